@@ -1,0 +1,66 @@
+// The analysis engine's public data types. The engine imports neither `vscode` nor LSP types:
+// the language server, the CLI and the unit tests all run it bare on (path, text) pairs.
+import type { RuleId, Severity, SeveritySetting } from '../../../shared/src/rules';
+
+/** A replacement of text[start, end) (UTF-16 offsets into the analysed text) by newText. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /**
+   * Safe fixes never change what is logged beyond its form and always leave code that parses;
+   * only these are applied by fix-all (`source.fixAll.observability-lens`) and `obs-lens check --fix`.
+   */
+  safe: boolean;
+  /** `suppress` fixes insert an obs-lens-disable comment; they are offered but never applied by fix-all. */
+  kind: 'fix' | 'suppress';
+}
+
+export interface Finding {
+  rule: RuleId;
+  message: string;
+  severity: Severity;
+  /** UTF-16 offsets into the analysed text. */
+  start: number;
+  end: number;
+  /** 0-based line and UTF-16 column, as LSP counts them. The CLI adds 1. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Best fix first. Includes the suppression fixes. */
+  fixes: Fix[];
+}
+
+/** A log call the analyser recognised, kept so the log panel can map a record back to its code. */
+export interface LogCallSite {
+  line: number;
+  column: number;
+  library: LoggerLibrary | 'console';
+  method: string;
+  /** The constant message (template literal parts joined with `*` where dynamic), or null. */
+  template: string | null;
+  /** Keys of the fields object passed with the call and of `.child()` bindings, where known. */
+  fieldKeys: string[];
+}
+
+export interface FileAnalysis {
+  path: string;
+  findings: Finding[];
+  logCalls: LogCallSite[];
+  /** Set when the file was not analysed: why, in words for the user. */
+  skipped?: string;
+  /** Syntax errors the parser recovered from (the file is still analysed where it can be). */
+  parseErrors: number;
+}
+
+export type LoggerLibrary = 'pino' | 'winston' | 'bunyan' | 'log4js' | 'nestjs';
+
+/** Rule severities after settings are applied; a rule missing here is off. */
+export type RuleSeverities = Partial<Record<RuleId, Severity>>;
+export type RuleSeveritySettings = Partial<Record<RuleId, SeveritySetting>>;

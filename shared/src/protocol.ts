@@ -1,0 +1,46 @@
+// Custom LSP messages between the extension client and the language server. Both sides import
+// these typed message objects; never spell a method name as a string elsewhere.
+import { RequestType, NotificationType } from 'vscode-languageserver-protocol';
+
+/** Panel → server: which call site wrote this log record? */
+export interface FindLogCallSiteParams {
+  /** The record's message, as logged (after any formatting). */
+  message: string;
+  /** The record's other top-level fields (bindings and fields), used to break ties. */
+  fields?: Record<string, unknown>;
+  /** Where the record itself says it was written (caller file and line), which wins when present. */
+  callerFile?: string;
+  callerLine?: number;
+}
+export interface LogCallSite {
+  uri: string;
+  /** 0-based. */
+  line: number;
+  character: number;
+  /** The call's constant message template, for display. */
+  template: string;
+}
+export interface FindLogCallSiteResult {
+  sites: LogCallSite[];
+}
+export const FindLogCallSiteRequest = new RequestType<FindLogCallSiteParams, FindLogCallSiteResult, void>(
+  'observabilityLens/findLogCallSite',
+);
+
+/** Server → client: a file was not analysed, and why (too large, unreadable, ...). */
+export interface FileSkippedParams {
+  uri: string;
+  reason: string;
+}
+export const FileSkippedNotification = new NotificationType<FileSkippedParams>('observabilityLens/fileSkipped');
+
+/** Server → client: progress of the background workspace analysis, for the status bar. */
+export interface WorkspaceStatusParams {
+  state: 'analysing' | 'idle';
+  filesAnalysed: number;
+  filesTotal: number;
+  findings: number;
+  /** Present when configuration is invalid: a message for the user. */
+  configError?: string;
+}
+export const WorkspaceStatusNotification = new NotificationType<WorkspaceStatusParams>('observabilityLens/workspaceStatus');
