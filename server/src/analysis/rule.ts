@@ -1,0 +1,79 @@
+// The contract between the engine and its rules. A rule is one file under rules/: its metadata,
+// messages, its check and its fixes. The engine finds the log calls (following values from their
+// import or creation, never guessing from names) and hands each one to every enabled rule.
+import type * as ts from 'typescript';
+import type { RuleId, Severity } from '../../../shared/src/rules';
+import type { LoggerLibrary, TextEdit } from './types';
+
+/** What a file is for: only `service` code is held to service logging standards by some rules. */
+export type FileKind = 'service' | 'test' | 'script' | 'cli';
+
+/** What the engine knows of the project the file belongs to (see project.ts). */
+export interface ProjectFacts {
+  /** Workspace root (absolute). */
+  readonly root: string;
+  /** The logger library the project uses, from package.json dependencies and imports; null if none. */
+  readonly library: LoggerLibrary | null;
+  /** `esm` when package.json says "type": "module" or the files use import syntax; decides how a fix imports. */
+  readonly moduleStyle: 'esm' | 'commonjs';
+  /**
+   * The project's own logger module, if it has one: its absolute path (without extension) and the
+   * name it is exported under (`default` for a default export / module.exports = logger).
+   */
+  readonly loggerModule: { readonly absPath: string; readonly exportName: string; readonly library: LoggerLibrary } | null;
+}
+
+/** A recognised logging call: a logger method (resolved from its creation or import) or console. */
+export interface LogCall {
+  readonly node: ts.CallExpression;
+  readonly library: LoggerLibrary | 'console';
+  /** Method name as called: `info`, `error`, `log`, `warn`, ... */
+  readonly method: string;
+  /** The receiver expression (`logger`, `req.log`, `this.logger`, `console`), to write fixes on the same object. */
+  readonly receiver: ts.Expression;
+  /** The level argument of winston's / log4js's `log(level, ...)`, when present. */
+  readonly levelArg?: ts.Expression;
+  /** The argument in message position for this library's convention, when there is one. */
+  readonly messageArg?: ts.Expression;
+  /**
+   * The structured-fields argument for this library's convention (pino/bunyan: the object before the
+   * message; winston: the meta object after it), when there is one.
+   */
+  readonly fieldsArg?: ts.Expression;
+  /** Every argument after the message (pino/bunyan/console format arguments, winston meta). */
+  readonly restArgs: readonly ts.Expression[];
+}
+
+export interface FixProposal {
+  title: string;
+  edits: TextEdit[];
+  /** True only when the fix keeps what is logged (beyond its form) and the result always parses. */
+  safe: boolean;
+}
+
+export interface RuleContext {
+  readonly path: string;
+  readonly text: string;
+  readonly sourceFile: ts.SourceFile;
+  readonly project: ProjectFacts;
+  readonly fileKind: FileKind;
+  /** Library whose argument order fixes should write: the call's own library, else the project's, else pino. */
+  libraryFor(call: LogCall): LoggerLibrary;
+  /** Reports a finding spanning `node` (or explicit offsets). Suppression is applied by the engine. */
+  report(at: ts.Node | { start: number; end: number }, message: string, fixes?: FixProposal[]): void;
+}
+
+export interface RuleMeta {
+  id: RuleId;
+  /** One line, shown in docs and SARIF. */
+  description: string;
+  defaultSeverity: Severity;
+  /** Whether the rule ever offers a safe fix. */
+  fixable: boolean;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Called for every recognised log call in the file. */
+  checkLogCall(call: LogCall, ctx: RuleContext): void;
+}
