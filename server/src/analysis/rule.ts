@@ -20,7 +20,22 @@ export interface ProjectFacts {
    * The project's own logger module, if it has one: its absolute path (without extension) and the
    * name it is exported under (`default` for a default export / module.exports = logger).
    */
-  readonly loggerModule: { readonly absPath: string; readonly exportName: string; readonly library: LoggerLibrary } | null;
+  readonly loggerModule: {
+    readonly absPath: string;
+    readonly exportName: string;
+    readonly library: LoggerLibrary;
+    /** Set when the module is a package (the `loggerModule` setting names one): import it by this specifier. */
+    readonly specifier?: string;
+  } | null;
+}
+
+/** A logger a fix can call, and what it takes to have it in scope (see RuleContext.findLogger). */
+export interface LoggerChoice {
+  /** Expression to call level methods on: `logger`, `req.log`, `this.logger`. */
+  readonly expression: string;
+  readonly library: LoggerLibrary;
+  /** Edits that bring it into scope (an import of the project's logger module); empty when it already is. */
+  readonly edits: TextEdit[];
 }
 
 /** A recognised logging call: a logger method (resolved from its creation or import) or console. */
@@ -59,6 +74,14 @@ export interface RuleContext {
   readonly fileKind: FileKind;
   /** Library whose argument order fixes should write: the call's own library, else the project's, else pino. */
   libraryFor(call: LogCall): LoggerLibrary;
+  /** The file's own module syntax (import/export vs require), else the project's: how a fix must import. */
+  readonly moduleStyle: 'esm' | 'commonjs';
+  /**
+   * The best logger to use at `at`: the request logger of the enclosing handler (`req.log`), a logger
+   * already in scope (imported or created in the file, `this.logger`), else the project's logger module
+   * imported at the top in the file's style. Null when the project has none (then offer no fix).
+   */
+  findLogger(at: ts.Node): LoggerChoice | null;
   /** Reports a finding spanning `node` (or explicit offsets). Suppression is applied by the engine. */
   report(at: ts.Node | { start: number; end: number }, message: string, fixes?: FixProposal[]): void;
 }

@@ -1,0 +1,55 @@
+// What each logging library looks like from the code: its module names, its level methods and
+// the type names that denote its logger. The logger model (values.ts) follows values from these.
+import type { LoggerLibrary } from './types';
+
+export type LogLibrary = LoggerLibrary | 'console';
+
+/** Level methods per library: a call of one of these on a resolved logger is a log call. */
+export const LEVEL_METHODS: Readonly<Record<LogLibrary, ReadonlySet<string>>> = {
+  pino: new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']),
+  bunyan: new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']),
+  winston: new Set(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly', 'log']),
+  log4js: new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'mark', 'log']),
+  nestjs: new Set(['log', 'error', 'warn', 'debug', 'verbose', 'fatal']),
+  console: new Set(['log', 'info', 'warn', 'error', 'debug', 'trace']),
+};
+
+/** Every level method name of every library: a cheap first filter on call expressions. */
+export const ALL_LEVEL_METHODS: ReadonlySet<string> = new Set(Object.values(LEVEL_METHODS).flatMap((s) => [...s]));
+
+/** Package name → the logger library it provides, for package.json dependencies. */
+export const LIBRARY_PACKAGES: ReadonlyArray<readonly [string, LoggerLibrary]> = [
+  ['pino', 'pino'],
+  ['winston', 'winston'],
+  ['bunyan', 'bunyan'],
+  ['log4js', 'log4js'],
+  ['@nestjs/common', 'nestjs'],
+  // These bring pino with them.
+  ['pino-http', 'pino'],
+  ['nestjs-pino', 'pino'],
+  ['fastify', 'pino'],
+];
+
+/** Packages that put a pino logger on the request / context object (`req.log`, `request.log`, `ctx.log`). */
+export const REQUEST_LOGGER_PACKAGES: ReadonlySet<string> = new Set([
+  'pino-http',
+  'express-pino-logger',
+  'fastify',
+  'koa-pino-logger',
+  'hono-pino',
+  'nestjs-pino',
+]);
+
+/**
+ * Type names that denote a logger of a library, by the module they are imported from
+ * (`import type { Logger } from 'pino'`): a parameter or field with such a type holds a logger.
+ */
+export const LOGGER_TYPES: Readonly<Record<string, readonly [LoggerLibrary, ReadonlySet<string>]>> = {
+  pino: ['pino', new Set(['Logger', 'BaseLogger', 'default'])],
+  winston: ['winston', new Set(['Logger'])],
+  bunyan: ['bunyan', new Set(['default', 'Logger', '*'])],
+  log4js: ['log4js', new Set(['Logger'])],
+  '@nestjs/common': ['nestjs', new Set(['Logger', 'LoggerService', 'ConsoleLogger'])],
+  'nestjs-pino': ['pino', new Set(['PinoLogger', 'Logger'])],
+  'pino-http': ['pino', new Set(['Logger'])],
+};

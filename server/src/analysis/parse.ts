@@ -1,0 +1,43 @@
+// Parsing: one ts.createSourceFile per file, no Program and no type checker (speed is the point).
+import * as ts from 'typescript';
+
+const SCRIPT_KINDS: Readonly<Record<string, ts.ScriptKind>> = {
+  '.ts': ts.ScriptKind.TS,
+  '.mts': ts.ScriptKind.TS,
+  '.cts': ts.ScriptKind.TS,
+  '.tsx': ts.ScriptKind.TSX,
+  '.js': ts.ScriptKind.JS,
+  '.mjs': ts.ScriptKind.JS,
+  '.cjs': ts.ScriptKind.JS,
+  '.jsx': ts.ScriptKind.JSX,
+};
+
+/** The extensions the engine analyses. */
+export const ANALYZED_EXTENSIONS: readonly string[] = Object.keys(SCRIPT_KINDS);
+
+export function extensionOf(path: string): string {
+  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  const dot = path.lastIndexOf('.');
+  return dot > slash ? path.slice(dot).toLowerCase() : '';
+}
+
+export function scriptKindOf(path: string): ts.ScriptKind {
+  return SCRIPT_KINDS[extensionOf(path)] ?? ts.ScriptKind.TS;
+}
+
+export function isAnalyzedPath(path: string): boolean {
+  return extensionOf(path) in SCRIPT_KINDS && !/\.d\.[cm]?ts$/i.test(path);
+}
+
+/**
+ * Parses `text`. A BOM is kept in the text (offsets stay into the original text); TypeScript's
+ * scanner skips it. Throws only what createSourceFile throws (RangeError on absurd nesting).
+ */
+export function parseSource(path: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKindOf(path));
+}
+
+/** Parse errors the parser recovered from. */
+export function parseErrorCount(sf: ts.SourceFile): number {
+  return (sf as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length ?? 0;
+}

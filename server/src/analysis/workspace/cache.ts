@@ -1,0 +1,146 @@
+// Per-file analysis results keyed by content, like ESLint's `--cache --cache-strategy content`:
+// a result is reused only when the file's text, the engine version and the configuration key
+// (settings that change results + the project model's facts) are all unchanged. Persisted as one
+// JSON file when a location is given; a missing, stale or corrupt cache file just starts empty.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ENGINE_VERSION } from '../version';
+import type { FileAnalysis } from '../types';
+
+/** Bumped when the cache file's layout changes. */
+const CACHE_FORMAT = 1;
+
+interface CacheEntry {
+  /** Hash of the file's text. */
+  content: string;
+  /** Hash of ENGINE_VERSION + configKey. */
+  key: string;
+  result: FileAnalysis;
+}
+
+interface CacheFile {
+  format: number;
+  engine: string;
+  entries: Record<string, CacheEntry>;
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+}
+
+export function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** JSON with object keys sorted, so equal settings always hash the same whatever their key order. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.keys(value as object)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * The configuration key for cached results: a hash of everything besides the file's own text that
+ * can change a file's findings (resolved severities, the logger module setting, project facts).
+ */
+export function computeConfigKey(parts: unknown): string {
+  return hashText(stableJson(parts)).slice(0, 32);
+}
+
+export interface ResultCacheOptions {
+  /** File to persist the cache in; none keeps it in memory only. */
+  location?: string;
+  /** Defaults to the running engine's version; a different version never reuses results. */
+  engineVersion?: string;
+}
+
+export class ResultCache {
+  private readonly location: string | undefined;
+  private readonly engineVersion: string;
+  private entries = new Map<string, CacheEntry>();
+  private dirty = false;
+  readonly stats: CacheStats = { hits: 0, misses: 0 };
+
+  constructor(options: ResultCacheOptions = {}) {
+    this.location = options.location ? path.resolve(options.location) : undefined;
+    this.engineVersion = options.engineVersion ?? ENGINE_VERSION;
+    if (this.location) this.load(this.location);
+  }
+
+  private entryKey(configKey: string): string {
+    return hashText(`${this.engineVersion}\0${configKey}`).slice(0, 32);
+  }
+
+  private load(location: string): void {
+    let parsed: CacheFile;
+    try {
+      parsed = JSON.parse(fs.readFileSync(location, 'utf8')) as CacheFile;
+    } catch {
+      return; // first run, or a damaged file: rebuild it
+    }
+    if (!parsed || parsed.format !== CACHE_FORMAT || parsed.engine !== this.engineVersion || typeof parsed.entries !== 'object') {
+      this.dirty = true;
+      return;
+    }
+    for (const [file, entry] of Object.entries(parsed.entries)) {
+      if (entry && typeof entry.content === 'string' && typeof entry.key === 'string' && entry.result) {
+        this.entries.set(file, entry);
+      }
+    }
+  }
+
+  /** The stored result for this exact text and configuration, or undefined. */
+  get(absPath: string, text: string, configKey: string): FileAnalysis | undefined {
+    const entry = this.entries.get(path.resolve(absPath));
+    if (entry && entry.key === this.entryKey(configKey) && entry.content === hashText(text)) {
+      this.stats.hits++;
+      return entry.result;
+    }
+    this.stats.misses++;
+    return undefined;
+  }
+
+  set(absPath: string, text: string, configKey: string, result: FileAnalysis): void {
+    this.entries.set(path.resolve(absPath), { content: hashText(text), key: this.entryKey(configKey), result });
+    this.dirty = true;
+  }
+
+  /** Forgets a file (deleted, or its text is no longer known). */
+  delete(absPath: string): void {
+    if (this.entries.delete(path.resolve(absPath))) this.dirty = true;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /**
+   * Writes the cache file if anything changed. Written to a temporary file and renamed, so an
+   * interrupted run never leaves half a cache. Failing to write only loses the speed-up.
+   */
+  save(): void {
+    if (!this.location || !this.dirty) return;
+    const data: CacheFile = { format: CACHE_FORMAT, engine: this.engineVersion, entries: Object.fromEntries(this.entries) };
+    const tmp = `${this.location}.${process.pid}.tmp`;
+    try {
+      fs.mkdirSync(path.dirname(this.location), { recursive: true });
+      fs.writeFileSync(tmp, JSON.stringify(data));
+      fs.renameSync(tmp, this.location);
+      this.dirty = false;
+    } catch {
+      try {
+        fs.unlinkSync(tmp);
+      } catch {
+        // nothing was written
+      }
+    }
+  }
+}

@@ -1,0 +1,176 @@
+// Finds the files a workspace analysis covers: JavaScript and TypeScript sources, minus what git
+// ignores (root and nested .gitignore files), the usual build and dependency folders, and the
+// user's `ignore` globs. Used by the CLI and by the language server's workspace pass.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
+
+/** Folders that never hold service source worth analysing, skipped even without a .gitignore. */
+export const ALWAYS_SKIPPED_DIRS: ReadonlySet<string> = new Set([
+  'node_modules', 'dist', 'build', 'out', 'coverage', '.next', '.git', '.turbo',
+]);
+
+/** Whether the file's name marks it as analysable source (declaration files and minified bundles are not). */
+export function isAnalysable(absPath: string): boolean {
+  const base = path.basename(absPath).toLowerCase();
+  if (!SOURCE_EXTENSIONS.has(path.extname(base))) return false;
+  if (/\.d\.[mc]?ts$/.test(base) || /\.d\.[^.]+\.ts$/.test(base)) return false;
+  if (/[.-]min\.[mc]?js$/.test(base)) return false;
+  return true;
+}
+
+/** One ignore file's rules, applied to paths relative to the folder it sits in. */
+interface IgnoreLayer {
+  /** Folder of the rules, relative to the root with forward slashes ('' for the root). */
+  base: string;
+  rules: Ignore;
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function readIgnoreLayer(dirAbs: string, base: string): IgnoreLayer | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(dirAbs, '.gitignore'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  return { base, rules: ignore({ allowRelativePaths: true }).add(text) };
+}
+
+/**
+ * Git semantics, as far as they matter here: layers are consulted from the root down and the
+ * deepest layer with an opinion wins, so a nested `!keep.ts` re-includes what the root ignored.
+ */
+function isIgnoredBy(layers: readonly IgnoreLayer[], relPosix: string, isDir: boolean): boolean {
+  let ignored = false;
+  for (const layer of layers) {
+    let rel: string;
+    if (layer.base === '') rel = relPosix;
+    else if (relPosix.startsWith(layer.base + '/')) rel = relPosix.slice(layer.base.length + 1);
+    else continue;
+    if (rel === '') continue;
+    const verdict = layer.rules.test(isDir ? rel + '/' : rel);
+    if (verdict.ignored) ignored = true;
+    else if (verdict.unignored) ignored = false;
+  }
+  return ignored;
+}
+
+function settingsLayer(ignoreGlobs: readonly string[]): IgnoreLayer[] {
+  const globs = ignoreGlobs.filter((g) => typeof g === 'string' && g.trim() !== '');
+  return globs.length > 0 ? [{ base: '', rules: ignore({ allowRelativePaths: true }).add(globs) }] : [];
+}
+
+function relativeToRoot(root: string, absPath: string): string | undefined {
+  const rel = path.relative(root, absPath);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  return toPosix(rel);
+}
+
+/**
+ * A matcher for single files (the language server checks one document at a time): true when the
+ * file lies in an always-skipped folder or is ignored by a .gitignore between the root and the
+ * file, or by the settings' globs. Files outside the root are only checked against the folder names.
+ * .gitignore files are read once, when the matcher is created or a folder is first asked about.
+ */
+export function createIgnoreMatcher(root: string, ignoreGlobs: string[]): (absPath: string) => boolean {
+  const rootAbs = path.resolve(root);
+  const rootLayer = readIgnoreLayer(rootAbs, '');
+  const fixed = settingsLayer(ignoreGlobs);
+  const nestedByDir = new Map<string, IgnoreLayer | undefined>();
+  return (absPath: string): boolean => {
+    const abs = path.resolve(absPath);
+    const rel = relativeToRoot(rootAbs, abs);
+    const parts = toPosix(rel ?? abs).split('/');
+    if (parts.slice(0, -1).some((p) => ALWAYS_SKIPPED_DIRS.has(p))) return true;
+    if (rel === undefined) return false;
+    const layers: IgnoreLayer[] = [];
+    if (rootLayer) layers.push(rootLayer);
+    for (let i = 1; i < parts.length; i++) {
+      const base = parts.slice(0, i).join('/');
+      // A file inside an ignored folder is ignored whatever deeper rules say (git never looks inside).
+      if (isIgnoredBy([...layers, ...fixed], base, true)) return true;
+      if (!nestedByDir.has(base)) nestedByDir.set(base, readIgnoreLayer(path.join(rootAbs, base), base));
+      const layer = nestedByDir.get(base);
+      if (layer) layers.push(layer);
+    }
+    return isIgnoredBy([...layers, ...fixed], rel, false);
+  };
+}
+
+export interface DiscoverOptions {
+  /** Globs in gitignore syntax, relative to the root. */
+  ignore: string[];
+  /**
+   * Limit the walk to these folders (absolute). Ignore rules still come from the root down, so a
+   * root .gitignore applies to `obs-lens check src/` too. Default: the whole root.
+   */
+  within?: string[];
+}
+
+function isWithin(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Walks the root and returns the analysable files (absolute paths, sorted). Symbolic links to
+ * folders are not followed (they loop and duplicate); unreadable folders are passed over.
+ */
+export async function discoverFiles(root: string, options: DiscoverOptions): Promise<string[]> {
+  const rootAbs = path.resolve(root);
+  const within = (options.within ?? [rootAbs]).map((p) => path.resolve(p));
+  const fixed = settingsLayer(options.ignore);
+  const found: string[] = [];
+
+  const walk = async (dirAbs: string, layers: IgnoreLayer[]): Promise<void> => {
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(dirAbs, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const relDir = toPosix(path.relative(rootAbs, dirAbs));
+    const own = readIgnoreLayer(dirAbs, relDir);
+    const here = own ? [...layers, own] : layers;
+    const all = [...here, ...fixed];
+    const subdirs: string[] = [];
+    for (const entry of entries) {
+      const abs = path.join(dirAbs, entry.name);
+      const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          isFile = (await fs.promises.stat(abs)).isFile();
+        } catch {
+          continue;
+        }
+      }
+      if (entry.isDirectory()) {
+        if (ALWAYS_SKIPPED_DIRS.has(entry.name)) continue;
+        // Only descend where a requested folder lies below or above.
+        if (!within.some((w) => isWithin(w, abs) || isWithin(abs, w))) continue;
+        if (isIgnoredBy(all, rel, true)) continue;
+        subdirs.push(abs);
+      } else if (isFile) {
+        if (!isAnalysable(abs)) continue;
+        if (!within.some((w) => isWithin(w, abs))) continue;
+        if (isIgnoredBy(all, rel, false)) continue;
+        found.push(abs);
+      }
+    }
+    for (const sub of subdirs) await walk(sub, here);
+  };
+
+  // A requested folder outside the root is walked on its own, without the root's ignore files.
+  await walk(rootAbs, []);
+  for (const w of within) {
+    if (!isWithin(rootAbs, w)) found.push(...(await discoverFiles(w, { ignore: [] })));
+  }
+  return [...new Set(found)].sort();
+}

@@ -1,0 +1,165 @@
+// A single-pass scanner over one JSON line that visits keys and extracts only the wanted ones (see
+// PathTrie), skipping everything else with indexOf/charCodeAt loops. This is what makes ingestion
+// fast: JSON.parse of every line builds objects nobody looks at. The line stays as text; a full parse
+// happens only on demand (fullJson). Never throws; malformed input returns -1.
+import { PathMap } from './paths';
+
+/** The text of an object or array value that a wanted path pointed at. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const LBRACE = 123;
+const RBRACE = 125;
+const LBRACKET = 91;
+const RBRACKET = 93;
+const COMMA = 44;
+const COLON = 58;
+
+function isWs(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+function skipWs(s: string, i: number): number {
+  while (i < s.length && isWs(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Index of the quote closing the string whose opening quote is at `i`, or -1. */
+export function stringEnd(s: string, i: number): number {
+  let j = i + 1;
+  for (;;) {
+    const q = s.indexOf('"', j);
+    if (q < 0) return -1;
+    // The quote is escaped when an odd number of backslashes precede it.
+    let b = q - 1;
+    while (b > i && s.charCodeAt(b) === BACKSLASH) b--;
+    if ((q - 1 - b) % 2 === 0) return q;
+    j = q + 1;
+  }
+}
+
+/** Index just after the object or array opening at `i`, or -1. Iterative: any depth is fine. */
+function skipNested(s: string, i: number): number {
+  let depth = 0;
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === QUOTE) {
+      i = stringEnd(s, i);
+      if (i < 0) return -1;
+    } else if (c === LBRACE || c === LBRACKET) depth++;
+    else if (c === RBRACE || c === RBRACKET) {
+      if (--depth === 0) return i + 1;
+    }
+    i++;
+  }
+  return -1;
+}
+
+/** Index just after a number, true, false or null starting at `i`. */
+function primitiveEnd(s: string, i: number): number {
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === COMMA || c === RBRACE || c === RBRACKET || isWs(c)) break;
+    i++;
+  }
+  return i;
+}
+
+function decodeString(s: string, open: number, close: number): string {
+  const body = s.slice(open + 1, close);
+  if (body.indexOf('\\') < 0) return body;
+  try {
+    return JSON.parse(s.slice(open, close + 1)) as string;
+  } catch {
+    return body;
+  }
+}
+
+function primitiveValue(text: string): unknown {
+  const c = text.charCodeAt(0);
+  if (c === 116 && text === 'true') return true;
+  if (c === 102 && text === 'false') return false;
+  if (c === 110 && text === 'null') return null;
+  const v = Number(text);
+  return Number.isNaN(v) ? undefined : v;
+}
+
+/**
+ * Scans the object whose "{" is at `pos`, storing wanted values in `out[slot]` (strings decoded,
+ * numbers, booleans, null, or JsonText for objects and arrays). Later duplicate keys win, as with
+ * JSON.parse. Returns the index after the closing "}", or -1 when the text is not well-formed — the
+ * values found before the problem are kept (a line cut at the size limit still yields its head).
+ */
+export function scanObject(s: string, pos: number, map: PathMap, out: unknown[]): number {
+  const n = s.length;
+  let i = skipWs(s, pos + 1);
+  if (s.charCodeAt(i) === RBRACE) return i + 1;
+  const filter = map.filter;
+  for (;;) {
+    if (s.charCodeAt(i) !== QUOTE) return -1;
+    const kEnd = stringEnd(s, i);
+    if (kEnd < 0) return -1;
+    const kLen = kEnd - i - 1;
+    let node = undefined;
+    if (filter[PathMap.bucket(kLen, kLen ? s.charCodeAt(i + 1) : 0)] === 1) node = map.get(decodeString(s, i, kEnd));
+    i = skipWs(s, kEnd + 1);
+    if (s.charCodeAt(i) !== COLON) return -1;
+    i = skipWs(s, i + 1);
+    if (i >= n) return -1;
+    const c = s.charCodeAt(i);
+    let end: number;
+    if (!node) {
+      if (c === QUOTE) {
+        end = stringEnd(s, i);
+        if (end < 0) return -1;
+        end++;
+      } else if (c === LBRACE || c === LBRACKET) {
+        end = skipNested(s, i);
+        if (end < 0) return -1;
+      } else end = primitiveEnd(s, i);
+    } else {
+      let value: unknown;
+      if (c === QUOTE) {
+        const close = stringEnd(s, i);
+        if (close < 0) return -1;
+        value = decodeString(s, i, close);
+        end = close + 1;
+      } else if (c === LBRACE && node.children) {
+        end = scanObject(s, i, node.children, out);
+        if (end < 0) return -1;
+        value = node.slot >= 0 ? new JsonText(s.slice(i, end)) : undefined;
+      } else if (c === LBRACE || c === LBRACKET) {
+        end = skipNested(s, i);
+        if (end < 0) return -1;
+        value = new JsonText(s.slice(i, end));
+      } else {
+        end = primitiveEnd(s, i);
+        if (end === i) return -1;
+        value = primitiveValue(s.slice(i, end));
+        if (value === undefined) return -1;
+      }
+      if (node.slot >= 0 && value !== undefined) {
+        out[node.slot] = value;
+        if (node.alias) for (const a of node.alias) out[a] = value;
+      }
+    }
+    i = skipWs(s, end);
+    const d = s.charCodeAt(i);
+    if (d === COMMA) {
+      i = skipWs(s, i + 1);
+      continue;
+    }
+    if (d === RBRACE) return i + 1;
+    return -1;
+  }
+}
+
+/** True when only whitespace follows `i`. */
+export function onlyWsAfter(s: string, i: number): boolean {
+  return skipWs(s, i) >= s.length;
+}

@@ -1,0 +1,203 @@
+// Follows one path the way `tail -F` does: reads new bytes from the last offset, survives rotation by
+// rename (drains the old file, then reads the new one from its start), copytruncate (size shrinks:
+// read from 0), deletion and re-creation, and a path that does not exist yet.
+//
+// Only whole lines are passed on: the bytes after the last newline are held until the line is
+// completed, so the tail of a rotated file never glues onto the head of its successor, and files
+// of a glob can share one line splitter. A held partial line is flushed (newline added) when its
+// file is left behind (rotated, truncated, deleted, stopped).
+import * as fs from 'node:fs';
+import type { SourceEvent } from '../types';
+
+const CHUNK_BYTES = 1024 * 1024;
+/** Per tick, so one fast writer cannot starve the event loop; the rest is read on the next tick. */
+const MAX_CHUNKS_PER_TICK = 16;
+/** A "line" longer than this is passed on unterminated; the splitter cuts long lines anyway. */
+const MAX_HELD_BYTES = 1024 * 1024;
+
+export interface FollowerOutput {
+  data(chunk: Buffer): void;
+  event(e: SourceEvent): void;
+}
+
+type EventType = 'opened' | 'waiting' | 'rotated' | 'truncated' | 'deleted';
+
+export class FileFollower {
+  private fd: number | null = null;
+  private dev = 0;
+  private ino = 0;
+  private offset = 0;
+  private held: Buffer = Buffer.alloc(0);
+  private firstOpen = true;
+  private waitingReported = false;
+  private lastError: string | null = null;
+  private readonly buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  /** True when the last tick stopped at its read budget with more to read. */
+  more = false;
+  /** True once the file was deleted (a glob drops such followers; a single path waits for it). */
+  gone = false;
+
+  constructor(
+    readonly path: string,
+    private readonly label: string,
+    private readonly out: FollowerOutput,
+    private readonly fromStart: boolean,
+    /** Where to begin in the file first opened, when known (a rotated file found again by a glob). */
+    private readonly startOffset: number | null = null,
+  ) {}
+
+  get identity(): string | null {
+    return this.fd === null ? null : `${this.dev}:${this.ino}`;
+  }
+  get position(): number {
+    return this.offset;
+  }
+
+  /** One poll step. Never throws; problems become events. */
+  async tick(): Promise<void> {
+    this.more = false;
+    let st: fs.Stats | null = null;
+    try {
+      st = await fs.promises.stat(this.path);
+      this.lastError = null;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.reportError(`cannot read ${this.path}: ${(err as Error).message}`);
+    }
+
+    if (this.fd !== null) {
+      if (st && st.dev === this.dev && st.ino === this.ino) {
+        if (st.size < this.offset) {
+          this.flushHeld();
+          this.emit('truncated', `size went from ${this.offset} to ${st.size} bytes; reading from the start`);
+          this.offset = 0;
+        }
+        await this.readAvailable();
+        return;
+      }
+      // The path is gone or names another file: first take whatever was still written to ours.
+      await this.readAvailable(Infinity);
+      let links = 0;
+      try {
+        links = (await fs.promises.fstat(this.fd)).nlink;
+      } catch {
+        links = 0;
+      }
+      if (!st && links > 0) return; // renamed away and no successor yet: writers may still append to it
+      this.flushHeld();
+      this.closeFd();
+      if (links === 0) {
+        this.gone = true;
+        this.emit('deleted', this.path);
+        if (!st) return;
+      } else {
+        this.emit('rotated', `${this.path} was replaced by a new file; reading it from the start`);
+        await this.open(st!, 0);
+        return;
+      }
+    }
+
+    if (!st) {
+      if (!this.waitingReported) {
+        this.waitingReported = true;
+        this.out.event({ type: 'waiting', source: this.label, detail: `${this.path} does not exist yet; waiting for it` });
+      }
+      return;
+    }
+    if (!st.isFile()) {
+      this.reportError(`${this.path} is not a regular file`);
+      return;
+    }
+    // Files that appear after the start (or come back) are new: read them whole.
+    const offset = this.firstOpen ? (this.startOffset ?? (this.fromStart ? 0 : st.size)) : 0;
+    await this.open(st, offset);
+  }
+
+  /** Releases the handle; a held partial line is passed on first. */
+  close(): void {
+    this.flushHeld();
+    this.closeFd();
+  }
+
+  private async open(st: fs.Stats, offset: number): Promise<void> {
+    try {
+      this.fd = await new Promise<number>((resolve, reject) => fs.open(this.path, 'r', (e, fd) => (e ? reject(e) : resolve(fd))));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') this.reportError(`cannot open ${this.path}: ${(err as Error).message}`);
+      return;
+    }
+    // Identify by the opened handle: the path may have changed between stat and open.
+    try {
+      const fst = await fs.promises.fstat(this.fd);
+      this.dev = fst.dev;
+      this.ino = fst.ino;
+      if (fst.ino !== st.ino) offset = 0;
+    } catch {
+      this.dev = st.dev;
+      this.ino = st.ino;
+    }
+    this.offset = offset;
+    this.firstOpen = false;
+    this.waitingReported = false;
+    this.gone = false;
+    this.emit('opened', this.path);
+    await this.readAvailable();
+  }
+
+  private async readAvailable(budget = MAX_CHUNKS_PER_TICK): Promise<void> {
+    const fd = this.fd;
+    if (fd === null) return;
+    for (let i = 0; i < budget; i++) {
+      let n: number;
+      try {
+        n = await new Promise<number>((resolve, reject) =>
+          fs.read(fd, this.buf, 0, CHUNK_BYTES, this.offset, (e, bytes) => (e ? reject(e) : resolve(bytes))),
+        );
+      } catch (err) {
+        this.reportError(`cannot read ${this.path}: ${(err as Error).message}`);
+        return;
+      }
+      if (n === 0) return;
+      this.offset += n;
+      this.deliver(this.buf.subarray(0, n));
+    }
+    this.more = true;
+  }
+
+  private deliver(bytes: Buffer): void {
+    const joined = this.held.length ? Buffer.concat([this.held, bytes]) : bytes;
+    const nl = joined.lastIndexOf(0x0a);
+    if (nl < 0 && joined.length <= MAX_HELD_BYTES) {
+      this.held = Buffer.from(joined); // copy: `bytes` is the reused read buffer
+      return;
+    }
+    const cut = nl < 0 ? joined.length : nl + 1;
+    this.out.data(Buffer.from(joined.subarray(0, cut)));
+    this.held = Buffer.from(joined.subarray(cut));
+  }
+
+  private flushHeld(): void {
+    if (!this.held.length) return;
+    const line = Buffer.concat([this.held, Buffer.from('\n')]);
+    this.held = Buffer.alloc(0);
+    this.out.data(line);
+  }
+
+  private closeFd(): void {
+    if (this.fd === null) return;
+    const fd = this.fd;
+    this.fd = null;
+    fs.close(fd, () => undefined);
+  }
+
+  private emit(type: EventType, detail: string): void {
+    this.out.event({ type, source: this.label, detail } as SourceEvent);
+  }
+
+  private reportError(message: string): void {
+    if (message === this.lastError) return; // once per distinct problem, not every poll
+    this.lastError = message;
+    this.out.event({ type: 'error', source: this.label, message });
+  }
+}

@@ -1,0 +1,153 @@
+// A followed file or glob of files as a LogSource. fs.watch on the directory wakes us early where it
+// works; a poll (stat every pollIntervalMs, by dev/inode and size) is the reliable fallback, so
+// network mounts, editors that replace files and platforms without inotify all still work.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LogSource, SourceEvent, SourceSink } from '../types';
+import { FileFollower } from './fileFollower';
+import { isGlob, listGlob, planGlob, type GlobPlan } from './glob';
+
+export interface FileSourceOptions {
+  /** Read existing content first. Default false: start at the end, like `tail -f`. */
+  fromStart?: boolean;
+  /** How often to stat the files. Default 250 ms. */
+  pollIntervalMs?: number;
+  /** Directory a relative path or glob is resolved against. Default process.cwd(). */
+  cwd?: string;
+}
+
+export class FileSource implements LogSource {
+  readonly label: string;
+  private readonly fromStart: boolean;
+  private readonly pollIntervalMs: number;
+  private readonly cwd: string;
+  private readonly plan: GlobPlan | null;
+  private readonly followers = new Map<string, FileFollower>();
+  /** Files a glob follower left behind at rotation (dev:ino → offset read), so a glob that also matches the rotated name does not read them twice. */
+  private readonly retired = new Map<string, number>();
+  private sink: SourceSink | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private watcher: fs.FSWatcher | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private firstListing = true;
+  private globWaitingReported = false;
+
+  constructor(pathOrGlob: string, options: FileSourceOptions = {}) {
+    this.label = pathOrGlob;
+    this.fromStart = options.fromStart ?? false;
+    this.pollIntervalMs = Math.max(10, options.pollIntervalMs ?? 250);
+    this.cwd = options.cwd ?? process.cwd();
+    this.plan = isGlob(pathOrGlob) ? planGlob(pathOrGlob, this.cwd) : null;
+  }
+
+  start(sink: SourceSink): void {
+    if (this.sink) return;
+    this.sink = sink;
+    if (!this.plan) {
+      const file = path.resolve(this.cwd, this.label);
+      this.followers.set(file, new FileFollower(file, this.label, this.output(), this.fromStart));
+    }
+    this.watch(this.plan ? this.plan.base : path.dirname(path.resolve(this.cwd, this.label)));
+    this.timer = setInterval(() => this.schedule(), this.pollIntervalMs);
+    this.schedule();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.watcher?.close();
+    this.watcher = null;
+    if (this.running) await this.running;
+    for (const f of this.followers.values()) f.close();
+    this.followers.clear();
+  }
+
+  /** Resolves once every step scheduled so far has run (tests and the CLI use it to settle). */
+  async settled(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private output() {
+    return {
+      data: (chunk: Buffer) => this.sink?.data(chunk),
+      event: (e: SourceEvent) => this.sink?.event(e),
+    };
+  }
+
+  private watch(dir: string): void {
+    try {
+      this.watcher = fs.watch(dir, { persistent: false }, () => this.schedule());
+      this.watcher.on('error', () => {
+        this.watcher?.close();
+        this.watcher = null; // the poll carries on alone
+      });
+    } catch {
+      this.watcher = null; // directory missing or watching unsupported: poll only
+    }
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.step();
+        } while (this.again && !this.stopped);
+      } catch (err) {
+        this.sink?.event({ type: 'error', source: this.label, message: `following ${this.label} failed: ${(err as Error).message}` });
+      } finally {
+        this.running = null;
+      }
+    })();
+  }
+
+  private async step(): Promise<void> {
+    let more = false;
+    for (const f of [...this.followers.values()]) {
+      if (this.stopped) return;
+      const before = f.identity;
+      await f.tick();
+      more ||= f.more;
+      if (before && f.identity !== before) this.retired.set(before, f.position);
+      if (this.plan && f.gone && f.identity === null) this.followers.delete(f.path);
+    }
+    if (this.plan && !this.stopped) await this.discover(this.plan);
+    if (more) this.again = true;
+  }
+
+  private async discover(plan: GlobPlan): Promise<void> {
+    const files = await listGlob(plan);
+    const held = new Set([...this.followers.values()].map((f) => f.identity));
+    for (const file of files) {
+      if (this.followers.has(file) || this.stopped) continue;
+      // A file first seen after the start is new: read it whole. A rotated file we already read is continued.
+      let offset: number | null = null;
+      try {
+        const st = await fs.promises.stat(file);
+        // Still being drained under its old name by another follower: take it over once that one lets go.
+        if (held.has(`${st.dev}:${st.ino}`)) continue;
+        offset = this.retired.get(`${st.dev}:${st.ino}`) ?? null;
+      } catch {
+        continue;
+      }
+      const fromStart = this.firstListing ? this.fromStart : true;
+      const f = new FileFollower(file, this.label, this.output(), fromStart, offset);
+      this.followers.set(file, f);
+      await f.tick();
+    }
+    if (files.length === 0 && this.followers.size === 0 && !this.globWaitingReported) {
+      this.globWaitingReported = true;
+      this.sink?.event({ type: 'waiting', source: this.label, detail: `no file matches ${this.label} yet; waiting for one` });
+    }
+    if (files.length) this.globWaitingReported = false;
+    this.firstListing = false;
+  }
+}

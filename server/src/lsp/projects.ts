@@ -1,0 +1,48 @@
+// One project model per workspace folder (and per loose directory for files outside the
+// workspace). Models read files through the open documents first, so an unsaved logger module
+// counts. A model depends on the folder's `loggerModule` setting, so a different setting gives a
+// new model; clear() drops them all when configuration or package.json files change.
+import * as fs from 'node:fs';
+import { createProjectModel, noteFile, type ProjectModel } from '../analysis/index';
+
+export class ProjectRegistry {
+  private readonly models = new Map<string, ProjectModel>();
+
+  constructor(private readonly openText: (absPath: string) => string | undefined) {}
+
+  forRoot(root: string, loggerModule: string | null): ProjectModel {
+    const key = `${root}\0${loggerModule ?? ''}`;
+    let model = this.models.get(key);
+    if (!model) {
+      model = createProjectModel(root, { loggerModule, readFile: (p) => this.read(p) });
+      this.models.set(key, model);
+    }
+    return model;
+  }
+
+  /** Tells every model rooted above the file about its new text; true when a project fact changed. */
+  note(absPath: string, text: string): boolean {
+    let changed = false;
+    for (const model of this.models.values()) {
+      if (!absPath.startsWith(model.root)) continue;
+      const before = model.fingerprint();
+      noteFile(model, absPath, text);
+      if (model.fingerprint() !== before) changed = true;
+    }
+    return changed;
+  }
+
+  clear(): void {
+    this.models.clear();
+  }
+
+  private read(absPath: string): string | undefined {
+    const open = this.openText(absPath);
+    if (open !== undefined) return open;
+    try {
+      return fs.readFileSync(absPath, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+}

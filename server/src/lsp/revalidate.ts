@@ -1,0 +1,86 @@
+// What to re-run when something outside a single document changes: configuration (settings,
+// obs-lens.config.json, package.json, .gitignore) re-validates everything; a source file changed
+// on disk re-validates that file, or everything when it changed a project fact (for example the
+// logger module's exports).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FileChangeType, type FileEvent, type TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAME } from '../../../shared/src/settings';
+import { isAnalysable } from '../analysis/workspace/discover';
+import type { ResultCache } from '../analysis/workspace/cache';
+import type { WorkspaceFolders } from './folders';
+import type { ProjectRegistry } from './projects';
+import type { DebouncedScheduler } from './scheduler';
+import type { SettingsStore } from './settings';
+import { pathToUri, uriToPath } from './uris';
+import { stripBom, type Validator } from './validator';
+import type { WorkspaceScanner } from './workspaceScan';
+import type { Logger } from './guard';
+
+/** Files whose change may change the results of every file. */
+const CONFIGURATION_FILES = new Set([CONFIG_FILE_NAME, 'package.json', '.gitignore']);
+
+export interface RevalidatorDeps {
+  documents: TextDocuments<TextDocument>;
+  folders: WorkspaceFolders;
+  settings: SettingsStore;
+  projects: ProjectRegistry;
+  cache: ResultCache;
+  validator: Validator;
+  scanner: WorkspaceScanner;
+  scheduler: DebouncedScheduler;
+  logger: Logger;
+}
+
+export class Revalidator {
+  constructor(private readonly deps: RevalidatorDeps) {}
+
+  /** Debounced validation of an open document (typing), or immediate (open). */
+  validateOpen(uri: string, delayMs: number): void {
+    this.deps.scheduler.schedule(uri, delayMs, () => this.deps.validator.validateOpen(uri));
+  }
+
+  /** Forget settings and project models, then validate open documents and rescan the workspace. */
+  async all(): Promise<void> {
+    this.deps.settings.clear();
+    this.deps.projects.clear();
+    for (const doc of this.deps.documents.all()) this.validateOpen(doc.uri, 0);
+    await this.deps.scanner.scanAll();
+  }
+
+  async watchedFilesChanged(changes: readonly FileEvent[]): Promise<void> {
+    const sources: Array<{ path: string; type: FileChangeType; uri: string }> = [];
+    let configuration = false;
+    for (const change of changes) {
+      const absPath = uriToPath(change.uri);
+      if (!absPath) continue;
+      if (CONFIGURATION_FILES.has(path.basename(absPath))) configuration = true;
+      else if (isAnalysable(absPath)) sources.push({ path: absPath, type: change.type, uri: pathToUri(absPath) });
+    }
+    if (configuration) {
+      this.deps.logger.log('Configuration files changed: re-validating the workspace');
+      await this.all();
+      return;
+    }
+    let factsChanged = false;
+    for (const source of sources) {
+      if (source.type === FileChangeType.Deleted) {
+        this.deps.cache.delete(source.path);
+        this.deps.validator.clear(source.uri);
+        continue;
+      }
+      if (!this.deps.folders.folderFor(source.path) || this.deps.validator.openDocumentFor(source.path)) continue;
+      let text: string;
+      try {
+        text = stripBom(await fs.promises.readFile(source.path, 'utf8'));
+      } catch {
+        this.deps.validator.clear(source.uri);
+        continue;
+      }
+      if (this.deps.projects.note(source.path, text)) factsChanged = true;
+      await this.deps.validator.validateDisk(source.path, text);
+    }
+    if (factsChanged) await this.all();
+  }
+}

@@ -1,0 +1,163 @@
+// Analyses one file (an open document's current text, or a workspace file from disk) and
+// publishes its diagnostics. Results are cached by content, so re-validating an unchanged file
+// costs a hash. An open document always wins over its disk text, and a result computed for an
+// older document version is dropped instead of published.
+import * as fs from 'node:fs';
+import type { Connection, Diagnostic } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocuments } from 'vscode-languageserver/node';
+import { FileSkippedNotification } from '../../../shared/src/protocol';
+import { analyzeFile, resolveSeverities, type ProjectModel } from '../analysis/index';
+import type { FileAnalysis, RuleSeverities } from '../analysis/types';
+import { computeConfigKey, type ResultCache } from '../analysis/workspace/cache';
+import { isAnalysable } from '../analysis/workspace/discover';
+import type { AnalysisStore, StoredAnalysis } from './analysisStore';
+import { toDiagnostic } from './diagnostics';
+import type { WorkspaceFolders } from './folders';
+import { describeError } from './guard';
+import type { ProjectRegistry } from './projects';
+import type { ResourceSettings, SettingsStore } from './settings';
+import type { StatusReporter } from './status';
+import { documentPath, pathToUri } from './uris';
+import * as path from 'node:path';
+
+export interface AnalysisInput {
+  uri: string;
+  path: string;
+  text: string;
+  version: number | null;
+}
+
+export interface ValidatorDeps {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  folders: WorkspaceFolders;
+  settings: SettingsStore;
+  projects: ProjectRegistry;
+  store: AnalysisStore;
+  cache: ResultCache;
+  status: StatusReporter;
+}
+
+/** Disk text as the editor shows it: VS Code drops a UTF-8 BOM, so positions must not count it. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export class Validator {
+  /** Skip reasons already reported per URI, so a rescan does not repeat the notification. */
+  private readonly reportedSkips = new Map<string, string>();
+
+  constructor(private readonly deps: ValidatorDeps) {}
+
+  /** The open document for a path, if any (client URIs may be spelt differently from ours). */
+  openDocumentFor(absPath: string): TextDocument | undefined {
+    for (const doc of this.deps.documents.all()) {
+      if (documentPath(doc.uri, doc.languageId) === absPath) return doc;
+    }
+    return undefined;
+  }
+
+  /** Analyses without publishing; null when the file is disabled or ignored by the settings. */
+  analyse(input: AnalysisInput, rs: ResourceSettings): StoredAnalysis | null {
+    if (!rs.settings.enable) return null;
+    if (rs.folder && rs.isIgnored(input.path)) return null;
+    const root = rs.folder?.root ?? path.dirname(input.path);
+    const project = this.deps.projects.forRoot(root, rs.settings.loggerModule);
+    const severities = resolveSeverities(rs.settings.rules);
+    const analysis = this.analyseCached(input, project, severities, rs.settings.loggerModule);
+    return { ...input, analysis, project, severities };
+  }
+
+  private analyseCached(input: AnalysisInput, project: ProjectModel, severities: RuleSeverities, loggerModule: string | null): FileAnalysis {
+    const key = computeConfigKey({ severities, loggerModule, project: project.fingerprint() });
+    const cached = this.deps.cache.get(input.path, input.text, key);
+    if (cached) return cached;
+    let analysis: FileAnalysis;
+    try {
+      analysis = analyzeFile(input.path, input.text, project, { severities });
+    } catch (err) {
+      // The engine promises not to throw; if it does, this file gets no diagnostics and the server goes on.
+      this.deps.connection.console.error(`Analysis of ${input.path} failed: ${describeError(err)}`);
+      analysis = { path: input.path, findings: [], logCalls: [], parseErrors: 0, skipped: `internal error: ${(err as Error)?.message ?? String(err)}` };
+    }
+    this.deps.cache.set(input.path, input.text, key, analysis);
+    return analysis;
+  }
+
+  /** Validates an open document at its current version (debounced by the caller). */
+  async validateOpen(uri: string): Promise<void> {
+    const doc = this.deps.documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const absPath = documentPath(doc.uri, doc.languageId);
+    const rs = await this.deps.settings.forResource(uri, absPath);
+    this.deps.status.reportConfigErrors(rs.errors);
+    const current = this.deps.documents.get(uri);
+    // A newer version arrived while settings were pulled: its own run will publish.
+    if (!current || current.version !== version) return;
+    const text = current.getText();
+    if (rs.folder) this.deps.projects.note(absPath, text);
+    const result = this.analyse({ uri, path: absPath, text, version }, rs);
+    this.publish(uri, version, result);
+  }
+
+  /**
+   * Validates a workspace file from disk (not open). `rs` may be passed by the workspace scan,
+   * which resolves settings once per folder.
+   */
+  async validateDisk(absPath: string, knownText?: string, rs?: ResourceSettings): Promise<void> {
+    if (this.openDocumentFor(absPath)) return;
+    const uri = pathToUri(absPath);
+    if (!isAnalysable(absPath)) return;
+    let text = knownText;
+    if (text === undefined) {
+      try {
+        text = stripBom(await fs.promises.readFile(absPath, 'utf8'));
+      } catch {
+        this.clear(uri); // deleted or unreadable: nothing to report on
+        return;
+      }
+    }
+    const settings = rs ?? (await this.deps.settings.forResource(uri, absPath));
+    this.deps.status.reportConfigErrors(settings.errors);
+    if (this.openDocumentFor(absPath)) return; // opened meanwhile: the document wins
+    const result = this.analyse({ uri, path: absPath, text, version: null }, settings);
+    this.publish(uri, null, result);
+  }
+
+  publish(uri: string, version: number | null, result: StoredAnalysis | null): void {
+    if (!result) {
+      this.clear(uri);
+      return;
+    }
+    this.deps.store.set(result);
+    const { analysis } = result;
+    let diagnostics: Diagnostic[] = [];
+    if (analysis.skipped) {
+      this.reportSkipped(uri, analysis.skipped);
+    } else {
+      this.reportedSkips.delete(uri);
+      diagnostics = analysis.findings.map((f, i) => toDiagnostic(f, i, version));
+    }
+    void this.deps.connection.sendDiagnostics({ uri, ...(version !== null ? { version } : {}), diagnostics }).catch(() => undefined);
+    this.deps.status.changed();
+  }
+
+  /** Removes a file's diagnostics (closed outside the workspace, deleted, now ignored). */
+  clear(uri: string): void {
+    const had = this.deps.store.delete(uri);
+    this.reportedSkips.delete(uri);
+    if (had || this.deps.documents.get(uri)) {
+      void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+      this.deps.status.changed();
+    }
+  }
+
+  private reportSkipped(uri: string, reason: string): void {
+    if (this.reportedSkips.get(uri) === reason) return;
+    this.reportedSkips.set(uri, reason);
+    this.deps.connection.console.info(`Skipped ${uri}: ${reason}`);
+    void this.deps.connection.sendNotification(FileSkippedNotification, { uri, reason }).catch(() => undefined);
+  }
+}

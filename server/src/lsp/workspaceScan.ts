@@ -1,0 +1,126 @@
+// Background analysis of every workspace file, so problems in files never opened show up in the
+// Problems view (ESLint's workspace mode). Two passes: first every file is read and noted in its
+// project model (which logger module exports what, module style), then each is analysed. The
+// loop yields to the event loop after every file so requests stay responsive, and a newer scan
+// (configuration changed) stops an older one.
+import * as fs from 'node:fs';
+import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { discoverFiles } from '../analysis/workspace/discover';
+import type { AnalysisStore } from './analysisStore';
+import type { WorkspaceFolders } from './folders';
+import { describeError } from './guard';
+import type { ProjectRegistry } from './projects';
+import type { ResourceSettings, SettingsStore } from './settings';
+import type { StatusReporter } from './status';
+import { pathToUri } from './uris';
+import { stripBom, type Validator } from './validator';
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+interface ScanItem {
+  path: string;
+  text: string;
+  rs: ResourceSettings;
+}
+
+export interface ScannerDeps {
+  connection: Connection;
+  folders: WorkspaceFolders;
+  settings: SettingsStore;
+  projects: ProjectRegistry;
+  store: AnalysisStore;
+  validator: Validator;
+  status: StatusReporter;
+  /** Whether the client accepts window/workDoneProgress. */
+  progressSupported: () => boolean;
+}
+
+export class WorkspaceScanner {
+  private generation = 0;
+
+  constructor(private readonly deps: ScannerDeps) {}
+
+  /** Starts a scan of all folders; resolves when it finishes or a newer scan replaces it. */
+  async scanAll(): Promise<void> {
+    const generation = ++this.generation;
+    const stale = () => generation !== this.generation;
+    const progress = await this.beginProgress();
+    try {
+      const files = await this.collect(stale);
+      if (stale()) return;
+      const total = files.length;
+      this.deps.status.analysing(0, total);
+
+      const items: ScanItem[] = [];
+      for (const file of files) {
+        let text: string;
+        try {
+          text = stripBom(await fs.promises.readFile(file.path, 'utf8'));
+        } catch {
+          continue; // vanished between discovery and reading
+        }
+        if (stale()) return;
+        this.deps.projects.forRoot(file.rs.folder!.root, file.rs.settings.loggerModule);
+        this.deps.projects.note(file.path, text);
+        items.push({ path: file.path, text, rs: file.rs });
+      }
+
+      const seen = new Set<string>();
+      for (let i = 0; i < items.length; i++) {
+        if (stale()) return;
+        const item = items[i];
+        seen.add(pathToUri(item.path));
+        await this.deps.validator.validateDisk(item.path, item.text, item.rs);
+        items[i] = undefined as unknown as ScanItem; // let the text go
+        this.deps.status.analysing(i + 1, total);
+        progress?.report(Math.round(((i + 1) / Math.max(total, 1)) * 100), `${i + 1}/${total} files`);
+        await yieldToEventLoop();
+      }
+      if (stale()) return;
+      this.dropVanished(seen);
+      this.deps.status.idle(total);
+    } finally {
+      progress?.done();
+    }
+  }
+
+  /** Files no longer in the workspace set (deleted, newly ignored) lose their diagnostics. */
+  private dropVanished(seen: Set<string>): void {
+    for (const entry of [...this.deps.store.values()]) {
+      if (entry.version !== null || seen.has(entry.uri)) continue;
+      if (this.deps.validator.openDocumentFor(entry.path)) continue;
+      this.deps.validator.clear(entry.uri);
+    }
+  }
+
+  private async collect(stale: () => boolean): Promise<Array<{ path: string; rs: ResourceSettings }>> {
+    const out: Array<{ path: string; rs: ResourceSettings }> = [];
+    for (const folder of this.deps.folders.all()) {
+      const rs = await this.deps.settings.forResource(folder.uri, folder.root);
+      this.deps.status.reportConfigErrors(rs.errors);
+      if (stale()) return out;
+      if (!rs.settings.enable) continue;
+      let paths: string[];
+      try {
+        paths = await discoverFiles(folder.root, { ignore: rs.settings.ignore });
+      } catch (err) {
+        this.deps.connection.console.error(`Could not list files of ${folder.root}: ${describeError(err)}`);
+        continue;
+      }
+      // Nested folders are scanned as their own folder, with their own settings.
+      for (const p of paths) if (this.deps.folders.folderFor(p)?.root === folder.root) out.push({ path: p, rs });
+    }
+    return out;
+  }
+
+  private async beginProgress(): Promise<WorkDoneProgressServerReporter | undefined> {
+    if (!this.deps.progressSupported()) return undefined;
+    try {
+      const progress = await this.deps.connection.window.createWorkDoneProgress();
+      progress.begin('Observability Lens', 0, 'Analysing workspace', false);
+      return progress;
+    } catch {
+      return undefined; // the client declined; the status notification still reports progress
+    }
+  }
+}

@@ -1,0 +1,130 @@
+// Language server entry: creates the parts (server/src/lsp/*) and wires LSP handlers to them.
+// Every handler is guarded: an exception is logged to the output channel, never fatal.
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FindLogCallSiteRequest } from '../../shared/src/protocol';
+import { ResultCache } from './analysis/workspace/cache';
+import { AnalysisStore } from './lsp/analysisStore';
+import { findLogCallSites } from './lsp/callSites';
+import { CODE_ACTION_KINDS, provideCodeActions } from './lsp/codeActions';
+import { WorkspaceFolders } from './lsp/folders';
+import { guarded, installProcessGuards, runLogged, type Logger } from './lsp/guard';
+import { ProjectRegistry } from './lsp/projects';
+import { Revalidator } from './lsp/revalidate';
+import { DebouncedScheduler } from './lsp/scheduler';
+import { SettingsStore } from './lsp/settings';
+import { StatusReporter } from './lsp/status';
+import { documentPath, uriToPath } from './lsp/uris';
+import { Validator } from './lsp/validator';
+import { WorkspaceScanner } from './lsp/workspaceScan';
+
+/** Typing pauses this long before a document is analysed again. */
+const TYPING_DEBOUNCE_MS = 200;
+
+const connection = createConnection(ProposedFeatures.all);
+installProcessGuards(connection);
+const logger: Logger = { log: (m) => connection.console.log(m), error: (m) => connection.console.error(m) };
+const documents = new TextDocuments(TextDocument);
+
+const capabilities = { configuration: false, workspaceFolders: false, progress: false };
+const folders = new WorkspaceFolders();
+const store = new AnalysisStore();
+const cache = new ResultCache();
+const settings = new SettingsStore(connection, folders, () => capabilities.configuration);
+const openText = (absPath: string) => {
+  for (const doc of documents.all()) if (documentPath(doc.uri, doc.languageId) === absPath) return doc.getText();
+  return undefined;
+};
+const projects = new ProjectRegistry(openText);
+const status = new StatusReporter(connection, () => store.findingsCount(), () => settings.currentErrors());
+const validator = new Validator({ connection, documents, folders, settings, projects, store, cache, status });
+const scanner = new WorkspaceScanner({ connection, folders, settings, projects, store, validator, status, progressSupported: () => capabilities.progress });
+const scheduler = new DebouncedScheduler((key, err) => logger.error(`[validate ${key}] ${String(err)}`));
+const revalidator = new Revalidator({ documents, folders, settings, projects, cache, validator, scanner, scheduler, logger });
+
+connection.onInitialize((params): InitializeResult => {
+  const client = params.capabilities;
+  capabilities.configuration = client.workspace?.configuration === true;
+  capabilities.workspaceFolders = client.workspace?.workspaceFolders === true;
+  capabilities.progress = client.window?.workDoneProgress === true;
+  folders.set(params.workspaceFolders, params.rootUri);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'Observability Lens' },
+  };
+});
+
+connection.onInitialized(
+  guarded(logger, 'initialized', undefined, () => {
+    if (capabilities.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(
+        guarded(logger, 'workspaceFolders', undefined, async (event) => {
+          folders.remove(event.removed);
+          folders.add(event.added);
+          await revalidator.all();
+        }),
+      );
+    }
+    runLogged(logger, 'workspace scan', () => scanner.scanAll());
+  }),
+);
+
+connection.onDidChangeConfiguration(guarded(logger, 'didChangeConfiguration', undefined, () => revalidator.all()));
+connection.onDidChangeWatchedFiles(guarded(logger, 'didChangeWatchedFiles', undefined, (p) => revalidator.watchedFilesChanged(p.changes)));
+
+// TextDocuments fires didChangeContent right after didOpen; the opening one runs without delay.
+const justOpened = new Set<string>();
+documents.onDidOpen((e) => justOpened.add(e.document.uri));
+documents.onDidChangeContent((e) => {
+  const delay = justOpened.delete(e.document.uri) ? 0 : TYPING_DEBOUNCE_MS;
+  revalidator.validateOpen(e.document.uri, delay);
+});
+documents.onDidClose(
+  guarded(logger, 'didClose', undefined, async (e) => {
+    scheduler.cancel(e.document.uri);
+    justOpened.delete(e.document.uri);
+    const absPath = uriToPath(e.document.uri);
+    // Workspace files keep their (disk) diagnostics when closed, as in ESLint's workspace mode.
+    if (absPath && folders.folderFor(absPath)) await validator.validateDisk(absPath);
+    else validator.clear(e.document.uri);
+  }),
+);
+
+connection.onCodeAction(
+  guarded(logger, 'codeAction', [], (params) =>
+    provideCodeActions(params, {
+      document: (uri) => {
+        const doc = documents.get(uri);
+        return doc ? { text: doc.getText(), version: doc.version } : undefined;
+      },
+      stored: (uri) => store.get(uri),
+      analyseNow: async (uri) => {
+        const doc = documents.get(uri);
+        if (!doc) return null;
+        const absPath = documentPath(uri, doc.languageId);
+        const rs = await settings.forResource(uri, absPath);
+        const current = documents.get(uri);
+        if (!current) return null;
+        return validator.analyse({ uri, path: absPath, text: current.getText(), version: current.version }, rs);
+      },
+    }),
+  ),
+);
+
+connection.onRequest(
+  FindLogCallSiteRequest,
+  guarded(logger, 'findLogCallSite', { sites: [] }, (params) => findLogCallSites(params, { store, folders })),
+);
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,152 @@
+// Serves the real panel (renderPanelHtml + dist/webview.js + media/panel.css) on 127.0.0.1 and opens
+// it in headless Chromium. A shim stands in for VS Code's acquireVsCodeApi and records what the
+// script posts; tests drive the script with the same messages the extension host sends.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { newNonce, renderPanelHtml } from '../../client/src/tail/html';
+import type { ExtensionToWebview, WebviewToExtension } from '../../shared/src/panelMessages';
+
+export const ROOT = path.resolve(__dirname, '../..');
+const WEBVIEW_JS = path.join(ROOT, 'dist/webview.js');
+const PANEL_CSS = path.join(ROOT, 'media/panel.css');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--headless',
+];
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds dist/webview.js when it is missing or older than its sources. */
+export function ensureWebviewBuilt(): void {
+  const sources = Math.max(
+    newestMtime(path.join(ROOT, 'client/src/webview')),
+    fs.statSync(path.join(ROOT, 'shared/src/panelMessages.ts')).mtimeMs,
+  );
+  if (fs.existsSync(WEBVIEW_JS) && fs.statSync(WEBVIEW_JS).mtimeMs >= sources) return;
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  // Other bundles may fail to build while their owners work; only the webview bundle matters here.
+  if (!fs.existsSync(WEBVIEW_JS) || fs.statSync(WEBVIEW_JS).mtimeMs < sources) {
+    throw new Error(`building dist/webview.js failed:\n${r.stdout}\n${r.stderr}`);
+  }
+}
+
+export interface PanelServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves the panel at `/`, and at `/with-extra` with `extraBodyHtml` spliced before </body>. */
+export async function servePanel(extraBodyHtml = ''): Promise<PanelServer> {
+  const server = http.createServer((req, res) => {
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname === '/dist/webview.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(fs.readFileSync(WEBVIEW_JS));
+    } else if (url.pathname === '/media/panel.css') {
+      res.writeHead(200, { 'content-type': 'text/css' });
+      res.end(fs.readFileSync(PANEL_CSS));
+    } else if (url.pathname === '/' || url.pathname === '/with-extra') {
+      let html = renderPanelHtml({
+        cspSource: origin,
+        nonce: newNonce(),
+        scriptUri: `${origin}/dist/webview.js`,
+        styleUri: `${origin}/media/panel.css`,
+      });
+      if (url.pathname === '/with-extra') html = html.replace('</body>', `${extraBodyHtml}</body>`);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(html);
+    } else if (url.pathname === '/favicon.ico') {
+      res.writeHead(204);
+      res.end();
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+declare global {
+  interface Window {
+    __posted: WebviewToExtension[];
+    __violations: { directive: string; blocked: string; sample: string }[];
+    __pwned?: unknown;
+  }
+}
+
+/** What a page saw besides the DOM: dialogs, console errors and page errors. */
+export interface PageWatch {
+  dialogs: string[];
+  errors: string[];
+}
+
+/** Opens the panel page with the acquireVsCodeApi shim and CSP-violation recorder installed. */
+export async function openPanel(browser: Browser, url: string, viewport = { width: 1000, height: 400 }): Promise<{ page: Page; watch: PageWatch }> {
+  const context = await browser.newContext({ viewport, timezoneId: 'UTC' });
+  const page = await context.newPage();
+  const watch: PageWatch = { dialogs: [], errors: [] };
+  page.on('dialog', (d) => {
+    watch.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') watch.errors.push(m.text());
+  });
+  page.on('pageerror', (e) => watch.errors.push(String(e)));
+  // Init scripts run through the DevTools protocol, outside the page's CSP, like VS Code's own preload.
+  await page.addInitScript(() => {
+    window.__posted = [];
+    window.__violations = [];
+    (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({
+      postMessage: (m: WebviewToExtension) => window.__posted.push(m),
+      getState: () => undefined,
+      setState: () => undefined,
+    });
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__violations.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample });
+    });
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
+  return { page, watch };
+}
+
+/** Delivers a host message the way VS Code does: a message event on the webview's window. */
+export async function send(page: Page, message: ExtensionToWebview): Promise<void> {
+  await page.evaluate((m) => window.dispatchEvent(new MessageEvent('message', { data: m })), message);
+}
+
+export function posted(page: Page): Promise<WebviewToExtension[]> {
+  return page.evaluate(() => window.__posted);
+}
+
+/** Waits two animation frames so rAF-coalesced renders have happened. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+}
