@@ -43,7 +43,17 @@ const openText = (absPath: string) => {
 };
 const projects = new ProjectRegistry(openText);
 const status = new StatusReporter(connection, () => store.findingsCount(), () => settings.currentErrors());
-const validator = new Validator({ connection, documents, folders, settings, projects, store, cache, status });
+const validator = new Validator({
+  connection,
+  documents,
+  folders,
+  settings,
+  projects,
+  store,
+  cache,
+  status,
+  onProjectFactsChanged: () => runLogged(logger, 'facts changed', () => revalidator.afterFactsChanged()),
+});
 const scanner = new WorkspaceScanner({ connection, folders, settings, projects, store, validator, status, progressSupported: () => capabilities.progress });
 const scheduler = new DebouncedScheduler((key, err) => logger.error(`[validate ${key}] ${String(err)}`));
 const revalidator = new Revalidator({ documents, folders, settings, projects, cache, validator, scanner, scheduler, logger });

@@ -8,7 +8,7 @@ export interface StoredAnalysis {
   path: string;
   /** Version of the open document analysed; null when the text came from disk. */
   version: number | null;
-  /** The exact text analysed: finding offsets point into it. */
+  /** The exact text analysed (finding offsets point into it); empty for disk files, to save memory. */
   text: string;
   analysis: FileAnalysis;
   project: ProjectModel;

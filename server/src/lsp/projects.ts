@@ -3,6 +3,7 @@
 // counts. A model depends on the folder's `loggerModule` setting, so a different setting gives a
 // new model; clear() drops them all when configuration or package.json files change.
 import * as fs from 'node:fs';
+import { isWithin } from './uris';
 import { createProjectModel, noteFile, type ProjectModel } from '../analysis/index';
 
 export class ProjectRegistry {
@@ -24,7 +25,7 @@ export class ProjectRegistry {
   note(absPath: string, text: string): boolean {
     let changed = false;
     for (const model of this.models.values()) {
-      if (!absPath.startsWith(model.root)) continue;
+      if (!isWithin(model.root, absPath)) continue;
       const before = model.fingerprint();
       noteFile(model, absPath, text);
       if (model.fingerprint() !== before) changed = true;

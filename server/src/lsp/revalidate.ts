@@ -49,6 +49,15 @@ export class Revalidator {
     await this.deps.scanner.scanAll();
   }
 
+  /**
+   * Project facts changed but settings did not: re-validate open documents and rescan, keeping the
+   * project models (the result cache keys on their fingerprint, so only affected files re-run).
+   */
+  async afterFactsChanged(): Promise<void> {
+    for (const doc of this.deps.documents.all()) this.validateOpen(doc.uri, 0);
+    await this.deps.scanner.scanAll();
+  }
+
   async watchedFilesChanged(changes: readonly FileEvent[]): Promise<void> {
     const sources: Array<{ path: string; type: FileChangeType; uri: string }> = [];
     let configuration = false;
@@ -81,6 +90,6 @@ export class Revalidator {
       if (this.deps.projects.note(source.path, text)) factsChanged = true;
       await this.deps.validator.validateDisk(source.path, text);
     }
-    if (factsChanged) await this.all();
+    if (factsChanged) await this.afterFactsChanged();
   }
 }

@@ -27,6 +27,8 @@ export class SettingsStore {
   private readonly configFiles = new Map<string, ValidatedSettings>();
   /** Every configuration error seen since the last clear(), by resource. */
   private readonly errorsByResource = new Map<string, string[]>();
+  /** Bumped by clear(), so a pull that was in flight does not record outdated errors. */
+  private generation = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -49,6 +51,7 @@ export class SettingsStore {
     this.byResource.clear();
     this.configFiles.clear();
     this.errorsByResource.clear();
+    this.generation++;
   }
 
   /** Distinct configuration errors across the resources resolved since the last clear(). */
@@ -77,13 +80,14 @@ export class SettingsStore {
   }
 
   private async resolve(uri: string, absPath: string | undefined): Promise<ResourceSettings> {
+    const generation = this.generation;
     const folder = this.folders.folderFor(absPath);
     const file = folder ? this.configFileOf(folder.root) : { settings: {}, errors: [] };
     const { raw } = await this.pullEditorSettings(uri);
     const editor = validateSettings(raw, EDITOR_SETTINGS_ORIGIN);
     const settings = mergeSettings(file.settings, editor.settings);
     const errors = [...file.errors, ...editor.errors];
-    this.errorsByResource.set(uri, errors);
+    if (generation === this.generation) this.errorsByResource.set(uri, errors);
     const matcher = folder ? createIgnoreMatcher(folder.root, settings.ignore) : () => false;
     return { settings, errors, folder, isIgnored: matcher };
   }

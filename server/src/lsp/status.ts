@@ -1,7 +1,7 @@
 // The workspace status the client shows in its status bar (WorkspaceStatusNotification), and
 // configuration errors shown to the user once each (window/showMessage). Notifications are
 // coalesced so a scan of thousands of files sends a handful, not thousands.
-import type { Connection } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
 import { WorkspaceStatusNotification, type WorkspaceStatusParams } from '../../../shared/src/protocol';
 
 const COALESCE_MS = 100;
@@ -20,10 +20,13 @@ export class StatusReporter {
   ) {}
 
   analysing(done: number, total: number): void {
+    const starting = this.state !== 'analysing';
     this.state = 'analysing';
     this.filesAnalysed = done;
     this.filesTotal = total;
-    this.schedule();
+    // The start of a scan is always sent; the counts in between are coalesced.
+    if (starting) this.sendNow();
+    else this.schedule();
   }
 
   idle(total?: number): void {
@@ -43,7 +46,10 @@ export class StatusReporter {
       if (this.shownErrors.has(error)) continue;
       this.shownErrors.add(error);
       this.connection.console.warn(`Configuration: ${error}`);
-      this.connection.window.showWarningMessage(`Observability Lens: ${error}`);
+      // A notification (window/showMessage), not a request: nothing waits for the user to dismiss it.
+      void this.connection
+        .sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Observability Lens: ${error}` })
+        .catch(() => undefined);
     }
   }
 

@@ -37,6 +37,8 @@ export interface ValidatorDeps {
   store: AnalysisStore;
   cache: ResultCache;
   status: StatusReporter;
+  /** An edit changed a project fact (e.g. the logger module's exports): other files' results may change. */
+  onProjectFactsChanged(): void;
 }
 
 /** Disk text as the editor shows it: VS Code drops a UTF-8 BOM, so positions must not count it. */
@@ -97,9 +99,10 @@ export class Validator {
     // A newer version arrived while settings were pulled: its own run will publish.
     if (!current || current.version !== version) return;
     const text = current.getText();
-    if (rs.folder) this.deps.projects.note(absPath, text);
+    const factsChanged = rs.folder ? this.deps.projects.note(absPath, text) : false;
     const result = this.analyse({ uri, path: absPath, text, version }, rs);
     this.publish(uri, version, result);
+    if (factsChanged) this.deps.onProjectFactsChanged();
   }
 
   /**
@@ -128,10 +131,11 @@ export class Validator {
 
   publish(uri: string, version: number | null, result: StoredAnalysis | null): void {
     if (!result) {
-      this.clear(uri);
+      this.clear(uri, version);
       return;
     }
-    this.deps.store.set(result);
+    // Disk texts are not kept: code actions only run on open documents, which have their own text.
+    this.deps.store.set(version === null ? { ...result, text: '' } : result);
     const { analysis } = result;
     let diagnostics: Diagnostic[] = [];
     if (analysis.skipped) {
@@ -145,11 +149,11 @@ export class Validator {
   }
 
   /** Removes a file's diagnostics (closed outside the workspace, deleted, now ignored). */
-  clear(uri: string): void {
+  clear(uri: string, version: number | null = null): void {
     const had = this.deps.store.delete(uri);
     this.reportedSkips.delete(uri);
     if (had || this.deps.documents.get(uri)) {
-      void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+      void this.deps.connection.sendDiagnostics({ uri, ...(version !== null ? { version } : {}), diagnostics: [] }).catch(() => undefined);
       this.deps.status.changed();
     }
   }

@@ -61,7 +61,8 @@ export class WorkspaceScanner {
         }
         if (stale()) return;
         this.deps.projects.forRoot(file.rs.folder!.root, file.rs.settings.loggerModule);
-        this.deps.projects.note(file.path, text);
+        // An open document's unsaved text is what the project is made of right now.
+        this.deps.projects.note(file.path, this.deps.validator.openDocumentFor(file.path)?.getText() ?? text);
         items.push({ path: file.path, text, rs: file.rs });
       }
 

@@ -100,6 +100,20 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
   return out;
 }
 
+/**
+ * The cache key for results under these settings and project facts. Recompute it after the project
+ * model learns something new (a fix that adds a logger import may change its facts).
+ */
+export function configKeyFor(settings: LensSettings, severities: RuleSeverities, maxFileBytes: number, project: ProjectModel): string {
+  return computeConfigKey({
+    severities,
+    loggerModule: settings.loggerModule,
+    requestIdHeader: settings.requestIdHeader,
+    maxFileBytes,
+    project: project.fingerprint(),
+  });
+}
+
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function analyzeWorkspace(root: string, options: WorkspaceOptions): Promise<WorkspaceResult> {
@@ -157,13 +171,7 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
   for (const file of ordered) noteFile(project, file, texts.get(file)!);
 
   const severities = options.severities ?? resolveSeverities(settings.rules);
-  const configKey = computeConfigKey({
-    severities,
-    loggerModule: settings.loggerModule,
-    requestIdHeader: settings.requestIdHeader,
-    maxFileBytes,
-    project: project.fingerprint(),
-  });
+  const configKey = configKeyFor(settings, severities, maxFileBytes, project);
 
   const results: FileAnalysis[] = [...skipped];
   let cached = 0;

@@ -9,6 +9,10 @@
 import * as fs from 'node:fs';
 import type { SourceEvent } from '../types';
 
+function fstat(fd: number): Promise<fs.Stats> {
+  return new Promise((resolve, reject) => fs.fstat(fd, (e, st) => (e ? reject(e) : resolve(st))));
+}
+
 const CHUNK_BYTES = 1024 * 1024;
 /** Per tick, so one fast writer cannot starve the event loop; the rest is read on the next tick. */
 const MAX_CHUNKS_PER_TICK = 16;
@@ -36,6 +40,9 @@ export class FileFollower {
   more = false;
   /** True once the file was deleted (a glob drops such followers; a single path waits for it). */
   gone = false;
+  /** Files this follower let go of (dev:ino → bytes read), so a glob can continue a rotated file where it stopped. */
+  readonly released = new Map<string, number>();
+  private sawMissing = false;
 
   constructor(
     readonly path: string,
@@ -48,9 +55,6 @@ export class FileFollower {
 
   get identity(): string | null {
     return this.fd === null ? null : `${this.dev}:${this.ino}`;
-  }
-  get position(): number {
-    return this.offset;
   }
 
   /** One poll step. Never throws; problems become events. */
@@ -79,7 +83,7 @@ export class FileFollower {
       await this.readAvailable(Infinity);
       let links = 0;
       try {
-        links = (await fs.promises.fstat(this.fd)).nlink;
+        links = (await fstat(this.fd)).nlink;
       } catch {
         links = 0;
       }
@@ -98,6 +102,7 @@ export class FileFollower {
     }
 
     if (!st) {
+      this.sawMissing = true;
       if (!this.waitingReported) {
         this.waitingReported = true;
         this.out.event({ type: 'waiting', source: this.label, detail: `${this.path} does not exist yet; waiting for it` });
@@ -109,7 +114,7 @@ export class FileFollower {
       return;
     }
     // Files that appear after the start (or come back) are new: read them whole.
-    const offset = this.firstOpen ? (this.startOffset ?? (this.fromStart ? 0 : st.size)) : 0;
+    const offset = this.firstOpen && !this.sawMissing ? (this.startOffset ?? (this.fromStart ? 0 : st.size)) : 0;
     await this.open(st, offset);
   }
 
@@ -129,7 +134,7 @@ export class FileFollower {
     }
     // Identify by the opened handle: the path may have changed between stat and open.
     try {
-      const fst = await fs.promises.fstat(this.fd);
+      const fst = await fstat(this.fd);
       this.dev = fst.dev;
       this.ino = fst.ino;
       if (fst.ino !== st.ino) offset = 0;
@@ -186,6 +191,7 @@ export class FileFollower {
 
   private closeFd(): void {
     if (this.fd === null) return;
+    this.released.set(`${this.dev}:${this.ino}`, this.offset);
     const fd = this.fd;
     this.fd = null;
     fs.close(fd, () => undefined);

@@ -113,10 +113,10 @@ export class FileSource implements LogSource {
     let more = false;
     for (const f of [...this.followers.values()]) {
       if (this.stopped) return;
-      const before = f.identity;
       await f.tick();
       more ||= f.more;
-      if (before && f.identity !== before) this.retired.set(before, f.position);
+      for (const [id, offset] of f.released) this.retired.set(id, offset);
+      f.released.clear();
       if (this.plan && f.gone && f.identity === null) this.followers.delete(f.path);
     }
     if (this.plan && !this.stopped) await this.discover(this.plan);

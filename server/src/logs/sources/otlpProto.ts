@@ -73,6 +73,8 @@ const descriptor = {
         ExportLogsPartialSuccess: {
           fields: { rejectedLogRecords: { type: 'int64', id: 1 }, errorMessage: { type: 'string', id: 2 } },
         },
+        // google.rpc.Status, the body of an OTLP error response (details left out).
+        Status: { fields: { code: { type: 'int32', id: 1 }, message: { type: 'string', id: 2 } } },
         ExportLogsServiceResponse: { fields: { partialSuccess: { type: 'ExportLogsPartialSuccess', id: 1 } } },
       },
     },
@@ -85,6 +87,7 @@ function types() {
   return {
     request: root.lookupType('otlp.ExportLogsServiceRequest'),
     response: root.lookupType('otlp.ExportLogsServiceResponse'),
+    status: root.lookupType('otlp.Status'),
   };
 }
 
@@ -112,4 +115,10 @@ export function decodeExportLogsRequest(body: Uint8Array): unknown {
 export function emptyExportLogsResponse(): Uint8Array {
   const { response } = types();
   return response.encode(response.create({})).finish();
+}
+
+/** A google.rpc.Status error body (code 3 = INVALID_ARGUMENT, as OTLP uses for a bad request). */
+export function encodeStatus(code: number, message: string): Uint8Array {
+  const { status } = types();
+  return status.encode(status.create({ code, message })).finish();
 }

@@ -1,0 +1,214 @@
+// Analysis benchmarks, each measured side by side with its baseline in the same run:
+// - whole-workspace analysis vs TypeScript alone parsing the same files (target: ratio <= 1.5);
+// - ESLint + typescript-eslint parser running only no-console on the same files (target: >= 4x slower than us);
+// - a second `obs-lens check --cache` of an unchanged workspace vs the first (target: <= 0.25);
+// - re-analysis of one edited 2,000-line file (target: median < 20 ms);
+// - the language server's memory after analysing the workspace (reported, no target).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import { DEFAULT_SETTINGS } from '../../shared/src/settings';
+import { analyzeFile, createProjectModel, noteFile, resolveSeverities } from '../../server/src/analysis';
+import { analyzeWorkspace } from '../../server/src/analysis/workspace/analyzeWorkspace';
+import { discoverFiles } from '../../server/src/analysis/workspace/discover';
+import { fileUri, LspTestClient } from '../../test/support/lspClient';
+import { type BenchResult, median } from '../types';
+import { generateWorkspace, largeServiceFile } from './generate';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const WORK = path.join(REPO, 'bench', '.work');
+const SERVICE_FILES = Number(process.env.BENCH_FILES ?? 2000);
+const ROUNDS = 5;
+
+function now(): number {
+  return performance.now();
+}
+
+async function timeTsParse(files: string[]): Promise<number> {
+  const start = now();
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+  }
+  return now() - start;
+}
+
+async function timeEngine(root: string): Promise<{ ms: number; findings: number }> {
+  const start = now();
+  const result = await analyzeWorkspace(root, { settings: DEFAULT_SETTINGS });
+  const ms = now() - start;
+  return { ms, findings: result.files.reduce((n, f) => n + f.findings.length, 0) };
+}
+
+async function timeEslint(root: string): Promise<{ ms: number; problems: number }> {
+  // Loaded lazily: only the benchmark needs ESLint.
+  const { ESLint } = require('eslint') as typeof import('eslint');
+  const tsParser = require('@typescript-eslint/parser');
+  const eslint = new ESLint({
+    cwd: root,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { files: ['**/*.ts', '**/*.js'], languageOptions: { parser: tsParser }, rules: { 'no-console': 'error' } },
+    ],
+  });
+  const start = now();
+  const results = await eslint.lintFiles(['src']);
+  const ms = now() - start;
+  return { ms, problems: results.reduce((n, r) => n + r.errorCount, 0) };
+}
+
+function timeCli(root: string, cacheFile: string): number {
+  const start = now();
+  const run = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'check', '--cache', '--cache-location', cacheFile, '--format', 'json'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const ms = now() - start;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`obs-lens check failed (${run.status}): ${run.stderr}`);
+  return ms;
+}
+
+function reanalysis(dir: string): number[] {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ dependencies: { pino: '^9', express: '^4' } }));
+  const loggerPath = path.join(dir, 'src', 'logger.ts');
+  const loggerText = `import pino from 'pino';\nexport const logger = pino();\n`;
+  fs.writeFileSync(loggerPath, loggerText);
+  const filePath = path.join(dir, 'src', 'big.ts');
+  const base = largeServiceFile(2000);
+  const project = createProjectModel(dir, { loggerModule: null });
+  noteFile(project, loggerPath, loggerText);
+  const options = { severities: resolveSeverities({}) };
+  const lines = base.split('\n');
+  const samples: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    // An edit in the middle of the file, as typing would make.
+    const edited = [...lines];
+    edited[1000] = `${edited[1000]} // edit ${i}`;
+    const text = edited.join('\n');
+    const start = now();
+    noteFile(project, filePath, text);
+    analyzeFile(filePath, text, project, options);
+    samples.push(now() - start);
+  }
+  return samples.slice(10); // the first runs warm the JIT, as the server's first analyses do
+}
+
+async function serverMemory(root: string): Promise<{ rssMb: number; ms: number; findings: number }> {
+  const start = now();
+  const client = await LspTestClient.start({ folders: [root] });
+  try {
+    await client.waitFor(
+      'workspace analysis to finish',
+      () => client.statuses.some((s) => s.state === 'idle' && s.filesTotal > 0 && s.filesAnalysed === s.filesTotal),
+      600_000,
+    );
+    const ms = now() - start;
+    const status = fs.readFileSync(`/proc/${client.pid}/status`, 'utf8');
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    const last = client.statuses[client.statuses.length - 1];
+    return { rssMb: rssKb / 1024, ms, findings: last.findings };
+  } finally {
+    await client.stop();
+  }
+}
+
+export async function runAnalysisBench(): Promise<BenchResult[]> {
+  const root = path.join(WORK, 'workspace');
+  const ws = generateWorkspace(root, SERVICE_FILES);
+  process.stderr.write(`analysis bench: ${ws.files} files, ${(ws.bytes / 1e6).toFixed(1)} MB in ${root}\n`);
+  const files = await discoverFiles(root, { ignore: [] });
+
+  const tsTimes: number[] = [];
+  const engineTimes: number[] = [];
+  let findings = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    // Alternate the order so neither side always runs on a warmer cache or JIT.
+    if (round % 2 === 0) {
+      tsTimes.push(await timeTsParse(files));
+      const e = await timeEngine(root);
+      engineTimes.push(e.ms);
+      findings = e.findings;
+    } else {
+      const e = await timeEngine(root);
+      engineTimes.push(e.ms);
+      tsTimes.push(await timeTsParse(files));
+    }
+  }
+  const tsMs = median(tsTimes);
+  const engineMs = median(engineTimes);
+  process.stderr.write(`engine: ${findings} findings\n`);
+
+  const eslint = await timeEslint(root);
+  process.stderr.write(`eslint no-console: ${eslint.problems} problems\n`);
+
+  const cacheFile = path.join(WORK, 'cli-cache');
+  fs.rmSync(cacheFile, { force: true });
+  const cold = timeCli(root, cacheFile);
+  const warm = median([timeCli(root, cacheFile), timeCli(root, cacheFile), timeCli(root, cacheFile)]);
+
+  const edits = reanalysis(path.join(WORK, 'single'));
+  const editMedian = median(edits);
+
+  const server = await serverMemory(root);
+
+  return [
+    {
+      name: `workspace analysis (${ws.files} files)`,
+      value: engineMs,
+      unit: 'ms',
+      baseline: { name: 'TypeScript parse only', value: tsMs },
+      ratio: engineMs / tsMs,
+      target: 'ratio <= 1.5',
+      pass: engineMs / tsMs <= 1.5,
+    },
+    {
+      name: 'ESLint+typescript-eslint no-console, vs us',
+      value: eslint.ms,
+      unit: 'ms',
+      baseline: { name: 'obs-lens engine', value: engineMs },
+      ratio: eslint.ms / engineMs,
+      target: 'ratio >= 4',
+      pass: eslint.ms / engineMs >= 4,
+    },
+    {
+      name: 'obs-lens check --cache, unchanged workspace',
+      value: warm,
+      unit: 'ms',
+      baseline: { name: 'first run', value: cold },
+      ratio: warm / cold,
+      target: 'ratio <= 0.25',
+      pass: warm / cold <= 0.25,
+    },
+    {
+      name: 're-analysis of an edited 2,000-line file (median)',
+      value: editMedian,
+      unit: 'ms',
+      target: '< 20 ms',
+      pass: editMedian < 20,
+    },
+    {
+      name: `language server RSS after the workspace scan (${(server.ms / 1000).toFixed(1)} s)`,
+      value: server.rssMb,
+      unit: 'MB',
+      target: 'reported',
+      pass: true,
+    },
+  ];
+}
+
+if (require.main === module) {
+  runAnalysisBench().then(
+    (rows) => {
+      const { formatTable } = require('../types') as typeof import('../types');
+      console.log(formatTable(rows));
+    },
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,132 @@
+// Argument parsing for `obs-lens check`. Hand-written (no dependency) and strict: an unknown flag
+// or a bad value is a usage error with a message, never silently ignored.
+import { RULE_IDS, isRuleId, type RuleId } from '../../../shared/src/rules';
+import { closestMatch } from '../analysis/workspace/config';
+
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
+
+export interface CheckArgs {
+  paths: string[];
+  format: OutputFormat;
+  fix: boolean;
+  /** Rules to run; empty = all enabled rules. */
+  rules: RuleId[];
+  cache: boolean;
+  cacheLocation: string | null;
+  config: string | null;
+  /** Prints cache hits and misses on stderr (used by tests and for diagnosing slow runs). */
+  debugCache: boolean;
+  maxFileBytes: number | null;
+  help: boolean;
+}
+
+export class UsageError extends Error {}
+
+const VALUE_FLAGS = ['--format', '--rule', '--cache-location', '--config', '--max-file-size'] as const;
+const BOOLEAN_FLAGS = ['--fix', '--cache', '--debug-cache', '--help'] as const;
+const ALIASES: Record<string, string> = { '-f': '--format', '-c': '--config', '-h': '--help' };
+
+export const CHECK_USAGE = `Usage: obs-lens check [paths...] [options]
+
+Checks the logging of Node services. Paths are files or folders (default: .).
+
+Options:
+  -f, --format text|json|sarif  Output format (default: text)
+      --fix                     Apply every safe fix in place, then report what is left
+      --rule ID                 Run only this rule (repeatable, or comma-separated)
+      --cache                   Reuse results of unchanged files between runs
+      --cache-location PATH     Cache file (default: .obs-lens-cache in the project root)
+  -c, --config PATH             Configuration file (default: obs-lens.config.json in the project root)
+      --max-file-size BYTES     Skip larger files (default: 2097152)
+  -h, --help                    Show this help
+
+Exit codes: 0 no problems at warning or above, 1 problems found, 2 usage or configuration error.
+Rules: ${RULE_IDS.join(', ')}`;
+
+function parseRuleList(value: string, into: RuleId[]): void {
+  for (const id of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (!isRuleId(id)) {
+      const suggestion = closestMatch(id, RULE_IDS);
+      throw new UsageError(
+        `--rule ${id} is not a rule${suggestion ? ` (did you mean ${suggestion}?)` : ''}. Valid rules: ${RULE_IDS.join(', ')}`,
+      );
+    }
+    if (!into.includes(id)) into.push(id);
+  }
+}
+
+export function parseCheckArgs(argv: readonly string[]): CheckArgs {
+  const args: CheckArgs = {
+    paths: [],
+    format: 'text',
+    fix: false,
+    rules: [],
+    cache: false,
+    cacheLocation: null,
+    config: null,
+    debugCache: false,
+    maxFileBytes: null,
+    help: false,
+  };
+  let onlyPaths = false;
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i];
+    if (onlyPaths || !token.startsWith('-') || token === '-') {
+      args.paths.push(token);
+      continue;
+    }
+    if (token === '--') {
+      onlyPaths = true;
+      continue;
+    }
+    const eq = token.startsWith('--') ? token.indexOf('=') : -1;
+    const flag = ALIASES[eq >= 0 ? token.slice(0, eq) : token] ?? (eq >= 0 ? token.slice(0, eq) : token);
+    if ((BOOLEAN_FLAGS as readonly string[]).includes(flag)) {
+      if (eq >= 0) throw new UsageError(`${flag} takes no value`);
+      if (flag === '--fix') args.fix = true;
+      else if (flag === '--cache') args.cache = true;
+      else if (flag === '--debug-cache') args.debugCache = true;
+      else args.help = true;
+      continue;
+    }
+    if (!(VALUE_FLAGS as readonly string[]).includes(flag)) {
+      const suggestion = closestMatch(flag, [...VALUE_FLAGS, ...BOOLEAN_FLAGS]);
+      throw new UsageError(`unknown option ${flag}${suggestion ? ` (did you mean ${suggestion}?)` : ''}. Run obs-lens check --help for the options.`);
+    }
+    let value: string | undefined;
+    if (eq >= 0) value = token.slice(eq + 1);
+    else {
+      value = argv[i + 1];
+      i++;
+    }
+    if (value === undefined || (eq < 0 && value.startsWith('-') && value !== '-')) {
+      throw new UsageError(`${flag} needs a value`);
+    }
+    switch (flag) {
+      case '--format':
+        if (!(FORMATS as readonly string[]).includes(value)) {
+          throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not ${JSON.stringify(value)}`);
+        }
+        args.format = value as OutputFormat;
+        break;
+      case '--rule':
+        parseRuleList(value, args.rules);
+        break;
+      case '--cache-location':
+        args.cacheLocation = value;
+        break;
+      case '--config':
+        args.config = value;
+        break;
+      case '--max-file-size': {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes, not ${JSON.stringify(value)}`);
+        args.maxFileBytes = n;
+        break;
+      }
+    }
+  }
+  if (args.paths.length === 0) args.paths.push('.');
+  return args;
+}

@@ -1,0 +1,161 @@
+// `obs-lens check`: configuration, one workspace analysis, optional safe fixes written in place,
+// then the report in the chosen format. Exit 0 clean, 1 findings at warning or above, 2 usage or
+// configuration error. Nothing here throws for bad input: every problem becomes a message.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { RuleId } from '../../../shared/src/rules';
+import { analyzeFile, applySafeFixes, noteFile, resolveSeverities, RULES } from '../analysis/index';
+import type { FileAnalysis, RuleSeverities } from '../analysis/types';
+import { analyzeWorkspace, configKeyFor, DEFAULT_MAX_FILE_BYTES, type WorkspaceResult } from '../analysis/workspace/analyzeWorkspace';
+import { ResultCache } from '../analysis/workspace/cache';
+import { loadConfigFile, loadConfigFromPath, mergeSettings } from '../analysis/workspace/config';
+import { findProjectRoot } from '../analysis/workspace/root';
+import type { LensSettings } from '../../../shared/src/settings';
+import { CHECK_USAGE, parseCheckArgs, UsageError, type CheckArgs } from './args';
+import { formatJson } from './formatters/json';
+import { formatSarif } from './formatters/sarif';
+import { formatStylish } from './formatters/stylish';
+import { buildReport, displayPath, isFixable, totals } from './report';
+import { preserveFileStyle, writeFileAtomic } from './writeFixed';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export const DEFAULT_CACHE_FILE = '.obs-lens-cache';
+
+/** --rule: only the named rules, each at its configured severity, or its default when configured off. */
+function selectRules(severities: RuleSeverities, only: readonly RuleId[]): RuleSeverities {
+  if (only.length === 0) return severities;
+  const selected: RuleSeverities = {};
+  for (const id of only) {
+    const severity = severities[id] ?? RULES.find((r) => r.meta.id === id)?.meta.defaultSeverity;
+    if (severity) selected[id] = severity;
+  }
+  return selected;
+}
+
+function useColor(io: CliIo): boolean {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '' && io.env.FORCE_COLOR !== '0') return true;
+  return Boolean(io.stdout.isTTY);
+}
+
+interface FixOutcome {
+  filesWritten: number;
+  fixesApplied: number;
+}
+
+/**
+ * Applies the safe fixes of every file that has one and writes the changed files; the results of
+ * those files are replaced by a fresh analysis of the fixed text.
+ */
+function applyFixes(result: WorkspaceResult, settings: LensSettings, maxFileBytes: number, cache: ResultCache | undefined, io: CliIo): FixOutcome {
+  const outcome: FixOutcome = { filesWritten: 0, fixesApplied: 0 };
+  const options = { severities: result.severities, maxFileBytes };
+  const changed: Array<{ index: number; text: string }> = [];
+  result.files.forEach((analysis, index) => {
+    if (analysis.skipped || !analysis.findings.some(isFixable)) return;
+    let original: string;
+    try {
+      original = fs.readFileSync(analysis.path, 'utf8');
+    } catch (err) {
+      io.stderr.write(`obs-lens: cannot read ${displayPath(io.cwd, analysis.path)} to fix it: ${(err as Error).message}\n`);
+      return;
+    }
+    const { text, fixed } = applySafeFixes(analysis.path, original, result.project, options);
+    const written = preserveFileStyle(original, text);
+    if (fixed === 0 || written === original) return;
+    try {
+      writeFileAtomic(analysis.path, written);
+    } catch (err) {
+      io.stderr.write(`obs-lens: cannot write fixes to ${displayPath(io.cwd, analysis.path)}: ${(err as Error).message}\n`);
+      return;
+    }
+    outcome.filesWritten++;
+    outcome.fixesApplied += fixed;
+    changed.push({ index, text: written });
+  });
+  // The model learns the fixed texts first (a fix may add an import), then the files are re-analysed.
+  for (const c of changed) noteFile(result.project, result.files[c.index].path, c.text);
+  const configKey = configKeyFor(settings, result.severities, maxFileBytes, result.project);
+  for (const c of changed) {
+    const file = result.files[c.index].path;
+    const fresh: FileAnalysis = analyzeFile(file, c.text, result.project, options);
+    result.files[c.index] = fresh;
+    cache?.set(file, c.text, configKey, fresh);
+  }
+  return outcome;
+}
+
+export async function runCheck(argv: readonly string[], io: CliIo, version: string): Promise<number> {
+  let args: CheckArgs;
+  try {
+    args = parseCheckArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`obs-lens: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (args.help) {
+    io.stdout.write(CHECK_USAGE + '\n');
+    return 0;
+  }
+
+  const root = findProjectRoot(io.cwd);
+  const config = args.config ? loadConfigFromPath(path.resolve(io.cwd, args.config), args.config) : loadConfigFile(root);
+  if (config.errors.length > 0) {
+    for (const e of config.errors) io.stderr.write(`obs-lens: ${e}\n`);
+    io.stderr.write('obs-lens: fix the configuration and run again\n');
+    return 2;
+  }
+  const settings = mergeSettings(config.settings);
+
+  const paths = args.paths.map((p) => path.resolve(io.cwd, p));
+  const missing = paths.filter((p) => !fs.existsSync(p));
+  if (missing.length > 0) {
+    for (const p of missing) io.stderr.write(`obs-lens: no such file or folder: ${displayPath(io.cwd, p)}\n`);
+    return 2;
+  }
+
+  const maxFileBytes = args.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const useCache = args.cache || args.cacheLocation !== null;
+  const cache = useCache
+    ? new ResultCache({ location: args.cacheLocation ? path.resolve(io.cwd, args.cacheLocation) : path.join(root, DEFAULT_CACHE_FILE) })
+    : undefined;
+
+  const severities = selectRules(resolveSeverities(settings.rules), args.rules);
+  const result = await analyzeWorkspace(root, { settings, paths, cache, severities, maxFileBytes });
+
+  if (args.fix) {
+    const fixed = applyFixes(result, settings, maxFileBytes, cache, io);
+    if (fixed.filesWritten > 0) {
+      io.stderr.write(`obs-lens: applied ${fixed.fixesApplied} fix${fixed.fixesApplied === 1 ? '' : 'es'} in ${fixed.filesWritten} file${fixed.filesWritten === 1 ? '' : 's'}\n`);
+    }
+  }
+  if (cache) {
+    cache.save();
+    if (args.debugCache) io.stderr.write(`obs-lens cache: ${cache.stats.hits} hits, ${cache.stats.misses} misses, ${cache.size} entries\n`);
+  }
+
+  for (const u of result.unreadable) io.stderr.write(`obs-lens: ${displayPath(io.cwd, u.path)}: ${u.message}\n`);
+  const report = buildReport(io.cwd, result.files);
+  if (args.format !== 'text') {
+    for (const s of report.skipped) io.stderr.write(`obs-lens: skipped ${s.file}: ${s.reason}\n`);
+  }
+  const output =
+    args.format === 'json'
+      ? formatJson(report)
+      : args.format === 'sarif'
+        ? formatSarif(report, RULES.map((r) => r.meta), version)
+        : formatStylish(report, { color: useColor(io) });
+  io.stdout.write(output);
+
+  const t = totals(report);
+  return t.errors + t.warnings > 0 ? 1 : 0;
+}

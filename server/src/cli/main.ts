@@ -1,0 +1,70 @@
+// The `obs-lens` command: dispatches to `check` (analysis) and `tail` (log tailing).
+import { version as PACKAGE_VERSION } from '../../../package.json';
+import { ENGINE_VERSION } from '../analysis/version';
+import { runCheck } from './check';
+
+const USAGE = `Usage: obs-lens <command> [options]
+
+Commands:
+  check [paths...]   Check the logging of Node services (obs-lens check --help)
+  tail [sources...]  Follow and query logs (obs-lens tail --help)
+
+Options:
+  -h, --help         Show this help
+  -v, --version      Show the version`;
+
+type TailCommand = (
+  argv: string[],
+  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; stdin: NodeJS.ReadableStream },
+) => Promise<number>;
+
+/** The tail command lives in its own module; a build without it still checks. */
+function loadTail(): TailCommand | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('./tail') as { runTailCommand?: TailCommand }).runTailCommand;
+  } catch {
+    return undefined;
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };
+  switch (command) {
+    case 'check':
+      return runCheck(rest, io, PACKAGE_VERSION);
+    case 'tail': {
+      const tail = loadTail();
+      if (!tail) {
+        io.stderr.write('obs-lens: tail is not available in this build\n');
+        return 2;
+      }
+      return tail(rest, io);
+    }
+    case '--version':
+    case '-v':
+      io.stdout.write(`obs-lens ${PACKAGE_VERSION} (engine ${ENGINE_VERSION})\n`);
+      return 0;
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      io.stdout.write(USAGE + '\n');
+      return 0;
+    default:
+      io.stderr.write(`obs-lens: unknown command ${JSON.stringify(command)}\n\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    // A bug, not bad input: say so plainly, with the stack for the report.
+    process.stderr.write(`obs-lens: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,249 @@
+// `obs-lens tail`: print (and with --follow, keep following) log records from files, globs or stdin,
+// narrowed by request ID and query. Bytes go through the same engine as the panel: one splitter per
+// source, the record parser, a small bounded store (only so stack lines can attach to their record).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LogPipeline } from '../logs/pipeline';
+import { RecordParser } from '../logs/parser';
+import { compileQuery, matches, type CompiledQuery, type QueryError } from '../logs/query';
+import { FileSource } from '../logs/sources/fileSource';
+import { isGlob, listGlob, planGlob } from '../logs/sources/glob';
+import { LogStore } from '../logs/store';
+import type { LogRecord, SourceEvent } from '../logs/types';
+import { parseTailArgs, TAIL_USAGE, TailUsageError, type TailArgs } from './tailArgs';
+import { formatContinuation, formatPretty, type PrettyOptions } from './tailFormat';
+
+export interface TailIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+}
+
+const STDIN_LABEL = 'stdin';
+
+export async function runTailCommand(argv: string[], io: TailIo): Promise<number> {
+  let args: TailArgs;
+  try {
+    args = parseTailArgs(argv);
+  } catch (err) {
+    if (!(err instanceof TailUsageError)) throw err;
+    io.stderr.write(`obs-lens tail: ${err.message}\n\n${TAIL_USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    io.stdout.write(TAIL_USAGE + '\n');
+    return 0;
+  }
+  let query: CompiledQuery | null = null;
+  if (args.query !== null) {
+    const compiled = compileQuery(args.query);
+    if (compiled.errors.length) {
+      io.stderr.write(describeQueryErrors(args.query, compiled.errors));
+      return 2;
+    }
+    query = compiled.query;
+  }
+  const printer = new RecordPrinter(args, query, io);
+  return args.follow ? follow(args, printer, io) : readOnce(args, printer, io);
+}
+
+/** The query, then a caret line under each problem, so the user sees where it is. */
+export function describeQueryErrors(text: string, errors: QueryError[]): string {
+  let out = '';
+  for (const e of errors) {
+    const offset = Math.min(Math.max(0, e.offset), text.length);
+    out += `obs-lens tail: invalid --query: ${e.message}\n  ${text}\n  ${' '.repeat(offset)}${'^'.repeat(Math.max(1, e.length))}\n`;
+  }
+  return out;
+}
+
+/** Feeds the engine and writes each matching record as it is added. */
+class RecordPrinter {
+  readonly store = new LogStore({ maxRecords: 5000, maxBytes: 32 * 1024 * 1024 });
+  readonly pipeline = new LogPipeline(this.store, new RecordParser());
+  private readonly printed = new Set<number>();
+  private readonly pretty: PrettyOptions;
+  /** False once stdout is gone (EPIPE: `obs-lens tail x | head`). */
+  open = true;
+  /** Set when the output buffer is full; readers wait for 'drain' before feeding more. */
+  backedUp = false;
+
+  constructor(
+    private readonly args: TailArgs,
+    private readonly query: CompiledQuery | null,
+    private readonly io: TailIo,
+  ) {
+    const stdout = io.stdout as NodeJS.WritableStream & { isTTY?: boolean };
+    this.pretty = { color: useColor(stdout), showSource: args.sources.length > 1 || args.sources.some(isGlob) };
+    this.store.onAdd((r) => this.added(r));
+    this.store.onUpdate((r) => this.updated(r));
+    this.store.onEvict((r) => this.printed.delete(r.seq));
+    io.stdout.on('error', () => {
+      this.open = false;
+    });
+  }
+
+  private wanted(r: LogRecord): boolean {
+    if (this.args.requestId !== null && r.requestId !== this.args.requestId) return false;
+    return this.query === null || matches(this.query, r);
+  }
+
+  private write(text: string): void {
+    if (!this.open) return;
+    if (!this.io.stdout.write(text)) this.backedUp = true;
+  }
+
+  private added(r: LogRecord): void {
+    if (!this.wanted(r)) return;
+    this.printed.add(r.seq);
+    this.write(this.args.format === 'json' ? r.raw + '\n' : formatPretty(r, this.pretty));
+  }
+
+  /** A stack line attached to a record already printed: print it below (pretty only). */
+  private updated(r: LogRecord): void {
+    if (this.args.format !== 'pretty' || !this.printed.has(r.seq)) return;
+    const line = r.continuation[r.continuation.length - 1];
+    if (line !== undefined) this.write(formatContinuation(line, this.pretty));
+  }
+
+  async drained(): Promise<void> {
+    if (!this.backedUp || !this.open) return;
+    this.backedUp = false;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        this.io.stdout.off('drain', done);
+        this.io.stdout.off('error', done);
+        resolve();
+      };
+      this.io.stdout.on('drain', done);
+      this.io.stdout.on('error', done);
+    });
+  }
+}
+
+function useColor(stdout: { isTTY?: boolean }): boolean {
+  const env = process.env;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0') return true;
+  return Boolean(stdout.isTTY);
+}
+
+/** Files to read for each argument; a problem (missing file, glob without matches) is a message. */
+async function resolveInputs(sources: string[]): Promise<{ inputs: Array<{ label: string; file: string | null }>; problems: string[] }> {
+  const inputs: Array<{ label: string; file: string | null }> = [];
+  const problems: string[] = [];
+  for (const s of sources) {
+    if (s === '-') {
+      inputs.push({ label: STDIN_LABEL, file: null });
+    } else if (isGlob(s)) {
+      const files = await listGlob(planGlob(s, process.cwd()));
+      if (files.length === 0) problems.push(`no file matches ${s}`);
+      for (const f of files) inputs.push({ label: path.relative(process.cwd(), f) || f, file: f });
+    } else {
+      try {
+        const st = fs.statSync(s);
+        if (!st.isFile()) problems.push(`${s} is not a file`);
+        else inputs.push({ label: s, file: s });
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        problems.push(code === 'ENOENT' ? `${s}: no such file (use --follow to wait for it)` : `cannot read ${s}: ${(err as Error).message}`);
+      }
+    }
+  }
+  return { inputs, problems };
+}
+
+async function readOnce(args: TailArgs, printer: RecordPrinter, io: TailIo): Promise<number> {
+  const { inputs, problems } = await resolveInputs(args.sources);
+  if (problems.length) {
+    for (const p of problems) io.stderr.write(`obs-lens tail: ${p}\n`);
+    return 2;
+  }
+  let failed = false;
+  for (const input of inputs) {
+    if (!printer.open) break;
+    const stream = input.file === null ? io.stdin : fs.createReadStream(input.file, { highWaterMark: 1024 * 1024 });
+    try {
+      for await (const chunk of stream) {
+        printer.pipeline.feed(input.label, typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+        await printer.drained();
+        if (!printer.open) break;
+      }
+    } catch (err) {
+      io.stderr.write(`obs-lens tail: reading ${input.label} failed: ${(err as Error).message}\n`);
+      failed = true;
+    }
+    printer.pipeline.end(input.label);
+  }
+  return failed ? 2 : 0;
+}
+
+async function follow(args: TailArgs, printer: RecordPrinter, io: TailIo): Promise<number> {
+  const fileArgs = args.sources.filter((s) => s !== '-');
+  const readsStdin = fileArgs.length !== args.sources.length;
+  const sources = fileArgs.map((s) => new FileSource(s, { fromStart: !args.fromEnd }));
+  const lastEvent = new Map<string, SourceEvent['type']>();
+
+  let finish!: () => void;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  const onSignal = () => finish();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  io.stdout.on('error', onSignal);
+
+  for (const source of sources) {
+    source.start({
+      data: (chunk) => printer.pipeline.feed(source.label, chunk),
+      event: (e) => {
+        const message = describeEvent(e, lastEvent.get(source.label));
+        lastEvent.set(source.label, e.type);
+        if (message) io.stderr.write(`obs-lens tail: ${message}\n`);
+      },
+    });
+  }
+  let stdinDone: Promise<void> = Promise.resolve();
+  if (readsStdin) {
+    stdinDone = (async () => {
+      try {
+        for await (const chunk of io.stdin) printer.pipeline.feed(STDIN_LABEL, typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+      } catch (err) {
+        io.stderr.write(`obs-lens tail: reading stdin failed: ${(err as Error).message}\n`);
+      }
+      printer.pipeline.end(STDIN_LABEL);
+      // Only stdin to follow: its end is the end.
+      if (sources.length === 0) finish();
+    })();
+  }
+
+  await finished;
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  io.stdout.off('error', onSignal);
+  await Promise.all(sources.map((s) => s.stop()));
+  for (const s of sources) printer.pipeline.end(s.label);
+  if (readsStdin) {
+    (io.stdin as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+    await Promise.race([stdinDone, new Promise((r) => setTimeout(r, 200))]);
+  }
+  return 0;
+}
+
+/** What the user should know about a source, or null for the routine (a file opened at the start). */
+function describeEvent(e: SourceEvent, previous: SourceEvent['type'] | undefined): string | null {
+  switch (e.type) {
+    case 'waiting':
+      return e.detail;
+    case 'opened':
+      return previous === 'waiting' || previous === 'deleted' ? `${e.detail ?? e.source} appeared; reading it` : null;
+    case 'rotated':
+      return `${e.source} was rotated: ${e.detail ?? ''}`.trim();
+    case 'truncated':
+      return `${e.source} was truncated: ${e.detail ?? ''}`.trim();
+    case 'deleted':
+      return `${e.detail ?? e.source} was deleted; waiting for it to come back`;
+    case 'error':
+      return e.message;
+    case 'exited':
+      return `${e.source} exited (${e.signal ?? `code ${e.code}`})`;
+  }
+}

@@ -1,0 +1,97 @@
+// Lazy access to a record's full content: the store keeps only the raw line and a few extracted
+// fields, so "expand record" and queries on other fields go back to the raw line here. Single fields
+// use the same scanner as ingestion (no full parse); fullJson parses the whole line.
+import { JsonText, scanObject } from './jsonScan';
+import { parseLogfmt } from './logfmt';
+import { PathTrie } from './paths';
+import type { LogRecord } from './types';
+
+/** A compiled single-path lookup; build once per query term. */
+export interface FieldAccessor {
+  path: string;
+  trie: PathTrie | null;
+}
+
+const accessorCache = new Map<string, FieldAccessor>();
+
+export function fieldAccessor(path: string): FieldAccessor {
+  let a = accessorCache.get(path);
+  if (a) return a;
+  const trie = new PathTrie();
+  const ok = trie.add(path) >= 0;
+  a = { path, trie: ok ? trie : null };
+  if (accessorCache.size > 500) accessorCache.clear();
+  accessorCache.set(path, a);
+  return a;
+}
+
+/** Record properties a query can name directly, for lines that do not carry the field themselves. */
+const RECORD_FIELDS: Record<string, (r: LogRecord) => unknown> = {
+  message: (r) => r.message,
+  msg: (r) => r.message,
+  level: (r) => r.level,
+  time: (r) => r.time,
+  source: (r) => r.source,
+  format: (r) => r.format,
+  requestId: (r) => r.requestId,
+  traceId: (r) => r.traceId,
+  status: (r) => r.status,
+  durationMs: (r) => r.durationMs,
+};
+
+const slotBuffer: unknown[] = [undefined];
+
+/** The value at a dotted path in the record's line (JSON or logfmt), else the record's own field of that name. */
+export function fieldValue(record: LogRecord, path: string): unknown {
+  return accessValue(record, fieldAccessor(path));
+}
+
+export function accessValue(record: LogRecord, a: FieldAccessor): unknown {
+  let v: unknown;
+  const raw = record.raw;
+  if (a.trie && record.format !== null) {
+    let first = 0;
+    while (first < raw.length && raw.charCodeAt(first) <= 32) first++;
+    if (raw.charCodeAt(first) === 123) {
+      slotBuffer[0] = undefined;
+      scanObject(raw, first, a.trie.root, slotBuffer);
+      v = slotBuffer[0];
+      slotBuffer[0] = undefined;
+      if (v instanceof JsonText) v = safeParse(v.text);
+    } else if (record.format === 'logfmt') {
+      const obj = parseLogfmt(raw);
+      if (Object.prototype.hasOwnProperty.call(obj, a.path)) v = obj[a.path];
+    }
+  }
+  if (v === undefined) {
+    const own = RECORD_FIELDS[a.path];
+    if (own) {
+      const o = own(record);
+      if (o !== null) v = o;
+    }
+  }
+  return v;
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The whole line as a value ("expand record"): parsed JSON, logfmt pairs, or null for plain text. */
+export function fullJson(record: LogRecord): unknown | null {
+  const raw = record.raw;
+  const t = raw.trimStart();
+  if (t.startsWith('{') || t.startsWith('[')) {
+    try {
+      return JSON.parse(raw);
+    } catch {
+      return null;
+    }
+  }
+  if (record.format === 'logfmt') return parseLogfmt(raw);
+  return null;
+}

@@ -1,0 +1,86 @@
+// Bad input never takes the server down: unparsable code, huge files, absurd nesting, CRLF and a
+// BOM. After each, the server must still answer (a later document still gets its diagnostics).
+import { strict as assert } from 'node:assert';
+import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { LspTestClient } from '../support/lspClient';
+import { makeWorkspace, positionOf, WHOLE_DOCUMENT, type Workspace } from './fixtures';
+
+const WITH_CONSOLE = `export function run(): void {\n  console.log('working');\n}\n`;
+const hasConsole = (d: Diagnostic[]) => d.some((x) => x.code === 'console-logging');
+
+describe('LSP: robustness', function () {
+  this.timeout(60_000);
+  let ws: Workspace;
+  let client: LspTestClient;
+
+  afterEach(async () => {
+    await client?.stop();
+    ws?.remove();
+  });
+
+  /** The server still works: a fresh document gets its diagnostics and code actions answer. */
+  async function stillServing(): Promise<void> {
+    const uri = ws.uri(`src/probe-${Date.now()}.ts`);
+    await client.open(uri, WITH_CONSOLE);
+    const [d] = await client.waitForCurrent(uri, hasConsole);
+    const actions = await client.codeActions(uri, d.range, undefined, [d]);
+    assert.ok(actions.length > 0);
+    assert.ok(client.isRunning);
+  }
+
+  it('survives a file that does not parse', async () => {
+    ws = makeWorkspace({});
+    client = await LspTestClient.start({ folders: [ws.root] });
+    const uri = ws.uri('src/broken.ts');
+    const broken = `export function (((( {\n  console.log('x' +;\n  }}}} class = \`unterminated ${'${'}\n`;
+    await client.open(uri, broken);
+    await client.waitForCurrent(uri);
+    await client.codeActions(uri, WHOLE_DOCUMENT, undefined);
+    await stillServing();
+  });
+
+  it('skips a 10 MB generated file with a notification and no diagnostics', async () => {
+    const line = `console.log('generated line with some padding to make it longer');\n`;
+    ws = makeWorkspace({ 'src/bundle.generated.js': line.repeat(Math.ceil((10 * 1024 * 1024) / line.length)) });
+    client = await LspTestClient.start({ folders: [ws.root] });
+    const uri = ws.uri('src/bundle.generated.js');
+    await client.waitFor('a file-skipped notification', () => client.skipped.some((s) => s.uri === uri));
+    const skip = client.skipped.find((s) => s.uri === uri)!;
+    assert.ok(skip.reason.length > 0, 'a reason for the user');
+    await client.waitForDiagnostics(uri, (d) => d.length === 0);
+    await stillServing();
+  });
+
+  it('survives 50,000 nested parentheses', async () => {
+    ws = makeWorkspace({});
+    client = await LspTestClient.start({ folders: [ws.root] });
+    const uri = ws.uri('src/nested.ts');
+    const depth = 50_000;
+    await client.open(uri, `export const x = ${'('.repeat(depth)}1${')'.repeat(depth)};\nconsole.log('after');\n`);
+    await client.waitForCurrent(uri);
+    await stillServing();
+  });
+
+  it('reports positions as the editor counts them in CRLF files with a BOM', async () => {
+    const crlf = `import { logger } from './logger';\r\n\r\nexport function run(): void {\r\n  logger.info('ok');\r\n  console.log('working');\r\n}\r\n`;
+    ws = makeWorkspace({ 'src/crlf.ts': '\uFEFF' + crlf, 'src/first.ts': '\uFEFFconsole.log("first line");\r\n' });
+    client = await LspTestClient.start({ folders: [ws.root] });
+    // From disk (workspace scan): VS Code shows the file without its BOM, so columns must not count it.
+    const [onDisk] = (await client.waitForDiagnostics(ws.uri('src/crlf.ts'), hasConsole)).filter((d) => d.code === 'console-logging');
+    assert.deepEqual(onDisk.range.start, positionOf(crlf, 'console.log'));
+    const [first] = (await client.waitForDiagnostics(ws.uri('src/first.ts'), hasConsole)).filter((d) => d.code === 'console-logging');
+    assert.deepEqual(first.range.start, { line: 0, character: 0 });
+
+    // Open in the editor (which sends the text without the BOM), then fixed with CRLF kept intact.
+    const uri = ws.uri('src/crlf.ts');
+    await client.open(uri, crlf);
+    const [open] = (await client.waitForCurrent(uri, hasConsole)).filter((d) => d.code === 'console-logging');
+    assert.deepEqual(open.range.start, positionOf(crlf, 'console.log'));
+    const actions = await client.codeActions(uri, open.range, undefined, [open]);
+    const suppress = actions.find((a) => a.title.startsWith('Disable console-logging for this line'));
+    assert.ok(suppress, actions.map((a) => a.title).join(', '));
+    const after = await client.applyWorkspaceEdit(suppress.edit, uri);
+    assert.doesNotMatch(after.replace(/\r\n/g, ''), /\n|\r/, 'no bare line breaks introduced into a CRLF file');
+    await client.waitForCurrent(uri, (d) => !hasConsole(d));
+  });
+});

@@ -1,0 +1,111 @@
+// Workspace mode: the background scan publishes diagnostics for files never opened, respects
+// .gitignore and dependency folders, reports progress and status, and follows file changes.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import { FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { LspTestClient } from '../support/lspClient';
+import { makeWorkspace, type Workspace } from './fixtures';
+
+const WITH_CONSOLE = `export function run(): void {\n  console.log('working');\n}\n`;
+const hasConsole = (d: Diagnostic[]) => d.some((x) => x.code === 'console-logging');
+
+describe('LSP: workspace scan', function () {
+  let ws: Workspace;
+  let client: LspTestClient;
+
+  beforeEach(() => {
+    ws = makeWorkspace({
+      'src/a.ts': WITH_CONSOLE,
+      'src/deep/nested/b.js': WITH_CONSOLE,
+      'generated/c.ts': WITH_CONSOLE,
+      'node_modules/dep/index.js': WITH_CONSOLE,
+      'dist/out.js': WITH_CONSOLE,
+      '.gitignore': 'generated/\n',
+    });
+  });
+  afterEach(async () => {
+    await client?.stop();
+    ws.remove();
+  });
+
+  const idle = () => client.waitFor('the scan to finish', () => client.statuses.some((s) => s.state === 'idle' && s.filesTotal > 0));
+  /** Waits for a scan that starts after status number `from` to finish. */
+  const scanAfter = (from: number) =>
+    client.waitFor('a new scan to finish', () => {
+      const later = client.statuses.slice(from);
+      const started = later.findIndex((s) => s.state === 'analysing');
+      return started >= 0 && later.slice(started).some((s) => s.state === 'idle');
+    });
+
+  it('publishes diagnostics for files never opened, skipping ignored and dependency folders', async () => {
+    client = await LspTestClient.start({ folders: [ws.root] });
+    await client.waitForDiagnostics(ws.uri('src/a.ts'), hasConsole);
+    await client.waitForDiagnostics(ws.uri('src/deep/nested/b.js'), hasConsole);
+    await idle();
+    for (const rel of ['generated/c.ts', 'node_modules/dep/index.js', 'dist/out.js']) {
+      assert.ok(!client.diagnostics.get(ws.uri(rel))?.diagnostics.length, `${rel} must not be reported`);
+    }
+    // Disk results carry no document version.
+    assert.equal(client.diagnostics.get(ws.uri('src/a.ts'))?.version, undefined);
+  });
+
+  it('reports progress and the workspace status', async () => {
+    client = await LspTestClient.start({ folders: [ws.root] });
+    await idle();
+    const last = client.statuses[client.statuses.length - 1];
+    assert.equal(last.state, 'idle');
+    assert.equal(last.filesTotal, 3, 'src/a.ts, src/deep/nested/b.js and src/logger.ts');
+    assert.equal(last.filesAnalysed, 3);
+    assert.ok(last.findings >= 2, `findings: ${last.findings}`);
+    assert.equal(last.configError, undefined);
+    const kinds = client.progress.map((p) => (p as { value: { kind: string } }).value.kind);
+    assert.equal(kinds[0], 'begin');
+    await client.waitFor('progress end', () => client.progress.some((p) => (p as { value: { kind: string } }).value.kind === 'end'));
+  });
+
+  it('follows created, changed and deleted files', async () => {
+    client = await LspTestClient.start({ folders: [ws.root] });
+    await idle();
+    const uri = ws.uri('src/new.ts');
+    ws.write('src/new.ts', WITH_CONSOLE);
+    await client.watchedFilesChanged([{ uri, type: FileChangeType.Created }]);
+    await client.waitForDiagnostics(uri, hasConsole);
+
+    ws.write('src/new.ts', `export const x = 1;\n`);
+    await client.watchedFilesChanged([{ uri, type: FileChangeType.Changed }]);
+    await client.waitForDiagnostics(uri, (d) => d.length === 0);
+
+    ws.write('src/new.ts', WITH_CONSOLE);
+    await client.watchedFilesChanged([{ uri, type: FileChangeType.Changed }]);
+    await client.waitForDiagnostics(uri, hasConsole);
+    fs.rmSync(ws.path('src/new.ts'));
+    await client.watchedFilesChanged([{ uri, type: FileChangeType.Deleted }]);
+    await client.waitForDiagnostics(uri, (d) => d.length === 0);
+  });
+
+  it('re-scans when .gitignore changes', async () => {
+    client = await LspTestClient.start({ folders: [ws.root] });
+    await client.waitForDiagnostics(ws.uri('src/deep/nested/b.js'), hasConsole);
+    await idle();
+    ws.write('.gitignore', 'generated/\nsrc/deep/\n');
+    await client.watchedFilesChanged([{ uri: ws.uri('.gitignore'), type: FileChangeType.Changed }]);
+    await client.waitForDiagnostics(ws.uri('src/deep/nested/b.js'), (d) => d.length === 0);
+    assert.ok(hasConsole(client.diagnostics.get(ws.uri('src/a.ts'))!.diagnostics));
+  });
+
+  it('an open document wins over its disk text, and closing falls back to the disk text', async () => {
+    client = await LspTestClient.start({ folders: [ws.root] });
+    const uri = ws.uri('src/a.ts');
+    await client.waitForDiagnostics(uri, hasConsole);
+    await idle();
+    await client.open(uri, `export const clean = 1;\n`);
+    await client.waitForCurrent(uri, (d) => d.length === 0);
+    // A rescan (configuration change) must not publish the disk text's findings for the open document.
+    const from = client.statuses.length;
+    await client.setSettings(() => ({}));
+    await scanAfter(from);
+    assert.deepEqual(client.diagnostics.get(uri)?.diagnostics, []);
+    await client.close(uri);
+    await client.waitForDiagnostics(uri, hasConsole);
+  });
+});
