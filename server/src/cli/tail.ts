@@ -142,7 +142,7 @@ async function resolveInputs(sources: string[]): Promise<{ inputs: Array<{ label
     } else {
       try {
         const st = fs.statSync(s);
-        if (!st.isFile()) problems.push(`${s} is not a file`);
+        if (!st.isFile() && !st.isFIFO()) problems.push(`${s} is not a file`);
         else inputs.push({ label: s, file: s });
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;

@@ -67,7 +67,7 @@ function keyFields(record: LogRecord): string[] {
     if ((key === 'req' || key === 'res') && typeof value === 'object') continue;
     if (key === 'responseTime' && record.durationMs !== null) continue;
     if ((key === 'err' || key === 'error') && typeof value === 'object' && typeof (value as { message?: unknown }).message === 'string') {
-      out.push(`error=${short((value as { message: string }).message)}`);
+      out.push(`${key}=${short((value as { message: string }).message)}`);
       continue;
     }
     out.push(`${key}=${short(value)}`);

@@ -1,0 +1,172 @@
+// What a user does in the workbench, by keyboard as on the desktop: open a file (Ctrl+P), go to a
+// position (Ctrl+G), show Problems (Ctrl+Shift+M), run a command (F1), quick fix (Ctrl+.), save.
+// Reads back what the user sees: Problems rows, squiggles, quick-fix titles, webview contents.
+import type { Frame, Page } from 'playwright-core';
+import { sleep, waitFor } from './harness';
+
+const QUICK_INPUT = '.quick-input-widget';
+const QUICK_INPUT_BOX = `${QUICK_INPUT} input`;
+const QUICK_INPUT_ROWS = `${QUICK_INPUT} .monaco-list-row`;
+
+/** Focuses the editor area so that workbench keybindings go to the workbench, not a stray input. */
+async function focusWorkbench(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+}
+
+/** Ctrl+P, type the path, Enter; resolves once the file's tab is the active one. */
+export async function openFile(page: Page, relativePath: string): Promise<void> {
+  await focusWorkbench(page);
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector(QUICK_INPUT_BOX, { state: 'visible' });
+  await page.keyboard.type(relativePath);
+  const base = relativePath.split('/').pop() as string;
+  // Quick open searches asynchronously: wait for a row naming the file before accepting.
+  await waitFor(`quick open to list ${relativePath}`, async () => {
+    const labels = await page.$$eval(QUICK_INPUT_ROWS, (rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent ?? ''));
+    return labels.some((l) => l.includes(base));
+  });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`.tabs-container .tab.active[aria-label*="${base}"]`, { timeout: 15_000 });
+  await page.waitForSelector('.editor-instance .monaco-editor .view-lines', { state: 'visible' });
+}
+
+/** Ctrl+G to a 1-based line and column in the active editor. */
+export async function goToPosition(page: Page, line: number, column: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector(QUICK_INPUT_BOX, { state: 'visible' });
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(QUICK_INPUT, { state: 'hidden' });
+}
+
+/** Runs a command by its title from the command palette (F1), as a user would. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await focusWorkbench(page);
+  await page.keyboard.press('F1');
+  await page.waitForSelector(QUICK_INPUT_BOX, { state: 'visible' });
+  await page.keyboard.type(title);
+  // The palette filters fuzzily: wait until the first row is the exact command, else fail clearly.
+  await waitFor(`command "${title}" in the command palette`, async () => {
+    const first = await page.$eval(`${QUICK_INPUT_ROWS}[data-index="0"]`, (r) => r.getAttribute('aria-label') ?? '').catch(() => '');
+    return first.toLowerCase().startsWith(title.toLowerCase());
+  }, 15_000);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(QUICK_INPUT, { state: 'hidden' });
+}
+
+export interface ProblemRow {
+  /** 'error' | 'warning' | 'info' (the row's icon). */
+  severity: string;
+  message: string;
+  /** Diagnostic source, e.g. observability-lens. */
+  source: string;
+  /** Diagnostic code, e.g. the rule id. */
+  code: string;
+  /** "[Ln 3, Col 3]" as shown. */
+  position: string;
+  /** The file row this marker is listed under. */
+  file: string;
+}
+
+/** Ctrl+Shift+M: shows the Problems panel. */
+export async function showProblems(page: Page): Promise<void> {
+  await focusWorkbench(page);
+  await page.keyboard.press('Control+Shift+M');
+  await page.waitForSelector('.markers-panel', { state: 'visible' });
+}
+
+/** The marker rows (not the file rows) the Problems panel shows now, each with its file. */
+export async function problemRows(page: Page): Promise<ProblemRow[]> {
+  return page.$$eval('.markers-panel .monaco-list-row', (rows) => {
+    const out: ProblemRow[] = [];
+    let file = '';
+    const text = (r: Element, sel: string) => (r.querySelector(sel)?.textContent ?? '').trim();
+    for (const r of rows) {
+      const icon = r.querySelector('.marker-icon');
+      if (!icon) {
+        file = text(r, '.label-name');
+        continue;
+      }
+      out.push({
+        severity: ['error', 'warning', 'info'].find((s) => icon.classList.contains(s)) ?? 'unknown',
+        message: text(r, '.marker-message'),
+        source: text(r, '.marker-source'),
+        code: text(r, '.marker-code'),
+        position: text(r, '.marker-line'),
+        file,
+      });
+    }
+    return out;
+  });
+}
+
+/** Waits until some Problems row satisfies `match`; returns all rows at that moment. */
+export async function waitForProblem(page: Page, what: string, match: (row: ProblemRow) => boolean, timeoutMs = 60_000): Promise<ProblemRow[]> {
+  return waitFor(`a Problems row with ${what}`, async () => {
+    const rows = await problemRows(page);
+    return rows.some(match) ? rows : undefined;
+  }, timeoutMs, 500);
+}
+
+/** Squiggle decorations (any severity) in the visible part of the active editor. */
+export async function squiggleCount(page: Page): Promise<number> {
+  return page.$$eval('.editor-instance .monaco-editor .view-overlays [class*="squiggly-"]', (els) => els.length);
+}
+
+const ACTION_ROWS = '.action-widget .monaco-list-row.action';
+
+/** Ctrl+. at the cursor; returns the titles the quick-fix menu offers (the menu stays open). */
+export async function openQuickFixes(page: Page): Promise<string[]> {
+  await page.keyboard.press('Control+.');
+  await page.waitForSelector(ACTION_ROWS, { state: 'visible', timeout: 15_000 });
+  return page.$$eval(ACTION_ROWS, (els) => els.map((e) => (e.querySelector('.title')?.textContent ?? '').trim()));
+}
+
+/** Picks the open quick-fix menu's entry whose title matches, by keyboard (arrows, Enter). */
+export async function applyQuickFix(page: Page, title: RegExp): Promise<string> {
+  const titles = await page.$$eval(ACTION_ROWS, (els) => els.map((e) => (e.querySelector('.title')?.textContent ?? '').trim()));
+  const index = titles.findIndex((t) => title.test(t));
+  if (index < 0) throw new Error(`No quick fix matching ${title}; offered: ${JSON.stringify(titles)}`);
+  // The menu opens with its first action focused.
+  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.action-widget', { state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+  return titles[index];
+}
+
+const DIRTY_TAB = '.tabs-container .tab.active.dirty';
+
+/** Resolves once the active editor has unsaved changes (an edit landed). */
+export async function waitForDirty(page: Page, timeoutMs = 15_000): Promise<void> {
+  await page.waitForSelector(DIRTY_TAB, { timeout: timeoutMs });
+}
+
+/** Ctrl+S in the active editor; resolves once the tab no longer shows unsaved changes. */
+export async function save(page: Page): Promise<void> {
+  await page.keyboard.press('Control+S');
+  await page.waitForSelector(DIRTY_TAB, { state: 'detached', timeout: 15_000 });
+}
+
+/** Waits until the active editor shows at least one squiggle; returns how many. */
+export async function waitForSquiggles(page: Page, timeoutMs = 30_000): Promise<number> {
+  return waitFor('a squiggle in the editor', () => squiggleCount(page), timeoutMs);
+}
+
+/**
+ * Webviews are nested iframes (an outer host frame, an inner one with the extension's HTML): the
+ * frame we want is whichever one whose document has `selector`.
+ */
+export async function findWebviewFrame(page: Page, selector: string, timeoutMs = 30_000): Promise<Frame> {
+  return waitFor(`a webview frame with ${selector}`, async () => {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame() || !/webview/i.test(frame.url())) continue;
+      if (await frame.$(selector).catch(() => null)) return frame;
+    }
+    return undefined;
+  }, timeoutMs, 500);
+}
+
+/** Waits `ms` while the workbench keeps working; for "nothing happened" checks only. */
+export async function idle(ms: number): Promise<void> {
+  await sleep(ms);
+}
