@@ -79,11 +79,14 @@ export function makeProject(options: ProjectOptions = {}): string {
       "import { logger } from './logger';\n\nexport function handle(id: string): void {\n  console.log(`user ${id}`);\n  logger.info('handled');\n}\n",
     );
   }
-  if (options.settings) {
-    fs.mkdirSync(path.join(dir, '.vscode'), { recursive: true });
-    fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify(options.settings, null, 2));
-  }
+  if (options.settings) writeFolderSettings(dir, options.settings);
   return dir;
+}
+
+/** Writes the folder's .vscode/settings.json (workspace settings, what Restricted Mode guards). */
+export function writeFolderSettings(folder: string, settings: Record<string, unknown>): void {
+  fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
 }
 
 /** Finds the first line (1-based) and column (1-based) of `needle` in a project file. */

@@ -136,6 +136,7 @@ export class Workbench {
     fs.closeSync(logFd);
 
     let browser: Browser | undefined;
+    let page: Page | undefined;
     try {
       let exited: string | undefined;
       server.once('exit', (code, signal) => (exited = `code-server exited (${code ?? signal})`));
@@ -146,7 +147,7 @@ export class Workbench {
 
       browser = await chromium.launch({ executablePath: tools.chromium, args: CHROMIUM_ARGS, headless: true });
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-      const page = await context.newPage();
+      page = await context.newPage();
       await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(options.folder)}`);
       await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 60_000 });
       // The explorer lists the folder once the workbench has connected to the server.
@@ -154,6 +155,13 @@ export class Workbench {
       if (!options.trusted) await declineTrustPrompt(page);
       return new Workbench({ page, folder: options.folder, port, home, server, browser, serverLog });
     } catch (err) {
+      // What the user would have seen, and what the server said, go with the error.
+      if (page && err instanceof Error) {
+        fs.mkdirSync(SCREENS_DIR, { recursive: true });
+        const shot = path.join(SCREENS_DIR, 'FAILED-startup.png');
+        await page.screenshot({ path: shot }).then(() => (err.message += `\nscreenshot: ${shot}`), () => undefined);
+        err.message += `\n--- code-server log\n${tail(serverLog)}`;
+      }
       await browser?.close().catch(() => undefined);
       await killGroup(server);
       throw err;
@@ -202,15 +210,20 @@ export class Workbench {
 }
 
 /**
- * A new folder opens untrusted and VS Code asks whether to trust its authors. Answer as a careful
- * user does ("No"), which leaves the window in Restricted Mode; then check that it says so.
+ * A new folder opens untrusted. Desktop VS Code asks whether to trust its authors; code-server
+ * goes straight to Restricted Mode. Either way, answer as a careful user does ("No") if asked,
+ * and make sure the window says it is in Restricted Mode before the test relies on it.
  */
 async function declineTrustPrompt(page: Page): Promise<void> {
-  const button = page.locator('.monaco-dialog-box .dialog-buttons a.monaco-button', { hasText: /don.t trust/i });
-  await button.first().waitFor({ state: 'visible', timeout: 30_000 });
-  await button.first().click();
-  await page.waitForSelector('.monaco-dialog-box', { state: 'detached', timeout: 10_000 });
-  await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  const decline = page.locator('.monaco-dialog-box .dialog-buttons a.monaco-button', { hasText: /don.t trust/i }).first();
+  const restricted = page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first();
+  await waitFor('Restricted Mode (or the trust prompt)', async () => {
+    if (await decline.isVisible()) {
+      await decline.click();
+      return false;
+    }
+    return (await restricted.isVisible()) && !(await page.locator('.monaco-dialog-box').isVisible());
+  }, 30_000, 500);
 }
 
 function tail(file: string, lines = 40): string {
