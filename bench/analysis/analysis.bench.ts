@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS } from '../../shared/src/settings';
 import { analyzeFile, createProjectModel, noteFile, resolveSeverities } from '../../server/src/analysis';
 import { analyzeWorkspace } from '../../server/src/analysis/workspace/analyzeWorkspace';
 import { discoverFiles } from '../../server/src/analysis/workspace/discover';
-import { fileUri, LspTestClient } from '../../test/support/lspClient';
+import { LspTestClient } from '../../test/support/lspClient';
 import { type BenchResult, median } from '../types';
 import { generateWorkspace, largeServiceFile } from './generate';
 

@@ -1,0 +1,172 @@
+// analyzeFile: one parse, one walk (explicit stack, no recursion: generated files nest deeply),
+// log calls recognised through the logger model, each handed to every enabled rule.
+import * as ts from 'typescript';
+import type { RuleId } from '../../../shared/src/rules';
+import { findLogger } from './findLogger';
+import { isCandidateCall, recogniseLogCall, toCallSite } from './logCalls';
+import { parseErrorCount, parseSource } from './parse';
+import { classifyFile, type ProjectModel } from './project';
+import type { FixProposal, LogCall, RuleContext } from './rule';
+import { RULES } from './rules';
+import { recordDeclarations, type ScopeMap, unwrap } from './scopes';
+import { findSuppressions, isSuppressed, suppressionFixes } from './suppressions';
+import type { FileAnalysis, Finding, Fix, RuleSeverities } from './types';
+import { applyEdits } from './edits';
+import { ValueResolver } from './values';
+
+export interface AnalyzeOptions {
+  severities: RuleSeverities;
+  /** Larger files are generated or data: skipped with a reason. Default 2 MiB. */
+  maxFileBytes?: number;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export function analyzeFile(absPath: string, text: string, project: ProjectModel, options: AnalyzeOptions): FileAnalysis {
+  const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > limit) {
+    return skipped(absPath, `file is ${formatMb(size)}, over the ${formatMb(limit)} analysis limit (generated or bundled code is not analysed)`);
+  }
+  try {
+    return analyzeParsed(absPath, text, project, options);
+  } catch (err) {
+    const message = err instanceof RangeError ? 'the file nests too deeply to analyse' : `internal error: ${(err as Error)?.message ?? String(err)}`;
+    return skipped(absPath, message);
+  }
+}
+
+function skipped(path: string, reason: string): FileAnalysis {
+  return { path, findings: [], logCalls: [], parseErrors: 0, skipped: reason };
+}
+
+function formatMb(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Whether the file's own syntax is ESM (import/export) or CommonJS; null when it shows neither. */
+export function fileModuleStyle(sf: ts.SourceFile): 'esm' | 'commonjs' | null {
+  for (const st of sf.statements) {
+    if (ts.isImportDeclaration(st) || ts.isExportDeclaration(st) || ts.isExportAssignment(st)) return 'esm';
+    if (ts.getModifiers(st as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return 'esm';
+  }
+  return /\brequire\(|\bmodule\.exports\b|\bexports\./.test(sf.text) ? 'commonjs' : null;
+}
+
+/** Keys of `.child({...})` bindings for loggers created in this file, by variable name. */
+function childBindingsOf(call: LogCall): string[] {
+  const r = unwrap(call.receiver);
+  if (!ts.isIdentifier(r)) return [];
+  let n: ts.Node | undefined = call.node;
+  while (n && !ts.isSourceFile(n)) n = n.parent;
+  const sf = n as ts.SourceFile | undefined;
+  if (!sf) return [];
+  for (const st of sf.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      if (!ts.isIdentifier(d.name) || d.name.text !== r.text || !d.initializer) continue;
+      const init = unwrap(d.initializer);
+      if (ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'child') {
+        const arg = init.arguments[0] && unwrap(init.arguments[0]);
+        if (arg && ts.isObjectLiteralExpression(arg)) {
+          return arg.properties.flatMap((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? [p.name.text] : []));
+        }
+      }
+    }
+  }
+  return [];
+}
+
+function analyzeParsed(absPath: string, text: string, project: ProjectModel, options: AnalyzeOptions): FileAnalysis {
+  const sf = project.takeParsed(absPath, text) ?? parseSource(absPath, text);
+  const parseErrors = parseErrorCount(sf);
+  const scopes: ScopeMap = new Map();
+  const candidates: ts.CallExpression[] = [];
+  const stack: ts.Node[] = [sf];
+  const pushChild = (child: ts.Node) => {
+    stack.push(child);
+  };
+  while (stack.length) {
+    const node = stack.pop()!;
+    recordDeclarations(scopes, node);
+    if (node.kind === ts.SyntaxKind.CallExpression && isCandidateCall(node as ts.CallExpression)) candidates.push(node as ts.CallExpression);
+    ts.forEachChild(node, pushChild);
+  }
+  const values = new ValueResolver(scopes, project, absPath);
+  const calls: LogCall[] = [];
+  for (const c of candidates) {
+    const call = recogniseLogCall(c, values);
+    if (call) calls.push(call);
+  }
+  calls.sort((a, b) => a.node.pos - b.node.pos);
+
+  const logCalls = calls.map((c) => toCallSite(c, sf, childBindingsOf(c)));
+  const rules = RULES.filter((r) => options.severities[r.meta.id]);
+  if (calls.length === 0 || rules.length === 0) return { path: absPath, findings: [], logCalls, parseErrors };
+
+  const lineOf = (offset: number) => sf.getLineAndCharacterOfPosition(offset).line;
+  const suppressions = findSuppressions(text, lineOf);
+  const fileKind = classifyFile(project, absPath, text);
+  const moduleStyle = fileModuleStyle(sf) ?? project.moduleStyleFor(absPath);
+  const findings: Finding[] = [];
+  let currentRule: RuleId = rules[0].meta.id;
+  const ctx: RuleContext = {
+    path: absPath,
+    text,
+    sourceFile: sf,
+    project,
+    fileKind,
+    moduleStyle,
+    libraryFor: (call) => (call.library !== 'console' ? call.library : project.libraryFor(absPath) ?? 'pino'),
+    findLogger: (at) => findLogger({ sf, text, path: absPath, project, scopes, values, moduleStyle }, at),
+    report(at, message, proposals = []) {
+      const start = 'kind' in at ? (at as ts.Node).getStart(sf) : at.start;
+      const end = 'kind' in at ? (at as ts.Node).end : at.end;
+      const s = sf.getLineAndCharacterOfPosition(start);
+      if (isSuppressed(suppressions, currentRule, s.line)) return;
+      const e = sf.getLineAndCharacterOfPosition(end);
+      const fixes: Fix[] = validFixes(absPath, text, parseErrors, proposals);
+      fixes.push(...suppressionFixes(text, currentRule, start));
+      findings.push({
+        rule: currentRule,
+        message,
+        severity: options.severities[currentRule]!,
+        start,
+        end,
+        line: s.line,
+        column: s.character,
+        endLine: e.line,
+        endColumn: e.character,
+        fixes,
+      });
+    },
+  };
+  for (const call of calls) {
+    for (const rule of rules) {
+      currentRule = rule.meta.id;
+      try {
+        rule.checkLogCall(call, ctx);
+      } catch {
+        // One rule failing on one call must not cost the file its other findings.
+      }
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : 1));
+  return { path: absPath, findings, logCalls, parseErrors };
+}
+
+/** Keeps only proposals whose edits apply and leave code that parses as well as before; safe ones first. */
+function validFixes(path: string, text: string, parseErrors: number, proposals: FixProposal[]): Fix[] {
+  const out: Fix[] = [];
+  for (const p of proposals) {
+    try {
+      const fixed = applyEdits(text, p.edits);
+      if (fixed === text) continue;
+      if (parseErrorCount(parseSource(path, fixed)) > parseErrors) continue;
+      out.push({ title: p.title, edits: p.edits, safe: p.safe, kind: 'fix' });
+    } catch {
+      // Overlapping or out-of-range edits: a rule bug; offer nothing rather than garbled code.
+    }
+  }
+  return out.sort((a, b) => Number(b.safe) - Number(a.safe));
+}

@@ -1,0 +1,91 @@
+// Which logger a fix should write to at a given place: the handler's request logger, a logger
+// already in scope, else the project's logger module imported at the top in the file's own style.
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import type { ProjectModel } from './project';
+import type { LoggerChoice } from './rule';
+import { resolveName, type ScopeMap } from './scopes';
+import { eolOf } from './suppressions';
+import type { ValueResolver } from './values';
+
+export interface LoggerFinderInput {
+  sf: ts.SourceFile;
+  text: string;
+  path: string;
+  project: ProjectModel;
+  scopes: ScopeMap;
+  values: ValueResolver;
+  moduleStyle: 'esm' | 'commonjs';
+}
+
+export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice | null {
+  const { scopes, values, project } = input;
+  // 1. The request logger of the enclosing handler (carries the request's bindings, e.g. req.id).
+  if (project.providesRequestLogger(input.path)) {
+    for (let n: ts.Node | undefined = at.parent; n; n = n.parent) {
+      if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && n.parameters.length > 0 && ts.isIdentifier(n.parameters[0].name)) {
+        const param = n.parameters[0].name;
+        if (values.isRequestParam(param)) return { expression: `${param.text}.log`, library: 'pino', edits: [] };
+      }
+    }
+  }
+  // 2. A logger bound in an enclosing scope (an import of the project logger, a child logger, this.logger).
+  for (let n: ts.Node | undefined = at; n; n = n.parent) {
+    const map = scopes.get(n);
+    if (!map) continue;
+    for (const [name] of map) {
+      if (resolveName(scopes, at, name) !== map.get(name)) continue; // shadowed at `at`
+      const id = ts.factory.createIdentifier(name);
+      (id as { parent: ts.Node }).parent = at;
+      const v = values.valueOf(id);
+      if (v?.t === 'logger') return { expression: name, library: v.lib, edits: [] };
+    }
+  }
+  // 3. Import the project's logger module.
+  const module = project.loggerModule;
+  if (!module) return null;
+  const local = module.exportName === 'default' ? 'logger' : module.exportName;
+  if (resolveName(scopes, at, local)) return null; // the name is taken by something that is not a logger
+  const specifier = module.specifier ?? relativeSpecifier(input.path, module.absPath);
+  if (path.resolve(input.path).replace(/\.[^./\\]+$/, '') === module.absPath) return null; // the logger module itself
+  const eol = eolOf(input.text);
+  const statement =
+    input.moduleStyle === 'esm'
+      ? module.exportName === 'default'
+        ? `import ${local} from '${specifier}';`
+        : `import { ${local} } from '${specifier}';`
+      : module.exportName === 'default'
+        ? `const ${local} = require('${specifier}');`
+        : `const { ${local} } = require('${specifier}');`;
+  const offset = importInsertionOffset(input.sf, input.text);
+  const atLineStart = offset === 0 || input.text[offset - 1] === '\n';
+  const newText = atLineStart ? `${statement}${eol}` : `${eol}${statement}`;
+  return { expression: local, library: module.library, edits: [{ start: offset, end: offset, newText }] };
+}
+
+function relativeSpecifier(fromFile: string, targetNoExt: string): string {
+  let rel = path.relative(path.dirname(fromFile), targetNoExt).split(path.sep).join('/');
+  if (!rel.startsWith('.')) rel = `./${rel}`;
+  return rel;
+}
+
+/** After the last top-level import or require statement; else at the top (after a shebang and a 'use strict'). */
+function importInsertionOffset(sf: ts.SourceFile, text: string): number {
+  let end = -1;
+  for (const st of sf.statements) {
+    const isImport =
+      ts.isImportDeclaration(st) ||
+      ts.isImportEqualsDeclaration(st) ||
+      (ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => d.initializer && /^require\(/.test(d.initializer.getText(sf)))) ||
+      (ts.isExpressionStatement(st) && ts.isStringLiteral(st.expression) && st.expression.text === 'use strict');
+    if (isImport) end = st.end;
+    else break;
+  }
+  if (end >= 0) return end;
+  let top = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (text.startsWith('#!', top)) {
+    const nl = text.indexOf('\n', top);
+    top = nl < 0 ? text.length : nl + 1;
+  }
+  return top;
+}

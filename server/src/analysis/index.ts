@@ -1,0 +1,13 @@
+// The analysis engine's public API. It imports neither `vscode` nor LSP packages: the language
+// server, the CLI, the benchmarks and the unit tests all run it bare.
+export { RULES } from './rules';
+export { createProjectModel, ProjectModel, classifyFile } from './project';
+export { noteFile } from './noteFile';
+export { analyzeFile, DEFAULT_MAX_FILE_BYTES, type AnalyzeOptions } from './analyze';
+export { resolveSeverities } from './severities';
+export { applyEdits } from './edits';
+export { applySafeFixes } from './fixAll';
+export { findCallSites, type CallSiteMatch } from './callSites';
+export { ENGINE_VERSION } from './version';
+export type * from './types';
+export type { FileKind, LogCall, Rule, RuleContext, ProjectFacts } from './rule';

@@ -1,0 +1,158 @@
+// Recognises log calls and maps their arguments to each library's convention (which argument is
+// the message, which the structured fields), so that rules reason about roles, not positions.
+import * as ts from 'typescript';
+import { ALL_LEVEL_METHODS, LEVEL_METHODS } from './libraries';
+import type { LogCall } from './rule';
+import { unwrap } from './scopes';
+import type { LoggerLibrary, LogCallSite } from './types';
+import type { ValueResolver } from './values';
+
+/** Whether a call is worth resolving at all: its method name is some library's level method. */
+export function isCandidateCall(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  if (ts.isPropertyAccessExpression(callee)) return ALL_LEVEL_METHODS.has(callee.name.text);
+  if (ts.isElementAccessExpression(callee)) return ts.isStringLiteralLike(callee.argumentExpression) && ALL_LEVEL_METHODS.has(callee.argumentExpression.text);
+  return ts.isIdentifier(callee);
+}
+
+export function recogniseLogCall(call: ts.CallExpression, values: ValueResolver): LogCall | null {
+  const callee = unwrap(call.expression);
+  if (ts.isIdentifier(callee)) {
+    const v = values.valueOf(callee);
+    if (v?.t === 'consoleMethod' && LEVEL_METHODS.console.has(v.method)) return build(call, 'console', v.method, callee);
+    return null;
+  }
+  let receiver: ts.Expression;
+  let method: string;
+  if (ts.isPropertyAccessExpression(callee)) {
+    receiver = callee.expression;
+    method = callee.name.text;
+  } else if (ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)) {
+    receiver = callee.expression;
+    method = callee.argumentExpression.text;
+  } else return null;
+  const v = values.valueOf(receiver);
+  if (!v) return null;
+  if (v.t === 'console') return LEVEL_METHODS.console.has(method) ? build(call, 'console', method, receiver) : null;
+  if (v.t === 'nestLoggerClass') return LEVEL_METHODS.nestjs.has(method) ? build(call, 'nestjs', method, receiver) : null;
+  if (v.t === 'logger') return LEVEL_METHODS[v.lib].has(method) ? build(call, v.lib, method, receiver) : null;
+  return null;
+}
+
+/** An expression that evaluates to a string (a message), as far as syntax tells. */
+export function isStringLike(e: ts.Expression): boolean {
+  const x = unwrap(e);
+  if (ts.isStringLiteralLike(x) || ts.isTemplateExpression(x)) return true;
+  if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    // Iterative down the left spine: generated code can chain thousands of `+`.
+    let cur: ts.Expression = x;
+    while (ts.isBinaryExpression(cur) && cur.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      if (isStringLike(cur.right)) return true;
+      cur = unwrap(cur.left);
+    }
+    return isStringLike(cur);
+  }
+  if (ts.isCallExpression(x)) {
+    const c = x.expression;
+    if (ts.isIdentifier(c) && (c.text === 'String' || c.text === 'format')) return true;
+    if (ts.isPropertyAccessExpression(c) && ['stringify', 'format', 'toString', 'join', 'toFixed', 'trim'].includes(c.name.text)) return true;
+  }
+  if (ts.isPropertyAccessExpression(x) && (x.name.text === 'message' || x.name.text === 'stack')) return true;
+  return false;
+}
+
+function isObjectLike(e: ts.Expression): boolean {
+  const x = unwrap(e);
+  return ts.isObjectLiteralExpression(x) || ts.isNewExpression(x);
+}
+
+function build(call: ts.CallExpression, library: LoggerLibrary | 'console', method: string, receiver: ts.Expression): LogCall {
+  const args = call.arguments;
+  const base = { node: call, library, method, receiver };
+  switch (library) {
+    case 'pino':
+    case 'bunyan': {
+      // (fields?, msg?, ...format args): the first argument is fields when it is not a message.
+      const first = args[0];
+      const fieldsFirst = first && !isStringLike(first) && (isObjectLike(first) || args.length >= 2 || !ts.isIdentifier(unwrap(first)));
+      if (first && fieldsFirst) return { ...base, fieldsArg: first, messageArg: args[1], restArgs: args.slice(2) };
+      return { ...base, messageArg: first, restArgs: args.slice(1) };
+    }
+    case 'winston':
+    case 'log4js': {
+      if (method === 'log' && args.length === 1 && library === 'winston' && ts.isObjectLiteralExpression(unwrap(args[0]))) {
+        return { ...base, fieldsArg: args[0], restArgs: [] };
+      }
+      const offset = method === 'log' ? 1 : 0;
+      const levelArg = offset ? args[0] : undefined;
+      const messageArg = args[offset];
+      if (library === 'winston' && offset === 0 && args.length === 1 && messageArg && ts.isObjectLiteralExpression(unwrap(messageArg))) {
+        return { ...base, fieldsArg: messageArg, restArgs: [] };
+      }
+      const meta = library === 'winston' ? args[offset + 1] : undefined;
+      return { ...base, levelArg, messageArg, fieldsArg: meta && !isStringLike(meta) ? meta : undefined, restArgs: args.slice(offset + 1) };
+    }
+    default:
+      return { ...base, messageArg: args[0], restArgs: args.slice(1) };
+  }
+}
+
+/** The call's constant message (`*` for each dynamic part), for matching log records to call sites. */
+export function messageTemplate(call: LogCall): string | null {
+  const m = call.messageArg ? unwrap(call.messageArg) : undefined;
+  if (m) return templateOf(m);
+  const f = call.fieldsArg ? unwrap(call.fieldsArg) : undefined;
+  if (f && ts.isObjectLiteralExpression(f)) {
+    for (const p of f.properties) {
+      if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'message') return templateOf(unwrap(p.initializer));
+    }
+  }
+  return null;
+}
+
+function templateOf(e: ts.Expression): string | null {
+  if (ts.isStringLiteralLike(e)) return e.text;
+  if (ts.isTemplateExpression(e)) return e.head.text + e.templateSpans.map((s) => '*' + s.literal.text).join('');
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    // Left spine iteratively (long generated chains), each right operand on its own.
+    const parts: Array<string | null> = [];
+    let cur: ts.Expression = e;
+    while (ts.isBinaryExpression(cur) && cur.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      parts.push(leafTemplate(unwrap(cur.right)));
+      cur = unwrap(cur.left);
+    }
+    parts.push(leafTemplate(cur));
+    if (parts.every((p) => p === null)) return null;
+    return parts.reverse().map((p) => p ?? '*').join('');
+  }
+  return null;
+}
+
+function leafTemplate(e: ts.Expression): string | null {
+  if (ts.isStringLiteralLike(e)) return e.text;
+  if (ts.isTemplateExpression(e)) return e.head.text + e.templateSpans.map((s) => '*' + s.literal.text).join('');
+  return null;
+}
+
+export function fieldKeys(call: LogCall, childBindings: readonly string[]): string[] {
+  const keys = [...childBindings];
+  const f = call.fieldsArg ? unwrap(call.fieldsArg) : undefined;
+  if (f && ts.isObjectLiteralExpression(f)) {
+    for (const p of f.properties) {
+      if ((ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) keys.push(p.name.text);
+    }
+  }
+  return keys;
+}
+
+export function toCallSite(call: LogCall, sf: ts.SourceFile, childBindings: readonly string[]): LogCallSite {
+  const pos = sf.getLineAndCharacterOfPosition(call.node.getStart(sf));
+  return {
+    line: pos.line,
+    column: pos.character,
+    library: call.library,
+    method: call.method,
+    template: messageTemplate(call),
+    fieldKeys: fieldKeys(call, childBindings),
+  };
+}

@@ -1,0 +1,96 @@
+// noteFile: what the project model learns from one workspace file, cheaply: whether it is a CLI
+// (shebang), its module style, and whether it is the project's own logger module (it creates a
+// logger with a library and exports it). Only files that mention a logger library are parsed.
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import { fileModuleStyle } from './analyze';
+import { parseSource } from './parse';
+import { type LoggerExports, type ProjectModel, stripExtension } from './project';
+import { recordDeclarations, type ScopeMap, unwrap } from './scopes';
+import { ValueResolver } from './values';
+
+const MENTIONS_LIBRARY = /['"](pino|winston|bunyan|log4js|@nestjs\/common)['"]/;
+const MENTIONS_EXPORT = /\bexport\b|\bmodule\.exports\b|\bexports\./;
+
+export function noteFile(project: ProjectModel, absPath: string, text: string): void {
+  const file = path.resolve(absPath);
+  if (/^\uFEFF?#!/.test(text)) project.shebangFiles.add(file);
+  else project.shebangFiles.delete(file);
+  const key = stripExtension(file);
+  const before = project.loggerExports.get(key);
+  let exports: LoggerExports | undefined;
+  if (text.length < 2 * 1024 * 1024 && MENTIONS_EXPORT.test(text) && (MENTIONS_LIBRARY.test(text) || mentionsProjectLogger(project, text))) {
+    try {
+      const sf = parseSource(file, text);
+      project.rememberParsed(file, sf);
+      const style = fileModuleStyle(sf);
+      if (style) project.fileStyles.set(file, style);
+      exports = loggerExportsOf(project, file, sf);
+    } catch {
+      exports = undefined; // a file that cannot be parsed exports nothing we can know
+    }
+  } else {
+    const style = /^\s*(import|export)\s/m.test(text) ? 'esm' : /\brequire\(/.test(text) ? 'commonjs' : null;
+    if (style) project.fileStyles.set(file, style);
+  }
+  if (exports && exports.size) project.loggerExports.set(key, exports);
+  else project.loggerExports.delete(key);
+  if (JSON.stringify([...(before ?? [])]) !== JSON.stringify([...(exports ?? [])])) project.generation++;
+}
+
+/** A module re-exporting the project's logger (a wrapper of the wrapper) counts too. */
+function mentionsProjectLogger(project: ProjectModel, text: string): boolean {
+  return project.loggerExports.size > 0 && /\bchild\(/.test(text);
+}
+
+function loggerExportsOf(project: ProjectModel, file: string, sf: ts.SourceFile): LoggerExports {
+  const scopes: ScopeMap = new Map();
+  const stack: ts.Node[] = [sf];
+  while (stack.length) {
+    const node = stack.pop()!;
+    recordDeclarations(scopes, node);
+    // Declarations that matter for exports are top level or one function deep; no need to go further into expressions.
+    ts.forEachChild(node, (c) => {
+      stack.push(c);
+    });
+  }
+  const values = new ValueResolver(scopes, project, file);
+  const out: LoggerExports = new Map();
+  const note = (name: string, expr: ts.Expression) => {
+    const v = values.valueOf(expr);
+    if (v?.t === 'logger') out.set(name, v.lib);
+  };
+  for (const st of sf.statements) {
+    const exported = ts.getModifiers(st as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    if (exported && ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer) note(d.name.text, d.initializer);
+    } else if (ts.isExportAssignment(st)) {
+      note('default', st.expression);
+    } else if (ts.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && ts.isNamedExports(st.exportClause)) {
+      for (const el of st.exportClause.elements) note(el.name.text, withParent(el.propertyName ?? el.name, st));
+    } else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const { left, right } = st.expression;
+      const target = left.getText(sf);
+      if (target === 'module.exports') {
+        const r = unwrap(right);
+        if (ts.isObjectLiteralExpression(r)) {
+          for (const p of r.properties) {
+            if (ts.isShorthandPropertyAssignment(p)) note(p.name.text, p.name);
+            else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) note(p.name.text, p.initializer);
+          }
+        } else note('module.exports', right);
+      } else {
+        const m = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(target);
+        if (m) note(m[1], right);
+      }
+    }
+  }
+  return out;
+}
+
+/** An identifier from an export clause, resolvable from the statement's scope. */
+function withParent(id: ts.Identifier | ts.StringLiteral, parent: ts.Node): ts.Expression {
+  const copy = ts.factory.createIdentifier(id.text);
+  (copy as { parent: ts.Node }).parent = parent;
+  return copy;
+}

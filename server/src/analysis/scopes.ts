@@ -1,0 +1,163 @@
+// A cheap lexical scope model for one file: every declaration recorded at the node that scopes it,
+// so that an identifier resolves to its nearest declaration by walking up its parents. This is what
+// lets the logger model follow a value from its import or creation instead of guessing from names.
+import * as ts from 'typescript';
+
+/** What a name is bound to. */
+export type Declaration =
+  | { kind: 'import'; module: string; name: string /* 'default', '*' (namespace / whole module) or an export name */ }
+  | { kind: 'value'; init: ts.Expression; node: ts.Node }
+  | { kind: 'destructure'; from: ts.Expression; property: string }
+  | { kind: 'param'; node: ts.ParameterDeclaration; index: number }
+  | { kind: 'other' };
+
+export type ScopeMap = Map<ts.Node, Map<string, Declaration>>;
+
+export function isScopeNode(node: ts.Node): boolean {
+  switch (node.kind) {
+    case ts.SyntaxKind.SourceFile:
+    case ts.SyntaxKind.Block:
+    case ts.SyntaxKind.ModuleBlock:
+    case ts.SyntaxKind.CaseBlock:
+    case ts.SyntaxKind.CatchClause:
+    case ts.SyntaxKind.ForStatement:
+    case ts.SyntaxKind.ForInStatement:
+    case ts.SyntaxKind.ForOfStatement:
+    case ts.SyntaxKind.FunctionDeclaration:
+    case ts.SyntaxKind.FunctionExpression:
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.MethodDeclaration:
+    case ts.SyntaxKind.Constructor:
+    case ts.SyntaxKind.GetAccessor:
+    case ts.SyntaxKind.SetAccessor:
+      return true;
+    default:
+      return false;
+  }
+}
+
+function nearestScope(node: ts.Node): ts.Node {
+  let n: ts.Node | undefined = node.parent;
+  while (n && !isScopeNode(n)) n = n.parent;
+  return n ?? node.getSourceFile();
+}
+
+function declare(scopes: ScopeMap, scope: ts.Node, name: string, decl: Declaration): void {
+  let map = scopes.get(scope);
+  if (!map) scopes.set(scope, (map = new Map()));
+  map.set(name, decl);
+}
+
+/** The module named by `require('m')`, or null. */
+export function requiredModule(expr: ts.Expression): string | null {
+  if (
+    ts.isCallExpression(expr) &&
+    ts.isIdentifier(expr.expression) &&
+    expr.expression.text === 'require' &&
+    expr.arguments.length === 1 &&
+    ts.isStringLiteralLike(expr.arguments[0])
+  ) {
+    return expr.arguments[0].text;
+  }
+  return null;
+}
+
+/** Unwraps parentheses, `as`, `!`, `<T>x`, `satisfies` and `await`. */
+export function unwrap(expr: ts.Expression): ts.Expression {
+  let e = expr;
+  for (let i = 0; i < 64; i++) {
+    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e) || ts.isAwaitExpression(e)) {
+      e = e.expression;
+    } else break;
+  }
+  return e;
+}
+
+function bindPattern(scopes: ScopeMap, scope: ts.Node, name: ts.BindingName, from: ts.Expression | undefined, node: ts.Node): void {
+  if (ts.isIdentifier(name)) {
+    if (!from) return declare(scopes, scope, name.text, { kind: 'other' });
+    const module = requiredModule(unwrap(from));
+    declare(scopes, scope, name.text, module ? { kind: 'import', module, name: '*' } : { kind: 'value', init: from, node });
+    return;
+  }
+  if (ts.isObjectBindingPattern(name)) {
+    for (const el of name.elements) {
+      const prop = el.propertyName && (ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName)) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : null;
+      if (ts.isIdentifier(el.name)) {
+        if (!from || !prop || el.dotDotDotToken) declare(scopes, scope, el.name.text, { kind: 'other' });
+        else {
+          const module = requiredModule(unwrap(from));
+          declare(scopes, scope, el.name.text, module ? { kind: 'import', module, name: prop } : { kind: 'destructure', from, property: prop });
+        }
+      } else bindPattern(scopes, scope, el.name, undefined, node);
+    }
+    return;
+  }
+  for (const el of name.elements) if (ts.isBindingElement(el)) bindPattern(scopes, scope, el.name, undefined, node);
+}
+
+/** Records the declarations `node` introduces, if any. Called for every node of the file. */
+export function recordDeclarations(scopes: ScopeMap, node: ts.Node): void {
+  switch (node.kind) {
+    case ts.SyntaxKind.VariableDeclaration: {
+      const d = node as ts.VariableDeclaration;
+      bindPattern(scopes, nearestScope(d), d.name, d.initializer, d);
+      return;
+    }
+    case ts.SyntaxKind.Parameter: {
+      const p = node as ts.ParameterDeclaration;
+      const fn = p.parent;
+      const index = (fn as ts.SignatureDeclaration).parameters?.indexOf(p) ?? -1;
+      if (ts.isIdentifier(p.name)) declare(scopes, fn, p.name.text, { kind: 'param', node: p, index });
+      else bindPattern(scopes, fn, p.name, undefined, p);
+      return;
+    }
+    case ts.SyntaxKind.ImportDeclaration: {
+      const imp = node as ts.ImportDeclaration;
+      if (!ts.isStringLiteral(imp.moduleSpecifier) || !imp.importClause) return;
+      const module = imp.moduleSpecifier.text;
+      const sf = node.getSourceFile();
+      const clause = imp.importClause;
+      if (clause.name) declare(scopes, sf, clause.name.text, { kind: 'import', module, name: 'default' });
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) declare(scopes, sf, bindings.name.text, { kind: 'import', module, name: '*' });
+      else if (bindings) {
+        for (const el of bindings.elements) {
+          declare(scopes, sf, el.name.text, { kind: 'import', module, name: (el.propertyName ?? el.name).text });
+        }
+      }
+      return;
+    }
+    case ts.SyntaxKind.ImportEqualsDeclaration: {
+      const imp = node as ts.ImportEqualsDeclaration;
+      const ref = imp.moduleReference;
+      if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) {
+        declare(scopes, node.getSourceFile(), imp.name.text, { kind: 'import', module: ref.expression.text, name: '*' });
+      }
+      return;
+    }
+    case ts.SyntaxKind.FunctionDeclaration:
+    case ts.SyntaxKind.ClassDeclaration: {
+      const named = node as ts.FunctionDeclaration | ts.ClassDeclaration;
+      if (named.name) declare(scopes, nearestScope(node), named.name.text, { kind: 'other' });
+      return;
+    }
+    case ts.SyntaxKind.CatchClause: {
+      const c = node as ts.CatchClause;
+      if (c.variableDeclaration && ts.isIdentifier(c.variableDeclaration.name)) declare(scopes, c, c.variableDeclaration.name.text, { kind: 'other' });
+      return;
+    }
+  }
+}
+
+/** The nearest declaration of `name` visible from `from`, or undefined for a global. */
+export function resolveName(scopes: ScopeMap, from: ts.Node, name: string): Declaration | undefined {
+  for (let n: ts.Node | undefined = from; n; n = n.parent) {
+    const map = scopes.get(n);
+    if (map) {
+      const d = map.get(name);
+      if (d) return d;
+    }
+  }
+  return undefined;
+}

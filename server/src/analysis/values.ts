@@ -1,0 +1,270 @@
+// The logger model: what an expression evaluates to, followed from its import or creation (as
+// CodeQL's logging model does), never guessed from a variable's name. `metrics.info()` is not a
+// log call because `metrics` is not traced back to a logger library.
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import { LOGGER_TYPES } from './libraries';
+import type { ProjectModel } from './project';
+import { resolveRelative } from './project';
+import { type Declaration, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
+import type { LoggerLibrary } from './types';
+
+export type Value =
+  | { t: 'logger'; lib: LoggerLibrary }
+  /** Calling it creates a logger (`pino`, winston's `createLogger`, `log4js.getLogger`). */
+  | { t: 'factory'; lib: LoggerLibrary }
+  /** A library or project module object (namespace import or require). */
+  | { t: 'module'; module: string }
+  | { t: 'console' }
+  /** A console method detached from console (`const { log } = console`). */
+  | { t: 'consoleMethod'; method: string }
+  /** NestJS's Logger class: `new Logger()` creates a logger, `Logger.log()` logs. */
+  | { t: 'nestLoggerClass' }
+  | { t: 'fastifyFactory' }
+  | { t: 'fastifyInstance' };
+
+const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
+/** Type names under which frameworks hand a request (or context) carrying a `.log` pino logger. */
+const REQUEST_TYPES = new Set(['Request', 'FastifyRequest', 'FastifyReply', 'Context', 'ParameterizedContext', 'HonoContext', 'IncomingMessage']);
+const MAX_DEPTH = 24;
+
+export class ValueResolver {
+  private readonly memo = new Map<ts.Node, Value | null>();
+  private readonly classMembers = new Map<ts.ClassLikeDeclaration, Map<string, Value | null>>();
+
+  constructor(
+    private readonly scopes: ScopeMap,
+    private readonly project: ProjectModel,
+    private readonly filePath: string,
+  ) {}
+
+  valueOf(expr: ts.Expression, depth = 0): Value | null {
+    if (depth > MAX_DEPTH) return null;
+    const e = unwrap(expr);
+    const cached = this.memo.get(e);
+    if (cached !== undefined) return cached;
+    this.memo.set(e, null); // cycles resolve to nothing
+    const v = this.compute(e, depth + 1);
+    this.memo.set(e, v);
+    return v;
+  }
+
+  /** The request-logger library when `expr` is a handler's request/reply/context parameter. */
+  isRequestParam(expr: ts.Expression): boolean {
+    const e = unwrap(expr);
+    if (!ts.isIdentifier(e)) return false;
+    const d = resolveName(this.scopes, e, e.text);
+    return d?.kind === 'param' && this.paramIsRequest(d.node, d.index);
+  }
+
+  private compute(e: ts.Expression, depth: number): Value | null {
+    if (ts.isIdentifier(e)) return this.identifierValue(e, depth);
+    if (ts.isCallExpression(e)) return this.callValue(e, depth);
+    if (ts.isNewExpression(e)) {
+      const callee = this.valueOf(e.expression, depth);
+      if (callee?.t === 'nestLoggerClass') return { t: 'logger', lib: 'nestjs' };
+      if (ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'Logger') {
+        const m = this.valueOf(e.expression.expression, depth);
+        if (m?.t === 'module' && m.module === 'winston') return { t: 'logger', lib: 'winston' };
+      }
+      return null;
+    }
+    if (ts.isPropertyAccessExpression(e) || (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression))) {
+      const name = ts.isPropertyAccessExpression(e) ? e.name.text : (e.argumentExpression as ts.StringLiteralLike).text;
+      return this.propertyValue(e.expression, name, depth);
+    }
+    return null;
+  }
+
+  private identifierValue(id: ts.Identifier, depth: number): Value | null {
+    const d = resolveName(this.scopes, id, id.text);
+    if (!d) {
+      if (id.text === 'console') return { t: 'console' };
+      return null;
+    }
+    return this.declarationValue(d, depth);
+  }
+
+  private declarationValue(d: Declaration, depth: number): Value | null {
+    switch (d.kind) {
+      case 'import':
+        return this.importValue(d.module, d.name);
+      case 'value':
+        return this.valueOf(d.init, depth);
+      case 'destructure': {
+        const from = this.valueOf(d.from, depth);
+        if (!from) return null;
+        if (from.t === 'console') return { t: 'consoleMethod', method: d.property };
+        if (from.t === 'module') return this.importValue(from.module, d.property);
+        return null;
+      }
+      case 'param':
+        return this.paramValue(d.node, d.index);
+      default:
+        return null;
+    }
+  }
+
+  /** What importing `name` from `module` gives. */
+  importValue(module: string, name: string): Value | null {
+    switch (module) {
+      case 'pino':
+        return name === 'default' || name === '*' || name === 'pino' ? { t: 'factory', lib: 'pino' } : null;
+      case 'winston':
+        if (name === 'createLogger') return { t: 'factory', lib: 'winston' };
+        return name === 'default' || name === '*' ? { t: 'module', module } : null;
+      case 'bunyan':
+        if (name === 'createLogger') return { t: 'factory', lib: 'bunyan' };
+        return name === 'default' || name === '*' ? { t: 'module', module } : null;
+      case 'log4js':
+        if (name === 'getLogger') return { t: 'factory', lib: 'log4js' };
+        return name === 'default' || name === '*' ? { t: 'module', module } : null;
+      case '@nestjs/common':
+        if (name === 'Logger' || name === 'ConsoleLogger') return { t: 'nestLoggerClass' };
+        return name === '*' ? { t: 'module', module } : null;
+      case 'fastify':
+        return name === 'default' || name === '*' || name === 'fastify' || name === 'Fastify' ? { t: 'fastifyFactory' } : null;
+    }
+    return this.projectModuleValue(module, name);
+  }
+
+  /** An import of the project's own logger module (a workspace file that exports a logger). */
+  private projectModuleValue(specifier: string, name: string): Value | null {
+    const target = resolveRelative(this.filePath, specifier);
+    const configured = this.project.loggerModule;
+    let exports = target ? this.project.loggerExports.get(target) ?? this.project.loggerExports.get(path.join(target, 'index')) : undefined;
+    if (!exports && configured?.specifier === specifier) exports = new Map([[configured.exportName, configured.library]]);
+    if (!exports && target && configured && configured.absPath === target) exports = new Map([[configured.exportName, configured.library]]);
+    if (!exports) return null;
+    if (name === '*') {
+      const whole = exports.get('module.exports');
+      return whole ? { t: 'logger', lib: whole } : { t: 'module', module: specifier };
+    }
+    const lib = exports.get(name) ?? (name === 'default' ? exports.get('module.exports') : undefined);
+    return lib ? { t: 'logger', lib } : null;
+  }
+
+  private callValue(call: ts.CallExpression, depth: number): Value | null {
+    const module = requiredModule(call);
+    if (module) return this.importValue(module, '*');
+    const callee = unwrap(call.expression);
+    // `logger.child({...})` is a logger of the same library.
+    if (ts.isPropertyAccessExpression(callee)) {
+      const name = callee.name.text;
+      const target = this.valueOf(callee.expression, depth);
+      if (target?.t === 'logger' && name === 'child') return target;
+      if (target?.t === 'module') {
+        const member = this.importValue(target.module, name);
+        if (member?.t === 'factory') return { t: 'logger', lib: member.lib };
+        if (member?.t === 'fastifyFactory') return { t: 'fastifyInstance' };
+      }
+      if (target?.t === 'factory' && (name === 'default' || name === 'pino')) return { t: 'logger', lib: target.lib };
+      if (target?.t === 'factory' && target.lib === 'winston' && name === 'child') return null;
+      return null;
+    }
+    const v = this.valueOf(callee, depth);
+    if (v?.t === 'factory') return { t: 'logger', lib: v.lib };
+    if (v?.t === 'fastifyFactory') return { t: 'fastifyInstance' };
+    return null;
+  }
+
+  private propertyValue(objectExpr: ts.Expression, name: string, depth: number): Value | null {
+    const obj = unwrap(objectExpr);
+    if (ts.isIdentifier(obj) && GLOBAL_OBJECTS.has(obj.text) && !resolveName(this.scopes, obj, obj.text)) {
+      return name === 'console' ? { t: 'console' } : null;
+    }
+    if (obj.kind === ts.SyntaxKind.ThisKeyword) return this.thisMember(obj, name, depth);
+    const target = this.valueOf(obj, depth);
+    if (target?.t === 'module') {
+      if (target.module === 'pino' || target.module === 'winston' || target.module === 'bunyan' || target.module === 'log4js') {
+        return this.importValue(target.module, name);
+      }
+      return this.importValue(target.module, name);
+    }
+    if (target?.t === 'factory' && target.lib === 'pino' && (name === 'default' || name === 'pino')) return target;
+    if (target?.t === 'fastifyInstance' && name === 'log') return { t: 'logger', lib: 'pino' };
+    if (name === 'log' && this.project.providesRequestLogger(this.filePath) && this.isRequestParam(obj)) return { t: 'logger', lib: 'pino' };
+    return null;
+  }
+
+  /** `this.name` inside a class: a field initialised with a logger, typed as one, or assigned one in the constructor. */
+  private thisMember(thisNode: ts.Node, name: string, depth: number): Value | null {
+    let cls: ts.Node | undefined = thisNode.parent;
+    while (cls && !ts.isClassLike(cls)) {
+      // `this` inside a plain function is not the class instance.
+      if (ts.isFunctionDeclaration(cls) || ts.isFunctionExpression(cls)) return null;
+      cls = cls.parent;
+    }
+    if (!cls) return null;
+    const klass = cls as ts.ClassLikeDeclaration;
+    let members = this.classMembers.get(klass);
+    if (!members) this.classMembers.set(klass, (members = new Map()));
+    if (members.has(name)) return members.get(name)!;
+    members.set(name, null);
+    const v = this.findMember(klass, name, depth);
+    members.set(name, v);
+    return v;
+  }
+
+  private findMember(klass: ts.ClassLikeDeclaration, name: string, depth: number): Value | null {
+    for (const m of klass.members) {
+      if (ts.isPropertyDeclaration(m) && m.name && ts.isIdentifier(m.name) && m.name.text === name) {
+        if (m.initializer) return this.valueOf(m.initializer, depth);
+        if (m.type) return this.typeValue(m.type);
+      }
+      if (ts.isConstructorDeclaration(m)) {
+        for (const p of m.parameters) {
+          if (ts.isIdentifier(p.name) && p.name.text === name && ts.getModifiers(p)?.length && p.type) return this.typeValue(p.type);
+        }
+        for (const st of m.body?.statements ?? []) {
+          if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression)) continue;
+          const { left, operatorToken, right } = st.expression;
+          if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(left)) continue;
+          if (left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) return this.valueOf(right, depth);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A type annotation naming a logger type of a library (`Logger` from 'pino', `winston.Logger`). */
+  typeValue(type: ts.TypeNode): Value | null {
+    if (!ts.isTypeReferenceNode(type)) return null;
+    const tn = type.typeName;
+    if (ts.isIdentifier(tn)) {
+      const d = resolveName(this.scopes, tn, tn.text);
+      if (d?.kind !== 'import') return null;
+      const entry = LOGGER_TYPES[d.module];
+      if (entry && entry[1].has(d.name)) return { t: 'logger', lib: entry[0] };
+      return null;
+    }
+    if (ts.isIdentifier(tn.left)) {
+      const d = resolveName(this.scopes, tn.left, tn.left.text);
+      if (d?.kind !== 'import' || (d.name !== '*' && d.name !== 'default')) return null;
+      const entry = LOGGER_TYPES[d.module];
+      if (entry && entry[1].has(tn.right.text)) return { t: 'logger', lib: entry[0] };
+    }
+    return null;
+  }
+
+  private paramValue(p: ts.ParameterDeclaration, _index: number): Value | null {
+    return p.type ? this.typeValue(p.type) : null;
+  }
+
+  /**
+   * A handler's request, reply or context: the first or second parameter of a function passed as
+   * an argument (a route callback or middleware), or a parameter typed as a framework request.
+   */
+  private paramIsRequest(p: ts.ParameterDeclaration, index: number): boolean {
+    if (p.type && ts.isTypeReferenceNode(p.type)) {
+      const tn = p.type.typeName;
+      const last = ts.isIdentifier(tn) ? tn.text : tn.right.text;
+      if (REQUEST_TYPES.has(last)) return true;
+    }
+    const fn = p.parent;
+    if (index > 1 || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return false;
+    const call = fn.parent;
+    if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call))) return false;
+    return (call.arguments ?? []).some((a) => a === fn);
+  }
+}
