@@ -1,7 +1,7 @@
 // Bytes in, records out: one splitter per source, the parser, and the rule for lines that are not
 // records. A stack trace printed after a JSON record belongs to it (record.continuation); every
 // other line that is not a record becomes a plain-text record, so nothing is lost.
-import { RecordParser } from './parser';
+import { NO_CONTINUATION, RecordParser } from './parser';
 import { LineSplitter } from './splitter';
 import { LogStore } from './store';
 import type { LogRecord, RawLine } from './types';
@@ -73,7 +73,9 @@ export class LogPipeline {
     if (last && last.continuation.length < this.maxContinuation && (last.format !== null || STACK_LINE.test(text))) {
       if (this.store.attach(last, text)) return;
     }
-    const record: Omit<LogRecord, 'seq'> = {
+    // Same shape as the parser's records (seq first) so all records share one hidden class.
+    const record: LogRecord = {
+      seq: -1,
       source,
       raw: text,
       cut: line.cut,
@@ -83,17 +85,14 @@ export class LogPipeline {
       message: text,
       requestId: null,
       traceId: null,
-      continuation: last ? last.continuation.slice(0, 0) : [],
+      continuation: NO_CONTINUATION,
       caller: null,
       status: null,
       durationMs: null,
     };
-    (record as { continuation: string[] }).continuation = EMPTY;
     state.last = this.store.add(record);
   }
 }
-
-const EMPTY: string[] = Object.freeze([] as string[]) as string[];
 
 /** Plain-text lines often start with their level: "ERROR ...", "[warn] ...", "WARN: ...". */
 function guessLevel(text: string): LogRecord['level'] {

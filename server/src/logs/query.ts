@@ -275,15 +275,15 @@ function textNode(text: string): QueryNode {
 
 function plan(q: CompiledQuery): void {
   const items = q.root.t === 'and' ? q.root.items : [q.root];
-  let levels: Set<LevelName> | null = null;
+  let levels: LevelName[] | null = null;
   for (const item of items) {
     if (item.t === 'req' && q.requestId === null) q.requestId = item.id;
     if (item.t === 'level') {
-      const allowed = new Set(LEVEL_NAMES.filter((l) => compare(LEVEL_VALUES[l], item.value, item.op)));
-      levels = levels ? new Set([...levels].filter((l) => allowed.has(l))) : allowed;
+      const allowed = LEVEL_NAMES.filter((l) => compare(LEVEL_VALUES[l], item.value, item.op));
+      levels = levels === null ? allowed : levels.filter((l) => allowed.includes(l));
     }
   }
-  if (levels) q.levels = [...levels];
+  q.levels = levels;
 }
 
 function compare(a: number, b: number, op: Op): boolean {

@@ -1,0 +1,165 @@
+// The log engine against jq, side by side in one run:
+//  1. find one request in a 50 MB pino-http log: `jq -c 'select(.req.id == "X")'` vs the engine's
+//     read + split + parse + index + query of the same file (best of 3 each; target: engine 2x faster);
+//  2. narrowing a full 1,000,000-record buffer to one request (median of 20; < 50 ms);
+//  3. memory of that full buffer (heapUsed and rss growth).
+// Run: node -r ./test/support/register.js bench/tail/tail.bench.ts
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { LogPipeline, LogStore, RecordParser, compileQuery } from '../../server/src/logs';
+import { median, type BenchResult } from '../types';
+import { captureTemplates, requestIdFor, writeLog, type RequestTemplate } from './generate';
+
+const WORK = path.join(__dirname, '..', '.work');
+const LOG_FILE = path.join(WORK, 'pino-http-50mb.log');
+const LOG_BYTES = 50 * 1024 * 1024;
+const CHUNK = 1024 * 1024;
+
+function ingestFile(file: string, store: LogStore): void {
+  const pipeline = new LogPipeline(store, new RecordParser());
+  const fd = fs.openSync(file, 'r');
+  const buf = Buffer.allocUnsafe(CHUNK);
+  try {
+    for (;;) {
+      const n = fs.readSync(fd, buf, 0, CHUNK, null);
+      if (n <= 0) break;
+      pipeline.feed(file, n === CHUNK ? buf : buf.subarray(0, n));
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  pipeline.end(file);
+}
+
+function timeJq(file: string, id: string): { ms: number; matches: number } | null {
+  const t0 = performance.now();
+  const r = spawnSync('jq', ['-c', `select(.req.id == "${id}")`, file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const ms = performance.now() - t0;
+  if (r.error || r.status !== 0) return null;
+  return { ms, matches: r.stdout.split('\n').filter(Boolean).length };
+}
+
+function timeEngine(file: string, id: string): { ms: number; matches: number; records: number } {
+  const t0 = performance.now();
+  const store = new LogStore({ maxRecords: 2_000_000, maxBytes: 1 << 30 });
+  ingestFile(file, store);
+  const hits = store.query(compileQuery(`req:${id}`).query);
+  const ms = performance.now() - t0;
+  return { ms, matches: hits.length, records: store.size };
+}
+
+/** A full buffer of `count` records built from the templates (what a long tail session holds). */
+function fillStore(templates: RequestTemplate[], count: number): LogStore {
+  const store = new LogStore({ maxRecords: count, maxBytes: 4 * 1024 * 1024 * 1024 });
+  const pipeline = new LogPipeline(store, new RecordParser());
+  let request = 0;
+  let time = Date.UTC(2024, 4, 1);
+  const batch: string[] = [];
+  while (store.totalReceived < count) {
+    const t = templates[request % templates.length];
+    const id = requestIdFor(request++);
+    for (const line of t.lines) batch.push(line.split(t.id).join(id).replace(/"time":\d+/, `"time":${(time += 3)}`));
+    if (batch.length >= 5000) {
+      pipeline.feed('bench', Buffer.from(batch.join('\n') + '\n'));
+      batch.length = 0;
+    }
+  }
+  return store;
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+export async function runTailBench(): Promise<BenchResult[]> {
+  const rows: BenchResult[] = [];
+  const templates = await captureTemplates(300);
+  if (!fs.existsSync(LOG_FILE) || fs.statSync(LOG_FILE).size < LOG_BYTES) writeLog(LOG_FILE, templates, LOG_BYTES);
+  const totalRequests = Math.floor(fs.statSync(LOG_FILE).size / 1200);
+  const target = requestIdFor(Math.floor(totalRequests / 2) + 17);
+
+  const jqTimes: number[] = [];
+  const engineTimes: number[] = [];
+  let jqMatches = -1;
+  let engineMatches = -1;
+  let records = 0;
+  for (let i = 0; i < 3; i++) {
+    const j = timeJq(LOG_FILE, target);
+    if (j) {
+      jqTimes.push(j.ms);
+      jqMatches = j.matches;
+    }
+    gc();
+    const e = timeEngine(LOG_FILE, target);
+    engineTimes.push(e.ms);
+    engineMatches = e.matches;
+    records = e.records;
+    gc();
+  }
+  const engine = Math.min(...engineTimes);
+  const agree = jqTimes.length === 0 || jqMatches === engineMatches;
+  if (jqTimes.length) {
+    const jq = Math.min(...jqTimes);
+    rows.push({
+      name: `50 MB pino-http log (${records} records): read+parse+index+query one request${agree ? '' : ` (MISMATCH: jq ${jqMatches}, engine ${engineMatches})`}`,
+      value: engine,
+      unit: 'ms',
+      baseline: { name: 'jq select(.req.id)', value: jq },
+      ratio: engine / jq,
+      target: 'ratio <= 0.5 (2x faster than jq)',
+      pass: agree && engine / jq <= 0.5 && engineMatches > 0,
+    });
+  } else {
+    rows.push({ name: '50 MB pino-http log: read+parse+index+query (jq not found)', value: engine, unit: 'ms', target: '< 370 ms', pass: engine < 370 && engineMatches > 0 });
+  }
+  rows.push({ name: '50 MB pino-http log: throughput', value: (fs.statSync(LOG_FILE).size / 1048576) / (engine / 1000), unit: 'MB/s', target: '>= 135 MB/s', pass: (fs.statSync(LOG_FILE).size / 1048576) / (engine / 1000) >= 135 });
+
+  gc();
+  const heap0 = process.memoryUsage();
+  const count = 1_000_000;
+  const store = fillStore(templates, count);
+  gc();
+  const heap1 = process.memoryUsage();
+  const narrowId = requestIdFor(Math.floor(count / 3 / 2));
+  const q = compileQuery(`req:${narrowId}`).query;
+  const times: number[] = [];
+  let found = 0;
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now();
+    found = store.query(q).length;
+    times.push(performance.now() - t0);
+  }
+  const narrow = median(times);
+  rows.push({ name: `narrow a full ${count.toLocaleString('en')}-record buffer to one request (${found} records)`, value: narrow, unit: 'ms', target: '< 50 ms', pass: narrow < 50 && found > 0 });
+  const levelTimes: number[] = [];
+  const warnQ = compileQuery('level>=warn').query;
+  let warnCount = 0;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    warnCount = store.count(warnQ);
+    levelTimes.push(performance.now() - t0);
+  }
+  const lv = median(levelTimes);
+  rows.push({ name: `level>=warn over ${count.toLocaleString('en')} records (${warnCount} matches)`, value: lv, unit: 'ms', target: '< 100 ms', pass: lv < 100 && warnCount > 0 });
+  const heapPer = (heap1.heapUsed - heap0.heapUsed) / store.size;
+  const rssMb = (heap1.rss - heap0.rss) / 1048576;
+  const avgLine = store.bytes / store.size;
+  rows.push({ name: `memory per record, full buffer (heapUsed; avg line ${avgLine.toFixed(0)} B)`, value: heapPer, unit: 'B', target: '< line bytes + 400 B', pass: heapPer < avgLine + 400 });
+  rows.push({ name: `memory for the full buffer (rss growth)`, value: rssMb, unit: 'MB', target: 'reported', pass: true });
+  return rows;
+}
+
+if (require.main === module) {
+  runTailBench().then(
+    (rows) => {
+      const { formatTable } = require('../types') as typeof import('../types');
+      console.log(formatTable(rows));
+    },
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

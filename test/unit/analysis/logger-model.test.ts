@@ -1,0 +1,132 @@
+// Which calls are log calls: followed from import or creation, never guessed from names.
+import * as assert from 'node:assert/strict';
+import { callsOf, tempProject } from './helpers';
+
+const PINO_PKG = JSON.stringify({ dependencies: { pino: '^9', 'pino-http': '^10', express: '^4' } });
+
+describe('logger model', () => {
+  it('recognises the project logger module, child loggers, req.log, this.logger and console in all its disguises', () => {
+    const p = tempProject({
+      'package.json': PINO_PKG,
+      'src/logger.ts': `import pino from 'pino';\nexport const logger = pino();\n`,
+      'src/app.ts': [
+        `import { logger } from './logger';`, // 1
+        `import express from 'express';`,
+        `const log = logger.child({ module: 'app' });`,
+        `const { warn } = console;`,
+        `const c = globalThis.console;`, // 5
+        `const app = express();`,
+        `app.get('/', (req, res) => {`,
+        `  req.log.info('handling');`,
+        `  log.info('x');`,
+        `  warn('w');`, // 10
+        `  c.error('e');`,
+        `  console.debug('d');`,
+        `});`,
+        `class Service { private logger = logger.child({}); run() { this.logger.warn('run'); } }`,
+        `export { app, Service };`,
+      ].join('\n'),
+    });
+    try {
+      assert.deepEqual(callsOf(p.analyze('src/app.ts')), [
+        '8:2 pino.info',
+        '9:2 pino.info',
+        '10:2 console.warn',
+        '11:2 console.error',
+        '12:2 console.debug',
+        '14:59 pino.warn',
+      ]);
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it('does not flag name-alikes: methods named info on other objects, shadowed loggers, plain functions named log', () => {
+    const p = tempProject({
+      'package.json': PINO_PKG,
+      'src/logger.ts': `import pino from 'pino';\nexport const logger = pino();\n`,
+      'src/other.ts': [
+        `import { logger } from './logger';`,
+        `const metrics = { info: (m: string) => m };`,
+        `metrics.info('not a log');`,
+        `const user = { warn() {} }; user.warn();`,
+        `function handler(logger: Map<string, string>) { logger.get('x'); (logger as any).info('shadowed'); }`,
+        `function log(x: string) { return x; } log('mine');`,
+        `const cache = { error: () => 0 }; cache.error();`,
+        `export { handler };`,
+      ].join('\n'),
+    });
+    try {
+      assert.deepEqual(callsOf(p.analyze('src/other.ts')), []);
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it('follows winston, bunyan, log4js and NestJS loggers from their creation', () => {
+    const p = tempProject({
+      'package.json': JSON.stringify({ dependencies: { winston: '^3', bunyan: '^1', log4js: '^6', '@nestjs/common': '^10' } }),
+      'src/all.ts': [
+        `import winston, { createLogger } from 'winston';`,
+        `import * as bunyan from 'bunyan';`,
+        `import log4js from 'log4js';`,
+        `import { Logger } from '@nestjs/common';`,
+        `const w = winston.createLogger({});`, // 5
+        `const w2 = createLogger({});`,
+        `const b = bunyan.createLogger({ name: 'x' });`,
+        `const l = log4js.getLogger();`,
+        `w.info('a'); w2.log('info', 'b'); b.warn('c'); l.error('d'); Logger.log('e');`,
+        `class S { private readonly logger = new Logger(S.name); go() { this.logger.verbose('f'); } }`,
+        `export { S };`,
+      ].join('\n'),
+    });
+    try {
+      assert.deepEqual(callsOf(p.analyze('src/all.ts')), [
+        '9:0 winston.info',
+        '9:13 winston.log',
+        '9:34 bunyan.warn',
+        '9:47 log4js.error',
+        '9:61 nestjs.log',
+        '10:63 nestjs.verbose',
+      ]);
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it('follows CommonJS require, module.exports wrappers and typed parameters', () => {
+    const p = tempProject({
+      'package.json': JSON.stringify({ dependencies: { pino: '^9' } }),
+      'lib/log.js': `const pino = require('pino');\nmodule.exports = pino({ name: 'svc' });\n`,
+      'lib/job.js': `const log = require('./log');\nconst direct = require('pino')();\nlog.info('a');\ndirect.warn('b');\n`,
+      'src/typed.ts': `import type { Logger } from 'pino';\nexport function work(logger: Logger) { logger.info('typed'); }\n`,
+    });
+    try {
+      assert.deepEqual(callsOf(p.analyze('lib/job.js')), ['3:0 pino.info', '4:0 pino.warn']);
+      assert.deepEqual(callsOf(p.analyze('src/typed.ts')), ['2:39 pino.info']);
+      assert.equal(p.model.loggerModule?.exportName, 'default');
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it('records constant message templates and field keys for call-site matching', () => {
+    const p = tempProject({
+      'package.json': PINO_PKG,
+      'src/logger.ts': `import pino from 'pino';\nexport const logger = pino();\n`,
+      'src/a.ts': `import { logger } from './logger';\nconst log = logger.child({ component: 'a' });\nlog.info({ orderId: 1 }, 'order saved');\nlog.warn(\`slow \${1} ms\`);\n`,
+    });
+    try {
+      const r = p.analyze('src/a.ts');
+      assert.deepEqual(
+        r.logCalls.map((c) => [c.template, c.fieldKeys]),
+        [
+          ['order saved', ['component', 'orderId']],
+          ['slow * ms', ['component']],
+        ],
+      );
+    } finally {
+      p.cleanup();
+    }
+  });
+});

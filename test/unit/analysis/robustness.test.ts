@@ -1,0 +1,58 @@
+// Bad input gets a clear answer, never an exception: huge files, absurd nesting, syntax errors, CRLF and BOM.
+import * as assert from 'node:assert/strict';
+import { callsOf, tempProject } from './helpers';
+
+const PKG = JSON.stringify({ dependencies: { pino: '^9' } });
+const LOGGER = `import pino from 'pino';\nexport const logger = pino();\n`;
+
+describe('engine robustness', () => {
+  it('skips a 10 MB generated file and says why', () => {
+    const p = tempProject({ 'package.json': PKG, 'src/logger.ts': LOGGER });
+    try {
+      const big = `export const data = [\n${'  "0123456789abcdef0123456789abcdef0123456789abcdef",\n'.repeat(200_000)}];\n`;
+      assert.ok(big.length > 10_000_000);
+      const r = p.analyze('src/generated.ts', big);
+      assert.match(r.skipped ?? '', /^file is 10\.\d MB, over the 2\.0 MB analysis limit/);
+      assert.deepEqual(r.findings, []);
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it('survives 50,000 nested parentheses and a 20,000-term concatenation', () => {
+    const p = tempProject({ 'package.json': PKG, 'src/logger.ts': LOGGER });
+    try {
+      const nested = `import { logger } from './logger';\nconst x = ${'('.repeat(50_000)}1${')'.repeat(50_000)};\nlogger.info('after');\n`;
+      const r1 = p.analyze('src/nested.ts', nested);
+      // Either analysed (the call after it found) or skipped with a reason: never an exception.
+      assert.ok(r1.skipped ? /nests too deeply|internal error/.test(r1.skipped) : callsOf(r1).includes('3:0 pino.info'), JSON.stringify(r1.skipped));
+      const chain = `import { logger } from './logger';\nlogger.info(${Array.from({ length: 20_000 }, (_, i) => `v${i}`).join(' + ')});\n`;
+      const r2 = p.analyze('src/chain.ts', chain);
+      assert.equal(r2.skipped, undefined);
+      assert.deepEqual(callsOf(r2), ['2:0 pino.info']);
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it('analyses what it can of a file that does not parse, and counts the errors', () => {
+    const p = tempProject({ 'package.json': PKG, 'src/logger.ts': LOGGER });
+    try {
+      const r = p.analyze('src/broken.ts', `import { logger } from './logger';\nlogger.info('ok');\nfunction (\n  const = ;\n`);
+      assert.ok(r.parseErrors > 0);
+      assert.deepEqual(callsOf(r), ['2:0 pino.info']);
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it('reports positions in UTF-16 columns through CRLF line endings and a BOM', () => {
+    const p = tempProject({ 'package.json': PKG, 'src/logger.ts': LOGGER });
+    try {
+      const text = `\uFEFFimport { logger } from './logger';\r\n\r\nconst é = '😀';\r\n  logger.info('x'); logger.warn('y');\r\n`;
+      assert.deepEqual(callsOf(p.analyze('src/crlf.ts', text)), ['4:2 pino.info', '4:20 pino.warn']);
+    } finally {
+      p.cleanup();
+    }
+  });
+});
