@@ -107,7 +107,7 @@ async function serverMemory(root: string): Promise<{ rssMb: number; ms: number; 
       600_000,
     );
     const ms = now() - start;
-    const status = fs.readFileSync(`/proc/${client.pid}/status`, 'utf8');
+    const status = fs.readFileSync(`/proc/${client.pid ?? 0}/status`, 'utf8');
     const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
     const last = client.statuses[client.statuses.length - 1];
     return { rssMb: rssKb / 1024, ms, findings: last.findings };

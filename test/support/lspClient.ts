@@ -100,6 +100,11 @@ export class LspTestClient {
     this.settings = options.settings ?? (() => ({}));
   }
 
+  /** The server process id (benchmarks read its memory). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   static async start(options: LspClientOptions): Promise<LspTestClient> {
     ensureServerBuilt();
     const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });

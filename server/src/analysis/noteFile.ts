@@ -19,7 +19,7 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   const key = stripExtension(file);
   const before = project.loggerExports.get(key);
   let exports: LoggerExports | undefined;
-  if (text.length < 2 * 1024 * 1024 && MENTIONS_EXPORT.test(text) && (MENTIONS_LIBRARY.test(text) || mentionsProjectLogger(project, text))) {
+  if (text.length < 2 * 1024 * 1024 && MENTIONS_EXPORT.test(text) && MENTIONS_LIBRARY.test(text)) {
     try {
       const sf = parseSource(file, text);
       project.rememberParsed(file, sf);
@@ -38,21 +38,17 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   if (JSON.stringify([...(before ?? [])]) !== JSON.stringify([...(exports ?? [])])) project.generation++;
 }
 
-/** A module re-exporting the project's logger (a wrapper of the wrapper) counts too. */
-function mentionsProjectLogger(project: ProjectModel, text: string): boolean {
-  return project.loggerExports.size > 0 && /\bchild\(/.test(text);
-}
-
 function loggerExportsOf(project: ProjectModel, file: string, sf: ts.SourceFile): LoggerExports {
   const scopes: ScopeMap = new Map();
+  // Same walk as analyze.ts: it sets the parent pointers the parser was not asked for.
   const stack: ts.Node[] = [sf];
   while (stack.length) {
     const node = stack.pop()!;
-    recordDeclarations(scopes, node);
-    // Declarations that matter for exports are top level or one function deep; no need to go further into expressions.
     ts.forEachChild(node, (c) => {
+      (c as { parent: ts.Node }).parent = node;
       stack.push(c);
     });
+    recordDeclarations(scopes, node);
   }
   const values = new ValueResolver(scopes, project, file);
   const out: LoggerExports = new Map();

@@ -30,11 +30,11 @@ export function isAnalyzedPath(path: string): boolean {
 }
 
 /**
- * Parses `text`. A BOM is kept in the text (offsets stay into the original text); TypeScript's
+ * Parses `text` without parent pointers (the engine's own walk sets them). A BOM is kept in the text (offsets stay into the original text); TypeScript's
  * scanner skips it. Throws only what createSourceFile throws (RangeError on absurd nesting).
  */
 export function parseSource(path: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKindOf(path));
+  return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKindOf(path));
 }
 
 /** Parse errors the parser recovered from. */

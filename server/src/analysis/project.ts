@@ -43,7 +43,7 @@ export class ProjectModel implements ProjectFacts {
   private readonly parsed = new Map<string, ts.SourceFile>();
 
   rememberParsed(absPath: string, sf: ts.SourceFile): void {
-    if (this.parsed.size >= 256) this.parsed.delete(this.parsed.keys().next().value!);
+    if (this.parsed.size >= 4096) this.parsed.delete(this.parsed.keys().next().value!);
     this.parsed.set(absPath, sf);
   }
 

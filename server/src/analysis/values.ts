@@ -231,15 +231,16 @@ export class ValueResolver {
   typeValue(type: ts.TypeNode): Value | null {
     if (!ts.isTypeReferenceNode(type)) return null;
     const tn = type.typeName;
+    // Resolve from the type node itself: the walk does not descend into types, so only it has a parent.
     if (ts.isIdentifier(tn)) {
-      const d = resolveName(this.scopes, tn, tn.text);
+      const d = resolveName(this.scopes, type, tn.text);
       if (d?.kind !== 'import') return null;
       const entry = LOGGER_TYPES[d.module];
       if (entry && entry[1].has(d.name)) return { t: 'logger', lib: entry[0] };
       return null;
     }
     if (ts.isIdentifier(tn.left)) {
-      const d = resolveName(this.scopes, tn.left, tn.left.text);
+      const d = resolveName(this.scopes, type, tn.left.text);
       if (d?.kind !== 'import' || (d.name !== '*' && d.name !== 'default')) return null;
       const entry = LOGGER_TYPES[d.module];
       if (entry && entry[1].has(tn.right.text)) return { t: 'logger', lib: entry[0] };

@@ -2,11 +2,15 @@
 // PathTrie), skipping everything else with indexOf/charCodeAt loops. This is what makes ingestion
 // fast: JSON.parse of every line builds objects nobody looks at. The line stays as text; a full parse
 // happens only on demand (fullJson). Never throws; malformed input returns -1.
-import { PathMap } from './paths';
+import type { PathMap } from './paths';
 
 /** The text of an object or array value that a wanted path pointed at. */
 export class JsonText {
-  constructor(readonly text: string) {}
+  constructor(private readonly src: string, private readonly start: number, private readonly end: number) {}
+  /** Sliced on demand: most are only tested for presence. */
+  get text(): string {
+    return this.src.slice(this.start, this.end);
+  }
 }
 
 const QUOTE = 34;
@@ -99,14 +103,13 @@ export function scanObject(s: string, pos: number, map: PathMap, out: unknown[])
   const n = s.length;
   let i = skipWs(s, pos + 1);
   if (s.charCodeAt(i) === RBRACE) return i + 1;
-  const filter = map.filter;
   for (;;) {
     if (s.charCodeAt(i) !== QUOTE) return -1;
     const kEnd = stringEnd(s, i);
     if (kEnd < 0) return -1;
     const kLen = kEnd - i - 1;
-    let node = undefined;
-    if (filter[PathMap.bucket(kLen, kLen ? s.charCodeAt(i + 1) : 0)] === 1) node = map.get(decodeString(s, i, kEnd));
+    // Keys are compared as written: a wanted key never needs escapes, so an escaped key is not one.
+    const node = map.at(s, i + 1, kLen);
     i = skipWs(s, kEnd + 1);
     if (s.charCodeAt(i) !== COLON) return -1;
     i = skipWs(s, i + 1);
@@ -132,11 +135,11 @@ export function scanObject(s: string, pos: number, map: PathMap, out: unknown[])
       } else if (c === LBRACE && node.children) {
         end = scanObject(s, i, node.children, out);
         if (end < 0) return -1;
-        value = node.slot >= 0 ? new JsonText(s.slice(i, end)) : undefined;
+        value = node.slot >= 0 ? new JsonText(s, i, end) : undefined;
       } else if (c === LBRACE || c === LBRACKET) {
         end = skipNested(s, i);
         if (end < 0) return -1;
-        value = new JsonText(s.slice(i, end));
+        value = new JsonText(s, i, end);
       } else {
         end = primitiveEnd(s, i);
         if (end === i) return -1;

@@ -34,11 +34,24 @@ export function pinoLevel(n: number): LevelName | null {
 
 const nameCache = new Map<string, LevelName | null>();
 
+/** A format's own level values: names (as written and lower case) and numbers, kept as numbers. */
+export type LevelTable = Map<string | number, LevelName | null>;
+
+export function levelTable(levels: Record<string, LevelName | null>): LevelTable {
+  const t: LevelTable = new Map();
+  for (const [k, v] of Object.entries(levels)) {
+    t.set(k, v);
+    t.set(k.toLowerCase(), v);
+    if (/^-?\d+(\.\d+)?$/.test(k)) t.set(Number(k), v);
+  }
+  return t;
+}
+
 /** A level from a name (any case) or a number; `table` (a format's own values) wins. */
-export function toLevel(value: unknown, table: Map<string, LevelName | null> | null): LevelName | null | undefined {
+export function toLevel(value: unknown, table: LevelTable | null): LevelName | null | undefined {
   if (typeof value === 'number') {
     if (table) {
-      const t = table.get(String(value));
+      const t = table.get(value);
       if (t !== undefined) return t;
     }
     return pinoLevel(value);

@@ -4,9 +4,9 @@
 import { BUILTIN_FORMATS, FIELD_NAMES, type FieldName, type FormatSpec } from './formats';
 import { JsonText, onlyWsAfter, scanObject } from './jsonScan';
 import { scanLogfmt } from './logfmt';
-import { toLevel, toNumber, toTime, type TimeFormat } from './normalize';
+import { levelTable, toLevel, toNumber, toTime, type LevelTable, type TimeFormat } from './normalize';
 import { PathTrie } from './paths';
-import type { LevelName, LogRecord, RawLine } from './types';
+import type { LogRecord, RawLine } from './types';
 
 export type ParsedLine = { kind: 'record'; record: Omit<LogRecord, 'seq'> } | { kind: 'continuation'; text: string };
 
@@ -36,7 +36,7 @@ interface CompiledFormat {
   any: number[];
   types: Array<[number, string]>;
   fields: Record<FieldName, number[]>;
-  levels: Map<string, LevelName | null> | null;
+  levels: LevelTable | null;
   timeFormat: TimeFormat;
 }
 
@@ -59,22 +59,26 @@ export class RecordParser {
   }
 
   parse(line: RawLine, source: string): ParsedLine {
-    const text = line.text;
+    const record = this.parseRecord(line.text, line.cut, source);
+    return record ? { kind: 'record', record } : { kind: 'continuation', text: line.text };
+  }
+
+  /** The record a line holds, or null when it is not one (the allocation-free path used by LogPipeline). */
+  parseRecord(text: string, cut: boolean, source: string): Omit<LogRecord, 'seq'> | null {
     let i = 0;
     while (i < text.length && text.charCodeAt(i) <= 32) i++;
-    if (i >= text.length) return { kind: 'continuation', text };
+    if (i >= text.length) return null;
     const vals = this.vals;
     vals.fill(undefined);
     if (text.charCodeAt(i) === 123 /* { */) {
       const end = scanObject(text, i, this.trie.root, vals);
       // A malformed object is text, unless the line was cut: then its head still tells what it was.
-      if (end < 0 ? !line.cut : !onlyWsAfter(text, end)) return { kind: 'continuation', text };
+      if (end < 0 ? !cut : !onlyWsAfter(text, end)) return null;
       const format = this.pick(source, 'json');
-      if (format) return { kind: 'record', record: this.build(format, line, source) };
-      return { kind: 'continuation', text };
+      return format ? this.build(format, text, cut, source) : null;
     }
     // Indented lines (stack frames) and lines that cannot be key=value or a known layout.
-    if (i > 0 || !this.hasLineFormats) return { kind: 'continuation', text };
+    if (i > 0 || !this.hasLineFormats) return null;
     let logfmtPairs = -1;
     const cached = this.lastFormat.get(source);
     const order = cached && cached.kind !== 'json' ? [cached, ...this.formats] : this.formats;
@@ -97,9 +101,9 @@ export class RecordParser {
         if (logfmtPairs < 2 || !this.fits(f)) continue;
       }
       this.lastFormat.set(source, f);
-      return { kind: 'record', record: this.build(f, line, source) };
+      return this.build(f, text, cut, source);
     }
-    return { kind: 'continuation', text };
+    return null;
   }
 
   /** Forgets what was learnt about a source (its format). */
@@ -149,7 +153,7 @@ export class RecordParser {
     return undefined;
   }
 
-  private build(f: CompiledFormat, line: RawLine, source: string): Omit<LogRecord, 'seq'> {
+  private build(f: CompiledFormat, text: string, cut: boolean, source: string): Omit<LogRecord, 'seq'> {
     const fields = f.fields;
     const rawLevel = this.first(fields.level);
     const level = rawLevel === undefined ? null : (toLevel(rawLevel, f.levels) ?? null);
@@ -163,8 +167,8 @@ export class RecordParser {
     const record: LogRecord = {
       seq: -1,
       source,
-      raw: line.text,
-      cut: line.cut,
+      raw: text,
+      cut,
       format: f.spec.id,
       time,
       level,
@@ -216,14 +220,7 @@ export class RecordParser {
         regex = /(?!)/;
       }
     }
-    let levels: Map<string, LevelName | null> | null = null;
-    if (spec.levels) {
-      levels = new Map();
-      for (const [k, v] of Object.entries(spec.levels)) {
-        levels.set(k, v);
-        levels.set(k.toLowerCase(), v);
-      }
-    }
+    const levels = spec.levels ? levelTable(spec.levels) : null;
     return {
       spec,
       kind,

@@ -12,12 +12,12 @@ export interface PathNode {
 }
 
 /**
- * Keys of one object level. `filter` is a cheap pre-check on (length, first char) so that most
- * unwanted keys are skipped without building a string.
+ * Keys of one object level. Keys are grouped by (length, first char) so that the scanners can test
+ * a key in place against the few candidates of its group, without building a string for it.
  */
 export class PathMap {
   readonly keys = new Map<string, PathNode>();
-  readonly filter = new Uint8Array(64 * 128);
+  readonly buckets: Array<Array<{ key: string; node: PathNode }> | undefined> = [];
 
   static bucket(length: number, first: number): number {
     return (length & 63) * 128 + (first & 127);
@@ -27,12 +27,24 @@ export class PathMap {
     return this.keys.get(key);
   }
 
+  /** The node for the key written at s[from, from + length), compared in place. */
+  at(s: string, from: number, length: number): PathNode | undefined {
+    const group = this.buckets[PathMap.bucket(length, length ? s.charCodeAt(from) : 0)];
+    if (group === undefined) return undefined;
+    for (let g = 0; g < group.length; g++) {
+      const k = group[g].key;
+      if (k.length === length && s.startsWith(k, from)) return group[g].node;
+    }
+    return undefined;
+  }
+
   ensure(key: string): PathNode {
     let node = this.keys.get(key);
     if (!node) {
       node = { slot: -1, alias: null, children: null };
       this.keys.set(key, node);
-      this.filter[PathMap.bucket(key.length, key.length ? key.charCodeAt(0) : 0)] = 1;
+      const b = PathMap.bucket(key.length, key.length ? key.charCodeAt(0) : 0);
+      (this.buckets[b] ??= []).push({ key, node });
     }
     return node;
   }

@@ -4,7 +4,7 @@
 import { NO_CONTINUATION, RecordParser } from './parser';
 import { LineSplitter } from './splitter';
 import { LogStore } from './store';
-import type { LogRecord, RawLine } from './types';
+import type { LogRecord } from './types';
 
 export interface LogPipelineOptions {
   /** Longest line kept whole, in bytes (default 1 MiB). */
@@ -15,6 +15,7 @@ export interface LogPipelineOptions {
 
 interface SourceState {
   splitter: LineSplitter;
+  emit: (text: string, cut: boolean) => void;
   /** The last record of this source, while lines may still attach to it. */
   last: LogRecord | null;
 }
@@ -34,20 +35,19 @@ export class LogPipeline {
 
   feed(source: string, chunk: Buffer): void {
     const state = this.state(source);
-    const lines = state.splitter.push(chunk);
-    for (let i = 0; i < lines.length; i++) this.line(source, state, lines[i]);
+    state.splitter.pushEach(chunk, state.emit);
   }
 
   /** A whole line from a source that delivers lines (OTLP); it may hold newlines of its own. */
   feedLine(source: string, text: string): void {
-    this.line(source, this.state(source), { text, cut: false, bytes: Buffer.byteLength(text) });
+    this.line(source, this.state(source), text, false);
   }
 
   /** The source ended: its unterminated last line is delivered and its state forgotten. */
   end(source: string): void {
     const state = this.sources.get(source);
     if (!state) return;
-    for (const l of state.splitter.flush()) this.line(source, state, l);
+    for (const l of state.splitter.flush()) this.line(source, state, l.text, l.cut);
     this.sources.delete(source);
     this.parser.forget(source);
   }
@@ -55,19 +55,23 @@ export class LogPipeline {
   private state(source: string): SourceState {
     let s = this.sources.get(source);
     if (!s) {
-      s = { splitter: new LineSplitter({ maxLineBytes: this.maxLineBytes }), last: null };
+      const state: SourceState = {
+        splitter: new LineSplitter({ maxLineBytes: this.maxLineBytes }),
+        emit: (text, cut) => this.line(source, state, text, cut),
+        last: null,
+      };
+      s = state;
       this.sources.set(source, s);
     }
     return s;
   }
 
-  private line(source: string, state: SourceState, line: RawLine): void {
-    const parsed = this.parser.parse(line, source);
-    if (parsed.kind === 'record') {
-      state.last = this.store.add(parsed.record);
+  private line(source: string, state: SourceState, text: string, cut: boolean): void {
+    const parsed = this.parser.parseRecord(text, cut, source);
+    if (parsed !== null) {
+      state.last = this.store.add(parsed);
       return;
     }
-    const text = parsed.text;
     if (text.trim() === '') return; // blank lines carry nothing
     const last = state.last;
     if (last && last.continuation.length < this.maxContinuation && (last.format !== null || STACK_LINE.test(text))) {
@@ -78,7 +82,7 @@ export class LogPipeline {
       seq: -1,
       source,
       raw: text,
-      cut: line.cut,
+      cut,
       format: null,
       time: null,
       level: guessLevel(text),

@@ -9,9 +9,13 @@ export interface LineSplitterOptions {
   maxLineBytes?: number;
 }
 
+/** Receives one line: its text, whether it was cut at the limit, and its length in bytes before any cut. */
+export type LineSink = (text: string, cut: boolean, bytes: number) => void;
+
 const NL = 10;
 const CR = 13;
 export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+const DECODE_PIECE = 64 * 1024;
 
 export class LineSplitter {
   private readonly max: number;
@@ -29,6 +33,12 @@ export class LineSplitter {
 
   push(chunk: Buffer): RawLine[] {
     const out: RawLine[] = [];
+    this.pushEach(chunk, (text, cut, bytes) => out.push({ text, cut, bytes }));
+    return out;
+  }
+
+  /** Like push, but hands each line to `emit` instead of building an array (the ingestion path). */
+  pushEach(chunk: Buffer, emit: LineSink): void {
     let start = 0;
     const len = chunk.length;
     // Finish the line left over from earlier chunks first.
@@ -36,19 +46,19 @@ export class LineSplitter {
       const nl = chunk.indexOf(NL);
       if (nl < 0) {
         this.append(chunk, 0, len);
-        return out;
+        return;
       }
       this.append(chunk, 0, nl);
-      out.push(this.takePending());
+      const l = this.takePending();
+      emit(l.text, l.cut, l.bytes);
       start = nl + 1;
     }
     const last = chunk.lastIndexOf(NL);
     if (last >= start) {
-      this.splitComplete(chunk, start, last, out);
+      this.splitComplete(chunk, start, last, emit);
       start = last + 1;
     }
     if (start < len) this.append(chunk, start, len);
-    return out;
   }
 
   /** Returns the last line when the stream ended without a newline. */
@@ -57,8 +67,26 @@ export class LineSplitter {
     return [this.takePending()];
   }
 
-  /** Decodes `chunk[from, to)` — whole lines separated by "\n" — in one call, then cuts it up. */
-  private splitComplete(chunk: Buffer, from: number, to: number, out: RawLine[]): void {
+  /**
+   * Decodes `chunk[from, to)` — whole lines separated by "\n" — in pieces of about DECODE_PIECE bytes
+   * (one decode per piece is far cheaper than one per line; V8 allocates strings past a few hundred
+   * KB in a slow space), then cuts each piece into lines.
+   */
+  private splitComplete(chunk: Buffer, from: number, to: number, emit: LineSink): void {
+    let start = from;
+    while (start <= to) {
+      let end = to;
+      if (to - start > DECODE_PIECE) {
+        const nl = chunk.lastIndexOf(NL, start + DECODE_PIECE);
+        end = nl >= start ? nl : chunk.indexOf(NL, start + DECODE_PIECE);
+        if (end < 0 || end > to) end = to;
+      }
+      this.splitPiece(chunk, start, end, emit);
+      start = end + 1;
+    }
+  }
+
+  private splitPiece(chunk: Buffer, from: number, to: number, emit: LineSink): void {
     const text = chunk.toString('utf8', from, to);
     // When every byte was ASCII the string length equals the byte length, so per-line byte counts
     // are free; otherwise count them per line.
@@ -73,16 +101,15 @@ export class LineSplitter {
       if (end > pos && text.charCodeAt(end - 1) === CR) end--;
       const line = text.slice(pos, end);
       if (bytes < 0) bytes = Buffer.byteLength(line) + (end < nl ? 1 : 0);
-      if (bytes > this.max) out.push(this.cutString(line, bytes));
-      else out.push({ text: line, cut: false, bytes });
+      if (bytes > this.max) emit(this.cutText(line), true, bytes);
+      else emit(line, false, bytes);
       if (nl >= n) break;
       pos = nl + 1;
     }
   }
 
-  private cutString(line: string, bytes: number): RawLine {
-    const buf = Buffer.from(line, 'utf8');
-    return { text: decodeCut(buf, this.max), cut: true, bytes };
+  private cutText(line: string): string {
+    return decodeCut(Buffer.from(line, 'utf8'), this.max);
   }
 
   /** Adds `chunk[from, to)` to the unfinished line, keeping at most `max` bytes. */

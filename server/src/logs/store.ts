@@ -4,7 +4,6 @@
 // numbers in arrival order, so eviction trims them from the front in O(1) amortised.
 import { matches, type CompiledQuery } from './query';
 import { SeqList } from './seqList';
-import { LEVEL_NAMES } from './normalize';
 import type { LevelName, LogRecord } from './types';
 
 export interface LogStoreOptions {
@@ -41,13 +40,15 @@ const NO_LEVEL = 6;
 /** What a record costs besides its text (object, index entries), for the byte budget. */
 const RECORD_OVERHEAD = 64;
 
+const LEVEL_INDEX: Record<LevelName, number> = { trace: 0, debug: 1, info: 2, warn: 3, error: 4, fatal: 5 };
 function levelIndex(level: LevelName | null): number {
-  return level === null ? NO_LEVEL : LEVEL_NAMES.indexOf(level);
+  return level === null ? NO_LEVEL : LEVEL_INDEX[level];
 }
 
 export function recordBytes(r: LogRecord): number {
   let n = RECORD_OVERHEAD + r.raw.length;
-  for (const line of r.continuation) n += line.length + 1;
+  const cont = r.continuation;
+  for (let i = 0; i < cont.length; i++) n += cont[i].length + 1;
   return n;
 }
 
