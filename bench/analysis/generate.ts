@@ -134,7 +134,14 @@ async function run${i}(batch) {
 }
 
 module.exports = { run${i} };
-${filler(i, 120).replace(/: number/g, '').replace(/: string/g, '').replace(/\): [a-zA-Z<>\[\]]+ \{/g, ') {')}`;
+${jsFiller(i, 120)}`;
+}
+
+/** The same business logic in plain JavaScript (CommonJS job files). */
+function jsFiller(i: number, lines: number): string {
+  return filler(i, lines)
+    .replace(/^export function/gm, 'function')
+    .replace(/\(values: number\[\], factor: number\): number/g, '(values, factor)');
 }
 
 /** Plain business logic without logging: most lines of a real service look like this. */

@@ -44,6 +44,9 @@ export function installExtension(extensionsDir: string, root = REPO_ROOT): strin
     version: string;
     main: string;
   };
+  if (!manifest.publisher || !manifest.name || !manifest.version || !manifest.main) {
+    throw new Error(`${path.join(root, 'package.json')} is not an extension manifest (needs publisher, name, version, main).`);
+  }
   const main = path.join(root, manifest.main);
   if (!fs.existsSync(main)) throw new Error(`The extension is not built (${manifest.main} missing): run \`npm run build\`.`);
   const target = path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);

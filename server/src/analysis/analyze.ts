@@ -91,7 +91,8 @@ function childBindingsOf(call: LogCall): string[] {
 }
 
 function analyzeParsed(absPath: string, text: string, project: ProjectModel, options: AnalyzeOptions): FileAnalysis {
-  const sf = project.takeParsed(absPath, text) ?? parseSource(absPath, text);
+  // Parsed afresh even when noteFile parsed it too: keeping trees alive between the two costs more in GC than a parse.
+  const sf = parseSource(absPath, text);
   const parseErrors = parseErrorCount(sf);
   const scopes: ScopeMap = new Map();
   const candidates: ts.CallExpression[] = [];

@@ -22,7 +22,6 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   if (text.length < 2 * 1024 * 1024 && MENTIONS_EXPORT.test(text) && MENTIONS_LIBRARY.test(text)) {
     try {
       const sf = parseSource(file, text);
-      project.rememberParsed(file, sf);
       const style = fileModuleStyle(sf);
       if (style) project.fileStyles.set(file, style);
       exports = loggerExportsOf(project, file, sf);
@@ -40,15 +39,11 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
 
 function loggerExportsOf(project: ProjectModel, file: string, sf: ts.SourceFile): LoggerExports {
   const scopes: ScopeMap = new Map();
-  // Same walk as analyze.ts: it sets the parent pointers the parser was not asked for.
-  const stack: ts.Node[] = [sf];
-  while (stack.length) {
-    const node = stack.pop()!;
-    ts.forEachChild(node, (c) => {
-      (c as { parent: ts.Node }).parent = node;
-      stack.push(c);
-    });
-    recordDeclarations(scopes, node);
+  // Exports are made of top-level bindings: record only those (a full walk would cost as much as the parse).
+  setParents(sf);
+  for (const st of sf.statements) {
+    recordDeclarations(scopes, st);
+    if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) recordDeclarations(scopes, d);
   }
   const values = new ValueResolver(scopes, project, file);
   const out: LoggerExports = new Map();
@@ -82,6 +77,18 @@ function loggerExportsOf(project: ProjectModel, file: string, sf: ts.SourceFile)
     }
   }
   return out;
+}
+
+/** Parent pointers for the whole tree (the parser was not asked for them); iterative, as files nest deeply. */
+function setParents(sf: ts.SourceFile): void {
+  const stack: ts.Node[] = [sf];
+  while (stack.length) {
+    const node = stack.pop()!;
+    ts.forEachChild(node, (c) => {
+      (c as { parent: ts.Node }).parent = node;
+      stack.push(c);
+    });
+  }
 }
 
 /** An identifier from an export clause, resolvable from the statement's scope. */

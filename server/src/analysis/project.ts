@@ -2,7 +2,6 @@
 // cheaply (package.json files, plus noteFile on each workspace file) and never runs the type checker.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type * as ts from 'typescript';
 import type { FileKind, ProjectFacts } from './rule';
 import type { LoggerLibrary } from './types';
 import { LIBRARY_PACKAGES, REQUEST_LOGGER_PACKAGES } from './libraries';
@@ -39,21 +38,6 @@ export class ProjectModel implements ProjectFacts {
   /** Bumped whenever a fact that changes analysis results changes (cache keys use fingerprint()). */
   generation = 0;
   private readonly packages = new Map<string, PackageInfo | null>();
-  /** Files noteFile had to parse, kept briefly so the analysis right after does not parse them again. */
-  private readonly parsed = new Map<string, ts.SourceFile>();
-
-  rememberParsed(absPath: string, sf: ts.SourceFile): void {
-    if (this.parsed.size >= 4096) this.parsed.delete(this.parsed.keys().next().value!);
-    this.parsed.set(absPath, sf);
-  }
-
-  /** A parse of exactly this text made by noteFile, handed over once. */
-  takeParsed(absPath: string, text: string): ts.SourceFile | undefined {
-    const sf = this.parsed.get(absPath);
-    if (!sf) return undefined;
-    this.parsed.delete(absPath);
-    return sf.text === text ? sf : undefined;
-  }
 
   constructor(root: string, options: ProjectOptions) {
     this.root = path.resolve(root);

@@ -19,7 +19,7 @@ export interface RecordParserOptions {
 
 /** Where request IDs are found, in order, after the user's own fields and the format's. */
 export const REQUEST_ID_PATHS = [
-  'req.id', 'reqId', 'requestId', 'request_id', 'req.headers["x-request-id"]', 'headers.x-request-id',
+  'req.id', 'reqId', 'requestId', 'request_id', 'req_id', 'req.headers["x-request-id"]', 'headers.x-request-id',
   'x-request-id', 'http.request.id',
 ];
 /** Trace IDs: also a request ID when nothing better is there. */
@@ -74,7 +74,7 @@ export class RecordParser {
       const end = scanObject(text, i, this.trie.root, vals);
       // A malformed object is text, unless the line was cut: then its head still tells what it was.
       if (end < 0 ? !cut : !onlyWsAfter(text, end)) return null;
-      const format = this.pick(source, 'json');
+      const format = this.pickJson();
       return format ? this.build(format, text, cut, source) : null;
     }
     // Indented lines (stack frames) and lines that cannot be key=value or a known layout.
@@ -111,15 +111,9 @@ export class RecordParser {
     this.lastFormat.delete(source);
   }
 
-  private pick(source: string, kind: 'json'): CompiledFormat | null {
-    const cached = this.lastFormat.get(source);
-    if (cached && cached.kind === kind && this.fits(cached)) return cached;
-    for (const f of this.formats) {
-      if (f.kind === kind && f !== cached && this.fits(f)) {
-        this.lastFormat.set(source, f);
-        return f;
-      }
-    }
+  /** The first JSON format that fits, in order (user formats first): detection is only slot look-ups. */
+  private pickJson(): CompiledFormat | null {
+    for (const f of this.formats) if (f.kind === 'json' && this.fits(f)) return f;
     return null;
   }
 
