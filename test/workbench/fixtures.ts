@@ -35,9 +35,10 @@ export function makeTempDir(prefix: string): string {
 /**
  * Installs the built extension into `extensionsDir` the way VS Code stores installed extensions:
  * a folder `publisher.name-version` holding the manifest and the files it refers to. Returns the
- * extension id (`publisher.name`). `root` is the extension's folder: this repo unless told.
+ * extension id (`publisher.name`). `root` is the extension's folder: this repo unless told
+ * (OBS_LENS_EXTENSION_ROOT points at another one, e.g. an unpacked .vsix).
  */
-export function installExtension(extensionsDir: string, root = REPO_ROOT): string {
+export function installExtension(extensionsDir: string, root = process.env.OBS_LENS_EXTENSION_ROOT || REPO_ROOT): string {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
     publisher: string;
     name: string;

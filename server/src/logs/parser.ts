@@ -158,6 +158,9 @@ export class RecordParser {
     const traceId = idString(this.first(fields.traceId) ?? this.first(this.traceIdSlots));
     let requestId = idString(this.first(fields.requestId) ?? this.first(this.requestIdSlots));
     if (requestId === null) requestId = traceId;
+    const caller = this.caller(fields);
+    const status = fields.status.length ? toNumber(this.first(fields.status)) : null;
+    const durationMs = fields.durationMs.length ? toNumber(this.first(fields.durationMs)) : null;
     const record: LogRecord = {
       seq: -1,
       source,
@@ -170,9 +173,9 @@ export class RecordParser {
       requestId,
       traceId,
       continuation: NO_CONTINUATION,
-      caller: this.caller(fields),
-      status: fields.status.length ? toNumber(this.first(fields.status)) : null,
-      durationMs: fields.durationMs.length ? toNumber(this.first(fields.durationMs)) : null,
+      caller,
+      status,
+      durationMs,
     };
     return record;
   }

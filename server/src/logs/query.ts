@@ -82,11 +82,15 @@ function tokenize(text: string, errors: QueryError[]): Token[] {
       i = end;
       continue;
     }
-    // A word runs to the next space or parenthesis; quoted parts inside it (msg="a b") belong to it.
+    // A word runs to the next space; quoted parts inside it (msg="a b") belong to it, and so do
+    // parentheses opened inside it (msg~(a|b)); a ")" it did not open closes a group instead.
     const start = i;
+    let depth = 0;
     while (i < n) {
       const d = text[i];
-      if (d === ' ' || d === '\t' || d === '\n' || d === '\r' || d === '(' || d === ')') break;
+      if (d === ' ' || d === '\t' || d === '\n' || d === '\r') break;
+      if (d === '(') depth++;
+      else if (d === ')' && depth-- === 0) break;
       if (d === '"' && i > start) {
         const q = readQuoted(text, i);
         if (!q.closed) errors.push({ message: 'Unterminated quote', offset: i, length: n - i });

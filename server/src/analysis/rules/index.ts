@@ -1,4 +1,9 @@
-// The rule registry: every rule file under rules/ (one per id in shared/src/rules.ts), in id order.
+// The rule registry: one file per rule id (shared/src/rules.ts), in id order.
 import type { Rule } from '../rule';
+import { rule as consoleLogging } from './console-logging';
+import { rule as errorNotSerialized } from './error-not-serialized';
+import { rule as logArgumentOrder } from './log-argument-order';
+import { rule as sensitiveLogData } from './sensitive-log-data';
+import { rule as unstructuredLogMessage } from './unstructured-log-message';
 
-export const RULES: readonly Rule[] = [];
+export const RULES: readonly Rule[] = [consoleLogging, unstructuredLogMessage, errorNotSerialized, logArgumentOrder, sensitiveLogData];

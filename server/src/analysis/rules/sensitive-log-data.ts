@@ -1,0 +1,163 @@
+// sensitive-log-data: secrets in a log record. Logs are copied to many systems and kept for long;
+// a password, token or cookie in a record is a leaked credential. Matching is on whole words of
+// the name (`accessToken`, `api_key`), so `tokenCount` or `sessionId` are not flagged.
+import * as ts from 'typescript';
+import type { LogCall, Rule, RuleContext } from '../rule';
+import { unwrap } from '../scopes';
+
+/** Secret-like when the LAST word of a name is one of these... */
+const SECRET_LAST_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'authorization', 'cookie', 'cookies', 'cvv', 'cvc', 'ssn', 'session', 'credentials', 'pin']);
+/** ...or its last two words are one of these. */
+const SECRET_LAST_PAIRS = new Set(['api key', 'private key', 'secret key', 'access key', 'card number', 'credit card', 'set cookie', 'client secret']);
+/** Whole request parts that carry credentials (Authorization, Cookie) or user secrets (form bodies). */
+const REQUEST_PARTS = new Set(['headers', 'body', 'cookies']);
+
+export const MESSAGES = {
+  name: (name: string) => `Log record includes \`${name}\`, which looks like a secret; leave it out or redact it (e.g. pino's \`redact\` option).`,
+  request: (text: string) => `Log record includes the whole \`${text}\`, which carries credentials (Authorization, cookies, passwords); log only the fields you need.`,
+  type: (name: string, field: string) => `Log record includes \`${name}\`, whose type has the field \`${field}\`, which looks like a secret; log only the fields you need.`,
+};
+
+export function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+export function isSecretName(name: string): boolean {
+  const w = words(name);
+  if (w.length === 0) return false;
+  if (SECRET_LAST_WORDS.has(w[w.length - 1])) return true;
+  return w.length >= 2 && SECRET_LAST_PAIRS.has(`${w[w.length - 2]} ${w[w.length - 1]}`);
+}
+
+/** A value whose content cannot be a live secret: a literal placeholder, boolean, number or null. */
+function isHarmlessLiteral(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return (
+    ts.isStringLiteralLike(u) ||
+    ts.isNumericLiteral(u) ||
+    u.kind === ts.SyntaxKind.TrueKeyword ||
+    u.kind === ts.SyntaxKind.FalseKeyword ||
+    u.kind === ts.SyntaxKind.NullKeyword ||
+    (ts.isIdentifier(u) && u.text === 'undefined')
+  );
+}
+
+/** `req.headers`, `request.body`, `ctx.request.body`, `req.cookies`: a whole request part. */
+function isWholeRequestPart(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  if (!ts.isPropertyAccessExpression(u) || !REQUEST_PARTS.has(u.name.text)) return false;
+  const obj = unwrap(u.expression);
+  if (ts.isIdentifier(obj)) return /^(req|request|ctx|context|c|incoming)$/i.test(obj.text) || isHandlerParam(obj);
+  return ts.isPropertyAccessExpression(obj) && obj.name.text === 'request';
+}
+
+function isHandlerParam(id: ts.Identifier): boolean {
+  for (let n: ts.Node | undefined = id.parent; n; n = n.parent) {
+    if (ts.isArrowFunction(n) || ts.isFunctionExpression(n)) {
+      const i = n.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === id.text);
+      if (i >= 0) return i === 0 && !!n.parent && ts.isCallExpression(n.parent);
+    }
+  }
+  return false;
+}
+
+/** The secret-like field of the declared type of an identifier (type annotation naming a type in this file). */
+function secretFieldOfDeclaredType(id: ts.Identifier, sf: ts.SourceFile): string | null {
+  const type = declaredType(id);
+  if (!type) return null;
+  const members = typeMembers(type, sf, 0);
+  return members.find(isSecretName) ?? null;
+}
+
+function declaredType(id: ts.Identifier): ts.TypeNode | undefined {
+  for (let n: ts.Node | undefined = id.parent; n; n = n.parent) {
+    if (ts.isFunctionLike(n)) {
+      const p = (n as ts.SignatureDeclaration).parameters.find((q) => ts.isIdentifier(q.name) && q.name.text === id.text);
+      if (p) return p.type;
+    }
+    if (ts.isBlock(n) || ts.isSourceFile(n)) {
+      for (const st of n.statements) {
+        if (!ts.isVariableStatement(st)) continue;
+        const d = st.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === id.text);
+        if (d) return d.type;
+      }
+    }
+  }
+  return undefined;
+}
+
+function typeMembers(type: ts.TypeNode, sf: ts.SourceFile, depth: number): string[] {
+  if (depth > 4) return [];
+  if (ts.isTypeLiteralNode(type)) return memberNames(type.members);
+  if (ts.isArrayTypeNode(type)) return typeMembers(type.elementType, sf, depth + 1);
+  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
+    const name = type.typeName.text;
+    for (const st of sf.statements) {
+      if (ts.isInterfaceDeclaration(st) && st.name.text === name) return memberNames(st.members);
+      if (ts.isTypeAliasDeclaration(st) && st.name.text === name) return typeMembers(st.type, sf, depth + 1);
+    }
+  }
+  return [];
+}
+
+function memberNames(members: ts.NodeArray<ts.TypeElement>): string[] {
+  return members.flatMap((m) => (m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? [m.name.text] : []));
+}
+
+function checkValue(e: ts.Expression, ctx: RuleContext): void {
+  const sf = ctx.sourceFile;
+  const u = unwrap(e);
+  if (isWholeRequestPart(u)) return ctx.report(u, MESSAGES.request(u.getText(sf)));
+  if (ts.isObjectLiteralExpression(u)) return checkObject(u, ctx);
+  const name = ts.isIdentifier(u) ? u.text : ts.isPropertyAccessExpression(u) ? u.name.text : null;
+  if (name && isSecretName(name)) return ctx.report(u, MESSAGES.name(u.getText(sf)));
+  if (ts.isIdentifier(u)) {
+    const field = secretFieldOfDeclaredType(u, sf);
+    if (field) ctx.report(u, MESSAGES.type(u.text, field));
+  }
+}
+
+function checkObject(obj: ts.ObjectLiteralExpression, ctx: RuleContext): void {
+  for (const p of obj.properties) {
+    if (ts.isShorthandPropertyAssignment(p)) {
+      if (isSecretName(p.name.text)) ctx.report(p, MESSAGES.name(p.name.text));
+      else checkValue(p.name, ctx);
+    } else if (ts.isPropertyAssignment(p)) {
+      const key = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : null;
+      if (key && isSecretName(key) && !isHarmlessLiteral(p.initializer)) ctx.report(p, MESSAGES.name(key));
+      else checkValue(p.initializer, ctx);
+    } else if (ts.isSpreadAssignment(p)) {
+      checkValue(p.expression, ctx);
+    }
+  }
+}
+
+/** Everything a call puts into the record: fields, format arguments, winston meta, console arguments. */
+function loggedValues(call: LogCall): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  if (call.fieldsArg) out.push(call.fieldsArg);
+  for (const a of call.restArgs) if (a !== call.fieldsArg) out.push(a);
+  if (call.messageArg && !ts.isStringLiteralLike(unwrap(call.messageArg))) {
+    const m = unwrap(call.messageArg);
+    if (ts.isTemplateExpression(m)) out.push(...m.templateSpans.map((s) => s.expression));
+    else if (!ts.isBinaryExpression(m)) out.push(call.messageArg);
+  }
+  return out;
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'sensitive-log-data',
+    description: 'Secrets in log records: passwords, tokens, API keys, cookies, card data, whole request headers or bodies.',
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  checkLogCall(call, ctx) {
+    for (const v of loggedValues(call)) checkValue(v, ctx);
+  },
+};

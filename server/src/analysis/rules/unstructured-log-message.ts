@@ -1,0 +1,78 @@
+// unstructured-log-message: a log message built from dynamic values. Structured loggers index
+// fields, not prose: `user ${id} saved` cannot be searched by id, grouped or counted.
+import * as ts from 'typescript';
+import type { FixProposal, LogCall, Rule, RuleContext } from '../rule';
+import { unwrap } from '../scopes';
+import { constantMessage, fieldsFor, messageParts } from './util/messageParts';
+import { existingKeys, fieldsAreLiteral, rewriteArguments } from './util/structuredCall';
+
+export const MESSAGES = {
+  template: 'Log message is built with a template literal; log a constant message and put the values in fields.',
+  concatenation: 'Log message is built by string concatenation; log a constant message and put the values in fields.',
+  stringify: 'Log message is built with JSON.stringify; log the object as a field instead, so it stays structured.',
+  format: 'Log message is built with util.format; log a constant message and put the values in fields.',
+  string: 'Log message is built with String(); log a constant message and put the value in a field.',
+} as const;
+
+type Kind = keyof typeof MESSAGES;
+
+function dynamicKind(expr: ts.Expression): Kind | null {
+  const e = unwrap(expr);
+  if (ts.isTemplateExpression(e)) return 'template';
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const parts = messageParts(e);
+    return parts && parts.some((p) => p.kind === 'value') ? 'concatenation' : null;
+  }
+  if (ts.isCallExpression(e)) {
+    const c = e.expression;
+    if (ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON') return 'stringify';
+    if (ts.isPropertyAccessExpression(c) && c.name.text === 'format' && ts.isIdentifier(c.expression) && c.expression.text === 'util') return 'format';
+    if (ts.isIdentifier(c) && c.text === 'format') return 'format';
+    if (ts.isIdentifier(c) && c.text === 'String' && e.arguments.length === 1) return 'string';
+  }
+  return null;
+}
+
+/** The message expression: the message argument, or winston's `{ message }` property. */
+function messageExpression(call: LogCall): ts.Expression | undefined {
+  if (call.messageArg) return call.messageArg;
+  const f = call.fieldsArg && unwrap(call.fieldsArg);
+  if (call.library === 'winston' && f && ts.isObjectLiteralExpression(f)) {
+    for (const p of f.properties) if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'message') return p.initializer;
+  }
+  return undefined;
+}
+
+function structuredFix(call: LogCall, ctx: RuleContext, kind: Kind): FixProposal[] {
+  const message = call.messageArg;
+  if (!message || (kind !== 'template' && kind !== 'concatenation') || !fieldsAreLiteral(call)) return [];
+  const library = ctx.libraryFor(call);
+  if (call.library === 'console' || call.library === 'log4js' || call.library === 'nestjs') return [];
+  // pino/bunyan format arguments after a template message would change meaning once it is constant.
+  if ((library === 'pino' || library === 'bunyan') && call.restArgs.length > 0) return [];
+  const parts = messageParts(message);
+  if (!parts) return [];
+  const text = constantMessage(parts);
+  if (!text) return [];
+  const values = parts.flatMap((p) => (p.kind === 'value' ? [p.expr] : []));
+  const fields = fieldsFor(values, ctx.sourceFile, existingKeys(call));
+  const edit = rewriteArguments(call, library, text, fields, ctx.sourceFile, ctx.text);
+  if (!edit) return [];
+  return [{ title: 'Log a constant message with the values as fields', edits: [edit], safe: true }];
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'unstructured-log-message',
+    description: 'Log messages built from dynamic values (template literals, concatenation, JSON.stringify, util.format, String()).',
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  checkLogCall(call, ctx) {
+    const message = messageExpression(call);
+    if (!message) return;
+    const kind = dynamicKind(message);
+    if (!kind) return;
+    ctx.report(message, MESSAGES[kind], call.messageArg === message ? structuredFix(call, ctx, kind) : []);
+  },
+};

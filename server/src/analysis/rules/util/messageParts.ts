@@ -1,0 +1,122 @@
+// Splits a message built from dynamic values (template literal or `+` concatenation) into its
+// constant text and its values, and writes the structured call that replaces it.
+import * as ts from 'typescript';
+import { unwrap } from '../../scopes';
+
+export type Part = { kind: 'text'; text: string } | { kind: 'value'; expr: ts.Expression };
+
+/** The parts of a template literal or a `+` chain; null when the expression is neither. */
+export function messageParts(expr: ts.Expression): Part[] | null {
+  const e = unwrap(expr);
+  if (ts.isTemplateExpression(e)) return templateParts(e);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    // Left spine iteratively: generated code chains thousands of `+`.
+    const rights: ts.Expression[] = [];
+    let cur: ts.Expression = e;
+    while (ts.isBinaryExpression(cur) && cur.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      rights.push(cur.right);
+      cur = unwrap(cur.left);
+    }
+    const operands = [cur, ...rights.reverse()];
+    // `a + b` with no string in it is arithmetic, not a message.
+    if (!operands.some((o) => ts.isStringLiteralLike(unwrap(o)) || ts.isTemplateExpression(unwrap(o)))) return null;
+    const parts: Part[] = [];
+    for (const o of operands) {
+      const u = unwrap(o);
+      if (ts.isStringLiteralLike(u)) parts.push({ kind: 'text', text: u.text });
+      else if (ts.isTemplateExpression(u)) parts.push(...templateParts(u));
+      else parts.push({ kind: 'value', expr: o });
+    }
+    return parts;
+  }
+  return null;
+}
+
+function templateParts(t: ts.TemplateExpression): Part[] {
+  const parts: Part[] = [{ kind: 'text', text: t.head.text }];
+  for (const span of t.templateSpans) {
+    parts.push({ kind: 'value', expr: span.expression });
+    parts.push({ kind: 'text', text: span.literal.text });
+  }
+  return parts;
+}
+
+/** The constant message left when the values are taken out: `user ${id} saved:` → "user saved". */
+export function constantMessage(parts: Part[]): string {
+  const words: string[] = [];
+  for (const p of parts) {
+    if (p.kind !== 'text') continue;
+    const t = p.text
+      .replace(/[\s:=,(\[{#-]+$/, '')
+      .replace(/^[\s)\]},:;.=]+/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (t) words.push(t);
+  }
+  return words.join(' ').trim();
+}
+
+/** A field name for a logged value: `id` → id, `user.id` → userId, `this.count` → count, else null. */
+export function fieldNameFor(expr: ts.Expression): string | null {
+  const e = unwrap(expr);
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) {
+    const last = e.name.text;
+    const obj = unwrap(e.expression);
+    if (obj.kind === ts.SyntaxKind.ThisKeyword) return last;
+    if (ts.isIdentifier(obj)) return obj.text + last[0].toUpperCase() + last.slice(1);
+    if (ts.isPropertyAccessExpression(obj)) return obj.name.text + last[0].toUpperCase() + last.slice(1);
+    return last;
+  }
+  return null;
+}
+
+export interface Field {
+  key: string;
+  /** The value's source text; equal to key for shorthand. */
+  valueText: string;
+}
+
+/** Fields for values, with unique keys that avoid `taken` (keys already in the call's fields object). */
+export function fieldsFor(values: ts.Expression[], sf: ts.SourceFile, taken: Set<string>): Field[] {
+  const used = new Set(taken);
+  const out: Field[] = [];
+  for (const v of values) {
+    const base = fieldNameFor(v) ?? 'value';
+    let key = base;
+    for (let n = 2; used.has(key); n++) key = `${base}${n}`;
+    used.add(key);
+    out.push({ key, valueText: v.getText(sf) });
+  }
+  return out;
+}
+
+export function fieldText(f: Field): string {
+  return f.key === f.valueText ? f.key : `${f.key}: ${f.valueText}`;
+}
+
+/** Quote a message as the file quotes strings (single quotes unless the file prefers double). */
+export function quote(message: string, fileText: string): string {
+  const singles = (fileText.match(/'/g) ?? []).length;
+  const doubles = (fileText.match(/"/g) ?? []).length;
+  if (doubles > singles) return JSON.stringify(message);
+  return `'${message.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
+}
+
+/** Keys of an object literal (identifiers and string keys). */
+export function objectKeys(obj: ts.ObjectLiteralExpression): Set<string> {
+  const keys = new Set<string>();
+  for (const p of obj.properties) {
+    if (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) keys.add(p.name.text);
+  }
+  return keys;
+}
+
+/** `{ a, b: x }`, or the existing object literal with the fields added at its start or end. */
+export function mergeFields(existing: ts.ObjectLiteralExpression | undefined, fields: Field[], sf: ts.SourceFile, at: 'start' | 'end'): string {
+  const added = fields.map(fieldText);
+  if (!existing) return `{ ${added.join(', ')} }`;
+  const props = existing.properties.map((p) => p.getText(sf));
+  const all = at === 'start' ? [...added, ...props] : [...props, ...added];
+  return `{ ${all.join(', ')} }`;
+}

@@ -1,0 +1,117 @@
+// Hostile and messy input through the whole pipeline: every line ends up in a record (or attached to
+// one), nothing throws.
+import * as assert from 'node:assert/strict';
+import { LogPipeline, LogStore, RecordParser } from '../../../server/src/logs';
+import { ingest } from './helpers';
+
+const rec = (o: object) => JSON.stringify(o);
+
+describe('logs: pipeline', () => {
+  it('attaches a plain-text stack trace to the record before it; banners before the first record stay records', () => {
+    const text = [
+      '> service@1.0.0 start',
+      '> node dist/main.js',
+      '',
+      rec({ level: 50, time: 1714557600000, msg: 'unhandled', reqId: 'r1' }),
+      'TypeError: Cannot read properties of undefined (reading \'id\')',
+      '    at handler (/app/src/routes.ts:12:7)',
+      '    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
+      rec({ level: 30, time: 1714557600001, msg: 'next' }),
+    ].join('\n');
+    const { records } = ingest([text]);
+    assert.deepEqual(records.map((r) => r.message), ['> service@1.0.0 start', '> node dist/main.js', 'unhandled', 'next']);
+    assert.equal(records[0].format, null);
+    assert.deepEqual(records[2].continuation, [
+      "TypeError: Cannot read properties of undefined (reading 'id')",
+      '    at handler (/app/src/routes.ts:12:7)',
+      '    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
+    ]);
+    assert.equal(records[3].continuation.length, 0);
+  });
+
+  it('keeps sources apart: a stack frame attaches to the last record of its own source', () => {
+    const store = new LogStore({ maxRecords: 100, maxBytes: 1 << 20 });
+    const p = new LogPipeline(store, new RecordParser());
+    p.feed('api', Buffer.from(rec({ level: 50, time: 1, msg: 'api failed' }) + '\n'));
+    p.feed('worker', Buffer.from(rec({ level: 30, time: 2, msg: 'worker tick' }) + '\n'));
+    p.feed('api', Buffer.from('    at api.ts:1:1\n'));
+    p.feed('worker', Buffer.from('    at worker.ts:9:9\n'));
+    assert.deepEqual(store.bySeq(0)!.continuation, ['    at api.ts:1:1']);
+    assert.deepEqual(store.bySeq(1)!.continuation, ['    at worker.ts:9:9']);
+  });
+
+  it('a stack frame with no record before it becomes a plain-text record, so it is not lost', () => {
+    const { records } = ingest(['    at orphan (x.js:1:1)\n']);
+    assert.equal(records.length, 1);
+    assert.equal(records[0].format, null);
+    assert.equal(records[0].message, '    at orphan (x.js:1:1)');
+  });
+
+  it('plain-text lines of a plain-text service stay separate records, with a level guessed from the text', () => {
+    const { records } = ingest(['Server listening on :3000\nERROR could not connect to db\n[warn] retrying\n']);
+    assert.deepEqual(records.map((r) => [r.message, r.level]), [
+      ['Server listening on :3000', null],
+      ['ERROR could not connect to db', 'error'],
+      ['[warn] retrying', 'warn'],
+    ]);
+  });
+
+  it('JSON that is not an object, broken JSON, garbage bytes and CRLF: all kept as records, nothing thrown', () => {
+    const garbage = Buffer.from([0x00, 0xff, 0xfe, 0x80, 0x41, 0x0a]);
+    const { records } = ingest([
+      '[1,2]\r\n"str"\r\n42\r\n{"unterminated":\r\n',
+      garbage,
+      rec({ level: 30, time: 1, msg: 'fine' }) + '\r\n',
+    ]);
+    const plain = records.filter((r) => r.format === null);
+    assert.deepEqual(plain.map((r) => r.raw).slice(0, 4), ['[1,2]', '"str"', '42', '{"unterminated":']);
+    assert.match(plain[4].raw, /\uFFFDA$/);
+    const fine = records.find((r) => r.message === 'fine');
+    assert.ok(fine && fine.format === 'pino' && fine.level === 'info');
+    assert.ok(records.every((r) => !r.raw.includes('\r')));
+  });
+
+  it('deeply nested JSON and duplicate keys (the last one wins, as with JSON.parse)', () => {
+    let nested = '1';
+    for (let i = 0; i < 5000; i++) nested = `{"a":[${nested}]}`;
+    const line = `{"level":30,"time":1,"deep":${nested},"msg":"first","msg":"second","reqId":"x","reqId":"y"}`;
+    const { records } = ingest([line + '\n']);
+    assert.equal(records.length, 1);
+    assert.equal(records[0].message, 'second');
+    assert.equal(records[0].requestId, 'y');
+    assert.equal(records[0].format, 'pino');
+  });
+
+  it('strings with escaped quotes and braces do not confuse the scanner', () => {
+    const line = rec({ level: 40, time: 1, note: 'a "quoted" {brace} [bracket] \\ back', nested: { s: '}"}' }, msg: 'after tricky', reqId: 'q\u00e9' });
+    const { records } = ingest([line + '\n']);
+    assert.equal(records[0].message, 'after tricky');
+    assert.equal(records[0].requestId, 'qé');
+    assert.equal(records[0].level, 'warn');
+  });
+
+  it('a 5 MB line is cut, marked, keeps the fields before the cut, and the next line still parses', () => {
+    const big = rec({ level: 50, time: 1714557600000, msg: 'huge payload', reqId: 'big-1', blob: 'x'.repeat(5 * 1024 * 1024) });
+    const chunks: Buffer[] = [];
+    const data = Buffer.from(big + '\n' + rec({ level: 30, time: 1714557600001, msg: 'after' }) + '\n');
+    for (let i = 0; i < data.length; i += 65536) chunks.push(data.subarray(i, i + 65536));
+    const { records } = ingest(chunks);
+    assert.equal(records.length, 2);
+    assert.equal(records[0].cut, true);
+    assert.equal(records[0].raw.length, 1024 * 1024);
+    assert.equal(records[0].message, 'huge payload');
+    assert.equal(records[0].requestId, 'big-1');
+    assert.equal(records[1].message, 'after');
+    assert.equal(records[1].cut, false);
+  });
+
+  it('feedLine takes whole lines (OTLP receiver) and end() delivers an unterminated last line', () => {
+    const store = new LogStore({ maxRecords: 10, maxBytes: 1 << 20 });
+    const p = new LogPipeline(store, new RecordParser());
+    p.feedLine('otlp', rec({ severityText: 'INFO', body: 'from otlp', timeUnixNano: '1714557600000000000' }));
+    p.feed('file', Buffer.from(rec({ level: 30, time: 1, msg: 'no newline' })));
+    assert.equal(store.size, 1);
+    p.end('file');
+    assert.deepEqual([store.bySeq(0)!.message, store.bySeq(1)!.message], ['from otlp', 'no newline']);
+  });
+});
