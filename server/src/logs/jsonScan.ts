@@ -13,6 +13,11 @@ export class JsonText {
   }
 }
 
+/** Stored for wanted paths that are only tested for presence (no value built). */
+export const PRESENT_STRING = '\u0000present';
+export const PRESENT_OBJECT = new JsonText('', 0, 0);
+export const PRESENT_OTHER = 0;
+
 const QUOTE = 34;
 const BACKSLASH = 92;
 const LBRACE = 123;
@@ -84,8 +89,21 @@ function decodeString(s: string, open: number, close: number): string {
   }
 }
 
-function primitiveValue(text: string): unknown {
-  const c = text.charCodeAt(0);
+/** The number, true, false or null at s[i, end); undefined when it is none of them. */
+function primitiveValue(s: string, i: number, end: number): unknown {
+  const c = s.charCodeAt(i);
+  // Non-negative integers (levels, epoch times, status codes) without building a string.
+  if (c >= 48 && c <= 57 && end - i <= 15) {
+    let v = 0;
+    let j = i;
+    for (; j < end; j++) {
+      const d = s.charCodeAt(j) - 48;
+      if (d < 0 || d > 9) break;
+      v = v * 10 + d;
+    }
+    if (j === end) return v;
+  }
+  const text = s.slice(i, end);
   if (c === 116 && text === 'true') return true;
   if (c === 102 && text === 'false') return false;
   if (c === 110 && text === 'null') return null;
@@ -127,23 +145,24 @@ export function scanObject(s: string, pos: number, map: PathMap, out: unknown[])
       } else end = primitiveEnd(s, i);
     } else {
       let value: unknown;
+      const want = node.valueNeeded;
       if (c === QUOTE) {
         const close = stringEnd(s, i);
         if (close < 0) return -1;
-        value = decodeString(s, i, close);
+        value = want ? decodeString(s, i, close) : PRESENT_STRING;
         end = close + 1;
       } else if (c === LBRACE && node.children) {
         end = scanObject(s, i, node.children, out);
         if (end < 0) return -1;
-        value = node.slot >= 0 ? new JsonText(s, i, end) : undefined;
+        value = node.slot < 0 ? undefined : want ? new JsonText(s, i, end) : PRESENT_OBJECT;
       } else if (c === LBRACE || c === LBRACKET) {
         end = skipNested(s, i);
         if (end < 0) return -1;
-        value = new JsonText(s, i, end);
+        value = want ? new JsonText(s, i, end) : PRESENT_OBJECT;
       } else {
         end = primitiveEnd(s, i);
         if (end === i) return -1;
-        value = primitiveValue(s.slice(i, end));
+        value = primitiveValue(s, i, end);
         if (value === undefined) return -1;
       }
       if (node.slot >= 0 && value !== undefined) {

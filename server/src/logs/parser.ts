@@ -196,10 +196,10 @@ export class RecordParser {
     return { file: path, line };
   }
 
-  private slots(paths: string[]): number[] {
+  private slots(paths: string[], presenceOnly = false): number[] {
     const out: number[] = [];
     for (const p of paths) {
-      const s = this.trie.add(p);
+      const s = this.trie.add(p, presenceOnly);
       if (s >= 0 && !out.includes(s)) out.push(s);
     }
     return out;
@@ -222,8 +222,8 @@ export class RecordParser {
       spec,
       kind,
       regex,
-      all: this.slots(spec.detect.all ?? []),
-      any: this.slots(spec.detect.any ?? []),
+      all: this.slots(spec.detect.all ?? [], true),
+      any: this.slots(spec.detect.any ?? [], true),
       types: Object.entries(spec.detect.types ?? {}).map(([p, t]) => [this.trie.add(p), t] as [number, string]).filter(([s]) => s >= 0),
       fields,
       levels,

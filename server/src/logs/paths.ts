@@ -6,6 +6,8 @@
 export interface PathNode {
   /** Slot the value goes to, -1 when this key is only a step towards deeper wanted keys. */
   slot: number;
+  /** False when every path ending here is only tested for presence: the scanner then stores a marker, not the value. */
+  valueNeeded: boolean;
   /** Further slots filled by the same key (two wanted paths that spell the same key). */
   alias: number[] | null;
   children: PathMap | null;
@@ -41,7 +43,7 @@ export class PathMap {
   ensure(key: string): PathNode {
     let node = this.keys.get(key);
     if (!node) {
-      node = { slot: -1, alias: null, children: null };
+      node = { slot: -1, valueNeeded: false, alias: null, children: null };
       this.keys.set(key, node);
       const b = PathMap.bucket(key.length, key.length ? key.charCodeAt(0) : 0);
       (this.buckets[b] ??= []).push({ key, node });
@@ -119,22 +121,28 @@ export class PathTrie {
     return this.names.length;
   }
 
-  /** Slot of the path (adding it when new), or -1 for a malformed path. */
-  add(path: string): number {
+  /**
+   * Slot of the path (adding it when new), or -1 for a malformed path. `presenceOnly`: the caller
+   * only asks whether the path is there (format detection), so its value need not be built.
+   */
+  add(path: string, presenceOnly = false): number {
     const known = this.slotOf.get(path);
-    if (known !== undefined) return known;
+    if (known !== undefined && presenceOnly) return known;
     const keys = parsePath(path);
     if (!keys) return -1;
-    const slot = this.names.length;
-    this.names.push(path);
-    this.slotOf.set(path, slot);
+    const slot = known ?? this.names.length;
+    if (known === undefined) {
+      this.names.push(path);
+      this.slotOf.set(path, slot);
+    }
     for (const variant of pathVariants(keys)) {
       let map = this.root;
       for (let k = 0; k < variant.length; k++) {
         const node = map.ensure(variant[k]);
         if (k === variant.length - 1) {
+          if (!presenceOnly) node.valueNeeded = true;
           if (node.slot < 0) node.slot = slot;
-          else if (node.slot !== slot) (node.alias ??= []).push(slot);
+          else if (node.slot !== slot && !node.alias?.includes(slot)) (node.alias ??= []).push(slot);
         } else {
           if (!node.children) node.children = new PathMap();
           map = node.children;

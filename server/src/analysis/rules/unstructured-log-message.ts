@@ -69,6 +69,8 @@ export const rule: Rule = {
     fixable: true,
   },
   checkLogCall(call, ctx) {
+    // A script, test or CLI printing to the console is producing output for a person, not a log record.
+    if (call.library === 'console' && ctx.fileKind !== 'service') return;
     const message = messageExpression(call);
     if (!message) return;
     const kind = dynamicKind(message);
