@@ -38,13 +38,17 @@ describe('workbench: diagnostics and quick fix (trusted workspace)', function ()
     await ui.openFile(page, file);
     await ui.goToPosition(page, consoleCall.line, consoleCall.column + 2);
     await ui.openQuickFixes(page);
-    const applied = await ui.applyQuickFix(page, /^Replace with (the )?logger|structured/i);
+    // The console-logging fix names the logger call it writes, e.g. "Replace with req.log.info(...)".
+    const applied = await ui.applyQuickFix(page, /^Replace with [\w$.]+\.(trace|debug|info|warn|error|fatal)\(/);
+    const call = (/^Replace with ([\w$.]+\()/.exec(applied) as RegExpExecArray)[1];
     await ui.waitForDirty(page);
     await ui.save(page);
 
     const saved = fs.readFileSync(abs, 'utf8');
     assert.notEqual(saved, original, `"${applied}" did not change the file`);
     assert.ok(!saved.includes(consoleLine.trim()), `"${applied}" left the console call in place:\n${saved}`);
+    const count = (text: string) => text.split(call).length - 1;
+    assert.equal(count(saved), count(original) + 1, `"${applied}" did not write one more ${call} call:\n${saved}`);
 
     await ui.showProblems(page);
     await waitFor('the console-logging finding to leave Problems', async () => {

@@ -4,7 +4,7 @@ import * as ts from 'typescript';
 import type { RuleId } from '../../../shared/src/rules';
 import { findLogger } from './findLogger';
 import { isCandidateCall, recogniseLogCall, toCallSite } from './logCalls';
-import { parseErrorCount, parseSource } from './parse';
+import { fileModuleStyle, parseErrorCount, parseSource } from './parse';
 import { classifyFile, type ProjectModel } from './project';
 import type { FixProposal, LogCall, RuleContext } from './rule';
 import { RULES } from './rules';
@@ -55,15 +55,6 @@ function skipped(path: string, reason: string): FileAnalysis {
 
 function formatMb(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-/** Whether the file's own syntax is ESM (import/export) or CommonJS; null when it shows neither. */
-export function fileModuleStyle(sf: ts.SourceFile): 'esm' | 'commonjs' | null {
-  for (const st of sf.statements) {
-    if (ts.isImportDeclaration(st) || ts.isExportDeclaration(st) || ts.isExportAssignment(st)) return 'esm';
-    if (ts.getModifiers(st as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return 'esm';
-  }
-  return /\brequire\(|\bmodule\.exports\b|\bexports\./.test(sf.text) ? 'commonjs' : null;
 }
 
 /** Keys of `.child({...})` bindings for loggers created in this file, by variable name. */

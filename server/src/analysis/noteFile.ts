@@ -3,8 +3,7 @@
 // logger with a library and exports it). Only files that mention a logger library are parsed.
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { fileModuleStyle } from './analyze';
-import { parseSource } from './parse';
+import { fileModuleStyle, parseSource } from './parse';
 import { type LoggerExports, type ProjectModel, stripExtension } from './project';
 import { recordDeclarations, type ScopeMap, unwrap } from './scopes';
 import { ValueResolver } from './values';
@@ -17,6 +16,7 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   if (/^\uFEFF?#!/.test(text)) project.shebangFiles.add(file);
   else project.shebangFiles.delete(file);
   const key = stripExtension(file);
+  project.notedModules.add(key);
   const before = project.loggerExports.get(key);
   let exports: LoggerExports | undefined;
   if (text.length < 2 * 1024 * 1024 && MENTIONS_EXPORT.test(text) && MENTIONS_LIBRARY.test(text)) {
@@ -96,4 +96,24 @@ function withParent(id: ts.Identifier | ts.StringLiteral, parent: ts.Node): ts.E
   const copy = ts.factory.createIdentifier(id.text);
   (copy as { parent: ts.Node }).parent = parent;
   return copy;
+}
+
+const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/**
+ * Notes a workspace module the first time an import of it is resolved, so that one file analysed
+ * on its own (an editor opening it before the workspace scan) still knows the project's logger.
+ */
+export function noteModuleOnDemand(project: ProjectModel, absNoExt: string): void {
+  if (project.notedModules.has(absNoExt)) return;
+  project.notedModules.add(absNoExt);
+  for (const candidate of [absNoExt, path.join(absNoExt, 'index')]) {
+    for (const ext of MODULE_EXTENSIONS) {
+      const text = project.readFile(candidate + ext);
+      if (text !== undefined) {
+        noteFile(project, candidate + ext, text);
+        return;
+      }
+    }
+  }
 }

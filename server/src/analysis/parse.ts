@@ -41,3 +41,12 @@ export function parseSource(path: string, text: string): ts.SourceFile {
 export function parseErrorCount(sf: ts.SourceFile): number {
   return (sf as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length ?? 0;
 }
+
+/** Whether the file's own syntax is ESM (import/export) or CommonJS; null when it shows neither. */
+export function fileModuleStyle(sf: ts.SourceFile): 'esm' | 'commonjs' | null {
+  for (const st of sf.statements) {
+    if (ts.isImportDeclaration(st) || ts.isExportDeclaration(st) || ts.isExportAssignment(st)) return 'esm';
+    if (ts.getModifiers(st as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return 'esm';
+  }
+  return /\brequire\(|\bmodule\.exports\b|\bexports\./.test(sf.text) ? 'commonjs' : null;
+}

@@ -31,6 +31,8 @@ export class ProjectModel implements ProjectFacts {
   readonly configuredLoggerModule: string | null;
   /** Workspace modules (absolute path without extension) that export loggers, learnt by noteFile. */
   readonly loggerExports = new Map<string, LoggerExports>();
+  /** Modules (absolute path without extension) already noted, so on-demand noting reads each once. */
+  readonly notedModules = new Set<string>();
   /** Files that start with a `#!` line (CLI entry points), learnt by noteFile. */
   readonly shebangFiles = new Set<string>();
   /** Module syntax of noted files, to pick the project style when package.json does not say. */

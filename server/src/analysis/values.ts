@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import { LOGGER_TYPES } from './libraries';
 import type { ProjectModel } from './project';
+import { noteModuleOnDemand } from './noteFile';
 import { resolveRelative } from './project';
 import { type Declaration, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
 import type { LoggerLibrary } from './types';
@@ -131,6 +132,7 @@ export class ValueResolver {
   /** An import of the project's own logger module (a workspace file that exports a logger). */
   private projectModuleValue(specifier: string, name: string): Value | null {
     const target = resolveRelative(this.filePath, specifier);
+    if (target) noteModuleOnDemand(this.project, target);
     const configured = this.project.loggerModule;
     let exports = target ? this.project.loggerExports.get(target) ?? this.project.loggerExports.get(path.join(target, 'index')) : undefined;
     if (!exports && configured?.specifier === specifier) exports = new Map([[configured.exportName, configured.library]]);
