@@ -33,6 +33,8 @@ const QUIET_USER_SETTINGS = {
   'chat.disableAIFeatures': true,
   'editor.minimap.enabled': false,
   'window.restoreWindows': 'none',
+  // Saving is a step the tests take (Ctrl+S), as with desktop VS Code's default.
+  'files.autoSave': 'off',
 };
 
 // Quiet on a closed network (see shared/notes/real-editor.md).

@@ -82,6 +82,13 @@ function importInsertionOffset(sf: ts.SourceFile, text: string): number {
     else break;
   }
   if (end >= 0) return end;
+  // No imports yet: above the first statement, below the file's leading comments (a header stays on top).
+  const first = sf.statements[0];
+  if (first) {
+    const start = first.getStart(sf);
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    return lineStart;
+  }
   let top = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (text.startsWith('#!', top)) {
     const nl = text.indexOf('\n', top);

@@ -26,18 +26,19 @@ export const rule: Rule = {
     const sf = ctx.sourceFile;
     const args = call.node.arguments;
     if (call.library === 'pino' || call.library === 'bunyan') {
-      // Only the (message, object) shape: anything more is format arguments we cannot reorder safely.
-      if (call.fieldsArg || !call.messageArg || call.restArgs.length !== 1) return;
+      if (call.fieldsArg || !call.messageArg) return;
       const msg = unwrap(call.messageArg);
-      const obj = unwrap(call.restArgs[0]);
-      if (!ts.isStringLiteralLike(msg) || !ts.isObjectLiteralExpression(obj)) return;
-      if (placeholderCount(msg.text) >= 1) return;
-      const swap = {
-        start: args[0].getStart(sf),
-        end: args[1].end,
-        newText: `${args[1].getText(sf)}, ${args[0].getText(sf)}`,
-      };
-      ctx.report(call.restArgs[0], MESSAGES.pino(call.library), [{ title: 'Pass the fields object first', edits: [swap], safe: true }]);
+      if (!ts.isStringLiteralLike(msg)) return;
+      // Arguments beyond the placeholders are dropped; flag the first object literal among them.
+      const consumed = placeholderCount(msg.text);
+      const dropped = call.restArgs.slice(consumed).find((a) => ts.isObjectLiteralExpression(unwrap(a)));
+      if (!dropped) return;
+      // The fix only reorders the plain (message, object) shape; with format arguments a person decides.
+      const fixes =
+        consumed === 0 && call.restArgs.length === 1
+          ? [{ title: 'Pass the fields object first', edits: [{ start: args[0].getStart(sf), end: args[1].end, newText: `${args[1].getText(sf)}, ${args[0].getText(sf)}` }], safe: true }]
+          : [];
+      ctx.report(dropped, MESSAGES.pino(call.library), fixes);
       return;
     }
     if (call.library === 'winston') {

@@ -1,0 +1,7 @@
+// @case library=pino loggerModule=src/logger.ts path=src/services/billing.ts type=module
+import { logger } from '../logger';
+export function charge(amount: number) {
+  logger.warn({ amount }, 'charging');
+//~~~~~~~~~~~~ [console-logging] console.warn in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+  return amount;
+}

@@ -1,0 +1,7 @@
+// @case library=bunyan path=src/worker.js
+const bunyan = require('bunyan');
+const log = bunyan.createLogger({ name: 'worker' });
+
+log.info({ jobId: 7 }, 'job done');
+                   //~~~~~~~~~~~~ [log-argument-order] bunyan drops an object passed after the message; pass the fields first: logger.info({ ... }, 'message').
+log.info({ jobId: 7 }, 'job done');

@@ -1,0 +1,3 @@
+// @case library=pino path=scripts/report.ts
+const total = 3;
+console.log(`report: ${total} rows`);
