@@ -17,7 +17,6 @@ const PAYLOADS = [
   `<a href="javascript:window.__pwned=1">click</a>`,
 ];
 
-const COUNTS = { records: 0, received: 0, shown: 0, dropped: 0, ratePerSec: 0, waiting: 0, follow: false };
 
 function hostileRow(i: number): RowView {
   const p = PAYLOADS[i % PAYLOADS.length];
