@@ -166,6 +166,7 @@ export class Workbench {
       }
       await browser?.close().catch(() => undefined);
       await killGroup(server);
+      if (process.env.OBS_LENS_KEEP_WORKBENCH !== '1') fs.rmSync(home, { recursive: true, force: true });
       throw err;
     }
   }

@@ -12,8 +12,11 @@ export interface Session {
 
 export function useWorkbench(options: () => WorkbenchOptions): Session {
   let current: Workbench | undefined;
+  let folder: string | undefined;
   before(async function () {
-    current = await Workbench.start(options());
+    const opts = options();
+    folder = opts.folder;
+    current = await Workbench.start(opts);
   });
   afterEach(async function () {
     const test = this.currentTest;
@@ -23,10 +26,10 @@ export function useWorkbench(options: () => WorkbenchOptions): Session {
   });
   after(async function () {
     await current?.close();
-    // Temp dirs go unless OBS_LENS_KEEP_WORKBENCH=1 asks to keep them for a look.
-    if (current && process.env.OBS_LENS_KEEP_WORKBENCH !== '1') {
-      for (const dir of [current.home, path.dirname(current.folder)]) {
-        if (path.basename(dir).startsWith('obs-lens-wb-') && dir.startsWith(os.tmpdir())) fs.rmSync(dir, { recursive: true, force: true });
+    // Temp dirs go (also when the start failed) unless OBS_LENS_KEEP_WORKBENCH=1 keeps them for a look.
+    if (process.env.OBS_LENS_KEEP_WORKBENCH !== '1') {
+      for (const dir of [current?.home, folder && path.dirname(folder)]) {
+        if (dir && path.basename(dir).startsWith('obs-lens-wb-') && dir.startsWith(os.tmpdir())) fs.rmSync(dir, { recursive: true, force: true });
       }
     }
     current = undefined;

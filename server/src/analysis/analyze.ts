@@ -11,7 +11,6 @@ import { RULES } from './rules';
 import { recordDeclarations, type ScopeMap, unwrap } from './scopes';
 import { findSuppressions, isSuppressed, suppressionFixes } from './suppressions';
 import type { FileAnalysis, Finding, Fix, RuleSeverities } from './types';
-import { applyEdits } from './edits';
 import { ValueResolver } from './values';
 
 export interface AnalyzeOptions {
@@ -136,7 +135,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
       const s = sf.getLineAndCharacterOfPosition(start);
       if (isSuppressed(suppressions, currentRule, s.line)) return;
       const e = sf.getLineAndCharacterOfPosition(end);
-      const fixes: Fix[] = validFixes(absPath, text, parseErrors, proposals);
+      const fixes: Fix[] = toFixes(proposals);
       fixes.push(...suppressionFixes(text, currentRule, start));
       findings.push({
         rule: currentRule,
@@ -166,18 +165,13 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   return { path: absPath, findings, logCalls, parseErrors };
 }
 
-/** Keeps only proposals whose edits apply and leave code that parses as well as before; safe ones first. */
-function validFixes(path: string, text: string, parseErrors: number, proposals: FixProposal[]): Fix[] {
-  const out: Fix[] = [];
-  for (const p of proposals) {
-    try {
-      const fixed = applyEdits(text, p.edits);
-      if (fixed === text) continue;
-      if (parseErrorCount(parseSource(path, fixed)) > parseErrors) continue;
-      out.push({ title: p.title, edits: p.edits, safe: p.safe, kind: 'fix' });
-    } catch {
-      // Overlapping or out-of-range edits: a rule bug; offer nothing rather than garbled code.
-    }
-  }
-  return out.sort((a, b) => Number(b.safe) - Number(a.safe));
+/**
+ * Proposals as fixes, safe ones first. Whether a fix leaves code that parses is checked where a fix is
+ * applied (fixValidation.ts): re-parsing the file for every finding here would cost more than the analysis.
+ */
+function toFixes(proposals: FixProposal[]): Fix[] {
+  return proposals
+    .filter((p) => p.edits.length > 0)
+    .map((p): Fix => ({ title: p.title, edits: p.edits, safe: p.safe, kind: 'fix' }))
+    .sort((a, b) => Number(b.safe) - Number(a.safe));
 }

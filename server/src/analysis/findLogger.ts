@@ -33,11 +33,11 @@ export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice 
   for (let n: ts.Node | undefined = at; n; n = n.parent) {
     const map = scopes.get(n);
     if (!map) continue;
-    for (const [name] of map) {
-      if (resolveName(scopes, at, name) !== map.get(name)) continue; // shadowed at `at`
-      const id = ts.factory.createIdentifier(name);
-      (id as { parent: ts.Node }).parent = at;
-      const v = values.valueOf(id);
+    for (const [name, decl] of map) {
+      // Only imports and initialised variables can hold a logger; functions and classes cannot.
+      if (decl.kind !== 'import' && decl.kind !== 'value' && decl.kind !== 'param') continue;
+      if (resolveName(scopes, at, name) !== decl) continue; // shadowed at `at`
+      const v = values.declarationValue(decl);
       if (v?.t === 'logger') return { expression: name, library: v.lib, edits: [] };
     }
   }

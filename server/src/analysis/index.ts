@@ -7,6 +7,7 @@ export { analyzeFile, DEFAULT_MAX_FILE_BYTES, type AnalyzeOptions } from './anal
 export { resolveSeverities } from './severities';
 export { applyEdits } from './edits';
 export { applySafeFixes } from './fixAll';
+export { applyFixChecked, validFixes } from './fixValidation';
 export { findCallSites, type CallSiteMatch } from './callSites';
 export { ENGINE_VERSION } from './version';
 export type * from './types';

@@ -1,6 +1,7 @@
 // noteFile: what the project model learns from one workspace file, cheaply: whether it is a CLI
 // (shebang), its module style, and whether it is the project's own logger module (it creates a
 // logger with a library and exports it). Only files that mention a logger library are parsed.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { fileModuleStyle, parseSource } from './parse';
@@ -108,7 +109,11 @@ export function noteModuleOnDemand(project: ProjectModel, absNoExt: string): voi
   if (project.notedModules.has(absNoExt)) return;
   project.notedModules.add(absNoExt);
   for (const candidate of [absNoExt, path.join(absNoExt, 'index')]) {
+    // One directory listing instead of a failed read per extension (imports of missing or generated modules are common).
+    const names = listDirectory(project, path.dirname(candidate));
+    const base = path.basename(candidate);
     for (const ext of MODULE_EXTENSIONS) {
+      if (!names.has(base + ext)) continue;
       const text = project.readFile(candidate + ext);
       if (text !== undefined) {
         noteFile(project, candidate + ext, text);
@@ -116,4 +121,17 @@ export function noteModuleOnDemand(project: ProjectModel, absNoExt: string): voi
       }
     }
   }
+}
+
+function listDirectory(project: ProjectModel, dir: string): ReadonlySet<string> {
+  let names = project.directoryListings.get(dir);
+  if (!names) {
+    try {
+      names = new Set(fs.readdirSync(dir));
+    } catch {
+      names = new Set();
+    }
+    project.directoryListings.set(dir, names);
+  }
+  return names;
 }

@@ -33,6 +33,8 @@ export class ProjectModel implements ProjectFacts {
   readonly loggerExports = new Map<string, LoggerExports>();
   /** Modules (absolute path without extension) already noted, so on-demand noting reads each once. */
   readonly notedModules = new Set<string>();
+  /** Directory listings read while resolving imports on demand. */
+  readonly directoryListings = new Map<string, ReadonlySet<string>>();
   /** Files that start with a `#!` line (CLI entry points), learnt by noteFile. */
   readonly shebangFiles = new Set<string>();
   /** Module syntax of noted files, to pick the project style when package.json does not say. */

@@ -86,7 +86,7 @@ export class ValueResolver {
     return this.declarationValue(d, depth);
   }
 
-  private declarationValue(d: Declaration, depth: number): Value | null {
+  declarationValue(d: Declaration, depth = 0): Value | null {
     switch (d.kind) {
       case 'import':
         return this.importValue(d.module, d.name);

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../../shared/src/rules';
-import { applySafeFixes } from '../analysis/index';
+import { applySafeFixes, validFixes } from '../analysis/index';
 import type { Finding, Fix, TextEdit } from '../analysis/types';
 import type { StoredAnalysis } from './analysisStore';
 import { readDiagnosticData } from './diagnostics';
@@ -93,7 +93,8 @@ async function quickFixes(uri: string, doc: { version: number }, diagnostics: Di
     const finding = findingFor(diagnostic, entry, fresh);
     if (!finding) continue;
     let preferredGiven = false;
-    for (const fix of orderFixes(finding.fixes)) {
+    // Only fixes that leave code that parses are offered (checked here, on request, not during analysis).
+    for (const fix of orderFixes(validFixes(entry.path, entry.text, finding.fixes))) {
       const edits = toLspEdits(textDoc, fix.edits);
       const action: CodeAction = {
         title: fix.title,
