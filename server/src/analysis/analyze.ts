@@ -3,6 +3,7 @@
 import * as ts from 'typescript';
 import type { RuleId } from '../../../shared/src/rules';
 import { findLogger } from './findLogger';
+import { ALL_LEVEL_METHODS } from './libraries';
 import { isCandidateCall, recogniseLogCall, toCallSite } from './logCalls';
 import { fileModuleStyle, parseErrorCount, parseSource } from './parse';
 import { classifyFile, type ProjectModel } from './project';
@@ -20,6 +21,12 @@ export interface AnalyzeOptions {
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Every log call is a call of a level method (`x.info(`, `x['warn'](`, `log(` after destructuring) or
+ * goes through `console`; a file with neither is skipped before parsing. Built from LEVEL_METHODS.
+ */
+const MAY_HOLD_LOG_CALL = new RegExp(String.raw`\bconsole\b|\b(?:${[...ALL_LEVEL_METHODS].join('|')})\s*\(|\[\s*['"\`](?:${[...ALL_LEVEL_METHODS].join('|')})['"\`]\s*\]`);
 
 // Bound once: property reads on the `ts` namespace cost a getter call each, in the hottest loop.
 const CALL_EXPRESSION = ts.SyntaxKind.CallExpression;
@@ -40,6 +47,8 @@ export function analyzeFile(absPath: string, text: string, project: ProjectModel
   if (size > limit) {
     return skipped(absPath, `file is ${formatMb(size)}, over the ${formatMb(limit)} analysis limit (generated or bundled code is not analysed)`);
   }
+  // No level-method call and no console: the file cannot hold a log call, so it is not parsed at all.
+  if (!MAY_HOLD_LOG_CALL.test(text)) return { path: absPath, findings: [], logCalls: [], parseErrors: 0 };
   try {
     return analyzeParsed(absPath, text, project, options);
   } catch (err) {

@@ -11,6 +11,27 @@ import { ValueResolver } from './values';
 
 const MENTIONS_LIBRARY = /['"](pino|winston|bunyan|log4js|@nestjs\/common)['"]/;
 const MENTIONS_EXPORT = /\bexport\b|\bmodule\.exports\b|\bexports\./;
+/** A call that creates a logger (or derives one), as it appears in text. */
+const CREATION = String.raw`(?:new\s+)?(?:\w+\.)?(?:pino|createLogger|getLogger|Logger|child|default)\s*\(|require\(\s*['"]pino['"]\s*\)\s*\(`;
+const BOUND_TO_CREATION = new RegExp(String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*(?:await\s+)?` + CREATION, 'g');
+const EXPORTS_CREATION = new RegExp(String.raw`(?:export\s+default|export\s+(?:const|let|var)\s+[\w$]+\s*(?::[^=]+)?=|module\.exports\s*=|exports\.[\w$]+\s*=)\s*(?:await\s+)?` + CREATION);
+
+/**
+ * Cheap text test before parsing: could this file export a logger? True when it exports a creation
+ * call directly, or exports a name bound to one. Only a filter: the parse decides.
+ */
+export function mayExportLogger(text: string): boolean {
+  if (!MENTIONS_LIBRARY.test(text) || !MENTIONS_EXPORT.test(text)) return false;
+  if (EXPORTS_CREATION.test(text)) return true;
+  for (const m of text.matchAll(BOUND_TO_CREATION)) {
+    const name = m[1].replace(/\$/g, '\\$');
+    const exported = new RegExp(
+      String.raw`export\s+(?:const|let|var)\s+${name}\b|export\s+default\s+${name}\b|export\s*\{[^}]*\b${name}\b|module\.exports\s*=\s*${name}\b|module\.exports\s*=\s*\{[^}]*\b${name}\b|exports\.[\w$]+\s*=\s*${name}\b`,
+    );
+    if (exported.test(text)) return true;
+  }
+  return false;
+}
 
 export function noteFile(project: ProjectModel, absPath: string, text: string): void {
   const file = path.resolve(absPath);
@@ -20,7 +41,7 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   project.notedModules.add(key);
   const before = project.loggerExports.get(key);
   let exports: LoggerExports | undefined;
-  if (text.length < 2 * 1024 * 1024 && MENTIONS_EXPORT.test(text) && MENTIONS_LIBRARY.test(text)) {
+  if (text.length < 2 * 1024 * 1024 && mayExportLogger(text)) {
     try {
       const sf = parseSource(file, text);
       const style = fileModuleStyle(sf);
