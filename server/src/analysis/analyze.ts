@@ -1,6 +1,6 @@
 // analyzeFile: one parse, one walk (explicit stack, no recursion: generated files nest deeply),
 // log calls recognised through the logger model, each handed to every enabled rule.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { RuleId } from '../../../shared/src/rules';
 import { findLogger } from './findLogger';
 import { ALL_LEVEL_METHODS } from './libraries';

@@ -1,7 +1,7 @@
 // Which logger a fix should write to at a given place: the handler's request logger, a logger
 // already in scope, else the project's logger module imported at the top in the file's own style.
 import * as path from 'node:path';
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { ProjectModel } from './project';
 import type { LoggerChoice } from './rule';
 import { resolveName, type ScopeMap } from './scopes';

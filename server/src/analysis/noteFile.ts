@@ -3,7 +3,7 @@
 // logger with a library and exports it). Only files that mention a logger library are parsed.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { fileModuleStyle, parseSource } from './parse';
 import { type LoggerExports, type ProjectModel, stripExtension } from './project';
 import { recordDeclarations, type ScopeMap, unwrap } from './scopes';

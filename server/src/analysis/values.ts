@@ -2,7 +2,7 @@
 // CodeQL's logging model does), never guessed from a variable's name. `metrics.info()` is not a
 // log call because `metrics` is not traced back to a logger library.
 import * as path from 'node:path';
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { LOGGER_TYPES } from './libraries';
 import type { ProjectModel } from './project';
 import { noteModuleOnDemand } from './noteFile';

@@ -1,7 +1,7 @@
 // error-not-serialized: an error logged as text (`err.message`, `String(err)`, `${err}`,
 // `err.toString()`) instead of the error object. Text loses the stack, the type and the cause;
 // pino and winston serialise error objects with all three.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { FixProposal, LogCall, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
 import { errorAsText, isErrorValue } from './util/errors';

@@ -1,7 +1,7 @@
 // log-argument-order: fields passed in the wrong position. pino and bunyan take the fields object
 // FIRST and silently drop an object after the message unless a placeholder consumes it
 // (`logger.info('saved', { id })` logs no id). winston takes it second, after the message.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { Rule } from '../rule';
 import { unwrap } from '../scopes';
 

@@ -1,6 +1,6 @@
 // Which expressions hold an error: a catch clause variable, a `.catch(e => ...)` parameter, the
 // first parameter of a Node-style callback, something typed as an Error, or `new XError(...)`.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { unwrap } from '../../scopes';
 
 const ERROR_PARAM_NAMES = /^(err|error|e|ex|exc|exception|cause)$/;

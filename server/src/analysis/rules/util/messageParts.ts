@@ -1,6 +1,6 @@
 // Splits a message built from dynamic values (template literal or `+` concatenation) into its
 // constant text and its values, and writes the structured call that replaces it.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { unwrap } from '../../scopes';
 
 export type Part = { kind: 'text'; text: string } | { kind: 'value'; expr: ts.Expression };

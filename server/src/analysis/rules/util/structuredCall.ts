@@ -1,6 +1,6 @@
 // Writes a log call's arguments in structured form: a constant message plus a fields object, in
 // the argument order of the library (pino/bunyan: fields first; winston: message first).
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { LogCall } from '../../rule';
 import { unwrap } from '../../scopes';
 import type { LoggerLibrary, TextEdit } from '../../types';
