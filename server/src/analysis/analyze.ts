@@ -9,7 +9,7 @@ import { fileModuleStyle, parseErrorCount, parseSource } from './parse';
 import { classifyFile, type ProjectModel } from './project';
 import type { FixProposal, LogCall, RuleContext } from './rule';
 import { RULES } from './rules';
-import { recordDeclarations, type ScopeMap, unwrap } from './scopes';
+import { DECLARES, recordDeclarations, type ScopeMap, unwrap } from './scopes';
 import { findSuppressions, isSuppressed, suppressionFixes } from './suppressions';
 import type { FileAnalysis, Finding, Fix, RuleSeverities } from './types';
 import { ValueResolver } from './values';
@@ -43,7 +43,8 @@ export function isTypeOnly(kind: ts.SyntaxKind): boolean {
 
 export function analyzeFile(absPath: string, text: string, project: ProjectModel, options: AnalyzeOptions): FileAnalysis {
   const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const size = Buffer.byteLength(text, 'utf8');
+  // A UTF-8 byte is at most 3 UTF-16 units' worth of length: count bytes only when it could matter.
+  const size = text.length * 3 > limit ? Buffer.byteLength(text, 'utf8') : text.length;
   if (size > limit) {
     return skipped(absPath, `file is ${formatMb(size)}, over the ${formatMb(limit)} analysis limit (generated or bundled code is not analysed)`);
   }
@@ -65,28 +66,27 @@ function formatMb(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/** Keys of `.child({...})` bindings for loggers created in this file, by variable name. */
-function childBindingsOf(call: LogCall): string[] {
-  const r = unwrap(call.receiver);
-  if (!ts.isIdentifier(r)) return [];
-  let n: ts.Node | undefined = call.node;
-  while (n && !ts.isSourceFile(n)) n = n.parent;
-  const sf = n as ts.SourceFile | undefined;
-  if (!sf) return [];
+/** Keys of `.child({...})` bindings of top-level loggers created in this file, by variable name (computed once per file). */
+function childBindingsByName(sf: ts.SourceFile): Map<string, string[]> {
+  const out = new Map<string, string[]>();
   for (const st of sf.statements) {
     if (!ts.isVariableStatement(st)) continue;
     for (const d of st.declarationList.declarations) {
-      if (!ts.isIdentifier(d.name) || d.name.text !== r.text || !d.initializer) continue;
+      if (!ts.isIdentifier(d.name) || !d.initializer) continue;
       const init = unwrap(d.initializer);
-      if (ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'child') {
-        const arg = init.arguments[0] && unwrap(init.arguments[0]);
-        if (arg && ts.isObjectLiteralExpression(arg)) {
-          return arg.properties.flatMap((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? [p.name.text] : []));
-        }
+      if (!ts.isCallExpression(init) || !ts.isPropertyAccessExpression(init.expression) || init.expression.name.text !== 'child') continue;
+      const arg = init.arguments[0] && unwrap(init.arguments[0]);
+      if (arg && ts.isObjectLiteralExpression(arg)) {
+        out.set(d.name.text, arg.properties.flatMap((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? [p.name.text] : [])));
       }
     }
   }
-  return [];
+  return out;
+}
+
+function childBindingsOf(call: LogCall, bindings: Map<string, string[]>): string[] {
+  const r = unwrap(call.receiver);
+  return ts.isIdentifier(r) ? bindings.get(r.text) ?? [] : [];
 }
 
 function analyzeParsed(absPath: string, text: string, project: ProjectModel, options: AnalyzeOptions): FileAnalysis {
@@ -108,7 +108,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     parent = node;
     if (isTypeOnly(node.kind)) continue;
     forEachChild(node, pushChild);
-    recordDeclarations(scopes, node);
+    if (DECLARES[node.kind]) recordDeclarations(scopes, node);
     if (node.kind === CALL_EXPRESSION && isCandidateCall(node as ts.CallExpression)) candidates.push(node as ts.CallExpression);
   }
   const values = new ValueResolver(scopes, project, absPath);
@@ -119,7 +119,8 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   }
   calls.sort((a, b) => a.node.pos - b.node.pos);
 
-  const logCalls = calls.map((c) => toCallSite(c, sf, childBindingsOf(c)));
+  const bindings = childBindingsByName(sf);
+  const logCalls = calls.map((c) => toCallSite(c, sf, childBindingsOf(c, bindings)));
   const rules = RULES.filter((r) => options.severities[r.meta.id]);
   if (calls.length === 0 || rules.length === 0) return { path: absPath, findings: [], logCalls, parseErrors };
 

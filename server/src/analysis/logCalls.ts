@@ -68,32 +68,38 @@ function isObjectLike(e: ts.Expression): boolean {
 
 function build(call: ts.CallExpression, library: LoggerLibrary | 'console', method: string, receiver: ts.Expression): LogCall {
   const args = call.arguments;
-  const base = { node: call, library, method, receiver };
+  // Plain object literals (no spreads): this runs for every log call of the workspace.
+  const make = (messageArg: ts.Expression | undefined, fieldsArg: ts.Expression | undefined, restArgs: readonly ts.Expression[], levelArg?: ts.Expression): LogCall => ({
+    node: call,
+    library,
+    method,
+    receiver,
+    levelArg,
+    messageArg,
+    fieldsArg,
+    restArgs,
+  });
   switch (library) {
     case 'pino':
     case 'bunyan': {
       // (fields?, msg?, ...format args): the first argument is fields when it is not a message.
       const first = args[0];
       const fieldsFirst = first && !isStringLike(first) && (isObjectLike(first) || args.length >= 2 || !ts.isIdentifier(unwrap(first)));
-      if (first && fieldsFirst) return { ...base, fieldsArg: first, messageArg: args[1], restArgs: args.slice(2) };
-      return { ...base, messageArg: first, restArgs: args.slice(1) };
+      if (first && fieldsFirst) return make(args[1], first, args.slice(2));
+      return make(first, undefined, args.slice(1));
     }
     case 'winston':
     case 'log4js': {
-      if (method === 'log' && args.length === 1 && library === 'winston' && ts.isObjectLiteralExpression(unwrap(args[0]))) {
-        return { ...base, fieldsArg: args[0], restArgs: [] };
-      }
+      if (method === 'log' && args.length === 1 && library === 'winston' && ts.isObjectLiteralExpression(unwrap(args[0]))) return make(undefined, args[0], []);
       const offset = method === 'log' ? 1 : 0;
       const levelArg = offset ? args[0] : undefined;
       const messageArg = args[offset];
-      if (library === 'winston' && offset === 0 && args.length === 1 && messageArg && ts.isObjectLiteralExpression(unwrap(messageArg))) {
-        return { ...base, fieldsArg: messageArg, restArgs: [] };
-      }
+      if (library === 'winston' && offset === 0 && args.length === 1 && messageArg && ts.isObjectLiteralExpression(unwrap(messageArg))) return make(undefined, messageArg, []);
       const meta = library === 'winston' ? args[offset + 1] : undefined;
-      return { ...base, levelArg, messageArg, fieldsArg: meta && !isStringLike(meta) ? meta : undefined, restArgs: args.slice(offset + 1) };
+      return make(messageArg, meta && !isStringLike(meta) ? meta : undefined, args.slice(offset + 1), levelArg);
     }
     default:
-      return { ...base, messageArg: args[0], restArgs: args.slice(1) };
+      return make(args[0], undefined, args.slice(1));
   }
 }
 

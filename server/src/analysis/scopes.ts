@@ -99,7 +99,11 @@ function bindPattern(scopes: ScopeMap, scope: ts.Node, name: ts.BindingName, fro
   for (const el of name.elements) if (ts.isBindingElement(el)) bindPattern(scopes, scope, el.name, undefined, node);
 }
 
-/** Records the declarations `node` introduces, if any. Called for every node of the file. */
+/** Node kinds that can introduce a binding: a table lookup lets the walk skip every other node cheaply. */
+export const DECLARES = new Uint8Array(1024);
+for (const k of [SK.VariableDeclaration, SK.Parameter, SK.ImportDeclaration, SK.ImportEqualsDeclaration, SK.FunctionDeclaration, SK.ClassDeclaration, SK.CatchClause]) DECLARES[k] = 1;
+
+/** Records the declarations `node` introduces, if any. */
 export function recordDeclarations(scopes: ScopeMap, node: ts.Node): void {
   switch (node.kind) {
     case SK.VariableDeclaration: {

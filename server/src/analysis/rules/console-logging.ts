@@ -5,6 +5,7 @@ import ts from 'typescript';
 import type { FixProposal, LogCall, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
 import type { LoggerLibrary } from '../types';
+import { argumentsRange, commentsBetweenArguments } from './util/comments';
 import { isErrorValue } from './util/errors';
 import { constantMessage, type Field, fieldsFor, fieldText, messageParts, quote } from './util/messageParts';
 
@@ -41,7 +42,9 @@ function structure(call: LogCall, ctx: RuleContext, library: LoggerLibrary): { m
       values = [...parts.flatMap((p) => (p.kind === 'value' ? [p.expr] : [])), ...args.slice(1)];
     } else values = [...args];
   }
-  if (message === null) {
+  // pino and bunyan need no message (`logger.error({ err })` keeps everything); winston shows one,
+  // so a neutral one is invented there and the fix is not applied by fix-all.
+  if (message === null && library !== 'pino' && library !== 'bunyan') {
     safe = false;
     message = 'log';
   }
@@ -55,12 +58,51 @@ function structure(call: LogCall, ctx: RuleContext, library: LoggerLibrary): { m
       fields.push({ key: errorKey, valueText: text });
       continue;
     }
-    const e = unwrap(v);
+    let e = unwrap(v);
+    // `JSON.stringify(x)` was there to print x: log x itself (its shape in the record changes).
+    const inner = stringified(e);
+    if (inner) {
+      safe = false;
+      e = unwrap(inner);
+    }
+    // An object literal's properties are fields already: `console.log('x', { id })` → `{ id }`.
+    const props = ts.isObjectLiteralExpression(e) ? objectFields(e, sf, new Set([...taken, ...fields.map((f) => f.key)])) : null;
+    if (props) {
+      fields.push(...props);
+      continue;
+    }
     // Values without a name get `value`, `value2`: the information is kept, the name is invented.
     if (!ts.isIdentifier(e) && !ts.isPropertyAccessExpression(e)) safe = false;
-    fields.push(...fieldsFor([v], sf, new Set([...taken, ...fields.map((f) => f.key)])));
+    fields.push(...fieldsFor([inner ?? v], sf, new Set([...taken, ...fields.map((f) => f.key)])));
   }
   return { message, fields, safe };
+}
+
+/** The argument of `JSON.stringify(x)`, else null. */
+function stringified(e: ts.Expression): ts.Expression | null {
+  if (!ts.isCallExpression(e) || e.arguments.length !== 1) return null;
+  const c = e.expression;
+  const isStringify = ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON';
+  return isStringify ? e.arguments[0] : null;
+}
+
+/** The properties of an object literal as fields, when each is a plain `key: value` or shorthand with a free key. */
+function objectFields(obj: ts.ObjectLiteralExpression, sf: ts.SourceFile, taken: Set<string>): Field[] | null {
+  const out: Field[] = [];
+  for (const p of obj.properties) {
+    let key: string;
+    let valueText: string;
+    if (ts.isShorthandPropertyAssignment(p) && !p.objectAssignmentInitializer) {
+      key = p.name.text;
+      valueText = key;
+    } else if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name)) {
+      key = p.name.text;
+      valueText = p.initializer.getText(sf);
+    } else return null;
+    if (taken.has(key) || out.some((f) => f.key === key)) return null;
+    out.push({ key, valueText });
+  }
+  return out;
 }
 
 function fixFor(call: LogCall, ctx: RuleContext): FixProposal[] {
@@ -70,15 +112,20 @@ function fixFor(call: LogCall, ctx: RuleContext): FixProposal[] {
   const s = structure(call, ctx, library);
   if (!s) return [];
   const level = levelFor(call.method, library);
-  const msg = quote(s.message ?? '', ctx.text);
+  const msg = s.message === null ? null : quote(s.message, ctx.text);
   const obj = s.fields.length ? `{ ${s.fields.map(fieldText).join(', ')} }` : null;
   let args: string;
   if (library === 'pino' || library === 'bunyan') args = [obj, msg].filter(Boolean).join(', ');
   else if (library === 'winston') args = [msg, obj].filter(Boolean).join(', ');
-  else if (s.fields.length === 0) args = msg;
+  else if (s.fields.length === 0 && msg) args = msg;
   else return []; // log4js and NestJS have no fields object convention
-  const edit = { start: call.node.getStart(ctx.sourceFile), end: call.node.end, newText: `${logger.expression}.${level}(${args})` };
-  return [{ title: `Replace with ${logger.expression}.${level}(...)`, edits: [...logger.edits, edit], safe: s.safe }];
+  // Callee and arguments are replaced separately: comments around the arguments stay.
+  const sf = ctx.sourceFile;
+  const range = argumentsRange(call.node.arguments, sf)!;
+  const callee = { start: call.node.expression.getStart(sf), end: call.node.expression.end, newText: `${logger.expression}.${level}` };
+  const edits = [...logger.edits, callee, { ...range, newText: args }];
+  const safe = s.safe && !commentsBetweenArguments(call.node.arguments, sf);
+  return [{ title: `Replace with ${logger.expression}.${level}(...)`, edits, safe }];
 }
 
 export const rule: Rule = {

@@ -4,9 +4,10 @@
 import ts from 'typescript';
 import type { FixProposal, LogCall, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
+import { commentsBetweenArguments } from './util/comments';
 import { errorAsText, isErrorValue } from './util/errors';
 import { constantMessage, type Field, fieldsFor, messageParts } from './util/messageParts';
-import { existingKeys, fieldsAreLiteral, rewriteArguments } from './util/structuredCall';
+import { existingKeys, fieldsMergeSafely, rewriteArguments } from './util/structuredCall';
 
 export const MESSAGE = (text: string) => `\`${text}\` logs the error as text, which loses its stack and type; log the error object instead.`;
 
@@ -32,7 +33,8 @@ function textualErrors(expr: ts.Expression): Array<{ at: ts.Expression; error: t
 
 function messageFix(call: LogCall, ctx: RuleContext, error: ts.Expression): FixProposal[] {
   const library = ctx.libraryFor(call);
-  if (call.library === 'console' || call.library === 'log4js' || call.library === 'nestjs' || !call.messageArg || !fieldsAreLiteral(call)) return [];
+  if (call.library === 'console' || call.library === 'log4js' || call.library === 'nestjs' || !call.messageArg) return [];
+  if (call.fieldsArg && !ts.isObjectLiteralExpression(unwrap(call.fieldsArg))) return [];
   if ((library === 'pino' || library === 'bunyan') && call.restArgs.length > 0) return [];
   const sf = ctx.sourceFile;
   const key = errorKey(library);
@@ -47,8 +49,14 @@ function messageFix(call: LogCall, ctx: RuleContext, error: ts.Expression): FixP
     message = constantMessage(parts);
     others = parts.flatMap((p) => (p.kind === 'value' && !errorAsText(p.expr) && !isErrorValue(p.expr) ? [p.expr] : []));
   } else message = '';
+  if (!message && (library === 'pino' || library === 'bunyan') && others.length === 0 && !call.fieldsArg) {
+    // The message was the error's text alone: pino and bunyan take the error itself and use its
+    // message as the record's (`logger.error(err)`). The text changes (no `Error: ` prefix): not safe.
+    const range = { start: call.messageArg.getStart(sf), end: call.messageArg.end };
+    return [{ title: 'Log the error object', edits: [{ ...range, newText: errorText }], safe: false }];
+  }
   // With no constant text left, a message must be invented: offered, but not applied by fix-all.
-  const safe = message !== '';
+  const safe = message !== '' && fieldsMergeSafely(call) && !commentsBetweenArguments(call.node.arguments, sf);
   if (!message) message = `${call.method} failed`;
   const fields = [errorField, ...fieldsFor(others, sf, new Set([...taken, key]))];
   const edit = rewriteArguments(call, library, message, fields, sf, ctx.text);

@@ -4,6 +4,7 @@
 import ts from 'typescript';
 import type { LogCall, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
+import { declaredType, typeMemberNames } from './util/declarations';
 
 /** Secret-like when the LAST word of a name is one of these... */
 const SECRET_LAST_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'authorization', 'cookie', 'cookies', 'cvv', 'cvc', 'ssn', 'session', 'credentials', 'pin']);
@@ -69,44 +70,7 @@ function isHandlerParam(id: ts.Identifier): boolean {
 /** The secret-like field of the declared type of an identifier (type annotation naming a type in this file). */
 function secretFieldOfDeclaredType(id: ts.Identifier, sf: ts.SourceFile): string | null {
   const type = declaredType(id);
-  if (!type) return null;
-  const members = typeMembers(type, sf, 0);
-  return members.find(isSecretName) ?? null;
-}
-
-function declaredType(id: ts.Identifier): ts.TypeNode | undefined {
-  for (let n: ts.Node | undefined = id.parent; n; n = n.parent) {
-    if (ts.isFunctionLike(n)) {
-      const p = (n as ts.SignatureDeclaration).parameters.find((q) => ts.isIdentifier(q.name) && q.name.text === id.text);
-      if (p) return p.type;
-    }
-    if (ts.isBlock(n) || ts.isSourceFile(n)) {
-      for (const st of n.statements) {
-        if (!ts.isVariableStatement(st)) continue;
-        const d = st.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === id.text);
-        if (d) return d.type;
-      }
-    }
-  }
-  return undefined;
-}
-
-function typeMembers(type: ts.TypeNode, sf: ts.SourceFile, depth: number): string[] {
-  if (depth > 4) return [];
-  if (ts.isTypeLiteralNode(type)) return memberNames(type.members);
-  if (ts.isArrayTypeNode(type)) return typeMembers(type.elementType, sf, depth + 1);
-  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
-    const name = type.typeName.text;
-    for (const st of sf.statements) {
-      if (ts.isInterfaceDeclaration(st) && st.name.text === name) return memberNames(st.members);
-      if (ts.isTypeAliasDeclaration(st) && st.name.text === name) return typeMembers(st.type, sf, depth + 1);
-    }
-  }
-  return [];
-}
-
-function memberNames(members: ts.NodeArray<ts.TypeElement>): string[] {
-  return members.flatMap((m) => (m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? [m.name.text] : []));
+  return type ? (typeMemberNames(type, sf).find(isSecretName) ?? null) : null;
 }
 
 function checkValue(e: ts.Expression, ctx: RuleContext): void {

@@ -3,8 +3,11 @@
 import ts from 'typescript';
 import type { FixProposal, LogCall, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
+import { commentsBetweenArguments } from './util/comments';
+import { isErrorValue } from './util/errors';
+import { isUtilFormatCall } from './util/imports';
 import { constantMessage, fieldsFor, messageParts } from './util/messageParts';
-import { existingKeys, fieldsAreLiteral, rewriteArguments } from './util/structuredCall';
+import { existingKeys, fieldsMergeSafely, rewriteArguments } from './util/structuredCall';
 
 export const MESSAGES = {
   template: 'Log message is built with a template literal; log a constant message and put the values in fields.',
@@ -16,7 +19,7 @@ export const MESSAGES = {
 
 type Kind = keyof typeof MESSAGES;
 
-function dynamicKind(expr: ts.Expression): Kind | null {
+function dynamicKind(expr: ts.Expression, sf: ts.SourceFile): Kind | null {
   const e = unwrap(expr);
   if (ts.isTemplateExpression(e)) return 'template';
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
@@ -26,8 +29,7 @@ function dynamicKind(expr: ts.Expression): Kind | null {
   if (ts.isCallExpression(e)) {
     const c = e.expression;
     if (ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON') return 'stringify';
-    if (ts.isPropertyAccessExpression(c) && c.name.text === 'format' && ts.isIdentifier(c.expression) && c.expression.text === 'util') return 'format';
-    if (ts.isIdentifier(c) && c.text === 'format') return 'format';
+    if (isUtilFormatCall(e, sf)) return 'format';
     if (ts.isIdentifier(c) && c.text === 'String' && e.arguments.length === 1) return 'string';
   }
   return null;
@@ -45,20 +47,24 @@ function messageExpression(call: LogCall): ts.Expression | undefined {
 
 function structuredFix(call: LogCall, ctx: RuleContext, kind: Kind): FixProposal[] {
   const message = call.messageArg;
-  if (!message || (kind !== 'template' && kind !== 'concatenation') || !fieldsAreLiteral(call)) return [];
+  if (!message || (kind !== 'template' && kind !== 'concatenation')) return [];
   const library = ctx.libraryFor(call);
   if (call.library === 'console' || call.library === 'log4js' || call.library === 'nestjs') return [];
   // pino/bunyan format arguments after a template message would change meaning once it is constant.
   if ((library === 'pino' || library === 'bunyan') && call.restArgs.length > 0) return [];
+  // pino/bunyan serialise an error passed first; spreading it into an object would lose it.
+  if (call.fieldsArg && isErrorValue(call.fieldsArg)) return [];
   const parts = messageParts(message);
   if (!parts) return [];
   const text = constantMessage(parts);
-  if (!text) return [];
   const values = parts.flatMap((p) => (p.kind === 'value' ? [p.expr] : []));
   const fields = fieldsFor(values, ctx.sourceFile, existingKeys(call));
-  const edit = rewriteArguments(call, library, text, fields, ctx.sourceFile, ctx.text);
+  // Nothing constant left: pino/bunyan log the fields alone, winston gets the level as a neutral message.
+  const newMessage = text || (library === 'winston' ? call.method : null);
+  const edit = rewriteArguments(call, library, newMessage, fields, ctx.sourceFile, ctx.text);
   if (!edit) return [];
-  return [{ title: 'Log a constant message with the values as fields', edits: [edit], safe: true }];
+  const safe = text !== '' && fieldsMergeSafely(call) && !commentsBetweenArguments(call.node.arguments, ctx.sourceFile);
+  return [{ title: 'Log a constant message with the values as fields', edits: [edit], safe }];
 }
 
 export const rule: Rule = {
@@ -73,7 +79,7 @@ export const rule: Rule = {
     if (call.library === 'console' && ctx.fileKind !== 'service') return;
     const message = messageExpression(call);
     if (!message) return;
-    const kind = dynamicKind(message);
+    const kind = dynamicKind(message, ctx.sourceFile);
     if (!kind) return;
     ctx.report(message, MESSAGES[kind], call.messageArg === message ? structuredFix(call, ctx, kind) : []);
   },

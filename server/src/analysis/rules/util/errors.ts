@@ -2,6 +2,7 @@
 // first parameter of a Node-style callback, something typed as an Error, or `new XError(...)`.
 import ts from 'typescript';
 import { unwrap } from '../../scopes';
+import { findDeclaration } from './declarations';
 
 const ERROR_PARAM_NAMES = /^(err|error|e|ex|exc|exception|cause)$/;
 
@@ -9,30 +10,15 @@ export function isErrorValue(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   if (ts.isNewExpression(e)) return ts.isIdentifier(e.expression) && /Error$/.test(e.expression.text);
   if (!ts.isIdentifier(e)) return false;
-  const name = e.text;
-  for (let n: ts.Node | undefined = e.parent; n; n = n.parent) {
-    if (ts.isCatchClause(n)) {
-      const v = n.variableDeclaration;
-      if (v && ts.isIdentifier(v.name) && v.name.text === name) return true;
-    }
-    if (ts.isFunctionLike(n)) {
-      const params = (n as ts.SignatureDeclaration).parameters;
-      const i = params.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === name);
-      if (i >= 0) return paramHoldsError(n as ts.SignatureDeclaration, params[i], i);
-    }
-    if (ts.isBlock(n) || ts.isSourceFile(n)) {
-      for (const st of n.statements) {
-        if (!ts.isVariableStatement(st)) continue;
-        for (const d of st.declarationList.declarations) {
-          if (ts.isIdentifier(d.name) && d.name.text === name) {
-            if (d.type) return typeIsError(d.type);
-            return !!d.initializer && ts.isNewExpression(unwrap(d.initializer)) && isErrorValue(d.initializer);
-          }
-        }
-      }
-    }
+  const d = findDeclaration(e);
+  if (!d) return false;
+  if (ts.isCatchClause(d.parent)) return true;
+  if (ts.isParameter(d)) {
+    const fn = d.parent as ts.SignatureDeclaration;
+    return paramHoldsError(fn, d, fn.parameters.indexOf(d));
   }
-  return false;
+  if (d.type) return typeIsError(d.type);
+  return !!d.initializer && ts.isNewExpression(unwrap(d.initializer)) && isErrorValue(d.initializer);
 }
 
 function typeIsError(type: ts.TypeNode): boolean {

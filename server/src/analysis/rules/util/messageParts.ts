@@ -41,18 +41,30 @@ function templateParts(t: ts.TemplateExpression): Part[] {
   return parts;
 }
 
-/** The constant message left when the values are taken out: `user ${id} saved:` → "user saved". */
+/** Unit words that belong to the value before them (`${ms}ms`, `${n} bytes`) and go with it. */
+const UNIT = /^(?:ms|s|sec|secs|seconds|min|mins|minutes|ns|us|µs|h|hours|b|bytes|kb|mb|gb|kib|mib|gib|px|%)(?![\w%])/i;
+/** A word that only introduces the value after it (`saved in ${ms}`, `shipped with ${carrier}`). */
+const DANGLING = /\s+(?:in|of|for|with|to|from|by|at|on|after|as|is|was|=)$/i;
+
+/**
+ * The constant message left when the values are taken out: `user ${id} saved in ${ms}ms:` →
+ * "user saved". Units glued to a value and words that only introduce a value go with the value.
+ */
 export function constantMessage(parts: Part[]): string {
   const words: string[] = [];
-  for (const p of parts) {
-    if (p.kind !== 'text') continue;
-    const t = p.text
-      .replace(/[\s:=,(\[{#-]+$/, '')
-      .replace(/^[\s)\]},:;.=]+/, '')
-      .replace(/\s+/g, ' ')
-      .trim();
-    if (t) words.push(t);
-  }
+  parts.forEach((p, i) => {
+    if (p.kind !== 'text') return;
+    let t = p.text;
+    if (i > 0 && parts[i - 1].kind === 'value') t = t.replace(/^(\s*)(\S+)/, (m, space: string, word: string) => (UNIT.test(word) ? space : m));
+    const beforeValue = i + 1 < parts.length && parts[i + 1].kind === 'value';
+    for (let k = 0; k < 3; k++) {
+      t = t.replace(/[\s:=,(\[{#-]+$/, '').replace(/^[\s)\]},:;.=]+/, '');
+      if (beforeValue) t = (' ' + t).replace(DANGLING, '').slice(1);
+    }
+    t = t.replace(/\s+/g, ' ').trim();
+    // Only separators between two values (`${a}/${b}`): nothing to say.
+    if (t && /[\p{L}\p{N}]/u.test(t)) words.push(t);
+  });
   return words.join(' ').trim();
 }
 
@@ -110,13 +122,4 @@ export function objectKeys(obj: ts.ObjectLiteralExpression): Set<string> {
     if (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) keys.add(p.name.text);
   }
   return keys;
-}
-
-/** `{ a, b: x }`, or the existing object literal with the fields added at its start or end. */
-export function mergeFields(existing: ts.ObjectLiteralExpression | undefined, fields: Field[], sf: ts.SourceFile, at: 'start' | 'end'): string {
-  const added = fields.map(fieldText);
-  if (!existing) return `{ ${added.join(', ')} }`;
-  const props = existing.properties.map((p) => p.getText(sf));
-  const all = at === 'start' ? [...added, ...props] : [...props, ...added];
-  return `{ ${all.join(', ')} }`;
 }

@@ -1,0 +1,14 @@
+// @case library=pino loggerModule=src/logger.ts
+import { logger } from '../logger';
+
+export async function run(job: () => Promise<void>) {
+  try {
+    await job();
+  } catch (err) {
+    console.error(err);
+  //~~~~~~~~~~~~~ [console-logging] console.error in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+    console.error('job failed', err);
+  //~~~~~~~~~~~~~ [console-logging] console.error in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+  }
+  logger.info('done');
+}

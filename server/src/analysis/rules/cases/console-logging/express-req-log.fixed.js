@@ -1,0 +1,18 @@
+// @case library=pino-http loggerModule=src/logger.js path=src/routes/orders.js
+const express = require('express');
+const pinoHttp = require('pino-http');
+
+const app = express();
+app.use(pinoHttp());
+
+app.get('/orders/:id', (req, res) => {
+  req.log.info({ paramsId: req.params.id }, 'loading order');
+//~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+  req.log.warn(
+//~~~~~~~~~~~~ [console-logging] console.warn in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+    { paramsId: req.params.id }, 'order slow',
+  );
+  res.json({});
+});
+
+module.exports = app;

@@ -1,0 +1,9 @@
+// @case library=pino loggerModule=src/logger.ts
+import { logger } from '../logger';
+
+export function finished(job: { id: string }, ok: boolean, ms: number) {
+  logger.info(`job ${job.id} finished ${ok ? `in ${ms}ms` : 'with errors'}`);
+            //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  logger.info({ url: `${job.id}/status` }, `polled ${job.id}`);
+                                         //~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}
