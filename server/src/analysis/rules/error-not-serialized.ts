@@ -79,6 +79,12 @@ export const rule: Rule = {
         for (const f of found) ctx.report(f.at, MESSAGE(f.at.getText(sf)), fixes);
       }
     }
+    // Error text as a format argument or another console argument: `logger.error('failed %s', err.message)`.
+    for (const a of call.restArgs) {
+      if (a === call.fieldsArg) continue;
+      const error = errorAsText(a);
+      if (error) ctx.report(unwrap(a), MESSAGE(unwrap(a).getText(sf)));
+    }
     // Error text as a field value: `{ error: err.message }` → the error object under the library's key.
     const fieldsObj = call.fieldsArg && unwrap(call.fieldsArg);
     if (fieldsObj && ts.isObjectLiteralExpression(fieldsObj)) {

@@ -21,19 +21,34 @@ export function isErrorValue(expr: ts.Expression): boolean {
   return !!d.initializer && ts.isNewExpression(unwrap(d.initializer)) && isErrorValue(d.initializer);
 }
 
+/** `Error`, `HttpError`, `NodeJS.ErrnoException`, or a union holding one (`Error | null`). */
 function typeIsError(type: ts.TypeNode): boolean {
-  return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && /Error$/.test(type.typeName.text);
+  if (ts.isUnionTypeNode(type)) return type.types.some(typeIsError);
+  if (ts.isParenthesizedTypeNode(type)) return typeIsError(type.type);
+  if (!ts.isTypeReferenceNode(type)) return false;
+  const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+  return /(Error|Exception)$/.test(name);
 }
+
+/** Callbacks of these methods get items, not errors: `items.forEach((e) => ...)`. */
+const ITEM_CALLBACK_METHODS = new Set(['forEach', 'map', 'filter', 'find', 'findIndex', 'some', 'every', 'flatMap', 'reduce', 'sort', 'then']);
 
 function paramHoldsError(fn: ts.SignatureDeclaration, p: ts.ParameterDeclaration, index: number): boolean {
   if (p.type) return typeIsError(p.type);
-  if (index !== 0 || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return false;
+  if (index !== 0 || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !ts.isIdentifier(p.name)) return false;
   const call = fn.parent;
   if (!call || !ts.isCallExpression(call) || !call.arguments.some((a) => a === fn)) return false;
-  // promise.catch(e => ...)
-  if (ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'catch') return true;
-  // A Node-style callback: (err, result) => ..., passed as the last argument.
-  return call.arguments[call.arguments.length - 1] === fn && fn.parameters.length >= 1 && ERROR_PARAM_NAMES.test((p.name as ts.Identifier).text);
+  const method = ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : null;
+  // promise.catch(e => ...), promise.then(ok, e => ...)
+  if (method === 'catch') return true;
+  if (method === 'then') return call.arguments[1] === fn;
+  // emitter.on('error', (e) => ...)
+  const first = call.arguments[0];
+  if ((method === 'on' || method === 'once') && first && ts.isStringLiteralLike(first) && first.text === 'error') return call.arguments[1] === fn;
+  if (method && ITEM_CALLBACK_METHODS.has(method)) return false;
+  // A Node-style callback passed last: `(err, data) => ...`; a lone `e` is too often an event or item.
+  if (call.arguments[call.arguments.length - 1] !== fn || !ERROR_PARAM_NAMES.test(p.name.text)) return false;
+  return /^err(or)?$/.test(p.name.text) || fn.parameters.length >= 2;
 }
 
 /** The error an expression turns into text, if it does: `err.message`, `String(err)`, `err.toString()`, `err + ''`, `${err}`. */

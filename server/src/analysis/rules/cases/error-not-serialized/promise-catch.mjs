@@ -1,0 +1,17 @@
+// @case library=pino loggerModule=src/logger.js type=module path=src/fetcher.mjs
+import { logger } from './logger.js';
+
+export function refresh(load, id) {
+  return load(id)
+    .then(
+      (data) => logger.info({ size: data.length }, 'refreshed'),
+      (reason) => logger.warn(`refresh of ${id} rejected: ${reason}`),
+                                                          //~~~~~~ [error-not-serialized] `reason` logs the error as text, which loses its stack and type; log the error object instead.
+    )
+    .catch((e) => {
+      logger.error(
+        'refresh failed: ' + e,
+                           //~ [error-not-serialized] `e` logs the error as text, which loses its stack and type; log the error object instead.
+      );
+    });
+}

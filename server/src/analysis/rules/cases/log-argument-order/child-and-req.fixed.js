@@ -1,0 +1,16 @@
+// @case library=pino-http loggerModule=src/logger.js path=src/routes/users.js
+const express = require('express');
+const pinoHttp = require('pino-http');
+const { logger } = require('../logger');
+
+const app = express();
+app.use(pinoHttp());
+const audit = logger.child({ module: 'audit' });
+
+app.post('/users', (req, res) => {
+  req.log.info({ id: req.body.id }, 'user created');
+                             //~~~~~~~~~~~~~~~~~~~ [log-argument-order] pino drops an object passed after the message; pass the fields first: logger.info({ ... }, 'message').
+  audit.info({ by: req.user }, 'user created');
+                           //~~~~~~~~~~~~~~~~ [log-argument-order] pino drops an object passed after the message; pass the fields first: logger.info({ ... }, 'message').
+  res.end();
+});
