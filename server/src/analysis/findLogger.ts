@@ -29,7 +29,10 @@ export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice 
       }
     }
   }
-  // 2. A logger bound in an enclosing scope (an import of the project logger, a child logger, this.logger).
+  // 2. The enclosing class's own logger (`this.logger`), which carries the class's bindings.
+  const member = values.classLogger(at);
+  if (member) return { expression: `this.${member.name}`, library: member.lib, edits: [] };
+  // 3. A logger bound in an enclosing scope (an import of the project logger, a child logger, this.logger).
   for (let n: ts.Node | undefined = at; n; n = n.parent) {
     const map = scopes.get(n);
     if (!map) continue;
@@ -41,7 +44,7 @@ export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice 
       if (v?.t === 'logger') return { expression: name, library: v.lib, edits: [] };
     }
   }
-  // 3. Import the project's logger module.
+  // 4. Import the project's logger module.
   const module = project.loggerModule;
   if (!module) return null;
   const local = module.exportName === 'default' ? 'logger' : module.exportName;

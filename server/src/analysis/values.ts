@@ -229,6 +229,34 @@ export class ValueResolver {
     return null;
   }
 
+  /** A member of the class enclosing `at` that holds a logger (`this.logger`), for fixes to write to. */
+  classLogger(at: ts.Node): { name: string; lib: LoggerLibrary } | null {
+    let n: ts.Node | undefined = at.parent;
+    while (n && !ts.isClassLike(n)) {
+      if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return null; // `this` is not the instance there
+      n = n.parent;
+    }
+    if (!n) return null;
+    const klass = n as ts.ClassLikeDeclaration;
+    const names = new Set<string>();
+    for (const m of klass.members) {
+      if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name)) names.add(m.name.text);
+      if (ts.isConstructorDeclaration(m)) {
+        for (const p of m.parameters) if (ts.isIdentifier(p.name) && ts.getModifiers(p)?.length) names.add(p.name.text);
+        for (const st of m.body?.statements ?? []) {
+          if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && ts.isPropertyAccessExpression(st.expression.left) && st.expression.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+            names.add(st.expression.left.name.text);
+          }
+        }
+      }
+    }
+    for (const name of names) {
+      const v = this.findMember(klass, name, 0);
+      if (v?.t === 'logger') return { name, lib: v.lib };
+    }
+    return null;
+  }
+
   /** A type annotation naming a logger type of a library (`Logger` from 'pino', `winston.Logger`). */
   typeValue(type: ts.TypeNode): Value | null {
     if (!ts.isTypeReferenceNode(type)) return null;
