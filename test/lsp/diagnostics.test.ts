@@ -83,8 +83,10 @@ describe('LSP: diagnostics and code actions on open documents', function () {
 
   it('fix-all applies every safe fix and nothing else', async () => {
     const uri = ws.uri('src/app.ts');
-    await client.open(uri, APP);
-    const before = await client.waitForCurrent(uri, (d) => d.length >= 2);
+    // error-not-serialized on `err.message` has only an unsafe fix (it changes what is logged).
+    const text = APP.replace('}\n', '}\n\nexport function fail(err: Error): void {\n  logger.error(err.message);\n}\n');
+    await client.open(uri, text);
+    const before = await client.waitForCurrent(uri, (d) => d.length >= 3);
     // Which findings have a safe fix is visible to the editor as the preferred quick fix.
     const withSafeFix: Diagnostic[] = [];
     const withoutSafeFix: Diagnostic[] = [];
@@ -93,6 +95,7 @@ describe('LSP: diagnostics and code actions on open documents', function () {
       (actions.some((a) => a.isPreferred) ? withSafeFix : withoutSafeFix).push(d);
     }
     assert.ok(withSafeFix.length > 0, 'the fixture has a finding with a safe fix');
+    assert.ok(withoutSafeFix.some((d) => d.code === 'error-not-serialized'), 'the fixture has a finding with only an unsafe fix');
 
     for (const only of [[FIX_ALL_KIND], [CodeActionKind.SourceFixAll]]) {
       const actions = await client.codeActions(uri, WHOLE_DOCUMENT, only, []);
@@ -109,6 +112,7 @@ describe('LSP: diagnostics and code actions on open documents', function () {
       assert.ok(remaining.some((r) => r.code === d.code), `${d.code} has no safe fix and must remain`);
     }
     assert.ok(after.includes('signed in'), 'fix-all keeps what is logged');
+    assert.ok(after.includes('logger.error(err.message)'), 'the unsafe fix was not applied');
   });
 
   it('returns no fix-all action when nothing can be fixed safely', async () => {

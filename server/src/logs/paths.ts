@@ -3,6 +3,8 @@
 // dots (ECS writes `"log.level": "info"` as well as `"log": {"level": "info"}`), so each dotted path
 // is entered under every way of grouping its segments.
 
+import { sameAt } from './jsonScan';
+
 export interface PathNode {
   /** Slot the value goes to, -1 when this key is only a step towards deeper wanted keys. */
   slot: number;
@@ -35,7 +37,7 @@ export class PathMap {
     if (group === undefined) return undefined;
     for (let g = 0; g < group.length; g++) {
       const k = group[g].key;
-      if (k.length === length && s.startsWith(k, from)) return group[g].node;
+      if (k.length === length && sameAt(s, from, k)) return group[g].node;
     }
     return undefined;
   }

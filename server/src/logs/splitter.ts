@@ -2,6 +2,7 @@
 // multi-byte UTF-8 character), so only complete lines are decoded: the bytes after the last newline
 // wait for the next chunk. Memory stays bounded: a line longer than `maxLineBytes` keeps its first
 // `maxLineBytes` bytes, is marked `cut`, and the rest is skipped (only counted) up to its newline.
+import { isAscii } from 'node:buffer';
 import type { RawLine } from './types';
 
 export interface LineSplitterOptions {
@@ -16,6 +17,13 @@ const NL = 10;
 const CR = 13;
 export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 const DECODE_PIECE = 64 * 1024;
+/**
+ * Node hands back Latin-1 text of at least this many bytes (its EXTERN_APEX, 0xFBEE9) as an external
+ * string: the characters stay outside the JS heap and the lines sliced from it are small headers.
+ * Kept lines then cost the garbage collector almost nothing to move, where heap text of the same
+ * size is copied at every young-generation collection it survives.
+ */
+const EXTERNAL_MIN = 0xfbee9 + 1;
 
 export class LineSplitter {
   private readonly max: number;
@@ -73,6 +81,12 @@ export class LineSplitter {
    * KB in a slow space), then cuts each piece into lines.
    */
   private splitComplete(chunk: Buffer, from: number, to: number, emit: LineSink): void {
+    // Big ASCII blocks (a file read in 1 MiB chunks) decode once, as one external string; ASCII is
+    // Latin-1, so the text is the same as UTF-8 would give.
+    if (to - from >= EXTERNAL_MIN && isAscii(chunk.subarray(from, to))) {
+      this.splitText(chunk.toString('latin1', from, to), true, emit);
+      return;
+    }
     let start = from;
     while (start <= to) {
       let end = to;
@@ -90,7 +104,10 @@ export class LineSplitter {
     const text = chunk.toString('utf8', from, to);
     // When every byte was ASCII the string length equals the byte length, so per-line byte counts
     // are free; otherwise count them per line.
-    const ascii = text.length === to - from;
+    this.splitText(text, text.length === to - from, emit);
+  }
+
+  private splitText(text: string, ascii: boolean, emit: LineSink): void {
     let pos = 0;
     const n = text.length;
     for (;;) {

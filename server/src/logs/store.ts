@@ -1,9 +1,10 @@
 // The bounded record buffer: a ring that evicts the oldest records past `maxRecords` or `maxBytes`
 // (each eviction counted in `dropped`), with indexes by request ID and by level so that narrowing a
-// full buffer to one request or to warnings touches only the candidates. Indexes hold sequence
-// numbers in arrival order, so eviction trims them from the front in O(1) amortised.
+// full buffer to one request or to warnings touches only the candidates.
+// The indexes allocate nothing per record (ingestion speed is mostly the garbage collector's work on
+// what is kept): a request is its last seq in a Map plus, per ring slot, the distance back to the
+// same request's previous record; a level is one byte per ring slot, scanned without touching records.
 import { matches, type CompiledQuery } from './query';
-import { SeqList } from './seqList';
 import type { LevelName, LogRecord } from './types';
 
 export interface LogStoreOptions {
@@ -41,6 +42,10 @@ const NO_LEVEL = 6;
 const RECORD_OVERHEAD = 64;
 
 const LEVEL_INDEX: Record<LevelName, number> = { trace: 0, debug: 1, info: 2, warn: 3, error: 4, fatal: 5 };
+/** Per-slot index arrays start this small and double up to maxRecords. */
+const MIN_INDEX_SLOTS = 1024;
+/** Largest distance kept between two records of one request; past it the chain ends (both long evicted). */
+const MAX_DELTA = 0xffffffff;
 function levelIndex(level: LevelName | null): number {
   return level === null ? NO_LEVEL : LEVEL_INDEX[level];
 }
@@ -63,8 +68,12 @@ export class LogStore {
   private byteCount = 0;
   private droppedCount = 0;
   private received = 0;
-  private levels: SeqList[] = Array.from({ length: 7 }, () => new SeqList());
-  private byRequest = new Map<string, SeqList>();
+  /** Level index (levelIndex) of the record in each ring slot. */
+  private levelOf = new Uint8Array(0);
+  /** seq minus the seq of the same request's previous record, per ring slot; 0 = first of its request. */
+  private prevDelta = new Uint32Array(0);
+  /** Request ID → seq of its newest held record. */
+  private byRequest = new Map<string, number>();
   private addListeners: Listener<LogRecord>[] = [];
   private evictListeners: Listener<LogRecord>[] = [];
   private updateListeners: Listener<LogRecord>[] = [];
@@ -104,16 +113,20 @@ export class LogStore {
     const seq = this.next++;
     r.seq = seq;
     const slot = (seq - this.base) % this.maxRecords;
-    if (slot === this.ring.length) this.ring.push(r);
-    else this.ring[slot] = r;
+    if (slot === this.ring.length) {
+      this.ring.push(r);
+      if (slot >= this.levelOf.length) this.growIndexes(slot + 1);
+    } else this.ring[slot] = r;
     this.received++;
     this.byteCount += recordBytes(r);
-    this.levels[levelIndex(r.level)].push(seq);
+    this.levelOf[slot] = levelIndex(r.level);
+    let delta = 0;
     if (r.requestId !== null) {
-      let list = this.byRequest.get(r.requestId);
-      if (!list) this.byRequest.set(r.requestId, (list = new SeqList()));
-      list.push(seq);
+      const prev = this.byRequest.get(r.requestId);
+      if (prev !== undefined && seq - prev <= MAX_DELTA) delta = seq - prev;
+      this.byRequest.set(r.requestId, seq);
     }
+    this.prevDelta[slot] = delta;
     this.evictOverflow(r);
     for (const l of this.addListeners) l(r);
     return r;
@@ -168,11 +181,9 @@ export class LogStore {
 
   /** Every held record of one request, in order. */
   forRequest(requestId: string): LogRecord[] {
-    const list = this.byRequest.get(requestId);
-    if (!list) return [];
     const out: LogRecord[] = [];
-    for (let i = list.lowerBound(this.first); i < list.end; i++) {
-      const r = this.bySeq(list.at(i));
+    for (const seq of this.requestSeqs(requestId, this.first)) {
+      const r = this.bySeq(seq);
       if (r) out.push(r);
     }
     return out;
@@ -207,9 +218,7 @@ export class LogStore {
   /** Request IDs held, most recently active first (at most `limit`). */
   requests(limit = 1000): RequestSummary[] {
     const ids: Array<[string, number]> = [];
-    for (const [id, list] of this.byRequest) {
-      if (list.length > 0) ids.push([id, list.at(list.end - 1)]);
-    }
+    for (const [id, last] of this.byRequest) if (last >= this.first) ids.push([id, last]);
     ids.sort((a, b) => b[1] - a[1]);
     const out: RequestSummary[] = [];
     for (const [id] of ids.slice(0, limit)) {
@@ -227,7 +236,8 @@ export class LogStore {
     this.byteCount = 0;
     this.droppedCount = 0;
     this.received = 0;
-    this.levels = Array.from({ length: 7 }, () => new SeqList());
+    this.levelOf = new Uint8Array(0);
+    this.prevDelta = new Uint32Array(0);
     this.byRequest = new Map();
   }
 
@@ -256,62 +266,70 @@ export class LogStore {
     this.ring[slot] = undefined;
     if (!r) return;
     this.byteCount -= recordBytes(r);
-    this.levels[levelIndex(r.level)].dropBelow(this.first);
-    if (r.requestId !== null) {
-      const list = this.byRequest.get(r.requestId);
-      if (list) {
-        list.dropBelow(this.first);
-        if (list.length === 0) this.byRequest.delete(r.requestId);
-      }
-    }
+    // Older records of the request are gone already; newer ones keep its entry (their chain stops at `first`).
+    if (r.requestId !== null && this.byRequest.get(r.requestId) === seq) this.byRequest.delete(r.requestId);
     for (const l of this.evictListeners) l(r);
+  }
+
+  /** Grows the per-slot index arrays (doubling, at most maxRecords) to hold `slots` slots. */
+  private growIndexes(slots: number): void {
+    let n = Math.max(MIN_INDEX_SLOTS, this.levelOf.length * 2);
+    while (n < slots) n *= 2;
+    n = Math.min(n, this.maxRecords);
+    const levelOf = new Uint8Array(n);
+    levelOf.set(this.levelOf);
+    this.levelOf = levelOf;
+    const prevDelta = new Uint32Array(n);
+    prevDelta.set(this.prevDelta);
+    this.prevDelta = prevDelta;
+  }
+
+  /** Seqs (>= fromSeq, ascending) of the held records of one request, following its chain back from the newest. */
+  private requestSeqs(requestId: string, fromSeq: number): number[] {
+    const out: number[] = [];
+    let seq = this.byRequest.get(requestId);
+    const from = Math.max(fromSeq, this.first);
+    while (seq !== undefined && seq >= from) {
+      out.push(seq);
+      const d = this.prevDelta[(seq - this.base) % this.maxRecords];
+      seq = d === 0 ? undefined : seq - d;
+    }
+    return out.reverse();
   }
 
   private scan(q: CompiledQuery, fromSeq: number, reverse: boolean, take: (r: LogRecord) => boolean): void {
     const from = Math.max(fromSeq, this.first);
     if (q.requestId !== null) {
-      const list = this.byRequest.get(q.requestId);
-      if (list) this.scanList([list], from, reverse, q, take);
+      const seqs = this.requestSeqs(q.requestId, from);
+      if (reverse) seqs.reverse();
+      for (const s of seqs) {
+        const r = this.bySeq(s);
+        if (r && matches(q, r) && !take(r)) return;
+      }
       return;
     }
+    // One bit per wanted level: candidates are found in the level bytes, records are read only for them.
+    let mask = 0x7f;
     if (q.levels !== null) {
-      const lists = q.levels.map((l) => this.levels[levelIndex(l)]);
-      this.scanList(lists, from, reverse, q, take);
-      return;
+      mask = 0;
+      for (const l of q.levels) mask |= 1 << levelIndex(l);
     }
+    const levelOf = this.levelOf;
+    const cap = this.maxRecords;
     if (!reverse) {
       for (let s = from; s < this.next; s++) {
-        const r = this.bySeq(s);
+        const slot = (s - this.base) % cap;
+        if ((mask & (1 << levelOf[slot])) === 0) continue;
+        const r = this.ring[slot];
         if (r && matches(q, r) && !take(r)) return;
       }
     } else {
       for (let s = this.next - 1; s >= from; s--) {
-        const r = this.bySeq(s);
+        const slot = (s - this.base) % cap;
+        if ((mask & (1 << levelOf[slot])) === 0) continue;
+        const r = this.ring[slot];
         if (r && matches(q, r) && !take(r)) return;
       }
-    }
-  }
-
-  /** Merges several ascending seq lists (one per level, or one request) and tests each candidate. */
-  private scanList(lists: SeqList[], from: number, reverse: boolean, q: CompiledQuery, take: (r: LogRecord) => boolean): void {
-    const pos = lists.map((l) => (reverse ? l.end - 1 : l.lowerBound(from)));
-    for (;;) {
-      let best = -1;
-      let bestSeq = reverse ? -Infinity : Infinity;
-      for (let k = 0; k < lists.length; k++) {
-        const i = pos[k];
-        if (reverse ? i < lists[k].start : i >= lists[k].end) continue;
-        const s = lists[k].at(i);
-        if (reverse ? s > bestSeq : s < bestSeq) {
-          bestSeq = s;
-          best = k;
-        }
-      }
-      if (best < 0) return;
-      pos[best] += reverse ? -1 : 1;
-      if (reverse && bestSeq < from) return;
-      const r = this.bySeq(bestSeq);
-      if (r && matches(q, r) && !take(r)) return;
     }
   }
 }

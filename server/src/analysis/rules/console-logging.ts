@@ -6,6 +6,7 @@ import type { FixProposal, LogCall, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
 import type { LoggerLibrary } from '../types';
 import { argumentsRange, commentsBetweenArguments } from './util/comments';
+import { errorPlacement } from './util/errorPlacement';
 import { isErrorValue } from './util/errors';
 import { constantMessage, type Field, fieldsFor, fieldText, messageParts, quote } from './util/messageParts';
 
@@ -22,7 +23,9 @@ function levelFor(method: string, library: LoggerLibrary): string {
 }
 
 /** The message and fields a console call's arguments become, and whether nothing is lost on the way. */
-function structure(call: LogCall, ctx: RuleContext, library: LoggerLibrary): { message: string | null; fields: Field[]; safe: boolean } | null {
+type ConsoleField = Field & { isError?: boolean };
+
+function structure(call: LogCall, ctx: RuleContext, library: LoggerLibrary): { message: string | null; fields: ConsoleField[]; safe: boolean } | null {
   const args = call.node.arguments;
   if (args.length === 0) return null;
   const sf = ctx.sourceFile;
@@ -33,7 +36,8 @@ function structure(call: LogCall, ctx: RuleContext, library: LoggerLibrary): { m
   if (ts.isStringLiteralLike(first)) {
     // printf-style placeholders would no longer be filled the same way.
     if (/%[sdifjoOc]/.test(first.text)) return null;
-    message = first.text;
+    // With arguments to format, console prints `%%` as `%`; the new call's message is not formatted.
+    message = args.length > 1 ? first.text.replace(/%%/g, '%') : first.text;
     values = args.slice(1);
   } else {
     const parts = messageParts(first);
@@ -48,14 +52,15 @@ function structure(call: LogCall, ctx: RuleContext, library: LoggerLibrary): { m
     safe = false;
     message = 'log';
   }
-  const errorKey = library === 'winston' ? 'error' : 'err';
+  // pino keeps an error under `err`; bunyan and winston only as the whole argument (see fixFor).
+  const errorKey = 'err';
   const taken = new Set<string>();
-  const fields: Field[] = [];
+  const fields: ConsoleField[] = [];
   for (const v of values) {
     if (isErrorValue(v) && !taken.has(errorKey)) {
       taken.add(errorKey);
       const text = v.getText(sf);
-      fields.push({ key: errorKey, valueText: text });
+      fields.push({ key: errorKey, valueText: text, isError: true });
       continue;
     }
     let e = unwrap(v);
@@ -113,7 +118,14 @@ function fixFor(call: LogCall, ctx: RuleContext): FixProposal[] {
   if (!s) return [];
   const level = levelFor(call.method, library);
   const msg = s.message === null ? null : quote(s.message, ctx.text);
-  const obj = s.fields.length ? `{ ${s.fields.map(fieldText).join(', ')} }` : null;
+  let obj = s.fields.length ? `{ ${s.fields.map(fieldText).join(', ')} }` : null;
+  // bunyan and winston write an error inside an object as `{}` (util/errorPlacement.ts): it must be
+  // the whole fields / meta argument, which leaves no room for other values.
+  const error = s.fields.find((f) => f.isError);
+  if (error && library !== 'pino' && errorPlacement(library)) {
+    if (s.fields.length !== 1) return [];
+    obj = error.valueText;
+  }
   let args: string;
   if (library === 'pino' || library === 'bunyan') args = [obj, msg].filter(Boolean).join(', ');
   else if (library === 'winston') args = [msg, obj].filter(Boolean).join(', ');

@@ -1,20 +1,21 @@
 // error-not-serialized: an error logged as text (`err.message`, `String(err)`, `${err}`,
 // `err.toString()`) instead of the error object. Text loses the stack, the type and the cause;
-// pino and winston serialise error objects with all three.
+// each library keeps all three when given the error object where it looks for one
+// (util/errorPlacement.ts): pino `{ err }`, bunyan `log.error(err, msg)`, winston `logger.error(msg, err)`.
 import ts from 'typescript';
 import type { FixProposal, LogCall, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
-import { commentsBetweenArguments } from './util/comments';
+import { argumentsRange, commentsBetweenArguments } from './util/comments';
+import { errorPlacement } from './util/errorPlacement';
 import { errorAsText, isErrorValue } from './util/errors';
-import { constantMessage, type Field, fieldsFor, messageParts } from './util/messageParts';
+import { aroundOnlyPlaceholder, placeholderCount } from './util/placeholders';
+import { constantMessage, type Field, fieldsFor, messageParts, quote } from './util/messageParts';
 import { existingKeys, fieldsMergeSafely, rewriteArguments } from './util/structuredCall';
 
-export const MESSAGE = (text: string) => `\`${text}\` logs the error as text, which loses its stack and type; log the error object instead.`;
+/** Code in a message, in Markdown: double backticks when the code holds one. */
+const code = (text: string) => (text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``);
 
-/** The error key each library's serialisers expect. */
-function errorKey(library: string): string {
-  return library === 'winston' ? 'error' : 'err';
-}
+export const MESSAGE = (text: string) => `${code(text)} logs the error as text, which loses its stack and type; log the error object instead.`;
 
 /** Textual uses of an error inside an expression used as the message: the whole of it, or template/concat parts. */
 function textualErrors(expr: ts.Expression): Array<{ at: ts.Expression; error: ts.Expression }> {
@@ -33,34 +34,79 @@ function textualErrors(expr: ts.Expression): Array<{ at: ts.Expression; error: t
 
 function messageFix(call: LogCall, ctx: RuleContext, error: ts.Expression): FixProposal[] {
   const library = ctx.libraryFor(call);
-  if (call.library === 'console' || call.library === 'log4js' || call.library === 'nestjs' || !call.messageArg) return [];
+  const placement = errorPlacement(library);
+  if (!placement || call.library === 'console' || call.library === 'log4js' || call.library === 'nestjs' || !call.messageArg) return [];
   if (call.fieldsArg && !ts.isObjectLiteralExpression(unwrap(call.fieldsArg))) return [];
   if ((library === 'pino' || library === 'bunyan') && call.restArgs.length > 0) return [];
   const sf = ctx.sourceFile;
-  const key = errorKey(library);
   const taken = existingKeys(call);
-  if (taken.has(key)) return [];
   const errorText = error.getText(sf);
-  const errorField: Field = { key, valueText: errorText };
   const parts = messageParts(call.messageArg);
-  let message: string;
+  let message = '';
   let others: ts.Expression[] = [];
   if (parts) {
     message = constantMessage(parts);
     others = parts.flatMap((p) => (p.kind === 'value' && !errorAsText(p.expr) && !isErrorValue(p.expr) ? [p.expr] : []));
-  } else message = '';
-  if (!message && (library === 'pino' || library === 'bunyan') && others.length === 0 && !call.fieldsArg) {
+  }
+  const alone = others.length === 0 && !call.fieldsArg;
+  if (!message && placement.kind !== 'metaArgument' && alone) {
     // The message was the error's text alone: pino and bunyan take the error itself and use its
     // message as the record's (`logger.error(err)`). The text changes (no `Error: ` prefix): not safe.
     const range = { start: call.messageArg.getStart(sf), end: call.messageArg.end };
     return [{ title: 'Log the error object', edits: [{ ...range, newText: errorText }], safe: false }];
   }
   // With no constant text left, a message must be invented: offered, but not applied by fix-all.
-  const safe = message !== '' && fieldsMergeSafely(call) && !commentsBetweenArguments(call.node.arguments, sf);
+  const safe = message !== '' && !commentsBetweenArguments(call.node.arguments, sf);
   if (!message) message = `${call.method} failed`;
-  const fields = [errorField, ...fieldsFor(others, sf, new Set([...taken, key]))];
-  const edit = rewriteArguments(call, library, message, fields, sf, ctx.text);
-  return edit ? [{ title: `Log the error object as \`${key}\``, edits: [edit], safe }] : [];
+  if (placement.kind === 'field') {
+    if (taken.has(placement.key)) return [];
+    const fields: Field[] = [{ key: placement.key, valueText: errorText }, ...fieldsFor(others, sf, new Set([...taken, placement.key]))];
+    const edit = rewriteArguments(call, library, message, fields, sf, ctx.text);
+    return edit ? [{ title: `Log the error object as \`${placement.key}\``, edits: [edit], safe: safe && fieldsMergeSafely(call) }] : [];
+  }
+  // bunyan and winston keep an error only when it is the whole fields / meta argument: with other
+  // values to log there is no form that keeps both, and a person decides.
+  if (!alone) return [];
+  const msg = quote(message, ctx.text);
+  const level = call.levelArg ? [call.levelArg.getText(sf)] : [];
+  const args = placement.kind === 'fieldsArgument' ? [errorText, msg] : [...level, msg, errorText];
+  const range = argumentsRange(call.node.arguments, sf)!;
+  return [{ title: 'Log the error object', edits: [{ ...range, newText: args.join(', ') }], safe }];
+}
+
+/** `{ reason: err.message }` → the error object where the library keeps it, if it can go there. */
+function fieldFix(call: LogCall, ctx: RuleContext, obj: ts.ObjectLiteralExpression, p: ts.PropertyAssignment, error: ts.Expression): FixProposal[] {
+  const placement = errorPlacement(ctx.libraryFor(call));
+  if (!placement || call.library === 'console' || call.library === 'log4js' || call.library === 'nestjs') return [];
+  const sf = ctx.sourceFile;
+  const errText = error.getText(sf);
+  if (placement.kind === 'field') {
+    const currentKey = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : '';
+    // Under any other key pino writes the error as `{}`: only `err` keeps it.
+    if (existingKeys(call).has(placement.key) && currentKey !== placement.key) return [];
+    const newText = errText === placement.key ? errText : `${placement.key}: ${errText}`;
+    return [{ title: `Log the error object as \`${placement.key}\``, edits: [{ start: p.getStart(sf), end: p.end, newText }], safe: true }];
+  }
+  // bunyan / winston: the error replaces the whole object, so only when it is the object's one field.
+  if (obj.properties.length !== 1 || !call.messageArg || !ts.isStringLiteralLike(unwrap(call.messageArg))) return [];
+  const range = { start: call.fieldsArg!.getStart(sf), end: call.fieldsArg!.end };
+  // A comment inside the object would go with it.
+  const commented = /\/[/*]/.test(obj.getText(sf).replace(p.initializer.getText(sf), ''));
+  return [{ title: 'Log the error object', edits: [{ ...range, newText: errText }], safe: !commented }];
+}
+
+/** `logger.error('failed: %s', err)` → pino `logger.error({ err }, 'failed')`, bunyan `log.error(err, 'failed')`. */
+function placeholderFix(call: LogCall, ctx: RuleContext, msg: ts.StringLiteralLike, error: ts.Expression): FixProposal[] {
+  const around = aroundOnlyPlaceholder(msg.text);
+  if (!around || call.fieldsArg || call.restArgs.length !== 1) return [];
+  const sf = ctx.sourceFile;
+  const message = constantMessage([{ kind: 'text', text: around.before }, { kind: 'value', expr: error }, { kind: 'text', text: around.after }]);
+  if (!message) return [];
+  const errText = error.getText(sf);
+  const first = call.library === 'pino' ? (errText === 'err' ? '{ err }' : `{ err: ${errText} }`) : errText;
+  const range = argumentsRange(call.node.arguments, sf)!;
+  const safe = !commentsBetweenArguments(call.node.arguments, sf);
+  return [{ title: 'Log the error object', edits: [{ ...range, newText: `${first}, ${quote(message, ctx.text)}` }], safe }];
 }
 
 export const rule: Rule = {
@@ -85,23 +131,22 @@ export const rule: Rule = {
       const error = errorAsText(a);
       if (error) ctx.report(unwrap(a), MESSAGE(unwrap(a).getText(sf)));
     }
-    // Error text as a field value: `{ error: err.message }` → the error object under the library's key.
+    // The error itself filling a placeholder: pino and bunyan format it into the text (`%s`:
+    // `Error: boom`, no stack; pino's `%o`/`%j`: `{}`).
+    const msg = call.messageArg && unwrap(call.messageArg);
+    if ((call.library === 'pino' || call.library === 'bunyan') && msg && ts.isStringLiteralLike(msg)) {
+      const consumed = call.restArgs.slice(0, placeholderCount(msg.text));
+      for (const a of consumed) {
+        if (isErrorValue(a)) ctx.report(unwrap(a), MESSAGE(unwrap(a).getText(sf)), placeholderFix(call, ctx, msg, a));
+      }
+    }
+    // Error text as a field value: `{ error: err.message }` → the error object where the library keeps it.
     const fieldsObj = call.fieldsArg && unwrap(call.fieldsArg);
     if (fieldsObj && ts.isObjectLiteralExpression(fieldsObj)) {
-      const library = ctx.libraryFor(call);
       for (const p of fieldsObj.properties) {
         if (!ts.isPropertyAssignment(p)) continue;
         const error = errorAsText(p.initializer);
-        if (!error) continue;
-        const key = errorKey(library);
-        const keys = existingKeys(call);
-        const currentKey = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : '';
-        const errText = error.getText(sf);
-        const newKey = keys.has(key) && currentKey !== key ? currentKey : key;
-        const newText = newKey === errText ? newKey : `${newKey}: ${errText}`;
-        const fixes: FixProposal[] =
-          call.library === 'console' ? [] : [{ title: `Log the error object as \`${newKey}\``, edits: [{ start: p.getStart(sf), end: p.end, newText }], safe: true }];
-        ctx.report(p.initializer, MESSAGE(p.initializer.getText(sf)), fixes);
+        if (error) ctx.report(p.initializer, MESSAGE(p.initializer.getText(sf)), fieldFix(call, ctx, fieldsObj, p, error));
       }
     }
   },

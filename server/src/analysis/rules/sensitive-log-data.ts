@@ -4,40 +4,25 @@
 import ts from 'typescript';
 import type { LogCall, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
-import { declaredType, typeMemberNames } from './util/declarations';
+import { isSecretName } from './util/secretNames';
+import { declaredType, findDeclaration, typeMemberNames } from './util/declarations';
 
-/** Secret-like when the LAST word of a name is one of these... */
-const SECRET_LAST_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'authorization', 'cookie', 'cookies', 'cvv', 'cvc', 'ssn', 'session', 'credentials', 'pin']);
-/** ...or its last two words are one of these. */
-const SECRET_LAST_PAIRS = new Set(['api key', 'private key', 'secret key', 'access key', 'card number', 'credit card', 'set cookie', 'client secret']);
 /** Whole request parts that carry credentials (Authorization, Cookie) or user secrets (form bodies). */
 const REQUEST_PARTS = new Set(['headers', 'body', 'cookies']);
 
 export const MESSAGES = {
-  name: (name: string) => `Log record includes \`${name}\`, which looks like a secret; leave it out or redact it (e.g. pino's \`redact\` option).`,
+  name: (name: string) => `Log record includes \`${name}\`, which looks like a secret; leave it out or redact it.`,
   request: (text: string) => `Log record includes the whole \`${text}\`, which carries credentials (Authorization, cookies, passwords); log only the fields you need.`,
   type: (name: string, field: string) => `Log record includes \`${name}\`, whose type has the field \`${field}\`, which looks like a secret; log only the fields you need.`,
 };
 
-export function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
-}
-
-export function isSecretName(name: string): boolean {
-  const w = words(name);
-  if (w.length === 0) return false;
-  if (SECRET_LAST_WORDS.has(w[w.length - 1])) return true;
-  return w.length >= 2 && SECRET_LAST_PAIRS.has(`${w[w.length - 2]} ${w[w.length - 1]}`);
-}
-
 /** A value whose content cannot be a live secret: a literal placeholder, boolean, number or null. */
 function isHarmlessLiteral(e: ts.Expression): boolean {
   const u = unwrap(e);
+  // `password: user.password ? 'set' : 'unset'`, `!!token`, `typeof token`: facts about the secret.
+  if (ts.isConditionalExpression(u)) return isHarmlessLiteral(u.whenTrue) && isHarmlessLiteral(u.whenFalse);
+  if (ts.isPrefixUnaryExpression(u) && u.operator === ts.SyntaxKind.ExclamationToken) return true;
+  if (ts.isTypeOfExpression(u)) return true;
   return (
     ts.isStringLiteralLike(u) ||
     ts.isNumericLiteral(u) ||
@@ -114,6 +99,41 @@ function loggedValues(call: LogCall): ts.Expression[] {
   return out;
 }
 
+/**
+ * The `.child({...})` bindings a call's logger carries, followed through the receiver in this file:
+ * `logger.child({ token }).info()`, `const log = logger.child({ token })`, `this.log` set to one.
+ */
+function childBindings(receiver: ts.Expression): ts.ObjectLiteralExpression[] {
+  const out: ts.ObjectLiteralExpression[] = [];
+  let r: ts.Expression | undefined = unwrap(receiver);
+  for (let depth = 0; r && depth < 8; depth++) {
+    if (ts.isCallExpression(r) && ts.isPropertyAccessExpression(r.expression) && r.expression.name.text === 'child') {
+      const arg = r.arguments[0] && unwrap(r.arguments[0]);
+      if (arg && ts.isObjectLiteralExpression(arg)) out.push(arg);
+      r = unwrap(r.expression.expression);
+    } else if (ts.isIdentifier(r)) {
+      const d = findDeclaration(r);
+      r = d && ts.isVariableDeclaration(d) && d.initializer ? unwrap(d.initializer) : undefined;
+    } else if (ts.isPropertyAccessExpression(r) && r.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      r = classFieldInitializer(r);
+    } else r = undefined;
+  }
+  return out;
+}
+
+function classFieldInitializer(access: ts.PropertyAccessExpression): ts.Expression | undefined {
+  let n: ts.Node | undefined = access.parent;
+  while (n && !ts.isClassLike(n)) n = n.parent;
+  if (!n) return undefined;
+  const name = access.name.text;
+  const member = (n as ts.ClassLikeDeclaration).members.find((m) => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name);
+  const init = member && (member as ts.PropertyDeclaration).initializer;
+  return init ? unwrap(init) : undefined;
+}
+
+/** Bindings are shared by every call on the logger: each is checked once per file. */
+const checkedBindings = new WeakMap<RuleContext, Set<ts.Node>>();
+
 export const rule: Rule = {
   meta: {
     id: 'sensitive-log-data',
@@ -123,5 +143,12 @@ export const rule: Rule = {
   },
   checkLogCall(call, ctx) {
     for (const v of loggedValues(call)) checkValue(v, ctx);
+    let seen = checkedBindings.get(ctx);
+    for (const obj of childBindings(call.receiver)) {
+      if (!seen) checkedBindings.set(ctx, (seen = new Set()));
+      if (seen.has(obj)) continue;
+      seen.add(obj);
+      checkObject(obj, ctx);
+    }
   },
 };

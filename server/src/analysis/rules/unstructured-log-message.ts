@@ -58,7 +58,14 @@ function structuredFix(call: LogCall, ctx: RuleContext, kind: Kind): FixProposal
   if (!parts) return [];
   const text = constantMessage(parts);
   const values = parts.flatMap((p) => (p.kind === 'value' ? [p.expr] : []));
-  const fields = fieldsFor(values, ctx.sourceFile, existingKeys(call));
+  const taken = existingKeys(call);
+  // An error object keeps its message and stack only where the library looks for one
+  // (util/errorPlacement.ts): pino's `err` key. Under its own name (`{ e }`) it is written as `{}`,
+  // and bunyan/winston need it as a whole argument: error-not-serialized rewrites those calls.
+  const errors = values.filter((v) => isErrorValue(v));
+  if (errors.length > 0 && (library !== 'pino' || errors.length > 1 || taken.has('err'))) return [];
+  const named = fieldsFor(values.filter((v) => !errors.includes(v)), ctx.sourceFile, new Set([...taken, ...(errors.length ? ['err'] : [])]));
+  const fields = values.map((v) => (errors.includes(v) ? { key: 'err', valueText: v.getText(ctx.sourceFile) } : named.shift()!));
   // Nothing constant left: pino/bunyan log the fields alone, winston gets the level as a neutral message.
   const newMessage = text || (library === 'winston' ? call.method : null);
   const edit = rewriteArguments(call, library, newMessage, fields, ctx.sourceFile, ctx.text);

@@ -17,14 +17,28 @@ export function findDeclaration(id: ts.Identifier): Declaration | null {
       if (p) return p;
     }
     if (ts.isBlock(n) || ts.isSourceFile(n) || ts.isModuleBlock(n) || ts.isCaseClause(n) || ts.isDefaultClause(n)) {
-      for (const st of n.statements) {
-        if (!ts.isVariableStatement(st)) continue;
-        const d = st.declarationList.declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === name);
-        if (d) return d;
-      }
+      const d = variablesOf(n).get(name);
+      if (d) return d;
     }
   }
   return null;
+}
+
+type StatementContainer = ts.Block | ts.SourceFile | ts.ModuleBlock | ts.CaseClause | ts.DefaultClause;
+
+/** Variables declared directly in a block, by name; built once per block (a file can hold thousands of log calls). */
+const variablesCache = new WeakMap<ts.Node, Map<string, ts.VariableDeclaration>>();
+
+function variablesOf(container: StatementContainer): Map<string, ts.VariableDeclaration> {
+  let map = variablesCache.get(container);
+  if (map) return map;
+  map = new Map();
+  for (const st of container.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && !map.has(d.name.text)) map.set(d.name.text, d);
+  }
+  variablesCache.set(container, map);
+  return map;
 }
 
 /** The type written on a name's declaration, if any. */

@@ -3,6 +3,7 @@
 import ts from 'typescript';
 import { unwrap } from '../../scopes';
 import { findDeclaration } from './declarations';
+import { messageParts } from './messageParts';
 
 const ERROR_PARAM_NAMES = /^(err|error|e|ex|exc|exception|cause)$/;
 
@@ -59,6 +60,12 @@ export function errorAsText(expr: ts.Expression): ts.Expression | null {
     const c = e.expression;
     if (ts.isIdentifier(c) && c.text === 'String' && e.arguments.length === 1 && isErrorValue(e.arguments[0])) return unwrap(e.arguments[0]);
     if (ts.isPropertyAccessExpression(c) && c.name.text === 'toString' && e.arguments.length === 0 && isErrorValue(c.expression)) return unwrap(c.expression);
+  }
+  // `${err}` or `err + ''`: the error and nothing else, as a string.
+  const parts = messageParts(e);
+  if (parts && parts.every((p) => p.kind === 'value' || p.text.trim() === '')) {
+    const values = parts.filter((p) => p.kind === 'value');
+    if (values.length === 1 && isErrorValue(values[0].expr)) return unwrap(values[0].expr);
   }
   return null;
 }

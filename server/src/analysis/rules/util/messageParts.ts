@@ -10,26 +10,40 @@ export function messageParts(expr: ts.Expression): Part[] | null {
   const e = unwrap(expr);
   if (ts.isTemplateExpression(e)) return templateParts(e);
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    // Left spine iteratively: generated code chains thousands of `+`.
-    const rights: ts.Expression[] = [];
+    // The left spine, iteratively: generated code chains thousands of `+`.
+    const spine: ts.BinaryExpression[] = [];
     let cur: ts.Expression = e;
     while (ts.isBinaryExpression(cur) && cur.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-      rights.push(cur.right);
+      spine.push(cur);
       cur = unwrap(cur.left);
     }
-    const operands = [cur, ...rights.reverse()];
-    // `a + b` with no string in it is arithmetic, not a message.
-    if (!operands.some((o) => ts.isStringLiteralLike(unwrap(o)) || ts.isTemplateExpression(unwrap(o)))) return null;
-    const parts: Part[] = [];
-    for (const o of operands) {
-      const u = unwrap(o);
-      if (ts.isStringLiteralLike(u)) parts.push({ kind: 'text', text: u.text });
-      else if (ts.isTemplateExpression(u)) parts.push(...templateParts(u));
-      else parts.push({ kind: 'value', expr: o });
+    spine.reverse();
+    // `+` runs left to right: until a string joins in, it adds numbers (`a + b + ' items'` logs the sum).
+    let parts: Part[] | null = isText(cur) ? partsOf(cur) : null;
+    let pending: ts.Expression = cur;
+    for (const node of spine) {
+      if (!parts && !isText(node.right)) {
+        pending = node;
+        continue;
+      }
+      if (!parts) parts = [{ kind: 'value', expr: pending }];
+      parts.push(...partsOf(node.right));
     }
     return parts;
   }
   return null;
+}
+
+function isText(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return ts.isStringLiteralLike(u) || ts.isTemplateExpression(u);
+}
+
+function partsOf(e: ts.Expression): Part[] {
+  const u = unwrap(e);
+  if (ts.isStringLiteralLike(u)) return [{ kind: 'text', text: u.text }];
+  if (ts.isTemplateExpression(u)) return templateParts(u);
+  return [{ kind: 'value', expr: e }];
 }
 
 function templateParts(t: ts.TemplateExpression): Part[] {
@@ -72,7 +86,7 @@ export function constantMessage(parts: Part[]): string {
 export function fieldNameFor(expr: ts.Expression): string | null {
   const e = unwrap(expr);
   if (ts.isIdentifier(e)) return e.text;
-  if (ts.isPropertyAccessExpression(e)) {
+  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name)) {
     const last = e.name.text;
     const obj = unwrap(e.expression);
     if (obj.kind === ts.SyntaxKind.ThisKeyword) return last;
@@ -107,11 +121,25 @@ export function fieldText(f: Field): string {
   return f.key === f.valueText ? f.key : `${f.key}: ${f.valueText}`;
 }
 
+/** The file's quote preference, for the last file asked about (counting quotes in a large file per fix would be quadratic). */
+let quoteCache: { text: string; double: boolean } | null = null;
+
+function prefersDouble(fileText: string): boolean {
+  if (quoteCache?.text === fileText) return quoteCache.double;
+  let singles = 0;
+  let doubles = 0;
+  for (let i = 0; i < fileText.length; i++) {
+    const c = fileText.charCodeAt(i);
+    if (c === 39) singles++;
+    else if (c === 34) doubles++;
+  }
+  quoteCache = { text: fileText, double: doubles > singles };
+  return quoteCache.double;
+}
+
 /** Quote a message as the file quotes strings (single quotes unless the file prefers double). */
 export function quote(message: string, fileText: string): string {
-  const singles = (fileText.match(/'/g) ?? []).length;
-  const doubles = (fileText.match(/"/g) ?? []).length;
-  if (doubles > singles) return JSON.stringify(message);
+  if (prefersDouble(fileText)) return JSON.stringify(message);
   return `'${message.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
 }
 

@@ -8,7 +8,7 @@ function cleanup(dir) {
   try {
     fs.rmSync(dir, { recursive: true });
   } catch (err) {
-    logger.error('cleanup failed', { error: err });
+    logger.error('cleanup failed', err);
   //~~~~~~~~~~~~~ [console-logging] console.error in service code writes unstructured text; use the project's logger, which writes structured records with levels.
   }
 }

@@ -25,3 +25,12 @@ read((failure: NodeJS.ErrnoException | null) => {
 interface ValidationError extends Error {
   field: string;
 }
+
+export function wrap(run: () => void) {
+  try {
+    run();
+  } catch (err) {
+    logger.error({ reason: `${err}`, total: 1 + 2 + ' items' }, 'wrapped');
+                         //~~~~~~~~ [error-not-serialized] `` `${err}` `` logs the error as text, which loses its stack and type; log the error object instead.
+  }
+}

@@ -8,9 +8,9 @@ export class Sync {
     try {
       await job();
     } catch (error) {
-      this.logger.error('sync failed', { error });
+      this.logger.error('sync failed', error);
                                      //~~~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `(error as Error).message` logs the error as text, which loses its stack and type; log the error object instead.
-      this.logger.warn('sync retry', { error, attempt: 2 });
+      this.logger.warn('sync retry', { err: (error as Error).message, attempt: 2 });
                                           //~~~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `(error as Error).message` logs the error as text, which loses its stack and type; log the error object instead.
     }
   }

@@ -9,11 +9,11 @@ interface Account {
 
 export function login(user: { name: string }, password: string, account: Account, accessToken: string) {
   logger.info({ user: user.name, password }, 'login attempt');
-                               //~~~~~~~~ [sensitive-log-data] Log record includes `password`, which looks like a secret; leave it out or redact it (e.g. pino's `redact` option).
+                               //~~~~~~~~ [sensitive-log-data] Log record includes `password`, which looks like a secret; leave it out or redact it.
   logger.info({ token: accessToken }, 'token issued');
-              //~~~~~~~~~~~~~~~~~~ [sensitive-log-data] Log record includes `token`, which looks like a secret; leave it out or redact it (e.g. pino's `redact` option).
+              //~~~~~~~~~~~~~~~~~~ [sensitive-log-data] Log record includes `token`, which looks like a secret; leave it out or redact it.
   logger.info({ account }, 'account loaded');
               //~~~~~~~ [sensitive-log-data] Log record includes `account`, whose type has the field `apiKey`, which looks like a secret; log only the fields you need.
   logger.debug({ api_key: process.env.KEY }, 'config');
-               //~~~~~~~~~~~~~~~~~~~~~~~~ [sensitive-log-data] Log record includes `api_key`, which looks like a secret; leave it out or redact it (e.g. pino's `redact` option).
+               //~~~~~~~~~~~~~~~~~~~~~~~~ [sensitive-log-data] Log record includes `api_key`, which looks like a secret; leave it out or redact it.
 }

@@ -9,6 +9,6 @@ app.post('/login', (req, res) => {
   logger.info({ body: req.body }, 'login body');
                     //~~~~~~~~ [sensitive-log-data] Log record includes the whole `req.body`, which carries credentials (Authorization, cookies, passwords); log only the fields you need.
   logger.info({ authorization: req.get('authorization') }, 'auth');
-              //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [sensitive-log-data] Log record includes `authorization`, which looks like a secret; leave it out or redact it (e.g. pino's `redact` option).
+              //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [sensitive-log-data] Log record includes `authorization`, which looks like a secret; leave it out or redact it.
   res.end();
 });

@@ -1,0 +1,19 @@
+// @case library=bunyan path=src/uploads.js
+// bunyan writes an error under a key as `{}` unless the logger has serializers; it keeps the
+// error's message and stack only when the error is the whole fields argument: `log.error(err, 'msg')`.
+const bunyan = require('bunyan');
+const log = bunyan.createLogger({ name: 'uploads' });
+
+function store(bucket, file) {
+  bucket.put(file, (err) => {
+    if (!err) return;
+    log.error({ reason: err.message }, 'upload failed');
+                      //~~~~~~~~~~~ [error-not-serialized] `err.message` logs the error as text, which loses its stack and type; log the error object instead.
+    log.warn({ reason: err.message, file: file.name }, 'upload retried');
+                     //~~~~~~~~~~~ [error-not-serialized] `err.message` logs the error as text, which loses its stack and type; log the error object instead.
+    log.error('upload of ' + file.name + ' failed: ' + err.message);
+                                                     //~~~~~~~~~~~ [error-not-serialized] `err.message` logs the error as text, which loses its stack and type; log the error object instead.
+  });
+}
+
+module.exports = { store };

@@ -1,0 +1,19 @@
+// @case library=winston loggerModule=src/logger.ts
+// winston keeps an error's message and stack only as the whole meta argument: `logger.error('msg', err)`.
+// Inside a meta object (`{ error: err }`) it writes `{}`.
+import { logger } from '../logger';
+
+export async function charge(pay: () => Promise<void>, orderId: string) {
+  try {
+    await pay();
+  } catch (err) {
+    logger.error('payment failed', err);
+                                          //~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `(err as Error).message` logs the error as text, which loses its stack and type; log the error object instead.
+    logger.log('error', 'payment failed', err);
+                                           //~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `(err as Error).message` logs the error as text, which loses its stack and type; log the error object instead.
+    logger.warn('payment retried', { reason: (err as Error).message, orderId });
+                                           //~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `(err as Error).message` logs the error as text, which loses its stack and type; log the error object instead.
+    logger.error(`payment ${orderId} failed: ${(err as Error).message}`);
+                                             //~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `(err as Error).message` logs the error as text, which loses its stack and type; log the error object instead.
+  }
+}

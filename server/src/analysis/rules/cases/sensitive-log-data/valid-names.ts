@@ -1,0 +1,10 @@
+// @case library=pino loggerModule=src/logger.ts
+import { logger } from '../logger';
+
+export function ok(tokenizer: string, keyId: string, authMethod: string, sessionId: string, user: { id: string; name: string }) {
+  logger.info({ tokenizer, keyId, authMethod, sessionId }, 'configured');
+  logger.info({ passwordLength: 12, passwordResetRequired: false, hasToken: true }, 'policy');
+  logger.info({ password: null, token: undefined, secret: 0 }, 'placeholders');
+  logger.info({ user }, 'user');
+  logger.info({ userAgent: 'x', contentType: 'json', tokenCount: 3 }, 'request');
+}

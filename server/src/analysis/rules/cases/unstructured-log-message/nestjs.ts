@@ -1,0 +1,17 @@
+// @case library=nestjs path=src/users/users.controller.ts
+import { Controller, Get, Logger, Param } from '@nestjs/common';
+
+@Controller('users')
+export class UsersController {
+  private readonly logger = new Logger(UsersController.name);
+
+  @Get(':id')
+  get(@Param('id') id: string) {
+    this.logger.log(`get user ${id}`);
+                  //~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+    this.logger.warn('user ' + id + ' is slow', 'UsersController');
+                   //~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built by string concatenation; log a constant message and put the values in fields.
+    this.logger.log('get user', UsersController.name);
+    return { id };
+  }
+}

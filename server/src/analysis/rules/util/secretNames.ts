@@ -1,0 +1,32 @@
+// Names that look like secrets. Matching is on whole words of the name (camelCase, snake_case,
+// kebab-case split), and on its LAST word or two: `accessToken` and `x-api-key` are secrets,
+// `tokenCount`, `passwordChanged` and `sessionId` (a correlation id) are not.
+
+/** Secret-like when the LAST word of a name is one of these... */
+const SECRET_LAST_WORDS = new Set(['password', 'passwords', 'passwd', 'pwd', 'passphrase', 'secret', 'secrets', 'token', 'tokens', 'jwt', 'apikey', 'authorization', 'cookie', 'cookies', 'cvv', 'cvc', 'ssn', 'session', 'credentials', 'pin']);
+/** ...or its last two words are one of these. */
+// A password's hash or digest is cracked offline once leaked: a secret too.
+const SECRET_LAST_PAIRS = new Set(['api key', 'private key', 'secret key', 'access key', 'card number', 'credit card', 'set cookie', 'client secret', 'password hash', 'password digest', 'password salt']);
+
+/** First words of boolean-style names. */
+const FLAG_FIRST_WORDS = new Set(['has', 'is', 'should', 'needs', 'requires', 'missing', 'no', 'valid', 'invalid', 'expired', 'can', 'use', 'with', 'without']);
+
+/** The lower-case words of a name: `xApiKey` → x, api, key; `set-cookie` → set, cookie. */
+export function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+/** Whether a field or variable name names a secret. */
+export function isSecretName(name: string): boolean {
+  const w = words(name);
+  if (w.length === 0) return false;
+  // `hasPassword`, `isTokenValid`, `missingApiKey` name a fact about the secret, not the secret.
+  if (w.length >= 2 && FLAG_FIRST_WORDS.has(w[0])) return false;
+  if (SECRET_LAST_WORDS.has(w[w.length - 1])) return true;
+  return w.length >= 2 && SECRET_LAST_PAIRS.has(`${w[w.length - 2]} ${w[w.length - 1]}`);
+}
