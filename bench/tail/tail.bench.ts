@@ -145,10 +145,11 @@ export async function runTailBench(): Promise<BenchResult[]> {
   }
   const lv = median(levelTimes);
   rows.push({ name: `level>=warn over ${count.toLocaleString('en')} records (${warnCount} matches)`, value: lv, unit: 'ms', target: '< 100 ms', pass: lv < 100 && warnCount > 0 });
-  const heapPer = (heap1.heapUsed - heap0.heapUsed) / store.size;
+  // Big ASCII blocks are kept as external strings (outside the JS heap), so they count as well.
+  const heapPer = (heap1.heapUsed + heap1.external - heap0.heapUsed - heap0.external) / store.size;
   const rssMb = (heap1.rss - heap0.rss) / 1048576;
   const avgLine = store.bytes / store.size;
-  rows.push({ name: `memory per record, full buffer (heapUsed; avg line ${avgLine.toFixed(0)} B)`, value: heapPer, unit: 'B', target: '< line bytes + 400 B', pass: heapPer < avgLine + 400 });
+  rows.push({ name: `memory per record, full buffer (heapUsed + external; avg line ${avgLine.toFixed(0)} B)`, value: heapPer, unit: 'B', target: '< line bytes + 400 B', pass: heapPer < avgLine + 400 });
   rows.push({ name: `memory for the full buffer (rss growth)`, value: rssMb, unit: 'MB', target: 'reported', pass: true });
   return rows;
 }

@@ -3,19 +3,10 @@
 // arrive one by one from the log engine; the webview hears about them at most once per batch
 // interval, and only receives the rows it is about to draw.
 import type { Counts, ExtensionToWebview, RowView } from '../../../shared/src/panelMessages';
-import type { LogRecord } from '../../../server/src/logs/types';
+import { matches, type CompiledQuery, type LogRecord, type LogStore } from '../../../server/src/logs';
 import { RateMeter } from './rateMeter';
 import { computeTimeline, goneRow, toRowView } from './rowView';
 import { SeqView } from './seqView';
-
-/** What the model needs from the log store (LogStore satisfies it through a small adapter). */
-export interface PanelStoreView {
-  bySeq(seq: number): LogRecord | undefined;
-  /** Every buffered record, oldest first. */
-  records(): Iterable<LogRecord>;
-  forRequest(requestId: string): readonly LogRecord[];
-  counts(): { records: number; received: number; dropped: number };
-}
 
 export interface PanelClock {
   now(): number;
@@ -29,8 +20,6 @@ export const realClock: PanelClock = {
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
 
-export type RecordFilter = (record: LogRecord) => boolean;
-
 /** Updates reach the webview at most this often. */
 export const BATCH_MS = 50;
 /** Rows per viewport reply: a screen or two, never the buffer. */
@@ -40,7 +29,7 @@ const DEFAULT_WINDOW = 100;
 export class PanelModel {
   private readonly view = new SeqView();
   private readonly rate = new RateMeter();
-  private filter: RecordFilter | null = null;
+  private filter: CompiledQuery | null = null;
   private following = true;
   /** While paused: the absolute range of the view the webview shows. */
   private frozenStart = 0;
@@ -51,7 +40,7 @@ export class PanelModel {
   private disposed = false;
 
   constructor(
-    private readonly store: PanelStoreView,
+    private readonly store: LogStore,
     private readonly post: (m: ExtensionToWebview) => void,
     private readonly clock: PanelClock = realClock,
     private readonly batchMs = BATCH_MS,
@@ -64,15 +53,21 @@ export class PanelModel {
   /** A record entered the store. Cheap: the webview is updated on the next batch. */
   added(record: LogRecord): void {
     this.rate.add(1, this.clock.now());
-    if (!this.filter || this.filter(record)) this.view.push(record.seq);
+    if (!this.filter || matches(this.filter, record)) this.view.push(record.seq);
     this.schedule();
   }
 
-  /** Rebuilds the view from the buffer under a new filter (null shows everything). */
-  setFilter(filter: RecordFilter | null): void {
+  /** A held record changed (a stack trace line attached to it): the next batch shows it. */
+  updated(): void {
+    if (this.following) this.schedule();
+  }
+
+  /** Rebuilds the view from the buffer under a new filter (null shows everything), using the store's indexes. */
+  setFilter(filter: CompiledQuery | null): void {
     this.filter = filter;
     this.view.reset();
-    for (const r of this.store.records()) if (!filter || filter(r)) this.view.push(r.seq);
+    if (filter) for (const seq of this.store.select(filter)) this.view.push(seq);
+    else for (let seq = this.store.firstSeq; seq < this.store.nextSeq; seq++) this.view.push(seq);
     this.freezeAtEnd();
     this.postWindow(true);
     this.postCounts();
@@ -93,8 +88,9 @@ export class PanelModel {
     this.postWindow(false);
   }
 
-  /** The store was emptied. */
+  /** Empties the store and the view. */
   clear(): void {
+    this.store.clear();
     this.view.reset();
     this.rate.reset();
     this.freezeAtEnd();
@@ -129,11 +125,11 @@ export class PanelModel {
   }
 
   counts(): Counts {
-    const c = this.store.counts();
+    const s = this.store;
     return {
-      records: c.records,
-      received: c.received,
-      dropped: c.dropped,
+      records: s.size,
+      received: s.totalReceived,
+      dropped: s.dropped,
       shown: this.view.length,
       ratePerSec: this.rate.perSecond(this.clock.now()),
       waiting: this.following ? 0 : Math.max(0, this.view.end - this.frozenEnd),

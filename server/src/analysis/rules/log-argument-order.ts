@@ -15,6 +15,7 @@ export const MESSAGES = {
   pinoError: 'pino drops an error passed after the message (no message, no stack in the record); pass it first: logger.error(err, \'message\').',
   bunyanError: 'bunyan formats an error passed after the message into the message text (no structured stack); pass it first: logger.error(err, \'message\').',
   winston: 'winston takes the message first and the fields second: logger.info(\'message\', { ... }).',
+  winstonError: 'winston takes the message first and the error second; an error passed first is logged as `{}` and the message is lost: logger.error(\'message\', err).',
 } as const;
 
 
@@ -77,8 +78,9 @@ export const rule: Rule = {
       const offset = call.method === 'log' ? 1 : 0;
       if (args.length !== offset + 2) return;
       const [obj, msg] = [args[offset], args[offset + 1]];
-      if (!isObject(obj) || !isMessage(msg)) return;
-      ctx.report(obj, MESSAGES.winston, [swap(obj, msg, sf, 'Pass the message first')]);
+      if (!isMessage(msg)) return;
+      if (isObject(obj)) ctx.report(obj, MESSAGES.winston, [swap(obj, msg, sf, 'Pass the message first')]);
+      else if (isErrorValue(obj)) ctx.report(obj, MESSAGES.winstonError, [swap(obj, msg, sf, 'Pass the message first')]);
     }
   },
 };

@@ -13,7 +13,7 @@ export function login(user: { name: string }, password: string, account: Account
   logger.info({ token: accessToken }, 'token issued');
               //~~~~~~~~~~~~~~~~~~ [sensitive-log-data] Log record includes `token`, which looks like a secret; leave it out or redact it.
   logger.info({ account }, 'account loaded');
-              //~~~~~~~ [sensitive-log-data] Log record includes `account`, whose type has the field `apiKey`, which looks like a secret; log only the fields you need.
+              //~~~~~~~ [sensitive-log-data] Log record includes `account`, whose type has the field `passwordHash`, which looks like a secret; log only the fields you need.
   logger.debug({ api_key: process.env.KEY }, 'config');
                //~~~~~~~~~~~~~~~~~~~~~~~~ [sensitive-log-data] Log record includes `api_key`, which looks like a secret; leave it out or redact it.
 }
