@@ -142,6 +142,12 @@ export class PanelModel {
     this.post({ type: 'timeline', requestId, rows, summary });
   }
 
+  /** Re-sends the current window and counts (a webview that just loaded). */
+  refresh(): void {
+    this.postWindow(this.following);
+    this.postCounts();
+  }
+
   /** Sends what accumulated since the last batch. Public so tests can drive it without timers. */
   flush(): void {
     if (this.timer !== undefined) this.clock.clearTimeout(this.timer);

@@ -148,6 +148,7 @@ export class VirtualList {
   private release(r: RowEl): void {
     r.root.hidden = true;
     r.key = '';
+    delete r.root.dataset.index;
     this.spare.push(r);
   }
 

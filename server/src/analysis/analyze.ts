@@ -5,7 +5,7 @@ import type { RuleId } from '../../../shared/src/rules';
 import { findLogger } from './findLogger';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { isCandidateCall, recogniseLogCall, toCallSite } from './logCalls';
-import { fileModuleStyle, parseErrorCount, parseSource } from './parse';
+import { fileModuleStyle, lineColumn, parseErrorCount, parseSource } from './parse';
 import { classifyFile, type ProjectModel } from './project';
 import type { FixProposal, LogCall, RuleContext } from './rule';
 import { RULES } from './rules';
@@ -128,6 +128,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   const suppressions = findSuppressions(text, lineOf);
   const fileKind = classifyFile(project, absPath, text);
   const moduleStyle = fileModuleStyle(sf) ?? project.moduleStyleFor(absPath);
+  const loggerFinder = { sf, text, path: absPath, project, scopes, values, moduleStyle, boundLoggers: new Map() };
   const findings: Finding[] = [];
   let currentRule: RuleId = rules[0].meta.id;
   const ctx: RuleContext = {
@@ -138,15 +139,16 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     fileKind,
     moduleStyle,
     libraryFor: (call) => (call.library !== 'console' ? call.library : project.libraryFor(absPath) ?? 'pino'),
-    findLogger: (at) => findLogger({ sf, text, path: absPath, project, scopes, values, moduleStyle }, at),
+    findLogger: (at) => findLogger(loggerFinder, at),
     report(at, message, proposals = []) {
       const start = 'kind' in at ? (at as ts.Node).getStart(sf) : at.start;
       const end = 'kind' in at ? (at as ts.Node).end : at.end;
-      const s = sf.getLineAndCharacterOfPosition(start);
+      if (!(start >= 0 && end >= start && end <= text.length)) return; // a rule bug: nothing sensible to show
+      const s = lineColumn(sf, start);
       if (isSuppressed(suppressions, currentRule, s.line)) return;
-      const e = sf.getLineAndCharacterOfPosition(end);
+      const e = lineColumn(sf, end);
       const fixes: Fix[] = toFixes(proposals);
-      fixes.push(...suppressionFixes(text, currentRule, start));
+      fixes.push(...suppressionFixes(text, currentRule, start, sf));
       findings.push({
         rule: currentRule,
         message,
@@ -154,9 +156,9 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
         start,
         end,
         line: s.line,
-        column: s.character,
+        column: s.column,
         endLine: e.line,
-        endColumn: e.character,
+        endColumn: e.column,
         fixes,
       });
     },

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import ts from 'typescript';
 import type { ProjectModel } from './project';
 import type { LoggerChoice } from './rule';
-import { resolveName, type ScopeMap } from './scopes';
+import type { LoggerLibrary } from './types';
+import { type Declaration, resolveName, type ScopeMap } from './scopes';
 import { eolOf } from './suppressions';
 import type { ValueResolver } from './values';
 
@@ -16,6 +17,8 @@ export interface LoggerFinderInput {
   scopes: ScopeMap;
   values: ValueResolver;
   moduleStyle: 'esm' | 'commonjs';
+  /** Per-file cache of the loggers bound in each scope. */
+  boundLoggers: Map<ts.Node, BoundLogger[]>;
 }
 
 export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice | null {
@@ -34,14 +37,8 @@ export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice 
   if (member) return { expression: `this.${member.name}`, library: member.lib, edits: [] };
   // 3. A logger bound in an enclosing scope (an import of the project logger, a child logger, this.logger).
   for (let n: ts.Node | undefined = at; n; n = n.parent) {
-    const map = scopes.get(n);
-    if (!map) continue;
-    for (const [name, decl] of map) {
-      // Only imports and initialised variables can hold a logger; functions and classes cannot.
-      if (decl.kind !== 'import' && decl.kind !== 'value' && decl.kind !== 'param') continue;
-      if (resolveName(scopes, at, name) !== decl) continue; // shadowed at `at`
-      const v = values.declarationValue(decl);
-      if (v?.t === 'logger') return { expression: name, library: v.lib, edits: [] };
+    for (const c of loggersBoundIn(input, n)) {
+      if (resolveName(scopes, at, c.name) === c.decl) return { expression: c.name, library: c.lib, edits: [] }; // not shadowed at `at`
     }
   }
   // 4. Import the project's logger module.
@@ -64,6 +61,28 @@ export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice 
   const atLineStart = offset === 0 || input.text[offset - 1] === '\n';
   const newText = atLineStart ? `${statement}${eol}` : `${eol}${statement}`;
   return { expression: local, library: module.library, edits: [{ start: offset, end: offset, newText }] };
+}
+
+interface BoundLogger {
+  name: string;
+  decl: Declaration;
+  lib: LoggerLibrary;
+}
+
+/** The loggers bound directly in one scope, evaluated once per scope (a file calls findLogger per finding). */
+function loggersBoundIn(input: LoggerFinderInput, scope: ts.Node): BoundLogger[] {
+  const cached = input.boundLoggers.get(scope);
+  if (cached) return cached;
+  const out: BoundLogger[] = [];
+  const map = input.scopes.get(scope);
+  for (const [name, decl] of map ?? []) {
+    // Only imports, initialised variables and typed parameters can hold a logger.
+    if (decl.kind !== 'import' && decl.kind !== 'value' && decl.kind !== 'param') continue;
+    const v = input.values.declarationValue(decl);
+    if (v?.t === 'logger') out.push({ name, decl, lib: v.lib });
+  }
+  input.boundLoggers.set(scope, out);
+  return out;
 }
 
 function relativeSpecifier(fromFile: string, targetNoExt: string): string {

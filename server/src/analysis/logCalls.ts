@@ -3,6 +3,7 @@
 import ts from 'typescript';
 import { ALL_LEVEL_METHODS, LEVEL_METHODS } from './libraries';
 import type { LogCall } from './rule';
+import { lineColumn } from './parse';
 import { unwrap } from './scopes';
 import type { LoggerLibrary, LogCallSite } from './types';
 import type { ValueResolver } from './values';
@@ -152,10 +153,10 @@ export function fieldKeys(call: LogCall, childBindings: readonly string[]): stri
 }
 
 export function toCallSite(call: LogCall, sf: ts.SourceFile, childBindings: readonly string[]): LogCallSite {
-  const pos = sf.getLineAndCharacterOfPosition(call.node.getStart(sf));
+  const pos = lineColumn(sf, call.node.getStart(sf));
   return {
     line: pos.line,
-    column: pos.character,
+    column: pos.column,
     library: call.library,
     method: call.method,
     template: messageTemplate(call),

@@ -37,6 +37,16 @@ export function parseSource(path: string, text: string): ts.SourceFile {
   return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKindOf(path));
 }
 
+/**
+ * 0-based line and UTF-16 column as editors count them: a BOM is not a character of the first line
+ * (VS Code drops it), so it is not counted even though offsets stay into the original text.
+ */
+export function lineColumn(sf: ts.SourceFile, offset: number): { line: number; column: number } {
+  const lc = sf.getLineAndCharacterOfPosition(offset);
+  const bom = lc.line === 0 && lc.character > 0 && sf.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return { line: lc.line, column: lc.character - bom };
+}
+
 /** Parse errors the parser recovered from. */
 export function parseErrorCount(sf: ts.SourceFile): number {
   return (sf as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length ?? 0;

@@ -2,6 +2,7 @@
 //   // obs-lens-disable-next-line rule-a, rule-b   (no list: every rule) for the next line
 //   /* obs-lens-disable rule-a */                   for the whole file
 // and the quick-fixes that insert them.
+import ts from 'typescript';
 import { isRuleId, type RuleId } from '../../../shared/src/rules';
 import type { Fix } from './types';
 
@@ -13,8 +14,9 @@ export interface Suppressions {
 }
 
 const NONE: Suppressions = { lines: new Map(), file: undefined };
-const NEXT_LINE = /\/\/[ \t]*obs-lens-disable-next-line\b([^\r\n]*)/g;
-const FILE = /\/\*[ \t]*obs-lens-disable\b((?:[^*]|\*(?!\/))*)\*\//g;
+// Also `{/* obs-lens-disable-next-line rule */}`, the form used inside JSX children.
+const NEXT_LINE = /(?:\/\/|\/\*)[ \t]*obs-lens-disable-next-line\b((?:(?!\*\/)[^\r\n])*)/g;
+const FILE = /\/\*[ \t]*obs-lens-disable(?![\w-])((?:[^*]|\*(?!\/))*)\*\//g;
 
 function ruleList(text: string): Set<RuleId> | null {
   const ids = text.split(/[\s,]+/).filter(isRuleId);
@@ -55,7 +57,7 @@ export function eolOf(text: string): string {
 }
 
 /** "Disable <rule> for this line" and "... for the entire file". */
-export function suppressionFixes(text: string, rule: RuleId, start: number): Fix[] {
+export function suppressionFixes(text: string, rule: RuleId, start: number, sf?: ts.SourceFile): Fix[] {
   const eol = eolOf(text);
   const ls = lineStart(text, start);
   const indent = /^[ \t]*/.exec(text.slice(ls, ls + 200))![0];
@@ -68,7 +70,13 @@ export function suppressionFixes(text: string, rule: RuleId, start: number): Fix
     const end = prevStart + prevLine.length;
     fixes.push({ title: `Disable ${rule} for this line`, edits: [{ start: end, end, newText: `, ${rule}` }], safe: false, kind: 'suppress' });
   } else if (!prev) {
-    fixes.push({ title: `Disable ${rule} for this line`, edits: [{ start: ls, end: ls, newText: `${indent}// obs-lens-disable-next-line ${rule}${eol}` }], safe: false, kind: 'suppress' });
+    const where = sf ? lineStartContext(sf, ls) : 'code';
+    // A line that starts inside a multi-line string or template has no place for a comment; in JSX
+    // children a `//` line would render as text, so the comment goes in braces there.
+    if (where !== 'literal') {
+      const comment = where === 'jsx' ? `{/* obs-lens-disable-next-line ${rule} */}` : `// obs-lens-disable-next-line ${rule}`;
+      fixes.push({ title: `Disable ${rule} for this line`, edits: [{ start: ls, end: ls, newText: `${indent}${comment}${eol}` }], safe: false, kind: 'suppress' });
+    }
   }
   let top = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (text.startsWith('#!', top)) {
@@ -78,4 +86,20 @@ export function suppressionFixes(text: string, rule: RuleId, start: number): Fix
   const prefix = top === text.length && top > 0 && !text.endsWith('\n') ? eol : '';
   fixes.push({ title: `Disable ${rule} for the entire file`, edits: [{ start: top, end: top, newText: `${prefix}/* obs-lens-disable ${rule} */${eol}` }], safe: false, kind: 'suppress' });
   return fixes;
+}
+
+/** What a line start sits in: a string/template token, JSX children, or code. Iterative: files nest deeply. */
+function lineStartContext(sf: ts.SourceFile, pos: number): 'literal' | 'jsx' | 'code' {
+  let node: ts.Node = sf;
+  for (;;) {
+    let next: ts.Node | undefined;
+    ts.forEachChild(node, (child) => {
+      if (!next && child.pos <= pos && pos < child.end) next = child;
+    });
+    if (!next) break;
+    node = next;
+    if (node.kind === ts.SyntaxKind.JsxText) return 'jsx';
+    if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node)) return node.getStart(sf) < pos ? 'literal' : 'code';
+  }
+  return ts.isJsxElement(node) || ts.isJsxFragment(node) ? 'jsx' : 'code';
 }

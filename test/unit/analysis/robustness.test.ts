@@ -51,6 +51,9 @@ describe('engine robustness', () => {
     try {
       const text = `\uFEFFimport { logger } from './logger';\r\n\r\nconst é = '😀';\r\n  logger.info('x'); logger.warn('y');\r\n`;
       assert.deepEqual(callsOf(p.analyze('src/crlf.ts', text)), ['4:2 pino.info', '4:20 pino.warn']);
+      // Editors do not count the BOM as a character of the first line.
+      const first = `\uFEFFconsole.log('a'); console.log('b');\r\n`;
+      assert.deepEqual(callsOf(p.analyze('src/bom.ts', first)), ['1:0 console.log', '1:18 console.log']);
     } finally {
       p.cleanup();
     }

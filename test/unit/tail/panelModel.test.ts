@@ -1,36 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { ExtensionToWebview } from '../../../shared/src/panelMessages';
-import { MAX_WINDOW, PanelModel, type PanelClock, type PanelStoreView } from '../../../client/src/tail/panelModel';
-import type { LogRecord } from '../../../server/src/logs/types';
+import { MAX_WINDOW, PanelModel, type PanelClock } from '../../../client/src/tail/panelModel';
+import { compileQuery, LogStore, type LogRecord } from '../../../server/src/logs';
 import { record } from './records';
-
-/** A bounded buffer that evicts oldest first, like the log store. */
-class RingStore implements PanelStoreView {
-  readonly items: LogRecord[] = [];
-  received = 0;
-  evicted = 0;
-  constructor(private readonly max: number) {}
-  add(r: LogRecord): void {
-    this.items.push(r);
-    this.received++;
-    while (this.items.length > this.max) {
-      this.items.shift();
-      this.evicted++;
-    }
-  }
-  bySeq(seq: number): LogRecord | undefined {
-    return this.items.find((r) => r.seq === seq);
-  }
-  records(): Iterable<LogRecord> {
-    return this.items;
-  }
-  forRequest(id: string): LogRecord[] {
-    return this.items.filter((r) => r.requestId === id);
-  }
-  counts() {
-    return { records: this.items.length, received: this.received, dropped: this.evicted };
-  }
-}
 
 class ManualClock implements PanelClock {
   t = 0;
@@ -55,21 +27,26 @@ class ManualClock implements PanelClock {
 }
 
 function setup(max = 1000) {
-  const store = new RingStore(max);
+  const store = new LogStore({ maxRecords: max, maxBytes: 64 * 1024 * 1024 });
   const clock = new ManualClock();
   const sent: ExtensionToWebview[] = [];
   const model = new PanelModel(store, (m) => sent.push(m), clock);
+  store.onAdd((r) => model.added(r));
   let seq = 0;
   const feed = (n: number, over: (i: number) => Partial<LogRecord> = () => ({})) => {
     for (let i = 0; i < n; i++) {
-      const r = record(seq++, over(seq));
-      store.add(r);
-      model.added(r);
+      const s = seq++;
+      store.add(record(s, over(s)));
     }
+  };
+  const q = (text: string) => {
+    const { query, errors } = compileQuery(text);
+    assert.deepEqual(errors, []);
+    return query;
   };
   const last = <T extends ExtensionToWebview['type']>(type: T) =>
     sent.filter((m) => m.type === type).at(-1) as Extract<ExtensionToWebview, { type: T }> | undefined;
-  return { store, clock, sent, model, feed, last };
+  return { store, clock, sent, model, feed, last, q };
 }
 
 describe('panel model (host side)', () => {
@@ -93,24 +70,24 @@ describe('panel model (host side)', () => {
   });
 
   it('answers a viewport with exactly those rows of the filtered view, capped', () => {
-    const { clock, model, feed, last } = setup(5000);
+    const { clock, model, feed, last, q } = setup(5000);
     feed(3000, (i) => ({ level: i % 3 === 0 ? 'error' : 'info' }));
     clock.fire();
-    model.setFilter((r) => r.level === 'error');
+    model.setFilter(q('level=error'));
     model.setFollow(false);
     model.viewport(10, 15);
     const rows = last('rows')!;
     assert.equal(rows.total, 1000);
     assert.equal(rows.from, 10);
     assert.ok(rows.rows.every((r) => r.level === 'error'));
-    assert.deepEqual(rows.rows.map((r) => r.seq), [32, 35, 38, 41, 44]);
+    assert.deepEqual(rows.rows.map((r) => r.seq), [30, 33, 36, 39, 42]);
     model.viewport(0, 100_000);
     assert.equal(last('rows')!.rows.length, MAX_WINDOW);
   });
 
   it('new records respect the current filter', () => {
-    const { clock, model, feed, last } = setup();
-    model.setFilter((r) => r.requestId === 'abc');
+    const { clock, model, feed, last, q } = setup();
+    model.setFilter(q('req:abc'));
     feed(10, (i) => ({ requestId: i % 2 ? 'abc' : 'other' }));
     clock.fire();
     assert.equal(last('counts')!.shown, 5);
@@ -163,8 +140,8 @@ describe('panel model (host side)', () => {
     const { clock, model, feed, last, store } = setup();
     feed(10);
     clock.fire();
-    store.items.length = 0;
     model.clear();
+    assert.equal(store.size, 0);
     assert.deepEqual(last('rows'), { type: 'rows', from: 0, total: 0, rows: [] });
     assert.equal(last('counts')!.shown, 0);
   });

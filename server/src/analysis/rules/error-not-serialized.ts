@@ -109,6 +109,16 @@ function placeholderFix(call: LogCall, ctx: RuleContext, msg: ts.StringLiteralLi
   return [{ title: 'Log the error object', edits: [{ ...range, newText: `${first}, ${quote(message, ctx.text)}` }], safe }];
 }
 
+/** `error(err.message, err.stack, ...)`: the message's error has its `.stack` among the other arguments. */
+function nestStackPassed(call: LogCall): boolean {
+  const error = call.messageArg && errorAsText(call.messageArg);
+  if (!error || !ts.isIdentifier(error)) return false;
+  return call.restArgs.some((a) => {
+    const u = unwrap(a);
+    return ts.isPropertyAccessExpression(u) && u.name.text === 'stack' && ts.isIdentifier(unwrap(u.expression)) && (unwrap(u.expression) as ts.Identifier).text === error.text;
+  });
+}
+
 export const rule: Rule = {
   meta: {
     id: 'error-not-serialized',
@@ -118,6 +128,9 @@ export const rule: Rule = {
   },
   checkLogCall(call, ctx) {
     const sf = ctx.sourceFile;
+    // NestJS's Logger takes the stack as its own argument: `this.logger.error(err.message, err.stack)`
+    // is its idiom and keeps the stack.
+    if (call.library === 'nestjs' && nestStackPassed(call)) return;
     if (call.messageArg) {
       const found = textualErrors(call.messageArg);
       if (found.length) {

@@ -63,6 +63,11 @@ function checkValue(e: ts.Expression, ctx: RuleContext): void {
   const u = unwrap(e);
   if (isWholeRequestPart(u)) return ctx.report(u, MESSAGES.request(u.getText(sf)));
   if (ts.isObjectLiteralExpression(u)) return checkObject(u, ctx);
+  // A field built around a secret still holds it: `{ auth: `Bearer ${token}` }`.
+  if (ts.isTemplateExpression(u)) {
+    for (const span of u.templateSpans) checkValue(span.expression, ctx);
+    return;
+  }
   const name = ts.isIdentifier(u) ? u.text : ts.isPropertyAccessExpression(u) ? u.name.text : null;
   if (name && isSecretName(name)) return ctx.report(u, MESSAGES.name(u.getText(sf)));
   if (ts.isIdentifier(u)) {

@@ -47,17 +47,28 @@ function messageExpression(call: LogCall): ts.Expression | undefined {
 
 function structuredFix(call: LogCall, ctx: RuleContext, kind: Kind): FixProposal[] {
   const message = call.messageArg;
-  if (!message || (kind !== 'template' && kind !== 'concatenation')) return [];
+  if (!message || kind === 'format') return [];
   const library = ctx.libraryFor(call);
   if (call.library === 'console' || call.library === 'log4js' || call.library === 'nestjs') return [];
   // pino/bunyan format arguments after a template message would change meaning once it is constant.
   if ((library === 'pino' || library === 'bunyan') && call.restArgs.length > 0) return [];
   // pino/bunyan serialise an error passed first; spreading it into an object would lose it.
   if (call.fieldsArg && isErrorValue(call.fieldsArg)) return [];
-  const parts = messageParts(message);
+  // `JSON.stringify(state)` or `String(id)` as the whole message: the value alone, as a field.
+  const whole = kind === 'stringify' || kind === 'string' ? printedValue(message) : null;
+  if ((kind === 'stringify' || kind === 'string') && !whole) return [];
+  const parts = whole ? [{ kind: 'value' as const, expr: whole }] : messageParts(message);
   if (!parts) return [];
   const text = constantMessage(parts);
-  const values = parts.flatMap((p) => (p.kind === 'value' ? [p.expr] : []));
+  // A value printed with JSON.stringify is logged as itself: structured, but its shape in the
+  // record changes (an object instead of a string), so the fix is offered, not applied by fix-all.
+  let reshaped = !!whole;
+  const values = parts.flatMap((p) => {
+    if (p.kind !== 'value') return [];
+    const inner = printedValue(p.expr);
+    if (inner && isStringify(p.expr)) reshaped = true;
+    return [inner && isStringify(p.expr) ? inner : p.expr];
+  });
   const taken = existingKeys(call);
   // An error object keeps its message and stack only where the library looks for one
   // (util/errorPlacement.ts): pino's `err` key. Under its own name (`{ e }`) it is written as `{}`,
@@ -70,8 +81,29 @@ function structuredFix(call: LogCall, ctx: RuleContext, kind: Kind): FixProposal
   const newMessage = text || (library === 'winston' ? call.method : null);
   const edit = rewriteArguments(call, library, newMessage, fields, ctx.sourceFile, ctx.text);
   if (!edit) return [];
-  const safe = text !== '' && fieldsMergeSafely(call) && !commentsBetweenArguments(call.node.arguments, ctx.sourceFile);
+  const safe = text !== '' && !reshaped && fieldsMergeSafely(call) && !commentsBetweenArguments(call.node.arguments, ctx.sourceFile);
   return [{ title: 'Log a constant message with the values as fields', edits: [edit], safe }];
+}
+
+function isStringify(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  if (!ts.isCallExpression(u)) return false;
+  const c = u.expression;
+  return ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON';
+}
+
+/**
+ * The value `JSON.stringify(x)` or `String(x)` prints, when printing is all the call does (no
+ * replacer: `JSON.stringify(x, null, 2)` is fine, `JSON.stringify(x, ['id'])` picks fields).
+ */
+function printedValue(e: ts.Expression): ts.Expression | null {
+  const u = unwrap(e);
+  if (!ts.isCallExpression(u) || u.arguments.length === 0 || u.arguments.some(ts.isSpreadElement)) return null;
+  if (ts.isIdentifier(u.expression) && u.expression.text === 'String') return u.arguments.length === 1 ? u.arguments[0] : null;
+  if (!isStringify(u)) return null;
+  const replacer = u.arguments[1] && unwrap(u.arguments[1]);
+  const noReplacer = !replacer || replacer.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(replacer) && replacer.text === 'undefined');
+  return noReplacer && u.arguments.length <= 3 ? u.arguments[0] : null;
 }
 
 export const rule: Rule = {

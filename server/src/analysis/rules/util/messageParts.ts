@@ -69,17 +69,37 @@ export function constantMessage(parts: Part[]): string {
   parts.forEach((p, i) => {
     if (p.kind !== 'text') return;
     let t = p.text;
-    if (i > 0 && parts[i - 1].kind === 'value') t = t.replace(/^(\s*)(\S+)/, (m, space: string, word: string) => (UNIT.test(word) ? space : m));
+    // A possessive or a unit glued to the value goes with it: `${user}'s turn`, `${ms}ms`.
+    if (i > 0 && parts[i - 1].kind === 'value') t = t.replace(/^'s\b/, '').replace(/^(\s*)(\S+)/, (m, space: string, word: string) => (UNIT.test(word) ? space : m));
     const beforeValue = i + 1 < parts.length && parts[i + 1].kind === 'value';
     for (let k = 0; k < 3; k++) {
-      t = t.replace(/[\s:=,(\[{#-]+$/, '').replace(/^[\s)\]},:;.=]+/, '');
+      // Separators and the quotes or brackets that framed a value: `user "${name}" saved`.
+      t = t.replace(/[\s:=,(\[{#"'`-]+$/, '').replace(/^[\s)\]},:;.="'`]+/, '');
       if (beforeValue) t = (' ' + t).replace(DANGLING, '').slice(1);
     }
     t = t.replace(/\s+/g, ' ').trim();
     // Only separators between two values (`${a}/${b}`): nothing to say.
     if (t && /[\p{L}\p{N}]/u.test(t)) words.push(t);
   });
-  return words.join(' ').trim();
+  return balanced(words.join(' ')).replace(/\s+/g, ' ').trim();
+}
+
+/** Drops brackets left without their pair once values are taken out: `Order (${n} items) placed`. */
+function balanced(text: string): string {
+  const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+  const open: number[] = [];
+  const drop = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') open.push(i);
+    else if (pairs[c]) {
+      const j = open.length ? open[open.length - 1] : -1;
+      if (j >= 0 && text[j] === pairs[c]) open.pop();
+      else drop.add(i);
+    }
+  }
+  for (const j of open) drop.add(j);
+  return drop.size ? text.split('').filter((_, i) => !drop.has(i)).join('') : text;
 }
 
 /** A field name for a logged value: `id` → id, `user.id` → userId, `this.count` → count, else null. */

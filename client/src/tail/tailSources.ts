@@ -1,0 +1,200 @@
+// Which log sources the panel runs, from the tail settings of each workspace folder, and the
+// bookkeeping of running them (start, stop, status). No vscode import: tests run it bare.
+import * as path from 'node:path';
+import type { SourceStatusView } from '../../../shared/src/panelMessages';
+import type { TailSettings } from '../../../shared/src/settings';
+import type { LogSource, SourceEvent, SourceSink } from '../../../server/src/logs/types';
+import { CommandSource, FileSource, OtlpReceiver } from '../../../server/src/logs/sources';
+
+export type SourceSpec =
+  | { kind: 'file'; label: string; pattern: string; cwd: string; fromStart: boolean }
+  | { kind: 'command'; label: string; argv: string[]; cwd: string }
+  | { kind: 'otlp'; label: string; port: number };
+
+export interface FolderTail {
+  /** Folder name, used to tell sources of different folders apart in a multi-root workspace. */
+  name: string;
+  path: string;
+  tail: TailSettings;
+}
+
+export interface SourcePlan {
+  specs: SourceSpec[];
+  /** Sources that will not run, and why (untrusted workspace, bad setting). */
+  notRunning: SourceStatusView[];
+}
+
+export const UNTRUSTED_COMMAND =
+  'not run: the workspace is not trusted. observabilityLens.tail.command runs a program from workspace settings; trust the workspace to start it.';
+
+/** Turns per-folder settings into sources; commands only when the workspace is trusted. */
+export function planSources(folders: readonly FolderTail[], trusted: boolean): SourcePlan {
+  const specs: SourceSpec[] = [];
+  const notRunning: SourceStatusView[] = [];
+  const multi = folders.length > 1;
+  const labelFor = (f: FolderTail, text: string) => (multi ? `${f.name}: ${text}` : text);
+  const seen = new Set<string>();
+  const push = (s: SourceSpec) => {
+    if (seen.has(s.label)) return;
+    seen.add(s.label);
+    specs.push(s);
+  };
+  for (const f of folders) {
+    const files = Array.isArray(f.tail.files) ? f.tail.files : [];
+    for (const pattern of files) {
+      if (typeof pattern !== 'string' || pattern.trim() === '') continue;
+      push({ kind: 'file', label: labelFor(f, pattern), pattern, cwd: f.path, fromStart: false });
+    }
+    const cmd = f.tail.command;
+    if (cmd !== null && cmd !== undefined) {
+      const label = labelFor(f, Array.isArray(cmd) ? cmd.join(' ') : String(cmd));
+      if (!Array.isArray(cmd) || cmd.length === 0 || !cmd.every((a) => typeof a === 'string') || cmd[0] === '') {
+        notRunning.push({ label, state: 'error', detail: 'observabilityLens.tail.command must be a non-empty array of strings (program, then arguments)' });
+      } else if (!trusted) {
+        notRunning.push({ label, state: 'blocked', detail: UNTRUSTED_COMMAND });
+      } else {
+        push({ kind: 'command', label, argv: cmd, cwd: f.path });
+      }
+    }
+    const port = f.tail.otlpPort;
+    if (typeof port === 'number' && port > 0) {
+      if (!Number.isInteger(port) || port > 65535) notRunning.push({ label: 'otlp', state: 'error', detail: `observabilityLens.tail.otlpPort ${port} is not a port number` });
+      else push({ kind: 'otlp', label: port === 4318 ? 'otlp' : `otlp:${port}`, port });
+    }
+  }
+  return { specs, notRunning };
+}
+
+/** A file the user picked with "Tail File...": read from its start, labelled relative to the folder. */
+export function pickedFileSpec(file: string, folderPath: string | undefined): SourceSpec {
+  const rel = folderPath ? path.relative(folderPath, file) : '';
+  const label = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+  return { kind: 'file', label, pattern: file, cwd: folderPath ?? path.dirname(file), fromStart: true };
+}
+
+function create(spec: SourceSpec): LogSource {
+  switch (spec.kind) {
+    case 'file':
+      return new FileSource(spec.pattern, { cwd: spec.cwd, fromStart: spec.fromStart });
+    case 'command':
+      return new CommandSource(spec.argv, { cwd: spec.cwd });
+    case 'otlp':
+      return new OtlpReceiver({ port: spec.port, host: '127.0.0.1' });
+  }
+}
+
+export interface SourceOutput {
+  data(label: string, chunk: Buffer): void;
+  line(label: string, text: string): void;
+  end(label: string): void;
+  status(): void;
+}
+
+interface Running {
+  spec: SourceSpec;
+  source: LogSource;
+  status: SourceStatusView;
+}
+
+/** Runs a set of sources; reconciling to a new plan restarts only what changed. */
+export class SourceSet {
+  private readonly running = new Map<string, Running>();
+  private notRunning: SourceStatusView[] = [];
+  private readonly extras = new Map<string, SourceSpec>();
+
+  constructor(private readonly out: SourceOutput) {}
+
+  /** Starts what is new, stops what is gone, keeps what is unchanged (no re-read, no restart). */
+  async reconcile(plan: SourcePlan): Promise<void> {
+    const wanted = new Map([...plan.specs, ...this.extras.values()].map((s) => [keyOf(s), s]));
+    const stops: Promise<void>[] = [];
+    for (const [key, r] of this.running) {
+      if (!wanted.has(key)) {
+        this.running.delete(key);
+        stops.push(this.stopOne(r));
+      }
+    }
+    this.notRunning = plan.notRunning;
+    await Promise.all(stops);
+    for (const [key, spec] of wanted) if (!this.running.has(key)) this.start(key, spec);
+    this.out.status();
+  }
+
+  /** A source added by the user (not from settings): it survives settings changes. */
+  add(spec: SourceSpec): void {
+    const key = keyOf(spec);
+    this.extras.set(key, spec);
+    if (!this.running.has(key)) this.start(key, spec);
+    this.out.status();
+  }
+
+  statuses(): SourceStatusView[] {
+    return [...[...this.running.values()].map((r) => r.status), ...this.notRunning];
+  }
+
+  async stopAll(): Promise<void> {
+    const all = [...this.running.values()];
+    this.running.clear();
+    await Promise.all(all.map((r) => this.stopOne(r)));
+  }
+
+  private start(key: string, spec: SourceSpec): void {
+    const label = spec.label;
+    let source: LogSource;
+    try {
+      source = create(spec);
+    } catch (err) {
+      this.notRunning.push({ label, state: 'error', detail: (err as Error).message });
+      return;
+    }
+    const r: Running = { spec, source, status: { label, state: 'running', detail: '' } };
+    this.running.set(key, r);
+    const sink: SourceSink = {
+      data: (chunk) => this.out.data(label, chunk),
+      line: (text) => this.out.line(label, text),
+      event: (e) => {
+        r.status = statusOf(label, e);
+        if (e.type === 'exited') this.out.end(label);
+        this.out.status();
+      },
+    };
+    try {
+      source.start(sink);
+    } catch (err) {
+      // A source that throws on start must not take the panel down with it.
+      r.status = { label, state: 'error', detail: (err as Error).message };
+    }
+  }
+
+  private async stopOne(r: Running): Promise<void> {
+    try {
+      await r.source.stop();
+    } catch {
+      // Stopping is best effort; the process or handle is gone either way.
+    }
+    this.out.end(r.spec.label);
+  }
+}
+
+function keyOf(s: SourceSpec): string {
+  return JSON.stringify(s);
+}
+
+function statusOf(label: string, e: SourceEvent): SourceStatusView {
+  switch (e.type) {
+    case 'opened':
+      return { label, state: 'running', detail: e.detail ?? '' };
+    case 'waiting':
+      return { label, state: 'waiting', detail: e.detail };
+    case 'rotated':
+      return { label, state: 'running', detail: e.detail ?? 'rotated' };
+    case 'truncated':
+      return { label, state: 'running', detail: e.detail ?? 'truncated, reading from the start' };
+    case 'deleted':
+      return { label, state: 'waiting', detail: e.detail ?? 'deleted; waiting for it to come back' };
+    case 'exited':
+      return { label, state: 'stopped', detail: e.signal ? `exited on ${e.signal}` : `exited with code ${e.code}` };
+    case 'error':
+      return { label, state: 'error', detail: e.message };
+  }
+}

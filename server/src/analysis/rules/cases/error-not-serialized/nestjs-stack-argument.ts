@@ -1,0 +1,21 @@
+// @case library=nestjs path=src/users/users.service.ts
+// NestJS's Logger.error(message, stack) takes the stack as its own argument: passing `err.stack`
+// with `err.message` is its idiom and keeps the stack. The message alone, or `${err}`, loses it.
+import { Injectable, Logger } from '@nestjs/common';
+
+@Injectable()
+export class UsersService {
+  private readonly logger = new Logger(UsersService.name);
+
+  async load(fetch: () => Promise<void>) {
+    try {
+      await fetch();
+    } catch (err) {
+      this.logger.error((err as Error).message, (err as Error).stack);
+      this.logger.error((err as Error).message);
+                      //~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `(err as Error).message` logs the error as text, which loses its stack and type; log the error object instead.
+      this.logger.warn(`load failed: ${err}`);
+                                     //~~~ [error-not-serialized] `err` logs the error as text, which loses its stack and type; log the error object instead.
+    }
+  }
+}

@@ -1,0 +1,16 @@
+// @case library=winston loggerModule=src/logger.js path=src/cart.js
+// A value printed with JSON.stringify is logged as itself. Its shape in the record changes (an
+// object, not a string), so the fix is offered but not applied by fix-all. With a replacer, which
+// picks what is printed, the printed string is kept as the field's value.
+const { logger } = require('./logger');
+
+function updated(cart) {
+  logger.info('cart updated: ' + JSON.stringify(cart));
+            //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built by string concatenation; log a constant message and put the values in fields.
+  logger.debug(JSON.stringify(cart, null, 2));
+             //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with JSON.stringify; log the object as a field instead, so it stays structured.
+  logger.debug(`cart ${JSON.stringify(cart, ['id'])}`);
+             //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}
+
+module.exports = { updated };

@@ -1,0 +1,127 @@
+// Edits and suppressions: applyEdits, the two suppression fixes every finding carries (and that
+// applying them really silences the finding), obs-lens-disable comments, severities from settings.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { analyzeFile, applyEdits, resolveSeverities, RULES } from '../../../server/src/analysis';
+import type { FileAnalysis, Fix } from '../../../server/src/analysis/types';
+import { tempProject, type TempProject } from './helpers';
+
+const PKG = JSON.stringify({ dependencies: { pino: '^9' } });
+const LOGGER = `import pino from 'pino';\nexport const logger = pino();\n`;
+const ONLY_CONSOLE = { severities: { 'console-logging': 'warning' as const } };
+
+function analyzeConsole(p: TempProject, rel: string, text: string): FileAnalysis {
+  return analyzeFile(path.join(p.root, rel), text, p.model, ONLY_CONSOLE);
+}
+
+function suppressFix(a: FileAnalysis, which: 'line' | 'file'): Fix | undefined {
+  return a.findings[0]?.fixes.find((f) => f.kind === 'suppress' && f.title.endsWith(which === 'line' ? 'for this line' : 'for the entire file'));
+}
+
+describe('applyEdits', () => {
+  it('applies non-overlapping edits given in any order', () => {
+    const text = 'const a = 1;\nconst b = 2;\n';
+    const out = applyEdits(text, [
+      { start: 23, end: 24, newText: 'two' },
+      { start: 0, end: 0, newText: '// head\n' },
+      { start: 10, end: 11, newText: 'one' },
+    ]);
+    assert.equal(out, '// head\nconst a = one;\nconst b = two;\n');
+  });
+
+  it('refuses overlapping edits instead of garbling the text', () => {
+    assert.throws(() => applyEdits('abcdef', [{ start: 1, end: 4, newText: 'x' }, { start: 3, end: 5, newText: 'y' }]));
+  });
+});
+
+describe('suppressions', () => {
+  let p: TempProject;
+  beforeEach(() => {
+    p = tempProject({ 'package.json': PKG, 'src/logger.ts': LOGGER });
+  });
+  afterEach(() => p.cleanup());
+
+  it('"disable for this line" keeps the indentation and CRLF line endings, and silences the finding', () => {
+    const text = `export function run() {\r\n    console.log('started');\r\n}\r\n`;
+    const before = analyzeConsole(p, 'src/run.ts', text);
+    assert.equal(before.findings.length, 1);
+    const fix = suppressFix(before, 'line');
+    assert.ok(fix, 'a line suppression fix is offered');
+    const after = applyEdits(text, fix.edits);
+    assert.equal(after, `export function run() {\r\n    // obs-lens-disable-next-line console-logging\r\n    console.log('started');\r\n}\r\n`);
+    assert.deepEqual(analyzeConsole(p, 'src/run.ts', after).findings, []);
+  });
+
+  it('"disable for the entire file" goes on top, after a shebang line, and silences the file', () => {
+    const text = `// service entry\nconsole.warn('a');\nconsole.error('b');\n`;
+    const before = analyzeConsole(p, 'src/entry.ts', text);
+    assert.equal(before.findings.length, 2);
+    const after = applyEdits(text, suppressFix(before, 'file')!.edits);
+    assert.ok(after.startsWith('/* obs-lens-disable console-logging */\n// service entry\n'));
+    assert.deepEqual(analyzeConsole(p, 'src/entry.ts', after).findings, []);
+
+    // unstructured-log-message applies in CLI files too; its file fix must keep the shebang first.
+    const cli = `#!/usr/bin/env node\nimport { logger } from './logger';\nconst id = process.argv[2];\nlogger.info(\`user \${id} created\`);\n`;
+    const severities = { 'unstructured-log-message': 'warning' as const };
+    const found = analyzeFile(path.join(p.root, 'src/cli.ts'), cli, p.model, { severities });
+    assert.equal(found.findings.length, 1);
+    const fixed = applyEdits(cli, suppressFix(found, 'file')!.edits);
+    assert.ok(fixed.startsWith('#!/usr/bin/env node\n/* obs-lens-disable unstructured-log-message */\n'));
+    assert.deepEqual(analyzeFile(path.join(p.root, 'src/cli.ts'), fixed, p.model, { severities }).findings, []);
+  });
+
+  it('adds a rule to a disable-next-line comment right above instead of stacking a second one', () => {
+    const text = `export function run(id: string) {\n  // obs-lens-disable-next-line unstructured-log-message\n  console.log(\`run \${id}\`);\n}\n`;
+    const a = analyzeConsole(p, 'src/run.ts', text);
+    assert.equal(a.findings.length, 1);
+    const after = applyEdits(text, suppressFix(a, 'line')!.edits);
+    assert.ok(after.includes('// obs-lens-disable-next-line unstructured-log-message, console-logging\n  console.log'));
+    assert.deepEqual(analyzeConsole(p, 'src/run.ts', after).findings, []);
+  });
+
+  it('inside JSX children the line comment is written in braces, so it is not rendered as text', () => {
+    const text = `export function View() {\n  return (\n    <div>\n      {console.log('render')}\n    </div>\n  );\n}\n`;
+    const a = analyzeConsole(p, 'src/view.tsx', text);
+    assert.equal(a.findings.length, 1);
+    const after = applyEdits(text, suppressFix(a, 'line')!.edits);
+    assert.ok(after.includes(`      {/* obs-lens-disable-next-line console-logging */}\n      {console.log('render')}`), after);
+    assert.deepEqual(analyzeConsole(p, 'src/view.tsx', after).findings, []);
+  });
+
+  it('offers no line comment where the line starts inside a multi-line template literal', () => {
+    const text = 'export const page = `\n${console.log("inside")}\n`;\n';
+    const a = analyzeConsole(p, 'src/page.ts', text);
+    assert.equal(a.findings.length, 1);
+    assert.equal(suppressFix(a, 'line'), undefined);
+    assert.ok(suppressFix(a, 'file'));
+  });
+
+  it('honours rule lists, "all rules" and reasons, and a block next-line comment is not a file-wide disable', () => {
+    const text = [
+      `export function run() {`,
+      `  // obs-lens-disable-next-line sensitive-log-data, console-logging -- startup banner`,
+      `  console.log('one');`,
+      `  // obs-lens-disable-next-line`,
+      `  console.log('two');`,
+      `  // obs-lens-disable-next-line sensitive-log-data`,
+      `  console.log('three');`,
+      `  /* obs-lens-disable-next-line console-logging */`,
+      `  console.log('four');`,
+      `  console.log('five');`,
+      `}`,
+    ].join('\n');
+    const a = analyzeConsole(p, 'src/run.ts', text);
+    assert.deepEqual(a.findings.map((f) => f.line + 1), [7, 10]);
+  });
+});
+
+describe('resolveSeverities', () => {
+  it('starts from each rule default, applies settings, and drops rules turned off', () => {
+    const defaults = resolveSeverities({});
+    for (const rule of RULES) assert.equal(defaults[rule.meta.id], rule.meta.defaultSeverity);
+    const s = resolveSeverities({ 'console-logging': 'error', 'sensitive-log-data': 'off' });
+    assert.equal(s['console-logging'], 'error');
+    assert.equal('sensitive-log-data' in s, false);
+    assert.equal(s['error-not-serialized'], defaults['error-not-serialized']);
+  });
+});

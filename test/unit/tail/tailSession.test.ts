@@ -1,0 +1,156 @@
+// The panel back end end to end without VS Code: real files followed by the real sources, the real
+// log engine, and the webview's messages answered as the panel would see them.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { ExtensionToWebview } from '../../../shared/src/panelMessages';
+import { DEFAULT_SETTINGS, type TailSettings } from '../../../shared/src/settings';
+import type { LogRecord } from '../../../server/src/logs';
+import { TailSession } from '../../../client/src/tail/tailSession';
+import { planSources, pickedFileSpec, UNTRUSTED_COMMAND } from '../../../client/src/tail/tailSources';
+
+const tail = (over: Partial<TailSettings>): TailSettings => ({ ...DEFAULT_SETTINGS.tail, ...over });
+
+async function until(cond: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (cond()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
+
+function pino(i: number, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ level: 30, time: 1704110400000 + i, pid: 1, hostname: 'h', msg: `hello ${i}`, ...extra });
+}
+
+describe('tail session (host side, real sources and engine)', function () {
+  this.timeout(20_000);
+  let dir: string;
+  let session: TailSession | undefined;
+  const sent: ExtensionToWebview[] = [];
+  const copied: string[] = [];
+  const opened: LogRecord[] = [];
+  const last = <T extends ExtensionToWebview['type']>(type: T) =>
+    sent.filter((m) => m.type === type).at(-1) as Extract<ExtensionToWebview, { type: T }> | undefined;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-tail-'));
+    sent.length = copied.length = opened.length = 0;
+  });
+  afterEach(async () => {
+    await session?.dispose();
+    session = undefined;
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  function start(engine = { maxRecords: 1000, maxBytes: 1 << 24, requestIdFields: [] as string[], formats: [] as unknown[] }) {
+    session = new TailSession(engine, {
+      post: (m) => sent.push(m),
+      copy: (t) => copied.push(t),
+      goToCode: (r) => opened.push(r),
+      export: () => undefined,
+    });
+    return session;
+  }
+
+  it('follows a configured file, labels records with their source, and batches them to the webview', async () => {
+    const file = path.join(dir, 'app.log');
+    fs.writeFileSync(file, pino(0) + '\n'); // existing content is skipped, like tail -f
+    const s = start();
+    await s.setSources(planSources([{ name: 'svc', path: dir, tail: tail({ files: ['app.log'] }) }], true));
+    s.handle({ type: 'ready' });
+    assert.equal(last('init')?.sources[0].label, 'app.log');
+    await until(() => s.statuses()[0]?.state === 'running', 'the file to open');
+    fs.appendFileSync(file, [1, 2, 3].map((i) => pino(i, { reqId: 'r-1' })).join('\n') + '\n');
+    await until(() => (last('rows')?.total ?? 0) === 3, 'three rows');
+    const rows = last('rows')!.rows;
+    assert.deepEqual(rows.map((r) => [r.message, r.source, r.requestId]), [
+      ['hello 1', 'app.log', 'r-1'],
+      ['hello 2', 'app.log', 'r-1'],
+      ['hello 3', 'app.log', 'r-1'],
+    ]);
+    assert.equal(last('counts')?.records, 3);
+  });
+
+  it('filters with the query language, reporting query errors with positions instead of throwing', async () => {
+    const file = path.join(dir, 'app.log');
+    const s = start();
+    s.addSource(pickedFileSpec(file, dir));
+    fs.writeFileSync(file, [pino(1), pino(2, { level: 50, msg: 'db timeout' }), pino(3, { level: 40 })].join('\n') + '\n');
+    await until(() => s.store.size === 3, 'three records');
+    s.handle({ type: 'setQuery', text: 'level>=warn' });
+    assert.deepEqual(last('queryErrors')?.errors, []);
+    assert.deepEqual(last('rows')!.rows.map((r) => r.level), ['error', 'warn']);
+    s.handle({ type: 'setQuery', text: 'level>=bogus (' });
+    const errors = last('queryErrors')!.errors;
+    assert.ok(errors.length > 0);
+    assert.ok(errors.every((e) => e.offset >= 0 && e.offset <= 'level>=bogus ('.length));
+  });
+
+  it('answers expand, copy and go-to-code with the record, and ignores malformed messages', async () => {
+    const file = path.join(dir, 'app.log');
+    const s = start();
+    s.addSource(pickedFileSpec(file, dir));
+    fs.writeFileSync(file, pino(1, { level: 50, err: { type: 'Error' } }) + '\n    at handler (/srv/app.js:10:5)\n    at next (/srv/r.js:2:1)\n');
+    await until(() => s.store.size === 1 && s.store.bySeq(s.store.firstSeq)!.continuation.length === 2, 'the record and its stack');
+    const seq = s.store.firstSeq;
+    s.handle({ type: 'expand', seq });
+    const d = last('details')!;
+    assert.equal(JSON.parse(d.json).err.type, 'Error');
+    assert.deepEqual(d.continuation, ['    at handler (/srv/app.js:10:5)', '    at next (/srv/r.js:2:1)']);
+    s.handle({ type: 'copy', seq });
+    assert.deepEqual(copied, [s.store.bySeq(seq)!.raw]);
+    s.handle({ type: 'goToCode', seq });
+    assert.equal(opened[0].message, 'hello 1');
+    const before = sent.length;
+    for (const bad of [{ type: 'expand', seq: 'x' }, { type: 'viewport', from: 5, to: 1 }, { type: 'eval', code: '1' }, null, 'ready']) s.handle(bad);
+    assert.equal(sent.length, before);
+  });
+
+  it('exports exactly the lines the filter shows, stack lines included', async () => {
+    const file = path.join(dir, 'app.log');
+    const s = start();
+    s.addSource(pickedFileSpec(file, dir));
+    const lines = [pino(1), pino(2, { level: 50 }), '    at x (/a.js:1:1)', pino(3)];
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    await until(() => s.store.size === 3, 'three records');
+    s.handle({ type: 'setQuery', text: 'level=error' });
+    assert.deepEqual([...s.exportLines()], [lines[1], lines[2]]);
+    s.handle({ type: 'setQuery', text: '' });
+    assert.deepEqual([...s.exportLines()], lines);
+  });
+
+  it('runs tail.command only in a trusted workspace, and says why otherwise', async () => {
+    const argv = [process.execPath, '-e', `console.log(${JSON.stringify(pino(7, { msg: 'from command' }))})`];
+    const folders = [{ name: 'svc', path: dir, tail: tail({ command: argv }) }];
+    const untrusted = planSources(folders, false);
+    assert.deepEqual(untrusted.specs, []);
+    assert.equal(untrusted.notRunning[0].state, 'blocked');
+    assert.equal(untrusted.notRunning[0].detail, UNTRUSTED_COMMAND);
+    const s = start();
+    await s.setSources(untrusted);
+    assert.equal(s.statuses()[0].state, 'blocked');
+    await s.setSources(planSources(folders, true));
+    await until(() => s.store.size === 1, 'the command output');
+    assert.equal(s.store.bySeq(s.store.firstSeq)!.message, 'from command');
+    assert.equal(s.store.bySeq(s.store.firstSeq)!.source, argv.join(' '));
+    await until(() => s.statuses()[0].state === 'stopped', 'the command to exit');
+  });
+
+  it('rejects a malformed command setting with a message', () => {
+    const plan = planSources([{ name: 'a', path: dir, tail: tail({ command: 'npm run dev' as unknown as string[] }) }], true);
+    assert.deepEqual(plan.specs, []);
+    assert.match(plan.notRunning[0].detail, /array of strings/);
+  });
+
+  it('labels sources by folder in a multi-root workspace and reports bad formats', () => {
+    const plan = planSources([
+      { name: 'api', path: path.join(dir, 'api'), tail: tail({ files: ['logs/*.log'] }) },
+      { name: 'web', path: path.join(dir, 'web'), tail: tail({ files: ['logs/*.log'] }) },
+    ], true);
+    assert.deepEqual(plan.specs.map((s) => s.label), ['api: logs/*.log', 'web: logs/*.log']);
+    const s = start({ maxRecords: 10, maxBytes: 1 << 20, requestIdFields: [], formats: [{ nonsense: true }] });
+    assert.ok(s.statuses().some((x) => x.label === 'tail.formats' && x.state === 'error'));
+  });
+});
