@@ -21,9 +21,7 @@ function pinoLine(level: number, msg: string, extra: Record<string, unknown> = {
   return `${JSON.stringify({ level, time: Date.now(), pid: 4242, hostname: 'wb', ...extra, msg })}\n`;
 }
 
-// Skipped until the log tail panel exists (issue 3: the WebviewViewProvider and the
-// observabilityLens.openLogTail command are not built yet). Un-skip together with the panel.
-describe.skip('workbench: log tail panel (trusted workspace)', function () {
+describe('workbench: log tail panel (trusted workspace)', function () {
   // The folder is created first so the command can name a marker file inside it by absolute path.
   const folder = makeProject();
   const logFile = path.join(folder, 'logs', 'app.log');

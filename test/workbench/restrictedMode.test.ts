@@ -23,8 +23,7 @@ describe('workbench: Restricted Mode (untrusted workspace)', function () {
   const session = useWorkbench(() => ({ folder, trusted: false }));
   const markers = () => [path.join(folder, 'PWNED'), absMarker, path.join(session.wb.home, 'PWNED')];
 
-  // Skipped until the log tail panel exists (issue 3); un-skip together with the panel.
-  it.skip('opens the log panel without running the workspace-configured command', async function () {
+  it('opens the log panel without running the workspace-configured command', async function () {
     const { page } = session.wb;
     await ui.runCommand(page, 'Observability Lens: Open Log Tail');
     await ui.findWebviewFrame(page, '#list');

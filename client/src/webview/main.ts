@@ -95,7 +95,7 @@ function scheduleRender(): void {
 function renderNow(): void {
   if (follow && !timeline) {
     list.scrollToEnd();
-    lastProgrammaticTop = ui.list.scrollTop;
+    lastProgrammaticTop = list.scrollTop;
   }
   list.render();
   ui.empty.hidden = list.total() > 0;
@@ -219,7 +219,7 @@ function hideDetails(): void {
 function enterTimeline(requestId: string, rows: TimelineRow[], summary: TimelineSummary): void {
   if (!timeline) {
     listSelection = list.selected;
-    listScrollTop = ui.list.scrollTop;
+    listScrollTop = list.scrollTop;
   }
   timeline = { requestId, rows, summary };
   ui.list.classList.add('timeline');
@@ -228,7 +228,7 @@ function enterTimeline(requestId: string, rows: TimelineRow[], summary: Timeline
   ui.timelineSummary.textContent = summaryText(summary);
   list.setProvider(timelineProvider);
   list.selected = rows.length ? 0 : -1;
-  ui.list.scrollTop = 0;
+  list.scrollTo(0);
   scheduleRender();
   ui.list.focus();
 }
@@ -240,7 +240,7 @@ function leaveTimeline(): void {
   ui.timelineBar.hidden = true;
   list.setProvider(listProvider);
   list.selected = listSelection;
-  ui.list.scrollTop = listScrollTop;
+  list.scrollTo(listScrollTop);
   scheduleRender();
   ui.list.focus();
 }
@@ -398,8 +398,9 @@ document.addEventListener('keydown', (e) => {
 
 ui.list.addEventListener('scroll', () => {
   // Dragging the scrollbar up while following means "let me read": pause.
-  if (follow && !timeline && ui.list.scrollTop < lastProgrammaticTop - 2 * ROW_HEIGHT && !list.isAtEnd()) setFollow(false);
-  lastProgrammaticTop = ui.list.scrollTop;
+  list.syncFromDom();
+  if (follow && !timeline && list.scrollTop < lastProgrammaticTop - 2 * ROW_HEIGHT && !list.isAtEnd()) setFollow(false);
+  lastProgrammaticTop = list.scrollTop;
   list.render();
   if (!timeline) requestViewport();
 });
@@ -407,7 +408,10 @@ ui.list.addEventListener('wheel', (e) => {
   if (e.deltaY < 0 && follow && !timeline) setFollow(false);
 }, { passive: true });
 
-new ResizeObserver(() => scheduleRender()).observe(ui.list);
+new ResizeObserver(() => {
+  list.syncFromDom();
+  scheduleRender();
+}).observe(ui.list);
 
 renderFollow(0);
 post({ type: 'ready' });

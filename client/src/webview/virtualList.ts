@@ -37,6 +37,12 @@ export class VirtualList {
   private readonly pool = new Map<number, RowEl>();
   private readonly spare: RowEl[] = [];
   private provider: RowProvider;
+  /**
+   * scrollTop and clientHeight, cached: reading them after DOM writes forces a synchronous layout,
+   * which at 20 batches a second costs more than the rendering itself. Synced on scroll and resize.
+   */
+  private top = 0;
+  private height = 0;
   selected = -1;
 
   constructor(
@@ -45,6 +51,23 @@ export class VirtualList {
     provider: RowProvider,
   ) {
     this.provider = provider;
+    this.syncFromDom();
+  }
+
+  /** Re-reads the scroll position and size (call from scroll and resize events, where layout is fresh). */
+  syncFromDom(): void {
+    this.top = this.container.scrollTop;
+    this.height = this.container.clientHeight;
+  }
+
+  get scrollTop(): number {
+    return this.top;
+  }
+
+  scrollTo(y: number): void {
+    const max = Math.max(0, this.total() * ROW_HEIGHT - this.height);
+    this.top = Math.max(0, Math.min(max, Math.round(y)));
+    this.container.scrollTop = this.top;
   }
 
   setProvider(p: RowProvider): void {
@@ -59,13 +82,13 @@ export class VirtualList {
 
   /** First and one-past-last index that the viewport shows (without overscan). */
   visibleRange(): { first: number; last: number } {
-    const first = Math.max(0, Math.floor(this.container.scrollTop / ROW_HEIGHT));
-    const count = Math.ceil(Math.max(this.container.clientHeight, ROW_HEIGHT) / ROW_HEIGHT);
+    const first = Math.max(0, Math.floor(this.top / ROW_HEIGHT));
+    const count = Math.ceil(Math.max(this.height, ROW_HEIGHT) / ROW_HEIGHT);
     return { first, last: Math.min(this.total(), first + count) };
   }
 
   pageSize(): number {
-    return Math.max(1, Math.floor(this.container.clientHeight / ROW_HEIGHT) - 1);
+    return Math.max(1, Math.floor(this.height / ROW_HEIGHT) - 1);
   }
 
   /** Index range (with overscan) that should be in the DOM; the host is asked for these rows. */
@@ -75,21 +98,19 @@ export class VirtualList {
   }
 
   isAtEnd(): boolean {
-    const c = this.container;
-    return c.scrollTop + c.clientHeight >= c.scrollHeight - ROW_HEIGHT;
+    return this.top + this.height >= this.total() * ROW_HEIGHT - ROW_HEIGHT;
   }
 
   scrollToEnd(): void {
     this.spacer.style.height = `${this.total() * ROW_HEIGHT}px`;
-    this.container.scrollTop = this.container.scrollHeight;
+    this.scrollTo(Infinity);
   }
 
   /** Scrolls the least amount that brings row `index` fully into view. */
   reveal(index: number): void {
     const top = index * ROW_HEIGHT;
-    const c = this.container;
-    if (top < c.scrollTop) c.scrollTop = top;
-    else if (top + ROW_HEIGHT > c.scrollTop + c.clientHeight) c.scrollTop = top + ROW_HEIGHT - c.clientHeight;
+    if (top < this.top) this.scrollTo(top);
+    else if (top + ROW_HEIGHT > this.top + this.height) this.scrollTo(top + ROW_HEIGHT - this.height);
   }
 
   render(): void {

@@ -27,7 +27,8 @@ type ConsoleField = Field & { isError?: boolean };
 
 function structure(call: LogCall, ctx: RuleContext, library: LoggerLibrary): { message: string | null; fields: ConsoleField[]; safe: boolean } | null {
   const args = call.node.arguments;
-  if (args.length === 0) return null;
+  // `...args` has no place in a fields object or a message: such calls are left to a person.
+  if (args.length === 0 || args.some(ts.isSpreadElement)) return null;
   const sf = ctx.sourceFile;
   const first = unwrap(args[0]);
   let message: string | null = null;
@@ -57,7 +58,9 @@ function structure(call: LogCall, ctx: RuleContext, library: LoggerLibrary): { m
   const taken = new Set<string>();
   const fields: ConsoleField[] = [];
   for (const v of values) {
-    if (isErrorValue(v) && !taken.has(errorKey)) {
+    // A second error would go under another key, where it is written as `{}`: no fix.
+    if (isErrorValue(v) && taken.has(errorKey)) return null;
+    if (isErrorValue(v)) {
       taken.add(errorKey);
       const text = v.getText(sf);
       fields.push({ key: errorKey, valueText: text, isError: true });

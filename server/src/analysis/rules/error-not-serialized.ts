@@ -36,6 +36,7 @@ function messageFix(call: LogCall, ctx: RuleContext, error: ts.Expression): FixP
   const library = ctx.libraryFor(call);
   const placement = errorPlacement(library);
   if (!placement || call.library === 'console' || call.library === 'log4js' || call.library === 'nestjs' || !call.messageArg) return [];
+  if (call.node.arguments.some(ts.isSpreadElement)) return [];
   if (call.fieldsArg && !ts.isObjectLiteralExpression(unwrap(call.fieldsArg))) return [];
   if ((library === 'pino' || library === 'bunyan') && call.restArgs.length > 0) return [];
   const sf = ctx.sourceFile;

@@ -41,7 +41,8 @@ function mergedFields(existing: ts.Expression | undefined, fields: Field[], sf: 
  */
 export function rewriteArguments(call: LogCall, library: LoggerLibrary, message: string | null, fields: Field[], sf: ts.SourceFile, text: string): TextEdit | null {
   const args = call.node.arguments;
-  if (args.length === 0) return null;
+  // `...args` has no place in a fields object or a message: such calls are left to a person.
+  if (args.length === 0 || args.some(ts.isSpreadElement)) return null;
   const msg = message === null ? null : quote(message, text);
   let newArgs: string[];
   if (library === 'pino' || library === 'bunyan') {
