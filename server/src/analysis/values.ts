@@ -86,7 +86,19 @@ export class ValueResolver {
     return this.declarationValue(d, depth);
   }
 
+  /** Per declaration: every use of an imported logger resolves through the same import once. */
+  private readonly declMemo = new Map<Declaration, Value | null>();
+
   declarationValue(d: Declaration, depth = 0): Value | null {
+    const cached = this.declMemo.get(d);
+    if (cached !== undefined) return cached;
+    this.declMemo.set(d, null); // cycles resolve to nothing
+    const v = this.computeDeclarationValue(d, depth);
+    this.declMemo.set(d, v);
+    return v;
+  }
+
+  private computeDeclarationValue(d: Declaration, depth: number): Value | null {
     switch (d.kind) {
       case 'import':
         return this.importValue(d.module, d.name);
