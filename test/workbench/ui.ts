@@ -49,7 +49,7 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await waitFor(`command "${title}" in the command palette`, async () => {
     const first = await page.$eval(`${QUICK_INPUT_ROWS}[data-index="0"]`, (r) => r.getAttribute('aria-label') ?? '').catch(() => '');
     return first.toLowerCase().startsWith(title.toLowerCase());
-  }, 15_000);
+  }, 45_000); // generous: on a busy machine the workbench may still be loading the extension
   await page.keyboard.press('Enter');
   await page.waitForSelector(QUICK_INPUT, { state: 'hidden' });
 }
