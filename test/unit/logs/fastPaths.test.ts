@@ -2,20 +2,8 @@
 // external string, the scanner's cache of recent short strings, and the store's allocation-free
 // request chain and level bytes across ring wrap-around and clear.
 import * as assert from 'node:assert/strict';
-import { LineSplitter, LogStore, NO_CONTINUATION, compileQuery, type LogRecord, type RawLine } from '../../../server/src/logs';
-import { ingest } from './helpers';
-
-function splitAt(data: Buffer, cuts: number[], max?: number): RawLine[] {
-  const s = new LineSplitter(max ? { maxLineBytes: max } : {});
-  const out: RawLine[] = [];
-  let prev = 0;
-  for (const c of [...cuts, data.length]) {
-    out.push(...s.push(data.subarray(prev, c)));
-    prev = c;
-  }
-  out.push(...s.flush());
-  return out;
-}
+import { LogStore, NO_CONTINUATION, compileQuery, type LogRecord } from '../../../server/src/logs';
+import { ingest, splitAt } from './helpers';
 
 function record(i: number, requestId: string | null, level: LogRecord['level'] = 'info'): Omit<LogRecord, 'seq'> {
   return {

@@ -1,7 +1,7 @@
 // Shared by the log engine tests: a real pipeline into a real store, and a stream that collects
 // what a real logger writes.
 import { Writable } from 'node:stream';
-import { LogPipeline, LogStore, RecordParser, type LogRecord, type RecordParserOptions } from '../../../server/src/logs';
+import { LineSplitter, LogPipeline, LogStore, RecordParser, type LogRecord, type RawLine, type RecordParserOptions } from '../../../server/src/logs';
 
 export function ingest(chunks: Array<string | Buffer>, options: RecordParserOptions & { maxRecords?: number; maxBytes?: number } = {}, source = 'test'): { store: LogStore; records: LogRecord[] } {
   const store = new LogStore({ maxRecords: options.maxRecords ?? 100_000, maxBytes: options.maxBytes ?? 64 * 1024 * 1024 });
@@ -26,4 +26,17 @@ export class Collector extends Writable {
   get text(): string {
     return Buffer.concat(this.chunks).toString('utf8');
   }
+}
+
+/** Splits `data` with one LineSplitter, delivering it in pieces cut at `cuts` (byte offsets). */
+export function splitAt(data: Buffer, cuts: number[], max?: number): RawLine[] {
+  const s = new LineSplitter(max ? { maxLineBytes: max } : {});
+  const out: RawLine[] = [];
+  let prev = 0;
+  for (const c of [...cuts, data.length]) {
+    out.push(...s.push(data.subarray(prev, c)));
+    prev = c;
+  }
+  out.push(...s.flush());
+  return out;
 }

@@ -1,18 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { LineSplitter } from '../../../server/src/logs';
-import type { RawLine } from '../../../server/src/logs';
-
-function splitAt(data: Buffer, cuts: number[], max?: number): RawLine[] {
-  const s = new LineSplitter(max ? { maxLineBytes: max } : {});
-  const out: RawLine[] = [];
-  let prev = 0;
-  for (const c of [...cuts, data.length]) {
-    out.push(...s.push(data.subarray(prev, c)));
-    prev = c;
-  }
-  out.push(...s.flush());
-  return out;
-}
+import { splitAt } from './helpers';
 
 describe('logs: LineSplitter', () => {
   const text = '{"msg":"héllo wörld ✓ 🚀"}\r\nplain line\n\n{"msg":"日本語"}\nlast without newline';

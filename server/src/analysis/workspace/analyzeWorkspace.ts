@@ -4,13 +4,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LensSettings } from '../../../../shared/src/settings';
-import { analyzeFile, createProjectModel, noteFile, resolveSeverities, type ProjectModel } from '../index';
+import { analyzeFile, createProjectModel, DEFAULT_MAX_FILE_BYTES, noteFile, resolveSeverities, type ProjectModel } from '../index';
 import type { FileAnalysis, RuleSeverities } from '../types';
 import { computeConfigKey, type ResultCache } from './cache';
 import { createIgnoreMatcher, discoverFiles, isAnalysable } from './discover';
 
-/** Files above this size are generated or data, not service code: skipped without being parsed. */
-export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+// The engine's limit: files above it are generated or data, skipped without being read whole.
+export { DEFAULT_MAX_FILE_BYTES };
+
 
 /** Files analysed between yields to the event loop, so a language server stays responsive. */
 const FILES_PER_SLICE = 25;

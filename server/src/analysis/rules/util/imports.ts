@@ -2,6 +2,7 @@
 // require calls: enough to tell `util.format` / `format` from node's util apart from a local
 // function that happens to be called `format`.
 import ts from 'typescript';
+import { requiredModule } from '../../scopes';
 
 export interface ImportedBinding {
   /** The module specifier: `util`, `node:util`, `../lib/logger`. */
@@ -46,13 +47,6 @@ export function importedBindings(sf: ts.SourceFile): Map<string, ImportedBinding
   }
   cache.set(sf, map);
   return map;
-}
-
-/** The module of `require('x')`, else null. */
-export function requiredModule(expr: ts.Expression): string | null {
-  if (!ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression) || expr.expression.text !== 'require') return null;
-  const a = expr.arguments[0];
-  return expr.arguments.length === 1 && ts.isStringLiteralLike(a) ? a.text : null;
 }
 
 const UTIL_MODULES = new Set(['util', 'node:util']);
