@@ -39,17 +39,27 @@ export async function goToPosition(page: Page, line: number, column: number): Pr
   await page.waitForSelector(QUICK_INPUT, { state: 'hidden' });
 }
 
-/** Runs a command by its title from the command palette (F1), as a user would. */
+/**
+ * Runs a command by its title from the command palette (F1), as a user would. The palette is
+ * reopened and its text set again whenever it closed or lost keystrokes (a late notification or
+ * the workbench still settling can take focus); a timeout says what the palette showed instead.
+ */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await focusWorkbench(page);
-  await page.keyboard.press('F1');
-  await page.waitForSelector(QUICK_INPUT_BOX, { state: 'visible' });
-  await page.keyboard.type(title);
-  // The palette filters fuzzily: wait until the first row is the exact command, else fail clearly.
+  const query = `>${title}`;
   await waitFor(`command "${title}" in the command palette`, async () => {
+    const dialog = page.locator('.monaco-dialog-box').first();
+    if (await dialog.isVisible()) throw new Error(`a modal dialog is in the way: ${JSON.stringify((await dialog.textContent())?.slice(0, 200))}`);
+    if (!(await page.isVisible(QUICK_INPUT_BOX))) {
+      await focusWorkbench(page);
+      await page.keyboard.press('F1');
+      await page.waitForSelector(QUICK_INPUT_BOX, { state: 'visible', timeout: 10_000 });
+    }
+    if ((await page.inputValue(QUICK_INPUT_BOX)) !== query) await page.fill(QUICK_INPUT_BOX, query);
+    // The palette filters fuzzily: the first row must be the exact command.
     const first = await page.$eval(`${QUICK_INPUT_ROWS}[data-index="0"]`, (r) => r.getAttribute('aria-label') ?? '').catch(() => '');
-    return first.toLowerCase().startsWith(title.toLowerCase());
-  }, 45_000); // generous: on a busy machine the workbench may still be loading the extension
+    if (first.toLowerCase().startsWith(title.toLowerCase())) return true;
+    throw new Error(`the palette's first row is ${JSON.stringify(first)} for ${JSON.stringify(await page.inputValue(QUICK_INPUT_BOX).catch(() => '?'))}`);
+  }, 45_000, 500); // generous: on a busy machine the workbench may still be loading the extension
   await page.keyboard.press('Enter');
   await page.waitForSelector(QUICK_INPUT, { state: 'hidden' });
 }
