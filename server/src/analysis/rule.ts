@@ -82,6 +82,12 @@ export interface RuleContext {
    * imported at the top in the file's style. Null when the project has none (then offer no fix).
    */
   findLogger(at: ts.Node): LoggerChoice | null;
+  /**
+   * The variable or parameter declaration `id` refers to in this file (from the scope model: the
+   * nearest enclosing one, catch variables included); null for imports, functions, destructured
+   * names and globals.
+   */
+  declarationOf(id: ts.Identifier): ts.VariableDeclaration | ts.ParameterDeclaration | null;
   /** Reports a finding spanning `node` (or explicit offsets). Suppression is applied by the engine. */
   report(at: ts.Node | { start: number; end: number }, message: string, fixes?: FixProposal[]): void;
 }

@@ -9,7 +9,8 @@ export type Declaration =
   | { kind: 'value'; init: ts.Expression; node: ts.Node }
   | { kind: 'destructure'; from: ts.Expression; property: string }
   | { kind: 'param'; node: ts.ParameterDeclaration; index: number }
-  | { kind: 'other' };
+  /** `node`: the variable declaration when there is one (`let x: T;`, a catch clause's variable). */
+  | { kind: 'other'; node?: ts.VariableDeclaration };
 
 export type ScopeMap = Map<ts.Node, Map<string, Declaration>>;
 
@@ -78,7 +79,7 @@ export function unwrap(expr: ts.Expression): ts.Expression {
 
 function bindPattern(scopes: ScopeMap, scope: ts.Node, name: ts.BindingName, from: ts.Expression | undefined, node: ts.Node): void {
   if (ts.isIdentifier(name)) {
-    if (!from) return declare(scopes, scope, name.text, { kind: 'other' });
+    if (!from) return declare(scopes, scope, name.text, ts.isVariableDeclaration(node) ? { kind: 'other', node } : { kind: 'other' });
     const module = requiredModule(unwrap(from));
     declare(scopes, scope, name.text, module ? { kind: 'import', module, name: '*' } : { kind: 'value', init: from, node });
     return;
@@ -151,7 +152,7 @@ export function recordDeclarations(scopes: ScopeMap, node: ts.Node): void {
     }
     case SK.CatchClause: {
       const c = node as ts.CatchClause;
-      if (c.variableDeclaration && ts.isIdentifier(c.variableDeclaration.name)) declare(scopes, c, c.variableDeclaration.name.text, { kind: 'other' });
+      if (c.variableDeclaration && ts.isIdentifier(c.variableDeclaration.name)) declare(scopes, c, c.variableDeclaration.name.text, { kind: 'other', node: c.variableDeclaration });
       return;
     }
   }
@@ -167,4 +168,17 @@ export function resolveName(scopes: ScopeMap, from: ts.Node, name: string): Decl
     }
   }
   return undefined;
+}
+
+/**
+ * The declaration node of the variable or parameter `id` names, from the scope model; null for
+ * imports, functions, classes, destructured names and globals.
+ */
+export function declarationNodeOf(scopes: ScopeMap, id: ts.Identifier): ts.VariableDeclaration | ts.ParameterDeclaration | null {
+  const d = resolveName(scopes, id, id.text);
+  if (!d) return null;
+  if (d.kind === 'param') return d.node;
+  if (d.kind === 'value') return ts.isVariableDeclaration(d.node) ? d.node : null;
+  if (d.kind === 'other') return d.node ?? null;
+  return null;
 }

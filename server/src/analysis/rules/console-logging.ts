@@ -59,8 +59,8 @@ function structure(call: LogCall, ctx: RuleContext, library: LoggerLibrary): { m
   const fields: ConsoleField[] = [];
   for (const v of values) {
     // A second error would go under another key, where it is written as `{}`: no fix.
-    if (isErrorValue(v) && taken.has(errorKey)) return null;
-    if (isErrorValue(v)) {
+    if (isErrorValue(v, ctx) && taken.has(errorKey)) return null;
+    if (isErrorValue(v, ctx)) {
       taken.add(errorKey);
       const text = v.getText(sf);
       fields.push({ key: errorKey, valueText: text, isError: true });

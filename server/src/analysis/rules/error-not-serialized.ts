@@ -18,15 +18,15 @@ const code = (text: string) => (text.includes('`') ? `\`\` ${text} \`\`` : `\`${
 export const MESSAGE = (text: string) => `${code(text)} logs the error as text, which loses its stack and type; log the error object instead.`;
 
 /** Textual uses of an error inside an expression used as the message: the whole of it, or template/concat parts. */
-function textualErrors(expr: ts.Expression): Array<{ at: ts.Expression; error: ts.Expression }> {
-  const whole = errorAsText(expr);
+function textualErrors(expr: ts.Expression, ctx: RuleContext): Array<{ at: ts.Expression; error: ts.Expression }> {
+  const whole = errorAsText(expr, ctx);
   if (whole) return [{ at: unwrap(expr), error: whole }];
   const parts = messageParts(expr);
   if (!parts) return [];
   const out: Array<{ at: ts.Expression; error: ts.Expression }> = [];
   for (const p of parts) {
     if (p.kind !== 'value') continue;
-    const e = errorAsText(p.expr) ?? (isErrorValue(p.expr) ? unwrap(p.expr) : null);
+    const e = errorAsText(p.expr, ctx) ?? (isErrorValue(p.expr, ctx) ? unwrap(p.expr) : null);
     if (e) out.push({ at: unwrap(p.expr), error: e });
   }
   return out;
@@ -47,7 +47,7 @@ function messageFix(call: LogCall, ctx: RuleContext, error: ts.Expression): FixP
   let others: ts.Expression[] = [];
   if (parts) {
     message = constantMessage(parts);
-    others = parts.flatMap((p) => (p.kind === 'value' && !errorAsText(p.expr) && !isErrorValue(p.expr) ? [p.expr] : []));
+    others = parts.flatMap((p) => (p.kind === 'value' && !errorAsText(p.expr, ctx) && !isErrorValue(p.expr, ctx) ? [p.expr] : []));
   }
   const alone = others.length === 0 && !call.fieldsArg;
   if (!message && placement.kind !== 'metaArgument' && alone) {
@@ -111,8 +111,8 @@ function placeholderFix(call: LogCall, ctx: RuleContext, msg: ts.StringLiteralLi
 }
 
 /** `error(err.message, err.stack, ...)`: the message's error has its `.stack` among the other arguments. */
-function nestStackPassed(call: LogCall): boolean {
-  const error = call.messageArg && errorAsText(call.messageArg);
+function nestStackPassed(call: LogCall, ctx: RuleContext): boolean {
+  const error = call.messageArg && errorAsText(call.messageArg, ctx);
   if (!error || !ts.isIdentifier(error)) return false;
   return call.restArgs.some((a) => {
     const u = unwrap(a);
@@ -131,9 +131,9 @@ export const rule: Rule = {
     const sf = ctx.sourceFile;
     // NestJS's Logger takes the stack as its own argument: `this.logger.error(err.message, err.stack)`
     // is its idiom and keeps the stack.
-    if (call.library === 'nestjs' && nestStackPassed(call)) return;
+    if (call.library === 'nestjs' && nestStackPassed(call, ctx)) return;
     if (call.messageArg) {
-      const found = textualErrors(call.messageArg);
+      const found = textualErrors(call.messageArg, ctx);
       if (found.length) {
         const fixes = found.length === 1 ? messageFix(call, ctx, found[0].error) : [];
         for (const f of found) ctx.report(f.at, MESSAGE(f.at.getText(sf)), fixes);
@@ -142,7 +142,7 @@ export const rule: Rule = {
     // Error text as a format argument or another console argument: `logger.error('failed %s', err.message)`.
     for (const a of call.restArgs) {
       if (a === call.fieldsArg) continue;
-      const error = errorAsText(a);
+      const error = errorAsText(a, ctx);
       if (error) ctx.report(unwrap(a), MESSAGE(unwrap(a).getText(sf)));
     }
     // The error itself filling a placeholder: pino and bunyan format it into the text (`%s`:
@@ -151,7 +151,7 @@ export const rule: Rule = {
     if ((call.library === 'pino' || call.library === 'bunyan') && msg && ts.isStringLiteralLike(msg)) {
       const consumed = call.restArgs.slice(0, placeholderCount(msg.text));
       for (const a of consumed) {
-        if (isErrorValue(a)) ctx.report(unwrap(a), MESSAGE(unwrap(a).getText(sf)), placeholderFix(call, ctx, msg, a));
+        if (isErrorValue(a, ctx)) ctx.report(unwrap(a), MESSAGE(unwrap(a).getText(sf)), placeholderFix(call, ctx, msg, a));
       }
     }
     // Error text as a field value: `{ error: err.message }` → the error object where the library keeps it.
@@ -159,7 +159,7 @@ export const rule: Rule = {
     if (fieldsObj && ts.isObjectLiteralExpression(fieldsObj)) {
       for (const p of fieldsObj.properties) {
         if (!ts.isPropertyAssignment(p)) continue;
-        const error = errorAsText(p.initializer);
+        const error = errorAsText(p.initializer, ctx);
         if (error) ctx.report(p.initializer, MESSAGE(p.initializer.getText(sf)), fieldFix(call, ctx, fieldsObj, p, error));
       }
     }

@@ -3,7 +3,7 @@
 // (`logger.info('saved', { id })` logs no id; `logger.error('failed', err)` logs no error) and
 // bunyan formats it into the message text. winston takes the meta second, after the message.
 import ts from 'typescript';
-import type { FixProposal, Rule } from '../rule';
+import type { FixProposal, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
 import { constObjectLiteral } from './util/declarations';
 import { isErrorValue } from './util/errors';
@@ -20,9 +20,9 @@ export const MESSAGES = {
 
 
 /** Certainly a plain object: an object literal, or a `const` initialised with one in this file. */
-function isObject(e: ts.Expression): boolean {
+function isObject(e: ts.Expression, ctx: RuleContext): boolean {
   const u = unwrap(e);
-  return ts.isObjectLiteralExpression(u) || (ts.isIdentifier(u) && constObjectLiteral(u) !== null);
+  return ts.isObjectLiteralExpression(u) || (ts.isIdentifier(u) && constObjectLiteral(u, ctx) !== null);
 }
 
 /** Certainly a string message: a string literal or a template literal. */
@@ -63,9 +63,9 @@ export const rule: Rule = {
       if (literal === null) return;
       // Arguments beyond the placeholders are dropped; flag the first object or error among them.
       const consumed = placeholderCount(literal);
-      const dropped = call.restArgs.slice(consumed).find((a) => isObject(a) || isErrorValue(a));
+      const dropped = call.restArgs.slice(consumed).find((a) => isObject(a, ctx) || isErrorValue(a, ctx));
       if (!dropped) return;
-      const error = !isObject(dropped);
+      const error = !isObject(dropped, ctx);
       const message = call.library === 'pino' ? (error ? MESSAGES.pinoError : MESSAGES.pino('pino')) : error ? MESSAGES.bunyanError : MESSAGES.bunyan;
       // The fix only reorders the plain (message, object) shape; with format arguments or a fields
       // object already first (`logger.info({ a }, 'm', { b })`), a person decides.
@@ -79,8 +79,8 @@ export const rule: Rule = {
       if (args.length !== offset + 2) return;
       const [obj, msg] = [args[offset], args[offset + 1]];
       if (!isMessage(msg)) return;
-      if (isObject(obj)) ctx.report(obj, MESSAGES.winston, [swap(obj, msg, sf, 'Pass the message first')]);
-      else if (isErrorValue(obj)) ctx.report(obj, MESSAGES.winstonError, [swap(obj, msg, sf, 'Pass the message first')]);
+      if (isObject(obj, ctx)) ctx.report(obj, MESSAGES.winston, [swap(obj, msg, sf, 'Pass the message first')]);
+      else if (isErrorValue(obj, ctx)) ctx.report(obj, MESSAGES.winstonError, [swap(obj, msg, sf, 'Pass the message first')]);
     }
   },
 };

@@ -5,7 +5,7 @@ import ts from 'typescript';
 import type { LogCall, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
 import { isSecretName } from './util/secretNames';
-import { declaredType, findDeclaration, typeMemberNames } from './util/declarations';
+import { declaredType, typeMemberNames } from './util/declarations';
 
 /** Whole request parts that carry credentials (Authorization, Cookie) or user secrets (form bodies). */
 const REQUEST_PARTS = new Set(['headers', 'body', 'cookies']);
@@ -53,9 +53,9 @@ function isHandlerParam(id: ts.Identifier): boolean {
 }
 
 /** The secret-like field of the declared type of an identifier (type annotation naming a type in this file). */
-function secretFieldOfDeclaredType(id: ts.Identifier, sf: ts.SourceFile): string | null {
-  const type = declaredType(id);
-  return type ? (typeMemberNames(type, sf).find(isSecretName) ?? null) : null;
+function secretFieldOfDeclaredType(id: ts.Identifier, ctx: RuleContext): string | null {
+  const type = declaredType(id, ctx);
+  return type ? (typeMemberNames(type, ctx.sourceFile).find(isSecretName) ?? null) : null;
 }
 
 function checkValue(e: ts.Expression, ctx: RuleContext): void {
@@ -71,7 +71,7 @@ function checkValue(e: ts.Expression, ctx: RuleContext): void {
   const name = ts.isIdentifier(u) ? u.text : ts.isPropertyAccessExpression(u) ? u.name.text : null;
   if (name && isSecretName(name)) return ctx.report(u, MESSAGES.name(u.getText(sf)));
   if (ts.isIdentifier(u)) {
-    const field = secretFieldOfDeclaredType(u, sf);
+    const field = secretFieldOfDeclaredType(u, ctx);
     if (field) ctx.report(u, MESSAGES.type(u.text, field));
   }
 }
@@ -108,7 +108,7 @@ function loggedValues(call: LogCall): ts.Expression[] {
  * The `.child({...})` bindings a call's logger carries, followed through the receiver in this file:
  * `logger.child({ token }).info()`, `const log = logger.child({ token })`, `this.log` set to one.
  */
-function childBindings(receiver: ts.Expression): ts.ObjectLiteralExpression[] {
+function childBindings(receiver: ts.Expression, ctx: RuleContext): ts.ObjectLiteralExpression[] {
   const out: ts.ObjectLiteralExpression[] = [];
   let r: ts.Expression | undefined = unwrap(receiver);
   for (let depth = 0; r && depth < 8; depth++) {
@@ -117,7 +117,7 @@ function childBindings(receiver: ts.Expression): ts.ObjectLiteralExpression[] {
       if (arg && ts.isObjectLiteralExpression(arg)) out.push(arg);
       r = unwrap(r.expression.expression);
     } else if (ts.isIdentifier(r)) {
-      const d = findDeclaration(r);
+      const d = ctx.declarationOf(r);
       r = d && ts.isVariableDeclaration(d) && d.initializer ? unwrap(d.initializer) : undefined;
     } else if (ts.isPropertyAccessExpression(r) && r.expression.kind === ts.SyntaxKind.ThisKeyword) {
       r = classFieldInitializer(r);
@@ -149,7 +149,7 @@ export const rule: Rule = {
   checkLogCall(call, ctx) {
     for (const v of loggedValues(call)) checkValue(v, ctx);
     let seen = checkedBindings.get(ctx);
-    for (const obj of childBindings(call.receiver)) {
+    for (const obj of childBindings(call.receiver, ctx)) {
       if (!seen) checkedBindings.set(ctx, (seen = new Set()));
       if (seen.has(obj)) continue;
       seen.add(obj);

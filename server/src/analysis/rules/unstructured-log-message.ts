@@ -53,7 +53,7 @@ function structuredFix(call: LogCall, ctx: RuleContext, kind: Kind): FixProposal
   // pino/bunyan format arguments after a template message would change meaning once it is constant.
   if ((library === 'pino' || library === 'bunyan') && call.restArgs.length > 0) return [];
   // pino/bunyan serialise an error passed first; spreading it into an object would lose it.
-  if (call.fieldsArg && isErrorValue(call.fieldsArg)) return [];
+  if (call.fieldsArg && isErrorValue(call.fieldsArg, ctx)) return [];
   // `JSON.stringify(state)` or `String(id)` as the whole message: the value alone, as a field.
   const whole = kind === 'stringify' || kind === 'string' ? printedValue(message) : null;
   if ((kind === 'stringify' || kind === 'string') && !whole) return [];
@@ -73,7 +73,7 @@ function structuredFix(call: LogCall, ctx: RuleContext, kind: Kind): FixProposal
   // An error object keeps its message and stack only where the library looks for one
   // (util/errorPlacement.ts): pino's `err` key. Under its own name (`{ e }`) it is written as `{}`,
   // and bunyan/winston need it as a whole argument: error-not-serialized rewrites those calls.
-  const errors = values.filter((v) => isErrorValue(v));
+  const errors = values.filter((v) => isErrorValue(v, ctx));
   if (errors.length > 0 && (library !== 'pino' || errors.length > 1 || taken.has('err'))) return [];
   const named = fieldsFor(values.filter((v) => !errors.includes(v)), ctx.sourceFile, new Set([...taken, ...(errors.length ? ['err'] : [])]));
   const fields = values.map((v) => (errors.includes(v) ? { key: 'err', valueText: v.getText(ctx.sourceFile) } : named.shift()!));

@@ -1,59 +1,25 @@
-// Where a name used in a log call was declared, in the same file: the nearest enclosing parameter
-// or variable of that name (catch variables included). Enough for rules that look at a value's
-// declared type or its initialiser; a name from another file is simply not known.
+// What a name's declaration in the same file says: its written type, its constant initialiser.
+// Declarations come from the scope model (RuleContext.declarationOf, built in the one walk); a name
+// from another file is simply not known.
 import ts from 'typescript';
+import type { RuleContext } from '../../rule';
+import { unwrap } from '../../scopes';
 
-export type Declaration = ts.VariableDeclaration | ts.ParameterDeclaration;
-
-export function findDeclaration(id: ts.Identifier): Declaration | null {
-  const name = id.text;
-  for (let n: ts.Node | undefined = id.parent; n; n = n.parent) {
-    if (ts.isCatchClause(n)) {
-      const v = n.variableDeclaration;
-      if (v && ts.isIdentifier(v.name) && v.name.text === name) return v;
-    }
-    if (ts.isFunctionLike(n)) {
-      const p = (n as ts.SignatureDeclaration).parameters.find((q) => ts.isIdentifier(q.name) && q.name.text === name);
-      if (p) return p;
-    }
-    if (ts.isBlock(n) || ts.isSourceFile(n) || ts.isModuleBlock(n) || ts.isCaseClause(n) || ts.isDefaultClause(n)) {
-      const d = variablesOf(n).get(name);
-      if (d) return d;
-    }
-  }
-  return null;
-}
-
-type StatementContainer = ts.Block | ts.SourceFile | ts.ModuleBlock | ts.CaseClause | ts.DefaultClause;
-
-/** Variables declared directly in a block, by name; built once per block (a file can hold thousands of log calls). */
-const variablesCache = new WeakMap<ts.Node, Map<string, ts.VariableDeclaration>>();
-
-function variablesOf(container: StatementContainer): Map<string, ts.VariableDeclaration> {
-  let map = variablesCache.get(container);
-  if (map) return map;
-  map = new Map();
-  for (const st of container.statements) {
-    if (!ts.isVariableStatement(st)) continue;
-    for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && !map.has(d.name.text)) map.set(d.name.text, d);
-  }
-  variablesCache.set(container, map);
-  return map;
-}
+/** The part of a rule's context these helpers need: where a name was declared (the scope model). */
+export type DeclarationLookup = Pick<RuleContext, 'declarationOf'>;
 
 /** The type written on a name's declaration, if any. */
-export function declaredType(id: ts.Identifier): ts.TypeNode | undefined {
-  return findDeclaration(id)?.type;
+export function declaredType(id: ts.Identifier, scope: DeclarationLookup): ts.TypeNode | undefined {
+  return scope.declarationOf(id)?.type;
 }
 
 /** The object literal a `const` is initialised with (`const meta = { id }`), else null. */
-export function constObjectLiteral(id: ts.Identifier): ts.ObjectLiteralExpression | null {
-  const d = findDeclaration(id);
+export function constObjectLiteral(id: ts.Identifier, scope: DeclarationLookup): ts.ObjectLiteralExpression | null {
+  const d = scope.declarationOf(id);
   if (!d || !ts.isVariableDeclaration(d) || !d.initializer) return null;
   const list = d.parent;
   if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return null;
-  let init: ts.Expression = d.initializer;
-  while (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init)) init = init.expression;
+  const init = unwrap(d.initializer);
   return ts.isObjectLiteralExpression(init) ? init : null;
 }
 

@@ -2,16 +2,16 @@
 // first parameter of a Node-style callback, something typed as an Error, or `new XError(...)`.
 import ts from 'typescript';
 import { unwrap } from '../../scopes';
-import { findDeclaration } from './declarations';
+import type { DeclarationLookup } from './declarations';
 import { messageParts } from './messageParts';
 
 const ERROR_PARAM_NAMES = /^(err|error|e|ex|exc|exception|cause)$/;
 
-export function isErrorValue(expr: ts.Expression): boolean {
+export function isErrorValue(expr: ts.Expression, scope: DeclarationLookup): boolean {
   const e = unwrap(expr);
   if (ts.isNewExpression(e)) return ts.isIdentifier(e.expression) && /Error$/.test(e.expression.text);
   if (!ts.isIdentifier(e)) return false;
-  const d = findDeclaration(e);
+  const d = scope.declarationOf(e);
   if (!d) return false;
   if (ts.isCatchClause(d.parent)) return true;
   if (ts.isParameter(d)) {
@@ -19,7 +19,7 @@ export function isErrorValue(expr: ts.Expression): boolean {
     return paramHoldsError(fn, d, fn.parameters.indexOf(d));
   }
   if (d.type) return typeIsError(d.type);
-  return !!d.initializer && ts.isNewExpression(unwrap(d.initializer)) && isErrorValue(d.initializer);
+  return !!d.initializer && ts.isNewExpression(unwrap(d.initializer)) && isErrorValue(d.initializer, scope);
 }
 
 /** `Error`, `HttpError`, `NodeJS.ErrnoException`, or a union holding one (`Error | null`). */
@@ -53,19 +53,19 @@ function paramHoldsError(fn: ts.SignatureDeclaration, p: ts.ParameterDeclaration
 }
 
 /** The error an expression turns into text, if it does: `err.message`, `String(err)`, `err.toString()`, `err + ''`, `${err}`. */
-export function errorAsText(expr: ts.Expression): ts.Expression | null {
+export function errorAsText(expr: ts.Expression, scope: DeclarationLookup): ts.Expression | null {
   const e = unwrap(expr);
-  if (ts.isPropertyAccessExpression(e) && e.name.text === 'message' && isErrorValue(e.expression)) return unwrap(e.expression);
+  if (ts.isPropertyAccessExpression(e) && e.name.text === 'message' && isErrorValue(e.expression, scope)) return unwrap(e.expression);
   if (ts.isCallExpression(e)) {
     const c = e.expression;
-    if (ts.isIdentifier(c) && c.text === 'String' && e.arguments.length === 1 && isErrorValue(e.arguments[0])) return unwrap(e.arguments[0]);
-    if (ts.isPropertyAccessExpression(c) && c.name.text === 'toString' && e.arguments.length === 0 && isErrorValue(c.expression)) return unwrap(c.expression);
+    if (ts.isIdentifier(c) && c.text === 'String' && e.arguments.length === 1 && isErrorValue(e.arguments[0], scope)) return unwrap(e.arguments[0]);
+    if (ts.isPropertyAccessExpression(c) && c.name.text === 'toString' && e.arguments.length === 0 && isErrorValue(c.expression, scope)) return unwrap(c.expression);
   }
   // `${err}` or `err + ''`: the error and nothing else, as a string.
   const parts = messageParts(e);
   if (parts && parts.every((p) => p.kind === 'value' || p.text.trim() === '')) {
     const values = parts.filter((p) => p.kind === 'value');
-    if (values.length === 1 && isErrorValue(values[0].expr)) return unwrap(values[0].expr);
+    if (values.length === 1 && isErrorValue(values[0].expr, scope)) return unwrap(values[0].expr);
   }
   return null;
 }
