@@ -9,7 +9,7 @@ import { fileModuleStyle, lineColumn, parseErrorCount, parseSource } from './par
 import { classifyFile, type ProjectModel } from './project';
 import type { FixProposal, LogCall, RuleContext } from './rule';
 import { RULES } from './rules';
-import { declarationNodeOf, DECLARES, recordDeclarations, type ScopeMap, unwrap } from './scopes';
+import { declarationNodeOf, DECLARES, importOf, recordDeclarations, type ScopeMap, unwrap } from './scopes';
 import { findSuppressions, isSuppressed, suppressionFixes } from './suppressions';
 import type { FileAnalysis, Finding, Fix, RuleSeverities } from './types';
 import { ValueResolver } from './values';
@@ -141,6 +141,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     libraryFor: (call) => (call.library !== 'console' ? call.library : project.libraryFor(absPath) ?? 'pino'),
     findLogger: (at) => findLogger(loggerFinder, at),
     declarationOf: (id) => declarationNodeOf(scopes, id),
+    importOf: (id) => importOf(scopes, id),
     report(at, message, proposals = []) {
       const start = 'kind' in at ? (at as ts.Node).getStart(sf) : at.start;
       const end = 'kind' in at ? (at as ts.Node).end : at.end;

@@ -88,6 +88,11 @@ export interface RuleContext {
    * names and globals.
    */
   declarationOf(id: ts.Identifier): ts.VariableDeclaration | ts.ParameterDeclaration | null;
+  /**
+   * The import or `require()` `id` is bound by (scope model): `{ module: 'util', name: 'format' }`;
+   * `name` is `*` for a namespace or whole-module require, `default` for a default import. Null otherwise.
+   */
+  importOf(id: ts.Identifier): { module: string; name: string } | null;
   /** Reports a finding spanning `node` (or explicit offsets). Suppression is applied by the engine. */
   report(at: ts.Node | { start: number; end: number }, message: string, fixes?: FixProposal[]): void;
 }

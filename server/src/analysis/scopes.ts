@@ -182,3 +182,9 @@ export function declarationNodeOf(scopes: ScopeMap, id: ts.Identifier): ts.Varia
   if (d.kind === 'other') return d.node ?? null;
   return null;
 }
+
+/** The import (or require) `id` is bound by, from the scope model; null when it is bound otherwise or not at all. */
+export function importOf(scopes: ScopeMap, id: ts.Identifier): { module: string; name: string } | null {
+  const d = resolveName(scopes, id, id.text);
+  return d?.kind === 'import' ? { module: d.module, name: d.name } : null;
+}

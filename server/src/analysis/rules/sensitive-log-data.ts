@@ -136,8 +136,12 @@ function classFieldInitializer(access: ts.PropertyAccessExpression): ts.Expressi
   return init ? unwrap(init) : undefined;
 }
 
-/** Bindings are shared by every call on the logger: each is checked once per file. */
-const checkedBindings = new WeakMap<RuleContext, Set<ts.Node>>();
+/**
+ * Bindings are shared by every call on the logger: each is checked once per file. The set belongs to
+ * the file being analysed (its context); a strong single-file slot, not a WeakMap keyed by context,
+ * whose ephemeron entries keep whole trees alive through young-generation collections.
+ */
+let checked: { ctx: RuleContext; objects: Set<ts.Node> } | null = null;
 
 export const rule: Rule = {
   meta: {
@@ -148,11 +152,10 @@ export const rule: Rule = {
   },
   checkLogCall(call, ctx) {
     for (const v of loggedValues(call)) checkValue(v, ctx);
-    let seen = checkedBindings.get(ctx);
     for (const obj of childBindings(call.receiver, ctx)) {
-      if (!seen) checkedBindings.set(ctx, (seen = new Set()));
-      if (seen.has(obj)) continue;
-      seen.add(obj);
+      if (checked?.ctx !== ctx) checked = { ctx, objects: new Set() };
+      if (checked.objects.has(obj)) continue;
+      checked.objects.add(obj);
       checkObject(obj, ctx);
     }
   },

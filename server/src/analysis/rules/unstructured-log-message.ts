@@ -19,7 +19,7 @@ export const MESSAGES = {
 
 type Kind = keyof typeof MESSAGES;
 
-function dynamicKind(expr: ts.Expression, sf: ts.SourceFile): Kind | null {
+function dynamicKind(expr: ts.Expression, ctx: RuleContext): Kind | null {
   const e = unwrap(expr);
   if (ts.isTemplateExpression(e)) return 'template';
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
@@ -29,7 +29,7 @@ function dynamicKind(expr: ts.Expression, sf: ts.SourceFile): Kind | null {
   if (ts.isCallExpression(e)) {
     const c = e.expression;
     if (ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON') return 'stringify';
-    if (isUtilFormatCall(e, sf)) return 'format';
+    if (isUtilFormatCall(e, ctx)) return 'format';
     if (ts.isIdentifier(c) && c.text === 'String' && e.arguments.length === 1) return 'string';
   }
   return null;
@@ -118,7 +118,7 @@ export const rule: Rule = {
     if (call.library === 'console' && ctx.fileKind !== 'service') return;
     const message = messageExpression(call);
     if (!message) return;
-    const kind = dynamicKind(message, ctx.sourceFile);
+    const kind = dynamicKind(message, ctx);
     if (!kind) return;
     ctx.report(message, MESSAGES[kind], call.messageArg === message ? structuredFix(call, ctx, kind) : []);
   },
