@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { isRuleId, RULE_IDS } from '../../shared/src/rules';
-import { analyzeFile, applyEdits, applySafeFixes, createProjectModel, noteFile, RULES } from '../../server/src/analysis';
+import { analyzeFile, applyEdits, applySafeFixes, createProjectModel, noteFile, RULES, suppressionFixesOf } from '../../server/src/analysis';
 import { parseErrorCount, parseSource } from '../../server/src/analysis/parse';
 import type { RuleSeverities } from '../../server/src/analysis/types';
 import { type ExpectedFinding, loadCases, writeCaseProject } from '../support/fixtures';
@@ -52,8 +52,9 @@ describe('rule fixtures', () => {
 
         // Every fix on its own must leave code that parses as well as the case did.
         const baseErrors = parseErrorCount(parseSource(project.casePath, c.text));
+        const suppressionFixes = suppressionFixesOf(project.casePath, c.text);
         for (const finding of result.findings) {
-          for (const fix of finding.fixes) {
+          for (const fix of [...finding.fixes, ...suppressionFixes(finding)]) {
             const fixed = applyEdits(c.text, fix.edits);
             assert.ok(
               parseErrorCount(parseSource(project.casePath, fixed)) <= baseErrors,

@@ -10,7 +10,7 @@ import { classifyFile, type ProjectModel } from './project';
 import type { FixProposal, LogCall, RuleContext } from './rule';
 import { RULES } from './rules';
 import { declarationNodeOf, DECLARES, importOf, recordDeclarations, type ScopeMap, unwrap } from './scopes';
-import { findSuppressions, isSuppressed, suppressionFixes } from './suppressions';
+import { findSuppressions, isSuppressed } from './suppressions';
 import type { FileAnalysis, Finding, Fix, RuleSeverities } from './types';
 import { ValueResolver } from './values';
 
@@ -35,6 +35,8 @@ const FIRST_TYPE_NODE = ts.SyntaxKind.FirstTypeNode;
 const LAST_TYPE_NODE = ts.SyntaxKind.LastTypeNode;
 const INTERFACE = ts.SyntaxKind.InterfaceDeclaration;
 const TYPE_ALIAS = ts.SyntaxKind.TypeAliasDeclaration;
+/** Kinds below this are tokens, identifiers and literals: leaves, with nothing to visit. */
+const FIRST_NODE = ts.SyntaxKind.FirstNode;
 
 /** Types hold no calls and no runtime bindings: the walk does not descend into them. */
 export function isTypeOnly(kind: ts.SyntaxKind): boolean {
@@ -101,7 +103,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   let parent: ts.Node = sf;
   const pushChild = (child: ts.Node) => {
     (child as { parent: ts.Node }).parent = parent;
-    stack.push(child);
+    if (child.kind >= FIRST_NODE) stack.push(child); // a leaf needs its parent, not a visit
   };
   while (stack.length) {
     const node = stack.pop()!;
@@ -150,7 +152,6 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
       if (isSuppressed(suppressions, currentRule, s.line)) return;
       const e = lineColumn(sf, end);
       const fixes: Fix[] = toFixes(proposals);
-      fixes.push(...suppressionFixes(text, currentRule, start, sf));
       findings.push({
         rule: currentRule,
         message,

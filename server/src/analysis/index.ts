@@ -8,6 +8,7 @@ export { resolveSeverities } from './severities';
 export { applyEdits } from './edits';
 export { applySafeFixes } from './fixAll';
 export { applyFixChecked, validFixes } from './fixValidation';
+export { suppressionFixesOf } from './suppressions';
 export { findCallSites, type CallSiteMatch } from './callSites';
 export { ENGINE_VERSION } from './version';
 export type * from './types';

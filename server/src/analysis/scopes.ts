@@ -66,13 +66,21 @@ export function requiredModule(expr: ts.Expression): string | null {
   return null;
 }
 
-/** Unwraps parentheses, `as`, `!`, `<T>x`, `satisfies` and `await`. */
+/** Unwraps parentheses, `as`, `!`, `<T>x`, `satisfies` and `await`. Called for nearly every node a rule looks at: kinds are compared directly. */
 export function unwrap(expr: ts.Expression): ts.Expression {
   let e = expr;
   for (let i = 0; i < 64; i++) {
-    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e) || ts.isAwaitExpression(e)) {
-      e = e.expression;
-    } else break;
+    switch (e.kind) {
+      case SK.ParenthesizedExpression:
+      case SK.AsExpression:
+      case SK.NonNullExpression:
+      case SK.TypeAssertionExpression:
+      case SK.SatisfiesExpression:
+      case SK.AwaitExpression:
+        e = (e as ts.ParenthesizedExpression).expression;
+        continue;
+    }
+    break;
   }
   return e;
 }

@@ -4,6 +4,7 @@
 // and the quick-fixes that insert them.
 import ts from 'typescript';
 import { isRuleId, type RuleId } from '../../../shared/src/rules';
+import { parseSource } from './parse';
 import type { Fix } from './types';
 
 export interface Suppressions {
@@ -57,6 +58,16 @@ export function eolOf(text: string): string {
 }
 
 /** "Disable <rule> for this line" and "... for the entire file". */
+/**
+ * The suppression fixes for findings in one text, made on request (a quick-fix menu) rather than
+ * for every finding during analysis; the text is parsed once, on first use.
+ */
+export function suppressionFixesOf(path: string, text: string): (finding: { rule: RuleId; start: number }) => Fix[] {
+  let sf: ts.SourceFile | undefined;
+  return (finding) => suppressionFixes(text, finding.rule, finding.start, (sf ??= parseSource(path, text)));
+}
+
+/** "Disable <rule> for this line" (or extend the comment above) and "... for the entire file". */
 export function suppressionFixes(text: string, rule: RuleId, start: number, sf?: ts.SourceFile): Fix[] {
   const eol = eolOf(text);
   const ls = lineStart(text, start);

@@ -33,7 +33,7 @@ export interface Finding {
   column: number;
   endLine: number;
   endColumn: number;
-  /** Best fix first. Includes the suppression fixes. */
+  /** Best fix first. Suppression fixes are not among them: suppressionFixesOf() makes those on request. */
   fixes: Fix[];
 }
 

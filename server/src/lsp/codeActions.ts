@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../../shared/src/rules';
-import { applySafeFixes, validFixes } from '../analysis/index';
+import { applySafeFixes, suppressionFixesOf, validFixes } from '../analysis/index';
 import type { Finding, Fix, TextEdit } from '../analysis/types';
 import type { StoredAnalysis } from './analysisStore';
 import { readDiagnosticData } from './diagnostics';
@@ -89,12 +89,13 @@ async function quickFixes(uri: string, doc: { version: number }, diagnostics: Di
   const fixActions: CodeAction[] = [];
   const suppressions: CodeAction[] = [];
   const seenSuppressions = new Set<string>();
+  const suppressionFixes = suppressionFixesOf(entry.path, entry.text);
   for (const diagnostic of diagnostics) {
     const finding = findingFor(diagnostic, entry, fresh);
     if (!finding) continue;
     let preferredGiven = false;
     // Only fixes that leave code that parses are offered (checked here, on request, not during analysis).
-    for (const fix of orderFixes(validFixes(entry.path, entry.text, finding.fixes))) {
+    for (const fix of orderFixes(validFixes(entry.path, entry.text, [...finding.fixes, ...suppressionFixes(finding)]))) {
       const edits = toLspEdits(textDoc, fix.edits);
       const action: CodeAction = {
         title: fix.title,

@@ -2,7 +2,7 @@
 // applying them really silences the finding), obs-lens-disable comments, severities from settings.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { analyzeFile, applyEdits, resolveSeverities, RULES } from '../../../server/src/analysis';
+import { analyzeFile, applyEdits, resolveSeverities, RULES, suppressionFixesOf } from '../../../server/src/analysis';
 import type { FileAnalysis, Fix } from '../../../server/src/analysis/types';
 import { tempProject, type TempProject } from './helpers';
 
@@ -14,8 +14,11 @@ function analyzeConsole(p: TempProject, rel: string, text: string): FileAnalysis
   return analyzeFile(path.join(p.root, rel), text, p.model, ONLY_CONSOLE);
 }
 
-function suppressFix(a: FileAnalysis, which: 'line' | 'file'): Fix | undefined {
-  return a.findings[0]?.fixes.find((f) => f.kind === 'suppress' && f.title.endsWith(which === 'line' ? 'for this line' : 'for the entire file'));
+/** The suppression fix for the first finding, as the quick-fix menu gets it. */
+function suppressFix(a: FileAnalysis, text: string, which: 'line' | 'file'): Fix | undefined {
+  const finding = a.findings[0];
+  if (!finding) return undefined;
+  return suppressionFixesOf(a.path, text)(finding).find((f) => f.kind === 'suppress' && f.title.endsWith(which === 'line' ? 'for this line' : 'for the entire file'));
 }
 
 describe('applyEdits', () => {
@@ -45,7 +48,7 @@ describe('suppressions', () => {
     const text = `export function run() {\r\n    console.log('started');\r\n}\r\n`;
     const before = analyzeConsole(p, 'src/run.ts', text);
     assert.equal(before.findings.length, 1);
-    const fix = suppressFix(before, 'line');
+    const fix = suppressFix(before, text, 'line');
     assert.ok(fix, 'a line suppression fix is offered');
     const after = applyEdits(text, fix.edits);
     assert.equal(after, `export function run() {\r\n    // obs-lens-disable-next-line console-logging\r\n    console.log('started');\r\n}\r\n`);
@@ -56,7 +59,7 @@ describe('suppressions', () => {
     const text = `// service entry\nconsole.warn('a');\nconsole.error('b');\n`;
     const before = analyzeConsole(p, 'src/entry.ts', text);
     assert.equal(before.findings.length, 2);
-    const after = applyEdits(text, suppressFix(before, 'file')!.edits);
+    const after = applyEdits(text, suppressFix(before, text, 'file')!.edits);
     assert.ok(after.startsWith('/* obs-lens-disable console-logging */\n// service entry\n'));
     assert.deepEqual(analyzeConsole(p, 'src/entry.ts', after).findings, []);
 
@@ -65,7 +68,7 @@ describe('suppressions', () => {
     const severities = { 'unstructured-log-message': 'warning' as const };
     const found = analyzeFile(path.join(p.root, 'src/cli.ts'), cli, p.model, { severities });
     assert.equal(found.findings.length, 1);
-    const fixed = applyEdits(cli, suppressFix(found, 'file')!.edits);
+    const fixed = applyEdits(cli, suppressFix(found, cli, 'file')!.edits);
     assert.ok(fixed.startsWith('#!/usr/bin/env node\n/* obs-lens-disable unstructured-log-message */\n'));
     assert.deepEqual(analyzeFile(path.join(p.root, 'src/cli.ts'), fixed, p.model, { severities }).findings, []);
   });
@@ -74,7 +77,7 @@ describe('suppressions', () => {
     const text = `export function run(id: string) {\n  // obs-lens-disable-next-line unstructured-log-message\n  console.log(\`run \${id}\`);\n}\n`;
     const a = analyzeConsole(p, 'src/run.ts', text);
     assert.equal(a.findings.length, 1);
-    const after = applyEdits(text, suppressFix(a, 'line')!.edits);
+    const after = applyEdits(text, suppressFix(a, text, 'line')!.edits);
     assert.ok(after.includes('// obs-lens-disable-next-line unstructured-log-message, console-logging\n  console.log'));
     assert.deepEqual(analyzeConsole(p, 'src/run.ts', after).findings, []);
   });
@@ -83,7 +86,7 @@ describe('suppressions', () => {
     const text = `export function View() {\n  return (\n    <div>\n      {console.log('render')}\n    </div>\n  );\n}\n`;
     const a = analyzeConsole(p, 'src/view.tsx', text);
     assert.equal(a.findings.length, 1);
-    const after = applyEdits(text, suppressFix(a, 'line')!.edits);
+    const after = applyEdits(text, suppressFix(a, text, 'line')!.edits);
     assert.ok(after.includes(`      {/* obs-lens-disable-next-line console-logging */}\n      {console.log('render')}`), after);
     assert.deepEqual(analyzeConsole(p, 'src/view.tsx', after).findings, []);
   });
@@ -92,8 +95,8 @@ describe('suppressions', () => {
     const text = 'export const page = `\n${console.log("inside")}\n`;\n';
     const a = analyzeConsole(p, 'src/page.ts', text);
     assert.equal(a.findings.length, 1);
-    assert.equal(suppressFix(a, 'line'), undefined);
-    assert.ok(suppressFix(a, 'file'));
+    assert.equal(suppressFix(a, text, 'line'), undefined);
+    assert.ok(suppressFix(a, text, 'file'));
   });
 
   it('honours rule lists, "all rules" and reasons, and a block next-line comment is not a file-wide disable', () => {

@@ -157,9 +157,12 @@ function prefersDouble(fileText: string): boolean {
   return quoteCache.double;
 }
 
+const NEEDS_ESCAPE = /[\\'\n\r]/;
+
 /** Quote a message as the file quotes strings (single quotes unless the file prefers double). */
 export function quote(message: string, fileText: string): string {
   if (prefersDouble(fileText)) return JSON.stringify(message);
+  if (!NEEDS_ESCAPE.test(message)) return `'${message}'`;
   return `'${message.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
 }
 
