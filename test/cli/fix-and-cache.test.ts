@@ -11,10 +11,14 @@ function syntaxErrors(file: string, text: string): number {
   return (sf as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length;
 }
 
-function cacheStats(stderr: string): { hits: number; misses: number; entries: number } {
-  const m = /obs-lens cache: (\d+) hits, (\d+) misses, (\d+) entries/.exec(stderr);
+function cacheStats(stderr: string): { hits: number; misses: number; entries: number; engineLoaded: boolean } {
+  const m = /obs-lens cache: (\d+) hits, (\d+) misses, (\d+) entries, engine (loaded|not loaded)/.exec(stderr);
   assert.ok(m, `no cache stats in: ${stderr}`);
-  return { hits: Number(m[1]), misses: Number(m[2]), entries: Number(m[3]) };
+  return { hits: Number(m[1]), misses: Number(m[2]), entries: Number(m[3]), engineLoaded: m[4] === 'loaded' };
+}
+
+function rulesOf(stdout: string): string[] {
+  return parseJsonOutput(stdout).map((d) => `${d.file}:${d.line} ${d.rule}`);
 }
 
 describe('obs-lens check --fix and --cache', function () {
@@ -61,19 +65,20 @@ describe('obs-lens check --fix and --cache', function () {
   it('--cache reuses unchanged results and re-analyses a changed file', () => {
     const root = makeWorkspace(PINO_SERVICE);
     const first = runCli(['check', '--cache', '--debug-cache', '--format', 'json'], root);
-    assert.deepEqual(cacheStats(first.stderr), { hits: 0, misses: 3, entries: 3 });
+    assert.deepEqual(cacheStats(first.stderr), { hits: 0, misses: 3, entries: 3, engineLoaded: true });
     const cacheFile = path.join(root, '.obs-lens-cache');
     const stored = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
     assert.deepEqual(Object.keys(stored.entries).sort(), ['clean.ts', 'logger.ts', 'orders.ts'].map((f) => path.join(root, 'src', f)));
 
     const second = runCli(['check', '--cache', '--debug-cache', '--format', 'json'], root);
-    assert.deepEqual(cacheStats(second.stderr), { hits: 3, misses: 0, entries: 3 });
+    // Nothing changed: every result comes from the cache and the engine (TypeScript with it) is never loaded.
+    assert.deepEqual(cacheStats(second.stderr), { hits: 3, misses: 0, entries: 3, engineLoaded: false });
     assert.equal(second.stdout, first.stdout, 'cached results are reported the same');
     assert.equal(second.code, first.code);
 
     fs.appendFileSync(path.join(root, 'src', 'clean.ts'), "console.log('new');\n");
     const third = runCli(['check', '--cache', '--debug-cache', '--format', 'json'], root);
-    assert.deepEqual(cacheStats(third.stderr), { hits: 2, misses: 1, entries: 3 });
+    assert.deepEqual(cacheStats(third.stderr), { hits: 2, misses: 1, entries: 3, engineLoaded: true });
     assert.ok(parseJsonOutput(third.stdout).some((d) => d.file === 'src/clean.ts' && d.line === 6));
   });
 
@@ -96,5 +101,29 @@ describe('obs-lens check --fix and --cache', function () {
     assert.equal(r.code, 1, r.stderr);
     assert.equal(cacheStats(r.stderr).misses, 3);
     assert.equal(cacheStats(runCli(['check', '--cache', '--debug-cache'], root).stderr).hits, 3);
+  });
+
+  it('--cache notices a change to a module the checked file imports, though that module is not checked', () => {
+    const root = makeWorkspace(PINO_SERVICE);
+    const args = ['check', 'src/orders.ts', '--cache', '--debug-cache', '--format', 'json'];
+    const first = rulesOf(runCli(args, root).stdout);
+    assert.ok(first.includes('src/orders.ts:5 unstructured-log-message'), first.join(', '));
+    assert.equal(cacheStats(runCli(args, root).stderr).engineLoaded, false, 'unchanged: served from the cache');
+    // `logger` is no longer a logger: its calls are no longer log calls (only console's remain).
+    fs.writeFileSync(path.join(root, 'src', 'logger.ts'), 'export const logger = { info(..._args: unknown[]) {} };\n');
+    const after = runCli(args, root);
+    assert.equal(cacheStats(after.stderr).engineLoaded, true);
+    assert.deepEqual(rulesOf(after.stdout), first.filter((r) => r.endsWith('console-logging')));
+  });
+
+  it('--cache notices a package.json change (a bin entry makes a file a CLI, where console output is the job)', () => {
+    const root = makeWorkspace(PINO_SERVICE);
+    const args = ['check', '--cache', '--format', 'json'];
+    const first = rulesOf(runCli(args, root).stdout);
+    assert.ok(first.includes('src/orders.ts:4 console-logging'), first.join(', '));
+    const pkg = JSON.parse(PINO_SERVICE['package.json']);
+    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ ...pkg, bin: { svc: 'src/orders.ts' } }));
+    const after = rulesOf(runCli(args, root).stdout);
+    assert.deepEqual(after, first.filter((r) => r !== 'src/orders.ts:4 console-logging'));
   });
 });

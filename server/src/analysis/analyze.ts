@@ -10,6 +10,7 @@ import { classifyFile, type ProjectModel } from './project';
 import type { FixProposal, LogCall, RuleContext } from './rule';
 import { RULES } from './rules';
 import { declarationNodeOf, DECLARES, importOf, recordDeclarations, type ScopeMap, unwrap } from './scopes';
+import { DEFAULT_MAX_FILE_BYTES } from './limits';
 import { findSuppressions, isSuppressed } from './suppressions';
 import type { FileAnalysis, Finding, Fix, RuleSeverities } from './types';
 import { ValueResolver } from './values';
@@ -20,7 +21,7 @@ export interface AnalyzeOptions {
   maxFileBytes?: number;
 }
 
-export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_BYTES };
 
 /**
  * Every log call is a call of a level method (`x.info(`, `x['warn'](`, `log(` after destructuring) or

@@ -3,14 +3,12 @@
 // configuration error. Nothing here throws for bad input: every problem becomes a message.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { RuleId } from '../../../shared/src/rules';
-import { analyzeFile, applySafeFixes, noteFile, resolveSeverities, RULES } from '../analysis/index';
-import type { FileAnalysis, RuleSeverities } from '../analysis/types';
-import { analyzeWorkspace, configKeyFor, DEFAULT_MAX_FILE_BYTES, type WorkspaceResult } from '../analysis/workspace/analyzeWorkspace';
+import type { FileAnalysis } from '../analysis/types';
+import { analyzeWorkspace, DEFAULT_MAX_FILE_BYTES, type WorkspaceResult } from '../analysis/workspace/analyzeWorkspace';
 import { ResultCache } from '../analysis/workspace/cache';
+import { engine, engineLoaded } from '../analysis/workspace/engine';
 import { loadConfigFile, loadConfigFromPath, mergeSettings } from '../analysis/workspace/config';
 import { findProjectRoot } from '../analysis/workspace/root';
-import type { LensSettings } from '../../../shared/src/settings';
 import { CHECK_USAGE, parseCheckArgs, UsageError, type CheckArgs } from './args';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
@@ -27,17 +25,6 @@ export interface CliIo {
 
 export const DEFAULT_CACHE_FILE = '.obs-lens-cache';
 
-/** --rule: only the named rules, each at its configured severity, or its default when configured off. */
-function selectRules(severities: RuleSeverities, only: readonly RuleId[]): RuleSeverities {
-  if (only.length === 0) return severities;
-  const selected: RuleSeverities = {};
-  for (const id of only) {
-    const severity = severities[id] ?? RULES.find((r) => r.meta.id === id)?.meta.defaultSeverity;
-    if (severity) selected[id] = severity;
-  }
-  return selected;
-}
-
 function useColor(io: CliIo): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '' && io.env.FORCE_COLOR !== '0') return true;
@@ -53,7 +40,7 @@ interface FixOutcome {
  * Applies the safe fixes of every file that has one and writes the changed files; the results of
  * those files are replaced by a fresh analysis of the fixed text.
  */
-function applyFixes(result: WorkspaceResult, settings: LensSettings, maxFileBytes: number, cache: ResultCache | undefined, io: CliIo): FixOutcome {
+function applyFixes(result: WorkspaceResult, maxFileBytes: number, cache: ResultCache | undefined, io: CliIo): FixOutcome {
   const outcome: FixOutcome = { filesWritten: 0, fixesApplied: 0 };
   const options = { severities: result.severities, maxFileBytes };
   const changed: Array<{ index: number; text: string }> = [];
@@ -66,7 +53,7 @@ function applyFixes(result: WorkspaceResult, settings: LensSettings, maxFileByte
       io.stderr.write(`obs-lens: cannot read ${displayPath(io.cwd, analysis.path)} to fix it: ${(err as Error).message}\n`);
       return;
     }
-    const { text, fixed } = applySafeFixes(analysis.path, original, result.project, options);
+    const { text, fixed } = engine().applySafeFixes(analysis.path, original, result.project, options);
     const written = preserveFileStyle(original, text);
     if (fixed === 0 || written === original) return;
     try {
@@ -80,11 +67,11 @@ function applyFixes(result: WorkspaceResult, settings: LensSettings, maxFileByte
     changed.push({ index, text: written });
   });
   // The model learns the fixed texts first (a fix may add an import), then the files are re-analysed.
-  for (const c of changed) noteFile(result.project, result.files[c.index].path, c.text);
-  const configKey = configKeyFor(settings, result.severities, maxFileBytes, result.project);
+  for (const c of changed) engine().noteFile(result.project, result.files[c.index].path, c.text);
+  const configKey = result.configKeyNow();
   for (const c of changed) {
     const file = result.files[c.index].path;
-    const fresh: FileAnalysis = analyzeFile(file, c.text, result.project, options);
+    const fresh: FileAnalysis = engine().analyzeFile(file, c.text, result.project, options);
     result.files[c.index] = fresh;
     cache?.set(file, c.text, configKey, fresh);
   }
@@ -129,18 +116,19 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
     ? new ResultCache({ location: args.cacheLocation ? path.resolve(io.cwd, args.cacheLocation) : path.join(root, DEFAULT_CACHE_FILE) })
     : undefined;
 
-  const severities = selectRules(resolveSeverities(settings.rules), args.rules);
-  const result = await analyzeWorkspace(root, { settings, paths, cache, severities, maxFileBytes });
+  const result = await analyzeWorkspace(root, { settings, paths, cache, only: args.rules, maxFileBytes });
 
   if (args.fix) {
-    const fixed = applyFixes(result, settings, maxFileBytes, cache, io);
+    const fixed = applyFixes(result, maxFileBytes, cache, io);
     if (fixed.filesWritten > 0) {
       io.stderr.write(`obs-lens: applied ${fixed.fixesApplied} fix${fixed.fixesApplied === 1 ? '' : 'es'} in ${fixed.filesWritten} file${fixed.filesWritten === 1 ? '' : 's'}\n`);
     }
   }
   if (cache) {
     cache.save();
-    if (args.debugCache) io.stderr.write(`obs-lens cache: ${cache.stats.hits} hits, ${cache.stats.misses} misses, ${cache.size} entries\n`);
+    if (args.debugCache) {
+      io.stderr.write(`obs-lens cache: ${cache.stats.hits} hits, ${cache.stats.misses} misses, ${cache.size} entries, engine ${engineLoaded() ? 'loaded' : 'not loaded'}\n`);
+    }
   }
 
   for (const u of result.unreadable) io.stderr.write(`obs-lens: ${displayPath(io.cwd, u.path)}: ${u.message}\n`);
@@ -152,7 +140,7 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
     args.format === 'json'
       ? formatJson(report)
       : args.format === 'sarif'
-        ? formatSarif(report, RULES.map((r) => r.meta), version)
+        ? formatSarif(report, engine().RULES.map((r) => r.meta), version)
         : formatStylish(report, { color: useColor(io) });
   io.stdout.write(output);
 

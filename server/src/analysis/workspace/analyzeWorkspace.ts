@@ -1,13 +1,19 @@
-// One analysis pass over a workspace (or some of its files and folders): discover, read, build the
-// project model from every file, then analyse each file or take its result from the cache.
-// Shared by `obs-lens check` and the language server's workspace diagnostics.
+// One analysis pass over a workspace (or some of its files and folders), for `obs-lens check`:
+// discover, read, build the project model from every file, then analyse each file or take its
+// result from the cache. When the cache saw exactly these inputs last time (same files, texts,
+// package.json files and settings), the project model is not rebuilt and the engine is not even
+// loaded (see engine.ts): an unchanged workspace costs reading and hashing its files.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { RuleId } from '../../../../shared/src/rules';
 import type { LensSettings } from '../../../../shared/src/settings';
-import { analyzeFile, createProjectModel, DEFAULT_MAX_FILE_BYTES, noteFile, resolveSeverities, type ProjectModel } from '../index';
+import { DEFAULT_MAX_FILE_BYTES } from '../limits';
+import type { ProjectModel } from '../project';
 import type { FileAnalysis, RuleSeverities } from '../types';
-import { computeConfigKey, type ResultCache } from './cache';
+import { ENGINE_VERSION } from '../version';
+import { computeConfigKey, hashText, type ResultCache } from './cache';
 import { createIgnoreMatcher, discoverFiles, isAnalysable } from './discover';
+import { engine } from './engine';
 
 // The engine's limit: files above it are generated or data, skipped without being read whole.
 export { DEFAULT_MAX_FILE_BYTES };
@@ -23,8 +29,8 @@ export interface WorkspaceOptions {
   cache?: ResultCache;
   onProgress?: (done: number, total: number) => void;
   maxFileBytes?: number;
-  /** Severities to run with instead of those from settings.rules (the CLI's --rule). */
-  severities?: RuleSeverities;
+  /** Only these rules (the CLI's --rule), each at its configured severity or its default. */
+  only?: readonly RuleId[];
 }
 
 export interface UnreadableFile {
@@ -38,11 +44,16 @@ export interface WorkspaceResult {
   files: FileAnalysis[];
   /** Files that could not be read, or paths that do not exist; the rest of the run went on. */
   unreadable: UnreadableFile[];
-  /** The project model the files were analysed against (to apply fixes with the same facts). */
-  project: ProjectModel;
-  severities: RuleSeverities;
-  /** The cache key for this configuration and project, for callers that cache results themselves. */
-  configKey: string;
+  /**
+   * The project model the files were analysed against (to apply fixes with the same facts), the
+   * severities, and the cache key for them. Built on first read when the run took every result from
+   * the cache (that loads the engine and notes every file).
+   */
+  readonly project: ProjectModel;
+  readonly severities: RuleSeverities;
+  readonly configKey: string;
+  /** The cache key for the model as it is now (after fixes taught it new texts). */
+  configKeyNow(): string;
   /** How many results came from the cache. */
   cached: number;
 }
@@ -91,17 +102,77 @@ async function classifyPaths(root: string, paths: string[], unreadable: Unreadab
  * The cache key for results under these settings and project facts. Recompute it after the project
  * model learns something new (a fix that adds a logger import may change its facts).
  */
-export function configKeyFor(settings: LensSettings, severities: RuleSeverities, maxFileBytes: number, project: ProjectModel): string {
+function configKeyFor(settings: LensSettings, severities: RuleSeverities, maxFileBytes: number, project: ProjectModel, packages: string): string {
   return computeConfigKey({
     severities,
     loggerModule: settings.loggerModule,
     requestIdHeader: settings.requestIdHeader,
     maxFileBytes,
     project: project.fingerprint(),
+    packages,
   });
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** What the engine side of a pass knows: built only when some file needs analysing (or a caller asks). */
+interface EngineState {
+  project: ProjectModel;
+  severities: RuleSeverities;
+  configKey: string;
+  configKeyNow(): string;
+}
+
+/**
+ * A digest of every input of a pass besides the engine's code: the settings that change results,
+ * every workspace file with its text's hash, the package.json files, and the files outside the
+ * workspace set the model read last time. Equal tokens mean the project model would come out the
+ * same, and so would its configuration key.
+ */
+function workspaceToken(
+  settings: LensSettings,
+  only: readonly RuleId[] | undefined,
+  maxFileBytes: number,
+  files: readonly string[],
+  hashes: ReadonlyMap<string, string>,
+  packages: string,
+  extraFiles: readonly string[],
+): string {
+  const parts: string[] = [ENGINE_VERSION, JSON.stringify([settings.rules, only ?? null, settings.loggerModule, settings.requestIdHeader, maxFileBytes]), packages];
+  for (const file of files) parts.push(`${file}\0${hashes.get(file)}`);
+  for (const extra of extraFiles) parts.push(`${extra}\0${hashText(readTextOrUndefined(extra) ?? '\0missing')}`);
+  return hashText(parts.join('\n'));
+}
+
+/**
+ * A digest of every package.json at or above the files' folders, up to the root: the model reads
+ * them for dependencies (the logger library), module type and `bin` entries (CLI files).
+ */
+function packageDigest(root: string, files: readonly string[]): string {
+  const dirs = new Set<string>();
+  for (const file of files) {
+    for (let dir = path.dirname(file); !dirs.has(dir); dir = path.dirname(dir)) {
+      dirs.add(dir);
+      if (dir === root || !dir.startsWith(root) || path.dirname(dir) === dir) break;
+    }
+  }
+  const parts: string[] = [];
+  for (const dir of [...dirs].sort()) {
+    const text = readTextOrUndefined(path.join(dir, 'package.json'));
+    if (text !== undefined) parts.push(`${dir}\0${hashText(text)}`);
+  }
+  return hashText(parts.join('\n'));
+}
+
+/** The file's text; undefined when it cannot be read or is over `maxBytes`. */
+function readTextOrUndefined(abs: string, maxBytes = Infinity): string | undefined {
+  try {
+    if (maxBytes !== Infinity && fs.statSync(abs).size > maxBytes) return undefined;
+    return fs.readFileSync(abs, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
 
 export async function analyzeWorkspace(root: string, options: WorkspaceOptions): Promise<WorkspaceResult> {
   const rootAbs = path.resolve(root);
@@ -141,25 +212,51 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
       unreadable.push({ path: file, message: `cannot read: ${describeReadError(err)}` });
     }
   }
-
-  // Every file informs the project model before any is analysed: the logger module may be anywhere.
-  const project = createProjectModel(rootAbs, {
-    loggerModule: settings.loggerModule,
-    readFile: (abs) => {
-      const known = texts.get(abs);
-      if (known !== undefined) return known;
-      try {
-        return fs.readFileSync(abs, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-  });
   const ordered = [...texts.keys()].sort();
-  for (const file of ordered) noteFile(project, file, texts.get(file)!);
 
-  const severities = options.severities ?? resolveSeverities(settings.rules);
-  const configKey = configKeyFor(settings, severities, maxFileBytes, project);
+  // The project model learns from every workspace file, also when only some are checked: the logger
+  // module may be anywhere, and a file's findings must not depend on which others were named.
+  if (options.paths && options.paths.length > 0) {
+    for (const file of await discoverFiles(rootAbs, { ignore: settings.ignore })) {
+      if (texts.has(file)) continue;
+      const text = readTextOrUndefined(file, maxFileBytes);
+      if (text !== undefined) texts.set(file, text);
+    }
+  }
+  const modelFiles = [...texts.keys()].sort();
+  const packages = packageDigest(rootAbs, modelFiles);
+
+  let state: EngineState | undefined;
+  /** Files outside the workspace set that the project model read (ignored modules imported), for the next pass's token. */
+  const extraFiles = new Set<string>();
+  const engineState = (): EngineState => {
+    if (state) return state;
+    const { createProjectModel, noteFile, resolveSeverities } = engine();
+    const project = createProjectModel(rootAbs, {
+      loggerModule: settings.loggerModule,
+      readFile: (abs) => {
+        const known = texts.get(abs);
+        if (known !== undefined) return known;
+        extraFiles.add(abs);
+        return readTextOrUndefined(abs);
+      },
+    });
+    // Every file informs the project model before any is analysed.
+    for (const file of modelFiles) noteFile(project, file, texts.get(file)!);
+    const severities = resolveSeverities(settings.rules, options.only);
+    const configKeyNow = () => configKeyFor(settings, severities, maxFileBytes, project, packages);
+    state = { project, severities, configKey: configKeyNow(), configKeyNow };
+    return state;
+  };
+
+  // Warm start: the same inputs as the cache's last pass give the same configuration key, so the
+  // model is not rebuilt (nor the engine loaded) unless some file's result is missing.
+  const hashes = new Map<string, string>();
+  if (cache) for (const file of modelFiles) hashes.set(file, hashText(texts.get(file)!));
+  const token = (extras: readonly string[]) => workspaceToken(settings, options.only, maxFileBytes, modelFiles, hashes, packages, extras);
+  const last = cache?.lastWorkspace;
+  const warm = !!last && token(last.extraFiles) === last.token;
+  const configKey = warm ? last.configKey : engineState().configKey;
 
   const results: FileAnalysis[] = [...skipped];
   let cached = 0;
@@ -168,11 +265,12 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
   for (let i = 0; i < total; i++) {
     const file = ordered[i];
     const text = texts.get(file)!;
-    let result = cache?.get(file, text, configKey);
+    let result = cache?.get(file, text, configKey, hashes.get(file));
     if (result) cached++;
     else {
-      result = analyzeFile(file, text, project, { severities, maxFileBytes });
-      cache?.set(file, text, configKey, result);
+      const { project, severities } = engineState();
+      result = engine().analyzeFile(file, text, project, { severities, maxFileBytes });
+      cache?.set(file, text, configKey, result, hashes.get(file));
     }
     results.push(result);
     if ((i + 1) % FILES_PER_SLICE === 0 || i + 1 === total) {
@@ -180,8 +278,28 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
       if (i + 1 < total) await yieldToEventLoop();
     }
   }
+  if (cache && !warm) {
+    // The model may have followed imports out of the workspace set while analysing: those files count too.
+    const extras = [...extraFiles].sort();
+    cache.rememberWorkspace({ token: token(extras), configKey, extraFiles: extras });
+  }
 
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { root: rootAbs, files: results, unreadable, project, severities, configKey, cached };
+  return {
+    root: rootAbs,
+    files: results,
+    unreadable,
+    cached,
+    get project() {
+      return engineState().project;
+    },
+    get severities() {
+      return engineState().severities;
+    },
+    get configKey() {
+      return engineState().configKey;
+    },
+    configKeyNow: () => engineState().configKeyNow(),
+  };
 }

@@ -23,6 +23,18 @@ interface CacheFile {
   format: number;
   engine: string;
   entries: Record<string, CacheEntry>;
+  /** The last workspace pass: a digest of its inputs and the configuration key they gave (see analyzeWorkspace). */
+  workspace?: WorkspaceMemo;
+}
+
+/** What the last workspace pass saw: enough to tell whether the next one has exactly the same inputs. */
+export interface WorkspaceMemo {
+  /** Digest of the pass's inputs. */
+  token: string;
+  /** The configuration key those inputs gave. */
+  configKey: string;
+  /** Files outside the analysed set that the project model read (modules it followed imports into). */
+  extraFiles: string[];
 }
 
 export interface CacheStats {
@@ -66,7 +78,9 @@ export class ResultCache {
   private readonly location: string | undefined;
   private readonly engineVersion: string;
   private entries = new Map<string, CacheEntry>();
+  private workspace: WorkspaceMemo | undefined;
   private dirty = false;
+  private lastEntryKey: { configKey: string; key: string } | undefined;
   readonly stats: CacheStats = { hits: 0, misses: 0 };
 
   constructor(options: ResultCacheOptions = {}) {
@@ -76,7 +90,10 @@ export class ResultCache {
   }
 
   private entryKey(configKey: string): string {
-    return hashText(`${this.engineVersion}\0${configKey}`).slice(0, 32);
+    if (this.lastEntryKey?.configKey !== configKey) {
+      this.lastEntryKey = { configKey, key: hashText(`${this.engineVersion}\0${configKey}`).slice(0, 32) };
+    }
+    return this.lastEntryKey.key;
   }
 
   private load(location: string): void {
@@ -90,6 +107,10 @@ export class ResultCache {
       this.dirty = true;
       return;
     }
+    const w = parsed.workspace;
+    if (w && typeof w.token === 'string' && typeof w.configKey === 'string' && Array.isArray(w.extraFiles) && w.extraFiles.every((f) => typeof f === 'string')) {
+      this.workspace = { token: w.token, configKey: w.configKey, extraFiles: w.extraFiles };
+    }
     for (const [file, entry] of Object.entries(parsed.entries)) {
       if (entry && typeof entry.content === 'string' && typeof entry.key === 'string' && entry.result) {
         this.entries.set(file, entry);
@@ -97,10 +118,10 @@ export class ResultCache {
     }
   }
 
-  /** The stored result for this exact text and configuration, or undefined. */
-  get(absPath: string, text: string, configKey: string): FileAnalysis | undefined {
+  /** The stored result for this exact text (or its hashText) and configuration, or undefined. */
+  get(absPath: string, text: string, configKey: string, contentHash = hashText(text)): FileAnalysis | undefined {
     const entry = this.entries.get(path.resolve(absPath));
-    if (entry && entry.key === this.entryKey(configKey) && entry.content === hashText(text)) {
+    if (entry && entry.key === this.entryKey(configKey) && entry.content === contentHash) {
       this.stats.hits++;
       return entry.result;
     }
@@ -108,8 +129,20 @@ export class ResultCache {
     return undefined;
   }
 
-  set(absPath: string, text: string, configKey: string, result: FileAnalysis): void {
-    this.entries.set(path.resolve(absPath), { content: hashText(text), key: this.entryKey(configKey), result });
+  set(absPath: string, text: string, configKey: string, result: FileAnalysis, contentHash = hashText(text)): void {
+    this.entries.set(path.resolve(absPath), { content: contentHash, key: this.entryKey(configKey), result });
+    this.dirty = true;
+  }
+
+  /** The last workspace pass's memo, if the cache file had one. */
+  get lastWorkspace(): WorkspaceMemo | undefined {
+    return this.workspace;
+  }
+
+  rememberWorkspace(memo: WorkspaceMemo): void {
+    const w = this.workspace;
+    if (w && w.token === memo.token && w.configKey === memo.configKey && w.extraFiles.join('\0') === memo.extraFiles.join('\0')) return;
+    this.workspace = memo;
     this.dirty = true;
   }
 
@@ -128,7 +161,7 @@ export class ResultCache {
    */
   save(): void {
     if (!this.location || !this.dirty) return;
-    const data: CacheFile = { format: CACHE_FORMAT, engine: this.engineVersion, entries: Object.fromEntries(this.entries) };
+    const data: CacheFile = { format: CACHE_FORMAT, engine: this.engineVersion, entries: Object.fromEntries(this.entries), workspace: this.workspace };
     const tmp = `${this.location}.${process.pid}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.location), { recursive: true });
