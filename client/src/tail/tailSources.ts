@@ -147,7 +147,9 @@ export class SourceSet {
       this.notRunning.push({ label, state: 'error', detail: (err as Error).message });
       return;
     }
-    const r: Running = { spec, source, status: { label, state: 'running', detail: '' } };
+    // Running only once the source says so ('opened'): a file is not followed until it is open, and
+    // lines written before that are existing content, skipped like `tail -f` does.
+    const r: Running = { spec, source, status: { label, state: 'waiting', detail: 'starting' } };
     this.running.set(key, r);
     const sink: SourceSink = {
       data: (chunk) => this.out.data(label, chunk),
