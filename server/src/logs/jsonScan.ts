@@ -114,6 +114,26 @@ function decodeString(s: string, open: number, close: number): string {
   return body.indexOf('\\') < 0 ? body : decodeEscaped(s, open, close);
 }
 
+/** decodeString's cache for an unescaped value at text[from, close) whose bytes are b[off + from, off + close) (ASCII). */
+export function recentString(b: Uint8Array, off: number, text: string, from: number, close: number): string {
+  if (close - from > SHORT_MAX) return text.slice(from, close);
+  let h = close - from;
+  for (let j = off + from, e = off + close; j < e; j++) h = (Math.imul(h, 31) + b[j]) | 0;
+  const k = (h ^ (h >>> 13)) & (RECENT_SLOTS - 1);
+  const hit = recent[k];
+  if (hit !== undefined && hit.length === close - from) {
+    let j = 0;
+    const at = off + from;
+    while (j < hit.length && b[at + j] === hit.charCodeAt(j)) j++;
+    if (j === hit.length) return hit;
+  }
+  if (++recentStores > RECENT_RESET) {
+    recent.fill(undefined);
+    recentStores = 0;
+  }
+  return (recent[k] = text.slice(from, close));
+}
+
 /** s.startsWith(t, from), as a loop: V8's builtin is several times slower on sliced strings. */
 export function sameAt(s: string, from: number, t: string): boolean {
   for (let j = 0; j < t.length; j++) if (s.charCodeAt(from + j) !== t.charCodeAt(j)) return false;

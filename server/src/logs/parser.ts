@@ -2,6 +2,7 @@
 // so a line is scanned once and every format's detection is then a few slot look-ups. The format
 // that matched last on a source is tried first on its next line.
 import { BUILTIN_FORMATS, FIELD_NAMES, type FieldName, type FormatSpec } from './formats';
+import { ByteLine, scanObjectBytes } from './jsonBytes';
 import { JsonText, onlyWsAfter, scanObject } from './jsonScan';
 import { scanLogfmt } from './logfmt';
 import { levelTable, toLevel, toNumber, toTime, type LevelTable, type TimeFormat } from './normalize';
@@ -48,6 +49,7 @@ export class RecordParser {
   private readonly hasLineFormats: boolean;
   private readonly lastFormat = new Map<string, CompiledFormat>();
   private vals: unknown[] = [];
+  private readonly byteLine = new ByteLine();
 
   constructor(options: RecordParserOptions = {}) {
     const specs = [...(options.formats ?? []), ...BUILTIN_FORMATS];
@@ -63,15 +65,23 @@ export class RecordParser {
     return record ? { kind: 'record', record } : { kind: 'continuation', text: line.text };
   }
 
-  /** The record a line holds, or null when it is not one (the allocation-free path used by LogPipeline). */
-  parseRecord(text: string, cut: boolean, source: string): Omit<LogRecord, 'seq'> | null {
+  /**
+   * The record a line holds, or null when it is not one (the allocation-free path used by LogPipeline).
+   * `block[at, at + text.length)`, when given, are the line's bytes, all ASCII (see LineSink).
+   */
+  parseRecord(text: string, cut: boolean, source: string, block?: Uint8Array, at = 0): Omit<LogRecord, 'seq'> | null {
+    const n = text.length;
     let i = 0;
-    while (i < text.length && text.charCodeAt(i) <= 32) i++;
-    if (i >= text.length) return null;
+    while (i < n && text.charCodeAt(i) <= 32) i++;
+    if (i >= n) return null;
     const vals = this.vals;
     vals.fill(undefined);
     if (text.charCodeAt(i) === 123 /* { */) {
-      const end = scanObject(text, i, this.trie.root, vals);
+      let end: number;
+      if (block !== undefined) {
+        end = scanObjectBytes(this.byteLine.set(block, at, text), i, n, this.trie.root, vals);
+        this.byteLine.release();
+      } else end = scanObject(text, i, this.trie.root, vals);
       // A malformed object is text, unless the line was cut: then its head still tells what it was.
       if (end < 0 ? !cut : !onlyWsAfter(text, end)) return null;
       const format = this.pickJson();

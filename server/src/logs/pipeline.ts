@@ -15,7 +15,7 @@ export interface LogPipelineOptions {
 
 interface SourceState {
   splitter: LineSplitter;
-  emit: (text: string, cut: boolean) => void;
+  emit: (text: string, cut: boolean, bytes: number, block?: Uint8Array, at?: number) => void;
   /** The last record of this source, while lines may still attach to it. */
   last: LogRecord | null;
 }
@@ -57,7 +57,7 @@ export class LogPipeline {
     if (!s) {
       const state: SourceState = {
         splitter: new LineSplitter({ maxLineBytes: this.maxLineBytes }),
-        emit: (text, cut) => this.line(source, state, text, cut),
+        emit: (text, cut, _bytes, block, at) => this.line(source, state, text, cut, block, at),
         last: null,
       };
       s = state;
@@ -66,8 +66,8 @@ export class LogPipeline {
     return s;
   }
 
-  private line(source: string, state: SourceState, text: string, cut: boolean): void {
-    const parsed = this.parser.parseRecord(text, cut, source);
+  private line(source: string, state: SourceState, text: string, cut: boolean, block?: Uint8Array, at?: number): void {
+    const parsed = this.parser.parseRecord(text, cut, source, block, at);
     if (parsed !== null) {
       state.last = this.store.add(parsed);
       return;

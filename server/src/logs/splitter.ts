@@ -10,8 +10,12 @@ export interface LineSplitterOptions {
   maxLineBytes?: number;
 }
 
-/** Receives one line: its text, whether it was cut at the limit, and its length in bytes before any cut. */
-export type LineSink = (text: string, cut: boolean, bytes: number) => void;
+/**
+ * Receives one line: its text, whether it was cut at the limit, and its length in bytes before any cut.
+ * When the line came from an all-ASCII block, `block[at, at + text.length)` are its bytes (valid only
+ * during the call): the parser scans those instead of the text (see jsonBytes.ts).
+ */
+export type LineSink = (text: string, cut: boolean, bytes: number, block?: Uint8Array, at?: number) => void;
 
 const NL = 10;
 const CR = 13;
@@ -84,7 +88,7 @@ export class LineSplitter {
     // Big ASCII blocks (a file read in 1 MiB chunks) decode once, as one external string; ASCII is
     // Latin-1, so the text is the same as UTF-8 would give.
     if (to - from >= EXTERNAL_MIN && isAscii(chunk.subarray(from, to))) {
-      this.splitText(chunk.toString('latin1', from, to), true, emit);
+      this.splitText(chunk.toString('latin1', from, to), true, emit, chunk, from);
       return;
     }
     let start = from;
@@ -104,10 +108,12 @@ export class LineSplitter {
     const text = chunk.toString('utf8', from, to);
     // When every byte was ASCII the string length equals the byte length, so per-line byte counts
     // are free; otherwise count them per line.
-    this.splitText(text, text.length === to - from, emit);
+    const ascii = text.length === to - from;
+    // Equal lengths can also come from invalid bytes (each decodes to one U+FFFD): only true ASCII scans as bytes.
+    this.splitText(text, ascii, emit, ascii && isAscii(chunk.subarray(from, to)) ? chunk : undefined, from);
   }
 
-  private splitText(text: string, ascii: boolean, emit: LineSink): void {
+  private splitText(text: string, ascii: boolean, emit: LineSink, block?: Uint8Array, blockFrom = 0): void {
     let pos = 0;
     const n = text.length;
     for (;;) {
@@ -119,6 +125,7 @@ export class LineSplitter {
       const line = text.slice(pos, end);
       if (bytes < 0) bytes = Buffer.byteLength(line) + (end < nl ? 1 : 0);
       if (bytes > this.max) emit(this.cutText(line), true, bytes);
+      else if (block !== undefined) emit(line, false, bytes, block, blockFrom + pos);
       else emit(line, false, bytes);
       if (nl >= n) break;
       pos = nl + 1;

@@ -55,6 +55,41 @@ describe('logs: fast paths agree with the plain ones', () => {
     }
   });
 
+  it('lines scanned as bytes (ASCII blocks) give the same records as lines scanned as text', () => {
+    const tricky = [
+      '{"level":30,"time":1714557600000,"req":{"id":"a-1","headers":{"x-request-id":"h-1"}},"msg":"plain"}',
+      '{ "level" : 40 , "time" : 1714557600001 , "reqId" : "b-2" , "msg" : "spaced out" }',
+      '  {"level":50,"time":1714557600002,"msg":"say \\"hi\\" \\u0041","err":{"stack":"a}b]c\\"{"}}',
+      '{"level":30,"time":1714557600003,"k\\"ey":"v","msg":"escaped key","requestId":"c-3"}',
+      '{"level":30,"time":1714557600004,"res":{"statusCode":503},"responseTime":12.5,"msg":"done","req":{"id":7}}',
+      '{"level":"warn","message":"winston","timestamp":"2024-05-01T10:00:00Z","meta":[1,{"a":"]"}]}',
+      '{"level":30,"time":1714557600005,"msg":"trailing"} junk',
+      '{"level":30,"time":1714557600006,"msg":"unterminated',
+      '{"level":30,"time":1714557600007,"n":-1.5e3,"t":true,"f":false,"z":null,"msg":"prims"}',
+      '{"level":30,"time":tru,"msg":"bad primitive"}',
+      '{}',
+      '{"a":1,}',
+    ];
+    // Padded past 1 MB the chunk is decoded as one ASCII block and its lines scanned as bytes;
+    // alone, one non-ASCII line sends the same lines through the text scanner.
+    const filler = Array.from({ length: 9000 }, (_, i) => `{"level":30,"time":${i},"msg":"filler ${i}"}`);
+    const asText = ingest([[...tricky, '{"msg":"é"}'].join('\n') + '\n']).records.slice(0, -1);
+    const asBytes = ingest([[...tricky, ...filler, ...filler].join('\n') + '\n']).records.slice(0, asText.length);
+    const strip = (r: LogRecord) => ({ ...r, seq: 0 });
+    assert.deepEqual(asBytes.map(strip), asText.map(strip));
+    const byMessage = new Map(asBytes.map((r) => [r.message, r]));
+    assert.equal(byMessage.get('plain')?.requestId, 'a-1');
+    assert.equal(byMessage.get('spaced out')?.requestId, 'b-2');
+    assert.ok(byMessage.has('say "hi" A'));
+    assert.equal(byMessage.get('done')?.status, 503);
+    assert.equal(byMessage.get('done')?.requestId, '7');
+    assert.equal(byMessage.get('prims')?.level, 'info');
+    assert.equal(byMessage.get('escaped key')?.requestId, 'c-3');
+    // Junk after an object, an unterminated string and a bad primitive make a line text, not a record.
+    assert.deepEqual(byMessage.get('winston')?.continuation, [tricky[6], tricky[7]]);
+    assert.deepEqual(byMessage.get('prims')?.continuation, [tricky[9]]);
+  });
+
   it('a request spread across ring wrap-arounds: forRequest, query and requests() see exactly its held records', () => {
     const store = new LogStore({ maxRecords: 64, maxBytes: 1 << 30 });
     const added: Array<{ seq: number; id: string | null }> = [];
