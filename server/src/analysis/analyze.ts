@@ -145,6 +145,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     findLogger: (at) => findLogger(loggerFinder, at),
     declarationOf: (id) => declarationNodeOf(scopes, id),
     importOf: (id) => importOf(scopes, id),
+    isRequestParam: (expr) => values.isRequestParam(expr),
     report(at, message, proposals = []) {
       const start = 'kind' in at ? (at as ts.Node).getStart(sf) : at.start;
       const end = 'kind' in at ? (at as ts.Node).end : at.end;

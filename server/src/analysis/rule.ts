@@ -93,6 +93,8 @@ export interface RuleContext {
    * `name` is `*` for a namespace or whole-module require, `default` for a default import. Null otherwise.
    */
   importOf(id: ts.Identifier): { module: string; name: string } | null;
+  /** Whether `expr` is a handler's request (or reply/context) parameter, by its type or its place in a route callback (the logger model's test). */
+  isRequestParam(expr: ts.Expression): boolean;
   /** Reports a finding spanning `node` (or explicit offsets). Suppression is applied by the engine. */
   report(at: ts.Node | { start: number; end: number }, message: string, fixes?: FixProposal[]): void;
 }

@@ -34,22 +34,12 @@ function isHarmlessLiteral(e: ts.Expression): boolean {
 }
 
 /** `req.headers`, `request.body`, `ctx.request.body`, `req.cookies`: a whole request part. */
-function isWholeRequestPart(e: ts.Expression): boolean {
+function isWholeRequestPart(e: ts.Expression, ctx: RuleContext): boolean {
   const u = unwrap(e);
   if (!ts.isPropertyAccessExpression(u) || !REQUEST_PARTS.has(u.name.text)) return false;
   const obj = unwrap(u.expression);
-  if (ts.isIdentifier(obj)) return /^(req|request|ctx|context|c|incoming)$/i.test(obj.text) || isHandlerParam(obj);
+  if (ts.isIdentifier(obj)) return /^(req|request|ctx|context|c|incoming)$/i.test(obj.text) || ctx.isRequestParam(obj);
   return ts.isPropertyAccessExpression(obj) && obj.name.text === 'request';
-}
-
-function isHandlerParam(id: ts.Identifier): boolean {
-  for (let n: ts.Node | undefined = id.parent; n; n = n.parent) {
-    if (ts.isArrowFunction(n) || ts.isFunctionExpression(n)) {
-      const i = n.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === id.text);
-      if (i >= 0) return i === 0 && !!n.parent && ts.isCallExpression(n.parent);
-    }
-  }
-  return false;
 }
 
 /** The secret-like field of the declared type of an identifier (type annotation naming a type in this file). */
@@ -61,7 +51,7 @@ function secretFieldOfDeclaredType(id: ts.Identifier, ctx: RuleContext): string 
 function checkValue(e: ts.Expression, ctx: RuleContext): void {
   const sf = ctx.sourceFile;
   const u = unwrap(e);
-  if (isWholeRequestPart(u)) return ctx.report(u, MESSAGES.request(u.getText(sf)));
+  if (isWholeRequestPart(u, ctx)) return ctx.report(u, MESSAGES.request(u.getText(sf)));
   if (ts.isObjectLiteralExpression(u)) return checkObject(u, ctx);
   // A field built around a secret still holds it: `{ auth: `Bearer ${token}` }`.
   if (ts.isTemplateExpression(u)) {
