@@ -1,7 +1,8 @@
 // Lazy access to a record's full content: the store keeps only the raw line and a few extracted
 // fields, so "expand record" and queries on other fields go back to the raw line here. Single fields
 // use the same scanner as ingestion (no full parse); fullJson parses the whole line.
-import { JsonText, scanObject } from './jsonScan';
+import { firstNonWs, JsonLine, JsonText, scanObject } from './jsonScan';
+import { LineView } from './lineView';
 import { parseLogfmt } from './logfmt';
 import { PathTrie } from './paths';
 import type { LogRecord } from './types';
@@ -40,6 +41,7 @@ const RECORD_FIELDS: Record<string, (r: LogRecord) => unknown> = {
 };
 
 const slotBuffer: unknown[] = [undefined];
+const fieldLine = new JsonLine();
 
 /** The value at a dotted path in the record's line (JSON or logfmt), else the record's own field of that name. */
 export function fieldValue(record: LogRecord, path: string): unknown {
@@ -53,11 +55,16 @@ export function accessValue(record: LogRecord, a: FieldAccessor): unknown {
     let first = 0;
     while (first < raw.length && raw.charCodeAt(first) <= 32) first++;
     if (raw.charCodeAt(first) === 123) {
+      // A store's view of a line kept as bytes is scanned in place.
+      const { b, start, end } = record instanceof LineView ? record.bytes() : { b: Buffer.from(raw, 'utf8'), start: 0, end: -1 };
+      const stop = end < 0 ? b.length : end;
+      fieldLine.b = b;
       slotBuffer[0] = undefined;
-      scanObject(raw, first, a.trie.root, slotBuffer);
+      scanObject(fieldLine, firstNonWs(b, start, stop), stop, a.trie.root, slotBuffer);
       v = slotBuffer[0];
       slotBuffer[0] = undefined;
       if (v instanceof JsonText) v = safeParse(v.text);
+      fieldLine.release();
     } else if (record.format === 'logfmt') {
       const obj = parseLogfmt(raw);
       if (Object.prototype.hasOwnProperty.call(obj, a.path)) v = obj[a.path];

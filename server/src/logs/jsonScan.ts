@@ -1,21 +1,27 @@
-// A single-pass scanner over one JSON line that visits keys and extracts only the wanted ones (see
-// PathTrie), skipping everything else with indexOf/charCodeAt loops. This is what makes ingestion
-// fast: JSON.parse of every line builds objects nobody looks at. The line stays as text; a full parse
-// happens only on demand (fullJson). Never throws; malformed input returns -1.
-import type { PathMap } from './paths';
+// The one JSON scanner of the engine: a single pass over the BYTES of one line that visits keys and
+// extracts only the wanted ones (see PathTrie), skipping everything else. This is what makes ingestion
+// fast: JSON.parse of every line builds objects nobody looks at, and reading a byte of a Buffer is one
+// load in optimised code where charCodeAt on a slice of a big string first finds the slice's parent.
+// Lines scan as bytes whatever they hold: values are decoded from the bytes (UTF-8), so positions are
+// byte offsets, never character offsets. A line held as a JS string is scanned through Buffer.from.
+// Never throws; malformed input returns -1.
+import type { PathMap, PathNode } from './paths';
 
-/** The text of an object or array value that a wanted path pointed at. */
+/**
+ * The bytes of an object or array value that a wanted path pointed at. Valid only while the scanned
+ * bytes are (the caller's call): read `text` then, or not at all.
+ */
 export class JsonText {
-  constructor(private readonly src: string, private readonly start: number, private readonly end: number) {}
-  /** Sliced on demand: most are only tested for presence. */
+  constructor(private readonly b: Buffer, private readonly start: number, private readonly end: number) {}
+  /** Decoded on demand: most are only tested for presence. */
   get text(): string {
-    return this.src.slice(this.start, this.end);
+    return this.b.toString('utf8', this.start, this.end);
   }
 }
 
 /** Stored for wanted paths that are only tested for presence (no value built). */
 export const PRESENT_STRING = '\u0000present';
-export const PRESENT_OBJECT = new JsonText('', 0, 0);
+export const PRESENT_OBJECT = new JsonText(Buffer.alloc(0), 0, 0);
 export const PRESENT_OTHER = 0;
 
 const QUOTE = 34;
@@ -27,37 +33,64 @@ const RBRACKET = 93;
 const COMMA = 44;
 const COLON = 58;
 
-function isWs(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9;
+/**
+ * The scanner's state for one line: the bytes and the flag stringEnd leaves. One instance is reused
+ * for every line (no allocation per line); `release` lets go of the bytes after the scan.
+ */
+export class JsonLine {
+  // A Buffer from the start: a plain Uint8Array here would make every byte load polymorphic.
+  b: Buffer = EMPTY;
+  /** Set by stringEnd: the string just scanned had a backslash. */
+  escaped = false;
+  /** Only the values read while indexing are wanted: strings of other nodes are not decoded (see PathNode.indexed). */
+  indexOnly = false;
+
+  release(): void {
+    this.b = EMPTY;
+  }
+}
+const EMPTY = Buffer.alloc(0);
+
+/** Node's own Latin-1 slicer (what toString('latin1', a, b) ends in), minus the argument checks; only used on ASCII bytes. */
+function latin1(b: Buffer, start: number, end: number): string {
+  return (b as Buffer & { latin1Slice(start: number, end: number): string }).latin1Slice(start, end);
 }
 
-function skipWs(s: string, i: number): number {
-  while (i < s.length && isWs(s.charCodeAt(i))) i++;
+function skipWs(b: Buffer, i: number, n: number): number {
+  while (i < n) {
+    const c = b[i];
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;
+    i++;
+  }
   return i;
 }
 
-/** Index of the quote closing the string whose opening quote is at `i`, or -1. */
-export function stringEnd(s: string, i: number): number {
-  let j = i + 1;
-  for (;;) {
-    const q = s.indexOf('"', j);
-    if (q < 0) return -1;
-    // The quote is escaped when an odd number of backslashes precede it.
-    let b = q - 1;
-    while (b > i && s.charCodeAt(b) === BACKSLASH) b--;
-    if ((q - 1 - b) % 2 === 0) return q;
-    j = q + 1;
+/** Index of the quote closing the string opening at `i`, or -1; notes in `l.escaped` whether it had escapes. */
+function stringEnd(l: JsonLine, i: number, n: number): number {
+  const b = l.b;
+  let esc = false;
+  for (let j = i + 1; j < n; j++) {
+    const c = b[j];
+    if (c === QUOTE) {
+      l.escaped = esc;
+      return j;
+    }
+    if (c === BACKSLASH) {
+      esc = true;
+      j++;
+    }
   }
+  return -1;
 }
 
 /** Index just after the object or array opening at `i`, or -1. Iterative: any depth is fine. */
-function skipNested(s: string, i: number): number {
+function skipNested(l: JsonLine, i: number, n: number): number {
+  const b = l.b;
   let depth = 0;
-  const n = s.length;
   while (i < n) {
-    const c = s.charCodeAt(i);
+    const c = b[i];
     if (c === QUOTE) {
-      i = stringEnd(s, i);
+      i = stringEnd(l, i, n);
       if (i < 0) return -1;
     } else if (c === LBRACE || c === LBRACKET) depth++;
     else if (c === RBRACE || c === RBRACKET) {
@@ -69,100 +102,30 @@ function skipNested(s: string, i: number): number {
 }
 
 /** Index just after a number, true, false or null starting at `i`. */
-function primitiveEnd(s: string, i: number): number {
-  const n = s.length;
+function primitiveEnd(b: Buffer, i: number, n: number): number {
   while (i < n) {
-    const c = s.charCodeAt(i);
-    if (c === COMMA || c === RBRACE || c === RBRACKET || isWs(c)) break;
+    const c = b[i];
+    if (c === COMMA || c === RBRACE || c === RBRACKET || c === 32 || c === 10 || c === 13 || c === 9) break;
     i++;
   }
   return i;
 }
 
-/**
- * Short values recur line after line: the same few messages, a request ID on each of its request's
- * lines. A small direct-mapped cache of recent ones hands back the string already made, so a kept
- * record shares it instead of holding a new slice (less for the collector to move, and a request ID
- * whose hash V8 already computed makes the store's Map lookup cheap). Emptied now and then so that
- * the slices it holds never pin old text for long.
- */
-const SHORT_MAX = 64;
-const RECENT_SLOTS = 4096;
-const RECENT_RESET = 1 << 16;
-const recent: Array<string | undefined> = new Array<string | undefined>(RECENT_SLOTS).fill(undefined);
-let recentStores = 0;
-
-function decodeString(s: string, open: number, close: number): string {
-  const from = open + 1;
-  if (close - from <= SHORT_MAX) {
-    let h = close - from;
-    for (let j = from; j < close; j++) {
-      const c = s.charCodeAt(j);
-      if (c === BACKSLASH) return decodeEscaped(s, open, close);
-      h = (Math.imul(h, 31) + c) | 0;
-    }
-    const k = (h ^ (h >>> 13)) & (RECENT_SLOTS - 1);
-    const hit = recent[k];
-    if (hit !== undefined && hit.length === close - from && sameAt(s, from, hit)) return hit;
-    if (++recentStores > RECENT_RESET) {
-      recent.fill(undefined);
-      recentStores = 0;
-    }
-    return (recent[k] = s.slice(from, close));
-  }
-  const body = s.slice(from, close);
-  return body.indexOf('\\') < 0 ? body : decodeEscaped(s, open, close);
-}
-
-/** decodeString's cache for an unescaped value at text[from, close) whose bytes are b[off + from, off + close) (ASCII). */
-export function recentString(b: Uint8Array, off: number, text: string, from: number, close: number): string {
-  if (close - from > SHORT_MAX) return text.slice(from, close);
-  let h = close - from;
-  for (let j = off + from, e = off + close; j < e; j++) h = (Math.imul(h, 31) + b[j]) | 0;
-  const k = (h ^ (h >>> 13)) & (RECENT_SLOTS - 1);
-  const hit = recent[k];
-  if (hit !== undefined && hit.length === close - from) {
-    let j = 0;
-    const at = off + from;
-    while (j < hit.length && b[at + j] === hit.charCodeAt(j)) j++;
-    if (j === hit.length) return hit;
-  }
-  if (++recentStores > RECENT_RESET) {
-    recent.fill(undefined);
-    recentStores = 0;
-  }
-  return (recent[k] = text.slice(from, close));
-}
-
-/** s.startsWith(t, from), as a loop: V8's builtin is several times slower on sliced strings. */
-export function sameAt(s: string, from: number, t: string): boolean {
-  for (let j = 0; j < t.length; j++) if (s.charCodeAt(from + j) !== t.charCodeAt(j)) return false;
-  return true;
-}
-
-function decodeEscaped(s: string, open: number, close: number): string {
-  try {
-    return JSON.parse(s.slice(open, close + 1)) as string;
-  } catch {
-    return s.slice(open + 1, close);
-  }
-}
-
-/** The number, true, false or null at s[i, end); undefined when it is none of them. */
-function primitiveValue(s: string, i: number, end: number): unknown {
-  const c = s.charCodeAt(i);
+/** The number, true, false or null at b[i, end); undefined when it is none of them. */
+function primitiveValue(b: Buffer, i: number, end: number): unknown {
+  const c = b[i];
   // Non-negative integers (levels, epoch times, status codes) without building a string.
   if (c >= 48 && c <= 57 && end - i <= 15) {
     let v = 0;
     let j = i;
     for (; j < end; j++) {
-      const d = s.charCodeAt(j) - 48;
+      const d = b[j] - 48;
       if (d < 0 || d > 9) break;
       v = v * 10 + d;
     }
     if (j === end) return v;
   }
-  const text = s.slice(i, end);
+  const text = latin1(b, i, end);
   if (c === 116 && text === 'true') return true;
   if (c === 102 && text === 'false') return false;
   if (c === 110 && text === 'null') return null;
@@ -171,57 +134,122 @@ function primitiveValue(s: string, i: number, end: number): unknown {
 }
 
 /**
- * Scans the object whose "{" is at `pos`, storing wanted values in `out[slot]` (strings decoded,
- * numbers, booleans, null, or JsonText for objects and arrays). Later duplicate keys win, as with
- * JSON.parse. Returns the index after the closing "}", or -1 when the text is not well-formed — the
- * values found before the problem are kept (a line cut at the size limit still yields its head).
+ * Short values recur line after line: the same few messages, a request ID on each of its request's
+ * lines. A small direct-mapped cache of recent ones hands back the string already made, so a kept
+ * record shares it instead of holding a new one (less for the collector to move, and a request ID
+ * whose hash V8 already computed makes the store's Map lookup cheap). Only ASCII values are cached
+ * (a byte then is a character, so a hit is checked byte for byte). Emptied now and then.
  */
-export function scanObject(s: string, pos: number, map: PathMap, out: unknown[]): number {
-  const n = s.length;
-  let i = skipWs(s, pos + 1);
-  if (s.charCodeAt(i) === RBRACE) return i + 1;
+const SHORT_MAX = 64;
+const RECENT_SLOTS = 4096;
+const RECENT_RESET = 1 << 16;
+const recent: Array<string | undefined> = new Array<string | undefined>(RECENT_SLOTS).fill(undefined);
+let recentStores = 0;
+
+/** The string value between the quotes at `open` and `close`. */
+function decodeString(l: JsonLine, open: number, close: number): string {
+  const b = l.b;
+  if (l.escaped) {
+    try {
+      return JSON.parse(b.toString('utf8', open, close + 1)) as string;
+    } catch {
+      return b.toString('utf8', open + 1, close);
+    }
+  }
+  const from = open + 1;
+  const len = close - from;
+  if (len > SHORT_MAX) return b.toString('utf8', from, close);
+  let h = len;
+  for (let j = from; j < close; j++) {
+    const c = b[j];
+    if (c >= 128) return b.toString('utf8', from, close);
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  const k = (h ^ (h >>> 13)) & (RECENT_SLOTS - 1);
+  const hit = recent[k];
+  if (hit !== undefined && hit.length === len) {
+    let j = 0;
+    while (j < len && b[from + j] === hit.charCodeAt(j)) j++;
+    if (j === len) return hit;
+  }
+  if (++recentStores > RECENT_RESET) {
+    recent.fill(undefined);
+    recentStores = 0;
+  }
+  return (recent[k] = latin1(b, from, close));
+}
+
+/** The node of the key at b[from, from + length) in `map`, compared in place, byte by byte. */
+function keyNode(map: PathMap, b: Buffer, from: number, length: number): PathNode | undefined {
+  const group = map.buckets[((length & 63) << 7) + ((length ? b[from] : 0) & 127)];
+  if (group === undefined) return undefined;
+  for (let g = 0; g < group.length; g++) {
+    const k = group[g].bytes;
+    if (k.length !== length) continue;
+    let j = 1;
+    while (j < length && b[from + j] === k[j]) j++;
+    if (j >= length) return group[g].node;
+  }
+  return undefined;
+}
+
+/**
+ * Scans the object whose "{" is at `pos` in `l.b`, up to `n` (the line's end), storing wanted values
+ * in `out[slot]` (strings decoded, numbers, booleans, null, or JsonText for objects and arrays).
+ * Later duplicate keys win, as with JSON.parse. Returns the index after the closing "}", or -1 when
+ * the bytes are not well-formed — the values found before the problem are kept (a line cut at the
+ * size limit still yields its head).
+ */
+export function scanObject(l: JsonLine, pos: number, n: number, map: PathMap, out: unknown[]): number {
+  const b = l.b;
+  let i = skipWs(b, pos + 1, n);
+  if (i < n && b[i] === RBRACE) return i + 1;
   for (;;) {
-    if (s.charCodeAt(i) !== QUOTE) return -1;
-    const kEnd = stringEnd(s, i);
+    if (i >= n || b[i] !== QUOTE) return -1;
+    const kEnd = stringEnd(l, i, n);
     if (kEnd < 0) return -1;
-    const kLen = kEnd - i - 1;
     // Keys are compared as written: a wanted key never needs escapes, so an escaped key is not one.
-    const node = map.at(s, i + 1, kLen);
-    i = skipWs(s, kEnd + 1);
-    if (s.charCodeAt(i) !== COLON) return -1;
-    i = skipWs(s, i + 1);
+    const node = l.escaped ? undefined : keyNode(map, b, i + 1, kEnd - i - 1);
+    // Loggers write no whitespace around ":" and ","; the skipWs calls are for the rest.
+    i = kEnd + 1;
+    if (i >= n || b[i] !== COLON) {
+      i = skipWs(b, i, n);
+      if (i >= n || b[i] !== COLON) return -1;
+    }
+    i++;
+    if (i < n && b[i] <= 32) i = skipWs(b, i, n);
     if (i >= n) return -1;
-    const c = s.charCodeAt(i);
+    const c = b[i];
     let end: number;
-    if (!node) {
+    if (node === undefined) {
       if (c === QUOTE) {
-        end = stringEnd(s, i);
+        end = stringEnd(l, i, n);
         if (end < 0) return -1;
         end++;
       } else if (c === LBRACE || c === LBRACKET) {
-        end = skipNested(s, i);
+        end = skipNested(l, i, n);
         if (end < 0) return -1;
-      } else end = primitiveEnd(s, i);
+      } else end = primitiveEnd(b, i, n);
     } else {
       let value: unknown;
-      const want = node.valueNeeded;
+      const want = node.valueNeeded && (node.indexed || !l.indexOnly);
       if (c === QUOTE) {
-        const close = stringEnd(s, i);
+        const close = stringEnd(l, i, n);
         if (close < 0) return -1;
-        value = want ? decodeString(s, i, close) : PRESENT_STRING;
+        value = want ? decodeString(l, i, close) : PRESENT_STRING;
         end = close + 1;
       } else if (c === LBRACE && node.children) {
-        end = scanObject(s, i, node.children, out);
+        end = scanObject(l, i, n, node.children, out);
         if (end < 0) return -1;
-        value = node.slot < 0 ? undefined : want ? new JsonText(s, i, end) : PRESENT_OBJECT;
+        value = node.slot < 0 ? undefined : want ? new JsonText(b, i, end) : PRESENT_OBJECT;
       } else if (c === LBRACE || c === LBRACKET) {
-        end = skipNested(s, i);
+        end = skipNested(l, i, n);
         if (end < 0) return -1;
-        value = want ? new JsonText(s, i, end) : PRESENT_OBJECT;
+        value = want ? new JsonText(b, i, end) : PRESENT_OBJECT;
       } else {
-        end = primitiveEnd(s, i);
+        end = primitiveEnd(b, i, n);
         if (end === i) return -1;
-        value = primitiveValue(s, i, end);
+        value = primitiveValue(b, i, end);
         if (value === undefined) return -1;
       }
       if (node.slot >= 0 && value !== undefined) {
@@ -229,10 +257,15 @@ export function scanObject(s: string, pos: number, map: PathMap, out: unknown[])
         if (node.alias) for (const a of node.alias) out[a] = value;
       }
     }
-    i = skipWs(s, end);
-    const d = s.charCodeAt(i);
+    i = end;
+    let d = i < n ? b[i] : -1;
+    if (d !== COMMA && d !== RBRACE) {
+      i = skipWs(b, i, n);
+      d = i < n ? b[i] : -1;
+    }
     if (d === COMMA) {
-      i = skipWs(s, i + 1);
+      i++;
+      if (i < n && b[i] !== QUOTE) i = skipWs(b, i, n);
       continue;
     }
     if (d === RBRACE) return i + 1;
@@ -240,7 +273,13 @@ export function scanObject(s: string, pos: number, map: PathMap, out: unknown[])
   }
 }
 
-/** True when only whitespace follows `i`. */
-export function onlyWsAfter(s: string, i: number): boolean {
-  return skipWs(s, i) >= s.length;
+/** Index of the first byte of b[i, n) that is not whitespace (space, tab, CR, LF), or n. */
+export function firstNonWs(b: Buffer, i: number, n: number): number {
+  while (i < n && b[i] <= 32) i++;
+  return i;
+}
+
+/** True when only whitespace follows `i` up to `n`. */
+export function onlyWsAfter(b: Buffer, i: number, n: number): boolean {
+  return skipWs(b, i, n) >= n;
 }

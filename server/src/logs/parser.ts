@@ -2,14 +2,28 @@
 // so a line is scanned once and every format's detection is then a few slot look-ups. The format
 // that matched last on a source is tried first on its next line.
 import { BUILTIN_FORMATS, FIELD_NAMES, type FieldName, type FormatSpec } from './formats';
-import { ByteLine, scanObjectBytes } from './jsonBytes';
-import { JsonText, onlyWsAfter, scanObject } from './jsonScan';
+import { firstNonWs, JsonLine, JsonText, onlyWsAfter, scanObject } from './jsonScan';
 import { scanLogfmt } from './logfmt';
 import { levelTable, toLevel, toNumber, toTime, type LevelTable, type TimeFormat } from './normalize';
 import { PathTrie } from './paths';
 import type { LogRecord, RawLine } from './types';
 
 export type ParsedLine = { kind: 'record'; record: Omit<LogRecord, 'seq'> } | { kind: 'continuation'; text: string };
+
+/**
+ * The indexed fields of the line parseBytes just read (one instance per parser, overwritten by each
+ * line): what the store keeps in its columns. The rest of the record is decoded from the line again
+ * when someone reads it (RecordParser.decode).
+ */
+export interface LineColumns {
+  /** Index of the format that recognised the line (what RecordParser.decode takes back), -1 for none. */
+  format: number;
+  time: number | null;
+  level: LogRecord['level'];
+  requestId: string | null;
+  status: number | null;
+  durationMs: number | null;
+}
 
 export interface RecordParserOptions {
   /** User formats first, then the built-in ones (pass `[]` to use only the built-in ones). */
@@ -31,6 +45,8 @@ export const NO_CONTINUATION: string[] = Object.freeze([] as string[]) as string
 
 interface CompiledFormat {
   spec: FormatSpec;
+  /** Position in RecordParser.formats (LineColumns.format). */
+  index: number;
   kind: 'json' | 'logfmt' | 'regex';
   regex: RegExp | null;
   all: number[];
@@ -49,15 +65,23 @@ export class RecordParser {
   private readonly hasLineFormats: boolean;
   private readonly lastFormat = new Map<string, CompiledFormat>();
   private vals: unknown[] = [];
-  private readonly byteLine = new ByteLine();
+  private readonly line = new JsonLine();
+  /** Filled by parseBytes. */
+  readonly columns: LineColumns = { format: -1, time: null, level: null, requestId: null, status: null, durationMs: null };
 
   constructor(options: RecordParserOptions = {}) {
     const specs = [...(options.formats ?? []), ...BUILTIN_FORMATS];
-    this.formats = specs.map((s) => this.compile(s));
+    this.formats = specs.map((s, i) => this.compile(s, i));
     this.requestIdSlots = this.slots([...(options.requestIdFields ?? []), ...REQUEST_ID_PATHS]);
     this.traceIdSlots = this.slots(TRACE_ID_PATHS);
     this.hasLineFormats = this.formats.some((f) => f.kind !== 'json');
     this.vals = new Array(this.trie.slotCount).fill(undefined);
+    // What parseBytes reads: the indexed fields; messages and callers wait until a record is decoded.
+    const indexed = new Set<number>([...this.requestIdSlots, ...this.traceIdSlots]);
+    for (const f of this.formats) {
+      for (const name of ['level', 'time', 'requestId', 'traceId', 'status', 'durationMs'] as const) for (const s of f.fields[name]) indexed.add(s);
+    }
+    this.trie.markIndexed(indexed);
   }
 
   parse(line: RawLine, source: string): ParsedLine {
@@ -65,44 +89,102 @@ export class RecordParser {
     return record ? { kind: 'record', record } : { kind: 'continuation', text: line.text };
   }
 
+  /** The record a line held as text holds (command output, OTLP), or null when it is not one. */
+  parseRecord(text: string, cut: boolean, source: string): Omit<LogRecord, 'seq'> | null {
+    const b = Buffer.from(text, 'utf8');
+    const f = this.detect(b, 0, b.length, cut, source, text);
+    return f === null ? null : this.build(f, text, cut, source);
+  }
+
   /**
-   * The record a line holds, or null when it is not one (the allocation-free path used by LogPipeline).
-   * `block[at, at + text.length)`, when given, are the line's bytes, all ASCII (see LineSink).
+   * Reads the line at `b[start, end)` and fills `columns` (the path used by LogPipeline: no record
+   * object, and only the indexed fields are worked out): true when it is a record.
    */
-  parseRecord(text: string, cut: boolean, source: string, block?: Uint8Array, at = 0): Omit<LogRecord, 'seq'> | null {
-    const n = text.length;
-    let i = 0;
-    while (i < n && text.charCodeAt(i) <= 32) i++;
-    if (i >= n) return null;
+  parseBytes(b: Buffer, start: number, end: number, cut: boolean, source: string): boolean {
+    this.line.indexOnly = true;
+    const f = this.detect(b, start, end, cut, source, null);
+    this.line.indexOnly = false;
+    const c = this.columns;
+    if (f === null) {
+      c.format = -1;
+      return false;
+    }
+    c.format = f.index;
+    const fields = f.fields;
+    const rawLevel = this.first(fields.level);
+    c.level = rawLevel === undefined ? null : (toLevel(rawLevel, f.levels) ?? null);
+    const rawTime = this.first(fields.time);
+    c.time = rawTime === undefined ? null : toTime(rawTime, f.timeFormat);
+    c.requestId = this.requestId(fields);
+    c.status = fields.status.length ? toNumber(this.first(fields.status)) : null;
+    c.durationMs = fields.durationMs.length ? toNumber(this.first(fields.durationMs)) : null;
+    return true;
+  }
+
+  /**
+   * The whole record of a line parseBytes took for one in format `format`, read again from where the
+   * store kept it, `kept[start, end)` (see LineSink): the same answer parseBytes gave for the indexed fields.
+   */
+  decode(kept: Buffer | string, start: number, end: number, cut: boolean, source: string, format: number): Omit<LogRecord, 'seq'> {
+    const f = this.formats[format];
+    let b: Buffer;
+    let text: string;
+    if (typeof kept === 'string') {
+      // An all-ASCII block: characters are bytes.
+      text = kept.slice(start, end);
+      b = Buffer.from(text, 'latin1');
+      end -= start;
+      start = 0;
+    } else {
+      b = kept;
+      text = kept.toString('utf8', start, end);
+    }
     const vals = this.vals;
     vals.fill(undefined);
-    if (text.charCodeAt(i) === 123 /* { */) {
-      let end: number;
-      if (block !== undefined) {
-        end = scanObjectBytes(this.byteLine.set(block, at, text), i, n, this.trie.root, vals);
-        this.byteLine.release();
-      } else end = scanObject(text, i, this.trie.root, vals);
+    if (f.kind === 'json') {
+      const l = this.line;
+      l.b = b;
+      scanObject(l, firstNonWs(b, start, end), end, this.trie.root, vals);
+      const r = this.build(f, text, cut, source);
+      l.release();
+      return r;
+    }
+    if (f.kind === 'regex') this.regexValues(f, text);
+    else scanLogfmt(text, this.trie.root, vals);
+    return this.build(f, text, cut, source);
+  }
+
+  formatId(format: number): string {
+    return this.formats[format].spec.id;
+  }
+
+  /** The format of the line at b[start, end) (values left in `vals`), or null when it is not a record. */
+  private detect(b: Buffer, start: number, end: number, cut: boolean, source: string, known: string | null): CompiledFormat | null {
+    const i = firstNonWs(b, start, end);
+    if (i >= end) return null;
+    const vals = this.vals;
+    vals.fill(undefined);
+    if (b[i] === 123 /* { */) {
+      const l = this.line;
+      l.b = b;
+      const close = scanObject(l, i, end, this.trie.root, vals);
       // A malformed object is text, unless the line was cut: then its head still tells what it was.
-      if (end < 0 ? !cut : !onlyWsAfter(text, end)) return null;
-      const format = this.pickJson();
-      return format ? this.build(format, text, cut, source) : null;
+      const ok = close < 0 ? cut : onlyWsAfter(b, close, end);
+      const f = ok ? this.pickJson() : null;
+      // JsonText values point into the bytes: the detection reads them now, the bytes go after.
+      l.release();
+      return f;
     }
     // Indented lines (stack frames) and lines that cannot be key=value or a known layout.
-    if (i > 0 || !this.hasLineFormats) return null;
+    if (i > start || !this.hasLineFormats) return null;
+    const text = known ?? b.toString('utf8', start, end);
     let logfmtPairs = -1;
     const cached = this.lastFormat.get(source);
     const order = cached && cached.kind !== 'json' ? [cached, ...this.formats] : this.formats;
     for (const f of order) {
       if (f.kind === 'json') continue;
       if (f.kind === 'regex') {
-        const m = f.regex!.exec(text);
-        if (!m || !m.groups) continue;
-        vals.fill(undefined);
-        for (const [k, v] of Object.entries(m.groups)) {
-          const slot = this.trie.slot(k);
-          if (slot >= 0 && v !== undefined) vals[slot] = v;
-        }
-        if (!this.fits(f)) continue;
+        if (!this.regexValues(f, text) || !this.fits(f)) continue;
       } else {
         if (logfmtPairs < 0) {
           vals.fill(undefined);
@@ -111,9 +193,22 @@ export class RecordParser {
         if (logfmtPairs < 2 || !this.fits(f)) continue;
       }
       this.lastFormat.set(source, f);
-      return this.build(f, text, cut, source);
+      return f;
     }
     return null;
+  }
+
+  /** Fills `vals` from the named groups of a regex format; false when the line does not match. */
+  private regexValues(f: CompiledFormat, text: string): boolean {
+    const m = f.regex!.exec(text);
+    if (!m || !m.groups) return false;
+    const vals = this.vals;
+    vals.fill(undefined);
+    for (const [k, v] of Object.entries(m.groups)) {
+      const slot = this.trie.slot(k);
+      if (slot >= 0 && v !== undefined) vals[slot] = v;
+    }
+    return true;
   }
 
   /** Forgets what was learnt about a source (its format). */
@@ -165,9 +260,8 @@ export class RecordParser {
     const time = rawTime === undefined ? null : toTime(rawTime, f.timeFormat);
     const msg = this.first(fields.message);
     const message = typeof msg === 'string' ? msg : msg instanceof JsonText ? msg.text : msg === undefined ? '' : String(msg);
-    const traceId = idString(this.first(fields.traceId) ?? this.first(this.traceIdSlots));
-    let requestId = idString(this.first(fields.requestId) ?? this.first(this.requestIdSlots));
-    if (requestId === null) requestId = traceId;
+    const traceId = this.traceId(fields);
+    const requestId = this.requestId(fields, traceId);
     const caller = this.caller(fields);
     const status = fields.status.length ? toNumber(this.first(fields.status)) : null;
     const durationMs = fields.durationMs.length ? toNumber(this.first(fields.durationMs)) : null;
@@ -188,6 +282,17 @@ export class RecordParser {
       durationMs,
     };
     return record;
+  }
+
+  private traceId(fields: Record<FieldName, number[]>): string | null {
+    return idString(this.first(fields.traceId) ?? this.first(this.traceIdSlots));
+  }
+
+  /** The request ID, else the trace ID (read only when needed). */
+  private requestId(fields: Record<FieldName, number[]>, traceId?: string | null): string | null {
+    const id = idString(this.first(fields.requestId) ?? this.first(this.requestIdSlots));
+    if (id !== null) return id;
+    return traceId !== undefined ? traceId : this.traceId(fields);
   }
 
   private caller(fields: Record<FieldName, number[]>): LogRecord['caller'] {
@@ -215,7 +320,7 @@ export class RecordParser {
     return out;
   }
 
-  private compile(spec: FormatSpec): CompiledFormat {
+  private compile(spec: FormatSpec, index: number): CompiledFormat {
     const kind = spec.detect.kind ?? 'json';
     const fields = {} as Record<FieldName, number[]>;
     for (const name of FIELD_NAMES) fields[name] = this.slots(spec.fields[name] ?? []);
@@ -230,6 +335,7 @@ export class RecordParser {
     const levels = spec.levels ? levelTable(spec.levels) : null;
     return {
       spec,
+      index,
       kind,
       regex,
       all: this.slots(spec.detect.all ?? [], true),

@@ -3,25 +3,29 @@
 // dots (ECS writes `"log.level": "info"` as well as `"log": {"level": "info"}`), so each dotted path
 // is entered under every way of grouping its segments.
 
-import { sameAt } from './jsonScan';
-
 export interface PathNode {
   /** Slot the value goes to, -1 when this key is only a step towards deeper wanted keys. */
   slot: number;
   /** False when every path ending here is only tested for presence: the scanner then stores a marker, not the value. */
   valueNeeded: boolean;
+  /**
+   * False when no value ending here is read while indexing (a message: only decoded records show
+   * it): a scan for the indexed fields alone (JsonLine.indexOnly) then stores a marker, not the value.
+   */
+  indexed: boolean;
   /** Further slots filled by the same key (two wanted paths that spell the same key). */
   alias: number[] | null;
   children: PathMap | null;
 }
 
 /**
- * Keys of one object level. Keys are grouped by (length, first char) so that the scanners can test
- * a key in place against the few candidates of its group, without building a string for it.
+ * Keys of one object level. Keys are grouped by (length in bytes, first byte) so that the JSON
+ * scanner can test a key in place, byte by byte, against the few candidates of its group, without
+ * building a string for it.
  */
 export class PathMap {
   readonly keys = new Map<string, PathNode>();
-  readonly buckets: Array<Array<{ key: string; node: PathNode }> | undefined> = [];
+  readonly buckets: Array<Array<{ bytes: Buffer; node: PathNode }> | undefined> = [];
 
   static bucket(length: number, first: number): number {
     return (length & 63) * 128 + (first & 127);
@@ -31,24 +35,14 @@ export class PathMap {
     return this.keys.get(key);
   }
 
-  /** The node for the key written at s[from, from + length), compared in place. */
-  at(s: string, from: number, length: number): PathNode | undefined {
-    const group = this.buckets[PathMap.bucket(length, length ? s.charCodeAt(from) : 0)];
-    if (group === undefined) return undefined;
-    for (let g = 0; g < group.length; g++) {
-      const k = group[g].key;
-      if (k.length === length && sameAt(s, from, k)) return group[g].node;
-    }
-    return undefined;
-  }
-
   ensure(key: string): PathNode {
     let node = this.keys.get(key);
     if (!node) {
-      node = { slot: -1, valueNeeded: false, alias: null, children: null };
+      node = { slot: -1, valueNeeded: false, indexed: true, alias: null, children: null };
       this.keys.set(key, node);
-      const b = PathMap.bucket(key.length, key.length ? key.charCodeAt(0) : 0);
-      (this.buckets[b] ??= []).push({ key, node });
+      const bytes = Buffer.from(key, 'utf8');
+      const b = PathMap.bucket(bytes.length, bytes.length ? bytes[0] : 0);
+      (this.buckets[b] ??= []).push({ bytes, node });
     }
     return node;
   }
@@ -152,6 +146,17 @@ export class PathTrie {
       }
     }
     return slot;
+  }
+
+  /** Marks which nodes hold values read while indexing: those filling one of `slots` (see PathNode.indexed). */
+  markIndexed(slots: ReadonlySet<number>): void {
+    const visit = (map: PathMap): void => {
+      for (const node of map.keys.values()) {
+        if (node.slot >= 0) node.indexed = slots.has(node.slot) || (node.alias ?? []).some((a) => slots.has(a));
+        if (node.children) visit(node.children);
+      }
+    };
+    visit(this.root);
   }
 
   slot(path: string): number {

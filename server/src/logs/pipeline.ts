@@ -2,7 +2,7 @@
 // records. A stack trace printed after a JSON record belongs to it (record.continuation); every
 // other line that is not a record becomes a plain-text record, so nothing is lost.
 import { NO_CONTINUATION, RecordParser } from './parser';
-import { LineSplitter } from './splitter';
+import { LineSplitter, type LineSink } from './splitter';
 import { LogStore } from './store';
 import type { LogRecord } from './types';
 
@@ -15,9 +15,13 @@ export interface LogPipelineOptions {
 
 interface SourceState {
   splitter: LineSplitter;
-  emit: (text: string, cut: boolean, bytes: number, block?: Uint8Array, at?: number) => void;
-  /** The last record of this source, while lines may still attach to it. */
-  last: LogRecord | null;
+  emit: LineSink;
+  /** Seq of the last record of this source, while lines may still attach to it (-1: none). */
+  last: number;
+  /** Whether that record is a formatted one (any line may continue it) or plain text (only stack lines). */
+  lastFormatted: boolean;
+  /** Continuation lines attached to it so far. */
+  lastContinued: number;
 }
 
 /** Lines that continue the record above them whatever it was: stack frames and their trimmings. */
@@ -40,14 +44,15 @@ export class LogPipeline {
 
   /** A whole line from a source that delivers lines (OTLP); it may hold newlines of its own. */
   feedLine(source: string, text: string): void {
-    this.line(source, this.state(source), text, false);
+    const b = Buffer.from(text, 'utf8');
+    this.line(source, this.state(source), b, 0, b.length, false, b, 0);
   }
 
   /** The source ended: its unterminated last line is delivered and its state forgotten. */
   end(source: string): void {
     const state = this.sources.get(source);
     if (!state) return;
-    for (const l of state.splitter.flush()) this.line(source, state, l.text, l.cut);
+    state.splitter.flushEach(state.emit);
     this.sources.delete(source);
     this.parser.forget(source);
   }
@@ -57,8 +62,10 @@ export class LogPipeline {
     if (!s) {
       const state: SourceState = {
         splitter: new LineSplitter({ maxLineBytes: this.maxLineBytes }),
-        emit: (text, cut, _bytes, block, at) => this.line(source, state, text, cut, block, at),
-        last: null,
+        emit: (b, start, end, cut, _bytes, kept, keptAt) => this.line(source, state, b, start, end, cut, kept, keptAt),
+        last: -1,
+        lastFormatted: false,
+        lastContinued: 0,
       };
       s = state;
       this.sources.set(source, s);
@@ -66,18 +73,21 @@ export class LogPipeline {
     return s;
   }
 
-  private line(source: string, state: SourceState, text: string, cut: boolean, block?: Uint8Array, at?: number): void {
-    const parsed = this.parser.parseRecord(text, cut, source, block, at);
-    if (parsed !== null) {
-      state.last = this.store.add(parsed);
+  /** One line: its bytes `b[start, end)`, and where the store may keep it (see LineSink). */
+  private line(source: string, state: SourceState, b: Buffer, start: number, end: number, cut: boolean, kept: Buffer | string, keptAt: number): void {
+    const parser = this.parser;
+    if (parser.parseBytes(b, start, end, cut, source)) {
+      this.took(state, this.store.addLine(source, kept, keptAt, keptAt + end - start, cut, parser.columns, parser), true);
       return;
     }
+    const text = b.toString('utf8', start, end);
     if (text.trim() === '') return; // blank lines carry nothing
-    const last = state.last;
-    if (last && last.continuation.length < this.maxContinuation && (last.format !== null || STACK_LINE.test(text))) {
-      if (this.store.attach(last, text)) return;
+    if (state.last >= 0 && state.lastContinued < this.maxContinuation && (state.lastFormatted || STACK_LINE.test(text))) {
+      if (this.store.attachTo(state.last, text) !== undefined) {
+        state.lastContinued++;
+        return;
+      }
     }
-    // Same shape as the parser's records (seq first) so all records share one hidden class.
     const record: LogRecord = {
       seq: -1,
       source,
@@ -94,7 +104,13 @@ export class LogPipeline {
       status: null,
       durationMs: null,
     };
-    state.last = this.store.add(record);
+    this.took(state, this.store.add(record).seq, false);
+  }
+
+  private took(state: SourceState, seq: number, formatted: boolean): void {
+    state.last = seq;
+    state.lastFormatted = formatted;
+    state.lastContinued = 0;
   }
 }
 

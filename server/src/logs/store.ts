@@ -1,11 +1,21 @@
 // The bounded record buffer: a ring that evicts the oldest records past `maxRecords` or `maxBytes`
 // (each eviction counted in `dropped`), with indexes by request ID and by level so that narrowing a
 // full buffer to one request or to warnings touches only the candidates.
-// The indexes allocate nothing per record (ingestion speed is mostly the garbage collector's work on
-// what is kept): a request is its last seq in a Map plus, per ring slot, the distance back to the
-// same request's previous record; a level is one byte per ring slot, scanned without touching records.
-import { matches, type CompiledQuery } from './query';
+// Storage is columnar (as hl does it): a record that came through the pipeline (addLine) is its
+// line's bytes — a range of the block its chunk was copied into — plus the indexed fields in typed
+// arrays (time, level, status, duration) and compact arrays (request ID, source); the LogRecord
+// object is decoded from the bytes only when someone reads it (bySeq, query, listeners). Ingestion
+// speed is mostly the garbage collector's work on what is kept, so nothing is allocated per record.
+// Records handed to add() stay the objects they are (bySeq returns that very object), and so does a
+// line once a continuation line is attached to it. A request is its last seq in a Map plus, per
+// ring slot, the distance back to the same request's previous record.
+import { SlotColumns } from './columns';
+import type { LineColumns } from './parser';
+import { matches, type CompiledQuery, type QueryNode } from './query';
+import { LineView, type RecordDecoder } from './lineView';
 import type { LevelName, LogRecord } from './types';
+
+export type { RecordDecoder } from './lineView';
 
 export interface LogStoreOptions {
   maxRecords: number;
@@ -42,8 +52,6 @@ const NO_LEVEL = 6;
 const RECORD_OVERHEAD = 64;
 
 const LEVEL_INDEX: Record<LevelName, number> = { trace: 0, debug: 1, info: 2, warn: 3, error: 4, fatal: 5 };
-/** Per-slot index arrays start this small and double up to maxRecords. */
-const MIN_INDEX_SLOTS = 1024;
 /** Largest distance kept between two records of one request; past it the chain ends (both long evicted). */
 const MAX_DELTA = 0xffffffff;
 function levelIndex(level: LevelName | null): number {
@@ -60,7 +68,8 @@ export function recordBytes(r: LogRecord): number {
 export class LogStore {
   private readonly maxRecords: number;
   private readonly maxBytes: number;
-  private ring: Array<LogRecord | undefined> = [];
+  /** Per ring slot: the record object, or the block holding the line (a columnar record; see LineSink). */
+  private ring: Array<LogRecord | Buffer | string | undefined> = [];
   /** Seq of ring[0] before the ring wrapped (changes only on clear). */
   private base = 0;
   private first = 0;
@@ -68,15 +77,32 @@ export class LogStore {
   private byteCount = 0;
   private droppedCount = 0;
   private received = 0;
-  /** Level index (levelIndex) of the record in each ring slot. */
-  private levelOf = new Uint8Array(0);
-  /** seq minus the seq of the same request's previous record, per ring slot; 0 = first of its request. */
-  private prevDelta = new Uint32Array(0);
-  /** Request ID → seq of its newest held record. */
+  /** The indexed fields of every slot, and where columnar records are kept. */
+  private readonly cols = new SlotColumns();
+  /** Request ID per slot. */
+  private requestOf: Array<string | null> = [];
+  private sources: string[] = [];
+  private sourceIndex = new Map<string, number>();
+  private lastSource: string | null = null;
+  private lastSourceIndex = 0;
+  private readonly decoders: RecordDecoder[] = [];
+  private readonly lineView = new LineView();
+  /**
+   * Request ID → seq of its newest held record, except for `curRequest`, the request of the last
+   * record that had one, whose newest seq is `curRequestSeq` (its entry here may be older). A
+   * request's lines come in runs, so most lines update these two fields instead of the Map.
+   */
   private byRequest = new Map<string, number>();
+  private curRequest: string | null = null;
+  private curRequestSeq = -1;
   private addListeners: Listener<LogRecord>[] = [];
   private evictListeners: Listener<LogRecord>[] = [];
   private updateListeners: Listener<LogRecord>[] = [];
+  /** What index-only queries are tested against (see scan): the indexed fields of one slot. */
+  private readonly probe: LogRecord = {
+    seq: -1, source: '', raw: '', cut: false, format: null, time: null, level: null, message: '', requestId: null,
+    traceId: null, continuation: [], caller: null, status: null, durationMs: null,
+  };
 
   constructor(options: LogStoreOptions) {
     this.maxRecords = Math.max(1, Math.floor(options.maxRecords) || 1);
@@ -108,44 +134,74 @@ export class LogStore {
   /** Takes the record (it becomes the stored object, with `seq` set) and evicts what no longer fits. */
   add(record: Omit<LogRecord, 'seq'>): LogRecord {
     const r = record as LogRecord;
-    // Full ring: the oldest record leaves first, freeing the slot the new one takes.
-    if (this.next - this.first >= this.maxRecords) this.evictOldest();
-    const seq = this.next++;
+    const seq = this.claim();
     r.seq = seq;
-    const slot = (seq - this.base) % this.maxRecords;
-    if (slot === this.ring.length) {
-      this.ring.push(r);
-      if (slot >= this.levelOf.length) this.growIndexes(slot + 1);
-    } else this.ring[slot] = r;
-    this.received++;
+    const slot = this.slotOf(seq);
+    this.ring[slot] = r;
+    this.cols.formatOf[slot] = 0;
     this.byteCount += recordBytes(r);
-    this.levelOf[slot] = levelIndex(r.level);
-    let delta = 0;
-    if (r.requestId !== null) {
-      const prev = this.byRequest.get(r.requestId);
-      if (prev !== undefined && seq - prev <= MAX_DELTA) delta = seq - prev;
-      this.byRequest.set(r.requestId, seq);
-    }
-    this.prevDelta[slot] = delta;
-    this.evictOverflow(r);
+    this.index(seq, slot, r.level, r.time, r.requestId, r.status, r.durationMs);
+    this.evictOverflow(seq);
     for (const l of this.addListeners) l(r);
     return r;
   }
 
+  /**
+   * Keeps the line at `block[start, end)` (never written to again: bytes, or the characters of an
+   * all-ASCII string) as a columnar record with the indexed fields the parser found; `decoder` turns
+   * it back into a record when it is read. Returns its seq.
+   */
+  addLine(source: string, block: Buffer | string, start: number, end: number, cut: boolean, fields: LineColumns, decoder: RecordDecoder): number {
+    const seq = this.claim();
+    const slot = this.slotOf(seq);
+    this.ring[slot] = block;
+    this.cols.startOf[slot] = start;
+    this.cols.endOf[slot] = end;
+    this.cols.formatOf[slot] = fields.format + 1;
+    this.cols.flagsOf[slot] = (cut ? 1 : 0) | (this.decoderIndex(decoder) << 1);
+    this.cols.sourceOf[slot] = this.sourceNumber(source);
+    this.byteCount += RECORD_OVERHEAD + (end - start);
+    this.index(seq, slot, fields.level, fields.time, fields.requestId, fields.status, fields.durationMs);
+    this.evictOverflow(seq);
+    if (this.addListeners.length) {
+      const r = this.decodeSlot(seq, slot);
+      for (const l of this.addListeners) l(r);
+    }
+    return seq;
+  }
+
   /** Appends a continuation line (stack frame) to a held record. */
   attach(record: LogRecord, line: string): boolean {
-    if (this.bySeq(record.seq) !== record) return false;
+    const held = this.entry(record.seq);
+    if (held === undefined) return false;
+    if (held !== record) {
+      // A columnar record: `record` is a copy decoded from it (seqs are never reused), and from now
+      // on the held record is that object, so that its continuation lines are kept with it.
+      if (!isLine(held)) return false;
+      const slot = this.slotOf(record.seq);
+      this.byteCount += recordBytes(record) - (RECORD_OVERHEAD + this.cols.endOf[slot] - this.cols.startOf[slot]);
+      this.ring[slot] = record;
+      this.cols.formatOf[slot] = 0;
+    }
     if (Object.isFrozen(record.continuation)) record.continuation = [line];
     else record.continuation.push(line);
     this.byteCount += line.length + 1;
     for (const l of this.updateListeners) l(record);
-    this.evictOverflow(record);
+    this.evictOverflow(record.seq);
     return true;
   }
 
+  /** attach() to the held record `seq`; returns the record, or undefined when it is no longer held. */
+  attachTo(seq: number, line: string): LogRecord | undefined {
+    const r = this.bySeq(seq);
+    return r !== undefined && this.attach(r, line) ? r : undefined;
+  }
+
+  /** The held record `seq`: records kept as bytes are decoded (a new object at each call). */
   bySeq(seq: number): LogRecord | undefined {
-    if (seq < this.first || seq >= this.next || !Number.isInteger(seq)) return undefined;
-    return this.ring[(seq - this.base) % this.maxRecords];
+    const e = this.entry(seq);
+    if (e === undefined) return undefined;
+    return isLine(e) ? this.decodeSlot(seq, this.slotOf(seq)) : e;
   }
 
   /** Matching records in seq order (or newest first with `reverse`). */
@@ -153,8 +209,8 @@ export class LogStore {
     const out: LogRecord[] = [];
     const limit = options.limit ?? Infinity;
     if (limit <= 0) return out;
-    this.scan(q, options.fromSeq ?? this.first, options.reverse === true, (r) => {
-      out.push(r);
+    this.scan(q, options.fromSeq ?? this.first, options.reverse === true, (seq, r) => {
+      out.push(r ?? this.bySeq(seq)!);
       return out.length < limit;
     });
     return out;
@@ -163,8 +219,8 @@ export class LogStore {
   /** Seqs of every matching record, ascending (a filtered view for a virtual list). */
   select(q: CompiledQuery, fromSeq = this.first): number[] {
     const out: number[] = [];
-    this.scan(q, fromSeq, false, (r) => {
-      out.push(r.seq);
+    this.scan(q, fromSeq, false, (seq) => {
+      out.push(seq);
       return true;
     });
     return out;
@@ -189,26 +245,30 @@ export class LogStore {
     return out;
   }
 
+  /** From the indexed fields only: no record is decoded. */
   requestSummary(requestId: string): RequestSummary | undefined {
-    const records = this.forRequest(requestId);
-    if (records.length === 0) return undefined;
-    const firstRec = records[0];
-    const last = records[records.length - 1];
+    const seqs = this.requestSeqs(requestId, this.first);
+    if (seqs.length === 0) return undefined;
     let status: number | null = null;
     let durationMs: number | null = null;
     let errors = 0;
-    for (const r of records) {
-      if (r.status !== null) status = r.status;
-      if (r.durationMs !== null) durationMs = r.durationMs;
-      if (r.level === 'error' || r.level === 'fatal') errors++;
+    for (const seq of seqs) {
+      const slot = this.slotOf(seq);
+      if (!Number.isNaN(this.cols.statusOf[slot])) status = this.cols.statusOf[slot];
+      if (!Number.isNaN(this.cols.durationOf[slot])) durationMs = this.cols.durationOf[slot];
+      if (this.cols.levelOf[slot] >= LEVEL_INDEX.error && this.cols.levelOf[slot] !== NO_LEVEL) errors++;
     }
+    const firstSeq = seqs[0];
+    const lastSeq = seqs[seqs.length - 1];
+    const firstTime = orNull(this.cols.timeOf[this.slotOf(firstSeq)]);
+    const lastTime = orNull(this.cols.timeOf[this.slotOf(lastSeq)]);
     return {
       requestId,
-      count: records.length,
-      firstSeq: firstRec.seq,
-      lastSeq: last.seq,
-      firstTime: firstRec.time,
-      spanMs: firstRec.time !== null && last.time !== null ? last.time - firstRec.time : null,
+      count: seqs.length,
+      firstSeq,
+      lastSeq,
+      firstTime,
+      spanMs: firstTime !== null && lastTime !== null ? lastTime - firstTime : null,
       status,
       durationMs,
       errors,
@@ -218,6 +278,7 @@ export class LogStore {
   /** Request IDs held, most recently active first (at most `limit`). */
   requests(limit = 1000): RequestSummary[] {
     const ids: Array<[string, number]> = [];
+    if (this.curRequest !== null) this.byRequest.set(this.curRequest, this.curRequestSeq);
     for (const [id, last] of this.byRequest) if (last >= this.first) ids.push([id, last]);
     ids.sort((a, b) => b[1] - a[1]);
     const out: RequestSummary[] = [];
@@ -236,9 +297,13 @@ export class LogStore {
     this.byteCount = 0;
     this.droppedCount = 0;
     this.received = 0;
-    this.levelOf = new Uint8Array(0);
-    this.prevDelta = new Uint32Array(0);
+    this.cols.reset();
+    this.requestOf = [];
+    this.sources = [];
+    this.sourceIndex = new Map();
+    this.lastSource = null;
     this.byRequest = new Map();
+    this.curRequest = null;
   }
 
   onAdd(fn: Listener<LogRecord>): () => void {
@@ -252,60 +317,166 @@ export class LogStore {
     return subscribe(this.updateListeners, fn);
   }
 
-  private evictOverflow(keep: LogRecord): void {
+  private slotOf(seq: number): number {
+    return (seq - this.base) % this.maxRecords;
+  }
+
+  /** What ring slot `seq` holds, undefined when it is not held. */
+  private entry(seq: number): LogRecord | Buffer | string | undefined {
+    if (seq < this.first || seq >= this.next || !Number.isInteger(seq)) return undefined;
+    return this.ring[this.slotOf(seq)];
+  }
+
+  /** The next seq, with its ring slot free (the oldest record leaves first when the ring is full). */
+  private claim(): number {
+    if (this.next - this.first >= this.maxRecords) this.evictOldest();
+    const seq = this.next++;
+    const slot = this.slotOf(seq);
+    if (slot === this.ring.length) {
+      this.ring.push(undefined);
+      this.requestOf.push(null);
+      if (slot >= this.cols.capacity) this.cols.grow(slot + 1, this.maxRecords);
+    }
+    this.received++;
+    return seq;
+  }
+
+  private index(seq: number, slot: number, level: LevelName | null, time: number | null, requestId: string | null, status: number | null, durationMs: number | null): void {
+    this.cols.levelOf[slot] = levelIndex(level);
+    this.cols.timeOf[slot] = time ?? NaN;
+    this.cols.statusOf[slot] = status ?? NaN;
+    this.cols.durationOf[slot] = durationMs ?? NaN;
+    this.requestOf[slot] = requestId;
+    let delta = 0;
+    if (requestId !== null) {
+      let prev: number | undefined;
+      if (requestId === this.curRequest) prev = this.curRequestSeq;
+      else {
+        if (this.curRequest !== null) this.byRequest.set(this.curRequest, this.curRequestSeq);
+        prev = this.byRequest.get(requestId);
+        this.curRequest = requestId;
+      }
+      this.curRequestSeq = seq;
+      if (prev !== undefined && seq - prev <= MAX_DELTA) delta = seq - prev;
+    }
+    this.cols.prevDelta[slot] = delta;
+  }
+
+  /** Index of `source` in `sources` (lines come in runs from one source: the last one is remembered). */
+  private sourceNumber(source: string): number {
+    if (source === this.lastSource) return this.lastSourceIndex;
+    let si = this.sourceIndex.get(source);
+    if (si === undefined) {
+      si = this.sources.push(source) - 1;
+      this.sourceIndex.set(source, si);
+    }
+    this.lastSource = source;
+    this.lastSourceIndex = si;
+    return si;
+  }
+
+  private decoderIndex(d: RecordDecoder): number {
+    if (d === this.decoders[0]) return 0;
+    let i = this.decoders.indexOf(d);
+    if (i < 0) {
+      // More than 127 parsers feeding one store is not a real setup; the last one is reused.
+      if (this.decoders.length >= 127) return this.decoders.length - 1;
+      i = this.decoders.push(d) - 1;
+    }
+    return i;
+  }
+
+  /** The scan's view of the columnar record in `slot` (one object, reused). */
+  private view(seq: number, slot: number): LineView {
+    const flags = this.cols.flagsOf[slot];
+    const v = this.lineView.set(
+      seq, this.sources[this.cols.sourceOf[slot]], (flags & 1) === 1, this.ring[slot] as Buffer | string, this.cols.startOf[slot], this.cols.endOf[slot],
+      this.decoders[flags >> 1], this.cols.formatOf[slot] - 1,
+    );
+    v.level = LEVEL_NAMES_BY_INDEX[this.cols.levelOf[slot]];
+    v.requestId = this.requestOf[slot];
+    v.time = orNull(this.cols.timeOf[slot]);
+    v.status = orNull(this.cols.statusOf[slot]);
+    v.durationMs = orNull(this.cols.durationOf[slot]);
+    return v;
+  }
+
+  private decodeSlot(seq: number, slot: number): LogRecord {
+    const flags = this.cols.flagsOf[slot];
+    const r = this.decoders[flags >> 1].decode(
+      this.ring[slot] as Buffer | string, this.cols.startOf[slot], this.cols.endOf[slot], (flags & 1) === 1, this.sources[this.cols.sourceOf[slot]], this.cols.formatOf[slot] - 1,
+    ) as LogRecord;
+    r.seq = seq;
+    return r;
+  }
+
+  private evictOverflow(keep: number): void {
     // The record just added or grown stays even when it alone exceeds the byte budget.
-    while (this.byteCount > this.maxBytes && this.first < this.next && this.bySeq(this.first) !== keep) this.evictOldest();
+    while (this.byteCount > this.maxBytes && this.first < this.next && this.first !== keep) this.evictOldest();
   }
 
   private evictOldest(): void {
     const seq = this.first;
-    const slot = (seq - this.base) % this.maxRecords;
-    const r = this.ring[slot];
+    const slot = this.slotOf(seq);
+    const e = this.ring[slot];
+    if (e === undefined) {
+      this.first++;
+      this.droppedCount++;
+      return;
+    }
+    const r = this.evictListeners.length ? (isLine(e) ? this.decodeSlot(seq, slot) : e) : undefined;
+    this.byteCount -= isLine(e) ? RECORD_OVERHEAD + this.cols.endOf[slot] - this.cols.startOf[slot] : recordBytes(e);
     this.first++;
     this.droppedCount++;
     this.ring[slot] = undefined;
-    if (!r) return;
-    this.byteCount -= recordBytes(r);
+    const requestId = this.requestOf[slot];
+    this.requestOf[slot] = null;
     // Older records of the request are gone already; newer ones keep its entry (their chain stops at `first`).
-    if (r.requestId !== null && this.byRequest.get(r.requestId) === seq) this.byRequest.delete(r.requestId);
-    for (const l of this.evictListeners) l(r);
-  }
-
-  /** Grows the per-slot index arrays (doubling, at most maxRecords) to hold `slots` slots. */
-  private growIndexes(slots: number): void {
-    let n = Math.max(MIN_INDEX_SLOTS, this.levelOf.length * 2);
-    while (n < slots) n *= 2;
-    n = Math.min(n, this.maxRecords);
-    const levelOf = new Uint8Array(n);
-    levelOf.set(this.levelOf);
-    this.levelOf = levelOf;
-    const prevDelta = new Uint32Array(n);
-    prevDelta.set(this.prevDelta);
-    this.prevDelta = prevDelta;
+    if (requestId !== null) {
+      if (this.byRequest.get(requestId) === seq) this.byRequest.delete(requestId);
+      if (requestId === this.curRequest && this.curRequestSeq === seq) this.curRequest = null;
+    }
+    if (r !== undefined) for (const l of this.evictListeners) l(r);
   }
 
   /** Seqs (>= fromSeq, ascending) of the held records of one request, following its chain back from the newest. */
   private requestSeqs(requestId: string, fromSeq: number): number[] {
     const out: number[] = [];
-    let seq = this.byRequest.get(requestId);
+    let seq = requestId === this.curRequest ? this.curRequestSeq : this.byRequest.get(requestId);
     const from = Math.max(fromSeq, this.first);
     while (seq !== undefined && seq >= from) {
       out.push(seq);
-      const d = this.prevDelta[(seq - this.base) % this.maxRecords];
+      const d = this.cols.prevDelta[this.slotOf(seq)];
       seq = d === 0 ? undefined : seq - d;
     }
     return out.reverse();
   }
 
-  private scan(q: CompiledQuery, fromSeq: number, reverse: boolean, take: (r: LogRecord) => boolean): void {
+  /**
+   * Calls `take(seq, record)` for each match until it returns false. A query that names only indexed
+   * fields (levels, request, time) is answered from the columns (`record` is then undefined for
+   * columnar records); any other decodes each candidate.
+   */
+  private scan(q: CompiledQuery, fromSeq: number, reverse: boolean, take: (seq: number, r: LogRecord | undefined) => boolean): void {
     const from = Math.max(fromSeq, this.first);
+    const onlyIndexed = indexedOnly(q.root);
+    const test = (seq: number, slot: number): boolean => {
+      const e = this.ring[slot];
+      if (e === undefined) return true;
+      if (!isLine(e)) return !matches(q, e) || take(seq, e);
+      if (onlyIndexed) {
+        const p = this.probe;
+        p.level = LEVEL_NAMES_BY_INDEX[this.cols.levelOf[slot]];
+        p.requestId = this.requestOf[slot];
+        p.time = orNull(this.cols.timeOf[slot]);
+        return !matches(q, p) || take(seq, undefined);
+      }
+      return !matches(q, this.view(seq, slot)) || take(seq, undefined);
+    };
     if (q.requestId !== null) {
       const seqs = this.requestSeqs(q.requestId, from);
       if (reverse) seqs.reverse();
-      for (const s of seqs) {
-        const r = this.bySeq(s);
-        if (r && matches(q, r) && !take(r)) return;
-      }
+      for (const s of seqs) if (!test(s, this.slotOf(s))) return;
       return;
     }
     // One bit per wanted level: candidates are found in the level bytes, records are read only for them.
@@ -314,24 +485,49 @@ export class LogStore {
       mask = 0;
       for (const l of q.levels) mask |= 1 << levelIndex(l);
     }
-    const levelOf = this.levelOf;
-    const cap = this.maxRecords;
+    const levelOf = this.cols.levelOf;
     if (!reverse) {
       for (let s = from; s < this.next; s++) {
-        const slot = (s - this.base) % cap;
-        if ((mask & (1 << levelOf[slot])) === 0) continue;
-        const r = this.ring[slot];
-        if (r && matches(q, r) && !take(r)) return;
+        const slot = this.slotOf(s);
+        if ((mask & (1 << levelOf[slot])) !== 0 && !test(s, slot)) return;
       }
     } else {
       for (let s = this.next - 1; s >= from; s--) {
-        const slot = (s - this.base) % cap;
-        if ((mask & (1 << levelOf[slot])) === 0) continue;
-        const r = this.ring[slot];
-        if (r && matches(q, r) && !take(r)) return;
+        const slot = this.slotOf(s);
+        if ((mask & (1 << levelOf[slot])) !== 0 && !test(s, slot)) return;
       }
     }
   }
+}
+
+const LEVEL_NAMES_BY_INDEX: Array<LevelName | null> = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', null];
+
+/** True when the query reads only what the columns hold: levels, the request ID, the time. */
+function indexedOnly(node: QueryNode): boolean {
+  switch (node.t) {
+    case 'all':
+    case 'level':
+    case 'req':
+      return true;
+    case 'and':
+    case 'or':
+      return node.items.every(indexedOnly);
+    case 'not':
+      return indexedOnly(node.item);
+    case 'field':
+      return node.time !== null;
+    default:
+      return false;
+  }
+}
+
+/** A ring entry that is a columnar record's block rather than a record object. */
+function isLine(e: LogRecord | Buffer | string): e is Buffer | string {
+  return typeof e === 'string' || Buffer.isBuffer(e);
+}
+
+function orNull(n: number): number | null {
+  return Number.isNaN(n) ? null : n;
 }
 
 function subscribe<T>(list: Listener<T>[], fn: Listener<T>): () => void {

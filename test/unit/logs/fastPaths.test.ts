@@ -55,7 +55,7 @@ describe('logs: fast paths agree with the plain ones', () => {
     }
   });
 
-  it('lines scanned as bytes (ASCII blocks) give the same records as lines scanned as text', () => {
+  it('lines kept in a big ASCII block (one external string) give the same records as lines kept as bytes', () => {
     const tricky = [
       '{"level":30,"time":1714557600000,"req":{"id":"a-1","headers":{"x-request-id":"h-1"}},"msg":"plain"}',
       '{ "level" : 40 , "time" : 1714557600001 , "reqId" : "b-2" , "msg" : "spaced out" }',
@@ -70,8 +70,8 @@ describe('logs: fast paths agree with the plain ones', () => {
       '{}',
       '{"a":1,}',
     ];
-    // Padded past 1 MB the chunk is decoded as one ASCII block and its lines scanned as bytes;
-    // alone, one non-ASCII line sends the same lines through the text scanner.
+    // Padded past 1 MB the chunk is kept as one ASCII string (records decoded from its characters);
+    // alone, with one non-ASCII line, the same lines are kept as a copy of their bytes.
     const filler = Array.from({ length: 9000 }, (_, i) => `{"level":30,"time":${i},"msg":"filler ${i}"}`);
     const asText = ingest([[...tricky, '{"msg":"é"}'].join('\n') + '\n']).records.slice(0, -1);
     const asBytes = ingest([[...tricky, ...filler, ...filler].join('\n') + '\n']).records.slice(0, asText.length);
