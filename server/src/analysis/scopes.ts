@@ -87,7 +87,8 @@ export function unwrap(expr: ts.Expression): ts.Expression {
 
 function bindPattern(scopes: ScopeMap, scope: ts.Node, name: ts.BindingName, from: ts.Expression | undefined, node: ts.Node): void {
   if (ts.isIdentifier(name)) {
-    if (!from) return declare(scopes, scope, name.text, ts.isVariableDeclaration(node) ? { kind: 'other', node } : { kind: 'other' });
+    // The declaration node only when the name is the whole declaration's (`let x: T;`), not a piece of a pattern.
+    if (!from) return declare(scopes, scope, name.text, ts.isVariableDeclaration(node) && node.name === name ? { kind: 'other', node } : { kind: 'other' });
     const module = requiredModule(unwrap(from));
     declare(scopes, scope, name.text, module ? { kind: 'import', module, name: '*' } : { kind: 'value', init: from, node });
     return;
