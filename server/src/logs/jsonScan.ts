@@ -186,7 +186,8 @@ function keyNode(map: PathMap, b: Buffer, from: number, length: number): PathNod
   for (let g = 0; g < group.length; g++) {
     const k = group[g].bytes;
     if (k.length !== length) continue;
-    let j = 1;
+    // From the first byte: the bucket keeps only its low 7 bits, so `\xECevel` shares `level`'s bucket.
+    let j = 0;
     while (j < length && b[from + j] === k[j]) j++;
     if (j >= length) return group[g].node;
   }

@@ -71,6 +71,18 @@ describe('logs: pipeline', () => {
     assert.ok(records.every((r) => !r.raw.includes('\r')));
   });
 
+  it('a key differing from a known one only in a non-ASCII first byte is not that key', () => {
+    // 0xEC and 0xED share their low 7 bits with 'l' and 'm' (level, msg).
+    const line = Buffer.concat([Buffer.from('{"level":30,"msg":"real","'), Buffer.from([0xec]), Buffer.from('evel":50,"'), Buffer.from([0xed]), Buffer.from('sg":"x"}\n')]);
+    const { records } = ingest([line]);
+    assert.equal(records.length, 1);
+    assert.equal(records[0].level, 'info');
+    assert.equal(records[0].message, 'real');
+    // The other path (a line given as text) agrees.
+    const again = ingest([line.toString('utf8')]).records[0];
+    assert.deepEqual([again.level, again.message], ['info', 'real']);
+  });
+
   it('deeply nested JSON and duplicate keys (the last one wins, as with JSON.parse)', () => {
     let nested = '1';
     for (let i = 0; i < 5000; i++) nested = `{"a":[${nested}]}`;
