@@ -170,31 +170,36 @@ export class LogStore {
     return seq;
   }
 
-  /** Appends a continuation line (stack frame) to a held record. */
+  /** Appends a continuation line (stack frame) to a held record: the very object held, nothing else. */
   attach(record: LogRecord, line: string): boolean {
-    const held = this.entry(record.seq);
-    if (held === undefined) return false;
-    if (held !== record) {
-      // A columnar record: `record` is a copy decoded from it (seqs are never reused), and from now
-      // on the held record is that object, so that its continuation lines are kept with it.
-      if (!isLine(held)) return false;
-      const slot = this.slotOf(record.seq);
+    if (this.entry(record.seq) !== record) return false;
+    this.appendContinuation(record, line);
+    return true;
+  }
+
+  /** Appends a continuation line to the held record `seq`; returns the record, or undefined when it is no longer held. */
+  attachTo(seq: number, line: string): LogRecord | undefined {
+    const held = this.entry(seq);
+    if (held === undefined) return undefined;
+    let record: LogRecord;
+    if (isLine(held)) {
+      // A columnar record becomes an object from now on, so that its continuation lines are kept with it.
+      const slot = this.slotOf(seq);
+      record = this.decodeSlot(seq, slot);
       this.byteCount += recordBytes(record) - (RECORD_OVERHEAD + this.cols.endOf[slot] - this.cols.startOf[slot]);
       this.ring[slot] = record;
       this.cols.formatOf[slot] = 0;
-    }
+    } else record = held;
+    this.appendContinuation(record, line);
+    return record;
+  }
+
+  private appendContinuation(record: LogRecord, line: string): void {
     if (Object.isFrozen(record.continuation)) record.continuation = [line];
     else record.continuation.push(line);
     this.byteCount += line.length + 1;
     for (const l of this.updateListeners) l(record);
     this.evictOverflow(record.seq);
-    return true;
-  }
-
-  /** attach() to the held record `seq`; returns the record, or undefined when it is no longer held. */
-  attachTo(seq: number, line: string): LogRecord | undefined {
-    const r = this.bySeq(seq);
-    return r !== undefined && this.attach(r, line) ? r : undefined;
   }
 
   /** The held record `seq`: records kept as bytes are decoded (a new object at each call). */

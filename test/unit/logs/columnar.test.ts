@@ -94,4 +94,19 @@ describe('logs: columnar records (kept as bytes, decoded on read)', () => {
       errors: r3.filter((r) => r.level === 'error' || r.level === 'fatal').length,
     });
   });
+
+  it('attach() takes only the held record itself: a decoded copy, changed or not, is refused and changes nothing', () => {
+    const { store } = ingest([lines[0] + '\n']);
+    const seq = store.firstSeq;
+    const copy = { ...store.bySeq(seq)!, message: 'forged' };
+    assert.equal(store.attach(copy, '    at x (a.js:1:1)'), false);
+    assert.equal(store.bySeq(seq)!.message, 'request completed');
+    assert.deepEqual(store.bySeq(seq)!.continuation, []);
+    // Through its seq the line attaches, and from then on the held record is one object.
+    const held = store.attachTo(seq, '    at y (b.js:2:2)')!;
+    assert.deepEqual(held.continuation, ['    at y (b.js:2:2)']);
+    assert.equal(store.bySeq(seq), held);
+    assert.equal(store.attach(held, '    at z (c.js:3:3)'), true);
+    assert.deepEqual(store.bySeq(seq)!.continuation, ['    at y (b.js:2:2)', '    at z (c.js:3:3)']);
+  });
 });
