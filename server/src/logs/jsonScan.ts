@@ -20,9 +20,8 @@ export class JsonText {
 }
 
 /** Stored for wanted paths that are only tested for presence (no value built). */
-export const PRESENT_STRING = '\u0000present';
-export const PRESENT_OBJECT = new JsonText(Buffer.alloc(0), 0, 0);
-export const PRESENT_OTHER = 0;
+const PRESENT_STRING = '\u0000present';
+const PRESENT_OBJECT = new JsonText(Buffer.alloc(0), 0, 0);
 
 const QUOTE = 34;
 const BACKSLASH = 92;

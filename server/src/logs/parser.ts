@@ -6,9 +6,8 @@ import { firstNonWs, JsonLine, JsonText, onlyWsAfter, scanObject } from './jsonS
 import { scanLogfmt } from './logfmt';
 import { levelTable, toLevel, toNumber, toTime, type LevelTable, type TimeFormat } from './normalize';
 import { PathTrie } from './paths';
-import type { LogRecord, RawLine } from './types';
+import type { LogRecord } from './types';
 
-export type ParsedLine = { kind: 'record'; record: Omit<LogRecord, 'seq'> } | { kind: 'continuation'; text: string };
 
 /**
  * The indexed fields of the line parseBytes just read (one instance per parser, overwritten by each
@@ -82,11 +81,6 @@ export class RecordParser {
       for (const name of ['level', 'time', 'requestId', 'traceId', 'status', 'durationMs'] as const) for (const s of f.fields[name]) indexed.add(s);
     }
     this.trie.markIndexed(indexed);
-  }
-
-  parse(line: RawLine, source: string): ParsedLine {
-    const record = this.parseRecord(line.text, line.cut, source);
-    return record ? { kind: 'record', record } : { kind: 'continuation', text: line.text };
   }
 
   /** The record a line held as text holds (command output, OTLP), or null when it is not one. */
