@@ -41,8 +41,9 @@ export async function goToPosition(page: Page, line: number, column: number): Pr
 
 /**
  * Runs a command by its title from the command palette (F1), as a user would. The palette is
- * reopened and its text set again whenever it closed or lost keystrokes (a late notification or
- * the workbench still settling can take focus); a timeout says what the palette showed instead.
+ * reopened and its text set again until the command is its first row: it may have closed or lost
+ * keystrokes (a late notification can take focus), or have opened before the extension's commands
+ * were registered. A timeout says what the palette showed instead.
  */
 export async function runCommand(page: Page, title: string): Promise<void> {
   const query = `>${title}`;
@@ -55,10 +56,18 @@ export async function runCommand(page: Page, title: string): Promise<void> {
       await page.waitForSelector(QUICK_INPUT_BOX, { state: 'visible', timeout: 10_000 });
     }
     if ((await page.inputValue(QUICK_INPUT_BOX)) !== query) await page.fill(QUICK_INPUT_BOX, query);
-    // The palette filters fuzzily: the first row must be the exact command.
-    const first = await page.$eval(`${QUICK_INPUT_ROWS}[data-index="0"]`, (r) => r.getAttribute('aria-label') ?? '').catch(() => '');
-    if (first.toLowerCase().startsWith(title.toLowerCase())) return true;
-    throw new Error(`the palette's first row is ${JSON.stringify(first)} for ${JSON.stringify(await page.inputValue(QUICK_INPUT_BOX).catch(() => '?'))}`);
+    // The palette filters fuzzily: the first row must be the exact command. Give the filter a moment.
+    let first = '';
+    for (let i = 0; i < 8; i++) {
+      first = await page.$eval(`${QUICK_INPUT_ROWS}[data-index="0"]`, (r) => r.getAttribute('aria-label') ?? '').catch(() => '');
+      if (first.toLowerCase().startsWith(title.toLowerCase())) return true;
+      await sleep(250);
+    }
+    const shown = await page.inputValue(QUICK_INPUT_BOX).catch(() => '?');
+    // The palette may hold the commands known when it opened: close it, so the next try opens it
+    // afresh with the commands an extension contributed since.
+    await page.keyboard.press('Escape');
+    throw new Error(`the palette's first row is ${JSON.stringify(first)} for ${JSON.stringify(shown)}`);
   }, 45_000, 500); // generous: on a busy machine the workbench may still be loading the extension
   await page.keyboard.press('Enter');
   await page.waitForSelector(QUICK_INPUT, { state: 'hidden' });
