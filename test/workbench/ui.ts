@@ -18,7 +18,8 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
   await focusWorkbench(page);
   await page.keyboard.press('Control+P');
   await page.waitForSelector(QUICK_INPUT_BOX, { state: 'visible' });
-  await page.keyboard.type(relativePath);
+  // Set, not typed: keys pressed while the box is still taking focus would be lost.
+  await page.fill(QUICK_INPUT_BOX, relativePath);
   const base = relativePath.split('/').pop() as string;
   // Quick open searches asynchronously: wait for a row naming the file before accepting.
   await waitFor(`quick open to list ${relativePath}`, async () => {
@@ -34,7 +35,11 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
 export async function goToPosition(page: Page, line: number, column: number): Promise<void> {
   await page.keyboard.press('Control+G');
   await page.waitForSelector(QUICK_INPUT_BOX, { state: 'visible' });
-  await page.keyboard.type(`${line}:${column}`);
+  await page.fill(QUICK_INPUT_BOX, `:${line}:${column}`);
+  await waitFor(`go to line ${line}:${column} to be offered`, async () => {
+    const label = await page.$eval(`${QUICK_INPUT_ROWS}[data-index="0"]`, (r) => r.getAttribute('aria-label') ?? r.textContent ?? '').catch(() => '');
+    return label.includes(String(line));
+  }, 10_000);
   await page.keyboard.press('Enter');
   await page.waitForSelector(QUICK_INPUT, { state: 'hidden' });
 }
@@ -134,10 +139,17 @@ export async function squiggleCount(page: Page): Promise<number> {
 
 const ACTION_ROWS = '.action-widget .monaco-list-row.action';
 
-/** Ctrl+. at the cursor; returns the titles the quick-fix menu offers (the menu stays open). */
+/**
+ * Ctrl+. at the cursor; returns the titles the quick-fix menu offers (the menu stays open). Pressed
+ * again when no menu came: the first press may land before the server's code actions are in.
+ */
 export async function openQuickFixes(page: Page): Promise<string[]> {
-  await page.keyboard.press('Control+.');
-  await page.waitForSelector(ACTION_ROWS, { state: 'visible', timeout: 15_000 });
+  await waitFor('the quick-fix menu', async () => {
+    await page.keyboard.press('Control+.');
+    const shown = await page.waitForSelector(ACTION_ROWS, { state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+    if (!shown) await page.keyboard.press('Escape');
+    return shown;
+  }, 45_000, 250);
   return page.$$eval(ACTION_ROWS, (els) => els.map((e) => (e.querySelector('.title')?.textContent ?? '').trim()));
 }
 
