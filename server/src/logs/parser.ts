@@ -67,6 +67,8 @@ export class RecordParser {
   private readonly line = new JsonLine();
   /** Filled by parseBytes. */
   readonly columns: LineColumns = { format: -1, time: null, level: null, requestId: null, status: null, durationMs: null };
+  /** Scratch for build(): the indexed fields of the record being built (columns stays parseBytes' answer). */
+  private readonly built: LineColumns = { format: -1, time: null, level: null, requestId: null, status: null, durationMs: null };
 
   constructor(options: RecordParserOptions = {}) {
     const specs = [...(options.formats ?? []), ...BUILTIN_FORMATS];
@@ -103,16 +105,24 @@ export class RecordParser {
       c.format = -1;
       return false;
     }
-    c.format = f.index;
-    const fields = f.fields;
-    const rawLevel = this.first(fields.level);
-    c.level = rawLevel === undefined ? null : (toLevel(rawLevel, f.levels) ?? null);
-    const rawTime = this.first(fields.time);
-    c.time = rawTime === undefined ? null : toTime(rawTime, f.timeFormat);
-    c.requestId = this.requestId(fields);
-    c.status = fields.status.length ? toNumber(this.first(fields.status)) : null;
-    c.durationMs = fields.durationMs.length ? toNumber(this.first(fields.durationMs)) : null;
+    this.indexedFields(f, c);
     return true;
+  }
+
+  /**
+   * The indexed fields of the line just scanned in format `f`, into `out`: one place for both the
+   * store's columns and a decoded record, which must agree.
+   */
+  private indexedFields(f: CompiledFormat, out: LineColumns, traceId?: string | null): void {
+    const fields = f.fields;
+    out.format = f.index;
+    const rawLevel = this.first(fields.level);
+    out.level = rawLevel === undefined ? null : (toLevel(rawLevel, f.levels) ?? null);
+    const rawTime = this.first(fields.time);
+    out.time = rawTime === undefined ? null : toTime(rawTime, f.timeFormat);
+    out.requestId = this.requestId(fields, traceId);
+    out.status = fields.status.length ? toNumber(this.first(fields.status)) : null;
+    out.durationMs = fields.durationMs.length ? toNumber(this.first(fields.durationMs)) : null;
   }
 
   /**
@@ -248,32 +258,26 @@ export class RecordParser {
 
   private build(f: CompiledFormat, text: string, cut: boolean, source: string): Omit<LogRecord, 'seq'> {
     const fields = f.fields;
-    const rawLevel = this.first(fields.level);
-    const level = rawLevel === undefined ? null : (toLevel(rawLevel, f.levels) ?? null);
-    const rawTime = this.first(fields.time);
-    const time = rawTime === undefined ? null : toTime(rawTime, f.timeFormat);
     const msg = this.first(fields.message);
     const message = typeof msg === 'string' ? msg : msg instanceof JsonText ? msg.text : msg === undefined ? '' : String(msg);
     const traceId = this.traceId(fields);
-    const requestId = this.requestId(fields, traceId);
-    const caller = this.caller(fields);
-    const status = fields.status.length ? toNumber(this.first(fields.status)) : null;
-    const durationMs = fields.durationMs.length ? toNumber(this.first(fields.durationMs)) : null;
+    const indexed = this.built;
+    this.indexedFields(f, indexed, traceId);
     const record: LogRecord = {
       seq: -1,
       source,
       raw: text,
       cut,
       format: f.spec.id,
-      time,
-      level,
+      time: indexed.time,
+      level: indexed.level,
       message,
-      requestId,
+      requestId: indexed.requestId,
       traceId,
       continuation: NO_CONTINUATION,
-      caller,
-      status,
-      durationMs,
+      caller: this.caller(fields),
+      status: indexed.status,
+      durationMs: indexed.durationMs,
     };
     return record;
   }
