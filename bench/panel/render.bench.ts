@@ -47,7 +47,7 @@ function hostBatches(batches: number): { messages: ExtensionToWebview[][]; hostM
   let out: ExtensionToWebview[] = [];
   const clock: PanelClock = { now: () => performance.now(), setTimeout: () => 0, clearTimeout: () => undefined };
   const model = new PanelModel(store, (m) => out.push(m), clock);
-  store.onAdd((r) => model.added(r));
+  store.onAddSeq((seq) => model.added(seq));
   let n = 0;
   for (; n < 100_000; n++) store.add(makeRecord(n));
   model.setFilter(compileQuery('-level=debug').query);

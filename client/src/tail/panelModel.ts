@@ -3,7 +3,7 @@
 // arrive one by one from the log engine; the webview hears about them at most once per batch
 // interval, and only receives the rows it is about to draw.
 import type { Counts, ExtensionToWebview, RowView } from '../../../shared/src/panelMessages';
-import { matches, type CompiledQuery, type LogRecord, type LogStore } from '../../../server/src/logs';
+import type { CompiledQuery, LogStore } from '../../../server/src/logs';
 import { RateMeter } from './rateMeter';
 import { computeTimeline, goneRow, toRowView } from './rowView';
 import { SeqView } from './seqView';
@@ -50,10 +50,10 @@ export class PanelModel {
     return this.following;
   }
 
-  /** A record entered the store. Cheap: the webview is updated on the next batch. */
-  added(record: LogRecord): void {
+  /** Record `seq` entered the store. Cheap (the record is read in place, not decoded): the webview is updated on the next batch. */
+  added(seq: number): void {
     this.rate.add(1, this.clock.now());
-    if (!this.filter || matches(this.filter, record)) this.view.push(record.seq);
+    if (!this.filter || this.store.matchesSeq(this.filter, seq)) this.view.push(seq);
     this.schedule();
   }
 

@@ -42,7 +42,7 @@ export class TailSession {
     const requestIdFields = Array.isArray(engine.requestIdFields) ? engine.requestIdFields.filter((f) => typeof f === 'string') : [];
     this.pipeline = new LogPipeline(this.store, new RecordParser({ formats, requestIdFields }));
     this.model = new PanelModel(this.store, (m) => host.post(m), clock);
-    this.store.onAdd((r) => this.model.added(r));
+    this.store.onAddSeq((seq) => this.model.added(seq));
     this.store.onUpdate(() => this.model.updated());
     this.sources = new SourceSet({
       data: (label, chunk) => this.pipeline.feed(label, chunk),

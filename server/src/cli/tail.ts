@@ -77,7 +77,7 @@ class RecordPrinter {
     this.pretty = { color: useColor(stdout), showSource: args.sources.length > 1 || args.sources.some(isGlob) };
     this.store.onAdd((r) => this.added(r));
     this.store.onUpdate((r) => this.updated(r));
-    this.store.onEvict((r) => this.printed.delete(r.seq));
+    this.store.onEvictSeq((seq) => this.printed.delete(seq));
     io.stdout.on('error', () => {
       this.open = false;
     });

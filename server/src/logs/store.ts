@@ -98,6 +98,9 @@ export class LogStore {
   private addListeners: Listener<LogRecord>[] = [];
   private evictListeners: Listener<LogRecord>[] = [];
   private updateListeners: Listener<LogRecord>[] = [];
+  /** Told only the seq: nothing is decoded for them (the panel, which reads rows only when shown). */
+  private addSeqListeners: Listener<number>[] = [];
+  private evictSeqListeners: Listener<number>[] = [];
   /** What index-only queries are tested against (see scan): the indexed fields of one slot. */
   private readonly probe: LogRecord = {
     seq: -1, source: '', raw: '', cut: false, format: null, time: null, level: null, message: '', requestId: null,
@@ -143,6 +146,7 @@ export class LogStore {
     this.index(seq, slot, r.level, r.time, r.requestId, r.status, r.durationMs);
     this.evictOverflow(seq);
     for (const l of this.addListeners) l(r);
+    for (const l of this.addSeqListeners) l(seq);
     return r;
   }
 
@@ -167,6 +171,7 @@ export class LogStore {
       const r = this.decodeSlot(seq, slot);
       for (const l of this.addListeners) l(r);
     }
+    for (const l of this.addSeqListeners) l(seq);
     return seq;
   }
 
@@ -317,6 +322,22 @@ export class LogStore {
   onEvict(fn: Listener<LogRecord>): () => void {
     return subscribe(this.evictListeners, fn);
   }
+  /** Like onAdd, told only the seq: nothing is decoded (read the record with bySeq if needed). */
+  onAddSeq(fn: Listener<number>): () => void {
+    return subscribe(this.addSeqListeners, fn);
+  }
+  /** Like onEvict, told only the seq of the record leaving (no longer readable). */
+  onEvictSeq(fn: Listener<number>): () => void {
+    return subscribe(this.evictSeqListeners, fn);
+  }
+
+  /** Whether the held record `seq` matches `q`, read in place (a columnar record is not decoded whole). */
+  matchesSeq(q: CompiledQuery, seq: number): boolean {
+    const e = this.entry(seq);
+    if (e === undefined) return false;
+    return isLine(e) ? matches(q, this.view(seq, this.slotOf(seq))) : matches(q, e);
+  }
+
   /** A held record changed (a continuation line was attached). */
   onUpdate(fn: Listener<LogRecord>): () => void {
     return subscribe(this.updateListeners, fn);
@@ -442,6 +463,7 @@ export class LogStore {
       if (requestId === this.curRequest && this.curRequestSeq === seq) this.curRequest = null;
     }
     if (r !== undefined) for (const l of this.evictListeners) l(r);
+    for (const l of this.evictSeqListeners) l(seq);
   }
 
   /** Seqs (>= fromSeq, ascending) of the held records of one request, following its chain back from the newest. */

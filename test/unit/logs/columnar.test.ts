@@ -109,4 +109,24 @@ describe('logs: columnar records (kept as bytes, decoded on read)', () => {
     assert.equal(store.attach(held, '    at z (c.js:3:3)'), true);
     assert.deepEqual(store.bySeq(seq)!.continuation, ['    at y (b.js:2:2)', '    at z (c.js:3:3)']);
   });
+
+  it('matchesSeq reads a held record in place and agrees with matching the decoded record; seq listeners get seqs without decoding', () => {
+    const store = new LogStore({ maxRecords: 3, maxBytes: 1 << 20 });
+    const pipeline = new LogPipeline(store, new RecordParser());
+    const added: number[] = [];
+    const evicted: number[] = [];
+    store.onAddSeq((seq) => added.push(seq));
+    store.onEvictSeq((seq) => evicted.push(seq));
+    pipeline.feed('test', Buffer.from(lines.join('\n') + '\n'));
+    pipeline.end('test');
+    assert.deepEqual(added, [0, 1, 2, 3, 4]);
+    assert.deepEqual(evicted, [0, 1]);
+    for (const text of ['level>=warn', 'msg~indisponible', 'res.statusCode>=200', 'req:b-2', '"only a trace"', '-level=error']) {
+      const q = compileQuery(text).query;
+      for (let seq = store.firstSeq; seq < store.nextSeq; seq++) {
+        assert.equal(store.matchesSeq(q, seq), matches(q, store.bySeq(seq)!), `${text} on record ${seq}`);
+      }
+    }
+    assert.equal(store.matchesSeq(compileQuery('level>=info').query, 0), false, 'an evicted record matches nothing');
+  });
 });

@@ -31,7 +31,7 @@ function setup(max = 1000) {
   const clock = new ManualClock();
   const sent: ExtensionToWebview[] = [];
   const model = new PanelModel(store, (m) => sent.push(m), clock);
-  store.onAdd((r) => model.added(r));
+  store.onAddSeq((seq) => model.added(seq));
   let seq = 0;
   const feed = (n: number, over: (i: number) => Partial<LogRecord> = () => ({})) => {
     for (let i = 0; i < n; i++) {
