@@ -48,25 +48,27 @@ export function fieldValue(record: LogRecord, path: string): unknown {
   return accessValue(record, fieldAccessor(path));
 }
 
+function bytesOf(text: string): { b: Buffer; start: number; end: number } {
+  const b = Buffer.from(text, 'utf8');
+  return { b, start: 0, end: b.length };
+}
+
 export function accessValue(record: LogRecord, a: FieldAccessor): unknown {
   let v: unknown;
-  const raw = record.raw;
   if (a.trie && record.format !== null) {
-    let first = 0;
-    while (first < raw.length && raw.charCodeAt(first) <= 32) first++;
-    if (raw.charCodeAt(first) === 123) {
-      // A store's view of a line kept as bytes is scanned in place.
-      const { b, start, end } = record instanceof LineView ? record.bytes() : { b: Buffer.from(raw, 'utf8'), start: 0, end: -1 };
-      const stop = end < 0 ? b.length : end;
+    // A store's view of a line kept as bytes is scanned in place; its text is never made.
+    const { b, start, end } = record instanceof LineView ? record.bytes() : bytesOf(record.raw);
+    const first = firstNonWs(b, start, end);
+    if (first < end && b[first] === 123) {
       fieldLine.b = b;
       slotBuffer[0] = undefined;
-      scanObject(fieldLine, firstNonWs(b, start, stop), stop, a.trie.root, slotBuffer);
+      scanObject(fieldLine, first, end, a.trie.root, slotBuffer);
       v = slotBuffer[0];
       slotBuffer[0] = undefined;
       if (v instanceof JsonText) v = safeParse(v.text);
       fieldLine.release();
     } else if (record.format === 'logfmt') {
-      const obj = parseLogfmt(raw);
+      const obj = parseLogfmt(record.raw);
       if (Object.prototype.hasOwnProperty.call(obj, a.path)) v = obj[a.path];
     }
   }
