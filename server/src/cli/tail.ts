@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LogPipeline } from '../logs/pipeline';
 import { RecordParser } from '../logs/parser';
-import { compileQuery, matches, type CompiledQuery, type QueryError } from '../logs/query';
+import { compileQuery, narrowToRequest, type CompiledQuery, type QueryError } from '../logs/query';
 import { FileSource } from '../logs/sources/fileSource';
 import { isGlob, listGlob, planGlob } from '../logs/sources/glob';
 import { LogStore } from '../logs/store';
@@ -63,6 +63,8 @@ class RecordPrinter {
   readonly pipeline = new LogPipeline(this.store, new RecordParser());
   private readonly printed = new Set<number>();
   private readonly pretty: PrettyOptions;
+  /** --request and --query together; null prints everything. */
+  private readonly wanted: CompiledQuery | null;
   /** False once stdout is gone (EPIPE: `obs-lens tail x | head`). */
   open = true;
   /** Set when the output buffer is full; readers wait for 'drain' before feeding more. */
@@ -70,12 +72,14 @@ class RecordPrinter {
 
   constructor(
     private readonly args: TailArgs,
-    private readonly query: CompiledQuery | null,
+    query: CompiledQuery | null,
     private readonly io: TailIo,
   ) {
+    this.wanted = args.requestId !== null ? narrowToRequest(query, args.requestId) : query;
     const stdout = io.stdout as NodeJS.WritableStream & { isTTY?: boolean };
     this.pretty = { color: useColor(stdout), showSource: args.sources.length > 1 || args.sources.some(isGlob) };
-    this.store.onAdd((r) => this.added(r));
+    // Told the seq only: a record is tested where it is kept and decoded only when it is printed.
+    this.store.onAddSeq((seq) => this.added(seq));
     this.store.onUpdate((r) => this.updated(r));
     this.store.onEvictSeq((seq) => this.printed.delete(seq));
     io.stdout.on('error', () => {
@@ -83,19 +87,16 @@ class RecordPrinter {
     });
   }
 
-  private wanted(r: LogRecord): boolean {
-    if (this.args.requestId !== null && r.requestId !== this.args.requestId) return false;
-    return this.query === null || matches(this.query, r);
-  }
-
   private write(text: string): void {
     if (!this.open) return;
     if (!this.io.stdout.write(text)) this.backedUp = true;
   }
 
-  private added(r: LogRecord): void {
-    if (!this.wanted(r)) return;
-    this.printed.add(r.seq);
+  private added(seq: number): void {
+    if (this.wanted !== null && !this.store.matchesSeq(this.wanted, seq)) return;
+    const r = this.store.bySeq(seq);
+    if (r === undefined) return;
+    this.printed.add(seq);
     this.write(this.args.format === 'json' ? r.raw + '\n' : formatPretty(r, this.pretty));
   }
 

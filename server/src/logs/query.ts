@@ -52,6 +52,15 @@ export function compileQuery(text: string): { query: CompiledQuery; errors: Quer
   return { query, errors };
 }
 
+/** `q` narrowed to one request (the CLI's --request): both must hold; the store's request index then answers it. */
+export function narrowToRequest(q: CompiledQuery | null, requestId: string): CompiledQuery {
+  const req: QueryNode = { t: 'req', id: requestId };
+  const items = q === null ? [req] : [req, ...(q.root.t === 'and' ? q.root.items : [q.root])];
+  const query: CompiledQuery = { text: q?.text ?? '', root: { t: 'and', items }, requestId: null, levels: null };
+  plan(query);
+  return query;
+}
+
 export function matches(q: CompiledQuery, r: LogRecord): boolean {
   return evaluate(q.root, r);
 }

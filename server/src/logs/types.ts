@@ -59,7 +59,10 @@ export interface LogSource {
   stop(): Promise<void>;
 }
 export interface SourceSink {
-  /** Raw bytes, split into lines by the receiver (one splitter per source). */
+  /**
+   * Raw bytes, split into lines by the receiver (one splitter per source). Valid only during the call
+   * (a file source hands over its read buffer): a receiver that keeps bytes copies them.
+   */
   data(chunk: Buffer): void;
   /** Already-whole lines (used by sources that receive structured records). */
   line?(text: string): void;
