@@ -9,9 +9,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { DEFAULT_SETTINGS } from '../../shared/src/settings';
-import * as esbuild from 'esbuild';
 import { discoverFiles } from '../../server/src/analysis/workspace/discover';
 import { LspTestClient } from '../../test/support/lspClient';
+import { loadBundled } from '../bundle';
 import { type BenchResult, median } from '../types';
 import { generateWorkspace, largeServiceFile } from './generate';
 
@@ -25,28 +25,10 @@ const SERVICE_FILES = Number(process.env.BENCH_FILES ?? 2000);
  */
 const ROUNDS = 10;
 
-/**
- * The engine as it ships: one esbuild bundle (as dist/cli.js and dist/server.js are), not one module
- * per source file as the tests load them, where every call between modules goes through an export
- * getter. TypeScript stays external, so the engine and the baseline run the very same parser.
- */
-function bundledEngine(): typeof import('./engineEntry') {
-  const outfile = path.join(WORK, 'engine-bundle.js');
-  fs.mkdirSync(WORK, { recursive: true });
-  esbuild.buildSync({
-    entryPoints: [path.join(__dirname, 'engineEntry.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['typescript'],
-    define: { OBS_LENS_SEPARATE_ENGINE: 'false' },
-    logLevel: 'warning',
-  });
-  return require(outfile) as typeof import('./engineEntry');
-}
-const { analyzeFile, analyzeWorkspace, createProjectModel, noteFile, resolveSeverities } = bundledEngine();
+// TypeScript stays external, so the engine and the baseline run the very same parser.
+const { analyzeFile, analyzeWorkspace, createProjectModel, noteFile, resolveSeverities } = loadBundled<typeof import('./engineEntry')>(
+  path.join(__dirname, 'engineEntry.ts'), 'engine-bundle', ['typescript'],
+);
 
 function now(): number {
   return performance.now();

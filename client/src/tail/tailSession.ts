@@ -32,6 +32,8 @@ export class TailSession {
   private readonly settingsProblems: SourceStatusView[] = [];
   private query = '';
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
 
   constructor(engine: EngineSettings, private readonly host: SessionHost, clock: PanelClock = realClock) {
     const maxRecords = Number.isFinite(engine.maxRecords) && engine.maxRecords > 0 ? engine.maxRecords : 100_000;
@@ -45,7 +47,10 @@ export class TailSession {
     this.store.onAddSeq((seq) => this.model.added(seq));
     this.store.onUpdate(() => this.model.updated());
     this.sources = new SourceSet({
-      data: (label, chunk) => this.pipeline.feed(label, chunk),
+      data: (label, chunk, origin) => {
+        this.pipeline.feed(label, chunk, origin);
+        if (origin !== undefined) this.scheduleSettle();
+      },
       line: (label, text) => this.pipeline.feedLine(label, text),
       end: (label) => this.pipeline.end(label),
       status: () => this.scheduleStatus(),
@@ -127,9 +132,24 @@ export class TailSession {
   }
 
   async dispose(): Promise<void> {
+    this.disposed = true;
     clearTimeout(this.statusTimer);
+    clearTimeout(this.settleTimer);
     this.model.dispose();
     await this.sources.stopAll();
+  }
+
+  /**
+   * Lines read from a file are kept as their place in it (see FileBlock): the panel shows them at
+   * once, and in idle moments, a few MB at a time, copies them in, so that a later truncation of the
+   * file in place (copytruncate) loses none of them.
+   */
+  private scheduleSettle(): void {
+    if (this.settleTimer !== undefined || this.disposed) return;
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = undefined;
+      if (this.store.settle()) this.scheduleSettle();
+    }, 10);
   }
 
   private scheduleStatus(): void {

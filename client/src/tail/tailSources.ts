@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { SourceStatusView } from '../../../shared/src/panelMessages';
 import type { TailSettings } from '../../../shared/src/settings';
 import type { LogSource, SourceEvent, SourceSink } from '../../../server/src/logs/types';
+import type { FileOrigin } from '../../../server/src/logs/fileBlock';
 import { CommandSource, FileSource, OtlpReceiver } from '../../../server/src/logs/sources';
 
 export type SourceSpec =
@@ -84,7 +85,8 @@ function create(spec: SourceSpec): LogSource {
 }
 
 export interface SourceOutput {
-  data(label: string, chunk: Buffer): void;
+  /** Valid only during the call; `origin` when the bytes are a file's (see FileBlock). */
+  data(label: string, chunk: Buffer, origin?: FileOrigin): void;
   line(label: string, text: string): void;
   end(label: string): void;
   status(): void;
@@ -152,7 +154,7 @@ export class SourceSet {
     const r: Running = { spec, source, status: { label, state: 'waiting', detail: 'starting' } };
     this.running.set(key, r);
     const sink: SourceSink = {
-      data: (chunk) => this.out.data(label, chunk),
+      data: (chunk, origin) => this.out.data(label, chunk, origin),
       line: (text) => this.out.line(label, text),
       event: (e) => {
         r.status = statusOf(label, e);

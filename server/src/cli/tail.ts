@@ -194,7 +194,7 @@ async function follow(args: TailArgs, printer: RecordPrinter, io: TailIo): Promi
 
   for (const source of sources) {
     source.start({
-      data: (chunk) => printer.pipeline.feed(source.label, chunk),
+      data: (chunk, origin) => printer.pipeline.feed(source.label, chunk, origin),
       event: (e) => {
         const message = describeEvent(e, lastEvent.get(source.label));
         lastEvent.set(source.label, e.type);

@@ -1,8 +1,9 @@
 // Bytes in, records out: one splitter per source, the parser, and the rule for lines that are not
 // records. A stack trace printed after a JSON record belongs to it (record.continuation); every
 // other line that is not a record becomes a plain-text record, so nothing is lost.
+import type { FileOrigin } from './fileBlock';
 import { NO_CONTINUATION, RecordParser } from './parser';
-import { LineSplitter, type LineSink } from './splitter';
+import { LineSplitter, type KeptBlock, type LineSink } from './splitter';
 import { LogStore } from './store';
 import type { LogRecord } from './types';
 
@@ -37,9 +38,10 @@ export class LogPipeline {
     this.maxContinuation = options.maxContinuation ?? 500;
   }
 
-  feed(source: string, chunk: Buffer): void {
+  /** Bytes from a source (valid only during the call); `origin` when they are a file's bytes, kept in place then. */
+  feed(source: string, chunk: Buffer, origin?: FileOrigin): void {
     const state = this.state(source);
-    state.splitter.pushEach(chunk, state.emit);
+    state.splitter.pushEach(chunk, state.emit, origin);
   }
 
   /** A whole line from a source that delivers lines (OTLP); it may hold newlines of its own. */
@@ -74,7 +76,7 @@ export class LogPipeline {
   }
 
   /** One line: its bytes `b[start, end)`, and where the store may keep it (see LineSink). */
-  private line(source: string, state: SourceState, b: Buffer, start: number, end: number, cut: boolean, kept: Buffer | string, keptAt: number): void {
+  private line(source: string, state: SourceState, b: Buffer, start: number, end: number, cut: boolean, kept: KeptBlock, keptAt: number): void {
     const parser = this.parser;
     if (parser.parseBytes(b, start, end, cut, source)) {
       this.took(state, this.store.addLine(source, kept, keptAt, keptAt + end - start, cut, parser.columns, parser), true);

@@ -1,12 +1,14 @@
 // Turns a stream of byte chunks into lines, as bytes. Chunks arrive cut anywhere (inside a line,
 // inside a multi-byte UTF-8 character), so only complete lines are handed on: the bytes after the
 // last newline wait for the next chunk. Lines are never decoded here: the parser scans their bytes,
-// and the store keeps them, so the complete lines of a chunk are copied once into a block of their
-// own (the caller may reuse its buffer) that every line of the chunk points into: a Buffer, or for a
+// and the store keeps them. The complete lines of a chunk read from a file are kept as their place
+// in it (a FileBlock: no copy); those of any other chunk are copied once into a block of their own
+// (the caller may reuse its buffer) that every line of the chunk points into: a Buffer, or for a
 // big all-ASCII chunk an external Latin-1 string (see EXTERNAL_MIN). Memory stays
 // bounded: a line longer than `maxLineBytes` keeps its first `maxLineBytes` bytes (never half a
 // character), is marked `cut`, and the rest is skipped (only counted) up to its newline.
 import { isAscii } from 'node:buffer';
+import type { FileBlock, FileOrigin } from './fileBlock';
 import type { RawLine } from './types';
 
 export interface LineSplitterOptions {
@@ -18,9 +20,13 @@ export interface LineSplitterOptions {
  * Receives one line: `b[start, end)` are its bytes (CR stripped; valid only during the call), whether
  * it was cut at the limit, its length in bytes before any cut (CR included), and the same line in a
  * block that is never written to again, so it may be kept: `kept[keptAt, keptAt + end - start)`,
- * bytes of a Buffer or characters of an all-ASCII string (one character per byte).
+ * bytes of a Buffer, characters of an all-ASCII string (one character per byte), or bytes of a
+ * FileBlock (lines of a chunk read from a file are kept as their place in it).
  */
-export type LineSink = (b: Buffer, start: number, end: number, cut: boolean, bytes: number, kept: Buffer | string, keptAt: number) => void;
+export type LineSink = (b: Buffer, start: number, end: number, cut: boolean, bytes: number, kept: KeptBlock, keptAt: number) => void;
+
+/** Where kept lines live (see LineSink). */
+export type KeptBlock = Buffer | string | FileBlock;
 
 const NL = 10;
 const CR = 13;
@@ -55,8 +61,12 @@ export class LineSplitter {
     return out;
   }
 
-  /** Like push, but hands each line's bytes to `emit` (the ingestion path: nothing decoded). */
-  pushEach(chunk: Buffer, emit: LineSink): void {
+  /**
+   * Like push, but hands each line's bytes to `emit` (the ingestion path: nothing decoded). With
+   * `origin` (the chunk is a file's bytes from origin.position on), the complete lines are kept as a
+   * block of that file instead of a copy.
+   */
+  pushEach(chunk: Buffer, emit: LineSink, origin?: FileOrigin): void {
     let start = 0;
     const len = chunk.length;
     // Finish the line left over from earlier chunks first.
@@ -72,7 +82,9 @@ export class LineSplitter {
     }
     const last = chunk.lastIndexOf(NL);
     if (last >= start) {
-      if (last - start >= EXTERNAL_MIN && isAscii(chunk.subarray(start, last))) {
+      if (origin !== undefined && last > start) {
+        this.splitBlock(chunk, start, last, origin.file.block(chunk, start, last, origin.position + start), emit);
+      } else if (last - start >= EXTERNAL_MIN && isAscii(chunk.subarray(start, last))) {
         this.splitBlock(chunk, start, last, chunk.toString('latin1', start, last), emit);
       } else {
         // One copy for all the complete lines (a pooled slice when small).
@@ -98,11 +110,11 @@ export class LineSplitter {
 
   /**
    * Emits the lines of `b[from, to)`: whole lines separated by "\n" (the last one ends at `to`), kept
-   * in `kept` (a Buffer: `b` itself; a string: the same bytes from `from` on, as characters).
+   * in `kept` (a Buffer: `b` itself; a string or a file block: the same bytes from `from` on).
    */
-  private splitBlock(b: Buffer, from: number, to: number, kept: Buffer | string, emit: LineSink): void {
+  private splitBlock(b: Buffer, from: number, to: number, kept: KeptBlock, emit: LineSink): void {
     const max = this.max;
-    const shift = typeof kept === 'string' ? from : 0;
+    const shift = kept === b ? 0 : from;
     let pos = from;
     for (;;) {
       let nl = b.indexOf(NL, pos);

@@ -10,9 +10,11 @@
 // line once a continuation line is attached to it. A request is its last seq in a Map plus, per
 // ring slot, the distance back to the same request's previous record.
 import { SlotColumns } from './columns';
+import { FileBlock } from './fileBlock';
 import type { LineColumns } from './parser';
 import { matches, type CompiledQuery, type QueryNode } from './query';
 import { LineView, type RecordDecoder } from './lineView';
+import type { KeptBlock } from './splitter';
 import type { LevelName, LogRecord } from './types';
 
 export type { RecordDecoder } from './lineView';
@@ -54,6 +56,8 @@ const RECORD_OVERHEAD = 64;
 const LEVEL_INDEX: Record<LevelName, number> = { trace: 0, debug: 1, info: 2, warn: 3, error: 4, fatal: 5 };
 /** Largest distance kept between two records of one request; past it the chain ends (both long evicted). */
 const MAX_DELTA = 0xffffffff;
+/** File blocks read back and kept loaded at once (a scan reads a block's lines in a row). */
+const LOADED_BLOCKS = 8;
 function levelIndex(level: LevelName | null): number {
   return level === null ? NO_LEVEL : LEVEL_INDEX[level];
 }
@@ -69,7 +73,7 @@ export class LogStore {
   private readonly maxRecords: number;
   private readonly maxBytes: number;
   /** Per ring slot: the record object, or the block holding the line (a columnar record; see LineSink). */
-  private ring: Array<LogRecord | Buffer | string | undefined> = [];
+  private ring: Array<LogRecord | KeptBlock | undefined> = [];
   /** Seq of ring[0] before the ring wrapped (changes only on clear). */
   private base = 0;
   private first = 0;
@@ -87,6 +91,10 @@ export class LogStore {
   private lastSourceIndex = 0;
   private readonly decoders: RecordDecoder[] = [];
   private readonly lineView = new LineView();
+  /** File blocks whose bytes were read back, oldest first (at most LOADED_BLOCKS stay loaded). */
+  private loaded: FileBlock[] = [];
+  /** settle() has pinned every file block of the records before this seq. */
+  private settledTo = 0;
   /**
    * Request ID → seq of its newest held record, except for `curRequest`, the request of the last
    * record that had one, whose newest seq is `curRequestSeq` (its entry here may be older). A
@@ -155,7 +163,7 @@ export class LogStore {
    * all-ASCII string) as a columnar record with the indexed fields the parser found; `decoder` turns
    * it back into a record when it is read. Returns its seq.
    */
-  addLine(source: string, block: Buffer | string, start: number, end: number, cut: boolean, fields: LineColumns, decoder: RecordDecoder): number {
+  addLine(source: string, block: KeptBlock, start: number, end: number, cut: boolean, fields: LineColumns, decoder: RecordDecoder): number {
     const seq = this.claim();
     const slot = this.slotOf(seq);
     this.ring[slot] = block;
@@ -302,6 +310,8 @@ export class LogStore {
   /** Drops every record; counters restart, seqs keep increasing. */
   clear(): void {
     this.ring = [];
+    for (const b of this.loaded) b.unload();
+    this.loaded = [];
     this.base = this.next;
     this.first = this.next;
     this.byteCount = 0;
@@ -348,7 +358,7 @@ export class LogStore {
   }
 
   /** What ring slot `seq` holds, undefined when it is not held. */
-  private entry(seq: number): LogRecord | Buffer | string | undefined {
+  private entry(seq: number): LogRecord | KeptBlock | undefined {
     if (seq < this.first || seq >= this.next || !Number.isInteger(seq)) return undefined;
     return this.ring[this.slotOf(seq)];
   }
@@ -412,11 +422,47 @@ export class LogStore {
     return i;
   }
 
+  /**
+   * Copies the lines still kept as places in files into memory, oldest first, about `budgetBytes` of
+   * them per call (a holder calls it in idle time: see FileBlock). True while some are left.
+   */
+  settle(budgetBytes = 4 * 1024 * 1024): boolean {
+    let done = 0;
+    let last: FileBlock | null = null;
+    let seq = Math.max(this.settledTo, this.first);
+    for (; seq < this.next && done < budgetBytes; seq++) {
+      const e = this.ring[this.slotOf(seq)];
+      if (!(e instanceof FileBlock) || e === last) continue;
+      last = e;
+      if (!e.pinned) {
+        e.pin();
+        done += e.length;
+      }
+    }
+    this.settledTo = seq;
+    return seq < this.next;
+  }
+
+  /** The bytes of the block `slot`'s line is kept in; null when it was kept in a file that no longer has it. */
+  private keptOf(slot: number): Buffer | string | null {
+    const e = this.ring[slot] as KeptBlock;
+    if (!(e instanceof FileBlock)) return e;
+    if (e.inMemory) return e.bytes();
+    const b = e.bytes();
+    if (b !== null && !e.pinned) {
+      this.loaded.push(e);
+      if (this.loaded.length > LOADED_BLOCKS) this.loaded.shift()!.unload();
+    }
+    return b;
+  }
+
   /** The scan's view of the columnar record in `slot` (one object, reused). */
-  private view(seq: number, slot: number): LineView {
+  private view(seq: number, slot: number): LogRecord {
+    const kept = this.keptOf(slot);
+    if (kept === null) return this.goneRecord(seq, slot);
     const flags = this.cols.flagsOf[slot];
     const v = this.lineView.set(
-      seq, this.sources[this.cols.sourceOf[slot]], (flags & 1) === 1, this.ring[slot] as Buffer | string, this.cols.startOf[slot], this.cols.endOf[slot],
+      seq, this.sources[this.cols.sourceOf[slot]], (flags & 1) === 1, kept, this.cols.startOf[slot], this.cols.endOf[slot],
       this.decoders[flags >> 1], this.cols.formatOf[slot] - 1,
     );
     v.level = LEVEL_NAMES_BY_INDEX[this.cols.levelOf[slot]];
@@ -428,12 +474,39 @@ export class LogStore {
   }
 
   private decodeSlot(seq: number, slot: number): LogRecord {
+    const kept = this.keptOf(slot);
+    if (kept === null) return this.goneRecord(seq, slot);
     const flags = this.cols.flagsOf[slot];
     const r = this.decoders[flags >> 1].decode(
-      this.ring[slot] as Buffer | string, this.cols.startOf[slot], this.cols.endOf[slot], (flags & 1) === 1, this.sources[this.cols.sourceOf[slot]], this.cols.formatOf[slot] - 1,
+      kept, this.cols.startOf[slot], this.cols.endOf[slot], (flags & 1) === 1, this.sources[this.cols.sourceOf[slot]], this.cols.formatOf[slot] - 1,
     ) as LogRecord;
     r.seq = seq;
     return r;
+  }
+
+  /**
+   * A record whose line was kept in a file that was truncated or rewritten before the line was copied
+   * (see FileBlock): what the columns hold, and a message that says so instead of another line's text.
+   */
+  private goneRecord(seq: number, slot: number): LogRecord {
+    const block = this.ring[slot] as FileBlock;
+    const text = `(this line is no longer in ${block.file.path}: the file was truncated or rewritten before it was copied)`;
+    return {
+      seq,
+      source: this.sources[this.cols.sourceOf[slot]],
+      raw: text,
+      cut: false,
+      format: null,
+      time: orNull(this.cols.timeOf[slot]),
+      level: LEVEL_NAMES_BY_INDEX[this.cols.levelOf[slot]],
+      message: text,
+      requestId: this.requestOf[slot],
+      traceId: null,
+      continuation: [],
+      caller: null,
+      status: orNull(this.cols.statusOf[slot]),
+      durationMs: orNull(this.cols.durationOf[slot]),
+    };
   }
 
   private evictOverflow(keep: number): void {
@@ -549,8 +622,8 @@ function indexedOnly(node: QueryNode): boolean {
 }
 
 /** A ring entry that is a columnar record's block rather than a record object. */
-function isLine(e: LogRecord | Buffer | string): e is Buffer | string {
-  return typeof e === 'string' || Buffer.isBuffer(e);
+function isLine(e: LogRecord | KeptBlock): e is KeptBlock {
+  return typeof e === 'string' || Buffer.isBuffer(e) || e instanceof FileBlock;
 }
 
 function orNull(n: number): number | null {

@@ -1,5 +1,6 @@
 // The log engine's data types. No VS Code dependency: the panel (extension host) and
 // `obs-lens tail` share this engine.
+import type { FileOrigin } from './fileBlock';
 
 export type LevelName = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 /** Numeric levels as pino counts them: trace 10, debug 20, info 30, warn 40, error 50, fatal 60. */
@@ -61,9 +62,10 @@ export interface LogSource {
 export interface SourceSink {
   /**
    * Raw bytes, split into lines by the receiver (one splitter per source). Valid only during the call
-   * (a file source hands over its read buffer): a receiver that keeps bytes copies them.
+   * (a file source hands over its read buffer): a receiver that keeps bytes copies them, or keeps
+   * their place in the file when `origin` says where they are (see FileBlock).
    */
-  data(chunk: Buffer): void;
+  data(chunk: Buffer, origin?: FileOrigin): void;
   /** Already-whole lines (used by sources that receive structured records). */
   line?(text: string): void;
   event(e: SourceEvent): void;

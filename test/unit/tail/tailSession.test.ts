@@ -74,6 +74,25 @@ describe('tail session (host side, real sources and engine)', function () {
     assert.equal(last('counts')?.records, 3);
   });
 
+  it('keeps every record readable when its file is truncated in place (copytruncate) after being read', async () => {
+    const file = path.join(dir, 'app.log');
+    fs.writeFileSync(file, '');
+    const s = start();
+    await s.setSources(planSources([{ name: 'svc', path: dir, tail: tail({ files: ['app.log'] }) }], true));
+    await until(() => s.statuses()[0]?.state === 'running', 'the file to open');
+    const written = Array.from({ length: 200 }, (_, i) => pino(i, { reqId: `r-${i % 7}` }));
+    fs.appendFileSync(file, written.join('\n') + '\n');
+    await until(() => s.store.size === 200, 'the records');
+    // The lines were kept as places in the file; the session copies them in when idle.
+    await until(() => !s.store.settle(0), 'the lines to be copied in');
+    fs.truncateSync(file, 0);
+    fs.appendFileSync(file, pino(999) + '\n');
+    await until(() => s.store.size === 201, 'the record written after the truncation');
+    const raws: string[] = [];
+    for (let seq = s.store.firstSeq; seq < s.store.nextSeq; seq++) raws.push(s.store.bySeq(seq)!.raw);
+    assert.deepEqual(raws, [...written, pino(999)]);
+  });
+
   it('filters with the query language, reporting query errors with positions instead of throwing', async () => {
     const file = path.join(dir, 'app.log');
     const s = start();

@@ -7,6 +7,7 @@
 // of a glob can share one line splitter. A held partial line is flushed (newline added) when its
 // file is left behind (rotated, truncated, deleted, stopped).
 import * as fs from 'node:fs';
+import { FileLines, type FileOrigin } from '../fileBlock';
 import type { SourceEvent } from '../types';
 
 function fstat(fd: number): Promise<fs.Stats> {
@@ -20,7 +21,8 @@ const MAX_CHUNKS_PER_TICK = 16;
 const MAX_HELD_BYTES = 1024 * 1024;
 
 export interface FollowerOutput {
-  data(chunk: Buffer): void;
+  /** Whole lines, valid only during the call; `origin` says where in the file they are (see FileBlock). */
+  data(chunk: Buffer, origin?: FileOrigin): void;
   event(e: SourceEvent): void;
 }
 
@@ -28,6 +30,8 @@ type EventType = 'opened' | 'waiting' | 'rotated' | 'truncated' | 'deleted';
 
 export class FileFollower {
   private fd: number | null = null;
+  /** The open file as records may keep it (their lines are read back from it); replaced at each open and truncation. */
+  private lines: FileLines | null = null;
   private dev = 0;
   private ino = 0;
   private offset = 0;
@@ -73,6 +77,9 @@ export class FileFollower {
       if (st && st.dev === this.dev && st.ino === this.ino) {
         if (st.size < this.offset) {
           this.flushHeld();
+          // What was read before is no longer in the file: blocks not yet copied are found gone.
+          this.lines?.detach();
+          this.lines = new FileLines(this.fd, this.path);
           this.emit('truncated', `size went from ${this.offset} to ${st.size} bytes; reading from the start`);
           this.offset = 0;
         }
@@ -143,6 +150,7 @@ export class FileFollower {
       this.ino = st.ino;
     }
     this.offset = offset;
+    this.lines = new FileLines(this.fd, this.path);
     this.firstOpen = false;
     this.waitingReported = false;
     this.gone = false;
@@ -164,13 +172,16 @@ export class FileFollower {
         return;
       }
       if (n === 0) return;
+      const at = this.offset;
       this.offset += n;
-      this.deliver(this.buf.subarray(0, n));
+      this.deliver(this.buf.subarray(0, n), at);
     }
     this.more = true;
   }
 
-  private deliver(bytes: Buffer): void {
+  /** `bytes` are the file's from `at` on. */
+  private deliver(bytes: Buffer, at: number): void {
+    const joinedAt = at - this.held.length;
     const joined = this.held.length ? Buffer.concat([this.held, bytes]) : bytes;
     const nl = joined.lastIndexOf(0x0a);
     if (nl < 0 && joined.length <= MAX_HELD_BYTES) {
@@ -181,7 +192,8 @@ export class FileFollower {
     // Handed over in place (receivers copy what they keep): a copy here is fresh memory, which costs
     // more than the parse on this kind of machine (~4 ms per MB of page faults).
     this.held = Buffer.from(joined.subarray(cut));
-    this.out.data(joined.subarray(0, cut));
+    this.out.data(joined.subarray(0, cut), this.lines ? { file: this.lines, position: joinedAt } : undefined);
+    this.lines?.prune();
   }
 
   private flushHeld(): void {
@@ -196,6 +208,9 @@ export class FileFollower {
     this.released.set(`${this.dev}:${this.ino}`, this.offset);
     const fd = this.fd;
     this.fd = null;
+    // Records still holding lines of this file get copies before the handle goes.
+    this.lines?.detach();
+    this.lines = null;
     fs.close(fd, () => undefined);
   }
 

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LogSource, SourceEvent, SourceSink } from '../types';
-import { FileFollower } from './fileFollower';
+import { FileFollower, type FollowerOutput } from './fileFollower';
 import { isGlob, listGlob, planGlob, type GlobPlan } from './glob';
 
 export interface FileSourceOptions {
@@ -70,9 +70,9 @@ export class FileSource implements LogSource {
     while (this.running) await this.running;
   }
 
-  private output() {
+  private output(): FollowerOutput {
     return {
-      data: (chunk: Buffer) => this.sink?.data(chunk),
+      data: (chunk, origin) => this.sink?.data(chunk, origin),
       event: (e: SourceEvent) => this.sink?.event(e),
     };
   }
