@@ -1,8 +1,8 @@
 // The store's per-slot columns: the indexed fields of every held record, and where a columnar record's
 // line is kept, in typed arrays (no object per record; a level or request scan reads only these).
-// Fresh memory costs page faults (~3 ms per MB here) and a grown array copies the old one, so the
-// arrays start small and grow by 4 (a third of the copying doubling does; the untouched tail of a
-// larger array costs nothing).
+// Fresh memory costs page faults (~4 ms per MB here) and a grown array copies the old one (into fresh
+// memory), so the arrays start small and grow by 16: the untouched tail of a larger array costs
+// nothing, each copy is paid in faults again (x16 measured ~15 ms faster than x4 on 134k records).
 
 /** Columns start with this many slots and grow up to the store's maxRecords. */
 const MIN_SLOTS = 1024;
@@ -39,7 +39,7 @@ export class SlotColumns {
 
   /** Grows every column to hold at least `slots` slots (at most `max`), keeping what they hold. */
   grow(slots: number, max: number): void {
-    let n = Math.max(MIN_SLOTS, this.capacity * 4);
+    let n = Math.max(MIN_SLOTS, this.capacity * 16);
     while (n < slots) n *= 2;
     n = Math.min(n, max);
     const old = [this.levelOf, this.prevDelta, this.timeOf, this.statusOf, this.durationOf, this.startOf, this.endOf, this.formatOf, this.flagsOf, this.sourceOf] as const;

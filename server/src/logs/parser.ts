@@ -64,6 +64,8 @@ export class RecordParser {
   private readonly hasLineFormats: boolean;
   private readonly lastFormat = new Map<string, CompiledFormat>();
   private vals: unknown[] = [];
+  /** Something besides the JSON scanner wrote to `vals` (logfmt, a regex format): the next line empties all of it. */
+  private valsDirty = true;
   private readonly line = new JsonLine();
   /** Filled by parseBytes. */
   readonly columns: LineColumns = { format: -1, time: null, level: null, requestId: null, status: null, durationMs: null };
@@ -153,6 +155,7 @@ export class RecordParser {
       l.release();
       return r;
     }
+    this.valsDirty = true;
     if (f.kind === 'regex') this.regexValues(f, text);
     else scanLogfmt(text, this.trie.root, vals);
     return this.build(f, text, cut, source);
@@ -167,7 +170,8 @@ export class RecordParser {
     const i = firstNonWs(b, start, end);
     if (i >= end) return null;
     const vals = this.vals;
-    vals.fill(undefined);
+    this.line.clear(vals, this.valsDirty);
+    this.valsDirty = false;
     if (b[i] === 123 /* { */) {
       const l = this.line;
       l.b = b;
@@ -182,6 +186,7 @@ export class RecordParser {
     // Indented lines (stack frames) and lines that cannot be key=value or a known layout.
     if (i > start || !this.hasLineFormats) return null;
     const text = known ?? b.toString('utf8', start, end);
+    this.valsDirty = true; // logfmt and regex formats write to vals beside the scanner
     let logfmtPairs = -1;
     const cached = this.lastFormat.get(source);
     const order = cached && cached.kind !== 'json' ? [cached, ...this.formats] : this.formats;

@@ -55,6 +55,31 @@ describe('logs: fast paths agree with the plain ones', () => {
     }
   });
 
+  it('a line never sees the fields of the line before it, whatever format wrote them (the scanner empties only what it set)', () => {
+    const lines = [
+      '{"level":50,"time":1714557600000,"msg":"first","req":{"id":"r-1"},"res":{"statusCode":500},"responseTime":12}',
+      '{"level":30,"msg":"second"}',
+      'level=warn msg=third request_id=r-3 status=404',
+      '{"msg":"fourth","time":1714557600004}',
+      '{"level":"info","message":"fifth"}',
+    ];
+    const { store, records } = ingest([lines.join('\n') + '\n']);
+    // The index (filled while scanning) and the decoded records (read again) must agree.
+    const messages = (q: string) => store.query(compileQuery(q).query).map((r) => r.message);
+    assert.deepEqual(messages('level>=warn'), ['first', 'third']);
+    assert.deepEqual(messages('level=info'), ['second', 'fifth']);
+    assert.deepEqual(messages('req:r-3'), ['third']);
+    assert.deepEqual(store.requestSummary('r-1')?.status, 500);
+    const seen = records.map((r) => [r.message, r.level, r.requestId, r.status, r.durationMs]);
+    assert.deepEqual(seen, [
+      ['first', 'error', 'r-1', 500, 12],
+      ['second', 'info', null, null, null],
+      ['third', 'warn', 'r-3', 404, null],
+      ['fourth', null, null, null, null],
+      ['fifth', 'info', null, null, null],
+    ]);
+  });
+
   it('lines kept in a big ASCII block (one external string) give the same records as lines kept as bytes', () => {
     const tricky = [
       '{"level":30,"time":1714557600000,"req":{"id":"a-1","headers":{"x-request-id":"h-1"}},"msg":"plain"}',
