@@ -69,3 +69,8 @@ export class SlotColumns {
     this.sourceOf = new Uint32Array(n);
   }
 }
+
+/** A number column's value, NaN meaning none. */
+export function orNull(n: number): number | null {
+  return Number.isNaN(n) ? null : n;
+}

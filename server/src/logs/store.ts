@@ -2,22 +2,24 @@
 // (each eviction counted in `dropped`), with indexes by request ID and by level so that narrowing a
 // full buffer to one request or to warnings touches only the candidates.
 // Storage is columnar (as hl does it): a record that came through the pipeline (addLine) is its
-// line's bytes — a range of the block its chunk was copied into — plus the indexed fields in typed
+// line's bytes — a range of the block its chunk was copied into, or of its file — plus the indexed fields in typed
 // arrays (time, level, status, duration) and compact arrays (request ID, source); the LogRecord
 // object is decoded from the bytes only when someone reads it (bySeq, query, listeners). Ingestion
 // speed is mostly the garbage collector's work on what is kept, so nothing is allocated per record.
 // Records handed to add() stay the objects they are (bySeq returns that very object), and so does a
-// line once a continuation line is attached to it. A request is its last seq in a Map plus, per
-// ring slot, the distance back to the same request's previous record.
-import { SlotColumns } from './columns';
+// line once a continuation line is attached to it. The index by request is RequestIndex. A line read
+// from a file is kept as its place in the file (FileBlock) until settle() copies it in.
+import { orNull, SlotColumns } from './columns';
 import { FileBlock } from './fileBlock';
 import type { LineColumns } from './parser';
 import { matches, type CompiledQuery, type QueryNode } from './query';
 import { LineView, type RecordDecoder } from './lineView';
+import { RequestIndex, type RequestSummary } from './requestIndex';
 import type { KeptBlock } from './splitter';
 import type { LevelName, LogRecord } from './types';
 
 export type { RecordDecoder } from './lineView';
+export type { RequestSummary } from './requestIndex';
 
 export interface LogStoreOptions {
   maxRecords: number;
@@ -33,20 +35,6 @@ export interface QueryOptions {
   reverse?: boolean;
 }
 
-export interface RequestSummary {
-  requestId: string;
-  count: number;
-  firstSeq: number;
-  lastSeq: number;
-  /** Time from the first to the last record, when both have a time. */
-  spanMs: number | null;
-  firstTime: number | null;
-  /** From the access-log record, when one is held. */
-  status: number | null;
-  durationMs: number | null;
-  /** Records at error or fatal level. */
-  errors: number;
-}
 
 type Listener<T> = (value: T) => void;
 const NO_LEVEL = 6;
@@ -54,8 +42,6 @@ const NO_LEVEL = 6;
 const RECORD_OVERHEAD = 64;
 
 const LEVEL_INDEX: Record<LevelName, number> = { trace: 0, debug: 1, info: 2, warn: 3, error: 4, fatal: 5 };
-/** Largest distance kept between two records of one request; past it the chain ends (both long evicted). */
-const MAX_DELTA = 0xffffffff;
 /** File blocks read back and kept loaded at once (a scan reads a block's lines in a row). */
 const LOADED_BLOCKS = 8;
 function levelIndex(level: LevelName | null): number {
@@ -83,8 +69,8 @@ export class LogStore {
   private received = 0;
   /** The indexed fields of every slot, and where columnar records are kept. */
   private readonly cols = new SlotColumns();
-  /** Request ID per slot. */
-  private requestOf: Array<string | null> = [];
+  /** Request ID per slot, and each request's chain of records. */
+  private readonly byRequest = new RequestIndex(this.cols, (seq) => this.slotOf(seq));
   private sources: string[] = [];
   private sourceIndex = new Map<string, number>();
   private lastSource: string | null = null;
@@ -95,14 +81,6 @@ export class LogStore {
   private loaded: FileBlock[] = [];
   /** settle() has pinned every file block of the records before this seq. */
   private settledTo = 0;
-  /**
-   * Request ID → seq of its newest held record, except for `curRequest`, the request of the last
-   * record that had one, whose newest seq is `curRequestSeq` (its entry here may be older). A
-   * request's lines come in runs, so most lines update these two fields instead of the Map.
-   */
-  private byRequest = new Map<string, number>();
-  private curRequest: string | null = null;
-  private curRequestSeq = -1;
   private addListeners: Listener<LogRecord>[] = [];
   private evictListeners: Listener<LogRecord>[] = [];
   private updateListeners: Listener<LogRecord>[] = [];
@@ -256,7 +234,7 @@ export class LogStore {
   /** Every held record of one request, in order. */
   forRequest(requestId: string): LogRecord[] {
     const out: LogRecord[] = [];
-    for (const seq of this.requestSeqs(requestId, this.first)) {
+    for (const seq of this.byRequest.seqs(requestId, this.first)) {
       const r = this.bySeq(seq);
       if (r) out.push(r);
     }
@@ -265,39 +243,12 @@ export class LogStore {
 
   /** From the indexed fields only: no record is decoded. */
   requestSummary(requestId: string): RequestSummary | undefined {
-    const seqs = this.requestSeqs(requestId, this.first);
-    if (seqs.length === 0) return undefined;
-    let status: number | null = null;
-    let durationMs: number | null = null;
-    let errors = 0;
-    for (const seq of seqs) {
-      const slot = this.slotOf(seq);
-      if (!Number.isNaN(this.cols.statusOf[slot])) status = this.cols.statusOf[slot];
-      if (!Number.isNaN(this.cols.durationOf[slot])) durationMs = this.cols.durationOf[slot];
-      if (this.cols.levelOf[slot] >= LEVEL_INDEX.error && this.cols.levelOf[slot] !== NO_LEVEL) errors++;
-    }
-    const firstSeq = seqs[0];
-    const lastSeq = seqs[seqs.length - 1];
-    const firstTime = orNull(this.cols.timeOf[this.slotOf(firstSeq)]);
-    const lastTime = orNull(this.cols.timeOf[this.slotOf(lastSeq)]);
-    return {
-      requestId,
-      count: seqs.length,
-      firstSeq,
-      lastSeq,
-      firstTime,
-      spanMs: firstTime !== null && lastTime !== null ? lastTime - firstTime : null,
-      status,
-      durationMs,
-      errors,
-    };
+    return this.byRequest.summary(requestId, this.first);
   }
 
   /** Request IDs held, most recently active first (at most `limit`). */
   requests(limit = 1000): RequestSummary[] {
-    const ids: Array<[string, number]> = [];
-    if (this.curRequest !== null) this.byRequest.set(this.curRequest, this.curRequestSeq);
-    for (const [id, last] of this.byRequest) if (last >= this.first) ids.push([id, last]);
+    const ids = this.byRequest.active(this.first);
     ids.sort((a, b) => b[1] - a[1]);
     const out: RequestSummary[] = [];
     for (const [id] of ids.slice(0, limit)) {
@@ -318,12 +269,10 @@ export class LogStore {
     this.droppedCount = 0;
     this.received = 0;
     this.cols.reset();
-    this.requestOf = [];
+    this.byRequest.clear();
     this.sources = [];
     this.sourceIndex = new Map();
     this.lastSource = null;
-    this.byRequest = new Map();
-    this.curRequest = null;
   }
 
   onAdd(fn: Listener<LogRecord>): () => void {
@@ -370,7 +319,7 @@ export class LogStore {
     const slot = this.slotOf(seq);
     if (slot === this.ring.length) {
       this.ring.push(undefined);
-      this.requestOf.push(null);
+      this.byRequest.addSlot();
       if (slot >= this.cols.capacity) this.cols.grow(slot + 1, this.maxRecords);
     }
     this.received++;
@@ -382,20 +331,7 @@ export class LogStore {
     this.cols.timeOf[slot] = time ?? NaN;
     this.cols.statusOf[slot] = status ?? NaN;
     this.cols.durationOf[slot] = durationMs ?? NaN;
-    this.requestOf[slot] = requestId;
-    let delta = 0;
-    if (requestId !== null) {
-      let prev: number | undefined;
-      if (requestId === this.curRequest) prev = this.curRequestSeq;
-      else {
-        if (this.curRequest !== null) this.byRequest.set(this.curRequest, this.curRequestSeq);
-        prev = this.byRequest.get(requestId);
-        this.curRequest = requestId;
-      }
-      this.curRequestSeq = seq;
-      if (prev !== undefined && seq - prev <= MAX_DELTA) delta = seq - prev;
-    }
-    this.cols.prevDelta[slot] = delta;
+    this.byRequest.note(seq, slot, requestId);
   }
 
   /** Index of `source` in `sources` (lines come in runs from one source: the last one is remembered). */
@@ -466,7 +402,7 @@ export class LogStore {
       this.decoders[flags >> 1], this.cols.formatOf[slot] - 1,
     );
     v.level = LEVEL_NAMES_BY_INDEX[this.cols.levelOf[slot]];
-    v.requestId = this.requestOf[slot];
+    v.requestId = this.byRequest.idAt(slot);
     v.time = orNull(this.cols.timeOf[slot]);
     v.status = orNull(this.cols.statusOf[slot]);
     v.durationMs = orNull(this.cols.durationOf[slot]);
@@ -500,7 +436,7 @@ export class LogStore {
       time: orNull(this.cols.timeOf[slot]),
       level: LEVEL_NAMES_BY_INDEX[this.cols.levelOf[slot]],
       message: text,
-      requestId: this.requestOf[slot],
+      requestId: this.byRequest.idAt(slot),
       traceId: null,
       continuation: [],
       caller: null,
@@ -528,28 +464,9 @@ export class LogStore {
     this.first++;
     this.droppedCount++;
     this.ring[slot] = undefined;
-    const requestId = this.requestOf[slot];
-    this.requestOf[slot] = null;
-    // Older records of the request are gone already; newer ones keep its entry (their chain stops at `first`).
-    if (requestId !== null) {
-      if (this.byRequest.get(requestId) === seq) this.byRequest.delete(requestId);
-      if (requestId === this.curRequest && this.curRequestSeq === seq) this.curRequest = null;
-    }
+    this.byRequest.evicted(seq, slot);
     if (r !== undefined) for (const l of this.evictListeners) l(r);
     for (const l of this.evictSeqListeners) l(seq);
-  }
-
-  /** Seqs (>= fromSeq, ascending) of the held records of one request, following its chain back from the newest. */
-  private requestSeqs(requestId: string, fromSeq: number): number[] {
-    const out: number[] = [];
-    let seq = requestId === this.curRequest ? this.curRequestSeq : this.byRequest.get(requestId);
-    const from = Math.max(fromSeq, this.first);
-    while (seq !== undefined && seq >= from) {
-      out.push(seq);
-      const d = this.cols.prevDelta[this.slotOf(seq)];
-      seq = d === 0 ? undefined : seq - d;
-    }
-    return out.reverse();
   }
 
   /**
@@ -567,14 +484,14 @@ export class LogStore {
       if (onlyIndexed) {
         const p = this.probe;
         p.level = LEVEL_NAMES_BY_INDEX[this.cols.levelOf[slot]];
-        p.requestId = this.requestOf[slot];
+        p.requestId = this.byRequest.idAt(slot);
         p.time = orNull(this.cols.timeOf[slot]);
         return !matches(q, p) || take(seq, undefined);
       }
       return !matches(q, this.view(seq, slot)) || take(seq, undefined);
     };
     if (q.requestId !== null) {
-      const seqs = this.requestSeqs(q.requestId, from);
+      const seqs = this.byRequest.seqs(q.requestId, from);
       if (reverse) seqs.reverse();
       for (const s of seqs) if (!test(s, this.slotOf(s))) return;
       return;
@@ -624,10 +541,6 @@ function indexedOnly(node: QueryNode): boolean {
 /** A ring entry that is a columnar record's block rather than a record object. */
 function isLine(e: LogRecord | KeptBlock): e is KeptBlock {
   return typeof e === 'string' || Buffer.isBuffer(e) || e instanceof FileBlock;
-}
-
-function orNull(n: number): number | null {
-  return Number.isNaN(n) ? null : n;
 }
 
 function subscribe<T>(list: Listener<T>[], fn: Listener<T>): () => void {
