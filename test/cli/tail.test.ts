@@ -140,6 +140,21 @@ describe('obs-lens tail (CLI)', function () {
     assert.deepEqual(r.stdout.trim().split('\n'), [RECORDS[2], RECORDS[3], RECORDS[6]]);
   });
 
+  it('a file of several reads with no newline at its end: every matching record printed once, exactly as logged', async () => {
+    const lines: string[] = [];
+    for (let i = 0, bytes = 0; bytes < 3.5 * 1024 * 1024; i++) {
+      lines.push(pino(30 + (i % 3) * 10, `request ${i} ${'x'.repeat(i % 300)}`, `r-${i % 97}`, `,"i":${i}`));
+      bytes += lines[i].length + 1;
+    }
+    lines.push(pino(50, 'the last one', 'r-5'));
+    fs.writeFileSync(path.join(dir, 'big.log'), lines.join('\n')); // no final newline
+    const r = await run(['big.log', '--request', 'r-5', '--format', 'json'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    const expected = lines.filter((l) => l.includes('"reqId":"r-5"'));
+    assert.ok(expected.length > 100);
+    assert.deepEqual(r.stdout.split('\n').slice(0, -1), expected);
+  });
+
   it('--query filters with the query language', async () => {
     fs.writeFileSync(path.join(dir, 'app.log'), FILE_TEXT);
     const r = await run(['app.log', '--query', 'level>=warn', '--format', 'json'], { cwd: dir });

@@ -3,6 +3,7 @@
 // source, the record parser, a small bounded store (only so stack lines can attach to their record).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { FileLines } from '../logs/fileBlock';
 import { LogPipeline } from '../logs/pipeline';
 import { RecordParser } from '../logs/parser';
 import { compileQuery, narrowToRequest, type CompiledQuery, type QueryError } from '../logs/query';
@@ -163,20 +164,56 @@ async function readOnce(args: TailArgs, printer: RecordPrinter, io: TailIo): Pro
   let failed = false;
   for (const input of inputs) {
     if (!printer.open) break;
-    const stream = input.file === null ? io.stdin : fs.createReadStream(input.file, { highWaterMark: 1024 * 1024 });
     try {
-      for await (const chunk of stream) {
-        printer.pipeline.feed(input.label, typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-        await printer.drained();
-        if (!printer.open) break;
-      }
+      if (input.file !== null && fs.statSync(input.file).isFile()) await readFileInPlace(input.file, input.label, printer);
+      else await readStream(input.file === null ? io.stdin : fs.createReadStream(input.file, { highWaterMark: CHUNK_BYTES }), input.label, printer);
     } catch (err) {
       io.stderr.write(`obs-lens tail: reading ${input.label} failed: ${(err as Error).message}\n`);
       failed = true;
     }
-    printer.pipeline.end(input.label);
   }
   return failed ? 2 : 0;
+}
+
+const CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * A regular file is read in place: one buffer for every read, the lines kept as their place in the
+ * file (FileBlock), so a big log costs no copy of itself. Nothing reads these records once the file
+ * is printed, so the file is let go without copying them in.
+ */
+async function readFileInPlace(file: string, label: string, printer: RecordPrinter): Promise<void> {
+  const fd = fs.openSync(file, 'r');
+  const lines = new FileLines(fd, file);
+  const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  try {
+    let position = 0;
+    while (printer.open) {
+      const n = fs.readSync(fd, buf, 0, CHUNK_BYTES, position);
+      if (n <= 0) break;
+      printer.pipeline.feed(label, buf.subarray(0, n), { file: lines, position });
+      position += n;
+      await printer.drained();
+    }
+  } finally {
+    // The last line may have no newline: it is delivered (and printed) while the file is still open.
+    printer.pipeline.end(label);
+    lines.drop();
+    fs.closeSync(fd);
+  }
+}
+
+/** Standard input, a FIFO: chunks as they come (copied by the engine). */
+async function readStream(stream: NodeJS.ReadableStream, label: string, printer: RecordPrinter): Promise<void> {
+  try {
+    for await (const chunk of stream) {
+      printer.pipeline.feed(label, typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+      await printer.drained();
+      if (!printer.open) break;
+    }
+  } finally {
+    printer.pipeline.end(label);
+  }
 }
 
 async function follow(args: TailArgs, printer: RecordPrinter, io: TailIo): Promise<number> {

@@ -66,6 +66,15 @@ export class FileLines {
     this.fd = null;
   }
 
+  /**
+   * The reader is done and nothing will read these records again (the CLI, once a file is printed):
+   * the file is let go without copying anything in; a record read anyway says it is gone.
+   */
+  drop(): void {
+    this.blocks = [];
+    this.fd = null;
+  }
+
   /** Drops references to collected blocks now and then (a long follow makes many). */
   prune(): void {
     if (this.blocks.length < 4096) return;
@@ -77,6 +86,8 @@ export class FileLines {
 export class FileBlock {
   /** The bytes, once read back or pinned; null while they are only in the file. */
   private loaded: Buffer | null = null;
+  /** The lent buffer `loaded` lies in (see readInto): handed back at unload, never kept. */
+  private lent: Buffer | null = null;
   /** Copied into memory for good: the file is no longer needed. */
   pinned = false;
   /** The file no longer holds these bytes (truncated or rewritten before they were copied). */
@@ -89,29 +100,46 @@ export class FileBlock {
     private readonly print: number,
   ) {}
 
-  /** The block's bytes (read back from the file when not in memory), or null when they are gone. */
+  /** The block's bytes (read back into memory of its own when not in memory), or null when they are gone. */
   bytes(): Buffer | null {
+    return this.loaded ?? this.readInto(Buffer.allocUnsafe(this.length), false);
+  }
+
+  /**
+   * Reads the block back into `buffer` (at least `length` bytes), lent until unload: a reader that
+   * goes through many blocks reuses a few buffers instead of touching fresh memory for each.
+   * Null when the bytes are gone (the buffer is then not used).
+   */
+  readInto(buffer: Buffer, lent = true): Buffer | null {
     if (this.loaded !== null) return this.loaded;
     if (this.gone) return null;
-    const b = Buffer.allocUnsafe(this.length);
+    const b = buffer.length === this.length ? buffer : buffer.subarray(0, this.length);
     if (!this.file.read(b, this.position) || fingerprint(b, 0, b.length) !== this.print) {
       this.gone = true;
       return null;
     }
     this.loaded = b;
+    this.lent = lent ? buffer : null;
     return b;
   }
 
-  /** Keeps the bytes in memory from now on. */
+  /** Keeps the bytes in memory from now on (a copy of its own if they were in a lent buffer). */
   pin(): void {
     if (this.pinned) return;
-    this.bytes();
+    if (this.loaded !== null && this.lent !== null) {
+      this.loaded = Buffer.from(this.loaded);
+      this.lent = null;
+    } else this.bytes();
     this.pinned = true;
   }
 
-  /** Lets go of bytes read back for a while (the store keeps a few blocks loaded); pinned ones stay. */
-  unload(): void {
-    if (!this.pinned) this.loaded = null;
+  /** Lets go of bytes read back for a while; returns the lent buffer they were in (pinned ones stay). */
+  unload(): Buffer | null {
+    if (this.pinned) return null;
+    const lent = this.lent;
+    this.loaded = null;
+    this.lent = null;
+    return lent;
   }
 
   get inMemory(): boolean {

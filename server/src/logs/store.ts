@@ -44,6 +44,8 @@ const RECORD_OVERHEAD = 64;
 const LEVEL_INDEX: Record<LevelName, number> = { trace: 0, debug: 1, info: 2, warn: 3, error: 4, fatal: 5 };
 /** File blocks read back and kept loaded at once (a scan reads a block's lines in a row). */
 const LOADED_BLOCKS = 8;
+/** Smallest buffer lent to a block read back: a file source reads 1 MiB at a time. */
+const SPARE_BYTES = 1024 * 1024;
 function levelIndex(level: LevelName | null): number {
   return level === null ? NO_LEVEL : LEVEL_INDEX[level];
 }
@@ -79,6 +81,8 @@ export class LogStore {
   private readonly lineView = new LineView();
   /** File blocks whose bytes were read back, oldest first (at most LOADED_BLOCKS stay loaded). */
   private loaded: FileBlock[] = [];
+  /** Buffers blocks read back were lent and gave back (at most LOADED_BLOCKS + 1 exist). */
+  private spare: Buffer[] = [];
   /** settle() has pinned every file block of the records before this seq. */
   private settledTo = 0;
   private addListeners: Listener<LogRecord>[] = [];
@@ -88,6 +92,9 @@ export class LogStore {
   private addSeqListeners: Listener<number>[] = [];
   private evictSeqListeners: Listener<number>[] = [];
   /** What index-only queries are tested against (see scan): the indexed fields of one slot. */
+  /** matchesSeq's last query and whether it reads only indexed fields (a live filter asks with the same query for every record). */
+  private lastQuery: CompiledQuery | null = null;
+  private lastQueryIndexed = false;
   private readonly probe: LogRecord = {
     seq: -1, source: '', raw: '', cut: false, format: null, time: null, level: null, message: '', requestId: null,
     traceId: null, continuation: [], caller: null, status: null, durationMs: null,
@@ -263,6 +270,7 @@ export class LogStore {
     this.ring = [];
     for (const b of this.loaded) b.unload();
     this.loaded = [];
+    this.spare = [];
     this.base = this.next;
     this.first = this.next;
     this.byteCount = 0;
@@ -294,7 +302,13 @@ export class LogStore {
   matchesSeq(q: CompiledQuery, seq: number): boolean {
     const e = this.entry(seq);
     if (e === undefined) return false;
-    return isLine(e) ? matches(q, this.view(seq, this.slotOf(seq))) : matches(q, e);
+    if (!isLine(e)) return matches(q, e);
+    if (q !== this.lastQuery) {
+      this.lastQuery = q;
+      this.lastQueryIndexed = indexedOnly(q.root);
+    }
+    const slot = this.slotOf(seq);
+    return this.lastQueryIndexed ? this.matchesIndexed(q, slot) : matches(q, this.view(seq, slot));
   }
 
   /** A held record changed (a continuation line was attached). */
@@ -384,12 +398,29 @@ export class LogStore {
     const e = this.ring[slot] as KeptBlock;
     if (!(e instanceof FileBlock)) return e;
     if (e.inMemory) return e.bytes();
-    const b = e.bytes();
-    if (b !== null && !e.pinned) {
-      this.loaded.push(e);
-      if (this.loaded.length > LOADED_BLOCKS) this.loaded.shift()!.unload();
+    // Into a buffer let go by an earlier block: a scan over many blocks touches no fresh memory.
+    const spare = this.spare.pop();
+    const buffer = spare !== undefined && spare.length >= e.length ? spare : Buffer.allocUnsafe(Math.max(e.length, SPARE_BYTES));
+    const b = e.readInto(buffer);
+    if (b === null) {
+      this.spare.push(buffer);
+      return null;
+    }
+    this.loaded.push(e);
+    if (this.loaded.length > LOADED_BLOCKS) {
+      const back = this.loaded.shift()!.unload();
+      if (back !== null) this.spare.push(back);
     }
     return b;
+  }
+
+  /** Whether the columnar record in `slot` matches `q`, which reads only indexed fields (see indexedOnly): the line is not read. */
+  private matchesIndexed(q: CompiledQuery, slot: number): boolean {
+    const p = this.probe;
+    p.level = LEVEL_NAMES_BY_INDEX[this.cols.levelOf[slot]];
+    p.requestId = this.byRequest.idAt(slot);
+    p.time = orNull(this.cols.timeOf[slot]);
+    return matches(q, p);
   }
 
   /** The scan's view of the columnar record in `slot` (one object, reused). */
@@ -481,13 +512,7 @@ export class LogStore {
       const e = this.ring[slot];
       if (e === undefined) return true;
       if (!isLine(e)) return !matches(q, e) || take(seq, e);
-      if (onlyIndexed) {
-        const p = this.probe;
-        p.level = LEVEL_NAMES_BY_INDEX[this.cols.levelOf[slot]];
-        p.requestId = this.byRequest.idAt(slot);
-        p.time = orNull(this.cols.timeOf[slot]);
-        return !matches(q, p) || take(seq, undefined);
-      }
+      if (onlyIndexed) return !this.matchesIndexed(q, slot) || take(seq, undefined);
       return !matches(q, this.view(seq, slot)) || take(seq, undefined);
     };
     if (q.requestId !== null) {

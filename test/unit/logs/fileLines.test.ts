@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FileLines, LogPipeline, LogStore, RecordParser, type LogRecord } from '../../../server/src/logs';
+import { compileQuery, FileLines, LogPipeline, LogStore, RecordParser, type LogRecord } from '../../../server/src/logs';
 import { FileSource } from '../../../server/src/logs/sources';
 import { tempDir, waitFor } from './sources/helpers';
 
@@ -56,6 +56,8 @@ describe('logs: lines kept as places in their file', () => {
         const records = allRecords(store);
         assert.deepEqual(records.map((r) => r.raw), text.trimEnd().split('\n'), `read in ${chunk}-byte chunks`);
         assert.equal(records[7].message, 'line 7');
+        // A scan that reads every line (free text): blocks are read back into a few reused buffers.
+        assert.deepEqual(store.query(compileQuery('"line 29"').query).map((r) => r.raw), [line(29), line(290), line(291), line(292), line(293), line(294), line(295), line(296), line(297), line(298), line(299)]);
         assert.deepEqual(store.forRequest('req-150').map((r) => r.raw), [line(150)]);
       } finally {
         fs.closeSync(fd);
@@ -91,6 +93,25 @@ describe('logs: lines kept as places in their file', () => {
       assert.ok(steps > 1, 'settles a little at a time');
       fs.truncateSync(file, 0);
       assert.deepEqual(allRecords(store).map((r) => r.raw), text.trimEnd().split('\n'));
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+
+  it('a block read into a lent buffer and then pinned keeps its own copy (the buffer goes on to other blocks)', () => {
+    const file = path.join(dir, 'app.log');
+    fs.writeFileSync(file, line(1) + '\n' + line(2) + '\n');
+    const fd = fs.openSync(file, 'r');
+    try {
+      const lines = new FileLines(fd, file);
+      const text = fs.readFileSync(file);
+      const block = lines.block(text, 0, text.length - 1, 0);
+      const lent = Buffer.alloc(1 << 16);
+      assert.equal(block.readInto(lent)?.toString(), text.subarray(0, text.length - 1).toString());
+      block.pin();
+      lent.fill(0x3f);
+      assert.equal(block.unload(), null, 'a pinned block keeps its bytes');
+      assert.equal(block.bytes()?.toString(), text.subarray(0, text.length - 1).toString());
     } finally {
       fs.closeSync(fd);
     }
