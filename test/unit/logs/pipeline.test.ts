@@ -29,6 +29,22 @@ describe('logs: pipeline', () => {
     assert.equal(records[3].continuation.length, 0);
   });
 
+  it('attaches at most maxContinuation lines to one record; the rest become records of their own, none lost', () => {
+    const store = new LogStore({ maxRecords: 1000, maxBytes: 1 << 20 });
+    const pipeline = new LogPipeline(store, new RecordParser(), { maxContinuation: 3 });
+    const frames = Array.from({ length: 5 }, (_, i) => `    at frame${i} (/app/f.js:${i}:1)`);
+    pipeline.feed('app', Buffer.from([rec({ level: 50, time: 1, msg: 'boom' }), ...frames, rec({ level: 30, time: 2, msg: 'after' })].join('\n') + '\n'));
+    pipeline.end('app');
+    const records = [];
+    for (let s = store.firstSeq; s < store.nextSeq; s++) records.push(store.bySeq(s)!);
+    assert.deepEqual(records[0].continuation, frames.slice(0, 3));
+    // The fourth frame starts a plain record; the fifth, a stack line, continues that one.
+    assert.deepEqual(records.slice(1).map((r) => [r.message, r.continuation]), [
+      [frames[3], [frames[4]]],
+      ['after', []],
+    ]);
+  });
+
   it('keeps sources apart: a stack frame attaches to the last record of its own source', () => {
     const store = new LogStore({ maxRecords: 100, maxBytes: 1 << 20 });
     const p = new LogPipeline(store, new RecordParser());
