@@ -1,9 +1,9 @@
 // The panel's behaviour in a real browser: rendering, virtualisation over 100,000 rows, keyboard
 // navigation, request timelines, filter errors and follow/pause, driven with the host's messages.
 import * as assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Counts, RowView, WebviewToExtension } from '../../shared/src/panelMessages';
-import { ensureWebviewBuilt, launchChromium, openPanel, posted, send, servePanel, settle, type PanelServer } from './panelHarness';
+import { posted, send, settle, usePanelBrowser } from './panelHarness';
 
 const T0 = Date.UTC(2024, 0, 1, 12, 0, 0);
 const LEVELS = ['info', 'warn', 'error', 'debug'] as const;
@@ -48,21 +48,10 @@ async function clearPosted(page: Page): Promise<void> {
 
 describe('log panel UI (headless Chromium)', function () {
   this.timeout(60_000);
-  let browser: Browser;
-  let server: PanelServer;
-
-  before(async () => {
-    ensureWebviewBuilt();
-    server = await servePanel();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const panel = usePanelBrowser();
 
   it('renders rows with time, level colour class, request button and an accessible label', async () => {
-    const { page, watch } = await openPanel(browser, server.origin + '/');
+    const { page, watch } = await panel.open();
     await send(page, { type: 'init', query: 'level>=info', follow: false, counts: counts({ records: 3, shown: 3 }), sources: [{ label: 'api.log', state: 'running', detail: '' }] });
     await send(page, { type: 'rows', from: 0, total: 3, rows: [row(0), row(1), row(2)] });
     await settle(page);
@@ -81,7 +70,7 @@ describe('log panel UI (headless Chromium)', function () {
 
   it('keeps the DOM small with 100,000 rows and asks the host only for the rows in view', async () => {
     const total = 100_000;
-    const { page } = await openPanel(browser, server.origin + '/');
+    const { page } = await panel.open();
     await send(page, { type: 'init', query: '', follow: false, counts: counts({ records: total, shown: total, follow: false }), sources: [] });
     await send(page, { type: 'rows', from: 0, total, rows: Array.from({ length: 60 }, (_, i) => row(i)) });
     await settle(page);
@@ -108,7 +97,7 @@ describe('log panel UI (headless Chromium)', function () {
   });
 
   it('moves the selection with the keyboard, asks for details on Enter and closes them on Escape', async () => {
-    const { page } = await openPanel(browser, server.origin + '/');
+    const { page } = await panel.open();
     await send(page, { type: 'rows', from: 0, total: 50, rows: Array.from({ length: 50 }, (_, i) => row(i)) });
     await settle(page);
     await page.focus('#list');
@@ -145,7 +134,7 @@ describe('log panel UI (headless Chromium)', function () {
   });
 
   it('opens a request timeline from the request ID with deltas and status, and goes back', async () => {
-    const { page } = await openPanel(browser, server.origin + '/');
+    const { page } = await panel.open();
     await send(page, { type: 'rows', from: 0, total: 10, rows: Array.from({ length: 10 }, (_, i) => row(i)) });
     await settle(page);
     await clearPosted(page);
@@ -181,7 +170,7 @@ describe('log panel UI (headless Chromium)', function () {
   });
 
   it('sends the filter to the host and shows query errors with their position', async () => {
-    const { page } = await openPanel(browser, server.origin + '/');
+    const { page } = await panel.open();
     await page.fill('#filter', 'level>=nope');
     await page.press('#filter', 'Enter');
     assert.ok((await posted(page)).some((m) => m.type === 'setQuery' && m.text === 'level>=nope'));
@@ -196,7 +185,7 @@ describe('log panel UI (headless Chromium)', function () {
   });
 
   it('pauses and resumes following, showing how many records wait', async () => {
-    const { page } = await openPanel(browser, server.origin + '/');
+    const { page } = await panel.open();
     await clearPosted(page);
     await page.click('#follow');
     assert.ok((await posted(page)).some((m) => m.type === 'setFollow' && m.follow === false));

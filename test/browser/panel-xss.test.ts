@@ -4,9 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { RowView, TimelineRow } from '../../shared/src/panelMessages';
-import { ensureWebviewBuilt, launchChromium, openPanel, posted, ROOT, send, servePanel, settle, type PageWatch, type PanelServer } from './panelHarness';
+import { posted, ROOT, send, settle, usePanelBrowser, type PageWatch } from './panelHarness';
 
 const PAYLOADS = [
   `<img src=x onerror="window.__pwned=1">`,
@@ -41,21 +41,10 @@ async function assertNothingRan(page: Page, watch: PageWatch): Promise<void> {
 
 describe('log panel: untrusted log text (headless Chromium)', function () {
   this.timeout(60_000);
-  let browser: Browser;
-  let server: PanelServer;
-
-  before(async () => {
-    ensureWebviewBuilt();
-    server = await servePanel('<script>window.__inline = 1</script>');
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const panel = usePanelBrowser('<script>window.__inline = 1</script>');
 
   it('shows hostile messages, request IDs and sources as literal text in the list', async () => {
-    const { page, watch } = await openPanel(browser, server.origin + '/');
+    const { page, watch } = await panel.open();
     const rows = PAYLOADS.map((_, i) => hostileRow(i));
     await send(page, { type: 'rows', from: 0, total: rows.length, rows });
     await settle(page);
@@ -73,7 +62,7 @@ describe('log panel: untrusted log text (headless Chromium)', function () {
   });
 
   it('clicking a hostile request ID only posts it back as data', async () => {
-    const { page, watch } = await openPanel(browser, server.origin + '/');
+    const { page, watch } = await panel.open();
     const rows = PAYLOADS.map((_, i) => hostileRow(i));
     await send(page, { type: 'rows', from: 0, total: rows.length, rows });
     await settle(page);
@@ -84,7 +73,7 @@ describe('log panel: untrusted log text (headless Chromium)', function () {
   });
 
   it('shows hostile field names, values and continuation lines literally in the details', async () => {
-    const { page, watch } = await openPanel(browser, server.origin + '/');
+    const { page, watch } = await panel.open();
     const record: Record<string, string> = {};
     for (const p of PAYLOADS) record[p] = p;
     const json = JSON.stringify(record, null, 2);
@@ -102,7 +91,7 @@ describe('log panel: untrusted log text (headless Chromium)', function () {
   });
 
   it('shows hostile text in the timeline, source status and query errors literally', async () => {
-    const { page, watch } = await openPanel(browser, server.origin + '/');
+    const { page, watch } = await panel.open();
     const rows: TimelineRow[] = PAYLOADS.map((_, i) => ({ ...hostileRow(i), deltaMs: i ? 5 : null }));
     await send(page, { type: 'timeline', requestId: PAYLOADS[3], rows, summary: { count: rows.length, spanMs: 25, status: 500, durationMs: 30, errors: rows.length } });
     await send(page, { type: 'sourceStatus', sources: PAYLOADS.map((p) => ({ label: p, state: 'error' as const, detail: p })) });
@@ -123,7 +112,7 @@ describe('log panel: untrusted log text (headless Chromium)', function () {
   });
 
   it('ignores malformed host messages without throwing', async () => {
-    const { page, watch } = await openPanel(browser, server.origin + '/');
+    const { page, watch } = await panel.open();
     await page.evaluate((p) => {
       const bad: unknown[] = [
         null, 'rows', { type: 'rows', from: 0, total: 1, rows: [{ seq: 0, message: { toString: () => p } }] },
@@ -139,7 +128,7 @@ describe('log panel: untrusted log text (headless Chromium)', function () {
   });
 
   it('runs under an active CSP: an inline script without the nonce is blocked', async () => {
-    const { page } = await openPanel(browser, server.origin + '/with-extra');
+    const { page } = await panel.open('/with-extra');
     await page.waitForFunction(() => window.__violations.length > 0);
     const state = await page.evaluate(() => ({ inline: (window as unknown as { __inline?: number }).__inline, violations: window.__violations }));
     assert.equal(state.inline, undefined);

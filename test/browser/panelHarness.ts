@@ -150,3 +150,24 @@ export function posted(page: Page): Promise<WebviewToExtension[]> {
 export async function settle(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 }
+
+/**
+ * The suite's browser and panel server, set up in its before hook and closed in its after hook:
+ * `open(path)` opens the served panel (at `/`, or `/with-extra` with `extraBodyHtml`) in a new page.
+ */
+export function usePanelBrowser(extraBodyHtml = ''): { open(pathname?: string): Promise<{ page: Page; watch: PageWatch }> } {
+  let browser: Browser | undefined;
+  let server: PanelServer | undefined;
+  before(async () => {
+    ensureWebviewBuilt();
+    server = await servePanel(extraBodyHtml);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    open: (pathname = '/') => openPanel(browser!, server!.origin + pathname),
+  };
+}
