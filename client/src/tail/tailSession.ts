@@ -140,7 +140,8 @@ export class TailSession {
     clearTimeout(this.statusTimer);
     clearTimeout(this.settleTimer);
     this.model.dispose();
-    await this.sources.stopAll();
+    // The store goes with the session: files are let go without copying their lines in.
+    await this.sources.stopAll({ discard: true });
   }
 
   /**

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { SourceStatusView } from '../../../shared/src/panelMessages';
 import type { TailSettings } from '../../../shared/src/settings';
-import type { LogSource, SourceEvent, SourceSink } from '../../../server/src/logs/types';
+import type { LogSource, SourceEvent, SourceSink, StopOptions } from '../../../server/src/logs/types';
 import type { FileOrigin } from '../../../server/src/logs/fileBlock';
 import { CommandSource, FileSource, OtlpReceiver } from '../../../server/src/logs/sources';
 
@@ -134,10 +134,11 @@ export class SourceSet {
     return [...[...this.running.values()].map((r) => r.status), ...this.notRunning];
   }
 
-  async stopAll(): Promise<void> {
+  /** Stops every source; `discard` when their records will not be read again (see StopOptions). */
+  async stopAll(options: StopOptions = {}): Promise<void> {
     const all = [...this.running.values()];
     this.running.clear();
-    await Promise.all(all.map((r) => this.stopOne(r)));
+    await Promise.all(all.map((r) => this.stopOne(r, options)));
   }
 
   private start(key: string, spec: SourceSpec): void {
@@ -170,9 +171,9 @@ export class SourceSet {
     }
   }
 
-  private async stopOne(r: Running): Promise<void> {
+  private async stopOne(r: Running, options: StopOptions = {}): Promise<void> {
     try {
-      await r.source.stop();
+      await r.source.stop(options);
     } catch {
       // Stopping is best effort; the process or handle is gone either way.
     }

@@ -257,7 +257,8 @@ async function follow(args: TailArgs, printer: RecordPrinter, io: TailIo): Promi
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
   io.stdout.off('error', onSignal);
-  await Promise.all(sources.map((s) => s.stop()));
+  // Every record is printed already: files are let go without copying their lines in.
+  await Promise.all(sources.map((s) => s.stop({ discard: true })));
   for (const s of sources) printer.pipeline.end(s.label);
   if (readsStdin) {
     (io.stdin as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();

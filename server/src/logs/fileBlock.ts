@@ -22,8 +22,10 @@ export interface FileOrigin {
 
 /** An open file whose bytes held records point into. Owned by its reader (see FileFollower). */
 export class FileLines {
-  /** The blocks made from this file that may still be held (weakly: the store decides what lives). */
+  /** The blocks made from this file that may still be held and are not copied in yet (weakly: the store decides what lives). */
   private blocks: Array<WeakRef<FileBlock>> = [];
+  /** `blocks` is swept of collected and copied blocks when it reaches this length (twice what it kept last time). */
+  private sweepAt = SWEEP_MIN;
 
   constructor(
     /** Open for reading; null once detached (then every live block is pinned). */
@@ -36,6 +38,11 @@ export class FileLines {
   block(chunk: Buffer, start: number, end: number, position: number): FileBlock {
     const b = new FileBlock(this, position, end - start, fingerprint(chunk, start, end));
     this.blocks.push(new WeakRef(b));
+    // A live follow makes a block per read, often a line each: sweep now and then, not per read.
+    if (this.blocks.length >= this.sweepAt) {
+      this.blocks = this.blocks.filter((r) => r.deref()?.pinned === false);
+      this.sweepAt = Math.max(SWEEP_MIN, 2 * this.blocks.length);
+    }
     return b;
   }
 
@@ -56,9 +63,9 @@ export class FileLines {
   }
 
   /**
-   * The reader lets go of the file (rotated away, deleted, truncated, or the source stopped): every
-   * block still held is copied into memory first, so its records stay readable. The reader closes
-   * the handle afterwards.
+   * The reader lets go of the file (rotated away, deleted, or its source stopped while its records
+   * stay): every block still held is copied into memory first, so its records stay readable. The
+   * reader closes the handle afterwards.
    */
   detach(): void {
     for (const ref of this.blocks) ref.deref()?.pin();
@@ -75,12 +82,19 @@ export class FileLines {
     this.fd = null;
   }
 
-  /** Drops references to collected blocks now and then (a long follow makes many). */
-  prune(): void {
-    if (this.blocks.length < 4096) return;
-    this.blocks = this.blocks.filter((r) => r.deref() !== undefined);
+  /**
+   * The file was truncated in place: what was not copied in yet is gone, even where the file holds
+   * bytes again (reading them back would risk taking new lines for old ones; the fingerprint only
+   * samples). The reader goes on with a new FileLines on the same handle.
+   */
+  truncated(): void {
+    for (const ref of this.blocks) ref.deref()?.lose();
+    this.blocks = [];
+    this.fd = null;
   }
 }
+
+const SWEEP_MIN = 4096;
 
 /** The complete lines of one read of a file: `length` bytes at `position`. */
 export class FileBlock {
@@ -123,14 +137,26 @@ export class FileBlock {
     return b;
   }
 
-  /** Keeps the bytes in memory from now on (a copy of its own if they were in a lent buffer). */
-  pin(): void {
-    if (this.pinned) return;
-    if (this.loaded !== null && this.lent !== null) {
+  /**
+   * Keeps the bytes in memory from now on (a copy of its own if they were in a lent buffer, which is
+   * returned for its lender to reuse).
+   */
+  pin(): Buffer | null {
+    if (this.pinned) return null;
+    const lent = this.lent;
+    if (this.loaded !== null && lent !== null) {
       this.loaded = Buffer.from(this.loaded);
       this.lent = null;
     } else this.bytes();
     this.pinned = true;
+    return lent;
+  }
+
+  /** The file no longer has these bytes (see FileLines.truncated): kept if they are in memory (read back before), else gone. */
+  lose(): void {
+    if (this.pinned) return;
+    if (this.loaded !== null) this.pin();
+    else this.gone = true;
   }
 
   /** Lets go of bytes read back for a while; returns the lent buffer they were in (pinned ones stay). */

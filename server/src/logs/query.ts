@@ -33,6 +33,8 @@ export interface CompiledQuery {
   /** What the store's indexes can narrow on: every match has this request ID / one of these levels. */
   requestId: string | null;
   levels: LevelName[] | null;
+  /** It reads only what the store's columns hold (levels, request, time): a kept line need not be read to test it. */
+  indexedOnly: boolean;
 }
 
 interface Token {
@@ -47,7 +49,7 @@ export function compileQuery(text: string): { query: CompiledQuery; errors: Quer
   const tokens = tokenize(text, errors);
   const parser = new Parser(tokens, errors);
   const root = parser.parseAll();
-  const query: CompiledQuery = { text, root, requestId: null, levels: null };
+  const query: CompiledQuery = { text, root, requestId: null, levels: null, indexedOnly: false };
   plan(query);
   return { query, errors };
 }
@@ -56,7 +58,7 @@ export function compileQuery(text: string): { query: CompiledQuery; errors: Quer
 export function narrowToRequest(q: CompiledQuery | null, requestId: string): CompiledQuery {
   const req: QueryNode = { t: 'req', id: requestId };
   const items = q === null ? [req] : [req, ...(q.root.t === 'and' ? q.root.items : [q.root])];
-  const query: CompiledQuery = { text: q?.text ?? '', root: { t: 'and', items }, requestId: null, levels: null };
+  const query: CompiledQuery = { text: q?.text ?? '', root: { t: 'and', items }, requestId: null, levels: null, indexedOnly: false };
   plan(query);
   return query;
 }
@@ -297,7 +299,28 @@ function plan(q: CompiledQuery): void {
     }
   }
   q.levels = levels;
+  q.indexedOnly = indexedOnly(q.root);
 }
+
+/** True when the query reads only what the columns hold: levels, the request ID, the time. */
+function indexedOnly(node: QueryNode): boolean {
+  switch (node.t) {
+    case 'all':
+    case 'level':
+    case 'req':
+      return true;
+    case 'and':
+    case 'or':
+      return node.items.every(indexedOnly);
+    case 'not':
+      return indexedOnly(node.item);
+    case 'field':
+      return node.time !== null;
+    default:
+      return false;
+  }
+}
+
 
 function compare(a: number, b: number, op: Op): boolean {
   switch (op) {

@@ -12,7 +12,7 @@
 import { orNull, SlotColumns } from './columns';
 import { FileBlock } from './fileBlock';
 import type { LineColumns } from './parser';
-import { matches, type CompiledQuery, type QueryNode } from './query';
+import { matches, type CompiledQuery } from './query';
 import { LineView, type RecordDecoder } from './lineView';
 import { RequestIndex, type RequestSummary } from './requestIndex';
 import type { KeptBlock } from './splitter';
@@ -92,9 +92,6 @@ export class LogStore {
   private addSeqListeners: Listener<number>[] = [];
   private evictSeqListeners: Listener<number>[] = [];
   /** What index-only queries are tested against (see scan): the indexed fields of one slot. */
-  /** matchesSeq's last query and whether it reads only indexed fields (a live filter asks with the same query for every record). */
-  private lastQuery: CompiledQuery | null = null;
-  private lastQueryIndexed = false;
   private readonly probe: LogRecord = {
     seq: -1, source: '', raw: '', cut: false, format: null, time: null, level: null, message: '', requestId: null,
     traceId: null, continuation: [], caller: null, status: null, durationMs: null,
@@ -303,12 +300,11 @@ export class LogStore {
     const e = this.entry(seq);
     if (e === undefined) return false;
     if (!isLine(e)) return matches(q, e);
-    if (q !== this.lastQuery) {
-      this.lastQuery = q;
-      this.lastQueryIndexed = indexedOnly(q.root);
-    }
     const slot = this.slotOf(seq);
-    return this.lastQueryIndexed ? this.matchesIndexed(q, slot) : matches(q, this.view(seq, slot));
+    // What the indexes say first: a record of another request or level is rejected without reading its line.
+    if (q.requestId !== null && this.byRequest.idAt(slot) !== q.requestId) return false;
+    if (q.levels !== null && (levelMask(q.levels) & (1 << this.cols.levelOf[slot])) === 0) return false;
+    return q.indexedOnly ? this.matchesIndexed(q, slot) : matches(q, this.view(seq, slot));
   }
 
   /** A held record changed (a continuation line was attached). */
@@ -385,7 +381,8 @@ export class LogStore {
       if (!(e instanceof FileBlock) || e === last) continue;
       last = e;
       if (!e.pinned) {
-        e.pin();
+        const lent = e.pin();
+        if (lent !== null) this.spare.push(lent);
         done += e.length;
       }
     }
@@ -507,7 +504,7 @@ export class LogStore {
    */
   private scan(q: CompiledQuery, fromSeq: number, reverse: boolean, take: (seq: number, r: LogRecord | undefined) => boolean): void {
     const from = Math.max(fromSeq, this.first);
-    const onlyIndexed = indexedOnly(q.root);
+    const onlyIndexed = q.indexedOnly;
     const test = (seq: number, slot: number): boolean => {
       const e = this.ring[slot];
       if (e === undefined) return true;
@@ -522,11 +519,7 @@ export class LogStore {
       return;
     }
     // One bit per wanted level: candidates are found in the level bytes, records are read only for them.
-    let mask = 0x7f;
-    if (q.levels !== null) {
-      mask = 0;
-      for (const l of q.levels) mask |= 1 << levelIndex(l);
-    }
+    const mask = q.levels === null ? 0x7f : levelMask(q.levels);
     const levelOf = this.cols.levelOf;
     if (!reverse) {
       for (let s = from; s < this.next; s++) {
@@ -544,23 +537,11 @@ export class LogStore {
 
 const LEVEL_NAMES_BY_INDEX: Array<LevelName | null> = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', null];
 
-/** True when the query reads only what the columns hold: levels, the request ID, the time. */
-function indexedOnly(node: QueryNode): boolean {
-  switch (node.t) {
-    case 'all':
-    case 'level':
-    case 'req':
-      return true;
-    case 'and':
-    case 'or':
-      return node.items.every(indexedOnly);
-    case 'not':
-      return indexedOnly(node.item);
-    case 'field':
-      return node.time !== null;
-    default:
-      return false;
-  }
+/** One bit per level index (see levelIndex) of `levels`. */
+function levelMask(levels: LevelName[]): number {
+  let mask = 0;
+  for (const l of levels) mask |= 1 << levelIndex(l);
+  return mask;
 }
 
 /** A ring entry that is a columnar record's block rather than a record object. */

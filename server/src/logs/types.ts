@@ -57,7 +57,14 @@ export type SourceEvent =
 export interface LogSource {
   readonly label: string;
   start(sink: SourceSink): void;
-  stop(): Promise<void>;
+  stop(options?: StopOptions): Promise<void>;
+}
+export interface StopOptions {
+  /**
+   * Nothing will read what this source delivered again (its store is being thrown away: the panel
+   * closes, the CLI exits): files are let go without copying their held lines in (see FileBlock).
+   */
+  discard?: boolean;
 }
 export interface SourceSink {
   /**

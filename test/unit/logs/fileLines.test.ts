@@ -153,4 +153,49 @@ describe('logs: lines kept as places in their file', () => {
       await source.stop();
     }
   });
+
+  /** A followed file feeding a store, as the panel and `obs-lens tail --follow` do. */
+  function followInto(name: string): { store: LogStore; source: FileSource; events: string[] } {
+    const store = new LogStore({ maxRecords: 10_000, maxBytes: 64 * 1024 * 1024 });
+    const pipeline = new LogPipeline(store, new RecordParser());
+    const source = new FileSource(name, { fromStart: true, pollIntervalMs: 20, cwd: dir });
+    const events: string[] = [];
+    source.start({ data: (chunk, origin) => pipeline.feed('app', chunk, origin), event: (e) => events.push(e.type) });
+    return { store, source, events };
+  }
+
+  it('a followed file truncated in place before its lines were copied: old records say gone, new ones read right', async () => {
+    const file = path.join(dir, 'app.log');
+    const before = Array.from({ length: 30 }, (_, i) => line(i));
+    fs.writeFileSync(file, before.join('\n') + '\n');
+    const { store, source, events } = followInto('app.log');
+    try {
+      await waitFor('the lines', () => store.size === 30);
+      // copytruncate, then the service writes on: lines of the same length at the same offsets.
+      fs.truncateSync(file, 0);
+      const after = Array.from({ length: 30 }, (_, i) => line(i, `new-${i}`));
+      await waitFor('the truncation to be seen', () => events.includes('truncated'));
+      fs.appendFileSync(file, after.join('\n') + '\n');
+      await waitFor('the new lines', () => store.size === 60);
+      const raws = allRecords(store).map((r) => r.raw);
+      assert.deepEqual(raws.slice(30), after);
+      for (const [i, raw] of raws.slice(0, 30).entries()) assert.match(raw, /no longer in/, `record ${i}`);
+      assert.deepEqual(allRecords(store).slice(0, 30).map((r) => r.requestId), before.map((_, i) => `req-${i}`));
+    } finally {
+      await source.stop();
+    }
+  });
+
+  it('stop() copies held lines in; stop({ discard: true }) lets the file go without reading it again', async () => {
+    const file = path.join(dir, 'app.log');
+    const text = Array.from({ length: 40 }, (_, i) => line(i));
+    fs.writeFileSync(file, text.join('\n') + '\n');
+    const kept = followInto('app.log');
+    const discarded = followInto('app.log');
+    await waitFor('both to read the file', () => kept.store.size === 40 && discarded.store.size === 40);
+    await kept.source.stop();
+    await discarded.source.stop({ discard: true });
+    assert.deepEqual(allRecords(kept.store).map((r) => r.raw), text);
+    assert.ok(allRecords(discarded.store).every((r) => /no longer in/.test(r.raw)));
+  });
 });

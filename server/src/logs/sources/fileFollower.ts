@@ -77,8 +77,8 @@ export class FileFollower {
       if (st && st.dev === this.dev && st.ino === this.ino) {
         if (st.size < this.offset) {
           this.flushHeld();
-          // What was read before is no longer in the file: blocks not yet copied are found gone.
-          this.lines?.detach();
+          // What was read before is no longer in the file: blocks not yet copied in are gone.
+          this.lines?.truncated();
           this.lines = new FileLines(this.fd, this.path);
           this.emit('truncated', `size went from ${this.offset} to ${st.size} bytes; reading from the start`);
           this.offset = 0;
@@ -125,10 +125,10 @@ export class FileFollower {
     await this.open(st, offset);
   }
 
-  /** Releases the handle; a held partial line is passed on first. */
-  close(): void {
+  /** Releases the handle; a held partial line is passed on first. `discard`: see StopOptions. */
+  close(discard = false): void {
     this.flushHeld();
-    this.closeFd();
+    this.closeFd(discard);
   }
 
   private async open(st: fs.Stats, offset: number): Promise<void> {
@@ -193,7 +193,6 @@ export class FileFollower {
     // more than the parse on this kind of machine (~4 ms per MB of page faults).
     this.held = Buffer.from(joined.subarray(cut));
     this.out.data(joined.subarray(0, cut), this.lines ? { file: this.lines, position: joinedAt } : undefined);
-    this.lines?.prune();
   }
 
   private flushHeld(): void {
@@ -203,13 +202,14 @@ export class FileFollower {
     this.out.data(line);
   }
 
-  private closeFd(): void {
+  private closeFd(discard = false): void {
     if (this.fd === null) return;
     this.released.set(`${this.dev}:${this.ino}`, this.offset);
     const fd = this.fd;
     this.fd = null;
-    // Records still holding lines of this file get copies before the handle goes.
-    this.lines?.detach();
+    // Records still holding lines of this file get copies before the handle goes, unless none will be read again.
+    if (discard) this.lines?.drop();
+    else this.lines?.detach();
     this.lines = null;
     fs.close(fd, () => undefined);
   }

@@ -3,7 +3,7 @@
 // network mounts, editors that replace files and platforms without inotify all still work.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { LogSource, SourceEvent, SourceSink } from '../types';
+import type { LogSource, SourceEvent, SourceSink, StopOptions } from '../types';
 import { FileFollower, type FollowerOutput } from './fileFollower';
 import { isGlob, listGlob, planGlob, type GlobPlan } from './glob';
 
@@ -54,14 +54,14 @@ export class FileSource implements LogSource {
     this.schedule();
   }
 
-  async stop(): Promise<void> {
+  async stop(options: StopOptions = {}): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.watcher?.close();
     this.watcher = null;
     if (this.running) await this.running;
-    for (const f of this.followers.values()) f.close();
+    for (const f of this.followers.values()) f.close(options.discard === true);
     this.followers.clear();
   }
 
