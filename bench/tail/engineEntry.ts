@@ -1,2 +1,2 @@
 // What the tail benchmark times, bundled as the product bundles it (see bench/bundle.ts).
-export { FileLines, LogPipeline, LogStore, RecordParser, compileQuery } from '../../server/src/logs';
+export { chunksOf, FileLines, LogPipeline, LogStore, RecordParser, compileQuery } from '../../server/src/logs';

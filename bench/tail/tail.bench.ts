@@ -21,7 +21,7 @@ const LOG_FILE = path.join(WORK, 'pino-http-50mb.log');
 const LOG_BYTES = 50 * 1024 * 1024;
 const CHUNK = 1024 * 1024;
 const ROUNDS = 5;
-const { FileLines, LogPipeline, LogStore: BundledStore, RecordParser, compileQuery } = loadBundled<typeof import('./engineEntry')>(
+const { chunksOf, FileLines, LogPipeline, LogStore: BundledStore, RecordParser, compileQuery } = loadBundled<typeof import('./engineEntry')>(
   path.join(__dirname, 'engineEntry.ts'), 'log-engine-bundle',
 );
 
@@ -34,14 +34,7 @@ function ingestFile(file: string, store: LogStore): () => void {
   const pipeline = new LogPipeline(store, new RecordParser());
   const fd = fs.openSync(file, 'r');
   const lines = new FileLines(fd, file);
-  const buf = Buffer.allocUnsafe(CHUNK);
-  let position = 0;
-  for (;;) {
-    const n = fs.readSync(fd, buf, 0, CHUNK, position);
-    if (n <= 0) break;
-    pipeline.feed(file, n === CHUNK ? buf : buf.subarray(0, n), { file: lines, position });
-    position += n;
-  }
+  for (const { chunk, position } of chunksOf(fd, CHUNK)) pipeline.feed(file, chunk, { file: lines, position });
   pipeline.end(file);
   return () => {
     lines.detach();

@@ -3,7 +3,7 @@
 // source, the record parser, a small bounded store (only so stack lines can attach to their record).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FileLines } from '../logs/fileBlock';
+import { chunksOf, FileLines } from '../logs/fileBlock';
 import { LogPipeline } from '../logs/pipeline';
 import { RecordParser } from '../logs/parser';
 import { compileQuery, narrowToRequest, type CompiledQuery, type QueryError } from '../logs/query';
@@ -185,15 +185,11 @@ const CHUNK_BYTES = 1024 * 1024;
 async function readFileInPlace(file: string, label: string, printer: RecordPrinter): Promise<void> {
   const fd = fs.openSync(file, 'r');
   const lines = new FileLines(fd, file);
-  const buf = Buffer.allocUnsafe(CHUNK_BYTES);
   try {
-    let position = 0;
-    while (printer.open) {
-      const n = fs.readSync(fd, buf, 0, CHUNK_BYTES, position);
-      if (n <= 0) break;
-      printer.pipeline.feed(label, buf.subarray(0, n), { file: lines, position });
-      position += n;
+    for (const { chunk, position } of chunksOf(fd, CHUNK_BYTES)) {
+      printer.pipeline.feed(label, chunk, { file: lines, position });
       await printer.drained();
+      if (!printer.open) break;
     }
   } finally {
     // The last line may have no newline: it is delivered (and printed) while the file is still open.

@@ -96,6 +96,21 @@ export class FileLines {
 
 const SWEEP_MIN = 4096;
 
+/**
+ * A whole file read from its start, `chunkBytes` at a time, into one reused buffer: each chunk is
+ * valid until the next one (feed it with its position, and the engine keeps its lines in place).
+ */
+export function* chunksOf(fd: number, chunkBytes = 1024 * 1024): Generator<{ chunk: Buffer; position: number }> {
+  const buf = Buffer.allocUnsafe(chunkBytes);
+  let position = 0;
+  for (;;) {
+    const n = fs.readSync(fd, buf, 0, chunkBytes, position);
+    if (n <= 0) return;
+    yield { chunk: n === chunkBytes ? buf : buf.subarray(0, n), position };
+    position += n;
+  }
+}
+
 /** The complete lines of one read of a file: `length` bytes at `position`. */
 export class FileBlock {
   /** The bytes, once read back or pinned; null while they are only in the file. */

@@ -5,7 +5,7 @@ export { LineSplitter, DEFAULT_MAX_LINE_BYTES, type LineSink, type LineSplitterO
 export { BUILTIN_FORMATS, FIELD_NAMES, validateFormats, type FieldName, type FormatDetect, type FormatSpec } from './formats';
 export { RecordParser, REQUEST_ID_PATHS, TRACE_ID_PATHS, NO_CONTINUATION, type LineColumns, type RecordParserOptions } from './parser';
 export { LogPipeline, type LogPipelineOptions } from './pipeline';
-export { FileBlock, FileLines, type FileOrigin } from './fileBlock';
+export { chunksOf, FileBlock, FileLines, type FileOrigin } from './fileBlock';
 export { LogStore, recordBytes, type LogStoreOptions, type QueryOptions, type RecordDecoder, type RequestSummary } from './store';
 export { compileQuery, matches, type CompiledQuery, type QueryError, type QueryNode } from './query';
 export { fullJson, fieldValue } from './fields';

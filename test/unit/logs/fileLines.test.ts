@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compileQuery, FileLines, LogPipeline, LogStore, RecordParser, type LogRecord } from '../../../server/src/logs';
+import { chunksOf, compileQuery, FileLines, LogPipeline, LogStore, RecordParser, type LogRecord } from '../../../server/src/logs';
 import { FileSource } from '../../../server/src/logs/sources';
 import { tempDir, waitFor } from './sources/helpers';
 
@@ -32,15 +32,10 @@ describe('logs: lines kept as places in their file', () => {
     const pipeline = new LogPipeline(store, new RecordParser());
     const fd = fs.openSync(file, 'r');
     const lines = new FileLines(fd, file);
-    const buf = Buffer.alloc(chunk);
-    let position = 0;
-    for (;;) {
-      const n = fs.readSync(fd, buf, 0, chunk, position);
-      if (n <= 0) break;
+    for (const { chunk: bytes, position } of chunksOf(fd, chunk)) {
+      pipeline.feed('app', bytes, { file: lines, position });
       // The same buffer for every read: the store must not keep it.
-      pipeline.feed('app', buf.subarray(0, n), { file: lines, position });
-      buf.fill(0x21);
-      position += n;
+      bytes.fill(0x21);
     }
     pipeline.end('app');
     return { store, lines, fd };
