@@ -4,14 +4,15 @@
 // the lines instead is fresh memory, and on this kind of machine first touching fresh memory costs
 // more than parsing (~4 ms per MB of page faults: half the engine's time on a 50 MB log).
 //
-// Nothing is lost when the file changes under us:
+// When the file changes under us:
 // - a file rotated away or deleted stays readable through the open handle, and when its reader lets
 //   go of it (FileLines.detach) every block still held is first copied into memory (pinned);
 // - the holder copies blocks into memory in idle time (LogStore.settle), so a later truncation in
-//   place (copytruncate) finds them copied;
-// - a block read back is checked against a fingerprint taken when it was read first: bytes that
-//   changed in between (truncated and rewritten before settling) are reported as gone, never shown
-//   as another record's text.
+//   place (copytruncate) finds them copied; blocks not copied yet when the reader sees the
+//   truncation are gone (FileLines.truncated), and their records say so;
+// - a block read back is checked against a fingerprint taken when it was read first, for the moments
+//   before the reader sees a truncation: bytes that changed are reported as gone, never shown as
+//   another record's text.
 import * as fs from 'node:fs';
 
 /** Where a chunk came from: `file`'s bytes from `position` on. */
@@ -28,7 +29,7 @@ export class FileLines {
   private sweepAt = SWEEP_MIN;
 
   constructor(
-    /** Open for reading; null once detached (then every live block is pinned). */
+    /** Open for reading; null once the reader let go (detach, drop, truncated). */
     private fd: number | null,
     /** For messages. */
     readonly path: string,
