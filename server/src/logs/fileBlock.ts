@@ -168,6 +168,14 @@ export class FileBlock {
     return lent;
   }
 
+  /** The bytes in memory are not what was read first after all (see LogStore.keptOf): gone. */
+  spoil(): void {
+    this.gone = true;
+    this.pinned = true; // never read again
+    this.loaded = null;
+    this.lent = null;
+  }
+
   /** The file no longer has these bytes (see FileLines.truncated): kept if they are in memory (read back before), else gone. */
   lose(): void {
     if (this.pinned) return;

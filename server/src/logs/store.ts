@@ -394,6 +394,18 @@ export class LogStore {
   private keptOf(slot: number): Buffer | string | null {
     const e = this.ring[slot] as KeptBlock;
     if (!(e instanceof FileBlock)) return e;
+    const b = this.fileBytes(e);
+    // The line must still sit between newlines where it was read: a cheap check on every read, on
+    // top of the block's sampled fingerprint (a rewrite of look-alike lines could pass that).
+    if (b !== null && !lineBoundsHold(b, this.cols.startOf[slot], this.cols.endOf[slot])) {
+      e.spoil();
+      return null;
+    }
+    return b;
+  }
+
+  /** A file block's bytes: in memory already, or read back into a spare buffer. */
+  private fileBytes(e: FileBlock): Buffer | null {
     if (e.inMemory) return e.bytes();
     // Into a buffer let go by an earlier block: a scan over many blocks touches no fresh memory.
     const spare = this.spare.pop();
@@ -536,6 +548,13 @@ export class LogStore {
 }
 
 const LEVEL_NAMES_BY_INDEX: Array<LevelName | null> = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', null];
+
+/** Whether b[start, end) is a whole line of `b`: a newline before it (or the start), "\n" or "\r\n" after it (or the end). */
+function lineBoundsHold(b: Buffer, start: number, end: number): boolean {
+  if (start > 0 && b[start - 1] !== 10) return false;
+  if (end >= b.length) return end === b.length;
+  return b[end] === 10 || (b[end] === 13 && (end + 1 === b.length || b[end + 1] === 10));
+}
 
 /** One bit per level index (see levelIndex) of `levels`. */
 function levelMask(levels: LevelName[]): number {
