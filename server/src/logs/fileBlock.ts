@@ -158,7 +158,7 @@ export class FileBlock {
    * returned for its lender to reuse).
    */
   pin(): Buffer | null {
-    if (this.pinned) return null;
+    if (this.pinned || this.gone) return null;
     const lent = this.lent;
     if (this.loaded !== null && lent !== null) {
       this.loaded = Buffer.from(this.loaded);
@@ -171,7 +171,6 @@ export class FileBlock {
   /** The bytes in memory are not what was read first after all (see LogStore.keptOf): gone. */
   spoil(): void {
     this.gone = true;
-    this.pinned = true; // never read again
     this.loaded = null;
     this.lent = null;
   }
@@ -199,9 +198,8 @@ export class FileBlock {
 
 /**
  * A cheap check that bytes read back are the bytes first read: their length and 64 bytes sampled
- * across them, and the last. Not a hash of everything: that
- * would cost as much as the parse. Rewritten log text differs within a few bytes, and the newlines
- * moving is what matters for a record's bounds.
+ * across them, and the last. Not a hash of everything: that would cost as much as the parse
+ * (LogStore.keptOf also checks the newlines around each line it reads).
  */
 function fingerprint(b: Buffer, start: number, end: number): number {
   const n = end - start;

@@ -321,7 +321,6 @@ function indexedOnly(node: QueryNode): boolean {
   }
 }
 
-
 function compare(a: number, b: number, op: Op): boolean {
   switch (op) {
     case '=':

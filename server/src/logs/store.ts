@@ -2,8 +2,8 @@
 // (each eviction counted in `dropped`), with indexes by request ID and by level so that narrowing a
 // full buffer to one request or to warnings touches only the candidates.
 // Storage is columnar (as hl does it): a record that came through the pipeline (addLine) is its
-// line's bytes — a range of the block its chunk was copied into, or of its file — plus the indexed fields in typed
-// arrays (time, level, status, duration) and compact arrays (request ID, source); the LogRecord
+// line's bytes (a range of the block its chunk was copied into, or of its file) plus the indexed
+// fields in typed arrays (time, level, status, duration) and compact arrays (request ID, source); the LogRecord
 // object is decoded from the bytes only when someone reads it (bySeq, query, listeners). Ingestion
 // speed is mostly the garbage collector's work on what is kept, so nothing is allocated per record.
 // Records handed to add() stay the objects they are (bySeq returns that very object), and so does a
@@ -34,7 +34,6 @@ export interface QueryOptions {
   /** Newest first (from the newest held down to fromSeq). */
   reverse?: boolean;
 }
-
 
 type Listener<T> = (value: T) => void;
 const NO_LEVEL = 6;
