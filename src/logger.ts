@@ -1,3 +1,0 @@
-import pino from 'pino';
-
-export const logger = pino({ level: 'info' });
