@@ -29,8 +29,10 @@ app.use((err: Error, req: Request, res: Response, _next: NextFunction) => {
 });
 
 const port = Number(process.env.PORT ?? 3000);
+// Loopback unless told otherwise: an example should not open a port to the network by default.
+const host = process.env.HOST ?? '127.0.0.1';
 if (require.main === module) {
-  app.listen(port, () => {
-    logger.info({ port }, 'listening');
+  app.listen(port, host, () => {
+    logger.info({ host, port }, 'listening');
   });
 }
