@@ -3,12 +3,15 @@
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
+// `--production` (npm run package): minified, no source maps, as the .vsix ships.
+const production = process.argv.includes('--production');
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: !production,
+  minify: production,
   logLevel: 'warning',
 };
 

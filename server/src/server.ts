@@ -9,6 +9,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FindLogCallSiteRequest } from '../../shared/src/protocol';
+import { version as PACKAGE_VERSION } from '../../package.json';
+import { ENGINE_VERSION } from './analysis/version';
 import { ResultCache } from './analysis/workspace/cache';
 import { AnalysisStore } from './lsp/analysisStore';
 import { findLogCallSites } from './lsp/callSites';
@@ -18,6 +20,7 @@ import { guarded, installProcessGuards, runLogged, type Logger } from './lsp/gua
 import { ProjectRegistry } from './lsp/projects';
 import { Revalidator } from './lsp/revalidate';
 import { DebouncedScheduler } from './lsp/scheduler';
+import { createServerLog } from './lsp/serverLog';
 import { SettingsStore } from './lsp/settings';
 import { StatusReporter } from './lsp/status';
 import { documentPath, uriToPath } from './lsp/uris';
@@ -30,6 +33,7 @@ const TYPING_DEBOUNCE_MS = 200;
 const connection = createConnection(ProposedFeatures.all);
 installProcessGuards(connection);
 const logger: Logger = { log: (m) => connection.console.log(m), error: (m) => connection.console.error(m) };
+const serverLog = createServerLog(connection.console);
 const documents = new TextDocuments(TextDocument);
 
 const capabilities = { configuration: false, workspaceFolders: false, progress: false };
@@ -54,7 +58,7 @@ const validator = new Validator({
   status,
   onProjectFactsChanged: () => runLogged(logger, 'facts changed', () => revalidator.afterFactsChanged()),
 });
-const scanner = new WorkspaceScanner({ connection, folders, settings, projects, store, validator, status, progressSupported: () => capabilities.progress });
+const scanner = new WorkspaceScanner({ connection, log: serverLog, folders, settings, projects, store, validator, status, progressSupported: () => capabilities.progress });
 const scheduler = new DebouncedScheduler((key, err) => logger.error(`[validate ${key}] ${String(err)}`));
 const revalidator = new Revalidator({ documents, folders, settings, projects, cache, validator, scanner, scheduler, logger });
 
@@ -76,6 +80,7 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(
   guarded(logger, 'initialized', undefined, () => {
+    serverLog.info('server started', { version: PACKAGE_VERSION, engine: ENGINE_VERSION, node: process.version, pid: process.pid, folders: folders.all().map((f) => f.root) });
     if (capabilities.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(
         guarded(logger, 'workspaceFolders', undefined, async (event) => {

@@ -1,5 +1,6 @@
-// What the workbench tests put on disk: the installed extension (as VS Code lays it out in an
-// extensions folder) and the user's project (a temp copy of the example service).
+// What the workbench tests put on disk: the installed extension (the packaged .vsix, installed by
+// code-server as a user installs it) and the user's project (a temp copy of the example service).
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -32,31 +33,29 @@ export function makeTempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `obs-lens-wb-${prefix}-`));
 }
 
+/** Where `npm run test:workbench` packs the extension (`npm run package -- --out <this>`). */
+export const DEFAULT_VSIX = path.join(REPO_ROOT, '.cache', 'workbench', 'observability-lens.vsix');
+
 /**
- * Installs the built extension into `extensionsDir` the way VS Code stores installed extensions:
- * a folder `publisher.name-version` holding the manifest and the files it refers to. Returns the
- * extension id (`publisher.name`). `root` is the extension's folder: this repo unless told
- * (OBS_LENS_EXTENSION_ROOT points at another one, e.g. an unpacked .vsix).
+ * Installs the packaged extension the way a user does: code-server's `--install-extension <.vsix>`
+ * into `extensionsDir`. Returns the extension id (`publisher.name`) read from the installed manifest.
+ * OBS_LENS_VSIX names another .vsix.
  */
-export function installExtension(extensionsDir: string, root = process.env.OBS_LENS_EXTENSION_ROOT || REPO_ROOT): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-    publisher: string;
-    name: string;
-    version: string;
-    main: string;
-  };
-  if (!manifest.publisher || !manifest.name || !manifest.version || !manifest.main) {
-    throw new Error(`${path.join(root, 'package.json')} is not an extension manifest (needs publisher, name, version, main).`);
+export function installExtension(tools: ToolsEnv, extensionsDir: string, home: string, vsix = process.env.OBS_LENS_VSIX || DEFAULT_VSIX): string {
+  if (!fs.existsSync(vsix)) {
+    throw new Error(`No packaged extension at ${vsix}: run \`npm run package -- --out ${path.relative(REPO_ROOT, vsix)}\` (npm run test:workbench does).`);
   }
-  const main = path.join(root, manifest.main);
-  if (!fs.existsSync(main)) throw new Error(`The extension is not built (${manifest.main} missing): run \`npm run build\`.`);
-  const target = path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
-  fs.mkdirSync(target, { recursive: true });
-  fs.copyFileSync(path.join(root, 'package.json'), path.join(target, 'package.json'));
-  for (const entry of ['dist', 'media', 'syntaxes', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
-    const from = path.join(root, entry);
-    if (fs.existsSync(from)) fs.cpSync(from, path.join(target, entry), { recursive: true });
+  const r = spawnSync(tools.node, [tools.entry, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', path.join(home, 'data')], {
+    cwd: home,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_DATA_HOME: path.join(home, 'xdg-data') },
+  });
+  const installed = fs.existsSync(extensionsDir) ? fs.readdirSync(extensionsDir).filter((d) => d.startsWith('observability-lens.')) : [];
+  if (r.status !== 0 || installed.length !== 1) {
+    throw new Error(`code-server --install-extension ${vsix} failed (exit ${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
   }
+  const manifest = JSON.parse(fs.readFileSync(path.join(extensionsDir, installed[0], 'package.json'), 'utf8')) as { publisher: string; name: string };
   return `${manifest.publisher}.${manifest.name}`;
 }
 

@@ -14,8 +14,8 @@ export interface WorkbenchOptions {
   folder: string;
   /** Passes --disable-workspace-trust (no Restricted Mode). Default false: the folder is untrusted. */
   trusted?: boolean;
-  /** The extension to install: this repo (built) unless told. */
-  extensionRoot?: string;
+  /** The .vsix to install: `npm run package`'s output for the workbench suite unless told. */
+  vsix?: string;
   /** Extra user settings (the workbench is quietened anyway). */
   userSettings?: Record<string, unknown>;
 }
@@ -111,7 +111,7 @@ export class Workbench {
     const dataDir = path.join(home, 'data');
     fs.mkdirSync(path.join(dataDir, 'User'), { recursive: true });
     fs.writeFileSync(path.join(dataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_USER_SETTINGS, ...options.userSettings }, null, 2));
-    installExtension(extDir, options.extensionRoot);
+    installExtension(tools, extDir, home, options.vsix);
 
     const port = await freePort();
     const args = [

@@ -3,11 +3,13 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { FIX_ALL_KIND } from '../../../shared/src/rules';
+import { openExampleService } from './example';
 
 export const COMMANDS = {
   restartServer: 'observabilityLens.restartServer',
   fixAll: 'observabilityLens.fixAll',
   showOutput: 'observabilityLens.showOutput',
+  openExample: 'observabilityLens.openExample',
 } as const;
 
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.OutputChannel): void {
@@ -17,6 +19,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
       await client.restart();
     }),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(COMMANDS.openExample, () => openExampleService(context)),
     vscode.commands.registerCommand(COMMANDS.fixAll, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return;

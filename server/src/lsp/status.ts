@@ -3,6 +3,7 @@
 // coalesced so a scan of thousands of files sends a handful, not thousands.
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
 import { WorkspaceStatusNotification, type WorkspaceStatusParams } from '../../../shared/src/protocol';
+import { logEntry } from './serverLog';
 
 const COALESCE_MS = 100;
 
@@ -45,7 +46,7 @@ export class StatusReporter {
     for (const error of errors) {
       if (this.shownErrors.has(error)) continue;
       this.shownErrors.add(error);
-      this.connection.console.warn(`Configuration: ${error}`);
+      this.connection.console.warn(logEntry('configuration problem', { error }));
       // A notification (window/showMessage), not a request: nothing waits for the user to dismiss it.
       void this.connection
         .sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Observability Lens: ${error}` })

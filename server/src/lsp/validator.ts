@@ -16,6 +16,7 @@ import { toDiagnostic } from './diagnostics';
 import type { WorkspaceFolders } from './folders';
 import { describeError } from './guard';
 import type { ProjectRegistry } from './projects';
+import { logEntry } from './serverLog';
 import type { ResourceSettings, SettingsStore } from './settings';
 import type { StatusReporter } from './status';
 import { documentPath, pathToUri } from './uris';
@@ -80,7 +81,7 @@ export class Validator {
       analysis = analyzeFile(input.path, input.text, project, { severities });
     } catch (err) {
       // The engine promises not to throw; if it does, this file gets no diagnostics and the server goes on.
-      this.deps.connection.console.error(`Analysis of ${input.path} failed: ${describeError(err)}`);
+      this.deps.connection.console.error(logEntry('analysis failed', { file: input.path, error: describeError(err) }));
       analysis = { path: input.path, findings: [], logCalls: [], parseErrors: 0, skipped: `internal error: ${(err as Error)?.message ?? String(err)}` };
     }
     this.deps.cache.set(input.path, input.text, key, analysis);
@@ -161,7 +162,7 @@ export class Validator {
   private reportSkipped(uri: string, reason: string): void {
     if (this.reportedSkips.get(uri) === reason) return;
     this.reportedSkips.set(uri, reason);
-    this.deps.connection.console.info(`Skipped ${uri}: ${reason}`);
+    this.deps.connection.console.info(logEntry('file skipped', { uri, reason }));
     void this.deps.connection.sendNotification(FileSkippedNotification, { uri, reason }).catch(() => undefined);
   }
 }

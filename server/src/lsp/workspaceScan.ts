@@ -10,6 +10,7 @@ import type { AnalysisStore } from './analysisStore';
 import type { WorkspaceFolders } from './folders';
 import { describeError } from './guard';
 import type { ProjectRegistry } from './projects';
+import type { ServerLog } from './serverLog';
 import type { ResourceSettings, SettingsStore } from './settings';
 import type { StatusReporter } from './status';
 import { pathToUri } from './uris';
@@ -25,6 +26,7 @@ interface ScanItem {
 
 export interface ScannerDeps {
   connection: Connection;
+  log: ServerLog;
   folders: WorkspaceFolders;
   settings: SettingsStore;
   projects: ProjectRegistry;
@@ -45,6 +47,7 @@ export class WorkspaceScanner {
     const generation = ++this.generation;
     const stale = () => generation !== this.generation;
     const progress = await this.beginProgress();
+    const started = Date.now();
     try {
       const files = await this.collect(stale);
       if (stale()) return;
@@ -80,6 +83,7 @@ export class WorkspaceScanner {
       if (stale()) return;
       this.dropVanished(seen);
       this.deps.status.idle(total);
+      this.deps.log.info('workspace scan finished', { files: total, findings: this.deps.store.findingsCount(), ms: Date.now() - started });
     } finally {
       progress?.done();
     }
@@ -105,7 +109,7 @@ export class WorkspaceScanner {
       try {
         paths = await discoverFiles(folder.root, { ignore: rs.settings.ignore });
       } catch (err) {
-        this.deps.connection.console.error(`Could not list files of ${folder.root}: ${describeError(err)}`);
+        this.deps.log.error('could not list the files of a folder', { folder: folder.root, error: describeError(err) });
         continue;
       }
       // Nested folders are scanned as their own folder, with their own settings.
