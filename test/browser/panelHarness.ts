@@ -88,8 +88,14 @@ export async function servePanel(extraBodyHtml = ''): Promise<PanelServer> {
   };
 }
 
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** Debian's Chromium; a machine without it is told what to install instead of Playwright's raw error. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(`The browser tests need Chromium at ${CHROMIUM_PATH}: install Debian's package (apt-get install chromium), as .ci/run does.`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
 declare global {

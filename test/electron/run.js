@@ -31,7 +31,18 @@ async function main() {
   }
 }
 
+// A machine that cannot download VS Code (no internet: ENOTFOUND / ECONNREFUSED / EAI_AGAIN on the
+// update host) did not run the suite: say so and exit 1, so that nothing counts it as passed. The
+// workbench suite (npm run test:workbench: code-server in Chromium) is what runs on such machines.
+const OFFLINE = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|getaddrinfo/;
+
 main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+  const message = err instanceof Error ? err.message : String(err);
+  if (OFFLINE.test(message)) {
+    console.error(`test:electron: NOT RUN: VS Code could not be downloaded here (${message.split('\n')[0]}).`);
+    console.error('On a machine without internet, run `npm run test:workbench` (the extension in code-server) instead.');
+  } else {
+    console.error(message);
+  }
   process.exit(1);
 });
