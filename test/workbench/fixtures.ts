@@ -72,7 +72,9 @@ export function makeProject(options: ProjectOptions = {}): string {
   const dir = path.join(makeTempDir('project'), 'express-service');
   const example = path.join(REPO_ROOT, 'examples', 'express-service');
   if (fs.existsSync(path.join(example, 'src'))) {
-    fs.cpSync(example, dir, { recursive: true, filter: (src) => !src.split(path.sep).includes('node_modules') });
+    // What a fresh clone holds: no installs, builds or logs left by `npm start` or `npm run demo`.
+    const generated = new Set(['node_modules', 'dist', 'logs']);
+    fs.cpSync(example, dir, { recursive: true, filter: (src) => !path.relative(example, src).split(path.sep).some((part) => generated.has(part)) });
   } else {
     fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'svc', private: true, dependencies: { pino: '^9.7.0' } }, null, 2));

@@ -19,11 +19,9 @@ describe('workbench: output channel and walkthrough (trusted workspace)', functi
     await ui.runCommand(page, 'Observability Lens: Show Output');
     let text = '';
     await waitFor('the output channel to show the server start and the scan', async () => {
-      text = (await page.locator('.part.panel .view-lines').first().textContent().catch(() => '')) ?? '';
+      text = await ui.editorTexts(page);
       return text.includes('workspace scan finished');
     }, 60_000);
-    // Monaco renders spaces as non-breaking spaces.
-    text = text.replace(/\u00a0/g, ' ');
     assert.match(text, new RegExp(`server started \\{"version":"${version.replace(/\./g, '\\.')}"`));
     assert.match(text, /workspace scan finished \{"files":\d+,"findings":\d+,"ms":\d+\}/);
     await session.wb.screenshot('output-channel');
@@ -31,14 +29,8 @@ describe('workbench: output channel and walkthrough (trusted workspace)', functi
 
   it('the walkthrough opens with its steps', async function () {
     const { page } = session.wb;
-    await ui.runCommand(page, 'Welcome: Open Walkthrough...');
-    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-    await page.fill('.quick-input-widget input', 'Get started with Observability Lens');
-    await waitFor('the walkthrough to be offered', async () => {
-      const label = await page.$eval('.quick-input-widget .monaco-list-row[data-index="0"]', (r) => r.getAttribute('aria-label') ?? '').catch(() => '');
-      return label.includes('Observability Lens');
-    });
-    await page.keyboard.press('Enter');
+    await ui.runCommand(page, 'Welcome: Open Walkthrough...', { opensPicker: true });
+    await ui.pick(page, 'Get started with Observability Lens');
     await waitFor('the walkthrough page', async () => {
       const shown = (await page.locator('.gettingStartedContainer').first().textContent().catch(() => '')) ?? '';
       return shown.includes('Get started with Observability Lens') && shown.includes('Open the example service') && shown.includes('Tail the logs by request');

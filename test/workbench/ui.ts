@@ -50,7 +50,7 @@ export async function goToPosition(page: Page, line: number, column: number): Pr
  * keystrokes (a late notification can take focus), or have opened before the extension's commands
  * were registered. A timeout says what the palette showed instead.
  */
-export async function runCommand(page: Page, title: string): Promise<void> {
+export async function runCommand(page: Page, title: string, options: { opensPicker?: boolean } = {}): Promise<void> {
   const query = `>${title}`;
   await waitFor(`command "${title}" in the command palette`, async () => {
     const dialog = page.locator('.monaco-dialog-box').first();
@@ -75,7 +75,28 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     throw new Error(`the palette's first row is ${JSON.stringify(first)} for ${JSON.stringify(shown)}`);
   }, 45_000, 500); // generous: on a busy machine the workbench may still be loading the extension
   await page.keyboard.press('Enter');
+  // A command that asks for a choice (Open Walkthrough...) keeps the quick input open with new rows.
+  if (options.opensPicker) {
+    await waitFor(`"${title}" to offer its choices`, async () => (await page.inputValue(QUICK_INPUT_BOX).catch(() => query)) !== query);
+    return;
+  }
   await page.waitForSelector(QUICK_INPUT, { state: 'hidden' });
+}
+
+/** In an open quick pick: sets the filter text and accepts the first row once it contains `label`. */
+export async function pick(page: Page, label: string): Promise<void> {
+  await page.fill(QUICK_INPUT_BOX, label);
+  await waitFor(`"${label}" to be offered`, async () => {
+    const first = await page.$eval(`${QUICK_INPUT_ROWS}[data-index="0"]`, (r) => r.getAttribute('aria-label') ?? '').catch(() => '');
+    return first.includes(label);
+  });
+  await page.keyboard.press('Enter');
+}
+
+/** The text of every Monaco editor on the page (editors, the output view), spaces normalised. */
+export async function editorTexts(page: Page): Promise<string> {
+  const texts = await page.$$eval('.view-lines', (els) => els.map((e) => e.textContent ?? ''));
+  return texts.join('\n').replace(/\u00a0/g, ' ');
 }
 
 export interface ProblemRow {
