@@ -22,11 +22,28 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd: string, env: Record<string, string | undefined> = {}): CliRun {
+/** The environment the CLI runs in: this one without colour settings, then `env` (undefined removes a variable). */
+function cliEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const fullEnv: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env };
   for (const k of Object.keys(fullEnv)) if (fullEnv[k] === undefined) delete fullEnv[k];
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: fullEnv, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return fullEnv;
+}
+
+export function runCli(args: string[], cwd: string, env: Record<string, string | undefined> = {}): CliRun {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: cliEnv(env), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export interface CliBytesRun {
+  code: number | null;
+  stdout: Buffer;
+  stderr: string;
+}
+
+/** Like runCli, with stdout as bytes (to compare output byte for byte) and optional stdin. */
+export function runCliBytes(args: string[], cwd: string, env: Record<string, string | undefined> = {}, input?: Buffer): CliBytesRun {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: cliEnv(env), input, maxBuffer: 256 * 1024 * 1024 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
 }
 
 export function writeTree(root: string, files: Record<string, string>): void {

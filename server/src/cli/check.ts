@@ -14,6 +14,7 @@ import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { buildReport, displayPath, isFixable, totals } from './report';
+import { colorWanted, terminalSafe } from './terminal';
 import { preserveFileStyle, writeFileAtomic } from './writeFixed';
 
 export interface CliIo {
@@ -25,10 +26,9 @@ export interface CliIo {
 
 export const DEFAULT_CACHE_FILE = '.obs-lens-cache';
 
-function useColor(io: CliIo): boolean {
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '' && io.env.FORCE_COLOR !== '0') return true;
-  return Boolean(io.stdout.isTTY);
+/** A message on stderr; file names and messages from the workspace in it are escaped (see terminalSafe). */
+function stderrLine(io: CliIo, message: string): void {
+  io.stderr.write(`obs-lens: ${terminalSafe(message)}\n`);
 }
 
 interface FixOutcome {
@@ -50,7 +50,7 @@ function applyFixes(result: WorkspaceResult, maxFileBytes: number, cache: Result
     try {
       original = fs.readFileSync(analysis.path, 'utf8');
     } catch (err) {
-      io.stderr.write(`obs-lens: cannot read ${displayPath(io.cwd, analysis.path)} to fix it: ${(err as Error).message}\n`);
+      stderrLine(io, `cannot read ${displayPath(io.cwd, analysis.path)} to fix it: ${(err as Error).message}`);
       return;
     }
     const { text, fixed } = engine().applySafeFixes(analysis.path, original, result.project, options);
@@ -59,7 +59,7 @@ function applyFixes(result: WorkspaceResult, maxFileBytes: number, cache: Result
     try {
       writeFileAtomic(analysis.path, written);
     } catch (err) {
-      io.stderr.write(`obs-lens: cannot write fixes to ${displayPath(io.cwd, analysis.path)}: ${(err as Error).message}\n`);
+      stderrLine(io, `cannot write fixes to ${displayPath(io.cwd, analysis.path)}: ${(err as Error).message}`);
       return;
     }
     outcome.filesWritten++;
@@ -84,7 +84,7 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
     args = parseCheckArgs(argv);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr.write(`obs-lens: ${err.message}\n`);
+      stderrLine(io, err.message);
       return 2;
     }
     throw err;
@@ -97,7 +97,7 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
   const root = findProjectRoot(io.cwd);
   const config = args.config ? loadConfigFromPath(path.resolve(io.cwd, args.config), args.config) : loadConfigFile(root);
   if (config.errors.length > 0) {
-    for (const e of config.errors) io.stderr.write(`obs-lens: ${e}\n`);
+    for (const e of config.errors) stderrLine(io, e);
     io.stderr.write('obs-lens: fix the configuration and run again\n');
     return 2;
   }
@@ -106,7 +106,7 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
   const paths = args.paths.map((p) => path.resolve(io.cwd, p));
   const missing = paths.filter((p) => !fs.existsSync(p));
   if (missing.length > 0) {
-    for (const p of missing) io.stderr.write(`obs-lens: no such file or folder: ${displayPath(io.cwd, p)}\n`);
+    for (const p of missing) stderrLine(io, `no such file or folder: ${displayPath(io.cwd, p)}`);
     return 2;
   }
 
@@ -121,7 +121,7 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
   if (args.fix) {
     const fixed = applyFixes(result, maxFileBytes, cache, io);
     if (fixed.filesWritten > 0) {
-      io.stderr.write(`obs-lens: applied ${fixed.fixesApplied} fix${fixed.fixesApplied === 1 ? '' : 'es'} in ${fixed.filesWritten} file${fixed.filesWritten === 1 ? '' : 's'}\n`);
+      stderrLine(io, `applied ${fixed.fixesApplied} fix${fixed.fixesApplied === 1 ? '' : 'es'} in ${fixed.filesWritten} file${fixed.filesWritten === 1 ? '' : 's'}`);
     }
   }
   if (cache) {
@@ -131,17 +131,17 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
     }
   }
 
-  for (const u of result.unreadable) io.stderr.write(`obs-lens: ${displayPath(io.cwd, u.path)}: ${u.message}\n`);
+  for (const u of result.unreadable) stderrLine(io, `${displayPath(io.cwd, u.path)}: ${u.message}`);
   const report = buildReport(io.cwd, result.files);
   if (args.format !== 'text') {
-    for (const s of report.skipped) io.stderr.write(`obs-lens: skipped ${s.file}: ${s.reason}\n`);
+    for (const s of report.skipped) stderrLine(io, `skipped ${s.file}: ${s.reason}`);
   }
   const output =
     args.format === 'json'
       ? formatJson(report)
       : args.format === 'sarif'
         ? formatSarif(report, engine().RULES.map((r) => r.meta), version)
-        : formatStylish(report, { color: useColor(io) });
+        : formatStylish(report, { color: colorWanted(io.stdout, io.env) });
   io.stdout.write(output);
 
   const t = totals(report);

@@ -13,6 +13,7 @@ import { LogStore } from '../logs/store';
 import type { LogRecord, SourceEvent } from '../logs/types';
 import { parseTailArgs, TAIL_USAGE, TailUsageError, type TailArgs } from './tailArgs';
 import { formatContinuation, formatPretty, type PrettyOptions } from './tailFormat';
+import { colorWanted, terminalSafe } from './terminal';
 
 export interface TailIo {
   stdout: NodeJS.WritableStream;
@@ -21,6 +22,24 @@ export interface TailIo {
 }
 
 const STDIN_LABEL = 'stdin';
+const NEWLINE = Buffer.from('\n');
+
+/**
+ * Longest line the CLI keeps whole. The engine cuts lines at split time (1 MiB by default,
+ * DEFAULT_MAX_LINE_BYTES) because the panel holds up to a million records for as long as it is open;
+ * the CLI prints each record as it comes and holds only a few, and `--format json` must print a
+ * record's bytes exactly as logged (a cut line is not even valid JSON). So the CLI keeps far longer
+ * lines whole, at the cost of holding one such line in memory while it is read. The bound stays: a
+ * file with no newline must not take all memory, and 256 MiB is below V8's longest string (512 MiB),
+ * so every line kept can also be decoded for the pretty format. A longer line is cut, and json leaves
+ * it out and says so.
+ */
+export const CLI_MAX_LINE_BYTES = 256 * 1024 * 1024;
+
+/** A message on stderr; what it quotes from files or logs is escaped (see terminalSafe). */
+function stderrLine(io: TailIo, message: string): void {
+  io.stderr.write(`obs-lens tail: ${terminalSafe(message)}\n`);
+}
 
 export async function runTailCommand(argv: string[], io: TailIo): Promise<number> {
   let args: TailArgs;
@@ -28,7 +47,7 @@ export async function runTailCommand(argv: string[], io: TailIo): Promise<number
     args = parseTailArgs(argv);
   } catch (err) {
     if (!(err instanceof TailUsageError)) throw err;
-    io.stderr.write(`obs-lens tail: ${err.message}\n\n${TAIL_USAGE}\n`);
+    io.stderr.write(`obs-lens tail: ${terminalSafe(err.message)}\n\n${TAIL_USAGE}\n`);
     return 2;
   }
   if (args.help) {
@@ -48,12 +67,15 @@ export async function runTailCommand(argv: string[], io: TailIo): Promise<number
   return args.follow ? follow(args, printer, io) : readOnce(args, printer, io);
 }
 
-/** The query, then a caret line under each problem, so the user sees where it is. */
+/** The query, then a caret line under each problem, so the user sees where it is (measured in the escaped text shown). */
 export function describeQueryErrors(text: string, errors: QueryError[]): string {
   let out = '';
+  const shown = terminalSafe(text);
   for (const e of errors) {
     const offset = Math.min(Math.max(0, e.offset), text.length);
-    out += `obs-lens tail: invalid --query: ${e.message}\n  ${text}\n  ${' '.repeat(offset)}${'^'.repeat(Math.max(1, e.length))}\n`;
+    const before = terminalSafe(text.slice(0, offset)).length;
+    const width = Math.max(1, terminalSafe(text.slice(offset, offset + Math.max(0, e.length))).length);
+    out += `obs-lens tail: invalid --query: ${terminalSafe(e.message)}\n  ${shown}\n  ${' '.repeat(before)}${'^'.repeat(width)}\n`;
   }
   return out;
 }
@@ -61,7 +83,7 @@ export function describeQueryErrors(text: string, errors: QueryError[]): string 
 /** Feeds the engine and writes each matching record as it is added. */
 class RecordPrinter {
   readonly store = new LogStore({ maxRecords: 5000, maxBytes: 32 * 1024 * 1024 });
-  readonly pipeline = new LogPipeline(this.store, new RecordParser());
+  readonly pipeline = new LogPipeline(this.store, new RecordParser(), { maxLineBytes: CLI_MAX_LINE_BYTES });
   private readonly printed = new Set<number>();
   private readonly pretty: PrettyOptions;
   /** --request and --query together; null prints everything. */
@@ -78,7 +100,7 @@ class RecordPrinter {
   ) {
     this.wanted = args.requestId !== null ? narrowToRequest(query, args.requestId) : query;
     const stdout = io.stdout as NodeJS.WritableStream & { isTTY?: boolean };
-    this.pretty = { color: useColor(stdout), showSource: args.sources.length > 1 || args.sources.some(isGlob) };
+    this.pretty = { color: colorWanted(stdout, process.env), showSource: args.sources.length > 1 || args.sources.some(isGlob) };
     // Told the seq only: a record is tested where it is kept and decoded only when it is printed.
     this.store.onAddSeq((seq) => this.added(seq));
     this.store.onUpdate((r) => this.updated(r));
@@ -88,17 +110,37 @@ class RecordPrinter {
     });
   }
 
-  private write(text: string): void {
+  private write(text: string | Buffer): void {
     if (!this.open) return;
     if (!this.io.stdout.write(text)) this.backedUp = true;
   }
 
   private added(seq: number): void {
     if (this.wanted !== null && !this.store.matchesSeq(this.wanted, seq)) return;
+    if (this.args.format === 'json') {
+      this.printJson(seq);
+      return;
+    }
     const r = this.store.bySeq(seq);
     if (r === undefined) return;
     this.printed.add(seq);
-    this.write(this.args.format === 'json' ? r.raw + '\n' : formatPretty(r, this.pretty));
+    this.write(formatPretty(r, this.pretty));
+  }
+
+  /** The record's line, its bytes exactly as logged (whatever their length or encoding), and a newline. */
+  private printJson(seq: number): void {
+    if (this.store.isCut(seq)) {
+      const r = this.store.bySeq(seq);
+      stderrLine(this.io, `a line of ${r?.source ?? 'the input'} is longer than ${CLI_MAX_LINE_BYTES / 1024 / 1024} MiB: left out, only whole records are printed as json`);
+      return;
+    }
+    const bytes = this.store.lineBytes(seq);
+    // A copy with its newline: the store may reuse the buffer it read the line into before stdout writes it.
+    if (bytes !== null) this.write(Buffer.concat([bytes, NEWLINE]));
+    else {
+      const r = this.store.bySeq(seq);
+      if (r !== undefined) this.write(r.raw + '\n');
+    }
   }
 
   /** A stack line attached to a record already printed: print it below (pretty only). */
@@ -121,13 +163,6 @@ class RecordPrinter {
       this.io.stdout.on('error', done);
     });
   }
-}
-
-function useColor(stdout: { isTTY?: boolean }): boolean {
-  const env = process.env;
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0') return true;
-  return Boolean(stdout.isTTY);
 }
 
 /** Files to read for each argument; a problem (missing file, glob without matches) is a message. */
@@ -158,7 +193,7 @@ async function resolveInputs(sources: string[]): Promise<{ inputs: Array<{ label
 async function readOnce(args: TailArgs, printer: RecordPrinter, io: TailIo): Promise<number> {
   const { inputs, problems } = await resolveInputs(args.sources);
   if (problems.length) {
-    for (const p of problems) io.stderr.write(`obs-lens tail: ${p}\n`);
+    for (const p of problems) stderrLine(io, p);
     return 2;
   }
   let failed = false;
@@ -168,7 +203,7 @@ async function readOnce(args: TailArgs, printer: RecordPrinter, io: TailIo): Pro
       if (input.file !== null && fs.statSync(input.file).isFile()) await readFileInPlace(input.file, input.label, printer);
       else await readStream(input.file === null ? io.stdin : fs.createReadStream(input.file, { highWaterMark: CHUNK_BYTES }), input.label, printer);
     } catch (err) {
-      io.stderr.write(`obs-lens tail: reading ${input.label} failed: ${(err as Error).message}\n`);
+      stderrLine(io, `reading ${input.label} failed: ${(err as Error).message}`);
       failed = true;
     }
   }
@@ -231,7 +266,7 @@ async function follow(args: TailArgs, printer: RecordPrinter, io: TailIo): Promi
       event: (e) => {
         const message = describeEvent(e, lastEvent.get(source.label));
         lastEvent.set(source.label, e.type);
-        if (message) io.stderr.write(`obs-lens tail: ${message}\n`);
+        if (message) stderrLine(io, message);
       },
     });
   }
@@ -241,7 +276,7 @@ async function follow(args: TailArgs, printer: RecordPrinter, io: TailIo): Promi
       try {
         for await (const chunk of io.stdin) printer.pipeline.feed(STDIN_LABEL, typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
       } catch (err) {
-        io.stderr.write(`obs-lens tail: reading stdin failed: ${(err as Error).message}\n`);
+        stderrLine(io, `reading stdin failed: ${(err as Error).message}`);
       }
       printer.pipeline.end(STDIN_LABEL);
       // Only stdin to follow: its end is the end.

@@ -28,10 +28,14 @@ Options:
       --from-end           With --follow: skip existing content, like tail -f
   -r, --request ID         Only records of this request ID
   -q, --query Q            Only records matching the query, e.g. 'level>=warn msg~timeout'
-      --format pretty|json pretty (default): one readable line per record, stack lines indented;
-                           json: each matching record's line exactly as it was logged
+      --format pretty|json pretty (default): one readable line per record, stack traces
+                           (err.stack, and lines that follow a record) indented below it;
+                           json: each matching record's line, its bytes exactly as logged
                            (continuation lines such as stack traces are not printed)
   -h, --help               Show this help
+
+Pretty output shows control characters from the log escaped (ESC as \\x1b) and is coloured only on
+a terminal: NO_COLOR turns colour off, FORCE_COLOR turns it on.
 
 Exit codes: 0 done (or stopped with Ctrl-C/SIGTERM), 2 usage error, bad query or unreadable input.`;
 

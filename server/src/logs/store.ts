@@ -203,6 +203,31 @@ export class LogStore {
     return isLine(e) ? this.decodeSlot(seq, this.slotOf(seq)) : e;
   }
 
+  /**
+   * The bytes of the held line `seq` exactly as they were logged (no decoding: invalid UTF-8 stays
+   * as it is), or null for a record held as an object (plain text, or one that took continuation
+   * lines: read its `raw`) or one whose line is no longer in its file. The buffer may be one the store
+   * reuses: copy it before the store is used again.
+   */
+  lineBytes(seq: number): Buffer | null {
+    const e = this.entry(seq);
+    if (e === undefined || !isLine(e)) return null;
+    const slot = this.slotOf(seq);
+    const kept = this.keptOf(slot);
+    if (kept === null) return null;
+    const start = this.cols.startOf[slot];
+    const end = this.cols.endOf[slot];
+    // An all-ASCII block: characters are bytes.
+    return typeof kept === 'string' ? Buffer.from(kept.slice(start, end), 'latin1') : kept.subarray(start, end);
+  }
+
+  /** Whether the held record `seq` is a line cut at the splitter's limit (read from the columns). */
+  isCut(seq: number): boolean {
+    const e = this.entry(seq);
+    if (e === undefined) return false;
+    return isLine(e) ? (this.cols.flagsOf[this.slotOf(seq)] & 1) === 1 : e.cut;
+  }
+
   /** Matching records in seq order (or newest first with `reverse`). */
   query(q: CompiledQuery, options: QueryOptions = {}): LogRecord[] {
     const out: LogRecord[] = [];

@@ -1,7 +1,9 @@
 // The default text output, modelled on ESLint's "stylish": a header per file, aligned rows of
-// `line:col  severity  message  rule`, skipped files with their reasons, then a summary.
+// `line:col  severity  message  rule`, skipped files with their reasons, then a summary. File names,
+// messages and reasons come from the workspace: they are printed escaped (see terminalSafe).
 import type { Report } from '../report';
 import { totals } from '../report';
+import { terminalSafe } from '../terminal';
 
 export interface StylishOptions {
   color: boolean;
@@ -19,9 +21,9 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Messages are one line in a table; a newline in one would break the alignment. */
+/** Messages are one line in a table; a newline in one would break the alignment. Escaped for the terminal. */
 function oneLine(text: string): string {
-  return text.replace(/\s*\r?\n\s*/g, ' ');
+  return terminalSafe(text.replace(/\s*\r?\n\s*/g, ' '));
 }
 
 export function formatStylish(report: Report, options: StylishOptions): string {
@@ -39,7 +41,7 @@ export function formatStylish(report: Report, options: StylishOptions): string {
       severity: Math.max(...rows.map((r) => r.severity.length)),
       message: Math.max(...rows.map((r) => r.message.length)),
     };
-    out.push('', paint(file.file, 'underline'));
+    out.push('', paint(terminalSafe(file.file), 'underline'));
     for (const r of rows) {
       const colour: Style = r.severity === 'error' ? 'red' : r.severity === 'warning' ? 'yellow' : 'blue';
       out.push(
@@ -49,7 +51,7 @@ export function formatStylish(report: Report, options: StylishOptions): string {
     }
   }
   for (const s of report.skipped) {
-    out.push('', paint(s.file, 'underline'), `  ${paint('skipped', 'dim')}  ${oneLine(s.reason)}`);
+    out.push('', paint(terminalSafe(s.file), 'underline'), `  ${paint('skipped', 'dim')}  ${oneLine(s.reason)}`);
   }
   const t = totals(report);
   if (t.problems > 0) {

@@ -38,6 +38,10 @@ export class FileFollower {
   private held: Buffer = Buffer.alloc(0);
   private firstOpen = true;
   private waitingReported = false;
+  /**
+   * The problem reported last, so that one that lasts (a directory or FIFO at the path, a file we may
+   * not open) is said once, not at every poll; cleared once the file reads fine or the path is gone.
+   */
   private lastError: string | null = null;
   private readonly buf = Buffer.allocUnsafe(CHUNK_BYTES);
   /** True when the last tick stopped at its read budget with more to read. */
@@ -67,10 +71,10 @@ export class FileFollower {
     let st: fs.Stats | null = null;
     try {
       st = await fs.promises.stat(this.path);
-      this.lastError = null;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') this.reportError(`cannot read ${this.path}: ${(err as Error).message}`);
+      else this.lastError = null; // nothing there: whatever appears next is news
     }
 
     if (this.fd !== null) {
@@ -171,6 +175,7 @@ export class FileFollower {
         this.reportError(`cannot read ${this.path}: ${(err as Error).message}`);
         return;
       }
+      this.lastError = null; // read fine: a problem seen later is a new one
       if (n === 0) return;
       const at = this.offset;
       this.offset += n;
