@@ -269,6 +269,7 @@ async function main() {
   if (!fs.existsSync(CLI)) report.errors.push(`${path.relative(process.cwd(), CLI)} is missing: run \`npm run build\` first`);
   const files = fs.existsSync(LABELS_DIR) ? fs.readdirSync(LABELS_DIR).filter((f) => f.endsWith('.json')).sort() : [];
   const wanted = new Set(args.repos);
+  const found = new Set();
   for (const f of files) {
     const loaded = loadLabelFile(path.join(LABELS_DIR, f));
     if (loaded.error) {
@@ -277,7 +278,7 @@ async function main() {
     }
     const repo = loaded.repo;
     if (wanted.size > 0 && !wanted.has(repo.name)) continue;
-    wanted.delete(repo.name);
+    found.add(repo.name);
     for (const w of loaded.warnings) report.warnings.push(`${repo.where}: ${w}`);
     if (!fs.existsSync(CLI)) {
       report.skipped.push({ name: repo.name, reason: 'the CLI is not built' });
@@ -310,7 +311,7 @@ async function main() {
     }
     report.repos.push(scoreRepo(repo, checked.diagnostics));
   }
-  for (const name of wanted) report.skipped.push({ name, reason: 'no label file has this name' });
+  for (const name of wanted) if (!found.has(name)) report.skipped.push({ name, reason: 'no label file has this name' });
   report.total = totalOf(report.repos);
   if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else printText(report, args.details);
