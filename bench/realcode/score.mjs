@@ -104,7 +104,9 @@ async function extractFromMirror(repo, dest) {
   fs.rmSync(partial, { recursive: true, force: true });
   fs.mkdirSync(partial, { recursive: true });
   const ok = await new Promise((resolve) => {
-    const git = spawn('git', ['--git-dir', gitDir, 'archive', repo.commit], { stdio: ['ignore', 'pipe', 'ignore'] });
+    // `archivePaths` names what to extract when the mirror lacks some blobs and a whole archive fails.
+    const paths = Array.isArray(repo.archivePaths) ? repo.archivePaths : [];
+    const git = spawn('git', ['--git-dir', gitDir, 'archive', repo.commit, ...paths], { stdio: ['ignore', 'pipe', 'ignore'] });
     const tar = spawn('tar', ['-x', '-C', partial], { stdio: ['pipe', 'ignore', 'ignore'] });
     git.stdout.pipe(tar.stdin);
     let left = 2;
