@@ -9,7 +9,8 @@ import * as http from 'node:http';
 import type { Socket } from 'node:net';
 import * as zlib from 'node:zlib';
 import type { LogSource, SourceSink } from '../types';
-import { jsonNestsDeeper, valueNestsDeeper } from './nesting';
+import { nestsDeeper } from '../jsonScan';
+import { valueNestsDeeper } from './nesting';
 import { exportToLines, OtlpShapeError } from './otlpRecord';
 import { decodeExportLogsRequest, emptyExportLogsResponse, encodeStatus } from './otlpProto';
 
@@ -199,7 +200,7 @@ export class OtlpReceiver implements LogSource {
     if (plain !== body) this.hold(held, plain.length);
 
     let payload: unknown;
-    if (encoding === 'json' && jsonNestsDeeper(plain, this.maxNesting)) throw this.tooDeep();
+    if (encoding === 'json' && nestsDeeper(plain, this.maxNesting)) throw this.tooDeep();
     try {
       payload = encoding === 'json' ? JSON.parse(plain.toString('utf8')) : decodeExportLogsRequest(plain);
     } catch (err) {
