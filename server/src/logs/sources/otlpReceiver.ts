@@ -10,7 +10,6 @@ import type { Socket } from 'node:net';
 import * as zlib from 'node:zlib';
 import type { LogSource, SourceSink } from '../types';
 import { nestsDeeper } from '../jsonScan';
-import { valueNestsDeeper } from './nesting';
 import { exportToLines, OtlpShapeError } from './otlpRecord';
 import { decodeExportLogsRequest, emptyExportLogsResponse, encodeStatus } from './otlpProto';
 
@@ -26,7 +25,7 @@ export interface OtlpReceiverOptions {
   maxConnections?: number;
   /** Request bytes held at once (bodies read or declared, decompressed); past it, 503. Default 2x maxBodyBytes. */
   maxBytesInFlight?: number;
-  /** Deepest nesting of objects/arrays in a body; deeper gets 400. Default 128 (OTLP needs about 4 per level of attributes). */
+  /** Deepest nesting of objects/arrays in a JSON body; deeper gets 400. Default 128 (OTLP needs about 4 per level of attributes). */
   maxNesting?: number;
 }
 
@@ -199,24 +198,23 @@ export class OtlpReceiver implements LogSource {
     const plain = await decompress(body, contentEncoding, this.maxBody);
     if (plain !== body) this.hold(held, plain.length);
 
+    // AnyValues become lines recursively: JSON nested 20,000 deep would overflow the stack, so it is
+    // measured (without recursion) before it is parsed. protobufjs refuses deep nesting itself.
+    if (encoding === 'json' && nestsDeeper(plain, this.maxNesting)) {
+      throw new HttpError(400, `the body nests objects or arrays more than ${this.maxNesting} deep`);
+    }
     let payload: unknown;
-    if (encoding === 'json' && nestsDeeper(plain, this.maxNesting)) throw this.tooDeep();
     try {
       payload = encoding === 'json' ? JSON.parse(plain.toString('utf8')) : decodeExportLogsRequest(plain);
     } catch (err) {
       throw new HttpError(400, `cannot decode the ${encoding === 'json' ? 'JSON' : 'protobuf'} body: ${(err as Error).message}`);
     }
-    if (encoding === 'protobuf' && valueNestsDeeper(payload, this.maxNesting)) throw this.tooDeep();
     try {
       return exportToLines(payload);
     } catch (err) {
       if (err instanceof OtlpShapeError) throw new HttpError(400, `not an OTLP logs export: ${err.message}`);
       throw err;
     }
-  }
-
-  private tooDeep(): HttpError {
-    return new HttpError(400, `the body nests objects or arrays more than ${this.maxNesting} deep`);
   }
 }
 
