@@ -30,7 +30,7 @@ export interface SourcePlan {
 }
 
 export const UNTRUSTED_COMMAND =
-  'not run: the workspace is not trusted. observabilityLens.tail.command runs a program from workspace settings; trust the workspace to start it.';
+  'not run: the workspace is not trusted. observabilityLens.tail.command runs a program, which happens only in a trusted workspace; trust the workspace to start it.';
 
 /** Turns per-folder settings into sources; commands only when the workspace is trusted. */
 export function planSources(folders: readonly FolderTail[], trusted: boolean): SourcePlan {
