@@ -70,6 +70,19 @@ export interface SourceStatusView {
   detail: string;
 }
 
+/**
+ * A workspace setting the panel does not apply because the workspace is not trusted (Restricted
+ * Mode): it would read files, open a port, run a program or compile patterns the workspace chose.
+ */
+export interface RestrictedSettingView {
+  /** The full setting name, e.g. observabilityLens.tail.files. */
+  setting: string;
+  /** What the setting would do, e.g. "reads the files it names". */
+  effect: string;
+  /** Where it is set: a folder's .vscode/settings.json or the workspace file. */
+  where: string;
+}
+
 export type ExtensionToWebview =
   | { type: 'init'; query: string; follow: boolean; counts: Counts; sources: SourceStatusView[] }
   | { type: 'rows'; from: number; total: number; rows: RowView[] }
@@ -77,7 +90,9 @@ export type ExtensionToWebview =
   | { type: 'queryErrors'; errors: QueryErrorView[] }
   | { type: 'timeline'; requestId: string; rows: TimelineRow[]; summary: TimelineSummary }
   | { type: 'details'; seq: number; json: string; continuation: string[] }
-  | { type: 'sourceStatus'; sources: SourceStatusView[] };
+  | { type: 'sourceStatus'; sources: SourceStatusView[] }
+  /** The settings held back in Restricted Mode; empty when none are (or the workspace is trusted). */
+  | { type: 'restricted'; settings: RestrictedSettingView[] };
 
 export type WebviewToExtension =
   | { type: 'ready' }
@@ -89,7 +104,9 @@ export type WebviewToExtension =
   | { type: 'copy'; seq: number }
   | { type: 'goToCode'; seq: number }
   | { type: 'export' }
-  | { type: 'clear' };
+  | { type: 'clear' }
+  /** Opens VS Code's workspace trust editor (workbench.trust.manage). */
+  | { type: 'manageTrust' };
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -109,6 +126,7 @@ export function isWebviewToExtension(m: unknown): m is WebviewToExtension {
     case 'ready':
     case 'export':
     case 'clear':
+    case 'manageTrust':
       return true;
     case 'setQuery':
       return isStr(m.text) && m.text.length <= MAX_QUERY;
@@ -159,6 +177,10 @@ function isSourceStatus(v: unknown): v is SourceStatusView {
   );
 }
 
+function isRestrictedSetting(v: unknown): v is RestrictedSettingView {
+  return isObj(v) && isStr(v.setting) && isStr(v.effect) && isStr(v.where);
+}
+
 function isQueryError(v: unknown): v is QueryErrorView {
   return isObj(v) && isStr(v.message) && isInt(v.offset) && isInt(v.length);
 }
@@ -185,6 +207,8 @@ export function isExtensionToWebview(m: unknown): m is ExtensionToWebview {
       return isInt(m.seq) && isStr(m.json) && isArr(m.continuation, isStr);
     case 'sourceStatus':
       return isArr(m.sources, isSourceStatus);
+    case 'restricted':
+      return isArr(m.settings, isRestrictedSetting);
     default:
       return false;
   }

@@ -58,6 +58,7 @@ export function renderPanelHtml({ cspSource, nonce, scriptUri, styleUri }: Panel
   </div>
 </div>
 <div id="sources" class="sources" aria-label="Sources"></div>
+<div id="restricted" class="restricted" role="region" aria-label="Settings held back in Restricted Mode" hidden></div>
 <div id="live" class="visually-hidden" aria-live="polite" aria-atomic="true"></div>
 <div id="timeline-bar" class="timeline-bar" hidden>
   <button id="timeline-back" type="button" title="Back to all records (Escape)">Back</button>

@@ -5,11 +5,12 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ExtensionToWebview } from '../../../shared/src/panelMessages';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION, type TailSettings } from '../../../shared/src/settings';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '../../../shared/src/settings';
 import { goToCode } from './goToCode';
 import { newNonce, renderPanelHtml } from './html';
 import { TailSession, type EngineSettings } from './tailSession';
 import { pickedFileSpec, planSources, type FolderTail } from './tailSources';
+import { readFolders } from './workspaceTailSettings';
 
 export const LOG_VIEW_ID = 'observabilityLens.logTail';
 
@@ -28,7 +29,7 @@ export class TailController implements vscode.WebviewViewProvider, vscode.Dispos
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${SETTINGS_SECTION}.tail`)) this.reload();
       }),
-      // tail.command waits for trust; start it the moment the user grants it.
+      // The workspace's restricted tail settings wait for trust; apply them the moment it is granted.
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
     );
@@ -140,6 +141,7 @@ export class TailController implements vscode.WebviewViewProvider, vscode.Dispos
       },
       goToCode: (record) => void goToCode(record, this.client),
       export: () => void this.export(),
+      manageTrust: () => void vscode.commands.executeCommand('workbench.trust.manage'),
     });
     this.session = session;
     void session.setSources(planSources(folders, vscode.workspace.isTrusted));
@@ -164,26 +166,6 @@ export class TailController implements vscode.WebviewViewProvider, vscode.Dispos
       void vscode.window.showErrorMessage(`Observability Lens: restarting log sources failed: ${err instanceof Error ? err.message : String(err)}`);
     });
   }
-}
-
-function readTail(scope: vscode.Uri | undefined): TailSettings {
-  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
-  const d = DEFAULT_SETTINGS.tail;
-  return {
-    files: c.get<string[]>('tail.files', d.files),
-    command: c.get<string[] | null>('tail.command', d.command),
-    otlpPort: c.get<number>('tail.otlpPort', d.otlpPort),
-    maxRecords: c.get<number>('tail.maxRecords', d.maxRecords),
-    maxBytes: c.get<number>('tail.maxBytes', d.maxBytes),
-    requestIdFields: c.get<string[]>('tail.requestIdFields', d.requestIdFields),
-    formats: c.get<unknown[]>('tail.formats', d.formats),
-  };
-}
-
-function readFolders(): FolderTail[] {
-  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
-  if (folders.length === 0) return [{ name: '', path: os.homedir(), tail: readTail(undefined) }];
-  return folders.map((f) => ({ name: f.name, path: f.uri.fsPath, tail: readTail(f.uri) }));
 }
 
 /** One buffer serves every folder: the largest limits and every folder's fields and formats. */

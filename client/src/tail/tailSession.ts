@@ -2,7 +2,7 @@
 // model the webview looks through. Also answers the webview's messages, except the few that need
 // the editor (clipboard, opening files, save dialog), which go to the host callbacks.
 // No vscode import, so the whole panel back end runs in plain Node tests.
-import { isWebviewToExtension, type ExtensionToWebview, type SourceStatusView } from '../../../shared/src/panelMessages';
+import { isWebviewToExtension, type ExtensionToWebview, type RestrictedSettingView, type SourceStatusView } from '../../../shared/src/panelMessages';
 import { compileQuery, fullJson, LogPipeline, LogStore, RecordParser, validateFormats, type LogRecord } from '../../../server/src/logs';
 import { PanelModel, realClock, type PanelClock } from './panelModel';
 import { SourceSet, type SourcePlan, type SourceSpec } from './tailSources';
@@ -19,6 +19,8 @@ export interface SessionHost {
   copy(text: string): void;
   goToCode(record: LogRecord): void;
   export(): void;
+  /** Opens the editor's workspace trust settings (the Restricted Mode notice's button). */
+  manageTrust(): void;
 }
 
 /** Lines copied in per idle step (see scheduleSettle): about a block, a few ms, so the host stays responsive. */
@@ -34,6 +36,7 @@ export class TailSession {
   readonly sources: SourceSet;
   private readonly pipeline: LogPipeline;
   private readonly settingsProblems: SourceStatusView[] = [];
+  private heldBack: RestrictedSettingView[] = [];
   private query = '';
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -62,6 +65,8 @@ export class TailSession {
   }
 
   setSources(plan: SourcePlan): Promise<void> {
+    this.heldBack = plan.heldBack;
+    this.host.post({ type: 'restricted', settings: this.heldBack });
     return this.sources.reconcile(plan);
   }
 
@@ -79,6 +84,7 @@ export class TailSession {
     switch (message.type) {
       case 'ready':
         this.host.post({ type: 'init', query: this.query, follow: this.model.follow, counts: this.model.counts(), sources: this.statuses() });
+        this.host.post({ type: 'restricted', settings: this.heldBack });
         this.model.refresh();
         break;
       case 'setQuery':
@@ -113,6 +119,9 @@ export class TailSession {
         break;
       case 'clear':
         this.model.clear();
+        break;
+      case 'manageTrust':
+        this.host.manageTrust();
         break;
     }
   }

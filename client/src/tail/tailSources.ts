@@ -1,7 +1,7 @@
 // Which log sources the panel runs, from the tail settings of each workspace folder, and the
 // bookkeeping of running them (start, stop, status). No vscode import: tests run it bare.
 import * as path from 'node:path';
-import type { SourceStatusView } from '../../../shared/src/panelMessages';
+import type { RestrictedSettingView, SourceStatusView } from '../../../shared/src/panelMessages';
 import type { TailSettings } from '../../../shared/src/settings';
 import type { LogSource, SourceEvent, SourceSink, StopOptions } from '../../../server/src/logs/types';
 import type { FileOrigin } from '../../../server/src/logs/fileBlock';
@@ -17,16 +17,20 @@ export interface FolderTail {
   name: string;
   path: string;
   tail: TailSettings;
+  /** Workspace values of restricted settings left out of `tail` because the workspace is not trusted. */
+  heldBack?: RestrictedSettingView[];
 }
 
 export interface SourcePlan {
   specs: SourceSpec[];
   /** Sources that will not run, and why (untrusted workspace, bad setting). */
   notRunning: SourceStatusView[];
+  /** Workspace settings not applied in Restricted Mode (the panel explains them), each once. */
+  heldBack: RestrictedSettingView[];
 }
 
 export const UNTRUSTED_COMMAND =
-  'not run: the workspace is not trusted. observabilityLens.tail.command runs a program from workspace settings; trust the workspace to start it.';
+  'not run: the workspace is not trusted. observabilityLens.tail.command runs a program, which happens only in a trusted workspace; trust the workspace to start it.';
 
 /** Turns per-folder settings into sources; commands only when the workspace is trusted. */
 export function planSources(folders: readonly FolderTail[], trusted: boolean): SourcePlan {
@@ -63,7 +67,9 @@ export function planSources(folders: readonly FolderTail[], trusted: boolean): S
       else push({ kind: 'otlp', label: port === 4318 ? 'otlp' : `otlp:${port}`, port });
     }
   }
-  return { specs, notRunning };
+  const heldBack = new Map<string, RestrictedSettingView>();
+  for (const f of folders) for (const h of f.heldBack ?? []) heldBack.set(`${h.setting}\n${h.where}`, h);
+  return { specs, notRunning, heldBack: [...heldBack.values()] };
 }
 
 /** A file the user picked with "Tail File...": read from its start, labelled relative to the folder. */

@@ -6,6 +6,7 @@ import {
   type Counts,
   type ExtensionToWebview,
   type QueryErrorView,
+  type RestrictedSettingView,
   type RowView,
   type SourceStatusView,
   type TimelineRow,
@@ -40,6 +41,7 @@ const ui = {
   rate: byId('count-rate'),
   dropped: byId('count-dropped'),
   sources: byId('sources'),
+  restricted: byId('restricted'),
   live: byId('live'),
   list: byId('list'),
   spacer: byId('spacer'),
@@ -200,6 +202,34 @@ function renderSources(sources: SourceStatusView[]): void {
   }
 }
 
+/** Says which workspace settings Restricted Mode holds back, why, and offers to manage trust. */
+function renderRestricted(settings: RestrictedSettingView[]): void {
+  ui.restricted.replaceChildren();
+  ui.restricted.hidden = settings.length === 0;
+  if (settings.length === 0) return;
+  const title = document.createElement('strong');
+  title.textContent = 'Restricted Mode. ';
+  const intro = document.createElement('span');
+  intro.textContent = 'This workspace is not trusted, so the log panel does not apply these settings from it:';
+  const list = document.createElement('ul');
+  for (const s of settings) {
+    const item = document.createElement('li');
+    const name = document.createElement('code');
+    name.className = 'setting';
+    name.textContent = s.setting;
+    item.append(name, ` in ${s.where} ${s.effect}.`);
+    list.append(item);
+  }
+  const after = document.createElement('span');
+  after.textContent = 'Your user settings still apply. Trust the workspace to apply these too.';
+  const manage = document.createElement('button');
+  manage.type = 'button';
+  manage.id = 'manage-trust';
+  manage.textContent = 'Manage Workspace Trust';
+  manage.addEventListener('click', () => post({ type: 'manageTrust' }));
+  ui.restricted.append(title, intro, list, after, manage);
+}
+
 function showDetails(seq: number, json: string, continuation: string[]): void {
   detailsSeq = seq;
   ui.details.hidden = false;
@@ -277,6 +307,9 @@ function handle(m: ExtensionToWebview): void {
       break;
     case 'sourceStatus':
       renderSources(m.sources);
+      break;
+    case 'restricted':
+      renderRestricted(m.settings);
       break;
   }
 }

@@ -173,7 +173,14 @@ async function resolveInputs(sources: string[]): Promise<{ inputs: Array<{ label
     if (s === '-') {
       inputs.push({ label: STDIN_LABEL, file: null });
     } else if (isGlob(s)) {
-      const files = await listGlob(planGlob(s, process.cwd()));
+      let plan;
+      try {
+        plan = planGlob(s, process.cwd());
+      } catch (err) {
+        problems.push((err as Error).message);
+        continue;
+      }
+      const files = await listGlob(plan);
       if (files.length === 0) problems.push(`no file matches ${s}`);
       for (const f of files) inputs.push({ label: path.relative(process.cwd(), f) || f, file: f });
     } else {

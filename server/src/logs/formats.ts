@@ -4,6 +4,7 @@
 import { parsePath } from './paths';
 import { LEVEL_NAMES, TIME_FORMATS, otelSeverity, type TimeFormat } from './normalize';
 import type { LevelName } from './types';
+import { compileUserPattern, PatternError } from './userPattern';
 
 export type FieldName =
   | 'time' | 'level' | 'message' | 'requestId' | 'traceId' | 'spanId'
@@ -21,7 +22,10 @@ export interface FormatDetect {
   any?: string[];
   /** Paths that, when present, must hold a value of this type. */
   types?: Record<string, 'string' | 'number' | 'object'>;
-  /** For `regex`: a JavaScript regular expression with named groups; `flags` optional. */
+  /**
+   * For `regex`: a regular expression with named groups; `flags` optional (i, m, s). A user's pattern
+   * runs on a linear-time engine: JavaScript syntax without backreferences or lookaround.
+   */
   pattern?: string;
   flags?: string;
 }
@@ -196,13 +200,13 @@ function checkFormat(entry: unknown, problems: string[]): FormatSpec | null {
       if (typeof d.pattern !== 'string') problems.push('detect.pattern (a regular expression with named groups) is required for kind "regex"');
       else {
         try {
-          const re = new RegExp(d.pattern, typeof d.flags === 'string' ? d.flags : '');
-          if (!/\(\?<[A-Za-z_$][\w$]*>/.test(d.pattern)) problems.push('detect.pattern has no named groups (?<name>...)');
-          void re;
+          const re = compileUserPattern(d.pattern, typeof d.flags === 'string' ? d.flags : '');
+          if (re.groupNames.length === 0) problems.push('detect.pattern has no named groups (?<name>...)');
           detect.pattern = d.pattern;
           if (typeof d.flags === 'string') detect.flags = d.flags;
         } catch (e) {
-          problems.push(`detect.pattern is not a valid regular expression: ${(e as Error).message}`);
+          if (!(e instanceof PatternError)) throw e;
+          problems.push(`detect.pattern is not a valid regular expression: ${e.message}`);
         }
       }
     }

@@ -134,6 +134,26 @@ function skipNested(l: JsonLine, i: number, n: number): number {
   return -1;
 }
 
+/**
+ * True when the JSON text in `b` opens more than `limit` objects/arrays inside each other. Iterative,
+ * stops at the limit: a check before JSON.parse for code that then walks the value recursively.
+ */
+export function nestsDeeper(b: Uint8Array, limit: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    if (c === QUOTE) {
+      // To the closing quote, past escapes.
+      for (i++; i < b.length && b[i] !== QUOTE; i++) if (b[i] === BACKSLASH) i++;
+    } else if (c === LBRACE || c === LBRACKET) {
+      if (++depth > limit) return true;
+    } else if (c === RBRACE || c === RBRACKET) {
+      depth--;
+    }
+  }
+  return false;
+}
+
 /** Index just after a number, true, false or null starting at `i`. */
 function primitiveEnd(b: Buffer, i: number, n: number): number {
   while (i < n) {

@@ -7,6 +7,7 @@ import { scanLogfmt } from './logfmt';
 import { levelTable, toLevel, toNumber, toTime, type LevelTable, type TimeFormat } from './normalize';
 import { PathTrie } from './paths';
 import type { LogRecord } from './types';
+import { compileUserPattern, type LinePattern } from './userPattern';
 
 
 /**
@@ -47,7 +48,8 @@ interface CompiledFormat {
   /** Position in RecordParser.formats (LineColumns.format). */
   index: number;
   kind: 'json' | 'logfmt' | 'regex';
-  regex: RegExp | null;
+  /** Built-in formats' patterns run natively; a user's on the linear-time engine (userPattern.ts). */
+  regex: LinePattern | null;
   all: number[];
   any: number[];
   types: Array<[number, string]>;
@@ -209,7 +211,7 @@ export class RecordParser {
 
   /** Fills `vals` from the named groups of a regex format; false when the line does not match. */
   private regexValues(f: CompiledFormat, text: string): boolean {
-    const m = f.regex!.exec(text);
+    const m = f.regex?.exec(text);
     if (!m || !m.groups) return false;
     const vals = this.vals;
     vals.fill(undefined);
@@ -327,12 +329,14 @@ export class RecordParser {
     const kind = spec.detect.kind ?? 'json';
     const fields = {} as Record<FieldName, number[]>;
     for (const name of FIELD_NAMES) fields[name] = this.slots(spec.fields[name] ?? []);
-    let regex: RegExp | null = null;
+    let regex: LinePattern | null = null;
     if (kind === 'regex' && spec.detect.pattern) {
+      const flags = (spec.detect.flags ?? '').replace(/[gy]/g, '');
       try {
-        regex = new RegExp(spec.detect.pattern, (spec.detect.flags ?? '').replace(/[gy]/g, ''));
+        // Only the patterns we wrote and reviewed (BUILTIN_FORMATS) may backtrack.
+        regex = BUILTIN_FORMATS.includes(spec) ? new RegExp(spec.detect.pattern, flags) : compileUserPattern(spec.detect.pattern, flags);
       } catch {
-        regex = /(?!)/;
+        regex = NEVER;
       }
     }
     const levels = spec.levels ? levelTable(spec.levels) : null;
@@ -350,6 +354,9 @@ export class RecordParser {
     };
   }
 }
+
+/** A format whose pattern does not compile (validateFormats reports it) recognises nothing. */
+const NEVER: LinePattern = { test: () => false, exec: () => null };
 
 /** IDs as text: numbers become strings; GCP trace names keep only the trace ID. */
 function idString(v: unknown): string | null {

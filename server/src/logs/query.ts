@@ -7,6 +7,7 @@ import { accessValue, fieldAccessor, type FieldAccessor } from './fields';
 import { LEVEL_NAMES, toLevel, toNumber } from './normalize';
 import { parsePath } from './paths';
 import { LEVEL_VALUES, type LevelName, type LogRecord } from './types';
+import { compileUserPattern, PatternError, type LinePattern } from './userPattern';
 
 export interface QueryError {
   message: string;
@@ -24,7 +25,7 @@ export type QueryNode =
   | { t: 'level'; op: Op; value: number }
   | { t: 'req'; id: string }
   | { t: 'field'; op: Op; field: FieldAccessor; value: string; num: number | null; time: number | null }
-  | { t: 'regex'; field: FieldAccessor; re: RegExp }
+  | { t: 'regex'; field: FieldAccessor; re: LinePattern }
   | { t: 'text'; re: RegExp };
 
 export interface CompiledQuery {
@@ -247,9 +248,11 @@ class Parser {
         flags = slash[2].replace(/[gy]/g, '');
       }
       try {
-        return { t: 'regex', field, re: new RegExp(source, flags) };
+        // The user's pattern: linear-time engine (see userPattern.ts), never the backtracking one.
+        return { t: 'regex', field, re: compileUserPattern(source, flags) };
       } catch (e) {
-        this.errAt(`Invalid regular expression: ${(e as Error).message}`, valueOffset, rawValue.length);
+        if (!(e instanceof PatternError)) throw e;
+        this.errAt(`Invalid regular expression: ${e.message}`, valueOffset, rawValue.length);
         return null;
       }
     }
@@ -284,6 +287,10 @@ function unquote(v: string): string {
   return v;
 }
 
+/**
+ * Free text is a literal, not a pattern: every metacharacter is escaped, so the native engine
+ * (fastest for a plain substring) has nothing to backtrack over.
+ */
 function textNode(text: string): QueryNode {
   return { t: 'text', re: new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') };
 }

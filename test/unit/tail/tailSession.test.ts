@@ -32,12 +32,13 @@ describe('tail session (host side, real sources and engine)', function () {
   const sent: ExtensionToWebview[] = [];
   const copied: string[] = [];
   const opened: LogRecord[] = [];
+  const trustRequests: number[] = [];
   const last = <T extends ExtensionToWebview['type']>(type: T) =>
     sent.filter((m) => m.type === type).at(-1) as Extract<ExtensionToWebview, { type: T }> | undefined;
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-tail-'));
-    sent.length = copied.length = opened.length = 0;
+    sent.length = copied.length = opened.length = trustRequests.length = 0;
   });
   afterEach(async () => {
     await session?.dispose();
@@ -51,6 +52,7 @@ describe('tail session (host side, real sources and engine)', function () {
       copy: (t) => copied.push(t),
       goToCode: (r) => opened.push(r),
       export: () => undefined,
+      manageTrust: () => trustRequests.push(1),
     });
     return session;
   }

@@ -3,6 +3,7 @@
 // are found by the next listing.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { compileUserPattern, PatternError, type LinePattern } from '../userPattern';
 
 const GLOB_CHARS = /[*?[{]/;
 
@@ -13,8 +14,11 @@ export function isGlob(pattern: string): boolean {
 export interface GlobPlan {
   /** Absolute directory that holds every possible match (the pattern's literal prefix). */
   base: string;
-  /** Matches a path relative to base, with `/` separators. */
-  regex: RegExp;
+  /**
+   * Matches a path relative to base, with `/` separators. Globs come from settings and the command
+   * line, and `*a*a*a*…b` is polynomial backtracking on a long name: the linear-time engine runs it.
+   */
+  regex: LinePattern;
   /** True when the pattern spans directories (needs a recursive listing). */
   recursive: boolean;
 }
@@ -27,9 +31,16 @@ export function planGlob(pattern: string, cwd: string): GlobPlan {
   const baseSegments = segments.slice(0, i);
   const rest = segments.slice(i).join('/');
   const base = baseSegments.join('/') || '/';
+  let regex: LinePattern;
+  try {
+    regex = compileUserPattern('^' + globToRegexSource(rest) + '$');
+  } catch (err) {
+    if (!(err instanceof PatternError)) throw err;
+    throw new Error(`the glob ${JSON.stringify(pattern)} cannot be matched: ${err.reason}`);
+  }
   return {
     base: path.normalize(base),
-    regex: new RegExp('^' + globToRegexSource(rest) + '$'),
+    regex,
     recursive: rest.includes('/') || rest.includes('**'),
   };
 }

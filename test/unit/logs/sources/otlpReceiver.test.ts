@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as http from 'node:http';
+import * as net from 'node:net';
 import * as zlib from 'node:zlib';
 import { ROOT_CONTEXT, SeverityNumber, TraceFlags, trace } from '@opentelemetry/api';
 import { OTLPLogExporter as JsonExporter } from '@opentelemetry/exporter-logs-otlp-http';
@@ -203,5 +204,126 @@ describe('OtlpReceiver (OTLP/HTTP logs)', () => {
     await assert.rejects(second.ready, /in use/);
     assert.equal(events[0]?.type, 'error');
     await second.stop();
+  });
+});
+
+/** A raw HTTP/1.1 exchange on a real socket, for requests an HTTP client library would not send. */
+class RawRequest {
+  readonly socket: net.Socket;
+  response = '';
+  closed = false;
+  constructor(port: number) {
+    this.socket = net.connect(port, '127.0.0.1');
+    this.socket.setEncoding('latin1');
+    this.socket.on('data', (d: string) => (this.response += d));
+    this.socket.on('error', () => undefined); // a reset after the server gave up is expected
+    this.socket.on('close', () => (this.closed = true));
+  }
+  /** Sends the headers (asking for 100-continue, so the test knows the server took the request) and part of a body. */
+  async start(headers: Record<string, string | number>, partialBody: string): Promise<void> {
+    const lines = Object.entries(headers).map(([k, v]) => `${k}: ${v}`);
+    this.socket.write(`POST /v1/logs HTTP/1.1\r\n${lines.join('\r\n')}\r\nExpect: 100-continue\r\n\r\n`);
+    await waitFor('100 Continue', () => this.response.startsWith('HTTP/1.1 100'));
+    this.socket.write(partialBody);
+  }
+  status(): number {
+    const finals = this.response.split('HTTP/1.1 ').slice(1).filter((r) => !r.startsWith('100'));
+    return finals.length ? Number(finals[0].slice(0, 3)) : 0;
+  }
+}
+
+function jsonExport(message: string): string {
+  return JSON.stringify({ resourceLogs: [{ scopeLogs: [{ logRecords: [{ severityText: 'INFO', body: { stringValue: message } }] }] }] });
+}
+
+describe('OtlpReceiver limits (DNS rebinding, slow bodies, floods, deep nesting)', function () {
+  this.timeout(30_000);
+  let receiver: OtlpReceiver | null = null;
+  const raws: RawRequest[] = [];
+  afterEach(async () => {
+    for (const r of raws.splice(0)) r.socket.destroy();
+    await receiver?.stop();
+    receiver = null;
+  });
+
+  async function start(options: Partial<ConstructorParameters<typeof OtlpReceiver>[0]> = {}) {
+    const got = engineSink();
+    receiver = new OtlpReceiver({ port: 0, host: '127.0.0.1', ...options });
+    receiver.start(got.sink);
+    await receiver.ready;
+    return { got, port: receiver.port };
+  }
+  const raw = (port: number) => {
+    const r = new RawRequest(port);
+    raws.push(r);
+    return r;
+  };
+
+  it('refuses a Host that is not a loopback name with this port (DNS rebinding), delivering nothing', async () => {
+    const { got, port } = await start();
+    const json = { 'content-type': 'application/json' };
+    for (const host of ['evil.example', `evil.example:${port}`, `127.0.0.1:${port + 1}`, `localhost.evil.example:${port}`]) {
+      const res = await post(port, { ...json, host }, jsonExport('injected'));
+      assert.equal(res.status, 421, host);
+      assert.match(JSON.parse(res.body.toString()).message, /must name this receiver as 127\.0\.0\.1:/);
+    }
+    assert.deepEqual(got.lines, [], 'no record from a refused host');
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`]) {
+      assert.equal((await post(port, { ...json, host }, jsonExport(`from ${host}`))).status, 200, host);
+    }
+    assert.equal(got.lines.length, 4);
+  });
+
+  it('answers a stalled body (or stalled headers) 408 and closes its connection after the body timeout', async () => {
+    const { got, port } = await start({ bodyTimeoutMs: 300 });
+    const stalled = raw(port);
+    await stalled.start({ Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', 'Content-Length': 1_000_000 }, '{"resourceLogs":[');
+    const halfHeaders = raw(port);
+    halfHeaders.socket.write('POST /v1/logs HTTP/1.1\r\nHost: 127.0.0.1');
+    await waitFor('the stalled connection to be closed', () => stalled.closed);
+    assert.equal(stalled.status(), 408);
+    assert.match(stalled.response, /did not arrive within 300 ms/);
+    await waitFor('the connection with unfinished headers to be closed', () => halfHeaders.closed);
+    assert.equal(halfHeaders.status(), 408);
+    // The receiver is still there for well-behaved clients.
+    assert.equal((await post(port, { 'content-type': 'application/json' }, jsonExport('after'))).status, 200);
+    assert.equal(got.lines.length, 1);
+  });
+
+  it('refuses requests past the connection cap with 503, and takes them again once there is room', async () => {
+    const { got, port } = await start({ maxConnections: 2, bodyTimeoutMs: 20_000 });
+    const held = [raw(port), raw(port)];
+    for (const r of held) await r.start({ Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', 'Content-Length': 100 }, '{');
+    const third = await post(port, { 'content-type': 'application/json' }, jsonExport('third'));
+    assert.equal(third.status, 503);
+    assert.match(JSON.parse(third.body.toString()).message, /busy: 2 requests/);
+    for (const r of held) r.socket.destroy();
+    await waitFor('a request to be accepted again', async () => (await post(port, { 'content-type': 'application/json' }, jsonExport('later'))).status === 200);
+    assert.deepEqual(got.lines.map((l) => JSON.parse(l).body), ['later']);
+  });
+
+  it('refuses a request with 503 when the bytes held by requests would pass the cap', async () => {
+    const { got, port } = await start({ maxBytesInFlight: 64 * 1024, bodyTimeoutMs: 20_000 });
+    const big = raw(port);
+    await big.start({ Host: `127.0.0.1:${port}`, 'Content-Type': 'application/json', 'Content-Length': 50_000 }, '{');
+    const second = await post(port, { 'content-type': 'application/json' }, `${jsonExport('second')}${' '.repeat(30_000)}`);
+    assert.equal(second.status, 503);
+    assert.match(JSON.parse(second.body.toString()).message, /bytes of requests are held, the limit is 65536/);
+    big.socket.destroy();
+    await waitFor('room again', async () => (await post(port, { 'content-type': 'application/json' }, jsonExport('small'))).status === 200);
+    assert.equal(got.lines.length, 1);
+  });
+
+  it('answers 400 to JSON nested 20,000 deep and still takes the next good request', async () => {
+    const { got, port } = await start();
+    const levels = 7000; // three JSON levels per AnyValue: 21,000 deep
+    const deep = '{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"body":' + '{"arrayValue":{"values":['.repeat(levels) + '{"stringValue":"x"}' + ']}}'.repeat(levels) + '}]}]}]}';
+    const res = await post(port, { 'content-type': 'application/json' }, deep);
+    assert.equal(res.status, 400);
+    assert.match(JSON.parse(res.body.toString()).message, /nests objects or arrays more than 128 deep/);
+    const bare = await post(port, { 'content-type': 'application/json' }, '['.repeat(20_000) + ']'.repeat(20_000));
+    assert.equal(bare.status, 400);
+    assert.equal((await post(port, { 'content-type': 'application/json' }, jsonExport('next'))).status, 200);
+    assert.deepEqual(got.lines.map((l) => JSON.parse(l).body), ['next']);
   });
 });
