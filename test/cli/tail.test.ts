@@ -186,6 +186,16 @@ describe('obs-lens tail (CLI)', function () {
     assert.deepEqual(r.stdout.split('\n').slice(0, -1), expected);
   });
 
+  it('a record nested 20,000 levels deep loses none of the records after it to a field query', async () => {
+    const deep = '['.repeat(20000) + '1' + ']'.repeat(20000);
+    const later = Array.from({ length: 1000 }, (_, i) => pino(30, `after ${i}`, `r${i}`, ',"a":{"b":1}'));
+    fs.writeFileSync(path.join(dir, 'deep.log'), [pino(30, 'deep', 'd', `,"a":{"b":${deep}}`), ...later].join('\n') + '\n');
+    const r = await run(['deep.log', '--query', 'a.b=1', '--format', 'json'], { cwd: dir });
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, later.join('\n') + '\n');
+  });
+
   it('--query filters with the query language', async () => {
     fs.writeFileSync(path.join(dir, 'app.log'), FILE_TEXT);
     const r = await run(['app.log', '--query', 'level>=warn', '--format', 'json'], { cwd: dir });

@@ -1,0 +1,72 @@
+// JSON from a log line is parsed only when someone reads a whole value (a field query on an object,
+// "expand record"). V8's JSON.parse takes any depth, but what is done with the value afterwards
+// (JSON.stringify, a printer, the panel's details, structured clone) recurses and overflows the stack
+// somewhere past 5,000 levels: one such line would throw out of a query over the whole buffer. So
+// values nested deeper than MAX_JSON_DEPTH are kept as their JSON text past that depth. Both walks
+// here are loops over the characters: any depth is fine.
+
+/** Deepest nesting kept as objects and arrays; deeper values are their JSON text (a string). */
+export const MAX_JSON_DEPTH = 256;
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const LBRACE = 123;
+const RBRACE = 125;
+const LBRACKET = 91;
+const RBRACKET = 93;
+
+/** Whether the JSON `text` nests objects and arrays deeper than `max` (brackets inside strings do not count). */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) i = stringClose(text, i);
+    else if (c === LBRACE || c === LBRACKET) {
+      if (++depth > max) return true;
+    } else if (c === RBRACE || c === RBRACKET) depth--;
+  }
+  return false;
+}
+
+/**
+ * JSON.parse of `text`, except that each value nested deeper than `max` is the string of its JSON
+ * text. Throws what JSON.parse throws for text that is not JSON.
+ */
+export function parseJsonCapped(text: string, max = MAX_JSON_DEPTH): unknown {
+  if (!nestsDeeperThan(text, max)) return JSON.parse(text);
+  // The same text with each too-deep value replaced by a JSON string of its text, then parsed.
+  const parts: string[] = [];
+  let copied = 0;
+  let depth = 0;
+  let deepFrom = -1;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) i = stringClose(text, i);
+    else if (c === LBRACE || c === LBRACKET) {
+      if (++depth === max + 1) deepFrom = i;
+    } else if (c === RBRACE || c === RBRACKET) {
+      if (depth-- === max + 1 && deepFrom >= 0) {
+        parts.push(text.slice(copied, deepFrom), JSON.stringify(text.slice(deepFrom, i + 1)));
+        copied = i + 1;
+        deepFrom = -1;
+      }
+    }
+  }
+  // A value still open at the end: the text is not JSON, and JSON.parse says so.
+  if (deepFrom >= 0) return JSON.parse(text);
+  parts.push(text.slice(copied));
+  return JSON.parse(parts.join(''));
+}
+
+/** Index of the quote closing the string that opens at `open`, or the last index when it never closes. */
+function stringClose(text: string, open: number): number {
+  const n = text.length;
+  for (let j = open + 1; j < n; j++) {
+    const c = text.charCodeAt(j);
+    if (c === QUOTE) return j;
+    if (c === BACKSLASH) j++;
+  }
+  return n - 1;
+}
