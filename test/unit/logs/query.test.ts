@@ -92,6 +92,18 @@ describe('logs: query language', () => {
     assert.deepEqual(store.query(query).map((r) => r.message), ['out of memory']);
   });
 
+  it('a query nested thousands of levels deep is an error with its position, not a stack overflow', () => {
+    for (const [q, offset] of [['('.repeat(20000) + 'x', 100], ['NOT '.repeat(20000) + 'x', 400], ['- '.repeat(20000) + 'x', 200]] as const) {
+      const { errors } = compileQuery(q);
+      assert.equal(errors.length, 1, JSON.stringify(errors.slice(0, 3)));
+      assert.match(errors[0].message, /Nested too deeply: at most 100/);
+      assert.equal(errors[0].offset, offset);
+    }
+    // A hundred levels is fine.
+    assert.deepEqual(run('('.repeat(100) + 'memory' + ')'.repeat(100)), ['out of memory']);
+    assert.deepEqual(run('NOT '.repeat(100) + 'memory'), ['out of memory']);
+  });
+
   it('time comparisons accept ISO times', () => {
     assert.deepEqual(run('time>=2024-05-01T10:00:03Z'), ['cache miss for key user:42', 'out of memory']);
   });
