@@ -263,6 +263,21 @@ describe('obs-lens tail (CLI)', function () {
     assert.deepEqual(exit, { code: 0, signal: null });
   });
 
+  it('--follow: a truncation refilled past the old size before the next poll loses nothing and is reported on stderr', async () => {
+    const file = path.join(dir, 'app.log');
+    const before = Array.from({ length: 300 }, (_, i) => pino(30, `before ${i}`, `b${i}`));
+    fs.writeFileSync(file, before.join('\n') + '\n');
+    const f = new Follower(['app.log', '--format', 'json'], dir);
+    followers.push(f);
+    await f.waitFor('the existing lines', () => f.lines().length === before.length);
+    const after = Array.from({ length: 600 }, (_, i) => pino(40, `after ${i}`, `a${i}`));
+    fs.truncateSync(file, 0);
+    fs.appendFileSync(file, after.join('\n') + '\n');
+    await f.waitFor('the lines written after the truncation', () => f.lines().length >= before.length + after.length);
+    assert.deepEqual(f.lines(), [...before, ...after]);
+    assert.match(f.stderr, /app\.log was truncated: it was written again past where it had been read \(its first bytes changed\); reading it from the start\n/);
+  });
+
   it('--follow on a missing file says it waits, then reads the file once created; SIGINT exits 0', async () => {
     const f = new Follower(['later.log', '--format', 'json'], dir);
     followers.push(f);
