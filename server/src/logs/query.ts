@@ -44,9 +44,14 @@ interface Token {
   length: number;
 }
 
+/** Longest query taken: each term becomes a pattern, and V8 refuses (when first used) patterns past ~32K characters. */
+const MAX_QUERY_CHARS = 10_000;
+
 export function compileQuery(text: string): { query: CompiledQuery; errors: QueryError[] } {
   const errors: QueryError[] = [];
-  const tokens = tokenize(text, errors);
+  const tooLong = text.length > MAX_QUERY_CHARS;
+  if (tooLong) errors.push({ message: `The query is too long (${text.length} characters; at most ${MAX_QUERY_CHARS})`, offset: MAX_QUERY_CHARS, length: text.length - MAX_QUERY_CHARS });
+  const tokens = tokenize(tooLong ? '' : text, errors);
   const parser = new Parser(tokens, errors);
   const root = parser.parseAll();
   const query: CompiledQuery = { text, root, requestId: null, levels: null, indexedOnly: false };

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { compileQuery, fieldValue, fullJson } from '../../../server/src/logs';
 import { MAX_JSON_DEPTH, parseJsonCapped } from '../../../server/src/logs/jsonDepth';
+import { MAX_PATH_KEYS } from '../../../server/src/logs/paths';
 import { ingest } from './helpers';
 
 const DEPTH = 20_000;
@@ -24,6 +25,15 @@ describe('logs: deeply nested records', () => {
     assert.deepEqual(messages('a.b~"1]]]"'), ['deep arrays']);
     assert.deepEqual(messages('a.a.a~"a"'), ['deep objects']);
     assert.equal(store.count(compileQuery('a!=1').query), 1002);
+  });
+
+  it('a field path of thousands of keys over a record nested as deep is not a path: no scan thousands of calls deep', () => {
+    const keys = (n: number) => Array.from({ length: n }, () => 'a').join('.');
+    assert.equal(fieldValue(records[1], keys(DEPTH + 1)), undefined);
+    assert.equal(fieldValue(records[1], keys(MAX_PATH_KEYS + 1)), undefined);
+    // Up to MAX_PATH_KEYS keys it is a path, read where the record has it.
+    assert.equal(fieldValue(records[1], keys(MAX_PATH_KEYS)), objects(DEPTH - MAX_PATH_KEYS + 1));
+    assert.equal(compileQuery(`${keys(MAX_PATH_KEYS)}=1`).query.root.t, 'field');
   });
 
   it('a value nested past the cap is its JSON text: a field reads it whole, an expanded record keeps the text past the cap', () => {
