@@ -1,19 +1,17 @@
+// How deep JSON nests, walked in loops (any depth is fine).
+//
 // JSON from a log line is parsed only when someone reads a whole value (a field query on an object,
 // "expand record"). V8's JSON.parse takes any depth, but what is done with the value afterwards
 // (JSON.stringify, a printer, the panel's details, structured clone) recurses and overflows the stack
 // somewhere past 5,000 levels: one such line would throw out of a query over the whole buffer. So
-// values nested deeper than MAX_JSON_DEPTH are kept as their JSON text past that depth. Both walks
-// here are loops over the characters: any depth is fine.
+// values nested deeper than MAX_JSON_DEPTH are kept as their JSON text past that depth.
+//
+// A JSON value written over several lines (a raw newline in a string, JSON printed indented) is one
+// record's lines: openAfter says whether a line leaves one open (see LogPipeline).
+import { BACKSLASH, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET } from './jsonScan';
 
 /** Deepest nesting kept as objects and arrays; deeper values are their JSON text (a string). */
 export const MAX_JSON_DEPTH = 256;
-
-const QUOTE = 34;
-const BACKSLASH = 92;
-const LBRACE = 123;
-const RBRACE = 125;
-const LBRACKET = 91;
-const RBRACKET = 93;
 
 /** Whether the JSON `text` nests objects and arrays deeper than `max` (brackets inside strings do not count). */
 export function nestsDeeperThan(text: string, max: number): boolean {
@@ -69,4 +67,24 @@ function stringClose(text: string, open: number): number {
     if (c === BACKSLASH) j++;
   }
   return n - 1;
+}
+
+/**
+ * What a JSON value written over several lines has left open after the line `b[start, end)`, given
+ * what was open before it (`open`): twice the brackets still open, plus 1 inside a string; 0 once
+ * it is closed.
+ */
+export function openAfter(b: Buffer, start: number, end: number, open: number): number {
+  let depth = open >> 1;
+  let inString = (open & 1) === 1;
+  for (let i = start; i < end; i++) {
+    const c = b[i];
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (c === LBRACE || c === LBRACKET) depth++;
+    else if ((c === RBRACE || c === RBRACKET) && depth > 0) depth--;
+  }
+  return depth * 2 + (inString ? 1 : 0);
 }

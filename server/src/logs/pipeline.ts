@@ -5,7 +5,8 @@
 // plain-text record of its own: between the JSON records of concurrent requests, a console.log line
 // belongs to none of them, and attaching it to the one before would show it under another request.
 import type { FileOrigin } from './fileBlock';
-import { firstNonWs } from './jsonScan';
+import { openAfter } from './jsonDepth';
+import { firstNonWs, LBRACE, LBRACKET } from './jsonScan';
 import { NO_CONTINUATION, RecordParser } from './parser';
 import { LineSplitter, type KeptBlock, type LineSink } from './splitter';
 import { LogStore } from './store';
@@ -128,32 +129,6 @@ export class LogPipeline {
     state.lastContinued = 0;
     state.open = 0;
   }
-}
-
-const QUOTE = 34;
-const BACKSLASH = 92;
-const LBRACE = 123;
-const RBRACE = 125;
-const LBRACKET = 91;
-const RBRACKET = 93;
-
-/**
- * What a multi-line JSON value has left open after the line `b[start, end)`, given what was open
- * before it (`open`): twice the brackets still open, plus 1 inside a string; 0 once it is closed.
- */
-function openAfter(b: Buffer, start: number, end: number, open: number): number {
-  let depth = open >> 1;
-  let inString = (open & 1) === 1;
-  for (let i = start; i < end; i++) {
-    const c = b[i];
-    if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) inString = false;
-    } else if (c === QUOTE) inString = true;
-    else if (c === LBRACE || c === LBRACKET) depth++;
-    else if ((c === RBRACE || c === RBRACKET) && depth > 0) depth--;
-  }
-  return depth * 2 + (inString ? 1 : 0);
 }
 
 /** Plain-text lines often start with their level: "ERROR ...", "[warn] ...", "WARN: ...". */
