@@ -271,11 +271,12 @@ describe('obs-lens tail (CLI)', function () {
     followers.push(f);
     await f.waitFor('the existing lines', () => f.lines().length === before.length);
     const after = Array.from({ length: 600 }, (_, i) => pino(40, `after ${i}`, `a${i}`));
-    fs.truncateSync(file, 0);
-    fs.appendFileSync(file, after.join('\n') + '\n');
+    // Truncated and refilled in one open (O_TRUNC, then one write). The CLI is another process: a
+    // poll may still fall between the two, and then sees the size drop instead.
+    fs.writeFileSync(file, after.join('\n') + '\n');
     await f.waitFor('the lines written after the truncation', () => f.lines().length >= before.length + after.length);
     assert.deepEqual(f.lines(), [...before, ...after]);
-    assert.match(f.stderr, /app\.log was truncated: it was written again past where it had been read \(its first bytes changed\); reading it from the start\n/);
+    assert.match(f.stderr, /app\.log was truncated: (?:it was written again past where it had been read \(its first bytes changed\)|its size went from \d+ to \d+ bytes); reading it from the start\n/);
   });
 
   it('--follow on a missing file says it waits, then reads the file once created; SIGINT exits 0', async () => {

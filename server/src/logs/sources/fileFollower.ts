@@ -17,6 +17,7 @@ import { oldestFirst, rotatedSiblings, type Sibling } from './rotation';
 
 /** Per tick, so one fast writer cannot starve the event loop; the rest is read on the next tick. */
 const MAX_CHUNKS_PER_TICK = 16;
+const REWRITTEN = 'it was written again past where it had been read (its first bytes changed)';
 /** Identities of files read, remembered so that a rotated name found again is not read twice. */
 const READ_IDS_KEPT = 256;
 
@@ -85,8 +86,8 @@ export class FileFollower {
     if (file !== null) {
       if (st && file.is(st)) {
         file.seenMtimeMs = st.mtimeMs;
-        if (st.size < file.offset) await this.truncated(file, st, `its size went from ${file.offset} to ${st.size} bytes`);
-        else if (await file.headChanged()) await this.truncated(file, st, 'it was written again past where it had been read (its first bytes changed)');
+        if (st.size < file.offset) await this.truncated(file, `its size went from ${file.offset} to ${st.size} bytes`);
+        else if (await file.headChanged()) await this.truncated(file, REWRITTEN);
         if (st.size > file.seenSize) file.seenSize = st.size;
         await this.read(file, MAX_CHUNKS_PER_TICK);
         return;
@@ -154,24 +155,30 @@ export class FileFollower {
   /** Reads `file` (at most `budget` chunks), noting in `more` whether some is left. */
   private async read(file: OpenFile, budget: number): Promise<void> {
     try {
-      if (await file.read(budget)) this.more = true;
+      let got = await file.read(budget);
+      // Truncated and written again between two reads: from the start (and again, should it recur at once).
+      for (let again = 0; got === 'rewritten' && again < 3; again++) {
+        await this.truncated(file, REWRITTEN);
+        got = await file.read(budget);
+      }
+      if (got !== 'done') this.more = true;
     } catch (err) {
       this.reportError(`cannot read ${file.path}: ${(err as Error).message}`);
     }
   }
 
   /**
-   * `file` was truncated in place (`how`, `st` its stat now): it is read again from its start. What
+   * `file` was truncated in place (`how`): it is read again from its start. What
    * was written after the offset read and before the truncation is taken from the copy copytruncate
    * made, when there is one; otherwise the event says how much of it a poll had seen (skipped).
    */
-  private async truncated(file: OpenFile, st: fs.Stats, how: string): Promise<void> {
+  private async truncated(file: OpenFile, how: string): Promise<void> {
     const from = file.offset;
     const unread = Math.max(0, file.seenSize - from);
     const copy = await this.readCopyTail(file, file.readBytes());
     // The copy delivered the line held back whole.
     if (copy !== null) file.dropHeld();
-    file.restart(st.size);
+    file.restart();
     let detail = `${how}; reading it from the start`;
     if (copy !== null) detail += `; the ${copy.bytes} bytes written after byte ${from} before the truncation were read from its copy ${copy.name}`;
     else if (unread > 0) detail += `; ${unread} bytes written after byte ${from} before the truncation were skipped (records may be missing)`;

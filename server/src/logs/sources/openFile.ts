@@ -49,6 +49,8 @@ export class OpenFile {
   private held: Buffer = EMPTY;
   private head: Buffer = EMPTY;
   private tail: Buffer = EMPTY;
+  /** Where head and tail are compared with the file (`buf` may hold a chunk not passed on yet). */
+  private readonly scratch = Buffer.allocUnsafe(Math.max(HEAD_BYTES, TAIL_BYTES));
   readonly dev: number;
   readonly ino: number;
   /** When the file was created (0 where the file system does not say). */
@@ -114,17 +116,24 @@ export class OpenFile {
     }
   }
 
-  /** Reads what is there, at most `budget` chunks; true when it stopped at the budget with more to read. Throws what fs.read throws. */
-  async read(budget: number): Promise<boolean> {
+  /**
+   * Reads what is there, at most `budget` chunks: 'done' at the end, 'more' when it stopped at the
+   * budget, 'rewritten' when the file no longer starts as it did (truncated and written again since
+   * the head was last compared: the bytes just read are not the ones after `offset`, and are not
+   * passed on). Throws what fs.read throws.
+   */
+  async read(budget: number): Promise<'done' | 'more' | 'rewritten'> {
     for (let i = 0; i < budget; i++) {
       const n = await readAt(this.fd, this.buf, CHUNK_BYTES, this.offset);
-      if (n === 0) return false;
+      if (n === 0) return 'done';
+      // Compared after the read: a head still the same then means no truncation came before it.
+      if (this.offset > 0 && (await this.headChanged())) return 'rewritten';
       const at = this.offset;
       this.offset += n;
       this.noteEdges(n, at);
       this.deliver(this.buf.subarray(0, n), at);
     }
-    return true;
+    return 'more';
   }
 
   /** What identifies the bytes read so far (see holds). */
@@ -149,7 +158,7 @@ export class OpenFile {
   }
 
   /** The file was truncated in place: what was read is no longer in it; it is read again from its start. */
-  restart(size: number): void {
+  restart(): void {
     this.flushHeld();
     // Blocks of it not yet copied in are gone.
     this.lines.truncated();
@@ -157,7 +166,7 @@ export class OpenFile {
     this.offset = 0;
     this.head = EMPTY;
     this.tail = EMPTY;
-    this.seenSize = size;
+    this.seenSize = 0;
   }
 
   /**
@@ -176,7 +185,7 @@ export class OpenFile {
     if (n === 0) return true;
     if (position < 0) return false;
     try {
-      return (await readAt(this.fd, this.buf, n, position)) === n && this.buf.compare(bytes, 0, n, 0, n) === 0;
+      return (await readAt(this.fd, this.scratch, n, position)) === n && this.scratch.compare(bytes, 0, n, 0, n) === 0;
     } catch {
       return false;
     }
