@@ -8,7 +8,7 @@
 //
 // A JSON value written over several lines (a raw newline in a string, JSON printed indented) is one
 // record's lines: openAfter says whether a line leaves one open (see LogPipeline).
-import { BACKSLASH, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET } from './jsonScan';
+import { BACKSLASH, firstNonWs, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET } from './jsonScan';
 
 /** Deepest nesting kept as objects and arrays; deeper values are their JSON text (a string). */
 export const MAX_JSON_DEPTH = 256;
@@ -67,6 +67,22 @@ function stringClose(text: string, open: number): number {
     if (c === BACKSLASH) j++;
   }
   return n - 1;
+}
+
+/**
+ * What the line `b[start, end)` leaves open when it starts a JSON object or array (see openAfter);
+ * 0 when it closes it, or does not start one: only `{` before a key or `}`, `[` before an object,
+ * array, string or `]`, or either alone. Plain text often starts with a bracket ("[INFO] ...",
+ * "[worker 1 starting") that no later line closes, and must not take the lines after it.
+ */
+export function openedBy(b: Buffer, start: number, end: number): number {
+  const first = firstNonWs(b, start, end);
+  if (first >= end) return 0;
+  const c = b[first];
+  const next = firstNonWs(b, first + 1, end);
+  const d = next < end ? b[next] : -1;
+  const json = c === LBRACE ? d === -1 || d === QUOTE || d === RBRACE : c === LBRACKET && (d === -1 || d === QUOTE || d === LBRACE || d === LBRACKET || d === RBRACKET);
+  return json ? openAfter(b, first, end, 0) : 0;
 }
 
 /**

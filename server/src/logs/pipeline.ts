@@ -5,8 +5,7 @@
 // plain-text record of its own: between the JSON records of concurrent requests, a console.log line
 // belongs to none of them, and attaching it to the one before would show it under another request.
 import type { FileOrigin } from './fileBlock';
-import { openAfter } from './jsonDepth';
-import { firstNonWs, LBRACE, LBRACKET } from './jsonScan';
+import { openAfter, openedBy } from './jsonDepth';
 import { NO_CONTINUATION, RecordParser } from './parser';
 import { LineSplitter, type KeptBlock, type LineSink } from './splitter';
 import { LogStore } from './store';
@@ -120,8 +119,7 @@ export class LogPipeline {
     this.took(state, this.store.add(record).seq);
     // A line that starts a JSON value without closing it (a record with a raw newline in a string,
     // JSON printed over several lines) continues on the next lines, whatever they look like.
-    const first = firstNonWs(b, start, end);
-    if (!cut && first < end && (b[first] === LBRACE || b[first] === LBRACKET)) state.open = openAfter(b, first, end, 0);
+    if (!cut) state.open = openedBy(b, start, end);
   }
 
   private took(state: SourceState, seq: number): void {

@@ -84,6 +84,19 @@ describe('logs: pipeline', () => {
     ]);
   });
 
+  it('a plain-text line starting with a bracket it does not close leaves nothing open', () => {
+    const text = ['[worker 1 starting', '[2024-05-01 10:00] [INFO] server [port 3000', '{ not json', 'next line', '["a",', '"b"]', 'after'].join('\n') + '\n';
+    const { records } = ingest([text]);
+    assert.deepEqual(records.map((r) => [r.raw, r.continuation]), [
+      ['[worker 1 starting', []],
+      ['[2024-05-01 10:00] [INFO] server [port 3000', []],
+      ['{ not json', []],
+      ['next line', []],
+      ['["a",', ['"b"]']],
+      ['after', []],
+    ]);
+  });
+
   it('attaches at most maxContinuation lines to one record; the rest become records of their own, none lost', () => {
     const store = new LogStore({ maxRecords: 1000, maxBytes: 1 << 20 });
     const pipeline = new LogPipeline(store, new RecordParser(), { maxContinuation: 3 });
