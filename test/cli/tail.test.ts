@@ -81,15 +81,46 @@ describe('obs-lens tail (CLI)', function () {
     'level=info msg="logfmt line" request_id=zzz',
     pino(40, 'slow response', 'abc123', ',"responseTime":812'),
   ];
+  // console.error(err) after the failed record: its first line is a plain record of its own (who
+  // printed it is not known), its indented frames continue it.
   const STACK = ['Error: ECONNREFUSED', '    at connect (db.js:10:5)', '    at main (app.js:3:1)'];
-  // The stack trace follows the failed record: continuation lines, not records.
   const FILE_TEXT = [...RECORDS.slice(0, 5), ...STACK, ...RECORDS.slice(5)].join('\n') + '\n';
 
   it('--format json prints each record byte-identical to the logged line, without continuation lines', async () => {
     fs.writeFileSync(path.join(dir, 'app.log'), FILE_TEXT);
     const r = await run(['app.log', '--format', 'json'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout, RECORDS.join('\n') + '\n');
+    assert.equal(r.stdout, [...RECORDS.slice(0, 5), STACK[0], ...RECORDS.slice(5)].join('\n') + '\n');
+  });
+
+  // Two requests logging at once; request A's console.log line comes after B's last record.
+  const INTERLEAVED = [
+    pino(30, 'incoming request', 'A'),
+    pino(30, 'incoming request', 'B'),
+    pino(30, 'request completed', 'B'),
+    'charging card for order 77',
+    pino(30, 'request completed', 'A'),
+  ];
+
+  it('a console.log line between JSON records belongs to no request: --request prints only that request\'s records', async () => {
+    fs.writeFileSync(path.join(dir, 'app.log'), INTERLEAVED.join('\n') + '\n');
+    for (const id of ['A', 'B']) {
+      const r = await run(['app.log', '--request', id], { cwd: dir });
+      assert.equal(r.code, 0, r.stderr);
+      const lines = r.stdout.split('\n').slice(0, -1);
+      assert.equal(lines.length, 2, r.stdout);
+      assert.ok(lines.every((l) => l.includes(`[${id}]`)), r.stdout);
+      assert.ok(!r.stdout.includes('charging card'), r.stdout);
+    }
+  });
+
+  it('--query with a phrase finds a plain-text line written between JSON records', async () => {
+    fs.writeFileSync(path.join(dir, 'app.log'), INTERLEAVED.join('\n') + '\n');
+    const json = await run(['app.log', '--query', '"card for order"', '--format', 'json'], { cwd: dir });
+    assert.equal(json.code, 0, json.stderr);
+    assert.equal(json.stdout, 'charging card for order 77\n');
+    const pretty = await run(['app.log', '--query', 'charging'], { cwd: dir });
+    assert.equal(pretty.stdout, `${' '.repeat(12)} -     charging card for order 77\n`);
   });
 
   it('pretty output: level, [request id], message, fields; stack lines indented below; no colour off a TTY', async () => {
@@ -102,7 +133,7 @@ describe('obs-lens tail (CLI)', function () {
     assert.equal(lines[0], `${' '.repeat(12)} -     server starting on port 3000`);
     const failed = lines.findIndex((l) => l.includes('db failed'));
     assert.match(lines[failed], /^22:13:20\.050 ERROR \[def456\] db failed err=ECONNREFUSED$/);
-    assert.deepEqual(lines.slice(failed + 1, failed + 4), ['    Error: ECONNREFUSED', '    at connect (db.js:10:5)', '    at main (app.js:3:1)']);
+    assert.deepEqual(lines.slice(failed + 1, failed + 4), [`${' '.repeat(12)} ERROR Error: ECONNREFUSED`, '    at connect (db.js:10:5)', '    at main (app.js:3:1)']);
     assert.match(r.stdout, /INFO  \[abc123\] GET \/orders user=\{"id":42\} note="ünïcødé ✓"$/m);
     assert.match(r.stdout, /^22:13:20\.040 WARN  \[abc123\] slow response duration=812ms$/m);
   });
@@ -155,11 +186,21 @@ describe('obs-lens tail (CLI)', function () {
     assert.deepEqual(r.stdout.split('\n').slice(0, -1), expected);
   });
 
+  it('a record nested 20,000 levels deep loses none of the records after it to a field query', async () => {
+    const deep = '['.repeat(20000) + '1' + ']'.repeat(20000);
+    const later = Array.from({ length: 1000 }, (_, i) => pino(30, `after ${i}`, `r${i}`, ',"a":{"b":1}'));
+    fs.writeFileSync(path.join(dir, 'deep.log'), [pino(30, 'deep', 'd', `,"a":{"b":${deep}}`), ...later].join('\n') + '\n');
+    const r = await run(['deep.log', '--query', 'a.b=1', '--format', 'json'], { cwd: dir });
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, later.join('\n') + '\n');
+  });
+
   it('--query filters with the query language', async () => {
     fs.writeFileSync(path.join(dir, 'app.log'), FILE_TEXT);
     const r = await run(['app.log', '--query', 'level>=warn', '--format', 'json'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual(r.stdout.trim().split('\n'), [RECORDS[3], RECORDS[4], RECORDS[6]]);
+    assert.deepEqual(r.stdout.trim().split('\n'), [RECORDS[3], RECORDS[4], STACK[0], RECORDS[6]]);
   });
 
   it('a query error exits 2 and shows a caret under the problem', async () => {
@@ -220,6 +261,22 @@ describe('obs-lens tail (CLI)', function () {
     f.child.kill('SIGTERM');
     const exit = await f.exited;
     assert.deepEqual(exit, { code: 0, signal: null });
+  });
+
+  it('--follow: a truncation refilled past the old size before the next poll loses nothing and is reported on stderr', async () => {
+    const file = path.join(dir, 'app.log');
+    const before = Array.from({ length: 300 }, (_, i) => pino(30, `before ${i}`, `b${i}`));
+    fs.writeFileSync(file, before.join('\n') + '\n');
+    const f = new Follower(['app.log', '--format', 'json'], dir);
+    followers.push(f);
+    await f.waitFor('the existing lines', () => f.lines().length === before.length);
+    const after = Array.from({ length: 600 }, (_, i) => pino(40, `after ${i}`, `a${i}`));
+    // Truncated and refilled in one open (O_TRUNC, then one write). The CLI is another process: a
+    // poll may still fall between the two, and then sees the size drop instead.
+    fs.writeFileSync(file, after.join('\n') + '\n');
+    await f.waitFor('the lines written after the truncation', () => f.lines().length >= before.length + after.length);
+    assert.deepEqual(f.lines(), [...before, ...after]);
+    assert.match(f.stderr, /app\.log was truncated: (?:it was written again past where it had been read \(its first bytes changed\)|its size went from \d+ to \d+ bytes); reading it from the start\n/);
   });
 
   it('--follow on a missing file says it waits, then reads the file once created; SIGINT exits 0', async () => {

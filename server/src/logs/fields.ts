@@ -1,6 +1,7 @@
 // Lazy access to a record's full content: the store keeps only the raw line and a few extracted
 // fields, so "expand record" and queries on other fields go back to the raw line here. Single fields
 // use the same scanner as ingestion (no full parse); fullJson parses the whole line.
+import { MAX_JSON_DEPTH, nestsDeeperThan, parseJsonCapped } from './jsonDepth';
 import { firstNonWs, JsonLine, JsonText, scanObject } from './jsonScan';
 import { LineView } from './lineView';
 import { parseLogfmt } from './logfmt';
@@ -82,7 +83,12 @@ export function accessValue(record: LogRecord, a: FieldAccessor): unknown {
   return v;
 }
 
+/**
+ * An object or array value: parsed, or its JSON text when it nests deeper than MAX_JSON_DEPTH (a
+ * query turns the value back into text, and JSON.stringify of thousands of levels overflows the stack).
+ */
 function safeParse(text: string): unknown {
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) return text;
   try {
     return JSON.parse(text);
   } catch {
@@ -90,13 +96,17 @@ function safeParse(text: string): unknown {
   }
 }
 
-/** The whole line as a value ("expand record"): parsed JSON, logfmt pairs, or null for plain text. */
+/**
+ * The whole line as a value ("expand record"): parsed JSON (values nested deeper than MAX_JSON_DEPTH
+ * are their JSON text, so that printing the value cannot overflow the stack), logfmt pairs, or null
+ * for plain text.
+ */
 export function fullJson(record: LogRecord): unknown | null {
   const raw = record.raw;
   const t = raw.trimStart();
   if (t.startsWith('{') || t.startsWith('[')) {
     try {
-      return JSON.parse(raw);
+      return parseJsonCapped(raw);
     } catch {
       return null;
     }

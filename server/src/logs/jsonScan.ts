@@ -23,12 +23,12 @@ export class JsonText {
 const PRESENT_STRING = '\u0000present';
 const PRESENT_OBJECT = new JsonText(Buffer.alloc(0), 0, 0);
 
-const QUOTE = 34;
-const BACKSLASH = 92;
-const LBRACE = 123;
-const RBRACE = 125;
-const LBRACKET = 91;
-const RBRACKET = 93;
+export const QUOTE = 34;
+export const BACKSLASH = 92;
+export const LBRACE = 123;
+export const RBRACE = 125;
+export const LBRACKET = 91;
+export const RBRACKET = 93;
 const COMMA = 44;
 const COLON = 58;
 

@@ -48,7 +48,13 @@ export class PathMap {
   }
 }
 
-/** Splits a path into keys. Returns null (and never throws) on a malformed path. */
+/**
+ * Keys in one path at most. The JSON scanner goes one call deeper per key of a wanted path (see
+ * scanObject): a path of thousands of keys over a record nested as deep would overflow the stack.
+ */
+export const MAX_PATH_KEYS = 64;
+
+/** Splits a path into keys. Returns null (and never throws) on a malformed path, or one of more than MAX_PATH_KEYS keys. */
 export function parsePath(path: string): string[] | null {
   const out: string[] = [];
   let i = 0;
@@ -83,7 +89,7 @@ export function parsePath(path: string): string[] | null {
     i++;
   }
   if (cur) out.push(cur);
-  return out.length ? out : null;
+  return out.length && out.length <= MAX_PATH_KEYS ? out : null;
 }
 
 /** Every grouping of consecutive keys joined by ".": [a,b,c] → a.b.c, a.b|c, a|b.c, a|b|c. */

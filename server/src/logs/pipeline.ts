@@ -1,7 +1,11 @@
 // Bytes in, records out: one splitter per source, the parser, and the rule for lines that are not
-// records. A stack trace printed after a JSON record belongs to it (record.continuation); every
-// other line that is not a record becomes a plain-text record, so nothing is lost.
+// records. Only a line that looks like the continuation of the record above it (indented: stack
+// frames, an inspected object's fields; `at ...`, `Caused by:`; a line inside a multi-line value
+// left open) is attached to it (record.continuation). Any other line that is not a record becomes a
+// plain-text record of its own: between the JSON records of concurrent requests, a console.log line
+// belongs to none of them, and attaching it to the one before would show it under another request.
 import type { FileOrigin } from './fileBlock';
+import { openAfter, openedBy } from './jsonDepth';
 import { NO_CONTINUATION, RecordParser } from './parser';
 import { LineSplitter, type KeptBlock, type LineSink } from './splitter';
 import { LogStore } from './store';
@@ -19,14 +23,17 @@ interface SourceState {
   emit: LineSink;
   /** Seq of the last record of this source, while lines may still attach to it (-1: none). */
   last: number;
-  /** Whether that record is a formatted one (any line may continue it) or plain text (only stack lines). */
-  lastFormatted: boolean;
   /** Continuation lines attached to it so far. */
   lastContinued: number;
+  /** A multi-line value its lines left open (see openAfter): 0 when none is. */
+  open: number;
 }
 
-/** Lines that continue the record above them whatever it was: stack frames and their trimmings. */
-const STACK_LINE = /^(?:\s|at\s|Caused by[: ]|\.\.\. \d+ more|\}|\])/;
+/**
+ * Lines that continue the record above them: indented lines (stack frames, the fields of an
+ * inspected object), and the trimmings of stack traces and inspected values written flush left.
+ */
+const CONTINUATION_LINE = /^(?:\s|at\s|Caused by[: ]|\.\.\. \d+ more|\}|\])/;
 
 export class LogPipeline {
   private readonly sources = new Map<string, SourceState>();
@@ -66,8 +73,8 @@ export class LogPipeline {
         splitter: new LineSplitter({ maxLineBytes: this.maxLineBytes }),
         emit: (b, start, end, cut, _bytes, kept, keptAt) => this.line(source, state, b, start, end, cut, kept, keptAt),
         last: -1,
-        lastFormatted: false,
         lastContinued: 0,
+        open: 0,
       };
       s = state;
       this.sources.set(source, s);
@@ -79,14 +86,17 @@ export class LogPipeline {
   private line(source: string, state: SourceState, b: Buffer, start: number, end: number, cut: boolean, kept: KeptBlock, keptAt: number): void {
     const parser = this.parser;
     if (parser.parseBytes(b, start, end, cut, source)) {
-      this.took(state, this.store.addLine(source, kept, keptAt, keptAt + end - start, cut, parser.columns, parser), true);
+      this.took(state, this.store.addLine(source, kept, keptAt, keptAt + end - start, cut, parser.columns, parser));
       return;
     }
     const text = b.toString('utf8', start, end);
-    if (text.trim() === '') return; // blank lines carry nothing
-    if (state.last >= 0 && state.lastContinued < this.maxContinuation && (state.lastFormatted || STACK_LINE.test(text))) {
+    const open = state.open > 0;
+    // Blank lines carry nothing, unless they are part of a value left open.
+    if (!open && text.trim() === '') return;
+    if (state.last >= 0 && state.lastContinued < this.maxContinuation && (open || CONTINUATION_LINE.test(text))) {
       if (this.store.attachTo(state.last, text) !== undefined) {
         state.lastContinued++;
+        if (open) state.open = openAfter(b, start, end, state.open);
         return;
       }
     }
@@ -106,13 +116,16 @@ export class LogPipeline {
       status: null,
       durationMs: null,
     };
-    this.took(state, this.store.add(record).seq, false);
+    this.took(state, this.store.add(record).seq);
+    // A line that starts a JSON value without closing it (a record with a raw newline in a string,
+    // JSON printed over several lines) continues on the next lines, whatever they look like.
+    if (!cut) state.open = openedBy(b, start, end);
   }
 
-  private took(state: SourceState, seq: number, formatted: boolean): void {
+  private took(state: SourceState, seq: number): void {
     state.last = seq;
-    state.lastFormatted = formatted;
     state.lastContinued = 0;
+    state.open = 0;
   }
 }
 

@@ -45,9 +45,14 @@ interface Token {
   length: number;
 }
 
+/** Longest query taken: each term becomes a pattern, and V8 refuses (when first used) patterns past ~32K characters. */
+const MAX_QUERY_CHARS = 10_000;
+
 export function compileQuery(text: string): { query: CompiledQuery; errors: QueryError[] } {
   const errors: QueryError[] = [];
-  const tokens = tokenize(text, errors);
+  const tooLong = text.length > MAX_QUERY_CHARS;
+  if (tooLong) errors.push({ message: `The query is too long (${text.length} characters; at most ${MAX_QUERY_CHARS})`, offset: MAX_QUERY_CHARS, length: text.length - MAX_QUERY_CHARS });
+  const tokens = tokenize(tooLong ? '' : text, errors);
   const parser = new Parser(tokens, errors);
   const root = parser.parseAll();
   const query: CompiledQuery = { text, root, requestId: null, levels: null, indexedOnly: false };
@@ -133,8 +138,15 @@ function readQuoted(text: string, open: number): { value: string; end: number; c
   return { value, end: i, closed: false };
 }
 
+/** Groups and NOTs inside each other at most (the parser and the evaluation recurse once per level). */
+const MAX_QUERY_DEPTH = 100;
+
 class Parser {
   private pos = 0;
+  /** Groups and NOTs open around the current token. */
+  private depth = 0;
+  /** Set when the query nests too deeply: the rest of it was skipped (one error says so). */
+  private stopped = false;
   constructor(private readonly tokens: Token[], private readonly errors: QueryError[]) {}
 
   parseAll(): QueryNode {
@@ -186,14 +198,18 @@ class Parser {
         this.err(`"${t.text}" needs a term after it`, t);
         return null;
       }
+      if (!this.enter(t)) return null;
       const inner = this.parseUnary();
+      this.depth--;
       return inner ? { t: 'not', item: inner } : null;
     }
     if (t.kind === 'lparen') {
       this.pos++;
+      if (!this.enter(t)) return null;
       const inner = this.parseOr();
+      this.depth--;
       if (this.tokens[this.pos]?.kind === 'rparen') this.pos++;
-      else this.err('Missing ")"', t);
+      else if (!this.stopped) this.err('Missing ")"', t);
       return inner;
     }
     this.pos++;
@@ -266,6 +282,16 @@ class Parser {
       time = parsed;
     }
     return { t: 'field', op: op as Op, field, value, num: toNumber(value), time };
+  }
+
+  /** Steps into a NOT or a group; past MAX_QUERY_DEPTH, says so and skips the rest of the query. */
+  private enter(t: Token): boolean {
+    if (++this.depth <= MAX_QUERY_DEPTH) return true;
+    this.depth--;
+    this.err(`Nested too deeply: at most ${MAX_QUERY_DEPTH} groups and NOTs inside each other`, t);
+    this.pos = this.tokens.length;
+    this.stopped = true;
+    return false;
   }
 
   private isWord(text: string): boolean {

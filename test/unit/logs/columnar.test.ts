@@ -48,8 +48,8 @@ describe('logs: columnar records (kept as bytes, decoded on read)', () => {
   });
 
   it('a stack trace attaches to a columnar record: kept with it, counted in bytes, and the same object from then on', () => {
-    const { store, records } = ingest([`${lines[1]}\nError: boom\n    at f (a.js:1:1)\n${lines[0]}\n`]);
-    assert.deepEqual(records[0].continuation, ['Error: boom', '    at f (a.js:1:1)']);
+    const { store, records } = ingest([`${lines[1]}\n    at f (a.js:1:1)\nCaused by: boom\n${lines[0]}\n`]);
+    assert.deepEqual(records[0].continuation, ['    at f (a.js:1:1)', 'Caused by: boom']);
     assert.equal(records[1].continuation.length, 0);
     assert.equal(store.bySeq(0), store.bySeq(0), 'held as an object once it grew');
     const bytes = records.reduce((n, r) => n + 64 + Buffer.byteLength(r.raw) + r.continuation.reduce((c, l) => c + l.length + 1, 0), 0);

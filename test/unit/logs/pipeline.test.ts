@@ -1,32 +1,100 @@
 // Hostile and messy input through the whole pipeline: every line ends up in a record (or attached to
-// one), nothing throws.
+// the one it continues), nothing throws.
 import * as assert from 'node:assert/strict';
-import { LogPipeline, LogStore, RecordParser } from '../../../server/src/logs';
+import { compileQuery, LogPipeline, LogStore, RecordParser } from '../../../server/src/logs';
 import { ingest } from './helpers';
 
 const rec = (o: object) => JSON.stringify(o);
 
 describe('logs: pipeline', () => {
-  it('attaches a plain-text stack trace to the record before it; banners before the first record stay records', () => {
+  it('attaches indented stack frames to the record before them; an unindented error header is a record of its own', () => {
     const text = [
       '> service@1.0.0 start',
       '> node dist/main.js',
       '',
       rec({ level: 50, time: 1714557600000, msg: 'unhandled', reqId: 'r1' }),
+      '    at handler (/app/src/routes.ts:12:7)',
+      'Caused by: Error: socket hang up',
       'TypeError: Cannot read properties of undefined (reading \'id\')',
       '    at handler (/app/src/routes.ts:12:7)',
       '    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
       rec({ level: 30, time: 1714557600001, msg: 'next' }),
     ].join('\n');
     const { records } = ingest([text]);
-    assert.deepEqual(records.map((r) => r.message), ['> service@1.0.0 start', '> node dist/main.js', 'unhandled', 'next']);
+    assert.deepEqual(records.map((r) => r.message), [
+      '> service@1.0.0 start', '> node dist/main.js', 'unhandled', "TypeError: Cannot read properties of undefined (reading 'id')", 'next',
+    ]);
     assert.equal(records[0].format, null);
-    assert.deepEqual(records[2].continuation, [
-      "TypeError: Cannot read properties of undefined (reading 'id')",
+    assert.deepEqual(records[2].continuation, ['    at handler (/app/src/routes.ts:12:7)', 'Caused by: Error: socket hang up']);
+    // Whoever printed the error (console.error(err) in any request) is not known: its own record, level guessed.
+    assert.deepEqual([records[3].format, records[3].level, records[3].requestId], [null, 'error', null]);
+    assert.deepEqual(records[3].continuation, [
       '    at handler (/app/src/routes.ts:12:7)',
       '    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
     ]);
-    assert.equal(records[3].continuation.length, 0);
+    assert.equal(records[4].continuation.length, 0);
+  });
+
+  it('a console.log line between the JSON records of two requests is a record of its own, in neither request, found by free text', () => {
+    const text = [
+      rec({ level: 30, time: 1, msg: 'incoming request', reqId: 'A' }),
+      rec({ level: 30, time: 2, msg: 'incoming request', reqId: 'B' }),
+      rec({ level: 30, time: 3, msg: 'request completed', reqId: 'B' }),
+      'charging card for order 77', // console.log from request A, written after B's last record
+      rec({ level: 30, time: 4, msg: 'request completed', reqId: 'A' }),
+    ].join('\n') + '\n';
+    const { store, records } = ingest([text]);
+    assert.deepEqual(records.map((r) => [r.message, r.requestId, r.continuation.length]), [
+      ['incoming request', 'A', 0],
+      ['incoming request', 'B', 0],
+      ['request completed', 'B', 0],
+      ['charging card for order 77', null, 0],
+      ['request completed', 'A', 0],
+    ]);
+    assert.deepEqual([records[3].format, records[3].level], [null, null]);
+    assert.deepEqual(store.forRequest('B').map((r) => r.message), ['incoming request', 'request completed']);
+    const found = store.query(compileQuery('"card for order"').query);
+    assert.deepEqual(found.map((r) => r.raw), ['charging card for order 77']);
+  });
+
+  it('lines inside a multi-line value left open continue it, whatever they look like; a record ends it', () => {
+    const text = [
+      rec({ level: 30, time: 1, msg: 'before', reqId: 'A' }),
+      '{"level":30,"msg":"a value with a raw',
+      'newline in it, and {braces} in the string',
+      'and one more"}',
+      'after the value',
+      '[',
+      '"one",',
+      '"two"',
+      ']',
+      '{"level":30,"msg":"open again',
+      rec({ level: 30, time: 2, msg: 'a record ends any open value', reqId: 'A' }),
+      'plain again',
+    ].join('\n') + '\n';
+    const { records } = ingest([text]);
+    assert.deepEqual(records.map((r) => [r.raw, r.continuation]), [
+      [rec({ level: 30, time: 1, msg: 'before', reqId: 'A' }), []],
+      ['{"level":30,"msg":"a value with a raw', ['newline in it, and {braces} in the string', 'and one more"}']],
+      ['after the value', []],
+      ['[', ['"one",', '"two"', ']']],
+      ['{"level":30,"msg":"open again', []],
+      [rec({ level: 30, time: 2, msg: 'a record ends any open value', reqId: 'A' }), []],
+      ['plain again', []],
+    ]);
+  });
+
+  it('a plain-text line starting with a bracket it does not close leaves nothing open', () => {
+    const text = ['[worker 1 starting', '[2024-05-01 10:00] [INFO] server [port 3000', '{ not json', 'next line', '["a",', '"b"]', 'after'].join('\n') + '\n';
+    const { records } = ingest([text]);
+    assert.deepEqual(records.map((r) => [r.raw, r.continuation]), [
+      ['[worker 1 starting', []],
+      ['[2024-05-01 10:00] [INFO] server [port 3000', []],
+      ['{ not json', []],
+      ['next line', []],
+      ['["a",', ['"b"]']],
+      ['after', []],
+    ]);
   });
 
   it('attaches at most maxContinuation lines to one record; the rest become records of their own, none lost', () => {
@@ -80,8 +148,10 @@ describe('logs: pipeline', () => {
       rec({ level: 30, time: 1, msg: 'fine' }) + '\r\n',
     ]);
     const plain = records.filter((r) => r.format === null);
-    assert.deepEqual(plain.map((r) => r.raw).slice(0, 4), ['[1,2]', '"str"', '42', '{"unterminated":']);
-    assert.match(plain[4].raw, /\uFFFDA$/);
+    assert.deepEqual(plain.map((r) => r.raw), ['[1,2]', '"str"', '42', '{"unterminated":']);
+    // The garbage line comes inside the value the line before left open: it continues it.
+    assert.equal(plain[3].continuation.length, 1);
+    assert.match(plain[3].continuation[0], /\uFFFDA$/);
     const fine = records.find((r) => r.message === 'fine');
     assert.ok(fine && fine.format === 'pino' && fine.level === 'info');
     assert.ok(records.every((r) => !r.raw.includes('\r')));

@@ -62,7 +62,7 @@ describe('logs: query language', () => {
   });
 
   it('free text also searches attached stack traces', () => {
-    const { store } = ingest([JSON.stringify({ level: 50, time: 1, msg: 'crash' }) + '\nError: x\n    at handleOrder (orders.ts:9:1)\n']);
+    const { store } = ingest([JSON.stringify({ level: 50, time: 1, msg: 'crash' }) + '\n    at handleOrder (orders.ts:9:1)\n']);
     assert.deepEqual(store.query(compileQuery('handleorder').query).map((r) => r.message), ['crash']);
   });
 
@@ -90,6 +90,26 @@ describe('logs: query language', () => {
     const { query, errors } = compileQuery('level>=warn msg~([ memory');
     assert.equal(errors.length, 1);
     assert.deepEqual(store.query(query).map((r) => r.message), ['out of memory']);
+  });
+
+  it('a query nested thousands of levels deep is an error with its position, not a stack overflow', () => {
+    for (const [q, offset] of [['('.repeat(9000) + 'x', 100], ['NOT '.repeat(2400) + 'x', 400], ['- '.repeat(4000) + 'x', 200]] as const) {
+      const { errors } = compileQuery(q);
+      assert.equal(errors.length, 1, JSON.stringify(errors.slice(0, 3)));
+      assert.match(errors[0].message, /Nested too deeply: at most 100/);
+      assert.equal(errors[0].offset, offset);
+    }
+    // A hundred levels is fine.
+    assert.deepEqual(run('('.repeat(100) + 'memory' + ')'.repeat(100)), ['out of memory']);
+    assert.deepEqual(run('NOT '.repeat(100) + 'memory'), ['out of memory']);
+  });
+
+  it('a query past 10,000 characters is an error, not a pattern that throws when the records are matched', () => {
+    const { store } = ingest([text]);
+    const { query, errors } = compileQuery('x'.repeat(40000));
+    assert.deepEqual(errors.map((e) => [e.message, e.offset, e.length]), [['The query is too long (40000 characters; at most 10000)', 10000, 30000]]);
+    assert.equal(store.query(query).length, 6);
+    assert.deepEqual(compileQuery('x'.repeat(10000)).errors, []);
   });
 
   it('time comparisons accept ISO times', () => {

@@ -1,24 +1,25 @@
 // Follows one path the way `tail -F` does: reads new bytes from the last offset, survives rotation by
-// rename (drains the old file, then reads the new one from its start), copytruncate (size shrinks:
-// read from 0), deletion and re-creation, and a path that does not exist yet.
+// rename (drains the old file through its open handle, then reads the new one from its start),
+// copytruncate, deletion and re-creation, and a path that does not exist yet.
 //
-// Only whole lines are passed on: the bytes after the last newline are held until the line is
-// completed, so the tail of a rotated file never glues onto the head of its successor, and files
-// of a glob can share one line splitter. A held partial line is flushed (newline added) when its
-// file is left behind (rotated, truncated, deleted, stopped).
+// A truncation shows as the size going below the offset read, or, when the file was written again
+// past that offset before the next poll, as its first bytes changing (see OpenFile): either way the
+// file is read again from its start, and the event says so. What a poll cannot see at the path is
+// looked for under the file's rotated names (see rotation.ts), for a single path only (a glob
+// follows those names itself): files a rotation created at the path and renamed away between two
+// polls, and the copy copytruncate made, which holds what was written just before the truncation.
 import * as fs from 'node:fs';
-import { FileLines, type FileOrigin } from '../fileBlock';
+import * as path from 'node:path';
+import type { FileOrigin } from '../fileBlock';
 import type { SourceEvent } from '../types';
+import { OpenFile, readBuffer, type ReadBytes } from './openFile';
+import { oldestFirst, rotatedSiblings, type Sibling } from './rotation';
 
-function fstat(fd: number): Promise<fs.Stats> {
-  return new Promise((resolve, reject) => fs.fstat(fd, (e, st) => (e ? reject(e) : resolve(st))));
-}
-
-const CHUNK_BYTES = 1024 * 1024;
 /** Per tick, so one fast writer cannot starve the event loop; the rest is read on the next tick. */
 const MAX_CHUNKS_PER_TICK = 16;
-/** A "line" longer than this is passed on unterminated; the splitter cuts long lines anyway. */
-const MAX_HELD_BYTES = 1024 * 1024;
+const REWRITTEN = 'it was written again past where it had been read (its first bytes changed)';
+/** Identities of files read, remembered so that a rotated name found again is not read twice. */
+const READ_IDS_KEPT = 256;
 
 export interface FollowerOutput {
   /** Whole lines, valid only during the call; `origin` says where in the file they are (see FileBlock). */
@@ -26,16 +27,17 @@ export interface FollowerOutput {
   event(e: SourceEvent): void;
 }
 
+export interface FileFollowerOptions {
+  /** Where to begin in the file first opened, when known (a rotated file found again by a glob). */
+  startOffset?: number | null;
+  /** Look under the file's rotated names for what a poll cannot see at its path (a single path; a glob follows those names itself). */
+  findRotated?: boolean;
+}
+
 type EventType = 'opened' | 'waiting' | 'rotated' | 'truncated' | 'deleted';
 
 export class FileFollower {
-  private fd: number | null = null;
-  /** The open file as records may keep it (their lines are read back from it); replaced at each open and truncation. */
-  private lines: FileLines | null = null;
-  private dev = 0;
-  private ino = 0;
-  private offset = 0;
-  private held: Buffer = Buffer.alloc(0);
+  private file: OpenFile | null = null;
   private firstOpen = true;
   private waitingReported = false;
   /**
@@ -43,7 +45,12 @@ export class FileFollower {
    * not open) is said once, not at every poll; cleared once the file reads fine or the path is gone.
    */
   private lastError: string | null = null;
-  private readonly buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  private readonly buf = readBuffer();
+  private readonly sink = (chunk: Buffer, origin?: FileOrigin): void => this.out.data(chunk, origin);
+  private readonly startOffset: number | null;
+  private readonly findRotated: boolean;
+  /** dev:ino of the files read, the latest READ_IDS_KEPT. */
+  private readonly readIds = new Set<string>();
   /** True when the last tick stopped at its read budget with more to read. */
   more = false;
   /** True once the file was deleted (a glob drops such followers; a single path waits for it). */
@@ -57,12 +64,14 @@ export class FileFollower {
     private readonly label: string,
     private readonly out: FollowerOutput,
     private readonly fromStart: boolean,
-    /** Where to begin in the file first opened, when known (a rotated file found again by a glob). */
-    private readonly startOffset: number | null = null,
-  ) {}
+    options: FileFollowerOptions = {},
+  ) {
+    this.startOffset = options.startOffset ?? null;
+    this.findRotated = options.findRotated === true;
+  }
 
   get identity(): string | null {
-    return this.fd === null ? null : `${this.dev}:${this.ino}`;
+    return this.file === null ? null : this.file.identity;
   }
 
   /** One poll step. Never throws; problems become events. */
@@ -77,36 +86,31 @@ export class FileFollower {
       else this.lastError = null; // nothing there: whatever appears next is news
     }
 
-    if (this.fd !== null) {
-      if (st && st.dev === this.dev && st.ino === this.ino) {
-        if (st.size < this.offset) {
-          this.flushHeld();
-          // What was read before is no longer in the file: blocks not yet copied in are gone.
-          this.lines?.truncated();
-          this.lines = new FileLines(this.fd, this.path);
-          this.emit('truncated', `size went from ${this.offset} to ${st.size} bytes; reading from the start`);
-          this.offset = 0;
-        }
-        await this.readAvailable();
+    const file = this.file;
+    if (file !== null) {
+      if (st && file.is(st)) {
+        file.seenMtimeMs = st.mtimeMs;
+        if (st.size < file.offset) await this.truncated(file, `its size went from ${file.offset} to ${st.size} bytes`);
+        else if (await file.headChanged()) await this.truncated(file, REWRITTEN);
+        if (st.size > file.seenSize) file.seenSize = st.size;
+        await this.read(file, MAX_CHUNKS_PER_TICK);
         return;
       }
       // The path is gone or names another file: first take whatever was still written to ours.
-      await this.readAvailable(Infinity);
-      let links = 0;
-      try {
-        links = (await fstat(this.fd)).nlink;
-      } catch {
-        links = 0;
-      }
+      await this.read(file, Infinity);
+      const links = await file.links();
       if (!st && links > 0) return; // renamed away and no successor yet: writers may still append to it
-      this.flushHeld();
-      this.closeFd();
+      this.letGo(file);
       if (links === 0) {
         this.gone = true;
         this.emit('deleted', this.path);
         if (!st) return;
-      } else {
-        this.emit('rotated', `${this.path} was replaced by a new file; reading it from the start`);
+      }
+      // Files the path named after ours and before the one it names now.
+      const between = await this.readRotatedBetween(st!, file);
+      if (links > 0 || between.length) {
+        const also = between.length ? ` (first the ${between.length} file(s) created there and rotated away since the last poll, now ${between.join(', ')})` : '';
+        this.emit('rotated', `${this.path} was replaced by a new file; reading it from the start${also}`);
         await this.open(st!, 0);
         return;
       }
@@ -131,92 +135,130 @@ export class FileFollower {
 
   /** Releases the handle; a held partial line is passed on first. `discard`: see StopOptions. */
   close(discard = false): void {
-    this.flushHeld();
-    this.closeFd(discard);
+    if (this.file !== null) this.letGo(this.file, discard);
   }
 
   private async open(st: fs.Stats, offset: number): Promise<void> {
+    let file: OpenFile;
     try {
-      this.fd = await new Promise<number>((resolve, reject) => fs.open(this.path, 'r', (e, fd) => (e ? reject(e) : resolve(fd))));
+      file = await OpenFile.open(this.path, st, offset, this.buf, this.sink);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') this.reportError(`cannot open ${this.path}: ${(err as Error).message}`);
       return;
     }
-    // Identify by the opened handle: the path may have changed between stat and open.
-    try {
-      const fst = await fstat(this.fd);
-      this.dev = fst.dev;
-      this.ino = fst.ino;
-      if (fst.ino !== st.ino) offset = 0;
-    } catch {
-      this.dev = st.dev;
-      this.ino = st.ino;
-    }
-    this.offset = offset;
-    this.lines = new FileLines(this.fd, this.path);
+    this.file = file;
+    this.noteRead(file);
     this.firstOpen = false;
     this.waitingReported = false;
     this.gone = false;
     this.emit('opened', this.path);
-    await this.readAvailable();
+    await this.read(file, MAX_CHUNKS_PER_TICK);
   }
 
-  private async readAvailable(budget = MAX_CHUNKS_PER_TICK): Promise<void> {
-    const fd = this.fd;
-    if (fd === null) return;
-    for (let i = 0; i < budget; i++) {
-      let n: number;
-      try {
-        n = await new Promise<number>((resolve, reject) =>
-          fs.read(fd, this.buf, 0, CHUNK_BYTES, this.offset, (e, bytes) => (e ? reject(e) : resolve(bytes))),
-        );
-      } catch (err) {
-        this.reportError(`cannot read ${this.path}: ${(err as Error).message}`);
-        return;
+  /** Reads `file` (at most `budget` chunks), noting in `more` whether some is left. */
+  private async read(file: OpenFile, budget: number): Promise<void> {
+    try {
+      let got = await file.read(budget);
+      // Truncated and written again between two reads: from the start (and again, should it recur at once).
+      for (let again = 0; got === 'rewritten' && again < 3; again++) {
+        await this.truncated(file, REWRITTEN);
+        got = await file.read(budget);
       }
+      if (got !== 'done') this.more = true;
       this.lastError = null; // read fine: a problem seen later is a new one
-      if (n === 0) return;
-      const at = this.offset;
-      this.offset += n;
-      this.deliver(this.buf.subarray(0, n), at);
+    } catch (err) {
+      this.reportError(`cannot read ${file.path}: ${(err as Error).message}`);
     }
-    this.more = true;
   }
 
-  /** `bytes` are the file's from `at` on. */
-  private deliver(bytes: Buffer, at: number): void {
-    const joinedAt = at - this.held.length;
-    const joined = this.held.length ? Buffer.concat([this.held, bytes]) : bytes;
-    const nl = joined.lastIndexOf(0x0a);
-    if (nl < 0 && joined.length <= MAX_HELD_BYTES) {
-      this.held = Buffer.from(joined); // copy: `bytes` is the reused read buffer
-      return;
+  /**
+   * `file` was truncated in place (`how`): it is read again from its start. What
+   * was written after the offset read and before the truncation is taken from the copy copytruncate
+   * made, when there is one; otherwise the event says how much of it a poll had seen (skipped).
+   */
+  private async truncated(file: OpenFile, how: string): Promise<void> {
+    const from = file.offset;
+    const unread = Math.max(0, file.seenSize - from);
+    const copy = await this.readCopyTail(file, file.readBytes());
+    // The copy delivered the line held back whole.
+    if (copy !== null) file.dropHeld();
+    file.restart();
+    let detail = `${how}; reading it from the start`;
+    if (copy !== null) detail += `; the ${copy.bytes} bytes written after byte ${from} before the truncation were read from its copy ${copy.name}`;
+    else if (unread > 0) detail += `; ${unread} bytes written after byte ${from} before the truncation were skipped (records may be missing)`;
+    this.emit('truncated', detail);
+  }
+
+  /**
+   * Reads, from the copy copytruncate left next to `file` (it holds the bytes `read` of it, and more),
+   * what lies past them, from the start of the line held back. Null when no such copy is found.
+   */
+  private async readCopyTail(file: OpenFile, read: ReadBytes): Promise<{ name: string; bytes: number } | null> {
+    if (!this.findRotated || read.offset === 0) return null;
+    const copies = (await rotatedSiblings(this.path))
+      .filter((s) => s.st.size > read.offset && !file.is(s.st))
+      .sort((a, b) => b.st.mtimeMs - a.st.mtimeMs);
+    for (const c of copies) {
+      const end = await this.readWhole(c, read.lineStart, (f) => f.holds(read));
+      if (end !== null) return { name: path.basename(c.path), bytes: end - read.offset };
     }
-    const cut = nl < 0 ? joined.length : nl + 1;
-    // Handed over in place (receivers copy what they keep): a copy here is fresh memory, which costs
-    // more than the parse on this kind of machine (~4 ms per MB of page faults).
-    this.held = Buffer.from(joined.subarray(cut));
-    this.out.data(joined.subarray(0, cut), this.lines ? { file: this.lines, position: joinedAt } : undefined);
+    return null;
   }
 
-  private flushHeld(): void {
-    if (!this.held.length) return;
-    const line = Buffer.concat([this.held, Buffer.from('\n')]);
-    this.held = Buffer.alloc(0);
-    this.out.data(line);
+  /**
+   * The files a rotation created at the path and renamed away since the last poll: rotated names,
+   * written since `left` (the file the path named before) was last seen there and created after it,
+   * never read before; each read whole, oldest first. Returns their names.
+   */
+  private async readRotatedBetween(now: fs.Stats, left: OpenFile): Promise<string[]> {
+    if (!this.findRotated) return [];
+    const between = (await rotatedSiblings(this.path)).filter((s) => {
+      if ((s.st.dev === now.dev && s.st.ino === now.ino) || this.readIds.has(`${s.st.dev}:${s.st.ino}`)) return false;
+      if (s.st.mtimeMs < left.seenMtimeMs) return false;
+      return left.birthMs <= 0 || s.st.birthtimeMs <= 0 || s.st.birthtimeMs >= left.birthMs;
+    });
+    const names: string[] = [];
+    for (const s of between.sort(oldestFirst)) {
+      if ((await this.readWhole(s, 0, null)) !== null) names.push(path.basename(s.path));
+    }
+    return names;
   }
 
-  private closeFd(discard = false): void {
-    if (this.fd === null) return;
-    this.released.set(`${this.dev}:${this.ino}`, this.offset);
-    const fd = this.fd;
-    this.fd = null;
-    // Records still holding lines of this file get copies before the handle goes, unless none will be read again.
-    if (discard) this.lines?.drop();
-    else this.lines?.detach();
-    this.lines = null;
-    fs.close(fd, () => undefined);
+  /**
+   * Reads the file `s` from `from` to its end, when it is still that file and `accept` agrees; its
+   * lines are copied in before it is let go (it may be compressed or removed next). Returns where
+   * the reading ended, or null.
+   */
+  private async readWhole(s: Sibling, from: number, accept: ((f: OpenFile) => Promise<boolean>) | null): Promise<number | null> {
+    let f: OpenFile;
+    try {
+      f = await OpenFile.open(s.path, s.st, from, this.buf, this.sink);
+    } catch {
+      return null;
+    }
+    if (!f.is(s.st) || (accept !== null && !(await accept(f)))) {
+      f.close(true);
+      return null;
+    }
+    this.noteRead(f);
+    await this.read(f, Infinity);
+    this.letGo(f);
+    return f.offset;
+  }
+
+  private noteRead(f: OpenFile): void {
+    const id = f.identity;
+    this.readIds.delete(id);
+    this.readIds.add(id);
+    if (this.readIds.size > READ_IDS_KEPT) this.readIds.delete(this.readIds.values().next().value!);
+  }
+
+  /** Closes `f` (see OpenFile.close), noting how far it was read for a glob that finds it again. */
+  private letGo(f: OpenFile, discard = false): void {
+    this.released.set(f.identity, f.offset);
+    f.close(discard);
+    if (this.file === f) this.file = null;
   }
 
   private emit(type: EventType, detail: string): void {

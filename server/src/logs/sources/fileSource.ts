@@ -47,7 +47,7 @@ export class FileSource implements LogSource {
     this.sink = sink;
     if (!this.plan) {
       const file = path.resolve(this.cwd, this.label);
-      this.followers.set(file, new FileFollower(file, this.label, this.output(), this.fromStart));
+      this.followers.set(file, new FileFollower(file, this.label, this.output(), this.fromStart, { findRotated: true }));
     }
     this.watch(this.plan ? this.plan.base : path.dirname(path.resolve(this.cwd, this.label)));
     this.timer = setInterval(() => this.schedule(), this.pollIntervalMs);
@@ -139,7 +139,7 @@ export class FileSource implements LogSource {
         continue;
       }
       const fromStart = this.firstListing ? this.fromStart : true;
-      const f = new FileFollower(file, this.label, this.output(), fromStart, offset);
+      const f = new FileFollower(file, this.label, this.output(), fromStart, { startOffset: offset });
       this.followers.set(file, f);
       await f.tick();
     }
