@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULE_IDS, SEVERITY_SETTINGS, isRuleId, type RuleId, type SeveritySetting } from '../../../../shared/src/rules';
+import { isModuleSpecifier, moduleSpecifierProblem } from '../moduleSpecifier';
 import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, type LensSettings, type TailSettings } from '../../../../shared/src/settings';
 
 /**
@@ -62,7 +63,11 @@ function hint(value: string, candidates: readonly string[]): string {
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
+  if (typeof value === 'string') {
+    // Quoted, and every control or invisible character escaped: the message reaches terminals and the editor.
+    const quoted = JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
+    return quoted.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''));
+  }
   if (typeof value === 'object') return 'an object';
   return String(value);
 }
@@ -161,8 +166,12 @@ export function validateSettings(raw: unknown, origin: string): ValidatedSetting
         break;
       }
       case 'loggerModule':
-        if (value === null || (typeof value === 'string' && value.trim() !== '')) settings.loggerModule = value;
-        else errors.push(`${where}loggerModule must be a module specifier such as "./src/logger" or null, not ${describe(value)}`);
+        // Fixes write this value into import statements: only a module specifier is taken.
+        if (value === null || (typeof value === 'string' && isModuleSpecifier(value))) settings.loggerModule = value;
+        else {
+          const problem = typeof value === 'string' ? ` (${moduleSpecifierProblem(value)})` : '';
+          errors.push(`${where}loggerModule must be a module specifier such as "./src/logger" or "@acme/logger", or null, not ${describe(value)}${problem}`);
+        }
         break;
       case 'requestIdHeader':
         // HTTP header names are case-insensitive; Node hands them over in lower case.
