@@ -20,13 +20,16 @@ export interface CliRun {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** Set when the process was killed, e.g. 'SIGKILL' after `timeoutMs`. */
+  signal: NodeJS.Signals | null;
 }
 
-export function runCli(args: string[], cwd: string, env: Record<string, string | undefined> = {}): CliRun {
+/** Runs the CLI; with `timeoutMs`, a run that hangs is killed (signal set) instead of blocking the test. */
+export function runCli(args: string[], cwd: string, env: Record<string, string | undefined> = {}, timeoutMs?: number): CliRun {
   const fullEnv: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env };
   for (const k of Object.keys(fullEnv)) if (fullEnv[k] === undefined) delete fullEnv[k];
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: fullEnv, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: fullEnv, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs, killSignal: 'SIGKILL' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
 }
 
 export function writeTree(root: string, files: Record<string, string>): void {

@@ -1,11 +1,11 @@
 // The project model: what the engine knows of the workspace beyond the file at hand. It is built
 // cheaply (package.json files, plus noteFile on each workspace file) and never runs the type checker.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileKind, ProjectFacts } from './rule';
 import type { LoggerLibrary } from './types';
 import { LIBRARY_PACKAGES, REQUEST_LOGGER_PACKAGES } from './libraries';
 import { isModuleSpecifier } from './moduleSpecifier';
+import { readRegularTextOrUndefined } from './regularFile';
 
 export interface PackageInfo {
   /** Directory holding the package.json. */
@@ -163,11 +163,7 @@ export function createProjectModel(root: string, options: ProjectOptions): Proje
 }
 
 function defaultReadFile(absPath: string): string | undefined {
-  try {
-    return fs.readFileSync(absPath, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readRegularTextOrUndefined(absPath);
 }
 
 function readPackage(dir: string, readFile: (p: string) => string | undefined): PackageInfo | null {

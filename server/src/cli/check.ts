@@ -144,6 +144,8 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
         : formatStylish(report, { color: useColor(io) });
   io.stdout.write(output);
 
+  // Asked for and not done: a file named that could not be read.
+  if (result.unreadable.some((u) => u.named)) return 2;
   const t = totals(report);
   return t.errors + t.warnings > 0 ? 1 : 0;
 }

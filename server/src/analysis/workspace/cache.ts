@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readRegularFile } from '../regularFile';
 import { ENGINE_VERSION } from '../version';
 import type { FileAnalysis } from '../types';
 
@@ -99,7 +100,7 @@ export class ResultCache {
   private load(location: string): void {
     let parsed: CacheFile;
     try {
-      parsed = JSON.parse(fs.readFileSync(location, 'utf8')) as CacheFile;
+      parsed = JSON.parse(readRegularFile(location).bytes.toString('utf8')) as CacheFile;
     } catch {
       return; // first run, or a damaged file: rebuild it
     }

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULE_IDS, SEVERITY_SETTINGS, isRuleId, type RuleId, type SeveritySetting } from '../../../../shared/src/rules';
 import { isModuleSpecifier, moduleSpecifierProblem } from '../moduleSpecifier';
+import { readRegularFile } from '../regularFile';
 import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, type LensSettings, type TailSettings } from '../../../../shared/src/settings';
 
 /**
@@ -17,6 +18,9 @@ export interface ValidatedSettings {
   settings: SettingsLayer;
   errors: string[];
 }
+
+/** A configuration file is a few hundred bytes; a larger one is a mistake, not something to parse. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 const TOP_LEVEL_KEYS = ['enable', 'rules', 'loggerModule', 'requestIdHeader', 'ignore', 'tail'] as const;
 const TAIL_KEYS = ['files', 'command', 'otlpPort', 'maxRecords', 'maxBytes', 'requestIdFields', 'formats'] as const;
@@ -209,7 +213,8 @@ function jsonErrorLocation(text: string, message: string): string {
 export function loadConfigFromPath(filePath: string, label = path.basename(filePath)): ValidatedSettings {
   let text: string;
   try {
-    text = fs.readFileSync(filePath, 'utf8');
+    // Only a regular file: a named pipe given as --config would block the read forever.
+    text = readRegularFile(filePath, { maxBytes: MAX_CONFIG_BYTES }).bytes.toString('utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder' : (err as Error).message;
