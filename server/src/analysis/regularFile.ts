@@ -42,6 +42,18 @@ export function readRegularFile(absPath: string, options: ReadOptions = {}): { b
   }
 }
 
+/** readRegularFile for the language server, which must not hold a thread of its own on a pipe either. */
+export async function readRegularFileAsync(absPath: string): Promise<Buffer> {
+  const handle = await fs.promises.open(absPath, READ_FLAGS);
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new NotRegularFileError(kindOf(stat));
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The text of a regular file (UTF-8), or undefined when it cannot be read, is no regular file or is over maxBytes. */
 export function readRegularTextOrUndefined(absPath: string, maxBytes?: number): string | undefined {
   try {
