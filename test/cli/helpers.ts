@@ -20,6 +20,8 @@ export interface CliRun {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** Set when the process was killed, e.g. 'SIGKILL' after `timeoutMs`. */
+  signal: NodeJS.Signals | null;
 }
 
 /** The environment the CLI runs in: this one without colour settings, then `env` (undefined removes a variable). */
@@ -29,9 +31,10 @@ function cliEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
   return fullEnv;
 }
 
-export function runCli(args: string[], cwd: string, env: Record<string, string | undefined> = {}): CliRun {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: cliEnv(env), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+/** Runs the CLI; with `timeoutMs`, a run that hangs is killed (signal set) instead of blocking the test. */
+export function runCli(args: string[], cwd: string, env: Record<string, string | undefined> = {}, timeoutMs?: number): CliRun {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: cliEnv(env), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs, killSignal: 'SIGKILL' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
 }
 
 export interface CliBytesRun {

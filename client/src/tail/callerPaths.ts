@@ -1,5 +1,7 @@
-// Pure helpers for "go to code": where a record's caller file could be in the workspace, and which
-// of its fields to send to the language server. No vscode import, so they are tested bare.
+// Helpers for "go to code": where a record's caller file could be in the workspace, whether a
+// candidate really is a workspace file, and which of its fields to send to the language server.
+// No vscode import, so they are tested bare.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,10 +20,7 @@ export function callerCandidates(file: string, folders: readonly string[]): stri
   }
   if (f === '' || f.includes('\0')) return [];
   const out: string[] = [];
-  const inside = (p: string) => folders.some((root) => {
-    const rel = path.relative(root, p);
-    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-  });
+  const inside = (p: string) => folders.some((root) => isBelow(root, p));
   if (path.isAbsolute(f)) {
     const p = path.normalize(f);
     if (inside(p)) out.push(p);
@@ -32,6 +31,37 @@ export function callerCandidates(file: string, folders: readonly string[]): stri
     }
   }
   return out;
+}
+
+/**
+ * The file to open for a candidate path: its real path when, links resolved, it is a regular file
+ * below the real path of a workspace folder; else undefined. A log names the path, and a link
+ * inside the workspace may lead anywhere (`src/x.ts -> /home/me/.ssh/id_rsa`).
+ */
+export function workspaceFile(candidate: string, folders: readonly string[]): string | undefined {
+  const real = realPath(candidate);
+  if (real === undefined) return undefined;
+  const roots = folders.map(realPath).filter((r): r is string => r !== undefined);
+  if (!roots.some((root) => isBelow(root, real))) return undefined;
+  try {
+    return fs.statSync(real).isFile() ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function realPath(p: string): string | undefined {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Strictly below `root` (the folder itself is no file to open). */
+function isBelow(root: string, p: string): boolean {
+  const rel = path.relative(root, p);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 const MAX_FIELDS = 50;

@@ -1,12 +1,11 @@
 // "Go to code" from a log record: the record's own caller file and line when that file is in the
 // workspace, else the language server's answer to "which log call wrote this message?".
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { FindLogCallSiteRequest, type LogCallSite } from '../../../shared/src/protocol';
 import { fullJson, type LogRecord } from '../../../server/src/logs';
-import { callerCandidates, lookupFields } from './callerPaths';
+import { callerCandidates, lookupFields, workspaceFile } from './callerPaths';
 
 export async function goToCode(record: LogRecord, client: LanguageClient | undefined): Promise<void> {
   if (record.caller) {
@@ -58,25 +57,28 @@ export async function goToCode(record: LogRecord, client: LanguageClient | undef
 async function findCallerFile(file: string): Promise<vscode.Uri | undefined> {
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
   for (const candidate of callerCandidates(file, folders)) {
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return vscode.Uri.file(candidate);
+    const real = workspaceFile(candidate, folders);
+    if (real) return vscode.Uri.file(real);
   }
   // Logs from a container name /app/src/x.ts; the workspace has it at <folder>/src/x.ts.
   const base = path.basename(file.replace(/\\/g, '/'));
   if (!base || folders.length === 0) return undefined;
   const found = await vscode.workspace.findFiles(`**/${base.replace(/[[\]{}*?]/g, '?')}`, '**/node_modules/**', 50);
   const want = file.replace(/\\/g, '/').split('/').filter(Boolean).reverse();
-  let best: vscode.Uri | undefined;
+  let best: string | undefined;
   let bestScore = 1;
   for (const uri of found) {
+    const real = workspaceFile(uri.fsPath, folders);
+    if (!real) continue; // found through a link that leads out of the workspace
     const have = uri.fsPath.replace(/\\/g, '/').split('/').filter(Boolean).reverse();
     let score = 0;
     while (score < want.length && score < have.length && want[score] === have[score]) score++;
     if (score > bestScore) {
-      best = uri;
+      best = real;
       bestScore = score;
     }
   }
-  return best;
+  return best === undefined ? undefined : vscode.Uri.file(best);
 }
 
 async function openAt(uri: vscode.Uri, line: number, character: number): Promise<void> {

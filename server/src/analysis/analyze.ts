@@ -10,7 +10,7 @@ import { classifyFile, type ProjectModel } from './project';
 import type { FixProposal, LogCall, RuleContext } from './rule';
 import { RULES } from './rules';
 import { declarationNodeOf, DECLARES, importOf, recordDeclarations, type ScopeMap, unwrap } from './scopes';
-import { DEFAULT_MAX_FILE_BYTES } from './limits';
+import { DEFAULT_MAX_FILE_BYTES, tooLargeToAnalyse } from './limits';
 import { findSuppressions, isSuppressed } from './suppressions';
 import type { FileAnalysis, Finding, Fix, RuleSeverities } from './types';
 import { ValueResolver } from './values';
@@ -49,7 +49,7 @@ export function analyzeFile(absPath: string, text: string, project: ProjectModel
   // A UTF-8 byte is at most 3 UTF-16 units' worth of length: count bytes only when it could matter.
   const size = text.length * 3 > limit ? Buffer.byteLength(text, 'utf8') : text.length;
   if (size > limit) {
-    return skipped(absPath, `file is ${formatMb(size)}, over the ${formatMb(limit)} analysis limit (generated or bundled code is not analysed)`);
+    return skipped(absPath, tooLargeToAnalyse(size, limit));
   }
   // No level-method call and no console: the file cannot hold a log call, so it is not parsed at all.
   if (!MAY_HOLD_LOG_CALL.test(text)) return { path: absPath, findings: [], logCalls: [], parseErrors: 0 };
@@ -63,10 +63,6 @@ export function analyzeFile(absPath: string, text: string, project: ProjectModel
 
 function skipped(path: string, reason: string): FileAnalysis {
   return { path, findings: [], logCalls: [], parseErrors: 0, skipped: reason };
-}
-
-function formatMb(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /** Keys of `.child({...})` bindings of top-level loggers created in this file, by variable name (computed once per file). */

@@ -5,6 +5,7 @@ import ts from 'typescript';
 import type { ProjectModel } from './project';
 import type { LoggerChoice } from './rule';
 import type { LoggerLibrary } from './types';
+import { isBindableIdentifier, printNode, stringLiteral } from './printCode';
 import { type Declaration, resolveName, type ScopeMap } from './scopes';
 import { eolOf } from './suppressions';
 import type { ValueResolver } from './values';
@@ -44,19 +45,14 @@ export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice 
   // 4. Import the project's logger module.
   const module = project.loggerModule;
   if (!module) return null;
-  const local = module.exportName === 'default' ? 'logger' : module.exportName;
+  // The local name is the export's own when it can name a variable; an export named by a string
+  // (`export { log as "app log" }`, `module.exports = { 'app-log': log }`) is bound as `logger`.
+  const local = module.exportName !== 'default' && isBindableIdentifier(module.exportName) ? module.exportName : 'logger';
   if (resolveName(scopes, at, local)) return null; // the name is taken by something that is not a logger
   const specifier = module.specifier ?? relativeSpecifier(input.path, module.absPath);
   if (path.resolve(input.path).replace(/\.[^./\\]+$/, '') === module.absPath) return null; // the logger module itself
   const eol = eolOf(input.text);
-  const statement =
-    input.moduleStyle === 'esm'
-      ? module.exportName === 'default'
-        ? `import ${local} from '${specifier}';`
-        : `import { ${local} } from '${specifier}';`
-      : module.exportName === 'default'
-        ? `const ${local} = require('${specifier}');`
-        : `const { ${local} } = require('${specifier}');`;
+  const statement = printNode(importStatement(input.moduleStyle, module.exportName, local, specifier));
   const offset = importInsertionOffset(input.sf, input.text);
   const atLineStart = offset === 0 || input.text[offset - 1] === '\n';
   const newText = atLineStart ? `${statement}${eol}` : `${eol}${statement}`;
@@ -83,6 +79,28 @@ function loggersBoundIn(input: LoggerFinderInput, scope: ts.Node): BoundLogger[]
   }
   input.boundLoggers.set(scope, out);
   return out;
+}
+
+/**
+ * `import { logger } from './logger';` or `const { logger } = require('./logger');`, built as a tree:
+ * the specifier and export name come from the workspace (a setting, a file name, an export) and the
+ * printer keeps each inside its string literal whatever it holds.
+ */
+function importStatement(style: 'esm' | 'commonjs', exportName: string, local: string, specifier: string): ts.Statement {
+  const f = ts.factory;
+  const from = stringLiteral(specifier, 'single');
+  const localName = f.createIdentifier(local);
+  const exported = exportName === local ? undefined : isBindableIdentifier(exportName) ? f.createIdentifier(exportName) : stringLiteral(exportName, 'single');
+  if (style === 'esm') {
+    const clause =
+      exportName === 'default'
+        ? f.createImportClause(undefined, localName, undefined)
+        : f.createImportClause(undefined, undefined, f.createNamedImports([f.createImportSpecifier(false, exported, localName)]));
+    return f.createImportDeclaration(undefined, clause, from);
+  }
+  const binding = exportName === 'default' ? localName : f.createObjectBindingPattern([f.createBindingElement(undefined, exported, localName)]);
+  const required = f.createCallExpression(f.createIdentifier('require'), undefined, [from]);
+  return f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(binding, undefined, undefined, required)], ts.NodeFlags.Const));
 }
 
 function relativeSpecifier(fromFile: string, targetNoExt: string): string {

@@ -1,10 +1,11 @@
 // The project model: what the engine knows of the workspace beyond the file at hand. It is built
 // cheaply (package.json files, plus noteFile on each workspace file) and never runs the type checker.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileKind, ProjectFacts } from './rule';
 import type { LoggerLibrary } from './types';
 import { LIBRARY_PACKAGES, REQUEST_LOGGER_PACKAGES } from './libraries';
+import { isModuleSpecifier } from './moduleSpecifier';
+import { readRegularTextOrUndefined } from './regularFile';
 
 export interface PackageInfo {
   /** Directory holding the package.json. */
@@ -46,7 +47,9 @@ export class ProjectModel implements ProjectFacts {
   constructor(root: string, options: ProjectOptions) {
     this.root = path.resolve(root);
     this.readFile = options.readFile ?? defaultReadFile;
-    this.configuredLoggerModule = options.loggerModule && options.loggerModule.trim() ? options.loggerModule.trim() : null;
+    // Fixes import this module: a value that is not a module specifier (settings are checked before,
+    // this guards every other caller) is treated as unset rather than written into code.
+    this.configuredLoggerModule = options.loggerModule && isModuleSpecifier(options.loggerModule) ? options.loggerModule : null;
   }
 
   get rootPackage(): PackageInfo | null {
@@ -125,7 +128,7 @@ export class ProjectModel implements ProjectFacts {
   /** The configured logger module as an absolute path without extension, when it is relative. */
   configuredModulePath(): string | null {
     const spec = this.configuredLoggerModule;
-    if (!spec || !(spec.startsWith('.') || path.isAbsolute(spec))) return null;
+    if (!spec || !spec.startsWith('.')) return null;
     return stripExtension(path.resolve(this.root, spec));
   }
 
@@ -160,11 +163,7 @@ export function createProjectModel(root: string, options: ProjectOptions): Proje
 }
 
 function defaultReadFile(absPath: string): string | undefined {
-  try {
-    return fs.readFileSync(absPath, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readRegularTextOrUndefined(absPath);
 }
 
 function readPackage(dir: string, readFile: (p: string) => string | undefined): PackageInfo | null {

@@ -15,7 +15,7 @@ import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { buildReport, displayPath, isFixable, totals } from './report';
 import { colorWanted, terminalSafe } from './terminal';
-import { preserveFileStyle, writeFileAtomic } from './writeFixed';
+import { FixRefused, type FixTarget, preserveFileStyle, readFixTarget, writableRoots, writeFixTarget } from './writeFixed';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -34,37 +34,45 @@ function stderrLine(io: CliIo, message: string): void {
 interface FixOutcome {
   filesWritten: number;
   fixesApplied: number;
+  /** Files with fixes that were not written (read-only, a link out of the paths checked, a write error). */
+  notWritten: number;
 }
 
 /**
- * Applies the safe fixes of every file that has one and writes the changed files; the results of
- * those files are replaced by a fresh analysis of the fixed text.
+ * Applies the safe fixes of every file that has one and writes the changed files (only regular,
+ * writable files whose real path is inside `roots`, see writeFixed.ts); the results of those files
+ * are replaced by a fresh analysis of the fixed text.
  */
-function applyFixes(result: WorkspaceResult, maxFileBytes: number, cache: ResultCache | undefined, io: CliIo): FixOutcome {
-  const outcome: FixOutcome = { filesWritten: 0, fixesApplied: 0 };
+function applyFixes(result: WorkspaceResult, maxFileBytes: number, roots: readonly string[], cache: ResultCache | undefined, io: CliIo): FixOutcome {
+  const outcome: FixOutcome = { filesWritten: 0, fixesApplied: 0, notWritten: 0 };
   const options = { severities: result.severities, maxFileBytes };
   const changed: Array<{ index: number; text: string }> = [];
+  const refuse = (file: string, reason: string) => {
+    stderrLine(io, `not fixing ${displayPath(io.cwd, file)}: ${reason}`);
+    outcome.notWritten++;
+  };
   result.files.forEach((analysis, index) => {
     if (analysis.skipped || !analysis.findings.some(isFixable)) return;
-    let original: string;
+    let target: FixTarget;
     try {
-      original = fs.readFileSync(analysis.path, 'utf8');
+      target = readFixTarget(analysis.path, roots);
     } catch (err) {
-      stderrLine(io, `cannot read ${displayPath(io.cwd, analysis.path)} to fix it: ${(err as Error).message}`);
-      return;
+      if (!(err instanceof FixRefused)) throw err;
+      return refuse(analysis.path, err.message);
     }
-    const { text, fixed } = engine().applySafeFixes(analysis.path, original, result.project, options);
-    const written = preserveFileStyle(original, text);
-    if (fixed === 0 || written === original) return;
+    const { text, fixed } = engine().applySafeFixes(analysis.path, target.text, result.project, options);
+    const written = preserveFileStyle(target.text, text);
+    if (fixed === 0 || written === target.text) return;
+    let bytes: Buffer;
     try {
-      writeFileAtomic(analysis.path, written);
+      bytes = writeFixTarget(target, written);
     } catch (err) {
-      stderrLine(io, `cannot write fixes to ${displayPath(io.cwd, analysis.path)}: ${(err as Error).message}`);
-      return;
+      return refuse(analysis.path, err instanceof FixRefused ? err.message : `cannot write it: ${(err as Error).message}`);
     }
     outcome.filesWritten++;
     outcome.fixesApplied += fixed;
-    changed.push({ index, text: written });
+    // What the next run will read, for the cache and the report.
+    changed.push({ index, text: bytes.toString('utf8') });
   });
   // The model learns the fixed texts first (a fix may add an import), then the files are re-analysed.
   for (const c of changed) engine().noteFile(result.project, result.files[c.index].path, c.text);
@@ -118,8 +126,10 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
 
   const result = await analyzeWorkspace(root, { settings, paths, cache, only: args.rules, maxFileBytes });
 
+  let fixesNotWritten = 0;
   if (args.fix) {
-    const fixed = applyFixes(result, maxFileBytes, cache, io);
+    const fixed = applyFixes(result, maxFileBytes, writableRoots(root, paths), cache, io);
+    fixesNotWritten = fixed.notWritten;
     if (fixed.filesWritten > 0) {
       stderrLine(io, `applied ${fixed.fixesApplied} fix${fixed.fixesApplied === 1 ? '' : 'es'} in ${fixed.filesWritten} file${fixed.filesWritten === 1 ? '' : 's'}`);
     }
@@ -144,6 +154,8 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
         : formatStylish(report, { color: colorWanted(io.stdout, io.env) });
   io.stdout.write(output);
 
+  // Asked for and not done: a file named that could not be read, fixes that could not be written.
+  if (fixesNotWritten > 0 || result.unreadable.some((u) => u.named)) return 2;
   const t = totals(report);
   return t.errors + t.warnings > 0 ? 1 : 0;
 }

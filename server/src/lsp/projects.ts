@@ -2,7 +2,7 @@
 // workspace). Models read files through the open documents first, so an unsaved logger module
 // counts. A model depends on the folder's `loggerModule` setting, so a different setting gives a
 // new model; clear() drops them all when configuration or package.json files change.
-import * as fs from 'node:fs';
+import { readRegularTextOrUndefined } from '../analysis/regularFile';
 import { isWithin } from './uris';
 import { createProjectModel, noteFile, type ProjectModel } from '../analysis/index';
 
@@ -40,10 +40,6 @@ export class ProjectRegistry {
   private read(absPath: string): string | undefined {
     const open = this.openText(absPath);
     if (open !== undefined) return open;
-    try {
-      return fs.readFileSync(absPath, 'utf8');
-    } catch {
-      return undefined;
-    }
+    return readRegularTextOrUndefined(absPath);
   }
 }

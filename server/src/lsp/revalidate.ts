@@ -2,11 +2,11 @@
 // obs-lens.config.json, package.json, .gitignore) re-validates everything; a source file changed
 // on disk re-validates that file, or everything when it changed a project fact (for example the
 // logger module's exports).
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileChangeType, type FileEvent, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../../../shared/src/settings';
+import { readRegularFileAsync } from '../analysis/regularFile';
 import { isAnalysable } from '../analysis/workspace/discover';
 import type { ResultCache } from '../analysis/workspace/cache';
 import type { WorkspaceFolders } from './folders';
@@ -82,7 +82,7 @@ export class Revalidator {
       if (!this.deps.folders.folderFor(source.path) || this.deps.validator.openDocumentFor(source.path)) continue;
       let text: string;
       try {
-        text = stripBom(await fs.promises.readFile(source.path, 'utf8'));
+        text = stripBom((await readRegularFileAsync(source.path)).toString('utf8'));
       } catch {
         this.deps.validator.clear(source.uri);
         continue;

@@ -2,7 +2,6 @@
 // publishes its diagnostics. Results are cached by content, so re-validating an unchanged file
 // costs a hash. An open document always wins over its disk text, and a result computed for an
 // older document version is dropped instead of published.
-import * as fs from 'node:fs';
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver/node';
@@ -10,6 +9,7 @@ import { FileSkippedNotification } from '../../../shared/src/protocol';
 import { analyzeFile, resolveSeverities, type ProjectModel } from '../analysis/index';
 import type { FileAnalysis, RuleSeverities } from '../analysis/types';
 import { computeConfigKey, type ResultCache } from '../analysis/workspace/cache';
+import { readRegularFileAsync } from '../analysis/regularFile';
 import { isAnalysable } from '../analysis/workspace/discover';
 import type { AnalysisStore, StoredAnalysis } from './analysisStore';
 import { toDiagnostic } from './diagnostics';
@@ -117,9 +117,9 @@ export class Validator {
     let text = knownText;
     if (text === undefined) {
       try {
-        text = stripBom(await fs.promises.readFile(absPath, 'utf8'));
+        text = stripBom((await readRegularFileAsync(absPath)).toString('utf8'));
       } catch {
-        this.clear(uri); // deleted or unreadable: nothing to report on
+        this.clear(uri); // deleted, unreadable or no regular file (a named pipe): nothing to report on
         return;
       }
     }

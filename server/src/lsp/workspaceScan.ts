@@ -3,8 +3,8 @@
 // project model (which logger module exports what, module style), then each is analysed. The
 // loop yields to the event loop after every file so requests stay responsive, and a newer scan
 // (configuration changed) stops an older one.
-import * as fs from 'node:fs';
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { readRegularFileAsync } from '../analysis/regularFile';
 import { discoverFiles } from '../analysis/workspace/discover';
 import type { AnalysisStore } from './analysisStore';
 import type { WorkspaceFolders } from './folders';
@@ -58,9 +58,9 @@ export class WorkspaceScanner {
       for (const file of files) {
         let text: string;
         try {
-          text = stripBom(await fs.promises.readFile(file.path, 'utf8'));
+          text = stripBom((await readRegularFileAsync(file.path)).toString('utf8'));
         } catch {
-          continue; // vanished between discovery and reading
+          continue; // vanished between discovery and reading, or replaced by a named pipe
         }
         if (stale()) return;
         this.deps.projects.forRoot(file.rs.folder!.root, file.rs.settings.loggerModule);

@@ -65,6 +65,21 @@ describe('result cache', () => {
     assert.equal(new ResultCache({ location, engineVersion: 'v1' }).size, 1);
   });
 
+  it('writes no file through a link planted where its temporary file would go, nor leaves one behind', () => {
+    const location = path.join(dir, '.obs-lens-cache');
+    const victim = path.join(dir, 'victim.txt');
+    fs.writeFileSync(victim, 'precious');
+    // The name the temporary file used to have: `<location>.<pid>.tmp`.
+    fs.symlinkSync(victim, `${location}.${process.pid}.tmp`);
+    const cache = new ResultCache({ location, engineVersion: 'v1' });
+    const file = path.join(dir, 'a.ts');
+    cache.set(file, 't', 'k', analysis(file, 'x'));
+    cache.save();
+    assert.equal(fs.readFileSync(victim, 'utf8'), 'precious');
+    assert.equal(new ResultCache({ location, engineVersion: 'v1' }).size, 1, 'the cache itself is saved');
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['.obs-lens-cache', `.obs-lens-cache.${process.pid}.tmp`, 'victim.txt']);
+  });
+
   it('memory-only caches write nothing', () => {
     const cache = new ResultCache({});
     cache.set(path.join(dir, 'a.ts'), 't', 'k', analysis('a', 'x'));

@@ -61,6 +61,23 @@ describe('workspace configuration', () => {
     }
   });
 
+  it('takes loggerModule only as a module specifier: a value with quotes is an error, not code', () => {
+    const payload = "./logger'); require('child_process').exec('x'); ('";
+    const { settings, errors } = validateSettings({ loggerModule: payload, rules: { 'console-logging': 'off' } }, 'obs-lens.config.json');
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0], /^obs-lens\.config\.json: loggerModule must be a module specifier such as "\.\/src\/logger" or "@acme\/logger", or null, not ".*" \(it holds a quote \('\)\)$/);
+    assert.equal(settings.loggerModule, undefined, 'the value is not taken');
+    assert.deepEqual(settings.rules, { 'console-logging': 'off' }, 'the valid part still applies');
+    for (const ok of ['./src/logger', '@acme/logger/sub', null]) assert.deepEqual(validateSettings({ loggerModule: ok }, 'cfg'), { settings: { loggerModule: ok }, errors: [] });
+  });
+
+  it('quotes a bad value in its message with control characters escaped', () => {
+    const { errors } = validateSettings({ loggerModule: './a\u001b[31m\u009b2J\u202e' }, 'cfg');
+    assert.equal(errors.length, 1);
+    assert.ok(!/[\u0000-\u001f\u007f-\u009f\u202e]/.test(errors[0]), JSON.stringify(errors[0]));
+    assert.ok(errors[0].includes('"./a\\u001b[31m\\u009b2J\\u202e"'), errors[0]);
+  });
+
   it('merges layers over the defaults, later layers winning per rule and per tail key', () => {
     const merged = mergeSettings(
       { rules: { 'console-logging': 'off', 'sensitive-log-data': 'error' }, tail: { files: ['a.log'] } },

@@ -7,12 +7,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RuleId } from '../../../../shared/src/rules';
 import type { LensSettings } from '../../../../shared/src/settings';
-import { DEFAULT_MAX_FILE_BYTES } from '../limits';
+import { DEFAULT_MAX_FILE_BYTES, tooLargeToAnalyse } from '../limits';
+import { FileTooLargeError, kindOf, NotRegularFileError, readRegularFile, readRegularTextOrUndefined } from '../regularFile';
 import type { ProjectModel } from '../project';
 import type { FileAnalysis, RuleSeverities } from '../types';
 import { computeConfigKey, hashText, type ResultCache } from './cache';
 import { createIgnoreMatcher, discoverFiles, isAnalysable } from './discover';
-import { packageDigest, readTextOrUndefined, workspaceToken } from './inputs';
+import { packageDigest, workspaceToken } from './inputs';
 import { engine } from './engine';
 
 // The engine's limit: files above it are generated or data, skipped without being read whole.
@@ -36,6 +37,8 @@ export interface WorkspaceOptions {
 export interface UnreadableFile {
   path: string;
   message: string;
+  /** Named in `paths` (not found by a walk): the run could not do what it was asked. */
+  named: boolean;
 }
 
 export interface WorkspaceResult {
@@ -62,12 +65,8 @@ function skippedFile(absPath: string, reason: string): FileAnalysis {
   return { path: absPath, findings: [], logCalls: [], parseErrors: 0, skipped: reason };
 }
 
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  return bytes >= 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${bytes} bytes`;
-}
-
 function describeReadError(err: unknown): string {
+  if (err instanceof NotRegularFileError || err instanceof FileTooLargeError) return err.message;
   const e = err as NodeJS.ErrnoException;
   switch (e.code) {
     case 'ENOENT':
@@ -77,6 +76,10 @@ function describeReadError(err: unknown): string {
       return 'permission denied';
     case 'EISDIR':
       return 'is a folder';
+    case 'EIO':
+      return 'input/output error';
+    case 'ELOOP':
+      return 'too many symbolic links (a link loop?)';
     default:
       return e.message ?? String(err);
   }
@@ -90,9 +93,12 @@ async function classifyPaths(root: string, paths: string[], unreadable: Unreadab
     const abs = path.resolve(root, p);
     try {
       const stat = await fs.promises.stat(abs);
-      (stat.isDirectory() ? dirs : files).push(abs);
+      if (stat.isDirectory()) dirs.push(abs);
+      else if (stat.isFile()) files.push(abs);
+      // A named pipe or a device is never opened: reading one would wait forever.
+      else unreadable.push({ path: abs, message: `cannot read: ${new NotRegularFileError(kindOf(stat)).message}`, named: true });
     } catch (err) {
-      unreadable.push({ path: abs, message: describeReadError(err) });
+      unreadable.push({ path: abs, message: describeReadError(err), named: true });
     }
   }
   return { dirs, files };
@@ -146,19 +152,16 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
     candidates = [...new Set(candidates)];
   }
 
-  // Read them (size first: a 10 MB generated file is never read whole).
+  // Read them (size first: a 10 MB generated file is never read whole; a named pipe is never read).
   const texts = new Map<string, string>();
   // Synchronous reads: for many small files they cost a fraction of fs.promises' open/stat/read/close.
+  const named = new Set(options.paths?.map((p) => path.resolve(rootAbs, p)));
   for (const file of candidates) {
     try {
-      const stat = fs.statSync(file);
-      if (stat.size > maxFileBytes) {
-        skipped.push(skippedFile(file, `file is ${formatBytes(stat.size)}, over the ${formatBytes(maxFileBytes)} limit (generated code?)`));
-        continue;
-      }
-      texts.set(file, fs.readFileSync(file, 'utf8'));
+      texts.set(file, readRegularFile(file, { maxBytes: maxFileBytes }).bytes.toString('utf8'));
     } catch (err) {
-      unreadable.push({ path: file, message: `cannot read: ${describeReadError(err)}` });
+      if (err instanceof FileTooLargeError) skipped.push(skippedFile(file, tooLargeToAnalyse(err.size, err.limit)));
+      else unreadable.push({ path: file, message: `cannot read: ${describeReadError(err)}`, named: named.has(file) });
     }
   }
   const ordered = [...texts.keys()].sort();
@@ -168,7 +171,7 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
   if (options.paths && options.paths.length > 0) {
     for (const file of await discoverFiles(rootAbs, { ignore: settings.ignore })) {
       if (texts.has(file)) continue;
-      const text = readTextOrUndefined(file, maxFileBytes);
+      const text = readRegularTextOrUndefined(file, maxFileBytes);
       if (text !== undefined) texts.set(file, text);
     }
   }
@@ -187,7 +190,7 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
         const known = texts.get(abs);
         if (known !== undefined) return known;
         extraFiles.add(abs);
-        return readTextOrUndefined(abs);
+        return readRegularTextOrUndefined(abs);
       },
     });
     // Every file informs the project model before any is analysed.

@@ -2,9 +2,10 @@
 // a result is reused only when the file's text, the engine version and the configuration key
 // (settings that change results + the project model's facts) are all unchanged. Persisted as one
 // JSON file when a location is given; a missing, stale or corrupt cache file just starts empty.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readRegularFile } from '../regularFile';
 import { ENGINE_VERSION } from '../version';
 import type { FileAnalysis } from '../types';
 
@@ -99,7 +100,7 @@ export class ResultCache {
   private load(location: string): void {
     let parsed: CacheFile;
     try {
-      parsed = JSON.parse(fs.readFileSync(location, 'utf8')) as CacheFile;
+      parsed = JSON.parse(readRegularFile(location).bytes.toString('utf8')) as CacheFile;
     } catch {
       return; // first run, or a damaged file: rebuild it
     }
@@ -162,18 +163,22 @@ export class ResultCache {
   save(): void {
     if (!this.location || !this.dirty) return;
     const data: CacheFile = { format: CACHE_FORMAT, engine: this.engineVersion, entries: Object.fromEntries(this.entries), workspace: this.workspace };
-    const tmp = `${this.location}.${process.pid}.tmp`;
+    // A name nobody can guess, opened exclusively ('wx'): a link planted there is never written through.
+    const tmp = `${this.location}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+    let created = false;
     try {
       fs.mkdirSync(path.dirname(this.location), { recursive: true });
-      fs.writeFileSync(tmp, JSON.stringify(data));
+      const fd = fs.openSync(tmp, 'wx', 0o644);
+      created = true;
+      try {
+        fs.writeFileSync(fd, JSON.stringify(data));
+      } finally {
+        fs.closeSync(fd);
+      }
       fs.renameSync(tmp, this.location);
       this.dirty = false;
     } catch {
-      try {
-        fs.unlinkSync(tmp);
-      } catch {
-        // nothing was written
-      }
+      if (created) fs.rmSync(tmp, { force: true });
     }
   }
 }

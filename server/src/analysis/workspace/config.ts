@@ -4,6 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULE_IDS, SEVERITY_SETTINGS, isRuleId, type RuleId, type SeveritySetting } from '../../../../shared/src/rules';
+import { isModuleSpecifier, moduleSpecifierProblem } from '../moduleSpecifier';
+import { readRegularFile } from '../regularFile';
 import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, type LensSettings, type TailSettings } from '../../../../shared/src/settings';
 
 /**
@@ -16,6 +18,9 @@ export interface ValidatedSettings {
   settings: SettingsLayer;
   errors: string[];
 }
+
+/** A configuration file is a few hundred bytes; a larger one is a mistake, not something to parse. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 const TOP_LEVEL_KEYS = ['enable', 'rules', 'loggerModule', 'requestIdHeader', 'ignore', 'tail'] as const;
 const TAIL_KEYS = ['files', 'command', 'otlpPort', 'maxRecords', 'maxBytes', 'requestIdFields', 'formats'] as const;
@@ -62,7 +67,11 @@ function hint(value: string, candidates: readonly string[]): string {
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
+  if (typeof value === 'string') {
+    // Quoted, and every control or invisible character escaped: the message reaches terminals and the editor.
+    const quoted = JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
+    return quoted.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''));
+  }
   if (typeof value === 'object') return 'an object';
   return String(value);
 }
@@ -161,8 +170,12 @@ export function validateSettings(raw: unknown, origin: string): ValidatedSetting
         break;
       }
       case 'loggerModule':
-        if (value === null || (typeof value === 'string' && value.trim() !== '')) settings.loggerModule = value;
-        else errors.push(`${where}loggerModule must be a module specifier such as "./src/logger" or null, not ${describe(value)}`);
+        // Fixes write this value into import statements: only a module specifier is taken.
+        if (value === null || (typeof value === 'string' && isModuleSpecifier(value))) settings.loggerModule = value;
+        else {
+          const problem = typeof value === 'string' ? ` (${moduleSpecifierProblem(value)})` : '';
+          errors.push(`${where}loggerModule must be a module specifier such as "./src/logger" or "@acme/logger", or null, not ${describe(value)}${problem}`);
+        }
         break;
       case 'requestIdHeader':
         // HTTP header names are case-insensitive; Node hands them over in lower case.
@@ -200,7 +213,8 @@ function jsonErrorLocation(text: string, message: string): string {
 export function loadConfigFromPath(filePath: string, label = path.basename(filePath)): ValidatedSettings {
   let text: string;
   try {
-    text = fs.readFileSync(filePath, 'utf8');
+    // Only a regular file: a named pipe given as --config would block the read forever.
+    text = readRegularFile(filePath, { maxBytes: MAX_CONFIG_BYTES }).bytes.toString('utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder' : (err as Error).message;

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { readRegularTextOrUndefined } from '../regularFile';
 
 const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
 
@@ -33,12 +34,8 @@ function toPosix(p: string): string {
 }
 
 function readIgnoreLayer(dirAbs: string, base: string): IgnoreLayer | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(path.join(dirAbs, '.gitignore'), 'utf8');
-  } catch {
-    return undefined;
-  }
+  const text = readRegularTextOrUndefined(path.join(dirAbs, '.gitignore'));
+  if (text === undefined) return undefined;
   return { base, rules: ignore({ allowRelativePaths: true }).add(text) };
 }
 

@@ -1,9 +1,9 @@
 // What a workspace pass's results depend on besides the engine's code, as digests: the cache compares
 // them to tell an unchanged workspace without building the project model (see analyzeWorkspace.ts).
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RuleId } from '../../../../shared/src/rules';
 import type { LensSettings } from '../../../../shared/src/settings';
+import { readRegularTextOrUndefined } from '../regularFile';
 import { ENGINE_VERSION } from '../version';
 import { hashText } from './cache';
 
@@ -24,7 +24,7 @@ export function workspaceToken(
 ): string {
   const parts: string[] = [ENGINE_VERSION, JSON.stringify([settings.rules, only ?? null, settings.loggerModule, settings.requestIdHeader, maxFileBytes]), packages];
   for (const file of files) parts.push(`${file}\0${hashes.get(file)}`);
-  for (const extra of extraFiles) parts.push(`${extra}\0${hashText(readTextOrUndefined(extra) ?? '\0missing')}`);
+  for (const extra of extraFiles) parts.push(`${extra}\0${hashText(readRegularTextOrUndefined(extra) ?? '\0missing')}`);
   return hashText(parts.join('\n'));
 }
 
@@ -42,18 +42,8 @@ export function packageDigest(root: string, files: readonly string[]): string {
   }
   const parts: string[] = [];
   for (const dir of [...dirs].sort()) {
-    const text = readTextOrUndefined(path.join(dir, 'package.json'));
+    const text = readRegularTextOrUndefined(path.join(dir, 'package.json'));
     if (text !== undefined) parts.push(`${dir}\0${hashText(text)}`);
   }
   return hashText(parts.join('\n'));
-}
-
-/** The file's text; undefined when it cannot be read or is over `maxBytes`. */
-export function readTextOrUndefined(abs: string, maxBytes = Infinity): string | undefined {
-  try {
-    if (maxBytes !== Infinity && fs.statSync(abs).size > maxBytes) return undefined;
-    return fs.readFileSync(abs, 'utf8');
-  } catch {
-    return undefined;
-  }
 }

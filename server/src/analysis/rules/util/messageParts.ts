@@ -1,6 +1,7 @@
 // Splits a message built from dynamic values (template literal or `+` concatenation) into its
 // constant text and its values, and writes the structured call that replaces it.
 import ts from 'typescript';
+import { isIdentifierText, printPropertyKey, printStringLiteral } from '../../printCode';
 import { unwrap } from '../../scopes';
 
 export type Part = { kind: 'text'; text: string } | { kind: 'value'; expr: ts.Expression };
@@ -128,7 +129,9 @@ export function fieldsFor(values: ts.Expression[], sf: ts.SourceFile, taken: Set
   const used = new Set(taken);
   const out: Field[] = [];
   for (const v of values) {
-    const base = fieldNameFor(v) ?? 'value';
+    const name = fieldNameFor(v);
+    // A derived name (`user.id` → userId) must still be a name: upper-casing may produce characters that are not.
+    const base = name !== null && isIdentifierText(name) ? name : 'value';
     let key = base;
     for (let n = 2; used.has(key); n++) key = `${base}${n}`;
     used.add(key);
@@ -137,8 +140,11 @@ export function fieldsFor(values: ts.Expression[], sf: ts.SourceFile, taken: Set
   return out;
 }
 
+/** `key` (shorthand) or `key: value`; a key that is not an identifier is written quoted, never bare. */
 export function fieldText(f: Field): string {
-  return f.key === f.valueText ? f.key : `${f.key}: ${f.valueText}`;
+  // Shorthand only for a value that is that very name (it parsed as one where it stands).
+  if (f.key === f.valueText && isIdentifierText(f.key)) return f.key;
+  return `${printPropertyKey(f.key, 'single')}: ${f.valueText}`;
 }
 
 /** The file's quote preference, for the last file asked about (counting quotes in a large file per fix would be quadratic). */
@@ -157,13 +163,9 @@ function prefersDouble(fileText: string): boolean {
   return quoteCache.double;
 }
 
-const NEEDS_ESCAPE = /[\\'\n\r]/;
-
-/** Quote a message as the file quotes strings (single quotes unless the file prefers double). */
+/** Quote a message as the file quotes strings (single quotes unless the file prefers double), escaped by the printer. */
 export function quote(message: string, fileText: string): string {
-  if (prefersDouble(fileText)) return JSON.stringify(message);
-  if (!NEEDS_ESCAPE.test(message)) return `'${message}'`;
-  return `'${message.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
+  return printStringLiteral(message, prefersDouble(fileText) ? 'double' : 'single');
 }
 
 /** Keys of an object literal (identifiers and string keys). */
