@@ -3,3 +3,20 @@
 
 /** Larger files are generated or data: skipped with a reason, never read whole. */
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * How long one file's analysis may take before it stops and the file is reported as skipped: the
+ * language server analyses in its message loop, and no file may hold the editor longer than this.
+ * A service file takes milliseconds; only machine-made code comes near.
+ */
+export const DEFAULT_TIME_BUDGET_MS = 3000;
+
+/** Environment variable that sets the time budget (milliseconds) for the CLI and the language server. */
+export const TIME_BUDGET_ENV = 'OBS_LENS_TIME_BUDGET_MS';
+
+/** The time budget the environment asks for, or the default when it names no number of milliseconds. */
+export function timeBudgetFrom(env: NodeJS.ProcessEnv): number {
+  const raw = env[TIME_BUDGET_ENV];
+  const ms = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
+  return Number.isFinite(ms) && ms >= 0 ? ms : DEFAULT_TIME_BUDGET_MS;
+}
