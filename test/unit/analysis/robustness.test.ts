@@ -59,6 +59,20 @@ describe('engine robustness', () => {
     }
   });
 
+  it('takes the constant message out of text with a long run of spaces without backtracking', () => {
+    const p = tempProject({ 'package.json': PKG, 'src/logger.ts': LOGGER });
+    try {
+      // Trimming `saved <200,000 spaces> in` with `\s+in$` or `[\s:=]+$` tries every start in the run: quadratic.
+      const spaces = ' '.repeat(200_000);
+      const r = p.analyze('src/spaces.ts', `import { logger } from './logger';\nexport function save(ms: number): void {\n  logger.info('saved${spaces}in' + ms + '${spaces}:');\n}\n`);
+      const [finding] = r.findings;
+      assert.equal(finding?.rule, 'unstructured-log-message');
+      assert.equal(finding.fixes[0]?.edits[0]?.newText, `{ ms }, 'saved'`);
+    } finally {
+      p.cleanup();
+    }
+  });
+
   it('analyses what it can of a file that does not parse, and counts the errors', () => {
     const p = tempProject({ 'package.json': PKG, 'src/logger.ts': LOGGER });
     try {
