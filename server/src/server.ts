@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FindLogCallSiteRequest } from '../../shared/src/protocol';
+import { DEFAULT_TIME_BUDGET_MS, timeBudgetFrom } from './analysis/limits';
 import { ResultCache } from './analysis/workspace/cache';
 import { AnalysisStore } from './lsp/analysisStore';
 import { findLogCallSites } from './lsp/callSites';
@@ -52,6 +53,7 @@ const validator = new Validator({
   store,
   cache,
   status,
+  timeBudgetMs: timeBudgetFrom(process.env, DEFAULT_TIME_BUDGET_MS),
   onProjectFactsChanged: () => runLogged(logger, 'facts changed', () => revalidator.afterFactsChanged()),
 });
 const scanner = new WorkspaceScanner({ connection, folders, settings, projects, store, validator, status, progressSupported: () => capabilities.progress });

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileAnalysis } from '../analysis/types';
+import { CLI_TIME_BUDGET_MS, timeBudgetFrom } from '../analysis/limits';
 import { analyzeWorkspace, DEFAULT_MAX_FILE_BYTES, type WorkspaceResult } from '../analysis/workspace/analyzeWorkspace';
 import { ResultCache } from '../analysis/workspace/cache';
 import { engine, engineLoaded } from '../analysis/workspace/engine';
@@ -42,7 +43,7 @@ interface FixOutcome {
  */
 function applyFixes(result: WorkspaceResult, maxFileBytes: number, cache: ResultCache | undefined, io: CliIo): FixOutcome {
   const outcome: FixOutcome = { filesWritten: 0, fixesApplied: 0 };
-  const options = { severities: result.severities, maxFileBytes };
+  const options = { severities: result.severities, maxFileBytes, timeBudgetMs: timeBudgetFrom(io.env, CLI_TIME_BUDGET_MS) };
   const changed: Array<{ index: number; text: string }> = [];
   result.files.forEach((analysis, index) => {
     if (analysis.skipped || !analysis.findings.some(isFixable)) return;
@@ -73,7 +74,7 @@ function applyFixes(result: WorkspaceResult, maxFileBytes: number, cache: Result
     const file = result.files[c.index].path;
     const fresh: FileAnalysis = engine().analyzeFile(file, c.text, result.project, options);
     result.files[c.index] = fresh;
-    cache?.set(file, c.text, configKey, fresh);
+    if (!fresh.stopped) cache?.set(file, c.text, configKey, fresh);
   }
   return outcome;
 }
@@ -116,7 +117,7 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
     ? new ResultCache({ location: args.cacheLocation ? path.resolve(io.cwd, args.cacheLocation) : path.join(root, DEFAULT_CACHE_FILE) })
     : undefined;
 
-  const result = await analyzeWorkspace(root, { settings, paths, cache, only: args.rules, maxFileBytes });
+  const result = await analyzeWorkspace(root, { settings, paths, cache, only: args.rules, maxFileBytes, timeBudgetMs: timeBudgetFrom(io.env, CLI_TIME_BUDGET_MS) });
 
   if (args.fix) {
     const fixed = applyFixes(result, maxFileBytes, cache, io);
