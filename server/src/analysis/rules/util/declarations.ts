@@ -8,9 +8,25 @@ import { unwrap } from '../../scopes';
 /** The part of a rule's context these helpers need: where a name was declared (the scope model). */
 export type DeclarationLookup = Pick<RuleContext, 'declarationOf'>;
 
-/** The type written on a name's declaration, if any. */
+/**
+ * The type written on a name's declaration (`const body: User = ...`), else the one its initialiser
+ * is asserted to have (`= req.body as User`, `= <User>req.body`, `= req.body satisfies User`).
+ */
 export function declaredType(id: ts.Identifier, scope: DeclarationLookup): ts.TypeNode | undefined {
-  return scope.declarationOf(id)?.type;
+  const d = scope.declarationOf(id);
+  if (!d) return undefined;
+  return d.type ?? (d.initializer ? assertedType(d.initializer) : undefined);
+}
+
+/** The type of the outermost assertion, through parentheses, `!` and `await`: `(await read() as User)!`. */
+function assertedType(init: ts.Expression): ts.TypeNode | undefined {
+  let e = init;
+  for (let i = 0; i < 64; i++) {
+    if (ts.isAsExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) return e.type;
+    if (!ts.isParenthesizedExpression(e) && !ts.isNonNullExpression(e) && !ts.isAwaitExpression(e)) return undefined;
+    e = e.expression;
+  }
+  return undefined;
 }
 
 /** The object literal a `const` is initialised with (`const meta = { id }`), else null. */
