@@ -204,3 +204,15 @@ export function largeServiceFile(lines: number): string {
   }
   return parts.join('\n');
 }
+
+/** One log call whose message concatenates `terms` terms, `'a' + x0 + 'b' + x1 + ...`, as code generators write. */
+export function longConcatenationFile(terms: number): string {
+  const parts = Array.from({ length: terms }, (_, i) => (i % 2 === 0 ? `'${String.fromCharCode(97 + ((i >> 1) % 26))}'` : `x${i >> 1}`));
+  return `import { logger } from './logger';\n\nexport function report(): void {\n  logger.info(${parts.join(' + ')});\n}\n`;
+}
+
+/** Ordinary service code (see largeServiceFile) cut at a function's end near `bytes` long. */
+export function serviceFileOfSize(bytes: number): string {
+  const text = largeServiceFile(Math.ceil(bytes / 20));
+  return text.slice(0, text.lastIndexOf('\n}\n', bytes) + 3);
+}

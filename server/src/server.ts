@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FindLogCallSiteRequest } from '../../shared/src/protocol';
 import { version as PACKAGE_VERSION } from '../../package.json';
 import { ENGINE_VERSION } from './analysis/version';
+import { DEFAULT_TIME_BUDGET_MS, timeBudgetFrom } from './analysis/limits';
 import { ResultCache } from './analysis/workspace/cache';
 import { AnalysisStore } from './lsp/analysisStore';
 import { findLogCallSites } from './lsp/callSites';
@@ -56,6 +57,7 @@ const validator = new Validator({
   store,
   cache,
   status,
+  timeBudgetMs: timeBudgetFrom(process.env, DEFAULT_TIME_BUDGET_MS),
   onProjectFactsChanged: () => runLogged(logger, 'facts changed', () => revalidator.afterFactsChanged()),
 });
 const scanner = new WorkspaceScanner({ connection, log: serverLog, folders, settings, projects, store, validator, status, progressSupported: () => capabilities.progress });

@@ -210,6 +210,26 @@ describe('obs-lens check', function () {
     assert.ok(text.stdout.includes(`src/generated.ts\n  skipped  file is ${size} bytes, over the 2,097,152-byte limit`), text.stdout);
   });
 
+  it('stops a file past the time budget, says why, and does not cache that', () => {
+    const calls = Array.from({ length: 2_000 }, (_, i) => `  logger.info('step ${i} of ' + id + ' took ' + ms + 'ms');`).join('\n');
+    const root = makeWorkspace({
+      'package.json': PINO_SERVICE['package.json'],
+      'src/logger.ts': PINO_SERVICE['src/logger.ts'],
+      'src/generated.ts': `import { logger } from './logger';\n\nexport function trace(id: string, ms: number): void {\n${calls}\n}\n`,
+    });
+    const noTime = { OBS_LENS_TIME_BUDGET_MS: '0' };
+    const json = runCli(['check', '--format', 'json', '--cache'], root, noTime);
+    assert.equal(json.code, 0, json.stderr);
+    assert.deepEqual(parseJsonOutput(json.stdout), []);
+    assert.match(json.stderr, /obs-lens: skipped src\/generated\.ts: analysis stopped after \d+ ms \(budget 0 ms\): the file is too complex to analyse in time/);
+    const text = runCli(['check'], root, noTime);
+    assert.match(text.stdout, /src\/generated\.ts\n {2}skipped {2}analysis stopped after \d+ ms \(budget 0 ms\)/);
+    // With the default budget the same file is analysed, not answered from the cache of the stopped run.
+    const again = runCli(['check', '--format', 'json', '--cache'], root);
+    assert.equal(again.code, 1, again.stderr);
+    assert.equal(parseJsonOutput(again.stdout).filter((d) => d.rule === 'unstructured-log-message').length, 2_000);
+  });
+
   it('reports an unreadable file and checks the rest', function () {
     if (process.getuid?.() === 0) this.skip(); // root reads every file whatever its mode
     const root = makeWorkspace(PINO_SERVICE);

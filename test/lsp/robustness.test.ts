@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { fileUri, LspTestClient } from '../support/lspClient';
 import { makeWorkspace, positionOf, WHOLE_DOCUMENT, type Workspace } from './fixtures';
 
@@ -76,6 +76,38 @@ describe('LSP: robustness', function () {
     const depth = 50_000;
     await client.open(uri, `export const x = ${'('.repeat(depth)}1${')'.repeat(depth)};\nconsole.log('after');\n`);
     await client.waitForCurrent(uri);
+    await stillServing();
+  });
+
+  it('stops analysing a file past its time budget and says why in the Problems view', async () => {
+    ws = makeWorkspace({});
+    client = await LspTestClient.start({ folders: [ws.root], env: { OBS_LENS_TIME_BUDGET_MS: '0' } });
+    const uri = ws.uri('src/generated.ts');
+    const calls = Array.from({ length: 2_000 }, (_, i) => `  console.log('step ${i} of ' + id);`).join('\n');
+    await client.open(uri, `export function trace(id: string): void {\n${calls}\n}\n`);
+    const [stopped] = await client.waitForCurrent(uri, (d) => d.length === 1);
+    assert.equal(stopped.severity, DiagnosticSeverity.Information);
+    assert.match(stopped.message, /did not finish analysing this file: analysis stopped after \d+ ms \(budget 0 ms\): the file is too complex/);
+    assert.deepEqual(stopped.range.start, { line: 0, character: 0 });
+    await client.waitFor('a file-skipped notification', () => client.skipped.some((s) => s.uri === uri && /budget 0 ms/.test(s.reason)));
+    // Still answering: no code actions for a file it did not finish.
+    assert.deepEqual(await client.codeActions(uri, WHOLE_DOCUMENT, undefined), []);
+    assert.ok(client.isRunning);
+  });
+
+  it('analyses a 40,000-term concatenation on every edit and keeps serving', async () => {
+    ws = makeWorkspace({ 'package.json': JSON.stringify({ dependencies: { pino: '^9' } }), 'src/logger.ts': `import pino from 'pino';\nexport const logger = pino();\n` });
+    // A generous budget: this is about the walks being linear (a walk per term over the chain above
+    // it took minutes here), not about a busy machine stopping the file.
+    client = await LspTestClient.start({ folders: [ws.root], env: { OBS_LENS_TIME_BUDGET_MS: '60000' } });
+    const uri = ws.uri('src/report.ts');
+    const terms = Array.from({ length: 40_000 }, (_, i) => (i % 2 === 0 ? `'a'` : `x${i}`)).join(' + ');
+    const text = `import { logger } from './logger';\nexport function report(): void {\n  logger.info(${terms});\n}\n`;
+    const unstructured = (d: Diagnostic[]) => d.some((x) => x.code === 'unstructured-log-message');
+    await client.open(uri, text);
+    await client.waitForCurrent(uri, unstructured);
+    await client.change(uri, text.replace('report()', 'reportAgain()'));
+    await client.waitForCurrent(uri, unstructured);
     await stillServing();
   });
 

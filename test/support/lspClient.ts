@@ -67,6 +67,8 @@ export interface LspClientOptions {
   settings?: (scopeUri: string | undefined, section: string | undefined) => unknown;
   /** Whether to advertise window.workDoneProgress. */
   progress?: boolean;
+  /** Extra environment variables for the server process (e.g. OBS_LENS_TIME_BUDGET_MS). */
+  env?: Record<string, string>;
 }
 
 interface Waiter {
@@ -107,7 +109,7 @@ export class LspTestClient {
 
   static async start(options: LspClientOptions): Promise<LspTestClient> {
     ensureServerBuilt();
-    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection, options);
     child.stderr!.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));

@@ -1,5 +1,6 @@
 // analyzeFile: one parse, one walk (explicit stack, no recursion: generated files nest deeply),
-// log calls recognised through the logger model, each handed to every enabled rule.
+// log calls recognised through the logger model, each handed to every enabled rule. Every walk
+// counts its steps on a WorkMeter, which stops a file that outruns its time budget.
 import ts from 'typescript';
 import type { RuleId } from '../../../shared/src/rules';
 import { findLogger } from './findLogger';
@@ -9,19 +10,22 @@ import { fileModuleStyle, lineColumn, parseErrorCount, parseSource } from './par
 import { classifyFile, type ProjectModel } from './project';
 import type { FixProposal, LogCall, RuleContext } from './rule';
 import { RULES } from './rules';
-import { declarationNodeOf, DECLARES, importOf, recordDeclarations, type ScopeMap, unwrap } from './scopes';
-import { DEFAULT_MAX_FILE_BYTES, tooLargeToAnalyse } from './limits';
+import { clearWalkShortcuts, declarationNodeOf, DECLARES, importOf, recordDeclarations, type ScopeMap, unwrap } from './scopes';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS, tooLargeToAnalyse } from './limits';
 import { findSuppressions, isSuppressed } from './suppressions';
 import type { FileAnalysis, Finding, Fix, RuleSeverities } from './types';
 import { ValueResolver } from './values';
+import { BudgetExceeded, metered, WorkMeter } from './workMeter';
 
 export interface AnalyzeOptions {
   severities: RuleSeverities;
   /** Larger files are generated or data: skipped with a reason. Default 2 MiB. */
   maxFileBytes?: number;
+  /** Milliseconds the analysis may take (parse included) before it stops and the file is skipped with the reason. */
+  timeBudgetMs?: number;
 }
 
-export { DEFAULT_MAX_FILE_BYTES };
+export { DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS };
 
 /**
  * Every log call is a call of a level method (`x.info(`, `x['warn'](`, `log(` after destructuring) or
@@ -45,6 +49,7 @@ export function isTypeOnly(kind: ts.SyntaxKind): boolean {
 }
 
 export function analyzeFile(absPath: string, text: string, project: ProjectModel, options: AnalyzeOptions): FileAnalysis {
+  const meter = new WorkMeter(performance.now(), options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
   const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   // A UTF-8 byte is at most 3 UTF-16 units' worth of length: count bytes only when it could matter.
   const size = text.length * 3 > limit ? Buffer.byteLength(text, 'utf8') : text.length;
@@ -54,10 +59,18 @@ export function analyzeFile(absPath: string, text: string, project: ProjectModel
   // No level-method call and no console: the file cannot hold a log call, so it is not parsed at all.
   if (!MAY_HOLD_LOG_CALL.test(text)) return { path: absPath, findings: [], logCalls: [], parseErrors: 0 };
   try {
-    return analyzeParsed(absPath, text, project, options);
+    const result = metered(meter, () => analyzeParsed(absPath, text, project, options, meter));
+    result.steps = meter.steps;
+    return result;
   } catch (err) {
+    if (err instanceof BudgetExceeded) {
+      const result = skipped(absPath, `${err.message}: the file is too complex to analyse in time, so none of its findings are shown`);
+      return { ...result, stopped: { elapsedMs: Math.round(err.elapsedMs), budgetMs: err.budgetMs }, steps: meter.steps };
+    }
     const message = err instanceof RangeError ? 'the file nests too deeply to analyse' : `internal error: ${(err as Error)?.message ?? String(err)}`;
     return skipped(absPath, message);
+  } finally {
+    clearWalkShortcuts();
   }
 }
 
@@ -88,9 +101,13 @@ function childBindingsOf(call: LogCall, bindings: Map<string, string[]>): string
   return ts.isIdentifier(r) ? bindings.get(r.text) ?? [] : [];
 }
 
-function analyzeParsed(absPath: string, text: string, project: ProjectModel, options: AnalyzeOptions): FileAnalysis {
+/** Nodes the main walk visits between two counts on the meter (a count per node would show in the hottest loop). */
+const NODES_PER_COUNT = 1024;
+
+function analyzeParsed(absPath: string, text: string, project: ProjectModel, options: AnalyzeOptions, meter: WorkMeter): FileAnalysis {
   // Parsed afresh even when noteFile parsed it too: keeping trees alive between the two costs more in GC than a parse.
   const sf = parseSource(absPath, text);
+  meter.check(); // the parse cannot be interrupted, but may have spent the budget
   const parseErrors = parseErrorCount(sf);
   const scopes: ScopeMap = new Map();
   const candidates: ts.CallExpression[] = [];
@@ -102,17 +119,24 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     (child as { parent: ts.Node }).parent = parent;
     if (child.kind >= FIRST_NODE) stack.push(child); // a leaf needs its parent, not a visit
   };
+  let visited = 0;
   while (stack.length) {
     const node = stack.pop()!;
+    if (++visited === NODES_PER_COUNT) {
+      meter.step(visited);
+      visited = 0;
+    }
     parent = node;
     if (isTypeOnly(node.kind)) continue;
     forEachChild(node, pushChild);
     if (DECLARES[node.kind]) recordDeclarations(scopes, node);
     if (node.kind === CALL_EXPRESSION && isCandidateCall(node as ts.CallExpression)) candidates.push(node as ts.CallExpression);
   }
+  meter.step(visited);
   const values = new ValueResolver(scopes, project, absPath);
   const calls: LogCall[] = [];
   for (const c of candidates) {
+    meter.step();
     const call = recogniseLogCall(c, values);
     if (call) calls.push(call);
   }
@@ -167,9 +191,11 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   for (const call of calls) {
     for (const rule of rules) {
       currentRule = rule.meta.id;
+      meter.step();
       try {
         rule.checkLogCall(call, ctx);
-      } catch {
+      } catch (err) {
+        if (err instanceof BudgetExceeded) throw err;
         // One rule failing on one call must not cost the file its other findings.
       }
     }

@@ -31,13 +31,38 @@ export function editsAreValid(text: string, edits: readonly TextEdit[]): boolean
   return true;
 }
 
-/** Whether two sets of edits touch overlapping ranges (used by fix-all to batch independent fixes). */
-export function editsOverlap(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
-  for (const x of a) {
-    for (const y of b) {
-      if (x.start === y.start) return true;
-      if (x.start < y.end && y.start < x.end) return true;
+/**
+ * The edits of the fixes fix-all has chosen, kept sorted by start: whether a new fix's edits overlap
+ * any of them (ranges that intersect, or two edits starting at one point) is a binary search, not a scan of every fix chosen before.
+ */
+export class ChosenEdits {
+  private readonly sorted: TextEdit[] = [];
+
+  overlaps(edits: readonly TextEdit[]): boolean {
+    for (const e of edits) {
+      const i = this.firstStartingAtOrAfter(e.start);
+      const next = this.sorted[i];
+      // The chosen edits do not overlap each other: only the neighbours on each side can touch `e`.
+      if (next && (next.start === e.start || next.start < e.end)) return true;
+      const previous = this.sorted[i - 1];
+      if (previous && e.start < previous.end) return true;
     }
+    return false;
   }
-  return false;
+
+  add(edits: readonly TextEdit[]): void {
+    // Findings come in text order, so nearly every insertion is an append.
+    for (const e of edits) this.sorted.splice(this.firstStartingAtOrAfter(e.start), 0, e);
+  }
+
+  private firstStartingAtOrAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }

@@ -6,7 +6,7 @@ import type { ProjectModel } from './project';
 import type { LoggerChoice } from './rule';
 import type { LoggerLibrary } from './types';
 import { isBindableIdentifier, printNode, stringLiteral } from './printCode';
-import { type Declaration, resolveName, type ScopeMap } from './scopes';
+import { type Declaration, enclosingStop, resolveName, type ScopeMap } from './scopes';
 import { eolOf } from './suppressions';
 import type { ValueResolver } from './values';
 
@@ -26,7 +26,7 @@ export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice 
   const { scopes, values, project } = input;
   // 1. The request logger of the enclosing handler (carries the request's bindings, e.g. req.id).
   if (project.providesRequestLogger(input.path)) {
-    for (let n: ts.Node | undefined = at.parent; n; n = n.parent) {
+    for (let n = enclosingStop(at); n; n = enclosingStop(n)) {
       if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && n.parameters.length > 0 && ts.isIdentifier(n.parameters[0].name)) {
         const param = n.parameters[0].name;
         if (values.isRequestParam(param)) return { expression: `${param.text}.log`, library: 'pino', edits: [] };
@@ -37,7 +37,7 @@ export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice 
   const member = values.classLogger(at);
   if (member) return { expression: `this.${member.name}`, library: member.lib, edits: [] };
   // 3. A logger bound in an enclosing scope (an import of the project logger, a child logger, this.logger).
-  for (let n: ts.Node | undefined = at; n; n = n.parent) {
+  for (let n: ts.Node | null = at; n; n = enclosingStop(n)) {
     for (const c of loggersBoundIn(input, n)) {
       if (resolveName(scopes, at, c.name) === c.decl) return { expression: c.name, library: c.lib, edits: [] }; // not shadowed at `at`
     }

@@ -1,11 +1,12 @@
 // Fix-all, as ESLint does it: apply every non-overlapping safe fix, analyse again, repeat until
 // nothing changes (at most 10 passes). Suppression fixes and unsafe fixes are never applied here.
+// Linear in the number of fixes: overlap is tested against the chosen edits in sorted order, and
+// the chosen fixes are parsed together, once, unless some of them break the code.
 import { analyzeFile, type AnalyzeOptions } from './analyze';
-import { applyEdits, editsOverlap } from './edits';
-import { applyFixChecked } from './fixValidation';
+import { applyEdits, ChosenEdits } from './edits';
 import { parseErrorCount, parseSource } from './parse';
 import type { ProjectModel } from './project';
-import type { TextEdit } from './types';
+import type { Fix } from './types';
 
 const MAX_PASSES = 10;
 
@@ -14,25 +15,48 @@ export function applySafeFixes(path: string, text: string, project: ProjectModel
   let fixed = 0;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const analysis = analyzeFile(path, current, project, options);
-    const chosen: TextEdit[][] = [];
-    const baseErrors = parseErrorCount(parseSource(path, current));
+    const chosen = new ChosenEdits();
+    const candidates: Fix[] = [];
     for (const finding of analysis.findings) {
       const fix = finding.fixes.find((f) => f.kind === 'fix' && f.safe);
-      if (!fix || chosen.some((edits) => editsOverlap(edits, fix.edits))) continue;
-      if (applyFixChecked(path, current, fix, baseErrors) === null) continue;
-      chosen.push(fix.edits);
+      if (!fix || changesNothing(current, fix) || chosen.overlaps(fix.edits)) continue;
+      chosen.add(fix.edits);
+      candidates.push(fix);
     }
-    if (chosen.length === 0) break;
-    let next: string;
-    try {
-      next = applyEdits(current, chosen.flat());
-    } catch {
-      break; // edits of different fixes collide at one point: stop rather than garble
-    }
-    // Each fix parsed on its own; together they must too, or this pass is dropped.
-    if (next === current || parseErrorCount(parseSource(path, next)) > baseErrors) break;
+    if (candidates.length === 0) break;
+    const baseErrors = parseErrorCount(parseSource(path, current));
+    const good = fixesThatParse(path, current, candidates, baseErrors);
+    const next = good.length > 0 ? applied(current, good) : null;
+    // Fixes that parsed in separate halves must parse together too, or this pass is dropped.
+    if (next === null || (good.length < candidates.length && parseErrorCount(parseSource(path, next)) > baseErrors)) break;
     current = next;
-    fixed += chosen.length;
+    fixed += good.length;
   }
   return { text: current, fixed };
+}
+
+function changesNothing(text: string, fix: Fix): boolean {
+  return fix.edits.every((e) => text.slice(e.start, e.end) === e.newText);
+}
+
+/** The text with every fix applied, or null when their edits collide (a rule bug: nothing is garbled). */
+function applied(text: string, fixes: readonly Fix[]): string | null {
+  try {
+    return applyEdits(text, fixes.flatMap((f) => f.edits));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The fixes (non-overlapping) whose edits leave code that parses no worse than `text`: all of them
+ * after one parse in the usual case; else each half is tried, so a few bad fixes among thousands
+ * cost a few parses each (one parse per fix would make fix-all quadratic in a large file).
+ */
+function fixesThatParse(path: string, text: string, fixes: readonly Fix[], baseErrors: number): Fix[] {
+  const result = applied(text, fixes);
+  if (result !== null && parseErrorCount(parseSource(path, result)) <= baseErrors) return [...fixes];
+  if (fixes.length === 1) return [];
+  const mid = fixes.length >> 1;
+  return [...fixesThatParse(path, text, fixes.slice(0, mid), baseErrors), ...fixesThatParse(path, text, fixes.slice(mid), baseErrors)];
 }

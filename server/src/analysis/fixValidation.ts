@@ -16,9 +16,27 @@ export function applyFixChecked(path: string, text: string, fix: Fix, baseErrors
   return parseErrorCount(parseSource(path, fixed)) > baseErrors ? null : fixed;
 }
 
-/** The fixes that apply and leave code that parses (suppressions included). */
-export function validFixes(path: string, text: string, fixes: readonly Fix[]): Fix[] {
-  if (fixes.length === 0) return [];
-  const base = parseErrorCount(parseSource(path, text));
-  return fixes.filter((f) => applyFixChecked(path, text, f, base) !== null);
+/**
+ * Checks fixes against one text: the text is parsed once, and each fix once however many findings
+ * share it (the findings of one message share their fixes), so a request about many findings
+ * costs a parse per distinct fix, not per finding and fix.
+ */
+export class FixChecker {
+  private baseErrors: number | undefined;
+  private readonly verdicts = new Map<Fix, boolean>();
+
+  constructor(
+    private readonly path: string,
+    private readonly text: string,
+  ) {}
+
+  isValid(fix: Fix): boolean {
+    let verdict = this.verdicts.get(fix);
+    if (verdict === undefined) {
+      this.baseErrors ??= parseErrorCount(parseSource(this.path, this.text));
+      verdict = applyFixChecked(this.path, this.text, fix, this.baseErrors) !== null;
+      this.verdicts.set(fix, verdict);
+    }
+    return verdict;
+  }
 }

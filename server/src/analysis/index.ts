@@ -3,11 +3,11 @@
 export { RULES } from './rules';
 export { createProjectModel, ProjectModel, classifyFile } from './project';
 export { noteFile } from './noteFile';
-export { analyzeFile, DEFAULT_MAX_FILE_BYTES, type AnalyzeOptions } from './analyze';
+export { analyzeFile, DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS, type AnalyzeOptions } from './analyze';
 export { resolveSeverities } from './severities';
 export { applyEdits } from './edits';
 export { applySafeFixes } from './fixAll';
-export { applyFixChecked, validFixes } from './fixValidation';
+export { applyFixChecked, FixChecker } from './fixValidation';
 export { suppressionFixesOf } from './suppressions';
 export { findCallSites, type CallSiteMatch } from './callSites';
 export { ENGINE_VERSION } from './version';

@@ -21,3 +21,26 @@ export function overSizeLimit(size: number, limit: number): string {
 export function tooLargeToAnalyse(size: number, limit: number): string {
   return `${overSizeLimit(size, limit)} (generated or bundled code is not analysed)`;
 }
+
+/**
+ * How long one file's analysis may take before it stops and the file is reported as skipped: the
+ * language server analyses in its message loop, and no file may hold the editor longer than this.
+ * A service file takes milliseconds; only machine-made code comes near.
+ */
+export const DEFAULT_TIME_BUDGET_MS = 3000;
+
+/**
+ * The CLI's: a check in CI must not report different files on a busy machine than on an idle one,
+ * nor hang on one; nobody waits on it keystroke by keystroke.
+ */
+export const CLI_TIME_BUDGET_MS = 30_000;
+
+/** Environment variable that sets the time budget (milliseconds) for the CLI and the language server. */
+export const TIME_BUDGET_ENV = 'OBS_LENS_TIME_BUDGET_MS';
+
+/** The time budget the environment asks for, or `fallback` when it names no number of milliseconds. */
+export function timeBudgetFrom(env: NodeJS.ProcessEnv, fallback: number): number {
+  const raw = env[TIME_BUDGET_ENV];
+  const ms = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
+  return Number.isFinite(ms) && ms >= 0 ? ms : fallback;
+}

@@ -2,6 +2,7 @@
 // so that an identifier resolves to its nearest declaration by walking up its parents. This is what
 // lets the logger model follow a value from its import or creation instead of guessing from names.
 import ts from 'typescript';
+import { workMeter } from './workMeter';
 
 /** What a name is bound to. */
 export type Declaration =
@@ -167,9 +168,75 @@ export function recordDeclarations(scopes: ScopeMap, node: ts.Node): void {
   }
 }
 
+/**
+ * Where parent walks stop: scopes (every declaration is recorded at one) and classes (`this`).
+ * Walks that look for anything else between stops have nothing to look at there.
+ */
+export function isWalkStop(node: ts.Node): boolean {
+  return isScopeNode(node) || node.kind === SK.ClassDeclaration || node.kind === SK.ClassExpression;
+}
+
+/** A walk up longer than this starts leaving shortcuts. */
+const SHORT_WALK = 32;
+/**
+ * A long walk leaves a shortcut on every so many nodes it passes: a later walk meets one within
+ * that many steps, and the walk that leaves them does not fill a map with every node of a chain.
+ */
+const SHORTCUT_EVERY = 16;
+
+/**
+ * Shortcuts left by long walks during one analysis: a node to its nearest enclosing stop. Without
+ * them each of the 20,000 identifiers of a generated `a + b + ...` would climb the whole chain
+ * above it (quadratic). Empty in ordinary files, whose walks are short; cleared after each file.
+ */
+const shortcuts = new Map<ts.Node, ts.Node | null>();
+
+/** Forgets the shortcuts (analyzeFile calls it when a file is done: they hold its tree). */
+export function clearWalkShortcuts(): void {
+  shortcuts.clear();
+}
+
+/**
+ * The nearest strict ancestor of `node` that is a walk stop (see isWalkStop), or null at the top.
+ * Amortised constant: a short climb, or one that meets a shortcut, or one that leaves them.
+ */
+export function enclosingStop(node: ts.Node): ts.Node | null {
+  if (shortcuts.size > 0) return climbWithShortcuts(node);
+  let n = node.parent;
+  let steps = 1;
+  for (; n && !isWalkStop(n); n = n.parent) {
+    if (++steps > SHORT_WALK) return climbWithShortcuts(node);
+  }
+  workMeter().step(steps);
+  return n ?? null;
+}
+
+function climbWithShortcuts(node: ts.Node): ts.Node | null {
+  let n: ts.Node | null = node.parent ?? null;
+  let passed = 0;
+  while (n && !isWalkStop(n)) {
+    const known = shortcuts.get(n);
+    if (known !== undefined) {
+      n = known;
+      break;
+    }
+    passed++;
+    n = n.parent ?? null;
+  }
+  // A second pass over the nodes passed leaves the shortcuts (a short climb to one leaves none: no
+  // map entry per lookup). Setting is the expensive part: a node gets its identity hash then.
+  if (passed >= SHORTCUT_EVERY) {
+    let p = node.parent!;
+    for (let i = 1; i <= passed; i++, p = p.parent!) if (i % SHORTCUT_EVERY === 0) shortcuts.set(p, n);
+  }
+  workMeter().step(passed + 1);
+  return n;
+}
+
 /** The nearest declaration of `name` visible from `from`, or undefined for a global. */
 export function resolveName(scopes: ScopeMap, from: ts.Node, name: string): Declaration | undefined {
-  for (let n: ts.Node | undefined = from; n; n = n.parent) {
+  // Declarations are recorded at scope nodes only (and at a function for its parameters): stops.
+  for (let n: ts.Node | null = from; n; n = enclosingStop(n)) {
     const map = scopes.get(n);
     if (map) {
       const d = map.get(name);

@@ -55,6 +55,13 @@ export interface FileAnalysis {
   logCalls: LogCallSite[];
   /** Set when the file was not analysed: why, in words for the user. */
   skipped?: string;
+  /** Set (with `skipped`) when the analysis ran out of its time budget: the file may be analysed another time. */
+  stopped?: { elapsedMs: number; budgetMs: number };
+  /**
+   * Units of work the analysis did (nodes visited, parent steps, message parts): grows linearly with
+   * the file. Read by tests and benchmarks; absent for files not parsed.
+   */
+  steps?: number;
   /** Syntax errors the parser recovered from (the file is still analysed where it can be). */
   parseErrors: number;
 }

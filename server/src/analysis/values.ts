@@ -7,7 +7,7 @@ import { LOGGER_TYPES } from './libraries';
 import type { ProjectModel } from './project';
 import { noteModuleOnDemand } from './noteFile';
 import { resolveRelative } from './project';
-import { type Declaration, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
+import { type Declaration, enclosingStop, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
 import type { LoggerLibrary } from './types';
 
 export type Value =
@@ -203,11 +203,11 @@ export class ValueResolver {
 
   /** `this.name` inside a class: a field initialised with a logger, typed as one, or assigned one in the constructor. */
   private thisMember(thisNode: ts.Node, name: string, depth: number): Value | null {
-    let cls: ts.Node | undefined = thisNode.parent;
+    let cls = enclosingStop(thisNode);
     while (cls && !ts.isClassLike(cls)) {
       // `this` inside a plain function is not the class instance.
       if (ts.isFunctionDeclaration(cls) || ts.isFunctionExpression(cls)) return null;
-      cls = cls.parent;
+      cls = enclosingStop(cls);
     }
     if (!cls) return null;
     const klass = cls as ts.ClassLikeDeclaration;
@@ -243,10 +243,10 @@ export class ValueResolver {
 
   /** A member of the class enclosing `at` that holds a logger (`this.logger`), for fixes to write to. */
   classLogger(at: ts.Node): { name: string; lib: LoggerLibrary } | null {
-    let n: ts.Node | undefined = at.parent;
+    let n = enclosingStop(at);
     while (n && !ts.isClassLike(n)) {
       if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return null; // `this` is not the instance there
-      n = n.parent;
+      n = enclosingStop(n);
     }
     if (!n) return null;
     const klass = n as ts.ClassLikeDeclaration;

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileAnalysis } from '../analysis/types';
+import { CLI_TIME_BUDGET_MS, timeBudgetFrom } from '../analysis/limits';
 import { analyzeWorkspace, DEFAULT_MAX_FILE_BYTES, type WorkspaceResult } from '../analysis/workspace/analyzeWorkspace';
 import { ResultCache } from '../analysis/workspace/cache';
 import { engine, engineLoaded } from '../analysis/workspace/engine';
@@ -45,7 +46,7 @@ interface FixOutcome {
  */
 function applyFixes(result: WorkspaceResult, maxFileBytes: number, roots: readonly string[], cache: ResultCache | undefined, io: CliIo): FixOutcome {
   const outcome: FixOutcome = { filesWritten: 0, fixesApplied: 0, notWritten: 0 };
-  const options = { severities: result.severities, maxFileBytes };
+  const options = { severities: result.severities, maxFileBytes, timeBudgetMs: timeBudgetFrom(io.env, CLI_TIME_BUDGET_MS) };
   const changed: Array<{ index: number; text: string }> = [];
   const refuse = (file: string, reason: string) => {
     stderrLine(io, `not fixing ${displayPath(io.cwd, file)}: ${reason}`);
@@ -81,7 +82,7 @@ function applyFixes(result: WorkspaceResult, maxFileBytes: number, roots: readon
     const file = result.files[c.index].path;
     const fresh: FileAnalysis = engine().analyzeFile(file, c.text, result.project, options);
     result.files[c.index] = fresh;
-    cache?.set(file, c.text, configKey, fresh);
+    if (!fresh.stopped) cache?.set(file, c.text, configKey, fresh);
   }
   return outcome;
 }
@@ -124,7 +125,7 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
     ? new ResultCache({ location: args.cacheLocation ? path.resolve(io.cwd, args.cacheLocation) : path.join(root, DEFAULT_CACHE_FILE) })
     : undefined;
 
-  const result = await analyzeWorkspace(root, { settings, paths, cache, only: args.rules, maxFileBytes });
+  const result = await analyzeWorkspace(root, { settings, paths, cache, only: args.rules, maxFileBytes, timeBudgetMs: timeBudgetFrom(io.env, CLI_TIME_BUDGET_MS) });
 
   let fixesNotWritten = 0;
   if (args.fix) {

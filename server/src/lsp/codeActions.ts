@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../../shared/src/rules';
-import { applySafeFixes, suppressionFixesOf, validFixes } from '../analysis/index';
+import { applySafeFixes, FixChecker, suppressionFixesOf } from '../analysis/index';
 import type { Finding, Fix, TextEdit } from '../analysis/types';
 import type { StoredAnalysis } from './analysisStore';
 import { readDiagnosticData } from './diagnostics';
@@ -90,12 +90,17 @@ async function quickFixes(uri: string, doc: { version: number }, diagnostics: Di
   const suppressions: CodeAction[] = [];
   const seenSuppressions = new Set<string>();
   const suppressionFixes = suppressionFixesOf(entry.path, entry.text);
+  // Only fixes that leave code that parses are offered (checked here, on request, not during analysis).
+  const checker = new FixChecker(entry.path, entry.text);
   for (const diagnostic of diagnostics) {
     const finding = findingFor(diagnostic, entry, fresh);
     if (!finding) continue;
     let preferredGiven = false;
-    // Only fixes that leave code that parses are offered (checked here, on request, not during analysis).
-    for (const fix of orderFixes(validFixes(entry.path, entry.text, [...finding.fixes, ...suppressionFixes(finding)]))) {
+    for (const fix of orderFixes([...finding.fixes, ...suppressionFixes(finding)])) {
+      // Several findings on one line offer the same comment; it is checked and listed once.
+      const suppressionKey = fix.kind === 'suppress' ? `${fix.title}\0${JSON.stringify(fix.edits)}` : '';
+      if (suppressionKey && seenSuppressions.has(suppressionKey)) continue;
+      if (!checker.isValid(fix)) continue;
       const edits = toLspEdits(textDoc, fix.edits);
       const action: CodeAction = {
         title: fix.title,
@@ -103,11 +108,8 @@ async function quickFixes(uri: string, doc: { version: number }, diagnostics: Di
         diagnostics: [diagnostic],
         edit: { changes: { [uri]: edits } },
       };
-      if (fix.kind === 'suppress') {
-        // Several findings on one line offer the same comment; list it once.
-        const key = `${fix.title}\0${JSON.stringify(fix.edits)}`;
-        if (seenSuppressions.has(key)) continue;
-        seenSuppressions.add(key);
+      if (suppressionKey) {
+        seenSuppressions.add(suppressionKey);
         suppressions.push(action);
         continue;
       }

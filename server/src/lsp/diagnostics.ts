@@ -35,6 +35,16 @@ export function toDiagnostic(finding: Finding, index: number, version: number | 
   };
 }
 
+/** The one diagnostic of a file whose analysis ran out of time: information at its start, with the reason. */
+export function stoppedDiagnostic(reason: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    message: `Observability Lens did not finish analysing this file: ${reason}.`,
+  };
+}
+
 export function readDiagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
   const data = diagnostic.data as Partial<DiagnosticData> | undefined;
   if (!data || typeof data.index !== 'number' || !(typeof data.version === 'number' || data.version === null)) return undefined;

@@ -12,7 +12,7 @@ import { computeConfigKey, type ResultCache } from '../analysis/workspace/cache'
 import { readRegularFileAsync } from '../analysis/regularFile';
 import { isAnalysable } from '../analysis/workspace/discover';
 import type { AnalysisStore, StoredAnalysis } from './analysisStore';
-import { toDiagnostic } from './diagnostics';
+import { stoppedDiagnostic, toDiagnostic } from './diagnostics';
 import type { WorkspaceFolders } from './folders';
 import { describeError } from './guard';
 import type { ProjectRegistry } from './projects';
@@ -38,6 +38,8 @@ export interface ValidatorDeps {
   store: AnalysisStore;
   cache: ResultCache;
   status: StatusReporter;
+  /** Milliseconds one file's analysis may take before it stops (the server analyses in its message loop). */
+  timeBudgetMs: number;
   /** An edit changed a project fact (e.g. the logger module's exports): other files' results may change. */
   onProjectFactsChanged(): void;
 }
@@ -78,7 +80,7 @@ export class Validator {
     if (cached) return cached;
     let analysis: FileAnalysis;
     try {
-      analysis = analyzeFile(input.path, input.text, project, { severities });
+      analysis = analyzeFile(input.path, input.text, project, { severities, timeBudgetMs: this.deps.timeBudgetMs });
     } catch (err) {
       // The engine promises not to throw; if it does, this file gets no diagnostics and the server goes on.
       this.deps.connection.console.error(logEntry('analysis failed', { file: input.path, error: describeError(err) }));
@@ -141,6 +143,8 @@ export class Validator {
     let diagnostics: Diagnostic[] = [];
     if (analysis.skipped) {
       this.reportSkipped(uri, analysis.skipped);
+      // Stopped for time, the file is one the user works on: the Problems view says why it shows nothing.
+      if (analysis.stopped) diagnostics = [stoppedDiagnostic(analysis.skipped)];
     } else {
       this.reportedSkips.delete(uri);
       diagnostics = analysis.findings.map((f, i) => toDiagnostic(f, i, version));

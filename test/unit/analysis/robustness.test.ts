@@ -36,6 +36,44 @@ describe('engine robustness', () => {
     }
   });
 
+  /** `logger.error('a0' + x0 + 'a1' + x1 + ... + err.message)` in a catch block: `terms` terms in one message. */
+  function concatenation(terms: number): string {
+    const parts = Array.from({ length: terms - 1 }, (_, i) => (i % 2 === 0 ? `'a${i}'` : `x${i}`));
+    return `import { logger } from './logger';\nexport function run(): void {\n  try {\n    work();\n  } catch (err) {\n    logger.error(${parts.join(' + ')} + err.message);\n  }\n}\n`;
+  }
+
+  it('does work in proportion to the terms of a long `+` chain, every rule included', () => {
+    const p = tempProject({ 'package.json': PKG, 'src/logger.ts': LOGGER });
+    try {
+      const small = p.analyze('src/small.ts', concatenation(2_000));
+      const large = p.analyze('src/large.ts', concatenation(20_000));
+      for (const r of [small, large]) {
+        assert.equal(r.skipped, undefined, r.skipped);
+        // Every rule saw the message: built by concatenation, and an error logged as text inside it.
+        assert.deepEqual(r.findings.map((f) => f.rule).sort(), ['error-not-serialized', 'unstructured-log-message']);
+      }
+      assert.ok(small.steps! > 2_000, `the walks count their steps (${small.steps})`);
+      // Ten times the terms, ten times the work (a walk per term over the chain above it would be a hundred).
+      assert.ok(large.steps! < small.steps! * 10 * 1.2 + 1_000, `20,000 terms: ${large.steps} steps; 2,000 terms: ${small.steps}`);
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it('takes the constant message out of text with a long run of spaces without backtracking', () => {
+    const p = tempProject({ 'package.json': PKG, 'src/logger.ts': LOGGER });
+    try {
+      // Trimming `saved <200,000 spaces> in` with `\s+in$` or `[\s:=]+$` tries every start in the run: quadratic.
+      const spaces = ' '.repeat(200_000);
+      const r = p.analyze('src/spaces.ts', `import { logger } from './logger';\nexport function save(ms: number): void {\n  logger.info('saved${spaces}in' + ms + '${spaces}:');\n}\n`);
+      const [finding] = r.findings;
+      assert.equal(finding?.rule, 'unstructured-log-message');
+      assert.equal(finding.fixes[0]?.edits[0]?.newText, `{ ms }, 'saved'`);
+    } finally {
+      p.cleanup();
+    }
+  });
+
   it('analyses what it can of a file that does not parse, and counts the errors', () => {
     const p = tempProject({ 'package.json': PKG, 'src/logger.ts': LOGGER });
     try {

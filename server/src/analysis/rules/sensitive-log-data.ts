@@ -3,7 +3,7 @@
 // the name (`accessToken`, `api_key`), so `tokenCount` or `sessionId` are not flagged.
 import ts from 'typescript';
 import type { LogCall, Rule, RuleContext } from '../rule';
-import { unwrap } from '../scopes';
+import { enclosingStop, unwrap } from '../scopes';
 import { isSecretName } from './util/secretNames';
 import { declaredType, typeMemberNames } from './util/declarations';
 
@@ -117,8 +117,8 @@ function childBindings(receiver: ts.Expression, ctx: RuleContext): ts.ObjectLite
 }
 
 function classFieldInitializer(access: ts.PropertyAccessExpression): ts.Expression | undefined {
-  let n: ts.Node | undefined = access.parent;
-  while (n && !ts.isClassLike(n)) n = n.parent;
+  let n = enclosingStop(access);
+  while (n && !ts.isClassLike(n)) n = enclosingStop(n);
   if (!n) return undefined;
   const name = access.name.text;
   const member = (n as ts.ClassLikeDeclaration).members.find((m) => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name);

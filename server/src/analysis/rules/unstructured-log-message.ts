@@ -75,8 +75,10 @@ function structuredFix(call: LogCall, ctx: RuleContext, kind: Kind): FixProposal
   // and bunyan/winston need it as a whole argument: error-not-serialized rewrites those calls.
   const errors = values.filter((v) => isErrorValue(v, ctx));
   if (errors.length > 0 && (library !== 'pino' || errors.length > 1 || taken.has('err'))) return [];
-  const named = fieldsFor(values.filter((v) => !errors.includes(v)), ctx.sourceFile, new Set([...taken, ...(errors.length ? ['err'] : [])]));
-  const fields = values.map((v) => (errors.includes(v) ? { key: 'err', valueText: v.getText(ctx.sourceFile) } : named.shift()!));
+  const error = errors[0];
+  const named = fieldsFor(values.filter((v) => v !== error), ctx.sourceFile, new Set([...taken, ...(error ? ['err'] : [])]));
+  let next = 0;
+  const fields = values.map((v) => (v === error ? { key: 'err', valueText: v.getText(ctx.sourceFile) } : named[next++]));
   // Nothing constant left: pino/bunyan log the fields alone, winston gets the level as a neutral message.
   const newMessage = text || (library === 'winston' ? call.method : null);
   const edit = rewriteArguments(call, library, newMessage, fields, ctx.sourceFile, ctx.text);

@@ -30,6 +30,8 @@ export interface WorkspaceOptions {
   cache?: ResultCache;
   onProgress?: (done: number, total: number) => void;
   maxFileBytes?: number;
+  /** Milliseconds one file's analysis may take (see AnalyzeOptions.timeBudgetMs). */
+  timeBudgetMs?: number;
   /** Only these rules (the CLI's --rule), each at its configured severity or its default. */
   only?: readonly RuleId[];
 }
@@ -221,8 +223,9 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
     if (result) cached++;
     else {
       const { project, severities } = engineState();
-      result = engine().analyzeFile(file, text, project, { severities, maxFileBytes });
-      cache?.set(file, text, configKey, result, hashes.get(file));
+      result = engine().analyzeFile(file, text, project, { severities, maxFileBytes, timeBudgetMs: options.timeBudgetMs });
+      // A file that ran out of time may fit another time (a less busy machine): not kept.
+      if (!result.stopped) cache?.set(file, text, configKey, result, hashes.get(file));
     }
     results.push(result);
     if ((i + 1) % FILES_PER_SLICE === 0 || i + 1 === total) {

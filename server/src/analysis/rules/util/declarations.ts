@@ -8,9 +8,25 @@ import { unwrap } from '../../scopes';
 /** The part of a rule's context these helpers need: where a name was declared (the scope model). */
 export type DeclarationLookup = Pick<RuleContext, 'declarationOf'>;
 
-/** The type written on a name's declaration, if any. */
+/**
+ * The type written on a name's declaration (`const body: User = ...`), else the one its initialiser
+ * is asserted to have (`= req.body as User`, `= <User>req.body`, `= req.body satisfies User`).
+ */
 export function declaredType(id: ts.Identifier, scope: DeclarationLookup): ts.TypeNode | undefined {
-  return scope.declarationOf(id)?.type;
+  const d = scope.declarationOf(id);
+  if (!d) return undefined;
+  return d.type ?? (d.initializer ? assertedType(d.initializer) : undefined);
+}
+
+/** The type of the outermost assertion, through parentheses, `!` and `await`: `(await read() as User)!`. */
+function assertedType(init: ts.Expression): ts.TypeNode | undefined {
+  let e = init;
+  for (let i = 0; i < 64; i++) {
+    if (ts.isAsExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) return e.type;
+    if (!ts.isParenthesizedExpression(e) && !ts.isNonNullExpression(e) && !ts.isAwaitExpression(e)) return undefined;
+    e = e.expression;
+  }
+  return undefined;
 }
 
 /** The object literal a `const` is initialised with (`const meta = { id }`), else null. */
@@ -31,19 +47,38 @@ export function typeMemberNames(type: ts.TypeNode, sf: ts.SourceFile, depth = 0)
   if (ts.isParenthesizedTypeNode(type)) return typeMemberNames(type.type, sf, depth + 1);
   if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) return type.types.flatMap((t) => typeMemberNames(t, sf, depth + 1));
   if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
-    const name = type.typeName.text;
     const out: string[] = [];
-    for (const st of sf.statements) {
-      const decl = ts.isExportDeclaration(st) ? null : st;
-      if (decl && ts.isInterfaceDeclaration(decl) && decl.name.text === name) {
+    for (const decl of topLevelTypes(sf).get(type.typeName.text) ?? []) {
+      if (ts.isInterfaceDeclaration(decl)) {
         out.push(...memberNames(decl.members));
         for (const h of decl.heritageClauses ?? []) for (const t of h.types) if (ts.isIdentifier(t.expression)) out.push(...typeMemberNames(ts.factory.createTypeReferenceNode(t.expression.text), sf, depth + 1));
-      }
-      if (decl && ts.isTypeAliasDeclaration(decl) && decl.name.text === name) out.push(...typeMemberNames(decl.type, sf, depth + 1));
+      } else out.push(...typeMemberNames(decl.type, sf, depth + 1));
     }
     return out;
   }
   return [];
+}
+
+type TypeDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
+
+/**
+ * The file's top-level interfaces and type aliases by name, for the file last asked about: looking
+ * a name up by scanning every statement, for every typed value logged, is quadratic in a large file.
+ */
+let typesOfFile: { sf: ts.SourceFile; byName: Map<string, TypeDeclaration[]> } | null = null;
+
+function topLevelTypes(sf: ts.SourceFile): Map<string, TypeDeclaration[]> {
+  if (typesOfFile?.sf !== sf) {
+    const byName = new Map<string, TypeDeclaration[]>();
+    for (const st of sf.statements) {
+      if (!ts.isInterfaceDeclaration(st) && !ts.isTypeAliasDeclaration(st)) continue;
+      const list = byName.get(st.name.text);
+      if (list) list.push(st);
+      else byName.set(st.name.text, [st]);
+    }
+    typesOfFile = { sf, byName };
+  }
+  return typesOfFile.byName;
 }
 
 function memberNames(members: ts.NodeArray<ts.TypeElement>): string[] {
