@@ -1,6 +1,6 @@
 // `npm run bench`: runs every benchmark suite (each measures against its baseline side by side),
 // prints one table and writes it to bench/results.md for the README. Exit 1 when a target is missed.
-// BENCH_ONLY=analysis,tail,panel picks suites.
+// BENCH_ONLY=analysis,tail,panel,ship picks suites.
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,6 +14,7 @@ const suites = [
   ['analysis', './analysis/analysis.bench.ts', 'runAnalysisBench'],
   ['tail', './tail/tail.bench.ts', 'runTailBench'],
   ['panel', './panel/render.bench.ts', 'runPanelBench'],
+  ['ship', './ship/ship.bench.ts', 'runShipBench'],
 ];
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const { formatTable } = require('./types.ts');
