@@ -6,19 +6,23 @@ import { findLogger } from './findLogger';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { isCandidateCall, recogniseLogCall, toCallSite } from './logCalls';
 import { fileModuleStyle, lineColumn, parseErrorCount, parseSource } from './parse';
+import type { ConfiguredLoggerModule } from './model/facts';
+import type { ModuleDependencies } from './model/modules';
 import { classifyFile, type ProjectModel } from './project';
 import type { FixProposal, LogCall, RuleContext } from './rule';
 import { RULES } from './rules';
-import { declarationNodeOf, DECLARES, importOf, recordDeclarations, type ScopeMap, unwrap } from './scopes';
+import { declarationNodeOf, DECLARES, importOf, isTypeOnly, recordDeclarations, type ScopeMap, unwrap } from './scopes';
 import { DEFAULT_MAX_FILE_BYTES } from './limits';
 import { findSuppressions, isSuppressed } from './suppressions';
-import type { FileAnalysis, Finding, Fix, RuleSeverities } from './types';
+import type { AnalysisInputs, FileAnalysis, Finding, Fix, RuleSeverities } from './types';
 import { ValueResolver } from './values';
 
 export interface AnalyzeOptions {
   severities: RuleSeverities;
   /** Larger files are generated or data: skipped with a reason. Default 2 MiB. */
   maxFileBytes?: number;
+  /** The `loggerModule` setting of the configuration that applies to the file; default: the model's. */
+  loggerModule?: ConfiguredLoggerModule | null;
 }
 
 export { DEFAULT_MAX_FILE_BYTES };
@@ -32,17 +36,8 @@ const MAY_HOLD_LOG_CALL = new RegExp(String.raw`\bconsole\b|\b(?:${[...ALL_LEVEL
 // Bound once: property reads on the `ts` namespace cost a getter call each, in the hottest loop.
 const CALL_EXPRESSION = ts.SyntaxKind.CallExpression;
 const forEachChild = ts.forEachChild;
-const FIRST_TYPE_NODE = ts.SyntaxKind.FirstTypeNode;
-const LAST_TYPE_NODE = ts.SyntaxKind.LastTypeNode;
-const INTERFACE = ts.SyntaxKind.InterfaceDeclaration;
-const TYPE_ALIAS = ts.SyntaxKind.TypeAliasDeclaration;
 /** Kinds below this are tokens, identifiers and literals: leaves, with nothing to visit. */
 const FIRST_NODE = ts.SyntaxKind.FirstNode;
-
-/** Types hold no calls and no runtime bindings: the walk does not descend into them. */
-export function isTypeOnly(kind: ts.SyntaxKind): boolean {
-  return (kind >= FIRST_TYPE_NODE && kind <= LAST_TYPE_NODE) || kind === INTERFACE || kind === TYPE_ALIAS;
-}
 
 export function analyzeFile(absPath: string, text: string, project: ProjectModel, options: AnalyzeOptions): FileAnalysis {
   const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -114,7 +109,11 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     if (DECLARES[node.kind]) recordDeclarations(scopes, node);
     if (node.kind === CALL_EXPRESSION && isCandidateCall(node as ts.CallExpression)) candidates.push(node as ts.CallExpression);
   }
-  const values = new ValueResolver(scopes, project, absPath);
+  const dependencies: ModuleDependencies = new Map();
+  const values = new ValueResolver(scopes, project.linksFor(absPath, dependencies));
+  const facts = project.factsFor(absPath, options.loggerModule);
+  // What the result depends on besides the text: read when the result is returned (fixes may follow imports too).
+  const inputs = (): AnalysisInputs => ({ facts: facts.digest, modules: Object.fromEntries(dependencies) });
   const calls: LogCall[] = [];
   for (const c of candidates) {
     const call = recogniseLogCall(c, values);
@@ -125,23 +124,23 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   const bindings = childBindingsByName(sf);
   const logCalls = calls.map((c) => toCallSite(c, sf, childBindingsOf(c, bindings)));
   const rules = RULES.filter((r) => options.severities[r.meta.id]);
-  if (calls.length === 0 || rules.length === 0) return { path: absPath, findings: [], logCalls, parseErrors };
+  if (calls.length === 0 || rules.length === 0) return { path: absPath, findings: [], logCalls, parseErrors, inputs: inputs() };
 
   const lineOf = (offset: number) => sf.getLineAndCharacterOfPosition(offset).line;
   const suppressions = findSuppressions(text, lineOf);
   const fileKind = classifyFile(project, absPath, text);
-  const moduleStyle = fileModuleStyle(sf) ?? project.moduleStyleFor(absPath);
-  const loggerFinder = { sf, text, path: absPath, project, scopes, values, moduleStyle, boundLoggers: new Map() };
+  const moduleStyle = fileModuleStyle(sf) ?? facts.moduleStyle;
+  const loggerFinder = { sf, text, path: absPath, facts, scopes, values, moduleStyle, boundLoggers: new Map() };
   const findings: Finding[] = [];
   let currentRule: RuleId = rules[0].meta.id;
   const ctx: RuleContext = {
     path: absPath,
     text,
     sourceFile: sf,
-    project,
+    project: facts,
     fileKind,
     moduleStyle,
-    libraryFor: (call) => (call.library !== 'console' ? call.library : project.libraryFor(absPath) ?? 'pino'),
+    libraryFor: (call) => (call.library !== 'console' ? call.library : facts.library ?? 'pino'),
     findLogger: (at) => findLogger(loggerFinder, at),
     declarationOf: (id) => declarationNodeOf(scopes, id),
     importOf: (id) => importOf(scopes, id),
@@ -179,7 +178,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : 1));
-  return { path: absPath, findings, logCalls, parseErrors };
+  return { path: absPath, findings, logCalls, parseErrors, inputs: inputs() };
 }
 
 /**

@@ -1,8 +1,10 @@
 // Which logger a fix should write to at a given place: the handler's request logger, a logger
-// already in scope, else the project's logger module imported at the top in the file's own style.
+// already in scope, else the package's logger module imported at the top in the file's own style
+// (by a relative path inside the package, or by name: see model/facts.ts for which module).
 import * as path from 'node:path';
 import ts from 'typescript';
-import type { ProjectModel } from './project';
+import type { FileFacts } from './model/facts';
+import { relativeSpecifier, stripExtension } from './model/paths';
 import type { LoggerChoice } from './rule';
 import type { LoggerLibrary } from './types';
 import { type Declaration, resolveName, type ScopeMap } from './scopes';
@@ -13,7 +15,7 @@ export interface LoggerFinderInput {
   sf: ts.SourceFile;
   text: string;
   path: string;
-  project: ProjectModel;
+  facts: FileFacts;
   scopes: ScopeMap;
   values: ValueResolver;
   moduleStyle: 'esm' | 'commonjs';
@@ -22,9 +24,9 @@ export interface LoggerFinderInput {
 }
 
 export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice | null {
-  const { scopes, values, project } = input;
+  const { scopes, values, facts } = input;
   // 1. The request logger of the enclosing handler (carries the request's bindings, e.g. req.id).
-  if (project.providesRequestLogger(input.path)) {
+  if (facts.providesRequestLogger) {
     for (let n: ts.Node | undefined = at.parent; n; n = n.parent) {
       if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && n.parameters.length > 0 && ts.isIdentifier(n.parameters[0].name)) {
         const param = n.parameters[0].name;
@@ -41,26 +43,71 @@ export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice 
       if (resolveName(scopes, at, c.name) === c.decl) return { expression: c.name, library: c.lib, edits: [] }; // not shadowed at `at`
     }
   }
-  // 4. Import the project's logger module.
-  const module = project.loggerModule;
+  // 4. Import the package's logger module.
+  const module = facts.loggerModule;
   if (!module) return null;
   const local = module.exportName === 'default' ? 'logger' : module.exportName;
   if (resolveName(scopes, at, local)) return null; // the name is taken by something that is not a logger
-  const specifier = module.specifier ?? relativeSpecifier(input.path, module.absPath);
-  if (path.resolve(input.path).replace(/\.[^./\\]+$/, '') === module.absPath) return null; // the logger module itself
+  const self = stripExtension(path.resolve(input.path));
+  if (self === module.absPath || self === `${module.absPath}${path.sep}index` || path.resolve(input.path) === module.file) return null; // the logger module itself
+  const specifier = module.specifier ?? relativeImport(input.path, module, facts.explicitExtensions);
+  if (!specifier) return null;
+  if (!/^[A-Za-z_$][\w$]*$/.test(local)) return null; // an export name a binding cannot take
   const eol = eolOf(input.text);
-  const statement =
-    input.moduleStyle === 'esm'
-      ? module.exportName === 'default'
-        ? `import ${local} from '${specifier}';`
-        : `import { ${local} } from '${specifier}';`
-      : module.exportName === 'default'
-        ? `const ${local} = require('${specifier}');`
-        : `const { ${local} } = require('${specifier}');`;
+  const statement = importStatement(input.sf, input.moduleStyle, local, module.exportName === 'default', specifier);
   const offset = importInsertionOffset(input.sf, input.text);
   const atLineStart = offset === 0 || input.text[offset - 1] === '\n';
   const newText = atLineStart ? `${statement}${eol}` : `${eol}${statement}`;
   return { expression: local, library: module.library, edits: [{ start: offset, end: offset, newText }] };
+}
+
+/**
+ * A relative specifier for the logger module: extensionless (`./lib/logger`, a folder for an index
+ * file), or naming the file as Node's ES modules need it (`./lib/logger.js` for a `.ts` source).
+ */
+function relativeImport(fromFile: string, module: NonNullable<FileFacts['loggerModule']>, explicitExtensions: boolean): string | null {
+  if (explicitExtensions && module.file) {
+    const ext = path.extname(module.file).toLowerCase();
+    const emitted = ext === '.ts' || ext === '.tsx' ? '.js' : ext === '.mts' ? '.mjs' : ext === '.cts' ? '.cjs' : ext;
+    return relativeSpecifier(fromFile, stripExtension(module.file)) + emitted;
+  }
+  return module.absPath ? relativeSpecifier(fromFile, module.absPath) : null;
+}
+
+const printer = ts.createPrinter({ removeComments: true });
+
+/**
+ * `import { logger } from '<specifier>';` or `const { logger } = require('<specifier>');` (default
+ * forms for a default export), built with the TypeScript factory: the specifier comes from the
+ * workspace (a package name, a setting) and is written as an escaped string literal, never spliced in.
+ */
+function importStatement(sf: ts.SourceFile, style: 'esm' | 'commonjs', local: string, isDefault: boolean, specifier: string): string {
+  const f = ts.factory;
+  const source = f.createStringLiteral(specifier, true);
+  const node =
+    style === 'esm'
+      ? f.createImportDeclaration(
+          undefined,
+          isDefault
+            ? f.createImportClause(undefined, f.createIdentifier(local), undefined)
+            : f.createImportClause(undefined, undefined, f.createNamedImports([f.createImportSpecifier(false, undefined, f.createIdentifier(local))])),
+          source,
+        )
+      : f.createVariableStatement(
+          undefined,
+          f.createVariableDeclarationList(
+            [
+              f.createVariableDeclaration(
+                isDefault ? local : f.createObjectBindingPattern([f.createBindingElement(undefined, undefined, local)]),
+                undefined,
+                undefined,
+                f.createCallExpression(f.createIdentifier('require'), undefined, [source]),
+              ),
+            ],
+            ts.NodeFlags.Const,
+          ),
+        );
+  return printer.printNode(ts.EmitHint.Unspecified, node, sf);
 }
 
 interface BoundLogger {
@@ -83,12 +130,6 @@ function loggersBoundIn(input: LoggerFinderInput, scope: ts.Node): BoundLogger[]
   }
   input.boundLoggers.set(scope, out);
   return out;
-}
-
-function relativeSpecifier(fromFile: string, targetNoExt: string): string {
-  let rel = path.relative(path.dirname(fromFile), targetNoExt).split(path.sep).join('/');
-  if (!rel.startsWith('.')) rel = `./${rel}`;
-  return rel;
 }
 
 /** After the last top-level import or require statement; else at the top (after a shebang and a 'use strict'). */

@@ -1,7 +1,8 @@
 // The analysis engine's public API. It imports neither `vscode` nor LSP packages: the language
 // server, the CLI, the benchmarks and the unit tests all run it bare.
 export { RULES } from './rules';
-export { createProjectModel, ProjectModel, classifyFile } from './project';
+export { createProjectModel, ProjectModel, classifyFile, type ConfiguredLoggerModule, type FileFacts } from './project';
+export { findRepositoryRoot } from './model/repositoryRoot';
 export { noteFile } from './noteFile';
 export { analyzeFile, DEFAULT_MAX_FILE_BYTES, type AnalyzeOptions } from './analyze';
 export { resolveSeverities } from './severities';

@@ -60,7 +60,7 @@ export class WorkspaceScanner {
           continue; // vanished between discovery and reading
         }
         if (stale()) return;
-        this.deps.projects.forRoot(file.rs.folder!.root, file.rs.settings.loggerModule);
+        this.deps.projects.forFile(file.path, file.rs.folder!.root);
         // An open document's unsaved text is what the project is made of right now.
         this.deps.projects.note(file.path, this.deps.validator.openDocumentFor(file.path)?.getText() ?? text);
         items.push({ path: file.path, text, rs: file.rs });
@@ -103,13 +103,20 @@ export class WorkspaceScanner {
       if (!rs.settings.enable) continue;
       let paths: string[];
       try {
-        paths = await discoverFiles(folder.root, { ignore: rs.settings.ignore });
+        paths = await discoverFiles(folder.root, { ignore: [] });
       } catch (err) {
         this.deps.connection.console.error(`Could not list files of ${folder.root}: ${describeError(err)}`);
         continue;
       }
-      // Nested folders are scanned as their own folder, with their own settings.
-      for (const p of paths) if (this.deps.folders.folderFor(p)?.root === folder.root) out.push({ path: p, rs });
+      // Nested folders are scanned as their own folder, with their own settings; each file under the
+      // configuration file that applies to it (its nearest), with the folder's editor settings.
+      for (const p of paths) {
+        if (this.deps.folders.folderFor(p)?.root !== folder.root) continue;
+        const fileSettings = this.deps.settings.forWorkspaceFile(rs, p);
+        if (fileSettings.isIgnored(p) || !fileSettings.settings.enable) continue;
+        this.deps.status.reportConfigErrors(fileSettings.errors);
+        out.push({ path: p, rs: fileSettings });
+      }
     }
     return out;
   }
