@@ -109,11 +109,11 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     if (DECLARES[node.kind]) recordDeclarations(scopes, node);
     if (node.kind === CALL_EXPRESSION && isCandidateCall(node as ts.CallExpression)) candidates.push(node as ts.CallExpression);
   }
-  const dependencies: ModuleDependencies = new Map();
+  const dependencies: ModuleDependencies = {};
   const values = new ValueResolver(scopes, project.linksFor(absPath, dependencies));
   const facts = project.factsFor(absPath, options.loggerModule);
   // What the result depends on besides the text: read when the result is returned (fixes may follow imports too).
-  const inputs = (): AnalysisInputs => ({ facts: facts.digest, modules: Object.fromEntries(dependencies) });
+  const inputs = (): AnalysisInputs => ({ facts: facts.digest, modules: dependencies });
   const calls: LogCall[] = [];
   for (const c of candidates) {
     const call = recogniseLogCall(c, values);

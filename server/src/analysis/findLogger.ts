@@ -50,7 +50,7 @@ export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice 
   if (resolveName(scopes, at, local)) return null; // the name is taken by something that is not a logger
   const self = stripExtension(path.resolve(input.path));
   if (self === module.absPath || self === `${module.absPath}${path.sep}index` || path.resolve(input.path) === module.file) return null; // the logger module itself
-  const specifier = module.specifier ?? relativeImport(input.path, module, facts.explicitExtensions);
+  const specifier = loggerImportSpecifier(input.path, facts);
   if (!specifier) return null;
   if (!/^[A-Za-z_$][\w$]*$/.test(local)) return null; // an export name a binding cannot take
   const eol = eolOf(input.text);
@@ -59,6 +59,13 @@ export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice 
   const atLineStart = offset === 0 || input.text[offset - 1] === '\n';
   const newText = atLineStart ? `${statement}${eol}` : `${eol}${statement}`;
   return { expression: local, library: module.library, edits: [{ start: offset, end: offset, newText }] };
+}
+
+/** The specifier a fix in `fromFile` imports the package's logger module by (null: none to import). */
+export function loggerImportSpecifier(fromFile: string, facts: FileFacts): string | null {
+  const module = facts.loggerModule;
+  if (!module) return null;
+  return module.specifier ?? relativeImport(fromFile, module, facts.explicitExtensions);
 }
 
 /**

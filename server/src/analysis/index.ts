@@ -11,6 +11,7 @@ export { applySafeFixes } from './fixAll';
 export { applyFixChecked, validFixes } from './fixValidation';
 export { suppressionFixesOf } from './suppressions';
 export { findCallSites, type CallSiteMatch } from './callSites';
+export { explainFile, type FileExplanation, type LoggerInScope } from './explain';
 export { ENGINE_VERSION } from './version';
 export type * from './types';
 export type { FileKind, LogCall, Rule, RuleContext, ProjectFacts } from './rule';

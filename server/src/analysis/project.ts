@@ -124,7 +124,7 @@ export class ProjectModel implements FactsSource {
     return /\.m?jsx?$/i.test(absPath);
   }
 
-  /** The facts rules and fixes use for a file (its package's), under a `loggerModule` setting (default: the model's). */
+  /** The facts rules and fixes use for a file (its package's; `absPath` absolute), under a `loggerModule` setting (default: the model's). */
   factsFor(absPath: string, configured?: ConfiguredLoggerModule | null): FileFacts {
     if (this.factsGeneration !== this.generation) {
       this.facts.clear();
@@ -132,7 +132,7 @@ export class ProjectModel implements FactsSource {
       this.factsGeneration = this.generation;
     }
     const setting = configured === undefined ? this.defaultLoggerModule : configured;
-    const file = path.resolve(absPath);
+    const file = absPath;
     const settingKey = setting ? `${setting.base}\0${setting.specifier}` : '';
     let facts = this.facts.get(`${file}\0${settingKey}`);
     if (!facts) {
@@ -146,9 +146,9 @@ export class ProjectModel implements FactsSource {
     return facts;
   }
 
-  /** The links of a file to the project's modules; what they consult is recorded in `record`. */
+  /** The links of a file (`absPath` absolute) to the project's modules; what they consult is recorded in `record`. */
   linksFor(absPath: string, record: ModuleDependencies): ImportLinks {
-    return this.modules.linksFor(path.resolve(absPath), record);
+    return this.modules.linksFor(absPath, record);
   }
 
   /** Whether a result computed with these facts and module dependencies would come out the same now. */
@@ -190,6 +190,7 @@ export function classifyFile(project: ProjectModel, absPath: string, text?: stri
   if (dirs.some((d) => SCRIPT_DIRS.has(d))) return 'script';
   const shebang = text !== undefined ? /^\uFEFF?#!/.test(text) : project.shebangFiles.has(absPath);
   if (shebang) return 'cli';
-  if (project.packageFor(absPath)?.binFiles.has(stripExtension(path.resolve(absPath)))) return 'cli';
+  const bin = project.packageFor(absPath)?.binFiles;
+  if (bin && bin.size > 0 && bin.has(stripExtension(path.resolve(absPath)))) return 'cli';
   return 'service';
 }

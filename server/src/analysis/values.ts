@@ -36,6 +36,7 @@ const MAX_DEPTH = 24;
 export class ValueResolver {
   private readonly memo = new Map<ts.Node, Value | null>();
   private readonly classMembers = new Map<ts.ClassLikeDeclaration, Map<string, Value | null>>();
+  private readonly classSummaries = new Map<ts.ClassLikeDeclaration, ClassSummary>();
 
   constructor(
     private readonly scopes: ScopeMap,
@@ -264,7 +265,11 @@ export class ValueResolver {
 
   /** The members of a class that hold a logger, its own (in declaration order) first, then inherited ones. */
   classSummary(klass: ts.ClassLikeDeclaration, depth = 0): ClassSummary {
+    const known = this.classSummaries.get(klass);
+    if (known) return known;
     const members = new Map<string, LoggerLibrary>();
+    const summary: ClassSummary = { members };
+    this.classSummaries.set(klass, summary); // a class that extends itself (through a cycle) inherits nothing more
     for (const name of declaredMemberNames(klass)) {
       const v = this.memberOf(klass, name, depth);
       if (v?.t === 'logger') members.set(name, v.lib);
@@ -272,7 +277,7 @@ export class ValueResolver {
     const base = depth < MAX_DEPTH ? this.baseClassOf(klass, depth) : null;
     const inherited = base?.t === 'localClass' ? this.classSummary(base.node, depth + 1).members : base?.t === 'importedClass' ? base.cls.members : undefined;
     for (const [name, lib] of inherited ?? []) if (!members.has(name)) members.set(name, lib);
-    return { members };
+    return summary;
   }
 
   /** A type annotation naming a logger type of a library (`Logger` from 'pino', `winston.Logger`). */

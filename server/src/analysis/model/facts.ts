@@ -63,6 +63,8 @@ export interface PackageFacts {
   readonly style: { readonly style: 'esm' | 'commonjs'; readonly reason: string };
   readonly providesRequestLogger: boolean;
   readonly reasons: { readonly library: string; readonly loggerModule: string };
+  /** The part of every file's digest these facts make. */
+  readonly digest: string;
 }
 
 export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, configured: ConfiguredLoggerModule | null): PackageFacts {
@@ -74,13 +76,16 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
     : ownLibrary
       ? `${describePackage(src, pkg)} depends on ${ownLibrary === 'nestjs' ? '@nestjs/common' : ownLibrary}`
       : 'no logger library among the package dependencies (fixes write pino argument order)';
+  const style = packageModuleStyle(src, pkg);
+  const providesRequestLogger = packageProvidesRequestLogger(pkg);
   return {
     package: pkg,
     loggerModule: choice.module,
     library,
-    style: packageModuleStyle(src, pkg),
-    providesRequestLogger: packageProvidesRequestLogger(pkg),
+    style,
+    providesRequestLogger,
     reasons: { library: libraryReason, loggerModule: choice.reason },
+    digest: JSON.stringify([pkg?.dir ?? null, library, choice.module, providesRequestLogger]),
   };
 }
 
@@ -95,7 +100,8 @@ export function computeFacts(src: FactsSource, absPath: string, pkgFacts: Packag
         ? { style: 'commonjs' as const, reason: `the file's ${ext} extension` }
         : pkgFacts.style;
   const explicitExtensions = src.needsExplicitExtensions(absPath);
-  const digest = JSON.stringify([pkg?.dir ?? null, style.style, library, loggerModule, providesRequestLogger, pkg?.binFiles.has(stripExtension(absPath)) ?? false, explicitExtensions]);
+  const isBin = !!pkg && pkg.binFiles.size > 0 && pkg.binFiles.has(stripExtension(absPath));
+  const digest = `${pkgFacts.digest}|${style.style}|${isBin}|${explicitExtensions}`;
   return {
     root: src.root,
     package: pkg,
@@ -166,7 +172,7 @@ function ownChoice(src: FactsSource, pkg: PackageInfo | null): Choice | null {
   const others = candidates.length > 1 ? ` (of ${candidates.length} modules that export a logger, the one named like a logger module, then the shortest path)` : '';
   return {
     module: { absPath, file: src.notedFiles.get(best) ?? null, exportName, library },
-    reason: `${rel(src, best)} makes and exports \`${exportName}\` (${library}) in ${describePackage(src, pkg)}${others}`,
+    reason: `${rel(src, src.notedFiles.get(best) ?? best)} makes and exports \`${exportName}\` (${library}) in ${describePackage(src, pkg)}${others}`,
   };
 }
 

@@ -9,7 +9,7 @@ import { EMPTY_SUMMARY, type ModuleSummary, summariseModule, type SummaryLinks }
 import type { ExportedValue } from './types';
 
 /** What a result depends on besides its own text: `file\0specifier` → resolved path (or ''), module path → summary digest. */
-export type ModuleDependencies = Map<string, string>;
+export type ModuleDependencies = Record<string, string>;
 
 interface SummaryEntry {
   readonly summary: ModuleSummary;
@@ -34,13 +34,13 @@ export class ModuleIndex {
   linksFor(file: string, record: ModuleDependencies): SummaryLinks {
     const resolve = (specifier: string): string | null => {
       const target = this.deps.resolver.resolve(file, specifier);
-      record.set(`${file}\0${specifier}`, target ?? '');
+      record[`${file}\0${specifier}`] = target ?? '';
       return target;
     };
     const summaryAt = (target: string): ModuleSummary => {
       const entry = this.entry(target);
-      record.set(target, entry.summary.digest);
-      for (const [k, v] of entry.dependencies) record.set(k, v);
+      record[target] = entry.summary.digest;
+      Object.assign(record, entry.dependencies);
       return entry.summary;
     };
     const requestLoggerOf = this.deps.providesRequestLogger;
@@ -100,9 +100,9 @@ export class ModuleIndex {
     const known = this.entries.get(file);
     if (known && text === undefined) return known;
     // An import cycle: the module being summarised exports nothing to itself.
-    if (this.inProgress.has(file)) return { summary: EMPTY_SUMMARY, dependencies: new Map() };
+    if (this.inProgress.has(file)) return { summary: EMPTY_SUMMARY, dependencies: {} };
     const source = text ?? this.deps.readFile(file);
-    const dependencies: ModuleDependencies = new Map();
+    const dependencies: ModuleDependencies = {};
     let summary = EMPTY_SUMMARY;
     if (source !== undefined && source.length <= DEFAULT_MAX_FILE_BYTES) {
       this.inProgress.add(file);
@@ -116,7 +116,7 @@ export class ModuleIndex {
     }
     const entry = { summary, dependencies };
     this.entries.set(file, entry);
-    for (const key of dependencies.keys()) {
+    for (const key of Object.keys(dependencies)) {
       if (key.includes('\0')) continue;
       let set = this.dependents.get(key);
       if (!set) this.dependents.set(key, (set = new Set()));

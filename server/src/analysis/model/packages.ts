@@ -72,6 +72,8 @@ export function packageProvidesRequestLogger(pkg: PackageInfo | null): boolean {
 /** Package lookups for one repository: the nearest package of a file, read once per folder. */
 export class PackageIndex {
   private readonly byDir = new Map<string, PackageInfo | null>();
+  /** Folder → the package its files belong to (the walk up is made once per folder). */
+  private readonly nearest = new Map<string, PackageInfo | null>();
 
   constructor(
     private readonly root: string,
@@ -90,20 +92,19 @@ export class PackageIndex {
 
   /** The nearest package at or above the file's folder, up to the repository root; null outside any. */
   packageFor(absPath: string): PackageInfo | null {
-    let dir = path.dirname(absPath);
-    if (!isInside(this.root, dir)) return null;
-    for (;;) {
-      const pkg = this.at(dir);
-      if (pkg) return pkg;
-      if (dir === this.root) return null;
-      const parent = path.dirname(dir);
-      if (parent === dir) return null;
-      dir = parent;
-    }
+    return this.nearestTo(path.dirname(absPath));
   }
 
-  /** Forgets a package folder's manifest (its package.json changed). */
-  forget(dir: string): void {
-    this.byDir.delete(dir);
+  private nearestTo(dir: string): PackageInfo | null {
+    const known = this.nearest.get(dir);
+    if (known !== undefined) return known;
+    let pkg: PackageInfo | null = null;
+    if (isInside(this.root, dir)) {
+      pkg = this.at(dir);
+      const parent = path.dirname(dir);
+      if (!pkg && dir !== this.root && parent !== dir) pkg = this.nearestTo(parent);
+    }
+    this.nearest.set(dir, pkg);
+    return pkg;
   }
 }

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import ts from 'typescript';
 import type { FileSystemView } from './fileSystem';
 import { inNodeModules, isInside, isPathSpecifier, packageNameOf } from './paths';
-import type { TsconfigIndex } from './tsconfigs';
+import type { CompilerSetup, TsconfigIndex } from './tsconfigs';
 
 const BUILTINS = new Set(builtinModules);
 
@@ -25,8 +25,8 @@ export interface ResolverDeps {
 }
 
 export class ModuleResolver {
-  /** (config, folder, specifier) → resolved file or null: every file of a folder shares its resolutions. */
-  private readonly resolved = new Map<string, string | null>();
+  /** Per compiler setup: (folder, specifier) → resolved file or null; every file of a folder shares its resolutions. */
+  private readonly resolved = new Map<CompilerSetup, Map<string, string | null>>();
   private readonly host: ts.ModuleResolutionHost;
   private readonly virtualNodeModules: string;
 
@@ -49,15 +49,17 @@ export class ModuleResolver {
     const setup = this.deps.tsconfigs.forFile(fromFile);
     const isAlias = !isPathSpecifier(specifier) && setup.mapsBareSpecifier(specifier);
     if (!isPathSpecifier(specifier) && !isAlias && !this.deps.workspacePackages().has(packageNameOf(specifier))) return null;
-    const key = `${setup.configPath ?? ''}\0${path.dirname(fromFile)}\0${specifier}`;
-    const known = this.resolved.get(key);
+    let bySetup = this.resolved.get(setup);
+    if (!bySetup) this.resolved.set(setup, (bySetup = new Map()));
+    const key = `${path.dirname(fromFile)}\0${specifier}`;
+    const known = bySetup.get(key);
     if (known !== undefined) return known;
     const mode = this.deps.isEsmFormat(fromFile) ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS;
     let found = ts.resolveModuleName(specifier, fromFile, setup.options, this.host, setup.cache, undefined, mode).resolvedModule?.resolvedFileName;
     if (!found && (isPathSpecifier(specifier) || isAlias)) found = ts.resolveModuleName(specifier, fromFile, setup.lenient, this.host, undefined, undefined, mode).resolvedModule?.resolvedFileName;
     const file = found ? path.resolve(this.deps.fsView.realpath(found)) : null;
     const result = file && isInside(this.deps.root, file) && !inNodeModules(file) ? file : null;
-    this.resolved.set(key, result);
+    bySetup.set(key, result);
     return result;
   }
 

@@ -40,6 +40,8 @@ const JSCONFIG_DEFAULTS: ts.CompilerOptions = { allowJs: true, maxNodeModuleJsDe
 
 export class TsconfigIndex {
   private readonly nearestByDir = new Map<string, string | null>();
+  /** Folder → the setup of its files, when every file of the folder has the same (no solution-style config). */
+  private readonly setupByDir = new Map<string, CompilerSetup>();
   private readonly configs = new Map<string, ParsedConfig | null>();
   private readonly extendedCache = new Map<string, ts.ExtendedConfigCacheEntry>();
   private defaultSetup: CompilerSetup | undefined;
@@ -60,10 +62,19 @@ export class TsconfigIndex {
 
   /** The setup for a file: its nearest config's options (or a referenced project's), else the defaults. */
   forFile(absFile: string): CompilerSetup {
-    const configPath = this.nearestConfig(path.dirname(absFile));
+    const dir = path.dirname(absFile);
+    const known = this.setupByDir.get(dir);
+    if (known) return known;
+    const configPath = this.nearestConfig(dir);
     const config = configPath ? this.parse(configPath) : null;
-    if (!config) return this.defaults();
-    return this.setupOf(this.referencedProjectFor(config, absFile) ?? config);
+    if (!config) {
+      this.setupByDir.set(dir, this.defaults());
+      return this.defaults();
+    }
+    if (isSolution(config)) return this.setupOf(this.referencedProjectFor(config, absFile) ?? config);
+    const setup = this.setupOf(config);
+    this.setupByDir.set(dir, setup);
+    return setup;
   }
 
   private nearestConfig(dir: string): string | null {
@@ -102,10 +113,7 @@ export class TsconfigIndex {
    * belongs to the referenced project whose `include` folders or `files` cover it.
    */
   private referencedProjectFor(config: ParsedConfig, absFile: string): ParsedConfig | null {
-    const raw = config.parsed.raw as { files?: unknown; include?: unknown } | undefined;
-    const refs = config.parsed.projectReferences;
-    if (!refs?.length || !Array.isArray(raw?.files) || raw.files.length > 0 || raw.include !== undefined) return null;
-    for (const ref of refs) {
+    for (const ref of config.parsed.projectReferences ?? []) {
       const refPath = ts.resolveProjectReferencePath(ref);
       const project = this.parse(refPath);
       if (project && covers(project.parsed, absFile)) return project;
@@ -131,6 +139,12 @@ export class TsconfigIndex {
     this.defaultSetup ??= { configPath: null, options: DEFAULT_OPTIONS, lenient: DEFAULT_OPTIONS, cache: ts.createModuleResolutionCache(this.root, canonical, DEFAULT_OPTIONS), mapsBareSpecifier: () => false };
     return this.defaultSetup;
   }
+}
+
+/** A solution-style config: `"files": []`, no `include`, and `references` to the projects that hold the files. */
+function isSolution(config: ParsedConfig): boolean {
+  const raw = config.parsed.raw as { files?: unknown; include?: unknown } | undefined;
+  return !!config.parsed.projectReferences?.length && Array.isArray(raw?.files) && raw.files.length === 0 && raw.include === undefined;
 }
 
 function canonical(fileName: string): string {
