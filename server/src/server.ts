@@ -54,7 +54,19 @@ const validator = new Validator({
   status,
   onProjectFactsChanged: () => runLogged(logger, 'facts changed', () => revalidator.afterFactsChanged()),
 });
-const scanner = new WorkspaceScanner({ connection, folders, settings, projects, store, validator, status, progressSupported: () => capabilities.progress });
+const scanner = new WorkspaceScanner({
+  connection,
+  folders,
+  settings,
+  projects,
+  store,
+  validator,
+  status,
+  progressSupported: () => capabilities.progress,
+  onFactsChanged: () => {
+    for (const doc of documents.all()) revalidator.validateOpen(doc.uri, 0);
+  },
+});
 const scheduler = new DebouncedScheduler((key, err) => logger.error(`[validate ${key}] ${String(err)}`));
 const revalidator = new Revalidator({ documents, folders, settings, projects, cache, validator, scanner, scheduler, logger });
 

@@ -33,6 +33,8 @@ export interface ScannerDeps {
   status: StatusReporter;
   /** Whether the client accepts window/workDoneProgress. */
   progressSupported: () => boolean;
+  /** The scan taught a model a changed fact (a module's exports): open documents, which the scan does not analyse, are checked again. */
+  onFactsChanged(): void;
 }
 
 export class WorkspaceScanner {
@@ -52,6 +54,7 @@ export class WorkspaceScanner {
       this.deps.status.analysing(0, total);
 
       const items: ScanItem[] = [];
+      let factsChanged = false;
       for (const file of files) {
         let text: string;
         try {
@@ -62,10 +65,13 @@ export class WorkspaceScanner {
         if (stale()) return;
         this.deps.projects.forFile(file.path, file.rs.folder!.root);
         // An open document's unsaved text is what the project is made of right now.
-        this.deps.projects.note(file.path, this.deps.validator.openDocumentFor(file.path)?.getText() ?? text);
+        if (this.deps.projects.note(file.path, this.deps.validator.openDocumentFor(file.path)?.getText() ?? text)) factsChanged = true;
         items.push({ path: file.path, text, rs: file.rs });
       }
 
+      // An edit may have been noted here first: its own validation then sees nothing new, so the
+      // open documents that depend on it are checked from here.
+      if (factsChanged) this.deps.onFactsChanged();
       const seen = new Set<string>();
       for (let i = 0; i < items.length; i++) {
         if (stale()) return;

@@ -27,7 +27,7 @@ function runtimeImports(): Map<string, string[]> {
           const clause = st.importClause;
           const typeOnly = clause?.isTypeOnly || (!!clause && !clause.name && !!clause.namedBindings && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.every((el) => el.isTypeOnly));
           if (typeOnly) continue;
-        } else if (st.isTypeOnly) continue;
+        } else if (ts.isExportDeclaration(st) && st.isTypeOnly) continue;
         const target = path.resolve(path.dirname(abs), spec);
         deps.push(fs.existsSync(`${target}.ts`) ? `${target}.ts` : path.join(target, 'index.ts'));
       }
