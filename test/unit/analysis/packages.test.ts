@@ -58,6 +58,21 @@ describe('packages and workspaces', () => {
     assert.equal(model.packageFor(nx.at('libs/logging/src/index.ts'))?.name, 'logging');
   });
 
+  it('takes nothing from a hostile declaration: no pattern out of the repository, no folder link loops, no path-shaped package names', () => {
+    const outside = make({ 'pkg/package.json': pkg('outside') });
+    const t = make({
+      'package.json': JSON.stringify({ workspaces: ['../*', `${outside.root}/*`, '**'] }),
+      'loop/package.json': pkg('loop'),
+      'evil/package.json': pkg('../../evil'),
+      'svc/package.json': pkg('svc', { '../../evil': '*' }),
+    });
+    for (let i = 0; i < 8; i++) fs.symlinkSync(t.at('loop'), t.at(`loop/link${i}`), 'dir');
+    const model = createProjectModel(t.root, { loggerModule: null });
+    assert.deepEqual([...model.workspacePackageDirs()], [['loop', t.at('loop')], ['svc', t.at('svc')]]);
+    assert.equal(model.packageFor(t.at('evil/x.ts'))?.name, null);
+    assert.equal(model.factsFor(t.at('svc/x.ts')).loggerModule, null);
+  });
+
   it('finds the repository from a path: the nearest .git, else the outermost project folder; never from the working directory', () => {
     const t = make({ 'mono/package.json': pkg('mono'), 'mono/packages/a/package.json': pkg('a'), 'mono/packages/a/src/x.ts': '', 'git/.git/HEAD': '', 'git/sub/package.json': pkg('sub'), 'git/sub/y.ts': '' });
     assert.equal(findRepositoryRoot(t.at('mono/packages/a/src/x.ts')), t.at('mono'));

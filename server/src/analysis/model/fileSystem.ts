@@ -6,10 +6,13 @@ import * as path from 'node:path';
 
 interface Listing {
   files: Set<string>;
+  /** Sub-folders, links to folders included. */
   dirs: Set<string>;
+  /** Sub-folders that are folders themselves (not links): what searches descend into, so a link loop is never walked. */
+  realDirs: Set<string>;
 }
 
-const EMPTY: Listing = { files: new Set(), dirs: new Set() };
+const EMPTY: Listing = { files: new Set(), dirs: new Set(), realDirs: new Set() };
 
 export class FileSystemView {
   private readonly listings = new Map<string, Listing>();
@@ -27,9 +30,9 @@ export class FileSystemView {
     return this.listing(parent).dirs.has(path.basename(absPath));
   }
 
-  /** Names of the sub-folders of `dir` (none when it cannot be read). */
+  /** Names of the sub-folders of `dir` that are not links (none when it cannot be read). */
   subdirectories(dir: string): ReadonlySet<string> {
-    return this.listing(dir).dirs;
+    return this.listing(dir).realDirs;
   }
 
   realpath(absPath: string): string {
@@ -54,7 +57,7 @@ export class FileSystemView {
   private listing(dir: string): Listing {
     let listing = this.listings.get(dir);
     if (listing) return listing;
-    listing = { files: new Set(), dirs: new Set() };
+    listing = { files: new Set(), dirs: new Set(), realDirs: new Set() };
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -64,7 +67,10 @@ export class FileSystemView {
     }
     for (const e of entries) {
       if (e.isFile()) listing.files.add(e.name);
-      else if (e.isDirectory()) listing.dirs.add(e.name);
+      else if (e.isDirectory()) {
+        listing.dirs.add(e.name);
+        listing.realDirs.add(e.name);
+      }
       else if (e.isSymbolicLink()) {
         // pnpm and npm workspaces link packages into node_modules: a link counts as what it points at.
         try {

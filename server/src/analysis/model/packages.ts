@@ -32,16 +32,24 @@ export function readPackageJson(dir: string, readFile: (p: string) => string | u
     for (const v of Object.values(json.bin)) if (typeof v === 'string') bin.add(stripExtension(path.resolve(dir, v)));
   }
   const type = json.type === 'module' ? 'module' : json.type === 'commonjs' ? 'commonjs' : null;
-  const name = typeof json.name === 'string' && json.name.trim() ? json.name.trim() : null;
-  return { dir, name, dependencies: deps, type, binFiles: bin };
+  return { dir, name: packageName(json.name), dependencies: deps, type, binFiles: bin };
 }
 
 /** An Nx project.json without a package.json: a package with a name and no dependencies of its own. */
 export function readNxProject(dir: string, readFile: (p: string) => string | undefined): PackageInfo | null {
   const json = readJsonObject(path.join(dir, 'project.json'), readFile);
   if (!json) return null;
-  const name = typeof json.name === 'string' && json.name.trim() ? json.name.trim() : null;
-  return { dir, name, dependencies: new Set(), type: null, binFiles: new Set() };
+  return { dir, name: packageName(json.name), dependencies: new Set(), type: null, binFiles: new Set() };
+}
+
+/**
+ * A manifest's `name` when it is a package name npm accepts (`@scope/name`, `name`): a fix may
+ * import by it, so a name shaped like a path (`../x`) or holding odd characters is no name.
+ */
+function packageName(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const name = value.trim();
+  return name.length <= 214 && /^(?:@[a-z0-9~-][a-z0-9._~-]*\/)?[a-z0-9~-][a-z0-9._~-]*$/i.test(name) ? name : null;
 }
 
 export function readJsonObject(file: string, readFile: (p: string) => string | undefined): Record<string, unknown> | null {

@@ -43,7 +43,8 @@ export function findWorkspacePackages(root: string, fsView: FileSystemView): Wor
   for (const raw of include) {
     const negated = raw.startsWith('!');
     const pattern = (negated ? raw.slice(1) : raw).replace(/^\.\//, '').replace(/\/+$/, '');
-    if (!pattern) continue;
+    // Workspace packages live inside the repository: a pattern that climbs out of it names none.
+    if (!pattern || path.isAbsolute(pattern) || pattern.split('/').includes('..')) continue;
     for (const dir of expandFolders(root, pattern, fsView)) (negated ? excluded : dirs).add(dir);
   }
   for (const dir of [...dirs]) if (excluded.has(dir) || !fsView.fileExists(path.join(dir, 'package.json'))) dirs.delete(dir);
