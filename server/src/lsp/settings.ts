@@ -98,6 +98,8 @@ export class SettingsStore {
     if (!rs) {
       const { editor } = folderSettings;
       byConfig.set(config, (rs = combine(folder, config, editor, [...config.errors, ...editor.errors])));
+      // A nested configuration's problems count for the status like the folder's own.
+      if (config.file && config.errors.length > 0) this.errorsByResource.set(config.file, config.errors);
     }
     return rs;
   }
