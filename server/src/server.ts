@@ -60,7 +60,20 @@ const validator = new Validator({
   timeBudgetMs: timeBudgetFrom(process.env, DEFAULT_TIME_BUDGET_MS),
   onProjectFactsChanged: () => runLogged(logger, 'facts changed', () => revalidator.afterFactsChanged()),
 });
-const scanner = new WorkspaceScanner({ connection, log: serverLog, folders, settings, projects, store, validator, status, progressSupported: () => capabilities.progress });
+const scanner = new WorkspaceScanner({
+  connection,
+  log: serverLog,
+  folders,
+  settings,
+  projects,
+  store,
+  validator,
+  status,
+  progressSupported: () => capabilities.progress,
+  onFactsChanged: () => {
+    for (const doc of documents.all()) revalidator.validateOpen(doc.uri, 0);
+  },
+});
 const scheduler = new DebouncedScheduler((key, err) => logger.error(`[validate ${key}] ${String(err)}`));
 const revalidator = new Revalidator({ documents, folders, settings, projects, cache, validator, scanner, scheduler, logger });
 

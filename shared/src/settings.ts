@@ -8,13 +8,14 @@ export interface LensSettings {
   /** Per-rule severity or `off`; rules not listed use their default severity. */
   rules: Partial<Record<RuleId, SeveritySetting>>;
   /**
-   * The project's logger module, as imported from service code (for example `./lib/logger` or
-   * `@acme/logger`), relative to the workspace root when it starts with `.`. When unset it is detected.
+   * The logger module fixes import, as imported from service code (for example `./lib/logger` or
+   * `@acme/logger`). A path is relative to the folder of the obs-lens.config.json that sets it (the
+   * workspace folder for the editor's setting). When unset, each package's own is detected.
    */
   loggerModule: string | null;
   /** Header that carries the request ID (lower case). */
   requestIdHeader: string;
-  /** Globs (gitignore syntax, relative to the workspace root) of files never analysed. */
+  /** Globs (gitignore syntax, relative to the configuration file's folder, or the workspace folder for the editor's setting) of files never analysed. */
   ignore: string[];
   /** Log tail sources for the panel (see the tail settings). */
   tail: TailSettings;
@@ -53,7 +54,7 @@ export const DEFAULT_SETTINGS: LensSettings = {
   },
 };
 
-/** Name of the configuration file at the workspace root, read by the CLI and the server. */
+/** Name of the configuration file; the nearest one at or above a file (up to the repository root) applies to it, in the CLI and the server. */
 export const CONFIG_FILE_NAME = 'obs-lens.config.json';
 /** Section of VS Code settings. */
 export const SETTINGS_SECTION = 'observabilityLens';

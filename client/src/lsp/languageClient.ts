@@ -17,7 +17,15 @@ export const CLIENT_NAME = 'Observability Lens';
 
 const LANGUAGES = ['typescript', 'javascript', 'typescriptreact', 'javascriptreact'];
 /** Source files the server analyses, plus the files whose change re-validates everything. */
-export const WATCHED_GLOBS = [`**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}`, '**/package.json', `**/${CONFIG_FILE_NAME}`, '**/.gitignore'];
+export const WATCHED_GLOBS = [
+  `**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}`,
+  '**/package.json',
+  `**/${CONFIG_FILE_NAME}`,
+  '**/.gitignore',
+  // What decides how imports resolve and which packages a repository has.
+  '**/{tsconfig,jsconfig}*.json',
+  '**/{pnpm-workspace.yaml,lerna.json,nx.json,project.json}',
+];
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');

@@ -7,13 +7,15 @@ import { findLogger } from './findLogger';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { isCandidateCall, recogniseLogCall, toCallSite } from './logCalls';
 import { fileModuleStyle, lineColumn, parseErrorCount, parseSource } from './parse';
+import type { ConfiguredLoggerModule } from './model/facts';
+import type { ModuleDependencies } from './model/modules';
 import { classifyFile, type ProjectModel } from './project';
 import type { FixProposal, LogCall, RuleContext } from './rule';
 import { RULES } from './rules';
-import { clearWalkShortcuts, declarationNodeOf, DECLARES, importOf, recordDeclarations, type ScopeMap, unwrap } from './scopes';
+import { clearWalkShortcuts, declarationNodeOf, DECLARES, importOf, isTypeOnly, recordDeclarations, type ScopeMap, unwrap } from './scopes';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS, tooLargeToAnalyse } from './limits';
 import { findSuppressions, isSuppressed } from './suppressions';
-import type { FileAnalysis, Finding, Fix, RuleSeverities } from './types';
+import type { AnalysisInputs, FileAnalysis, Finding, Fix, RuleSeverities } from './types';
 import { ValueResolver } from './values';
 import { BudgetExceeded, metered, WorkMeter } from './workMeter';
 
@@ -23,6 +25,8 @@ export interface AnalyzeOptions {
   maxFileBytes?: number;
   /** Milliseconds the analysis may take (parse included) before it stops and the file is skipped with the reason. */
   timeBudgetMs?: number;
+  /** The `loggerModule` setting of the configuration that applies to the file; default: the model's. */
+  loggerModule?: ConfiguredLoggerModule | null;
 }
 
 export { DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS };
@@ -36,17 +40,8 @@ const MAY_HOLD_LOG_CALL = new RegExp(String.raw`\bconsole\b|\b(?:${[...ALL_LEVEL
 // Bound once: property reads on the `ts` namespace cost a getter call each, in the hottest loop.
 const CALL_EXPRESSION = ts.SyntaxKind.CallExpression;
 const forEachChild = ts.forEachChild;
-const FIRST_TYPE_NODE = ts.SyntaxKind.FirstTypeNode;
-const LAST_TYPE_NODE = ts.SyntaxKind.LastTypeNode;
-const INTERFACE = ts.SyntaxKind.InterfaceDeclaration;
-const TYPE_ALIAS = ts.SyntaxKind.TypeAliasDeclaration;
 /** Kinds below this are tokens, identifiers and literals: leaves, with nothing to visit. */
 const FIRST_NODE = ts.SyntaxKind.FirstNode;
-
-/** Types hold no calls and no runtime bindings: the walk does not descend into them. */
-export function isTypeOnly(kind: ts.SyntaxKind): boolean {
-  return (kind >= FIRST_TYPE_NODE && kind <= LAST_TYPE_NODE) || kind === INTERFACE || kind === TYPE_ALIAS;
-}
 
 export function analyzeFile(absPath: string, text: string, project: ProjectModel, options: AnalyzeOptions): FileAnalysis {
   const meter = new WorkMeter(performance.now(), options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
@@ -133,7 +128,11 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     if (node.kind === CALL_EXPRESSION && isCandidateCall(node as ts.CallExpression)) candidates.push(node as ts.CallExpression);
   }
   meter.step(visited);
-  const values = new ValueResolver(scopes, project, absPath);
+  const dependencies: ModuleDependencies = {};
+  const values = new ValueResolver(scopes, project.linksFor(absPath, dependencies));
+  const facts = project.factsFor(absPath, options.loggerModule);
+  // What the result depends on besides the text: read when the result is returned (fixes may follow imports too).
+  const inputs = (): AnalysisInputs => ({ facts: facts.digest, modules: dependencies });
   const calls: LogCall[] = [];
   for (const c of candidates) {
     meter.step();
@@ -145,23 +144,23 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   const bindings = childBindingsByName(sf);
   const logCalls = calls.map((c) => toCallSite(c, sf, childBindingsOf(c, bindings)));
   const rules = RULES.filter((r) => options.severities[r.meta.id]);
-  if (calls.length === 0 || rules.length === 0) return { path: absPath, findings: [], logCalls, parseErrors };
+  if (calls.length === 0 || rules.length === 0) return { path: absPath, findings: [], logCalls, parseErrors, inputs: inputs() };
 
   const lineOf = (offset: number) => sf.getLineAndCharacterOfPosition(offset).line;
   const suppressions = findSuppressions(text, lineOf);
   const fileKind = classifyFile(project, absPath, text);
-  const moduleStyle = fileModuleStyle(sf) ?? project.moduleStyleFor(absPath);
-  const loggerFinder = { sf, text, path: absPath, project, scopes, values, moduleStyle, boundLoggers: new Map() };
+  const moduleStyle = fileModuleStyle(sf) ?? facts.moduleStyle;
+  const loggerFinder = { sf, text, path: absPath, facts, scopes, values, moduleStyle, boundLoggers: new Map() };
   const findings: Finding[] = [];
   let currentRule: RuleId = rules[0].meta.id;
   const ctx: RuleContext = {
     path: absPath,
     text,
     sourceFile: sf,
-    project,
+    project: facts,
     fileKind,
     moduleStyle,
-    libraryFor: (call) => (call.library !== 'console' ? call.library : project.libraryFor(absPath) ?? 'pino'),
+    libraryFor: (call) => (call.library !== 'console' ? call.library : facts.library ?? 'pino'),
     findLogger: (at) => findLogger(loggerFinder, at),
     declarationOf: (id) => declarationNodeOf(scopes, id),
     importOf: (id) => importOf(scopes, id),
@@ -201,7 +200,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : 1));
-  return { path: absPath, findings, logCalls, parseErrors };
+  return { path: absPath, findings, logCalls, parseErrors, inputs: inputs() };
 }
 
 /**

@@ -1,6 +1,6 @@
 // From a log record back to the code that wrote it: rank the recognised log calls by how well their
 // constant message (with `*` for dynamic parts) matches the record's message, then by field overlap.
-import type { LogCallSite } from './types';
+import type { SourceLogCall } from './types';
 
 export interface CallSiteMatch {
   path: string;
@@ -26,7 +26,7 @@ function templateRegex(template: string): RegExp {
 }
 
 export function findCallSites(
-  analyses: Iterable<{ path: string; logCalls: readonly LogCallSite[] }>,
+  analyses: Iterable<{ path: string; logCalls: readonly SourceLogCall[] }>,
   message: string,
   fields: Record<string, unknown>,
 ): CallSiteMatch[] {

@@ -1,8 +1,10 @@
 // Which logger a fix should write to at a given place: the handler's request logger, a logger
-// already in scope, else the project's logger module imported at the top in the file's own style.
+// already in scope, else the package's logger module imported at the top in the file's own style
+// (by a relative path inside the package, or by name: see model/facts.ts for which module).
 import * as path from 'node:path';
 import ts from 'typescript';
-import type { ProjectModel } from './project';
+import type { FileFacts } from './model/facts';
+import { relativeSpecifier, stripExtension } from './model/paths';
 import type { LoggerChoice } from './rule';
 import type { LoggerLibrary } from './types';
 import { isBindableIdentifier, printNode, stringLiteral } from './printCode';
@@ -14,7 +16,7 @@ export interface LoggerFinderInput {
   sf: ts.SourceFile;
   text: string;
   path: string;
-  project: ProjectModel;
+  facts: FileFacts;
   scopes: ScopeMap;
   values: ValueResolver;
   moduleStyle: 'esm' | 'commonjs';
@@ -23,9 +25,9 @@ export interface LoggerFinderInput {
 }
 
 export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice | null {
-  const { scopes, values, project } = input;
+  const { scopes, values, facts } = input;
   // 1. The request logger of the enclosing handler (carries the request's bindings, e.g. req.id).
-  if (project.providesRequestLogger(input.path)) {
+  if (facts.providesRequestLogger) {
     for (let n = enclosingStop(at); n; n = enclosingStop(n)) {
       if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && n.parameters.length > 0 && ts.isIdentifier(n.parameters[0].name)) {
         const param = n.parameters[0].name;
@@ -42,21 +44,44 @@ export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice 
       if (resolveName(scopes, at, c.name) === c.decl) return { expression: c.name, library: c.lib, edits: [] }; // not shadowed at `at`
     }
   }
-  // 4. Import the project's logger module.
-  const module = project.loggerModule;
+  // 4. Import the package's logger module.
+  const module = facts.loggerModule;
   if (!module) return null;
   // The local name is the export's own when it can name a variable; an export named by a string
   // (`export { log as "app log" }`, `module.exports = { 'app-log': log }`) is bound as `logger`.
   const local = module.exportName !== 'default' && isBindableIdentifier(module.exportName) ? module.exportName : 'logger';
   if (resolveName(scopes, at, local)) return null; // the name is taken by something that is not a logger
-  const specifier = module.specifier ?? relativeSpecifier(input.path, module.absPath);
-  if (path.resolve(input.path).replace(/\.[^./\\]+$/, '') === module.absPath) return null; // the logger module itself
+  const self = stripExtension(path.resolve(input.path));
+  if (self === module.absPath || self === `${module.absPath}${path.sep}index` || path.resolve(input.path) === module.file) return null; // the logger module itself
+  const specifier = loggerImportSpecifier(input.path, facts);
+  if (!specifier) return null;
+  if (!/^[A-Za-z_$][\w$]*$/.test(local)) return null; // an export name a binding cannot take
   const eol = eolOf(input.text);
   const statement = printNode(importStatement(input.moduleStyle, module.exportName, local, specifier));
   const offset = importInsertionOffset(input.sf, input.text);
   const atLineStart = offset === 0 || input.text[offset - 1] === '\n';
   const newText = atLineStart ? `${statement}${eol}` : `${eol}${statement}`;
   return { expression: local, library: module.library, edits: [{ start: offset, end: offset, newText }] };
+}
+
+/** The specifier a fix in `fromFile` imports the package's logger module by (null: none to import). */
+export function loggerImportSpecifier(fromFile: string, facts: FileFacts): string | null {
+  const module = facts.loggerModule;
+  if (!module) return null;
+  return module.specifier ?? relativeImport(fromFile, module, facts.explicitExtensions);
+}
+
+/**
+ * A relative specifier for the logger module: extensionless (`./lib/logger`, a folder for an index
+ * file), or naming the file as Node's ES modules need it (`./lib/logger.js` for a `.ts` source).
+ */
+function relativeImport(fromFile: string, module: NonNullable<FileFacts['loggerModule']>, explicitExtensions: boolean): string | null {
+  if (explicitExtensions && module.file) {
+    const ext = path.extname(module.file).toLowerCase();
+    const emitted = ext === '.ts' || ext === '.tsx' ? '.js' : ext === '.mts' ? '.mjs' : ext === '.cts' ? '.cjs' : ext;
+    return relativeSpecifier(fromFile, stripExtension(module.file)) + emitted;
+  }
+  return module.absPath ? relativeSpecifier(fromFile, module.absPath) : null;
 }
 
 interface BoundLogger {
@@ -103,11 +128,6 @@ function importStatement(style: 'esm' | 'commonjs', exportName: string, local: s
   return f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(binding, undefined, undefined, required)], ts.NodeFlags.Const));
 }
 
-function relativeSpecifier(fromFile: string, targetNoExt: string): string {
-  let rel = path.relative(path.dirname(fromFile), targetNoExt).split(path.sep).join('/');
-  if (!rel.startsWith('.')) rel = `./${rel}`;
-  return rel;
-}
 
 /** After the last top-level import or require statement; else at the top (after a shebang and a 'use strict'). */
 function importInsertionOffset(sf: ts.SourceFile, text: string): number {

@@ -5,7 +5,7 @@ import { ALL_LEVEL_METHODS, LEVEL_METHODS } from './libraries';
 import type { LogCall } from './rule';
 import { lineColumn } from './parse';
 import { unwrap } from './scopes';
-import type { LoggerLibrary, LogCallSite } from './types';
+import type { LoggerLibrary, SourceLogCall } from './types';
 import type { ValueResolver } from './values';
 
 /** Whether a call is worth resolving at all: its method name is some library's level method. */
@@ -152,7 +152,7 @@ export function fieldKeys(call: LogCall, childBindings: readonly string[]): stri
   return keys;
 }
 
-export function toCallSite(call: LogCall, sf: ts.SourceFile, childBindings: readonly string[]): LogCallSite {
+export function toCallSite(call: LogCall, sf: ts.SourceFile, childBindings: readonly string[]): SourceLogCall {
   const pos = lineColumn(sf, call.node.getStart(sf));
   return {
     line: pos.line,

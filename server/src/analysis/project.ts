@@ -1,159 +1,169 @@
-// The project model: what the engine knows of the workspace beyond the file at hand. It is built
-// cheaply (package.json files, plus noteFile on each workspace file) and never runs the type checker.
+// The project model: what the engine knows of a repository beyond the file at hand. It is built
+// cheaply (package.json files, tsconfig options, noteFile on each workspace file, module summaries
+// on demand) and never creates a ts.Program or runs the type checker. Its parts live in model/:
+// packages and workspaces, tsconfigs and the module resolver, module summaries, per-file facts.
 import * as path from 'node:path';
-import type { FileKind, ProjectFacts } from './rule';
+import ts from 'typescript';
+import type { FileKind } from './rule';
 import type { LoggerLibrary } from './types';
-import { LIBRARY_PACKAGES, REQUEST_LOGGER_PACKAGES } from './libraries';
+import { computeFacts, computePackageFacts, type ConfiguredLoggerModule, type FactsSource, type FileFacts, type PackageFacts } from './model/facts';
+import { FileSystemView } from './model/fileSystem';
+import { type ModuleDependencies, ModuleIndex } from './model/modules';
+import { PackageIndex, type PackageInfo, packageProvidesRequestLogger } from './model/packages';
+import { isInside, stripExtension } from './model/paths';
+import { ModuleResolver } from './model/resolver';
+import { TsconfigIndex } from './model/tsconfigs';
+import type { ImportLinks } from './model/types';
+import { findWorkspacePackages, type WorkspaceDeclaration } from './model/workspaces';
 import { isModuleSpecifier } from './moduleSpecifier';
 import { readRegularTextOrUndefined } from './regularFile';
 
-export interface PackageInfo {
-  /** Directory holding the package.json. */
-  readonly dir: string;
-  readonly dependencies: ReadonlySet<string>;
-  readonly type: 'module' | 'commonjs' | null;
-  /** Absolute paths of the `bin` entries, without extension. */
-  readonly binFiles: ReadonlySet<string>;
-}
+export { isInside, stripExtension };
+export type { ConfiguredLoggerModule, FileFacts, PackageInfo };
 
 /** One exported logger of a workspace module: export name → library. `module.exports` = the whole module. */
 export type LoggerExports = Map<string, LoggerLibrary>;
 
 export interface ProjectOptions {
-  /** The `loggerModule` setting: a specifier relative to root (`./src/logger`) or a package name. */
+  /**
+   * The `loggerModule` setting for files analysed without one of their own (AnalyzeOptions.loggerModule):
+   * a specifier relative to the root (`./src/logger`) or a package name.
+   */
   loggerModule: string | null;
   readFile?: (absPath: string) => string | undefined;
 }
 
-export class ProjectModel implements ProjectFacts {
+export class ProjectModel implements FactsSource {
+  /** The repository root: nothing outside it is a project module. */
   readonly root: string;
   readonly readFile: (absPath: string) => string | undefined;
-  /** The loggerModule setting as given. */
-  readonly configuredLoggerModule: string | null;
-  /** Workspace modules (absolute path without extension) that export loggers, learnt by noteFile. */
+  /** The `loggerModule` option, relative to the root. */
+  readonly defaultLoggerModule: ConfiguredLoggerModule | null;
+  /** Modules (absolute path without extension) noted as making and exporting a logger: the candidates for a package's logger module. */
   readonly loggerExports = new Map<string, LoggerExports>();
-  /** Modules (absolute path without extension) already noted, so on-demand noting reads each once. */
-  readonly notedModules = new Set<string>();
-  /** Directory listings read while resolving imports on demand. */
-  readonly directoryListings = new Map<string, ReadonlySet<string>>();
+  /** The file noted under each module path in loggerExports (the extension an import may have to name). */
+  readonly notedFiles = new Map<string, string>();
   /** Files that start with a `#!` line (CLI entry points), learnt by noteFile. */
   readonly shebangFiles = new Set<string>();
-  /** Module syntax of noted files, to pick the project style when package.json does not say. */
+  /** Module syntax of noted files, to pick a package's style when its package.json does not say. */
   readonly fileStyles = new Map<string, 'esm' | 'commonjs'>();
-  /** Bumped whenever a fact that changes analysis results changes (cache keys use fingerprint()). */
+  readonly fsView: FileSystemView;
+  readonly packages: PackageIndex;
+  readonly tsconfigs: TsconfigIndex;
+  readonly resolver: ModuleResolver;
+  readonly modules: ModuleIndex;
+  /** Bumped whenever a fact that changes analysis results changes. */
   generation = 0;
-  private readonly packages = new Map<string, PackageInfo | null>();
+  private workspace: (WorkspaceDeclaration & { byName: Map<string, string> }) | undefined;
+  private readonly facts = new Map<string, FileFacts>();
+  private readonly packageFacts = new Map<string, PackageFacts>();
+  private factsGeneration = 0;
 
   constructor(root: string, options: ProjectOptions) {
     this.root = path.resolve(root);
     this.readFile = options.readFile ?? defaultReadFile;
     // Fixes import this module: a value that is not a module specifier (settings are checked before,
     // this guards every other caller) is treated as unset rather than written into code.
-    this.configuredLoggerModule = options.loggerModule && isModuleSpecifier(options.loggerModule) ? options.loggerModule : null;
+    const configured = options.loggerModule?.trim();
+    this.defaultLoggerModule = configured && isModuleSpecifier(configured) ? { specifier: configured, base: this.root, source: 'settings' } : null;
+    this.fsView = new FileSystemView(this.readFile);
+    this.packages = new PackageIndex(this.root, this.readFile);
+    this.tsconfigs = new TsconfigIndex(this.root, this.fsView);
+    this.resolver = new ModuleResolver({
+      root: this.root,
+      fsView: this.fsView,
+      tsconfigs: this.tsconfigs,
+      workspacePackages: () => this.workspacePackageDirs(),
+      isEsmFormat: (file) => this.isEsmFormat(file),
+    });
+    this.modules = new ModuleIndex({
+      resolver: this.resolver,
+      readFile: this.readFile,
+      providesRequestLogger: (file) => packageProvidesRequestLogger(this.packageFor(file)),
+    });
   }
 
-  get rootPackage(): PackageInfo | null {
-    return this.packageAt(this.root);
-  }
-
-  /** The nearest package.json at or above the file's directory, up to the root (then the root's). */
+  /** The nearest package at or above the file, up to the repository root; null outside any. */
   packageFor(absPath: string): PackageInfo | null {
-    let dir = path.dirname(absPath);
-    const inside = isInside(this.root, dir);
-    while (inside) {
-      const pkg = this.packageAt(dir);
-      if (pkg) return pkg;
-      if (dir === this.root) break;
-      const parent = path.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
+    return this.packages.packageFor(absPath);
+  }
+
+  /** The workspace packages the repository declares, and which files declare them. */
+  workspaceDeclaration(): WorkspaceDeclaration & { byName: ReadonlyMap<string, string> } {
+    if (!this.workspace) {
+      const declared = findWorkspacePackages(this.root, this.fsView);
+      const byName = new Map<string, string>();
+      for (const dir of declared.dirs) {
+        const name = this.packages.at(dir)?.name;
+        if (name && !byName.has(name)) byName.set(name, dir);
+      }
+      this.workspace = { ...declared, byName };
     }
-    return this.rootPackage;
+    return this.workspace;
   }
 
-  get library(): LoggerLibrary | null {
-    return this.libraryFor(this.root);
+  /** Workspace package name → folder. */
+  workspacePackageDirs(): ReadonlyMap<string, string> {
+    return this.workspaceDeclaration().byName;
   }
 
-  /** The logger library of the package holding absPath: its logger module's, else its dependencies'. */
-  libraryFor(absPath: string): LoggerLibrary | null {
-    const module = this.loggerModule;
-    if (module) return module.library;
-    return libraryOf(this.packageFor(path.join(absPath, 'x'))) ?? libraryOf(this.rootPackage) ?? this.libraryFromExports();
+  /** Whether Node treats the file as an ES module: by extension, then its package's `type`. */
+  isEsmFormat(absPath: string): boolean {
+    const ext = path.extname(absPath).toLowerCase();
+    if (ext === '.mjs' || ext === '.mts') return true;
+    if (ext === '.cjs' || ext === '.cts') return false;
+    return this.packageFor(absPath)?.type === 'module';
   }
 
-  get moduleStyle(): 'esm' | 'commonjs' {
-    return this.moduleStyleFor(path.join(this.root, 'x'));
+  /**
+   * Whether a relative import written into the file must name the target's extension: an ES module
+   * under Node's own resolution (nodenext/node16 in its tsconfig, or plain JavaScript without one).
+   */
+  needsExplicitExtensions(absPath: string): boolean {
+    if (!this.isEsmFormat(absPath)) return false;
+    const setup = this.tsconfigs.forFile(absPath);
+    const kind = setup.options.moduleResolution;
+    if (setup.configPath) return kind === ts.ModuleResolutionKind.Node16 || kind === ts.ModuleResolutionKind.NodeNext;
+    return /\.m?jsx?$/i.test(absPath);
   }
 
-  moduleStyleFor(absPath: string): 'esm' | 'commonjs' {
-    const pkg = this.packageFor(absPath);
-    if (pkg?.type === 'module') return 'esm';
-    if (pkg?.type === 'commonjs') return 'commonjs';
-    let esm = 0;
-    let cjs = 0;
-    for (const style of this.fileStyles.values()) style === 'esm' ? esm++ : cjs++;
-    return esm > cjs ? 'esm' : 'commonjs';
-  }
-
-  /** Whether the project provides a pino logger on request objects (pino-http, Fastify, koa-pino-logger...). */
-  providesRequestLogger(absPath: string): boolean {
-    for (const pkg of [this.packageFor(absPath), this.rootPackage]) {
-      if (pkg && [...REQUEST_LOGGER_PACKAGES].some((p) => pkg.dependencies.has(p))) return true;
+  /** The facts rules and fixes use for a file (its package's; `absPath` absolute), under a `loggerModule` setting (default: the model's). */
+  factsFor(absPath: string, configured?: ConfiguredLoggerModule | null): FileFacts {
+    if (this.factsGeneration !== this.generation) {
+      this.facts.clear();
+      this.packageFacts.clear();
+      this.factsGeneration = this.generation;
     }
-    return false;
-  }
-
-  get loggerModule(): ProjectFacts['loggerModule'] {
-    const configured = this.configuredModulePath();
-    if (configured) {
-      const exports = this.loggerExports.get(configured) ?? this.loggerExports.get(path.join(configured, 'index'));
-      const lib = exports ? [...exports.values()][0] : null;
-      return {
-        absPath: configured,
-        exportName: exports ? preferredExport(exports) : 'logger',
-        library: lib ?? libraryOf(this.rootPackage) ?? 'pino',
-      };
+    const setting = configured === undefined ? this.defaultLoggerModule : configured;
+    const file = absPath;
+    const settingKey = setting ? `${setting.base}\0${setting.specifier}` : '';
+    let facts = this.facts.get(`${file}\0${settingKey}`);
+    if (!facts) {
+      const pkg = this.packageFor(file);
+      const pkgKey = `${pkg?.dir ?? ''}\0${settingKey}`;
+      let shared = this.packageFacts.get(pkgKey);
+      if (!shared) this.packageFacts.set(pkgKey, (shared = computePackageFacts(this, pkg, setting)));
+      facts = computeFacts(this, file, shared);
+      this.facts.set(`${file}\0${settingKey}`, facts);
     }
-    if (this.configuredLoggerModule) {
-      return { absPath: this.configuredLoggerModule, exportName: 'logger', library: libraryOf(this.rootPackage) ?? 'pino', specifier: this.configuredLoggerModule };
-    }
-    const best = [...this.loggerExports.keys()].sort(compareModuleCandidates)[0];
-    if (!best) return null;
-    const exports = this.loggerExports.get(best)!;
-    const exportName = preferredExport(exports);
-    return { absPath: best.replace(/[\\/]index$/, ''), exportName, library: exports.get(exportName)! };
+    return facts;
   }
 
-  /** The configured logger module as an absolute path without extension, when it is relative. */
-  configuredModulePath(): string | null {
-    const spec = this.configuredLoggerModule;
-    if (!spec || !spec.startsWith('.')) return null;
-    return stripExtension(path.resolve(this.root, spec));
+  /** The links of a file (`absPath` absolute) to the project's modules; what they consult is recorded in `record`. */
+  linksFor(absPath: string, record: ModuleDependencies): ImportLinks {
+    return this.modules.linksFor(absPath, record);
   }
 
-  /** A string that changes whenever project facts that affect analysis change. */
-  fingerprint(): string {
-    const exports = [...this.loggerExports].map(([k, v]) => `${k}:${[...v].join(',')}`).sort();
-    return JSON.stringify([this.configuredLoggerModule, this.library, this.moduleStyle, exports]);
+  /** Whether a result computed with these facts and module dependencies would come out the same now. */
+  inputsUnchanged(absPath: string, inputs: { facts: string; modules: Readonly<Record<string, string>> }, configured?: ConfiguredLoggerModule | null): boolean {
+    return this.factsFor(absPath, configured).digest === inputs.facts && this.modules.stillValid(inputs.modules);
   }
 
-  private libraryFromExports(): LoggerLibrary | null {
-    for (const exports of this.loggerExports.values()) for (const lib of exports.values()) return lib;
-    return null;
-  }
-
-  private packageAt(dir: string): PackageInfo | null {
-    const cached = this.packages.get(dir);
-    if (cached !== undefined) return cached;
-    const info = readPackage(dir, this.readFile);
-    this.packages.set(dir, info);
-    return info;
-  }
-
-  /** Forgets a cached package.json (call when one changes). */
-  forgetPackage(dir: string): void {
-    this.packages.delete(dir);
+  /** A file was created or deleted: listings, resolutions and summaries may all differ now. */
+  fileCreatedOrDeleted(absPath: string): void {
+    this.fsView.forget(path.dirname(path.resolve(absPath)));
+    this.resolver.forget();
+    this.modules.clear();
     this.generation++;
   }
 }
@@ -166,61 +176,10 @@ function defaultReadFile(absPath: string): string | undefined {
   return readRegularTextOrUndefined(absPath);
 }
 
-function readPackage(dir: string, readFile: (p: string) => string | undefined): PackageInfo | null {
-  const text = readFile(path.join(dir, 'package.json'));
-  if (text === undefined) return null;
-  let json: Record<string, unknown>;
-  try {
-    const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
-    if (!parsed || typeof parsed !== 'object') return null;
-    json = parsed as Record<string, unknown>;
-  } catch {
-    return null; // A broken package.json says nothing; the rest of the model still works.
-  }
-  const deps = new Set<string>();
-  for (const key of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
-    const block = json[key];
-    if (block && typeof block === 'object') for (const name of Object.keys(block)) deps.add(name);
-  }
-  const bin = new Set<string>();
-  if (typeof json.bin === 'string') bin.add(stripExtension(path.resolve(dir, json.bin)));
-  else if (json.bin && typeof json.bin === 'object') {
-    for (const v of Object.values(json.bin)) if (typeof v === 'string') bin.add(stripExtension(path.resolve(dir, v)));
-  }
-  const type = json.type === 'module' ? 'module' : json.type === 'commonjs' ? 'commonjs' : null;
-  return { dir, dependencies: deps, type, binFiles: bin };
-}
-
-function libraryOf(pkg: PackageInfo | null): LoggerLibrary | null {
-  if (!pkg) return null;
-  for (const [name, lib] of LIBRARY_PACKAGES) if (pkg.dependencies.has(name)) return lib;
-  return null;
-}
-
-function preferredExport(exports: LoggerExports): string {
-  for (const name of ['logger', 'default', 'module.exports', 'log']) if (exports.has(name)) return name === 'module.exports' ? 'default' : name;
-  return [...exports.keys()].sort()[0];
-}
-
-/** Among several modules exporting a logger, prefer one named like a logger module, then the shortest path. */
-function compareModuleCandidates(a: string, b: string): number {
-  const score = (p: string) => (/(^|[\\/])(logger|logging|log)([\\/]index)?$/i.test(p) ? 0 : 1);
-  return score(a) - score(b) || a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
-}
-
-export function stripExtension(p: string): string {
-  return p.replace(/\.(d\.)?([cm]?[jt]sx?)$/i, '');
-}
-
-export function isInside(root: string, p: string): boolean {
-  const rel = path.relative(root, p);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
 const TEST_DIRS = new Set(['test', 'tests', '__tests__', 'e2e', '__mocks__', 'spec']);
 const SCRIPT_DIRS = new Set(['scripts', 'bin', 'tools']);
 
-/** What the file is for, from its path, package.json `bin` and (when known) its shebang line. */
+/** What the file is for, from its path (within the repository), its package's `bin` and (when known) its shebang line. */
 export function classifyFile(project: ProjectModel, absPath: string, text?: string): FileKind {
   const rel = isInside(project.root, absPath) ? path.relative(project.root, absPath) : absPath;
   const parts = rel.split(/[\\/]+/);
@@ -230,13 +189,7 @@ export function classifyFile(project: ProjectModel, absPath: string, text?: stri
   if (dirs.some((d) => SCRIPT_DIRS.has(d))) return 'script';
   const shebang = text !== undefined ? /^\uFEFF?#!/.test(text) : project.shebangFiles.has(absPath);
   if (shebang) return 'cli';
-  const noExt = stripExtension(path.resolve(absPath));
-  for (const pkg of [project.packageFor(absPath), project.rootPackage]) if (pkg?.binFiles.has(noExt)) return 'cli';
+  const bin = project.packageFor(absPath)?.binFiles;
+  if (bin && bin.size > 0 && bin.has(stripExtension(path.resolve(absPath)))) return 'cli';
   return 'service';
-}
-
-/** Resolves a relative import specifier to an absolute path without extension; null for packages. */
-export function resolveRelative(fromPath: string, specifier: string): string | null {
-  if (!specifier.startsWith('.') && !path.isAbsolute(specifier)) return null;
-  return stripExtension(path.resolve(path.dirname(fromPath), specifier));
 }

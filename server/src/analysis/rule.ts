@@ -8,23 +8,29 @@ import type { LoggerLibrary, TextEdit } from './types';
 /** What a file is for: only `service` code is held to service logging standards by some rules. */
 export type FileKind = 'service' | 'test' | 'script' | 'cli';
 
-/** What the engine knows of the project the file belongs to (see project.ts). */
+/**
+ * What the engine knows of the project a file belongs to: its package's facts (see model/facts.ts).
+ * Every fact is the package's own, so a fix in one package of a monorepo never uses another's.
+ */
 export interface ProjectFacts {
-  /** Workspace root (absolute). */
+  /** Repository root (absolute). */
   readonly root: string;
-  /** The logger library the project uses, from package.json dependencies and imports; null if none. */
+  /** The logger library of the file's package: its logger module's, else its dependencies'; null if none. */
   readonly library: LoggerLibrary | null;
-  /** `esm` when package.json says "type": "module" or the files use import syntax; decides how a fix imports. */
+  /** `esm` when the package says "type": "module" or its files use import syntax; decides how a fix imports. */
   readonly moduleStyle: 'esm' | 'commonjs';
   /**
-   * The project's own logger module, if it has one: its absolute path (without extension) and the
+   * The logger module a fix imports, if the package has one: its path (without extension) when it is
+   * imported by a relative path, its specifier when by name (a workspace package, an alias), and the
    * name it is exported under (`default` for a default export / module.exports = logger).
    */
   readonly loggerModule: {
-    readonly absPath: string;
+    readonly absPath: string | null;
+    /** The module file, when it was resolved. */
+    readonly file: string | null;
     readonly exportName: string;
     readonly library: LoggerLibrary;
-    /** Set when the module is a package (the `loggerModule` setting names one): import it by this specifier. */
+    /** Set when the module is imported by name (a workspace package, a package, a paths alias). */
     readonly specifier?: string;
   } | null;
 }

@@ -10,6 +10,8 @@ export type Declaration =
   | { kind: 'value'; init: ts.Expression; node: ts.Node }
   | { kind: 'destructure'; from: ts.Expression; property: string }
   | { kind: 'param'; node: ts.ParameterDeclaration; index: number }
+  /** A class declared in the file (a base class whose members other classes inherit). */
+  | { kind: 'class'; node: ts.ClassDeclaration }
   /** `node`: the variable declaration when there is one (`let x: T;`, a catch clause's variable). */
   | { kind: 'other'; node?: ts.VariableDeclaration };
 
@@ -154,10 +156,14 @@ export function recordDeclarations(scopes: ScopeMap, node: ts.Node): void {
       }
       return;
     }
-    case SK.FunctionDeclaration:
-    case SK.ClassDeclaration: {
-      const named = node as ts.FunctionDeclaration | ts.ClassDeclaration;
+    case SK.FunctionDeclaration: {
+      const named = node as ts.FunctionDeclaration;
       if (named.name) declare(scopes, nearestScope(node), named.name.text, { kind: 'other' });
+      return;
+    }
+    case SK.ClassDeclaration: {
+      const cls = node as ts.ClassDeclaration;
+      if (cls.name) declare(scopes, nearestScope(node), cls.name.text, { kind: 'class', node: cls });
       return;
     }
     case SK.CatchClause: {
@@ -263,4 +269,34 @@ export function declarationNodeOf(scopes: ScopeMap, id: ts.Identifier): ts.Varia
 export function importOf(scopes: ScopeMap, id: ts.Identifier): { module: string; name: string } | null {
   const d = resolveName(scopes, id, id.text);
   return d?.kind === 'import' ? { module: d.module, name: d.name } : null;
+}
+
+const FIRST_TYPE_NODE = SK.FirstTypeNode;
+const LAST_TYPE_NODE = SK.LastTypeNode;
+
+/** Types hold no calls and no runtime bindings: walks do not descend into them. */
+export function isTypeOnly(kind: ts.SyntaxKind): boolean {
+  return (kind >= FIRST_TYPE_NODE && kind <= LAST_TYPE_NODE) || kind === SK.InterfaceDeclaration || kind === SK.TypeAliasDeclaration;
+}
+
+/**
+ * Sets parent pointers and records every declaration of a file parsed without them, in one walk
+ * with an explicit stack (files nest deeply). Type nodes get their parent but are not entered.
+ */
+export function bindFile(sf: ts.SourceFile): ScopeMap {
+  const scopes: ScopeMap = new Map();
+  const stack: ts.Node[] = [sf];
+  let parent: ts.Node = sf;
+  const pushChild = (child: ts.Node) => {
+    (child as { parent: ts.Node }).parent = parent;
+    if (child.kind >= SK.FirstNode) stack.push(child);
+  };
+  while (stack.length) {
+    const node = stack.pop()!;
+    parent = node;
+    if (isTypeOnly(node.kind)) continue;
+    ts.forEachChild(node, pushChild);
+    if (DECLARES[node.kind]) recordDeclarations(scopes, node);
+  }
+  return scopes;
 }

@@ -37,8 +37,8 @@ export interface Finding {
   fixes: Fix[];
 }
 
-/** A log call the analyser recognised, kept so the log panel can map a record back to its code. */
-export interface LogCallSite {
+/** A log call the analyser recognised in source, kept so the log panel can map a record back to its code. */
+export interface SourceLogCall {
   line: number;
   column: number;
   library: LoggerLibrary | 'console';
@@ -52,7 +52,7 @@ export interface LogCallSite {
 export interface FileAnalysis {
   path: string;
   findings: Finding[];
-  logCalls: LogCallSite[];
+  logCalls: SourceLogCall[];
   /** Set when the file was not analysed: why, in words for the user. */
   skipped?: string;
   /** Set (with `skipped`) when the analysis ran out of its time budget: the file may be analysed another time. */
@@ -64,6 +64,19 @@ export interface FileAnalysis {
   steps?: number;
   /** Syntax errors the parser recovered from (the file is still analysed where it can be). */
   parseErrors: number;
+  /** What the result depends on besides the file's text and the settings; absent when nothing (the file was not parsed). */
+  inputs?: AnalysisInputs;
+}
+
+/**
+ * What a result depends on besides its text and settings. A cached result is reused only while the
+ * facts and every module followed are unchanged: editing the logger module re-checks its importers.
+ */
+export interface AnalysisInputs {
+  /** Digest of the file's package facts (library, module style, logger module). */
+  facts: string;
+  /** Imports followed: `file\0specifier` → the module it resolved to ('' for none); module path → summary digest. */
+  modules: Record<string, string>;
 }
 
 export type LoggerLibrary = 'pino' | 'winston' | 'bunyan' | 'log4js' | 'nestjs';

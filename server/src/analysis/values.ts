@@ -1,17 +1,17 @@
 // The logger model: what an expression evaluates to, followed from its import or creation (as
 // CodeQL's logging model does), never guessed from a variable's name. `metrics.info()` is not a
-// log call because `metrics` is not traced back to a logger library.
-import * as path from 'node:path';
+// log call because `metrics` is not traced back to a logger library. Imports of project modules
+// are followed through the file's ImportLinks (model/types.ts): this file knows no other part of
+// the project model, so the model's own summariser can use it without an import cycle.
 import ts from 'typescript';
 import { LOGGER_TYPES } from './libraries';
-import type { ProjectModel } from './project';
-import { noteModuleOnDemand } from './noteFile';
-import { resolveRelative } from './project';
+import type { ClassSummary, ImportLinks } from './model/types';
 import { type Declaration, enclosingStop, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
 import type { LoggerLibrary } from './types';
 
 export type Value =
-  | { t: 'logger'; lib: LoggerLibrary }
+  /** `origin`: the project module that creates it, when it was imported (absent: made in this file). */
+  | { t: 'logger'; lib: LoggerLibrary; origin?: string }
   /** Calling it creates a logger (`pino`, winston's `createLogger`, `log4js.getLogger`). */
   | { t: 'factory'; lib: LoggerLibrary }
   /** A library or project module object (namespace import or require). */
@@ -22,7 +22,11 @@ export type Value =
   /** NestJS's Logger class: `new Logger()` creates a logger, `Logger.log()` logs. */
   | { t: 'nestLoggerClass' }
   | { t: 'fastifyFactory' }
-  | { t: 'fastifyInstance' };
+  | { t: 'fastifyInstance' }
+  /** A class declared in this file (a base class to look members up in). */
+  | { t: 'localClass'; node: ts.ClassLikeDeclaration }
+  /** A class exported by a project module, as its summary says. */
+  | { t: 'importedClass'; cls: ClassSummary };
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
 /** Type names under which frameworks hand a request (or context) carrying a `.log` pino logger. */
@@ -32,11 +36,11 @@ const MAX_DEPTH = 24;
 export class ValueResolver {
   private readonly memo = new Map<ts.Node, Value | null>();
   private readonly classMembers = new Map<ts.ClassLikeDeclaration, Map<string, Value | null>>();
+  private readonly classSummaries = new Map<ts.ClassLikeDeclaration, ClassSummary>();
 
   constructor(
     private readonly scopes: ScopeMap,
-    private readonly project: ProjectModel,
-    private readonly filePath: string,
+    private readonly links: ImportLinks,
   ) {}
 
   valueOf(expr: ts.Expression, depth = 0): Value | null {
@@ -74,6 +78,7 @@ export class ValueResolver {
       const name = ts.isPropertyAccessExpression(e) ? e.name.text : (e.argumentExpression as ts.StringLiteralLike).text;
       return this.propertyValue(e.expression, name, depth);
     }
+    if (ts.isClassExpression(e)) return { t: 'localClass', node: e };
     return null;
   }
 
@@ -113,6 +118,8 @@ export class ValueResolver {
       }
       case 'param':
         return this.paramValue(d.node, d.index);
+      case 'class':
+        return { t: 'localClass', node: d.node };
       default:
         return null;
     }
@@ -141,21 +148,13 @@ export class ValueResolver {
     return this.projectModuleValue(module, name);
   }
 
-  /** An import of the project's own logger module (a workspace file that exports a logger). */
+  /** An import of a project module (relative, a `paths` alias, a workspace package), followed to what it exports. */
   private projectModuleValue(specifier: string, name: string): Value | null {
-    const target = resolveRelative(this.filePath, specifier);
-    if (target) noteModuleOnDemand(this.project, target);
-    const configured = this.project.loggerModule;
-    let exports = target ? this.project.loggerExports.get(target) ?? this.project.loggerExports.get(path.join(target, 'index')) : undefined;
-    if (!exports && configured?.specifier === specifier) exports = new Map([[configured.exportName, configured.library]]);
-    if (!exports && target && configured && configured.absPath === target) exports = new Map([[configured.exportName, configured.library]]);
-    if (!exports) return null;
-    if (name === '*') {
-      const whole = exports.get('module.exports');
-      return whole ? { t: 'logger', lib: whole } : { t: 'module', module: specifier };
-    }
-    const lib = exports.get(name) ?? (name === 'default' ? exports.get('module.exports') : undefined);
-    return lib ? { t: 'logger', lib } : null;
+    const v = this.links.exportOf(specifier, name);
+    if (!v) return null;
+    if (v.t === 'logger') return { t: 'logger', lib: v.lib, origin: v.origin };
+    if (v.t === 'class') return { t: 'importedClass', cls: v.cls };
+    return { t: 'module', module: specifier };
   }
 
   private callValue(call: ts.CallExpression, depth: number): Value | null {
@@ -197,27 +196,42 @@ export class ValueResolver {
     }
     if (target?.t === 'factory' && target.lib === 'pino' && (name === 'default' || name === 'pino')) return target;
     if (target?.t === 'fastifyInstance' && name === 'log') return { t: 'logger', lib: 'pino' };
-    if (name === 'log' && this.project.providesRequestLogger(this.filePath) && this.isRequestParam(obj)) return { t: 'logger', lib: 'pino' };
+    if (name === 'log' && this.links.providesRequestLogger && this.isRequestParam(obj)) return { t: 'logger', lib: 'pino' };
     return null;
   }
 
-  /** `this.name` inside a class: a field initialised with a logger, typed as one, or assigned one in the constructor. */
+  /** `this.name` inside a class: a field initialised with a logger, typed as one, assigned one in the constructor, or inherited. */
   private thisMember(thisNode: ts.Node, name: string, depth: number): Value | null {
-    let cls = enclosingStop(thisNode);
-    while (cls && !ts.isClassLike(cls)) {
-      // `this` inside a plain function is not the class instance.
-      if (ts.isFunctionDeclaration(cls) || ts.isFunctionExpression(cls)) return null;
-      cls = enclosingStop(cls);
-    }
-    if (!cls) return null;
-    const klass = cls as ts.ClassLikeDeclaration;
+    const klass = enclosingClass(thisNode);
+    return klass ? this.memberOf(klass, name, depth) : null;
+  }
+
+  /** A member of a class, its own or inherited from its base class (in this file or imported). */
+  private memberOf(klass: ts.ClassLikeDeclaration, name: string, depth: number): Value | null {
     let members = this.classMembers.get(klass);
     if (!members) this.classMembers.set(klass, (members = new Map()));
     if (members.has(name)) return members.get(name)!;
-    members.set(name, null);
-    const v = this.findMember(klass, name, depth);
+    members.set(name, null); // a class that extends itself (through a cycle) has nothing
+    let v = this.findMember(klass, name, depth);
+    if (!v) {
+      const base = this.baseClassOf(klass, depth);
+      if (base?.t === 'localClass') v = this.memberOf(base.node, name, depth + 1);
+      else if (base?.t === 'importedClass') {
+        const lib = base.cls.members.get(name);
+        v = lib ? { t: 'logger', lib } : null;
+      }
+    }
     members.set(name, v);
     return v;
+  }
+
+  /** The class `klass` extends, when it is one the model can see into. */
+  private baseClassOf(klass: ts.ClassLikeDeclaration, depth: number): Value | null {
+    const clause = klass.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
+    const expr = clause?.types[0]?.expression;
+    if (!expr || depth > MAX_DEPTH) return null;
+    const v = this.valueOf(expr, depth);
+    return v?.t === 'localClass' || v?.t === 'importedClass' ? v : null;
   }
 
   private findMember(klass: ts.ClassLikeDeclaration, name: string, depth: number): Value | null {
@@ -243,30 +257,27 @@ export class ValueResolver {
 
   /** A member of the class enclosing `at` that holds a logger (`this.logger`), for fixes to write to. */
   classLogger(at: ts.Node): { name: string; lib: LoggerLibrary } | null {
-    let n = enclosingStop(at);
-    while (n && !ts.isClassLike(n)) {
-      if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return null; // `this` is not the instance there
-      n = enclosingStop(n);
+    const klass = enclosingClass(at);
+    if (!klass) return null;
+    const [first] = this.classSummary(klass).members;
+    return first ? { name: first[0], lib: first[1] } : null;
+  }
+
+  /** The members of a class that hold a logger, its own (in declaration order) first, then inherited ones. */
+  classSummary(klass: ts.ClassLikeDeclaration, depth = 0): ClassSummary {
+    const known = this.classSummaries.get(klass);
+    if (known) return known;
+    const members = new Map<string, LoggerLibrary>();
+    const summary: ClassSummary = { members };
+    this.classSummaries.set(klass, summary); // a class that extends itself (through a cycle) inherits nothing more
+    for (const name of declaredMemberNames(klass)) {
+      const v = this.memberOf(klass, name, depth);
+      if (v?.t === 'logger') members.set(name, v.lib);
     }
-    if (!n) return null;
-    const klass = n as ts.ClassLikeDeclaration;
-    const names = new Set<string>();
-    for (const m of klass.members) {
-      if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name)) names.add(m.name.text);
-      if (ts.isConstructorDeclaration(m)) {
-        for (const p of m.parameters) if (ts.isIdentifier(p.name) && ts.getModifiers(p)?.length) names.add(p.name.text);
-        for (const st of m.body?.statements ?? []) {
-          if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && ts.isPropertyAccessExpression(st.expression.left) && st.expression.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
-            names.add(st.expression.left.name.text);
-          }
-        }
-      }
-    }
-    for (const name of names) {
-      const v = this.findMember(klass, name, 0);
-      if (v?.t === 'logger') return { name, lib: v.lib };
-    }
-    return null;
+    const base = depth < MAX_DEPTH ? this.baseClassOf(klass, depth) : null;
+    const inherited = base?.t === 'localClass' ? this.classSummary(base.node, depth + 1).members : base?.t === 'importedClass' ? base.cls.members : undefined;
+    for (const [name, lib] of inherited ?? []) if (!members.has(name)) members.set(name, lib);
+    return summary;
   }
 
   /** A type annotation naming a logger type of a library (`Logger` from 'pino', `winston.Logger`). */
@@ -310,4 +321,31 @@ export class ValueResolver {
     if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call))) return false;
     return (call.arguments ?? []).some((a) => a === fn);
   }
+}
+
+/** The class whose instance `this` is at `node`; null inside a plain function (there `this` is not the instance). */
+function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | null {
+  // Scope to scope (enclosingStop), not node by node: a long expression would make this quadratic.
+  for (let n = enclosingStop(node); n; n = enclosingStop(n)) {
+    if (ts.isClassLike(n)) return n;
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return null;
+  }
+  return null;
+}
+
+/** Names of a class's fields: declared properties, constructor parameter properties, `this.x =` in the constructor. */
+function declaredMemberNames(klass: ts.ClassLikeDeclaration): Set<string> {
+  const names = new Set<string>();
+  for (const m of klass.members) {
+    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name)) names.add(m.name.text);
+    if (ts.isConstructorDeclaration(m)) {
+      for (const p of m.parameters) if (ts.isIdentifier(p.name) && ts.getModifiers(p)?.length) names.add(p.name.text);
+      for (const st of m.body?.statements ?? []) {
+        if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && ts.isPropertyAccessExpression(st.expression.left) && st.expression.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+          names.add(st.expression.left.name.text);
+        }
+      }
+    }
+  }
+  return names;
 }

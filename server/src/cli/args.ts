@@ -29,15 +29,17 @@ const ALIASES: Record<string, string> = { '-f': '--format', '-c': '--config', '-
 
 export const CHECK_USAGE = `Usage: obs-lens check [paths...] [options]
 
-Checks the logging of Node services. Paths are files or folders (default: .).
+Checks the logging of Node services. Paths are files or folders (default: .). The repository
+(the nearest folder with .git) and its packages are found from the paths, not the working directory.
 
 Options:
   -f, --format text|json|sarif  Output format (default: text)
       --fix                     Apply every safe fix in place, then report what is left
       --rule ID                 Run only this rule (repeatable, or comma-separated)
       --cache                   Reuse results of unchanged files between runs
-      --cache-location PATH     Cache file (default: .obs-lens-cache in the project root)
-  -c, --config PATH             Configuration file (default: obs-lens.config.json in the project root)
+      --cache-location PATH     Cache file (default: .obs-lens-cache in the repository root)
+  -c, --config PATH             Configuration file for every file (default: each file's nearest
+                                obs-lens.config.json, up to the repository root)
       --max-file-size BYTES     Skip larger files (default: 2097152)
   -h, --help                    Show this help
 

@@ -1,6 +1,9 @@
-// `obs-lens check`: configuration, one workspace analysis, optional safe fixes written in place,
-// then the report in the chosen format. Exit 0 clean, 1 findings at warning or above, 2 usage or
-// configuration error. Nothing here throws for bad input: every problem becomes a message.
+// `obs-lens check`: one workspace analysis per repository the paths lie in, optional safe fixes
+// written in place, then the report in the chosen format. The repository, the configuration of
+// each file and every project fact come from the paths themselves, never from the working
+// directory: the same paths give the same findings and fixes from any folder (only the printed
+// paths differ). Exit 0 clean, 1 findings at warning or above, 2 usage or configuration error.
+// Nothing here throws for bad input: every problem becomes a message.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileAnalysis } from '../analysis/types';
@@ -8,8 +11,9 @@ import { CLI_TIME_BUDGET_MS, timeBudgetFrom } from '../analysis/limits';
 import { analyzeWorkspace, DEFAULT_MAX_FILE_BYTES, type WorkspaceResult } from '../analysis/workspace/analyzeWorkspace';
 import { ResultCache } from '../analysis/workspace/cache';
 import { engine, engineLoaded } from '../analysis/workspace/engine';
-import { loadConfigFile, loadConfigFromPath, mergeSettings } from '../analysis/workspace/config';
-import { findProjectRoot } from '../analysis/workspace/root';
+import { loadConfigFromPath } from '../analysis/workspace/config';
+import { ConfigLookup } from '../analysis/workspace/configLookup';
+import { groupByRepository } from './repositories';
 import { CHECK_USAGE, parseCheckArgs, UsageError, type CheckArgs } from './args';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
@@ -44,9 +48,9 @@ interface FixOutcome {
  * writable files whose real path is inside `roots`, see writeFixed.ts); the results of those files
  * are replaced by a fresh analysis of the fixed text.
  */
-function applyFixes(result: WorkspaceResult, maxFileBytes: number, roots: readonly string[], cache: ResultCache | undefined, io: CliIo): FixOutcome {
+function applyFixes(result: WorkspaceResult, roots: readonly string[], cache: ResultCache | undefined, io: CliIo): FixOutcome {
   const outcome: FixOutcome = { filesWritten: 0, fixesApplied: 0, notWritten: 0 };
-  const options = { severities: result.severities, maxFileBytes, timeBudgetMs: timeBudgetFrom(io.env, CLI_TIME_BUDGET_MS) };
+  const timeBudgetMs = timeBudgetFrom(io.env, CLI_TIME_BUDGET_MS);
   const changed: Array<{ index: number; text: string }> = [];
   const refuse = (file: string, reason: string) => {
     stderrLine(io, `not fixing ${displayPath(io.cwd, file)}: ${reason}`);
@@ -61,7 +65,7 @@ function applyFixes(result: WorkspaceResult, maxFileBytes: number, roots: readon
       if (!(err instanceof FixRefused)) throw err;
       return refuse(analysis.path, err.message);
     }
-    const { text, fixed } = engine().applySafeFixes(analysis.path, target.text, result.project, options);
+    const { text, fixed } = engine().applySafeFixes(analysis.path, target.text, result.project, { ...result.optionsFor(analysis.path), timeBudgetMs });
     const written = preserveFileStyle(target.text, text);
     if (fixed === 0 || written === target.text) return;
     let bytes: Buffer;
@@ -77,12 +81,12 @@ function applyFixes(result: WorkspaceResult, maxFileBytes: number, roots: readon
   });
   // The model learns the fixed texts first (a fix may add an import), then the files are re-analysed.
   for (const c of changed) engine().noteFile(result.project, result.files[c.index].path, c.text);
-  const configKey = result.configKeyNow();
   for (const c of changed) {
     const file = result.files[c.index].path;
-    const fresh: FileAnalysis = engine().analyzeFile(file, c.text, result.project, options);
+    const fresh: FileAnalysis = engine().analyzeFile(file, c.text, result.project, result.optionsFor(file));
     result.files[c.index] = fresh;
-    if (!fresh.stopped) cache?.set(file, c.text, configKey, fresh);
+    // A file that ran out of time may fit another time (a less busy machine): not kept.
+    if (!fresh.stopped) cache?.set(file, c.text, result.configKeyFor(file), fresh);
   }
   return outcome;
 }
@@ -103,14 +107,9 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
     return 0;
   }
 
-  const root = findProjectRoot(io.cwd);
-  const config = args.config ? loadConfigFromPath(path.resolve(io.cwd, args.config), args.config) : loadConfigFile(root);
-  if (config.errors.length > 0) {
-    for (const e of config.errors) stderrLine(io, e);
-    io.stderr.write('obs-lens: fix the configuration and run again\n');
-    return 2;
-  }
-  const settings = mergeSettings(config.settings);
+  // --config: one configuration for every file, its relative paths from its own folder.
+  const fixedConfig = args.config ? loadConfigFromPath(path.resolve(io.cwd, args.config), args.config) : null;
+  if (fixedConfig && fixedConfig.errors.length > 0) return configurationError(fixedConfig.errors, io);
 
   const paths = args.paths.map((p) => path.resolve(io.cwd, p));
   const missing = paths.filter((p) => !fs.existsSync(p));
@@ -121,26 +120,37 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
 
   const maxFileBytes = args.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const useCache = args.cache || args.cacheLocation !== null;
-  const cache = useCache
-    ? new ResultCache({ location: args.cacheLocation ? path.resolve(io.cwd, args.cacheLocation) : path.join(root, DEFAULT_CACHE_FILE) })
-    : undefined;
-
-  const result = await analyzeWorkspace(root, { settings, paths, cache, only: args.rules, maxFileBytes, timeBudgetMs: timeBudgetFrom(io.env, CLI_TIME_BUDGET_MS) });
-
+  const sharedCache = args.cacheLocation ? new ResultCache({ location: path.resolve(io.cwd, args.cacheLocation) }) : undefined;
+  const files: FileAnalysis[] = [];
+  const unreadable: WorkspaceResult['unreadable'] = [];
+  let fixesApplied = 0;
   let fixesNotWritten = 0;
-  if (args.fix) {
-    const fixed = applyFixes(result, maxFileBytes, writableRoots(root, paths), cache, io);
-    fixesNotWritten = fixed.notWritten;
-    if (fixed.filesWritten > 0) {
-      stderrLine(io, `applied ${fixed.fixesApplied} fix${fixed.fixesApplied === 1 ? '' : 'es'} in ${fixed.filesWritten} file${fixed.filesWritten === 1 ? '' : 's'}`);
+  let filesWritten = 0;
+  for (const [root, rootPaths] of groupByRepository(paths)) {
+    const configs = fixedConfig
+      ? ConfigLookup.fixed(root, { file: path.resolve(io.cwd, args.config!), validated: fixedConfig })
+      : ConfigLookup.nearest(root, { label: (abs) => displayPath(io.cwd, abs) });
+    const cache = useCache ? (sharedCache ?? new ResultCache({ location: path.join(root, DEFAULT_CACHE_FILE) })) : undefined;
+    const result = await analyzeWorkspace(root, { configs, paths: rootPaths, cache, only: args.rules, maxFileBytes, timeBudgetMs: timeBudgetFrom(io.env, CLI_TIME_BUDGET_MS) });
+    if (result.configErrors.length > 0) return configurationError(result.configErrors, io);
+    if (args.fix) {
+      const fixed = applyFixes(result, writableRoots(root, rootPaths), cache, io);
+      fixesNotWritten += fixed.notWritten;
+      fixesApplied += fixed.fixesApplied;
+      filesWritten += fixed.filesWritten;
     }
-  }
-  if (cache) {
-    cache.save();
-    if (args.debugCache) {
+    cache?.save();
+    if (cache && args.debugCache) {
       io.stderr.write(`obs-lens cache: ${cache.stats.hits} hits, ${cache.stats.misses} misses, ${cache.size} entries, engine ${engineLoaded() ? 'loaded' : 'not loaded'}\n`);
     }
+    files.push(...result.files);
+    unreadable.push(...result.unreadable);
   }
+  if (filesWritten > 0) {
+    stderrLine(io, `applied ${fixesApplied} fix${fixesApplied === 1 ? '' : 'es'} in ${filesWritten} file${filesWritten === 1 ? '' : 's'}`);
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const result = { files, unreadable };
 
   for (const u of result.unreadable) stderrLine(io, `${displayPath(io.cwd, u.path)}: ${u.message}`);
   const report = buildReport(io.cwd, result.files);
@@ -159,4 +169,10 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
   if (fixesNotWritten > 0 || result.unreadable.some((u) => u.named)) return 2;
   const t = totals(report);
   return t.errors + t.warnings > 0 ? 1 : 0;
+}
+
+function configurationError(errors: readonly string[], io: CliIo): number {
+  for (const e of errors) stderrLine(io, e);
+  io.stderr.write('obs-lens: fix the configuration and run again\n');
+  return 2;
 }

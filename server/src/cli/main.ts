@@ -2,11 +2,13 @@
 import { version as PACKAGE_VERSION } from '../../../package.json';
 import { ENGINE_VERSION } from '../analysis/version';
 import { runCheck } from './check';
+import { runExplain } from './explain';
 
 const USAGE = `Usage: obs-lens <command> [options]
 
 Commands:
   check [paths...]   Check the logging of Node services (obs-lens check --help)
+  explain <file>     Show what obs-lens knows about a file and why (obs-lens explain --help)
   tail [sources...]  Follow and query logs (obs-lens tail --help)
 
 Options:
@@ -34,6 +36,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'check':
       return runCheck(rest, io, PACKAGE_VERSION);
+    case 'explain':
+      return runExplain(rest, io);
     case 'tail': {
       const tail = loadTail();
       if (!tail) {

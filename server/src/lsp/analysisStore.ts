@@ -1,7 +1,7 @@
 // The latest analysis of every file the server has diagnostics for (open documents and workspace
 // files), keyed by URI. Code actions, fix-all, the call-site request and the status bar read it.
-import type { ProjectModel } from '../analysis/index';
-import type { FileAnalysis, RuleSeverities } from '../analysis/types';
+import type { AnalyzeOptions, ProjectModel } from '../analysis/index';
+import type { FileAnalysis } from '../analysis/types';
 
 export interface StoredAnalysis {
   uri: string;
@@ -12,7 +12,8 @@ export interface StoredAnalysis {
   text: string;
   analysis: FileAnalysis;
   project: ProjectModel;
-  severities: RuleSeverities;
+  /** The options it was analysed with (severities, logger module), for fixes to apply under the same. */
+  options: AnalyzeOptions;
 }
 
 export class AnalysisStore {

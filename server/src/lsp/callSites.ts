@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FindLogCallSiteParams, FindLogCallSiteResult, LogCallSite } from '../../../shared/src/protocol';
 import { findCallSites } from '../analysis/index';
-import type { LogCallSite as EngineLogCallSite } from '../analysis/types';
+import type { SourceLogCall } from '../analysis/types';
 import type { AnalysisStore } from './analysisStore';
 import type { WorkspaceFolders } from './folders';
 import { pathToUri, uriToPath } from './uris';
@@ -41,7 +41,7 @@ export function findLogCallSites(params: FindLogCallSiteParams, deps: CallSiteDe
   const caller = fromCaller(params, deps);
   if (caller) return { sites: [caller] };
   const uriByPath = new Map<string, string>();
-  const analyses: Array<{ path: string; logCalls: EngineLogCallSite[] }> = [];
+  const analyses: Array<{ path: string; logCalls: SourceLogCall[] }> = [];
   for (const entry of deps.store.values()) {
     uriByPath.set(entry.path, entry.uri);
     analyses.push({ path: entry.path, logCalls: entry.analysis.logCalls });

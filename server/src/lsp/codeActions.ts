@@ -148,7 +148,7 @@ async function fixAllAction(uri: string, doc: { version: number }, deps: CodeAct
   const entry = await currentAnalysis(uri, doc, deps);
   if (!entry || entry.analysis.skipped) return undefined;
   if (!entry.analysis.findings.some((f) => f.fixes.some((x) => x.kind === 'fix' && x.safe))) return undefined;
-  const { text, fixed } = applySafeFixes(entry.path, entry.text, entry.project, { severities: entry.severities });
+  const { text, fixed } = applySafeFixes(entry.path, entry.text, entry.project, entry.options);
   if (fixed === 0 || text === entry.text) return undefined;
   const textDoc = TextDocument.create(uri, 'typescript', entry.version ?? 0, entry.text);
   return {

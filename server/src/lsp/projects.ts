@@ -1,40 +1,54 @@
-// One project model per workspace folder (and per loose directory for files outside the
-// workspace). Models read files through the open documents first, so an unsaved logger module
-// counts. A model depends on the folder's `loggerModule` setting, so a different setting gives a
-// new model; clear() drops them all when configuration or package.json files change.
+// One project model per repository (the folder holding .git above a workspace folder, or the
+// folder itself; see model/repositoryRoot.ts), shared by every workspace folder inside it. Models
+// read files through the open documents first, so an unsaved logger module counts. Settings do
+// not shape a model (each analysis passes its own `loggerModule`); clear() drops them all when
+// manifests or configuration change.
+import * as path from 'node:path';
 import { readRegularTextOrUndefined } from '../analysis/regularFile';
 import { isWithin } from './uris';
+import { findRepositoryRoot } from '../analysis/model/repositoryRoot';
 import { createProjectModel, noteFile, type ProjectModel } from '../analysis/index';
 
 export class ProjectRegistry {
   private readonly models = new Map<string, ProjectModel>();
+  /** Folder → its repository root (found once). */
+  private readonly roots = new Map<string, string>();
 
   constructor(private readonly openText: (absPath: string) => string | undefined) {}
 
-  forRoot(root: string, loggerModule: string | null): ProjectModel {
-    const key = `${root}\0${loggerModule ?? ''}`;
-    let model = this.models.get(key);
+  /** The model of the repository a file belongs to, found from its workspace folder (or its own folder outside any). */
+  forFile(absPath: string, folderRoot?: string): ProjectModel {
+    const start = folderRoot ?? path.dirname(absPath);
+    let root = this.roots.get(start);
+    if (root === undefined) this.roots.set(start, (root = findRepositoryRoot(start)));
+    let model = this.models.get(root);
     if (!model) {
-      model = createProjectModel(root, { loggerModule, readFile: (p) => this.read(p) });
-      this.models.set(key, model);
+      model = createProjectModel(root, { loggerModule: null, readFile: (p) => this.read(p) });
+      this.models.set(root, model);
     }
     return model;
   }
 
-  /** Tells every model rooted above the file about its new text; true when a project fact changed. */
+  /** Tells every model holding the file about its new text; true when a project fact or a module summary changed. */
   note(absPath: string, text: string): boolean {
     let changed = false;
     for (const model of this.models.values()) {
       if (!isWithin(model.root, absPath)) continue;
-      const before = model.fingerprint();
+      const before = model.generation;
       noteFile(model, absPath, text);
-      if (model.fingerprint() !== before) changed = true;
+      if (model.generation !== before) changed = true;
     }
     return changed;
   }
 
+  /** A file was created or deleted: the models holding it resolve imports afresh. */
+  fileCreatedOrDeleted(absPath: string): void {
+    for (const model of this.models.values()) if (isWithin(model.root, absPath)) model.fileCreatedOrDeleted(absPath);
+  }
+
   clear(): void {
     this.models.clear();
+    this.roots.clear();
   }
 
   private read(absPath: string): string | undefined {

@@ -1,7 +1,9 @@
 // What to re-run when something outside a single document changes: configuration (settings,
-// obs-lens.config.json, package.json, .gitignore) re-validates everything; a source file changed
-// on disk re-validates that file, or everything when it changed a project fact (for example the
-// logger module's exports).
+// obs-lens.config.json, package.json, tsconfig/jsconfig, workspace declarations, .gitignore)
+// re-validates everything; a source file changed on disk re-validates that file, or everything when
+// it changed a project fact (for example the logger module's exports); a source file created or
+// deleted may change how imports resolve, so everything is checked again (cached results whose
+// imports still resolve the same are reused).
 import * as path from 'node:path';
 import { FileChangeType, type FileEvent, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -19,7 +21,8 @@ import type { WorkspaceScanner } from './workspaceScan';
 import type { Logger } from './guard';
 
 /** Files whose change may change the results of every file. */
-const CONFIGURATION_FILES = new Set([CONFIG_FILE_NAME, 'package.json', '.gitignore']);
+const CONFIGURATION_FILES = new Set([CONFIG_FILE_NAME, 'package.json', '.gitignore', 'pnpm-workspace.yaml', 'lerna.json', 'nx.json', 'project.json']);
+const isConfigurationFile = (base: string) => CONFIGURATION_FILES.has(base) || /^(tsconfig|jsconfig).*\.json$/.test(base);
 
 export interface RevalidatorDeps {
   documents: TextDocuments<TextDocument>;
@@ -64,7 +67,7 @@ export class Revalidator {
     for (const change of changes) {
       const absPath = uriToPath(change.uri);
       if (!absPath) continue;
-      if (CONFIGURATION_FILES.has(path.basename(absPath))) configuration = true;
+      if (isConfigurationFile(path.basename(absPath))) configuration = true;
       else if (isAnalysable(absPath)) sources.push({ path: absPath, type: change.type, uri: pathToUri(absPath) });
     }
     if (configuration) {
@@ -74,6 +77,10 @@ export class Revalidator {
     }
     let factsChanged = false;
     for (const source of sources) {
+      if (source.type !== FileChangeType.Changed) {
+        this.deps.projects.fileCreatedOrDeleted(source.path);
+        factsChanged = true;
+      }
       if (source.type === FileChangeType.Deleted) {
         this.deps.cache.delete(source.path);
         this.deps.validator.clear(source.uri);

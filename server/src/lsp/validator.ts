@@ -6,8 +6,8 @@ import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import { FileSkippedNotification } from '../../../shared/src/protocol';
-import { analyzeFile, resolveSeverities, type ProjectModel } from '../analysis/index';
-import type { FileAnalysis, RuleSeverities } from '../analysis/types';
+import { analyzeFile, resolveSeverities, type AnalyzeOptions, type ProjectModel } from '../analysis/index';
+import type { FileAnalysis } from '../analysis/types';
 import { computeConfigKey, type ResultCache } from '../analysis/workspace/cache';
 import { readRegularFileAsync } from '../analysis/regularFile';
 import { isAnalysable } from '../analysis/workspace/discover';
@@ -20,7 +20,6 @@ import { logEntry } from './serverLog';
 import type { ResourceSettings, SettingsStore } from './settings';
 import type { StatusReporter } from './status';
 import { documentPath, pathToUri } from './uris';
-import * as path from 'node:path';
 
 export interface AnalysisInput {
   uri: string;
@@ -67,20 +66,25 @@ export class Validator {
   analyse(input: AnalysisInput, rs: ResourceSettings): StoredAnalysis | null {
     if (!rs.settings.enable) return null;
     if (rs.folder && rs.isIgnored(input.path)) return null;
-    const root = rs.folder?.root ?? path.dirname(input.path);
-    const project = this.deps.projects.forRoot(root, rs.settings.loggerModule);
-    const severities = resolveSeverities(rs.settings.rules);
-    const analysis = this.analyseCached(input, project, severities, rs.settings.loggerModule);
-    return { ...input, analysis, project, severities };
+    const project = this.deps.projects.forFile(input.path, rs.folder?.root);
+    const options: AnalyzeOptions = { severities: resolveSeverities(rs.settings.rules), loggerModule: rs.loggerModule };
+    const analysis = this.analyseCached(input, project, options);
+    return { ...input, analysis, project, options };
   }
 
-  private analyseCached(input: AnalysisInput, project: ProjectModel, severities: RuleSeverities, loggerModule: string | null): FileAnalysis {
-    const key = computeConfigKey({ severities, loggerModule, project: project.fingerprint() });
-    const cached = this.deps.cache.get(input.path, input.text, key);
+  /**
+   * The cached result when the text and settings are the same and its inputs (the file's package
+   * facts, the summaries of the modules it imports) still hold; otherwise a fresh analysis.
+   */
+  private analyseCached(input: AnalysisInput, project: ProjectModel, options: AnalyzeOptions): FileAnalysis {
+    const { severities, loggerModule } = options;
+    const key = computeConfigKey({ severities, loggerModule: loggerModule && [loggerModule.specifier, loggerModule.base] });
+    const isCurrent = (r: FileAnalysis) => !r.inputs || project.inputsUnchanged(input.path, r.inputs, loggerModule);
+    const cached = this.deps.cache.get(input.path, input.text, key, undefined, isCurrent);
     if (cached) return cached;
     let analysis: FileAnalysis;
     try {
-      analysis = analyzeFile(input.path, input.text, project, { severities, timeBudgetMs: this.deps.timeBudgetMs });
+      analysis = analyzeFile(input.path, input.text, project, { ...options, timeBudgetMs: this.deps.timeBudgetMs });
     } catch (err) {
       // The engine promises not to throw; if it does, this file gets no diagnostics and the server goes on.
       this.deps.connection.console.error(logEntry('analysis failed', { file: input.path, error: describeError(err) }));

@@ -35,6 +35,8 @@ export interface ScannerDeps {
   status: StatusReporter;
   /** Whether the client accepts window/workDoneProgress. */
   progressSupported: () => boolean;
+  /** The scan taught a model a changed fact (a module's exports): open documents, which the scan does not analyse, are checked again. */
+  onFactsChanged(): void;
 }
 
 export class WorkspaceScanner {
@@ -55,6 +57,7 @@ export class WorkspaceScanner {
       this.deps.status.analysing(0, total);
 
       const items: ScanItem[] = [];
+      let factsChanged = false;
       for (const file of files) {
         let text: string;
         try {
@@ -63,12 +66,15 @@ export class WorkspaceScanner {
           continue; // vanished between discovery and reading, or replaced by a named pipe
         }
         if (stale()) return;
-        this.deps.projects.forRoot(file.rs.folder!.root, file.rs.settings.loggerModule);
+        this.deps.projects.forFile(file.path, file.rs.folder!.root);
         // An open document's unsaved text is what the project is made of right now.
-        this.deps.projects.note(file.path, this.deps.validator.openDocumentFor(file.path)?.getText() ?? text);
+        if (this.deps.projects.note(file.path, this.deps.validator.openDocumentFor(file.path)?.getText() ?? text)) factsChanged = true;
         items.push({ path: file.path, text, rs: file.rs });
       }
 
+      // An edit may have been noted here first: its own validation then sees nothing new, so the
+      // open documents that depend on it are checked from here.
+      if (factsChanged) this.deps.onFactsChanged();
       const seen = new Set<string>();
       for (let i = 0; i < items.length; i++) {
         if (stale()) return;
@@ -107,13 +113,20 @@ export class WorkspaceScanner {
       if (!rs.settings.enable) continue;
       let paths: string[];
       try {
-        paths = await discoverFiles(folder.root, { ignore: rs.settings.ignore });
+        paths = await discoverFiles(folder.root, { ignore: [] });
       } catch (err) {
         this.deps.log.error('could not list the files of a folder', { folder: folder.root, error: describeError(err) });
         continue;
       }
-      // Nested folders are scanned as their own folder, with their own settings.
-      for (const p of paths) if (this.deps.folders.folderFor(p)?.root === folder.root) out.push({ path: p, rs });
+      // Nested folders are scanned as their own folder, with their own settings; each file under the
+      // configuration file that applies to it (its nearest), with the folder's editor settings.
+      for (const p of paths) {
+        if (this.deps.folders.folderFor(p)?.root !== folder.root) continue;
+        const fileSettings = this.deps.settings.forWorkspaceFile(rs, p);
+        if (fileSettings.isIgnored(p) || !fileSettings.settings.enable) continue;
+        this.deps.status.reportConfigErrors(fileSettings.errors);
+        out.push({ path: p, rs: fileSettings });
+      }
     }
     return out;
   }

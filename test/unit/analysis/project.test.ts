@@ -12,9 +12,10 @@ describe('project model', () => {
       'src/logger.ts': `export const logger = { info() {} };\n`,
     });
     try {
-      assert.equal(p.model.library, 'winston');
-      assert.equal(p.model.moduleStyle, 'esm');
-      assert.deepEqual(p.model.loggerModule, { absPath: path.join(p.root, 'src/observability/out'), exportName: 'appLog', library: 'winston' });
+      const facts = p.model.factsFor(path.join(p.root, 'src/app.ts'));
+      assert.equal(facts.library, 'winston');
+      assert.equal(facts.moduleStyle, 'esm');
+      assert.deepEqual(facts.loggerModule, { absPath: path.join(p.root, 'src/observability/out'), file: path.join(p.root, 'src/observability/out.ts'), exportName: 'appLog', library: 'winston' });
     } finally {
       p.cleanup();
     }

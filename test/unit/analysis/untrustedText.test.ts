@@ -86,7 +86,7 @@ describe('workspace text in fixes stays data', () => {
   it('a loggerModule that is not a module specifier is never imported, whoever hands it to the model', () => {
     const payload = "./logger'); require('child_process').exec('x'); ('";
     p = tempProject({ 'package.json': PKG, 'src/app.js': APP_CJS }, { loggerModule: payload });
-    assert.equal(p.model.configuredLoggerModule, null);
+    assert.equal(p.model.defaultLoggerModule, null);
     const text = JSON.stringify(p.analyze('src/app.js'));
     assert.ok(!text.includes('child_process'), text);
   });

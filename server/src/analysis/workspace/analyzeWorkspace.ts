@@ -1,17 +1,21 @@
 // One analysis pass over a workspace (or some of its files and folders), for `obs-lens check`:
-// discover, read, build the project model from every file, then analyse each file or take its
-// result from the cache. When the cache saw exactly these inputs last time (same files, texts,
-// package.json files and settings), the project model is not rebuilt and the engine is not even
-// loaded (see engine.ts): an unchanged workspace costs reading and hashing its files.
+// discover, read, build the project model from the files of the packages involved, then analyse
+// each file, or take its result from the cache. Each file is analysed under the configuration that
+// applies to it (its nearest obs-lens.config.json, or one given for all). When the cache saw exactly
+// these inputs last time (same files, texts, manifests, configurations), the project model is not
+// built and the engine is not even loaded (see engine.ts): an unchanged workspace costs reading and
+// hashing its files.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RuleId } from '../../../../shared/src/rules';
 import type { LensSettings } from '../../../../shared/src/settings';
+import type { AnalyzeOptions } from '../analyze';
 import { DEFAULT_MAX_FILE_BYTES, tooLargeToAnalyse } from '../limits';
 import { FileTooLargeError, kindOf, NotRegularFileError, readRegularFile, readRegularTextOrUndefined } from '../regularFile';
 import type { ProjectModel } from '../project';
 import type { FileAnalysis, RuleSeverities } from '../types';
 import { computeConfigKey, hashText, type ResultCache } from './cache';
+import { type AppliedConfig, ConfigLookup } from './configLookup';
 import { createIgnoreMatcher, discoverFiles, isAnalysable } from './discover';
 import { packageDigest, workspaceToken } from './inputs';
 import { engine } from './engine';
@@ -19,12 +23,14 @@ import { engine } from './engine';
 // The engine's limit: files above it are generated or data, skipped without being read whole.
 export { DEFAULT_MAX_FILE_BYTES };
 
-
 /** Files analysed between yields to the event loop, so a language server stays responsive. */
 const FILES_PER_SLICE = 25;
 
 export interface WorkspaceOptions {
-  settings: LensSettings;
+  /** Settings for every file (paths in them relative to the root). Default: each file's nearest obs-lens.config.json (see `configs`). */
+  settings?: LensSettings;
+  /** Which configuration applies to each file. Default: the nearest obs-lens.config.json at or above it, up to the root. */
+  configs?: ConfigLookup;
   /** Files or folders (absolute, or relative to the root) to analyse; default: the whole root. */
   paths?: string[];
   cache?: ResultCache;
@@ -49,16 +55,17 @@ export interface WorkspaceResult {
   files: FileAnalysis[];
   /** Files that could not be read, or paths that do not exist; the rest of the run went on. */
   unreadable: UnreadableFile[];
+  /** Problems in the configuration files that apply to the files; when there are any, nothing was analysed. */
+  configErrors: string[];
   /**
-   * The project model the files were analysed against (to apply fixes with the same facts), the
-   * severities, and the cache key for them. Built on first read when the run took every result from
-   * the cache (that loads the engine and notes every file).
+   * The project model the files were analysed against (to apply fixes with the same facts). Built
+   * on first read when the run took every result from the cache (that loads the engine and notes every file).
    */
   readonly project: ProjectModel;
-  readonly severities: RuleSeverities;
-  readonly configKey: string;
-  /** The cache key for the model as it is now (after fixes taught it new texts). */
-  configKeyNow(): string;
+  /** The options a file is analysed with: its configuration's severities and logger module. */
+  optionsFor(absPath: string): AnalyzeOptions;
+  /** The cache key of a file's configuration. */
+  configKeyFor(absPath: string): string;
   /** How many results came from the cache. */
   cached: number;
 }
@@ -106,53 +113,75 @@ async function classifyPaths(root: string, paths: string[], unreadable: Unreadab
   return { dirs, files };
 }
 
-/**
- * The cache key for results under these settings and project facts. Recompute it after the project
- * model learns something new (a fix that adds a logger import may change its facts).
- */
-function configKeyFor(settings: LensSettings, severities: RuleSeverities, maxFileBytes: number, project: ProjectModel, packages: string): string {
-  return computeConfigKey({
-    severities,
-    loggerModule: settings.loggerModule,
-    requestIdHeader: settings.requestIdHeader,
-    maxFileBytes,
-    project: project.fingerprint(),
-    packages,
-  });
-}
-
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** What the engine side of a pass knows: built only when some file needs analysing (or a caller asks). */
-interface EngineState {
-  project: ProjectModel;
-  severities: RuleSeverities;
-  configKey: string;
-  configKeyNow(): string;
+/** The folder of the nearest package.json at or above a file, up to the root (the root without one). */
+function packageDirOf(root: string, file: string, known: Map<string, string>): string {
+  const visited: string[] = [];
+  let dir = path.dirname(file);
+  let found = root;
+  for (;;) {
+    const hit = known.get(dir);
+    if (hit !== undefined) {
+      found = hit;
+      break;
+    }
+    visited.push(dir);
+    if (fs.existsSync(path.join(dir, 'package.json'))) {
+      found = dir;
+      break;
+    }
+    const parent = path.dirname(dir);
+    if (dir === root || parent === dir || !dir.startsWith(root)) break;
+    dir = parent;
+  }
+  for (const v of visited) known.set(v, found);
+  return found;
+}
+
+/** Folders not inside another of them. */
+function outermost(dirs: Iterable<string>): string[] {
+  const sorted = [...new Set(dirs)].sort();
+  const out: string[] = [];
+  for (const d of sorted) if (!out.some((o) => d === o || d.startsWith(o + path.sep))) out.push(d);
+  return out;
 }
 
 export async function analyzeWorkspace(root: string, options: WorkspaceOptions): Promise<WorkspaceResult> {
   const rootAbs = path.resolve(root);
-  const { settings, cache, onProgress } = options;
+  const { cache, onProgress } = options;
+  const configs = options.configs ?? (options.settings ? ConfigLookup.ofSettings(rootAbs, options.settings) : ConfigLookup.nearest(rootAbs));
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const unreadable: UnreadableFile[] = [];
   const skipped: FileAnalysis[] = [];
 
+  // A configuration's `ignore` globs are relative to its own folder and apply to the files it governs.
+  const matchers = new Map<AppliedConfig, (absPath: string) => boolean>();
+  const ignoredBySettings = (file: string): boolean => {
+    const config = configs.forFile(file);
+    let matcher = matchers.get(config);
+    if (!matcher) matchers.set(config, (matcher = config.settings.ignore.length > 0 ? createIgnoreMatcher(config.dir, config.settings.ignore) : () => false));
+    return matcher(file);
+  };
+
   // Which files: a walk of the requested folders, plus files named explicitly.
   let candidates: string[];
   if (!options.paths || options.paths.length === 0) {
-    candidates = await discoverFiles(rootAbs, { ignore: settings.ignore });
+    candidates = (await discoverFiles(rootAbs, { ignore: [] })).filter((f) => !ignoredBySettings(f));
   } else {
     const { dirs, files } = await classifyPaths(rootAbs, options.paths, unreadable);
-    candidates = dirs.length > 0 ? await discoverFiles(rootAbs, { ignore: settings.ignore, within: dirs }) : [];
-    const ignored = createIgnoreMatcher(rootAbs, settings.ignore);
+    candidates = dirs.length > 0 ? (await discoverFiles(rootAbs, { ignore: [], within: dirs })).filter((f) => !ignoredBySettings(f)) : [];
+    const ignored = createIgnoreMatcher(rootAbs, []);
     for (const file of files) {
       if (!isAnalysable(file)) skipped.push(skippedFile(file, 'not a JavaScript or TypeScript source file'));
-      else if (ignored(file)) skipped.push(skippedFile(file, 'ignored by .gitignore, the ignore setting or a build folder'));
+      else if (ignored(file) || ignoredBySettings(file)) skipped.push(skippedFile(file, 'ignored by .gitignore, the ignore setting or a build folder'));
       else candidates.push(file);
     }
     candidates = [...new Set(candidates)];
   }
+
+  const configErrors = [...new Set(candidates.flatMap((f) => configs.forFile(f).errors))];
+  if (configErrors.length > 0) candidates = [];
 
   // Read them (size first: a 10 MB generated file is never read whole; a named pipe is never read).
   const texts = new Map<string, string>();
@@ -168,11 +197,14 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
   }
   const ordered = [...texts.keys()].sort();
 
-  // The project model learns from every workspace file, also when only some are checked: the logger
-  // module may be anywhere, and a file's findings must not depend on which others were named.
-  if (options.paths && options.paths.length > 0) {
-    for (const file of await discoverFiles(rootAbs, { ignore: settings.ignore })) {
-      if (texts.has(file)) continue;
+  // The project model learns from every file of the packages the checked files belong to, also when
+  // only some are checked: a package's logger module may be anywhere in it, and a file's findings
+  // must not depend on which others were named.
+  if (options.paths && options.paths.length > 0 && ordered.length > 0) {
+    const known = new Map<string, string>();
+    const packageDirs = outermost(ordered.map((f) => packageDirOf(rootAbs, f, known)));
+    for (const file of await discoverFiles(rootAbs, { ignore: [], within: packageDirs })) {
+      if (texts.has(file) || ignoredBySettings(file)) continue;
       const text = readRegularTextOrUndefined(file, maxFileBytes);
       if (text !== undefined) texts.set(file, text);
     }
@@ -180,14 +212,36 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
   const modelFiles = [...texts.keys()].sort();
   const packages = packageDigest(rootAbs, modelFiles);
 
-  let state: EngineState | undefined;
-  /** Files outside the workspace set that the project model read (ignored modules imported), for the next pass's token. */
+  // Per configuration: its cache key (no engine needed) and, once the engine is loaded, its options.
+  const keys = new Map<AppliedConfig, string>();
+  const configKeyFor = (file: string): string => {
+    const config = configs.forFile(file);
+    let key = keys.get(config);
+    if (key === undefined) {
+      const loggerModule = configs.loggerModuleOf(config);
+      keys.set(config, (key = computeConfigKey({ rules: config.settings.rules, only: options.only ?? null, loggerModule: loggerModule && [loggerModule.specifier, loggerModule.base], maxFileBytes })));
+    }
+    return key;
+  };
+  const analyzeOptions = new Map<AppliedConfig, AnalyzeOptions>();
+  const optionsFor = (file: string): AnalyzeOptions => {
+    const config = configs.forFile(file);
+    let o = analyzeOptions.get(config);
+    if (!o) {
+      const severities: RuleSeverities = engine().resolveSeverities(config.settings.rules, options.only);
+      analyzeOptions.set(config, (o = { severities, maxFileBytes, loggerModule: configs.loggerModuleOf(config) }));
+    }
+    return o;
+  };
+
+  let project: ProjectModel | undefined;
+  /** Files outside the workspace set that the project model read (ignored modules imported, manifests, tsconfigs), for the next pass's token. */
   const extraFiles = new Set<string>();
-  const engineState = (): EngineState => {
-    if (state) return state;
-    const { createProjectModel, noteFile, resolveSeverities } = engine();
-    const project = createProjectModel(rootAbs, {
-      loggerModule: settings.loggerModule,
+  const projectModel = (): ProjectModel => {
+    if (project) return project;
+    const { createProjectModel, noteFile } = engine();
+    project = createProjectModel(rootAbs, {
+      loggerModule: null,
       readFile: (abs) => {
         const known = texts.get(abs);
         if (known !== undefined) return known;
@@ -197,20 +251,26 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
     });
     // Every file informs the project model before any is analysed.
     for (const file of modelFiles) noteFile(project, file, texts.get(file)!);
-    const severities = resolveSeverities(settings.rules, options.only);
-    const configKeyNow = () => configKeyFor(settings, severities, maxFileBytes, project, packages);
-    state = { project, severities, configKey: configKeyNow(), configKeyNow };
-    return state;
+    return project;
   };
 
-  // Warm start: the same inputs as the cache's last pass give the same configuration key, so the
-  // model is not rebuilt (nor the engine loaded) unless some file's result is missing.
+  // Warm start: the same inputs as the cache's last pass mean every result it stored is current,
+  // so the model is not built (nor the engine loaded) unless some file's result is missing.
   const hashes = new Map<string, string>();
   if (cache) for (const file of modelFiles) hashes.set(file, hashText(texts.get(file)!));
-  const token = (extras: readonly string[]) => workspaceToken(settings, options.only, maxFileBytes, modelFiles, hashes, packages, extras);
+  const run = JSON.stringify([
+    configs.used().map((c) => [c.file, c.dir, c.layer]),
+    options.only ?? null,
+    maxFileBytes,
+    ordered.map((f) => configKeyFor(f)),
+    ordered,
+  ]);
+  const token = (extras: readonly string[]) => workspaceToken(run, modelFiles, hashes, packages, extras);
   const last = cache?.lastWorkspace;
   const warm = !!last && token(last.extraFiles) === last.token;
-  const configKey = warm ? last.configKey : engineState().configKey;
+  /** A stored result still holds when its package facts and the modules it imports say the same (always, on a warm start). */
+  const isCurrent = (file: string) => (result: FileAnalysis) =>
+    warm || !result.inputs || projectModel().inputsUnchanged(file, result.inputs, optionsFor(file).loggerModule);
 
   const results: FileAnalysis[] = [...skipped];
   let cached = 0;
@@ -219,13 +279,13 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
   for (let i = 0; i < total; i++) {
     const file = ordered[i];
     const text = texts.get(file)!;
-    let result = cache?.get(file, text, configKey, hashes.get(file));
+    const key = configKeyFor(file);
+    let result = cache?.get(file, text, key, hashes.get(file), isCurrent(file));
     if (result) cached++;
     else {
-      const { project, severities } = engineState();
-      result = engine().analyzeFile(file, text, project, { severities, maxFileBytes, timeBudgetMs: options.timeBudgetMs });
+      result = engine().analyzeFile(file, text, projectModel(), { ...optionsFor(file), timeBudgetMs: options.timeBudgetMs });
       // A file that ran out of time may fit another time (a less busy machine): not kept.
-      if (!result.stopped) cache?.set(file, text, configKey, result, hashes.get(file));
+      if (!result.stopped) cache?.set(file, text, key, result, hashes.get(file));
     }
     results.push(result);
     if ((i + 1) % FILES_PER_SLICE === 0 || i + 1 === total) {
@@ -233,10 +293,10 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
       if (i + 1 < total) await yieldToEventLoop();
     }
   }
-  if (cache && !warm) {
+  if (cache && !warm && configErrors.length === 0) {
     // The model may have followed imports out of the workspace set while analysing: those files count too.
     const extras = [...extraFiles].sort();
-    cache.rememberWorkspace({ token: token(extras), configKey, extraFiles: extras });
+    cache.rememberWorkspace({ token: token(extras), extraFiles: extras });
   }
 
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -245,16 +305,12 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
     root: rootAbs,
     files: results,
     unreadable,
+    configErrors,
     cached,
     get project() {
-      return engineState().project;
+      return projectModel();
     },
-    get severities() {
-      return engineState().severities;
-    },
-    get configKey() {
-      return engineState().configKey;
-    },
-    configKeyNow: () => engineState().configKeyNow(),
+    optionsFor,
+    configKeyFor,
   };
 }

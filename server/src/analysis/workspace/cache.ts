@@ -1,7 +1,8 @@
 // Per-file analysis results keyed by content, like ESLint's `--cache --cache-strategy content`:
 // a result is reused only when the file's text, the engine version and the configuration key
-// (settings that change results + the project model's facts) are all unchanged. Persisted as one
-// JSON file when a location is given; a missing, stale or corrupt cache file just starts empty.
+// (the settings that change results) are unchanged, and the caller finds its inputs current (the
+// file's package facts and the summaries of the modules it imports: see AnalysisInputs). Persisted
+// as one JSON file when a location is given; a missing, stale or corrupt cache file just starts empty.
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,12 +11,12 @@ import { ENGINE_VERSION } from '../version';
 import type { FileAnalysis } from '../types';
 
 /** Bumped when the cache file's layout changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 interface CacheEntry {
   /** Hash of the file's text. */
   content: string;
-  /** Hash of ENGINE_VERSION + configKey. */
+  /** Hash of ENGINE_VERSION + configKey. The result carries its other inputs (FileAnalysis.inputs). */
   key: string;
   result: FileAnalysis;
 }
@@ -28,13 +29,14 @@ interface CacheFile {
   workspace?: WorkspaceMemo;
 }
 
-/** What the last workspace pass saw: enough to tell whether the next one has exactly the same inputs. */
+/**
+ * What the last workspace pass saw: enough to tell whether the next one has exactly the same inputs
+ * (then every result it stored is current without checking each one's inputs).
+ */
 export interface WorkspaceMemo {
   /** Digest of the pass's inputs. */
   token: string;
-  /** The configuration key those inputs gave. */
-  configKey: string;
-  /** Files outside the analysed set that the project model read (modules it followed imports into). */
+  /** Files outside the analysed set that the project model read (modules it followed imports into, manifests, tsconfigs). */
   extraFiles: string[];
 }
 
@@ -61,8 +63,9 @@ function stableJson(value: unknown): string {
 }
 
 /**
- * The configuration key for cached results: a hash of everything besides the file's own text that
- * can change a file's findings (resolved severities, the logger module setting, project facts).
+ * The configuration key for cached results: a hash of the settings besides the file's own text that
+ * can change a file's findings (rules, the logger module setting). Project facts and imported
+ * modules are checked per result (FileAnalysis.inputs).
  */
 export function computeConfigKey(parts: unknown): string {
   return hashText(stableJson(parts)).slice(0, 32);
@@ -109,8 +112,8 @@ export class ResultCache {
       return;
     }
     const w = parsed.workspace;
-    if (w && typeof w.token === 'string' && typeof w.configKey === 'string' && Array.isArray(w.extraFiles) && w.extraFiles.every((f) => typeof f === 'string')) {
-      this.workspace = { token: w.token, configKey: w.configKey, extraFiles: w.extraFiles };
+    if (w && typeof w.token === 'string' && Array.isArray(w.extraFiles) && w.extraFiles.every((f) => typeof f === 'string')) {
+      this.workspace = { token: w.token, extraFiles: w.extraFiles };
     }
     for (const [file, entry] of Object.entries(parsed.entries)) {
       if (entry && typeof entry.content === 'string' && typeof entry.key === 'string' && entry.result) {
@@ -119,10 +122,13 @@ export class ResultCache {
     }
   }
 
-  /** The stored result for this exact text (or its hashText) and configuration, or undefined. */
-  get(absPath: string, text: string, configKey: string, contentHash = hashText(text)): FileAnalysis | undefined {
+  /**
+   * The stored result for this exact text (or its hashText) and configuration, or undefined; with
+   * `isCurrent`, only when it says the result's inputs (facts, imported modules) are unchanged.
+   */
+  get(absPath: string, text: string, configKey: string, contentHash = hashText(text), isCurrent?: (result: FileAnalysis) => boolean): FileAnalysis | undefined {
     const entry = this.entries.get(path.resolve(absPath));
-    if (entry && entry.key === this.entryKey(configKey) && entry.content === contentHash) {
+    if (entry && entry.key === this.entryKey(configKey) && entry.content === contentHash && (!isCurrent || isCurrent(entry.result))) {
       this.stats.hits++;
       return entry.result;
     }
@@ -142,7 +148,7 @@ export class ResultCache {
 
   rememberWorkspace(memo: WorkspaceMemo): void {
     const w = this.workspace;
-    if (w && w.token === memo.token && w.configKey === memo.configKey && w.extraFiles.join('\0') === memo.extraFiles.join('\0')) return;
+    if (w && w.token === memo.token && w.extraFiles.join('\0') === memo.extraFiles.join('\0')) return;
     this.workspace = memo;
     this.dirty = true;
   }

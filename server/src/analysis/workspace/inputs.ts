@@ -1,28 +1,18 @@
 // What a workspace pass's results depend on besides the engine's code, as digests: the cache compares
 // them to tell an unchanged workspace without building the project model (see analyzeWorkspace.ts).
 import * as path from 'node:path';
-import type { RuleId } from '../../../../shared/src/rules';
-import type { LensSettings } from '../../../../shared/src/settings';
 import { readRegularTextOrUndefined } from '../regularFile';
 import { ENGINE_VERSION } from '../version';
 import { hashText } from './cache';
 
 /**
- * A digest of every input of a pass besides the engine's code: the settings that change results,
- * every workspace file with its text's hash, the package.json files, and the files outside the
- * workspace set the model read last time. Equal tokens mean the project model would come out the
- * same, and so would its configuration key.
+ * A digest of every input of a pass besides the engine's code: `run` (the configurations that
+ * apply, the rules asked for, the files analysed), every workspace file with its text's hash, the
+ * package.json files, and the files outside the workspace set the model read last time. Equal tokens
+ * mean the project model would come out the same, and so would every result.
  */
-export function workspaceToken(
-  settings: LensSettings,
-  only: readonly RuleId[] | undefined,
-  maxFileBytes: number,
-  files: readonly string[],
-  hashes: ReadonlyMap<string, string>,
-  packages: string,
-  extraFiles: readonly string[],
-): string {
-  const parts: string[] = [ENGINE_VERSION, JSON.stringify([settings.rules, only ?? null, settings.loggerModule, settings.requestIdHeader, maxFileBytes]), packages];
+export function workspaceToken(run: string, files: readonly string[], hashes: ReadonlyMap<string, string>, packages: string, extraFiles: readonly string[]): string {
+  const parts: string[] = [ENGINE_VERSION, run, packages];
   for (const file of files) parts.push(`${file}\0${hashes.get(file)}`);
   for (const extra of extraFiles) parts.push(`${extra}\0${hashText(readRegularTextOrUndefined(extra) ?? '\0missing')}`);
   return hashText(parts.join('\n'));

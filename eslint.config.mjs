@@ -1,0 +1,31 @@
+// ESLint flat config. Its one job today: keep the engines free of the editor. The analysis engine
+// (server/src/analysis) and the log engine (server/src/logs) run bare in the CLI, the benchmarks
+// and the tests, so they must import neither `vscode` nor the language-server packages.
+import tsParser from '@typescript-eslint/parser';
+
+const EDITOR_PACKAGES = ['vscode', 'vscode-languageserver', 'vscode-languageserver-*', 'vscode-languageclient', 'vscode-languageclient/*', 'vscode-jsonrpc', 'vscode-jsonrpc/*'];
+
+export default [
+  {
+    // Rule fixture cases are inputs for the engine (some deliberately broken), not project code.
+    ignores: ['**/node_modules/**', 'dist/**', 'bench/.work/**', 'test/.tmp/**', 'server/src/analysis/rules/cases/**'],
+  },
+  {
+    files: ['server/src/analysis/**/*.ts', 'server/src/logs/**/*.ts'],
+    languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: EDITOR_PACKAGES,
+              message: 'The analysis and log engines run without an editor: no vscode or language-server imports here (server/src/lsp and client/src own those).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];

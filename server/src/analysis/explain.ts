@@ -1,0 +1,81 @@
+// `obs-lens explain <file>` (as `eslint --print-config`): what the engine believes about one file
+// and why: its package, module style, logger library, the logger module a fix would import, and
+// the loggers in scope with the module each comes from. Paths are absolute; the CLI prints them
+// relative to the working directory.
+import ts from 'typescript';
+import { loggerImportSpecifier } from './findLogger';
+import type { ConfiguredLoggerModule } from './model/facts';
+import type { ModuleDependencies } from './model/modules';
+import { fileModuleStyle, parseSource } from './parse';
+import type { ProjectModel } from './project';
+import { bindFile } from './scopes';
+import type { LoggerLibrary } from './types';
+import { ValueResolver } from './values';
+
+export interface LoggerInScope {
+  /** The local name. */
+  name: string;
+  library: LoggerLibrary;
+  /** The import specifier it comes through; null when it is made in this file. */
+  specifier: string | null;
+  /** The module file the specifier resolves to (null for a library such as `pino`, or a logger made here). */
+  resolvedFile: string | null;
+  /** The module that makes the logger (through barrels and re-exports); null when made in this file or by a library import. */
+  origin: string | null;
+}
+
+export interface FileExplanation {
+  file: string;
+  repositoryRoot: string;
+  package: { dir: string; name: string | null } | null;
+  /** The tsconfig/jsconfig whose options resolve the file's imports; null when none applies. */
+  tsconfig: string | null;
+  /** Files that declare the repository's workspace packages (package.json, pnpm-workspace.yaml, lerna.json, nx.json). */
+  workspaceDeclaredBy: string[];
+  moduleStyle: { style: 'esm' | 'commonjs'; reason: string };
+  library: { name: LoggerLibrary | null; reason: string };
+  /** The logger module a fix would import: the specifier it writes, the module file, the export, and why this one. */
+  loggerModule: { specifier: string | null; file: string | null; exportName: string; library: LoggerLibrary; reason: string } | { specifier: null; reason: string };
+  loggersInScope: LoggerInScope[];
+  // File roles and request handlers (another part of the model) are added here as their own fields.
+}
+
+export function explainFile(project: ProjectModel, absPath: string, text: string, loggerModule: ConfiguredLoggerModule | null): FileExplanation {
+  const facts = project.factsFor(absPath, loggerModule);
+  const sf = parseSource(absPath, text);
+  // The file's own syntax decides how a fix imports, as in the analysis (analyze.ts).
+  const own = fileModuleStyle(sf);
+  const moduleStyle = own ? { style: own, reason: `the file's own ${own === 'esm' ? 'import/export' : 'require'} syntax` } : { style: facts.moduleStyle, reason: facts.reasons.moduleStyle };
+  const module = facts.loggerModule;
+  const styled = { ...facts, moduleStyle: moduleStyle.style };
+  return {
+    file: absPath,
+    repositoryRoot: project.root,
+    package: facts.package ? { dir: facts.package.dir, name: facts.package.name } : null,
+    tsconfig: project.tsconfigs.forFile(absPath).configPath,
+    workspaceDeclaredBy: project.workspaceDeclaration().sources,
+    moduleStyle,
+    library: { name: facts.library, reason: facts.reasons.library },
+    loggerModule: module
+      ? { specifier: loggerImportSpecifier(absPath, styled), file: module.file, exportName: module.exportName, library: module.library, reason: facts.reasons.loggerModule }
+      : { specifier: null, reason: facts.reasons.loggerModule },
+    loggersInScope: loggersInScope(project, absPath, sf),
+  };
+}
+
+/** Top-level names bound to a logger: imports followed to their module, and loggers made in the file. */
+function loggersInScope(project: ProjectModel, absPath: string, sf: ts.SourceFile): LoggerInScope[] {
+  const scopes = bindFile(sf);
+  const record: ModuleDependencies = {};
+  const values = new ValueResolver(scopes, project.linksFor(absPath, record));
+  const out: LoggerInScope[] = [];
+  for (const [name, decl] of scopes.get(sf) ?? []) {
+    if (decl.kind !== 'import' && decl.kind !== 'value') continue;
+    const v = values.declarationValue(decl);
+    if (v?.t !== 'logger') continue;
+    const specifier = decl.kind === 'import' ? decl.module : null;
+    const resolvedFile = specifier ? project.resolver.resolve(absPath, specifier) : null;
+    out.push({ name, library: v.lib, specifier, resolvedFile, origin: v.origin ?? null });
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

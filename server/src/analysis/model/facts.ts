@@ -1,0 +1,245 @@
+// The facts rules and fixes use about one file, all of them its package's own: the module style a
+// fix imports in, the library whose argument order it writes, and the logger module it imports,
+// each with the reason it was chosen (`obs-lens explain` prints them). A fix in package A uses A's
+// logger module; when A has none, a workspace package's logger imported by the package's *name*,
+// and only when A depends on that package; never a relative path into another package, never a
+// module outside the repository root.
+import * as path from 'node:path';
+import type { ProjectFacts } from '../rule';
+import type { LoggerLibrary } from '../types';
+import type { ModuleIndex } from './modules';
+import { libraryOfPackage, type PackageInfo, packageProvidesRequestLogger } from './packages';
+import { isInside, isPathSpecifier, stripExtension } from './paths';
+import type { ModuleResolver } from './resolver';
+import type { LoggerExport } from './types';
+
+/** A `loggerModule` setting and the folder it is relative to (its config file's folder). */
+export interface ConfiguredLoggerModule {
+  readonly specifier: string;
+  readonly base: string;
+  /** Where the setting came from (a config file path, `settings`), for explanations. */
+  readonly source: string;
+}
+
+export interface FileFacts extends ProjectFacts {
+  readonly package: PackageInfo | null;
+  /** Whether a relative import written into this file must name the file's extension (Node's ES modules, nodenext resolution). */
+  readonly explicitExtensions: boolean;
+  readonly providesRequestLogger: boolean;
+  /** Why each fact is what it is, in words for `explain`. */
+  readonly reasons: { readonly moduleStyle: string; readonly library: string; readonly loggerModule: string };
+  /** Changes whenever a fact a result depends on changes (cache validity). */
+  readonly digest: string;
+}
+
+/** What facts are computed from: the model's parts, without the model itself (no import cycle). */
+export interface FactsSource {
+  readonly root: string;
+  readonly resolver: ModuleResolver;
+  readonly modules: ModuleIndex;
+  /** Modules noted as creating and exporting a logger: path without extension → export name → library. */
+  readonly loggerExports: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>>;
+  readonly fileStyles: ReadonlyMap<string, 'esm' | 'commonjs'>;
+  /** The file noted under a module path without extension. */
+  readonly notedFiles: ReadonlyMap<string, string>;
+  packageFor(absPath: string): PackageInfo | null;
+  /** Whether relative imports in the file must carry an extension (see FileFacts.explicitExtensions). */
+  needsExplicitExtensions(absPath: string): boolean;
+  workspacePackageDirs(): ReadonlyMap<string, string>;
+}
+
+type LoggerModule = NonNullable<ProjectFacts['loggerModule']>;
+
+interface Choice {
+  module: LoggerModule | null;
+  reason: string;
+}
+
+/** The facts every file of one package shares (under one `loggerModule` setting). */
+export interface PackageFacts {
+  readonly package: PackageInfo | null;
+  readonly loggerModule: LoggerModule | null;
+  readonly library: LoggerLibrary | null;
+  readonly style: { readonly style: 'esm' | 'commonjs'; readonly reason: string };
+  readonly providesRequestLogger: boolean;
+  readonly reasons: { readonly library: string; readonly loggerModule: string };
+  /** The part of every file's digest these facts make. */
+  readonly digest: string;
+}
+
+export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, configured: ConfiguredLoggerModule | null): PackageFacts {
+  const choice = chooseLoggerModule(src, pkg, configured);
+  const ownLibrary = libraryOfPackage(pkg);
+  const library = choice.module?.library ?? ownLibrary;
+  const libraryReason = choice.module
+    ? `the logger module's library`
+    : ownLibrary
+      ? `${describePackage(src, pkg)} depends on ${ownLibrary === 'nestjs' ? '@nestjs/common' : ownLibrary}`
+      : 'no logger library among the package dependencies (fixes write pino argument order)';
+  const style = packageModuleStyle(src, pkg);
+  const providesRequestLogger = packageProvidesRequestLogger(pkg);
+  return {
+    package: pkg,
+    loggerModule: choice.module,
+    library,
+    style,
+    providesRequestLogger,
+    reasons: { library: libraryReason, loggerModule: choice.reason },
+    digest: JSON.stringify([pkg?.dir ?? null, library, choice.module, providesRequestLogger]),
+  };
+}
+
+/** One file's facts: its package's, with the module style its own extension may decide. */
+export function computeFacts(src: FactsSource, absPath: string, pkgFacts: PackageFacts): FileFacts {
+  const { package: pkg, loggerModule, library, providesRequestLogger } = pkgFacts;
+  const ext = path.extname(absPath).toLowerCase();
+  const style =
+    ext === '.mjs' || ext === '.mts'
+      ? { style: 'esm' as const, reason: `the file's ${ext} extension` }
+      : ext === '.cjs' || ext === '.cts'
+        ? { style: 'commonjs' as const, reason: `the file's ${ext} extension` }
+        : pkgFacts.style;
+  const explicitExtensions = src.needsExplicitExtensions(absPath);
+  const isBin = !!pkg && pkg.binFiles.size > 0 && pkg.binFiles.has(stripExtension(absPath));
+  const digest = `${pkgFacts.digest}|${style.style}|${isBin}|${explicitExtensions}`;
+  return {
+    root: src.root,
+    package: pkg,
+    explicitExtensions,
+    library,
+    moduleStyle: style.style,
+    loggerModule,
+    providesRequestLogger,
+    reasons: { moduleStyle: style.reason, ...pkgFacts.reasons },
+    digest,
+  };
+}
+
+function chooseLoggerModule(src: FactsSource, pkg: PackageInfo | null, configured: ConfiguredLoggerModule | null): Choice {
+  let ignored = '';
+  if (configured) {
+    const c = configuredChoice(src, pkg, configured);
+    if (c.module) return c;
+    ignored = `${c.reason}; `;
+  }
+  const own = ownChoice(src, pkg);
+  if (own) return { module: own.module, reason: ignored + own.reason };
+  const dependency = workspaceDependencyChoice(src, pkg);
+  if (dependency) return { module: dependency.module, reason: ignored + dependency.reason };
+  const deps = pkg ? [...pkg.dependencies].filter((d) => src.workspacePackageDirs().has(d)) : [];
+  const tail = deps.length > 0 ? `, nor does any workspace package it depends on (${deps.join(', ')})` : ', and it depends on no workspace package that does';
+  return { module: null, reason: `${ignored}no module in ${describePackage(src, pkg)} makes and exports a logger${tail}: fixes that need one are not offered` };
+}
+
+/** The `loggerModule` setting: a path relative to its config's folder, or a specifier (a package, a paths alias). */
+function configuredChoice(src: FactsSource, pkg: PackageInfo | null, configured: ConfiguredLoggerModule): Choice {
+  const spec = configured.specifier.trim();
+  const from = packageAnchor(src, pkg);
+  const setting = `loggerModule "${spec}" (${configured.source})`;
+  if (isPathSpecifier(spec)) {
+    const abs = path.resolve(configured.base, spec);
+    if (!isInside(src.root, abs)) return { module: null, reason: `${setting} is outside the repository root ${src.root}: ignored` };
+    const file = src.resolver.resolve(path.join(configured.base, 'x.ts'), spec.startsWith('.') ? spec : abs);
+    const target = src.packageFor(file ?? abs);
+    if (pkg && target && target.dir !== pkg.dir) {
+      // Another package's module is imported by that package's name, or not at all.
+      const byName = target.name && pkg.dependencies.has(target.name) ? namedChoice(src, pkg, target.name, from) : null;
+      if (byName) return { module: byName.module, reason: `${setting} is in package ${target.name}, imported by its name: ${byName.reason}` };
+      return { module: null, reason: `${setting} is in another package (${describePackage(src, target)}) that ${describePackage(src, pkg)} cannot import by name: ignored` };
+    }
+    const loggers = file ? src.modules.summaryOf(file).loggers : new Map<string, LoggerExport>();
+    const exportName = loggers.size > 0 ? preferredExport(loggers) : 'logger';
+    const library = loggers.get(exportName === 'default' && !loggers.has('default') ? 'module.exports' : exportName)?.lib ?? libraryOfPackage(pkg) ?? 'pino';
+    const module: LoggerModule = { absPath: stripExtension(file ?? abs), file, exportName, library };
+    return { module, reason: `configured: ${setting}` + (file ? '' : ' (the file was not found; imported as configured)') };
+  }
+  const named = namedChoice(src, pkg, spec, from);
+  if (named) return { module: named.module, reason: `configured: ${setting}; ${named.reason}` };
+  const module: LoggerModule = { absPath: null, file: null, specifier: spec, exportName: 'logger', library: libraryOfPackage(pkg) ?? 'pino' };
+  return { module, reason: `configured: ${setting} (not resolved from this package; imported as configured)` };
+}
+
+/** The package's own logger module: among noted modules of this package that make and export a logger, one named like one, then the shortest path. */
+function ownChoice(src: FactsSource, pkg: PackageInfo | null): Choice | null {
+  const dir = pkg?.dir ?? null;
+  const candidates = [...src.loggerExports.keys()].filter((m) => (src.packageFor(m)?.dir ?? null) === dir && isInside(src.root, m));
+  const best = candidates.sort(compareModuleCandidates)[0];
+  if (!best) return null;
+  const exports = src.loggerExports.get(best)!;
+  const exportName = preferredExport(new Map([...exports].map(([k, lib]) => [k, { lib, origin: best }])));
+  const library = exports.get(exportName) ?? exports.get('module.exports')!;
+  const absPath = best.replace(/[\\/]index$/, '');
+  const others = candidates.length > 1 ? ` (of ${candidates.length} modules that export a logger, the one named like a logger module, then the shortest path)` : '';
+  return {
+    module: { absPath, file: src.notedFiles.get(best) ?? null, exportName, library },
+    reason: `${rel(src, src.notedFiles.get(best) ?? best)} makes and exports \`${exportName}\` (${library}) in ${describePackage(src, pkg)}${others}`,
+  };
+}
+
+/** A workspace package this package depends on whose entry exports a logger, imported by its name. */
+function workspaceDependencyChoice(src: FactsSource, pkg: PackageInfo | null): Choice | null {
+  if (!pkg) return null;
+  const from = packageAnchor(src, pkg);
+  for (const name of [...pkg.dependencies].sort()) {
+    const dir = src.workspacePackageDirs().get(name);
+    if (!dir || dir === pkg.dir) continue;
+    const c = namedChoice(src, pkg, name, from);
+    if (c) return { module: c.module, reason: `${describePackage(src, pkg)} has no logger module of its own; it depends on workspace package ${name}: ${c.reason}` };
+  }
+  return null;
+}
+
+/** A module imported by a bare specifier from the package, when it resolves inside the repository and exports a logger. */
+function namedChoice(src: FactsSource, _pkg: PackageInfo | null, specifier: string, from: string): Choice | null {
+  const file = src.resolver.resolve(from, specifier);
+  if (!file) return null;
+  const loggers = src.modules.summaryOf(file).loggers;
+  if (loggers.size === 0) return null;
+  const exportName = preferredExport(loggers);
+  const entry = loggers.get(exportName) ?? loggers.get('module.exports')!;
+  return {
+    module: { absPath: stripExtension(file), file, specifier, exportName, library: entry.lib },
+    reason: `"${specifier}" resolves to ${rel(src, file)}, which exports \`${exportName}\` (${entry.lib}, made in ${rel(src, entry.origin)})`,
+  };
+}
+
+function packageModuleStyle(src: FactsSource, pkg: PackageInfo | null): { style: 'esm' | 'commonjs'; reason: string } {
+  if (pkg?.type === 'module') return { style: 'esm', reason: `${describePackage(src, pkg)} says "type": "module"` };
+  if (pkg?.type === 'commonjs') return { style: 'commonjs', reason: `${describePackage(src, pkg)} says "type": "commonjs"` };
+  let esm = 0;
+  let cjs = 0;
+  for (const [file, style] of src.fileStyles) {
+    if ((src.packageFor(file)?.dir ?? null) !== (pkg?.dir ?? null)) continue;
+    if (style === 'esm') esm++;
+    else cjs++;
+  }
+  if (esm + cjs === 0) return { style: 'commonjs', reason: 'no "type" in package.json and no file of the package shows a style: CommonJS, Node\'s default' };
+  const style = esm > cjs ? 'esm' : 'commonjs';
+  return { style, reason: `most files of ${describePackage(src, pkg)} use ${style === 'esm' ? 'import/export' : 'require'} (${Math.max(esm, cjs)} of ${esm + cjs})` };
+}
+
+/** A file at the package's root: where resolutions made on the package's behalf start. */
+function packageAnchor(src: FactsSource, pkg: PackageInfo | null): string {
+  return path.join(pkg?.dir ?? src.root, '__package__.ts');
+}
+
+export function preferredExport(exports: ReadonlyMap<string, LoggerExport>): string {
+  for (const name of ['logger', 'default', 'module.exports', 'log']) if (exports.has(name)) return name === 'module.exports' ? 'default' : name;
+  return [...exports.keys()].sort()[0];
+}
+
+/** Among several modules exporting a logger, prefer one named like a logger module, then the shortest path. */
+function compareModuleCandidates(a: string, b: string): number {
+  const score = (p: string) => (/(^|[\\/])(logger|logging|log)([\\/]index)?$/i.test(p) ? 0 : 1);
+  return score(a) - score(b) || a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function describePackage(src: FactsSource, pkg: PackageInfo | null): string {
+  if (!pkg) return 'the files outside any package';
+  const where = rel(src, pkg.dir) || '.';
+  return pkg.name ? `package ${pkg.name} (${where})` : `the package at ${where}`;
+}
+
+function rel(src: FactsSource, p: string): string {
+  return path.relative(src.root, p).split(path.sep).join('/');
+}

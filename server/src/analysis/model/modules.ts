@@ -1,0 +1,142 @@
+// Module summaries on demand, and the links that follow one file's imports to them. Each file's
+// links record what they consulted, as dependencies: every resolution (file + specifier → module)
+// and every module summary seen (path → digest), those of barrels' targets included. A result
+// computed from them stays valid while each resolution and each digest is unchanged (stillValid),
+// which is how a change to the logger module re-checks the files that import it, and only those.
+import { DEFAULT_MAX_FILE_BYTES } from '../limits';
+import type { ModuleResolver } from './resolver';
+import { EMPTY_SUMMARY, type ModuleSummary, summariseModule, type SummaryLinks } from './summary';
+import type { ExportedValue } from './types';
+
+/** What a result depends on besides its own text: `file\0specifier` → resolved path (or ''), module path → summary digest. */
+export type ModuleDependencies = Record<string, string>;
+
+interface SummaryEntry {
+  readonly summary: ModuleSummary;
+  readonly dependencies: ModuleDependencies;
+}
+
+export interface ModuleIndexDeps {
+  readonly resolver: ModuleResolver;
+  readFile(absPath: string): string | undefined;
+  providesRequestLogger(absPath: string): boolean;
+}
+
+export class ModuleIndex {
+  private readonly entries = new Map<string, SummaryEntry>();
+  private readonly inProgress = new Set<string>();
+  /** Module → the summaries that consulted it (to drop them when it changes). */
+  private readonly dependents = new Map<string, Set<string>>();
+
+  constructor(private readonly deps: ModuleIndexDeps) {}
+
+  /** Links for `file`: every import they follow is recorded in `record`. */
+  linksFor(file: string, record: ModuleDependencies): SummaryLinks {
+    const resolve = (specifier: string): string | null => {
+      const target = this.deps.resolver.resolve(file, specifier);
+      record[`${file}\0${specifier}`] = target ?? '';
+      return target;
+    };
+    const summaryAt = (target: string): ModuleSummary => {
+      const entry = this.entry(target);
+      record[target] = entry.summary.digest;
+      Object.assign(record, entry.dependencies);
+      return entry.summary;
+    };
+    const requestLoggerOf = this.deps.providesRequestLogger;
+    let requestLogger: boolean | undefined;
+    return {
+      filePath: file,
+      get providesRequestLogger() {
+        return (requestLogger ??= requestLoggerOf(file));
+      },
+      exportOf: (specifier, name) => {
+        const target = resolve(specifier);
+        return target ? exportedBy(summaryAt(target), name) : null;
+      },
+      summaryOf: (specifier) => {
+        const target = resolve(specifier);
+        return target ? summaryAt(target) : null;
+      },
+    };
+  }
+
+  /** The summary of a module file (read through the project's reader unless `text` is given). */
+  summaryOf(file: string, text?: string): ModuleSummary {
+    return this.entry(file, text).summary;
+  }
+
+  /** Whether the summary of `file` was computed (so something may depend on it). */
+  isKnown(file: string): boolean {
+    return this.entries.has(file);
+  }
+
+  /** Drops the summary of a changed module and of every summary that consulted it; true when there was one. */
+  invalidate(file: string): boolean {
+    const had = this.entries.delete(file);
+    const dependents = this.dependents.get(file);
+    this.dependents.delete(file);
+    for (const d of dependents ?? []) this.invalidate(d);
+    return had;
+  }
+
+  /** Drops every summary (files were created or deleted: any resolution may now differ). */
+  clear(): void {
+    this.entries.clear();
+    this.dependents.clear();
+  }
+
+  /** Whether every recorded resolution and module digest is still what it was. */
+  stillValid(recorded: Readonly<Record<string, string>>): boolean {
+    for (const [key, value] of Object.entries(recorded)) {
+      const nul = key.indexOf('\0');
+      const now = nul >= 0 ? (this.deps.resolver.resolve(key.slice(0, nul), key.slice(nul + 1)) ?? '') : this.entry(key).summary.digest;
+      if (now !== value) return false;
+    }
+    return true;
+  }
+
+  private entry(file: string, text?: string): SummaryEntry {
+    const known = this.entries.get(file);
+    if (known && text === undefined) return known;
+    // An import cycle: the module being summarised exports nothing to itself.
+    if (this.inProgress.has(file)) return { summary: EMPTY_SUMMARY, dependencies: {} };
+    const source = text ?? this.deps.readFile(file);
+    const dependencies: ModuleDependencies = {};
+    let summary = EMPTY_SUMMARY;
+    if (source !== undefined && source.length <= DEFAULT_MAX_FILE_BYTES) {
+      this.inProgress.add(file);
+      try {
+        summary = summariseModule(file, source, this.linksFor(file, dependencies));
+      } catch {
+        summary = EMPTY_SUMMARY; // a module that cannot be read as code exports nothing we can know
+      } finally {
+        this.inProgress.delete(file);
+      }
+    }
+    const entry = { summary, dependencies };
+    this.entries.set(file, entry);
+    for (const key of Object.keys(dependencies)) {
+      if (key.includes('\0')) continue;
+      let set = this.dependents.get(key);
+      if (!set) this.dependents.set(key, (set = new Set()));
+      set.add(file);
+    }
+    return entry;
+  }
+}
+
+/** What importing `name` from a module with this summary gives. */
+function exportedBy(summary: ModuleSummary, name: string): ExportedValue | null {
+  if (name === '*') {
+    const whole = summary.loggers.get('module.exports');
+    return whole ? { t: 'logger', lib: whole.lib, origin: whole.origin } : { t: 'namespace' };
+  }
+  const logger = summary.loggers.get(name) ?? (name === 'default' ? summary.loggers.get('module.exports') : undefined);
+  if (logger) return { t: 'logger', lib: logger.lib, origin: logger.origin };
+  const cls = summary.classes.get(name) ?? (name === 'default' ? summary.classes.get('module.exports') : undefined);
+  if (cls) return { t: 'class', cls };
+  // The default import of a CommonJS module is its exports object: its members are looked up by name.
+  if (name === 'default' && (summary.loggers.size > 0 || summary.classes.size > 0)) return { t: 'namespace' };
+  return null;
+}

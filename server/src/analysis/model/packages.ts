@@ -1,0 +1,118 @@
+// Packages: every package.json (and every Nx project.json) is a package, and every fact a rule or
+// a fix uses is the package's own: its dependencies, module type, logger module and library. The
+// repository's workspace declaration (workspaces.ts) says which packages can be imported by name.
+import * as path from 'node:path';
+import type { LoggerLibrary } from '../types';
+import { LIBRARY_PACKAGES, REQUEST_LOGGER_PACKAGES } from '../libraries';
+import { isInside, stripExtension } from './paths';
+
+export interface PackageInfo {
+  /** Directory holding the package.json (or the Nx project.json). */
+  readonly dir: string;
+  /** The package's `name`; null when it has none. */
+  readonly name: string | null;
+  readonly dependencies: ReadonlySet<string>;
+  readonly type: 'module' | 'commonjs' | null;
+  /** Absolute paths of the `bin` entries, without extension. */
+  readonly binFiles: ReadonlySet<string>;
+}
+
+/** Reads a package.json; null when there is none or it is broken (a broken one says nothing; the rest of the model still works). */
+export function readPackageJson(dir: string, readFile: (p: string) => string | undefined): PackageInfo | null {
+  const json = readJsonObject(path.join(dir, 'package.json'), readFile);
+  if (!json) return null;
+  const deps = new Set<string>();
+  for (const key of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+    const block = json[key];
+    if (block && typeof block === 'object') for (const name of Object.keys(block)) deps.add(name);
+  }
+  const bin = new Set<string>();
+  if (typeof json.bin === 'string') bin.add(stripExtension(path.resolve(dir, json.bin)));
+  else if (json.bin && typeof json.bin === 'object') {
+    for (const v of Object.values(json.bin)) if (typeof v === 'string') bin.add(stripExtension(path.resolve(dir, v)));
+  }
+  const type = json.type === 'module' ? 'module' : json.type === 'commonjs' ? 'commonjs' : null;
+  return { dir, name: packageName(json.name), dependencies: deps, type, binFiles: bin };
+}
+
+/** An Nx project.json without a package.json: a package with a name and no dependencies of its own. */
+export function readNxProject(dir: string, readFile: (p: string) => string | undefined): PackageInfo | null {
+  const json = readJsonObject(path.join(dir, 'project.json'), readFile);
+  if (!json) return null;
+  return { dir, name: packageName(json.name), dependencies: new Set(), type: null, binFiles: new Set() };
+}
+
+/**
+ * A manifest's `name` when it is a package name npm accepts (`@scope/name`, `name`): a fix may
+ * import by it, so a name shaped like a path (`../x`) or holding odd characters is no name.
+ */
+function packageName(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const name = value.trim();
+  return name.length <= 214 && /^(?:@[a-z0-9~-][a-z0-9._~-]*\/)?[a-z0-9~-][a-z0-9._~-]*$/i.test(name) ? name : null;
+}
+
+export function readJsonObject(file: string, readFile: (p: string) => string | undefined): Record<string, unknown> | null {
+  const text = readFile(file);
+  if (text === undefined) return null;
+  try {
+    const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The logger library a package's dependencies name, if any. */
+export function libraryOfPackage(pkg: PackageInfo | null): LoggerLibrary | null {
+  if (!pkg) return null;
+  for (const [name, lib] of LIBRARY_PACKAGES) if (pkg.dependencies.has(name)) return lib;
+  return null;
+}
+
+/** Whether the package puts a pino logger on request objects (pino-http, Fastify, koa-pino-logger...). */
+export function packageProvidesRequestLogger(pkg: PackageInfo | null): boolean {
+  if (!pkg) return false;
+  for (const p of REQUEST_LOGGER_PACKAGES) if (pkg.dependencies.has(p)) return true;
+  return false;
+}
+
+/** Package lookups for one repository: the nearest package of a file, read once per folder. */
+export class PackageIndex {
+  private readonly byDir = new Map<string, PackageInfo | null>();
+  /** Folder → the package its files belong to (the walk up is made once per folder). */
+  private readonly nearest = new Map<string, PackageInfo | null>();
+
+  constructor(
+    private readonly root: string,
+    private readonly readFile: (p: string) => string | undefined,
+  ) {}
+
+  /** The package whose folder holds `dir` itself, if any. */
+  at(dir: string): PackageInfo | null {
+    let info = this.byDir.get(dir);
+    if (info === undefined) {
+      info = readPackageJson(dir, this.readFile) ?? readNxProject(dir, this.readFile);
+      this.byDir.set(dir, info);
+    }
+    return info;
+  }
+
+  /** The nearest package at or above the file's folder, up to the repository root; null outside any. */
+  packageFor(absPath: string): PackageInfo | null {
+    return this.nearestTo(path.dirname(absPath));
+  }
+
+  private nearestTo(dir: string): PackageInfo | null {
+    const known = this.nearest.get(dir);
+    if (known !== undefined) return known;
+    let pkg: PackageInfo | null = null;
+    if (isInside(this.root, dir)) {
+      pkg = this.at(dir);
+      const parent = path.dirname(dir);
+      if (!pkg && dir !== this.root && parent !== dir) pkg = this.nearestTo(parent);
+    }
+    this.nearest.set(dir, pkg);
+    return pkg;
+  }
+}

@@ -1,0 +1,92 @@
+// Module resolution as the compiler does it: TypeScript's own resolver (ts.resolveModuleName) under
+// the options of the file's tsconfig (paths aliases, baseUrl, `.js` specifiers naming `.ts` files,
+// package.json `exports`/`main`/`types`), over a cached view of the file system. Workspace packages
+// resolve through the importing package's node_modules link when it is installed and, when it is
+// not (an unchecked-out monorepo often lacks installs), through the package's own folder, as if it
+// were linked at the root's node_modules. Only project modules come back: files inside the
+// repository root and outside node_modules. No Program and no type checker are made.
+import { builtinModules } from 'node:module';
+import * as path from 'node:path';
+import ts from 'typescript';
+import type { FileSystemView } from './fileSystem';
+import { inNodeModules, isInside, isPathSpecifier, packageNameOf } from './paths';
+import type { CompilerSetup, TsconfigIndex } from './tsconfigs';
+
+const BUILTINS = new Set(builtinModules);
+
+export interface ResolverDeps {
+  readonly root: string;
+  readonly fsView: FileSystemView;
+  readonly tsconfigs: TsconfigIndex;
+  /** Workspace package name → folder. */
+  workspacePackages(): ReadonlyMap<string, string>;
+  /** Whether the file is an ES module by Node's rules (extension, then its package's `type`). */
+  isEsmFormat(absFile: string): boolean;
+}
+
+export class ModuleResolver {
+  /** Per compiler setup: (folder, specifier) → resolved file or null; every file of a folder shares its resolutions. */
+  private readonly resolved = new Map<CompilerSetup, Map<string, string | null>>();
+  private readonly host: ts.ModuleResolutionHost;
+  private readonly virtualNodeModules: string;
+
+  constructor(private readonly deps: ResolverDeps) {
+    const fsView = deps.fsView;
+    this.virtualNodeModules = path.join(deps.root, 'node_modules');
+    this.host = {
+      fileExists: (p) => fsView.fileExists(this.linked(p)),
+      directoryExists: (p) => this.virtualDirectoryExists(p) || fsView.directoryExists(this.linked(p)),
+      readFile: (p) => fsView.readFile(this.linked(p)),
+      realpath: (p) => fsView.realpath(this.linked(p)),
+      getCurrentDirectory: () => deps.root,
+      useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+    };
+  }
+
+  /** The project module file `specifier` names from `fromFile`, or null (a package, a builtin, missing, outside the repository). */
+  resolve(fromFile: string, specifier: string): string | null {
+    if (!specifier || BUILTINS.has(specifier) || specifier.startsWith('node:')) return null;
+    const setup = this.deps.tsconfigs.forFile(fromFile);
+    const isAlias = !isPathSpecifier(specifier) && setup.mapsBareSpecifier(specifier);
+    if (!isPathSpecifier(specifier) && !isAlias && !this.deps.workspacePackages().has(packageNameOf(specifier))) return null;
+    let bySetup = this.resolved.get(setup);
+    if (!bySetup) this.resolved.set(setup, (bySetup = new Map()));
+    const key = `${path.dirname(fromFile)}\0${specifier}`;
+    const known = bySetup.get(key);
+    if (known !== undefined) return known;
+    const mode = this.deps.isEsmFormat(fromFile) ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS;
+    let found = ts.resolveModuleName(specifier, fromFile, setup.options, this.host, setup.cache, undefined, mode).resolvedModule?.resolvedFileName;
+    if (!found && (isPathSpecifier(specifier) || isAlias)) found = ts.resolveModuleName(specifier, fromFile, setup.lenient, this.host, undefined, undefined, mode).resolvedModule?.resolvedFileName;
+    const file = found ? path.resolve(this.deps.fsView.realpath(found)) : null;
+    const result = file && isInside(this.deps.root, file) && !inNodeModules(file) ? file : null;
+    bySetup.set(key, result);
+    return result;
+  }
+
+  /** Forgets every resolution (a file was created or deleted, so any of them may now differ). */
+  forget(): void {
+    this.resolved.clear();
+  }
+
+  /** A path under the root's node_modules naming a workspace package that is not installed there: the package's folder instead. */
+  private linked(p: string): string {
+    const prefix = this.virtualNodeModules + path.sep;
+    if (!p.startsWith(prefix)) return p;
+    const rest = p.slice(prefix.length).split(path.sep);
+    const nameParts = rest[0]?.startsWith('@') ? 2 : 1;
+    const name = rest.slice(0, nameParts).join('/');
+    const dir = this.deps.workspacePackages().get(name);
+    if (!dir || this.deps.fsView.directoryExists(path.join(this.virtualNodeModules, ...rest.slice(0, nameParts)))) return p;
+    return path.join(dir, ...rest.slice(nameParts));
+  }
+
+  private virtualDirectoryExists(p: string): boolean {
+    if (p === this.virtualNodeModules) return this.deps.workspacePackages().size > 0;
+    const prefix = this.virtualNodeModules + path.sep;
+    if (!p.startsWith(prefix)) return false;
+    const scope = p.slice(prefix.length);
+    // `node_modules/@acme` exists when some workspace package is in that scope.
+    if (scope.startsWith('@') && !scope.includes(path.sep)) for (const name of this.deps.workspacePackages().keys()) if (name.startsWith(`${scope}/`)) return true;
+    return false;
+  }
+}

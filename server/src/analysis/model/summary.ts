@@ -1,0 +1,149 @@
+// A module's summary: what importing it gives, as far as logging goes. The loggers it exports
+// (made there, or passed on from another module: `export * from './logger'`, `export { default as
+// logger } from`, `module.exports = require('./logger')`, `export { logger }` of an import) and the
+// classes it exports with their logger members (own and inherited). Imports are followed through
+// the links, so a barrel's summary holds what its targets export; the modules followed are the
+// summary's dependencies (a change to one of them makes it stale).
+import ts from 'typescript';
+import { parseSource } from '../parse';
+import { bindFile, unwrap } from '../scopes';
+import { ValueResolver, type Value } from '../values';
+import type { ClassSummary, ImportLinks, LoggerExport } from './types';
+
+export interface ModuleSummary {
+  /** Export name → logger (`module.exports` for a whole-module export, `default` for a default export). */
+  readonly loggers: ReadonlyMap<string, LoggerExport>;
+  /** Export name → class with logger members. */
+  readonly classes: ReadonlyMap<string, ClassSummary>;
+  /** Changes exactly when what importers can see changes. */
+  readonly digest: string;
+}
+
+export const EMPTY_SUMMARY: ModuleSummary = { loggers: new Map(), classes: new Map(), digest: '[]' };
+
+export interface SummaryLinks extends ImportLinks {
+  /** The summary of the module `specifier` names, for `export *` (null: not a project module). */
+  summaryOf(specifier: string): ModuleSummary | null;
+}
+
+export function summariseModule(file: string, text: string, links: SummaryLinks): ModuleSummary {
+  const sf = parseSource(file, text);
+  const values = new ValueResolver(bindFile(sf), links);
+  const loggers = new Map<string, LoggerExport>();
+  const classes = new Map<string, ClassSummary>();
+  const stars: string[] = [];
+  const put = (name: string, v: Value | null, type?: ts.TypeNode) => {
+    if (v?.t === 'logger') loggers.set(name, { lib: v.lib, origin: v.origin ?? file });
+    else if (v?.t === 'localClass') classes.set(name, values.classSummary(v.node));
+    else if (v?.t === 'importedClass') classes.set(name, v.cls);
+    else if (type) {
+      // `export declare const logger: Logger` (a declaration file) or a typed export made elsewhere.
+      const typed = values.typeValue(type);
+      if (typed?.t === 'logger') loggers.set(name, { lib: typed.lib, origin: file });
+    }
+  };
+  for (const st of sf.statements) {
+    if (ts.isExportDeclaration(st)) {
+      if (st.isTypeOnly) continue;
+      const from = st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : null;
+      if (!st.exportClause) {
+        if (from) stars.push(from);
+      } else if (ts.isNamedExports(st.exportClause)) {
+        for (const el of st.exportClause.elements) {
+          if (el.isTypeOnly) continue;
+          const local = (el.propertyName ?? el.name).text;
+          put(el.name.text, from ? fromExport(links.exportOf(from, local)) : values.valueOf(identifierAt(local, st)));
+        }
+      }
+    } else if (ts.isExportAssignment(st)) {
+      put('default', values.valueOf(st.expression));
+    } else if (hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
+      const isDefault = hasModifier(st, ts.SyntaxKind.DefaultKeyword);
+      if (ts.isVariableStatement(st)) {
+        for (const d of st.declarationList.declarations) {
+          if (ts.isIdentifier(d.name)) put(d.name.text, d.initializer ? values.valueOf(d.initializer) : null, d.type);
+        }
+      } else if (ts.isClassDeclaration(st) && (st.name || isDefault)) {
+        classes.set(isDefault ? 'default' : st.name!.text, values.classSummary(st));
+      }
+    } else if (ts.isExpressionStatement(st)) {
+      noteCommonJsExport(st.expression, values, links, put);
+    }
+  }
+  // Names a module declares itself win over the same names passed on by `export *` (as in ES modules).
+  for (const from of stars) {
+    const target = links.summaryOf(from);
+    for (const [name, v] of target?.loggers ?? []) if (name !== 'default' && !loggers.has(name)) loggers.set(name, v);
+    for (const [name, c] of target?.classes ?? []) if (name !== 'default' && !classes.has(name)) classes.set(name, c);
+  }
+  return { loggers, classes, digest: digestOf(loggers, classes) };
+}
+
+/** `module.exports = x`, `module.exports = { a, b: c }`, `module.exports = require('./m')`, `exports.x = y`. */
+function noteCommonJsExport(
+  e: ts.Expression,
+  values: ValueResolver,
+  links: SummaryLinks,
+  put: (name: string, v: Value | null) => void,
+): void {
+  if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  const target = memberPath(e.left);
+  const right = unwrap(e.right);
+  if (target === 'module.exports') {
+    const required = requireOf(right);
+    if (required) {
+      // The whole module passed on: every name, its default and its whole-module export too.
+      const summary = links.summaryOf(required);
+      for (const [name, v] of summary?.loggers ?? []) put(name, { t: 'logger', lib: v.lib, origin: v.origin });
+      for (const [name, c] of summary?.classes ?? []) put(name, { t: 'importedClass', cls: c });
+    } else if (ts.isObjectLiteralExpression(right)) {
+      for (const p of right.properties) {
+        if (ts.isShorthandPropertyAssignment(p)) put(p.name.text, values.valueOf(p.name));
+        else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) put(p.name.text, values.valueOf(p.initializer));
+      }
+    } else put('module.exports', values.valueOf(right));
+    return;
+  }
+  const m = target ? /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(target) : null;
+  if (m) put(m[1], values.valueOf(right));
+}
+
+function fromExport(v: ReturnType<ImportLinks['exportOf']>): Value | null {
+  if (v?.t === 'logger') return { t: 'logger', lib: v.lib, origin: v.origin };
+  if (v?.t === 'class') return { t: 'importedClass', cls: v.cls };
+  return null;
+}
+
+/** `a.b.c` as text, for the left side of an assignment; null for anything else. */
+function memberPath(e: ts.Expression): string | null {
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) {
+    const head = memberPath(e.expression);
+    return head ? `${head}.${e.name.text}` : null;
+  }
+  return null;
+}
+
+function requireOf(e: ts.Expression): string | null {
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require' && e.arguments.length === 1 && ts.isStringLiteralLike(e.arguments[0])) {
+    return e.arguments[0].text;
+  }
+  return null;
+}
+
+function hasModifier(st: ts.Statement, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(st) && !!ts.getModifiers(st)?.some((m) => m.kind === kind);
+}
+
+/** An identifier from an export clause, resolvable from the statement's scope. */
+function identifierAt(name: string, parent: ts.Node): ts.Expression {
+  const id = ts.factory.createIdentifier(name);
+  (id as { parent: ts.Node }).parent = parent;
+  return id;
+}
+
+function digestOf(loggers: ReadonlyMap<string, LoggerExport>, classes: ReadonlyMap<string, ClassSummary>): string {
+  const l = [...loggers].map(([name, v]) => `${name}=${v.lib}@${v.origin}`).sort();
+  const c = [...classes].map(([name, cls]) => `${name}{${[...cls.members].map(([m, lib]) => `${m}=${lib}`).join(',')}}`).sort();
+  return JSON.stringify([l, c]);
+}

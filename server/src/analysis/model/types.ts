@@ -1,0 +1,40 @@
+// What the value resolver (values.ts) asks of the project model, as interfaces only: it follows a
+// value to an import, and the model follows the import to the module and what that module exports.
+// Kept apart so that values.ts depends on no part of the model (the model's summariser uses it).
+import type { LoggerLibrary } from '../types';
+
+/** An exported logger: its library and the module that creates it (through re-exports and barrels). */
+export interface LoggerExport {
+  readonly lib: LoggerLibrary;
+  /** Absolute path of the module where the logger is made (not a barrel that passes it on). */
+  readonly origin: string;
+}
+
+/** An exported class, with the members that hold a logger, its own and those it inherits. */
+export interface ClassSummary {
+  /** Member name → library (`this.logger = pino()`, `protected logger = new Logger()`, a typed field). */
+  readonly members: ReadonlyMap<string, LoggerLibrary>;
+}
+
+/** What importing one name from a project module gives. */
+export type ExportedValue =
+  | { readonly t: 'logger'; readonly lib: LoggerLibrary; readonly origin: string }
+  | { readonly t: 'class'; readonly cls: ClassSummary }
+  /** A namespace import or whole-module require of a project module: its members are looked up by name. */
+  | { readonly t: 'namespace' };
+
+/**
+ * The links of one file to the rest of the project. Every module consulted is recorded as a
+ * dependency of the file, so a cached result is reused only while those modules say the same.
+ */
+export interface ImportLinks {
+  readonly filePath: string;
+  /**
+   * What importing `name` (an export name, `default`, or `*` for the whole module) from `specifier`
+   * gives, when `specifier` names a project module (relative, a tsconfig `paths` alias, a workspace
+   * package); null for anything else (a third-party package, a missing file, a name that is no logger or class).
+   */
+  exportOf(specifier: string, name: string): ExportedValue | null;
+  /** Whether the file's package puts a pino logger on request objects (pino-http, Fastify...). */
+  readonly providesRequestLogger: boolean;
+}

@@ -1,0 +1,135 @@
+// `obs-lens explain <file>...` (as `eslint --print-config`): for each file, the repository and
+// package it belongs to, the configuration file that applies, its module style and logger library,
+// the logger module a fix would import and why, and the loggers in scope with the module each comes
+// from. Text (default) or `--format json`; paths relative to the working directory, as `check` prints them.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FileExplanation } from '../analysis/explain';
+import { findRepositoryRoot } from '../analysis/model/repositoryRoot';
+import { analyzeWorkspace } from '../analysis/workspace/analyzeWorkspace';
+import { loadConfigFromPath } from '../analysis/workspace/config';
+import { ConfigLookup } from '../analysis/workspace/configLookup';
+import { engine } from '../analysis/workspace/engine';
+import type { CliIo } from './check';
+import { printable } from './printable';
+import { displayPath } from './report';
+
+export const EXPLAIN_USAGE = `Usage: obs-lens explain <file>... [options]
+
+Prints what obs-lens believes about each file, and why: its repository and package, the
+configuration file that applies, its module style and logger library, the logger module a fix
+would import, and the loggers in scope with the module each comes from.
+
+Options:
+  -f, --format text|json  Output format (default: text)
+  -c, --config PATH       Configuration file for every file (default: each file's nearest obs-lens.config.json)
+  -h, --help              Show this help`;
+
+interface ExplainArgs {
+  files: string[];
+  format: 'text' | 'json';
+  config: string | null;
+  help: boolean;
+}
+
+/** What `explain` prints for one file: the engine's explanation plus the configuration file, all paths shown relative to the cwd. */
+export type ExplainedFile = FileExplanation & { configuration: string | null };
+
+function parseExplainArgs(argv: readonly string[]): ExplainArgs | string {
+  const args: ExplainArgs = { files: [], format: 'text', config: null, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i];
+    const eq = token.startsWith('--') ? token.indexOf('=') : -1;
+    const flag = eq >= 0 ? token.slice(0, eq) : token;
+    const value = () => (eq >= 0 ? token.slice(eq + 1) : argv[++i]);
+    if (flag === '-h' || flag === '--help') args.help = true;
+    else if (flag === '-f' || flag === '--format') {
+      const v = value();
+      if (v !== 'text' && v !== 'json') return `--format must be text or json, not ${JSON.stringify(v ?? '')}`;
+      args.format = v;
+    } else if (flag === '-c' || flag === '--config') {
+      const v = value();
+      if (!v) return '--config needs a value';
+      args.config = v;
+    } else if (token.startsWith('-') && token !== '-') return `unknown option ${flag}. Run obs-lens explain --help for the options.`;
+    else args.files.push(token);
+  }
+  if (!args.help && args.files.length === 0) return 'explain needs a file: obs-lens explain <file>';
+  return args;
+}
+
+export async function runExplain(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseExplainArgs(argv);
+  if (typeof args === 'string') {
+    io.stderr.write(`obs-lens: ${args}\n`);
+    return 2;
+  }
+  if (args.help) {
+    io.stdout.write(EXPLAIN_USAGE + '\n');
+    return 0;
+  }
+  const fixed = args.config ? loadConfigFromPath(path.resolve(io.cwd, args.config), args.config) : null;
+  const out: ExplainedFile[] = [];
+  for (const file of args.files) {
+    const abs = path.resolve(io.cwd, file);
+    if (!fs.statSync(abs, { throwIfNoEntry: false })?.isFile()) {
+      io.stderr.write(`obs-lens: no such file: ${printable(displayPath(io.cwd, abs))}\n`);
+      return 2;
+    }
+    const root = findRepositoryRoot(abs);
+    const configs = fixed
+      ? ConfigLookup.fixed(root, { file: path.resolve(io.cwd, args.config!), validated: fixed })
+      : ConfigLookup.nearest(root, { label: (p) => displayPath(io.cwd, p) });
+    // The same pass `check` makes: the model learns the files of the file's package.
+    const result = await analyzeWorkspace(root, { configs, paths: [abs] });
+    for (const e of [...(fixed?.errors ?? []), ...result.configErrors]) io.stderr.write(`obs-lens: ${printable(e)}\n`);
+    const text = fs.readFileSync(abs, 'utf8');
+    const explanation = engine().explainFile(result.project, abs, text, result.optionsFor(abs).loggerModule ?? null);
+    out.push(relativeTo(io.cwd, { ...explanation, configuration: configs.forFile(abs).file }));
+  }
+  io.stdout.write(args.format === 'json' ? `${JSON.stringify({ files: out }, null, 2)}\n` : out.map(formatText).join('\n'));
+  return 0;
+}
+
+/** Every path in the explanation as `check` shows paths: relative to the working directory (`.` for it). Reasons name paths relative to the repository root. */
+function relativeTo(cwd: string, e: ExplainedFile): ExplainedFile {
+  const show = (p: string | null) => (p === null ? null : path.resolve(p) === path.resolve(cwd) ? '.' : displayPath(cwd, p));
+  return {
+    ...e,
+    file: show(e.file)!,
+    repositoryRoot: show(e.repositoryRoot)!,
+    package: e.package && { ...e.package, dir: show(e.package.dir)! },
+    tsconfig: show(e.tsconfig),
+    configuration: show(e.configuration),
+    loggerModule: 'file' in e.loggerModule ? { ...e.loggerModule, file: show(e.loggerModule.file) } : e.loggerModule,
+    loggersInScope: e.loggersInScope.map((l) => ({ ...l, resolvedFile: show(l.resolvedFile), origin: show(l.origin) })),
+  };
+}
+
+function formatText(e: ExplainedFile): string {
+  const rows: Array<[string, string]> = [
+    ['repository', e.repositoryRoot + (e.workspaceDeclaredBy.length ? ` (workspace packages from ${e.workspaceDeclaredBy.join(', ')})` : '')],
+    ['package', e.package ? `${e.package.name ?? '(no name)'} (${e.package.dir})` : 'none'],
+    ['configuration', e.configuration ?? 'none (defaults)'],
+    ['tsconfig', e.tsconfig ?? 'none (resolved as a bundler does)'],
+    ['module style', `${e.moduleStyle.style}: ${e.moduleStyle.reason}`],
+    ['library', `${e.library.name ?? 'none'}: ${e.library.reason}`],
+    [
+      'logger module',
+      'file' in e.loggerModule
+        ? `${e.loggerModule.specifier ?? '(none)'}, export \`${e.loggerModule.exportName}\` (${e.loggerModule.library})${e.loggerModule.file ? ` = ${e.loggerModule.file}` : ''}`
+        : 'none',
+    ],
+    ['  why', e.loggerModule.reason],
+  ];
+  // File roles and request handlers (another part of the model) go here, as rows of their own.
+  const width = Math.max(...rows.map(([k]) => k.length), 'loggers in scope'.length);
+  const lines = [e.file, ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`)];
+  lines.push(`  ${'loggers in scope'.padEnd(width)}  ${e.loggersInScope.length === 0 ? 'none' : ''}`.trimEnd());
+  for (const l of e.loggersInScope) {
+    const from = l.specifier === null ? 'made in this file' : `from '${l.specifier}'${l.resolvedFile ? ` = ${l.resolvedFile}` : ''}`;
+    const origin = l.origin && l.origin !== l.resolvedFile ? `, made in ${l.origin}` : '';
+    lines.push(`    ${l.name} (${l.library}) ${from}${origin}`);
+  }
+  return lines.map(printable).join('\n') + '\n';
+}

@@ -1,0 +1,140 @@
+// Module resolution as the compiler does it, and module summaries: loggers followed through tsconfig
+// `paths` (with `extends` and project references), barrels and re-exports, CommonJS, workspace
+// packages, declaration files, and class members inherited from other files. Nothing outside the
+// repository (or in node_modules) is a project module.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { noteFile } from '../../../server/src/analysis';
+import { callsOf, tempProject, type TempProject } from './helpers';
+
+const PINO_LOGGER = `import pino from 'pino';\nexport const logger = pino();\n`;
+
+describe('module resolution and summaries', () => {
+  let p: TempProject | undefined;
+  afterEach(() => p?.cleanup());
+
+  it('follows tsconfig paths from an extended config (baseUrl and paths in the base), and jsconfig paths', () => {
+    p = tempProject({
+      'package.json': JSON.stringify({ dependencies: { pino: '^9' } }),
+      'tsconfig.base.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@server/*': ['server/src/*'] } } }),
+      'server/tsconfig.json': `{\n  // comments are allowed\n  "extends": "../tsconfig.base.json",\n}\n`,
+      'server/src/lib/logger.ts': PINO_LOGGER,
+      'server/src/app.ts': `import { logger } from '@server/lib/logger';\nlogger.info('up');\n`,
+      'web/jsconfig.json': JSON.stringify({ compilerOptions: { paths: { '~/*': ['./src/*'] } } }),
+      'web/src/log.js': `const pino = require('pino');\nmodule.exports = pino();\n`,
+      'web/src/page.js': `const log = require('~/log');\nlog.warn('w');\n`,
+    });
+    assert.deepEqual(callsOf(p.analyze('server/src/app.ts')), ['2:0 pino.info']);
+    assert.deepEqual(callsOf(p.analyze('web/src/page.js')), ['2:0 pino.warn']);
+  });
+
+  it('follows barrels and re-exports, in chains: export *, export { x as y } from, export { default as logger } from, CommonJS', () => {
+    p = tempProject({
+      'package.json': JSON.stringify({ dependencies: { pino: '^9', winston: '^3' } }),
+      'src/log/pino.ts': PINO_LOGGER,
+      'src/log/winston.ts': `import winston from 'winston';\nexport default winston.createLogger({});\n`,
+      'src/log/inner.ts': `export * from './pino';\n`,
+      'src/log/index.ts': `export * from './inner';\nexport { logger as appLog } from './pino';\nexport { default as audit } from './winston';\n`,
+      'src/lib/index.js': `module.exports = require('../log/cjs');\n`,
+      'src/log/cjs.js': `const pino = require('pino');\nexports.cjsLog = pino();\n`,
+      'src/use.ts': [
+        `import { logger, appLog, audit } from './log';`,
+        `import * as log from './log/index';`,
+        `import { cjsLog } from './lib';`,
+        `logger.info('a'); appLog.info('b'); audit.info('c'); log.logger.warn('d'); cjsLog.error('e');`,
+      ].join('\n'),
+    });
+    assert.deepEqual(callsOf(p.analyze('src/use.ts')), ['4:0 pino.info', '4:18 pino.info', '4:36 winston.info', '4:53 pino.warn', '4:75 pino.error']);
+  });
+
+  it('resolves `.js` specifiers to `.ts` sources, and reads loggers from declaration files by their type', () => {
+    p = tempProject({
+      'package.json': JSON.stringify({ type: 'module', dependencies: { pino: '^9' } }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext' } }),
+      'src/logger.ts': PINO_LOGGER,
+      'src/typed.d.ts': `import type { Logger } from 'pino';\nexport declare const typedLogger: Logger;\n`,
+      'src/a.ts': `import { logger } from './logger.js';\nimport { typedLogger } from './typed.js';\nlogger.info('a');\ntypedLogger.debug('b');\n`,
+    });
+    assert.deepEqual(callsOf(p.analyze('src/a.ts')), ['3:0 pino.info', '4:0 pino.debug']);
+  });
+
+  it('uses the referenced project of a solution-style tsconfig for its files', () => {
+    p = tempProject({
+      'package.json': JSON.stringify({ dependencies: { pino: '^9' } }),
+      'tsconfig.json': JSON.stringify({ files: [], references: [{ path: './tsconfig.app.json' }] }),
+      'tsconfig.app.json': JSON.stringify({ compilerOptions: { paths: { '#log': ['./src/infra/logger.ts'] } }, include: ['src'] }),
+      'src/infra/logger.ts': PINO_LOGGER,
+      'src/main.ts': `import { logger } from '#log';\nlogger.info('up');\n`,
+    });
+    assert.equal(p.model.tsconfigs.forFile(path.join(p.root, 'src/main.ts')).configPath, path.join(p.root, 'tsconfig.app.json'));
+    assert.deepEqual(callsOf(p.analyze('src/main.ts')), ['2:0 pino.info']);
+  });
+
+  it('finds `this.logger` inherited from a base class in another file (field, constructor assignment, two levels, NestJS Logger)', () => {
+    p = tempProject({
+      'package.json': JSON.stringify({ dependencies: { pino: '^9', '@nestjs/common': '^10' } }),
+      'src/base/root.ts': `import pino from 'pino';\nexport class Root {\n  protected log;\n  constructor() {\n    this.log = pino();\n  }\n}\n`,
+      'src/base/middle.ts': `import { Root } from './root';\nexport class Middle extends Root {}\n`,
+      'src/base/nest.ts': `import { Logger } from '@nestjs/common';\nexport default class NestBase {\n  protected readonly logger = new Logger('x');\n}\n`,
+      'src/base/index.ts': `export { Middle } from './middle';\nexport { default as NestBase } from './nest';\n`,
+      'src/leaf.ts': [
+        `import { Middle, NestBase } from './base';`,
+        `class Local { protected other = new Date(); }`,
+        `export class A extends Middle { run() { this.log.info('a'); } }`,
+        `export class B extends NestBase { run() { this.logger.log('b'); } }`,
+        `export class C extends Local { run() { (this as any).other.info('no'); } }`,
+        `class D extends A { run() { this.log.warn('d'); } }`,
+        `export { D };`,
+      ].join('\n'),
+    });
+    assert.deepEqual(callsOf(p.analyze('src/leaf.ts')), ['3:40 pino.info', '4:42 nestjs.log', '6:28 pino.warn']);
+  });
+
+  it('writes a fix to the logger a class inherits (this.log), not an import', () => {
+    p = tempProject({
+      'package.json': JSON.stringify({ dependencies: { pino: '^9' } }),
+      'src/logger.ts': PINO_LOGGER,
+      'src/base.ts': `import pino from 'pino';\nexport class Base {\n  protected log = pino();\n}\n`,
+      'src/svc.ts': `import { Base } from './base';\nexport class Svc extends Base {\n  run(id: string) {\n    console.log('ran', id);\n  }\n}\n`,
+    });
+    const finding = p.analyze('src/svc.ts').findings.find((f) => f.rule === 'console-logging')!;
+    assert.deepEqual(finding.fixes[0].edits.map((e) => e.newText), ['this.log.info', `{ id }, 'ran'`]);
+  });
+
+  it('follows nothing outside the repository root or into node_modules', () => {
+    p = tempProject({
+      'repo/package.json': JSON.stringify({ dependencies: { pino: '^9', 'third-party': '^1' } }),
+      'repo/.git/HEAD': 'ref: refs/heads/main\n',
+      'repo/node_modules/third-party/package.json': JSON.stringify({ name: 'third-party', main: 'index.js' }),
+      'repo/node_modules/third-party/index.js': `module.exports = require('pino')();\n`,
+      'outside/logger.ts': PINO_LOGGER,
+      'repo/src/a.ts': `import { logger } from '../../outside/logger';\nimport tp from 'third-party';\nlogger.info('a');\ntp.info('b');\n`,
+    });
+    const repo = path.join(p.root, 'repo');
+    const { createProjectModel, analyzeFile, resolveSeverities } = require('../../../server/src/analysis') as typeof import('../../../server/src/analysis');
+    const model = createProjectModel(repo, { loggerModule: null });
+    const file = path.join(repo, 'src/a.ts');
+    assert.equal(model.resolver.resolve(file, '../../outside/logger'), null);
+    assert.equal(model.resolver.resolve(file, 'third-party'), null);
+    assert.deepEqual(callsOf(analyzeFile(file, fs.readFileSync(file, 'utf8'), model, { severities: resolveSeverities({}) })), []);
+  });
+
+  it('records what a result depends on: a change to an imported module (even through a barrel) invalidates it, other changes do not', () => {
+    p = tempProject({
+      'package.json': JSON.stringify({ dependencies: { pino: '^9', winston: '^3' } }),
+      'src/logger.ts': PINO_LOGGER,
+      'src/index.ts': `export * from './logger';\n`,
+      'src/other.ts': `export const x = 1;\n`,
+      'src/app.ts': `import { logger } from './index';\nlogger.info('a');\n`,
+    });
+    const app = path.join(p.root, 'src/app.ts');
+    const result = p.analyze('src/app.ts');
+    assert.ok(result.inputs && Object.keys(result.inputs.modules).includes(path.join(p.root, 'src/logger.ts')), JSON.stringify(result.inputs));
+    noteFile(p.model, path.join(p.root, 'src/other.ts'), `export const x = 2;\n`);
+    assert.equal(p.model.inputsUnchanged(app, result.inputs!), true);
+    noteFile(p.model, path.join(p.root, 'src/logger.ts'), `import winston from 'winston';\nexport const logger = winston.createLogger({});\n`);
+    assert.equal(p.model.inputsUnchanged(app, result.inputs!), false);
+    assert.deepEqual(callsOf(p.analyze('src/app.ts')), ['2:0 winston.info']);
+  });
+});

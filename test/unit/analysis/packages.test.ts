@@ -1,0 +1,137 @@
+// Packages and workspaces: how a repository is found from a path, which packages it declares
+// (npm/yarn, pnpm, lerna, Nx), the facts of each package, and the configuration that applies to a file.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createProjectModel, findRepositoryRoot, noteFile } from '../../../server/src/analysis';
+import { pnpmPackages } from '../../../server/src/analysis/model/workspaces';
+import { analyzeWorkspace } from '../../../server/src/analysis/workspace/analyzeWorkspace';
+import { ConfigLookup } from '../../../server/src/analysis/workspace/configLookup';
+import { CONFIG_FILE_NAME } from '../../../shared/src/settings';
+
+function tree(files: Record<string, string>): { root: string; at(rel: string): string; remove(): void } {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-packages-')));
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+  return { root, at: (rel) => path.join(root, rel), remove: () => fs.rmSync(root, { recursive: true, force: true }) };
+}
+
+const pkg = (name: string, deps: Record<string, string> = {}, extra: object = {}) => JSON.stringify({ name, version: '1.0.0', dependencies: deps, ...extra });
+const PINO_LOGGER = `import pino from 'pino';\nexport const logger = pino();\n`;
+const WINSTON_LOGGER = `import winston from 'winston';\nexport const logger = winston.createLogger({});\n`;
+
+/** A model of the tree with every source file noted, as a workspace pass builds it. */
+function modelOf(t: { root: string }, files: Record<string, string>) {
+  const model = createProjectModel(t.root, { loggerModule: null });
+  for (const [rel, text] of Object.entries(files)) if (/\.[cm]?[jt]sx?$/.test(rel)) noteFile(model, path.join(t.root, rel), text);
+  return model;
+}
+
+describe('packages and workspaces', () => {
+  const made: Array<{ remove(): void }> = [];
+  const make = (files: Record<string, string>) => {
+    const t = tree(files);
+    made.push(t);
+    return t;
+  };
+  afterEach(() => made.splice(0).forEach((t) => t.remove()));
+
+  it('reads the pnpm-workspace.yaml packages list by hand: block and flow style, quotes, comments', () => {
+    assert.deepEqual(pnpmPackages(`packages:\n  - 'apps/*'  # apps\n  - "libs/**"\n  - tools/x\n# done\ncatalog:\n  a: 1\n`), ['apps/*', 'libs/**', 'tools/x']);
+    assert.deepEqual(pnpmPackages(`packages: ['a/*', "b/#c"] # flow\n`), ['a/*', 'b/#c']);
+    assert.deepEqual(pnpmPackages(`catalog:\n  pino: ^9\n`), []);
+  });
+
+  it('enumerates workspace packages from npm/yarn (array and {packages}), pnpm (with negation), lerna and Nx', () => {
+    const npm = make({ 'package.json': JSON.stringify({ workspaces: { packages: ['packages/*'] } }), 'packages/a/package.json': pkg('@x/a'), 'packages/b/package.json': pkg('@x/b'), 'packages/notpkg/readme.md': '' });
+    assert.deepEqual([...createProjectModel(npm.root, { loggerModule: null }).workspacePackageDirs()], [['@x/a', npm.at('packages/a')], ['@x/b', npm.at('packages/b')]]);
+    const pnpm = make({ 'pnpm-workspace.yaml': `packages:\n  - 'apps/**'\n  - '!apps/old'\n`, 'apps/web/package.json': pkg('web'), 'apps/old/package.json': pkg('old'), 'apps/group/api/package.json': pkg('api') });
+    assert.deepEqual([...createProjectModel(pnpm.root, { loggerModule: null }).workspacePackageDirs().keys()].sort(), ['api', 'web']);
+    const lerna = make({ 'lerna.json': JSON.stringify({ version: '1.0.0' }), 'packages/core/package.json': pkg('core') });
+    assert.deepEqual([...createProjectModel(lerna.root, { loggerModule: null }).workspacePackageDirs().keys()], ['core']);
+    const nx = make({ 'nx.json': '{}', 'libs/logging/project.json': JSON.stringify({ name: 'logging' }), 'apps/api/project.json': JSON.stringify({ name: 'api' }) });
+    const model = createProjectModel(nx.root, { loggerModule: null });
+    assert.deepEqual([...model.workspacePackageDirs().keys()].sort(), ['api', 'logging']);
+    assert.equal(model.packageFor(nx.at('libs/logging/src/index.ts'))?.name, 'logging');
+  });
+
+  it('takes nothing from a hostile declaration: no pattern out of the repository, no folder link loops, no path-shaped package names', () => {
+    const outside = make({ 'pkg/package.json': pkg('outside') });
+    const t = make({
+      'package.json': JSON.stringify({ workspaces: ['../*', `${outside.root}/*`, '**'] }),
+      'loop/package.json': pkg('loop'),
+      'evil/package.json': pkg('../../evil'),
+      'svc/package.json': pkg('svc', { '../../evil': '*' }),
+    });
+    for (let i = 0; i < 8; i++) fs.symlinkSync(t.at('loop'), t.at(`loop/link${i}`), 'dir');
+    const model = createProjectModel(t.root, { loggerModule: null });
+    assert.deepEqual([...model.workspacePackageDirs()], [['loop', t.at('loop')], ['svc', t.at('svc')]]);
+    assert.equal(model.packageFor(t.at('evil/x.ts'))?.name, null);
+    assert.equal(model.factsFor(t.at('svc/x.ts')).loggerModule, null);
+  });
+
+  it('finds the repository from a path: the nearest .git, else the outermost project folder; never from the working directory', () => {
+    const t = make({ 'mono/package.json': pkg('mono'), 'mono/packages/a/package.json': pkg('a'), 'mono/packages/a/src/x.ts': '', 'git/.git/HEAD': '', 'git/sub/package.json': pkg('sub'), 'git/sub/y.ts': '' });
+    assert.equal(findRepositoryRoot(t.at('mono/packages/a/src/x.ts')), t.at('mono'));
+    assert.equal(findRepositoryRoot(t.at('mono/packages/a')), t.at('mono'));
+    assert.equal(findRepositoryRoot(t.at('git/sub/y.ts')), t.at('git'));
+  });
+
+  it('gives each package its own facts: own logger module and library, else a workspace dependency by name, else none', () => {
+    const files = {
+      'package.json': JSON.stringify({ workspaces: ['packages/*', 'services/*'] }),
+      'packages/log/package.json': pkg('@m/log', { pino: '^9' }, { exports: { '.': './src/index.ts' } }),
+      'packages/log/src/index.ts': `export { logger } from './make';\n`,
+      'packages/log/src/make.ts': PINO_LOGGER,
+      'services/a/package.json': pkg('a', { winston: '^3' }, { type: 'module' }),
+      'services/a/src/logger.ts': WINSTON_LOGGER,
+      'services/b/package.json': pkg('b', { '@m/log': '*' }),
+      'services/c/package.json': pkg('c', {}),
+      'services/c/src/x.js': `const y = require('./y');\n`,
+    };
+    const t = make(files);
+    const model = modelOf(t, files);
+    const a = model.factsFor(t.at('services/a/src/app.ts'));
+    assert.deepEqual([a.library, a.moduleStyle, a.loggerModule?.absPath, a.loggerModule?.specifier], ['winston', 'esm', t.at('services/a/src/logger'), undefined]);
+    const b = model.factsFor(t.at('services/b/src/app.ts'));
+    assert.deepEqual([b.library, b.loggerModule?.specifier, b.loggerModule?.file], ['pino', '@m/log', t.at('packages/log/src/index.ts')]);
+    assert.match(b.reasons.loggerModule, /depends on workspace package @m\/log/);
+    const c = model.factsFor(t.at('services/c/src/app.ts'));
+    assert.deepEqual([c.library, c.loggerModule, c.moduleStyle], [null, null, 'commonjs']);
+    assert.match(c.reasons.loggerModule, /no module in package c/);
+  });
+
+  it('applies the nearest obs-lens.config.json; its loggerModule is relative to its own folder, and one outside the repository is ignored', async () => {
+    const files = {
+      'package.json': JSON.stringify({ workspaces: ['svc/*'] }),
+      [CONFIG_FILE_NAME]: JSON.stringify({ rules: { 'console-logging': 'error' } }),
+      'svc/one/package.json': pkg('one', { pino: '^9' }),
+      // Detection alone would pick src/logger.ts (named like a logger module); the setting wins.
+      [`svc/one/${CONFIG_FILE_NAME}`]: JSON.stringify({ loggerModule: './src/infra/telemetry', rules: { 'console-logging': 'info' } }),
+      'svc/one/src/infra/telemetry.ts': PINO_LOGGER,
+      'svc/one/src/logger.ts': PINO_LOGGER,
+      'svc/one/src/a.ts': `export function a(id: string) {\n  console.log('a', id);\n}\n`,
+      'svc/two/package.json': pkg('two', { pino: '^9' }),
+      [`svc/two/${CONFIG_FILE_NAME}`]: JSON.stringify({ loggerModule: '../../../elsewhere/logger' }),
+      'svc/two/src/logger.ts': PINO_LOGGER,
+      'svc/two/src/b.ts': `export function b(id: string) {\n  console.log('b', id);\n}\n`,
+      'svc/three/package.json': pkg('three', { pino: '^9' }),
+      'svc/three/src/c.ts': `export function c(id: string) {\n  console.log('c', id);\n}\n`,
+    };
+    const t = make(files);
+    const lookup = ConfigLookup.nearest(t.root);
+    assert.equal(lookup.forFile(t.at('svc/one/src/a.ts')).file, t.at(`svc/one/${CONFIG_FILE_NAME}`));
+    assert.equal(lookup.forFile(t.at('svc/three/src/c.ts')).file, t.at(CONFIG_FILE_NAME));
+    const result = await analyzeWorkspace(t.root, {});
+    const finding = (rel: string) => result.files.find((f) => f.path === t.at(rel))!.findings[0];
+    assert.equal(finding('svc/one/src/a.ts').severity, 'info');
+    assert.equal(finding('svc/three/src/c.ts').severity, 'error');
+    assert.equal(finding('svc/one/src/a.ts').fixes[0].edits[0].newText, `import { logger } from './infra/telemetry';\n`);
+    const two = result.project.factsFor(t.at('svc/two/src/b.ts'), result.optionsFor(t.at('svc/two/src/b.ts')).loggerModule);
+    assert.equal(two.loggerModule?.absPath, t.at('svc/two/src/logger'));
+    assert.match(two.reasons.loggerModule, /outside the repository root .*: ignored/);
+  });
+});
