@@ -1,5 +1,6 @@
 // analyzeFile: one parse, one walk (explicit stack, no recursion: generated files nest deeply),
-// log calls recognised through the logger model, each handed to every enabled rule.
+// log calls recognised through the logger model and metric definitions and uses through the
+// metrics model, each handed to every enabled rule that subscribes to it.
 import ts from 'typescript';
 import type { RuleId } from '../../../shared/src/rules';
 import { findLogger } from './findLogger';
@@ -7,10 +8,11 @@ import { ALL_LEVEL_METHODS } from './libraries';
 import { isCandidateCall, recogniseLogCall, toCallSite } from './logCalls';
 import { fileModuleStyle, lineColumn, parseErrorCount, parseSource } from './parse';
 import { classifyFile, type ProjectModel } from './project';
-import type { FixProposal, LogCall, RuleContext } from './rule';
+import type { FixProposal, LogCall, Rule, RuleContext } from './rule';
 import { RULES } from './rules';
 import { declarationNodeOf, DECLARES, importOf, recordDeclarations, type ScopeMap, unwrap } from './scopes';
 import { DEFAULT_MAX_FILE_BYTES } from './limits';
+import { isMetricCandidate, mayHoldMetrics, NO_METRICS, recogniseMetrics } from './metrics';
 import { findSuppressions, isSuppressed } from './suppressions';
 import type { FileAnalysis, Finding, Fix, RuleSeverities } from './types';
 import { ValueResolver } from './values';
@@ -51,10 +53,12 @@ export function analyzeFile(absPath: string, text: string, project: ProjectModel
   if (size > limit) {
     return skipped(absPath, `file is ${formatMb(size)}, over the ${formatMb(limit)} analysis limit (generated or bundled code is not analysed)`);
   }
-  // No level-method call and no console: the file cannot hold a log call, so it is not parsed at all.
-  if (!MAY_HOLD_LOG_CALL.test(text)) return { path: absPath, findings: [], logCalls: [], parseErrors: 0 };
+  // No level-method call and no console: the file cannot hold a log call, so it is not parsed at all
+  // unless an enabled metric rule wants it (it imports a metrics library).
+  const metricsWanted = RULES.some((r) => (r.checkMetricDefinition || r.checkMetricUse) && options.severities[r.meta.id]) && mayHoldMetrics(text);
+  if (!metricsWanted && !MAY_HOLD_LOG_CALL.test(text)) return { path: absPath, findings: [], logCalls: [], parseErrors: 0 };
   try {
-    return analyzeParsed(absPath, text, project, options);
+    return analyzeParsed(absPath, text, project, options, metricsWanted);
   } catch (err) {
     const message = err instanceof RangeError ? 'the file nests too deeply to analyse' : `internal error: ${(err as Error)?.message ?? String(err)}`;
     return skipped(absPath, message);
@@ -92,12 +96,13 @@ function childBindingsOf(call: LogCall, bindings: Map<string, string[]>): string
   return ts.isIdentifier(r) ? bindings.get(r.text) ?? [] : [];
 }
 
-function analyzeParsed(absPath: string, text: string, project: ProjectModel, options: AnalyzeOptions): FileAnalysis {
+function analyzeParsed(absPath: string, text: string, project: ProjectModel, options: AnalyzeOptions, metricsWanted: boolean): FileAnalysis {
   // Parsed afresh even when noteFile parsed it too: keeping trees alive between the two costs more in GC than a parse.
   const sf = parseSource(absPath, text);
   const parseErrors = parseErrorCount(sf);
   const scopes: ScopeMap = new Map();
   const candidates: ts.CallExpression[] = [];
+  const metricCandidates: ts.Node[] | null = metricsWanted ? [] : null;
   // One walk with an explicit stack. The parser is not asked to set parent pointers (a second
   // full walk inside TypeScript); this walk sets them as it goes, before anything reads them.
   const stack: ts.Node[] = [sf];
@@ -113,6 +118,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     forEachChild(node, pushChild);
     if (DECLARES[node.kind]) recordDeclarations(scopes, node);
     if (node.kind === CALL_EXPRESSION && isCandidateCall(node as ts.CallExpression)) candidates.push(node as ts.CallExpression);
+    if (metricCandidates && isMetricCandidate(node)) metricCandidates.push(node);
   }
   const values = new ValueResolver(scopes, project, absPath);
   const calls: LogCall[] = [];
@@ -125,7 +131,9 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   const bindings = childBindingsByName(sf);
   const logCalls = calls.map((c) => toCallSite(c, sf, childBindingsOf(c, bindings)));
   const rules = RULES.filter((r) => options.severities[r.meta.id]);
-  if (calls.length === 0 || rules.length === 0) return { path: absPath, findings: [], logCalls, parseErrors };
+  const metrics = metricCandidates?.length ? recogniseMetrics(metricCandidates, scopes) : NO_METRICS;
+  const nothingToCheck = calls.length === 0 && metrics.definitions.length === 0 && metrics.uses.length === 0;
+  if (nothingToCheck || rules.length === 0) return { path: absPath, findings: [], logCalls, parseErrors };
 
   const lineOf = (offset: number) => sf.getLineAndCharacterOfPosition(offset).line;
   const suppressions = findSuppressions(text, lineOf);
@@ -146,6 +154,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     declarationOf: (id) => declarationNodeOf(scopes, id),
     importOf: (id) => importOf(scopes, id),
     isRequestParam: (expr) => values.isRequestParam(expr),
+    metrics,
     report(at, message, proposals = []) {
       const start = 'kind' in at ? (at as ts.Node).getStart(sf) : at.start;
       const end = 'kind' in at ? (at as ts.Node).end : at.end;
@@ -168,16 +177,24 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
       });
     },
   };
-  for (const call of calls) {
-    for (const rule of rules) {
-      currentRule = rule.meta.id;
-      try {
-        rule.checkLogCall(call, ctx);
-      } catch {
-        // One rule failing on one call must not cost the file its other findings.
+  // One rule failing on one call or metric must not cost the file its other findings.
+  const run = <T>(items: readonly T[], check: (rule: Rule) => ((item: T, ctx: RuleContext) => void) | undefined) => {
+    for (const item of items) {
+      for (const rule of rules) {
+        const fn = check(rule);
+        if (!fn) continue;
+        currentRule = rule.meta.id;
+        try {
+          fn.call(rule, item, ctx);
+        } catch {
+          // see above
+        }
       }
     }
-  }
+  };
+  run(calls, (r) => r.checkLogCall);
+  run(metrics.definitions, (r) => r.checkMetricDefinition);
+  run(metrics.uses, (r) => r.checkMetricUse);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : 1));
   return { path: absPath, findings, logCalls, parseErrors };
 }
