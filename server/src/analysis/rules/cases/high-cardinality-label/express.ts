@@ -47,6 +47,8 @@ app.get('/orders/:id', (req, res) => {
                                           //~~~~~~~~~~~~~~~~~~~~~~~~~~~ [high-cardinality-label] Label `route` takes `req.route?.path ?? req.path` (= `req.path`), the raw URL path: every distinct URL (ids in paths, scanners probing random paths) becomes its own time series. Label by the route template: `req.baseUrl + req.route.path` (Express, once a route matched), `request.routeOptions.url` (Fastify), `ctx._matchedRoute` (koa-router).
   requests.labels({ route: `/orders/${req.params.id}` }).inc();
                          //~~~~~~~~~~~~~~~~~~~~~~~~~~ [high-cardinality-label] Label `route` takes ``/orders/${req.params.id}`` (= `req.params.id`), an id: one time series per distinct value, without limit; keep it out of labels (log it, or attach it to a trace or an exemplar).
+  requests.labels(req.method, req.url, '200').inc();
+                            //~~~~~~~ [high-cardinality-label] Label `route` takes `req.url`, the raw URL path: every distinct URL (ids in paths, scanners probing random paths) becomes its own time series. Label by the route template: `req.baseUrl + req.route.path` (Express, once a route matched), `request.routeOptions.url` (Fastify), `ctx._matchedRoute` (koa-router).
   res.end();
 });
 

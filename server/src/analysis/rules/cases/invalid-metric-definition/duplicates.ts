@@ -23,3 +23,11 @@ export function perCall() {
   // Runs on every call: the second call throws, but a file cannot tell how often it is called.
   return new Counter({ name: 'per_call_total', help: 'Per call.' });
 }
+
+export function setUp() {
+  // Runs in order each time setUp runs: the second throws on the first call.
+  const calls = new Counter({ name: 'setup_calls_total', help: 'Calls.' });
+  const callsAgain = new Counter({ name: 'setup_calls_total', help: 'Calls.' });
+                                       //~~~~~~~~~~~~~~~~~~~ [invalid-metric-definition] A metric named `setup_calls_total` is already registered in the default registry (line 29): prom-client throws "A metric with the name setup_calls_total has already been registered." when this runs. Reuse that metric, or name this one otherwise.
+  return [calls, callsAgain];
+}
