@@ -98,7 +98,8 @@ export class MetricResolver {
         v = importValue(libraryOfModule(d.module), d.name);
         break;
       case 'value':
-        v = this.valueOf(d.init, depth);
+        // `let counter: Counter<string> | null = null`: the written type says what it will hold.
+        v = this.valueOf(d.init, depth) ?? (ts.isVariableDeclaration(d.node) && d.node.type ? this.typeValue(d.node.type) : null);
         break;
       case 'destructure': {
         const from = this.valueOf(d.from, depth);
@@ -179,17 +180,24 @@ export class MetricResolver {
     return null;
   }
 
-  /** A type naming a metric or a meter of a library: `Counter<string>`, `client.Histogram`, `Meter`. */
-  private typeValue(type: ts.TypeNode): MetricValue | null {
+  /** A type naming a metric or a meter of a library: `Counter<string>`, `client.Histogram`, `Meter`, `Counter | null`. */
+  private typeValue(type: ts.TypeNode, anchor: ts.Node = type): MetricValue | null {
+    if (ts.isUnionTypeNode(type)) {
+      for (const t of type.types) {
+        const v = this.typeValue(t, anchor);
+        if (v) return v;
+      }
+      return null;
+    }
     if (!ts.isTypeReferenceNode(type)) return null;
     const tn = type.typeName;
-    // Resolved from the type node itself: the walk does not descend into types, so only it has a parent.
+    // Resolved from the outermost type node: the walk does not descend into types, so only it has a parent.
     if (ts.isIdentifier(tn)) {
-      const d = resolveName(this.scopes, type, tn.text);
+      const d = resolveName(this.scopes, anchor, tn.text);
       return d?.kind === 'import' ? typeFromImport(libraryOfModule(d.module), d.name) : null;
     }
     if (!ts.isIdentifier(tn.left)) return null;
-    const d = resolveName(this.scopes, type, tn.left.text);
+    const d = resolveName(this.scopes, anchor, tn.left.text);
     return d?.kind === 'import' && (d.name === '*' || d.name === 'default') ? typeFromImport(libraryOfModule(d.module), tn.right.text) : null;
   }
 
@@ -382,6 +390,7 @@ function typeFromImport(library: MetricsLibrary | 'otel-sdk' | null, name: strin
     const kind = PROM_CLIENT.classes.get(name);
     return kind ? { t: 'metric', metric: { library, kind, def: null } } : null;
   }
+  if (name === OPENTELEMETRY.meterProviderClass && (library === 'opentelemetry' || library === 'otel-sdk')) return { t: 'meterProvider' };
   if (library === 'opentelemetry') {
     if (name === OPENTELEMETRY.meterType) return { t: 'meter' };
     const kind = OPENTELEMETRY.instrumentTypes.get(name);

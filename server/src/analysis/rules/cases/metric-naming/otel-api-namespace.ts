@@ -12,3 +12,17 @@ export function instruments(meter: Meter) {
 const provider = api.metrics.getMeterProvider();
 export const timeouts = provider.getMeter('db').createCounter('db.timeouts_counter', { description: 'Timeouts.' });
                                                             //~~~~~~~~~~~~~~~~~~~~~ [metric-naming] Metric `db.timeouts_counter` is exported to Prometheus as `db_timeouts_counter_total`: metric name should not include type 'counter' (promtool check metrics). Lint-clean name: `db_timeouts_total`.
+
+// A provider from the SDK, held in a field.
+import { MeterProvider } from '@opentelemetry/sdk-metrics';
+
+export class Telemetry {
+  private readonly provider: MeterProvider;
+  constructor() {
+    this.provider = new MeterProvider();
+  }
+  start() {
+    return this.provider.getMeter('app').createHistogram('render_time_ms', { description: 'Render time.' });
+                                                       //~~~~~~~~~~~~~~~~ [metric-naming] Metric `render_time_ms` is exported to Prometheus as `render_time_ms`: metric names should not contain abbreviated units (promtool check metrics). Lint-clean name: `render_time_seconds` (the values change unit too: seconds, not ms).
+  }
+}
