@@ -166,7 +166,8 @@ export function lintCleanName(name: string, kind: MetricKind): CleanName {
   const reserved = (w: string) =>
     (w === 'total' && kind !== 'counter') || (w === 'bucket' && kind !== 'histogram') || ((w === 'count' || w === 'sum') && kind !== 'histogram' && kind !== 'summary') || (kind === 'counter' && (w === 'count' || w === 'sum'));
   while (out.length > 1 && reserved(out[out.length - 1])) out.pop();
-  if (kind === 'counter' && out[out.length - 1] !== 'total') out.push('total');
+  // `_total` as a suffix: a counter named just `total` becomes `total_total`.
+  if (kind === 'counter' && (out.length < 2 || out[out.length - 1] !== 'total')) out.push('total');
   return { name: out.join('_'), rescaled };
 }
 
