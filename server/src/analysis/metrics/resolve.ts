@@ -3,6 +3,7 @@
 // or from a type annotation when it is passed in), a `labels(...)` child, a timer's end function.
 // Works on the file's scope model (scopes.ts), like the logger model, and never on names.
 import ts from 'typescript';
+import { enclosingClass, memberSource } from '../classMembers';
 import { type Declaration, requiredModule, resolveName, type ScopeMap, unwrap } from '../scopes';
 import { evaluate, objectLiteralOf, propertyNameText, UNKNOWN } from './constants';
 import { type LabelArgs, type MetricKind, type MetricsLibrary, OPENTELEMETRY, PROM_CLIENT } from './libraries';
@@ -155,29 +156,10 @@ export class MetricResolver {
 
   /** `this.name` in a class: a field initialised with a metric or typed as one, or assigned one in the constructor. */
   private thisMember(thisNode: ts.Node, name: string, depth: number): MetricValue | null {
-    let cls: ts.Node | undefined = thisNode.parent;
-    while (cls && !ts.isClassLike(cls)) {
-      if (ts.isFunctionDeclaration(cls) || ts.isFunctionExpression(cls)) return null; // `this` is not the instance there
-      cls = cls.parent;
-    }
-    if (!cls) return null;
-    for (const m of (cls as ts.ClassLikeDeclaration).members) {
-      if (ts.isPropertyDeclaration(m) && m.name && ts.isIdentifier(m.name) && m.name.text === name) {
-        if (m.initializer) return this.valueOf(m.initializer, depth);
-        if (m.type) return this.typeValue(m.type);
-      }
-      if (!ts.isConstructorDeclaration(m)) continue;
-      for (const p of m.parameters) {
-        if (ts.isIdentifier(p.name) && p.name.text === name && ts.getModifiers(p)?.length && p.type) return this.typeValue(p.type);
-      }
-      for (const st of m.body?.statements ?? []) {
-        if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression)) continue;
-        const { left, operatorToken, right } = st.expression;
-        if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(left)) continue;
-        if (left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) return this.valueOf(right, depth);
-      }
-    }
-    return null;
+    const klass = enclosingClass(thisNode);
+    const source = klass && memberSource(klass, name);
+    if (!source) return null;
+    return 'init' in source ? this.valueOf(source.init, depth) : this.typeValue(source.type);
   }
 
   /** A type naming a metric or a meter of a library: `Counter<string>`, `client.Histogram`, `Meter`, `Counter | null`. */
