@@ -33,22 +33,16 @@ export function recogniseMetrics(candidates: readonly ts.Node[], scopes: ScopeMa
   const uses: MetricUse[] = [];
   const lookups: RegistryLookup[] = [];
   for (const node of candidates) {
-    if (ts.isNewExpression(node)) {
-      const def = resolver.definitionAt(node);
+    try {
+      const def = resolver.definitionAt(node as ts.NewExpression | ts.CallExpression);
       if (def) definitions.push(def);
-      continue;
-    }
-    const call = node as ts.CallExpression;
-    const def = resolver.definitionAt(call);
-    if (def) {
-      definitions.push(def);
-      continue;
-    }
-    const use = resolver.useAt(call);
-    if (use) uses.push(use);
-    else {
-      const lookup = resolver.lookupAt(call);
+      if (def || !ts.isCallExpression(node)) continue;
+      const use = resolver.useAt(node);
+      const lookup = use ? null : resolver.lookupAt(node);
+      if (use) uses.push(use);
       if (lookup) lookups.push(lookup);
+    } catch {
+      // A node the model cannot read must not cost the file its log findings or its other metrics.
     }
   }
   const byPosition = (a: { node: ts.Node }, b: { node: ts.Node }) => a.node.pos - b.node.pos || a.node.end - b.node.end;
