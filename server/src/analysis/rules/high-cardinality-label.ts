@@ -190,7 +190,15 @@ function sourceOf(expr: ts.Expression, ctx: RuleContext, depth = 0): Source | nu
   return null;
 }
 
-/** Whether the file imports (or requires) `module`: decides which framework's fix applies. */
+const expressFiles = new WeakMap<ts.SourceFile, boolean>();
+
+/** Whether the file imports (or requires) express: decides which framework's fix applies. Read once per file. */
+function importsExpress(sf: ts.SourceFile): boolean {
+  let known = expressFiles.get(sf);
+  if (known === undefined) expressFiles.set(sf, (known = importsModule(sf, 'express')));
+  return known;
+}
+
 function importsModule(sf: ts.SourceFile, module: string): boolean {
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.moduleSpecifier.text === module) return true;
@@ -211,7 +219,7 @@ function routeTemplateFix(source: Source, label: LabelValue, ctx: RuleContext): 
   const value = unwrap(label.value);
   if (source.kind !== 'path' || source.expr !== value || !ts.isPropertyAccessExpression(value) || value.name.text === 'raw') return [];
   const request = unwrap(value.expression);
-  if (!ts.isIdentifier(request) || !importsModule(ctx.sourceFile, 'express')) return [];
+  if (!ts.isIdentifier(request) || !importsExpress(ctx.sourceFile)) return [];
   const f = ts.factory;
   const req = () => f.createIdentifier(request.text);
   const route = () => f.createPropertyAccessExpression(req(), 'route');

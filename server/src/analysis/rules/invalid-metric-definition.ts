@@ -3,7 +3,8 @@
 // name, `le` on a histogram, `quantile` on a summary, a name already registered in the registry,
 // `collect` that is not a function, exemplars on a registry in the Prometheus text format.
 import ts from 'typescript';
-import type { MetricDefinition, RegistryRef } from '../metrics';
+import type { FileMetrics, MetricDefinition, RegistryRef } from '../metrics';
+import { indexOf } from '../metrics/fileIndex';
 import { type ConstructorError, errorBeforeRegistration, LABEL_NAME, METRIC_NAME, PROM_CLIENT_ERRORS, reservedLabelError } from '../metrics/promClientValidation';
 import type { FixProposal, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
@@ -46,10 +47,10 @@ function literalText(value: string, literal: ts.StringLiteralLike, sf: ts.Source
 function fixMetricName(def: MetricDefinition, name: string, ctx: RuleContext): FixProposal[] {
   const literal = def.name.state === 'known' ? unwrap(def.name.expr) : null;
   const valid = validName(name, METRIC_NAME, /[^a-zA-Z0-9_:]/g);
-  if (!literal || !ts.isStringLiteralLike(literal) || !valid) return [];
-  if (ctx.metrics.definitions.some((d) => d.name.state === 'known' && d.name.value === valid)) return [];
+  const index = indexOf(ctx.metrics);
+  if (!literal || !ts.isStringLiteralLike(literal) || !valid || index.byName.has(valid)) return [];
   const edits = [literalText(valid, literal, ctx.sourceFile)];
-  for (const lookup of ctx.metrics.lookups) if (lookup.nameArg.text === name) edits.push(literalText(valid, lookup.nameArg, ctx.sourceFile));
+  for (const lookup of index.lookupsByName.get(name) ?? []) edits.push(literalText(valid, lookup.nameArg, ctx.sourceFile));
   return [{ title: `Name the metric \`${valid}\``, edits, safe: true }];
 }
 
@@ -63,8 +64,7 @@ function fixLabelName(def: MetricDefinition, label: string, at: ts.Node, ctx: Ru
   if (!ts.isStringLiteralLike(literal) || !valid) return [];
   const sf = ctx.sourceFile;
   const edits = [literalText(valid, literal, sf)];
-  for (const use of ctx.metrics.uses) {
-    if (use.metric.def !== def) continue;
+  for (const use of indexOf(ctx.metrics).usesOf.get(def) ?? []) {
     for (const l of use.labels) if (l.name === label && l.key && ts.isStringLiteralLike(l.key)) edits.push(literalText(valid, l.key, sf));
   }
   return [{ title: `Name the label \`${valid}\``, edits, safe: false }];
@@ -110,19 +110,44 @@ function isShortCircuit(kind: ts.SyntaxKind): boolean {
   );
 }
 
-/** The earlier definition registered under the same name in a registry this one also registers in, when both surely run in order. */
-function earlierDuplicate(def: MetricDefinition, ctx: RuleContext): { def: MetricDefinition; registry: RegistryRef } | null {
-  if (def.name.state !== 'known' || !def.registries) return null;
-  const scope = straightLineScope(def.node);
-  if (!scope) return null;
-  for (const other of ctx.metrics.definitions) {
-    if (other === def) break;
-    if (other.library !== 'prom-client' || other.name.state !== 'known' || String(other.name.value) !== String(def.name.value) || !other.registries) continue;
-    if (straightLineScope(other.node) !== scope || errorBeforeRegistration(other)) continue;
-    const shared = def.registries.find((r) => other.registries!.some((o) => o.key === r.key));
-    if (shared) return { def: other, registry: shared };
+interface Duplicate {
+  readonly first: MetricDefinition;
+  readonly registry: RegistryRef;
+}
+
+const duplicatesByFile = new WeakMap<FileMetrics, Map<MetricDefinition, Duplicate>>();
+
+/**
+ * Each definition registered under a name already registered in one of its registries by an
+ * earlier definition that surely ran before it (the same straight-line code), computed once per
+ * file in one pass over its definitions.
+ */
+function duplicatesOf(metrics: FileMetrics): Map<MetricDefinition, Duplicate> {
+  let out = duplicatesByFile.get(metrics);
+  if (out) return out;
+  out = new Map();
+  const registered = new Map<ts.Node, Map<string, Map<string, MetricDefinition>>>(); // scope → registry → name → first definition
+  for (const def of metrics.definitions) {
+    if (def.library !== 'prom-client' || def.name.state !== 'known' || !def.registries || errorBeforeRegistration(def)) continue;
+    const scope = straightLineScope(def.node);
+    if (!scope) continue;
+    let byRegistry = registered.get(scope);
+    if (!byRegistry) registered.set(scope, (byRegistry = new Map()));
+    const name = String(def.name.value);
+    for (const registry of def.registries) {
+      let names = byRegistry.get(registry.key);
+      if (!names) byRegistry.set(registry.key, (names = new Map()));
+      const first = names.get(name);
+      // prom-client throws at the first registry that has the name: the metric registers in none after it.
+      if (first) {
+        out.set(def, { first, registry });
+        break;
+      }
+      names.set(name, def);
+    }
   }
-  return null;
+  duplicatesByFile.set(metrics, out);
+  return out;
 }
 
 export const rule: Rule = {
@@ -142,10 +167,10 @@ export const rule: Rule = {
       ctx.report(error.at, messageOf(error), fixes);
       return;
     }
-    const dup = earlierDuplicate(def, ctx);
+    const dup = duplicatesOf(ctx.metrics).get(def);
     if (dup && def.name.state === 'known') {
       const where = dup.registry.key === 'default' ? 'the default registry' : 'the same registry';
-      const line = ctx.sourceFile.getLineAndCharacterOfPosition(dup.def.node.getStart(ctx.sourceFile)).line + 1;
+      const line = ctx.sourceFile.getLineAndCharacterOfPosition(dup.first.node.getStart(ctx.sourceFile)).line + 1;
       ctx.report(def.name.expr, MESSAGES.duplicate(String(def.name.value), where, line));
       return;
     }

@@ -4,6 +4,7 @@
 // The message names the lint-clean name; renaming changes the exported series, so a person decides.
 import ts from 'typescript';
 import type { MetricDefinition, MetricUse } from '../metrics';
+import { indexOf } from '../metrics/fileIndex';
 import { LABEL_NAME, METRIC_NAME } from '../metrics/promClientValidation';
 import { type CleanName, labelProblems, lintCleanName, nameProblems, PROBLEMS, snakeCase } from '../metrics/promlint';
 import { otelPrometheusLabel, otelPrometheusName } from '../metrics/prometheusName';
@@ -12,6 +13,7 @@ import { unwrap } from '../scopes';
 import type { TextEdit } from '../types';
 
 const LINT = '(promtool check metrics)';
+const MAX_RENAME_PLACES = 50;
 
 export const MESSAGES = {
   name: (name: string, problems: string[], clean: CleanName) => `Metric name \`${name}\`: ${problems.join('; ')} ${LINT}. Lint-clean name: \`${clean.name}\`${rescaleNote(clean)}.`,
@@ -49,14 +51,17 @@ function replaceLiteral(literal: ts.StringLiteralLike, value: string, sf: ts.Sou
 function renameFix(def: MetricDefinition, oldName: string, clean: string, ctx: RuleContext): FixProposal[] {
   if (!literalAt(def.name.state === 'known' ? def.name.expr : null)) return [];
   const sf = ctx.sourceFile;
-  const taken = ctx.metrics.definitions.some((d) => d.name.state === 'known' && d.name.value === clean);
-  if (taken) return []; // the new name would register a second metric under an existing name
+  const index = indexOf(ctx.metrics);
+  if (index.byName.has(clean)) return []; // the new name would register a second metric under an existing name
+  const places = (index.byName.get(oldName)?.length ?? 0) + (index.lookupsByName.get(oldName)?.length ?? 0);
+  // A name written in more places than a person would review in one fix (generated code): no fix.
+  if (places > MAX_RENAME_PLACES) return [];
   const edits: TextEdit[] = [];
-  for (const d of ctx.metrics.definitions) {
-    const literal = d.library === 'prom-client' && d.name.state === 'known' && d.name.value === oldName ? literalAt(d.name.expr) : null;
+  for (const d of index.byName.get(oldName) ?? []) {
+    const literal = d.library === 'prom-client' && d.name.state === 'known' ? literalAt(d.name.expr) : null;
     if (literal) edits.push(replaceLiteral(literal, clean, sf));
   }
-  for (const lookup of ctx.metrics.lookups) if (lookup.nameArg.text === oldName) edits.push(replaceLiteral(lookup.nameArg, clean, sf));
+  for (const lookup of index.lookupsByName.get(oldName) ?? []) edits.push(replaceLiteral(lookup.nameArg, clean, sf));
   return [{ title: `Rename the metric to \`${clean}\` (changes the exported series)`, edits, safe: false }];
 }
 
