@@ -42,7 +42,7 @@ const ID_WORDS = new Set(['id', 'ids', 'uuid', 'guid', 'uid']);
 const BOUNDED_ID_QUALIFIERS = new Set([
   'region', 'zone', 'shard', 'partition', 'worker', 'node', 'instance', 'cluster', 'pod', 'process', 'thread', 'queue', 'topic', 'route',
   'status', 'state', 'type', 'kind', 'category', 'version', 'env', 'environment', 'service', 'app', 'plan', 'tier', 'level', 'locale',
-  'country', 'currency', 'provider', 'gateway', 'datacenter', 'dc', 'host', 'pool', 'stage', 'step', 'phase', 'feature', 'flag', 'experiment', 'variant', 'method', 'scope',
+  'country', 'currency', 'provider', 'model', 'channel', 'platform', 'gateway', 'datacenter', 'dc', 'host', 'pool', 'stage', 'step', 'phase', 'feature', 'flag', 'experiment', 'variant', 'method', 'scope',
 ]);
 const TIME_WORDS = new Set(['timestamp', 'datetime', 'date', 'time']);
 const RAW_PATH_PROPERTIES = new Set(['path', 'url', 'originalUrl', 'href', 'pathname']);

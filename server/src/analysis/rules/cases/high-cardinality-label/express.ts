@@ -8,6 +8,8 @@ const signups = new Counter({ name: 'signups_total', help: 'Signups.', labelName
 const failures = new Counter({ name: 'failures_total', help: 'Failures.', labelNames: ['reason', 'at'] });
 
 export const app = express();
+// Ids of things a deployment has few of are fine.
+const regionId = process.env.REGION_ID ?? 'eu-1';
 
 // A middleware that runs before routing only knows the raw path.
 app.use((req, res, next) => {
@@ -33,7 +35,7 @@ app.get('/search', (req, res) => {
 
 app.post('/signup', (req: Request, res) => {
   const userId = req.body.id as string;
-  signups.inc({ user_id: userId, email: req.body.email, plan: 'free', region_id: 'eu-1' });
+  signups.inc({ user_id: userId, email: req.body.email, plan: 'free', region_id: regionId });
                        //~~~~~~ [high-cardinality-label] Label `user_id` takes `userId`, an id: one time series per distinct value, without limit; keep it out of labels (log it, or attach it to a trace or an exemplar).
                                       //~~~~~~~~~~~~~~ [high-cardinality-label] Label `email` takes `req.body.email`, free text from the request body: any client can create one time series per distinct value, without limit. Map it to a fixed set of values first.
   res.end();
