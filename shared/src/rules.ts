@@ -7,6 +7,9 @@ export const RULE_IDS = [
   'error-not-serialized',
   'log-argument-order',
   'sensitive-log-data',
+  'metric-naming',
+  'invalid-metric-definition',
+  'high-cardinality-label',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -1,6 +1,7 @@
 // analyzeFile: one parse, one walk (explicit stack, no recursion: generated files nest deeply),
-// log calls recognised through the logger model, each handed to every enabled rule. Every walk
-// counts its steps on a WorkMeter, which stops a file that outruns its time budget.
+// log calls recognised through the logger model and metric definitions and uses through the
+// metrics model, each handed to every enabled rule that subscribes to it. Every walk counts its
+// steps on a WorkMeter, which stops a file that outruns its time budget.
 import ts from 'typescript';
 import type { RuleId } from '../../../shared/src/rules';
 import { findLogger } from './findLogger';
@@ -10,10 +11,11 @@ import { fileModuleStyle, lineColumn, parseErrorCount, parseSource } from './par
 import type { ConfiguredLoggerModule } from './model/facts';
 import type { ModuleDependencies } from './model/modules';
 import { classifyFile, type ProjectModel } from './project';
-import type { FixProposal, LogCall, RuleContext } from './rule';
+import type { FixProposal, LogCall, Rule, RuleContext } from './rule';
 import { RULES } from './rules';
 import { clearWalkShortcuts, declarationNodeOf, DECLARES, importOf, isTypeOnly, recordDeclarations, type ScopeMap, unwrap } from './scopes';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS, tooLargeToAnalyse } from './limits';
+import { isMetricCandidate, mayHoldMetrics, NO_METRICS, recogniseMetrics } from './metrics';
 import { findSuppressions, isSuppressed } from './suppressions';
 import type { AnalysisInputs, FileAnalysis, Finding, Fix, RuleSeverities } from './types';
 import { ValueResolver } from './values';
@@ -51,10 +53,12 @@ export function analyzeFile(absPath: string, text: string, project: ProjectModel
   if (size > limit) {
     return skipped(absPath, tooLargeToAnalyse(size, limit));
   }
-  // No level-method call and no console: the file cannot hold a log call, so it is not parsed at all.
-  if (!MAY_HOLD_LOG_CALL.test(text)) return { path: absPath, findings: [], logCalls: [], parseErrors: 0 };
+  // No level-method call and no console: the file cannot hold a log call, so it is not parsed at all
+  // unless an enabled metric rule wants it (it imports a metrics library).
+  const metricsWanted = RULES.some((r) => (r.checkMetricDefinition || r.checkMetricUse) && options.severities[r.meta.id]) && mayHoldMetrics(text);
+  if (!metricsWanted && !MAY_HOLD_LOG_CALL.test(text)) return { path: absPath, findings: [], logCalls: [], parseErrors: 0 };
   try {
-    const result = metered(meter, () => analyzeParsed(absPath, text, project, options, meter));
+    const result = metered(meter, () => analyzeParsed(absPath, text, project, options, meter, metricsWanted));
     result.steps = meter.steps;
     return result;
   } catch (err) {
@@ -99,13 +103,14 @@ function childBindingsOf(call: LogCall, bindings: Map<string, string[]>): string
 /** Nodes the main walk visits between two counts on the meter (a count per node would show in the hottest loop). */
 const NODES_PER_COUNT = 1024;
 
-function analyzeParsed(absPath: string, text: string, project: ProjectModel, options: AnalyzeOptions, meter: WorkMeter): FileAnalysis {
+function analyzeParsed(absPath: string, text: string, project: ProjectModel, options: AnalyzeOptions, meter: WorkMeter, metricsWanted: boolean): FileAnalysis {
   // Parsed afresh even when noteFile parsed it too: keeping trees alive between the two costs more in GC than a parse.
   const sf = parseSource(absPath, text);
   meter.check(); // the parse cannot be interrupted, but may have spent the budget
   const parseErrors = parseErrorCount(sf);
   const scopes: ScopeMap = new Map();
   const candidates: ts.CallExpression[] = [];
+  const metricCandidates: ts.Node[] | null = metricsWanted ? [] : null;
   // One walk with an explicit stack. The parser is not asked to set parent pointers (a second
   // full walk inside TypeScript); this walk sets them as it goes, before anything reads them.
   const stack: ts.Node[] = [sf];
@@ -126,6 +131,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     forEachChild(node, pushChild);
     if (DECLARES[node.kind]) recordDeclarations(scopes, node);
     if (node.kind === CALL_EXPRESSION && isCandidateCall(node as ts.CallExpression)) candidates.push(node as ts.CallExpression);
+    if (metricCandidates && isMetricCandidate(node)) metricCandidates.push(node);
   }
   meter.step(visited);
   const dependencies: ModuleDependencies = {};
@@ -144,7 +150,9 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   const bindings = childBindingsByName(sf);
   const logCalls = calls.map((c) => toCallSite(c, sf, childBindingsOf(c, bindings)));
   const rules = RULES.filter((r) => options.severities[r.meta.id]);
-  if (calls.length === 0 || rules.length === 0) return { path: absPath, findings: [], logCalls, parseErrors, inputs: inputs() };
+  const metrics = metricCandidates?.length ? recogniseMetrics(metricCandidates, scopes) : NO_METRICS;
+  const nothingToCheck = calls.length === 0 && metrics.definitions.length === 0 && metrics.uses.length === 0;
+  if (nothingToCheck || rules.length === 0) return { path: absPath, findings: [], logCalls, parseErrors, inputs: inputs() };
 
   const lineOf = (offset: number) => sf.getLineAndCharacterOfPosition(offset).line;
   const suppressions = findSuppressions(text, lineOf);
@@ -165,6 +173,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     declarationOf: (id) => declarationNodeOf(scopes, id),
     importOf: (id) => importOf(scopes, id),
     isRequestParam: (expr) => values.isRequestParam(expr),
+    metrics,
     report(at, message, proposals = []) {
       const start = 'kind' in at ? (at as ts.Node).getStart(sf) : at.start;
       const end = 'kind' in at ? (at as ts.Node).end : at.end;
@@ -187,18 +196,25 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
       });
     },
   };
-  for (const call of calls) {
-    for (const rule of rules) {
-      currentRule = rule.meta.id;
-      meter.step();
-      try {
-        rule.checkLogCall(call, ctx);
-      } catch (err) {
-        if (err instanceof BudgetExceeded) throw err;
-        // One rule failing on one call must not cost the file its other findings.
+  const run = <T>(items: readonly T[], check: (rule: Rule) => ((item: T, ctx: RuleContext) => void) | undefined) => {
+    for (const item of items) {
+      for (const rule of rules) {
+        const fn = check(rule);
+        if (!fn) continue;
+        currentRule = rule.meta.id;
+        meter.step();
+        try {
+          fn.call(rule, item, ctx);
+        } catch (err) {
+          if (err instanceof BudgetExceeded) throw err;
+          // One rule failing on one call or metric must not cost the file its other findings.
+        }
       }
     }
-  }
+  };
+  run(calls, (r) => r.checkLogCall);
+  run(metrics.definitions, (r) => r.checkMetricDefinition);
+  run(metrics.uses, (r) => r.checkMetricUse);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : 1));
   return { path: absPath, findings, logCalls, parseErrors, inputs: inputs() };
 }

@@ -1,8 +1,10 @@
 // The contract between the engine and its rules. A rule is one file under rules/: its metadata,
-// messages, its check and its fixes. The engine finds the log calls (following values from their
-// import or creation, never guessing from names) and hands each one to every enabled rule.
+// messages, its check and its fixes. The engine finds the log calls and the metric definitions and
+// uses (following values from their import or creation, never guessing from names) and hands each
+// one to every enabled rule that subscribes to it.
 import type * as ts from 'typescript';
 import type { RuleId, Severity } from '../../../shared/src/rules';
+import type { FileMetrics, MetricDefinition, MetricUse } from './metrics';
 import type { LoggerLibrary, TextEdit } from './types';
 
 /** What a file is for: only `service` code is held to service logging standards by some rules. */
@@ -101,6 +103,8 @@ export interface RuleContext {
   importOf(id: ts.Identifier): { module: string; name: string } | null;
   /** Whether `expr` is a handler's request (or reply/context) parameter, by its type or its place in a route callback (the logger model's test). */
   isRequestParam(expr: ts.Expression): boolean;
+  /** The file's metric definitions, uses and registry lookups (empty unless a metric rule is enabled and the file imports a metrics library). */
+  readonly metrics: FileMetrics;
   /** Reports a finding spanning `node` (or explicit offsets). Suppression is applied by the engine. */
   report(at: ts.Node | { start: number; end: number }, message: string, fixes?: FixProposal[]): void;
 }
@@ -114,8 +118,13 @@ export interface RuleMeta {
   fixable: boolean;
 }
 
+/** A rule subscribes to the facts it checks; the engine only builds the metrics model when an enabled rule wants it. */
 export interface Rule {
   meta: RuleMeta;
   /** Called for every recognised log call in the file. */
-  checkLogCall(call: LogCall, ctx: RuleContext): void;
+  checkLogCall?(call: LogCall, ctx: RuleContext): void;
+  /** Called for every metric definition (`new Counter({...})`, `meter.createHistogram(...)`), in source order. */
+  checkMetricDefinition?(def: MetricDefinition, ctx: RuleContext): void;
+  /** Called for every call that gives a metric label values (`.inc({...})`, `.labels(...)`, `.add(v, attrs)`), in source order. */
+  checkMetricUse?(use: MetricUse, ctx: RuleContext): void;
 }

@@ -2,8 +2,20 @@
 import type { Rule } from '../rule';
 import { rule as consoleLogging } from './console-logging';
 import { rule as errorNotSerialized } from './error-not-serialized';
+import { rule as highCardinalityLabel } from './high-cardinality-label';
+import { rule as invalidMetricDefinition } from './invalid-metric-definition';
 import { rule as logArgumentOrder } from './log-argument-order';
+import { rule as metricNaming } from './metric-naming';
 import { rule as sensitiveLogData } from './sensitive-log-data';
 import { rule as unstructuredLogMessage } from './unstructured-log-message';
 
-export const RULES: readonly Rule[] = [consoleLogging, unstructuredLogMessage, errorNotSerialized, logArgumentOrder, sensitiveLogData];
+export const RULES: readonly Rule[] = [
+  consoleLogging,
+  unstructuredLogMessage,
+  errorNotSerialized,
+  logArgumentOrder,
+  sensitiveLogData,
+  metricNaming,
+  invalidMetricDefinition,
+  highCardinalityLabel,
+];

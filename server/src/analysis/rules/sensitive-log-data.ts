@@ -4,6 +4,7 @@
 import ts from 'typescript';
 import type { LogCall, Rule, RuleContext } from '../rule';
 import { enclosingStop, unwrap } from '../scopes';
+import { isRequestObject } from './util/requests';
 import { isSecretName } from './util/secretNames';
 import { declaredType, typeMemberNames } from './util/declarations';
 
@@ -37,9 +38,7 @@ function isHarmlessLiteral(e: ts.Expression): boolean {
 function isWholeRequestPart(e: ts.Expression, ctx: RuleContext): boolean {
   const u = unwrap(e);
   if (!ts.isPropertyAccessExpression(u) || !REQUEST_PARTS.has(u.name.text)) return false;
-  const obj = unwrap(u.expression);
-  if (ts.isIdentifier(obj)) return /^(req|request|ctx|context|c|incoming)$/i.test(obj.text) || ctx.isRequestParam(obj);
-  return ts.isPropertyAccessExpression(obj) && obj.name.text === 'request';
+  return isRequestObject(u.expression, ctx);
 }
 
 /** The secret-like field of the declared type of an identifier (type annotation naming a type in this file). */

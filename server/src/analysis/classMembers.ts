@@ -1,0 +1,36 @@
+// Where a class member gets its value: `this.name` inside a class is what its field is initialised
+// with or typed as, a typed constructor parameter property, or what the constructor assigns to it.
+// (The logger model in values.ts walks members the same way and could use this too.)
+import ts from 'typescript';
+
+export type MemberSource = { readonly init: ts.Expression } | { readonly type: ts.TypeNode };
+
+/** The class whose instance `this` is at `thisNode`; null inside a plain function, where `this` is something else. */
+export function enclosingClass(thisNode: ts.Node): ts.ClassLikeDeclaration | null {
+  for (let n: ts.Node | undefined = thisNode.parent; n; n = n.parent) {
+    if (ts.isClassLike(n)) return n;
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return null;
+  }
+  return null;
+}
+
+/** What gives member `name` of `klass` its value, the first found in member order. */
+export function memberSource(klass: ts.ClassLikeDeclaration, name: string): MemberSource | null {
+  for (const m of klass.members) {
+    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name) {
+      if (m.initializer) return { init: m.initializer };
+      if (m.type) return { type: m.type };
+    }
+    if (!ts.isConstructorDeclaration(m)) continue;
+    for (const p of m.parameters) {
+      if (ts.isIdentifier(p.name) && p.name.text === name && ts.getModifiers(p)?.length && p.type) return { type: p.type };
+    }
+    for (const st of m.body?.statements ?? []) {
+      if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression)) continue;
+      const { left, operatorToken, right } = st.expression;
+      if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(left)) continue;
+      if (left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) return { init: right };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,14 @@
+// A handler's request (or context) object: a parameter the scope model places in a route callback
+// or types as a framework request, or one of the names handlers conventionally give it.
+import ts from 'typescript';
+import type { RuleContext } from '../../rule';
+import { unwrap } from '../../scopes';
+
+const REQUEST_NAMES = /^(req|request|ctx|context|c|incoming)$/i;
+
+/** `req`, `request`, `ctx`, `ctx.request` (Koa), `c.req` (Hono). */
+export function isRequestObject(e: ts.Expression, ctx: Pick<RuleContext, 'isRequestParam'>): boolean {
+  const u = unwrap(e);
+  if (ts.isIdentifier(u)) return REQUEST_NAMES.test(u.text) || ctx.isRequestParam(u);
+  return ts.isPropertyAccessExpression(u) && (u.name.text === 'request' || u.name.text === 'req');
+}
