@@ -142,7 +142,11 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     fileKind,
     moduleStyle,
     libraryFor: (call) => (call.library !== 'console' ? call.library : project.libraryFor(absPath) ?? 'pino'),
-    findLogger: (at) => findLogger(loggerFinder, at),
+    // A fix never brings a server logger into browser code: the import would break the client bundle.
+    findLogger: (at) => {
+      const choice = findLogger(loggerFinder, at);
+      return choice && fileKind === 'browser' && choice.edits.length > 0 ? null : choice;
+    },
     declarationOf: (id) => declarationNodeOf(scopes, id),
     importOf: (id) => importOf(scopes, id),
     isRequestParam: (expr) => values.isRequestParam(expr),

@@ -1,7 +1,7 @@
 // The analysis engine's public API. It imports neither `vscode` nor LSP packages: the language
 // server, the CLI, the benchmarks and the unit tests all run it bare.
 export { RULES } from './rules';
-export { createProjectModel, ProjectModel, classifyFile } from './project';
+export { createProjectModel, ProjectModel, classifyFile, explainRole } from './project';
 export { noteFile } from './noteFile';
 export { analyzeFile, DEFAULT_MAX_FILE_BYTES, type AnalyzeOptions } from './analyze';
 export { resolveSeverities } from './severities';
@@ -13,3 +13,4 @@ export { findCallSites, type CallSiteMatch } from './callSites';
 export { ENGINE_VERSION } from './version';
 export type * from './types';
 export type { FileKind, LogCall, Rule, RuleContext, ProjectFacts } from './rule';
+export type { RoleVerdict, ModuleResolver } from './roles';

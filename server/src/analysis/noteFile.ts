@@ -1,6 +1,7 @@
 // noteFile: what the project model learns from one workspace file, cheaply: whether it is a CLI
-// (shebang), its module style, and whether it is the project's own logger module (it creates a
-// logger with a library and exports it). Only files that mention a logger library are parsed.
+// (shebang), its module style, what it imports (for file roles), and whether it is the project's
+// own logger module (it creates a logger with a library and exports it). Only files that mention a
+// logger library are parsed.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
@@ -37,6 +38,7 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   const file = path.resolve(absPath);
   if (/^\uFEFF?#!/.test(text)) project.shebangFiles.add(file);
   else project.shebangFiles.delete(file);
+  project.roles.note(file, text);
   const key = stripExtension(file);
   project.notedModules.add(key);
   const before = project.loggerExports.get(key);

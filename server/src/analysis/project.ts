@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { FileKind, ProjectFacts } from './rule';
 import type { LoggerLibrary } from './types';
 import { LIBRARY_PACKAGES, REQUEST_LOGGER_PACKAGES } from './libraries';
+import { RoleIndex, type RoleVerdict } from './roles';
 
 export interface PackageInfo {
   /** Directory holding the package.json. */
@@ -39,6 +40,8 @@ export class ProjectModel implements ProjectFacts {
   readonly shebangFiles = new Set<string>();
   /** Module syntax of noted files, to pick the project style when package.json does not say. */
   readonly fileStyles = new Map<string, 'esm' | 'commonjs'>();
+  /** Every workspace file's role (service, browser, test, script, build, cli, tooling), learnt by noteFile. */
+  readonly roles: RoleIndex;
   /** Bumped whenever a fact that changes analysis results changes (cache keys use fingerprint()). */
   generation = 0;
   private readonly packages = new Map<string, PackageInfo | null>();
@@ -47,6 +50,11 @@ export class ProjectModel implements ProjectFacts {
     this.root = path.resolve(root);
     this.readFile = options.readFile ?? defaultReadFile;
     this.configuredLoggerModule = options.loggerModule && options.loggerModule.trim() ? options.loggerModule.trim() : null;
+    this.roles = new RoleIndex({
+      root: this.root,
+      readFile: (p) => this.readFile(p),
+      packageDirFor: (p) => (isInside(this.root, p) ? (this.packageFor(p)?.dir ?? null) : null),
+    });
   }
 
   get rootPackage(): PackageInfo | null {
@@ -129,8 +137,16 @@ export class ProjectModel implements ProjectFacts {
     return stripExtension(path.resolve(this.root, spec));
   }
 
-  /** A string that changes whenever project facts that affect analysis change. */
+  /** A string that changes whenever project facts that affect analysis change, file roles included. */
   fingerprint(): string {
+    return `${this.factsFingerprint()}\0${this.roles.digest()}`;
+  }
+
+  /**
+   * The fingerprint without file roles: cheap, for telling after each noted file whether the logger
+   * facts changed (roles are computed for the whole workspace at once, when first asked for).
+   */
+  factsFingerprint(): string {
     const exports = [...this.loggerExports].map(([k, v]) => `${k}:${[...v].join(',')}`).sort();
     return JSON.stringify([this.configuredLoggerModule, this.library, this.moduleStyle, exports]);
   }
@@ -151,6 +167,7 @@ export class ProjectModel implements ProjectFacts {
   /** Forgets a cached package.json (call when one changes). */
   forgetPackage(dir: string): void {
     this.packages.delete(dir);
+    this.roles.invalidate();
     this.generation++;
   }
 }
@@ -218,22 +235,14 @@ export function isInside(root: string, p: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-const TEST_DIRS = new Set(['test', 'tests', '__tests__', 'e2e', '__mocks__', 'spec']);
-const SCRIPT_DIRS = new Set(['scripts', 'bin', 'tools']);
-
-/** What the file is for, from its path, package.json `bin` and (when known) its shebang line. */
+/** What the file is for (see roles/): from the project's configuration, its imports, its folder and (when known) its text. */
 export function classifyFile(project: ProjectModel, absPath: string, text?: string): FileKind {
-  const rel = isInside(project.root, absPath) ? path.relative(project.root, absPath) : absPath;
-  const parts = rel.split(/[\\/]+/);
-  const base = parts.pop() ?? '';
-  const dirs = parts.map((d) => d.toLowerCase());
-  if (dirs.some((d) => TEST_DIRS.has(d)) || /\.(test|spec|e2e-spec|e2e)\.[^.]+$/i.test(base)) return 'test';
-  if (dirs.some((d) => SCRIPT_DIRS.has(d))) return 'script';
-  const shebang = text !== undefined ? /^\uFEFF?#!/.test(text) : project.shebangFiles.has(absPath);
-  if (shebang) return 'cli';
-  const noExt = stripExtension(path.resolve(absPath));
-  for (const pkg of [project.packageFor(absPath), project.rootPackage]) if (pkg?.binFiles.has(noExt)) return 'cli';
-  return 'service';
+  return project.roles.roleOf(absPath, text).role;
+}
+
+/** The file's role and what decided it, for a person (`obs-lens explain`). */
+export function explainRole(project: ProjectModel, absPath: string, text?: string): RoleVerdict {
+  return project.roles.roleOf(absPath, text);
 }
 
 /** Resolves a relative import specifier to an absolute path without extension; null for packages. */

@@ -1,0 +1,44 @@
+// One file's evidence, strongest first: tests (by convention or test-runner configuration), the
+// service's own entry points, what configuration names (scripts, bin, seeds, builds, entries),
+// CLIs and folder/name conventions, then what the file's text says (a front-end framework import,
+// 'use client', a service worker), Next.js conventions, and last the weak fallbacks (a front-end
+// package or project, a browser tsconfig, public/, migrations/, `*.config.*`).
+import * as path from 'node:path';
+import { fallbackConvention, testConvention, toolConvention } from './conventions';
+import { browserFrameworkOf, nextJsEvidence } from './frontEnd';
+import type { ProjectConfigs } from './projectConfigs';
+import type { ScannedFile } from './scan';
+import { runsAsTest } from './testRunners';
+import type { Evidence, RoleProject } from './types';
+import { isInside } from '../project';
+
+export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file: string, scanned: ScannedFile | null): Evidence | null {
+  const rel = path.relative(project.root, file);
+  const test = testConvention(rel);
+  if (test) return test;
+  const named = configs.files.get(file);
+  if (named?.role === 'test' || named?.role === 'service') return named;
+  const runner = configs.runners.find((r) => runsAsTest(r, file));
+  if (runner) return { role: 'test', why: `${runner.runner} runs it as a test (${runner.source})` };
+  if (named) return named;
+  const folder = configs.folders.find((f) => !f.evidence.weak && isInside(f.dir, file));
+  if (folder) return folder.evidence;
+  if (scanned?.shebang) return { role: 'cli', why: 'starts with #! (a command-line entry point)' };
+  const pkg = project.packageDirFor(file) ?? project.root;
+  const tool = toolConvention(rel, path.relative(pkg, file));
+  if (tool) return tool;
+  if (scanned) {
+    if (scanned.directive === 'use client') return { role: 'browser', why: "'use client' directive" };
+    if (scanned.serviceWorker) return { role: 'browser', why: 'a service worker (listens for service-worker events on self)' };
+    if (scanned.registersServiceWorker) return { role: 'browser', why: 'registers a service worker (navigator.serviceWorker)' };
+    const framework = browserFrameworkOf(scanned.specifiers);
+    if (framework) return { role: 'browser', why: `imports ${framework} (front-end framework)` };
+  }
+  if (configs.nextPackages.has(pkg)) {
+    const next = nextJsEvidence(path.relative(pkg, file).split(path.sep).join('/'));
+    if (next) return next;
+  }
+  if (scanned?.directive === 'use server') return { role: 'service', why: "'use server' directive (server actions)" };
+  // Weak: the deepest folder-wide evidence, else the path's fallback conventions.
+  return configs.folders.find((f) => f.evidence.weak && isInside(f.dir, file))?.evidence ?? fallbackConvention(rel);
+}
