@@ -101,6 +101,7 @@ export function computeRoles(root: string, graph: ImportGraph, evidence: Readonl
   for (let q = 0; q < serverQueue.length; q++) {
     const from = serverQueue[q];
     for (const to of [...imports[from], ...mayImport[from]]) {
+      if (isServer[to] && !why[to]) why[to] = `imported by server code (${rel(from)})`;
       if (isServer[to] || !(open[to] || origin[to] >= 0)) continue;
       isServer[to] = true;
       role[to] = 'service';

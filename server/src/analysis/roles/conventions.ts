@@ -36,7 +36,7 @@ function split(rel: string): { dirs: string[]; base: string } {
 export function testConvention(rel: string): Evidence | null {
   const { dirs, base } = split(rel);
   const dir = dirs.find((d) => TEST_DIRS.has(d));
-  if (dir) return { role: 'test', why: `in a ${dir}/ folder` };
+  if (dir) return { role: 'test', why: `in ${dir}/ (a test folder)` };
   if (TEST_NAME.test(base)) return { role: 'test', why: `named like a test (${base})` };
   if (TEST_SETUP_NAME.test(base)) return { role: 'test', why: `named like a test setup file (${base})` };
   if (TEST_CONFIG_NAME.test(base)) return { role: 'test', why: `test runner configuration (${base})` };
@@ -47,9 +47,9 @@ export function testConvention(rel: string): Evidence | null {
 export function toolConvention(rel: string, relInPackage: string): Evidence | null {
   const { dirs, base } = split(rel);
   const scripts = dirs.find((d) => SCRIPT_DIRS.has(d));
-  if (scripts) return { role: 'script', why: `in a ${scripts}/ folder` };
+  if (scripts) return { role: 'script', why: `in ${scripts}/ (a scripts folder)` };
   const top = [dirs[0], split(relInPackage).dirs[0]].find((d) => d !== undefined && TOP_SCRIPT_DIRS.has(d));
-  if (top) return { role: 'script', why: `in a ${top}/ folder` };
+  if (top) return { role: 'script', why: `in ${top}/ (a scripts folder)` };
   const tooling = dirs.find((d) => TOOLING_DIRS.has(d));
   if (tooling) return { role: 'tooling', why: `in ${tooling}/` };
   if (TOOLING_NAME.test(base)) return { role: 'tooling', why: `lint, format or storybook file (${base})` };
@@ -61,9 +61,9 @@ export function toolConvention(rel: string, relInPackage: string): Evidence | nu
 export function fallbackConvention(rel: string): Evidence | null {
   const { dirs, base } = split(rel);
   const browser = dirs.find((d) => BROWSER_DIRS.has(d));
-  if (browser) return { role: 'browser', why: `in a ${browser}/ folder (served to browsers)`, weak: true };
+  if (browser) return { role: 'browser', why: `in ${browser}/ (served to browsers)`, weak: true };
   const script = dirs.find((d) => SCRIPT_FALLBACK_DIRS.has(d));
-  if (script) return { role: 'script', why: `in a ${script}/ folder`, weak: true };
+  if (script) return { role: 'script', why: `in ${script}/ (run by a tool or by hand, not imported by the server)`, weak: true };
   if (SEED_NAME.test(base)) return { role: 'script', why: `a seed script (${base})`, weak: true };
   if (CONFIG_NAME.test(base)) return { role: 'build', why: `build or tool configuration (${base})`, weak: true };
   return null;

@@ -1,8 +1,8 @@
 // One file's evidence, strongest first: tests (by convention or test-runner configuration), the
 // service's own entry points, what configuration names (scripts, bin, seeds, builds, entries),
 // CLIs and folder/name conventions, then what the file's text says (a front-end framework import,
-// 'use client', a service worker), Next.js conventions, and last the weak fallbacks (a front-end
-// package or project, a browser tsconfig, public/, migrations/, `*.config.*`).
+// 'use client', a service worker), Next.js conventions, and last the weak fallbacks (public/,
+// migrations/, `*.config.*`, then a front-end package or project, a browser tsconfig).
 import * as path from 'node:path';
 import { fallbackConvention, testConvention, toolConvention } from './conventions';
 import { browserFrameworkOf, nextJsEvidence } from './frontEnd';
@@ -39,6 +39,6 @@ export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file:
     if (next) return next;
   }
   if (scanned?.directive === 'use server') return { role: 'service', why: "'use server' directive (server actions)" };
-  // Weak: the deepest folder-wide evidence, else the path's fallback conventions.
-  return configs.folders.find((f) => f.evidence.weak && isInside(f.dir, file))?.evidence ?? fallbackConvention(rel);
+  // Weak: the path's own fallback conventions, else the deepest folder-wide evidence.
+  return fallbackConvention(rel) ?? configs.folders.find((f) => f.evidence.weak && isInside(f.dir, file))?.evidence ?? null;
 }
