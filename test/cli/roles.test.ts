@@ -74,4 +74,23 @@ describe('obs-lens check: file roles from the project', function () {
     const server = fs.readFileSync(path.join(root, 'packages', 'server', 'src', 'index.ts'), 'utf8');
     assert.match(server, /logger\.info\('order received'\)/);
   });
+
+  it("--cache notices a role that changes with a file it does not analyse (index.html) and with another file's imports", () => {
+    const root = makeWorkspace({
+      'package.json': JSON.stringify({ name: 'shop', main: 'src/server.ts', dependencies: { express: '^4.0.0', 'react-dom': '^18.0.0' } }),
+      'src/server.ts': "console.log('server up');\n",
+      'web/main.ts': "console.log('client up');\n",
+      'src/helpers.ts': "export const h = () => console.log('helper');\n",
+      'src/helpers.spec.ts': "import { h } from './helpers';\nh();\n",
+    });
+    const check = () => {
+      const r = runCli(['check', '--cache', '--format', 'json'], root);
+      return parseJsonOutput(r.stdout).map((d) => `${d.file}:${d.line} ${d.rule}`);
+    };
+    assert.deepEqual(check(), ['src/server.ts:1 console-logging', 'web/main.ts:1 console-logging']);
+    fs.writeFileSync(path.join(root, 'index.html'), '<script type="module" src="/web/main.ts"></script>\n');
+    assert.deepEqual(check(), ['src/server.ts:1 console-logging']);
+    fs.writeFileSync(path.join(root, 'src/server.ts'), "import { h } from './helpers';\nconsole.log('server up');\nh();\n");
+    assert.deepEqual(check(), ['src/helpers.ts:1 console-logging', 'src/server.ts:2 console-logging']);
+  });
 });
