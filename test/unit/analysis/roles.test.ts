@@ -153,8 +153,11 @@ describe('file role pieces', () => {
     assert.equal(scan.shebang, true);
     assert.equal(scanFile("/* licence */\n// note\n'use client';\nexport {}").directive, 'use client');
     assert.equal(scanFile("const x = 'use client';").directive, null);
-    assert.equal(scanFile("self.addEventListener('fetch', () => {});").serviceWorker, true);
-    assert.deepEqual(scanFile("yargs.commandDir(path.resolve(dir, './commands'))").commandDirs, ['./commands']);
+    assert.equal(scanFile("self.addEventListener('fetch', () => {});", 'service-worker.js').serviceWorker, true);
+    assert.equal(scanFile("self.addEventListener('fetch', () => {});", 'sw.ts').serviceWorker, true);
+    assert.equal(scanFile("self.addEventListener('fetch', () => {});", 'routes.js').serviceWorker, false);
+    assert.equal(scanFile("navigator.serviceWorker.register('/sw.js');").registersServiceWorker, true);
+    assert.deepEqual(scanFile("import yargs from 'yargs';\nyargs(argv).commandDir(path.resolve(dir, './commands'));").commandDirs, ['./commands']);
   });
 
   it('reads what package.json scripts run and what they are for', () => {

@@ -6,19 +6,24 @@
 //      one level from a file the project names as such);
 //   3. server reach: everything imported, directly or not, by server code is server code, whatever
 //      step 2 or a weak convention said: code the server loads runs in the server process.
-import * as path from 'node:path';
 import { relativeName } from './configText';
 import type { ImportGraph } from './graph';
-import type { Evidence, FileRole, RoleVerdict } from './types';
+import type { Evidence, FileRole } from './types';
 
 const NON_SERVICE: ReadonlySet<FileRole> = new Set(['test', 'script', 'build', 'cli', 'tooling']);
 
-export function computeRoles(root: string, graph: ImportGraph, evidence: ReadonlyArray<Evidence | null>): Map<string, RoleVerdict> {
+/** A role with its reason, written out only when someone asks (most reasons are never read). */
+export interface ComputedRole {
+  readonly role: FileRole;
+  readonly reason: string | (() => string);
+}
+
+export function computeRoles(root: string, graph: ImportGraph, evidence: ReadonlyArray<Evidence | null>): Map<string, ComputedRole> {
   const { files, imports, mayImport, importers } = graph;
   const n = files.length;
   const rel = (i: number) => relativeName(root, files[i]);
   const role: Array<FileRole | null> = evidence.map((e) => e?.role ?? null);
-  const why: string[] = evidence.map((e) => e?.why ?? '');
+  const why: Array<string | (() => string)> = evidence.map((e) => e?.why ?? '');
   /** Files whose role is still open: no evidence, or weak evidence server reach may override. */
   const open = evidence.map((e) => !e || !!e.weak);
   const undecided = evidence.map((e) => !e);
@@ -101,26 +106,18 @@ export function computeRoles(root: string, graph: ImportGraph, evidence: Readonl
   for (let q = 0; q < serverQueue.length; q++) {
     const from = serverQueue[q];
     for (const to of [...imports[from], ...mayImport[from]]) {
-      if (isServer[to] && !why[to]) why[to] = `imported by server code (${rel(from)})`;
+      if (isServer[to] && !why[to]) why[to] = () => `imported by server code (${rel(from)})`;
       if (isServer[to] || !(open[to] || origin[to] >= 0)) continue;
       isServer[to] = true;
       role[to] = 'service';
-      why[to] = `imported by server code (${rel(from)})`;
+      why[to] = () => `imported by server code (${rel(from)})`;
       serverQueue.push(to);
     }
   }
 
-  const out = new Map<string, RoleVerdict>();
-  for (let i = 0; i < n; i++) {
-    const r = isServer[i] ? 'service' : (role[i] ?? 'service');
-    out.set(files[i], { role: r, why: why[i] || DEFAULT_WHY });
-  }
+  const out = new Map<string, ComputedRole>();
+  for (let i = 0; i < n; i++) out.set(files[i], { role: isServer[i] ? 'service' : (role[i] ?? 'service'), reason: why[i] || DEFAULT_WHY });
   return out;
 }
 
 export const DEFAULT_WHY = 'service code: nothing marks it as a test, script, build, CLI or browser file';
-
-/** A relative path for reasons (exported for the index's single-file answers). */
-export function shortPath(root: string, file: string): string {
-  return path.isAbsolute(file) ? relativeName(root, file) : file;
-}

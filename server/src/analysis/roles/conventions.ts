@@ -25,16 +25,26 @@ const BUILD_NAME = /^(build|gulpfile|gruntfile)\.[cm]?[jt]s$|\.build\.[cm]?[jt]s
 const CONFIG_NAME = /\.config\.[cm]?[jt]s$/i;
 const SEED_NAME = /^seeds?\.[cm]?[jt]s$/i;
 
-/** Folder names of a path relative to the root (lower case), and its file name. */
-function split(rel: string): { dirs: string[]; base: string } {
-  const parts = rel.split(/[\\/]+/);
+const SEPARATOR = /[\\/]/;
+
+/** A path as the conventions read it: its folder names (lower case) and file name. */
+export interface PathParts {
+  readonly dirs: readonly string[];
+  readonly base: string;
+  /** The first folder inside the file's package (`tools` in `packages/x/tools/a.ts`). */
+  readonly packageTop: string | undefined;
+}
+
+/** `rel` relative to the root, `relInPackage` to the file's package folder. */
+export function pathParts(rel: string, relInPackage: string): PathParts {
+  const parts = rel.split(SEPARATOR);
   const base = parts.pop() ?? '';
-  return { dirs: parts.map((d) => d.toLowerCase()), base };
+  const inPackage = relInPackage.split(SEPARATOR);
+  return { dirs: parts.map((d) => d.toLowerCase()), base, packageTop: inPackage.length > 1 ? inPackage[0].toLowerCase() : undefined };
 }
 
 /** Tests by folder or name. */
-export function testConvention(rel: string): Evidence | null {
-  const { dirs, base } = split(rel);
+export function testConvention({ dirs, base }: PathParts): Evidence | null {
   const dir = dirs.find((d) => TEST_DIRS.has(d));
   if (dir) return { role: 'test', why: `in ${dir}/ (a test folder)` };
   if (TEST_NAME.test(base)) return { role: 'test', why: `named like a test (${base})` };
@@ -43,12 +53,11 @@ export function testConvention(rel: string): Evidence | null {
   return null;
 }
 
-/** Scripts by folder, build steps and tooling by name. `relInPackage` is the path inside the file's package. */
-export function toolConvention(rel: string, relInPackage: string): Evidence | null {
-  const { dirs, base } = split(rel);
+/** Scripts by folder, build steps and tooling by name. */
+export function toolConvention({ dirs, base, packageTop }: PathParts): Evidence | null {
   const scripts = dirs.find((d) => SCRIPT_DIRS.has(d));
   if (scripts) return { role: 'script', why: `in ${scripts}/ (a scripts folder)` };
-  const top = [dirs[0], split(relInPackage).dirs[0]].find((d) => d !== undefined && TOP_SCRIPT_DIRS.has(d));
+  const top = [dirs[0], packageTop].find((d) => d !== undefined && TOP_SCRIPT_DIRS.has(d));
   if (top) return { role: 'script', why: `in ${top}/ (a scripts folder)` };
   const tooling = dirs.find((d) => TOOLING_DIRS.has(d));
   if (tooling) return { role: 'tooling', why: `in ${tooling}/` };
@@ -58,8 +67,7 @@ export function toolConvention(rel: string, relInPackage: string): Evidence | nu
 }
 
 /** The weak conventions: a fallback that server code importing the file overrides. */
-export function fallbackConvention(rel: string): Evidence | null {
-  const { dirs, base } = split(rel);
+export function fallbackConvention({ dirs, base }: PathParts): Evidence | null {
   const browser = dirs.find((d) => BROWSER_DIRS.has(d));
   if (browser) return { role: 'browser', why: `in ${browser}/ (served to browsers)`, weak: true };
   const script = dirs.find((d) => SCRIPT_FALLBACK_DIRS.has(d));

@@ -4,7 +4,7 @@
 // 'use client', a service worker), Next.js conventions, and last the weak fallbacks (public/,
 // migrations/, `*.config.*`, then a front-end package or project, a browser tsconfig).
 import * as path from 'node:path';
-import { fallbackConvention, testConvention, toolConvention } from './conventions';
+import { fallbackConvention, pathParts, testConvention, toolConvention } from './conventions';
 import { browserFrameworkOf, nextJsEvidence } from './frontEnd';
 import type { ProjectConfigs } from './projectConfigs';
 import type { ScannedFile } from './scan';
@@ -13,8 +13,9 @@ import type { Evidence, RoleProject } from './types';
 import { isInside } from '../project';
 
 export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file: string, scanned: ScannedFile | null): Evidence | null {
-  const rel = path.relative(project.root, file);
-  const test = testConvention(rel);
+  const pkg = project.packageDirFor(file) ?? project.root;
+  const parts = pathParts(relativeTo(project.root, file), relativeTo(pkg, file));
+  const test = testConvention(parts);
   if (test) return test;
   const named = configs.files.get(file);
   if (named?.role === 'test' || named?.role === 'service') return named;
@@ -24,8 +25,7 @@ export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file:
   const folder = configs.folders.find((f) => !f.evidence.weak && isInside(f.dir, file));
   if (folder) return folder.evidence;
   if (scanned?.shebang) return { role: 'cli', why: 'starts with #! (a command-line entry point)' };
-  const pkg = project.packageDirFor(file) ?? project.root;
-  const tool = toolConvention(rel, path.relative(pkg, file));
+  const tool = toolConvention(parts);
   if (tool) return tool;
   if (scanned) {
     if (scanned.directive === 'use client') return { role: 'browser', why: "'use client' directive" };
@@ -35,10 +35,15 @@ export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file:
     if (framework) return { role: 'browser', why: `imports ${framework} (front-end framework)` };
   }
   if (configs.nextPackages.has(pkg)) {
-    const next = nextJsEvidence(path.relative(pkg, file).split(path.sep).join('/'));
+    const next = nextJsEvidence(relativeTo(pkg, file).split(path.sep).join('/'));
     if (next) return next;
   }
   if (scanned?.directive === 'use server') return { role: 'service', why: "'use server' directive (server actions)" };
   // Weak: the path's own fallback conventions, else the deepest folder-wide evidence.
-  return fallbackConvention(rel) ?? configs.folders.find((f) => f.evidence.weak && isInside(f.dir, file))?.evidence ?? null;
+  return fallbackConvention(parts) ?? configs.folders.find((f) => f.evidence.weak && isInside(f.dir, file))?.evidence ?? null;
+}
+
+/** `file` relative to `dir`: a slice when it lies inside (nearly always), else path.relative. */
+function relativeTo(dir: string, file: string): string {
+  return file.startsWith(dir) && file[dir.length] === path.sep ? file.slice(dir.length + 1) : path.relative(dir, file);
 }

@@ -41,12 +41,17 @@ export function buildImportGraph(inputs: GraphInputs): ImportGraph {
   const mayImport: number[][] = files.map(() => []);
   const importers: number[][] = files.map(() => []);
   const aliases = new AliasMatcher(files, inputs);
+  // Files of one folder resolve a specifier alike (one tsconfig, one base): once per folder.
+  const resolutions = new Map<string, string | null>();
   for (let i = 0; i < files.length; i++) {
     const from = files[i];
+    const folder = path.dirname(from);
     const exact = new Set<number>();
     const possible = new Set<number>();
     for (const spec of inputs.specifiersOf(from)) {
-      const resolved = inputs.resolver.resolve(from, spec);
+      const key = `${folder}\0${spec}`;
+      let resolved = resolutions.get(key);
+      if (resolved === undefined) resolutions.set(key, (resolved = inputs.resolver.resolve(from, spec)));
       const target = resolved === null ? undefined : index.get(resolved);
       if (target !== undefined) {
         if (target !== i) exact.add(target);

@@ -5,7 +5,7 @@
 // RuleContext.fileKind; `why` says what decided it.
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { computeRoles, DEFAULT_WHY } from './compute';
+import { type ComputedRole, computeRoles, DEFAULT_WHY } from './compute';
 import { evidenceFor } from './evidence';
 import { buildImportGraph } from './graph';
 import { ProjectConfigs } from './projectConfigs';
@@ -27,7 +27,7 @@ interface Noted {
 export class RoleIndex {
   private readonly noted = new Map<string, Noted>();
   private readonly resolver: ModuleResolver;
-  private roles: Map<string, RoleVerdict> | null = null;
+  private roles: Map<string, ComputedRole> | null = null;
   private configs: ProjectConfigs | null = null;
   private digestValue: string | null = null;
 
@@ -56,7 +56,7 @@ export class RoleIndex {
   note(absPath: string, text: string): boolean {
     const file = path.resolve(absPath);
     const configText = CONFIGURATION.test(path.basename(file)) ? text : undefined;
-    const next: Noted = { scan: scanFile(text), configText };
+    const next: Noted = { scan: scanFile(text, path.basename(file)), configText };
     const before = this.noted.get(file);
     this.noted.set(file, next);
     if (before && sameNote(before, next)) return false;
@@ -86,9 +86,9 @@ export class RoleIndex {
     const file = path.resolve(absPath);
     if (this.noted.has(file)) {
       const known = this.all().get(file);
-      if (known) return known;
+      if (known) return { role: known.role, why: typeof known.reason === 'string' ? known.reason : known.reason() };
     }
-    const scanned = text !== undefined ? scanFile(text) : null;
+    const scanned = text !== undefined ? scanFile(text, path.basename(file)) : null;
     const evidence = evidenceFor(this.project, this.projectConfigs(), file, scanned);
     return evidence ? { role: evidence.role, why: evidence.why } : { role: 'service', why: DEFAULT_WHY };
   }
@@ -113,7 +113,7 @@ export class RoleIndex {
     return this.configs;
   }
 
-  private all(): Map<string, RoleVerdict> {
+  private all(): Map<string, ComputedRole> {
     if (this.roles) return this.roles;
     const files = [...this.noted.keys()].sort();
     const configs = this.projectConfigs();

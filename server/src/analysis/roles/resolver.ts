@@ -3,7 +3,7 @@
 // bundlers do, including `./x.js` naming `x.ts`. It asks only which files exist, so it does no I/O
 // of its own. Aliases (tsconfig paths, bundler aliases) and packages are left unresolved here.
 import * as path from 'node:path';
-import { resolveRelative } from '../project';
+import { stripExtension } from '../project';
 import type { ModuleResolver } from './types';
 
 /** Extensions probed for a specifier without one, in the order TypeScript and Node try them. */
@@ -13,9 +13,9 @@ export class RelativeResolver implements ModuleResolver {
   constructor(private readonly exists: (absPath: string) => boolean) {}
 
   resolve(fromFile: string, specifier: string): string | null {
-    const base = resolveRelative(fromFile, specifier.split('?')[0]);
-    if (base === null) return null;
-    return probeModule(base, path.resolve(path.dirname(fromFile), specifier), this.exists);
+    if (!specifier.startsWith('.') && !path.isAbsolute(specifier)) return null;
+    const written = path.resolve(path.dirname(fromFile), specifier.split('?')[0]);
+    return probeModule(stripExtension(written), written, this.exists);
   }
 }
 

@@ -17,32 +17,40 @@ export interface ScannedFile {
 }
 
 /**
- * `from 'x'`, `import 'x'`, `import('x')`, `require('x')`, not preceded by `.` (`Array.from('ab')`).
- * A specifier inside a comment or a string is taken too: one more edge only makes the role
- * computation more careful (see graph.ts), and it costs nothing to skip a specifier naming no file.
+ * The modules a file loads, in one linear pass (no nested or overlapping repetition, bounded runs):
+ * `import type { A } from 'x'` and `export type * from 'x'` are consumed and skipped (nothing is
+ * loaded at run time); then `from 'x'`, `import 'x'`, `import('x')`, `require('x')`, not after `.`
+ * or a name (`Array.from('ab')`). A specifier inside a comment or a string is taken too: one more
+ * edge only makes the role computation more careful (see graph.ts), and one naming no file costs nothing.
  */
-const SPECIFIER = /(?<![.$\w])(?:from|import|require)\s*(?:\(\s*)?(['"])([^'"\n\\]{1,300})\1/g;
-/** `import type { A } from 'x'`, `export type * from 'x'`: no module is loaded at run time. (Bounded braces keep it linear.) */
-const TYPE_ONLY = /(?<![.$\w])(?:import|export)\s+type\s+(?:\{[^}]{0,2000}\}|\*(?:\s+as\s+[\w$]+)?|[\w$]+)\s*from\s*(['"])([^'"\n\\]{1,300})\1/g;
+const SPECIFIERS = new RegExp(
+  String.raw`(?<![.$\w])(?:(?:import|export)\s+type\s+(?:\{[^}]{0,2000}\}|\*(?:\s+as\s+[\w$]+)?|[\w$]+)\s*from\s*(['"])[^'"\n\\]{1,300}\1` +
+    String.raw`|(?:from|import|require)\s*(?:\(\s*)?(['"])([^'"\n\\]{1,300})\2)`,
+  'g',
+);
 const SERVICE_WORKER_EVENT = /\bself\.addEventListener\(\s*['"](?:install|activate|fetch|push|sync|notificationclick|message)['"]/;
+/**
+ * A service worker is a script the page registers by URL, named for what it is (sw.js,
+ * service-worker.js, ngsw-worker.js, firebase-messaging-sw.js): only such files are searched for
+ * its event listeners, which spares every other file a full search for a text it never holds.
+ */
+const WORKER_NAME = /(^|[^a-z])(sw|[\w-]*worker[\w-]*)\.[cm]?[jt]s$/i;
 const REGISTERS_WORKER = /\bnavigator\.serviceWorker\.register\s*\(/;
 /** The first string in the call: `.commandDir('cmds')`, `.commandDir(path.resolve(dir, './commands'))`. */
 const COMMAND_DIR = /\.commandDir\([^'"\n]{0,200}(['"])([^'"\n\\]{1,200})\1/g;
 
-export function scanFile(text: string): ScannedFile {
-  // Each specifier with how many times it is loaded: type-only imports take theirs back.
-  const specifiers = new Map<string, number>();
-  if (text.includes('from') || text.includes('import') || text.includes('require')) {
-    for (const m of text.matchAll(SPECIFIER)) specifiers.set(m[2], (specifiers.get(m[2]) ?? 0) + 1);
-    if (text.includes('type')) for (const m of text.matchAll(TYPE_ONLY)) specifiers.set(m[2], (specifiers.get(m[2]) ?? 1) - 1);
-  }
+export function scanFile(text: string, fileName = ''): ScannedFile {
+  const specifiers = new Set<string>();
+  for (const m of text.matchAll(SPECIFIERS)) if (m[3] !== undefined) specifiers.add(m[3]);
+  const yargs = specifiers.has('yargs');
   return {
-    specifiers: [...specifiers].flatMap(([spec, loads]) => (loads > 0 ? [spec] : [])),
+    specifiers: [...specifiers],
     shebang: /^\uFEFF?#!/.test(text),
     directive: leadingDirective(text),
-    serviceWorker: text.includes('addEventListener') && SERVICE_WORKER_EVENT.test(text),
+    serviceWorker: WORKER_NAME.test(fileName) && SERVICE_WORKER_EVENT.test(text),
     registersServiceWorker: text.includes('serviceWorker') && REGISTERS_WORKER.test(text),
-    commandDirs: text.includes('commandDir') ? [...text.matchAll(COMMAND_DIR)].map((m) => m[2]) : [],
+    // Only a yargs program has command folders.
+    commandDirs: yargs ? [...text.matchAll(COMMAND_DIR)].map((m) => m[2]) : [],
   };
 }
 
