@@ -109,6 +109,51 @@ describe('file roles', () => {
     );
   });
 
+  it('Nx project.json, a browser tsconfig, webpack entries (browser, or server code when built for Node) and .mocharc.yml', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
+    made.push(root);
+    const files: Record<string, string> = {
+      'package.json': JSON.stringify({ name: 'mono', dependencies: { express: '^4' }, devDependencies: { '@types/node': '^20', mocha: '^10' } }),
+      'nx.json': '{}',
+      'apps/admin/project.json': JSON.stringify({ name: 'admin', targets: { build: { executor: '@nx/angular:application', options: { browser: 'apps/admin/src/boot.ts' } } } }),
+      'apps/admin/src/boot.ts': "console.log('admin');\n",
+      'apps/admin/src/util.ts': 'export const u = 1;\n',
+      'widgets/package.json': JSON.stringify({ name: 'widgets' }),
+      'widgets/tsconfig.json': '{ // a browser library\n "compilerOptions": { "lib": ["ES2022", "DOM"], "types": [] } }',
+      'widgets/chart.ts': 'export const c = 1;\n',
+      'webpack/webpack.config.js': "module.exports = { entry: { app: './client/app.js' } };\n",
+      'client/app.js': "require('./panel');\n",
+      'client/panel.js': 'module.exports = 1;\n',
+      'api/webpack.config.js': "module.exports = { target: 'node', entry: './src/main.js' };\n",
+      'api/src/main.js': "console.log('api');\n",
+      '.mocharc.yml': 'spec:\n  - checks/**/*.check.js\nrequire: ./checks/hooks.js # set up\n',
+      'checks/hooks.js': 'exports.mochaHooks = {};\n',
+      'checks/orders.check.js': 'it("works", () => {});\n',
+    };
+    for (const [rel, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), text);
+    }
+    const { project } = await analyzeWorkspace(root, { settings: mergeSettings() });
+    const said = (rel: string) => {
+      const v = explainRole(project, path.join(root, rel));
+      return `${v.role}: ${v.why}`;
+    };
+    assert.deepEqual(
+      ['apps/admin/src/boot.ts', 'apps/admin/src/util.ts', 'widgets/chart.ts', 'client/app.js', 'client/panel.js', 'api/src/main.js', 'checks/hooks.js', 'checks/orders.check.js'].map(said),
+      [
+        `browser: the front end's entry (Nx project "admin" uses @nx/angular)`,
+        'browser: Nx project "admin" uses @nx/angular',
+        'browser: widgets/tsconfig.json has the DOM library and no Node types',
+        'browser: webpack entry (webpack/webpack.config.js)',
+        'browser: imported by client/app.js (webpack entry (webpack/webpack.config.js))',
+        'service: webpack entry for Node (api/webpack.config.js)',
+        'test: mocha loads it to set tests up (.mocharc.yml)',
+        'test: mocha runs it as a test (.mocharc.yml)',
+      ],
+    );
+  });
+
   it("a file outside the noted workspace still gets its role from its path and text", async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
     made.push(root);
