@@ -138,7 +138,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   const values = new ValueResolver(scopes, project.linksFor(absPath, dependencies));
   const facts = project.factsFor(absPath, options.loggerModule);
   // What the result depends on besides the text: read when the result is returned (fixes may follow imports too).
-  const inputs = (): AnalysisInputs => ({ facts: facts.digest, modules: dependencies });
+  const inputs = (): AnalysisInputs => ({ facts: `${facts.digest}\0${fileKind}`, modules: dependencies });
   const calls: LogCall[] = [];
   for (const c of candidates) {
     meter.step();
@@ -150,13 +150,13 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   const bindings = childBindingsByName(sf);
   const logCalls = calls.map((c) => toCallSite(c, sf, childBindingsOf(c, bindings)));
   const rules = RULES.filter((r) => options.severities[r.meta.id]);
+  const fileKind = classifyFile(project, absPath, text);
   const metrics = metricCandidates?.length ? recogniseMetrics(metricCandidates, scopes) : NO_METRICS;
   const nothingToCheck = calls.length === 0 && metrics.definitions.length === 0 && metrics.uses.length === 0;
   if (nothingToCheck || rules.length === 0) return { path: absPath, findings: [], logCalls, parseErrors, inputs: inputs() };
 
   const lineOf = (offset: number) => sf.getLineAndCharacterOfPosition(offset).line;
   const suppressions = findSuppressions(text, lineOf);
-  const fileKind = classifyFile(project, absPath, text);
   const moduleStyle = fileModuleStyle(sf) ?? facts.moduleStyle;
   const loggerFinder = { sf, text, path: absPath, facts, scopes, values, moduleStyle, boundLoggers: new Map() };
   const findings: Finding[] = [];
@@ -169,7 +169,11 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     fileKind,
     moduleStyle,
     libraryFor: (call) => (call.library !== 'console' ? call.library : facts.library ?? 'pino'),
-    findLogger: (at) => findLogger(loggerFinder, at),
+    // A fix never brings a server logger into browser code: the import would break the client bundle.
+    findLogger: (at) => {
+      const choice = findLogger(loggerFinder, at);
+      return choice && fileKind === 'browser' && choice.edits.length > 0 ? null : choice;
+    },
     declarationOf: (id) => declarationNodeOf(scopes, id),
     importOf: (id) => importOf(scopes, id),
     isRequestParam: (expr) => values.isRequestParam(expr),

@@ -1,7 +1,7 @@
 // The analysis engine's public API. It imports neither `vscode` nor LSP packages: the language
 // server, the CLI, the benchmarks and the unit tests all run it bare.
 export { RULES } from './rules';
-export { createProjectModel, ProjectModel, classifyFile, type ConfiguredLoggerModule, type FileFacts } from './project';
+export { createProjectModel, ProjectModel, classifyFile, explainRole, type ConfiguredLoggerModule, type FileFacts } from './project';
 export { findRepositoryRoot } from './model/repositoryRoot';
 export { noteFile } from './noteFile';
 export { analyzeFile, DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS, type AnalyzeOptions } from './analyze';
@@ -15,3 +15,4 @@ export { explainFile, type FileExplanation, type LoggerInScope } from './explain
 export { ENGINE_VERSION } from './version';
 export type * from './types';
 export type { FileKind, LogCall, Rule, RuleContext, ProjectFacts } from './rule';
+export type { RoleVerdict, ModuleResolver } from './roles';

@@ -1,7 +1,7 @@
 // noteFile: what the project model learns from one workspace file, cheaply: whether it is a CLI
-// (shebang), its module style, and whether it makes and exports a logger (a candidate for its
-// package's logger module). Only files that mention a logger library are summarised here; any
-// other module is summarised when an import first reaches it (model/modules.ts).
+// (shebang), its module style, what it imports (for file roles), and whether it makes and exports
+// a logger (a candidate for its package's logger module). Only files that mention a logger library
+// are summarised here; any other module is summarised when an import first reaches it (model/modules.ts).
 import * as path from 'node:path';
 import { type LoggerExports, type ProjectModel, stripExtension } from './project';
 
@@ -33,6 +33,7 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   const file = path.resolve(absPath);
   if (/^\uFEFF?#!/.test(text)) project.shebangFiles.add(file);
   else project.shebangFiles.delete(file);
+  project.roles.note(file, text);
   const style = /^\s*(import|export)\s/m.test(text) ? 'esm' : /\brequire\(|\bmodule\.exports\b|\bexports\./.test(text) ? 'commonjs' : null;
   if (style) project.fileStyles.set(file, style);
   else project.fileStyles.delete(file);

@@ -17,6 +17,7 @@ import type { ImportLinks } from './model/types';
 import { findWorkspacePackages, type WorkspaceDeclaration } from './model/workspaces';
 import { isModuleSpecifier } from './moduleSpecifier';
 import { readRegularTextOrUndefined } from './regularFile';
+import { RoleIndex, type RoleVerdict } from './roles';
 
 export { isInside, stripExtension };
 export type { ConfiguredLoggerModule, FileFacts, PackageInfo };
@@ -52,6 +53,8 @@ export class ProjectModel implements FactsSource {
   readonly tsconfigs: TsconfigIndex;
   readonly resolver: ModuleResolver;
   readonly modules: ModuleIndex;
+  /** Every workspace file's role (service, browser, test, script, build, cli, tooling), learnt by noteFile. */
+  readonly roles: RoleIndex;
   /** Bumped whenever a fact that changes analysis results changes. */
   generation = 0;
   private workspace: (WorkspaceDeclaration & { byName: Map<string, string> }) | undefined;
@@ -80,6 +83,11 @@ export class ProjectModel implements FactsSource {
       resolver: this.resolver,
       readFile: this.readFile,
       providesRequestLogger: (file) => packageProvidesRequestLogger(this.packageFor(file)),
+    });
+    this.roles = new RoleIndex({
+      root: this.root,
+      readFile: (p) => this.readFile(p),
+      packageDirFor: (p) => (isInside(this.root, p) ? (this.packageFor(p)?.dir ?? null) : null),
     });
   }
 
@@ -154,16 +162,20 @@ export class ProjectModel implements FactsSource {
     return this.modules.linksFor(absPath, record);
   }
 
-  /** Whether a result computed with these facts and module dependencies would come out the same now. */
+  /**
+   * Whether a result computed with these facts and module dependencies would come out the same now.
+   * The file's role is part of its facts (analyze.ts writes `<facts digest>\0<role>`).
+   */
   inputsUnchanged(absPath: string, inputs: { facts: string; modules: Readonly<Record<string, string>> }, configured?: ConfiguredLoggerModule | null): boolean {
-    return this.factsFor(absPath, configured).digest === inputs.facts && this.modules.stillValid(inputs.modules);
+    return `${this.factsFor(absPath, configured).digest}\0${classifyFile(this, absPath)}` === inputs.facts && this.modules.stillValid(inputs.modules);
   }
 
-  /** A file was created or deleted: listings, resolutions and summaries may all differ now. */
+  /** A file was created or deleted: listings, resolutions, summaries and roles may all differ now. */
   fileCreatedOrDeleted(absPath: string): void {
     this.fsView.forget(path.dirname(path.resolve(absPath)));
     this.resolver.forget();
     this.modules.clear();
+    this.roles.invalidate();
     this.generation++;
   }
 }
@@ -176,20 +188,12 @@ function defaultReadFile(absPath: string): string | undefined {
   return readRegularTextOrUndefined(absPath);
 }
 
-const TEST_DIRS = new Set(['test', 'tests', '__tests__', 'e2e', '__mocks__', 'spec']);
-const SCRIPT_DIRS = new Set(['scripts', 'bin', 'tools']);
-
-/** What the file is for, from its path (within the repository), its package's `bin` and (when known) its shebang line. */
+/** What the file is for (see roles/): from the project's configuration, its imports, its folder and (when known) its text. */
 export function classifyFile(project: ProjectModel, absPath: string, text?: string): FileKind {
-  const rel = isInside(project.root, absPath) ? path.relative(project.root, absPath) : absPath;
-  const parts = rel.split(/[\\/]+/);
-  const base = parts.pop() ?? '';
-  const dirs = parts.map((d) => d.toLowerCase());
-  if (dirs.some((d) => TEST_DIRS.has(d)) || /\.(test|spec|e2e-spec|e2e)\.[^.]+$/i.test(base)) return 'test';
-  if (dirs.some((d) => SCRIPT_DIRS.has(d))) return 'script';
-  const shebang = text !== undefined ? /^\uFEFF?#!/.test(text) : project.shebangFiles.has(absPath);
-  if (shebang) return 'cli';
-  const bin = project.packageFor(absPath)?.binFiles;
-  if (bin && bin.size > 0 && bin.has(stripExtension(path.resolve(absPath)))) return 'cli';
-  return 'service';
+  return project.roles.roleOf(absPath, text).role;
+}
+
+/** The file's role and what decided it, for a person (`obs-lens explain`). */
+export function explainRole(project: ProjectModel, absPath: string, text?: string): RoleVerdict {
+  return project.roles.roleOf(absPath, text);
 }

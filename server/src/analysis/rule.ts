@@ -7,8 +7,14 @@ import type { RuleId, Severity } from '../../../shared/src/rules';
 import type { FileMetrics, MetricDefinition, MetricUse } from './metrics';
 import type { LoggerLibrary, TextEdit } from './types';
 
-/** What a file is for: only `service` code is held to service logging standards by some rules. */
-export type FileKind = 'service' | 'test' | 'script' | 'cli';
+/**
+ * What a file is for (its role, see roles/): only `service` code, which runs in the server process,
+ * is held to service logging standards for console output. `browser` code runs in a browser (front
+ * end, service worker); `test` is tests and what only tests use; `script` is developer and operator
+ * scripts (package.json scripts, seeds, migrations run by hand); `build` is build steps and their
+ * configuration; `cli` is command-line entry points; `tooling` is lint, format and storybook setup.
+ */
+export type FileKind = 'service' | 'test' | 'script' | 'cli' | 'browser' | 'build' | 'tooling';
 
 /**
  * What the engine knows of the project a file belongs to: its package's facts (see model/facts.ts).

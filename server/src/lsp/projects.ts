@@ -29,14 +29,32 @@ export class ProjectRegistry {
     return model;
   }
 
-  /** Tells every model holding the file about its new text; true when a project fact or a module summary changed. */
+  /**
+   * Tells every model rooted above the file about its new text; true when a project fact changed.
+   * File roles are compared only when they were computed before the note: while a scan notes every
+   * file, nothing has asked for them yet, and recomputing them for each file would be quadratic.
+   */
   note(absPath: string, text: string): boolean {
     let changed = false;
     for (const model of this.models.values()) {
       if (!isWithin(model.root, absPath)) continue;
       const before = model.generation;
+      const rolesBefore = model.roles.settledDigest();
       noteFile(model, absPath, text);
       if (model.generation !== before) changed = true;
+      else if (rolesBefore !== null && model.roles.digest() !== rolesBefore) changed = true;
+    }
+    return changed;
+  }
+
+  /** A file was deleted: it imports nothing any more. True when some file's role may have changed. */
+  forget(absPath: string): boolean {
+    let changed = false;
+    for (const model of this.models.values()) {
+      if (!isWithin(model.root, absPath)) continue;
+      const before = model.roles.settledDigest();
+      model.roles.forget(absPath);
+      if (before !== null && model.roles.digest() !== before) changed = true;
     }
     return changed;
   }

@@ -84,6 +84,7 @@ export class Revalidator {
       if (source.type === FileChangeType.Deleted) {
         this.deps.cache.delete(source.path);
         this.deps.validator.clear(source.uri);
+        if (this.deps.projects.forget(source.path)) factsChanged = true;
         continue;
       }
       if (!this.deps.folders.folderFor(source.path) || this.deps.validator.openDocumentFor(source.path)) continue;

@@ -7,6 +7,7 @@ import { unwrap } from '../scopes';
 import type { LoggerLibrary } from '../types';
 import { argumentsRange, commentsBetweenArguments } from './util/comments';
 import { errorPlacement } from './util/errorPlacement';
+import { isConsoleOutsideService } from './util/fileRole';
 import { isErrorValue } from './util/errors';
 import { constantMessage, type Field, fieldsFor, fieldText, messageParts, quote } from './util/messageParts';
 
@@ -151,7 +152,7 @@ export const rule: Rule = {
     fixable: true,
   },
   checkLogCall(call, ctx) {
-    if (call.library !== 'console' || ctx.fileKind !== 'service') return;
+    if (call.library !== 'console' || isConsoleOutsideService(call, ctx)) return;
     const callee = call.node.expression;
     ctx.report({ start: callee.getStart(ctx.sourceFile), end: callee.end }, MESSAGE(call.method), fixFor(call, ctx));
   },

@@ -7,6 +7,7 @@ import type { FixProposal, LogCall, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
 import { argumentsRange, commentsBetweenArguments } from './util/comments';
 import { errorPlacement } from './util/errorPlacement';
+import { isConsoleOutsideService } from './util/fileRole';
 import { errorAsText, isErrorValue } from './util/errors';
 import { aroundOnlyPlaceholder, placeholderCount } from './util/placeholders';
 import { constantMessage, type Field, fieldsFor, messageParts, quote } from './util/messageParts';
@@ -128,9 +129,8 @@ export const rule: Rule = {
     fixable: true,
   },
   checkLogCall(call, ctx) {
-    // A test, script or CLI printing to the console writes for a person at a terminal, who reads the
-    // error's text there (console-logging is quiet there too); real loggers are held to it everywhere.
-    if (call.library === 'console' && ctx.fileKind !== 'service') return;
+    // A test, script or CLI printing an error's message to a person, or browser code: no log record loses a stack.
+    if (isConsoleOutsideService(call, ctx)) return;
     const sf = ctx.sourceFile;
     // NestJS's Logger takes the stack as its own argument: `this.logger.error(err.message, err.stack)`
     // is its idiom and keeps the stack.

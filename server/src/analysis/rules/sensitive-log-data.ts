@@ -5,6 +5,7 @@ import ts from 'typescript';
 import type { LogCall, Rule, RuleContext } from '../rule';
 import { enclosingStop, unwrap } from '../scopes';
 import { isRequestObject } from './util/requests';
+import { isConsoleOutsideService } from './util/fileRole';
 import { isSecretName } from './util/secretNames';
 import { declaredType, typeMemberNames } from './util/declarations';
 
@@ -140,6 +141,9 @@ export const rule: Rule = {
     fixable: false,
   },
   checkLogCall(call, ctx) {
+    // Console output of a test, script or CLI is for the person running it (a generated key, a
+    // fixture's token), and browser code prints in the user's own browser: no log store keeps it.
+    if (isConsoleOutsideService(call, ctx)) return;
     for (const v of loggedValues(call)) checkValue(v, ctx);
     for (const obj of childBindings(call.receiver, ctx)) {
       if (checked?.ctx !== ctx) checked = { ctx, objects: new Set() };

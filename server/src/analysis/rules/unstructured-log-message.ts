@@ -5,6 +5,7 @@ import type { FixProposal, LogCall, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
 import { commentsBetweenArguments } from './util/comments';
 import { isErrorValue } from './util/errors';
+import { isConsoleOutsideService } from './util/fileRole';
 import { isUtilFormatCall } from './util/imports';
 import { constantMessage, fieldsFor, messageParts } from './util/messageParts';
 import { existingKeys, fieldsMergeSafely, rewriteArguments } from './util/structuredCall';
@@ -117,7 +118,7 @@ export const rule: Rule = {
   },
   checkLogCall(call, ctx) {
     // A script, test or CLI printing to the console is producing output for a person, not a log record.
-    if (call.library === 'console' && ctx.fileKind !== 'service') return;
+    if (isConsoleOutsideService(call, ctx)) return;
     const message = messageExpression(call);
     if (!message) return;
     const kind = dynamicKind(message, ctx);

@@ -1,0 +1,123 @@
+// The role of every workspace file, in three steps over the import graph (each linear in files
+// plus import edges):
+//   1. evidence: what configuration, conventions and the file's own text say (evidence.ts);
+//   2. browser reach: files with no evidence reachable by imports from browser code are browser code,
+//      and files all of whose importers are tests are test support (likewise scripts, builds, CLIs,
+//      one level from a file the project names as such);
+//   3. server reach: everything imported, directly or not, by server code is server code, whatever
+//      step 2 or a weak convention said: code the server loads runs in the server process.
+import { relativeName } from './configText';
+import type { ImportGraph } from './graph';
+import type { Evidence, FileRole } from './types';
+
+const NON_SERVICE: ReadonlySet<FileRole> = new Set(['test', 'script', 'build', 'cli', 'tooling']);
+
+/** A role with its reason, written out only when someone asks (most reasons are never read). */
+export interface ComputedRole {
+  readonly role: FileRole;
+  readonly reason: string | (() => string);
+}
+
+export function computeRoles(root: string, graph: ImportGraph, evidence: ReadonlyArray<Evidence | null>): Map<string, ComputedRole> {
+  const { files, imports, mayImport, importers } = graph;
+  const n = files.length;
+  const rel = (i: number) => relativeName(root, files[i]);
+  const role: Array<FileRole | null> = evidence.map((e) => e?.role ?? null);
+  const why: Array<string | (() => string)> = evidence.map((e) => e?.why ?? '');
+  /** Files whose role is still open: no evidence, or weak evidence server reach may override. */
+  const open = evidence.map((e) => !e || !!e.weak);
+  const undecided = evidence.map((e) => !e);
+
+  // A file importing code that only runs in a browser (a front-end entry, a component) runs there
+  // too: server code cannot load it (a bundle entry nothing references, a page's helper).
+  const origin: number[] = new Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    if (!undecided[i]) continue;
+    const front = imports[i].find((t) => evidence[t]?.role === 'browser' && !evidence[t]!.weak);
+    if (front === undefined) continue;
+    undecided[i] = false;
+    role[i] = 'browser';
+    origin[i] = front;
+    why[i] = `imports browser code (${rel(front)}: ${why[front]})`;
+  }
+
+  // Browser reach, exact edges only, into files without evidence.
+  const queue: number[] = [];
+  for (let i = 0; i < n; i++) if (role[i] === 'browser') queue.push(i);
+  for (let q = 0; q < queue.length; q++) {
+    const from = queue[q];
+    for (const to of imports[from]) {
+      if (!undecided[to]) continue;
+      undecided[to] = false;
+      role[to] = 'browser';
+      origin[to] = origin[from] >= 0 ? origin[from] : from;
+      why[to] = `imported by ${rel(from)}` + (origin[from] >= 0 ? `, reached from ${rel(origin[from])} (${why[origin[from]]})` : ` (${why[from]})`);
+      queue.push(to);
+    }
+  }
+
+  // Test support: every importer is a test (cascading through test support).
+  const pending = importers.map((list) => list.length);
+  const testQueue: number[] = [];
+  for (let i = 0; i < n; i++) if (role[i] === 'test') testQueue.push(i);
+  for (let q = 0; q < testQueue.length; q++) {
+    const from = testQueue[q];
+    for (const to of [...imports[from], ...mayImport[from]]) {
+      if (!undecided[to] || --pending[to] > 0) continue;
+      undecided[to] = false;
+      role[to] = 'test';
+      why[to] = `imported only by tests (${rel(from)})`;
+      testQueue.push(to);
+    }
+  }
+
+  // One level from scripts, builds and CLIs the project names: every importer is such a file or a test.
+  for (let i = 0; i < n; i++) {
+    if (!undecided[i] || importers[i].length === 0) continue;
+    const kinds = new Set<FileRole>();
+    let named: number | null = null;
+    for (const from of importers[i]) {
+      const r = role[from];
+      if (r === 'test') continue;
+      if (!r || !NON_SERVICE.has(r) || !evidence[from] || evidence[from]!.weak) {
+        kinds.clear();
+        named = null;
+        break;
+      }
+      kinds.add(r);
+      named = from;
+    }
+    if (named === null) continue;
+    const only = kinds.size === 1 ? [...kinds][0] : 'script';
+    undecided[i] = false;
+    role[i] = only;
+    why[i] = `imported only by ${only === 'cli' ? 'CLI' : only} code (${rel(named)})`;
+  }
+
+  // Server reach: from server code the project names and from every file nothing else claimed.
+  const serverQueue: number[] = [];
+  const isServer: boolean[] = new Array(n).fill(false);
+  for (let i = 0; i < n; i++) {
+    if (role[i] === 'service' || undecided[i]) {
+      isServer[i] = true;
+      serverQueue.push(i);
+    }
+  }
+  for (let q = 0; q < serverQueue.length; q++) {
+    const from = serverQueue[q];
+    for (const to of [...imports[from], ...mayImport[from]]) {
+      if (isServer[to] && !why[to]) why[to] = () => `imported by server code (${rel(from)})`;
+      if (isServer[to] || !(open[to] || origin[to] >= 0)) continue;
+      isServer[to] = true;
+      role[to] = 'service';
+      why[to] = () => `imported by server code (${rel(from)})`;
+      serverQueue.push(to);
+    }
+  }
+
+  const out = new Map<string, ComputedRole>();
+  for (let i = 0; i < n; i++) out.set(files[i], { role: isServer[i] ? 'service' : (role[i] ?? 'service'), reason: why[i] || DEFAULT_WHY });
+  return out;
+}
+
+export const DEFAULT_WHY = 'service code: nothing marks it as a test, script, build, CLI or browser file';

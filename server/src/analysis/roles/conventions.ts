@@ -1,0 +1,78 @@
+// What a file's path says about its role when nothing in the project's configuration does: test
+// folders and names, script folders, build and tooling files by name, and the weak conventions
+// (public/ and static/ hold browser code, migrations/ and seeds/ scripts) that server code
+// importing the file overrides.
+import type { Evidence } from './types';
+
+/** Folders holding tests and what only tests use (fixtures, helpers, acceptance support). */
+const TEST_DIRS = new Set([
+  'test', 'tests', '__tests__', 'e2e', '__mocks__', 'spec', 'testing', 'acceptance', 'cypress', 'playwright', '__fixtures__',
+  'test-utils', 'test-helpers', 'testutils', 'integration-tests',
+]);
+const SCRIPT_DIRS = new Set(['scripts', 'bin']);
+/** `tools/` is a scripts folder at the top of a repository or package; deeper it is often a feature (`views/tools/`). */
+const TOP_SCRIPT_DIRS = new Set(['tools']);
+const TOOLING_DIRS = new Set(['.storybook', '.husky']);
+const BROWSER_DIRS = new Set(['public', 'static']);
+const SCRIPT_FALLBACK_DIRS = new Set(['migrations', 'migration', 'seeds', 'seeders']);
+
+const TEST_NAME = /\.(test|spec|e2e-spec|e2e)\.[^.]+$/i;
+const TEST_SETUP_NAME = /^(setupTests|setup-tests|test-setup|jest[.-]setup|vitest[.-]setup|global[.-]?setup|global[.-]?teardown)\.[cm]?[jt]sx?$/i;
+const TEST_CONFIG_NAME = /^(jest|vitest|karma|cypress|playwright|wdio)([.-][\w-]+)?\.(config|preset)\.[cm]?[jt]s$|\.vitest\.config\.[cm]?[jt]s$|^\.mocharc\.[cm]?js$/i;
+const TOOLING_NAME = /^(\.?eslintrc|eslint\.config|\.?prettierrc|prettier\.config|commitlint\.config|\.?commitlintrc|\.?lintstagedrc|lint-staged\.config|\.?stylelintrc|stylelint\.config)(\.[\w-]+)*$|\.stories\.[cm]?[jt]sx?$/i;
+const BUILD_NAME = /^(build|gulpfile|gruntfile)\.[cm]?[jt]s$|\.build\.[cm]?[jt]s$|^build-[\w-]+\.[cm]?[jt]s$/i;
+/** `*.config.*` is build configuration (vite, webpack, babel) unless server code imports it (a NestJS `app.config.ts`). */
+const CONFIG_NAME = /\.config\.[cm]?[jt]s$/i;
+const SEED_NAME = /^seeds?\.[cm]?[jt]s$/i;
+
+const SEPARATOR = /[\\/]/;
+
+/** A path as the conventions read it: its folder names (lower case) and file name. */
+export interface PathParts {
+  readonly dirs: readonly string[];
+  readonly base: string;
+  /** The first folder inside the file's package (`tools` in `packages/x/tools/a.ts`). */
+  readonly packageTop: string | undefined;
+}
+
+/** `rel` relative to the root, `relInPackage` to the file's package folder. */
+export function pathParts(rel: string, relInPackage: string): PathParts {
+  const parts = rel.split(SEPARATOR);
+  const base = parts.pop() ?? '';
+  const inPackage = relInPackage.split(SEPARATOR);
+  return { dirs: parts.map((d) => d.toLowerCase()), base, packageTop: inPackage.length > 1 ? inPackage[0].toLowerCase() : undefined };
+}
+
+/** Tests by folder or name. */
+export function testConvention({ dirs, base }: PathParts): Evidence | null {
+  const dir = dirs.find((d) => TEST_DIRS.has(d));
+  if (dir) return { role: 'test', why: `in ${dir}/ (a test folder)` };
+  if (TEST_NAME.test(base)) return { role: 'test', why: `named like a test (${base})` };
+  if (TEST_SETUP_NAME.test(base)) return { role: 'test', why: `named like a test setup file (${base})` };
+  if (TEST_CONFIG_NAME.test(base)) return { role: 'test', why: `test runner configuration (${base})` };
+  return null;
+}
+
+/** Scripts by folder, build steps and tooling by name. */
+export function toolConvention({ dirs, base, packageTop }: PathParts): Evidence | null {
+  const scripts = dirs.find((d) => SCRIPT_DIRS.has(d));
+  if (scripts) return { role: 'script', why: `in ${scripts}/ (a scripts folder)` };
+  const top = [dirs[0], packageTop].find((d) => d !== undefined && TOP_SCRIPT_DIRS.has(d));
+  if (top) return { role: 'script', why: `in ${top}/ (a scripts folder)` };
+  const tooling = dirs.find((d) => TOOLING_DIRS.has(d));
+  if (tooling) return { role: 'tooling', why: `in ${tooling}/` };
+  if (TOOLING_NAME.test(base)) return { role: 'tooling', why: `lint, format or storybook file (${base})` };
+  if (BUILD_NAME.test(base)) return { role: 'build', why: `build script (${base})` };
+  return null;
+}
+
+/** The weak conventions: a fallback that server code importing the file overrides. */
+export function fallbackConvention({ dirs, base }: PathParts): Evidence | null {
+  const browser = dirs.find((d) => BROWSER_DIRS.has(d));
+  if (browser) return { role: 'browser', why: `in ${browser}/ (served to browsers)`, weak: true };
+  const script = dirs.find((d) => SCRIPT_FALLBACK_DIRS.has(d));
+  if (script) return { role: 'script', why: `in ${script}/ (run by a tool or by hand, not imported by the server)`, weak: true };
+  if (SEED_NAME.test(base)) return { role: 'script', why: `a seed script (${base})`, weak: true };
+  if (CONFIG_NAME.test(base)) return { role: 'build', why: `build or tool configuration (${base})`, weak: true };
+  return null;
+}

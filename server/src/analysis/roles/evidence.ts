@@ -1,0 +1,49 @@
+// One file's evidence, strongest first: tests (by convention or test-runner configuration), the
+// service's own entry points, what configuration names (scripts, bin, seeds, builds, entries),
+// CLIs and folder/name conventions, then what the file's text says (a front-end framework import,
+// 'use client', a service worker), Next.js conventions, and last the weak fallbacks (public/,
+// migrations/, `*.config.*`, then a front-end package or project, a browser tsconfig).
+import * as path from 'node:path';
+import { fallbackConvention, pathParts, testConvention, toolConvention } from './conventions';
+import { browserFrameworkOf, nextJsEvidence } from './frontEnd';
+import type { ProjectConfigs } from './projectConfigs';
+import type { ScannedFile } from './scan';
+import { runsAsTest } from './testRunners';
+import type { Evidence, RoleProject } from './types';
+import { isInside } from '../model/paths';
+
+export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file: string, scanned: ScannedFile | null): Evidence | null {
+  const pkg = project.packageDirFor(file) ?? project.root;
+  const parts = pathParts(relativeTo(project.root, file), relativeTo(pkg, file));
+  const test = testConvention(parts);
+  if (test) return test;
+  const named = configs.files.get(file);
+  if (named?.role === 'test' || named?.role === 'service') return named;
+  const runner = configs.runners.find((r) => runsAsTest(r, file));
+  if (runner) return { role: 'test', why: `${runner.runner} runs it as a test (${runner.source})` };
+  if (named) return named;
+  const folder = configs.folders.find((f) => !f.evidence.weak && isInside(f.dir, file));
+  if (folder) return folder.evidence;
+  if (scanned?.shebang) return { role: 'cli', why: 'starts with #! (a command-line entry point)' };
+  const tool = toolConvention(parts);
+  if (tool) return tool;
+  if (scanned) {
+    if (scanned.directive === 'use client') return { role: 'browser', why: "'use client' directive" };
+    if (scanned.serviceWorker) return { role: 'browser', why: 'a service worker (listens for service-worker events on self)' };
+    if (scanned.registersServiceWorker) return { role: 'browser', why: 'registers a service worker (navigator.serviceWorker)' };
+    const framework = browserFrameworkOf(scanned.specifiers);
+    if (framework) return { role: 'browser', why: `imports ${framework} (front-end framework)` };
+  }
+  if (configs.nextPackages.has(pkg)) {
+    const next = nextJsEvidence(relativeTo(pkg, file).split(path.sep).join('/'));
+    if (next) return next;
+  }
+  if (scanned?.directive === 'use server') return { role: 'service', why: "'use server' directive (server actions)" };
+  // Weak: the path's own fallback conventions, else the deepest folder-wide evidence.
+  return fallbackConvention(parts) ?? configs.folders.find((f) => f.evidence.weak && isInside(f.dir, file))?.evidence ?? null;
+}
+
+/** `file` relative to `dir`: a slice when it lies inside (nearly always), else path.relative. */
+function relativeTo(dir: string, file: string): string {
+  return file.startsWith(dir) && file[dir.length] === path.sep ? file.slice(dir.length + 1) : path.relative(dir, file);
+}

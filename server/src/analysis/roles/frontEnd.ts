@@ -1,0 +1,139 @@
+// Where a project says its front end starts, read as text: the scripts an index.html loads, the
+// Angular/Nx projects and their `main`/`browser` entries, webpack entries (and whether webpack
+// builds for Node), a tsconfig with the DOM library and no Node types, Next.js file conventions,
+// and the framework a file imports.
+import * as path from 'node:path';
+import { isObject } from './manifest';
+import { readJsonc } from './configText';
+import type { Evidence } from './types';
+
+/** The `src` of each `<script>` tag, in order (local paths only; query strings dropped). */
+export function htmlScriptSources(text: string): string[] {
+  const out: string[] = [];
+  const lower = text.toLowerCase();
+  for (let at = lower.indexOf('<script'), end = 0; at >= 0; at = lower.indexOf('<script', end)) {
+    end = lower.indexOf('>', at);
+    if (end < 0) break;
+    const tag = text.slice(at, end);
+    const m = /\ssrc\s*=\s*["']([^"']+)["']/i.exec(tag);
+    if (m && !/^([a-z]+:)?\/\//i.test(m[1])) out.push(m[1].split(/[?#]/)[0]);
+  }
+  return out;
+}
+
+/** A front-end project of an angular.json or an Nx project.json: its folder (all browser code) and entries. */
+export interface FrontEndProject {
+  readonly dir: string;
+  readonly why: string;
+  /** Absolute paths as written (`main`, `browser`, `polyfills`), without probing. */
+  readonly entries: readonly string[];
+}
+
+const FRONT_END_TOOL = /@angular|@schematics\/angular|@nx\/(angular|react|vue|web)|@nrwl\/(angular|react|web)|@storybook\/(angular|react|vue)/;
+
+/** The build options' entry files of an Angular builder / Nx executor target. */
+function targetEntries(target: unknown, workspaceRoot: string): string[] {
+  if (!isObject(target) || !isObject(target.options)) return [];
+  const out: string[] = [];
+  for (const key of ['main', 'browser', 'polyfills']) {
+    const v = target.options[key];
+    for (const file of typeof v === 'string' ? [v] : Array.isArray(v) ? v : []) {
+      if (typeof file === 'string' && /\.[cm]?[jt]sx?$/.test(file)) out.push(path.resolve(workspaceRoot, file));
+    }
+  }
+  return out;
+}
+
+/** The projects of an angular.json whose builders are Angular's (every project in it, in practice). */
+export function angularJsonProjects(file: string, text: string | undefined): FrontEndProject[] {
+  const json = readJsonc(file, text);
+  if (!json || !isObject(json.projects)) return [];
+  const workspaceRoot = path.dirname(file);
+  const out: FrontEndProject[] = [];
+  for (const [name, project] of Object.entries(json.projects)) {
+    if (!isObject(project)) continue;
+    const targets = isObject(project.architect) ? project.architect : isObject(project.targets) ? project.targets : {};
+    const builders = Object.values(targets).map((t) => (isObject(t) ? String(t.builder ?? t.executor ?? '') : ''));
+    if (!builders.some((b) => FRONT_END_TOOL.test(b))) continue;
+    const root = typeof project.root === 'string' ? project.root : '';
+    out.push({ dir: path.resolve(workspaceRoot, root), why: `Angular project "${name}" in ${path.basename(file)}`, entries: targetEntries(targets.build, workspaceRoot) });
+  }
+  return out;
+}
+
+/** An Nx project.json built or served by a front-end executor (Angular, React, Vue, web), else null. */
+export function nxFrontEndProject(file: string, text: string | undefined, workspaceRoot: string): FrontEndProject | null {
+  const json = readJsonc(file, text);
+  if (!json) return null;
+  const targets = isObject(json.targets) ? json.targets : {};
+  const tools = [
+    ...Object.values(targets).map((t) => (isObject(t) ? String(t.executor ?? t.builder ?? '') : '')),
+    ...(isObject(json.generators) ? Object.keys(json.generators) : []),
+  ];
+  const tool = tools.find((t) => FRONT_END_TOOL.test(t));
+  if (!tool) return null;
+  const name = typeof json.name === 'string' ? json.name : path.basename(path.dirname(file));
+  return { dir: path.dirname(file), why: `Nx project "${name}" uses ${tool.split(':')[0]}`, entries: targetEntries(targets.build, workspaceRoot) };
+}
+
+/** What a webpack config builds for, and the relative source paths it names (its entries among them). */
+export function webpackTargetsNode(text: string): boolean {
+  return /\btarget\s*:\s*['"`](?:async-)?node/.test(text) || /\bexternalsPresets\s*:\s*\{\s*node\s*:\s*true/.test(text);
+}
+
+/** Relative paths of source files among a config's string literals. */
+export function sourcePathsIn(literals: readonly string[]): string[] {
+  return literals.filter((s) => /^\.{1,2}\/[^*?{}]*$/.test(s) && !/\.(css|scss|sass|less|html|json|svg|png|jpe?g|gif|md)$/i.test(s));
+}
+
+const DOM_LIBRARY = /^dom(\.|$)/i;
+
+/**
+ * Whether the tsconfig at `file` targets a browser: the DOM library and no Node types (`types`
+ * set without "node", or unset in a package without @types/node). Relative `extends` are followed.
+ */
+export function tsconfigTargetsBrowser(file: string, readFile: (p: string) => string | undefined, hasNodeTypesPackage: boolean): boolean {
+  let lib: unknown;
+  let types: unknown;
+  let current: string | null = file;
+  for (let depth = 0; current && depth < 5 && (lib === undefined || types === undefined); depth++) {
+    const json = readJsonc(current, readFile(current));
+    if (!json) break;
+    const options = isObject(json.compilerOptions) ? json.compilerOptions : {};
+    if (lib === undefined && 'lib' in options) lib = options.lib;
+    if (types === undefined && 'types' in options) types = options.types;
+    const ext = typeof json.extends === 'string' && json.extends.startsWith('.') ? json.extends : null;
+    current = ext ? path.resolve(path.dirname(current), ext.endsWith('.json') ? ext : `${ext}.json`) : null;
+  }
+  if (!Array.isArray(lib) || !lib.some((l) => typeof l === 'string' && DOM_LIBRARY.test(l))) return false;
+  if (Array.isArray(types)) return !types.includes('node');
+  return !hasNodeTypesPackage;
+}
+
+/** Framework modules that only run in a browser (server rendering has its own entry points). */
+export function browserFrameworkOf(specifiers: readonly string[]): string | null {
+  for (const s of specifiers) {
+    if (s.startsWith('@angular/') && !/^@angular\/(platform-server|ssr)\b/.test(s)) return s;
+    if (s === 'react-dom' || s === 'react-dom/client' || s === 'vue' || s === 'svelte' || s === 'preact') return s;
+  }
+  return null;
+}
+
+/** The files Next.js's app router renders (besides route handlers). */
+const NEXT_APP_FILES = new Set(['page', 'layout', 'template', 'loading', 'error', 'global-error', 'not-found', 'default']);
+
+/**
+ * Next.js's file conventions inside a package that depends on `next`: route handlers, API routes,
+ * middleware and instrumentation run on the server; pages and components under app/ and pages/
+ * are front-end code. `rel` is relative to the package, with `/`.
+ */
+export function nextJsEvidence(rel: string): Evidence | null {
+  const inside = rel.replace(/^src\//, '');
+  const base = path.posix.basename(inside).replace(/\.[^.]+$/, '');
+  if (inside.startsWith('app/') && base === 'route') return { role: 'service', why: 'Next.js route handler (app/**/route)' };
+  if (inside.startsWith('pages/api/')) return { role: 'service', why: 'Next.js API route (pages/api/)' };
+  if (!inside.includes('/') && (base === 'middleware' || base === 'instrumentation')) return { role: 'service', why: `Next.js ${base} (runs on the server)` };
+  const page = inside.startsWith('pages/') || (inside.startsWith('app/') && (NEXT_APP_FILES.has(base) || /\.(tsx|jsx)$/.test(inside)));
+  if (page) return { role: 'browser', why: `Next.js ${inside.split('/')[0]}/ page or component` };
+  return null;
+}

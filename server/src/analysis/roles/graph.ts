@@ -1,0 +1,138 @@
+// The workspace's import graph, for reachability: exact edges from the module resolver, and
+// possible edges for specifiers it could not resolve (bundler and tsconfig aliases such as
+// `@/utils/x` or `@internal/database`), matched to files by their path's tail within the
+// importer's package. Possible edges are only ever used where an extra edge makes the answer more
+// careful: a file someone may import is not "imported only by tests", and server code that may
+// import a file makes it server code. Browser reachability follows exact edges only.
+import { builtinModules } from 'node:module';
+import * as path from 'node:path';
+import { stripExtension } from '../model/paths';
+import type { ModuleResolver } from './types';
+
+export interface ImportGraph {
+  readonly files: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+  /** importer → the files it imports (resolved). */
+  readonly imports: readonly number[][];
+  /** importer → the files it may import (unresolved specifiers matched by path). */
+  readonly mayImport: readonly number[][];
+  /** file → every file that imports or may import it. */
+  readonly importers: readonly number[][];
+}
+
+export interface GraphInputs {
+  readonly files: readonly string[];
+  specifiersOf(file: string): readonly string[];
+  readonly resolver: ModuleResolver;
+  /** The package folder of a file (aliases are local to a package). */
+  packageDirOf(file: string): string | null;
+  /** Whether the file's package (or the root's) depends on the named package: then the specifier is that package. */
+  dependsOn(file: string, packageName: string): boolean;
+}
+
+const BUILTINS = new Set(builtinModules);
+/** A possible edge is only a hint: a specifier matching more files than this names none of them in particular. */
+const MAX_CANDIDATES = 25;
+
+export function buildImportGraph(inputs: GraphInputs): ImportGraph {
+  const { files } = inputs;
+  const index = new Map(files.map((f, i) => [f, i]));
+  const imports: number[][] = files.map(() => []);
+  const mayImport: number[][] = files.map(() => []);
+  const importers: number[][] = files.map(() => []);
+  const aliases = new AliasMatcher(files, inputs);
+  // Files of one folder resolve a specifier alike (one tsconfig, one base): once per folder.
+  const resolutions = new Map<string, string | null>();
+  for (let i = 0; i < files.length; i++) {
+    const from = files[i];
+    const folder = path.dirname(from);
+    const exact = new Set<number>();
+    const possible = new Set<number>();
+    for (const spec of inputs.specifiersOf(from)) {
+      const key = `${folder}\0${spec}`;
+      let resolved = resolutions.get(key);
+      if (resolved === undefined) resolutions.set(key, (resolved = inputs.resolver.resolve(from, spec)));
+      const target = resolved === null ? undefined : index.get(resolved);
+      if (target !== undefined) {
+        if (target !== i) exact.add(target);
+        continue;
+      }
+      if (resolved !== null || !mayBeAlias(spec) || inputs.dependsOn(from, packageNameOf(spec))) continue;
+      for (const c of aliases.candidates(spec, from)) if (c !== i && !exact.has(c)) possible.add(c);
+    }
+    imports[i] = [...exact];
+    mayImport[i] = [...possible].filter((c) => !exact.has(c));
+    for (const t of imports[i]) importers[t].push(i);
+    for (const t of mayImport[i]) importers[t].push(i);
+  }
+  return { files, index, imports, mayImport, importers };
+}
+
+/** Not relative, not absolute, not a builtin: a package or an alias. */
+function mayBeAlias(spec: string): boolean {
+  return !spec.startsWith('.') && !path.isAbsolute(spec) && !spec.startsWith('node:') && !BUILTINS.has(spec.split('/')[0]) && spec.includes('/');
+}
+
+function packageNameOf(spec: string): string {
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+/**
+ * Files an alias specifier may name: in the importer's package, named by the last segment, and
+ * holding the middle segments as folders in order (`@app/orders/service` → `.../orders/.../service.ts`).
+ * One answer per package and specifier: a project writes the same alias in many files.
+ */
+class AliasMatcher {
+  private byStem: Map<string, number[]> | undefined;
+  private readonly answers = new Map<string, number[]>();
+  private readonly folders = new Map<number, string[]>();
+
+  constructor(
+    private readonly files: readonly string[],
+    private readonly inputs: GraphInputs,
+  ) {}
+
+  candidates(spec: string, from: string): number[] {
+    const pkg = this.inputs.packageDirOf(from);
+    const key = `${pkg ?? ''}\0${spec}`;
+    let answer = this.answers.get(key);
+    if (!answer) this.answers.set(key, (answer = this.match(spec, pkg)));
+    return answer;
+  }
+
+  private match(spec: string, pkg: string | null): number[] {
+    const segments = spec.split('/').filter(Boolean);
+    const stem = stripExtension(segments[segments.length - 1] ?? '');
+    const middle = segments.slice(1, -1);
+    const out: number[] = [];
+    for (const c of this.stems().get(stem) ?? []) {
+      if (this.inputs.packageDirOf(this.files[c]) !== pkg) continue;
+      let at = 0;
+      for (const d of this.foldersOf(c, pkg)) if (at < middle.length && d === middle[at]) at++;
+      if (at === middle.length) out.push(c);
+    }
+    return out.length > MAX_CANDIDATES ? [] : out;
+  }
+
+  /** Files by the name an import would use for them: `a/b.ts` as `b`, `a/b/index.ts` as `b` too. */
+  private stems(): Map<string, number[]> {
+    if (this.byStem) return this.byStem;
+    this.byStem = new Map();
+    this.files.forEach((file, i) => {
+      const noExt = stripExtension(file);
+      let stem = path.basename(noExt);
+      if (stem === 'index') stem = path.basename(path.dirname(noExt));
+      let list = this.byStem!.get(stem);
+      if (!list) this.byStem!.set(stem, (list = []));
+      list.push(i);
+    });
+    return this.byStem;
+  }
+
+  private foldersOf(c: number, pkg: string | null): string[] {
+    let dirs = this.folders.get(c);
+    if (!dirs) this.folders.set(c, (dirs = path.relative(pkg ?? path.parse(this.files[c]).root, path.dirname(this.files[c])).split(path.sep)));
+    return dirs;
+  }
+}

@@ -1,0 +1,150 @@
+// File roles from the project, not only from folder names. The project model notes every
+// workspace file here (noteFile); the first question after a change computes every file's role at
+// once (configuration read as text, the import graph, reachability) and keeps the answer until a
+// noted file's imports, directives or configuration text change. Rules ask for the role through
+// RuleContext.fileKind; `why` says what decided it.
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import { type ComputedRole, computeRoles, DEFAULT_WHY } from './compute';
+import { evidenceFor } from './evidence';
+import { buildImportGraph } from './graph';
+import { ProjectConfigs } from './projectConfigs';
+import { RelativeResolver } from './resolver';
+import { scanFile, type ScannedFile } from './scan';
+import type { ModuleResolver, RoleProject, RoleVerdict } from './types';
+
+export type { FileRole, ModuleResolver, RoleProject, RoleVerdict } from './types';
+
+/** Files whose text, not only their imports, decides other files' roles. */
+const CONFIGURATION = /(^|[.-])config\.[cm]?[jt]s$|^\.mocharc\.[cm]?js$/;
+
+interface Noted {
+  readonly scan: ScannedFile;
+  /** The text of configuration files, to tell when it changed. */
+  readonly configText?: string;
+}
+
+export class RoleIndex {
+  private readonly noted = new Map<string, Noted>();
+  private readonly resolver: ModuleResolver;
+  private roles: Map<string, ComputedRole> | null = null;
+  private configs: ProjectConfigs | null = null;
+  private digestValue: string | null = null;
+
+  private readonly project: RoleProject;
+
+  constructor(project: RoleProject, resolver?: ModuleResolver) {
+    this.resolver = resolver ?? new RelativeResolver((p) => this.noted.has(p));
+    // Files of one folder share a package: asked for every file and every import, it is looked up once per folder.
+    const byFolder = new Map<string, string | null>();
+    this.project = {
+      root: project.root,
+      readFile: (p) => project.readFile(p),
+      packageDirFor: (file) => {
+        const folder = path.dirname(file);
+        let dir = byFolder.get(folder);
+        if (dir === undefined) byFolder.set(folder, (dir = project.packageDirFor(file)));
+        return dir;
+      },
+    };
+    this.forgetPackages = () => byFolder.clear();
+  }
+
+  private readonly forgetPackages: () => void;
+
+  /** Learns a workspace file's text; true when that may change some file's role. */
+  note(absPath: string, text: string): boolean {
+    const file = path.resolve(absPath);
+    const configText = CONFIGURATION.test(path.basename(file)) ? text : undefined;
+    const next: Noted = { scan: scanFile(text, path.basename(file)), configText };
+    const before = this.noted.get(file);
+    this.noted.set(file, next);
+    if (before && sameNote(before, next)) return false;
+    this.invalidate();
+    return true;
+  }
+
+  /** A file was deleted. */
+  forget(absPath: string): void {
+    if (this.noted.delete(path.resolve(absPath))) this.invalidate();
+  }
+
+  /** Something roles are computed from changed (a package.json, a configuration file). */
+  invalidate(): void {
+    this.forgetPackages();
+    this.roles = null;
+    this.configs = null;
+    this.digestValue = null;
+  }
+
+  /**
+   * The file's role and why. A noted file gets the answer computed for the whole workspace; any
+   * other (an editor's file outside it, a test's single file) what its path, the configuration and
+   * `text` say, without the import graph.
+   */
+  roleOf(absPath: string, text?: string): RoleVerdict {
+    const file = path.resolve(absPath);
+    if (this.noted.has(file)) {
+      const known = this.all().get(file);
+      if (known) return { role: known.role, why: typeof known.reason === 'string' ? known.reason : known.reason() };
+    }
+    const scanned = text !== undefined ? scanFile(text, path.basename(file)) : null;
+    const evidence = evidenceFor(this.project, this.projectConfigs(), file, scanned);
+    return evidence ? { role: evidence.role, why: evidence.why } : { role: 'service', why: DEFAULT_WHY };
+  }
+
+  /** A digest of every noted file's role: cached results are keyed on it. */
+  digest(): string {
+    if (this.digestValue === null) {
+      const hash = createHash('sha1');
+      for (const [file, verdict] of [...this.all()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) hash.update(`${file}\0${verdict.role}\n`);
+      this.digestValue = hash.digest('hex');
+    }
+    return this.digestValue;
+  }
+
+  /** The digest when it is computed and still valid, else null (computing it is the caller's choice). */
+  settledDigest(): string | null {
+    return this.roles ? this.digest() : null;
+  }
+
+  private projectConfigs(): ProjectConfigs {
+    this.configs ??= new ProjectConfigs(this.project, (p) => this.noted.has(p), [...this.noted.keys()], (f) => this.noted.get(f)?.scan);
+    return this.configs;
+  }
+
+  private all(): Map<string, ComputedRole> {
+    if (this.roles) return this.roles;
+    const files = [...this.noted.keys()].sort();
+    const configs = this.projectConfigs();
+    const evidence = files.map((f) => evidenceFor(this.project, configs, f, this.noted.get(f)!.scan));
+    const packageDirOf = (f: string) => this.project.packageDirFor(f);
+    const graph = buildImportGraph({
+      files,
+      specifiersOf: (f) => this.noted.get(f)!.scan.specifiers,
+      resolver: this.resolver,
+      packageDirOf,
+      dependsOn: (f, name) => {
+        const dir = packageDirOf(f);
+        return !!(dir && configs.manifests.get(dir)?.dependencies.has(name)) || !!configs.manifests.get(this.project.root)?.dependencies.has(name);
+      },
+    });
+    this.roles = computeRoles(this.project.root, graph, evidence);
+    return this.roles;
+  }
+}
+
+function sameNote(a: Noted, b: Noted): boolean {
+  const x = a.scan;
+  const y = b.scan;
+  return (
+    a.configText === b.configText &&
+    x.shebang === y.shebang &&
+    x.directive === y.directive &&
+    x.serviceWorker === y.serviceWorker &&
+    x.registersServiceWorker === y.registersServiceWorker &&
+    x.commandDirs.join('\0') === y.commandDirs.join('\0') &&
+    x.specifiers.length === y.specifiers.length &&
+    x.specifiers.every((s, i) => s === y.specifiers[i])
+  );
+}

@@ -1,0 +1,118 @@
+// What a package.json says about its files' roles: the service's entry (`main`, the start script),
+// what its other scripts run (tests, builds, seeds, CLIs), `bin`, `prisma.seed`, oclif's command
+// folder, inline jest/mocha configuration, and whether its dependencies make it a front end.
+import * as path from 'node:path';
+import type { FileRole } from './types';
+
+export interface PackageManifest {
+  readonly dir: string;
+  readonly main: string | null;
+  readonly scripts: ReadonlyArray<readonly [name: string, command: string]>;
+  readonly bin: readonly string[];
+  readonly prismaSeed: string | null;
+  /** oclif's `commands` folder, as written (`./dist/commands`). */
+  readonly oclifCommands: string | null;
+  readonly jest: Record<string, unknown> | null;
+  readonly mocha: Record<string, unknown> | null;
+  readonly dependencies: ReadonlySet<string>;
+}
+
+export function readManifest(dir: string, readFile: (p: string) => string | undefined): PackageManifest | null {
+  const text = readFile(path.join(dir, 'package.json'));
+  if (text === undefined) return null;
+  let json: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    if (!isObject(parsed)) return null;
+    json = parsed;
+  } catch {
+    return null; // a broken package.json says nothing; the rest still works
+  }
+  const dependencies = new Set<string>();
+  for (const key of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+    const block = json[key];
+    if (isObject(block)) for (const name of Object.keys(block)) dependencies.add(name);
+  }
+  const scripts = isObject(json.scripts) ? Object.entries(json.scripts).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v] as const] : [])) : [];
+  const bin = typeof json.bin === 'string' ? [json.bin] : isObject(json.bin) ? Object.values(json.bin).filter((v): v is string => typeof v === 'string') : [];
+  const prisma = isObject(json.prisma) ? json.prisma : null;
+  const oclif = isObject(json.oclif) ? json.oclif : null;
+  return {
+    dir,
+    main: typeof json.main === 'string' ? json.main : null,
+    scripts,
+    bin,
+    prismaSeed: typeof prisma?.seed === 'string' ? prisma.seed : null,
+    oclifCommands: typeof oclif?.commands === 'string' ? oclif.commands : null,
+    jest: isObject(json.jest) ? json.jest : null,
+    mocha: isObject(json.mocha) ? json.mocha : null,
+    dependencies,
+  };
+}
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** What running a script of this name is for. The service's own start is `service`. */
+export function scriptRole(name: string): FileRole {
+  const n = name.toLowerCase();
+  if (/(^|[:_-])(test|tests|spec|e2e|coverage|cypress|playwright)([:_-]|$)/.test(n)) return 'test';
+  if (/^(pre|post)?(build|compile|bundle|dist|pack|prepack|prepare|postinstall|prepublish|prepublishonly)([:_-]|$)/.test(n) || /(^|[:_-])build([:_-]|$)/.test(n)) return 'build';
+  if (/^(start|dev|serve|server|prod|production|run|worker)([:_-]|$)/.test(n)) return 'service';
+  if (/(^|[:_-])cli([:_-]|$)/.test(n)) return 'cli';
+  if (/(^|[:_-])(lint|format|prettier|eslint|storybook|typecheck)([:_-]|$)/.test(n)) return 'tooling';
+  return 'script';
+}
+
+/** Runners whose first argument is a program to run, not a file: their file arguments are data or config. */
+const NOT_RUNNERS = new Set(['cp', 'mv', 'rm', 'rimraf', 'shx', 'mkdir', 'cat', 'echo', 'docker', 'git', 'tsc', 'eslint', 'prettier', 'biome', 'c8', 'nyc']);
+
+/**
+ * The file paths a script command names, relative to the package (`node ./dist/x.js`, `tsx
+ * src/seed.ts`, `mocha --require ./tests/hooks.js`), following `cd dir &&`. Globs, URLs, flags
+ * and shell variables are skipped; `--config` values are configuration, not code to run.
+ */
+export function commandPaths(command: string): string[] {
+  const out: string[] = [];
+  let cwd = '.';
+  for (const part of command.split(/&&|\|\||[;|]/)) {
+    const words = part.trim().split(/\s+/).map((w) => w.replace(/^['"]|['"]$/g, ''));
+    if (words[0] === 'cd' && words[1]) {
+      cwd = path.posix.join(cwd, words[1]);
+      continue;
+    }
+    if (NOT_RUNNERS.has(words[0])) continue;
+    for (let i = 0; i < words.length; i++) {
+      let w = words[i];
+      if (w.startsWith('-')) {
+        if (/^--?(c|config|project|p|tsconfig|env-file|reporter-options|o|output|out-dir|outdir|cwd)$/.test(w)) i++;
+        const eq = /^--(require|import|r|file|spec)=(.+)$/.exec(w);
+        if (!eq) continue;
+        w = eq[2];
+      }
+      if (!looksLikePath(w) || words[i - 1] === '>' || w.startsWith('>')) continue;
+      out.push(path.posix.join(cwd, w));
+    }
+  }
+  return out;
+}
+
+function looksLikePath(w: string): boolean {
+  if (!w || w.includes('://') || w.includes('$') || /[*?{}[\]=<>]/.test(w)) return false;
+  return w.startsWith('./') || w.startsWith('../') || /\.[cm]?[jt]sx?$/.test(w) || (/^[\w.@-]+\/[\w./@-]+$/.test(w) && !w.startsWith('@'));
+}
+
+/** Front-end frameworks: a package depending on one of them (and on no server framework) is a front end. */
+export const FRONT_END_PACKAGES = ['react-dom', 'vue', 'svelte', '@angular/core', 'preact', 'solid-js', 'lit', 'react-native'] as const;
+/** Server frameworks (and full-stack ones, whose server side runs in Node). */
+export const SERVER_PACKAGES = [
+  'express', 'fastify', 'koa', '@nestjs/core', 'hono', '@hapi/hapi', 'restify', 'next', 'nuxt', '@remix-run/node', '@sveltejs/kit',
+  'polka', 'micro', 'socket.io', '@apollo/server', 'apollo-server', 'graphql-yoga', 'h3', 'elysia',
+] as const;
+
+/** The front-end dependency that makes a package a front end, or null (none, or a server framework too). */
+export function frontEndDependency(manifest: PackageManifest): string | null {
+  if (SERVER_PACKAGES.some((p) => manifest.dependencies.has(p))) return null;
+  return FRONT_END_PACKAGES.find((p) => manifest.dependencies.has(p)) ?? null;
+}

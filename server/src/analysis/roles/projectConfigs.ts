@@ -1,0 +1,250 @@
+// Everything the project's configuration says about file roles, gathered once per computation:
+// package.json files (entries, scripts, bin, prisma.seed, oclif, inline jest/mocha), test-runner
+// configurations, index.html scripts, angular.json / Nx project.json, webpack entries, browser
+// tsconfigs, front-end and Next.js packages. Files are named by the configuration as written; each
+// is matched to a workspace file (extensions probed, build output mapped back to its source).
+import * as path from 'node:path';
+import { configProperties, jsonProperties, readFlatYaml, readJsonc, relativeName, stringLiterals } from './configText';
+import { angularJsonProjects, htmlScriptSources, nxFrontEndProject, sourcePathsIn, tsconfigTargetsBrowser, webpackTargetsNode, type FrontEndProject } from './frontEnd';
+import { commandPaths, frontEndDependency, readManifest, scriptRole, type PackageManifest } from './manifest';
+import { probeModule } from './resolver';
+import type { ScannedFile } from './scan';
+import { jestRunner, mochaRunner, vitestRunner, type TestRunner } from './testRunners';
+import type { Evidence, FileRole, RoleProject } from './types';
+import { isInside, stripExtension } from '../model/paths';
+
+/** Evidence that covers a whole folder (oclif's command folder, a front-end package or project). */
+export interface FolderEvidence {
+  readonly dir: string;
+  readonly evidence: Evidence;
+}
+
+/** When configurations name one file for several roles, the first of these wins. */
+const CONFIG_PRIORITY: readonly FileRole[] = ['service', 'test', 'build', 'cli', 'tooling', 'script', 'browser'];
+
+const JEST_CONFIG = /^jest\.config\.[cm]?[jt]s$/;
+const VITEST_CONFIG = /^vitest(\.[\w-]+)?\.config\.[cm]?[jt]s$|\.vitest\.config\.[cm]?[jt]s$/;
+const VITE_CONFIG = /^vite\.config\.[cm]?[jt]s$/;
+const MOCHARC_SCRIPT = /^\.mocharc\.[cm]?js$/;
+const WEBPACK_CONFIG = /^webpack(\.[\w-]+)?\.config\.[cm]?[jt]s$/;
+const NEXT_CONFIG = /^next\.config\.[cm]?[jt]s$/;
+/** Build output folders whose files are compiled from `src/`. */
+const OUTPUT_DIRS = new Set(['dist', 'build', 'lib', 'out']);
+
+export class ProjectConfigs {
+  /** Evidence for single files named by a configuration. */
+  readonly files = new Map<string, Evidence>();
+  /** Folder-wide evidence, deepest folders first. */
+  readonly folders: FolderEvidence[] = [];
+  readonly runners: TestRunner[] = [];
+  /** Package folders that depend on Next.js (its file conventions apply there). */
+  readonly nextPackages = new Set<string>();
+  readonly manifests = new Map<string, PackageManifest>();
+
+  constructor(
+    private readonly project: RoleProject,
+    private readonly exists: (absPath: string) => boolean,
+    files: readonly string[],
+    scanOf: (file: string) => ScannedFile | undefined,
+  ) {
+    const packageDirs = new Set<string>([project.root]);
+    for (const file of files) {
+      const dir = project.packageDirFor(file);
+      if (dir) packageDirs.add(dir);
+    }
+    for (const dir of [...packageDirs].sort()) {
+      const manifest = readManifest(dir, project.readFile);
+      if (manifest) {
+        this.manifests.set(dir, manifest);
+        this.readManifestRoles(manifest);
+      }
+      this.readPackageFolder(dir, manifest);
+    }
+    for (const file of files) {
+      this.readConfigFile(file);
+      for (const dir of scanOf(file)?.commandDirs ?? []) {
+        this.folders.push({ dir: path.resolve(path.dirname(file), dir), evidence: { role: 'cli', why: `CLI command (yargs commandDir in ${this.rel(file)})` } });
+      }
+    }
+    if (project.readFile(path.join(project.root, 'nx.json')) !== undefined) this.readNxProjects(files);
+    this.folders.sort((a, b) => b.dir.length - a.dir.length);
+  }
+
+  private rel(absPath: string): string {
+    return relativeName(this.project.root, absPath);
+  }
+
+  /** "package.json" at the root, "packages/api/package.json" elsewhere. */
+  private manifestName(dir: string): string {
+    return this.rel(path.join(dir, 'package.json'));
+  }
+
+  private name(file: string, evidence: Evidence): void {
+    const known = this.files.get(file);
+    if (!known || CONFIG_PRIORITY.indexOf(evidence.role) < CONFIG_PRIORITY.indexOf(known.role)) this.files.set(file, evidence);
+  }
+
+  /** The workspace file a configured path names, relative to `dir`: as written, else its source for build output. */
+  sourceFile(dir: string, written: string): string | null {
+    const abs = path.resolve(dir, written);
+    const direct = probeModule(stripExtension(abs), abs, this.exists);
+    if (direct) return direct;
+    const rel = path.relative(dir, abs).split(path.sep);
+    if (rel.length > 1 && OUTPUT_DIRS.has(rel[0])) {
+      for (const replacement of [['src'], []]) {
+        const mapped = path.join(dir, ...replacement, ...rel.slice(1));
+        const found = probeModule(stripExtension(mapped), mapped, this.exists);
+        if (found) return found;
+      }
+    }
+    return null;
+  }
+
+  private readManifestRoles(m: PackageManifest): void {
+    const where = this.manifestName(m.dir);
+    const bins = new Set<string>();
+    for (const bin of m.bin) {
+      const file = this.sourceFile(m.dir, bin);
+      if (file) {
+        bins.add(file);
+        this.name(file, { role: 'cli', why: `${where} bin` });
+      }
+    }
+    const frontEnd = frontEndDependency(m);
+    if (m.main && !frontEnd) {
+      const file = this.sourceFile(m.dir, m.main);
+      if (file && !bins.has(file)) this.name(file, { role: 'service', why: `${where} main` });
+    }
+    for (const [name, command] of m.scripts) {
+      const role = scriptRole(name);
+      for (const written of commandPaths(command)) {
+        const file = this.sourceFile(m.dir, written);
+        if (file) this.name(file, { role, why: `${where} scripts.${name} runs it` });
+      }
+    }
+    if (m.prismaSeed) {
+      for (const written of commandPaths(m.prismaSeed)) {
+        const file = this.sourceFile(m.dir, written);
+        if (file) this.name(file, { role: 'script', why: `${where} prisma.seed runs it` });
+      }
+    }
+    if (m.oclifCommands) {
+      const written = path.resolve(m.dir, m.oclifCommands);
+      const rel = path.relative(m.dir, written).split(path.sep);
+      const dir = OUTPUT_DIRS.has(rel[0]) ? path.join(m.dir, 'src', ...rel.slice(1)) : written;
+      this.folders.push({ dir, evidence: { role: 'cli', why: `oclif command (${where} oclif.commands)` } });
+    }
+    if (m.jest) this.addRunner(jestRunner(path.join(m.dir, 'package.json'), jsonProperties(m.jest), `${where} jest`));
+    if (m.mocha) {
+      const props = jsonProperties(m.mocha);
+      const values = (key: string) => props.filter((p) => p.chain.length === 1 && p.chain[0] === key).flatMap((p) => p.values);
+      this.addRunner(mochaRunner(m.dir, { spec: values('spec'), require: values('require'), file: values('file') }, `${where} mocha`));
+    }
+    if (frontEnd) this.folders.push({ dir: m.dir, evidence: { role: 'browser', why: `${where} is a front end (${frontEnd}, no server framework)`, weak: true } });
+    if (m.dependencies.has('next')) this.nextPackages.add(m.dir);
+  }
+
+  /** Non-JavaScript configuration a package folder may hold: index.html, angular.json, .mocharc.json/.yml, tsconfig.json. */
+  private readPackageFolder(dir: string, manifest: PackageManifest | null): void {
+    const html = path.join(dir, 'index.html');
+    for (const src of htmlScriptSources(this.project.readFile(html) ?? '')) {
+      const file = this.sourceFile(dir, src.startsWith('/') ? `.${src}` : src);
+      if (file) this.name(file, { role: 'browser', why: `loaded by ${this.rel(html)}` });
+    }
+    const angular = path.join(dir, 'angular.json');
+    for (const p of angularJsonProjects(angular, this.project.readFile(angular))) this.addFrontEndProject(p);
+    for (const name of ['.mocharc.json', '.mocharc.jsonc', '.mocharc.yml', '.mocharc.yaml']) {
+      const file = path.join(dir, name);
+      const text = this.project.readFile(file);
+      if (text === undefined) continue;
+      const values = name.endsWith('json') || name.endsWith('jsonc') ? jsonValues(readJsonc(file, text)) : readFlatYaml(text, ['spec', 'require', 'file']);
+      this.addRunner(mochaRunner(dir, { spec: values.spec ?? [], require: values.require ?? [], file: values.file ?? [] }, this.rel(file)));
+      break;
+    }
+    this.readTsconfig(dir, manifest);
+  }
+
+  private readTsconfig(dir: string, manifest: PackageManifest | null): void {
+    const file = path.join(dir, 'tsconfig.json');
+    const hasNodeTypes = [...this.manifests.values()].some((m) => m.dependencies.has('@types/node') && isInside(m.dir, dir)) || !!manifest?.dependencies.has('@types/node');
+    if (tsconfigTargetsBrowser(file, this.project.readFile, hasNodeTypes)) {
+      this.folders.push({ dir, evidence: { role: 'browser', why: `${this.rel(file)} has the DOM library and no Node types`, weak: true } });
+    }
+  }
+
+  private addFrontEndProject(p: FrontEndProject): void {
+    this.folders.push({ dir: p.dir, evidence: { role: 'browser', why: p.why, weak: true } });
+    for (const entry of p.entries) {
+      const file = this.sourceFile(path.dirname(entry), path.basename(entry));
+      if (file) this.name(file, { role: 'browser', why: `the front end's entry (${p.why})` });
+    }
+  }
+
+  private addRunner(runner: TestRunner): void {
+    this.runners.push(runner);
+    for (const setup of runner.setupFiles) {
+      const file = this.sourceFile(path.dirname(setup), path.basename(setup));
+      if (file) this.name(file, { role: 'test', why: `${runner.runner} loads it to set tests up (${runner.source})` });
+    }
+  }
+
+  /** JavaScript and TypeScript configuration files among the workspace files. */
+  private readConfigFile(file: string): void {
+    const base = path.basename(file);
+    const dir = path.dirname(file);
+    const isJest = JEST_CONFIG.test(base);
+    const isVitest = VITEST_CONFIG.test(base);
+    const isVite = VITE_CONFIG.test(base);
+    const isMocha = MOCHARC_SCRIPT.test(base);
+    const isWebpack = WEBPACK_CONFIG.test(base);
+    if (NEXT_CONFIG.test(base)) this.nextPackages.add(dir);
+    if (!isJest && !isVitest && !isVite && !isMocha && !isWebpack) return;
+    const text = this.project.readFile(file);
+    if (text === undefined) return;
+    const source = this.rel(file);
+    if (isWebpack) return this.readWebpack(file, text, source);
+    const props = configProperties(file, text);
+    if (isJest) this.addRunner(jestRunner(file, props, source));
+    else if (isMocha) {
+      const values = (key: string) => props.filter((p) => p.chain.length === 1 && p.chain[0] === key).flatMap((p) => p.values);
+      this.addRunner(mochaRunner(dir, { spec: values('spec'), require: values('require'), file: values('file') }, source));
+    } else {
+      const runner = vitestRunner(file, props, source, isVite);
+      if (runner) this.addRunner(runner);
+    }
+  }
+
+  /** webpack entries: server code when webpack builds for Node, browser code otherwise. */
+  private readWebpack(file: string, text: string, source: string): void {
+    const node = webpackTargetsNode(text);
+    const packageDir = this.project.packageDirFor(file) ?? path.dirname(file);
+    for (const written of sourcePathsIn(stringLiterals(file, text))) {
+      const found = this.sourceFile(path.dirname(file), written) ?? this.sourceFile(packageDir, written);
+      if (found) this.name(found, node ? { role: 'service', why: `webpack entry for Node (${source})` } : { role: 'browser', why: `webpack entry (${source})` });
+    }
+  }
+
+  /** Nx project.json files in the folders above workspace files (an Nx workspace holds one per project). */
+  private readNxProjects(files: readonly string[]): void {
+    const seen = new Set<string>([this.project.root]);
+    const prefix = this.project.root + path.sep;
+    for (const file of files) {
+      for (let dir = path.dirname(file); dir.startsWith(prefix) && !seen.has(dir); dir = path.dirname(dir)) {
+        seen.add(dir);
+        if (dir.slice(prefix.length).split(path.sep).length > 4) continue; // projects sit near the root (apps/x, libs/y/z)
+        const projectFile = path.join(dir, 'project.json');
+        const p = nxFrontEndProject(projectFile, this.project.readFile(projectFile), this.project.root);
+        if (p) {
+          this.addFrontEndProject(p);
+          this.readTsconfig(dir, null);
+        }
+      }
+    }
+  }
+}
+
+function jsonValues(json: Record<string, unknown> | null): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const p of jsonProperties(json)) if (p.chain.length === 1) (out[p.chain[0]] ??= []).push(...p.values);
+  return out;
+}

@@ -1,0 +1,76 @@
+// What the role computation learns from one file's text, without parsing it: the modules it
+// imports (ES imports and re-exports, dynamic import(), CommonJS require), its shebang, a leading
+// 'use client' / 'use server' directive, and whether it is or registers a service worker. Each
+// test is one linear pass of a regular expression with no nested or overlapping repetition.
+
+export interface ScannedFile {
+  /** Specifiers of the modules it loads (type-only imports left out), in order, without repeats. */
+  readonly specifiers: readonly string[];
+  readonly shebang: boolean;
+  readonly directive: 'use client' | 'use server' | null;
+  /** Listens for service-worker events (`self.addEventListener('fetch', ...)`): it runs as a service worker. */
+  readonly serviceWorker: boolean;
+  /** Calls `navigator.serviceWorker.register(...)`: only a browser has a navigator. */
+  readonly registersServiceWorker: boolean;
+  /** Folders of CLI commands it loads with yargs' `.commandDir('./commands')`, as written. */
+  readonly commandDirs: readonly string[];
+}
+
+/**
+ * The modules a file loads, in one linear pass (no nested or overlapping repetition, bounded runs):
+ * `import type { A } from 'x'` and `export type * from 'x'` are consumed and skipped (nothing is
+ * loaded at run time); then `from 'x'`, `import 'x'`, `import('x')`, `require('x')`, not after `.`
+ * or a name (`Array.from('ab')`). A specifier inside a comment or a string is taken too: one more
+ * edge only makes the role computation more careful (see graph.ts), and one naming no file costs nothing.
+ */
+const SPECIFIERS = new RegExp(
+  String.raw`(?<![.$\w])(?:(?:import|export)\s+type\s+(?:\{[^}]{0,2000}\}|\*(?:\s+as\s+[\w$]+)?|[\w$]+)\s*from\s*(['"])[^'"\n\\]{1,300}\1` +
+    String.raw`|(?:from|import|require)\s*(?:\(\s*)?(['"])([^'"\n\\]{1,300})\2)`,
+  'g',
+);
+const SERVICE_WORKER_EVENT = /\bself\.addEventListener\(\s*['"](?:install|activate|fetch|push|sync|notificationclick|message)['"]/;
+/**
+ * A service worker is a script the page registers by URL, named for what it is (sw.js,
+ * service-worker.js, ngsw-worker.js, firebase-messaging-sw.js): only such files are searched for
+ * its event listeners, which spares every other file a full search for a text it never holds.
+ */
+const WORKER_NAME = /(^|[^a-z])(sw|[\w-]*worker[\w-]*)\.[cm]?[jt]s$/i;
+const REGISTERS_WORKER = /\bnavigator\.serviceWorker\.register\s*\(/;
+/** The first string in the call: `.commandDir('cmds')`, `.commandDir(path.resolve(dir, './commands'))`. */
+const COMMAND_DIR = /\.commandDir\([^'"\n]{0,200}(['"])([^'"\n\\]{1,200})\1/g;
+
+export function scanFile(text: string, fileName = ''): ScannedFile {
+  const specifiers = new Set<string>();
+  for (const m of text.matchAll(SPECIFIERS)) if (m[3] !== undefined) specifiers.add(m[3]);
+  const yargs = specifiers.has('yargs');
+  return {
+    specifiers: [...specifiers],
+    shebang: /^\uFEFF?#!/.test(text),
+    directive: leadingDirective(text),
+    serviceWorker: WORKER_NAME.test(fileName) && SERVICE_WORKER_EVENT.test(text),
+    registersServiceWorker: text.includes('serviceWorker') && REGISTERS_WORKER.test(text),
+    // Only a yargs program has command folders.
+    commandDirs: yargs ? [...text.matchAll(COMMAND_DIR)].map((m) => m[2]) : [],
+  };
+}
+
+/** The file's leading 'use client' / 'use server' directive, after comments and blank lines. */
+export function leadingDirective(text: string): 'use client' | 'use server' | null {
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const n = Math.min(text.length, 4096); // a directive comes first: a long licence header is the most before it
+  while (i < n) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') i++;
+    else if (text.startsWith('//', i)) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? n : end + 1;
+    } else if (text.startsWith('/*', i)) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? n : end + 2;
+    } else break;
+  }
+  for (const d of ['use client', 'use server'] as const) {
+    if (text.startsWith(`'${d}'`, i) || text.startsWith(`"${d}"`, i)) return d;
+  }
+  return null;
+}

@@ -1,0 +1,40 @@
+// The vocabulary of file roles: what a file is for, why the engine thinks so, and what the role
+// computation needs from the rest of the engine (the project's files and module resolution).
+import type { FileKind } from '../rule';
+
+/** A file's role is its FileKind: the name rules ask for. */
+export type FileRole = FileKind;
+
+export interface RoleVerdict {
+  readonly role: FileRole;
+  /** A short reason a person can check, e.g. "package.json scripts.seed runs it" (for `obs-lens explain`). */
+  readonly why: string;
+}
+
+/**
+ * Resolves an import specifier written in `fromFile` to the workspace file it names (absolute, with
+ * its extension), or null for packages, builtins and files outside the workspace. The relative
+ * resolver (resolver.ts) is the implementation today; TypeScript's resolver (tsconfig paths, barrels,
+ * workspace packages) plugs in here.
+ */
+export interface ModuleResolver {
+  resolve(fromFile: string, specifier: string): string | null;
+}
+
+/** What the role computation reads from the project model. */
+export interface RoleProject {
+  /** The workspace root (absolute). */
+  readonly root: string;
+  /** A file's text, or undefined when it does not exist (reads are recorded by the CLI's cache token). */
+  readFile(absPath: string): string | undefined;
+  /** The folder of the nearest package.json at or above the file, within the root; null when none. */
+  packageDirFor(absPath: string): string | null;
+}
+
+/**
+ * One piece of evidence for a file's role. `weak` evidence is a fallback (a folder name, a whole
+ * front-end package): server code importing the file overrides it.
+ */
+export interface Evidence extends RoleVerdict {
+  readonly weak?: boolean;
+}

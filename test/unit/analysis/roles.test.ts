@@ -1,0 +1,247 @@
+// File roles and the reasons given for them: the workspace pass over copies of the fixture projects
+// (test/fixtures/roles), then each file's role as rules see it and why, as `explain` would show it.
+// Also the pieces: globs from test-runner configurations, the import scan, script commands, and
+// the language server's project registry telling when a change moved some file's role.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { explainRole } from '../../../server/src/analysis';
+import { compileGlob } from '../../../server/src/analysis/roles/glob';
+import { commandPaths, scriptRole } from '../../../server/src/analysis/roles/manifest';
+import { scanFile } from '../../../server/src/analysis/roles/scan';
+import { analyzeWorkspace } from '../../../server/src/analysis/workspace/analyzeWorkspace';
+import { mergeSettings } from '../../../server/src/analysis/workspace/config';
+import { ProjectRegistry } from '../../../server/src/lsp/projects';
+
+const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'roles');
+
+describe('file roles', () => {
+  const made: string[] = [];
+  after(() => {
+    for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Runs the workspace pass on a copy of the fixture; returns "role: why" per relative path asked for. */
+  async function roles(fixture: string, files: string[]): Promise<Record<string, string>> {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
+    made.push(root);
+    fs.cpSync(path.join(FIXTURES, fixture), root, { recursive: true });
+    const result = await analyzeWorkspace(root, { settings: mergeSettings() });
+    const out: Record<string, string> = {};
+    for (const rel of files) {
+      const v = explainRole(result.project, path.join(root, rel));
+      out[rel] = `${v.role}: ${v.why}`;
+    }
+    return out;
+  }
+
+  it('Angular: the angular.json entry, components by their framework import, helpers by reach; a module the server imports too is service code', async () => {
+    assert.deepEqual(await roles('angular-and-api', ['apps/web/src/main.ts', 'apps/web/src/app/app.component.ts', 'libs/format/format-total.ts', 'libs/shared/money.ts', 'apps/api/src/server.ts']), {
+      'apps/web/src/main.ts': `browser: the front end's entry (Angular project "web" in angular.json)`,
+      'apps/web/src/app/app.component.ts': 'browser: imports @angular/core (front-end framework)',
+      'libs/format/format-total.ts': 'browser: imported by apps/web/src/app/app.component.ts (imports @angular/core (front-end framework))',
+      'libs/shared/money.ts': 'service: imported by server code (apps/api/src/server.ts)',
+      'apps/api/src/server.ts': 'service: package.json scripts.start runs it',
+    });
+  });
+
+  it('Vite + React: index.html scripts, a service worker, a front-end package; the vite config is build configuration', async () => {
+    assert.deepEqual(await roles('react-vite', ['packages/web/src/main.tsx', 'packages/web/public/sw.js', 'packages/web/src/App.tsx', 'packages/web/vite.config.ts', 'packages/server/src/index.ts']), {
+      'packages/web/src/main.tsx': 'browser: loaded by packages/web/index.html',
+      'packages/web/public/sw.js': 'browser: a service worker (listens for service-worker events on self)',
+      'packages/web/src/App.tsx': 'browser: packages/web/package.json is a front end (react-dom, no server framework)',
+      'packages/web/vite.config.ts': 'build: build or tool configuration (vite.config.ts)',
+      'packages/server/src/index.ts': 'service: packages/server/package.json main',
+    });
+  });
+
+  it("Next.js: 'use client', pages, route handlers and the modules route handlers import", async () => {
+    assert.deepEqual(await roles('next-app', ['app/components/Counter.tsx', 'app/page.tsx', 'app/api/orders/route.ts', 'lib/orders.ts']), {
+      'app/components/Counter.tsx': "browser: 'use client' directive",
+      'app/page.tsx': 'browser: Next.js app/ page or component',
+      'app/api/orders/route.ts': 'service: Next.js route handler (app/**/route)',
+      'lib/orders.ts': 'service: imported by server code (app/api/orders/route.ts)',
+    });
+  });
+
+  it('tests: runner configurations (testMatch, setup files), test folders and modules only tests import', async () => {
+    const api = 'packages/api';
+    const worker = 'packages/worker';
+    assert.deepEqual(
+      await roles('test-support', [
+        `${worker}/checks/jobs.check.js`,
+        `${worker}/support-files/db-global.js`,
+        `${worker}/support-files/matchers.js`,
+        `${api}/src/prepare-env.ts`,
+        `${api}/src/fakes/clock.ts`,
+        `${api}/src/internal/testing/seeder.ts`,
+        `${api}/acceptance/support/http.ts`,
+        `${api}/src/orders.ts`,
+      ]),
+      {
+        [`${worker}/checks/jobs.check.js`]: `test: jest runs it as a test (${worker}/jest.config.js)`,
+        [`${worker}/support-files/db-global.js`]: `test: jest loads it to set tests up (${worker}/jest.config.js)`,
+        [`${worker}/support-files/matchers.js`]: `test: jest loads it to set tests up (${worker}/jest.config.js)`,
+        [`${api}/src/prepare-env.ts`]: `test: vitest loads it to set tests up (${api}/vitest.config.ts)`,
+        [`${api}/src/fakes/clock.ts`]: `test: imported only by tests (${api}/src/orders.spec.ts)`,
+        [`${api}/src/internal/testing/seeder.ts`]: 'test: in testing/ (a test folder)',
+        [`${api}/acceptance/support/http.ts`]: 'test: in acceptance/ (a test folder)',
+        [`${api}/src/orders.ts`]: `service: ${api}/package.json main`,
+      },
+    );
+  });
+
+  it('scripts, builds and CLIs: prisma.seed, package.json scripts and what only they import, oclif commands, a yargs entry', async () => {
+    assert.deepEqual(
+      await roles('scripts-and-builds', ['prisma/seed.ts', 'db/migrate.js', 'db/steps/apply.js', 'build.js', 'stamp.build.mjs', 'src/commands/reset-password.ts', 'src/cli/index.ts', 'src/server.ts', 'src/routes/orders.ts']),
+      {
+        'prisma/seed.ts': 'script: package.json prisma.seed runs it',
+        'db/migrate.js': 'script: package.json scripts.db:migrate runs it',
+        'db/steps/apply.js': 'script: imported only by script code (db/migrate.js)',
+        'build.js': 'build: package.json scripts.build runs it',
+        'stamp.build.mjs': 'build: package.json scripts.postbuild runs it',
+        'src/commands/reset-password.ts': 'cli: oclif command (package.json oclif.commands)',
+        'src/cli/index.ts': 'cli: package.json scripts.cli runs it',
+        'src/server.ts': 'service: package.json main',
+        'src/routes/orders.ts': 'service: imported by server code (src/server.ts)',
+      },
+    );
+  });
+
+  it('Nx project.json, a browser tsconfig, webpack entries (browser, or server code when built for Node) and .mocharc.yml', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
+    made.push(root);
+    const files: Record<string, string> = {
+      'package.json': JSON.stringify({ name: 'mono', dependencies: { express: '^4' }, devDependencies: { '@types/node': '^20', mocha: '^10' } }),
+      'nx.json': '{}',
+      'apps/admin/project.json': JSON.stringify({ name: 'admin', targets: { build: { executor: '@nx/angular:application', options: { browser: 'apps/admin/src/boot.ts' } } } }),
+      'apps/admin/src/boot.ts': "console.log('admin');\n",
+      'apps/admin/src/util.ts': 'export const u = 1;\n',
+      'widgets/package.json': JSON.stringify({ name: 'widgets' }),
+      'widgets/tsconfig.json': '{ // a browser library\n "compilerOptions": { "lib": ["ES2022", "DOM"], "types": [] } }',
+      'widgets/chart.ts': 'export const c = 1;\n',
+      'webpack/webpack.config.js': "module.exports = { entry: { app: './client/app.js' } };\n",
+      'client/app.js': "require('./panel');\n",
+      'client/panel.js': 'module.exports = 1;\n',
+      'api/webpack.config.js': "module.exports = { target: 'node', entry: './src/main.js' };\n",
+      'api/src/main.js': "console.log('api');\n",
+      '.mocharc.yml': 'spec:\n  - checks/**/*.check.js\nrequire: ./checks/hooks.js # set up\n',
+      'checks/hooks.js': 'exports.mochaHooks = {};\n',
+      'checks/orders.check.js': 'it("works", () => {});\n',
+    };
+    for (const [rel, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), text);
+    }
+    const { project } = await analyzeWorkspace(root, { settings: mergeSettings() });
+    const said = (rel: string) => {
+      const v = explainRole(project, path.join(root, rel));
+      return `${v.role}: ${v.why}`;
+    };
+    assert.deepEqual(
+      ['apps/admin/src/boot.ts', 'apps/admin/src/util.ts', 'widgets/chart.ts', 'client/app.js', 'client/panel.js', 'api/src/main.js', 'checks/hooks.js', 'checks/orders.check.js'].map(said),
+      [
+        `browser: the front end's entry (Nx project "admin" uses @nx/angular)`,
+        'browser: Nx project "admin" uses @nx/angular',
+        'browser: widgets/tsconfig.json has the DOM library and no Node types',
+        'browser: webpack entry (webpack/webpack.config.js)',
+        'browser: imported by client/app.js (webpack entry (webpack/webpack.config.js))',
+        'service: webpack entry for Node (api/webpack.config.js)',
+        'test: mocha loads it to set tests up (.mocharc.yml)',
+        'test: mocha runs it as a test (.mocharc.yml)',
+      ],
+    );
+  });
+
+  it("a file outside the noted workspace still gets its role from its path and text", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
+    made.push(root);
+    fs.writeFileSync(path.join(root, 'package.json'), '{"name":"x"}');
+    const { project } = await analyzeWorkspace(root, { settings: mergeSettings() });
+    assert.equal(explainRole(project, path.join(root, 'src/widget.tsx'), "'use client';\nexport const W = 1;\n").role, 'browser');
+    assert.equal(explainRole(project, path.join(root, 'scripts/seed.ts')).role, 'script');
+    assert.equal(explainRole(project, path.join(root, 'src/app.ts'), 'export const a = 1;\n').role, 'service');
+  });
+});
+
+describe('file role pieces', () => {
+  it('matches test-runner globs: jest defaults (extglobs), braces, `**`, and nothing for a glob RE2 cannot compile', () => {
+    const jestDefault = compileGlob('**/?(*.)+(spec|test).[jt]s?(x)');
+    assert.ok(jestDefault.matches('src/a.test.ts'));
+    assert.ok(jestDefault.matches('src/deep/a.spec.jsx'));
+    assert.ok(jestDefault.matches('test.js'));
+    assert.ok(!jestDefault.matches('src/contest.ts'));
+    assert.ok(!jestDefault.matches('src/a.test.css'));
+    const vitest = compileGlob('src/**/*.{test,spec}.?(c|m)[jt]s?(x)');
+    assert.ok(vitest.matches('src/a/b.spec.mts'));
+    assert.ok(!vitest.matches('lib/a.spec.ts'));
+    assert.ok(compileGlob('./checks/**/*.check.js').matches('checks/jobs.check.js'));
+    assert.ok(!compileGlob('checks/*.check.js').matches('checks/deep/jobs.check.js'));
+    assert.ok(!compileGlob('src/[z-a].ts').matches('src/a.ts'));
+  });
+
+  it('scans the modules a file loads: imports, re-exports, require, import(), not type-only imports', () => {
+    const scan = scanFile(
+      [
+        '#!/usr/bin/env node',
+        "import a from './a';",
+        "import type { T } from './types';",
+        "import { type U } from './u';",
+        "export * from './barrel';",
+        "const c = require('./c');",
+        "const d = await import('./d');",
+        "const s = Array.from('chars');",
+      ].join('\n'),
+    );
+    assert.deepEqual(scan.specifiers, ['./a', './u', './barrel', './c', './d']);
+    assert.equal(scan.shebang, true);
+    assert.equal(scanFile("/* licence */\n// note\n'use client';\nexport {}").directive, 'use client');
+    assert.equal(scanFile("const x = 'use client';").directive, null);
+    assert.equal(scanFile("self.addEventListener('fetch', () => {});", 'service-worker.js').serviceWorker, true);
+    assert.equal(scanFile("self.addEventListener('fetch', () => {});", 'sw.ts').serviceWorker, true);
+    assert.equal(scanFile("self.addEventListener('fetch', () => {});", 'routes.js').serviceWorker, false);
+    assert.equal(scanFile("navigator.serviceWorker.register('/sw.js');").registersServiceWorker, true);
+    assert.deepEqual(scanFile("import yargs from 'yargs';\nyargs(argv).commandDir(path.resolve(dir, './commands'));").commandDirs, ['./commands']);
+  });
+
+  it('reads what package.json scripts run and what they are for', () => {
+    assert.deepEqual(commandPaths('cd bin && ./run start'), ['bin/run']);
+    assert.deepEqual(commandPaths('cross-env NODE_ENV=test mocha --require ./tests/hooks.js --exit ./tests/*.test.js'), ['tests/hooks.js']);
+    assert.deepEqual(commandPaths('webpack --mode production --config webpack/webpack.config.js && node bin/keys.js > out.txt'), ['bin/keys.js']);
+    assert.deepEqual(commandPaths('tsc -p tsconfig.build.json && node ./build.js'), ['build.js']);
+    assert.deepEqual(
+      ['start', 'dev', 'start:prod', 'test:unit', 'build', 'postbuild', 'cli', 'db:seed', 'lint'].map(scriptRole),
+      ['service', 'service', 'service', 'test', 'build', 'build', 'cli', 'script', 'tooling'],
+    );
+  });
+
+  it("the language server's registry says when an edit moves another file's role, without computing roles while a scan notes files", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
+    try {
+      const files: Record<string, string> = {
+        'package.json': JSON.stringify({ name: 'svc', dependencies: { express: '^4' } }),
+        'src/helper.ts': "export const h = () => console.log('h');\n",
+        'src/helper.test.ts': "import { h } from './helper';\nh();\n",
+        'src/server.ts': 'export const s = 1;\n',
+      };
+      for (const [rel, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+        fs.writeFileSync(path.join(root, rel), text);
+      }
+      const registry = new ProjectRegistry(() => undefined);
+      const model = registry.forFile(path.join(root, 'src', 'server.ts'), root);
+      for (const rel of ['src/helper.ts', 'src/helper.test.ts', 'src/server.ts']) registry.note(path.join(root, rel), files[rel]);
+      assert.equal(model.roles.settledDigest(), null, 'noting files computed roles');
+      const helper = path.join(root, 'src/helper.ts');
+      assert.equal(explainRole(model, helper).role, 'test');
+      assert.equal(registry.note(path.join(root, 'src/server.ts'), 'export const s = 1; // edited\n'), false);
+      assert.equal(registry.note(path.join(root, 'src/server.ts'), "import { h } from './helper';\nh();\n"), true);
+      assert.equal(explainRole(model, helper).role, 'service');
+      assert.equal(registry.forget(path.join(root, 'src/server.ts')), true);
+      assert.equal(explainRole(model, helper).role, 'test');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
