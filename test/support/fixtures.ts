@@ -4,7 +4,8 @@
 //     logger.info(`user ${id}`);
 //     //          ~~~~~~~~~~~~ [unstructured-log-message] exact message
 // An optional first line `// @case library=pino path=src/x.ts loggerModule=src/logger.ts type=module rules=a,b`
-// describes the project the runner builds around it; `<name>.fixed.<ext>` is the expected text after fix-all.
+// describes the project the runner builds around it; `<name>.fixed.<ext>` is the expected text after fix-all,
+// `<name>.fixes.md` every fix of every finding with the lines it leaves (fixExpectations.ts).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -38,6 +39,8 @@ export interface FixtureCase {
   directives: CaseDirectives;
   expected: ExpectedFinding[];
   fixedFile: string | null;
+  /** `<name>.fixes.md`: every fix of every finding with its output (see fixExpectations.ts); may not exist yet. */
+  fixesFile: string;
 }
 
 const MARKER = /^(\s*)\/\/(\s*)(~+)\s+\[([\w-]+)\]\s+(.*?)\s*$/;
@@ -94,6 +97,7 @@ export function loadCases(): FixtureCase[] {
         directives: parseDirectives(text),
         expected: parseMarkers(text),
         fixedFile: fs.existsSync(fixed) ? fixed : null,
+        fixesFile: file.replace(CASE_EXTENSIONS, '.fixes.md'),
       });
     }
   }
