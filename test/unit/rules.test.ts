@@ -2,8 +2,8 @@
 // RuleTester: exact findings (rule, message, position), the fix-all output, the exact output of
 // every single fix (`<name>.fixes.md`; suppression fixes too in the suppressions/ cases), and that
 // every fix, suppressions included, leaves code that parses.
-// OBS_LENS_UPDATE_CASES=1 rewrites the .fixes.md files from the engine instead of comparing: read
-// every one it changes as a reviewer would before committing it.
+// OBS_LENS_UPDATE_CASES=1 rewrites the .fixes.md and .fixed files from the engine instead of
+// comparing: read every one it changes as a reviewer would before committing it.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { isRuleId, RULE_IDS } from '../../shared/src/rules';
@@ -87,7 +87,11 @@ describe('rule fixtures', () => {
         } else assert.equal(existing, null, `no finding has a fix: ${c.fixesFile} should not exist`);
 
         const { text: fixedText } = applySafeFixes(project.casePath, c.text, model, options);
-        if (c.fixedFile) assert.equal(fixedText, fs.readFileSync(c.fixedFile, 'utf8'), `fix-all output equals ${c.fixedFile}`);
+        const fixedFile = c.fixedFile ?? c.file.replace(/(\.[^.]+)$/, '.fixed$1');
+        if (UPDATE) {
+          if (fixedText !== c.text) fs.writeFileSync(fixedFile, fixedText);
+          else if (c.fixedFile) fs.rmSync(c.fixedFile);
+        } else if (c.fixedFile) assert.equal(fixedText, fs.readFileSync(c.fixedFile, 'utf8'), `fix-all output equals ${c.fixedFile}`);
         else assert.equal(fixedText, c.text, 'no safe fix changes this case (add a .fixed file if one should)');
       } finally {
         fs.rmSync(project.root, { recursive: true, force: true });

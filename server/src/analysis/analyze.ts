@@ -2,7 +2,9 @@
 // log calls recognised through the logger model, each handed to every enabled rule.
 import ts from 'typescript';
 import type { RuleId } from '../../../shared/src/rules';
+import { codeStyleOf, type CodeStyle } from './codeStyle';
 import { findLogger } from './findLogger';
+import { formatConfigFor } from './formatConfig';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { isCandidateCall, recogniseLogCall, toCallSite } from './logCalls';
 import { fileModuleStyle, lineColumn, parseErrorCount, parseSource } from './parse';
@@ -131,7 +133,9 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   const suppressions = findSuppressions(text, lineOf);
   const fileKind = classifyFile(project, absPath, text);
   const moduleStyle = fileModuleStyle(sf) ?? project.moduleStyleFor(absPath);
-  const loggerFinder = { sf, text, path: absPath, project, scopes, values, moduleStyle, boundLoggers: new Map() };
+  let style: CodeStyle | null = null;
+  const codeStyle = () => (style ??= codeStyleOf(formatConfigFor(project, absPath), sf));
+  const loggerFinder = { sf, text, path: absPath, project, scopes, values, moduleStyle, boundLoggers: new Map(), codeStyle };
   const findings: Finding[] = [];
   let currentRule: RuleId = rules[0].meta.id;
   const ctx: RuleContext = {
@@ -146,6 +150,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     declarationOf: (id) => declarationNodeOf(scopes, id),
     importOf: (id) => importOf(scopes, id),
     isRequestParam: (expr) => values.isRequestParam(expr),
+    codeStyle,
     report(at, message, proposals = []) {
       const start = 'kind' in at ? (at as ts.Node).getStart(sf) : at.start;
       const end = 'kind' in at ? (at as ts.Node).end : at.end;

@@ -6,6 +6,8 @@ import type { ProjectModel } from './project';
 import type { LoggerChoice } from './rule';
 import type { LoggerLibrary } from './types';
 import { type Declaration, resolveName, type ScopeMap } from './scopes';
+import type { CodeStyle } from './codeStyle';
+import { stringLiteral } from './rules/util/literals';
 import { eolOf } from './suppressions';
 import type { ValueResolver } from './values';
 
@@ -19,6 +21,8 @@ export interface LoggerFinderInput {
   moduleStyle: 'esm' | 'commonjs';
   /** Per-file cache of the loggers bound in each scope. */
   boundLoggers: Map<ts.Node, BoundLogger[]>;
+  /** The file's code style: an added import follows its quotes and semicolons. */
+  codeStyle: () => CodeStyle;
 }
 
 export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice | null {
@@ -49,14 +53,18 @@ export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice 
   const specifier = module.specifier ?? relativeSpecifier(input.path, module.absPath);
   if (path.resolve(input.path).replace(/\.[^./\\]+$/, '') === module.absPath) return null; // the logger module itself
   const eol = eolOf(input.text);
+  // The specifier may come from the loggerModule setting: it is written as an escaped string, never as code.
+  const style = input.codeStyle();
+  const from = stringLiteral(specifier, style);
+  const semi = style.semicolons ? ';' : '';
   const statement =
     input.moduleStyle === 'esm'
       ? module.exportName === 'default'
-        ? `import ${local} from '${specifier}';`
-        : `import { ${local} } from '${specifier}';`
+        ? `import ${local} from ${from}${semi}`
+        : `import { ${local} } from ${from}${semi}`
       : module.exportName === 'default'
-        ? `const ${local} = require('${specifier}');`
-        : `const { ${local} } = require('${specifier}');`;
+        ? `const ${local} = require(${from})${semi}`
+        : `const { ${local} } = require(${from})${semi}`;
   const offset = importInsertionOffset(input.sf, input.text);
   const atLineStart = offset === 0 || input.text[offset - 1] === '\n';
   const newText = atLineStart ? `${statement}${eol}` : `${eol}${statement}`;

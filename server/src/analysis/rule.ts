@@ -3,6 +3,7 @@
 // import or creation, never guessing from names) and hands each one to every enabled rule.
 import type * as ts from 'typescript';
 import type { RuleId, Severity } from '../../../shared/src/rules';
+import type { CodeStyle } from './codeStyle';
 import type { LoggerLibrary, TextEdit } from './types';
 
 /** What a file is for: only `service` code is held to service logging standards by some rules. */
@@ -95,6 +96,8 @@ export interface RuleContext {
   importOf(id: ts.Identifier): { module: string; name: string } | null;
   /** Whether `expr` is a handler's request (or reply/context) parameter, by its type or its place in a route callback (the logger model's test). */
   isRequestParam(expr: ts.Expression): boolean;
+  /** How code a fix writes into this file should look (print width, quotes, indentation), worked out on first use. */
+  codeStyle(): CodeStyle;
   /** Reports a finding spanning `node` (or explicit offsets). Suppression is applied by the engine. */
   report(at: ts.Node | { start: number; end: number }, message: string, fixes?: FixProposal[]): void;
 }

@@ -5,7 +5,7 @@ export function refresh(load, id) {
   return load(id)
     .then(
       (data) => logger.info({ size: data.length }, 'refreshed'),
-      (reason) => logger.warn({ err: reason, id }, 'refresh rejected'),
+      (reason) => logger.warn({ err: reason, id }, 'refresh of id rejected'),
                                                           //~~~~~~ [error-not-serialized] `reason` logs the error as text, which loses its stack and type; log the error object instead.
     )
     .catch((e) => {

@@ -2,7 +2,7 @@
 import { logger } from '../logger';
 
 export function saved(user: { id: string }, ms: number) {
-  logger.info({ userId: user.id, ms }, 'user saved');
+  logger.info({ userId: user.id, ms }, 'user saved in ms');
             //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
   logger.warn('slow request: ' + ms + ' ms', { ignored: true });
             //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built by string concatenation; log a constant message and put the values in fields.
