@@ -19,7 +19,7 @@ export function renderFixes(caseName: string, text: string, findings: readonly F
   const withFixes = findings.filter((f) => f.fixes.length > 0);
   if (withFixes.length === 0) return '';
   const out: string[] = [`# Fixes offered in ${caseName}`, ''];
-  out.push('Each finding, then each of its fixes: its title, whether fix-all applies it, and the lines it changes as they read after the fix (line numbers of the fixed file).', '');
+  out.push('Each finding, then each of its fixes: its title, whether fix-all applies it, and the lines it changes as they read after the fix. Positions and line numbers count code lines only (the case without its marker lines).', '');
   for (const f of withFixes) {
     out.push(`## ${f.line + 1}:${f.column + 1} ${f.rule}`, '');
     f.fixes.forEach((fix, i) => {

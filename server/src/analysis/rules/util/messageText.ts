@@ -93,7 +93,12 @@ export function constantMessage(parts: readonly Part[], slots: ReadonlyMap<numbe
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Whether the word before value part i only introduces it (and neither word beside it names it). */
+/**
+ * Whether the field's name stands in for value part i: the word before it only introduces it
+ * (`on ${host}`), or it sits between a word and one introducing what follows (`Loaded ${user} for
+ * ${id}`), so that without it the words around would not read. Not when a word beside it names
+ * it already (`port ${port}`, `${n} items`).
+ */
 function introduces(parts: readonly Part[], i: number, slot: ValueSlot): boolean {
   const before = parts[i - 1];
   if (!before || before.kind !== 'text') return false;
@@ -101,12 +106,18 @@ function introduces(parts: readonly Part[], i: number, slot: ValueSlot): boolean
   // `port: ${port}`, `(${n})`: punctuation between the word and the value makes the word a label.
   if (head && OPENING.has(head[head.length - 1])) return false;
   const word = lastWord(head);
-  if (!word || !INTRODUCERS.has(word)) return false;
+  if (!word) return false;
   const after = parts[i + 1];
   const afterText = after?.kind === 'text' ? after.text.slice(slot.unit ? leadingUnit(after.text)?.length ?? 0 : 0) : '';
-  const next = /^[\s"'`)\]}]*([\p{L}]+)/u.exec(afterText)?.[1]?.toLowerCase();
-  const nameWords = wordsOf(slot.name);
-  return !(next && nameWords.includes(next));
+  const next = /^[\s"'`]*(\p{L}+)/u.exec(afterText)?.[1]?.toLowerCase();
+  const names = (w: string) => wordsOf(slot.name).some((n) => stem(n) === stem(w));
+  if (names(word) || (next && names(next))) return false;
+  return INTRODUCERS.has(word) || (!!next && INTRODUCERS.has(next) && next !== 'the' && next !== 'a' && next !== 'an');
+}
+
+/** `attempts` and `attempt` name the same thing. */
+function stem(word: string): string {
+  return word.length > 3 ? word.replace(/(es|s)$/, '') : word;
 }
 
 /**

@@ -7,11 +7,7 @@ app.use(pinoHttp());
 
 app.get('/orders/:id', (req, res) => {
   req.log.info({ id: req.params.id }, 'loading order');
-//~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
-  req.log.warn(
-//~~~~~~~~~~~~ [console-logging] console.warn in service code writes unstructured text; use the project's logger, which writes structured records with levels.
-    { id: req.params.id }, 'order slow',
-  );
+  req.log.warn({ id: req.params.id }, 'order slow');
   res.json({});
 });
 

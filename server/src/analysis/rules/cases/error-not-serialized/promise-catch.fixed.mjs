@@ -6,12 +6,8 @@ export function refresh(load, id) {
     .then(
       (data) => logger.info({ size: data.length }, 'refreshed'),
       (reason) => logger.warn({ err: reason, id }, 'refresh of id rejected'),
-                                                          //~~~~~~ [error-not-serialized] `reason` logs the error as text, which loses its stack and type; log the error object instead.
     )
     .catch((e) => {
-      logger.error(
-        { err: e }, 'refresh failed',
-                           //~ [error-not-serialized] `e` logs the error as text, which loses its stack and type; log the error object instead.
-      );
+      logger.error({ err: e }, 'refresh failed');
     });
 }

@@ -5,5 +5,4 @@ import { logger } from './logger.js';
 
 export function schedule(job) {
   return job.run().catch((e) => logger.error({ err: e, jobId: job.id }, 'job failed'));
-                                           //~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
 }

@@ -6,7 +6,5 @@ export function finished(job: { id: string }, ok: boolean, ms: number) {
     { jobId: job.id, finished: ok ? `in ${ms}ms` : 'with errors' },
     'job finished'
   );
-            //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
   logger.info({ url: `${job.id}/status`, jobId: job.id }, 'polled');
-                                         //~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
 }

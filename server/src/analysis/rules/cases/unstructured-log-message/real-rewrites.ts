@@ -1,0 +1,35 @@
+// @case library=pino loggerModule=src/logger.ts rules=unstructured-log-message,error-not-serialized
+// Rewrites seen going wrong on real services: words lost from the message, fields named `value2`,
+// a conditional logged twice, an error logged as its text, a call left on one long line.
+import { logger } from '../logger';
+
+declare function getUser(id: string): Promise<{ name: string }>;
+
+export async function serve(host: string, port: number) {
+  logger.info(`Server ready on ${host} port ${port}`);
+            //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}
+
+export async function place(req: { params: { id: string } }, user: { id: string }, order: { id: string }, items: string[]) {
+  logger.info(`User ${user.id} placed order ${order.id} with ${items.length} items`);
+            //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  logger.info(`Loaded ${await getUser(req.params.id)} for ${req.params.id}`);
+            //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  logger.debug(`Processing iteration ${items.indexOf('x') + 1} of ${items.length}`);
+             //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}
+
+export function cached(key: string, hit: boolean) {
+  logger.debug(`Cache ${hit ? 'hit' : 'miss'} for ${key} (${hit ? 'hit' : 'miss'})`);
+             //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}
+
+export async function charge(order: { id: string; total: number }, attempt: number) {
+  try {
+    await Promise.resolve(order.total);
+  } catch (e) {
+    logger.error(`Failed to charge order ${order.id} (attempt ${attempt}) after the payment provider refused it: ${e.message}`);
+               //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+                                                                                                                 //~~~~~~~~~ [error-not-serialized] `e.message` logs the error as text, which loses its stack and type; log the error object instead.
+  }
+}
