@@ -92,7 +92,9 @@ function structure(call: LogCall, ctx: RuleContext): ConsoleStructure | null {
     }
   }
   const whole = args.length === 1 && ts.isStringLiteralLike(first) ? args[0].getText(sf) : undefined;
-  return { message: s.message, messageSource: whole, fields, error: s.error, safe: safe && !s.reshaped && !s.invented };
+  // Strings console joined with spaces (`'\n', 'Specify --help'`) read as one message: spacing collapsed.
+  const message = args.length > 1 ? s.message.replace(/\s+/g, ' ').trim() : s.message;
+  return { message, messageSource: whole, fields, error: s.error, safe: safe && !s.reshaped && !s.invented };
 }
 
 /** The properties of an object literal as fields, when each is a plain `key: value` or shorthand with a free key. */

@@ -12,8 +12,10 @@ const HOLDERS = new Set(['req', 'request', 'res', 'response', 'reply', 'ctx', 'c
 const CONTAINERS = new Set(['params', 'query', 'body', 'headers', 'cookies', 'data', 'props', 'state', 'options', 'opts', 'config', 'settings', 'payload', 'input', 'meta', 'metadata', 'env', 'attributes', 'attrs', 'details', 'fields', 'locals', 'session']);
 /** Methods that only change how a value prints: named after the value they are called on. */
 const FORMATTERS = new Set(['toString', 'toISOString', 'toUTCString', 'toLocaleString', 'toLocaleDateString', 'toLocaleTimeString', 'toDateString', 'toJSON', 'toFixed', 'toPrecision', 'trim', 'trimStart', 'trimEnd', 'join', 'toLowerCase', 'toUpperCase', 'valueOf', 'keys', 'values', 'entries', 'padStart', 'padEnd']);
-/** Functions that print their first argument: named after it. */
-const PRINTERS = /^(String|Number|Boolean|Array\.from|Object\.keys|Object\.values|Object\.entries|JSON\.stringify|util\.inspect|inspect|util\.format)$|stringify|serialize|inspect|format|sanitize|redact|mask/i;
+/** Functions that print their first argument: named after it (`JSON.stringify(x)`, `tryJsonStringify(x)`). */
+const PRINTERS = /^(String|Number|Boolean|Array\.from|Object\.keys|Object\.values|Object\.entries|util\.inspect|util\.format)$|(stringify|serialize|inspect|format|sanitize|redact|mask)$/i;
+/** A printer that says what it prints: `formatErrorDetails(payload, err)` prints error details. */
+const NAMED_PRINTER = /^(?:format|stringify|serialize|inspect|sanitize|redact|mask)(?=[A-Z])/;
 /** Verbs a getter's name starts with: `getUser(id)` returns a user. */
 const GETTER = /^(get|fetch|load|find|read|compute|calculate|calc|build|make|create|resolve|lookup|lookUp|retrieve|select|query)(?=[A-Z])/;
 /** Names too generic to stand alone once a getter's verb is gone: `metrics.getName()` is metricsName. */
@@ -104,6 +106,8 @@ function callNames(call: ts.CallExpression): string[] {
   if (ts.isPropertyAccessExpression(callee) && FORMATTERS.has(method)) return fieldNameCandidates(callee.expression);
   // `String(x)`, `JSON.stringify(x)`, `tryJsonStringify(x)`: the value printed.
   if (first && ((calleeText && PRINTERS.test(calleeText)) || PRINTERS.test(method))) return fieldNameCandidates(first);
+  const printer = NAMED_PRINTER.exec(method);
+  if (printer) return [identifierName(lowerFirst(method.slice(printer[0].length)))];
   const got = GETTER.exec(method);
   // `findUserById(id)` → user; `users.findById(id)` → user, from the owner (`userService` → user).
   let base = got ? lowerFirst(method.slice(got[0].length)).replace(/(?:By|For|With|From)[A-Z]\w*$/, '') : method;

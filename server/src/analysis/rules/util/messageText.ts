@@ -78,7 +78,8 @@ export function constantMessage(parts: readonly Part[], slots: ReadonlyMap<numbe
       // A possessive or a unit glued to the value went with it: `${user}'s turn`, `${ms}ms`.
       t = t.replace(/^'s\b/, '');
       if (slots.get(i - 1)?.unit) t = t.slice(leadingUnit(t)?.length ?? 0);
-      t = t.replace(CLOSING, '');
+      // Then a dash or bar that only separated it from the next words: `${attempt} - error`.
+      t = t.replace(CLOSING, '').replace(/^\s*[-–—|/]+(?=\s)/, '');
     }
     if (parts[i + 1]?.kind === 'value') t = trimEndOf(t, OPENING);
     t = t.replace(/\s+/g, ' ').trim();

@@ -35,19 +35,20 @@ export interface StructuredMessage {
  * Takes a message's parts apart. `taken` holds keys already used in the call's fields object.
  * Null when the message prints two different errors: only one has the library's error place.
  */
-export function structureMessage(parts: readonly Part[], scope: DeclarationLookup, sf: ts.SourceFile, taken: ReadonlySet<string>): StructuredMessage | null {
+export function structureMessage(given: readonly Part[], scope: DeclarationLookup, sf: ts.SourceFile, taken: ReadonlySet<string>): StructuredMessage | null {
+  const { parts, original } = joinTexts(given);
   let error: ts.Expression | null = null;
   let twoErrors = false;
   let reshaped = false;
+  let invented = false;
   const used = new Set(taken);
   const byText = new Map<string, Field>();
   const fields: Field[] = [];
   const slots = new Map<number, ValueSlot>();
   const byPart = new Map<number, Field>();
-  let invented = false;
   parts.forEach((p, i) => {
     if (p.kind !== 'value') return;
-    const err = errorAsText(p.expr, scope) ?? (isErrorValue(p.expr, scope) ? unwrap(p.expr) : null);
+    const err = errorAsText(p.expr, scope) ?? (isErrorValue(p.expr, scope) ? unwrap(p.expr) : errorStackOf(p.expr, scope));
     if (err) {
       if (error && error.getText(sf) !== err.getText(sf)) twoErrors = true;
       error ??= err;
@@ -73,10 +74,34 @@ export function structureMessage(parts: readonly Part[], scope: DeclarationLooku
       fields.push(field);
     }
     slots.set(i, { name: field.key, unit: !!unit });
-    byPart.set(i, field);
+    byPart.set(original[i], field);
   });
   if (twoErrors) return null;
   return { message: constantMessage(parts, slots), fields, error, reshaped, invented, byPart };
+}
+
+/**
+ * Adjacent texts as one (`\`(${id}). \` + \`Likely...\`` reads "). Likely..."), with the index each
+ * part had in `given`.
+ */
+function joinTexts(given: readonly Part[]): { parts: Part[]; original: number[] } {
+  const parts: Part[] = [];
+  const original: number[] = [];
+  given.forEach((p, i) => {
+    const last = parts[parts.length - 1];
+    if (p.kind === 'text' && last?.kind === 'text') parts[parts.length - 1] = { kind: 'text', text: last.text + p.text };
+    else {
+      parts.push(p);
+      original.push(i);
+    }
+  });
+  return { parts, original };
+}
+
+/** `err.stack` of an error: the error object carries it. */
+function errorStackOf(expr: ts.Expression, scope: DeclarationLookup): ts.Expression | null {
+  const e = unwrap(expr);
+  return ts.isPropertyAccessExpression(e) && e.name.text === 'stack' && isErrorValue(e.expression, scope) ? unwrap(e.expression) : null;
 }
 
 /** `(count + extra)` → `count + extra`: a field's value needs no parentheses (a comma expression does). */
