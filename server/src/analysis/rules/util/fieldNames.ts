@@ -131,6 +131,11 @@ function binaryNames(e: ts.BinaryExpression): string[] {
     return left.length ? left : fieldNameCandidates(e.right);
   }
   if (op === ts.SyntaxKind.AmpersandAmpersandToken) return fieldNameCandidates(e.right);
+  // `'http://' + host`: the one value among literal text.
+  if (op === ts.SyntaxKind.PlusToken) {
+    const literal = (x: ts.Expression) => ts.isStringLiteralLike(unwrap(x));
+    if (literal(e.left) !== literal(e.right)) return fieldNameCandidates(literal(e.left) ? e.right : e.left);
+  }
   // `Date.now() - start`, `end - startedAt`: a time difference.
   if (op === ts.SyntaxKind.MinusToken) {
     const names = [...fieldNameCandidates(e.left), ...fieldNameCandidates(e.right)];
@@ -174,4 +179,12 @@ function upperFirst(s: string): string {
 
 function unique(names: string[]): string[] {
   return [...new Set(names.filter(Boolean))];
+}
+
+/** What a conditional is decided by: `enabled ? 'on' : 'off'` → enabled, for a conditional whose branches say nothing. */
+export function conditionNameCandidates(expr: ts.Expression): string[] {
+  const e = unwrap(expr);
+  if (!ts.isConditionalExpression(e)) return [];
+  const c = unwrap(e.condition);
+  return fieldNameCandidates(ts.isPrefixUnaryExpression(c) && c.operator === ts.SyntaxKind.ExclamationToken ? c.operand : c);
 }

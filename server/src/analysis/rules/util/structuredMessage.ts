@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { unwrap } from '../../scopes';
 import type { DeclarationLookup } from './declarations';
 import { errorAsText, isErrorValue } from './errors';
-import { fieldNameCandidates } from './fieldNames';
+import { conditionNameCandidates, fieldNameCandidates } from './fieldNames';
 import type { Part } from './messageParts';
 import { constantMessage, labelsBeside, leadingUnit, type ValueSlot } from './messageText';
 
@@ -65,7 +65,8 @@ export function structureMessage(given: readonly Part[], scope: DeclarationLooku
     if (!field) {
       const names = fieldNameCandidates(value);
       const labels = labelsBeside(parts, i);
-      const base = names.length ? names : labels.length ? labels : ['value'];
+      const decided = conditionNameCandidates(value);
+      const base = names.length ? names : labels.length ? labels : decided.length ? decided : ['value'];
       if (!names.length) invented = true;
       const withUnit = unit ? base.map((n) => withSuffix(n, unit.suffix)) : base;
       field = { key: pick(withUnit, used), valueText: text };

@@ -38,3 +38,14 @@ export async function charge(order: { id: string; total: number }, attempt: numb
     );
   }
 }
+
+export function toggled(record: { id: string }, enabled: boolean, host: string, port: number) {
+  logger.debug(
+    { recordId: record.id, enabled: enabled ? 'enabled' : 'disabled' },
+    'Schedule toggled to enabled'
+  );
+  logger.info(
+    { host: host ? 'http://' + host : '', port },
+    'Listening at host'
+  );
+}

@@ -33,3 +33,10 @@ export async function charge(order: { id: string; total: number }, attempt: numb
                                                                                                                  //~~~~~~~~~ [error-not-serialized] `e.message` logs the error as text, which loses its stack and type; log the error object instead.
   }
 }
+
+export function toggled(record: { id: string }, enabled: boolean, host: string, port: number) {
+  logger.debug(`Schedule ${record.id} toggled to ${enabled ? 'enabled' : 'disabled'}`);
+             //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  logger.info(`Listening at ${host ? 'http://' + host : ''}:${port}`);
+            //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}
