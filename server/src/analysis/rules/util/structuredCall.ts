@@ -150,7 +150,11 @@ export function argumentsEdit(node: ts.CallExpression, docs: readonly ArgumentDo
     callee !== undefined && calleeStart >= lineStart
       ? text.slice(lineStart, calleeStart) + callee + text.slice(node.expression.end, open + 1)
       : text.slice(lineStart, open + 1);
-  const place = { indentation: /^[ \t]*/.exec(text.slice(lineStart, open))![0], before, after: text.slice(close, lineEnd).trimEnd() };
+  // A comment ending the line is not measured, as Prettier does not.
+  let after = text.slice(close, lineEnd);
+  const comment = after.indexOf(' //');
+  if (comment >= 0) after = after.slice(0, comment);
+  const place = { indentation: /^[ \t]*/.exec(text.slice(lineStart, open))![0], before, after: after.trimEnd() };
   return { start: open + 1, end: close, newText: layoutArguments(docs, place, style) };
 }
 

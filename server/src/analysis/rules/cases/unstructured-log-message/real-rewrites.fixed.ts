@@ -1,4 +1,4 @@
-// @case library=pino loggerModule=src/logger.ts rules=unstructured-log-message,error-not-serialized
+// @case library=pino loggerModule=src/logger.ts rules=unstructured-log-message,error-not-serialized,console-logging
 // Rewrites seen going wrong on real services: words lost from the message, fields named `value2`,
 // a conditional logged twice, an error logged as its text, a call left on one long line.
 import { logger } from '../logger';
@@ -48,4 +48,12 @@ export function toggled(record: { id: string }, enabled: boolean, host: string, 
     { host: host ? 'http://' + host : '', port },
     'Listening at host'
   );
+}
+
+export function processFile(file: { name: string }) {
+  try {
+    JSON.parse(file.name);
+  } catch (err) {
+    logger.warn({ err, fileName: file.name }, 'Failed to process file');
+  }
 }

@@ -1,4 +1,4 @@
-// @case library=pino loggerModule=src/logger.ts rules=unstructured-log-message,error-not-serialized
+// @case library=pino loggerModule=src/logger.ts rules=unstructured-log-message,error-not-serialized,console-logging
 // Rewrites seen going wrong on real services: words lost from the message, fields named `value2`,
 // a conditional logged twice, an error logged as its text, a call left on one long line.
 import { logger } from '../logger';
@@ -39,4 +39,15 @@ export function toggled(record: { id: string }, enabled: boolean, host: string, 
              //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
   logger.info(`Listening at ${host ? 'http://' + host : ''}:${port}`);
             //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}
+
+export function processFile(file: { name: string }) {
+  try {
+    JSON.parse(file.name);
+  } catch (err) {
+    console.warn(`Failed to process file ${file.name}: ${err.message}`);
+  //~~~~~~~~~~~~ [console-logging] console.warn in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+               //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+                                                       //~~~~~~~~~~~ [error-not-serialized] `err.message` logs the error as text, which loses its stack and type; log the error object instead.
+  }
 }
