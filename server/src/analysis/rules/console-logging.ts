@@ -9,7 +9,7 @@ import type { ArgumentDoc } from './util/callLayout';
 import { commentsBetweenArguments } from './util/comments';
 import { messageParts, type Part } from './util/messageParts';
 import { argumentsEdit, messageArgument, structuredArgumentDocs } from './util/structuredCall';
-import { type Field, printedValue, structureMessage } from './util/structuredMessage';
+import { type Field, objectLiteralFields, printedValue, structureMessage } from './util/structuredMessage';
 
 export const MESSAGE = (method: string) =>
   `console.${method} in service code writes unstructured text; use the project's logger, which writes structured records with levels.`;
@@ -66,7 +66,7 @@ function structure(call: LogCall, ctx: RuleContext): ConsoleStructure | null {
     // `JSON.stringify({ id })` was there to print the object: its properties are fields (their shape in the record changes).
     const printed = printedValue(e);
     const obj = ts.isObjectLiteralExpression(e) ? e : printed && ts.isObjectLiteralExpression(unwrap(printed)) ? (unwrap(printed) as ts.ObjectLiteralExpression) : null;
-    const props = obj && objectFields(obj, sf, objectKeys);
+    const props = obj && objectLiteralFields(obj, sf, objectKeys);
     if (props) {
       if (obj !== e) safe = false;
       for (const f of props) objectKeys.add(f.key);
@@ -95,25 +95,6 @@ function structure(call: LogCall, ctx: RuleContext): ConsoleStructure | null {
   // Strings console joined with spaces (`'\n', 'Specify --help'`) read as one message: spacing collapsed.
   const message = args.length > 1 ? s.message.replace(/\s+/g, ' ').trim() : s.message;
   return { message, messageSource: whole, fields, error: s.error, safe: safe && !s.reshaped && !s.invented };
-}
-
-/** The properties of an object literal as fields, when each is a plain `key: value` or shorthand with a free key. */
-function objectFields(obj: ts.ObjectLiteralExpression, sf: ts.SourceFile, taken: ReadonlySet<string>): Field[] | null {
-  const out: Field[] = [];
-  for (const p of obj.properties) {
-    let key: string;
-    let valueText: string;
-    if (ts.isShorthandPropertyAssignment(p) && !p.objectAssignmentInitializer) {
-      key = p.name.text;
-      valueText = key;
-    } else if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name)) {
-      key = p.name.text;
-      valueText = p.initializer.getText(sf);
-    } else return null;
-    if (taken.has(key) || out.some((f) => f.key === key)) return null;
-    out.push({ key, valueText });
-  }
-  return out;
 }
 
 function fixFor(call: LogCall, ctx: RuleContext): FixProposal[] {

@@ -8,7 +8,7 @@ import { isErrorValue } from './util/errors';
 import { isUtilFormatCall } from './util/imports';
 import { messageParts } from './util/messageParts';
 import { existingKeys, fieldsMergeSafely, rewriteArguments } from './util/structuredCall';
-import { printedValue, structureMessage } from './util/structuredMessage';
+import { objectLiteralFields, printedValue, structureMessage } from './util/structuredMessage';
 
 export const MESSAGES = {
   template: 'Log message is built with a template literal; log a constant message and put the values in fields.',
@@ -57,6 +57,13 @@ function structuredFix(call: LogCall, ctx: RuleContext, kind: Kind): FixProposal
   if (call.fieldsArg && isErrorValue(call.fieldsArg, ctx)) return [];
   // `JSON.stringify(state)` or `String(id)` as the whole message: the value alone, as a field.
   if ((kind === 'stringify' || kind === 'string') && !printedValue(message)) return [];
+  // `JSON.stringify({ id, rows })`: the object's properties are the fields.
+  const printed = kind === 'stringify' ? unwrap(printedValue(message)!) : null;
+  const props = printed && ts.isObjectLiteralExpression(printed) ? objectLiteralFields(printed, ctx.sourceFile, existingKeys(call)) : null;
+  if (props) {
+    const edit = rewriteArguments(call, library, { message: library === 'winston' ? call.method : null, fields: props, error: null }, ctx);
+    return edit ? [{ title: 'Log the object as fields', edits: [edit], safe: false }] : [];
+  }
   const parts = kind === 'stringify' || kind === 'string' ? [{ kind: 'value' as const, expr: message }] : messageParts(message);
   if (!parts) return [];
   // An error printed into the message (`${err.message}`) is logged as the error object, where the

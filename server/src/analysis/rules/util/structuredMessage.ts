@@ -145,3 +145,22 @@ export function printedValue(e: ts.Expression): ts.Expression | null {
   const noReplacer = !replacer || replacer.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(replacer) && replacer.text === 'undefined');
   return noReplacer && u.arguments.length <= 3 ? u.arguments[0] : null;
 }
+
+/** The properties of an object literal as fields, when each is a plain `key: value` or shorthand with a free key. */
+export function objectLiteralFields(obj: ts.ObjectLiteralExpression, sf: ts.SourceFile, taken: ReadonlySet<string>): Field[] | null {
+  const out: Field[] = [];
+  for (const p of obj.properties) {
+    let key: string;
+    let valueText: string;
+    if (ts.isShorthandPropertyAssignment(p) && !p.objectAssignmentInitializer) {
+      key = p.name.text;
+      valueText = key;
+    } else if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name)) {
+      key = p.name.text;
+      valueText = p.initializer.getText(sf);
+    } else return null;
+    if (taken.has(key) || out.some((f) => f.key === key)) return null;
+    out.push({ key, valueText });
+  }
+  return out;
+}
