@@ -181,10 +181,15 @@ function unique(names: string[]): string[] {
   return [...new Set(names.filter(Boolean))];
 }
 
-/** What a conditional is decided by: `enabled ? 'on' : 'off'` → enabled, for a conditional whose branches say nothing. */
+/**
+ * What a conditional is decided by: `ok ? 'up' : 'down'` → ok, for a conditional whose branches
+ * say nothing. A name one branch prints (`enabled ? 'enabled' : 'disabled'`) would read as that
+ * value where it stands in the message: it becomes enabledState.
+ */
 export function conditionNameCandidates(expr: ts.Expression): string[] {
   const e = unwrap(expr);
   if (!ts.isConditionalExpression(e)) return [];
   const c = unwrap(e.condition);
-  return fieldNameCandidates(ts.isPrefixUnaryExpression(c) && c.operator === ts.SyntaxKind.ExclamationToken ? c.operand : c);
+  const printed = [e.whenTrue, e.whenFalse].map(unwrap).flatMap((b) => (ts.isStringLiteralLike(b) ? [b.text.toLowerCase()] : []));
+  return fieldNameCandidates(ts.isPrefixUnaryExpression(c) && c.operator === ts.SyntaxKind.ExclamationToken ? c.operand : c).map((n) => (printed.includes(n.toLowerCase()) ? `${n}State` : n));
 }

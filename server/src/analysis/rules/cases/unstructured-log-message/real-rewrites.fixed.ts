@@ -41,8 +41,8 @@ export async function charge(order: { id: string; total: number }, attempt: numb
 
 export function toggled(record: { id: string }, enabled: boolean, host: string, port: number) {
   logger.debug(
-    { recordId: record.id, enabled: enabled ? 'enabled' : 'disabled' },
-    'Schedule toggled to enabled'
+    { recordId: record.id, enabledState: enabled ? 'enabled' : 'disabled' },
+    'Schedule toggled to enabledState'
   );
   logger.info(
     { host: host ? 'http://' + host : '', port },
