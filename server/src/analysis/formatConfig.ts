@@ -37,57 +37,73 @@ const CONFIG_FILES = [
   '.prettierrc.toml',
 ];
 
-/** Per project model: its generation when the cache was filled, and the options per directory. */
-const caches = new WeakMap<ProjectModel, { generation: number; byDir: Map<string, FormatConfig> }>();
+/** What one directory holds: its Prettier configuration (null: none here), the prettier dependency's major version, its .editorconfig. */
+interface DirectoryFacts {
+  prettier: FormatConfig | null;
+  prettierMajor: number | undefined;
+  editorconfig: string | undefined;
+}
 
-/** The formatting options for a file (absolute path), read once per directory per project model. */
+/** Per project model: its generation when filled, each directory's facts, each (directory, extension)'s options. */
+interface Cache {
+  generation: number;
+  dirs: Map<string, DirectoryFacts>;
+  options: Map<string, FormatConfig>;
+}
+
+const caches = new WeakMap<ProjectModel, Cache>();
+
+/** The formatting options for a file (absolute path); each directory's files are read once per project model. */
 export function formatConfigFor(project: ProjectModel, absPath: string): FormatConfig {
   let cache = caches.get(project);
   if (!cache || cache.generation !== project.generation) {
-    cache = { generation: project.generation, byDir: new Map() };
+    cache = { generation: project.generation, dirs: new Map(), options: new Map() };
     caches.set(project, cache);
   }
   const dir = path.dirname(path.resolve(absPath));
-  const ext = path.extname(absPath);
-  const key = `${dir}\0${ext}`;
-  let found = cache.byDir.get(key);
+  const key = `${dir}\0${path.extname(absPath)}`;
+  let found = cache.options.get(key);
   if (!found) {
-    found = readFormatConfig(project, dir, path.basename(absPath));
-    cache.byDir.set(key, found);
+    found = combine(project, cache, dir, path.basename(absPath));
+    cache.options.set(key, found);
   }
   return found;
 }
 
-function readFormatConfig(project: ProjectModel, startDir: string, fileName: string): FormatConfig {
-  const dirs: string[] = [];
+function combine(project: ProjectModel, cache: Cache, startDir: string, fileName: string): FormatConfig {
+  const dirs: DirectoryFacts[] = [];
   for (let dir = startDir; isInside(project.root, dir); dir = path.dirname(dir)) {
-    dirs.push(dir);
+    let facts = cache.dirs.get(dir);
+    if (!facts) {
+      facts = readDirectory(project, dir);
+      cache.dirs.set(dir, facts);
+    }
+    dirs.push(facts);
     if (dir === project.root || path.dirname(dir) === dir) break;
   }
   // The nearest directory with a configuration holds the configuration (Prettier does not merge).
+  const prettier = dirs.find((d) => d.prettier)?.prettier ?? {};
+  const prettierMajor = dirs.find((d) => d.prettierMajor !== undefined)?.prettierMajor;
+  const editor = editorConfig(dirs, fileName);
+  return { ...editor, ...prettier, ...(prettierMajor !== undefined ? { prettierMajor } : {}) };
+}
+
+function readDirectory(project: ProjectModel, dir: string): DirectoryFacts {
   let prettier: FormatConfig | null = null;
-  for (const dir of dirs) {
-    for (const name of CONFIG_FILES) {
-      const text = project.readFile(path.join(dir, name));
-      if (text === undefined) continue;
-      if (name !== 'package.json') prettier = parseConfigText(name, text);
-      else {
-        const key = objectKey(parseJson(text), 'prettier');
-        // A string names a shared configuration package: not read, but it is the configuration.
-        if (key !== undefined) prettier = key && typeof key === 'object' ? optionsFrom(key as Record<string, unknown>) : {};
-      }
-      if (prettier) break;
-    }
+  let prettierMajor: number | undefined;
+  for (const name of CONFIG_FILES) {
+    const text = project.readFile(path.join(dir, name));
+    if (text === undefined) continue;
+    if (name === 'package.json') {
+      const pkg = parseJson(text);
+      prettierMajor = prettierVersionOf(pkg);
+      const key = objectKey(pkg, 'prettier');
+      // A string names a shared configuration package: not read, but it is the configuration.
+      if (key !== undefined) prettier = key && typeof key === 'object' ? optionsFrom(key as Record<string, unknown>) : {};
+    } else prettier = parseConfigText(name, text);
     if (prettier) break;
   }
-  let prettierMajor: number | undefined;
-  for (const dir of dirs) {
-    const text = project.readFile(path.join(dir, 'package.json'));
-    prettierMajor = text === undefined ? undefined : prettierVersionOf(parseJson(text));
-    if (prettierMajor !== undefined) break;
-  }
-  const editor = editorConfig(project, dirs, fileName);
-  return { ...editor, ...(prettier ?? {}), ...(prettierMajor !== undefined ? { prettierMajor } : {}) };
+  return { prettier, prettierMajor, editorconfig: project.readFile(path.join(dir, '.editorconfig')) };
 }
 
 function parseJson(text: string): unknown {
@@ -146,12 +162,11 @@ function optionsFrom(o: Record<string, unknown>): FormatConfig {
 }
 
 /** .editorconfig files from the file's directory up (to the first `root = true`), nearer ones winning. */
-function editorConfig(project: ProjectModel, dirs: string[], fileName: string): FormatConfig {
+function editorConfig(dirs: readonly DirectoryFacts[], fileName: string): FormatConfig {
   const found: Record<string, string> = {};
-  for (const dir of dirs) {
-    const text = project.readFile(path.join(dir, '.editorconfig'));
-    if (text === undefined) continue;
-    const { root, props } = editorConfigSections(text, fileName);
+  for (const { editorconfig } of dirs) {
+    if (editorconfig === undefined) continue;
+    const { root, props } = editorConfigSections(editorconfig, fileName);
     for (const [k, v] of Object.entries(props)) if (!(k in found)) found[k] = v;
     if (root) break;
   }
