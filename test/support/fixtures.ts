@@ -4,7 +4,10 @@
 //     logger.info(`user ${id}`);
 //     //          ~~~~~~~~~~~~ [unstructured-log-message] exact message
 // An optional first line `// @case library=pino path=src/x.ts loggerModule=src/logger.ts type=module rules=a,b`
-// describes the project the runner builds around it; `<name>.fixed.<ext>` is the expected text after fix-all.
+// describes the project the runner builds around it (plus the files under `_project/` and
+// `<name>.project/`, e.g. a .prettierrc). The code analysed is the file without its marker lines;
+// `<name>.fixed.<ext>` is the expected text after fix-all,
+// `<name>.fixes.md` every fix of every finding with the lines it leaves (fixExpectations.ts).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -34,10 +37,13 @@ export interface FixtureCase {
   name: string;
   folder: string;
   file: string;
+  /** The case's code: the file without its marker lines. */
   text: string;
   directives: CaseDirectives;
   expected: ExpectedFinding[];
   fixedFile: string | null;
+  /** `<name>.fixes.md`: every fix of every finding with its output (see fixExpectations.ts); may not exist yet. */
+  fixesFile: string;
 }
 
 const MARKER = /^(\s*)\/\/(\s*)(~+)\s+\[([\w-]+)\]\s+(.*?)\s*$/;
@@ -56,23 +62,27 @@ export function parseDirectives(text: string): CaseDirectives {
   return out;
 }
 
-/** Reads the markers: each marks the nearest preceding line that is not a marker. */
-export function parseMarkers(text: string): ExpectedFinding[] {
-  const lines = text.split(/\r?\n/);
+/**
+ * Reads the markers: each marks the nearest preceding line that is not a marker. Marker lines are
+ * annotations, not code: the case is analysed without them (`code`), so `line` counts code lines
+ * only, and a marker under the first line of a multi-line call is not a comment inside the call.
+ */
+export function parseMarkers(text: string): { code: string; expected: ExpectedFinding[] } {
+  const lines = text.split('\n');
   const expected: ExpectedFinding[] = [];
-  let target = -1;
+  const kept: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const m = MARKER.exec(lines[i]);
+    const m = MARKER.exec(lines[i].replace(/\r$/, ''));
     if (!m) {
-      target = i;
+      kept.push(lines[i]);
       continue;
     }
-    if (target < 0) throw new Error(`marker on line ${i + 1} has no code line above it`);
+    if (kept.length === 0) throw new Error(`marker on line ${i + 1} has no code line above it`);
     const column = lines[i].indexOf('~');
     const width = m[3].length;
-    expected.push({ rule: m[4], message: m[5], line: target, column, endColumn: column + width });
+    expected.push({ rule: m[4], message: m[5], line: kept.length - 1, column, endColumn: column + width });
   }
-  return expected;
+  return { code: kept.join('\n'), expected };
 }
 
 export function loadCases(): FixtureCase[] {
@@ -84,7 +94,8 @@ export function loadCases(): FixtureCase[] {
     for (const name of fs.readdirSync(dir).sort()) {
       if (!CASE_EXTENSIONS.test(name) || /\.fixed\.[^.]+$/.test(name)) continue;
       const file = path.join(dir, name);
-      const text = fs.readFileSync(file, 'utf8');
+      const source = fs.readFileSync(file, 'utf8');
+      const { code: text, expected } = parseMarkers(source);
       const fixed = file.replace(CASE_EXTENSIONS, '.fixed.$1');
       cases.push({
         name: `${folder}/${name}`,
@@ -92,8 +103,9 @@ export function loadCases(): FixtureCase[] {
         file,
         text,
         directives: parseDirectives(text),
-        expected: parseMarkers(text),
+        expected,
         fixedFile: fs.existsSync(fixed) ? fixed : null,
+        fixesFile: file.replace(CASE_EXTENSIONS, '.fixes.md'),
       });
     }
   }
@@ -133,8 +145,9 @@ export function writeCaseProject(c: FixtureCase): CaseProject {
     files.push({ path: abs, text });
   };
   write('package.json', JSON.stringify(pkg, null, 2));
-  const projectDir = path.join(path.dirname(c.file), '_project');
-  if (fs.existsSync(projectDir)) {
+  // Files every case of the folder shares (`_project/`), then the case's own (`<name>.project/`).
+  for (const projectDir of [path.join(path.dirname(c.file), '_project'), c.file.replace(CASE_EXTENSIONS, '.project')]) {
+    if (!fs.existsSync(projectDir)) continue;
     for (const rel of listFiles(projectDir)) write(rel, fs.readFileSync(path.join(projectDir, rel), 'utf8'));
   }
   if (d.loggerModule && !files.some((f) => f.path === path.join(root, d.loggerModule!))) {

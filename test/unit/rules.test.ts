@@ -1,13 +1,19 @@
 // Runs every fixture case of every rule (server/src/analysis/rules/cases/<rule-id>/), like ESLint's
-// RuleTester: exact findings (rule, message, position), the fix-all output, and that every single
-// fix (safe or not, suppressions included) leaves code that parses.
+// RuleTester: exact findings (rule, message, position), the fix-all output, the exact output of
+// every single fix (`<name>.fixes.md`; suppression fixes too in the suppressions/ cases), and that
+// every fix, suppressions included, leaves code that parses.
+// OBS_LENS_UPDATE_CASES=1 rewrites the .fixes.md and .fixed files from the engine instead of
+// comparing: read every one it changes as a reviewer would before committing it.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { isRuleId, RULE_IDS } from '../../shared/src/rules';
 import { analyzeFile, applyEdits, applySafeFixes, createProjectModel, noteFile, RULES, suppressionFixesOf } from '../../server/src/analysis';
 import { parseErrorCount, parseSource } from '../../server/src/analysis/parse';
 import type { RuleSeverities } from '../../server/src/analysis/types';
+import { renderFixes } from '../support/fixExpectations';
 import { type ExpectedFinding, loadCases, writeCaseProject } from '../support/fixtures';
+
+const UPDATE = process.env.OBS_LENS_UPDATE_CASES === '1';
 
 function describeFinding(f: ExpectedFinding): string {
   return `${f.line + 1}:${f.column}-${f.endColumn} [${f.rule}] ${f.message}`;
@@ -63,8 +69,29 @@ describe('rule fixtures', () => {
           }
         }
 
+        // The exact output of every fix, as a reviewer would read it.
+        const listed = result.findings.map((f) => ({
+          line: f.line,
+          column: f.column,
+          rule: f.rule,
+          fixes: c.folder === 'suppressions' ? [...f.fixes, ...suppressionFixes(f)] : f.fixes,
+        }));
+        const rendered = renderFixes(c.name, c.text, listed, fenceFor(c.file));
+        const existing = fs.existsSync(c.fixesFile) ? fs.readFileSync(c.fixesFile, 'utf8') : null;
+        if (UPDATE) {
+          if (rendered) fs.writeFileSync(c.fixesFile, rendered);
+          else if (existing !== null) fs.rmSync(c.fixesFile);
+        } else if (rendered) {
+          assert.ok(existing !== null, `${c.fixesFile} lists every fix of this case (OBS_LENS_UPDATE_CASES=1 writes it; then read it)`);
+          assert.equal(rendered, existing, `the fixes equal ${c.fixesFile}`);
+        } else assert.equal(existing, null, `no finding has a fix: ${c.fixesFile} should not exist`);
+
         const { text: fixedText } = applySafeFixes(project.casePath, c.text, model, options);
-        if (c.fixedFile) assert.equal(fixedText, fs.readFileSync(c.fixedFile, 'utf8'), `fix-all output equals ${c.fixedFile}`);
+        const fixedFile = c.fixedFile ?? c.file.replace(/(\.[^.]+)$/, '.fixed$1');
+        if (UPDATE) {
+          if (fixedText !== c.text) fs.writeFileSync(fixedFile, fixedText);
+          else if (c.fixedFile) fs.rmSync(c.fixedFile);
+        } else if (c.fixedFile) assert.equal(fixedText, fs.readFileSync(c.fixedFile, 'utf8'), `fix-all output equals ${c.fixedFile}`);
         else assert.equal(fixedText, c.text, 'no safe fix changes this case (add a .fixed file if one should)');
       } finally {
         fs.rmSync(project.root, { recursive: true, force: true });
@@ -72,3 +99,8 @@ describe('rule fixtures', () => {
     });
   }
 });
+
+/** The code fence language of a case file. */
+function fenceFor(file: string): string {
+  return /\.[cm]?tsx?$/.test(file) ? 'ts' : 'js';
+}

@@ -4,7 +4,9 @@
 // steps on a WorkMeter, which stops a file that outruns its time budget.
 import ts from 'typescript';
 import type { RuleId } from '../../../shared/src/rules';
+import { codeStyleOf, type CodeStyle } from './codeStyle';
 import { findLogger } from './findLogger';
+import { formatConfigFor } from './formatConfig';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { isCandidateCall, recogniseLogCall, toCallSite } from './logCalls';
 import { fileModuleStyle, lineColumn, parseErrorCount, parseSource } from './parse';
@@ -158,7 +160,9 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   const lineOf = (offset: number) => sf.getLineAndCharacterOfPosition(offset).line;
   const suppressions = findSuppressions(text, lineOf);
   const moduleStyle = fileModuleStyle(sf) ?? facts.moduleStyle;
-  const loggerFinder = { sf, text, path: absPath, facts, scopes, values, moduleStyle, boundLoggers: new Map() };
+  let style: CodeStyle | null = null;
+  const codeStyle = () => (style ??= codeStyleOf(formatConfigFor(project, absPath), sf));
+  const loggerFinder = { sf, text, path: absPath, facts, scopes, values, moduleStyle, boundLoggers: new Map(), codeStyle };
   const findings: Finding[] = [];
   let currentRule: RuleId = rules[0].meta.id;
   const ctx: RuleContext = {
@@ -178,6 +182,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     importOf: (id) => importOf(scopes, id),
     isRequestParam: (expr) => values.isRequestParam(expr),
     metrics,
+    codeStyle,
     report(at, message, proposals = []) {
       const start = 'kind' in at ? (at as ts.Node).getStart(sf) : at.start;
       const end = 'kind' in at ? (at as ts.Node).end : at.end;

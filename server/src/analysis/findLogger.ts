@@ -9,6 +9,7 @@ import type { LoggerChoice } from './rule';
 import type { LoggerLibrary } from './types';
 import { isBindableIdentifier, printNode, stringLiteral } from './printCode';
 import { type Declaration, enclosingStop, resolveName, type ScopeMap } from './scopes';
+import type { CodeStyle } from './codeStyle';
 import { eolOf } from './suppressions';
 import type { ValueResolver } from './values';
 
@@ -22,6 +23,8 @@ export interface LoggerFinderInput {
   moduleStyle: 'esm' | 'commonjs';
   /** Per-file cache of the loggers bound in each scope. */
   boundLoggers: Map<ts.Node, BoundLogger[]>;
+  /** The file's code style: an added import follows its quotes and semicolons. */
+  codeStyle: () => CodeStyle;
 }
 
 export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice | null {
@@ -57,7 +60,10 @@ export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice 
   if (!specifier) return null;
   if (!/^[A-Za-z_$][\w$]*$/.test(local)) return null; // an export name a binding cannot take
   const eol = eolOf(input.text);
-  const statement = printNode(importStatement(input.moduleStyle, module.exportName, local, specifier));
+  // Written in the file's quotes and semicolon style (the project's Prettier, else the file's own).
+  const style = input.codeStyle();
+  const printed = printNode(importStatement(input.moduleStyle, module.exportName, local, specifier, style.quote === '"' ? 'double' : 'single'));
+  const statement = style.semicolons ? printed : printed.replace(/;$/, '');
   const offset = importInsertionOffset(input.sf, input.text);
   const atLineStart = offset === 0 || input.text[offset - 1] === '\n';
   const newText = atLineStart ? `${statement}${eol}` : `${eol}${statement}`;
@@ -111,11 +117,11 @@ function loggersBoundIn(input: LoggerFinderInput, scope: ts.Node): BoundLogger[]
  * the specifier and export name come from the workspace (a setting, a file name, an export) and the
  * printer keeps each inside its string literal whatever it holds.
  */
-function importStatement(style: 'esm' | 'commonjs', exportName: string, local: string, specifier: string): ts.Statement {
+function importStatement(style: 'esm' | 'commonjs', exportName: string, local: string, specifier: string, quote: 'single' | 'double'): ts.Statement {
   const f = ts.factory;
-  const from = stringLiteral(specifier, 'single');
+  const from = stringLiteral(specifier, quote);
   const localName = f.createIdentifier(local);
-  const exported = exportName === local ? undefined : isBindableIdentifier(exportName) ? f.createIdentifier(exportName) : stringLiteral(exportName, 'single');
+  const exported = exportName === local ? undefined : isBindableIdentifier(exportName) ? f.createIdentifier(exportName) : stringLiteral(exportName, quote);
   if (style === 'esm') {
     const clause =
       exportName === 'default'

@@ -5,6 +5,7 @@
 import type * as ts from 'typescript';
 import type { RuleId, Severity } from '../../../shared/src/rules';
 import type { FileMetrics, MetricDefinition, MetricUse } from './metrics';
+import type { CodeStyle } from './codeStyle';
 import type { LoggerLibrary, TextEdit } from './types';
 
 /**
@@ -111,6 +112,8 @@ export interface RuleContext {
   isRequestParam(expr: ts.Expression): boolean;
   /** The file's metric definitions, uses and registry lookups (empty unless a metric rule is enabled and the file imports a metrics library). */
   readonly metrics: FileMetrics;
+  /** How code a fix writes into this file should look (print width, quotes, indentation), worked out on first use. */
+  codeStyle(): CodeStyle;
   /** Reports a finding spanning `node` (or explicit offsets). Suppression is applied by the engine. */
   report(at: ts.Node | { start: number; end: number }, message: string, fixes?: FixProposal[]): void;
 }

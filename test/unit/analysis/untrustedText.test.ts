@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { applyEdits } from '../../../server/src/analysis';
 import { isModuleSpecifier, moduleSpecifierProblem } from '../../../server/src/analysis/moduleSpecifier';
 import { printPropertyKey } from '../../../server/src/analysis/printCode';
-import { quote } from '../../../server/src/analysis/rules/util/messageParts';
+import { stringLiteral } from '../../../server/src/analysis/rules/util/literals';
 import type { FileAnalysis } from '../../../server/src/analysis/types';
 import { tempProject, type TempProject } from './helpers';
 
@@ -117,7 +117,7 @@ describe('workspace text in fixes stays data', () => {
   it('any log message a fix writes parses back to exactly that message, in the file\'s quotes', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom(`'`, `"`), (text, fileQuotes) => {
-        const sf = parse(`x(${quote(text, fileQuotes)});`);
+        const sf = parse(`x(${stringLiteral(text, { quote: fileQuotes })});`);
         const call = (sf.statements[0] as ts.ExpressionStatement).expression as ts.CallExpression;
         return sf.statements.length === 1 && call.arguments.length === 1 && ts.isStringLiteral(call.arguments[0]) && call.arguments[0].text === text;
       }),

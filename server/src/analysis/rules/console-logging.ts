@@ -5,11 +5,12 @@ import ts from 'typescript';
 import type { FixProposal, LogCall, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
 import type { LoggerLibrary } from '../types';
-import { argumentsRange, commentsBetweenArguments } from './util/comments';
-import { errorPlacement } from './util/errorPlacement';
+import type { ArgumentDoc } from './util/callLayout';
+import { commentsBetweenArguments } from './util/comments';
+import { messageParts, type Part } from './util/messageParts';
+import { argumentsEdit, messageArgument, structuredArgumentDocs } from './util/structuredCall';
+import { type Field, objectLiteralFields, printedValue, structureMessage } from './util/structuredMessage';
 import { isConsoleOutsideService } from './util/fileRole';
-import { isErrorValue } from './util/errors';
-import { constantMessage, type Field, fieldsFor, fieldText, messageParts, quote } from './util/messageParts';
 
 export const MESSAGE = (method: string) =>
   `console.${method} in service code writes unstructured text; use the project's logger, which writes structured records with levels.`;
@@ -23,125 +24,116 @@ function levelFor(method: string, library: LoggerLibrary): string {
   return level;
 }
 
-/** The message and fields a console call's arguments become, and whether nothing is lost on the way. */
-type ConsoleField = Field & { isError?: boolean };
+/** What a console call's arguments become: a message, fields and an error, and whether nothing is lost on the way. */
+interface ConsoleStructure {
+  message: string;
+  /** The first argument's source text when it is the whole message, unchanged. */
+  messageSource?: string;
+  fields: Field[];
+  error: ts.Expression | null;
+  safe: boolean;
+}
 
-function structure(call: LogCall, ctx: RuleContext, library: LoggerLibrary): { message: string | null; fields: ConsoleField[]; safe: boolean } | null {
+/** What an argument contributes: message parts, or an object literal's properties as fields. */
+type Contribution = { kind: 'parts'; from: number; to: number } | { kind: 'object'; fields: Field[] };
+
+function structure(call: LogCall, ctx: RuleContext): ConsoleStructure | null {
   const args = call.node.arguments;
   // `...args` has no place in a fields object or a message: such calls are left to a person.
   if (args.length === 0 || args.some(ts.isSpreadElement)) return null;
   const sf = ctx.sourceFile;
   const first = unwrap(args[0]);
-  let message: string | null = null;
-  let values: ts.Expression[] = [];
+  // printf-style placeholders would no longer be filled the same way.
+  if (ts.isStringLiteralLike(first) && /%[sdifjoOc]/.test(first.text)) return null;
+  // console prints its arguments separated by spaces: strings are text, other values are values.
+  const parts: Part[] = [];
+  const contributions: Contribution[] = [];
+  const objectKeys = new Set<string>();
   let safe = true;
-  if (ts.isStringLiteralLike(first)) {
-    // printf-style placeholders would no longer be filled the same way.
-    if (/%[sdifjoOc]/.test(first.text)) return null;
-    // With arguments to format, console prints `%%` as `%`; the new call's message is not formatted.
-    message = args.length > 1 ? first.text.replace(/%%/g, '%') : first.text;
-    values = args.slice(1);
-  } else {
-    const parts = messageParts(first);
-    if (parts) {
-      message = constantMessage(parts) || null;
-      values = [...parts.flatMap((p) => (p.kind === 'value' ? [p.expr] : [])), ...args.slice(1)];
-    } else values = [...args];
-  }
-  // pino and bunyan need no message (`logger.error({ err })` keeps everything); winston shows one,
-  // so a neutral one is invented there and the fix is not applied by fix-all.
-  if (message === null && library !== 'pino' && library !== 'bunyan') {
-    safe = false;
-    message = 'log';
-  }
-  // pino keeps an error under `err`; bunyan and winston only as the whole argument (see fixFor).
-  const errorKey = 'err';
-  const taken = new Set<string>();
-  const fields: ConsoleField[] = [];
-  for (const v of values) {
-    // A second error would go under another key, where it is written as `{}`: no fix.
-    if (isErrorValue(v, ctx) && taken.has(errorKey)) return null;
-    if (isErrorValue(v, ctx)) {
-      taken.add(errorKey);
-      const text = v.getText(sf);
-      fields.push({ key: errorKey, valueText: text, isError: true });
-      continue;
+  // Adjacent texts are one text: `'Mode', isProd ? ...` reads "Mode <value>".
+  const pushText = (text: string) => {
+    const last = parts[parts.length - 1];
+    if (last?.kind === 'text') parts[parts.length - 1] = { kind: 'text', text: last.text + text };
+    else parts.push({ kind: 'text', text });
+  };
+  args.forEach((a, i) => {
+    const e = unwrap(a);
+    if (i > 0) pushText(' ');
+    if (ts.isStringLiteralLike(e)) {
+      // With arguments to format, console prints `%%` as `%`; the new call's message is not formatted.
+      pushText(i === 0 && args.length > 1 ? e.text.replace(/%%/g, '%') : e.text);
+      return;
     }
-    let e = unwrap(v);
-    // `JSON.stringify(x)` was there to print x: log x itself (its shape in the record changes).
-    const inner = stringified(e);
-    if (inner) {
-      safe = false;
-      e = unwrap(inner);
-    }
-    // An object literal's properties are fields already: `console.log('x', { id })` → `{ id }`.
-    const props = ts.isObjectLiteralExpression(e) ? objectFields(e, sf, new Set([...taken, ...fields.map((f) => f.key)])) : null;
+    // `JSON.stringify({ id })` was there to print the object: its properties are fields (their shape in the record changes).
+    const printed = printedValue(e);
+    const obj = ts.isObjectLiteralExpression(e) ? e : printed && ts.isObjectLiteralExpression(unwrap(printed)) ? (unwrap(printed) as ts.ObjectLiteralExpression) : null;
+    const props = obj && objectLiteralFields(obj, sf, objectKeys);
     if (props) {
-      fields.push(...props);
-      continue;
+      if (obj !== e) safe = false;
+      for (const f of props) objectKeys.add(f.key);
+      contributions.push({ kind: 'object', fields: props });
+      return;
     }
-    // Values without a name get `value`, `value2`: the information is kept, the name is invented.
-    if (!ts.isIdentifier(e) && !ts.isPropertyAccessExpression(e)) safe = false;
-    fields.push(...fieldsFor([inner ?? v], sf, new Set([...taken, ...fields.map((f) => f.key)])));
+    const from = parts.length;
+    for (const p of messageParts(e) ?? [{ kind: 'value' as const, expr: a }]) {
+      if (p.kind === 'text') pushText(p.text);
+      else parts.push(p);
+    }
+    contributions.push({ kind: 'parts', from: Math.max(0, from - 1), to: parts.length });
+  });
+  const s = structureMessage(parts, ctx, sf, objectKeys);
+  if (!s) return null;
+  // The fields in argument order, object literals' properties where the object was.
+  const fields: Field[] = [];
+  for (const c of contributions) {
+    if (c.kind === 'object') fields.push(...c.fields);
+    else for (let i = c.from; i < c.to; i++) {
+      const f = s.byPart.get(i);
+      if (f && !fields.includes(f)) fields.push(f);
+    }
   }
-  return { message, fields, safe };
-}
-
-/** The argument of `JSON.stringify(x)`, else null. */
-function stringified(e: ts.Expression): ts.Expression | null {
-  if (!ts.isCallExpression(e) || e.arguments.length !== 1) return null;
-  const c = e.expression;
-  const isStringify = ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON';
-  return isStringify ? e.arguments[0] : null;
-}
-
-/** The properties of an object literal as fields, when each is a plain `key: value` or shorthand with a free key. */
-function objectFields(obj: ts.ObjectLiteralExpression, sf: ts.SourceFile, taken: Set<string>): Field[] | null {
-  const out: Field[] = [];
-  for (const p of obj.properties) {
-    let key: string;
-    let valueText: string;
-    if (ts.isShorthandPropertyAssignment(p) && !p.objectAssignmentInitializer) {
-      key = p.name.text;
-      valueText = key;
-    } else if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name)) {
-      key = p.name.text;
-      valueText = p.initializer.getText(sf);
-    } else return null;
-    if (taken.has(key) || out.some((f) => f.key === key)) return null;
-    out.push({ key, valueText });
-  }
-  return out;
+  const whole = args.length === 1 && ts.isStringLiteralLike(first) ? args[0].getText(sf) : undefined;
+  // Strings console joined with spaces (`'\n', 'Specify --help'`) read as one message: spacing collapsed.
+  const message = args.length > 1 ? s.message.replace(/\s+/g, ' ').trim() : s.message;
+  return { message, messageSource: whole, fields, error: s.error, safe: safe && !s.reshaped && !s.invented };
 }
 
 function fixFor(call: LogCall, ctx: RuleContext): FixProposal[] {
   const logger = ctx.findLogger(call.node);
   if (!logger) return [];
   const library = logger.library;
-  const s = structure(call, ctx, library);
+  const s = structure(call, ctx);
   if (!s) return [];
   const level = levelFor(call.method, library);
-  const msg = s.message === null ? null : quote(s.message, ctx.text);
-  let obj = s.fields.length ? `{ ${s.fields.map(fieldText).join(', ')} }` : null;
-  // bunyan and winston write an error inside an object as `{}` (util/errorPlacement.ts): it must be
-  // the whole fields / meta argument, which leaves no room for other values.
-  const error = s.fields.find((f) => f.isError);
-  if (error && library !== 'pino' && errorPlacement(library)) {
-    if (s.fields.length !== 1) return [];
-    obj = error.valueText;
+  const callee = `${logger.expression}.${level}`;
+  let safe = s.safe;
+  // pino and bunyan need no message (`logger.error({ err })` keeps everything); winston shows one,
+  // so a neutral one is invented there and the fix is not applied by fix-all.
+  let message: string | null = s.message;
+  if (!message) {
+    if (library === 'pino' || library === 'bunyan') message = null;
+    else {
+      message = 'log';
+      safe = false;
+    }
   }
-  let args: string;
-  if (library === 'pino' || library === 'bunyan') args = [obj, msg].filter(Boolean).join(', ');
-  else if (library === 'winston') args = [msg, obj].filter(Boolean).join(', ');
-  else if (s.fields.length === 0 && msg) args = msg;
-  else return []; // log4js and NestJS have no fields object convention
-  // Callee and arguments are replaced separately: comments around the arguments stay.
+  const structured = { message, messageSource: message === s.message ? s.messageSource : undefined, fields: s.fields, error: s.error?.getText(ctx.sourceFile) ?? null };
+  let docs: ArgumentDoc[] | null;
+  if (library === 'pino' || library === 'bunyan' || library === 'winston') {
+    // A call shaped like a fresh one: no fields argument or rest arguments to merge with.
+    docs = structuredArgumentDocs({ ...call, fieldsArg: undefined, levelArg: undefined, restArgs: [] }, library, structured, ctx);
+  } else {
+    // log4js and NestJS have no fields object convention: only a plain message moves over.
+    const msg = messageArgument(structured, ctx);
+    docs = s.fields.length === 0 && !s.error && msg ? [msg] : null;
+  }
+  if (!docs) return [];
+  // Callee and arguments are replaced separately: comments around the callee stay.
   const sf = ctx.sourceFile;
-  const range = argumentsRange(call.node.arguments, sf)!;
-  const callee = { start: call.node.expression.getStart(sf), end: call.node.expression.end, newText: `${logger.expression}.${level}` };
-  const edits = [...logger.edits, callee, { ...range, newText: args }];
-  const safe = s.safe && !commentsBetweenArguments(call.node.arguments, sf);
-  return [{ title: `Replace with ${logger.expression}.${level}(...)`, edits, safe }];
+  const calleeEdit = { start: call.node.expression.getStart(sf), end: call.node.expression.end, newText: callee };
+  const edits = [...logger.edits, calleeEdit, argumentsEdit(call.node, docs, ctx, callee)];
+  safe = safe && !commentsBetweenArguments(call.node.arguments, sf);
+  return [{ title: `Replace with ${callee}(...)`, edits, safe }];
 }
 
 export const rule: Rule = {

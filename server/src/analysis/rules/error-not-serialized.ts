@@ -5,13 +5,15 @@
 import ts from 'typescript';
 import type { FixProposal, LogCall, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
-import { argumentsRange, commentsBetweenArguments } from './util/comments';
+import { commentsBetweenArguments } from './util/comments';
 import { errorPlacement } from './util/errorPlacement';
 import { isConsoleOutsideService } from './util/fileRole';
 import { errorAsText, isErrorValue } from './util/errors';
+import { messageParts } from './util/messageParts';
+import { constantMessage } from './util/messageText';
 import { aroundOnlyPlaceholder, placeholderCount } from './util/placeholders';
-import { constantMessage, type Field, fieldsFor, messageParts, quote } from './util/messageParts';
 import { existingKeys, fieldsMergeSafely, rewriteArguments } from './util/structuredCall';
+import { structureMessage } from './util/structuredMessage';
 
 /** Code in a message, in Markdown: double backticks when the code holds one. */
 const code = (text: string) => (text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``);
@@ -37,43 +39,25 @@ function messageFix(call: LogCall, ctx: RuleContext, error: ts.Expression): FixP
   const library = ctx.libraryFor(call);
   const placement = errorPlacement(library);
   if (!placement || call.library === 'console' || call.library === 'log4js' || call.library === 'nestjs' || !call.messageArg) return [];
-  if (call.node.arguments.some(ts.isSpreadElement)) return [];
   if (call.fieldsArg && !ts.isObjectLiteralExpression(unwrap(call.fieldsArg))) return [];
   if ((library === 'pino' || library === 'bunyan') && call.restArgs.length > 0) return [];
   const sf = ctx.sourceFile;
-  const taken = existingKeys(call);
-  const errorText = error.getText(sf);
-  const parts = messageParts(call.messageArg);
-  let message = '';
-  let others: ts.Expression[] = [];
-  if (parts) {
-    message = constantMessage(parts);
-    others = parts.flatMap((p) => (p.kind === 'value' && !errorAsText(p.expr, ctx) && !isErrorValue(p.expr, ctx) ? [p.expr] : []));
-  }
-  const alone = others.length === 0 && !call.fieldsArg;
-  if (!message && placement.kind !== 'metaArgument' && alone) {
+  const parts = messageParts(call.messageArg) ?? [{ kind: 'value' as const, expr: call.messageArg }];
+  const s = structureMessage(parts, ctx, sf, existingKeys(call));
+  if (!s || !s.error) return [];
+  if (!s.message && placement.kind !== 'metaArgument' && s.fields.length === 0 && !call.fieldsArg) {
     // The message was the error's text alone: pino and bunyan take the error itself and use its
     // message as the record's (`logger.error(err)`). The text changes (no `Error: ` prefix): not safe.
     const range = { start: call.messageArg.getStart(sf), end: call.messageArg.end };
-    return [{ title: 'Log the error object', edits: [{ ...range, newText: errorText }], safe: false }];
+    return [{ title: 'Log the error object', edits: [{ ...range, newText: error.getText(sf) }], safe: false }];
   }
   // With no constant text left, a message must be invented: offered, but not applied by fix-all.
-  const safe = message !== '' && !commentsBetweenArguments(call.node.arguments, sf);
-  if (!message) message = `${call.method} failed`;
-  if (placement.kind === 'field') {
-    if (taken.has(placement.key)) return [];
-    const fields: Field[] = [{ key: placement.key, valueText: errorText }, ...fieldsFor(others, sf, new Set([...taken, placement.key]))];
-    const edit = rewriteArguments(call, library, message, fields, sf, ctx.text);
-    return edit ? [{ title: `Log the error object as \`${placement.key}\``, edits: [edit], safe: safe && fieldsMergeSafely(call) }] : [];
-  }
-  // bunyan and winston keep an error only when it is the whole fields / meta argument: with other
-  // values to log there is no form that keeps both, and a person decides.
-  if (!alone) return [];
-  const msg = quote(message, ctx.text);
-  const level = call.levelArg ? [call.levelArg.getText(sf)] : [];
-  const args = placement.kind === 'fieldsArgument' ? [errorText, msg] : [...level, msg, errorText];
-  const range = argumentsRange(call.node.arguments, sf)!;
-  return [{ title: 'Log the error object', edits: [{ ...range, newText: args.join(', ') }], safe }];
+  const message = s.message || `${call.method} failed`;
+  const edit = rewriteArguments(call, library, { message, fields: s.fields, error: s.error.getText(sf) }, ctx);
+  if (!edit) return [];
+  const safe = s.message !== '' && fieldsMergeSafely(call) && !commentsBetweenArguments(call.node.arguments, sf);
+  const title = placement.kind === 'field' ? `Log the error object as \`${placement.key}\`` : 'Log the error object';
+  return [{ title, edits: [edit], safe }];
 }
 
 /** `{ reason: err.message }` → the error object where the library keeps it, if it can go there. */
@@ -102,13 +86,11 @@ function placeholderFix(call: LogCall, ctx: RuleContext, msg: ts.StringLiteralLi
   const around = aroundOnlyPlaceholder(msg.text);
   if (!around || call.fieldsArg || call.restArgs.length !== 1) return [];
   const sf = ctx.sourceFile;
-  const message = constantMessage([{ kind: 'text', text: around.before }, { kind: 'value', expr: error }, { kind: 'text', text: around.after }]);
+  const message = constantMessage([{ kind: 'text', text: around.before }, { kind: 'value', expr: error }, { kind: 'text', text: around.after }], new Map([[1, { name: 'error', unit: false }]]));
   if (!message) return [];
-  const errText = error.getText(sf);
-  const first = call.library === 'pino' ? (errText === 'err' ? '{ err }' : `{ err: ${errText} }`) : errText;
-  const range = argumentsRange(call.node.arguments, sf)!;
+  const edit = rewriteArguments({ ...call, messageArg: msg, restArgs: [] }, ctx.libraryFor(call), { message, fields: [], error: error.getText(sf) }, ctx);
   const safe = !commentsBetweenArguments(call.node.arguments, sf);
-  return [{ title: 'Log the error object', edits: [{ ...range, newText: `${first}, ${quote(message, ctx.text)}` }], safe }];
+  return edit ? [{ title: 'Log the error object', edits: [edit], safe }] : [];
 }
 
 /** `error(err.message, err.stack, ...)`: the message's error has its `.stack` among the other arguments. */

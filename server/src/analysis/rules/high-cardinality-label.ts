@@ -7,7 +7,6 @@ import type { LabelValue, MetricUse } from '../metrics';
 import type { FixProposal, Rule, RuleContext } from '../rule';
 import { requiredModule, unwrap } from '../scopes';
 import { errorAsText, isErrorValue } from './util/errors';
-import { quote } from './util/messageParts';
 import { isRequestObject } from './util/requests';
 import { words } from './util/secretNames';
 
@@ -224,7 +223,7 @@ function routeTemplateFix(source: Source, label: LabelValue, ctx: RuleContext): 
   const req = () => f.createIdentifier(request.text);
   const route = () => f.createPropertyAccessExpression(req(), 'route');
   const template = f.createBinaryExpression(f.createPropertyAccessExpression(req(), 'baseUrl'), ts.SyntaxKind.PlusToken, f.createPropertyAccessExpression(route(), 'path'));
-  const singleQuote = quote('', ctx.text) === "''";
+  const singleQuote = ctx.codeStyle().quote === "'";
   const conditional = f.createConditionalExpression(route(), f.createToken(ts.SyntaxKind.QuestionToken), template, f.createToken(ts.SyntaxKind.ColonToken), f.createStringLiteral('unmatched', singleQuote));
   const newText = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed }).printNode(ts.EmitHint.Expression, conditional, ctx.sourceFile);
   return [{ title: 'Label by the route template (req.baseUrl + req.route.path)', edits: [{ start: value.getStart(ctx.sourceFile), end: value.end, newText }], safe: false }];

@@ -7,8 +7,9 @@ import { commentsBetweenArguments } from './util/comments';
 import { isErrorValue } from './util/errors';
 import { isConsoleOutsideService } from './util/fileRole';
 import { isUtilFormatCall } from './util/imports';
-import { constantMessage, fieldsFor, messageParts } from './util/messageParts';
+import { messageParts } from './util/messageParts';
 import { existingKeys, fieldsMergeSafely, rewriteArguments } from './util/structuredCall';
+import { objectLiteralFields, printedValue, structureMessage } from './util/structuredMessage';
 
 export const MESSAGES = {
   template: 'Log message is built with a template literal; log a constant message and put the values in fields.',
@@ -56,57 +57,28 @@ function structuredFix(call: LogCall, ctx: RuleContext, kind: Kind): FixProposal
   // pino/bunyan serialise an error passed first; spreading it into an object would lose it.
   if (call.fieldsArg && isErrorValue(call.fieldsArg, ctx)) return [];
   // `JSON.stringify(state)` or `String(id)` as the whole message: the value alone, as a field.
-  const whole = kind === 'stringify' || kind === 'string' ? printedValue(message) : null;
-  if ((kind === 'stringify' || kind === 'string') && !whole) return [];
-  const parts = whole ? [{ kind: 'value' as const, expr: whole }] : messageParts(message);
+  if ((kind === 'stringify' || kind === 'string') && !printedValue(message)) return [];
+  // `JSON.stringify({ id, rows })`: the object's properties are the fields.
+  const printed = kind === 'stringify' ? unwrap(printedValue(message)!) : null;
+  const props = printed && ts.isObjectLiteralExpression(printed) ? objectLiteralFields(printed, ctx.sourceFile, existingKeys(call)) : null;
+  if (props) {
+    const edit = rewriteArguments(call, library, { message: library === 'winston' ? call.method : null, fields: props, error: null }, ctx);
+    return edit ? [{ title: 'Log the object as fields', edits: [edit], safe: false }] : [];
+  }
+  const parts = kind === 'stringify' || kind === 'string' ? [{ kind: 'value' as const, expr: message }] : messageParts(message);
   if (!parts) return [];
-  const text = constantMessage(parts);
+  // An error printed into the message (`${err.message}`) is logged as the error object, where the
+  // library keeps one (util/errorPlacement.ts); where it cannot go with the other fields, no fix.
+  const s = structureMessage(parts, ctx, ctx.sourceFile, existingKeys(call));
+  if (!s) return [];
+  // Nothing constant left: pino/bunyan log the fields alone, winston gets the level as a neutral message.
+  const newMessage = s.message || (library === 'winston' ? call.method : null);
+  const edit = rewriteArguments(call, library, { message: newMessage, fields: s.fields, error: s.error?.getText(ctx.sourceFile) ?? null }, ctx);
+  if (!edit) return [];
   // A value printed with JSON.stringify is logged as itself: structured, but its shape in the
   // record changes (an object instead of a string), so the fix is offered, not applied by fix-all.
-  let reshaped = !!whole;
-  const values = parts.flatMap((p) => {
-    if (p.kind !== 'value') return [];
-    const inner = printedValue(p.expr);
-    if (inner && isStringify(p.expr)) reshaped = true;
-    return [inner && isStringify(p.expr) ? inner : p.expr];
-  });
-  const taken = existingKeys(call);
-  // An error object keeps its message and stack only where the library looks for one
-  // (util/errorPlacement.ts): pino's `err` key. Under its own name (`{ e }`) it is written as `{}`,
-  // and bunyan/winston need it as a whole argument: error-not-serialized rewrites those calls.
-  const errors = values.filter((v) => isErrorValue(v, ctx));
-  if (errors.length > 0 && (library !== 'pino' || errors.length > 1 || taken.has('err'))) return [];
-  const error = errors[0];
-  const named = fieldsFor(values.filter((v) => v !== error), ctx.sourceFile, new Set([...taken, ...(error ? ['err'] : [])]));
-  let next = 0;
-  const fields = values.map((v) => (v === error ? { key: 'err', valueText: v.getText(ctx.sourceFile) } : named[next++]));
-  // Nothing constant left: pino/bunyan log the fields alone, winston gets the level as a neutral message.
-  const newMessage = text || (library === 'winston' ? call.method : null);
-  const edit = rewriteArguments(call, library, newMessage, fields, ctx.sourceFile, ctx.text);
-  if (!edit) return [];
-  const safe = text !== '' && !reshaped && fieldsMergeSafely(call) && !commentsBetweenArguments(call.node.arguments, ctx.sourceFile);
+  const safe = s.message !== '' && !s.reshaped && fieldsMergeSafely(call) && !commentsBetweenArguments(call.node.arguments, ctx.sourceFile);
   return [{ title: 'Log a constant message with the values as fields', edits: [edit], safe }];
-}
-
-function isStringify(e: ts.Expression): boolean {
-  const u = unwrap(e);
-  if (!ts.isCallExpression(u)) return false;
-  const c = u.expression;
-  return ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON';
-}
-
-/**
- * The value `JSON.stringify(x)` or `String(x)` prints, when printing is all the call does (no
- * replacer: `JSON.stringify(x, null, 2)` is fine, `JSON.stringify(x, ['id'])` picks fields).
- */
-function printedValue(e: ts.Expression): ts.Expression | null {
-  const u = unwrap(e);
-  if (!ts.isCallExpression(u) || u.arguments.length === 0 || u.arguments.some(ts.isSpreadElement)) return null;
-  if (ts.isIdentifier(u.expression) && u.expression.text === 'String') return u.arguments.length === 1 ? u.arguments[0] : null;
-  if (!isStringify(u)) return null;
-  const replacer = u.arguments[1] && unwrap(u.arguments[1]);
-  const noReplacer = !replacer || replacer.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(replacer) && replacer.text === 'undefined');
-  return noReplacer && u.arguments.length <= 3 ? u.arguments[0] : null;
 }
 
 export const rule: Rule = {

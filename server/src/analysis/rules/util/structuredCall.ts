@@ -1,10 +1,26 @@
-// Writes a log call's arguments in structured form: a constant message plus a fields object, in
-// the argument order of the library (pino/bunyan: fields first; winston: message first).
+// Writes a log call's arguments in structured form: a constant message, a fields object and the
+// error where the library keeps one (util/errorPlacement.ts), in the library's argument order
+// (pino/bunyan: fields first; winston: message first), laid out as the project formats code
+// (callLayout.ts). The message is data and is printed as an escaped string literal.
 import ts from 'typescript';
-import type { LogCall } from '../../rule';
+import type { LogCall, RuleContext } from '../../rule';
 import { unwrap } from '../../scopes';
 import type { LoggerLibrary, TextEdit } from '../../types';
-import { type Field, fieldText, objectKeys, quote } from './messageParts';
+import { type ArgumentDoc, flatText, layoutArguments } from './callLayout';
+import { errorPlacement } from './errorPlacement';
+import { propertyKey, stringLiteral } from './literals';
+import type { Field } from './structuredMessage';
+
+type Ctx = Pick<RuleContext, 'sourceFile' | 'codeStyle'>;
+
+/** Keys of an object literal (identifiers and string keys). */
+export function objectKeys(obj: ts.ObjectLiteralExpression): Set<string> {
+  const keys = new Set<string>();
+  for (const p of obj.properties) {
+    if (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) keys.add(p.name.text);
+  }
+  return keys;
+}
 
 /** Keys already present in the call's fields object literal. */
 export function existingKeys(call: LogCall): Set<string> {
@@ -23,42 +39,129 @@ export function fieldsMergeSafely(call: LogCall): boolean {
   return ts.isObjectLiteralExpression(f) && f.properties.every((p) => !ts.isSpreadAssignment(p) && !!p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)));
 }
 
-/** `{ a, b: x }`; the existing fields' text kept, the new fields added at its start or end. */
-function mergedFields(existing: ts.Expression | undefined, fields: Field[], sf: ts.SourceFile, at: 'start' | 'end'): string | null {
-  const added = fields.map(fieldText);
-  if (!existing) return added.length ? `{ ${added.join(', ')} }` : null;
-  const e = unwrap(existing);
-  const kept = ts.isObjectLiteralExpression(e) ? e.properties.map((p) => p.getText(sf)) : [`...${existing.getText(sf)}`];
-  if (!added.length) return existing.getText(sf);
-  const all = at === 'start' ? [...added, ...kept] : [...kept, ...added];
-  return `{ ${all.join(', ')} }`;
+/** `key` when the value is the same name (shorthand), else `key: value`. */
+export function fieldProperty(f: Field, ctx: Ctx): string {
+  return f.key === f.valueText ? f.key : `${propertyKey(f.key, ctx.codeStyle())}: ${f.valueText}`;
+}
+
+export interface StructuredArguments {
+  /** The constant message; null leaves it out (pino/bunyan log the fields alone). */
+  message: string | null;
+  /** The message's own source text, kept as it is when the message did not change. */
+  messageSource?: string;
+  fields: Field[];
+  /** Source text of the error to log as the error object, or null. */
+  error: string | null;
+}
+
+/** The message argument: the original literal when unchanged, else the text printed as a string literal. */
+export function messageArgument(s: Pick<StructuredArguments, 'message' | 'messageSource'>, ctx: Ctx): ArgumentDoc | null {
+  if (s.message === null) return null;
+  return { kind: 'code', text: s.messageSource ?? stringLiteral(s.message, ctx.codeStyle()) };
 }
 
 /**
- * An edit replacing the call's arguments with `message` and `fields` (merged into the existing
- * fields object), keeping winston's level argument. Null for calls it cannot rewrite.
- * `message` null leaves the message out (pino/bunyan only).
+ * The call's new arguments, merged with its fields object, or null where the library keeps no
+ * form of them: bunyan and winston keep an error only as a whole argument, so an error with other
+ * fields has no place there (a person decides).
  */
-export function rewriteArguments(call: LogCall, library: LoggerLibrary, message: string | null, fields: Field[], sf: ts.SourceFile, text: string): TextEdit | null {
+export function structuredArgumentDocs(call: LogCall, library: LoggerLibrary, s: StructuredArguments, ctx: Ctx): ArgumentDoc[] | null {
+  const sf = ctx.sourceFile;
   const args = call.node.arguments;
   // `...args` has no place in a fields object or a message: such calls are left to a person.
   if (args.length === 0 || args.some(ts.isSpreadElement)) return null;
-  const msg = message === null ? null : quote(message, text);
-  let newArgs: string[];
+  const placement = s.error === null ? null : errorPlacement(library);
+  if (s.error !== null && !placement) return null;
+  const added = s.fields.map((f) => fieldProperty(f, ctx));
+  const msg = messageArgument(s, ctx);
   if (library === 'pino' || library === 'bunyan') {
-    // Values were evaluated after the fields object: appending them keeps evaluation order.
-    const obj = mergedFields(call.fieldsArg, fields, sf, 'end');
-    const extra = call.restArgs.map((a) => a.getText(sf));
-    newArgs = [...(obj ? [obj] : []), ...(msg ? [msg] : []), ...extra];
-  } else if (library === 'winston') {
-    if (msg === null) return null;
-    // Values were evaluated before the meta object: prepending them keeps evaluation order.
-    const obj = mergedFields(call.fieldsArg, fields, sf, 'start');
-    const level = call.levelArg ? [call.levelArg.getText(sf)] : [];
-    const others = call.restArgs.filter((a) => a !== call.fieldsArg).map((a) => a.getText(sf));
-    newArgs = [...level, msg, ...(obj ? [obj] : []), ...others];
-  } else return null;
-  const start = args[0].getStart(sf);
-  const end = args[args.length - 1].end;
-  return { start, end, newText: newArgs.join(', ') };
+    let first: ArgumentDoc | null;
+    if (placement?.kind === 'fieldsArgument') {
+      if (added.length || call.fieldsArg) return null;
+      first = { kind: 'code', text: s.error! };
+    } else {
+      if (placement?.kind === 'field') {
+        if (existingKeys(call).has(placement.key)) return null;
+        added.unshift(fieldProperty({ key: placement.key, valueText: s.error! }, ctx));
+      }
+      // Values were evaluated after the fields object: appending them keeps evaluation order.
+      first = merged(call.fieldsArg, added, sf, 'end');
+    }
+    const extra = call.restArgs.map((a): ArgumentDoc => ({ kind: 'code', text: a.getText(sf) }));
+    return [...(first ? [first] : []), ...(msg ? [msg] : []), ...extra];
+  }
+  if (library === 'winston') {
+    if (!msg) return null;
+    let meta: ArgumentDoc | null;
+    if (placement) {
+      if (added.length || call.fieldsArg) return null;
+      meta = { kind: 'code', text: s.error! };
+    } else meta = merged(call.fieldsArg, added, sf, 'start'); // values were evaluated before the meta object
+    const level = call.levelArg ? [{ kind: 'code' as const, text: call.levelArg.getText(sf) }] : [];
+    const others = call.restArgs.filter((a) => a !== call.fieldsArg).map((a): ArgumentDoc => ({ kind: 'code', text: a.getText(sf) }));
+    return [...level, msg, ...(meta ? [meta] : []), ...others];
+  }
+  return null;
+}
+
+/** The existing fields (their text kept) with the new ones added at the start or end; null when there are none. */
+function merged(existing: ts.Expression | undefined, added: string[], sf: ts.SourceFile, at: 'start' | 'end'): ArgumentDoc | null {
+  if (!existing) return added.length ? { kind: 'object', properties: added } : null;
+  if (!added.length) return { kind: 'code', text: existing.getText(sf) };
+  const e = unwrap(existing);
+  const kept = ts.isObjectLiteralExpression(e) ? e.properties.map((p) => p.getText(sf)) : [`...${existing.getText(sf)}`];
+  return { kind: 'object', properties: at === 'start' ? [...added, ...kept] : [...kept, ...added] };
+}
+
+/** An edit replacing the call's arguments with the structured ones; null for calls it cannot rewrite. */
+export function rewriteArguments(call: LogCall, library: LoggerLibrary, s: StructuredArguments, ctx: Ctx): TextEdit | null {
+  const docs = structuredArgumentDocs(call, library, s, ctx);
+  return docs ? argumentsEdit(call.node, docs, ctx) : null;
+}
+
+/**
+ * The edit writing `docs` as the call's arguments, laid out for the line they are on. The whole
+ * space between the parentheses is rewritten (line breaks included), unless a comment sits between
+ * a parenthesis and an argument: then only the arguments are, on one line, and the comment stays.
+ * `callee` is the callee's new text when another edit replaces it (the line's width changes).
+ */
+export function argumentsEdit(node: ts.CallExpression, docs: readonly ArgumentDoc[], ctx: Ctx, callee?: string): TextEdit {
+  const sf = ctx.sourceFile;
+  const text = sf.text;
+  const style = ctx.codeStyle();
+  const args = node.arguments;
+  const open = args.pos - 1;
+  const close = node.end - 1;
+  const first = args.length ? args[0].getStart(sf) : args.pos;
+  const last = args.length ? args[args.length - 1].end : args.pos;
+  const gaps = text.slice(open + 1, first) + text.slice(last, close);
+  const whole = text[open] === '(' && text[close] === ')' && !gaps.includes('//') && !gaps.includes('/*');
+  if (!whole) return { start: first, end: last, newText: docs.map((d) => flatText(d, style)).join(', ') };
+  const lineStart = text.lastIndexOf('\n', open) + 1;
+  const calleeStart = node.expression.getStart(sf);
+  // Only a call that is its line's statement is broken over lines here: inside a larger expression
+  // (an arrow's body, a condition) Prettier would break the outer code first, which is not ours to rewrite.
+  if (!isLineStatement(node, text.slice(text.lastIndexOf('\n', calleeStart) + 1, calleeStart))) {
+    return { start: open + 1, end: close, newText: docs.map((d) => flatText(d, style)).join(', ') };
+  }
+  const lineEndAt = text.indexOf('\n', close);
+  const lineEnd = lineEndAt < 0 ? text.length : lineEndAt;
+  const before =
+    callee !== undefined && calleeStart >= lineStart
+      ? text.slice(lineStart, calleeStart) + callee + text.slice(node.expression.end, open + 1)
+      : text.slice(lineStart, open + 1);
+  // A comment ending the line is not measured, as Prettier does not.
+  let after = text.slice(close, lineEnd);
+  const comment = after.indexOf(' //');
+  if (comment >= 0) after = after.slice(0, comment);
+  const place = { indentation: /^[ \t]*/.exec(text.slice(lineStart, open))![0], before, after: after.trimEnd() };
+  return { start: open + 1, end: close, newText: layoutArguments(docs, place, style) };
+}
+
+/** `logger.info(...)`, `await log.flush(...)`, `return logger.info(...)` as a statement starting its line. */
+function isLineStatement(node: ts.CallExpression, beforeCallee: string): boolean {
+  let n: ts.Node = node;
+  while (n.parent && (ts.isAwaitExpression(n.parent) || ts.isVoidExpression(n.parent) || ts.isParenthesizedExpression(n.parent))) n = n.parent;
+  if (!n.parent || !(ts.isExpressionStatement(n.parent) || ts.isReturnStatement(n.parent))) return false;
+  return /^[ \t]*(?:(?:return|await|void)[ \t]+)*$/.test(beforeCallee);
 }

@@ -5,9 +5,6 @@ const out = globalThis.console;
 
 export function start(port: number) {
   logger.warn('starting');
-//~~~~ [console-logging] console.warn in service code writes unstructured text; use the project's logger, which writes structured records with levels.
   logger.debug({ port }, 'port');
-//~~~~~~~~~ [console-logging] console.debug in service code writes unstructured text; use the project's logger, which writes structured records with levels.
   console.log(JSON.stringify({ port }));
-//~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
 }

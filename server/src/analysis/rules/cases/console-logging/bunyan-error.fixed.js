@@ -5,13 +5,10 @@ function work(queue) {
   queue.next((err, job) => {
     if (err) {
       logger.error(err, 'queue failed');
-    //~~~~~~~~~~~~~ [console-logging] console.error in service code writes unstructured text; use the project's logger, which writes structured records with levels.
       console.error('queue failed', err, queue.name);
-    //~~~~~~~~~~~~~ [console-logging] console.error in service code writes unstructured text; use the project's logger, which writes structured records with levels.
       return;
     }
     logger.info({ jobId: job.id }, '100% of job');
-  //~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
   });
 }
 

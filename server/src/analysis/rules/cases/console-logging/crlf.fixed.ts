@@ -3,6 +3,5 @@ import { logger } from "./logger";
 
 export function tick(n: number) {
   logger.info({ n }, "tick");
-//~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
   logger.info({ n }, "tock");
 }

@@ -6,9 +6,7 @@ export async function run(job: () => Promise<void>) {
     await job();
   } catch (err) {
     logger.error({ err });
-  //~~~~~~~~~~~~~ [console-logging] console.error in service code writes unstructured text; use the project's logger, which writes structured records with levels.
     logger.error({ err }, 'job failed');
-  //~~~~~~~~~~~~~ [console-logging] console.error in service code writes unstructured text; use the project's logger, which writes structured records with levels.
   }
   logger.info('done');
 }

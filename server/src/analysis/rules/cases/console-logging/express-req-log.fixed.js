@@ -6,12 +6,8 @@ const app = express();
 app.use(pinoHttp());
 
 app.get('/orders/:id', (req, res) => {
-  req.log.info({ paramsId: req.params.id }, 'loading order');
-//~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
-  req.log.warn(
-//~~~~~~~~~~~~ [console-logging] console.warn in service code writes unstructured text; use the project's logger, which writes structured records with levels.
-    { paramsId: req.params.id }, 'order slow',
-  );
+  req.log.info({ id: req.params.id }, 'loading order');
+  req.log.warn({ id: req.params.id }, 'order slow');
   res.json({});
 });
 

@@ -2,6 +2,5 @@
 import { logger } from '../logger';
 export function charge(amount: number) {
   logger.warn({ amount }, 'charging');
-//~~~~~~~~~~~~ [console-logging] console.warn in service code writes unstructured text; use the project's logger, which writes structured records with levels.
   return amount;
 }

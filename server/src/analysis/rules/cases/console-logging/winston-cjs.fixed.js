@@ -4,12 +4,10 @@ const { logger } = require('../logger');
 
 function cleanup(dir) {
   logger.info('cleaning', { dir });
-//~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
   try {
     fs.rmSync(dir, { recursive: true });
   } catch (err) {
     logger.error('cleanup failed', err);
-  //~~~~~~~~~~~~~ [console-logging] console.error in service code writes unstructured text; use the project's logger, which writes structured records with levels.
   }
 }
 

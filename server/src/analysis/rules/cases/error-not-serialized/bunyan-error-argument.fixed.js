@@ -8,11 +8,8 @@ function store(bucket, file) {
   bucket.put(file, (err) => {
     if (!err) return;
     log.error(err, 'upload failed');
-                      //~~~~~~~~~~~ [error-not-serialized] `err.message` logs the error as text, which loses its stack and type; log the error object instead.
     log.warn({ reason: err.message, file: file.name }, 'upload retried');
-                     //~~~~~~~~~~~ [error-not-serialized] `err.message` logs the error as text, which loses its stack and type; log the error object instead.
     log.error('upload of ' + file.name + ' failed: ' + err.message);
-                                                     //~~~~~~~~~~~ [error-not-serialized] `err.message` logs the error as text, which loses its stack and type; log the error object instead.
   });
 }
 

@@ -6,7 +6,6 @@ export function parse(text: string) {
     return JSON.parse(text);
   } catch (err) {
     logger.warn({ err }, "parse failed");
-                               //~~~ [error-not-serialized] `err` logs the error as text, which loses its stack and type; log the error object instead.
     return null;
   }
 }

@@ -5,9 +5,7 @@ import { logger } from '../logger';
 
 export function settle(err: Error, id: string, detail: unknown) {
   logger.error({ err }, 'settlement failed');
-                                      //~~~ [error-not-serialized] `err` logs the error as text, which loses its stack and type; log the error object instead.
   logger.error('settlement %s failed: %o', id, err);
-                                             //~~~ [error-not-serialized] `err` logs the error as text, which loses its stack and type; log the error object instead.
   logger.error('settlement failed: %s', detail);
   logger.error(err, 'settlement %s failed', id);
 }

@@ -7,7 +7,6 @@ export async function startServer(listen: () => Promise<void>) {
     await listen();
   } catch (err) {
     logger.error({ err }, 'server did not start');
-                                        //~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `(err as Error).message` logs the error as text, which loses its stack and type; log the error object instead.
     console.error(`server did not start: ${(err as Error).message}`);
   }
 }

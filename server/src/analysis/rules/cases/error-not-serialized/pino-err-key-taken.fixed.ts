@@ -8,8 +8,6 @@ export function sync(primary: Error, run: () => void) {
     run();
   } catch (e) {
     logger.error({ err: primary, secondary: (e as Error).message }, 'sync failed twice');
-                                          //~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `(e as Error).message` logs the error as text, which loses its stack and type; log the error object instead.
     logger.error({ err: e }, 'sync failed');
-                        //~~~~~~~~~ [error-not-serialized] `String(e)` logs the error as text, which loses its stack and type; log the error object instead.
   }
 }

@@ -6,11 +6,8 @@ export async function load(fetchIt: () => Promise<string>) {
     return await fetchIt();
   } catch (err) {
     logger.error({ err }, 'load failed');
-                               //~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `(err as Error).message` logs the error as text, which loses its stack and type; log the error object instead.
     logger.error(String(err));
-               //~~~~~~~~~~~ [error-not-serialized] `String(err)` logs the error as text, which loses its stack and type; log the error object instead.
     logger.warn({ err, attempt: 1 }, 'retrying');
-                       //~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `(err as Error).message` logs the error as text, which loses its stack and type; log the error object instead.
     throw err;
   }
 }

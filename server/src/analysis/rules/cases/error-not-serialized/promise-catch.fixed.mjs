@@ -5,13 +5,9 @@ export function refresh(load, id) {
   return load(id)
     .then(
       (data) => logger.info({ size: data.length }, 'refreshed'),
-      (reason) => logger.warn({ err: reason, id }, 'refresh rejected'),
-                                                          //~~~~~~ [error-not-serialized] `reason` logs the error as text, which loses its stack and type; log the error object instead.
+      (reason) => logger.warn({ err: reason, id }, 'refresh of id rejected'),
     )
     .catch((e) => {
-      logger.error(
-        { err: e }, 'refresh failed',
-                           //~ [error-not-serialized] `e` logs the error as text, which loses its stack and type; log the error object instead.
-      );
+      logger.error({ err: e }, 'refresh failed');
     });
 }

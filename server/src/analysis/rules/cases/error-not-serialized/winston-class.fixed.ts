@@ -9,9 +9,7 @@ export class Sync {
       await job();
     } catch (error) {
       this.logger.error('sync failed', error);
-                                     //~~~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `(error as Error).message` logs the error as text, which loses its stack and type; log the error object instead.
       this.logger.warn('sync retry', { err: (error as Error).message, attempt: 2 });
-                                          //~~~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `(error as Error).message` logs the error as text, which loses its stack and type; log the error object instead.
     }
   }
 }

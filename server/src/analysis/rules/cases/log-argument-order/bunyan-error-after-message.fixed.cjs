@@ -8,7 +8,6 @@ function send(transport, mail) {
   transport.send(mail, (err, info) => {
     if (err) {
       log.error(err, 'mail not sent');
-                               //~~~ [log-argument-order] bunyan formats an error passed after the message into the message text (no structured stack); pass it first: logger.error(err, 'message').
       return;
     }
     log.info({ id: info.messageId }, 'mail sent');

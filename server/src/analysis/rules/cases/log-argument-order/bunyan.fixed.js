@@ -3,5 +3,4 @@ const bunyan = require('bunyan');
 const log = bunyan.createLogger({ name: 'worker' });
 
 log.info({ jobId: 7 }, 'job done');
-                   //~~~~~~~~~~~~ [log-argument-order] bunyan formats an object passed after the message into the message text; pass the fields first: logger.info({ ... }, 'message').
 log.info({ jobId: 7 }, 'job done');

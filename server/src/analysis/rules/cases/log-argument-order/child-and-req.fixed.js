@@ -9,8 +9,6 @@ const audit = logger.child({ module: 'audit' });
 
 app.post('/users', (req, res) => {
   req.log.info({ id: req.body.id }, 'user created');
-                             //~~~~~~~~~~~~~~~~~~~ [log-argument-order] pino drops an object passed after the message; pass the fields first: logger.info({ ... }, 'message').
   audit.info({ by: req.user }, 'user created');
-                           //~~~~~~~~~~~~~~~~ [log-argument-order] pino drops an object passed after the message; pass the fields first: logger.info({ ... }, 'message').
   res.end();
 });

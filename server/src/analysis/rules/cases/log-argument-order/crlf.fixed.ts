@@ -3,5 +3,4 @@ import { logger } from "./logger";
 
 export function tick(n: number) {
   logger.info({ n }, "tick");
-                    //~~~~~ [log-argument-order] pino drops an object passed after the message; pass the fields first: logger.info({ ... }, 'message').
 }

@@ -5,7 +5,5 @@ import { logger } from '../logger';
 
 export function progress(done: number, job: { id: string }) {
   logger.info({ done }, '100% of the batch processed');
-                                            //~~~~~~~~ [log-argument-order] pino drops an object passed after the message; pass the fields first: logger.info({ ... }, 'message').
   logger.info(`job ${job.id}: 100%% processed`, { done });
-                                              //~~~~~~~~ [log-argument-order] pino drops an object passed after the message; pass the fields first: logger.info({ ... }, 'message').
 }

@@ -4,13 +4,10 @@ import { logger } from '../logger';
 export function saved(id: string, user: { name: string }) {
   const meta = { id, source: 'api' };
   logger.info(meta, 'saved');
-                     //~~~~ [log-argument-order] pino drops an object passed after the message; pass the fields first: logger.info({ ... }, 'message').
   logger.info('saved by %s', user.name, meta);
-                                      //~~~~ [log-argument-order] pino drops an object passed after the message; pass the fields first: logger.info({ ... }, 'message').
   logger.info(
     { id }, // why: the message
     'saved', // the fields
-  //~~~~~~ [log-argument-order] pino drops an object passed after the message; pass the fields first: logger.info({ ... }, 'message').
   );
   let later = { id };
   later = { id: 'x' };

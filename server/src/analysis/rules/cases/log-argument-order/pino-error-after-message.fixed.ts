@@ -8,11 +8,8 @@ export async function publish(send: () => Promise<void>, topic: string) {
     await send();
   } catch (err) {
     logger.error(err, 'publish failed');
-                                 //~~~ [log-argument-order] pino drops an error passed after the message (no message, no stack in the record); pass it first: logger.error(err, 'message').
     logger.warn('publish of %s failed', topic, err);
-                                             //~~~ [log-argument-order] pino drops an error passed after the message (no message, no stack in the record); pass it first: logger.error(err, 'message').
     logger.error('publish failed: %s', err);
   }
   return send().catch((e: Error) => logger.error(e, `publish to ${topic} failed`));
-                                                                             //~ [log-argument-order] pino drops an error passed after the message (no message, no stack in the record); pass it first: logger.error(err, 'message').
 }

@@ -3,6 +3,5 @@ import { logger } from './logger.js';
 
 export function done(job) {
   logger.info({ ms: job.ms }, `job ${job.id} done`);
-                                  //~~~~~~~~~~~~~~ [log-argument-order] pino drops an object passed after the message; pass the fields first: logger.info({ ... }, 'message').
   logger.info(`job ${job.id}: %o`, { ms: job.ms });
 }

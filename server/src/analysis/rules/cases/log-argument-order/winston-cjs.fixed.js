@@ -4,9 +4,7 @@ const { logger } = require('./logger');
 function pay(amount, currency) {
   const meta = { amount, currency };
   logger.warn(`payment of ${amount} declined`, meta);
-            //~~~~ [log-argument-order] winston takes the message first and the fields second: logger.info('message', { ... }).
   logger.log('info', 'paid' /* fields */, { amount });
-                   //~~~~~~~~~~ [log-argument-order] winston takes the message first and the fields second: logger.info('message', { ... }).
   logger.info('paid', meta);
 }
 

@@ -8,11 +8,8 @@ export async function refund(run: () => Promise<void>) {
     await run();
   } catch (err) {
     logger.error('refund failed', err);
-               //~~~ [log-argument-order] winston takes the message first and the error second; an error passed first is logged as `{}` and the message is lost: logger.error('message', err).
     logger.log('error', 'refund failed', err);
-                      //~~~ [log-argument-order] winston takes the message first and the error second; an error passed first is logged as `{}` and the message is lost: logger.error('message', err).
     logger.error('refund failed', err);
   }
   return run().catch((e: Error) => logger.warn(`refund retried`, e));
-                                             //~ [log-argument-order] winston takes the message first and the error second; an error passed first is logged as `{}` and the message is lost: logger.error('message', err).
 }

@@ -7,7 +7,5 @@ export function run(id: string) {
   console.log(`suppressed for every rule ${id}`);
   // obs-lens-disable-next-line unstructured-log-message
   logger.info({ id }, 'still console-logging');
-//~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
   logger.info('not suppressed');
-//~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
 }

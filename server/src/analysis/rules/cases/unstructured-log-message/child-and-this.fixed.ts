@@ -8,10 +8,6 @@ export class Payments {
 
   charge(amount: number) {
     this.logger.info({ amount }, 'charging');
-                   //~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
-    log.info(
-      { amount }, 'charged',
-    //~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
-    );
+    log.info({ amount }, 'charged');
   }
 }

@@ -4,6 +4,5 @@
 import { logger } from './logger.js';
 
 export function schedule(job) {
-  return job.run().catch((e) => logger.error({ jobId: job.id, err: e }, 'job failed'));
-                                           //~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  return job.run().catch((e) => logger.error({ err: e, jobId: job.id }, 'job failed'));
 }

@@ -2,14 +2,9 @@
 import { logger } from '../logger';
 
 export function saved(user: { id: string }, ms: number) {
-  logger.info({ userId: user.id, ms }, 'user saved');
-            //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  logger.info({ userId: user.id, ms }, 'user saved in ms');
   logger.warn('slow request: ' + ms + ' ms', { ignored: true });
-            //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built by string concatenation; log a constant message and put the values in fields.
   logger.info({ route: '/users', userId: user.id }, 'handled');
-                                 //~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
   logger.debug(JSON.stringify(user));
-             //~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with JSON.stringify; log the object as a field instead, so it stays structured.
   logger.error(String(ms));
-             //~~~~~~~~~~ [unstructured-log-message] Log message is built with String(); log a constant message and put the value in a field.
 }

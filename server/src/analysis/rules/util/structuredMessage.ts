@@ -1,0 +1,166 @@
+// A message built from values, taken apart into what a structured logger wants: a constant
+// message (messageText.ts), one field per distinct value named after what it holds
+// (fieldNames.ts), and the error, when the message printed one (`${err.message}`, `${err}`), as
+// the error object itself, to be placed where the library keeps errors (structuredCall.ts).
+import ts from 'typescript';
+import { unwrap } from '../../scopes';
+import type { DeclarationLookup } from './declarations';
+import { errorAsText, isErrorValue } from './errors';
+import { conditionNameCandidates, fieldNameCandidates } from './fieldNames';
+import type { Part } from './messageParts';
+import { constantMessage, labelsBeside, leadingUnit, type ValueSlot } from './messageText';
+
+export interface Field {
+  key: string;
+  /** The value's source text; equal to key for shorthand. */
+  valueText: string;
+}
+
+export interface StructuredMessage {
+  /** The constant text; '' when nothing constant is left. */
+  message: string;
+  /** One per distinct value (the same expression twice is one field), in order of first appearance. */
+  fields: Field[];
+  /** The error the message printed, to be logged as the error object; null when none. */
+  error: ts.Expression | null;
+  /** A value was printed with JSON.stringify and is now logged as itself (its shape in the record changes). */
+  reshaped: boolean;
+  /** Some value said nothing about itself: its field is named after a word beside it, or `value`. */
+  invented: boolean;
+  /** The field of each value part, by part index. */
+  byPart: Map<number, Field>;
+}
+
+/**
+ * Takes a message's parts apart. `taken` holds keys already used in the call's fields object.
+ * Null when the message prints two different errors: only one has the library's error place.
+ */
+export function structureMessage(given: readonly Part[], scope: DeclarationLookup, sf: ts.SourceFile, taken: ReadonlySet<string>): StructuredMessage | null {
+  const { parts, original } = joinTexts(given);
+  let error: ts.Expression | null = null;
+  let twoErrors = false;
+  let reshaped = false;
+  let invented = false;
+  const used = new Set(taken);
+  const byText = new Map<string, Field>();
+  const fields: Field[] = [];
+  const slots = new Map<number, ValueSlot>();
+  const byPart = new Map<number, Field>();
+  parts.forEach((p, i) => {
+    if (p.kind !== 'value') return;
+    const err = errorAsText(p.expr, scope) ?? (isErrorValue(p.expr, scope) ? unwrap(p.expr) : errorStackOf(p.expr, scope));
+    if (err) {
+      if (error && error.getText(sf) !== err.getText(sf)) twoErrors = true;
+      error ??= err;
+      slots.set(i, { name: 'error', unit: false });
+      return;
+    }
+    const printed = printedValue(p.expr);
+    if (printed && isStringify(p.expr)) reshaped = true;
+    const value = printed ?? p.expr;
+    const text = withoutParentheses(value).getText(sf);
+    const after = parts[i + 1]?.kind === 'text' ? (parts[i + 1] as { text: string }).text : '';
+    const unit = leadingUnit(after);
+    let field = byText.get(text);
+    if (!field) {
+      const names = fieldNameCandidates(value);
+      const labels = labelsBeside(parts, i);
+      const decided = conditionNameCandidates(value);
+      const base = names.length ? names : labels.length ? labels : decided.length ? decided : ['value'];
+      if (!names.length) invented = true;
+      const withUnit = unit ? base.map((n) => withSuffix(n, unit.suffix)) : base;
+      field = { key: pick(withUnit, used), valueText: text };
+      used.add(field.key);
+      byText.set(text, field);
+      fields.push(field);
+    }
+    slots.set(i, { name: field.key, unit: !!unit });
+    byPart.set(original[i], field);
+  });
+  if (twoErrors) return null;
+  return { message: constantMessage(parts, slots), fields, error, reshaped, invented, byPart };
+}
+
+/**
+ * Adjacent texts as one (`\`(${id}). \` + \`Likely...\`` reads "). Likely..."), with the index each
+ * part had in `given`.
+ */
+function joinTexts(given: readonly Part[]): { parts: Part[]; original: number[] } {
+  const parts: Part[] = [];
+  const original: number[] = [];
+  given.forEach((p, i) => {
+    const last = parts[parts.length - 1];
+    if (p.kind === 'text' && last?.kind === 'text') parts[parts.length - 1] = { kind: 'text', text: last.text + p.text };
+    else {
+      parts.push(p);
+      original.push(i);
+    }
+  });
+  return { parts, original };
+}
+
+/** `err.stack` of an error: the error object carries it. */
+function errorStackOf(expr: ts.Expression, scope: DeclarationLookup): ts.Expression | null {
+  const e = unwrap(expr);
+  return ts.isPropertyAccessExpression(e) && e.name.text === 'stack' && isErrorValue(e.expression, scope) ? unwrap(e.expression) : null;
+}
+
+/** `(count + extra)` → `count + extra`: a field's value needs no parentheses (a comma expression does). */
+function withoutParentheses(e: ts.Expression): ts.Expression {
+  let cur = e;
+  while (ts.isParenthesizedExpression(cur) && !(ts.isBinaryExpression(cur.expression) && cur.expression.operatorToken.kind === ts.SyntaxKind.CommaToken)) cur = cur.expression;
+  return cur;
+}
+
+/** `delay` + Ms → delayMs; a name already ending in the unit keeps it (`durationMs`, `ms`). */
+function withSuffix(name: string, suffix: string): string {
+  const lower = name.toLowerCase();
+  if (lower.endsWith(suffix.toLowerCase()) || (suffix === 'Ms' && /(ms|millis|milliseconds)$/.test(lower)) || (suffix === 'Seconds' && /(sec|secs|seconds)$/.test(lower))) return name;
+  return name + suffix;
+}
+
+/** The first free name; a number only when every name the value offers is taken. */
+function pick(names: readonly string[], used: ReadonlySet<string>): string {
+  for (const n of names) if (!used.has(n)) return n;
+  for (let k = 2; ; k++) if (!used.has(`${names[0]}${k}`)) return `${names[0]}${k}`;
+}
+
+export function isStringify(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  if (!ts.isCallExpression(u)) return false;
+  const c = u.expression;
+  return ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON';
+}
+
+/**
+ * The value `JSON.stringify(x)` or `String(x)` prints, when printing is all the call does (no
+ * replacer: `JSON.stringify(x, null, 2)` is fine, `JSON.stringify(x, ['id'])` picks fields).
+ */
+export function printedValue(e: ts.Expression): ts.Expression | null {
+  const u = unwrap(e);
+  if (!ts.isCallExpression(u) || u.arguments.length === 0 || u.arguments.some(ts.isSpreadElement)) return null;
+  if (ts.isIdentifier(u.expression) && u.expression.text === 'String') return u.arguments.length === 1 ? u.arguments[0] : null;
+  if (!isStringify(u)) return null;
+  const replacer = u.arguments[1] && unwrap(u.arguments[1]);
+  const noReplacer = !replacer || replacer.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(replacer) && replacer.text === 'undefined');
+  return noReplacer && u.arguments.length <= 3 ? u.arguments[0] : null;
+}
+
+/** The properties of an object literal as fields, when each is a plain `key: value` or shorthand with a free key. */
+export function objectLiteralFields(obj: ts.ObjectLiteralExpression, sf: ts.SourceFile, taken: ReadonlySet<string>): Field[] | null {
+  const out: Field[] = [];
+  for (const p of obj.properties) {
+    let key: string;
+    let valueText: string;
+    if (ts.isShorthandPropertyAssignment(p) && !p.objectAssignmentInitializer) {
+      key = p.name.text;
+      valueText = key;
+    } else if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name)) {
+      key = p.name.text;
+      valueText = p.initializer.getText(sf);
+    } else return null;
+    if (taken.has(key) || out.some((f) => f.key === key)) return null;
+    out.push({ key, valueText });
+  }
+  return out;
+}
