@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import { FileLines, type FileOrigin } from '../fileBlock';
 import type { SourceEvent } from '../types';
+import { lastLinesStart, lineStartAtOrBefore } from './lastLines';
 
 function fstat(fd: number): Promise<fs.Stats> {
   return new Promise((resolve, reject) => fs.fstat(fd, (e, st) => (e ? reject(e) : resolve(st))));
@@ -26,7 +27,14 @@ export interface FollowerOutput {
   event(e: SourceEvent): void;
 }
 
-type EventType = 'opened' | 'waiting' | 'rotated' | 'truncated' | 'deleted';
+/**
+ * Where reading a file that exists when following starts begins: at its start, at its end (like
+ * `tail -f`), or at its last `lastLines` lines (like `tail -n N -f`). A file that appears later is
+ * always read from its start.
+ */
+export type StartAt = 'start' | 'end' | { lastLines: number };
+
+type EventType = 'waiting' | 'rotated' | 'truncated' | 'deleted';
 
 export class FileFollower {
   private fd: number | null = null;
@@ -44,6 +52,10 @@ export class FileFollower {
    */
   private lastError: string | null = null;
   private readonly buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  /** The bytes before `end` of the file first opened, which were not read (it was opened past them). */
+  private unread: { dev: number; ino: number; end: number } | null = null;
+  /** Lines of `unread` asked for (loadEarlier), read at the next tick; 0: none. */
+  private earlierLines = 0;
   /** True when the last tick stopped at its read budget with more to read. */
   more = false;
   /** True once the file was deleted (a glob drops such followers; a single path waits for it). */
@@ -56,10 +68,22 @@ export class FileFollower {
     readonly path: string,
     private readonly label: string,
     private readonly out: FollowerOutput,
-    private readonly fromStart: boolean,
+    private readonly startAt: StartAt,
     /** Where to begin in the file first opened, when known (a rotated file found again by a glob). */
     private readonly startOffset: number | null = null,
   ) {}
+
+  /**
+   * Asks for the last `lines` lines the file held before the place reading began, when it was opened
+   * past them; they are delivered at the next tick, before anything read after them. False when
+   * there are none to read (read from the start, or the file was truncated or replaced since).
+   */
+  loadEarlier(lines: number): boolean {
+    const u = this.unread;
+    if (!u || this.fd === null || u.dev !== this.dev || u.ino !== this.ino || lines <= 0) return false;
+    this.earlierLines = lines;
+    return true;
+  }
 
   get identity(): string | null {
     return this.fd === null ? null : `${this.dev}:${this.ino}`;
@@ -80,6 +104,7 @@ export class FileFollower {
     if (this.fd !== null) {
       if (st && st.dev === this.dev && st.ino === this.ino) {
         if (st.size < this.offset) {
+          this.unread = null;
           this.flushHeld();
           // What was read before is no longer in the file: blocks not yet copied in are gone.
           this.lines?.truncated();
@@ -87,6 +112,7 @@ export class FileFollower {
           this.emit('truncated', `size went from ${this.offset} to ${st.size} bytes; reading from the start`);
           this.offset = 0;
         }
+        if (this.earlierLines > 0) await this.readEarlier();
         await this.readAvailable();
         return;
       }
@@ -125,8 +151,8 @@ export class FileFollower {
       return;
     }
     // Files that appear after the start (or come back) are new: read them whole.
-    const offset = this.firstOpen && !this.sawMissing ? (this.startOffset ?? (this.fromStart ? 0 : st.size)) : 0;
-    await this.open(st, offset);
+    const existed = this.firstOpen && !this.sawMissing;
+    await this.open(st, existed ? (this.startOffset ?? this.startAt) : 0);
   }
 
   /** Releases the handle; a held partial line is passed on first. `discard`: see StopOptions. */
@@ -135,7 +161,7 @@ export class FileFollower {
     this.closeFd(discard);
   }
 
-  private async open(st: fs.Stats, offset: number): Promise<void> {
+  private async open(st: fs.Stats, at: number | StartAt): Promise<void> {
     try {
       this.fd = await new Promise<number>((resolve, reject) => fs.open(this.path, 'r', (e, fd) => (e ? reject(e) : resolve(fd))));
     } catch (err) {
@@ -144,22 +170,72 @@ export class FileFollower {
       return;
     }
     // Identify by the opened handle: the path may have changed between stat and open.
+    let size = st.size;
     try {
       const fst = await fstat(this.fd);
       this.dev = fst.dev;
       this.ino = fst.ino;
-      if (fst.ino !== st.ino) offset = 0;
+      size = fst.size;
+      if (fst.ino !== st.ino) at = 0;
     } catch {
       this.dev = st.dev;
       this.ino = st.ino;
     }
+    let offset = 0;
+    try {
+      offset = typeof at === 'number' ? at : at === 'start' ? 0 : at === 'end' ? size : await lastLinesStart(this.fd, size, at.lastLines);
+    } catch (err) {
+      this.reportError(`cannot read ${this.path}: ${(err as Error).message}`);
+    }
+    // Bytes passed over unread (not a rotated file's part already read) can be asked for later.
+    const skipped = typeof at === 'number' ? 0 : offset;
+    this.unread = skipped > 0 ? { dev: this.dev, ino: this.ino, end: offset } : null;
     this.offset = offset;
     this.lines = new FileLines(this.fd, this.path);
     this.firstOpen = false;
     this.waitingReported = false;
     this.gone = false;
-    this.emit('opened', this.path);
+    this.out.event({ type: 'opened', source: this.label, detail: this.path, file: this.path, skipped });
     await this.readAvailable();
+  }
+
+  /**
+   * The asked-for last lines of `unread`, whole lines only (a line cut at `unread.end` was passed on
+   * when it was finished), in one go so that nothing read after them comes between.
+   */
+  private async readEarlier(): Promise<void> {
+    const lines = this.earlierLines;
+    const u = this.unread;
+    this.earlierLines = 0;
+    this.unread = null;
+    const fd = this.fd;
+    if (!u || fd === null || u.dev !== this.dev || u.ino !== this.ino) return;
+    let pos: number;
+    let end: number;
+    try {
+      end = await lineStartAtOrBefore(fd, u.end);
+      pos = await lastLinesStart(fd, end, lines);
+    } catch (err) {
+      this.reportError(`cannot read ${this.path}: ${(err as Error).message}`);
+      return;
+    }
+    while (pos < end) {
+      let n: number;
+      try {
+        n = await new Promise<number>((resolve, reject) =>
+          fs.read(fd, this.buf, 0, Math.min(CHUNK_BYTES, end - pos), pos, (e, bytes) => (e ? reject(e) : resolve(bytes))),
+        );
+      } catch (err) {
+        this.reportError(`cannot read ${this.path}: ${(err as Error).message}`);
+        return;
+      }
+      if (n <= 0) return;
+      // Each piece ends at a newline (a line longer than a read goes in consecutive pieces).
+      const nl = this.buf.subarray(0, n).lastIndexOf(0x0a);
+      const take = pos + n < end && nl >= 0 ? nl + 1 : n;
+      this.out.data(this.buf.subarray(0, take), this.lines ? { file: this.lines, position: pos } : undefined);
+      pos += take;
+    }
   }
 
   private async readAvailable(budget = MAX_CHUNKS_PER_TICK): Promise<void> {
@@ -209,6 +285,7 @@ export class FileFollower {
 
   private closeFd(discard = false): void {
     if (this.fd === null) return;
+    this.unread = null;
     this.released.set(`${this.dev}:${this.ino}`, this.offset);
     const fd = this.fd;
     this.fd = null;
