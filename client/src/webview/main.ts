@@ -4,6 +4,8 @@
 import {
   isExtensionToWebview,
   type Counts,
+  type DetailsHeading,
+  type ExistingLinesOffer,
   type ExtensionToWebview,
   type QueryErrorView,
   type RestrictedSettingView,
@@ -13,7 +15,7 @@ import {
   type TimelineSummary,
   type WebviewToExtension,
 } from '../../../shared/src/panelMessages';
-import { formatCount, summaryText } from './format';
+import { detailsTitle, formatBytes, formatCount, summaryText } from './format';
 import { ROW_HEIGHT, VirtualList, type RowProvider } from './virtualList';
 
 interface VsCodeApi {
@@ -34,14 +36,13 @@ const ui = {
   filter: byId<HTMLInputElement>('filter'),
   queryErrors: byId('query-errors'),
   follow: byId<HTMLButtonElement>('follow'),
-  clear: byId<HTMLButtonElement>('clear'),
-  export: byId<HTMLButtonElement>('export'),
   records: byId('count-records'),
   shown: byId('count-shown'),
   rate: byId('count-rate'),
   dropped: byId('count-dropped'),
   sources: byId('sources'),
   restricted: byId('restricted'),
+  existing: byId('existing'),
   live: byId('live'),
   list: byId('list'),
   spacer: byId('spacer'),
@@ -72,6 +73,9 @@ let listScrollTop = 0;
 let detailsSeq: number | null = null;
 /** scrollTop the script itself last set while following, to tell its own scrolls from the user's. */
 let lastProgrammaticTop = 0;
+/** Labels of the sources that run or wait for their file: what the empty list is waiting for. */
+let liveSources: string[] = [];
+let offers: ExistingLinesOffer[] = [];
 
 const listProvider: RowProvider = {
   total: () => total,
@@ -101,7 +105,19 @@ function renderNow(): void {
   }
   list.render();
   ui.empty.hidden = list.total() > 0;
+  if (!ui.empty.hidden) renderEmpty();
   if (!timeline) requestViewport();
+}
+
+/** What an empty list is waiting for, or how to give it something to show. */
+function renderEmpty(): void {
+  let text: string;
+  if (timeline) text = 'No records of this request are in the buffer.';
+  else if (liveSources.length > 0) {
+    text = `Waiting for new lines from ${liveSources.join(', ')}.`;
+    if (offers.length > 0) text += ' Lines already in the files are not shown unless you load them (above).';
+  } else text = 'No log sources. Set tail.files or tail.command (observabilityLens.tail.* or obs-lens.config.json), or tail a file with Tail File… (+) in the title bar.';
+  if (ui.empty.textContent !== text) ui.empty.textContent = text;
 }
 
 /** Asks the host for the rows the viewport needs when the window does not cover them. */
@@ -183,6 +199,8 @@ function renderQueryErrors(errors: QueryErrorView[]): void {
 }
 
 function renderSources(sources: SourceStatusView[]): void {
+  liveSources = sources.filter((s) => s.state === 'running' || s.state === 'waiting').map((s) => s.label);
+  scheduleRender();
   ui.sources.replaceChildren();
   for (const s of sources) {
     const chip = document.createElement('span');
@@ -230,13 +248,49 @@ function renderRestricted(settings: RestrictedSettingView[]): void {
   ui.restricted.append(title, intro, list, after, manage);
 }
 
-function showDetails(seq: number, json: string, continuation: string[]): void {
+/**
+ * Files followed from their end that held lines already: says so, and offers to load their last
+ * lines (observabilityLens.tail.loadExisting).
+ */
+function renderExisting(list: ExistingLinesOffer[]): void {
+  offers = list;
+  scheduleRender();
+  ui.existing.replaceChildren();
+  ui.existing.hidden = list.length === 0;
+  for (const o of list) {
+    const line = document.createElement('div');
+    line.className = 'offer';
+    const name = document.createElement('code');
+    name.className = 'file';
+    name.textContent = o.file;
+    const text = document.createElement('span');
+    text.textContent = ` held ${formatBytes(o.bytes)} when the panel began following it; only lines written since are shown.`;
+    const load = document.createElement('button');
+    load.type = 'button';
+    load.className = 'load-existing';
+    load.dataset.offer = o.id;
+    load.textContent = `Load the last ${formatCount(o.lines)} line${o.lines === 1 ? '' : 's'}`;
+    load.addEventListener('click', () => post({ type: 'loadExisting', id: o.id }));
+    line.append(name, text, load);
+    ui.existing.append(line);
+  }
+}
+
+function showDetails(seq: number, json: string, continuation: string[], heading: DetailsHeading): void {
   detailsSeq = seq;
+  const opening = ui.details.hidden;
   ui.details.hidden = false;
-  ui.detailsTitle.textContent = `Record #${seq}`;
+  ui.detailsTitle.textContent = detailsTitle(heading);
   ui.detailsJson.textContent = json;
   ui.detailsContinuation.textContent = continuation.join('\n');
   ui.detailsContinuation.hidden = continuation.length === 0;
+  if (opening) {
+    // The pane takes room from the list: measure it now and keep the selected row in view.
+    list.syncFromDom();
+    if (list.selected >= 0) list.reveal(list.selected);
+    list.render();
+    if (!timeline) requestViewport();
+  }
 }
 
 function hideDetails(): void {
@@ -287,6 +341,8 @@ function handle(m: ExtensionToWebview): void {
       break;
     case 'rows':
       if (m.total < total && list.selected >= m.total && !timeline) list.selected = m.total - 1;
+      // Cleared (the title bar's Clear): the record the details showed is gone.
+      if (m.total === 0 && !timeline) hideDetails();
       total = m.total;
       windowFrom = m.from;
       windowRows = m.rows;
@@ -303,13 +359,16 @@ function handle(m: ExtensionToWebview): void {
       enterTimeline(m.requestId, m.rows, m.summary);
       break;
     case 'details':
-      showDetails(m.seq, m.json, m.continuation);
+      showDetails(m.seq, m.json, m.continuation, m.heading);
       break;
     case 'sourceStatus':
       renderSources(m.sources);
       break;
     case 'restricted':
       renderRestricted(m.settings);
+      break;
+    case 'existing':
+      renderExisting(m.offers);
       break;
   }
 }
@@ -335,11 +394,6 @@ ui.filter.addEventListener('keydown', (e) => {
 });
 
 ui.follow.addEventListener('click', () => setFollow(!follow));
-ui.clear.addEventListener('click', () => {
-  hideDetails();
-  post({ type: 'clear' });
-});
-ui.export.addEventListener('click', () => post({ type: 'export' }));
 ui.timelineBack.addEventListener('click', leaveTimeline);
 ui.detailsClose.addEventListener('click', () => {
   hideDetails();

@@ -45,9 +45,9 @@ export type SourceEvent =
   /** `file`: the file opened; `skipped`: bytes it held that were passed over unread (opened at its end or last lines). */
   | { type: 'opened'; source: string; detail?: string; file?: string; skipped?: number }
   | { type: 'waiting'; source: string; detail: string } // e.g. file does not exist yet
-  | { type: 'rotated'; source: string; detail?: string }
-  | { type: 'truncated'; source: string; detail?: string }
-  | { type: 'deleted'; source: string; detail?: string }
+  | { type: 'rotated'; source: string; detail?: string; file?: string }
+  | { type: 'truncated'; source: string; detail?: string; file?: string }
+  | { type: 'deleted'; source: string; detail?: string; file?: string }
   | { type: 'exited'; source: string; code: number | null; signal: string | null }
   | { type: 'error'; source: string; message: string };
 

@@ -51,7 +51,6 @@ describe('tail session (host side, real sources and engine)', function () {
       post: (m) => sent.push(m),
       copy: (t) => copied.push(t),
       goToCode: (r) => opened.push(r),
-      export: () => undefined,
       manageTrust: () => trustRequests.push(1),
     });
     return session;

@@ -90,7 +90,6 @@ describe('tail settings and workspace trust', () => {
       post: (m) => sent.push(m),
       copy: () => undefined,
       goToCode: () => undefined,
-      export: () => undefined,
       manageTrust: () => trust.push('manage'),
     });
     try {

@@ -297,7 +297,7 @@ export class FileFollower {
   }
 
   private emit(type: EventType, detail: string): void {
-    this.out.event({ type, source: this.label, detail } as SourceEvent);
+    this.out.event({ type, source: this.label, detail, file: this.path } as SourceEvent);
   }
 
   private reportError(message: string): void {
