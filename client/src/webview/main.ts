@@ -205,7 +205,7 @@ function renderSources(sources: SourceStatusView[]): void {
   for (const s of sources) {
     const chip = document.createElement('span');
     chip.className = `source state-${s.state}`;
-    chip.title = s.detail;
+    chip.title = s.detail ? `${s.label}: ${s.detail}` : s.label;
     const label = document.createElement('span');
     label.className = 'label';
     label.textContent = s.label;
