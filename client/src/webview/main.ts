@@ -8,14 +8,14 @@ import {
   type ExistingLinesOffer,
   type ExtensionToWebview,
   type QueryErrorView,
-  type RestrictedSettingView,
   type RowView,
   type SourceStatusView,
   type TimelineRow,
   type TimelineSummary,
   type WebviewToExtension,
 } from '../../../shared/src/panelMessages';
-import { detailsTitle, formatBytes, formatCount, summaryText } from './format';
+import { detailsTitle, formatCount, summaryText } from './format';
+import { renderExistingOffers, renderRestricted, renderSourceChips } from './notices';
 import { ROW_HEIGHT, VirtualList, type RowProvider } from './virtualList';
 
 interface VsCodeApi {
@@ -201,79 +201,13 @@ function renderQueryErrors(errors: QueryErrorView[]): void {
 function renderSources(sources: SourceStatusView[]): void {
   liveSources = sources.filter((s) => s.state === 'running' || s.state === 'waiting').map((s) => s.label);
   scheduleRender();
-  ui.sources.replaceChildren();
-  for (const s of sources) {
-    const chip = document.createElement('span');
-    chip.className = `source state-${s.state}`;
-    chip.title = s.detail ? `${s.label}: ${s.detail}` : s.label;
-    const label = document.createElement('span');
-    label.className = 'label';
-    label.textContent = s.label;
-    chip.append(label);
-    if (s.state !== 'running') {
-      const why = document.createElement('span');
-      why.className = 'detail';
-      why.textContent = `${s.state}${s.detail ? `: ${s.detail}` : ''}`;
-      chip.append(why);
-    }
-    ui.sources.appendChild(chip);
-  }
+  renderSourceChips(ui.sources, sources);
 }
 
-/** Says which workspace settings Restricted Mode holds back, why, and offers to manage trust. */
-function renderRestricted(settings: RestrictedSettingView[]): void {
-  ui.restricted.replaceChildren();
-  ui.restricted.hidden = settings.length === 0;
-  if (settings.length === 0) return;
-  const title = document.createElement('strong');
-  title.textContent = 'Restricted Mode. ';
-  const intro = document.createElement('span');
-  intro.textContent = 'This workspace is not trusted, so the log panel does not apply these settings from it:';
-  const list = document.createElement('ul');
-  for (const s of settings) {
-    const item = document.createElement('li');
-    const name = document.createElement('code');
-    name.className = 'setting';
-    name.textContent = s.setting;
-    item.append(name, ` in ${s.where} ${s.effect}.`);
-    list.append(item);
-  }
-  const after = document.createElement('span');
-  after.textContent = 'Your user settings still apply. Trust the workspace to apply these too.';
-  const manage = document.createElement('button');
-  manage.type = 'button';
-  manage.id = 'manage-trust';
-  manage.textContent = 'Manage Workspace Trust';
-  manage.addEventListener('click', () => post({ type: 'manageTrust' }));
-  ui.restricted.append(title, intro, list, after, manage);
-}
-
-/**
- * Files followed from their end that held lines already: says so, and offers to load their last
- * lines (observabilityLens.tail.loadExisting).
- */
 function renderExisting(list: ExistingLinesOffer[]): void {
   offers = list;
   scheduleRender();
-  ui.existing.replaceChildren();
-  ui.existing.hidden = list.length === 0;
-  for (const o of list) {
-    const line = document.createElement('div');
-    line.className = 'offer';
-    const name = document.createElement('code');
-    name.className = 'file';
-    name.textContent = o.file;
-    const text = document.createElement('span');
-    text.textContent = ` held ${formatBytes(o.bytes)} when the panel began following it; only lines written since are shown.`;
-    const load = document.createElement('button');
-    load.type = 'button';
-    load.className = 'load-existing';
-    load.dataset.offer = o.id;
-    load.textContent = `Load the last ${formatCount(o.lines)} line${o.lines === 1 ? '' : 's'}`;
-    load.addEventListener('click', () => post({ type: 'loadExisting', id: o.id }));
-    line.append(name, text, load);
-    ui.existing.append(line);
-  }
+  renderExistingOffers(ui.existing, list, post);
 }
 
 function showDetails(seq: number, json: string, continuation: string[], heading: DetailsHeading): void {
@@ -365,7 +299,7 @@ function handle(m: ExtensionToWebview): void {
       renderSources(m.sources);
       break;
     case 'restricted':
-      renderRestricted(m.settings);
+      renderRestricted(ui.restricted, m.settings, post);
       break;
     case 'existing':
       renderExisting(m.offers);
