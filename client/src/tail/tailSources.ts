@@ -137,7 +137,7 @@ interface Offer extends ExistingLinesOffer {
 }
 
 /** What to tell the user when an offer can no longer be kept. */
-export const EARLIER_LINES_GONE = 'its earlier lines can no longer be loaded: the file was truncated or replaced since';
+const EARLIER_LINES_GONE = 'its earlier lines can no longer be loaded: the file was truncated or replaced since';
 
 /** Runs a set of sources; reconciling to a new plan restarts only what changed. */
 export class SourceSet {
