@@ -83,16 +83,43 @@ export interface RestrictedSettingView {
   where: string;
 }
 
+/**
+ * A configured file that already held lines when the panel began following it from its end: the
+ * panel says so and offers to load its last `lines` lines.
+ */
+export interface ExistingLinesOffer {
+  /** Names the offer in the `loadExisting` reply; only offers the host made are honoured. */
+  id: string;
+  /** The file, as its records' source column names it (e.g. service.log). */
+  file: string;
+  /** Bytes the file held before the place the panel began reading. */
+  bytes: number;
+  /** How many of its last lines the offer loads (observabilityLens.tail.loadExisting). */
+  lines: number;
+}
+
+/** What the details pane is titled by: the request (method and path), its ID and the record's time. */
+export interface DetailsHeading {
+  /** "GET /orders/42" when the record names an HTTP request, else null. */
+  request: string | null;
+  requestId: string | null;
+  time: number | null;
+  /** The message's first line, for a record that names no request. */
+  message: string;
+}
+
 export type ExtensionToWebview =
   | { type: 'init'; query: string; follow: boolean; counts: Counts; sources: SourceStatusView[] }
   | { type: 'rows'; from: number; total: number; rows: RowView[] }
   | ({ type: 'counts' } & Counts)
   | { type: 'queryErrors'; errors: QueryErrorView[] }
   | { type: 'timeline'; requestId: string; rows: TimelineRow[]; summary: TimelineSummary }
-  | { type: 'details'; seq: number; json: string; continuation: string[] }
+  | { type: 'details'; seq: number; json: string; continuation: string[]; heading: DetailsHeading }
   | { type: 'sourceStatus'; sources: SourceStatusView[] }
   /** The settings held back in Restricted Mode; empty when none are (or the workspace is trusted). */
-  | { type: 'restricted'; settings: RestrictedSettingView[] };
+  | { type: 'restricted'; settings: RestrictedSettingView[] }
+  /** Files followed from their end that held lines before (empty when none, or all were loaded). */
+  | { type: 'existing'; offers: ExistingLinesOffer[] };
 
 export type WebviewToExtension =
   | { type: 'ready' }
@@ -103,10 +130,10 @@ export type WebviewToExtension =
   | { type: 'expand'; seq: number }
   | { type: 'copy'; seq: number }
   | { type: 'goToCode'; seq: number }
-  | { type: 'export' }
-  | { type: 'clear' }
   /** Opens VS Code's workspace trust editor (workbench.trust.manage). */
-  | { type: 'manageTrust' };
+  | { type: 'manageTrust' }
+  /** Loads the lines an `existing` offer names. */
+  | { type: 'loadExisting'; id: string };
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -124,10 +151,10 @@ export function isWebviewToExtension(m: unknown): m is WebviewToExtension {
   if (!isObj(m) || !isStr(m.type)) return false;
   switch (m.type) {
     case 'ready':
-    case 'export':
-    case 'clear':
     case 'manageTrust':
       return true;
+    case 'loadExisting':
+      return isStr(m.id) && m.id.length <= 200;
     case 'setQuery':
       return isStr(m.text) && m.text.length <= MAX_QUERY;
     case 'viewport':
@@ -181,6 +208,14 @@ function isRestrictedSetting(v: unknown): v is RestrictedSettingView {
   return isObj(v) && isStr(v.setting) && isStr(v.effect) && isStr(v.where);
 }
 
+function isExistingOffer(v: unknown): v is ExistingLinesOffer {
+  return isObj(v) && isStr(v.id) && isStr(v.file) && isNum(v.bytes) && isInt(v.lines);
+}
+
+function isDetailsHeading(v: unknown): v is DetailsHeading {
+  return isObj(v) && isStrOrNull(v.request) && isStrOrNull(v.requestId) && isNumOrNull(v.time) && isStr(v.message);
+}
+
 function isQueryError(v: unknown): v is QueryErrorView {
   return isObj(v) && isStr(v.message) && isInt(v.offset) && isInt(v.length);
 }
@@ -204,11 +239,13 @@ export function isExtensionToWebview(m: unknown): m is ExtensionToWebview {
       );
     }
     case 'details':
-      return isInt(m.seq) && isStr(m.json) && isArr(m.continuation, isStr);
+      return isInt(m.seq) && isStr(m.json) && isArr(m.continuation, isStr) && isDetailsHeading(m.heading);
     case 'sourceStatus':
       return isArr(m.sources, isSourceStatus);
     case 'restricted':
       return isArr(m.settings, isRestrictedSetting);
+    case 'existing':
+      return isArr(m.offers, isExistingOffer);
     default:
       return false;
   }

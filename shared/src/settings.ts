@@ -35,6 +35,11 @@ export interface TailSettings {
   requestIdFields: string[];
   /** User-defined formats, same shape as the built-in format descriptions. */
   formats: unknown[];
+  /**
+   * A configured file that already holds lines is followed from its end (like `tail -f`); the panel
+   * offers to load this many of its last lines. 0: no offer.
+   */
+  loadExisting: number;
 }
 
 export const DEFAULT_SETTINGS: LensSettings = {
@@ -51,6 +56,7 @@ export const DEFAULT_SETTINGS: LensSettings = {
     maxBytes: 64 * 1024 * 1024,
     requestIdFields: [],
     formats: [],
+    loadExisting: 1000,
   },
 };
 

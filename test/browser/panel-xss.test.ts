@@ -77,9 +77,10 @@ describe('log panel: untrusted log text (headless Chromium)', function () {
     const record: Record<string, string> = {};
     for (const p of PAYLOADS) record[p] = p;
     const json = JSON.stringify(record, null, 2);
-    await send(page, { type: 'details', seq: 3, json, continuation: PAYLOADS });
+    await send(page, { type: 'details', seq: 3, json, continuation: PAYLOADS, heading: { request: PAYLOADS[0], requestId: PAYLOADS[1], time: null, message: PAYLOADS[2] } });
     await settle(page);
     const shown = await page.evaluate(() => ({
+      title: document.getElementById('details-title')?.textContent,
       json: document.getElementById('details-json')?.textContent,
       cont: document.getElementById('details-continuation')?.textContent,
       visible: !document.getElementById('details')?.hidden,
@@ -87,14 +88,16 @@ describe('log panel: untrusted log text (headless Chromium)', function () {
     assert.ok(shown.visible);
     assert.equal(shown.json, json);
     assert.equal(shown.cont, PAYLOADS.join('\n'));
+    assert.equal(shown.title, `${PAYLOADS[0]} · ${PAYLOADS[1]}`);
     await assertNothingRan(page, watch);
   });
 
-  it('shows hostile text in the timeline, source status and query errors literally', async () => {
+  it('shows hostile text in the timeline, source status, load offers and query errors literally', async () => {
     const { page, watch } = await panel.open();
     const rows: TimelineRow[] = PAYLOADS.map((_, i) => ({ ...hostileRow(i), deltaMs: i ? 5 : null }));
     await send(page, { type: 'timeline', requestId: PAYLOADS[3], rows, summary: { count: rows.length, spanMs: 25, status: 500, durationMs: 30, errors: rows.length } });
     await send(page, { type: 'sourceStatus', sources: PAYLOADS.map((p) => ({ label: p, state: 'error' as const, detail: p })) });
+    await send(page, { type: 'existing', offers: [{ id: PAYLOADS[5], file: PAYLOADS[4], bytes: 10, lines: 5 }] });
     await page.fill('#filter', PAYLOADS[0]);
     await send(page, { type: 'queryErrors', errors: [{ message: PAYLOADS[1], offset: 1, length: 3 }] });
     await settle(page);
@@ -103,11 +106,13 @@ describe('log panel: untrusted log text (headless Chromium)', function () {
       msgs: [...document.querySelectorAll('.row:not([hidden]) .c-msg')].map((e) => e.textContent),
       sources: [...document.querySelectorAll('#sources .label')].map((e) => e.textContent),
       error: document.querySelector('.query-error')?.textContent,
+      offer: document.querySelector('#existing code.file')?.textContent,
     }));
     assert.equal(shown.title, `Request ${PAYLOADS[3]}`);
     assert.deepEqual(shown.msgs, PAYLOADS.map((p) => `${p}  (+1 line)`));
     assert.deepEqual(shown.sources, PAYLOADS);
     assert.equal(shown.error, `at 2: ${PAYLOADS[1]}${PAYLOADS[0]}`);
+    assert.equal(shown.offer, PAYLOADS[4]);
     await assertNothingRan(page, watch);
   });
 

@@ -112,10 +112,14 @@ export interface PageWatch {
   errors: string[];
 }
 
-/** Opens the panel page with the acquireVsCodeApi shim and CSP-violation recorder installed. */
-export async function openPanel(browser: Browser, url: string, viewport = { width: 1000, height: 400 }): Promise<{ page: Page; watch: PageWatch }> {
+/**
+ * Opens the panel page with the acquireVsCodeApi shim and CSP-violation recorder installed. With
+ * `fromPage`, everything the script posts is also handed to it (a real host: see PageLink).
+ */
+export async function openPanel(browser: Browser, url: string, viewport = { width: 1000, height: 400 }, fromPage?: (m: unknown) => void): Promise<{ page: Page; watch: PageWatch }> {
   const context = await browser.newContext({ viewport, timezoneId: 'UTC' });
   const page = await context.newPage();
+  if (fromPage) await page.exposeFunction('__toHost', fromPage);
   const watch: PageWatch = { dialogs: [], errors: [] };
   page.on('dialog', (d) => {
     watch.dialogs.push(d.message());
@@ -130,7 +134,10 @@ export async function openPanel(browser: Browser, url: string, viewport = { widt
     window.__posted = [];
     window.__violations = [];
     (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({
-      postMessage: (m: WebviewToExtension) => window.__posted.push(m),
+      postMessage: (m: WebviewToExtension) => {
+        window.__posted.push(m);
+        (window as unknown as { __toHost?: (m: unknown) => void }).__toHost?.(m);
+      },
       getState: () => undefined,
       setState: () => undefined,
     });
@@ -141,6 +148,36 @@ export async function openPanel(browser: Browser, url: string, viewport = { widt
   await page.goto(url);
   await page.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
   return { page, watch };
+}
+
+/**
+ * Carries a real host's messages (a TailSession's posts) to the page in the order they were posted,
+ * as VS Code does; those posted before the page is attached wait for it.
+ */
+export class PageLink {
+  private page: Page | undefined;
+  private readonly waiting: ExtensionToWebview[] = [];
+  private chain: Promise<void> = Promise.resolve();
+
+  readonly post = (m: ExtensionToWebview): void => {
+    if (!this.page) {
+      this.waiting.push(m);
+      return;
+    }
+    const page = this.page;
+    // A page closed at the end of a test no longer takes messages: that is not the test's failure.
+    this.chain = this.chain.then(() => send(page, m)).catch(() => undefined);
+  };
+
+  attach(page: Page): void {
+    this.page = page;
+    for (const m of this.waiting.splice(0)) this.post(m);
+  }
+
+  /** Resolves once every message posted so far has reached the page. */
+  delivered(): Promise<void> {
+    return this.chain;
+  }
 }
 
 /** Delivers a host message the way VS Code does: a message event on the webview's window. */
@@ -161,7 +198,11 @@ export async function settle(page: Page): Promise<void> {
  * The suite's browser and panel server, set up in its before hook and closed in its after hook:
  * `open(path)` opens the served panel (at `/`, or `/with-extra` with `extraBodyHtml`) in a new page.
  */
-export function usePanelBrowser(extraBodyHtml = ''): { open(pathname?: string): Promise<{ page: Page; watch: PageWatch }> } {
+export function usePanelBrowser(extraBodyHtml = ''): {
+  open(pathname?: string): Promise<{ page: Page; watch: PageWatch }>;
+  /** Opens the panel with a host: what it posts goes to `fromPage`, and `link` carries the host's messages to it. */
+  openWithHost(fromPage: (m: unknown) => void, link: PageLink): Promise<{ page: Page; watch: PageWatch }>;
+} {
   let browser: Browser | undefined;
   let server: PanelServer | undefined;
   before(async () => {
@@ -175,5 +216,10 @@ export function usePanelBrowser(extraBodyHtml = ''): { open(pathname?: string): 
   });
   return {
     open: (pathname = '/') => openPanel(browser!, server!.origin + pathname),
+    openWithHost: async (fromPage, link) => {
+      const opened = await openPanel(browser!, server!.origin + '/', undefined, fromPage);
+      link.attach(opened.page);
+      return opened;
+    },
   };
 }

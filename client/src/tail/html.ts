@@ -44,12 +44,10 @@ export function renderPanelHtml({ cspSource, nonce, scriptUri, styleUri }: Panel
 <body>
 <div class="toolbar" role="toolbar" aria-label="Log tail">
   <div class="filter">
-    <input id="filter" type="text" spellcheck="false" autocomplete="off" placeholder="Filter: level>=warn req=abc &quot;timeout&quot;  (press / to focus)" aria-label="Filter logs" aria-describedby="query-errors">
+    <input id="filter" type="text" spellcheck="false" autocomplete="off" placeholder="Filter: level>=warn req:abc123 msg~timeout -health  (press / to focus)" aria-label="Filter logs" aria-describedby="query-errors">
     <div id="query-errors" class="query-errors" role="alert"></div>
   </div>
   <button id="follow" type="button" class="follow on" aria-pressed="true" title="Follow new records (pause to inspect)">Following</button>
-  <button id="clear" type="button" title="Clear the buffer">Clear</button>
-  <button id="export" type="button" title="Export the shown records as NDJSON">Export</button>
   <div class="counts" id="counts" aria-hidden="true">
     <span class="count" id="count-records">0 records</span>
     <span class="count" id="count-shown">0 shown</span>
@@ -59,6 +57,7 @@ export function renderPanelHtml({ cspSource, nonce, scriptUri, styleUri }: Panel
 </div>
 <div id="sources" class="sources" aria-label="Sources"></div>
 <div id="restricted" class="restricted" role="region" aria-label="Settings held back in Restricted Mode" hidden></div>
+<div id="existing" class="existing" role="region" aria-label="Lines already in the followed files" hidden></div>
 <div id="live" class="visually-hidden" aria-live="polite" aria-atomic="true"></div>
 <div id="timeline-bar" class="timeline-bar" hidden>
   <button id="timeline-back" type="button" title="Back to all records (Escape)">Back</button>
@@ -68,7 +67,7 @@ export function renderPanelHtml({ cspSource, nonce, scriptUri, styleUri }: Panel
 <div id="list" class="list" role="grid" aria-label="Log records" aria-rowcount="0" tabindex="0">
   <div id="spacer" class="spacer" role="presentation"></div>
 </div>
-<div id="empty" class="empty">No records yet. Configure observabilityLens.tail.files or .command, or run "Observability Lens: Tail File".</div>
+<div id="empty" class="empty"></div>
 <div id="details" class="details" hidden>
   <div class="details-bar">
     <span id="details-title" class="details-title"></span>

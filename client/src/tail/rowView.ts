@@ -1,5 +1,6 @@
 // Turns engine records into what the webview shows: a row (list) or a timeline with deltas.
-import type { RowView, TimelineRow, TimelineSummary } from '../../../shared/src/panelMessages';
+import type { DetailsHeading, RowView, TimelineRow, TimelineSummary } from '../../../shared/src/panelMessages';
+import { fieldValue } from '../../../server/src/logs/fields';
 import type { LogRecord } from '../../../server/src/logs/types';
 
 /** A row shows one line of the message; the rest is in the details. Bounds each message's cost. */
@@ -8,9 +9,7 @@ export const ROW_MESSAGE_MAX = 2000;
 export const TIMELINE_MAX = 5000;
 
 export function toRowView(r: LogRecord): RowView {
-  let message = r.message;
-  const nl = message.indexOf('\n');
-  if (nl >= 0) message = message.slice(0, nl);
+  let message = firstLine(r.message);
   if (message.length > ROW_MESSAGE_MAX) message = message.slice(0, ROW_MESSAGE_MAX);
   return {
     seq: r.seq,
@@ -22,6 +21,34 @@ export function toRowView(r: LogRecord): RowView {
     extra: r.continuation.length,
     cut: r.cut,
   };
+}
+
+/** Where HTTP loggers put the method and the path (pino-http/bunyan, flat, ECS, Google Cloud). */
+const METHOD_PATHS = ['req.method', 'request.method', 'http.request.method', 'httpRequest.requestMethod', 'method'];
+const URL_PATHS = ['req.url', 'request.url', 'url.path', 'url.original', 'httpRequest.requestUrl', 'url', 'path'];
+/** A heading is one line: a longer path is cut. */
+const HEADING_MAX = 200;
+
+function firstText(r: LogRecord, paths: readonly string[]): string | null {
+  for (const p of paths) {
+    const v = fieldValue(r, p);
+    if (typeof v === 'string' && v !== '') return v;
+  }
+  return null;
+}
+
+/** What the details pane is titled by: "GET /orders/42", the request ID and the time. */
+export function detailsHeading(r: LogRecord): DetailsHeading {
+  const method = firstText(r, METHOD_PATHS);
+  const url = firstText(r, URL_PATHS);
+  // Both, or it is not a request: a `path` or `url` field alone may name anything.
+  const request = method !== null && url !== null ? firstLine(`${method.toUpperCase()} ${url}`).slice(0, HEADING_MAX) : null;
+  return { request, requestId: r.requestId, time: r.time, message: firstLine(r.message).slice(0, HEADING_MAX) };
+}
+
+function firstLine(text: string): string {
+  const nl = text.indexOf('\n');
+  return nl >= 0 ? text.slice(0, nl) : text;
 }
 
 /** Placeholder for a row whose record left the buffer while the view was paused. */

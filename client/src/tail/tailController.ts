@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ExtensionToWebview } from '../../../shared/src/panelMessages';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '../../../shared/src/settings';
+import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, SETTINGS_SECTION } from '../../../shared/src/settings';
 import { goToCode } from './goToCode';
 import { newNonce, renderPanelHtml } from './html';
 import { TailSession, type EngineSettings } from './tailSession';
@@ -25,7 +25,13 @@ export class TailController implements vscode.WebviewViewProvider, vscode.Dispos
     private readonly context: vscode.ExtensionContext,
     private readonly client: LanguageClient | undefined,
   ) {
+    // The `tail` section of obs-lens.config.json applies as the editor's settings do.
+    const configFiles = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
     this.disposables.push(
+      configFiles,
+      configFiles.onDidCreate(() => this.reload()),
+      configFiles.onDidChange(() => this.reload()),
+      configFiles.onDidDelete(() => this.reload()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${SETTINGS_SECTION}.tail`)) this.reload();
       }),
@@ -140,7 +146,6 @@ export class TailController implements vscode.WebviewViewProvider, vscode.Dispos
         void vscode.env.clipboard.writeText(text).then(() => vscode.window.setStatusBarMessage('Log record copied', 2000));
       },
       goToCode: (record) => void goToCode(record, this.client),
-      export: () => void this.export(),
       manageTrust: () => void vscode.commands.executeCommand('workbench.trust.manage'),
     });
     this.session = session;

@@ -5,6 +5,7 @@
 import { isWebviewToExtension, type ExtensionToWebview, type RestrictedSettingView, type SourceStatusView } from '../../../shared/src/panelMessages';
 import { compileQuery, fullJson, LogPipeline, LogStore, RecordParser, validateFormats, type LogRecord } from '../../../server/src/logs';
 import { PanelModel, realClock, type PanelClock } from './panelModel';
+import { detailsHeading } from './rowView';
 import { SourceSet, type SourcePlan, type SourceSpec } from './tailSources';
 
 export interface EngineSettings {
@@ -18,7 +19,6 @@ export interface SessionHost {
   post(m: ExtensionToWebview): void;
   copy(text: string): void;
   goToCode(record: LogRecord): void;
-  export(): void;
   /** Opens the editor's workspace trust settings (the Restricted Mode notice's button). */
   manageTrust(): void;
 }
@@ -85,6 +85,7 @@ export class TailSession {
       case 'ready':
         this.host.post({ type: 'init', query: this.query, follow: this.model.follow, counts: this.model.counts(), sources: this.statuses() });
         this.host.post({ type: 'restricted', settings: this.heldBack });
+        this.host.post({ type: 'existing', offers: this.sources.offers() });
         this.model.refresh();
         break;
       case 'setQuery':
@@ -101,7 +102,7 @@ export class TailSession {
         break;
       case 'expand': {
         const r = this.store.bySeq(message.seq);
-        if (r) this.host.post({ type: 'details', seq: r.seq, json: detailsJson(r), continuation: r.continuation.slice(0, 500) });
+        if (r) this.host.post({ type: 'details', seq: r.seq, json: detailsJson(r), continuation: r.continuation.slice(0, 500), heading: detailsHeading(r) });
         break;
       }
       case 'copy': {
@@ -114,14 +115,11 @@ export class TailSession {
         if (r) this.host.goToCode(r);
         break;
       }
-      case 'export':
-        this.host.export();
-        break;
-      case 'clear':
-        this.model.clear();
-        break;
       case 'manageTrust':
         this.host.manageTrust();
+        break;
+      case 'loadExisting':
+        this.sources.loadExisting(message.id);
         break;
     }
   }
@@ -172,6 +170,7 @@ export class TailSession {
     this.statusTimer = setTimeout(() => {
       this.statusTimer = undefined;
       this.host.post({ type: 'sourceStatus', sources: this.statuses() });
+      this.host.post({ type: 'existing', offers: this.sources.offers() });
     }, 50);
   }
 }

@@ -1,7 +1,8 @@
 // Which tail settings the panel takes from where. A workspace's own settings (a folder's
-// .vscode/settings.json, the .code-workspace file) can name files to read, a port to open, a program
-// to run and patterns to compile; in Restricted Mode those values wait for trust, the user's own
-// settings still apply, and the panel says what it held back. No vscode import: tests run it bare.
+// .vscode/settings.json, the .code-workspace file, the `tail` section of its obs-lens.config.json)
+// can name files to read, a port to open, a program to run and patterns to compile; in Restricted
+// Mode those values wait for trust, the user's own settings still apply, and the panel says what it
+// held back. No vscode import: tests run it bare.
 import type { RestrictedSettingView } from '../../../shared/src/panelMessages';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type TailSettings } from '../../../shared/src/settings';
 
@@ -39,6 +40,11 @@ export interface TailSettingSources {
   folderFile: { label: string; keys: ReadonlySet<string> };
   /** The .code-workspace file of a multi-root workspace, when there is one. */
   workspaceFile: { label: string; keys: ReadonlySet<string> } | null;
+  /**
+   * The valid part of the folder's obs-lens.config.json `tail` section (what `obs-lens tail` reads
+   * too), under every editor setting: the editor's settings win, as they do for the analysis.
+   */
+  configFile?: { label: string; tail: Partial<TailSettings> };
 }
 
 /**
@@ -52,7 +58,8 @@ export function resolveTailSettings(src: TailSettingSources, trusted: boolean): 
     const l = src.layers[key] ?? {};
     const effect = RESTRICTED_TAIL_SETTINGS[key];
     const holdBack = !trusted && effect !== undefined;
-    const layers = holdBack ? [l.globalValue] : [l.globalValue, l.workspaceValue, l.workspaceFolderValue];
+    const fromFile = src.configFile?.tail[key];
+    const layers = holdBack ? [l.globalValue] : [fromFile, l.globalValue, l.workspaceValue, l.workspaceFolderValue];
     const chosen = layers.filter((v) => v !== undefined).at(-1);
     if (chosen !== undefined) tail[key] = chosen;
     if (!holdBack) continue;
@@ -62,6 +69,7 @@ export function resolveTailSettings(src: TailSettingSources, trusted: boolean): 
     const inFolderFile = src.folderFile.keys.has(key) || l.workspaceFolderValue !== undefined || (ws === null && l.workspaceValue !== undefined);
     if (inFolderFile) heldBack.push({ setting: settingName(key), effect, where: src.folderFile.label });
     if (inWorkspaceFile) heldBack.push({ setting: settingName(key), effect, where: ws.label });
+    if (fromFile !== undefined && src.configFile) heldBack.push({ setting: `tail.${key}`, effect, where: src.configFile.label });
   }
   return { tail: tail as unknown as TailSettings, heldBack };
 }

@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { SETTINGS_SECTION } from '../../../shared/src/settings';
+import { CONFIG_FILE_NAME, SETTINGS_SECTION } from '../../../shared/src/settings';
+import { loadConfigFile } from '../../../server/src/analysis/workspace/config';
 import type { FolderTail } from './tailSources';
 import { resolveTailSettings, TAIL_KEYS, tailKeysInSettingsText, type SettingLayers, type TailSettingSources } from './trustedSettings';
 
@@ -24,15 +25,18 @@ export function readFolders(): FolderTail[] {
     return [{ name: '', path: os.homedir(), tail, heldBack }];
   }
   return folders.map((f) => {
-    const label = folders.length > 1 ? `${f.name}/.vscode/settings.json` : '.vscode/settings.json';
+    const inFolder = (name: string) => (folders.length > 1 ? `${f.name}/${name}` : name);
+    // The same file and the same reader as `obs-lens tail` and the analysis: the editor and CI agree.
+    const config = loadConfigFile(f.uri.fsPath);
     const sources: TailSettingSources = {
       layers: layersFor(f.uri),
       // Only needed to tell what is held back; a trusted workspace holds nothing back.
-      folderFile: { label, keys: trusted ? new Set() : keysInFile(path.join(f.uri.fsPath, '.vscode', 'settings.json'), false) },
+      folderFile: { label: inFolder('.vscode/settings.json'), keys: trusted ? new Set() : keysInFile(path.join(f.uri.fsPath, '.vscode', 'settings.json'), false) },
       workspaceFile,
+      configFile: { label: inFolder(CONFIG_FILE_NAME), tail: config.settings.tail ?? {} },
     };
     const { tail, heldBack } = resolveTailSettings(sources, trusted);
-    return { name: f.name, path: f.uri.fsPath, tail, heldBack };
+    return { name: f.name, path: f.uri.fsPath, tail, heldBack, problems: tailConfigProblems(config.errors) };
   });
 }
 
@@ -44,6 +48,15 @@ function layersFor(scope: vscode.Uri | undefined): TailSettingSources['layers'] 
     if (i) layers[key] = { globalValue: i.globalValue, workspaceValue: i.workspaceValue, workspaceFolderValue: i.workspaceFolderValue } satisfies SettingLayers;
   }
   return layers;
+}
+
+/**
+ * The config file's problems the log panel should show: those of its `tail` section, and a file that
+ * cannot be read or parsed (the analysis reports the rest).
+ */
+function tailConfigProblems(errors: readonly string[]): string[] {
+  const prefix = `${CONFIG_FILE_NAME}: `;
+  return errors.filter((e) => /^(tail\b|not valid JSON|cannot read|settings must be)/.test(e.startsWith(prefix) ? e.slice(prefix.length) : e));
 }
 
 /** The tail keys a settings file sets; none when it is missing, unreadable or oversized. */

@@ -1,6 +1,6 @@
 // Text shown in the panel's rows: times, levels, deltas and the screen-reader label of a row.
 // Pure functions so the list renderer stays about the DOM only.
-import type { RowView, TimelineSummary } from '../../../shared/src/panelMessages';
+import type { DetailsHeading, RowView, TimelineSummary } from '../../../shared/src/panelMessages';
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
@@ -54,4 +54,26 @@ export function summaryText(s: TimelineSummary): string {
 
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
+}
+
+/** "12.3 KB": a file's size for a sentence. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} byte${n === 1 ? '' : 's'}`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let v = n / 1024;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
+}
+
+/** "GET /orders/42 · req-7 · 12:00:01.234": the request (or the message), its ID and the time. */
+export function detailsTitle(h: DetailsHeading): string {
+  const parts = [h.request ?? (h.message || '(no message)')];
+  if (h.requestId) parts.push(h.requestId);
+  const time = formatTime(h.time);
+  if (time) parts.push(time);
+  return parts.join(' · ');
 }

@@ -4,16 +4,18 @@
 import {
   isExtensionToWebview,
   type Counts,
+  type DetailsHeading,
+  type ExistingLinesOffer,
   type ExtensionToWebview,
   type QueryErrorView,
-  type RestrictedSettingView,
   type RowView,
   type SourceStatusView,
   type TimelineRow,
   type TimelineSummary,
   type WebviewToExtension,
 } from '../../../shared/src/panelMessages';
-import { formatCount, summaryText } from './format';
+import { detailsTitle, formatCount, summaryText } from './format';
+import { renderExistingOffers, renderRestricted, renderSourceChips } from './notices';
 import { ROW_HEIGHT, VirtualList, type RowProvider } from './virtualList';
 
 interface VsCodeApi {
@@ -34,14 +36,13 @@ const ui = {
   filter: byId<HTMLInputElement>('filter'),
   queryErrors: byId('query-errors'),
   follow: byId<HTMLButtonElement>('follow'),
-  clear: byId<HTMLButtonElement>('clear'),
-  export: byId<HTMLButtonElement>('export'),
   records: byId('count-records'),
   shown: byId('count-shown'),
   rate: byId('count-rate'),
   dropped: byId('count-dropped'),
   sources: byId('sources'),
   restricted: byId('restricted'),
+  existing: byId('existing'),
   live: byId('live'),
   list: byId('list'),
   spacer: byId('spacer'),
@@ -72,6 +73,9 @@ let listScrollTop = 0;
 let detailsSeq: number | null = null;
 /** scrollTop the script itself last set while following, to tell its own scrolls from the user's. */
 let lastProgrammaticTop = 0;
+/** Labels of the sources that run or wait for their file: what the empty list is waiting for. */
+let liveSources: string[] = [];
+let offers: ExistingLinesOffer[] = [];
 
 const listProvider: RowProvider = {
   total: () => total,
@@ -101,7 +105,19 @@ function renderNow(): void {
   }
   list.render();
   ui.empty.hidden = list.total() > 0;
+  if (!ui.empty.hidden) renderEmpty();
   if (!timeline) requestViewport();
+}
+
+/** What an empty list is waiting for, or how to give it something to show. */
+function renderEmpty(): void {
+  let text: string;
+  if (timeline) text = 'No records of this request are in the buffer.';
+  else if (liveSources.length > 0) {
+    text = `Waiting for new lines from ${liveSources.join(', ')}.`;
+    if (offers.length > 0) text += ' Lines already in the files are not shown unless you load them (above).';
+  } else text = 'No log sources. Set tail.files or tail.command (observabilityLens.tail.* or obs-lens.config.json), or tail a file with Tail File… (+) in the title bar.';
+  if (ui.empty.textContent !== text) ui.empty.textContent = text;
 }
 
 /** Asks the host for the rows the viewport needs when the window does not cover them. */
@@ -183,60 +199,32 @@ function renderQueryErrors(errors: QueryErrorView[]): void {
 }
 
 function renderSources(sources: SourceStatusView[]): void {
-  ui.sources.replaceChildren();
-  for (const s of sources) {
-    const chip = document.createElement('span');
-    chip.className = `source state-${s.state}`;
-    chip.title = s.detail;
-    const label = document.createElement('span');
-    label.className = 'label';
-    label.textContent = s.label;
-    chip.append(label);
-    if (s.state !== 'running') {
-      const why = document.createElement('span');
-      why.className = 'detail';
-      why.textContent = `${s.state}${s.detail ? `: ${s.detail}` : ''}`;
-      chip.append(why);
-    }
-    ui.sources.appendChild(chip);
-  }
+  liveSources = sources.filter((s) => s.state === 'running' || s.state === 'waiting').map((s) => s.label);
+  scheduleRender();
+  renderSourceChips(ui.sources, sources);
 }
 
-/** Says which workspace settings Restricted Mode holds back, why, and offers to manage trust. */
-function renderRestricted(settings: RestrictedSettingView[]): void {
-  ui.restricted.replaceChildren();
-  ui.restricted.hidden = settings.length === 0;
-  if (settings.length === 0) return;
-  const title = document.createElement('strong');
-  title.textContent = 'Restricted Mode. ';
-  const intro = document.createElement('span');
-  intro.textContent = 'This workspace is not trusted, so the log panel does not apply these settings from it:';
-  const list = document.createElement('ul');
-  for (const s of settings) {
-    const item = document.createElement('li');
-    const name = document.createElement('code');
-    name.className = 'setting';
-    name.textContent = s.setting;
-    item.append(name, ` in ${s.where} ${s.effect}.`);
-    list.append(item);
-  }
-  const after = document.createElement('span');
-  after.textContent = 'Your user settings still apply. Trust the workspace to apply these too.';
-  const manage = document.createElement('button');
-  manage.type = 'button';
-  manage.id = 'manage-trust';
-  manage.textContent = 'Manage Workspace Trust';
-  manage.addEventListener('click', () => post({ type: 'manageTrust' }));
-  ui.restricted.append(title, intro, list, after, manage);
+function renderExisting(list: ExistingLinesOffer[]): void {
+  offers = list;
+  scheduleRender();
+  renderExistingOffers(ui.existing, list, post);
 }
 
-function showDetails(seq: number, json: string, continuation: string[]): void {
+function showDetails(seq: number, json: string, continuation: string[], heading: DetailsHeading): void {
   detailsSeq = seq;
+  const opening = ui.details.hidden;
   ui.details.hidden = false;
-  ui.detailsTitle.textContent = `Record #${seq}`;
+  ui.detailsTitle.textContent = detailsTitle(heading);
   ui.detailsJson.textContent = json;
   ui.detailsContinuation.textContent = continuation.join('\n');
   ui.detailsContinuation.hidden = continuation.length === 0;
+  if (opening) {
+    // The pane takes room from the list: measure it now and keep the selected row in view.
+    list.syncFromDom();
+    if (list.selected >= 0) list.reveal(list.selected);
+    list.render();
+    if (!timeline) requestViewport();
+  }
 }
 
 function hideDetails(): void {
@@ -287,6 +275,8 @@ function handle(m: ExtensionToWebview): void {
       break;
     case 'rows':
       if (m.total < total && list.selected >= m.total && !timeline) list.selected = m.total - 1;
+      // Cleared (the title bar's Clear): the record the details showed is gone.
+      if (m.total === 0 && !timeline) hideDetails();
       total = m.total;
       windowFrom = m.from;
       windowRows = m.rows;
@@ -303,13 +293,16 @@ function handle(m: ExtensionToWebview): void {
       enterTimeline(m.requestId, m.rows, m.summary);
       break;
     case 'details':
-      showDetails(m.seq, m.json, m.continuation);
+      showDetails(m.seq, m.json, m.continuation, m.heading);
       break;
     case 'sourceStatus':
       renderSources(m.sources);
       break;
     case 'restricted':
-      renderRestricted(m.settings);
+      renderRestricted(ui.restricted, m.settings, post);
+      break;
+    case 'existing':
+      renderExisting(m.offers);
       break;
   }
 }
@@ -335,11 +328,6 @@ ui.filter.addEventListener('keydown', (e) => {
 });
 
 ui.follow.addEventListener('click', () => setFollow(!follow));
-ui.clear.addEventListener('click', () => {
-  hideDetails();
-  post({ type: 'clear' });
-});
-ui.export.addEventListener('click', () => post({ type: 'export' }));
 ui.timelineBack.addEventListener('click', leaveTimeline);
 ui.detailsClose.addEventListener('click', () => {
   hideDetails();

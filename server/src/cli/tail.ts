@@ -1,16 +1,23 @@
 // `obs-lens tail`: print (and with --follow, keep following) log records from files, globs or stdin,
 // narrowed by request ID and query. Bytes go through the same engine as the panel: one splitter per
 // source, the record parser, a small bounded store (only so stack lines can attach to their record).
+// The `tail` section of obs-lens.config.json (found as `check` finds it) applies as in the panel.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CONFIG_FILE_NAME } from '../../../shared/src/settings';
+import { findRepositoryRoot } from '../analysis/model/repositoryRoot';
+import { loadConfigFromPath, mergeSettings, type SettingsLayer } from '../analysis/workspace/config';
+import { ConfigLookup } from '../analysis/workspace/configLookup';
 import { chunksOf, FileLines } from '../logs/fileBlock';
+import { validateFormats } from '../logs/formats';
 import { LogPipeline } from '../logs/pipeline';
-import { RecordParser } from '../logs/parser';
+import { RecordParser, type RecordParserOptions } from '../logs/parser';
 import { compileQuery, narrowToRequest, type CompiledQuery, type QueryError } from '../logs/query';
 import { FileSource } from '../logs/sources/fileSource';
 import { isGlob, listGlob, planGlob } from '../logs/sources/glob';
 import { LogStore } from '../logs/store';
 import type { LogRecord, SourceEvent } from '../logs/types';
+import { displayPath } from './report';
 import { parseTailArgs, TAIL_USAGE, TailUsageError, type TailArgs } from './tailArgs';
 import { formatContinuation, formatPretty, type PrettyOptions } from './tailFormat';
 import { colorWanted, terminalSafe } from './terminal';
@@ -63,8 +70,64 @@ export async function runTailCommand(argv: string[], io: TailIo): Promise<number
     }
     query = compiled.query;
   }
-  const printer = new RecordPrinter(args, query, io);
-  return args.follow ? follow(args, printer, io) : readOnce(args, printer, io);
+  const config = loadTailConfig(args, io);
+  if (config === null) return 2;
+  if (config.sources.length === 0) {
+    io.stderr.write(`obs-lens tail: give a file, a glob or - (stdin) to read, or list them in tail.files of ${CONFIG_FILE_NAME}\n\n${TAIL_USAGE}\n`);
+    return 2;
+  }
+  const printer = new RecordPrinter(args, config, query, io);
+  return args.follow ? follow(args, config.sources, printer, io) : readOnce(config.sources, printer, io);
+}
+
+/** A file, glob or `-` to read, and the folder it is relative to (the working directory, or the config file's). */
+interface SourceArg {
+  text: string;
+  cwd: string;
+}
+
+interface TailConfig {
+  sources: SourceArg[];
+  parser: RecordParserOptions;
+}
+
+/**
+ * The `tail` section of obs-lens.config.json (--config, else the nearest at or above the working
+ * directory within its repository, as `check` finds a file's): its formats and request ID fields, and its files when the command line names none
+ * (command-line sources win). Null when the configuration has problems, which are printed.
+ */
+function loadTailConfig(args: TailArgs, io: TailIo): TailConfig | null {
+  const cwd = process.cwd();
+  let file: string;
+  let label: string;
+  let config: { settings: SettingsLayer; errors: readonly string[] };
+  if (args.config !== null) {
+    file = path.resolve(cwd, args.config);
+    label = args.config;
+    config = loadConfigFromPath(file, label);
+  } else {
+    const applied = ConfigLookup.nearest(findRepositoryRoot(cwd), { label: (abs) => displayPath(cwd, abs) }).forFolder(cwd);
+    file = applied.file ?? path.join(cwd, CONFIG_FILE_NAME);
+    label = displayPath(cwd, file);
+    config = { settings: applied.layer, errors: applied.errors };
+  }
+  const tail = mergeSettings(config.settings).tail;
+  const { formats, errors } = validateFormats(tail.formats);
+  const problems = [...config.errors, ...errors.map((e) => `${label}: ${e}`)];
+  if (problems.length) {
+    for (const p of problems) stderrLine(io, p);
+    io.stderr.write('obs-lens tail: fix the configuration and run again\n');
+    return null;
+  }
+  const sources = args.sources.length > 0
+    ? args.sources.map((text) => ({ text, cwd }))
+    : tail.files.map((text) => ({ text, cwd: path.dirname(file) }));
+  return { sources, parser: { formats, requestIdFields: tail.requestIdFields } };
+}
+
+/** What records of a file are labelled with: its path from the working directory. */
+function fileLabel(file: string): string {
+  return path.relative(process.cwd(), file) || file;
 }
 
 /** The query, then a caret line under each problem, so the user sees where it is (measured in the escaped text shown). */
@@ -83,7 +146,7 @@ export function describeQueryErrors(text: string, errors: QueryError[]): string 
 /** Feeds the engine and writes each matching record as it is added. */
 class RecordPrinter {
   readonly store = new LogStore({ maxRecords: 5000, maxBytes: 32 * 1024 * 1024 });
-  readonly pipeline = new LogPipeline(this.store, new RecordParser(), { maxLineBytes: CLI_MAX_LINE_BYTES });
+  readonly pipeline: LogPipeline;
   private readonly printed = new Set<number>();
   private readonly pretty: PrettyOptions;
   /** --request and --query together; null prints everything. */
@@ -95,12 +158,14 @@ class RecordPrinter {
 
   constructor(
     private readonly args: TailArgs,
+    config: TailConfig,
     query: CompiledQuery | null,
     private readonly io: TailIo,
   ) {
+    this.pipeline = new LogPipeline(this.store, new RecordParser(config.parser), { maxLineBytes: CLI_MAX_LINE_BYTES });
     this.wanted = args.requestId !== null ? narrowToRequest(query, args.requestId) : query;
     const stdout = io.stdout as NodeJS.WritableStream & { isTTY?: boolean };
-    this.pretty = { color: colorWanted(stdout, process.env), showSource: args.sources.length > 1 || args.sources.some(isGlob) };
+    this.pretty = { color: colorWanted(stdout, process.env), showSource: config.sources.length > 1 || config.sources.some((s) => isGlob(s.text)) };
     // Told the seq only: a record is tested where it is kept and decoded only when it is printed.
     this.store.onAddSeq((seq) => this.added(seq));
     this.store.onUpdate((r) => this.updated(r));
@@ -166,28 +231,29 @@ class RecordPrinter {
 }
 
 /** Files to read for each argument; a problem (missing file, glob without matches) is a message. */
-async function resolveInputs(sources: string[]): Promise<{ inputs: Array<{ label: string; file: string | null }>; problems: string[] }> {
+async function resolveInputs(sources: SourceArg[]): Promise<{ inputs: Array<{ label: string; file: string | null }>; problems: string[] }> {
   const inputs: Array<{ label: string; file: string | null }> = [];
   const problems: string[] = [];
-  for (const s of sources) {
+  for (const { text: s, cwd } of sources) {
     if (s === '-') {
       inputs.push({ label: STDIN_LABEL, file: null });
     } else if (isGlob(s)) {
       let plan;
       try {
-        plan = planGlob(s, process.cwd());
+        plan = planGlob(s, cwd);
       } catch (err) {
         problems.push((err as Error).message);
         continue;
       }
       const files = await listGlob(plan);
       if (files.length === 0) problems.push(`no file matches ${s}`);
-      for (const f of files) inputs.push({ label: path.relative(process.cwd(), f) || f, file: f });
+      for (const f of files) inputs.push({ label: fileLabel(f), file: f });
     } else {
+      const file = path.resolve(cwd, s);
       try {
-        const st = fs.statSync(s);
+        const st = fs.statSync(file);
         if (!st.isFile() && !st.isFIFO()) problems.push(`${s} is not a file`);
-        else inputs.push({ label: s, file: s });
+        else inputs.push({ label: cwd === process.cwd() ? s : fileLabel(file), file });
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         problems.push(code === 'ENOENT' ? `${s}: no such file (use --follow to wait for it)` : `cannot read ${s}: ${(err as Error).message}`);
@@ -197,8 +263,8 @@ async function resolveInputs(sources: string[]): Promise<{ inputs: Array<{ label
   return { inputs, problems };
 }
 
-async function readOnce(args: TailArgs, printer: RecordPrinter, io: TailIo): Promise<number> {
-  const { inputs, problems } = await resolveInputs(args.sources);
+async function readOnce(sourceArgs: SourceArg[], printer: RecordPrinter, io: TailIo): Promise<number> {
+  const { inputs, problems } = await resolveInputs(sourceArgs);
   if (problems.length) {
     for (const p of problems) stderrLine(io, p);
     return 2;
@@ -254,11 +320,13 @@ async function readStream(stream: NodeJS.ReadableStream, label: string, printer:
   }
 }
 
-async function follow(args: TailArgs, printer: RecordPrinter, io: TailIo): Promise<number> {
-  const fileArgs = args.sources.filter((s) => s !== '-');
-  const readsStdin = fileArgs.length !== args.sources.length;
-  const sources = fileArgs.map((s) => new FileSource(s, { fromStart: !args.fromEnd }));
+async function follow(args: TailArgs, sourceArgs: SourceArg[], printer: RecordPrinter, io: TailIo): Promise<number> {
+  const fileArgs = sourceArgs.filter((s) => s.text !== '-');
+  const readsStdin = fileArgs.length !== sourceArgs.length;
+  const sources = fileArgs.map((s) => new FileSource(s.text, { cwd: s.cwd, fromStart: !args.fromEnd, lastLines: args.lines ?? undefined }));
   const lastEvent = new Map<string, SourceEvent['type']>();
+  /** Every label records were fed under (a glob's files each have their own), ended at the end. */
+  const fed = new Set<string>();
 
   let finish!: () => void;
   const finished = new Promise<void>((resolve) => (finish = resolve));
@@ -269,7 +337,11 @@ async function follow(args: TailArgs, printer: RecordPrinter, io: TailIo): Promi
 
   for (const source of sources) {
     source.start({
-      data: (chunk, origin) => printer.pipeline.feed(source.label, chunk, origin),
+      data: (chunk, origin, file) => {
+        const label = file === undefined ? source.label : fileLabel(file);
+        fed.add(label);
+        printer.pipeline.feed(label, chunk, origin);
+      },
       event: (e) => {
         const message = describeEvent(e, lastEvent.get(source.label));
         lastEvent.set(source.label, e.type);
@@ -297,7 +369,7 @@ async function follow(args: TailArgs, printer: RecordPrinter, io: TailIo): Promi
   io.stdout.off('error', onSignal);
   // Every record is printed already: files are let go without copying their lines in.
   await Promise.all(sources.map((s) => s.stop({ discard: true })));
-  for (const s of sources) printer.pipeline.end(s.label);
+  for (const label of fed) printer.pipeline.end(label);
   if (readsStdin) {
     (io.stdin as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
     await Promise.race([stdinDone, new Promise((r) => setTimeout(r, 200))]);

@@ -42,11 +42,12 @@ export interface LogRecord {
 
 /** What a source reports besides data. */
 export type SourceEvent =
-  | { type: 'opened'; source: string; detail?: string }
+  /** `file`: the file opened; `skipped`: bytes it held that were passed over unread (opened at its end or last lines). */
+  | { type: 'opened'; source: string; detail?: string; file?: string; skipped?: number }
   | { type: 'waiting'; source: string; detail: string } // e.g. file does not exist yet
-  | { type: 'rotated'; source: string; detail?: string }
-  | { type: 'truncated'; source: string; detail?: string }
-  | { type: 'deleted'; source: string; detail?: string }
+  | { type: 'rotated'; source: string; detail?: string; file?: string }
+  | { type: 'truncated'; source: string; detail?: string; file?: string }
+  | { type: 'deleted'; source: string; detail?: string; file?: string }
   | { type: 'exited'; source: string; code: number | null; signal: string | null }
   | { type: 'error'; source: string; message: string };
 
@@ -70,9 +71,10 @@ export interface SourceSink {
   /**
    * Raw bytes, split into lines by the receiver (one splitter per source). Valid only during the call
    * (a file source hands over its read buffer): a receiver that keeps bytes copies them, or keeps
-   * their place in the file when `origin` says where they are (see FileBlock).
+   * their place in the file when `origin` says where they are (see FileBlock). `file`: the file the
+   * bytes are from, for a source that reads several (a glob); each file's chunks are whole lines.
    */
-  data(chunk: Buffer, origin?: FileOrigin): void;
+  data(chunk: Buffer, origin?: FileOrigin, file?: string): void;
   /** Already-whole lines (used by sources that receive structured records). */
   line?(text: string): void;
   event(e: SourceEvent): void;

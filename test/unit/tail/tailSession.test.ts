@@ -51,7 +51,6 @@ describe('tail session (host side, real sources and engine)', function () {
       post: (m) => sent.push(m),
       copy: (t) => copied.push(t),
       goToCode: (r) => opened.push(r),
-      export: () => undefined,
       manageTrust: () => trustRequests.push(1),
     });
     return session;
@@ -74,6 +73,59 @@ describe('tail session (host side, real sources and engine)', function () {
       ['hello 3', 'app.log', 'r-1'],
     ]);
     assert.equal(last('counts')?.records, 3);
+  });
+
+  it('a configured file that already holds lines: waits for new ones, offers its last N, loads them on request, rows named by the file', async () => {
+    fs.mkdirSync(path.join(dir, 'logs'));
+    const file = path.join(dir, 'logs', 'service.log');
+    fs.writeFileSync(file, [0, 1, 2, 3, 4].map((i) => pino(i)).join('\n') + '\n');
+    const s = start();
+    await s.setSources(planSources([{ name: 'svc', path: dir, tail: tail({ files: ['logs/*.log'], loadExisting: 3 }) }], true));
+    s.handle({ type: 'ready' });
+    await until(() => (last('existing')?.offers.length ?? 0) === 1, 'the offer');
+    const offer = last('existing')!.offers[0];
+    assert.deepEqual({ ...offer, id: '' }, { id: '', file: 'service.log', bytes: fs.statSync(file).size, lines: 3 });
+    assert.equal(s.store.size, 0, 'existing lines are not read unless asked for');
+    assert.deepEqual(last('sourceStatus')?.sources.map((x) => [x.label, x.state]), [['logs/*.log', 'running']]);
+    // An offer the host never made is ignored.
+    s.handle({ type: 'loadExisting', id: 'offer-999' });
+    s.handle({ type: 'loadExisting', id: offer.id });
+    await until(() => (last('rows')?.total ?? 0) === 3, 'the last three lines');
+    assert.deepEqual(last('rows')!.rows.map((r) => [r.message, r.source]), [['hello 2', 'service.log'], ['hello 3', 'service.log'], ['hello 4', 'service.log']]);
+    await until(() => last('existing')?.offers.length === 0, 'the offer to go');
+    fs.appendFileSync(file, pino(5) + '\n');
+    await until(() => (last('rows')?.total ?? 0) === 4, 'the new line');
+    assert.deepEqual(last('rows')!.rows.at(-1)!.source, 'service.log');
+    assert.equal(s.store.size, 4, 'nothing was read twice');
+  });
+
+  it('makes no offer for an empty file, a file tailed from its start, or with tail.loadExisting 0', async () => {
+    fs.writeFileSync(path.join(dir, 'empty.log'), '');
+    fs.writeFileSync(path.join(dir, 'full.log'), pino(1) + '\n');
+    fs.writeFileSync(path.join(dir, 'picked.log'), pino(2) + '\n');
+    const s = start();
+    await s.setSources(planSources([
+      { name: 'a', path: dir, tail: tail({ files: ['empty.log'] }) },
+      { name: 'b', path: dir, tail: tail({ files: ['full.log'], loadExisting: 0 }) },
+    ], true));
+    s.addSource(pickedFileSpec(path.join(dir, 'picked.log'), dir));
+    await until(() => s.statuses().filter((x) => x.state === 'running').length === 3 && s.store.size === 1, 'the three files');
+    s.handle({ type: 'ready' });
+    assert.deepEqual(last('existing')?.offers, []);
+  });
+
+  it('titles the details by request, request ID and time', async () => {
+    const file = path.join(dir, 'app.log');
+    const s = start();
+    s.addSource(pickedFileSpec(file, dir));
+    const line = JSON.stringify({ level: 30, time: Date.UTC(2024, 0, 1, 12, 0, 1, 234), req: { id: 'req-7', method: 'get', url: '/orders/42' }, msg: 'order loaded' });
+    fs.writeFileSync(file, `${line}\n${pino(3, { path: '/etc/hosts' })}\n`);
+    await until(() => s.store.size === 2, 'the records');
+    s.handle({ type: 'expand', seq: s.store.firstSeq });
+    assert.deepEqual(last('details')!.heading, { request: 'GET /orders/42', requestId: 'req-7', time: Date.UTC(2024, 0, 1, 12, 0, 1, 234), message: 'order loaded' });
+    // A path alone does not make a record a request.
+    s.handle({ type: 'expand', seq: s.store.firstSeq + 1 });
+    assert.equal(last('details')!.heading.request, null);
   });
 
   it('keeps every record readable when its file is truncated in place (copytruncate) after being read', async () => {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { ExtensionToWebview } from '../../../shared/src/panelMessages';
 import { TailSession } from '../../../client/src/tail/tailSession';
 import { planSources } from '../../../client/src/tail/tailSources';
+import { loadConfigFile } from '../../../server/src/analysis/workspace/config';
 import { RESTRICTED_TAIL_SETTINGS, resolveTailSettings, tailKeysInSettingsText, type TailSettingSources } from '../../../client/src/tail/trustedSettings';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -50,6 +51,33 @@ describe('tail settings and workspace trust', () => {
     ]);
   });
 
+  it("obs-lens.config.json's tail section applies under the editor's settings, and waits for trust like them", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-config-'));
+    try {
+      // Read by the same function `obs-lens tail` and the analysis use; its invalid part is left out.
+      fs.writeFileSync(path.join(dir, 'obs-lens.config.json'), JSON.stringify({ tail: { files: ['logs/*.log'], loadExisting: 50, requestIdFields: ['ctx.rid'], otlpPort: 'x' } }));
+      const config = loadConfigFile(dir);
+      assert.equal(config.errors.length, 1);
+      const configFile = { label: 'obs-lens.config.json', tail: config.settings.tail! };
+      const trusted = resolveTailSettings({ layers: {}, folderFile: noFile, workspaceFile: null, configFile }, true);
+      assert.deepEqual([trusted.tail.files, trusted.tail.loadExisting, trusted.tail.requestIdFields, trusted.tail.otlpPort], [['logs/*.log'], 50, ['ctx.rid'], 0]);
+      assert.deepEqual(trusted.heldBack, []);
+      // A value set in the editor wins, at any scope.
+      const edited = resolveTailSettings({ layers: { files: { globalValue: ['~/my.log'] }, loadExisting: { workspaceFolderValue: 7 } }, folderFile: noFile, workspaceFile: null, configFile }, true);
+      assert.deepEqual([edited.tail.files, edited.tail.loadExisting], [['~/my.log'], 7]);
+      const untrusted = resolveTailSettings({ layers: {}, folderFile: noFile, workspaceFile: null, configFile }, false);
+      assert.deepEqual(untrusted.tail.files, []);
+      assert.equal(untrusted.tail.loadExisting, 50, 'a setting that reads nothing still applies');
+      assert.deepEqual(untrusted.heldBack, [{ setting: 'tail.files', effect: 'reads the files it names', where: 'obs-lens.config.json' }]);
+      // The panel plans its sources from it, and says what in it is wrong.
+      const plan = planSources([{ name: 'svc', path: dir, tail: trusted.tail, problems: ['obs-lens.config.json: tail.otlpPort must be a port number'] }], true);
+      assert.deepEqual(plan.specs.map((x) => x.label), ['logs/*.log']);
+      assert.deepEqual(plan.notRunning, [{ label: 'obs-lens.config.json', state: 'error', detail: 'obs-lens.config.json: tail.otlpPort must be a port number' }]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('untrusted, as VS Code reports it (restricted values hidden): the settings files still tell what is held back', () => {
     const hidden: TailSettingSources['layers'] = { files: { globalValue: ['~/my.log'] }, maxRecords: { workspaceValue: 500 } };
     const folderText = `{
@@ -90,7 +118,6 @@ describe('tail settings and workspace trust', () => {
       post: (m) => sent.push(m),
       copy: () => undefined,
       goToCode: () => undefined,
-      export: () => undefined,
       manageTrust: () => trust.push('manage'),
     });
     try {

@@ -23,7 +23,7 @@ export interface ValidatedSettings {
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
 const TOP_LEVEL_KEYS = ['enable', 'rules', 'loggerModule', 'requestIdHeader', 'ignore', 'tail'] as const;
-const TAIL_KEYS = ['files', 'command', 'otlpPort', 'maxRecords', 'maxBytes', 'requestIdFields', 'formats'] as const;
+const TAIL_KEYS = ['files', 'command', 'otlpPort', 'maxRecords', 'maxBytes', 'requestIdFields', 'formats', 'loadExisting'] as const;
 /** Keys editors and JSON tooling add to config files; accepted and ignored. */
 const TOLERATED_KEYS = new Set(['$schema', '$comment']);
 
@@ -135,6 +135,10 @@ function validateTail(raw: unknown, where: string, errors: string[]): Partial<Ta
       case 'maxBytes':
         if (isCount(value, 1, Number.MAX_SAFE_INTEGER)) tail[key] = value;
         else errors.push(`${name} must be a positive whole number, not ${describe(value)}`);
+        break;
+      case 'loadExisting':
+        if (isCount(value, 0, 1_000_000)) tail.loadExisting = value;
+        else errors.push(`${name} must be a number of lines from 0 to 1000000 (0: no offer), not ${describe(value)}`);
         break;
       case 'formats':
         if (Array.isArray(value)) tail.formats = value;

@@ -8,11 +8,14 @@
 // looked for under the file's rotated names (see rotation.ts), for a single path only (a glob
 // follows those names itself): files a rotation created at the path and renamed away between two
 // polls, and the copy copytruncate made, which holds what was written just before the truncation.
+//
+// A file that exists at the start is read from where StartAt says; the lines it passed over can be
+// asked for later (loadEarlier), until the file is truncated or replaced.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileOrigin } from '../fileBlock';
 import type { SourceEvent } from '../types';
-import { OpenFile, readBuffer, type ReadBytes } from './openFile';
+import { OpenFile, readBuffer, type ReadBytes, type StartAt } from './openFile';
 import { oldestFirst, rotatedSiblings, type Sibling } from './rotation';
 
 /** Per tick, so one fast writer cannot starve the event loop; the rest is read on the next tick. */
@@ -34,7 +37,7 @@ export interface FileFollowerOptions {
   findRotated?: boolean;
 }
 
-type EventType = 'opened' | 'waiting' | 'rotated' | 'truncated' | 'deleted';
+type EventType = 'rotated' | 'truncated' | 'deleted';
 
 export class FileFollower {
   private file: OpenFile | null = null;
@@ -51,6 +54,8 @@ export class FileFollower {
   private readonly findRotated: boolean;
   /** dev:ino of the files read, the latest READ_IDS_KEPT. */
   private readonly readIds = new Set<string>();
+  /** Lines asked for by loadEarlier, read at the next tick; 0: none. */
+  private earlierLines = 0;
   /** True when the last tick stopped at its read budget with more to read. */
   more = false;
   /** True once the file was deleted (a glob drops such followers; a single path waits for it). */
@@ -63,11 +68,22 @@ export class FileFollower {
     readonly path: string,
     private readonly label: string,
     private readonly out: FollowerOutput,
-    private readonly fromStart: boolean,
+    private readonly startAt: StartAt,
     options: FileFollowerOptions = {},
   ) {
     this.startOffset = options.startOffset ?? null;
     this.findRotated = options.findRotated === true;
+  }
+
+  /**
+   * Asks for the last `lines` lines the file held before the place reading began, when it was opened
+   * past them; they are delivered at the next tick, before anything read after them. False when
+   * there are none to read (read from the start, given already, or the file was truncated or replaced since).
+   */
+  loadEarlier(lines: number): boolean {
+    if (this.file === null || this.file.unread === 0 || lines <= 0) return false;
+    this.earlierLines = lines;
+    return true;
   }
 
   get identity(): string | null {
@@ -93,6 +109,7 @@ export class FileFollower {
         if (st.size < file.offset) await this.truncated(file, `its size went from ${file.offset} to ${st.size} bytes`);
         else if (await file.headChanged()) await this.truncated(file, REWRITTEN);
         if (st.size > file.seenSize) file.seenSize = st.size;
+        await this.readEarlier(file);
         await this.read(file, MAX_CHUNKS_PER_TICK);
         return;
       }
@@ -129,8 +146,8 @@ export class FileFollower {
       return;
     }
     // Files that appear after the start (or come back) are new: read them whole.
-    const offset = this.firstOpen && !this.sawMissing ? (this.startOffset ?? (this.fromStart ? 0 : st.size)) : 0;
-    await this.open(st, offset);
+    const existed = this.firstOpen && !this.sawMissing;
+    await this.open(st, existed ? (this.startOffset ?? this.startAt) : 0);
   }
 
   /** Releases the handle; a held partial line is passed on first. `discard`: see StopOptions. */
@@ -138,10 +155,10 @@ export class FileFollower {
     if (this.file !== null) this.letGo(this.file, discard);
   }
 
-  private async open(st: fs.Stats, offset: number): Promise<void> {
+  private async open(st: fs.Stats, at: number | StartAt): Promise<void> {
     let file: OpenFile;
     try {
-      file = await OpenFile.open(this.path, st, offset, this.buf, this.sink);
+      file = await OpenFile.open(this.path, st, at, this.buf, this.sink);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') this.reportError(`cannot open ${this.path}: ${(err as Error).message}`);
@@ -152,7 +169,7 @@ export class FileFollower {
     this.firstOpen = false;
     this.waitingReported = false;
     this.gone = false;
-    this.emit('opened', this.path);
+    this.out.event({ type: 'opened', source: this.label, detail: this.path, file: this.path, skipped: file.unread });
     await this.read(file, MAX_CHUNKS_PER_TICK);
   }
 
@@ -167,6 +184,18 @@ export class FileFollower {
       }
       if (got !== 'done') this.more = true;
       this.lastError = null; // read fine: a problem seen later is a new one
+    } catch (err) {
+      this.reportError(`cannot read ${file.path}: ${(err as Error).message}`);
+    }
+  }
+
+  /** The lines loadEarlier asked for, if any, before what `file` has after them. */
+  private async readEarlier(file: OpenFile): Promise<void> {
+    const lines = this.earlierLines;
+    if (lines === 0) return;
+    this.earlierLines = 0;
+    try {
+      await file.readEarlier(lines);
     } catch (err) {
       this.reportError(`cannot read ${file.path}: ${(err as Error).message}`);
     }
@@ -258,11 +287,13 @@ export class FileFollower {
   private letGo(f: OpenFile, discard = false): void {
     this.released.set(f.identity, f.offset);
     f.close(discard);
-    if (this.file === f) this.file = null;
+    if (this.file !== f) return;
+    this.file = null;
+    this.earlierLines = 0;
   }
 
   private emit(type: EventType, detail: string): void {
-    this.out.event({ type, source: this.label, detail } as SourceEvent);
+    this.out.event({ type, source: this.label, detail, file: this.path } as SourceEvent);
   }
 
   private reportError(message: string): void {

@@ -5,11 +5,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LogSource, SourceEvent, SourceSink, StopOptions } from '../types';
 import { FileFollower, type FollowerOutput } from './fileFollower';
+import type { StartAt } from './openFile';
 import { isGlob, listGlob, planGlob, type GlobPlan } from './glob';
 
 export interface FileSourceOptions {
   /** Read existing content first. Default false: start at the end, like `tail -f`. */
   fromStart?: boolean;
+  /** Start at the last this-many lines of the files that exist at the start, like `tail -n N -f` (overrides fromStart). */
+  lastLines?: number;
   /** How often to stat the files. Default 250 ms. */
   pollIntervalMs?: number;
   /** Directory a relative path or glob is resolved against. Default process.cwd(). */
@@ -18,7 +21,7 @@ export interface FileSourceOptions {
 
 export class FileSource implements LogSource {
   readonly label: string;
-  private readonly fromStart: boolean;
+  private readonly startAt: StartAt;
   private readonly pollIntervalMs: number;
   private readonly cwd: string;
   private readonly plan: GlobPlan | null;
@@ -36,7 +39,8 @@ export class FileSource implements LogSource {
 
   constructor(pathOrGlob: string, options: FileSourceOptions = {}) {
     this.label = pathOrGlob;
-    this.fromStart = options.fromStart ?? false;
+    const lastLines = options.lastLines;
+    this.startAt = lastLines !== undefined && Number.isSafeInteger(lastLines) && lastLines >= 0 ? { lastLines } : options.fromStart ? 'start' : 'end';
     this.pollIntervalMs = Math.max(10, options.pollIntervalMs ?? 250);
     this.cwd = options.cwd ?? process.cwd();
     this.plan = isGlob(pathOrGlob) ? planGlob(pathOrGlob, this.cwd) : null;
@@ -47,7 +51,7 @@ export class FileSource implements LogSource {
     this.sink = sink;
     if (!this.plan) {
       const file = path.resolve(this.cwd, this.label);
-      this.followers.set(file, new FileFollower(file, this.label, this.output(), this.fromStart, { findRotated: true }));
+      this.followers.set(file, new FileFollower(file, this.label, this.output(file), this.startAt, { findRotated: true }));
     }
     this.watch(this.plan ? this.plan.base : path.dirname(path.resolve(this.cwd, this.label)));
     this.timer = setInterval(() => this.schedule(), this.pollIntervalMs);
@@ -70,9 +74,27 @@ export class FileSource implements LogSource {
     while (this.running) await this.running;
   }
 
-  private output(): FollowerOutput {
+  /** What to call one of the source's files: its path under the glob's folder (the name alone for a single file). */
+  nameOf(file: string): string {
+    const base = this.plan ? this.plan.base : path.dirname(path.resolve(this.cwd, this.label));
+    const rel = path.relative(base, file);
+    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
+  }
+
+  /**
+   * Asks the follower of `file` for the last `lines` lines it passed over when it opened the file
+   * past them (see FileFollower.loadEarlier). False when it has none to give.
+   */
+  loadEarlier(file: string, lines: number): boolean {
+    const f = this.followers.get(file);
+    if (!f || this.stopped || !f.loadEarlier(lines)) return false;
+    this.schedule();
+    return true;
+  }
+
+  private output(file: string): FollowerOutput {
     return {
-      data: (chunk, origin) => this.sink?.data(chunk, origin),
+      data: (chunk, origin) => this.sink?.data(chunk, origin, file),
       event: (e: SourceEvent) => this.sink?.event(e),
     };
   }
@@ -138,8 +160,8 @@ export class FileSource implements LogSource {
       } catch {
         continue;
       }
-      const fromStart = this.firstListing ? this.fromStart : true;
-      const f = new FileFollower(file, this.label, this.output(), fromStart, { startOffset: offset });
+      const startAt = this.firstListing ? this.startAt : 'start';
+      const f = new FileFollower(file, this.label, this.output(file), startAt, { startOffset: offset });
       this.followers.set(file, f);
       await f.tick();
     }

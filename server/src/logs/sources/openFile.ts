@@ -6,8 +6,12 @@
 // completed, so the tail of a rotated file never glues onto the head of its successor, and files of
 // a glob can share one line splitter. A held partial line is passed on (newline added) when the file
 // is left behind (rotated, truncated, deleted, stopped).
+//
+// A file opened past its start (at its end, or at its last lines) remembers where: the lines before
+// that place can be asked for once (readEarlier), as long as it is this file and was not truncated.
 import * as fs from 'node:fs';
 import { FileLines, type FileOrigin } from '../fileBlock';
+import { lastLinesStart, lineStartAtOrBefore } from './lastLines';
 
 const CHUNK_BYTES = 1024 * 1024;
 /** A "line" longer than this is passed on unterminated; the splitter cuts long lines anyway. */
@@ -17,6 +21,13 @@ const HEAD_BYTES = 256;
 /** The last bytes read, kept to recognise a copy of the file (copytruncate's). */
 const TAIL_BYTES = 256;
 const EMPTY = Buffer.alloc(0);
+
+/**
+ * Where reading a file that exists when following starts begins: at its start, at its end (like
+ * `tail -f`), or at its last `lastLines` lines (like `tail -n N -f`). A file that appears later is
+ * always read from its start.
+ */
+export type StartAt = 'start' | 'end' | { lastLines: number };
 
 /** Receives whole lines, valid only during the call; `origin` says where in the file they are (see FileBlock). */
 export type LinesSink = (chunk: Buffer, origin?: FileOrigin) => void;
@@ -36,6 +47,14 @@ export function fstat(fd: number): Promise<fs.Stats> {
 
 function readAt(fd: number, into: Buffer, length: number, position: number): Promise<number> {
   return new Promise((resolve, reject) => fs.read(fd, into, 0, length, position, (e, n) => (e ? reject(e) : resolve(n))));
+}
+
+/** The offset `at` stands for in a file of `size` bytes open as `fd`. */
+async function startOffset(fd: number, size: number, at: number | StartAt): Promise<number> {
+  if (typeof at === 'number') return at;
+  if (at === 'start') return 0;
+  if (at === 'end') return size;
+  return lastLinesStart(fd, size, at.lastLines);
 }
 
 /** A read buffer for a follower: every file it reads shares it. */
@@ -59,6 +78,8 @@ export class OpenFile {
   seenSize: number;
   /** Its last write time when a poll last saw it at the followed path. */
   seenMtimeMs: number;
+  /** The bytes before this were passed over when it was opened, not read yet (see readEarlier); 0: none. */
+  private unreadEnd = 0;
 
   private constructor(
     private readonly fd: number,
@@ -78,10 +99,12 @@ export class OpenFile {
   }
 
   /**
-   * Opens `file` to read it from `offset`, or from its start when the handle turns out to be another
-   * file than `expected` (the path changed between the stat and the open). Throws what fs.open throws.
+   * Opens `file` to read it from `at`: a byte offset (where a file read before was left), or a place
+   * found in the opened file (see StartAt); from its start when the handle turns out to be another
+   * file than `expected` (the path changed between the stat and the open). Throws what fs.open
+   * throws, and what fs.read throws while looking for the last lines.
    */
-  static async open(file: string, expected: fs.Stats, offset: number, buf: Buffer, sink: LinesSink): Promise<OpenFile> {
+  static async open(file: string, expected: fs.Stats, at: number | StartAt, buf: Buffer, sink: LinesSink): Promise<OpenFile> {
     const fd = await new Promise<number>((resolve, reject) => fs.open(file, 'r', (e, h) => (e ? reject(e) : resolve(h))));
     let st = expected;
     try {
@@ -89,7 +112,17 @@ export class OpenFile {
     } catch {
       // the stat of the path stands in
     }
-    const f = new OpenFile(fd, file, st, st.ino === expected.ino && st.dev === expected.dev ? offset : 0, buf, sink);
+    const same = st.ino === expected.ino && st.dev === expected.dev;
+    let offset = 0;
+    try {
+      if (same) offset = await startOffset(fd, st.size, at);
+    } catch (err) {
+      fs.close(fd, () => undefined);
+      throw err;
+    }
+    const f = new OpenFile(fd, file, st, offset, buf, sink);
+    // Bytes passed over (not the part of a file read before) can be asked for later.
+    if (same && typeof at !== 'number') f.unreadEnd = offset;
     // Starting past the head (at the end, like tail -f): the bytes before it are what a truncation changes.
     if (f.offset > 0) {
       f.head = await f.bytesAt(0, Math.min(HEAD_BYTES, f.offset));
@@ -100,6 +133,11 @@ export class OpenFile {
 
   get identity(): string {
     return `${this.dev}:${this.ino}`;
+  }
+
+  /** How many bytes at its start were passed over when it was opened and can still be asked for (readEarlier). */
+  get unread(): number {
+    return this.unreadEnd;
   }
 
   /** Whether `st` (a stat of a path) is this file. */
@@ -136,6 +174,30 @@ export class OpenFile {
     return 'more';
   }
 
+  /**
+   * Passes on the last `lines` lines of the bytes passed over at the open, once, in one go so that
+   * nothing read after them comes between. Whole lines only: a line cut where reading began was
+   * passed on from there. Stops when the file no longer starts as it did (truncated and written
+   * again: read() says so next). Throws what fs.read throws.
+   */
+  async readEarlier(lines: number): Promise<void> {
+    const unread = this.unreadEnd;
+    this.unreadEnd = 0;
+    if (unread === 0 || lines <= 0) return;
+    const end = await lineStartAtOrBefore(this.fd, unread);
+    let pos = await lastLinesStart(this.fd, end, lines);
+    while (pos < end) {
+      const n = await readAt(this.fd, this.buf, Math.min(CHUNK_BYTES, end - pos), pos);
+      // Compared after the read, as in read().
+      if (n <= 0 || (await this.headChanged())) return;
+      // Each piece ends at a newline (a line longer than a read goes in consecutive pieces).
+      const nl = this.buf.subarray(0, n).lastIndexOf(0x0a);
+      const take = pos + n < end && nl >= 0 ? nl + 1 : n;
+      this.sink(this.buf.subarray(0, take), { file: this.lines, position: pos });
+      pos += take;
+    }
+  }
+
   /** What identifies the bytes read so far (see holds). */
   readBytes(): ReadBytes {
     return { head: this.head, tail: this.tail, offset: this.offset, lineStart: this.offset - this.held.length };
@@ -167,6 +229,8 @@ export class OpenFile {
     this.head = EMPTY;
     this.tail = EMPTY;
     this.seenSize = 0;
+    // The bytes passed over at the open are gone too.
+    this.unreadEnd = 0;
   }
 
   /**

@@ -163,6 +163,76 @@ describe('FileSource (followed files)', () => {
     assert.deepEqual(sink.lines(), expected);
   });
 
+  it('starts at the last N lines of an existing file (lastLines), a trailing partial line counting as one', async () => {
+    const file = path.join(dir, 'app.log');
+    // Long lines, so the backwards search crosses several of its reads.
+    const lines = Array.from({ length: 400 }, (_, i) => `line-${i}-${'x'.repeat(700)}`);
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    const sink = new RecordingSink();
+    source = new FileSource(file, { lastLines: 150, pollIntervalMs: 20, cwd: dir });
+    source.start(sink);
+    await waitFor('150 lines', () => sink.lines().length >= 150);
+    await sleep(80);
+    assert.deepEqual(sink.lines(), lines.slice(-150));
+    await source.stop();
+    fs.appendFileSync(file, 'partial');
+    const partial = new RecordingSink();
+    source = new FileSource(file, { lastLines: 2, pollIntervalMs: 20, cwd: dir });
+    source.start(partial);
+    await waitFor('one whole line', () => partial.lines().length >= 1);
+    fs.appendFileSync(file, '-done\n');
+    await waitFor('the partial line finished', () => partial.lines().length >= 2);
+    assert.deepEqual(partial.lines(), [lines[399], 'partial-done']);
+    const opened = partial.events.find((e) => e.type === 'opened');
+    assert.ok(opened && opened.type === 'opened' && opened.skipped! > 0 && opened.file === file);
+  });
+
+  it('opened at its end, delivers the last N lines it passed over on request, before nothing newer and only once', async () => {
+    const file = path.join(dir, 'app.log');
+    fs.writeFileSync(file, 'old-1\nold-2\nold-3\nold-4\nhalf-writ');
+    const sink = follow('app.log');
+    await waitFor('opened', () => sink.eventTypes().includes('opened'));
+    const opened = sink.events.find((e) => e.type === 'opened');
+    assert.equal(opened?.type === 'opened' && opened.skipped, fs.statSync(file).size);
+    assert.equal(source!.loadEarlier(file, 2), true);
+    await waitFor('the earlier lines', () => sink.lines().length >= 2);
+    // Earlier lines are whole ones: the line being written when the file was opened is read from
+    // where reading began, as tail -f does, and never delivered twice.
+    fs.appendFileSync(file, 'ten\nnew-1\n');
+    await waitFor('new-1', () => sink.lines().includes('new-1'));
+    await sleep(80);
+    assert.deepEqual(sink.lines(), ['old-3', 'old-4', 'ten', 'new-1']);
+    assert.equal(source!.loadEarlier(file, 2), false, 'asked twice: the lines were given already');
+  });
+
+  it('has no earlier lines to give once the file was truncated, or when it was read from its start', async () => {
+    const file = path.join(dir, 'app.log');
+    fs.writeFileSync(file, 'old-1\nold-2\n');
+    const sink = follow('app.log');
+    await waitFor('opened', () => sink.eventTypes().includes('opened'));
+    fs.truncateSync(file, 0);
+    fs.appendFileSync(file, 'x\n');
+    await waitFor('truncation seen', () => sink.eventTypes().includes('truncated'));
+    assert.equal(source!.loadEarlier(file, 5), false);
+    await source!.stop();
+    const whole = follow('app.log', true);
+    await waitFor('x', () => whole.lines().includes('x'));
+    assert.equal(source!.loadEarlier(file, 5), false);
+  });
+
+  it('names each file of a glob by its path under the glob folder, and passes it with the bytes', async () => {
+    fs.mkdirSync(path.join(dir, 'logs', 'api'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'logs', 'service.log'), 's\n');
+    fs.writeFileSync(path.join(dir, 'logs', 'api', 'web.log'), 'w\n');
+    const files: string[] = [];
+    const sink = new RecordingSink();
+    source = new FileSource('logs/**/*.log', { fromStart: true, pollIntervalMs: 20, cwd: dir });
+    source.start({ data: (c, o, file) => (sink.data(c), files.push(source!.nameOf(file!))), event: (e) => sink.event(e) });
+    await waitFor('both', () => sink.lines().length >= 2);
+    assert.deepEqual(files.sort(), ['api/web.log', 'service.log']);
+    assert.equal(new FileSource('logs/app.log', { cwd: dir }).nameOf(path.join(dir, 'logs', 'app.log')), 'app.log');
+  });
+
   it('stop() releases the file: nothing is delivered afterwards', async () => {
     const file = path.join(dir, 'app.log');
     fs.writeFileSync(file, '');

@@ -138,7 +138,7 @@ describe('FileSource: nothing lost through truncation and rotation', () => {
         for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
       },
       event: (e) => events.push(e),
-    }, true);
+    }, 'start');
     try {
       await follower.tick();
       assert.ok(follower.more, 'the first poll stops at its read budget');
