@@ -141,7 +141,7 @@ describe('string literals written by fixes', () => {
 });
 
 describe('an import a fix adds', () => {
-  it('writes a configured logger module as an escaped string in the file style, never as code', () => {
+  it('never writes a logger module setting that is not a module specifier; the import follows the file style', () => {
     const setting = "@acme/log'); process.exit(1); ('";
     const p = tempProject({ 'package.json': PINO_PKG, 'src/lib/logger.ts': LOGGER }, { loggerModule: setting });
     try {
@@ -153,9 +153,11 @@ describe('an import a fix adds', () => {
       const sf = ts.createSourceFile('a.ts', fixed, ts.ScriptTarget.Latest, true);
       const imports = sf.statements.filter(ts.isImportDeclaration);
       assert.equal(imports.length, 1);
-      assert.equal((imports[0].moduleSpecifier as ts.StringLiteral).text, setting, 'the setting is the specifier, all of it');
+      // The setting is refused (moduleSpecifier.ts): the project's own logger module is imported instead.
+      assert.equal((imports[0].moduleSpecifier as ts.StringLiteral).text, './lib/logger');
+      assert.ok(!fixed.includes('process.exit'), fixed);
       assert.equal(sf.statements.length, 3, 'no statement came out of the setting');
-      assert.match(fixed, /^import \{ logger \} from "@acme\/log'\); process\.exit\(1\); \('"$/m, 'double quotes and no semicolon, as the file writes');
+      assert.match(fixed, /^import \{ logger \} from "\.\/lib\/logger"$/m, 'double quotes and no semicolon, as the file writes');
     } finally {
       p.cleanup();
     }
