@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import ts from 'typescript';
 import { LOGGER_TYPES } from './libraries';
 import type { ProjectModel } from './project';
+import { HandlerRequests } from './handlers/requestParams';
 import { noteModuleOnDemand } from './noteFile';
 import { resolveRelative } from './project';
 import { type Declaration, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
@@ -25,13 +26,13 @@ export type Value =
   | { t: 'fastifyInstance' };
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
-/** Type names under which frameworks hand a request (or context) carrying a `.log` pino logger. */
-const REQUEST_TYPES = new Set(['Request', 'FastifyRequest', 'FastifyReply', 'Context', 'ParameterizedContext', 'HonoContext', 'IncomingMessage']);
 const MAX_DEPTH = 24;
 
 export class ValueResolver {
   private readonly memo = new Map<ts.Node, Value | null>();
   private readonly classMembers = new Map<ts.ClassLikeDeclaration, Map<string, Value | null>>();
+  /** The file's handlers and their request parameters, found on first need (handlers/requestParams.ts). */
+  private handlerRequests?: HandlerRequests;
 
   constructor(
     private readonly scopes: ScopeMap,
@@ -295,19 +296,11 @@ export class ValueResolver {
   }
 
   /**
-   * A handler's request, reply or context: the first or second parameter of a function passed as
-   * an argument (a route callback or middleware), or a parameter typed as a framework request.
+   * A handler's request, reply or context: the request parameter of a recognised handler or
+   * middleware, or a parameter typed as a framework's request; never any callback's first parameter.
    */
-  private paramIsRequest(p: ts.ParameterDeclaration, index: number): boolean {
-    if (p.type && ts.isTypeReferenceNode(p.type)) {
-      const tn = p.type.typeName;
-      const last = ts.isIdentifier(tn) ? tn.text : tn.right.text;
-      if (REQUEST_TYPES.has(last)) return true;
-    }
-    const fn = p.parent;
-    if (index > 1 || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return false;
-    const call = fn.parent;
-    if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call))) return false;
-    return (call.arguments ?? []).some((a) => a === fn);
+  private paramIsRequest(p: ts.ParameterDeclaration, _index: number): boolean {
+    this.handlerRequests ??= new HandlerRequests(p.getSourceFile(), this.scopes, this.project, this.filePath);
+    return this.handlerRequests.isRequestParameter(p);
   }
 }

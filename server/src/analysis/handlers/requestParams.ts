@@ -1,0 +1,78 @@
+// Which parameter is a request: the per-file question the logger model asks before it writes
+// `req.log` or treats `x.headers` as a request's. True only for the request (Koa's ctx, Hono's c,
+// Fastify's request or reply, Nest's @Req()) of a recognised handler or middleware, or a parameter
+// typed as a framework's request; never for the first parameter of any other callback
+// (`.catch((e) => ...)`, `items.forEach((m) => ...)`, `new Promise((resolve) => ...)`).
+import ts from 'typescript';
+import type { ProjectModel } from '../project';
+import { resolveName, type ScopeMap } from '../scopes';
+import { mayRegisterHandlers, extractContextFor } from './context';
+import { type ExtractContext, extractFacts } from './extract';
+import { callerParameters, isFunctionNode, requestParamIndex } from './factsBuilder';
+import { typeFramework } from './frameworkValues';
+import type { FileFacts, HandlerFact, RouteFact } from './types';
+
+export class HandlerRequests {
+  private requestIndex: Map<ts.Node, number> | null = null;
+
+  constructor(
+    private readonly sf: ts.SourceFile,
+    private readonly scopes: ScopeMap,
+    private readonly project: ProjectModel,
+    private readonly file: string,
+  ) {}
+
+  /** The request parameter of `fn` when it is a recognised handler or middleware, else null. */
+  requestParamOf(fn: ts.Node): ts.ParameterDeclaration | null {
+    if (!isFunctionNode(fn)) return null;
+    const index = this.handlers().get(fn);
+    return index === undefined ? null : (callerParameters(fn)[index] ?? null);
+  }
+
+  /** Whether `id` names a handler's request parameter (or one typed as a framework's request). */
+  isHandlerRequest(id: ts.Identifier): boolean {
+    const d = resolveName(this.scopes, id, id.text);
+    return d?.kind === 'param' && this.isRequestParameter(d.node);
+  }
+
+  isRequestParameter(p: ts.ParameterDeclaration): boolean {
+    if (typeFramework(p.type, 'requestTypes', this.scopes)) return true;
+    return this.requestParamOf(p.parent) === p;
+  }
+
+  /** Every recognised handler and middleware function of the file → its request parameter's index. Built once. */
+  private handlers(): Map<ts.Node, number> {
+    if (this.requestIndex) return this.requestIndex;
+    const out = new Map<ts.Node, number>();
+    this.requestIndex = out;
+    const context = extractContextFor(this.project, this.file);
+    if (!mayRegisterHandlers(this.sf.text, context)) return out;
+    const { facts, functionNodes } = extractFacts(this.file, this.sf, this.scopes, context);
+    const add = (h: HandlerFact) => {
+      if (h.ref?.kind !== 'function') return;
+      const index = requestParamIndex(h.rule, facts.functions[h.ref.fn]);
+      if (index !== null) out.set(functionNodes[h.ref.fn], index);
+    };
+    for (const route of facts.routes) {
+      if (!routeCounts(route, facts, context)) continue;
+      for (const h of route.before) add(h);
+      add(route.handler);
+    }
+    for (const a of facts.attaches) if (a.via === 'use' && a.owner.kind === 'owner' && facts.owners[a.owner.owner].framework) add(a.handler);
+    return out;
+  }
+}
+
+/**
+ * A route on a known app or router counts. One on an object imported from a relative module or
+ * received as a parameter counts when it has the shape only a route has: an HTTP method, a path
+ * starting with `/`, in a package that depends on a framework (`import { router } from './router'`
+ * then `router.get('/users', (req, res) => ...)`). A package's client (`request.get('/x', (err, res) => ...)`) does not.
+ */
+function routeCounts(route: RouteFact, facts: FileFacts, context: ExtractContext): boolean {
+  const owner = route.owner;
+  if (owner.kind === 'owner' && facts.owners[owner.owner].framework) return true;
+  if (context.dependencyFrameworks.size === 0) return false;
+  if (!route.paths.every((p) => p !== null && p.startsWith('/'))) return false;
+  return owner.kind === 'owner' || (owner.kind === 'import' && owner.specifier.startsWith('.'));
+}
