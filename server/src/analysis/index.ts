@@ -11,5 +11,8 @@ export { applyFixChecked, validFixes } from './fixValidation';
 export { suppressionFixesOf } from './suppressions';
 export { findCallSites, type CallSiteMatch } from './callSites';
 export { ENGINE_VERSION } from './version';
+export { buildInventory, type ServiceInventory, type LoggerSource, type EntryPoint, type InventoryOptions } from './handlers/inventory';
+export { RelativeModuleResolver, type ModuleResolver } from './handlers/resolver';
+export type { Handler, Middleware, FrameworkId } from './handlers/types';
 export type * from './types';
 export type { FileKind, LogCall, Rule, RuleContext, ProjectFacts } from './rule';

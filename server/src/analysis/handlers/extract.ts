@@ -96,7 +96,7 @@ function visitCall(call: ts.CallExpression, values: FrameworkValues, reader: Reg
 function readServerHandler(call: ts.CallExpression, server: Ref, values: FrameworkValues, reader: RegistrationReader): void {
   const last = call.arguments[call.arguments.length - 1];
   if (!last || ts.isObjectLiteralExpression(unwrap(last))) return;
-  if (values.receiverOf(last)) return; // `createServer(app)` serves an app whose routes are its own
+  if (values.valueOf(last)?.t === 'owner') return; // `createServer(app)` serves an app whose routes are its own (the linker drops an imported one)
   const handler = reader.handlerFact(last, 'first');
   const lc = values.builder.sf.getLineAndCharacterOfPosition(call.getStart(values.builder.sf));
   values.builder.facts.routes.push({ owner: server, method: 'ALL', paths: ['*'], handler, before: [], line: lc.line, column: lc.character, tentative: false });

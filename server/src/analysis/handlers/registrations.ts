@@ -28,8 +28,17 @@ const ANY_REQUEST_HOOKS = new Set(FRAMEWORKS.flatMap((f) => [...(f.requestHooks 
 
 const MAX_LABEL = 60;
 
-/** The expression's text on one line, shortened: how middleware is shown (`express.json()`). */
+/**
+ * The expression's text on one line, shortened: how middleware is shown (`express.json()`,
+ * `requireAuth`); an inline function by its name or parameters (`(err, req, res, next) => …`).
+ */
 export function labelOf(expr: ts.Node, sf: ts.SourceFile): string {
+  const e = ts.isExpression(expr) ? unwrap(expr) : expr;
+  if (isFunctionNode(e)) {
+    const name = e.name && ts.isIdentifier(e.name) ? e.name.text : null;
+    const params = e.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : '{…}')).join(', ');
+    return name ? `function ${name}(${params})` : `(${params}) => …`;
+  }
   const text = expr.getText(sf).replace(/\s+/g, ' ');
   return text.length > MAX_LABEL ? text.slice(0, MAX_LABEL - 1) + '…' : text;
 }
@@ -237,8 +246,11 @@ export class RegistrationReader {
     return ts.isStringLiteralLike(u) || ts.isTemplateExpression(u) || u.kind === ts.SyntaxKind.RegularExpressionLiteral || staticString(u, this.values.scopes) !== null;
   }
 
-  private place(node: ts.Node): { line: number; column: number } {
-    const lc = this.sf.getLineAndCharacterOfPosition(node.getStart(this.sf));
+  /** Where a registration is: its method name (`get` in a chain `app.route('/x').get(h)` spanning lines). */
+  private place(call: ts.CallExpression): { line: number; column: number } {
+    const callee = unwrap(call.expression);
+    const at = ts.isPropertyAccessExpression(callee) ? callee.name : call;
+    const lc = this.sf.getLineAndCharacterOfPosition(at.getStart(this.sf));
     return { line: lc.line, column: lc.character };
   }
 }
