@@ -7,14 +7,13 @@ import type { FileAnalysis } from '../analysis/types';
 import { analyzeWorkspace, DEFAULT_MAX_FILE_BYTES, type WorkspaceResult } from '../analysis/workspace/analyzeWorkspace';
 import { ResultCache } from '../analysis/workspace/cache';
 import { engine, engineLoaded } from '../analysis/workspace/engine';
-import { loadConfigFile, loadConfigFromPath, mergeSettings } from '../analysis/workspace/config';
-import { findProjectRoot } from '../analysis/workspace/root';
-import { CHECK_USAGE, parseCheckArgs, UsageError, type CheckArgs } from './args';
+import { CHECK_USAGE, parseCheckArgs } from './args';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { buildReport, displayPath, isFixable, totals } from './report';
-import { colorWanted, terminalSafe } from './terminal';
+import { parseUsage, setUpRun, stderrLine } from './runSetup';
+import { colorWanted } from './terminal';
 import { preserveFileStyle, writeFileAtomic } from './writeFixed';
 
 export interface CliIo {
@@ -25,11 +24,6 @@ export interface CliIo {
 }
 
 export const DEFAULT_CACHE_FILE = '.obs-lens-cache';
-
-/** A message on stderr; file names and messages from the workspace in it are escaped (see terminalSafe). */
-function stderrLine(io: CliIo, message: string): void {
-  io.stderr.write(`obs-lens: ${terminalSafe(message)}\n`);
-}
 
 interface FixOutcome {
   filesWritten: number;
@@ -79,36 +73,16 @@ function applyFixes(result: WorkspaceResult, maxFileBytes: number, cache: Result
 }
 
 export async function runCheck(argv: readonly string[], io: CliIo, version: string): Promise<number> {
-  let args: CheckArgs;
-  try {
-    args = parseCheckArgs(argv);
-  } catch (err) {
-    if (err instanceof UsageError) {
-      stderrLine(io, err.message);
-      return 2;
-    }
-    throw err;
-  }
+  const args = parseUsage(io, () => parseCheckArgs(argv));
+  if (!args) return 2;
   if (args.help) {
     io.stdout.write(CHECK_USAGE + '\n');
     return 0;
   }
 
-  const root = findProjectRoot(io.cwd);
-  const config = args.config ? loadConfigFromPath(path.resolve(io.cwd, args.config), args.config) : loadConfigFile(root);
-  if (config.errors.length > 0) {
-    for (const e of config.errors) stderrLine(io, e);
-    io.stderr.write('obs-lens: fix the configuration and run again\n');
-    return 2;
-  }
-  const settings = mergeSettings(config.settings);
-
-  const paths = args.paths.map((p) => path.resolve(io.cwd, p));
-  const missing = paths.filter((p) => !fs.existsSync(p));
-  if (missing.length > 0) {
-    for (const p of missing) stderrLine(io, `no such file or folder: ${displayPath(io.cwd, p)}`);
-    return 2;
-  }
+  const setup = setUpRun(io, args.config, args.paths);
+  if (!setup) return 2;
+  const { root, settings, paths } = setup;
 
   const maxFileBytes = args.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const useCache = args.cache || args.cacheLocation !== null;

@@ -7,8 +7,7 @@ import ts from 'typescript';
 import { buildInventory, createProjectModel, noteFile, type ProjectModel, type ServiceInventory } from '../../../server/src/analysis';
 import type { InventoryOptions } from '../../../server/src/analysis/handlers/inventory';
 import { HandlerRequests } from '../../../server/src/analysis/handlers/requestParams';
-import { parseSource } from '../../../server/src/analysis/parse';
-import { DECLARES, recordDeclarations, type ScopeMap } from '../../../server/src/analysis/scopes';
+import { parseForHandlers } from '../../../server/src/analysis/handlers/workspaceFacts';
 
 export interface HandlerProject {
   root: string;
@@ -45,29 +44,13 @@ export function handlerProject(files: Record<string, string>): HandlerProject {
   };
 }
 
-/** A parsed file as the engine sees it: parents set, scope model built. */
-export function parsedFile(file: string, text: string): { sf: ts.SourceFile; scopes: ScopeMap } {
-  const sf = parseSource(file, text);
-  const scopes: ScopeMap = new Map();
-  const stack: ts.Node[] = [sf];
-  while (stack.length) {
-    const node = stack.pop()!;
-    ts.forEachChild(node, (c) => {
-      (c as { parent: ts.Node }).parent = node;
-      stack.push(c);
-    });
-    if (DECLARES[node.kind]) recordDeclarations(scopes, node);
-  }
-  return { sf, scopes };
-}
-
 /**
  * Each function's first identifier parameter in `rel` and whether the file's handler query calls
  * it a request: `name → true/false`, in source order (names must be unique in the file).
  */
 export function requestVerdicts(p: HandlerProject, rel: string): Record<string, boolean> {
   const file = p.abs(rel);
-  const { sf, scopes } = parsedFile(file, fs.readFileSync(file, 'utf8'));
+  const { sf, scopes } = parseForHandlers(file, fs.readFileSync(file, 'utf8'));
   const query = new HandlerRequests(sf, scopes, p.model, file);
   const out: Record<string, boolean> = {};
   const visit = (n: ts.Node) => {

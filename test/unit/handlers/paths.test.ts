@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { startTarget } from '../../../server/src/analysis/handlers/inventory';
 import { joinPaths, nextRouteOf, staticString } from '../../../server/src/analysis/handlers/paths';
-import { parsedFile } from './helpers';
+import { parseForHandlers } from '../../../server/src/analysis/handlers/workspaceFacts';
 import ts from 'typescript';
 
 describe('route paths', () => {
@@ -18,7 +18,7 @@ describe('route paths', () => {
   });
 
   it('reads paths known before the program runs: literals, templates and + of constants, members of const objects', () => {
-    const { sf, scopes } = parsedFile(
+    const { sf, scopes } = parseForHandlers(
       'routes.ts',
       [
         `const API = '/api';`,

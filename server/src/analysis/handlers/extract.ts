@@ -26,7 +26,8 @@ export interface Extraction {
 }
 
 const SK = ts.SyntaxKind;
-const isTypeOnly = (k: ts.SyntaxKind) => (k >= SK.FirstTypeNode && k <= SK.LastTypeNode) || k === SK.InterfaceDeclaration || k === SK.TypeAliasDeclaration;
+/** Types hold no calls and no runtime bindings: walks do not descend into them. */
+export const isTypeOnly = (k: ts.SyntaxKind) => (k >= SK.FirstTypeNode && k <= SK.LastTypeNode) || k === SK.InterfaceDeclaration || k === SK.TypeAliasDeclaration;
 
 /** The calls and classes of a file that may register routes (a walk of every node, once). */
 export function collectCandidates(sf: ts.SourceFile): ts.Node[] {

@@ -36,6 +36,8 @@ export class HandlerRequests {
   }
 
   isRequestParameter(p: ts.ParameterDeclaration): boolean {
+    // A parameter of a function type (`cb: (x) => void`) sits in a type, which walks leave without parents.
+    if (!p.parent) return false;
     if (typeFramework(p.type, 'requestTypes', this.scopes)) return true;
     return this.requestParamOf(p.parent) === p;
   }

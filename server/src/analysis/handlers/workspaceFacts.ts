@@ -6,7 +6,7 @@ import { parseSource } from '../parse';
 import type { ProjectModel } from '../project';
 import { DECLARES, recordDeclarations, type ScopeMap } from '../scopes';
 import { extractContextFor } from './context';
-import { extractFacts, isCandidate } from './extract';
+import { extractFacts, isCandidate, isTypeOnly } from './extract';
 import type { FileFacts } from './types';
 
 export interface FactsSource {
@@ -14,10 +14,9 @@ export interface FactsSource {
 }
 
 const FIRST_NODE = ts.SyntaxKind.FirstNode;
-const isTypeOnly = (k: ts.SyntaxKind) => (k >= ts.SyntaxKind.FirstTypeNode && k <= ts.SyntaxKind.LastTypeNode) || k === ts.SyntaxKind.InterfaceDeclaration || k === ts.SyntaxKind.TypeAliasDeclaration;
 
-/** Parses a file and extracts its facts: one walk sets parents, builds the scope model and collects candidates. */
-export function factsOfText(project: ProjectModel, file: string, text: string): FileFacts {
+/** A file parsed for handler discovery: one walk sets parents, builds the scope model and collects the candidates. */
+export function parseForHandlers(file: string, text: string): { sf: ts.SourceFile; scopes: ScopeMap; candidates: ts.Node[] } {
   const sf = parseSource(file, text);
   const scopes: ScopeMap = new Map();
   const candidates: ts.Node[] = [];
@@ -35,6 +34,11 @@ export function factsOfText(project: ProjectModel, file: string, text: string): 
     if (DECLARES[node.kind]) recordDeclarations(scopes, node);
     if (isCandidate(node)) candidates.push(node);
   }
+  return { sf, scopes, candidates };
+}
+
+export function factsOfText(project: ProjectModel, file: string, text: string): FileFacts {
+  const { sf, scopes, candidates } = parseForHandlers(file, text);
   return extractFacts(file, sf, scopes, extractContextFor(project, file), candidates).facts;
 }
 
