@@ -12,7 +12,8 @@ export function extractContextFor(project: ProjectModel, file: string): ExtractC
   const pkg = project.packageFor(file);
   const frameworks = new Set<FrameworkId>();
   for (const p of [pkg, project.rootPackage]) if (p) for (const f of frameworksOf(p.dependencies)) frameworks.add(f);
-  const rel = pkg ? path.relative(pkg.dir, file).split(path.sep).join('/') : null;
+  // Only Next.js routes by file: the relative path is worked out for its packages alone.
+  const rel = pkg && frameworks.has('nextjs') ? path.relative(pkg.dir, file).split(path.sep).join('/') : null;
   return { packageRelativePath: rel !== null && !rel.startsWith('..') ? rel : null, dependencyFrameworks: frameworks };
 }
 

@@ -4,7 +4,7 @@
 import ts from 'typescript';
 import { type ScopeMap, unwrap } from '../scopes';
 import { FactsBuilder, type FunctionNode } from './factsBuilder';
-import { NEXT_ROUTE_EXPORTS } from './frameworks';
+import { FRAMEWORKS, NEXT_ROUTE_EXPORTS } from './frameworks';
 import { FrameworkValues } from './frameworkValues';
 import { readExports } from './exports';
 import { readGlobalPrefix, readNestController } from './nest';
@@ -19,6 +19,14 @@ export interface ExtractContext {
   dependencyFrameworks: ReadonlySet<FrameworkId>;
 }
 
+export interface ExtractOptions {
+  /**
+   * For the linker: positions, exports and functions called with an app. The per-file
+   * request-parameter query needs only the registrations (and Next.js route exports).
+   */
+  linking: boolean;
+}
+
 export interface Extraction {
   facts: FileFacts;
   /** The function node of each function fact. */
@@ -29,24 +37,27 @@ const SK = ts.SyntaxKind;
 /** Types hold no calls and no runtime bindings: walks do not descend into them. */
 export const isTypeOnly = (k: ts.SyntaxKind) => (k >= SK.FirstTypeNode && k <= SK.LastTypeNode) || k === SK.InterfaceDeclaration || k === SK.TypeAliasDeclaration;
 
-/** The calls and classes of a file that may register routes (a walk of every node, once). */
+const FIRST_NODE = SK.FirstNode;
+const CALL = SK.CallExpression;
+const forEachChild = ts.forEachChild;
+
+/** The calls and classes of a file that may register routes (a walk of every node, once; leaves and types are not entered). */
 export function collectCandidates(sf: ts.SourceFile): ts.Node[] {
   const out: ts.Node[] = [];
   const stack: ts.Node[] = [sf];
   const push = (c: ts.Node) => {
-    stack.push(c);
+    if (c.kind >= FIRST_NODE && !isTypeOnly(c.kind)) stack.push(c);
   };
   while (stack.length) {
     const node = stack.pop()!;
-    if (isTypeOnly(node.kind)) continue;
-    if (isCandidate(node)) out.push(node);
-    ts.forEachChild(node, push);
+    if (node.kind === CALL || isCandidate(node)) out.push(node);
+    forEachChild(node, push);
   }
   return out;
 }
 
 export function isCandidate(node: ts.Node): boolean {
-  if (node.kind === SK.CallExpression) return true;
+  if (node.kind === CALL) return true;
   return (node.kind === SK.ClassDeclaration || node.kind === SK.ClassExpression) && ts.getDecorators(node as ts.ClassLikeDeclaration) !== undefined;
 }
 
@@ -55,21 +66,25 @@ export function isCandidate(node: ts.Node): boolean {
  * collected them (else this walks the file). The walk order does not matter: owners are numbered
  * by node, and the frameworks of plugin parameters are settled at the end.
  */
-export function extractFacts(file: string, sf: ts.SourceFile, scopes: ScopeMap, context: ExtractContext, candidates?: readonly ts.Node[]): Extraction {
-  const builder = new FactsBuilder(file, sf);
+export function extractFacts(file: string, sf: ts.SourceFile, scopes: ScopeMap, context: ExtractContext, options: ExtractOptions, candidates?: readonly ts.Node[]): Extraction {
+  const builder = new FactsBuilder(file, sf, options.linking);
   const values = new FrameworkValues(scopes, builder);
   const reader = new RegistrationReader(values, sf);
   for (const node of candidates ?? collectCandidates(sf)) {
-    if (ts.isCallExpression(node)) visitCall(node, values, reader);
+    if (ts.isCallExpression(node)) visitCall(node, values, reader, options);
     else readNestController(node as ts.ClassLikeDeclaration, values);
   }
-  readExports(sf, values);
-  if (context.packageRelativePath !== null && context.dependencyFrameworks.has('nextjs')) readNextRoutes(sf, context.packageRelativePath, values, reader);
+  const nextRoute = context.packageRelativePath !== null && context.dependencyFrameworks.has('nextjs');
+  if (options.linking || nextRoute) readExports(sf, values);
+  if (nextRoute) readNextRoutes(sf, context.packageRelativePath!, values, reader);
   settleParamFrameworks(builder.facts);
   return { facts: builder.facts, functionNodes: builder.functionNodes };
 }
 
-function visitCall(call: ts.CallExpression, values: FrameworkValues, reader: RegistrationReader): void {
+/** Names a node:http server is made by (`http.createServer`): other calls of a member are never looked at as creations. */
+export const SERVER_CREATORS: ReadonlySet<string> = new Set(FRAMEWORKS.flatMap((f) => f.creators.filter((c) => c.role === 'server').flatMap((c) => c.exports)));
+
+function visitCall(call: ts.CallExpression, values: FrameworkValues, reader: RegistrationReader, options: ExtractOptions): void {
   const callee = unwrap(call.expression);
   if (ts.isPropertyAccessExpression(callee)) {
     const method = callee.name.text;
@@ -83,6 +98,10 @@ function visitCall(call: ts.CallExpression, values: FrameworkValues, reader: Reg
       if (receiver && reader.read(call, receiver, method)) return;
     }
     if (method === 'setGlobalPrefix' && readGlobalPrefix(call, values)) return;
+    if (!SERVER_CREATORS.has(method)) {
+      if (options.linking) readOwnerPassedToFunction(call, values);
+      return;
+    }
   }
   const made = values.valueOf(call);
   if (made?.t === 'owner' && made.receiver.ref.kind === 'owner') {
@@ -90,7 +109,7 @@ function visitCall(call: ts.CallExpression, values: FrameworkValues, reader: Reg
     if (values.builder.existingOwner(call) === id && values.builder.facts.owners[id].role === 'server') readServerHandler(call, made.receiver.ref, values, reader);
     return;
   }
-  readOwnerPassedToFunction(call, values);
+  if (options.linking) readOwnerPassedToFunction(call, values);
 }
 
 /** `http.createServer([options], handler)`: the handler serves every method and path (unless it is an app). */
@@ -99,8 +118,7 @@ function readServerHandler(call: ts.CallExpression, server: Ref, values: Framewo
   if (!last || ts.isObjectLiteralExpression(unwrap(last))) return;
   if (values.valueOf(last)?.t === 'owner') return; // `createServer(app)` serves an app whose routes are its own (the linker drops an imported one)
   const handler = reader.handlerFact(last, 'first');
-  const lc = values.builder.sf.getLineAndCharacterOfPosition(call.getStart(values.builder.sf));
-  values.builder.facts.routes.push({ owner: server, method: 'ALL', paths: ['*'], handler, before: [], line: lc.line, column: lc.character, tentative: false });
+  values.builder.facts.routes.push({ owner: server, method: 'ALL', paths: ['*'], handler, before: [], ...values.builder.placeOf(call), tentative: false });
 }
 
 /**
@@ -117,9 +135,8 @@ function readOwnerPassedToFunction(call: ts.CallExpression, values: FrameworkVal
     if (v?.t !== 'owner' && v?.t !== 'param') return;
     const receiver = values.asReceiver(v);
     if (!receiver) return;
-    const lc = values.builder.sf.getLineAndCharacterOfPosition(call.getStart(values.builder.sf));
     const handler = { ref: null, rule: 'first' as const, label: labelOf(call.expression, values.builder.sf) };
-    values.builder.facts.attaches.push({ owner: receiver.ref, via: 'call', prefix: '', target, paramIndex: index, handler, line: lc.line, column: lc.character });
+    values.builder.facts.attaches.push({ owner: receiver.ref, via: 'call', prefix: '', target, paramIndex: index, handler, ...values.builder.placeOf(call) });
   });
 }
 

@@ -22,9 +22,14 @@ export class FactsBuilder {
   private readonly ownerByNode = new Map<ts.Node, number>();
   private readonly functionByNode = new Map<ts.Node, number>();
 
+  /**
+   * `positions`: whether facts record lines and columns (the linker reports them; the per-file
+   * request-parameter query needs none, and computing them for every function costs).
+   */
   constructor(
     file: string,
     readonly sf: ts.SourceFile,
+    private readonly positions = true,
   ) {
     this.facts = { file, owners: [], functions: [], routes: [], attaches: [], exports: new Map(), starExports: [], globalPrefixes: [] };
   }
@@ -62,6 +67,7 @@ export class FactsBuilder {
   }
 
   placeOf(node: ts.Node): { line: number; column: number } {
+    if (!this.positions) return { line: 0, column: 0 };
     const name = (node as { name?: ts.Node }).name;
     const at = name && ts.isIdentifier(name) && !ts.isParameter(node) ? name : node;
     const lc = this.sf.getLineAndCharacterOfPosition(at.getStart(this.sf));

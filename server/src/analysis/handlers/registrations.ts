@@ -249,9 +249,7 @@ export class RegistrationReader {
   /** Where a registration is: its method name (`get` in a chain `app.route('/x').get(h)` spanning lines). */
   private place(call: ts.CallExpression): { line: number; column: number } {
     const callee = unwrap(call.expression);
-    const at = ts.isPropertyAccessExpression(callee) ? callee.name : call;
-    const lc = this.sf.getLineAndCharacterOfPosition(at.getStart(this.sf));
-    return { line: lc.line, column: lc.character };
+    return this.values.builder.placeOf(ts.isPropertyAccessExpression(callee) ? callee.name : call);
   }
 }
 

@@ -5,9 +5,10 @@
 // (`.catch((e) => ...)`, `items.forEach((m) => ...)`, `new Promise((resolve) => ...)`).
 import ts from 'typescript';
 import type { ProjectModel } from '../project';
-import { resolveName, type ScopeMap } from '../scopes';
-import { mayRegisterHandlers, extractContextFor } from './context';
-import { type ExtractContext, extractFacts } from './extract';
+import { resolveName, type ScopeMap, unwrap } from '../scopes';
+import { extractContextFor, mentionsFramework } from './context';
+import { type ExtractContext, extractFacts, SERVER_CREATORS } from './extract';
+import { REGISTRATION_METHODS } from './registrations';
 import { callerParameters, isFunctionNode, requestParamIndex } from './factsBuilder';
 import { typeFramework } from './frameworkValues';
 import type { FileFacts, HandlerFact, RouteFact } from './types';
@@ -24,7 +25,7 @@ export class HandlerRequests {
 
   /** The request parameter of `fn` when it is a recognised handler or middleware, else null. */
   requestParamOf(fn: ts.Node): ts.ParameterDeclaration | null {
-    if (!isFunctionNode(fn)) return null;
+    if (!isFunctionNode(fn) || cannotBeHandler(fn)) return null;
     const index = this.handlers().get(fn);
     return index === undefined ? null : (callerParameters(fn)[index] ?? null);
   }
@@ -48,8 +49,9 @@ export class HandlerRequests {
     const out = new Map<ts.Node, number>();
     this.requestIndex = out;
     const context = extractContextFor(this.project, this.file);
-    if (!mayRegisterHandlers(this.sf.text, context)) return out;
-    const { facts, functionNodes } = extractFacts(this.file, this.sf, this.scopes, context);
+    // In a framework's package every file is looked at (routes on imported routers count by their shape).
+    if (context.dependencyFrameworks.size === 0 && !mentionsFramework(this.sf.text)) return out;
+    const { facts, functionNodes } = extractFacts(this.file, this.sf, this.scopes, context, { linking: false });
     const add = (h: HandlerFact) => {
       if (h.ref?.kind !== 'function') return;
       const index = requestParamIndex(h.rule, facts.functions[h.ref.fn]);
@@ -63,6 +65,22 @@ export class HandlerRequests {
     for (const a of facts.attaches) if (a.via === 'use' && a.owner.kind === 'owner' && facts.owners[a.owner.owner].framework) add(a.handler);
     return out;
   }
+}
+
+/**
+ * An inline callback of a call no framework registers with (`.catch(...)`, `.forEach(...)`,
+ * `new Promise(...)`, `emitter.on(...)` aside): answered without looking at the rest of the file.
+ */
+function cannotBeHandler(fn: ts.Node): boolean {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  const call = fn.parent;
+  if (call && ts.isNewExpression(call)) return true;
+  if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return false; // a wrapper (`asyncHandler(fn)`, `fp(fn)`) may be registered
+  const outer = call.parent;
+  const wrapped = outer && (ts.isCallExpression(outer) || ts.isNewExpression(outer)) && outer.arguments?.includes(call);
+  return !wrapped && !REGISTRATION_METHODS.has(callee.name.text) && !SERVER_CREATORS.has(callee.name.text);
 }
 
 /**

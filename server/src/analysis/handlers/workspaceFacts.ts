@@ -39,7 +39,7 @@ export function parseForHandlers(file: string, text: string): { sf: ts.SourceFil
 
 export function factsOfText(project: ProjectModel, file: string, text: string): FileFacts {
   const { sf, scopes, candidates } = parseForHandlers(file, text);
-  return extractFacts(file, sf, scopes, extractContextFor(project, file), candidates).facts;
+  return extractFacts(file, sf, scopes, extractContextFor(project, file), { linking: true }, candidates).facts;
 }
 
 export class WorkspaceFacts implements FactsSource {
