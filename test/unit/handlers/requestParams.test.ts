@@ -2,6 +2,10 @@
 // treating `x.headers` as a request's. Every parameter of each file is asked, so the tests show
 // both sides: the handlers' requests, and every other callback's first parameter.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import ts from 'typescript';
+import { HandlerRequests } from '../../../server/src/analysis/handlers/requestParams';
+import { parseForHandlers } from '../../../server/src/analysis/handlers/workspaceFacts';
 import { handlerProject, requestVerdicts } from './helpers';
 
 const EXPRESS_PKG = JSON.stringify({ dependencies: { express: '^4', 'pino-http': '^10' } });
@@ -120,6 +124,7 @@ describe('request parameters of handlers', () => {
         `f.setErrorHandler((fErr, errReq, errReply) => errReply.send(fErr));`,
         `f.addHook('onRequest', async (hookReq) => hookReq.id);`,
         `f.addHook('onClose', async (closing) => closing);`,
+        `f.route({ method: 'POST', url: '/m', handler(methodReq, methodReply) { return methodReply.send(); } });`,
       ].join('\n'),
       'src/koa.js': [
         `const Koa = require('koa');`,
@@ -152,6 +157,8 @@ describe('request parameters of handlers', () => {
         errReply: false,
         hookReq: true,
         closing: false,
+        methodReq: true,
+        methodReply: false,
       });
       assert.deepEqual(requestVerdicts(p, 'src/koa.js'), { ctx: true, kNext: false, routeCtx: true, koaErr: false, errCtx: false });
       assert.deepEqual(requestVerdicts(p, 'src/hono.ts'), { c: true, honoErr: false, errC: true });
@@ -195,6 +202,46 @@ describe('request parameters of handlers', () => {
       assert.deepEqual(requestVerdicts(q, 'src/plain.js'), { item: false });
     } finally {
       q.cleanup();
+    }
+  });
+
+  it('Next.js: the request of route.ts method exports and of pages/api default exports, in a package that depends on next', () => {
+    const p = handlerProject({
+      'package.json': JSON.stringify({ dependencies: { next: '^15' } }),
+      'app/api/users/[id]/route.ts': `export async function GET(routeReq: Request) { return Response.json(routeReq.url); }\nexport const POST = withAuth(async (postReq: Request) => Response.json(postReq.url));\ndeclare function withAuth<T>(f: T): T;\n`,
+      'pages/api/health.js': `export default function handler(pagesReq, pagesRes) { pagesRes.end(); }\n`,
+      'lib/util.ts': `export function GET(notRoute: string) { return notRoute; }\n`,
+    });
+    try {
+      assert.deepEqual(requestVerdicts(p, 'app/api/users/[id]/route.ts'), { routeReq: true, postReq: true, f: false });
+      assert.deepEqual(requestVerdicts(p, 'pages/api/health.js'), { pagesReq: true, pagesRes: false });
+      assert.deepEqual(requestVerdicts(p, 'lib/util.ts'), { notRoute: false });
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it('answers requestParamOf(fn) and isHandlerRequest(identifier) for uses inside the handler', () => {
+    const p = handlerProject({
+      'package.json': EXPRESS_PKG,
+      'src/app.js': `const express = require('express');\nconst app = express();\nfunction show(rq, rs) { return rq.params.id; }\napp.get('/x', show);\n[1].map((item) => item);\n`,
+    });
+    try {
+      const file = p.abs('src/app.js');
+      const { sf, scopes } = parseForHandlers(file, fs.readFileSync(file, 'utf8'));
+      const query = new HandlerRequests(sf, scopes, p.model, file);
+      const show = sf.statements[2] as ts.FunctionDeclaration;
+      assert.equal(query.requestParamOf(show), show.parameters[0]);
+      const body = show.body!.statements[0] as ts.ReturnStatement;
+      const use = ((body.expression as ts.PropertyAccessExpression).expression as ts.PropertyAccessExpression).expression as ts.Identifier;
+      assert.equal(use.text, 'rq');
+      assert.equal(query.isHandlerRequest(use), true);
+      const mapCall = (sf.statements[4] as ts.ExpressionStatement).expression as ts.CallExpression;
+      const callback = mapCall.arguments[0] as ts.ArrowFunction;
+      assert.equal(query.requestParamOf(callback), null);
+      assert.equal(query.isHandlerRequest(callback.body as ts.Identifier), false);
+    } finally {
+      p.cleanup();
     }
   });
 });

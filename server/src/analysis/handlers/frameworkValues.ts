@@ -5,7 +5,7 @@
 import ts from 'typescript';
 import { type Declaration, requiredModule, resolveName, type ScopeMap, unwrap } from '../scopes';
 import { callerParameters, type FactsBuilder, type FunctionNode, isFunctionNode } from './factsBuilder';
-import { type Creator, CREATOR_MODULES, FASTIFY_PLUGIN_MODULE, FRAMEWORKS, type FrameworkSpec } from './frameworks';
+import { type Creator, CREATOR_MODULES, FASTIFY_PLUGIN_MODULE, FRAMEWORK_BY_ID, FRAMEWORKS, type FrameworkSpec } from './frameworks';
 import { propertyOf, staticString } from './paths';
 import type { FrameworkId, Ref, RoutePath } from './types';
 
@@ -290,11 +290,11 @@ function matchesCreator(c: Creator, v: Extract<FwValue, { t: 'import' }>, how: '
 }
 
 export function specOf(id: FrameworkId): FrameworkSpec {
-  return FRAMEWORKS.find((f) => f.id === id)!;
+  return FRAMEWORK_BY_ID.get(id)!;
 }
 
 /** Methods of an Express route object (`app.route('/x').get(h).post(h)`). */
-const ROUTE_CHAIN = new Set([...FRAMEWORKS[0].routeMethods.keys()]);
+const ROUTE_CHAIN = new Set(specOf('express').routeMethods.keys());
 
 /** Registration methods of every framework: a call of one of these on an owner returns the owner. */
 const ANY_CHAIN = new Set<string>(['register', 'route', 'addHook', 'routes', 'middleware', 'prefix', 'on']);

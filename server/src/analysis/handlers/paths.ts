@@ -53,12 +53,17 @@ function constInitializer(e: ts.Expression, scopes: ScopeMap, depth: number): ts
   return null;
 }
 
-/** The value of property `name` in an object literal (`{ name: v }`, `{ name }`), or null. */
+/**
+ * The value of property `name` in an object literal (`{ name: v }`, `{ name }`), or null. A method
+ * (`{ handler(request, reply) {...} }`) is its own value: the function, which the value model reads
+ * as it reads a function expression (it is no expression to the type system, hence the cast).
+ */
 export function propertyOf(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | null {
   for (const p of obj.properties) {
-    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === name) return p.initializer;
-    if (ts.isShorthandPropertyAssignment(p) && p.name.text === name) return p.name;
-    if ((ts.isMethodDeclaration(p) || ts.isFunctionLike(p)) && p.name && ts.isIdentifier(p.name) && p.name.text === name) return null;
+    if (!p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) || p.name.text !== name) continue;
+    if (ts.isPropertyAssignment(p)) return p.initializer;
+    if (ts.isShorthandPropertyAssignment(p)) return p.name;
+    if (ts.isMethodDeclaration(p)) return p as unknown as ts.Expression;
   }
   return null;
 }

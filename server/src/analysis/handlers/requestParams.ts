@@ -51,7 +51,15 @@ export class HandlerRequests {
     const context = extractContextFor(this.project, this.file);
     // In a framework's package every file is looked at (routes on imported routers count by their shape).
     if (context.dependencyFrameworks.size === 0 && !mentionsFramework(this.sf.text)) return out;
-    const { facts, functionNodes } = extractFacts(this.file, this.sf, this.scopes, context, { linking: false });
+    let extraction: ReturnType<typeof extractFacts>;
+    try {
+      extraction = extractFacts(this.file, this.sf, this.scopes, context, { linking: false });
+    } catch {
+      // The logger model asks while it recognises log calls: a failure here must not cost the file
+      // its analysis. Knowing no handler is the safe answer (no `x.log` is written for a guess).
+      return out;
+    }
+    const { facts, functionNodes } = extraction;
     const add = (h: HandlerFact) => {
       if (h.ref?.kind !== 'function') return;
       const index = requestParamIndex(h.rule, facts.functions[h.ref.fn]);
