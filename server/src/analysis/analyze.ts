@@ -20,6 +20,7 @@ import { DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS, tooLargeToAnalyse } fro
 import { isMetricCandidate, mayHoldMetrics, NO_METRICS, recogniseMetrics } from './metrics';
 import { findSuppressions, isSuppressed } from './suppressions';
 import type { AnalysisInputs, FileAnalysis, Finding, Fix, RuleSeverities } from './types';
+import { HandlerRequests } from './handlers/requestParams';
 import { ValueResolver } from './values';
 import { BudgetExceeded, metered, WorkMeter } from './workMeter';
 
@@ -137,7 +138,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   }
   meter.step(visited);
   const dependencies: ModuleDependencies = {};
-  const values = new ValueResolver(scopes, project.linksFor(absPath, dependencies));
+  const values = new ValueResolver(scopes, project.linksFor(absPath, dependencies), new HandlerRequests(sf, scopes, project, absPath));
   const facts = project.factsFor(absPath, options.loggerModule);
   // What the result depends on besides the text: read when the result is returned (fixes may follow imports too).
   const inputs = (): AnalysisInputs => ({ facts: `${facts.digest}\0${fileKind}`, modules: dependencies });

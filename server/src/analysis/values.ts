@@ -28,9 +28,15 @@ export type Value =
   /** A class exported by a project module, as its summary says. */
   | { t: 'importedClass'; cls: ClassSummary };
 
+/**
+ * The per-file question which parameter is a handler's request. Passed in rather than imported: the
+ * handler model depends on the project model, which depends on this file.
+ */
+export interface RequestParameters {
+  isRequestParameter(p: ts.ParameterDeclaration): boolean;
+}
+
 const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
-/** Type names under which frameworks hand a request (or context) carrying a `.log` pino logger. */
-const REQUEST_TYPES = new Set(['Request', 'FastifyRequest', 'FastifyReply', 'Context', 'ParameterizedContext', 'HonoContext', 'IncomingMessage']);
 const MAX_DEPTH = 24;
 
 export class ValueResolver {
@@ -41,6 +47,8 @@ export class ValueResolver {
   constructor(
     private readonly scopes: ScopeMap,
     private readonly links: ImportLinks,
+    /** Which parameters are a recognised handler's request (handlers/requestParams.ts); none when absent. */
+    private readonly requests?: RequestParameters,
   ) {}
 
   valueOf(expr: ts.Expression, depth = 0): Value | null {
@@ -306,20 +314,11 @@ export class ValueResolver {
   }
 
   /**
-   * A handler's request, reply or context: the first or second parameter of a function passed as
-   * an argument (a route callback or middleware), or a parameter typed as a framework request.
+   * A handler's request, reply or context: the request parameter of a recognised handler or
+   * middleware, or a parameter typed as a framework's request; never any callback's first parameter.
    */
-  private paramIsRequest(p: ts.ParameterDeclaration, index: number): boolean {
-    if (p.type && ts.isTypeReferenceNode(p.type)) {
-      const tn = p.type.typeName;
-      const last = ts.isIdentifier(tn) ? tn.text : tn.right.text;
-      if (REQUEST_TYPES.has(last)) return true;
-    }
-    const fn = p.parent;
-    if (index > 1 || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return false;
-    const call = fn.parent;
-    if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call))) return false;
-    return (call.arguments ?? []).some((a) => a === fn);
+  private paramIsRequest(p: ts.ParameterDeclaration, _index: number): boolean {
+    return this.requests?.isRequestParameter(p) ?? false;
   }
 }
 

@@ -58,6 +58,65 @@ function parseRuleList(value: string, into: RuleId[]): void {
   }
 }
 
+/** What a command accepts: options taking a value, options without one, and short aliases. */
+export interface OptionSpec {
+  command: string;
+  values: readonly string[];
+  booleans: readonly string[];
+  aliases: Readonly<Record<string, string>>;
+}
+
+export interface ReadArguments {
+  paths: string[];
+  /** In command-line order; `value` is undefined for boolean options. */
+  options: Array<{ flag: string; value?: string }>;
+}
+
+/**
+ * Splits a command line into paths and options (`--flag value`, `--flag=value`, aliases, `--` ends
+ * the options). An unknown option, a value given to a boolean or a missing value is a UsageError.
+ */
+export function readArguments(argv: readonly string[], spec: OptionSpec): ReadArguments {
+  const out: ReadArguments = { paths: [], options: [] };
+  let onlyPaths = false;
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i];
+    if (onlyPaths || !token.startsWith('-') || token === '-') {
+      out.paths.push(token);
+      continue;
+    }
+    if (token === '--') {
+      onlyPaths = true;
+      continue;
+    }
+    const eq = token.startsWith('--') ? token.indexOf('=') : -1;
+    const name = eq >= 0 ? token.slice(0, eq) : token;
+    const flag = spec.aliases[name] ?? name;
+    if (spec.booleans.includes(flag)) {
+      if (eq >= 0) throw new UsageError(`${flag} takes no value`);
+      out.options.push({ flag });
+      continue;
+    }
+    if (!spec.values.includes(flag)) {
+      const suggestion = closestMatch(flag, [...spec.values, ...spec.booleans]);
+      throw new UsageError(`unknown option ${flag}${suggestion ? ` (did you mean ${suggestion}?)` : ''}. Run obs-lens ${spec.command} --help for the options.`);
+    }
+    let value: string | undefined;
+    if (eq >= 0) value = token.slice(eq + 1);
+    else {
+      value = argv[i + 1];
+      i++;
+    }
+    if (value === undefined || (eq < 0 && value.startsWith('-') && value !== '-')) {
+      throw new UsageError(`${flag} needs a value`);
+    }
+    out.options.push({ flag, value });
+  }
+  return out;
+}
+
+const CHECK_OPTIONS: OptionSpec = { command: 'check', values: VALUE_FLAGS, booleans: BOOLEAN_FLAGS, aliases: ALIASES };
+
 export function parseCheckArgs(argv: readonly string[]): CheckArgs {
   const args: CheckArgs = {
     paths: [],
@@ -71,41 +130,22 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
     maxFileBytes: null,
     help: false,
   };
-  let onlyPaths = false;
-  for (let i = 0; i < argv.length; i++) {
-    const token = argv[i];
-    if (onlyPaths || !token.startsWith('-') || token === '-') {
-      args.paths.push(token);
-      continue;
-    }
-    if (token === '--') {
-      onlyPaths = true;
-      continue;
-    }
-    const eq = token.startsWith('--') ? token.indexOf('=') : -1;
-    const flag = ALIASES[eq >= 0 ? token.slice(0, eq) : token] ?? (eq >= 0 ? token.slice(0, eq) : token);
-    if ((BOOLEAN_FLAGS as readonly string[]).includes(flag)) {
-      if (eq >= 0) throw new UsageError(`${flag} takes no value`);
-      if (flag === '--fix') args.fix = true;
-      else if (flag === '--cache') args.cache = true;
-      else if (flag === '--debug-cache') args.debugCache = true;
-      else args.help = true;
-      continue;
-    }
-    if (!(VALUE_FLAGS as readonly string[]).includes(flag)) {
-      const suggestion = closestMatch(flag, [...VALUE_FLAGS, ...BOOLEAN_FLAGS]);
-      throw new UsageError(`unknown option ${flag}${suggestion ? ` (did you mean ${suggestion}?)` : ''}. Run obs-lens check --help for the options.`);
-    }
-    let value: string | undefined;
-    if (eq >= 0) value = token.slice(eq + 1);
-    else {
-      value = argv[i + 1];
-      i++;
-    }
-    if (value === undefined || (eq < 0 && value.startsWith('-') && value !== '-')) {
-      throw new UsageError(`${flag} needs a value`);
-    }
+  const read = readArguments(argv, CHECK_OPTIONS);
+  args.paths = read.paths;
+  for (const { flag, value = '' } of read.options) {
     switch (flag) {
+      case '--fix':
+        args.fix = true;
+        break;
+      case '--cache':
+        args.cache = true;
+        break;
+      case '--debug-cache':
+        args.debugCache = true;
+        break;
+      case '--help':
+        args.help = true;
+        break;
       case '--format':
         if (!(FORMATS as readonly string[]).includes(value)) {
           throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not ${JSON.stringify(value)}`);

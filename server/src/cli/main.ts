@@ -1,19 +1,22 @@
-// The `obs-lens` command: dispatches to `check` (analysis) and `tail` (log tailing).
+// The `obs-lens` command: dispatches to `check` (analysis), `inventory` (services and their
+// handlers) and `tail` (log tailing).
 import { version as PACKAGE_VERSION } from '../../../package.json';
 import { ENGINE_VERSION } from '../analysis/version';
 import { runCheck } from './check';
 import { runExplain } from './explain';
+import { runInventory } from './inventory';
 
 const USAGE = `Usage: obs-lens <command> [options]
 
 Commands:
-  check [paths...]   Check the logging of Node services (obs-lens check --help)
-  explain <file>     Show what obs-lens knows about a file and why (obs-lens explain --help)
-  tail [sources...]  Follow and query logs (obs-lens tail --help)
+  check [paths...]      Check the logging of Node services (obs-lens check --help)
+  explain <file>        Show what obs-lens knows about a file and why (obs-lens explain --help)
+  inventory [paths...]  List services: loggers, entry points, HTTP handlers (obs-lens inventory --help)
+  tail [sources...]     Follow and query logs (obs-lens tail --help)
 
 Options:
-  -h, --help         Show this help
-  -v, --version      Show the version`;
+  -h, --help            Show this help
+  -v, --version         Show the version`;
 
 type TailCommand = (
   argv: string[],
@@ -38,6 +41,8 @@ async function main(argv: string[]): Promise<number> {
       return runCheck(rest, io, PACKAGE_VERSION);
     case 'explain':
       return runExplain(rest, io);
+    case 'inventory':
+      return runInventory(rest, io);
     case 'tail': {
       const tail = loadTail();
       if (!tail) {

@@ -95,7 +95,7 @@ function describeReadError(err: unknown): string {
 }
 
 /** Splits the requested paths into folders to walk and files named explicitly. */
-async function classifyPaths(root: string, paths: string[], unreadable: UnreadableFile[]): Promise<{ dirs: string[]; files: string[] }> {
+export async function classifyPaths(root: string, paths: string[], unreadable: UnreadableFile[]): Promise<{ dirs: string[]; files: string[] }> {
   const dirs: string[] = [];
   const files: string[] = [];
   for (const p of paths) {

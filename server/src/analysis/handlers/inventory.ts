@@ -1,0 +1,187 @@
+// `obs-lens inventory`: per service (a package.json folder with a framework dependency or a start
+// script), its root, frameworks, loggers and where each comes from, entry points, handlers with
+// their full route paths, and middleware.
+import * as path from 'node:path';
+import { REQUEST_LOGGER_PACKAGES } from '../libraries';
+import { DEFAULT_MAX_FILE_BYTES } from '../limits';
+import { isInside, type ProjectModel, stripExtension } from '../project';
+import type { LoggerLibrary } from '../types';
+import { extractContextFor, mayRegisterHandlers } from './context';
+import { FRAMEWORKS, frameworksOf } from './frameworks';
+import { Linker } from './link';
+import type { ConfiguredLoggerModule } from '../model/facts';
+import type { ImportResolver } from './resolver';
+import type { FrameworkId, Handler, Middleware } from './types';
+import { WorkspaceFacts } from './workspaceFacts';
+
+export type LoggerSource =
+  /** A workspace module that creates a logger with a library and exports it (or the `loggerModule` setting's). */
+  | { kind: 'module'; module: string; exports: Array<{ name: string; library: LoggerLibrary }>; configured: boolean }
+  /** A package that puts a logger on each request (`req.log` from pino-http). */
+  | { kind: 'request'; package: string; library: LoggerLibrary; expression: string };
+
+export interface EntryPoint {
+  kind: 'main' | 'start' | 'bin';
+  /** The file as package.json names it (relative to the service root); null when a start script runs no file. */
+  target: string | null;
+  /** The start script as written. */
+  command?: string;
+}
+
+export interface ServiceInventory {
+  root: string;
+  name: string | null;
+  frameworks: FrameworkId[];
+  loggers: LoggerSource[];
+  entryPoints: EntryPoint[];
+  handlers: Handler[];
+  middleware: Middleware[];
+}
+
+export interface InventoryOptions {
+  resolver?: ImportResolver;
+  maxFileBytes?: number;
+  /** The `loggerModule` setting that applies, if any (the module a fix would import). */
+  loggerModule?: ConfiguredLoggerModule | null;
+}
+
+/** How each request-logger package exposes its logger in a handler. */
+const REQUEST_LOGGER_EXPRESSIONS: Readonly<Record<string, string>> = {
+  'pino-http': 'req.log',
+  'express-pino-logger': 'req.log',
+  fastify: 'request.log',
+  'koa-pino-logger': 'ctx.log',
+  'hono-pino': "c.get('logger')",
+  'nestjs-pino': 'PinoLogger',
+};
+
+interface Manifest {
+  dir: string;
+  name: string | null;
+  main: string | null;
+  start: string | null;
+  bin: string[];
+  /** dependencies, peer and optional: what the service runs with (devDependencies are for building and tests). */
+  runtime: Set<string>;
+}
+
+function readManifest(project: ProjectModel, dir: string): Manifest | null {
+  const text = project.readFile(path.join(dir, 'package.json'));
+  if (text === undefined) return null;
+  let json: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
+    json = parsed as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  const runtime = new Set<string>();
+  for (const key of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
+    const block = json[key];
+    if (block && typeof block === 'object') for (const name of Object.keys(block)) runtime.add(name);
+  }
+  const scripts = json.scripts && typeof json.scripts === 'object' ? (json.scripts as Record<string, unknown>) : {};
+  const bin = typeof json.bin === 'string' ? [json.bin] : json.bin && typeof json.bin === 'object' ? Object.values(json.bin).filter((v): v is string => typeof v === 'string') : [];
+  return { dir, name: str(json.name), main: str(json.main), start: str(scripts.start), bin, runtime };
+}
+
+/** Programs that run a JavaScript or TypeScript file given as their first argument that is not an option. */
+const RUNNERS = new Set(['node', 'ts-node', 'ts-node-dev', 'tsx', 'nodemon', 'bun', 'babel-node', 'esno', 'esr']);
+
+/**
+ * The file a start script runs: the first `node file` (or ts-node, tsx, nodemon...) among its
+ * commands, environment assignments and options skipped. Null for `next start`, `nest start`.
+ */
+export function startTarget(script: string): string | null {
+  for (const command of script.split(/&&|\|\||;|\|/)) {
+    const words = command.trim().split(/\s+/).filter((w) => w !== '');
+    let i = 0;
+    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i])) i++;
+    if (words[i] === 'npx' || words[i] === 'exec') i++;
+    if (!RUNNERS.has(words[i] ?? '')) continue;
+    if (words[i + 1] === 'watch') i++; // `tsx watch src/index.ts`
+    for (i++; i < words.length; i++) {
+      const w = words[i];
+      if (w.startsWith('-')) {
+        // `-r ts-node/register`, `--require x`, `--env-file .env`: options that take the next word.
+        if (/^(-r|--require|--import|--loader|--env-file|--exec|-x|--watch-path)$/.test(w)) i++;
+        continue;
+      }
+      return w.replace(/^['"]|['"]$/g, '');
+    }
+  }
+  return null;
+}
+
+function entryPointsOf(m: Manifest): EntryPoint[] {
+  const out: EntryPoint[] = [];
+  if (m.main) out.push({ kind: 'main', target: m.main });
+  if (m.start) out.push({ kind: 'start', target: startTarget(m.start), command: m.start });
+  for (const b of m.bin) out.push({ kind: 'bin', target: b });
+  return out;
+}
+
+function loggersOf(project: ProjectModel, m: Manifest, files: readonly string[], allDeps: ReadonlySet<string>, setting: ConfiguredLoggerModule | null): LoggerSource[] {
+  const out: LoggerSource[] = [];
+  // The module a fix in this service imports, chosen by the project model (model/facts.ts) as for check and explain.
+  const chosen = setting ? project.factsFor(path.join(m.dir, 'package.json'), setting).loggerModule : null;
+  const configured = chosen?.absPath ?? null;
+  const byKey = new Map(files.map((f) => [stripExtension(f), f]));
+  for (const [key, exports] of [...project.loggerExports].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (!isInside(m.dir, key)) continue;
+    const file = byKey.get(key);
+    if (!file) continue;
+    out.push({ kind: 'module', module: file, exports: [...exports].map(([name, library]) => ({ name, library })), configured: configured === key || configured === path.dirname(key) });
+  }
+  // A configured package (`@acme/logger`) is known by its name only.
+  if (setting && chosen && (!configured || chosen.specifier)) {
+    out.push({ kind: 'module', module: chosen.specifier ?? setting.specifier, exports: [{ name: chosen.exportName, library: chosen.library }], configured: true });
+  }
+  for (const pkg of REQUEST_LOGGER_PACKAGES) {
+    if (allDeps.has(pkg)) out.push({ kind: 'request', package: pkg, library: 'pino', expression: REQUEST_LOGGER_EXPRESSIONS[pkg] ?? 'req.log' });
+  }
+  return out;
+}
+
+/**
+ * The inventory of the services `files` belong to. `files` are the workspace files to consider
+ * (absolute); the project model must have noted them (its logger modules come from there).
+ */
+export function buildInventory(project: ProjectModel, files: readonly string[], options: InventoryOptions = {}): ServiceInventory[] {
+  const resolver = options.resolver ?? project.resolver;
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const facts = new WorkspaceFacts(project, maxFileBytes);
+  const byService = new Map<string, string[]>();
+  for (const f of files) {
+    const dir = project.packageFor(f)?.dir;
+    if (!dir) continue;
+    const list = byService.get(dir);
+    if (list) list.push(f);
+    else byService.set(dir, [f]);
+  }
+  const out: ServiceInventory[] = [];
+  for (const [dir, serviceFiles] of [...byService].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const manifest = readManifest(project, dir);
+    if (!manifest) continue;
+    const declared = frameworksOf(manifest.runtime);
+    if (declared.length === 0 && !manifest.start) continue;
+    const entries = serviceFiles.filter((f) => {
+      const text = project.readFile(f);
+      return text !== undefined && text.length <= maxFileBytes && mayRegisterHandlers(text, extractContextFor(project, f));
+    });
+    const { handlers, middleware } = new Linker(facts, resolver).link(dir, entries.sort());
+    const found = new Set<FrameworkId>([...declared, ...handlers.map((h) => h.framework)]);
+    out.push({
+      root: dir,
+      name: manifest.name,
+      frameworks: FRAMEWORKS.map((f) => f.id).filter((id) => found.has(id)),
+      loggers: loggersOf(project, manifest, serviceFiles, project.packageFor(path.join(dir, 'x'))?.dependencies ?? manifest.runtime, options.loggerModule ?? null),
+      entryPoints: entryPointsOf(manifest),
+      handlers,
+      middleware,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,270 @@
+// The linker: joins the facts of a service's files into handlers with full paths. It follows
+// imports of routers, plugins and handler functions across files (through a ModuleResolver),
+// builds the mount graph (`app.use('/api', router)`, `register(plugin, { prefix })`, Hono's
+// `route`, Koa's `routes()`, functions called with an app) and walks it from the apps no one
+// mounts, applying every prefix on the way. Each file's facts are taken once; the walk visits
+// each (owner, prefix) pair once.
+import { isInside } from '../project';
+import { requestParamIndex } from './factsBuilder';
+import { joinPaths } from './paths';
+import type { ImportResolver } from './resolver';
+import type { FactsSource } from './workspaceFacts';
+import type { AttachFact, FileFacts, FrameworkId, Handler, HandlerFact, Middleware, Place, Ref, RouteFact, RoutePath } from './types';
+
+type Resolved =
+  | { kind: 'owner'; facts: FileFacts; owner: number }
+  | { kind: 'function'; facts: FileFacts; fn: number }
+  | { kind: 'object'; facts: FileFacts; members: ReadonlyMap<string, Ref> };
+
+interface OwnerNode {
+  facts: FileFacts;
+  id: number;
+  framework: FrameworkId | null;
+  routes: Array<{ route: RouteFact; facts: FileFacts }>;
+  middleware: Array<{ attach: AttachFact; facts: FileFacts }>;
+  children: Array<{ prefix: RoutePath; child: OwnerNode }>;
+  mounted: boolean;
+}
+
+/** Re-export chains and nested members deeper than this are not followed (they loop). */
+const MAX_DEPTH = 16;
+/** A bound on (owner, prefix) visits: mount graphs are small, a pathological one must not hang. */
+const MAX_VISITS = 100_000;
+
+export interface LinkResult {
+  handlers: Handler[];
+  middleware: Middleware[];
+}
+
+export class Linker {
+  private readonly nodes = new Map<FileFacts, Map<number, OwnerNode>>();
+  private readonly queue: string[] = [];
+  private readonly queued = new Set<string>();
+
+  constructor(
+    private readonly source: FactsSource,
+    private readonly resolver: ImportResolver,
+  ) {}
+
+  /** The handlers and middleware of the service at `root`, starting from its files that may register them. */
+  link(root: string, entryFiles: readonly string[]): LinkResult {
+    for (const f of entryFiles) this.enqueue(f);
+    const processed: FileFacts[] = [];
+    for (let i = 0; i < this.queue.length; i++) {
+      const facts = this.source.facts(this.queue[i]);
+      if (!facts) continue;
+      processed.push(facts);
+      this.readFile(facts);
+    }
+    this.settleFrameworks();
+    return this.walk(root, processed);
+  }
+
+  private enqueue(file: string): void {
+    if (this.queued.has(file)) return;
+    this.queued.add(file);
+    this.queue.push(file);
+  }
+
+  private node(facts: FileFacts, id: number): OwnerNode {
+    let byId = this.nodes.get(facts);
+    if (!byId) this.nodes.set(facts, (byId = new Map()));
+    let n = byId.get(id);
+    if (!n) {
+      n = { facts, id, framework: facts.owners[id].framework, routes: [], middleware: [], children: [], mounted: false };
+      byId.set(id, n);
+    }
+    return n;
+  }
+
+  private readFile(facts: FileFacts): void {
+    facts.owners.forEach((o, id) => {
+      const n = this.node(facts, id);
+      if (o.derivedFrom) this.mount(this.node(facts, o.derivedFrom.parent), o.derivedFrom.prefix, n);
+    });
+    for (const route of facts.routes) {
+      const owner = this.ownerOf(facts, route.owner);
+      // `createServer(app)` with an app from another module: the app's routes are listed as its own.
+      if (owner && !(route.handler.ref && this.resolve(facts, route.handler.ref, 0)?.kind === 'owner')) owner.routes.push({ route, facts });
+    }
+    for (const a of facts.attaches) {
+      const parent = this.ownerOf(facts, a.owner);
+      if (parent) this.attach(parent, facts, a);
+    }
+  }
+
+  private attach(parent: OwnerNode, facts: FileFacts, a: AttachFact): void {
+    const target = this.resolve(facts, a.target, 0);
+    if (target?.kind === 'owner') return this.mount(parent, a.prefix, this.node(target.facts, target.owner));
+    if (target?.kind === 'function' && a.via !== 'use') {
+      const fn = target.facts.functions[target.fn];
+      const paramOwner = fn.paramOwners.get(a.via === 'call' ? a.paramIndex : 0);
+      // fastify-plugin's plugins are not encapsulated: the prefix they are registered with does not apply.
+      if (paramOwner !== undefined) this.mount(parent, fn.skipsPrefix ? '' : a.prefix, this.node(target.facts, paramOwner));
+      return;
+    }
+    if (a.via === 'use' || a.via === 'register') parent.middleware.push({ attach: a, facts });
+  }
+
+  private mount(parent: OwnerNode, prefix: RoutePath, child: OwnerNode): void {
+    if (child === parent) return;
+    parent.children.push({ prefix, child });
+    child.mounted = true;
+  }
+
+  private ownerOf(facts: FileFacts, ref: Ref): OwnerNode | null {
+    const r = this.resolve(facts, ref, 0);
+    return r?.kind === 'owner' ? this.node(r.facts, r.owner) : null;
+  }
+
+  /** What a reference in `facts`' file stands for, following imports and re-exports. */
+  private resolve(facts: FileFacts, ref: Ref, depth: number): Resolved | null {
+    if (depth > MAX_DEPTH) return null;
+    switch (ref.kind) {
+      case 'owner':
+        return { kind: 'owner', facts, owner: ref.owner };
+      case 'function':
+        return { kind: 'function', facts, fn: ref.fn };
+      case 'object':
+        return { kind: 'object', facts, members: ref.members };
+      case 'import': {
+        const file = this.resolver.resolve(facts.file, ref.specifier);
+        const target = file ? this.source.facts(file) : null;
+        if (!file || !target) return null;
+        this.enqueue(file); // its own registrations may attach to what it exports
+        const exported = this.resolveExport(target, ref.name, depth + 1);
+        if (!ref.member) return exported;
+        const member = exported?.kind === 'object' ? exported.members.get(ref.member) : undefined;
+        return member && exported ? this.resolve(exported.facts, member, depth + 1) : null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * An export by name. A CommonJS module's `module.exports` answers a default import and its members
+   * named imports; a namespace (`*`) used as a value is its default export; `export *` is searched last.
+   */
+  private resolveExport(facts: FileFacts, name: string, depth: number): Resolved | null {
+    const ex = facts.exports;
+    const ref = ex.get(name) ?? (name === 'default' ? ex.get('*') : name === '*' ? ex.get('default') : undefined);
+    if (ref) return this.resolve(facts, ref, depth);
+    if (name === 'default' || name === '*') return null;
+    for (const specifier of facts.starExports) {
+      const r = this.resolve(facts, { kind: 'import', specifier, name }, depth);
+      if (r) return r;
+    }
+    return null;
+  }
+
+  /** A parameter's framework is its app's: plugins and route modules take it from where they are mounted. */
+  private settleFrameworks(): void {
+    const stack: OwnerNode[] = [];
+    for (const byId of this.nodes.values()) for (const n of byId.values()) if (n.framework) stack.push(n);
+    while (stack.length) {
+      const n = stack.pop()!;
+      for (const { child } of n.children) {
+        if (child.framework) continue;
+        child.framework = n.framework;
+        stack.push(child);
+      }
+    }
+  }
+
+  private walk(root: string, processed: readonly FileFacts[]): LinkResult {
+    const handlers: Handler[] = [];
+    const middleware: Middleware[] = [];
+    const seen = new Set<string>();
+    const globalPrefix = new Map<FrameworkId, RoutePath>();
+    for (const f of processed) for (const g of f.globalPrefixes) if (!globalPrefix.has(g.framework)) globalPrefix.set(g.framework, g.prefix);
+    let visits = 0;
+    const visit = (n: OwnerNode, prefix: RoutePath, framework: FrameworkId, onPath: Set<OwnerNode>) => {
+      if (onPath.has(n) || ++visits > MAX_VISITS) return;
+      const key = `${n.id}@${n.facts.file}@${prefix}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      onPath.add(n);
+      for (const own of n.facts.owners[n.id].prefixes) {
+        const base = joinPaths(prefix, own);
+        for (const { route, facts } of n.routes) {
+          for (const p of route.paths) handlers.push(this.handler(root, framework, route, facts, joinPaths(base, p)));
+        }
+        for (const { attach, facts } of n.middleware) {
+          middleware.push({ service: root, framework, path: joinPaths(base, attach.prefix), label: attach.handler.label, file: facts.file, line: attach.line, column: attach.column });
+        }
+        for (const { prefix: p, child } of n.children) visit(child, joinPaths(base, p), child.framework ?? framework, onPath);
+      }
+      onPath.delete(n);
+    };
+    for (const f of processed) {
+      if (!isInside(root, f.file)) continue;
+      const byId = this.nodes.get(f);
+      for (const n of byId?.values() ?? []) {
+        if (n.mounted || !n.framework) continue;
+        visit(n, globalPrefix.get(n.framework) ?? '', n.framework, new Set());
+      }
+    }
+    return { handlers: dedupe(handlers, handlerKey).sort(compareHandlers), middleware: dedupe(middleware, middlewareKey).sort(comparePlaces) };
+  }
+
+  private handler(root: string, framework: FrameworkId, route: RouteFact, facts: FileFacts, fullPath: RoutePath): Handler {
+    const fn = this.handlerFunction(facts, route.handler);
+    return {
+      service: root,
+      framework,
+      method: route.method,
+      path: fullPath,
+      file: facts.file,
+      line: route.line,
+      column: route.column,
+      handler: fn?.place ?? null,
+      requestParam: fn?.requestParam ?? null,
+    };
+  }
+
+  private handlerFunction(facts: FileFacts, h: HandlerFact): { place: Place; requestParam: string | null } | null {
+    const r = h.ref && this.resolve(facts, h.ref, 0);
+    if (r?.kind !== 'function') return null;
+    const fn = r.facts.functions[r.fn];
+    const index = requestParamIndex(h.rule, fn);
+    return { place: { file: r.facts.file, line: fn.line, column: fn.column }, requestParam: index === null ? null : fn.params[index] };
+  }
+}
+
+function handlerKey(h: Handler): string {
+  return `${h.method} ${h.path} ${h.file}:${h.line}:${h.column}`;
+}
+
+function middlewareKey(m: Middleware): string {
+  return `${m.path} ${m.file}:${m.line}:${m.column}:${m.label}`;
+}
+
+function dedupe<T>(items: T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((t) => {
+    const k = key(t);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function comparePlaces(a: Middleware, b: Middleware): number {
+  return a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.line - b.line || a.column - b.column;
+}
+
+const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'ALL'];
+
+/** By path (dynamic ones last), then method in the usual order, then place. */
+export function compareHandlers(a: Handler, b: Handler): number {
+  if (a.path !== b.path) {
+    if (a.path === null) return 1;
+    if (b.path === null) return -1;
+    return a.path < b.path ? -1 : 1;
+  }
+  const ma = METHOD_ORDER.indexOf(a.method);
+  const mb = METHOD_ORDER.indexOf(b.method);
+  if (ma !== mb) return (ma < 0 ? 99 : ma) - (mb < 0 ? 99 : mb) || (a.method < b.method ? -1 : 1);
+  return a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.line - b.line || a.column - b.column;
+}

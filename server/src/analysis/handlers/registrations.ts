@@ -1,0 +1,264 @@
+// Reads one registration call on an owner into facts: routes (`app.get('/x', h)`, Fastify's
+// `route({...})`, Hono's `on(...)`), `use` (middleware or a mounted router), Fastify's `register`,
+// Hono's `route('/x', sub)`, hooks and error handlers. The framework table says which method is
+// which; a receiver whose framework only the linker can tell is read as any framework would.
+import ts from 'typescript';
+import { resolveName, unwrap } from '../scopes';
+import { isFunctionNode } from './factsBuilder';
+import { FRAMEWORKS, type FrameworkSpec } from './frameworks';
+import { type FrameworkValues, type Receiver, specOf } from './frameworkValues';
+import { pathsOf, propertyOf, staticString } from './paths';
+import type { AttachFact, HandlerFact, RequestRule, RoutePath } from './types';
+
+/** Every owner method name any framework registers with: calls of other methods are not looked at. */
+export const REGISTRATION_METHODS: ReadonlySet<string> = (() => {
+  const names = new Set<string>(['route', 'register', 'addHook', 'on', 'prefix']);
+  for (const f of FRAMEWORKS) {
+    for (const m of f.routeMethods.keys()) names.add(m);
+    for (const m of f.useMethods) names.add(m);
+    for (const m of f.hooks.keys()) names.add(m);
+  }
+  return names;
+})();
+
+/** For a receiver of unknown framework: the union of what the frameworks register with. */
+const ANY_ROUTE_METHODS = new Map<string, string>(FRAMEWORKS.flatMap((f) => [...f.routeMethods]));
+const ANY_HOOKS = new Map<string, RequestRule>(FRAMEWORKS.flatMap((f) => [...f.hooks]));
+const ANY_REQUEST_HOOKS = new Set(FRAMEWORKS.flatMap((f) => [...(f.requestHooks ?? [])]));
+
+const MAX_LABEL = 60;
+
+/**
+ * The expression's text on one line, shortened: how middleware is shown (`express.json()`,
+ * `requireAuth`); an inline function by its name or parameters (`(err, req, res, next) => …`).
+ */
+export function labelOf(expr: ts.Node, sf: ts.SourceFile): string {
+  const e = ts.isExpression(expr) ? unwrap(expr) : expr;
+  if (isFunctionNode(e)) {
+    const name = e.name && ts.isIdentifier(e.name) ? e.name.text : null;
+    const params = e.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : '{…}')).join(', ');
+    return name ? `function ${name}(${params})` : `(${params}) => …`;
+  }
+  const text = expr.getText(sf).replace(/\s+/g, ' ');
+  return text.length > MAX_LABEL ? text.slice(0, MAX_LABEL - 1) + '…' : text;
+}
+
+export class RegistrationReader {
+  constructor(
+    private readonly values: FrameworkValues,
+    private readonly sf: ts.SourceFile,
+  ) {}
+
+  private get facts() {
+    return this.values.builder.facts;
+  }
+
+  /** Reads `receiver.method(...)`; false when it is no registration. */
+  read(call: ts.CallExpression, receiver: Receiver, method: string): boolean {
+    const spec = receiver.framework ? specOf(receiver.framework) : null;
+    const rule = spec?.requestRule ?? 'errorAware';
+    const routeMethod = (spec?.routeMethods ?? ANY_ROUTE_METHODS).get(method);
+    if (routeMethod) return this.route(call, receiver, routeMethod, spec, rule);
+    if (spec ? spec.useMethods.has(method) : method === 'use') return this.use(call, receiver, rule);
+    const mount = spec ? spec.mountMethod?.name === method && spec.mountMethod.style : method === 'register' ? 'register' : method === 'route' ? 'route' : undefined;
+    if (mount === 'register') return this.register(call, receiver);
+    if (mount === 'route') return this.honoRoute(call, receiver);
+    if (method === 'route' && (!spec || spec.id === 'fastify')) return this.routeOptions(call, receiver, rule);
+    if (method === 'addHook' && (!spec || spec.id === 'fastify')) return this.hook(call, receiver);
+    const hookRule = (spec?.hooks ?? ANY_HOOKS).get(method);
+    if (hookRule) return this.attachFunction(call, receiver, call.arguments[0], hookRule, method);
+    if (method === 'on') return this.on(call, receiver, spec, rule);
+    if (method === 'prefix' && (!spec || spec.id === 'koa')) return this.koaPrefix(call, receiver);
+    return false;
+  }
+
+  /** Express's `app.route('/x').get(h)`: the route object's path, every argument a handler. */
+  readRouteObject(call: ts.CallExpression, receiver: Receiver, path: RoutePath, method: string): boolean {
+    const spec = receiver.framework ? specOf(receiver.framework) : null;
+    const httpMethod = (spec?.routeMethods ?? ANY_ROUTE_METHODS).get(method);
+    if (!httpMethod) return false;
+    return this.pushRoute(call, receiver, httpMethod, [path], [...call.arguments], spec?.requestRule ?? 'errorAware');
+  }
+
+  /** `app.get(path, ...handlers)`; Koa's named `router.get('name', path, ...)`; Fastify's `get(path, opts, handler)`. */
+  private route(call: ts.CallExpression, receiver: Receiver, method: string, spec: FrameworkSpec | null, rule: RequestRule): boolean {
+    const args = call.arguments;
+    // `app.get('etag')` reads an Express setting; a route has a path and a handler.
+    if (args.length < 2) return false;
+    let pathArg = args[0];
+    let rest = args.slice(1);
+    if ((!spec || spec.id === 'koa') && rest.length >= 2 && this.isPath(rest[0])) {
+      pathArg = rest[0];
+      rest = rest.slice(1);
+    }
+    if (isFunctionNode(unwrap(pathArg))) return false;
+    return this.pushRoute(call, receiver, method, pathsOf(pathArg, this.values.scopes), rest, rule);
+  }
+
+  private pushRoute(call: ts.CallExpression, receiver: Receiver, method: string, paths: RoutePath[], args: readonly ts.Expression[], rule: RequestRule): boolean {
+    const handlers = this.handlersIn(args, rule);
+    const handler = handlers.pop();
+    if (!handler) return false;
+    this.facts.routes.push({ owner: receiver.ref, method, paths, handler, before: handlers, ...this.place(call), tentative: receiver.tentative });
+    return true;
+  }
+
+  /** `use(path?, ...fns)`: each argument a mounted router or app, or middleware (the linker decides for imports). */
+  private use(call: ts.CallExpression, receiver: Receiver, rule: RequestRule): boolean {
+    const args = [...call.arguments];
+    if (args.length === 0) return false;
+    let prefix: RoutePath = '';
+    if (args.length >= 2 && this.isPathArgument(args[0])) prefix = staticString(args.shift()!, this.values.scopes);
+    for (const arg of flatten(args)) this.attach(receiver, 'use', prefix, arg, rule, call, labelOf(arg, this.sf));
+    return true;
+  }
+
+  /** Fastify's `register(plugin, { prefix })`. */
+  private register(call: ts.CallExpression, receiver: Receiver): boolean {
+    const [plugin, options] = call.arguments;
+    if (!plugin) return false;
+    let prefix: RoutePath = '';
+    const o = options && unwrap(options);
+    if (o && ts.isObjectLiteralExpression(o)) {
+      const p = propertyOf(o, 'prefix');
+      if (p) prefix = staticString(p, this.values.scopes);
+    }
+    this.attach(receiver, 'register', prefix, plugin, 'first', call, labelOf(plugin, this.sf));
+    return true;
+  }
+
+  /** Hono's `app.route('/x', sub)`. */
+  private honoRoute(call: ts.CallExpression, receiver: Receiver): boolean {
+    const [path, sub] = call.arguments;
+    if (!path || !sub) return false;
+    this.attach(receiver, 'mount', staticString(path, this.values.scopes), sub, 'first', call, labelOf(sub, this.sf));
+    return true;
+  }
+
+  /** Fastify's `route({ method, url, handler })`. */
+  private routeOptions(call: ts.CallExpression, receiver: Receiver, rule: RequestRule): boolean {
+    const o = call.arguments[0] && unwrap(call.arguments[0]);
+    if (!o || !ts.isObjectLiteralExpression(o)) return false;
+    const handler = propertyOf(o, 'handler');
+    const methodExpr = propertyOf(o, 'method');
+    const pathExpr = propertyOf(o, 'url') ?? propertyOf(o, 'path');
+    if (!handler || !methodExpr || !pathExpr) return false;
+    const paths = pathsOf(pathExpr, this.values.scopes);
+    const fact = this.handlerFact(handler, rule);
+    for (const m of pathsOf(methodExpr, this.values.scopes)) {
+      this.facts.routes.push({ owner: receiver.ref, method: m ? m.toUpperCase() : 'ALL', paths, handler: fact, before: [], ...this.place(call), tentative: receiver.tentative });
+    }
+    return true;
+  }
+
+  /** Fastify's `addHook('onRequest', fn)`: request hooks are middleware; application hooks are not. */
+  private hook(call: ts.CallExpression, receiver: Receiver): boolean {
+    const [nameArg, fn] = call.arguments;
+    const name = nameArg && staticString(nameArg, this.values.scopes);
+    if (!name || !fn) return false;
+    const spec = receiver.framework ? specOf(receiver.framework) : null;
+    if (!(spec?.requestHooks ?? ANY_REQUEST_HOOKS).has(name)) return true;
+    // onError's function takes (request, reply, error): the request is still first.
+    return this.attachFunction(call, receiver, fn, 'first', `${name} hook`);
+  }
+
+  /** Hono's `on(method | methods, path | paths, ...handlers)`; node:http's `server.on('request', h)`. */
+  private on(call: ts.CallExpression, receiver: Receiver, spec: FrameworkSpec | null, rule: RequestRule): boolean {
+    const args = call.arguments;
+    if (spec?.id === 'node-http' && args.length === 2 && staticString(args[0], this.values.scopes) === 'request') {
+      return this.pushRoute(call, receiver, 'ALL', ['*'], [args[1]], 'first');
+    }
+    if (spec?.id !== 'hono' || args.length < 3) return false;
+    const paths = pathsOf(args[1], this.values.scopes);
+    let pushed = false;
+    for (const m of pathsOf(args[0], this.values.scopes)) pushed = this.pushRoute(call, receiver, m ? m.toUpperCase() : 'ALL', paths, args.slice(2), rule) || pushed;
+    return pushed;
+  }
+
+  private koaPrefix(call: ts.CallExpression, receiver: Receiver): boolean {
+    const arg = call.arguments[0];
+    if (!arg || receiver.ref.kind !== 'owner') return false;
+    this.facts.owners[receiver.ref.owner].prefixes = [staticString(arg, this.values.scopes)];
+    return true;
+  }
+
+  private attachFunction(call: ts.CallExpression, receiver: Receiver, fn: ts.Expression | undefined, rule: RequestRule, label: string): boolean {
+    if (!fn) return false;
+    this.attach(receiver, 'use', '', fn, rule, call, label);
+    return true;
+  }
+
+  private attach(receiver: Receiver, via: AttachFact['via'], prefix: RoutePath, target: ts.Expression, rule: RequestRule, call: ts.CallExpression, label: string): void {
+    const handler = this.handlerFact(target, rule, false);
+    this.facts.attaches.push({ owner: receiver.ref, via, prefix, target: handler.ref ?? { kind: 'other' }, paramIndex: 0, handler: { ...handler, label }, ...this.place(call) });
+  }
+
+  /** The handlers among route arguments, in order (arrays flattened, Fastify's `{ handler }` options read). */
+  private handlersIn(args: readonly ts.Expression[], rule: RequestRule): HandlerFact[] {
+    const out: HandlerFact[] = [];
+    for (const arg of flatten(args)) {
+      const a = unwrap(arg);
+      if (ts.isObjectLiteralExpression(a)) {
+        const h = propertyOf(a, 'handler');
+        if (h) out.push(this.handlerFact(h, rule));
+      } else if (!this.isPath(a)) out.push(this.handlerFact(a, rule));
+    }
+    return out;
+  }
+
+  /**
+   * A handler as the linker follows it. A route handler wrapped in a call of one inline function
+   * (`asyncHandler(async (req, res) => ...)`) is that function; middleware calls are not unwrapped
+   * (`morgan((tokens, req) => ...)` takes no request first).
+   */
+  handlerFact(expr: ts.Expression, rule: RequestRule, unwrapWrapper = true): HandlerFact {
+    const e = unwrap(expr);
+    const label = labelOf(e, this.sf);
+    if (unwrapWrapper && ts.isCallExpression(e) && e.arguments.length === 1 && isFunctionNode(unwrap(e.arguments[0]))) {
+      return { ref: this.values.refOf(e.arguments[0]), rule, label };
+    }
+    const ref = this.values.refOf(e);
+    return { ref: ref.kind === 'other' ? null : ref, rule, label };
+  }
+
+  /**
+   * A path argument of `use`: static text, or text computed at run time (a template, `+`,
+   * `process.env.X`, a conditional, or a const holding one); never a router or middleware.
+   */
+  private isPathArgument(e: ts.Expression, depth = 0): boolean {
+    const u = unwrap(e);
+    if (this.isPath(u)) return true;
+    if (ts.isArrayLiteralExpression(u)) return u.elements.length > 0 && u.elements.every((el) => !ts.isSpreadElement(el) && this.isPath(el));
+    if (ts.isBinaryExpression(u) || ts.isConditionalExpression(u)) return true;
+    if (ts.isPropertyAccessExpression(u)) {
+      const obj = unwrap(u.expression);
+      return ts.isPropertyAccessExpression(obj) && obj.name.text === 'env' && ts.isIdentifier(obj.expression) && obj.expression.text === 'process';
+    }
+    if (ts.isIdentifier(u) && depth < 4) {
+      const d = resolveName(this.values.scopes, u, u.text);
+      return d?.kind === 'value' && this.isPathArgument(d.init, depth + 1);
+    }
+    return false;
+  }
+
+  private isPath(e: ts.Expression): boolean {
+    const u = unwrap(e);
+    return ts.isStringLiteralLike(u) || ts.isTemplateExpression(u) || u.kind === ts.SyntaxKind.RegularExpressionLiteral || staticString(u, this.values.scopes) !== null;
+  }
+
+  /** Where a registration is: its method name (`get` in a chain `app.route('/x').get(h)` spanning lines). */
+  private place(call: ts.CallExpression): { line: number; column: number } {
+    const callee = unwrap(call.expression);
+    return this.values.builder.placeOf(ts.isPropertyAccessExpression(callee) ? callee.name : call);
+  }
+}
+
+function flatten(args: readonly ts.Expression[]): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  for (const a of args) {
+    const u = unwrap(a);
+    if (ts.isArrayLiteralExpression(u)) for (const el of u.elements) out.push(ts.isSpreadElement(el) ? el.expression : el);
+    else out.push(a);
+  }
+  return out;
+}

@@ -1,0 +1,106 @@
+// Which parameter is a request: the per-file question the logger model asks before it writes
+// `req.log` or treats `x.headers` as a request's. True only for the request (Koa's ctx, Hono's c,
+// Fastify's request or reply, Nest's @Req()) of a recognised handler or middleware, or a parameter
+// typed as a framework's request; never for the first parameter of any other callback
+// (`.catch((e) => ...)`, `items.forEach((m) => ...)`, `new Promise((resolve) => ...)`).
+import ts from 'typescript';
+import type { ProjectModel } from '../project';
+import { resolveName, type ScopeMap, unwrap } from '../scopes';
+import { extractContextFor, mentionsFramework } from './context';
+import { type ExtractContext, extractFacts, SERVER_CREATORS } from './extract';
+import { REGISTRATION_METHODS } from './registrations';
+import { callerParameters, isFunctionNode, requestParamIndex } from './factsBuilder';
+import { typeFramework } from './frameworkValues';
+import type { FileFacts, HandlerFact, RouteFact } from './types';
+
+export class HandlerRequests {
+  private requestIndex: Map<ts.Node, number> | null = null;
+
+  constructor(
+    private readonly sf: ts.SourceFile,
+    private readonly scopes: ScopeMap,
+    private readonly project: ProjectModel,
+    private readonly file: string,
+  ) {}
+
+  /** The request parameter of `fn` when it is a recognised handler or middleware, else null. */
+  requestParamOf(fn: ts.Node): ts.ParameterDeclaration | null {
+    if (!isFunctionNode(fn) || cannotBeHandler(fn)) return null;
+    const index = this.handlers().get(fn);
+    return index === undefined ? null : (callerParameters(fn)[index] ?? null);
+  }
+
+  /** Whether `id` names a handler's request parameter (or one typed as a framework's request). */
+  isHandlerRequest(id: ts.Identifier): boolean {
+    const d = resolveName(this.scopes, id, id.text);
+    return d?.kind === 'param' && this.isRequestParameter(d.node);
+  }
+
+  isRequestParameter(p: ts.ParameterDeclaration): boolean {
+    // A parameter of a function type (`cb: (x) => void`) sits in a type, which walks leave without parents.
+    if (!p.parent) return false;
+    if (typeFramework(p.type, 'requestTypes', this.scopes)) return true;
+    return this.requestParamOf(p.parent) === p;
+  }
+
+  /** Every recognised handler and middleware function of the file → its request parameter's index. Built once. */
+  private handlers(): Map<ts.Node, number> {
+    if (this.requestIndex) return this.requestIndex;
+    const out = new Map<ts.Node, number>();
+    this.requestIndex = out;
+    const context = extractContextFor(this.project, this.file);
+    // In a framework's package every file is looked at (routes on imported routers count by their shape).
+    if (context.dependencyFrameworks.size === 0 && !mentionsFramework(this.sf.text)) return out;
+    let extraction: ReturnType<typeof extractFacts>;
+    try {
+      extraction = extractFacts(this.file, this.sf, this.scopes, context, { linking: false });
+    } catch {
+      // The logger model asks while it recognises log calls: a failure here must not cost the file
+      // its analysis. Knowing no handler is the safe answer (no `x.log` is written for a guess).
+      return out;
+    }
+    const { facts, functionNodes } = extraction;
+    const add = (h: HandlerFact) => {
+      if (h.ref?.kind !== 'function') return;
+      const index = requestParamIndex(h.rule, facts.functions[h.ref.fn]);
+      if (index !== null) out.set(functionNodes[h.ref.fn], index);
+    };
+    for (const route of facts.routes) {
+      if (!routeCounts(route, facts, context)) continue;
+      for (const h of route.before) add(h);
+      add(route.handler);
+    }
+    for (const a of facts.attaches) if (a.via === 'use' && a.owner.kind === 'owner' && facts.owners[a.owner.owner].framework) add(a.handler);
+    return out;
+  }
+}
+
+/**
+ * An inline callback of a call no framework registers with (`.catch(...)`, `.forEach(...)`,
+ * `new Promise(...)`, `emitter.on(...)` aside): answered without looking at the rest of the file.
+ */
+function cannotBeHandler(fn: ts.Node): boolean {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  const call = fn.parent;
+  if (call && ts.isNewExpression(call)) return true;
+  if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return false;
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return false; // a wrapper (`asyncHandler(fn)`, `fp(fn)`) may be registered
+  const outer = call.parent;
+  const wrapped = outer && (ts.isCallExpression(outer) || ts.isNewExpression(outer)) && outer.arguments?.includes(call);
+  return !wrapped && !REGISTRATION_METHODS.has(callee.name.text) && !SERVER_CREATORS.has(callee.name.text);
+}
+
+/**
+ * A route on a known app or router counts. One on an object imported from a relative module or
+ * received as a parameter counts when it has the shape only a route has: an HTTP method, a path
+ * starting with `/`, in a package that depends on a framework (`import { router } from './router'`
+ * then `router.get('/users', (req, res) => ...)`). A package's client (`request.get('/x', (err, res) => ...)`) does not.
+ */
+function routeCounts(route: RouteFact, facts: FileFacts, context: ExtractContext): boolean {
+  const owner = route.owner;
+  if (owner.kind === 'owner' && facts.owners[owner.owner].framework) return true;
+  if (context.dependencyFrameworks.size === 0) return false;
+  if (!route.paths.every((p) => p !== null && p.startsWith('/'))) return false;
+  return owner.kind === 'owner' || (owner.kind === 'import' && owner.specifier.startsWith('.'));
+}

@@ -1,0 +1,33 @@
+// @case library=pino-http loggerModule=src/logger.js path=src/routes/orders.js
+const express = require('express');
+const { loadOrder, loadAll } = require('../store');
+
+const router = express.Router();
+
+// Inside a route handler, the callbacks' own first parameters are not requests: the handler's is.
+router.get('/orders/:id', (req, res) => {
+  loadOrder(req.params.id)
+    .then((order) => res.json(order))
+    .catch((e) => {
+      console.error('order lookup failed', e);
+    //~~~~~~~~~~~~~ [console-logging] console.error in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+      res.status(500).end();
+    });
+});
+
+router.get('/orders', (req, res) => {
+  loadAll().then((orders) => {
+    orders.forEach((o) => console.info('listing order', o.id));
+                        //~~~~~~~~~~~~ [console-logging] console.info in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+    res.json(orders);
+  });
+});
+
+// Express error middleware takes the error first: its request is the second parameter.
+router.use((err, req, res, next) => {
+  console.error(err);
+//~~~~~~~~~~~~~ [console-logging] console.error in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+  next(err);
+});
+
+module.exports = router;

@@ -1,0 +1,177 @@
+// The linker: handlers across files with every mount prefix applied, imports followed through
+// the ImportResolver (re-exports, CommonJS, barrels), each file parsed at most once, and only
+// files that may register handlers (and the modules they lead to) parsed at all.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import type { ImportResolver } from '../../../server/src/analysis';
+import { Linker } from '../../../server/src/analysis/handlers/link';
+import { RelativeModuleResolver } from '../../../server/src/analysis/handlers/resolver';
+import { WorkspaceFacts } from '../../../server/src/analysis/handlers/workspaceFacts';
+import { handlerProject } from './helpers';
+
+const EXPRESS_PKG = JSON.stringify({ name: 'svc', dependencies: { express: '^4' } });
+
+describe('handler linker', () => {
+  it('applies nested mount prefixes across files: re-exports, barrels, CommonJS, default imports, route functions called with the app', () => {
+    const p = handlerProject({
+      'package.json': EXPRESS_PKG,
+      'src/app.ts': [
+        `import express from 'express';`,
+        `import { v1 } from './routes';`,
+        `import registerLegacy from './legacy';`,
+        `const app = express();`,
+        `const PREFIX = '/api';`,
+        `app.use(\`\${PREFIX}/v1\`, v1);`,
+        `registerLegacy(app);`,
+        `require('./status')(app);`,
+        `app.use(process.env.BASE_PATH, require('./dynamic'));`,
+      ].join('\n'),
+      'src/routes/index.ts': `export * from './v1';\n`,
+      'src/routes/v1.ts': [
+        `import { Router } from 'express';`,
+        `import users from './users';`,
+        `export const v1 = Router();`,
+        `v1.use('/users', users);`,
+      ].join('\n'),
+      'src/routes/users.js': [
+        `const router = require('express').Router({ mergeParams: true });`,
+        `const { list, show } = require('../controllers/users');`,
+        `router.get('/', list);`,
+        `router.get(['/:id', '/by-id/:id'], show);`,
+        `module.exports = router;`,
+      ].join('\n'),
+      'src/controllers/users.js': `module.exports = { list(req, res) { res.json([]); }, show: (request, res) => res.end() };\n`,
+      'src/legacy.ts': `import type { Express } from 'express';\nexport default function (app: Express) {\n  app.get('/old', (req, res) => res.end());\n}\n`,
+      'src/status.js': `module.exports = (server) => {\n  server.get('/status', (q, s) => s.end());\n};\n`,
+      'src/dynamic.js': `const r = require('express').Router();\nr.get('/x', (req, res) => res.end());\nmodule.exports = r;\n`,
+    });
+    try {
+      const [service] = p.inventory();
+      assert.deepEqual(
+        service.handlers.map((h) => `${h.method} ${h.path ?? '<dynamic>'} ${path.relative(p.root, h.file)}:${h.line + 1} ${h.requestParam}`),
+        [
+          'GET /api/v1/users src/routes/users.js:3 req',
+          'GET /api/v1/users/:id src/routes/users.js:4 request',
+          'GET /api/v1/users/by-id/:id src/routes/users.js:4 request',
+          'GET /old src/legacy.ts:3 req',
+          'GET /status src/status.js:2 q',
+          'GET <dynamic> src/dynamic.js:2 req',
+        ],
+      );
+      const show = service.handlers[1].handler!;
+      assert.deepEqual([path.relative(p.root, show.file), show.line + 1], ['src/controllers/users.js', 1]);
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it('lists middleware apart from handlers, and never a callback that is no handler', () => {
+    const p = handlerProject({
+      'package.json': EXPRESS_PKG,
+      'src/app.js': [
+        `const express = require('express');`,
+        `const app = express();`,
+        `app.use(express.json());`,
+        `app.use('/admin', (req, res, next) => next());`,
+        `app.get('/', (req, res) => res.end());`,
+        `app.listen(3000, () => console.log('up'));`,
+        `[1, 2].forEach((n) => app.locals[n]);`,
+        `Promise.resolve().catch((e) => console.error(e));`,
+      ].join('\n'),
+    });
+    try {
+      const [service] = p.inventory();
+      assert.deepEqual(service.handlers.map((h) => `${h.method} ${h.path}`), ['GET /']);
+      assert.deepEqual(service.middleware.map((m) => `${m.path} ${m.label}`), ['/ express.json()', '/admin (req, res, next) => …']);
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it('terminates on mount cycles and keeps each route once', () => {
+    const p = handlerProject({
+      'package.json': EXPRESS_PKG,
+      'src/a.js': `const express = require('express');\nconst a = express.Router();\nconst { b } = require('./b');\na.use('/b', b);\na.get('/x', (req, res) => res.end());\nmodule.exports = { a };\n`,
+      'src/b.js': `const express = require('express');\nconst b = express.Router();\nconst { a } = require('./a');\nb.use('/a', a);\nmodule.exports = { b };\n`,
+      'src/app.js': `const express = require('express');\nconst app = express();\napp.use(require('./a').a);\n`,
+    });
+    try {
+      // app → a → b → a: the second visit of a is cut, so a's route is listed once, under app.
+      assert.deepEqual(p.routes(), ['GET /x']);
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it('parses only files that may register handlers and the modules they lead to, each once', () => {
+    const files: Record<string, string> = {
+      'package.json': EXPRESS_PKG,
+      'src/app.js': `const express = require('express');\nconst app = express();\napp.use('/users', require('./users'));\n`,
+      'src/users.js': `const { Router } = require('express');\nconst r = Router();\nr.get('/', require('./handlers').list);\nmodule.exports = r;\n`,
+      'src/handlers.js': `exports.list = (req, res) => res.end();\n`,
+    };
+    for (let i = 0; i < 20; i++) files[`src/util/u${i}.js`] = `module.exports = function u${i}(x) { return [x].map((y) => y); };\n`;
+    const p = handlerProject(files);
+    try {
+      const asked: string[] = [];
+      const facts = new WorkspaceFacts(p.model);
+      const counting = { facts: (f: string) => (asked.push(path.relative(p.root, f)), facts.facts(f)) };
+      const entries = ['src/app.js', 'src/users.js'].map(p.abs);
+      const { handlers } = new Linker(counting, new RelativeModuleResolver()).link(p.root, entries);
+      assert.deepEqual(handlers.map((h) => `${h.method} ${h.path}`), ['GET /users']);
+      assert.deepEqual([...new Set(asked)].sort(), ['src/app.js', 'src/handlers.js', 'src/users.js']);
+      // The inventory picks the entry files itself: the utilities are never parsed.
+      assert.deepEqual(p.routes(), ['GET /users']);
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it('resolves imports through the ImportResolver it is given (path aliases, workspace packages)', () => {
+    const p = handlerProject({
+      'package.json': EXPRESS_PKG,
+      'src/app.ts': `import express from 'express';\nimport { users } from '@app/routes/users';\nconst app = express();\napp.use('/users', users);\n`,
+      'src/routes/users.ts': `import { Router } from 'express';\nexport const users = Router();\nusers.get('/:id', (req, res) => res.end());\n`,
+    });
+    try {
+      const relative = new RelativeModuleResolver();
+      const aliases: ImportResolver = {
+        resolve: (from, specifier) => (specifier.startsWith('@app/') ? p.abs(`src/${specifier.slice(5)}.ts`) : relative.resolve(from, specifier)),
+      };
+      // Without the alias the router is not mounted: its route is listed at its own path.
+      assert.deepEqual(p.routes(), ['GET /:id']);
+      assert.deepEqual(p.routes({ resolver: aliases }), ['GET /users/:id']);
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it('Fastify plugins: prefixes nest, fastify-plugin ignores its prefix, an imported app passed to createServer is no handler', () => {
+    const p = handlerProject({
+      'package.json': JSON.stringify({ name: 'f', dependencies: { fastify: '^5', 'fastify-plugin': '^5' } }),
+      'src/app.ts': [
+        `import fastify from 'fastify';`,
+        `import { createServer } from 'node:http';`,
+        `import outer from './outer';`,
+        `import shared from './shared';`,
+        `const app = fastify();`,
+        `app.register(outer, { prefix: '/outer' });`,
+        `app.register(shared, { prefix: '/not-applied' });`,
+      ].join('\n'),
+      'src/outer.js': `module.exports = async (f) => {\n  f.register(require('./inner'), { prefix: '/inner' });\n  f.get('/', async () => 'outer');\n};\n`,
+      'src/inner.js': `module.exports = async function (f) { f.get('/leaf', async (request) => request.id); };\n`,
+      'src/shared.js': `const fp = require('fastify-plugin');\nmodule.exports = fp(async (f) => { f.get('/shared', async () => 'x'); });\n`,
+      'src/express.js': `const express = require('express');\nconst web = express();\nweb.get('/web', (req, res) => res.end());\nmodule.exports = { web };\n`,
+      'src/serve.js': `const http = require('http');\nconst { web } = require('./express');\nhttp.createServer(web).listen(1);\n`,
+    });
+    try {
+      const [service] = p.inventory();
+      assert.deepEqual(
+        service.handlers.map((h) => `${h.framework} ${h.method} ${h.path} ${h.requestParam}`),
+        ['fastify GET /outer null', 'fastify GET /outer/inner/leaf request', 'fastify GET /shared null', 'express GET /web req'],
+      );
+    } finally {
+      p.cleanup();
+    }
+  });
+});
