@@ -10,17 +10,13 @@ const bus = new EventEmitter();
 export function migrate(): Promise<void> {
   migrations.forEach((m) => {
     logger.info({ m }, 'queued migration');
-  //~~~~~~~~~~~~ [console-logging] console.info in service code writes unstructured text; use the project's logger, which writes structured records with levels.
   });
   bus.on('done', (name: string) => {
     logger.info({ name }, 'migration done');
-  //~~~~~~~~~~~~ [console-logging] console.info in service code writes unstructured text; use the project's logger, which writes structured records with levels.
   });
   const ready = new Promise((resolve) => {
     logger.info('waiting for the database');
-  //~~~~~~~~~~~~ [console-logging] console.info in service code writes unstructured text; use the project's logger, which writes structured records with levels.
     setTimeout(resolve, 10);
   });
   return ready.then(() => runMigration(migrations)).catch((e) => logger.error({ err: e }));
-                                                               //~~~~~~~~~~~~~ [console-logging] console.error in service code writes unstructured text; use the project's logger, which writes structured records with levels.
 }

@@ -11,7 +11,6 @@ router.get('/orders/:id', (req, res) => {
     .then((order) => res.json(order))
     .catch((e) => {
       req.log.error({ err: e }, 'order lookup failed');
-    //~~~~~~~~~~~~~ [console-logging] console.error in service code writes unstructured text; use the project's logger, which writes structured records with levels.
       res.status(500).end();
     });
 });
@@ -19,7 +18,6 @@ router.get('/orders/:id', (req, res) => {
 router.get('/orders', (req, res) => {
   loadAll().then((orders) => {
     orders.forEach((o) => req.log.info({ oId: o.id }, 'listing order'));
-                        //~~~~~~~~~~~~ [console-logging] console.info in service code writes unstructured text; use the project's logger, which writes structured records with levels.
     res.json(orders);
   });
 });
@@ -27,7 +25,6 @@ router.get('/orders', (req, res) => {
 // Express error middleware takes the error first: its request is the second parameter.
 router.use((err, req, res, next) => {
   logger.error({ err });
-//~~~~~~~~~~~~~ [console-logging] console.error in service code writes unstructured text; use the project's logger, which writes structured records with levels.
   next(err);
 });
 
