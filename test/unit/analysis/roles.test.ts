@@ -13,6 +13,7 @@ import { scanFile } from '../../../server/src/analysis/roles/scan';
 import { analyzeWorkspace } from '../../../server/src/analysis/workspace/analyzeWorkspace';
 import { mergeSettings } from '../../../server/src/analysis/workspace/config';
 import { ProjectRegistry } from '../../../server/src/lsp/projects';
+import { writeTree } from '../../cli/helpers';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'roles');
 
@@ -130,10 +131,7 @@ describe('file roles', () => {
       'checks/hooks.js': 'exports.mochaHooks = {};\n',
       'checks/orders.check.js': 'it("works", () => {});\n',
     };
-    for (const [rel, text] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-      fs.writeFileSync(path.join(root, rel), text);
-    }
+    writeTree(root, files);
     const { project } = await analyzeWorkspace(root, { settings: mergeSettings() });
     const said = (rel: string) => {
       const v = explainRole(project, path.join(root, rel));
@@ -225,10 +223,7 @@ describe('file role pieces', () => {
         'src/helper.test.ts': "import { h } from './helper';\nh();\n",
         'src/server.ts': 'export const s = 1;\n',
       };
-      for (const [rel, text] of Object.entries(files)) {
-        fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-        fs.writeFileSync(path.join(root, rel), text);
-      }
+      writeTree(root, files);
       const registry = new ProjectRegistry(() => undefined);
       const model = registry.forFile(path.join(root, 'src', 'server.ts'), root);
       for (const rel of ['src/helper.ts', 'src/helper.test.ts', 'src/server.ts']) registry.note(path.join(root, rel), files[rel]);

@@ -118,6 +118,12 @@ export class RoleIndex {
     const files = [...this.noted.keys()].sort();
     const configs = this.projectConfigs();
     const evidence = files.map((f) => evidenceFor(this.project, configs, f, this.noted.get(f)!.scan));
+    // Nothing but service code (no test, script, browser or weak evidence anywhere): reachability
+    // cannot move any role, so the import graph is not built.
+    if (evidence.every((e) => !e || (e.role === 'service' && !e.weak))) {
+      this.roles = new Map(files.map((f, i) => [f, { role: 'service', reason: evidence[i]?.why ?? DEFAULT_WHY }]));
+      return this.roles;
+    }
     const packageDirOf = (f: string) => this.project.packageDirFor(f);
     const graph = buildImportGraph({
       files,
