@@ -3,6 +3,7 @@
 // queueName, `Date.now() - start` → duration. A name is a camelCase identifier.
 import ts from 'typescript';
 import { unwrap } from '../../scopes';
+import { words } from './secretNames';
 
 /** Receivers that say nothing of what is read from them: `this.count` is a count. */
 const SELVES = new Set(['this', 'self', 'globalThis', 'window']);
@@ -152,15 +153,8 @@ function conditionalNames(e: ts.ConditionalExpression): string[] {
   return a.length ? a : b;
 }
 
-/** Lowercase words of a name: `fileInfo` → [file, info], `x-request-id` → [x, request, id], `RETRY_DELAYS` → [retry, delays]. */
-export function wordsOf(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
-}
+/** Lowercase words of a name (`fileInfo` → file, info): the splitter secret-name matching uses. */
+export const wordsOf = words;
 
 export function camel(words: string[]): string {
   const flat = words.flatMap((w) => wordsOf(w));
