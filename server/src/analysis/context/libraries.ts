@@ -100,44 +100,50 @@ export const OTEL_REGISTER_MODULES: readonly string[] = ['@opentelemetry/auto-in
 export type OutgoingKind = 'http' | 'fetch' | 'kafka' | 'amqp' | 'bullmq' | 'aws';
 
 /**
- * How an outgoing call passes context: `options` (an options object at `optionsArg` whose `headers`
- * holds it; a missing argument means none), `message` (kafkajs: each message's `headers`),
- * `attributes` (AWS: the command input's `MessageAttributes`), `data` (BullMQ: a field of the job's data).
+ * How an outgoing call passes context on: `headers` (an options object's `headers`), `messages`
+ * (kafkajs: each message's `headers`), `attributes` (AWS: the command input's `MessageAttributes`),
+ * `data` (BullMQ: a field of the job's data), `set` (superagent: a chained `.set(header, value)`).
  */
+export type Carrier = 'headers' | 'messages' | 'attributes' | 'data' | 'set';
+
+/**
+ * Where the options object sits: an argument index, `firstObject` (node:http's `request(url?,
+ * options?, cb?)`), or by method (axios: `get(url, config)`, `post(url, data, config)`, `axios(config)`).
+ */
+export type OptionsPlace = number | 'firstObject' | 'axios';
+
 export interface OutgoingClient {
-  /** The module the function or class is imported from. */
+  /** The module the function or class is imported from (`node:` left out). */
   module: string;
-  /** `default`/`*` for the module itself, else the export name; with `methods`, called as `x.method()`. */
+  /** The export: `default`/`*` for the module itself, else its name. */
   name: string;
-  /** Methods of the import (or of an instance made by `factory`) that send; empty: the import is called. */
+  /** Methods of the import (or of an instance made by `factory`) that send; empty: the import itself is called (or constructed). */
   methods: readonly string[];
   /** Methods of the import that make an instance with the same sending methods (`axios.create`). */
   factory?: readonly string[];
-  /** `new X(...)` is the command (AWS SDK v3). */
-  command?: boolean;
   kind: OutgoingKind;
-  via: 'options' | 'message' | 'attributes' | 'data';
-  /** Index of the argument that holds the options (headers, attributes, data). */
-  optionsArg: number;
+  carrier: Carrier;
+  options: OptionsPlace;
   label: string;
 }
 
-const HTTP_VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request'];
+const AXIOS_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request'];
+const VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head'];
 
 export const OUTGOING_CLIENTS: readonly OutgoingClient[] = [
-  { module: 'undici', name: 'fetch', methods: [], kind: 'fetch', via: 'options', optionsArg: 1, label: 'undici fetch' },
-  { module: 'undici', name: 'request', methods: [], kind: 'fetch', via: 'options', optionsArg: 1, label: 'undici request' },
-  { module: 'node-fetch', name: 'default', methods: [], kind: 'http', via: 'options', optionsArg: 1, label: 'node-fetch' },
-  { module: 'axios', name: 'default', methods: HTTP_VERBS, factory: ['create'], kind: 'http', via: 'options', optionsArg: -1, label: 'axios' },
-  { module: 'got', name: 'default', methods: ['get', 'post', 'put', 'patch', 'delete', 'head'], factory: ['extend'], kind: 'http', via: 'options', optionsArg: 1, label: 'got' },
-  { module: 'superagent', name: 'default', methods: ['get', 'post', 'put', 'patch', 'delete', 'head'], kind: 'http', via: 'options', optionsArg: -2, label: 'superagent' },
-  { module: 'node:http', name: '*', methods: ['request', 'get'], kind: 'http', via: 'options', optionsArg: -3, label: 'http.request' },
-  { module: 'node:https', name: '*', methods: ['request', 'get'], kind: 'http', via: 'options', optionsArg: -3, label: 'https.request' },
-  { module: '@aws-sdk/client-sqs', name: 'SendMessageCommand', methods: [], command: true, kind: 'aws', via: 'attributes', optionsArg: 0, label: 'SQS SendMessageCommand' },
-  { module: '@aws-sdk/client-sns', name: 'PublishCommand', methods: [], command: true, kind: 'aws', via: 'attributes', optionsArg: 0, label: 'SNS PublishCommand' },
+  { module: 'undici', name: 'fetch', methods: [], kind: 'fetch', carrier: 'headers', options: 1, label: 'undici fetch' },
+  { module: 'undici', name: 'request', methods: [], kind: 'fetch', carrier: 'headers', options: 1, label: 'undici request' },
+  { module: 'node-fetch', name: 'default', methods: [], kind: 'http', carrier: 'headers', options: 1, label: 'node-fetch' },
+  { module: 'axios', name: 'default', methods: AXIOS_METHODS, factory: ['create'], kind: 'http', carrier: 'headers', options: 'axios', label: 'axios' },
+  { module: 'got', name: 'default', methods: VERBS, factory: ['extend'], kind: 'http', carrier: 'headers', options: 1, label: 'got' },
+  { module: 'superagent', name: 'default', methods: VERBS, kind: 'http', carrier: 'set', options: 1, label: 'superagent' },
+  { module: 'http', name: '*', methods: ['request', 'get'], kind: 'http', carrier: 'headers', options: 'firstObject', label: 'http.request' },
+  { module: 'https', name: '*', methods: ['request', 'get'], kind: 'http', carrier: 'headers', options: 'firstObject', label: 'https.request' },
+  { module: '@aws-sdk/client-sqs', name: 'SendMessageCommand', methods: [], kind: 'aws', carrier: 'attributes', options: 0, label: 'SQS SendMessageCommand' },
+  { module: '@aws-sdk/client-sns', name: 'PublishCommand', methods: [], kind: 'aws', carrier: 'attributes', options: 0, label: 'SNS PublishCommand' },
 ];
 /** The global `fetch` (Node 18+). */
-export const GLOBAL_FETCH: OutgoingClient = { module: '', name: 'fetch', methods: [], kind: 'fetch', via: 'options', optionsArg: 1, label: 'fetch' };
+export const GLOBAL_FETCH: OutgoingClient = { module: '', name: 'fetch', methods: [], kind: 'fetch', carrier: 'headers', options: 1, label: 'fetch' };
 
 /**
  * Producers whose sending method is called on an object made from the library in the same file:
@@ -150,22 +156,22 @@ export interface Producer {
   name: string;
   /** Calls, in order, from the import to the sending object (`producer` on a Kafka instance). */
   chain: readonly string[];
-  methods: Readonly<Record<string, { via: 'message' | 'options' | 'data'; optionsArg: number }>>;
+  methods: Readonly<Record<string, { carrier: Carrier; options: number }>>;
   kind: OutgoingKind;
   label: string;
 }
 
 export const PRODUCERS: readonly Producer[] = [
-  { module: 'kafkajs', name: 'Kafka', chain: ['producer'], methods: { send: { via: 'message', optionsArg: 0 } }, kind: 'kafka', label: 'kafkajs send' },
+  { module: 'kafkajs', name: 'Kafka', chain: ['producer'], methods: { send: { carrier: 'messages', options: 0 } }, kind: 'kafka', label: 'kafkajs send' },
   {
     module: 'amqplib',
     name: 'connect',
     chain: ['createChannel'],
-    methods: { publish: { via: 'options', optionsArg: 3 }, sendToQueue: { via: 'options', optionsArg: 2 } },
+    methods: { publish: { carrier: 'headers', options: 3 }, sendToQueue: { carrier: 'headers', options: 2 } },
     kind: 'amqp',
     label: 'amqplib',
   },
-  { module: 'bullmq', name: 'Queue', chain: [], methods: { add: { via: 'data', optionsArg: 1 } }, kind: 'bullmq', label: 'BullMQ add' },
+  { module: 'bullmq', name: 'Queue', chain: [], methods: { add: { carrier: 'data', options: 1 } }, kind: 'bullmq', label: 'BullMQ add' },
 ];
 
 /** Functions that make a fresh id: a request-id middleware that calls one without reading the incoming header ignores it. */
