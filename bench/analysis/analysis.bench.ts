@@ -87,6 +87,15 @@ function timeCli(root: string, cacheFile: string): number {
   return ms;
 }
 
+/** `obs-lens check` without a cache, as a process (start included, as the server's start is in the scan's time). */
+function timeCliCold(root: string): number {
+  const start = now();
+  const run = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'check', '--format', 'json'], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const ms = now() - start;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`obs-lens check failed (${run.status}): ${run.stderr}`);
+  return ms;
+}
+
 function reanalysis(dir: string): number[] {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
@@ -210,7 +219,19 @@ export async function runAnalysisBench(): Promise<BenchResult[]> {
 
   const concat = concatenationVsPlain(path.join(WORK, 'concatenation'));
 
-  const server = await serverMemory(root);
+  // The editor's first scan against `obs-lens check` on the same folder, each run twice in
+  // alternation (best of two), so a busy machine slows both alike.
+  const scans: number[] = [];
+  const checks: number[] = [];
+  let server = await serverMemory(root);
+  scans.push(server.ms);
+  checks.push(timeCliCold(root));
+  checks.push(timeCliCold(root));
+  const second = await serverMemory(root);
+  scans.push(second.ms);
+  if (second.ms < server.ms) server = second;
+  const scanMs = Math.min(...scans);
+  const checkMs = Math.min(...checks);
 
   return [
     {
@@ -255,6 +276,15 @@ export async function runAnalysisBench(): Promise<BenchResult[]> {
       ratio: concat.concatMs / concat.plainMs,
       target: 'ratio <= 3',
       pass: concat.concatMs / concat.plainMs <= 3,
+    },
+    {
+      name: `language server: start and first workspace scan to idle (${server.findings} findings)`,
+      value: scanMs,
+      unit: 'ms',
+      baseline: { name: 'obs-lens check, no cache', value: checkMs },
+      ratio: scanMs / checkMs,
+      target: 'ratio <= 1.2',
+      pass: scanMs / checkMs <= 1.2,
     },
     {
       name: `language server RSS after the workspace scan (${(server.ms / 1000).toFixed(1)} s)`,
