@@ -6,6 +6,7 @@
 // instrumentation) and when requests get no id at all (missing-request-id-middleware's finding).
 // The fix switches to the request's logger: safe, the request is in scope and the library is the same.
 import ts from 'typescript';
+import { hasNoRequestContext } from '../context/missingRequestId';
 import type { LogCall, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
 
@@ -52,7 +53,7 @@ export const rule: Rule = {
     const request = ctx.requestParamAt(call.node);
     if (!request) return;
     const service = ctx.serviceContext();
-    if (!service?.requestLoggerProperty || service.loggerReadsContext || !service.hasRequestId) return;
+    if (!service?.requestLoggerProperty || service.loggerReadsContext || hasNoRequestContext(service)) return;
     if (isRequestScoped(call.receiver, ctx)) return;
     const scoped = `${request.text}.${service.requestLoggerProperty}`;
     // Same library only: pino's argument order is not winston's.

@@ -4,6 +4,7 @@
 // `traceparent` itself), when an axios interceptor adds headers, and when the service gives requests
 // no id at all (missing-request-id-middleware names that cause). Clients: context/libraries.ts.
 import ts from 'typescript';
+import { hasNoRequestContext } from '../context/missingRequestId';
 import { injectsContext, interceptedInstances, type OutgoingCall, outgoingCallOf, passesContext } from '../context/outgoing';
 import type { FixProposal, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
@@ -63,7 +64,7 @@ export const rule: Rule = {
     if (!call) return;
     const service = ctx.serviceContext();
     if (!service || service.otelCovers.has(call.kind)) return;
-    if (!service.hasRequestId && !service.libraries.includes('opentelemetry')) return;
+    if (hasNoRequestContext(service)) return;
     if (call.axiosDefault && service.axiosIntercepted) return;
     if (call.instance) {
       let names = intercepted.get(ctx.sourceFile);

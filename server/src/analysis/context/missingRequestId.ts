@@ -1,0 +1,44 @@
+// missing-request-id-middleware, as pure functions for the per-service phase of the rule contract:
+// a service with HTTP handlers and no request-id source at all (no library that gives requests an
+// id, no middleware of its own that does, no OpenTelemetry) is reported once, where its app or
+// server is created. While it fires, handler-missing-request-context and outgoing-call-without-context
+// stay quiet for the service (they test `hasNoRequestContext`): the root cause first.
+import type { FactsSource } from '../handlers/workspaceFacts';
+import type { Handler, Place } from '../handlers/types';
+import type { ServiceContext } from './service';
+
+export const MISSING_MESSAGE =
+  "This service's requests get no request id (no pino-http, Fastify, express-request-id, cls-rtracer, AsyncLocalStorage middleware or OpenTelemetry): its logs of one request cannot be told from another's, nor followed into the services it calls.";
+
+/** True when the service has no request id and no trace context: nothing a log call or an outgoing call could carry. */
+export function hasNoRequestContext(ctx: ServiceContext): boolean {
+  return !ctx.hasRequestId && !ctx.libraries.includes('opentelemetry') && !ctx.code.some((c) => c.kind === 'otel-instrumentation');
+}
+
+/** Where the service creates its apps and servers (`express()`, `Fastify()`, `http.createServer()`), in file order. */
+export function creationPlaces(facts: FactsSource, files: readonly string[]): Place[] {
+  const out: Place[] = [];
+  for (const file of [...files].sort()) {
+    const f = facts.facts(file);
+    if (!f) continue;
+    for (const o of f.owners) {
+      if ((o.role === 'app' || o.role === 'server') && o.framework && o.framework !== 'nextjs' && !o.param && !o.derivedFrom) out.push({ file, line: o.line, column: o.column });
+    }
+  }
+  return out;
+}
+
+export interface ServiceFinding extends Place {
+  message: string;
+}
+
+/**
+ * The service's finding, if it has handlers (of a framework with middleware: Next.js routes have
+ * none to add) and no request context; at its first app or server creation, else its first handler.
+ */
+export function missingRequestIdMiddleware(handlers: readonly Handler[], creations: readonly Place[], ctx: ServiceContext): ServiceFinding | null {
+  const served = handlers.filter((h) => h.framework !== 'nextjs');
+  if (served.length === 0 || !hasNoRequestContext(ctx)) return null;
+  const at = creations[0] ?? { file: served[0].file, line: served[0].line, column: served[0].column };
+  return { ...at, message: MISSING_MESSAGE };
+}
