@@ -127,7 +127,7 @@ function assignmentSource(node: ts.BinaryExpression, add: Add): void {
   if (onRequest && ts.isCallExpression(right) && ts.isPropertyAccessExpression(right.expression) && right.expression.name.text === 'child') {
     return add('child-per-request', `child logger per request (${request.name.text}.${left.name.text})`, node, { property: left.name.text });
   }
-  if (onRequest && ID_PROPERTIES.has(left.name.text) && fn.parameters.length >= 3) add('request-id-middleware', `middleware setting ${request.name.text}.${left.name.text}`, node);
+  if (onRequest && ID_PROPERTIES.has(left.name.text) && isMiddleware(fn)) add('request-id-middleware', `middleware setting ${request.name.text}.${left.name.text}`, node);
 }
 
 const lookups = new WeakMap<ScopeMap, ImportLookup>();
@@ -135,6 +135,14 @@ function lookupIn(scopes: ScopeMap): ImportLookup {
   let l = lookups.get(scopes);
   if (!l) lookups.set(scopes, (l = (id) => importOf(scopes, id)));
   return l;
+}
+
+/** `(req, res, next) => { ... next() ... }`: a middleware that passes the request on by calling its third parameter. */
+function isMiddleware(fn: ts.FunctionLikeDeclaration): boolean {
+  const next = fn.parameters[2];
+  if (fn.parameters.length !== 3 || !next || !ts.isIdentifier(next.name)) return false;
+  const name = next.name.text;
+  return !!fn.body && containsNode(fn.body, (n) => ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name);
 }
 
 function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | null {

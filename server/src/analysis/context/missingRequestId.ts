@@ -10,22 +10,27 @@ import type { ServiceContext } from './service';
 export const MISSING_MESSAGE =
   "This service's requests get no request id (no pino-http, Fastify, express-request-id, cls-rtracer, AsyncLocalStorage middleware or OpenTelemetry): its logs of one request cannot be told from another's, nor followed into the services it calls.";
 
-/** True when the service has no request id and no trace context: nothing a log call or an outgoing call could carry. */
+/** True when the service has no request id and no trace propagation: nothing a log call or an outgoing call could carry. */
 export function hasNoRequestContext(ctx: ServiceContext): boolean {
-  return !ctx.hasRequestId && !ctx.libraries.includes('opentelemetry') && !ctx.code.some((c) => c.kind === 'otel-instrumentation');
+  // OpenTelemetry counts when it is set up (instrumentation in code or a start script), not for @opentelemetry/api alone.
+  return !ctx.hasRequestId && ctx.otelCovers.size === 0;
 }
 
-/** Where the service creates its apps and servers (`express()`, `Fastify()`, `http.createServer()`), in file order. */
-export function creationPlaces(facts: FactsSource, files: readonly string[]): Place[] {
+/**
+ * Where the service creates its apps and servers (`express()`, `Fastify()`, `http.createServer()`):
+ * those in `entryFiles` (the files its package.json starts) first, then by file and line.
+ */
+export function creationPlaces(facts: FactsSource, files: readonly string[], entryFiles: readonly string[] = []): Place[] {
   const out: Place[] = [];
-  for (const file of [...files].sort()) {
+  for (const file of files) {
     const f = facts.facts(file);
     if (!f) continue;
     for (const o of f.owners) {
       if ((o.role === 'app' || o.role === 'server') && o.framework && o.framework !== 'nextjs' && !o.param && !o.derivedFrom) out.push({ file, line: o.line, column: o.column });
     }
   }
-  return out;
+  const rank = (p: Place) => (entryFiles.includes(p.file) ? 0 : 1);
+  return out.sort((a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
 }
 
 export interface ServiceFinding extends Place {

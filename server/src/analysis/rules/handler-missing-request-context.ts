@@ -30,9 +30,25 @@ function isRequestScoped(receiver: ts.Expression, ctx: RuleContext, depth = 0): 
   if (base.kind === ts.SyntaxKind.ThisKeyword) return true; // a class's own logger: its injection decides (nestjs-pino)
   if (!ts.isIdentifier(base)) return false;
   const d = ctx.declarationOf(base);
-  if (!d || isModuleLevel(d)) return false;
-  if (ts.isParameter(d)) return true;
-  return !!d.initializer && depth < 4 && isRequestScoped(d.initializer, ctx, depth + 1);
+  if (d && !isModuleLevel(d)) {
+    if (ts.isParameter(d)) return true;
+    if (d.initializer && depth < 4 && isRequestScoped(d.initializer, ctx, depth + 1)) return true;
+  }
+  // A logger derived from the request's by a helper: `extendLogger(req.log, 'billing')`.
+  const call = derivingCall(receiver);
+  return !!call && depth < 4 && call.arguments.some((a) => isRequestScoped(a, ctx, depth + 1));
+}
+
+/** The innermost call a receiver chain starts from (`helper(req.log)` in `helper(req.log).child()`), when the chain has one. */
+function derivingCall(expr: ts.Expression): ts.CallExpression | null {
+  let e = unwrap(expr);
+  let found: ts.CallExpression | null = null;
+  for (let i = 0; i < 32; i++) {
+    if (ts.isCallExpression(e)) found = e;
+    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) e = unwrap(e.expression);
+    else break;
+  }
+  return found;
 }
 
 /** Declared at the top of the module (not inside any function). */
