@@ -91,8 +91,14 @@ function fileIndent(text: string): string {
   let tabs = 0;
   let spaces = 0;
   let previous = 0;
-  for (const line of text.split('\n')) {
+  // The first thousand lines tell as well as all of them, without splitting a generated file whole.
+  let seen = 0;
+  for (let start = 0; start < text.length && seen < 1000; ) {
+    const nl = text.indexOf('\n', start);
+    const line = text.slice(start, nl < 0 ? text.length : nl);
+    start = nl < 0 ? text.length : nl + 1;
     if (!line.trim()) continue;
+    seen++;
     const lead = /^[ \t]*/.exec(line)![0];
     if (lead.startsWith('\t')) tabs++;
     else if (lead.length > 0) spaces++;
