@@ -54,7 +54,7 @@ describe('obs-lens: request context', function () {
     assert.deepEqual(sources, {
       'als-mixin': ['AsyncLocalStorage.run around next() als-mixin/src/context.js:10', 'pino mixin als-mixin/src/logger.js:5'],
       'express-http-context': ['express-http-context', 'winston format express-http-context/src/app.js:6'],
-      'express-pino-http': ['pino-http'],
+      'express-pino-http': ['pino-http', 'pino-http middleware express-pino-http/src/app.js:8'],
       'fastify-v5': ['fastify'],
       'nestjs-cls': ['nestjs-cls'],
       'no-request-id': [],

@@ -24,7 +24,9 @@ export type CodeSourceKind =
   | 'otel-inject'
   | 'otel-context-with'
   /** `axios.interceptors.request.use(...)` on the default instance: every axios call goes through it. */
-  | 'axios-interceptor';
+  | 'axios-interceptor'
+  /** `pinoHttp(...)` called: the request logger middleware is set up (`req.log` exists in handlers mounted after it). */
+  | 'request-logger-middleware';
 
 export interface CodeSource {
   kind: CodeSourceKind;
@@ -52,6 +54,9 @@ const TEXT_HINT = new RegExp(
 export function mayHoldContextSource(text: string): boolean {
   return TEXT_HINT.test(text);
 }
+
+/** Packages whose default export, called, makes the middleware that puts `req.log` on requests. */
+const REQUEST_LOGGER_MIDDLEWARES = new Set(['pino-http', 'express-pino-logger', 'koa-pino-logger']);
 
 /** Request properties a middleware stamps the request's id on. */
 const ID_PROPERTIES = new Set(['id', 'requestId', 'reqId', 'correlationId', 'traceId']);
@@ -86,6 +91,9 @@ function callSource(node: ts.CallExpression | ts.NewExpression, scopes: ScopeMap
   const callee = unwrap(node.expression);
   const imp = importedName(lookupIn(scopes), callee);
   const name = imp ? (imp.member ?? imp.name) : ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+  if (imp && REQUEST_LOGGER_MIDDLEWARES.has(imp.module) && imp.member === undefined && (imp.name === 'default' || imp.name === '*' || imp.name === 'pinoHttp')) {
+    return add('request-logger-middleware', `${imp.module} middleware`, node);
+  }
   if (imp?.module.startsWith('@opentelemetry/')) {
     const covers = OTEL_INSTRUMENTATIONS[name];
     if (covers) return add('otel-instrumentation', name, node, { covers: [...covers] });

@@ -20,6 +20,11 @@ export interface ServiceContext {
   hasRequestId: boolean;
   /** The request property that holds a request-scoped logger in handlers (`log` for `req.log`), if any. */
   requestLoggerProperty: string | null;
+  /**
+   * Whether the service's code certainly sets that logger up: Fastify (built in), a pino-http
+   * middleware called in the code, or a child logger a middleware binds. A dependency alone may be unused.
+   */
+  requestLoggerCertain: boolean;
   /** The shared logger reads the request's context itself (a mixin or format, or OpenTelemetry stamps trace ids). */
   loggerReadsContext: boolean;
   /** Outgoing calls whose trace context OpenTelemetry instrumentation propagates. */
@@ -69,13 +74,14 @@ function computeServiceContext(project: ProjectModel, dir: string): ServiceConte
     code,
     hasRequestId: provides('request-id') || has('als-middleware') || has('request-id-middleware') || libraries.includes('express-http-context'),
     requestLoggerProperty,
+    requestLoggerCertain: libraries.includes('fastify') || has('request-logger-middleware') || (!onRequest && !!child),
     // Auto-instrumentation includes pino's and winston's, which stamp trace ids into every record.
     loggerReadsContext: has('logger-reads-context') || otelCovers.has('http') && code.some((c) => c.label === 'getNodeAutoInstrumentations') || startScriptRegistersOtel(project, dir),
     otelCovers,
     axiosIntercepted: has('axios-interceptor'),
     fastifyMajor: declaredMajor(project, dir, 'fastify'),
   };
-  const digest = JSON.stringify([ctx.libraries, ctx.hasRequestId, ctx.requestLoggerProperty, ctx.loggerReadsContext, [...otelCovers].sort(), ctx.axiosIntercepted, ctx.fastifyMajor]);
+  const digest = JSON.stringify([ctx.libraries, ctx.hasRequestId, ctx.requestLoggerProperty, ctx.requestLoggerCertain, ctx.loggerReadsContext, [...otelCovers].sort(), ctx.axiosIntercepted, ctx.fastifyMajor]);
   return { ...ctx, digest };
 }
 

@@ -72,8 +72,10 @@ export const rule: Rule = {
     if (!service?.requestLoggerProperty || service.loggerReadsContext || hasNoRequestContext(service)) return;
     if (isRequestScoped(call.receiver, ctx)) return;
     const scoped = `${request.text}.${service.requestLoggerProperty}`;
-    // Same library only: pino's argument order is not winston's.
-    const fixes = call.library === 'pino' || service.requestLoggerProperty !== 'log' ? [{ title: `Log through ${scoped}`, edits: [{ start: call.receiver.getStart(ctx.sourceFile), end: call.receiver.end, newText: scoped }], safe: true }] : [];
+    // Same library only: pino's argument order is not winston's. Safe when the service's code certainly
+    // sets the request logger up (a dependency on pino-http alone may leave `req.log` undefined).
+    const edits = [{ start: call.receiver.getStart(ctx.sourceFile), end: call.receiver.end, newText: scoped }];
+    const fixes = call.library === 'pino' || service.requestLoggerProperty !== 'log' ? [{ title: `Log through ${scoped}`, edits, safe: service.requestLoggerCertain }] : [];
     ctx.report(call.receiver, MESSAGE(call.method, scoped), fixes);
   },
 };

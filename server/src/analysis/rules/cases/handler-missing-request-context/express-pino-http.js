@@ -1,4 +1,4 @@
-// @case library=pino-http loggerModule=src/logger.js path=src/routes/orders.js
+// @case library=pino-http path=src/routes/orders.js
 const express = require('express');
 const { logger } = require('../logger');
 
