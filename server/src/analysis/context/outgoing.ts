@@ -30,6 +30,16 @@ function isModuleItself(imp: ImportedName, module: string, name: string): boolea
   return name === '*' || name === 'default' ? imp.name === '*' || imp.name === 'default' : imp.name === name;
 }
 
+const BINDS_FETCH = /\bfunction\s+fetch\b|\b(?:const|let|var)\s+fetch\b|[{,]\s*fetch\s*[,}=]/;
+const fetchBound = new WeakMap<ts.SourceFile, boolean>();
+
+/** The file binds a `fetch` of its own (a function, a variable, a destructured name): its calls are not the global one. */
+function bindsFetch(sf: ts.SourceFile): boolean {
+  let b = fetchBound.get(sf);
+  if (b === undefined) fetchBound.set(sf, (b = BINDS_FETCH.test(sf.text)));
+  return b;
+}
+
 /** The value a local name was initialised with (unwrapped), when it is a variable of this file. */
 function initializerOf(expr: ts.Expression, decl: DeclarationLookup): ts.Expression | null {
   const e = unwrap(expr);
@@ -61,7 +71,7 @@ export function outgoingCallOf(node: ts.CallExpression | ts.NewExpression, looku
     instance,
     axiosDefault,
   });
-  if (ts.isIdentifier(callee) && callee.text === 'fetch' && ts.isCallExpression(node) && !lookup(callee) && !decl(callee)) return make(GLOBAL_FETCH, null, null);
+  if (ts.isIdentifier(callee) && callee.text === 'fetch' && ts.isCallExpression(node) && !lookup(callee) && !decl(callee) && !bindsFetch(node.getSourceFile())) return make(GLOBAL_FETCH, null, null);
   const imp = importedName(lookup, callee);
   for (const client of OUTGOING_CLIENTS) {
     if (imp && client.methods.length === 0 && isModuleItself(imp, client.module, client.name)) return ts.isNewExpression(node) || client.carrier !== 'attributes' ? make(client, null, null) : null;
