@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildInventory, createProjectModel, noteFile } from '../../../server/src/analysis';
-import { creationPlaces, hasNoRequestContext, missingRequestIdMiddleware } from '../../../server/src/analysis/context/missingRequestId';
+import { creationPlaces, hasNoRequestContext, missingRequestIdFinding, missingRequestIdMiddleware } from '../../../server/src/analysis/context/missingRequestId';
 import { serviceContextFor } from '../../../server/src/analysis/context/service';
 import { WorkspaceFacts } from '../../../server/src/analysis/handlers/workspaceFacts';
 
@@ -30,5 +30,11 @@ describe('missing-request-id-middleware (per-service function)', () => {
       assert.equal(hasNoRequestContext(ctx), path.basename(service.root) === 'no-request-id', service.root);
     }
     assert.deepEqual(found, ['no-request-id/src/app.js:5:13']);
+    // As the service phase will call it: the range of the creation's callee.
+    const ranges = buildInventory(model, files).flatMap((s) => {
+      const f = missingRequestIdFinding({ ...s, files: files.filter((x) => x.startsWith(s.root + path.sep)), project: model, facts: (file) => facts.facts(file) });
+      return f ? [`${path.relative(FIXTURES, f.file)} ${fs.readFileSync(f.file, 'utf8').slice(f.start, f.end)}`] : [];
+    });
+    assert.deepEqual(ranges, ['no-request-id/src/app.js express']);
   });
 });

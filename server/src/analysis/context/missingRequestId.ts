@@ -3,9 +3,12 @@
 // id, no middleware of its own that does, no OpenTelemetry) is reported once, where its app or
 // server is created. While it fires, handler-missing-request-context and outgoing-call-without-context
 // stay quiet for the service (they test `hasNoRequestContext`): the root cause first.
+import * as path from 'node:path';
+import type { EntryPoint } from '../handlers/inventory';
 import type { FactsSource } from '../handlers/workspaceFacts';
-import type { Handler, Place } from '../handlers/types';
-import type { ServiceContext } from './service';
+import type { FileFacts, Handler, Place } from '../handlers/types';
+import type { ProjectModel } from '../project';
+import { type ServiceContext, serviceContextFor } from './service';
 
 export const MISSING_MESSAGE =
   "This service's requests get no request id (no pino-http, Fastify, express-request-id, cls-rtracer, AsyncLocalStorage middleware or OpenTelemetry): its logs of one request cannot be told from another's, nor followed into the services it calls.";
@@ -46,4 +49,38 @@ export function missingRequestIdMiddleware(handlers: readonly Handler[], creatio
   if (served.length === 0 || !hasNoRequestContext(ctx)) return null;
   const at = creations[0] ?? { file: served[0].file, line: served[0].line, column: served[0].column };
   return { ...at, message: MISSING_MESSAGE };
+}
+
+/** What the service phase shows of a service (a structural part of the rule contract's ServiceView). */
+export interface ServiceLike {
+  readonly root: string;
+  readonly handlers: readonly Handler[];
+  readonly entryPoints: readonly EntryPoint[];
+  readonly files: readonly string[];
+  readonly project: ProjectModel;
+  facts(file: string): FileFacts | null;
+}
+
+/**
+ * The service phase's finding: the file and the UTF-16 range of the app or server creation's callee
+ * (`express` in `express()`), ready for ServiceRuleContext.report; null when the service has a
+ * request-id source or no handlers.
+ */
+export function missingRequestIdFinding(service: ServiceLike): { file: string; start: number; end: number; message: string } | null {
+  const ctx = serviceContextFor(service.project, path.join(service.root, 'package.json'));
+  if (!ctx) return null;
+  const entries = service.entryPoints.flatMap((e) => (e.target ? [path.resolve(service.root, e.target)] : []));
+  const finding = missingRequestIdMiddleware(service.handlers, creationPlaces(service, service.files, entries), ctx);
+  if (!finding) return null;
+  const text = service.project.readFile(finding.file);
+  if (text === undefined) return null;
+  let start = 0;
+  for (let line = 0; line < finding.line; line++) {
+    const newline = text.indexOf('\n', start);
+    if (newline < 0) return null;
+    start = newline + 1;
+  }
+  start += finding.column;
+  const name = /^(?:new\s+)?[\w$.]+/.exec(text.slice(start, start + 200));
+  return { file: finding.file, start, end: start + (name ? name[0].length : 1), message: finding.message };
 }
