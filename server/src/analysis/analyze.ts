@@ -246,11 +246,15 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   return { path: absPath, findings, logCalls, parseErrors, inputs: inputs(), ...(ruleErrors.length ? { ruleErrors } : {}) };
 }
 
-/** The request parameter of the nearest enclosing function that is a recognised handler or middleware. */
+/**
+ * The request parameter of the nearest enclosing function that is a recognised handler or
+ * middleware, or that takes a parameter typed as a framework's request (`(req: Request, res: Response)`
+ * in a controllers file whose routes are registered elsewhere).
+ */
 function requestParamAt(requests: HandlerRequests, at: ts.Node): ts.Identifier | null {
   for (let n: ts.Node | undefined = at.parent; n; n = n.parent) {
     if (!ts.isFunctionLike(n)) continue;
-    const p = requests.requestParamOf(n);
+    const p = requests.requestParamOf(n) ?? n.parameters.find((q) => q.type && requests.isRequestParameter(q));
     if (p) return ts.isIdentifier(p.name) ? p.name : null;
   }
   return null;

@@ -80,11 +80,27 @@ export function ignoredIncomingId(node: ts.CallExpression | ts.NewExpression, lo
     return { kind: 'fastify', call: node, options, reads: 'nothing', explicitFalse: setting ? value : null };
   }
   if (imp && Object.entries(ID_GENERATORS).some(([m, names]) => [...names].some((n) => namesExport(imp, m, n)))) {
-    const request = requestAt(node);
+    const request = requestAt(node) ?? middlewareRequest(node);
     if (!request) return null;
     const fn = enclosingFunctionOf(request);
     if (!fn || readsHeaders(fn) || !setsRequestId(fn, request.text)) return null;
     return { kind: 'middleware', generator: node, request };
+  }
+  return null;
+}
+
+/**
+ * The request parameter of an enclosing function shaped like a middleware registered elsewhere:
+ * `function requestId(req, res, next) { ... next(); }` (three parameters, the third called).
+ */
+function middlewareRequest(node: ts.Node): ts.Identifier | null {
+  for (let n = node.parent; n; n = n.parent) {
+    if (!ts.isFunctionLike(n)) continue;
+    const [req, , next] = n.parameters;
+    if (n.parameters.length !== 3 || !ts.isIdentifier(req.name) || !ts.isIdentifier(next.name)) continue;
+    const name = next.name.text;
+    const body = (n as ts.FunctionLikeDeclaration).body;
+    if (body && containsNode(body, (c) => ts.isCallExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === name)) return req.name;
   }
   return null;
 }
