@@ -97,7 +97,8 @@ export const rule: Rule = {
     if (ctx.fileKind !== 'service') return;
     const found = ignoredIncomingId(node, (id) => ctx.importOf(id), (n) => ctx.requestParamAt(n), ctx.serviceContext()?.fastifyMajor ?? null);
     if (!found) return;
-    const at = found.kind === 'middleware' ? found.generator : found.call;
-    ctx.report(at.kind === ts.SyntaxKind.CallExpression && found.kind !== 'middleware' ? (at as ts.CallExpression).expression : at, messageOf(found, ctx.requestIdHeader), fixesOf(found, ctx));
+    // At the generator call for a middleware, at the callee (`pinoHttp`, `Fastify`) for a library.
+    const at = found.kind === 'middleware' ? found.generator : found.call.expression;
+    ctx.report(at, messageOf(found, ctx.requestIdHeader), fixesOf(found, ctx));
   },
 };
