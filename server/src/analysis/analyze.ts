@@ -241,7 +241,11 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   run(calls, (r) => r.checkLogCall);
   run(metrics.definitions, (r) => r.checkMetricDefinition);
   run(metrics.uses, (r) => r.checkMetricUse);
-  if (allCalls) run(allCalls.sort((a, b) => a.pos - b.pos), (r) => (r.mayApply && !r.mayApply(text) ? undefined : r.checkCall));
+  if (allCalls) {
+    // Each rule's text filter is asked once per file, not once per call.
+    const applies = new Set(rules.filter((r) => r.checkCall && (!r.mayApply || r.mayApply(text))));
+    run(allCalls.sort((a, b) => a.pos - b.pos), (r) => (applies.has(r) ? r.checkCall : undefined));
+  }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : 1));
   return { path: absPath, findings, logCalls, parseErrors, inputs: inputs(), ...(ruleErrors.length ? { ruleErrors } : {}) };
 }

@@ -40,19 +40,24 @@ export interface CodeSource {
   property?: string;
 }
 
-const TEXT_HINT = new RegExp(
-  [
-    ...CONTEXT_MODULES.map((m) => `['"]${m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}['"/]`),
-    String.raw`\bmixin\b`,
-    String.raw`\.child\s*\(`,
-    String.raw`\binterceptors\b`,
-    String.raw`\.(?:id|requestId|correlationId)\s*=`,
-  ].join('|'),
+// @opentelemetry/api alone is in every file that makes a span: only its propagation and context calls are sources.
+const MODULE_HINT = new RegExp(
+  CONTEXT_MODULES.filter((m) => m !== '@opentelemetry/api')
+    .map((m) => `['"]${m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}['"/]`)
+    .join('|') + String.raw`|\bpropagation\.inject\b|\bcontext\.with\b`,
 );
+/** A pino mixin, an axios interceptor, a winston module (its formats may read the context). */
+const LOGGER_HINT = /\bmixin\b|\binterceptors\.request\b|['"]winston['"]/;
+/** A middleware (it calls `next`) that binds a child logger or stamps an id on the request. */
+const MIDDLEWARE_HINT = /\.child\s*\(|\.(?:id|requestId|reqId|correlationId|traceId)\s*=[^=]/;
+const CALLS_NEXT = /\bnext\s*\(/;
 
-/** Cheap test before parsing: could the file set up a context source? Only a filter; the walk decides. */
+/**
+ * Cheap test before parsing: could the file set up a context source? Only a filter (the walk
+ * decides), narrow enough that most files of a service are never parsed for it.
+ */
 export function mayHoldContextSource(text: string): boolean {
-  return TEXT_HINT.test(text);
+  return MODULE_HINT.test(text) || LOGGER_HINT.test(text) || (MIDDLEWARE_HINT.test(text) && CALLS_NEXT.test(text));
 }
 
 /** Packages whose default export, called, makes the middleware that puts `req.log` on requests. */

@@ -66,11 +66,12 @@ export const rule: Rule = {
   },
   checkLogCall(call: LogCall, ctx: RuleContext) {
     if (call.library === 'console' || ctx.fileKind !== 'service') return;
-    const request = ctx.requestParamAt(call.node);
-    if (!request) return;
+    // Cheapest first: the service's context, the receiver, and only then handler discovery in the file.
     const service = ctx.serviceContext();
     if (!service?.requestLoggerProperty || service.loggerReadsContext || hasNoRequestContext(service)) return;
     if (isRequestScoped(call.receiver, ctx)) return;
+    const request = ctx.requestParamAt(call.node);
+    if (!request) return;
     const scoped = `${request.text}.${service.requestLoggerProperty}`;
     // Same library only: pino's argument order is not winston's. Safe when the service's code certainly
     // sets the request logger up (a dependency on pino-http alone may leave `req.log` undefined).
