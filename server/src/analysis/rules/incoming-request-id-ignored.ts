@@ -7,7 +7,11 @@ import type { FixProposal, Rule, RuleContext } from '../rule';
 import { addOption, headerLiteral, randomUUIDInScope } from './util/contextFixes';
 
 /** Words a file must hold for this rule to look at its calls (plain substring searches, cheap on large files). */
-const MAY_APPLY = ['pino-http', 'express-pino-logger', 'cls-rtracer', 'fastify(', 'Fastify(', "fastify')(", 'fastify")(', 'randomUUID', 'uuid', 'nanoid', 'cuid'];
+const LIBRARY_WORDS = ['pino-http', 'express-pino-logger', 'cls-rtracer', 'fastify(', 'Fastify(', "fastify')(", 'fastify")('];
+/** An id generator counts in a middleware, which passes the request on (`next()`, Fastify's `done()`). */
+const GENERATOR_WORDS = ['randomUUID', 'uuid', 'nanoid', 'cuid'];
+const MIDDLEWARE_WORDS = ['next(', 'done('];
+const has = (text: string, words: readonly string[]) => words.some((w) => text.includes(w));
 
 export const MESSAGES = {
   pinoHttpDefault: (h: string) => `pino-http gives every request a new id (its default genReqId counts from 1), even when the caller sent one in ${h}: one request's logs cannot be followed across services.`,
@@ -92,7 +96,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
-  mayApply: (text) => MAY_APPLY.some((word) => text.includes(word)),
+  mayApply: (text) => has(text, LIBRARY_WORDS) || (has(text, GENERATOR_WORDS) && has(text, MIDDLEWARE_WORDS)),
   checkCall(node, ctx) {
     if (ctx.fileKind !== 'service') return;
     const found = ignoredIncomingId(node, (id) => ctx.importOf(id), (n) => ctx.requestParamAt(n), ctx.serviceContext()?.fastifyMajor ?? null);
