@@ -55,8 +55,9 @@ function layersFor(scope: vscode.Uri | undefined): TailSettingSources['layers'] 
  * cannot be read or parsed (the analysis reports the rest).
  */
 function tailConfigProblems(errors: readonly string[]): string[] {
-  const prefix = `${CONFIG_FILE_NAME}: `;
-  return errors.filter((e) => /^(tail\b|not valid JSON|cannot read|settings must be)/.test(e.startsWith(prefix) ? e.slice(prefix.length) : e));
+  // Messages start with the file's name and, for a value in it, its line and column (`obs-lens.config.json:6:25: `).
+  const message = (e: string) => (e.startsWith(CONFIG_FILE_NAME) ? e.slice(CONFIG_FILE_NAME.length).replace(/^(?::\d+:\d+)?: /, '') : e);
+  return errors.filter((e) => /^(tail\b|not valid JSON|cannot read|settings must be)/.test(message(e)));
 }
 
 /** The tail keys a settings file sets; none when it is missing, unreadable or oversized. */
