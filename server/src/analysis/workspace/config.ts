@@ -10,9 +10,6 @@ import { readRegularFile } from '../regularFile';
 import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, type LensSettings, type TailSettings } from '../../../../shared/src/settings';
 import { schemaProblems, withoutProblems, type SettingPath } from './configSchemaCheck';
 
-/** Re-exported for the command line's hints. */
-export { closestMatch } from '../didYouMean';
-
 /**
  * One layer of settings. `tail` may be partial here: a config file that sets only `tail.files`
  * keeps the other tail defaults. Every Partial<LensSettings> is a valid layer.
