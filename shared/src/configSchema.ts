@@ -6,7 +6,9 @@
 //
 // `errorMessage` is VS Code's JSON schema extension: the editor shows it for a value of the wrong
 // type, and the CLI and server put the same words in their messages ("tail.otlpPort must be a port
-// number from 0 to 65535 ..., not 70000"). Beyond its type, `loggerModule` is checked in code to be
+// number from 0 to 65535 ..., not 70000"). An object's schema says it in `typeErrorMessage` (ours,
+// which the editor ignores): VS Code would show an object's `errorMessage` for its unknown keys too,
+// in place of "Property console-loging is not allowed". Beyond its type, `loggerModule` is checked in code to be
 // a module specifier (server/src/analysis/moduleSpecifier.ts): fixes write it into imports.
 import { RULE_IDS, SEVERITY_SETTINGS, ruleDocsUrl } from './rules';
 import { CONFIG_FILE_NAME, DEFAULT_SETTINGS } from './settings';
@@ -14,8 +16,8 @@ import { CONFIG_FILE_NAME, DEFAULT_SETTINGS } from './settings';
 /** Where the editor finds the schema, relative to the extension's root (package.json points here). */
 export const CONFIG_SCHEMA_PATH = 'schemas/obs-lens.config.schema.json';
 
-/** Keywords of VS Code's JSON schema dialect the schema uses; ajv is told they are annotations. */
-export const EDITOR_SCHEMA_KEYWORDS = ['errorMessage', 'markdownDescription', 'enumDescriptions'] as const;
+/** Keywords of VS Code's JSON schema dialect (and our typeErrorMessage) the schema uses; ajv is told they are annotations. */
+export const EDITOR_SCHEMA_KEYWORDS = ['errorMessage', 'markdownDescription', 'enumDescriptions', 'typeErrorMessage'] as const;
 
 /** HTTP header names (RFC 9110 tokens). */
 const HEADER_NAME = "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$";
@@ -55,7 +57,7 @@ export const CONFIG_SCHEMA = {
   title: CONFIG_FILE_NAME,
   description: 'Observability Lens configuration. The nearest obs-lens.config.json at or above a file (up to the repository root) applies to it, in the editor and in the obs-lens CLI alike.',
   type: 'object',
-  errorMessage: 'must be a JSON object',
+  typeErrorMessage: 'must be a JSON object',
   additionalProperties: false,
   properties: {
     $schema: { type: 'string', description: 'The JSON schema of this file (editors use it; Observability Lens ignores it).' },
@@ -65,7 +67,7 @@ export const CONFIG_SCHEMA = {
       type: 'object',
       default: {},
       markdownDescription: 'Severity per rule (`error`, `warning`, `info`, `hint` or `off`). Rules not listed use their default.',
-      errorMessage: `must be an object mapping rule ids to ${SEVERITY_SETTINGS.join(' | ')}`,
+      typeErrorMessage: `must be an object mapping rule ids to ${SEVERITY_SETTINGS.join(' | ')}`,
       additionalProperties: false,
       properties: ruleProperties(),
     },
@@ -87,7 +89,7 @@ export const CONFIG_SCHEMA = {
       type: 'object',
       default: {},
       description: 'Log sources of the Logs panel and of `obs-lens tail`.',
-      errorMessage: 'must be an object',
+      typeErrorMessage: 'must be an object',
       additionalProperties: false,
       properties: {
         files: stringArray('must be an array of strings', 'Log files or globs (relative to the workspace folder) to follow.'),

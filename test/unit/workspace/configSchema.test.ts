@@ -49,6 +49,19 @@ describe('obs-lens.config.json schema', () => {
     for (const id of RULE_IDS) assert.deepEqual(editorRules[id].enum, [...SEVERITY_SETTINGS]);
   });
 
+  it('leaves the editor its own message for unknown keys: no object schema carries errorMessage', () => {
+    // VS Code shows an object's errorMessage in place of "Property x is not allowed" (seen in the workbench).
+    const objects: string[] = [];
+    const visit = (schema: Record<string, unknown>, where: string) => {
+      if (schema.properties) {
+        if ('errorMessage' in schema) objects.push(where || '(root)');
+        for (const [key, child] of Object.entries(schema.properties as Record<string, Record<string, unknown>>)) visit(child, where ? `${where}.${key}` : key);
+      }
+    };
+    visit(CONFIG_SCHEMA as unknown as Record<string, unknown>, '');
+    assert.deepEqual(objects, []);
+  });
+
   it('points each problem in a file at its line and column: an unknown key at the key, a bad value at the value', () => {
     const root = writeConfig('{\n  "rules": {\n    "console-loging": "off",\n    "error-not-serialized": "warn"\n  },\n  "tail": { "otlpPort": 70000, "file": [] }\n}\n');
     const { settings, errors } = loadConfigFile(root);

@@ -25,6 +25,7 @@ interface SchemaNode {
   type?: string | readonly string[];
   enum?: readonly unknown[];
   errorMessage?: string;
+  typeErrorMessage?: string;
   properties?: Record<string, SchemaNode>;
 }
 
@@ -100,7 +101,7 @@ function badValue(path: SettingPath, schema: SchemaNode, value: unknown): Schema
     const suggestion = typeof value === 'string' ? hint(value, allowed) : '';
     return { path, atKey: false, message: `${name} must be one of ${allowed.join(', ')}, not ${describeValue(value)}${suggestion}` };
   }
-  const why = schema.errorMessage ?? 'is not valid';
+  const why = schema.errorMessage ?? schema.typeErrorMessage ?? 'is not valid';
   return { path, atKey: false, message: `${name} ${why}, not ${describeValue(value)}` };
 }
 
