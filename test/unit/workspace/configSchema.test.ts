@@ -82,6 +82,16 @@ describe('obs-lens.config.json schema', () => {
     ]);
   });
 
+  it('locates every one of many problems, and names a problem in a file nested too deep to locate without a location', () => {
+    const keys = Array.from({ length: 3000 }, (_, i) => `  "unknown${i}": ${i}`);
+    const many = loadConfigFile(writeConfig(`{\n${keys.join(',\n')}\n}\n`)).errors;
+    assert.equal(many.length, 3000);
+    assert.equal(many[2999], 'obs-lens.config.json:3001:3: unknown2999 is not a setting');
+    const depth = 50_000;
+    const deep = loadConfigFile(writeConfig(`{ "enable": 1, "x": ${'{"a":'.repeat(depth)}1${'}'.repeat(depth)} }`));
+    assert.deepEqual(deep.errors, ['obs-lens.config.json: enable must be true or false, not 1', 'obs-lens.config.json: x is not a setting']);
+  });
+
   it('checks values the schema alone cannot: loggerModule is a module specifier, with the reason', () => {
     const root = writeConfig('{\n  "loggerModule": "/abs/logger"\n}');
     const { settings, errors } = loadConfigFile(root);

@@ -5,10 +5,11 @@
 // DEFAULT_SETTINGS, later layers winning.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { CONFIG_SCHEMA } from '../../../../shared/src/configSchema';
 import { readRegularFile } from '../regularFile';
 import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, type LensSettings, type TailSettings } from '../../../../shared/src/settings';
-import { schemaProblems, withoutProblems, type SettingPath } from './configSchemaCheck';
+import { schemaProblems, withoutProblems, type SchemaNode, type SettingPath } from './configSchemaCheck';
 
 /**
  * One layer of settings. `tail` may be partial here: a config file that sets only `tail.files`
@@ -56,21 +57,62 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Line and column (1-based) of an offset in `text`. */
-function lineAndColumn(text: string, offset: number): TextLocation {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+/** Line and column (1-based) of offsets in `text`, from its line starts found once. */
+function lineAndColumnIn(text: string): (offset: number) => TextLocation {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  };
 }
 
-/** Finds settings in a config file's text (already known to be valid JSON), for messages that point at them. */
+/**
+ * Finds settings in a config file's text (already known to be valid JSON), for messages that point
+ * at them: the key and value node of every entry of the objects the schema names properties of,
+ * indexed by one walk on first use (a file with many problems is not searched once per problem).
+ */
 function locatorIn(text: string): Locate {
-  let tree: JsonNode | undefined;
+  let index: Map<string, { key: JsonNode; value: JsonNode | undefined }> | undefined;
+  let position: ((offset: number) => TextLocation) | undefined;
+  const build = () => {
+    const entries = new Map<string, { key: JsonNode; value: JsonNode | undefined }>();
+    const visit = (node: JsonNode | undefined, schema: SchemaNode, path: string[]) => {
+      if (node?.type !== 'object' || !schema.properties) return;
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (!key) continue;
+        const childPath = [...path, String(key.value)];
+        // A repeated key: the last one is the value JSON.parse keeps.
+        entries.set(JSON.stringify(childPath), { key, value });
+        const childSchema = Object.hasOwn(schema.properties, key.value) ? schema.properties[key.value] : undefined;
+        if (childSchema) visit(value, childSchema, childPath);
+      }
+    };
+    let root: JsonNode | undefined;
+    try {
+      root = parseTree(text);
+    } catch (err) {
+      // jsonc-parser recurses: JSON nested tens of thousands deep (which JSON.parse reads) overflows
+      // its stack. The messages then go without line and column; everything else is the same.
+      if (!(err instanceof RangeError)) throw err;
+    }
+    if (root) entries.set('[]', { key: root, value: root });
+    visit(root, CONFIG_SCHEMA as SchemaNode, []);
+    return entries;
+  };
   return (settingPath, atKey) => {
-    tree ??= parseTree(text);
-    const node = tree && findNodeAtLocation(tree, [...settingPath]);
-    if (!node) return undefined;
-    const key = atKey && node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
-    return lineAndColumn(text, (key ?? node).offset);
+    index ??= build();
+    position ??= lineAndColumnIn(text);
+    const entry = index.get(JSON.stringify(settingPath));
+    const node = atKey ? entry?.key : entry?.value;
+    return node ? position(node.offset) : undefined;
   };
 }
 
@@ -78,7 +120,7 @@ function locatorIn(text: string): Locate {
 function jsonErrorLocation(text: string, message: string): string {
   const match = /position (\d+)/.exec(message);
   if (!match) return '';
-  const { line, column } = lineAndColumn(text, Number(match[1]));
+  const { line, column } = lineAndColumnIn(text)(Number(match[1]));
   return ` at line ${line}, column ${column}`;
 }
 

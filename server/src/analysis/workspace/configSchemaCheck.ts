@@ -21,7 +21,8 @@ export interface SchemaProblem {
   message: string;
 }
 
-interface SchemaNode {
+/** The parts of a schema object this module reads. */
+export interface SchemaNode {
   type?: string | readonly string[];
   enum?: readonly unknown[];
   errorMessage?: string;
@@ -136,14 +137,23 @@ export function schemaProblems(raw: unknown): SchemaProblem[] {
   return [...problems.values()].sort((a, b) => (order.get(JSON.stringify(a.path)) ?? -1) - (order.get(JSON.stringify(b.path)) ?? -1));
 }
 
-/** Each key path of `raw` (objects only) numbered in the order it is written. */
+/**
+ * Each key path of `raw` that a problem can name, numbered in the order it is written: the keys of
+ * the objects the schema names properties of (settings are at most two keys deep), so a file nested
+ * a thousand levels is not walked.
+ */
 function documentOrder(raw: unknown): Map<string, number> {
-  const order = new Map<string, number>();
-  const visit = (value: unknown, path: string[]) => {
-    order.set(JSON.stringify(path), order.size);
-    if (isPlainObject(value)) for (const [key, child] of Object.entries(value)) visit(child, [...path, key]);
+  const order = new Map<string, number>([['[]', 0]]);
+  const visit = (value: unknown, schema: SchemaNode, path: string[]) => {
+    if (!isPlainObject(value) || !schema.properties) return;
+    for (const [key, child] of Object.entries(value)) {
+      const childPath = [...path, key];
+      order.set(JSON.stringify(childPath), order.size);
+      const childSchema = Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
+      if (childSchema) visit(child, childSchema, childPath);
+    }
   };
-  visit(raw, []);
+  visit(raw, CONFIG_SCHEMA as SchemaNode, []);
   return order;
 }
 
