@@ -45,7 +45,7 @@ describe('obs-lens.config.json schema', () => {
     assert.ok(vscodeignore.includes(`!${path.dirname(CONFIG_SCHEMA_PATH)}/**`), 'the schema folder is let into the .vsix');
     // The editor settings list the same rules and severities.
     const editorRules = pkg.contributes.configuration.properties['observabilityLens.rules'].properties;
-    assert.deepEqual(Object.keys(editorRules), [...RULE_IDS]);
+    assert.deepEqual(Object.keys(editorRules).sort(), [...RULE_IDS].sort());
     for (const id of RULE_IDS) assert.deepEqual(editorRules[id].enum, [...SEVERITY_SETTINGS]);
   });
 
