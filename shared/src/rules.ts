@@ -10,6 +10,7 @@ export const RULE_IDS = [
   'metric-naming',
   'invalid-metric-definition',
   'high-cardinality-label',
+  'handler-missing-metrics',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -2,6 +2,7 @@
 import type { Rule } from '../rule';
 import { rule as consoleLogging } from './console-logging';
 import { rule as errorNotSerialized } from './error-not-serialized';
+import { rule as handlerMissingMetrics } from './handler-missing-metrics';
 import { rule as highCardinalityLabel } from './high-cardinality-label';
 import { rule as invalidMetricDefinition } from './invalid-metric-definition';
 import { rule as logArgumentOrder } from './log-argument-order';
@@ -18,4 +19,5 @@ export const RULES: readonly Rule[] = [
   metricNaming,
   invalidMetricDefinition,
   highCardinalityLabel,
+  handlerMissingMetrics,
 ];

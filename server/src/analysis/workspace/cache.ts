@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { readRegularFile } from '../regularFile';
 import { ENGINE_VERSION } from '../version';
 import type { FileAnalysis } from '../types';
+import type { ServicePhaseMemo } from './servicePhase';
 
 /** Bumped when the cache file's layout changes. */
 const CACHE_FORMAT = 2;
@@ -38,6 +39,8 @@ export interface WorkspaceMemo {
   token: string;
   /** Files outside the analysed set that the project model read (modules it followed imports into, manifests, tsconfigs). */
   extraFiles: string[];
+  /** The service phase's findings (and summary) for exactly these inputs (see servicePhase.ts). */
+  services?: ServicePhaseMemo;
 }
 
 export interface CacheStats {
@@ -148,7 +151,7 @@ export class ResultCache {
 
   rememberWorkspace(memo: WorkspaceMemo): void {
     const w = this.workspace;
-    if (w && w.token === memo.token && w.extraFiles.join('\0') === memo.extraFiles.join('\0')) return;
+    if (w && w.token === memo.token && w.extraFiles.join('\0') === memo.extraFiles.join('\0') && JSON.stringify(w.services) === JSON.stringify(memo.services)) return;
     this.workspace = memo;
     this.dirty = true;
   }
