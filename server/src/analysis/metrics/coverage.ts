@@ -10,7 +10,7 @@ import type { ParsedServiceFile, ServiceView } from '../rule';
 import { unwrap } from '../scopes';
 import { autoInstrumentationOf } from './autoInstrumentation';
 import { type MetricsMiddleware, metricsMiddlewareOf } from './coverageLibraries';
-import { callAt, Recorders, shortText } from './recorders';
+import { callAt, nodeAt, Recorders, shortText } from './recorders';
 
 export type MeasuredBy =
   | { kind: 'metric'; library: string; call: string; file: string; line: number }
@@ -69,6 +69,11 @@ function handlerCoverage(service: ServiceView, recorders: Recorders, h: Handler,
     if (r) out.measuredBy.push({ kind: 'metric', library: r.library, call: r.call, file: r.file, line: r.line });
   }
   if (registration) readRegistration(recorders, registration.parsed, registration.call, fn?.node ?? null, out);
+  else {
+    // `export const GET = withMetrics(handler)` (Next.js): the exported value's call is a wrapper.
+    const wrapped = exportedCall(service, h);
+    if (wrapped) readRegistration(recorders, wrapped.parsed, wrapped.call, fn?.node ?? null, out, true);
+  }
   const optOut = registration && routeOptOut(registration.parsed, registration.call);
   for (const m of inFront) {
     if (m.path !== null && h.path !== null && !appliesTo(m.path, h.path)) continue;
@@ -80,8 +85,9 @@ function handlerCoverage(service: ServiceView, recorders: Recorders, h: Handler,
 
 /** Middleware mounted at `prefix` runs for `path` when the path is under it. */
 function appliesTo(prefix: string, path: string): boolean {
-  const p = prefix.replace(/\/+$/, '');
-  return p === '' || p === '*' || path === p || path.startsWith(`${p}/`);
+  // `app.use('*', mw)` (Hono) applies everywhere; `/api/*` under /api.
+  const p = prefix.replace(/\/?\*$/, '').replace(/\/+$/, '');
+  return p === '' || path === p || path.startsWith(`${p}/`);
 }
 
 /** The route's registration call (`router.get('/x', ...)`, `app.route({...})`), when the place is one. */
@@ -91,9 +97,24 @@ function registrationAt(service: ServiceView, h: Handler): { parsed: ParsedServi
   return parsed && call ? { parsed, call } : null;
 }
 
+/** The call a route's exported variable is initialised with (`export const GET = withMetrics(...)`). */
+function exportedCall(service: ServiceView, h: Handler): { parsed: ParsedServiceFile; call: ts.CallExpression } | null {
+  const parsed = service.parsed(h.file);
+  let n: ts.Node | null = parsed && nodeAt(parsed, h.line, h.column, () => true);
+  for (let i = 0; n && i < 3 && !ts.isVariableDeclaration(n); i++) n = n.parent;
+  const init = n && ts.isVariableDeclaration(n) && n.initializer ? unwrap(n.initializer) : null;
+  return parsed && init && ts.isCallExpression(init) ? { parsed, call: init } : null;
+}
+
 /** Route-level arguments: a wrapper call around the handler (`withMetrics(h)`), route middleware that records, a scrape handler from a package. */
-function readRegistration(recorders: Recorders, parsed: ParsedServiceFile, call: ts.CallExpression, handlerFn: ts.Node | null, out: HandlerCoverage): void {
+function readRegistration(recorders: Recorders, parsed: ParsedServiceFile, call: ts.CallExpression, handlerFn: ts.Node | null, out: HandlerCoverage, isWrapper = false): void {
   const sf = parsed.sourceFile;
+  if (isWrapper) {
+    const wrapper = recorders.calledFunction(parsed, call);
+    const r = wrapper && recorders.functionRecords(wrapper.parsed, wrapper.node);
+    if (r) out.measuredBy.push({ kind: 'wrapper', name: shortText(call.expression, sf), file: r.file, line: r.line });
+    return;
+  }
   for (const raw of call.arguments) {
     const arg = unwrap(raw);
     if (ts.isStringLiteralLike(arg) || ts.isObjectLiteralExpression(arg) || arg === handlerFn) continue;
