@@ -179,12 +179,12 @@ function middlewareMeasures(service: ServiceView, recorders: Recorders, m: Front
       return null;
     }
     if (spec.routeOptOut && optOut?.has(spec.routeOptOut)) {
-      notes.push(`opted out of ${spec.package} (config.${spec.routeOptOut})`);
+      notes.push(`the route opts out of ${spec.package} with config.${spec.routeOptOut}`);
       return null;
     }
     const excluded = found.options && excludedBy(found.options, spec, h.path);
     if (excluded) {
-      notes.push(`${spec.package} ${excluded}`);
+      notes.push(`${spec.package}'s ${excluded}`);
       return null;
     }
     return { kind: 'middleware', name: spec.package, ...place };
@@ -227,14 +227,14 @@ function excludedBy(options: ts.ObjectLiteralExpression, spec: MetricsMiddleware
   if (spec.disabledBy) {
     const block = propertyValue(options, spec.disabledBy.option);
     const flag = block && ts.isObjectLiteralExpression(block) ? propertyValue(block, spec.disabledBy.flag) : null;
-    if (flag?.kind === ts.SyntaxKind.FalseKeyword) return `has ${spec.disabledBy.option}.${spec.disabledBy.flag}: false`;
+    if (flag?.kind === ts.SyntaxKind.FalseKeyword) return `option ${spec.disabledBy.option}.${spec.disabledBy.flag}: false turns route metrics off`;
   }
   if (path === null) return null;
   for (const name of spec.excludeOptions) {
     const v = propertyValue(options, name);
     if (!v) continue;
     // A route named as a string in the option (a list of routes, or a comparison in a bypass function).
-    if (mentionsPath(v, path)) return `leaves ${path} out (${name})`;
+    if (mentionsPath(v, path)) return `option ${name} leaves ${path} out`;
   }
   return null;
 }

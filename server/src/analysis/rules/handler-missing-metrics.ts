@@ -22,19 +22,20 @@ export function describeRoute(method: string, path: string | null): string {
 /** What would measure the handler, in the service's own terms. */
 export function suggestion(coverage: ServiceCoverage, c: HandlerCoverage): string {
   const deps = coverage.middlewareDependencies;
-  if (deps.length > 0) return `mount ${deps[0]} (already a dependency) in front of it`;
+  if (c.notes.length > 0) return 'Remove the opt-out, or record a request-duration histogram in the handler';
+  if (deps.length > 0) return `Mount ${deps[0]} (already a dependency) in front of it`;
   const usual = SUGGESTED_MIDDLEWARE[c.handler.framework];
-  const record = 'record an `http_request_duration_seconds` histogram (method, route, status_code labels) in a middleware mounted before it or in the handler';
-  return usual ? `${record}, or mount ${usual}` : record;
+  const record = 'record an `http_request_duration_seconds` histogram (method, route, status_code) in a middleware in front of it';
+  return usual ? `Mount ${usual} in front of it, or ${record}` : `To cover it, ${record}`;
 }
 
 export function messageFor(coverage: ServiceCoverage, c: HandlerCoverage): string {
   const why = [...c.notes];
-  if (coverage.autoDisabled) why.push(`HTTP auto-instrumentation is switched off (${coverage.autoDisabled})`);
-  const because = why.length > 0 ? ` (${why.join('; ')})` : '';
+  if (coverage.autoDisabled) why.push(`HTTP auto-instrumentation is switched off by ${coverage.autoDisabled}`);
+  const because = why.length > 0 ? `: ${why.join('; ')}` : '';
   return (
-    `\`${describeRoute(c.handler.method, c.handler.path)}\` is not measured: no metric is recorded in its handler or a wrapper, ` +
-    `no metrics middleware runs in front of it and HTTP is not auto-instrumented${because}. To cover it, ${suggestion(coverage, c)}.`
+    `\`${describeRoute(c.handler.method, c.handler.path)}\` is not measured: no metric in its handler or a wrapper, ` +
+    `no metrics middleware in front of it, no HTTP auto-instrumentation${because}. ${suggestion(coverage, c)}.`
   );
 }
 
