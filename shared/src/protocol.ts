@@ -44,3 +44,32 @@ export interface WorkspaceStatusParams {
   configError?: string;
 }
 export const WorkspaceStatusNotification = new NotificationType<WorkspaceStatusParams>('observabilityLens/workspaceStatus');
+
+/** One handler in the coverage summary: where its route is registered (0-based) and what measures it. */
+export interface CoverageHandler {
+  method: string;
+  /** Null when the path is computed at run time. */
+  path: string | null;
+  uri: string;
+  line: number;
+  character: number;
+  /** What measures it (`middleware: express-prom-bundle`), empty for an unmeasured handler. */
+  measuredBy: string[];
+  /** Why something that would measure it does not (an opt-out). */
+  notes: string[];
+}
+export interface ServiceCoverage {
+  /** The service's folder. */
+  uri: string;
+  name: string | null;
+  measured: number;
+  total: number;
+  unmeasured: CoverageHandler[];
+  measuredHandlers: CoverageHandler[];
+  scrapeEndpoints: CoverageHandler[];
+}
+export interface CoverageSummaryResult {
+  services: ServiceCoverage[];
+}
+/** Client → server: per service, which HTTP handlers are measured and by what (as `obs-lens check --summary`). */
+export const CoverageSummaryRequest = new RequestType<void, CoverageSummaryResult, void>('observabilityLens/coverageSummary');

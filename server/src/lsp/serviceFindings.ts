@@ -124,7 +124,7 @@ export class ServiceFindings {
   private runService(model: ProjectModel, files: readonly string[], root: string, severitiesFor: (file: string) => RuleSeverities): void {
     const result = runServicePhase(model, files, { severitiesFor, only: new Set([root]) });
     const changed = new Set<string>();
-    for (const [file, list] of this.byFile) {
+    for (const file of [...this.byFile.keys()]) {
       if (model.packageFor(file)?.dir !== root) continue;
       if (!result.findings.has(file)) {
         this.byFile.delete(file);

@@ -116,7 +116,8 @@ export class ResultCache {
     }
     const w = parsed.workspace;
     if (w && typeof w.token === 'string' && Array.isArray(w.extraFiles) && w.extraFiles.every((f) => typeof f === 'string')) {
-      this.workspace = { token: w.token, extraFiles: w.extraFiles };
+      const services = w.services && typeof w.services === 'object' && w.services.findings && typeof w.services.findings === 'object' ? w.services : undefined;
+      this.workspace = { token: w.token, extraFiles: w.extraFiles, ...(services ? { services } : {}) };
     }
     for (const [file, entry] of Object.entries(parsed.entries)) {
       if (entry && typeof entry.content === 'string' && typeof entry.key === 'string' && entry.result) {
