@@ -67,6 +67,8 @@ export interface ServiceCoverage {
   unmeasured: CoverageHandler[];
   measuredHandlers: CoverageHandler[];
   scrapeEndpoints: CoverageHandler[];
+  /** Handlers in tests, scripts and other code that does not run in the service (not counted). */
+  outsideService: CoverageHandler[];
 }
 export interface CoverageSummaryResult {
   services: ServiceCoverage[];

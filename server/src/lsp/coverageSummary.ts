@@ -36,6 +36,7 @@ export function toCoverageResult(services: readonly ServiceCoverageSummary[]): C
       unmeasured: s.unmeasured.map((h) => handler(h, [], h.notes)),
       measuredHandlers: s.measuredHandlers.map((h) => handler(h, h.by.map(describe))),
       scrapeEndpoints: s.scrapeEndpoints.map((h) => handler(h)),
+      outsideService: s.outsideService.map((h) => handler(h)),
     })),
   };
 }

@@ -153,6 +153,13 @@ export class Linker {
         const target = file ? this.source.facts(file) : null;
         if (!file || !target) return null;
         this.enqueue(file); // its own registrations may attach to what it exports
+        // A namespace's member is the module's export of that name: `import * as routes` then
+        // `routes.bucket`, or `export * as routes from './routes'` re-exported and used the same way.
+        if (ref.member) {
+          const raw = ref.name === '*' ? null : target.exports.get(ref.name);
+          if (ref.name === '*') return this.resolveExport(target, ref.member, depth + 1);
+          if (raw?.kind === 'import' && raw.name === '*' && !raw.member) return this.resolve(target, { kind: 'import', specifier: raw.specifier, name: '*', member: ref.member }, depth + 1);
+        }
         const exported = this.resolveExport(target, ref.name, depth + 1);
         if (!ref.member) return exported;
         const member = exported?.kind === 'object' ? exported.members.get(ref.member) : undefined;

@@ -21,9 +21,11 @@ export interface AutoInstrumentationResult {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/@-]/g, '\\$&');
-const IMPORTS_INSTRUMENTATION = new RegExp(`['"](${AUTO_INSTRUMENTATION.httpInstrumentations.map(escape).join('|')})['"]`);
+/** An import or require of an instrumentation (a module name in a string elsewhere, say a metric view dropping its metrics, is not one). */
+const IMPORTS_INSTRUMENTATION = new RegExp(`(?:\\bfrom\\s*|\\brequire\\(\\s*|\\bimport\\(\\s*|^import\\s+)['"](${AUTO_INSTRUMENTATION.httpInstrumentations.map(escape).join('|')})['"]`, 'm');
 const PRELOAD = new RegExp(`(?:--require|--import|-r)(?:\\s+|=)['"]?(${AUTO_INSTRUMENTATION.preloads.map(escape).join('|')})`);
 const METRIC_EXPORT = new RegExp(`\\b(?:${AUTO_INSTRUMENTATION.metricExportMarkers.join('|')})\\b`);
+const NO_METRIC_READERS = /\bmetricReaders\s*:\s*\[\s*\]/g;
 /** `'@opentelemetry/instrumentation-http': { enabled: false }` in the SDK's options. */
 const HTTP_DISABLED_IN_CODE = /['"]@opentelemetry\/instrumentation-http['"]\s*:\s*\{\s*enabled\s*:\s*false/;
 
@@ -71,7 +73,8 @@ export function autoInstrumentationOf(service: ServiceView): AutoInstrumentation
       break;
     }
     const m = IMPORTS_INSTRUMENTATION.exec(text);
-    if (!m || !METRIC_EXPORT.test(text)) continue;
+    // `metricReaders: []` is an SDK told to export no metrics.
+    if (!m || !METRIC_EXPORT.test(text.replace(NO_METRIC_READERS, ''))) continue;
     if (HTTP_DISABLED_IN_CODE.test(text)) {
       disabled = `instrumentation-http disabled in ${rel(file)}`;
       continue;

@@ -6,6 +6,7 @@
 // unmeasured. The scrape endpoint (a handler rendering the registry) needs no measuring.
 import ts from 'typescript';
 import type { FrontMiddleware, Handler } from '../handlers/types';
+import { classifyFile } from '../project';
 import type { ParsedServiceFile, ServiceView } from '../rule';
 import { unwrap } from '../scopes';
 import { autoInstrumentationOf } from './autoInstrumentation';
@@ -24,6 +25,8 @@ export interface HandlerCoverage {
   measuredBy: MeasuredBy[];
   /** The scrape endpoint: not a handler that needs measuring. */
   scrapeEndpoint: boolean;
+  /** Registered in a test, script or other file that does not run in the service (its role): not counted. */
+  outsideService: boolean;
   /** Why something that would measure it does not (an opt-out, middleware mounted after it). */
   notes: string[];
 }
@@ -52,15 +55,22 @@ function computeCoverage(service: ServiceView): ServiceCoverage {
   const nestAppLevel: FrontMiddleware[] = service.middleware
     .filter((m) => m.framework === 'nestjs')
     .map((m) => ({ label: m.label, path: m.path, file: m.file, line: m.line, column: m.column, routeLevel: false }));
-  const handlers = service.handlers.map((h) => handlerCoverage(service, recorders, h, h.framework === 'nestjs' ? [...nestAppLevel, ...(h.inFront ?? [])] : (h.inFront ?? [])));
+  const kinds = new Map<string, boolean>();
+  const inService = (file: string) => {
+    let v = kinds.get(file);
+    if (v === undefined) kinds.set(file, (v = classifyFile(service.project, file) === 'service'));
+    return v;
+  };
+  const handlers = service.handlers.map((h) => handlerCoverage(inService(h.file), service, recorders, h, h.framework === 'nestjs' ? [...nestAppLevel, ...(h.inFront ?? [])] : (h.inFront ?? [])));
   if (auto.found) {
-    for (const c of handlers) if (!c.scrapeEndpoint) c.measuredBy.push({ kind: 'auto-instrumentation', name: auto.found.what, file: auto.found.file });
+    for (const c of handlers) if (!c.scrapeEndpoint && !c.outsideService) c.measuredBy.push({ kind: 'auto-instrumentation', name: auto.found.what, file: auto.found.file });
   }
   return { root: service.root, name: service.name, handlers, middlewareDependencies, autoDisabled: auto.disabled };
 }
 
-function handlerCoverage(service: ServiceView, recorders: Recorders, h: Handler, inFront: readonly FrontMiddleware[]): HandlerCoverage {
-  const out: HandlerCoverage = { handler: h, measuredBy: [], scrapeEndpoint: false, notes: [] };
+function handlerCoverage(inService: boolean, service: ServiceView, recorders: Recorders, h: Handler, inFront: readonly FrontMiddleware[]): HandlerCoverage {
+  const out: HandlerCoverage = { handler: h, measuredBy: [], scrapeEndpoint: false, outsideService: !inService, notes: [] };
+  if (!inService) return out;
   const fn = h.handler ? recorders.functionAtPlace(h.handler) : null;
   const registration = registrationAt(service, h);
   if (fn && recorders.functionScrapes(fn.parsed, fn.node)) out.scrapeEndpoint = true;
@@ -196,8 +206,10 @@ function middlewareMeasures(service: ServiceView, recorders: Recorders, m: Front
   }
   if (attached && call && !m.routeLevel) {
     // An inline or imported project middleware the linker could not follow: its argument, followed here.
-    for (const arg of call.arguments) {
-      const fn = recorders.functionOf(attached, arg);
+    for (const raw of call.arguments) {
+      const arg = unwrap(raw);
+      // `register(plugins.metrics({...}))`: the factory's body holds the plugin it returns.
+      const fn = ts.isCallExpression(arg) ? recorders.calledFunction(attached, arg) : recorders.functionOf(attached, arg);
       const r = fn && recorders.functionRecords(fn.parsed, fn.node);
       if (r) return { kind: 'middleware', name: m.label, ...place };
     }

@@ -88,7 +88,6 @@ export const AUTO_INSTRUMENTATION = {
     '@opentelemetry/instrumentation-http',
     '@opentelemetry/instrumentation-express',
     '@opentelemetry/instrumentation-fastify',
-    '@fastify/otel',
     '@opentelemetry/instrumentation-koa',
     '@opentelemetry/instrumentation-hapi',
     '@opentelemetry/instrumentation-nestjs-core',

@@ -24,15 +24,21 @@ export interface ServiceCoverageSummary {
   measuredHandlers: Array<HandlerRef & { by: MeasuredBy[] }>;
   /** Handlers serving the metrics exposition. */
   scrapeEndpoints: HandlerRef[];
+  /** Handlers registered in tests, scripts and other code that does not run in the service (not counted). */
+  outsideService: HandlerRef[];
 }
 
 export function coverageSummaryOf(services: readonly ServiceView[]): ServiceCoverageSummary[] {
   return services.map((service) => {
     const coverage = coverageOf(service);
-    const out: ServiceCoverageSummary = { root: service.root, name: service.name, total: 0, measured: 0, unmeasured: [], measuredHandlers: [], scrapeEndpoints: [] };
+    const out: ServiceCoverageSummary = { root: service.root, name: service.name, total: 0, measured: 0, unmeasured: [], measuredHandlers: [], scrapeEndpoints: [], outsideService: [] };
     for (const c of coverage.handlers) {
       const h = c.handler;
       const ref: HandlerRef = { method: h.method, path: h.path, file: h.file, line: h.line, column: h.column };
+      if (c.outsideService) {
+        out.outsideService.push(ref);
+        continue;
+      }
       if (c.scrapeEndpoint) {
         out.scrapeEndpoints.push(ref);
         continue;

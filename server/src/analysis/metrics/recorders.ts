@@ -6,7 +6,7 @@
 import ts from 'typescript';
 import type { ParsedServiceFile, ServiceView } from '../rule';
 import { type Declaration, requiredModule, resolveName, unwrap } from '../scopes';
-import type { Place } from '../handlers/types';
+import type { Place, Ref } from '../handlers/types';
 import { FACADE_NON_RECORDING, RECORDING_LIBRARIES, SCRAPE_METHODS } from './coverageLibraries';
 
 /** Where a value comes from: a package's import, or a workspace module that imports a recording library. */
@@ -95,19 +95,33 @@ export class Recorders {
   originOf(parsed: ParsedServiceFile, expr: ts.Expression, depth = 0): Origin | null {
     if (depth > MAX_DEPTH * 3) return null;
     let e = unwrap(expr);
+    const calls: ts.CallExpression[] = [];
     for (;;) {
       if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = unwrap(e.expression);
       else if (ts.isCallExpression(e)) {
         const m = requiredModule(e);
         if (m) return this.originOfModule(parsed.file, m);
+        calls.push(e);
         e = unwrap(e.expression);
       } else if (ts.isNewExpression(e)) e = unwrap(e.expression);
       else break;
     }
-    if (e.kind === ts.SyntaxKind.ThisKeyword) return this.originOfMember(parsed, expr, depth);
-    if (!ts.isIdentifier(e)) return null;
-    const d = resolveName(parsed.scopes, e, e.text);
-    return d ? this.originOfDeclaration(parsed, d, depth) : null;
+    let found: Origin | null = null;
+    if (e.kind === ts.SyntaxKind.ThisKeyword) found = this.originOfMember(parsed, expr, depth);
+    else if (ts.isIdentifier(e)) {
+      const d = resolveName(parsed.scopes, e, e.text);
+      found = d ? this.originOfDeclaration(parsed, d, depth) : null;
+    }
+    // A value made by a helper from what its argument makes: `registerMetric('x', () => meter.createHistogram(...))`.
+    for (let i = 0; !found && i < calls.length; i++) {
+      for (const arg of calls[i].arguments) {
+        const a = unwrap(arg);
+        const made = ts.isArrowFunction(a) && !ts.isBlock(a.body) ? a.body : ts.isArrowFunction(a) || ts.isFunctionExpression(a) ? null : a;
+        found = made ? this.originOf(parsed, made, depth + 1) : null;
+        if (found) break;
+      }
+    }
+    return found;
   }
 
   private originOfDeclaration(parsed: ParsedServiceFile, d: Declaration, depth: number): Origin | null {
@@ -263,19 +277,46 @@ export class Recorders {
     }
     if (d.kind !== 'import') return null;
     const target = this.service.project.resolver.resolve(parsed.file, d.module);
-    const facts = target ? this.service.facts(target) : null;
-    const targetParsed = target ? this.service.parsed(target) : null;
-    if (!facts || !targetParsed) return null;
-    const exportName = d.name === '*' ? (member ?? 'default') : d.name;
+    if (!target) return null;
+    // `import * as m` / `require('./m')` then `m.f`: the module's export `f` (else its default's member).
+    return d.name === '*' ? (member ? this.exportedFunction(target, member, undefined, 0) : this.exportedFunction(target, 'default', undefined, 0)) : this.exportedFunction(target, d.name, member ?? undefined, 0);
+  }
+
+  /**
+   * The function a module exports under `name` (its `member` when the export is an object or a
+   * namespace), following re-exports (`export { f } from`, `export * from`, `export * as ns from`)
+   * through handler discovery's facts of each module.
+   */
+  private exportedFunction(file: string, name: string, member: string | undefined, depth: number): { parsed: ParsedServiceFile; node: ts.Node } | null {
+    if (depth > MAX_DEPTH * 2) return null;
+    const facts = this.service.facts(file);
+    if (!facts) return null;
     // `module.exports = { a, b }` answers named imports with its members.
     const whole = facts.exports.get('*');
-    let ref = facts.exports.get(exportName) ?? (exportName === 'default' ? whole : whole?.kind === 'object' ? whole.members.get(exportName) : undefined);
-    if (ref?.kind === 'object' && member && d.name !== '*') ref = ref.members.get(member);
-    else if (ref?.kind === 'object' && member && d.name === '*') ref = ref.members.get(member);
-    if (ref?.kind !== 'function') return null;
+    let ref: Ref | undefined = facts.exports.get(name) ?? (name === 'default' ? whole : whole?.kind === 'object' ? whole.members.get(name) : undefined);
+    if (!ref) {
+      for (const spec of facts.starExports) {
+        const target = this.service.project.resolver.resolve(file, spec);
+        const found = target && this.exportedFunction(target, name, member, depth + 1);
+        if (found) return found;
+      }
+      return null;
+    }
+    if (member && ref.kind === 'object') {
+      ref = ref.members.get(member);
+      member = undefined;
+    }
+    if (ref?.kind === 'import') {
+      const target = this.service.project.resolver.resolve(file, ref.specifier);
+      if (!target) return null;
+      if (ref.name === '*') return member ? this.exportedFunction(target, member, undefined, depth + 1) : null;
+      return this.exportedFunction(target, ref.name, ref.member ?? member, depth + 1);
+    }
+    if (ref?.kind !== 'function' || member) return null;
+    const parsed = this.service.parsed(file);
     const fn = facts.functions[ref.fn];
-    const node = functionNodeAt(targetParsed, fn.line, fn.column);
-    return node ? { parsed: targetParsed, node } : null;
+    const node = parsed && functionNodeAt(parsed, fn.line, fn.column);
+    return parsed && node ? { parsed, node } : null;
   }
 
   /** The function node at a place (a handler's or middleware's function). */

@@ -30,6 +30,7 @@ export function summaryJson(cwd: string, services: readonly ServiceCoverageSumma
     unmeasured: s.unmeasured.map((h) => ({ method: h.method, path: h.path, ...at(h), notes: h.notes })),
     measuredHandlers: s.measuredHandlers.map((h) => ({ method: h.method, path: h.path, ...at(h), measuredBy: h.by.map((b) => ({ kind: b.kind, what: byText(cwd, b) })) })),
     scrapeEndpoints: s.scrapeEndpoints.map((h) => ({ method: h.method, path: h.path, ...at(h) })),
+    outsideService: s.outsideService.map((h) => ({ method: h.method, path: h.path, ...at(h) })),
   }));
 }
 
@@ -45,6 +46,8 @@ export function summaryText(cwd: string, services: readonly ServiceCoverageSumma
     if (s.measuredHandlers.length > 0) lines.push('    measured:');
     for (const h of s.measuredHandlers) lines.push(`      ${route(h)}  ${h.by.map((b) => byText(cwd, b)).join('; ')}`);
     for (const h of s.scrapeEndpoints) lines.push(`    scrape endpoint: ${route(h)}`);
+    if (s.outsideService.length > 0) lines.push(`    not counted (tests, scripts: not service code): ${s.outsideService.length}`);
+    for (const h of s.outsideService) lines.push(`      ${route(h)}`);
   }
   return lines.map(terminalSafe).join('\n') + '\n';
 }
