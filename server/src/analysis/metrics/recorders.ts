@@ -143,6 +143,14 @@ export class Recorders {
 
   /** `counter: Counter<string>`, `statsd: StatsD`: the type's name traced to its import. */
   private originOfType(parsed: ParsedServiceFile, type: ts.TypeNode | undefined, depth: number): Origin | null {
+    // `exporter: PrometheusExporter | undefined`: the union's type references.
+    if (type && ts.isUnionTypeNode(type)) {
+      for (const t of type.types) {
+        const o = this.originOfType(parsed, t, depth);
+        if (o) return o;
+      }
+      return null;
+    }
     if (!type || !ts.isTypeReferenceNode(type)) return null;
     let name: ts.EntityName = type.typeName;
     while (ts.isQualifiedName(name)) name = name.left;
