@@ -45,10 +45,11 @@ describe('rule fixtures', () => {
         const options = { severities };
         const fileResult = analyzeFile(project.casePath, c.text, model, options);
         assert.equal(fileResult.skipped, undefined, `not skipped: ${fileResult.skipped}`);
+        assert.deepEqual(fileResult.ruleErrors ?? [], [], 'no rule threw');
         // Rules with a service phase also run on the case's project (its files, its package.json).
-        const serviceFindings = RULES.some((r) => r.checkService && severities[r.meta.id])
-          ? (runServicePhase(model, project.files.map((f) => f.path), { severitiesFor: () => severities }).findings.get(project.casePath) ?? [])
-          : [];
+        const phase = RULES.some((r) => r.checkService && severities[r.meta.id]) ? runServicePhase(model, project.files.map((f) => f.path), { severitiesFor: () => severities }) : null;
+        assert.deepEqual(phase?.ruleErrors ?? [], [], 'no service rule threw');
+        const serviceFindings = phase?.findings.get(project.casePath) ?? [];
         const result = { ...fileResult, findings: [...fileResult.findings, ...serviceFindings].sort((a, b) => a.start - b.start || a.end - b.end) };
 
         const lines = c.text.split(/\r?\n/);

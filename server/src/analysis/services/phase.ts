@@ -29,6 +29,8 @@ export interface ServicePhaseResult {
   findings: Map<string, Finding[]>;
   /** The services checked, for reports made from the same views (the coverage summary). */
   services: ServiceView[];
+  /** Rules that threw on a service (a bug to report): the other rules' findings are still there. */
+  ruleErrors: Array<{ rule: RuleId; service: string; message: string }>;
 }
 
 /** The views of the services `files` belong to; files must have been noted in `project`. */
@@ -82,23 +84,25 @@ function viewOf(s: ServiceInventory, project: ProjectModel, files: readonly stri
 export function runServicePhase(project: ProjectModel, files: readonly string[], options: ServicePhaseOptions): ServicePhaseResult {
   const rules = RULES.filter((r) => r.checkService);
   const findings = new Map<string, Finding[]>();
+  const ruleErrors: ServicePhaseResult['ruleErrors'] = [];
   const enabledAnywhere = (rule: Rule) => files.some((f) => options.severitiesFor(f)[rule.meta.id]);
   const active = rules.filter(enabledAnywhere);
   const services = serviceViews(project, files, options.maxFileBytes, options.only);
-  if (active.length === 0) return { findings, services };
+  if (active.length === 0) return { findings, services, ruleErrors };
   const suppressions = new Map<string, Suppressions>();
   for (const service of services) {
     for (const rule of active) {
       const ctx: ServiceRuleContext = { service, report: (file, at, message, fixes) => report(service, rule.meta.id, file, at, message, fixes ?? []) };
       try {
         rule.checkService!(service, ctx);
-      } catch {
-        // One rule failing on one service must not cost the others their findings.
+      } catch (err) {
+        // One rule failing on one service must not cost the others their findings; the failure is reported.
+        ruleErrors.push({ rule: rule.meta.id, service: service.root, message: (err as Error)?.message ?? String(err) });
       }
     }
   }
   for (const list of findings.values()) list.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : 1));
-  return { findings, services };
+  return { findings, services, ruleErrors };
 
   function report(service: ServiceView, rule: RuleId, file: string, at: Parameters<ServiceRuleContext['report']>[1], message: string, proposals: FixProposal[]): void {
     const severity = options.severitiesFor(file)[rule];

@@ -74,6 +74,8 @@ export interface WorkspaceResult {
   cached: number;
   /** Per service, its handlers' coverage; present when asked for (WorkspaceOptions.summary). */
   summary?: ServiceCoverageSummary[];
+  /** Service rules that threw (a bug): which rule, on which service. */
+  serviceRuleErrors: Array<{ rule: string; service: string; message: string }>;
 }
 
 function skippedFile(absPath: string, reason: string): FileAnalysis {
@@ -104,12 +106,18 @@ function describeReadError(err: unknown): string {
 export async function classifyPaths(root: string, paths: string[], unreadable: UnreadableFile[]): Promise<{ dirs: string[]; files: string[] }> {
   const dirs: string[] = [];
   const files: string[] = [];
+  let ignored: ReturnType<typeof createIgnoreMatcher> | undefined;
   for (const p of paths) {
     const abs = path.resolve(root, p);
     try {
       const stat = await fs.promises.stat(abs);
-      if (stat.isDirectory()) dirs.push(abs);
-      else if (stat.isFile()) files.push(abs);
+      if (stat.isDirectory()) {
+        // A folder inside an ignored one would be walked to nothing, silently (ESLint says so too).
+        ignored ??= createIgnoreMatcher(root, []);
+        if (abs !== path.resolve(root) && ignored(abs, true)) {
+          unreadable.push({ path: abs, message: `every file in it is ignored (a .gitignore between ${root} and it, or a build or dependency folder)`, named: true });
+        } else dirs.push(abs);
+      } else if (stat.isFile()) files.push(abs);
       // A named pipe or a device is never opened: reading one would wait forever.
       else unreadable.push({ path: abs, message: `cannot read: ${new NotRegularFileError(kindOf(stat)).message}`, named: true });
     } catch (err) {
@@ -327,6 +335,7 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
     configErrors,
     cached,
     ...(services.summary ? { summary: services.summary } : {}),
+    serviceRuleErrors: services.ruleErrors ?? [],
     get project() {
       return projectModel();
     },

@@ -13,6 +13,8 @@ export interface ServicePhaseMemo {
   findings: Record<string, Finding[]>;
   /** Present when a summary was asked for. */
   summary?: ServiceCoverageSummary[];
+  /** Rules that threw on a service (see ServicePhaseResult.ruleErrors). */
+  ruleErrors?: Array<{ rule: string; service: string; message: string }>;
 }
 
 export interface ServicePhaseInputs {
@@ -41,7 +43,7 @@ export function runServicePhaseFor(inputs: ServicePhaseInputs): ServicePhaseMemo
     severitiesFor: enabled ? inputs.severitiesFor : () => ({}),
     maxFileBytes: inputs.maxFileBytes,
   });
-  const memo: ServicePhaseMemo = { findings: Object.fromEntries(result.findings) };
+  const memo: ServicePhaseMemo = { findings: Object.fromEntries(result.findings), ...(result.ruleErrors.length ? { ruleErrors: result.ruleErrors } : {}) };
   if (inputs.summary) memo.summary = coverageSummaryOf(result.services);
   return memo;
 }
