@@ -69,6 +69,8 @@ export interface ServiceCoverage {
   scrapeEndpoints: CoverageHandler[];
   /** Handlers in tests, scripts and other code that does not run in the service (not counted). */
   outsideService: CoverageHandler[];
+  /** OPTIONS routes (CORS preflight): not counted. */
+  preflight: CoverageHandler[];
 }
 export interface CoverageSummaryResult {
   services: ServiceCoverage[];

@@ -70,12 +70,17 @@ describe('obs-lens check: handler coverage', function () {
   after(removeWorkspaces);
 
   let run: ReturnType<typeof check>;
+  /** A copy of the fixtures in a repository of their own (inside this one, under test/, every file is a test file). */
+  let root: string;
   before(() => {
-    run = check(['test/fixtures/measured', '--rule', RULE], REPO);
+    const files: Record<string, string> = { '.git/HEAD': 'ref: refs/heads/main\n' };
+    for (const f of listFiles(FIXTURES)) files[path.relative(FIXTURES, f)] = fs.readFileSync(f, 'utf8');
+    root = makeWorkspace(files);
+    run = check(['.', '--rule', RULE], root);
   });
 
   it('reports exactly the marked handlers of every fixture project', () => {
-    assert.deepEqual(found(run.diagnostics), expectedMarks(FIXTURES, REPO));
+    assert.deepEqual(found(run.diagnostics), expectedMarks(root, root));
   });
 
   it('names the route and what would cover it', () => {
@@ -129,15 +134,15 @@ describe('obs-lens check: handler coverage', function () {
   });
 
   it('prints the summary as text after the findings', () => {
-    const r = runCli(['check', 'test/fixtures/measured/express-own', '--summary'], REPO);
+    const r = runCli(['check', 'express-own', '--summary'], root);
     assert.equal(r.code, 1, r.stderr);
-    assert.match(r.stdout, /Handler coverage\n {2}test\/fixtures\/measured\/express-own \(express-own\): 3 of 5 handlers measured\n {4}unmeasured:\n {6}GET \/health {2}test\/fixtures\/measured\/express-own\/src\/app\.js:6\n/);
+    assert.match(r.stdout, /Handler coverage\n {2}express-own \(express-own\): 3 of 5 handlers measured\n {4}unmeasured:\n {6}GET \/health {2}express-own\/src\/app\.js:6\n/);
     assert.match(r.stdout, /DELETE \/users\/:id {2}\S+users\.js:20 {2}wrapper: withMetrics/);
     assert.match(r.stdout, /scrape endpoint: GET \/metrics/);
   });
 
   it('refuses --summary with SARIF', () => {
-    const r = runCli(['check', '.', '--summary', '--format', 'sarif'], FIXTURES);
+    const r = runCli(['check', '.', '--summary', '--format', 'sarif'], root);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--summary is for the text and json formats/);
   });
@@ -146,18 +151,18 @@ describe('obs-lens check: handler coverage', function () {
     const files: Record<string, string> = {};
     const src = path.join(FIXTURES, 'express-bundle');
     for (const f of listFiles(src)) files[path.relative(src, f)] = fs.readFileSync(f, 'utf8');
-    const root = makeWorkspace({ ...files, '.git/HEAD': 'ref: refs/heads/main\n' });
-    const cold = check(['.', '--cache'], root);
-    const warm = check(['.', '--cache'], root);
+    const ws = makeWorkspace({ ...files, '.git/HEAD': 'ref: refs/heads/main\n' });
+    const cold = check(['.', '--cache'], ws);
+    const warm = check(['.', '--cache'], ws);
     assert.deepEqual(found(cold.diagnostics), ['src/server.ts:14', 'src/server.ts:8']);
     assert.deepEqual(warm.diagnostics, cold.diagnostics);
     assert.deepEqual(warm.coverage, cold.coverage);
     // Mount the middleware first: /ping is measured now (only server.ts changed; orders.ts comes from the cache).
-    const server = path.join(root, 'src', 'server.ts');
+    const server = path.join(ws, 'src', 'server.ts');
     const text = fs.readFileSync(server, 'utf8');
     const mount = "app.use(promBundle({ includeMethod: true, includePath: true, excludeRoutes: ['/ready'] }));\n";
     fs.writeFileSync(server, text.replace(mount, '').replace('const app = express();\n', `const app = express();\n${mount}`));
-    const edited = check(['.', '--cache'], root);
+    const edited = check(['.', '--cache'], ws);
     assert.deepEqual(found(edited.diagnostics), ['src/server.ts:14']);
     assert.equal(edited.coverage[0].measured, 3);
   });

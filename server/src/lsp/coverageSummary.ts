@@ -37,6 +37,7 @@ export function toCoverageResult(services: readonly ServiceCoverageSummary[]): C
       measuredHandlers: s.measuredHandlers.map((h) => handler(h, h.by.map(describe))),
       scrapeEndpoints: s.scrapeEndpoints.map((h) => handler(h)),
       outsideService: s.outsideService.map((h) => handler(h)),
+      preflight: s.preflight.map((h) => handler(h)),
     })),
   };
 }

@@ -207,6 +207,7 @@ export class Linker {
     const globalPrefix = new Map<FrameworkId, RoutePath>();
     for (const f of processed) for (const g of f.globalPrefixes) if (!globalPrefix.has(g.framework)) globalPrefix.set(g.framework, g.prefix);
     let visits = 0;
+    let detached = false;
     const visit = (n: OwnerNode, prefix: RoutePath, framework: FrameworkId, onPath: Set<OwnerNode>, inherited: readonly FrontMiddleware[]) => {
       if (onPath.has(n) || ++visits > MAX_VISITS) return;
       const key = `${n.id}@${n.facts.file}@${prefix}`;
@@ -220,7 +221,10 @@ export class Linker {
         for (const { route, facts } of n.routes) {
           const at = { file: facts.file, line: route.line, column: route.column };
           const routeLevel = route.before.map((h) => ({ ...this.front(facts, h, null, at, true), path: null }));
-          for (const p of route.paths) handlers.push(this.handler(root, framework, route, facts, joinPaths(base, p), [...before(at), ...routeLevel]));
+          for (const p of route.paths) {
+            const h = this.handler(root, framework, route, facts, joinPaths(base, p), [...before(at), ...routeLevel]);
+            handlers.push(detached ? { ...h, detached } : h);
+          }
         }
         for (const m of attached) middleware.push({ service: root, framework, path: m.path, label: m.label, file: m.file, line: m.line, column: m.column });
         for (const { prefix: p, child, at } of n.children) visit(child, joinPaths(base, p), child.framework ?? framework, onPath, before(at));
@@ -232,6 +236,9 @@ export class Linker {
       const byId = this.nodes.get(f);
       for (const n of byId?.values() ?? []) {
         if (n.mounted || !n.framework) continue;
+        const owner = n.facts.owners[n.id];
+        // A router or a plugin's parameter nobody mounts (as far as discovery follows): its mount is unknown.
+        detached = owner.param !== undefined || owner.role === 'router' || owner.role === 'plugin';
         visit(n, globalPrefix.get(n.framework) ?? '', n.framework, new Set(), []);
       }
     }

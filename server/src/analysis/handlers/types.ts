@@ -140,6 +140,11 @@ export interface Handler {
    * plugins apply to their whole context), then its route-level middleware. Set by the linker.
    */
   inFront?: FrontMiddleware[];
+  /**
+   * Set when the walk found no app above it: its router or plugin is mounted somewhere discovery
+   * could not follow, so its full path and what runs in front of it are not known.
+   */
+  detached?: boolean;
 }
 
 /** A middleware, hook or plugin in front of a handler (see Handler.inFront). */

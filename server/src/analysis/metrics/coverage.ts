@@ -10,6 +10,7 @@ import { classifyFile } from '../project';
 import type { ParsedServiceFile, ServiceView } from '../rule';
 import { unwrap } from '../scopes';
 import { autoInstrumentationOf } from './autoInstrumentation';
+import { unplacedMiddleware } from './coverageUnplaced';
 import { type MetricsMiddleware, metricsMiddlewareOf } from './coverageLibraries';
 import { callAt, nodeAt, Recorders, shortText } from './recorders';
 
@@ -27,6 +28,8 @@ export interface HandlerCoverage {
   scrapeEndpoint: boolean;
   /** Registered in a test, script or other file that does not run in the service (its role): not counted. */
   outsideService: boolean;
+  /** An OPTIONS route (CORS preflight, `app.options(path, cors())`): no endpoint of its own to measure. */
+  preflight: boolean;
   /** Why something that would measure it does not (an opt-out, middleware mounted after it). */
   notes: string[];
 }
@@ -61,16 +64,23 @@ function computeCoverage(service: ServiceView): ServiceCoverage {
     if (v === undefined) kinds.set(file, (v = classifyFile(service.project, file) === 'service'));
     return v;
   };
-  const handlers = service.handlers.map((h) => handlerCoverage(inService(h.file), service, recorders, h, h.framework === 'nestjs' ? [...nestAppLevel, ...(h.inFront ?? [])] : (h.inFront ?? [])));
+  // Middleware on an app discovery does not follow, and for handlers whose mount it could not
+  // follow (detached) every middleware of the service: assumed in front, as across files.
+  const unplaced = unplacedMiddleware(service);
+  const everywhere: FrontMiddleware[] = service.middleware.map((m) => ({ label: m.label, path: '/', file: m.file, line: m.line, column: m.column, routeLevel: false }));
+  const handlers = service.handlers.map((h) => {
+    const own = h.framework === 'nestjs' ? [...nestAppLevel, ...(h.inFront ?? [])] : (h.inFront ?? []);
+    return handlerCoverage(inService(h.file), service, recorders, h, [...unplaced, ...(h.detached ? everywhere : []), ...own]);
+  });
   if (auto.found) {
-    for (const c of handlers) if (!c.scrapeEndpoint && !c.outsideService) c.measuredBy.push({ kind: 'auto-instrumentation', name: auto.found.what, file: auto.found.file });
+    for (const c of handlers) if (!c.scrapeEndpoint && !c.outsideService && !c.preflight) c.measuredBy.push({ kind: 'auto-instrumentation', name: auto.found.what, file: auto.found.file });
   }
   return { root: service.root, name: service.name, handlers, middlewareDependencies, autoDisabled: auto.disabled };
 }
 
 function handlerCoverage(inService: boolean, service: ServiceView, recorders: Recorders, h: Handler, inFront: readonly FrontMiddleware[]): HandlerCoverage {
-  const out: HandlerCoverage = { handler: h, measuredBy: [], scrapeEndpoint: false, outsideService: !inService, notes: [] };
-  if (!inService) return out;
+  const out: HandlerCoverage = { handler: h, measuredBy: [], scrapeEndpoint: false, outsideService: !inService, preflight: h.method === 'OPTIONS', notes: [] };
+  if (!inService || out.preflight) return out;
   const fn = h.handler ? recorders.functionAtPlace(h.handler) : null;
   const registration = registrationAt(service, h);
   if (fn && recorders.functionScrapes(fn.parsed, fn.node)) out.scrapeEndpoint = true;
@@ -88,7 +98,7 @@ function handlerCoverage(inService: boolean, service: ServiceView, recorders: Re
   for (const m of inFront) {
     if (m.path !== null && h.path !== null && !appliesTo(m.path, h.path)) continue;
     const by = middlewareMeasures(service, recorders, m, h, optOut ?? null, out.notes);
-    if (by) out.measuredBy.push(by);
+    if (by && !out.measuredBy.some((b) => b.kind === 'middleware' && by.kind === 'middleware' && b.file === by.file && b.line === by.line)) out.measuredBy.push(by);
   }
   return out;
 }

@@ -26,15 +26,21 @@ export interface ServiceCoverageSummary {
   scrapeEndpoints: HandlerRef[];
   /** Handlers registered in tests, scripts and other code that does not run in the service (not counted). */
   outsideService: HandlerRef[];
+  /** OPTIONS routes (CORS preflight): not counted. */
+  preflight: HandlerRef[];
 }
 
 export function coverageSummaryOf(services: readonly ServiceView[]): ServiceCoverageSummary[] {
   return services.map((service) => {
     const coverage = coverageOf(service);
-    const out: ServiceCoverageSummary = { root: service.root, name: service.name, total: 0, measured: 0, unmeasured: [], measuredHandlers: [], scrapeEndpoints: [], outsideService: [] };
+    const out: ServiceCoverageSummary = { root: service.root, name: service.name, total: 0, measured: 0, unmeasured: [], measuredHandlers: [], scrapeEndpoints: [], outsideService: [], preflight: [] };
     for (const c of coverage.handlers) {
       const h = c.handler;
       const ref: HandlerRef = { method: h.method, path: h.path, file: h.file, line: h.line, column: h.column };
+      if (c.preflight && !c.outsideService) {
+        out.preflight.push(ref);
+        continue;
+      }
       if (c.outsideService) {
         out.outsideService.push(ref);
         continue;

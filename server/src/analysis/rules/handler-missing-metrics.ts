@@ -71,7 +71,7 @@ export const rule: Rule = {
   checkService(service: ServiceView, ctx: ServiceRuleContext): void {
     const coverage = coverageOf(service);
     for (const c of coverage.handlers) {
-      if (c.scrapeEndpoint || c.outsideService || c.measuredBy.length > 0) continue;
+      if (c.scrapeEndpoint || c.outsideService || c.preflight || c.measuredBy.length > 0) continue;
       const range = rangeOf(service, c);
       if (range) ctx.report(c.handler.file, range, messageFor(coverage, c));
     }

@@ -31,6 +31,7 @@ export function summaryJson(cwd: string, services: readonly ServiceCoverageSumma
     measuredHandlers: s.measuredHandlers.map((h) => ({ method: h.method, path: h.path, ...at(h), measuredBy: h.by.map((b) => ({ kind: b.kind, what: byText(cwd, b) })) })),
     scrapeEndpoints: s.scrapeEndpoints.map((h) => ({ method: h.method, path: h.path, ...at(h) })),
     outsideService: s.outsideService.map((h) => ({ method: h.method, path: h.path, ...at(h) })),
+    preflight: s.preflight.map((h) => ({ method: h.method, path: h.path, ...at(h) })),
   }));
 }
 
@@ -46,6 +47,7 @@ export function summaryText(cwd: string, services: readonly ServiceCoverageSumma
     if (s.measuredHandlers.length > 0) lines.push('    measured:');
     for (const h of s.measuredHandlers) lines.push(`      ${route(h)}  ${h.by.map((b) => byText(cwd, b)).join('; ')}`);
     for (const h of s.scrapeEndpoints) lines.push(`    scrape endpoint: ${route(h)}`);
+    for (const h of s.preflight) lines.push(`    preflight (not counted): ${route(h)}`);
     if (s.outsideService.length > 0) lines.push(`    not counted (tests, scripts: not service code): ${s.outsideService.length}`);
     for (const h of s.outsideService) lines.push(`      ${route(h)}`);
   }
