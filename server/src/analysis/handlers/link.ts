@@ -208,6 +208,7 @@ export class Linker {
     for (const f of processed) for (const g of f.globalPrefixes) if (!globalPrefix.has(g.framework)) globalPrefix.set(g.framework, g.prefix);
     let visits = 0;
     let detached = false;
+    let rootFile = '';
     const visit = (n: OwnerNode, prefix: RoutePath, framework: FrameworkId, onPath: Set<OwnerNode>, inherited: readonly FrontMiddleware[]) => {
       if (onPath.has(n) || ++visits > MAX_VISITS) return;
       const key = `${n.id}@${n.facts.file}@${prefix}`;
@@ -223,7 +224,7 @@ export class Linker {
           const routeLevel = route.before.map((h) => ({ ...this.front(facts, h, null, at, true), path: null }));
           for (const p of route.paths) {
             const h = this.handler(root, framework, route, facts, joinPaths(base, p), [...before(at), ...routeLevel]);
-            handlers.push(detached ? { ...h, detached } : h);
+            handlers.push({ ...h, ...(detached ? { detached } : {}), rootFile });
           }
         }
         for (const m of attached) middleware.push({ service: root, framework, path: m.path, label: m.label, file: m.file, line: m.line, column: m.column });
@@ -239,6 +240,7 @@ export class Linker {
         const owner = n.facts.owners[n.id];
         // A router or a plugin's parameter nobody mounts (as far as discovery follows): its mount is unknown.
         detached = owner.param !== undefined || owner.role === 'router' || owner.role === 'plugin';
+        rootFile = n.facts.file;
         visit(n, globalPrefix.get(n.framework) ?? '', n.framework, new Set(), []);
       }
     }

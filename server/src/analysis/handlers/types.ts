@@ -145,6 +145,8 @@ export interface Handler {
    * could not follow, so its full path and what runs in front of it are not known.
    */
   detached?: boolean;
+  /** The file of the app (or router, plugin) at the root of its mount chain: a test's app serves no requests. */
+  rootFile?: string;
 }
 
 /** A middleware, hook or plugin in front of a handler (see Handler.inFront). */

@@ -70,7 +70,7 @@ function computeCoverage(service: ServiceView): ServiceCoverage {
   const everywhere: FrontMiddleware[] = service.middleware.map((m) => ({ label: m.label, path: '/', file: m.file, line: m.line, column: m.column, routeLevel: false }));
   const handlers = service.handlers.map((h) => {
     const own = h.framework === 'nestjs' ? [...nestAppLevel, ...(h.inFront ?? [])] : (h.inFront ?? []);
-    return handlerCoverage(inService(h.file), service, recorders, h, [...unplaced, ...(h.detached ? everywhere : []), ...own]);
+    return handlerCoverage(inService(h.file) && (!h.rootFile || inService(h.rootFile)), service, recorders, h, [...unplaced, ...(h.detached ? everywhere : []), ...own]);
   });
   if (auto.found) {
     for (const c of handlers) if (!c.scrapeEndpoint && !c.outsideService && !c.preflight) c.measuredBy.push({ kind: 'auto-instrumentation', name: auto.found.what, file: auto.found.file });

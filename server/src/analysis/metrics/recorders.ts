@@ -142,11 +142,12 @@ export class Recorders {
   }
 
   /** `counter: Counter<string>`, `statsd: StatsD`: the type's name traced to its import. */
-  private originOfType(parsed: ParsedServiceFile, type: ts.TypeNode | undefined, depth: number): Origin | null {
-    // `exporter: PrometheusExporter | undefined`: the union's type references.
+  private originOfType(parsed: ParsedServiceFile, type: ts.TypeNode | undefined, depth: number, anchor: ts.Node | undefined = type): Origin | null {
+    // `exporter: PrometheusExporter | undefined`: the union's type references (walks do not set
+    // parents inside types, so names are looked up from the outermost type node).
     if (type && ts.isUnionTypeNode(type)) {
       for (const t of type.types) {
-        const o = this.originOfType(parsed, t, depth);
+        const o = this.originOfType(parsed, t, depth, anchor);
         if (o) return o;
       }
       return null;
@@ -154,7 +155,7 @@ export class Recorders {
     if (!type || !ts.isTypeReferenceNode(type)) return null;
     let name: ts.EntityName = type.typeName;
     while (ts.isQualifiedName(name)) name = name.left;
-    const d = resolveName(parsed.scopes, type, name.text);
+    const d = resolveName(parsed.scopes, anchor ?? type, name.text);
     return d?.kind === 'import' ? this.originOfDeclaration(parsed, d, depth + 1) : null;
   }
 
@@ -195,7 +196,8 @@ export class Recorders {
   private originOfModule(fromFile: string, module: string): Origin | null {
     if (RECORDING_LIBRARIES.some((l) => l.modules.some((m) => module === m || module.startsWith(`${m}/`)))) return { kind: 'package', module };
     const target = this.service.project.resolver.resolve(fromFile, module);
-    if (target) return this.isFacade(target) ? { kind: 'facade', file: target } : null;
+    // An installed package (resolved into node_modules) is a package, not a workspace module.
+    if (target && !/[\\/]node_modules[\\/]/.test(target)) return this.isFacade(target) ? { kind: 'facade', file: target } : null;
     return module.startsWith('.') ? null : { kind: 'package', module };
   }
 
