@@ -1,6 +1,6 @@
 // Custom LSP messages between the extension client and the language server. Both sides import
 // these typed message objects; never spell a method name as a string elsewhere.
-import { RequestType, NotificationType } from 'vscode-languageserver-protocol';
+import { RequestType, RequestType0, NotificationType } from 'vscode-languageserver-protocol';
 
 /** Panel → server: which call site wrote this log record? */
 export interface FindLogCallSiteParams {
@@ -76,4 +76,4 @@ export interface CoverageSummaryResult {
   services: ServiceCoverage[];
 }
 /** Client → server: per service, which HTTP handlers are measured and by what (as `obs-lens check --summary`). */
-export const CoverageSummaryRequest = new RequestType<void, CoverageSummaryResult, void>('observabilityLens/coverageSummary');
+export const CoverageSummaryRequest = new RequestType0<CoverageSummaryResult, void>('observabilityLens/coverageSummary');
