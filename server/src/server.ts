@@ -8,7 +8,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FindLogCallSiteRequest } from '../../shared/src/protocol';
+import { CoverageSummaryRequest, FindLogCallSiteRequest } from '../../shared/src/protocol';
 import { version as PACKAGE_VERSION } from '../../package.json';
 import { ENGINE_VERSION } from './analysis/version';
 import { DEFAULT_TIME_BUDGET_MS, timeBudgetFrom } from './analysis/limits';
@@ -16,12 +16,14 @@ import { ResultCache } from './analysis/workspace/cache';
 import { AnalysisStore } from './lsp/analysisStore';
 import { findLogCallSites } from './lsp/callSites';
 import { CODE_ACTION_KINDS, provideCodeActions } from './lsp/codeActions';
+import { toCoverageResult } from './lsp/coverageSummary';
 import { WorkspaceFolders } from './lsp/folders';
 import { guarded, installProcessGuards, runLogged, type Logger } from './lsp/guard';
 import { ProjectRegistry } from './lsp/projects';
 import { Revalidator } from './lsp/revalidate';
 import { DebouncedScheduler } from './lsp/scheduler';
 import { createServerLog } from './lsp/serverLog';
+import { ServiceFindings } from './lsp/serviceFindings';
 import { SettingsStore } from './lsp/settings';
 import { StatusReporter } from './lsp/status';
 import { documentPath, uriToPath } from './lsp/uris';
@@ -59,7 +61,9 @@ const validator = new Validator({
   status,
   timeBudgetMs: timeBudgetFrom(process.env, DEFAULT_TIME_BUDGET_MS),
   onProjectFactsChanged: () => runLogged(logger, 'facts changed', () => revalidator.afterFactsChanged()),
+  serviceFindings: (absPath) => serviceFindings.findingsFor(absPath),
 });
+const serviceFindings = new ServiceFindings({ folders, settings, projects, store, log: serverLog, republish: (absPath) => validator.republish(absPath) });
 const scanner = new WorkspaceScanner({
   connection,
   log: serverLog,
@@ -73,6 +77,7 @@ const scanner = new WorkspaceScanner({
   onFactsChanged: () => {
     for (const doc of documents.all()) revalidator.validateOpen(doc.uri, 0);
   },
+  onScanned: (scanned) => serviceFindings.afterScan(scanned),
 });
 const scheduler = new DebouncedScheduler((key, err) => logger.error(`[validate ${key}] ${String(err)}`));
 const revalidator = new Revalidator({ documents, folders, settings, projects, cache, validator, scanner, scheduler, logger });
@@ -110,7 +115,15 @@ connection.onInitialized(
 );
 
 connection.onDidChangeConfiguration(guarded(logger, 'didChangeConfiguration', undefined, () => revalidator.all()));
-connection.onDidChangeWatchedFiles(guarded(logger, 'didChangeWatchedFiles', undefined, (p) => revalidator.watchedFilesChanged(p.changes)));
+connection.onDidChangeWatchedFiles(
+  guarded(logger, 'didChangeWatchedFiles', undefined, async (p) => {
+    await revalidator.watchedFilesChanged(p.changes);
+    for (const change of p.changes) {
+      const absPath = uriToPath(change.uri);
+      if (absPath && folders.folderFor(absPath)) serviceFindings.afterEdit(absPath);
+    }
+  }),
+);
 
 // TextDocuments fires didChangeContent right after didOpen; the opening one runs without delay.
 const justOpened = new Set<string>();
@@ -118,6 +131,8 @@ documents.onDidOpen((e) => justOpened.add(e.document.uri));
 documents.onDidChangeContent((e) => {
   const delay = justOpened.delete(e.document.uri) ? 0 : TYPING_DEBOUNCE_MS;
   revalidator.validateOpen(e.document.uri, delay);
+  const absPath = documentPath(e.document.uri, e.document.languageId);
+  if (folders.folderFor(absPath)) serviceFindings.afterEdit(absPath);
 });
 documents.onDidClose(
   guarded(logger, 'didClose', undefined, async (e) => {
@@ -154,6 +169,14 @@ connection.onCodeAction(
 connection.onRequest(
   FindLogCallSiteRequest,
   guarded(logger, 'findLogCallSite', { sites: [] }, (params) => findLogCallSites(params, { store, folders })),
+);
+
+connection.onRequest(
+  CoverageSummaryRequest,
+  guarded(logger, 'coverageSummary', { services: [] }, async () => {
+    await serviceFindings.settled();
+    return toCoverageResult(serviceFindings.summary());
+  }),
 );
 
 documents.listen(connection);

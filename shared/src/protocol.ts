@@ -1,6 +1,6 @@
 // Custom LSP messages between the extension client and the language server. Both sides import
 // these typed message objects; never spell a method name as a string elsewhere.
-import { RequestType, NotificationType } from 'vscode-languageserver-protocol';
+import { RequestType, RequestType0, NotificationType } from 'vscode-languageserver-protocol';
 
 /** Panel → server: which call site wrote this log record? */
 export interface FindLogCallSiteParams {
@@ -44,3 +44,36 @@ export interface WorkspaceStatusParams {
   configError?: string;
 }
 export const WorkspaceStatusNotification = new NotificationType<WorkspaceStatusParams>('observabilityLens/workspaceStatus');
+
+/** One handler in the coverage summary: where its route is registered (0-based) and what measures it. */
+export interface CoverageHandler {
+  method: string;
+  /** Null when the path is computed at run time. */
+  path: string | null;
+  uri: string;
+  line: number;
+  character: number;
+  /** What measures it (`middleware: express-prom-bundle`), empty for an unmeasured handler. */
+  measuredBy: string[];
+  /** Why something that would measure it does not (an opt-out). */
+  notes: string[];
+}
+export interface ServiceCoverage {
+  /** The service's folder. */
+  uri: string;
+  name: string | null;
+  measured: number;
+  total: number;
+  unmeasured: CoverageHandler[];
+  measuredHandlers: CoverageHandler[];
+  scrapeEndpoints: CoverageHandler[];
+  /** Handlers in tests, scripts and other code that does not run in the service (not counted). */
+  outsideService: CoverageHandler[];
+  /** OPTIONS routes (CORS preflight): not counted. */
+  preflight: CoverageHandler[];
+}
+export interface CoverageSummaryResult {
+  services: ServiceCoverage[];
+}
+/** Client → server: per service, which HTTP handlers are measured and by what (as `obs-lens check --summary`). */
+export const CoverageSummaryRequest = new RequestType0<CoverageSummaryResult, void>('observabilityLens/coverageSummary');

@@ -13,6 +13,7 @@ export const RULE_IDS = [
   'incoming-request-id-ignored',
   'handler-missing-request-context',
   'outgoing-call-without-context',
+  'handler-missing-metrics',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -10,7 +10,8 @@ import { REPO, buildOnce, writeTree } from './helpers';
 const SCORE = path.join(REPO, 'bench', 'realcode', 'score.mjs');
 
 const SERVICE: Record<string, string> = {
-  'package.json': '{"name":"svc","dependencies":{"express":"^4"}}\n',
+  // Started with OpenTelemetry's auto-instrumentation: its handler is measured (no handler-missing-metrics to judge).
+  'package.json': '{"name":"svc","scripts":{"start":"node -r @opentelemetry/auto-instrumentations-node/register src/server.js"},"dependencies":{"express":"^4"}}\n',
   'src/server.js': [
     "const express = require('express');",
     'const app = express();',

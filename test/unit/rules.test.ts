@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { isRuleId, RULE_IDS } from '../../shared/src/rules';
-import { analyzeFile, applyEdits, applySafeFixes, createProjectModel, noteFile, RULES, suppressionFixesOf } from '../../server/src/analysis';
+import { analyzeFile, applyEdits, applySafeFixes, createProjectModel, noteFile, RULES, runServicePhase, suppressionFixesOf } from '../../server/src/analysis';
 import { parseErrorCount, parseSource } from '../../server/src/analysis/parse';
 import type { RuleSeverities } from '../../server/src/analysis/types';
 import { renderFixes } from '../support/fixExpectations';
@@ -43,9 +43,14 @@ describe('rule fixtures', () => {
         const severities: RuleSeverities = {};
         for (const id of ruleIds) if (isRuleId(id)) severities[id] = 'warning';
         const options = { severities };
-        const result = analyzeFile(project.casePath, c.text, model, options);
-        assert.equal(result.skipped, undefined, `not skipped: ${result.skipped}`);
-        assert.deepEqual(result.ruleErrors ?? [], [], 'no rule threw');
+        const fileResult = analyzeFile(project.casePath, c.text, model, options);
+        assert.equal(fileResult.skipped, undefined, `not skipped: ${fileResult.skipped}`);
+        assert.deepEqual(fileResult.ruleErrors ?? [], [], 'no rule threw');
+        // Rules with a service phase also run on the case's project (its files, its package.json).
+        const phase = RULES.some((r) => r.checkService && severities[r.meta.id]) ? runServicePhase(model, project.files.map((f) => f.path), { severitiesFor: () => severities }) : null;
+        assert.deepEqual(phase?.ruleErrors ?? [], [], 'no service rule threw');
+        const serviceFindings = phase?.findings.get(project.casePath) ?? [];
+        const result = { ...fileResult, findings: [...fileResult.findings, ...serviceFindings].sort((a, b) => a.start - b.start || a.end - b.end) };
 
         const lines = c.text.split(/\r?\n/);
         const actual: ExpectedFinding[] = result.findings.map((f) => ({

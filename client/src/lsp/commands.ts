@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { FIX_ALL_KIND } from '../../../shared/src/rules';
+import { showHandlerCoverage } from './coverage';
 import { openExampleService } from './example';
 
 export const COMMANDS = {
@@ -10,6 +11,7 @@ export const COMMANDS = {
   fixAll: 'observabilityLens.fixAll',
   showOutput: 'observabilityLens.showOutput',
   openExample: 'observabilityLens.openExample',
+  showHandlerCoverage: 'observabilityLens.showHandlerCoverage',
 } as const;
 
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.OutputChannel): void {
@@ -20,6 +22,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     }),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
     vscode.commands.registerCommand(COMMANDS.openExample, () => openExampleService(context)),
+    vscode.commands.registerCommand(COMMANDS.showHandlerCoverage, () => showHandlerCoverage(client, output)),
     vscode.commands.registerCommand(COMMANDS.fixAll, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return;

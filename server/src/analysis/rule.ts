@@ -2,7 +2,22 @@
 // messages, its check and its fixes. The engine finds the log calls and the metric definitions and
 // uses (following values from their import or creation, never guessing from names) and hands each
 // one to every enabled rule that subscribes to it.
+//
+// Two phases. The file phase (checkLogCall, checkMetricDefinition, checkMetricUse) sees one file.
+// The service phase (checkService) runs after every file of the workspace has been noted by the
+// project model: once per service (a package with an HTTP framework or a start script), with its
+// handlers (full route paths, the middleware in front of each), its middleware, the handler facts
+// of its files, its files parsed on demand and the project model. It is for what no file shows on
+// its own: a handler no metric measures (handler-missing-metrics), a service without request-ID
+// middleware, a request path that crosses files. Its findings are reported at a file and range,
+// may carry fixes like any other, and are merged into that file's results (CLI: analyzeWorkspace;
+// language server: published with the file's diagnostics, recomputed after the workspace scan
+// and, debounced, after edits for the service edited). A rule may have both kinds of checks.
 import type * as ts from 'typescript';
+import type { FileFacts as HandlerFileFacts, FrameworkId, Handler, Middleware } from './handlers/types';
+import type { EntryPoint } from './handlers/inventory';
+import type { ProjectModel } from './project';
+import type { ScopeMap } from './scopes';
 import type { RuleId, Severity } from '../../../shared/src/rules';
 import type { FileMetrics, MetricDefinition, MetricUse } from './metrics';
 import type { CodeStyle } from './codeStyle';
@@ -138,6 +153,48 @@ export interface RuleMeta {
   fixable: boolean;
 }
 
+/** A service file parsed once per service phase: parent pointers set, scope model built. */
+export interface ParsedServiceFile {
+  readonly file: string;
+  readonly text: string;
+  readonly sourceFile: ts.SourceFile;
+  readonly scopes: ScopeMap;
+}
+
+/** One service as the service phase sees it. Everything is computed on first use and shared by the rules. */
+export interface ServiceView {
+  /** The service's package folder (absolute). */
+  readonly root: string;
+  /** Its package.json name. */
+  readonly name: string | null;
+  readonly frameworks: readonly FrameworkId[];
+  readonly entryPoints: readonly EntryPoint[];
+  /** Handlers with full route paths, sorted by path and method; each with the middleware in front of it (Handler.inFront). */
+  readonly handlers: readonly Handler[];
+  /** Middleware, hooks and plugins as attached, sorted by place. */
+  readonly middleware: readonly Middleware[];
+  /** The workspace files of the service (absolute, sorted). */
+  readonly files: readonly string[];
+  /** The project model every file was noted in (module resolution, package facts, file roles). */
+  readonly project: ProjectModel;
+  /** Handler discovery's facts of a file (handlers/extract.ts); null when unreadable or too large. */
+  facts(file: string): HandlerFileFacts | null;
+  /** A file of the workspace parsed once per phase; null when unreadable, too large or not source. */
+  parsed(file: string): ParsedServiceFile | null;
+  /** A value computed once per service and phase, shared by rules and reports (coverage, request paths). */
+  memo<T>(key: string, compute: () => T): T;
+}
+
+export interface ServiceRuleContext {
+  readonly service: ServiceView;
+  /**
+   * Reports a finding in `file` spanning a node of its parsed tree (see ServiceView.parsed) or
+   * UTF-16 offsets into its text. Kept only when the rule is enabled for that file and the line is
+   * not suppressed there.
+   */
+  report(file: string, at: ts.Node | { start: number; end: number }, message: string, fixes?: FixProposal[]): void;
+}
+
 /** A rule subscribes to the facts it checks; the engine only builds the metrics model when an enabled rule wants it. */
 export interface Rule {
   meta: RuleMeta;
@@ -153,4 +210,6 @@ export interface Rule {
    */
   checkCall?(node: ts.CallExpression | ts.NewExpression, ctx: RuleContext): void;
   mayApply?(text: string): boolean;
+  /** Service phase: called once per service after every file is noted (see the top of this file). */
+  checkService?(service: ServiceView, ctx: ServiceRuleContext): void;
 }

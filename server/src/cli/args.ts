@@ -21,11 +21,13 @@ export interface CheckArgs {
   /** Prints cache hits and misses on stderr (used by tests and for diagnosing slow runs). */
   debugCache: boolean;
   maxFileBytes: number | null;
+  /** Adds the handler coverage summary (text and JSON formats). */
+  summary: boolean;
   help: boolean;
 }
 
 const VALUE_FLAGS = ['--format', '--rule', '--cache-location', '--config', '--max-file-size'] as const;
-const BOOLEAN_FLAGS = ['--fix', '--cache', '--debug-cache', '--help'] as const;
+const BOOLEAN_FLAGS = ['--fix', '--cache', '--debug-cache', '--summary', '--help'] as const;
 const ALIASES: Record<string, string> = { '-f': '--format', '-c': '--config', '-h': '--help' };
 
 export const CHECK_USAGE = `Usage: obs-lens check [paths...] [options]
@@ -42,6 +44,8 @@ Options:
   -c, --config PATH             Configuration file for every file (default: each file's nearest
                                 obs-lens.config.json, up to the repository root)
       --max-file-size BYTES     Skip larger files (default: 2097152)
+      --summary                 Also print, per service, which HTTP handlers are measured and by what
+                                (text and json formats)
   -h, --help                    Show this help
 
 Exit codes: 0 no problems at warning or above, 1 problems found, 2 usage or configuration error.
@@ -72,6 +76,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
     config: null,
     debugCache: false,
     maxFileBytes: null,
+    summary: false,
     help: false,
   };
   const read = readArguments(argv, CHECK_OPTIONS);
@@ -86,6 +91,9 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
         break;
       case '--debug-cache':
         args.debugCache = true;
+        break;
+      case '--summary':
+        args.summary = true;
         break;
       case '--help':
         args.help = true;
@@ -114,5 +122,6 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
     }
   }
   if (args.paths.length === 0) args.paths.push('.');
+  if (args.summary && args.format === 'sarif') throw new UsageError('--summary is for the text and json formats (SARIF has no place for it)');
   return args;
 }

@@ -18,6 +18,8 @@ import { CHECK_USAGE, parseCheckArgs, UsageError, type CheckArgs } from './args'
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
+import { summaryJson, summaryText } from './formatters/summary';
+import type { ServiceCoverageSummary } from '../analysis/metrics/coverageSummary';
 import { buildReport, displayPath, isFixable, totals } from './report';
 import { colorWanted, terminalSafe } from './terminal';
 import { FixRefused, type FixTarget, preserveFileStyle, readFixTarget, writableRoots, writeFixTarget } from './writeFixed';
@@ -123,6 +125,7 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
   const sharedCache = args.cacheLocation ? new ResultCache({ location: path.resolve(io.cwd, args.cacheLocation) }) : undefined;
   const files: FileAnalysis[] = [];
   const unreadable: WorkspaceResult['unreadable'] = [];
+  const summary: ServiceCoverageSummary[] = [];
   let fixesApplied = 0;
   let fixesNotWritten = 0;
   let filesWritten = 0;
@@ -131,7 +134,7 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
       ? ConfigLookup.fixed(root, { file: path.resolve(io.cwd, args.config!), validated: fixedConfig })
       : ConfigLookup.nearest(root, { label: (abs) => displayPath(io.cwd, abs) });
     const cache = useCache ? (sharedCache ?? new ResultCache({ location: path.join(root, DEFAULT_CACHE_FILE) })) : undefined;
-    const result = await analyzeWorkspace(root, { configs, paths: rootPaths, cache, only: args.rules, maxFileBytes, timeBudgetMs: timeBudgetFrom(io.env, CLI_TIME_BUDGET_MS) });
+    const result = await analyzeWorkspace(root, { configs, paths: rootPaths, cache, only: args.rules, maxFileBytes, timeBudgetMs: timeBudgetFrom(io.env, CLI_TIME_BUDGET_MS), summary: args.summary });
     if (result.configErrors.length > 0) return configurationError(result.configErrors, io);
     if (args.fix) {
       const fixed = applyFixes(result, writableRoots(root, rootPaths), cache, io);
@@ -145,6 +148,8 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
     }
     files.push(...result.files);
     unreadable.push(...result.unreadable);
+    summary.push(...(result.summary ?? []));
+    for (const e of result.serviceRuleErrors) stderrLine(io, `internal error: rule ${e.rule} failed on the service ${displayPath(io.cwd, e.service)}: ${e.message} (please report this)`);
   }
   if (filesWritten > 0) {
     stderrLine(io, `applied ${fixesApplied} fix${fixesApplied === 1 ? '' : 'es'} in ${filesWritten} file${filesWritten === 1 ? '' : 's'}`);
@@ -160,10 +165,10 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
   }
   const output =
     args.format === 'json'
-      ? formatJson(report)
+      ? formatJson(report, args.summary ? { coverage: summaryJson(io.cwd, summary) } : {})
       : args.format === 'sarif'
         ? formatSarif(report, engine().RULES.map((r) => r.meta), version)
-        : formatStylish(report, { color: colorWanted(io.stdout, io.env) });
+        : formatStylish(report, { color: colorWanted(io.stdout, io.env) }) + (args.summary ? summaryText(io.cwd, summary) : '');
   io.stdout.write(output);
 
   // Asked for and not done: a file named that could not be read, fixes that could not be written.

@@ -14,6 +14,8 @@ export interface StoredAnalysis {
   project: ProjectModel;
   /** The options it was analysed with (severities, logger module), for fixes to apply under the same. */
   options: AnalyzeOptions;
+  /** The file's own analysis, when `analysis` also holds service findings (see serviceFindings.ts). */
+  fileAnalysis?: FileAnalysis;
 }
 
 export class AnalysisStore {

@@ -7,7 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import { FileSkippedNotification } from '../../../shared/src/protocol';
 import { analyzeFile, resolveSeverities, type AnalyzeOptions, type ProjectModel } from '../analysis/index';
-import type { FileAnalysis } from '../analysis/types';
+import type { FileAnalysis, Finding } from '../analysis/types';
 import { computeConfigKey, type ResultCache } from '../analysis/workspace/cache';
 import { readRegularFileAsync } from '../analysis/regularFile';
 import { isAnalysable } from '../analysis/workspace/discover';
@@ -41,6 +41,8 @@ export interface ValidatorDeps {
   timeBudgetMs: number;
   /** An edit changed a project fact (e.g. the logger module's exports): other files' results may change. */
   onProjectFactsChanged(): void;
+  /** The file's service findings (service phase), published with its own. */
+  serviceFindings?(absPath: string): readonly Finding[];
 }
 
 /** Disk text as the editor shows it: VS Code drops a UTF-8 BOM, so positions must not count it. */
@@ -142,9 +144,13 @@ export class Validator {
       this.clear(uri, version);
       return;
     }
+    // The file's own findings and its service findings, in one list (code actions index into it).
+    const own = result.fileAnalysis ?? result.analysis;
+    const extra = own.skipped ? [] : (this.deps.serviceFindings?.(result.path) ?? []);
+    const analysis = extra.length === 0 ? own : { ...own, findings: [...own.findings, ...extra].sort((a, b) => a.start - b.start || a.end - b.end) };
+    const entry: StoredAnalysis = { ...result, analysis, fileAnalysis: own };
     // Disk texts are not kept: code actions only run on open documents, which have their own text.
-    this.deps.store.set(version === null ? { ...result, text: '' } : result);
-    const { analysis } = result;
+    this.deps.store.set(version === null ? { ...entry, text: '' } : entry);
     let diagnostics: Diagnostic[] = [];
     if (analysis.skipped) {
       this.reportSkipped(uri, analysis.skipped);
@@ -156,6 +162,12 @@ export class Validator {
     }
     void this.deps.connection.sendDiagnostics({ uri, ...(version !== null ? { version } : {}), diagnostics }).catch(() => undefined);
     this.deps.status.changed();
+  }
+
+  /** Publishes a file's stored analysis again (its service findings changed). */
+  republish(absPath: string): void {
+    const entry = this.deps.store.getByPath(absPath);
+    if (entry) this.publish(entry.uri, entry.version, entry);
   }
 
   /** Removes a file's diagnostics (closed outside the workspace, deleted, now ignored). */

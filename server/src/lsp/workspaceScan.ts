@@ -54,6 +54,8 @@ export interface ScannerDeps {
   progressSupported: () => boolean;
   /** The scan taught a model a changed fact (a module's exports): open documents, which the scan does not analyse, are checked again. */
   onFactsChanged(): void;
+  /** The scan finished: the files of each folder, for the service phase. */
+  onScanned?(folders: Array<{ root: string; files: string[]; rs: ResourceSettings }>): void;
 }
 
 export class WorkspaceScanner {
@@ -112,11 +114,23 @@ export class WorkspaceScanner {
       }
       if (stale()) return;
       this.dropVanished(seen);
+      this.deps.onScanned?.(this.byFolder(files));
       this.deps.status.idle(total);
       this.deps.log.info('workspace scan finished', { files: total, findings: this.deps.store.findingsCount(), ms: Date.now() - started });
     } finally {
       progress?.done();
     }
+  }
+
+  private byFolder(files: ReadonlyArray<{ path: string; rs: ResourceSettings }>): Array<{ root: string; files: string[]; rs: ResourceSettings }> {
+    const out = new Map<string, { root: string; files: string[]; rs: ResourceSettings }>();
+    for (const f of files) {
+      const root = f.rs.folder!.root;
+      let entry = out.get(root);
+      if (!entry) out.set(root, (entry = { root, files: [], rs: f.rs }));
+      entry.files.push(f.path);
+    }
+    return [...out.values()];
   }
 
   /** Files no longer in the workspace set (deleted, newly ignored) lose their diagnostics. */

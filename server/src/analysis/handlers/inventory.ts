@@ -46,6 +46,8 @@ export interface InventoryOptions {
   maxFileBytes?: number;
   /** The `loggerModule` setting that applies, if any (the module a fix would import). */
   loggerModule?: ConfiguredLoggerModule | null;
+  /** Where the linker takes each file's facts (the service phase shares its own); default: a fresh WorkspaceFacts. */
+  facts?: WorkspaceFacts;
 }
 
 /** How each request-logger package exposes its logger in a handler. */
@@ -155,7 +157,7 @@ function loggersOf(project: ProjectModel, m: Manifest, files: readonly string[],
 export function buildInventory(project: ProjectModel, files: readonly string[], options: InventoryOptions = {}): ServiceInventory[] {
   const resolver = options.resolver ?? project.resolver;
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const facts = new WorkspaceFacts(project, maxFileBytes);
+  const facts = options.facts ?? new WorkspaceFacts(project, maxFileBytes);
   const byService = new Map<string, string[]>();
   for (const f of files) {
     const dir = project.packageFor(f)?.dir;

@@ -9,7 +9,7 @@ import { requestParamIndex } from './factsBuilder';
 import { joinPaths } from './paths';
 import type { ImportResolver } from './resolver';
 import type { FactsSource } from './workspaceFacts';
-import type { AttachFact, FileFacts, FrameworkId, Handler, HandlerFact, Middleware, Place, Ref, RouteFact, RoutePath } from './types';
+import type { AttachFact, FileFacts, FrameworkId, FrontMiddleware, Handler, HandlerFact, Middleware, Place, Ref, RouteFact, RoutePath } from './types';
 
 type Resolved =
   | { kind: 'owner'; facts: FileFacts; owner: number }
@@ -22,8 +22,28 @@ interface OwnerNode {
   framework: FrameworkId | null;
   routes: Array<{ route: RouteFact; facts: FileFacts }>;
   middleware: Array<{ attach: AttachFact; facts: FileFacts }>;
-  children: Array<{ prefix: RoutePath; child: OwnerNode }>;
+  /** `at`: where it was mounted (for mount order); absent for derived owners (Hono's basePath). */
+  children: Array<{ prefix: RoutePath; child: OwnerNode; at?: Mark }>;
   mounted: boolean;
+}
+
+/** A place in a file, to order middleware against routes and mounts attached to the same owner. */
+interface Mark {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** Frameworks whose middleware applies to the routes of its context whatever the order (Fastify hooks and plugins, Nest's app-wide middleware). */
+const ORDER_FREE = new Set<FrameworkId>(['fastify', 'nestjs']);
+
+/**
+ * Whether middleware attached at `m` runs before what is attached at `at` on the same owner. Only
+ * source order in one file is known; across files (an app imported elsewhere) it is assumed to.
+ */
+function runsBefore(m: Mark, at: Mark | undefined, framework: FrameworkId): boolean {
+  if (!at || ORDER_FREE.has(framework) || m.file !== at.file) return true;
+  return m.line < at.line || (m.line === at.line && m.column < at.column);
 }
 
 /** Re-export chains and nested members deeper than this are not followed (they loop). */
@@ -95,20 +115,21 @@ export class Linker {
 
   private attach(parent: OwnerNode, facts: FileFacts, a: AttachFact): void {
     const target = this.resolve(facts, a.target, 0);
-    if (target?.kind === 'owner') return this.mount(parent, a.prefix, this.node(target.facts, target.owner));
+    const at = { file: facts.file, line: a.line, column: a.column };
+    if (target?.kind === 'owner') return this.mount(parent, a.prefix, this.node(target.facts, target.owner), at);
     if (target?.kind === 'function' && a.via !== 'use') {
       const fn = target.facts.functions[target.fn];
       const paramOwner = fn.paramOwners.get(a.via === 'call' ? a.paramIndex : 0);
       // fastify-plugin's plugins are not encapsulated: the prefix they are registered with does not apply.
-      if (paramOwner !== undefined) this.mount(parent, fn.skipsPrefix ? '' : a.prefix, this.node(target.facts, paramOwner));
+      if (paramOwner !== undefined) this.mount(parent, fn.skipsPrefix ? '' : a.prefix, this.node(target.facts, paramOwner), at);
       return;
     }
     if (a.via === 'use' || a.via === 'register') parent.middleware.push({ attach: a, facts });
   }
 
-  private mount(parent: OwnerNode, prefix: RoutePath, child: OwnerNode): void {
+  private mount(parent: OwnerNode, prefix: RoutePath, child: OwnerNode, at?: Mark): void {
     if (child === parent) return;
-    parent.children.push({ prefix, child });
+    parent.children.push({ prefix, child, at });
     child.mounted = true;
   }
 
@@ -132,6 +153,13 @@ export class Linker {
         const target = file ? this.source.facts(file) : null;
         if (!file || !target) return null;
         this.enqueue(file); // its own registrations may attach to what it exports
+        // A namespace's member is the module's export of that name: `import * as routes` then
+        // `routes.bucket`, or `export * as routes from './routes'` re-exported and used the same way.
+        if (ref.member) {
+          const raw = ref.name === '*' ? null : target.exports.get(ref.name);
+          if (ref.name === '*') return this.resolveExport(target, ref.member, depth + 1);
+          if (raw?.kind === 'import' && raw.name === '*' && !raw.member) return this.resolve(target, { kind: 'import', specifier: raw.specifier, name: '*', member: ref.member }, depth + 1);
+        }
         const exported = this.resolveExport(target, ref.name, depth + 1);
         if (!ref.member) return exported;
         const member = exported?.kind === 'object' ? exported.members.get(ref.member) : undefined;
@@ -179,7 +207,9 @@ export class Linker {
     const globalPrefix = new Map<FrameworkId, RoutePath>();
     for (const f of processed) for (const g of f.globalPrefixes) if (!globalPrefix.has(g.framework)) globalPrefix.set(g.framework, g.prefix);
     let visits = 0;
-    const visit = (n: OwnerNode, prefix: RoutePath, framework: FrameworkId, onPath: Set<OwnerNode>) => {
+    let detached = false;
+    let rootFile = '';
+    const visit = (n: OwnerNode, prefix: RoutePath, framework: FrameworkId, onPath: Set<OwnerNode>, inherited: readonly FrontMiddleware[]) => {
       if (onPath.has(n) || ++visits > MAX_VISITS) return;
       const key = `${n.id}@${n.facts.file}@${prefix}`;
       if (seen.has(key)) return;
@@ -187,13 +217,18 @@ export class Linker {
       onPath.add(n);
       for (const own of n.facts.owners[n.id].prefixes) {
         const base = joinPaths(prefix, own);
+        const attached = n.middleware.map(({ attach, facts }) => this.front(facts, attach.handler, joinPaths(base, attach.prefix), { file: facts.file, line: attach.line, column: attach.column }, false));
+        const before = (at: Mark | undefined) => [...inherited, ...attached.filter((m) => runsBefore(m, at, framework))];
         for (const { route, facts } of n.routes) {
-          for (const p of route.paths) handlers.push(this.handler(root, framework, route, facts, joinPaths(base, p)));
+          const at = { file: facts.file, line: route.line, column: route.column };
+          const routeLevel = route.before.map((h) => ({ ...this.front(facts, h, null, at, true), path: null }));
+          for (const p of route.paths) {
+            const h = this.handler(root, framework, route, facts, joinPaths(base, p), [...before(at), ...routeLevel]);
+            handlers.push({ ...h, ...(detached ? { detached } : {}), rootFile });
+          }
         }
-        for (const { attach, facts } of n.middleware) {
-          middleware.push({ service: root, framework, path: joinPaths(base, attach.prefix), label: attach.handler.label, file: facts.file, line: attach.line, column: attach.column });
-        }
-        for (const { prefix: p, child } of n.children) visit(child, joinPaths(base, p), child.framework ?? framework, onPath);
+        for (const m of attached) middleware.push({ service: root, framework, path: m.path, label: m.label, file: m.file, line: m.line, column: m.column });
+        for (const { prefix: p, child, at } of n.children) visit(child, joinPaths(base, p), child.framework ?? framework, onPath, before(at));
       }
       onPath.delete(n);
     };
@@ -202,13 +237,40 @@ export class Linker {
       const byId = this.nodes.get(f);
       for (const n of byId?.values() ?? []) {
         if (n.mounted || !n.framework) continue;
-        visit(n, globalPrefix.get(n.framework) ?? '', n.framework, new Set());
+        const owner = n.facts.owners[n.id];
+        // A router or a plugin's parameter nobody mounts (as far as discovery follows): its mount is unknown.
+        detached = owner.param !== undefined || owner.role === 'router' || owner.role === 'plugin';
+        rootFile = n.facts.file;
+        visit(n, globalPrefix.get(n.framework) ?? '', n.framework, new Set(), []);
       }
     }
     return { handlers: dedupe(handlers, handlerKey).sort(compareHandlers), middleware: dedupe(middleware, middlewareKey).sort(comparePlaces) };
   }
 
-  private handler(root: string, framework: FrameworkId, route: RouteFact, facts: FileFacts, fullPath: RoutePath): Handler {
+  /** A middleware as a handler sees it in front: what package or workspace function it is. */
+  private front(facts: FileFacts, h: HandlerFact, path: RoutePath, at: Mark, routeLevel: boolean): FrontMiddleware {
+    const out: FrontMiddleware = { label: h.label, path, ...at, routeLevel };
+    const fn = h.ref && this.resolve(facts, h.ref, 0);
+    if (fn?.kind === 'function') out.fn = this.placeOf(fn);
+    const pkg = (h.ref && this.packageOf(facts, h.ref)) ?? (h.callee && this.packageOf(facts, h.callee));
+    if (pkg) out.package = pkg;
+    const factory = h.callee && this.resolve(facts, h.callee, 0);
+    if (factory?.kind === 'function') out.factory = this.placeOf(factory);
+    return out;
+  }
+
+  private placeOf(r: { facts: FileFacts; fn: number }): Place {
+    const fn = r.facts.functions[r.fn];
+    return { file: r.facts.file, line: fn.line, column: fn.column };
+  }
+
+  /** The package an import refers to, when the resolver finds no workspace file for it. */
+  private packageOf(facts: FileFacts, ref: Ref): { specifier: string; name: string } | null {
+    if (ref.kind !== 'import' || ref.specifier.startsWith('.') || this.resolver.resolve(facts.file, ref.specifier)) return null;
+    return { specifier: ref.specifier, name: ref.member ? `${ref.name}.${ref.member}` : ref.name };
+  }
+
+  private handler(root: string, framework: FrameworkId, route: RouteFact, facts: FileFacts, fullPath: RoutePath, inFront: FrontMiddleware[]): Handler {
     const fn = this.handlerFunction(facts, route.handler);
     return {
       service: root,
@@ -220,6 +282,7 @@ export class Linker {
       column: route.column,
       handler: fn?.place ?? null,
       requestParam: fn?.requestParam ?? null,
+      inFront,
     };
   }
 

@@ -215,10 +215,12 @@ export class RegistrationReader {
     const e = unwrap(expr);
     const label = labelOf(e, this.sf);
     if (unwrapWrapper && ts.isCallExpression(e) && e.arguments.length === 1 && isFunctionNode(unwrap(e.arguments[0]))) {
-      return { ref: this.values.refOf(e.arguments[0]), rule, label };
+      const callee = this.values.refOf(e.expression);
+      return { ref: this.values.refOf(e.arguments[0]), rule, label, ...(callee.kind !== 'other' ? { callee } : {}) };
     }
     const ref = this.values.refOf(e);
-    return { ref: ref.kind === 'other' ? null : ref, rule, label };
+    const callee = ts.isCallExpression(e) ? this.values.refOf(e.expression) : null;
+    return { ref: ref.kind === 'other' ? null : ref, rule, label, ...(callee && callee.kind !== 'other' ? { callee } : {}) };
   }
 
   /**

@@ -62,6 +62,8 @@ export interface HandlerFact {
   rule: RequestRule;
   /** The handler expression's source text, shortened (for middleware that is a call: `express.json()`). */
   label: string;
+  /** For a call (`promBundle({...})`, `withMetrics(h)`): what its callee refers to. */
+  callee?: Ref;
 }
 
 /** A route registration: `app.get('/x', h)`, `router.route('/x').post(h)`, `@Get(':id')`, `export function GET`. */
@@ -132,6 +134,38 @@ export interface Handler {
   handler: Place | null;
   /** The name of its request (ctx, c) parameter, when it has one. */
   requestParam: string | null;
+  /**
+   * What runs before it, outermost first: middleware of the owners it is mounted under that was
+   * attached ahead of it (Express, Koa and Hono run middleware in mount order; Fastify's hooks and
+   * plugins apply to their whole context), then its route-level middleware. Set by the linker.
+   */
+  inFront?: FrontMiddleware[];
+  /**
+   * Set when the walk found no app above it: its router or plugin is mounted somewhere discovery
+   * could not follow, so its full path and what runs in front of it are not known.
+   */
+  detached?: boolean;
+  /** The file of the app (or router, plugin) at the root of its mount chain: a test's app serves no requests. */
+  rootFile?: string;
+}
+
+/** A middleware, hook or plugin in front of a handler (see Handler.inFront). */
+export interface FrontMiddleware {
+  label: string;
+  /** The path prefix it applies under; null when computed at run time. */
+  path: string | null;
+  /** Where it is attached (or the route, for route-level middleware). */
+  file: string;
+  line: number;
+  column: number;
+  /** Listed in the route's own registration (`app.get('/x', mw, h)`). */
+  routeLevel: boolean;
+  /** The package export it is, or whose call makes it (`promBundle(...)` from express-prom-bundle). */
+  package?: { specifier: string; name: string };
+  /** The workspace function it is (or whose call makes it), when it could be followed. */
+  fn?: Place;
+  /** The workspace function whose call makes it (`metricsMiddleware()`), when it could be followed. */
+  factory?: Place;
 }
 
 export interface Middleware {

@@ -3,6 +3,7 @@ import type { Rule } from '../rule';
 import { rule as consoleLogging } from './console-logging';
 import { rule as errorNotSerialized } from './error-not-serialized';
 import { rule as handlerMissingRequestContext } from './handler-missing-request-context';
+import { rule as handlerMissingMetrics } from './handler-missing-metrics';
 import { rule as highCardinalityLabel } from './high-cardinality-label';
 import { rule as incomingRequestIdIgnored } from './incoming-request-id-ignored';
 import { rule as invalidMetricDefinition } from './invalid-metric-definition';
@@ -24,5 +25,6 @@ export const RULES: readonly Rule[] = [
   incomingRequestIdIgnored,
   handlerMissingRequestContext,
   outgoingCallWithoutContext,
+  handlerMissingMetrics,
 ];
 

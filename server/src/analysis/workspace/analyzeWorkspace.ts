@@ -19,6 +19,8 @@ import { type AppliedConfig, ConfigLookup } from './configLookup';
 import { createIgnoreMatcher, discoverFiles, isAnalysable } from './discover';
 import { packageDigest, workspaceToken } from './inputs';
 import { engine } from './engine';
+import type { ServiceCoverageSummary } from '../metrics/coverageSummary';
+import { mergeServiceFindings, runServicePhaseFor, type ServicePhaseMemo } from './servicePhase';
 
 // The engine's limit: files above it are generated or data, skipped without being read whole.
 export { DEFAULT_MAX_FILE_BYTES };
@@ -40,6 +42,8 @@ export interface WorkspaceOptions {
   timeBudgetMs?: number;
   /** Only these rules (the CLI's --rule), each at its configured severity or its default. */
   only?: readonly RuleId[];
+  /** Also work out the handler coverage summary (`check --summary`). */
+  summary?: boolean;
 }
 
 export interface UnreadableFile {
@@ -68,6 +72,10 @@ export interface WorkspaceResult {
   configKeyFor(absPath: string): string;
   /** How many results came from the cache. */
   cached: number;
+  /** Per service, its handlers' coverage; present when asked for (WorkspaceOptions.summary). */
+  summary?: ServiceCoverageSummary[];
+  /** Service rules that threw (a bug): which rule, on which service. */
+  serviceRuleErrors: Array<{ rule: string; service: string; message: string }>;
 }
 
 function skippedFile(absPath: string, reason: string): FileAnalysis {
@@ -299,12 +307,25 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
       if (i + 1 < total) await yieldToEventLoop();
     }
   }
+  // The service phase: from the cache's memo on a warm start (when it holds what is asked), else run.
+  const stored = warm ? last?.services : undefined;
+  let services: ServicePhaseMemo = { findings: {} };
+  if (configErrors.length === 0 && ordered.length > 0) {
+    services =
+      stored && (!options.summary || stored.summary)
+        ? stored
+        : runServicePhaseFor({ project: projectModel, modelFiles, severitiesFor: (f) => optionsFor(f).severities, maxFileBytes, summary: !!options.summary });
+  }
+  const checked = new Set(ordered);
+  const merged = mergeServiceFindings(results, { findings: Object.fromEntries(Object.entries(services.findings).filter(([f]) => checked.has(f))) });
+  if (cache && warm && services !== stored && configErrors.length === 0) cache.rememberWorkspace({ ...last!, services });
   if (cache && !warm && configErrors.length === 0) {
     // The model may have followed imports out of the workspace set while analysing: those files count too.
     const extras = [...extraFiles].sort();
-    cache.rememberWorkspace({ token: token(extras), extraFiles: extras });
+    cache.rememberWorkspace({ token: token(extras), extraFiles: extras, services });
   }
 
+  results.splice(0, results.length, ...merged);
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
@@ -313,6 +334,8 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
     unreadable,
     configErrors,
     cached,
+    ...(services.summary ? { summary: services.summary } : {}),
+    serviceRuleErrors: services.ruleErrors ?? [],
     get project() {
       return projectModel();
     },

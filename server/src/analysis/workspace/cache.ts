@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { readRegularFile } from '../regularFile';
 import { ENGINE_VERSION } from '../version';
 import type { FileAnalysis } from '../types';
+import type { ServicePhaseMemo } from './servicePhase';
 
 /** Bumped when the cache file's layout changes. */
 const CACHE_FORMAT = 2;
@@ -38,6 +39,8 @@ export interface WorkspaceMemo {
   token: string;
   /** Files outside the analysed set that the project model read (modules it followed imports into, manifests, tsconfigs). */
   extraFiles: string[];
+  /** The service phase's findings (and summary) for exactly these inputs (see servicePhase.ts). */
+  services?: ServicePhaseMemo;
 }
 
 export interface CacheStats {
@@ -113,7 +116,8 @@ export class ResultCache {
     }
     const w = parsed.workspace;
     if (w && typeof w.token === 'string' && Array.isArray(w.extraFiles) && w.extraFiles.every((f) => typeof f === 'string')) {
-      this.workspace = { token: w.token, extraFiles: w.extraFiles };
+      const services = w.services && typeof w.services === 'object' && w.services.findings && typeof w.services.findings === 'object' ? w.services : undefined;
+      this.workspace = { token: w.token, extraFiles: w.extraFiles, ...(services ? { services } : {}) };
     }
     for (const [file, entry] of Object.entries(parsed.entries)) {
       if (entry && typeof entry.content === 'string' && typeof entry.key === 'string' && entry.result) {
@@ -148,7 +152,7 @@ export class ResultCache {
 
   rememberWorkspace(memo: WorkspaceMemo): void {
     const w = this.workspace;
-    if (w && w.token === memo.token && w.extraFiles.join('\0') === memo.extraFiles.join('\0')) return;
+    if (w && w.token === memo.token && w.extraFiles.join('\0') === memo.extraFiles.join('\0') && JSON.stringify(w.services) === JSON.stringify(memo.services)) return;
     this.workspace = memo;
     this.dirty = true;
   }

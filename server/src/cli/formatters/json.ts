@@ -3,7 +3,8 @@
 import type { Report } from '../report';
 import { isFixable } from '../report';
 
-export function formatJson(report: Report): string {
+/** `extra`: members after `diagnostics` (`coverage` with --summary). */
+export function formatJson(report: Report, extra: Record<string, unknown> = {}): string {
   const diagnostics = report.files.flatMap((f) =>
     f.findings.map((d) => ({
       file: f.file,
@@ -17,5 +18,5 @@ export function formatJson(report: Report): string {
       fixable: isFixable(d),
     })),
   );
-  return JSON.stringify({ diagnostics }) + '\n';
+  return JSON.stringify({ diagnostics, ...extra }) + '\n';
 }

@@ -1,0 +1,86 @@
+// Whether a service's HTTP requests are timed by auto-instrumentation (AUTO_INSTRUMENTATION in
+// coverageLibraries.ts): an OpenTelemetry SDK file of the service registering HTTP (or framework)
+// instrumentation with metrics exported, a preload of the auto-instrumentation (`--require`,
+// `--import`, `-r`) in package.json scripts, a Dockerfile, .env or NODE_OPTIONS, or Datadog's tracer
+// started. HTTP instrumentation switched off through the environment (or in the SDK's own options)
+// counts as none.
+import * as path from 'node:path';
+import type { ServiceView } from '../rule';
+import { AUTO_INSTRUMENTATION } from './coverageLibraries';
+
+export interface AutoInstrumentation {
+  /** What instruments: `@opentelemetry/auto-instrumentations-node (src/tracing.ts)`. */
+  what: string;
+  file: string;
+}
+
+export interface AutoInstrumentationResult {
+  found: AutoInstrumentation | null;
+  /** Set when HTTP instrumentation is registered but switched off: where. */
+  disabled: string | null;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/@-]/g, '\\$&');
+/** An import or require of an instrumentation (a module name in a string elsewhere, say a metric view dropping its metrics, is not one). */
+const IMPORTS_INSTRUMENTATION = new RegExp(`(?:\\bfrom\\s*|\\brequire\\(\\s*|\\bimport\\(\\s*|^import\\s+)['"](${AUTO_INSTRUMENTATION.httpInstrumentations.map(escape).join('|')})['"]`, 'm');
+const PRELOAD = new RegExp(`(?:--require|--import|-r)(?:\\s+|=)['"]?(${AUTO_INSTRUMENTATION.preloads.map(escape).join('|')})`);
+const METRIC_EXPORT = new RegExp(`\\b(?:${AUTO_INSTRUMENTATION.metricExportMarkers.join('|')})\\b`);
+const NO_METRIC_READERS = /\bmetricReaders\s*:\s*\[\s*\]/g;
+/** `'@opentelemetry/instrumentation-http': { enabled: false }` in the SDK's options. */
+const HTTP_DISABLED_IN_CODE = /['"]@opentelemetry\/instrumentation-http['"]\s*:\s*\{\s*enabled\s*:\s*false/;
+
+function envList(text: string, name: string): string[] | null {
+  const m = new RegExp(`\\b${name}\\s*[=:]\\s*['"]?([A-Za-z0-9_,\\- ]*)`).exec(text);
+  return m ? m[1].split(',').map((s) => s.trim()).filter(Boolean) : null;
+}
+
+/** HTTP instrumentation off in some text's environment: disabled lists `http`, or an enabled list leaves it out. */
+function httpDisabledIn(text: string): boolean {
+  const disabled = envList(text, AUTO_INSTRUMENTATION.disabledEnv);
+  if (disabled?.includes('http')) return true;
+  const enabled = envList(text, AUTO_INSTRUMENTATION.enabledEnv);
+  return enabled !== null && !enabled.includes('http');
+}
+
+export function autoInstrumentationOf(service: ServiceView): AutoInstrumentationResult {
+  const project = service.project;
+  const rel = (f: string) => path.relative(service.root, f).split(path.sep).join('/') || path.basename(f);
+  const deployment: Array<{ file: string; text: string }> = [];
+  for (const dir of new Set([service.root, project.root])) {
+    for (const name of ['package.json', ...AUTO_INSTRUMENTATION.deploymentFiles]) {
+      if (name === 'package.json' && dir !== service.root) continue;
+      const file = path.join(dir, name);
+      const text = project.readFile(file);
+      if (text !== undefined) deployment.push({ file, text });
+    }
+  }
+  let disabled: string | null = null;
+  for (const d of deployment) if (httpDisabledIn(d.text)) disabled = `${AUTO_INSTRUMENTATION.disabledEnv} in ${rel(d.file)}`;
+  let found: AutoInstrumentation | null = null;
+  for (const d of deployment) {
+    const m = PRELOAD.exec(d.text);
+    if (m) {
+      found = { what: `${m[1]} preloaded (${rel(d.file)})`, file: d.file };
+      break;
+    }
+  }
+  for (const file of service.files) {
+    if (found) break;
+    const text = project.readFile(file);
+    if (text === undefined) continue;
+    if (AUTO_INSTRUMENTATION.ddTraceInit.test(text)) {
+      found = { what: `dd-trace (${rel(file)})`, file };
+      break;
+    }
+    const m = IMPORTS_INSTRUMENTATION.exec(text);
+    // `metricReaders: []` is an SDK told to export no metrics.
+    if (!m || !METRIC_EXPORT.test(text.replace(NO_METRIC_READERS, ''))) continue;
+    if (HTTP_DISABLED_IN_CODE.test(text)) {
+      disabled = `instrumentation-http disabled in ${rel(file)}`;
+      continue;
+    }
+    if (httpDisabledIn(text)) disabled = `${AUTO_INSTRUMENTATION.disabledEnv} in ${rel(file)}`;
+    found = { what: `${m[1]} (${rel(file)})`, file };
+  }
+  return disabled && found && !found.what.startsWith('dd-trace') ? { found: null, disabled } : { found, disabled };
+}

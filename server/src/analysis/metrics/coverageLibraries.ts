@@ -1,0 +1,106 @@
+// What measures an HTTP handler, one table per kind of library (see coverage.ts): the libraries a
+// handler records metrics with, the metrics middleware and plugins, and OpenTelemetry's (and
+// Datadog's) auto-instrumentation. Nothing outside this file names a package for coverage.
+
+/** A library whose calls record a metric: the modules it is imported from and the recording methods of what it makes. */
+export interface RecordingLibrary {
+  readonly id: string;
+  readonly modules: readonly string[];
+  /** Methods of a metric, client or child that record (a `labels(...)` child's `inc` is found through its receiver). */
+  readonly methods: ReadonlySet<string>;
+}
+
+const PROM_METHODS = new Set(['inc', 'dec', 'set', 'observe', 'startTimer', 'zero']);
+
+export const RECORDING_LIBRARIES: readonly RecordingLibrary[] = [
+  { id: 'prom-client', modules: ['prom-client'], methods: PROM_METHODS },
+  // `@InjectMetric('name') counter: Counter<string>`: the injected metric is prom-client's.
+  { id: 'prom-client', modules: ['@willsoto/nestjs-prometheus'], methods: PROM_METHODS },
+  { id: 'opentelemetry', modules: ['@opentelemetry/api', '@opentelemetry/sdk-metrics'], methods: new Set(['add', 'record']) },
+  {
+    id: 'statsd',
+    modules: ['hot-shots', 'node-statsd', 'statsd-client', 'lynx', 'node-dogstatsd', 'datadog-metrics'],
+    methods: new Set(['increment', 'decrement', 'timing', 'timer', 'asyncTimer', 'asyncDistTimer', 'histogram', 'distribution', 'gauge', 'set', 'unique']),
+  },
+  // dd-trace's `tracer.dogstatsd.increment(...)`.
+  { id: 'dogstatsd', modules: ['dd-trace'], methods: new Set(['increment', 'decrement', 'histogram', 'distribution', 'gauge']) },
+];
+
+/** A registry's methods that render the exposition: a handler calling one serves the scrape endpoint. */
+export const SCRAPE_METHODS: ReadonlySet<string> = new Set(['metrics', 'getMetricsAsJSON', 'getMetricsAsArray', 'getMetricsRequestHandler']);
+
+/**
+ * Calls on a project's metrics facade (a workspace module importing a recording library) that do
+ * not record per request: rendering, setup and registration.
+ */
+export const FACADE_NON_RECORDING: ReadonlySet<string> = new Set([
+  ...SCRAPE_METHODS,
+  'contentType',
+  'collectDefaultMetrics',
+  'registerMetric',
+  'getSingleMetric',
+  'removeSingleMetric',
+  'clear',
+  'resetMetrics',
+  'setDefaultLabels',
+  'getMeter',
+]);
+
+/** A metrics middleware or plugin: mounted in front of a handler, it measures it unless the handler opts out. */
+export interface MetricsMiddleware {
+  readonly package: string;
+  /** False for packages that only serve the scrape endpoint or default metrics (they measure no request). */
+  readonly measuresRequests: boolean;
+  /** Options of its factory call that leave some routes unmeasured (`excludeRoutes: ['/health']`, a `bypass` function). */
+  readonly excludeOptions: readonly string[];
+  /** A per-route `config` flag that opts the route out (fastify-metrics' `config: { disableMetrics: true }`). */
+  readonly routeOptOut?: string;
+  /** Plugin options that turn route metrics off for every route (`routeMetrics: { enabled: false }`). */
+  readonly disabledBy?: { readonly option: string; readonly flag: string };
+  /** When it does not measure requests: what it does instead (for the finding's message). */
+  readonly note?: string;
+}
+
+export const METRICS_MIDDLEWARE: readonly MetricsMiddleware[] = [
+  { package: 'express-prom-bundle', measuresRequests: true, excludeOptions: ['bypass', 'excludeRoutes'] },
+  { package: 'prometheus-api-metrics', measuresRequests: true, excludeOptions: ['excludeRoutes'] },
+  { package: 'express-prometheus-middleware', measuresRequests: true, excludeOptions: [] },
+  { package: 'swagger-stats', measuresRequests: true, excludeOptions: [] },
+  { package: 'fastify-metrics', measuresRequests: true, excludeOptions: [], routeOptOut: 'disableMetrics', disabledBy: { option: 'routeMetrics', flag: 'enabled' } },
+  { package: '@hono/prometheus', measuresRequests: true, excludeOptions: [] },
+  {
+    package: '@willsoto/nestjs-prometheus',
+    measuresRequests: false,
+    excludeOptions: [],
+    note: 'its PrometheusModule serves /metrics and default process metrics; requests are measured only by metrics the code records (@InjectMetric)',
+  },
+];
+
+export function metricsMiddlewareOf(specifier: string): MetricsMiddleware | undefined {
+  return METRICS_MIDDLEWARE.find((m) => specifier === m.package || specifier.startsWith(`${m.package}/`));
+}
+
+/** Auto-instrumentation: what registers HTTP instrumentation, and what says its metrics are exported. */
+export const AUTO_INSTRUMENTATION = {
+  /** Modules whose instrumentations time HTTP server requests (auto-instrumentations-node includes http). */
+  httpInstrumentations: [
+    '@opentelemetry/auto-instrumentations-node',
+    '@opentelemetry/instrumentation-http',
+    '@opentelemetry/instrumentation-express',
+    '@opentelemetry/instrumentation-fastify',
+    '@opentelemetry/instrumentation-koa',
+    '@opentelemetry/instrumentation-hapi',
+    '@opentelemetry/instrumentation-nestjs-core',
+  ],
+  /** In an SDK file, one of these means metrics are exported (instrumentation without a meter provider records only traces). */
+  metricExportMarkers: ['metricReader', 'metricReaders', 'MeterProvider', 'PeriodicExportingMetricReader', 'PrometheusExporter', 'setGlobalMeterProvider'],
+  /** Preloaded with `--require`/`-r`/`--import` (package.json scripts, Dockerfiles, NODE_OPTIONS): instrument everything from the environment. */
+  preloads: ['@opentelemetry/auto-instrumentations-node/register', 'dd-trace/init', 'dd-trace/register.js'],
+  /** Datadog's tracer started in code: its trace metrics time every request by resource. */
+  ddTraceInit: /\brequire\(\s*['"]dd-trace['"]\s*\)\s*\.init\s*\(|\bfrom\s+['"]dd-trace\/init['"]|import\s+['"]dd-trace\/init['"]|\btracer\.init\s*\(/,
+  /** Environment variables that switch instrumentations off (comma-separated short names: `http,fs`) or on (only those listed). */
+  disabledEnv: 'OTEL_NODE_DISABLED_INSTRUMENTATIONS',
+  enabledEnv: 'OTEL_NODE_ENABLED_INSTRUMENTATIONS',
+  /** Files besides package.json that may hold a preload or the environment, relative to the service and the repository root. */
+  deploymentFiles: ['Dockerfile', '.env', 'docker-compose.yml', 'docker-compose.yaml', 'Procfile'],
+} as const;

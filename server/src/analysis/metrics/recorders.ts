@@ -1,0 +1,362 @@
+// Which code records a metric, for coverage (coverage.ts): a call whose receiver is traced back to
+// a recording library's import (prom-client, OpenTelemetry, StatsD clients) with one of its
+// recording methods, a call on a project's metrics facade (a workspace module that imports one),
+// or a call of a workspace function that does, followed through calls and imports up to a depth.
+// Values are followed from their declarations (scope model), never guessed from names.
+import ts from 'typescript';
+import type { ParsedServiceFile, ServiceView } from '../rule';
+import { type Declaration, requiredModule, resolveName, unwrap } from '../scopes';
+import type { Place, Ref } from '../handlers/types';
+import { FACADE_NON_RECORDING, RECORDING_LIBRARIES, SCRAPE_METHODS } from './coverageLibraries';
+
+/** Where a value comes from: a package's import, or a workspace module that imports a recording library. */
+export type Origin = { kind: 'package'; module: string } | { kind: 'facade'; file: string };
+
+/** What records: shown in the summary. */
+export interface Recording {
+  /** `prom-client`, `statsd`, `metrics facade src/metrics.ts`. */
+  library: string;
+  /** The recording call as written, shortened. */
+  call: string;
+  file: string;
+  line: number;
+}
+
+const MAX_DEPTH = 5;
+const ALL_RECORDING_METHODS: ReadonlySet<string> = new Set(RECORDING_LIBRARIES.flatMap((l) => [...l.methods]));
+const MAX_TEXT = 60;
+const MENTIONS_RECORDING = new RegExp(`['"](?:${RECORDING_LIBRARIES.flatMap((l) => l.modules).map((m) => m.replace(/[/.@-]/g, (c) => `\\${c}`)).join('|')})(?:/[^'"]*)?['"]`);
+
+export function shortText(node: ts.Node, sf: ts.SourceFile): string {
+  const t = node.getText(sf).replace(/\s+/g, ' ');
+  return t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT - 1)}…` : t;
+}
+
+/** The deepest function-like node starting at a place (a function fact's position). */
+export function nodeAt(parsed: ParsedServiceFile, line: number, column: number, test: (n: ts.Node) => boolean): ts.Node | null {
+  const sf = parsed.sourceFile;
+  let offset: number;
+  try {
+    offset = sf.getPositionOfLineAndCharacter(line, column);
+  } catch {
+    return null;
+  }
+  let found: ts.Node | null = null;
+  let n: ts.Node | undefined = sf;
+  while (n) {
+    if (n !== sf && n.getStart(sf) === offset && test(n)) found = n;
+    let next: ts.Node | undefined;
+    n.forEachChild((c) => {
+      if (!next && c.pos <= offset && offset < c.end) next = c;
+    });
+    n = next;
+  }
+  return found;
+}
+
+/**
+ * The call registered at a place: handler discovery places a `recv.get(...)`/`recv.use(...)` at its
+ * method name, other calls at their start. Null when the place holds no call (a Nest decorator).
+ */
+export function callAt(parsed: ParsedServiceFile, line: number, column: number): ts.CallExpression | null {
+  let n: ts.Node | null = nodeAt(parsed, line, column, () => true);
+  for (let i = 0; n && i < 3; i++, n = n.parent) if (ts.isCallExpression(n)) return n;
+  return null;
+}
+
+/** The function at a function fact's place (handler discovery places a named function at its name). */
+export function functionNodeAt(parsed: ParsedServiceFile, line: number, column: number): ts.Node | null {
+  let n: ts.Node | null = nodeAt(parsed, line, column, () => true);
+  for (let i = 0; n && i < 3; i++, n = n.parent) if (isFunctionLike(n)) return n;
+  return null;
+}
+
+export const isFunctionLike = (n: ts.Node): n is ts.FunctionLikeDeclaration =>
+  ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n);
+
+export class Recorders {
+  private readonly facadeMemo = new Map<string, boolean>();
+  private readonly fnMemo = new Map<ts.Node, Recording | null>();
+  private readonly scrapeMemo = new Map<ts.Node, boolean>();
+
+  constructor(private readonly service: ServiceView) {}
+
+  /** A workspace module that imports a recording library (a metrics facade, or where metrics are defined). */
+  isFacade(file: string): boolean {
+    let v = this.facadeMemo.get(file);
+    if (v === undefined) {
+      const text = this.service.project.readFile(file);
+      this.facadeMemo.set(file, (v = text !== undefined && MENTIONS_RECORDING.test(text)));
+    }
+    return v;
+  }
+
+  /** Where the value an expression starts from comes from (`client.register`, `new StatsD()`, `this.counter`, `metrics.getMeter()...`). */
+  originOf(parsed: ParsedServiceFile, expr: ts.Expression, depth = 0): Origin | null {
+    if (depth > MAX_DEPTH * 3) return null;
+    let e = unwrap(expr);
+    const calls: ts.CallExpression[] = [];
+    for (;;) {
+      if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = unwrap(e.expression);
+      else if (ts.isCallExpression(e)) {
+        const m = requiredModule(e);
+        if (m) return this.originOfModule(parsed.file, m);
+        calls.push(e);
+        e = unwrap(e.expression);
+      } else if (ts.isNewExpression(e)) e = unwrap(e.expression);
+      else break;
+    }
+    let found: Origin | null = null;
+    if (e.kind === ts.SyntaxKind.ThisKeyword) found = this.originOfMember(parsed, expr, depth);
+    else if (ts.isIdentifier(e)) {
+      const d = resolveName(parsed.scopes, e, e.text);
+      found = d ? this.originOfDeclaration(parsed, d, depth) : null;
+    }
+    // A value made by a helper from what its argument makes: `registerMetric('x', () => meter.createHistogram(...))`.
+    for (let i = 0; !found && i < calls.length; i++) {
+      for (const arg of calls[i].arguments) {
+        const a = unwrap(arg);
+        const made = ts.isArrowFunction(a) && !ts.isBlock(a.body) ? a.body : ts.isArrowFunction(a) || ts.isFunctionExpression(a) ? null : a;
+        found = made ? this.originOf(parsed, made, depth + 1) : null;
+        if (found) break;
+      }
+    }
+    return found;
+  }
+
+  private originOfDeclaration(parsed: ParsedServiceFile, d: Declaration, depth: number): Origin | null {
+    switch (d.kind) {
+      case 'import':
+        return this.originOfModule(parsed.file, d.module);
+      case 'value':
+        return this.originOf(parsed, d.init, depth + 1) ?? this.originOfType(parsed, (d.node as { type?: ts.TypeNode }).type, depth);
+      case 'destructure':
+        return this.originOf(parsed, d.from, depth + 1);
+      case 'param':
+        return this.originOfType(parsed, d.node.type, depth);
+      case 'other':
+        return this.originOfType(parsed, d.node?.type, depth);
+      default:
+        return null;
+    }
+  }
+
+  /** `counter: Counter<string>`, `statsd: StatsD`: the type's name traced to its import. */
+  private originOfType(parsed: ParsedServiceFile, type: ts.TypeNode | undefined, depth: number, anchor: ts.Node | undefined = type): Origin | null {
+    // `exporter: PrometheusExporter | undefined`: the union's type references (walks do not set
+    // parents inside types, so names are looked up from the outermost type node).
+    if (type && ts.isUnionTypeNode(type)) {
+      for (const t of type.types) {
+        const o = this.originOfType(parsed, t, depth, anchor);
+        if (o) return o;
+      }
+      return null;
+    }
+    if (!type || !ts.isTypeReferenceNode(type)) return null;
+    let name: ts.EntityName = type.typeName;
+    while (ts.isQualifiedName(name)) name = name.left;
+    const d = resolveName(parsed.scopes, anchor ?? type, name.text);
+    return d?.kind === 'import' ? this.originOfDeclaration(parsed, d, depth + 1) : null;
+  }
+
+  /** `this.counter`: the class member's type, initializer or decorator (`@InjectMetric(...)`), or a constructor parameter property. */
+  private originOfMember(parsed: ParsedServiceFile, expr: ts.Expression, depth: number): Origin | null {
+    let e = unwrap(expr);
+    let access: ts.PropertyAccessExpression | null = null;
+    while (ts.isPropertyAccessExpression(e) || ts.isCallExpression(e) || ts.isElementAccessExpression(e)) {
+      if (ts.isPropertyAccessExpression(e) && unwrap(e.expression).kind === ts.SyntaxKind.ThisKeyword) access = e;
+      e = unwrap(e.expression);
+    }
+    if (!access) return null;
+    const name = access.name.text;
+    let cls: ts.Node | undefined = access.parent;
+    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+    if (!cls || !ts.isClassLike(cls)) return null;
+    for (const member of cls.members) {
+      if (ts.isPropertyDeclaration(member) && member.name.getText(parsed.sourceFile) === name) {
+        return (member.initializer && this.originOf(parsed, member.initializer, depth + 1)) ?? this.originOfType(parsed, member.type, depth) ?? this.originOfDecorators(parsed, member, depth);
+      }
+      if (ts.isConstructorDeclaration(member)) {
+        for (const p of member.parameters) {
+          if (ts.isIdentifier(p.name) && p.name.text === name) return this.originOfType(parsed, p.type, depth) ?? this.originOfDecorators(parsed, p, depth);
+        }
+      }
+    }
+    return null;
+  }
+
+  private originOfDecorators(parsed: ParsedServiceFile, node: ts.HasDecorators, depth: number): Origin | null {
+    for (const dec of ts.getDecorators(node) ?? []) {
+      const o = this.originOf(parsed, dec.expression, depth + 1);
+      if (o) return o;
+    }
+    return null;
+  }
+
+  private originOfModule(fromFile: string, module: string): Origin | null {
+    if (RECORDING_LIBRARIES.some((l) => l.modules.some((m) => module === m || module.startsWith(`${m}/`)))) return { kind: 'package', module };
+    const target = this.service.project.resolver.resolve(fromFile, module);
+    // An installed package (resolved into node_modules) is a package, not a workspace module.
+    if (target && !/[\\/]node_modules[\\/]/.test(target)) return this.isFacade(target) ? { kind: 'facade', file: target } : null;
+    return module.startsWith('.') ? null : { kind: 'package', module };
+  }
+
+  /** Whether a call records a metric itself (a recording method on a library value, or a facade call). */
+  recordsDirectly(parsed: ParsedServiceFile, call: ts.CallExpression): Recording | null {
+    const callee = unwrap(call.expression);
+    const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+    const origin = method ? this.originOf(parsed, (callee as ts.PropertyAccessExpression).expression) : ts.isIdentifier(callee) ? this.originOf(parsed, callee) : null;
+    if (!origin) return null;
+    const at = { call: shortText(call, parsed.sourceFile), file: parsed.file, line: parsed.sourceFile.getLineAndCharacterOfPosition(call.getStart(parsed.sourceFile)).line };
+    if (origin.kind === 'package') {
+      const lib = RECORDING_LIBRARIES.find((l) => l.modules.some((m) => origin.module === m || origin.module.startsWith(`${m}/`)));
+      // An OpenTelemetry span's methods are not metrics: only instruments' add/record are, reached through a meter.
+      return lib && method && lib.methods.has(method) ? { library: lib.id, ...at } : null;
+    }
+    // On a facade, a recording method of any library (`Metrics.increment`, `httpDuration.observe`); its
+    // other functions count when following them finds a recording (functionRecords).
+    return method && ALL_RECORDING_METHODS.has(method) && !FACADE_NON_RECORDING.has(method) ? { library: `metrics module ${this.relative(origin.file)}`, ...at } : null;
+  }
+
+  relative(file: string): string {
+    const rel = file.startsWith(this.service.root + '/') ? file.slice(this.service.root.length + 1) : file;
+    return rel.split('\\').join('/');
+  }
+
+  /** Whether a function records a metric: any call in it that does, directly or through a workspace function it calls. */
+  functionRecords(parsed: ParsedServiceFile, fn: ts.Node, depth = 0): Recording | null {
+    const memo = this.fnMemo.get(fn);
+    if (memo !== undefined) return memo;
+    this.fnMemo.set(fn, null); // recursion answers no
+    let found: Recording | null = null;
+    for (const call of callsIn(fn)) {
+      found = this.recordsDirectly(parsed, call);
+      if (!found && depth < MAX_DEPTH) {
+        const target = this.calledFunction(parsed, call);
+        if (target) found = this.functionRecords(target.parsed, target.node, depth + 1);
+      }
+      if (found) break;
+    }
+    this.fnMemo.set(fn, found);
+    return found;
+  }
+
+  /** Whether a function renders the metrics exposition (the scrape endpoint), itself or through a function it calls. */
+  functionScrapes(parsed: ParsedServiceFile, fn: ts.Node, depth = 0): boolean {
+    const memo = this.scrapeMemo.get(fn);
+    if (memo !== undefined) return memo;
+    this.scrapeMemo.set(fn, false);
+    let found = false;
+    for (const call of callsIn(fn)) {
+      const callee = unwrap(call.expression);
+      if (ts.isPropertyAccessExpression(callee) && SCRAPE_METHODS.has(callee.name.text) && this.originOf(parsed, callee.expression)) found = true;
+      else if (depth < 2) {
+        const target = this.calledFunction(parsed, call);
+        if (target) found = this.functionScrapes(target.parsed, target.node, depth + 1);
+      }
+      if (found) break;
+    }
+    this.scrapeMemo.set(fn, found);
+    return found;
+  }
+
+  /** The workspace function a call calls, when it can be followed: a local function, or an imported one (through handler facts' exports). */
+  calledFunction(parsed: ParsedServiceFile, call: ts.CallExpression): { parsed: ParsedServiceFile; node: ts.Node } | null {
+    const callee = unwrap(call.expression);
+    return this.functionOf(parsed, callee);
+  }
+
+  functionOf(parsed: ParsedServiceFile, expr: ts.Expression, depth = 0): { parsed: ParsedServiceFile; node: ts.Node } | null {
+    const e = unwrap(expr);
+    if (isFunctionLike(e)) return { parsed, node: e };
+    if (depth > MAX_DEPTH) return null;
+    let id: ts.Identifier | null = null;
+    let member: string | null = null;
+    if (ts.isIdentifier(e)) id = e;
+    else if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(unwrap(e.expression))) {
+      id = unwrap(e.expression) as ts.Identifier;
+      member = e.name.text;
+    }
+    if (!id) return null;
+    const d = resolveName(parsed.scopes, id, id.text);
+    if (!d) return null;
+    if (d.kind === 'value' && !member) return this.functionOf(parsed, d.init, depth + 1);
+    if (d.kind === 'other' && !member) {
+      const decl = functionDeclarationNamed(parsed.sourceFile, id.text);
+      return decl ? { parsed, node: decl } : null;
+    }
+    if (d.kind !== 'import') return null;
+    const target = this.service.project.resolver.resolve(parsed.file, d.module);
+    if (!target) return null;
+    // `import * as m` / `require('./m')` then `m.f`: the module's export `f` (else its default's member).
+    return d.name === '*' ? (member ? this.exportedFunction(target, member, undefined, 0) : this.exportedFunction(target, 'default', undefined, 0)) : this.exportedFunction(target, d.name, member ?? undefined, 0);
+  }
+
+  /**
+   * The function a module exports under `name` (its `member` when the export is an object or a
+   * namespace), following re-exports (`export { f } from`, `export * from`, `export * as ns from`)
+   * through handler discovery's facts of each module.
+   */
+  private exportedFunction(file: string, name: string, member: string | undefined, depth: number): { parsed: ParsedServiceFile; node: ts.Node } | null {
+    if (depth > MAX_DEPTH * 2) return null;
+    const facts = this.service.facts(file);
+    if (!facts) return null;
+    // `module.exports = { a, b }` answers named imports with its members.
+    const whole = facts.exports.get('*');
+    let ref: Ref | undefined = facts.exports.get(name) ?? (name === 'default' ? whole : whole?.kind === 'object' ? whole.members.get(name) : undefined);
+    if (!ref) {
+      for (const spec of facts.starExports) {
+        const target = this.service.project.resolver.resolve(file, spec);
+        const found = target && this.exportedFunction(target, name, member, depth + 1);
+        if (found) return found;
+      }
+      return null;
+    }
+    if (member && ref.kind === 'object') {
+      ref = ref.members.get(member);
+      member = undefined;
+    }
+    if (ref?.kind === 'import') {
+      const target = this.service.project.resolver.resolve(file, ref.specifier);
+      if (!target) return null;
+      if (ref.name === '*') return member ? this.exportedFunction(target, member, undefined, depth + 1) : null;
+      return this.exportedFunction(target, ref.name, ref.member ?? member, depth + 1);
+    }
+    if (ref?.kind !== 'function' || member) return null;
+    const parsed = this.service.parsed(file);
+    const fn = facts.functions[ref.fn];
+    const node = parsed && functionNodeAt(parsed, fn.line, fn.column);
+    return parsed && node ? { parsed, node } : null;
+  }
+
+  /** The function node at a place (a handler's or middleware's function). */
+  functionAtPlace(place: Place): { parsed: ParsedServiceFile; node: ts.Node } | null {
+    const parsed = this.service.parsed(place.file);
+    const node = parsed && functionNodeAt(parsed, place.line, place.column);
+    return parsed && node ? { parsed, node } : null;
+  }
+}
+
+/** Every call inside a node (nested functions included: a callback that records on `finish` counts). */
+function callsIn(root: ts.Node): ts.CallExpression[] {
+  const out: ts.CallExpression[] = [];
+  const stack: ts.Node[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (ts.isCallExpression(n)) out.push(n);
+    n.forEachChild((c) => {
+      stack.push(c);
+    });
+  }
+  return out.reverse();
+}
+
+function functionDeclarationNamed(sf: ts.SourceFile, name: string): ts.FunctionDeclaration | null {
+  const stack: ts.Node[] = [sf];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (ts.isFunctionDeclaration(n) && n.name?.text === name && n.body) return n;
+    if (ts.isBlock(n) || ts.isSourceFile(n) || ts.isModuleBlock(n) || isFunctionLike(n) || ts.isClassLike(n) || ts.isMethodDeclaration(n)) n.forEachChild((c) => void stack.push(c));
+  }
+  return null;
+}

@@ -1,0 +1,143 @@
+// The service phase in the editor (see rule.ts): findings no single file shows (a handler no
+// metric measures) are worked out per service after the workspace scan, and again after an edit
+// for the service of the edited file only, debounced so typing never waits for it. Each service
+// runs in its own turn of the event loop. Results are kept by file and merged into the file's
+// diagnostics whenever the file is published (Validator.publish asks findingsFor).
+import { resolveSeverities, runServicePhase, coverageSummaryOf, type ServiceCoverageSummary } from '../analysis/index';
+import type { Finding, RuleSeverities } from '../analysis/types';
+import type { ProjectModel } from '../analysis/project';
+import type { AnalysisStore } from './analysisStore';
+import type { WorkspaceFolders } from './folders';
+import type { ProjectRegistry } from './projects';
+import type { ServerLog } from './serverLog';
+import type { ResourceSettings, SettingsStore } from './settings';
+import { describeError } from './guard';
+
+/** After the last edit, the service is checked again this much later. */
+export const SERVICE_DEBOUNCE_MS = 400;
+
+export interface ServiceFindingsDeps {
+  folders: WorkspaceFolders;
+  settings: SettingsStore;
+  projects: ProjectRegistry;
+  store: AnalysisStore;
+  log: ServerLog;
+  /** Publishes a file again (its stored analysis with the current service findings). */
+  republish(absPath: string): void;
+}
+
+interface FolderFiles {
+  root: string;
+  files: string[];
+  rs: ResourceSettings;
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class ServiceFindings {
+  private readonly byFile = new Map<string, Finding[]>();
+  /** The workspace files of each folder, as the last scan listed them. */
+  private folders: FolderFiles[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private pending: Set<string> | 'all' = new Set();
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: ServiceFindingsDeps) {}
+
+  findingsFor(absPath: string): readonly Finding[] {
+    return this.byFile.get(absPath) ?? [];
+  }
+
+  /** The scan finished: every service of these files is checked (debounced like an edit). */
+  afterScan(folders: FolderFiles[]): void {
+    this.folders = folders;
+    this.schedule('all');
+  }
+
+  /** A file was edited (or changed on disk): its service is checked again after a pause. */
+  afterEdit(absPath: string): void {
+    this.schedule(absPath);
+  }
+
+  /** Resolves when every scheduled check has run (for the summary request). */
+  async settled(): Promise<void> {
+    while (this.timer) await new Promise((r) => setTimeout(r, 20));
+    await this.running;
+  }
+
+  /** The coverage summary of every service in the workspace, from the same views. */
+  summary(): ServiceCoverageSummary[] {
+    const out: ServiceCoverageSummary[] = [];
+    for (const folder of this.folders) {
+      const model = this.deps.projects.forFile(folder.root, folder.root);
+      const result = runServicePhase(model, folder.files, { severitiesFor: () => ({}) });
+      out.push(...coverageSummaryOf(result.services));
+    }
+    return out;
+  }
+
+  private schedule(what: string | 'all'): void {
+    if (what === 'all') this.pending = 'all';
+    else if (this.pending !== 'all') this.pending.add(what);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const pending = this.pending;
+      this.pending = new Set();
+      this.running = this.running.then(() => this.run(pending)).catch((err: unknown) => this.deps.log.error('service findings failed', { error: describeError(err) }));
+    }, SERVICE_DEBOUNCE_MS);
+  }
+
+  private async run(pending: Set<string> | 'all'): Promise<void> {
+    for (const folder of this.folders) {
+      const model = this.deps.projects.forFile(folder.root, folder.root);
+      const severitiesFor = (file: string): RuleSeverities => {
+        const rs = this.deps.settings.forWorkspaceFile(folder.rs, file);
+        return rs.settings.enable && !rs.isIgnored(file) ? resolveSeverities(rs.settings.rules) : {};
+      };
+      const roots = this.rootsOf(model, folder.files, pending);
+      for (const root of roots) {
+        this.runService(model, folder.files, root, severitiesFor);
+        await yieldToEventLoop();
+      }
+    }
+  }
+
+  /** The services to check: every package folder of the files, or those of the edited files. */
+  private rootsOf(model: ProjectModel, files: readonly string[], pending: Set<string> | 'all'): string[] {
+    const all = new Set<string>();
+    for (const f of files) {
+      const dir = model.packageFor(f)?.dir;
+      if (dir) all.add(dir);
+    }
+    if (pending === 'all') return [...all].sort();
+    const edited = new Set<string>();
+    for (const f of pending) {
+      const dir = model.packageFor(f)?.dir;
+      // A file outside every service (a shared module) may change any of them.
+      if (!dir || !all.has(dir)) return [...all].sort();
+      edited.add(dir);
+    }
+    return [...edited].sort();
+  }
+
+  private runService(model: ProjectModel, files: readonly string[], root: string, severitiesFor: (file: string) => RuleSeverities): void {
+    const result = runServicePhase(model, files, { severitiesFor, only: new Set([root]) });
+    for (const e of result.ruleErrors) this.deps.log.error('rule failed', { service: e.service, rule: e.rule, error: e.message });
+    const changed = new Set<string>();
+    for (const file of [...this.byFile.keys()]) {
+      if (model.packageFor(file)?.dir !== root) continue;
+      if (!result.findings.has(file)) {
+        this.byFile.delete(file);
+        changed.add(file);
+      }
+    }
+    for (const [file, list] of result.findings) {
+      const before = this.byFile.get(file);
+      if (before && JSON.stringify(before) === JSON.stringify(list)) continue;
+      this.byFile.set(file, list);
+      changed.add(file);
+    }
+    for (const file of changed) this.deps.republish(file);
+  }
+}

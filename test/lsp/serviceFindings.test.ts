@@ -1,0 +1,77 @@
+// The service phase in the language server: handler-missing-metrics is published with a file's
+// diagnostics after the workspace scan (for files never opened), recomputed after an edit of
+// another file of the service (mounting the metrics middleware), and the coverage summary request
+// answers per service with what measures each handler.
+import { strict as assert } from 'node:assert';
+import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { CoverageSummaryRequest, type CoverageSummaryResult } from '../../shared/src/protocol';
+import { LspTestClient } from '../support/lspClient';
+import { makeWorkspace, type Workspace } from './fixtures';
+
+const PACKAGE_JSON = JSON.stringify({ name: 'shop', version: '1.0.0', main: 'src/app.ts', dependencies: { express: '^4.19.0', 'express-prom-bundle': '^7.0.0', pino: '^9.0.0' } }, null, 2);
+const APP = `import express from 'express';
+import { orders } from './orders';
+
+const app = express();
+app.use('/orders', orders);
+app.listen(3000);
+`;
+const ORDERS = `import { Router } from 'express';
+
+export const orders = Router();
+orders.get('/:id', (req, res) => {
+  res.json({ id: req.params.id });
+});
+`;
+
+const missing = (d: Diagnostic[]) => d.filter((x) => x.code === 'handler-missing-metrics');
+
+describe('LSP: service findings', function () {
+  this.timeout(60_000);
+  let ws: Workspace;
+  let client: LspTestClient;
+
+  beforeEach(() => {
+    ws = makeWorkspace({ 'package.json': PACKAGE_JSON, 'src/app.ts': APP, 'src/orders.ts': ORDERS });
+  });
+  afterEach(async () => {
+    await client?.stop();
+    ws.remove();
+  });
+
+  it('publishes handler-missing-metrics for a file never opened, and drops it when another file mounts the middleware', async () => {
+    client = await LspTestClient.start({ folders: [ws.root] });
+    const found = await client.waitForDiagnostics(ws.uri('src/orders.ts'), (d) => missing(d).length === 1);
+    const d = missing(found)[0];
+    assert.equal(d.range.start.line, 3);
+    assert.match(d.message, /^`GET \/orders\/:id` is not measured: .*Mount express-prom-bundle \(already a dependency\) in front of it\.$/);
+
+    // Mount the middleware in app.ts (an open document, unsaved): orders.ts, never opened, is published again without the finding.
+    await client.open(ws.uri('src/app.ts'), APP);
+    const mounted = APP.replace("import { orders } from './orders';\n", "import { orders } from './orders';\nimport promBundle from 'express-prom-bundle';\n").replace(
+      'const app = express();\n',
+      'const app = express();\napp.use(promBundle({ includeMethod: true, includePath: true }));\n',
+    );
+    await client.change(ws.uri('src/app.ts'), mounted);
+    await client.waitForDiagnostics(ws.uri('src/orders.ts'), (diags) => missing(diags).length === 0);
+
+    const summary = await client.request<undefined, CoverageSummaryResult>(CoverageSummaryRequest, undefined);
+    assert.equal(summary.services.length, 1);
+    const s = summary.services[0];
+    assert.equal(s.name, 'shop');
+    assert.deepEqual([s.measured, s.total], [1, 1]);
+    assert.equal(s.measuredHandlers[0].path, '/orders/:id');
+    assert.equal(s.measuredHandlers[0].uri, ws.uri('src/orders.ts'));
+    assert.deepEqual(s.measuredHandlers[0].measuredBy, ['middleware: express-prom-bundle']);
+  });
+
+  it('lists the unmeasured handlers in the summary', async () => {
+    client = await LspTestClient.start({ folders: [ws.root] });
+    await client.waitForDiagnostics(ws.uri('src/orders.ts'), (d) => missing(d).length === 1);
+    const summary = await client.request<undefined, CoverageSummaryResult>(CoverageSummaryRequest, undefined);
+    assert.deepEqual(
+      summary.services.map((s) => [s.measured, s.total, s.unmeasured.map((h) => `${h.method} ${h.path} ${h.line}`)]),
+      [[0, 1, ['GET /orders/:id 3']]],
+    );
+  });
+});
