@@ -14,6 +14,7 @@ export const RULE_IDS = [
   'handler-missing-request-context',
   'outgoing-call-without-context',
   'handler-missing-metrics',
+  'missing-request-id-middleware',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -9,6 +9,7 @@ import { rule as incomingRequestIdIgnored } from './incoming-request-id-ignored'
 import { rule as invalidMetricDefinition } from './invalid-metric-definition';
 import { rule as logArgumentOrder } from './log-argument-order';
 import { rule as metricNaming } from './metric-naming';
+import { rule as missingRequestIdMiddleware } from './missing-request-id-middleware';
 import { rule as outgoingCallWithoutContext } from './outgoing-call-without-context';
 import { rule as sensitiveLogData } from './sensitive-log-data';
 import { rule as unstructuredLogMessage } from './unstructured-log-message';
@@ -26,5 +27,6 @@ export const RULES: readonly Rule[] = [
   handlerMissingRequestContext,
   outgoingCallWithoutContext,
   handlerMissingMetrics,
+  missingRequestIdMiddleware,
 ];
 
