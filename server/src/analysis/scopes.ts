@@ -12,8 +12,11 @@ export type Declaration =
   | { kind: 'param'; node: ts.ParameterDeclaration; index: number }
   /** A class declared in the file (a base class whose members other classes inherit). */
   | { kind: 'class'; node: ts.ClassDeclaration }
-  /** `node`: the variable declaration when there is one (`let x: T;`, a catch clause's variable). */
-  | { kind: 'other'; node?: ts.VariableDeclaration };
+  /**
+   * `node`: the variable declaration when there is one (`let x: T;`, a catch clause's variable);
+   * `fn`: the function declaration the name stands for (what calling it does: logCallables.ts).
+   */
+  | { kind: 'other'; node?: ts.VariableDeclaration; fn?: ts.FunctionDeclaration };
 
 export type ScopeMap = Map<ts.Node, Map<string, Declaration>>;
 
@@ -158,7 +161,7 @@ export function recordDeclarations(scopes: ScopeMap, node: ts.Node): void {
     }
     case SK.FunctionDeclaration: {
       const named = node as ts.FunctionDeclaration;
-      if (named.name) declare(scopes, nearestScope(node), named.name.text, { kind: 'other' });
+      if (named.name) declare(scopes, nearestScope(node), named.name.text, { kind: 'other', fn: named });
       return;
     }
     case SK.ClassDeclaration: {

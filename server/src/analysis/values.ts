@@ -5,7 +5,8 @@
 // the project model, so the model's own summariser can use it without an import cycle.
 import ts from 'typescript';
 import { LOGGER_TYPES } from './libraries';
-import type { ClassSummary, ImportLinks } from './model/types';
+import { type FunctionLike, functionOf, NOTHING, summariseFunction } from './logCallables';
+import type { ClassSummary, FunctionSummary, ImportLinks } from './model/types';
 import { type Declaration, enclosingStop, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
 import type { LoggerLibrary } from './types';
 
@@ -26,7 +27,11 @@ export type Value =
   /** A class declared in this file (a base class to look members up in). */
   | { t: 'localClass'; node: ts.ClassLikeDeclaration }
   /** A class exported by a project module, as its summary says. */
-  | { t: 'importedClass'; cls: ClassSummary };
+  | { t: 'importedClass'; cls: ClassSummary }
+  /** A function that returns a logger or logs its arguments (logCallables.ts). */
+  | { t: 'function'; fn: FunctionSummary }
+  /** An object holding such functions (`logSchema.info(logger, msg, fields)`), by member name. */
+  | { t: 'object'; members: ReadonlyMap<string, FunctionSummary> };
 
 /**
  * The per-file question which parameter is a handler's request. Passed in rather than imported: the
@@ -43,6 +48,7 @@ export class ValueResolver {
   private readonly memo = new Map<ts.Node, Value | null>();
   private readonly classMembers = new Map<ts.ClassLikeDeclaration, Map<string, Value | null>>();
   private readonly classSummaries = new Map<ts.ClassLikeDeclaration, ClassSummary>();
+  private readonly functionSummaries = new Map<FunctionLike, FunctionSummary>();
 
   constructor(
     private readonly scopes: ScopeMap,
@@ -87,7 +93,31 @@ export class ValueResolver {
       return this.propertyValue(e.expression, name, depth);
     }
     if (ts.isClassExpression(e)) return { t: 'localClass', node: e };
+    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return functionValue(this.functionSummary(e));
+    if (ts.isObjectLiteralExpression(e)) return this.objectValue(e);
     return null;
+  }
+
+  /** What calling a function of this file does for logging, worked out once per function. */
+  functionSummary(fn: FunctionLike): FunctionSummary {
+    const known = this.functionSummaries.get(fn);
+    if (known) return known;
+    this.functionSummaries.set(fn, NOTHING); // recursion: a function calling itself adds nothing
+    const summary = summariseFunction(fn, this, this.scopes);
+    this.functionSummaries.set(fn, summary);
+    return summary;
+  }
+
+  /** An object literal with members that return a logger or log their arguments; null when it has none. */
+  private objectValue(o: ts.ObjectLiteralExpression): Value | null {
+    const members = new Map<string, FunctionSummary>();
+    for (const p of o.properties) {
+      if (!p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) continue;
+      const fn = ts.isMethodDeclaration(p) ? p : ts.isPropertyAssignment(p) ? functionOf(p.initializer) : null;
+      const summary = fn ? this.functionSummary(fn) : NOTHING;
+      if (summary !== NOTHING) members.set(p.name.text, summary);
+    }
+    return members.size > 0 ? { t: 'object', members } : null;
   }
 
   private identifierValue(id: ts.Identifier, depth: number): Value | null {
@@ -122,12 +152,15 @@ export class ValueResolver {
         if (!from) return null;
         if (from.t === 'console') return { t: 'consoleMethod', method: d.property };
         if (from.t === 'module') return this.importValue(from.module, d.property);
+        if (from.t === 'object') return memberValue(from, d.property);
         return null;
       }
       case 'param':
         return this.paramValue(d.node, d.index);
       case 'class':
         return { t: 'localClass', node: d.node };
+      case 'other':
+        return d.fn ? functionValue(this.functionSummary(d.fn)) : null;
       default:
         return null;
     }
@@ -162,6 +195,8 @@ export class ValueResolver {
     if (!v) return null;
     if (v.t === 'logger') return { t: 'logger', lib: v.lib, origin: v.origin };
     if (v.t === 'class') return { t: 'importedClass', cls: v.cls };
+    if (v.t === 'function') return { t: 'function', fn: v.fn };
+    if (v.t === 'object') return { t: 'object', members: v.members };
     return { t: 'module', module: specifier };
   }
 
@@ -181,11 +216,12 @@ export class ValueResolver {
       }
       if (target?.t === 'factory' && (name === 'default' || name === 'pino')) return { t: 'logger', lib: target.lib };
       if (target?.t === 'factory' && target.lib === 'winston' && name === 'child') return null;
-      return null;
     }
     const v = this.valueOf(callee, depth);
     if (v?.t === 'factory') return { t: 'logger', lib: v.lib };
     if (v?.t === 'fastifyFactory') return { t: 'fastifyInstance' };
+    // A project function that returns a logger (`getLogger()`, `extendLoggerComponent(logger, 'db')`).
+    if (v?.t === 'function' && v.fn.returnsLogger) return { t: 'logger', lib: v.fn.returnsLogger };
     return null;
   }
 
@@ -204,6 +240,7 @@ export class ValueResolver {
     }
     if (target?.t === 'factory' && target.lib === 'pino' && (name === 'default' || name === 'pino')) return target;
     if (target?.t === 'fastifyInstance' && name === 'log') return { t: 'logger', lib: 'pino' };
+    if (target?.t === 'object') return memberValue(target, name);
     if (name === 'log' && this.links.providesRequestLogger && this.isRequestParam(obj)) return { t: 'logger', lib: 'pino' };
     return null;
   }
@@ -302,8 +339,9 @@ export class ValueResolver {
     }
     if (ts.isIdentifier(tn.left)) {
       const d = resolveName(this.scopes, type, tn.left.text);
-      if (d?.kind !== 'import' || (d.name !== '*' && d.name !== 'default')) return null;
-      const entry = LOGGER_TYPES[d.module];
+      const entry = d?.kind === 'import' ? LOGGER_TYPES[d.module] : undefined;
+      // `pino.Logger` of `import * as pino`, `import pino` or `import { pino } from 'pino'` (the namespace the library exports under its own name).
+      if (d?.kind !== 'import' || (d.name !== '*' && d.name !== 'default' && d.name !== entry?.[0])) return null;
       if (entry && entry[1].has(tn.right.text)) return { t: 'logger', lib: entry[0] };
     }
     return null;
@@ -320,6 +358,15 @@ export class ValueResolver {
   private paramIsRequest(p: ts.ParameterDeclaration, _index: number): boolean {
     return this.requests?.isRequestParameter(p) ?? false;
   }
+}
+
+function functionValue(fn: FunctionSummary): Value | null {
+  return fn === NOTHING ? null : { t: 'function', fn };
+}
+
+function memberValue(o: Extract<Value, { t: 'object' }>, name: string): Value | null {
+  const fn = o.members.get(name);
+  return fn ? { t: 'function', fn } : null;
 }
 
 /** The class whose instance `this` is at `node`; null inside a plain function (there `this` is not the instance). */

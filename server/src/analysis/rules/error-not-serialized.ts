@@ -146,7 +146,22 @@ export const rule: Rule = {
         if (!ts.isPropertyAssignment(p)) continue;
         const error = errorAsText(p.initializer, ctx);
         if (error) ctx.report(p.initializer, MESSAGE(p.initializer.getText(sf)), fieldFix(call, ctx, fieldsObj, p, error));
+        // Nested: `metadata: JSON.stringify({ originalError: String(e) })`, `{ cause: { message: e.message } }`.
+        else for (const inner of nestedErrorText(p.initializer, ctx)) ctx.report(inner, MESSAGE(inner.getText(sf)));
       }
     }
   },
 };
+
+/** Error text inside a field's object value or its `JSON.stringify(...)`, one object deep (no fix: the shape is the project's). */
+function nestedErrorText(value: ts.Expression, ctx: RuleContext): ts.Expression[] {
+  let v = unwrap(value);
+  if (ts.isCallExpression(v) && v.arguments.length >= 1 && ts.isPropertyAccessExpression(v.expression) && v.expression.name.text === 'stringify') {
+    const owner = unwrap(v.expression.expression);
+    if (ts.isIdentifier(owner) && owner.text === 'JSON') v = unwrap(v.arguments[0]);
+  }
+  if (!ts.isObjectLiteralExpression(v)) return [];
+  const out: ts.Expression[] = [];
+  for (const p of v.properties) if (ts.isPropertyAssignment(p) && errorAsText(p.initializer, ctx)) out.push(p.initializer);
+  return out;
+}
