@@ -72,4 +72,24 @@ describe('log helpers and logger-returning functions', () => {
       p.cleanup();
     }
   });
+
+  it('reads an unbuilt workspace package from its sources when its exports name build output that is not there', () => {
+    const p = tempProject({
+      'package.json': JSON.stringify({ private: true, workspaces: ['packages/*'] }),
+      'packages/shared/package.json': JSON.stringify({
+        name: '@acme/shared',
+        exports: { './observability': { import: { types: './dist/esm/observability/index.d.ts', default: './dist/esm/observability/index.js' } } },
+        peerDependencies: { pino: '^9' },
+      }),
+      'packages/shared/tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: './src', outDir: './dist', module: 'node16', moduleResolution: 'node16' } }),
+      'packages/shared/src/observability/index.ts': `import { pino } from 'pino';\nexport function getLogger(): pino.Logger { return pino(); }\n`,
+      'packages/server/package.json': JSON.stringify({ name: '@acme/server', dependencies: { '@acme/shared': 'workspace:*', pino: '^9' } }),
+      'packages/server/app.ts': `import { getLogger } from '@acme/shared/observability';\nconst logger = getLogger();\nlogger.info(\`port \${3000}\`);\n`,
+    });
+    try {
+      assert.deepEqual(callsOf(p.analyze('packages/server/app.ts')), ['3:0 pino.info']);
+    } finally {
+      p.cleanup();
+    }
+  });
 });
