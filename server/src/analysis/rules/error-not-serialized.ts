@@ -6,6 +6,7 @@ import ts from 'typescript';
 import type { FixProposal, LogCall, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
 import { commentsBetweenArguments } from './util/comments';
+import { localValues } from './util/declarations';
 import { errorPlacement } from './util/errorPlacement';
 import { isConsoleOutsideService } from './util/fileRole';
 import { errorAsText, isErrorValue } from './util/errors';
@@ -29,9 +30,17 @@ export const NEST_STACK = (text: string) =>
   `NestJS's Logger.error takes the stack as its second argument: the error ${code(text)} there is printed as text and its stack is lost; pass its \`.stack\`.`;
 
 /** Textual uses of an error inside an expression used as the message: the whole of it, or template/concat parts. */
-function textualErrors(expr: ts.Expression, ctx: RuleContext): Array<{ at: ts.Expression; error: ts.Expression }> {
+function textualErrors(expr: ts.Expression, ctx: RuleContext): Array<{ at: ts.Expression; error: ts.Expression; indirect?: true }> {
   const whole = errorAsText(expr, ctx);
   if (whole) return [{ at: unwrap(expr), error: whole }];
+  // `const reason = err.message; logger.error(reason)`: the text was made a few lines up.
+  const id = unwrap(expr);
+  if (ts.isIdentifier(id)) {
+    for (const value of localValues(id, ctx)) {
+      const error = errorAsText(value, ctx);
+      if (error) return [{ at: id, error, indirect: true }];
+    }
+  }
   const parts = messageParts(expr);
   if (!parts) return [];
   const out: Array<{ at: ts.Expression; error: ts.Expression }> = [];
@@ -136,7 +145,7 @@ export const rule: Rule = {
     if (call.messageArg) {
       const found = textualErrors(call.messageArg, ctx);
       if (found.length) {
-        const fixes = found.length === 1 ? messageFix(call, ctx, found[0].error) : [];
+        const fixes = found.length === 1 && !found[0].indirect ? messageFix(call, ctx, found[0].error) : [];
         for (const f of found) ctx.report(f.at, MESSAGE(f.at.getText(sf)), fixes);
       }
     }

@@ -6,6 +6,7 @@ import { unwrap } from '../scopes';
 import { commentsBetweenArguments } from './util/comments';
 import { isErrorValue } from './util/errors';
 import { isConsoleOutsideService } from './util/fileRole';
+import { localValues } from './util/declarations';
 import { isUtilFormatCall } from './util/imports';
 import { messageParts } from './util/messageParts';
 import { existingKeys, fieldsMergeSafely, rewriteArguments } from './util/structuredCall';
@@ -94,7 +95,19 @@ export const rule: Rule = {
     const message = messageExpression(call);
     if (!message) return;
     const kind = dynamicKind(message, ctx);
-    if (!kind) return;
-    ctx.report(message, MESSAGES[kind], call.messageArg === message ? structuredFix(call, ctx, kind) : []);
+    if (kind) {
+      ctx.report(message, MESSAGES[kind], call.messageArg === message ? structuredFix(call, ctx, kind) : []);
+      return;
+    }
+    // `const msg = \`failed for ${id}\`; logger.warn(msg)`: the message was built a few lines up.
+    const id = unwrap(message);
+    if (!ts.isIdentifier(id)) return;
+    for (const value of localValues(id, ctx)) {
+      const built = dynamicKind(value, ctx);
+      if (!built) continue;
+      const line = ctx.sourceFile.getLineAndCharacterOfPosition(value.getStart(ctx.sourceFile)).line + 1;
+      ctx.report(id, `${MESSAGES[built].replace(/^Log message/, `Log message \`${id.text}\` (line ${line})`)}`);
+      return;
+    }
   },
 };

@@ -84,3 +84,51 @@ function topLevelTypes(sf: ts.SourceFile): Map<string, TypeDeclaration[]> {
 function memberNames(members: ts.NodeArray<ts.TypeElement>): string[] {
   return members.flatMap((m) => (m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? [m.name.text] : []));
 }
+
+/**
+ * What a local variable may hold where it is read: its initialiser, and for `let`/`var` every value
+ * assigned to it (`id = expr`) in the block that declares it. Empty for parameters, imports and
+ * names from elsewhere. Lets a rule see a message built a few lines above its log call.
+ */
+export function localValues(id: ts.Identifier, scope: DeclarationLookup): ts.Expression[] {
+  const d = scope.declarationOf(id);
+  if (!d || !ts.isVariableDeclaration(d) || !ts.isIdentifier(d.name)) return [];
+  const list = d.parent;
+  if (!ts.isVariableDeclarationList(list)) return [];
+  const out = d.initializer ? [d.initializer] : [];
+  if (list.flags & ts.NodeFlags.Const) return out;
+  return out.concat(assignmentsTo(d, scope));
+}
+
+/** Per declaration, the values assigned to it in its block (walked once per declaration a rule asks about). */
+let assignedOfFile: { sf: ts.SourceFile; byDecl: Map<ts.VariableDeclaration, ts.Expression[]> } | null = null;
+
+function assignmentsTo(d: ts.VariableDeclaration, scope: DeclarationLookup): ts.Expression[] {
+  const sf = d.getSourceFile();
+  if (assignedOfFile?.sf !== sf) assignedOfFile = { sf, byDecl: new Map() };
+  const known = assignedOfFile.byDecl.get(d);
+  if (known) return known;
+  const name = (d.name as ts.Identifier).text;
+  const found: ts.Expression[] = [];
+  // The statement list the declaration is in (a block, a case clause, the file).
+  // A module-level `let` is left out: its assignments may be anywhere in the file, for every such name asked about.
+  const holder = d.parent.parent?.parent;
+  const stack: ts.Node[] = holder && !ts.isSourceFile(holder) ? [holder] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (
+      ts.isBinaryExpression(n) &&
+      n.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isIdentifier(n.left) &&
+      n.left.text === name &&
+      scope.declarationOf(n.left) === d
+    ) {
+      found.push(n.right);
+    }
+    ts.forEachChild(n, (c) => {
+      stack.push(c);
+    });
+  }
+  assignedOfFile.byDecl.set(d, found);
+  return found;
+}
