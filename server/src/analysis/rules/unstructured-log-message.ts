@@ -6,7 +6,7 @@ import { unwrap } from '../scopes';
 import { commentsBetweenArguments } from './util/comments';
 import { isErrorValue } from './util/errors';
 import { isConsoleOutsideService } from './util/fileRole';
-import { localValues } from './util/declarations';
+import { isConstantText, localValues } from './util/declarations';
 import { isUtilFormatCall } from './util/imports';
 import { messageParts } from './util/messageParts';
 import { existingKeys, fieldsMergeSafely, rewriteArguments } from './util/structuredCall';
@@ -24,10 +24,11 @@ type Kind = keyof typeof MESSAGES;
 
 function dynamicKind(expr: ts.Expression, ctx: RuleContext): Kind | null {
   const e = unwrap(expr);
-  if (ts.isTemplateExpression(e)) return 'template';
+  // A constant prefix (`LOG_WS + 'Connection from client'`, `const LOG_WS = GREEN + 'WS: '`) keeps a message constant.
+  if (ts.isTemplateExpression(e)) return isConstantText(e, ctx) ? null : 'template';
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     const parts = messageParts(e);
-    return parts && parts.some((p) => p.kind === 'value') ? 'concatenation' : null;
+    return parts && parts.some((p) => p.kind === 'value' && !isConstantText(p.expr, ctx)) ? 'concatenation' : null;
   }
   if (ts.isCallExpression(e)) {
     const c = e.expression;

@@ -132,3 +132,27 @@ function assignmentsTo(d: ts.VariableDeclaration, scope: DeclarationLookup): ts.
   assignedOfFile.byDecl.set(d, found);
   return found;
 }
+
+/**
+ * Whether an expression is text known before the program runs: a string literal, a `+` of such, or
+ * a local name that only ever holds one (`const LOG = GREEN + 'WS: ' + RESET`). A message that is a
+ * constant prefix plus literal text is a constant message.
+ */
+export function isConstantText(expr: ts.Expression, scope: DeclarationLookup, depth = 0): boolean {
+  const e = unwrap(expr);
+  if (ts.isStringLiteralLike(e)) return true;
+  if (depth > 8) return false;
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    return isConstantText(e.left, scope, depth + 1) && isConstantText(e.right, scope, depth + 1);
+  }
+  if (ts.isTemplateExpression(e)) return e.templateSpans.every((s) => isConstantText(s.expression, scope, depth + 1));
+  if (!ts.isIdentifier(e)) return false;
+  const d = scope.declarationOf(e);
+  if (!d || !ts.isVariableDeclaration(d) || !d.initializer || !ts.isIdentifier(d.name)) return false;
+  const values = localValues(e, scope);
+  // A module-level `let`/`var` may be assigned anywhere: only a `const` is known there.
+  const list = d.parent;
+  const isConst = ts.isVariableDeclarationList(list) && !!(list.flags & ts.NodeFlags.Const);
+  if (!isConst && ts.isSourceFile(list.parent?.parent ?? list)) return false;
+  return values.length > 0 && values.every((v) => isConstantText(v, scope, depth + 1));
+}
