@@ -95,7 +95,7 @@ describe('file roles', () => {
 
   it('scripts, builds and CLIs: prisma.seed, package.json scripts and what only they import, oclif commands, a yargs entry', async () => {
     assert.deepEqual(
-      await roles('scripts-and-builds', ['prisma/seed.ts', 'db/migrate.js', 'db/steps/apply.js', 'build.js', 'stamp.build.mjs', 'src/commands/reset-password.ts', 'src/cli/index.ts', 'src/server.ts', 'src/routes/orders.ts']),
+      await roles('scripts-and-builds', ['prisma/seed.ts', 'db/migrate.js', 'db/steps/apply.js', 'build.js', 'stamp.build.mjs', 'src/commands/reset-password.ts', 'src/commands/worker.ts', 'src/cli/index.ts', 'src/server.ts', 'src/routes/orders.ts']),
       {
         'prisma/seed.ts': 'script: package.json prisma.seed runs it',
         'db/migrate.js': 'script: package.json scripts.db:migrate runs it',
@@ -103,6 +103,7 @@ describe('file roles', () => {
         'build.js': 'build: package.json scripts.build runs it',
         'stamp.build.mjs': 'build: package.json scripts.postbuild runs it',
         'src/commands/reset-password.ts': 'cli: oclif command (package.json oclif.commands)',
+        'src/commands/worker.ts': 'service: package.json scripts.start-worker runs the oclif command worker',
         'src/cli/index.ts': 'cli: package.json scripts.cli runs it',
         'src/server.ts': 'service: package.json main',
         'src/routes/orders.ts': 'service: imported by server code (src/server.ts)',

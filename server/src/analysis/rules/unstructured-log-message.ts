@@ -91,8 +91,9 @@ export const rule: Rule = {
     fixable: true,
   },
   checkLogCall(call, ctx) {
-    // A script, test or CLI printing to the console is producing output for a person, not a log record.
-    if (isConsoleOutsideService(call, ctx)) return;
+    // A script, test or CLI printing to the console is producing output for a person, not a log record;
+    // so is a logger's output there (a CLI's pretty-printed progress lines): nobody queries it by field.
+    if (isConsoleOutsideService(call, ctx) || ctx.fileKind !== 'service') return;
     const message = messageExpression(call);
     if (!message) return;
     const kind = dynamicKind(message, ctx);
