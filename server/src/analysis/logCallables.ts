@@ -20,7 +20,7 @@ export function isFunctionLike(node: ts.Node): node is FunctionLike {
 
 export function summariseFunction(fn: FunctionLike, values: ValueResolver, scopes: ScopeMap): FunctionSummary {
   if (!fn.body) return NOTHING;
-  const returned = fn.type ? values.typeValue(fn.type) : null;
+  const returned = fn.type ? values.typeValue(fn.type, fn) : null;
   let returnsLogger = returned?.t === 'logger' ? returned.lib : undefined;
   if (!returnsLogger && !ts.isBlock(fn.body)) {
     const v = values.valueOf(fn.body);

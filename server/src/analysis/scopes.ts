@@ -8,7 +8,8 @@ import { workMeter } from './workMeter';
 export type Declaration =
   | { kind: 'import'; module: string; name: string /* 'default', '*' (namespace / whole module) or an export name */ }
   | { kind: 'value'; init: ts.Expression; node: ts.Node }
-  | { kind: 'destructure'; from: ts.Expression; property: string }
+  /** `fallback`: the default written in the pattern (`const { logger = defaultLogger } = options`). */
+  | { kind: 'destructure'; from: ts.Expression; property: string; fallback?: ts.Expression }
   | { kind: 'param'; node: ts.ParameterDeclaration; index: number }
   /** A class declared in the file (a base class whose members other classes inherit). */
   | { kind: 'class'; node: ts.ClassDeclaration }
@@ -106,7 +107,7 @@ function bindPattern(scopes: ScopeMap, scope: ts.Node, name: ts.BindingName, fro
         if (!from || !prop || el.dotDotDotToken) declare(scopes, scope, el.name.text, { kind: 'other' });
         else {
           const module = requiredModule(unwrap(from));
-          declare(scopes, scope, el.name.text, module ? { kind: 'import', module, name: prop } : { kind: 'destructure', from, property: prop });
+          declare(scopes, scope, el.name.text, module ? { kind: 'import', module, name: prop } : { kind: 'destructure', from, property: prop, ...(el.initializer ? { fallback: el.initializer } : {}) });
         }
       } else bindPattern(scopes, scope, el.name, undefined, node);
     }

@@ -31,7 +31,9 @@ export type Value =
   /** A function that returns a logger or logs its arguments (logCallables.ts). */
   | { t: 'function'; fn: FunctionSummary }
   /** An object holding such functions (`logSchema.info(logger, msg, fields)`), by member name. */
-  | { t: 'object'; members: ReadonlyMap<string, FunctionSummary> };
+  | { t: 'object'; members: ReadonlyMap<string, FunctionSummary> }
+  /** A value typed with a type literal (`deps: { logger: Logger }`): `at` is where its type's names resolve. */
+  | { t: 'typedObject'; type: ts.TypeLiteralNode; at: ts.Node };
 
 /**
  * The per-file question which parameter is a handler's request. Passed in rather than imported: the
@@ -92,6 +94,13 @@ export class ValueResolver {
       const name = ts.isPropertyAccessExpression(e) ? e.name.text : (e.argumentExpression as ts.StringLiteralLike).text;
       return this.propertyValue(e.expression, name, depth);
     }
+    // `req.log || defaultLogger`, `injected ?? logger`: a logger either way.
+    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+      const left = this.valueOf(e.left, depth);
+      const right = this.valueOf(e.right, depth);
+      if (left && right) return left.t === 'logger' ? left : right.t === 'logger' ? right : left;
+      return left ?? right;
+    }
     if (ts.isClassExpression(e)) return { t: 'localClass', node: e };
     if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return functionValue(this.functionSummary(e));
     if (ts.isObjectLiteralExpression(e)) return this.objectValue(e);
@@ -148,12 +157,9 @@ export class ValueResolver {
       case 'value':
         return this.valueOf(d.init, depth);
       case 'destructure': {
-        const from = this.valueOf(d.from, depth);
-        if (!from) return null;
-        if (from.t === 'console') return { t: 'consoleMethod', method: d.property };
-        if (from.t === 'module') return this.importValue(from.module, d.property);
-        if (from.t === 'object') return memberValue(from, d.property);
-        return null;
+        const v = this.destructuredValue(d.from, d.property, depth);
+        // `const { logger = defaultLogger } = options`: the default, when what is destructured says nothing.
+        return v ?? (d.fallback ? this.valueOf(d.fallback, depth) : null);
       }
       case 'param':
         return this.paramValue(d.node, d.index);
@@ -164,6 +170,17 @@ export class ValueResolver {
       default:
         return null;
     }
+  }
+
+  /** What `const { property } = fromExpr` binds. */
+  private destructuredValue(fromExpr: ts.Expression, property: string, depth: number): Value | null {
+    const from = this.valueOf(fromExpr, depth);
+    if (!from) return null;
+    if (from.t === 'console') return { t: 'consoleMethod', method: property };
+    if (from.t === 'module') return this.importValue(from.module, property);
+    if (from.t === 'object') return memberValue(from, property);
+    if (from.t === 'typedObject') return this.typedMember(from, property);
+    return null;
   }
 
   /** What importing `name` from `module` gives. */
@@ -241,6 +258,7 @@ export class ValueResolver {
     if (target?.t === 'factory' && target.lib === 'pino' && (name === 'default' || name === 'pino')) return target;
     if (target?.t === 'fastifyInstance' && name === 'log') return { t: 'logger', lib: 'pino' };
     if (target?.t === 'object') return memberValue(target, name);
+    if (target?.t === 'typedObject') return this.typedMember(target, name);
     if (name === 'log' && this.links.providesRequestLogger && this.isRequestParam(obj)) return { t: 'logger', lib: 'pino' };
     return null;
   }
@@ -326,19 +344,29 @@ export class ValueResolver {
   }
 
   /** A type annotation naming a logger type of a library (`Logger` from 'pino', `winston.Logger`). */
-  typeValue(type: ts.TypeNode): Value | null {
+  typeValue(type: ts.TypeNode, at: ts.Node = type, depth = 0): Value | null {
+    // `typeof logger`: the type of a value the model follows.
+    if (ts.isTypeQueryNode(type) && ts.isIdentifier(type.exprName)) {
+      const d = resolveName(this.scopes, at, type.exprName.text);
+      const v = d && depth < MAX_DEPTH ? this.declarationValue(d, depth + 1) : null;
+      return v?.t === 'logger' ? { t: 'logger', lib: v.lib } : null;
+    }
+    // `deps: { logger: Logger; db: Knex }`: its members are looked up by name.
+    if (ts.isTypeLiteralNode(type)) return { t: 'typedObject', type, at };
     if (!ts.isTypeReferenceNode(type)) return null;
     const tn = type.typeName;
-    // Resolve from the type node itself: the walk does not descend into types, so only it has a parent.
+    // Resolve from `at`, a node the walk visited: it does not descend into types, so their inner nodes have no parent.
     if (ts.isIdentifier(tn)) {
-      const d = resolveName(this.scopes, type, tn.text);
+      const d = resolveName(this.scopes, at, tn.text);
       if (d?.kind !== 'import') return null;
       const entry = LOGGER_TYPES[d.module];
-      if (entry && entry[1].has(d.name)) return { t: 'logger', lib: entry[0] };
-      return null;
+      if (entry) return entry[1].has(d.name) ? { t: 'logger', lib: entry[0] } : null;
+      // A project module's exported type that names a logger (`export type Logger = typeof logger`).
+      const exported = this.links.exportOf(d.module, d.name);
+      return exported?.t === 'loggerType' ? { t: 'logger', lib: exported.lib } : null;
     }
     if (ts.isIdentifier(tn.left)) {
-      const d = resolveName(this.scopes, type, tn.left.text);
+      const d = resolveName(this.scopes, at, tn.left.text);
       const entry = d?.kind === 'import' ? LOGGER_TYPES[d.module] : undefined;
       // `pino.Logger` of `import * as pino`, `import pino` or `import { pino } from 'pino'` (the namespace the library exports under its own name).
       if (d?.kind !== 'import' || (d.name !== '*' && d.name !== 'default' && d.name !== entry?.[0])) return null;
@@ -347,8 +375,19 @@ export class ValueResolver {
     return null;
   }
 
+  /** The member `name` of an object typed with a type literal, by its written type. */
+  private typedMember(o: Extract<Value, { t: 'typedObject' }>, name: string): Value | null {
+    for (const m of o.type.members) {
+      if (ts.isPropertySignature(m) && m.type && m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === name) {
+        const v = this.typeValue(m.type, o.at);
+        return v?.t === 'logger' ? v : null;
+      }
+    }
+    return null;
+  }
+
   private paramValue(p: ts.ParameterDeclaration, _index: number): Value | null {
-    return p.type ? this.typeValue(p.type) : null;
+    return p.type ? this.typeValue(p.type, p) : null;
   }
 
   /**

@@ -92,4 +92,37 @@ describe('log helpers and logger-returning functions', () => {
       p.cleanup();
     }
   });
+
+  it('follows loggers injected as dependencies: a project type naming a logger, a typed deps object, a default in the pattern, `||`', () => {
+    const p = tempProject({
+      'package.json': JSON.stringify({ dependencies: { pino: '^9' } }),
+      'src/logging.ts': `import pino from 'pino';\nexport const logger = pino();\nexport type Logger = typeof logger;\n`,
+      'src/types.ts': `export type { Logger } from './logging';\n`,
+      'src/users.ts': [
+        `import type { Logger } from './types';`,
+        `import { logger as defaultLogger } from './logging';`,
+        `export function remove(deps: { logger: Logger; db: unknown }, id: string) {`,
+        `  deps.logger.info('deleting');`,
+        `  const { logger } = deps;`,
+        `  logger.info('deleted');`,
+        `}`,
+        `export function sync(options?: { logger?: typeof defaultLogger }) {`,
+        `  const { logger = defaultLogger } = options || {};`,
+        `  logger.debug('syncing');`,
+        `}`,
+        `export function handle(req: { log?: unknown }) {`,
+        `  const logger = req.log || defaultLogger;`,
+        `  logger.warn('handled');`,
+        `}`,
+        `export function other(deps: { db: { info(m: string): void } }) {`,
+        `  deps.db.info('not a logger');`,
+        `}`,
+      ].join('\n'),
+    });
+    try {
+      assert.deepEqual(callsOf(p.analyze('src/users.ts')), ['4:2 pino.info', '6:2 pino.info', '10:2 pino.debug', '14:2 pino.warn']);
+    } finally {
+      p.cleanup();
+    }
+  });
 });

@@ -140,6 +140,8 @@ function exportedBy(summary: ModuleSummary, name: string): ExportedValue | null 
   if (fn) return { t: 'function', fn };
   const members = summary.objects.get(name) ?? (name === 'default' ? summary.objects.get('module.exports') : undefined);
   if (members) return { t: 'object', members };
+  const type = summary.types.get(name);
+  if (type) return { t: 'loggerType', lib: type };
   // The default import of a CommonJS module is its exports object: its members are looked up by name.
   if (name === 'default' && (summary.loggers.size > 0 || summary.classes.size > 0 || summary.functions.size > 0 || summary.objects.size > 0)) return { t: 'namespace' };
   return null;

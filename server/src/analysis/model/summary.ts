@@ -8,6 +8,7 @@ import ts from 'typescript';
 import { parseSource } from '../parse';
 import { bindFile, unwrap } from '../scopes';
 import { ValueResolver, type Value } from '../values';
+import type { LoggerLibrary } from '../types';
 import type { ClassSummary, FunctionSummary, ImportLinks, LoggerExport } from './types';
 
 export interface ModuleSummary {
@@ -19,11 +20,13 @@ export interface ModuleSummary {
   readonly functions: ReadonlyMap<string, FunctionSummary>;
   /** Export name → object holding such functions, by member name. */
   readonly objects: ReadonlyMap<string, ReadonlyMap<string, FunctionSummary>>;
+  /** Exported type name → the logger library it names (`export type Logger = typeof logger`). */
+  readonly types: ReadonlyMap<string, LoggerLibrary>;
   /** Changes exactly when what importers can see changes. */
   readonly digest: string;
 }
 
-export const EMPTY_SUMMARY: ModuleSummary = { loggers: new Map(), classes: new Map(), functions: new Map(), objects: new Map(), digest: '[]' };
+export const EMPTY_SUMMARY: ModuleSummary = { loggers: new Map(), classes: new Map(), functions: new Map(), objects: new Map(), types: new Map(), digest: '[]' };
 
 export interface SummaryLinks extends ImportLinks {
   /** The summary of the module `specifier` names, for `export *` (null: not a project module). */
@@ -37,6 +40,7 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
   const classes = new Map<string, ClassSummary>();
   const functions = new Map<string, FunctionSummary>();
   const objects = new Map<string, ReadonlyMap<string, FunctionSummary>>();
+  const types = new Map<string, LoggerLibrary>();
   const stars: string[] = [];
   const put = (name: string, v: Value | null, type?: ts.TypeNode) => {
     if (v?.t === 'logger') loggers.set(name, { lib: v.lib, origin: v.origin ?? file });
@@ -46,20 +50,25 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
     else if (v?.t === 'object') objects.set(name, v.members);
     else if (type) {
       // `export declare const logger: Logger` (a declaration file) or a typed export made elsewhere.
-      const typed = values.typeValue(type);
+      const typed = values.typeValue(type, type.parent ?? type);
       if (typed?.t === 'logger') loggers.set(name, { lib: typed.lib, origin: file });
     }
   };
   for (const st of sf.statements) {
-    if (ts.isExportDeclaration(st)) {
-      if (st.isTypeOnly) continue;
+    if (ts.isTypeAliasDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
+      const v = values.typeValue(st.type, st);
+      if (v?.t === 'logger') types.set(st.name.text, v.lib);
+    } else if (ts.isExportDeclaration(st)) {
       const from = st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : null;
       if (!st.exportClause) {
-        if (from) stars.push(from);
+        if (from && !st.isTypeOnly) stars.push(from);
       } else if (ts.isNamedExports(st.exportClause)) {
         for (const el of st.exportClause.elements) {
-          if (el.isTypeOnly) continue;
           const local = (el.propertyName ?? el.name).text;
+          // A type passed on (`export type { Logger } from './logging'`) keeps naming a logger.
+          const passed = from ? links.exportOf(from, local) : null;
+          if (passed?.t === 'loggerType') types.set(el.name.text, passed.lib);
+          if (el.isTypeOnly || st.isTypeOnly) continue;
           put(el.name.text, from ? fromExport(links.exportOf(from, local)) : values.valueOf(identifierAt(local, st)));
         }
       }
@@ -87,9 +96,10 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
     for (const [name, c] of target?.classes ?? []) if (name !== 'default' && !classes.has(name)) classes.set(name, c);
     for (const [name, f] of target?.functions ?? []) if (name !== 'default' && !functions.has(name)) functions.set(name, f);
     for (const [name, o] of target?.objects ?? []) if (name !== 'default' && !objects.has(name)) objects.set(name, o);
+    for (const [name, lib] of target?.types ?? []) if (!types.has(name)) types.set(name, lib);
   }
   for (const [name, fn] of functions) if (!fn.logs && !fn.returnsLogger) functions.delete(name);
-  return { loggers, classes, functions, objects, digest: digestOf(loggers, classes, functions, objects) };
+  return { loggers, classes, functions, objects, types, digest: digestOf(loggers, classes, functions, objects, types) };
 }
 
 /** `module.exports = x`, `module.exports = { a, b: c }`, `module.exports = require('./m')`, `exports.x = y`. */
@@ -164,12 +174,14 @@ function digestOf(
   classes: ReadonlyMap<string, ClassSummary>,
   functions: ReadonlyMap<string, FunctionSummary>,
   objects: ReadonlyMap<string, ReadonlyMap<string, FunctionSummary>>,
+  types: ReadonlyMap<string, LoggerLibrary>,
 ): string {
   const l = [...loggers].map(([name, v]) => `${name}=${v.lib}@${v.origin}`).sort();
   const c = [...classes].map(([name, cls]) => `${name}{${[...cls.members].map(([m, lib]) => `${m}=${lib}`).join(',')}}`).sort();
   const fn = (f: FunctionSummary) => JSON.stringify([f.returnsLogger ?? null, f.logs ?? null]);
   const f = [...functions].map(([name, s]) => `${name}${fn(s)}`).sort();
   const o = [...objects].map(([name, members]) => `${name}{${[...members].map(([m, s]) => `${m}${fn(s)}`).join(',')}}`).sort();
-  // Without functions and objects, the digest is what it was before they were summarised (cached results stay valid).
-  return JSON.stringify(f.length || o.length ? [l, c, f, o] : [l, c]);
+  const t = [...types].map(([name, lib]) => `${name}=${lib}`).sort();
+  // Without functions, objects and types, the digest is what it was before they were summarised (cached results stay valid).
+  return JSON.stringify(f.length || o.length || t.length ? [l, c, f, o, t] : [l, c]);
 }

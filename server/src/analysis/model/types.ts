@@ -38,6 +38,8 @@ export type ExportedValue =
   | { readonly t: 'logger'; readonly lib: LoggerLibrary; readonly origin: string }
   | { readonly t: 'class'; readonly cls: ClassSummary }
   | { readonly t: 'function'; readonly fn: FunctionSummary }
+  /** A type that names a logger (`export type Logger = typeof logger`): what a parameter typed with it holds. */
+  | { readonly t: 'loggerType'; readonly lib: LoggerLibrary }
   /** An object of functions (`export const logSchema = { info: (logger, msg, log) => ... }`): its members by name. */
   | { readonly t: 'object'; readonly members: ReadonlyMap<string, FunctionSummary> }
   /** A namespace import or whole-module require of a project module: its members are looked up by name. */
