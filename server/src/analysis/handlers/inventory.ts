@@ -43,6 +43,8 @@ export interface InventoryOptions {
   maxFileBytes?: number;
   /** The `loggerModule` setting that applies, if any (the module a fix would import). */
   loggerModule?: ConfiguredLoggerModule | null;
+  /** The `loggerModule` setting of the configuration that governs a service's folder (wins over `loggerModule`). */
+  loggerModuleFor?: (serviceDir: string) => ConfiguredLoggerModule | null;
 }
 
 /** How each request-logger package exposes its logger in a handler. */
@@ -177,7 +179,7 @@ export function buildInventory(project: ProjectModel, files: readonly string[], 
       root: dir,
       name: manifest.name,
       frameworks: FRAMEWORKS.map((f) => f.id).filter((id) => found.has(id)),
-      loggers: loggersOf(project, manifest, serviceFiles, project.packageFor(path.join(dir, 'x'))?.dependencies ?? manifest.runtime, options.loggerModule ?? null),
+      loggers: loggersOf(project, manifest, serviceFiles, project.packageFor(path.join(dir, 'x'))?.dependencies ?? manifest.runtime, options.loggerModuleFor ? options.loggerModuleFor(dir) : (options.loggerModule ?? null)),
       entryPoints: entryPointsOf(manifest),
       handlers,
       middleware,
