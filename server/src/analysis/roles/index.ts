@@ -9,7 +9,6 @@ import { type ComputedRole, computeRoles, DEFAULT_WHY } from './compute';
 import { evidenceFor } from './evidence';
 import { buildImportGraph } from './graph';
 import { ProjectConfigs } from './projectConfigs';
-import { RelativeResolver } from './resolver';
 import { scanFile, type ScannedFile } from './scan';
 import type { ModuleResolver, RoleProject, RoleVerdict } from './types';
 
@@ -33,8 +32,8 @@ export class RoleIndex {
 
   private readonly project: RoleProject;
 
-  constructor(project: RoleProject, resolver?: ModuleResolver) {
-    this.resolver = resolver ?? new RelativeResolver((p) => this.noted.has(p));
+  constructor(project: RoleProject, resolver: ModuleResolver) {
+    this.resolver = resolver;
     // Files of one folder share a package: asked for every file and every import, it is looked up once per folder.
     const byFolder = new Map<string, string | null>();
     this.project = {
