@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { PINO_SERVICE, buildOnce, makeWorkspace, parseJsonOutput, removeWorkspaces, runCli } from './helpers';
+import { CLI, PINO_SERVICE, buildOnce, makeWorkspace, parseJsonOutput, removeWorkspaces, runCli } from './helpers';
 
 function syntaxErrors(file: string, text: string): number {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
@@ -75,6 +75,9 @@ describe('obs-lens check --fix and --cache', function () {
     assert.deepEqual(cacheStats(second.stderr), { hits: 3, misses: 0, entries: 3, engineLoaded: false });
     assert.equal(second.stdout, first.stdout, 'cached results are reported the same');
     assert.equal(second.code, first.code);
+    // "Not loaded" means not compiled either: the CLI's own bundle must not carry TypeScript (an
+    // import of the engine's index from CLI code once put all 10 MB of it back into dist/cli.js).
+    assert.equal(fs.readFileSync(CLI, 'utf8').includes('function createSourceFile('), false, 'dist/cli.js leaves TypeScript to dist/engine.js');
 
     fs.appendFileSync(path.join(root, 'src', 'clean.ts'), "console.log('new');\n");
     const third = runCli(['check', '--cache', '--debug-cache', '--format', 'json'], root);

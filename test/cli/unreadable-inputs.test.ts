@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildOnce, makeWorkspace, PINO_SERVICE, removeWorkspaces, runCli, type CliRun } from './helpers';
+import { buildOnce, makeWorkspace, PINO_SERVICE, removeWorkspaces, runCli, writeTree, type CliRun } from './helpers';
 
 const HANG_LIMIT_MS = 30_000;
 
@@ -75,5 +75,18 @@ describe('obs-lens check: inputs that are not readable source', function () {
     assert.ok(!r.stderr.includes('at-limit.ts'), 'a file exactly at the limit is analysed');
     const files = (JSON.parse(r.stdout) as { diagnostics: Array<{ file: string }> }).diagnostics.map((d) => d.file);
     assert.ok(files.includes('src/at-limit.ts'));
+  });
+  it('a folder that a .gitignore above it ignores is not walked to nothing in silence: it says so, exit 2', () => {
+    const root = makeWorkspace({ '.gitignore': 'generated/\n' });
+    fs.mkdirSync(path.join(root, '.git'));
+    writeTree(path.join(root, 'generated', 'svc'), PINO_SERVICE);
+    const svc = path.join(root, 'generated', 'svc');
+    const r = check(['--format', 'json'], svc);
+    assert.equal(r.code, 2, r.stderr);
+    assert.ok(r.stderr.includes(`obs-lens: svc: every file in it is ignored (a .gitignore between ${root} and it, or a build or dependency folder)\n`), r.stderr);
+    // Checked from the repository, the same folder is passed over as .gitignore says, without an error.
+    const whole = check(['--format', 'json'], root);
+    assert.equal(whole.code, 0, whole.stderr);
+    assert.deepEqual(JSON.parse(whole.stdout), { diagnostics: [] });
   });
 });

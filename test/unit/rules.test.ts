@@ -45,6 +45,7 @@ describe('rule fixtures', () => {
         const options = { severities };
         const result = analyzeFile(project.casePath, c.text, model, options);
         assert.equal(result.skipped, undefined, `not skipped: ${result.skipped}`);
+        assert.deepEqual(result.ruleErrors ?? [], [], 'no rule threw');
 
         const lines = c.text.split(/\r?\n/);
         const actual: ExpectedFinding[] = result.findings.map((f) => ({

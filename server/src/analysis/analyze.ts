@@ -209,6 +209,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
       });
     },
   };
+  const ruleErrors: NonNullable<FileAnalysis['ruleErrors']> = [];
   const run = <T>(items: readonly T[], check: (rule: Rule) => ((item: T, ctx: RuleContext) => void) | undefined) => {
     for (const item of items) {
       for (const rule of rules) {
@@ -220,7 +221,9 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
           fn.call(rule, item, ctx);
         } catch (err) {
           if (err instanceof BudgetExceeded) throw err;
-          // One rule failing on one call or metric must not cost the file its other findings.
+          // One rule failing on one call or metric must not cost the file its other findings; the
+          // failure is part of the result (the rule tests fail on it, the CLI and server say it).
+          ruleErrors.push({ rule: rule.meta.id, message: (err as Error)?.message ?? String(err) });
         }
       }
     }
@@ -233,7 +236,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   run(metrics.definitions, (r) => r.checkMetricDefinition);
   run(metrics.uses, (r) => r.checkMetricUse);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : 1));
-  return { path: absPath, findings, logCalls, parseErrors, inputs: inputs() };
+  return { path: absPath, findings, logCalls, parseErrors, inputs: inputs(), ...(ruleErrors.length ? { ruleErrors } : {}) };
 }
 
 /**

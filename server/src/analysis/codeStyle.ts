@@ -34,8 +34,34 @@ export function codeStyleOf(config: FormatConfig, sf: ts.SourceFile): CodeStyle 
   };
 }
 
-/** The quote most of the file's string literals use (the first 200 are enough); single when none. */
+/**
+ * The quote most of the file's string literals use; single when none. Module specifiers of its
+ * imports and requires tell first (they are at hand in the tree, and formatters quote them like
+ * every other string); a file without any is scanned, the first 200 literals being enough.
+ */
 function fileQuote(sf: ts.SourceFile): "'" | '"' {
+  let single = 0;
+  let double = 0;
+  for (const st of sf.statements) {
+    const spec = moduleSpecifierOf(st);
+    if (!spec) continue;
+    if (sf.text[spec.getStart(sf)] === '"') double++;
+    else single++;
+  }
+  if (single + double > 0) return double > single ? '"' : "'";
+  return scannedQuote(sf);
+}
+
+/** `import ... from 'x'`, `export ... from 'x'`, `const x = require('x')`: the string literal naming the module. */
+function moduleSpecifierOf(st: ts.Statement): ts.StringLiteral | null {
+  if ((ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier)) return st.moduleSpecifier;
+  if (!ts.isVariableStatement(st)) return null;
+  const init = st.declarationList.declarations[0]?.initializer;
+  if (init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments.length === 1 && ts.isStringLiteral(init.arguments[0])) return init.arguments[0];
+  return null;
+}
+
+function scannedQuote(sf: ts.SourceFile): "'" | '"' {
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, sf.languageVariant, sf.text);
   let single = 0;
   let double = 0;
@@ -65,8 +91,14 @@ function fileIndent(text: string): string {
   let tabs = 0;
   let spaces = 0;
   let previous = 0;
-  for (const line of text.split('\n')) {
+  // The first thousand lines tell as well as all of them, without splitting a generated file whole.
+  let seen = 0;
+  for (let start = 0; start < text.length && seen < 1000; ) {
+    const nl = text.indexOf('\n', start);
+    const line = text.slice(start, nl < 0 ? text.length : nl);
+    start = nl < 0 ? text.length : nl + 1;
     if (!line.trim()) continue;
+    seen++;
     const lead = /^[ \t]*/.exec(line)![0];
     if (lead.startsWith('\t')) tabs++;
     else if (lead.length > 0) spaces++;

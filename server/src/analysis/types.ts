@@ -64,6 +64,11 @@ export interface FileAnalysis {
   steps?: number;
   /** Syntax errors the parser recovered from (the file is still analysed where it can be). */
   parseErrors: number;
+  /**
+   * Rules that threw on this file (a bug of ours): the file keeps the other rules' findings, and
+   * the CLI and the server's log say which rule failed so it is reported, never passed over.
+   */
+  ruleErrors?: Array<{ rule: RuleId; message: string }>;
   /** What the result depends on besides the file's text and the settings; absent when nothing (the file was not parsed). */
   inputs?: AnalysisInputs;
 }

@@ -154,6 +154,7 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
 
   for (const u of result.unreadable) stderrLine(io, `${displayPath(io.cwd, u.path)}: ${u.message}`);
   const report = buildReport(io.cwd, result.files);
+  for (const e of report.ruleErrors) stderrLine(io, `internal error: rule ${e.rule} failed on ${e.file}: ${e.message} (the file's other findings are shown; please report this)`);
   if (args.format !== 'text') {
     for (const s of report.skipped) stderrLine(io, `skipped ${s.file}: ${s.reason}`);
   }

@@ -18,6 +18,8 @@ export interface Report {
   /** Files with findings, in path order; findings in position order. */
   files: ReportFile[];
   skipped: SkippedFile[];
+  /** Rules that threw on a file (a bug of ours, to be reported); the file's other findings stand. */
+  ruleErrors: Array<{ file: string; rule: string; message: string }>;
   /** The working directory the display paths are relative to. */
   cwd: string;
 }
@@ -45,16 +47,18 @@ export function isFixable(finding: Finding): boolean {
 export function buildReport(cwd: string, analyses: readonly FileAnalysis[]): Report {
   const files: ReportFile[] = [];
   const skipped: SkippedFile[] = [];
+  const ruleErrors: Report['ruleErrors'] = [];
   for (const a of analyses) {
     const file = displayPath(cwd, a.path);
     if (a.skipped) skipped.push({ file, reason: a.skipped });
+    for (const e of a.ruleErrors ?? []) ruleErrors.push({ file, rule: e.rule, message: e.message });
     if (a.findings.length > 0) {
       const findings = [...a.findings].sort((x, y) => x.start - y.start || x.end - y.end || (x.rule < y.rule ? -1 : 1));
       files.push({ file, findings });
     }
   }
   const byFile = (x: { file: string }, y: { file: string }) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0);
-  return { files: files.sort(byFile), skipped: skipped.sort(byFile), cwd };
+  return { files: files.sort(byFile), skipped: skipped.sort(byFile), ruleErrors: ruleErrors.sort(byFile), cwd };
 }
 
 export function totals(report: Report): Totals {

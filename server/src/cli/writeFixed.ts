@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isInside } from '../analysis/project';
+import { isInside } from '../analysis/model/paths';
 import { kindOf, NotRegularFileError, readRegularFile } from '../analysis/regularFile';
 import { decodeLossless, encodeLossless } from './losslessText';
 

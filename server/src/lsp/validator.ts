@@ -90,6 +90,7 @@ export class Validator {
       this.deps.connection.console.error(logEntry('analysis failed', { file: input.path, error: describeError(err) }));
       analysis = { path: input.path, findings: [], logCalls: [], parseErrors: 0, skipped: `internal error: ${(err as Error)?.message ?? String(err)}` };
     }
+    for (const e of analysis.ruleErrors ?? []) this.deps.connection.console.error(logEntry('rule failed', { file: input.path, rule: e.rule, error: e.message }));
     this.deps.cache.set(input.path, input.text, key, analysis);
     return analysis;
   }

@@ -26,7 +26,10 @@ export function tempProject(files: Record<string, string>, options: { loggerModu
     model,
     analyze(rel, text) {
       const abs = path.join(root, rel);
-      return analyzeFile(abs, text ?? fs.readFileSync(abs, 'utf8'), model, { severities: resolveSeverities({}) });
+      const result = analyzeFile(abs, text ?? fs.readFileSync(abs, 'utf8'), model, { severities: resolveSeverities({}) });
+      // A rule that throws is a failing test, not a file with fewer findings.
+      if (result.ruleErrors) throw new Error(`rule failed on ${rel}: ${JSON.stringify(result.ruleErrors)}`);
+      return result;
     },
     cleanup: () => fs.rmSync(root, { recursive: true, force: true }),
   };

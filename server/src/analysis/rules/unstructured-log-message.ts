@@ -8,7 +8,7 @@ import { isErrorValue } from './util/errors';
 import { isConsoleOutsideService } from './util/fileRole';
 import { isConstantText, localValues } from './util/declarations';
 import { isUtilFormatCall } from './util/imports';
-import { messageParts } from './util/messageParts';
+import { messageParts, type Part } from './util/messageParts';
 import { existingKeys, fieldsMergeSafely, rewriteArguments } from './util/structuredCall';
 import { objectLiteralFields, printedValue, structureMessage } from './util/structuredMessage';
 
@@ -69,6 +69,9 @@ function structuredFix(call: LogCall, ctx: RuleContext, kind: Kind): FixProposal
   }
   const parts = kind === 'stringify' || kind === 'string' ? [{ kind: 'value' as const, expr: message }] : messageParts(message);
   if (!parts) return [];
+  // A message of more values than a reviewer would read as fields (generated code chains thousands)
+  // gets no rewrite: the finding stands, and the call is not taken apart value by value.
+  if (valueCount(parts) > MAX_FIX_FIELDS) return [];
   // An error printed into the message (`${err.message}`) is logged as the error object, where the
   // library keeps one (util/errorPlacement.ts); where it cannot go with the other fields, no fix.
   const s = structureMessage(parts, ctx, ctx.sourceFile, existingKeys(call));
@@ -81,6 +84,15 @@ function structuredFix(call: LogCall, ctx: RuleContext, kind: Kind): FixProposal
   // record changes (an object instead of a string), so the fix is offered, not applied by fix-all.
   const safe = s.message !== '' && !s.reshaped && fieldsMergeSafely(call) && !commentsBetweenArguments(call.node.arguments, ctx.sourceFile);
   return [{ title: 'Log a constant message with the values as fields', edits: [edit], safe }];
+}
+
+/** The most values a rewrite turns into fields; more is generated code, not a message to restructure. */
+const MAX_FIX_FIELDS = 20;
+
+function valueCount(parts: readonly Part[]): number {
+  let n = 0;
+  for (const p of parts) if (p.kind === 'value') n++;
+  return n;
 }
 
 export const rule: Rule = {

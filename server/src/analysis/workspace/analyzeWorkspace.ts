@@ -98,12 +98,18 @@ function describeReadError(err: unknown): string {
 export async function classifyPaths(root: string, paths: string[], unreadable: UnreadableFile[]): Promise<{ dirs: string[]; files: string[] }> {
   const dirs: string[] = [];
   const files: string[] = [];
+  let ignored: ReturnType<typeof createIgnoreMatcher> | undefined;
   for (const p of paths) {
     const abs = path.resolve(root, p);
     try {
       const stat = await fs.promises.stat(abs);
-      if (stat.isDirectory()) dirs.push(abs);
-      else if (stat.isFile()) files.push(abs);
+      if (stat.isDirectory()) {
+        // A folder inside an ignored one would be walked to nothing, silently (ESLint says so too).
+        ignored ??= createIgnoreMatcher(root, []);
+        if (abs !== path.resolve(root) && ignored(abs, true)) {
+          unreadable.push({ path: abs, message: `every file in it is ignored (a .gitignore between ${root} and it, or a build or dependency folder)`, named: true });
+        } else dirs.push(abs);
+      } else if (stat.isFile()) files.push(abs);
       // A named pipe or a device is never opened: reading one would wait forever.
       else unreadable.push({ path: abs, message: `cannot read: ${new NotRegularFileError(kindOf(stat)).message}`, named: true });
     } catch (err) {

@@ -74,17 +74,18 @@ function relativeToRoot(root: string, absPath: string): string | undefined {
  * file lies in an always-skipped folder or is ignored by a .gitignore between the root and the
  * file, or by the settings' globs. Files outside the root are only checked against the folder names.
  * .gitignore files are read once, when the matcher is created or a folder is first asked about.
+ * With `isFolder`, asks about a folder itself (the walk would not enter it).
  */
-export function createIgnoreMatcher(root: string, ignoreGlobs: string[]): (absPath: string) => boolean {
+export function createIgnoreMatcher(root: string, ignoreGlobs: string[]): (absPath: string, isFolder?: boolean) => boolean {
   const rootAbs = path.resolve(root);
   const rootLayer = readIgnoreLayer(rootAbs, '');
   const fixed = settingsLayer(ignoreGlobs);
   const nestedByDir = new Map<string, IgnoreLayer | undefined>();
-  return (absPath: string): boolean => {
+  return (absPath: string, isFolder = false): boolean => {
     const abs = path.resolve(absPath);
     const rel = relativeToRoot(rootAbs, abs);
     const parts = toPosix(rel ?? abs).split('/');
-    if (parts.slice(0, -1).some((p) => ALWAYS_SKIPPED_DIRS.has(p))) return true;
+    if ((isFolder ? parts : parts.slice(0, -1)).some((p) => ALWAYS_SKIPPED_DIRS.has(p))) return true;
     if (rel === undefined) return false;
     const layers: IgnoreLayer[] = [];
     if (rootLayer) layers.push(rootLayer);
@@ -96,7 +97,7 @@ export function createIgnoreMatcher(root: string, ignoreGlobs: string[]): (absPa
       const layer = nestedByDir.get(base);
       if (layer) layers.push(layer);
     }
-    return isIgnoredBy([...layers, ...fixed], rel, false);
+    return isIgnoredBy([...layers, ...fixed], rel, isFolder);
   };
 }
 
