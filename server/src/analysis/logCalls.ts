@@ -13,7 +13,8 @@ import type { ValueResolver } from './values';
 export function isCandidateCall(call: ts.CallExpression): boolean {
   const callee = call.expression;
   // `helpers.warning(...)` may be a project's log helper (logCallables.ts) whatever its method's name.
-  if (ts.isPropertyAccessExpression(callee)) return ALL_LEVEL_METHODS.has(callee.name.text) || (ts.isIdentifier(callee.expression) && call.arguments.length > 0);
+  // (A helper takes the message and something more: the logger, the fields.)
+  if (ts.isPropertyAccessExpression(callee)) return ALL_LEVEL_METHODS.has(callee.name.text) || (ts.isIdentifier(callee.expression) && call.arguments.length >= 2);
   if (ts.isElementAccessExpression(callee)) return ts.isStringLiteralLike(callee.argumentExpression) && ALL_LEVEL_METHODS.has(callee.argumentExpression.text);
   return ts.isIdentifier(callee);
 }
@@ -35,6 +36,8 @@ export function recogniseLogCall(call: ts.CallExpression, values: ValueResolver)
     receiver = callee.expression;
     method = callee.argumentExpression.text;
   } else return null;
+  // Not a level method: only an object of log helpers (made or imported, never a parameter's type) can make it a log call.
+  if (!ALL_LEVEL_METHODS.has(method) && values.isParameter(receiver)) return null;
   const v = values.valueOf(receiver);
   if (!v) return null;
   if (v.t === 'console') return LEVEL_METHODS.console.has(method) ? build(call, 'console', method, receiver) : null;

@@ -70,6 +70,12 @@ export class ValueResolver {
     return v;
   }
 
+  /** Whether `expr` names a parameter (its value comes from its written type). */
+  isParameter(expr: ts.Expression): boolean {
+    const e = unwrap(expr);
+    return ts.isIdentifier(e) && resolveName(this.scopes, e, e.text)?.kind === 'param';
+  }
+
   /** The request-logger library when `expr` is a handler's request/reply/context parameter. */
   isRequestParam(expr: ts.Expression): boolean {
     const e = unwrap(expr);
