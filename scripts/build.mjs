@@ -1,6 +1,9 @@
 // Bundles the extension client, the language server, the CLI and the webview script into dist/.
 // One esbuild call per entry keeps `external` per target (only the client may import `vscode`).
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
 
 const watch = process.argv.includes('--watch');
 // `--production` (npm run package): minified, no source maps, as the .vsix ships.
@@ -13,6 +16,39 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // jsonc-parser's main build is UMD, whose require() of its own modules esbuild cannot follow; its ESM build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+};
+
+// The JSON schema of obs-lens.config.json, from shared/src/configSchema.ts, serves the editor as a
+// file (package.json jsonValidation; written here, and a unit test fails when the checked-in copy is
+// stale) and the CLI and server compiled ahead of time: ajv's standalone code for the schema takes
+// the place of configValidator.ts (which compiles it at run time, ~60 ms, for tests on the sources).
+async function configSchemaModules() {
+  const entry = [
+    "export { CONFIG_SCHEMA, CONFIG_SCHEMA_PATH, configSchemaText } from './shared/src/configSchema';",
+    "export { newConfigAjv } from './server/src/analysis/workspace/configAjv';",
+    "export { default as standaloneCode } from 'ajv/dist/standalone';",
+  ].join('\n');
+  const bundled = await esbuild.build({ ...common, sourcemap: false, minify: false, write: false, stdin: { contents: entry, resolveDir: '.', loader: 'ts' } });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', bundled.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
+  return mod.exports;
+}
+const schema = await configSchemaModules();
+fs.mkdirSync(path.dirname(schema.CONFIG_SCHEMA_PATH), { recursive: true });
+fs.writeFileSync(schema.CONFIG_SCHEMA_PATH, schema.configSchemaText());
+const ajv = schema.newConfigAjv({ source: true });
+const validatorCode = schema.standaloneCode(ajv, ajv.compile(schema.CONFIG_SCHEMA));
+const precompiledConfigValidator = {
+  name: 'precompiled-config-validator',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]server[\\/]src[\\/]analysis[\\/]workspace[\\/]configValidator\.ts$/ }, (args) => ({
+      contents: `${validatorCode}\nconst validate = module.exports;\nmodule.exports = { configValidator: () => validate };\n`,
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
 };
 
 // The CLI loads the analysis engine (and TypeScript, nine tenths of its code) from dist/engine.js only
@@ -31,8 +67,7 @@ const builds = [
 
 const present = [];
 for (const b of builds) {
-  const fs = await import('node:fs');
-  if (fs.existsSync(b.entryPoints[0])) present.push(b);
+  if (fs.existsSync(b.entryPoints[0])) present.push({ ...b, plugins: [precompiledConfigValidator] });
 }
 if (watch) {
   for (const b of present) (await esbuild.context(b)).watch();

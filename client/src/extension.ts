@@ -1,6 +1,7 @@
 // Extension entry: starts the language client, the status bar, the commands and the log panel.
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, type LanguageClient } from 'vscode-languageclient/node';
+import { CLIENT_READY_MESSAGE, logEntry } from '../../shared/src/logEntry';
 import { WorkspaceStatusNotification } from '../../shared/src/protocol';
 import { SETTINGS_SECTION } from '../../shared/src/settings';
 import { COMMANDS, registerCommands } from './lsp/commands';
@@ -11,6 +12,7 @@ import { registerTailPanel } from './tail/register';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const activatedAt = performance.now();
   const output = vscode.window.createOutputChannel(CLIENT_NAME);
   context.subscriptions.push(output);
   const languageClient = createLanguageClient(context, output);
@@ -32,6 +34,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   try {
     await languageClient.start();
+    // How long a user waits for the server: from activation to its answer to `initialize`.
+    output.appendLine(logEntry(CLIENT_READY_MESSAGE, { activationToServerAnswerMs: Math.round(performance.now() - activatedAt) }));
   } catch (err) {
     output.appendLine(`The language server failed to start: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -10,6 +10,9 @@ export const RULE_IDS = [
   'metric-naming',
   'invalid-metric-definition',
   'high-cardinality-label',
+  'incoming-request-id-ignored',
+  'handler-missing-request-context',
+  'outgoing-call-without-context',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

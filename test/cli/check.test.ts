@@ -161,7 +161,7 @@ describe('obs-lens check', function () {
     const root = makeWorkspace({ ...PINO_SERVICE, 'obs-lens.config.json': JSON.stringify({ rules: { 'console-loging': 'off' } }) });
     const r = runCli(['check'], root);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /obs-lens\.config\.json: rules\.console-loging is not a rule \(did you mean console-logging\?\)/);
+    assert.match(r.stderr, /obs-lens\.config\.json:1:11: rules\.console-loging is not a rule \(did you mean console-logging\?\)/);
     assert.equal(r.stdout, '');
     fs.writeFileSync(path.join(root, 'obs-lens.config.json'), '{ "rules": ');
     const broken = runCli(['check'], root);

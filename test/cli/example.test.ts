@@ -42,6 +42,7 @@ describe('example service', function () {
       ['src/routes/orders.ts', "logger.info('order received'", 'log-argument-order'],
       ['src/routes/orders.ts', 'reason: err.message', 'error-not-serialized'],
       ['src/services/payment.ts', 'log.error(`charge failed', 'unstructured-log-message'],
+      ['src/routes/orders.ts', "logger.info('order received'", 'handler-missing-request-context'],
     ];
     for (const [file, needle, rule] of expected) {
       assert.ok(at(file, needle).some((d) => d.rule === rule), `${rule} at ${file}: ${needle}\n${JSON.stringify(diags, null, 1)}`);
@@ -50,7 +51,7 @@ describe('example service', function () {
 
   it('leaves correct code, the seed script and the tests alone', () => {
     const correct: Array<[string, string]> = [
-      ['src/routes/users.ts', "log.warn({ userId: req.params.id }, 'user not found')"],
+      ['src/routes/users.ts', "req.log.warn({ userId: req.params.id }, 'user not found')"],
       ['src/routes/users.ts', "'login requested'"],
       ['src/routes/orders.ts', "'order paid'"],
       ['src/routes/orders.ts', "'order requested'"],

@@ -90,7 +90,7 @@ describe('obs-lens check on monorepos', function () {
     c.write('apps/billing/obs-lens.config.json', '{ "rules": { "console-loging": "off" } }');
     const bad = runCli(['check', 'apps/billing'], c.root);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /apps\/billing\/obs-lens\.config\.json: rules\.console-loging is not a rule \(did you mean console-logging\?\)/);
+    assert.match(bad.stderr, /apps\/billing\/obs-lens\.config\.json:1:14: rules\.console-loging is not a rule \(did you mean console-logging\?\)/);
   });
 
   it('with --cache, re-checks the files that import a logger module when its export changes, and only those', () => {

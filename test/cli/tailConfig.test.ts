@@ -71,7 +71,7 @@ describe('obs-lens tail: the tail section of obs-lens.config.json', function () 
     const bad = project({ tail: { files: 'logs/*.log', formats: [{ id: 'x', detect: { kind: 'regex', pattern: '(a)\\1' }, fields: {} }] } });
     const r = runCli(['tail'], bad);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /obs-lens\.config\.json: tail\.files must be an array of strings/);
+    assert.match(r.stderr, /obs-lens\.config\.json:3:14: tail\.files must be an array of strings/);
     assert.match(r.stderr, /obs-lens\.config\.json: tail\.formats\[0\] \("x"\): .*backreference/);
     const none = project({ tail: { requestIdFields: ['ctx.rid'] } });
     const empty = runCli(['tail'], none);

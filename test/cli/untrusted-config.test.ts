@@ -19,7 +19,7 @@ describe('obs-lens check: loggerModule from the workspace', function () {
     const r = runCli(['check', '--fix'], root);
     assert.equal(fs.readFileSync(path.join(root, 'src', 'app.js'), 'utf8'), APP, 'the file is untouched');
     assert.equal(r.code, 2, r.stderr);
-    assert.match(r.stderr, /obs-lens\.config\.json: loggerModule must be a module specifier such as "\.\/src\/logger" or "@acme\/logger", or null, not "\.\/logger'\); require\('child_process'\)\.exe.*\(it holds a quote \('\)\)/);
+    assert.match(r.stderr, /obs-lens\.config\.json:2:19: loggerModule must be a module specifier such as "\.\/src\/logger" or "@acme\/logger", or null, not "\.\/logger'\); require\('child_process'\)\.exe.*\(it holds a quote \('\)\)/);
     assert.ok(!r.stdout.includes('child_process'));
   });
 
@@ -27,7 +27,7 @@ describe('obs-lens check: loggerModule from the workspace', function () {
     const root = makeWorkspace({ 'package.json': PKG, 'ci.json': JSON.stringify({ loggerModule: PAYLOAD }), 'src/app.js': APP });
     const r = runCli(['check', '--fix', '--config', 'ci.json'], root);
     assert.equal(r.code, 2, r.stderr);
-    assert.match(r.stderr, /ci\.json: loggerModule must be a module specifier/);
+    assert.match(r.stderr, /ci\.json:1:17: loggerModule must be a module specifier/);
     assert.equal(fs.readFileSync(path.join(root, 'src', 'app.js'), 'utf8'), APP);
   });
 });

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME, SETTINGS_SECTION } from '../../../shared/src/settings';
 import { loadConfigFile } from '../../../server/src/analysis/workspace/config';
+import { tailConfigProblems } from './tailConfigProblems';
 import type { FolderTail } from './tailSources';
 import { resolveTailSettings, TAIL_KEYS, tailKeysInSettingsText, type SettingLayers, type TailSettingSources } from './trustedSettings';
 
@@ -48,15 +49,6 @@ function layersFor(scope: vscode.Uri | undefined): TailSettingSources['layers'] 
     if (i) layers[key] = { globalValue: i.globalValue, workspaceValue: i.workspaceValue, workspaceFolderValue: i.workspaceFolderValue } satisfies SettingLayers;
   }
   return layers;
-}
-
-/**
- * The config file's problems the log panel should show: those of its `tail` section, and a file that
- * cannot be read or parsed (the analysis reports the rest).
- */
-function tailConfigProblems(errors: readonly string[]): string[] {
-  const prefix = `${CONFIG_FILE_NAME}: `;
-  return errors.filter((e) => /^(tail\b|not valid JSON|cannot read|settings must be)/.test(e.startsWith(prefix) ? e.slice(prefix.length) : e));
 }
 
 /** The tail keys a settings file sets; none when it is missing, unreadable or oversized. */

@@ -12,7 +12,7 @@ import { isCandidateCall, recogniseLogCall, toCallSite } from './logCalls';
 import { fileModuleStyle, lineColumn, parseErrorCount, parseSource } from './parse';
 import type { ConfiguredLoggerModule } from './model/facts';
 import type { ModuleDependencies } from './model/modules';
-import { classifyFile, type ProjectModel } from './project';
+import { analysisFactsKey, classifyFile, type ProjectModel } from './project';
 import type { FixProposal, LogCall, Rule, RuleContext } from './rule';
 import { RULES } from './rules';
 import { clearWalkShortcuts, declarationNodeOf, DECLARES, importOf, isTypeOnly, recordDeclarations, type ScopeMap, unwrap } from './scopes';
@@ -21,6 +21,8 @@ import { isMetricCandidate, mayHoldMetrics, NO_METRICS, recogniseMetrics } from 
 import { findSuppressions, isSuppressed } from './suppressions';
 import type { AnalysisInputs, FileAnalysis, Finding, Fix, RuleSeverities } from './types';
 import { HandlerRequests } from './handlers/requestParams';
+import { serviceContextFor } from './context/service';
+import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
 import { ValueResolver } from './values';
 import { BudgetExceeded, metered, WorkMeter } from './workMeter';
 
@@ -32,6 +34,8 @@ export interface AnalyzeOptions {
   timeBudgetMs?: number;
   /** The `loggerModule` setting of the configuration that applies to the file; default: the model's. */
   loggerModule?: ConfiguredLoggerModule | null;
+  /** The `requestIdHeader` setting (lower case); default `x-request-id`. */
+  requestIdHeader?: string;
 }
 
 export { DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS };
@@ -44,6 +48,7 @@ const MAY_HOLD_LOG_CALL = new RegExp(String.raw`\bconsole\b|\b(?:${[...ALL_LEVEL
 
 // Bound once: property reads on the `ts` namespace cost a getter call each, in the hottest loop.
 const CALL_EXPRESSION = ts.SyntaxKind.CallExpression;
+const NEW_EXPRESSION = ts.SyntaxKind.NewExpression;
 const forEachChild = ts.forEachChild;
 /** Kinds below this are tokens, identifiers and literals: leaves, with nothing to visit. */
 const FIRST_NODE = ts.SyntaxKind.FirstNode;
@@ -59,9 +64,11 @@ export function analyzeFile(absPath: string, text: string, project: ProjectModel
   // No level-method call and no console: the file cannot hold a log call, so it is not parsed at all
   // unless an enabled metric rule wants it (it imports a metrics library).
   const metricsWanted = RULES.some((r) => (r.checkMetricDefinition || r.checkMetricUse) && options.severities[r.meta.id]) && mayHoldMetrics(text);
-  if (!metricsWanted && !MAY_HOLD_LOG_CALL.test(text)) return { path: absPath, findings: [], logCalls: [], parseErrors: 0 };
+  // Rules that look at every call (checkCall) parse only the files their own text filter accepts.
+  const callsWanted = RULES.some((r) => r.checkCall && options.severities[r.meta.id] && (!r.mayApply || r.mayApply(text)));
+  if (!metricsWanted && !callsWanted && !MAY_HOLD_LOG_CALL.test(text)) return { path: absPath, findings: [], logCalls: [], parseErrors: 0 };
   try {
-    const result = metered(meter, () => analyzeParsed(absPath, text, project, options, meter, metricsWanted));
+    const result = metered(meter, () => analyzeParsed(absPath, text, project, options, meter, metricsWanted, callsWanted));
     result.steps = meter.steps;
     return result;
   } catch (err) {
@@ -106,7 +113,7 @@ function childBindingsOf(call: LogCall, bindings: Map<string, string[]>): string
 /** Nodes the main walk visits between two counts on the meter (a count per node would show in the hottest loop). */
 const NODES_PER_COUNT = 1024;
 
-function analyzeParsed(absPath: string, text: string, project: ProjectModel, options: AnalyzeOptions, meter: WorkMeter, metricsWanted: boolean): FileAnalysis {
+function analyzeParsed(absPath: string, text: string, project: ProjectModel, options: AnalyzeOptions, meter: WorkMeter, metricsWanted: boolean, callsWanted: boolean): FileAnalysis {
   // Parsed afresh even when noteFile parsed it too: keeping trees alive between the two costs more in GC than a parse.
   const sf = parseSource(absPath, text);
   meter.check(); // the parse cannot be interrupted, but may have spent the budget
@@ -114,6 +121,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   const scopes: ScopeMap = new Map();
   const candidates: ts.CallExpression[] = [];
   const metricCandidates: ts.Node[] | null = metricsWanted ? [] : null;
+  const allCalls: Array<ts.CallExpression | ts.NewExpression> | null = callsWanted ? [] : null;
   // One walk with an explicit stack. The parser is not asked to set parent pointers (a second
   // full walk inside TypeScript); this walk sets them as it goes, before anything reads them.
   const stack: ts.Node[] = [sf];
@@ -135,13 +143,15 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     if (DECLARES[node.kind]) recordDeclarations(scopes, node);
     if (node.kind === CALL_EXPRESSION && isCandidateCall(node as ts.CallExpression)) candidates.push(node as ts.CallExpression);
     if (metricCandidates && isMetricCandidate(node)) metricCandidates.push(node);
+    if (allCalls && (node.kind === CALL_EXPRESSION || node.kind === NEW_EXPRESSION)) allCalls.push(node as ts.CallExpression | ts.NewExpression);
   }
   meter.step(visited);
   const dependencies: ModuleDependencies = {};
-  const values = new ValueResolver(scopes, project.linksFor(absPath, dependencies), new HandlerRequests(sf, scopes, project, absPath));
+  const requests = new HandlerRequests(sf, scopes, project, absPath);
+  const values = new ValueResolver(scopes, project.linksFor(absPath, dependencies), requests);
   const facts = project.factsFor(absPath, options.loggerModule);
   // What the result depends on besides the text: read when the result is returned (fixes may follow imports too).
-  const inputs = (): AnalysisInputs => ({ facts: `${facts.digest}\0${fileKind}`, modules: dependencies });
+  const inputs = (): AnalysisInputs => ({ facts: analysisFactsKey(project, absPath, facts.digest, fileKind), modules: dependencies });
   const calls: LogCall[] = [];
   for (const c of candidates) {
     meter.step();
@@ -155,7 +165,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   const rules = RULES.filter((r) => options.severities[r.meta.id]);
   const fileKind = classifyFile(project, absPath, text);
   const metrics = metricCandidates?.length ? recogniseMetrics(metricCandidates, scopes) : NO_METRICS;
-  const nothingToCheck = calls.length === 0 && metrics.definitions.length === 0 && metrics.uses.length === 0;
+  const nothingToCheck = calls.length === 0 && metrics.definitions.length === 0 && metrics.uses.length === 0 && !allCalls?.length;
   if (nothingToCheck || rules.length === 0) return { path: absPath, findings: [], logCalls, parseErrors, inputs: inputs() };
 
   const lineOf = (offset: number) => sf.getLineAndCharacterOfPosition(offset).line;
@@ -185,6 +195,9 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     declarationOf: (id) => declarationNodeOf(scopes, id),
     importOf: (id) => importOf(scopes, id),
     isRequestParam: (expr) => values.isRequestParam(expr),
+    requestParamAt: (at) => requestParamAt(requests, at),
+    serviceContext: () => serviceContextFor(project, absPath),
+    requestIdHeader: options.requestIdHeader ?? DEFAULT_SETTINGS.requestIdHeader,
     metrics,
     codeStyle,
     report(at, message, proposals = []) {
@@ -235,8 +248,27 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   currentCall = null;
   run(metrics.definitions, (r) => r.checkMetricDefinition);
   run(metrics.uses, (r) => r.checkMetricUse);
+  if (allCalls) {
+    // Each rule's text filter is asked once per file, not once per call.
+    const applies = new Set(rules.filter((r) => r.checkCall && (!r.mayApply || r.mayApply(text))));
+    run(allCalls.sort((a, b) => a.pos - b.pos), (r) => (applies.has(r) ? r.checkCall : undefined));
+  }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : 1));
   return { path: absPath, findings, logCalls, parseErrors, inputs: inputs(), ...(ruleErrors.length ? { ruleErrors } : {}) };
+}
+
+/**
+ * The request parameter of the nearest enclosing function that is a recognised handler or
+ * middleware, or that takes a parameter typed as a framework's request (`(req: Request, res: Response)`
+ * in a controllers file whose routes are registered elsewhere).
+ */
+function requestParamAt(requests: HandlerRequests, at: ts.Node): ts.Identifier | null {
+  for (let n: ts.Node | undefined = at.parent; n; n = n.parent) {
+    if (!ts.isFunctionLike(n)) continue;
+    const p = requests.requestParamOf(n) ?? n.parameters.find((q) => q.type && requests.isRequestParameter(q));
+    if (p) return ts.isIdentifier(p.name) ? p.name : null;
+  }
+  return null;
 }
 
 /**

@@ -117,7 +117,7 @@ function loggersBoundIn(input: LoggerFinderInput, scope: ts.Node): BoundLogger[]
  * the specifier and export name come from the workspace (a setting, a file name, an export) and the
  * printer keeps each inside its string literal whatever it holds.
  */
-function importStatement(style: 'esm' | 'commonjs', exportName: string, local: string, specifier: string, quote: 'single' | 'double'): ts.Statement {
+export function importStatement(style: 'esm' | 'commonjs', exportName: string, local: string, specifier: string, quote: 'single' | 'double'): ts.Statement {
   const f = ts.factory;
   const from = stringLiteral(specifier, quote);
   const localName = f.createIdentifier(local);
@@ -136,7 +136,7 @@ function importStatement(style: 'esm' | 'commonjs', exportName: string, local: s
 
 
 /** After the last top-level import or require statement; else at the top (after a shebang and a 'use strict'). */
-function importInsertionOffset(sf: ts.SourceFile, text: string): number {
+export function importInsertionOffset(sf: ts.SourceFile, text: string): number {
   let end = -1;
   for (const st of sf.statements) {
     const isImport =

@@ -3,6 +3,7 @@
 // a logger (a candidate for its package's logger module). Only files that mention a logger library
 // are summarised here; any other module is summarised when an import first reaches it (model/modules.ts).
 import * as path from 'node:path';
+import { fileContextSources, mayHoldContextSource } from './context/fileSources';
 import { type LoggerExports, type ProjectModel, stripExtension } from './project';
 
 const MENTIONS_LIBRARY = /['"](pino|winston|bunyan|log4js|@nestjs\/common)['"]/;
@@ -58,5 +59,22 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
     project.loggerExports.delete(key);
     project.notedFiles.delete(key);
   }
+  if (noteContextSources(project, file, text)) project.generation++;
   if (before !== after || JSON.stringify([...(previous ?? [])]) !== JSON.stringify([...(exports ?? [])])) project.generation++;
+}
+
+/** Notes the request-context sources the file sets up; true when they changed. */
+function noteContextSources(project: ProjectModel, file: string, text: string): boolean {
+  const previous = project.contextSources.get(file);
+  let sources: ReturnType<typeof fileContextSources> = [];
+  if (text.length < 2 * 1024 * 1024 && mayHoldContextSource(text)) {
+    try {
+      sources = fileContextSources(file, text);
+    } catch {
+      sources = []; // a file too deep to walk sets up nothing we can know
+    }
+  }
+  if (sources.length) project.contextSources.set(file, sources);
+  else project.contextSources.delete(file);
+  return JSON.stringify(previous ?? []) !== JSON.stringify(sources);
 }

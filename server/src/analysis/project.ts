@@ -18,6 +18,8 @@ import { findWorkspacePackages, type WorkspaceDeclaration } from './model/worksp
 import { isModuleSpecifier } from './moduleSpecifier';
 import { readRegularTextOrUndefined } from './regularFile';
 import { RoleIndex, type RoleVerdict } from './roles';
+import type { CodeSource } from './context/fileSources';
+import { serviceContextFor } from './context/service';
 
 export { isInside, stripExtension };
 export type { ConfiguredLoggerModule, FileFacts, PackageInfo };
@@ -44,6 +46,8 @@ export class ProjectModel implements FactsSource {
   readonly loggerExports = new Map<string, LoggerExports>();
   /** The file noted under each module path in loggerExports (the extension an import may have to name). */
   readonly notedFiles = new Map<string, string>();
+  /** Request-context sources each file sets up (context/fileSources.ts), learnt by noteFile; only files that have some. */
+  readonly contextSources = new Map<string, CodeSource[]>();
   /** Files that start with a `#!` line (CLI entry points), learnt by noteFile. */
   readonly shebangFiles = new Set<string>();
   /** Module syntax of noted files, to pick a package's style when its package.json does not say. */
@@ -171,7 +175,7 @@ export class ProjectModel implements FactsSource {
    * The file's role is part of its facts (analyze.ts writes `<facts digest>\0<role>`).
    */
   inputsUnchanged(absPath: string, inputs: { facts: string; modules: Readonly<Record<string, string>> }, configured?: ConfiguredLoggerModule | null): boolean {
-    return `${this.factsFor(absPath, configured).digest}\0${classifyFile(this, absPath)}` === inputs.facts && this.modules.stillValid(inputs.modules);
+    return analysisFactsKey(this, absPath, this.factsFor(absPath, configured).digest) === inputs.facts && this.modules.stillValid(inputs.modules);
   }
 
   /** A file was created or deleted: listings, resolutions, summaries and roles may all differ now. */
@@ -180,6 +184,7 @@ export class ProjectModel implements FactsSource {
     this.resolver.forget();
     this.modules.clear();
     this.roles.invalidate();
+    if (this.readFile(path.resolve(absPath)) === undefined) this.contextSources.delete(path.resolve(absPath));
     this.generation++;
   }
 }
@@ -190,6 +195,14 @@ export function createProjectModel(root: string, options: ProjectOptions): Proje
 
 function defaultReadFile(absPath: string): string | undefined {
   return readRegularTextOrUndefined(absPath);
+}
+
+/**
+ * What a file's analysis result depends on besides its text and the modules it follows: its
+ * package's facts, its role and its service's request context (another file's mixin or middleware).
+ */
+export function analysisFactsKey(project: ProjectModel, absPath: string, factsDigest: string, kind: FileKind = classifyFile(project, absPath)): string {
+  return `${factsDigest}\0${kind}\0${serviceContextFor(project, absPath)?.digest ?? ''}`;
 }
 
 /** What the file is for (see roles/): from the project's configuration, its imports, its folder and (when known) its text. */

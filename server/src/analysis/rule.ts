@@ -6,6 +6,7 @@ import type * as ts from 'typescript';
 import type { RuleId, Severity } from '../../../shared/src/rules';
 import type { FileMetrics, MetricDefinition, MetricUse } from './metrics';
 import type { CodeStyle } from './codeStyle';
+import type { ServiceContext } from './context/service';
 import type { LoggerLibrary, TextEdit } from './types';
 
 /**
@@ -113,6 +114,16 @@ export interface RuleContext {
    * `name` is `*` for a namespace or whole-module require, `default` for a default import. Null otherwise.
    */
   importOf(id: ts.Identifier): { module: string; name: string } | null;
+  /**
+   * The request parameter of the nearest enclosing function that is a recognised handler or
+   * middleware (`req` in `app.get('/x', (req, res) => { ... () => here ... })`), else null: code
+   * outside any handler (start-up, timers, queue consumers) is not on a request path in this file.
+   */
+  requestParamAt(at: ts.Node): ts.Identifier | null;
+  /** The request context of the file's service (libraries, middleware, loggers that read it); null outside a package. */
+  serviceContext(): ServiceContext | null;
+  /** The header that carries the request id (the `requestIdHeader` setting, lower case; default `x-request-id`). */
+  readonly requestIdHeader: string;
   /** Whether `expr` is a handler's request (or reply/context) parameter, by its type or its place in a route callback (the logger model's test). */
   isRequestParam(expr: ts.Expression): boolean;
   /** The file's metric definitions, uses and registry lookups (empty unless a metric rule is enabled and the file imports a metrics library). */
@@ -141,4 +152,10 @@ export interface Rule {
   checkMetricDefinition?(def: MetricDefinition, ctx: RuleContext): void;
   /** Called for every call that gives a metric label values (`.inc({...})`, `.labels(...)`, `.add(v, attrs)`), in source order. */
   checkMetricUse?(use: MetricUse, ctx: RuleContext): void;
+  /**
+   * Called for every call and `new` expression of a file whose text `mayApply` accepts (a cheap
+   * filter that keeps every other file from being parsed for this rule), in source order.
+   */
+  checkCall?(node: ts.CallExpression | ts.NewExpression, ctx: RuleContext): void;
+  mayApply?(text: string): boolean;
 }

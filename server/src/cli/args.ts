@@ -1,7 +1,10 @@
-// Argument parsing for `obs-lens check`. Hand-written (no dependency) and strict: an unknown flag
-// or a bad value is a usage error with a message, never silently ignored.
+// Argument parsing for `obs-lens check`, on node:util's parseArgs (readArguments.ts), and strict: an
+// unknown flag or a bad value is a usage error with a message, never silently ignored.
 import { RULE_IDS, isRuleId, type RuleId } from '../../../shared/src/rules';
-import { closestMatch } from '../analysis/workspace/config';
+import { closestMatch } from '../analysis/didYouMean';
+import { type OptionSpec, readArguments, UsageError } from './readArguments';
+
+export { type OptionSpec, readArguments, UsageError };
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
@@ -20,8 +23,6 @@ export interface CheckArgs {
   maxFileBytes: number | null;
   help: boolean;
 }
-
-export class UsageError extends Error {}
 
 const VALUE_FLAGS = ['--format', '--rule', '--cache-location', '--config', '--max-file-size'] as const;
 const BOOLEAN_FLAGS = ['--fix', '--cache', '--debug-cache', '--help'] as const;
@@ -56,63 +57,6 @@ function parseRuleList(value: string, into: RuleId[]): void {
     }
     if (!into.includes(id)) into.push(id);
   }
-}
-
-/** What a command accepts: options taking a value, options without one, and short aliases. */
-export interface OptionSpec {
-  command: string;
-  values: readonly string[];
-  booleans: readonly string[];
-  aliases: Readonly<Record<string, string>>;
-}
-
-export interface ReadArguments {
-  paths: string[];
-  /** In command-line order; `value` is undefined for boolean options. */
-  options: Array<{ flag: string; value?: string }>;
-}
-
-/**
- * Splits a command line into paths and options (`--flag value`, `--flag=value`, aliases, `--` ends
- * the options). An unknown option, a value given to a boolean or a missing value is a UsageError.
- */
-export function readArguments(argv: readonly string[], spec: OptionSpec): ReadArguments {
-  const out: ReadArguments = { paths: [], options: [] };
-  let onlyPaths = false;
-  for (let i = 0; i < argv.length; i++) {
-    const token = argv[i];
-    if (onlyPaths || !token.startsWith('-') || token === '-') {
-      out.paths.push(token);
-      continue;
-    }
-    if (token === '--') {
-      onlyPaths = true;
-      continue;
-    }
-    const eq = token.startsWith('--') ? token.indexOf('=') : -1;
-    const name = eq >= 0 ? token.slice(0, eq) : token;
-    const flag = spec.aliases[name] ?? name;
-    if (spec.booleans.includes(flag)) {
-      if (eq >= 0) throw new UsageError(`${flag} takes no value`);
-      out.options.push({ flag });
-      continue;
-    }
-    if (!spec.values.includes(flag)) {
-      const suggestion = closestMatch(flag, [...spec.values, ...spec.booleans]);
-      throw new UsageError(`unknown option ${flag}${suggestion ? ` (did you mean ${suggestion}?)` : ''}. Run obs-lens ${spec.command} --help for the options.`);
-    }
-    let value: string | undefined;
-    if (eq >= 0) value = token.slice(eq + 1);
-    else {
-      value = argv[i + 1];
-      i++;
-    }
-    if (value === undefined || (eq < 0 && value.startsWith('-') && value !== '-')) {
-      throw new UsageError(`${flag} needs a value`);
-    }
-    out.options.push({ flag, value });
-  }
-  return out;
 }
 
 const CHECK_OPTIONS: OptionSpec = { command: 'check', values: VALUE_FLAGS, booleans: BOOLEAN_FLAGS, aliases: ALIASES };

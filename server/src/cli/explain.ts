@@ -13,6 +13,7 @@ import { ConfigLookup } from '../analysis/workspace/configLookup';
 import { engine } from '../analysis/workspace/engine';
 import type { CliIo } from './check';
 import { printable } from './printable';
+import { type OptionSpec, readArguments, UsageError } from './readArguments';
 import { displayPath } from './report';
 
 export const EXPLAIN_USAGE = `Usage: obs-lens explain <file>... [options]
@@ -37,24 +38,23 @@ interface ExplainArgs {
 /** What `explain` prints for one file: the engine's explanation plus the configuration file, all paths shown relative to the cwd. */
 export type ExplainedFile = FileExplanation & { configuration: string | null };
 
+const EXPLAIN_OPTIONS: OptionSpec = { command: 'explain', values: ['--format', '--config'], booleans: ['--help'], aliases: { '-f': '--format', '-c': '--config', '-h': '--help' } };
+
 function parseExplainArgs(argv: readonly string[]): ExplainArgs | string {
   const args: ExplainArgs = { files: [], format: 'text', config: null, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const token = argv[i];
-    const eq = token.startsWith('--') ? token.indexOf('=') : -1;
-    const flag = eq >= 0 ? token.slice(0, eq) : token;
-    const value = () => (eq >= 0 ? token.slice(eq + 1) : argv[++i]);
-    if (flag === '-h' || flag === '--help') args.help = true;
-    else if (flag === '-f' || flag === '--format') {
-      const v = value();
-      if (v !== 'text' && v !== 'json') return `--format must be text or json, not ${JSON.stringify(v ?? '')}`;
-      args.format = v;
-    } else if (flag === '-c' || flag === '--config') {
-      const v = value();
-      if (!v) return '--config needs a value';
-      args.config = v;
-    } else if (token.startsWith('-') && token !== '-') return `unknown option ${flag}. Run obs-lens explain --help for the options.`;
-    else args.files.push(token);
+  let read;
+  try {
+    read = readArguments(argv, EXPLAIN_OPTIONS);
+  } catch (err) {
+    if (err instanceof UsageError) return err.message;
+    throw err;
+  }
+  args.files = read.paths;
+  for (const { flag, value = '' } of read.options) {
+    if (flag === '--help') args.help = true;
+    else if (flag === '--config') args.config = value;
+    else if (value === 'text' || value === 'json') args.format = value;
+    else return `--format must be text or json, not ${JSON.stringify(value)}`;
   }
   if (!args.help && args.files.length === 0) return 'explain needs a file: obs-lens explain <file>';
   return args;

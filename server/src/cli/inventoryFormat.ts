@@ -55,6 +55,7 @@ export function formatInventoryJson(services: readonly ServiceInventory[], cwd: 
     entryPoints: s.entryPoints,
     handlers: s.handlers.map((h) => handlerJson(cwd, h)),
     middleware: s.middleware.map((m) => middlewareJson(cwd, m)),
+    context: s.context.map((c) => (c.kind === 'library' ? c : { ...c, file: shown(cwd, c.file), line: c.line + 1 })),
   }));
   return JSON.stringify({ services: out }, null, 2) + '\n';
 }
@@ -98,6 +99,7 @@ export function formatInventoryText(services: readonly ServiceInventory[], cwd: 
     lines.push(...section('entry points', s.entryPoints.map(entryLine)));
     lines.push(...section('handlers', table(s.handlers.map((h) => [h.method, h.path ?? DYNAMIC, at(h)]))));
     lines.push(...section('middleware', table(s.middleware.map((m) => [m.path ?? DYNAMIC, m.label, at(m)]))));
+    lines.push(...section('context', table(s.context.map((c) => (c.kind === 'library' ? [c.library, `(${c.packages.join(', ')})`] : [c.label, at(c)])))));
     return lines.map(terminalSafe).join('\n');
   });
   return blocks.join('\n\n') + '\n';

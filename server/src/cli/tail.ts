@@ -18,7 +18,8 @@ import { isGlob, listGlob, planGlob } from '../logs/sources/glob';
 import { LogStore } from '../logs/store';
 import type { LogRecord, SourceEvent } from '../logs/types';
 import { displayPath } from './report';
-import { parseTailArgs, TAIL_USAGE, TailUsageError, type TailArgs } from './tailArgs';
+import { UsageError } from './readArguments';
+import { parseTailArgs, TAIL_USAGE, type TailArgs } from './tailArgs';
 import { formatContinuation, formatPretty, type PrettyOptions } from './tailFormat';
 import { colorWanted, terminalSafe } from './terminal';
 
@@ -53,7 +54,7 @@ export async function runTailCommand(argv: string[], io: TailIo): Promise<number
   try {
     args = parseTailArgs(argv);
   } catch (err) {
-    if (!(err instanceof TailUsageError)) throw err;
+    if (!(err instanceof UsageError)) throw err;
     io.stderr.write(`obs-lens tail: ${terminalSafe(err.message)}\n\n${TAIL_USAGE}\n`);
     return 2;
   }

@@ -1,5 +1,6 @@
-// Argument parsing for `obs-lens tail`. Strict like `check`: an unknown flag or a missing value is a
-// usage error with a message, never silently ignored.
+// Argument parsing for `obs-lens tail`, on node:util's parseArgs (readArguments.ts). Strict like
+// `check`: an unknown flag or a missing value is a usage error with a message, never silently ignored.
+import { type OptionSpec, readArguments, UsageError } from './readArguments';
 
 export type TailFormat = 'pretty' | 'json';
 
@@ -18,8 +19,6 @@ export interface TailArgs {
   format: TailFormat;
   help: boolean;
 }
-
-export class TailUsageError extends Error {}
 
 export const TAIL_USAGE = `Usage: obs-lens tail [file|glob|-]... [options]
 
@@ -47,37 +46,22 @@ a terminal: NO_COLOR turns colour off, FORCE_COLOR turns it on.
 
 Exit codes: 0 done (or stopped with Ctrl-C/SIGTERM), 2 usage error, bad query or unreadable input.`;
 
-const ALIASES: Record<string, string> = { '-f': '--follow', '-r': '--request', '-q': '--query', '-h': '--help', '-n': '--lines' };
-const VALUE_FLAGS = new Set(['--request', '--query', '--format', '--lines', '--config']);
+const TAIL_OPTIONS: OptionSpec = {
+  command: 'tail',
+  values: ['--request', '--query', '--format', '--lines', '--config'],
+  booleans: ['--follow', '--from-start', '--from-end', '--help'],
+  aliases: { '-f': '--follow', '-r': '--request', '-q': '--query', '-h': '--help', '-n': '--lines' },
+  // A query may start with a dash; the usage follows every usage error.
+  dashValues: true,
+  printsUsage: true,
+};
 
 export function parseTailArgs(argv: readonly string[]): TailArgs {
   const args: TailArgs = { sources: [], follow: false, fromEnd: false, lines: null, config: null, requestId: null, query: null, format: 'pretty', help: false };
   let sawFromStart = false;
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    if (arg === '--') {
-      args.sources.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg === '-' || !arg.startsWith('-')) {
-      args.sources.push(arg);
-      continue;
-    }
-    let value: string | undefined;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    const flag = ALIASES[arg] ?? arg;
-    if (VALUE_FLAGS.has(flag)) {
-      if (value === undefined) {
-        if (i + 1 >= argv.length) throw new TailUsageError(`${flag} needs a value`);
-        value = argv[++i];
-      }
-    } else if (value !== undefined) {
-      throw new TailUsageError(`${flag} takes no value`);
-    }
+  const read = readArguments(argv, TAIL_OPTIONS);
+  args.sources = read.paths;
+  for (const { flag, value = '' } of read.options) {
     switch (flag) {
       case '--follow':
         args.follow = true;
@@ -89,36 +73,34 @@ export function parseTailArgs(argv: readonly string[]): TailArgs {
         args.fromEnd = true;
         break;
       case '--lines':
-        if (!/^\d{1,9}$/.test(value!)) throw new TailUsageError(`--lines needs a number of lines, not ${JSON.stringify(value)}`);
+        if (!/^\d{1,9}$/.test(value)) throw new UsageError(`--lines needs a number of lines, not ${JSON.stringify(value)}`);
         args.lines = Number(value);
         break;
       case '--config':
-        if (!value) throw new TailUsageError('--config needs a path');
+        if (!value) throw new UsageError('--config needs a path');
         args.config = value;
         break;
       case '--request':
-        if (!value) throw new TailUsageError('--request needs a request ID');
+        if (!value) throw new UsageError('--request needs a request ID');
         args.requestId = value;
         break;
       case '--query':
-        args.query = value!;
+        args.query = value;
         break;
       case '--format':
-        if (value !== 'pretty' && value !== 'json') throw new TailUsageError(`--format must be pretty or json, not ${JSON.stringify(value)}`);
+        if (value !== 'pretty' && value !== 'json') throw new UsageError(`--format must be pretty or json, not ${JSON.stringify(value)}`);
         args.format = value;
         break;
       case '--help':
         args.help = true;
         break;
-      default:
-        throw new TailUsageError(`unknown option ${arg}`);
     }
   }
   if (args.help) return args;
-  if (sawFromStart && args.fromEnd) throw new TailUsageError('--from-start and --from-end contradict each other');
-  if (args.fromEnd && !args.follow) throw new TailUsageError('--from-end only makes sense with --follow');
-  if (args.lines !== null && !args.follow) throw new TailUsageError('--lines only makes sense with --follow');
-  if (args.lines !== null && (sawFromStart || args.fromEnd)) throw new TailUsageError('--lines says where to start: leave out --from-start and --from-end');
-  if (args.sources.filter((s) => s === '-').length > 1) throw new TailUsageError('stdin (-) can be read only once');
+  if (sawFromStart && args.fromEnd) throw new UsageError('--from-start and --from-end contradict each other');
+  if (args.fromEnd && !args.follow) throw new UsageError('--from-end only makes sense with --follow');
+  if (args.lines !== null && !args.follow) throw new UsageError('--lines only makes sense with --follow');
+  if (args.lines !== null && (sawFromStart || args.fromEnd)) throw new UsageError('--lines says where to start: leave out --from-start and --from-end');
+  if (args.sources.filter((s) => s === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
   return args;
 }

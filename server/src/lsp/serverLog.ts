@@ -3,13 +3,9 @@
 // so the entries can be read by a person and searched or parsed by a tool. The client's channel adds the
 // level and time in front of each line.
 import type { RemoteConsole } from 'vscode-languageserver/node';
+import { logEntry, type LogFields } from '../../../shared/src/logEntry';
 
-export type LogFields = Record<string, unknown>;
-
-/** One entry: the constant message, then the fields as one JSON object (control characters escaped by JSON). */
-export function logEntry(message: string, fields?: LogFields): string {
-  return fields && Object.keys(fields).length > 0 ? `${message} ${JSON.stringify(fields)}` : message;
-}
+export { logEntry, type LogFields };
 
 export interface ServerLog {
   info(message: string, fields?: LogFields): void;

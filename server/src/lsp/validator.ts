@@ -67,7 +67,7 @@ export class Validator {
     if (!rs.settings.enable) return null;
     if (rs.folder && rs.isIgnored(input.path)) return null;
     const project = this.deps.projects.forFile(input.path, rs.folder?.root);
-    const options: AnalyzeOptions = { severities: resolveSeverities(rs.settings.rules), loggerModule: rs.loggerModule };
+    const options: AnalyzeOptions = { severities: resolveSeverities(rs.settings.rules), loggerModule: rs.loggerModule, requestIdHeader: rs.settings.requestIdHeader };
     const analysis = this.analyseCached(input, project, options);
     return { ...input, analysis, project, options };
   }
@@ -77,8 +77,8 @@ export class Validator {
    * facts, the summaries of the modules it imports) still hold; otherwise a fresh analysis.
    */
   private analyseCached(input: AnalysisInput, project: ProjectModel, options: AnalyzeOptions): FileAnalysis {
-    const { severities, loggerModule } = options;
-    const key = computeConfigKey({ severities, loggerModule: loggerModule && [loggerModule.specifier, loggerModule.base] });
+    const { severities, loggerModule, requestIdHeader } = options;
+    const key = computeConfigKey({ severities, loggerModule: loggerModule && [loggerModule.specifier, loggerModule.base], requestIdHeader });
     const isCurrent = (r: FileAnalysis) => !r.inputs || project.inputsUnchanged(input.path, r.inputs, loggerModule);
     const cached = this.deps.cache.get(input.path, input.text, key, undefined, isCurrent);
     if (cached) return cached;

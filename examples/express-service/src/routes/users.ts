@@ -17,8 +17,8 @@ usersRouter.get('/:id', (req: Request, res: Response) => {
   console.log('looking up user', req.params.id);
   const user = users.get(req.params.id);
   if (!user) {
-    // Correct: fields first, constant message.
-    log.warn({ userId: req.params.id }, 'user not found');
+    // Correct: the request's logger (its records carry the request ID), fields first, constant message.
+    req.log.warn({ userId: req.params.id }, 'user not found');
     return res.status(404).json({ error: 'not found' });
   }
   // Mistake: the ID is baked into the message, so the messages cannot be grouped or searched by field.

@@ -2,6 +2,7 @@
 // script), its root, frameworks, loggers and where each comes from, entry points, handlers with
 // their full route paths, and middleware.
 import * as path from 'node:path';
+import { type ContextSourceEntry, contextInventory } from '../context/service';
 import { REQUEST_LOGGER_PACKAGES } from '../libraries';
 import { DEFAULT_MAX_FILE_BYTES } from '../limits';
 import { isInside, type ProjectModel, stripExtension } from '../project';
@@ -36,6 +37,8 @@ export interface ServiceInventory {
   entryPoints: EntryPoint[];
   handlers: Handler[];
   middleware: Middleware[];
+  /** Request-context sources: libraries and the code that sets them up (context/service.ts). */
+  context: ContextSourceEntry[];
 }
 
 export interface InventoryOptions {
@@ -183,6 +186,7 @@ export function buildInventory(project: ProjectModel, files: readonly string[], 
       entryPoints: entryPointsOf(manifest),
       handlers,
       middleware,
+      context: contextInventory(project, dir),
     });
   }
   return out;

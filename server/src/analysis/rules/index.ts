@@ -2,10 +2,13 @@
 import type { Rule } from '../rule';
 import { rule as consoleLogging } from './console-logging';
 import { rule as errorNotSerialized } from './error-not-serialized';
+import { rule as handlerMissingRequestContext } from './handler-missing-request-context';
 import { rule as highCardinalityLabel } from './high-cardinality-label';
+import { rule as incomingRequestIdIgnored } from './incoming-request-id-ignored';
 import { rule as invalidMetricDefinition } from './invalid-metric-definition';
 import { rule as logArgumentOrder } from './log-argument-order';
 import { rule as metricNaming } from './metric-naming';
+import { rule as outgoingCallWithoutContext } from './outgoing-call-without-context';
 import { rule as sensitiveLogData } from './sensitive-log-data';
 import { rule as unstructuredLogMessage } from './unstructured-log-message';
 
@@ -18,4 +21,8 @@ export const RULES: readonly Rule[] = [
   metricNaming,
   invalidMetricDefinition,
   highCardinalityLabel,
+  incomingRequestIdIgnored,
+  handlerMissingRequestContext,
+  outgoingCallWithoutContext,
 ];
+

@@ -229,7 +229,7 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
     let key = keys.get(config);
     if (key === undefined) {
       const loggerModule = configs.loggerModuleOf(config);
-      keys.set(config, (key = computeConfigKey({ rules: config.settings.rules, only: options.only ?? null, loggerModule: loggerModule && [loggerModule.specifier, loggerModule.base], maxFileBytes })));
+      keys.set(config, (key = computeConfigKey({ rules: config.settings.rules, only: options.only ?? null, loggerModule: loggerModule && [loggerModule.specifier, loggerModule.base], maxFileBytes, requestIdHeader: config.settings.requestIdHeader })));
     }
     return key;
   };
@@ -239,7 +239,7 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
     let o = analyzeOptions.get(config);
     if (!o) {
       const severities: RuleSeverities = engine().resolveSeverities(config.settings.rules, options.only);
-      analyzeOptions.set(config, (o = { severities, maxFileBytes, loggerModule: configs.loggerModuleOf(config) }));
+      analyzeOptions.set(config, (o = { severities, maxFileBytes, loggerModule: configs.loggerModuleOf(config), requestIdHeader: config.settings.requestIdHeader }));
     }
     return o;
   };

@@ -1,0 +1,204 @@
+// The request-context sources one file sets up, found in one walk of files whose text could hold
+// one (the project model notes them for every workspace file; see service.ts for a service's whole
+// picture): an AsyncLocalStorage run around `next()`, a logger option that reads the request's
+// context (pino `mixin`, a winston format), a child logger bound per request, a middleware that
+// stamps an id on the request, OpenTelemetry's instrumentations, propagation and context, and
+// axios interceptors. Library packages themselves are known from package.json (service.ts).
+import ts from 'typescript';
+import { parseSource } from '../parse';
+import { bindFile, importOf, resolveName, type ScopeMap, unwrap } from '../scopes';
+import { containsNode, importedName, type ImportedName, type ImportLookup } from './imports';
+import { CONTEXT_MODULES, CONTEXT_READERS, OTEL_INSTRUMENTATIONS, type OutgoingKind, STORE_READ_METHODS } from './libraries';
+
+export type CodeSourceKind =
+  /** `als.run(store, () => next())`: the project's own AsyncLocalStorage middleware. */
+  | 'als-middleware'
+  /** A pino `mixin` or winston format that reads the request's context: the logger carries it in every record. */
+  | 'logger-reads-context'
+  /** `req.log = logger.child({ reqId })` in a middleware: a request-scoped logger under `property`. */
+  | 'child-per-request'
+  /** A middleware that stamps an id on the request (`req.id = ...`). */
+  | 'request-id-middleware'
+  /** OpenTelemetry instrumentations: trace context on the outgoing calls of `covers`. */
+  | 'otel-instrumentation'
+  | 'otel-inject'
+  | 'otel-context-with'
+  /** `axios.interceptors.request.use(...)` on the default instance: every axios call goes through it. */
+  | 'axios-interceptor'
+  /** `pinoHttp(...)` called: the request logger middleware is set up (`req.log` exists in handlers mounted after it). */
+  | 'request-logger-middleware';
+
+export interface CodeSource {
+  kind: CodeSourceKind;
+  /** What it is, as a person reads it: `pino mixin`, `als.run around next()`. */
+  label: string;
+  file: string;
+  /** 0-based. */
+  line: number;
+  covers?: OutgoingKind[];
+  /** For child-per-request: the request property that holds the logger (`log`, `logger`). */
+  property?: string;
+}
+
+// @opentelemetry/api alone is in every file that makes a span: only its propagation and context calls are sources.
+const MODULE_HINT = new RegExp(
+  CONTEXT_MODULES.filter((m) => m !== '@opentelemetry/api')
+    .map((m) => `['"]${m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}['"/]`)
+    .join('|') + String.raw`|\bpropagation\.inject\b|\bcontext\.with\b`,
+);
+/** A pino mixin, an axios interceptor, a winston module (its formats may read the context). */
+const LOGGER_HINT = /\bmixin\b|\binterceptors\.request\b|['"]winston['"]/;
+/** A middleware (it calls `next`) that binds a child logger or stamps an id on the request. */
+const MIDDLEWARE_HINT = /\.child\s*\(|\.(?:id|requestId|reqId|correlationId|traceId)\s*=[^=]/;
+const CALLS_NEXT = /\bnext\s*\(/;
+
+/**
+ * Cheap test before parsing: could the file set up a context source? Only a filter (the walk
+ * decides), narrow enough that most files of a service are never parsed for it.
+ */
+export function mayHoldContextSource(text: string): boolean {
+  return MODULE_HINT.test(text) || LOGGER_HINT.test(text) || (MIDDLEWARE_HINT.test(text) && CALLS_NEXT.test(text));
+}
+
+/** Packages whose default export, called, makes the middleware that puts `req.log` on requests. */
+const REQUEST_LOGGER_MIDDLEWARES = new Set(['pino-http', 'express-pino-logger', 'koa-pino-logger']);
+
+/** Request properties a middleware stamps the request's id on. */
+const ID_PROPERTIES = new Set(['id', 'requestId', 'reqId', 'correlationId', 'traceId']);
+
+export function fileContextSources(file: string, text: string): CodeSource[] {
+  if (!mayHoldContextSource(text)) return [];
+  const sf = parseSource(file, text);
+  const scopes = bindFile(sf);
+  const out: CodeSource[] = [];
+  const add = (kind: CodeSourceKind, label: string, at: ts.Node, extra: Partial<CodeSource> = {}) =>
+    out.push({ kind, label, file, line: sf.getLineAndCharacterOfPosition(at.getStart(sf)).line, ...extra });
+  const stack: ts.Node[] = [sf];
+  while (stack.length) {
+    const node = stack.pop()!;
+    ts.forEachChild(node, (c) => {
+      stack.push(c);
+    });
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) callSource(node, scopes, add);
+    else if (ts.isPropertyAssignment(node) || ts.isMethodDeclaration(node)) {
+      if (node.name && ts.isIdentifier(node.name) && node.name.text === 'mixin') {
+        const value = ts.isPropertyAssignment(node) ? node.initializer : node;
+        if (readsContext(value, scopes)) add('logger-reads-context', 'pino mixin', node);
+      }
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) assignmentSource(node, add);
+  }
+  return out.sort((a, b) => a.line - b.line);
+}
+
+type Add = (kind: CodeSourceKind, label: string, at: ts.Node, extra?: Partial<CodeSource>) => void;
+
+function callSource(node: ts.CallExpression | ts.NewExpression, scopes: ScopeMap, add: Add): void {
+  const callee = unwrap(node.expression);
+  const imp = importedName(lookupIn(scopes), callee);
+  const name = imp ? (imp.member ?? imp.name) : ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+  if (imp && REQUEST_LOGGER_MIDDLEWARES.has(imp.module) && imp.member === undefined && (imp.name === 'default' || imp.name === '*' || imp.name === 'pinoHttp')) {
+    return add('request-logger-middleware', `${imp.module} middleware`, node);
+  }
+  if (imp?.module.startsWith('@opentelemetry/')) {
+    const covers = OTEL_INSTRUMENTATIONS[name];
+    if (covers) return add('otel-instrumentation', name, node, { covers: [...covers] });
+  }
+  if (ts.isPropertyAccessExpression(callee)) {
+    const method = callee.name.text;
+    const base = importedName(lookupIn(scopes), callee.expression);
+    if (isOtel(base, 'propagation') && method === 'inject') return add('otel-inject', 'propagation.inject', node);
+    if (isOtel(base, 'context') && method === 'with') return add('otel-context-with', 'context.with', node);
+    if (method === 'run' && node.arguments && node.arguments.length >= 2 && isAsyncStorage(callee.expression, scopes) && callsNext(node.arguments[node.arguments.length - 1], scopes)) {
+      return add('als-middleware', 'AsyncLocalStorage.run around next()', node);
+    }
+    // `axios.interceptors.request.use(...)`
+    if (method === 'use' && ts.isPropertyAccessExpression(callee.expression) && callee.expression.name.text === 'request') {
+      const interceptors = callee.expression.expression;
+      if (ts.isPropertyAccessExpression(interceptors) && interceptors.name.text === 'interceptors') {
+        const target = importedName(lookupIn(scopes), interceptors.expression);
+        if (target?.module === 'axios' && target.member === undefined) add('axios-interceptor', 'axios request interceptor', node);
+      }
+    }
+  }
+  // A winston format built from a function that reads the context: `format((info) => ...)`, `format.printf(...)`.
+  if (name === 'format' || name === 'printf' || (imp?.module === 'winston' && imp.member === 'format')) {
+    const fn = node.arguments?.find((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a));
+    if (fn && readsContext(fn, scopes)) add('logger-reads-context', 'winston format', node);
+  }
+}
+
+function assignmentSource(node: ts.BinaryExpression, add: Add): void {
+  const left = unwrap(node.left);
+  if (!ts.isPropertyAccessExpression(left)) return;
+  const fn = enclosingFunction(node);
+  const request = fn?.parameters[0];
+  if (!fn || !request || !ts.isIdentifier(request.name)) return;
+  // The request's own property (`req.log = ...`) or one of the response's locals (`res.locals.logger = ...`).
+  const owner = unwrap(left.expression);
+  const onRequest = ts.isIdentifier(owner) && owner.text === request.name.text;
+  const right = unwrap(node.right);
+  if (onRequest && ts.isCallExpression(right) && ts.isPropertyAccessExpression(right.expression) && right.expression.name.text === 'child') {
+    return add('child-per-request', `child logger per request (${request.name.text}.${left.name.text})`, node, { property: left.name.text });
+  }
+  if (onRequest && ID_PROPERTIES.has(left.name.text) && isMiddleware(fn)) add('request-id-middleware', `middleware setting ${request.name.text}.${left.name.text}`, node);
+}
+
+const lookups = new WeakMap<ScopeMap, ImportLookup>();
+function lookupIn(scopes: ScopeMap): ImportLookup {
+  let l = lookups.get(scopes);
+  if (!l) lookups.set(scopes, (l = (id) => importOf(scopes, id)));
+  return l;
+}
+
+/** `(req, res, next) => { ... next() ... }`: a middleware that passes the request on by calling its third parameter. */
+function isMiddleware(fn: ts.FunctionLikeDeclaration): boolean {
+  const next = fn.parameters[2];
+  if (fn.parameters.length !== 3 || !next || !ts.isIdentifier(next.name)) return false;
+  const name = next.name.text;
+  return !!fn.body && containsNode(fn.body, (n) => ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name);
+}
+
+function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | null {
+  for (let n = node.parent; n; n = n.parent) {
+    if (ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n)) return n;
+  }
+  return null;
+}
+
+function isOtel(imp: ImportedName | null, name: string): boolean {
+  return imp?.module === '@opentelemetry/api' && (imp.member ?? imp.name) === name;
+}
+
+/** `als` made by `new AsyncLocalStorage()` (imported from async_hooks), or a store whose construction is not in view (`this.als`). */
+function isAsyncStorage(expr: ts.Expression, scopes: ScopeMap): boolean {
+  const e = unwrap(expr);
+  if (!ts.isIdentifier(e)) return ts.isPropertyAccessExpression(e);
+  const d = resolveName(scopes, e, e.text);
+  if (d?.kind !== 'value') return false;
+  const init = unwrap(d.init);
+  if (!ts.isNewExpression(init)) return false;
+  const cls = importedName(lookupIn(scopes), init.expression);
+  return cls?.module === 'async_hooks' && (cls.member ?? cls.name) === 'AsyncLocalStorage';
+}
+
+/** Whether the callback calls `next()` (a middleware's last parameter, or a name called `next`). */
+function callsNext(cb: ts.Expression, scopes: ScopeMap): boolean {
+  const fn = unwrap(cb);
+  if (ts.isIdentifier(fn)) return fn.text === 'next';
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  return containsNode(fn, (n) => ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'next' && resolveName(scopes, n, 'next')?.kind === 'param');
+}
+
+/** Whether `node` reads the current request's context: an async store's getter, cls-rtracer's `id()`, httpContext's `get`, the active span. */
+export function readsContext(node: ts.Node, scopes: ScopeMap): boolean {
+  return containsNode(node, (n) => {
+    if (!ts.isCallExpression(n)) return false;
+    const callee = unwrap(n.expression);
+    const imp = importedName(lookupIn(scopes), callee);
+    if (imp && CONTEXT_READERS[imp.module]?.has(imp.member ?? imp.name)) return true;
+    if (!ts.isPropertyAccessExpression(callee)) return false;
+    const base = importedName(lookupIn(scopes), callee.expression);
+    if (base && CONTEXT_READERS[base.module]?.has(callee.name.text)) return true; // `trace.getActiveSpan()`
+    return callee.name.text === 'getStore' || (STORE_READ_METHODS.has(callee.name.text) && isAsyncStorage(callee.expression, scopes) && ts.isIdentifier(unwrap(callee.expression)));
+  });
+}

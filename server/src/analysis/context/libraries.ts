@@ -1,0 +1,184 @@
+// What each request-context library looks like from the code: the packages that give a request an
+// id or a request-scoped logger, the stores that carry it through async calls, and the clients
+// that send a request on (HTTP and message producers). One entry per library; the detection
+// (sources.ts) and the context rules read only these tables.
+
+/** A kind of request context a source provides. */
+export type ContextKind =
+  /** Assigns each request an id (`req.id`, `request.id`, `rTracer.id()`). */
+  | 'request-id'
+  /** Puts a logger bound to the request on it (`req.log`, `request.log`). */
+  | 'request-logger'
+  /** Carries the request's context through async calls (AsyncLocalStorage and the libraries on it). */
+  | 'async-store'
+  /** Trace context (OpenTelemetry). */
+  | 'trace';
+
+export type ContextLibraryId =
+  | 'pino-http'
+  | 'fastify'
+  | 'express-request-id'
+  | 'cls-rtracer'
+  | 'express-http-context'
+  | 'nestjs-cls'
+  | 'nestjs-pino'
+  | 'koa-pino-logger'
+  | 'hono-pino'
+  | 'opentelemetry';
+
+export interface ContextLibrary {
+  id: ContextLibraryId;
+  /** Packages whose presence in a service's dependencies names the library. */
+  packages: readonly string[];
+  provides: readonly ContextKind[];
+  /** The request-scoped logger in a handler, by the handler's request parameter (`{req}.log`). */
+  requestLogger?: string;
+  /** The request id in a handler, by the request parameter (`{req}.id`). */
+  requestId?: string;
+}
+
+export const CONTEXT_LIBRARIES: readonly ContextLibrary[] = [
+  { id: 'pino-http', packages: ['pino-http', 'express-pino-logger'], provides: ['request-id', 'request-logger'], requestLogger: '{req}.log', requestId: '{req}.id' },
+  { id: 'fastify', packages: ['fastify'], provides: ['request-id', 'request-logger'], requestLogger: '{req}.log', requestId: '{req}.id' },
+  { id: 'express-request-id', packages: ['express-request-id'], provides: ['request-id'], requestId: '{req}.id' },
+  { id: 'cls-rtracer', packages: ['cls-rtracer'], provides: ['request-id', 'async-store'] },
+  { id: 'express-http-context', packages: ['express-http-context', 'express-http-context2'], provides: ['async-store'] },
+  { id: 'nestjs-cls', packages: ['nestjs-cls'], provides: ['request-id', 'async-store'] },
+  // nestjs-pino wraps pino-http: its PinoLogger and the Nest Logger it backs are request-scoped.
+  { id: 'nestjs-pino', packages: ['nestjs-pino'], provides: ['request-id', 'request-logger'] },
+  { id: 'koa-pino-logger', packages: ['koa-pino-logger'], provides: ['request-id', 'request-logger'], requestLogger: '{req}.log' },
+  { id: 'hono-pino', packages: ['hono-pino'], provides: ['request-id', 'request-logger'] },
+  { id: 'opentelemetry', packages: ['@opentelemetry/api', '@opentelemetry/sdk-node', '@opentelemetry/auto-instrumentations-node'], provides: ['trace'] },
+];
+
+/** Modules whose import a file's text must mention for the code-level detection to parse it. */
+export const CONTEXT_MODULES: readonly string[] = [
+  'pino-http',
+  'express-pino-logger',
+  'cls-rtracer',
+  'express-http-context',
+  'express-http-context2',
+  'express-request-id',
+  'nestjs-cls',
+  'node:async_hooks',
+  'async_hooks',
+  '@opentelemetry/api',
+  '@opentelemetry/sdk-node',
+  '@opentelemetry/auto-instrumentations-node',
+  '@opentelemetry/instrumentation-http',
+  '@opentelemetry/instrumentation-undici',
+  '@opentelemetry/instrumentation',
+];
+
+/**
+ * Calls that read the current request's context from an async store, by the module they are
+ * imported from: a logger option (pino `mixin`, a winston format) that calls one carries the
+ * request's context in every record.
+ */
+export const CONTEXT_READERS: Readonly<Record<string, ReadonlySet<string>>> = {
+  'cls-rtracer': new Set(['id']),
+  'express-http-context': new Set(['get']),
+  'express-http-context2': new Set(['get']),
+  '@opentelemetry/api': new Set(['getActiveSpan', 'getSpan', 'active', 'getSpanContext']),
+};
+/** A method of an AsyncLocalStorage (or a nestjs-cls ClsService) that reads the store. */
+export const STORE_READ_METHODS: ReadonlySet<string> = new Set(['getStore', 'get', 'getId']);
+
+/** OpenTelemetry instrumentations that propagate trace context on outgoing calls, by the clients they cover. */
+export const OTEL_INSTRUMENTATIONS: Readonly<Record<string, readonly OutgoingKind[]>> = {
+  getNodeAutoInstrumentations: ['http', 'fetch', 'kafka', 'amqp', 'bullmq', 'aws'],
+  HttpInstrumentation: ['http'],
+  UndiciInstrumentation: ['fetch'],
+  KafkaJsInstrumentation: ['kafka'],
+  AmqplibInstrumentation: ['amqp'],
+  AwsInstrumentation: ['aws'],
+};
+/** Auto-instrumentation loaded from the command line (`node --require @opentelemetry/auto-instrumentations-node/register`). */
+export const OTEL_REGISTER_MODULES: readonly string[] = ['@opentelemetry/auto-instrumentations-node/register', '@opentelemetry/auto-instrumentations-node'];
+
+/** What an outgoing call is carried by: which instrumentation covers it. */
+export type OutgoingKind = 'http' | 'fetch' | 'kafka' | 'amqp' | 'bullmq' | 'aws';
+
+/**
+ * How an outgoing call passes context on: `headers` (an options object's `headers`), `messages`
+ * (kafkajs: each message's `headers`), `attributes` (AWS: the command input's `MessageAttributes`),
+ * `data` (BullMQ: a field of the job's data), `set` (superagent: a chained `.set(header, value)`).
+ */
+export type Carrier = 'headers' | 'messages' | 'attributes' | 'data' | 'set';
+
+/**
+ * Where the options object sits: an argument index, `firstObject` (node:http's `request(url?,
+ * options?, cb?)`), or by method (axios: `get(url, config)`, `post(url, data, config)`, `axios(config)`).
+ */
+export type OptionsPlace = number | 'firstObject' | 'axios';
+
+export interface OutgoingClient {
+  /** The module the function or class is imported from (`node:` left out). */
+  module: string;
+  /** The export: `default`/`*` for the module itself, else its name. */
+  name: string;
+  /** Methods of the import (or of an instance made by `factory`) that send; empty: the import itself is called (or constructed). */
+  methods: readonly string[];
+  /** Methods of the import that make an instance with the same sending methods (`axios.create`). */
+  factory?: readonly string[];
+  kind: OutgoingKind;
+  carrier: Carrier;
+  options: OptionsPlace;
+  label: string;
+}
+
+const AXIOS_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request'];
+const VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head'];
+
+export const OUTGOING_CLIENTS: readonly OutgoingClient[] = [
+  { module: 'undici', name: 'fetch', methods: [], kind: 'fetch', carrier: 'headers', options: 1, label: 'undici fetch' },
+  { module: 'undici', name: 'request', methods: [], kind: 'fetch', carrier: 'headers', options: 1, label: 'undici request' },
+  { module: 'node-fetch', name: 'default', methods: [], kind: 'http', carrier: 'headers', options: 1, label: 'node-fetch' },
+  { module: 'axios', name: 'default', methods: AXIOS_METHODS, factory: ['create'], kind: 'http', carrier: 'headers', options: 'axios', label: 'axios' },
+  { module: 'got', name: 'default', methods: VERBS, factory: ['extend'], kind: 'http', carrier: 'headers', options: 1, label: 'got' },
+  { module: 'superagent', name: 'default', methods: VERBS, kind: 'http', carrier: 'set', options: 1, label: 'superagent' },
+  { module: 'http', name: '*', methods: ['request', 'get'], kind: 'http', carrier: 'headers', options: 'firstObject', label: 'http.request' },
+  { module: 'https', name: '*', methods: ['request', 'get'], kind: 'http', carrier: 'headers', options: 'firstObject', label: 'https.request' },
+  { module: '@aws-sdk/client-sqs', name: 'SendMessageCommand', methods: [], kind: 'aws', carrier: 'attributes', options: 0, label: 'SQS SendMessageCommand' },
+  { module: '@aws-sdk/client-sns', name: 'PublishCommand', methods: [], kind: 'aws', carrier: 'attributes', options: 0, label: 'SNS PublishCommand' },
+];
+/** The global `fetch` (Node 18+). */
+export const GLOBAL_FETCH: OutgoingClient = { module: '', name: 'fetch', methods: [], kind: 'fetch', carrier: 'headers', options: 1, label: 'fetch' };
+
+/**
+ * Producers whose sending method is called on an object made from the library in the same file:
+ * `kafka.producer()` then `producer.send(...)`; `connection.createChannel()` then `channel.publish(...)`;
+ * `new Queue(...)` then `queue.add(...)`.
+ */
+export interface Producer {
+  module: string;
+  /** The export that is constructed or called first (`Kafka`, `connect`, `Queue`). */
+  name: string;
+  /** Calls, in order, from the import to the sending object (`producer` on a Kafka instance). */
+  chain: readonly string[];
+  methods: Readonly<Record<string, { carrier: Carrier; options: number }>>;
+  kind: OutgoingKind;
+  label: string;
+}
+
+export const PRODUCERS: readonly Producer[] = [
+  { module: 'kafkajs', name: 'Kafka', chain: ['producer'], methods: { send: { carrier: 'messages', options: 0 } }, kind: 'kafka', label: 'kafkajs send' },
+  {
+    module: 'amqplib',
+    name: 'connect',
+    chain: ['createChannel'],
+    methods: { publish: { carrier: 'headers', options: 3 }, sendToQueue: { carrier: 'headers', options: 2 } },
+    kind: 'amqp',
+    label: 'amqplib',
+  },
+  { module: 'bullmq', name: 'Queue', chain: [], methods: { add: { carrier: 'data', options: 1 } }, kind: 'bullmq', label: 'BullMQ add' },
+];
+
+/** Functions that make a fresh id: a request-id middleware that calls one without reading the incoming header ignores it. */
+export const ID_GENERATORS: Readonly<Record<string, ReadonlySet<string>>> = {
+  'node:crypto': new Set(['randomUUID']),
+  uuid: new Set(['v4', 'v1', 'v7', 'default']),
+  nanoid: new Set(['nanoid']),
+  cuid: new Set(['default']),
+  '@paralleldrive/cuid2': new Set(['createId']),
+};

@@ -1,0 +1,86 @@
+// missing-request-id-middleware, as pure functions for the per-service phase of the rule contract:
+// a service with HTTP handlers and no request-id source at all (no library that gives requests an
+// id, no middleware of its own that does, no OpenTelemetry) is reported once, where its app or
+// server is created. While it fires, handler-missing-request-context and outgoing-call-without-context
+// stay quiet for the service (they test `hasNoRequestContext`): the root cause first.
+import * as path from 'node:path';
+import type { EntryPoint } from '../handlers/inventory';
+import type { FactsSource } from '../handlers/workspaceFacts';
+import type { FileFacts, Handler, Place } from '../handlers/types';
+import type { ProjectModel } from '../project';
+import { type ServiceContext, serviceContextFor } from './service';
+
+export const MISSING_MESSAGE =
+  "This service's requests get no request id (no pino-http, Fastify, express-request-id, cls-rtracer, AsyncLocalStorage middleware or OpenTelemetry): its logs of one request cannot be told from another's, nor followed into the services it calls.";
+
+/** True when the service has no request id and no trace propagation: nothing a log call or an outgoing call could carry. */
+export function hasNoRequestContext(ctx: ServiceContext): boolean {
+  // OpenTelemetry counts when it is set up (instrumentation in code or a start script), not for @opentelemetry/api alone.
+  return !ctx.hasRequestId && ctx.otelCovers.size === 0;
+}
+
+/**
+ * Where the service creates its apps and servers (`express()`, `Fastify()`, `http.createServer()`):
+ * those in `entryFiles` (the files its package.json starts) first, then by file and line.
+ */
+export function creationPlaces(facts: FactsSource, files: readonly string[], entryFiles: readonly string[] = []): Place[] {
+  const out: Place[] = [];
+  for (const file of files) {
+    const f = facts.facts(file);
+    if (!f) continue;
+    for (const o of f.owners) {
+      if ((o.role === 'app' || o.role === 'server') && o.framework && o.framework !== 'nextjs' && !o.param && !o.derivedFrom) out.push({ file, line: o.line, column: o.column });
+    }
+  }
+  const rank = (p: Place) => (entryFiles.includes(p.file) ? 0 : 1);
+  return out.sort((a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+}
+
+export interface ServiceFinding extends Place {
+  message: string;
+}
+
+/**
+ * The service's finding, if it has handlers (of a framework with middleware: Next.js routes have
+ * none to add) and no request context; at its first app or server creation, else its first handler.
+ */
+export function missingRequestIdMiddleware(handlers: readonly Handler[], creations: readonly Place[], ctx: ServiceContext): ServiceFinding | null {
+  const served = handlers.filter((h) => h.framework !== 'nextjs');
+  if (served.length === 0 || !hasNoRequestContext(ctx)) return null;
+  const at = creations[0] ?? { file: served[0].file, line: served[0].line, column: served[0].column };
+  return { ...at, message: MISSING_MESSAGE };
+}
+
+/** What the service phase shows of a service (a structural part of the rule contract's ServiceView). */
+export interface ServiceLike {
+  readonly root: string;
+  readonly handlers: readonly Handler[];
+  readonly entryPoints: readonly EntryPoint[];
+  readonly files: readonly string[];
+  readonly project: ProjectModel;
+  facts(file: string): FileFacts | null;
+}
+
+/**
+ * The service phase's finding: the file and the UTF-16 range of the app or server creation's callee
+ * (`express` in `express()`), ready for ServiceRuleContext.report; null when the service has a
+ * request-id source or no handlers.
+ */
+export function missingRequestIdFinding(service: ServiceLike): { file: string; start: number; end: number; message: string } | null {
+  const ctx = serviceContextFor(service.project, path.join(service.root, 'package.json'));
+  if (!ctx) return null;
+  const entries = service.entryPoints.flatMap((e) => (e.target ? [path.resolve(service.root, e.target)] : []));
+  const finding = missingRequestIdMiddleware(service.handlers, creationPlaces(service, service.files, entries), ctx);
+  if (!finding) return null;
+  const text = service.project.readFile(finding.file);
+  if (text === undefined) return null;
+  let start = 0;
+  for (let line = 0; line < finding.line; line++) {
+    const newline = text.indexOf('\n', start);
+    if (newline < 0) return null;
+    start = newline + 1;
+  }
+  start += finding.column;
+  const name = /^(?:new\s+)?[\w$.]+/.exec(text.slice(start, start + 200));
+  return { file: finding.file, start, end: start + (name ? name[0].length : 1), message: finding.message };
+}

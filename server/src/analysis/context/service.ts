@@ -1,0 +1,126 @@
+// A service's request context: the context libraries its package.json names, the sources its code
+// sets up (noted per file by the project model, fileSources.ts), and what follows for the rules:
+// whether requests get an id, which request-scoped logger a handler can use, whether the shared
+// logger reads the context itself, and which outgoing calls OpenTelemetry propagates on its own.
+import * as path from 'node:path';
+import { readJsonObject } from '../model/packages';
+import { isInside } from '../model/paths';
+import type { ProjectModel } from '../project';
+import type { CodeSource } from './fileSources';
+import { CONTEXT_LIBRARIES, type ContextLibraryId, OTEL_REGISTER_MODULES, type OutgoingKind } from './libraries';
+
+export interface ServiceContext {
+  /** The service's package folder. */
+  root: string;
+  /** Context libraries among the package's (and the repository root's) dependencies. */
+  libraries: ContextLibraryId[];
+  /** Sources set up in the service's code. */
+  code: CodeSource[];
+  /** Every request gets an id from some source. */
+  hasRequestId: boolean;
+  /** The request property that holds a request-scoped logger in handlers (`log` for `req.log`), if any. */
+  requestLoggerProperty: string | null;
+  /**
+   * Whether the service's code certainly sets that logger up: Fastify (built in), a pino-http
+   * middleware called in the code, or a child logger a middleware binds. A dependency alone may be unused.
+   */
+  requestLoggerCertain: boolean;
+  /** The shared logger reads the request's context itself (a mixin or format, or OpenTelemetry stamps trace ids). */
+  loggerReadsContext: boolean;
+  /** Outgoing calls whose trace context OpenTelemetry instrumentation propagates. */
+  otelCovers: ReadonlySet<OutgoingKind>;
+  /** The default axios instance has a request interceptor. */
+  axiosIntercepted: boolean;
+  /** The declared major version of fastify, when the package names one. */
+  fastifyMajor: number | null;
+  /** A digest of all the above: analysis results that used it are stale when it changes. */
+  digest: string;
+}
+
+const cache = new WeakMap<ProjectModel, { generation: number; byDir: Map<string, ServiceContext> }>();
+
+/** The request context of the service `file` belongs to (its nearest package.json). */
+export function serviceContextFor(project: ProjectModel, file: string): ServiceContext | null {
+  const dir = project.packageFor(file)?.dir;
+  if (!dir) return null;
+  let entry = cache.get(project);
+  if (!entry || entry.generation !== project.generation) cache.set(project, (entry = { generation: project.generation, byDir: new Map() }));
+  let ctx = entry.byDir.get(dir);
+  if (!ctx) entry.byDir.set(dir, (ctx = computeServiceContext(project, dir)));
+  return ctx;
+}
+
+function computeServiceContext(project: ProjectModel, dir: string): ServiceContext {
+  const deps = new Set(project.packageFor(path.join(dir, 'package.json'))?.dependencies ?? []);
+  const rootPkg = project.packageFor(path.join(project.root, 'package.json'));
+  if (rootPkg && rootPkg.dir !== dir) for (const d of rootPkg.dependencies) deps.add(d);
+  const libraries = CONTEXT_LIBRARIES.filter((l) => l.packages.some((p) => deps.has(p))).map((l) => l.id);
+  const code: CodeSource[] = [];
+  for (const [file, sources] of project.contextSources) {
+    if (isInside(dir, file) && project.packageFor(file)?.dir === dir) code.push(...sources);
+  }
+  code.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  const has = (kind: CodeSource['kind']) => code.some((c) => c.kind === kind);
+  const provides = (kind: 'request-id' | 'request-logger') => CONTEXT_LIBRARIES.some((l) => libraries.includes(l.id) && l.provides.includes(kind));
+  // Only libraries that put the logger on the request itself (`req.log`): hono-pino's is `c.get('logger')`, nestjs-pino's is injected.
+  const onRequest = CONTEXT_LIBRARIES.some((l) => libraries.includes(l.id) && l.requestLogger === '{req}.log');
+  const otelCovers = new Set<OutgoingKind>(code.flatMap((c) => c.covers ?? []));
+  if (startScriptRegistersOtel(project, dir)) for (const k of ['http', 'fetch', 'kafka', 'amqp', 'bullmq', 'aws'] as const) otelCovers.add(k);
+  const child = code.find((c) => c.kind === 'child-per-request');
+  const requestLoggerProperty = onRequest ? 'log' : (child?.property ?? null);
+  const ctx: Omit<ServiceContext, 'digest'> = {
+    root: dir,
+    libraries,
+    code,
+    hasRequestId: provides('request-id') || has('als-middleware') || has('request-id-middleware') || libraries.includes('express-http-context'),
+    requestLoggerProperty,
+    requestLoggerCertain: libraries.includes('fastify') || has('request-logger-middleware') || (!onRequest && !!child),
+    // Auto-instrumentation includes pino's and winston's, which stamp trace ids into every record.
+    loggerReadsContext: has('logger-reads-context') || otelCovers.has('http') && code.some((c) => c.label === 'getNodeAutoInstrumentations') || startScriptRegistersOtel(project, dir),
+    otelCovers,
+    axiosIntercepted: has('axios-interceptor'),
+    fastifyMajor: declaredMajor(project, dir, 'fastify'),
+  };
+  const digest = JSON.stringify([ctx.libraries, ctx.hasRequestId, ctx.requestLoggerProperty, ctx.requestLoggerCertain, ctx.loggerReadsContext, [...otelCovers].sort(), ctx.axiosIntercepted, ctx.fastifyMajor]);
+  return { ...ctx, digest };
+}
+
+/** `node --require @opentelemetry/auto-instrumentations-node/register` (or `--import`) in a script or NODE_OPTIONS. */
+function startScriptRegistersOtel(project: ProjectModel, dir: string): boolean {
+  const json = readJsonObject(path.join(dir, 'package.json'), project.readFile);
+  const scripts = json?.scripts && typeof json.scripts === 'object' ? Object.values(json.scripts as Record<string, unknown>) : [];
+  return scripts.some((s) => typeof s === 'string' && OTEL_REGISTER_MODULES.some((m) => s.includes(m)));
+}
+
+/**
+ * The major version a package.json declares for `name` (`^4.26.0` → 4), else the installed
+ * package's, else null. Ranges with several majors (`4 || 5`) give the highest.
+ */
+export function declaredMajor(project: ProjectModel, dir: string, name: string): number | null {
+  const json = readJsonObject(path.join(dir, 'package.json'), project.readFile);
+  for (const key of ['dependencies', 'peerDependencies', 'devDependencies']) {
+    const block = json?.[key] as Record<string, unknown> | undefined;
+    const range = block && typeof block === 'object' ? block[name] : undefined;
+    if (typeof range !== 'string') continue;
+    const majors = [...range.matchAll(/(?:^|[\s|^~>=<v])(\d+)(?=\.|\s|$|\.x)/g)].map((m) => Number(m[1]));
+    if (majors.length) return Math.max(...majors);
+  }
+  const installed = readJsonObject(path.join(dir, 'node_modules', name, 'package.json'), project.readFile);
+  const version = typeof installed?.version === 'string' ? /^(\d+)\./.exec(installed.version) : null;
+  return version ? Number(version[1]) : null;
+}
+
+/** A context source as `obs-lens inventory` lists it: a library (by package) or code (by place). */
+export type ContextSourceEntry =
+  | { kind: 'library'; library: ContextLibraryId; packages: string[] }
+  | { kind: CodeSource['kind']; label: string; file: string; line: number };
+
+/** The service's context sources for the inventory: its libraries, then the code that sets sources up, in file order. */
+export function contextInventory(project: ProjectModel, dir: string): ContextSourceEntry[] {
+  const ctx = serviceContextFor(project, path.join(dir, 'package.json'));
+  if (!ctx) return [];
+  const deps = project.packageFor(path.join(dir, 'package.json'))?.dependencies ?? new Set<string>();
+  const out: ContextSourceEntry[] = ctx.libraries.map((id) => ({ kind: 'library', library: id, packages: CONTEXT_LIBRARIES.find((l) => l.id === id)!.packages.filter((p) => deps.has(p)) }));
+  for (const c of ctx.code) out.push({ kind: c.kind, label: c.label, file: c.file, line: c.line });
+  return out;
+}

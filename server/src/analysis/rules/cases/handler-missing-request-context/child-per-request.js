@@ -1,0 +1,20 @@
+// @case library=winston path=src/routes/items.js
+const express = require('express');
+const addRequestId = require('express-request-id');
+const { logger } = require('../logger');
+
+const app = express();
+app.use(addRequestId());
+app.use((req, res, next) => {
+  req.logger = logger.child({ requestId: req.id });
+  next();
+});
+
+app.get('/items', (req, res) => {
+  logger.info('listing items', { count: 0 });
+//~~~~~~ [handler-missing-request-context] This info call in a request handler goes through a logger that carries no request context, so its record has no request id; req.logger carries it.
+  req.logger.info('request-scoped');
+  res.json([]);
+});
+
+module.exports = app;

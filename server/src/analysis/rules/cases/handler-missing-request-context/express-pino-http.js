@@ -1,0 +1,26 @@
+// @case library=pino-http path=src/routes/orders.js
+const express = require('express');
+const { logger } = require('../logger');
+
+const router = express.Router();
+
+router.get('/orders/:id', async (req, res) => {
+  logger.info({ orderId: req.params.id }, 'loading order');
+//~~~~~~ [handler-missing-request-context] This info call in a request handler goes through a logger that carries no request context, so its record has no request id; req.log carries it.
+  req.log.info('already request-scoped');
+  const log = req.log.child({ orderId: req.params.id });
+  log.debug('child of the request logger');
+  load(req.params.id).then(() => logger.warn('loaded late'));
+//                               ~~~~~~ [handler-missing-request-context] This warn call in a request handler goes through a logger that carries no request context, so its record has no request id; req.log carries it.
+  res.json({});
+});
+
+// Not on a request path in this file: start-up and a timer.
+logger.info('routes loaded');
+setInterval(() => logger.debug('tick'), 60000);
+
+function load(id) {
+  return Promise.resolve(id);
+}
+
+module.exports = router;

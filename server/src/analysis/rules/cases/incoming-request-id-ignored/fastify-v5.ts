@@ -1,0 +1,8 @@
+// @case library=pino path=src/server.ts type=module
+import Fastify from 'fastify';
+
+export const app = Fastify({ logger: true });
+//                 ~~~~~~~ [incoming-request-id-ignored] Fastify 5 ignores an incoming request id unless requestIdHeader is set (its default is false): the x-request-id a caller sent is ignored.
+export const quiet = Fastify({ logger: true, requestIdHeader: false });
+//                   ~~~~~~~ [incoming-request-id-ignored] requestIdHeader: false makes Fastify ignore the x-request-id a caller sent: one request's logs cannot be followed across services.
+export const configured = Fastify({ requestIdHeader: 'x-request-id' });

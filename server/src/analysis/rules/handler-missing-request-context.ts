@@ -1,0 +1,82 @@
+// handler-missing-request-context: a log call in a request handler (or a callback inside one)
+// through a logger that carries no request context (the module's logger, `app.log`), when the
+// service puts a request-scoped logger on the request (`req.log` from pino-http, Fastify's
+// `request.log`, a child logger a middleware binds). Quiet when the shared logger reads the
+// context itself (a pino mixin or winston format reading AsyncLocalStorage, OpenTelemetry's log
+// instrumentation) and when requests get no id at all (missing-request-id-middleware's finding).
+// The fix switches to the request's logger: safe, the request is in scope and the library is the same.
+import ts from 'typescript';
+import { hasNoRequestContext } from '../context/missingRequestId';
+import type { LogCall, Rule, RuleContext } from '../rule';
+import { unwrap } from '../scopes';
+
+export const MESSAGE = (method: string, scoped: string) =>
+  `This ${method} call in a request handler goes through a logger that carries no request context, so its record has no request id; ${scoped} carries it.`;
+
+/** The expression a logger chain starts from: `req` in `req.log.child({...}).info`, `logger` in `logger.info`. */
+function chainBase(expr: ts.Expression): ts.Expression {
+  let e = unwrap(expr);
+  for (let i = 0; i < 32; i++) {
+    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = unwrap(e.expression);
+    else if (ts.isCallExpression(e)) e = unwrap(e.expression);
+    else break;
+  }
+  return e;
+}
+
+/** Whether the receiver holds request context: it starts from a parameter of an enclosing function, or a local made from one. */
+function isRequestScoped(receiver: ts.Expression, ctx: RuleContext, depth = 0): boolean {
+  const base = chainBase(receiver);
+  if (base.kind === ts.SyntaxKind.ThisKeyword) return true; // a class's own logger: its injection decides (nestjs-pino)
+  if (!ts.isIdentifier(base)) return false;
+  const d = ctx.declarationOf(base);
+  if (d && !isModuleLevel(d)) {
+    if (ts.isParameter(d)) return true;
+    if (d.initializer && depth < 4 && isRequestScoped(d.initializer, ctx, depth + 1)) return true;
+  }
+  // A logger derived from the request's by a helper: `extendLogger(req.log, 'billing')`.
+  const call = derivingCall(receiver);
+  return !!call && depth < 4 && call.arguments.some((a) => isRequestScoped(a, ctx, depth + 1));
+}
+
+/** The innermost call a receiver chain starts from (`helper(req.log)` in `helper(req.log).child()`), when the chain has one. */
+function derivingCall(expr: ts.Expression): ts.CallExpression | null {
+  let e = unwrap(expr);
+  let found: ts.CallExpression | null = null;
+  for (let i = 0; i < 32; i++) {
+    if (ts.isCallExpression(e)) found = e;
+    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) e = unwrap(e.expression);
+    else break;
+  }
+  return found;
+}
+
+/** Declared at the top of the module (not inside any function). */
+function isModuleLevel(node: ts.Node): boolean {
+  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return false;
+  return true;
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'handler-missing-request-context',
+    description: 'Log calls in request handlers through a logger without request context, when a request-scoped logger (req.log, request.log) is there.',
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  checkLogCall(call: LogCall, ctx: RuleContext) {
+    if (call.library === 'console' || ctx.fileKind !== 'service') return;
+    // Cheapest first: the service's context, the receiver, and only then handler discovery in the file.
+    const service = ctx.serviceContext();
+    if (!service?.requestLoggerProperty || service.loggerReadsContext || hasNoRequestContext(service)) return;
+    if (isRequestScoped(call.receiver, ctx)) return;
+    const request = ctx.requestParamAt(call.node);
+    if (!request) return;
+    const scoped = `${request.text}.${service.requestLoggerProperty}`;
+    // Same library only: pino's argument order is not winston's. Safe when the service's code certainly
+    // sets the request logger up (a dependency on pino-http alone may leave `req.log` undefined).
+    const edits = [{ start: call.receiver.getStart(ctx.sourceFile), end: call.receiver.end, newText: scoped }];
+    const fixes = call.library === 'pino' || service.requestLoggerProperty !== 'log' ? [{ title: `Log through ${scoped}`, edits, safe: service.requestLoggerCertain }] : [];
+    ctx.report(call.receiver, MESSAGE(call.method, scoped), fixes);
+  },
+};

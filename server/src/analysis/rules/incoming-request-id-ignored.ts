@@ -1,0 +1,108 @@
+// incoming-request-id-ignored: a request-id source that makes a new id even when the caller sent
+// one, so one request's logs cannot be followed from service to service. The fix reads the header
+// the `requestIdHeader` setting names first. Never safe: it makes the service trust a caller's id.
+import ts from 'typescript';
+import { type IgnoredIncomingId, ignoredIncomingId } from '../context/incomingId';
+import type { FixProposal, Rule, RuleContext } from '../rule';
+import { addOption, headerLiteral, randomUUIDInScope } from './util/contextFixes';
+
+/** Words a file must hold for this rule to look at its calls (plain substring searches, cheap on large files). */
+const LIBRARY_WORDS = ['pino-http', 'express-pino-logger', 'cls-rtracer', 'fastify(', 'Fastify(', "fastify')(", 'fastify")('];
+/** An id generator counts in a middleware, which passes the request on (`next()`, Fastify's `done()`). */
+const GENERATOR_WORDS = ['randomUUID', 'uuid', 'nanoid', 'cuid'];
+const MIDDLEWARE_WORDS = ['next(', 'done('];
+const has = (text: string, words: readonly string[]) => words.some((w) => text.includes(w));
+
+export const MESSAGES = {
+  pinoHttpDefault: (h: string) => `pino-http gives every request a new id (its default genReqId counts from 1), even when the caller sent one in ${h}: one request's logs cannot be followed across services.`,
+  pinoHttpGenReqId: (h: string) => `genReqId makes a new id without reading the incoming ${h} header: one request's logs cannot be followed across services.`,
+  rtracer: (h: string) => `cls-rtracer makes a new id for every request unless useHeader is true: the ${h} a caller sent is ignored.`,
+  fastifyNothing: (h: string) => `Fastify 5 ignores an incoming request id unless requestIdHeader is set (its default is false): the ${h} a caller sent is ignored.`,
+  fastifyFalse: (h: string) => `requestIdHeader: false makes Fastify ignore the ${h} a caller sent: one request's logs cannot be followed across services.`,
+  fastifyV4: (h: string) => `Fastify 4 reads the request id from the request-id header by default, not ${h}: the id a caller sent is ignored.`,
+  middleware: (h: string) => `This middleware makes a new request id without reading the incoming ${h} header: one request's logs cannot be followed across services.`,
+} as const;
+
+function messageOf(f: IgnoredIncomingId, h: string): string {
+  switch (f.kind) {
+    case 'pino-http-default':
+      return MESSAGES.pinoHttpDefault(h);
+    case 'pino-http-genReqId':
+      return MESSAGES.pinoHttpGenReqId(h);
+    case 'cls-rtracer':
+      return MESSAGES.rtracer(h);
+    case 'fastify':
+      return f.explicitFalse ? MESSAGES.fastifyFalse(h) : f.reads === 'request-id' ? MESSAGES.fastifyV4(h) : MESSAGES.fastifyNothing(h);
+    case 'middleware':
+      return MESSAGES.middleware(h);
+  }
+}
+
+/** Parameter names for a wrapper around the project's genReqId, first ones it does not mention. */
+const PARAMETER_NAMES: ReadonlyArray<readonly [string, string]> = [
+  ['req', 'res'],
+  ['request', 'response'],
+  ['incomingRequest', 'serverResponse'],
+];
+
+function fixesOf(f: IgnoredIncomingId, ctx: RuleContext): FixProposal[] {
+  const header = headerLiteral(ctx);
+  const sf = ctx.sourceFile;
+  const title = `Read the ${ctx.requestIdHeader} header first`;
+  switch (f.kind) {
+    case 'pino-http-default': {
+      const uuid = randomUUIDInScope(ctx);
+      if (!uuid) return [];
+      const fn = `genReqId: (req, res) => { const existing = req.headers[${header}]; if (typeof existing === 'string' && existing !== '') return existing; const id = ${uuid.name}(); res.setHeader(${header}, id); return id; }`;
+      const edits = addOption(ctx, f.call, f.options, fn);
+      return edits ? [{ title, edits: [...uuid.edits, ...edits], safe: false }] : [];
+    }
+    case 'pino-http-genReqId': {
+      // The project's own generator stays, called with as many arguments as it takes when the caller
+      // sent no id; the wrapper's parameter names are ones the generator does not use.
+      const fn = f.genReqId as ts.ArrowFunction | ts.FunctionExpression;
+      const names = PARAMETER_NAMES.find(([a, b]) => !new RegExp(`\\b(?:${a}|${b})\\b`).test(fn.getText(sf)));
+      if (!names) return [];
+      const [req, res] = names;
+      const count = fn.parameters.some((p) => p.dotDotDotToken) ? 2 : Math.min(fn.parameters.length, 2);
+      const before = `(${req}, ${res}) => { const existing = ${req}.headers[${header}]; if (typeof existing === 'string' && existing !== '') return existing; return (`;
+      const start = fn.getStart(sf);
+      return [{ title, edits: [{ start, end: start, newText: before }, { start: fn.end, end: fn.end, newText: `)(${[req, res].slice(0, count).join(', ')}); }` }], safe: false }];
+    }
+    case 'cls-rtracer': {
+      const property = ctx.requestIdHeader === 'x-request-id' ? 'useHeader: true' : `useHeader: true, headerName: ${header}`;
+      const edits = addOption(ctx, f.call, f.options, property);
+      return edits ? [{ title, edits, safe: false }] : [];
+    }
+    case 'fastify': {
+      if (f.explicitFalse) return [{ title, edits: [{ start: f.explicitFalse.getStart(sf), end: f.explicitFalse.end, newText: header }], safe: false }];
+      const edits = addOption(ctx, f.call, f.options, `requestIdHeader: ${header}`);
+      return edits ? [{ title, edits, safe: false }] : [];
+    }
+    case 'middleware': {
+      // Hono's context reads headers through c.req.header(); every other framework's request has `headers`.
+      if (/['"]hono['"]/.test(ctx.text)) return [];
+      const read = `${f.request.text}.headers[${header}]`;
+      const start = f.generator.getStart(sf);
+      return [{ title, edits: [{ start, end: start, newText: `((typeof ${read} === 'string' && ${read}) || ` }, { start: f.generator.end, end: f.generator.end, newText: ')' }], safe: false }];
+    }
+  }
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'incoming-request-id-ignored',
+    description: 'A request-id source that makes a new id even when the caller sent one (pino-http, cls-rtracer, Fastify, a custom middleware).',
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  mayApply: (text) => has(text, LIBRARY_WORDS) || (has(text, GENERATOR_WORDS) && has(text, MIDDLEWARE_WORDS)),
+  checkCall(node, ctx) {
+    if (ctx.fileKind !== 'service') return;
+    const found = ignoredIncomingId(node, (id) => ctx.importOf(id), (n) => ctx.requestParamAt(n), ctx.serviceContext()?.fastifyMajor ?? null);
+    if (!found) return;
+    // At the generator call for a middleware, at the callee (`pinoHttp`, `Fastify`) for a library.
+    const at = found.kind === 'middleware' ? found.generator : found.call.expression;
+    ctx.report(at, messageOf(found, ctx.requestIdHeader), fixesOf(found, ctx));
+  },
+};

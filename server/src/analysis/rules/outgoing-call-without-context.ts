@@ -1,0 +1,82 @@
+// outgoing-call-without-context: an HTTP call or a message sent from a request handler that does
+// not pass the request id or trace context on, so the next service's logs of this request cannot
+// be tied to this one's. Quiet when OpenTelemetry instrumentation covers the client (it injects
+// `traceparent` itself), when an axios interceptor adds headers, and when the service gives requests
+// no id at all (missing-request-id-middleware names that cause). Clients: context/libraries.ts.
+import ts from 'typescript';
+import { hasNoRequestContext } from '../context/missingRequestId';
+import { injectsContext, interceptedInstances, type OutgoingCall, outgoingCallOf, passesContext } from '../context/outgoing';
+import type { FixProposal, Rule, RuleContext } from '../rule';
+import { unwrap } from '../scopes';
+import { headerLiteral } from './util/contextFixes';
+import { propertyOf } from '../context/imports';
+
+/** Words a file must hold for this rule to look at its calls (plain substring searches: a regex alternation costs more on large files). */
+const MAY_APPLY = ['fetch(', 'axios', "'got'", '"got"', 'superagent', "http'", 'http"', "https'", 'https"', 'undici', 'kafkajs', 'amqplib', 'bullmq', '@aws-sdk/client-s'];
+
+export const MESSAGE = (label: string, header: string) =>
+  `This ${label} call in a request handler does not pass the request id (${header}) or trace context on: the next service's logs of this request cannot be tied to this one's.`;
+
+/** Libraries that put the request's id on the request as `{req}.id`. */
+const ID_ON_REQUEST = new Set(['pino-http', 'fastify', 'express-request-id']);
+
+const intercepted = new WeakMap<ts.SourceFile, Set<string>>();
+
+/** Adds the header to a fetch-like call's options (`headers: { 'x-request-id': String(req.id) }`). */
+function addHeaderFix(call: OutgoingCall, request: ts.Identifier, ctx: RuleContext): FixProposal[] {
+  if (call.carrier !== 'headers' || call.optionsIndex === null || call.label.endsWith('http.request') || call.kind === 'amqp') return [];
+  const space = ctx.codeStyle().bracketSpacing ? ' ' : '';
+  const entry = `${headerLiteral(ctx)}: String(${request.text}.id)`;
+  const args = call.node.arguments ?? [];
+  const title = `Send the request id in ${ctx.requestIdHeader}`;
+  const arg = args[call.optionsIndex];
+  if (!arg) {
+    if (args.length !== call.optionsIndex || args.length === 0) return [];
+    const last = args[args.length - 1];
+    return [{ title, edits: [{ start: last.end, end: last.end, newText: `, {${space}headers: {${space}${entry}${space}}${space}}` }], safe: false }];
+  }
+  const obj = unwrap(arg);
+  if (!ts.isObjectLiteralExpression(obj)) return [];
+  const headers = propertyOf(obj, 'headers');
+  if (!headers) {
+    const at = obj.properties.length ? obj.properties[0].getStart(ctx.sourceFile) : obj.getStart(ctx.sourceFile) + 1;
+    const text = obj.properties.length ? `headers: {${space}${entry}${space}}, ` : `${space}headers: {${space}${entry}${space}}${space}`;
+    return [{ title, edits: [{ start: at, end: at, newText: text }], safe: false }];
+  }
+  if (!ts.isPropertyAssignment(headers) || !ts.isObjectLiteralExpression(unwrap(headers.initializer))) return [];
+  const inner = unwrap(headers.initializer) as ts.ObjectLiteralExpression;
+  const at = inner.properties.length ? inner.properties[0].getStart(ctx.sourceFile) : inner.getStart(ctx.sourceFile) + 1;
+  return [{ title, edits: [{ start: at, end: at, newText: inner.properties.length ? `${entry}, ` : `${space}${entry}${space}` }], safe: false }];
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'outgoing-call-without-context',
+    description: 'Outgoing HTTP calls and messages sent from a request handler without the request id or trace context.',
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  mayApply: (text) => MAY_APPLY.some((word) => text.includes(word)),
+  checkCall(node, ctx) {
+    if (ctx.fileKind !== 'service') return;
+    // Cheapest first: the client, the service's context, and only then handler discovery in the file.
+    const call = outgoingCallOf(node, (id) => ctx.importOf(id), (id) => ctx.declarationOf(id));
+    if (!call) return;
+    const service = ctx.serviceContext();
+    if (!service || service.otelCovers.has(call.kind)) return;
+    if (hasNoRequestContext(service)) return;
+    const request = ctx.requestParamAt(node);
+    if (!request) return;
+    if (call.axiosDefault && service.axiosIntercepted) return;
+    if (call.instance) {
+      let names = intercepted.get(ctx.sourceFile);
+      if (!names) intercepted.set(ctx.sourceFile, (names = interceptedInstances(ctx.sourceFile)));
+      if (names.has(call.instance)) return;
+    }
+    if (passesContext(call, ctx.requestIdHeader) !== false) return;
+    const handler = request.parent.parent;
+    if (handler && injectsContext(handler, (id) => ctx.importOf(id))) return;
+    const fixes = service.libraries.some((l) => ID_ON_REQUEST.has(l)) ? addHeaderFix(call, request, ctx) : [];
+    ctx.report(call.callee, MESSAGE(call.label, ctx.requestIdHeader), fixes);
+  },
+};

@@ -1,0 +1,40 @@
+// missing-request-id-middleware as the pure function the per-service phase will call: on the
+// fixture services (test/fixtures/context) through the real project model, handler discovery and
+// context detection, only the service without any request-id source is reported, at its app creation.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildInventory, createProjectModel, noteFile } from '../../../server/src/analysis';
+import { creationPlaces, hasNoRequestContext, missingRequestIdFinding, missingRequestIdMiddleware } from '../../../server/src/analysis/context/missingRequestId';
+import { serviceContextFor } from '../../../server/src/analysis/context/service';
+import { WorkspaceFacts } from '../../../server/src/analysis/handlers/workspaceFacts';
+
+const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'context');
+
+function listFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+describe('missing-request-id-middleware (per-service function)', () => {
+  it('reports the service without a request-id source once, where its app is created; no other service', () => {
+    const model = createProjectModel(FIXTURES, { loggerModule: null });
+    const files = listFiles(FIXTURES).filter((f) => /\.[jt]s$/.test(f));
+    for (const f of files) noteFile(model, f, fs.readFileSync(f, 'utf8'));
+    const facts = new WorkspaceFacts(model);
+    const found: string[] = [];
+    for (const service of buildInventory(model, files)) {
+      const ctx = serviceContextFor(model, path.join(service.root, 'package.json'))!;
+      const serviceFiles = files.filter((f) => f.startsWith(service.root + path.sep));
+      const finding = missingRequestIdMiddleware(service.handlers, creationPlaces(facts, serviceFiles), ctx);
+      if (finding) found.push(`${path.relative(FIXTURES, finding.file)}:${finding.line + 1}:${finding.column + 1}`);
+      assert.equal(hasNoRequestContext(ctx), path.basename(service.root) === 'no-request-id', service.root);
+    }
+    assert.deepEqual(found, ['no-request-id/src/app.js:5:13']);
+    // As the service phase will call it: the range of the creation's callee.
+    const ranges = buildInventory(model, files).flatMap((s) => {
+      const f = missingRequestIdFinding({ ...s, files: files.filter((x) => x.startsWith(s.root + path.sep)), project: model, facts: (file) => facts.facts(file) });
+      return f ? [`${path.relative(FIXTURES, f.file)} ${fs.readFileSync(f.file, 'utf8').slice(f.start, f.end)}`] : [];
+    });
+    assert.deepEqual(ranges, ['no-request-id/src/app.js express']);
+  });
+});
