@@ -2,7 +2,8 @@
 // example service: every handler with its full route path and nothing else, middleware apart,
 // loggers and entry points; text output safe for a terminal; usage errors exit 2.
 import * as assert from 'node:assert/strict';
-import { buildOnce, makeWorkspace, REPO, removeWorkspaces, runCli } from './helpers';
+import * as path from 'node:path';
+import { buildOnce, makeWorkspace, REPO, removeWorkspaces, runCli, writeTree } from './helpers';
 
 interface JsonPlace {
   file: string;
@@ -165,5 +166,64 @@ describe('obs-lens inventory', function () {
     const missing = runCli(['inventory', 'nowhere'], root);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /no such file or folder: nowhere/);
+  });
+
+  /** A monorepo with two services, the api configured by its own obs-lens.config.json, and an outside folder to run from. */
+  function configuredMonorepo(): { root: string; outside: string } {
+    const outside = makeWorkspace({ 'notes.txt': 'not a project\n' });
+    const root = path.join(outside, 'repo');
+    writeTree(root, {
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+      'packages/api/package.json': JSON.stringify({ name: 'api', dependencies: { express: '^4', pino: '^9' } }),
+      // Relative to this file's folder, not to the repository root or the working directory.
+      'packages/api/obs-lens.config.json': JSON.stringify({ loggerModule: './src/log/index.ts' }),
+      'packages/api/src/log/index.ts': "import pino from 'pino';\nexport const log = pino();\n",
+      'packages/api/src/other-logger.ts': "import pino from 'pino';\nexport const logger = pino();\n",
+      'packages/api/src/app.ts': "import express from 'express';\nconst app = express();\napp.get('/orders', (req, res) => res.end());\n",
+      'packages/web/package.json': JSON.stringify({ name: 'web', dependencies: { fastify: '^4' } }),
+      'packages/web/src/server.ts': "import Fastify from 'fastify';\nconst app = Fastify();\napp.get('/health', async () => 'ok');\n",
+    });
+    return { root, outside };
+  }
+
+  it("uses each service's nearest configuration: its loggerModule, relative to that configuration's folder, is the configured logger", () => {
+    const { root } = configuredMonorepo();
+    const r = runCli(['inventory', 'packages'], root);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /log \(pino\), exported by packages\/api\/src\/log\/index\.ts \(the loggerModule setting\)/);
+    assert.match(r.stdout, /logger \(pino\), exported by packages\/api\/src\/other-logger\.ts\n/);
+    const services = inventory('packages', root);
+    const api = services.find((s) => s.name === 'api')!;
+    assert.deepEqual(
+      api.loggers.filter((l) => l.kind === 'module').map((l) => `${String(l.module)} ${String(l.configured)}`),
+      ['packages/api/src/log/index.ts true', 'packages/api/src/other-logger.ts false'],
+    );
+    // The web service is governed by no configuration: nothing of the api's applies to it.
+    const web = services.find((s) => s.name === 'web')!;
+    assert.ok(web.loggers.every((l) => l.configured !== true), JSON.stringify(web.loggers));
+  });
+
+  it('gives the same JSON for the same paths from three working directories (only the printed paths differ)', () => {
+    const { root, outside } = configuredMonorepo();
+    const api = path.join(root, 'packages', 'api');
+    const runs = [root, api, outside].map((cwd) => {
+      const r = runCli(['inventory', path.relative(cwd, path.join(root, 'packages')) || '.', '--format', 'json'], cwd);
+      assert.equal(r.code, 0, r.stderr);
+      const shown = (p: string) => path.relative(root, path.resolve(cwd, p)).split(path.sep).join('/');
+      const services = (JSON.parse(r.stdout) as { services: JsonService[] }).services;
+      // Every path printed relative to the working directory, made relative to the repository instead.
+      return services.map((s) => ({
+        ...s,
+        root: shown(s.root),
+        loggers: s.loggers.map((l) => (l.kind === 'module' ? { ...l, module: shown(String(l.module)) } : l)),
+        handlers: s.handlers.map((h) => ({ ...h, file: shown(h.file), handler: h.handler && { ...h.handler, file: shown(h.handler.file) } })),
+        middleware: s.middleware.map((m) => ({ ...m, file: shown(m.file) })),
+      }));
+    });
+    assert.equal(runs[0].length, 2);
+    assert.ok(runs[0].some((s) => s.loggers.some((l) => l.configured === true)));
+    assert.deepEqual(runs[1], runs[0]);
+    assert.deepEqual(runs[2], runs[0]);
   });
 });

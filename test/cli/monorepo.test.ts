@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { copyProject, type ProjectCopy } from '../support/projects';
-import { buildOnce, parseJsonOutput, runCli, type JsonDiagnostic } from './helpers';
+import { buildOnce, parseJsonOutput, REPO, runCli, type JsonDiagnostic } from './helpers';
 
 /** Diagnostics with `file` made relative to the repository root (printed paths, and so their order, are what depends on the working directory). */
 function fromRoot(diags: JsonDiagnostic[], cwd: string, root: string): JsonDiagnostic[] {
@@ -151,6 +151,20 @@ describe('obs-lens explain', function () {
     const missing = runCli(['explain', 'nope.ts'], c.root);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /no such file: nope\.ts/);
+  });
+
+  it('lists the handlers in the file with their full route paths (the mount prefix set in another file applied)', () => {
+    const example = path.join(REPO, 'examples', 'express-service');
+    const r = runCli(['explain', 'src/routes/orders.ts', '--format', 'json'], example);
+    assert.equal(r.code, 0, r.stderr);
+    const [e] = (JSON.parse(r.stdout) as { files: Array<{ handlers: Array<{ method: string; path: string; registered: { file: string; line: number } }> }> }).files;
+    // `app.use('/orders', ordersRouter)` is in src/app.ts; the routes are `router.post('/')` and `router.get('/:id')`.
+    assert.deepEqual(
+      e.handlers.map((h) => `${h.method} ${h.path} ${h.registered.file}:${h.registered.line + 1}`),
+      ['POST /orders src/routes/orders.ts:14', 'GET /orders/:id src/routes/orders.ts:33'],
+    );
+    const text = runCli(['explain', 'src/routes/orders.ts'], example);
+    assert.ok(text.stdout.split('\n').includes('    GET   /orders/:id  line 33 (express)'), text.stdout);
   });
 });
 

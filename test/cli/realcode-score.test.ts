@@ -29,7 +29,7 @@ const SERVICE: Record<string, string> = {
     "console.info('config', { password: process.env.DB_PASSWORD });",
     '',
   ].join('\n'),
-  'src/banner.js': "const PREFIX = 'SVC: ';\nconsole.log(PREFIX + 'ready');\n",
+  'src/banner.js': "const PREFIX = process.env.PREFIX || 'SVC: ';\nconsole.log(PREFIX + 'ready');\n",
   'scripts/seed.js': "console.log('seeding');\n",
 };
 

@@ -59,8 +59,9 @@ describe('obs-lens check: file roles from the project', function () {
     ]);
   });
 
-  it('a Prisma seed, a migration runner from package.json scripts and its helpers, build scripts and CLIs (oclif, yargs) are quiet', () => {
+  it('a Prisma seed, a migration runner from package.json scripts and its helpers, build scripts and CLIs (oclif, yargs) are quiet; an oclif command the start script runs is not', () => {
     assert.deepEqual(findings(copyFixture('scripts-and-builds')), [
+      'src/commands/worker.ts:6 console-logging',
       'src/routes/orders.ts:5 console-logging',
       'src/routes/orders.ts:5 unstructured-log-message',
       'src/server.ts:6 console-logging',

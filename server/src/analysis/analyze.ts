@@ -176,6 +176,9 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   const loggerFinder = { sf, text, path: absPath, facts, scopes, values, moduleStyle, boundLoggers: new Map(), codeStyle };
   const findings: Finding[] = [];
   let currentRule: RuleId = rules[0].meta.id;
+  // The log call being checked: a call of a project's log helper gets no fix (the helper, not the
+  // library, decides where its arguments go).
+  let currentCall: LogCall | null = null;
   const ctx: RuleContext = {
     path: absPath,
     text,
@@ -204,7 +207,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
       const s = lineColumn(sf, start);
       if (isSuppressed(suppressions, currentRule, s.line)) return;
       const e = lineColumn(sf, end);
-      const fixes: Fix[] = toFixes(proposals);
+      const fixes: Fix[] = currentCall?.wrapper ? [] : toFixes(proposals);
       findings.push({
         rule: currentRule,
         message,
@@ -238,7 +241,11 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
       }
     }
   };
-  run(calls, (r) => r.checkLogCall);
+  for (const call of calls) {
+    currentCall = call;
+    run([call], (r) => r.checkLogCall);
+  }
+  currentCall = null;
   run(metrics.definitions, (r) => r.checkMetricDefinition);
   run(metrics.uses, (r) => r.checkMetricUse);
   if (allCalls) {

@@ -1,9 +1,12 @@
 // `obs-lens explain <file>` (as `eslint --print-config`): what the engine believes about one file
-// and why: its package, module style, logger library, the logger module a fix would import, and
-// the loggers in scope with the module each comes from. Paths are absolute; the CLI prints them
+// and why: its package, module style, logger library, the logger module a fix would import, the
+// loggers in scope with the module each comes from, and the HTTP handlers in the file (from the
+// handler model, full route paths with every mount prefix). Paths are absolute; the CLI prints them
 // relative to the working directory.
 import ts from 'typescript';
 import { loggerImportSpecifier } from './findLogger';
+import { buildInventory } from './handlers/inventory';
+import type { FrameworkId, Place } from './handlers/types';
 import type { ConfiguredLoggerModule } from './model/facts';
 import type { ModuleDependencies } from './model/modules';
 import { fileModuleStyle, parseSource } from './parse';
@@ -37,10 +40,27 @@ export interface FileExplanation {
   /** The logger module a fix would import: the specifier it writes, the module file, the export, and why this one. */
   loggerModule: { specifier: string | null; file: string | null; exportName: string; library: LoggerLibrary; reason: string } | { specifier: null; reason: string };
   loggersInScope: LoggerInScope[];
-  // File roles and request handlers (another part of the model) are added here as their own fields.
+  /** The HTTP handlers registered in the file or whose function is in it, in file order. */
+  handlers: HandlerInFile[];
+  // File roles (another part of the model) are added here as a field of their own.
 }
 
-export function explainFile(project: ProjectModel, absPath: string, text: string, loggerModule: ConfiguredLoggerModule | null): FileExplanation {
+export interface HandlerInFile {
+  method: string;
+  /** The full route path (every mount prefix applied); null when computed at run time. */
+  path: string | null;
+  framework: FrameworkId;
+  /** Where the route is registered (this file or another). */
+  registered: Place;
+  /** The handler function, when it could be followed. */
+  handler: Place | null;
+}
+
+/**
+ * `packageFiles`: the files of the file's package the model noted, for the handler model (a route
+ * registered in one file may mount a router from another); without them no handler is listed.
+ */
+export function explainFile(project: ProjectModel, absPath: string, text: string, loggerModule: ConfiguredLoggerModule | null, packageFiles: readonly string[] = []): FileExplanation {
   const facts = project.factsFor(absPath, loggerModule);
   const sf = parseSource(absPath, text);
   // The file's own syntax decides how a fix imports, as in the analysis (analyze.ts).
@@ -60,7 +80,22 @@ export function explainFile(project: ProjectModel, absPath: string, text: string
       ? { specifier: loggerImportSpecifier(absPath, styled), file: module.file, exportName: module.exportName, library: module.library, reason: facts.reasons.loggerModule }
       : { specifier: null, reason: facts.reasons.loggerModule },
     loggersInScope: loggersInScope(project, absPath, sf),
+    handlers: handlersInFile(project, absPath, packageFiles, loggerModule),
   };
+}
+
+/** The handlers of the file's service that are registered in the file or point at a function in it. */
+function handlersInFile(project: ProjectModel, absPath: string, packageFiles: readonly string[], loggerModule: ConfiguredLoggerModule | null): HandlerInFile[] {
+  if (packageFiles.length === 0) return [];
+  const out: HandlerInFile[] = [];
+  for (const service of buildInventory(project, packageFiles, { loggerModule })) {
+    for (const h of service.handlers) {
+      if (h.file !== absPath && h.handler?.file !== absPath) continue;
+      out.push({ method: h.method, path: h.path, framework: h.framework, registered: { file: h.file, line: h.line, column: h.column }, handler: h.handler });
+    }
+  }
+  const lineHere = (h: HandlerInFile) => (h.registered.file === absPath ? h.registered.line : (h.handler?.line ?? 0));
+  return out.sort((a, b) => lineHere(a) - lineHere(b));
 }
 
 /** Top-level names bound to a logger: imports followed to their module, and loggers made in the file. */

@@ -52,4 +52,5 @@ export const LOGGER_TYPES: Readonly<Record<string, readonly [LoggerLibrary, Read
   '@nestjs/common': ['nestjs', new Set(['Logger', 'LoggerService', 'ConsoleLogger'])],
   'nestjs-pino': ['pino', new Set(['PinoLogger', 'Logger'])],
   'pino-http': ['pino', new Set(['Logger'])],
+  fastify: ['pino', new Set(['FastifyBaseLogger', 'FastifyLoggerInstance'])],
 };

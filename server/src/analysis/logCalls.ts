@@ -5,13 +5,16 @@ import { ALL_LEVEL_METHODS, LEVEL_METHODS } from './libraries';
 import type { LogCall } from './rule';
 import { lineColumn } from './parse';
 import { unwrap } from './scopes';
+import type { LogWrapper } from './model/types';
 import type { LoggerLibrary, SourceLogCall } from './types';
 import type { ValueResolver } from './values';
 
 /** Whether a call is worth resolving at all: its method name is some library's level method. */
 export function isCandidateCall(call: ts.CallExpression): boolean {
   const callee = call.expression;
-  if (ts.isPropertyAccessExpression(callee)) return ALL_LEVEL_METHODS.has(callee.name.text);
+  // `helpers.warning(...)` may be a project's log helper (logCallables.ts) whatever its method's name.
+  // (A helper takes the message and something more: the logger, the fields.)
+  if (ts.isPropertyAccessExpression(callee)) return ALL_LEVEL_METHODS.has(callee.name.text) || (ts.isIdentifier(callee.expression) && call.arguments.length >= 2);
   if (ts.isElementAccessExpression(callee)) return ts.isStringLiteralLike(callee.argumentExpression) && ALL_LEVEL_METHODS.has(callee.argumentExpression.text);
   return ts.isIdentifier(callee);
 }
@@ -21,6 +24,7 @@ export function recogniseLogCall(call: ts.CallExpression, values: ValueResolver)
   if (ts.isIdentifier(callee)) {
     const v = values.valueOf(callee);
     if (v?.t === 'consoleMethod' && LEVEL_METHODS.console.has(v.method)) return build(call, 'console', v.method, callee);
+    if (v?.t === 'function' && v.fn.logs) return wrapperCall(call, v.fn.logs, callee.text, callee);
     return null;
   }
   let receiver: ts.Expression;
@@ -32,12 +36,24 @@ export function recogniseLogCall(call: ts.CallExpression, values: ValueResolver)
     receiver = callee.expression;
     method = callee.argumentExpression.text;
   } else return null;
+  // Not a level method: only an object of log helpers (made or imported, never a parameter's type) can make it a log call.
+  if (!ALL_LEVEL_METHODS.has(method) && values.isParameter(receiver)) return null;
   const v = values.valueOf(receiver);
   if (!v) return null;
   if (v.t === 'console') return LEVEL_METHODS.console.has(method) ? build(call, 'console', method, receiver) : null;
   if (v.t === 'nestLoggerClass') return LEVEL_METHODS.nestjs.has(method) ? build(call, 'nestjs', method, receiver) : null;
   if (v.t === 'logger') return LEVEL_METHODS[v.lib].has(method) ? build(call, v.lib, method, receiver) : null;
+  const helper = v.t === 'object' ? v.members.get(method)?.logs : undefined;
+  if (helper) return wrapperCall(call, helper, method, receiver);
   return null;
+}
+
+/** A call of a log helper: its message and fields are the arguments at the helper's parameters. */
+function wrapperCall(call: ts.CallExpression, helper: LogWrapper, method: string, receiver: ts.Expression): LogCall | null {
+  const messageArg = call.arguments[helper.message];
+  if (!messageArg || call.arguments.some((a) => ts.isSpreadElement(a))) return null;
+  const fieldsArg = helper.fields !== undefined ? call.arguments[helper.fields] : undefined;
+  return { node: call, library: helper.lib, method, receiver, messageArg, fieldsArg, restArgs: [], wrapper: true };
 }
 
 /** An expression that evaluates to a string (a message), as far as syntax tells. */

@@ -88,11 +88,15 @@ export class ProjectModel implements FactsSource {
       readFile: this.readFile,
       providesRequestLogger: (file) => packageProvidesRequestLogger(this.packageFor(file)),
     });
-    this.roles = new RoleIndex({
-      root: this.root,
-      readFile: (p) => this.readFile(p),
-      packageDirFor: (p) => (isInside(this.root, p) ? (this.packageFor(p)?.dir ?? null) : null),
-    });
+    // Roles follow imports with the model's own resolver: tsconfig paths, workspace packages by name.
+    this.roles = new RoleIndex(
+      {
+        root: this.root,
+        readFile: (p) => this.readFile(p),
+        packageDirFor: (p) => (isInside(this.root, p) ? (this.packageFor(p)?.dir ?? null) : null),
+      },
+      this.resolver,
+    );
   }
 
   /** The nearest package at or above the file, up to the repository root; null outside any. */

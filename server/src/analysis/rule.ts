@@ -88,6 +88,11 @@ export interface LogCall {
   readonly fieldsArg?: ts.Expression;
   /** Every argument after the message (pino/bunyan/console format arguments, winston meta). */
   readonly restArgs: readonly ts.Expression[];
+  /**
+   * Set for a call of a project's log helper (`logSchema.info(logger, message, fields)`): the
+   * helper decides the argument order, so no fix rewrites its arguments.
+   */
+  readonly wrapper?: true;
 }
 
 export interface FixProposal {

@@ -8,12 +8,16 @@ import { workMeter } from './workMeter';
 export type Declaration =
   | { kind: 'import'; module: string; name: string /* 'default', '*' (namespace / whole module) or an export name */ }
   | { kind: 'value'; init: ts.Expression; node: ts.Node }
-  | { kind: 'destructure'; from: ts.Expression; property: string }
+  /** `fallback`: the default written in the pattern (`const { logger = defaultLogger } = options`). */
+  | { kind: 'destructure'; from: ts.Expression; property: string; fallback?: ts.Expression }
   | { kind: 'param'; node: ts.ParameterDeclaration; index: number }
   /** A class declared in the file (a base class whose members other classes inherit). */
   | { kind: 'class'; node: ts.ClassDeclaration }
-  /** `node`: the variable declaration when there is one (`let x: T;`, a catch clause's variable). */
-  | { kind: 'other'; node?: ts.VariableDeclaration };
+  /**
+   * `node`: the variable declaration when there is one (`let x: T;`, a catch clause's variable);
+   * `fn`: the function declaration the name stands for (what calling it does: logCallables.ts).
+   */
+  | { kind: 'other'; node?: ts.VariableDeclaration; fn?: ts.FunctionDeclaration };
 
 export type ScopeMap = Map<ts.Node, Map<string, Declaration>>;
 
@@ -103,7 +107,7 @@ function bindPattern(scopes: ScopeMap, scope: ts.Node, name: ts.BindingName, fro
         if (!from || !prop || el.dotDotDotToken) declare(scopes, scope, el.name.text, { kind: 'other' });
         else {
           const module = requiredModule(unwrap(from));
-          declare(scopes, scope, el.name.text, module ? { kind: 'import', module, name: prop } : { kind: 'destructure', from, property: prop });
+          declare(scopes, scope, el.name.text, module ? { kind: 'import', module, name: prop } : { kind: 'destructure', from, property: prop, ...(el.initializer ? { fallback: el.initializer } : {}) });
         }
       } else bindPattern(scopes, scope, el.name, undefined, node);
     }
@@ -158,7 +162,7 @@ export function recordDeclarations(scopes: ScopeMap, node: ts.Node): void {
     }
     case SK.FunctionDeclaration: {
       const named = node as ts.FunctionDeclaration;
-      if (named.name) declare(scopes, nearestScope(node), named.name.text, { kind: 'other' });
+      if (named.name) declare(scopes, nearestScope(node), named.name.text, { kind: 'other', fn: named });
       return;
     }
     case SK.ClassDeclaration: {

@@ -5,7 +5,8 @@
 // the project model, so the model's own summariser can use it without an import cycle.
 import ts from 'typescript';
 import { LOGGER_TYPES } from './libraries';
-import type { ClassSummary, ImportLinks } from './model/types';
+import { type FunctionLike, functionOf, NOTHING, summariseFunction } from './logCallables';
+import type { ClassSummary, FunctionSummary, ImportLinks } from './model/types';
 import { type Declaration, enclosingStop, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
 import type { LoggerLibrary } from './types';
 
@@ -26,7 +27,13 @@ export type Value =
   /** A class declared in this file (a base class to look members up in). */
   | { t: 'localClass'; node: ts.ClassLikeDeclaration }
   /** A class exported by a project module, as its summary says. */
-  | { t: 'importedClass'; cls: ClassSummary };
+  | { t: 'importedClass'; cls: ClassSummary }
+  /** A function that returns a logger or logs its arguments (logCallables.ts). */
+  | { t: 'function'; fn: FunctionSummary }
+  /** An object holding such functions (`logSchema.info(logger, msg, fields)`), by member name. */
+  | { t: 'object'; members: ReadonlyMap<string, FunctionSummary> }
+  /** A value typed with a type literal (`deps: { logger: Logger }`): `at` is where its type's names resolve. */
+  | { t: 'typedObject'; type: ts.TypeLiteralNode; at: ts.Node };
 
 /**
  * The per-file question which parameter is a handler's request. Passed in rather than imported: the
@@ -43,6 +50,7 @@ export class ValueResolver {
   private readonly memo = new Map<ts.Node, Value | null>();
   private readonly classMembers = new Map<ts.ClassLikeDeclaration, Map<string, Value | null>>();
   private readonly classSummaries = new Map<ts.ClassLikeDeclaration, ClassSummary>();
+  private readonly functionSummaries = new Map<FunctionLike, FunctionSummary>();
 
   constructor(
     private readonly scopes: ScopeMap,
@@ -60,6 +68,12 @@ export class ValueResolver {
     const v = this.compute(e, depth + 1);
     this.memo.set(e, v);
     return v;
+  }
+
+  /** Whether `expr` names a parameter (its value comes from its written type). */
+  isParameter(expr: ts.Expression): boolean {
+    const e = unwrap(expr);
+    return ts.isIdentifier(e) && resolveName(this.scopes, e, e.text)?.kind === 'param';
   }
 
   /** The request-logger library when `expr` is a handler's request/reply/context parameter. */
@@ -86,8 +100,39 @@ export class ValueResolver {
       const name = ts.isPropertyAccessExpression(e) ? e.name.text : (e.argumentExpression as ts.StringLiteralLike).text;
       return this.propertyValue(e.expression, name, depth);
     }
+    // `req.log || defaultLogger`, `injected ?? logger`: a logger either way.
+    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+      const left = this.valueOf(e.left, depth);
+      const right = this.valueOf(e.right, depth);
+      if (left && right) return left.t === 'logger' ? left : right.t === 'logger' ? right : left;
+      return left ?? right;
+    }
     if (ts.isClassExpression(e)) return { t: 'localClass', node: e };
+    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return functionValue(this.functionSummary(e));
+    if (ts.isObjectLiteralExpression(e)) return this.objectValue(e);
     return null;
+  }
+
+  /** What calling a function of this file does for logging, worked out once per function. */
+  functionSummary(fn: FunctionLike): FunctionSummary {
+    const known = this.functionSummaries.get(fn);
+    if (known) return known;
+    this.functionSummaries.set(fn, NOTHING); // recursion: a function calling itself adds nothing
+    const summary = summariseFunction(fn, this, this.scopes);
+    this.functionSummaries.set(fn, summary);
+    return summary;
+  }
+
+  /** An object literal with members that return a logger or log their arguments; null when it has none. */
+  private objectValue(o: ts.ObjectLiteralExpression): Value | null {
+    const members = new Map<string, FunctionSummary>();
+    for (const p of o.properties) {
+      if (!p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) continue;
+      const fn = ts.isMethodDeclaration(p) ? p : ts.isPropertyAssignment(p) ? functionOf(p.initializer) : null;
+      const summary = fn ? this.functionSummary(fn) : NOTHING;
+      if (summary !== NOTHING) members.set(p.name.text, summary);
+    }
+    return members.size > 0 ? { t: 'object', members } : null;
   }
 
   private identifierValue(id: ts.Identifier, depth: number): Value | null {
@@ -118,19 +163,30 @@ export class ValueResolver {
       case 'value':
         return this.valueOf(d.init, depth);
       case 'destructure': {
-        const from = this.valueOf(d.from, depth);
-        if (!from) return null;
-        if (from.t === 'console') return { t: 'consoleMethod', method: d.property };
-        if (from.t === 'module') return this.importValue(from.module, d.property);
-        return null;
+        const v = this.destructuredValue(d.from, d.property, depth);
+        // `const { logger = defaultLogger } = options`: the default, when what is destructured says nothing.
+        return v ?? (d.fallback ? this.valueOf(d.fallback, depth) : null);
       }
       case 'param':
         return this.paramValue(d.node, d.index);
       case 'class':
         return { t: 'localClass', node: d.node };
+      case 'other':
+        return d.fn ? functionValue(this.functionSummary(d.fn)) : null;
       default:
         return null;
     }
+  }
+
+  /** What `const { property } = fromExpr` binds. */
+  private destructuredValue(fromExpr: ts.Expression, property: string, depth: number): Value | null {
+    const from = this.valueOf(fromExpr, depth);
+    if (!from) return null;
+    if (from.t === 'console') return { t: 'consoleMethod', method: property };
+    if (from.t === 'module') return this.importValue(from.module, property);
+    if (from.t === 'object') return memberValue(from, property);
+    if (from.t === 'typedObject') return this.typedMember(from, property);
+    return null;
   }
 
   /** What importing `name` from `module` gives. */
@@ -162,6 +218,8 @@ export class ValueResolver {
     if (!v) return null;
     if (v.t === 'logger') return { t: 'logger', lib: v.lib, origin: v.origin };
     if (v.t === 'class') return { t: 'importedClass', cls: v.cls };
+    if (v.t === 'function') return { t: 'function', fn: v.fn };
+    if (v.t === 'object') return { t: 'object', members: v.members };
     return { t: 'module', module: specifier };
   }
 
@@ -181,11 +239,12 @@ export class ValueResolver {
       }
       if (target?.t === 'factory' && (name === 'default' || name === 'pino')) return { t: 'logger', lib: target.lib };
       if (target?.t === 'factory' && target.lib === 'winston' && name === 'child') return null;
-      return null;
     }
     const v = this.valueOf(callee, depth);
     if (v?.t === 'factory') return { t: 'logger', lib: v.lib };
     if (v?.t === 'fastifyFactory') return { t: 'fastifyInstance' };
+    // A project function that returns a logger (`getLogger()`, `extendLoggerComponent(logger, 'db')`).
+    if (v?.t === 'function' && v.fn.returnsLogger) return { t: 'logger', lib: v.fn.returnsLogger };
     return null;
   }
 
@@ -204,6 +263,8 @@ export class ValueResolver {
     }
     if (target?.t === 'factory' && target.lib === 'pino' && (name === 'default' || name === 'pino')) return target;
     if (target?.t === 'fastifyInstance' && name === 'log') return { t: 'logger', lib: 'pino' };
+    if (target?.t === 'object') return memberValue(target, name);
+    if (target?.t === 'typedObject') return this.typedMember(target, name);
     if (name === 'log' && this.links.providesRequestLogger && this.isRequestParam(obj)) return { t: 'logger', lib: 'pino' };
     return null;
   }
@@ -289,28 +350,50 @@ export class ValueResolver {
   }
 
   /** A type annotation naming a logger type of a library (`Logger` from 'pino', `winston.Logger`). */
-  typeValue(type: ts.TypeNode): Value | null {
+  typeValue(type: ts.TypeNode, at: ts.Node = type, depth = 0): Value | null {
+    // `typeof logger`: the type of a value the model follows.
+    if (ts.isTypeQueryNode(type) && ts.isIdentifier(type.exprName)) {
+      const d = resolveName(this.scopes, at, type.exprName.text);
+      const v = d && depth < MAX_DEPTH ? this.declarationValue(d, depth + 1) : null;
+      return v?.t === 'logger' ? { t: 'logger', lib: v.lib } : null;
+    }
+    // `deps: { logger: Logger; db: Knex }`: its members are looked up by name.
+    if (ts.isTypeLiteralNode(type)) return { t: 'typedObject', type, at };
     if (!ts.isTypeReferenceNode(type)) return null;
     const tn = type.typeName;
-    // Resolve from the type node itself: the walk does not descend into types, so only it has a parent.
+    // Resolve from `at`, a node the walk visited: it does not descend into types, so their inner nodes have no parent.
     if (ts.isIdentifier(tn)) {
-      const d = resolveName(this.scopes, type, tn.text);
+      const d = resolveName(this.scopes, at, tn.text);
       if (d?.kind !== 'import') return null;
       const entry = LOGGER_TYPES[d.module];
-      if (entry && entry[1].has(d.name)) return { t: 'logger', lib: entry[0] };
-      return null;
+      if (entry) return entry[1].has(d.name) ? { t: 'logger', lib: entry[0] } : null;
+      // A project module's exported type that names a logger (`export type Logger = typeof logger`).
+      const exported = this.links.exportOf(d.module, d.name);
+      return exported?.t === 'loggerType' ? { t: 'logger', lib: exported.lib } : null;
     }
     if (ts.isIdentifier(tn.left)) {
-      const d = resolveName(this.scopes, type, tn.left.text);
-      if (d?.kind !== 'import' || (d.name !== '*' && d.name !== 'default')) return null;
-      const entry = LOGGER_TYPES[d.module];
+      const d = resolveName(this.scopes, at, tn.left.text);
+      const entry = d?.kind === 'import' ? LOGGER_TYPES[d.module] : undefined;
+      // `pino.Logger` of `import * as pino`, `import pino` or `import { pino } from 'pino'` (the namespace the library exports under its own name).
+      if (d?.kind !== 'import' || (d.name !== '*' && d.name !== 'default' && d.name !== entry?.[0])) return null;
       if (entry && entry[1].has(tn.right.text)) return { t: 'logger', lib: entry[0] };
     }
     return null;
   }
 
+  /** The member `name` of an object typed with a type literal, by its written type. */
+  private typedMember(o: Extract<Value, { t: 'typedObject' }>, name: string): Value | null {
+    for (const m of o.type.members) {
+      if (ts.isPropertySignature(m) && m.type && m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === name) {
+        const v = this.typeValue(m.type, o.at);
+        return v?.t === 'logger' ? v : null;
+      }
+    }
+    return null;
+  }
+
   private paramValue(p: ts.ParameterDeclaration, _index: number): Value | null {
-    return p.type ? this.typeValue(p.type) : null;
+    return p.type ? this.typeValue(p.type, p) : null;
   }
 
   /**
@@ -320,6 +403,15 @@ export class ValueResolver {
   private paramIsRequest(p: ts.ParameterDeclaration, _index: number): boolean {
     return this.requests?.isRequestParameter(p) ?? false;
   }
+}
+
+function functionValue(fn: FunctionSummary): Value | null {
+  return fn === NOTHING ? null : { t: 'function', fn };
+}
+
+function memberValue(o: Extract<Value, { t: 'object' }>, name: string): Value | null {
+  const fn = o.members.get(name);
+  return fn ? { t: 'function', fn } : null;
 }
 
 /** The class whose instance `this` is at `node`; null inside a plain function (there `this` is not the instance). */

@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileExplanation } from '../analysis/explain';
 import { findRepositoryRoot } from '../analysis/model/repositoryRoot';
-import { analyzeWorkspace } from '../analysis/workspace/analyzeWorkspace';
+import { analyzeWorkspace, settingsIgnoreMatcher } from '../analysis/workspace/analyzeWorkspace';
+import { discoverFiles } from '../analysis/workspace/discover';
 import { loadConfigFromPath } from '../analysis/workspace/config';
 import { ConfigLookup } from '../analysis/workspace/configLookup';
 import { engine } from '../analysis/workspace/engine';
@@ -19,7 +20,8 @@ export const EXPLAIN_USAGE = `Usage: obs-lens explain <file>... [options]
 
 Prints what obs-lens believes about each file, and why: its repository and package, the
 configuration file that applies, its module style and logger library, the logger module a fix
-would import, and the loggers in scope with the module each comes from.
+would import, the loggers in scope with the module each comes from, and the HTTP handlers in the
+file (method and full route path, every mount prefix applied).
 
 Options:
   -f, --format text|json  Output format (default: text)
@@ -84,7 +86,11 @@ export async function runExplain(argv: readonly string[], io: CliIo): Promise<nu
     const result = await analyzeWorkspace(root, { configs, paths: [abs] });
     for (const e of [...(fixed?.errors ?? []), ...result.configErrors]) io.stderr.write(`obs-lens: ${printable(e)}\n`);
     const text = fs.readFileSync(abs, 'utf8');
-    const explanation = engine().explainFile(result.project, abs, text, result.optionsFor(abs).loggerModule ?? null);
+    // The handler model links the routes of the whole package (mount prefixes from other files).
+    const pkgDir = result.project.packageFor(abs)?.dir;
+    const ignored = settingsIgnoreMatcher(configs);
+    const packageFiles = pkgDir ? (await discoverFiles(root, { ignore: [], within: [pkgDir] })).filter((f) => !ignored(f)) : [];
+    const explanation = engine().explainFile(result.project, abs, text, result.optionsFor(abs).loggerModule ?? null, packageFiles);
     out.push(relativeTo(io.cwd, { ...explanation, configuration: configs.forFile(abs).file }));
   }
   io.stdout.write(args.format === 'json' ? `${JSON.stringify({ files: out }, null, 2)}\n` : out.map(formatText).join('\n'));
@@ -103,6 +109,7 @@ function relativeTo(cwd: string, e: ExplainedFile): ExplainedFile {
     configuration: show(e.configuration),
     loggerModule: 'file' in e.loggerModule ? { ...e.loggerModule, file: show(e.loggerModule.file) } : e.loggerModule,
     loggersInScope: e.loggersInScope.map((l) => ({ ...l, resolvedFile: show(l.resolvedFile), origin: show(l.origin) })),
+    handlers: e.handlers.map((h) => ({ ...h, registered: { ...h.registered, file: show(h.registered.file)! }, handler: h.handler && { ...h.handler, file: show(h.handler.file)! } })),
   };
 }
 
@@ -122,7 +129,7 @@ function formatText(e: ExplainedFile): string {
     ],
     ['  why', e.loggerModule.reason],
   ];
-  // File roles and request handlers (another part of the model) go here, as rows of their own.
+  // File roles (another part of the model) go here, as a row of their own.
   const width = Math.max(...rows.map(([k]) => k.length), 'loggers in scope'.length);
   const lines = [e.file, ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`)];
   lines.push(`  ${'loggers in scope'.padEnd(width)}  ${e.loggersInScope.length === 0 ? 'none' : ''}`.trimEnd());
@@ -130,6 +137,13 @@ function formatText(e: ExplainedFile): string {
     const from = l.specifier === null ? 'made in this file' : `from '${l.specifier}'${l.resolvedFile ? ` = ${l.resolvedFile}` : ''}`;
     const origin = l.origin && l.origin !== l.resolvedFile ? `, made in ${l.origin}` : '';
     lines.push(`    ${l.name} (${l.library}) ${from}${origin}`);
+  }
+  lines.push(`  ${'handlers'.padEnd(width)}  ${e.handlers.length === 0 ? 'none' : ''}`.trimEnd());
+  const methodWidth = Math.max(0, ...e.handlers.map((h) => h.method.length));
+  for (const h of e.handlers) {
+    // Lines 1-based, as `check` prints them; where the route is registered when that is another file.
+    const at = h.registered.file === e.file ? `line ${h.registered.line + 1}` : `handler at line ${(h.handler?.line ?? 0) + 1}, registered in ${h.registered.file}:${h.registered.line + 1}`;
+    lines.push(`    ${h.method.padEnd(methodWidth)}  ${h.path ?? '(computed at run time)'}  ${at} (${h.framework})`);
   }
   return lines.map(printable).join('\n') + '\n';
 }

@@ -1,12 +1,18 @@
 // `obs-lens inventory`: what the analysis knows of each service under the paths (frameworks,
 // loggers, entry points, handlers with full route paths, middleware), for people (text) or tools
 // (JSON). Exit 0 when listed (also when no service was found), 2 on a usage or configuration error.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ServiceInventory } from '../analysis/handlers/inventory';
+import { loadConfigFromPath } from '../analysis/workspace/config';
+import { ConfigLookup } from '../analysis/workspace/configLookup';
 import { inventoryWorkspace } from '../analysis/workspace/inventoryWorkspace';
 import { type OptionSpec, readArguments, UsageError } from './args';
 import type { CliIo } from './check';
 import { formatInventoryJson, formatInventoryText } from './inventoryFormat';
+import { groupByRepository } from './repositories';
 import { displayPath } from './report';
-import { parseUsage, setUpRun, stderrLine } from './runSetup';
+import { parseUsage, stderrLine } from './runSetup';
 
 export const INVENTORY_USAGE = `Usage: obs-lens inventory [paths...] [options]
 
@@ -17,7 +23,8 @@ and middleware.
 
 Options:
   -f, --format text|json  Output format (default: text)
-  -c, --config PATH       Configuration file (default: obs-lens.config.json in the project root)
+  -c, --config PATH       Configuration file for every file (default: each file's nearest
+                          obs-lens.config.json, up to its repository root)
   -h, --help              Show this help
 
 Exit codes: 0 listed, 2 usage or configuration error.`;
@@ -50,10 +57,31 @@ export async function runInventory(argv: readonly string[], io: CliIo): Promise<
     io.stdout.write(INVENTORY_USAGE + '\n');
     return 0;
   }
-  const setup = setUpRun(io, args.config, args.paths);
-  if (!setup) return 2;
-  const run = await inventoryWorkspace(setup.root, setup.settings, setup.paths);
-  for (const u of run.unreadable) stderrLine(io, `${displayPath(io.cwd, u.path)}: ${u.message}`);
-  io.stdout.write(args.format === 'json' ? formatInventoryJson(run.services, io.cwd) : formatInventoryText(run.services, io.cwd));
+  // As `check` does: the repositories from the paths themselves, each file's nearest configuration
+  // (or the one --config names, its relative paths from its own folder), never the working directory.
+  const fixedConfig = args.config ? loadConfigFromPath(path.resolve(io.cwd, args.config), args.config) : null;
+  if (fixedConfig && fixedConfig.errors.length > 0) return configurationError(fixedConfig.errors, io);
+  const paths = args.paths.map((p) => path.resolve(io.cwd, p));
+  const missing = paths.filter((p) => !fs.existsSync(p));
+  for (const p of missing) stderrLine(io, `no such file or folder: ${displayPath(io.cwd, p)}`);
+  if (missing.length > 0) return 2;
+  const services: ServiceInventory[] = [];
+  for (const [root, rootPaths] of groupByRepository(paths)) {
+    const configs = fixedConfig
+      ? ConfigLookup.fixed(root, { file: path.resolve(io.cwd, args.config!), validated: fixedConfig })
+      : ConfigLookup.nearest(root, { label: (abs) => displayPath(io.cwd, abs) });
+    const run = await inventoryWorkspace(root, configs, rootPaths);
+    if (run.configErrors.length > 0) return configurationError(run.configErrors, io);
+    for (const u of run.unreadable) stderrLine(io, `${displayPath(io.cwd, u.path)}: ${u.message}`);
+    services.push(...run.services);
+  }
+  services.sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
+  io.stdout.write(args.format === 'json' ? formatInventoryJson(services, io.cwd) : formatInventoryText(services, io.cwd));
   return 0;
+}
+
+function configurationError(errors: readonly string[], io: CliIo): number {
+  for (const e of errors) stderrLine(io, e);
+  io.stderr.write('obs-lens: fix the configuration and run again\n');
+  return 2;
 }

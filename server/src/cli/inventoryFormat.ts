@@ -18,6 +18,8 @@ const FRAMEWORK_LABELS: Readonly<Record<FrameworkId, string>> = {
 };
 
 function shown(cwd: string, file: string): string {
+  // A service's root may be the working directory itself: `.`, a path that leads back to it.
+  if (path.isAbsolute(file) && path.relative(cwd, file) === '') return '.';
   return path.isAbsolute(file) ? displayPath(cwd, file) : file;
 }
 

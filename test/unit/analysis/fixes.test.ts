@@ -63,13 +63,13 @@ describe('suppressions', () => {
     assert.ok(after.startsWith('/* obs-lens-disable console-logging */\n// service entry\n'));
     assert.deepEqual(analyzeConsole(p, 'src/entry.ts', after).findings, []);
 
-    // unstructured-log-message applies in CLI files too; its file fix must keep the shebang first.
-    const cli = `#!/usr/bin/env node\nimport { logger } from './logger';\nconst id = process.argv[2];\nlogger.info(\`user \${id} created\`);\n`;
-    const severities = { 'unstructured-log-message': 'warning' as const };
+    // error-not-serialized applies to a logger in CLI files too; its file fix must keep the shebang first.
+    const cli = `#!/usr/bin/env node\nimport { logger } from './logger';\ntry { run(); } catch (err) {\n  logger.error(String(err));\n}\n`;
+    const severities = { 'error-not-serialized': 'warning' as const };
     const found = analyzeFile(path.join(p.root, 'src/cli.ts'), cli, p.model, { severities });
     assert.equal(found.findings.length, 1);
     const fixed = applyEdits(cli, suppressFix(found, cli, 'file')!.edits);
-    assert.ok(fixed.startsWith('#!/usr/bin/env node\n/* obs-lens-disable unstructured-log-message */\n'));
+    assert.ok(fixed.startsWith('#!/usr/bin/env node\n/* obs-lens-disable error-not-serialized */\n'));
     assert.deepEqual(analyzeFile(path.join(p.root, 'src/cli.ts'), fixed, p.model, { severities }).findings, []);
   });
 

@@ -93,9 +93,33 @@ describe('file roles', () => {
     );
   });
 
+  it('follows imports with the project model\'s resolver: a workspace package by name, a tsconfig paths alias', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
+    made.push(root);
+    writeTree(root, {
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+      'packages/testkit/package.json': JSON.stringify({ name: '@acme/testkit', types: 'src/index.ts' }),
+      'packages/testkit/src/index.ts': "export { fakeClock } from './clock';\n",
+      'packages/testkit/src/clock.ts': 'export const fakeClock = () => 0;\n',
+      'packages/api/package.json': JSON.stringify({ name: '@acme/api', dependencies: { express: '^4' }, devDependencies: { '@acme/testkit': '*' } }),
+      'packages/api/tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '~support/*': ['support/*'] } } }),
+      'packages/api/src/orders.ts': "export const orders = () => 'ok';\n",
+      'packages/api/src/orders.test.ts': "import { fakeClock } from '@acme/testkit';\nimport { stub } from '~support/stubs';\nimport { orders } from './orders';\nit('orders', () => orders() && fakeClock() && stub);\n",
+      'packages/api/support/stubs.ts': 'export const stub = 1;\n',
+    });
+    const { project } = await analyzeWorkspace(root, { settings: mergeSettings() });
+    const said = (rel: string) => {
+      const v = explainRole(project, path.join(root, rel));
+      return `${v.role}: ${v.why}`;
+    };
+    assert.equal(said('packages/testkit/src/index.ts'), 'test: imported only by tests (packages/api/src/orders.test.ts)');
+    assert.equal(said('packages/testkit/src/clock.ts'), 'test: imported only by tests (packages/testkit/src/index.ts)');
+    assert.equal(said('packages/api/support/stubs.ts'), 'test: imported only by tests (packages/api/src/orders.test.ts)');
+  });
+
   it('scripts, builds and CLIs: prisma.seed, package.json scripts and what only they import, oclif commands, a yargs entry', async () => {
     assert.deepEqual(
-      await roles('scripts-and-builds', ['prisma/seed.ts', 'db/migrate.js', 'db/steps/apply.js', 'build.js', 'stamp.build.mjs', 'src/commands/reset-password.ts', 'src/cli/index.ts', 'src/server.ts', 'src/routes/orders.ts']),
+      await roles('scripts-and-builds', ['prisma/seed.ts', 'db/migrate.js', 'db/steps/apply.js', 'build.js', 'stamp.build.mjs', 'src/commands/reset-password.ts', 'src/commands/worker.ts', 'src/cli/index.ts', 'src/server.ts', 'src/routes/orders.ts']),
       {
         'prisma/seed.ts': 'script: package.json prisma.seed runs it',
         'db/migrate.js': 'script: package.json scripts.db:migrate runs it',
@@ -103,6 +127,7 @@ describe('file roles', () => {
         'build.js': 'build: package.json scripts.build runs it',
         'stamp.build.mjs': 'build: package.json scripts.postbuild runs it',
         'src/commands/reset-password.ts': 'cli: oclif command (package.json oclif.commands)',
+        'src/commands/worker.ts': 'service: package.json scripts.start-worker runs the oclif command worker',
         'src/cli/index.ts': 'cli: package.json scripts.cli runs it',
         'src/server.ts': 'service: package.json main',
         'src/routes/orders.ts': 'service: imported by server code (src/server.ts)',

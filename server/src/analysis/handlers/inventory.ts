@@ -48,6 +48,8 @@ export interface InventoryOptions {
   loggerModule?: ConfiguredLoggerModule | null;
   /** Where the linker takes each file's facts (the service phase shares its own); default: a fresh WorkspaceFacts. */
   facts?: WorkspaceFacts;
+  /** The `loggerModule` setting of the configuration that governs a service's folder (wins over `loggerModule`). */
+  loggerModuleFor?: (serviceDir: string) => ConfiguredLoggerModule | null;
 }
 
 /** How each request-logger package exposes its logger in a handler. */
@@ -182,7 +184,7 @@ export function buildInventory(project: ProjectModel, files: readonly string[], 
       root: dir,
       name: manifest.name,
       frameworks: FRAMEWORKS.map((f) => f.id).filter((id) => found.has(id)),
-      loggers: loggersOf(project, manifest, serviceFiles, project.packageFor(path.join(dir, 'x'))?.dependencies ?? manifest.runtime, options.loggerModule ?? null),
+      loggers: loggersOf(project, manifest, serviceFiles, project.packageFor(path.join(dir, 'x'))?.dependencies ?? manifest.runtime, options.loggerModuleFor ? options.loggerModuleFor(dir) : (options.loggerModule ?? null)),
       entryPoints: entryPointsOf(manifest),
       handlers,
       middleware,

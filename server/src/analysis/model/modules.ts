@@ -136,7 +136,13 @@ function exportedBy(summary: ModuleSummary, name: string): ExportedValue | null 
   if (logger) return { t: 'logger', lib: logger.lib, origin: logger.origin };
   const cls = summary.classes.get(name) ?? (name === 'default' ? summary.classes.get('module.exports') : undefined);
   if (cls) return { t: 'class', cls };
+  const fn = summary.functions.get(name) ?? (name === 'default' ? summary.functions.get('module.exports') : undefined);
+  if (fn) return { t: 'function', fn };
+  const members = summary.objects.get(name) ?? (name === 'default' ? summary.objects.get('module.exports') : undefined);
+  if (members) return { t: 'object', members };
+  const type = summary.types.get(name);
+  if (type) return { t: 'loggerType', lib: type };
   // The default import of a CommonJS module is its exports object: its members are looked up by name.
-  if (name === 'default' && (summary.loggers.size > 0 || summary.classes.size > 0)) return { t: 'namespace' };
+  if (name === 'default' && (summary.loggers.size > 0 || summary.classes.size > 0 || summary.functions.size > 0 || summary.objects.size > 0)) return { t: 'namespace' };
   return null;
 }

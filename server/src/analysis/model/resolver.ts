@@ -9,6 +9,7 @@ import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import ts from 'typescript';
 import type { FileSystemView } from './fileSystem';
+import { packageEntrySource } from './packageSources';
 import { inNodeModules, isInside, isPathSpecifier, packageNameOf } from './paths';
 import type { CompilerSetup, TsconfigIndex } from './tsconfigs';
 
@@ -57,10 +58,18 @@ export class ModuleResolver {
     const mode = this.deps.isEsmFormat(fromFile) ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS;
     let found = ts.resolveModuleName(specifier, fromFile, setup.options, this.host, setup.cache, undefined, mode).resolvedModule?.resolvedFileName;
     if (!found && (isPathSpecifier(specifier) || isAlias)) found = ts.resolveModuleName(specifier, fromFile, setup.lenient, this.host, undefined, undefined, mode).resolvedModule?.resolvedFileName;
+    if (!found && !isPathSpecifier(specifier)) found = this.unbuiltPackageSource(specifier) ?? undefined;
     const file = found ? path.resolve(this.deps.fsView.realpath(found)) : null;
     const result = file && isInside(this.deps.root, file) && !inNodeModules(file) ? file : null;
     bySetup.set(key, result);
     return result;
+  }
+
+  /** A workspace package's module when its package.json names build output that was not built: its source (packageSources.ts). */
+  private unbuiltPackageSource(specifier: string): string | null {
+    const name = packageNameOf(specifier);
+    const dir = this.deps.workspacePackages().get(name);
+    return dir ? packageEntrySource(dir, `.${specifier.slice(name.length)}`, this.deps.fsView, this.deps.tsconfigs) : null;
   }
 
   /** Forgets every resolution (a file was created or deleted, so any of them may now differ). */

@@ -8,18 +8,25 @@ import ts from 'typescript';
 import { parseSource } from '../parse';
 import { bindFile, unwrap } from '../scopes';
 import { ValueResolver, type Value } from '../values';
-import type { ClassSummary, ImportLinks, LoggerExport } from './types';
+import type { LoggerLibrary } from '../types';
+import type { ClassSummary, FunctionSummary, ImportLinks, LoggerExport } from './types';
 
 export interface ModuleSummary {
   /** Export name → logger (`module.exports` for a whole-module export, `default` for a default export). */
   readonly loggers: ReadonlyMap<string, LoggerExport>;
   /** Export name → class with logger members. */
   readonly classes: ReadonlyMap<string, ClassSummary>;
+  /** Export name → function that returns a logger or logs its arguments (logCallables.ts). */
+  readonly functions: ReadonlyMap<string, FunctionSummary>;
+  /** Export name → object holding such functions, by member name. */
+  readonly objects: ReadonlyMap<string, ReadonlyMap<string, FunctionSummary>>;
+  /** Exported type name → the logger library it names (`export type Logger = typeof logger`). */
+  readonly types: ReadonlyMap<string, LoggerLibrary>;
   /** Changes exactly when what importers can see changes. */
   readonly digest: string;
 }
 
-export const EMPTY_SUMMARY: ModuleSummary = { loggers: new Map(), classes: new Map(), digest: '[]' };
+export const EMPTY_SUMMARY: ModuleSummary = { loggers: new Map(), classes: new Map(), functions: new Map(), objects: new Map(), types: new Map(), digest: '[]' };
 
 export interface SummaryLinks extends ImportLinks {
   /** The summary of the module `specifier` names, for `export *` (null: not a project module). */
@@ -31,27 +38,37 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
   const values = new ValueResolver(bindFile(sf), links);
   const loggers = new Map<string, LoggerExport>();
   const classes = new Map<string, ClassSummary>();
+  const functions = new Map<string, FunctionSummary>();
+  const objects = new Map<string, ReadonlyMap<string, FunctionSummary>>();
+  const types = new Map<string, LoggerLibrary>();
   const stars: string[] = [];
   const put = (name: string, v: Value | null, type?: ts.TypeNode) => {
     if (v?.t === 'logger') loggers.set(name, { lib: v.lib, origin: v.origin ?? file });
     else if (v?.t === 'localClass') classes.set(name, values.classSummary(v.node));
     else if (v?.t === 'importedClass') classes.set(name, v.cls);
+    else if (v?.t === 'function') functions.set(name, v.fn);
+    else if (v?.t === 'object') objects.set(name, v.members);
     else if (type) {
       // `export declare const logger: Logger` (a declaration file) or a typed export made elsewhere.
-      const typed = values.typeValue(type);
+      const typed = values.typeValue(type, type.parent ?? type);
       if (typed?.t === 'logger') loggers.set(name, { lib: typed.lib, origin: file });
     }
   };
   for (const st of sf.statements) {
-    if (ts.isExportDeclaration(st)) {
-      if (st.isTypeOnly) continue;
+    if (ts.isTypeAliasDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
+      const v = values.typeValue(st.type, st);
+      if (v?.t === 'logger') types.set(st.name.text, v.lib);
+    } else if (ts.isExportDeclaration(st)) {
       const from = st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : null;
       if (!st.exportClause) {
-        if (from) stars.push(from);
+        if (from && !st.isTypeOnly) stars.push(from);
       } else if (ts.isNamedExports(st.exportClause)) {
         for (const el of st.exportClause.elements) {
-          if (el.isTypeOnly) continue;
           const local = (el.propertyName ?? el.name).text;
+          // A type passed on (`export type { Logger } from './logging'`) keeps naming a logger.
+          const passed = from ? links.exportOf(from, local) : null;
+          if (passed?.t === 'loggerType') types.set(el.name.text, passed.lib);
+          if (el.isTypeOnly || st.isTypeOnly) continue;
           put(el.name.text, from ? fromExport(links.exportOf(from, local)) : values.valueOf(identifierAt(local, st)));
         }
       }
@@ -65,6 +82,8 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
         }
       } else if (ts.isClassDeclaration(st) && (st.name || isDefault)) {
         classes.set(isDefault ? 'default' : st.name!.text, values.classSummary(st));
+      } else if (ts.isFunctionDeclaration(st) && (st.name || isDefault)) {
+        put(isDefault ? 'default' : st.name!.text, { t: 'function', fn: values.functionSummary(st) });
       }
     } else if (ts.isExpressionStatement(st)) {
       noteCommonJsExport(st.expression, values, links, put);
@@ -75,8 +94,12 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
     const target = links.summaryOf(from);
     for (const [name, v] of target?.loggers ?? []) if (name !== 'default' && !loggers.has(name)) loggers.set(name, v);
     for (const [name, c] of target?.classes ?? []) if (name !== 'default' && !classes.has(name)) classes.set(name, c);
+    for (const [name, f] of target?.functions ?? []) if (name !== 'default' && !functions.has(name)) functions.set(name, f);
+    for (const [name, o] of target?.objects ?? []) if (name !== 'default' && !objects.has(name)) objects.set(name, o);
+    for (const [name, lib] of target?.types ?? []) if (!types.has(name)) types.set(name, lib);
   }
-  return { loggers, classes, digest: digestOf(loggers, classes) };
+  for (const [name, fn] of functions) if (!fn.logs && !fn.returnsLogger) functions.delete(name);
+  return { loggers, classes, functions, objects, types, digest: digestOf(loggers, classes, functions, objects, types) };
 }
 
 /** `module.exports = x`, `module.exports = { a, b: c }`, `module.exports = require('./m')`, `exports.x = y`. */
@@ -96,6 +119,8 @@ function noteCommonJsExport(
       const summary = links.summaryOf(required);
       for (const [name, v] of summary?.loggers ?? []) put(name, { t: 'logger', lib: v.lib, origin: v.origin });
       for (const [name, c] of summary?.classes ?? []) put(name, { t: 'importedClass', cls: c });
+      for (const [name, fn] of summary?.functions ?? []) put(name, { t: 'function', fn });
+      for (const [name, members] of summary?.objects ?? []) put(name, { t: 'object', members });
     } else if (ts.isObjectLiteralExpression(right)) {
       for (const p of right.properties) {
         if (ts.isShorthandPropertyAssignment(p)) put(p.name.text, values.valueOf(p.name));
@@ -111,6 +136,8 @@ function noteCommonJsExport(
 function fromExport(v: ReturnType<ImportLinks['exportOf']>): Value | null {
   if (v?.t === 'logger') return { t: 'logger', lib: v.lib, origin: v.origin };
   if (v?.t === 'class') return { t: 'importedClass', cls: v.cls };
+  if (v?.t === 'function') return { t: 'function', fn: v.fn };
+  if (v?.t === 'object') return { t: 'object', members: v.members };
   return null;
 }
 
@@ -142,8 +169,19 @@ function identifierAt(name: string, parent: ts.Node): ts.Expression {
   return id;
 }
 
-function digestOf(loggers: ReadonlyMap<string, LoggerExport>, classes: ReadonlyMap<string, ClassSummary>): string {
+function digestOf(
+  loggers: ReadonlyMap<string, LoggerExport>,
+  classes: ReadonlyMap<string, ClassSummary>,
+  functions: ReadonlyMap<string, FunctionSummary>,
+  objects: ReadonlyMap<string, ReadonlyMap<string, FunctionSummary>>,
+  types: ReadonlyMap<string, LoggerLibrary>,
+): string {
   const l = [...loggers].map(([name, v]) => `${name}=${v.lib}@${v.origin}`).sort();
   const c = [...classes].map(([name, cls]) => `${name}{${[...cls.members].map(([m, lib]) => `${m}=${lib}`).join(',')}}`).sort();
-  return JSON.stringify([l, c]);
+  const fn = (f: FunctionSummary) => JSON.stringify([f.returnsLogger ?? null, f.logs ?? null]);
+  const f = [...functions].map(([name, s]) => `${name}${fn(s)}`).sort();
+  const o = [...objects].map(([name, members]) => `${name}{${[...members].map(([m, s]) => `${m}${fn(s)}`).join(',')}}`).sort();
+  const t = [...types].map(([name, lib]) => `${name}=${lib}`).sort();
+  // Without functions, objects and types, the digest is what it was before they were summarised (cached results stay valid).
+  return JSON.stringify(f.length || o.length || t.length ? [l, c, f, o, t] : [l, c]);
 }

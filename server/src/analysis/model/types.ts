@@ -16,10 +16,32 @@ export interface ClassSummary {
   readonly members: ReadonlyMap<string, LoggerLibrary>;
 }
 
+/**
+ * What calling a function does, as far as logging goes: it returns a logger (`getLogger(): Logger`,
+ * `(parent) => parent.child({...})`), or it logs its arguments, which makes every call of it a log
+ * call (`logSchema.info(logger, message, fields)` calling `logger.info(fields, message)`).
+ */
+export interface FunctionSummary {
+  readonly returnsLogger?: LoggerLibrary;
+  readonly logs?: LogWrapper;
+}
+
+/** A function that passes its arguments on to a logger: which of its parameters is the message, which the fields. */
+export interface LogWrapper {
+  readonly lib: LoggerLibrary;
+  readonly message: number;
+  readonly fields?: number;
+}
+
 /** What importing one name from a project module gives. */
 export type ExportedValue =
   | { readonly t: 'logger'; readonly lib: LoggerLibrary; readonly origin: string }
   | { readonly t: 'class'; readonly cls: ClassSummary }
+  | { readonly t: 'function'; readonly fn: FunctionSummary }
+  /** A type that names a logger (`export type Logger = typeof logger`): what a parameter typed with it holds. */
+  | { readonly t: 'loggerType'; readonly lib: LoggerLibrary }
+  /** An object of functions (`export const logSchema = { info: (logger, msg, log) => ... }`): its members by name. */
+  | { readonly t: 'object'; readonly members: ReadonlyMap<string, FunctionSummary> }
   /** A namespace import or whole-module require of a project module: its members are looked up by name. */
   | { readonly t: 'namespace' };
 

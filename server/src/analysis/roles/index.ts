@@ -9,9 +9,10 @@ import { type ComputedRole, computeRoles, DEFAULT_WHY } from './compute';
 import { evidenceFor } from './evidence';
 import { buildImportGraph } from './graph';
 import { ProjectConfigs } from './projectConfigs';
-import { RelativeResolver } from './resolver';
+import { probeModule } from './resolver';
 import { scanFile, type ScannedFile } from './scan';
 import type { ModuleResolver, RoleProject, RoleVerdict } from './types';
+import { stripExtension } from '../model/paths';
 
 export type { FileRole, ModuleResolver, RoleProject, RoleVerdict } from './types';
 
@@ -33,8 +34,17 @@ export class RoleIndex {
 
   private readonly project: RoleProject;
 
-  constructor(project: RoleProject, resolver?: ModuleResolver) {
-    this.resolver = resolver ?? new RelativeResolver((p) => this.noted.has(p));
+  constructor(project: RoleProject, resolver: ModuleResolver) {
+    // Relative specifiers by probing the noted files (cheap: most imports are relative); the rest
+    // (tsconfig paths, workspace packages by name) by the project model's resolver.
+    const noted = (p: string) => this.noted.has(p);
+    this.resolver = {
+      resolve: (fromFile, specifier) => {
+        if (!specifier.startsWith('.') && !path.isAbsolute(specifier)) return resolver.resolve(fromFile, specifier);
+        const written = path.resolve(path.dirname(fromFile), specifier.split('?')[0]);
+        return probeModule(stripExtension(written), written, noted);
+      },
+    };
     // Files of one folder share a package: asked for every file and every import, it is looked up once per folder.
     const byFolder = new Map<string, string | null>();
     this.project = {

@@ -9,6 +9,8 @@ export interface PackageManifest {
   readonly main: string | null;
   readonly scripts: ReadonlyArray<readonly [name: string, command: string]>;
   readonly bin: readonly string[];
+  /** The commands `bin` installs (its keys, or the package name for a single bin), and oclif's `bin`. */
+  readonly binNames: readonly string[];
   readonly prismaSeed: string | null;
   /** oclif's `commands` folder, as written (`./dist/commands`). */
   readonly oclifCommands: string | null;
@@ -42,6 +44,10 @@ export function readManifest(dir: string, readFile: (p: string) => string | unde
     main: typeof json.main === 'string' ? json.main : null,
     scripts,
     bin,
+    binNames: [
+      ...(typeof json.bin === 'string' && typeof json.name === 'string' ? [json.name.replace(/^@[^/]+\//, '')] : isObject(json.bin) ? Object.keys(json.bin) : []),
+      ...(typeof oclif?.bin === 'string' ? [oclif.bin] : []),
+    ],
     prismaSeed: typeof prisma?.seed === 'string' ? prisma.seed : null,
     oclifCommands: typeof oclif?.commands === 'string' ? oclif.commands : null,
     jest: isObject(json.jest) ? json.jest : null,
@@ -94,6 +100,29 @@ export function commandPaths(command: string): string[] {
       if (!looksLikePath(w) || words[i - 1] === '>' || w.startsWith('>')) continue;
       out.push(path.posix.join(cwd, w));
     }
+  }
+  return out;
+}
+
+/**
+ * The oclif commands a script runs through the package's own bin (`cd bin && ./run worker`,
+ * `./bin/run start`, `flowise start`): a script named like the service's start that runs a command
+ * makes that command service code (Flowise's `start` and `worker` run the server and its queue worker).
+ */
+export function binCommandNames(command: string, binPaths: readonly string[], binNames: readonly string[]): string[] {
+  const bins = new Set(binPaths.map((b) => path.posix.normalize(b)));
+  const out: string[] = [];
+  let cwd = '.';
+  for (const part of command.split(/&&|\|\||[;|]/)) {
+    const words = part.trim().split(/\s+/).map((w) => w.replace(/^['"]|['"]$/g, ''));
+    if (words[0] === 'cd' && words[1]) {
+      cwd = path.posix.join(cwd, words[1]);
+      continue;
+    }
+    const runner = words[0] ?? '';
+    if (!runner || (!bins.has(path.posix.join(cwd, runner)) && !binNames.includes(runner))) continue;
+    const name = words.slice(1).find((w) => !w.startsWith('-'));
+    if (name && /^[\w:-]+$/.test(name)) out.push(name);
   }
   return out;
 }

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { configProperties, jsonProperties, readFlatYaml, readJsonc, relativeName, stringLiterals } from './configText';
 import { angularJsonProjects, htmlScriptSources, nxFrontEndProject, sourcePathsIn, tsconfigTargetsBrowser, webpackTargetsNode, type FrontEndProject } from './frontEnd';
-import { commandPaths, frontEndDependency, readManifest, scriptRole, type PackageManifest } from './manifest';
+import { binCommandNames, commandPaths, frontEndDependency, readManifest, scriptRole, type PackageManifest } from './manifest';
 import { probeModule } from './resolver';
 import type { ScannedFile } from './scan';
 import { jestRunner, mochaRunner, vitestRunner, type TestRunner } from './testRunners';
@@ -133,6 +133,14 @@ export class ProjectConfigs {
       const rel = path.relative(m.dir, written).split(path.sep);
       const dir = OUTPUT_DIRS.has(rel[0]) ? path.join(m.dir, 'src', ...rel.slice(1)) : written;
       this.folders.push({ dir, evidence: { role: 'cli', why: `oclif command (${where} oclif.commands)` } });
+      // A command the service's start script runs (`"start": "cd bin && ./run start"`) is the service.
+      for (const [name, command] of m.scripts) {
+        if (scriptRole(name) !== 'service') continue;
+        for (const commandName of binCommandNames(command, m.bin, m.binNames)) {
+          const file = this.sourceFile(dir, `./${commandName.split(':').join('/')}`);
+          if (file) this.name(file, { role: 'service', why: `${where} scripts.${name} runs the oclif command ${commandName}` });
+        }
+      }
     }
     if (m.jest) this.addRunner(jestRunner(path.join(m.dir, 'package.json'), jsonProperties(m.jest), `${where} jest`));
     if (m.mocha) {

@@ -6,6 +6,7 @@ import ts from 'typescript';
 import type { FixProposal, LogCall, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
 import { commentsBetweenArguments } from './util/comments';
+import { localValues } from './util/declarations';
 import { errorPlacement } from './util/errorPlacement';
 import { isConsoleOutsideService } from './util/fileRole';
 import { errorAsText, isErrorValue } from './util/errors';
@@ -20,10 +21,26 @@ const code = (text: string) => (text.includes('`') ? `\`\` ${text} \`\`` : `\`${
 
 export const MESSAGE = (text: string) => `${code(text)} logs the error as text, which loses its stack and type; log the error object instead.`;
 
+/** winston serialises a meta object's fields with JSON: an error's own properties are not enumerable. */
+export const WINSTON_NESTED = (text: string) =>
+  `winston writes the error ${code(text)} inside a meta object as \`{}\` (its message and stack are not enumerable); pass the error itself as the meta argument.`;
+
+/** NestJS's Logger.error(message, stack): an error object in the stack's place is printed as `Error: text`. */
+export const NEST_STACK = (text: string) =>
+  `NestJS's Logger.error takes the stack as its second argument: the error ${code(text)} there is printed as text and its stack is lost; pass its \`.stack\`.`;
+
 /** Textual uses of an error inside an expression used as the message: the whole of it, or template/concat parts. */
-function textualErrors(expr: ts.Expression, ctx: RuleContext): Array<{ at: ts.Expression; error: ts.Expression }> {
+function textualErrors(expr: ts.Expression, ctx: RuleContext): Array<{ at: ts.Expression; error: ts.Expression; indirect?: true }> {
   const whole = errorAsText(expr, ctx);
   if (whole) return [{ at: unwrap(expr), error: whole }];
+  // `const reason = err.message; logger.error(reason)`: the text was made a few lines up.
+  const id = unwrap(expr);
+  if (ts.isIdentifier(id)) {
+    for (const value of localValues(id, ctx)) {
+      const error = errorAsText(value, ctx);
+      if (error) return [{ at: id, error, indirect: true }];
+    }
+  }
   const parts = messageParts(expr);
   if (!parts) return [];
   const out: Array<{ at: ts.Expression; error: ts.Expression }> = [];
@@ -81,6 +98,14 @@ function fieldFix(call: LogCall, ctx: RuleContext, obj: ts.ObjectLiteralExpressi
   return [{ title: 'Log the error object', edits: [{ ...range, newText: errText }], safe: !commented }];
 }
 
+/** `{ error }` as winston's whole meta → the error itself (the record gains its stack; the message gains the error's text). */
+function wholeMetaFix(call: LogCall, ctx: RuleContext, obj: ts.ObjectLiteralExpression, error: ts.Identifier): FixProposal[] {
+  if (obj.properties.length !== 1 || !call.messageArg || !ts.isStringLiteralLike(unwrap(call.messageArg)) || !call.fieldsArg) return [];
+  const sf = ctx.sourceFile;
+  if (/\/[/*]/.test(obj.getText(sf))) return [];
+  return [{ title: 'Log the error object', edits: [{ start: call.fieldsArg.getStart(sf), end: call.fieldsArg.end, newText: error.text }], safe: true }];
+}
+
 /** `logger.error('failed: %s', err)` → pino `logger.error({ err }, 'failed')`, bunyan `log.error(err, 'failed')`. */
 function placeholderFix(call: LogCall, ctx: RuleContext, msg: ts.StringLiteralLike, error: ts.Expression): FixProposal[] {
   const around = aroundOnlyPlaceholder(msg.text);
@@ -120,7 +145,7 @@ export const rule: Rule = {
     if (call.messageArg) {
       const found = textualErrors(call.messageArg, ctx);
       if (found.length) {
-        const fixes = found.length === 1 ? messageFix(call, ctx, found[0].error) : [];
+        const fixes = found.length === 1 && !found[0].indirect ? messageFix(call, ctx, found[0].error) : [];
         for (const f of found) ctx.report(f.at, MESSAGE(f.at.getText(sf)), fixes);
       }
     }
@@ -139,14 +164,43 @@ export const rule: Rule = {
         if (isErrorValue(a, ctx)) ctx.report(unwrap(a), MESSAGE(unwrap(a).getText(sf)), placeholderFix(call, ctx, msg, a));
       }
     }
+    // `this.logger.error('failed', err)`: Nest's second argument is a stack string.
+    const second = call.node.arguments[1];
+    if (call.library === 'nestjs' && call.method === 'error' && second && call.node.arguments.length === 2 && call.messageArg === call.node.arguments[0] && isErrorValue(second, ctx)) {
+      ctx.report(unwrap(second), NEST_STACK(unwrap(second).getText(sf)));
+    }
     // Error text as a field value: `{ error: err.message }` → the error object where the library keeps it.
     const fieldsObj = call.fieldsArg && unwrap(call.fieldsArg);
     if (fieldsObj && ts.isObjectLiteralExpression(fieldsObj)) {
       for (const p of fieldsObj.properties) {
+        // winston: `{ error }` / `{ error: err }` is written as `"error":{}`.
+        if (call.library === 'winston' && !call.wrapper && (ts.isShorthandPropertyAssignment(p) || ts.isPropertyAssignment(p))) {
+          const value = ts.isShorthandPropertyAssignment(p) ? p.name : p.initializer;
+          if (isErrorValue(value, ctx)) {
+            const fixes = ts.isPropertyAssignment(p) ? fieldFix(call, ctx, fieldsObj, p, unwrap(value)) : wholeMetaFix(call, ctx, fieldsObj, p.name);
+            ctx.report(value, WINSTON_NESTED(value.getText(sf)), fixes);
+            continue;
+          }
+        }
         if (!ts.isPropertyAssignment(p)) continue;
         const error = errorAsText(p.initializer, ctx);
         if (error) ctx.report(p.initializer, MESSAGE(p.initializer.getText(sf)), fieldFix(call, ctx, fieldsObj, p, error));
+        // Nested: `metadata: JSON.stringify({ originalError: String(e) })`, `{ cause: { message: e.message } }`.
+        else for (const inner of nestedErrorText(p.initializer, ctx)) ctx.report(inner, MESSAGE(inner.getText(sf)));
       }
     }
   },
 };
+
+/** Error text inside a field's object value or its `JSON.stringify(...)`, one object deep (no fix: the shape is the project's). */
+function nestedErrorText(value: ts.Expression, ctx: RuleContext): ts.Expression[] {
+  let v = unwrap(value);
+  if (ts.isCallExpression(v) && v.arguments.length >= 1 && ts.isPropertyAccessExpression(v.expression) && v.expression.name.text === 'stringify') {
+    const owner = unwrap(v.expression.expression);
+    if (ts.isIdentifier(owner) && owner.text === 'JSON') v = unwrap(v.arguments[0]);
+  }
+  if (!ts.isObjectLiteralExpression(v)) return [];
+  const out: ts.Expression[] = [];
+  for (const p of v.properties) if (ts.isPropertyAssignment(p) && errorAsText(p.initializer, ctx)) out.push(p.initializer);
+  return out;
+}

@@ -6,6 +6,7 @@ import { unwrap } from '../scopes';
 import { commentsBetweenArguments } from './util/comments';
 import { isErrorValue } from './util/errors';
 import { isConsoleOutsideService } from './util/fileRole';
+import { isConstantText, localValues } from './util/declarations';
 import { isUtilFormatCall } from './util/imports';
 import { messageParts, type Part } from './util/messageParts';
 import { existingKeys, fieldsMergeSafely, rewriteArguments } from './util/structuredCall';
@@ -23,10 +24,11 @@ type Kind = keyof typeof MESSAGES;
 
 function dynamicKind(expr: ts.Expression, ctx: RuleContext): Kind | null {
   const e = unwrap(expr);
-  if (ts.isTemplateExpression(e)) return 'template';
+  // A constant prefix (`LOG_WS + 'Connection from client'`, `const LOG_WS = GREEN + 'WS: '`) keeps a message constant.
+  if (ts.isTemplateExpression(e)) return isConstantText(e, ctx) ? null : 'template';
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     const parts = messageParts(e);
-    return parts && parts.some((p) => p.kind === 'value') ? 'concatenation' : null;
+    return parts && parts.some((p) => p.kind === 'value' && !isConstantText(p.expr, ctx)) ? 'concatenation' : null;
   }
   if (ts.isCallExpression(e)) {
     const c = e.expression;
@@ -101,12 +103,25 @@ export const rule: Rule = {
     fixable: true,
   },
   checkLogCall(call, ctx) {
-    // A script, test or CLI printing to the console is producing output for a person, not a log record.
-    if (isConsoleOutsideService(call, ctx)) return;
+    // A script, test or CLI printing to the console is producing output for a person, not a log record;
+    // so is a logger's output there (a CLI's pretty-printed progress lines): nobody queries it by field.
+    if (isConsoleOutsideService(call, ctx) || ctx.fileKind !== 'service') return;
     const message = messageExpression(call);
     if (!message) return;
     const kind = dynamicKind(message, ctx);
-    if (!kind) return;
-    ctx.report(message, MESSAGES[kind], call.messageArg === message ? structuredFix(call, ctx, kind) : []);
+    if (kind) {
+      ctx.report(message, MESSAGES[kind], call.messageArg === message ? structuredFix(call, ctx, kind) : []);
+      return;
+    }
+    // `const msg = \`failed for ${id}\`; logger.warn(msg)`: the message was built a few lines up.
+    const id = unwrap(message);
+    if (!ts.isIdentifier(id)) return;
+    for (const value of localValues(id, ctx)) {
+      const built = dynamicKind(value, ctx);
+      if (!built) continue;
+      const line = ctx.sourceFile.getLineAndCharacterOfPosition(value.getStart(ctx.sourceFile)).line + 1;
+      ctx.report(id, `${MESSAGES[built].replace(/^Log message/, `Log message \`${id.text}\` (line ${line})`)}`);
+      return;
+    }
   },
 };

@@ -161,6 +161,17 @@ function outermost(dirs: Iterable<string>): string[] {
   return out;
 }
 
+/** Whether the configuration that governs a file ignores it: its `ignore` globs are relative to its own folder. */
+export function settingsIgnoreMatcher(configs: ConfigLookup): (absPath: string) => boolean {
+  const matchers = new Map<AppliedConfig, (absPath: string) => boolean>();
+  return (file) => {
+    const config = configs.forFile(file);
+    let matcher = matchers.get(config);
+    if (!matcher) matchers.set(config, (matcher = config.settings.ignore.length > 0 ? createIgnoreMatcher(config.dir, config.settings.ignore) : () => false));
+    return matcher(file);
+  };
+}
+
 export async function analyzeWorkspace(root: string, options: WorkspaceOptions): Promise<WorkspaceResult> {
   const rootAbs = path.resolve(root);
   const { cache, onProgress } = options;
@@ -169,14 +180,7 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
   const unreadable: UnreadableFile[] = [];
   const skipped: FileAnalysis[] = [];
 
-  // A configuration's `ignore` globs are relative to its own folder and apply to the files it governs.
-  const matchers = new Map<AppliedConfig, (absPath: string) => boolean>();
-  const ignoredBySettings = (file: string): boolean => {
-    const config = configs.forFile(file);
-    let matcher = matchers.get(config);
-    if (!matcher) matchers.set(config, (matcher = config.settings.ignore.length > 0 ? createIgnoreMatcher(config.dir, config.settings.ignore) : () => false));
-    return matcher(file);
-  };
+  const ignoredBySettings = settingsIgnoreMatcher(configs);
 
   // Which files: a walk of the requested folders, plus files named explicitly.
   let candidates: string[];

@@ -84,3 +84,75 @@ function topLevelTypes(sf: ts.SourceFile): Map<string, TypeDeclaration[]> {
 function memberNames(members: ts.NodeArray<ts.TypeElement>): string[] {
   return members.flatMap((m) => (m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? [m.name.text] : []));
 }
+
+/**
+ * What a local variable may hold where it is read: its initialiser, and for `let`/`var` every value
+ * assigned to it (`id = expr`) in the block that declares it. Empty for parameters, imports and
+ * names from elsewhere. Lets a rule see a message built a few lines above its log call.
+ */
+export function localValues(id: ts.Identifier, scope: DeclarationLookup): ts.Expression[] {
+  const d = scope.declarationOf(id);
+  if (!d || !ts.isVariableDeclaration(d) || !ts.isIdentifier(d.name)) return [];
+  const list = d.parent;
+  if (!ts.isVariableDeclarationList(list)) return [];
+  const out = d.initializer ? [d.initializer] : [];
+  if (list.flags & ts.NodeFlags.Const) return out;
+  return out.concat(assignmentsTo(d, scope));
+}
+
+/** Per declaration, the values assigned to it in its block (walked once per declaration a rule asks about). */
+let assignedOfFile: { sf: ts.SourceFile; byDecl: Map<ts.VariableDeclaration, ts.Expression[]> } | null = null;
+
+function assignmentsTo(d: ts.VariableDeclaration, scope: DeclarationLookup): ts.Expression[] {
+  const sf = d.getSourceFile();
+  if (assignedOfFile?.sf !== sf) assignedOfFile = { sf, byDecl: new Map() };
+  const known = assignedOfFile.byDecl.get(d);
+  if (known) return known;
+  const name = (d.name as ts.Identifier).text;
+  const found: ts.Expression[] = [];
+  // The statement list the declaration is in (a block, a case clause, the file).
+  // A module-level `let` is left out: its assignments may be anywhere in the file, for every such name asked about.
+  const holder = d.parent.parent?.parent;
+  const stack: ts.Node[] = holder && !ts.isSourceFile(holder) ? [holder] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (
+      ts.isBinaryExpression(n) &&
+      n.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isIdentifier(n.left) &&
+      n.left.text === name &&
+      scope.declarationOf(n.left) === d
+    ) {
+      found.push(n.right);
+    }
+    ts.forEachChild(n, (c) => {
+      stack.push(c);
+    });
+  }
+  assignedOfFile.byDecl.set(d, found);
+  return found;
+}
+
+/**
+ * Whether an expression is text known before the program runs: a string literal, a `+` of such, or
+ * a local name that only ever holds one (`const LOG = GREEN + 'WS: ' + RESET`). A message that is a
+ * constant prefix plus literal text is a constant message.
+ */
+export function isConstantText(expr: ts.Expression, scope: DeclarationLookup, depth = 0): boolean {
+  const e = unwrap(expr);
+  if (ts.isStringLiteralLike(e)) return true;
+  if (depth > 8) return false;
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    return isConstantText(e.left, scope, depth + 1) && isConstantText(e.right, scope, depth + 1);
+  }
+  if (ts.isTemplateExpression(e)) return e.templateSpans.every((s) => isConstantText(s.expression, scope, depth + 1));
+  if (!ts.isIdentifier(e)) return false;
+  const d = scope.declarationOf(e);
+  if (!d || !ts.isVariableDeclaration(d) || !d.initializer || !ts.isIdentifier(d.name)) return false;
+  const values = localValues(e, scope);
+  // A module-level `let`/`var` may be assigned anywhere: only a `const` is known there.
+  const list = d.parent;
+  const isConst = ts.isVariableDeclarationList(list) && !!(list.flags & ts.NodeFlags.Const);
+  if (!isConst && ts.isSourceFile(list.parent?.parent ?? list)) return false;
+  return values.length > 0 && values.every((v) => isConstantText(v, scope, depth + 1));
+}

@@ -16,6 +16,9 @@ export class UsersService {
                       //~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `(err as Error).message` logs the error as text, which loses its stack and type; log the error object instead.
       this.logger.warn(`load failed: ${err}`);
                                      //~~~ [error-not-serialized] `err` logs the error as text, which loses its stack and type; log the error object instead.
+      this.logger.error('load failed', err);
+                                     //~~~ [error-not-serialized] NestJS's Logger.error takes the stack as its second argument: the error `err` there is printed as text and its stack is lost; pass its `.stack`.
+      this.logger.error('load failed', (err as Error).stack);
     }
   }
 }

@@ -1,0 +1,91 @@
+// What calling a function of the project does for logging (model/types.ts FunctionSummary): it
+// returns a logger (`getLogger(): pino.Logger`, `(parent) => parent.child({...})`), or it passes its
+// own parameters on to a logger as the message and the fields (a project's log helper, such as
+// `logSchema.info(logger, message, fields)` calling `logger.info(fields, message)`), so that a call
+// of it is a log call with the caller's message. Read from the function's body and return type,
+// each function once, its nested functions left out (they run later, if ever).
+import ts from 'typescript';
+import { ALL_LEVEL_METHODS } from './libraries';
+import { recogniseLogCall } from './logCalls';
+import type { FunctionSummary } from './model/types';
+import { resolveName, type ScopeMap, unwrap } from './scopes';
+import type { LoggerLibrary } from './types';
+import type { ValueResolver } from './values';
+
+export type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
+
+export const NOTHING: FunctionSummary = {};
+
+export function isFunctionLike(node: ts.Node): node is FunctionLike {
+  return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
+}
+
+/**
+ * A log helper is a small function that calls a level method: only such a body is walked for the
+ * log call that passes its parameters on (every function a file calls is asked about, so a walk of
+ * every body would cost a second analysis of the file).
+ */
+const MAX_HELPER_BODY = 2000;
+const LEVEL_CALL = new RegExp(String.raw`(?:\.|\[\s*['"\`])(?:${[...ALL_LEVEL_METHODS].join('|')})\b`);
+
+export function summariseFunction(fn: FunctionLike, values: ValueResolver, scopes: ScopeMap): FunctionSummary {
+  if (!fn.body) return NOTHING;
+  const returnsLogger = returnedLogger(fn, values);
+  let logs: FunctionSummary['logs'];
+  const body = fn.body;
+  const text = fn.parameters.length > 0 && body.end - body.pos <= MAX_HELPER_BODY ? body.getSourceFile().text.slice(body.pos, body.end) : '';
+  if (text && LEVEL_CALL.test(text)) {
+    // The body's own nodes, nested functions and classes left out, with an explicit stack.
+    const stack: ts.Node[] = [body];
+    while (stack.length && !logs) {
+      const node = stack.pop()!;
+      if (node !== body && (isFunctionLike(node) || ts.isClassLike(node))) continue;
+      if (ts.isCallExpression(node)) {
+        const call = recogniseLogCall(node, values);
+        const message = call && call.library !== 'console' && !call.wrapper ? parameterIndex(call.messageArg, fn, scopes) : -1;
+        if (call && call.library !== 'console' && message >= 0) {
+          const fields = parameterIndex(call.fieldsArg, fn, scopes);
+          logs = fields >= 0 ? { lib: call.library, message, fields } : { lib: call.library, message };
+        }
+      }
+      ts.forEachChild(node, (c) => {
+        stack.push(c);
+      });
+    }
+  }
+  if (!returnsLogger && !logs) return NOTHING;
+  return { ...(returnsLogger ? { returnsLogger } : {}), ...(logs ? { logs } : {}) };
+}
+
+/** The library of the logger a function returns: by its return type, its expression body, or a `return` among its top-level statements. */
+function returnedLogger(fn: FunctionLike, values: ValueResolver): LoggerLibrary | undefined {
+  const typed = fn.type ? values.typeValue(fn.type, fn) : null;
+  if (typed?.t === 'logger') return typed.lib;
+  if (!fn.body) return undefined;
+  if (!ts.isBlock(fn.body)) {
+    const v = values.valueOf(fn.body);
+    return v?.t === 'logger' ? v.lib : undefined;
+  }
+  for (const st of fn.body.statements) {
+    if (!ts.isReturnStatement(st) || !st.expression) continue;
+    const v = values.valueOf(st.expression);
+    if (v?.t === 'logger') return v.lib;
+  }
+  return undefined;
+}
+
+/** The index of `fn`'s parameter that `arg` is (the parameter itself, not a value made from it); -1 otherwise. */
+function parameterIndex(arg: ts.Expression | undefined, fn: FunctionLike, scopes: ScopeMap): number {
+  const e = arg && unwrap(arg);
+  if (!e || !ts.isIdentifier(e)) return -1;
+  const d = resolveName(scopes, e, e.text);
+  if (d?.kind !== 'param' || d.node.parent !== fn || d.node.dotDotDotToken) return -1;
+  return d.index;
+}
+
+/** The function a function-valued expression is, when it is written in place (`(a) => ...`, `function () {}`). */
+export function functionOf(e: ts.Expression): FunctionLike | null {
+  const u = unwrap(e);
+  return ts.isArrowFunction(u) || ts.isFunctionExpression(u) ? u : null;
+}
+

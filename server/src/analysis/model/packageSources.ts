@@ -1,0 +1,79 @@
+// A workspace package whose package.json points at build output that is not there (an unbuilt
+// monorepo: `exports` names `./dist/esm/observability/index.js`, and `dist/` is made by a build
+// step nobody ran) is read from its sources instead, as TypeScript does for a referenced project
+// (its output mapped back to the source through the package tsconfig's `outDir` and `rootDir`).
+// When the package's tsconfig names no `outDir`, a first folder named like build output (`dist`,
+// `build`, `lib`, `out`) stands for it and `src` for the sources. One folder under the output root
+// may name the module format (`dist/esm/`, `dist/commonjs/`, as tshy and similar tools write it).
+import * as path from 'node:path';
+import type { FileSystemView } from './fileSystem';
+import { isInside } from './paths';
+import type { TsconfigIndex } from './tsconfigs';
+
+const OUTPUT_FOLDERS = new Set(['dist', 'build', 'lib', 'out']);
+const OUTPUT_EXTENSION = /(\.d)?\.(m|c)?(js|ts)$/;
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js'];
+
+/** The source file of `subpath` (`.` or `./observability`) of the package in `dir`, when its entry names missing output. */
+export function packageEntrySource(dir: string, subpath: string, fsView: FileSystemView, tsconfigs: TsconfigIndex): string | null {
+  const manifest = readManifest(dir, fsView);
+  if (!manifest) return null;
+  const options = tsconfigs.forFile(path.join(dir, 'package.json')).options;
+  for (const target of entryTargets(manifest, subpath)) {
+    const abs = path.resolve(dir, target);
+    if (!isInside(dir, abs) || fsView.fileExists(abs)) continue; // the output exists: the compiler's own resolution applies
+    for (const base of sourceBases(dir, abs, options.outDir, options.rootDir)) {
+      for (const ext of SOURCE_EXTENSIONS) if (fsView.fileExists(base + ext)) return base + ext;
+    }
+  }
+  return null;
+}
+
+function readManifest(dir: string, fsView: FileSystemView): Record<string, unknown> | null {
+  const text = fsView.readFile(path.join(dir, 'package.json'));
+  if (text === undefined) return null;
+  try {
+    const json = JSON.parse(text) as unknown;
+    return json && typeof json === 'object' ? (json as Record<string, unknown>) : null;
+  } catch {
+    return null; // a broken package.json names no entry
+  }
+}
+
+/** Every file the package's `exports` (each condition), else `types`/`main`/`module`, names for the subpath. */
+function entryTargets(manifest: Record<string, unknown>, subpath: string): string[] {
+  const exports = manifest.exports;
+  const out: string[] = [];
+  const collect = (v: unknown, depth: number) => {
+    if (typeof v === 'string') out.push(v);
+    else if (v && typeof v === 'object' && depth < 4) for (const inner of Object.values(v)) collect(inner, depth + 1);
+  };
+  if (typeof exports === 'string' || Array.isArray(exports)) {
+    if (subpath === '.') collect(exports, 0);
+  } else if (exports && typeof exports === 'object') {
+    const map = exports as Record<string, unknown>;
+    const keyed = Object.keys(map).some((k) => k.startsWith('.'));
+    if (keyed) collect(map[subpath], 0);
+    else if (subpath === '.') collect(map, 0);
+  } else if (subpath === '.') {
+    for (const key of ['types', 'typings', 'module', 'main']) if (typeof manifest[key] === 'string') out.push(manifest[key] as string);
+  } else out.push(subpath);
+  return out;
+}
+
+/** Paths without extension where the source of the output file `abs` may be. */
+function sourceBases(dir: string, abs: string, outDir: string | undefined, rootDir: string | undefined): string[] {
+  let rel: string[];
+  let sourceRoot: string;
+  if (outDir && isInside(outDir, abs)) {
+    rel = path.relative(outDir, abs).split(path.sep);
+    sourceRoot = rootDir ?? path.join(dir, 'src');
+  } else {
+    const parts = path.relative(dir, abs).split(path.sep);
+    if (!OUTPUT_FOLDERS.has(parts[0])) return [];
+    rel = parts.slice(1);
+    sourceRoot = path.join(dir, 'src');
+  }
+  const strip = (parts: string[]) => path.join(sourceRoot, ...parts).replace(OUTPUT_EXTENSION, '');
+  return rel.length > 1 ? [strip(rel), strip(rel.slice(1))] : [strip(rel)];
+}

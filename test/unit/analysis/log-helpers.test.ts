@@ -1,0 +1,128 @@
+// A project's own logging functions: helpers that pass their parameters on to a logger (each call
+// of one is a log call with the caller's message) and functions that return a logger.
+import * as assert from 'node:assert/strict';
+import { callsOf, tempProject } from './helpers';
+
+const FASTIFY_PKG = JSON.stringify({ dependencies: { pino: '^9', fastify: '^4' } });
+
+describe('log helpers and logger-returning functions', () => {
+  it('reads a call of an exported helper object as a log call with the helper\'s message and fields, and offers no fix', () => {
+    const p = tempProject({
+      'package.json': FASTIFY_PKG,
+      'src/monitoring/logger.ts': [
+        `import pino from 'pino';`,
+        `import type { FastifyBaseLogger } from 'fastify';`,
+        `export const logger = pino();`,
+        `export const logSchema = {`,
+        `  info: (logger: FastifyBaseLogger, message: string, log: object) => logger.info(log, message),`,
+        `  warning(logger: FastifyBaseLogger, message: string, log: object) { logger.warn(log, message) },`,
+        `  count: (logger: FastifyBaseLogger, n: number) => n + 1,`,
+        `};`,
+      ].join('\n'),
+      'src/jobs/run.ts': [
+        `import { logger, logSchema } from '../monitoring/logger';`,
+        `export function run(tenantId: string, e: Error) {`,
+        `  logSchema.info(logger, \`[Migrations] running for \${tenantId}\`, { type: 'migrations' });`,
+        `  logSchema.warning(logger, 'rollback failed', { type: 'db', metadata: JSON.stringify({ originalError: String(e) }) });`,
+        `  logSchema.count(logger, 1);`,
+        `}`,
+      ].join('\n'),
+    });
+    try {
+      const r = p.analyze('src/jobs/run.ts');
+      assert.deepEqual(callsOf(r), ['3:2 pino.info', '4:2 pino.warning']);
+      assert.deepEqual(
+        r.findings.map((f) => `${f.line + 1} ${f.rule} ${f.fixes.filter((x) => x.kind === 'fix').length}`),
+        ['3 unstructured-log-message 0', '4 error-not-serialized 0'],
+      );
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it('follows loggers made by exported functions: a typed return, a child of a parameter, through a namespace import', () => {
+    const p = tempProject({
+      'package.json': JSON.stringify({ dependencies: { pino: '^9' } }),
+      'shared/observability.ts': [
+        `import { pino } from 'pino';`,
+        `let made: pino.Logger;`,
+        `export function getLogger(level = 'info'): pino.Logger { if (!made) made = pino({ level }); return made; }`,
+        `export function extendLoggerComponent(parent: pino.Logger, ...names: string[]) { return parent.child({ component: names.join('/') }); }`,
+        `export function notALogger(level: string) { return level; }`,
+      ].join('\n'),
+      'src/logging.ts': [
+        `import * as Observability from '../shared/observability';`,
+        `const { getLogger, extendLoggerComponent, notALogger } = Observability;`,
+        `export const logger = getLogger();`,
+        `export const dbLogger = extendLoggerComponent(logger, 'db');`,
+        `export const other = notALogger('x');`,
+      ].join('\n'),
+      'src/db.ts': [
+        `import { dbLogger, logger, other } from './logging';`,
+        `export function connect(env: string) {`,
+        `  dbLogger.debug(\`connecting to \${env}\`);`,
+        `  logger.info('connected');`,
+        `  (other as any).info('not a logger');`,
+        `}`,
+      ].join('\n'),
+    });
+    try {
+      assert.deepEqual(callsOf(p.analyze('src/db.ts')), ['3:2 pino.debug', '4:2 pino.info']);
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it('reads an unbuilt workspace package from its sources when its exports name build output that is not there', () => {
+    const p = tempProject({
+      'package.json': JSON.stringify({ private: true, workspaces: ['packages/*'] }),
+      'packages/shared/package.json': JSON.stringify({
+        name: '@acme/shared',
+        exports: { './observability': { import: { types: './dist/esm/observability/index.d.ts', default: './dist/esm/observability/index.js' } } },
+        peerDependencies: { pino: '^9' },
+      }),
+      'packages/shared/tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: './src', outDir: './dist', module: 'node16', moduleResolution: 'node16' } }),
+      'packages/shared/src/observability/index.ts': `import { pino } from 'pino';\nexport function getLogger(): pino.Logger { return pino(); }\n`,
+      'packages/server/package.json': JSON.stringify({ name: '@acme/server', dependencies: { '@acme/shared': 'workspace:*', pino: '^9' } }),
+      'packages/server/app.ts': `import { getLogger } from '@acme/shared/observability';\nconst logger = getLogger();\nlogger.info(\`port \${3000}\`);\n`,
+    });
+    try {
+      assert.deepEqual(callsOf(p.analyze('packages/server/app.ts')), ['3:0 pino.info']);
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it('follows loggers injected as dependencies: a project type naming a logger, a typed deps object, a default in the pattern, `||`', () => {
+    const p = tempProject({
+      'package.json': JSON.stringify({ dependencies: { pino: '^9' } }),
+      'src/logging.ts': `import pino from 'pino';\nexport const logger = pino();\nexport type Logger = typeof logger;\n`,
+      'src/types.ts': `export type { Logger } from './logging';\n`,
+      'src/users.ts': [
+        `import type { Logger } from './types';`,
+        `import { logger as defaultLogger } from './logging';`,
+        `export function remove(deps: { logger: Logger; db: unknown }, id: string) {`,
+        `  deps.logger.info('deleting');`,
+        `  const { logger } = deps;`,
+        `  logger.info('deleted');`,
+        `}`,
+        `export function sync(options?: { logger?: typeof defaultLogger }) {`,
+        `  const { logger = defaultLogger } = options || {};`,
+        `  logger.debug('syncing');`,
+        `}`,
+        `export function handle(req: { log?: unknown }) {`,
+        `  const logger = req.log || defaultLogger;`,
+        `  logger.warn('handled');`,
+        `}`,
+        `export function other(deps: { db: { info(m: string): void } }) {`,
+        `  deps.db.info('not a logger');`,
+        `}`,
+      ].join('\n'),
+    });
+    try {
+      assert.deepEqual(callsOf(p.analyze('src/users.ts')), ['4:2 pino.info', '6:2 pino.info', '10:2 pino.debug', '14:2 pino.warn']);
+    } finally {
+      p.cleanup();
+    }
+  });
+});
