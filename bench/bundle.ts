@@ -20,6 +20,8 @@ export function loadBundled<T>(entry: string, name: string, external: string[] =
     format: 'cjs',
     external,
     define: { OBS_LENS_SEPARATE_ENGINE: 'false' },
+    // As scripts/build.mjs: jsonc-parser's main build is UMD, which esbuild cannot follow; its ESM build bundles.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     logLevel: 'warning',
   });
   return require(outfile) as T;

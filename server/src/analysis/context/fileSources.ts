@@ -48,8 +48,12 @@ const MODULE_HINT = new RegExp(
 );
 /** A pino mixin, an axios interceptor, a winston module (its formats may read the context). */
 const LOGGER_HINT = /\bmixin\b|\binterceptors\.request\b|['"]winston['"]/;
-/** A middleware (it calls `next`) that binds a child logger or stamps an id on the request. */
-const MIDDLEWARE_HINT = /\.child\s*\(|\.(?:id|requestId|reqId|correlationId|traceId)\s*=[^=]/;
+/**
+ * A middleware (it calls `next`) that binds a child logger to a request property
+ * (`req.log = logger.child(...)`) or stamps an id on the request. Not any `.child(` call: service
+ * code makes child loggers everywhere, and every such file was parsed a second time for nothing.
+ */
+const MIDDLEWARE_HINT = /\.[\w$]+\s*=\s*[\w$.()]+\.child\s*\(|\.(?:id|requestId|reqId|correlationId|traceId)\s*=[^=]/;
 const CALLS_NEXT = /\bnext\s*\(/;
 
 /**

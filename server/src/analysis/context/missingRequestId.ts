@@ -4,6 +4,7 @@
 // server is created. While it fires, handler-missing-request-context and outgoing-call-without-context
 // stay quiet for the service (they test `hasNoRequestContext`): the root cause first.
 import * as path from 'node:path';
+import { mentionsFramework } from '../handlers/context';
 import type { EntryPoint } from '../handlers/inventory';
 import type { FactsSource } from '../handlers/workspaceFacts';
 import type { FileFacts, Handler, Place } from '../handlers/types';
@@ -69,8 +70,14 @@ export interface ServiceLike {
 export function missingRequestIdFinding(service: ServiceLike): { file: string; start: number; end: number; message: string } | null {
   const ctx = serviceContextFor(service.project, path.join(service.root, 'package.json'));
   if (!ctx) return null;
+  // Decided before the creation places are looked for: finding them reads the facts of files
+  // handler discovery never parsed, which a service with a request id must not pay for.
+  if (!service.handlers.some((h) => h.framework !== 'nextjs') || !hasNoRequestContext(ctx)) return null;
   const entries = service.entryPoints.flatMap((e) => (e.target ? [path.resolve(service.root, e.target)] : []));
-  const finding = missingRequestIdMiddleware(service.handlers, creationPlaces(service, service.files, entries), ctx);
+  // An app or server is created from an imported framework (express(), Fastify(), http.createServer()):
+  // only files that import one are parsed for it.
+  const candidates = service.files.filter((f) => mentionsFramework(service.project.readFile(f) ?? ''));
+  const finding = missingRequestIdMiddleware(service.handlers, creationPlaces(service, candidates, entries), ctx);
   if (!finding) return null;
   const text = service.project.readFile(finding.file);
   if (text === undefined) return null;
