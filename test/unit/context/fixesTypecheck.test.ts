@@ -6,10 +6,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ts from 'typescript';
+import { typeProblems } from '../../support/typecheckFixed';
 import { analyzeFile, applyEdits, createProjectModel, noteFile } from '../../../server/src/analysis';
 import type { RuleSeverities } from '../../../server/src/analysis/types';
 
-const REPO = path.resolve(__dirname, '..', '..', '..');
 
 const SERVICE = `import express, { type NextFunction, type Request, type Response } from 'express';
 import pino from 'pino';
@@ -80,32 +80,7 @@ describe('request-context rules: quick-fixes type-check', function () {
     }
     write(applyEdits(SERVICE, all), 'every fix');
 
-    const program = ts.createProgram(
-      fixed.map((f) => f.file),
-      {
-        strict: true,
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.ESNext,
-        moduleResolution: ts.ModuleResolutionKind.Node10,
-        esModuleInterop: true,
-        skipLibCheck: true,
-        noEmit: true,
-        lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-        types: ['node'],
-        typeRoots: [path.join(REPO, 'node_modules', '@types')],
-        baseUrl: dir,
-        paths: { '*': [path.join(REPO, 'node_modules', '*'), path.join(REPO, 'node_modules', '@types', '*')] },
-        ignoreDeprecations: '6.0',
-      },
-    );
-    const problems: string[] = [];
-    for (const f of fixed) {
-      const sf = program.getSourceFile(f.file)!;
-      for (const d of [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]) {
-        const line = d.start !== undefined ? sf.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-        problems.push(`${f.from}: line ${line}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
-      }
-    }
+    const problems = typeProblems(fixed, dir, { module: ts.ModuleKind.ESNext });
     assert.deepEqual(problems, [], 'fixed files type-check');
   });
 });

@@ -5,11 +5,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import ts from 'typescript';
+import { typeProblems } from '../../support/typecheckFixed';
 import { applyEdits } from '../../../server/src/analysis';
 import { analyseCase, metricCases } from './helpers';
 
-const REPO = path.resolve(__dirname, '..', '..', '..');
 
 describe('metric rules: quick-fixes type-check', function () {
   this.timeout(120_000);
@@ -38,37 +37,7 @@ describe('metric rules: quick-fixes type-check', function () {
     }
     for (const rule of ['metric-naming', 'invalid-metric-definition', 'high-cardinality-label']) assert.ok((byRule.get(rule) ?? 0) >= 3, `${rule} offers fixes on its fixtures`);
 
-    const program = ts.createProgram(
-      fixed.map((f) => f.file),
-      {
-        strict: true,
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.CommonJS,
-        moduleResolution: ts.ModuleResolutionKind.Node10,
-        esModuleInterop: true,
-        skipLibCheck: true,
-        noEmit: true,
-        allowJs: true,
-        checkJs: true,
-        lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-        types: ['node'],
-        typeRoots: [path.join(REPO, 'node_modules', '@types')],
-        // The fixed files sit in the temp directory: packages resolve from the repository's node_modules.
-        baseUrl: dir,
-        paths: { '*': [path.join(REPO, 'node_modules', '*'), path.join(REPO, 'node_modules', '@types', '*')] },
-        ignoreDeprecations: '6.0',
-      },
-    );
-    const problems: string[] = [];
-    for (const f of fixed) {
-      const sf = program.getSourceFile(f.file);
-      assert.ok(sf, `${f.file} is in the program`);
-      const diagnostics = [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
-      for (const d of diagnostics) {
-        const line = d.start !== undefined ? sf.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-        problems.push(`${f.from} "${f.title}": line ${line}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
-      }
-    }
+    const problems = typeProblems(fixed.map((f) => ({ file: f.file, from: `${f.from} "${f.title}"` })), dir, { allowJs: true, checkJs: true });
     assert.deepEqual(problems, [], 'fixed files type-check');
   });
 });

@@ -81,13 +81,7 @@ const NOT_RUNNERS = new Set(['cp', 'mv', 'rm', 'rimraf', 'shx', 'mkdir', 'cat', 
  */
 export function commandPaths(command: string): string[] {
   const out: string[] = [];
-  let cwd = '.';
-  for (const part of command.split(/&&|\|\||[;|]/)) {
-    const words = part.trim().split(/\s+/).map((w) => w.replace(/^['"]|['"]$/g, ''));
-    if (words[0] === 'cd' && words[1]) {
-      cwd = path.posix.join(cwd, words[1]);
-      continue;
-    }
+  for (const { cwd, words } of commandSteps(command)) {
     if (NOT_RUNNERS.has(words[0])) continue;
     for (let i = 0; i < words.length; i++) {
       let w = words[i];
@@ -112,19 +106,29 @@ export function commandPaths(command: string): string[] {
 export function binCommandNames(command: string, binPaths: readonly string[], binNames: readonly string[]): string[] {
   const bins = new Set(binPaths.map((b) => path.posix.normalize(b)));
   const out: string[] = [];
-  let cwd = '.';
-  for (const part of command.split(/&&|\|\||[;|]/)) {
-    const words = part.trim().split(/\s+/).map((w) => w.replace(/^['"]|['"]$/g, ''));
-    if (words[0] === 'cd' && words[1]) {
-      cwd = path.posix.join(cwd, words[1]);
-      continue;
-    }
+  for (const { cwd, words } of commandSteps(command)) {
     const runner = words[0] ?? '';
     if (!runner || (!bins.has(path.posix.join(cwd, runner)) && !binNames.includes(runner))) continue;
     const name = words.slice(1).find((w) => !w.startsWith('-'));
     if (name && /^[\w:-]+$/.test(name)) out.push(name);
   }
   return out;
+}
+
+/**
+ * The commands of a script line (split at `&&`, `||`, `;`, `|`) as words without their quotes, each
+ * with the folder it runs in: a `cd x` step moves the folder for the steps after it and is not itself
+ * returned.
+ */
+function commandSteps(command: string): Array<{ cwd: string; words: string[] }> {
+  const steps: Array<{ cwd: string; words: string[] }> = [];
+  let cwd = '.';
+  for (const part of command.split(/&&|\|\||[;|]/)) {
+    const words = part.trim().split(/\s+/).map((w) => w.replace(/^['"]|['"]$/g, ''));
+    if (words[0] === 'cd' && words[1]) cwd = path.posix.join(cwd, words[1]);
+    else steps.push({ cwd, words });
+  }
+  return steps;
 }
 
 function looksLikePath(w: string): boolean {
