@@ -39,6 +39,13 @@ describe('LSP: service findings', function () {
     ws.remove();
   });
 
+  it('reports the workspace idle only once the service findings are published', async () => {
+    client = await LspTestClient.start({ folders: [ws.root] });
+    await client.waitFor('the scan to report idle', () => client.statuses.some((s) => s.state === 'idle' && s.filesTotal > 0));
+    // Read at the moment idle arrives: no wait for more diagnostics.
+    assert.equal(missing(client.diagnostics.get(ws.uri('src/orders.ts'))?.diagnostics ?? []).length, 1, 'handler-missing-metrics is in when the status says idle');
+  });
+
   it('publishes handler-missing-metrics for a file never opened, and drops it when another file mounts the middleware', async () => {
     client = await LspTestClient.start({ folders: [ws.root] });
     const found = await client.waitForDiagnostics(ws.uri('src/orders.ts'), (d) => missing(d).length === 1);

@@ -49,9 +49,12 @@ export class ServiceFindings {
   }
 
   /** The scan finished: every service of these files is checked (debounced like an edit). */
-  afterScan(folders: FolderFiles[]): void {
+  afterScan(folders: FolderFiles[]): Promise<void> {
     this.folders = folders;
-    this.schedule('all');
+    // No pause after a scan (that is for typing): the scan's own time is the wait. Resolves when
+    // the findings are published, so the scan reports idle only then.
+    this.schedule('all', 0);
+    return this.settled();
   }
 
   /** A file was edited (or changed on disk): its service is checked again after a pause. */
@@ -76,7 +79,7 @@ export class ServiceFindings {
     return out;
   }
 
-  private schedule(what: string | 'all'): void {
+  private schedule(what: string | 'all', delayMs = SERVICE_DEBOUNCE_MS): void {
     if (what === 'all') this.pending = 'all';
     else if (this.pending !== 'all') this.pending.add(what);
     if (this.timer) clearTimeout(this.timer);
@@ -85,7 +88,7 @@ export class ServiceFindings {
       const pending = this.pending;
       this.pending = new Set();
       this.running = this.running.then(() => this.run(pending)).catch((err: unknown) => this.deps.log.error('service findings failed', { error: describeError(err) }));
-    }, SERVICE_DEBOUNCE_MS);
+    }, delayMs);
   }
 
   private async run(pending: Set<string> | 'all'): Promise<void> {

@@ -55,7 +55,7 @@ export interface ScannerDeps {
   /** The scan taught a model a changed fact (a module's exports): open documents, which the scan does not analyse, are checked again. */
   onFactsChanged(): void;
   /** The scan finished: the files of each folder, for the service phase. */
-  onScanned?(folders: Array<{ root: string; files: string[]; rs: ResourceSettings }>): void;
+  onScanned?(folders: Array<{ root: string; files: string[]; rs: ResourceSettings }>): void | Promise<void>;
 }
 
 export class WorkspaceScanner {
@@ -114,7 +114,10 @@ export class WorkspaceScanner {
       }
       if (stale()) return;
       this.dropVanished(seen);
-      this.deps.onScanned?.(this.byFolder(files));
+      // Idle means every finding is in: the service phase's too (handlers without metrics, services
+      // without request ids), which need every file noted first.
+      await this.deps.onScanned?.(this.byFolder(files));
+      if (stale()) return;
       this.deps.status.idle(total);
       this.deps.log.info('workspace scan finished', { files: total, findings: this.deps.store.findingsCount(), ms: Date.now() - started });
     } finally {
