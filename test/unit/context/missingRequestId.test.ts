@@ -1,4 +1,4 @@
-// missing-request-id-middleware as the pure function the per-service phase will call: on the
+// missing-request-id-middleware as the functions the service phase calls: on the
 // fixture services (test/fixtures/context) through the real project model, handler discovery and
 // context detection, only the service without any request-id source is reported, at its app creation.
 import * as assert from 'node:assert/strict';
@@ -8,6 +8,7 @@ import { buildInventory, createProjectModel, noteFile } from '../../../server/sr
 import { creationPlaces, hasNoRequestContext, missingRequestIdFinding, missingRequestIdMiddleware } from '../../../server/src/analysis/context/missingRequestId';
 import { serviceContextFor } from '../../../server/src/analysis/context/service';
 import { WorkspaceFacts } from '../../../server/src/analysis/handlers/workspaceFacts';
+import { serviceViews } from '../../../server/src/analysis/services/phase';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'context');
 
@@ -30,9 +31,9 @@ describe('missing-request-id-middleware (per-service function)', () => {
       assert.equal(hasNoRequestContext(ctx), path.basename(service.root) === 'no-request-id', service.root);
     }
     assert.deepEqual(found, ['no-request-id/src/app.js:5:13']);
-    // As the service phase will call it: the range of the creation's callee.
-    const ranges = buildInventory(model, files).flatMap((s) => {
-      const f = missingRequestIdFinding({ ...s, files: files.filter((x) => x.startsWith(s.root + path.sep)), project: model, facts: (file) => facts.facts(file) });
+    // As the service phase calls it, on the phase's own service views: the range of the creation's callee.
+    const ranges = serviceViews(model, files).flatMap((s) => {
+      const f = missingRequestIdFinding(s);
       return f ? [`${path.relative(FIXTURES, f.file)} ${fs.readFileSync(f.file, 'utf8').slice(f.start, f.end)}`] : [];
     });
     assert.deepEqual(ranges, ['no-request-id/src/app.js express']);

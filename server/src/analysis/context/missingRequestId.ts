@@ -4,11 +4,14 @@
 // server is created. While it fires, handler-missing-request-context and outgoing-call-without-context
 // stay quiet for the service (they test `hasNoRequestContext`): the root cause first.
 import * as path from 'node:path';
+import ts from 'typescript';
 import { mentionsFramework } from '../handlers/context';
 import type { EntryPoint } from '../handlers/inventory';
 import type { FactsSource } from '../handlers/workspaceFacts';
 import type { FileFacts, Handler, Place } from '../handlers/types';
+import { nodeAt } from '../metrics/recorders';
 import type { ProjectModel } from '../project';
+import type { ParsedServiceFile } from '../rule';
 import { type ServiceContext, serviceContextFor } from './service';
 
 export const MISSING_MESSAGE =
@@ -46,10 +49,15 @@ export interface ServiceFinding extends Place {
  * none to add) and no request context; at its first app or server creation, else its first handler.
  */
 export function missingRequestIdMiddleware(handlers: readonly Handler[], creations: readonly Place[], ctx: ServiceContext): ServiceFinding | null {
-  const served = handlers.filter((h) => h.framework !== 'nextjs');
-  if (served.length === 0 || !hasNoRequestContext(ctx)) return null;
+  const served = servedHandlers(handlers, ctx);
+  if (served.length === 0) return null;
   const at = creations[0] ?? { file: served[0].file, line: served[0].line, column: served[0].column };
   return { ...at, message: MISSING_MESSAGE };
+}
+
+/** The handlers that want a request id (Next.js routes have no middleware to add one); none when the service has context. */
+function servedHandlers(handlers: readonly Handler[], ctx: ServiceContext): Handler[] {
+  return hasNoRequestContext(ctx) ? handlers.filter((h) => h.framework !== 'nextjs') : [];
 }
 
 /** What the service phase shows of a service (a structural part of the rule contract's ServiceView). */
@@ -60,34 +68,30 @@ export interface ServiceLike {
   readonly files: readonly string[];
   readonly project: ProjectModel;
   facts(file: string): FileFacts | null;
+  parsed(file: string): ParsedServiceFile | null;
 }
 
 /**
- * The service phase's finding: the file and the UTF-16 range of the app or server creation's callee
- * (`express` in `express()`), ready for ServiceRuleContext.report; null when the service has a
- * request-id source or no handlers.
+ * The service phase's finding: the file and the range of the app or server creation's callee
+ * (`express` in `express()`, `new Koa` in `new Koa()`), read from the service's parsed tree, ready
+ * for ServiceRuleContext.report; null when the service has a request-id source or no handlers.
  */
 export function missingRequestIdFinding(service: ServiceLike): { file: string; start: number; end: number; message: string } | null {
   const ctx = serviceContextFor(service.project, path.join(service.root, 'package.json'));
-  if (!ctx) return null;
   // Decided before the creation places are looked for: finding them reads the facts of files
   // handler discovery never parsed, which a service with a request id must not pay for.
-  if (!service.handlers.some((h) => h.framework !== 'nextjs') || !hasNoRequestContext(ctx)) return null;
+  if (!ctx || servedHandlers(service.handlers, ctx).length === 0) return null;
   const entries = service.entryPoints.flatMap((e) => (e.target ? [path.resolve(service.root, e.target)] : []));
   // An app or server is created from an imported framework (express(), Fastify(), http.createServer()):
   // only files that import one are parsed for it.
   const candidates = service.files.filter((f) => mentionsFramework(service.project.readFile(f) ?? ''));
   const finding = missingRequestIdMiddleware(service.handlers, creationPlaces(service, candidates, entries), ctx);
   if (!finding) return null;
-  const text = service.project.readFile(finding.file);
-  if (text === undefined) return null;
-  let start = 0;
-  for (let line = 0; line < finding.line; line++) {
-    const newline = text.indexOf('\n', start);
-    if (newline < 0) return null;
-    start = newline + 1;
-  }
-  start += finding.column;
-  const name = /^(?:new\s+)?[\w$.]+/.exec(text.slice(start, start + 200));
-  return { file: finding.file, start, end: start + (name ? name[0].length : 1), message: finding.message };
+  const parsed = service.parsed(finding.file);
+  if (!parsed) return null;
+  const creation = nodeAt(parsed, finding.line, finding.column, (n) => ts.isCallExpression(n) || ts.isNewExpression(n)) as ts.CallExpression | ts.NewExpression | null;
+  // No creation in view (the app is made elsewhere): the first handler's place, its method name.
+  const node = creation ?? nodeAt(parsed, finding.line, finding.column, () => true);
+  if (!node) return null;
+  return { file: finding.file, start: node.getStart(parsed.sourceFile), end: creation ? creation.expression.end : node.end, message: finding.message };
 }
