@@ -2,20 +2,8 @@
 // `obs-lens check --summary`, with URIs and 0-based positions, computed once pending service
 // checks have run.
 import type { CoverageHandler, CoverageSummaryResult } from '../../../shared/src/protocol';
-import type { MeasuredBy } from '../analysis/metrics/coverage';
-import type { ServiceCoverageSummary } from '../analysis/metrics/coverageSummary';
+import { describeMeasuredBy, type ServiceCoverageSummary } from '../analysis/metrics/coverageSummary';
 import { pathToUri } from './uris';
-
-function describe(b: MeasuredBy): string {
-  switch (b.kind) {
-    case 'metric':
-      return `metric: ${b.call} (${b.library})`;
-    case 'auto-instrumentation':
-      return `auto-instrumentation: ${b.name}`;
-    default:
-      return `${b.kind}: ${b.name}`;
-  }
-}
 
 export function toCoverageResult(services: readonly ServiceCoverageSummary[]): CoverageSummaryResult {
   const handler = (h: { method: string; path: string | null; file: string; line: number; column: number }, measuredBy: string[] = [], notes: string[] = []): CoverageHandler => ({
@@ -34,7 +22,7 @@ export function toCoverageResult(services: readonly ServiceCoverageSummary[]): C
       measured: s.measured,
       total: s.total,
       unmeasured: s.unmeasured.map((h) => handler(h, [], h.notes)),
-      measuredHandlers: s.measuredHandlers.map((h) => handler(h, h.by.map(describe))),
+      measuredHandlers: s.measuredHandlers.map((h) => handler(h, h.by.map((b) => describeMeasuredBy(b)))),
       scrapeEndpoints: s.scrapeEndpoints.map((h) => handler(h)),
       outsideService: s.outsideService.map((h) => handler(h)),
       preflight: s.preflight.map((h) => handler(h)),

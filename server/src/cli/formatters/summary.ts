@@ -1,23 +1,15 @@
 // `check --summary`: the handler coverage of each service, as text (after the findings) or as the
 // `coverage` member of the JSON report. Paths relative to the working directory, lines 1-based.
-import type { ServiceCoverageSummary } from '../../analysis/metrics/coverageSummary';
+import { describeMeasuredBy, type ServiceCoverageSummary } from '../../analysis/metrics/coverageSummary';
 import type { MeasuredBy } from '../../analysis/metrics/coverage';
 import { displayPath } from '../report';
 import { terminalSafe } from '../terminal';
 
 const DYNAMIC = '(computed at run time)';
 
+/** What measures a handler, with its place relative to the working directory (1-based line). */
 function byText(cwd: string, b: MeasuredBy): string {
-  switch (b.kind) {
-    case 'metric':
-      return `metric: ${b.call} (${b.library}, ${displayPath(cwd, b.file)}:${b.line + 1})`;
-    case 'wrapper':
-      return `wrapper: ${b.name}`;
-    case 'middleware':
-      return `middleware: ${b.name} (${displayPath(cwd, b.file)}:${b.line + 1})`;
-    case 'auto-instrumentation':
-      return `auto-instrumentation: ${b.name}`;
-  }
+  return describeMeasuredBy(b, (file, line) => `${displayPath(cwd, file)}:${line + 1}`);
 }
 
 export function summaryJson(cwd: string, services: readonly ServiceCoverageSummary[]): unknown {
