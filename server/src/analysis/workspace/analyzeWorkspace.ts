@@ -102,18 +102,19 @@ function describeReadError(err: unknown): string {
   }
 }
 
-/** Splits the requested paths into folders to walk and files named explicitly. */
-export async function classifyPaths(root: string, paths: string[], unreadable: UnreadableFile[]): Promise<{ dirs: string[]; files: string[] }> {
+/**
+ * Splits the requested paths into folders to walk and files named explicitly. `ignored` is the
+ * root's .gitignore matcher (the caller's, which also tests the named files).
+ */
+export async function classifyPaths(root: string, paths: string[], unreadable: UnreadableFile[], ignored: ReturnType<typeof createIgnoreMatcher>): Promise<{ dirs: string[]; files: string[] }> {
   const dirs: string[] = [];
   const files: string[] = [];
-  let ignored: ReturnType<typeof createIgnoreMatcher> | undefined;
   for (const p of paths) {
     const abs = path.resolve(root, p);
     try {
       const stat = await fs.promises.stat(abs);
       if (stat.isDirectory()) {
         // A folder inside an ignored one would be walked to nothing, silently (ESLint says so too).
-        ignored ??= createIgnoreMatcher(root, []);
         if (abs !== path.resolve(root) && ignored(abs, true)) {
           unreadable.push({ path: abs, message: `every file in it is ignored (a .gitignore between ${root} and it, or a build or dependency folder)`, named: true });
         } else dirs.push(abs);
@@ -187,9 +188,9 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
   if (!options.paths || options.paths.length === 0) {
     candidates = (await discoverFiles(rootAbs, { ignore: [] })).filter((f) => !ignoredBySettings(f));
   } else {
-    const { dirs, files } = await classifyPaths(rootAbs, options.paths, unreadable);
-    candidates = dirs.length > 0 ? (await discoverFiles(rootAbs, { ignore: [], within: dirs })).filter((f) => !ignoredBySettings(f)) : [];
     const ignored = createIgnoreMatcher(rootAbs, []);
+    const { dirs, files } = await classifyPaths(rootAbs, options.paths, unreadable, ignored);
+    candidates = dirs.length > 0 ? (await discoverFiles(rootAbs, { ignore: [], within: dirs })).filter((f) => !ignoredBySettings(f)) : [];
     for (const file of files) {
       if (!isAnalysable(file)) skipped.push(skippedFile(file, 'not a JavaScript or TypeScript source file'));
       else if (ignored(file) || ignoredBySettings(file)) skipped.push(skippedFile(file, 'ignored by .gitignore, the ignore setting or a build folder'));

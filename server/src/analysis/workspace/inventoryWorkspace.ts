@@ -24,9 +24,9 @@ export interface InventoryRun {
 export async function inventoryWorkspace(root: string, configs: ConfigLookup, paths: readonly string[], maxFileBytes = DEFAULT_MAX_FILE_BYTES): Promise<InventoryRun> {
   const rootAbs = path.resolve(root);
   const unreadable: UnreadableFile[] = [];
-  const { dirs, files } = await classifyPaths(rootAbs, [...paths], unreadable);
-  const ignoredBySettings = settingsIgnoreMatcher(configs);
   const ignored = createIgnoreMatcher(rootAbs, []);
+  const { dirs, files } = await classifyPaths(rootAbs, [...paths], unreadable, ignored);
+  const ignoredBySettings = settingsIgnoreMatcher(configs);
   const named = dirs.length > 0 ? (await discoverFiles(rootAbs, { ignore: [], within: dirs })).filter((f) => !ignoredBySettings(f)) : [];
   for (const f of files) if (isAnalysable(f) && !ignored(f) && !ignoredBySettings(f)) named.push(f);
   const configErrors = [...new Set(named.flatMap((f) => configs.forFile(f).errors))];
