@@ -4,24 +4,14 @@
 // activate() to the server's answer to `initialize` (client/src/extension.ts); this reads it from
 // the channel's log file, which VS Code writes under the user data dir.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { CLIENT_READY_MESSAGE } from '../../shared/src/logEntry';
+import type { Workbench } from '../../test/workbench/harness';
 
 const READY = new RegExp(`${CLIENT_READY_MESSAGE} \\{"activationToServerAnswerMs":(\\d+)\\}`);
 
 /** The milliseconds the extension logged, once its output channel's log file holds them. */
-function loggedActivation(logsRoot: string): number | undefined {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    if (!fs.existsSync(dir)) return;
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('Observability Lens.log')) files.push(p);
-    }
-  };
-  walk(logsRoot);
-  for (const file of files) {
+function loggedActivation(wb: Workbench): number | undefined {
+  for (const file of wb.logFiles(/Observability Lens\.log$/)) {
     const m = READY.exec(fs.readFileSync(file, 'utf8'));
     if (m) return Number(m[1]);
   }
@@ -46,7 +36,7 @@ export async function workbenchActivationMs(vsix: string, folder: string, rounds
   for (let i = 0; i < rounds; i++) {
     const wb = await Workbench.start({ folder, trusted: true, vsix });
     try {
-      times.push(await waitFor('the extension to log its activation time', () => loggedActivation(path.join(wb.home, 'data', 'logs')), 90_000, 200));
+      times.push(await waitFor('the extension to log its activation time', () => loggedActivation(wb), 90_000, 200));
     } finally {
       await wb.close();
       fs.rmSync(wb.home, { recursive: true, force: true });

@@ -184,18 +184,29 @@ export class Workbench {
 
   /** The extension host's log lines and our extension's output channel, for failure reports. */
   extensionLogs(): string {
-    const logsRoot = path.join(this.home, 'data', 'logs');
+    const logsRoot = this.logsRoot();
+    return this.logFiles(/exthost\.log$|Observability Lens\.log$|remoteagent\.log$/)
+      .map((p) => `--- ${path.relative(logsRoot, p)}\n${tail(p, 60)}`)
+      .join('\n');
+  }
+
+  /** The log files VS Code wrote for this workbench (one per process and output channel) whose names match. */
+  logFiles(name: RegExp): string[] {
     const out: string[] = [];
     const walk = (dir: string): void => {
       if (!fs.existsSync(dir)) return;
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) walk(p);
-        else if (/exthost\.log$|Observability Lens\.log$|remoteagent\.log$/.test(e.name)) out.push(`--- ${path.relative(logsRoot, p)}\n${tail(p, 60)}`);
+        else if (name.test(e.name)) out.push(p);
       }
     };
-    walk(logsRoot);
-    return out.join('\n');
+    walk(this.logsRoot());
+    return out;
+  }
+
+  private logsRoot(): string {
+    return path.join(this.home, 'data', 'logs');
   }
 
   /** For a failed test: a screenshot plus the logs that say why, as one printable block. */
