@@ -2,7 +2,8 @@
 // `obs-lens check --summary`, with URIs and 0-based positions, computed once pending service
 // checks have run.
 import type { CoverageHandler, CoverageSummaryResult } from '../../../shared/src/protocol';
-import { describeMeasuredBy, type ServiceCoverageSummary } from '../analysis/metrics/coverageSummary';
+import type { ServiceCoverageSummary } from '../analysis/metrics/coverageSummary';
+import { describeMeasuredBy } from '../analysis/metrics/measuredBy';
 import { pathToUri } from './uris';
 
 export function toCoverageResult(services: readonly ServiceCoverageSummary[]): CoverageSummaryResult {

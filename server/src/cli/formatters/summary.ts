@@ -1,6 +1,7 @@
 // `check --summary`: the handler coverage of each service, as text (after the findings) or as the
 // `coverage` member of the JSON report. Paths relative to the working directory, lines 1-based.
-import { describeMeasuredBy, type ServiceCoverageSummary } from '../../analysis/metrics/coverageSummary';
+import type { ServiceCoverageSummary } from '../../analysis/metrics/coverageSummary';
+import { describeMeasuredBy } from '../../analysis/metrics/measuredBy';
 import type { MeasuredBy } from '../../analysis/metrics/coverage';
 import { displayPath } from '../report';
 import { terminalSafe } from '../terminal';
