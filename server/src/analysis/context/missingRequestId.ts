@@ -9,7 +9,7 @@ import { mentionsFramework } from '../handlers/context';
 import type { EntryPoint } from '../handlers/inventory';
 import type { FactsSource } from '../handlers/workspaceFacts';
 import type { FileFacts, Handler, Place } from '../handlers/types';
-import { nodeAt } from '../metrics/recorders';
+import { nodeAt } from '../treeAt';
 import type { ProjectModel } from '../project';
 import type { ParsedServiceFile } from '../rule';
 import { type ServiceContext, serviceContextFor } from './service';
