@@ -39,3 +39,13 @@ export function callAt(parsed: ParsedTree, line: number, column: number): ts.Cal
   for (let i = 0; n && i < 3; i++, n = n.parent) if (ts.isCallExpression(n)) return n;
   return null;
 }
+
+/** The function at a function fact's place (handler discovery places a named function at its name). */
+export function functionNodeAt(parsed: ParsedTree, line: number, column: number): ts.Node | null {
+  let n: ts.Node | null = nodeAt(parsed, line, column, () => true);
+  for (let i = 0; n && i < 3; i++, n = n.parent) if (isFunctionLike(n)) return n;
+  return null;
+}
+
+export const isFunctionLike = (n: ts.Node): n is ts.FunctionLikeDeclaration =>
+  ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n);

@@ -35,20 +35,25 @@ export interface ContextLibrary {
   requestLogger?: string;
   /** The request id in a handler, by the request parameter (`{req}.id`). */
   requestId?: string;
+  /**
+   * It applies to every request of the service (built into the framework, a Nest module, trace
+   * propagation), not as middleware mounted in order: every handler has it in front.
+   */
+  serviceWide?: true;
 }
 
 export const CONTEXT_LIBRARIES: readonly ContextLibrary[] = [
   { id: 'pino-http', packages: ['pino-http', 'express-pino-logger'], provides: ['request-id', 'request-logger'], requestLogger: '{req}.log', requestId: '{req}.id' },
-  { id: 'fastify', packages: ['fastify'], provides: ['request-id', 'request-logger'], requestLogger: '{req}.log', requestId: '{req}.id' },
+  { id: 'fastify', packages: ['fastify'], provides: ['request-id', 'request-logger'], requestLogger: '{req}.log', requestId: '{req}.id', serviceWide: true },
   { id: 'express-request-id', packages: ['express-request-id'], provides: ['request-id'], requestId: '{req}.id' },
   { id: 'cls-rtracer', packages: ['cls-rtracer'], provides: ['request-id', 'async-store'] },
   { id: 'express-http-context', packages: ['express-http-context', 'express-http-context2'], provides: ['async-store'] },
-  { id: 'nestjs-cls', packages: ['nestjs-cls'], provides: ['request-id', 'async-store'] },
+  { id: 'nestjs-cls', packages: ['nestjs-cls'], provides: ['request-id', 'async-store'], serviceWide: true },
   // nestjs-pino wraps pino-http: its PinoLogger and the Nest Logger it backs are request-scoped.
-  { id: 'nestjs-pino', packages: ['nestjs-pino'], provides: ['request-id', 'request-logger'] },
+  { id: 'nestjs-pino', packages: ['nestjs-pino'], provides: ['request-id', 'request-logger'], serviceWide: true },
   { id: 'koa-pino-logger', packages: ['koa-pino-logger'], provides: ['request-id', 'request-logger'], requestLogger: '{req}.log' },
   { id: 'hono-pino', packages: ['hono-pino'], provides: ['request-id', 'request-logger'] },
-  { id: 'opentelemetry', packages: ['@opentelemetry/api', '@opentelemetry/sdk-node', '@opentelemetry/auto-instrumentations-node'], provides: ['trace'] },
+  { id: 'opentelemetry', packages: ['@opentelemetry/api', '@opentelemetry/sdk-node', '@opentelemetry/auto-instrumentations-node'], provides: ['trace'], serviceWide: true },
 ];
 
 /** Modules whose import a file's text must mention for the code-level detection to parse it. */

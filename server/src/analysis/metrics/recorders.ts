@@ -7,7 +7,7 @@ import ts from 'typescript';
 import type { ParsedServiceFile, ServiceView } from '../rule';
 import { type Declaration, requiredModule, resolveName, unwrap } from '../scopes';
 import type { Place, Ref } from '../handlers/types';
-import { nodeAt } from '../treeAt';
+import { functionNodeAt, isFunctionLike } from '../treeAt';
 import { FACADE_NON_RECORDING, RECORDING_LIBRARIES, SCRAPE_METHODS } from './coverageLibraries';
 
 /** Where a value comes from: a package's import, or a workspace module that imports a recording library. */
@@ -32,16 +32,6 @@ export function shortText(node: ts.Node, sf: ts.SourceFile): string {
   const t = node.getText(sf).replace(/\s+/g, ' ');
   return t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT - 1)}…` : t;
 }
-
-/** The function at a function fact's place (handler discovery places a named function at its name). */
-export function functionNodeAt(parsed: ParsedServiceFile, line: number, column: number): ts.Node | null {
-  let n: ts.Node | null = nodeAt(parsed, line, column, () => true);
-  for (let i = 0; n && i < 3; i++, n = n.parent) if (isFunctionLike(n)) return n;
-  return null;
-}
-
-export const isFunctionLike = (n: ts.Node): n is ts.FunctionLikeDeclaration =>
-  ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n);
 
 export class Recorders {
   private readonly facadeMemo = new Map<string, boolean>();
