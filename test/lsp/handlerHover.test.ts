@@ -82,4 +82,13 @@ describe('LSP: handler hover', function () {
     assert.match(ping, /^\*\*GET `\/ping`\*\* · express\n/);
     assert.match(ping, /\n\*\*Metrics\*\*: not measured\n/);
   });
+
+  it('shows a Nest route on its decorator, with a context module that applies to every request', async () => {
+    await open('context/nestjs-cls');
+    const h = await hover('src/app.module.ts', '@Get()', 1);
+    const text = markdown(h);
+    assert.match(text, /^\*\*GET `\/stock`\*\* · nestjs\n/);
+    assert.match(text, /\*\*Request context in front\*\*\n\n- `nestjs-cls`: request id, async context, every request\n/);
+    assert.deepEqual(h!.range, { start: { line: 5, character: 2 }, end: { line: 5, character: 8 } });
+  });
 });
