@@ -85,7 +85,7 @@ describe('handler details (the hover on a handler)', () => {
     const rtracer = byRoute(detailsIn(path.join(FIXTURES, 'rtracer-winston')), 'POST /payments');
     assert.deepEqual(
       rtracer.context.sources.map((s) => `${s.scope} ${s.label}: ${s.gives.join(', ')}`),
-      ['front rTracer.expressMiddleware(): request id, async context', 'service winston format: the shared logger adds the request's context to every record'],
+      ['front rTracer.expressMiddleware(): request id, async context', "service winston format: the shared logger adds the request's context to every record"],
     );
     assert.deepEqual(rtracer.outgoing?.map((o) => `${o.label} ${o.passing}`), ['fetch missing']);
     // Started with auto-instrumentation: its trace context goes out on the fetch; express-request-id is mounted in front.
