@@ -100,6 +100,7 @@ export function handlerDetailsOf(service: ServiceView, requestIdHeader: (file: s
   const ctx = serviceContextFor(service.project, `${service.root}/package.json`);
   const coverage = new Map<Handler, HandlerCoverage>(coverageOf(service).handlers.map((c) => [c.handler, c]));
   const outgoingByFn = new Map<ts.Node, OutgoingCallNote[]>();
+  const middlewareGives = new Map<string, string[]>();
   const out: HandlerDetails[] = [];
   for (const h of service.handlers) {
     const parsed = service.parsed(h.file);
@@ -112,7 +113,7 @@ export function handlerDetailsOf(service: ServiceView, requestIdHeader: (file: s
       framework: h.framework,
       file: h.file,
       span,
-      context: { sources: ctx ? contextInFront(service, ctx, h) : [], requestLogger: ctx?.requestLoggerProperty && h.requestParam ? `${h.requestParam}.${ctx.requestLoggerProperty}` : null },
+      context: { sources: ctx ? contextInFront(service, ctx, h, middlewareGives) : [], requestLogger: ctx?.requestLoggerProperty && h.requestParam ? `${h.requestParam}.${ctx.requestLoggerProperty}` : null },
       metrics: { measuredBy: c?.measuredBy ?? [], notes: c?.notes ?? [], scrapeEndpoint: c?.scrapeEndpoint ?? false, outsideService: c?.outsideService ?? false, preflight: c?.preflight ?? false },
       outgoing: outgoingOf(service, ctx, h, requestIdHeader(h.file), outgoingByFn),
     });
@@ -143,7 +144,7 @@ function registrationSpan(parsed: ParsedServiceFile, h: Handler): Span | null {
 }
 
 /** Request-context sources in front of the handler: middleware mounted ahead of it, then what applies service-wide. */
-function contextInFront(service: ServiceView, ctx: ServiceContext, h: Handler): ContextSourceNote[] {
+function contextInFront(service: ServiceView, ctx: ServiceContext, h: Handler, middlewareGives: Map<string, string[]>): ContextSourceNote[] {
   const out: ContextSourceNote[] = [];
   // Nest applies app-level middleware (`app.use(...)` in main.ts) to every controller route, as coverage.ts does.
   const nestAppLevel: FrontMiddleware[] = h.framework === 'nestjs' ? service.middleware.filter((m) => m.framework === 'nestjs').map((m) => ({ ...m, routeLevel: false })) : [];
@@ -153,12 +154,10 @@ function contextInFront(service: ServiceView, ctx: ServiceContext, h: Handler): 
       out.push({ label: m.label, gives: library.provides.map((k) => GIVES[k]), scope: 'front', file: m.file, line: m.line });
       continue;
     }
-    const gives = new Set<string>();
-    for (const s of ctx.code) {
-      const what = MIDDLEWARE_SOURCES[s.kind];
-      if (what && setUpBy(service, m, s)) gives.add(s.kind === 'child-per-request' && s.property ? `${what} (${s.property})` : what);
-    }
-    if (gives.size > 0) out.push({ label: m.label, gives: [...gives], scope: 'front', file: m.file, line: m.line });
+    const key = `${m.file}:${m.line}:${m.column}`;
+    let gives = middlewareGives.get(key);
+    if (!gives) middlewareGives.set(key, (gives = sourcesSetUpBy(service, ctx, m)));
+    if (gives.length > 0) out.push({ label: m.label, gives, scope: 'front', file: m.file, line: m.line });
   }
   for (const id of ctx.libraries) {
     const library = CONTEXT_LIBRARIES.find((l) => l.id === id)!;
@@ -173,20 +172,31 @@ function contextInFront(service: ServiceView, ctx: ServiceContext, h: Handler): 
   return out;
 }
 
-/** Whether a code source is set up by the middleware: inside its attach call, or in the function it is (or that makes it). */
-function setUpBy(service: ServiceView, m: FrontMiddleware, s: CodeSource): boolean {
-  const within = (file: string, node: ts.Node | null, parsed: ParsedServiceFile | null) => {
-    if (!node || !parsed || file !== s.file) return false;
+/**
+ * What the code sources a middleware sets up give a request: those inside its attach call, or in
+ * the function it is (or that makes it). Once per middleware (memoised by place by the caller).
+ */
+function sourcesSetUpBy(service: ServiceView, ctx: ServiceContext, m: FrontMiddleware): string[] {
+  const candidates = ctx.code.filter((s) => MIDDLEWARE_SOURCES[s.kind] && (s.file === m.file || s.file === m.fn?.file || s.file === m.factory?.file));
+  if (candidates.length === 0) return [];
+  // The line spans of the attach call and of the middleware's functions, by file.
+  const spans: Array<{ file: string; from: number; to: number }> = [];
+  const add = (file: string, node: ts.Node | null, parsed: ParsedServiceFile) => {
     const sf = parsed.sourceFile;
-    return sf.getLineAndCharacterOfPosition(node.getStart(sf)).line <= s.line && s.line <= sf.getLineAndCharacterOfPosition(node.end).line;
+    if (node) spans.push({ file, from: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line, to: sf.getLineAndCharacterOfPosition(node.end).line });
   };
   const attached = service.parsed(m.file);
-  if (attached && within(m.file, callAt(attached, m.line, m.column), attached)) return true;
+  if (attached) add(m.file, callAt(attached, m.line, m.column), attached);
   for (const place of [m.fn, m.factory]) {
     const parsed = place ? service.parsed(place.file) : null;
-    if (place && parsed && within(place.file, functionNodeAt(parsed, place.line, place.column), parsed)) return true;
+    if (place && parsed) add(place.file, functionNodeAt(parsed, place.line, place.column), parsed);
   }
-  return false;
+  const gives = new Set<string>();
+  for (const s of candidates) {
+    const what = MIDDLEWARE_SOURCES[s.kind]!;
+    if (spans.some((sp) => sp.file === s.file && sp.from <= s.line && s.line <= sp.to)) gives.add(s.kind === 'child-per-request' && s.property ? `${what} (${s.property})` : what);
+  }
+  return [...gives];
 }
 
 /** The outgoing calls in the handler function's body (nested callbacks included), each with how it passes context on. */
