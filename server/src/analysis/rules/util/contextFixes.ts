@@ -35,11 +35,14 @@ export function addOption(ctx: RuleContext, call: ts.CallExpression, options: ts
   return [{ start: first, end: first, newText: `${property}${separator}` }];
 }
 
+/** What adding an import to a file takes: a rule's context, or a file of the service phase. */
+export type ImportSite = Pick<RuleContext, 'sourceFile' | 'text' | 'moduleStyle' | 'codeStyle' | 'importOf'>;
+
 /**
  * `randomUUID` in scope: the name when node:crypto's is already imported, else the edit that imports
  * it; null when the name is taken by something else (then no fix: a person picks one).
  */
-export function randomUUIDInScope(ctx: RuleContext): { name: string; edits: TextEdit[] } | null {
+export function randomUUIDInScope(ctx: ImportSite): { name: string; edits: TextEdit[] } | null {
   return namedImportInScope(ctx, 'randomUUID', 'crypto');
 }
 
@@ -48,7 +51,7 @@ export function randomUUIDInScope(ctx: RuleContext): { name: string; edits: Text
  * it already, else the import in the file's module style (`import { name } from 'node:module'` or
  * `const { name } = require('node:module')`); null when the name is bound to something else.
  */
-export function namedImportInScope(ctx: RuleContext, name: string, module: string): { name: string; edits: TextEdit[] } | null {
+export function namedImportInScope(ctx: ImportSite, name: string, module: string): { name: string; edits: TextEdit[] } | null {
   const builtin = new RegExp(`^(node:)?${module}$`);
   for (const st of ctx.sourceFile.statements) {
     for (const id of boundNames(st)) {
