@@ -5,9 +5,9 @@
 // read up to the callback it sits in and names the situation.
 import ts from 'typescript';
 import { unwrap } from '../scopes';
-import { importedName, type ImportLookup, namesExport } from './imports';
+import { importedName, type ImportLookup } from './imports';
 import { type DeclarationLookup, madeFrom } from './outgoing';
-import { CLS_NAMESPACES, CONTEXT_LOSING_CALLBACKS, CONTEXT_READERS, type ContextLosingCallbacks, STORE_READ_METHODS, STORE_RUN_METHODS } from './libraries';
+import { CLS_NAMESPACES, CONTEXT_LOSING_CALLBACKS, CONTEXT_READERS, type ContextLosingCallbacks, IO_EMITTERS, STORE_READ_METHODS, STORE_RUN_METHODS } from './libraries';
 
 export interface Lookups {
   lookup: ImportLookup;
@@ -61,7 +61,7 @@ export function isFunction(n: ts.Node): n is ts.ArrowFunction | ts.FunctionExpre
 /** Where a context read loses (or keeps for ever) the request's context. */
 export type ContextLoss =
   /** A listener registered outside any request on an emitter whose events come from I/O. */
-  | { kind: 'listener'; call: ts.CallExpression; callback: ts.Expression; emitter: ts.Expression }
+  | { kind: 'listener'; call: ts.CallExpression; callback: ts.Expression; emitter: string }
   /** A pooled client's callback inside a request. */
   | { kind: 'callback'; call: ts.CallExpression; callback: ts.Expression; library: ContextLosingCallbacks }
   /** `setInterval` started inside a request. */
@@ -85,8 +85,8 @@ export function contextLossAt(at: ts.Node, direct: boolean, l: Lookups, majorOf:
       return inRequestContext(parent, l) && !clearedLocally(parent) ? { kind: 'timer', call: parent, callback: n } : null;
     }
     if (ts.isPropertyAccessExpression(callee) && LISTEN_METHODS.has(callee.name.text) && parent.arguments[1] === n) {
-      if (!direct || inRequestContext(parent, l) || isInProcessEmitter(callee.expression, l)) return null;
-      return { kind: 'listener', call: parent, callback: n, emitter: callee.expression };
+      const emitter = direct ? ioEmitter(callee.expression, l) : null;
+      return emitter && !inRequestContext(parent, l) ? { kind: 'listener', call: parent, callback: n, emitter } : null;
     }
     if (ts.isPropertyAccessExpression(callee) && parent.arguments[parent.arguments.length - 1] === n) {
       const library = losingLibrary(callee, l, majorOf);
@@ -128,18 +128,17 @@ function isTimer(callee: ts.Expression, lookup: ImportLookup): boolean {
 }
 
 /**
- * An emitter whose `emit` runs its listeners synchronously in the caller's context: a plain
- * EventEmitter made in the file (`new EventEmitter()`), or the class's own (`this.on(...)`).
- * Whether its events are emitted inside a request cannot be told here, so it is left alone.
+ * What the emitter is when its events come from I/O (IO_EMITTERS, or the global `process`), else
+ * null: a plain EventEmitter's `emit` runs its listeners in the caller's context (a handler's, when
+ * a handler emits), and an emitter not in view cannot be told.
  */
-function isInProcessEmitter(expr: ts.Expression, l: Pick<Lookups, 'lookup' | 'decl'>): boolean {
+function ioEmitter(expr: ts.Expression, l: Pick<Lookups, 'lookup' | 'decl'>): string | null {
   const e = unwrap(expr);
-  if (e.kind === ts.SyntaxKind.ThisKeyword) return true;
-  const init = ts.isIdentifier(e) ? l.decl(e)?.initializer : undefined;
-  const made = init && unwrap(init);
-  if (!made || !ts.isNewExpression(made)) return false;
-  const imp = importedName(l.lookup, made.expression);
-  return !!imp && imp.module === 'events' && (namesExport(imp, 'events', 'EventEmitter') || namesExport(imp, 'events', 'default'));
+  if (ts.isIdentifier(e) && e.text === 'process' && !l.lookup(e) && !l.decl(e)) return 'the process';
+  for (const emitter of IO_EMITTERS) {
+    if (emitter.made.some((name) => madeFrom(e, emitter.module, name, [], l.lookup, l.decl, 0))) return emitter.label;
+  }
+  return null;
 }
 
 function losingLibrary(callee: ts.PropertyAccessExpression, l: Pick<Lookups, 'lookup' | 'decl'>, majorOf: (module: string) => number | null): ContextLosingCallbacks | null {

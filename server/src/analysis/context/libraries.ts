@@ -226,6 +226,22 @@ export const CONTEXT_LOSING_CALLBACKS: readonly ContextLosingCallbacks[] = [
 ];
 
 /**
+ * Emitters whose events come from I/O (a socket, a subscription, the process), not from the code
+ * that made a request: a listener registered at start-up runs outside every request. By module, the
+ * exports that make one (`*`/`default`: the module itself, called or constructed). Emitters not
+ * listed are left alone: knex's query events, for one, are emitted from the query's own promise
+ * chain, which carries the request's context.
+ */
+export const IO_EMITTERS: readonly { module: string; made: readonly string[]; label: string }[] = [
+  { module: 'redis', made: ['createClient'], label: 'a redis client' },
+  { module: 'ioredis', made: ['default', 'Redis', 'Cluster'], label: 'an ioredis client' },
+  { module: 'pg', made: ['Client', 'Pool'], label: 'a pg client' },
+  { module: 'ws', made: ['WebSocketServer', 'Server', 'default'], label: 'a WebSocket server' },
+  { module: 'net', made: ['createServer', 'createConnection', 'connect', 'Socket'], label: 'a socket' },
+  { module: 'mqtt', made: ['connect'], label: 'an MQTT client' },
+];
+
+/**
  * Middleware that loses the async context of the middleware mounted before it: it reads the request
  * body from the stream and calls `next` from the stream's events (express-http-context's and
  * cls-rtracer's READMEs: mount such middleware before the context middleware). By module, the

@@ -18,7 +18,8 @@ import { namedImportInScope } from './util/contextFixes';
 const MAY_APPLY = ['getStore', 'async_hooks', 'cls-rtracer', 'express-http-context', 'cls-hooked', 'continuation-local-storage'];
 
 export const MESSAGES = {
-  listener: "This listener reads the request's context, but it is registered outside any request on an emitter whose events come from I/O: Node runs it in the context of whatever emitted the event, so it reads no request's. Pass the id with the event, or read the context where the event is emitted.",
+  listener: (emitter: string) =>
+    `This listener reads the request's context, but it is registered outside any request on ${emitter}, whose events come from I/O: Node runs it outside every request, so it reads none. Pass the id with the event, or read the context where the event is emitted.`,
   callback: (reason: string) => `This callback reads the request's context (directly or through the logger's mixin or format), but ${reason}: it runs without the request's context, and its logs lose the request id.`,
   timer: "This setInterval is started inside a request and its callback reads the request's context: every later tick runs in that request's context and logs its id, long after the request ended. Start the timer outside the request.",
   mount: (label: string, breaking: string, line: number) =>
@@ -143,7 +144,7 @@ function report(loss: ContextLoss, ctx: RuleContext): void {
   const at = loss.call.expression;
   switch (loss.kind) {
     case 'listener':
-      return ctx.report(at, MESSAGES.listener);
+      return ctx.report(at, MESSAGES.listener(loss.emitter));
     case 'callback':
       return ctx.report(at, MESSAGES.callback(loss.library.reason), bindFix(loss, ctx));
     case 'timer':
