@@ -22,7 +22,7 @@ const CLI = path.join(checkout, 'dist', 'cli.js');
 const LABELS_DIR = path.resolve(process.env.REALCODE_LABELS || path.join(here, 'repos'));
 const TREES_DIR = path.resolve(process.env.REALCODE_DIR || '/work/realcode');
 const MIRROR_DIR = path.resolve(process.env.REALCODE_MIRROR_DIR || '/work/.mirror');
-const RULES = ['console-logging', 'unstructured-log-message', 'error-not-serialized', 'log-argument-order', 'sensitive-log-data', 'incoming-request-id-ignored', 'handler-missing-request-context', 'outgoing-call-without-context', 'handler-missing-metrics', 'missing-request-id-middleware', 'metric-naming', 'high-cardinality-label'];
+const RULES = ['console-logging', 'unstructured-log-message', 'error-not-serialized', 'log-argument-order', 'sensitive-log-data', 'incoming-request-id-ignored', 'handler-missing-request-context', 'outgoing-call-without-context', 'handler-missing-metrics', 'missing-request-id-middleware', 'async-context-lost', 'metric-naming', 'high-cardinality-label'];
 const VERDICTS = ['TP', 'FP', 'QUIET'];
 const USAGE = 'usage: node bench/realcode/score.mjs [--json] [--details] [--repo NAME ...]';
 

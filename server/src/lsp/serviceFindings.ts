@@ -142,7 +142,7 @@ export class ServiceFindings {
   }
 
   private runService(model: ProjectModel, files: readonly string[], root: string, severitiesFor: (file: string) => RuleSeverities, headerFor: (file: string) => string): void {
-    const result = runServicePhase(model, files, { severitiesFor, only: new Set([root]) });
+    const result = runServicePhase(model, files, { severitiesFor, requestIdHeaderFor: headerFor, only: new Set([root]) });
     for (const e of result.ruleErrors) this.deps.log.error('rule failed', { service: e.service, rule: e.rule, error: e.message });
     const changed = new Set<string>();
     for (const file of [...this.byFile.keys()]) {
