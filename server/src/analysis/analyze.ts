@@ -194,6 +194,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     },
     declarationOf: (id) => declarationNodeOf(scopes, id),
     importOf: (id) => importOf(scopes, id),
+    errorTextParameter: (callee) => values.errorTextParameter(callee),
     isRequestParam: (expr) => values.isRequestParam(expr),
     requestParamAt: (at) => requestParamAt(requests, at),
     serviceContext: () => serviceContextFor(project, absPath),

@@ -76,6 +76,12 @@ export class ValueResolver {
     return ts.isIdentifier(e) && resolveName(this.scopes, e, e.text)?.kind === 'param';
   }
 
+  /** The parameter whose error the function `callee` returns as text (`getErrorMessage` → `err.message`), else null. */
+  errorTextParameter(callee: ts.Expression): number | null {
+    const v = this.valueOf(callee);
+    return v?.t === 'function' && v.fn.returnsErrorText !== undefined ? v.fn.returnsErrorText : null;
+  }
+
   /** The request-logger library when `expr` is a handler's request/reply/context parameter. */
   isRequestParam(expr: ts.Expression): boolean {
     const e = unwrap(expr);

@@ -43,11 +43,17 @@ function textualErrors(expr: ts.Expression, ctx: RuleContext): Array<{ at: ts.Ex
   }
   const parts = messageParts(expr);
   if (!parts) return [];
-  const out: Array<{ at: ts.Expression; error: ts.Expression }> = [];
+  const out: Array<{ at: ts.Expression; error: ts.Expression; indirect?: true }> = [];
   for (const p of parts) {
     if (p.kind !== 'value') continue;
     const e = errorAsText(p.expr, ctx) ?? (isErrorValue(p.expr, ctx) ? unwrap(p.expr) : null);
     if (e) out.push({ at: unwrap(p.expr), error: e });
+    else {
+      // `const reason = getErrorMessage(err); logger.error(`failed: ${reason}`)`.
+      const v = unwrap(p.expr);
+      const made = ts.isIdentifier(v) ? localValues(v, ctx).map((x) => errorAsText(x, ctx)).find((x) => x) : null;
+      if (made) out.push({ at: v, error: made, indirect: true });
+    }
   }
   return out;
 }
