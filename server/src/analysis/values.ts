@@ -366,6 +366,7 @@ export class ValueResolver {
     // `deps: { logger: Logger; db: Knex }`: its members are looked up by name.
     if (ts.isTypeLiteralNode(type)) return { t: 'typedObject', type, at };
     if (!ts.isTypeReferenceNode(type)) return null;
+    if (this.isConsoleType(type, at)) return { t: 'console' };
     const tn = type.typeName;
     // Resolve from `at`, a node the walk visited: it does not descend into types, so their inner nodes have no parent.
     if (ts.isIdentifier(tn)) {
@@ -385,6 +386,21 @@ export class ValueResolver {
       if (entry && entry[1].has(tn.right.text)) return { t: 'logger', lib: entry[0] };
     }
     return null;
+  }
+
+  /**
+   * The global `Console` type, or a part of it (`Pick<Console, 'log' | 'error'>`, `Partial<Console>`):
+   * a logger so typed is console (`constructor(logger: Console = console)`), its calls console calls.
+   */
+  private isConsoleType(type: ts.TypeReferenceNode, at: ts.Node): boolean {
+    const tn = type.typeName;
+    if (!ts.isIdentifier(tn)) return false;
+    if (tn.text === 'Console') return !resolveName(this.scopes, at, 'Console');
+    if ((tn.text === 'Pick' || tn.text === 'Partial' || tn.text === 'Readonly') && type.typeArguments?.length) {
+      const inner = type.typeArguments[0];
+      return ts.isTypeReferenceNode(inner) && this.isConsoleType(inner, at) && !resolveName(this.scopes, at, tn.text);
+    }
+    return false;
   }
 
   /** The member `name` of an object typed with a type literal, by its written type. */
