@@ -1,0 +1,12 @@
+// @case library=pino loggerModule=src/logger.ts
+import { logger } from '../logger';
+
+export function onLogin(user: { id: string; email: string }, providerEmail: string, userEmails: string[], hasEmail: boolean) {
+  logger.info({ providerEmail, userId: user.id }, 'sso login');
+              //~~~~~~~~~~~~~ [sensitive-log-data] Log record includes `providerEmail`, which looks like personal data (an email address); log an id instead.
+  logger.info({ userEmails: userEmails.map((e) => e.toLowerCase()), emailVerified: true, hasEmail }, 'emails linked');
+              //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [sensitive-log-data] Log record includes `userEmails`, which looks like personal data (an email address); log an id instead.
+  logger.warn(`Failed to upgrade password hash for user ${user.email}`);
+                                                        //~~~~~~~~~~ [sensitive-log-data] Log record includes `user.email`, which looks like personal data (an email address); log an id instead.
+  logger.info({ emailCount: userEmails.length, contactEmail: 'support@example.com' }, 'counted');
+}
