@@ -7,7 +7,7 @@ import { enclosingStop, unwrap } from '../scopes';
 import { isRequestObject } from './util/requests';
 import { isConsoleOutsideService } from './util/fileRole';
 import { isPersonalDataName, isSecretName } from './util/secretNames';
-import { declaredType, typeMemberNames } from './util/declarations';
+import { constObjectLiteral, declaredType, typeMemberNames } from './util/declarations';
 
 /** Whole request parts that carry credentials (Authorization, Cookie) or user secrets (form bodies). */
 const REQUEST_PARTS = new Set(['headers', 'body', 'cookies']);
@@ -16,6 +16,9 @@ export const MESSAGES = {
   name: (name: string) => `Log record includes \`${name}\`, which looks like a secret; leave it out or redact it.`,
   request: (text: string) => `Log record includes the whole \`${text}\`, which carries credentials (Authorization, cookies, passwords); log only the fields you need.`,
   personal: (name: string) => `Log record includes \`${name}\`, which looks like personal data (an email address); log an id instead.`,
+  built: (name: string, field: string) => `Log record includes \`${name}\`, built above with the field \`${field}\`, which looks like a secret; log only the fields you need.`,
+  builtPersonal: (name: string, field: string) =>
+    `Log record includes \`${name}\`, built above with the field \`${field}\`, which looks like personal data (an email address); log only the fields you need.`,
   type: (name: string, field: string) => `Log record includes \`${name}\`, whose type has the field \`${field}\`, which looks like a secret; log only the fields you need.`,
 };
 
@@ -72,8 +75,24 @@ function checkValue(e: ts.Expression, ctx: RuleContext): void {
   if (name && isPersonalDataName(name) && personalDataMatters(ctx)) return ctx.report(u, MESSAGES.personal(u.getText(sf)));
   if (ts.isIdentifier(u)) {
     const field = secretFieldOfDeclaredType(u, ctx);
-    if (field) ctx.report(u, MESSAGES.type(u.text, field));
+    if (field) return ctx.report(u, MESSAGES.type(u.text, field));
+    // `const properties = { $email: user.email, ... }; logger.info(properties)`: the object built above.
+    const built = builtObjectField(u, ctx);
+    if (built) ctx.report(u, built.personal ? MESSAGES.builtPersonal(u.text, built.key) : MESSAGES.built(u.text, built.key));
   }
+}
+
+/** The first secret or personal field of the object literal a `const` is initialised with (one level, literals left out). */
+function builtObjectField(id: ts.Identifier, ctx: RuleContext): { key: string; personal: boolean } | null {
+  const obj = constObjectLiteral(id, ctx);
+  if (!obj) return null;
+  for (const p of obj.properties) {
+    const key = ts.isShorthandPropertyAssignment(p) ? p.name.text : ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : null;
+    if (!key || (ts.isPropertyAssignment(p) && isHarmlessLiteral(p.initializer))) continue;
+    if (isSecretName(key)) return { key, personal: false };
+    if (isPersonalDataName(key) && personalDataMatters(ctx)) return { key, personal: true };
+  }
+  return null;
 }
 
 function checkObject(obj: ts.ObjectLiteralExpression, ctx: RuleContext): void {

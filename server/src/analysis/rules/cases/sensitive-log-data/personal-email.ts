@@ -9,4 +9,14 @@ export function onLogin(user: { id: string; email: string }, providerEmail: stri
   logger.warn(`Failed to upgrade password hash for user ${user.email}`);
                                                         //~~~~~~~~~~ [sensitive-log-data] Log record includes `user.email`, which looks like personal data (an email address); log an id instead.
   logger.info({ emailCount: userEmails.length, contactEmail: 'support@example.com' }, 'counted');
+
+export function track(user: { id: string; email: string; name: string }, apiKey: string) {
+  const properties = { $name: user.name, $email: user.email, plan: 'free' };
+  logger.info(properties, 'profile updated');
+            //~~~~~~~~~~ [sensitive-log-data] Log record includes `properties`, built above with the field `$email`, which looks like personal data (an email address); log only the fields you need.
+  const request = { url: '/v1', apiKey };
+  logger.info({ request }, 'calling');
+              //~~~~~~~ [sensitive-log-data] Log record includes `request`, built above with the field `apiKey`, which looks like a secret; log only the fields you need.
+  const counts = { emails: 0, users: 3 };
+  logger.info(counts, 'counted');
 }
