@@ -177,8 +177,12 @@ export class ValueResolver {
         return this.paramValue(d.node, d.index);
       case 'class':
         return { t: 'localClass', node: d.node };
-      case 'other':
-        return d.fn ? functionValue(this.functionSummary(d.fn)) : null;
+      case 'other': {
+        if (d.fn) return functionValue(this.functionSummary(d.fn));
+        if (!d.param?.node.type) return null;
+        const typed = this.typeValue(d.param.node.type, d.param.node);
+        return typed?.t === 'typedObject' ? this.typedMember(typed, d.param.property) : null;
+      }
       default:
         return null;
     }

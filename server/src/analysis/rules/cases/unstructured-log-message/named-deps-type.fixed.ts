@@ -24,3 +24,10 @@ export async function cleanup(deps: CleanupDeps) {
   const n = await deps.store.purge();
   deps.log.info({ n }, 'purged rows');
 }
+
+export const linkFactory =
+  ({ store, logger }: { store: { link(id: string): Promise<void> }; logger?: Logger }) =>
+  async (id: string) => {
+    await store.link(id);
+    logger?.info({ id }, 'linked');
+  };

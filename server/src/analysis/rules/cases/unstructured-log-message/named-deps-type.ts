@@ -23,3 +23,11 @@ export async function cleanup(deps: CleanupDeps) {
   deps.log.info(`purged ${n} rows`);
               //~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
 }
+
+export const linkFactory =
+  ({ store, logger }: { store: { link(id: string): Promise<void> }; logger?: Logger }) =>
+  async (id: string) => {
+    await store.link(id);
+    logger?.info(`linked ${id}`);
+               //~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  };
