@@ -198,6 +198,8 @@ export interface ServiceRuleContext {
    * not suppressed there.
    */
   report(file: string, at: ts.Node | { start: number; end: number }, message: string, fixes?: FixProposal[]): void;
+  /** The header that carries the request id in `file`'s configuration (the `requestIdHeader` setting, lower case). */
+  requestIdHeader(file: string): string;
 }
 
 /** A rule subscribes to the facts it checks; the engine only builds the metrics model when an enabled rule wants it. */

@@ -98,9 +98,10 @@ export class ServiceFindings {
         const rs = this.deps.settings.forWorkspaceFile(folder.rs, file);
         return rs.settings.enable && !rs.isIgnored(file) ? resolveSeverities(rs.settings.rules) : {};
       };
+      const requestIdHeaderFor = (file: string): string | undefined => this.deps.settings.forWorkspaceFile(folder.rs, file).settings.requestIdHeader;
       const roots = this.rootsOf(model, folder.files, pending);
       for (const root of roots) {
-        this.runService(model, folder.files, root, severitiesFor);
+        this.runService(model, folder.files, root, severitiesFor, requestIdHeaderFor);
         await yieldToEventLoop();
       }
     }
@@ -124,8 +125,8 @@ export class ServiceFindings {
     return [...edited].sort();
   }
 
-  private runService(model: ProjectModel, files: readonly string[], root: string, severitiesFor: (file: string) => RuleSeverities): void {
-    const result = runServicePhase(model, files, { severitiesFor, only: new Set([root]) });
+  private runService(model: ProjectModel, files: readonly string[], root: string, severitiesFor: (file: string) => RuleSeverities, requestIdHeaderFor: (file: string) => string | undefined): void {
+    const result = runServicePhase(model, files, { severitiesFor, requestIdHeaderFor, only: new Set([root]) });
     for (const e of result.ruleErrors) this.deps.log.error('rule failed', { service: e.service, rule: e.rule, error: e.message });
     const changed = new Set<string>();
     for (const file of [...this.byFile.keys()]) {

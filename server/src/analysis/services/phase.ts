@@ -15,11 +15,14 @@ import { RULES } from '../rules';
 import { findSuppressions, isSuppressed, type Suppressions } from '../suppressions';
 import type { Finding, Fix, RuleSeverities } from '../types';
 import { isAnalysable } from '../workspace/discover';
+import { DEFAULT_SETTINGS } from '../../../../shared/src/settings';
 
 export interface ServicePhaseOptions {
   /** The severities that apply to a file (its configuration's); a rule missing there is off for it. */
   severitiesFor(file: string): RuleSeverities;
   maxFileBytes?: number;
+  /** The `requestIdHeader` setting (lower case) that applies to a file; default `x-request-id`. */
+  requestIdHeaderFor?(file: string): string | undefined;
   /** Only the services at these roots (an edit's service); default every service of `files`. */
   only?: ReadonlySet<string>;
 }
@@ -92,7 +95,11 @@ export function runServicePhase(project: ProjectModel, files: readonly string[],
   const suppressions = new Map<string, Suppressions>();
   for (const service of services) {
     for (const rule of active) {
-      const ctx: ServiceRuleContext = { service, report: (file, at, message, fixes) => report(service, rule.meta.id, file, at, message, fixes ?? []) };
+      const ctx: ServiceRuleContext = {
+        service,
+        report: (file, at, message, fixes) => report(service, rule.meta.id, file, at, message, fixes ?? []),
+        requestIdHeader: (file) => options.requestIdHeaderFor?.(file) ?? DEFAULT_SETTINGS.requestIdHeader,
+      };
       try {
         rule.checkService!(service, ctx);
       } catch (err) {

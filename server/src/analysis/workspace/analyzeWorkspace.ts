@@ -319,7 +319,7 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
     services =
       stored && (!options.summary || stored.summary)
         ? stored
-        : runServicePhaseFor({ project: projectModel, modelFiles, severitiesFor: (f) => optionsFor(f).severities, maxFileBytes, summary: !!options.summary });
+        : runServicePhaseFor({ project: projectModel, modelFiles, severitiesFor: (f) => optionsFor(f).severities, requestIdHeaderFor: (f) => optionsFor(f).requestIdHeader, maxFileBytes, summary: !!options.summary });
   }
   const checked = new Set(ordered);
   const merged = mergeServiceFindings(results, { findings: Object.fromEntries(Object.entries(services.findings).filter(([f]) => checked.has(f))) });
