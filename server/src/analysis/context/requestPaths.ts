@@ -47,8 +47,8 @@ export interface RequestPaths {
   readonly reached: ReadonlyMap<ts.Node, ReachedFunction>;
   /** The calls and `new` expressions of a unit's own body (its callbacks included), in source order. */
   callsOf(fn: ReachedFunction): ReadonlyArray<ts.CallExpression | ts.NewExpression>;
-  /** Whether a function also runs outside requests, and from what (worked out on first use). */
-  offPath(fn: ReachedFunction): OffPath | null;
+  /** What else runs a function, outside requests (worked out on first use); empty when nothing. */
+  offPath(fn: ReachedFunction): readonly OffPath[];
 }
 
 /** The service's request paths, computed once per service phase. */
@@ -96,7 +96,8 @@ export function describePath(paths: RequestPaths, fn: ReachedFunction): string {
   const others = fn.handlers.length > 1 ? ` (and ${fn.handlers.length >= MAX_HANDLERS ? 'other routes' : 'one other route'})` : '';
   const off = paths.offPath(fn);
   const via = chain.length ? ` via ${chain.join(' → ')}` : '';
-  return `the request path of ${describeRoute(h.method, h.path)}${others}${via}${off ? ` (it also runs from ${off}, outside requests)` : ''}`;
+  const also = off.length ? ` (it also runs from ${off.join(' and ')}, outside requests)` : '';
+  return `the request path of ${describeRoute(h.method, h.path)}${others}${via}${also}`;
 }
 
 function buildRequestPaths(service: ServiceView): RequestPaths {
@@ -176,13 +177,13 @@ function buildRequestPaths(service: ServiceView): RequestPaths {
     }
   }
 
-  let off: Map<ts.Node, OffPath> | null = null;
+  let off: Map<ts.Node, OffPath[]> | null = null;
   return {
     reached,
     callsOf: (fn) => callsOfNode(fn.node),
     offPath(fn) {
       off ??= offPathUnits(service, roots, reached, edgesOf, isService);
-      return off.get(fn.node) ?? null;
+      return off.get(fn.node) ?? [];
     },
   };
 }
@@ -252,14 +253,18 @@ function offPathUnits(
   onPath: ReadonlyMap<ts.Node, ReachedFunction>,
   edgesOf: (at: FunctionAt) => ReadonlyArray<{ target: FunctionAt }>,
   isService: (file: string) => boolean,
-): Map<ts.Node, OffPath> {
+): Map<ts.Node, OffPath[]> {
   const targets = callTargetsOf(service);
-  const out = new Map<ts.Node, OffPath>();
-  const queue: FunctionAt[] = [];
+  const out = new Map<ts.Node, OffPath[]>();
+  // Each function is queued at most once per kind (three kinds): linear.
+  const queue: Array<{ at: FunctionAt; kind: OffPath }> = [];
   const mark = (at: FunctionAt | null, kind: OffPath) => {
-    if (!at || out.has(at.node) || roots.has(at.node)) return;
-    out.set(at.node, kind);
-    queue.push(at);
+    if (!at || roots.has(at.node)) return;
+    let kinds = out.get(at.node);
+    if (kinds?.includes(kind)) return;
+    if (!kinds) out.set(at.node, (kinds = []));
+    kinds.push(kind);
+    queue.push({ at, kind });
   };
   const insideRequest = (n: ts.Node) => {
     for (let p = n.parent; p; p = p.parent) if (onPath.has(p)) return true;
@@ -304,9 +309,10 @@ function offPathUnits(
     }
   }
   for (let i = 0; i < queue.length; i++) {
-    const kind = out.get(queue[i].node)!;
-    for (const { target } of edgesOf(queue[i])) mark(target, kind);
+    const { at, kind } = queue[i];
+    for (const { target } of edgesOf(at)) mark(target, kind);
   }
+  for (const kinds of out.values()) kinds.sort();
   return out;
 }
 

@@ -110,10 +110,11 @@ export const rule: Rule = {
         continue;
       }
       const scoped = `${request.text}.${property}`;
-      // A handler's own request: as safe as in the file phase. A parameter the request is passed into
-      // may receive something else from a caller outside the request paths: never safe.
+      // Offered in the editor, never safe: a parameter the request is passed into may receive something
+      // else from a caller outside the request paths, and `check --fix` applies the file phase's fixes
+      // only (it re-analyses each file), so a safe fix here would be announced and never applied.
       const edits = [{ start: call.receiver.getStart(fn.parsed.sourceFile), end: call.receiver.end, newText: scoped }];
-      const fixes = call.wrapper || !(call.library === 'pino' || property !== 'log') ? [] : [{ title: `Log through ${scoped}`, edits, safe: fn.root && context.requestLoggerCertain }];
+      const fixes = call.wrapper || !(call.library === 'pino' || property !== 'log') ? [] : [{ title: `Log through ${scoped}`, edits, safe: false }];
       ctx.report(fn.parsed.file, call.receiver, PATH_MESSAGE(call.method, where, `${scoped} carries it`), fixes);
     }
   },
