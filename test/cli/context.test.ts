@@ -82,7 +82,7 @@ describe('obs-lens: request context', function () {
     // through a parameter it is passed into: no safe fix), and every outgoing call.
     assert.deepEqual(left.filter((d) => d.rule === 'handler-missing-request-context').map((d) => `${d.file}:${d.line}`).sort(), [
       'express-layers/src/controllers/users.ts:10',
-      'express-layers/src/repositories/users.ts:6',
+      'express-layers/src/repositories/users.ts:8',
       'express-layers/src/services/users.ts:11',
       'express-layers/src/services/users.ts:23',
       'express-pino-http/src/services/orders.js:5',

@@ -11,66 +11,20 @@
 // route and the chain that reaches it. The fix is offered only where the request is in scope there
 // (a handler registered in another file, a parameter the request is passed into); threading the
 // request through the calls is left to a person.
-import ts from 'typescript';
 import { hasNoRequestContext } from '../context/missingRequestId';
 import { logCallsOnRequestPaths } from '../context/pathCalls';
 import { describePath, requestPathsOf } from '../context/requestPaths';
+import { bindingsFromDeclarations, bindingsFromScopes, contextReaders, isRequestScoped } from '../context/requestScoped';
 import { serviceContextFor } from '../context/service';
 import type { LogCall, Rule, RuleContext, ServiceRuleContext, ServiceView } from '../rule';
-import { declarationNodeOf, unwrap } from '../scopes';
 import * as path from 'node:path';
 
-type DeclarationLookup = (id: ts.Identifier) => ts.VariableDeclaration | ts.ParameterDeclaration | null;
 
 export const MESSAGE = (method: string, scoped: string) =>
   `This ${method} call in a request handler goes through a logger that carries no request context, so its record has no request id; ${scoped} carries it.`;
 
 export const PATH_MESSAGE = (method: string, where: string, remedy: string) =>
   `This ${method} call runs on ${where} and goes through a logger that carries no request context, so its record has no request id; ${remedy}.`;
-
-/** The expression a logger chain starts from: `req` in `req.log.child({...}).info`, `logger` in `logger.info`. */
-function chainBase(expr: ts.Expression): ts.Expression {
-  let e = unwrap(expr);
-  for (let i = 0; i < 32; i++) {
-    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = unwrap(e.expression);
-    else if (ts.isCallExpression(e)) e = unwrap(e.expression);
-    else break;
-  }
-  return e;
-}
-
-/** Whether the receiver holds request context: it starts from a parameter of an enclosing function, or a local made from one. */
-function isRequestScoped(receiver: ts.Expression, declarationOf: DeclarationLookup, depth = 0): boolean {
-  const base = chainBase(receiver);
-  if (base.kind === ts.SyntaxKind.ThisKeyword) return true; // a class's own logger: its injection decides (nestjs-pino)
-  if (!ts.isIdentifier(base)) return false;
-  const d = declarationOf(base);
-  if (d && !isModuleLevel(d)) {
-    if (ts.isParameter(d)) return true;
-    if (d.initializer && depth < 4 && isRequestScoped(d.initializer, declarationOf, depth + 1)) return true;
-  }
-  // A logger derived from the request's by a helper: `extendLogger(req.log, 'billing')`.
-  const call = derivingCall(receiver);
-  return !!call && depth < 4 && call.arguments.some((a) => isRequestScoped(a, declarationOf, depth + 1));
-}
-
-/** The innermost call a receiver chain starts from (`helper(req.log)` in `helper(req.log).child()`), when the chain has one. */
-function derivingCall(expr: ts.Expression): ts.CallExpression | null {
-  let e = unwrap(expr);
-  let found: ts.CallExpression | null = null;
-  for (let i = 0; i < 32; i++) {
-    if (ts.isCallExpression(e)) found = e;
-    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) e = unwrap(e.expression);
-    else break;
-  }
-  return found;
-}
-
-/** Declared at the top of the module (not inside any function). */
-function isModuleLevel(node: ts.Node): boolean {
-  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return false;
-  return true;
-}
 
 export const rule: Rule = {
   meta: {
@@ -84,7 +38,7 @@ export const rule: Rule = {
     // Cheapest first: the service's context, the receiver, and only then handler discovery in the file.
     const service = ctx.serviceContext();
     if (!service?.requestLoggerProperty || service.loggerReadsContext || hasNoRequestContext(service)) return;
-    if (isRequestScoped(call.receiver, (id) => ctx.declarationOf(id))) return;
+    if (isRequestScoped(call.receiver, bindingsFromDeclarations((id) => ctx.declarationOf(id)))) return;
     const request = ctx.requestParamAt(call.node);
     if (!request) return;
     const scoped = `${request.text}.${service.requestLoggerProperty}`;
@@ -99,9 +53,10 @@ export const rule: Rule = {
     if (!context?.requestLoggerProperty || context.loggerReadsContext || hasNoRequestContext(context)) return;
     const property = context.requestLoggerProperty;
     const paths = requestPathsOf(service);
+    const readsContext = contextReaders(service);
     for (const { fn, call } of logCallsOnRequestPaths(service)) {
       if (call.library === 'console') continue;
-      if (isRequestScoped(call.receiver, (id) => declarationNodeOf(fn.parsed.scopes, id))) continue;
+      if (isRequestScoped(call.receiver, bindingsFromScopes(fn.parsed.scopes), (c) => readsContext(fn.parsed, c))) continue;
       const request = fn.requestParam;
       const where = describePath(paths, fn);
       if (!request) {

@@ -1,6 +1,7 @@
 // outgoing-call-without-context: an HTTP call or a message sent from a request handler that does
 // not pass the request id or trace context on, so the next service's logs of this request cannot
-// be tied to this one's. Quiet when OpenTelemetry instrumentation covers the client (it injects
+// be tied to this one's. Quiet for a literal URL on another company's public API (it does not read
+// the id), when OpenTelemetry instrumentation covers the client (it injects
 // `traceparent` itself), when an axios interceptor adds headers, and when the service gives requests
 // no id at all (missing-request-id-middleware names that cause). Clients: context/libraries.ts.
 //
@@ -11,7 +12,7 @@
 import * as path from 'node:path';
 import ts from 'typescript';
 import { hasNoRequestContext } from '../context/missingRequestId';
-import { injectsContext, interceptedInstances, type OutgoingCall, outgoingCallOf, passesContext } from '../context/outgoing';
+import { injectsContext, interceptedInstances, type OutgoingCall, outgoingCallOf, passesContext, thirdPartyHost } from '../context/outgoing';
 import { callsOnRequestPaths } from '../context/pathCalls';
 import { describePath, requestPathsOf } from '../context/requestPaths';
 import { serviceContextFor } from '../context/service';
@@ -85,7 +86,7 @@ export const rule: Rule = {
       if (!names) intercepted.set(ctx.sourceFile, (names = interceptedInstances(ctx.sourceFile)));
       if (names.has(call.instance)) return;
     }
-    if (passesContext(call, ctx.requestIdHeader) !== false) return;
+    if (passesContext(call, ctx.requestIdHeader) !== false || thirdPartyHost(call)) return;
     const handler = request.parent.parent;
     if (handler && injectsContext(handler, (id) => ctx.importOf(id))) return;
     const fixes = service.libraries.some((l) => ID_ON_REQUEST.has(l)) ? addHeaderFix(call, request, ctx) : [];
@@ -110,7 +111,7 @@ export const rule: Rule = {
         if (names.has(call.instance)) continue;
       }
       const header = ctx.requestIdHeader(parsed.file);
-      if (passesContext(call, header) !== false) continue;
+      if (passesContext(call, header) !== false || thirdPartyHost(call)) continue;
       if (injectsContext(fn.node, (id) => importOf(parsed.scopes, id))) continue;
       ctx.report(parsed.file, call.callee, PATH_MESSAGE(call.label, describePath(paths, fn), header));
     }
