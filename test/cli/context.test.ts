@@ -81,6 +81,7 @@ describe('obs-lens: request context', function () {
     // Left: the log calls on request paths in other files (the request is not in scope there, or only
     // through a parameter it is passed into: no safe fix), and every outgoing call.
     assert.deepEqual(left.filter((d) => d.rule === 'handler-missing-request-context').map((d) => `${d.file}:${d.line}`).sort(), [
+      'express-layers/src/clients/mailer.ts:18',
       'express-layers/src/controllers/users.ts:10',
       'express-layers/src/repositories/users.ts:8',
       'express-layers/src/services/users.ts:11',

@@ -45,6 +45,7 @@ describe('request paths across files', () => {
       'getTransport [POST /users] request=- off=-',
       'notifyMailer [POST /users] request=- off=-',
       'show [GET /users/:id] request=req off=- root',
+      'welcome [POST /users] request=- off=-',
     ]);
     // Only start-up, the timer or the consumer call these: not on a request path. createTransport's
     // result is kept for the process (getTransport): made once, not for each request.
@@ -70,6 +71,6 @@ describe('request paths across files', () => {
     // `req.log` in a function whose request the file cannot tell (a handler registered elsewhere, an
     // untyped parameter) is not recognised by the per-file logger model: the rule would skip it anyway.
     // The listener notifyMailer registers (`once('sent', ...)`) is not part of the request: its log call is not listed.
-    assert.deepEqual(logs.sort(), ['UserRepository.byId logger.debug', 'UserRepository.save (getRequestLogger() ?? logger).info', 'UserService.audit logger.info', 'UserService.find logger.debug', 'show logger.info']);
+    assert.deepEqual(logs.sort(), ['UserRepository.byId logger.debug', 'UserRepository.save (getRequestLogger() ?? logger).info', 'UserService.audit logger.info', 'UserService.find logger.debug', 'show logger.info', 'welcome logger.debug']);
   });
 });

@@ -3,28 +3,30 @@
 // followed to workspace functions and methods (services/callTargets.ts: imports through the
 // project's resolver, exported functions and object members, class methods through `this`, fields
 // typed by constructor parameters, instances made with `new`), transitively. Each function is a
-// unit: its own body with the callbacks written in it (`.then(() => ...)`, `items.map(...)`), not
-// the functions declared inside it, which are units of their own when called. Every unit's calls
-// are listed once and each unit is queued at most MAX_HANDLERS times (once per handler it records),
-// so the walk is linear in the code it reaches.
+// unit (pathUnits.ts): its own body with the callbacks written in it (`.then(() => ...)`), not the
+// functions declared inside it (units of their own when called) nor the listeners it registers; a
+// call whose result is kept for the process (a lazily made client) is not followed. Every unit's
+// calls are listed once and each unit is queued at most MAX_HANDLERS times (once per handler it
+// records), so the walk is linear in the code it reaches.
 //
 // Code that runs outside requests (start-up code of the entry files, timer callbacks, queue
-// consumers) is not a request path. A function reached from a handler and also from such code is
-// still on a request path (the call made for the request logs without its id all the same); the
-// rules say it also runs outside requests (offPath), computed only when a rule asks.
-import * as path from 'node:path';
+// consumers: offPath.ts) is not a request path. A function reached from a handler and also from such
+// code is still on a request path (the call made for the request logs without its id all the same);
+// the rules say it also runs outside requests, worked out only when a rule asks.
 import ts from 'typescript';
 import type { Handler } from '../handlers/types';
 import { classifyFile } from '../project';
 import { describeRoute } from '../rules/handler-missing-metrics';
 import type { ParsedServiceFile, ServiceView } from '../rule';
-import { isTypeOnly, resolveName, unwrap } from '../scopes';
+import { resolveName, unwrap } from '../scopes';
 import { callTargetsOf, type FunctionAt, isFunctionLike } from '../services/callTargets';
+import { type OffPath, offPathUnits } from './offPath';
+import { storedForTheProcess, unitCalls } from './pathUnits';
+
+export type { OffPath };
 
 /** Handlers recorded per function: enough to name where a finding comes from, and a bound on re-queueing. */
 const MAX_HANDLERS = 3;
-
-export type OffPath = 'start-up code' | 'a timer' | 'a queue consumer';
 
 export interface ReachedFunction {
   readonly parsed: ParsedServiceFile;
@@ -206,179 +208,4 @@ function requestPassed(from: ReachedFunction, call: ts.CallExpression, target: t
   });
   const p = i >= 0 ? target.parameters[i] : undefined;
   return p && !p.dotDotDotToken && ts.isIdentifier(p.name) ? p.name : null;
-}
-
-/**
- * A function declared inside another runs only when called: a unit of its own. Callbacks written in
- * place (arguments, object members, returned functions) run as part of the function they are written in.
- */
-function isNestedUnit(n: ts.Node): boolean {
-  if (ts.isFunctionDeclaration(n) || ts.isClassLike(n)) return true;
-  if (!ts.isArrowFunction(n) && !ts.isFunctionExpression(n)) return false;
-  let p = n.parent;
-  while (p && ts.isParenthesizedExpression(p)) p = p.parent;
-  return !!p && (ts.isVariableDeclaration(p) || ts.isPropertyDeclaration(p));
-}
-
-/** Methods that register a listener: the listener runs on later events, not as part of the call. */
-const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
-
-/** `emitter.on('error', (err) => ...)`: the callbacks it registers (not walked as part of the function that registers them). */
-function listenerArguments(n: ts.Node): ReadonlySet<ts.Node> | null {
-  if (!ts.isCallExpression(n)) return null;
-  const callee = unwrap(n.expression);
-  if (!ts.isPropertyAccessExpression(callee) || !LISTENER_METHODS.has(callee.name.text)) return null;
-  return new Set(n.arguments.filter((a) => isFunctionLike(unwrap(a))));
-}
-
-/** The calls of a unit's own body, in source order: not those of nested units, handlers or listeners written inside it. */
-function unitCalls(unit: ts.Node, roots: ReadonlyMap<ts.Node, unknown>): Array<ts.CallExpression | ts.NewExpression> {
-  const out: Array<ts.CallExpression | ts.NewExpression> = [];
-  const stack: ts.Node[] = [];
-  const push = (c: ts.Node) => void stack.push(c);
-  unit.forEachChild(push);
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (isTypeOnly(n.kind) || ts.isDecorator(n)) continue;
-    if (ts.isCallExpression(n) || ts.isNewExpression(n)) out.push(n);
-    if (roots.has(n) || isNestedUnit(n) || (ts.isMethodDeclaration(n) && ts.isClassLike(n.parent))) continue;
-    const listeners = listenerArguments(n);
-    if (listeners) n.forEachChild((c) => void (listeners.has(c) || stack.push(c)));
-    else n.forEachChild(push);
-  }
-  return out.sort((a, b) => a.pos - b.pos);
-}
-
-/**
- * A call whose result is kept in a module-level variable (`if (!client) client = createClient()`,
- * `cache ??= await load()`): it runs once per process, on whichever request comes first, so what it
- * does belongs to the process, not to requests.
- */
-function storedForTheProcess(call: ts.CallExpression, parsed: ParsedServiceFile): boolean {
-  let n: ts.Node = call;
-  while (n.parent && (ts.isAwaitExpression(n.parent) || ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isNonNullExpression(n.parent))) n = n.parent;
-  const p = n.parent;
-  if (!p || !ts.isBinaryExpression(p) || p.right !== n) return false;
-  const op = p.operatorToken.kind;
-  if (op !== ts.SyntaxKind.EqualsToken && op !== ts.SyntaxKind.QuestionQuestionEqualsToken && op !== ts.SyntaxKind.BarBarEqualsToken) return false;
-  const left = unwrap(p.left);
-  if (!ts.isIdentifier(left)) return false;
-  const d = resolveName(parsed.scopes, left, left.text);
-  const node = d?.kind === 'value' || d?.kind === 'other' ? d.node : undefined;
-  if (!node) return false;
-  for (let q = node.parent; q; q = q.parent) if (ts.isFunctionLike(q)) return false;
-  return true;
-}
-
-/** Files whose text may start a timer or consume a queue. */
-const MAY_RUN_OFF_PATH = /\bset(?:Interval|Timeout|Immediate)\s*\(|\bschedule(?:Job)?\s*\(|\bCronJob\b|\beach(?:Message|Batch)\b|\.consume\s*\(|\bnew\s+Worker\s*\(|\.process\s*\(|@(?:Cron|Interval|Timeout|Process|EventPattern|MessagePattern)\b/;
-const TIMER_CALLS = new Set(['setInterval', 'setTimeout', 'setImmediate', 'schedule', 'scheduleJob', 'CronJob']);
-const CONSUMER_CALLS = new Set(['consume', 'Worker', 'process', 'run']);
-const TIMER_DECORATORS = new Set(['Cron', 'Interval', 'Timeout']);
-const CONSUMER_DECORATORS = new Set(['Process', 'EventPattern', 'MessagePattern']);
-
-/**
- * The functions that run outside requests: timer callbacks and queue consumers (in files whose text
- * names them) and the start-up code of the entry files, followed through calls as request paths are.
- */
-function offPathUnits(
-  service: ServiceView,
-  roots: ReadonlyMap<ts.Node, unknown>,
-  onPath: ReadonlyMap<ts.Node, ReachedFunction>,
-  edgesOf: (at: FunctionAt) => ReadonlyArray<{ target: FunctionAt }>,
-  isService: (file: string) => boolean,
-): Map<ts.Node, OffPath[]> {
-  const targets = callTargetsOf(service);
-  const out = new Map<ts.Node, OffPath[]>();
-  // Each function is queued at most once per kind (three kinds): linear.
-  const queue: Array<{ at: FunctionAt; kind: OffPath }> = [];
-  const mark = (at: FunctionAt | null, kind: OffPath) => {
-    if (!at || roots.has(at.node)) return;
-    let kinds = out.get(at.node);
-    if (kinds?.includes(kind)) return;
-    if (!kinds) out.set(at.node, (kinds = []));
-    kinds.push(kind);
-    queue.push({ at, kind });
-  };
-  const insideRequest = (n: ts.Node) => {
-    for (let p = n.parent; p; p = p.parent) if (onPath.has(p)) return true;
-    return false;
-  };
-  const entries = new Set(service.entryPoints.flatMap((e) => (e.target ? [path.resolve(service.root, e.target)] : [])));
-  for (const file of service.files) {
-    if (!isService(file)) continue;
-    const entry = entries.has(file);
-    const text = entry ? undefined : service.project.readFile(file);
-    if (!entry && (text === undefined || !MAY_RUN_OFF_PATH.test(text))) continue;
-    const parsed = service.parsed(file);
-    if (!parsed) continue;
-    for (const call of unitCallsDeep(parsed.sourceFile)) {
-      const kind = offPathKind(call);
-      if (!kind || insideRequest(call)) continue;
-      for (const arg of call.arguments ?? []) {
-        const a = unwrap(arg);
-        if (ts.isObjectLiteralExpression(a)) {
-          // kafkajs `consumer.run({ eachMessage })`
-          for (const p of a.properties) {
-            if (ts.isMethodDeclaration(p)) mark({ parsed, node: p }, kind);
-            else if (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) mark(targets.functionOf(parsed, ts.isPropertyAssignment(p) ? p.initializer : p.name), kind);
-          }
-        } else mark(targets.functionOf(parsed, a), kind);
-      }
-    }
-    for (const st of parsed.sourceFile.statements) {
-      if (!ts.isClassDeclaration(st)) continue;
-      for (const m of st.members) {
-        const names = ts.isMethodDeclaration(m) ? (ts.getDecorators(m) ?? []).map((d) => decoratorName(d)) : [];
-        if (names.some((n) => n && TIMER_DECORATORS.has(n))) mark({ parsed, node: m }, 'a timer');
-        else if (names.some((n) => n && CONSUMER_DECORATORS.has(n))) mark({ parsed, node: m }, 'a queue consumer');
-      }
-    }
-    if (entry) {
-      // The entry file's own statements run at start-up: what they call does too.
-      for (const call of unitCalls(parsed.sourceFile, roots)) {
-        if (!ts.isCallExpression(call)) continue;
-        mark(targets.callTarget(parsed, call), 'start-up code');
-      }
-    }
-  }
-  for (let i = 0; i < queue.length; i++) {
-    const { at, kind } = queue[i];
-    for (const { target } of edgesOf(at)) mark(target, kind);
-  }
-  for (const kinds of out.values()) kinds.sort();
-  return out;
-}
-
-/** Every call and `new` of a file (for timers and consumers, wherever they are set up). */
-function unitCallsDeep(sf: ts.SourceFile): Array<ts.CallExpression | ts.NewExpression> {
-  const out: Array<ts.CallExpression | ts.NewExpression> = [];
-  const stack: ts.Node[] = [sf];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (isTypeOnly(n.kind)) continue;
-    if (ts.isCallExpression(n) || ts.isNewExpression(n)) out.push(n);
-    n.forEachChild((c) => void stack.push(c));
-  }
-  return out;
-}
-
-function offPathKind(call: ts.CallExpression | ts.NewExpression): OffPath | null {
-  const callee = unwrap(call.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
-  if (!name) return null;
-  if (TIMER_CALLS.has(name)) return 'a timer';
-  if (!CONSUMER_CALLS.has(name)) return null;
-  // `run` only as kafkajs's `consumer.run({ eachMessage })`.
-  if (name === 'run') {
-    const arg = call.arguments?.[0] && unwrap(call.arguments[0]);
-    return arg && ts.isObjectLiteralExpression(arg) && arg.properties.some((p) => p.name && ts.isIdentifier(p.name) && /^each(?:Message|Batch)$/.test(p.name.text)) ? 'a queue consumer' : null;
-  }
-  return 'a queue consumer';
-}
-
-function decoratorName(d: ts.Decorator): string | null {
-  const e = unwrap(d.expression);
-  const callee = ts.isCallExpression(e) ? unwrap(e.expression) : e;
-  return ts.isIdentifier(callee) ? callee.text : null;
 }

@@ -6,7 +6,8 @@
 //  - callTarget adds class methods: `this.m()`, `this.repo.find()` where the field's class is known
 //    by its initializer or its type (a constructor parameter property: Nest's dependency injection),
 //    `service.find()` on an instance made with `new` (here or in the module that exports it), a
-//    typed parameter, and a static call `UserService.find()`. Interfaces and `any` stop the walk.
+//    typed parameter, a static call `UserService.find()`, and methods of an object literal of the
+//    file (`const api = { get() {...} }; api.get()`). Interfaces and `any` stop the walk.
 import ts from 'typescript';
 import { enclosingClass, memberSource } from '../classMembers';
 import type { Place, Ref } from '../handlers/types';
@@ -89,8 +90,26 @@ export class CallTargets {
     const fn = this.functionOf(parsed, callee);
     if (fn) return fn;
     if (!ts.isPropertyAccessExpression(callee)) return null;
+    const member = this.objectMember(parsed, unwrap(callee.expression), callee.name.text);
+    if (member) return member;
     const klass = this.classOf(parsed, unwrap(callee.expression), 0);
     return klass ? methodOf(klass, callee.name.text, (c, e) => this.classOf(c.parsed, e, MAX_DEPTH - 1)) : null;
+  }
+
+  /** `api.get()` on an object literal of this file (`const api = { get() {...}, put: async () => {...} }`). */
+  private objectMember(parsed: ParsedServiceFile, receiver: ts.Expression, name: string): FunctionAt | null {
+    if (!ts.isIdentifier(receiver)) return null;
+    const d = resolveName(parsed.scopes, receiver, receiver.text);
+    const obj = d?.kind === 'value' ? unwrap(d.init) : null;
+    if (!obj || !ts.isObjectLiteralExpression(obj)) return null;
+    for (const p of obj.properties) {
+      if (!p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) || p.name.text !== name) continue;
+      if (ts.isMethodDeclaration(p)) return p.body ? { parsed, node: p } : null;
+      if (ts.isPropertyAssignment(p)) return this.functionOf(parsed, p.initializer);
+      if (ts.isShorthandPropertyAssignment(p)) return this.functionOf(parsed, p.name);
+      return null;
+    }
+    return null;
   }
 
   /** The class whose instance (or, for a static call, which) an expression is; null when it cannot be told. */
