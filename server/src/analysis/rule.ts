@@ -192,14 +192,14 @@ export interface ServiceView {
 
 export interface ServiceRuleContext {
   readonly service: ServiceView;
+  /** The header that carries the request id in `file` (its configuration's `requestIdHeader`, lower case; default `x-request-id`). */
+  requestIdHeader(file: string): string;
   /**
    * Reports a finding in `file` spanning a node of its parsed tree (see ServiceView.parsed) or
    * UTF-16 offsets into its text. Kept only when the rule is enabled for that file and the line is
    * not suppressed there.
    */
   report(file: string, at: ts.Node | { start: number; end: number }, message: string, fixes?: FixProposal[]): void;
-  /** The header that carries the request id in `file`'s configuration (the `requestIdHeader` setting, lower case). */
-  requestIdHeader(file: string): string;
 }
 
 /** A rule subscribes to the facts it checks; the engine only builds the metrics model when an enabled rule wants it. */

@@ -4,7 +4,7 @@
 import ts from 'typescript';
 import type { ParsedServiceFile } from '../rule';
 import { isTypeOnly, resolveName, unwrap } from '../scopes';
-import { isFunctionLike } from '../services/callTargets';
+import { isFunctionLike } from '../treeAt';
 
 /**
  * A function declared inside another runs only when called: a unit of its own. Callbacks written in

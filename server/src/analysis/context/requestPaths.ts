@@ -19,7 +19,8 @@ import { classifyFile } from '../project';
 import { describeRoute } from '../rules/handler-missing-metrics';
 import type { ParsedServiceFile, ServiceView } from '../rule';
 import { resolveName, unwrap } from '../scopes';
-import { callTargetsOf, type FunctionAt, isFunctionLike } from '../services/callTargets';
+import { callTargetsOf, type FunctionAt } from '../services/callTargets';
+import { isFunctionLike } from '../treeAt';
 import { type OffPath, offPathUnits } from './offPath';
 import { storedForTheProcess, unitCalls } from './pathUnits';
 

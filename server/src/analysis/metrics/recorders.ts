@@ -7,10 +7,8 @@ import ts from 'typescript';
 import type { ParsedServiceFile, ServiceView } from '../rule';
 import { type Declaration, requiredModule, resolveName, unwrap } from '../scopes';
 import type { Place } from '../handlers/types';
-import { type CallTargets, callTargetsOf, type FunctionAt, nodeAt } from '../services/callTargets';
+import { type CallTargets, callTargetsOf, type FunctionAt } from '../services/callTargets';
 import { FACADE_NON_RECORDING, RECORDING_LIBRARIES, SCRAPE_METHODS } from './coverageLibraries';
-
-export { nodeAt };
 
 /** Where a value comes from: a package's import, or a workspace module that imports a recording library. */
 export type Origin = { kind: 'package'; module: string } | { kind: 'facade'; file: string };
@@ -33,16 +31,6 @@ const MENTIONS_RECORDING = new RegExp(`['"](?:${RECORDING_LIBRARIES.flatMap((l) 
 export function shortText(node: ts.Node, sf: ts.SourceFile): string {
   const t = node.getText(sf).replace(/\s+/g, ' ');
   return t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT - 1)}…` : t;
-}
-
-/**
- * The call registered at a place: handler discovery places a `recv.get(...)`/`recv.use(...)` at its
- * method name, other calls at their start. Null when the place holds no call (a Nest decorator).
- */
-export function callAt(parsed: ParsedServiceFile, line: number, column: number): ts.CallExpression | null {
-  let n: ts.Node | null = nodeAt(parsed, line, column, () => true);
-  for (let i = 0; n && i < 3; i++, n = n.parent) if (ts.isCallExpression(n)) return n;
-  return null;
 }
 
 export class Recorders {

@@ -5,7 +5,7 @@
 import ts from 'typescript';
 import type { FrameworkId } from '../handlers/types';
 import { coverageOf, type HandlerCoverage, type ServiceCoverage } from '../metrics/coverage';
-import { callAt, nodeAt } from '../metrics/recorders';
+import { callAt, nodeAt } from '../treeAt';
 import type { Rule, ServiceRuleContext, ServiceView } from '../rule';
 
 /** The usual metrics middleware of each framework, suggested when the service depends on none. */

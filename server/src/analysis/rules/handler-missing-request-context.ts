@@ -11,14 +11,13 @@
 // route and the chain that reaches it. The fix is offered only where the request is in scope there
 // (a handler registered in another file, a parameter the request is passed into); threading the
 // request through the calls is left to a person.
+import * as path from 'node:path';
 import { hasNoRequestContext } from '../context/missingRequestId';
 import { logCallsOnRequestPaths } from '../context/pathCalls';
 import { describePath, requestPathsOf } from '../context/requestPaths';
 import { bindingsFromDeclarations, bindingsFromScopes, contextReaders, isRequestScoped } from '../context/requestScoped';
 import { serviceContextFor } from '../context/service';
 import type { LogCall, Rule, RuleContext, ServiceRuleContext, ServiceView } from '../rule';
-import * as path from 'node:path';
-
 
 export const MESSAGE = (method: string, scoped: string) =>
   `This ${method} call in a request handler goes through a logger that carries no request context, so its record has no request id; ${scoped} carries it.`;

@@ -1,9 +1,9 @@
 // outgoing-call-without-context: an HTTP call or a message sent from a request handler that does
 // not pass the request id or trace context on, so the next service's logs of this request cannot
 // be tied to this one's. Quiet for a literal URL on another company's public API (it does not read
-// the id), when OpenTelemetry instrumentation covers the client (it injects
-// `traceparent` itself), when an axios interceptor adds headers, and when the service gives requests
-// no id at all (missing-request-id-middleware names that cause). Clients: context/libraries.ts.
+// the id), when OpenTelemetry instrumentation covers the client (it injects `traceparent` itself),
+// when an axios interceptor adds headers, and when the service gives requests no id at all
+// (missing-request-id-middleware names that cause). Clients: context/libraries.ts.
 //
 // Across files (checkService): a call in a function a handler reaches through calls in the workspace
 // (context/requestPaths.ts), named by the route and the chain that reaches it. A client wrapper that
@@ -12,14 +12,13 @@
 import * as path from 'node:path';
 import ts from 'typescript';
 import { hasNoRequestContext } from '../context/missingRequestId';
-import { injectsContext, interceptedInstances, type OutgoingCall, outgoingCallOf, passesContext, thirdPartyHost } from '../context/outgoing';
+import { injectsContext, interceptedInstances, outgoingCallOf, passesContext, thirdPartyHost } from '../context/outgoing';
 import { callsOnRequestPaths } from '../context/pathCalls';
 import { describePath, requestPathsOf } from '../context/requestPaths';
 import { serviceContextFor } from '../context/service';
-import type { FixProposal, Rule, RuleContext, ServiceRuleContext, ServiceView } from '../rule';
-import { declarationNodeOf, importOf, unwrap } from '../scopes';
-import { headerLiteral } from './util/contextFixes';
-import { propertyOf } from '../context/imports';
+import type { Rule, ServiceRuleContext, ServiceView } from '../rule';
+import { declarationNodeOf, importOf } from '../scopes';
+import { addRequestIdFix } from './util/outgoingFixes';
 
 /** Words a file must hold for this rule to look at its calls (plain substring searches: a regex alternation costs more on large files). */
 const MAY_APPLY = ['fetch(', 'axios', "'got'", '"got"', 'superagent', "http'", 'http"', "https'", 'https"', 'undici', 'kafkajs', 'amqplib', 'bullmq', '@aws-sdk/client-s'];
@@ -34,33 +33,6 @@ export const PATH_MESSAGE = (label: string, where: string, header: string) =>
 const ID_ON_REQUEST = new Set(['pino-http', 'fastify', 'express-request-id']);
 
 const intercepted = new WeakMap<ts.SourceFile, Set<string>>();
-
-/** Adds the header to a fetch-like call's options (`headers: { 'x-request-id': String(req.id) }`). */
-function addHeaderFix(call: OutgoingCall, request: ts.Identifier, ctx: RuleContext): FixProposal[] {
-  if (call.carrier !== 'headers' || call.optionsIndex === null || call.label.endsWith('http.request') || call.kind === 'amqp') return [];
-  const space = ctx.codeStyle().bracketSpacing ? ' ' : '';
-  const entry = `${headerLiteral(ctx)}: String(${request.text}.id)`;
-  const args = call.node.arguments ?? [];
-  const title = `Send the request id in ${ctx.requestIdHeader}`;
-  const arg = args[call.optionsIndex];
-  if (!arg) {
-    if (args.length !== call.optionsIndex || args.length === 0) return [];
-    const last = args[args.length - 1];
-    return [{ title, edits: [{ start: last.end, end: last.end, newText: `, {${space}headers: {${space}${entry}${space}}${space}}` }], safe: false }];
-  }
-  const obj = unwrap(arg);
-  if (!ts.isObjectLiteralExpression(obj)) return [];
-  const headers = propertyOf(obj, 'headers');
-  if (!headers) {
-    const at = obj.properties.length ? obj.properties[0].getStart(ctx.sourceFile) : obj.getStart(ctx.sourceFile) + 1;
-    const text = obj.properties.length ? `headers: {${space}${entry}${space}}, ` : `${space}headers: {${space}${entry}${space}}${space}`;
-    return [{ title, edits: [{ start: at, end: at, newText: text }], safe: false }];
-  }
-  if (!ts.isPropertyAssignment(headers) || !ts.isObjectLiteralExpression(unwrap(headers.initializer))) return [];
-  const inner = unwrap(headers.initializer) as ts.ObjectLiteralExpression;
-  const at = inner.properties.length ? inner.properties[0].getStart(ctx.sourceFile) : inner.getStart(ctx.sourceFile) + 1;
-  return [{ title, edits: [{ start: at, end: at, newText: inner.properties.length ? `${entry}, ` : `${space}${entry}${space}` }], safe: false }];
-}
 
 export const rule: Rule = {
   meta: {
@@ -89,7 +61,7 @@ export const rule: Rule = {
     if (passesContext(call, ctx.requestIdHeader) !== false || thirdPartyHost(call)) return;
     const handler = request.parent.parent;
     if (handler && injectsContext(handler, (id) => ctx.importOf(id))) return;
-    const fixes = service.libraries.some((l) => ID_ON_REQUEST.has(l)) ? addHeaderFix(call, request, ctx) : [];
+    const fixes = service.libraries.some((l) => ID_ON_REQUEST.has(l)) ? addRequestIdFix(call, request, ctx) : [];
     ctx.report(call.callee, MESSAGE(call.label, ctx.requestIdHeader), fixes);
   },
   checkService(service: ServiceView, ctx: ServiceRuleContext) {

@@ -13,6 +13,7 @@ import { enclosingClass, memberSource } from '../classMembers';
 import type { Place, Ref } from '../handlers/types';
 import type { ParsedServiceFile, ServiceView } from '../rule';
 import { resolveName, unwrap } from '../scopes';
+import { functionNodeAt, isFunctionLike } from '../treeAt';
 
 /** A function node of a parsed workspace file. */
 export interface FunctionAt {
@@ -26,9 +27,6 @@ interface ClassAt {
 }
 
 const MAX_DEPTH = 5;
-
-export const isFunctionLike = (n: ts.Node): n is ts.FunctionLikeDeclaration =>
-  ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n);
 
 /** The call targets of a service, shared by the rules of one service phase. */
 export function callTargetsOf(service: ServiceView): CallTargets {
@@ -276,35 +274,6 @@ function commonJsTarget(left: ts.Expression): string | null {
   if (ts.isIdentifier(obj) && obj.text === 'module' && left.name.text === 'exports') return '*';
   if (ts.isIdentifier(obj) && obj.text === 'exports') return left.name.text;
   if (ts.isPropertyAccessExpression(obj) && ts.isIdentifier(obj.expression) && obj.expression.text === 'module' && obj.name.text === 'exports') return left.name.text;
-  return null;
-}
-
-/** The deepest node starting at a place (a function fact's position) that passes `test`. */
-export function nodeAt(parsed: ParsedServiceFile, line: number, column: number, test: (n: ts.Node) => boolean): ts.Node | null {
-  const sf = parsed.sourceFile;
-  let offset: number;
-  try {
-    offset = sf.getPositionOfLineAndCharacter(line, column);
-  } catch {
-    return null;
-  }
-  let found: ts.Node | null = null;
-  let n: ts.Node | undefined = sf;
-  while (n) {
-    if (n !== sf && n.getStart(sf) === offset && test(n)) found = n;
-    let next: ts.Node | undefined;
-    n.forEachChild((c) => {
-      if (!next && c.pos <= offset && offset < c.end) next = c;
-    });
-    n = next;
-  }
-  return found;
-}
-
-/** The function at a function fact's place (handler discovery places a named function at its name). */
-export function functionNodeAt(parsed: ParsedServiceFile, line: number, column: number): ts.Node | null {
-  let n: ts.Node | null = nodeAt(parsed, line, column, () => true);
-  for (let i = 0; n && i < 3; i++, n = n.parent) if (isFunctionLike(n)) return n;
   return null;
 }
 

@@ -21,10 +21,10 @@ export interface ServicePhaseOptions {
   /** The severities that apply to a file (its configuration's); a rule missing there is off for it. */
   severitiesFor(file: string): RuleSeverities;
   maxFileBytes?: number;
-  /** The `requestIdHeader` setting (lower case) that applies to a file; default `x-request-id`. */
-  requestIdHeaderFor?(file: string): string | undefined;
   /** Only the services at these roots (an edit's service); default every service of `files`. */
   only?: ReadonlySet<string>;
+  /** The `requestIdHeader` setting that applies to a file (lower case); default `x-request-id`. */
+  requestIdHeaderFor?(file: string): string | undefined;
 }
 
 export interface ServicePhaseResult {
@@ -97,8 +97,8 @@ export function runServicePhase(project: ProjectModel, files: readonly string[],
     for (const rule of active) {
       const ctx: ServiceRuleContext = {
         service,
-        report: (file, at, message, fixes) => report(service, rule.meta.id, file, at, message, fixes ?? []),
         requestIdHeader: (file) => options.requestIdHeaderFor?.(file) ?? DEFAULT_SETTINGS.requestIdHeader,
+        report: (file, at, message, fixes) => report(service, rule.meta.id, file, at, message, fixes ?? []),
       };
       try {
         rule.checkService!(service, ctx);

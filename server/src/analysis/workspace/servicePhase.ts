@@ -22,7 +22,7 @@ export interface ServicePhaseInputs {
   /** Every file the project model was built from (the services are theirs). */
   modelFiles: readonly string[];
   severitiesFor(file: string): RuleSeverities;
-  /** The `requestIdHeader` setting that applies to a file (lower case). */
+  /** The `requestIdHeader` setting that applies to a file. */
   requestIdHeaderFor?(file: string): string | undefined;
   maxFileBytes: number;
   summary: boolean;
@@ -44,7 +44,7 @@ export function runServicePhaseFor(inputs: ServicePhaseInputs): ServicePhaseMemo
     // With no service rule on, the phase runs for the summary alone.
     severitiesFor: enabled ? inputs.severitiesFor : () => ({}),
     maxFileBytes: inputs.maxFileBytes,
-    ...(inputs.requestIdHeaderFor ? { requestIdHeaderFor: inputs.requestIdHeaderFor } : {}),
+    requestIdHeaderFor: inputs.requestIdHeaderFor,
   });
   const memo: ServicePhaseMemo = { findings: Object.fromEntries(result.findings), ...(result.ruleErrors.length ? { ruleErrors: result.ruleErrors } : {}) };
   if (inputs.summary) memo.summary = coverageSummaryOf(result.services);
