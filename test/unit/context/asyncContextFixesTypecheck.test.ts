@@ -35,7 +35,8 @@ export default app;
 `;
 
 // The AsyncResource.bind fix on the callbacks that lose the context: mysql's pool (query with and
-// without values, getConnection) and node-redis 3 (get, setex), in a TypeScript service whose
+// without values, getConnection, and the query of the connection it hands over) and node-redis 3
+// (get, setex), in a TypeScript service whose
 // logger's mixin reads the store. node-redis 3 is typed by @types/redis@2 (redis itself is not
 // installed: bullmq wants redis >= 5), so the fixture's `redis` resolves to that package.
 const CALLBACKS = `import express from 'express';
@@ -154,8 +155,9 @@ describe('async-context-lost: quick-fixes type-check', function () {
     const options = { severities: { 'async-context-lost': 'warning' as const } };
     const analyse = (text: string) => analyzeFile(file, text, model, options).findings;
     const findings = analyse(CALLBACKS);
-    // pool.query with values, pool.query without (a function expression), pool.getConnection, cache.get, cache.setex.
-    assert.deepEqual(findings.map((f) => f.line + 1), [17, 29, 35, 50, 57]);
+    // pool.query with values, pool.query without (a function expression), pool.getConnection and its
+    // connection's query, cache.get, cache.setex.
+    assert.deepEqual(findings.map((f) => f.line + 1), [17, 29, 35, 41, 50, 57]);
     const fixed: Array<{ file: string; from: string }> = [];
     const write = (text: string, from: string) => {
       const out = path.join(dir, `callbacks-${fixed.length}`, 'app.ts');
@@ -173,13 +175,13 @@ describe('async-context-lost: quick-fixes type-check', function () {
     }
     // Fix-all (the safe fixes, pass after pass: the import is added once), then the unsafe one by hand.
     const safe = applySafeFixes(file, CALLBACKS, model, options);
-    assert.equal(safe.fixed, 4);
+    assert.equal(safe.fixed, 5);
     const rest = analyse(safe.text);
     assert.deepEqual(rest.map((f) => f.line + 1), [30], 'the function expression is left to a person');
     const every = applyEdits(safe.text, rest[0].fixes[0].edits);
     write(every, 'fix-all, then the unsafe fix');
     assert.equal(every.match(/import \{ AsyncResource \} from 'node:async_hooks';/g)?.length, 1, 'imported once');
-    assert.equal(every.match(/AsyncResource\.bind\(/g)?.length, 5);
+    assert.equal(every.match(/AsyncResource\.bind\(/g)?.length, 6);
     assert.deepEqual(typeProblems(fixed, dir, { module: ts.ModuleKind.ESNext }, { redis: '@types/redis' }), []);
     assert.deepEqual(analyse(every), [], 'nothing left to report');
   });
