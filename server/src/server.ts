@@ -78,7 +78,7 @@ const scanner = new WorkspaceScanner({
   onFactsChanged: () => {
     for (const doc of documents.all()) revalidator.validateOpen(doc.uri, 0);
   },
-  onScanned: (scanned) => serviceFindings.afterScan(scanned),
+  onScanned: (scanned, trees) => serviceFindings.afterScan(scanned, trees),
 });
 const scheduler = new DebouncedScheduler((key, err) => logger.error(`[validate ${key}] ${String(err)}`));
 const revalidator = new Revalidator({ documents, folders, settings, projects, cache, validator, scanner, scheduler, logger });

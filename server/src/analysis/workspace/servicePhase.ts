@@ -6,6 +6,7 @@ import type { FileAnalysis, Finding, RuleSeverities } from '../types';
 import type { ProjectModel } from '../project';
 import type { ServiceCoverageSummary } from '../metrics/coverageSummary';
 import { engine } from './engine';
+import type { ParsedFiles } from '../services/parsedFiles';
 
 /** What the service phase produced, as the cache keeps it. */
 export interface ServicePhaseMemo {
@@ -26,6 +27,8 @@ export interface ServicePhaseInputs {
   requestIdHeaderFor?(file: string): string | undefined;
   maxFileBytes: number;
   summary: boolean;
+  /** Trees the file phase kept (see services/parsedFiles.ts). */
+  trees?: ParsedFiles;
 }
 
 /** Whether any rule with a service phase is enabled for some file. */
@@ -44,6 +47,7 @@ export function runServicePhaseFor(inputs: ServicePhaseInputs): ServicePhaseMemo
     // With no service rule on, the phase runs for the summary alone.
     severitiesFor: enabled ? inputs.severitiesFor : () => ({}),
     maxFileBytes: inputs.maxFileBytes,
+    trees: inputs.trees,
     requestIdHeaderFor: inputs.requestIdHeaderFor,
   });
   const memo: ServicePhaseMemo = { findings: Object.fromEntries(result.findings), ...(result.ruleErrors.length ? { ruleErrors: result.ruleErrors } : {}) };
