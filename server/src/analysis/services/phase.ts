@@ -41,7 +41,6 @@ export interface ServicePhaseResult {
 
 /** The views of the services `files` belong to; files must have been noted in `project`. */
 export function serviceViews(project: ProjectModel, files: readonly string[], maxFileBytes = DEFAULT_MAX_FILE_BYTES, only?: ReadonlySet<string>, trees?: ParsedFiles): ServiceView[] {
-  const facts = new WorkspaceFacts(project, maxFileBytes, trees);
   const parsed = new Map<string, ParsedServiceFile | null>();
   const parse = (file: string): ParsedServiceFile | null => {
     let p = parsed.get(file);
@@ -61,6 +60,11 @@ export function serviceViews(project: ProjectModel, files: readonly string[], ma
     parsed.set(file, p);
     return p;
   };
+  // Handler discovery reads the same trees coverage and the request paths do: one parse per file a phase.
+  const facts = new WorkspaceFacts(project, maxFileBytes, (file, text) => {
+    const p = parse(file);
+    return p && p.text === text ? p : null;
+  });
   const wanted = only ? files.filter((f) => [...only].some((root) => isInside(root, f))) : files;
   return buildInventory(project, wanted, { maxFileBytes, facts })
     .filter((s) => !only || only.has(s.root))
