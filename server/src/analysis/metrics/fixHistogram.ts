@@ -230,7 +230,7 @@ export function recordDurationFix(service: ServiceView, h: Handler): FixProposal
   if (!parsed || !node || !(ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node))) return null;
   const source = histogramSourceOf(service, h.handler.file);
   if (!source) return null;
-  const w = writingFor(service.project, parsed);
+  const w = writingFor(service, parsed);
   const params = parameters(node, rec.params, w);
   if (!params) return null;
   const end = ['end', 'endTimer', 'stopTimer'].find((n) => !nameInUse(node.getText(parsed.sourceFile), n));
@@ -251,7 +251,7 @@ export function recordDurationFix(service: ServiceView, h: Handler): FixProposal
     const exportName = source.kind === 'existing' ? source.exportName : HISTOGRAM_LOCAL;
     if (exportName === null) return null; // defined but not exported: a person decides how the module shares it
     if (source.kind === 'module') {
-      const mw = writingFor(service.project, source.parsed);
+      const mw = writingFor(service, source.parsed);
       const created = createInModule(source, mw, true);
       if (!created) return null;
       edits.push(...created.map((e) => ({ ...e, file: source.parsed.file })));

@@ -77,7 +77,7 @@ export function mountMiddlewareFix(service: ServiceView, dependencies: readonly 
   return service.memo(`metrics.fix.mount.${h.rootFile ?? h.file}`, () => {
     const found = firstRegistration(service, h.rootFile ?? h.file, h.framework);
     if (!found) return null;
-    const w = writingFor(service.project, found.parsed);
+    const w = writingFor(service, found.parsed);
     if (nameInUse(w.text, spec.mount.local)) return null;
     const esm = w.moduleStyle === 'esm';
     const exportName = esm ? 'default' : spec.mount.commonjsExport;

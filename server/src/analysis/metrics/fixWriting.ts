@@ -11,7 +11,7 @@ import { relativeSpecifier, stripExtension } from '../model/paths';
 import { fileModuleStyle } from '../parse';
 import { printNode, stringLiteral as stringLiteralNode } from '../printCode';
 import type { ProjectModel } from '../project';
-import type { ParsedServiceFile } from '../rule';
+import type { ParsedServiceFile, ServiceView } from '../rule';
 import type { TextEdit } from '../types';
 
 /** How code written into one file must look and import. */
@@ -25,7 +25,12 @@ export interface FileWriting {
   readonly explicitExtensions: boolean;
 }
 
-export function writingFor(project: ProjectModel, parsed: ParsedServiceFile): FileWriting {
+/** How fixes write into a parsed service file, worked out once per file and service phase. */
+export function writingFor(service: ServiceView, parsed: ParsedServiceFile): FileWriting {
+  return service.memo(`metrics.fix.writing.${parsed.file}`, () => computeWriting(service.project, parsed));
+}
+
+function computeWriting(project: ProjectModel, parsed: ParsedServiceFile): FileWriting {
   const facts = project.factsFor(parsed.file);
   return {
     file: parsed.file,
