@@ -22,7 +22,7 @@ export function applyFixChecked(
   text: string,
   fix: Fix,
   baseErrors = parseErrorCount(parseSource(path, text)),
-  readText: ReadText = () => undefined,
+  readText?: ReadText,
 ): string | null {
   const files = fixedFilesChecked(path, text, fix, readText, baseErrors);
   if (!files) return null;
@@ -31,12 +31,14 @@ export function applyFixChecked(
 
 /**
  * Every file `fix` touches, before and after, the analysed file first; null when an edit does not
- * apply, a file it edits cannot be read, it changes nothing, or a file parses worse after it.
+ * apply, it edits other files and there is no `readText`, it changes nothing, or a file parses
+ * worse after it.
  */
-export function fixedFilesChecked(path: string, text: string, fix: Fix, readText: ReadText, baseErrors?: number): FixedFile[] | null {
+export function fixedFilesChecked(path: string, text: string, fix: Fix, readText: ReadText | undefined, baseErrors?: number): FixedFile[] | null {
   const out: FixedFile[] = [];
   for (const [file, edits] of editsByFile(path, fix.edits)) {
-    const before = file === path ? text : (readText(file) ?? null);
+    if (file !== path && !readText) return null; // other files cannot be checked here
+    const before = file === path ? text : (readText!(file) ?? null);
     if (before === null && !createsFile(edits)) return null; // edits a file that is not there
     let after: string;
     try {
@@ -65,7 +67,7 @@ export class FixChecker {
   constructor(
     private readonly path: string,
     private readonly text: string,
-    private readonly readText: ReadText = () => undefined,
+    private readonly readText?: ReadText,
   ) {}
 
   isValid(fix: Fix): boolean {
