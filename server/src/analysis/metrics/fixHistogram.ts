@@ -135,15 +135,14 @@ function importedFrom(sf: ts.SourceFile, exportName: string, specifier: string):
 
 /** `new Histogram({ name, help, labelNames })` as the module binds prom-client. */
 function histogramDefinition(w: FileWriting, histogramClass: ts.Expression, exported: boolean, registers: ts.Expression | null): string {
-  const config = f.createObjectLiteralExpression(
-    [
-      f.createPropertyAssignment('name', literal(w, HISTOGRAM_NAME)),
-      f.createPropertyAssignment('help', literal(w, 'Duration of HTTP requests in seconds, by method, route and status code')),
-      f.createPropertyAssignment('labelNames', f.createArrayLiteralExpression(HISTOGRAM_LABELS.map((l) => literal(w, l)))),
-      ...(registers ? [f.createPropertyAssignment('registers', registers)] : []),
-    ],
-    true,
-  );
+  const properties = [
+    f.createPropertyAssignment('name', literal(w, HISTOGRAM_NAME)),
+    f.createPropertyAssignment('help', literal(w, 'Duration of HTTP requests in seconds, by method, route and status code')),
+    f.createPropertyAssignment('labelNames', f.createArrayLiteralExpression(HISTOGRAM_LABELS.map((l) => literal(w, l)))),
+    ...(registers ? [f.createPropertyAssignment('registers', registers)] : []),
+  ];
+  // One property a line, with the trailing comma the file's formatter writes.
+  const config = f.createObjectLiteralExpression(f.createNodeArray(properties, w.style.trailingComma !== 'none'), true);
   const decl = f.createVariableStatement(
     exported ? [f.createModifier(ts.SyntaxKind.ExportKeyword)] : undefined,
     f.createVariableDeclarationList([f.createVariableDeclaration(HISTOGRAM_LOCAL, undefined, undefined, f.createNewExpression(histogramClass, undefined, [config]))], ts.NodeFlags.Const),
