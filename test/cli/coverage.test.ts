@@ -102,6 +102,7 @@ describe('obs-lens check: handler coverage', function () {
       'express-unmounted': '0/2',
       'fastify-metrics-service': '2/3',
       'fastify-plain': '0/2',
+      'fastify-prom': '0/2',
       'fastify-unmounted': '0/2',
       'hono-prometheus': '2/3',
       'koa-middleware': '1/2',

@@ -49,8 +49,12 @@ describe('handler-missing-metrics: fixes on the coverage fixtures', function () 
     assert.deepEqual(titles['express-unmounted/src/server.ts:8'], ['Mount express-prom-bundle in front of the routes (app level, once)']);
     assert.deepEqual(titles['express-unmounted/src/users.ts:5'], ['Mount express-prom-bundle in front of the routes (app level, once)']);
     assert.deepEqual(titles['fastify-unmounted/src/index.js:6'], ['Mount fastify-metrics in front of the routes (app level, once)']);
-    // Mounted already (after the route): the histogram, in a new metrics module (the project has none).
-    assert.deepEqual(titles['express-bundle/src/server.ts:8'], [`${hist} (created in a new metrics.ts)`]);
+    // No metrics module: the histogram in a new one, the missing parameters of an inline Fastify handler added.
+    assert.deepEqual(titles['fastify-prom/src/server.ts:6'], [`${hist} (created in a new metrics.ts)`]);
+    assert.deepEqual(titles['fastify-prom/src/server.ts:8'], [`${hist} (created in a new metrics.ts)`]);
+    // A middleware in use registers http_request_duration_seconds in the default registry: a second one would throw at start-up.
+    assert.deepEqual(titles['express-bundle/src/server.ts:8'], []);
+    assert.deepEqual(titles['fastify-metrics/src/index.ts:10'], []);
     // The project's metrics module gets the histogram; an existing one is reused; a handler's own file can be the module.
     assert.deepEqual(titles['express-module/src/app.ts:6'], [`${hist} (created in metrics.ts)`]);
     assert.deepEqual(titles['express-own/src/app.js:6'], [hist]);

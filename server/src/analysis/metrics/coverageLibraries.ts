@@ -61,6 +61,11 @@ export interface MetricsMiddleware {
   readonly note?: string;
   /** How a fix mounts it once at app level, in front of the routes (only for the libraries whose types the fixes are checked against). */
   readonly mount?: MiddlewareMount;
+  /**
+   * The request-duration histogram it registers in prom-client's default registry: a service that
+   * uses it cannot register another metric of that name (prom-client throws at start-up).
+   */
+  readonly registersMetric?: string;
 }
 
 /**
@@ -81,21 +86,23 @@ export const METRICS_MIDDLEWARE: readonly MetricsMiddleware[] = [
   {
     package: 'express-prom-bundle',
     measuresRequests: true,
+    registersMetric: 'http_request_duration_seconds',
     excludeOptions: ['bypass', 'excludeRoutes'],
     mount: { framework: 'express', form: 'use-call', local: 'promBundle', commonjsExport: 'module', options: { includeMethod: true, includePath: true } },
   },
-  { package: 'prometheus-api-metrics', measuresRequests: true, excludeOptions: ['excludeRoutes'] },
+  { package: 'prometheus-api-metrics', measuresRequests: true, excludeOptions: ['excludeRoutes'], registersMetric: 'http_request_duration_seconds' },
   { package: 'express-prometheus-middleware', measuresRequests: true, excludeOptions: [] },
   { package: 'swagger-stats', measuresRequests: true, excludeOptions: [] },
   {
     package: 'fastify-metrics',
     measuresRequests: true,
+    registersMetric: 'http_request_duration_seconds',
     excludeOptions: [],
     routeOptOut: 'disableMetrics',
     disabledBy: { option: 'routeMetrics', flag: 'enabled' },
     mount: { framework: 'fastify', form: 'register', local: 'fastifyMetrics', commonjsExport: 'default', options: { endpoint: '/metrics' } },
   },
-  { package: '@hono/prometheus', measuresRequests: true, excludeOptions: [] },
+  { package: '@hono/prometheus', measuresRequests: true, excludeOptions: [], registersMetric: 'http_request_duration_seconds' },
   {
     package: '@willsoto/nestjs-prometheus',
     measuresRequests: false,

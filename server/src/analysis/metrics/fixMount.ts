@@ -10,16 +10,8 @@ import type { Handler } from '../handlers/types';
 import type { FixProposal, ParsedServiceFile, ServiceView } from '../rule';
 import { METRICS_MIDDLEWARE, type MetricsMiddleware, type MiddlewareMount } from './coverageLibraries';
 import { importEdit, importNode, insertBefore, literal, nameInUse, printStatement, writingFor, type FileWriting } from './fixWriting';
+import { usedInService } from './metricsModule';
 import { nodeAt } from './recorders';
-
-/** The package's module specifier written in some file of the service (then it is mounted, or used, somewhere). */
-function usedInService(service: ServiceView, pkg: string): boolean {
-  const quoted = new RegExp(`(['"\`])${pkg.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(/[^'"\`]*)?\\1`);
-  return service.files.some((f) => {
-    const text = service.project.readFile(f);
-    return text !== undefined && text.includes(pkg) && quoted.test(text);
-  });
-}
 
 /** The middleware a mount fix would add for this service, if it depends on one no file uses. */
 function unmountedMiddleware(service: ServiceView, dependencies: readonly string[], framework: string): (MetricsMiddleware & { mount: MiddlewareMount }) | null {

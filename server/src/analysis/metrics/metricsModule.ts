@@ -3,11 +3,13 @@
 // defines one; else the project's metrics module (the service file that creates prom-client
 // metrics or a registry), where the histogram is to be created; else a new `metrics` module
 // beside the service's sources. Worked out once per service. Only for services that depend on
-// prom-client (the fix writes prom-client code; another library's services get no fix yet).
+// prom-client (the fix writes prom-client code; another library's services get no fix yet) and
+// use no metrics middleware that registers the same name (express-prom-bundle, fastify-metrics...).
 import * as path from 'node:path';
 import ts from 'typescript';
 import { classifyFile } from '../project';
 import type { ParsedServiceFile, ServiceView } from '../rule';
+import { METRICS_MIDDLEWARE } from './coverageLibraries';
 import { isMetricCandidate, recogniseMetrics } from './index';
 import type { MetricDefinition } from './model';
 
@@ -33,6 +35,15 @@ export type HistogramSource =
 
 const MODULE_NAME = /(^|[\\/])(metrics?|prometheus|prom|monitoring|instrumentation|telemetry|stats)(\.[^\\/]*)?$/i;
 
+/** The package's module specifier written in some file of the service (then it is mounted, or used, somewhere). */
+export function usedInService(service: ServiceView, pkg: string): boolean {
+  const quoted = new RegExp(`(['"\`])${pkg.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(/[^'"\`]*)?\\1`);
+  return service.files.some((f) => {
+    const text = service.project.readFile(f);
+    return text !== undefined && text.includes(pkg) && quoted.test(text);
+  });
+}
+
 export function histogramSourceOf(service: ServiceView, handlerFile: string): HistogramSource | null {
   return service.memo('metrics.fix.histogramSource', () => computeSource(service, handlerFile));
 }
@@ -40,6 +51,8 @@ export function histogramSourceOf(service: ServiceView, handlerFile: string): Hi
 function computeSource(service: ServiceView, handlerFile: string): HistogramSource | null {
   const deps = service.project.packageFor(path.join(service.root, 'package.json'))?.dependencies;
   if (!deps?.has('prom-client')) return null;
+  // A middleware the service uses registers the name in the default registry already: a second one would throw at start-up.
+  if (METRICS_MIDDLEWARE.some((m) => m.registersMetric === HISTOGRAM_NAME && deps.has(m.package) && usedInService(service, m.package))) return null;
   const modules: Array<{ parsed: ParsedServiceFile; definitions: MetricDefinition[]; binding: PromClientBinding; routes: number }> = [];
   for (const file of service.files) {
     const text = service.project.readFile(file);
