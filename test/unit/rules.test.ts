@@ -10,6 +10,7 @@ import { isRuleId, RULE_IDS } from '../../shared/src/rules';
 import * as path from 'node:path';
 import { analyzeFile, applyEdits, applySafeFixes, createProjectModel, fixedFilesChecked, noteFile, RULES, runServicePhase, suppressionFixesOf } from '../../server/src/analysis';
 import { parseErrorCount, parseSource } from '../../server/src/analysis/parse';
+import { mergeFindings } from '../../server/src/analysis/services/mergeFindings';
 import type { RuleSeverities } from '../../server/src/analysis/types';
 import { renderFixes } from '../support/fixExpectations';
 import { type ExpectedFinding, loadCases, writeCaseProject } from '../support/fixtures';
@@ -51,7 +52,7 @@ describe('rule fixtures', () => {
         const phase = RULES.some((r) => r.checkService && severities[r.meta.id]) ? runServicePhase(model, project.files.map((f) => f.path), { severitiesFor: () => severities }) : null;
         assert.deepEqual(phase?.ruleErrors ?? [], [], 'no service rule threw');
         const serviceFindings = phase?.findings.get(project.casePath) ?? [];
-        const result = { ...fileResult, findings: [...fileResult.findings, ...serviceFindings].sort((a, b) => a.start - b.start || a.end - b.end) };
+        const result = { ...fileResult, findings: mergeFindings(fileResult.findings, serviceFindings) };
 
         const lines = c.text.split(/\r?\n/);
         const actual: ExpectedFinding[] = result.findings.map((f) => ({

@@ -20,5 +20,6 @@ export type * from './types';
 export type { FileKind, LogCall, Rule, RuleContext, ProjectFacts } from './rule';
 export type { RoleVerdict, ModuleResolver } from './roles';
 export { runServicePhase, serviceViews, type ServicePhaseOptions, type ServicePhaseResult } from './services/phase';
+export { mergeFindings, fileFindingOf } from './services/mergeFindings';
 export { coverageSummaryOf, type ServiceCoverageSummary, type HandlerRef } from './metrics/coverageSummary';
 export type { ServiceView, ServiceRuleContext } from './rule';

@@ -11,6 +11,7 @@ import { CLI_TIME_BUDGET_MS, timeBudgetFrom } from '../analysis/limits';
 import { analyzeWorkspace, DEFAULT_MAX_FILE_BYTES, type WorkspaceResult } from '../analysis/workspace/analyzeWorkspace';
 import { ResultCache } from '../analysis/workspace/cache';
 import { mergeServiceFindings } from '../analysis/workspace/servicePhase';
+import { fileFindingOf } from '../analysis/services/mergeFindings';
 import { engine, engineLoaded } from '../analysis/workspace/engine';
 import { loadConfigFromPath } from '../analysis/workspace/config';
 import { ConfigLookup } from '../analysis/workspace/configLookup';
@@ -114,7 +115,7 @@ function replaceServiceFindings(result: WorkspaceResult, fresh: ReadonlyMap<numb
     }
     const old = new Set(before[analysis.path] ?? []);
     if (old.size === 0 && now.length === 0) return;
-    const kept = { ...analysis, findings: analysis.findings.filter((f) => !old.has(f)) };
+    const kept = { ...analysis, findings: analysis.findings.map(fileFindingOf).filter((f) => !old.has(f)) };
     result.files[index] = mergeServiceFindings([kept], { findings: { [analysis.path]: now } })[0];
   });
 }

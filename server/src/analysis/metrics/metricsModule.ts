@@ -11,7 +11,7 @@ import { classifyFile } from '../project';
 import type { ParsedServiceFile, ServiceView } from '../rule';
 import { METRICS_MIDDLEWARE } from './coverageLibraries';
 import { isMetricCandidate, recogniseMetrics } from './index';
-import type { MetricDefinition } from './model';
+import type { FileMetrics, MetricDefinition } from './model';
 
 export const HISTOGRAM_NAME = 'http_request_duration_seconds';
 export const HISTOGRAM_LABELS = ['method', 'route', 'status_code'] as const;
@@ -61,7 +61,7 @@ function computeSource(service: ServiceView, handlerFile: string): HistogramSour
     if (!parsed) continue;
     const binding = promClientBinding(parsed.sourceFile);
     if (binding.kind === 'none') continue;
-    const definitions = definitionsIn(parsed).filter((d) => d.library === 'prom-client');
+    const definitions = definitionsIn(service, parsed).filter((d) => d.library === 'prom-client');
     const existing = definitions.find((d) => d.kind === 'histogram' && d.name.state === 'known' && d.name.value === HISTOGRAM_NAME);
     if (existing) return existingSource(parsed, existing);
     modules.push({ parsed, definitions, binding, routes: service.facts(file)?.routes.length ?? 0 });
@@ -115,18 +115,25 @@ function exportNameOf(sf: ts.SourceFile, local: string, statement: ts.VariableSt
   return null;
 }
 
-/** The metric definitions of a parsed service file (the metrics model's recognition on its tree). */
-export function definitionsIn(parsed: ParsedServiceFile): MetricDefinition[] {
-  const candidates: ts.Node[] = [];
-  const stack: ts.Node[] = [parsed.sourceFile];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (isMetricCandidate(n)) candidates.push(n);
-    n.forEachChild((c) => {
-      stack.push(c);
-    });
-  }
-  return [...recogniseMetrics(candidates.reverse(), parsed.scopes).definitions];
+/** The metric definitions of a parsed service file (see fileMetricsIn). */
+export function definitionsIn(service: ServiceView, parsed: ParsedServiceFile): MetricDefinition[] {
+  return [...fileMetricsIn(service, parsed).definitions];
+}
+
+/** The metrics model of a parsed service file (recognition on the phase's tree), once per file and service phase. */
+export function fileMetricsIn(service: ServiceView, parsed: ParsedServiceFile): FileMetrics {
+  return service.memo(`metrics.model.${parsed.file}`, () => {
+    const candidates: ts.Node[] = [];
+    const stack: ts.Node[] = [parsed.sourceFile];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (isMetricCandidate(n)) candidates.push(n);
+      n.forEachChild((c) => {
+        stack.push(c);
+      });
+    }
+    return recogniseMetrics(candidates.reverse(), parsed.scopes);
+  });
 }
 
 /** How the file imports prom-client, from its top-level imports and requires. */
