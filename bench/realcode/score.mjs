@@ -22,7 +22,7 @@ const CLI = path.join(checkout, 'dist', 'cli.js');
 const LABELS_DIR = path.resolve(process.env.REALCODE_LABELS || path.join(here, 'repos'));
 const TREES_DIR = path.resolve(process.env.REALCODE_DIR || '/work/realcode');
 const MIRROR_DIR = path.resolve(process.env.REALCODE_MIRROR_DIR || '/work/.mirror');
-const RULES = ['console-logging', 'unstructured-log-message', 'error-not-serialized', 'log-argument-order', 'sensitive-log-data', 'incoming-request-id-ignored', 'handler-missing-request-context', 'outgoing-call-without-context', 'handler-missing-metrics', 'missing-request-id-middleware', 'metric-naming', 'high-cardinality-label'];
+const RULES = ['console-logging', 'unstructured-log-message', 'error-not-serialized', 'log-argument-order', 'sensitive-log-data', 'incoming-request-id-ignored', 'handler-missing-request-context', 'outgoing-call-without-context', 'handler-missing-metrics', 'missing-request-id-middleware', 'async-context-lost', 'metric-naming', 'high-cardinality-label'];
 const VERDICTS = ['TP', 'FP', 'QUIET'];
 const USAGE = 'usage: node bench/realcode/score.mjs [--json] [--details] [--repo NAME ...]';
 
@@ -67,7 +67,6 @@ function loadLabelFile(file) {
 
   const warnings = [];
   const labels = [];
-  const seen = new Set();
   data.labels.forEach((l, i) => {
     const bad = [];
     if (typeof l?.file !== 'string' || l.file === '') bad.push('file');
@@ -79,12 +78,33 @@ function loadLabelFile(file) {
       warnings.push(`label #${i + 1} ignored: bad ${bad.join(', ')}`);
       return;
     }
-    const key = `${l.file}:${l.line}:${l.rule}`;
-    if (seen.has(key)) warnings.push(`label #${i + 1} repeats ${key}`);
-    seen.add(key);
     labels.push({ ...l, file: l.file.split(path.sep).join('/'), index: i });
   });
   return { repo: { ...data, labels, where }, warnings };
+}
+
+/**
+ * Labels repeated at one line and rule beyond the findings there: two labels are right for two
+ * findings on one line (`properties.get(['/', '/*'], h)` registers two routes), a third is a copy.
+ */
+function repeatedLabels(labels, diagnostics) {
+  const key = (x) => `${x.file}:${x.line}:${x.rule}`;
+  const findings = new Map();
+  for (const d of diagnostics) findings.set(key(d), (findings.get(key(d)) ?? 0) + 1);
+  const byKey = new Map();
+  for (const l of labels) {
+    if (!byKey.has(key(l))) byKey.set(key(l), []);
+    byKey.get(key(l)).push(l);
+  }
+  const warnings = [];
+  for (const [k, list] of byKey) {
+    const found = findings.get(k) ?? 0;
+    if (list.length < 2 || list.length <= found) continue;
+    // The labels beyond the first (or beyond one per finding) are the copies.
+    const extra = list.slice(Math.max(found, 1)).map((l) => `#${l.index + 1}`);
+    warnings.push(`label ${extra.join(', ')} repeats ${k}: ${list.length} labels, ${found} finding(s) there`);
+  }
+  return warnings;
 }
 
 function mirrorGitDir(repo) {
@@ -311,6 +331,7 @@ async function main() {
       report.errors.push(`${repo.name}: ${checked.error}`);
       continue;
     }
+    for (const w of repeatedLabels(repo.labels, checked.diagnostics)) report.warnings.push(`${repo.where}: ${w}`);
     report.repos.push(scoreRepo(repo, checked.diagnostics));
   }
   for (const name of wanted) if (!found.has(name)) report.skipped.push({ name, reason: 'no label file has this name' });

@@ -18,6 +18,7 @@ import { findLogCallSites } from './lsp/callSites';
 import { CODE_ACTION_KINDS, provideCodeActions } from './lsp/codeActions';
 import { toCoverageResult } from './lsp/coverageSummary';
 import { WorkspaceFolders } from './lsp/folders';
+import { handlerHover } from './lsp/handlerHover';
 import { guarded, installProcessGuards, runLogged, type Logger } from './lsp/guard';
 import { ProjectRegistry } from './lsp/projects';
 import { Revalidator } from './lsp/revalidate';
@@ -88,7 +89,7 @@ const scanner = new WorkspaceScanner({
   onFactsChanged: () => {
     for (const doc of documents.all()) revalidator.validateOpen(doc.uri, 0);
   },
-  onScanned: (scanned) => serviceFindings.afterScan(scanned),
+  onScanned: (scanned, trees) => serviceFindings.afterScan(scanned, trees),
 });
 const scheduler = new DebouncedScheduler((key, err) => logger.error(`[validate ${key}] ${String(err)}`));
 const revalidator = new Revalidator({ documents, folders, settings, projects, cache, validator, scanner, scheduler, logger });
@@ -105,6 +106,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+      hoverProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'Observability Lens' },
@@ -179,6 +181,21 @@ connection.onCodeAction(
       },
     }),
   ),
+);
+
+connection.onHover(
+  guarded(logger, 'hover', null, async (params) => {
+    // From the last service run, once the runs an edit scheduled are done (the same wait as the coverage request).
+    await serviceFindings.settled();
+    return handlerHover(params, {
+      handlersIn: (absPath) => serviceFindings.handlersIn(absPath),
+      pathOf: (uri) => {
+        const doc = documents.get(uri);
+        return doc ? documentPath(uri, doc.languageId) : uriToPath(uri);
+      },
+      baseOf: (absPath) => folders.folderFor(absPath)?.root,
+    });
+  }),
 );
 
 connection.onRequest(

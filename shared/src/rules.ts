@@ -15,6 +15,7 @@ export const RULE_IDS = [
   'outgoing-call-without-context',
   'handler-missing-metrics',
   'missing-request-id-middleware',
+  'async-context-lost',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -126,11 +126,11 @@ describe('bench/realcode/score.mjs', function () {
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  function score(args: string[]) {
+  function score(args: string[], labelsDir = labels) {
     const r = spawnSync(process.execPath, [SCORE, ...args], {
       cwd: REPO,
       encoding: 'utf8',
-      env: { ...process.env, REALCODE_LABELS: labels, REALCODE_DIR: trees, REALCODE_MIRROR_DIR: mirrors },
+      env: { ...process.env, REALCODE_LABELS: labelsDir, REALCODE_DIR: trees, REALCODE_MIRROR_DIR: mirrors },
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -188,6 +188,28 @@ describe('bench/realcode/score.mjs', function () {
     const details = score(['--repo', 'svc', '--details']);
     assert.match(details.stdout, /false positives \(1\):\n {2}src\/banner\.js:2 unstructured-log-message \(constant prefix\)/);
     assert.match(details.stdout, /missed \(1\):\n {2}src\/server\.js:9 console-logging \(a miss the CLI cannot find\)/);
+  });
+
+  it('warns of repeated labels only where a line has more labels than findings of the rule', () => {
+    // Line 1 holds two console calls (two findings, two labels: right); line 2 one call and two labels.
+    writeTree(path.join(trees, 'twice'), { 'package.json': '{"name":"twice"}\n', 'src/index.js': "console.log('a'); console.log('b');\nconsole.log('c');\n" });
+    const own = path.join(tmp, 'labels-twice');
+    fs.mkdirSync(own);
+    fs.writeFileSync(
+      path.join(own, 'twice.json'),
+      labelFile('twice', 'acme/twice', 'c'.repeat(40), [
+        label('src/index.js', 1, 'console-logging', 'TP'),
+        label('src/index.js', 1, 'console-logging', 'TP'),
+        label('src/index.js', 2, 'console-logging', 'TP'),
+        label('src/index.js', 2, 'console-logging', 'TP'),
+      ]),
+    );
+    const r = score(['--json'], own);
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as Report;
+    assert.equal(report.repos[0].findings, 3);
+    assert.equal(report.repos[0].tpFound, 3);
+    assert.deepEqual(report.warnings, ['twice.json: label #4 repeats src/index.js:2:console-logging: 2 labels, 1 finding(s) there']);
   });
 
   it('rejects an unknown argument with exit 2 and the usage', () => {

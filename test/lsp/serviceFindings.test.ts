@@ -3,7 +3,7 @@
 // another file of the service (mounting the metrics middleware), and the coverage summary request
 // answers per service with what measures each handler.
 import { strict as assert } from 'node:assert';
-import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { HoverRequest, type Diagnostic, type Hover, type HoverParams, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { CoverageSummaryRequest, type CoverageSummaryResult } from '../../shared/src/protocol';
 import { LspTestClient } from '../support/lspClient';
 import { makeWorkspace, type Workspace } from './fixtures';
@@ -70,6 +70,23 @@ describe('LSP: service findings', function () {
     assert.equal(s.measuredHandlers[0].path, '/orders/:id');
     assert.equal(s.measuredHandlers[0].uri, ws.uri('src/orders.ts'));
     assert.deepEqual(s.measuredHandlers[0].measuredBy, ['middleware: express-prom-bundle']);
+  });
+
+  it('answers the summary and the hover from the last run, and after an edit from the run it scheduled', async () => {
+    client = await LspTestClient.start({ folders: [ws.root] });
+    await client.waitForDiagnostics(ws.uri('src/orders.ts'), (d) => missing(d).length === 1);
+    const routes = (r: CoverageSummaryResult) => r.services.flatMap((s) => s.unmeasured.map((h) => `${h.method} ${h.path}`)).sort();
+    assert.deepEqual(routes(await client.request<undefined, CoverageSummaryResult>(CoverageSummaryRequest, undefined)), ['GET /orders/:id']);
+
+    // A route added in the editor (unsaved): the summary asked right after the change waits for the service's run and has it.
+    await client.open(ws.uri('src/orders.ts'), ORDERS);
+    const edited = `${ORDERS}orders.delete('/:id', (req, res) => {\n  res.status(204).end();\n});\n`;
+    await client.change(ws.uri('src/orders.ts'), edited);
+    const after = await client.request<undefined, CoverageSummaryResult>(CoverageSummaryRequest, undefined);
+    assert.deepEqual(routes(after), ['DELETE /orders/:id', 'GET /orders/:id']);
+    assert.deepEqual([after.services[0].measured, after.services[0].total], [0, 2]);
+    const hover = await client.request<HoverParams, Hover | null>(HoverRequest.type, { textDocument: { uri: ws.uri('src/orders.ts') }, position: { line: 6, character: 8 } });
+    assert.match((hover?.contents as MarkupContent | undefined)?.value ?? '', /^\*\*DELETE `\/orders\/:id`\*\* · express\n/);
   });
 
   it('lists the unmeasured handlers in the summary', async () => {

@@ -26,6 +26,7 @@ import { serviceContextFor } from './context/service';
 import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
 import { ValueResolver } from './values';
 import { BudgetExceeded, metered, WorkMeter } from './workMeter';
+import type { ParsedFiles } from './services/parsedFiles';
 
 export interface AnalyzeOptions {
   severities: RuleSeverities;
@@ -37,6 +38,8 @@ export interface AnalyzeOptions {
   loggerModule?: ConfiguredLoggerModule | null;
   /** The `requestIdHeader` setting (lower case); default `x-request-id`. */
   requestIdHeader?: string;
+  /** Keeps the file's tree for the service phase of the same pass (see services/parsedFiles.ts). */
+  keepTree?: ParsedFiles;
 }
 
 export { DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS };
@@ -147,6 +150,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     if (allCalls && (node.kind === CALL_EXPRESSION || node.kind === NEW_EXPRESSION)) allCalls.push(node as ts.CallExpression | ts.NewExpression);
   }
   meter.step(visited);
+  options.keepTree?.keep({ file: absPath, text, sourceFile: sf, scopes });
   const dependencies: ModuleDependencies = {};
   const requests = new HandlerRequests(sf, scopes, project, absPath);
   const values = new ValueResolver(scopes, project.linksFor(absPath, dependencies), requests);

@@ -192,6 +192,8 @@ export interface ServiceView {
 
 export interface ServiceRuleContext {
   readonly service: ServiceView;
+  /** The header that carries the request id in `file` (its configuration's `requestIdHeader`, lower case; default `x-request-id`). */
+  requestIdHeader(file: string): string;
   /**
    * Reports a finding in `file` spanning a node of its parsed tree (see ServiceView.parsed) or
    * UTF-16 offsets into its text. Kept only when the rule is enabled for that file and the line is

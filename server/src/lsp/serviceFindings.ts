@@ -2,10 +2,14 @@
 // metric measures) are worked out per service after the workspace scan, and again after an edit
 // for the service of the edited file only, debounced so typing never waits for it. Each service
 // runs in its own turn of the event loop. Results are kept by file and merged into the file's
-// diagnostics whenever the file is published (Validator.publish asks findingsFor).
-import { resolveSeverities, runServicePhase, coverageSummaryOf, type ServiceCoverageSummary } from '../analysis/index';
+// diagnostics whenever the file is published (Validator.publish asks findingsFor). What each run
+// worked out of a service beyond findings (its coverage summary, its handlers' details for the
+// hover) is kept too, so the coverage request and the hover answer from the last run instead of
+// running the phase again; a service is recomputed only when its files change.
+import { resolveSeverities, runServicePhase, coverageSummaryOf, handlerDetailsOf, type HandlerDetails, type ServiceCoverageSummary, type ServiceView } from '../analysis/index';
 import type { Finding, RuleSeverities } from '../analysis/types';
 import type { ProjectModel } from '../analysis/project';
+import type { ParsedFiles } from '../analysis/services/parsedFiles';
 import type { AnalysisStore } from './analysisStore';
 import type { WorkspaceFolders } from './folders';
 import type { ProjectRegistry } from './projects';
@@ -34,10 +38,20 @@ interface FolderFiles {
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** What the last run worked out of one service. */
+interface ServiceResults {
+  summary: ServiceCoverageSummary;
+  handlers: HandlerDetails[];
+}
+
 export class ServiceFindings {
   private readonly byFile = new Map<string, Finding[]>();
+  /** By service root, from the last run that checked the service. */
+  private readonly byService = new Map<string, ServiceResults>();
   /** The workspace files of each folder, as the last scan listed them. */
   private folders: FolderFiles[] = [];
+  /** The last scan's trees, until the run after it has used them. */
+  private scanTrees: ParsedFiles | undefined;
   private timer: NodeJS.Timeout | undefined;
   private pending: Set<string> | 'all' = new Set();
   private running: Promise<void> = Promise.resolve();
@@ -49,8 +63,10 @@ export class ServiceFindings {
   }
 
   /** The scan finished: every service of these files is checked (debounced like an edit). */
-  afterScan(folders: FolderFiles[]): Promise<void> {
+  afterScan(folders: FolderFiles[], trees?: ParsedFiles): Promise<void> {
     this.folders = folders;
+    // The scan's trees serve the run that follows it (handler discovery and coverage read the same files).
+    this.scanTrees = trees;
     // No pause after a scan (that is for typing): the scan's own time is the wait. Resolves when
     // the findings are published, so the scan reports idle only then.
     this.schedule('all', 0);
@@ -68,14 +84,15 @@ export class ServiceFindings {
     await this.running;
   }
 
-  /** The coverage summary of every service in the workspace, from the same views. */
+  /** The coverage summary of every service in the workspace, as the last run of each service left it (call after settled()). */
   summary(): ServiceCoverageSummary[] {
-    const out: ServiceCoverageSummary[] = [];
-    for (const folder of this.folders) {
-      const model = this.deps.projects.forFile(folder.root, folder.root);
-      const result = runServicePhase(model, folder.files, { severitiesFor: () => ({}) });
-      out.push(...coverageSummaryOf(result.services));
-    }
+    return [...this.byService.keys()].sort().map((root) => this.byService.get(root)!.summary);
+  }
+
+  /** The handlers registered in a file, as the last run of their service saw them (call after settled()). */
+  handlersIn(absPath: string): HandlerDetails[] {
+    const out: HandlerDetails[] = [];
+    for (const results of this.byService.values()) for (const h of results.handlers) if (h.file === absPath) out.push(h);
     return out;
   }
 
@@ -92,18 +109,25 @@ export class ServiceFindings {
   }
 
   private async run(pending: Set<string> | 'all'): Promise<void> {
+    const checked = new Set<string>();
+    const trees = this.scanTrees;
+    this.scanTrees = undefined;
     for (const folder of this.folders) {
       const model = this.deps.projects.forFile(folder.root, folder.root);
       const severitiesFor = (file: string): RuleSeverities => {
         const rs = this.deps.settings.forWorkspaceFile(folder.rs, file);
         return rs.settings.enable && !rs.isIgnored(file) ? resolveSeverities(rs.settings.rules) : {};
       };
+      const headerFor = (file: string): string => this.deps.settings.forWorkspaceFile(folder.rs, file).settings.requestIdHeader;
       const roots = this.rootsOf(model, folder.files, pending);
       for (const root of roots) {
-        this.runService(model, folder.files, root, severitiesFor);
+        this.runService(model, folder.files, root, severitiesFor, headerFor, trees);
+        checked.add(root);
         await yieldToEventLoop();
       }
     }
+    // After a scan every service was checked: those no folder holds any more (a folder removed) go.
+    if (pending === 'all') for (const root of [...this.byService.keys()]) if (!checked.has(root)) this.byService.delete(root);
   }
 
   /** The services to check: every package folder of the files, or those of the edited files. */
@@ -124,8 +148,8 @@ export class ServiceFindings {
     return [...edited].sort();
   }
 
-  private runService(model: ProjectModel, files: readonly string[], root: string, severitiesFor: (file: string) => RuleSeverities): void {
-    const result = runServicePhase(model, files, { severitiesFor, only: new Set([root]) });
+  private runService(model: ProjectModel, files: readonly string[], root: string, severitiesFor: (file: string) => RuleSeverities, headerFor: (file: string) => string, trees?: ParsedFiles): void {
+    const result = runServicePhase(model, files, { severitiesFor, requestIdHeaderFor: headerFor, only: new Set([root]), trees });
     for (const e of result.ruleErrors) this.deps.log.error('rule failed', { service: e.service, rule: e.rule, error: e.message });
     const changed = new Set<string>();
     for (const file of [...this.byFile.keys()]) {
@@ -142,5 +166,19 @@ export class ServiceFindings {
       changed.add(file);
     }
     for (const file of changed) this.deps.republish(file);
+    this.keepResults(root, result.services, headerFor);
+  }
+
+  /** The summary and handler details of the service, from the views its rules used (coverage memoised, files parsed once). */
+  private keepResults(root: string, services: readonly ServiceView[], headerFor: (file: string) => string): void {
+    const service = services.find((v) => v.root === root);
+    try {
+      if (service) this.byService.set(root, { summary: coverageSummaryOf([service])[0], handlers: handlerDetailsOf(service, headerFor) });
+      else this.byService.delete(root); // no longer a service (its framework or start script gone)
+    } catch (err) {
+      // The findings are published already; the summary and hover lose this service until its next run.
+      this.byService.delete(root);
+      this.deps.log.error('service summary failed', { service: root, error: describeError(err) });
+    }
   }
 }

@@ -35,20 +35,25 @@ export interface ContextLibrary {
   requestLogger?: string;
   /** The request id in a handler, by the request parameter (`{req}.id`). */
   requestId?: string;
+  /**
+   * It applies to every request of the service (built into the framework, a Nest module, trace
+   * propagation), not as middleware mounted in order: every handler has it in front.
+   */
+  serviceWide?: true;
 }
 
 export const CONTEXT_LIBRARIES: readonly ContextLibrary[] = [
   { id: 'pino-http', packages: ['pino-http', 'express-pino-logger'], provides: ['request-id', 'request-logger'], requestLogger: '{req}.log', requestId: '{req}.id' },
-  { id: 'fastify', packages: ['fastify'], provides: ['request-id', 'request-logger'], requestLogger: '{req}.log', requestId: '{req}.id' },
+  { id: 'fastify', packages: ['fastify'], provides: ['request-id', 'request-logger'], requestLogger: '{req}.log', requestId: '{req}.id', serviceWide: true },
   { id: 'express-request-id', packages: ['express-request-id'], provides: ['request-id'], requestId: '{req}.id' },
   { id: 'cls-rtracer', packages: ['cls-rtracer'], provides: ['request-id', 'async-store'] },
   { id: 'express-http-context', packages: ['express-http-context', 'express-http-context2'], provides: ['async-store'] },
-  { id: 'nestjs-cls', packages: ['nestjs-cls'], provides: ['request-id', 'async-store'] },
+  { id: 'nestjs-cls', packages: ['nestjs-cls'], provides: ['request-id', 'async-store'], serviceWide: true },
   // nestjs-pino wraps pino-http: its PinoLogger and the Nest Logger it backs are request-scoped.
-  { id: 'nestjs-pino', packages: ['nestjs-pino'], provides: ['request-id', 'request-logger'] },
+  { id: 'nestjs-pino', packages: ['nestjs-pino'], provides: ['request-id', 'request-logger'], serviceWide: true },
   { id: 'koa-pino-logger', packages: ['koa-pino-logger'], provides: ['request-id', 'request-logger'], requestLogger: '{req}.log' },
   { id: 'hono-pino', packages: ['hono-pino'], provides: ['request-id', 'request-logger'] },
-  { id: 'opentelemetry', packages: ['@opentelemetry/api', '@opentelemetry/sdk-node', '@opentelemetry/auto-instrumentations-node'], provides: ['trace'] },
+  { id: 'opentelemetry', packages: ['@opentelemetry/api', '@opentelemetry/sdk-node', '@opentelemetry/auto-instrumentations-node'], provides: ['trace'], serviceWide: true },
 ];
 
 /** Modules whose import a file's text must mention for the code-level detection to parse it. */
@@ -182,3 +187,85 @@ export const ID_GENERATORS: Readonly<Record<string, ReadonlySet<string>>> = {
   cuid: new Set(['default']),
   '@paralleldrive/cuid2': new Set(['createId']),
 };
+
+/**
+ * Stores other than AsyncLocalStorage that carry a request's context: cls-hooked (and the older
+ * continuation-local-storage) namespaces, made by these exports; read with `get`, entered with `run`.
+ */
+export const CLS_NAMESPACES: Readonly<Record<string, ReadonlySet<string>>> = {
+  'cls-hooked': new Set(['createNamespace', 'getNamespace']),
+  'continuation-local-storage': new Set(['createNamespace', 'getNamespace']),
+};
+/** Methods of a store (AsyncLocalStorage, a cls namespace) that run a callback inside a context. */
+export const STORE_RUN_METHODS: ReadonlySet<string> = new Set(['run', 'runAndReturn', 'runPromise']);
+
+/**
+ * Callback APIs of pooled clients that call back outside the caller's async context: a request's
+ * context read in the callback (directly, or by a logger's mixin) is gone. `made`: the exports that
+ * make the client (`mysql.createPool()`); `methods`: the calls taking a callback (empty: any method
+ * called with a function last); `belowMajor`: only versions below this major (later ones bind it).
+ * The reason is shown in the finding.
+ */
+export interface ContextLosingCallbacks {
+  module: string;
+  made: readonly string[];
+  methods: readonly string[];
+  belowMajor?: number;
+  reason: string;
+}
+
+export const CONTEXT_LOSING_CALLBACKS: readonly ContextLosingCallbacks[] = [
+  {
+    module: 'mysql',
+    made: ['createPool', 'createConnection', 'createPoolCluster'],
+    methods: ['query', 'getConnection', 'execute'],
+    reason: 'mysql queues the query on a pooled connection and calls back from that connection\'s socket events, not from the request',
+  },
+  {
+    module: 'redis',
+    made: ['createClient'],
+    methods: [],
+    belowMajor: 4,
+    reason: 'node-redis before v4 queues commands and calls back from the socket\'s reply parser, not from the request',
+  },
+];
+
+/**
+ * Emitters whose events come from I/O (a socket, a subscription, the process), not from the code
+ * that made a request: a listener registered at start-up runs outside every request. By module, the
+ * exports that make one (`*`/`default`: the module itself, called or constructed). Emitters not
+ * listed are left alone: knex's query events, for one, are emitted from the query's own promise
+ * chain, which carries the request's context.
+ */
+export const IO_EMITTERS: readonly { module: string; made: readonly string[]; label: string }[] = [
+  { module: 'redis', made: ['createClient'], label: 'a redis client' },
+  { module: 'ioredis', made: ['default', 'Redis', 'Cluster'], label: 'an ioredis client' },
+  { module: 'pg', made: ['Client', 'Pool'], label: 'a pg client' },
+  { module: 'ws', made: ['WebSocketServer', 'Server', 'default'], label: 'a WebSocket server' },
+  { module: 'net', made: ['createServer', 'createConnection', 'connect', 'Socket'], label: 'a socket' },
+  { module: 'mqtt', made: ['connect'], label: 'an MQTT client' },
+];
+
+/**
+ * Middleware that loses the async context of the middleware mounted before it: it reads the request
+ * body from the stream and calls `next` from the stream's events (express-http-context's and
+ * cls-rtracer's READMEs: mount such middleware before the context middleware). By module, the
+ * exports that make it: `*` is the module itself called (`bodyParser()`), else a member or named export.
+ */
+export const CONTEXT_BREAKING_MIDDLEWARE: Readonly<Record<string, { exports: ReadonlySet<string>; /** `{name}`: the export used. */ label: string }>> = {
+  'body-parser': { exports: new Set(['*', 'json', 'urlencoded', 'raw', 'text']), label: 'body-parser' },
+  // express.json() and its siblings are body-parser's.
+  express: { exports: new Set(['json', 'urlencoded', 'raw', 'text']), label: 'express.{name}()' },
+  'express-jwt': { exports: new Set(['*', 'expressjwt']), label: 'express-jwt' },
+};
+
+/**
+ * Middleware that enters a request's context for the rest of the chain, by module: the export and
+ * whether it is mounted as it is (`httpContext.middleware`) or called (`rTracer.expressMiddleware()`).
+ * A project's own `als.run(store, () => next())` (or a cls-hooked namespace's) counts too.
+ */
+export const CONTEXT_MIDDLEWARES: readonly { module: string; name: string; called: boolean; label: string }[] = [
+  { module: 'express-http-context', name: 'middleware', called: false, label: 'express-http-context' },
+  { module: 'express-http-context2', name: 'middleware', called: false, label: 'express-http-context' },
+  { module: 'cls-rtracer', name: 'expressMiddleware', called: true, label: 'cls-rtracer' },
+];

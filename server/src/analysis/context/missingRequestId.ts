@@ -9,7 +9,7 @@ import { mentionsFramework } from '../handlers/context';
 import type { EntryPoint } from '../handlers/inventory';
 import type { FactsSource } from '../handlers/workspaceFacts';
 import type { FileFacts, Handler, Place } from '../handlers/types';
-import { nodeAt } from '../metrics/recorders';
+import { nodeAt } from '../treeAt';
 import type { ProjectModel } from '../project';
 import type { ParsedServiceFile } from '../rule';
 import { type ServiceContext, serviceContextFor } from './service';
@@ -76,7 +76,9 @@ export interface ServiceLike {
  * (`express` in `express()`, `new Koa` in `new Koa()`), read from the service's parsed tree, ready
  * for ServiceRuleContext.report; null when the service has a request-id source or no handlers.
  */
-export function missingRequestIdFinding(service: ServiceLike): { file: string; start: number; end: number; message: string } | null {
+export function missingRequestIdFinding(
+  service: ServiceLike,
+): { file: string; start: number; end: number; message: string; creation: ts.CallExpression | ts.NewExpression | null; parsed: ParsedServiceFile } | null {
   const ctx = serviceContextFor(service.project, path.join(service.root, 'package.json'));
   // Decided before the creation places are looked for: finding them reads the facts of files
   // handler discovery never parsed, which a service with a request id must not pay for.
@@ -93,5 +95,5 @@ export function missingRequestIdFinding(service: ServiceLike): { file: string; s
   // No creation in view (the app is made elsewhere): the first handler's place, its method name.
   const node = creation ?? nodeAt(parsed, finding.line, finding.column, () => true);
   if (!node) return null;
-  return { file: finding.file, start: node.getStart(parsed.sourceFile), end: creation ? creation.expression.end : node.end, message: finding.message };
+  return { file: finding.file, start: node.getStart(parsed.sourceFile), end: creation ? creation.expression.end : node.end, message: finding.message, creation, parsed };
 }

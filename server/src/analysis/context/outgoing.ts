@@ -104,7 +104,7 @@ export function outgoingCallOf(node: ts.CallExpression | ts.NewExpression, looku
 }
 
 /** Whether `expr` holds an object made from `module`'s `name` through `chain` (`kafka.producer()` on `new Kafka()`). */
-function madeFrom(expr: ts.Expression, module: string, name: string, chain: readonly string[], lookup: ImportLookup, decl: DeclarationLookup, depth: number): boolean {
+export function madeFrom(expr: ts.Expression, module: string, name: string, chain: readonly string[], lookup: ImportLookup, decl: DeclarationLookup, depth: number): boolean {
   if (depth > 6) return false;
   let e = unwrap(expr);
   const init = initializerOf(e, decl);

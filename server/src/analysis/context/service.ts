@@ -7,7 +7,7 @@ import { readJsonObject } from '../model/packages';
 import { isInside } from '../model/paths';
 import type { ProjectModel } from '../project';
 import type { CodeSource } from './fileSources';
-import { CONTEXT_LIBRARIES, type ContextLibraryId, OTEL_REGISTER_MODULES, type OutgoingKind } from './libraries';
+import { CONTEXT_LIBRARIES, CONTEXT_LOSING_CALLBACKS, type ContextLibraryId, OTEL_REGISTER_MODULES, type OutgoingKind } from './libraries';
 
 export interface ServiceContext {
   /** The service's package folder. */
@@ -33,6 +33,8 @@ export interface ServiceContext {
   axiosIntercepted: boolean;
   /** The declared major version of fastify, when the package names one. */
   fastifyMajor: number | null;
+  /** Declared majors of the clients whose callbacks lose the context only in some versions (redis < 4), by module. */
+  callbackMajors: Readonly<Record<string, number | null>>;
   /** A digest of all the above: analysis results that used it are stale when it changes. */
   digest: string;
 }
@@ -80,8 +82,9 @@ function computeServiceContext(project: ProjectModel, dir: string): ServiceConte
     otelCovers,
     axiosIntercepted: has('axios-interceptor'),
     fastifyMajor: declaredMajor(project, dir, 'fastify'),
+    callbackMajors: Object.fromEntries(CONTEXT_LOSING_CALLBACKS.filter((c) => c.belowMajor !== undefined && deps.has(c.module)).map((c) => [c.module, declaredMajor(project, dir, c.module)])),
   };
-  const digest = JSON.stringify([ctx.libraries, ctx.hasRequestId, ctx.requestLoggerProperty, ctx.requestLoggerCertain, ctx.loggerReadsContext, [...otelCovers].sort(), ctx.axiosIntercepted, ctx.fastifyMajor]);
+  const digest = JSON.stringify([ctx.libraries, ctx.hasRequestId, ctx.requestLoggerProperty, ctx.requestLoggerCertain, ctx.loggerReadsContext, [...otelCovers].sort(), ctx.axiosIntercepted, ctx.fastifyMajor, ctx.callbackMajors]);
   return { ...ctx, digest };
 }
 

@@ -8,6 +8,7 @@ import { DECLARES, recordDeclarations, type ScopeMap } from '../scopes';
 import { extractContextFor } from './context';
 import { extractFacts, isCandidate, isTypeOnly } from './extract';
 import type { FileFacts } from './types';
+import type { ParsedFiles } from '../services/parsedFiles';
 
 export interface FactsSource {
   facts(file: string): FileFacts | null;
@@ -48,6 +49,7 @@ export class WorkspaceFacts implements FactsSource {
   constructor(
     private readonly project: ProjectModel,
     private readonly maxFileBytes = DEFAULT_MAX_FILE_BYTES,
+    private readonly trees?: ParsedFiles,
   ) {}
 
   facts(file: string): FileFacts | null {
@@ -57,7 +59,9 @@ export class WorkspaceFacts implements FactsSource {
     const text = this.project.readFile(file);
     if (text !== undefined && text.length <= this.maxFileBytes) {
       try {
-        facts = factsOfText(this.project, file, text);
+        // A tree the file phase kept is walked for its candidates; any other file is parsed here.
+        const kept = this.trees?.get(file, text);
+        facts = kept ? extractFacts(file, kept.sourceFile, kept.scopes, extractContextFor(this.project, file), { linking: true }).facts : factsOfText(this.project, file, text);
       } catch {
         facts = null; // a file that nests too deeply to walk registers nothing we can know
       }

@@ -12,7 +12,8 @@ import { unwrap } from '../scopes';
 import { autoInstrumentationOf } from './autoInstrumentation';
 import { unplacedMiddleware } from './coverageUnplaced';
 import { type MetricsMiddleware, metricsMiddlewareOf } from './coverageLibraries';
-import { callAt, nodeAt, Recorders, shortText } from './recorders';
+import { callAt, nodeAt } from '../treeAt';
+import { Recorders, shortText } from './recorders';
 
 export type MeasuredBy =
   | { kind: 'metric'; library: string; call: string; file: string; line: number }

@@ -14,7 +14,7 @@ import type { FixProposal, ServiceView } from '../rule';
 import type { TextEdit } from '../types';
 import { importEdit, importNode, indentAt, literal, moduleSpecifierFor, nameInUse, printStatement, writingFor, type FileWriting } from './fixWriting';
 import { HISTOGRAM_LABELS, HISTOGRAM_LOCAL, HISTOGRAM_NAME, histogramSourceOf, type HistogramSource } from './metricsModule';
-import { functionNodeAt } from './recorders';
+import { functionNodeAt } from '../treeAt';
 
 /**
  * How a framework's handler sees the request and its response: the parameters it needs (with the

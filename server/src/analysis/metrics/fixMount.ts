@@ -11,7 +11,7 @@ import type { FixProposal, ParsedServiceFile, ServiceView } from '../rule';
 import { METRICS_MIDDLEWARE, type MetricsMiddleware, type MiddlewareMount } from './coverageLibraries';
 import { importEdit, importNode, insertBefore, literal, nameInUse, printStatement, writingFor, type FileWriting } from './fixWriting';
 import { usedInService } from './metricsModule';
-import { nodeAt } from './recorders';
+import { nodeAt } from '../treeAt';
 
 /** The middleware a mount fix would add for this service, if it depends on one no file uses. */
 function unmountedMiddleware(service: ServiceView, dependencies: readonly string[], framework: string): (MetricsMiddleware & { mount: MiddlewareMount }) | null {

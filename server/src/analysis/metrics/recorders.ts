@@ -7,6 +7,7 @@ import ts from 'typescript';
 import type { ParsedServiceFile, ServiceView } from '../rule';
 import { type Declaration, requiredModule, resolveName, unwrap } from '../scopes';
 import type { Place, Ref } from '../handlers/types';
+import { functionNodeAt, isFunctionLike } from '../treeAt';
 import { FACADE_NON_RECORDING, RECORDING_LIBRARIES, SCRAPE_METHODS } from './coverageLibraries';
 
 /** Where a value comes from: a package's import, or a workspace module that imports a recording library. */
@@ -31,48 +32,6 @@ export function shortText(node: ts.Node, sf: ts.SourceFile): string {
   const t = node.getText(sf).replace(/\s+/g, ' ');
   return t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT - 1)}…` : t;
 }
-
-/** The deepest function-like node starting at a place (a function fact's position). */
-export function nodeAt(parsed: ParsedServiceFile, line: number, column: number, test: (n: ts.Node) => boolean): ts.Node | null {
-  const sf = parsed.sourceFile;
-  let offset: number;
-  try {
-    offset = sf.getPositionOfLineAndCharacter(line, column);
-  } catch {
-    return null;
-  }
-  let found: ts.Node | null = null;
-  let n: ts.Node | undefined = sf;
-  while (n) {
-    if (n !== sf && n.getStart(sf) === offset && test(n)) found = n;
-    let next: ts.Node | undefined;
-    n.forEachChild((c) => {
-      if (!next && c.pos <= offset && offset < c.end) next = c;
-    });
-    n = next;
-  }
-  return found;
-}
-
-/**
- * The call registered at a place: handler discovery places a `recv.get(...)`/`recv.use(...)` at its
- * method name, other calls at their start. Null when the place holds no call (a Nest decorator).
- */
-export function callAt(parsed: ParsedServiceFile, line: number, column: number): ts.CallExpression | null {
-  let n: ts.Node | null = nodeAt(parsed, line, column, () => true);
-  for (let i = 0; n && i < 3; i++, n = n.parent) if (ts.isCallExpression(n)) return n;
-  return null;
-}
-
-/** The function at a function fact's place (handler discovery places a named function at its name). */
-export function functionNodeAt(parsed: ParsedServiceFile, line: number, column: number): ts.Node | null {
-  let n: ts.Node | null = nodeAt(parsed, line, column, () => true);
-  for (let i = 0; n && i < 3; i++, n = n.parent) if (isFunctionLike(n)) return n;
-  return null;
-}
-
-export const isFunctionLike = (n: ts.Node): n is ts.FunctionLikeDeclaration =>
-  ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isMethodDeclaration(n);
 
 export class Recorders {
   private readonly facadeMemo = new Map<string, boolean>();

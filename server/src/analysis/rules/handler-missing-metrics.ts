@@ -10,7 +10,7 @@ import type { FrameworkId } from '../handlers/types';
 import { coverageOf, type HandlerCoverage, type ServiceCoverage } from '../metrics/coverage';
 import { recordDurationFix } from '../metrics/fixHistogram';
 import { mountMiddlewareFix } from '../metrics/fixMount';
-import { callAt, nodeAt } from '../metrics/recorders';
+import { callAt, nodeAt } from '../treeAt';
 import type { FixProposal, Rule, ServiceRuleContext, ServiceView } from '../rule';
 
 /** The usual metrics middleware of each framework, suggested when the service depends on none. */

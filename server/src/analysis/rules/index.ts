@@ -1,5 +1,6 @@
 // The rule registry: one file per rule id (shared/src/rules.ts), in id order.
 import type { Rule } from '../rule';
+import { rule as asyncContextLost } from './async-context-lost';
 import { rule as consoleLogging } from './console-logging';
 import { rule as errorNotSerialized } from './error-not-serialized';
 import { rule as handlerMissingRequestContext } from './handler-missing-request-context';
@@ -28,5 +29,6 @@ export const RULES: readonly Rule[] = [
   outgoingCallWithoutContext,
   handlerMissingMetrics,
   missingRequestIdMiddleware,
+  asyncContextLost,
 ];
 

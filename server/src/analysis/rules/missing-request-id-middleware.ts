@@ -5,6 +5,7 @@
 // outgoing-call-without-context stay quiet for the service: the root cause first.
 import { missingRequestIdFinding } from '../context/missingRequestId';
 import type { Rule } from '../rule';
+import { requestIdMiddlewareFix } from './util/requestIdMiddlewareFix';
 
 export const rule: Rule = {
   meta: {
@@ -15,6 +16,8 @@ export const rule: Rule = {
   },
   checkService(service, ctx) {
     const finding = missingRequestIdFinding(service);
-    if (finding) ctx.report(finding.file, { start: finding.start, end: finding.end }, finding.message);
+    if (!finding) return;
+    const fixes = finding.creation ? requestIdMiddlewareFix(finding.parsed, finding.creation, service.project, ctx.requestIdHeader(finding.file)) : [];
+    ctx.report(finding.file, { start: finding.start, end: finding.end }, finding.message, fixes);
   },
 };

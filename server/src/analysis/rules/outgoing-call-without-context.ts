@@ -5,11 +5,9 @@
 // no id at all (missing-request-id-middleware names that cause). Clients: context/libraries.ts.
 import ts from 'typescript';
 import { hasNoRequestContext } from '../context/missingRequestId';
-import { injectsContext, interceptedInstances, type OutgoingCall, outgoingCallOf, passesContext } from '../context/outgoing';
-import type { FixProposal, Rule, RuleContext } from '../rule';
-import { unwrap } from '../scopes';
-import { headerLiteral } from './util/contextFixes';
-import { propertyOf } from '../context/imports';
+import { injectsContext, interceptedInstances, outgoingCallOf, passesContext } from '../context/outgoing';
+import type { Rule } from '../rule';
+import { addRequestIdFix } from './util/outgoingFixes';
 
 /** Words a file must hold for this rule to look at its calls (plain substring searches: a regex alternation costs more on large files). */
 const MAY_APPLY = ['fetch(', 'axios', "'got'", '"got"', 'superagent', "http'", 'http"', "https'", 'https"', 'undici', 'kafkajs', 'amqplib', 'bullmq', '@aws-sdk/client-s'];
@@ -21,33 +19,6 @@ export const MESSAGE = (label: string, header: string) =>
 const ID_ON_REQUEST = new Set(['pino-http', 'fastify', 'express-request-id']);
 
 const intercepted = new WeakMap<ts.SourceFile, Set<string>>();
-
-/** Adds the header to a fetch-like call's options (`headers: { 'x-request-id': String(req.id) }`). */
-function addHeaderFix(call: OutgoingCall, request: ts.Identifier, ctx: RuleContext): FixProposal[] {
-  if (call.carrier !== 'headers' || call.optionsIndex === null || call.label.endsWith('http.request') || call.kind === 'amqp') return [];
-  const space = ctx.codeStyle().bracketSpacing ? ' ' : '';
-  const entry = `${headerLiteral(ctx)}: String(${request.text}.id)`;
-  const args = call.node.arguments ?? [];
-  const title = `Send the request id in ${ctx.requestIdHeader}`;
-  const arg = args[call.optionsIndex];
-  if (!arg) {
-    if (args.length !== call.optionsIndex || args.length === 0) return [];
-    const last = args[args.length - 1];
-    return [{ title, edits: [{ start: last.end, end: last.end, newText: `, {${space}headers: {${space}${entry}${space}}${space}}` }], safe: false }];
-  }
-  const obj = unwrap(arg);
-  if (!ts.isObjectLiteralExpression(obj)) return [];
-  const headers = propertyOf(obj, 'headers');
-  if (!headers) {
-    const at = obj.properties.length ? obj.properties[0].getStart(ctx.sourceFile) : obj.getStart(ctx.sourceFile) + 1;
-    const text = obj.properties.length ? `headers: {${space}${entry}${space}}, ` : `${space}headers: {${space}${entry}${space}}${space}`;
-    return [{ title, edits: [{ start: at, end: at, newText: text }], safe: false }];
-  }
-  if (!ts.isPropertyAssignment(headers) || !ts.isObjectLiteralExpression(unwrap(headers.initializer))) return [];
-  const inner = unwrap(headers.initializer) as ts.ObjectLiteralExpression;
-  const at = inner.properties.length ? inner.properties[0].getStart(ctx.sourceFile) : inner.getStart(ctx.sourceFile) + 1;
-  return [{ title, edits: [{ start: at, end: at, newText: inner.properties.length ? `${entry}, ` : `${space}${entry}${space}` }], safe: false }];
-}
 
 export const rule: Rule = {
   meta: {
@@ -76,7 +47,7 @@ export const rule: Rule = {
     if (passesContext(call, ctx.requestIdHeader) !== false) return;
     const handler = request.parent.parent;
     if (handler && injectsContext(handler, (id) => ctx.importOf(id))) return;
-    const fixes = service.libraries.some((l) => ID_ON_REQUEST.has(l)) ? addHeaderFix(call, request, ctx) : [];
+    const fixes = service.libraries.some((l) => ID_ON_REQUEST.has(l)) ? addRequestIdFix(call, request, ctx) : [];
     ctx.report(call.callee, MESSAGE(call.label, ctx.requestIdHeader), fixes);
   },
 };

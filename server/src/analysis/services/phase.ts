@@ -16,6 +16,8 @@ import { RULES } from '../rules';
 import { findSuppressions, isSuppressed, type Suppressions } from '../suppressions';
 import type { Finding, Fix, RuleSeverities } from '../types';
 import { isAnalysable } from '../workspace/discover';
+import type { ParsedFiles } from './parsedFiles';
+import { DEFAULT_SETTINGS } from '../../../../shared/src/settings';
 
 export interface ServicePhaseOptions {
   /** The severities that apply to a file (its configuration's); a rule missing there is off for it. */
@@ -23,6 +25,10 @@ export interface ServicePhaseOptions {
   maxFileBytes?: number;
   /** Only the services at these roots (an edit's service); default every service of `files`. */
   only?: ReadonlySet<string>;
+  /** The `requestIdHeader` setting that applies to a file (lower case); default `x-request-id`. */
+  requestIdHeaderFor?(file: string): string | undefined;
+  /** Trees the file phase made in this pass, used instead of parsing those files again. */
+  trees?: ParsedFiles;
 }
 
 export interface ServicePhaseResult {
@@ -35,15 +41,17 @@ export interface ServicePhaseResult {
 }
 
 /** The views of the services `files` belong to; files must have been noted in `project`. */
-export function serviceViews(project: ProjectModel, files: readonly string[], maxFileBytes = DEFAULT_MAX_FILE_BYTES, only?: ReadonlySet<string>): ServiceView[] {
-  const facts = new WorkspaceFacts(project, maxFileBytes);
+export function serviceViews(project: ProjectModel, files: readonly string[], maxFileBytes = DEFAULT_MAX_FILE_BYTES, only?: ReadonlySet<string>, trees?: ParsedFiles): ServiceView[] {
+  const facts = new WorkspaceFacts(project, maxFileBytes, trees);
   const parsed = new Map<string, ParsedServiceFile | null>();
   const parse = (file: string): ParsedServiceFile | null => {
     let p = parsed.get(file);
     if (p !== undefined) return p;
     const text = isAnalysable(file) ? project.readFile(file) : undefined;
     p = null;
-    if (text !== undefined && text.length <= maxFileBytes) {
+    const kept = text !== undefined ? trees?.get(file, text) : undefined;
+    if (kept) p = kept;
+    else if (text !== undefined && text.length <= maxFileBytes) {
       try {
         const { sf, scopes } = parseForHandlers(file, text);
         p = { file, text, sourceFile: sf, scopes };
@@ -88,12 +96,16 @@ export function runServicePhase(project: ProjectModel, files: readonly string[],
   const ruleErrors: ServicePhaseResult['ruleErrors'] = [];
   const enabledAnywhere = (rule: Rule) => files.some((f) => options.severitiesFor(f)[rule.meta.id]);
   const active = rules.filter(enabledAnywhere);
-  const services = serviceViews(project, files, options.maxFileBytes, options.only);
+  const services = serviceViews(project, files, options.maxFileBytes, options.only, options.trees);
   if (active.length === 0) return { findings, services, ruleErrors };
   const suppressions = new Map<string, Suppressions>();
   for (const service of services) {
     for (const rule of active) {
-      const ctx: ServiceRuleContext = { service, report: (file, at, message, fixes) => report(service, rule.meta.id, file, at, message, fixes ?? []) };
+      const ctx: ServiceRuleContext = {
+        service,
+        requestIdHeader: (file) => options.requestIdHeaderFor?.(file) ?? DEFAULT_SETTINGS.requestIdHeader,
+        report: (file, at, message, fixes) => report(service, rule.meta.id, file, at, message, fixes ?? []),
+      };
       try {
         rule.checkService!(service, ctx);
       } catch (err) {

@@ -20,6 +20,7 @@ import { createIgnoreMatcher, discoverFiles, isAnalysable } from './discover';
 import { packageDigest, workspaceToken } from './inputs';
 import { engine } from './engine';
 import type { ServiceCoverageSummary } from '../metrics/coverageSummary';
+import { ParsedFiles } from '../services/parsedFiles';
 import { mergeServiceFindings, runServicePhaseFor, type ServicePhaseMemo } from './servicePhase';
 
 // The engine's limit: files above it are generated or data, skipped without being read whole.
@@ -300,6 +301,8 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
     warm || !result.inputs || projectModel().inputsUnchanged(file, result.inputs, optionsFor(file).loggerModule);
 
   const results: FileAnalysis[] = [...skipped];
+  // The file phase lends its trees to the service phase, which reads many of the same files.
+  const trees = new ParsedFiles();
   let cached = 0;
   const total = ordered.length;
   onProgress?.(0, total);
@@ -310,7 +313,7 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
     let result = cache?.get(file, text, key, hashes.get(file), isCurrent(file));
     if (result) cached++;
     else {
-      result = engine().analyzeFile(file, text, projectModel(), { ...optionsFor(file), timeBudgetMs: options.timeBudgetMs });
+      result = engine().analyzeFile(file, text, projectModel(), { ...optionsFor(file), timeBudgetMs: options.timeBudgetMs, keepTree: trees });
       // A file that ran out of time may fit another time (a less busy machine): not kept.
       if (!result.stopped) cache?.set(file, text, key, result, hashes.get(file));
     }
@@ -327,8 +330,9 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
     services =
       stored && (!options.summary || stored.summary)
         ? stored
-        : runServicePhaseFor({ project: projectModel, modelFiles, severitiesFor: (f) => optionsFor(f).severities, maxFileBytes, summary: !!options.summary });
+        : runServicePhaseFor({ project: projectModel, modelFiles, severitiesFor: (f) => optionsFor(f).severities, requestIdHeaderFor: (f) => optionsFor(f).requestIdHeader, maxFileBytes, summary: !!options.summary, trees });
   }
+  trees.clear();
   const checked = new Set(ordered);
   const merged = mergeServiceFindings(results, { findings: Object.fromEntries(Object.entries(services.findings).filter(([f]) => checked.has(f))) });
   if (cache && warm && services !== stored && configErrors.length === 0) cache.rememberWorkspace({ ...last!, services });
@@ -353,7 +357,7 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
     serviceFindingsAfter(changed) {
       for (const [file, text] of changed) if (texts.has(file)) texts.set(file, text);
       if (configErrors.length > 0 || ordered.length === 0) return {};
-      return runServicePhaseFor({ project: projectModel, modelFiles, severitiesFor: (f) => optionsFor(f).severities, maxFileBytes, summary: false }).findings;
+      return runServicePhaseFor({ project: projectModel, modelFiles, severitiesFor: (f) => optionsFor(f).severities, requestIdHeaderFor: (f) => optionsFor(f).requestIdHeader, maxFileBytes, summary: false }).findings;
     },
     get project() {
       return projectModel();

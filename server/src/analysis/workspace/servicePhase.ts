@@ -7,6 +7,7 @@ import type { ProjectModel } from '../project';
 import type { ServiceCoverageSummary } from '../metrics/coverageSummary';
 import { engine } from './engine';
 import { mergeFindings } from '../services/mergeFindings';
+import type { ParsedFiles } from '../services/parsedFiles';
 
 /** What the service phase produced, as the cache keeps it. */
 export interface ServicePhaseMemo {
@@ -23,8 +24,12 @@ export interface ServicePhaseInputs {
   /** Every file the project model was built from (the services are theirs). */
   modelFiles: readonly string[];
   severitiesFor(file: string): RuleSeverities;
+  /** The `requestIdHeader` setting that applies to a file. */
+  requestIdHeaderFor?(file: string): string | undefined;
   maxFileBytes: number;
   summary: boolean;
+  /** Trees the file phase kept (see services/parsedFiles.ts). */
+  trees?: ParsedFiles;
 }
 
 /** Whether any rule with a service phase is enabled for some file. */
@@ -43,6 +48,8 @@ export function runServicePhaseFor(inputs: ServicePhaseInputs): ServicePhaseMemo
     // With no service rule on, the phase runs for the summary alone.
     severitiesFor: enabled ? inputs.severitiesFor : () => ({}),
     maxFileBytes: inputs.maxFileBytes,
+    trees: inputs.trees,
+    requestIdHeaderFor: inputs.requestIdHeaderFor,
   });
   const memo: ServicePhaseMemo = { findings: Object.fromEntries(result.findings), ...(result.ruleErrors.length ? { ruleErrors: result.ruleErrors } : {}) };
   if (inputs.summary) memo.summary = coverageSummaryOf(result.services);

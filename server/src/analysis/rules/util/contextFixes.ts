@@ -35,27 +35,39 @@ export function addOption(ctx: RuleContext, call: ts.CallExpression, options: ts
   return [{ start: first, end: first, newText: `${property}${separator}` }];
 }
 
+/** What adding an import to a file takes: a rule's context, or a file of the service phase. */
+export type ImportSite = Pick<RuleContext, 'sourceFile' | 'text' | 'moduleStyle' | 'codeStyle' | 'importOf'>;
+
 /**
  * `randomUUID` in scope: the name when node:crypto's is already imported, else the edit that imports
  * it; null when the name is taken by something else (then no fix: a person picks one).
  */
-export function randomUUIDInScope(ctx: RuleContext): { name: string; edits: TextEdit[] } | null {
+export function randomUUIDInScope(ctx: ImportSite): { name: string; edits: TextEdit[] } | null {
+  return namedImportInScope(ctx, 'randomUUID', 'crypto');
+}
+
+/**
+ * Export `name` of the built-in `module` in scope under its own name: no edit when the file imports
+ * it already, else the import in the file's module style (`import { name } from 'node:module'` or
+ * `const { name } = require('node:module')`); null when the name is bound to something else.
+ */
+export function namedImportInScope(ctx: ImportSite, name: string, module: string): { name: string; edits: TextEdit[] } | null {
+  const builtin = new RegExp(`^(node:)?${module}$`);
   for (const st of ctx.sourceFile.statements) {
-    const names = boundNames(st);
-    for (const id of names) {
-      if (id.text !== 'randomUUID') continue;
+    for (const id of boundNames(st)) {
+      if (id.text !== name) continue;
       const imp = ctx.importOf(id);
-      return imp && /^(node:)?crypto$/.test(imp.module) && imp.name === 'randomUUID' ? { name: 'randomUUID', edits: [] } : null;
+      return imp && builtin.test(imp.module) && imp.name === name ? { name, edits: [] } : null;
     }
   }
-  if (/\brandomUUID\b/.test(ctx.text)) return null;
+  if (new RegExp(`\\b${name}\\b`).test(ctx.text)) return null;
   const style = ctx.codeStyle();
-  const printed = printNode(importStatement(ctx.moduleStyle, 'randomUUID', 'randomUUID', 'node:crypto', style.quote === '"' ? 'double' : 'single'));
+  const printed = printNode(importStatement(ctx.moduleStyle, name, name, `node:${module}`, style.quote === '"' ? 'double' : 'single'));
   const statement = style.semicolons ? printed : printed.replace(/;$/, '');
   const offset = importInsertionOffset(ctx.sourceFile, ctx.text);
   const eol = eolOf(ctx.text);
   const atLineStart = offset === 0 || ctx.text[offset - 1] === '\n';
-  return { name: 'randomUUID', edits: [{ start: offset, end: offset, newText: atLineStart ? `${statement}${eol}` : `${eol}${statement}` }] };
+  return { name, edits: [{ start: offset, end: offset, newText: atLineStart ? `${statement}${eol}` : `${eol}${statement}` }] };
 }
 
 /** Identifiers a top-level statement binds (imports, variables, destructured requires). */

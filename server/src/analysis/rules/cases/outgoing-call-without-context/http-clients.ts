@@ -3,6 +3,7 @@ import express from 'express';
 import axios from 'axios';
 import got from 'got';
 import http from 'node:http';
+import * as https from 'node:https';
 
 const router = express.Router();
 const api = axios.create({ baseURL: 'http://billing' });
@@ -28,6 +29,10 @@ router.post('/orders', async (req, res) => {
 //      ~~~ [outgoing-call-without-context] This got call in a request handler does not pass the request id (x-request-id) or trace context on: the next service's logs of this request cannot be tied to this one's.
   http.get('http://legacy/ping', () => undefined);
 //~~~~~~~~ [outgoing-call-without-context] This http.request call in a request handler does not pass the request id (x-request-id) or trace context on: the next service's logs of this request cannot be tied to this one's.
+  http.request({ host: 'legacy', path: '/orders', method: 'POST' }).end();
+//~~~~~~~~~~~~ [outgoing-call-without-context] This http.request call in a request handler does not pass the request id (x-request-id) or trace context on: the next service's logs of this request cannot be tied to this one's.
+  https.get(new URL('https://legacy/ping'), { headers: { accept: 'text/plain' } }, () => undefined);
+//~~~~~~~~~ [outgoing-call-without-context] This https.request call in a request handler does not pass the request id (x-request-id) or trace context on: the next service's logs of this request cannot be tied to this one's.
   const options = { headers: { 'x-request-id': String(req.id) } };
   await fetch('http://billing/refund', options);
   res.json({});

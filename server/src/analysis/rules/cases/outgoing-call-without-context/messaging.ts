@@ -22,11 +22,17 @@ router.post('/events', async (req, res) => {
   channel.publish('orders', 'created', Buffer.from('{}'));
 //~~~~~~~~~~~~~~~ [outgoing-call-without-context] This amqplib call in a request handler does not pass the request id (x-request-id) or trace context on: the next service's logs of this request cannot be tied to this one's.
   channel.sendToQueue('audit', Buffer.from('{}'), { headers: { 'x-request-id': String(req.id) } });
+  channel.sendToQueue('audit', Buffer.from('{}'), { persistent: true });
+//~~~~~~~~~~~~~~~~~~~ [outgoing-call-without-context] This amqplib call in a request handler does not pass the request id (x-request-id) or trace context on: the next service's logs of this request cannot be tied to this one's.
+  await producer.send({ topic: 'audit', messages: [{ key: 'a', value: 'x', headers: { source: 'api' } }, { value: 'y' }] });
+//      ~~~~~~~~~~~~~ [outgoing-call-without-context] This kafkajs send call in a request handler does not pass the request id (x-request-id) or trace context on: the next service's logs of this request cannot be tied to this one's.
   await emails.add('welcome', { userId: 1 });
 //      ~~~~~~~~~~ [outgoing-call-without-context] This BullMQ add call in a request handler does not pass the request id (x-request-id) or trace context on: the next service's logs of this request cannot be tied to this one's.
   await emails.add('welcome', { userId: 1, requestId: String(req.id) });
   await sqs.send(new SendMessageCommand({ QueueUrl: 'q', MessageBody: '{}' }));
 //                   ~~~~~~~~~~~~~~~~~~ [outgoing-call-without-context] This SQS SendMessageCommand call in a request handler does not pass the request id (x-request-id) or trace context on: the next service's logs of this request cannot be tied to this one's.
+  await sns.send(new PublishCommand({ TopicArn: 't', Message: '{}', MessageAttributes: { source: { DataType: 'String', StringValue: 'api' } } }));
+//                   ~~~~~~~~~~~~~~ [outgoing-call-without-context] This SNS PublishCommand call in a request handler does not pass the request id (x-request-id) or trace context on: the next service's logs of this request cannot be tied to this one's.
   await sns.send(new PublishCommand({ TopicArn: 't', Message: '{}', MessageAttributes: { requestId: { DataType: 'String', StringValue: String(req.id) } } }));
   res.sendStatus(202);
 });

@@ -1,0 +1,87 @@
+// The request id added to every client outgoing-call-without-context knows, each fix applied on its
+// own and all together, leaves code that type-checks against the clients' real types: node:http and
+// node:https (options' headers), superagent (`.set`), kafkajs (each message's headers), amqplib
+// (publish/sendToQueue options' headers) and BullMQ (the job's data). SQS and SNS are left out: the
+// AWS SDK is not installed here (their fix is asserted as text in the rule's cases).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ts from 'typescript';
+import { typeProblems } from '../../support/typecheckFixed';
+import { analyzeFile, applyEdits, createProjectModel, noteFile } from '../../../server/src/analysis';
+
+const SERVICE = `import express from 'express';
+import pinoHttp from 'pino-http';
+import http from 'node:http';
+import * as https from 'node:https';
+import superagent from 'superagent';
+import { Kafka } from 'kafkajs';
+import amqp from 'amqplib';
+import { Queue } from 'bullmq';
+
+const kafka = new Kafka({ brokers: ['kafka:9092'] });
+const producer = kafka.producer();
+const connection = await amqp.connect('amqp://rabbit');
+const channel = await connection.createChannel();
+const emails = new Queue('emails');
+
+const app = express();
+app.use(pinoHttp());
+
+app.post('/orders', async (req, res) => {
+  http.get('http://legacy/ping', () => undefined);
+  http.request({ host: 'legacy', path: '/orders', method: 'POST' }).end();
+  https.get(new URL('https://legacy/ping'), { headers: { accept: 'text/plain' } }, () => undefined);
+  const stock = await superagent.get('http://stock/items').query({ page: 1 });
+  await producer.send({ topic: 'orders', messages: [{ value: 'created' }, { key: 'a', value: 'x', headers: { source: 'api' } }] });
+  channel.publish('orders', 'created', Buffer.from('{}'));
+  channel.sendToQueue('audit', Buffer.from('{}'), { persistent: true });
+  await emails.add('welcome', { userId: 1 });
+  res.json(stock.body);
+});
+
+export default app;
+`;
+
+describe('outgoing-call-without-context: quick-fixes type-check against each client', function () {
+  this.timeout(120_000);
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-outgoing-fixes-'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('each fix applied alone, and all together, leave code the compiler accepts', () => {
+    const root = path.join(dir, 'svc');
+    fs.mkdirSync(path.join(root, 'src'), { recursive: true });
+    const deps = { express: '^4', pino: '^9', 'pino-http': '^10', superagent: '^10', kafkajs: '^2', amqplib: '^0.10', bullmq: '^5' };
+    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'svc', type: 'module', dependencies: deps }));
+    const file = path.join(root, 'src', 'app.ts');
+    fs.writeFileSync(file, SERVICE);
+    const model = createProjectModel(root, { loggerModule: null });
+    noteFile(model, file, SERVICE);
+    const result = analyzeFile(file, SERVICE, model, { severities: { 'outgoing-call-without-context': 'warning' } });
+    const lines = result.findings.map((f) => f.line + 1);
+    assert.deepEqual(lines, [20, 21, 22, 23, 24, 25, 26, 27], 'one finding per call');
+    const fixed: Array<{ file: string; from: string }> = [];
+    const write = (text: string, from: string) => {
+      const out = path.join(dir, String(fixed.length), 'app.ts');
+      fs.mkdirSync(path.dirname(out));
+      fs.writeFileSync(out, text);
+      fixed.push({ file: out, from });
+    };
+    const all = [];
+    for (const finding of result.findings) {
+      assert.equal(finding.fixes.length, 1, `line ${finding.line + 1} has a fix`);
+      const fix = finding.fixes[0];
+      assert.equal(fix.safe, false, 'sending the id to another service is never safe');
+      write(applyEdits(SERVICE, fix.edits), `line ${finding.line + 1}: ${fix.title}`);
+      all.push(...fix.edits);
+    }
+    const every = applyEdits(SERVICE, all);
+    write(every, 'every fix');
+    assert.match(every, /\.get\('http:\/\/stock\/items'\)\.set\('x-request-id', String\(req\.id\)\)\.query/);
+    assert.deepEqual(typeProblems(fixed, dir, { module: ts.ModuleKind.ESNext }), [], 'fixed files type-check');
+  });
+});
