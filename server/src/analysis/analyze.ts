@@ -21,7 +21,7 @@ import { DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS, tooLargeToAnalyse } fro
 import { isMetricCandidate, mayHoldMetrics, NO_METRICS, recogniseMetrics } from './metrics';
 import { findSuppressions, isSuppressed } from './suppressions';
 import type { AnalysisInputs, FileAnalysis, Finding, Fix, RuleSeverities } from './types';
-import { HandlerRequests } from './handlers/requestParams';
+import { HandlerRequests, requestParamAt } from './handlers/requestParams';
 import { serviceContextFor } from './context/service';
 import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
 import { ValueResolver } from './values';
@@ -260,20 +260,6 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : 1));
   return { path: absPath, findings, logCalls, parseErrors, inputs: inputs(), ...(ruleErrors.length ? { ruleErrors } : {}) };
-}
-
-/**
- * The request parameter of the nearest enclosing function that is a recognised handler or
- * middleware, or that takes a parameter typed as a framework's request (`(req: Request, res: Response)`
- * in a controllers file whose routes are registered elsewhere).
- */
-function requestParamAt(requests: HandlerRequests, at: ts.Node): ts.Identifier | null {
-  for (let n: ts.Node | undefined = at.parent; n; n = n.parent) {
-    if (!ts.isFunctionLike(n)) continue;
-    const p = requests.requestParamOf(n) ?? n.parameters.find((q) => q.type && requests.isRequestParameter(q));
-    if (p) return ts.isIdentifier(p.name) ? p.name : null;
-  }
-  return null;
 }
 
 /**
