@@ -9,6 +9,7 @@ import { findLogger } from './findLogger';
 import { formatConfigFor } from './formatConfig';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { isCandidateCall, recogniseLogCall, toCallSite } from './logCalls';
+import { editsOtherFiles } from './edits';
 import { fileModuleStyle, lineColumn, parseErrorCount, parseSource } from './parse';
 import type { ConfiguredLoggerModule } from './model/facts';
 import type { ModuleDependencies } from './model/modules';
@@ -268,6 +269,6 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
 function toFixes(proposals: FixProposal[]): Fix[] {
   return proposals
     .filter((p) => p.edits.length > 0)
-    .map((p): Fix => ({ title: p.title, edits: p.edits, safe: p.safe, kind: 'fix' }))
+    .map((p): Fix => ({ title: p.title, edits: p.edits, safe: p.safe && !editsOtherFiles(p.edits), kind: 'fix' }))
     .sort((a, b) => Number(b.safe) - Number(a.safe));
 }

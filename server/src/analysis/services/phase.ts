@@ -7,6 +7,7 @@ import type { RuleId } from '../../../../shared/src/rules';
 import { buildInventory, type ServiceInventory } from '../handlers/inventory';
 import { WorkspaceFacts } from '../handlers/workspaceFacts';
 import { parseForHandlers } from '../handlers/workspaceFacts';
+import { editsOtherFiles, normaliseEdits } from '../edits';
 import { DEFAULT_MAX_FILE_BYTES } from '../limits';
 import { lineColumn } from '../parse';
 import { isInside, type ProjectModel } from '../project';
@@ -133,7 +134,13 @@ export function runServicePhase(project: ProjectModel, files: readonly string[],
     if (!sup) suppressions.set(file, (sup = findSuppressions(parsed.text, (o) => sf.getLineAndCharacterOfPosition(o).line)));
     if (isSuppressed(sup, rule, s.line)) return;
     const e = lineColumn(sf, end);
-    const fixes: Fix[] = proposals.filter((p) => p.edits.length > 0).map((p): Fix => ({ title: p.title, edits: p.edits, safe: p.safe, kind: 'fix' }));
+    // A fix that edits another file (the metrics module) is never safe: fix-all rewrites one file at a time.
+    const fixes: Fix[] = proposals
+      .filter((p) => p.edits.length > 0)
+      .map((p): Fix => {
+        const edits = normaliseEdits(file, p.edits);
+        return { title: p.title, edits, safe: p.safe && !editsOtherFiles(edits), kind: 'fix' };
+      });
     const finding: Finding = { rule, message, severity, start, end, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, fixes: fixes.sort((a, b) => Number(b.safe) - Number(a.safe)) };
     const list = findings.get(file);
     if (list) {
