@@ -43,6 +43,8 @@ describe('example service', function () {
       ['src/routes/orders.ts', 'reason: err.message', 'error-not-serialized'],
       ['src/services/payment.ts', 'log.error(`charge failed', 'unstructured-log-message'],
       ['src/routes/orders.ts', "logger.info('order received'", 'handler-missing-request-context'],
+      // On POST /orders's request path across files (routes/orders.ts calls chargeCard): the module's logger, not req.log.
+      ['src/services/payment.ts', "'card charged'", 'handler-missing-request-context'],
     ];
     for (const [file, needle, rule] of expected) {
       assert.ok(at(file, needle).some((d) => d.rule === rule), `${rule} at ${file}: ${needle}\n${JSON.stringify(diags, null, 1)}`);
@@ -55,11 +57,12 @@ describe('example service', function () {
       ['src/routes/users.ts', "'login requested'"],
       ['src/routes/orders.ts', "'order paid'"],
       ['src/routes/orders.ts', "'order requested'"],
-      ['src/services/payment.ts', "'card charged'"],
       ['src/app.ts', "'unhandled error'"],
       ['src/app.ts', "'listening'"],
     ];
     for (const [file, needle] of correct) assert.deepEqual(at(file, needle), [], `${file}: ${needle}`);
+    // Well formed: only its missing request context (on a request path in another file) is reported.
+    assert.deepEqual(at('src/services/payment.ts', "'card charged'").map((d) => d.rule), ['handler-missing-request-context']);
     assert.ok(!diags.some((d) => d.file.endsWith('scripts/seed.ts') && d.rule === 'console-logging'));
     assert.ok(!diags.some((d) => d.file.endsWith('test/users.test.ts') && d.rule === 'console-logging'));
   });

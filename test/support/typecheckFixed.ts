@@ -1,6 +1,7 @@
 // Type-checks files a test wrote from fixes against the real types of the libraries the repository
 // installs (prom-client, express, pino, @opentelemetry/api...): one compiler program over every file,
 // the files sitting in a temporary folder and resolving packages from this repository's node_modules.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
 
@@ -12,8 +13,19 @@ export interface FixedFile {
   from: string;
 }
 
-/** Every syntax and type problem of `files`, as `from: line N: message`; [] when all type-check. */
-export function typeProblems(files: readonly FixedFile[], dir: string, options: ts.CompilerOptions = {}): string[] {
+/**
+ * Every syntax and type problem of `files`, as `from: line N: message`; [] when all type-check.
+ * `aliases`: modules whose imports resolve to another package of node_modules, for a library whose
+ * types are installed without it (`{ redis: '@types/redis' }`: node-redis 3's types, the package
+ * itself not installed; `{ undici: 'undici-types' }`: undici's own published types).
+ */
+export function typeProblems(files: readonly FixedFile[], dir: string, options: ts.CompilerOptions = {}, aliases: Readonly<Record<string, string>> = {}): string[] {
+  const aliased: Record<string, string[]> = {};
+  for (const [module, target] of Object.entries(aliases)) {
+    const folder = path.join(REPO, 'node_modules', target);
+    if (!fs.existsSync(path.join(folder, 'package.json'))) throw new Error(`${target} (for ${module}) is not installed in ${REPO}/node_modules`);
+    aliased[module] = [folder];
+  }
   const program = ts.createProgram(
     files.map((f) => f.file),
     {
@@ -28,7 +40,7 @@ export function typeProblems(files: readonly FixedFile[], dir: string, options: 
       types: ['node'],
       typeRoots: [path.join(REPO, 'node_modules', '@types')],
       baseUrl: dir,
-      paths: { '*': [path.join(REPO, 'node_modules', '*'), path.join(REPO, 'node_modules', '@types', '*')] },
+      paths: { ...aliased, '*': [path.join(REPO, 'node_modules', '*'), path.join(REPO, 'node_modules', '@types', '*')] },
       ignoreDeprecations: '6.0',
       ...options,
     },

@@ -9,6 +9,7 @@ import { findLogger } from './findLogger';
 import { formatConfigFor } from './formatConfig';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { isCandidateCall, recogniseLogCall, toCallSite } from './logCalls';
+import { editsOtherFiles } from './edits';
 import { fileModuleStyle, lineColumn, parseErrorCount, parseSource } from './parse';
 import type { ConfiguredLoggerModule } from './model/facts';
 import type { ModuleDependencies } from './model/modules';
@@ -20,11 +21,12 @@ import { DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS, tooLargeToAnalyse } fro
 import { isMetricCandidate, mayHoldMetrics, NO_METRICS, recogniseMetrics } from './metrics';
 import { findSuppressions, isSuppressed } from './suppressions';
 import type { AnalysisInputs, FileAnalysis, Finding, Fix, RuleSeverities } from './types';
-import { HandlerRequests } from './handlers/requestParams';
+import { HandlerRequests, requestParamAt } from './handlers/requestParams';
 import { serviceContextFor } from './context/service';
 import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
 import { ValueResolver } from './values';
 import { BudgetExceeded, metered, WorkMeter } from './workMeter';
+import type { ParsedFiles } from './services/parsedFiles';
 
 export interface AnalyzeOptions {
   severities: RuleSeverities;
@@ -36,6 +38,8 @@ export interface AnalyzeOptions {
   loggerModule?: ConfiguredLoggerModule | null;
   /** The `requestIdHeader` setting (lower case); default `x-request-id`. */
   requestIdHeader?: string;
+  /** Keeps the file's tree for the service phase of the same pass (see services/parsedFiles.ts). */
+  keepTree?: ParsedFiles;
 }
 
 export { DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS };
@@ -151,6 +155,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     if (allCalls && (node.kind === CALL_EXPRESSION || node.kind === NEW_EXPRESSION)) allCalls.push(node as ts.CallExpression | ts.NewExpression);
   }
   meter.step(visited);
+  options.keepTree?.keep({ file: absPath, text, sourceFile: sf, scopes });
   const dependencies: ModuleDependencies = {};
   const requests = new HandlerRequests(sf, scopes, project, absPath);
   const values = new ValueResolver(scopes, project.linksFor(absPath, dependencies), requests);
@@ -264,26 +269,12 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
 }
 
 /**
- * The request parameter of the nearest enclosing function that is a recognised handler or
- * middleware, or that takes a parameter typed as a framework's request (`(req: Request, res: Response)`
- * in a controllers file whose routes are registered elsewhere).
- */
-function requestParamAt(requests: HandlerRequests, at: ts.Node): ts.Identifier | null {
-  for (let n: ts.Node | undefined = at.parent; n; n = n.parent) {
-    if (!ts.isFunctionLike(n)) continue;
-    const p = requests.requestParamOf(n) ?? n.parameters.find((q) => q.type && requests.isRequestParameter(q));
-    if (p) return ts.isIdentifier(p.name) ? p.name : null;
-  }
-  return null;
-}
-
-/**
  * Proposals as fixes, safe ones first. Whether a fix leaves code that parses is checked where a fix is
  * applied (fixValidation.ts): re-parsing the file for every finding here would cost more than the analysis.
  */
 function toFixes(proposals: FixProposal[]): Fix[] {
   return proposals
     .filter((p) => p.edits.length > 0)
-    .map((p): Fix => ({ title: p.title, edits: p.edits, safe: p.safe, kind: 'fix' }))
+    .map((p): Fix => ({ title: p.title, edits: p.edits, safe: p.safe && !editsOtherFiles(p.edits), kind: 'fix' }))
     .sort((a, b) => Number(b.safe) - Number(a.safe));
 }

@@ -9,6 +9,7 @@
 import { resolveSeverities, runServicePhase, coverageSummaryOf, handlerDetailsOf, type HandlerDetails, type ServiceCoverageSummary, type ServiceView } from '../analysis/index';
 import type { Finding, RuleSeverities } from '../analysis/types';
 import type { ProjectModel } from '../analysis/project';
+import type { ParsedFiles } from '../analysis/services/parsedFiles';
 import type { AnalysisStore } from './analysisStore';
 import type { WorkspaceFolders } from './folders';
 import type { ProjectRegistry } from './projects';
@@ -49,6 +50,8 @@ export class ServiceFindings {
   private readonly byService = new Map<string, ServiceResults>();
   /** The workspace files of each folder, as the last scan listed them. */
   private folders: FolderFiles[] = [];
+  /** The last scan's trees, until the run after it has used them. */
+  private scanTrees: ParsedFiles | undefined;
   private timer: NodeJS.Timeout | undefined;
   private pending: Set<string> | 'all' = new Set();
   private running: Promise<void> = Promise.resolve();
@@ -60,8 +63,10 @@ export class ServiceFindings {
   }
 
   /** The scan finished: every service of these files is checked (debounced like an edit). */
-  afterScan(folders: FolderFiles[]): Promise<void> {
+  afterScan(folders: FolderFiles[], trees?: ParsedFiles): Promise<void> {
     this.folders = folders;
+    // The scan's trees serve the run that follows it (handler discovery and coverage read the same files).
+    this.scanTrees = trees;
     // No pause after a scan (that is for typing): the scan's own time is the wait. Resolves when
     // the findings are published, so the scan reports idle only then.
     this.schedule('all', 0);
@@ -105,6 +110,8 @@ export class ServiceFindings {
 
   private async run(pending: Set<string> | 'all'): Promise<void> {
     const checked = new Set<string>();
+    const trees = this.scanTrees;
+    this.scanTrees = undefined;
     for (const folder of this.folders) {
       const model = this.deps.projects.forFile(folder.root, folder.root);
       const severitiesFor = (file: string): RuleSeverities => {
@@ -114,7 +121,7 @@ export class ServiceFindings {
       const headerFor = (file: string): string => this.deps.settings.forWorkspaceFile(folder.rs, file).settings.requestIdHeader;
       const roots = this.rootsOf(model, folder.files, pending);
       for (const root of roots) {
-        this.runService(model, folder.files, root, severitiesFor, headerFor);
+        this.runService(model, folder.files, root, severitiesFor, headerFor, trees);
         checked.add(root);
         await yieldToEventLoop();
       }
@@ -141,8 +148,8 @@ export class ServiceFindings {
     return [...edited].sort();
   }
 
-  private runService(model: ProjectModel, files: readonly string[], root: string, severitiesFor: (file: string) => RuleSeverities, headerFor: (file: string) => string): void {
-    const result = runServicePhase(model, files, { severitiesFor, requestIdHeaderFor: headerFor, only: new Set([root]) });
+  private runService(model: ProjectModel, files: readonly string[], root: string, severitiesFor: (file: string) => RuleSeverities, headerFor: (file: string) => string, trees?: ParsedFiles): void {
+    const result = runServicePhase(model, files, { severitiesFor, requestIdHeaderFor: headerFor, only: new Set([root]), trees });
     for (const e of result.ruleErrors) this.deps.log.error('rule failed', { service: e.service, rule: e.rule, error: e.message });
     const changed = new Set<string>();
     for (const file of [...this.byFile.keys()]) {

@@ -6,11 +6,12 @@ import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import { FileSkippedNotification } from '../../../shared/src/protocol';
-import { analyzeFile, resolveSeverities, type AnalyzeOptions, type ProjectModel } from '../analysis/index';
+import { analyzeFile, mergeFindings, resolveSeverities, type AnalyzeOptions, type ProjectModel } from '../analysis/index';
 import type { FileAnalysis, Finding } from '../analysis/types';
 import { computeConfigKey, type ResultCache } from '../analysis/workspace/cache';
 import { readRegularFileAsync } from '../analysis/regularFile';
 import { isAnalysable } from '../analysis/workspace/discover';
+import type { ParsedFiles } from '../analysis/services/parsedFiles';
 import type { AnalysisStore, StoredAnalysis } from './analysisStore';
 import { stoppedDiagnostic, toDiagnostic } from './diagnostics';
 import type { WorkspaceFolders } from './folders';
@@ -65,12 +66,12 @@ export class Validator {
   }
 
   /** Analyses without publishing; null when the file is disabled or ignored by the settings. */
-  analyse(input: AnalysisInput, rs: ResourceSettings): StoredAnalysis | null {
+  analyse(input: AnalysisInput, rs: ResourceSettings, keepTree?: ParsedFiles): StoredAnalysis | null {
     if (!rs.settings.enable) return null;
     if (rs.folder && rs.isIgnored(input.path)) return null;
     const project = this.deps.projects.forFile(input.path, rs.folder?.root);
     const options: AnalyzeOptions = { severities: resolveSeverities(rs.settings.rules), loggerModule: rs.loggerModule, requestIdHeader: rs.settings.requestIdHeader };
-    const analysis = this.analyseCached(input, project, options);
+    const analysis = this.analyseCached(input, project, { ...options, keepTree });
     return { ...input, analysis, project, options };
   }
 
@@ -119,7 +120,7 @@ export class Validator {
    * Validates a workspace file from disk (not open). `rs` may be passed by the workspace scan,
    * which resolves settings once per folder.
    */
-  async validateDisk(absPath: string, knownText?: string, rs?: ResourceSettings): Promise<void> {
+  async validateDisk(absPath: string, knownText?: string, rs?: ResourceSettings, keepTree?: ParsedFiles): Promise<void> {
     if (this.openDocumentFor(absPath)) return;
     const uri = pathToUri(absPath);
     if (!isAnalysable(absPath)) return;
@@ -135,7 +136,7 @@ export class Validator {
     const settings = rs ?? (await this.deps.settings.forResource(uri, absPath));
     this.deps.status.reportConfigErrors(settings.errors);
     if (this.openDocumentFor(absPath)) return; // opened meanwhile: the document wins
-    const result = this.analyse({ uri, path: absPath, text, version: null }, settings);
+    const result = this.analyse({ uri, path: absPath, text, version: null }, settings, keepTree);
     this.publish(uri, null, result);
   }
 
@@ -147,7 +148,7 @@ export class Validator {
     // The file's own findings and its service findings, in one list (code actions index into it).
     const own = result.fileAnalysis ?? result.analysis;
     const extra = own.skipped ? [] : (this.deps.serviceFindings?.(result.path) ?? []);
-    const analysis = extra.length === 0 ? own : { ...own, findings: [...own.findings, ...extra].sort((a, b) => a.start - b.start || a.end - b.end) };
+    const analysis = extra.length === 0 ? own : { ...own, findings: mergeFindings(own.findings, extra) };
     const entry: StoredAnalysis = { ...result, analysis, fileAnalysis: own };
     // Disk texts are not kept: code actions only run on open documents, which have their own text.
     this.deps.store.set(version === null ? { ...entry, text: '' } : entry);

@@ -4,6 +4,7 @@
 // loop yields to the event loop after every file so requests stay responsive, and a newer scan
 // (configuration changed) stops an older one.
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { ParsedFiles } from '../analysis/services/parsedFiles';
 import { readRegularFile } from '../analysis/regularFile';
 import { discoverFiles } from '../analysis/workspace/discover';
 import type { AnalysisStore } from './analysisStore';
@@ -55,7 +56,7 @@ export interface ScannerDeps {
   /** The scan taught a model a changed fact (a module's exports): open documents, which the scan does not analyse, are checked again. */
   onFactsChanged(): void;
   /** The scan finished: the files of each folder, for the service phase. */
-  onScanned?(folders: Array<{ root: string; files: string[]; rs: ResourceSettings }>): void | Promise<void>;
+  onScanned?(folders: Array<{ root: string; files: string[]; rs: ResourceSettings }>, trees: ParsedFiles): void | Promise<void>;
 }
 
 export class WorkspaceScanner {
@@ -100,11 +101,13 @@ export class WorkspaceScanner {
       if (factsChanged) this.deps.onFactsChanged();
       const seen = new Set<string>();
       let reported = -1;
+      // Lent to the service phase after the scan, which reads many of the same files (see services/parsedFiles.ts).
+      const trees = new ParsedFiles();
       for (let i = 0; i < items.length; i++) {
         if (stale()) return;
         const item = items[i];
         seen.add(pathToUri(item.path));
-        await this.deps.validator.validateDisk(item.path, item.text, item.rs);
+        await this.deps.validator.validateDisk(item.path, item.text, item.rs, trees);
         items[i] = undefined as unknown as ScanItem; // let the text go
         this.deps.status.analysing(i + 1, total);
         // One progress message per percent, not per file.
@@ -116,7 +119,7 @@ export class WorkspaceScanner {
       this.dropVanished(seen);
       // Idle means every finding is in: the service phase's too (handlers without metrics, services
       // without request ids), which need every file noted first.
-      await this.deps.onScanned?.(this.byFolder(files));
+      await this.deps.onScanned?.(this.byFolder(files), trees);
       if (stale()) return;
       this.deps.status.idle(total);
       this.deps.log.info('workspace scan finished', { files: total, findings: this.deps.store.findingsCount(), ms: Date.now() - started });

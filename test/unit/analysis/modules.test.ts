@@ -29,6 +29,29 @@ describe('module resolution and summaries', () => {
     assert.deepEqual(callsOf(p.analyze('web/src/page.js')), ['2:0 pino.warn']);
   });
 
+  it('resolves one alias alike from every folder of a tsconfig, and by its own tsconfig elsewhere (one resolution per tsconfig, not per folder)', () => {
+    p = tempProject({
+      'package.json': JSON.stringify({ dependencies: { pino: '^9', winston: '^3' } }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['src/*'] } } }),
+      'src/lib/logger.ts': PINO_LOGGER,
+      'src/a/deep/one.ts': `import { logger } from '@/lib/logger';\nlogger.info('one');\n`,
+      'src/b/two.ts': `import { logger } from '@/lib/logger';\nlogger.warn('two');\n`,
+      'src/c/three.ts': `import { logger } from '@/lib/missing';\nlogger.warn('three');\n`,
+      // Another tsconfig maps the same alias to its own folder: resolved by its mapping, not the first one's.
+      'tools/tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['lib/*'] } } }),
+      'tools/lib/lib/logger.ts': `import winston from 'winston';\nexport const logger = winston.createLogger({});\n`,
+      'tools/run.ts': `import { logger } from '@/lib/logger';\nlogger.info('tool');\n`,
+    });
+    assert.deepEqual(callsOf(p.analyze('src/a/deep/one.ts')), ['2:0 pino.info']);
+    assert.deepEqual(callsOf(p.analyze('src/c/three.ts')), []);
+    assert.deepEqual(callsOf(p.analyze('tools/run.ts')), ['2:0 winston.info']);
+    assert.deepEqual(callsOf(p.analyze('src/b/two.ts')), ['2:0 pino.warn']);
+    const resolve = (from: string, spec: string) => p!.model.resolver.resolve(path.join(p!.root, from), spec);
+    assert.equal(resolve('src/b/two.ts', '@/lib/logger'), path.join(p.root, 'src/lib/logger.ts'));
+    assert.equal(resolve('tools/run.ts', '@/lib/logger'), path.join(p.root, 'tools/lib/lib/logger.ts'));
+    assert.equal(resolve('src/a/deep/one.ts', '@/lib/missing'), null);
+  });
+
   it('follows barrels and re-exports, in chains: export *, export { x as y } from, export { default as logger } from, CommonJS', () => {
     p = tempProject({
       'package.json': JSON.stringify({ dependencies: { pino: '^9', winston: '^3' } }),

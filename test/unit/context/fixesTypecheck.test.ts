@@ -1,6 +1,12 @@
-// Every fix the request-context rules offer on a TypeScript Express service with pino-http, applied
-// on its own (and all of them together), leaves code that type-checks against the real types of
-// express, pino, pino-http (which declares `req.log` and `req.id`) and Node's fetch and crypto.
+// Every fix the request-context rules offer, applied on its own (and all of them together), leaves
+// code that type-checks against the libraries' real types, and nothing left to report:
+// - an Express service with pino-http (which declares `req.log` and `req.id`): pino-http's genReqId
+//   (default, the project's own), a request-id middleware of its own, `req.log` for the shared
+//   logger, the request id on Node's fetch;
+// - Fastify 5: `requestIdHeader` added, or written over `false`; `request.log` for `app.log`;
+// - cls-rtracer's Express middleware: `useHeader` (and `headerName` for another header);
+// - a child logger a middleware puts on the request (`req.logger`, declared on Express's Request):
+//   winston's shared logger switched to it.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -41,6 +47,72 @@ export default app;
 
 const RULES: RuleSeverities = { 'incoming-request-id-ignored': 'warning', 'handler-missing-request-context': 'warning', 'outgoing-call-without-context': 'warning' };
 
+const FASTIFY = `import Fastify from 'fastify';
+
+export const app = Fastify({ logger: true });
+export const admin = Fastify({ logger: { level: 'warn' }, requestIdHeader: false });
+
+app.get<{ Params: { id: string } }>('/orders/:id', async (request, reply) => {
+  app.log.info({ orderId: request.params.id }, 'loading order');
+  return reply.send({ id: request.params.id });
+});
+
+admin.get('/health', async () => {
+  admin.log.debug('health checked');
+  return { ok: true };
+});
+
+export default app;
+`;
+
+const RTRACER = `import express from 'express';
+import rTracer from 'cls-rtracer';
+import pino from 'pino';
+
+const logger = pino({ mixin: () => ({ requestId: rTracer.id() }) });
+const app = express();
+app.use(rTracer.expressMiddleware());
+app.use('/admin', rTracer.expressMiddleware({ echoHeader: true }));
+
+app.get('/ping', (req, res) => {
+  logger.info('ping');
+  res.send('pong');
+});
+
+export default app;
+`;
+
+const CHILD_PER_REQUEST = `import express from 'express';
+import winston from 'winston';
+import { randomUUID } from 'node:crypto';
+
+declare global {
+  namespace Express {
+    interface Request {
+      requestId: string;
+      logger: winston.Logger;
+    }
+  }
+}
+
+const logger = winston.createLogger({ transports: [new winston.transports.Console()] });
+const app = express();
+app.use((req, res, next) => {
+  const incoming = req.headers['x-request-id'];
+  req.requestId = typeof incoming === 'string' && incoming !== '' ? incoming : randomUUID();
+  res.setHeader('x-request-id', req.requestId);
+  req.logger = logger.child({ requestId: req.requestId });
+  next();
+});
+
+app.get('/items', (req, res) => {
+  logger.info('listing items', { count: 0 });
+  res.json([]);
+});
+
+export default app;
+`;
+
 describe('request-context rules: quick-fixes type-check', function () {
   this.timeout(120_000);
   let dir: string;
@@ -49,38 +121,77 @@ describe('request-context rules: quick-fixes type-check', function () {
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('each fix applied alone, and all together, leave code the compiler accepts', () => {
-    const root = path.join(dir, 'svc');
+  /**
+   * The service `source` (src/app.ts of a package depending on `deps`) analysed, each fix applied on
+   * its own and all together, every result type-checked; returns the findings (as `line rule`) and
+   * what is reported once every fix is in.
+   */
+  function fixAndTypecheck(name: string, deps: Record<string, string>, source: string, requestIdHeader?: string): { found: string[]; every: string; left: string[] } {
+    const root = path.join(dir, name);
     fs.mkdirSync(path.join(root, 'src'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'svc', type: 'module', dependencies: { express: '^4', pino: '^9', 'pino-http': '^10' } }));
+    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name, type: 'module', dependencies: deps }));
     const file = path.join(root, 'src', 'app.ts');
-    fs.writeFileSync(file, SERVICE);
+    fs.writeFileSync(file, source);
     const model = createProjectModel(root, { loggerModule: null });
-    noteFile(model, file, SERVICE);
-    const result = analyzeFile(file, SERVICE, model, { severities: RULES });
-    const rules = result.findings.map((f) => f.rule);
-    assert.deepEqual(rules.filter((r) => r === 'incoming-request-id-ignored').length, 5, rules.join(', '));
-    assert.deepEqual(rules.filter((r) => r === 'handler-missing-request-context').length, 1);
-    assert.deepEqual(rules.filter((r) => r === 'outgoing-call-without-context').length, 3);
+    noteFile(model, file, source);
+    const analyse = (text: string) => analyzeFile(file, text, model, { severities: RULES, requestIdHeader }).findings;
+    const findings = analyse(source);
 
     const fixed: Array<{ file: string; from: string }> = [];
     const write = (text: string, from: string) => {
-      const out = path.join(dir, String(fixed.length), 'app.ts');
+      const out = path.join(dir, `${name}-${fixed.length}`, 'app.ts');
       fs.mkdirSync(path.dirname(out));
       fs.writeFileSync(out, text);
       fixed.push({ file: out, from });
     };
     const all = [];
-    for (const finding of result.findings) {
+    for (const finding of findings) {
       assert.ok(finding.fixes.length > 0, `${finding.rule} at line ${finding.line + 1} has a fix`);
       for (const fix of finding.fixes) {
-        write(applyEdits(SERVICE, fix.edits), `line ${finding.line + 1} [${finding.rule}] ${fix.title}`);
+        write(applyEdits(source, fix.edits), `line ${finding.line + 1} [${finding.rule}] ${fix.title}`);
         all.push(...fix.edits);
       }
     }
-    write(applyEdits(SERVICE, all), 'every fix');
+    const every = applyEdits(source, all);
+    write(every, 'every fix');
+    assert.deepEqual(typeProblems(fixed, dir, { module: ts.ModuleKind.ESNext }), [], 'fixed files type-check');
+    const line = (f: { line: number; rule: string }) => `${f.line + 1} ${f.rule}`;
+    return { found: findings.map(line), every, left: analyse(every).map(line) };
+  }
 
-    const problems = typeProblems(fixed, dir, { module: ts.ModuleKind.ESNext });
-    assert.deepEqual(problems, [], 'fixed files type-check');
+  it('Express with pino-http: genReqId, a request-id middleware, req.log, fetch', () => {
+    const { found, left } = fixAndTypecheck('pino-http', { express: '^4', pino: '^9', 'pino-http': '^10' }, SERVICE);
+    const rules = found.map((f) => f.split(' ')[1]);
+    assert.deepEqual(rules.filter((r) => r === 'incoming-request-id-ignored').length, 5, found.join(', '));
+    assert.deepEqual(rules.filter((r) => r === 'handler-missing-request-context').length, 1);
+    assert.deepEqual(rules.filter((r) => r === 'outgoing-call-without-context').length, 3);
+    assert.deepEqual(left, [], 'nothing left to report');
+  });
+
+  it('Fastify 5: requestIdHeader added and written over false, request.log for app.log', () => {
+    const { found, every, left } = fixAndTypecheck('fastify', { fastify: '^5' }, FASTIFY);
+    assert.deepEqual(found, ['3 incoming-request-id-ignored', '4 incoming-request-id-ignored', '7 handler-missing-request-context']);
+    assert.match(every, /Fastify\(\{ requestIdHeader: 'x-request-id', logger: true \}\)/);
+    assert.match(every, /logger: \{ level: 'warn' \}, requestIdHeader: 'x-request-id' \}/);
+    assert.match(every, /request\.log\.info\(\{ orderId/);
+    assert.deepEqual(left, [], 'nothing left to report');
+  });
+
+  for (const header of ['x-request-id', 'x-correlation-id']) {
+    it(`cls-rtracer: useHeader${header === 'x-request-id' ? '' : ' and headerName'} on the Express middleware (${header})`, () => {
+      const { found, every, left } = fixAndTypecheck(`rtracer-${header}`, { express: '^4', pino: '^9', 'cls-rtracer': '^2' }, RTRACER, header);
+      assert.deepEqual(found, ['7 incoming-request-id-ignored', '8 incoming-request-id-ignored']);
+      const options = header === 'x-request-id' ? 'useHeader: true' : `useHeader: true, headerName: '${header}'`;
+      assert.ok(every.includes(`expressMiddleware({ ${options} })`), every);
+      assert.ok(every.includes(`expressMiddleware({ ${options}, echoHeader: true })`), every);
+      assert.deepEqual(left, [], 'nothing left to report');
+    });
+  }
+
+  it('a child logger a middleware puts on the request: req.logger for the shared winston logger', () => {
+    const { found, every, left } = fixAndTypecheck('child', { express: '^4', winston: '^3' }, CHILD_PER_REQUEST);
+    assert.deepEqual(found, ['25 handler-missing-request-context']);
+    assert.match(every, /req\.logger\.info\('listing items', \{ count: 0 \}\)/);
+    assert.deepEqual(left, [], 'nothing left to report');
   });
 });

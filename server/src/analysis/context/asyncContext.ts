@@ -145,7 +145,7 @@ function losingLibrary(callee: ts.PropertyAccessExpression, l: Pick<Lookups, 'lo
   const method = callee.name.text;
   for (const lib of CONTEXT_LOSING_CALLBACKS) {
     if (lib.methods.length > 0 && !lib.methods.includes(method)) continue;
-    if (!lib.made.some((name) => madeFrom(callee.expression, lib.module, name, [], l.lookup, l.decl, 0))) continue;
+    if (!madeBy(callee.expression, lib, l) && !handedOver(callee.expression, lib, l)) continue;
     if (lib.belowMajor !== undefined) {
       const major = majorOf(lib.module);
       if (major === null || major >= lib.belowMajor) continue;
@@ -153,4 +153,33 @@ function losingLibrary(callee: ts.PropertyAccessExpression, l: Pick<Lookups, 'lo
     return lib;
   }
   return null;
+}
+
+function madeBy(expr: ts.Expression, lib: ContextLosingCallbacks, l: Pick<Lookups, 'lookup' | 'decl'>): boolean {
+  return lib.made.some((name) => madeFrom(expr, lib.module, name, [], l.lookup, l.decl, 0));
+}
+
+/** `connection` in `pool.getConnection((err, connection) => connection.query(...))`: a client the library's own client handed to a callback. */
+function handedOver(expr: ts.Expression, lib: ContextLosingCallbacks, l: Pick<Lookups, 'lookup' | 'decl'>): boolean {
+  const e = unwrap(expr);
+  if (!lib.handsOver || !ts.isIdentifier(e)) return false;
+  const param = l.decl(e);
+  if (!param || !ts.isParameter(param)) return false;
+  const fn = param.parent;
+  if (!isFunction(fn) || fn.parameters[lib.handsOver.parameter] !== param) return false;
+  // The callback as passed: itself, or `AsyncResource.bind(callback)` (the fix for the outer callback).
+  let arg: ts.Node = fn;
+  while (ts.isParenthesizedExpression(arg.parent)) arg = arg.parent;
+  if (ts.isCallExpression(arg.parent) && arg.parent.arguments[0] === arg && isAsyncResourceBind(arg.parent.expression, l)) arg = arg.parent;
+  while (ts.isParenthesizedExpression(arg.parent)) arg = arg.parent;
+  const call = arg.parent;
+  if (!ts.isCallExpression(call) || call.arguments[call.arguments.length - 1] !== arg) return false;
+  const callee = unwrap(call.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === lib.handsOver.method && madeBy(callee.expression, lib, l);
+}
+
+/** `AsyncResource.bind`, AsyncResource imported from async_hooks. */
+function isAsyncResourceBind(expr: ts.Expression, l: Pick<Lookups, 'lookup'>): boolean {
+  const imp = importedName(l.lookup, expr);
+  return !!imp && imp.module === 'async_hooks' && imp.name === 'AsyncResource' && imp.member === 'bind';
 }

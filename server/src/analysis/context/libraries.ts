@@ -203,14 +203,17 @@ export const STORE_RUN_METHODS: ReadonlySet<string> = new Set(['run', 'runAndRet
  * Callback APIs of pooled clients that call back outside the caller's async context: a request's
  * context read in the callback (directly, or by a logger's mixin) is gone. `made`: the exports that
  * make the client (`mysql.createPool()`); `methods`: the calls taking a callback (empty: any method
- * called with a function last); `belowMajor`: only versions below this major (later ones bind it).
- * The reason is shown in the finding.
+ * called with a function last); `belowMajor`: only versions below this major (later ones bind it);
+ * `handsOver`: a method of the client whose callback gets another client of the same kind as
+ * parameter `parameter` (mysql's `pool.getConnection((err, connection) => ...)`: the connection's
+ * callbacks come from its socket too). The reason is shown in the finding.
  */
 export interface ContextLosingCallbacks {
   module: string;
   made: readonly string[];
   methods: readonly string[];
   belowMajor?: number;
+  handsOver?: { method: string; parameter: number };
   reason: string;
 }
 
@@ -219,6 +222,7 @@ export const CONTEXT_LOSING_CALLBACKS: readonly ContextLosingCallbacks[] = [
     module: 'mysql',
     made: ['createPool', 'createConnection', 'createPoolCluster'],
     methods: ['query', 'getConnection', 'execute'],
+    handsOver: { method: 'getConnection', parameter: 1 },
     reason: 'mysql queues the query on a pooled connection and calls back from that connection\'s socket events, not from the request',
   },
   {

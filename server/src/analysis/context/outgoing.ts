@@ -204,6 +204,25 @@ function chainedSet(node: ts.Node, header: string): boolean {
   return false;
 }
 
+/** Host suffixes of private networks and cluster DNS: a service of one's own, whatever its name. */
+const INTERNAL_SUFFIXES = ['.local', '.internal', '.svc', '.lan', '.corp', '.localhost', '.home.arpa'];
+
+/**
+ * The host of a literal URL the call sends to when it is a public domain name (`https://api.github.com/...`):
+ * another company's API, which does not read this service's request id (and should not be sent its
+ * trace context). Null for computed URLs, single-label service names (`http://stock/`), IPs and
+ * internal names.
+ */
+export function thirdPartyHost(call: OutgoingCall): string | null {
+  const first = call.node.arguments?.[0] && unwrap(call.node.arguments[0]);
+  const text = !first ? null : ts.isStringLiteralLike(first) ? first.text : ts.isTemplateExpression(first) ? first.head.text : null;
+  const m = text ? /^https?:\/\/([^/:?#]+)[/:?#]/i.exec(text) : null;
+  if (!m) return null;
+  const host = m[1].toLowerCase();
+  if (!/\.[a-z]{2,}$/.test(host) || INTERNAL_SUFFIXES.some((s) => host.endsWith(s))) return null;
+  return host;
+}
+
 /** Whether the function injects trace context itself (`propagation.inject(...)` into a carrier it sends). */
 export function injectsContext(fn: ts.Node, lookup: ImportLookup): boolean {
   return containsNode(fn, (n) => {

@@ -76,6 +76,21 @@ export class HandlerRequests {
 }
 
 /**
+ * The request parameter of the nearest enclosing function that is a recognised handler or
+ * middleware, or that takes a parameter typed as a framework's request (`(req: Request, res: Response)`
+ * in a controllers file whose routes are registered elsewhere): RuleContext.requestParamAt, and what
+ * the service phase's request paths leave to the file phase.
+ */
+export function requestParamAt(requests: HandlerRequests, at: ts.Node): ts.Identifier | null {
+  for (let n: ts.Node | undefined = at.parent; n; n = n.parent) {
+    if (!ts.isFunctionLike(n)) continue;
+    const p = requests.requestParamOf(n) ?? n.parameters.find((q) => q.type && requests.isRequestParameter(q));
+    if (p) return ts.isIdentifier(p.name) ? p.name : null;
+  }
+  return null;
+}
+
+/**
  * An inline callback of a call no framework registers with (`.catch(...)`, `.forEach(...)`,
  * `new Promise(...)`, `emitter.on(...)` aside): answered without looking at the rest of the file.
  */

@@ -6,8 +6,8 @@
 import ts from 'typescript';
 import type { ParsedServiceFile, ServiceView } from '../rule';
 import { type Declaration, requiredModule, resolveName, unwrap } from '../scopes';
-import type { Place, Ref } from '../handlers/types';
-import { functionNodeAt, isFunctionLike } from '../treeAt';
+import type { Place } from '../handlers/types';
+import { type CallTargets, callTargetsOf, type FunctionAt } from '../services/callTargets';
 import { FACADE_NON_RECORDING, RECORDING_LIBRARIES, SCRAPE_METHODS } from './coverageLibraries';
 
 /** Where a value comes from: a package's import, or a workspace module that imports a recording library. */
@@ -38,7 +38,11 @@ export class Recorders {
   private readonly fnMemo = new Map<ts.Node, Recording | null>();
   private readonly scrapeMemo = new Map<ts.Node, boolean>();
 
-  constructor(private readonly service: ServiceView) {}
+  private readonly targets: CallTargets;
+
+  constructor(private readonly service: ServiceView) {
+    this.targets = callTargetsOf(service);
+  }
 
   /** A workspace module that imports a recording library (a metrics facade, or where metrics are defined). */
   isFacade(file: string): boolean {
@@ -219,80 +223,18 @@ export class Recorders {
     return found;
   }
 
-  /** The workspace function a call calls, when it can be followed: a local function, or an imported one (through handler facts' exports). */
-  calledFunction(parsed: ParsedServiceFile, call: ts.CallExpression): { parsed: ParsedServiceFile; node: ts.Node } | null {
-    const callee = unwrap(call.expression);
-    return this.functionOf(parsed, callee);
+  /** The workspace function a call calls, when it can be followed (services/callTargets.ts). */
+  calledFunction(parsed: ParsedServiceFile, call: ts.CallExpression): FunctionAt | null {
+    return this.targets.calledFunction(parsed, call);
   }
 
-  functionOf(parsed: ParsedServiceFile, expr: ts.Expression, depth = 0): { parsed: ParsedServiceFile; node: ts.Node } | null {
-    const e = unwrap(expr);
-    if (isFunctionLike(e)) return { parsed, node: e };
-    if (depth > MAX_DEPTH) return null;
-    let id: ts.Identifier | null = null;
-    let member: string | null = null;
-    if (ts.isIdentifier(e)) id = e;
-    else if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(unwrap(e.expression))) {
-      id = unwrap(e.expression) as ts.Identifier;
-      member = e.name.text;
-    }
-    if (!id) return null;
-    const d = resolveName(parsed.scopes, id, id.text);
-    if (!d) return null;
-    if (d.kind === 'value' && !member) return this.functionOf(parsed, d.init, depth + 1);
-    if (d.kind === 'other' && !member) {
-      const decl = functionDeclarationNamed(parsed.sourceFile, id.text);
-      return decl ? { parsed, node: decl } : null;
-    }
-    if (d.kind !== 'import') return null;
-    const target = this.service.project.resolver.resolve(parsed.file, d.module);
-    if (!target) return null;
-    // `import * as m` / `require('./m')` then `m.f`: the module's export `f` (else its default's member).
-    return d.name === '*' ? (member ? this.exportedFunction(target, member, undefined, 0) : this.exportedFunction(target, 'default', undefined, 0)) : this.exportedFunction(target, d.name, member ?? undefined, 0);
-  }
-
-  /**
-   * The function a module exports under `name` (its `member` when the export is an object or a
-   * namespace), following re-exports (`export { f } from`, `export * from`, `export * as ns from`)
-   * through handler discovery's facts of each module.
-   */
-  private exportedFunction(file: string, name: string, member: string | undefined, depth: number): { parsed: ParsedServiceFile; node: ts.Node } | null {
-    if (depth > MAX_DEPTH * 2) return null;
-    const facts = this.service.facts(file);
-    if (!facts) return null;
-    // `module.exports = { a, b }` answers named imports with its members.
-    const whole = facts.exports.get('*');
-    let ref: Ref | undefined = facts.exports.get(name) ?? (name === 'default' ? whole : whole?.kind === 'object' ? whole.members.get(name) : undefined);
-    if (!ref) {
-      for (const spec of facts.starExports) {
-        const target = this.service.project.resolver.resolve(file, spec);
-        const found = target && this.exportedFunction(target, name, member, depth + 1);
-        if (found) return found;
-      }
-      return null;
-    }
-    if (member && ref.kind === 'object') {
-      ref = ref.members.get(member);
-      member = undefined;
-    }
-    if (ref?.kind === 'import') {
-      const target = this.service.project.resolver.resolve(file, ref.specifier);
-      if (!target) return null;
-      if (ref.name === '*') return member ? this.exportedFunction(target, member, undefined, depth + 1) : null;
-      return this.exportedFunction(target, ref.name, ref.member ?? member, depth + 1);
-    }
-    if (ref?.kind !== 'function' || member) return null;
-    const parsed = this.service.parsed(file);
-    const fn = facts.functions[ref.fn];
-    const node = parsed && functionNodeAt(parsed, fn.line, fn.column);
-    return parsed && node ? { parsed, node } : null;
+  functionOf(parsed: ParsedServiceFile, expr: ts.Expression): FunctionAt | null {
+    return this.targets.functionOf(parsed, expr);
   }
 
   /** The function node at a place (a handler's or middleware's function). */
-  functionAtPlace(place: Place): { parsed: ParsedServiceFile; node: ts.Node } | null {
-    const parsed = this.service.parsed(place.file);
-    const node = parsed && functionNodeAt(parsed, place.line, place.column);
-    return parsed && node ? { parsed, node } : null;
+  functionAtPlace(place: Place): FunctionAt | null {
+    return this.targets.functionAtPlace(place);
   }
 }
 
@@ -308,14 +250,4 @@ function callsIn(root: ts.Node): ts.CallExpression[] {
     });
   }
   return out.reverse();
-}
-
-function functionDeclarationNamed(sf: ts.SourceFile, name: string): ts.FunctionDeclaration | null {
-  const stack: ts.Node[] = [sf];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (ts.isFunctionDeclaration(n) && n.name?.text === name && n.body) return n;
-    if (ts.isBlock(n) || ts.isSourceFile(n) || ts.isModuleBlock(n) || isFunctionLike(n) || ts.isClassLike(n) || ts.isMethodDeclaration(n)) n.forEachChild((c) => void stack.push(c));
-  }
-  return null;
 }

@@ -28,6 +28,15 @@ export interface ResolverDeps {
 export class ModuleResolver {
   /** Per compiler setup: (folder, specifier) → resolved file or null; every file of a folder shares its resolutions. */
   private readonly resolved = new Map<CompilerSetup, Map<string, string | null>>();
+  /**
+   * Per compiler setup: (module kind, alias specifier) → the project file its `paths` mapping names.
+   * A mapping is relative to the tsconfig, not to the importer: one resolution serves every folder
+   * (a monorepo's `@/modules/...` is imported from hundreds of folders). What the importer's folder
+   * could change is only a fallback to its node_modules, whose files are never project modules,
+   * except a workspace package linked there: shared are the files found through the mapping, and
+   * misses of specifiers that name no workspace package.
+   */
+  private readonly aliased = new Map<CompilerSetup, Map<string, string | null>>();
   private readonly host: ts.ModuleResolutionHost;
   private readonly virtualNodeModules: string;
 
@@ -56,12 +65,26 @@ export class ModuleResolver {
     const known = bySetup.get(key);
     if (known !== undefined) return known;
     const mode = this.deps.isEsmFormat(fromFile) ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS;
+    const aliasKey = `${mode}\0${specifier}`;
+    if (isAlias) {
+      const shared = this.aliased.get(setup)?.get(aliasKey);
+      if (shared !== undefined) {
+        bySetup.set(key, shared);
+        return shared;
+      }
+    }
     let found = ts.resolveModuleName(specifier, fromFile, setup.options, this.host, setup.cache, undefined, mode).resolvedModule?.resolvedFileName;
     if (!found && (isPathSpecifier(specifier) || isAlias)) found = ts.resolveModuleName(specifier, fromFile, setup.lenient, this.host, undefined, undefined, mode).resolvedModule?.resolvedFileName;
     if (!found && !isPathSpecifier(specifier)) found = this.unbuiltPackageSource(specifier) ?? undefined;
     const file = found ? path.resolve(this.deps.fsView.realpath(found)) : null;
     const result = file && isInside(this.deps.root, file) && !inNodeModules(file) ? file : null;
     bySetup.set(key, result);
+    const viaMapping = !!result && !!found && !inNodeModules(found);
+    if (isAlias && (viaMapping || (!result && !this.deps.workspacePackages().has(packageNameOf(specifier))))) {
+      let shared = this.aliased.get(setup);
+      if (!shared) this.aliased.set(setup, (shared = new Map()));
+      shared.set(aliasKey, result);
+    }
     return result;
   }
 
@@ -75,6 +98,7 @@ export class ModuleResolver {
   /** Forgets every resolution (a file was created or deleted, so any of them may now differ). */
   forget(): void {
     this.resolved.clear();
+    this.aliased.clear();
   }
 
   /** A path under the root's node_modules naming a workspace package that is not installed there: the package's folder instead. */

@@ -5,57 +5,25 @@
 // context itself (a pino mixin or winston format reading AsyncLocalStorage, OpenTelemetry's log
 // instrumentation) and when requests get no id at all (missing-request-id-middleware's finding).
 // The fix switches to the request's logger: safe, the request is in scope and the library is the same.
-import ts from 'typescript';
+//
+// Across files (checkService): a log call in a function a handler reaches through calls in the
+// workspace (context/requestPaths.ts: services, repositories, helpers in other files), named by the
+// route and the chain that reaches it. The fix is offered only where the request is in scope there
+// (a handler registered in another file, a parameter the request is passed into); threading the
+// request through the calls is left to a person.
+import * as path from 'node:path';
 import { hasNoRequestContext } from '../context/missingRequestId';
-import type { LogCall, Rule, RuleContext } from '../rule';
-import { unwrap } from '../scopes';
+import { logCallsOnRequestPaths } from '../context/pathCalls';
+import { describePath, requestPathsOf } from '../context/requestPaths';
+import { bindingsFromDeclarations, bindingsFromScopes, contextReaders, isRequestScoped } from '../context/requestScoped';
+import { serviceContextFor } from '../context/service';
+import type { LogCall, Rule, RuleContext, ServiceRuleContext, ServiceView } from '../rule';
 
 export const MESSAGE = (method: string, scoped: string) =>
   `This ${method} call in a request handler goes through a logger that carries no request context, so its record has no request id; ${scoped} carries it.`;
 
-/** The expression a logger chain starts from: `req` in `req.log.child({...}).info`, `logger` in `logger.info`. */
-function chainBase(expr: ts.Expression): ts.Expression {
-  let e = unwrap(expr);
-  for (let i = 0; i < 32; i++) {
-    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = unwrap(e.expression);
-    else if (ts.isCallExpression(e)) e = unwrap(e.expression);
-    else break;
-  }
-  return e;
-}
-
-/** Whether the receiver holds request context: it starts from a parameter of an enclosing function, or a local made from one. */
-function isRequestScoped(receiver: ts.Expression, ctx: RuleContext, depth = 0): boolean {
-  const base = chainBase(receiver);
-  if (base.kind === ts.SyntaxKind.ThisKeyword) return true; // a class's own logger: its injection decides (nestjs-pino)
-  if (!ts.isIdentifier(base)) return false;
-  const d = ctx.declarationOf(base);
-  if (d && !isModuleLevel(d)) {
-    if (ts.isParameter(d)) return true;
-    if (d.initializer && depth < 4 && isRequestScoped(d.initializer, ctx, depth + 1)) return true;
-  }
-  // A logger derived from the request's by a helper: `extendLogger(req.log, 'billing')`.
-  const call = derivingCall(receiver);
-  return !!call && depth < 4 && call.arguments.some((a) => isRequestScoped(a, ctx, depth + 1));
-}
-
-/** The innermost call a receiver chain starts from (`helper(req.log)` in `helper(req.log).child()`), when the chain has one. */
-function derivingCall(expr: ts.Expression): ts.CallExpression | null {
-  let e = unwrap(expr);
-  let found: ts.CallExpression | null = null;
-  for (let i = 0; i < 32; i++) {
-    if (ts.isCallExpression(e)) found = e;
-    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) e = unwrap(e.expression);
-    else break;
-  }
-  return found;
-}
-
-/** Declared at the top of the module (not inside any function). */
-function isModuleLevel(node: ts.Node): boolean {
-  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return false;
-  return true;
-}
+export const PATH_MESSAGE = (method: string, where: string, remedy: string) =>
+  `This ${method} call runs on ${where} and goes through a logger that carries no request context, so its record has no request id; ${remedy}.`;
 
 export const rule: Rule = {
   meta: {
@@ -69,7 +37,7 @@ export const rule: Rule = {
     // Cheapest first: the service's context, the receiver, and only then handler discovery in the file.
     const service = ctx.serviceContext();
     if (!service?.requestLoggerProperty || service.loggerReadsContext || hasNoRequestContext(service)) return;
-    if (isRequestScoped(call.receiver, ctx)) return;
+    if (isRequestScoped(call.receiver, bindingsFromDeclarations((id) => ctx.declarationOf(id)))) return;
     const request = ctx.requestParamAt(call.node);
     if (!request) return;
     const scoped = `${request.text}.${service.requestLoggerProperty}`;
@@ -78,5 +46,30 @@ export const rule: Rule = {
     const edits = [{ start: call.receiver.getStart(ctx.sourceFile), end: call.receiver.end, newText: scoped }];
     const fixes = call.library === 'pino' || service.requestLoggerProperty !== 'log' ? [{ title: `Log through ${scoped}`, edits, safe: service.requestLoggerCertain }] : [];
     ctx.report(call.receiver, MESSAGE(call.method, scoped), fixes);
+  },
+  checkService(service: ServiceView, ctx: ServiceRuleContext) {
+    const context = serviceContextFor(service.project, path.join(service.root, 'package.json'));
+    if (!context?.requestLoggerProperty || context.loggerReadsContext || hasNoRequestContext(context)) return;
+    const property = context.requestLoggerProperty;
+    const paths = requestPathsOf(service);
+    const readsContext = contextReaders(service);
+    for (const { fn, call } of logCallsOnRequestPaths(service)) {
+      if (call.library === 'console') continue;
+      if (isRequestScoped(call.receiver, bindingsFromScopes(fn.parsed.scopes), (c) => readsContext(fn.parsed, c))) continue;
+      const request = fn.requestParam;
+      const where = describePath(paths, fn);
+      if (!request) {
+        const named = `${fn.handlers[0].requestParam ?? 'req'}.${property}`;
+        ctx.report(fn.parsed.file, call.receiver, PATH_MESSAGE(call.method, where, `the request's logger (${named}) is not in scope here: pass it in, or have the shared logger read the request's context (a mixin on AsyncLocalStorage)`));
+        continue;
+      }
+      const scoped = `${request.text}.${property}`;
+      // Offered in the editor, never safe: a parameter the request is passed into may receive something
+      // else from a caller outside the request paths, and `check --fix` applies the file phase's fixes
+      // only (it re-analyses each file), so a safe fix here would be announced and never applied.
+      const edits = [{ start: call.receiver.getStart(fn.parsed.sourceFile), end: call.receiver.end, newText: scoped }];
+      const fixes = call.wrapper || !(call.library === 'pino' || property !== 'log') ? [] : [{ title: `Log through ${scoped}`, edits, safe: false }];
+      ctx.report(fn.parsed.file, call.receiver, PATH_MESSAGE(call.method, where, `${scoped} carries it`), fixes);
+    }
   },
 };

@@ -1,12 +1,23 @@
 // outgoing-call-without-context: an HTTP call or a message sent from a request handler that does
 // not pass the request id or trace context on, so the next service's logs of this request cannot
-// be tied to this one's. Quiet when OpenTelemetry instrumentation covers the client (it injects
-// `traceparent` itself), when an axios interceptor adds headers, and when the service gives requests
-// no id at all (missing-request-id-middleware names that cause). Clients: context/libraries.ts.
+// be tied to this one's. Quiet for a literal URL on another company's public API (it does not read
+// the id), when OpenTelemetry instrumentation covers the client (it injects `traceparent` itself),
+// when an axios interceptor adds headers, and when the service gives requests no id at all
+// (missing-request-id-middleware names that cause). Clients: context/libraries.ts.
+//
+// Across files (checkService): a call in a function a handler reaches through calls in the workspace
+// (context/requestPaths.ts), named by the route and the chain that reaches it. A client wrapper that
+// adds the header itself is followed like any function, and its call passes the context on. No fix
+// there: the request is usually not in scope, and threading it through the calls is left to a person.
+import * as path from 'node:path';
 import ts from 'typescript';
 import { hasNoRequestContext } from '../context/missingRequestId';
-import { injectsContext, interceptedInstances, outgoingCallOf, passesContext } from '../context/outgoing';
-import type { Rule } from '../rule';
+import { injectsContext, interceptedInstances, outgoingCallOf, passesContext, thirdPartyHost } from '../context/outgoing';
+import { callsOnRequestPaths } from '../context/pathCalls';
+import { describePath, requestPathsOf } from '../context/requestPaths';
+import { serviceContextFor } from '../context/service';
+import type { Rule, ServiceRuleContext, ServiceView } from '../rule';
+import { declarationNodeOf, importOf } from '../scopes';
 import { addRequestIdFix } from './util/outgoingFixes';
 
 /** Words a file must hold for this rule to look at its calls (plain substring searches: a regex alternation costs more on large files). */
@@ -14,6 +25,9 @@ const MAY_APPLY = ['fetch(', 'axios', "'got'", '"got"', 'superagent', "http'", '
 
 export const MESSAGE = (label: string, header: string) =>
   `This ${label} call in a request handler does not pass the request id (${header}) or trace context on: the next service's logs of this request cannot be tied to this one's.`;
+
+export const PATH_MESSAGE = (label: string, where: string, header: string) =>
+  `This ${label} call runs on ${where} and does not pass the request id (${header}) or trace context on: the next service's logs of this request cannot be tied to this one's.`;
 
 /** Libraries that put the request's id on the request as `{req}.id`. */
 const ID_ON_REQUEST = new Set(['pino-http', 'fastify', 'express-request-id']);
@@ -44,10 +58,34 @@ export const rule: Rule = {
       if (!names) intercepted.set(ctx.sourceFile, (names = interceptedInstances(ctx.sourceFile)));
       if (names.has(call.instance)) return;
     }
-    if (passesContext(call, ctx.requestIdHeader) !== false) return;
+    if (passesContext(call, ctx.requestIdHeader) !== false || thirdPartyHost(call)) return;
     const handler = request.parent.parent;
     if (handler && injectsContext(handler, (id) => ctx.importOf(id))) return;
     const fixes = service.libraries.some((l) => ID_ON_REQUEST.has(l)) ? addRequestIdFix(call, request, ctx) : [];
     ctx.report(call.callee, MESSAGE(call.label, ctx.requestIdHeader), fixes);
+  },
+  checkService(service: ServiceView, ctx: ServiceRuleContext) {
+    const context = serviceContextFor(service.project, path.join(service.root, 'package.json'));
+    if (!context || hasNoRequestContext(context)) return;
+    const paths = requestPathsOf(service);
+    const mayApply = new Map<string, boolean>();
+    for (const { fn, node } of callsOnRequestPaths(service)) {
+      const { parsed } = fn;
+      let applies = mayApply.get(parsed.file);
+      if (applies === undefined) mayApply.set(parsed.file, (applies = MAY_APPLY.some((word) => parsed.text.includes(word))));
+      if (!applies) continue;
+      const call = outgoingCallOf(node, (id) => importOf(parsed.scopes, id), (id) => declarationNodeOf(parsed.scopes, id));
+      if (!call || context.otelCovers.has(call.kind)) continue;
+      if (call.axiosDefault && context.axiosIntercepted) continue;
+      if (call.instance) {
+        let names = intercepted.get(parsed.sourceFile);
+        if (!names) intercepted.set(parsed.sourceFile, (names = interceptedInstances(parsed.sourceFile)));
+        if (names.has(call.instance)) continue;
+      }
+      const header = ctx.requestIdHeader(parsed.file);
+      if (passesContext(call, header) !== false || thirdPartyHost(call)) continue;
+      if (injectsContext(fn.node, (id) => importOf(parsed.scopes, id))) continue;
+      ctx.report(parsed.file, call.callee, PATH_MESSAGE(call.label, describePath(paths, fn), header));
+    }
   },
 };

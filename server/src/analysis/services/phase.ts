@@ -7,6 +7,7 @@ import type { RuleId } from '../../../../shared/src/rules';
 import { buildInventory, type ServiceInventory } from '../handlers/inventory';
 import { WorkspaceFacts } from '../handlers/workspaceFacts';
 import { parseForHandlers } from '../handlers/workspaceFacts';
+import { editsOtherFiles, normaliseEdits } from '../edits';
 import { DEFAULT_MAX_FILE_BYTES } from '../limits';
 import { lineColumn } from '../parse';
 import { isInside, type ProjectModel } from '../project';
@@ -15,6 +16,7 @@ import { RULES } from '../rules';
 import { findSuppressions, isSuppressed, type Suppressions } from '../suppressions';
 import type { Finding, Fix, RuleSeverities } from '../types';
 import { isAnalysable } from '../workspace/discover';
+import type { ParsedFiles } from './parsedFiles';
 import { DEFAULT_SETTINGS } from '../../../../shared/src/settings';
 
 export interface ServicePhaseOptions {
@@ -25,6 +27,8 @@ export interface ServicePhaseOptions {
   only?: ReadonlySet<string>;
   /** The `requestIdHeader` setting that applies to a file (lower case); default `x-request-id`. */
   requestIdHeaderFor?(file: string): string | undefined;
+  /** Trees the file phase made in this pass, used instead of parsing those files again. */
+  trees?: ParsedFiles;
 }
 
 export interface ServicePhaseResult {
@@ -37,15 +41,16 @@ export interface ServicePhaseResult {
 }
 
 /** The views of the services `files` belong to; files must have been noted in `project`. */
-export function serviceViews(project: ProjectModel, files: readonly string[], maxFileBytes = DEFAULT_MAX_FILE_BYTES, only?: ReadonlySet<string>): ServiceView[] {
-  const facts = new WorkspaceFacts(project, maxFileBytes);
+export function serviceViews(project: ProjectModel, files: readonly string[], maxFileBytes = DEFAULT_MAX_FILE_BYTES, only?: ReadonlySet<string>, trees?: ParsedFiles): ServiceView[] {
   const parsed = new Map<string, ParsedServiceFile | null>();
   const parse = (file: string): ParsedServiceFile | null => {
     let p = parsed.get(file);
     if (p !== undefined) return p;
     const text = isAnalysable(file) ? project.readFile(file) : undefined;
     p = null;
-    if (text !== undefined && text.length <= maxFileBytes) {
+    const kept = text !== undefined ? trees?.get(file, text) : undefined;
+    if (kept) p = kept;
+    else if (text !== undefined && text.length <= maxFileBytes) {
       try {
         const { sf, scopes } = parseForHandlers(file, text);
         p = { file, text, sourceFile: sf, scopes };
@@ -56,6 +61,11 @@ export function serviceViews(project: ProjectModel, files: readonly string[], ma
     parsed.set(file, p);
     return p;
   };
+  // Handler discovery reads the same trees coverage and the request paths do: one parse per file a phase.
+  const facts = new WorkspaceFacts(project, maxFileBytes, (file, text) => {
+    const p = parse(file);
+    return p && p.text === text ? p : null;
+  });
   const wanted = only ? files.filter((f) => [...only].some((root) => isInside(root, f))) : files;
   return buildInventory(project, wanted, { maxFileBytes, facts })
     .filter((s) => !only || only.has(s.root))
@@ -90,7 +100,7 @@ export function runServicePhase(project: ProjectModel, files: readonly string[],
   const ruleErrors: ServicePhaseResult['ruleErrors'] = [];
   const enabledAnywhere = (rule: Rule) => files.some((f) => options.severitiesFor(f)[rule.meta.id]);
   const active = rules.filter(enabledAnywhere);
-  const services = serviceViews(project, files, options.maxFileBytes, options.only);
+  const services = serviceViews(project, files, options.maxFileBytes, options.only, options.trees);
   if (active.length === 0) return { findings, services, ruleErrors };
   const suppressions = new Map<string, Suppressions>();
   for (const service of services) {
@@ -124,7 +134,13 @@ export function runServicePhase(project: ProjectModel, files: readonly string[],
     if (!sup) suppressions.set(file, (sup = findSuppressions(parsed.text, (o) => sf.getLineAndCharacterOfPosition(o).line)));
     if (isSuppressed(sup, rule, s.line)) return;
     const e = lineColumn(sf, end);
-    const fixes: Fix[] = proposals.filter((p) => p.edits.length > 0).map((p): Fix => ({ title: p.title, edits: p.edits, safe: p.safe, kind: 'fix' }));
+    // A fix that edits another file (the metrics module) is never safe: fix-all rewrites one file at a time.
+    const fixes: Fix[] = proposals
+      .filter((p) => p.edits.length > 0)
+      .map((p): Fix => {
+        const edits = normaliseEdits(file, p.edits);
+        return { title: p.title, edits, safe: p.safe && !editsOtherFiles(edits), kind: 'fix' };
+      });
     const finding: Finding = { rule, message, severity, start, end, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, fixes: fixes.sort((a, b) => Number(b.safe) - Number(a.safe)) };
     const list = findings.get(file);
     if (list) {

@@ -13,13 +13,14 @@ import type { AnalyzeOptions } from '../analyze';
 import { DEFAULT_MAX_FILE_BYTES, tooLargeToAnalyse } from '../limits';
 import { FileTooLargeError, kindOf, NotRegularFileError, readRegularFile, readRegularTextOrUndefined } from '../regularFile';
 import type { ProjectModel } from '../project';
-import type { FileAnalysis, RuleSeverities } from '../types';
+import type { FileAnalysis, Finding, RuleSeverities } from '../types';
 import { computeConfigKey, hashText, type ResultCache } from './cache';
 import { type AppliedConfig, ConfigLookup } from './configLookup';
 import { createIgnoreMatcher, discoverFiles, isAnalysable } from './discover';
 import { packageDigest, workspaceToken } from './inputs';
 import { engine } from './engine';
 import type { ServiceCoverageSummary } from '../metrics/coverageSummary';
+import { ParsedFiles } from '../services/parsedFiles';
 import { mergeServiceFindings, runServicePhaseFor, type ServicePhaseMemo } from './servicePhase';
 
 // The engine's limit: files above it are generated or data, skipped without being read whole.
@@ -76,6 +77,14 @@ export interface WorkspaceResult {
   summary?: ServiceCoverageSummary[];
   /** Service rules that threw (a bug): which rule, on which service. */
   serviceRuleErrors: Array<{ rule: string; service: string; message: string }>;
+  /** The service phase's findings by file (absolute), as merged into `files`. */
+  serviceFindings: Record<string, Finding[]>;
+  /**
+   * After files were rewritten (`check --fix`) and noted in `project` with their new texts: the
+   * service phase run again on the workspace with those texts, its findings by file. A fix in one
+   * file may change another file's service findings (a handler's coverage crosses files).
+   */
+  serviceFindingsAfter(changed: ReadonlyMap<string, string>): Record<string, Finding[]>;
 }
 
 function skippedFile(absPath: string, reason: string): FileAnalysis {
@@ -292,6 +301,8 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
     warm || !result.inputs || projectModel().inputsUnchanged(file, result.inputs, optionsFor(file).loggerModule);
 
   const results: FileAnalysis[] = [...skipped];
+  // The file phase lends its trees to the service phase, which reads many of the same files.
+  const trees = new ParsedFiles();
   let cached = 0;
   const total = ordered.length;
   onProgress?.(0, total);
@@ -302,7 +313,7 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
     let result = cache?.get(file, text, key, hashes.get(file), isCurrent(file));
     if (result) cached++;
     else {
-      result = engine().analyzeFile(file, text, projectModel(), { ...optionsFor(file), timeBudgetMs: options.timeBudgetMs });
+      result = engine().analyzeFile(file, text, projectModel(), { ...optionsFor(file), timeBudgetMs: options.timeBudgetMs, keepTree: trees });
       // A file that ran out of time may fit another time (a less busy machine): not kept.
       if (!result.stopped) cache?.set(file, text, key, result, hashes.get(file));
     }
@@ -319,8 +330,9 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
     services =
       stored && (!options.summary || stored.summary)
         ? stored
-        : runServicePhaseFor({ project: projectModel, modelFiles, severitiesFor: (f) => optionsFor(f).severities, requestIdHeaderFor: (f) => optionsFor(f).requestIdHeader, maxFileBytes, summary: !!options.summary });
+        : runServicePhaseFor({ project: projectModel, modelFiles, severitiesFor: (f) => optionsFor(f).severities, requestIdHeaderFor: (f) => optionsFor(f).requestIdHeader, maxFileBytes, summary: !!options.summary, trees });
   }
+  trees.clear();
   const checked = new Set(ordered);
   const merged = mergeServiceFindings(results, { findings: Object.fromEntries(Object.entries(services.findings).filter(([f]) => checked.has(f))) });
   if (cache && warm && services !== stored && configErrors.length === 0) cache.rememberWorkspace({ ...last!, services });
@@ -341,6 +353,12 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
     cached,
     ...(services.summary ? { summary: services.summary } : {}),
     serviceRuleErrors: services.ruleErrors ?? [],
+    serviceFindings: services.findings,
+    serviceFindingsAfter(changed) {
+      for (const [file, text] of changed) if (texts.has(file)) texts.set(file, text);
+      if (configErrors.length > 0 || ordered.length === 0) return {};
+      return runServicePhaseFor({ project: projectModel, modelFiles, severitiesFor: (f) => optionsFor(f).severities, requestIdHeaderFor: (f) => optionsFor(f).requestIdHeader, maxFileBytes, summary: false }).findings;
+    },
     get project() {
       return projectModel();
     },

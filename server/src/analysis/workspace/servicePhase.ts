@@ -6,6 +6,8 @@ import type { FileAnalysis, Finding, RuleSeverities } from '../types';
 import type { ProjectModel } from '../project';
 import type { ServiceCoverageSummary } from '../metrics/coverageSummary';
 import { engine } from './engine';
+import { mergeFindings } from '../services/mergeFindings';
+import type { ParsedFiles } from '../services/parsedFiles';
 
 /** What the service phase produced, as the cache keeps it. */
 export interface ServicePhaseMemo {
@@ -26,6 +28,8 @@ export interface ServicePhaseInputs {
   requestIdHeaderFor?(file: string): string | undefined;
   maxFileBytes: number;
   summary: boolean;
+  /** Trees the file phase kept (see services/parsedFiles.ts). */
+  trees?: ParsedFiles;
 }
 
 /** Whether any rule with a service phase is enabled for some file. */
@@ -44,6 +48,7 @@ export function runServicePhaseFor(inputs: ServicePhaseInputs): ServicePhaseMemo
     // With no service rule on, the phase runs for the summary alone.
     severitiesFor: enabled ? inputs.severitiesFor : () => ({}),
     maxFileBytes: inputs.maxFileBytes,
+    trees: inputs.trees,
     requestIdHeaderFor: inputs.requestIdHeaderFor,
   });
   const memo: ServicePhaseMemo = { findings: Object.fromEntries(result.findings), ...(result.ruleErrors.length ? { ruleErrors: result.ruleErrors } : {}) };
@@ -56,7 +61,6 @@ export function mergeServiceFindings(results: FileAnalysis[], memo: ServicePhase
   return results.map((r) => {
     const extra = memo.findings[r.path];
     if (!extra || extra.length === 0 || r.skipped) return r;
-    const findings = [...r.findings, ...extra].sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-    return { ...r, findings };
+    return { ...r, findings: mergeFindings(r.findings, extra) };
   });
 }
