@@ -11,7 +11,6 @@ const LIBRARY_WORDS = ['pino-http', 'express-pino-logger', 'cls-rtracer', 'fasti
 /** An id generator counts in a middleware, which passes the request on (`next()`, Fastify's `done()`). */
 const GENERATOR_WORDS = ['randomUUID', 'uuid', 'nanoid', 'cuid'];
 const MIDDLEWARE_WORDS = ['next(', 'done('];
-const has = (text: string, words: readonly string[]) => words.some((w) => text.includes(w));
 
 export const MESSAGES = {
   pinoHttpDefault: (h: string) => `pino-http gives every request a new id (its default genReqId counts from 1), even when the caller sent one in ${h}: one request's logs cannot be followed across services.`,
@@ -96,7 +95,10 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
-  mayApply: (text) => has(text, LIBRARY_WORDS) || (has(text, GENERATOR_WORDS) && has(text, MIDDLEWARE_WORDS)),
+  mayApply: {
+    words: [...LIBRARY_WORDS, ...GENERATOR_WORDS, ...MIDDLEWARE_WORDS],
+    test: (has) => LIBRARY_WORDS.some(has) || (GENERATOR_WORDS.some(has) && MIDDLEWARE_WORDS.some(has)),
+  },
   checkCall(node, ctx) {
     if (ctx.fileKind !== 'service') return;
     const found = ignoredIncomingId(node, (id) => ctx.importOf(id), (n) => ctx.requestParamAt(n), ctx.serviceContext()?.fastifyMajor ?? null);

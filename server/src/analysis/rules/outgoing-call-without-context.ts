@@ -9,6 +9,7 @@
 // (context/requestPaths.ts), named by the route and the chain that reaches it. A client wrapper that
 // adds the header itself is followed like any function, and its call passes the context on. No fix
 // there: the request is usually not in scope, and threading it through the calls is left to a person.
+import { WordScanner } from '../ruleWords';
 import * as path from 'node:path';
 import ts from 'typescript';
 import { hasNoRequestContext } from '../context/missingRequestId';
@@ -41,7 +42,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
-  mayApply: (text) => MAY_APPLY.some((word) => text.includes(word)),
+  mayApply: { words: MAY_APPLY },
   checkCall(node, ctx) {
     if (ctx.fileKind !== 'service') return;
     // Cheapest first: the client, the service's context, and only then handler discovery in the file.
@@ -69,10 +70,11 @@ export const rule: Rule = {
     if (!context || hasNoRequestContext(context)) return;
     const paths = requestPathsOf(service);
     const mayApply = new Map<string, boolean>();
+    const scanner = new WordScanner(MAY_APPLY);
     for (const { fn, node } of callsOnRequestPaths(service)) {
       const { parsed } = fn;
       let applies = mayApply.get(parsed.file);
-      if (applies === undefined) mayApply.set(parsed.file, (applies = MAY_APPLY.some((word) => parsed.text.includes(word))));
+      if (applies === undefined) mayApply.set(parsed.file, (applies = scanner.wordsIn(parsed.text).size > 0));
       if (!applies) continue;
       const call = outgoingCallOf(node, (id) => importOf(parsed.scopes, id), (id) => declarationNodeOf(parsed.scopes, id));
       if (!call || context.otelCovers.has(call.kind)) continue;
