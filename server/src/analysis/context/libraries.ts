@@ -113,9 +113,10 @@ export type Carrier = 'headers' | 'messages' | 'attributes' | 'data' | 'set';
 
 /**
  * Where the options object sits: an argument index, `firstObject` (node:http's `request(url?,
- * options?, cb?)`), or by method (axios: `get(url, config)`, `post(url, data, config)`, `axios(config)`).
+ * options?, cb?)`), by method (axios: `get(url, config)`, `post(url, data, config)`, `axios(config)`),
+ * or `urlOrOptions` (got: `got(url, options)`, or the options alone, `got({ url })`).
  */
-export type OptionsPlace = number | 'firstObject' | 'axios';
+export type OptionsPlace = number | 'firstObject' | 'axios' | 'urlOrOptions';
 
 export interface OutgoingClient {
   /** The module the function or class is imported from (`node:` left out). */
@@ -140,7 +141,7 @@ export const OUTGOING_CLIENTS: readonly OutgoingClient[] = [
   { module: 'undici', name: 'request', methods: [], kind: 'fetch', carrier: 'headers', options: 1, label: 'undici request' },
   { module: 'node-fetch', name: 'default', methods: [], kind: 'http', carrier: 'headers', options: 1, label: 'node-fetch' },
   { module: 'axios', name: 'default', methods: AXIOS_METHODS, factory: ['create'], kind: 'http', carrier: 'headers', options: 'axios', label: 'axios' },
-  { module: 'got', name: 'default', methods: VERBS, factory: ['extend'], kind: 'http', carrier: 'headers', options: 1, label: 'got' },
+  { module: 'got', name: 'default', methods: VERBS, factory: ['extend'], kind: 'http', carrier: 'headers', options: 'urlOrOptions', label: 'got' },
   { module: 'superagent', name: 'default', methods: VERBS, kind: 'http', carrier: 'set', options: 1, label: 'superagent' },
   { module: 'http', name: '*', methods: ['request', 'get'], kind: 'http', carrier: 'headers', options: 'firstObject', label: 'http.request' },
   { module: 'https', name: '*', methods: ['request', 'get'], kind: 'http', carrier: 'headers', options: 'firstObject', label: 'https.request' },

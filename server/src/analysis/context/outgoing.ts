@@ -54,6 +54,7 @@ function optionsIndexOf(client: OutgoingClient, method: string | null, args: rea
     if (method === null || method === 'request') return 0;
     return ['post', 'put', 'patch'].includes(method) ? 2 : 1;
   }
+  if (client.options === 'urlOrOptions') return args[0] && ts.isObjectLiteralExpression(unwrap(args[0])) ? 0 : 1;
   const i = args.findIndex((a) => ts.isObjectLiteralExpression(unwrap(a)));
   return i >= 0 ? i : null;
 }
@@ -157,7 +158,8 @@ export function passesContext(call: OutgoingCall, header: string): boolean | nul
     return args.some((a, i) => couldBeOptions(a) && !(i === 0 && isUrl(a))) ? null : false;
   }
   const arg = args[index];
-  if (!arg) return args.length < index ? null : false;
+  // Fewer arguments than the options' place (`axios.post(url)`): no options, unless a spread could hold them.
+  if (!arg) return args.some(ts.isSpreadElement) ? null : false;
   const obj = unwrap(arg);
   if (!ts.isObjectLiteralExpression(obj)) return null;
   switch (call.carrier) {
