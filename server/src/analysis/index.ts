@@ -22,4 +22,4 @@ export type { RoleVerdict, ModuleResolver } from './roles';
 export { runServicePhase, serviceViews, type ServicePhaseOptions, type ServicePhaseResult } from './services/phase';
 export { coverageSummaryOf, type ServiceCoverageSummary, type HandlerRef } from './metrics/coverageSummary';
 export type { ServiceView, ServiceRuleContext } from './rule';
-export { handlerDetailsOf, type HandlerDetails, type ContextSourceNote, type OutgoingCallNote, type ContextPassing } from './services/handlerDetails';
+export { handlerDetailsOf, type HandlerDetails, type ContextSourceNote, type OutgoingCallNote, type ContextPassing, type HandlerPathNotes, type PathLogNote, type PathOutgoingNote } from './services/handlerDetails';

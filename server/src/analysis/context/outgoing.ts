@@ -234,6 +234,50 @@ export function injectsContext(fn: ts.Node, lookup: ImportLookup): boolean {
   });
 }
 
+/** How an outgoing call stands with the request's context (the handler hover, and the rule: it reports `missing` only). */
+export type ContextPassing =
+  /** The call's options carry the request id or trace context. */
+  | 'passes'
+  /** They do not (outgoing-call-without-context). */
+  | 'missing'
+  /** Options built elsewhere: cannot be told. */
+  | 'unknown'
+  /** OpenTelemetry instrumentation propagates trace context on this client. */
+  | 'instrumented'
+  /** An axios request interceptor adds headers to every call of the instance. */
+  | 'interceptor'
+  /** The function it is in injects trace context itself (`propagation.inject`). */
+  | 'injected'
+  /** A literal URL on another company's public API, which does not read the id (thirdPartyHost). */
+  | 'third-party';
+
+/** What of the service's context decides how a call stands (context/service.ts's ServiceContext). */
+export interface ServicePropagation {
+  readonly otelCovers: ReadonlySet<OutgoingKind>;
+  readonly axiosIntercepted: boolean;
+}
+
+const interceptedByFile = new WeakMap<ts.SourceFile, Set<string>>();
+
+/**
+ * How `call`, made in function `fn`, stands with the request's context, the checks in the order the
+ * rule makes them (cheapest first; propagation.inject is searched only for a call that passes nothing).
+ */
+export function contextPassingOf(call: OutgoingCall, service: ServicePropagation | null, fn: ts.Node, lookup: ImportLookup, header: string): ContextPassing {
+  if (service?.otelCovers.has(call.kind)) return 'instrumented';
+  if (call.axiosDefault && service?.axiosIntercepted) return 'interceptor';
+  if (call.instance) {
+    const sf = call.node.getSourceFile();
+    let names = interceptedByFile.get(sf);
+    if (!names) interceptedByFile.set(sf, (names = interceptedInstances(sf)));
+    if (names.has(call.instance)) return 'interceptor';
+  }
+  const passes = passesContext(call, header);
+  if (passes !== false) return passes ? 'passes' : 'unknown';
+  if (thirdPartyHost(call)) return 'third-party';
+  return injectsContext(fn, lookup) ? 'injected' : 'missing';
+}
+
 /** Names of axios instances with a request interceptor in the file (`api.interceptors.request.use(...)`). */
 export function interceptedInstances(sf: ts.SourceFile): Set<string> {
   const out = new Set<string>();
