@@ -274,3 +274,20 @@ export const CONTEXT_MIDDLEWARES: readonly { module: string; name: string; calle
   { module: 'express-http-context2', name: 'middleware', called: false, label: 'express-http-context' },
   { module: 'cls-rtracer', name: 'expressMiddleware', called: true, label: 'cls-rtracer' },
 ];
+
+/**
+ * cls-rtracer's request-id sources (incoming-request-id-ignored): the middleware factories, called
+ * with their options (`rTracer.expressMiddleware({ useHeader: true })`), and the plugins, handed to
+ * the framework's `register` with their options next (`app.register(rTracer.fastifyPlugin, { useHeader: true })`).
+ * Each makes a new id unless `useHeader` is true. A plugin's `deferTo` option takes the framework's
+ * own request id instead (Fastify's `request.id`, which Fastify's requestIdHeader decides: judged at the Fastify call).
+ */
+export const RTRACER_ID_SOURCES: {
+  module: string;
+  middlewares: ReadonlySet<string>;
+  plugins: ReadonlyMap<string, { register: string; deferTo: string }>;
+} = {
+  module: 'cls-rtracer',
+  middlewares: new Set(['expressMiddleware', 'koaMiddleware', 'koaV1Middleware', 'fastifyMiddleware']),
+  plugins: new Map([['fastifyPlugin', { register: 'register', deferTo: 'useFastifyRequestId' }]]),
+};
