@@ -28,7 +28,8 @@ import { ServiceFindings } from './lsp/serviceFindings';
 import { SettingsStore } from './lsp/settings';
 import { StatusReporter } from './lsp/status';
 import { documentPath, uriToPath } from './lsp/uris';
-import { Validator } from './lsp/validator';
+import { stripBom, Validator } from './lsp/validator';
+import { readRegularFile } from './analysis/regularFile';
 import { WorkspaceScanner } from './lsp/workspaceScan';
 
 /** Typing pauses this long before a document is analysed again. */
@@ -49,6 +50,16 @@ const openText = (absPath: string) => {
   for (const doc of documents.all()) if (documentPath(doc.uri, doc.languageId) === absPath) return doc.getText();
   return undefined;
 };
+/** A closed file's text for a fix that edits it (a regular file only); undefined when there is none. */
+const diskText = (absPath: string) => {
+  try {
+    return stripBom(readRegularFile(absPath).bytes.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+};
+/** What the client's workspace edits can hold (a fix over several files needs documentChanges). */
+const clientWorkspaceEdit = { documentChanges: false, createFiles: false };
 const projects = new ProjectRegistry(openText);
 const status = new StatusReporter(connection, () => store.findingsCount(), () => settings.currentErrors());
 const validator = new Validator({
@@ -88,6 +99,8 @@ connection.onInitialize((params): InitializeResult => {
   capabilities.configuration = client.workspace?.configuration === true;
   capabilities.workspaceFolders = client.workspace?.workspaceFolders === true;
   capabilities.progress = client.window?.workDoneProgress === true;
+  clientWorkspaceEdit.documentChanges = client.workspace?.workspaceEdit?.documentChanges === true;
+  clientWorkspaceEdit.createFiles = client.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
   folders.set(params.workspaceFolders, params.rootUri);
   return {
     capabilities: {
@@ -155,6 +168,8 @@ connection.onCodeAction(
         return doc ? { text: doc.getText(), version: doc.version } : undefined;
       },
       stored: (uri) => store.get(uri),
+      readText: (absPath) => openText(absPath) ?? diskText(absPath),
+      workspaceEdit: clientWorkspaceEdit,
       analyseNow: async (uri) => {
         const doc = documents.get(uri);
         if (!doc) return null;

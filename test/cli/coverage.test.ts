@@ -97,9 +97,13 @@ describe('obs-lens check: handler coverage', function () {
     const counts = Object.fromEntries(run.coverage.map((s) => [s.name, `${s.measured}/${s.total}`]));
     assert.deepEqual(counts, {
       'express-bundle': '2/4',
+      'express-module': '1/3',
       'express-own': '3/5',
+      'express-unmounted': '0/2',
       'fastify-metrics-service': '2/3',
       'fastify-plain': '0/2',
+      'fastify-prom': '0/2',
+      'fastify-unmounted': '0/2',
       'hono-prometheus': '2/3',
       'koa-middleware': '1/2',
       'nestjs-inject': '1/3',
@@ -129,7 +133,7 @@ describe('obs-lens check: handler coverage', function () {
     assert.deepEqual(kinds('statsd-otel', 'POST /checkout'), ['metric']);
     assert.deepEqual(
       run.coverage.flatMap((s) => s.scrapeEndpoints.map((h) => `${s.name} ${h.method} ${h.path}`)),
-      ['express-own GET /metrics', 'hono-prometheus GET /metrics'],
+      ['express-module GET /metrics', 'express-own GET /metrics', 'hono-prometheus GET /metrics'],
     );
   });
 

@@ -3,8 +3,18 @@
 // lines the fix leaves where it changed something, like ESLint RuleTester's
 // `suggestions: [{ desc, output }]`. The rule test renders the same document from the engine's
 // fixes and compares it with the file; OBS_LENS_UPDATE_CASES=1 writes it instead (then read it).
-import type { Fix } from '../../server/src/analysis/types';
-import { applyEdits } from '../../server/src/analysis';
+import type { Fix, TextEdit } from '../../server/src/analysis/types';
+import { applyEdits, editsByFile } from '../../server/src/analysis';
+
+/** The other files of a case's project, for fixes that edit them (TextEdit.file). */
+export interface OtherFiles {
+  /** The case file's absolute path (its edits carry no file). */
+  own: string;
+  /** A file's text; undefined when it does not exist (the fix creates it). */
+  read(file: string): string | undefined;
+  /** How the document names a file (relative to the project). */
+  name(file: string): string;
+}
 
 export interface FindingFixes {
   /** 0-based line and column of the finding. */
@@ -15,7 +25,7 @@ export interface FindingFixes {
 }
 
 /** The markdown document for a case; '' when no finding has a fix. */
-export function renderFixes(caseName: string, text: string, findings: readonly FindingFixes[], fence: string): string {
+export function renderFixes(caseName: string, text: string, findings: readonly FindingFixes[], fence: string, other?: OtherFiles): string {
   const withFixes = findings.filter((f) => f.fixes.length > 0);
   if (withFixes.length === 0) return '';
   const out: string[] = [`# Fixes offered in ${caseName}`, ''];
@@ -24,7 +34,16 @@ export function renderFixes(caseName: string, text: string, findings: readonly F
     out.push(`## ${f.line + 1}:${f.column + 1} ${f.rule}`, '');
     f.fixes.forEach((fix, i) => {
       out.push(`### ${i + 1}. ${fix.title} (${fix.kind === 'suppress' ? 'suppression' : fix.safe ? 'safe' : 'not safe'})`, '');
-      out.push('```' + fence, ...changedLines(text, fix), '```', '');
+      if (!other || fix.edits.every((e) => !e.file)) {
+        out.push('```' + fence, ...changedLines(text, fix), '```', '');
+        return;
+      }
+      // A fix over several files: each file's changed lines under its name, the case file first.
+      for (const [file, edits] of editsByFile(other.own, fix.edits)) {
+        const before = file === other.own ? text : other.read(file);
+        out.push(`${file === other.own ? 'this file' : `\`${other.name(file)}\``}${before === undefined ? ' (created)' : ''}:`, '');
+        out.push('```' + fence, ...changedLines(before ?? '', { ...fix, edits }), '```', '');
+      }
     });
   }
   return out.join('\n');
@@ -34,7 +53,7 @@ export function renderFixes(caseName: string, text: string, findings: readonly F
  * The lines of the fixed text that the fix's edits touch, numbered, hunks separated by `…`. A
  * line an edit deleted entirely shows as the line that now stands where it was.
  */
-export function changedLines(text: string, fix: Fix): string[] {
+export function changedLines(text: string, fix: Pick<Fix, 'edits'> & { edits: readonly TextEdit[] }): string[] {
   const fixed = applyEdits(text, fix.edits);
   // Where each edit's new text lands in the fixed text: shifted by the edits before it.
   const sorted = [...fix.edits].sort((a, b) => a.start - b.start);

@@ -69,6 +69,8 @@ export interface LspClientOptions {
   progress?: boolean;
   /** Extra environment variables for the server process (e.g. OBS_LENS_TIME_BUDGET_MS). */
   env?: Record<string, string>;
+  /** Whether workspace edits may hold documentChanges with file creation (as VS Code's do); default true. */
+  documentChanges?: boolean;
 }
 
 interface Waiter {
@@ -125,7 +127,12 @@ export class LspTestClient {
       rootUri: folders[0]?.uri ?? null,
       workspaceFolders: folders,
       capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          ...(options.documentChanges === false ? {} : { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } }),
+        },
         window: { workDoneProgress: options.progress ?? true, showMessage: {} },
         textDocument: {
           publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },

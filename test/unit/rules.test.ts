@@ -7,8 +7,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { isRuleId, RULE_IDS } from '../../shared/src/rules';
-import { analyzeFile, applyEdits, applySafeFixes, createProjectModel, noteFile, RULES, runServicePhase, suppressionFixesOf } from '../../server/src/analysis';
+import * as path from 'node:path';
+import { analyzeFile, applyEdits, applySafeFixes, createProjectModel, fixedFilesChecked, noteFile, RULES, runServicePhase, suppressionFixesOf } from '../../server/src/analysis';
 import { parseErrorCount, parseSource } from '../../server/src/analysis/parse';
+import { mergeFindings } from '../../server/src/analysis/services/mergeFindings';
 import type { RuleSeverities } from '../../server/src/analysis/types';
 import { renderFixes } from '../support/fixExpectations';
 import { type ExpectedFinding, loadCases, writeCaseProject } from '../support/fixtures';
@@ -50,7 +52,7 @@ describe('rule fixtures', () => {
         const phase = RULES.some((r) => r.checkService && severities[r.meta.id]) ? runServicePhase(model, project.files.map((f) => f.path), { severitiesFor: () => severities }) : null;
         assert.deepEqual(phase?.ruleErrors ?? [], [], 'no service rule threw');
         const serviceFindings = phase?.findings.get(project.casePath) ?? [];
-        const result = { ...fileResult, findings: [...fileResult.findings, ...serviceFindings].sort((a, b) => a.start - b.start || a.end - b.end) };
+        const result = { ...fileResult, findings: mergeFindings(fileResult.findings, serviceFindings) };
 
         const lines = c.text.split(/\r?\n/);
         const actual: ExpectedFinding[] = result.findings.map((f) => ({
@@ -64,10 +66,13 @@ describe('rule fixtures', () => {
 
         // Every fix on its own must leave code that parses as well as the case did.
         const baseErrors = parseErrorCount(parseSource(project.casePath, c.text));
+        const readProjectFile = (file: string) => project.files.find((f) => f.path === file)?.text;
         const suppressionFixes = suppressionFixesOf(project.casePath, c.text);
         for (const finding of result.findings) {
           for (const fix of [...finding.fixes, ...suppressionFixes(finding)]) {
-            const fixed = applyEdits(c.text, fix.edits);
+            // A fix may edit other files of the project (or create one): each must parse after it too.
+            assert.ok(fixedFilesChecked(project.casePath, c.text, fix, readProjectFile, baseErrors), `fix "${fix.title}" for ${describeFinding(actual[result.findings.indexOf(finding)])} applies and leaves code that parses`);
+            const fixed = applyEdits(c.text, fix.edits.filter((e) => !e.file));
             assert.ok(
               parseErrorCount(parseSource(project.casePath, fixed)) <= baseErrors,
               `fix "${fix.title}" for ${describeFinding(actual[result.findings.indexOf(finding)])} leaves code that does not parse:\n${fixed}`,
@@ -82,7 +87,7 @@ describe('rule fixtures', () => {
           rule: f.rule,
           fixes: c.folder === 'suppressions' ? [...f.fixes, ...suppressionFixes(f)] : f.fixes,
         }));
-        const rendered = renderFixes(c.name, c.text, listed, fenceFor(c.file));
+        const rendered = renderFixes(c.name, c.text, listed, fenceFor(c.file), { own: project.casePath, read: readProjectFile, name: (file) => path.relative(project.root, file).split(path.sep).join('/') });
         const existing = fs.existsSync(c.fixesFile) ? fs.readFileSync(c.fixesFile, 'utf8') : null;
         if (UPDATE) {
           if (rendered) fs.writeFileSync(c.fixesFile, rendered);

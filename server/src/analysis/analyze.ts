@@ -9,6 +9,7 @@ import { findLogger } from './findLogger';
 import { formatConfigFor } from './formatConfig';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { isCandidateCall, recogniseLogCall, toCallSite } from './logCalls';
+import { editsOtherFiles } from './edits';
 import { fileModuleStyle, lineColumn, parseErrorCount, parseSource } from './parse';
 import type { ConfiguredLoggerModule } from './model/facts';
 import type { ModuleDependencies } from './model/modules';
@@ -47,7 +48,12 @@ export { DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS };
  * Every log call is a call of a level method (`x.info(`, `x['warn'](`, `log(` after destructuring) or
  * goes through `console`; a file with neither is skipped before parsing. Built from LEVEL_METHODS.
  */
-const MAY_HOLD_LOG_CALL = new RegExp(String.raw`\bconsole\b|\b(?:${[...ALL_LEVEL_METHODS].join('|')})\s*\(|\[\s*['"\`](?:${[...ALL_LEVEL_METHODS].join('|')})['"\`]\s*\]`);
+const MAY_HOLD_LOG_CALL = new RegExp(
+  String.raw`\bconsole\b|\b(?:${[...ALL_LEVEL_METHODS].join('|')})\s*\(|\[\s*['"\`](?:${[...ALL_LEVEL_METHODS].join('|')})['"\`]\s*\]` +
+    // A project's log helper called with the logger first under a method of its own (`logSchema.warning(logger, ...)`,
+    // logCallables.ts): only lets the file be parsed; the call is still recognised by following values.
+    String.raw`|\.\w+\(\s*[\w$.]*[lL]og(?:ger)?\s*,`,
+);
 
 // Bound once: property reads on the `ts` namespace cost a getter call each, in the hottest loop.
 const CALL_EXPRESSION = ts.SyntaxKind.CallExpression;
@@ -198,6 +204,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     },
     declarationOf: (id) => declarationNodeOf(scopes, id),
     importOf: (id) => importOf(scopes, id),
+    errorTextParameter: (callee) => values.errorTextParameter(callee),
     isRequestParam: (expr) => values.isRequestParam(expr),
     requestParamAt: (at) => requestParamAt(requests, at),
     serviceContext: () => serviceContextFor(project, absPath),
@@ -268,6 +275,6 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
 function toFixes(proposals: FixProposal[]): Fix[] {
   return proposals
     .filter((p) => p.edits.length > 0)
-    .map((p): Fix => ({ title: p.title, edits: p.edits, safe: p.safe, kind: 'fix' }))
+    .map((p): Fix => ({ title: p.title, edits: p.edits, safe: p.safe && !editsOtherFiles(p.edits), kind: 'fix' }))
     .sort((a, b) => Number(b.safe) - Number(a.safe));
 }

@@ -66,3 +66,37 @@ export class ChosenEdits {
     return lo;
   }
 }
+
+/** True when some edit is in another file than the analysed one (TextEdit.file). */
+export function editsOtherFiles(edits: readonly TextEdit[]): boolean {
+  return edits.some((e) => e.file !== undefined);
+}
+
+/**
+ * A fix's edits by the file they apply to, the analysed file (`own`) first; `file` is dropped from
+ * each edit (its offsets are into that file's text).
+ */
+export function editsByFile(own: string, edits: readonly TextEdit[]): Map<string, TextEdit[]> {
+  const out = new Map<string, TextEdit[]>([[own, []]]);
+  for (const e of edits) {
+    const file = e.file ?? own;
+    const list = out.get(file) ?? [];
+    if (!out.has(file)) out.set(file, list);
+    list.push({ start: e.start, end: e.end, newText: e.newText });
+  }
+  if (out.get(own)!.length === 0) out.delete(own);
+  return out;
+}
+
+/** Edits that make a new file: one insertion at 0 (an edit on a file that does not exist must be this). */
+export function createsFile(edits: readonly TextEdit[]): boolean {
+  return edits.length === 1 && edits[0].start === 0 && edits[0].end === 0;
+}
+
+/**
+ * A fix proposal's edits as the engine keeps them: `file` only on edits in another file than `own`
+ * (a rule may name its own file). Safe only when the fix stays in its file (see Fix.safe).
+ */
+export function normaliseEdits(own: string, edits: readonly TextEdit[]): TextEdit[] {
+  return edits.map((e) => (e.file === undefined || e.file !== own ? e : { start: e.start, end: e.end, newText: e.newText }));
+}

@@ -3,7 +3,7 @@
 // Linear in the number of fixes: overlap is tested against the chosen edits in sorted order, and
 // the chosen fixes are parsed together, once, unless some of them break the code.
 import { analyzeFile, type AnalyzeOptions } from './analyze';
-import { applyEdits, ChosenEdits } from './edits';
+import { applyEdits, ChosenEdits, editsOtherFiles } from './edits';
 import { parseErrorCount, parseSource } from './parse';
 import type { ProjectModel } from './project';
 import type { Fix } from './types';
@@ -18,7 +18,8 @@ export function applySafeFixes(path: string, text: string, project: ProjectModel
     const chosen = new ChosenEdits();
     const candidates: Fix[] = [];
     for (const finding of analysis.findings) {
-      const fix = finding.fixes.find((f) => f.kind === 'fix' && f.safe);
+      // Never a fix with an edit in another file (never safe either): this rewrites `path` alone.
+      const fix = finding.fixes.find((f) => f.kind === 'fix' && f.safe && !editsOtherFiles(f.edits));
       if (!fix || changesNothing(current, fix) || chosen.overlaps(fix.edits)) continue;
       chosen.add(fix.edits);
       candidates.push(fix);

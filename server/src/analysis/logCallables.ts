@@ -5,6 +5,7 @@
 // of it is a log call with the caller's message. Read from the function's body and return type,
 // each function once, its nested functions left out (they run later, if ever).
 import ts from 'typescript';
+import { returnedErrorText } from './errorTextFunctions';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { recogniseLogCall } from './logCalls';
 import type { FunctionSummary } from './model/types';
@@ -53,8 +54,9 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
       });
     }
   }
-  if (!returnsLogger && !logs) return NOTHING;
-  return { ...(returnsLogger ? { returnsLogger } : {}), ...(logs ? { logs } : {}) };
+  const returnsErrorText = returnsLogger || logs ? undefined : returnedErrorText(fn, scopes);
+  if (!returnsLogger && !logs && returnsErrorText === undefined) return NOTHING;
+  return { ...(returnsLogger ? { returnsLogger } : {}), ...(logs ? { logs } : {}), ...(returnsErrorText !== undefined ? { returnsErrorText } : {}) };
 }
 
 /** The library of the logger a function returns: by its return type, its expression body, or a `return` among its top-level statements. */

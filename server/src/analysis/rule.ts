@@ -130,6 +130,11 @@ export interface RuleContext {
    */
   importOf(id: ts.Identifier): { module: string; name: string } | null;
   /**
+   * The parameter whose error a workspace function returns as text, when `callee` is one
+   * (`getErrorMessage(err)` returning `err.message`, errorTextFunctions.ts); null otherwise.
+   */
+  errorTextParameter(callee: ts.Expression): number | null;
+  /**
    * The request parameter of the nearest enclosing function that is a recognised handler or
    * middleware (`req` in `app.get('/x', (req, res) => { ... () => here ... })`), else null: code
    * outside any handler (start-up, timers, queue consumers) is not on a request path in this file.

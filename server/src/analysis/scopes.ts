@@ -17,7 +17,7 @@ export type Declaration =
    * `node`: the variable declaration when there is one (`let x: T;`, a catch clause's variable);
    * `fn`: the function declaration the name stands for (what calling it does: logCallables.ts).
    */
-  | { kind: 'other'; node?: ts.VariableDeclaration; fn?: ts.FunctionDeclaration };
+  | { kind: 'other'; node?: ts.VariableDeclaration; fn?: ts.FunctionDeclaration; param?: { node: ts.ParameterDeclaration; property: string } };
 
 export type ScopeMap = Map<ts.Node, Map<string, Declaration>>;
 
@@ -104,7 +104,9 @@ function bindPattern(scopes: ScopeMap, scope: ts.Node, name: ts.BindingName, fro
     for (const el of name.elements) {
       const prop = el.propertyName && (ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName)) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : null;
       if (ts.isIdentifier(el.name)) {
-        if (!from || !prop || el.dotDotDotToken) declare(scopes, scope, el.name.text, { kind: 'other' });
+        // `({ logger }: { logger: Logger }) => ...`: a member of a typed parameter, looked up in its written type.
+        if (!from && prop && !el.dotDotDotToken && ts.isParameter(node) && node.name === name && node.type) declare(scopes, scope, el.name.text, { kind: 'other', param: { node, property: prop } });
+        else if (!from || !prop || el.dotDotDotToken) declare(scopes, scope, el.name.text, { kind: 'other' });
         else {
           const module = requiredModule(unwrap(from));
           declare(scopes, scope, el.name.text, module ? { kind: 'import', module, name: prop } : { kind: 'destructure', from, property: prop, ...(el.initializer ? { fallback: el.initializer } : {}) });

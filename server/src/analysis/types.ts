@@ -2,11 +2,17 @@
 // the language server, the CLI and the unit tests all run it bare on (path, text) pairs.
 import type { RuleId, Severity, SeveritySetting } from '../../../shared/src/rules';
 
-/** A replacement of text[start, end) (UTF-16 offsets into the analysed text) by newText. */
+/**
+ * A replacement of text[start, end) (UTF-16 offsets) by newText: in the analysed file, or in `file`
+ * when it is set (an absolute path: a fix that also edits the project's metrics module). An edit
+ * with `file` naming a file that does not exist creates it: start = end = 0 and newText its content.
+ */
 export interface TextEdit {
   start: number;
   end: number;
   newText: string;
+  /** Absolute path of the file edited, when it is not the analysed file. */
+  file?: string;
 }
 
 export interface Fix {
@@ -15,6 +21,8 @@ export interface Fix {
   /**
    * Safe fixes never change what is logged beyond its form and always leave code that parses;
    * only these are applied by fix-all (`source.fixAll.observability-lens`) and `obs-lens check --fix`.
+   * A fix with an edit in another file (TextEdit.file) is never safe: fix-all rewrites one file at
+   * a time, so such a fix is offered (quick fix, SARIF) for a person to apply.
    */
   safe: boolean;
   /** `suppress` fixes insert an obs-lens-disable comment; they are offered but never applied by fix-all. */

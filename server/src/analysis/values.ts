@@ -33,7 +33,7 @@ export type Value =
   /** An object holding such functions (`logSchema.info(logger, msg, fields)`), by member name. */
   | { t: 'object'; members: ReadonlyMap<string, FunctionSummary> }
   /** A value typed with a type literal (`deps: { logger: Logger }`): `at` is where its type's names resolve. */
-  | { t: 'typedObject'; type: ts.TypeLiteralNode; at: ts.Node };
+  | { t: 'typedObject'; type: ts.TypeLiteralNode | ts.InterfaceDeclaration; at: ts.Node };
 
 /**
  * The per-file question which parameter is a handler's request. Passed in rather than imported: the
@@ -74,6 +74,12 @@ export class ValueResolver {
   isParameter(expr: ts.Expression): boolean {
     const e = unwrap(expr);
     return ts.isIdentifier(e) && resolveName(this.scopes, e, e.text)?.kind === 'param';
+  }
+
+  /** The parameter whose error the function `callee` returns as text (`getErrorMessage` → `err.message`), else null. */
+  errorTextParameter(callee: ts.Expression): number | null {
+    const v = this.valueOf(callee);
+    return v?.t === 'function' && v.fn.returnsErrorText !== undefined ? v.fn.returnsErrorText : null;
   }
 
   /** The request-logger library when `expr` is a handler's request/reply/context parameter. */
@@ -171,8 +177,12 @@ export class ValueResolver {
         return this.paramValue(d.node, d.index);
       case 'class':
         return { t: 'localClass', node: d.node };
-      case 'other':
-        return d.fn ? functionValue(this.functionSummary(d.fn)) : null;
+      case 'other': {
+        if (d.fn) return functionValue(this.functionSummary(d.fn));
+        if (!d.param?.node.type) return null;
+        const typed = this.typeValue(d.param.node.type, d.param.node);
+        return typed?.t === 'typedObject' ? this.typedMember(typed, d.param.property) : null;
+      }
       default:
         return null;
     }
@@ -360,11 +370,17 @@ export class ValueResolver {
     // `deps: { logger: Logger; db: Knex }`: its members are looked up by name.
     if (ts.isTypeLiteralNode(type)) return { t: 'typedObject', type, at };
     if (!ts.isTypeReferenceNode(type)) return null;
+    if (this.isConsoleType(type, at)) return { t: 'console' };
     const tn = type.typeName;
     // Resolve from `at`, a node the walk visited: it does not descend into types, so their inner nodes have no parent.
     if (ts.isIdentifier(tn)) {
       const d = resolveName(this.scopes, at, tn.text);
-      if (d?.kind !== 'import') return null;
+      // `deps: CreateDeps` with `type CreateDeps = { logger: Logger }` (or an interface) in this file.
+      if (!d) {
+        const named = this.namedObjectType(tn, at);
+        return named ? { t: 'typedObject', type: named, at } : null;
+      }
+      if (d.kind !== 'import') return null;
       const entry = LOGGER_TYPES[d.module];
       if (entry) return entry[1].has(d.name) ? { t: 'logger', lib: entry[0] } : null;
       // A project module's exported type that names a logger (`export type Logger = typeof logger`).
@@ -379,6 +395,38 @@ export class ValueResolver {
       if (entry && entry[1].has(tn.right.text)) return { t: 'logger', lib: entry[0] };
     }
     return null;
+  }
+
+  /**
+   * The global `Console` type, or a part of it (`Pick<Console, 'log' | 'error'>`, `Partial<Console>`):
+   * a logger so typed is console (`constructor(logger: Console = console)`), its calls console calls.
+   */
+  private isConsoleType(type: ts.TypeReferenceNode, at: ts.Node): boolean {
+    const tn = type.typeName;
+    if (!ts.isIdentifier(tn)) return false;
+    if (tn.text === 'Console') return !resolveName(this.scopes, at, 'Console');
+    if ((tn.text === 'Pick' || tn.text === 'Partial' || tn.text === 'Readonly') && type.typeArguments?.length) {
+      const inner = type.typeArguments[0];
+      return ts.isTypeReferenceNode(inner) && this.isConsoleType(inner, at) && !resolveName(this.scopes, at, tn.text);
+    }
+    return false;
+  }
+
+  /** Top-level object types of this file by name (type aliases of a type literal, interfaces without heritage), read once. */
+  private objectTypes: Map<string, ts.TypeLiteralNode | ts.InterfaceDeclaration> | null = null;
+
+  /** The object type a type name written in this file names, when it is declared at its top level. */
+  private namedObjectType(name: ts.Identifier, at: ts.Node): ts.TypeLiteralNode | ts.InterfaceDeclaration | null {
+    if (!this.objectTypes) {
+      const sf = at.getSourceFile() as ts.SourceFile | undefined;
+      if (!sf) return null; // a node inside a type has no parent to find its file by
+      this.objectTypes = new Map();
+      for (const st of sf.statements) {
+        if (ts.isTypeAliasDeclaration(st) && ts.isTypeLiteralNode(st.type) && !st.typeParameters) this.objectTypes.set(st.name.text, st.type);
+        else if (ts.isInterfaceDeclaration(st) && !st.typeParameters && !st.heritageClauses) this.objectTypes.set(st.name.text, st);
+      }
+    }
+    return this.objectTypes.get(name.text) ?? null;
   }
 
   /** The member `name` of an object typed with a type literal, by its written type. */

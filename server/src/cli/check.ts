@@ -10,6 +10,8 @@ import type { FileAnalysis } from '../analysis/types';
 import { CLI_TIME_BUDGET_MS, timeBudgetFrom } from '../analysis/limits';
 import { analyzeWorkspace, DEFAULT_MAX_FILE_BYTES, type WorkspaceResult } from '../analysis/workspace/analyzeWorkspace';
 import { ResultCache } from '../analysis/workspace/cache';
+import { mergeServiceFindings } from '../analysis/workspace/servicePhase';
+import { fileFindingOf } from '../analysis/services/mergeFindings';
 import { engine, engineLoaded } from '../analysis/workspace/engine';
 import { loadConfigFromPath } from '../analysis/workspace/config';
 import { ConfigLookup } from '../analysis/workspace/configLookup';
@@ -83,14 +85,39 @@ function applyFixes(result: WorkspaceResult, roots: readonly string[], cache: Re
   });
   // The model learns the fixed texts first (a fix may add an import), then the files are re-analysed.
   for (const c of changed) engine().noteFile(result.project, result.files[c.index].path, c.text);
+  const fresh = new Map<number, FileAnalysis>();
   for (const c of changed) {
     const file = result.files[c.index].path;
-    const fresh: FileAnalysis = engine().analyzeFile(file, c.text, result.project, result.optionsFor(file));
-    result.files[c.index] = fresh;
+    const analysis: FileAnalysis = engine().analyzeFile(file, c.text, result.project, result.optionsFor(file));
+    fresh.set(c.index, analysis);
     // A file that ran out of time may fit another time (a less busy machine): not kept.
-    if (!fresh.stopped) cache?.set(file, c.text, result.configKeyFor(file), fresh);
+    if (!analysis.stopped) cache?.set(file, c.text, result.configKeyFor(file), analysis);
   }
+  if (changed.length > 0) replaceServiceFindings(result, fresh, new Map(changed.map((c) => [result.files[c.index].path, c.text])));
   return outcome;
+}
+
+/**
+ * The service phase again after fixes, so the report keeps the service findings of the fixed files
+ * (handler-missing-metrics) and shows how a fix changed other files' (coverage crosses files): a
+ * fixed file gets its fresh analysis with the new service findings, every other file its own
+ * findings with the old service findings swapped for the new.
+ */
+function replaceServiceFindings(result: WorkspaceResult, fresh: ReadonlyMap<number, FileAnalysis>, texts: ReadonlyMap<string, string>): void {
+  const before = result.serviceFindings;
+  const after = result.serviceFindingsAfter(texts);
+  result.files.forEach((analysis, index) => {
+    const now = after[analysis.path] ?? [];
+    const own = fresh.get(index);
+    if (own) {
+      result.files[index] = mergeServiceFindings([own], { findings: { [analysis.path]: now } })[0];
+      return;
+    }
+    const old = new Set(before[analysis.path] ?? []);
+    if (old.size === 0 && now.length === 0) return;
+    const kept = { ...analysis, findings: analysis.findings.map(fileFindingOf).filter((f) => !old.has(f)) };
+    result.files[index] = mergeServiceFindings([kept], { findings: { [analysis.path]: now } })[0];
+  });
 }
 
 export async function runCheck(argv: readonly string[], io: CliIo, version: string): Promise<number> {

@@ -3,6 +3,8 @@
 // `editor.codeActionsOnSave: { "source.fixAll.observability-lens": "explicit" }` runs on save.
 // Offsets are converted on the text that was analysed, and only while the document still has
 // that version; otherwise the current text is analysed again and the finding matched by range.
+// A fix that also edits other files (the project's metrics module, a new one) is a WorkspaceEdit
+// with documentChanges: a CreateFile for a file it makes, then a TextDocumentEdit per file.
 import {
   CodeActionKind,
   type CodeAction,
@@ -10,13 +12,15 @@ import {
   type Diagnostic,
   type Range,
   type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../../shared/src/rules';
-import { applySafeFixes, FixChecker, suppressionFixesOf } from '../analysis/index';
+import { applySafeFixes, editsOtherFiles, FixChecker, type FixedFile, suppressionFixesOf } from '../analysis/index';
 import type { Finding, Fix, TextEdit } from '../analysis/types';
 import type { StoredAnalysis } from './analysisStore';
 import { readDiagnosticData } from './diagnostics';
+import { pathToUri } from './uris';
 
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND];
 
@@ -27,6 +31,10 @@ export interface CodeActionDeps {
   stored(uri: string): StoredAnalysis | undefined;
   /** Analyses the document's current text now, without publishing. */
   analyseNow(uri: string): Promise<StoredAnalysis | null>;
+  /** Another file's current text (its open document's, else the disk's); undefined when it does not exist. */
+  readText?(absPath: string): string | undefined;
+  /** What the client's workspace edits can hold; without documentChanges and `create`, fixes touching other files are not offered. */
+  workspaceEdit?: { documentChanges: boolean; createFiles: boolean };
 }
 
 /** Whether a client's `only` filter asks for actions of `kind` (a kind matches its parents). */
@@ -91,7 +99,7 @@ async function quickFixes(uri: string, doc: { version: number }, diagnostics: Di
   const seenSuppressions = new Set<string>();
   const suppressionFixes = suppressionFixesOf(entry.path, entry.text);
   // Only fixes that leave code that parses are offered (checked here, on request, not during analysis).
-  const checker = new FixChecker(entry.path, entry.text);
+  const checker = new FixChecker(entry.path, entry.text, deps.readText);
   for (const diagnostic of diagnostics) {
     const finding = findingFor(diagnostic, entry, fresh);
     if (!finding) continue;
@@ -100,13 +108,15 @@ async function quickFixes(uri: string, doc: { version: number }, diagnostics: Di
       // Several findings on one line offer the same comment; it is checked and listed once.
       const suppressionKey = fix.kind === 'suppress' ? `${fix.title}\0${JSON.stringify(fix.edits)}` : '';
       if (suppressionKey && seenSuppressions.has(suppressionKey)) continue;
-      if (!checker.isValid(fix)) continue;
-      const edits = toLspEdits(textDoc, fix.edits);
+      const files = checker.checked(fix);
+      if (!files) continue;
+      const edit = editsOtherFiles(fix.edits) ? multiFileEdit(uri, entry, files, deps) : { changes: { [uri]: toLspEdits(textDoc, fix.edits) } };
+      if (!edit) continue;
       const action: CodeAction = {
         title: fix.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        edit: { changes: { [uri]: edits } },
+        edit,
       };
       if (suppressionKey) {
         seenSuppressions.add(suppressionKey);
@@ -121,6 +131,26 @@ async function quickFixes(uri: string, doc: { version: number }, diagnostics: Di
     }
   }
   return [...fixActions, ...suppressions];
+}
+
+/**
+ * A fix over several files as documentChanges: the analysed document at the version analysed, other
+ * open documents at their version, closed files unversioned, a new file created first (and never
+ * over an existing one). Each file's change is one minimal edit (from its text before and after).
+ * Undefined when the client cannot apply it.
+ */
+function multiFileEdit(uri: string, entry: StoredAnalysis, files: readonly FixedFile[], deps: CodeActionDeps): WorkspaceEdit | undefined {
+  const can = deps.workspaceEdit ?? { documentChanges: true, createFiles: true };
+  if (!can.documentChanges || (!can.createFiles && files.some((f) => f.before === null))) return undefined;
+  const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
+  for (const f of files) {
+    const fileUri = f.file === entry.path ? uri : pathToUri(f.file);
+    const version = f.file === entry.path ? (entry.version ?? null) : (deps.document(fileUri)?.version ?? null);
+    if (f.before === null) documentChanges.push({ kind: 'create', uri: fileUri, options: { overwrite: false, ignoreIfExists: false } });
+    const doc = TextDocument.create(fileUri, 'typescript', 0, f.before ?? '');
+    documentChanges.push({ textDocument: { uri: fileUri, version }, edits: [minimalEdit(doc, f.before ?? '', f.after)] });
+  }
+  return { documentChanges };
 }
 
 /** One edit covering only the changed middle of the text, so the cursor and folding survive. */

@@ -6,7 +6,7 @@ import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import { FileSkippedNotification } from '../../../shared/src/protocol';
-import { analyzeFile, resolveSeverities, type AnalyzeOptions, type ProjectModel } from '../analysis/index';
+import { analyzeFile, mergeFindings, resolveSeverities, type AnalyzeOptions, type ProjectModel } from '../analysis/index';
 import type { FileAnalysis, Finding } from '../analysis/types';
 import { computeConfigKey, type ResultCache } from '../analysis/workspace/cache';
 import { readRegularFileAsync } from '../analysis/regularFile';
@@ -148,7 +148,7 @@ export class Validator {
     // The file's own findings and its service findings, in one list (code actions index into it).
     const own = result.fileAnalysis ?? result.analysis;
     const extra = own.skipped ? [] : (this.deps.serviceFindings?.(result.path) ?? []);
-    const analysis = extra.length === 0 ? own : { ...own, findings: [...own.findings, ...extra].sort((a, b) => a.start - b.start || a.end - b.end) };
+    const analysis = extra.length === 0 ? own : { ...own, findings: mergeFindings(own.findings, extra) };
     const entry: StoredAnalysis = { ...result, analysis, fileAnalysis: own };
     // Disk texts are not kept: code actions only run on open documents, which have their own text.
     this.deps.store.set(version === null ? { ...entry, text: '' } : entry);

@@ -2,7 +2,7 @@
 // applying them really silences the finding), obs-lens-disable comments, severities from settings.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { analyzeFile, applyEdits, resolveSeverities, RULES, suppressionFixesOf } from '../../../server/src/analysis';
+import { analyzeFile, applyEdits, applyFixChecked, editsOtherFiles, FixChecker, fixedFilesChecked, resolveSeverities, RULES, suppressionFixesOf } from '../../../server/src/analysis';
 import type { FileAnalysis, Fix } from '../../../server/src/analysis/types';
 import { tempProject, type TempProject } from './helpers';
 
@@ -126,5 +126,40 @@ describe('resolveSeverities', () => {
     assert.equal(s['console-logging'], 'error');
     assert.equal('sensitive-log-data' in s, false);
     assert.equal(s['error-not-serialized'], defaults['error-not-serialized']);
+  });
+});
+
+describe('fixes over several files', () => {
+  const own = '/p/src/app.ts';
+  const other = '/p/src/metrics.ts';
+  const texts: Record<string, string> = { [other]: "export const a = 1;\n" };
+  const read = (file: string) => texts[file];
+  const fix = (edits: Fix['edits']): Fix => ({ title: 't', edits, safe: false, kind: 'fix' });
+  const text = 'const x = 1;\n';
+
+  it('gives every touched file before and after, the analysed file first, and creates a file by an insertion at 0', () => {
+    const files = fixedFilesChecked(own, text, fix([
+      { start: 0, end: 0, newText: 'export const b = 2;\n', file: other },
+      { start: 0, end: 0, newText: "import { a } from './metrics';\n" },
+      { start: 0, end: 0, newText: 'export const c = 3;\n', file: '/p/src/new.ts' },
+    ]), read);
+    assert.deepEqual(files, [
+      { file: own, before: text, after: "import { a } from './metrics';\nconst x = 1;\n" },
+      { file: other, before: 'export const a = 1;\n', after: 'export const b = 2;\nexport const a = 1;\n' },
+      { file: '/p/src/new.ts', before: null, after: 'export const c = 3;\n' },
+    ]);
+    assert.equal(applyFixChecked(own, text, fix([{ start: 0, end: 0, newText: 'x;\n', file: other }]), undefined, read), text, 'the analysed file unchanged');
+  });
+
+  it('refuses a fix that breaks another file, edits a missing file other than by creating it, or cannot read it', () => {
+    assert.equal(fixedFilesChecked(own, text, fix([{ start: 0, end: 0, newText: 'export const = ;', file: other }]), read), null, 'the other file no longer parses');
+    assert.equal(fixedFilesChecked(own, text, fix([{ start: 0, end: 3, newText: 'x', file: '/p/src/missing.ts' }]), read), null, 'not a creation');
+    assert.equal(new FixChecker(own, text).isValid(fix([{ start: 0, end: 0, newText: 'x;', file: other }])), false, 'without a reader, another file cannot be checked');
+    assert.equal(new FixChecker(own, text, read).isValid(fix([{ start: 0, end: 0, newText: 'x;\n', file: other }])), true);
+  });
+
+  it('never applies a fix with an edit elsewhere in fix-all, and the engine never marks one safe', () => {
+    assert.equal(editsOtherFiles([{ start: 0, end: 0, newText: '' }]), false);
+    assert.equal(editsOtherFiles([{ start: 0, end: 0, newText: '', file: other }]), true);
   });
 });

@@ -40,6 +40,35 @@ describe('log helpers and logger-returning functions', () => {
     }
   });
 
+  it('reads a file whose only log calls go through a helper method that is no level method (`logSchema.warning(logger, ...)`)', () => {
+    const p = tempProject({
+      'package.json': FASTIFY_PKG,
+      'src/monitoring/logger.ts': [
+        `import pino from 'pino';`,
+        `import type { FastifyBaseLogger } from 'fastify';`,
+        `export const logger = pino();`,
+        `export const logSchema = {`,
+        `  warning: (logger: FastifyBaseLogger, message: string, log: object) => logger.warn(log, message),`,
+        `};`,
+      ].join('\n'),
+      'src/db/store.ts': [
+        `import { logger, logSchema } from '../monitoring/logger';`,
+        `export async function rollback(trx: { rollback(): Promise<void> }) {`,
+        `  try { await trx.rollback(); } catch (e) {`,
+        `    logSchema.warning(logger, 'rollback failed', { metadata: JSON.stringify({ originalError: String(e) }) });`,
+        `  }`,
+        `}`,
+      ].join('\n'),
+    });
+    try {
+      const r = p.analyze('src/db/store.ts');
+      assert.deepEqual(callsOf(r), ['4:4 pino.warning']);
+      assert.deepEqual(r.findings.map((f) => `${f.line + 1} ${f.rule}`), ['4 error-not-serialized']);
+    } finally {
+      p.cleanup();
+    }
+  });
+
   it('follows loggers made by exported functions: a typed return, a child of a parameter, through a namespace import', () => {
     const p = tempProject({
       'package.json': JSON.stringify({ dependencies: { pino: '^9' } }),

@@ -177,6 +177,25 @@ describe('file roles', () => {
     );
   });
 
+  it('knex migrations the server runs at start-up (`db.migrate.latest()`) are service code; migrations nothing runs stay scripts', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
+    made.push(root);
+    writeTree(root, {
+      'package.json': JSON.stringify({ name: 'api', main: 'app.ts' }),
+      'app.ts': "import { migrateDbToLatest } from './db/migrations';\nexport async function start() { await migrateDbToLatest(); }\n",
+      'db/migrations.ts': "import { db } from './knex';\nexport async function migrateDbToLatest() { await db.migrate.latest(); }\n",
+      'db/knex.ts': 'export const db: any = {};\n',
+      'modules/users/migrations/001_emails.ts': 'export async function up() {}\n',
+      'tools/package.json': JSON.stringify({ name: 'tools' }),
+      'tools/migrations/001_old.ts': 'export async function up() {}\n',
+    });
+    const { project } = await analyzeWorkspace(root, { settings: mergeSettings() });
+    const migration = explainRole(project, path.join(root, 'modules/users/migrations/001_emails.ts'));
+    assert.equal(migration.role, 'service');
+    assert.match(migration.why, /db\/migrations\.ts/);
+    assert.equal(explainRole(project, path.join(root, 'tools/migrations/001_old.ts')).role, 'script');
+  });
+
   it("a file outside the noted workspace still gets its role from its path and text", async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
     made.push(root);

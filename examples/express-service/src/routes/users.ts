@@ -39,7 +39,7 @@ usersRouter.post('/login', (req: Request, res: Response) => {
   req.log.info({ authorization: req.headers.authorization }, 'login attempt');
   // Mistake: every header, cookies and tokens included.
   req.log.debug({ headers: req.headers }, 'login request headers');
-  // Correct: only what is needed, under a field.
-  req.log.info({ email: (req.body as { email?: string }).email }, 'login requested');
+  // Correct: only what is needed, under a field (not the email address: that is personal data).
+  req.log.info({ remember: Boolean((req.body as { remember?: boolean }).remember) }, 'login requested');
   res.status(204).end();
 });

@@ -8,7 +8,7 @@ import { DECLARES, recordDeclarations, type ScopeMap } from '../scopes';
 import { extractContextFor } from './context';
 import { extractFacts, isCandidate, isTypeOnly } from './extract';
 import type { FileFacts } from './types';
-import type { ParsedFiles } from '../services/parsedFiles';
+import type { ParsedServiceFile } from '../rule';
 
 export interface FactsSource {
   facts(file: string): FileFacts | null;
@@ -49,7 +49,8 @@ export class WorkspaceFacts implements FactsSource {
   constructor(
     private readonly project: ProjectModel,
     private readonly maxFileBytes = DEFAULT_MAX_FILE_BYTES,
-    private readonly trees?: ParsedFiles,
+    /** The tree of a file when the caller has one or keeps what it parses (the service phase): else the file is parsed here for its facts alone. */
+    private readonly treeOf?: (file: string, text: string) => ParsedServiceFile | null,
   ) {}
 
   facts(file: string): FileFacts | null {
@@ -59,9 +60,8 @@ export class WorkspaceFacts implements FactsSource {
     const text = this.project.readFile(file);
     if (text !== undefined && text.length <= this.maxFileBytes) {
       try {
-        // A tree the file phase kept is walked for its candidates; any other file is parsed here.
-        const kept = this.trees?.get(file, text);
-        facts = kept ? extractFacts(file, kept.sourceFile, kept.scopes, extractContextFor(this.project, file), { linking: true }).facts : factsOfText(this.project, file, text);
+        const tree = this.treeOf?.(file, text);
+        facts = tree ? extractFacts(file, tree.sourceFile, tree.scopes, extractContextFor(this.project, file), { linking: true }).facts : factsOfText(this.project, file, text);
       } catch {
         facts = null; // a file that nests too deeply to walk registers nothing we can know
       }

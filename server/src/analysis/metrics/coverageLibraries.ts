@@ -59,15 +59,50 @@ export interface MetricsMiddleware {
   readonly disabledBy?: { readonly option: string; readonly flag: string };
   /** When it does not measure requests: what it does instead (for the finding's message). */
   readonly note?: string;
+  /** How a fix mounts it once at app level, in front of the routes (only for the libraries whose types the fixes are checked against). */
+  readonly mount?: MiddlewareMount;
+  /**
+   * The request-duration histogram it registers in prom-client's default registry: a service that
+   * uses it cannot register another metric of that name (prom-client throws at start-up).
+   */
+  readonly registersMetric?: string;
+}
+
+/**
+ * `app.use(local(options))` (`use-call`, Express) or `app.register(local, options)` (`register`,
+ * a Fastify plugin), with `local` imported from the package: its default export in ES modules, and
+ * in CommonJS the module itself (`module`) or its `default` property (a transpiled ES module).
+ */
+export interface MiddlewareMount {
+  readonly framework: 'express' | 'fastify';
+  readonly form: 'use-call' | 'register';
+  readonly local: string;
+  readonly commonjsExport: 'module' | 'default';
+  /** Options written into the call: what the library's README gives for per-route request metrics. */
+  readonly options: Readonly<Record<string, boolean | string>>;
 }
 
 export const METRICS_MIDDLEWARE: readonly MetricsMiddleware[] = [
-  { package: 'express-prom-bundle', measuresRequests: true, excludeOptions: ['bypass', 'excludeRoutes'] },
-  { package: 'prometheus-api-metrics', measuresRequests: true, excludeOptions: ['excludeRoutes'] },
+  {
+    package: 'express-prom-bundle',
+    measuresRequests: true,
+    registersMetric: 'http_request_duration_seconds',
+    excludeOptions: ['bypass', 'excludeRoutes'],
+    mount: { framework: 'express', form: 'use-call', local: 'promBundle', commonjsExport: 'module', options: { includeMethod: true, includePath: true } },
+  },
+  { package: 'prometheus-api-metrics', measuresRequests: true, excludeOptions: ['excludeRoutes'], registersMetric: 'http_request_duration_seconds' },
   { package: 'express-prometheus-middleware', measuresRequests: true, excludeOptions: [] },
   { package: 'swagger-stats', measuresRequests: true, excludeOptions: [] },
-  { package: 'fastify-metrics', measuresRequests: true, excludeOptions: [], routeOptOut: 'disableMetrics', disabledBy: { option: 'routeMetrics', flag: 'enabled' } },
-  { package: '@hono/prometheus', measuresRequests: true, excludeOptions: [] },
+  {
+    package: 'fastify-metrics',
+    measuresRequests: true,
+    registersMetric: 'http_request_duration_seconds',
+    excludeOptions: [],
+    routeOptOut: 'disableMetrics',
+    disabledBy: { option: 'routeMetrics', flag: 'enabled' },
+    mount: { framework: 'fastify', form: 'register', local: 'fastifyMetrics', commonjsExport: 'default', options: { endpoint: '/metrics' } },
+  },
+  { package: '@hono/prometheus', measuresRequests: true, excludeOptions: [], registersMetric: 'http_request_duration_seconds' },
   {
     package: '@willsoto/nestjs-prometheus',
     measuresRequests: false,

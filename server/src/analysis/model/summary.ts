@@ -98,7 +98,7 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
     for (const [name, o] of target?.objects ?? []) if (name !== 'default' && !objects.has(name)) objects.set(name, o);
     for (const [name, lib] of target?.types ?? []) if (!types.has(name)) types.set(name, lib);
   }
-  for (const [name, fn] of functions) if (!fn.logs && !fn.returnsLogger) functions.delete(name);
+  for (const [name, fn] of functions) if (!fn.logs && !fn.returnsLogger && fn.returnsErrorText === undefined) functions.delete(name);
   return { loggers, classes, functions, objects, types, digest: digestOf(loggers, classes, functions, objects, types) };
 }
 
@@ -178,7 +178,7 @@ function digestOf(
 ): string {
   const l = [...loggers].map(([name, v]) => `${name}=${v.lib}@${v.origin}`).sort();
   const c = [...classes].map(([name, cls]) => `${name}{${[...cls.members].map(([m, lib]) => `${m}=${lib}`).join(',')}}`).sort();
-  const fn = (f: FunctionSummary) => JSON.stringify([f.returnsLogger ?? null, f.logs ?? null]);
+  const fn = (f: FunctionSummary) => JSON.stringify(f.returnsErrorText === undefined ? [f.returnsLogger ?? null, f.logs ?? null] : [f.returnsLogger ?? null, f.logs ?? null, f.returnsErrorText]);
   const f = [...functions].map(([name, s]) => `${name}${fn(s)}`).sort();
   const o = [...objects].map(([name, members]) => `${name}{${[...members].map(([m, s]) => `${m}${fn(s)}`).join(',')}}`).sort();
   const t = [...types].map(([name, lib]) => `${name}=${lib}`).sort();

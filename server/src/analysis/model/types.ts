@@ -24,6 +24,8 @@ export interface ClassSummary {
 export interface FunctionSummary {
   readonly returnsLogger?: LoggerLibrary;
   readonly logs?: LogWrapper;
+  /** The parameter whose error it returns as text (`getErrorMessage(err)` → `err.message`), errorTextFunctions.ts. */
+  readonly returnsErrorText?: number;
 }
 
 /** A function that passes its arguments on to a logger: which of its parameters is the message, which the fields. */

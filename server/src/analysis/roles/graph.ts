@@ -23,6 +23,8 @@ export interface ImportGraph {
 export interface GraphInputs {
   readonly files: readonly string[];
   specifiersOf(file: string): readonly string[];
+  /** Whether the file runs the database migrations (scan.ts): it may load every file of its package's migrations/ folders. */
+  runsMigrations?(file: string): boolean;
   readonly resolver: ModuleResolver;
   /** The package folder of a file (aliases are local to a package). */
   packageDirOf(file: string): string | null;
@@ -43,6 +45,8 @@ export function buildImportGraph(inputs: GraphInputs): ImportGraph {
   const aliases = new AliasMatcher(files, inputs);
   // Files of one folder resolve a specifier alike (one tsconfig, one base): once per folder.
   const resolutions = new Map<string, string | null>();
+  /** Per package, the files of its migrations/ folders (walked once per package that runs them). */
+  const migrations = new Map<string | null, number[]>();
   for (let i = 0; i < files.length; i++) {
     const from = files[i];
     const folder = path.dirname(from);
@@ -60,12 +64,32 @@ export function buildImportGraph(inputs: GraphInputs): ImportGraph {
       if (resolved !== null || !mayBeAlias(spec) || inputs.dependsOn(from, packageNameOf(spec))) continue;
       for (const c of aliases.candidates(spec, from)) if (c !== i && !exact.has(c)) possible.add(c);
     }
+    // knex loads the migration files by folder, not by import: `db.migrate.latest()` at start-up runs them in the server.
+    if (inputs.runsMigrations?.(from)) {
+      const pkg = inputs.packageDirOf(from);
+      let targets = migrations.get(pkg);
+      if (!targets) migrations.set(pkg, (targets = migrationFiles(files, inputs, pkg)));
+      for (const c of targets) if (c !== i && !exact.has(c)) possible.add(c);
+    }
     imports[i] = [...exact];
     mayImport[i] = [...possible].filter((c) => !exact.has(c));
     for (const t of imports[i]) importers[t].push(i);
     for (const t of mayImport[i]) importers[t].push(i);
   }
   return { files, index, imports, mayImport, importers };
+}
+
+const MIGRATION_DIRS = new Set(['migrations', 'migration']);
+
+/** The files in migrations/ folders of a package (`null`: the whole workspace). */
+function migrationFiles(files: readonly string[], inputs: GraphInputs, pkg: string | null): number[] {
+  const out: number[] = [];
+  files.forEach((f, i) => {
+    if (pkg !== null && inputs.packageDirOf(f) !== pkg) return;
+    const dirs = path.relative(pkg ?? path.parse(f).root, path.dirname(f)).split(path.sep);
+    if (dirs.some((d) => MIGRATION_DIRS.has(d.toLowerCase()))) out.push(i);
+  });
+  return out;
 }
 
 /** Not relative, not absolute, not a builtin: a package or an alias. */

@@ -138,6 +138,7 @@ export class RoleIndex {
     const graph = buildImportGraph({
       files,
       specifiersOf: (f) => this.noted.get(f)!.scan.specifiers,
+      runsMigrations: (f) => this.noted.get(f)!.scan.runsMigrations,
       resolver: this.resolver,
       packageDirOf,
       dependsOn: (f, name) => {
@@ -160,6 +161,7 @@ function sameNote(a: Noted, b: Noted): boolean {
     x.serviceWorker === y.serviceWorker &&
     x.registersServiceWorker === y.registersServiceWorker &&
     x.commandDirs.join('\0') === y.commandDirs.join('\0') &&
+    x.runsMigrations === y.runsMigrations &&
     x.specifiers.length === y.specifiers.length &&
     x.specifiers.every((s, i) => s === y.specifiers[i])
   );

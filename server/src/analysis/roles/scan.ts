@@ -14,6 +14,8 @@ export interface ScannedFile {
   readonly registersServiceWorker: boolean;
   /** Folders of CLI commands it loads with yargs' `.commandDir('./commands')`, as written. */
   readonly commandDirs: readonly string[];
+  /** Runs the database migrations (knex's `db.migrate.latest()`): it loads the package's migrations/ files. */
+  readonly runsMigrations: boolean;
 }
 
 /**
@@ -37,6 +39,8 @@ const SERVICE_WORKER_EVENT = /\bself\.addEventListener\(\s*['"](?:install|activa
 const WORKER_NAME = /(^|[^a-z])(sw|[\w-]*worker[\w-]*)\.[cm]?[jt]s$/i;
 const REGISTERS_WORKER = /\bnavigator\.serviceWorker\.register\s*\(/;
 /** The first string in the call: `.commandDir('cmds')`, `.commandDir(path.resolve(dir, './commands'))`. */
+/** knex running its migrations: `knex.migrate.latest()`, `db.migrate.up()`. */
+const RUNS_MIGRATIONS = /\.migrate\.(?:latest|up)\s*\(/;
 const COMMAND_DIR = /\.commandDir\([^'"\n]{0,200}(['"])([^'"\n\\]{1,200})\1/g;
 
 export function scanFile(text: string, fileName = ''): ScannedFile {
@@ -51,6 +55,7 @@ export function scanFile(text: string, fileName = ''): ScannedFile {
     registersServiceWorker: text.includes('serviceWorker') && REGISTERS_WORKER.test(text),
     // Only a yargs program has command folders.
     commandDirs: yargs ? [...text.matchAll(COMMAND_DIR)].map((m) => m[2]) : [],
+    runsMigrations: text.includes('.migrate.') && RUNS_MIGRATIONS.test(text),
   };
 }
 

@@ -15,6 +15,19 @@ import { isConsoleOutsideService } from './util/fileRole';
 export const MESSAGE = (method: string) =>
   `console.${method} in service code writes unstructured text; use the project's logger, which writes structured records with levels.`;
 
+/** A logger that is console by its type or value (`this.logger = options.logger || console`, `out: Console`). */
+export const INJECTED_MESSAGE = (receiver: string, method: string) =>
+  `\`${receiver}\` is console: its ${method}() in service code writes unstructured text; use the project's logger, which writes structured records with levels.`;
+
+/** The global console itself (`console`, `globalThis.console`, a variable made from it), not a value injected in its place. */
+function isGlobalConsole(receiver: ts.Expression, ctx: RuleContext): boolean {
+  const r = unwrap(receiver);
+  if ((ts.isIdentifier(r) && r.text === 'console') || (ts.isPropertyAccessExpression(r) && r.name.text === 'console')) return true;
+  const d = ts.isIdentifier(r) ? ctx.declarationOf(r) : null;
+  const init = d && ts.isVariableDeclaration(d) && d.initializer ? unwrap(d.initializer) : null;
+  return !!init && ((ts.isIdentifier(init) && init.text === 'console') || (ts.isPropertyAccessExpression(init) && init.name.text === 'console'));
+}
+
 const LEVELS: Record<string, string> = { log: 'info', info: 'info', warn: 'warn', error: 'error', debug: 'debug', trace: 'trace' };
 
 function levelFor(method: string, library: LoggerLibrary): string {
@@ -132,7 +145,9 @@ function fixFor(call: LogCall, ctx: RuleContext): FixProposal[] {
   const sf = ctx.sourceFile;
   const calleeEdit = { start: call.node.expression.getStart(sf), end: call.node.expression.end, newText: callee };
   const edits = [...logger.edits, calleeEdit, argumentsEdit(call.node, docs, ctx, callee)];
-  safe = safe && !commentsBetweenArguments(call.node.arguments, sf);
+  // An injected console (`this.logger = options.logger || console`) may be replaced by its caller: writing
+  // to the project's logger instead bypasses that, so a person decides.
+  safe = safe && !commentsBetweenArguments(call.node.arguments, sf) && (call.receiver === call.node.expression || isGlobalConsole(call.receiver, ctx));
   return [{ title: `Replace with ${callee}(...)`, edits, safe }];
 }
 
@@ -146,6 +161,8 @@ export const rule: Rule = {
   checkLogCall(call, ctx) {
     if (call.library !== 'console' || isConsoleOutsideService(call, ctx)) return;
     const callee = call.node.expression;
-    ctx.report({ start: callee.getStart(ctx.sourceFile), end: callee.end }, MESSAGE(call.method), fixFor(call, ctx));
+    // `log(...)` destructured from console has the console as no receiver of its own.
+    const message = call.receiver === callee || isGlobalConsole(call.receiver, ctx) ? MESSAGE(call.method) : INJECTED_MESSAGE(call.receiver.getText(ctx.sourceFile), call.method);
+    ctx.report({ start: callee.getStart(ctx.sourceFile), end: callee.end }, message, fixFor(call, ctx));
   },
 };

@@ -43,11 +43,17 @@ function textualErrors(expr: ts.Expression, ctx: RuleContext): Array<{ at: ts.Ex
   }
   const parts = messageParts(expr);
   if (!parts) return [];
-  const out: Array<{ at: ts.Expression; error: ts.Expression }> = [];
+  const out: Array<{ at: ts.Expression; error: ts.Expression; indirect?: true }> = [];
   for (const p of parts) {
     if (p.kind !== 'value') continue;
     const e = errorAsText(p.expr, ctx) ?? (isErrorValue(p.expr, ctx) ? unwrap(p.expr) : null);
     if (e) out.push({ at: unwrap(p.expr), error: e });
+    else {
+      // `const reason = getErrorMessage(err); logger.error(`failed: ${reason}`)`.
+      const v = unwrap(p.expr);
+      const made = ts.isIdentifier(v) ? localValues(v, ctx).map((x) => errorAsText(x, ctx)).find((x) => x) : null;
+      if (made) out.push({ at: v, error: made, indirect: true });
+    }
   }
   return out;
 }
@@ -172,6 +178,10 @@ export const rule: Rule = {
     // Error text as a field value: `{ error: err.message }` → the error object where the library keeps it.
     const fieldsObj = call.fieldsArg && unwrap(call.fieldsArg);
     if (fieldsObj && ts.isObjectLiteralExpression(fieldsObj)) {
+      // `{ error: err, errorMessage: err.message }`: the error object is logged beside its text (pino
+      // and bunyan keep it whole), so the text is an extra, not a loss. winston's meta loses it: not there.
+      const beside = call.library === 'winston' ? new Set<string>() : errorsLoggedWhole(fieldsObj, ctx);
+      const lost = (error: ts.Expression) => !(ts.isIdentifier(error) && beside.has(error.text));
       for (const p of fieldsObj.properties) {
         // winston: `{ error }` / `{ error: err }` is written as `"error":{}`.
         if (call.library === 'winston' && !call.wrapper && (ts.isShorthandPropertyAssignment(p) || ts.isPropertyAssignment(p))) {
@@ -184,23 +194,38 @@ export const rule: Rule = {
         }
         if (!ts.isPropertyAssignment(p)) continue;
         const error = errorAsText(p.initializer, ctx);
-        if (error) ctx.report(p.initializer, MESSAGE(p.initializer.getText(sf)), fieldFix(call, ctx, fieldsObj, p, error));
+        if (error) {
+          if (lost(error)) ctx.report(p.initializer, MESSAGE(p.initializer.getText(sf)), fieldFix(call, ctx, fieldsObj, p, error));
+        }
         // Nested: `metadata: JSON.stringify({ originalError: String(e) })`, `{ cause: { message: e.message } }`.
-        else for (const inner of nestedErrorText(p.initializer, ctx)) ctx.report(inner, MESSAGE(inner.getText(sf)));
+        else for (const inner of nestedErrorText(p.initializer, ctx)) if (lost(inner.error)) ctx.report(inner.at, MESSAGE(inner.at.getText(sf)));
       }
     }
   },
 };
 
 /** Error text inside a field's object value or its `JSON.stringify(...)`, one object deep (no fix: the shape is the project's). */
-function nestedErrorText(value: ts.Expression, ctx: RuleContext): ts.Expression[] {
+function nestedErrorText(value: ts.Expression, ctx: RuleContext): Array<{ at: ts.Expression; error: ts.Expression }> {
   let v = unwrap(value);
   if (ts.isCallExpression(v) && v.arguments.length >= 1 && ts.isPropertyAccessExpression(v.expression) && v.expression.name.text === 'stringify') {
     const owner = unwrap(v.expression.expression);
     if (ts.isIdentifier(owner) && owner.text === 'JSON') v = unwrap(v.arguments[0]);
   }
   if (!ts.isObjectLiteralExpression(v)) return [];
-  const out: ts.Expression[] = [];
-  for (const p of v.properties) if (ts.isPropertyAssignment(p) && errorAsText(p.initializer, ctx)) out.push(p.initializer);
+  const out: Array<{ at: ts.Expression; error: ts.Expression }> = [];
+  for (const p of v.properties) {
+    const error = ts.isPropertyAssignment(p) ? errorAsText(p.initializer, ctx) : null;
+    if (error) out.push({ at: (p as ts.PropertyAssignment).initializer, error });
+  }
+  return out;
+}
+
+/** Names of the errors a fields object holds whole (`{ err }`, `{ error: err }`). */
+function errorsLoggedWhole(obj: ts.ObjectLiteralExpression, ctx: RuleContext): Set<string> {
+  const out = new Set<string>();
+  for (const p of obj.properties) {
+    const value = ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? unwrap(p.initializer) : null;
+    if (value && ts.isIdentifier(value) && isErrorValue(value, ctx)) out.add(value.text);
+  }
   return out;
 }

@@ -2,11 +2,16 @@
 // duration: RED). A service phase rule: a handler's coverage depends on the middleware mounted in
 // front of it, its wrappers, the project's metrics module and how the service is started, which
 // no single file shows. Coverage is worked out in metrics/coverage.ts; this rule words it.
+// Its fix, never safe: mount the metrics middleware the service already depends on, once, in front
+// of the routes (metrics/fixMount.ts); else time the handler with the shared
+// `http_request_duration_seconds` histogram of the project's metrics module (metrics/fixHistogram.ts).
 import ts from 'typescript';
 import type { FrameworkId } from '../handlers/types';
 import { coverageOf, type HandlerCoverage, type ServiceCoverage } from '../metrics/coverage';
+import { recordDurationFix } from '../metrics/fixHistogram';
+import { mountMiddlewareFix } from '../metrics/fixMount';
 import { callAt, nodeAt } from '../treeAt';
-import type { Rule, ServiceRuleContext, ServiceView } from '../rule';
+import type { FixProposal, Rule, ServiceRuleContext, ServiceView } from '../rule';
 
 /** The usual metrics middleware of each framework, suggested when the service depends on none. */
 const SUGGESTED_MIDDLEWARE: Partial<Record<FrameworkId, string>> = {
@@ -61,6 +66,16 @@ function rangeOf(service: ServiceView, c: HandlerCoverage): { start: number; end
   return { start, end: Math.min(n.end, lineEnd) };
 }
 
+/**
+ * The middleware mount when the service depends on one it does not use (not for a handler that
+ * opts out of it: mounting would not measure it), else the histogram in the handler. A fix that
+ * cannot be written is left out (the finding stands without it).
+ */
+function fixesFor(service: ServiceView, coverage: ServiceCoverage, c: HandlerCoverage): FixProposal[] {
+  const fix = (c.notes.length === 0 ? mountMiddlewareFix(service, coverage.middlewareDependencies, c.handler) : null) ?? recordDurationFix(service, c.handler);
+  return fix ? [fix] : [];
+}
+
 export const rule: Rule = {
   meta: {
     id: 'handler-missing-metrics',
@@ -73,7 +88,7 @@ export const rule: Rule = {
     for (const c of coverage.handlers) {
       if (c.scrapeEndpoint || c.outsideService || c.preflight || c.measuredBy.length > 0) continue;
       const range = rangeOf(service, c);
-      if (range) ctx.report(c.handler.file, range, messageFor(coverage, c));
+      if (range) ctx.report(c.handler.file, range, messageFor(coverage, c), fixesFor(service, coverage, c));
     }
   },
 };

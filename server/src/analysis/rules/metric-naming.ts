@@ -2,13 +2,17 @@
 // rejects: counters without `_total`, units not in their base unit or abbreviated, the type in the
 // name, `:`, camelCase, `_count`/`_sum`/`_bucket` where the type does not make them, no help text.
 // The message names the lint-clean name; renaming changes the exported series, so a person decides.
+// The rename fix covers the file's own places in the file phase; when the service names the metric
+// in other files too, the service phase reports the same finding with the rename at every place
+// (metrics/renameEverywhere.ts), and its fix supersedes the file's (services/mergeFindings.ts).
 import ts from 'typescript';
 import type { MetricDefinition, MetricUse } from '../metrics';
 import { indexOf } from '../metrics/fileIndex';
 import { LABEL_NAME, METRIC_NAME } from '../metrics/promClientValidation';
 import { type CleanName, labelProblems, lintCleanName, nameProblems, PROBLEMS, snakeCase } from '../metrics/promlint';
 import { otelPrometheusLabel, otelPrometheusName } from '../metrics/prometheusName';
-import type { FixProposal, Rule, RuleContext } from '../rule';
+import type { FixProposal, Rule, RuleContext, ServiceRuleContext, ServiceView } from '../rule';
+import { nameLiteral, renameEdit, serviceMetricNames } from '../metrics/renameEverywhere';
 import { unwrap } from '../scopes';
 import type { TextEdit } from '../types';
 
@@ -100,6 +104,28 @@ function checkOpenTelemetry(def: MetricDefinition, name: string, ctx: RuleContex
   }
 }
 
+/** The service phase: a prom-client metric named in several files of the service is renamed in all of them. */
+function checkServiceNames(service: ServiceView, ctx: ServiceRuleContext): void {
+  const names = serviceMetricNames(service);
+  for (const { parsed, def } of names.definitions) {
+    const literal = nameLiteral(def);
+    if (!literal || def.name.state !== 'known') continue;
+    const name = literal.text;
+    if (!METRIC_NAME.test(name)) continue;
+    const problems = nameProblems({ name, kind: def.kind, hasHelp: true, labelNames: [] });
+    const places = names.places.get(name) ?? [];
+    const files = new Set(places.map((p) => p.file));
+    if (problems.length === 0 || files.size < 2) continue; // within one file, the file phase's fix is whole
+    const clean = lintCleanName(name, def.kind);
+    // The new name taken by another metric, or more places than a person would review: no rename (not even the file's own).
+    const fixes: FixProposal[] =
+      names.places.has(clean.name) || places.length > MAX_RENAME_PLACES
+        ? []
+        : [{ title: `Rename the metric to \`${clean.name}\` in the ${files.size} files that name it (changes the exported series)`, edits: places.map((p) => renameEdit(p, clean.name)), safe: false }];
+    ctx.report(parsed.file, def.name.expr, MESSAGES.name(name, problems, clean), fixes);
+  }
+}
+
 export const rule: Rule = {
   meta: {
     id: 'metric-naming',
@@ -123,4 +149,5 @@ export const rule: Rule = {
       if (problems.length) ctx.report(label.key, MESSAGES.attribute(label.name, exported, problems, cleanLabel(exported)));
     }
   },
+  checkService: checkServiceNames,
 };

@@ -6,8 +6,8 @@ import type { LogCall, Rule, RuleContext } from '../rule';
 import { enclosingStop, unwrap } from '../scopes';
 import { isRequestObject } from './util/requests';
 import { isConsoleOutsideService } from './util/fileRole';
-import { isSecretName } from './util/secretNames';
-import { declaredType, typeMemberNames } from './util/declarations';
+import { isPersonalDataName, isSecretName } from './util/secretNames';
+import { constObjectLiteral, declaredType, typeMemberNames } from './util/declarations';
 
 /** Whole request parts that carry credentials (Authorization, Cookie) or user secrets (form bodies). */
 const REQUEST_PARTS = new Set(['headers', 'body', 'cookies']);
@@ -15,6 +15,10 @@ const REQUEST_PARTS = new Set(['headers', 'body', 'cookies']);
 export const MESSAGES = {
   name: (name: string) => `Log record includes \`${name}\`, which looks like a secret; leave it out or redact it.`,
   request: (text: string) => `Log record includes the whole \`${text}\`, which carries credentials (Authorization, cookies, passwords); log only the fields you need.`,
+  personal: (name: string) => `Log record includes \`${name}\`, which looks like personal data (an email address); log an id instead.`,
+  built: (name: string, field: string) => `Log record includes \`${name}\`, built above with the field \`${field}\`, which looks like a secret; log only the fields you need.`,
+  builtPersonal: (name: string, field: string) =>
+    `Log record includes \`${name}\`, built above with the field \`${field}\`, which looks like personal data (an email address); log only the fields you need.`,
   type: (name: string, field: string) => `Log record includes \`${name}\`, whose type has the field \`${field}\`, which looks like a secret; log only the fields you need.`,
 };
 
@@ -33,6 +37,14 @@ function isHarmlessLiteral(e: ts.Expression): boolean {
     u.kind === ts.SyntaxKind.NullKeyword ||
     (ts.isIdentifier(u) && u.text === 'undefined')
   );
+}
+
+/**
+ * Personal data matters in service code, whose records are kept: a CLI or script that prints a
+ * user's email does it for the operator who asked (`flowise user --list`), a test for its fixture.
+ */
+function personalDataMatters(ctx: RuleContext): boolean {
+  return ctx.fileKind === 'service';
 }
 
 /** `req.headers`, `request.body`, `ctx.request.body`, `req.cookies`: a whole request part. */
@@ -60,20 +72,39 @@ function checkValue(e: ts.Expression, ctx: RuleContext): void {
   }
   const name = ts.isIdentifier(u) ? u.text : ts.isPropertyAccessExpression(u) ? u.name.text : null;
   if (name && isSecretName(name)) return ctx.report(u, MESSAGES.name(u.getText(sf)));
+  if (name && isPersonalDataName(name) && personalDataMatters(ctx)) return ctx.report(u, MESSAGES.personal(u.getText(sf)));
   if (ts.isIdentifier(u)) {
     const field = secretFieldOfDeclaredType(u, ctx);
-    if (field) ctx.report(u, MESSAGES.type(u.text, field));
+    if (field) return ctx.report(u, MESSAGES.type(u.text, field));
+    // `const properties = { $email: user.email, ... }; logger.info(properties)`: the object built above.
+    const built = builtObjectField(u, ctx);
+    if (built) ctx.report(u, built.personal ? MESSAGES.builtPersonal(u.text, built.key) : MESSAGES.built(u.text, built.key));
   }
+}
+
+/** The first secret or personal field of the object literal a `const` is initialised with (one level, literals left out). */
+function builtObjectField(id: ts.Identifier, ctx: RuleContext): { key: string; personal: boolean } | null {
+  const obj = constObjectLiteral(id, ctx);
+  if (!obj) return null;
+  for (const p of obj.properties) {
+    const key = ts.isShorthandPropertyAssignment(p) ? p.name.text : ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : null;
+    if (!key || (ts.isPropertyAssignment(p) && isHarmlessLiteral(p.initializer))) continue;
+    if (isSecretName(key)) return { key, personal: false };
+    if (isPersonalDataName(key) && personalDataMatters(ctx)) return { key, personal: true };
+  }
+  return null;
 }
 
 function checkObject(obj: ts.ObjectLiteralExpression, ctx: RuleContext): void {
   for (const p of obj.properties) {
     if (ts.isShorthandPropertyAssignment(p)) {
       if (isSecretName(p.name.text)) ctx.report(p, MESSAGES.name(p.name.text));
+      else if (isPersonalDataName(p.name.text) && personalDataMatters(ctx)) ctx.report(p, MESSAGES.personal(p.name.text));
       else checkValue(p.name, ctx);
     } else if (ts.isPropertyAssignment(p)) {
       const key = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : null;
       if (key && isSecretName(key) && !isHarmlessLiteral(p.initializer)) ctx.report(p, MESSAGES.name(key));
+      else if (key && isPersonalDataName(key) && !isHarmlessLiteral(p.initializer) && personalDataMatters(ctx)) ctx.report(p, MESSAGES.personal(key));
       else checkValue(p.initializer, ctx);
     } else if (ts.isSpreadAssignment(p)) {
       checkValue(p.expression, ctx);

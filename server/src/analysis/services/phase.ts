@@ -7,6 +7,7 @@ import type { RuleId } from '../../../../shared/src/rules';
 import { buildInventory, type ServiceInventory } from '../handlers/inventory';
 import { WorkspaceFacts } from '../handlers/workspaceFacts';
 import { parseForHandlers } from '../handlers/workspaceFacts';
+import { editsOtherFiles, normaliseEdits } from '../edits';
 import { DEFAULT_MAX_FILE_BYTES } from '../limits';
 import { lineColumn } from '../parse';
 import { isInside, type ProjectModel } from '../project';
@@ -41,7 +42,6 @@ export interface ServicePhaseResult {
 
 /** The views of the services `files` belong to; files must have been noted in `project`. */
 export function serviceViews(project: ProjectModel, files: readonly string[], maxFileBytes = DEFAULT_MAX_FILE_BYTES, only?: ReadonlySet<string>, trees?: ParsedFiles): ServiceView[] {
-  const facts = new WorkspaceFacts(project, maxFileBytes, trees);
   const parsed = new Map<string, ParsedServiceFile | null>();
   const parse = (file: string): ParsedServiceFile | null => {
     let p = parsed.get(file);
@@ -61,6 +61,11 @@ export function serviceViews(project: ProjectModel, files: readonly string[], ma
     parsed.set(file, p);
     return p;
   };
+  // Handler discovery reads the same trees coverage and the request paths do: one parse per file a phase.
+  const facts = new WorkspaceFacts(project, maxFileBytes, (file, text) => {
+    const p = parse(file);
+    return p && p.text === text ? p : null;
+  });
   const wanted = only ? files.filter((f) => [...only].some((root) => isInside(root, f))) : files;
   return buildInventory(project, wanted, { maxFileBytes, facts })
     .filter((s) => !only || only.has(s.root))
@@ -129,7 +134,13 @@ export function runServicePhase(project: ProjectModel, files: readonly string[],
     if (!sup) suppressions.set(file, (sup = findSuppressions(parsed.text, (o) => sf.getLineAndCharacterOfPosition(o).line)));
     if (isSuppressed(sup, rule, s.line)) return;
     const e = lineColumn(sf, end);
-    const fixes: Fix[] = proposals.filter((p) => p.edits.length > 0).map((p): Fix => ({ title: p.title, edits: p.edits, safe: p.safe, kind: 'fix' }));
+    // A fix that edits another file (the metrics module) is never safe: fix-all rewrites one file at a time.
+    const fixes: Fix[] = proposals
+      .filter((p) => p.edits.length > 0)
+      .map((p): Fix => {
+        const edits = normaliseEdits(file, p.edits);
+        return { title: p.title, edits, safe: p.safe && !editsOtherFiles(edits), kind: 'fix' };
+      });
     const finding: Finding = { rule, message, severity, start, end, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, fixes: fixes.sort((a, b) => Number(b.safe) - Number(a.safe)) };
     const list = findings.get(file);
     if (list) {

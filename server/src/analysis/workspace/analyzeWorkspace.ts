@@ -13,7 +13,7 @@ import type { AnalyzeOptions } from '../analyze';
 import { DEFAULT_MAX_FILE_BYTES, tooLargeToAnalyse } from '../limits';
 import { FileTooLargeError, kindOf, NotRegularFileError, readRegularFile, readRegularTextOrUndefined } from '../regularFile';
 import type { ProjectModel } from '../project';
-import type { FileAnalysis, RuleSeverities } from '../types';
+import type { FileAnalysis, Finding, RuleSeverities } from '../types';
 import { computeConfigKey, hashText, type ResultCache } from './cache';
 import { type AppliedConfig, ConfigLookup } from './configLookup';
 import { createIgnoreMatcher, discoverFiles, isAnalysable } from './discover';
@@ -77,6 +77,14 @@ export interface WorkspaceResult {
   summary?: ServiceCoverageSummary[];
   /** Service rules that threw (a bug): which rule, on which service. */
   serviceRuleErrors: Array<{ rule: string; service: string; message: string }>;
+  /** The service phase's findings by file (absolute), as merged into `files`. */
+  serviceFindings: Record<string, Finding[]>;
+  /**
+   * After files were rewritten (`check --fix`) and noted in `project` with their new texts: the
+   * service phase run again on the workspace with those texts, its findings by file. A fix in one
+   * file may change another file's service findings (a handler's coverage crosses files).
+   */
+  serviceFindingsAfter(changed: ReadonlyMap<string, string>): Record<string, Finding[]>;
 }
 
 function skippedFile(absPath: string, reason: string): FileAnalysis {
@@ -345,6 +353,12 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
     cached,
     ...(services.summary ? { summary: services.summary } : {}),
     serviceRuleErrors: services.ruleErrors ?? [],
+    serviceFindings: services.findings,
+    serviceFindingsAfter(changed) {
+      for (const [file, text] of changed) if (texts.has(file)) texts.set(file, text);
+      if (configErrors.length > 0 || ordered.length === 0) return {};
+      return runServicePhaseFor({ project: projectModel, modelFiles, severitiesFor: (f) => optionsFor(f).severities, requestIdHeaderFor: (f) => optionsFor(f).requestIdHeader, maxFileBytes, summary: false }).findings;
+    },
     get project() {
       return projectModel();
     },

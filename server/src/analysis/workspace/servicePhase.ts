@@ -6,6 +6,7 @@ import type { FileAnalysis, Finding, RuleSeverities } from '../types';
 import type { ProjectModel } from '../project';
 import type { ServiceCoverageSummary } from '../metrics/coverageSummary';
 import { engine } from './engine';
+import { mergeFindings } from '../services/mergeFindings';
 import type { ParsedFiles } from '../services/parsedFiles';
 
 /** What the service phase produced, as the cache keeps it. */
@@ -60,7 +61,6 @@ export function mergeServiceFindings(results: FileAnalysis[], memo: ServicePhase
   return results.map((r) => {
     const extra = memo.findings[r.path];
     if (!extra || extra.length === 0 || r.skipped) return r;
-    const findings = [...r.findings, ...extra].sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-    return { ...r, findings };
+    return { ...r, findings: mergeFindings(r.findings, extra) };
   });
 }

@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import type { Severity } from '../../../../shared/src/rules';
 import { ruleDocsUrl } from '../../../../shared/src/rules';
 import type { RuleMeta } from '../../analysis/rule';
-import type { Report } from '../report';
+import type { Finding } from '../../analysis/types';
+import { displayPath, type Report } from '../report';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/observability-lens/observability-lens';
@@ -19,6 +20,29 @@ export function sarifLevel(severity: Severity): SarifLevel {
 /** Relative paths as URI references: segments percent-encoded, slashes kept. */
 function uriReference(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
+}
+
+/**
+ * A finding's fixes (not the suppressions) as SARIF fixes: one artifactChange per file a fix edits,
+ * its replacements as character offsets (a file the fix creates: an insertion at 0 in it).
+ */
+function sarifFixes(file: string, finding: Finding, cwd: string) {
+  return finding.fixes
+    .filter((f) => f.kind === 'fix')
+    .map((f) => {
+      const byFile = new Map<string, typeof f.edits>();
+      for (const e of f.edits) {
+        const target = e.file ? displayPath(cwd, e.file) : file;
+        byFile.set(target, [...(byFile.get(target) ?? []), e]);
+      }
+      return {
+        description: { text: f.title },
+        artifactChanges: [...byFile].map(([target, edits]) => ({
+          artifactLocation: { uri: uriReference(target), uriBaseId: '%SRCROOT%' },
+          replacements: edits.map((e) => ({ deletedRegion: { charOffset: e.start, charLength: e.end - e.start }, insertedContent: { text: e.newText } })),
+        })),
+      };
+    });
 }
 
 export function formatSarif(report: Report, rules: readonly RuleMeta[], version: string): string {
@@ -37,6 +61,7 @@ export function formatSarif(report: Report, rules: readonly RuleMeta[], version:
           },
         },
       ],
+      ...(d.fixes.some((x) => x.kind === 'fix') ? { fixes: sarifFixes(f.file, d, report.cwd) } : {}),
     })),
   );
   const notifications = report.skipped.map((s) => ({

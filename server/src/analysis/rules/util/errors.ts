@@ -2,6 +2,7 @@
 // first parameter of a Node-style callback, something typed as an Error, or `new XError(...)`.
 import ts from 'typescript';
 import { unwrap } from '../../scopes';
+import type { RuleContext } from '../../rule';
 import type { DeclarationLookup } from './declarations';
 import { messageParts } from './messageParts';
 
@@ -52,14 +53,33 @@ function paramHoldsError(fn: ts.SignatureDeclaration, p: ts.ParameterDeclaration
   return /^err(or)?$/.test(p.name.text) || fn.parameters.length >= 2;
 }
 
-/** The error an expression turns into text, if it does: `err.message`, `String(err)`, `err.toString()`, `err + ''`, `${err}`. */
-export function errorAsText(expr: ts.Expression, scope: DeclarationLookup): ts.Expression | null {
+/** Where names are declared, and (in a rule's context) which workspace functions return an error's text. */
+export type ErrorLookup = DeclarationLookup & Partial<Pick<RuleContext, 'errorTextParameter'>>;
+
+/**
+ * The error an expression turns into text, if it does: `err.message`, `String(err)`, `err.toString()`,
+ * `err + ''`, `${err}`, or a call of a workspace function that returns its error's text (`getErrorMessage(err)`).
+ */
+export function errorAsText(expr: ts.Expression, scope: ErrorLookup): ts.Expression | null {
   const e = unwrap(expr);
   if (ts.isPropertyAccessExpression(e) && e.name.text === 'message' && isErrorValue(e.expression, scope)) return unwrap(e.expression);
   if (ts.isCallExpression(e)) {
     const c = e.expression;
     if (ts.isIdentifier(c) && c.text === 'String' && e.arguments.length === 1 && isErrorValue(e.arguments[0], scope)) return unwrap(e.arguments[0]);
     if (ts.isPropertyAccessExpression(c) && c.name.text === 'toString' && e.arguments.length === 0 && isErrorValue(c.expression, scope)) return unwrap(c.expression);
+    // Only a plain function name is followed (cheap: the argument must hold an error first).
+    if (ts.isIdentifier(c) && e.arguments.length > 0 && scope.errorTextParameter && e.arguments.some((a) => isErrorValue(a, scope))) {
+      const i = scope.errorTextParameter(c);
+      const arg = i !== null ? e.arguments[i] : undefined;
+      if (arg && !ts.isSpreadElement(arg) && isErrorValue(arg, scope)) return unwrap(arg);
+    }
+  }
+  // `err instanceof Error ? err.message : String(err)`: text either way (a constant fallback allowed).
+  if (ts.isConditionalExpression(e)) {
+    const a = ts.isStringLiteralLike(unwrap(e.whenTrue)) ? 'constant' : errorAsText(e.whenTrue, scope);
+    const b = ts.isStringLiteralLike(unwrap(e.whenFalse)) ? 'constant' : errorAsText(e.whenFalse, scope);
+    if (a && b && (a !== 'constant' || b !== 'constant')) return a === 'constant' ? (b as ts.Expression) : a;
+    return null;
   }
   // `${err}` or `err + ''`: the error and nothing else, as a string.
   const parts = messageParts(e);

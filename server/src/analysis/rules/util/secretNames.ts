@@ -34,3 +34,14 @@ export function isSecretName(name: string): boolean {
   if (SECRET_LAST_WORDS.has(w[w.length - 1])) return true;
   return w.length >= 2 && SECRET_LAST_PAIRS.has(`${w[w.length - 2]} ${w[w.length - 1]}`);
 }
+
+/** Personal data by the LAST word of a name: an email address identifies a person (`userEmail`, `providerEmail`, `emails`). */
+const PERSONAL_LAST_WORDS = new Set(['email', 'emails']);
+
+/** Whether a field or variable name names personal data (`user.email`, `userEmails`), not a fact about it (`hasEmail`, `emailVerified`). */
+export function isPersonalDataName(name: string): boolean {
+  const w = words(name);
+  if (w.length === 0) return false;
+  if (w.length >= 2 && FLAG_FIRST_WORDS.has(w[0])) return false;
+  return PERSONAL_LAST_WORDS.has(w[w.length - 1]);
+}

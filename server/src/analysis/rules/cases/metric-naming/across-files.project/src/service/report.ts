@@ -1,0 +1,5 @@
+import { register } from 'prom-client';
+
+export async function latencyReport(): Promise<unknown> {
+  return register.getSingleMetric('request_latency_ms')?.get();
+}
