@@ -75,6 +75,8 @@ describe('request paths across files', () => {
     assert.deepEqual(logs.sort(), [
       'UserRepository.byId logger.debug',
       'UserRepository.save (getRequestLogger() ?? logger).info',
+      // Destructured from a parameter typed `{ log: Logger }`.
+      'UserRepository.save log.info',
       'UserService.audit logger.info',
       'UserService.find logger.debug',
       'create req.log.info',
