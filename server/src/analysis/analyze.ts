@@ -27,6 +27,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
 import { ValueResolver } from './values';
 import { BudgetExceeded, metered, WorkMeter } from './workMeter';
 import type { ParsedFiles } from './services/parsedFiles';
+import { extractContextFor, mayRegisterHandlers } from './handlers/context';
 
 export interface AnalyzeOptions {
   severities: RuleSeverities;
@@ -155,7 +156,9 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     if (allCalls && (node.kind === CALL_EXPRESSION || node.kind === NEW_EXPRESSION)) allCalls.push(node as ts.CallExpression | ts.NewExpression);
   }
   meter.step(visited);
-  options.keepTree?.keep({ file: absPath, text, sourceFile: sf, scopes });
+  // Kept only where handler discovery will look (a file that may register routes): a tree kept for
+  // nothing is memory the collector walks for the rest of the pass, more than a parse costs.
+  if (options.keepTree && mayRegisterHandlers(text, extractContextFor(project, absPath))) options.keepTree.keep({ file: absPath, text, sourceFile: sf, scopes });
   const dependencies: ModuleDependencies = {};
   const requests = new HandlerRequests(sf, scopes, project, absPath);
   const values = new ValueResolver(scopes, project.linksFor(absPath, dependencies), requests);
