@@ -13,7 +13,7 @@ import { WordScanner } from '../ruleWords';
 import * as path from 'node:path';
 import ts from 'typescript';
 import { hasNoRequestContext } from '../context/missingRequestId';
-import { injectsContext, interceptedInstances, outgoingCallOf, passesContext, thirdPartyHost } from '../context/outgoing';
+import { contextPassingOf, injectsContext, interceptedInstances, outgoingCallOf, passesContext, thirdPartyHost } from '../context/outgoing';
 import { callsOnRequestPaths } from '../context/pathCalls';
 import { describePath, requestPathsOf } from '../context/requestPaths';
 import { serviceContextFor } from '../context/service';
@@ -76,17 +76,11 @@ export const rule: Rule = {
       let applies = mayApply.get(parsed.file);
       if (applies === undefined) mayApply.set(parsed.file, (applies = scanner.wordsIn(parsed.text).size > 0));
       if (!applies) continue;
-      const call = outgoingCallOf(node, (id) => importOf(parsed.scopes, id), (id) => declarationNodeOf(parsed.scopes, id));
-      if (!call || context.otelCovers.has(call.kind)) continue;
-      if (call.axiosDefault && context.axiosIntercepted) continue;
-      if (call.instance) {
-        let names = intercepted.get(parsed.sourceFile);
-        if (!names) intercepted.set(parsed.sourceFile, (names = interceptedInstances(parsed.sourceFile)));
-        if (names.has(call.instance)) continue;
-      }
+      const lookup = (id: ts.Identifier) => importOf(parsed.scopes, id);
+      const call = outgoingCallOf(node, lookup, (id) => declarationNodeOf(parsed.scopes, id));
+      if (!call) continue;
       const header = ctx.requestIdHeader(parsed.file);
-      if (passesContext(call, header) !== false || thirdPartyHost(call)) continue;
-      if (injectsContext(fn.node, (id) => importOf(parsed.scopes, id))) continue;
+      if (contextPassingOf(call, context, fn.node, lookup, header) !== 'missing') continue;
       ctx.report(parsed.file, call.callee, PATH_MESSAGE(call.label, describePath(paths, fn), header));
     }
   },
