@@ -3,7 +3,8 @@
 // file it applies to (or parse one it does not).
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { callRulesFor, WordScanner } from '../../../server/src/analysis/ruleWords';
+import { callRulesFor } from '../../../server/src/analysis/ruleWords';
+import { WordScanner } from '../../../server/src/analysis/wordScanner';
 import { resolveSeverities, RULES } from '../../../server/src/analysis';
 
 describe('rule words', () => {

@@ -9,7 +9,7 @@
 // (context/requestPaths.ts), named by the route and the chain that reaches it. A client wrapper that
 // adds the header itself is followed like any function, and its call passes the context on. No fix
 // there: the request is usually not in scope, and threading it through the calls is left to a person.
-import { WordScanner } from '../ruleWords';
+import { WordScanner } from '../wordScanner';
 import * as path from 'node:path';
 import ts from 'typescript';
 import { hasNoRequestContext } from '../context/missingRequestId';
