@@ -106,6 +106,7 @@ describe('obs-lens check: handler coverage', function () {
       'fastify-unmounted': '0/2',
       'hono-prometheus': '2/3',
       'koa-middleware': '1/2',
+      'koa-router': '0/2',
       'nestjs-inject': '1/3',
       'nextjs-wrapped': '1/2',
       'node-http': '1/2',

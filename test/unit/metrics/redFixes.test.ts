@@ -52,6 +52,9 @@ describe('handler-missing-metrics: fixes on the coverage fixtures', function () 
     // No metrics module: the histogram in a new one, the missing parameters of an inline Fastify handler added.
     assert.deepEqual(titles['fastify-prom/src/server.ts:6'], [`${hist} (created in a new metrics.ts)`]);
     assert.deepEqual(titles['fastify-prom/src/server.ts:8'], [`${hist} (created in a new metrics.ts)`]);
+    // Koa through @koa/router: the timer ends on ctx.res's finish, with ctx.method and ctx.status.
+    assert.deepEqual(titles['koa-router/src/server.ts:8'], [`${hist} (created in a new metrics.ts)`]);
+    assert.deepEqual(titles['koa-router/src/server.ts:12'], [`${hist} (created in a new metrics.ts)`]);
     // A middleware in use registers http_request_duration_seconds in the default registry: a second one would throw at start-up.
     assert.deepEqual(titles['express-bundle/src/server.ts:8'], []);
     assert.deepEqual(titles['fastify-metrics/src/index.ts:10'], []);
