@@ -96,6 +96,7 @@ describe('obs-lens check: handler coverage', function () {
     const by = new Map(run.coverage.map((s) => [s.name, s]));
     const counts = Object.fromEntries(run.coverage.map((s) => [s.name, `${s.measured}/${s.total}`]));
     assert.deepEqual(counts, {
+      'express-api-metrics': '0/1',
       'express-bundle': '2/4',
       'express-module': '1/3',
       'express-own': '3/5',

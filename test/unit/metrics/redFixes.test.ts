@@ -1,8 +1,8 @@
 // handler-missing-metrics' fixes on the coverage fixtures (test/fixtures/measured): every fix,
 // applied alone to a copy of its project (in every file it edits or creates), leaves the handler
 // measured by the engine's own coverage and code the TypeScript compiler accepts against the real
-// types of prom-client, express, fastify, express-prom-bundle and fastify-metrics: no problem the
-// touched files did not have before the fix.
+// types of prom-client, express, fastify, koa, @koa/router, express-prom-bundle, fastify-metrics
+// and prometheus-api-metrics: no problem the touched files did not have before the fix.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -49,6 +49,8 @@ describe('handler-missing-metrics: fixes on the coverage fixtures', function () 
     assert.deepEqual(titles['express-unmounted/src/server.ts:8'], ['Mount express-prom-bundle in front of the routes (app level, once)']);
     assert.deepEqual(titles['express-unmounted/src/users.ts:5'], ['Mount express-prom-bundle in front of the routes (app level, once)']);
     assert.deepEqual(titles['fastify-unmounted/src/index.js:6'], ['Mount fastify-metrics in front of the routes (app level, once)']);
+    // prometheus-api-metrics through its named `expressMiddleware` (its types' default export is not there in CommonJS).
+    assert.deepEqual(titles['express-api-metrics/src/server.js:6'], ['Mount prometheus-api-metrics in front of the routes (app level, once)']);
     // No metrics module: the histogram in a new one, the missing parameters of an inline Fastify handler added.
     assert.deepEqual(titles['fastify-prom/src/server.ts:6'], [`${hist} (created in a new metrics.ts)`]);
     assert.deepEqual(titles['fastify-prom/src/server.ts:8'], [`${hist} (created in a new metrics.ts)`]);

@@ -46,18 +46,16 @@ function firstRegistration(service: ServiceView, appFile: string, framework: str
   return { parsed, statement: node as ts.Statement, app: receiver.text };
 }
 
-/** `app.use(promBundle({ ... }))` or `app.register(fastifyMetrics, { ... })`. */
+/** `app.use(promBundle({ ... }))` or `app.register(fastifyMetrics, { ... })`; `app.use(local())` without options. */
 function mountStatement(mount: MiddlewareMount, app: string, w: FileWriting, hasMetricsRoute: boolean): ts.Statement {
   const f = ts.factory;
-  const options = { ...mount.options };
-  // A /metrics route of the service's own stays the scrape endpoint: the plugin adds none.
-  if (hasMetricsRoute && mount.form === 'register' && 'endpoint' in options) delete options.endpoint;
-  if (hasMetricsRoute && mount.form === 'use-call') options.autoregister = false;
-  const props = Object.entries(options).map(([k, v]) => f.createPropertyAssignment(k, typeof v === 'string' ? literal(w, v) : v ? f.createTrue() : f.createFalse()));
-  if (hasMetricsRoute && mount.form === 'register') props.unshift(f.createPropertyAssignment('endpoint', f.createNull()));
+  // A /metrics route of the service's own stays the scrape endpoint: the middleware serves none.
+  const options = hasMetricsRoute ? { ...mount.options, ...mount.scrapeOff } : mount.options;
+  const value = (v: boolean | string | null) => (v === null ? f.createNull() : typeof v === 'string' ? literal(w, v) : v ? f.createTrue() : f.createFalse());
+  const props = Object.entries(options).map(([k, v]) => f.createPropertyAssignment(k, value(v)));
   const object = f.createObjectLiteralExpression(props, false);
   const local = f.createIdentifier(mount.local);
-  const args = mount.form === 'use-call' ? [f.createCallExpression(local, undefined, [object])] : [local, object];
+  const args = mount.form === 'use-call' ? [f.createCallExpression(local, undefined, props.length > 0 ? [object] : [])] : [local, object];
   const call = f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier(app), mount.form === 'use-call' ? 'use' : 'register'), undefined, args);
   return f.createExpressionStatement(call);
 }
@@ -72,8 +70,9 @@ export function mountMiddlewareFix(service: ServiceView, dependencies: readonly 
     const w = writingFor(service, found.parsed);
     if (nameInUse(w.text, spec.mount.local)) return null;
     const esm = w.moduleStyle === 'esm';
-    const exportName = esm ? 'default' : spec.mount.commonjsExport;
+    const exportName = esm ? spec.mount.esmExport : spec.mount.commonjsExport;
     const hasMetricsRoute = service.handlers.some((x) => x.path === '/metrics');
+    if (hasMetricsRoute && !spec.mount.scrapeOff) return null; // it would shadow the service's own scrape endpoint
     const importing = importEdit(w, importNode(w.moduleStyle, exportName, spec.mount.local, literal(w, spec.package)));
     const mounting = insertBefore(w, found.statement.getStart(w.sourceFile), [printStatement(w, mountStatement(spec.mount, found.app, w, hasMetricsRoute))]);
     if (mounting.start < importing.start) return null; // a registration among the imports: no place in front of it after them
