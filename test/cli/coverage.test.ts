@@ -105,6 +105,7 @@ describe('obs-lens check: handler coverage', function () {
       'fastify-plain': '0/2',
       'fastify-prom': '0/2',
       'fastify-unmounted': '0/2',
+      'hono-prom': '0/2',
       'hono-prometheus': '2/3',
       'koa-middleware': '1/2',
       'koa-router': '0/2',
