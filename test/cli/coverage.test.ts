@@ -107,6 +107,7 @@ describe('obs-lens check: handler coverage', function () {
       'fastify-unmounted': '0/2',
       'hono-prom': '0/2',
       'hono-prometheus': '2/3',
+      'hono-unmounted': '0/2',
       'koa-middleware': '1/2',
       'koa-router': '0/2',
       'nestjs-inject': '1/3',

@@ -2,7 +2,7 @@
 // applied alone to a copy of its project (in every file it edits or creates), leaves the handler
 // measured by the engine's own coverage and code the TypeScript compiler accepts against the real
 // types of prom-client, express, fastify, koa, @koa/router, hono, express-prom-bundle,
-// fastify-metrics and prometheus-api-metrics: no problem the touched files did not have before the fix.
+// fastify-metrics, prometheus-api-metrics and @hono/prometheus: no problem the touched files did not have before the fix.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -51,6 +51,9 @@ describe('handler-missing-metrics: fixes on the coverage fixtures', function () 
     assert.deepEqual(titles['fastify-unmounted/src/index.js:6'], ['Mount fastify-metrics in front of the routes (app level, once)']);
     // prometheus-api-metrics through its named `expressMiddleware` (its types' default export is not there in CommonJS).
     assert.deepEqual(titles['express-api-metrics/src/server.js:6'], ['Mount prometheus-api-metrics in front of the routes (app level, once)']);
+    // @hono/prometheus: its factory's middleware on '*' and its scrape handler on /metrics.
+    assert.deepEqual(titles['hono-unmounted/src/index.ts:6'], ['Mount @hono/prometheus in front of the routes (app level, once)']);
+    assert.deepEqual(titles['hono-unmounted/src/index.ts:7'], ['Mount @hono/prometheus in front of the routes (app level, once)']);
     // No metrics module: the histogram in a new one, the missing parameters of an inline Fastify handler added.
     assert.deepEqual(titles['fastify-prom/src/server.ts:6'], [`${hist} (created in a new metrics.ts)`]);
     assert.deepEqual(titles['fastify-prom/src/server.ts:8'], [`${hist} (created in a new metrics.ts)`]);

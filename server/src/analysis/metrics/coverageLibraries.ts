@@ -69,14 +69,17 @@ export interface MetricsMiddleware {
 }
 
 /**
- * `app.use(local(options))` (`use-call`, Express) or `app.register(local, options)` (`register`,
- * a Fastify plugin), with `local` imported from the package: in ES modules its `esmExport` (the
+ * `app.use(local(options))` (`use-call`, Express), `app.register(local, options)` (`register`,
+ * a Fastify plugin), or `const { middleware, scrape } = local(options); app.use('*', middleware);
+ * app.get('/metrics', scrape)` (`factory`, Hono), with `local` imported from the package: in ES modules its `esmExport` (the
  * default export, or a named one), and in CommonJS the module itself (`module`), its `default`
  * property (a transpiled ES module) or a named property.
  */
 export interface MiddlewareMount {
-  readonly framework: 'express' | 'fastify';
-  readonly form: 'use-call' | 'register';
+  readonly framework: 'express' | 'fastify' | 'hono';
+  readonly form: 'use-call' | 'register' | 'factory';
+  /** `factory`: the names of the middleware and the scrape handler the factory returns. */
+  readonly factory?: { readonly middleware: string; readonly scrape: string };
   readonly local: string;
   readonly esmExport: string;
   readonly commonjsExport: string;
@@ -84,8 +87,9 @@ export interface MiddlewareMount {
   readonly options: Readonly<Record<string, boolean | string>>;
   /**
    * Options that keep it from serving /metrics, written when the service has its own /metrics
-   * route (that route stays the scrape endpoint); absent when the library always serves it: then
-   * no mount fix, since it would shadow the service's route.
+   * route (that route stays the scrape endpoint); absent when the library always serves it (it
+   * would shadow the service's route) or serves a registry of its own (the service's route would
+   * not show its metrics): then no mount fix.
    */
   readonly scrapeOff?: Readonly<Record<string, boolean | null>>;
 }
@@ -138,6 +142,15 @@ export const METRICS_MIDDLEWARE: readonly MetricsMiddleware[] = [
     measuresRequests: true,
     excludeOptions: [],
     registersMetric: 'http_request_duration_seconds',
+    mount: {
+      framework: 'hono',
+      form: 'factory',
+      local: 'prometheus',
+      esmExport: 'prometheus',
+      commonjsExport: 'prometheus',
+      factory: { middleware: 'registerMetrics', scrape: 'printMetrics' },
+      options: {},
+    },
   },
   {
     package: '@willsoto/nestjs-prometheus',
