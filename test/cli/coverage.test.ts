@@ -96,6 +96,7 @@ describe('obs-lens check: handler coverage', function () {
     const by = new Map(run.coverage.map((s) => [s.name, s]));
     const counts = Object.fromEntries(run.coverage.map((s) => [s.name, `${s.measured}/${s.total}`]));
     assert.deepEqual(counts, {
+      'express-api-metrics': '0/1',
       'express-bundle': '2/4',
       'express-module': '1/3',
       'express-own': '3/5',
@@ -104,8 +105,11 @@ describe('obs-lens check: handler coverage', function () {
       'fastify-plain': '0/2',
       'fastify-prom': '0/2',
       'fastify-unmounted': '0/2',
+      'hono-prom': '0/2',
       'hono-prometheus': '2/3',
+      'hono-unmounted': '0/2',
       'koa-middleware': '1/2',
+      'koa-router': '0/2',
       'nestjs-inject': '1/3',
       'nextjs-wrapped': '1/2',
       'node-http': '1/2',

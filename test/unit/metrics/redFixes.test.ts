@@ -1,8 +1,8 @@
 // handler-missing-metrics' fixes on the coverage fixtures (test/fixtures/measured): every fix,
 // applied alone to a copy of its project (in every file it edits or creates), leaves the handler
 // measured by the engine's own coverage and code the TypeScript compiler accepts against the real
-// types of prom-client, express, fastify, express-prom-bundle and fastify-metrics: no problem the
-// touched files did not have before the fix.
+// types of prom-client, express, fastify, koa, @koa/router, hono, express-prom-bundle,
+// fastify-metrics, prometheus-api-metrics and @hono/prometheus: no problem the touched files did not have before the fix.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -49,12 +49,25 @@ describe('handler-missing-metrics: fixes on the coverage fixtures', function () 
     assert.deepEqual(titles['express-unmounted/src/server.ts:8'], ['Mount express-prom-bundle in front of the routes (app level, once)']);
     assert.deepEqual(titles['express-unmounted/src/users.ts:5'], ['Mount express-prom-bundle in front of the routes (app level, once)']);
     assert.deepEqual(titles['fastify-unmounted/src/index.js:6'], ['Mount fastify-metrics in front of the routes (app level, once)']);
+    // prometheus-api-metrics through its named `expressMiddleware` (its types' default export is not there in CommonJS).
+    assert.deepEqual(titles['express-api-metrics/src/server.js:6'], ['Mount prometheus-api-metrics in front of the routes (app level, once)']);
+    // @hono/prometheus: its factory's middleware on '*' and its scrape handler on /metrics.
+    assert.deepEqual(titles['hono-unmounted/src/index.ts:6'], ['Mount @hono/prometheus in front of the routes (app level, once)']);
+    assert.deepEqual(titles['hono-unmounted/src/index.ts:7'], ['Mount @hono/prometheus in front of the routes (app level, once)']);
     // No metrics module: the histogram in a new one, the missing parameters of an inline Fastify handler added.
     assert.deepEqual(titles['fastify-prom/src/server.ts:6'], [`${hist} (created in a new metrics.ts)`]);
     assert.deepEqual(titles['fastify-prom/src/server.ts:8'], [`${hist} (created in a new metrics.ts)`]);
+    // Koa through @koa/router: the timer ends on ctx.res's finish, with ctx.method and ctx.status.
+    assert.deepEqual(titles['koa-router/src/server.ts:8'], [`${hist} (created in a new metrics.ts)`]);
+    assert.deepEqual(titles['koa-router/src/server.ts:12'], [`${hist} (created in a new metrics.ts)`]);
+    // Hono: a route-level middleware in front of the inline handler (c.res after `await next()`).
+    assert.deepEqual(titles['hono-prom/src/index.ts:7'], [`${hist} (created in a new metrics.ts)`]);
+    assert.deepEqual(titles['hono-prom/src/index.ts:8'], [`${hist} (created in a new metrics.ts)`]);
     // A middleware in use registers http_request_duration_seconds in the default registry: a second one would throw at start-up.
     assert.deepEqual(titles['express-bundle/src/server.ts:8'], []);
     assert.deepEqual(titles['fastify-metrics/src/index.ts:10'], []);
+    // @hono/prometheus's own registry is the one printMetrics serves: a default-registry histogram would not be scraped.
+    assert.deepEqual(titles['hono-prometheus/src/index.ts:7'], []);
     // The project's metrics module gets the histogram; an existing one is reused; a handler's own file can be the module.
     assert.deepEqual(titles['express-module/src/app.ts:6'], [`${hist} (created in metrics.ts)`]);
     assert.deepEqual(titles['express-own/src/app.js:6'], [hist]);

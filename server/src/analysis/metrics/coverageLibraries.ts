@@ -69,17 +69,29 @@ export interface MetricsMiddleware {
 }
 
 /**
- * `app.use(local(options))` (`use-call`, Express) or `app.register(local, options)` (`register`,
- * a Fastify plugin), with `local` imported from the package: its default export in ES modules, and
- * in CommonJS the module itself (`module`) or its `default` property (a transpiled ES module).
+ * `app.use(local(options))` (`use-call`, Express), `app.register(local, options)` (`register`,
+ * a Fastify plugin), or `const { middleware, scrape } = local(options); app.use('*', middleware);
+ * app.get('/metrics', scrape)` (`factory`, Hono), with `local` imported from the package: in ES modules its `esmExport` (the
+ * default export, or a named one), and in CommonJS the module itself (`module`), its `default`
+ * property (a transpiled ES module) or a named property.
  */
 export interface MiddlewareMount {
-  readonly framework: 'express' | 'fastify';
-  readonly form: 'use-call' | 'register';
+  readonly framework: 'express' | 'fastify' | 'hono';
+  readonly form: 'use-call' | 'register' | 'factory';
+  /** `factory`: the names of the middleware and the scrape handler the factory returns. */
+  readonly factory?: { readonly middleware: string; readonly scrape: string };
   readonly local: string;
-  readonly commonjsExport: 'module' | 'default';
+  readonly esmExport: string;
+  readonly commonjsExport: string;
   /** Options written into the call: what the library's README gives for per-route request metrics. */
   readonly options: Readonly<Record<string, boolean | string>>;
+  /**
+   * Options that keep it from serving /metrics, written when the service has its own /metrics
+   * route (that route stays the scrape endpoint); absent when the library always serves it (it
+   * would shadow the service's route) or serves a registry of its own (the service's route would
+   * not show its metrics): then no mount fix.
+   */
+  readonly scrapeOff?: Readonly<Record<string, boolean | null>>;
 }
 
 export const METRICS_MIDDLEWARE: readonly MetricsMiddleware[] = [
@@ -88,9 +100,28 @@ export const METRICS_MIDDLEWARE: readonly MetricsMiddleware[] = [
     measuresRequests: true,
     registersMetric: 'http_request_duration_seconds',
     excludeOptions: ['bypass', 'excludeRoutes'],
-    mount: { framework: 'express', form: 'use-call', local: 'promBundle', commonjsExport: 'module', options: { includeMethod: true, includePath: true } },
+    mount: {
+      framework: 'express',
+      form: 'use-call',
+      local: 'promBundle',
+      esmExport: 'default',
+      commonjsExport: 'module',
+      options: { includeMethod: true, includePath: true },
+      scrapeOff: { autoregister: false },
+    },
   },
-  { package: 'prometheus-api-metrics', measuresRequests: true, excludeOptions: ['excludeRoutes'], registersMetric: 'http_request_duration_seconds' },
+  {
+    // Checked in its code (4.0): http_request_duration_seconds, http_request_size_bytes and
+    // http_response_size_bytes in the default registry (prefixed only with metricsPrefix or
+    // useUniqueHistogramName). Its index.d.ts declares a default export that CommonJS does not
+    // have (module.exports is the middleware): the mount uses the named `expressMiddleware`, which
+    // both the types and the runtime have. It always serves /metrics (`metricsPath`), no opt-out.
+    package: 'prometheus-api-metrics',
+    measuresRequests: true,
+    excludeOptions: ['excludeRoutes'],
+    registersMetric: 'http_request_duration_seconds',
+    mount: { framework: 'express', form: 'use-call', local: 'expressMiddleware', esmExport: 'expressMiddleware', commonjsExport: 'expressMiddleware', options: {} },
+  },
   { package: 'express-prometheus-middleware', measuresRequests: true, excludeOptions: [] },
   { package: 'swagger-stats', measuresRequests: true, excludeOptions: [] },
   {
@@ -100,9 +131,27 @@ export const METRICS_MIDDLEWARE: readonly MetricsMiddleware[] = [
     excludeOptions: [],
     routeOptOut: 'disableMetrics',
     disabledBy: { option: 'routeMetrics', flag: 'enabled' },
-    mount: { framework: 'fastify', form: 'register', local: 'fastifyMetrics', commonjsExport: 'default', options: { endpoint: '/metrics' } },
+    mount: { framework: 'fastify', form: 'register', local: 'fastifyMetrics', esmExport: 'default', commonjsExport: 'default', options: { endpoint: '/metrics' }, scrapeOff: { endpoint: null } },
   },
-  { package: '@hono/prometheus', measuresRequests: true, excludeOptions: [], registersMetric: 'http_request_duration_seconds' },
+  {
+    // Checked in its code (1.0.3): http_request_duration_seconds (labels method, status, ok, route)
+    // and http_requests_total, in a Registry of its own unless `registry` is passed (so no clash
+    // in the default registry, but printMetrics serves only that registry: a default-registry
+    // histogram next to it would not be scraped, so the histogram fix is skipped all the same).
+    package: '@hono/prometheus',
+    measuresRequests: true,
+    excludeOptions: [],
+    registersMetric: 'http_request_duration_seconds',
+    mount: {
+      framework: 'hono',
+      form: 'factory',
+      local: 'prometheus',
+      esmExport: 'prometheus',
+      commonjsExport: 'prometheus',
+      factory: { middleware: 'registerMetrics', scrape: 'printMetrics' },
+      options: {},
+    },
+  },
   {
     package: '@willsoto/nestjs-prometheus',
     measuresRequests: false,

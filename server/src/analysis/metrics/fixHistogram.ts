@@ -3,7 +3,10 @@
 // exported in the project's metrics module when it is not there yet (a new module when the
 // project has none, see metricsModule.ts), imported into the handler's file, and timed at the top
 // of the handler: the timer ends when the response is finished, with the route template and the
-// status code as labels (errors are counted through status_code). Code is built with ts.factory
+// status code as labels (errors are counted through status_code). A Hono handler returns its
+// Response, so it is timed by a route-level middleware put in front of it in the same registration
+// (`app.get(path, async (c, next) => { ...; await next(); end({ ..., status_code: c.res.status }) },
+// handler)`): after `next()` c.res is the response, the one onError made too. Code is built with ts.factory
 // and printed; the only workspace text written is the route path, as an escaped string literal,
 // and identifiers taken from the tree. Not safe: it adds a metric (a new series to scrape) and
 // edits or creates another file.
@@ -37,6 +40,40 @@ const RECORDING: Partial<Record<FrameworkId, FrameworkRecording>> = {
   fastify: { params: ['request', 'reply'], emitter: (p) => prop(p[1], 'raw'), method: (p) => prop(p[0], 'method'), status: (p) => prop(p[1], 'raw', 'statusCode') },
   koa: { params: ['ctx'], emitter: (p) => prop(p[0], 'res'), method: (p) => prop(p[0], 'method'), status: (p) => prop(p[0], 'status') },
 };
+
+/**
+ * Hono: `async (c, next) => { const end = hist.startTimer(); await next(); end({ ... }); }`, put
+ * before the inline handler in its registration call, indented like the handler's line.
+ */
+function routeMiddlewareEdit(fn: HandlerFunction, w: FileWriting, hist: string, route: string): TextEdit | null {
+  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !ts.isCallExpression(fn.parent) || !fn.parent.arguments.includes(fn)) return null;
+  const [c, next, end] = ['c', 'next', 'end'];
+  if ([c, next, end].includes(hist)) return null;
+  const labels = f.createObjectLiteralExpression(
+    [f.createPropertyAssignment('method', prop(c, 'req', 'method')), f.createPropertyAssignment('route', literal(w, route)), f.createPropertyAssignment('status_code', prop(c, 'res', 'status'))],
+    false,
+  );
+  const body = [
+    f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(end, undefined, undefined, f.createCallExpression(prop(hist, 'startTimer'), undefined, []))], ts.NodeFlags.Const)),
+    f.createExpressionStatement(f.createAwaitExpression(f.createCallExpression(f.createIdentifier(next), undefined, []))),
+    f.createExpressionStatement(f.createCallExpression(f.createIdentifier(end), undefined, [labels])),
+  ];
+  const param = (n: string) => f.createParameterDeclaration(undefined, undefined, n);
+  const middleware = f.createArrowFunction(
+    [f.createModifier(ts.SyntaxKind.AsyncKeyword)],
+    undefined,
+    [param(c), param(next)],
+    undefined,
+    f.createToken(ts.SyntaxKind.EqualsGreaterThanToken),
+    f.createBlock(body, true),
+  );
+  // Printed as a statement for the file's indent unit and semicolons, then placed as an argument.
+  const printed = printStatement({ style: { ...w.style, semicolons: true } }, f.createExpressionStatement(middleware)).replace(/;$/, '');
+  const lines = w.style.semicolons ? printed : printed.replace(/;$/gm, '');
+  const at = fn.getStart(w.sourceFile);
+  const indent = indentAt(w.text, at);
+  return { start: at, end: at, newText: `${lines.split('\n').join(`${w.style.eol}${indent}`)}, ` };
+}
 
 type HandlerFunction = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration;
 
@@ -223,14 +260,15 @@ function newModuleText(like: FileWriting, file: string): string {
 /** The record-duration fix for a handler, or null when it cannot be written (see the top of this file). */
 export function recordDurationFix(service: ServiceView, h: Handler): FixProposal | null {
   const rec = RECORDING[h.framework];
-  if (!rec || !h.handler || h.path === null) return null;
+  const hono = h.framework === 'hono';
+  if ((!rec && !hono) || !h.handler || h.path === null) return null;
   const parsed = service.parsed(h.handler.file);
   const node = parsed && functionNodeAt(parsed, h.handler.line, h.handler.column);
   if (!parsed || !node || !(ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node))) return null;
   const source = histogramSourceOf(service, h.handler.file);
   if (!source) return null;
   const w = writingFor(service, parsed);
-  const params = parameters(node, rec.params, w);
+  const params = rec ? parameters(node, rec.params, w) : { names: [], edits: [] };
   if (!params) return null;
   const end = ['end', 'endTimer', 'stopTimer'].find((n) => !nameInUse(node.getText(parsed.sourceFile), n));
   if (!end) return null;
@@ -268,9 +306,15 @@ export function recordDurationFix(service: ServiceView, h: Handler): FixProposal
       else edits.push(importEdit(w, importNode(w.moduleStyle, exportName, exportName, literal(w, specifier))));
     }
   }
-  const body = atBodyStart(node, w, timingStatements(w, hist, end, rec, params.names, h.path));
-  if (!body) return null;
-  edits.push(...body);
+  if (rec) {
+    const body = atBodyStart(node, w, timingStatements(w, hist, end, rec, params.names, h.path));
+    if (!body) return null;
+    edits.push(...body);
+  } else {
+    const middleware = routeMiddlewareEdit(node, w, hist, h.path);
+    if (!middleware) return null;
+    edits.push(middleware);
+  }
   const where = source.kind === 'new-file' ? `a new ${path.basename(source.file)}` : source.kind === 'module' && !sameFile ? path.basename(source.parsed.file) : null;
   const title = `Time the handler with the shared \`${HISTOGRAM_NAME}\` histogram${where ? ` (created in ${where})` : ''}`;
   // Every edit names its file: the handler may be in another file than its registration (where the finding is).

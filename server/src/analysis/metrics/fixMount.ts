@@ -1,8 +1,9 @@
 // The first handler-missing-metrics fix: the service depends on a metrics middleware (package.json)
 // that no file mounts, so mount it once at app level, in front of every route: imported in the
 // app's file and attached right before the first route or middleware registered on the app
-// (`app.use(promBundle({...}))` for Express, `app.register(fastifyMetrics, {...})` for Fastify, the
-// forms the libraries document). One fix for the whole service: every unmeasured handler's finding
+// (`app.use(promBundle({...}))` for Express, `app.register(fastifyMetrics, {...})` for Fastify,
+// `const { printMetrics, registerMetrics } = prometheus(); app.use('*', registerMetrics);
+// app.get('/metrics', printMetrics)` for Hono: the forms the libraries document). One fix for the whole service: every unmeasured handler's finding
 // offers the same edits. Not safe: a new middleware changes what every request runs through, and
 // it serves a /metrics endpoint.
 import ts from 'typescript';
@@ -46,20 +47,29 @@ function firstRegistration(service: ServiceView, appFile: string, framework: str
   return { parsed, statement: node as ts.Statement, app: receiver.text };
 }
 
-/** `app.use(promBundle({ ... }))` or `app.register(fastifyMetrics, { ... })`. */
-function mountStatement(mount: MiddlewareMount, app: string, w: FileWriting, hasMetricsRoute: boolean): ts.Statement {
+/**
+ * `app.use(promBundle({ ... }))`, `app.register(fastifyMetrics, { ... })`, `app.use(local())`
+ * without options, or a factory's three statements (see MiddlewareMount).
+ */
+function mountStatements(mount: MiddlewareMount, app: string, w: FileWriting, hasMetricsRoute: boolean): ts.Statement[] {
   const f = ts.factory;
-  const options = { ...mount.options };
-  // A /metrics route of the service's own stays the scrape endpoint: the plugin adds none.
-  if (hasMetricsRoute && mount.form === 'register' && 'endpoint' in options) delete options.endpoint;
-  if (hasMetricsRoute && mount.form === 'use-call') options.autoregister = false;
-  const props = Object.entries(options).map(([k, v]) => f.createPropertyAssignment(k, typeof v === 'string' ? literal(w, v) : v ? f.createTrue() : f.createFalse()));
-  if (hasMetricsRoute && mount.form === 'register') props.unshift(f.createPropertyAssignment('endpoint', f.createNull()));
+  // A /metrics route of the service's own stays the scrape endpoint: the middleware serves none.
+  const options = hasMetricsRoute ? { ...mount.options, ...mount.scrapeOff } : mount.options;
+  const value = (v: boolean | string | null) => (v === null ? f.createNull() : typeof v === 'string' ? literal(w, v) : v ? f.createTrue() : f.createFalse());
+  const props = Object.entries(options).map(([k, v]) => f.createPropertyAssignment(k, value(v)));
   const object = f.createObjectLiteralExpression(props, false);
   const local = f.createIdentifier(mount.local);
-  const args = mount.form === 'use-call' ? [f.createCallExpression(local, undefined, [object])] : [local, object];
-  const call = f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier(app), mount.form === 'use-call' ? 'use' : 'register'), undefined, args);
-  return f.createExpressionStatement(call);
+  const onApp = (method: string, args: ts.Expression[]) => f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier(app), method), undefined, args));
+  const made = f.createCallExpression(local, undefined, props.length > 0 ? [object] : []);
+  if (mount.form === 'use-call') return [onApp('use', [made])];
+  if (mount.form === 'register') return [onApp('register', [local, object])];
+  const { middleware, scrape } = mount.factory!;
+  const names = f.createObjectBindingPattern([scrape, middleware].map((n) => f.createBindingElement(undefined, undefined, n)));
+  return [
+    f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(names, undefined, undefined, made)], ts.NodeFlags.Const)),
+    onApp('use', [literal(w, '*'), f.createIdentifier(middleware)]),
+    onApp('get', [literal(w, '/metrics'), f.createIdentifier(scrape)]),
+  ];
 }
 
 /** The mount fix for a handler of the service, or null (no unmounted dependency, the app not found, a name taken). */
@@ -70,12 +80,14 @@ export function mountMiddlewareFix(service: ServiceView, dependencies: readonly 
     const found = firstRegistration(service, h.rootFile ?? h.file, h.framework);
     if (!found) return null;
     const w = writingFor(service, found.parsed);
-    if (nameInUse(w.text, spec.mount.local)) return null;
+    const bound = [spec.mount.local, ...(spec.mount.factory ? [spec.mount.factory.middleware, spec.mount.factory.scrape] : [])];
+    if (bound.some((n) => nameInUse(w.text, n))) return null;
     const esm = w.moduleStyle === 'esm';
-    const exportName = esm ? 'default' : spec.mount.commonjsExport;
+    const exportName = esm ? spec.mount.esmExport : spec.mount.commonjsExport;
     const hasMetricsRoute = service.handlers.some((x) => x.path === '/metrics');
+    if (hasMetricsRoute && !spec.mount.scrapeOff) return null; // it would shadow the service's own scrape endpoint
     const importing = importEdit(w, importNode(w.moduleStyle, exportName, spec.mount.local, literal(w, spec.package)));
-    const mounting = insertBefore(w, found.statement.getStart(w.sourceFile), [printStatement(w, mountStatement(spec.mount, found.app, w, hasMetricsRoute))]);
+    const mounting = insertBefore(w, found.statement.getStart(w.sourceFile), mountStatements(spec.mount, found.app, w, hasMetricsRoute).map((st) => printStatement(w, st)));
     if (mounting.start < importing.start) return null; // a registration among the imports: no place in front of it after them
     const edits = [importing, mounting].map((e) => ({ ...e, file: found.parsed.file }));
     return { title: `Mount ${spec.package} in front of the routes (app level, once)`, edits, safe: false };
