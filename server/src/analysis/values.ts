@@ -4,7 +4,7 @@
 // are followed through the file's ImportLinks (model/types.ts): this file knows no other part of
 // the project model, so the model's own summariser can use it without an import cycle.
 import ts from 'typescript';
-import { LOGGER_TYPES } from './libraries';
+import { GRAPHQL_CODEGEN_CONTEXT_PARAMETER, GRAPHQL_RESOLVER_CONTEXT_INDEX, LOGGER_TYPES } from './libraries';
 import { type FunctionLike, functionOf, NOTHING, summariseFunction } from './logCallables';
 import type { CallbackTypeSummary, ClassSummary, FunctionSummary, ImportLinks, LoggerShape } from './model/types';
 import { type Declaration, enclosingStop, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
@@ -37,7 +37,9 @@ export type Value =
   /** A value of a function type whose callbacks are handed loggers: what an untyped callback passed to it gets. */
   | { t: 'typedCallbacks'; callbacks: CallbackTypeSummary }
   /** An object some of whose members are loggers, as a callback's type says (`ctx: { logger: Logger }`). */
-  | { t: 'loggerMembers'; members: ReadonlyMap<string, LoggerLibrary> };
+  | { t: 'loggerMembers'; members: ReadonlyMap<string, LoggerLibrary> }
+  /** A GraphQL resolver map type (libraries.ts, GRAPHQL_CODEGEN_CONTEXT_PARAMETER): its resolvers' context, by logger members. */
+  | { t: 'resolversType'; context: ReadonlyMap<string, LoggerLibrary> };
 
 /**
  * The per-file question which parameter is a handler's request. Passed in rather than imported: the
@@ -399,6 +401,8 @@ export class ValueResolver {
       // A project module's exported type that names a logger (`export type Logger = typeof logger`).
       const exported = this.links.exportOf(d.module, d.name);
       if (exported?.t === 'callbackType') return { t: 'typedCallbacks', callbacks: exported.callbacks };
+      if (exported?.t === 'shapeType') return { t: 'loggerMembers', members: exported.members };
+      if (exported?.t === 'resolversType') return { t: 'resolversType', context: exported.context };
       return exported?.t === 'loggerType' ? { t: 'logger', lib: exported.lib } : null;
     }
     if (ts.isIdentifier(tn.left)) {
@@ -468,7 +472,10 @@ export class ValueResolver {
   private contextualParamValue(p: ts.ParameterDeclaration, depth: number): Value | null {
     const fn = p.parent;
     // Cheap checks first: a function expression that is an argument of a call.
-    if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return null;
+    if (!fn) return null;
+    if (ts.isMethodDeclaration(fn)) return this.resolverContextValue(fn, p, depth);
+    if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return null;
+    if (fn.parent && ts.isPropertyAssignment(fn.parent)) return this.resolverContextValue(fn, p, depth);
     const call = fn.parent;
     if (!call || !ts.isCallExpression(call)) return null;
     const argIndex = call.arguments.indexOf(fn);
@@ -477,6 +484,46 @@ export class ValueResolver {
     if (callee?.t !== 'typedCallbacks') return null;
     const shape = callee.callbacks.get(argIndex)?.get(fn.parameters.indexOf(p));
     return shape ? shapeValue(shape) : null;
+  }
+
+  /**
+   * The context parameter of a GraphQL resolver in a resolver map typed with a generated resolvers
+   * type (`{ Query: { run: (parent, args, ctx) => ctx.log... } } as Resolvers`): the map's object
+   * literals are climbed to the annotation, cast or `satisfies` that types them. Resolvers sit two
+   * levels in (type, then field) or three (`{ subscribe, resolve }`).
+   */
+  private resolverContextValue(fn: ts.MethodDeclaration | ts.ArrowFunction | ts.FunctionExpression, p: ts.ParameterDeclaration, depth: number): Value | null {
+    if (fn.parameters.indexOf(p) !== GRAPHQL_RESOLVER_CONTEXT_INDEX) return null;
+    let node: ts.Node = ts.isMethodDeclaration(fn) ? fn : fn.parent; // the method, or the property assignment
+    let levels = 0;
+    for (;;) {
+      const object = node.parent;
+      if (!object || !ts.isObjectLiteralExpression(object) || levels > 3) return null;
+      levels++;
+      // `(enabled ? { ... } : { ... }) as Resolvers`: through parentheses and either branch of a conditional.
+      let up: ts.Node = object.parent;
+      while (up && (ts.isParenthesizedExpression(up) || (ts.isConditionalExpression(up) && levels > 1))) up = up.parent;
+      if (up && ts.isPropertyAssignment(up)) {
+        node = up;
+        continue;
+      }
+      if (levels < 2 || !up) return null;
+      const type = ts.isAsExpression(up) || ts.isSatisfiesExpression(up) || (ts.isVariableDeclaration(up) && up.initializer === object) ? up.type : undefined;
+      const v = type && depth < MAX_DEPTH ? this.typeValue(type, up, depth + 1) : null;
+      return v?.t === 'resolversType' ? { t: 'loggerMembers', members: v.context } : null;
+    }
+  }
+
+  /** The context a GraphQL resolver map type's resolvers get, by logger members (`Resolvers<ContextType = GraphQLContext>`). */
+  resolverContextOf(alias: ts.TypeAliasDeclaration): ReadonlyMap<string, LoggerLibrary> | null {
+    const param = alias.typeParameters?.find((t) => t.name.text === GRAPHQL_CODEGEN_CONTEXT_PARAMETER);
+    return param?.default ? this.loggerMembersOf(param.default, alias) : null;
+  }
+
+  /** The logger members of an object type (a type literal, an intersection holding one, a named one): null when none. */
+  loggerMembersOf(type: ts.TypeNode, at: ts.Node): ReadonlyMap<string, LoggerLibrary> | null {
+    const shape = this.loggerShape(type, at, 0);
+    return shape && 'members' in shape ? shape.members : null;
   }
 
   /** What a function type's callback parameters are handed, by parameter index; null when no logger. */
@@ -497,8 +544,18 @@ export class ValueResolver {
 
   /** A logger type, or an object type with logger members (`{ logger: Logger; job: Job }`). */
   private loggerShape(type: ts.TypeNode, at: ts.Node, depth: number): LoggerShape | null {
+    if (ts.isIntersectionTypeNode(type)) {
+      // `BaseContext & AuthContext & { log: Logger }`: the members of every part.
+      const merged = new Map<string, LoggerLibrary>();
+      for (const part of type.types) {
+        const s = depth < MAX_DEPTH ? this.loggerShape(part, at, depth + 1) : null;
+        if (s && 'members' in s) for (const [k, lib] of s.members) merged.set(k, lib);
+      }
+      return merged.size > 0 ? { members: merged } : null;
+    }
     const v = this.typeValue(type, at, depth);
     if (v?.t === 'logger') return { lib: v.lib };
+    if (v?.t === 'loggerMembers') return v.members.size > 0 ? { members: v.members } : null;
     if (v?.t !== 'typedObject') return null;
     const members = new Map<string, LoggerLibrary>();
     for (const m of v.type.members) {

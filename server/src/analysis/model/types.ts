@@ -55,6 +55,13 @@ export type ExportedValue =
   | { readonly t: 'loggerType'; readonly lib: LoggerLibrary }
   /** A function type whose callbacks are handed loggers: what a value typed with it calls them with. */
   | { readonly t: 'callbackType'; readonly callbacks: CallbackTypeSummary }
+  /** An object type with logger members (`type GraphQLContext = Base & { log: Logger }`): what a value typed with it holds. */
+  | { readonly t: 'shapeType'; readonly members: ReadonlyMap<string, LoggerLibrary> }
+  /**
+   * GraphQL Code Generator's resolver map type (`Resolvers<ContextType = GraphQLContext>`): the
+   * context every resolver of an object so typed gets as its third parameter, by its logger members.
+   */
+  | { readonly t: 'resolversType'; readonly context: ReadonlyMap<string, LoggerLibrary> }
   /** An object of functions (`export const logSchema = { info: (logger, msg, log) => ... }`): its members by name. */
   | { readonly t: 'object'; readonly members: ReadonlyMap<string, FunctionSummary> }
   /** A namespace import or whole-module require of a project module: its members are looked up by name. */
