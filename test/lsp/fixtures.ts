@@ -9,6 +9,22 @@ export const WINSTON_PACKAGE_JSON = JSON.stringify({ name: 'svc', version: '1.0.
 export const PINO_LOGGER = `import pino from 'pino';\n\nexport const logger = pino({ level: 'info' });\n`;
 export const WINSTON_LOGGER = `import winston from 'winston';\n\nexport const logger = winston.createLogger({ transports: [new winston.transports.Console()] });\n`;
 
+/** A small Express service: an app mounting an orders router whose one route no metric measures. */
+export const SHOP_APP = `import express from 'express';
+import { orders } from './orders';
+
+const app = express();
+app.use('/orders', orders);
+app.listen(3000);
+`;
+export const SHOP_ORDERS = `import { Router } from 'express';
+
+export const orders = Router();
+orders.get('/:id', (req, res) => {
+  res.json({ id: req.params.id });
+});
+`;
+
 export interface Workspace {
   root: string;
   uri(rel: string): string;

@@ -1,6 +1,7 @@
 // The hover on a handler's registration (issue #10), from the real server process on copies of the
 // context and metrics fixtures: method and full path, the request-context sources in front of the
-// handler, what measures it, and the outgoing calls of its body with whether each passes the context.
+// handler, what measures it, the outgoing calls of its body with whether each passes the context,
+// and what the functions it reaches across files do (outgoing calls, log calls without the context).
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -63,12 +64,53 @@ describe('LSP: handler hover', function () {
         '- `fetch` (line 11): **does not pass** the request id or trace context',
         '- `axios` (line 12): **does not pass** the request id or trace context',
         '- `fetch` (line 13): passes the request id / trace context',
+        '',
+        // The handler's own body, then the function it calls in another file; `req.log` carries the context.
+        '**Log calls on its request path without the request context**',
+        '',
+        '- `logger.info` (src/routes/orders.js:9)',
+        '- `logger.debug` in `loadOrder` (src/services/orders.js:5)',
       ].join('\n'),
     );
     // The registration up to its path argument: `router.get('/:id'`.
     assert.deepEqual(h!.range, { start: { line: 7, character: 0 }, end: { line: 7, character: 17 } });
     // Inside the handler's body there is no handler hover.
     assert.equal(await hover('src/routes/orders.js', 'logger.info({ orderId'), null);
+  });
+
+  it('lists what a handler registered in another file reaches across files: outgoing calls and log calls without the context', async () => {
+    await open('context/express-layers');
+    const create = markdown(await hover('src/routes/users.ts', "users.post('/'", 2));
+    const onPath = create.slice(create.indexOf('**Outgoing calls**'));
+    assert.equal(
+      onPath,
+      [
+        '**Outgoing calls**',
+        '',
+        '- none in the handler body',
+        '',
+        '**Outgoing calls on its request path** (functions it calls, middleware in front)',
+        '',
+        '- `fetch` in `callWithRequestId` (src/clients/http.ts:3): passes the request id / trace context',
+        '- `fetch` in `notifyMailer` (src/clients/mailer.ts:26): **does not pass** the request id or trace context',
+        "- `fetch` in `notifyMailer` (src/clients/mailer.ts:28): another company's public API (not sent the request id)",
+        '',
+        '**Log calls on its request path without the request context**',
+        '',
+        // The request's logger handed in (UserRepository.save) and `request.log` in audit are not listed;
+        // neither is what only start-up, the timer or the consumer runs, nor the listener notifyMailer registers.
+        '- `logger.info` in `UserService.audit` (src/services/users.ts:23)',
+        '- `logger.debug` in `welcome` (src/clients/mailer.ts:18)',
+      ].join('\n'),
+    );
+    // The handler's own function is on its path: its log call is listed, with the service and repository
+    // below it; no outgoing call on the path, no section.
+    const show = markdown(await hover('src/routes/users.ts', "users.get('/:id'", 2));
+    assert.doesNotMatch(show, /Outgoing calls on its request path/);
+    assert.match(
+      show,
+      /\*\*Log calls on its request path without the request context\*\*\n\n- `logger\.info` in `show` \(src\/controllers\/users\.ts:10\)\n- `logger\.debug` in `UserService\.find` \(src\/services\/users\.ts:11\)\n- `logger\.debug` in `UserRepository\.byId` \(src\/repositories\/users\.ts:8\)$/,
+    );
   });
 
   it('shows what measures a handler and what a handler mounted before the metrics middleware lacks', async () => {

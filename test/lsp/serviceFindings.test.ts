@@ -6,23 +6,9 @@ import { strict as assert } from 'node:assert';
 import { HoverRequest, type Diagnostic, type Hover, type HoverParams, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { CoverageSummaryRequest, type CoverageSummaryResult } from '../../shared/src/protocol';
 import { LspTestClient } from '../support/lspClient';
-import { makeWorkspace, type Workspace } from './fixtures';
+import { makeWorkspace, type Workspace, SHOP_APP, SHOP_ORDERS } from './fixtures';
 
 const PACKAGE_JSON = JSON.stringify({ name: 'shop', version: '1.0.0', main: 'src/app.ts', dependencies: { express: '^4.19.0', 'express-prom-bundle': '^7.0.0', pino: '^9.0.0' } }, null, 2);
-const APP = `import express from 'express';
-import { orders } from './orders';
-
-const app = express();
-app.use('/orders', orders);
-app.listen(3000);
-`;
-const ORDERS = `import { Router } from 'express';
-
-export const orders = Router();
-orders.get('/:id', (req, res) => {
-  res.json({ id: req.params.id });
-});
-`;
 
 const missing = (d: Diagnostic[]) => d.filter((x) => x.code === 'handler-missing-metrics');
 
@@ -32,7 +18,7 @@ describe('LSP: service findings', function () {
   let client: LspTestClient;
 
   beforeEach(() => {
-    ws = makeWorkspace({ 'package.json': PACKAGE_JSON, 'src/app.ts': APP, 'src/orders.ts': ORDERS });
+    ws = makeWorkspace({ 'package.json': PACKAGE_JSON, 'src/app.ts': SHOP_APP, 'src/orders.ts': SHOP_ORDERS });
   });
   afterEach(async () => {
     await client?.stop();
@@ -54,8 +40,8 @@ describe('LSP: service findings', function () {
     assert.match(d.message, /^`GET \/orders\/:id` is not measured: .*Mount express-prom-bundle \(already a dependency\) in front of it\.$/);
 
     // Mount the middleware in app.ts (an open document, unsaved): orders.ts, never opened, is published again without the finding.
-    await client.open(ws.uri('src/app.ts'), APP);
-    const mounted = APP.replace("import { orders } from './orders';\n", "import { orders } from './orders';\nimport promBundle from 'express-prom-bundle';\n").replace(
+    await client.open(ws.uri('src/app.ts'), SHOP_APP);
+    const mounted = SHOP_APP.replace("import { orders } from './orders';\n", "import { orders } from './orders';\nimport promBundle from 'express-prom-bundle';\n").replace(
       'const app = express();\n',
       'const app = express();\napp.use(promBundle({ includeMethod: true, includePath: true }));\n',
     );
@@ -79,8 +65,8 @@ describe('LSP: service findings', function () {
     assert.deepEqual(routes(await client.request<undefined, CoverageSummaryResult>(CoverageSummaryRequest, undefined)), ['GET /orders/:id']);
 
     // A route added in the editor (unsaved): the summary asked right after the change waits for the service's run and has it.
-    await client.open(ws.uri('src/orders.ts'), ORDERS);
-    const edited = `${ORDERS}orders.delete('/:id', (req, res) => {\n  res.status(204).end();\n});\n`;
+    await client.open(ws.uri('src/orders.ts'), SHOP_ORDERS);
+    const edited = `${SHOP_ORDERS}orders.delete('/:id', (req, res) => {\n  res.status(204).end();\n});\n`;
     await client.change(ws.uri('src/orders.ts'), edited);
     const after = await client.request<undefined, CoverageSummaryResult>(CoverageSummaryRequest, undefined);
     assert.deepEqual(routes(after), ['DELETE /orders/:id', 'GET /orders/:id']);

@@ -17,13 +17,15 @@ export interface FixedFile {
  * Every syntax and type problem of `files`, as `from: line N: message`; [] when all type-check.
  * `aliases`: modules whose imports resolve to another package of node_modules, for a library whose
  * types are installed without it (`{ redis: '@types/redis' }`: node-redis 3's types, the package
- * itself not installed; `{ undici: 'undici-types' }`: undici's own published types).
+ * itself not installed; `{ undici: 'undici-types' }`: undici's own published types; `{ got: 'got/dist/source' }`:
+ * the folder of a package's types that only its `exports` name, which this resolution does not read).
  */
 export function typeProblems(files: readonly FixedFile[], dir: string, options: ts.CompilerOptions = {}, aliases: Readonly<Record<string, string>> = {}): string[] {
   const aliased: Record<string, string[]> = {};
   for (const [module, target] of Object.entries(aliases)) {
     const folder = path.join(REPO, 'node_modules', target);
-    if (!fs.existsSync(path.join(folder, 'package.json'))) throw new Error(`${target} (for ${module}) is not installed in ${REPO}/node_modules`);
+    const found = fs.existsSync(path.join(folder, 'package.json')) || fs.existsSync(path.join(folder, 'index.d.ts'));
+    if (!found) throw new Error(`${target} (for ${module}) is not installed in ${REPO}/node_modules`);
     aliased[module] = [folder];
   }
   const program = ts.createProgram(

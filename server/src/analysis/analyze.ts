@@ -26,7 +26,9 @@ import { serviceContextFor } from './context/service';
 import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
 import { ValueResolver } from './values';
 import { BudgetExceeded, metered, WorkMeter } from './workMeter';
+import { callRulesFor } from './ruleWords';
 import type { ParsedFiles } from './services/parsedFiles';
+import { extractContextFor, mayRegisterHandlers } from './handlers/context';
 
 export interface AnalyzeOptions {
   severities: RuleSeverities;
@@ -74,10 +76,11 @@ export function analyzeFile(absPath: string, text: string, project: ProjectModel
   // unless an enabled metric rule wants it (it imports a metrics library).
   const metricsWanted = RULES.some((r) => (r.checkMetricDefinition || r.checkMetricUse) && options.severities[r.meta.id]) && mayHoldMetrics(text);
   // Rules that look at every call (checkCall) parse only the files their own text filter accepts.
-  const callsWanted = RULES.some((r) => r.checkCall && options.severities[r.meta.id] && (!r.mayApply || r.mayApply(text)));
+  const callRules = callRulesFor(options.severities, text);
+  const callsWanted = callRules.size > 0;
   if (!metricsWanted && !callsWanted && !MAY_HOLD_LOG_CALL.test(text)) return { path: absPath, findings: [], logCalls: [], parseErrors: 0 };
   try {
-    const result = metered(meter, () => analyzeParsed(absPath, text, project, options, meter, metricsWanted, callsWanted));
+    const result = metered(meter, () => analyzeParsed(absPath, text, project, options, meter, metricsWanted, callRules));
     result.steps = meter.steps;
     return result;
   } catch (err) {
@@ -122,7 +125,7 @@ function childBindingsOf(call: LogCall, bindings: Map<string, string[]>): string
 /** Nodes the main walk visits between two counts on the meter (a count per node would show in the hottest loop). */
 const NODES_PER_COUNT = 1024;
 
-function analyzeParsed(absPath: string, text: string, project: ProjectModel, options: AnalyzeOptions, meter: WorkMeter, metricsWanted: boolean, callsWanted: boolean): FileAnalysis {
+function analyzeParsed(absPath: string, text: string, project: ProjectModel, options: AnalyzeOptions, meter: WorkMeter, metricsWanted: boolean, callRules: ReadonlySet<Rule>): FileAnalysis {
   // Parsed afresh even when noteFile parsed it too: keeping trees alive between the two costs more in GC than a parse.
   const sf = parseSource(absPath, text);
   meter.check(); // the parse cannot be interrupted, but may have spent the budget
@@ -130,7 +133,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   const scopes: ScopeMap = new Map();
   const candidates: ts.CallExpression[] = [];
   const metricCandidates: ts.Node[] | null = metricsWanted ? [] : null;
-  const allCalls: Array<ts.CallExpression | ts.NewExpression> | null = callsWanted ? [] : null;
+  const allCalls: Array<ts.CallExpression | ts.NewExpression> | null = callRules.size > 0 ? [] : null;
   // One walk with an explicit stack. The parser is not asked to set parent pointers (a second
   // full walk inside TypeScript); this walk sets them as it goes, before anything reads them.
   const stack: ts.Node[] = [sf];
@@ -155,7 +158,9 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     if (allCalls && (node.kind === CALL_EXPRESSION || node.kind === NEW_EXPRESSION)) allCalls.push(node as ts.CallExpression | ts.NewExpression);
   }
   meter.step(visited);
-  options.keepTree?.keep({ file: absPath, text, sourceFile: sf, scopes });
+  // Kept only where handler discovery will look (a file that may register routes): a tree kept for
+  // nothing is memory the collector walks for the rest of the pass, more than a parse costs.
+  if (options.keepTree && mayRegisterHandlers(text, extractContextFor(project, absPath))) options.keepTree.keep({ file: absPath, text, sourceFile: sf, scopes });
   const dependencies: ModuleDependencies = {};
   const requests = new HandlerRequests(sf, scopes, project, absPath);
   const values = new ValueResolver(scopes, project.linksFor(absPath, dependencies), requests);
@@ -261,8 +266,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   run(metrics.uses, (r) => r.checkMetricUse);
   if (allCalls) {
     // Each rule's text filter is asked once per file, not once per call.
-    const applies = new Set(rules.filter((r) => r.checkCall && (!r.mayApply || r.mayApply(text))));
-    run(allCalls.sort((a, b) => a.pos - b.pos), (r) => (applies.has(r) ? r.checkCall : undefined));
+    run(allCalls.sort((a, b) => a.pos - b.pos), (r) => (callRules.has(r) ? r.checkCall : undefined));
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : 1));
   return { path: absPath, findings, logCalls, parseErrors, inputs: inputs(), ...(ruleErrors.length ? { ruleErrors } : {}) };

@@ -23,4 +23,4 @@ export { runServicePhase, serviceViews, type ServicePhaseOptions, type ServicePh
 export { mergeFindings, fileFindingOf } from './services/mergeFindings';
 export { coverageSummaryOf, type ServiceCoverageSummary, type HandlerRef } from './metrics/coverageSummary';
 export type { ServiceView, ServiceRuleContext } from './rule';
-export { handlerDetailsOf, type HandlerDetails, type ContextSourceNote, type OutgoingCallNote, type ContextPassing } from './services/handlerDetails';
+export { handlerDetailsOf, type HandlerDetails, type ContextSourceNote, type OutgoingCallNote, type ContextPassing, type HandlerPathNotes, type PathLogNote, type PathOutgoingNote } from './services/handlerDetails';

@@ -207,6 +207,12 @@ export interface ServiceRuleContext {
   report(file: string, at: ts.Node | { start: number; end: number }, message: string, fixes?: FixProposal[]): void;
 }
 
+/** A rule's text filter: the words it looks for, and (default: any of them) which must be present. */
+export interface RuleWords {
+  readonly words: readonly string[];
+  test?(has: (word: string) => boolean): boolean;
+}
+
 /** A rule subscribes to the facts it checks; the engine only builds the metrics model when an enabled rule wants it. */
 export interface Rule {
   meta: RuleMeta;
@@ -221,7 +227,8 @@ export interface Rule {
    * filter that keeps every other file from being parsed for this rule), in source order.
    */
   checkCall?(node: ts.CallExpression | ts.NewExpression, ctx: RuleContext): void;
-  mayApply?(text: string): boolean;
+  /** The words a file must hold for checkCall to apply (scanned once per file for every rule: ruleWords.ts). */
+  mayApply?: RuleWords;
   /** Service phase: called once per service after every file is noted (see the top of this file). */
   checkService?(service: ServiceView, ctx: ServiceRuleContext): void;
 }

@@ -23,7 +23,10 @@ const PASSING: Record<ContextPassing, string> = {
   instrumented: 'trace context added by OpenTelemetry instrumentation',
   interceptor: 'headers added by an axios request interceptor',
   injected: 'the handler injects trace context (propagation.inject)',
+  'third-party': "another company's public API (not sent the request id)",
 };
+/** The same, for a call in a function the handler reaches (it, not the handler, injects). */
+const PATH_PASSING: Record<ContextPassing, string> = { ...PASSING, injected: 'its function injects trace context (propagation.inject)' };
 
 export function handlerHover(params: HoverParams, deps: HandlerHoverDeps): Hover | null {
   const file = deps.pathOf(params.textDocument.uri);
@@ -69,6 +72,18 @@ export function handlerMarkdown(h: HandlerDetails, base: string): string {
   if (h.outgoing === null) out.push('- the handler function could not be followed');
   else if (h.outgoing.length === 0) out.push('- none in the handler body');
   else for (const o of h.outgoing) out.push(`- ${code(o.label)} (line ${o.line + 1}): ${PASSING[o.passing]}`);
+
+  // The request path beyond the handler's body, each section when it has something to show.
+  const p = h.requestPath;
+  if (p) {
+    // Where a call is on the request path: the function it is in and its file and line.
+    const at = (n: { file: string; line: number; fn: string | null }) => `${n.fn ? `in ${code(n.fn)} ` : ''}(${where(n.file, n.line)})`;
+    if (p.outgoing.length > 0) out.push('', '**Outgoing calls on its request path** (functions it calls, middleware in front)', '');
+    for (const o of p.outgoing) out.push(`- ${code(o.label)} ${at(o)}: ${PATH_PASSING[o.passing]}`);
+    if (p.logsWithoutContext?.length) out.push('', '**Log calls on its request path without the request context**', '');
+    for (const l of p.logsWithoutContext ?? []) out.push(`- ${code(l.call)} ${at(l)}`);
+    if (p.more > 0) out.push('', `_and ${p.more} more_`);
+  }
   return out.join('\n');
 }
 

@@ -4,7 +4,8 @@
 //   (default, the project's own), a request-id middleware of its own, `req.log` for the shared
 //   logger, the request id on Node's fetch;
 // - Fastify 5: `requestIdHeader` added, or written over `false`; `request.log` for `app.log`;
-// - cls-rtracer's Express middleware: `useHeader` (and `headerName` for another header);
+// - cls-rtracer's Express middleware and Fastify plugin: `useHeader` (and `headerName` for another
+//   header), the plugin's options added when it has none, `useHeader: false` written over;
 // - a child logger a middleware puts on the request (`req.logger`, declared on Express's Request):
 //   winston's shared logger switched to it.
 import * as assert from 'node:assert/strict';
@@ -80,6 +81,17 @@ app.get('/ping', (req, res) => {
 });
 
 export default app;
+`;
+
+const RTRACER_FASTIFY = `import Fastify from 'fastify';
+import rTracer, { fastifyPlugin } from 'cls-rtracer';
+
+export const app = Fastify({ logger: true, requestIdHeader: 'x-request-id' });
+app.register(rTracer.fastifyPlugin);
+app.register(rTracer.fastifyPlugin, { echoHeader: true });
+app.register(fastifyPlugin, { useHeader: false });
+
+app.get('/ping', async () => ({ id: String(rTracer.id()) }));
 `;
 
 const CHILD_PER_REQUEST = `import express from 'express';
@@ -184,6 +196,20 @@ describe('request-context rules: quick-fixes type-check', function () {
       const options = header === 'x-request-id' ? 'useHeader: true' : `useHeader: true, headerName: '${header}'`;
       assert.ok(every.includes(`expressMiddleware({ ${options} })`), every);
       assert.ok(every.includes(`expressMiddleware({ ${options}, echoHeader: true })`), every);
+      assert.deepEqual(left, [], 'nothing left to report');
+    });
+  }
+
+  for (const header of ['x-request-id', 'x-correlation-id']) {
+    it(`cls-rtracer: useHeader${header === 'x-request-id' ? '' : ' and headerName'} on the Fastify plugin, with or without options (${header})`, () => {
+      const config = `requestIdHeader: '${header}'`;
+      const source = RTRACER_FASTIFY.replace("requestIdHeader: 'x-request-id'", config);
+      const { found, every, left } = fixAndTypecheck(`rtracer-fastify-${header}`, { fastify: '^5', 'cls-rtracer': '^2' }, source, header);
+      assert.deepEqual(found, ['5 incoming-request-id-ignored', '6 incoming-request-id-ignored', '7 incoming-request-id-ignored']);
+      const options = header === 'x-request-id' ? 'useHeader: true' : `useHeader: true, headerName: '${header}'`;
+      assert.ok(every.includes(`register(rTracer.fastifyPlugin, { ${options} })`), every);
+      assert.ok(every.includes(`register(rTracer.fastifyPlugin, { ${options}, echoHeader: true })`), every);
+      assert.ok(every.includes(`register(fastifyPlugin, { ${options} })`), every);
       assert.deepEqual(left, [], 'nothing left to report');
     });
   }

@@ -81,6 +81,71 @@ describe('handler details (the hover on a handler)', () => {
     assert.deepEqual(late.span, { line: 11, column: 0, endLine: 11, endColumn: 15 });
   });
 
+  it("lists the request path's outgoing calls and context-losing log calls: middleware in front, functions in other files, once each", () => {
+    write({
+      'package.json': JSON.stringify({ name: 'svc', dependencies: { express: '^4.19.0', pino: '^9.0.0', 'pino-http': '^10.0.0', axios: '^1.7.0', '@opentelemetry/api': '^1.9.0' } }),
+      'src/logger.js': "const pino = require('pino');\nmodule.exports = { logger: pino() };\n",
+      'src/auth.js': [
+        "const { logger } = require('./logger');",
+        'async function auth(req, res, next) {',
+        "  await fetch('http://auth/check', { headers: { 'x-request-id': String(req.id) } });",
+        "  logger.info('checked');",
+        '  next();',
+        '}',
+        'module.exports = { auth };',
+        '',
+      ].join('\n'),
+      'src/stock.js': [
+        "const axios = require('axios');",
+        "const { propagation, context } = require('@opentelemetry/api');",
+        "const { logger } = require('./logger');",
+        'async function reserve(log, sku) {',
+        '  const headers = {};',
+        '  propagation.inject(context.active(), headers);',
+        "  await axios.post('http://stock/reserve', { sku }, { headers: { accept: 'json' } });",
+        "  log.info({ sku }, 'reserved');",
+        '  return audit(sku);',
+        '}',
+        'function audit(sku) {',
+        "  logger.warn({ sku }, 'audit');",
+        "  return fetch('http://audit/log', { method: 'POST' });",
+        '}',
+        'module.exports = { reserve, audit };',
+        '',
+      ].join('\n'),
+      'src/app.js': [
+        "const express = require('express');",
+        "const pinoHttp = require('pino-http');",
+        "const { auth } = require('./auth');",
+        "const { reserve, audit } = require('./stock');",
+        "const { logger } = require('./logger');",
+        'const app = express();',
+        'app.use(pinoHttp());',
+        'app.use(auth);',
+        "app.post('/orders', async (req, res) => {",
+        "  logger.info('ordering');",
+        "  req.log.info('ordering, with the id');",
+        "  await reserve(req.log, 'a');",
+        "  await audit('b');",
+        "  res.send('ok');",
+        '});',
+        'app.listen(3000);',
+        '',
+      ].join('\n'),
+    });
+    const p = byRoute(detailsIn(tmp), 'POST /orders').requestPath;
+    assert.ok(p, 'the handler is on a request path');
+    const where = (n: { file: string; line: number; fn: string | null }) => `${path.relative(tmp, n.file)}:${n.line + 1} ${n.fn ?? '-'}`;
+    // audit is called by the handler and by reserve: listed once.
+    assert.deepEqual(
+      p.outgoing.map((o) => `${o.label} ${where(o)} ${o.passing}`),
+      ['fetch src/auth.js:3 auth passes', 'axios src/stock.js:7 reserve injected', 'fetch src/stock.js:13 audit missing'],
+    );
+    // The handler's own body first, then the middleware's and the functions' it reaches; `req.log` and the logger handed in carry the context.
+    assert.deepEqual(p.logsWithoutContext?.map((l) => `${l.call} ${where(l)}`), ['logger.info src/app.js:10 -', 'logger.info src/auth.js:4 auth', 'logger.warn src/stock.js:12 audit']);
+    assert.equal(p.more, 0);
+  });
+
   it('lists what applies to every request: a logger format reading cls-rtracer, OpenTelemetry instrumentation', () => {
     const rtracer = byRoute(detailsIn(path.join(FIXTURES, 'rtracer-winston')), 'POST /payments');
     assert.deepEqual(

@@ -1,21 +1,22 @@
 // Request-id sources that make a new id even when the caller sent one (the incoming-request-id-ignored
-// rule): pino-http with its default genReqId or one that never reads the header, cls-rtracer without
-// `useHeader`, Fastify without `requestIdHeader` (v5 defaults it to false; v4 reads `request-id`), a
+// rule): pino-http with its default genReqId or one that never reads the header, cls-rtracer's
+// middleware and Fastify plugin without `useHeader`, Fastify without `requestIdHeader` (v5 defaults it to false; v4 reads `request-id`), a
 // middleware that generates an id (randomUUID, uuid, nanoid) without reading the request's headers.
 import ts from 'typescript';
 import { unwrap } from '../scopes';
 import { containsNode, importedName, type ImportLookup, namesExport, propertyOf } from './imports';
-import { ID_GENERATORS } from './libraries';
+import { ID_GENERATORS, RTRACER_ID_SOURCES } from './libraries';
 
 export type IgnoredIncomingId =
   | { kind: 'pino-http-default'; call: ts.CallExpression; options: ts.ObjectLiteralExpression | null }
   | { kind: 'pino-http-genReqId'; call: ts.CallExpression; genReqId: ts.Expression }
   | { kind: 'cls-rtracer'; call: ts.CallExpression; options: ts.ObjectLiteralExpression | null }
+  /** `app.register(rTracer.fastifyPlugin, options?)`: `plugin` is the argument naming it. */
+  | { kind: 'cls-rtracer-plugin'; call: ts.CallExpression; plugin: ts.Expression; options: ts.ObjectLiteralExpression | null }
   | { kind: 'fastify'; call: ts.CallExpression; options: ts.ObjectLiteralExpression | null; reads: 'nothing' | 'request-id'; explicitFalse: ts.Expression | null }
   | { kind: 'middleware'; generator: ts.CallExpression; request: ts.Identifier };
 
 const PINO_HTTP_MODULES = ['pino-http', 'express-pino-logger'];
-const RTRACER_MIDDLEWARES = new Set(['expressMiddleware', 'koaMiddleware', 'koaV1Middleware', 'fastifyMiddleware']);
 /** Request properties and header names that hold a request's id. */
 const ID_PROPERTY = /^(?:id|requestId|reqId|correlationId|traceId)$/;
 const ID_HEADER = /^x-(?:request|correlation|trace)-id$|^request-id$/i;
@@ -62,12 +63,18 @@ export function ignoredIncomingId(node: ts.CallExpression | ts.NewExpression, lo
     if ((value && !ts.isArrowFunction(value) && !ts.isFunctionExpression(value)) || readsHeaders(fn)) return null;
     return value ? { kind: 'pino-http-genReqId', call: node, genReqId: value } : null;
   }
-  if (imp?.module === 'cls-rtracer' && imp.member && RTRACER_MIDDLEWARES.has(imp.member)) {
+  if (imp?.module === RTRACER_ID_SOURCES.module && imp.member && RTRACER_ID_SOURCES.middlewares.has(imp.member)) {
     const options = optionsArg(node, 0);
-    if (options === undefined) return null;
-    const useHeader = options && valueOf(propertyOf(options, 'useHeader'));
-    if (useHeader && useHeader.kind !== ts.SyntaxKind.FalseKeyword) return null;
+    if (options === undefined || readsHeaderOption(options)) return null;
     return { kind: 'cls-rtracer', call: node, options };
+  }
+  const plugin = rtracerPlugin(node, lookup);
+  if (plugin) {
+    const options = optionsArg(node, 1);
+    if (options === undefined || readsHeaderOption(options)) return null;
+    const deferred = options && valueOf(propertyOf(options, plugin.deferTo));
+    if (deferred && deferred.kind !== ts.SyntaxKind.FalseKeyword) return null;
+    return { kind: 'cls-rtracer-plugin', call: node, plugin: node.arguments[0], options };
   }
   if (imp && (namesExport(imp, 'fastify', 'default') || namesExport(imp, 'fastify', 'fastify'))) {
     const options = optionsArg(node, 0);
@@ -85,6 +92,25 @@ export function ignoredIncomingId(node: ts.CallExpression | ts.NewExpression, lo
     const fn = enclosingFunctionOf(request);
     if (!fn || readsHeaders(fn) || !setsRequestId(fn, request.text)) return null;
     return { kind: 'middleware', generator: node, request };
+  }
+  return null;
+}
+
+/** cls-rtracer's options set `useHeader` to something other than `false` (absent options: it does not). */
+function readsHeaderOption(options: ts.ObjectLiteralExpression | null): boolean {
+  const useHeader = options && valueOf(propertyOf(options, 'useHeader'));
+  return !!useHeader && useHeader.kind !== ts.SyntaxKind.FalseKeyword;
+}
+
+/** `x.register(rTracer.fastifyPlugin, ...)`: the plugin's entry in RTRACER_ID_SOURCES, else null. */
+function rtracerPlugin(node: ts.CallExpression, lookup: ImportLookup): { deferTo: string } | null {
+  const callee = unwrap(node.expression);
+  const first = node.arguments[0];
+  if (!first || !ts.isPropertyAccessExpression(callee)) return null;
+  const imp = importedName(lookup, first);
+  if (imp?.module !== RTRACER_ID_SOURCES.module) return null;
+  for (const [name, plugin] of RTRACER_ID_SOURCES.plugins) {
+    if (callee.name.text === plugin.register && namesExport(imp, RTRACER_ID_SOURCES.module, name)) return plugin;
   }
   return null;
 }

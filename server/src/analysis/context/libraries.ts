@@ -113,9 +113,10 @@ export type Carrier = 'headers' | 'messages' | 'attributes' | 'data' | 'set';
 
 /**
  * Where the options object sits: an argument index, `firstObject` (node:http's `request(url?,
- * options?, cb?)`), or by method (axios: `get(url, config)`, `post(url, data, config)`, `axios(config)`).
+ * options?, cb?)`), by method (axios: `get(url, config)`, `post(url, data, config)`, `axios(config)`),
+ * or `urlOrOptions` (got: `got(url, options)`, or the options alone, `got({ url })`).
  */
-export type OptionsPlace = number | 'firstObject' | 'axios';
+export type OptionsPlace = number | 'firstObject' | 'axios' | 'urlOrOptions';
 
 export interface OutgoingClient {
   /** The module the function or class is imported from (`node:` left out). */
@@ -140,7 +141,7 @@ export const OUTGOING_CLIENTS: readonly OutgoingClient[] = [
   { module: 'undici', name: 'request', methods: [], kind: 'fetch', carrier: 'headers', options: 1, label: 'undici request' },
   { module: 'node-fetch', name: 'default', methods: [], kind: 'http', carrier: 'headers', options: 1, label: 'node-fetch' },
   { module: 'axios', name: 'default', methods: AXIOS_METHODS, factory: ['create'], kind: 'http', carrier: 'headers', options: 'axios', label: 'axios' },
-  { module: 'got', name: 'default', methods: VERBS, factory: ['extend'], kind: 'http', carrier: 'headers', options: 1, label: 'got' },
+  { module: 'got', name: 'default', methods: VERBS, factory: ['extend'], kind: 'http', carrier: 'headers', options: 'urlOrOptions', label: 'got' },
   { module: 'superagent', name: 'default', methods: VERBS, kind: 'http', carrier: 'set', options: 1, label: 'superagent' },
   { module: 'http', name: '*', methods: ['request', 'get'], kind: 'http', carrier: 'headers', options: 'firstObject', label: 'http.request' },
   { module: 'https', name: '*', methods: ['request', 'get'], kind: 'http', carrier: 'headers', options: 'firstObject', label: 'https.request' },
@@ -273,3 +274,20 @@ export const CONTEXT_MIDDLEWARES: readonly { module: string; name: string; calle
   { module: 'express-http-context2', name: 'middleware', called: false, label: 'express-http-context' },
   { module: 'cls-rtracer', name: 'expressMiddleware', called: true, label: 'cls-rtracer' },
 ];
+
+/**
+ * cls-rtracer's request-id sources (incoming-request-id-ignored): the middleware factories, called
+ * with their options (`rTracer.expressMiddleware({ useHeader: true })`), and the plugins, handed to
+ * the framework's `register` with their options next (`app.register(rTracer.fastifyPlugin, { useHeader: true })`).
+ * Each makes a new id unless `useHeader` is true. A plugin's `deferTo` option takes the framework's
+ * own request id instead (Fastify's `request.id`, which Fastify's requestIdHeader decides: judged at the Fastify call).
+ */
+export const RTRACER_ID_SOURCES: {
+  module: string;
+  middlewares: ReadonlySet<string>;
+  plugins: ReadonlyMap<string, { register: string; deferTo: string }>;
+} = {
+  module: 'cls-rtracer',
+  middlewares: new Set(['expressMiddleware', 'koaMiddleware', 'koaV1Middleware', 'fastifyMiddleware']),
+  plugins: new Map([['fastifyPlugin', { register: 'register', deferTo: 'useFastifyRequestId' }]]),
+};

@@ -54,6 +54,7 @@ function optionsIndexOf(client: OutgoingClient, method: string | null, args: rea
     if (method === null || method === 'request') return 0;
     return ['post', 'put', 'patch'].includes(method) ? 2 : 1;
   }
+  if (client.options === 'urlOrOptions') return args[0] && ts.isObjectLiteralExpression(unwrap(args[0])) ? 0 : 1;
   const i = args.findIndex((a) => ts.isObjectLiteralExpression(unwrap(a)));
   return i >= 0 ? i : null;
 }
@@ -157,7 +158,8 @@ export function passesContext(call: OutgoingCall, header: string): boolean | nul
     return args.some((a, i) => couldBeOptions(a) && !(i === 0 && isUrl(a))) ? null : false;
   }
   const arg = args[index];
-  if (!arg) return args.length < index ? null : false;
+  // Fewer arguments than the options' place (`axios.post(url)`): no options, unless a spread could hold them.
+  if (!arg) return args.some(ts.isSpreadElement) ? null : false;
   const obj = unwrap(arg);
   if (!ts.isObjectLiteralExpression(obj)) return null;
   switch (call.carrier) {
@@ -230,6 +232,50 @@ export function injectsContext(fn: ts.Node, lookup: ImportLookup): boolean {
     const base = importedName(lookup, n.expression.expression);
     return base?.module === '@opentelemetry/api';
   });
+}
+
+/** How an outgoing call stands with the request's context (the handler hover, and the rule: it reports `missing` only). */
+export type ContextPassing =
+  /** The call's options carry the request id or trace context. */
+  | 'passes'
+  /** They do not (outgoing-call-without-context). */
+  | 'missing'
+  /** Options built elsewhere: cannot be told. */
+  | 'unknown'
+  /** OpenTelemetry instrumentation propagates trace context on this client. */
+  | 'instrumented'
+  /** An axios request interceptor adds headers to every call of the instance. */
+  | 'interceptor'
+  /** The function it is in injects trace context itself (`propagation.inject`). */
+  | 'injected'
+  /** A literal URL on another company's public API, which does not read the id (thirdPartyHost). */
+  | 'third-party';
+
+/** What of the service's context decides how a call stands (context/service.ts's ServiceContext). */
+export interface ServicePropagation {
+  readonly otelCovers: ReadonlySet<OutgoingKind>;
+  readonly axiosIntercepted: boolean;
+}
+
+const interceptedByFile = new WeakMap<ts.SourceFile, Set<string>>();
+
+/**
+ * How `call`, made in function `fn`, stands with the request's context, the checks in the order the
+ * rule makes them (cheapest first; propagation.inject is searched only for a call that passes nothing).
+ */
+export function contextPassingOf(call: OutgoingCall, service: ServicePropagation | null, fn: ts.Node, lookup: ImportLookup, header: string): ContextPassing {
+  if (service?.otelCovers.has(call.kind)) return 'instrumented';
+  if (call.axiosDefault && service?.axiosIntercepted) return 'interceptor';
+  if (call.instance) {
+    const sf = call.node.getSourceFile();
+    let names = interceptedByFile.get(sf);
+    if (!names) interceptedByFile.set(sf, (names = interceptedInstances(sf)));
+    if (names.has(call.instance)) return 'interceptor';
+  }
+  const passes = passesContext(call, header);
+  if (passes !== false) return passes ? 'passes' : 'unknown';
+  if (thirdPartyHost(call)) return 'third-party';
+  return injectsContext(fn, lookup) ? 'injected' : 'missing';
 }
 
 /** Names of axios instances with a request interceptor in the file (`api.interceptors.request.use(...)`). */

@@ -52,6 +52,8 @@ export interface RequestPaths {
   callsOf(fn: ReachedFunction): ReadonlyArray<ts.CallExpression | ts.NewExpression>;
   /** What else runs a function, outside requests (worked out on first use); empty when nothing. */
   offPath(fn: ReachedFunction): readonly OffPath[];
+  /** The functions on request paths a function calls (each once), in the order of its calls. */
+  calleesOf(fn: ReachedFunction): readonly ReachedFunction[];
 }
 
 /** The service's request paths, computed once per service phase. */
@@ -187,6 +189,14 @@ function buildRequestPaths(service: ServiceView): RequestPaths {
     offPath(fn) {
       off ??= offPathUnits(service, roots, reached, edgesOf, isService);
       return off.get(fn.node) ?? [];
+    },
+    calleesOf(fn) {
+      const out = new Set<ReachedFunction>();
+      for (const { target } of edgesOf(fn)) {
+        const to = reached.get(target.node);
+        if (to) out.add(to);
+      }
+      return [...out];
     },
   };
 }

@@ -25,8 +25,8 @@ function valueRef(expr: ts.Expression, values: FrameworkValues): Ref {
   return ts.isObjectLiteralExpression(e) ? objectRef(e, values) : values.refOf(e);
 }
 
-/** `module.exports`, `exports.x`, `module.exports.x`: the export name assigned, or null. */
-function commonJsTarget(left: ts.Expression): string | null {
+/** `module.exports`, `exports.x`, `module.exports.x`: the export name assigned (`*` for the whole module), or null. */
+export function commonJsTarget(left: ts.Expression): string | null {
   if (!ts.isPropertyAccessExpression(left)) return null;
   const obj = left.expression;
   if (ts.isIdentifier(obj) && obj.text === 'module' && left.name.text === 'exports') return '*';

@@ -36,6 +36,13 @@ export interface FrameworkSpec {
   requestRule: RequestRule;
   /** Module → type names under which a parameter is this framework's request (or context). */
   requestTypes: Readonly<Record<string, ReadonlySet<string>>>;
+  /**
+   * For frameworks whose handlers take `(request, response)`: methods only its response (reply) has.
+   * A function registered in another file is not a handler in its own file; one whose second
+   * parameter it answers through (`res.json(...)`, `reply.send(...)`) takes the request first
+   * (requestParams.ts: the logger model's `req.log` in a controller file).
+   */
+  responseMethods?: ReadonlySet<string>;
   /** Module → type names under which a parameter is an app or router (`app: FastifyInstance`). */
   instanceTypes: Readonly<Record<string, ReadonlySet<string>>>;
   /** Module → type names of a variable holding a plugin function (`const p: FastifyPluginAsync = async (app) => ...`). */
@@ -61,6 +68,7 @@ export const FRAMEWORKS: readonly FrameworkSpec[] = [
     hooks: new Map(),
     requestRule: 'errorAware',
     requestTypes: { express: set('Request') },
+    responseMethods: set('json', 'jsonp', 'send', 'sendStatus', 'sendFile', 'status', 'render', 'redirect', 'download', 'attachment', 'cookie', 'clearCookie', 'location'),
     instanceTypes: { express: set('Express', 'Application', 'Router', 'IRouter') },
   },
   {
@@ -78,6 +86,7 @@ export const FRAMEWORKS: readonly FrameworkSpec[] = [
     requestHooks: set('onRequest', 'preParsing', 'preValidation', 'preHandler', 'preSerialization', 'onError', 'onSend', 'onResponse', 'onTimeout', 'onRequestAbort'),
     requestRule: 'first',
     requestTypes: { fastify: set('FastifyRequest', 'FastifyReply') },
+    responseMethods: set('send', 'code', 'status', 'redirect', 'serializer', 'hijack', 'callNotFound', 'sendFile', 'view'),
     instanceTypes: { fastify: set('FastifyInstance') },
     pluginTypes: { fastify: set('FastifyPluginAsync', 'FastifyPluginCallback', 'FastifyPluginAsyncTypebox', 'FastifyPluginAsyncZod') },
   },

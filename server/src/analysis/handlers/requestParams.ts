@@ -1,7 +1,8 @@
 // Which parameter is a request: the per-file question the logger model asks before it writes
 // `req.log` or treats `x.headers` as a request's. True only for the request (Koa's ctx, Hono's c,
-// Fastify's request or reply, Nest's @Req()) of a recognised handler or middleware, or a parameter
-// typed as a framework's request; never for the first parameter of any other callback
+// Fastify's request or reply, Nest's @Req()) of a recognised handler or middleware, a parameter
+// typed as a framework's request, or the first of an untyped `(req, res)` that answers through its
+// second (a handler registered in another file); never for the first parameter of any other callback
 // (`.catch((e) => ...)`, `items.forEach((m) => ...)`, `new Promise((resolve) => ...)`).
 import ts from 'typescript';
 import type { ProjectModel } from '../project';
@@ -12,10 +13,16 @@ import { REGISTRATION_METHODS } from './registrations';
 import { callerParameters, isFunctionNode, requestParamIndex } from './factsBuilder';
 import { typeFramework } from './frameworkValues';
 import { isPassportVerifyRequest } from './passport';
+import { FRAMEWORK_BY_ID } from './frameworks';
+import { containsNode } from '../context/imports';
 import type { FileFacts, HandlerFact, RouteFact } from './types';
 
 export class HandlerRequests {
   private requestIndex: Map<ts.Node, number> | null = null;
+  /** Functions found to answer through their second parameter (answersThroughSecond), by node. */
+  private readonly answering = new Map<ts.Node, boolean>();
+  /** Response methods of the frameworks the package depends on; null until first asked. */
+  private responseMethods: ReadonlySet<string> | null = null;
 
   constructor(
     private readonly sf: ts.SourceFile,
@@ -43,7 +50,44 @@ export class HandlerRequests {
     if (typeFramework(p.type, 'requestTypes', this.scopes)) return true;
     // A Passport verify callback with `passReqToCallback: true` gets the request first.
     if (isPassportVerifyRequest(p, this.scopes)) return true;
-    return this.requestParamOf(p.parent) === p;
+    return this.requestParamOf(p.parent) === p || this.answersThroughSecond(p);
+  }
+
+  /**
+   * An untyped `(req, res[, next])` whose body answers through its second parameter with a method
+   * only a response of a framework the package depends on has (`res.json(...)`, `reply.send(...)`):
+   * its first parameter is the request, wherever the function is registered (a controllers file whose
+   * routes are in another file, which a file's own handler discovery cannot see). Once per function.
+   */
+  private answersThroughSecond(p: ts.ParameterDeclaration): boolean {
+    const fn = p.parent;
+    if (!isFunctionNode(fn) || p.type || !ts.isIdentifier(p.name)) return false;
+    const params = callerParameters(fn);
+    const body = (fn as ts.FunctionLikeDeclaration).body;
+    if (params[0] !== p || params.length < 2 || params.length > 3 || !body) return false;
+    let answers = this.answering.get(fn);
+    if (answers === undefined) this.answering.set(fn, (answers = this.answersThrough(body, params[1])));
+    return answers;
+  }
+
+  private answersThrough(body: ts.Node, second: ts.ParameterDeclaration): boolean {
+    if (second.type || !ts.isIdentifier(second.name)) return false;
+    const name = second.name.text;
+    if (this.responseMethods === null) {
+      const methods = new Set<string>();
+      for (const id of extractContextFor(this.project, this.file).dependencyFrameworks) for (const m of FRAMEWORK_BY_ID.get(id)?.responseMethods ?? []) methods.add(m);
+      this.responseMethods = methods;
+    }
+    const methods = this.responseMethods;
+    if (methods.size === 0) return false;
+    // `res.status(201).json(...)`: the chain's first call is on the parameter itself.
+    return containsNode(body, (n) => {
+      if (!ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression) || !methods.has(n.expression.name.text)) return false;
+      const target = unwrap(n.expression.expression);
+      if (!ts.isIdentifier(target) || target.text !== name) return false;
+      const d = resolveName(this.scopes, target, name);
+      return d?.kind === 'param' && d.node === second;
+    });
   }
 
   /** Every recognised handler and middleware function of the file → its request parameter's index. Built once. */

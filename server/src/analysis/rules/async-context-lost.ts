@@ -171,7 +171,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: true,
   },
-  mayApply: (text) => MAY_APPLY.some((w) => text.includes(w)),
+  mayApply: { words: MAY_APPLY },
   checkCall(node, ctx) {
     if (ctx.fileKind !== 'service' || !ts.isCallExpression(node)) return;
     const l = lookupsOf(ctx);

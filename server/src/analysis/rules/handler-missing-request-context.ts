@@ -13,9 +13,9 @@
 // request through the calls is left to a person.
 import * as path from 'node:path';
 import { hasNoRequestContext } from '../context/missingRequestId';
-import { logCallsOnRequestPaths } from '../context/pathCalls';
+import { pathLogsWithoutContext } from '../context/pathCalls';
 import { describePath, requestPathsOf } from '../context/requestPaths';
-import { bindingsFromDeclarations, bindingsFromScopes, contextReaders, isRequestScoped } from '../context/requestScoped';
+import { bindingsFromDeclarations, isRequestScoped } from '../context/requestScoped';
 import { serviceContextFor } from '../context/service';
 import type { LogCall, Rule, RuleContext, ServiceRuleContext, ServiceView } from '../rule';
 
@@ -48,14 +48,11 @@ export const rule: Rule = {
     ctx.report(call.receiver, MESSAGE(call.method, scoped), fixes);
   },
   checkService(service: ServiceView, ctx: ServiceRuleContext) {
-    const context = serviceContextFor(service.project, path.join(service.root, 'package.json'));
-    if (!context?.requestLoggerProperty || context.loggerReadsContext || hasNoRequestContext(context)) return;
-    const property = context.requestLoggerProperty;
+    const lost = pathLogsWithoutContext(service);
+    const property = serviceContextFor(service.project, path.join(service.root, 'package.json'))?.requestLoggerProperty;
+    if (!lost || !property) return;
     const paths = requestPathsOf(service);
-    const readsContext = contextReaders(service);
-    for (const { fn, call } of logCallsOnRequestPaths(service)) {
-      if (call.library === 'console') continue;
-      if (isRequestScoped(call.receiver, bindingsFromScopes(fn.parsed.scopes), (c) => readsContext(fn.parsed, c))) continue;
+    for (const { fn, call } of lost) {
       const request = fn.requestParam;
       const where = describePath(paths, fn);
       if (!request) {

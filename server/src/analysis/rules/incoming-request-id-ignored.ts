@@ -3,7 +3,9 @@
 // the `requestIdHeader` setting names first. Never safe: it makes the service trust a caller's id.
 import ts from 'typescript';
 import { type IgnoredIncomingId, ignoredIncomingId } from '../context/incomingId';
+import { propertyOf } from '../context/imports';
 import type { FixProposal, Rule, RuleContext } from '../rule';
+import type { TextEdit } from '../types';
 import { addOption, headerLiteral, randomUUIDInScope } from './util/contextFixes';
 
 /** Words a file must hold for this rule to look at its calls (plain substring searches, cheap on large files). */
@@ -11,7 +13,6 @@ const LIBRARY_WORDS = ['pino-http', 'express-pino-logger', 'cls-rtracer', 'fasti
 /** An id generator counts in a middleware, which passes the request on (`next()`, Fastify's `done()`). */
 const GENERATOR_WORDS = ['randomUUID', 'uuid', 'nanoid', 'cuid'];
 const MIDDLEWARE_WORDS = ['next(', 'done('];
-const has = (text: string, words: readonly string[]) => words.some((w) => text.includes(w));
 
 export const MESSAGES = {
   pinoHttpDefault: (h: string) => `pino-http gives every request a new id (its default genReqId counts from 1), even when the caller sent one in ${h}: one request's logs cannot be followed across services.`,
@@ -30,6 +31,7 @@ function messageOf(f: IgnoredIncomingId, h: string): string {
     case 'pino-http-genReqId':
       return MESSAGES.pinoHttpGenReqId(h);
     case 'cls-rtracer':
+    case 'cls-rtracer-plugin':
       return MESSAGES.rtracer(h);
     case 'fastify':
       return f.explicitFalse ? MESSAGES.fastifyFalse(h) : f.reads === 'request-id' ? MESSAGES.fastifyV4(h) : MESSAGES.fastifyNothing(h);
@@ -69,9 +71,9 @@ function fixesOf(f: IgnoredIncomingId, ctx: RuleContext): FixProposal[] {
       const start = fn.getStart(sf);
       return [{ title, edits: [{ start, end: start, newText: before }, { start: fn.end, end: fn.end, newText: `)(${[req, res].slice(0, count).join(', ')}); }` }], safe: false }];
     }
-    case 'cls-rtracer': {
-      const property = ctx.requestIdHeader === 'x-request-id' ? 'useHeader: true' : `useHeader: true, headerName: ${header}`;
-      const edits = addOption(ctx, f.call, f.options, property);
+    case 'cls-rtracer':
+    case 'cls-rtracer-plugin': {
+      const edits = rtracerEdits(f, ctx, header);
       return edits ? [{ title, edits, safe: false }] : [];
     }
     case 'fastify': {
@@ -89,6 +91,30 @@ function fixesOf(f: IgnoredIncomingId, ctx: RuleContext): FixProposal[] {
   }
 }
 
+/**
+ * cls-rtracer's options made to read the header: `useHeader: false` written over, else `useHeader: true`
+ * added (with `headerName` when the setting names another header than cls-rtracer's default and the
+ * options name none); a plugin registered without options gets them after itself.
+ */
+function rtracerEdits(f: Extract<IgnoredIncomingId, { kind: 'cls-rtracer' | 'cls-rtracer-plugin' }>, ctx: RuleContext, header: string): TextEdit[] | null {
+  const sf = ctx.sourceFile;
+  const headerName = ctx.requestIdHeader !== 'x-request-id' && !(f.options && propertyOf(f.options, 'headerName')) ? `headerName: ${header}` : null;
+  const useHeader = f.options && propertyOf(f.options, 'useHeader');
+  if (useHeader) {
+    if (!ts.isPropertyAssignment(useHeader)) return null;
+    const edits: TextEdit[] = [{ start: useHeader.initializer.getStart(sf), end: useHeader.initializer.end, newText: 'true' }];
+    if (headerName) edits.push({ start: useHeader.end, end: useHeader.end, newText: `, ${headerName}` });
+    return edits;
+  }
+  const property = headerName ? `useHeader: true, ${headerName}` : 'useHeader: true';
+  if (f.kind === 'cls-rtracer-plugin' && !f.options) {
+    if (f.call.arguments.length !== 1) return null;
+    const space = ctx.codeStyle().bracketSpacing ? ' ' : '';
+    return [{ start: f.plugin.end, end: f.plugin.end, newText: `, {${space}${property}${space}}` }];
+  }
+  return addOption(ctx, f.call, f.options, property);
+}
+
 export const rule: Rule = {
   meta: {
     id: 'incoming-request-id-ignored',
@@ -96,13 +122,16 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
-  mayApply: (text) => has(text, LIBRARY_WORDS) || (has(text, GENERATOR_WORDS) && has(text, MIDDLEWARE_WORDS)),
+  mayApply: {
+    words: [...LIBRARY_WORDS, ...GENERATOR_WORDS, ...MIDDLEWARE_WORDS],
+    test: (has) => LIBRARY_WORDS.some(has) || (GENERATOR_WORDS.some(has) && MIDDLEWARE_WORDS.some(has)),
+  },
   checkCall(node, ctx) {
     if (ctx.fileKind !== 'service') return;
     const found = ignoredIncomingId(node, (id) => ctx.importOf(id), (n) => ctx.requestParamAt(n), ctx.serviceContext()?.fastifyMajor ?? null);
     if (!found) return;
-    // At the generator call for a middleware, at the callee (`pinoHttp`, `Fastify`) for a library.
-    const at = found.kind === 'middleware' ? found.generator : found.call.expression;
+    // At the generator call for a middleware, at the plugin registered (`rTracer.fastifyPlugin`), at the callee (`pinoHttp`, `Fastify`) for a library.
+    const at = found.kind === 'middleware' ? found.generator : found.kind === 'cls-rtracer-plugin' ? found.plugin : found.call.expression;
     ctx.report(at, messageOf(found, ctx.requestIdHeader), fixesOf(found, ctx));
   },
 };

@@ -9,10 +9,11 @@
 // (context/requestPaths.ts), named by the route and the chain that reaches it. A client wrapper that
 // adds the header itself is followed like any function, and its call passes the context on. No fix
 // there: the request is usually not in scope, and threading it through the calls is left to a person.
+import { WordScanner } from '../ruleWords';
 import * as path from 'node:path';
 import ts from 'typescript';
 import { hasNoRequestContext } from '../context/missingRequestId';
-import { injectsContext, interceptedInstances, outgoingCallOf, passesContext, thirdPartyHost } from '../context/outgoing';
+import { contextPassingOf, injectsContext, interceptedInstances, outgoingCallOf, passesContext, thirdPartyHost } from '../context/outgoing';
 import { callsOnRequestPaths } from '../context/pathCalls';
 import { describePath, requestPathsOf } from '../context/requestPaths';
 import { serviceContextFor } from '../context/service';
@@ -41,7 +42,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
-  mayApply: (text) => MAY_APPLY.some((word) => text.includes(word)),
+  mayApply: { words: MAY_APPLY },
   checkCall(node, ctx) {
     if (ctx.fileKind !== 'service') return;
     // Cheapest first: the client, the service's context, and only then handler discovery in the file.
@@ -69,22 +70,17 @@ export const rule: Rule = {
     if (!context || hasNoRequestContext(context)) return;
     const paths = requestPathsOf(service);
     const mayApply = new Map<string, boolean>();
+    const scanner = new WordScanner(MAY_APPLY);
     for (const { fn, node } of callsOnRequestPaths(service)) {
       const { parsed } = fn;
       let applies = mayApply.get(parsed.file);
-      if (applies === undefined) mayApply.set(parsed.file, (applies = MAY_APPLY.some((word) => parsed.text.includes(word))));
+      if (applies === undefined) mayApply.set(parsed.file, (applies = scanner.wordsIn(parsed.text).size > 0));
       if (!applies) continue;
-      const call = outgoingCallOf(node, (id) => importOf(parsed.scopes, id), (id) => declarationNodeOf(parsed.scopes, id));
-      if (!call || context.otelCovers.has(call.kind)) continue;
-      if (call.axiosDefault && context.axiosIntercepted) continue;
-      if (call.instance) {
-        let names = intercepted.get(parsed.sourceFile);
-        if (!names) intercepted.set(parsed.sourceFile, (names = interceptedInstances(parsed.sourceFile)));
-        if (names.has(call.instance)) continue;
-      }
+      const lookup = (id: ts.Identifier) => importOf(parsed.scopes, id);
+      const call = outgoingCallOf(node, lookup, (id) => declarationNodeOf(parsed.scopes, id));
+      if (!call) continue;
       const header = ctx.requestIdHeader(parsed.file);
-      if (passesContext(call, header) !== false || thirdPartyHost(call)) continue;
-      if (injectsContext(fn.node, (id) => importOf(parsed.scopes, id))) continue;
+      if (contextPassingOf(call, context, fn.node, lookup, header) !== 'missing') continue;
       ctx.report(parsed.file, call.callee, PATH_MESSAGE(call.label, describePath(paths, fn), header));
     }
   },

@@ -10,6 +10,7 @@
 //    file (`const api = { get() {...} }; api.get()`). Interfaces and `any` stop the walk.
 import ts from 'typescript';
 import { enclosingClass, memberSource } from '../classMembers';
+import { commonJsTarget } from '../handlers/exports';
 import type { Place, Ref } from '../handlers/types';
 import type { ParsedServiceFile, ServiceView } from '../rule';
 import { resolveName, unwrap } from '../scopes';
@@ -265,16 +266,6 @@ function methodOf(klass: ClassAt, name: string, classOf: (at: ClassAt, e: ts.Exp
   const base = klass.node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
   const parent = base && depth < MAX_DEPTH ? classOf(klass, base) : null;
   return parent ? methodOf(parent, name, classOf, depth + 1) : null;
-}
-
-/** `module.exports`, `exports.x`, `module.exports.x`: the export name assigned (`*` for the whole module), or null. */
-function commonJsTarget(left: ts.Expression): string | null {
-  if (!ts.isPropertyAccessExpression(left)) return null;
-  const obj = left.expression;
-  if (ts.isIdentifier(obj) && obj.text === 'module' && left.name.text === 'exports') return '*';
-  if (ts.isIdentifier(obj) && obj.text === 'exports') return left.name.text;
-  if (ts.isPropertyAccessExpression(obj) && ts.isIdentifier(obj.expression) && obj.expression.text === 'module' && obj.name.text === 'exports') return left.name.text;
-  return null;
 }
 
 function functionDeclarationNamed(sf: ts.SourceFile, name: string): ts.FunctionDeclaration | null {

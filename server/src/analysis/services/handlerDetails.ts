@@ -1,11 +1,12 @@
 // What the editor shows on a handler's registration (issue #10): its method and full path, the
-// request-id and trace-context sources in front of it, what measures it, and the outgoing calls its
-// body makes with whether each passes the request's context on. Worked out from a service phase's
+// request-id and trace-context sources in front of it, what measures it, the outgoing calls its
+// body makes with whether each passes the request's context on, and what its request path does in
+// the functions it reaches across files (handlerPath.ts). Worked out from a service phase's
 // view (the coverage its rules already computed, memoised per service) into plain data the language
 // server keeps between runs; the editor only formats it.
 import ts from 'typescript';
 import { importOf, declarationNodeOf } from '../scopes';
-import { injectsContext, interceptedInstances, outgoingCallOf, passesContext } from '../context/outgoing';
+import { type ContextPassing, contextPassingOf, outgoingCallOf } from '../context/outgoing';
 import { CONTEXT_LIBRARIES, type ContextKind, type OutgoingKind } from '../context/libraries';
 import type { CodeSource } from '../context/fileSources';
 import { type ServiceContext, serviceContextFor } from '../context/service';
@@ -13,6 +14,10 @@ import type { FrameworkId, FrontMiddleware, Handler } from '../handlers/types';
 import { coverageOf, type HandlerCoverage, type MeasuredBy } from '../metrics/coverage';
 import type { ParsedServiceFile, ServiceView } from '../rule';
 import { callAt, functionNodeAt, nodeAt } from '../treeAt';
+import { type HandlerPathNotes, HandlerPaths } from './handlerPath';
+
+export type { ContextPassing };
+export type { HandlerPathNotes, PathLogNote, PathOutgoingNote } from './handlerPath';
 
 /** A 0-based span of a file (line and UTF-16 column at each end). */
 export interface Span {
@@ -33,21 +38,6 @@ export interface ContextSourceNote {
   file?: string;
   line?: number;
 }
-
-/** How an outgoing call stands with the request's context. */
-export type ContextPassing =
-  /** The call's options carry the request id or trace context. */
-  | 'passes'
-  /** They do not (outgoing-call-without-context). */
-  | 'missing'
-  /** Options built elsewhere: cannot be told. */
-  | 'unknown'
-  /** OpenTelemetry instrumentation propagates trace context on this client. */
-  | 'instrumented'
-  /** An axios request interceptor adds headers to every call of the instance. */
-  | 'interceptor'
-  /** The handler injects trace context itself (`propagation.inject`). */
-  | 'injected';
 
 export interface OutgoingCallNote {
   /** The client (`fetch`, `axios`, `kafkajs send`). */
@@ -70,6 +60,8 @@ export interface HandlerDetails {
   metrics: { measuredBy: MeasuredBy[]; notes: string[]; scrapeEndpoint: boolean; outsideService: boolean; preflight: boolean };
   /** Null when the handler function could not be followed (its body is not in view). */
   outgoing: OutgoingCallNote[] | null;
+  /** What the functions it reaches across files do (handlerPath.ts); null when its function is on no request path. */
+  requestPath: HandlerPathNotes | null;
 }
 
 const GIVES: Record<ContextKind, string> = {
@@ -102,6 +94,7 @@ export function handlerDetailsOf(service: ServiceView, requestIdHeader: (file: s
   const outgoingByFn = new Map<ts.Node, OutgoingCallNote[]>();
   const middlewareGives = new Map<string, string[]>();
   const out: HandlerDetails[] = [];
+  const paths = new HandlerPaths(service, ctx, requestIdHeader);
   for (const h of service.handlers) {
     const parsed = service.parsed(h.file);
     const span = parsed && registrationSpan(parsed, h);
@@ -116,6 +109,7 @@ export function handlerDetailsOf(service: ServiceView, requestIdHeader: (file: s
       context: { sources: ctx ? contextInFront(service, ctx, h, middlewareGives) : [], requestLogger: ctx?.requestLoggerProperty && h.requestParam ? `${h.requestParam}.${ctx.requestLoggerProperty}` : null },
       metrics: { measuredBy: c?.measuredBy ?? [], notes: c?.notes ?? [], scrapeEndpoint: c?.scrapeEndpoint ?? false, outsideService: c?.outsideService ?? false, preflight: c?.preflight ?? false },
       outgoing: outgoingOf(service, ctx, h, requestIdHeader(h.file), outgoingByFn),
+      requestPath: paths.of(h),
     });
   }
   return out;
@@ -209,8 +203,6 @@ function outgoingOf(service: ServiceView, ctx: ServiceContext | null, h: Handler
   const sf = parsed.sourceFile;
   const lookup = (id: ts.Identifier) => importOf(parsed.scopes, id);
   const decl = (id: ts.Identifier) => declarationNodeOf(parsed.scopes, id);
-  let injects: boolean | undefined;
-  let intercepted: Set<string> | undefined;
   notes = [];
   const stack: ts.Node[] = [fn];
   while (stack.length) {
@@ -218,13 +210,7 @@ function outgoingOf(service: ServiceView, ctx: ServiceContext | null, h: Handler
     if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
       const call = outgoingCallOf(n, lookup, decl);
       if (call) {
-        let passing: ContextPassing;
-        if (ctx?.otelCovers.has(call.kind)) passing = 'instrumented';
-        else if ((call.axiosDefault && ctx?.axiosIntercepted) || (call.instance && (intercepted ??= interceptedInstances(sf)).has(call.instance))) passing = 'interceptor';
-        else {
-          const passes = passesContext(call, header);
-          passing = passes === true ? 'passes' : passes === null ? 'unknown' : (injects ??= injectsContext(fn, lookup)) ? 'injected' : 'missing';
-        }
+        const passing = contextPassingOf(call, ctx, fn, lookup, header);
         const at = sf.getLineAndCharacterOfPosition(call.callee.getStart(sf));
         notes.push({ label: call.label, kind: call.kind, line: at.line, column: at.character, passing });
       }

@@ -42,14 +42,18 @@ function addNested(ctx: RuleContext, obj: ts.ObjectLiteralExpression, key: strin
   return ts.isObjectLiteralExpression(inner) ? addToObject(ctx, inner, entry) : null;
 }
 
-/** A new options argument `{ headers: { entry } }` inserted at argument `index` (after the ones before it). */
+/**
+ * A new options argument `{ headers: { entry } }` inserted at argument `index` (after the ones before
+ * it); arguments missing in between are passed as `undefined` (`axios.post(url)` has no data: `axios.post(url, undefined, { headers })`).
+ */
 function insertOptions(ctx: RuleContext, call: OutgoingCall, index: number, entry: string): TextEdit | null {
   const space = ctx.codeStyle().bracketSpacing ? ' ' : '';
   const args = call.node.arguments ?? [];
-  if (index === 0 || index > args.length) return null;
+  if (index === 0 || args.length === 0 || args.some(ts.isSpreadElement)) return null;
   const options = `{${space}headers: {${space}${entry}${space}}${space}}`;
-  const before = args[index - 1];
-  return { start: before.end, end: before.end, newText: `, ${options}` };
+  const before = args[Math.min(index, args.length) - 1];
+  const skipped = ', undefined'.repeat(Math.max(0, index - args.length));
+  return { start: before.end, end: before.end, newText: `${skipped}, ${options}` };
 }
 
 /** node:http(s) `request`/`get`: into the options object, else a new one after the URL (`get(url, options, cb)`). */

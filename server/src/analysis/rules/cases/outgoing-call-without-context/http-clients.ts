@@ -22,11 +22,16 @@ router.post('/orders', async (req, res) => {
 //      ~~~~~~~~~ [outgoing-call-without-context] This axios call in a request handler does not pass the request id (x-request-id) or trace context on: the next service's logs of this request cannot be tied to this one's.
   await axios.post('http://stock/reserve', { sku: 'a' });
 //      ~~~~~~~~~~ [outgoing-call-without-context] This axios call in a request handler does not pass the request id (x-request-id) or trace context on: the next service's logs of this request cannot be tied to this one's.
+  await axios.post('http://stock/ping');
+//      ~~~~~~~~~~ [outgoing-call-without-context] This axios call in a request handler does not pass the request id (x-request-id) or trace context on: the next service's logs of this request cannot be tied to this one's.
   await api.get('/invoices');
   await plain.get('/levels');
 //      ~~~~~~~~~ [outgoing-call-without-context] This axios call in a request handler does not pass the request id (x-request-id) or trace context on: the next service's logs of this request cannot be tied to this one's.
   await got('http://audit/log');
 //      ~~~ [outgoing-call-without-context] This got call in a request handler does not pass the request id (x-request-id) or trace context on: the next service's logs of this request cannot be tied to this one's.
+  await got({ url: 'http://audit/log', method: 'POST' });
+//      ~~~ [outgoing-call-without-context] This got call in a request handler does not pass the request id (x-request-id) or trace context on: the next service's logs of this request cannot be tied to this one's.
+  await got({ url: 'http://audit/log', headers: { 'x-request-id': String(req.id) } });
   http.get('http://legacy/ping', () => undefined);
 //~~~~~~~~ [outgoing-call-without-context] This http.request call in a request handler does not pass the request id (x-request-id) or trace context on: the next service's logs of this request cannot be tied to this one's.
   http.request({ host: 'legacy', path: '/orders', method: 'POST' }).end();

@@ -1,0 +1,8 @@
+// @case library=fastify path=src/handlers/users.ts type=module
+// A Fastify handler registered in another file (`app.get('/users/:id', getUser)`), untyped: it answers
+// through its reply, so its first parameter is the request and `request.log` Fastify's logger.
+export async function getUser(request, reply) {
+  request.log.info(`loading user ${request.params.id}`);
+  //               ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  return reply.code(200).send({ id: request.params.id });
+}
