@@ -54,3 +54,14 @@ export const LOGGER_TYPES: Readonly<Record<string, readonly [LoggerLibrary, Read
   'pino-http': ['pino', new Set(['Logger'])],
   fastify: ['pino', new Set(['FastifyBaseLogger', 'FastifyLoggerInstance'])],
 };
+
+/**
+ * GraphQL Code Generator's typescript-resolvers plugin types every resolver map with a type
+ * parameter of this name whose default is the configured `contextType`
+ * (`export type Resolvers<ContextType = GraphQLContext> = {...}`): each resolver of an object so
+ * typed gets that context as its third parameter (`(parent, args, ctx) => ctx.log...`).
+ */
+export const GRAPHQL_CODEGEN_CONTEXT_PARAMETER = 'ContextType';
+
+/** The parameter index of a GraphQL resolver's context: `(parent, args, context, info)`. */
+export const GRAPHQL_RESOLVER_CONTEXT_INDEX = 2;

@@ -104,8 +104,9 @@ function bindPattern(scopes: ScopeMap, scope: ts.Node, name: ts.BindingName, fro
     for (const el of name.elements) {
       const prop = el.propertyName && (ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName)) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : null;
       if (ts.isIdentifier(el.name)) {
-        // `({ logger }: { logger: Logger }) => ...`: a member of a typed parameter, looked up in its written type.
-        if (!from && prop && !el.dotDotDotToken && ts.isParameter(node) && node.name === name && node.type) declare(scopes, scope, el.name.text, { kind: 'other', param: { node, property: prop } });
+        // `({ logger }: { logger: Logger }) => ...`: a member of a typed parameter, looked up in its written type
+        // (or, untyped, in the type of the callback it is passed as: values.ts, contextualParamValue).
+        if (!from && prop && !el.dotDotDotToken && ts.isParameter(node) && node.name === name) declare(scopes, scope, el.name.text, { kind: 'other', param: { node, property: prop } });
         else if (!from || !prop || el.dotDotDotToken) declare(scopes, scope, el.name.text, { kind: 'other' });
         else {
           const module = requiredModule(unwrap(from));

@@ -4,9 +4,9 @@
 // are followed through the file's ImportLinks (model/types.ts): this file knows no other part of
 // the project model, so the model's own summariser can use it without an import cycle.
 import ts from 'typescript';
-import { LOGGER_TYPES } from './libraries';
+import { GRAPHQL_CODEGEN_CONTEXT_PARAMETER, GRAPHQL_RESOLVER_CONTEXT_INDEX, LOGGER_TYPES } from './libraries';
 import { type FunctionLike, functionOf, NOTHING, summariseFunction } from './logCallables';
-import type { ClassSummary, FunctionSummary, ImportLinks } from './model/types';
+import type { CallbackTypeSummary, ClassSummary, FunctionSummary, ImportLinks, LoggerShape } from './model/types';
 import { type Declaration, enclosingStop, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
 import type { LoggerLibrary } from './types';
 
@@ -33,7 +33,13 @@ export type Value =
   /** An object holding such functions (`logSchema.info(logger, msg, fields)`), by member name. */
   | { t: 'object'; members: ReadonlyMap<string, FunctionSummary> }
   /** A value typed with a type literal (`deps: { logger: Logger }`): `at` is where its type's names resolve. */
-  | { t: 'typedObject'; type: ts.TypeLiteralNode | ts.InterfaceDeclaration; at: ts.Node };
+  | { t: 'typedObject'; type: ts.TypeLiteralNode | ts.InterfaceDeclaration; at: ts.Node }
+  /** A value of a function type whose callbacks are handed loggers: what an untyped callback passed to it gets. */
+  | { t: 'typedCallbacks'; callbacks: CallbackTypeSummary }
+  /** An object some of whose members are loggers, as a callback's type says (`ctx: { logger: Logger }`). */
+  | { t: 'loggerMembers'; members: ReadonlyMap<string, LoggerLibrary> }
+  /** A GraphQL resolver map type (libraries.ts, GRAPHQL_CODEGEN_CONTEXT_PARAMETER): its resolvers' context, by logger members. */
+  | { t: 'resolversType'; context: ReadonlyMap<string, LoggerLibrary> };
 
 /**
  * The per-file question which parameter is a handler's request. Passed in rather than imported: the
@@ -179,7 +185,12 @@ export class ValueResolver {
         return { t: 'localClass', node: d.node };
       case 'other': {
         if (d.fn) return functionValue(this.functionSummary(d.fn));
-        if (!d.param?.node.type) return null;
+        if (!d.param) return null;
+        if (!d.param.node.type) {
+          // `(now, { logger }) => ...` passed where the callback's type hands it `{ logger: Logger }`.
+          const contextual = this.contextualParamValue(d.param.node, depth);
+          return contextual?.t === 'loggerMembers' ? loggerMember(contextual, d.param.property) : null;
+        }
         const typed = this.typeValue(d.param.node.type, d.param.node);
         return typed?.t === 'typedObject' ? this.typedMember(typed, d.param.property) : null;
       }
@@ -196,6 +207,7 @@ export class ValueResolver {
     if (from.t === 'module') return this.importValue(from.module, property);
     if (from.t === 'object') return memberValue(from, property);
     if (from.t === 'typedObject') return this.typedMember(from, property);
+    if (from.t === 'loggerMembers') return loggerMember(from, property);
     return null;
   }
 
@@ -275,6 +287,7 @@ export class ValueResolver {
     if (target?.t === 'fastifyInstance' && name === 'log') return { t: 'logger', lib: 'pino' };
     if (target?.t === 'object') return memberValue(target, name);
     if (target?.t === 'typedObject') return this.typedMember(target, name);
+    if (target?.t === 'loggerMembers') return loggerMember(target, name);
     if (name === 'log' && this.links.providesRequestLogger && this.isRequestParam(obj)) return { t: 'logger', lib: 'pino' };
     return null;
   }
@@ -369,6 +382,8 @@ export class ValueResolver {
     }
     // `deps: { logger: Logger; db: Knex }`: its members are looked up by name.
     if (ts.isTypeLiteralNode(type)) return { t: 'typedObject', type, at };
+    // `schedule: (cron: string, task: (ctx: { logger: Logger }) => void) => void`: what its callbacks get.
+    if (ts.isFunctionTypeNode(type)) return this.callbackTypeValue(type, at, depth);
     if (!ts.isTypeReferenceNode(type)) return null;
     if (this.isConsoleType(type, at)) return { t: 'console' };
     const tn = type.typeName;
@@ -385,6 +400,9 @@ export class ValueResolver {
       if (entry) return entry[1].has(d.name) ? { t: 'logger', lib: entry[0] } : null;
       // A project module's exported type that names a logger (`export type Logger = typeof logger`).
       const exported = this.links.exportOf(d.module, d.name);
+      if (exported?.t === 'callbackType') return { t: 'typedCallbacks', callbacks: exported.callbacks };
+      if (exported?.t === 'shapeType') return { t: 'loggerMembers', members: exported.members };
+      if (exported?.t === 'resolversType') return { t: 'resolversType', context: exported.context };
       return exported?.t === 'loggerType' ? { t: 'logger', lib: exported.lib } : null;
     }
     if (ts.isIdentifier(tn.left)) {
@@ -434,14 +452,118 @@ export class ValueResolver {
     for (const m of o.type.members) {
       if (ts.isPropertySignature(m) && m.type && m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === name) {
         const v = this.typeValue(m.type, o.at);
-        return v?.t === 'logger' ? v : null;
+        return v?.t === 'logger' || v?.t === 'typedCallbacks' ? v : null;
       }
     }
     return null;
   }
 
   private paramValue(p: ts.ParameterDeclaration, _index: number): Value | null {
-    return p.type ? this.typeValue(p.type, p) : null;
+    if (p.type) return this.typeValue(p.type, p);
+    const contextual = this.contextualParamValue(p, 0);
+    return contextual?.t === 'loggerMembers' && contextual.members.size === 0 ? null : contextual;
+  }
+
+  /**
+   * An untyped parameter of a callback passed straight to a function whose type says what the
+   * callback gets (`scheduleExecution('*\/5 * * * *', 'task', async (now, ctx) => ctx.logger...)`
+   * with `scheduleExecution: ScheduleExecution`): the type TypeScript gives it by context.
+   */
+  private contextualParamValue(p: ts.ParameterDeclaration, depth: number): Value | null {
+    const fn = p.parent;
+    // Cheap checks first: a function expression that is an argument of a call.
+    if (!fn) return null;
+    if (ts.isMethodDeclaration(fn)) return this.resolverContextValue(fn, p, depth);
+    if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return null;
+    if (fn.parent && ts.isPropertyAssignment(fn.parent)) return this.resolverContextValue(fn, p, depth);
+    const call = fn.parent;
+    if (!call || !ts.isCallExpression(call)) return null;
+    const argIndex = call.arguments.indexOf(fn);
+    if (argIndex < 0 || depth > MAX_DEPTH) return null;
+    const callee = this.valueOf(call.expression, depth + 1);
+    if (callee?.t !== 'typedCallbacks') return null;
+    const shape = callee.callbacks.get(argIndex)?.get(fn.parameters.indexOf(p));
+    return shape ? shapeValue(shape) : null;
+  }
+
+  /**
+   * The context parameter of a GraphQL resolver in a resolver map typed with a generated resolvers
+   * type (`{ Query: { run: (parent, args, ctx) => ctx.log... } } as Resolvers`): the map's object
+   * literals are climbed to the annotation, cast or `satisfies` that types them. Resolvers sit two
+   * levels in (type, then field) or three (`{ subscribe, resolve }`).
+   */
+  private resolverContextValue(fn: ts.MethodDeclaration | ts.ArrowFunction | ts.FunctionExpression, p: ts.ParameterDeclaration, depth: number): Value | null {
+    if (fn.parameters.indexOf(p) !== GRAPHQL_RESOLVER_CONTEXT_INDEX) return null;
+    let node: ts.Node = ts.isMethodDeclaration(fn) ? fn : fn.parent; // the method, or the property assignment
+    let levels = 0;
+    for (;;) {
+      const object = node.parent;
+      if (!object || !ts.isObjectLiteralExpression(object) || levels > 3) return null;
+      levels++;
+      // `(enabled ? { ... } : { ... }) as Resolvers`: through parentheses and either branch of a conditional.
+      let up: ts.Node = object.parent;
+      while (up && (ts.isParenthesizedExpression(up) || (ts.isConditionalExpression(up) && levels > 1))) up = up.parent;
+      if (up && ts.isPropertyAssignment(up)) {
+        node = up;
+        continue;
+      }
+      if (levels < 2 || !up) return null;
+      const type = ts.isAsExpression(up) || ts.isSatisfiesExpression(up) || (ts.isVariableDeclaration(up) && up.initializer === object) ? up.type : undefined;
+      const v = type && depth < MAX_DEPTH ? this.typeValue(type, up, depth + 1) : null;
+      return v?.t === 'resolversType' ? { t: 'loggerMembers', members: v.context } : null;
+    }
+  }
+
+  /** The context a GraphQL resolver map type's resolvers get, by logger members (`Resolvers<ContextType = GraphQLContext>`). */
+  resolverContextOf(alias: ts.TypeAliasDeclaration): ReadonlyMap<string, LoggerLibrary> | null {
+    const param = alias.typeParameters?.find((t) => t.name.text === GRAPHQL_CODEGEN_CONTEXT_PARAMETER);
+    return param?.default ? this.loggerMembersOf(param.default, alias) : null;
+  }
+
+  /** The logger members of an object type (a type literal, an intersection holding one, a named one): null when none. */
+  loggerMembersOf(type: ts.TypeNode, at: ts.Node): ReadonlyMap<string, LoggerLibrary> | null {
+    const shape = this.loggerShape(type, at, 0);
+    return shape && 'members' in shape ? shape.members : null;
+  }
+
+  /** What a function type's callback parameters are handed, by parameter index; null when no logger. */
+  private callbackTypeValue(type: ts.FunctionTypeNode, at: ts.Node, depth: number): Value | null {
+    const callbacks = new Map<number, Map<number, LoggerShape>>();
+    type.parameters.forEach((param, i) => {
+      if (!param.type || !ts.isFunctionTypeNode(param.type)) return;
+      param.type.parameters.forEach((cbParam, j) => {
+        const shape = cbParam.type && depth < MAX_DEPTH ? this.loggerShape(cbParam.type, at, depth + 1) : null;
+        if (!shape) return;
+        let byParam = callbacks.get(i);
+        if (!byParam) callbacks.set(i, (byParam = new Map()));
+        byParam.set(j, shape);
+      });
+    });
+    return callbacks.size > 0 ? { t: 'typedCallbacks', callbacks } : null;
+  }
+
+  /** A logger type, or an object type with logger members (`{ logger: Logger; job: Job }`). */
+  private loggerShape(type: ts.TypeNode, at: ts.Node, depth: number): LoggerShape | null {
+    if (ts.isIntersectionTypeNode(type)) {
+      // `BaseContext & AuthContext & { log: Logger }`: the members of every part.
+      const merged = new Map<string, LoggerLibrary>();
+      for (const part of type.types) {
+        const s = depth < MAX_DEPTH ? this.loggerShape(part, at, depth + 1) : null;
+        if (s && 'members' in s) for (const [k, lib] of s.members) merged.set(k, lib);
+      }
+      return merged.size > 0 ? { members: merged } : null;
+    }
+    const v = this.typeValue(type, at, depth);
+    if (v?.t === 'logger') return { lib: v.lib };
+    if (v?.t === 'loggerMembers') return v.members.size > 0 ? { members: v.members } : null;
+    if (v?.t !== 'typedObject') return null;
+    const members = new Map<string, LoggerLibrary>();
+    for (const m of v.type.members) {
+      if (!ts.isPropertySignature(m) || !m.type || !m.name || !(ts.isIdentifier(m.name) || ts.isStringLiteral(m.name))) continue;
+      const mv = this.typeValue(m.type, v.at, depth + 1);
+      if (mv?.t === 'logger') members.set(m.name.text, mv.lib);
+    }
+    return members.size > 0 ? { members } : null;
   }
 
   /**
@@ -455,6 +577,15 @@ export class ValueResolver {
 
 function functionValue(fn: FunctionSummary): Value | null {
   return fn === NOTHING ? null : { t: 'function', fn };
+}
+
+function shapeValue(shape: LoggerShape): Value {
+  return 'lib' in shape ? { t: 'logger', lib: shape.lib } : { t: 'loggerMembers', members: shape.members };
+}
+
+function loggerMember(o: Extract<Value, { t: 'loggerMembers' }>, name: string): Value | null {
+  const lib = o.members.get(name);
+  return lib ? { t: 'logger', lib } : null;
 }
 
 function memberValue(o: Extract<Value, { t: 'object' }>, name: string): Value | null {

@@ -12,6 +12,7 @@ import { type ExtractContext, extractFacts, SERVER_CREATORS } from './extract';
 import { REGISTRATION_METHODS } from './registrations';
 import { callerParameters, isFunctionNode, requestParamIndex } from './factsBuilder';
 import { typeFramework } from './frameworkValues';
+import { isPassportVerifyRequest } from './passport';
 import { FRAMEWORK_BY_ID } from './frameworks';
 import { containsNode } from '../context/imports';
 import type { FileFacts, HandlerFact, RouteFact } from './types';
@@ -47,6 +48,8 @@ export class HandlerRequests {
     // A parameter of a function type (`cb: (x) => void`) sits in a type, which walks leave without parents.
     if (!p.parent) return false;
     if (typeFramework(p.type, 'requestTypes', this.scopes)) return true;
+    // A Passport verify callback with `passReqToCallback: true` gets the request first.
+    if (isPassportVerifyRequest(p, this.scopes)) return true;
     return this.requestParamOf(p.parent) === p || this.answersThroughSecond(p);
   }
 

@@ -142,6 +142,12 @@ function exportedBy(summary: ModuleSummary, name: string): ExportedValue | null 
   if (members) return { t: 'object', members };
   const type = summary.types.get(name);
   if (type) return { t: 'loggerType', lib: type };
+  const callbacks = summary.callbackTypes.get(name);
+  if (callbacks) return { t: 'callbackType', callbacks };
+  const shape = summary.shapeTypes.get(name);
+  if (shape) return { t: 'shapeType', members: shape };
+  const context = summary.resolverTypes.get(name);
+  if (context) return { t: 'resolversType', context };
   // The default import of a CommonJS module is its exports object: its members are looked up by name.
   if (name === 'default' && (summary.loggers.size > 0 || summary.classes.size > 0 || summary.functions.size > 0 || summary.objects.size > 0)) return { t: 'namespace' };
   return null;

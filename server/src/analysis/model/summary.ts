@@ -9,7 +9,7 @@ import { parseSource } from '../parse';
 import { bindFile, unwrap } from '../scopes';
 import { ValueResolver, type Value } from '../values';
 import type { LoggerLibrary } from '../types';
-import type { ClassSummary, FunctionSummary, ImportLinks, LoggerExport } from './types';
+import type { CallbackTypeSummary, ClassSummary, LoggerShape, FunctionSummary, ImportLinks, LoggerExport } from './types';
 
 export interface ModuleSummary {
   /** Export name → logger (`module.exports` for a whole-module export, `default` for a default export). */
@@ -22,11 +22,17 @@ export interface ModuleSummary {
   readonly objects: ReadonlyMap<string, ReadonlyMap<string, FunctionSummary>>;
   /** Exported type name → the logger library it names (`export type Logger = typeof logger`). */
   readonly types: ReadonlyMap<string, LoggerLibrary>;
+  /** Exported function type name → the loggers its callbacks are handed (`export type Schedule = (cb: (ctx: { logger: Logger }) => void) => void`). */
+  readonly callbackTypes: ReadonlyMap<string, CallbackTypeSummary>;
+  /** Exported object type name → its logger members (`export type GraphQLContext = Base & { log: Logger }`). */
+  readonly shapeTypes: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>>;
+  /** Exported GraphQL resolver map type name → its context's logger members (`Resolvers<ContextType = GraphQLContext>`). */
+  readonly resolverTypes: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>>;
   /** Changes exactly when what importers can see changes. */
   readonly digest: string;
 }
 
-export const EMPTY_SUMMARY: ModuleSummary = { loggers: new Map(), classes: new Map(), functions: new Map(), objects: new Map(), types: new Map(), digest: '[]' };
+export const EMPTY_SUMMARY: ModuleSummary = { loggers: new Map(), classes: new Map(), functions: new Map(), objects: new Map(), types: new Map(), callbackTypes: new Map(), shapeTypes: new Map(), resolverTypes: new Map(), digest: '[]' };
 
 export interface SummaryLinks extends ImportLinks {
   /** The summary of the module `specifier` names, for `export *` (null: not a project module). */
@@ -41,6 +47,9 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
   const functions = new Map<string, FunctionSummary>();
   const objects = new Map<string, ReadonlyMap<string, FunctionSummary>>();
   const types = new Map<string, LoggerLibrary>();
+  const callbackTypes = new Map<string, CallbackTypeSummary>();
+  const shapeTypes = new Map<string, ReadonlyMap<string, LoggerLibrary>>();
+  const resolverTypes = new Map<string, ReadonlyMap<string, LoggerLibrary>>();
   const stars: string[] = [];
   const put = (name: string, v: Value | null, type?: ts.TypeNode) => {
     if (v?.t === 'logger') loggers.set(name, { lib: v.lib, origin: v.origin ?? file });
@@ -58,6 +67,13 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
     if (ts.isTypeAliasDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
       const v = values.typeValue(st.type, st);
       if (v?.t === 'logger') types.set(st.name.text, v.lib);
+      else if (v?.t === 'typedCallbacks') callbackTypes.set(st.name.text, v.callbacks);
+      else {
+        const shape = values.loggerMembersOf(st.type, st);
+        if (shape) shapeTypes.set(st.name.text, shape);
+        const context = values.resolverContextOf(st);
+        if (context) resolverTypes.set(st.name.text, context);
+      }
     } else if (ts.isExportDeclaration(st)) {
       const from = st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : null;
       if (!st.exportClause) {
@@ -68,6 +84,9 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
           // A type passed on (`export type { Logger } from './logging'`) keeps naming a logger.
           const passed = from ? links.exportOf(from, local) : null;
           if (passed?.t === 'loggerType') types.set(el.name.text, passed.lib);
+          else if (passed?.t === 'callbackType') callbackTypes.set(el.name.text, passed.callbacks);
+          else if (passed?.t === 'shapeType') shapeTypes.set(el.name.text, passed.members);
+          else if (passed?.t === 'resolversType') resolverTypes.set(el.name.text, passed.context);
           if (el.isTypeOnly || st.isTypeOnly) continue;
           put(el.name.text, from ? fromExport(links.exportOf(from, local)) : values.valueOf(identifierAt(local, st)));
         }
@@ -97,9 +116,13 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
     for (const [name, f] of target?.functions ?? []) if (name !== 'default' && !functions.has(name)) functions.set(name, f);
     for (const [name, o] of target?.objects ?? []) if (name !== 'default' && !objects.has(name)) objects.set(name, o);
     for (const [name, lib] of target?.types ?? []) if (!types.has(name)) types.set(name, lib);
+    for (const [name, cb] of target?.callbackTypes ?? []) if (!callbackTypes.has(name)) callbackTypes.set(name, cb);
+    for (const [name, m] of target?.shapeTypes ?? []) if (!shapeTypes.has(name)) shapeTypes.set(name, m);
+    for (const [name, m] of target?.resolverTypes ?? []) if (!resolverTypes.has(name)) resolverTypes.set(name, m);
   }
   for (const [name, fn] of functions) if (!fn.logs && !fn.returnsLogger && fn.returnsErrorText === undefined) functions.delete(name);
-  return { loggers, classes, functions, objects, types, digest: digestOf(loggers, classes, functions, objects, types) };
+  const digest = digestOf(loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes);
+  return { loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, digest };
 }
 
 /** `module.exports = x`, `module.exports = { a, b: c }`, `module.exports = require('./m')`, `exports.x = y`. */
@@ -175,6 +198,9 @@ function digestOf(
   functions: ReadonlyMap<string, FunctionSummary>,
   objects: ReadonlyMap<string, ReadonlyMap<string, FunctionSummary>>,
   types: ReadonlyMap<string, LoggerLibrary>,
+  callbackTypes: ReadonlyMap<string, CallbackTypeSummary>,
+  shapeTypes: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>>,
+  resolverTypes: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>>,
 ): string {
   const l = [...loggers].map(([name, v]) => `${name}=${v.lib}@${v.origin}`).sort();
   const c = [...classes].map(([name, cls]) => `${name}{${[...cls.members].map(([m, lib]) => `${m}=${lib}`).join(',')}}`).sort();
@@ -182,6 +208,12 @@ function digestOf(
   const f = [...functions].map(([name, s]) => `${name}${fn(s)}`).sort();
   const o = [...objects].map(([name, members]) => `${name}{${[...members].map(([m, s]) => `${m}${fn(s)}`).join(',')}}`).sort();
   const t = [...types].map(([name, lib]) => `${name}=${lib}`).sort();
-  // Without functions, objects and types, the digest is what it was before they were summarised (cached results stay valid).
+  const shape = (v: LoggerShape) => ('lib' in v ? v.lib : `{${[...v.members].map(([m, lib]) => `${m}=${lib}`).join(',')}}`);
+  const cb = [...callbackTypes].map(([name, byParam]) => `${name}(${[...byParam].map(([i, ps]) => `${i}:(${[...ps].map(([j, v]) => `${j}:${shape(v)}`).join(',')})`).join(',')})`).sort();
+  const members = (m: ReadonlyMap<string, LoggerLibrary>) => `{${[...m].map(([k, lib]) => `${k}=${lib}`).join(',')}}`;
+  const st = [...shapeTypes].map(([name, m]) => `${name}${members(m)}`).sort();
+  const rt = [...resolverTypes].map(([name, m]) => `${name}${members(m)}`).sort();
+  // Without functions, objects, types and the typed shapes, the digest is what it was before they were summarised (cached results stay valid).
+  if (cb.length || st.length || rt.length) return JSON.stringify([l, c, f, o, t, cb, st, rt]);
   return JSON.stringify(f.length || o.length || t.length ? [l, c, f, o, t] : [l, c]);
 }

@@ -35,6 +35,17 @@ export interface LogWrapper {
   readonly fields?: number;
 }
 
+/** What a typed value holds for logging: a logger, or an object some of whose members are loggers (`{ logger: Logger }`). */
+export type LoggerShape = { readonly lib: LoggerLibrary } | { readonly members: ReadonlyMap<string, LoggerLibrary> };
+
+/**
+ * A function type whose callback parameters are handed loggers (`(cron: string, task: (now: Date,
+ * ctx: { logger: Logger }) => void) => void`): parameter index → callback parameter index → what it
+ * gets. An untyped callback passed there takes its parameters' types from it, as TypeScript's
+ * contextual typing does.
+ */
+export type CallbackTypeSummary = ReadonlyMap<number, ReadonlyMap<number, LoggerShape>>;
+
 /** What importing one name from a project module gives. */
 export type ExportedValue =
   | { readonly t: 'logger'; readonly lib: LoggerLibrary; readonly origin: string }
@@ -42,6 +53,15 @@ export type ExportedValue =
   | { readonly t: 'function'; readonly fn: FunctionSummary }
   /** A type that names a logger (`export type Logger = typeof logger`): what a parameter typed with it holds. */
   | { readonly t: 'loggerType'; readonly lib: LoggerLibrary }
+  /** A function type whose callbacks are handed loggers: what a value typed with it calls them with. */
+  | { readonly t: 'callbackType'; readonly callbacks: CallbackTypeSummary }
+  /** An object type with logger members (`type GraphQLContext = Base & { log: Logger }`): what a value typed with it holds. */
+  | { readonly t: 'shapeType'; readonly members: ReadonlyMap<string, LoggerLibrary> }
+  /**
+   * GraphQL Code Generator's resolver map type (`Resolvers<ContextType = GraphQLContext>`): the
+   * context every resolver of an object so typed gets as its third parameter, by its logger members.
+   */
+  | { readonly t: 'resolversType'; readonly context: ReadonlyMap<string, LoggerLibrary> }
   /** An object of functions (`export const logSchema = { info: (logger, msg, log) => ... }`): its members by name. */
   | { readonly t: 'object'; readonly members: ReadonlyMap<string, FunctionSummary> }
   /** A namespace import or whole-module require of a project module: its members are looked up by name. */
