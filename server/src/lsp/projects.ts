@@ -13,6 +13,12 @@ export class ProjectRegistry {
   private readonly models = new Map<string, ProjectModel>();
   /** Folder → its repository root (found once). */
   private readonly roots = new Map<string, string>();
+  /**
+   * The texts a workspace scan read from disk, until the service phase after it is done: module
+   * resolution, summaries and the phase read the same files again (a disk read each, a tenth of
+   * the scan's time). Any news of a file (a note, a change, a deletion) drops its entry.
+   */
+  private scanTexts: Map<string, string> | null = null;
 
   constructor(private readonly openText: (absPath: string) => string | undefined) {}
 
@@ -35,6 +41,7 @@ export class ProjectRegistry {
    * file, nothing has asked for them yet, and recomputing them for each file would be quadratic.
    */
   note(absPath: string, text: string): boolean {
+    this.scanTexts?.delete(path.resolve(absPath));
     let changed = false;
     for (const model of this.models.values()) {
       if (!isWithin(model.root, absPath)) continue;
@@ -49,6 +56,7 @@ export class ProjectRegistry {
 
   /** A file was deleted: it imports nothing any more. True when some file's role may have changed. */
   forget(absPath: string): boolean {
+    this.scanTexts?.delete(path.resolve(absPath));
     let changed = false;
     for (const model of this.models.values()) {
       if (!isWithin(model.root, absPath)) continue;
@@ -61,17 +69,29 @@ export class ProjectRegistry {
 
   /** A file was created or deleted: the models holding it resolve imports afresh. */
   fileCreatedOrDeleted(absPath: string): void {
+    this.scanTexts?.delete(path.resolve(absPath));
     for (const model of this.models.values()) if (isWithin(model.root, absPath)) model.fileCreatedOrDeleted(absPath);
   }
 
   clear(): void {
+    this.scanTexts = null;
     this.models.clear();
     this.roots.clear();
+  }
+
+  /** Keeps the text a scan read of a file (after noting it), for the reads that follow. */
+  rememberScanText(absPath: string, text: string): void {
+    (this.scanTexts ??= new Map()).set(path.resolve(absPath), text);
+  }
+
+  /** The scan and the service phase after it are done: later reads go to the disk again. */
+  forgetScanTexts(): void {
+    this.scanTexts = null;
   }
 
   private read(absPath: string): string | undefined {
     const open = this.openText(absPath);
     if (open !== undefined) return open;
-    return readRegularTextOrUndefined(absPath);
+    return this.scanTexts?.get(absPath) ?? readRegularTextOrUndefined(absPath);
   }
 }

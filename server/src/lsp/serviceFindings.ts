@@ -50,6 +50,8 @@ export class ServiceFindings {
   private readonly byService = new Map<string, ServiceResults>();
   /** The workspace files of each folder, as the last scan listed them. */
   private folders: FolderFiles[] = [];
+  /** Resolved when the run scheduled next has published its findings (the scan waits on it to report idle). */
+  private readonly publishedWaiters: Array<() => void> = [];
   /** The last scan's trees, until the run after it has used them. */
   private scanTrees: ParsedFiles | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -68,9 +70,11 @@ export class ServiceFindings {
     // The scan's trees serve the run that follows it (handler discovery and coverage read the same files).
     this.scanTrees = trees;
     // No pause after a scan (that is for typing): the scan's own time is the wait. Resolves when
-    // the findings are published, so the scan reports idle only then.
+    // the findings are published, so the scan reports idle only then (the summary and the hover's
+    // handler details are worked out right after, before summary() or a hover is answered).
+    const published = new Promise<void>((resolve) => this.publishedWaiters.push(resolve));
     this.schedule('all', 0);
-    return this.settled();
+    return published;
   }
 
   /** A file was edited (or changed on disk): its service is checked again after a pause. */
@@ -104,11 +108,26 @@ export class ServiceFindings {
       this.timer = undefined;
       const pending = this.pending;
       this.pending = new Set();
-      this.running = this.running.then(() => this.run(pending)).catch((err: unknown) => this.deps.log.error('service findings failed', { error: describeError(err) }));
+      const waiters = this.publishedWaiters.splice(0);
+      this.running = this.running.then(() => this.run(pending, waiters)).catch((err: unknown) => this.deps.log.error('service findings failed', { error: describeError(err) }));
     }, delayMs);
   }
 
-  private async run(pending: Set<string> | 'all'): Promise<void> {
+  private async run(pending: Set<string> | 'all', waiters: Array<() => void>): Promise<void> {
+    const details: Array<() => void> = [];
+    try {
+      await this.publishFindings(pending, details);
+    } finally {
+      for (const resolve of waiters) resolve();
+    }
+    for (const keep of details) {
+      keep();
+      await yieldToEventLoop();
+    }
+  }
+
+  /** Runs the service phase for the pending services and publishes its findings; `details` gets each service's summary and hover work, for after. */
+  private async publishFindings(pending: Set<string> | 'all', details: Array<() => void>): Promise<void> {
     const checked = new Set<string>();
     const trees = this.scanTrees;
     this.scanTrees = undefined;
@@ -121,13 +140,15 @@ export class ServiceFindings {
       const headerFor = (file: string): string => this.deps.settings.forWorkspaceFile(folder.rs, file).settings.requestIdHeader;
       const roots = this.rootsOf(model, folder.files, pending);
       for (const root of roots) {
-        this.runService(model, folder.files, root, severitiesFor, headerFor, trees);
+        details.push(this.runService(model, folder.files, root, severitiesFor, headerFor, trees));
         checked.add(root);
         await yieldToEventLoop();
       }
     }
     // After a scan every service was checked: those no folder holds any more (a folder removed) go.
     if (pending === 'all') for (const root of [...this.byService.keys()]) if (!checked.has(root)) this.byService.delete(root);
+    // The run after a scan was the last reader of the scan's texts.
+    if (trees) this.deps.projects.forgetScanTexts();
   }
 
   /** The services to check: every package folder of the files, or those of the edited files. */
@@ -148,7 +169,8 @@ export class ServiceFindings {
     return [...edited].sort();
   }
 
-  private runService(model: ProjectModel, files: readonly string[], root: string, severitiesFor: (file: string) => RuleSeverities, headerFor: (file: string) => string, trees?: ParsedFiles): void {
+  /** Checks one service and publishes what changed; returns the work that keeps its summary and handler details. */
+  private runService(model: ProjectModel, files: readonly string[], root: string, severitiesFor: (file: string) => RuleSeverities, headerFor: (file: string) => string, trees?: ParsedFiles): () => void {
     const result = runServicePhase(model, files, { severitiesFor, requestIdHeaderFor: headerFor, only: new Set([root]), trees });
     for (const e of result.ruleErrors) this.deps.log.error('rule failed', { service: e.service, rule: e.rule, error: e.message });
     const changed = new Set<string>();
@@ -166,7 +188,7 @@ export class ServiceFindings {
       changed.add(file);
     }
     for (const file of changed) this.deps.republish(file);
-    this.keepResults(root, result.services, headerFor);
+    return () => this.keepResults(root, result.services, headerFor);
   }
 
   /** The summary and handler details of the service, from the views its rules used (coverage memoised, files parsed once). */

@@ -93,6 +93,7 @@ export class WorkspaceScanner {
         this.deps.projects.forFile(file.path, file.rs.folder!.root);
         // An open document's unsaved text is what the project is made of right now.
         if (this.deps.projects.note(file.path, this.deps.validator.openDocumentFor(file.path)?.getText() ?? text)) factsChanged = true;
+        this.deps.projects.rememberScanText(file.path, text);
         items.push({ path: file.path, text, rs: file.rs });
       }
 
