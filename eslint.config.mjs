@@ -26,6 +26,19 @@ export default [
           ],
         },
       ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          // Type-only imports (`import type * as ts`) cost nothing at run time and stay allowed.
+          selector: "ImportDeclaration[source.value='typescript'][importKind!='type'] > ImportDefaultSpecifier, ImportDeclaration[source.value='typescript'][importKind!='type'] > ImportNamespaceSpecifier",
+          message: "Import ts from analysis/typescriptModule.ts: each value import of 'typescript' costs the bundle a copy of its exports at start-up.",
+        },
+      ],
     },
+  },
+  {
+    // The one module that imports TypeScript's default export, for every other engine module.
+    files: ['server/src/analysis/typescriptModule.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
 ];

@@ -2,7 +2,7 @@
 // log calls recognised through the logger model and metric definitions and uses through the
 // metrics model, each handed to every enabled rule that subscribes to it. Every walk counts its
 // steps on a WorkMeter, which stops a file that outruns its time budget.
-import ts from 'typescript';
+import ts from './typescriptModule';
 import type { RuleId } from '../../../shared/src/rules';
 import { codeStyleOf, type CodeStyle } from './codeStyle';
 import { findLogger } from './findLogger';

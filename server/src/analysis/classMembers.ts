@@ -1,7 +1,7 @@
 // Where a class member gets its value: `this.name` inside a class is what its field is initialised
 // with or typed as, a typed constructor parameter property, or what the constructor assigns to it.
 // (The logger model in values.ts walks members the same way and could use this too.)
-import ts from 'typescript';
+import ts from './typescriptModule';
 
 export type MemberSource = { readonly init: ts.Expression } | { readonly type: ts.TypeNode };
 

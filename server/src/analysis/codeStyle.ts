@@ -1,7 +1,7 @@
 // How code written into a file should look: the project's Prettier/EditorConfig options where it
 // has them (formatConfig.ts), else what the file itself does (its quotes, semicolons, indentation,
 // trailing commas), else Prettier's defaults. Worked out once per file, on the first fix that asks.
-import ts from 'typescript';
+import ts from './typescriptModule';
 import type { FormatConfig } from './formatConfig';
 
 export interface CodeStyle {

@@ -2,7 +2,7 @@
 // returns is its parameter's message (`error.message`, `toErrorWithMessage(error).message`),
 // `String(error)`, `${error}` or `error.toString()`, or a constant fallback. Logging its result
 // loses the stack and type just as `err.message` does. Read from the body, never from the name.
-import ts from 'typescript';
+import ts from './typescriptModule';
 import type { FunctionLike } from './logCallables';
 import { resolveName, type ScopeMap, unwrap } from './scopes';
 

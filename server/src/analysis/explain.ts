@@ -3,7 +3,7 @@
 // loggers in scope with the module each comes from, and the HTTP handlers in the file (from the
 // handler model, full route paths with every mount prefix). Paths are absolute; the CLI prints them
 // relative to the working directory.
-import ts from 'typescript';
+import ts from './typescriptModule';
 import { loggerImportSpecifier } from './findLogger';
 import { buildInventory } from './handlers/inventory';
 import type { FrameworkId, Place } from './handlers/types';

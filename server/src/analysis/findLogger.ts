@@ -2,7 +2,7 @@
 // already in scope, else the package's logger module imported at the top in the file's own style
 // (by a relative path inside the package, or by name: see model/facts.ts for which module).
 import * as path from 'node:path';
-import ts from 'typescript';
+import ts from './typescriptModule';
 import type { FileFacts } from './model/facts';
 import { relativeSpecifier, stripExtension } from './model/paths';
 import type { LoggerChoice } from './rule';

@@ -4,7 +4,7 @@
 // `logSchema.info(logger, message, fields)` calling `logger.info(fields, message)`), so that a call
 // of it is a log call with the caller's message. Read from the function's body and return type,
 // each function once, its nested functions left out (they run later, if ever).
-import ts from 'typescript';
+import ts from './typescriptModule';
 import { returnedErrorText } from './errorTextFunctions';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { recogniseLogCall } from './logCalls';

@@ -1,6 +1,6 @@
 // Recognises log calls and maps their arguments to each library's convention (which argument is
 // the message, which the structured fields), so that rules reason about roles, not positions.
-import ts from 'typescript';
+import ts from './typescriptModule';
 import { ALL_LEVEL_METHODS, LEVEL_METHODS } from './libraries';
 import type { LogCall } from './rule';
 import { lineColumn } from './parse';

@@ -1,5 +1,5 @@
 // Parsing: one ts.createSourceFile per file, no Program and no type checker (speed is the point).
-import ts from 'typescript';
+import ts from './typescriptModule';
 
 const SCRIPT_KINDS: Readonly<Record<string, ts.ScriptKind>> = {
   '.ts': ts.ScriptKind.TS,

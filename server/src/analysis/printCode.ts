@@ -2,7 +2,7 @@
 // name, a log message, a field name) is built as a syntax tree and printed by TypeScript's printer,
 // never pasted into a template: the printer escapes whatever a string holds, so a quote or a newline
 // in it stays inside the string literal instead of ending it and starting code of its own.
-import ts from 'typescript';
+import ts from './typescriptModule';
 
 export type QuoteStyle = 'single' | 'double';
 

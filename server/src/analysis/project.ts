@@ -3,7 +3,7 @@
 // on demand) and never creates a ts.Program or runs the type checker. Its parts live in model/:
 // packages and workspaces, tsconfigs and the module resolver, module summaries, per-file facts.
 import * as path from 'node:path';
-import ts from 'typescript';
+import ts from './typescriptModule';
 import type { FileKind } from './rule';
 import type { LoggerLibrary } from './types';
 import { computeFacts, computePackageFacts, type ConfiguredLoggerModule, type FactsSource, type FileFacts, type PackageFacts } from './model/facts';

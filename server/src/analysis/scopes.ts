@@ -1,7 +1,7 @@
 // A cheap lexical scope model for one file: every declaration recorded at the node that scopes it,
 // so that an identifier resolves to its nearest declaration by walking up its parents. This is what
 // lets the logger model follow a value from its import or creation instead of guessing from names.
-import ts from 'typescript';
+import ts from './typescriptModule';
 import { workMeter } from './workMeter';
 
 /** What a name is bound to. */

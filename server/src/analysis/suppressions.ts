@@ -2,7 +2,7 @@
 //   // obs-lens-disable-next-line rule-a, rule-b   (no list: every rule) for the next line
 //   /* obs-lens-disable rule-a */                   for the whole file
 // and the quick-fixes that insert them.
-import ts from 'typescript';
+import ts from './typescriptModule';
 import { isRuleId, type RuleId } from '../../../shared/src/rules';
 import { parseSource } from './parse';
 import type { Fix } from './types';

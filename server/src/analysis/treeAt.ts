@@ -1,7 +1,7 @@
 // Nodes at a place: handler discovery, the project model and findings name places by 0-based line
 // and column, and the service phase, its rules and the editor's hover go from a place back to the
 // node of a parsed file there (a registration call, a handler function, an app's creation).
-import ts from 'typescript';
+import ts from './typescriptModule';
 
 /** A file as the service phase parses it: only its tree is needed here. */
 interface ParsedTree {

@@ -3,7 +3,7 @@
 // log call because `metrics` is not traced back to a logger library. Imports of project modules
 // are followed through the file's ImportLinks (model/types.ts): this file knows no other part of
 // the project model, so the model's own summariser can use it without an import cycle.
-import ts from 'typescript';
+import ts from './typescriptModule';
 import { GRAPHQL_CODEGEN_CONTEXT_PARAMETER, GRAPHQL_RESOLVER_CONTEXT_INDEX, LOGGER_TYPES } from './libraries';
 import { type FunctionLike, functionOf, NOTHING, summariseFunction } from './logCallables';
 import type { CallbackTypeSummary, ClassSummary, FunctionSummary, ImportLinks, LoggerShape } from './model/types';

@@ -3,7 +3,7 @@
 // cls-hooked namespace's get) inside a callback that runs outside the request, or a timer that
 // runs inside one for ever. What each library looks like is in libraries.ts; this module follows a
 // read up to the callback it sits in and names the situation.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { unwrap } from '../scopes';
 import { importedName, type ImportLookup } from './imports';
 import { type DeclarationLookup, madeFrom } from './outgoing';

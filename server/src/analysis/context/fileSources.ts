@@ -4,7 +4,7 @@
 // context (pino `mixin`, a winston format), a child logger bound per request, a middleware that
 // stamps an id on the request, OpenTelemetry's instrumentations, propagation and context, and
 // axios interceptors. Library packages themselves are known from package.json (service.ts).
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { parseSource } from '../parse';
 import { bindFile, importOf, resolveName, type ScopeMap, unwrap } from '../scopes';
 import { containsNode, importedName, type ImportedName, type ImportLookup } from './imports';

@@ -1,7 +1,7 @@
 // Which library export an expression names, from the file's scope model: `pinoHttp` bound by
 // `import pinoHttp from 'pino-http'`, `rTracer.id` on `require('cls-rtracer')`, `crypto.randomUUID`.
 // Built-in modules are named without their `node:` prefix, so one table entry covers both spellings.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { requiredModule, unwrap } from '../scopes';
 
 export interface ImportedName {

@@ -2,7 +2,7 @@
 // rule): pino-http with its default genReqId or one that never reads the header, cls-rtracer's
 // middleware and Fastify plugin without `useHeader`, Fastify without `requestIdHeader` (v5 defaults it to false; v4 reads `request-id`), a
 // middleware that generates an id (randomUUID, uuid, nanoid) without reading the request's headers.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { unwrap } from '../scopes';
 import { containsNode, importedName, type ImportLookup, namesExport, propertyOf } from './imports';
 import { ID_GENERATORS, RTRACER_ID_SOURCES } from './libraries';

@@ -4,7 +4,7 @@
 // server is created. While it fires, handler-missing-request-context and outgoing-call-without-context
 // stay quiet for the service (they test `hasNoRequestContext`): the root cause first.
 import * as path from 'node:path';
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { mentionsFramework } from '../handlers/context';
 import type { EntryPoint } from '../handlers/inventory';
 import type { FactsSource } from '../handlers/workspaceFacts';

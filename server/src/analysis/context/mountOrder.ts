@@ -3,7 +3,7 @@
 // parsers call `next` from the request stream's events, outside the context the middleware entered,
 // so every handler after them reads none. express-http-context's and cls-rtracer's READMEs: mount
 // such middleware first, the context middleware after it. Tables: libraries.ts.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { unwrap } from '../scopes';
 import { importedName, type ImportLookup } from './imports';
 import { isFunction, isStore, type Lookups } from './asyncContext';

@@ -2,7 +2,7 @@
 // consumers, in files whose text names them, and the start-up code of the service's entry files,
 // followed through calls as request paths are. Each function is queued at most once per kind.
 import * as path from 'node:path';
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import type { ServiceView } from '../rule';
 import { isTypeOnly, unwrap } from '../scopes';
 import { callTargetsOf, type FunctionAt } from '../services/callTargets';

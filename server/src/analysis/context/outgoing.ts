@@ -2,7 +2,7 @@
 // which client a call is (by following its callee to an import, or to an instance made in the file
 // from one: `axios.create()`, `kafka.producer()`, `new Queue()`), and whether it passes the request
 // id or trace context on (a header named by the setting or `traceparent`; an id field in a job's data).
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { unwrap } from '../scopes';
 import { containsNode, importedName, type ImportLookup, type ImportedName, namesExport, propertyOf } from './imports';
 import { type Carrier, GLOBAL_FETCH, type OutgoingClient, type OutgoingKind, OUTGOING_CLIENTS, PRODUCERS } from './libraries';

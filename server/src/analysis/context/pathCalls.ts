@@ -4,7 +4,7 @@
 // So a log call or an outgoing call is judged by exactly one phase. Log calls are recognised by the
 // file phase's logger model (values.ts) over the service phase's parse of each file.
 import * as path from 'node:path';
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { HandlerRequests, requestParamAt } from '../handlers/requestParams';
 import { isCandidateCall, recogniseLogCall } from '../logCalls';
 import { classifyFile } from '../project';

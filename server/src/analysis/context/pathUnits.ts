@@ -1,7 +1,7 @@
 // What a request path walks (requestPaths.ts, offPath.ts): a unit is a function's own body with the
 // callbacks written in it; functions declared inside it, handlers written inside it and listeners it
 // registers are not part of it. And which calls are not charged to whoever makes them first.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import type { ParsedServiceFile } from '../rule';
 import { isTypeOnly, resolveName, unwrap } from '../scopes';
 import { isFunctionLike } from '../treeAt';

@@ -13,7 +13,7 @@
 // consumers: offPath.ts) is not a request path. A function reached from a handler and also from such
 // code is still on a request path (the call made for the request logs without its id all the same);
 // the rules say it also runs outside requests, worked out only when a rule asks.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import type { Handler } from '../handlers/types';
 import { classifyFile } from '../project';
 import { describeRoute } from '../rules/handler-missing-metrics';

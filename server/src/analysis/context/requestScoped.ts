@@ -4,7 +4,7 @@
 // from a local made from one of those, from a helper given one (`extendLogger(req.log, 'x')`), or,
 // in the service phase, from a workspace function that reads AsyncLocalStorage (`getRequestLogger()`
 // returning the store's logger). Module-level loggers carry no request context.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import type { ParsedServiceFile, ServiceView } from '../rule';
 import { resolveName, type ScopeMap, unwrap } from '../scopes';
 import { callTargetsOf } from '../services/callTargets';

@@ -1,6 +1,6 @@
 // What a file exports, as references the linker can follow from an import in another file:
 // routers, apps, plugin and handler functions, objects of handlers, and re-exports.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { unwrap } from '../scopes';
 import type { FrameworkValues } from './frameworkValues';
 import type { Ref } from './types';

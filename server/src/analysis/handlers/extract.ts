@@ -1,7 +1,7 @@
 // The per-file extractor: one walk over a parsed file (parents set, scope model built) collecting
 // the calls and classes that may register routes, then facts: owners, routes, attachments
 // (mounts, plugins, middleware), exports, Next.js file routes. Linear in the file's size.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { type ScopeMap, unwrap } from '../scopes';
 import { FactsBuilder, type FunctionNode } from './factsBuilder';
 import { FRAMEWORKS, NEXT_ROUTE_EXPORTS } from './frameworks';

@@ -1,6 +1,6 @@
 // The facts of one file as they are found: owners and functions are numbered once per node, so
 // that every use of `router` (or of a plugin's `fastify` parameter) refers to the same owner.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import type { FileFacts, FunctionFact, OwnerFact, RequestRule } from './types';
 
 export type FunctionNode = ts.SignatureDeclaration & { parameters: ts.NodeArray<ts.ParameterDeclaration> };

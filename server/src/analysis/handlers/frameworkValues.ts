@@ -2,7 +2,7 @@
 // an Express route object, a function of this file, or an export of another module. Followed from
 // the framework's import through the scope model (as the logger model follows loggers), never
 // from names: `app` is an Express app because it was made by calling express's default export.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { type Declaration, requiredModule, resolveName, type ScopeMap, unwrap } from '../scopes';
 import { callerParameters, type FactsBuilder, type FunctionNode, isFunctionNode } from './factsBuilder';
 import { type Creator, CREATOR_MODULES, FASTIFY_PLUGIN_MODULE, FRAMEWORK_BY_ID, FRAMEWORKS, type FrameworkSpec } from './frameworks';

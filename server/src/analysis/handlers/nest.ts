@@ -1,7 +1,7 @@
 // NestJS controllers: `@Controller('users')` on a class and `@Get(':id')` on its methods, the
 // decorators followed to their import from @nestjs/common. A handler's request is the parameter
 // decorated with `@Req()` (or `@Request()`); Nest passes no request otherwise.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { resolveName, unwrap } from '../scopes';
 import { NEST_COMMON, NEST_METHOD_DECORATORS, NEST_REQUEST_DECORATORS } from './frameworks';
 import type { FrameworkValues } from './frameworkValues';

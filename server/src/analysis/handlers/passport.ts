@@ -3,7 +3,7 @@
 // strategy calls its verify callback with the Express request first, so the callback's first
 // parameter is the request (its `req.log`, its headers) as surely as a route handler's is.
 // Recognised from the strategy's import and the option as written, never from parameter names.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { resolveName, type ScopeMap, unwrap } from '../scopes';
 
 /**

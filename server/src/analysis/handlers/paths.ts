@@ -1,6 +1,6 @@
 // Route paths: what a path argument says when it is known before the program runs (literals,
 // templates and `+` of constants), how prefixes join, and the paths Next.js derives from files.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { resolveName, type ScopeMap, unwrap } from '../scopes';
 import type { RoutePath } from './types';
 

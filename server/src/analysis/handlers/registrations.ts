@@ -2,7 +2,7 @@
 // `route({...})`, Hono's `on(...)`), `use` (middleware or a mounted router), Fastify's `register`,
 // Hono's `route('/x', sub)`, hooks and error handlers. The framework table says which method is
 // which; a receiver whose framework only the linker can tell is read as any framework would.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { resolveName, unwrap } from '../scopes';
 import { isFunctionNode } from './factsBuilder';
 import { FRAMEWORKS, type FrameworkSpec } from './frameworks';

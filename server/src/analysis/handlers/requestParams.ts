@@ -4,7 +4,7 @@
 // typed as a framework's request, or the first of an untyped `(req, res)` that answers through its
 // second (a handler registered in another file); never for the first parameter of any other callback
 // (`.catch((e) => ...)`, `items.forEach((m) => ...)`, `new Promise((resolve) => ...)`).
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import type { ProjectModel } from '../project';
 import { resolveName, type ScopeMap, unwrap } from '../scopes';
 import { extractContextFor, mentionsFramework } from './context';

@@ -1,6 +1,6 @@
 // Facts of workspace files for the linker, each file parsed and extracted at most once, when it
 // is first asked for (an entry file, or a module an import leads to).
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { DEFAULT_MAX_FILE_BYTES } from '../limits';
 import { parseSource } from '../parse';
 import type { ProjectModel } from '../project';

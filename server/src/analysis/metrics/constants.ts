@@ -1,6 +1,6 @@
 // Values known while typing: what a metric's name, help or label list evaluates to when it is a
 // literal, a `const` bound to one in the same file, or a template / `+` of such (`${prefix}_total`).
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { declarationNodeOf, type ScopeMap, unwrap } from '../scopes';
 import type { Constant } from './model';
 

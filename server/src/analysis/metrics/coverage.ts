@@ -4,7 +4,7 @@
 // middleware is in front of it (Handler.inFront: a package of METRICS_MIDDLEWARE, or a project
 // middleware that records), or when the service's HTTP is auto-instrumented. Opt-outs count as
 // unmeasured. The scrape endpoint (a handler rendering the registry) needs no measuring.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import type { FrontMiddleware, Handler } from '../handlers/types';
 import { classifyFile } from '../project';
 import type { ParsedServiceFile, ServiceView } from '../rule';

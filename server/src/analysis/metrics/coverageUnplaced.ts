@@ -4,7 +4,7 @@
 // package are parsed for them. Coverage (coverage.ts) decides whether each measures; one that does
 // is taken to run in front of every handler of the service, as middleware attached in another
 // file is.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import type { FrontMiddleware } from '../handlers/types';
 import type { ServiceView } from '../rule';
 import { unwrap } from '../scopes';

@@ -11,7 +11,7 @@
 // and identifiers taken from the tree. Not safe: it adds a metric (a new series to scrape) and
 // edits or creates another file.
 import * as path from 'node:path';
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import type { FrameworkId, Handler } from '../handlers/types';
 import type { FixProposal, ServiceView } from '../rule';
 import type { TextEdit } from '../types';

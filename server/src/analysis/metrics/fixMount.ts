@@ -6,7 +6,7 @@
 // app.get('/metrics', printMetrics)` for Hono: the forms the libraries document). One fix for the whole service: every unmeasured handler's finding
 // offers the same edits. Not safe: a new middleware changes what every request runs through, and
 // it serves a /metrics endpoint.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import type { Handler } from '../handlers/types';
 import type { FixProposal, ParsedServiceFile, ServiceView } from '../rule';
 import { METRICS_MIDDLEWARE, type MetricsMiddleware, type MiddlewareMount } from './coverageLibraries';

@@ -3,7 +3,7 @@
 // style, a statement inserted on its own line before another. Names from the workspace (the app's
 // variable, a request parameter) are taken from the syntax tree and printed as identifiers; a
 // route path is printed as an escaped string literal. Nothing is pasted from workspace text.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { codeStyleOf, type CodeStyle } from '../codeStyle';
 import { importInsertionOffset } from '../findLogger';
 import { formatConfigFor } from '../formatConfig';

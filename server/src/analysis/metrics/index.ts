@@ -1,6 +1,6 @@
 // The metrics model's entry points: which nodes the one walk of analyze.ts hands over, and the
 // definitions, uses and registry lookups recognised among them.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { parseSource } from '../parse';
 import { DECLARES, recordDeclarations, type ScopeMap } from '../scopes';
 import { METRIC_CALL_NAMES, MENTIONS_METRICS_LIBRARY } from './libraries';

@@ -6,7 +6,7 @@
 // prom-client (the fix writes prom-client code; another library's services get no fix yet) and
 // use no metrics middleware that registers the same name (express-prom-bundle, fastify-metrics...).
 import * as path from 'node:path';
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { classifyFile } from '../project';
 import type { ParsedServiceFile, ServiceView } from '../rule';
 import { METRICS_MIDDLEWARE } from './coverageLibraries';

@@ -3,7 +3,7 @@
 // recording methods, a call on a project's metrics facade (a workspace module that imports one),
 // or a call of a workspace function that does, followed through calls and imports up to a depth.
 // Values are followed from their declarations (scope model), never guessed from names.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import type { ParsedServiceFile, ServiceView } from '../rule';
 import { type Declaration, requiredModule, resolveName, unwrap } from '../scopes';
 import type { Place } from '../handlers/types';

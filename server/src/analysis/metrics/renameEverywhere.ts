@@ -2,7 +2,7 @@
 // registry lookup (`register.getSingleMetric('name')`) in the service's files that hold metrics, as
 // the metrics model recognises them. metric-naming's service phase renames a metric at all of
 // them at once when they span files (the file phase can only rename within one file).
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import type { ParsedServiceFile, ServiceView } from '../rule';
 import type { TextEdit } from '../types';
 import { mayHoldMetrics } from './index';

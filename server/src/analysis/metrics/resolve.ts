@@ -2,7 +2,7 @@
 // metric class, a registry, OpenTelemetry's `metrics` API, a meter, a metric (from its creation,
 // or from a type annotation when it is passed in), a `labels(...)` child, a timer's end function.
 // Works on the file's scope model (scopes.ts), like the logger model, and never on names.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { enclosingClass, memberSource } from '../classMembers';
 import { type Declaration, requiredModule, resolveName, type ScopeMap, unwrap } from '../scopes';
 import { evaluate, objectLiteralOf, propertyNameText, UNKNOWN } from './constants';

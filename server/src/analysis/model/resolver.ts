@@ -7,7 +7,7 @@
 // repository root and outside node_modules. No Program and no type checker are made.
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import type { FileSystemView } from './fileSystem';
 import { packageEntrySource } from './packageSources';
 import { inNodeModules, isInside, isPathSpecifier, packageNameOf } from './paths';

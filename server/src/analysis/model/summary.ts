@@ -4,7 +4,7 @@
 // classes it exports with their logger members (own and inherited). Imports are followed through
 // the links, so a barrel's summary holds what its targets export; the modules followed are the
 // summary's dependencies (a change to one of them makes it stale).
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { parseSource } from '../parse';
 import { bindFile, unwrap } from '../scopes';
 import { ValueResolver, type Value } from '../values';

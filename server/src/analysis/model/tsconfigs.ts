@@ -3,7 +3,7 @@
 // `paths`, `baseUrl`), and for a solution-style tsconfig (`files: []` plus `references`) those of
 // the referenced project that covers the file. File lists are never expanded: only options matter.
 import * as path from 'node:path';
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import type { FileSystemView } from './fileSystem';
 import { isInside } from './paths';
 

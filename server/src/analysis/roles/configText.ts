@@ -2,7 +2,7 @@
 // config's properties (`testMatch: ['<rootDir>/src/**/*.test.ts']`, `test: { setupFiles: [...] }`),
 // JSON with comments (tsconfig, angular.json), and the few keys a .mocharc.yml holds.
 import * as path from 'node:path';
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { isObject } from './manifest';
 
 /** A property holding strings, with the names of the properties around it (`['test', 'include']`). */

@@ -6,7 +6,7 @@
 // Reads are the stores' own (als.getStore(), rTracer.id(), httpContext.get(), a cls-hooked
 // namespace's get) or, for callbacks and timers, a log call through a logger whose pino mixin or
 // winston format reads them. Detection: context/asyncContext.ts and context/mountOrder.ts.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { contextLossAt, type ContextLoss, isContextRead, type Lookups } from '../context/asyncContext';
 import { mountOrderProblem, type MountOrderProblem } from '../context/mountOrder';
 import { printNode } from '../printCode';

@@ -1,7 +1,7 @@
 // console-logging: console output in service code. It has no levels a collector understands, no
 // fields, no request context; in production it is unstructured text on stdout. Tests, scripts and
 // CLI entry points print on purpose and are not flagged.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import type { FixProposal, LogCall, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
 import type { LoggerLibrary } from '../types';

@@ -2,7 +2,7 @@
 // `err.toString()`) instead of the error object. Text loses the stack, the type and the cause;
 // each library keeps all three when given the error object where it looks for one
 // (util/errorPlacement.ts): pino `{ err }`, bunyan `log.error(err, msg)`, winston `logger.error(msg, err)`.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import type { FixProposal, LogCall, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
 import { commentsBetweenArguments } from './util/comments';

@@ -5,7 +5,7 @@
 // Its fix, never safe: mount the metrics middleware the service already depends on, once, in front
 // of the routes (metrics/fixMount.ts); else time the handler with the shared
 // `http_request_duration_seconds` histogram of the project's metrics module (metrics/fixHistogram.ts).
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import type { FrameworkId } from '../handlers/types';
 import { coverageOf, type HandlerCoverage, type ServiceCoverage } from '../metrics/coverage';
 import { recordDurationFix } from '../metrics/fixHistogram';

@@ -2,7 +2,7 @@
 // distinct label value is its own time series, kept in memory by Prometheus and billed by hosted
 // backends: ids, emails, raw URL paths, timestamps, request input and error messages grow without
 // limit (a scanner requesting random paths creates one series per request).
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import type { LabelValue, MetricUse } from '../metrics';
 import type { FixProposal, Rule, RuleContext } from '../rule';
 import { requiredModule, unwrap } from '../scopes';

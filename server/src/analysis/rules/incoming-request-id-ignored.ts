@@ -1,7 +1,7 @@
 // incoming-request-id-ignored: a request-id source that makes a new id even when the caller sent
 // one, so one request's logs cannot be followed from service to service. The fix reads the header
 // the `requestIdHeader` setting names first. Never safe: it makes the service trust a caller's id.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { type IgnoredIncomingId, ignoredIncomingId } from '../context/incomingId';
 import { propertyOf } from '../context/imports';
 import type { FixProposal, Rule, RuleContext } from '../rule';

@@ -2,7 +2,7 @@
 // startup, taking the service down): no config object, no name or help, an invalid metric or label
 // name, `le` on a histogram, `quantile` on a summary, a name already registered in the registry,
 // `collect` that is not a function, exemplars on a registry in the Prometheus text format.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import type { FileMetrics, MetricDefinition, RegistryRef } from '../metrics';
 import { indexOf } from '../metrics/fileIndex';
 import { type ConstructorError, errorBeforeRegistration, LABEL_NAME, METRIC_NAME, PROM_CLIENT_ERRORS, reservedLabelError } from '../metrics/promClientValidation';

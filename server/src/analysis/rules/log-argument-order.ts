@@ -2,7 +2,7 @@
 // (or an error) FIRST. After the message, unless a placeholder consumes it, pino silently drops it
 // (`logger.info('saved', { id })` logs no id; `logger.error('failed', err)` logs no error) and
 // bunyan formats it into the message text. winston takes the meta second, after the message.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import type { FixProposal, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
 import { constObjectLiteral } from './util/declarations';

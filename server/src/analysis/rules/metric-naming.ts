@@ -5,7 +5,7 @@
 // The rename fix covers the file's own places in the file phase; when the service names the metric
 // in other files too, the service phase reports the same finding with the rename at every place
 // (metrics/renameEverywhere.ts), and its fix supersedes the file's (services/mergeFindings.ts).
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import type { MetricDefinition, MetricUse } from '../metrics';
 import { indexOf } from '../metrics/fileIndex';
 import { LABEL_NAME, METRIC_NAME } from '../metrics/promClientValidation';

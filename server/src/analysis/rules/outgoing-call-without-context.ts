@@ -11,7 +11,7 @@
 // there: the request is usually not in scope, and threading it through the calls is left to a person.
 import { WordScanner } from '../wordScanner';
 import * as path from 'node:path';
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { hasNoRequestContext } from '../context/missingRequestId';
 import { contextPassingOf, injectsContext, interceptedInstances, outgoingCallOf, passesContext, thirdPartyHost } from '../context/outgoing';
 import { callsOnRequestPaths } from '../context/pathCalls';

@@ -1,7 +1,7 @@
 // sensitive-log-data: secrets in a log record. Logs are copied to many systems and kept for long;
 // a password, token or cookie in a record is a leaked credential. Matching is on whole words of
 // the name (`accessToken`, `api_key`), so `tokenCount` or `sessionId` are not flagged.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import type { LogCall, Rule, RuleContext } from '../rule';
 import { enclosingStop, unwrap } from '../scopes';
 import { isRequestObject } from './util/requests';

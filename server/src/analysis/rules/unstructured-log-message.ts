@@ -1,6 +1,6 @@
 // unstructured-log-message: a log message built from dynamic values. Structured loggers index
 // fields, not prose: `user ${id} saved` cannot be searched by id, grouped or counted.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import type { FixProposal, LogCall, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
 import { commentsBetweenArguments } from './util/comments';

@@ -8,7 +8,7 @@
 //    `service.find()` on an instance made with `new` (here or in the module that exports it), a
 //    typed parameter, a static call `UserService.find()`, and methods of an object literal of the
 //    file (`const api = { get() {...} }; api.get()`). Interfaces and `any` stop the walk.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { enclosingClass, memberSource } from '../classMembers';
 import { commonJsTarget } from '../handlers/exports';
 import type { Place, Ref } from '../handlers/types';

@@ -4,7 +4,7 @@
 // the functions it reaches across files (handlerPath.ts). Worked out from a service phase's
 // view (the coverage its rules already computed, memoised per service) into plain data the language
 // server keeps between runs; the editor only formats it.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { importOf, declarationNodeOf } from '../scopes';
 import { type ContextPassing, contextPassingOf, outgoingCallOf } from '../context/outgoing';
 import { CONTEXT_LIBRARIES, type ContextKind, type OutgoingKind } from '../context/libraries';

@@ -5,7 +5,7 @@
 // request-path model (context/requestPaths.ts, memoised per service) and the rules' own judgements
 // (contextPassingOf, pathLogsWithoutContext): the hover says what the findings say. Each function's
 // calls are judged once per service, whatever the number of handlers that reach it.
-import ts from 'typescript';
+import ts from '../typescriptModule';
 import { contextPassingOf, outgoingCallOf } from '../context/outgoing';
 import { logsWithoutContextIn, pathLogsWithoutContext, type PathLogCall } from '../context/pathCalls';
 import { functionName, type ReachedFunction, type RequestPaths, requestPathsOf } from '../context/requestPaths';

@@ -1,7 +1,7 @@
 // Fixes rewrite a call's arguments from the first argument's start to the last one's end, so a
 // comment before the first argument or after the last survives. A comment between two arguments
 // would be dropped: such a fix is still offered, but not as safe.
-import ts from 'typescript';
+import ts from '../../typescriptModule';
 
 export function commentsBetweenArguments(args: readonly ts.Expression[], sf: ts.SourceFile): boolean {
   const text = sf.text;

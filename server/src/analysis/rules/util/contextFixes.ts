@@ -3,7 +3,7 @@
 // as a string literal. Code is written from fixed templates; the only text from the workspace is
 // the header setting (validated as a header name, then written escaped as a string literal) and
 // identifiers taken from the syntax tree.
-import ts from 'typescript';
+import ts from '../../typescriptModule';
 import { importInsertionOffset, importStatement } from '../../findLogger';
 import { printNode } from '../../printCode';
 import type { RuleContext } from '../../rule';

@@ -1,7 +1,7 @@
 // What a name's declaration in the same file says: its written type, its constant initialiser.
 // Declarations come from the scope model (RuleContext.declarationOf, built in the one walk); a name
 // from another file is simply not known.
-import ts from 'typescript';
+import ts from '../../typescriptModule';
 import type { RuleContext } from '../../rule';
 import { unwrap } from '../../scopes';
 

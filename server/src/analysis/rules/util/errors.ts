@@ -1,6 +1,6 @@
 // Which expressions hold an error: a catch clause variable, a `.catch(e => ...)` parameter, the
 // first parameter of a Node-style callback, something typed as an Error, or `new XError(...)`.
-import ts from 'typescript';
+import ts from '../../typescriptModule';
 import { unwrap } from '../../scopes';
 import type { RuleContext } from '../../rule';
 import type { DeclarationLookup } from './declarations';

@@ -1,7 +1,7 @@
 // Names for the fields a fix logs values under, after what the values hold: `user.id` → userId,
 // `req.params.id` → id, `items.length` → itemsCount, `getUser(id)` → user, `this.queue.name` →
 // queueName, `Date.now() - start` → duration. A name is a camelCase identifier.
-import ts from 'typescript';
+import ts from '../../typescriptModule';
 import { unwrap } from '../../scopes';
 import { words } from './secretNames';
 

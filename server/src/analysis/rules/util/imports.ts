@@ -1,6 +1,6 @@
 // Whether a call is node's `util.format`: told apart from a local function that happens to be called
 // `format` by following the name to its import or require (the scope model, via RuleContext.importOf).
-import ts from 'typescript';
+import ts from '../../typescriptModule';
 import type { RuleContext } from '../../rule';
 import { requiredModule } from '../../scopes';
 

@@ -1,6 +1,6 @@
 // Text from the workspace written into code as data, never as code: a string literal escaped for
 // the quote it is printed with, an object key that is an identifier or else a string literal.
-import ts from 'typescript';
+import ts from '../../typescriptModule';
 import type { CodeStyle } from '../../codeStyle';
 
 const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '\v': '\\v' };

@@ -1,6 +1,6 @@
 // Splits a message built from dynamic values (template literal or `+` concatenation) into its
 // constant text and its values (structuredMessage.ts then names the values and words the message).
-import ts from 'typescript';
+import ts from '../../typescriptModule';
 import { unwrap } from '../../scopes';
 import { workMeter } from '../../workMeter';
 

@@ -5,7 +5,7 @@
 // `job.data`; job options have no free-form field), the command input's `MessageAttributes`
 // (SQS, SNS). The id is `String(req.id)`, printed by TypeScript's printer; the header name is the
 // `requestIdHeader` setting written as an escaped string literal. Never safe: it changes what is sent.
-import ts from 'typescript';
+import ts from '../../typescriptModule';
 import type { OutgoingCall } from '../../context/outgoing';
 import { propertyOf } from '../../context/imports';
 import { printNode } from '../../printCode';

@@ -7,7 +7,7 @@
 // and the app's name (an identifier from the syntax tree). Never safe: pino-http is a new
 // dependency (or a new request log line per request), and either answers callers with a header.
 import * as path from 'node:path';
-import ts from 'typescript';
+import ts from '../../typescriptModule';
 import { codeStyleOf } from '../../codeStyle';
 import { importInsertionOffset, importStatement } from '../../findLogger';
 import { formatConfigFor } from '../../formatConfig';

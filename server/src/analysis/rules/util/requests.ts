@@ -1,6 +1,6 @@
 // A handler's request (or context) object: a parameter the scope model places in a route callback
 // or types as a framework request, or one of the names handlers conventionally give it.
-import ts from 'typescript';
+import ts from '../../typescriptModule';
 import type { RuleContext } from '../../rule';
 import { unwrap } from '../../scopes';
 

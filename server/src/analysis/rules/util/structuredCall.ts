@@ -2,7 +2,7 @@
 // error where the library keeps one (util/errorPlacement.ts), in the library's argument order
 // (pino/bunyan: fields first; winston: message first), laid out as the project formats code
 // (callLayout.ts). The message is data and is printed as an escaped string literal.
-import ts from 'typescript';
+import ts from '../../typescriptModule';
 import type { LogCall, RuleContext } from '../../rule';
 import { unwrap } from '../../scopes';
 import type { LoggerLibrary, TextEdit } from '../../types';

@@ -2,7 +2,7 @@
 // message (messageText.ts), one field per distinct value named after what it holds
 // (fieldNames.ts), and the error, when the message printed one (`${err.message}`, `${err}`), as
 // the error object itself, to be placed where the library keeps errors (structuredCall.ts).
-import ts from 'typescript';
+import ts from '../../typescriptModule';
 import { unwrap } from '../../scopes';
 import type { DeclarationLookup } from './declarations';
 import { errorAsText, isErrorValue } from './errors';
