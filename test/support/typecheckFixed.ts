@@ -61,3 +61,32 @@ export function typeProblems(files: readonly FixedFile[], dir: string, options: 
   }
   return problems;
 }
+
+/**
+ * Writes `source` with each finding's one fix applied alone, then with every fix applied together,
+ * each as `<dir>/<n>/<fileName>`, for typeProblems. Returns the files and the text with every fix.
+ */
+export function writeEachFixAndAll(
+  source: string,
+  findings: ReadonlyArray<{ line: number; fixes: ReadonlyArray<{ title: string; edits: ReadonlyArray<{ start: number; end: number; newText: string }> }> }>,
+  dir: string,
+  fileName: string,
+  applyEdits: (text: string, edits: Array<{ start: number; end: number; newText: string }>) => string,
+): { fixed: FixedFile[]; every: string } {
+  const fixed: FixedFile[] = [];
+  const write = (text: string, from: string) => {
+    const out = path.join(dir, String(fixed.length), fileName);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, text);
+    fixed.push({ file: out, from });
+  };
+  const all: Array<{ start: number; end: number; newText: string }> = [];
+  for (const finding of findings) {
+    const fix = finding.fixes[0];
+    write(applyEdits(source, [...fix.edits]), `line ${finding.line + 1}: ${fix.title}`);
+    all.push(...fix.edits);
+  }
+  const every = applyEdits(source, all);
+  write(every, 'every fix');
+  return { fixed, every };
+}

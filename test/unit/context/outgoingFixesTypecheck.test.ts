@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ts from 'typescript';
-import { typeProblems } from '../../support/typecheckFixed';
+import { typeProblems, writeEachFixAndAll } from '../../support/typecheckFixed';
 import { analyzeFile, applyEdits, createProjectModel, noteFile } from '../../../server/src/analysis';
 
 const SERVICE = `import express from 'express';
@@ -77,23 +77,11 @@ describe('outgoing-call-without-context: quick-fixes type-check against each cli
     const result = analyzeFile(file, SERVICE, model, { severities: { 'outgoing-call-without-context': 'warning' } });
     const lines = result.findings.map((f) => f.line + 1);
     assert.deepEqual(lines, [25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38], 'one finding per call');
-    const fixed: Array<{ file: string; from: string }> = [];
-    const write = (text: string, from: string) => {
-      const out = path.join(dir, String(fixed.length), 'app.ts');
-      fs.mkdirSync(path.dirname(out));
-      fs.writeFileSync(out, text);
-      fixed.push({ file: out, from });
-    };
-    const all = [];
     for (const finding of result.findings) {
       assert.equal(finding.fixes.length, 1, `line ${finding.line + 1} has a fix`);
-      const fix = finding.fixes[0];
-      assert.equal(fix.safe, false, 'sending the id to another service is never safe');
-      write(applyEdits(SERVICE, fix.edits), `line ${finding.line + 1}: ${fix.title}`);
-      all.push(...fix.edits);
+      assert.equal(finding.fixes[0].safe, false, 'sending the id to another service is never safe');
     }
-    const every = applyEdits(SERVICE, all);
-    write(every, 'every fix');
+    const { fixed, every } = writeEachFixAndAll(SERVICE, result.findings, dir, 'app.ts', applyEdits);
     assert.match(every, /\.get\('http:\/\/stock\/items'\)\.set\('x-request-id', String\(req\.id\)\)\.query/);
     assert.match(every, /MessageAttributes: \{ 'x-request-id': \{ DataType: 'String', StringValue: String\(req\.id\) \} \}, QueueUrl/);
     assert.deepEqual(typeProblems(fixed, dir, { module: ts.ModuleKind.ESNext }, { undici: 'undici-types' }), [], 'fixed files type-check');

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ts from 'typescript';
-import { typeProblems } from '../../support/typecheckFixed';
+import { typeProblems, writeEachFixAndAll } from '../../support/typecheckFixed';
 import { analyzeFile, applyEdits, createProjectModel, noteFile } from '../../../server/src/analysis';
 
 const SERVICE = `import express from 'express';
@@ -72,23 +72,11 @@ describe('outgoing-call-without-context: quick-fixes type-check against axios, g
     const result = analyzeFile(file, SERVICE, model, rules);
     const lines = result.findings.map((f) => f.line + 1);
     assert.deepEqual(lines, [14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 31, 32, 33], 'one finding per call');
-    const fixed: Array<{ file: string; from: string }> = [];
-    const write = (text: string, from: string) => {
-      const out = path.join(dir, String(fixed.length), 'app.ts');
-      fs.mkdirSync(path.dirname(out));
-      fs.writeFileSync(out, text);
-      fixed.push({ file: out, from });
-    };
-    const all = [];
     for (const finding of result.findings) {
       assert.equal(finding.fixes.length, 1, `line ${finding.line + 1} has a fix`);
-      const fix = finding.fixes[0];
-      assert.equal(fix.safe, false, 'sending the id to another service is never safe');
-      write(applyEdits(SERVICE, fix.edits), `line ${finding.line + 1}: ${fix.title}`);
-      all.push(...fix.edits);
+      assert.equal(finding.fixes[0].safe, false, 'sending the id to another service is never safe');
     }
-    const every = applyEdits(SERVICE, all);
-    write(every, 'every fix');
+    const { fixed, every } = writeEachFixAndAll(SERVICE, result.findings, dir, 'app.ts', applyEdits);
     assert.deepEqual(typeProblems(fixed, dir, { module: ts.ModuleKind.ESNext }, { got: 'got/dist/source' }), [], 'fixed files type-check');
     assert.deepEqual(analyzeFile(file, every, model, rules).findings, [], 'nothing left to report');
   });
