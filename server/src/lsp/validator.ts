@@ -55,6 +55,9 @@ export class Validator {
   /** Skip reasons already reported per URI, so a rescan does not repeat the notification. */
   private readonly reportedSkips = new Map<string, string>();
 
+  /** Settings objects are made afresh when settings change, so a weak map forgets the old ones. */
+  private readonly optionsBySettings = new WeakMap<ResourceSettings, { options: AnalyzeOptions; key: string }>();
+
   constructor(private readonly deps: ValidatorDeps) {}
 
   /** The open document for a path, if any (client URIs may be spelt differently from ours). */
@@ -70,18 +73,29 @@ export class Validator {
     if (!rs.settings.enable) return null;
     if (rs.folder && rs.isIgnored(input.path)) return null;
     const project = this.deps.projects.forFile(input.path, rs.folder?.root);
-    const options: AnalyzeOptions = { severities: resolveSeverities(rs.settings.rules), loggerModule: rs.loggerModule, requestIdHeader: rs.settings.requestIdHeader };
-    const analysis = this.analyseCached(input, project, { ...options, keepTree });
+    const { options, key } = this.optionsOf(rs);
+    const analysis = this.analyseCached(input, project, { ...options, keepTree }, key);
     return { ...input, analysis, project, options };
+  }
+
+  /** The analysis options of some settings and their cache key, worked out once per settings object (a scan passes one per folder). */
+  private optionsOf(rs: ResourceSettings): { options: AnalyzeOptions; key: string } {
+    let known = this.optionsBySettings.get(rs);
+    if (!known) {
+      const options: AnalyzeOptions = { severities: resolveSeverities(rs.settings.rules), loggerModule: rs.loggerModule, requestIdHeader: rs.settings.requestIdHeader };
+      const { severities, loggerModule, requestIdHeader } = options;
+      const key = computeConfigKey({ severities, loggerModule: loggerModule && [loggerModule.specifier, loggerModule.base], requestIdHeader });
+      this.optionsBySettings.set(rs, (known = { options, key }));
+    }
+    return known;
   }
 
   /**
    * The cached result when the text and settings are the same and its inputs (the file's package
    * facts, the summaries of the modules it imports) still hold; otherwise a fresh analysis.
    */
-  private analyseCached(input: AnalysisInput, project: ProjectModel, options: AnalyzeOptions): FileAnalysis {
-    const { severities, loggerModule, requestIdHeader } = options;
-    const key = computeConfigKey({ severities, loggerModule: loggerModule && [loggerModule.specifier, loggerModule.base], requestIdHeader });
+  private analyseCached(input: AnalysisInput, project: ProjectModel, options: AnalyzeOptions, key: string): FileAnalysis {
+    const { loggerModule } = options;
     const isCurrent = (r: FileAnalysis) => !r.inputs || project.inputsUnchanged(input.path, r.inputs, loggerModule);
     const cached = this.deps.cache.get(input.path, input.text, key, undefined, isCurrent);
     if (cached) return cached;
