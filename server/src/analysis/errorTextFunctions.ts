@@ -4,7 +4,7 @@
 // loses the stack and type just as `err.message` does. Read from the body, never from the name.
 import ts from './typescriptModule';
 import type { FunctionLike } from './logCallables';
-import { resolveName, type ScopeMap, unwrap } from './scopes';
+import { parameterIndex, type ScopeMap, unwrap } from './scopes';
 
 /** Helpers that reduce an error to text are short: longer bodies are not read. */
 const MAX_BODY = 2000;
@@ -90,11 +90,3 @@ function orNull(i: number): number | null {
   return i >= 0 ? i : null;
 }
 
-/** The index of `fn`'s own parameter that `arg` names; -1 otherwise. */
-function parameterIndex(arg: ts.Expression, fn: FunctionLike, scopes: ScopeMap): number {
-  const e = unwrap(arg);
-  if (!ts.isIdentifier(e)) return -1;
-  const d = resolveName(scopes, e, e.text);
-  if (d?.kind !== 'param' || d.node.parent !== fn || d.node.dotDotDotToken) return -1;
-  return d.index;
-}

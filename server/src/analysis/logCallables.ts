@@ -9,7 +9,7 @@ import { returnedErrorText } from './errorTextFunctions';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { recogniseLogCall } from './logCalls';
 import type { FunctionSummary } from './model/types';
-import { resolveName, type ScopeMap, unwrap } from './scopes';
+import { parameterIndex, type ScopeMap, unwrap } from './scopes';
 import type { LoggerLibrary } from './types';
 import type { ValueResolver } from './values';
 
@@ -76,14 +76,6 @@ function returnedLogger(fn: FunctionLike, values: ValueResolver): LoggerLibrary 
   return undefined;
 }
 
-/** The index of `fn`'s parameter that `arg` is (the parameter itself, not a value made from it); -1 otherwise. */
-function parameterIndex(arg: ts.Expression | undefined, fn: FunctionLike, scopes: ScopeMap): number {
-  const e = arg && unwrap(arg);
-  if (!e || !ts.isIdentifier(e)) return -1;
-  const d = resolveName(scopes, e, e.text);
-  if (d?.kind !== 'param' || d.node.parent !== fn || d.node.dotDotDotToken) return -1;
-  return d.index;
-}
 
 /** The function a function-valued expression is, when it is written in place (`(a) => ...`, `function () {}`). */
 export function functionOf(e: ts.Expression): FunctionLike | null {

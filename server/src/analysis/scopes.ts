@@ -246,6 +246,15 @@ function climbWithShortcuts(node: ts.Node): ts.Node | null {
   return n;
 }
 
+/** The index of `fn`'s own parameter that `arg` is (the parameter itself, not a value made from it, not a rest parameter); -1 otherwise. */
+export function parameterIndex(arg: ts.Expression | undefined, fn: ts.Node, scopes: ScopeMap): number {
+  const e = arg && unwrap(arg);
+  if (!e || !ts.isIdentifier(e)) return -1;
+  const d = resolveName(scopes, e, e.text);
+  if (d?.kind !== 'param' || d.node.parent !== fn || d.node.dotDotDotToken) return -1;
+  return d.index;
+}
+
 /** The nearest declaration of `name` visible from `from`, or undefined for a global. */
 export function resolveName(scopes: ScopeMap, from: ts.Node, name: string): Declaration | undefined {
   // Declarations are recorded at scope nodes only (and at a function for its parameters): stops.

@@ -23,6 +23,8 @@ import { addRequestIdFix } from './util/outgoingFixes';
 
 /** Words a file must hold for this rule to look at its calls (plain substring searches: a regex alternation costs more on large files). */
 const MAY_APPLY = ['fetch(', 'axios', "'got'", '"got"', 'superagent', "http'", 'http"', "https'", 'https"', 'undici', 'kafkajs', 'amqplib', 'bullmq', '@aws-sdk/client-s'];
+/** The same words for the service phase's files (the file phase scans them with every rule's words at once). */
+const MAY_APPLY_SCANNER = new WordScanner(MAY_APPLY);
 
 export const MESSAGE = (label: string, header: string) =>
   `This ${label} call in a request handler does not pass the request id (${header}) or trace context on: the next service's logs of this request cannot be tied to this one's.`;
@@ -70,11 +72,10 @@ export const rule: Rule = {
     if (!context || hasNoRequestContext(context)) return;
     const paths = requestPathsOf(service);
     const mayApply = new Map<string, boolean>();
-    const scanner = new WordScanner(MAY_APPLY);
     for (const { fn, node } of callsOnRequestPaths(service)) {
       const { parsed } = fn;
       let applies = mayApply.get(parsed.file);
-      if (applies === undefined) mayApply.set(parsed.file, (applies = scanner.wordsIn(parsed.text).size > 0));
+      if (applies === undefined) mayApply.set(parsed.file, (applies = MAY_APPLY_SCANNER.wordsIn(parsed.text).size > 0));
       if (!applies) continue;
       const lookup = (id: ts.Identifier) => importOf(parsed.scopes, id);
       const call = outgoingCallOf(node, lookup, (id) => declarationNodeOf(parsed.scopes, id));
