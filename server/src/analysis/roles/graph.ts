@@ -6,7 +6,7 @@
 // import a file makes it server code. Browser reachability follows exact edges only.
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
-import { stripExtension } from '../model/paths';
+import { packageNameOf, stripExtension } from '../model/paths';
 import type { ModuleResolver } from './types';
 
 export interface ImportGraph {
@@ -97,10 +97,6 @@ function mayBeAlias(spec: string): boolean {
   return !spec.startsWith('.') && !path.isAbsolute(spec) && !spec.startsWith('node:') && !BUILTINS.has(spec.split('/')[0]) && spec.includes('/');
 }
 
-function packageNameOf(spec: string): string {
-  const parts = spec.split('/');
-  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-}
 
 /**
  * Files an alias specifier may name: in the importer's package, named by the last segment, and
