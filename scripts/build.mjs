@@ -58,7 +58,7 @@ const separateEngine = (yes) => ({ define: { OBS_LENS_SEPARATE_ENGINE: yes ? 'tr
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, ...separateEngine(false), entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { ...common, ...separateEngine(false), entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
   { ...common, ...separateEngine(true), entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['./engine.js'] },
   { ...common, entryPoints: ['server/src/analysis/index.ts'], outfile: 'dist/engine.js' },
   // The webview runs in a browser sandbox: no Node, no vscode module.

@@ -31,6 +31,8 @@ import { documentPath, uriToPath } from './lsp/uris';
 import { stripBom, Validator } from './lsp/validator';
 import { readRegularFile } from './analysis/regularFile';
 import { WorkspaceScanner } from './lsp/workspaceScan';
+import { ScanWorkers } from './lsp/parallelScan';
+import { concurrencyFromEnv } from './analysis/parallel/concurrency';
 
 /** Typing pauses this long before a document is analysed again. */
 const TYPING_DEBOUNCE_MS = 200;
@@ -90,6 +92,19 @@ const scanner = new WorkspaceScanner({
     for (const doc of documents.all()) revalidator.validateOpen(doc.uri, 0);
   },
   onScanned: (scanned, trees) => serviceFindings.afterScan(scanned, trees),
+  startWorkers: (files, onResult) =>
+    ScanWorkers.start(
+      {
+        projects,
+        validator,
+        concurrency: concurrencyFromEnv(),
+        timeBudgetMs: timeBudgetFrom(process.env, DEFAULT_TIME_BUDGET_MS),
+        openTexts: () => documents.all().map((doc) => [documentPath(doc.uri, doc.languageId), doc.getText()]),
+        onWorkerFailure: (message) => serverLog.error('an analysis worker stopped; its files were analysed here', { error: message }),
+      },
+      files,
+      onResult,
+    ),
 });
 const scheduler = new DebouncedScheduler((key, err) => logger.error(`[validate ${key}] ${String(err)}`));
 const revalidator = new Revalidator({ documents, folders, settings, projects, cache, validator, scanner, scheduler, logger });

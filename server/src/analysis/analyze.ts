@@ -64,6 +64,14 @@ const forEachChild = ts.forEachChild;
 /** Kinds below this are tokens, identifiers and literals: leaves, with nothing to visit. */
 const FIRST_NODE = ts.SyntaxKind.FirstNode;
 
+/**
+ * Whether a file's tree is kept for the service phase (AnalyzeOptions.keepTree): it may register
+ * routes. A parallel pass analyses these files on the main thread, where the phase runs.
+ */
+export function keepsTree(project: ProjectModel, absPath: string, text: string): boolean {
+  return mayRegisterHandlers(text, extractContextFor(project, absPath));
+}
+
 export function analyzeFile(absPath: string, text: string, project: ProjectModel, options: AnalyzeOptions): FileAnalysis {
   const meter = new WorkMeter(performance.now(), options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
   const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -160,7 +168,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   meter.step(visited);
   // Kept only where handler discovery will look (a file that may register routes): a tree kept for
   // nothing is memory the collector walks for the rest of the pass, more than a parse costs.
-  if (options.keepTree && mayRegisterHandlers(text, extractContextFor(project, absPath))) options.keepTree.keep({ file: absPath, text, sourceFile: sf, scopes });
+  if (options.keepTree && keepsTree(project, absPath, text)) options.keepTree.keep({ file: absPath, text, sourceFile: sf, scopes });
   const dependencies: ModuleDependencies = {};
   const requests = new HandlerRequests(sf, scopes, project, absPath);
   const values = new ValueResolver(scopes, project.linksFor(absPath, dependencies), requests);

@@ -4,7 +4,7 @@ export { RULES } from './rules';
 export { createProjectModel, ProjectModel, classifyFile, explainRole, type ConfiguredLoggerModule, type FileFacts } from './project';
 export { findRepositoryRoot } from './model/repositoryRoot';
 export { noteFile } from './noteFile';
-export { analyzeFile, DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS, type AnalyzeOptions } from './analyze';
+export { analyzeFile, keepsTree, DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS, type AnalyzeOptions } from './analyze';
 export { resolveSeverities } from './severities';
 export { applyEdits, createsFile, editsByFile, editsOtherFiles } from './edits';
 export { applySafeFixes } from './fixAll';

@@ -3,6 +3,7 @@
 import { RULE_IDS, isRuleId, type RuleId } from '../../../shared/src/rules';
 import { closestMatch } from '../analysis/didYouMean';
 import { type OptionSpec, readArguments, UsageError } from './readArguments';
+import { type Concurrency, parseConcurrency } from '../analysis/parallel/concurrency';
 
 export { type OptionSpec, readArguments, UsageError };
 
@@ -23,10 +24,12 @@ export interface CheckArgs {
   maxFileBytes: number | null;
   /** Adds the handler coverage summary (text and JSON formats). */
   summary: boolean;
+  /** Threads that analyse files; null: OBS_LENS_CONCURRENCY, else auto. */
+  concurrency: Concurrency | null;
   help: boolean;
 }
 
-const VALUE_FLAGS = ['--format', '--rule', '--cache-location', '--config', '--max-file-size'] as const;
+const VALUE_FLAGS = ['--format', '--rule', '--cache-location', '--config', '--max-file-size', '--concurrency'] as const;
 const BOOLEAN_FLAGS = ['--fix', '--cache', '--debug-cache', '--summary', '--help'] as const;
 const ALIASES: Record<string, string> = { '-f': '--format', '-c': '--config', '-h': '--help' };
 
@@ -46,6 +49,8 @@ Options:
       --max-file-size BYTES     Skip larger files (default: 2097152)
       --summary                 Also print, per service, which HTTP handlers are measured and by what
                                 (text and json formats)
+      --concurrency N|auto|off  Threads that analyse files (default: auto, the cores up to 4, for
+                                150 files or more per thread; or OBS_LENS_CONCURRENCY)
   -h, --help                    Show this help
 
 Exit codes: 0 no problems at warning or above, 1 problems found, 2 usage or configuration error.
@@ -77,6 +82,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
     debugCache: false,
     maxFileBytes: null,
     summary: false,
+    concurrency: null,
     help: false,
   };
   const read = readArguments(argv, CHECK_OPTIONS);
@@ -113,6 +119,12 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
       case '--config':
         args.config = value;
         break;
+      case '--concurrency': {
+        const c = parseConcurrency(value);
+        if (typeof c === 'object') throw new UsageError(`--${c.error}`);
+        args.concurrency = c;
+        break;
+      }
       case '--max-file-size': {
         const n = Number(value);
         if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes, not ${JSON.stringify(value)}`);

@@ -15,6 +15,7 @@ import { fileFindingOf } from '../analysis/services/mergeFindings';
 import { engine, engineLoaded } from '../analysis/workspace/engine';
 import { loadConfigFromPath } from '../analysis/workspace/config';
 import { ConfigLookup } from '../analysis/workspace/configLookup';
+import { concurrencyFromEnv } from '../analysis/parallel/concurrency';
 import { groupByRepository } from './repositories';
 import { CHECK_USAGE, parseCheckArgs, UsageError, type CheckArgs } from './args';
 import { formatJson } from './formatters/json';
@@ -161,7 +162,7 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
       ? ConfigLookup.fixed(root, { file: path.resolve(io.cwd, args.config!), validated: fixedConfig })
       : ConfigLookup.nearest(root, { label: (abs) => displayPath(io.cwd, abs) });
     const cache = useCache ? (sharedCache ?? new ResultCache({ location: path.join(root, DEFAULT_CACHE_FILE) })) : undefined;
-    const result = await analyzeWorkspace(root, { configs, paths: rootPaths, cache, only: args.rules, maxFileBytes, timeBudgetMs: timeBudgetFrom(io.env, CLI_TIME_BUDGET_MS), summary: args.summary });
+    const result = await analyzeWorkspace(root, { configs, paths: rootPaths, cache, only: args.rules, maxFileBytes, timeBudgetMs: timeBudgetFrom(io.env, CLI_TIME_BUDGET_MS), summary: args.summary, concurrency: args.concurrency ?? concurrencyFromEnv(io.env), onWorkerFailure: (m) => io.stderr.write(`obs-lens: ${terminalSafe(m)}; its files were analysed on the main thread\n`) });
     if (result.configErrors.length > 0) return configurationError(result.configErrors, io);
     if (args.fix) {
       const fixed = applyFixes(result, writableRoots(root, rootPaths), cache, io);
@@ -171,7 +172,7 @@ export async function runCheck(argv: readonly string[], io: CliIo, version: stri
     }
     cache?.save();
     if (cache && args.debugCache) {
-      io.stderr.write(`obs-lens cache: ${cache.stats.hits} hits, ${cache.stats.misses} misses, ${cache.size} entries, engine ${engineLoaded() ? 'loaded' : 'not loaded'}\n`);
+      io.stderr.write(`obs-lens cache: ${cache.stats.hits} hits, ${cache.stats.misses} misses, ${cache.size} entries, engine ${engineLoaded() ? 'loaded' : 'not loaded'}, ${result.analysedByWorkers} analysed by worker threads\n`);
     }
     files.push(...result.files);
     unreadable.push(...result.unreadable);

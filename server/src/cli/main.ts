@@ -5,6 +5,7 @@ import { ENGINE_VERSION } from '../analysis/version';
 import { runCheck } from './check';
 import { runExplain } from './explain';
 import { runInventory } from './inventory';
+import { startIfAnalysisWorker } from '../analysis/parallel/worker';
 
 const USAGE = `Usage: obs-lens <command> [options]
 
@@ -67,13 +68,18 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    // A bug, not bad input: say so plainly, with the stack for the report.
-    process.stderr.write(`obs-lens: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 2;
-  },
-);
+// dist/cli.js is also the script of its analysis workers (analysis/parallel/pool.ts).
+if (!startIfAnalysisWorker()) runMain();
+
+function runMain(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      // A bug, not bad input: say so plainly, with the stack for the report.
+      process.stderr.write(`obs-lens: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

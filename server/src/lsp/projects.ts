@@ -73,6 +73,11 @@ export class ProjectRegistry {
     for (const model of this.models.values()) if (isWithin(model.root, absPath)) model.fileCreatedOrDeleted(absPath);
   }
 
+  /** The roots of the models made so far. */
+  modelRoots(): string[] {
+    return [...this.models.keys()];
+  }
+
   clear(): void {
     this.scanTexts = null;
     this.models.clear();

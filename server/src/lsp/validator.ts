@@ -78,8 +78,33 @@ export class Validator {
     return { ...input, analysis, project, options };
   }
 
+  /**
+   * Whether a workspace file needs analysing: it is not open (the document wins), and the cache has
+   * no current result for its text under these settings. A parallel scan sends only these to workers.
+   */
+  needsAnalysis(absPath: string, text: string, rs: ResourceSettings): boolean {
+    if (this.openDocumentFor(absPath)) return false;
+    const project = this.deps.projects.forFile(absPath, rs.folder?.root);
+    const { options, key } = this.optionsOf(rs);
+    const isCurrent = (r: FileAnalysis) => !r.inputs || project.inputsUnchanged(absPath, r.inputs, options.loggerModule);
+    return !this.deps.cache.get(absPath, text, key, undefined, isCurrent);
+  }
+
+  /**
+   * Publishes a disk file's result computed elsewhere (an analysis worker, with these settings and
+   * this text), as validateDisk would have: unless the file was opened meanwhile.
+   */
+  acceptDisk(absPath: string, text: string, rs: ResourceSettings, analysis: FileAnalysis): void {
+    if (this.openDocumentFor(absPath)) return;
+    const project = this.deps.projects.forFile(absPath, rs.folder?.root);
+    const { options, key } = this.optionsOf(rs);
+    for (const e of analysis.ruleErrors ?? []) this.deps.connection.console.error(logEntry('rule failed', { file: absPath, rule: e.rule, error: e.message }));
+    this.deps.cache.set(absPath, text, key, analysis);
+    this.publish(pathToUri(absPath), null, { uri: pathToUri(absPath), path: absPath, text, version: null, analysis, project, options });
+  }
+
   /** The analysis options of some settings and their cache key, worked out once per settings object (a scan passes one per folder). */
-  private optionsOf(rs: ResourceSettings): { options: AnalyzeOptions; key: string } {
+  optionsOf(rs: ResourceSettings): { options: AnalyzeOptions; key: string } {
     let known = this.optionsBySettings.get(rs);
     if (!known) {
       const options: AnalyzeOptions = { severities: resolveSeverities(rs.settings.rules), loggerModule: rs.loggerModule, requestIdHeader: rs.settings.requestIdHeader };

@@ -16,6 +16,7 @@ import type { ResourceSettings, SettingsStore } from './settings';
 import type { StatusReporter } from './status';
 import { pathToUri } from './uris';
 import { stripBom, type Validator } from './validator';
+import type { ScanFile, ScanWorkers } from './parallelScan';
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -36,11 +37,7 @@ function slicer(): () => Promise<void> {
   };
 }
 
-interface ScanItem {
-  path: string;
-  text: string;
-  rs: ResourceSettings;
-}
+type ScanItem = ScanFile;
 
 export interface ScannerDeps {
   connection: Connection;
@@ -57,10 +54,14 @@ export interface ScannerDeps {
   onFactsChanged(): void;
   /** The scan finished: the files of each folder, for the service phase. */
   onScanned?(folders: Array<{ root: string; files: string[]; rs: ResourceSettings }>, trees: ParsedFiles): void | Promise<void>;
+  /** Workers for the scan's files when it is worth it (lsp/parallelScan.ts); `onResult` after each file a worker analysed. */
+  startWorkers?(files: readonly ScanFile[], onResult: () => void): ScanWorkers | null;
 }
 
 export class WorkspaceScanner {
   private generation = 0;
+  /** The workers of the scan in progress, stopped when a newer scan starts. */
+  private running: ScanWorkers | null = null;
 
   constructor(private readonly deps: ScannerDeps) {}
 
@@ -68,6 +69,8 @@ export class WorkspaceScanner {
   async scanAll(): Promise<void> {
     const generation = ++this.generation;
     const stale = () => generation !== this.generation;
+    this.running?.cancel();
+    this.running = null;
     const progress = await this.beginProgress();
     const started = Date.now();
     try {
@@ -100,33 +103,72 @@ export class WorkspaceScanner {
       // An edit may have been noted here first: its own validation then sees nothing new, so the
       // open documents that depend on it are checked from here.
       if (factsChanged) this.deps.onFactsChanged();
-      const seen = new Set<string>();
+      const seen = new Set(items.map((item) => pathToUri(item.path)));
+      let analysed = 0;
       let reported = -1;
+      const advance = () => {
+        analysed++;
+        this.deps.status.analysing(analysed, total);
+        // One progress message per percent, not per file.
+        const percent = Math.floor((analysed / Math.max(total, 1)) * 100);
+        if (percent !== reported) progress?.report((reported = percent), `${analysed}/${total} files`);
+      };
       // Lent to the service phase after the scan, which reads many of the same files (see services/parsedFiles.ts).
       const trees = new ParsedFiles();
-      for (let i = 0; i < items.length; i++) {
+      let byWorkers = 0;
+      const workers = this.deps.startWorkers?.(items, () => {
+        byWorkers++;
+        if (!stale()) advance();
+      });
+      if (workers) {
+        this.running = workers;
+        if (!(await this.analyseWithWorkers(workers, files, trees, stale, advance))) return;
+      } else {
+        for (let i = 0; i < items.length; i++) {
+          if (stale()) return;
+          const item = items[i];
+          await this.deps.validator.validateDisk(item.path, item.text, item.rs, trees);
+          items[i] = undefined as unknown as ScanItem; // let the text go
+          advance();
+          await pause();
+        }
         if (stale()) return;
-        const item = items[i];
-        seen.add(pathToUri(item.path));
-        await this.deps.validator.validateDisk(item.path, item.text, item.rs, trees);
-        items[i] = undefined as unknown as ScanItem; // let the text go
-        this.deps.status.analysing(i + 1, total);
-        // One progress message per percent, not per file.
-        const percent = Math.floor(((i + 1) / Math.max(total, 1)) * 100);
-        if (percent !== reported) progress?.report((reported = percent), `${i + 1}/${total} files`);
-        await pause();
+        // Idle means every finding is in: the service phase's too (handlers without metrics, services
+        // without request ids), which need every file noted first.
+        await this.deps.onScanned?.(this.byFolder(files), trees);
       }
       if (stale()) return;
       this.dropVanished(seen);
-      // Idle means every finding is in: the service phase's too (handlers without metrics, services
-      // without request ids), which need every file noted first.
-      await this.deps.onScanned?.(this.byFolder(files), trees);
-      if (stale()) return;
       this.deps.status.idle(total);
-      this.deps.log.info('workspace scan finished', { files: total, findings: this.deps.store.findingsCount(), ms: Date.now() - started });
+      this.deps.log.info('workspace scan finished', { files: total, analysedByWorkers: byWorkers, findings: this.deps.store.findingsCount(), ms: Date.now() - started });
     } finally {
       progress?.done();
     }
+  }
+
+  /**
+   * The analysis with workers: the files the scan need not send (open, or cached) and the files
+   * whose trees the service phase reads first, then the phase (workers go on meanwhile), then the
+   * rest with the workers. False when a newer scan replaced this one.
+   */
+  private async analyseWithWorkers(workers: ScanWorkers, files: ReadonlyArray<{ path: string; rs: ResourceSettings }>, trees: ParsedFiles, stale: () => boolean, advance: () => void): Promise<boolean> {
+    const pause = slicer();
+    const here = async (file: ScanFile, keep?: ParsedFiles): Promise<boolean> => {
+      if (stale()) {
+        workers.cancel();
+        return false;
+      }
+      await this.deps.validator.validateDisk(file.path, file.text, file.rs, keep);
+      advance();
+      await pause();
+      return true;
+    };
+    for (const file of workers.notSent) if (!(await here(file))) return false;
+    for (let file = workers.nextTreeFile(); file; file = workers.nextTreeFile()) if (!(await here(file, trees))) return false;
+    await this.deps.onScanned?.(this.byFolder(files), trees);
+    for (let file = workers.next(); file; file = workers.next()) if (!(await here(file))) return false;
+    for (const file of await workers.finish()) if (!(await here(file))) return false;
+    return !stale();
   }
 
   private byFolder(files: ReadonlyArray<{ path: string; rs: ResourceSettings }>): Array<{ root: string; files: string[]; rs: ResourceSettings }> {

@@ -22,12 +22,12 @@ import { engine } from './engine';
 import type { ServiceCoverageSummary } from '../metrics/coverageSummary';
 import { ParsedFiles } from '../services/parsedFiles';
 import { mergeServiceFindings, runServicePhaseFor, type ServicePhaseMemo } from './servicePhase';
+import { runFilePhase } from './filePhase';
+import type { Concurrency } from '../parallel/concurrency';
+import type { WorkerPool } from '../parallel/pool';
 
 // The engine's limit: files above it are generated or data, skipped without being read whole.
 export { DEFAULT_MAX_FILE_BYTES };
-
-/** Files analysed between yields to the event loop, so a language server stays responsive. */
-const FILES_PER_SLICE = 25;
 
 export interface WorkspaceOptions {
   /** Settings for every file (paths in them relative to the root). Default: each file's nearest obs-lens.config.json (see `configs`). */
@@ -45,6 +45,14 @@ export interface WorkspaceOptions {
   only?: readonly RuleId[];
   /** Also work out the handler coverage summary (`check --summary`). */
   summary?: boolean;
+  /** Threads that analyse files (see parallel/concurrency.ts); default `auto`. */
+  concurrency?: Concurrency;
+  /** Files per worker before one is started (parallel/concurrency.ts workersFor). */
+  minFilesPerWorker?: number;
+  /** A worker stopped early; its files were analysed on the main thread. */
+  onWorkerFailure?: (message: string) => void;
+  /** Where workers come from (default: the process's pool). */
+  workerPool?: WorkerPool;
 }
 
 export interface UnreadableFile {
@@ -73,6 +81,8 @@ export interface WorkspaceResult {
   configKeyFor(absPath: string): string;
   /** How many results came from the cache. */
   cached: number;
+  /** How many files analysis workers analysed (see WorkspaceOptions.concurrency). */
+  analysedByWorkers: number;
   /** Per service, its handlers' coverage; present when asked for (WorkspaceOptions.summary). */
   summary?: ServiceCoverageSummary[];
   /** Service rules that threw (a bug): which rule, on which service. */
@@ -136,8 +146,6 @@ export async function classifyPaths(root: string, paths: string[], unreadable: U
   }
   return { dirs, files };
 }
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The folder of the nearest package.json at or above a file, up to the root (the root without one). */
 function packageDirOf(root: string, file: string, known: Map<string, string>): string {
@@ -300,38 +308,42 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
   const isCurrent = (file: string) => (result: FileAnalysis) =>
     warm || !result.inputs || projectModel().inputsUnchanged(file, result.inputs, optionsFor(file).loggerModule);
 
-  const results: FileAnalysis[] = [...skipped];
   // The file phase lends its trees to the service phase, which reads many of the same files.
   const trees = new ParsedFiles();
-  let cached = 0;
-  const total = ordered.length;
-  onProgress?.(0, total);
-  for (let i = 0; i < total; i++) {
-    const file = ordered[i];
-    const text = texts.get(file)!;
-    const key = configKeyFor(file);
-    let result = cache?.get(file, text, key, hashes.get(file), isCurrent(file));
-    if (result) cached++;
-    else {
-      result = engine().analyzeFile(file, text, projectModel(), { ...optionsFor(file), timeBudgetMs: options.timeBudgetMs, keepTree: trees });
-      // A file that ran out of time may fit another time (a less busy machine): not kept.
-      if (!result.stopped) cache?.set(file, text, key, result, hashes.get(file));
-    }
-    results.push(result);
-    if ((i + 1) % FILES_PER_SLICE === 0 || i + 1 === total) {
-      onProgress?.(i + 1, total);
-      if (i + 1 < total) await yieldToEventLoop();
-    }
-  }
-  // The service phase: from the cache's memo on a warm start (when it holds what is asked), else run.
+  // The service phase: from the cache's memo on a warm start (when it holds what is asked), else run,
+  // on the main thread while workers (if any) analyse the last files.
   const stored = warm ? last?.services : undefined;
   let services: ServicePhaseMemo = { findings: {} };
-  if (configErrors.length === 0 && ordered.length > 0) {
+  const servicePhase = () => {
+    if (configErrors.length > 0 || ordered.length === 0) return;
     services =
       stored && (!options.summary || stored.summary)
         ? stored
         : runServicePhaseFor({ project: projectModel, modelFiles, severitiesFor: (f) => optionsFor(f).severities, requestIdHeaderFor: (f) => optionsFor(f).requestIdHeader, maxFileBytes, summary: !!options.summary, trees });
-  }
+  };
+  const phase = await runFilePhase({
+    root: rootAbs,
+    ordered,
+    modelFiles,
+    texts,
+    project: projectModel,
+    optionsFor,
+    configKeyFor,
+    hashes,
+    cache,
+    isCurrent,
+    timeBudgetMs: options.timeBudgetMs,
+    trees,
+    onProgress,
+    concurrency: options.concurrency ?? 'auto',
+    minFilesPerWorker: options.minFilesPerWorker,
+    meanwhile: servicePhase,
+    extraFiles,
+    onWorkerFailure: options.onWorkerFailure,
+    pool: options.workerPool,
+  });
+  const results: FileAnalysis[] = [...skipped, ...ordered.map((f) => phase.results.get(f)!)];
+  const cached = phase.cached;
   trees.clear();
   const checked = new Set(ordered);
   const merged = mergeServiceFindings(results, { findings: Object.fromEntries(Object.entries(services.findings).filter(([f]) => checked.has(f))) });
@@ -351,6 +363,7 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
     unreadable,
     configErrors,
     cached,
+    analysedByWorkers: phase.byWorkers,
     ...(services.summary ? { summary: services.summary } : {}),
     serviceRuleErrors: services.ruleErrors ?? [],
     serviceFindings: services.findings,

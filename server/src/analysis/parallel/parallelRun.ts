@@ -1,0 +1,111 @@
+// One parallel analysis pass, seen from the main thread: the workers get the texts and the tasks,
+// the main thread claims tasks from the front of the claim table between its other work, the
+// workers claim from the back, and each worker result is handed to `onResult` as it arrives. A
+// worker that fails or dies loses nothing: the tasks it claimed and did not answer come back from
+// finish() for the main thread to analyse.
+import type { Worker } from 'node:worker_threads';
+import type { FileAnalysis } from '../types';
+import { MAIN_CLAIMANT, TaskClaims } from './claims';
+import type { FromWorker, RunSetup, ToWorker } from './protocol';
+
+export type RunInputs = Omit<RunSetup, 'claims' | 'claimant'>;
+
+export interface RunOutcome {
+  /** Files the workers' models read from the disk (outside the texts given). */
+  extraFiles: string[];
+  /** Tasks no worker answered for (it failed or died, or none was left to claim them): the main thread's now. */
+  orphans: number[];
+  /** Why workers stopped early, for the log. */
+  failures: string[];
+}
+
+let runs = 0;
+
+export class ParallelRun {
+  private readonly claims: TaskClaims;
+  private readonly answered: Uint8Array;
+  private readonly extraFiles = new Set<string>();
+  private readonly failures: string[] = [];
+  private readonly settled: Promise<void>;
+
+  private constructor(
+    inputs: RunInputs,
+    private readonly workers: readonly Worker[],
+    private readonly onResult: (task: number, analysis: FileAnalysis) => void,
+  ) {
+    const run = ++runs;
+    this.claims = TaskClaims.create(inputs.tasks.length);
+    this.answered = new Uint8Array(inputs.tasks.length);
+    this.settled = Promise.all(workers.map((worker, i) => this.follow(worker, run, { ...inputs, claims: this.claims.buffer, claimant: MAIN_CLAIMANT + 1 + i }))).then(() => undefined);
+  }
+
+  static start(inputs: RunInputs, workers: readonly Worker[], onResult: (task: number, analysis: FileAnalysis) => void): ParallelRun {
+    return new ParallelRun(inputs, workers, onResult);
+  }
+
+  /** The next task for the main thread (from the front), or undefined when every task is claimed. */
+  takeForMain(): number | undefined {
+    return this.claims.claimFront(MAIN_CLAIMANT);
+  }
+
+  /** Stops handing out tasks (a newer scan replaced this one): the workers drain after their current file. */
+  cancel(): void {
+    while (this.claims.claimFront(MAIN_CLAIMANT) !== undefined);
+  }
+
+  /** Waits for every worker to drain (or stop); answers what the main thread still has to do. */
+  async finish(): Promise<RunOutcome> {
+    await this.settled;
+    // Left unclaimed (every worker stopped early) or claimed and never answered: the main thread's.
+    while (this.claims.claimFront(MAIN_CLAIMANT) !== undefined);
+    const orphans: number[] = [];
+    for (let claimant = MAIN_CLAIMANT + 1; claimant <= MAIN_CLAIMANT + this.workers.length; claimant++) {
+      for (const task of this.claims.claimedBy(claimant)) if (!this.answered[task]) orphans.push(task);
+    }
+    return { extraFiles: [...this.extraFiles].sort(), orphans: orphans.sort((a, b) => a - b), failures: this.failures };
+  }
+
+  /** Sends one worker the run and listens until it drains, fails or dies. */
+  private follow(worker: Worker, run: number, setup: RunSetup): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const stop = (failure?: string) => {
+        if (failure) this.failures.push(failure);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        worker.unref();
+        resolve();
+      };
+      const onMessage = (message: FromWorker) => {
+        if (message.run !== run) return;
+        if (message.kind === 'results') {
+          for (const [task, analysis] of message.results) {
+            try {
+              this.onResult(task, analysis);
+              this.answered[task] = 1;
+            } catch (err) {
+              // Left unanswered, the file is analysed again on the main thread.
+              this.failures.push(`a worker's result could not be taken: ${(err as Error)?.message ?? String(err)}`);
+            }
+          }
+        } else if (message.kind === 'drained') {
+          for (const f of message.extraFiles) this.extraFiles.add(f);
+          stop();
+        } else stop(`an analysis worker failed: ${message.message}`);
+      };
+      const onError = (err: Error) => stop(`an analysis worker stopped: ${err.message}`);
+      const onExit = (code: number) => stop(`an analysis worker exited (code ${code})`);
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      // Referenced while it works: the process must not exit with a run half done.
+      worker.ref();
+      const message: ToWorker = { kind: 'run', run, setup };
+      try {
+        worker.postMessage(message);
+      } catch (err) {
+        stop(`an analysis worker could not be given its work: ${(err as Error).message}`);
+      }
+    });
+  }
+}
