@@ -29,6 +29,7 @@ import { BudgetExceeded, metered, WorkMeter } from './workMeter';
 import { callRulesFor } from './ruleWords';
 import type { ParsedFiles } from './services/parsedFiles';
 import { extractContextFor, mayRegisterHandlers } from './handlers/context';
+import { isCandidate as isHandlerCandidate } from './handlers/extract';
 
 export interface AnalyzeOptions {
   severities: RuleSeverities;
@@ -142,6 +143,11 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   const candidates: ts.CallExpression[] = [];
   const metricCandidates: ts.Node[] | null = metricsWanted ? [] : null;
   const allCalls: Array<ts.CallExpression | ts.NewExpression> | null = callRules.size > 0 ? [] : null;
+  // Kept only where handler discovery will look (a file that may register routes): a tree kept for
+  // nothing is memory the collector walks for the rest of the pass, more than a parse costs. Handler
+  // discovery's candidates are collected by this walk, which it need not repeat.
+  const keep = options.keepTree && keepsTree(project, absPath, text) ? options.keepTree : null;
+  const treeCandidates: ts.Node[] | null = keep ? [] : null;
   // One walk with an explicit stack. The parser is not asked to set parent pointers (a second
   // full walk inside TypeScript); this walk sets them as it goes, before anything reads them.
   const stack: ts.Node[] = [sf];
@@ -164,11 +170,10 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     if (node.kind === CALL_EXPRESSION && isCandidateCall(node as ts.CallExpression)) candidates.push(node as ts.CallExpression);
     if (metricCandidates && isMetricCandidate(node)) metricCandidates.push(node);
     if (allCalls && (node.kind === CALL_EXPRESSION || node.kind === NEW_EXPRESSION)) allCalls.push(node as ts.CallExpression | ts.NewExpression);
+    if (treeCandidates && isHandlerCandidate(node)) treeCandidates.push(node);
   }
   meter.step(visited);
-  // Kept only where handler discovery will look (a file that may register routes): a tree kept for
-  // nothing is memory the collector walks for the rest of the pass, more than a parse costs.
-  if (options.keepTree && keepsTree(project, absPath, text)) options.keepTree.keep({ file: absPath, text, sourceFile: sf, scopes });
+  if (keep) keep.keep({ file: absPath, text, sourceFile: sf, scopes, candidates: treeCandidates! });
   const dependencies: ModuleDependencies = {};
   const requests = new HandlerRequests(sf, scopes, project, absPath);
   const values = new ValueResolver(scopes, project.linksFor(absPath, dependencies), requests);

@@ -169,6 +169,8 @@ export interface ParsedServiceFile {
   readonly text: string;
   readonly sourceFile: ts.SourceFile;
   readonly scopes: ScopeMap;
+  /** Its calls and decorated classes (handlers/extract.ts collectCandidates), when the walk that made the tree collected them. */
+  readonly candidates?: readonly ts.Node[];
 }
 
 /** One service as the service phase sees it. Everything is computed on first use and shared by the rules. */

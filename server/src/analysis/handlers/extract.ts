@@ -2,7 +2,7 @@
 // the calls and classes that may register routes, then facts: owners, routes, attachments
 // (mounts, plugins, middleware), exports, Next.js file routes. Linear in the file's size.
 import ts from '../typescriptModule';
-import { type ScopeMap, unwrap } from '../scopes';
+import { isTypeOnly, type ScopeMap, unwrap } from '../scopes';
 import { FactsBuilder, type FunctionNode } from './factsBuilder';
 import { FRAMEWORKS, NEXT_ROUTE_EXPORTS } from './frameworks';
 import { FrameworkValues } from './frameworkValues';
@@ -34,9 +34,6 @@ export interface Extraction {
 }
 
 const SK = ts.SyntaxKind;
-/** Types hold no calls and no runtime bindings: walks do not descend into them. */
-export const isTypeOnly = (k: ts.SyntaxKind) => (k >= SK.FirstTypeNode && k <= SK.LastTypeNode) || k === SK.InterfaceDeclaration || k === SK.TypeAliasDeclaration;
-
 const FIRST_NODE = SK.FirstNode;
 const CALL = SK.CallExpression;
 const forEachChild = ts.forEachChild;

@@ -6,7 +6,8 @@ import { parseSource } from '../parse';
 import type { ProjectModel } from '../project';
 import { DECLARES, recordDeclarations, type ScopeMap } from '../scopes';
 import { extractContextFor } from './context';
-import { extractFacts, isCandidate, isTypeOnly } from './extract';
+import { extractFacts, isCandidate } from './extract';
+import { isTypeOnly } from '../scopes';
 import type { FileFacts } from './types';
 import type { ParsedServiceFile } from '../rule';
 
@@ -61,7 +62,7 @@ export class WorkspaceFacts implements FactsSource {
     if (text !== undefined && text.length <= this.maxFileBytes) {
       try {
         const tree = this.treeOf?.(file, text);
-        facts = tree ? extractFacts(file, tree.sourceFile, tree.scopes, extractContextFor(this.project, file), { linking: true }).facts : factsOfText(this.project, file, text);
+        facts = tree ? extractFacts(file, tree.sourceFile, tree.scopes, extractContextFor(this.project, file), { linking: true }, tree.candidates).facts : factsOfText(this.project, file, text);
       } catch {
         facts = null; // a file that nests too deeply to walk registers nothing we can know
       }

@@ -37,6 +37,8 @@ export class Recorders {
   private readonly facadeMemo = new Map<string, boolean>();
   private readonly fnMemo = new Map<ts.Node, Recording | null>();
   private readonly scrapeMemo = new Map<ts.Node, boolean>();
+  /** Each function's calls, walked once: a handler is asked whether it records and whether it scrapes. */
+  private readonly callsMemo = new Map<ts.Node, ts.CallExpression[]>();
 
   private readonly targets: CallTargets;
 
@@ -192,7 +194,7 @@ export class Recorders {
     if (memo !== undefined) return memo;
     this.fnMemo.set(fn, null); // recursion answers no
     let found: Recording | null = null;
-    for (const call of callsIn(fn)) {
+    for (const call of this.callsOf(fn)) {
       found = this.recordsDirectly(parsed, call);
       if (!found && depth < MAX_DEPTH) {
         const target = this.calledFunction(parsed, call);
@@ -210,7 +212,7 @@ export class Recorders {
     if (memo !== undefined) return memo;
     this.scrapeMemo.set(fn, false);
     let found = false;
-    for (const call of callsIn(fn)) {
+    for (const call of this.callsOf(fn)) {
       const callee = unwrap(call.expression);
       if (ts.isPropertyAccessExpression(callee) && SCRAPE_METHODS.has(callee.name.text) && this.originOf(parsed, callee.expression)) found = true;
       else if (depth < 2) {
@@ -221,6 +223,12 @@ export class Recorders {
     }
     this.scrapeMemo.set(fn, found);
     return found;
+  }
+
+  private callsOf(fn: ts.Node): ts.CallExpression[] {
+    let calls = this.callsMemo.get(fn);
+    if (!calls) this.callsMemo.set(fn, (calls = callsIn(fn)));
+    return calls;
   }
 
   /** The workspace function a call calls, when it can be followed (services/callTargets.ts). */
