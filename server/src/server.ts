@@ -92,6 +92,7 @@ const scanner = new WorkspaceScanner({
     for (const doc of documents.all()) revalidator.validateOpen(doc.uri, 0);
   },
   onScanned: (scanned, trees) => serviceFindings.afterScan(scanned, trees),
+  prepareWorkers: (count) => ScanWorkers.prepare({ concurrency: concurrencyFromEnv() }, count),
   startWorkers: (files, onResult) =>
     ScanWorkers.start(
       {

@@ -45,6 +45,12 @@ export class ScanWorkers {
     private readonly onWorkerFailure: (message: string) => void,
   ) {}
 
+  /** Starts the workers a scan of `files` files will want, before it reads and notes them (a worker loads the engine meanwhile). */
+  static prepare(deps: Pick<ScanWorkersDeps, 'concurrency' | 'pool'>, files: number): void {
+    const workers = WorkerPool.available() ? workersFor(deps.concurrency, files) : 0;
+    if (workers > 0) (deps.pool ?? sharedPool()).take(workers);
+  }
+
   /**
    * Starts workers on the files when there are enough to analyse (see workersFor), else null: the
    * scan analyses them itself. `onResult` is told of each file a worker analysed, after it is published.

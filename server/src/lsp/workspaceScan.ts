@@ -54,6 +54,8 @@ export interface ScannerDeps {
   onFactsChanged(): void;
   /** The scan finished: the files of each folder, for the service phase. */
   onScanned?(folders: Array<{ root: string; files: string[]; rs: ResourceSettings }>, trees: ParsedFiles): void | Promise<void>;
+  /** Starts the workers a scan of this many files will want (they load while the scan reads and notes). */
+  prepareWorkers?(files: number): void;
   /** Workers for the scan's files when it is worth it (lsp/parallelScan.ts); `onResult` after each file a worker analysed. */
   startWorkers?(files: readonly ScanFile[], onResult: () => void): ScanWorkers | null;
 }
@@ -76,6 +78,7 @@ export class WorkspaceScanner {
     try {
       const files = await this.collect(stale);
       if (stale()) return;
+      this.deps.prepareWorkers?.(files.length);
       const total = files.length;
       this.deps.status.analysing(0, total);
 

@@ -30,6 +30,9 @@ export function startIfAnalysisWorker(): boolean {
 export function runAnalysisWorker(): void {
   const port = parentPort!;
   const post = (message: FromWorker) => port.postMessage(message);
+  // The engine (and TypeScript) load as soon as the worker starts, while the main thread reads and
+  // notes the files: the first run's message finds them compiled.
+  setImmediate(() => engine());
   port.on('message', (message: ToWorker) => {
     if (message.kind !== 'run') return;
     try {

@@ -95,6 +95,9 @@ export async function runFilePhase(inputs: FilePhaseInputs): Promise<FilePhaseRe
     return { results, cached, byWorkers };
   }
 
+  // Started before the project model is built: a worker loads its bundle and the engine meanwhile.
+  const pool = inputs.pool ?? sharedPool();
+  const threads = pool.take(workers);
   const project = inputs.project();
   const { keepsTree } = engine();
   const plan = planRun(
@@ -103,8 +106,7 @@ export async function runFilePhase(inputs: FilePhaseInputs): Promise<FilePhaseRe
     todo.map((path) => ({ path, model: 0, options: inputs.optionsFor(path), keepsTree: keepsTree(project, path, texts.get(path)!) })),
     inputs.timeBudgetMs,
   );
-  const pool = inputs.pool ?? sharedPool();
-  const run = ParallelRun.start(plan.inputs, pool.take(workers), (task, result) => {
+  const run = ParallelRun.start(plan.inputs, threads, (task, result) => {
     take(plan.order[task].path, result);
     byWorkers++;
   });
