@@ -49,8 +49,9 @@ Options:
       --max-file-size BYTES     Skip larger files (default: 2097152)
       --summary                 Also print, per service, which HTTP handlers are measured and by what
                                 (text and json formats)
-      --concurrency N|auto|off  Threads that analyse files (default: auto, the cores up to 4, for
-                                150 files or more per thread; or OBS_LENS_CONCURRENCY)
+      --concurrency N|auto|off  Threads that analyse files, for 150 files or more per thread
+                                (default: auto, the cores up to 4, one on two cores; or
+                                OBS_LENS_CONCURRENCY)
   -h, --help                    Show this help
 
 Exit codes: 0 no problems at warning or above, 1 problems found, 2 usage or configuration error.

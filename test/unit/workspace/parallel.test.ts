@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { analyzeWorkspace, type WorkspaceOptions } from '../../../server/src/analysis/workspace/analyzeWorkspace';
 import { ResultCache } from '../../../server/src/analysis/workspace/cache';
 import { mergeSettings } from '../../../server/src/analysis/workspace/config';
-import { parseConcurrency, workersFor } from '../../../server/src/analysis/parallel/concurrency';
+import { autoThreads, parseConcurrency, workersFor } from '../../../server/src/analysis/parallel/concurrency';
 import { WorkerPool } from '../../../server/src/analysis/parallel/pool';
 import { makeGeneratedService } from '../../support/generatedService';
 
@@ -93,5 +93,12 @@ describe('concurrency', () => {
     assert.equal(workersFor(4, 299), 0, 'under two threads worth of files');
     assert.equal(workersFor(4, 300), 1);
     assert.equal(workersFor(4, 40, 10), 3);
+  });
+
+  it('auto uses the cores up to four, and one thread on two cores (a worker does not pay for its start in a fresh process there)', () => {
+    assert.equal(autoThreads(1), 1);
+    assert.equal(autoThreads(2), 1);
+    assert.equal(autoThreads(3), 3);
+    assert.equal(autoThreads(16), 4);
   });
 });
