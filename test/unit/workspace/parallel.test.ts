@@ -11,6 +11,7 @@ import { ResultCache } from '../../../server/src/analysis/workspace/cache';
 import { mergeSettings } from '../../../server/src/analysis/workspace/config';
 import { autoThreads, parseConcurrency, workersFor } from '../../../server/src/analysis/parallel/concurrency';
 import { WorkerPool } from '../../../server/src/analysis/parallel/pool';
+import { ParallelRun } from '../../../server/src/analysis/parallel/parallelRun';
 import { makeGeneratedService } from '../../support/generatedService';
 
 /** What a user sees of a pass: every file's findings (fixes included), the service findings and the summary. */
@@ -72,6 +73,31 @@ describe('analyzeWorkspace with analysis workers', function () {
       assert.equal(failures.length, 1);
       assert.match(failures[0], /analysis worker/);
       assert.equal(observable(result), observable(alone));
+    } finally {
+      await starved.close();
+    }
+  });
+});
+
+describe('ParallelRun', function () {
+  this.timeout(60_000);
+
+  it('notices a worker that died before the pass began: its files come back to the main thread, nothing waits for it', async () => {
+    const starved = new WorkerPool({ resourceLimits: { maxOldGenerationSizeMb: 4, maxYoungGenerationSizeMb: 1 } });
+    try {
+      const [dead] = starved.take(1);
+      assert.match(await dead.gone, /analysis worker/);
+      const inputs = {
+        texts: [['/w/a.ts', 'console.log(1);\n'], ['/w/b.ts', 'console.log(2);\n']] as Array<[string, string]>,
+        models: [{ root: '/w', noted: [0, 1] }],
+        options: [{ severities: {} }],
+        tasks: [{ text: 0, model: 0, options: 0 }, { text: 1, model: 0, options: 0 }],
+      };
+      const run = ParallelRun.start(inputs, [dead], () => assert.fail('a result from a dead worker'));
+      assert.equal(run.takeForMain(), 0);
+      const outcome = await run.finish();
+      assert.deepEqual(outcome.orphans, [1], 'the file left unclaimed is the main thread\'s');
+      assert.equal(outcome.failures.length, 1);
     } finally {
       await starved.close();
     }

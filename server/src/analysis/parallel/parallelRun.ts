@@ -3,9 +3,9 @@
 // workers claim from the back, and each worker result is handed to `onResult` as it arrives. A
 // worker that fails or dies loses nothing: the tasks it claimed and did not answer come back from
 // finish() for the main thread to analyse.
-import type { Worker } from 'node:worker_threads';
 import type { FileAnalysis } from '../types';
 import { MAIN_CLAIMANT, TaskClaims } from './claims';
+import type { PoolWorker } from './pool';
 import type { FromWorker, RunSetup, ToWorker } from './protocol';
 
 export type RunInputs = Omit<RunSetup, 'claims' | 'claimant'>;
@@ -30,7 +30,7 @@ export class ParallelRun {
 
   private constructor(
     inputs: RunInputs,
-    private readonly workers: readonly Worker[],
+    private readonly workers: readonly PoolWorker[],
     private readonly onResult: (task: number, analysis: FileAnalysis) => void,
   ) {
     const run = ++runs;
@@ -39,7 +39,7 @@ export class ParallelRun {
     this.settled = Promise.all(workers.map((worker, i) => this.follow(worker, run, { ...inputs, claims: this.claims.buffer, claimant: MAIN_CLAIMANT + 1 + i }))).then(() => undefined);
   }
 
-  static start(inputs: RunInputs, workers: readonly Worker[], onResult: (task: number, analysis: FileAnalysis) => void): ParallelRun {
+  static start(inputs: RunInputs, workers: readonly PoolWorker[], onResult: (task: number, analysis: FileAnalysis) => void): ParallelRun {
     return new ParallelRun(inputs, workers, onResult);
   }
 
@@ -57,22 +57,23 @@ export class ParallelRun {
   async finish(): Promise<RunOutcome> {
     await this.settled;
     // Left unclaimed (every worker stopped early) or claimed and never answered: the main thread's.
-    while (this.claims.claimFront(MAIN_CLAIMANT) !== undefined);
     const orphans: number[] = [];
+    for (let task = this.claims.claimFront(MAIN_CLAIMANT); task !== undefined; task = this.claims.claimFront(MAIN_CLAIMANT)) orphans.push(task);
     for (let claimant = MAIN_CLAIMANT + 1; claimant <= MAIN_CLAIMANT + this.workers.length; claimant++) {
       for (const task of this.claims.claimedBy(claimant)) if (!this.answered[task]) orphans.push(task);
     }
     return { extraFiles: [...this.extraFiles].sort(), orphans: orphans.sort((a, b) => a - b), failures: this.failures };
   }
 
-  /** Sends one worker the run and listens until it drains, fails or dies. */
-  private follow(worker: Worker, run: number, setup: RunSetup): Promise<void> {
+  /** Sends one worker the run and listens until it drains, fails or dies (also before the run began). */
+  private follow({ worker, gone }: PoolWorker, run: number, setup: RunSetup): Promise<void> {
     return new Promise<void>((resolve) => {
+      let stopped = false;
       const stop = (failure?: string) => {
+        if (stopped) return;
+        stopped = true;
         if (failure) this.failures.push(failure);
         worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
         worker.unref();
         resolve();
       };
@@ -93,11 +94,8 @@ export class ParallelRun {
           stop();
         } else stop(`an analysis worker failed: ${message.message}`);
       };
-      const onError = (err: Error) => stop(`an analysis worker stopped: ${err.message}`);
-      const onExit = (code: number) => stop(`an analysis worker exited (code ${code})`);
       worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
+      void gone.then(stop);
       // Referenced while it works: the process must not exit with a run half done.
       worker.ref();
       const message: ToWorker = { kind: 'run', run, setup };

@@ -27,9 +27,14 @@ export interface PoolOptions {
   resourceLimits?: ResourceLimits;
 }
 
+/** A worker of the pool, and why it is gone once it is (an error, an exit): a run that starts after it died still learns it. */
+export interface PoolWorker {
+  readonly worker: Worker;
+  readonly gone: Promise<string>;
+}
+
 export class WorkerPool {
-  private readonly workers: Worker[] = [];
-  private readonly dead = new WeakSet<Worker>();
+  private readonly workers: Array<PoolWorker & { dead: boolean }> = [];
 
   constructor(private readonly options: PoolOptions = {}) {}
 
@@ -39,30 +44,35 @@ export class WorkerPool {
   }
 
   /** `count` live workers (started as needed), or fewer when they cannot be started. */
-  take(count: number): Worker[] {
-    for (let i = this.workers.length - 1; i >= 0; i--) if (this.dead.has(this.workers[i])) this.workers.splice(i, 1);
+  take(count: number): PoolWorker[] {
+    for (let i = this.workers.length - 1; i >= 0; i--) if (this.workers[i].dead) this.workers.splice(i, 1);
     const spec = workerScript();
     while (spec && this.workers.length < count) {
-      const worker = new Worker(spec.script, { eval: spec.eval, workerData: spec.data, resourceLimits: this.options.resourceLimits, stdout: false, stderr: false });
+      let worker: Worker;
+      try {
+        worker = new Worker(spec.script, { eval: spec.eval, workerData: spec.data, resourceLimits: this.options.resourceLimits, stdout: false, stderr: false });
+      } catch {
+        break; // no thread to be had (resources): the main thread does the work
+      }
       worker.unref();
-      const bury = () => {
-        this.dead.add(worker);
-      };
-      worker.on('error', bury);
-      worker.on('exit', bury);
-      this.workers.push(worker);
+      let entry!: PoolWorker & { dead: boolean };
+      const gone = new Promise<string>((resolve) => {
+        worker.once('error', (err: Error) => resolve(`an analysis worker stopped: ${err.message}`));
+        worker.once('exit', (code: number) => resolve(`an analysis worker exited (code ${code})`));
+      });
+      void gone.then(() => (entry.dead = true));
+      // Errors after the first are not lost either: a listener keeps them from becoming the process's.
+      worker.on('error', () => undefined);
+      entry = { worker, gone, dead: false };
+      this.workers.push(entry);
     }
     return this.workers.slice(0, count);
-  }
-
-  isDead(worker: Worker): boolean {
-    return this.dead.has(worker);
   }
 
   /** Stops every worker (tests; a process exits without it: the workers are unreferenced). */
   async close(): Promise<void> {
     const all = this.workers.splice(0);
-    await Promise.all(all.map((w) => w.terminate()));
+    await Promise.all(all.map((w) => w.worker.terminate()));
   }
 }
 
