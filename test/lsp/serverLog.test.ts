@@ -33,6 +33,7 @@ describe('LSP: the server log (output channel)', function () {
     assert.equal(scan.files, 2); // src/a.ts and src/logger.ts
     assert.ok((scan.findings as number) >= 1);
     assert.equal(typeof scan.ms, 'number');
+    assert.equal(scan.analysedByWorkers, 0, 'two files are not worth a worker thread');
   });
 
   it('says which file was skipped and why', async () => {

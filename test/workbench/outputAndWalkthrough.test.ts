@@ -23,7 +23,7 @@ describe('workbench: output channel and walkthrough (trusted workspace)', functi
       return text.includes('workspace scan finished');
     }, 60_000);
     assert.match(text, new RegExp(`server started \\{"version":"${version.replace(/\./g, '\\.')}"`));
-    assert.match(text, /workspace scan finished \{"files":\d+,"findings":\d+,"ms":\d+\}/);
+    assert.match(text, /workspace scan finished \{"files":\d+,"analysedByWorkers":\d+,"findings":\d+,"ms":\d+\}/);
     await session.wb.screenshot('output-channel');
   });
 
