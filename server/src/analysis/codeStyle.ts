@@ -85,24 +85,44 @@ function fileSemicolons(sf: ts.SourceFile): boolean {
   return with_ >= without;
 }
 
-/** The indentation step most lines of the file take: a tab, or the commonest increase in spaces. */
+const SPACE = 32;
+const TAB = 9;
+/** What String.prototype.trim removes (JavaScript's white space and line terminators). */
+const WHITE = /\s/;
+
+function isWhite(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code === SPACE || code === TAB || code === 13 || code === 11 || code === 12) return true;
+  return code > 127 && WHITE.test(text[i]);
+}
+
+/**
+ * The indentation step most lines of the file take: a tab, or the commonest increase in spaces.
+ * Read from the characters in place: a slice and a match per line made each file's text again in
+ * garbage (7% of all a workspace pass allocated).
+ */
 function fileIndent(text: string): string {
   const steps = new Map<number, number>();
   let tabs = 0;
   let spaces = 0;
   let previous = 0;
-  // The first thousand lines tell as well as all of them, without splitting a generated file whole.
+  // The first thousand lines tell as well as all of them, without walking a generated file whole.
   let seen = 0;
   for (let start = 0; start < text.length && seen < 1000; ) {
     const nl = text.indexOf('\n', start);
-    const line = text.slice(start, nl < 0 ? text.length : nl);
-    start = nl < 0 ? text.length : nl + 1;
-    if (!line.trim()) continue;
+    const end = nl < 0 ? text.length : nl;
+    const lineStart = start;
+    start = end + 1;
+    let lead = lineStart;
+    while (lead < end && (text.charCodeAt(lead) === SPACE || text.charCodeAt(lead) === TAB)) lead++;
+    let content = lead;
+    while (content < end && isWhite(text, content)) content++;
+    if (content === end) continue; // a blank line
     seen++;
-    const lead = /^[ \t]*/.exec(line)![0];
-    if (lead.startsWith('\t')) tabs++;
-    else if (lead.length > 0) spaces++;
-    const width = lead.startsWith('\t') ? 0 : lead.length;
+    const tabFirst = lead > lineStart && text.charCodeAt(lineStart) === TAB;
+    if (tabFirst) tabs++;
+    else if (lead > lineStart) spaces++;
+    const width = tabFirst ? 0 : lead - lineStart;
     if (width > previous) steps.set(width - previous, (steps.get(width - previous) ?? 0) + 1);
     previous = width;
   }

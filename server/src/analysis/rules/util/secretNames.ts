@@ -24,9 +24,33 @@ export function words(name: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
+/**
+ * What each name was found to be (SECRET and PERSONAL bits): a workspace repeats its field names
+ * (`id`, `userId`, `amount`) in every log call, and splitting one into words makes five strings.
+ * Bounded: cleared when it holds MAX_NAMES names.
+ */
+const verdicts = new Map<string, number>();
+const SECRET = 1;
+const PERSONAL = 2;
+const MAX_NAMES = 20_000;
+
+function verdictOf(name: string): number {
+  let v = verdicts.get(name);
+  if (v === undefined) {
+    if (verdicts.size >= MAX_NAMES) verdicts.clear();
+    const w = words(name);
+    v = (secretWords(w) ? SECRET : 0) | (personalWords(w) ? PERSONAL : 0);
+    verdicts.set(name, v);
+  }
+  return v;
+}
+
 /** Whether a field or variable name names a secret. */
 export function isSecretName(name: string): boolean {
-  const w = words(name);
+  return (verdictOf(name) & SECRET) !== 0;
+}
+
+function secretWords(w: readonly string[]): boolean {
   if (w.length === 0) return false;
   // `hasPassword`, `isTokenValid`, `missingApiKey` name a fact about the secret, not the secret.
   if (w.length >= 2 && FLAG_FIRST_WORDS.has(w[0])) return false;
@@ -40,7 +64,10 @@ const PERSONAL_LAST_WORDS = new Set(['email', 'emails']);
 
 /** Whether a field or variable name names personal data (`user.email`, `userEmails`), not a fact about it (`hasEmail`, `emailVerified`). */
 export function isPersonalDataName(name: string): boolean {
-  const w = words(name);
+  return (verdictOf(name) & PERSONAL) !== 0;
+}
+
+function personalWords(w: readonly string[]): boolean {
   if (w.length === 0) return false;
   if (w.length >= 2 && FLAG_FIRST_WORDS.has(w[0])) return false;
   return PERSONAL_LAST_WORDS.has(w[w.length - 1]);
