@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
+import { createProjectModel, noteFile, type ProjectModel } from '../../server/src/analysis';
 
 const REPO = path.resolve(__dirname, '..', '..');
 
@@ -89,4 +90,19 @@ export function writeEachFixAndAll(
   const every = applyEdits(source, all);
   write(every, 'every fix');
   return { fixed, every };
+}
+
+/**
+ * A one-file ES-module service for a fix test: `dir/name` with a package.json depending on `deps`
+ * and `source` as src/app.ts, written to disk and noted in a fresh project model.
+ */
+export function oneFileService(dir: string, name: string, deps: Record<string, string>, source: string): { root: string; file: string; model: ProjectModel } {
+  const root = path.join(dir, name);
+  fs.mkdirSync(path.join(root, 'src'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name, type: 'module', dependencies: deps }));
+  const file = path.join(root, 'src', 'app.ts');
+  fs.writeFileSync(file, source);
+  const model = createProjectModel(root, { loggerModule: null });
+  noteFile(model, file, source);
+  return { root, file, model };
 }

@@ -9,8 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ts from 'typescript';
-import { typeProblems } from '../../support/typecheckFixed';
-import { analyzeFile, applyEdits, applySafeFixes, createProjectModel, noteFile } from '../../../server/src/analysis';
+import { oneFileService, typeProblems } from '../../support/typecheckFixed';
+import { analyzeFile, applyEdits, applySafeFixes } from '../../../server/src/analysis';
 
 const SERVICE = `import express from 'express';
 import * as httpContext from 'express-http-context';
@@ -113,13 +113,7 @@ describe('async-context-lost: quick-fixes type-check', function () {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('the moved mount and the moved timer compile, alone and together, and leave nothing to report', () => {
-    const root = path.join(dir, 'svc');
-    fs.mkdirSync(path.join(root, 'src'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'svc', type: 'module', dependencies: { express: '^4', pino: '^9', 'express-http-context': '^2' } }));
-    const file = path.join(root, 'src', 'app.ts');
-    fs.writeFileSync(file, SERVICE);
-    const model = createProjectModel(root, { loggerModule: null });
-    noteFile(model, file, SERVICE);
+    const { file, model } = oneFileService(dir, 'svc', { express: '^4', pino: '^9', 'express-http-context': '^2' }, SERVICE);
     const analyse = (text: string) => analyzeFile(file, text, model, { severities: { 'async-context-lost': 'warning' } }).findings;
     const findings = analyse(SERVICE);
     assert.deepEqual(findings.map((f) => f.line + 1), [11, 15]);
@@ -144,14 +138,7 @@ describe('async-context-lost: quick-fixes type-check', function () {
   });
 
   it('AsyncResource.bind around mysql and node-redis 3 callbacks compiles, alone and by fix-all, and leaves nothing to report', () => {
-    const root = path.join(dir, 'callbacks');
-    fs.mkdirSync(path.join(root, 'src'), { recursive: true });
-    const deps = { express: '^4', pino: '^9', mysql: '^2.18.1', redis: '^3.1.2' };
-    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'callbacks', type: 'module', dependencies: deps }));
-    const file = path.join(root, 'src', 'app.ts');
-    fs.writeFileSync(file, CALLBACKS);
-    const model = createProjectModel(root, { loggerModule: null });
-    noteFile(model, file, CALLBACKS);
+    const { file, model } = oneFileService(dir, 'callbacks', { express: '^4', pino: '^9', mysql: '^2.18.1', redis: '^3.1.2' }, CALLBACKS);
     const options = { severities: { 'async-context-lost': 'warning' as const } };
     const analyse = (text: string) => analyzeFile(file, text, model, options).findings;
     const findings = analyse(CALLBACKS);

@@ -13,8 +13,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ts from 'typescript';
-import { typeProblems } from '../../support/typecheckFixed';
-import { analyzeFile, applyEdits, createProjectModel, noteFile } from '../../../server/src/analysis';
+import { oneFileService, typeProblems } from '../../support/typecheckFixed';
+import { analyzeFile, applyEdits } from '../../../server/src/analysis';
 import type { RuleSeverities } from '../../../server/src/analysis/types';
 
 
@@ -139,13 +139,7 @@ describe('request-context rules: quick-fixes type-check', function () {
    * what is reported once every fix is in.
    */
   function fixAndTypecheck(name: string, deps: Record<string, string>, source: string, requestIdHeader?: string): { found: string[]; every: string; left: string[] } {
-    const root = path.join(dir, name);
-    fs.mkdirSync(path.join(root, 'src'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name, type: 'module', dependencies: deps }));
-    const file = path.join(root, 'src', 'app.ts');
-    fs.writeFileSync(file, source);
-    const model = createProjectModel(root, { loggerModule: null });
-    noteFile(model, file, source);
+    const { file, model } = oneFileService(dir, name, deps, source);
     const analyse = (text: string) => analyzeFile(file, text, model, { severities: RULES, requestIdHeader }).findings;
     const findings = analyse(source);
 

@@ -10,8 +10,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ts from 'typescript';
-import { typeProblems, writeEachFixAndAll } from '../../support/typecheckFixed';
-import { analyzeFile, applyEdits, createProjectModel, noteFile } from '../../../server/src/analysis';
+import { oneFileService, typeProblems, writeEachFixAndAll } from '../../support/typecheckFixed';
+import { analyzeFile, applyEdits } from '../../../server/src/analysis';
 
 const SERVICE = `import express from 'express';
 import pinoHttp from 'pino-http';
@@ -66,14 +66,7 @@ describe('outgoing-call-without-context: quick-fixes type-check against each cli
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('each fix applied alone, and all together, leave code the compiler accepts', () => {
-    const root = path.join(dir, 'svc');
-    fs.mkdirSync(path.join(root, 'src'), { recursive: true });
-    const deps = { express: '^4', pino: '^9', 'pino-http': '^10', undici: '^6', superagent: '^10', kafkajs: '^2', amqplib: '^0.10', bullmq: '^5', '@aws-sdk/client-sqs': '^3', '@aws-sdk/client-sns': '^3' };
-    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'svc', type: 'module', dependencies: deps }));
-    const file = path.join(root, 'src', 'app.ts');
-    fs.writeFileSync(file, SERVICE);
-    const model = createProjectModel(root, { loggerModule: null });
-    noteFile(model, file, SERVICE);
+    const { file, model } = oneFileService(dir, 'svc', { express: '^4', pino: '^9', 'pino-http': '^10', undici: '^6', superagent: '^10', kafkajs: '^2', amqplib: '^0.10', bullmq: '^5', '@aws-sdk/client-sqs': '^3', '@aws-sdk/client-sns': '^3' }, SERVICE);
     const result = analyzeFile(file, SERVICE, model, { severities: { 'outgoing-call-without-context': 'warning' } });
     const lines = result.findings.map((f) => f.line + 1);
     assert.deepEqual(lines, [25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38], 'one finding per call');
