@@ -32,7 +32,6 @@ export interface ScanWorkersDeps {
 }
 
 export class ScanWorkers {
-  private treesTaken = false;
   private cancelled = false;
 
   private constructor(
@@ -83,37 +82,23 @@ export class ScanWorkers {
       deps.validator.acceptDisk(file.path, file.text, file.rs, analysis);
       onResult();
     });
-    scan = new ScanWorkers(notSent, run, order, plan.order.filter((p) => p.keepsTree).length, deps.onWorkerFailure);
+    scan = new ScanWorkers(notSent, run, order, plan.treeTasks, deps.onWorkerFailure);
     return scan;
   }
 
   /**
-   * The next of the files whose trees the service phase reads (they are at the front), or undefined
-   * once the main thread has taken them all: then the phase can run.
+   * The main thread's share of the scan's files (ParallelRun.mainShare): the files whose trees the
+   * service phase reads, then `meanwhile` (the phase), then the rest. False when `analyse` stopped.
    */
-  nextTreeFile(): ScanFile | undefined {
-    if (this.treesTaken) return undefined;
-    const task = this.run.takeForMain();
-    if (task === undefined || task + 1 >= this.treeFiles) this.treesTaken = true;
-    return task === undefined ? undefined : this.order[task];
-  }
-
-  /** The next file for the main thread, or undefined when every file is taken. */
-  next(): ScanFile | undefined {
-    const task = this.run.takeForMain();
-    return task === undefined ? undefined : this.order[task];
+  async mainShare(analyse: (file: ScanFile, beforePhase: boolean) => Promise<boolean>, meanwhile: () => unknown): Promise<boolean> {
+    const outcome = await this.run.mainShare(this.treeFiles, (task, beforePhase) => analyse(this.order[task], beforePhase), meanwhile);
+    for (const failure of outcome?.failures ?? []) this.onWorkerFailure(failure);
+    return outcome !== null;
   }
 
   /** A newer scan replaced this one: workers stop after their current file. */
   cancel(): void {
     this.cancelled = true;
     this.run.cancel();
-  }
-
-  /** Waits for the workers; answers the files they did not analyse (the main thread's now). */
-  async finish(): Promise<ScanFile[]> {
-    const outcome = await this.run.finish();
-    for (const failure of outcome.failures) this.onWorkerFailure(failure);
-    return outcome.orphans.map((task) => this.order[task]);
   }
 }

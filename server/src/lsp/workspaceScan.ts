@@ -167,11 +167,11 @@ export class WorkspaceScanner {
       return true;
     };
     for (const file of workers.notSent) if (!(await here(file))) return false;
-    for (let file = workers.nextTreeFile(); file; file = workers.nextTreeFile()) if (!(await here(file, trees))) return false;
-    await this.deps.onScanned?.(this.byFolder(files), trees);
-    for (let file = workers.next(); file; file = workers.next()) if (!(await here(file))) return false;
-    for (const file of await workers.finish()) if (!(await here(file))) return false;
-    return !stale();
+    const finished = await workers.mainShare(
+      (file, beforePhase) => here(file, beforePhase ? trees : undefined),
+      () => this.deps.onScanned?.(this.byFolder(files), trees),
+    );
+    return finished && !stale();
   }
 
   private byFolder(files: ReadonlyArray<{ path: string; rs: ResourceSettings }>): Array<{ root: string; files: string[]; rs: ResourceSettings }> {

@@ -48,6 +48,32 @@ export class ParallelRun {
     return this.claims.claimFront(MAIN_CLAIMANT);
   }
 
+  /**
+   * The main thread's side of the run: the first `treeTasks` tasks (the files whose trees the service
+   * phase reads; planRun puts them at the front) as far as workers have not reached them, then
+   * `meanwhile` (the phase) while the workers go on, then every task left, then those no worker
+   * answered. `analyse(task, beforePhase)` answers false to stop (a newer pass replaced this one):
+   * the run is cancelled and null answered.
+   */
+  async mainShare(treeTasks: number, analyse: (task: number, beforePhase: boolean) => Promise<boolean>, meanwhile: () => unknown): Promise<RunOutcome | null> {
+    if (treeTasks > 0) {
+      for (let task = this.takeForMain(); task !== undefined; task = this.takeForMain()) {
+        if (!(await analyse(task, true))) return this.stop();
+        if (task + 1 >= treeTasks) break;
+      }
+    }
+    await meanwhile();
+    for (let task = this.takeForMain(); task !== undefined; task = this.takeForMain()) if (!(await analyse(task, false))) return this.stop();
+    const outcome = await this.finish();
+    for (const task of outcome.orphans) if (!(await analyse(task, false))) return null;
+    return outcome;
+  }
+
+  private stop(): null {
+    this.cancel();
+    return null;
+  }
+
   /** Stops handing out tasks (a newer scan replaced this one): the workers drain after their current file. */
   cancel(): void {
     while (this.claims.claimFront(MAIN_CLAIMANT) !== undefined);

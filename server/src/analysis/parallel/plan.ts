@@ -18,6 +18,8 @@ export interface Plan {
   inputs: RunInputs;
   /** The files in task order (task i is order[i]). */
   order: PlannedFile[];
+  /** How many tasks at the front keep their trees (ParallelRun.mainShare). */
+  treeTasks: number;
 }
 
 /**
@@ -29,7 +31,8 @@ export function planRun(texts: Array<[string, string]>, models: ModelSetup[], fi
   texts.forEach(([p], i) => textIndex.set(p, i));
   const optionsIndex = new Map<AnalyzeOptions, number>();
   const options: AnalyzeOptions[] = [];
-  const order = [...files.filter((f) => f.keepsTree), ...files.filter((f) => !f.keepsTree)];
+  const trees = files.filter((f) => f.keepsTree);
+  const order = [...trees, ...files.filter((f) => !f.keepsTree)];
   const tasks: TaskSetup[] = order.map((f) => {
     const text = textIndex.get(f.path);
     if (text === undefined) throw new Error(`no text for ${f.path}`);
@@ -41,5 +44,5 @@ export function planRun(texts: Array<[string, string]>, models: ModelSetup[], fi
     }
     return { text, model: f.model, options: o };
   });
-  return { inputs: { texts, models, options, tasks, timeBudgetMs }, order };
+  return { inputs: { texts, models, options, tasks, timeBudgetMs }, order, treeTasks: trees.length };
 }

@@ -78,8 +78,9 @@ export async function runFilePhase(inputs: FilePhaseInputs): Promise<FilePhaseRe
     if (!result.stopped) cache?.set(file, texts.get(file)!, inputs.configKeyFor(file), result, inputs.hashes.get(file));
     done++;
   };
-  const analyseHere = async (file: string) => {
-    take(file, engine().analyzeFile(file, texts.get(file)!, inputs.project(), { ...inputs.optionsFor(file), timeBudgetMs: inputs.timeBudgetMs, keepTree: inputs.trees }));
+  /** `keep`: the service phase is still to run, and may read the file's tree. */
+  const analyseHere = async (file: string, keep = true) => {
+    take(file, engine().analyzeFile(file, texts.get(file)!, inputs.project(), { ...inputs.optionsFor(file), timeBudgetMs: inputs.timeBudgetMs, keepTree: keep ? inputs.trees : undefined }));
     if (++sinceYield >= FILES_PER_SLICE) {
       sinceYield = 0;
       onProgress?.(done, total);
@@ -110,21 +111,16 @@ export async function runFilePhase(inputs: FilePhaseInputs): Promise<FilePhaseRe
     take(plan.order[task].path, result);
     byWorkers++;
   });
-  // The files whose trees the service phase reads first (planRun puts them at the front), then the
-  // phase, while the workers go on with the rest; then the main thread takes files again.
-  const treeTasks = plan.order.filter((f) => f.keepsTree).length;
-  if (treeTasks > 0) {
-    for (let task = run.takeForMain(); task !== undefined; task = run.takeForMain()) {
-      await analyseHere(plan.order[task].path);
-      if (task + 1 >= treeTasks) break;
-    }
-  }
-  inputs.meanwhile();
-  for (let task = run.takeForMain(); task !== undefined; task = run.takeForMain()) await analyseHere(plan.order[task].path);
-  const outcome = await run.finish();
+  const outcome = (await run.mainShare(
+    plan.treeTasks,
+    async (task, beforePhase) => {
+      await analyseHere(plan.order[task].path, beforePhase);
+      return true;
+    },
+    inputs.meanwhile,
+  ))!; // never stopped: analyse always goes on
   for (const failure of outcome.failures) inputs.onWorkerFailure?.(failure);
   for (const file of outcome.extraFiles) inputs.extraFiles.add(file);
-  for (const task of outcome.orphans) await analyseHere(plan.order[task].path);
   onProgress?.(done, total);
   return { results, cached, byWorkers };
 }
