@@ -63,6 +63,20 @@ export function readRegularTextOrUndefined(absPath: string, maxBytes?: number): 
   }
 }
 
+/**
+ * A pass's reader for its project model: the pass's own texts, else the disk, each file read from
+ * the disk added to `fromDisk` (a cache's token counts them). The main thread and every analysis
+ * worker read through one, so their models learn the same.
+ */
+export function textsThenDisk(texts: ReadonlyMap<string, string>, fromDisk: Set<string>): (absPath: string) => string | undefined {
+  return (absPath) => {
+    const known = texts.get(absPath);
+    if (known !== undefined) return known;
+    fromDisk.add(absPath);
+    return readRegularTextOrUndefined(absPath);
+  };
+}
+
 /** What a file that is not regular is, for messages: "a named pipe (FIFO)". */
 export function kindOf(stat: fs.Stats): string {
   if (stat.isFIFO()) return 'a named pipe (FIFO)';

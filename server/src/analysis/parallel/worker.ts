@@ -3,7 +3,7 @@
 // them until none is left. A worker lives across runs (its compiled code stays warm) and keeps
 // nothing of a run once it is drained.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { readRegularTextOrUndefined } from '../regularFile';
+import { textsThenDisk } from '../regularFile';
 import type { ProjectModel } from '../project';
 import type { FileAnalysis } from '../types';
 import { engine } from '../workspace/engine';
@@ -49,12 +49,7 @@ export function runTasks(setup: RunSetup, send: (results: Array<[number, FileAna
   const { createProjectModel, noteFile, analyzeFile } = engine();
   const texts = new Map(setup.texts);
   const extraFiles = new Set<string>();
-  const readFile = (abs: string): string | undefined => {
-    const known = texts.get(abs);
-    if (known !== undefined) return known;
-    extraFiles.add(abs);
-    return readRegularTextOrUndefined(abs);
-  };
+  const readFile = textsThenDisk(texts, extraFiles);
   const models: ProjectModel[] = setup.models.map((m) => {
     const model = createProjectModel(m.root, { loggerModule: null, readFile });
     for (const i of m.noted) noteFile(model, setup.texts[i][0], setup.texts[i][1]);

@@ -11,7 +11,7 @@ import type { RuleId } from '../../../../shared/src/rules';
 import type { LensSettings } from '../../../../shared/src/settings';
 import type { AnalyzeOptions } from '../analyze';
 import { DEFAULT_MAX_FILE_BYTES, tooLargeToAnalyse } from '../limits';
-import { FileTooLargeError, kindOf, NotRegularFileError, readRegularFile, readRegularTextOrUndefined } from '../regularFile';
+import { FileTooLargeError, kindOf, NotRegularFileError, readRegularFile, readRegularTextOrUndefined, textsThenDisk } from '../regularFile';
 import type { ProjectModel } from '../project';
 import type { FileAnalysis, Finding, RuleSeverities } from '../types';
 import { computeConfigKey, hashText, type ResultCache } from './cache';
@@ -276,15 +276,7 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
   const projectModel = (): ProjectModel => {
     if (project) return project;
     const { createProjectModel, noteFile } = engine();
-    project = createProjectModel(rootAbs, {
-      loggerModule: null,
-      readFile: (abs) => {
-        const known = texts.get(abs);
-        if (known !== undefined) return known;
-        extraFiles.add(abs);
-        return readRegularTextOrUndefined(abs);
-      },
-    });
+    project = createProjectModel(rootAbs, { loggerModule: null, readFile: textsThenDisk(texts, extraFiles) });
     // Every file informs the project model before any is analysed.
     for (const file of modelFiles) noteFile(project, file, texts.get(file)!);
     return project;
