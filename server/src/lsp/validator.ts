@@ -84,10 +84,8 @@ export class Validator {
    */
   needsAnalysis(absPath: string, text: string, rs: ResourceSettings): boolean {
     if (this.openDocumentFor(absPath)) return false;
-    const project = this.deps.projects.forFile(absPath, rs.folder?.root);
     const { options, key } = this.optionsOf(rs);
-    const isCurrent = (r: FileAnalysis) => !r.inputs || project.inputsUnchanged(absPath, r.inputs, options.loggerModule);
-    return !this.deps.cache.get(absPath, text, key, undefined, isCurrent);
+    return !this.cachedResult(absPath, text, this.deps.projects.forFile(absPath, rs.folder?.root), options, key);
   }
 
   /**
@@ -98,8 +96,7 @@ export class Validator {
     if (this.openDocumentFor(absPath)) return;
     const project = this.deps.projects.forFile(absPath, rs.folder?.root);
     const { options, key } = this.optionsOf(rs);
-    for (const e of analysis.ruleErrors ?? []) this.deps.connection.console.error(logEntry('rule failed', { file: absPath, rule: e.rule, error: e.message }));
-    this.deps.cache.set(absPath, text, key, analysis);
+    this.keepResult(absPath, text, key, analysis);
     this.publish(pathToUri(absPath), null, { uri: pathToUri(absPath), path: absPath, text, version: null, analysis, project, options });
   }
 
@@ -120,9 +117,7 @@ export class Validator {
    * facts, the summaries of the modules it imports) still hold; otherwise a fresh analysis.
    */
   private analyseCached(input: AnalysisInput, project: ProjectModel, options: AnalyzeOptions, key: string): FileAnalysis {
-    const { loggerModule } = options;
-    const isCurrent = (r: FileAnalysis) => !r.inputs || project.inputsUnchanged(input.path, r.inputs, loggerModule);
-    const cached = this.deps.cache.get(input.path, input.text, key, undefined, isCurrent);
+    const cached = this.cachedResult(input.path, input.text, project, options, key);
     if (cached) return cached;
     let analysis: FileAnalysis;
     try {
@@ -132,9 +127,20 @@ export class Validator {
       this.deps.connection.console.error(logEntry('analysis failed', { file: input.path, error: describeError(err) }));
       analysis = { path: input.path, findings: [], logCalls: [], parseErrors: 0, skipped: `internal error: ${(err as Error)?.message ?? String(err)}` };
     }
-    for (const e of analysis.ruleErrors ?? []) this.deps.connection.console.error(logEntry('rule failed', { file: input.path, rule: e.rule, error: e.message }));
-    this.deps.cache.set(input.path, input.text, key, analysis);
+    this.keepResult(input.path, input.text, key, analysis);
     return analysis;
+  }
+
+  /** The cache's result for this text and settings, while its inputs (package facts, followed modules' summaries) still hold. */
+  private cachedResult(absPath: string, text: string, project: ProjectModel, options: AnalyzeOptions, key: string): FileAnalysis | undefined {
+    const isCurrent = (r: FileAnalysis) => !r.inputs || project.inputsUnchanged(absPath, r.inputs, options.loggerModule);
+    return this.deps.cache.get(absPath, text, key, undefined, isCurrent);
+  }
+
+  /** A fresh result (here or from a worker): rules that threw are said in the log, and the cache keeps it. */
+  private keepResult(absPath: string, text: string, key: string, analysis: FileAnalysis): void {
+    for (const e of analysis.ruleErrors ?? []) this.deps.connection.console.error(logEntry('rule failed', { file: absPath, rule: e.rule, error: e.message }));
+    this.deps.cache.set(absPath, text, key, analysis);
   }
 
   /** Validates an open document at its current version (debounced by the caller). */
