@@ -2,12 +2,15 @@
 // with or typed as, a typed constructor parameter property, or what the constructor assigns to it.
 // (The logger model in values.ts walks members the same way and could use this too.)
 import ts from './typescriptModule';
+import { enclosingStop } from './scopes';
 
 export type MemberSource = { readonly init: ts.Expression } | { readonly type: ts.TypeNode };
 
 /** The class whose instance `this` is at `thisNode`; null inside a plain function, where `this` is something else. */
 export function enclosingClass(thisNode: ts.Node): ts.ClassLikeDeclaration | null {
-  for (let n: ts.Node | undefined = thisNode.parent; n; n = n.parent) {
+  // Scope to scope (enclosingStop, whose stops include every class and function), not node by node:
+  // from deep in a long expression that would make a file's walk quadratic.
+  for (let n = enclosingStop(thisNode); n; n = enclosingStop(n)) {
     if (ts.isClassLike(n)) return n;
     if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return null;
   }

@@ -7,7 +7,8 @@ import ts from './typescriptModule';
 import { GRAPHQL_CODEGEN_CONTEXT_PARAMETER, GRAPHQL_RESOLVER_CONTEXT_INDEX, LOGGER_TYPES } from './libraries';
 import { type FunctionLike, functionOf, NOTHING, summariseFunction } from './logCallables';
 import type { CallbackTypeSummary, ClassSummary, FunctionSummary, ImportLinks, LoggerShape } from './model/types';
-import { type Declaration, enclosingStop, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
+import { type Declaration, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
+import { enclosingClass } from './classMembers';
 import type { LoggerLibrary } from './types';
 
 export type Value =
@@ -591,16 +592,6 @@ function loggerMember(o: Extract<Value, { t: 'loggerMembers' }>, name: string): 
 function memberValue(o: Extract<Value, { t: 'object' }>, name: string): Value | null {
   const fn = o.members.get(name);
   return fn ? { t: 'function', fn } : null;
-}
-
-/** The class whose instance `this` is at `node`; null inside a plain function (there `this` is not the instance). */
-function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | null {
-  // Scope to scope (enclosingStop), not node by node: a long expression would make this quadratic.
-  for (let n = enclosingStop(node); n; n = enclosingStop(n)) {
-    if (ts.isClassLike(n)) return n;
-    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return null;
-  }
-  return null;
 }
 
 /** Names of a class's fields: declared properties, constructor parameter properties, `this.x =` in the constructor. */
