@@ -22,8 +22,13 @@ import { generateWorkspace } from '../analysis/generate';
 const { analyzeWorkspace } = loadBundled<typeof import('../analysis/engineEntry')>(path.join(__dirname, '..', 'analysis', 'engineEntry.ts'), 'engine-bundle', ['typescript']);
 
 let gcMs = 0;
+let gcKinds: Record<string, number> = {};
 new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) gcMs += e.duration;
+  for (const e of list.getEntries()) {
+    gcMs += e.duration;
+    const kind = String((e as { detail?: { kind?: number } }).detail?.kind);
+    gcKinds[kind] = (gcKinds[kind] ?? 0) + e.duration;
+  }
 }).observe({ entryTypes: ['gc'] });
 
 /** Minor page faults of this process so far (field 10 of /proc/self/stat). */
@@ -35,6 +40,7 @@ function minorFaults(): number {
 async function measure(label: string, work: () => Promise<unknown> | unknown): Promise<string> {
   await new Promise((r) => setTimeout(r, 20)); // the last round's gc entries are delivered first
   gcMs = 0;
+  gcKinds = {};
   const faults = minorFaults();
   const cpu = process.cpuUsage();
   const start = performance.now();
@@ -43,7 +49,7 @@ async function measure(label: string, work: () => Promise<unknown> | unknown): P
   const used = process.cpuUsage(cpu);
   await new Promise((r) => setTimeout(r, 20));
   const mb = ((minorFaults() - faults) * 4096) / 1048576;
-  return `${label} ${wall.toFixed(0)} ms (cpu ${((used.user + used.system) / 1000).toFixed(0)}, gc ${gcMs.toFixed(0)}, faulted ${mb.toFixed(0)} MB)`;
+  return `${label} ${wall.toFixed(0)} ms (cpu ${((used.user + used.system) / 1000).toFixed(0)}, gc ${gcMs.toFixed(0)} ${Object.entries(gcKinds).map(([k, v]) => `k${k}:${v.toFixed(0)}`).join('/')}, faulted ${mb.toFixed(0)} MB)`;
 }
 
 (async () => {

@@ -1,0 +1,109 @@
+// What a class's members hold: `this.logger` declared, typed, assigned in the constructor or
+// inherited from a base class (in the same file or imported, through the class's summary).
+import ts from './typescriptModule';
+import type { ClassSummary } from './model/types';
+import { enclosingClass } from './classMembers';
+import type { ExpressionValues, TypeValues } from './typeValues';
+import type { LoggerLibrary } from './types';
+import { MAX_DEPTH, type Value } from './valueTypes';
+
+export class ClassValues {
+  private readonly classMembers = new Map<ts.ClassLikeDeclaration, Map<string, Value | null>>();
+  private readonly classSummaries = new Map<ts.ClassLikeDeclaration, ClassSummary>();
+
+  constructor(
+    private readonly values: ExpressionValues,
+    private readonly types: TypeValues,
+  ) {}
+
+  /** A member of a class, its own or inherited from its base class (in this file or imported). */
+  memberOf(klass: ts.ClassLikeDeclaration, name: string, depth: number): Value | null {
+    let members = this.classMembers.get(klass);
+    if (!members) this.classMembers.set(klass, (members = new Map()));
+    if (members.has(name)) return members.get(name)!;
+    members.set(name, null); // a class that extends itself (through a cycle) has nothing
+    let v = this.findMember(klass, name, depth);
+    if (!v) {
+      const base = this.baseClassOf(klass, depth);
+      if (base?.t === 'localClass') v = this.memberOf(base.node, name, depth + 1);
+      else if (base?.t === 'importedClass') {
+        const lib = base.cls.members.get(name);
+        v = lib ? { t: 'logger', lib } : null;
+      }
+    }
+    members.set(name, v);
+    return v;
+  }
+
+  /** The class `klass` extends, when it is one the model can see into. */
+  private baseClassOf(klass: ts.ClassLikeDeclaration, depth: number): Value | null {
+    const clause = klass.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
+    const expr = clause?.types[0]?.expression;
+    if (!expr || depth > MAX_DEPTH) return null;
+    const v = this.values.valueOf(expr, depth);
+    return v?.t === 'localClass' || v?.t === 'importedClass' ? v : null;
+  }
+
+  private findMember(klass: ts.ClassLikeDeclaration, name: string, depth: number): Value | null {
+    for (const m of klass.members) {
+      if (ts.isPropertyDeclaration(m) && m.name && ts.isIdentifier(m.name) && m.name.text === name) {
+        if (m.initializer) return this.values.valueOf(m.initializer, depth);
+        if (m.type) return this.types.typeValue(m.type);
+      }
+      if (ts.isConstructorDeclaration(m)) {
+        for (const p of m.parameters) {
+          if (ts.isIdentifier(p.name) && p.name.text === name && ts.getModifiers(p)?.length && p.type) return this.types.typeValue(p.type);
+        }
+        for (const st of m.body?.statements ?? []) {
+          if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression)) continue;
+          const { left, operatorToken, right } = st.expression;
+          if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(left)) continue;
+          if (left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) return this.values.valueOf(right, depth);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A member of the class enclosing `at` that holds a logger (`this.logger`), for fixes to write to. */
+  classLogger(at: ts.Node): { name: string; lib: LoggerLibrary } | null {
+    const klass = enclosingClass(at);
+    if (!klass) return null;
+    const [first] = this.classSummary(klass).members;
+    return first ? { name: first[0], lib: first[1] } : null;
+  }
+
+  /** The members of a class that hold a logger, its own (in declaration order) first, then inherited ones. */
+  classSummary(klass: ts.ClassLikeDeclaration, depth = 0): ClassSummary {
+    const known = this.classSummaries.get(klass);
+    if (known) return known;
+    const members = new Map<string, LoggerLibrary>();
+    const summary: ClassSummary = { members };
+    this.classSummaries.set(klass, summary); // a class that extends itself (through a cycle) inherits nothing more
+    for (const name of declaredMemberNames(klass)) {
+      const v = this.memberOf(klass, name, depth);
+      if (v?.t === 'logger') members.set(name, v.lib);
+    }
+    const base = depth < MAX_DEPTH ? this.baseClassOf(klass, depth) : null;
+    const inherited = base?.t === 'localClass' ? this.classSummary(base.node, depth + 1).members : base?.t === 'importedClass' ? base.cls.members : undefined;
+    for (const [name, lib] of inherited ?? []) if (!members.has(name)) members.set(name, lib);
+    return summary;
+  }
+}
+
+/** Names of a class's fields: declared properties, constructor parameter properties, `this.x =` in the constructor. */
+function declaredMemberNames(klass: ts.ClassLikeDeclaration): Set<string> {
+  const names = new Set<string>();
+  for (const m of klass.members) {
+    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name)) names.add(m.name.text);
+    if (ts.isConstructorDeclaration(m)) {
+      for (const p of m.parameters) if (ts.isIdentifier(p.name) && ts.getModifiers(p)?.length) names.add(p.name.text);
+      for (const st of m.body?.statements ?? []) {
+        if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && ts.isPropertyAccessExpression(st.expression.left) && st.expression.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+          names.add(st.expression.left.name.text);
+        }
+      }
+    }
+  }
+  return names;
+}

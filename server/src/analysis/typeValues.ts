@@ -1,0 +1,222 @@
+// What a written type says a value is (`logger: Logger`, `deps: { logger: Logger }`, `typeof
+// logger`, a function type whose callbacks are handed loggers), and what an untyped parameter gets
+// from its context (a callback's type, a GraphQL resolver map's type). The expression half is
+// values.ts's ValueResolver; the two ask each other through ExpressionValues.
+import ts from './typescriptModule';
+import { GRAPHQL_CODEGEN_CONTEXT_PARAMETER, GRAPHQL_RESOLVER_CONTEXT_INDEX, LOGGER_TYPES } from './libraries';
+import type { ImportLinks, LoggerShape } from './model/types';
+import { type Declaration, resolveName, type ScopeMap } from './scopes';
+import type { LoggerLibrary } from './types';
+import { MAX_DEPTH, type Value } from './valueTypes';
+
+/** The expression half of the model (values.ts), which types refer back to (`typeof logger`, a callee's type). */
+export interface ExpressionValues {
+  valueOf(expr: ts.Expression, depth?: number): Value | null;
+  declarationValue(d: Declaration, depth?: number): Value | null;
+}
+
+export class TypeValues {
+  constructor(
+    private readonly scopes: ScopeMap,
+    private readonly links: ImportLinks,
+    private readonly values: ExpressionValues,
+  ) {}
+
+  /** A type annotation naming a logger type of a library (`Logger` from 'pino', `winston.Logger`). */
+  typeValue(type: ts.TypeNode, at: ts.Node = type, depth = 0): Value | null {
+    // `typeof logger`: the type of a value the model follows.
+    if (ts.isTypeQueryNode(type) && ts.isIdentifier(type.exprName)) {
+      const d = resolveName(this.scopes, at, type.exprName.text);
+      const v = d && depth < MAX_DEPTH ? this.values.declarationValue(d, depth + 1) : null;
+      return v?.t === 'logger' ? { t: 'logger', lib: v.lib } : null;
+    }
+    // `deps: { logger: Logger; db: Knex }`: its members are looked up by name.
+    if (ts.isTypeLiteralNode(type)) return { t: 'typedObject', type, at };
+    // `schedule: (cron: string, task: (ctx: { logger: Logger }) => void) => void`: what its callbacks get.
+    if (ts.isFunctionTypeNode(type)) return this.callbackTypeValue(type, at, depth);
+    if (!ts.isTypeReferenceNode(type)) return null;
+    if (this.isConsoleType(type, at)) return { t: 'console' };
+    const tn = type.typeName;
+    // Resolve from `at`, a node the walk visited: it does not descend into types, so their inner nodes have no parent.
+    if (ts.isIdentifier(tn)) {
+      const d = resolveName(this.scopes, at, tn.text);
+      // `deps: CreateDeps` with `type CreateDeps = { logger: Logger }` (or an interface) in this file.
+      if (!d) {
+        const named = this.namedObjectType(tn, at);
+        return named ? { t: 'typedObject', type: named, at } : null;
+      }
+      if (d.kind !== 'import') return null;
+      const entry = LOGGER_TYPES[d.module];
+      if (entry) return entry[1].has(d.name) ? { t: 'logger', lib: entry[0] } : null;
+      // A project module's exported type that names a logger (`export type Logger = typeof logger`).
+      const exported = this.links.exportOf(d.module, d.name);
+      if (exported?.t === 'callbackType') return { t: 'typedCallbacks', callbacks: exported.callbacks };
+      if (exported?.t === 'shapeType') return { t: 'loggerMembers', members: exported.members };
+      if (exported?.t === 'resolversType') return { t: 'resolversType', context: exported.context };
+      return exported?.t === 'loggerType' ? { t: 'logger', lib: exported.lib } : null;
+    }
+    if (ts.isIdentifier(tn.left)) {
+      const d = resolveName(this.scopes, at, tn.left.text);
+      const entry = d?.kind === 'import' ? LOGGER_TYPES[d.module] : undefined;
+      // `pino.Logger` of `import * as pino`, `import pino` or `import { pino } from 'pino'` (the namespace the library exports under its own name).
+      if (d?.kind !== 'import' || (d.name !== '*' && d.name !== 'default' && d.name !== entry?.[0])) return null;
+      if (entry && entry[1].has(tn.right.text)) return { t: 'logger', lib: entry[0] };
+    }
+    return null;
+  }
+
+  /**
+   * The global `Console` type, or a part of it (`Pick<Console, 'log' | 'error'>`, `Partial<Console>`):
+   * a logger so typed is console (`constructor(logger: Console = console)`), its calls console calls.
+   */
+  private isConsoleType(type: ts.TypeReferenceNode, at: ts.Node): boolean {
+    const tn = type.typeName;
+    if (!ts.isIdentifier(tn)) return false;
+    if (tn.text === 'Console') return !resolveName(this.scopes, at, 'Console');
+    if ((tn.text === 'Pick' || tn.text === 'Partial' || tn.text === 'Readonly') && type.typeArguments?.length) {
+      const inner = type.typeArguments[0];
+      return ts.isTypeReferenceNode(inner) && this.isConsoleType(inner, at) && !resolveName(this.scopes, at, tn.text);
+    }
+    return false;
+  }
+
+  /** Top-level object types of this file by name (type aliases of a type literal, interfaces without heritage), read once. */
+  private objectTypes: Map<string, ts.TypeLiteralNode | ts.InterfaceDeclaration> | null = null;
+
+  /** The object type a type name written in this file names, when it is declared at its top level. */
+  private namedObjectType(name: ts.Identifier, at: ts.Node): ts.TypeLiteralNode | ts.InterfaceDeclaration | null {
+    if (!this.objectTypes) {
+      const sf = at.getSourceFile() as ts.SourceFile | undefined;
+      if (!sf) return null; // a node inside a type has no parent to find its file by
+      this.objectTypes = new Map();
+      for (const st of sf.statements) {
+        if (ts.isTypeAliasDeclaration(st) && ts.isTypeLiteralNode(st.type) && !st.typeParameters) this.objectTypes.set(st.name.text, st.type);
+        else if (ts.isInterfaceDeclaration(st) && !st.typeParameters && !st.heritageClauses) this.objectTypes.set(st.name.text, st);
+      }
+    }
+    return this.objectTypes.get(name.text) ?? null;
+  }
+
+  /** The member `name` of an object typed with a type literal, by its written type. */
+  typedMember(o: Extract<Value, { t: 'typedObject' }>, name: string): Value | null {
+    for (const m of o.type.members) {
+      if (ts.isPropertySignature(m) && m.type && m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === name) {
+        const v = this.typeValue(m.type, o.at);
+        return v?.t === 'logger' || v?.t === 'typedCallbacks' ? v : null;
+      }
+    }
+    return null;
+  }
+
+  paramValue(p: ts.ParameterDeclaration, _index: number): Value | null {
+    if (p.type) return this.typeValue(p.type, p);
+    const contextual = this.contextualParamValue(p, 0);
+    return contextual?.t === 'loggerMembers' && contextual.members.size === 0 ? null : contextual;
+  }
+
+  /**
+   * An untyped parameter of a callback passed straight to a function whose type says what the
+   * callback gets (`scheduleExecution('*\/5 * * * *', 'task', async (now, ctx) => ctx.logger...)`
+   * with `scheduleExecution: ScheduleExecution`): the type TypeScript gives it by context.
+   */
+  contextualParamValue(p: ts.ParameterDeclaration, depth: number): Value | null {
+    const fn = p.parent;
+    // Cheap checks first: a function expression that is an argument of a call.
+    if (!fn) return null;
+    if (ts.isMethodDeclaration(fn)) return this.resolverContextValue(fn, p, depth);
+    if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return null;
+    if (fn.parent && ts.isPropertyAssignment(fn.parent)) return this.resolverContextValue(fn, p, depth);
+    const call = fn.parent;
+    if (!call || !ts.isCallExpression(call)) return null;
+    const argIndex = call.arguments.indexOf(fn);
+    if (argIndex < 0 || depth > MAX_DEPTH) return null;
+    const callee = this.values.valueOf(call.expression, depth + 1);
+    if (callee?.t !== 'typedCallbacks') return null;
+    const shape = callee.callbacks.get(argIndex)?.get(fn.parameters.indexOf(p));
+    return shape ? shapeValue(shape) : null;
+  }
+
+  /**
+   * The context parameter of a GraphQL resolver in a resolver map typed with a generated resolvers
+   * type (`{ Query: { run: (parent, args, ctx) => ctx.log... } } as Resolvers`): the map's object
+   * literals are climbed to the annotation, cast or `satisfies` that types them. Resolvers sit two
+   * levels in (type, then field) or three (`{ subscribe, resolve }`).
+   */
+  private resolverContextValue(fn: ts.MethodDeclaration | ts.ArrowFunction | ts.FunctionExpression, p: ts.ParameterDeclaration, depth: number): Value | null {
+    if (fn.parameters.indexOf(p) !== GRAPHQL_RESOLVER_CONTEXT_INDEX) return null;
+    let node: ts.Node = ts.isMethodDeclaration(fn) ? fn : fn.parent; // the method, or the property assignment
+    let levels = 0;
+    for (;;) {
+      const object = node.parent;
+      if (!object || !ts.isObjectLiteralExpression(object) || levels > 3) return null;
+      levels++;
+      // `(enabled ? { ... } : { ... }) as Resolvers`: through parentheses and either branch of a conditional.
+      let up: ts.Node = object.parent;
+      while (up && (ts.isParenthesizedExpression(up) || (ts.isConditionalExpression(up) && levels > 1))) up = up.parent;
+      if (up && ts.isPropertyAssignment(up)) {
+        node = up;
+        continue;
+      }
+      if (levels < 2 || !up) return null;
+      const type = ts.isAsExpression(up) || ts.isSatisfiesExpression(up) || (ts.isVariableDeclaration(up) && up.initializer === object) ? up.type : undefined;
+      const v = type && depth < MAX_DEPTH ? this.typeValue(type, up, depth + 1) : null;
+      return v?.t === 'resolversType' ? { t: 'loggerMembers', members: v.context } : null;
+    }
+  }
+
+  /** The context a GraphQL resolver map type's resolvers get, by logger members (`Resolvers<ContextType = GraphQLContext>`). */
+  resolverContextOf(alias: ts.TypeAliasDeclaration): ReadonlyMap<string, LoggerLibrary> | null {
+    const param = alias.typeParameters?.find((t) => t.name.text === GRAPHQL_CODEGEN_CONTEXT_PARAMETER);
+    return param?.default ? this.loggerMembersOf(param.default, alias) : null;
+  }
+
+  /** The logger members of an object type (a type literal, an intersection holding one, a named one): null when none. */
+  loggerMembersOf(type: ts.TypeNode, at: ts.Node): ReadonlyMap<string, LoggerLibrary> | null {
+    const shape = this.loggerShape(type, at, 0);
+    return shape && 'members' in shape ? shape.members : null;
+  }
+
+  /** What a function type's callback parameters are handed, by parameter index; null when no logger. */
+  private callbackTypeValue(type: ts.FunctionTypeNode, at: ts.Node, depth: number): Value | null {
+    const callbacks = new Map<number, Map<number, LoggerShape>>();
+    type.parameters.forEach((param, i) => {
+      if (!param.type || !ts.isFunctionTypeNode(param.type)) return;
+      param.type.parameters.forEach((cbParam, j) => {
+        const shape = cbParam.type && depth < MAX_DEPTH ? this.loggerShape(cbParam.type, at, depth + 1) : null;
+        if (!shape) return;
+        let byParam = callbacks.get(i);
+        if (!byParam) callbacks.set(i, (byParam = new Map()));
+        byParam.set(j, shape);
+      });
+    });
+    return callbacks.size > 0 ? { t: 'typedCallbacks', callbacks } : null;
+  }
+
+  /** A logger type, or an object type with logger members (`{ logger: Logger; job: Job }`). */
+  private loggerShape(type: ts.TypeNode, at: ts.Node, depth: number): LoggerShape | null {
+    if (ts.isIntersectionTypeNode(type)) {
+      // `BaseContext & AuthContext & { log: Logger }`: the members of every part.
+      const merged = new Map<string, LoggerLibrary>();
+      for (const part of type.types) {
+        const s = depth < MAX_DEPTH ? this.loggerShape(part, at, depth + 1) : null;
+        if (s && 'members' in s) for (const [k, lib] of s.members) merged.set(k, lib);
+      }
+      return merged.size > 0 ? { members: merged } : null;
+    }
+    const v = this.typeValue(type, at, depth);
+    if (v?.t === 'logger') return { lib: v.lib };
+    if (v?.t === 'loggerMembers') return v.members.size > 0 ? { members: v.members } : null;
+    if (v?.t !== 'typedObject') return null;
+    const members = new Map<string, LoggerLibrary>();
+    for (const m of v.type.members) {
+      if (!ts.isPropertySignature(m) || !m.type || !m.name || !(ts.isIdentifier(m.name) || ts.isStringLiteral(m.name))) continue;
+      const mv = this.typeValue(m.type, v.at, depth + 1);
+      if (mv?.t === 'logger') members.set(m.name.text, mv.lib);
+    }
+    return members.size > 0 ? { members } : null;
+  }
+}
+
+function shapeValue(shape: LoggerShape): Value {
+  return 'lib' in shape ? { t: 'logger', lib: shape.lib } : { t: 'loggerMembers', members: shape.members };
+}
