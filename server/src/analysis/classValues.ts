@@ -3,18 +3,63 @@
 import ts from './typescriptModule';
 import type { ClassSummary } from './model/types';
 import { enclosingClass } from './classMembers';
+import type { FunctionLike } from './logCallables';
+import type { FunctionSummary } from './model/types';
 import type { ExpressionValues, TypeValues } from './typeValues';
 import type { LoggerLibrary } from './types';
 import { MAX_DEPTH, type Value } from './valueTypes';
 
+/** The expression half of the model, with what calling a function of the file does (logCallables.ts). */
+export interface ClassContext extends ExpressionValues {
+  functionSummary(fn: FunctionLike): FunctionSummary;
+}
+
 export class ClassValues {
   private readonly classMembers = new Map<ts.ClassLikeDeclaration, Map<string, Value | null>>();
   private readonly classSummaries = new Map<ts.ClassLikeDeclaration, ClassSummary>();
+  /** Per class and side (instance, static): its methods that log their arguments or return a logger. */
+  private readonly methodObjects = new Map<ts.ClassLikeDeclaration, { instance?: Value | null; static?: Value | null }>();
 
   constructor(
-    private readonly values: ExpressionValues,
+    private readonly values: ClassContext,
     private readonly types: TypeValues,
   ) {}
+
+  /**
+   * What `new Klass()` is for logging: an object of log helpers when some of its methods pass their
+   * parameters on to a logger (a project's facade: `class Logger { info(category, message, extra) {
+   * this.output.info(message, ...) } }` then `export default new Logger()`), else nothing.
+   */
+  instanceValue(klass: ts.ClassLikeDeclaration): Value | null {
+    return this.methodObject(klass, false);
+  }
+
+  /** `Klass.info(...)` of a class whose static methods are log helpers. */
+  staticValue(klass: ts.ClassLikeDeclaration): Value | null {
+    return this.methodObject(klass, true);
+  }
+
+  private methodObject(klass: ts.ClassLikeDeclaration, statics: boolean, depth = 0): Value | null {
+    let known = this.methodObjects.get(klass);
+    if (!known) this.methodObjects.set(klass, (known = {}));
+    const side = statics ? 'static' : 'instance';
+    if (known[side] !== undefined) return known[side]!;
+    known[side] = null; // a method that makes another instance of its class (a cycle) adds nothing
+    const members = new Map<string, FunctionSummary>();
+    for (const m of klass.members) {
+      if (!m.name || !(ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) || isStatic(m) !== statics || isPrivate(m)) continue;
+      const fn = ts.isMethodDeclaration(m) ? m : ts.isPropertyDeclaration(m) && m.initializer ? arrowOrFunction(m.initializer) : null;
+      const summary = fn?.body ? this.values.functionSummary(fn) : undefined;
+      if (summary && (summary.logs || summary.returnsLogger)) members.set(m.name.text, summary);
+    }
+    // Methods inherited from a base class of this file, where this class does not declare them.
+    const base = depth < MAX_DEPTH ? this.baseClassOf(klass, depth) : null;
+    const inherited = base?.t === 'localClass' ? this.methodObject(base.node, statics, depth + 1) : null;
+    if (inherited?.t === 'object') for (const [name, s] of inherited.members) if (!members.has(name) && !declares(klass, name)) members.set(name, s);
+    const v: Value | null = members.size > 0 ? { t: 'object', members } : null;
+    known[side] = v;
+    return v;
+  }
 
   /** A member of a class, its own or inherited from its base class (in this file or imported). */
   memberOf(klass: ts.ClassLikeDeclaration, name: string, depth: number): Value | null {
@@ -106,4 +151,23 @@ function declaredMemberNames(klass: ts.ClassLikeDeclaration): Set<string> {
     }
   }
   return names;
+}
+
+function isStatic(m: ts.ClassElement): boolean {
+  return ts.canHaveModifiers(m) && (ts.getModifiers(m) ?? []).some((x) => x.kind === ts.SyntaxKind.StaticKeyword);
+}
+
+/** `private` and `#name` members cannot be called from outside the class. */
+function isPrivate(m: ts.ClassElement): boolean {
+  return (!!m.name && ts.isPrivateIdentifier(m.name)) || (ts.canHaveModifiers(m) && (ts.getModifiers(m) ?? []).some((x) => x.kind === ts.SyntaxKind.PrivateKeyword));
+}
+
+function declares(klass: ts.ClassLikeDeclaration, name: string): boolean {
+  return klass.members.some((m) => !!m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === name);
+}
+
+function arrowOrFunction(e: ts.Expression): ts.ArrowFunction | ts.FunctionExpression | null {
+  let u = e;
+  while (ts.isParenthesizedExpression(u)) u = u.expression;
+  return ts.isArrowFunction(u) || ts.isFunctionExpression(u) ? u : null;
 }

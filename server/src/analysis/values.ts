@@ -68,6 +68,17 @@ export class ValueResolver {
     return this.classes.classSummary(klass);
   }
 
+  /** What a module that exports `klass` says of it: the members that hold a logger and the methods that log. */
+  exportedClassSummary(klass: ts.ClassLikeDeclaration): ClassSummary {
+    const instance = this.classes.instanceValue(klass);
+    const statics = this.classes.staticValue(klass);
+    return {
+      ...this.classes.classSummary(klass),
+      ...(instance?.t === 'object' ? { methods: instance.members } : {}),
+      ...(statics?.t === 'object' ? { statics: statics.members } : {}),
+    };
+  }
+
   valueOf(expr: ts.Expression, depth = 0): Value | null {
     if (depth > MAX_DEPTH) return null;
     const e = unwrap(expr);
@@ -105,6 +116,9 @@ export class ValueResolver {
     if (ts.isNewExpression(e)) {
       const callee = this.valueOf(e.expression, depth);
       if (callee?.t === 'nestLoggerClass') return { t: 'logger', lib: 'nestjs' };
+      // An instance of a class of this file whose methods are log helpers (a project's logging facade).
+      if (callee?.t === 'localClass') return this.classes.instanceValue(callee.node);
+      if (callee?.t === 'importedClass') return callee.cls.methods ? { t: 'object', members: callee.cls.methods } : null;
       if (ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'Logger') {
         const m = this.valueOf(e.expression.expression, depth);
         if (m?.t === 'module' && m.module === 'winston') return { t: 'logger', lib: 'winston' };
@@ -291,6 +305,14 @@ export class ValueResolver {
     if (target?.t === 'object') return memberValue(target, name);
     if (target?.t === 'typedObject') return this.types.typedMember(target, name);
     if (target?.t === 'loggerMembers') return loggerMember(target, name);
+    if (target?.t === 'localClass') {
+      const statics = this.classes.staticValue(target.node);
+      return statics?.t === 'object' ? memberValue(statics, name) : null;
+    }
+    if (target?.t === 'importedClass') {
+      const fn = target.cls.statics?.get(name);
+      return fn ? { t: 'function', fn } : null;
+    }
     if (name === 'log' && this.links.providesRequestLogger && this.isRequestParam(obj)) return { t: 'logger', lib: 'pino' };
     return null;
   }

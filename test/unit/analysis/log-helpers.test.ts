@@ -154,4 +154,78 @@ describe('log helpers and logger-returning functions', () => {
       p.cleanup();
     }
   });
+
+  it('reads calls of a logging facade class as log calls: an exported instance, a class exported for `new`, static helpers, inherited methods', () => {
+    const p = tempProject({
+      'package.json': JSON.stringify({ dependencies: { winston: '^3' } }),
+      // Outline's shape: a class wrapping winston, exported as its one instance, a category before the message.
+      'src/logging/Logger.ts': [
+        `import winston from 'winston';`,
+        `class Logger {`,
+        `  output: winston.Logger;`,
+        `  constructor() { this.output = winston.createLogger(); }`,
+        `  info(label: string, message: string, extra?: object) { this.output.info(message, { ...extra, label }); }`,
+        `  warn(message: string, extra?: object) { this.output.warn(message, extra); }`,
+        `  private trace(message: string) { this.output.debug(message); }`,
+        `  count(n: number) { return n + 1; }`,
+        `}`,
+        `export default new Logger();`,
+      ].join('\n'),
+      'src/logging/audit.ts': [
+        `import winston from 'winston';`,
+        `const out = winston.createLogger();`,
+        `export class Audit {`,
+        `  static record(message: string, fields: object) { out.info(message, fields); }`,
+        `  notice(message: string, fields: object) { out.info(message, fields); }`,
+        `  warn(message: string) { out.warn(message); }`,
+        `}`,
+        `export class TaggedAudit extends Audit {}`,
+      ].join('\n'),
+      'src/jobs/run.ts': [
+        `import Logger from '../logging/Logger';`,
+        `import { Audit, TaggedAudit } from '../logging/audit';`,
+        `export function run(name: string, err: Error) {`,
+        `  Logger.info('worker', \`Processing \${name}\`, { name });`,
+        `  Logger.warn(\`auth failed: \${err.message}\`);`,
+        `  Logger.info('worker', 'done');`,
+        `  Logger.count(1);`,
+        `  Audit.record(\`user \${name} signed in\`, { name });`,
+        `  const audit = new Audit(); audit.notice(\`entry \${name}\`, { name });`,
+        `  new TaggedAudit().warn('constant');`,
+        `}`,
+      ].join('\n'),
+    });
+    try {
+      const r = p.analyze('src/jobs/run.ts');
+      assert.deepEqual(callsOf(r), ['4:2 winston.info', '5:2 winston.warn', '6:2 winston.info', '8:2 winston.record', '9:29 winston.notice', '10:2 winston.warn']);
+      assert.deepEqual(
+        r.findings.map((f) => `${f.line + 1}:${f.column} ${f.rule}`),
+        ['4:24 unstructured-log-message', '5:14 unstructured-log-message', '5:30 error-not-serialized', '8:15 unstructured-log-message', '9:42 unstructured-log-message'],
+      );
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it('keeps a class that only holds a logger, or whose methods log their own text, out of the log calls', () => {
+    const p = tempProject({
+      'package.json': JSON.stringify({ dependencies: { pino: '^9' } }),
+      'src/service.ts': [
+        `import pino from 'pino';`,
+        `const logger = pino();`,
+        `class Repo {`,
+        `  find(id: string) { logger.info({ id }, 'find'); return id; }`,
+        `}`,
+        `const repo = new Repo();`,
+        `export function get(name: string) { return repo.find(\`by \${name}\`); }`,
+      ].join('\n'),
+    });
+    try {
+      const r = p.analyze('src/service.ts');
+      assert.deepEqual(callsOf(r), ['4:21 pino.info']);
+      assert.deepEqual(r.findings, []);
+    } finally {
+      p.cleanup();
+    }
+  });
 });

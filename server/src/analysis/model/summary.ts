@@ -53,7 +53,7 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
   const stars: string[] = [];
   const put = (name: string, v: Value | null, type?: ts.TypeNode) => {
     if (v?.t === 'logger') loggers.set(name, { lib: v.lib, origin: v.origin ?? file });
-    else if (v?.t === 'localClass') classes.set(name, values.classSummary(v.node));
+    else if (v?.t === 'localClass') classes.set(name, values.exportedClassSummary(v.node));
     else if (v?.t === 'importedClass') classes.set(name, v.cls);
     else if (v?.t === 'function') functions.set(name, v.fn);
     else if (v?.t === 'object') objects.set(name, v.members);
@@ -100,7 +100,7 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
           if (ts.isIdentifier(d.name)) put(d.name.text, d.initializer ? values.valueOf(d.initializer) : null, d.type);
         }
       } else if (ts.isClassDeclaration(st) && (st.name || isDefault)) {
-        classes.set(isDefault ? 'default' : st.name!.text, values.classSummary(st));
+        classes.set(isDefault ? 'default' : st.name!.text, values.exportedClassSummary(st));
       } else if (ts.isFunctionDeclaration(st) && (st.name || isDefault)) {
         put(isDefault ? 'default' : st.name!.text, { t: 'function', fn: values.functionSummary(st) });
       }
@@ -203,8 +203,10 @@ function digestOf(
   resolverTypes: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>>,
 ): string {
   const l = [...loggers].map(([name, v]) => `${name}=${v.lib}@${v.origin}`).sort();
-  const c = [...classes].map(([name, cls]) => `${name}{${[...cls.members].map(([m, lib]) => `${m}=${lib}`).join(',')}}`).sort();
   const fn = (f: FunctionSummary) => JSON.stringify(f.returnsErrorText === undefined ? [f.returnsLogger ?? null, f.logs ?? null] : [f.returnsLogger ?? null, f.logs ?? null, f.returnsErrorText]);
+  // A class's methods that log are written only when it has some (the digest of a class without stays as it was).
+  const methods = (label: string, m: ReadonlyMap<string, FunctionSummary> | undefined) => (m ? `${label}(${[...m].map(([k, s]) => `${k}${fn(s)}`).join(',')})` : '');
+  const c = [...classes].map(([name, cls]) => `${name}{${[...cls.members].map(([m, lib]) => `${m}=${lib}`).join(',')}}${methods('methods', cls.methods)}${methods('statics', cls.statics)}`).sort();
   const f = [...functions].map(([name, s]) => `${name}${fn(s)}`).sort();
   const o = [...objects].map(([name, members]) => `${name}{${[...members].map(([m, s]) => `${m}${fn(s)}`).join(',')}}`).sort();
   const t = [...types].map(([name, lib]) => `${name}=${lib}`).sort();

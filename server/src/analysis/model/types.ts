@@ -14,6 +14,10 @@ export interface LoggerExport {
 export interface ClassSummary {
   /** Member name → library (`this.logger = pino()`, `protected logger = new Logger()`, a typed field). */
   readonly members: ReadonlyMap<string, LoggerLibrary>;
+  /** Its instance methods that log their parameters or return a logger (a logging facade: `new Log().info(msg)`); absent when none. */
+  readonly methods?: ReadonlyMap<string, FunctionSummary>;
+  /** The same of its static methods (`Log.info(msg)`). */
+  readonly statics?: ReadonlyMap<string, FunctionSummary>;
 }
 
 /**
