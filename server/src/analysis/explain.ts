@@ -10,7 +10,8 @@ import type { FrameworkId, Place } from './handlers/types';
 import type { ConfiguredLoggerModule } from './model/facts';
 import type { ModuleDependencies } from './model/modules';
 import { fileModuleStyle, parseSource } from './parse';
-import type { ProjectModel } from './project';
+import { explainRole, type ProjectModel } from './project';
+import type { RoleVerdict } from './roles';
 import { bindFile } from './scopes';
 import type { LoggerLibrary } from './types';
 import { ValueResolver } from './values';
@@ -42,7 +43,8 @@ export interface FileExplanation {
   loggersInScope: LoggerInScope[];
   /** The HTTP handlers registered in the file or whose function is in it, in file order. */
   handlers: HandlerInFile[];
-  // File roles (another part of the model) are added here as a field of their own.
+  /** What the file is for (service, browser, test, script, build, cli...) and what decided it (roles/). */
+  role: RoleVerdict;
 }
 
 export interface HandlerInFile {
@@ -81,6 +83,7 @@ export function explainFile(project: ProjectModel, absPath: string, text: string
       : { specifier: null, reason: facts.reasons.loggerModule },
     loggersInScope: loggersInScope(project, absPath, sf),
     handlers: handlersInFile(project, absPath, packageFiles, loggerModule),
+    role: explainRole(project, absPath, text),
   };
 }
 

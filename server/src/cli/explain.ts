@@ -128,8 +128,8 @@ function formatText(e: ExplainedFile): string {
         : 'none',
     ],
     ['  why', e.loggerModule.reason],
+    ['role', `${e.role.role}: ${e.role.why}`],
   ];
-  // File roles (another part of the model) go here, as a row of their own.
   const width = Math.max(...rows.map(([k]) => k.length), 'loggers in scope'.length);
   const lines = [e.file, ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`)];
   lines.push(`  ${'loggers in scope'.padEnd(width)}  ${e.loggersInScope.length === 0 ? 'none' : ''}`.trimEnd());

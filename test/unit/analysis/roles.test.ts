@@ -196,6 +196,44 @@ describe('file roles', () => {
     assert.equal(explainRole(project, path.join(root, 'tools/migrations/001_old.ts')).role, 'script');
   });
 
+  it("one package holding a Koa server and a Vite front end (Outline's shape): the build's input, what its import.meta.glob loads, and server modules loaded by listing their folder", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
+    made.push(root);
+    writeTree(root, {
+      'package.json': JSON.stringify({ name: 'kb', scripts: { start: 'node ./build/server/index.js' }, dependencies: { koa: '^2', react: '^18', vite: '^5' } }),
+      'vite.config.ts': "import { defineConfig } from 'vite';\nexport default defineConfig({ root: './', build: { rollupOptions: { input: { index: './app/index.tsx' } } } });\n",
+      'app/index.tsx': "import { PluginManager } from './utils/PluginManager';\nPluginManager.loadPlugins();\n",
+      'app/utils/PluginManager.ts': "import { log } from './log';\nexport const PluginManager = { loadPlugins() { log('load'); return import.meta.glob<{ default: unknown }>('../../plugins/*/client/index.{ts,tsx}'); }, add(x: unknown) { return x; } };\n",
+      'app/utils/log.ts': 'export function log(message: string) { console.info(message); }\n',
+      'plugins/azure/client/index.tsx': "import { PluginManager } from '../../../app/utils/PluginManager';\nPluginManager.add({ id: 'azure' });\n",
+      'server/index.ts': "import tasks from './queues/tasks';\nexport const app = { tasks };\n",
+      'server/queues/tasks/index.ts': "import { requireDirectory } from '../../utils/fs';\nexport default requireDirectory<{ default: unknown }>(__dirname);\n",
+      'server/queues/tasks/CleanupTask.ts': 'export default class CleanupTask { run() { return 1; } }\n',
+      'server/queues/tasks/CleanupTask.test.ts': "import CleanupTask from './CleanupTask';\nit('runs', () => new CleanupTask().run());\n",
+      'server/utils/fs.ts': "import * as fs from 'node:fs';\nimport * as path from 'node:path';\nexport function requireDirectory<T>(dir: string): T[] { return fs.readdirSync(dir).map((f) => require(path.join(dir, f))); }\n",
+      'server/test/setupMocks.ts': "import.meta.glob('../queues/tasks/*.ts', { eager: true });\n",
+    });
+    const { project } = await analyzeWorkspace(root, { settings: mergeSettings() });
+    const role = (rel: string) => {
+      const v = explainRole(project, path.join(root, rel));
+      return `${v.role}: ${v.why}`;
+    };
+    assert.equal(role('app/index.tsx'), "browser: the Vite build's entry (vite.config.ts build.rollupOptions.input)");
+    assert.equal(role('app/utils/log.ts'), "browser: imported by app/utils/PluginManager.ts, reached from app/index.tsx (the Vite build's entry (vite.config.ts build.rollupOptions.input))");
+    // Loaded only through the front end's glob: browser code, so its import of the plugin manager does not make that server code.
+    assert.equal(role('plugins/azure/client/index.tsx'), "browser: imported by app/utils/PluginManager.ts, reached from app/index.tsx (the Vite build's entry (vite.config.ts build.rollupOptions.input))");
+    // The server lists the tasks' folder: a task is service code although only its test imports it by name (and a test setup globs it).
+    assert.equal(role('server/queues/tasks/CleanupTask.ts'), 'service: imported by server code (server/queues/tasks/index.ts)');
+  });
+
+  it('scans what a file loads by other means: import.meta.glob patterns and folders listed to require their modules', () => {
+    assert.deepEqual(scanFile("const pages = import.meta.glob(['./pages/*.tsx', '!./pages/_*.tsx']);\nconst eager = import.meta.globEager('./locales/*.json');\n").globImports, ['./pages/*.tsx', '!./pages/_*.tsx', './locales/*.json']);
+    assert.deepEqual(scanFile('requireDirectory(__dirname).forEach(register);\n').loadsFolders, ['.']);
+    assert.deepEqual(scanFile("for (const f of fs.readdirSync(path.join(__dirname, 'routes'))) app.use(require(path.join(__dirname, 'routes', f)));\n").loadsFolders, ['routes']);
+    // Listing a folder without requiring what is in it loads nothing.
+    assert.deepEqual(scanFile("const names = fs.readdirSync(__dirname).filter((f) => f.endsWith('.json'));\nconst x = require('./x');\n").loadsFolders, []);
+  });
+
   it("a file outside the noted workspace still gets its role from its path and text", async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
     made.push(root);

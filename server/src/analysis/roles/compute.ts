@@ -46,7 +46,7 @@ export function computeRoles(root: string, graph: ImportGraph, evidence: Readonl
   for (let i = 0; i < n; i++) if (role[i] === 'browser') queue.push(i);
   for (let q = 0; q < queue.length; q++) {
     const from = queue[q];
-    for (const to of imports[from]) {
+    for (const to of [...imports[from], ...graph.globs[from]]) {
       if (!undecided[to]) continue;
       undecided[to] = false;
       role[to] = 'browser';

@@ -7,6 +7,7 @@
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import { packageNameOf, stripExtension } from '../model/paths';
+import { compileGlob } from './glob';
 import type { ModuleResolver } from './types';
 
 export interface ImportGraph {
@@ -16,6 +17,12 @@ export interface ImportGraph {
   readonly imports: readonly number[][];
   /** importer → the files it may import (unresolved specifiers matched by path). */
   readonly mayImport: readonly number[][];
+  /**
+   * Files an `import.meta.glob` of the file matches. Only browser reach follows them (a front end's
+   * bundle holds them): they are not importers, as a test setup that globs every task to mock it
+   * does not make the tasks test support (the server loads them its own way).
+   */
+  readonly globs: readonly number[][];
   /** file → every file that imports or may import it. */
   readonly importers: readonly number[][];
 }
@@ -25,6 +32,10 @@ export interface GraphInputs {
   specifiersOf(file: string): readonly string[];
   /** Whether the file runs the database migrations (scan.ts): it may load every file of its package's migrations/ folders. */
   runsMigrations?(file: string): boolean;
+  /** Folders (relative to the file's) whose modules the file loads by listing them (see scan.ts). */
+  foldersLoadedBy?(file: string): readonly string[];
+  /** Vite `import.meta.glob` patterns the file loads (see scan.ts). */
+  globImportsOf?(file: string): readonly string[];
   readonly resolver: ModuleResolver;
   /** The package folder of a file (aliases are local to a package). */
   packageDirOf(file: string): string | null;
@@ -42,6 +53,9 @@ export function buildImportGraph(inputs: GraphInputs): ImportGraph {
   const imports: number[][] = files.map(() => []);
   const mayImport: number[][] = files.map(() => []);
   const importers: number[][] = files.map(() => []);
+  const globs: number[][] = files.map(() => []);
+  /** Files by folder, made when a file first lists a folder. */
+  let byFolder: Map<string, number[]> | undefined;
   const aliases = new AliasMatcher(files, inputs);
   // Files of one folder resolve a specifier alike (one tsconfig, one base): once per folder.
   const resolutions = new Map<string, string | null>();
@@ -71,12 +85,21 @@ export function buildImportGraph(inputs: GraphInputs): ImportGraph {
       if (!targets) migrations.set(pkg, (targets = migrationFiles(files, inputs, pkg)));
       for (const c of targets) if (c !== i && !exact.has(c)) possible.add(c);
     }
+    // A folder listed and required file by file (`requireDirectory(__dirname)`): its modules may all be loaded.
+    for (const dir of inputs.foldersLoadedBy?.(from) ?? []) {
+      byFolder ??= filesByFolder(files);
+      for (const c of byFolder.get(path.resolve(folder, dir)) ?? []) if (c !== i && !exact.has(c)) possible.add(c);
+    }
+    // Vite bundles every file an `import.meta.glob` pattern matches (plugins, pages, locales).
+    for (const pattern of inputs.globImportsOf?.(from) ?? []) {
+      for (const c of globTargets(files, inputs.packageDirOf(from), folder, pattern)) if (c !== i && !exact.has(c)) globs[i].push(c);
+    }
     imports[i] = [...exact];
     mayImport[i] = [...possible].filter((c) => !exact.has(c));
     for (const t of imports[i]) importers[t].push(i);
     for (const t of mayImport[i]) importers[t].push(i);
   }
-  return { files, index, imports, mayImport, importers };
+  return { files, index, imports, mayImport, importers, globs };
 }
 
 const MIGRATION_DIRS = new Set(['migrations', 'migration']);
@@ -155,4 +178,37 @@ class AliasMatcher {
     if (!dirs) this.folders.set(c, (dirs = path.relative(pkg ?? path.parse(this.files[c]).root, path.dirname(this.files[c])).split(path.sep)));
     return dirs;
   }
+}
+
+/**
+ * The files a Vite glob pattern matches: relative to the importing file's folder (`./`, `../`), or
+ * to the package root for `/src/...`. Negated patterns (`!**\/*.test.ts`) are left out: the edge
+ * set may then be larger, which only makes roles more careful.
+ */
+function globTargets(files: readonly string[], packageRoot: string | null, folder: string, pattern: string): number[] {
+  if (pattern.startsWith('!')) return [];
+  const base = pattern.startsWith('/') ? packageRoot : folder;
+  if (!base) return [];
+  const abs = path.resolve(base, pattern.startsWith('/') ? `.${pattern}` : pattern);
+  // The literal folder before the first wildcard bounds the walk; the rest is matched with the glob matcher.
+  const wild = abs.search(/[*?[{]/);
+  const fixed = wild < 0 ? abs : abs.slice(0, abs.lastIndexOf(path.sep, wild));
+  const matcher = compileGlob(path.relative(fixed, abs).split(path.sep).join('/'));
+  const out: number[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    if (f === abs || (f.startsWith(fixed + path.sep) && matcher.matches(f.slice(fixed.length + 1).split(path.sep).join('/')))) out.push(i);
+  }
+  return out;
+}
+
+function filesByFolder(files: readonly string[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  files.forEach((f, i) => {
+    const dir = path.dirname(f);
+    const list = out.get(dir);
+    if (list) list.push(i);
+    else out.set(dir, [i]);
+  });
+  return out;
 }

@@ -139,6 +139,8 @@ export class RoleIndex {
       files,
       specifiersOf: (f) => this.noted.get(f)!.scan.specifiers,
       runsMigrations: (f) => this.noted.get(f)!.scan.runsMigrations,
+      globImportsOf: (f) => this.noted.get(f)!.scan.globImports,
+      foldersLoadedBy: (f) => this.noted.get(f)!.scan.loadsFolders,
       resolver: this.resolver,
       packageDirOf,
       dependsOn: (f, name) => {
@@ -162,6 +164,8 @@ function sameNote(a: Noted, b: Noted): boolean {
     x.registersServiceWorker === y.registersServiceWorker &&
     x.commandDirs.join('\0') === y.commandDirs.join('\0') &&
     x.runsMigrations === y.runsMigrations &&
+    x.globImports.join('\0') === y.globImports.join('\0') &&
+    x.loadsFolders.join('\0') === y.loadsFolders.join('\0') &&
     x.specifiers.length === y.specifiers.length &&
     x.specifiers.every((s, i) => s === y.specifiers[i])
   );

@@ -4,7 +4,7 @@
 // tsconfigs, front-end and Next.js packages. Files are named by the configuration as written; each
 // is matched to a workspace file (extensions probed, build output mapped back to its source).
 import * as path from 'node:path';
-import { configProperties, jsonProperties, readFlatYaml, readJsonc, relativeName, stringLiterals } from './configText';
+import { type ConfigProperty, configProperties, jsonProperties, readFlatYaml, readJsonc, relativeName, stringLiterals } from './configText';
 import { angularJsonProjects, htmlScriptSources, nxFrontEndProject, sourcePathsIn, tsconfigTargetsBrowser, webpackTargetsNode, type FrontEndProject } from './frontEnd';
 import { binCommandNames, commandPaths, frontEndDependency, readManifest, scriptRole, type PackageManifest } from './manifest';
 import { probeModule } from './resolver';
@@ -212,6 +212,7 @@ export class ProjectConfigs {
     const source = this.rel(file);
     if (isWebpack) return this.readWebpack(file, text, source);
     const props = configProperties(file, text);
+    if (isVite) this.readViteBuild(file, props, source);
     if (isJest) this.addRunner(jestRunner(file, props, source));
     else if (isMocha) {
       const values = (key: string) => props.filter((p) => p.chain.length === 1 && p.chain[0] === key).flatMap((p) => p.values);
@@ -219,6 +220,22 @@ export class ProjectConfigs {
     } else {
       const runner = vitestRunner(file, props, source, isVite);
       if (runner) this.addRunner(runner);
+    }
+  }
+
+  /**
+   * A Vite build's entries (`build.rollupOptions.input`, a string, an array or named entries) are the
+   * front end's, unless it builds a library or for the server (`build.lib`, `build.ssr`): Vite's
+   * other default entry, index.html, is read with the package folder.
+   */
+  private readViteBuild(file: string, props: readonly ConfigProperty[], source: string): void {
+    const under = (prefix: readonly string[]) => props.filter((p) => prefix.every((k, i) => p.chain[i] === k));
+    if (under(['build', 'lib']).length > 0 || under(['build', 'ssr']).length > 0) return;
+    for (const p of under(['build', 'rollupOptions', 'input'])) {
+      for (const written of p.values) {
+        const found = this.sourceFile(path.dirname(file), written);
+        if (found) this.name(found, { role: 'browser', why: `the Vite build's entry (${source} build.rollupOptions.input)` });
+      }
     }
   }
 

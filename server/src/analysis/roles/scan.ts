@@ -16,6 +16,13 @@ export interface ScannedFile {
   readonly commandDirs: readonly string[];
   /** Runs the database migrations (knex's `db.migrate.latest()`): it loads the package's migrations/ files. */
   readonly runsMigrations: boolean;
+  /**
+   * Folders whose every module it loads by listing them (`requireDirectory(__dirname)`,
+   * `fs.readdirSync(path.join(__dirname, 'routes'))` then `require`), relative to its own folder ('.' for its own).
+   */
+  readonly loadsFolders: readonly string[];
+  /** Patterns of Vite's `import.meta.glob('./pages/*.tsx')` (the first, or every one of an array), as written: it loads every file they match. */
+  readonly globImports: readonly string[];
 }
 
 /**
@@ -41,7 +48,17 @@ const REGISTERS_WORKER = /\bnavigator\.serviceWorker\.register\s*\(/;
 /** The first string in the call: `.commandDir('cmds')`, `.commandDir(path.resolve(dir, './commands'))`. */
 /** knex running its migrations: `knex.migrate.latest()`, `db.migrate.up()`. */
 const RUNS_MIGRATIONS = /\.migrate\.(?:latest|up)\s*\(/;
+/**
+ * A folder listed to load its modules: a `require…Dir…`/`requireAll`/`readdirSync` call on `__dirname`
+ * or on `path.join(__dirname, 'sub')` / `path.resolve(__dirname, 'sub')`. readdirSync counts only in a
+ * file that also requires something computed (`require(path.join(dir, file))`).
+ */
+const LOADS_FOLDER = /\b(require\w*Dir\w*|requireAll|readdirSync)\s*(?:<[^>\n]{0,200}>)?\s*\(\s*(?:__dirname\s*[,)]|(?:path\.)?(?:join|resolve)\(\s*__dirname\s*,\s*(['"])([^'"\n\\]{1,200})\2\s*\))/g;
+const COMPUTED_REQUIRE = /\brequire\s*\(\s*[^'"`\s)]/;
 const COMMAND_DIR = /\.commandDir\([^'"\n]{0,200}(['"])([^'"\n\\]{1,200})\1/g;
+/** `import.meta.glob(` then a string or an array of strings (its patterns, read by GLOB_PATTERN). */
+const META_GLOB = /\bimport\.meta\.glob(?:Eager)?\s*(?:<[^>\n]{0,200}>)?\s*\(\s*(\[[^\]]{0,1000}\]|(['"])[^'"\n\\]{1,300}\2)/g;
+const GLOB_PATTERN = /(['"])([^'"\n\\]{1,300})\1/g;
 
 export function scanFile(text: string, fileName = ''): ScannedFile {
   const specifiers = new Set<string>();
@@ -56,6 +73,8 @@ export function scanFile(text: string, fileName = ''): ScannedFile {
     // Only a yargs program has command folders.
     commandDirs: yargs ? [...text.matchAll(COMMAND_DIR)].map((m) => m[2]) : [],
     runsMigrations: text.includes('.migrate.') && RUNS_MIGRATIONS.test(text),
+    loadsFolders: text.includes('__dirname') ? foldersLoaded(text) : [],
+    globImports: text.includes('import.meta.glob') ? [...text.matchAll(META_GLOB)].flatMap((m) => [...m[1].matchAll(GLOB_PATTERN)].map((g) => g[2])) : [],
   };
 }
 
@@ -78,4 +97,14 @@ export function leadingDirective(text: string): 'use client' | 'use server' | nu
     if (text.startsWith(`'${d}'`, i) || text.startsWith(`"${d}"`, i)) return d;
   }
   return null;
+}
+
+function foldersLoaded(text: string): string[] {
+  const out = new Set<string>();
+  let computedRequire: boolean | undefined;
+  for (const m of text.matchAll(LOADS_FOLDER)) {
+    if (m[1] === 'readdirSync' && !(computedRequire ??= COMPUTED_REQUIRE.test(text))) continue;
+    out.add(m[3] ?? '.');
+  }
+  return [...out];
 }
