@@ -45,7 +45,7 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
         const call = recogniseLogCall(node, values);
         const message = call && call.library !== 'console' && !call.wrapper ? parameterIndex(call.messageArg, fn, scopes) : -1;
         if (call && call.library !== 'console' && message >= 0) {
-          const fields = parameterIndex(call.fieldsArg, fn, scopes);
+          const fields = passedFields(call.fieldsArg, fn, scopes);
           logs = fields >= 0 ? { lib: call.library, message, fields } : { lib: call.library, message };
         }
       }
@@ -57,6 +57,27 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
   const returnsErrorText = returnsLogger || logs ? undefined : returnedErrorText(fn, scopes);
   if (!returnsLogger && !logs && returnsErrorText === undefined) return NOTHING;
   return { ...(returnsLogger ? { returnsLogger } : {}), ...(logs ? { logs } : {}), ...(returnsErrorText !== undefined ? { returnsErrorText } : {}) };
+}
+
+/**
+ * The parameter a helper passes on as the fields: as it is, through one call that cleans it up
+ * (`this.sanitize(extra)`), or spread into an object with more (`{ ...this.sanitize(extra), label }`);
+ * -1 when none. What the caller writes there reaches the log record, so rules read it as fields.
+ */
+function passedFields(arg: ts.Expression | undefined, fn: FunctionLike, scopes: ScopeMap): number {
+  const direct = (e: ts.Expression): number => {
+    const index = parameterIndex(e, fn, scopes);
+    if (index >= 0) return index;
+    const u = unwrap(e);
+    return ts.isCallExpression(u) && u.arguments.length === 1 ? parameterIndex(u.arguments[0], fn, scopes) : -1;
+  };
+  if (!arg) return -1;
+  const found = direct(arg);
+  if (found >= 0) return found;
+  const o = unwrap(arg);
+  if (!ts.isObjectLiteralExpression(o)) return -1;
+  const spread = o.properties.filter(ts.isSpreadAssignment).map((p) => direct(p.expression)).filter((i) => i >= 0);
+  return spread.length === 1 ? spread[0] : -1;
 }
 
 /** The library of the logger a function returns: by its return type, its expression body, or a `return` among its top-level statements. */

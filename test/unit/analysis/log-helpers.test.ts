@@ -165,7 +165,8 @@ describe('log helpers and logger-returning functions', () => {
         `  output: winston.Logger;`,
         `  constructor() { this.output = winston.createLogger(); }`,
         `  info(label: string, message: string, extra?: object) { this.output.info(message, { ...extra, label }); }`,
-        `  warn(message: string, extra?: object) { this.output.warn(message, extra); }`,
+        `  warn(message: string, extra?: object) { this.output.warn(message, this.sanitize(extra)); }`,
+        `  private sanitize(x?: object) { return x; }`,
         `  private trace(message: string) { this.output.debug(message); }`,
         `  count(n: number) { return n + 1; }`,
         `}`,
@@ -188,7 +189,7 @@ describe('log helpers and logger-returning functions', () => {
         `  Logger.info('worker', \`Processing \${name}\`, { name });`,
         `  Logger.warn(\`auth failed: \${err.message}\`);`,
         `  Logger.info('worker', 'done');`,
-        `  Logger.count(1);`,
+        `  Logger.count(1); Logger.warn('cache miss', { error: err.message });`,
         `  Audit.record(\`user \${name} signed in\`, { name });`,
         `  const audit = new Audit(); audit.notice(\`entry \${name}\`, { name });`,
         `  new TaggedAudit().warn('constant');`,
@@ -197,10 +198,10 @@ describe('log helpers and logger-returning functions', () => {
     });
     try {
       const r = p.analyze('src/jobs/run.ts');
-      assert.deepEqual(callsOf(r), ['4:2 winston.info', '5:2 winston.warn', '6:2 winston.info', '8:2 winston.record', '9:29 winston.notice', '10:2 winston.warn']);
+      assert.deepEqual(callsOf(r), ['4:2 winston.info', '5:2 winston.warn', '6:2 winston.info', '7:19 winston.warn', '8:2 winston.record', '9:29 winston.notice', '10:2 winston.warn']);
       assert.deepEqual(
         r.findings.map((f) => `${f.line + 1}:${f.column} ${f.rule}`),
-        ['4:24 unstructured-log-message', '5:14 unstructured-log-message', '5:30 error-not-serialized', '8:15 unstructured-log-message', '9:42 unstructured-log-message'],
+        ['4:24 unstructured-log-message', '5:14 unstructured-log-message', '5:30 error-not-serialized', '7:54 error-not-serialized', '8:15 unstructured-log-message', '9:42 unstructured-log-message'],
       );
     } finally {
       p.cleanup();
