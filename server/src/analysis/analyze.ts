@@ -9,6 +9,7 @@ import { findLogger } from './findLogger';
 import { formatConfigFor } from './formatConfig';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { isCandidateCall, recogniseLogCall, toCallSite } from './logCalls';
+import { type FunctionLike, isFunctionLike } from './logCallables';
 import { editsOtherFiles } from './edits';
 import { fileModuleStyle, lineColumn, parseErrorCount, parseSource } from './parse';
 import type { ConfiguredLoggerModule } from './model/facts';
@@ -16,7 +17,7 @@ import type { ModuleDependencies } from './model/modules';
 import { analysisFactsKey, classifyFile, type ProjectModel } from './project';
 import type { FixProposal, LogCall, Rule, RuleContext } from './rule';
 import { RULES } from './rules';
-import { clearWalkShortcuts, declarationNodeOf, DECLARES, importOf, isTypeOnly, recordDeclarations, type ScopeMap, unwrap } from './scopes';
+import { clearWalkShortcuts, declarationNodeOf, DECLARES, enclosingStop, importOf, isTypeOnly, recordDeclarations, type ScopeMap, unwrap } from './scopes';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS, tooLargeToAnalyse } from './limits';
 import { isMetricCandidate, mayHoldMetrics, NO_METRICS, recogniseMetrics } from './metrics';
 import { findSuppressions, isSuppressed } from './suppressions';
@@ -225,6 +226,10 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     errorTextParameter: (callee) => values.errorTextParameter(callee),
     isRequestParam: (expr) => values.isRequestParam(expr),
     requestParamAt: (at) => requestParamAt(requests, at),
+    insideLogHelper: (at) => {
+      const fn = enclosingFunction(at);
+      return !!fn && !!values.functionSummary(fn).logs;
+    },
     serviceContext: () => serviceContextFor(project, absPath),
     requestIdHeader: options.requestIdHeader ?? DEFAULT_SETTINGS.requestIdHeader,
     metrics,
@@ -294,4 +299,10 @@ function toFixes(proposals: FixProposal[]): Fix[] {
     .filter((p) => p.edits.length > 0)
     .map((p): Fix => ({ title: p.title, edits: p.edits, safe: p.safe && !editsOtherFiles(p.edits), kind: 'fix' }))
     .sort((a, b) => Number(b.safe) - Number(a.safe));
+}
+
+/** The nearest function-like (a function, an arrow, a method) around `at`, climbing scope to scope. */
+function enclosingFunction(at: ts.Node): FunctionLike | null {
+  for (let n = enclosingStop(at); n; n = enclosingStop(n)) if (isFunctionLike(n)) return n;
+  return null;
 }

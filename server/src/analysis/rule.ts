@@ -140,6 +140,12 @@ export interface RuleContext {
    * outside any handler (start-up, timers, queue consumers) is not on a request path in this file.
    */
   requestParamAt(at: ts.Node): ts.Identifier | null;
+  /**
+   * Whether `at` is inside the project's own log helper: a function that passes its parameters on to
+   * a logger (logCallables.ts). Console output there is that logger's own sink (Outline's facade
+   * printing with console.error outside production), not a bypass of it.
+   */
+  insideLogHelper(at: ts.Node): boolean;
   /** The request context of the file's service (libraries, middleware, loggers that read it); null outside a package. */
   serviceContext(): ServiceContext | null;
   /** The header that carries the request id (the `requestIdHeader` setting, lower case; default `x-request-id`). */

@@ -1,0 +1,26 @@
+// @case library=winston path=src/logging/Logger.ts
+import winston from 'winston';
+
+// The project's logger itself: outside production its error() prints with console. That console
+// output is the logger's own sink, not a call that bypasses it: nothing to report here. A helper
+// that only wraps console (`print` below) is no logger, and its console call is reported.
+class Logger {
+  output: winston.Logger = winston.createLogger();
+  production = process.env.NODE_ENV === 'production';
+
+  error(message: string, error: Error) {
+    if (this.production) {
+      this.output.error(message, { stack: error.stack });
+    } else {
+      console.error(message);
+      console.error(error);
+    }
+  }
+
+  print(message: string) {
+    console.log(message);
+  //~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+  }
+}
+
+export default new Logger();
