@@ -118,8 +118,19 @@ function build(call: ts.CallExpression, library: LoggerLibrary | 'console', meth
       return make(messageArg, meta && !isStringLike(meta) ? meta : undefined, args.slice(offset + 1), levelArg);
     }
     default:
+      // `console.log('\x1b[34m%s\x1b[0m', `Applying ${name}`)`: the format only colours the text; the second argument is the message.
+      if (library === 'console' && args.length >= 2 && isColourFormat(args[0])) return make(args[1], undefined, args.slice(2));
       return make(args[0], undefined, args.slice(1));
   }
+}
+
+/** ANSI colour and style sequences (`ESC [ 1;34 m`). */
+const ANSI_SGR = /\x1b\[[0-9;]{0,12}m/g;
+
+/** A console format string that is one `%s` wrapped in colour codes: it adds no words. */
+function isColourFormat(e: ts.Expression): boolean {
+  const x = unwrap(e);
+  return ts.isStringLiteralLike(x) && x.text.includes('\x1b[') && x.text.replace(ANSI_SGR, '').trim() === '%s';
 }
 
 /** The call's constant message (`*` for each dynamic part), for matching log records to call sites. */
