@@ -43,7 +43,7 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
       if (node !== body && (isFunctionLike(node) || ts.isClassLike(node))) continue;
       if (ts.isCallExpression(node)) {
         const call = recogniseLogCall(node, values);
-        const message = call && call.library !== 'console' && !call.wrapper ? parameterIndex(call.messageArg, fn, scopes) : -1;
+        const message = call && call.library !== 'console' ? parameterIndex(call.messageArg, fn, scopes) : -1;
         if (call && call.library !== 'console' && message >= 0) {
           const fields = passedFields(call.fieldsArg, fn, scopes);
           logs = fields >= 0 ? { lib: call.library, message, fields } : { lib: call.library, message };

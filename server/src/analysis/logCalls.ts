@@ -38,6 +38,11 @@ export function recogniseLogCall(call: ts.CallExpression, values: ValueResolver)
   } else return null;
   // Not a level method: only an object of log helpers (made or imported, never a parameter's type) can make it a log call.
   if (!ALL_LEVEL_METHODS.has(method) && values.isParameter(receiver)) return null;
+  // A class's own log helper called on `this` (a facade's `fatal` calling its `error`).
+  if (unwrap(receiver).kind === ts.SyntaxKind.ThisKeyword) {
+    const own = values.thisMethod(receiver, method)?.logs;
+    if (own) return wrapperCall(call, own, method, receiver);
+  }
   const v = values.valueOf(receiver);
   if (!v) return null;
   if (v.t === 'console') return LEVEL_METHODS.console.has(method) ? build(call, 'console', method, receiver) : null;

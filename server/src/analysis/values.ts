@@ -68,6 +68,13 @@ export class ValueResolver {
     return this.classes.classSummary(klass);
   }
 
+  /** What a method of the class around `thisNode` does for logging (`this.error(message, err)` in a facade's `fatal`); null when there is none. */
+  thisMethod(thisNode: ts.Node, name: string): FunctionSummary | null {
+    const klass = enclosingClass(thisNode);
+    const m = klass?.members.find((x): x is ts.MethodDeclaration => ts.isMethodDeclaration(x) && !!x.body && !!x.name && ts.isIdentifier(x.name) && x.name.text === name);
+    return m ? this.functionSummary(m) : null;
+  }
+
   /** What a module that exports `klass` says of it: the members that hold a logger and the methods that log. */
   exportedClassSummary(klass: ts.ClassLikeDeclaration): ClassSummary {
     const instance = this.classes.instanceValue(klass);

@@ -229,4 +229,38 @@ describe('log helpers and logger-returning functions', () => {
       p.cleanup();
     }
   });
+
+  it('follows a class\'s log helpers called on `this`, and helpers that call other helpers (a facade\'s fatal calling its error)', () => {
+    const p = tempProject({
+      'package.json': JSON.stringify({ dependencies: { winston: '^3' } }),
+      'src/logging/Logger.ts': [
+        `import winston from 'winston';`,
+        `class Logger {`,
+        `  output = winston.createLogger();`,
+        `  error(message: string, error: Error) { this.output.error(message, { stack: error.stack }); }`,
+        `  fatal(message: string, error: Error) { this.error(message, error); process.exit(1); }`,
+        `}`,
+        `export default new Logger();`,
+      ].join('\n'),
+      'src/jobs/sync.ts': [
+        `import Logger from '../logging/Logger';`,
+        `import winston from 'winston';`,
+        `export class Sync {`,
+        `  private out = winston.createLogger();`,
+        `  private log(message: string) { this.out.info(message); }`,
+        `  run(key: string, err: Error) {`,
+        `    this.log(\`synced \${key}\`);`,
+        `    Logger.fatal(\`cannot decrypt \${key}\`, err);`,
+        `  }`,
+        `}`,
+      ].join('\n'),
+    });
+    try {
+      const r = p.analyze('src/jobs/sync.ts');
+      assert.deepEqual(callsOf(r), ['5:33 winston.info', '7:4 winston.log', '8:4 winston.fatal']);
+      assert.deepEqual(r.findings.map((f) => `${f.line + 1}:${f.column} ${f.rule}`), ['7:13 unstructured-log-message', '8:17 unstructured-log-message']);
+    } finally {
+      p.cleanup();
+    }
+  });
 });
