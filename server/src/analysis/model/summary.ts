@@ -9,6 +9,7 @@ import { parseSource } from '../parse';
 import { bindFile, unwrap } from '../scopes';
 import { ValueResolver, type Value } from '../values';
 import type { LoggerLibrary } from '../types';
+import { LIBRARY_PACKAGES } from '../libraries';
 import type { CallbackTypeSummary, ClassSummary, LoggerShape, FunctionSummary, ImportLinks, LoggerExport } from './types';
 
 export interface ModuleSummary {
@@ -63,10 +64,15 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
       if (typed?.t === 'logger') loggers.set(name, { lib: typed.lib, origin: file });
     }
   };
+  /** The logger library this module builds on (the one it imports), for a logger interface it declares itself. */
+  const ownLibrary = importedLoggerLibrary(sf);
   for (const st of sf.statements) {
-    if (ts.isTypeAliasDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
+    if (ts.isInterfaceDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
+      if (ownLibrary && isLoggerInterface(st.members)) types.set(st.name.text, ownLibrary);
+    } else if (ts.isTypeAliasDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
       const v = values.typeValue(st.type, st);
-      if (v?.t === 'logger') types.set(st.name.text, v.lib);
+      if (ownLibrary && v?.t === 'typedObject' && ts.isTypeLiteralNode(st.type) && isLoggerInterface(st.type.members)) types.set(st.name.text, ownLibrary);
+      else if (v?.t === 'logger') types.set(st.name.text, v.lib);
       else if (v?.t === 'typedCallbacks') callbackTypes.set(st.name.text, v.callbacks);
       else {
         const shape = values.loggerMembersOf(st.type, st);
@@ -179,6 +185,33 @@ function requireOf(e: ts.Expression): string | null {
     return e.arguments[0].text;
   }
   return null;
+}
+
+/** The logger library a module imports (`import pkg from 'log4js'`, `require('pino')`); null when none or several. */
+function importedLoggerLibrary(sf: ts.SourceFile): LoggerLibrary | null {
+  const found = new Set<LoggerLibrary>();
+  for (const st of sf.statements) {
+    const spec = ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && !st.importClause?.isTypeOnly ? st.moduleSpecifier.text : null;
+    const lib = spec ? LIBRARY_PACKAGES.find(([pkg]) => pkg === spec)?.[1] : undefined;
+    if (lib && lib !== 'nestjs') found.add(lib);
+  }
+  return found.size === 1 ? [...found][0] : null;
+}
+
+/**
+ * A project's own logger type (Unleash's `interface Logger { debug(message, ...args): void; info...;
+ * warn...; error... }`, implemented by log4js): at least info, warn and error as methods (or
+ * function-typed properties) whose first parameter is the message.
+ */
+function isLoggerInterface(members: ts.NodeArray<ts.TypeElement>): boolean {
+  const levels = new Set<string>();
+  for (const m of members) {
+    const name = m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? m.name.text : null;
+    if (!name) continue;
+    const params = ts.isMethodSignature(m) ? m.parameters : ts.isPropertySignature(m) && m.type && ts.isFunctionTypeNode(m.type) ? m.type.parameters : null;
+    if (params && params.length > 0) levels.add(name);
+  }
+  return ['info', 'warn', 'error'].every((l) => levels.has(l));
 }
 
 function hasModifier(st: ts.Statement, kind: ts.SyntaxKind): boolean {
