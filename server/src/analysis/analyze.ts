@@ -177,7 +177,8 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   if (keep) keep.keep({ file: absPath, text, sourceFile: sf, scopes, candidates: treeCandidates! });
   const dependencies: ModuleDependencies = {};
   const requests = new HandlerRequests(sf, scopes, project, absPath);
-  const values = new ValueResolver(scopes, project.linksFor(absPath, dependencies), requests);
+  const links = project.linksFor(absPath, dependencies);
+  const values = new ValueResolver(scopes, links, requests);
   const facts = project.factsFor(absPath, options.loggerModule);
   // What the result depends on besides the text: read when the result is returned (fixes may follow imports too).
   const inputs = (): AnalysisInputs => ({ facts: analysisFactsKey(project, absPath, facts.digest, fileKind), modules: dependencies });
@@ -193,7 +194,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   const logCalls = calls.map((c) => toCallSite(c, sf, childBindingsOf(c, bindings)));
   const rules = RULES.filter((r) => options.severities[r.meta.id]);
   const fileKind = classifyFile(project, absPath, text);
-  const metrics = metricCandidates?.length ? recogniseMetrics(metricCandidates, scopes) : NO_METRICS;
+  const metrics = metricCandidates?.length ? recogniseMetrics(metricCandidates, scopes, links) : NO_METRICS;
   const nothingToCheck = calls.length === 0 && metrics.definitions.length === 0 && metrics.uses.length === 0 && !allCalls?.length;
   if (nothingToCheck || rules.length === 0) return { path: absPath, findings: [], logCalls, parseErrors, inputs: inputs() };
 

@@ -6,6 +6,7 @@
 // each function once, its nested functions left out (they run later, if ever).
 import ts from './typescriptModule';
 import { returnedErrorText } from './errorTextFunctions';
+import { metricFactoryOf } from './metrics/factories';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { recogniseLogCall } from './logCalls';
 import type { FunctionSummary } from './model/types';
@@ -55,8 +56,15 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
     }
   }
   const returnsErrorText = returnsLogger || logs ? undefined : returnedErrorText(fn, scopes);
-  if (!returnsLogger && !logs && returnsErrorText === undefined) return NOTHING;
-  return { ...(returnsLogger ? { returnsLogger } : {}), ...(logs ? { logs } : {}), ...(returnsErrorText !== undefined ? { returnsErrorText } : {}) };
+  // A metric factory (`createCounter(options)` → `new Counter(options)`): only in a file that names prom-client.
+  const makesMetric = !returnsLogger && !logs && body.getSourceFile().text.includes('prom-client') ? metricFactoryOf(fn as typeof fn & { body: ts.ConciseBody }, scopes) : undefined;
+  if (!returnsLogger && !logs && returnsErrorText === undefined && !makesMetric) return NOTHING;
+  return {
+    ...(returnsLogger ? { returnsLogger } : {}),
+    ...(logs ? { logs } : {}),
+    ...(returnsErrorText !== undefined ? { returnsErrorText } : {}),
+    ...(makesMetric ? { makesMetric } : {}),
+  };
 }
 
 /**

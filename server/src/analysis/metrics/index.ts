@@ -6,6 +6,7 @@ import { DECLARES, recordDeclarations, type ScopeMap } from '../scopes';
 import { METRIC_CALL_NAMES, MENTIONS_METRICS_LIBRARY } from './libraries';
 import type { FileMetrics, MetricDefinition, MetricUse, RegistryLookup } from './model';
 import { MetricResolver } from './resolve';
+import type { ImportLinks } from '../model/types';
 
 export type * from './model';
 export { NO_METRICS } from './model';
@@ -13,8 +14,11 @@ export type { MetricKind, MetricsLibrary } from './libraries';
 
 /** Cheap text test: could the file hold a metric the model follows (it imports a metrics library)? */
 export function mayHoldMetrics(text: string): boolean {
-  return MENTIONS_METRICS_LIBRARY.test(text);
+  return MENTIONS_METRICS_LIBRARY.test(text) || CALLS_METRIC_FACTORY.test(text);
 }
+
+/** A call of something named for a metric type (`createCounter(`, `makeHistogram<T>(`): maybe the project's own metric factory (factories.ts). */
+const CALLS_METRIC_FACTORY = /\b\w*(?:Counter|Gauge|Histogram|Summary)\s*(?:<[^>\n]{0,200}>)?\s*\(/;
 
 /** Whether the walk should keep `node` for recognition: any `new` (aliased classes), and calls of metric method names or of a bare function (a timer's end). */
 export function isMetricCandidate(node: ts.Node): boolean {
@@ -26,9 +30,9 @@ export function isMetricCandidate(node: ts.Node): boolean {
   return ts.isIdentifier(callee);
 }
 
-/** Definitions, uses and lookups among the candidates, in source order. Needs the file's scope model and parent pointers. */
-export function recogniseMetrics(candidates: readonly ts.Node[], scopes: ScopeMap): FileMetrics {
-  const resolver = new MetricResolver(scopes);
+/** Definitions, uses and lookups among the candidates, in source order. Needs the file's scope model and parent pointers; `links` follow the project's metric factories. */
+export function recogniseMetrics(candidates: readonly ts.Node[], scopes: ScopeMap, links?: ImportLinks): FileMetrics {
+  const resolver = new MetricResolver(scopes, links);
   const definitions: MetricDefinition[] = [];
   const uses: MetricUse[] = [];
   const lookups: RegistryLookup[] = [];

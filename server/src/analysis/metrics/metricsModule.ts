@@ -132,7 +132,8 @@ export function fileMetricsIn(service: ServiceView, parsed: ParsedServiceFile): 
         stack.push(c);
       });
     }
-    return recogniseMetrics(candidates.reverse(), parsed.scopes);
+    // The phase's own links (its dependencies are not a file's result): a metric made by a project factory counts too.
+    return recogniseMetrics(candidates.reverse(), parsed.scopes, service.project.linksFor(parsed.file, {}));
   });
 }
 

@@ -8,6 +8,7 @@ import { type Declaration, requiredModule, resolveName, type ScopeMap, unwrap } 
 import { evaluate, objectLiteralOf, propertyNameText, UNKNOWN } from './constants';
 import { type LabelArgs, type MetricKind, type MetricsLibrary, OPENTELEMETRY, PROM_CLIENT } from './libraries';
 import type { Field, LabelName, LabelValue, MetricDefinition, MetricRef, MetricUse, RegistryLookup, RegistryRef } from './model';
+import type { ImportLinks, MetricFactory } from '../model/types';
 
 type MetricValue =
   | { t: 'module'; library: MetricsLibrary | 'otel-sdk' }
@@ -33,7 +34,11 @@ export class MetricResolver {
   private readonly memo = new Map<ts.Node, MetricValue | null>();
   private readonly declMemo = new Map<Declaration, MetricValue | null>();
 
-  constructor(private readonly scopes: ScopeMap) {}
+  constructor(
+    private readonly scopes: ScopeMap,
+    /** The file's links to project modules, to follow a call of the project's own metric factory (factories.ts); none: not followed. */
+    private readonly links?: ImportLinks,
+  ) {}
 
   valueOf(expr: ts.Expression, depth = 0): MetricValue | null {
     if (depth > MAX_DEPTH) return null;
@@ -129,6 +134,8 @@ export class MetricResolver {
   private callValue(call: ts.CallExpression, depth: number): MetricValue | null {
     const module = requiredModule(call);
     if (module) return importValue(libraryOfModule(module), '*');
+    const factory = this.factoryCalled(call);
+    if (factory) return { t: 'metric', metric: { library: 'prom-client', kind: factory.kind, def: this.promDefinition(call, factory.kind, factory.constructorName, factory.config) } };
     const access = accessOf(unwrap(call.expression));
     if (!access) return null;
     const target = this.valueOf(access.object, depth);
@@ -152,6 +159,16 @@ export class MetricResolver {
       default:
         return null;
     }
+  }
+
+  /** The project's metric factory `call` calls (`createCounter({ name, help })` imported from a project module), if any. */
+  private factoryCalled(call: ts.CallExpression): MetricFactory | null {
+    const callee = unwrap(call.expression);
+    if (!this.links || !ts.isIdentifier(callee)) return null;
+    const d = resolveName(this.scopes, callee, callee.text);
+    if (d?.kind !== 'import') return null;
+    const v = this.links.exportOf(d.module, d.name);
+    return v?.t === 'function' && v.fn.makesMetric ? v.fn.makesMetric : null;
   }
 
   /** `this.name` in a class: a field initialised with a metric or typed as one, or assigned one in the constructor. */
@@ -197,8 +214,9 @@ export class MetricResolver {
     return null;
   }
 
-  private promDefinition(node: ts.NewExpression, kind: MetricKind, constructorName: string): MetricDefinition {
-    const arg = node.arguments?.[0];
+  /** A prom-client definition: `new Counter(config)`, or a project factory's call with the configuration at `configIndex`. */
+  private promDefinition(node: ts.NewExpression | ts.CallExpression, kind: MetricKind, constructorName: string, configIndex = 0): MetricDefinition {
+    const arg = node.arguments?.[configIndex];
     const config = arg ? objectLiteralOf(arg, this.scopes) : null;
     let configValue: Field | null = null;
     if (!arg) configValue = ABSENT;

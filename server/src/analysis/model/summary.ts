@@ -126,7 +126,7 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
     for (const [name, m] of target?.shapeTypes ?? []) if (!shapeTypes.has(name)) shapeTypes.set(name, m);
     for (const [name, m] of target?.resolverTypes ?? []) if (!resolverTypes.has(name)) resolverTypes.set(name, m);
   }
-  for (const [name, fn] of functions) if (!fn.logs && !fn.returnsLogger && fn.returnsErrorText === undefined) functions.delete(name);
+  for (const [name, fn] of functions) if (!fn.logs && !fn.returnsLogger && fn.returnsErrorText === undefined && !fn.makesMetric) functions.delete(name);
   const digest = digestOf(loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes);
   return { loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, digest };
 }
@@ -236,7 +236,9 @@ function digestOf(
   resolverTypes: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>>,
 ): string {
   const l = [...loggers].map(([name, v]) => `${name}=${v.lib}@${v.origin}`).sort();
-  const fn = (f: FunctionSummary) => JSON.stringify(f.returnsErrorText === undefined ? [f.returnsLogger ?? null, f.logs ?? null] : [f.returnsLogger ?? null, f.logs ?? null, f.returnsErrorText]);
+  // Newer parts of a summary are written only when present: the digest of a module without them stays as it was.
+  const fn = (f: FunctionSummary) =>
+    JSON.stringify([f.returnsLogger ?? null, f.logs ?? null, ...(f.returnsErrorText !== undefined || f.makesMetric ? [f.returnsErrorText ?? null] : []), ...(f.makesMetric ? [f.makesMetric] : [])]);
   // A class's methods that log are written only when it has some (the digest of a class without stays as it was).
   const methods = (label: string, m: ReadonlyMap<string, FunctionSummary> | undefined) => (m ? `${label}(${[...m].map(([k, s]) => `${k}${fn(s)}`).join(',')})` : '');
   const c = [...classes].map(([name, cls]) => `${name}{${[...cls.members].map(([m, lib]) => `${m}=${lib}`).join(',')}}${methods('methods', cls.methods)}${methods('statics', cls.statics)}`).sort();

@@ -30,6 +30,15 @@ export interface FunctionSummary {
   readonly logs?: LogWrapper;
   /** The parameter whose error it returns as text (`getErrorMessage(err)` → `err.message`), errorTextFunctions.ts. */
   readonly returnsErrorText?: number;
+  /** It makes a prom-client metric from a configuration its caller passes (metrics/factories.ts). */
+  readonly makesMetric?: MetricFactory;
+}
+
+/** A project's metric factory: the Prometheus type it makes, the prom-client class, and which parameter is the configuration. */
+export interface MetricFactory {
+  readonly kind: 'counter' | 'gauge' | 'histogram' | 'summary';
+  readonly constructorName: string;
+  readonly config: number;
 }
 
 /** A function that passes its arguments on to a logger: which of its parameters is the message, which the fields. */
