@@ -9,7 +9,7 @@ import { findLogger } from './findLogger';
 import { formatConfigFor } from './formatConfig';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { isCandidateCall, recogniseLogCall, toCallSite } from './logCalls';
-import { type FunctionLike, isFunctionLike } from './logCallables';
+import { type FunctionLike, isFunctionLike, mayBeLogHelper } from './logCallables';
 import { editsOtherFiles } from './edits';
 import { fileModuleStyle, lineColumn, parseErrorCount, parseSource } from './parse';
 import type { ConfiguredLoggerModule } from './model/facts';
@@ -229,7 +229,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     requestParamAt: (at) => requestParamAt(requests, at),
     insideLogHelper: (at) => {
       const fn = enclosingFunction(at);
-      return !!fn && !!values.functionSummary(fn).logs;
+      return !!fn && mayBeLogHelper(fn) && !!values.functionSummary(fn).logs;
     },
     serviceContext: () => serviceContextFor(project, absPath),
     requestIdHeader: options.requestIdHeader ?? DEFAULT_SETTINGS.requestIdHeader,

@@ -30,6 +30,20 @@ export function isFunctionLike(node: ts.Node): node is FunctionLike {
 const MAX_HELPER_BODY = 2000;
 const LEVEL_CALL = new RegExp(String.raw`(?:\.|\[\s*['"\`])(?:${[...ALL_LEVEL_METHODS].join('|')})\b`);
 
+/** A level call that is not console's (`this.output.error(`, `logger['warn'](`): a log helper's body holds one. */
+const NON_CONSOLE_LEVEL_CALL = new RegExp(String.raw`(?<!\bconsole)(?:\.|\[\s*['"\`])(?:${[...ALL_LEVEL_METHODS].join('|')})\b`);
+
+/**
+ * Whether `fn` may be a log helper, from its text alone: it takes parameters, is small, and calls
+ * a level method of something other than console. A cheap test before its summary (which follows
+ * imports), for questions asked of many functions (is this console call inside the logger itself?).
+ */
+export function mayBeLogHelper(fn: FunctionLike): boolean {
+  const body = fn.body;
+  if (!body || fn.parameters.length === 0 || body.end - body.pos > MAX_HELPER_BODY) return false;
+  return NON_CONSOLE_LEVEL_CALL.test(body.getSourceFile().text.slice(body.pos, body.end));
+}
+
 export function summariseFunction(fn: FunctionLike, values: ValueResolver, scopes: ScopeMap): FunctionSummary {
   if (!fn.body) return NOTHING;
   const returnsLogger = returnedLogger(fn, values);
@@ -57,7 +71,7 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
   }
   const returnsErrorText = returnsLogger || logs ? undefined : returnedErrorText(fn, scopes);
   // A metric factory (`createCounter(options)` → `new Counter(options)`): only in a file that names prom-client.
-  const makesMetric = !returnsLogger && !logs && body.getSourceFile().text.includes('prom-client') ? metricFactoryOf(fn as typeof fn & { body: ts.ConciseBody }, scopes) : undefined;
+  const makesMetric = !returnsLogger && !logs && namesPromClient(body.getSourceFile()) ? metricFactoryOf(fn as typeof fn & { body: ts.ConciseBody }, scopes) : undefined;
   if (!returnsLogger && !logs && returnsErrorText === undefined && !makesMetric) return NOTHING;
   return {
     ...(returnsLogger ? { returnsLogger } : {}),
@@ -86,6 +100,14 @@ function passedFields(arg: ts.Expression | undefined, fn: FunctionLike, scopes: 
   if (!ts.isObjectLiteralExpression(o)) return -1;
   const spread = o.properties.filter(ts.isSpreadAssignment).map((p) => direct(p.expression)).filter((i) => i >= 0);
   return spread.length === 1 ? spread[0] : -1;
+}
+
+/** Whether a file's text names prom-client, asked once per file (many of its functions are summarised). */
+const namingPromClient = new WeakMap<ts.SourceFile, boolean>();
+function namesPromClient(sf: ts.SourceFile): boolean {
+  let known = namingPromClient.get(sf);
+  if (known === undefined) namingPromClient.set(sf, (known = sf.text.includes('prom-client')));
+  return known;
 }
 
 /** The library of the logger a function returns: by its return type, its expression body, or a `return` among its top-level statements. */
