@@ -17,7 +17,7 @@ export interface ClassContext extends ExpressionValues {
 export class ClassValues {
   private readonly classMembers = new Map<ts.ClassLikeDeclaration, Map<string, Value | null>>();
   private readonly classSummaries = new Map<ts.ClassLikeDeclaration, ClassSummary>();
-  /** Per class and side (instance, static): its methods that log their arguments or return a logger. */
+  /** Per class and side (instance, static): its methods that log their arguments, return a logger or make a metric. */
   private readonly methodObjects = new Map<ts.ClassLikeDeclaration, { instance?: Value | null; static?: Value | null }>();
 
   constructor(
@@ -50,7 +50,7 @@ export class ClassValues {
       if (!m.name || !(ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) || isStatic(m) !== statics || isPrivate(m)) continue;
       const fn = ts.isMethodDeclaration(m) ? m : ts.isPropertyDeclaration(m) && m.initializer ? arrowOrFunction(m.initializer) : null;
       const summary = fn?.body ? this.values.functionSummary(fn) : undefined;
-      if (summary && (summary.logs || summary.returnsLogger)) members.set(m.name.text, summary);
+      if (summary && (summary.logs || summary.returnsLogger || summary.makesMetric)) members.set(m.name.text, summary);
     }
     // Methods inherited from a base class of this file, where this class does not declare them.
     const base = depth < MAX_DEPTH ? this.baseClassOf(klass, depth) : null;

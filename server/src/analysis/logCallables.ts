@@ -71,7 +71,13 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
   }
   const returnsErrorText = returnsLogger || logs ? undefined : returnedErrorText(fn, scopes);
   // A metric factory (`createCounter(options)` → `new Counter(options)`): only in a file that names prom-client.
-  const makesMetric = !returnsLogger && !logs && namesPromClient(body.getSourceFile()) ? metricFactoryOf(fn as typeof fn & { body: ts.ConciseBody }, scopes) : undefined;
+  const makesMetric =
+    !returnsLogger && !logs && mayMakeMetrics(body.getSourceFile())
+      ? metricFactoryOf(fn as typeof fn & { body: ts.ConciseBody }, scopes, (call) => {
+          const v = values.valueOf(call.expression);
+          return v?.t === 'function' ? v.fn.makesMetric : undefined;
+        })
+      : undefined;
   if (!returnsLogger && !logs && returnsErrorText === undefined && !makesMetric) return NOTHING;
   return {
     ...(returnsLogger ? { returnsLogger } : {}),
@@ -102,13 +108,14 @@ function passedFields(arg: ts.Expression | undefined, fn: FunctionLike, scopes: 
   return spread.length === 1 ? spread[0] : -1;
 }
 
-/** Whether a file's text names prom-client, asked once per file (many of its functions are summarised). */
-const namingPromClient = new WeakMap<ts.SourceFile, boolean>();
-function namesPromClient(sf: ts.SourceFile): boolean {
-  let known = namingPromClient.get(sf);
-  if (known === undefined) namingPromClient.set(sf, (known = sf.text.includes('prom-client')));
+/** Whether a file's text names prom-client or a metric type (a factory of the project's factories), asked once per file (many of its functions are summarised). */
+const makingMetrics = new WeakMap<ts.SourceFile, boolean>();
+function mayMakeMetrics(sf: ts.SourceFile): boolean {
+  let known = makingMetrics.get(sf);
+  if (known === undefined) makingMetrics.set(sf, (known = sf.text.includes('prom-client') || METRIC_TYPE_WORD.test(sf.text)));
   return known;
 }
+const METRIC_TYPE_WORD = /Counter|Gauge|Histogram|Summary/;
 
 /** The library of the logger a function returns: by its return type, its expression body, or a `return` among its top-level statements. */
 function returnedLogger(fn: FunctionLike, values: ValueResolver): LoggerLibrary | undefined {

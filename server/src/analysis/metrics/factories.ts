@@ -13,7 +13,7 @@ const MAX_FACTORY_BODY = 4000;
 type FunctionWithBody = ts.FunctionLikeDeclaration & { body: ts.ConciseBody };
 
 /** What `fn` makes, when it is a metric factory; undefined otherwise. */
-export function metricFactoryOf(fn: FunctionWithBody, scopes: ScopeMap): MetricFactory | undefined {
+export function metricFactoryOf(fn: FunctionWithBody, scopes: ScopeMap, calledFactory?: (call: ts.CallExpression) => MetricFactory | undefined): MetricFactory | undefined {
   const body = fn.body;
   if (fn.parameters.length === 0 || body.end - body.pos > MAX_FACTORY_BODY) return undefined;
   const stack: ts.Node[] = [body];
@@ -24,6 +24,12 @@ export function metricFactoryOf(fn: FunctionWithBody, scopes: ScopeMap): MetricF
       const made = metricClassOf(node.expression, scopes);
       const config = made && node.arguments?.[0] ? passedParameter(node.arguments[0], fn, scopes) : -1;
       if (made && config >= 0) return { kind: made[0], constructorName: made[1], config };
+    } else if (calledFactory && ts.isCallExpression(node)) {
+      // A factory of a factory (Unleash's `registerGaugeDbMetric(definition)` calling `createGauge(definition)`).
+      const inner = calledFactory(node);
+      const arg = inner && node.arguments[inner.config];
+      const config = arg ? passedParameter(arg, fn, scopes) : -1;
+      if (inner && config >= 0) return { ...inner, config };
     }
     ts.forEachChild(node, (c) => {
       stack.push(c);

@@ -30,9 +30,14 @@ export function isMetricCandidate(node: ts.Node): boolean {
   if (node.kind === ts.SyntaxKind.NewExpression) return true;
   if (node.kind !== ts.SyntaxKind.CallExpression) return false;
   const callee = (node as ts.CallExpression).expression;
-  if (ts.isPropertyAccessExpression(callee)) return METRIC_CALL_NAMES.has(callee.name.text);
+  // A method given a configuration object may be a project's metric factory (`monitor.registerGauge({ name, help })`).
+  if (ts.isPropertyAccessExpression(callee)) return METRIC_CALL_NAMES.has(callee.name.text) || isObjectArgument((node as ts.CallExpression).arguments[0]);
   if (ts.isElementAccessExpression(callee)) return ts.isStringLiteralLike(callee.argumentExpression) && METRIC_CALL_NAMES.has(callee.argumentExpression.text);
   return ts.isIdentifier(callee);
+}
+
+function isObjectArgument(arg: ts.Expression | undefined): boolean {
+  return !!arg && arg.kind === ts.SyntaxKind.ObjectLiteralExpression;
 }
 
 /** Definitions, uses and lookups among the candidates, in source order. Needs the file's scope model and parent pointers; `links` follow the project's metric factories. */

@@ -164,11 +164,26 @@ export class MetricResolver {
   /** The project's metric factory `call` calls (`createCounter({ name, help })` imported from a project module), if any. */
   private factoryCalled(call: ts.CallExpression): MetricFactory | null {
     const callee = unwrap(call.expression);
-    if (!this.links || !ts.isIdentifier(callee)) return null;
-    const d = resolveName(this.scopes, callee, callee.text);
-    if (d?.kind !== 'import') return null;
-    const v = this.links.exportOf(d.module, d.name);
-    return v?.t === 'function' && v.fn.makesMetric ? v.fn.makesMetric : null;
+    if (!this.links) return null;
+    if (ts.isIdentifier(callee)) {
+      const v = this.importedExport(callee);
+      return v?.t === 'function' && v.fn.makesMetric ? v.fn.makesMetric : null;
+    }
+    // `monitor.registerGauge({ name, help })` on `const monitor = new DbMetricsMonitor(config)`, the class imported.
+    const access = accessOf(callee);
+    const receiver = access && unwrap(access.object);
+    if (!access || !receiver || !ts.isIdentifier(receiver)) return null;
+    const d = resolveName(this.scopes, receiver, receiver.text);
+    const made = d?.kind === 'value' ? unwrap(d.init) : null;
+    const klass = made && ts.isNewExpression(made) ? unwrap(made.expression) : null;
+    const v = klass && ts.isIdentifier(klass) ? this.importedExport(klass) : null;
+    return (v?.t === 'class' && v.cls.methods?.get(access.name)?.makesMetric) || null;
+  }
+
+  /** What the project module an identifier is imported from exports under its name; null for anything else. */
+  private importedExport(id: ts.Identifier): ReturnType<ImportLinks['exportOf']> {
+    const d = resolveName(this.scopes, id, id.text);
+    return d?.kind === 'import' && this.links ? this.links.exportOf(d.module, d.name) : null;
   }
 
   /** `this.name` in a class: a field initialised with a metric or typed as one, or assigned one in the constructor. */

@@ -4,6 +4,7 @@
 import { createCounter } from './util/metrics/createCounter';
 import { createGauge } from './util/metrics/createGauge';
 import { createHistogram } from './util/metrics/createHistogram';
+import { DbMetricsMonitor } from './monitor';
 
 export const requestDuration = createGauge({ name: 'http_request_duration_milliseconds', help: 'Request duration' });
 //                                                 ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [metric-naming] Metric name `http_request_duration_milliseconds`: use base unit "seconds" instead of "milliseconds" (promtool check metrics). Lint-clean name: `http_request_duration_seconds` (the values change unit too: seconds, not milliseconds).
@@ -12,3 +13,6 @@ export const toggleUpdates = createCounter({ name: 'feature_toggle_update', help
 export const usersTotal = createCounter({ name: 'users_created_total', help: 'Users created' });
 export const queryTime = createHistogram({ name: 'db_query_time_ms', help: 'Query time' });
 //                                               ~~~~~~~~~~~~~~~~~~ [metric-naming] Metric name `db_query_time_ms`: metric names should not contain abbreviated units (promtool check metrics). Lint-clean name: `db_query_time_seconds` (the values change unit too: seconds, not ms).
+const dbMetrics = new DbMetricsMonitor();
+dbMetrics.registerGaugeDbMetric({ name: 'projects_total', help: 'Projects', query: async () => 1 });
+//                                      ~~~~~~~~~~~~~~~~ [metric-naming] Metric name `projects_total`: non-counter metrics should not have "_total" suffix (promtool check metrics). Lint-clean name: `projects`.
