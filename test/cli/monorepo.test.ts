@@ -148,6 +148,8 @@ describe('obs-lens explain', function () {
     assert.ok(lines.includes('  tsconfig          apps/orders/tsconfig.json'), r.stdout);
     assert.ok(lines.includes('  logger module     ../lib/logger.js, export `logger` (pino) = apps/orders/src/lib/logger.ts'), r.stdout);
     assert.ok(lines.includes("    logger (pino) from '@orders/lib/logger' = apps/orders/src/lib/logger.ts"), r.stdout);
+    // What the file is for and what decided it: the rules hold only service code to service standards.
+    assert.ok(lines.some((l) => /^ {2}role {14}service: /.test(l)), r.stdout);
     const missing = runCli(['explain', 'nope.ts'], c.root);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /no such file: nope\.ts/);
