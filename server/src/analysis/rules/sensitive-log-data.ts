@@ -6,6 +6,7 @@ import type { LogCall, Rule, RuleContext } from '../rule';
 import { enclosingStop, unwrap } from '../scopes';
 import { isRequestObject } from './util/requests';
 import { isConsoleOutsideService } from './util/fileRole';
+import { runsOnlyInDevelopment } from './util/developmentOnly';
 import { isPersonalDataName, isSecretName } from './util/secretNames';
 import { constObjectLiteral, declaredType, typeMemberNames } from './util/declarations';
 
@@ -174,7 +175,7 @@ export const rule: Rule = {
   checkLogCall(call, ctx) {
     // Console output of a test, script or CLI is for the person running it (a generated key, a
     // fixture's token), and browser code prints in the user's own browser: no log store keeps it.
-    if (isConsoleOutsideService(call, ctx)) return;
+    if (isConsoleOutsideService(call, ctx) || runsOnlyInDevelopment(call.node)) return;
     for (const v of loggedValues(call)) checkValue(v, ctx);
     for (const obj of childBindings(call.receiver, ctx)) {
       if (checked?.ctx !== ctx) checked = { ctx, objects: new Set() };
