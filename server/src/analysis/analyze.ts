@@ -17,7 +17,7 @@ import type { ModuleDependencies } from './model/modules';
 import { analysisFactsKey, classifyFile, type ProjectModel } from './project';
 import type { FixProposal, LogCall, Rule, RuleContext } from './rule';
 import { RULES } from './rules';
-import { clearWalkShortcuts, declarationNodeOf, DECLARES, enclosingStop, importOf, isTypeOnly, recordDeclarations, type ScopeMap, unwrap } from './scopes';
+import { clearWalkShortcuts, declarationNodeOf, DECLARES, enclosingStop, importOf, isTypeOnly, parameterIndex, recordDeclarations, type ScopeMap, unwrap } from './scopes';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS, tooLargeToAnalyse } from './limits';
 import { isMetricCandidate, mayHoldMetrics, NO_METRICS, recogniseMetrics } from './metrics';
 import { findSuppressions, isSuppressed } from './suppressions';
@@ -190,6 +190,8 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   }
   calls.sort((a, b) => a.node.pos - b.node.pos);
 
+  /** Per function: whether it is a log helper, read from the file's recognised calls (see passesParameterToLogger). */
+  const helpers = new Map<FunctionLike, boolean>();
   const bindings = childBindingsByName(sf);
   const logCalls = calls.map((c) => toCallSite(c, sf, childBindingsOf(c, bindings)));
   const rules = RULES.filter((r) => options.severities[r.meta.id]);
@@ -229,7 +231,10 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     requestParamAt: (at) => requestParamAt(requests, at),
     insideLogHelper: (at) => {
       const fn = enclosingFunction(at);
-      return !!fn && mayBeLogHelper(fn) && !!values.functionSummary(fn).logs;
+      if (!fn || !mayBeLogHelper(fn)) return false;
+      let known = helpers.get(fn);
+      if (known === undefined) helpers.set(fn, (known = passesParameterToLogger(fn, calls, scopes)));
+      return known;
     },
     serviceContext: () => serviceContextFor(project, absPath),
     requestIdHeader: options.requestIdHeader ?? DEFAULT_SETTINGS.requestIdHeader,
@@ -300,6 +305,28 @@ function toFixes(proposals: FixProposal[]): Fix[] {
     .filter((p) => p.edits.length > 0)
     .map((p): Fix => ({ title: p.title, edits: p.edits, safe: p.safe && !editsOtherFiles(p.edits), kind: 'fix' }))
     .sort((a, b) => Number(b.safe) - Number(a.safe));
+}
+
+/**
+ * Whether `fn` passes one of its parameters on to a (non-console) logger as the message: what its
+ * summary's `logs` says (logCallables.ts), read from the log calls this analysis already recognised
+ * instead of walking and resolving the function's body again.
+ */
+function passesParameterToLogger(fn: FunctionLike, calls: readonly LogCall[], scopes: ScopeMap): boolean {
+  const body = fn.body!;
+  // `calls` is sorted by position: the first call in the body, then on while inside it (a helper's body is small).
+  let lo = 0;
+  let hi = calls.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (calls[mid].node.pos < body.pos) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < calls.length && calls[i].node.pos < body.end; i++) {
+    const c = calls[i];
+    if (c.library !== 'console' && c.node.end <= body.end && enclosingFunction(c.node) === fn && parameterIndex(c.messageArg, fn, scopes) >= 0) return true;
+  }
+  return false;
 }
 
 /** The nearest function-like (a function, an arrow, a method) around `at`, climbing scope to scope. */
