@@ -263,4 +263,41 @@ describe('log helpers and logger-returning functions', () => {
       p.cleanup();
     }
   });
+
+  it("follows a project's own logger interface (Unleash's, in a module built on log4js), passed on by a module that imports it then lists it in an export", () => {
+    const p = tempProject({
+      'package.json': JSON.stringify({ dependencies: { log4js: '^6' } }),
+      'src/logger.ts': [
+        `import pkg from 'log4js';`,
+        `export type LogProvider = (category?: string) => Logger;`,
+        `export interface Logger {`,
+        `  debug(message: any, ...args: any[]): void;`,
+        `  info(message: any, ...args: any[]): void;`,
+        `  warn(message: any, ...args: any[]): void;`,
+        `  error(message: any, ...args: any[]): void;`,
+        `}`,
+        `export interface Metrics { inc(name: string): void; info(): string }`,
+        `export const getDefaultLogProvider = (): LogProvider => pkg.getLogger;`,
+      ].join('\n'),
+      'src/server-impl.ts': `import { type Logger, type Metrics } from './logger';\nexport { Logger, Metrics };\n`,
+      'src/tokens.ts': [
+        `import type { Logger, Metrics } from './server-impl';`,
+        `export class TokenService {`,
+        `  private logger: Logger;`,
+        `  constructor(getLogger: (name: string) => Logger, private metrics: Metrics) { this.logger = getLogger('tokens'); }`,
+        `  clean(deleted: string[]) {`,
+        `    this.logger.debug(\`Invalidated \${deleted.length} tokens\`);`,
+        `    this.metrics.info();`,
+        `  }`,
+        `}`,
+      ].join('\n'),
+    });
+    try {
+      const r = p.analyze('src/tokens.ts');
+      assert.deepEqual(callsOf(r), ['6:4 log4js.debug']);
+      assert.deepEqual(r.findings.map((f) => `${f.line + 1} ${f.rule}`), ['6 unstructured-log-message']);
+    } finally {
+      p.cleanup();
+    }
+  });
 });

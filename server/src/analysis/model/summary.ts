@@ -6,7 +6,7 @@
 // summary's dependencies (a change to one of them makes it stale).
 import ts from '../typescriptModule';
 import { parseSource } from '../parse';
-import { bindFile, unwrap } from '../scopes';
+import { bindFile, resolveName, unwrap } from '../scopes';
 import { ValueResolver, type Value } from '../values';
 import type { LoggerLibrary } from '../types';
 import { LIBRARY_PACKAGES } from '../libraries';
@@ -42,7 +42,8 @@ export interface SummaryLinks extends ImportLinks {
 
 export function summariseModule(file: string, text: string, links: SummaryLinks): ModuleSummary {
   const sf = parseSource(file, text);
-  const values = new ValueResolver(bindFile(sf), links);
+  const scopes = bindFile(sf);
+  const values = new ValueResolver(scopes, links);
   const loggers = new Map<string, LoggerExport>();
   const classes = new Map<string, ClassSummary>();
   const functions = new Map<string, FunctionSummary>();
@@ -87,8 +88,10 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
       } else if (ts.isNamedExports(st.exportClause)) {
         for (const el of st.exportClause.elements) {
           const local = (el.propertyName ?? el.name).text;
-          // A type passed on (`export type { Logger } from './logging'`) keeps naming a logger.
-          const passed = from ? links.exportOf(from, local) : null;
+          // A type passed on (`export type { Logger } from './logging'`, or imported then listed: `import { type Logger } from
+          // './logger'; export { Logger }`) keeps naming a logger.
+          const imported = from ? null : resolveName(scopes, sf, local);
+          const passed = from ? links.exportOf(from, local) : imported?.kind === 'import' ? links.exportOf(imported.module, imported.name) : null;
           if (passed?.t === 'loggerType') types.set(el.name.text, passed.lib);
           else if (passed?.t === 'callbackType') callbackTypes.set(el.name.text, passed.callbacks);
           else if (passed?.t === 'shapeType') shapeTypes.set(el.name.text, passed.members);
