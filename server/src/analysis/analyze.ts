@@ -231,9 +231,9 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     requestParamAt: (at) => requestParamAt(requests, at),
     insideLogHelper: (at) => {
       const fn = enclosingFunction(at);
-      if (!fn || !mayBeLogHelper(fn)) return false;
+      if (!fn) return false;
       let known = helpers.get(fn);
-      if (known === undefined) helpers.set(fn, (known = passesParameterToLogger(fn, calls, scopes)));
+      if (known === undefined) helpers.set(fn, (known = mayBeLogHelper(fn) && passesParameterToLogger(fn, calls, scopes)));
       return known;
     },
     serviceContext: () => serviceContextFor(project, absPath),

@@ -10,7 +10,7 @@ import { metricFactoryOf } from './metrics/factories';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { recogniseLogCall } from './logCalls';
 import type { FunctionSummary } from './model/types';
-import { parameterIndex, type ScopeMap, unwrap } from './scopes';
+import { parameterIndex, resolveName, type ScopeMap, unwrap } from './scopes';
 import type { LoggerLibrary } from './types';
 import type { ValueResolver } from './values';
 
@@ -97,7 +97,7 @@ function passedFields(arg: ts.Expression | undefined, fn: FunctionLike, scopes: 
     const index = parameterIndex(e, fn, scopes);
     if (index >= 0) return index;
     const u = unwrap(e);
-    return ts.isCallExpression(u) && u.arguments.length === 1 ? parameterIndex(u.arguments[0], fn, scopes) : -1;
+    return ts.isCallExpression(u) && u.arguments.length === 1 && isOwnCleanUp(u.expression, scopes) ? parameterIndex(u.arguments[0], fn, scopes) : -1;
   };
   if (!arg) return -1;
   const found = direct(arg);
@@ -116,6 +116,19 @@ function mayMakeMetrics(sf: ts.SourceFile): boolean {
   return known;
 }
 const METRIC_TYPE_WORD = /Counter|Gauge|Histogram|Summary/;
+
+/**
+ * A clean-up the project wrote (`this.sanitize(extra)`, `redact(extra)` with `redact` declared in the
+ * file), not a library's conversion (`JSON.stringify(extra)`, `String(extra)`, an imported
+ * `serializeError`): only the former keeps the fields' keys as the caller wrote them.
+ */
+function isOwnCleanUp(callee: ts.Expression, scopes: ScopeMap): boolean {
+  const c = unwrap(callee);
+  if (ts.isPropertyAccessExpression(c)) return c.expression.kind === ts.SyntaxKind.ThisKeyword;
+  if (!ts.isIdentifier(c)) return false;
+  const d = resolveName(scopes, c, c.text);
+  return d?.kind === 'other' || d?.kind === 'value';
+}
 
 /** The library of the logger a function returns: by its return type, its expression body, or a `return` among its top-level statements. */
 function returnedLogger(fn: FunctionLike, values: ValueResolver): LoggerLibrary | undefined {

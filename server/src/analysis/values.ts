@@ -70,8 +70,13 @@ export class ValueResolver {
 
   /** What a method of the class around `thisNode` does for logging (`this.error(message, err)` in a facade's `fatal`); null when there is none. */
   thisMethod(thisNode: ts.Node, name: string): FunctionSummary | null {
-    const klass = enclosingClass(thisNode);
-    const m = klass?.members.find((x): x is ts.MethodDeclaration => ts.isMethodDeclaration(x) && !!x.body && !!x.name && ts.isIdentifier(x.name) && x.name.text === name);
+    // `this` is the class's (instance, or the class itself in a static method) only in a class
+    // method, or an arrow inside one: in a function or an object literal's method it is something else.
+    let fn: ts.Node | undefined = thisNode.parent;
+    while (fn && !(ts.isFunctionLike(fn) && !ts.isArrowFunction(fn))) fn = fn.parent;
+    if (!fn || !ts.isMethodDeclaration(fn) || !ts.isClassLike(fn.parent)) return null;
+    const statics = isStaticMember(fn);
+    const m = fn.parent.members.find((x): x is ts.MethodDeclaration => ts.isMethodDeclaration(x) && !!x.body && isStaticMember(x) === statics && !!x.name && ts.isIdentifier(x.name) && x.name.text === name);
     return m ? this.functionSummary(m) : null;
   }
 
@@ -353,3 +358,6 @@ function memberValue(o: Extract<Value, { t: 'object' }>, name: string): Value | 
   return fn ? { t: 'function', fn } : null;
 }
 
+function isStaticMember(m: ts.ClassElement): boolean {
+  return (ts.getModifiers(m as ts.HasModifiers) ?? []).some((x) => x.kind === ts.SyntaxKind.StaticKeyword);
+}

@@ -24,8 +24,9 @@ export function metricFactoryOf(fn: FunctionWithBody, scopes: ScopeMap, calledFa
       const made = metricClassOf(node.expression, scopes);
       const config = made && node.arguments?.[0] ? passedParameter(node.arguments[0], fn, scopes) : -1;
       if (made && config >= 0) return { kind: made[0], constructorName: made[1], config };
-    } else if (calledFactory && ts.isCallExpression(node)) {
-      // A factory of a factory (Unleash's `registerGaugeDbMetric(definition)` calling `createGauge(definition)`).
+    } else if (calledFactory && ts.isCallExpression(node) && node.arguments.some((arg) => passedParameter(arg, fn, scopes) >= 0)) {
+      // A factory of a factory (Unleash's `registerGaugeDbMetric(definition)` calling `createGauge(definition)`):
+      // only a call given one of the parameters is asked about (asking resolves the callee).
       const inner = calledFactory(node);
       const arg = inner && node.arguments[inner.config];
       const config = arg ? passedParameter(arg, fn, scopes) : -1;
@@ -64,6 +65,9 @@ function passedParameter(arg: ts.Expression, fn: FunctionWithBody, scopes: Scope
   if (direct >= 0) return direct;
   const a = unwrap(arg);
   if (ts.isObjectLiteralExpression(a)) {
+    // A factory that writes the name or help itself (`{ name: prefix + name, help, ...opts }`) is no
+    // pass-through: its callers' objects lack what it adds, and reading them alone would be wrong.
+    if (a.properties.some((p) => !ts.isSpreadAssignment(p) && p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && (p.name.text === 'name' || p.name.text === 'help'))) return -1;
     for (const p of a.properties) if (ts.isSpreadAssignment(p)) {
       const i = passedParameter(p.expression, fn, scopes);
       if (i >= 0) return i;

@@ -190,7 +190,7 @@ function requireOf(e: ts.Expression): string | null {
   return null;
 }
 
-/** The logger library a module imports (`import pkg from 'log4js'`, `require('pino')`); null when none or several. */
+/** The logger library a module imports (`import pkg from 'log4js'`); null when none or several (a CommonJS require is not read). */
 function importedLoggerLibrary(sf: ts.SourceFile): LoggerLibrary | null {
   const found = new Set<LoggerLibrary>();
   for (const st of sf.statements) {

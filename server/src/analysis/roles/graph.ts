@@ -56,6 +56,8 @@ export function buildImportGraph(inputs: GraphInputs): ImportGraph {
   const globs: number[][] = files.map(() => []);
   /** Files by folder, made when a file first lists a folder. */
   let byFolder: Map<string, number[]> | undefined;
+  /** File indexes sorted by path, made when a file first has a glob: a pattern's fixed folder is a range of them. */
+  let sortedFiles: number[] | undefined;
   const aliases = new AliasMatcher(files, inputs);
   // Files of one folder resolve a specifier alike (one tsconfig, one base): once per folder.
   const resolutions = new Map<string, string | null>();
@@ -92,7 +94,8 @@ export function buildImportGraph(inputs: GraphInputs): ImportGraph {
     }
     // Vite bundles every file an `import.meta.glob` pattern matches (plugins, pages, locales).
     for (const pattern of inputs.globImportsOf?.(from) ?? []) {
-      for (const c of globTargets(files, inputs.packageDirOf(from), folder, pattern)) if (c !== i && !exact.has(c)) globs[i].push(c);
+      sortedFiles ??= files.map((_, k) => k).sort((a, b) => (files[a] < files[b] ? -1 : files[a] > files[b] ? 1 : 0));
+      for (const c of globTargets(files, sortedFiles, inputs.packageDirOf(from), folder, pattern)) if (c !== i && !exact.has(c)) globs[i].push(c);
     }
     imports[i] = [...exact];
     mayImport[i] = [...possible].filter((c) => !exact.has(c));
@@ -185,19 +188,36 @@ class AliasMatcher {
  * to the package root for `/src/...`. Negated patterns (`!**\/*.test.ts`) are left out: the edge
  * set may then be larger, which only makes roles more careful.
  */
-function globTargets(files: readonly string[], packageRoot: string | null, folder: string, pattern: string): number[] {
+function globTargets(files: readonly string[], sorted: readonly number[], packageRoot: string | null, folder: string, pattern: string): number[] {
   if (pattern.startsWith('!')) return [];
   const base = pattern.startsWith('/') ? packageRoot : folder;
   if (!base) return [];
   const abs = path.resolve(base, pattern.startsWith('/') ? `.${pattern}` : pattern);
-  // The literal folder before the first wildcard bounds the walk; the rest is matched with the glob matcher.
+  // The literal folder before the first wildcard bounds the search; the rest is matched with the glob matcher.
   const wild = abs.search(/[*?[{]/);
-  const fixed = wild < 0 ? abs : abs.slice(0, abs.lastIndexOf(path.sep, wild));
+  // The files under the literal folder are one run of the sorted list: found by binary search, then read in order.
+  const firstAtOrAfter = (key: string) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (files[sorted[mid]] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  if (wild < 0) {
+    const at = firstAtOrAfter(abs);
+    return at < sorted.length && files[sorted[at]] === abs ? [sorted[at]] : [];
+  }
+  const fixed = abs.slice(0, abs.lastIndexOf(path.sep, wild));
+  const prefix = fixed + path.sep;
   const matcher = compileGlob(path.relative(fixed, abs).split(path.sep).join('/'));
+  const lo = firstAtOrAfter(prefix);
   const out: number[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const f = files[i];
-    if (f === abs || (f.startsWith(fixed + path.sep) && matcher.matches(f.slice(fixed.length + 1).split(path.sep).join('/')))) out.push(i);
+  for (let k = lo; k < sorted.length && files[sorted[k]].startsWith(prefix); k++) {
+    const f = files[sorted[k]];
+    if (matcher.matches(f.slice(prefix.length).split(path.sep).join('/'))) out.push(sorted[k]);
   }
   return out;
 }

@@ -5,7 +5,6 @@ import ts from '../typescriptModule';
 import type { LogCall, Rule, RuleContext } from '../rule';
 import { enclosingStop, unwrap } from '../scopes';
 import { isRequestObject } from './util/requests';
-import { isConsoleOutsideService } from './util/fileRole';
 import { runsOnlyInDevelopment } from './util/developmentOnly';
 import { isPersonalDataName, isSecretName } from './util/secretNames';
 import { constObjectLiteral, declaredType, typeMemberNames } from './util/declarations';
@@ -175,7 +174,9 @@ export const rule: Rule = {
   checkLogCall(call, ctx) {
     // Console output of a test, script or CLI is for the person running it (a generated key, a
     // fixture's token), and browser code prints in the user's own browser: no log store keeps it.
-    if (isConsoleOutsideService(call, ctx) || runsOnlyInDevelopment(call.node)) return;
+    // (Console output inside the project's own log helper is its sink, but a secret printed there is
+    // still printed: only the file's role counts here.)
+    if ((call.library === 'console' && ctx.fileKind !== 'service') || runsOnlyInDevelopment(call.node)) return;
     for (const v of loggedValues(call)) checkValue(v, ctx);
     for (const obj of childBindings(call.receiver, ctx)) {
       if (checked?.ctx !== ctx) checked = { ctx, objects: new Set() };

@@ -1,14 +1,15 @@
-// Code that runs only in development: inside `if (env.isDevelopment)`, `if (!isProduction)`,
-// `if (process.env.NODE_ENV === 'development')` (or the else branch of a production test). What it
-// logs is for the developer at the keyboard (Outline prints sign-in links there) and never reaches
-// production logs, so the message-quality rules leave it alone.
+// Code that runs only in development: inside `if (env.isDevelopment)` or `if (process.env.NODE_ENV
+// === 'development')`, or the else branch of `NODE_ENV !== 'development'`. What it logs is for the
+// developer at the keyboard (Outline prints sign-in links there) and never reaches production logs,
+// so the message-quality rules leave it alone. "Not production" is not development: staging and
+// test environments ship their logs too.
 import ts from '../../typescriptModule';
 import { unwrap } from '../../scopes';
 
-const DEV_NAME = /^(?:is)?(?:dev|development|local)(?:mode|env)?$|^__DEV__$/i;
-const PROD_NAME = /^(?:is)?prod(?:uction)?(?:mode|env)?$/i;
+/** `isDevelopment`, `isDev`, `isLocal`, `devMode`, `__DEV__`: never a bare `dev` or `local` (a local account, `req.query.dev`). */
+const DEV_NAME = /^(?:is(?:dev|development|local)(?:mode|env)?|dev(?:elopment)?mode|__DEV__)$/i;
 const ENV_NAME = /^(?:NODE_ENV|ENVIRONMENT|APP_ENV|ENV)$/;
-const DEV_VALUES = new Set(['development', 'dev', 'local']);
+const DEV_VALUES = new Set(['development', 'dev']);
 const MAX_CLIMB = 64;
 
 /** Whether `node` sits in a branch that runs only in development. */
@@ -37,14 +38,11 @@ function isDevelopmentTest(expr: ts.Expression, truthy: boolean): boolean {
     if (!equal && !unequal) return false;
     const value = envComparison(e.left, e.right) ?? envComparison(e.right, e.left);
     if (value === null) return false;
-    // `NODE_ENV === 'development'` (true), `NODE_ENV !== 'production'` (true), and their else branches.
-    const isDev = DEV_VALUES.has(value);
-    const isProd = value === 'production' || value === 'prod';
-    return (equal === truthy && isDev) || (equal !== truthy && isProd);
+    // `NODE_ENV === 'development'` true, or `NODE_ENV !== 'development'` false.
+    return equal === truthy && DEV_VALUES.has(value);
   }
   const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : null;
-  if (!name) return false;
-  return (truthy && DEV_NAME.test(name)) || (!truthy && PROD_NAME.test(name));
+  return truthy && !!name && DEV_NAME.test(name);
 }
 
 /** The string `literal` is compared with when `env` names the environment variable (`process.env.NODE_ENV`, `env.ENVIRONMENT`). */
