@@ -52,6 +52,7 @@ export class TypeValues {
       const exported = this.links.exportOf(d.module, d.name);
       if (exported?.t === 'callbackType') return { t: 'typedCallbacks', callbacks: exported.callbacks };
       if (exported?.t === 'shapeType') return { t: 'loggerMembers', members: exported.members };
+      if (exported?.t === 'factoryType') return 'lib' in exported.shape ? { t: 'function', fn: { returnsLogger: exported.shape.lib } } : { t: 'loggerFactories', members: exported.shape.members };
       if (exported?.t === 'resolversType') return { t: 'resolversType', context: exported.context };
       return exported?.t === 'loggerType' ? { t: 'logger', lib: exported.lib } : null;
     }

@@ -31,6 +31,8 @@ export type Value =
   | { t: 'typedCallbacks'; callbacks: CallbackTypeSummary }
   /** An object some of whose members are loggers, as a callback's type says (`ctx: { logger: Logger }`). */
   | { t: 'loggerMembers'; members: ReadonlyMap<string, LoggerLibrary> }
+  /** An object whose members give a logger when called, as its type says (`config: UnleashConfig` with `getLogger: LogProvider`). */
+  | { t: 'loggerFactories'; members: ReadonlyMap<string, LoggerLibrary> }
   /** A GraphQL resolver map type (libraries.ts, GRAPHQL_CODEGEN_CONTEXT_PARAMETER): its resolvers' context, by logger members. */
   | { t: 'resolversType'; context: ReadonlyMap<string, LoggerLibrary> };
 

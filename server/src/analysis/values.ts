@@ -237,6 +237,7 @@ export class ValueResolver {
     if (from.t === 'object') return memberValue(from, property);
     if (from.t === 'typedObject') return this.types.typedMember(from, property);
     if (from.t === 'loggerMembers') return loggerMember(from, property);
+    if (from.t === 'loggerFactories') return loggerFactory(from, property);
     return null;
   }
 
@@ -317,6 +318,7 @@ export class ValueResolver {
     if (target?.t === 'object') return memberValue(target, name);
     if (target?.t === 'typedObject') return this.types.typedMember(target, name);
     if (target?.t === 'loggerMembers') return loggerMember(target, name);
+    if (target?.t === 'loggerFactories') return loggerFactory(target, name);
     if (target?.t === 'localClass') {
       const statics = this.classes.staticValue(target.node);
       return statics?.t === 'object' ? memberValue(statics, name) : null;
@@ -351,6 +353,12 @@ function functionValue(fn: FunctionSummary): Value | null {
 function loggerMember(o: Extract<Value, { t: 'loggerMembers' }>, name: string): Value | null {
   const lib = o.members.get(name);
   return lib ? { t: 'logger', lib } : null;
+}
+
+/** A member of an object whose members give loggers: calling it gives one. */
+function loggerFactory(o: Extract<Value, { t: 'loggerFactories' }>, name: string): Value | null {
+  const lib = o.members.get(name);
+  return lib ? { t: 'function', fn: { returnsLogger: lib } } : null;
 }
 
 function memberValue(o: Extract<Value, { t: 'object' }>, name: string): Value | null {

@@ -264,7 +264,7 @@ describe('log helpers and logger-returning functions', () => {
     }
   });
 
-  it("follows a project's own logger interface (Unleash's, in a module built on log4js), passed on by a module that imports it then lists it in an export", () => {
+  it("follows a project's own logger interface (Unleash's, in a module built on log4js), passed on by a module that imports it then lists it in an export, and loggers made by its factory type through a config interface", () => {
     const p = tempProject({
       'package.json': JSON.stringify({ dependencies: { log4js: '^6' } }),
       'src/logger.ts': [
@@ -280,6 +280,14 @@ describe('log helpers and logger-returning functions', () => {
         `export const getDefaultLogProvider = (): LogProvider => pkg.getLogger;`,
       ].join('\n'),
       'src/server-impl.ts': `import { type Logger, type Metrics } from './logger';\nexport { Logger, Metrics };\n`,
+      'src/types/option.ts': `import type { LogProvider } from '../logger';\nexport interface UnleashConfig { getLogger: LogProvider; port: number }\n`,
+      'src/util/postgres-version-checker.ts': [
+        `import type { UnleashConfig } from '../types/option';`,
+        `export function warnOldPostgres(config: UnleashConfig, version: string) {`,
+        `  const logger = config.getLogger('postgres');`,
+        `  logger.info(\`Running PostgreSQL \${version}\`);`,
+        `}`,
+      ].join('\n'),
       'src/tokens.ts': [
         `import type { Logger, Metrics } from './server-impl';`,
         `export class TokenService {`,
@@ -296,6 +304,10 @@ describe('log helpers and logger-returning functions', () => {
       const r = p.analyze('src/tokens.ts');
       assert.deepEqual(callsOf(r), ['6:4 log4js.debug']);
       assert.deepEqual(r.findings.map((f) => `${f.line + 1} ${f.rule}`), ['6 unstructured-log-message']);
+      // A config object typed with the project's interface whose member is a logger factory type (`getLogger: LogProvider`).
+      const v = p.analyze('src/util/postgres-version-checker.ts');
+      assert.deepEqual(callsOf(v), ['4:2 log4js.info']);
+      assert.deepEqual(v.findings.map((f) => `${f.line + 1} ${f.rule}`), ['4 unstructured-log-message']);
     } finally {
       p.cleanup();
     }

@@ -29,11 +29,17 @@ export interface ModuleSummary {
   readonly shapeTypes: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>>;
   /** Exported GraphQL resolver map type name → its context's logger members (`Resolvers<ContextType = GraphQLContext>`). */
   readonly resolverTypes: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>>;
+  /**
+   * Exported type name → what calling a value of it gives: a logger (`type LogProvider = (category?:
+   * string) => Logger`), or, for an object type, the members that give one (`interface Config {
+   * getLogger: LogProvider }`: `config.getLogger('x')` is a logger).
+   */
+  readonly factoryTypes: ReadonlyMap<string, LoggerShape>;
   /** Changes exactly when what importers can see changes. */
   readonly digest: string;
 }
 
-export const EMPTY_SUMMARY: ModuleSummary = { loggers: new Map(), classes: new Map(), functions: new Map(), objects: new Map(), types: new Map(), callbackTypes: new Map(), shapeTypes: new Map(), resolverTypes: new Map(), digest: '[]' };
+export const EMPTY_SUMMARY: ModuleSummary = { loggers: new Map(), classes: new Map(), functions: new Map(), objects: new Map(), types: new Map(), callbackTypes: new Map(), shapeTypes: new Map(), resolverTypes: new Map(), factoryTypes: new Map(), digest: '[]' };
 
 export interface SummaryLinks extends ImportLinks {
   /** The summary of the module `specifier` names, for `export *` (null: not a project module). */
@@ -52,6 +58,7 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
   const callbackTypes = new Map<string, CallbackTypeSummary>();
   const shapeTypes = new Map<string, ReadonlyMap<string, LoggerLibrary>>();
   const resolverTypes = new Map<string, ReadonlyMap<string, LoggerLibrary>>();
+  const factoryTypes = new Map<string, LoggerShape>();
   const stars: string[] = [];
   const put = (name: string, v: Value | null, type?: ts.TypeNode) => {
     if (v?.t === 'logger') loggers.set(name, { lib: v.lib, origin: v.origin ?? file });
@@ -67,9 +74,47 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
   };
   /** The logger library this module builds on (the one it imports), for a logger interface it declares itself. */
   const ownLibrary = importedLoggerLibrary(sf);
+  /** Logger interfaces declared in this module, exported or not, by name: a factory type may return one declared below it. */
+  const ownLoggerTypes = new Map<string, LoggerLibrary>();
+  if (ownLibrary) {
+    for (const st of sf.statements) {
+      if (ts.isInterfaceDeclaration(st) && isLoggerInterface(st.members)) ownLoggerTypes.set(st.name.text, ownLibrary);
+      else if (ts.isTypeAliasDeclaration(st) && ts.isTypeLiteralNode(st.type) && isLoggerInterface(st.type.members)) ownLoggerTypes.set(st.name.text, ownLibrary);
+    }
+  }
+  /** What calling a value of a written type gives: a logger when it is a function type returning one, or a factory type imported. */
+  const callResult = (type: ts.TypeNode, at: ts.Node): LoggerLibrary | null => {
+    if (ts.isFunctionTypeNode(type)) return loggerOfType(type.type, at);
+    const v = values.typeValue(type, at);
+    return v?.t === 'function' && v.fn.returnsLogger ? v.fn.returnsLogger : null;
+  };
+  const loggerOfType = (type: ts.TypeNode | undefined, at: ts.Node): LoggerLibrary | null => {
+    if (!type) return null;
+    if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && ownLoggerTypes.has(type.typeName.text)) return ownLoggerTypes.get(type.typeName.text)!;
+    const v = values.typeValue(type, at);
+    return v?.t === 'logger' ? v.lib : null;
+  };
+  /** The members of an object type that give a logger when called (`getLogger: LogProvider`, `makeLogger(): Logger`). */
+  const factoryMembers = (members: ts.NodeArray<ts.TypeElement>, at: ts.Node): Map<string, LoggerLibrary> => {
+    const out = new Map<string, LoggerLibrary>();
+    for (const m of members) {
+      const name = m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? m.name.text : null;
+      if (!name) continue;
+      const lib = ts.isMethodSignature(m) ? loggerOfType(m.type, at) : ts.isPropertySignature(m) && m.type ? callResult(m.type, at) : null;
+      if (lib) out.set(name, lib);
+    }
+    return out;
+  };
   for (const st of sf.statements) {
     if (ts.isInterfaceDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
       if (ownLibrary && isLoggerInterface(st.members)) types.set(st.name.text, ownLibrary);
+      else {
+        const members = factoryMembers(st.members, st);
+        if (members.size > 0) factoryTypes.set(st.name.text, { members });
+      }
+    } else if (ts.isTypeAliasDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword) && ts.isFunctionTypeNode(st.type) && loggerOfType(st.type.type, st)) {
+      // `export type LogProvider = (category?: string) => Logger`: calling a value of it gives a logger.
+      factoryTypes.set(st.name.text, { lib: loggerOfType(st.type.type, st)! });
     } else if (ts.isTypeAliasDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
       const v = values.typeValue(st.type, st);
       if (ownLibrary && v?.t === 'typedObject' && ts.isTypeLiteralNode(st.type) && isLoggerInterface(st.type.members)) types.set(st.name.text, ownLibrary);
@@ -80,6 +125,8 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
         if (shape) shapeTypes.set(st.name.text, shape);
         const context = values.resolverContextOf(st);
         if (context) resolverTypes.set(st.name.text, context);
+        const factories = ts.isTypeLiteralNode(st.type) ? factoryMembers(st.type.members, st) : null;
+        if (factories?.size) factoryTypes.set(st.name.text, { members: factories });
       }
     } else if (ts.isExportDeclaration(st)) {
       const from = st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : null;
@@ -96,6 +143,7 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
           else if (passed?.t === 'callbackType') callbackTypes.set(el.name.text, passed.callbacks);
           else if (passed?.t === 'shapeType') shapeTypes.set(el.name.text, passed.members);
           else if (passed?.t === 'resolversType') resolverTypes.set(el.name.text, passed.context);
+          else if (passed?.t === 'factoryType') factoryTypes.set(el.name.text, passed.shape);
           if (el.isTypeOnly || st.isTypeOnly) continue;
           put(el.name.text, from ? fromExport(links.exportOf(from, local)) : values.valueOf(identifierAt(local, st)));
         }
@@ -128,10 +176,11 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
     for (const [name, cb] of target?.callbackTypes ?? []) if (!callbackTypes.has(name)) callbackTypes.set(name, cb);
     for (const [name, m] of target?.shapeTypes ?? []) if (!shapeTypes.has(name)) shapeTypes.set(name, m);
     for (const [name, m] of target?.resolverTypes ?? []) if (!resolverTypes.has(name)) resolverTypes.set(name, m);
+    for (const [name, f] of target?.factoryTypes ?? []) if (!factoryTypes.has(name)) factoryTypes.set(name, f);
   }
   for (const [name, fn] of functions) if (!fn.logs && !fn.returnsLogger && fn.returnsErrorText === undefined && !fn.makesMetric) functions.delete(name);
-  const digest = digestOf(loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes);
-  return { loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, digest };
+  const digest = digestOf(loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes);
+  return { loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes, digest };
 }
 
 /** `module.exports = x`, `module.exports = { a, b: c }`, `module.exports = require('./m')`, `exports.x = y`. */
@@ -237,6 +286,7 @@ function digestOf(
   callbackTypes: ReadonlyMap<string, CallbackTypeSummary>,
   shapeTypes: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>>,
   resolverTypes: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>>,
+  factoryTypes: ReadonlyMap<string, LoggerShape> = new Map(),
 ): string {
   const l = [...loggers].map(([name, v]) => `${name}=${v.lib}@${v.origin}`).sort();
   // Newer parts of a summary are written only when present: the digest of a module without them stays as it was.
@@ -254,6 +304,8 @@ function digestOf(
   const st = [...shapeTypes].map(([name, m]) => `${name}${members(m)}`).sort();
   const rt = [...resolverTypes].map(([name, m]) => `${name}${members(m)}`).sort();
   // Without functions, objects, types and the typed shapes, the digest is what it was before they were summarised (cached results stay valid).
+  const ft = [...factoryTypes].map(([name, v]) => `${name}${shape(v)}`).sort();
+  if (ft.length) return JSON.stringify([l, c, f, o, t, cb, st, rt, ft]);
   if (cb.length || st.length || rt.length) return JSON.stringify([l, c, f, o, t, cb, st, rt]);
   return JSON.stringify(f.length || o.length || t.length ? [l, c, f, o, t] : [l, c]);
 }

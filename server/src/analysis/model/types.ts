@@ -75,6 +75,8 @@ export type ExportedValue =
    * context every resolver of an object so typed gets as its third parameter, by its logger members.
    */
   | { readonly t: 'resolversType'; readonly context: ReadonlyMap<string, LoggerLibrary> }
+  /** A type whose values give a logger when called: itself a function type (`LogProvider`), or an object type by member (`config.getLogger`). */
+  | { readonly t: 'factoryType'; readonly shape: LoggerShape }
   /** An object of functions (`export const logSchema = { info: (logger, msg, log) => ... }`): its members by name. */
   | { readonly t: 'object'; readonly members: ReadonlyMap<string, FunctionSummary> }
   /** A namespace import or whole-module require of a project module: its members are looked up by name. */
