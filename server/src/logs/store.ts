@@ -7,13 +7,15 @@
 // object is decoded from the bytes only when someone reads it (bySeq, query, listeners). Ingestion
 // speed is mostly the garbage collector's work on what is kept, so nothing is allocated per record.
 // Records handed to add() stay the objects they are (bySeq returns that very object), and so does a
-// line once a continuation line is attached to it. The index by request is RequestIndex. A line read
-// from a file is kept as its place in the file (FileBlock) until settle() copies it in.
-import { orNull, SlotColumns } from './columns';
+// line once a continuation line is attached to it. The index by request is RequestIndex; reading a
+// columnar record back is KeptLines. A line read from a file is kept as its place in the file
+// (FileBlock) until settle() copies it in.
+import { SlotColumns } from './columns';
 import { FileBlock } from './fileBlock';
+import { KeptLines } from './keptLines';
 import type { LineColumns } from './parser';
 import { matches, type CompiledQuery } from './query';
-import { LineView, type RecordDecoder } from './lineView';
+import type { RecordDecoder } from './lineView';
 import { RequestIndex, type RequestSummary } from './requestIndex';
 import type { KeptBlock } from './splitter';
 import type { LevelName, LogRecord } from './types';
@@ -41,10 +43,6 @@ const NO_LEVEL = 6;
 const RECORD_OVERHEAD = 64;
 
 const LEVEL_INDEX: Record<LevelName, number> = { trace: 0, debug: 1, info: 2, warn: 3, error: 4, fatal: 5 };
-/** File blocks read back and kept loaded at once (a scan reads a block's lines in a row). */
-const LOADED_BLOCKS = 8;
-/** Smallest buffer lent to a block read back: a file source reads 1 MiB at a time. */
-const SPARE_BYTES = 1024 * 1024;
 function levelIndex(level: LevelName | null): number {
   return level === null ? NO_LEVEL : LEVEL_INDEX[level];
 }
@@ -72,16 +70,8 @@ export class LogStore {
   private readonly cols = new SlotColumns();
   /** Request ID per slot, and each request's chain of records. */
   private readonly byRequest = new RequestIndex(this.cols, (seq) => this.slotOf(seq));
-  private sources: string[] = [];
-  private sourceIndex = new Map<string, number>();
-  private lastSource: string | null = null;
-  private lastSourceIndex = 0;
-  private readonly decoders: RecordDecoder[] = [];
-  private readonly lineView = new LineView();
-  /** File blocks whose bytes were read back, oldest first (at most LOADED_BLOCKS stay loaded). */
-  private loaded: FileBlock[] = [];
-  /** Buffers blocks read back were lent and gave back (at most LOADED_BLOCKS + 1 exist). */
-  private spare: Buffer[] = [];
+  /** Reads columnar records back: their bytes, sources, decoders. */
+  private readonly lines = new KeptLines(this.cols, this.byRequest, (slot) => this.ring[slot] as KeptBlock);
   /** settle() has pinned every file block of the records before this seq. */
   private settledTo = 0;
   private addListeners: Listener<LogRecord>[] = [];
@@ -90,12 +80,6 @@ export class LogStore {
   /** Told only the seq: nothing is decoded for them (the panel, which reads rows only when shown). */
   private addSeqListeners: Listener<number>[] = [];
   private evictSeqListeners: Listener<number>[] = [];
-  /** What index-only queries are tested against (see scan): the indexed fields of one slot. */
-  private readonly probe: LogRecord = {
-    seq: -1, source: '', raw: '', cut: false, format: null, time: null, level: null, message: '', requestId: null,
-    traceId: null, continuation: [], caller: null, status: null, durationMs: null,
-  };
-
   constructor(options: LogStoreOptions) {
     this.maxRecords = Math.max(1, Math.floor(options.maxRecords) || 1);
     this.maxBytes = Math.max(1, options.maxBytes || 1);
@@ -151,13 +135,13 @@ export class LogStore {
     this.cols.startOf[slot] = start;
     this.cols.endOf[slot] = end;
     this.cols.formatOf[slot] = fields.format + 1;
-    this.cols.flagsOf[slot] = (cut ? 1 : 0) | (this.decoderIndex(decoder) << 1);
-    this.cols.sourceOf[slot] = this.sourceNumber(source);
+    this.cols.flagsOf[slot] = (cut ? 1 : 0) | (this.lines.decoderIndex(decoder) << 1);
+    this.cols.sourceOf[slot] = this.lines.sourceNumber(source);
     this.byteCount += RECORD_OVERHEAD + (end - start);
     this.index(seq, slot, fields.level, fields.time, fields.requestId, fields.status, fields.durationMs);
     this.evictOverflow(seq);
     if (this.addListeners.length) {
-      const r = this.decodeSlot(seq, slot);
+      const r = this.lines.decode(seq, slot);
       for (const l of this.addListeners) l(r);
     }
     for (const l of this.addSeqListeners) l(seq);
@@ -179,7 +163,7 @@ export class LogStore {
     if (isLine(held)) {
       // A columnar record becomes an object from now on, so that its continuation lines are kept with it.
       const slot = this.slotOf(seq);
-      record = this.decodeSlot(seq, slot);
+      record = this.lines.decode(seq, slot);
       this.byteCount += recordBytes(record) - (RECORD_OVERHEAD + this.cols.endOf[slot] - this.cols.startOf[slot]);
       this.ring[slot] = record;
       this.cols.formatOf[slot] = 0;
@@ -200,7 +184,7 @@ export class LogStore {
   bySeq(seq: number): LogRecord | undefined {
     const e = this.entry(seq);
     if (e === undefined) return undefined;
-    return isLine(e) ? this.decodeSlot(seq, this.slotOf(seq)) : e;
+    return isLine(e) ? this.lines.decode(seq, this.slotOf(seq)) : e;
   }
 
   /**
@@ -212,13 +196,7 @@ export class LogStore {
   lineBytes(seq: number): Buffer | null {
     const e = this.entry(seq);
     if (e === undefined || !isLine(e)) return null;
-    const slot = this.slotOf(seq);
-    const kept = this.keptOf(slot);
-    if (kept === null) return null;
-    const start = this.cols.startOf[slot];
-    const end = this.cols.endOf[slot];
-    // An all-ASCII block: characters are bytes.
-    return typeof kept === 'string' ? Buffer.from(kept.slice(start, end), 'latin1') : kept.subarray(start, end);
+    return this.lines.lineBytes(this.slotOf(seq));
   }
 
   /** Whether the held record `seq` is a line cut at the splitter's limit (read from the columns). */
@@ -289,9 +267,7 @@ export class LogStore {
   /** Drops every record; counters restart, seqs keep increasing. */
   clear(): void {
     this.ring = [];
-    for (const b of this.loaded) b.unload();
-    this.loaded = [];
-    this.spare = [];
+    this.lines.clear();
     this.base = this.next;
     this.first = this.next;
     this.byteCount = 0;
@@ -299,9 +275,6 @@ export class LogStore {
     this.received = 0;
     this.cols.reset();
     this.byRequest.clear();
-    this.sources = [];
-    this.sourceIndex = new Map();
-    this.lastSource = null;
   }
 
   onAdd(fn: Listener<LogRecord>): () => void {
@@ -328,7 +301,7 @@ export class LogStore {
     // What the indexes say first: a record of another request or level is rejected without reading its line.
     if (q.requestId !== null && this.byRequest.idAt(slot) !== q.requestId) return false;
     if (q.levels !== null && (levelMask(q.levels) & (1 << this.cols.levelOf[slot])) === 0) return false;
-    return q.indexedOnly ? this.matchesIndexed(q, slot) : matches(q, this.view(seq, slot));
+    return q.indexedOnly ? this.lines.matchesIndexed(q, slot) : matches(q, this.lines.view(seq, slot));
   }
 
   /** A held record changed (a continuation line was attached). */
@@ -368,30 +341,6 @@ export class LogStore {
     this.byRequest.note(seq, slot, requestId);
   }
 
-  /** Index of `source` in `sources` (lines come in runs from one source: the last one is remembered). */
-  private sourceNumber(source: string): number {
-    if (source === this.lastSource) return this.lastSourceIndex;
-    let si = this.sourceIndex.get(source);
-    if (si === undefined) {
-      si = this.sources.push(source) - 1;
-      this.sourceIndex.set(source, si);
-    }
-    this.lastSource = source;
-    this.lastSourceIndex = si;
-    return si;
-  }
-
-  private decoderIndex(d: RecordDecoder): number {
-    if (d === this.decoders[0]) return 0;
-    let i = this.decoders.indexOf(d);
-    if (i < 0) {
-      // More than 127 parsers feeding one store is not a real setup; the last one is reused.
-      if (this.decoders.length >= 127) return this.decoders.length - 1;
-      i = this.decoders.push(d) - 1;
-    }
-    return i;
-  }
-
   /**
    * Copies the lines still kept as places in files into memory, oldest first, about `budgetBytes` of
    * them per call (a holder calls it in idle time: see FileBlock). True while some are left.
@@ -406,107 +355,12 @@ export class LogStore {
       last = e;
       if (!e.pinned) {
         const lent = e.pin();
-        if (lent !== null) this.spare.push(lent);
+        if (lent !== null) this.lines.giveBack(lent);
         done += e.length;
       }
     }
     this.settledTo = seq;
     return seq < this.next;
-  }
-
-  /** The bytes of the block `slot`'s line is kept in; null when it was kept in a file that no longer has it. */
-  private keptOf(slot: number): Buffer | string | null {
-    const e = this.ring[slot] as KeptBlock;
-    if (!(e instanceof FileBlock)) return e;
-    const b = this.fileBytes(e);
-    // The line must still sit between newlines where it was read: a cheap check on every read, on
-    // top of the block's sampled fingerprint (a rewrite of look-alike lines could pass that).
-    if (b !== null && !lineBoundsHold(b, this.cols.startOf[slot], this.cols.endOf[slot])) {
-      e.spoil();
-      return null;
-    }
-    return b;
-  }
-
-  /** A file block's bytes: in memory already, or read back into a spare buffer. */
-  private fileBytes(e: FileBlock): Buffer | null {
-    if (e.inMemory) return e.bytes();
-    // Into a buffer let go by an earlier block: a scan over many blocks touches no fresh memory.
-    const spare = this.spare.pop();
-    const buffer = spare !== undefined && spare.length >= e.length ? spare : Buffer.allocUnsafe(Math.max(e.length, SPARE_BYTES));
-    const b = e.readInto(buffer);
-    if (b === null) {
-      this.spare.push(buffer);
-      return null;
-    }
-    this.loaded.push(e);
-    if (this.loaded.length > LOADED_BLOCKS) {
-      const back = this.loaded.shift()!.unload();
-      if (back !== null) this.spare.push(back);
-    }
-    return b;
-  }
-
-  /** Whether the columnar record in `slot` matches `q`, which reads only indexed fields (see indexedOnly): the line is not read. */
-  private matchesIndexed(q: CompiledQuery, slot: number): boolean {
-    const p = this.probe;
-    p.level = LEVEL_NAMES_BY_INDEX[this.cols.levelOf[slot]];
-    p.requestId = this.byRequest.idAt(slot);
-    p.time = orNull(this.cols.timeOf[slot]);
-    return matches(q, p);
-  }
-
-  /** The scan's view of the columnar record in `slot` (one object, reused). */
-  private view(seq: number, slot: number): LogRecord {
-    const kept = this.keptOf(slot);
-    if (kept === null) return this.goneRecord(seq, slot);
-    const flags = this.cols.flagsOf[slot];
-    const v = this.lineView.set(
-      seq, this.sources[this.cols.sourceOf[slot]], (flags & 1) === 1, kept, this.cols.startOf[slot], this.cols.endOf[slot],
-      this.decoders[flags >> 1], this.cols.formatOf[slot] - 1,
-    );
-    v.level = LEVEL_NAMES_BY_INDEX[this.cols.levelOf[slot]];
-    v.requestId = this.byRequest.idAt(slot);
-    v.time = orNull(this.cols.timeOf[slot]);
-    v.status = orNull(this.cols.statusOf[slot]);
-    v.durationMs = orNull(this.cols.durationOf[slot]);
-    return v;
-  }
-
-  private decodeSlot(seq: number, slot: number): LogRecord {
-    const kept = this.keptOf(slot);
-    if (kept === null) return this.goneRecord(seq, slot);
-    const flags = this.cols.flagsOf[slot];
-    const r = this.decoders[flags >> 1].decode(
-      kept, this.cols.startOf[slot], this.cols.endOf[slot], (flags & 1) === 1, this.sources[this.cols.sourceOf[slot]], this.cols.formatOf[slot] - 1,
-    ) as LogRecord;
-    r.seq = seq;
-    return r;
-  }
-
-  /**
-   * A record whose line was kept in a file that was truncated or rewritten before the line was copied
-   * (see FileBlock): what the columns hold, and a message that says so instead of another line's text.
-   */
-  private goneRecord(seq: number, slot: number): LogRecord {
-    const block = this.ring[slot] as FileBlock;
-    const text = `(this line is no longer in ${block.file.path}: the file was truncated or rewritten before it was copied)`;
-    return {
-      seq,
-      source: this.sources[this.cols.sourceOf[slot]],
-      raw: text,
-      cut: false,
-      format: null,
-      time: orNull(this.cols.timeOf[slot]),
-      level: LEVEL_NAMES_BY_INDEX[this.cols.levelOf[slot]],
-      message: text,
-      requestId: this.byRequest.idAt(slot),
-      traceId: null,
-      continuation: [],
-      caller: null,
-      status: orNull(this.cols.statusOf[slot]),
-      durationMs: orNull(this.cols.durationOf[slot]),
-    };
   }
 
   private evictOverflow(keep: number): void {
@@ -523,7 +377,7 @@ export class LogStore {
       this.droppedCount++;
       return;
     }
-    const r = this.evictListeners.length ? (isLine(e) ? this.decodeSlot(seq, slot) : e) : undefined;
+    const r = this.evictListeners.length ? (isLine(e) ? this.lines.decode(seq, slot) : e) : undefined;
     this.byteCount -= isLine(e) ? RECORD_OVERHEAD + this.cols.endOf[slot] - this.cols.startOf[slot] : recordBytes(e);
     this.first++;
     this.droppedCount++;
@@ -545,8 +399,8 @@ export class LogStore {
       const e = this.ring[slot];
       if (e === undefined) return true;
       if (!isLine(e)) return !matches(q, e) || take(seq, e);
-      if (onlyIndexed) return !this.matchesIndexed(q, slot) || take(seq, undefined);
-      return !matches(q, this.view(seq, slot)) || take(seq, undefined);
+      if (onlyIndexed) return !this.lines.matchesIndexed(q, slot) || take(seq, undefined);
+      return !matches(q, this.lines.view(seq, slot)) || take(seq, undefined);
     };
     if (q.requestId !== null) {
       const seqs = this.byRequest.seqs(q.requestId, from);
@@ -569,15 +423,6 @@ export class LogStore {
       }
     }
   }
-}
-
-const LEVEL_NAMES_BY_INDEX: Array<LevelName | null> = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', null];
-
-/** Whether b[start, end) is a whole line of `b`: a newline before it (or the start), "\n" or "\r\n" after it (or the end). */
-function lineBoundsHold(b: Buffer, start: number, end: number): boolean {
-  if (start > 0 && b[start - 1] !== 10) return false;
-  if (end >= b.length) return end === b.length;
-  return b[end] === 10 || (b[end] === 13 && (end + 1 === b.length || b[end + 1] === 10));
 }
 
 /** One bit per level index (see levelIndex) of `levels`. */
