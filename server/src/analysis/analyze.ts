@@ -9,15 +9,16 @@ import { findLogger } from './findLogger';
 import { formatConfigFor } from './formatConfig';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { isCandidateCall, recogniseLogCall, toCallSite } from './logCalls';
-import { type FunctionLike, isFunctionLike, mayBeLogHelper } from './logCallables';
+import { type FunctionLike, mayBeLogHelper } from './logCallables';
 import { editsOtherFiles } from './edits';
+import { lowerBound } from './lowerBound';
 import { fileModuleStyle, lineColumn, parseErrorCount, parseSource } from './parse';
 import type { ConfiguredLoggerModule } from './model/facts';
 import type { ModuleDependencies } from './model/modules';
 import { analysisFactsKey, classifyFile, type ProjectModel } from './project';
 import type { FixProposal, LogCall, Rule, RuleContext } from './rule';
 import { RULES } from './rules';
-import { clearWalkShortcuts, declarationNodeOf, DECLARES, enclosingStop, importOf, isTypeOnly, parameterIndex, recordDeclarations, type ScopeMap, unwrap } from './scopes';
+import { clearWalkShortcuts, declarationNodeOf, DECLARES, enclosingFunction, importOf, isTypeOnly, parameterIndex, recordDeclarations, type ScopeMap, unwrap } from './scopes';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS, tooLargeToAnalyse } from './limits';
 import { isMetricCandidate, mayHoldMetrics, NO_METRICS, recogniseMetrics } from './metrics';
 import { findSuppressions, isSuppressed } from './suppressions';
@@ -315,22 +316,10 @@ function toFixes(proposals: FixProposal[]): Fix[] {
 function passesParameterToLogger(fn: FunctionLike, calls: readonly LogCall[], scopes: ScopeMap): boolean {
   const body = fn.body!;
   // `calls` is sorted by position: the first call in the body, then on while inside it (a helper's body is small).
-  let lo = 0;
-  let hi = calls.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (calls[mid].node.pos < body.pos) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < calls.length && calls[i].node.pos < body.end; i++) {
+  for (let i = lowerBound(calls.length, (k) => calls[k].node.pos < body.pos); i < calls.length && calls[i].node.pos < body.end; i++) {
     const c = calls[i];
     if (c.library !== 'console' && c.node.end <= body.end && enclosingFunction(c.node) === fn && parameterIndex(c.messageArg, fn, scopes) >= 0) return true;
   }
   return false;
 }
 
-/** The nearest function-like (a function, an arrow, a method) around `at`, climbing scope to scope. */
-function enclosingFunction(at: ts.Node): FunctionLike | null {
-  for (let n = enclosingStop(at); n; n = enclosingStop(n)) if (isFunctionLike(n)) return n;
-  return null;
-}

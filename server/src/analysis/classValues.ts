@@ -3,6 +3,7 @@
 import ts from './typescriptModule';
 import type { ClassSummary } from './model/types';
 import { enclosingClass } from './classMembers';
+import { hasModifier } from './scopes';
 import type { FunctionLike } from './logCallables';
 import type { FunctionSummary } from './model/types';
 import type { ExpressionValues, TypeValues } from './typeValues';
@@ -47,7 +48,7 @@ export class ClassValues {
     known[side] = null; // a method that makes another instance of its class (a cycle) adds nothing
     const members = new Map<string, FunctionSummary>();
     for (const m of klass.members) {
-      if (!m.name || !(ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) || isStatic(m) !== statics || isPrivate(m)) continue;
+      if (!m.name || !(ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) || hasModifier(m, ts.SyntaxKind.StaticKeyword) !== statics || isPrivate(m)) continue;
       const fn = ts.isMethodDeclaration(m) ? m : ts.isPropertyDeclaration(m) && m.initializer ? arrowOrFunction(m.initializer) : null;
       const summary = fn?.body ? this.values.functionSummary(fn) : undefined;
       if (summary && (summary.logs || summary.returnsLogger || summary.makesMetric)) members.set(m.name.text, summary);
@@ -153,13 +154,9 @@ function declaredMemberNames(klass: ts.ClassLikeDeclaration): Set<string> {
   return names;
 }
 
-function isStatic(m: ts.ClassElement): boolean {
-  return ts.canHaveModifiers(m) && (ts.getModifiers(m) ?? []).some((x) => x.kind === ts.SyntaxKind.StaticKeyword);
-}
-
 /** `private` and `#name` members cannot be called from outside the class. */
 function isPrivate(m: ts.ClassElement): boolean {
-  return (!!m.name && ts.isPrivateIdentifier(m.name)) || (ts.canHaveModifiers(m) && (ts.getModifiers(m) ?? []).some((x) => x.kind === ts.SyntaxKind.PrivateKeyword));
+  return (!!m.name && ts.isPrivateIdentifier(m.name)) || hasModifier(m, ts.SyntaxKind.PrivateKeyword);
 }
 
 function declares(klass: ts.ClassLikeDeclaration, name: string): boolean {

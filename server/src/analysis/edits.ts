@@ -1,4 +1,5 @@
 // Applying text edits, shared by fix validation, fix-all and the tests.
+import { lowerBound } from './lowerBound';
 import type { TextEdit } from './types';
 
 /**
@@ -56,14 +57,7 @@ export class ChosenEdits {
   }
 
   private firstStartingAtOrAfter(offset: number): number {
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.sorted[mid].start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.sorted.length, (i) => this.sorted[i].start < offset);
   }
 }
 

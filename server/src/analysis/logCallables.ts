@@ -7,6 +7,7 @@
 import ts from './typescriptModule';
 import { returnedErrorText } from './errorTextFunctions';
 import { metricFactoryOf } from './metrics/factories';
+import { METRIC_TYPE_NAMES } from './metrics/libraries';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { recogniseLogCall } from './logCalls';
 import type { FunctionSummary } from './model/types';
@@ -112,10 +113,9 @@ function passedFields(arg: ts.Expression | undefined, fn: FunctionLike, scopes: 
 const makingMetrics = new WeakMap<ts.SourceFile, boolean>();
 function mayMakeMetrics(sf: ts.SourceFile): boolean {
   let known = makingMetrics.get(sf);
-  if (known === undefined) makingMetrics.set(sf, (known = sf.text.includes('prom-client') || METRIC_TYPE_WORD.test(sf.text)));
+  if (known === undefined) makingMetrics.set(sf, (known = sf.text.includes('prom-client') || METRIC_TYPE_NAMES.some((w) => sf.text.includes(w))));
   return known;
 }
-const METRIC_TYPE_WORD = /Counter|Gauge|Histogram|Summary/;
 
 /**
  * A clean-up the project wrote (`this.sanitize(extra)`, `redact(extra)` with `redact` declared in the

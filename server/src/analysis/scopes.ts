@@ -224,6 +224,21 @@ export function enclosingStop(node: ts.Node): ts.Node | null {
   return n ?? null;
 }
 
+/** The nearest function, function expression, arrow or method around `node` (a strict ancestor), climbing scope to scope; null at the top. */
+export function enclosingFunction(node: ts.Node): ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration | null {
+  for (let n = enclosingStop(node); n; n = enclosingStop(n)) {
+    if (n.kind === SK.FunctionDeclaration || n.kind === SK.FunctionExpression || n.kind === SK.ArrowFunction || n.kind === SK.MethodDeclaration) {
+      return n as ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
+    }
+  }
+  return null;
+}
+
+/** Whether `node` carries the modifier `kind` (`export`, `default`, `static`, `private`...). */
+export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
+}
+
 function climbWithShortcuts(node: ts.Node): ts.Node | null {
   let n: ts.Node | null = node.parent ?? null;
   let passed = 0;

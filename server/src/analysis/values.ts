@@ -6,7 +6,7 @@
 import ts from './typescriptModule';
 import { type FunctionLike, functionOf, NOTHING, summariseFunction } from './logCallables';
 import type { ClassSummary, FunctionSummary, ImportLinks } from './model/types';
-import { type Declaration, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
+import { type Declaration, hasModifier, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
 import { enclosingClass } from './classMembers';
 import type { LoggerLibrary } from './types';
 import { ClassValues } from './classValues';
@@ -75,8 +75,8 @@ export class ValueResolver {
     let fn: ts.Node | undefined = thisNode.parent;
     while (fn && !(ts.isFunctionLike(fn) && !ts.isArrowFunction(fn))) fn = fn.parent;
     if (!fn || !ts.isMethodDeclaration(fn) || !ts.isClassLike(fn.parent)) return null;
-    const statics = isStaticMember(fn);
-    const m = fn.parent.members.find((x): x is ts.MethodDeclaration => ts.isMethodDeclaration(x) && !!x.body && isStaticMember(x) === statics && !!x.name && ts.isIdentifier(x.name) && x.name.text === name);
+    const statics = hasModifier(fn, ts.SyntaxKind.StaticKeyword);
+    const m = fn.parent.members.find((x): x is ts.MethodDeclaration => ts.isMethodDeclaration(x) && !!x.body && hasModifier(x, ts.SyntaxKind.StaticKeyword) === statics && !!x.name && ts.isIdentifier(x.name) && x.name.text === name);
     return m ? this.functionSummary(m) : null;
   }
 
@@ -364,8 +364,4 @@ function loggerFactory(o: Extract<Value, { t: 'loggerFactories' }>, name: string
 function memberValue(o: Extract<Value, { t: 'object' }>, name: string): Value | null {
   const fn = o.members.get(name);
   return fn ? { t: 'function', fn } : null;
-}
-
-function isStaticMember(m: ts.ClassElement): boolean {
-  return (ts.getModifiers(m as ts.HasModifiers) ?? []).some((x) => x.kind === ts.SyntaxKind.StaticKeyword);
 }

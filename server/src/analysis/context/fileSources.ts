@@ -6,7 +6,7 @@
 // axios interceptors. Library packages themselves are known from package.json (service.ts).
 import ts from '../typescriptModule';
 import { parseSource } from '../parse';
-import { bindFile, importOf, resolveName, type ScopeMap, unwrap } from '../scopes';
+import { bindFile, enclosingFunction, importOf, resolveName, type ScopeMap, unwrap } from '../scopes';
 import { containsNode, importedName, type ImportedName, type ImportLookup } from './imports';
 import { CONTEXT_MODULES, CONTEXT_READERS, OTEL_INSTRUMENTATIONS, type OutgoingKind, STORE_READ_METHODS } from './libraries';
 
@@ -160,13 +160,6 @@ function isMiddleware(fn: ts.FunctionLikeDeclaration): boolean {
   if (fn.parameters.length !== 3 || !next || !ts.isIdentifier(next.name)) return false;
   const name = next.name.text;
   return !!fn.body && containsNode(fn.body, (n) => ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name);
-}
-
-function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | null {
-  for (let n = node.parent; n; n = n.parent) {
-    if (ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n)) return n;
-  }
-  return null;
 }
 
 function isOtel(imp: ImportedName | null, name: string): boolean {

@@ -1,13 +1,10 @@
 // What a file exports, as references the linker can follow from an import in another file:
 // routers, apps, plugin and handler functions, objects of handlers, and re-exports.
 import ts from '../typescriptModule';
-import { unwrap } from '../scopes';
+import { hasModifier, unwrap } from '../scopes';
 import type { FrameworkValues } from './frameworkValues';
 import type { Ref } from './types';
 
-function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
-}
 
 /** An object literal's members as references (`module.exports = { list, show }`). */
 function objectRef(obj: ts.ObjectLiteralExpression, values: FrameworkValues): Ref {

@@ -3,7 +3,7 @@
 import ts from '../typescriptModule';
 import { parseSource } from '../parse';
 import { DECLARES, recordDeclarations, type ScopeMap } from '../scopes';
-import { METRIC_CALL_NAMES, MENTIONS_METRICS_LIBRARY } from './libraries';
+import { METRIC_CALL_NAMES, METRIC_TYPE_NAMES, MENTIONS_METRICS_LIBRARY } from './libraries';
 import type { FileMetrics, MetricDefinition, MetricUse, RegistryLookup } from './model';
 import { MetricResolver } from './resolve';
 import type { ImportLinks } from '../model/types';
@@ -14,16 +14,15 @@ export type { MetricKind, MetricsLibrary } from './libraries';
 
 /** Cheap text test: could the file hold a metric the model follows (it imports a metrics library)? */
 export function mayHoldMetrics(text: string): boolean {
-  return MENTIONS_METRICS_LIBRARY.test(text) || (METRIC_KIND_WORDS.some((w) => text.includes(w)) && CALLS_METRIC_FACTORY.test(text));
+  return MENTIONS_METRICS_LIBRARY.test(text) || (METRIC_TYPE_NAMES.some((w) => text.includes(w)) && CALLS_METRIC_FACTORY.test(text));
 }
 
-const METRIC_KIND_WORDS = ['Counter', 'Gauge', 'Histogram', 'Summary'];
 /**
  * A call of something named for a metric type (`createCounter(`, `makeHistogram<T>(`): maybe the
  * project's own metric factory (factories.ts). Anchored on the type's word (no leading `\w*`, which
  * would retry at every letter of every word), after a substring test that fails most files at once.
  */
-const CALLS_METRIC_FACTORY = /(?:Counter|Gauge|Histogram|Summary)\s*(?:<[^>\n]{0,200}>)?\s*\(/;
+const CALLS_METRIC_FACTORY = new RegExp(String.raw`(?:${METRIC_TYPE_NAMES.join('|')})\s*(?:<[^>\n]{0,200}>)?\s*\(`);
 
 /** Whether the walk should keep `node` for recognition: any `new` (aliased classes), and calls of metric method names or of a bare function (a timer's end). */
 export function isMetricCandidate(node: ts.Node): boolean {

@@ -43,6 +43,9 @@ export const PROM_CLIENT = {
   lookupsByName: new Set(['getSingleMetric', 'removeSingleMetric', 'getSingleMetricAsString']),
 } as const;
 
+/** The metric types' class names (`Counter`...): a file without any of them makes no metric, nor calls a factory named for one. */
+export const METRIC_TYPE_NAMES: readonly string[] = [...PROM_CLIENT.classes.keys()];
+
 export const OPENTELEMETRY = {
   modules: new Set(['@opentelemetry/api']),
   sdkModules: new Set(['@opentelemetry/sdk-metrics']),

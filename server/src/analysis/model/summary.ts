@@ -6,7 +6,7 @@
 // summary's dependencies (a change to one of them makes it stale).
 import ts from '../typescriptModule';
 import { parseSource } from '../parse';
-import { bindFile, resolveName, unwrap } from '../scopes';
+import { bindFile, hasModifier, resolveName, unwrap } from '../scopes';
 import { ValueResolver, type Value } from '../values';
 import type { LoggerLibrary } from '../types';
 import { LIBRARY_PACKAGES } from '../libraries';
@@ -266,9 +266,6 @@ function isLoggerInterface(members: ts.NodeArray<ts.TypeElement>): boolean {
   return ['info', 'warn', 'error'].every((l) => levels.has(l));
 }
 
-function hasModifier(st: ts.Statement, kind: ts.SyntaxKind): boolean {
-  return ts.canHaveModifiers(st) && !!ts.getModifiers(st)?.some((m) => m.kind === kind);
-}
 
 /** An identifier from an export clause, resolvable from the statement's scope. */
 function identifierAt(name: string, parent: ts.Node): ts.Expression {

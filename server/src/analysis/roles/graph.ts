@@ -7,6 +7,7 @@
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import { packageNameOf, stripExtension } from '../model/paths';
+import { lowerBound } from '../lowerBound';
 import { compileGlob } from './glob';
 import type { ModuleResolver } from './types';
 
@@ -196,16 +197,7 @@ function globTargets(files: readonly string[], sorted: readonly number[], packag
   // The literal folder before the first wildcard bounds the search; the rest is matched with the glob matcher.
   const wild = abs.search(/[*?[{]/);
   // The files under the literal folder are one run of the sorted list: found by binary search, then read in order.
-  const firstAtOrAfter = (key: string) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (files[sorted[mid]] < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstAtOrAfter = (key: string) => lowerBound(sorted.length, (k) => files[sorted[k]] < key);
   if (wild < 0) {
     const at = firstAtOrAfter(abs);
     return at < sorted.length && files[sorted[at]] === abs ? [sorted[at]] : [];

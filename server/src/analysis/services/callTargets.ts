@@ -13,7 +13,7 @@ import { enclosingClass, memberSource } from '../classMembers';
 import { commonJsTarget } from '../handlers/exports';
 import type { Place, Ref } from '../handlers/types';
 import type { ParsedServiceFile, ServiceView } from '../rule';
-import { resolveName, unwrap } from '../scopes';
+import { hasModifier, resolveName, unwrap } from '../scopes';
 import { functionNodeAt, isFunctionLike } from '../treeAt';
 
 /** A function node of a parsed workspace file. */
@@ -177,8 +177,8 @@ export class CallTargets {
   private findExportedClass(file: string, name: string, depth: number): ClassAt | null {
     const parsed = this.service.parsed(file);
     if (!parsed) return null;
-    const exported = (n: ts.Node) => ts.canHaveModifiers(n) && (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-    const isDefault = (n: ts.Node) => ts.canHaveModifiers(n) && (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+    const exported = (n: ts.Node) => hasModifier(n, ts.SyntaxKind.ExportKeyword);
+    const isDefault = (n: ts.Node) => hasModifier(n, ts.SyntaxKind.DefaultKeyword);
     for (const st of parsed.sourceFile.statements) {
       if (ts.isClassDeclaration(st) && exported(st) && (name === 'default' ? isDefault(st) : st.name?.text === name && !isDefault(st))) return { parsed, node: st };
       if (ts.isVariableStatement(st) && exported(st)) {
