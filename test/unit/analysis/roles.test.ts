@@ -117,6 +117,52 @@ describe('file roles', () => {
     assert.equal(said('packages/api/support/stubs.ts'), 'test: imported only by tests (packages/api/src/orders.test.ts)');
   });
 
+  it("Documenso's shape: a workspace root's hoisted react-dom does not make its packages front ends; a React Router app's conventions decide its app/ folder", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
+    made.push(root);
+    writeTree(root, {
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*', 'packages/*'], dependencies: { react: '^19', 'react-dom': '^19' } }),
+      'root-script.tsx': "import { createRoot } from 'react-dom/client';\ncreateRoot(document.body);\n",
+      'packages/lib/package.json': JSON.stringify({ name: '@acme/lib', main: './index.ts', dependencies: { pino: '^9', react: '^19' } }),
+      'packages/lib/jobs/worker.ts': "export function startWorker() { console.log('worker started'); }\n",
+      'packages/lib/client-only/use-upload.ts': "export const useUpload = () => fetch('/upload');\n",
+      'packages/web-ui/package.json': JSON.stringify({ name: '@acme/web-ui', dependencies: { react: '^19', 'react-dom': '^19' } }),
+      'packages/web-ui/button.tsx': 'export const Button = () => null;\n',
+      'apps/remix/package.json': JSON.stringify({ name: '@acme/remix', dependencies: { hono: '^4', 'react-dom': '^19', '@react-router/node': '^7' }, devDependencies: { '@react-router/dev': '^7' } }),
+      'apps/remix/server/router.ts': "import { Hono } from 'hono';\nimport { startWorker } from '@acme/lib/jobs/worker';\nstartWorker();\nexport const app = new Hono();\n",
+      'apps/remix/app/entry.server.tsx': "export default function handleRequest() { console.error('render failed'); }\n",
+      'apps/remix/app/root.tsx': "import { session } from './utils/session.server';\nexport async function loader() { return session(); }\nexport default function App() { return null; }\n",
+      'apps/remix/app/utils/session.server.ts': 'export const session = () => ({});\n',
+      'apps/remix/app/routes/settings.tsx': "import { useUpload } from '@acme/lib/client-only/use-upload';\nexport default function Settings() { useUpload(); return null; }\n",
+      'apps/remix/app/routes/api+/logo.ts': 'export async function loader() { return new Response(); }\n',
+      'apps/remix/app/entry.client.tsx': "import { hydrateRoot } from 'react-dom/client';\nhydrateRoot(document, null);\n",
+      'apps/remix/app/components/dialog.client.tsx': 'export const Dialog = () => null;\n',
+    });
+    const { project } = await analyzeWorkspace(root, { settings: mergeSettings() });
+    const said = (rel: string) => {
+      const v = explainRole(project, path.join(root, rel));
+      return `${v.role}: ${v.why}`;
+    };
+    assert.deepEqual(
+      Object.fromEntries(['packages/lib/jobs/worker.ts', 'packages/lib/client-only/use-upload.ts', 'packages/web-ui/button.tsx', 'apps/remix/server/router.ts', 'apps/remix/app/entry.server.tsx', 'apps/remix/app/root.tsx', 'apps/remix/app/utils/session.server.ts', 'apps/remix/app/routes/settings.tsx', 'apps/remix/app/routes/api+/logo.ts', 'apps/remix/app/entry.client.tsx', 'apps/remix/app/components/dialog.client.tsx'].map((f) => [f, said(f)])),
+      {
+        'packages/lib/jobs/worker.ts': 'service: imported by server code (apps/remix/server/router.ts)',
+        'packages/lib/client-only/use-upload.ts': 'browser: imported by apps/remix/app/routes/settings.tsx (React Router / Remix route module or component under app/ (its loader and action run on the server))',
+        // The package's own react-dom still makes it a front end.
+        'packages/web-ui/button.tsx': 'browser: packages/web-ui/package.json is a front end (react-dom, no server framework)',
+        'apps/remix/server/router.ts': 'service: service code: nothing marks it as a test, script, build, CLI or browser file',
+        'apps/remix/app/entry.server.tsx': 'service: React Router / Remix server entry (app/entry.server)',
+        'apps/remix/app/root.tsx': 'browser: React Router / Remix route module or component under app/ (its loader and action run on the server)',
+        'apps/remix/app/utils/session.server.ts': 'service: React Router / Remix server-only module (*.server / .server/)',
+        'apps/remix/app/routes/settings.tsx': 'browser: React Router / Remix route module or component under app/ (its loader and action run on the server)',
+        // A resource route (no component) is server code.
+        'apps/remix/app/routes/api+/logo.ts': 'service: service code: nothing marks it as a test, script, build, CLI or browser file',
+        'apps/remix/app/entry.client.tsx': 'browser: imports react-dom/client (front-end framework)',
+        'apps/remix/app/components/dialog.client.tsx': 'browser: React Router / Remix client-only module',
+      },
+    );
+  });
+
   it('scripts, builds and CLIs: prisma.seed, package.json scripts and what only they import, oclif commands, a yargs entry', async () => {
     assert.deepEqual(
       await roles('scripts-and-builds', ['prisma/seed.ts', 'db/migrate.js', 'db/steps/apply.js', 'build.js', 'stamp.build.mjs', 'src/commands/reset-password.ts', 'src/commands/worker.ts', 'src/cli/index.ts', 'src/server.ts', 'src/routes/orders.ts']),

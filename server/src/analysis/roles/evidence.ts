@@ -5,7 +5,7 @@
 // migrations/, `*.config.*`, then a front-end package or project, a browser tsconfig).
 import * as path from 'node:path';
 import { fallbackConvention, pathParts, testConvention, toolConvention } from './conventions';
-import { browserFrameworkOf, nextJsEvidence } from './frontEnd';
+import { browserFrameworkOf, nextJsEvidence, reactRouterEvidence } from './frontEnd';
 import type { ProjectConfigs } from './projectConfigs';
 import type { ScannedFile } from './scan';
 import { runsAsTest } from './testRunners';
@@ -38,9 +38,13 @@ export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file:
     const next = nextJsEvidence(relativeTo(pkg, file).split(path.sep).join('/'));
     if (next) return next;
   }
+  if (configs.reactRouterPackages.has(pkg)) {
+    const routes = reactRouterEvidence(relativeTo(pkg, file).split(path.sep).join('/'));
+    if (routes) return routes;
+  }
   if (scanned?.directive === 'use server') return { role: 'service', why: "'use server' directive (server actions)" };
   // Weak: the path's own fallback conventions, else the deepest folder-wide evidence.
-  return fallbackConvention(parts) ?? configs.folders.find((f) => f.evidence.weak && isInside(f.dir, file))?.evidence ?? null;
+  return fallbackConvention(parts) ?? configs.folders.find((f) => f.evidence.weak && isInside(f.dir, file) && (!f.ownPackageOnly || f.dir === pkg))?.evidence ?? null;
 }
 
 /** `file` relative to `dir`: a slice when it lies inside (nearly always), else path.relative. */

@@ -137,3 +137,23 @@ export function nextJsEvidence(rel: string): Evidence | null {
   if (page) return { role: 'browser', why: `Next.js ${inside.split('/')[0]}/ page or component` };
   return null;
 }
+
+/** Packages of React Router's framework mode and of Remix, whose `app/` folder follows their file conventions. */
+export const REACT_ROUTER_FRAMEWORK_PACKAGES = ['@react-router/dev', '@react-router/node', '@react-router/serve', '@remix-run/dev', '@remix-run/node', '@remix-run/react'] as const;
+
+/**
+ * React Router (framework mode) and Remix file conventions inside a package that depends on them:
+ * the server entry and `*.server.*` modules (or a `.server/` folder) run on the server; the client
+ * entry, `*.client.*` modules, route modules and components under app/ are front-end code (a route
+ * module's loader and action run on the server: see rules/util/serverExports.ts). `rel` is relative
+ * to the package, with `/`; other .ts modules under app/ are decided by who imports them.
+ */
+export function reactRouterEvidence(rel: string): Evidence | null {
+  if (!rel.startsWith('app/')) return null;
+  const base = path.posix.basename(rel);
+  if (/^entry\.server\.[cm]?[jt]sx?$/.test(base)) return { role: 'service', why: 'React Router / Remix server entry (app/entry.server)' };
+  if (/\.server\.[cm]?[jt]sx?$/.test(base) || rel.includes('/.server/')) return { role: 'service', why: 'React Router / Remix server-only module (*.server / .server/)' };
+  if (/^entry\.client\.[cm]?[jt]sx?$/.test(base) || /\.client\.[cm]?[jt]sx?$/.test(base) || rel.includes('/.client/')) return { role: 'browser', why: 'React Router / Remix client-only module' };
+  if (/\.[jt]sx$/.test(base)) return { role: 'browser', why: 'React Router / Remix route module or component under app/ (its loader and action run on the server)' };
+  return null;
+}

@@ -5,7 +5,7 @@
 // is matched to a workspace file (extensions probed, build output mapped back to its source).
 import * as path from 'node:path';
 import { type ConfigProperty, configProperties, jsonProperties, readFlatYaml, readJsonc, relativeName, stringLiterals } from './configText';
-import { angularJsonProjects, htmlScriptSources, nxFrontEndProject, sourcePathsIn, tsconfigTargetsBrowser, webpackTargetsNode, type FrontEndProject } from './frontEnd';
+import { angularJsonProjects, htmlScriptSources, nxFrontEndProject, REACT_ROUTER_FRAMEWORK_PACKAGES, sourcePathsIn, tsconfigTargetsBrowser, webpackTargetsNode, type FrontEndProject } from './frontEnd';
 import { binCommandNames, commandPaths, frontEndDependency, readManifest, scriptRole, type PackageManifest } from './manifest';
 import { probeModule } from './resolver';
 import type { ScannedFile } from './scan';
@@ -17,6 +17,12 @@ import { isInside, stripExtension } from '../model/paths';
 export interface FolderEvidence {
   readonly dir: string;
   readonly evidence: Evidence;
+  /**
+   * Says something of one package only (its package.json): files of a package nested in the folder
+   * (a monorepo root's workspaces) are not covered. A workspace root's dependencies are every
+   * package's, hoisted: react-dom there does not make the API package beside the web app a front end.
+   */
+  readonly ownPackageOnly?: boolean;
 }
 
 /** When configurations name one file for several roles, the first of these wins. */
@@ -39,6 +45,8 @@ export class ProjectConfigs {
   readonly runners: TestRunner[] = [];
   /** Package folders that depend on Next.js (its file conventions apply there). */
   readonly nextPackages = new Set<string>();
+  /** Package folders that depend on React Router's framework mode or Remix (their app/ conventions apply there). */
+  readonly reactRouterPackages = new Set<string>();
   readonly manifests = new Map<string, PackageManifest>();
 
   constructor(
@@ -148,8 +156,9 @@ export class ProjectConfigs {
       const values = (key: string) => props.filter((p) => p.chain.length === 1 && p.chain[0] === key).flatMap((p) => p.values);
       this.addRunner(mochaRunner(m.dir, { spec: values('spec'), require: values('require'), file: values('file') }, `${where} mocha`));
     }
-    if (frontEnd) this.folders.push({ dir: m.dir, evidence: { role: 'browser', why: `${where} is a front end (${frontEnd}, no server framework)`, weak: true } });
+    if (frontEnd) this.folders.push({ dir: m.dir, evidence: { role: 'browser', why: `${where} is a front end (${frontEnd}, no server framework)`, weak: true }, ownPackageOnly: true });
     if (m.dependencies.has('next')) this.nextPackages.add(m.dir);
+    if (REACT_ROUTER_FRAMEWORK_PACKAGES.some((p) => m.dependencies.has(p))) this.reactRouterPackages.add(m.dir);
   }
 
   /** Non-JavaScript configuration a package folder may hold: index.html, angular.json, .mocharc.json/.yml, tsconfig.json. */
