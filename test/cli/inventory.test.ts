@@ -131,6 +131,26 @@ describe('obs-lens inventory', function () {
     );
   });
 
+  it("a package whose Hono app another service mounts is that service's, not a service of its own (Documenso's @documenso/auth)", () => {
+    const root = makeWorkspace({});
+    writeTree(root, {
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*', 'packages/*'] }),
+      'packages/auth/package.json': JSON.stringify({ name: '@acme/auth', main: './index.ts', dependencies: { hono: '^4' } }),
+      'packages/auth/server/routes/sign-out.ts': "import { Hono } from 'hono';\nexport const signOutRoute = new Hono()\n  .post('/signout', async (c) => c.json({}));\n",
+      'packages/auth/server/index.ts': "import { Hono } from 'hono';\nimport { signOutRoute } from './routes/sign-out';\nexport const auth = new Hono().use(async (c, next) => next()).route('/', signOutRoute);\n",
+      'packages/admin/package.json': JSON.stringify({ name: '@acme/admin', dependencies: { hono: '^4' } }),
+      'packages/admin/index.ts': "import { Hono } from 'hono';\nexport const admin = new Hono().get('/health', (c) => c.text('ok'));\n",
+      'apps/web/package.json': JSON.stringify({ name: '@acme/web', scripts: { start: 'node server/router.js' }, dependencies: { hono: '^4', '@acme/auth': '*' } }),
+      'apps/web/server/router.ts': "import { Hono } from 'hono';\nimport { auth } from '@acme/auth/server';\nconst app = new Hono();\napp.route('/api/auth', auth);\nexport default app;\n",
+    });
+    const services = inventory('.', root);
+    assert.deepEqual(
+      services.map((s) => `${s.root}: ${routes(s).join(', ')}`),
+      // The admin package's app is mounted by nobody: still listed on its own.
+      ['apps/web: POST /api/auth/signout', 'packages/admin: GET /health'],
+    );
+  });
+
   it('text output lists handlers by path with file:line, and escapes control characters from the workspace', () => {
     const root = makeWorkspace({
       'package.json': JSON.stringify({ name: 'evil\u001b]0;pwned\u0007', dependencies: { express: '^4' } }),

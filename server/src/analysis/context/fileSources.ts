@@ -103,6 +103,8 @@ function callSource(node: ts.CallExpression | ts.NewExpression, scopes: ScopeMap
   if (imp && REQUEST_LOGGER_MIDDLEWARES.has(imp.module) && imp.member === undefined && (imp.name === 'default' || imp.name === '*' || imp.name === 'pinoHttp')) {
     return add('request-logger-middleware', `${imp.module} middleware`, node);
   }
+  // Hono's own request-id middleware (`app.use('*', requestId())`): every request gets `c.var.requestId`.
+  if (imp && imp.module === 'hono/request-id' && imp.name === 'requestId' && imp.member === undefined) return add('request-id-middleware', 'hono/request-id middleware', node);
   if (imp?.module.startsWith('@opentelemetry/')) {
     const covers = OTEL_INSTRUMENTATIONS[name];
     if (covers) return add('otel-instrumentation', name, node, { covers: [...covers] });

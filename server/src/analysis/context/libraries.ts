@@ -65,6 +65,7 @@ export const CONTEXT_MODULES: readonly string[] = [
   'express-http-context2',
   'express-request-id',
   'nestjs-cls',
+  'hono/request-id',
   'node:async_hooks',
   'async_hooks',
   '@opentelemetry/api',

@@ -169,9 +169,11 @@ export function buildInventory(project: ProjectModel, files: readonly string[], 
     else byService.set(dir, [f]);
   }
   const out: ServiceInventory[] = [];
+  const starts = new Set<string>();
   for (const [dir, serviceFiles] of [...byService].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const manifest = readManifest(project, dir);
     if (!manifest) continue;
+    if (manifest.start || manifest.bin.length > 0) starts.add(dir);
     const declared = frameworksOf(manifest.runtime);
     if (declared.length === 0 && !manifest.start) continue;
     const entries = serviceFiles.filter((f) => {
@@ -191,5 +193,25 @@ export function buildInventory(project: ProjectModel, files: readonly string[], 
       context: contextInventory(project, dir),
     });
   }
-  return out;
+  return withoutMountedLibraries(out, starts);
+}
+
+/**
+ * A package that only defines an app another service mounts (Documenso's @documenso/auth: a Hono
+ * app the web server mounts at /api/auth) is not a service of its own: its routes are the mounting
+ * service's, with the mount's prefix, and were counted twice. Dropped when it has no start of its
+ * own and every handler it registers was reached from another service.
+ */
+function withoutMountedLibraries(services: ServiceInventory[], starts: ReadonlySet<string>): ServiceInventory[] {
+  const placeOf = (h: Handler) => `${h.file}\0${h.line}\0${h.column}\0${h.method}`;
+  const reachedFrom = new Map<string, Set<string>>();
+  for (const s of services) {
+    for (const h of s.handlers) {
+      const key = placeOf(h);
+      const roots = reachedFrom.get(key);
+      if (roots) roots.add(s.root);
+      else reachedFrom.set(key, new Set([s.root]));
+    }
+  }
+  return services.filter((s) => starts.has(s.root) || s.handlers.length === 0 || !s.handlers.every((h) => reachedFrom.get(placeOf(h))!.size > 1));
 }
