@@ -15,6 +15,12 @@ const TOP_SCRIPT_DIRS = new Set(['tools']);
 const TOOLING_DIRS = new Set(['.storybook', '.husky']);
 const BROWSER_DIRS = new Set(['public', 'static']);
 const SCRIPT_FALLBACK_DIRS = new Set(['migrations', 'migration', 'seeds', 'seeders']);
+/**
+ * Inside a package, usage examples run by hand against the service (Documenso's packages/api/v1/examples/).
+ * A package of its own under examples/ (this repository's examples/express-service) is not affected:
+ * only folders between the file and its package count.
+ */
+const EXAMPLE_DIRS = new Set(['examples', 'example']);
 
 const TEST_NAME = /\.(test|spec|e2e-spec|e2e)\.[^.]+$/i;
 const TEST_SETUP_NAME = /^(setupTests|setup-tests|test-setup|jest[.-]setup|vitest[.-]setup|global[.-]?setup|global[.-]?teardown)\.[cm]?[jt]sx?$/i;
@@ -33,6 +39,8 @@ export interface PathParts {
   readonly base: string;
   /** The first folder inside the file's package (`tools` in `packages/x/tools/a.ts`). */
   readonly packageTop: string | undefined;
+  /** The folders between the file's package and the file (lower case). */
+  readonly packageDirs: readonly string[];
 }
 
 /** `rel` relative to the root, `relInPackage` to the file's package folder. */
@@ -40,7 +48,8 @@ export function pathParts(rel: string, relInPackage: string): PathParts {
   const parts = rel.split(SEPARATOR);
   const base = parts.pop() ?? '';
   const inPackage = relInPackage.split(SEPARATOR);
-  return { dirs: parts.map((d) => d.toLowerCase()), base, packageTop: inPackage.length > 1 ? inPackage[0].toLowerCase() : undefined };
+  const packageDirs = inPackage.slice(0, -1).map((d) => d.toLowerCase());
+  return { dirs: parts.map((d) => d.toLowerCase()), base, packageTop: packageDirs[0], packageDirs };
 }
 
 /** Tests by folder or name. */
@@ -67,11 +76,13 @@ export function toolConvention({ dirs, base, packageTop }: PathParts): Evidence 
 }
 
 /** The weak conventions: a fallback that server code importing the file overrides. */
-export function fallbackConvention({ dirs, base }: PathParts): Evidence | null {
+export function fallbackConvention({ dirs, base, packageDirs }: PathParts): Evidence | null {
   const browser = dirs.find((d) => BROWSER_DIRS.has(d));
   if (browser) return { role: 'browser', why: `in ${browser}/ (served to browsers)`, weak: true };
   const script = dirs.find((d) => SCRIPT_FALLBACK_DIRS.has(d));
   if (script) return { role: 'script', why: `in ${script}/ (run by a tool or by hand, not imported by the server)`, weak: true };
+  const example = packageDirs.find((d) => EXAMPLE_DIRS.has(d));
+  if (example) return { role: 'script', why: `in ${example}/ inside its package (usage examples, run by hand)`, weak: true };
   if (SEED_NAME.test(base)) return { role: 'script', why: `a seed script (${base})`, weak: true };
   if (CONFIG_NAME.test(base)) return { role: 'build', why: `build or tool configuration (${base})`, weak: true };
   return null;
