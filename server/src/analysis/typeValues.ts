@@ -15,6 +15,9 @@ export interface ExpressionValues {
   declarationValue(d: Declaration, depth?: number): Value | null;
 }
 
+/** The methods of a tRPC procedure builder that take the resolver. */
+const TRPC_RESOLVER_METHODS = new Set(['query', 'mutation', 'subscription']);
+
 export class TypeValues {
   constructor(
     private readonly scopes: ScopeMap,
@@ -131,6 +134,12 @@ export class TypeValues {
     if (!call || !ts.isCallExpression(call)) return null;
     const argIndex = call.arguments.indexOf(fn);
     if (argIndex < 0 || depth > MAX_DEPTH) return null;
+    // A tRPC resolver (`authedProcedure.input(z).query(({ ctx, input }) => ...)`): its options carry the builder's context.
+    const callee0 = call.expression;
+    if (argIndex === 0 && fn.parameters.indexOf(p) === 0 && ts.isPropertyAccessExpression(callee0) && TRPC_RESOLVER_METHODS.has(callee0.name.text)) {
+      const builder = this.values.valueOf(callee0.expression, depth + 1);
+      if (builder?.t === 'trpcBuilder') return { t: 'trpcResolverOptions', context: builder.context };
+    }
     const callee = this.values.valueOf(call.expression, depth + 1);
     if (callee?.t !== 'typedCallbacks') return null;
     const shape = callee.callbacks.get(argIndex)?.get(fn.parameters.indexOf(p));

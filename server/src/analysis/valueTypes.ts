@@ -34,7 +34,16 @@ export type Value =
   /** An object whose members give a logger when called, as its type says (`config: UnleashConfig` with `getLogger: LogProvider`). */
   | { t: 'loggerFactories'; members: ReadonlyMap<string, LoggerLibrary> }
   /** A GraphQL resolver map type (libraries.ts, GRAPHQL_CODEGEN_CONTEXT_PARAMETER): its resolvers' context, by logger members. */
-  | { t: 'resolversType'; context: ReadonlyMap<string, LoggerLibrary> };
+  | { t: 'resolversType'; context: ReadonlyMap<string, LoggerLibrary> }
+  /** tRPC's `initTRPC` (and `initTRPC.meta<M>()`): `.context<T>()` names the context its procedures get. */
+  | { t: 'trpcInit' }
+  /**
+   * A tRPC instance or procedure builder (`t`, `t.procedure`, `authedProcedure.input(z)`): the resolver
+   * passed to its `.query()`, `.mutation()` or `.subscription()` gets `{ ctx }` with these logger members.
+   */
+  | { t: 'trpcBuilder'; context: ReadonlyMap<string, LoggerLibrary> }
+  /** The options a tRPC resolver gets (`({ ctx, input }) => ...`): `ctx` holds the context's logger members. */
+  | { t: 'trpcResolverOptions'; context: ReadonlyMap<string, LoggerLibrary> };
 
 /** How deep one question may recurse (a chain of aliases, members, base classes). */
 export const MAX_DEPTH = 24;

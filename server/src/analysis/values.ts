@@ -218,6 +218,7 @@ export class ValueResolver {
         if (!d.param.node.type) {
           // `(now, { logger }) => ...` passed where the callback's type hands it `{ logger: Logger }`.
           const contextual = this.types.contextualParamValue(d.param.node, depth);
+          if (contextual?.t === 'trpcResolverOptions') return d.param.property === 'ctx' ? { t: 'loggerMembers', members: contextual.context } : null;
           return contextual?.t === 'loggerMembers' ? loggerMember(contextual, d.param.property) : null;
         }
         const typed = this.types.typeValue(d.param.node.type, d.param.node);
@@ -238,6 +239,7 @@ export class ValueResolver {
     if (from.t === 'typedObject') return this.types.typedMember(from, property);
     if (from.t === 'loggerMembers') return loggerMember(from, property);
     if (from.t === 'loggerFactories') return loggerFactory(from, property);
+    if (from.t === 'trpcResolverOptions' && property === 'ctx') return { t: 'loggerMembers', members: from.context };
     return null;
   }
 
@@ -260,6 +262,8 @@ export class ValueResolver {
         return name === '*' ? { t: 'module', module } : null;
       case 'fastify':
         return name === 'default' || name === '*' || name === 'fastify' || name === 'Fastify' ? { t: 'fastifyFactory' } : null;
+      case '@trpc/server':
+        return name === 'initTRPC' ? { t: 'trpcInit' } : null;
     }
     return this.projectModuleValue(module, name);
   }
@@ -272,6 +276,7 @@ export class ValueResolver {
     if (v.t === 'class') return { t: 'importedClass', cls: v.cls };
     if (v.t === 'function') return { t: 'function', fn: v.fn };
     if (v.t === 'object') return { t: 'object', members: v.members };
+    if (v.t === 'trpcBuilder') return { t: 'trpcBuilder', context: v.context };
     return { t: 'module', module: specifier };
   }
 
@@ -291,6 +296,8 @@ export class ValueResolver {
       }
       if (target?.t === 'factory' && (name === 'default' || name === 'pino')) return { t: 'logger', lib: target.lib };
       if (target?.t === 'factory' && target.lib === 'winston' && name === 'child') return null;
+      const trpc = trpcCall(call, target, name, this.types);
+      if (trpc) return trpc;
     }
     const v = this.valueOf(callee, depth);
     if (v?.t === 'factory') return { t: 'logger', lib: v.lib };
@@ -315,6 +322,8 @@ export class ValueResolver {
     }
     if (target?.t === 'factory' && target.lib === 'pino' && (name === 'default' || name === 'pino')) return target;
     if (target?.t === 'fastifyInstance' && name === 'log') return { t: 'logger', lib: 'pino' };
+    if (target?.t === 'trpcBuilder' && name === 'procedure') return target;
+    if (target?.t === 'trpcResolverOptions' && name === 'ctx') return { t: 'loggerMembers', members: target.context };
     if (target?.t === 'object') return memberValue(target, name);
     if (target?.t === 'typedObject') return this.types.typedMember(target, name);
     if (target?.t === 'loggerMembers') return loggerMember(target, name);
@@ -364,4 +373,25 @@ function loggerFactory(o: Extract<Value, { t: 'loggerFactories' }>, name: string
 function memberValue(o: Extract<Value, { t: 'object' }>, name: string): Value | null {
   const fn = o.members.get(name);
   return fn ? { t: 'function', fn } : null;
+}
+
+/** The methods of a tRPC instance or procedure builder that give a builder with the same context. */
+const TRPC_BUILDER_METHODS = new Set(['create', 'use', 'input', 'output', 'meta', 'concat', 'unstable_concat']);
+
+/**
+ * A call in a tRPC builder chain: `initTRPC.context<Ctx>()` names the context (its logger members,
+ * read from the type argument), `initTRPC.meta<M>()` and `.create()` keep going, and a builder's
+ * `.use()`, `.input()` and the like give a builder with the same context.
+ */
+function trpcCall(call: ts.CallExpression, target: Value | null, name: string, types: TypeValues): Value | null {
+  if (target?.t === 'trpcInit') {
+    if (name === 'context') {
+      const type = call.typeArguments?.[0];
+      return { t: 'trpcBuilder', context: (type && types.loggerMembersOf(type, call)) || new Map() };
+    }
+    if (name === 'meta') return target;
+    if (name === 'create') return { t: 'trpcBuilder', context: new Map() };
+    return null;
+  }
+  return target?.t === 'trpcBuilder' && TRPC_BUILDER_METHODS.has(name) ? target : null;
 }

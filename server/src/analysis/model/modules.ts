@@ -150,6 +150,8 @@ function exportedBy(summary: ModuleSummary, name: string): ExportedValue | null 
   if (context) return { t: 'resolversType', context };
   const factory = summary.factoryTypes.get(name);
   if (factory) return { t: 'factoryType', shape: factory };
+  const trpc = summary.trpcBuilders.get(name);
+  if (trpc) return { t: 'trpcBuilder', context: trpc };
   // The default import of a CommonJS module is its exports object: its members are looked up by name.
   if (name === 'default' && (summary.loggers.size > 0 || summary.classes.size > 0 || summary.functions.size > 0 || summary.objects.size > 0)) return { t: 'namespace' };
   return null;

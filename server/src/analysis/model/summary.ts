@@ -35,11 +35,13 @@ export interface ModuleSummary {
    * getLogger: LogProvider }`: `config.getLogger('x')` is a logger).
    */
   readonly factoryTypes: ReadonlyMap<string, LoggerShape>;
+  /** Exported tRPC procedure builder name → the logger members of its resolvers' `ctx` (`export const authedProcedure = t.procedure.use(auth)`). */
+  readonly trpcBuilders: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>>;
   /** Changes exactly when what importers can see changes. */
   readonly digest: string;
 }
 
-export const EMPTY_SUMMARY: ModuleSummary = { loggers: new Map(), classes: new Map(), functions: new Map(), objects: new Map(), types: new Map(), callbackTypes: new Map(), shapeTypes: new Map(), resolverTypes: new Map(), factoryTypes: new Map(), digest: '[]' };
+export const EMPTY_SUMMARY: ModuleSummary = { loggers: new Map(), classes: new Map(), functions: new Map(), objects: new Map(), types: new Map(), callbackTypes: new Map(), shapeTypes: new Map(), resolverTypes: new Map(), factoryTypes: new Map(), trpcBuilders: new Map(), digest: '[]' };
 
 export interface SummaryLinks extends ImportLinks {
   /** The summary of the module `specifier` names, for `export *` (null: not a project module). */
@@ -59,6 +61,7 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
   const shapeTypes = new Map<string, ReadonlyMap<string, LoggerLibrary>>();
   const resolverTypes = new Map<string, ReadonlyMap<string, LoggerLibrary>>();
   const factoryTypes = new Map<string, LoggerShape>();
+  const trpcBuilders = new Map<string, ReadonlyMap<string, LoggerLibrary>>();
   const stars: string[] = [];
   const put = (name: string, v: Value | null, type?: ts.TypeNode) => {
     if (v?.t === 'logger') loggers.set(name, { lib: v.lib, origin: v.origin ?? file });
@@ -66,6 +69,7 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
     else if (v?.t === 'importedClass') classes.set(name, v.cls);
     else if (v?.t === 'function') functions.set(name, v.fn);
     else if (v?.t === 'object') objects.set(name, v.members);
+    else if (v?.t === 'trpcBuilder' && v.context.size > 0) trpcBuilders.set(name, v.context);
     else if (type) {
       // `export declare const logger: Logger` (a declaration file) or a typed export made elsewhere.
       const typed = values.typeValue(type, type.parent ?? type);
@@ -177,10 +181,11 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
     for (const [name, m] of target?.shapeTypes ?? []) if (!shapeTypes.has(name)) shapeTypes.set(name, m);
     for (const [name, m] of target?.resolverTypes ?? []) if (!resolverTypes.has(name)) resolverTypes.set(name, m);
     for (const [name, f] of target?.factoryTypes ?? []) if (!factoryTypes.has(name)) factoryTypes.set(name, f);
+    for (const [name, b] of target?.trpcBuilders ?? []) if (!trpcBuilders.has(name)) trpcBuilders.set(name, b);
   }
   for (const [name, fn] of functions) if (!fn.logs && !fn.returnsLogger && fn.returnsErrorText === undefined && !fn.makesMetric) functions.delete(name);
-  const digest = digestOf(loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes);
-  return { loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes, digest };
+  const digest = digestOf(loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes, trpcBuilders);
+  return { loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes, trpcBuilders, digest };
 }
 
 /** `module.exports = x`, `module.exports = { a, b: c }`, `module.exports = require('./m')`, `exports.x = y`. */
@@ -219,6 +224,7 @@ function fromExport(v: ReturnType<ImportLinks['exportOf']>): Value | null {
   if (v?.t === 'class') return { t: 'importedClass', cls: v.cls };
   if (v?.t === 'function') return { t: 'function', fn: v.fn };
   if (v?.t === 'object') return { t: 'object', members: v.members };
+  if (v?.t === 'trpcBuilder') return { t: 'trpcBuilder', context: v.context };
   return null;
 }
 
@@ -284,6 +290,7 @@ function digestOf(
   shapeTypes: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>>,
   resolverTypes: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>>,
   factoryTypes: ReadonlyMap<string, LoggerShape> = new Map(),
+  trpcBuilders: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>> = new Map(),
 ): string {
   const l = [...loggers].map(([name, v]) => `${name}=${v.lib}@${v.origin}`).sort();
   // Newer parts of a summary are written only when present: the digest of a module without them stays as it was.
@@ -302,6 +309,8 @@ function digestOf(
   const rt = [...resolverTypes].map(([name, m]) => `${name}${members(m)}`).sort();
   // Without functions, objects, types and the typed shapes, the digest is what it was before they were summarised (cached results stay valid).
   const ft = [...factoryTypes].map(([name, v]) => `${name}${shape(v)}`).sort();
+  const tb = [...trpcBuilders].map(([name, m]) => `${name}${members(m)}`).sort();
+  if (tb.length) return JSON.stringify([l, c, f, o, t, cb, st, rt, ft, tb]);
   if (ft.length) return JSON.stringify([l, c, f, o, t, cb, st, rt, ft]);
   if (cb.length || st.length || rt.length) return JSON.stringify([l, c, f, o, t, cb, st, rt]);
   return JSON.stringify(f.length || o.length || t.length ? [l, c, f, o, t] : [l, c]);

@@ -75,6 +75,8 @@ export type ExportedValue =
    * context every resolver of an object so typed gets as its third parameter, by its logger members.
    */
   | { readonly t: 'resolversType'; readonly context: ReadonlyMap<string, LoggerLibrary> }
+  /** A tRPC procedure builder (`export const authedProcedure = t.procedure.use(auth)`): the logger members of its resolvers' `ctx`. */
+  | { readonly t: 'trpcBuilder'; readonly context: ReadonlyMap<string, LoggerLibrary> }
   /** A type whose values give a logger when called: itself a function type (`LogProvider`), or an object type by member (`config.getLogger`). */
   | { readonly t: 'factoryType'; readonly shape: LoggerShape }
   /** An object of functions (`export const logSchema = { info: (logger, msg, log) => ... }`): its members by name. */
