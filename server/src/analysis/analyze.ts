@@ -229,6 +229,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     importOf: (id) => importOf(scopes, id),
     errorTextParameter: (callee) => values.errorTextParameter(callee),
     isRequestParam: (expr) => values.isRequestParam(expr),
+    isRequestInput: (expr) => values.isRequestInput(expr),
     requestParamAt: (at) => requestParamAt(requests, at),
     insideLogHelper: (at) => {
       const fn = enclosingFunction(at);

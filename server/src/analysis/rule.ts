@@ -152,6 +152,8 @@ export interface RuleContext {
   readonly requestIdHeader: string;
   /** Whether `expr` is a handler's request (or reply/context) parameter, by its type or its place in a route callback (the logger model's test). */
   isRequestParam(expr: ts.Expression): boolean;
+  /** Whether `expr` is a request's whole input as the client sent it (a tRPC resolver's `input`). */
+  isRequestInput(expr: ts.Expression): boolean;
   /** The file's metric definitions, uses and registry lookups (empty unless a metric rule is enabled and the file imports a metrics library). */
   readonly metrics: FileMetrics;
   /** How code a fix writes into this file should look (print width, quotes, indentation), worked out on first use. */

@@ -43,7 +43,9 @@ export type Value =
    */
   | { t: 'trpcBuilder'; context: ReadonlyMap<string, LoggerLibrary> }
   /** The options a tRPC resolver gets (`({ ctx, input }) => ...`): `ctx` holds the context's logger members. */
-  | { t: 'trpcResolverOptions'; context: ReadonlyMap<string, LoggerLibrary> };
+  | { t: 'trpcResolverOptions'; context: ReadonlyMap<string, LoggerLibrary> }
+  /** A tRPC resolver's `input`: the request's whole payload, as the client sent it (validated, not redacted). */
+  | { t: 'trpcInput' };
 
 /** How deep one question may recurse (a chain of aliases, members, base classes). */
 export const MAX_DEPTH = 24;

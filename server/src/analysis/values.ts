@@ -114,6 +114,11 @@ export class ValueResolver {
     return v?.t === 'function' && v.fn.returnsErrorText !== undefined ? v.fn.returnsErrorText : null;
   }
 
+  /** Whether `expr` is the whole input of a request (a tRPC resolver's `input`). */
+  isRequestInput(expr: ts.Expression): boolean {
+    return this.valueOf(expr)?.t === 'trpcInput';
+  }
+
   /** The request-logger library when `expr` is a handler's request/reply/context parameter. */
   isRequestParam(expr: ts.Expression): boolean {
     const e = unwrap(expr);
@@ -218,7 +223,7 @@ export class ValueResolver {
         if (!d.param.node.type) {
           // `(now, { logger }) => ...` passed where the callback's type hands it `{ logger: Logger }`.
           const contextual = this.types.contextualParamValue(d.param.node, depth);
-          if (contextual?.t === 'trpcResolverOptions') return d.param.property === 'ctx' ? { t: 'loggerMembers', members: contextual.context } : null;
+          if (contextual?.t === 'trpcResolverOptions') return trpcOption(contextual, d.param.property);
           return contextual?.t === 'loggerMembers' ? loggerMember(contextual, d.param.property) : null;
         }
         const typed = this.types.typeValue(d.param.node.type, d.param.node);
@@ -239,7 +244,7 @@ export class ValueResolver {
     if (from.t === 'typedObject') return this.types.typedMember(from, property);
     if (from.t === 'loggerMembers') return loggerMember(from, property);
     if (from.t === 'loggerFactories') return loggerFactory(from, property);
-    if (from.t === 'trpcResolverOptions' && property === 'ctx') return { t: 'loggerMembers', members: from.context };
+    if (from.t === 'trpcResolverOptions') return trpcOption(from, property);
     return null;
   }
 
@@ -323,7 +328,7 @@ export class ValueResolver {
     if (target?.t === 'factory' && target.lib === 'pino' && (name === 'default' || name === 'pino')) return target;
     if (target?.t === 'fastifyInstance' && name === 'log') return { t: 'logger', lib: 'pino' };
     if (target?.t === 'trpcBuilder' && name === 'procedure') return target;
-    if (target?.t === 'trpcResolverOptions' && name === 'ctx') return { t: 'loggerMembers', members: target.context };
+    if (target?.t === 'trpcResolverOptions') return trpcOption(target, name);
     if (target?.t === 'object') return memberValue(target, name);
     if (target?.t === 'typedObject') return this.types.typedMember(target, name);
     if (target?.t === 'loggerMembers') return loggerMember(target, name);
@@ -394,4 +399,10 @@ function trpcCall(call: ts.CallExpression, target: Value | null, name: string, t
     return null;
   }
   return target?.t === 'trpcBuilder' && TRPC_BUILDER_METHODS.has(name) ? target : null;
+}
+
+/** A member of a tRPC resolver's options: `ctx` holds the context's loggers, `input` is the request's payload. */
+function trpcOption(o: Extract<Value, { t: 'trpcResolverOptions' }>, name: string): Value | null {
+  if (name === 'ctx') return { t: 'loggerMembers', members: o.context };
+  return name === 'input' ? { t: 'trpcInput' } : null;
 }

@@ -16,6 +16,7 @@ const REQUEST_PARTS = new Set(['headers', 'body', 'cookies']);
 export const MESSAGES = {
   name: (name: string) => `Log record includes \`${name}\`, which looks like a secret; leave it out or redact it.`,
   request: (text: string) => `Log record includes the whole \`${text}\`, which carries credentials (Authorization, cookies, passwords); log only the fields you need.`,
+  input: (text: string) => `Log record includes the whole \`${text}\`, the request's input as the client sent it (passwords, tokens, personal data); log only the fields you need.`,
   personal: (name: string) => `Log record includes \`${name}\`, which looks like personal data (an email address); log an id instead.`,
   built: (name: string, field: string) => `Log record includes \`${name}\`, built above with the field \`${field}\`, which looks like a secret; log only the fields you need.`,
   builtPersonal: (name: string, field: string) =>
@@ -65,6 +66,7 @@ function checkValue(e: ts.Expression, ctx: RuleContext): void {
   const sf = ctx.sourceFile;
   const u = unwrap(e);
   if (isWholeRequestPart(u, ctx)) return ctx.report(u, MESSAGES.request(u.getText(sf)));
+  if (ctx.isRequestInput(u)) return ctx.report(u, MESSAGES.input(u.getText(sf)));
   if (ts.isObjectLiteralExpression(u)) return checkObject(u, ctx);
   // A field built around a secret still holds it: `{ auth: `Bearer ${token}` }`.
   if (ts.isTemplateExpression(u)) {
