@@ -141,14 +141,17 @@ describe('obs-lens inventory', function () {
       'packages/admin/package.json': JSON.stringify({ name: '@acme/admin', dependencies: { hono: '^4' } }),
       'packages/admin/index.ts': "import { Hono } from 'hono';\nexport const admin = new Hono().get('/health', (c) => c.text('ok'));\n",
       'apps/web/package.json': JSON.stringify({ name: '@acme/web', scripts: { start: 'node server/router.js' }, dependencies: { hono: '^4', '@acme/auth': '*' } }),
-      'apps/web/server/router.ts': "import { Hono } from 'hono';\nimport { auth } from '@acme/auth/server';\nconst app = new Hono();\napp.route('/api/auth', auth);\nexport default app;\n",
+      // Its base path is read from the environment (Documenso's basePath(env)): shown with `…` there.
+      'apps/web/server/router.ts': "import { Hono } from 'hono';\nimport { auth } from '@acme/auth/server';\nconst app = new Hono().basePath(process.env.BASE_PATH || '/');\napp.route('/api/auth', auth);\nexport default app;\n",
     });
     const services = inventory('.', root);
     assert.deepEqual(
-      services.map((s) => `${s.root}: ${routes(s).join(', ')}`),
+      services.map((s) => `${s.root}: ${s.handlers.map((h) => `${h.method} ${h.path ?? `(shown) ${(h as { shownPath?: string }).shownPath}`}`).join(', ')}`),
       // The admin package's app is mounted by nobody: still listed on its own.
-      ['apps/web: POST /api/auth/signout', 'packages/admin: GET /health'],
+      ['apps/web: POST (shown) /…/api/auth/signout', 'packages/admin: GET /health'],
     );
+    const text = runCli(['inventory', '.'], root);
+    assert.match(text.stdout, /POST +\/…\/api\/auth\/signout +packages\/auth\/server\/routes\/sign-out\.ts:3/);
   });
 
   it('text output lists handlers by path with file:line, and escapes control characters from the workspace', () => {

@@ -51,6 +51,8 @@ export interface HandlerInFile {
   method: string;
   /** The full route path (every mount prefix applied); null when computed at run time. */
   path: string | null;
+  /** When `path` is null: the path as far as it is known, `…` where a part is computed. */
+  shownPath?: string;
   framework: FrameworkId;
   /** Where the route is registered (this file or another). */
   registered: Place;
@@ -94,7 +96,7 @@ function handlersInFile(project: ProjectModel, absPath: string, packageFiles: re
   for (const service of buildInventory(project, packageFiles, { loggerModule })) {
     for (const h of service.handlers) {
       if (h.file !== absPath && h.handler?.file !== absPath) continue;
-      out.push({ method: h.method, path: h.path, framework: h.framework, registered: { file: h.file, line: h.line, column: h.column }, handler: h.handler });
+      out.push({ method: h.method, path: h.path, ...(h.shownPath ? { shownPath: h.shownPath } : {}), framework: h.framework, registered: { file: h.file, line: h.line, column: h.column }, handler: h.handler });
     }
   }
   const lineHere = (h: HandlerInFile) => (h.registered.file === absPath ? h.registered.line : (h.handler?.line ?? 0));

@@ -35,6 +35,7 @@ function handlerJson(cwd: string, h: Handler): unknown {
   return {
     method: h.method,
     path: h.path,
+    ...(h.shownPath ? { shownPath: h.shownPath } : {}),
     framework: h.framework,
     ...placeJson(cwd, h),
     handler: h.handler ? placeJson(cwd, h.handler) : null,
@@ -97,7 +98,7 @@ export function formatInventoryText(services: readonly ServiceInventory[], cwd: 
     lines.push(...section('frameworks', [s.frameworks.map((f) => FRAMEWORK_LABELS[f]).join(', ')].filter((l) => l !== '')));
     lines.push(...section('loggers', s.loggers.map((l) => loggerLine(cwd, l))));
     lines.push(...section('entry points', s.entryPoints.map(entryLine)));
-    lines.push(...section('handlers', table(s.handlers.map((h) => [h.method, h.path ?? DYNAMIC, at(h)]))));
+    lines.push(...section('handlers', table(s.handlers.map((h) => [h.method, h.path ?? h.shownPath ?? DYNAMIC, at(h)]))));
     lines.push(...section('middleware', table(s.middleware.map((m) => [m.path ?? DYNAMIC, m.label, at(m)]))));
     lines.push(...section('context', table(s.context.map((c) => (c.kind === 'library' ? [c.library, `(${c.packages.join(', ')})`] : [c.label, at(c)])))));
     return lines.map(terminalSafe).join('\n');

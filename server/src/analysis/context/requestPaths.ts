@@ -16,7 +16,7 @@
 import ts from '../typescriptModule';
 import type { Handler } from '../handlers/types';
 import { classifyFile } from '../project';
-import { describeRoute } from '../rules/handler-missing-metrics';
+import { computedNote, describeRoute } from '../rules/handler-missing-metrics';
 import type { ParsedServiceFile, ServiceView } from '../rule';
 import { resolveName, unwrap } from '../scopes';
 import { callTargetsOf, type FunctionAt } from '../services/callTargets';
@@ -102,7 +102,7 @@ export function describePath(paths: RequestPaths, fn: ReachedFunction): string {
   const off = paths.offPath(fn);
   const via = chain.length ? ` via ${chain.join(' → ')}` : '';
   const also = off.length ? ` (it also runs from ${off.join(' and ')}, outside requests)` : '';
-  return `the request path of ${describeRoute(h.method, h.path)}${others}${via}${also}`;
+  return `the request path of ${describeRoute(h.method, h.path, h.shownPath)}${computedNote(h.path, h.shownPath)}${others}${via}${also}`;
 }
 
 function buildRequestPaths(service: ServiceView): RequestPaths {

@@ -6,7 +6,7 @@
 // each (owner, prefix) pair once.
 import { isInside } from '../project';
 import { requestParamIndex } from './factsBuilder';
-import { joinPaths } from './paths';
+import { COMPUTED_PART, joinPaths, joinShown } from './paths';
 import type { ImportResolver } from './resolver';
 import type { FactsSource } from './workspaceFacts';
 import type { AttachFact, FileFacts, FrameworkId, FrontMiddleware, Handler, HandlerFact, Middleware, Place, Ref, RouteFact, RoutePath } from './types';
@@ -209,7 +209,8 @@ export class Linker {
     let visits = 0;
     let detached = false;
     let rootFile = '';
-    const visit = (n: OwnerNode, prefix: RoutePath, framework: FrameworkId, onPath: Set<OwnerNode>, inherited: readonly FrontMiddleware[]) => {
+    /** `shown`: the prefix as far as it is known (Handler.shownPath). */
+    const visit = (n: OwnerNode, prefix: RoutePath, shown: string, framework: FrameworkId, onPath: Set<OwnerNode>, inherited: readonly FrontMiddleware[]) => {
       if (onPath.has(n) || ++visits > MAX_VISITS) return;
       const key = `${n.id}@${n.facts.file}@${prefix}`;
       if (seen.has(key)) return;
@@ -217,6 +218,7 @@ export class Linker {
       onPath.add(n);
       for (const own of n.facts.owners[n.id].prefixes) {
         const base = joinPaths(prefix, own);
+        const shownBase = joinShown(shown, own);
         const attached = n.middleware.map(({ attach, facts }) => this.front(facts, attach.handler, joinPaths(base, attach.prefix), { file: facts.file, line: attach.line, column: attach.column }, false));
         const before = (at: Mark | undefined) => [...inherited, ...attached.filter((m) => runsBefore(m, at, framework))];
         for (const { route, facts } of n.routes) {
@@ -224,11 +226,12 @@ export class Linker {
           const routeLevel = route.before.map((h) => ({ ...this.front(facts, h, null, at, true), path: null }));
           for (const p of route.paths) {
             const h = this.handler(root, framework, route, facts, joinPaths(base, p), [...before(at), ...routeLevel]);
-            handlers.push({ ...h, ...(detached ? { detached } : {}), rootFile });
+            const shownPath = h.path === null ? joinShown(shownBase, p) : undefined;
+            handlers.push({ ...h, ...(shownPath !== undefined && shownPath !== `/${COMPUTED_PART}` ? { shownPath } : {}), ...(detached ? { detached } : {}), rootFile });
           }
         }
         for (const m of attached) middleware.push({ service: root, framework, path: m.path, label: m.label, file: m.file, line: m.line, column: m.column });
-        for (const { prefix: p, child, at } of n.children) visit(child, joinPaths(base, p), child.framework ?? framework, onPath, before(at));
+        for (const { prefix: p, child, at } of n.children) visit(child, joinPaths(base, p), joinShown(shownBase, p), child.framework ?? framework, onPath, before(at));
       }
       onPath.delete(n);
     };
@@ -241,7 +244,8 @@ export class Linker {
         // A router or a plugin's parameter nobody mounts (as far as discovery follows): its mount is unknown.
         detached = owner.param !== undefined || owner.role === 'router' || owner.role === 'plugin';
         rootFile = n.facts.file;
-        visit(n, globalPrefix.get(n.framework) ?? '', n.framework, new Set(), []);
+        const global = globalPrefix.get(n.framework) ?? '';
+        visit(n, global, global ?? COMPUTED_PART, n.framework, new Set(), []);
       }
     }
     return { handlers: dedupe(handlers, handlerKey).sort(compareHandlers), middleware: dedupe(middleware, middlewareKey).sort(comparePlaces) };

@@ -85,6 +85,15 @@ export function joinPaths(prefix: RoutePath, path: RoutePath): RoutePath {
   return '/' + parts.join('/');
 }
 
+/** Where a path part is computed at run time, in a path shown to people. */
+export const COMPUTED_PART = '…';
+
+/** `joinPaths` for a path shown to people: a part computed at run time is written `…`, never loses the rest. */
+export function joinShown(prefix: string, path: RoutePath): string {
+  const parts = `${prefix}/${path ?? COMPUTED_PART}`.split('/').filter((p) => p !== '');
+  return '/' + parts.join('/');
+}
+
 export type NextRouteKind = 'app-route' | 'pages-api';
 
 const SOURCE = String.raw`\.(?:[cm]?[jt]sx?)$`;

@@ -126,6 +126,11 @@ export interface Handler {
   method: string;
   /** The full path with every mount prefix applied; null when some part is computed at run time. */
   path: string | null;
+  /**
+   * When `path` is null: the path as far as it is known, each part computed at run time written
+   * `…` (`…/api/auth/signout` under Hono's `basePath(env.BASE)`), for people to read.
+   */
+  shownPath?: string;
   /** Where the route is registered. */
   file: string;
   line: number;

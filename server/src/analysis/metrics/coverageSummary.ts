@@ -8,6 +8,8 @@ export interface HandlerRef {
   method: string;
   /** Null when the path is computed at run time. */
   path: string | null;
+  /** When `path` is null: the path as far as it is known, `…` where a part is computed (Handler.shownPath). */
+  shownPath?: string;
   file: string;
   /** 0-based, where the route is registered. */
   line: number;
@@ -36,7 +38,7 @@ export function coverageSummaryOf(services: readonly ServiceView[]): ServiceCove
     const out: ServiceCoverageSummary = { root: service.root, name: service.name, total: 0, measured: 0, unmeasured: [], measuredHandlers: [], scrapeEndpoints: [], outsideService: [], preflight: [] };
     for (const c of coverage.handlers) {
       const h = c.handler;
-      const ref: HandlerRef = { method: h.method, path: h.path, file: h.file, line: h.line, column: h.column };
+      const ref: HandlerRef = { method: h.method, path: h.path, ...(h.shownPath ? { shownPath: h.shownPath } : {}), file: h.file, line: h.line, column: h.column };
       if (c.preflight && !c.outsideService) {
         out.preflight.push(ref);
         continue;

@@ -20,8 +20,15 @@ const SUGGESTED_MIDDLEWARE: Partial<Record<FrameworkId, string>> = {
   hono: '@hono/prometheus',
 };
 
-export function describeRoute(method: string, path: string | null): string {
-  return `${method === 'ALL' ? 'every method of' : method} ${path ?? '(a path computed at run time)'}`;
+/** `GET /users/:id`; a path with a part computed at run time is shown with `…` there (see computedNote). */
+export function describeRoute(method: string, path: string | null, shownPath?: string): string {
+  const m = method === 'ALL' ? 'every method of' : method;
+  return `${m} ${path ?? shownPath ?? '(a path computed at run time)'}`;
+}
+
+/** Said after a route shown with `…`: what the mark means. */
+export function computedNote(path: string | null, shownPath?: string): string {
+  return path === null && shownPath ? ' (… is computed at run time)' : '';
 }
 
 /** What would measure the handler, in the service's own terms. */
@@ -39,7 +46,7 @@ export function messageFor(coverage: ServiceCoverage, c: HandlerCoverage): strin
   if (coverage.autoDisabled) why.push(`HTTP auto-instrumentation is switched off by ${coverage.autoDisabled}`);
   const because = why.length > 0 ? `: ${why.join('; ')}` : '';
   return (
-    `\`${describeRoute(c.handler.method, c.handler.path)}\` is not measured: no metric in its handler or a wrapper, ` +
+    `\`${describeRoute(c.handler.method, c.handler.path, c.handler.shownPath)}\`${computedNote(c.handler.path, c.handler.shownPath)} is not measured: no metric in its handler or a wrapper, ` +
     `no metrics middleware in front of it, no HTTP auto-instrumentation${because}. ${suggestion(coverage, c)}.`
   );
 }

@@ -7,6 +7,8 @@ import { displayPath } from '../report';
 import { terminalSafe } from '../terminal';
 
 const DYNAMIC = '(computed at run time)';
+/** After a path shown with `…` where a part is computed at run time. */
+const DYNAMIC_PART = '(… computed at run time)';
 
 /** What measures a handler, with its place relative to the working directory (1-based line). */
 function byText(cwd: string, b: MeasuredBy): string {
@@ -34,7 +36,8 @@ export function summaryText(cwd: string, services: readonly ServiceCoverageSumma
   for (const s of services) {
     const where = displayPath(cwd, s.root);
     lines.push(`  ${where}${s.name ? ` (${s.name})` : ''}: ${s.measured} of ${s.total} handler${s.total === 1 ? '' : 's'} measured`);
-    const route = (h: { method: string; path: string | null; file: string; line: number }) => `${h.method} ${h.path ?? DYNAMIC}  ${displayPath(cwd, h.file)}:${h.line + 1}`;
+    const route = (h: { method: string; path: string | null; shownPath?: string; file: string; line: number }) =>
+      `${h.method} ${h.path ?? (h.shownPath ? `${h.shownPath} ${DYNAMIC_PART}` : DYNAMIC)}  ${displayPath(cwd, h.file)}:${h.line + 1}`;
     if (s.unmeasured.length > 0) lines.push('    unmeasured:');
     for (const h of s.unmeasured) lines.push(`      ${route(h)}${h.notes.length > 0 ? `  (${h.notes.join('; ')})` : ''}`);
     if (s.measuredHandlers.length > 0) lines.push('    measured:');
