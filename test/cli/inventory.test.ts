@@ -154,6 +154,22 @@ describe('obs-lens inventory', function () {
     assert.match(text.stdout, /POST +\/…\/api\/auth\/signout +packages\/auth\/server\/routes\/sign-out\.ts:3/);
   });
 
+  it('React Router / Remix: resource routes (a loader or action, no component) are handlers, by their file names; pages are not', () => {
+    const root = makeWorkspace({
+      'package.json': JSON.stringify({ name: 'web', dependencies: { '@react-router/node': '^7', react: '^19', 'react-dom': '^19' }, devDependencies: { '@react-router/dev': '^7' } }),
+      'app/routes/api+/health.ts': "export async function loader() { return Response.json({ ok: true }); }\n",
+      'app/routes/api+/theme.tsx': "export const action = async ({ request }: { request: Request }) => new Response(await request.text());\n",
+      'app/routes/files.$id.tsx': 'export const loader = () => null;\nexport const action = () => null;\n',
+      // A page: its loader serves the page's data, the page is not an endpoint of its own.
+      'app/routes/settings.tsx': 'export const loader = () => ({});\nexport default function Settings() { return null; }\n',
+    });
+    const [service] = inventory('.', root);
+    assert.deepEqual(
+      service.handlers.map((h) => `${h.method} ${h.path} ${h.framework} ${h.file}:${h.line}`),
+      ['GET /api/health react-router app/routes/api+/health.ts:1', 'POST /api/theme react-router app/routes/api+/theme.tsx:1', 'GET /files/:id react-router app/routes/files.$id.tsx:1', 'POST /files/:id react-router app/routes/files.$id.tsx:2'],
+    );
+  });
+
   it('text output lists handlers by path with file:line, and escapes control characters from the workspace', () => {
     const root = makeWorkspace({
       'package.json': JSON.stringify({ name: 'evil\u001b]0;pwned\u0007', dependencies: { express: '^4' } }),

@@ -13,6 +13,7 @@ const FRAMEWORK_LABELS: Readonly<Record<FrameworkId, string>> = {
   koa: 'Koa',
   nestjs: 'NestJS',
   nextjs: 'Next.js',
+  'react-router': 'React Router / Remix',
   hono: 'Hono',
   'node-http': 'node:http',
 };

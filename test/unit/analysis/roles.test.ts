@@ -135,6 +135,7 @@ describe('file roles', () => {
       'apps/remix/app/utils/session.server.ts': 'export const session = () => ({});\n',
       'apps/remix/app/routes/settings.tsx': "import { useUpload } from '@acme/lib/client-only/use-upload';\nexport default function Settings() { useUpload(); return null; }\n",
       'apps/remix/app/routes/api+/logo.ts': 'export async function loader() { return new Response(); }\n',
+      'apps/remix/app/routes/api+/theme.tsx': "export const action = async () => new Response('ok');\n",
       'apps/remix/app/entry.client.tsx': "import { hydrateRoot } from 'react-dom/client';\nhydrateRoot(document, null);\n",
       'apps/remix/app/components/dialog.client.tsx': 'export const Dialog = () => null;\n',
       'packages/lib/v1/examples/01-create-document.ts': "const res = await fetch('http://localhost:3000/api/v1/documents');\nconsole.log(`created ${res.status}`);\n",
@@ -145,7 +146,7 @@ describe('file roles', () => {
       return `${v.role}: ${v.why}`;
     };
     assert.deepEqual(
-      Object.fromEntries(['packages/lib/jobs/worker.ts', 'packages/lib/client-only/use-upload.ts', 'packages/web-ui/button.tsx', 'apps/remix/server/router.ts', 'apps/remix/app/entry.server.tsx', 'apps/remix/app/root.tsx', 'apps/remix/app/utils/session.server.ts', 'apps/remix/app/routes/settings.tsx', 'apps/remix/app/routes/api+/logo.ts', 'apps/remix/app/entry.client.tsx', 'apps/remix/app/components/dialog.client.tsx', 'packages/lib/v1/examples/01-create-document.ts'].map((f) => [f, said(f)])),
+      Object.fromEntries(['packages/lib/jobs/worker.ts', 'packages/lib/client-only/use-upload.ts', 'packages/web-ui/button.tsx', 'apps/remix/server/router.ts', 'apps/remix/app/entry.server.tsx', 'apps/remix/app/root.tsx', 'apps/remix/app/utils/session.server.ts', 'apps/remix/app/routes/settings.tsx', 'apps/remix/app/routes/api+/logo.ts', 'apps/remix/app/routes/api+/theme.tsx', 'apps/remix/app/entry.client.tsx', 'apps/remix/app/components/dialog.client.tsx', 'packages/lib/v1/examples/01-create-document.ts'].map((f) => [f, said(f)])),
       {
         'packages/lib/jobs/worker.ts': 'service: imported by server code (apps/remix/server/router.ts)',
         'packages/lib/client-only/use-upload.ts': 'browser: imported by apps/remix/app/routes/settings.tsx (React Router / Remix route module or component under app/ (its loader and action run on the server))',
@@ -156,8 +157,9 @@ describe('file roles', () => {
         'apps/remix/app/root.tsx': 'browser: React Router / Remix route module or component under app/ (its loader and action run on the server)',
         'apps/remix/app/utils/session.server.ts': 'service: React Router / Remix server-only module (*.server / .server/)',
         'apps/remix/app/routes/settings.tsx': 'browser: React Router / Remix route module or component under app/ (its loader and action run on the server)',
-        // A resource route (no component) is server code.
-        'apps/remix/app/routes/api+/logo.ts': 'service: service code: nothing marks it as a test, script, build, CLI or browser file',
+        // A resource route (a loader, no component) is server code, .ts or .tsx.
+        'apps/remix/app/routes/api+/logo.ts': 'service: React Router / Remix resource route (a loader or action, no component)',
+        'apps/remix/app/routes/api+/theme.tsx': 'service: React Router / Remix resource route (a loader or action, no component)',
         'apps/remix/app/entry.client.tsx': 'browser: imports react-dom/client (front-end framework)',
         'apps/remix/app/components/dialog.client.tsx': 'browser: React Router / Remix client-only module',
         'packages/lib/v1/examples/01-create-document.ts': 'script: in examples/ inside its package (usage examples, run by hand)',

@@ -2,7 +2,7 @@
 // file a package.json start script runs (an inventory entry point).
 import * as assert from 'node:assert/strict';
 import { startTarget } from '../../../server/src/analysis/handlers/inventory';
-import { joinPaths, nextRouteOf, staticString } from '../../../server/src/analysis/handlers/paths';
+import { joinPaths, joinShown, nextRouteOf, reactRouterRouteOf, staticString } from '../../../server/src/analysis/handlers/paths';
 import { parseForHandlers } from '../../../server/src/analysis/handlers/workspaceFacts';
 import ts from 'typescript';
 
@@ -41,6 +41,34 @@ describe('route paths', () => {
     assert.deepEqual(nextRouteOf('src/pages/api/orders/index.js'), { kind: 'pages-api', path: '/api/orders' });
     assert.equal(nextRouteOf('pages/about.tsx'), null);
     assert.equal(nextRouteOf('lib/app/route.ts'), null);
+  });
+
+  it('derives React Router / Remix routes from app/routes files: flat routes, remix-flat-routes + folders, layouts, params, splats, escapes', () => {
+    const cases: Record<string, string | null> = {
+      'app/routes/concerts.$city.tsx': '/concerts/:city',
+      'app/routes/_index.tsx': '/',
+      'app/routes/_auth.login.tsx': '/login',
+      'app/routes/concerts_.mine.tsx': '/concerts/mine',
+      'app/routes/($lang).about.tsx': '/:lang?/about',
+      'app/routes/files.$.tsx': '/files/*',
+      'app/routes/sitemap[.]xml.ts': '/sitemap.xml',
+      'app/routes/dashboard.settings/route.tsx': '/dashboard/settings',
+      // A plain folder's other files are not routes.
+      'app/routes/dashboard.settings/form.tsx': null,
+      // remix-flat-routes: `+` folders join their names with dots (Documenso's).
+      'app/routes/api+/branding.logo.team.$teamId.ts': '/api/branding/logo/team/:teamId',
+      'app/routes/_authenticated+/t.$teamUrl+/_index.tsx': '/t/:teamUrl',
+      'app/routes/embed+/_v0+/_layout.tsx': '/embed',
+      'app/components/button.tsx': null,
+      'src/routes/x.ts': null,
+    };
+    assert.deepEqual(Object.fromEntries(Object.keys(cases).map((rel) => [rel, reactRouterRouteOf(rel)])), cases);
+  });
+
+  it('shows a path with a part computed at run time as far as it is known', () => {
+    assert.equal(joinShown(joinShown('', null), '/api/auth'), '/…/api/auth');
+    assert.equal(joinShown('/api', null), '/api/…');
+    assert.equal(joinShown('/', '/users/:id'), '/users/:id');
   });
 
   it('finds the file a start script runs, past builds, environment assignments and options', () => {

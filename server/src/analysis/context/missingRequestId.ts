@@ -14,6 +14,9 @@ import type { ProjectModel } from '../project';
 import type { ParsedServiceFile } from '../rule';
 import { type ServiceContext, serviceContextFor } from './service';
 
+/** Frameworks that route by file (Next.js, React Router resource routes): no app is created and no middleware chain is theirs to add an id in. */
+const FILE_ROUTED: ReadonlySet<string> = new Set(['nextjs', 'react-router']);
+
 export const MISSING_MESSAGE =
   "This service's requests get no request id (no pino-http, Fastify, express-request-id, cls-rtracer, AsyncLocalStorage middleware or OpenTelemetry): its logs of one request cannot be told from another's, nor followed into the services it calls.";
 
@@ -33,7 +36,7 @@ export function creationPlaces(facts: FactsSource, files: readonly string[], ent
     const f = facts.facts(file);
     if (!f) continue;
     for (const o of f.owners) {
-      if ((o.role === 'app' || o.role === 'server') && o.framework && o.framework !== 'nextjs' && !o.param && !o.derivedFrom) out.push({ file, line: o.line, column: o.column });
+      if ((o.role === 'app' || o.role === 'server') && o.framework && !FILE_ROUTED.has(o.framework) && !o.param && !o.derivedFrom) out.push({ file, line: o.line, column: o.column });
     }
   }
   const rank = (p: Place) => (entryFiles.includes(p.file) ? 0 : 1);
@@ -57,7 +60,7 @@ export function missingRequestIdMiddleware(handlers: readonly Handler[], creatio
 
 /** The handlers that want a request id (Next.js routes have no middleware to add one); none when the service has context. */
 function servedHandlers(handlers: readonly Handler[], ctx: ServiceContext): Handler[] {
-  return hasNoRequestContext(ctx) ? handlers.filter((h) => h.framework !== 'nextjs') : [];
+  return hasNoRequestContext(ctx) ? handlers.filter((h) => !FILE_ROUTED.has(h.framework)) : [];
 }
 
 /** What the service phase shows of a service (a structural part of the rule contract's ServiceView). */

@@ -5,15 +5,15 @@ import * as path from 'node:path';
 import type { ProjectModel } from '../project';
 import type { ExtractContext } from './extract';
 import { FRAMEWORK_MODULES, frameworksOf } from './frameworks';
-import { nextRouteOf } from './paths';
+import { nextRouteOf, reactRouterRouteOf } from './paths';
 import type { FrameworkId } from './types';
 
 export function extractContextFor(project: ProjectModel, file: string): ExtractContext {
   const pkg = project.packageFor(file);
   const frameworks = new Set<FrameworkId>();
   for (const p of [pkg, project.packageFor(project.root)]) if (p) for (const f of frameworksOf(p.dependencies)) frameworks.add(f);
-  // Only Next.js routes by file: the relative path is worked out for its packages alone.
-  const rel = pkg && frameworks.has('nextjs') ? path.relative(pkg.dir, file).split(path.sep).join('/') : null;
+  // Only Next.js and React Router route by file: the relative path is worked out for their packages alone.
+  const rel = pkg && (frameworks.has('nextjs') || frameworks.has('react-router')) ? path.relative(pkg.dir, file).split(path.sep).join('/') : null;
   return { packageRelativePath: rel !== null && !rel.startsWith('..') ? rel : null, dependencyFrameworks: frameworks };
 }
 
@@ -35,5 +35,6 @@ export function mayRegisterHandlers(text: string, context: ExtractContext): bool
   if (mentionsFramework(text)) return true;
   if (context.dependencyFrameworks.size === 0) return false;
   if (context.dependencyFrameworks.has('nextjs') && context.packageRelativePath !== null && nextRouteOf(context.packageRelativePath)) return true;
+  if (context.dependencyFrameworks.has('react-router') && context.packageRelativePath !== null && reactRouterRouteOf(context.packageRelativePath) !== null) return true;
   return REGISTRATION_WITH_PATH.test(text);
 }

@@ -8,7 +8,7 @@ import { FRAMEWORKS, NEXT_ROUTE_EXPORTS } from './frameworks';
 import { FrameworkValues } from './frameworkValues';
 import { readExports } from './exports';
 import { readGlobalPrefix, readNestController } from './nest';
-import { nextRouteOf } from './paths';
+import { nextRouteOf, reactRouterRouteOf } from './paths';
 import { labelOf, REGISTRATION_METHODS, RegistrationReader } from './registrations';
 import type { FileFacts, FrameworkId, Ref } from './types';
 
@@ -72,8 +72,10 @@ export function extractFacts(file: string, sf: ts.SourceFile, scopes: ScopeMap, 
     else readNestController(node as ts.ClassLikeDeclaration, values);
   }
   const nextRoute = context.packageRelativePath !== null && context.dependencyFrameworks.has('nextjs');
-  if (options.linking || nextRoute) readExports(sf, values);
+  const routeModule = context.packageRelativePath !== null && context.dependencyFrameworks.has('react-router') ? reactRouterRouteOf(context.packageRelativePath) : null;
+  if (options.linking || nextRoute || routeModule !== null) readExports(sf, values);
   if (nextRoute) readNextRoutes(sf, context.packageRelativePath!, values, reader);
+  if (routeModule !== null) readResourceRoute(sf, routeModule, values, reader);
   settleParamFrameworks(builder.facts);
   return { facts: builder.facts, functionNodes: builder.functionNodes };
 }
@@ -157,6 +159,29 @@ function readNextRoutes(sf: ts.SourceFile, relPath: string, values: FrameworkVal
     return;
   }
   for (const name of exported.keys()) if (NEXT_ROUTE_EXPORTS.has(name)) add(name, name);
+}
+
+/** What a React Router / Remix resource route's exports answer: its loader GET, its action the other methods. */
+const RESOURCE_ROUTE_EXPORTS: ReadonlyArray<[string, string]> = [['loader', 'GET'], ['action', 'POST']];
+
+/**
+ * React Router (framework mode) / Remix: a route module with a loader or action and no component
+ * (no default export) is a resource route, an HTTP endpoint of its own (`app/routes/api+/health.ts`).
+ * A page's loader serves its page's data: the page is not counted as an endpoint.
+ */
+function readResourceRoute(sf: ts.SourceFile, routePath: string, values: FrameworkValues, reader: RegistrationReader): void {
+  const exported = values.builder.facts.exports;
+  if (exported.has('default') || !RESOURCE_ROUTE_EXPORTS.some(([name]) => exported.has(name))) return;
+  const builder = values.builder;
+  const owner = builder.ownerAt(sf, () => ({ framework: 'react-router', role: 'app', prefixes: [routePath], line: 0, column: 0 }));
+  for (const [name, method] of RESOURCE_ROUTE_EXPORTS) {
+    if (!exported.has(name)) continue;
+    const at = exportNode(sf, name);
+    const init = at && ts.isVariableDeclaration(at) ? at.initializer : undefined;
+    const ref = (init && reader.handlerFact(init, 'first').ref) ?? exported.get(name) ?? { kind: 'other' };
+    const lc = at ? builder.placeOf(at) : { line: 0, column: 0 };
+    builder.facts.routes.push({ owner: { kind: 'owner', owner }, method, paths: [''], handler: { ref, rule: 'first', label: name }, before: [], ...lc, tentative: false });
+  }
 }
 
 /** The statement or declaration exporting `name`, for the route's position. */

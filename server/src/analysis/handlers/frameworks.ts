@@ -147,6 +147,19 @@ export const FRAMEWORKS: readonly FrameworkSpec[] = [
     instanceTypes: {},
   },
   {
+    // Framework mode: resource routes under app/routes (a loader or action, no component) answer HTTP requests themselves.
+    id: 'react-router',
+    label: 'React Router / Remix',
+    packages: ['@react-router/dev', '@react-router/node', '@react-router/serve', '@remix-run/dev', '@remix-run/node', '@remix-run/serve'],
+    creators: [],
+    routeMethods: new Map(),
+    useMethods: set(),
+    hooks: new Map(),
+    requestRule: 'first',
+    requestTypes: {},
+    instanceTypes: {},
+  },
+  {
     id: 'node-http',
     label: 'node:http',
     packages: [],

@@ -94,6 +94,43 @@ export function joinShown(prefix: string, path: RoutePath): string {
   return '/' + parts.join('/');
 }
 
+/**
+ * The URL path of a React Router (framework mode) or Remix route module under `app/routes/`, by the
+ * flat-routes convention (`concerts.$city.tsx` is `/concerts/:city`; `_auth.login.tsx` drops the
+ * pathless `_auth`; `_index` is its parent's index; `$` a splat; `($lang)` optional; `[.]` escapes a
+ * dot; a folder holding `route.tsx` is that route) and remix-flat-routes' `+` folders (`api+/health.ts`
+ * is `api.health`; `_layout.tsx` is its folder's layout). `relPosix` is relative to the package; null
+ * for a file that is no route module.
+ */
+export function reactRouterRouteOf(relPosix: string): string | null {
+  const m = /^app\/routes\/(.+)\.[cm]?[jt]sx?$/.exec(relPosix);
+  if (!m) return null;
+  const parts = m[1].split('/');
+  const file = parts.pop()!;
+  const names: string[] = [];
+  for (const dir of parts) {
+    if (dir.endsWith('+')) names.push(dir.slice(0, -1));
+    // A plain folder is one route whose module is its `route` file; its other files are not routes.
+    else if (file === 'route' && dir === parts[parts.length - 1]) names.push(dir);
+    else return null;
+  }
+  if (file !== 'route' && file !== '_layout') names.push(file);
+  else if (file === 'route' && (parts.length === 0 || parts[parts.length - 1].endsWith('+'))) names.push(file);
+  const segments: string[] = [];
+  for (const name of names) {
+    for (const raw of name.split(/\.(?![^[]*\])/)) {
+      if (raw === '' || raw === '_index' || raw === 'index' || (raw.startsWith('_') && !raw.startsWith('_['))) continue;
+      let s = raw.replace(/_$/, '').replace(/\[([^\]]*)\]/g, '$1');
+      const optional = /^\((.*)\)$/.exec(s);
+      if (optional) s = optional[1];
+      if (s === '$') s = '*';
+      else if (s.startsWith('$')) s = ':' + s.slice(1);
+      segments.push(optional ? `${s}?` : s);
+    }
+  }
+  return '/' + segments.join('/');
+}
+
 export type NextRouteKind = 'app-route' | 'pages-api';
 
 const SOURCE = String.raw`\.(?:[cm]?[jt]sx?)$`;

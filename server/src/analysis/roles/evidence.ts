@@ -39,7 +39,7 @@ export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file:
     if (next) return next;
   }
   if (configs.reactRouterPackages.has(pkg)) {
-    const routes = reactRouterEvidence(relativeTo(pkg, file).split(path.sep).join('/'));
+    const routes = reactRouterEvidence(relativeTo(pkg, file).split(path.sep).join('/'), scanned?.defaultExport ?? true);
     if (routes) return routes;
   }
   if (scanned?.directive === 'use server') return { role: 'service', why: "'use server' directive (server actions)" };

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { isObject } from './manifest';
 import { readJsonc } from './configText';
 import type { Evidence } from './types';
+import { reactRouterRouteOf } from '../handlers/paths';
 
 /** The `src` of each `<script>` tag, in order (local paths only; query strings dropped). */
 export function htmlScriptSources(text: string): string[] {
@@ -148,12 +149,14 @@ export const REACT_ROUTER_FRAMEWORK_PACKAGES = ['@react-router/dev', '@react-rou
  * module's loader and action run on the server: see rules/util/serverExports.ts). `rel` is relative
  * to the package, with `/`; other .ts modules under app/ are decided by who imports them.
  */
-export function reactRouterEvidence(rel: string): Evidence | null {
+export function reactRouterEvidence(rel: string, hasComponent: boolean): Evidence | null {
   if (!rel.startsWith('app/')) return null;
   const base = path.posix.basename(rel);
   if (/^entry\.server\.[cm]?[jt]sx?$/.test(base)) return { role: 'service', why: 'React Router / Remix server entry (app/entry.server)' };
   if (/\.server\.[cm]?[jt]sx?$/.test(base) || rel.includes('/.server/')) return { role: 'service', why: 'React Router / Remix server-only module (*.server / .server/)' };
   if (/^entry\.client\.[cm]?[jt]sx?$/.test(base) || /\.client\.[cm]?[jt]sx?$/.test(base) || rel.includes('/.client/')) return { role: 'browser', why: 'React Router / Remix client-only module' };
+  // A route module without a component is a resource route: an HTTP endpoint, server code.
+  if (!hasComponent && reactRouterRouteOf(rel) !== null) return { role: 'service', why: 'React Router / Remix resource route (a loader or action, no component)' };
   if (/\.[jt]sx$/.test(base)) return { role: 'browser', why: 'React Router / Remix route module or component under app/ (its loader and action run on the server)' };
   return null;
 }

@@ -23,6 +23,8 @@ export interface ScannedFile {
   readonly loadsFolders: readonly string[];
   /** Patterns of Vite's `import.meta.glob('./pages/*.tsx')` (the first, or every one of an array), as written: it loads every file they match. */
   readonly globImports: readonly string[];
+  /** Has a default export (`export default`, `export { X as default }`): a React Router route module's component. */
+  readonly defaultExport: boolean;
 }
 
 /**
@@ -59,6 +61,7 @@ const COMMAND_DIR = /\.commandDir\([^'"\n]{0,200}(['"])([^'"\n\\]{1,200})\1/g;
 /** `import.meta.glob(` then a string or an array of strings (its patterns, read by GLOB_PATTERN). */
 const META_GLOB = /\bimport\.meta\.glob(?:Eager)?\s*(?:<[^>\n]{0,200}>)?\s*\(\s*(\[[^\]]{0,1000}\]|(['"])[^'"\n\\]{1,300}\2)/g;
 const GLOB_PATTERN = /(['"])([^'"\n\\]{1,300})\1/g;
+const DEFAULT_EXPORT = /\bexport\s+default\b|\bas\s+default\b/;
 
 export function scanFile(text: string, fileName = ''): ScannedFile {
   const specifiers = new Set<string>();
@@ -75,6 +78,7 @@ export function scanFile(text: string, fileName = ''): ScannedFile {
     runsMigrations: text.includes('.migrate.') && RUNS_MIGRATIONS.test(text),
     loadsFolders: text.includes('__dirname') ? foldersLoaded(text) : [],
     globImports: text.includes('import.meta.glob') ? [...text.matchAll(META_GLOB)].flatMap((m) => [...m[1].matchAll(GLOB_PATTERN)].map((g) => g[2])) : [],
+    defaultExport: text.includes('default') && DEFAULT_EXPORT.test(text),
   };
 }
 
