@@ -54,6 +54,12 @@ const methods = (extra: Record<string, string> = {}) =>
   new Map<string, string>([...HTTP.map((m): [string, string] => [m, m.toUpperCase()]), ['all', 'ALL'], ...Object.entries(extra)]);
 const set = (...names: string[]): ReadonlySet<string> => new Set(names);
 
+/** Frameworks whose routes are not registered by calling methods (Nest's decorators, routing by files, node:http's one handler). */
+const NO_REGISTRATION_METHODS = { routeMethods: new Map<string, string>(), useMethods: set(), hooks: new Map(), requestRule: 'first' as const };
+
+/** React Router's framework mode and Remix: a package depending on one routes by the files under app/routes. */
+export const REACT_ROUTER_PACKAGES = ['@react-router/dev', '@react-router/node', '@react-router/serve', '@remix-run/dev', '@remix-run/node', '@remix-run/react', '@remix-run/serve'] as const;
+
 export const FRAMEWORKS: readonly FrameworkSpec[] = [
   {
     id: 'express',
@@ -127,10 +133,7 @@ export const FRAMEWORKS: readonly FrameworkSpec[] = [
     label: 'NestJS',
     packages: ['@nestjs/core', '@nestjs/common'],
     creators: [{ module: '@nestjs/core', exports: ['NestFactory'], member: 'create', how: 'call', role: 'app' }],
-    routeMethods: new Map(),
-    useMethods: set(),
-    hooks: new Map(),
-    requestRule: 'first',
+    ...NO_REGISTRATION_METHODS,
     requestTypes: {},
     instanceTypes: {},
   },
@@ -139,10 +142,7 @@ export const FRAMEWORKS: readonly FrameworkSpec[] = [
     label: 'Next.js',
     packages: ['next'],
     creators: [],
-    routeMethods: new Map(),
-    useMethods: set(),
-    hooks: new Map(),
-    requestRule: 'first',
+    ...NO_REGISTRATION_METHODS,
     requestTypes: { 'next/server': set('NextRequest'), next: set('NextApiRequest') },
     instanceTypes: {},
   },
@@ -150,12 +150,9 @@ export const FRAMEWORKS: readonly FrameworkSpec[] = [
     // Framework mode: resource routes under app/routes (a loader or action, no component) answer HTTP requests themselves.
     id: 'react-router',
     label: 'React Router / Remix',
-    packages: ['@react-router/dev', '@react-router/node', '@react-router/serve', '@remix-run/dev', '@remix-run/node', '@remix-run/serve'],
+    packages: REACT_ROUTER_PACKAGES,
     creators: [],
-    routeMethods: new Map(),
-    useMethods: set(),
-    hooks: new Map(),
-    requestRule: 'first',
+    ...NO_REGISTRATION_METHODS,
     requestTypes: {},
     instanceTypes: {},
   },
@@ -164,10 +161,7 @@ export const FRAMEWORKS: readonly FrameworkSpec[] = [
     label: 'node:http',
     packages: [],
     creators: ['http', 'node:http', 'https', 'node:https'].map((module): Creator => ({ module, exports: ['createServer'], how: 'call', role: 'server' })),
-    routeMethods: new Map(),
-    useMethods: set(),
-    hooks: new Map(),
-    requestRule: 'first',
+    ...NO_REGISTRATION_METHODS,
     requestTypes: { http: set('IncomingMessage'), 'node:http': set('IncomingMessage') },
     instanceTypes: {},
   },

@@ -139,9 +139,6 @@ export function nextJsEvidence(rel: string): Evidence | null {
   return null;
 }
 
-/** Packages of React Router's framework mode and of Remix, whose `app/` folder follows their file conventions. */
-export const REACT_ROUTER_FRAMEWORK_PACKAGES = ['@react-router/dev', '@react-router/node', '@react-router/serve', '@remix-run/dev', '@remix-run/node', '@remix-run/react'] as const;
-
 /**
  * React Router (framework mode) and Remix file conventions inside a package that depends on them:
  * the server entry and `*.server.*` modules (or a `.server/` folder) run on the server; the client

@@ -5,7 +5,8 @@
 // is matched to a workspace file (extensions probed, build output mapped back to its source).
 import * as path from 'node:path';
 import { type ConfigProperty, configProperties, jsonProperties, readFlatYaml, readJsonc, relativeName, stringLiterals } from './configText';
-import { angularJsonProjects, htmlScriptSources, nxFrontEndProject, REACT_ROUTER_FRAMEWORK_PACKAGES, sourcePathsIn, tsconfigTargetsBrowser, webpackTargetsNode, type FrontEndProject } from './frontEnd';
+import { REACT_ROUTER_PACKAGES } from '../handlers/frameworks';
+import { angularJsonProjects, htmlScriptSources, nxFrontEndProject, sourcePathsIn, tsconfigTargetsBrowser, webpackTargetsNode, type FrontEndProject } from './frontEnd';
 import { binCommandNames, commandPaths, frontEndDependency, readManifest, scriptRole, type PackageManifest } from './manifest';
 import { probeModule } from './resolver';
 import type { ScannedFile } from './scan';
@@ -158,7 +159,7 @@ export class ProjectConfigs {
     }
     if (frontEnd) this.folders.push({ dir: m.dir, evidence: { role: 'browser', why: `${where} is a front end (${frontEnd}, no server framework)`, weak: true }, ownPackageOnly: true });
     if (m.dependencies.has('next')) this.nextPackages.add(m.dir);
-    if (REACT_ROUTER_FRAMEWORK_PACKAGES.some((p) => m.dependencies.has(p))) this.reactRouterPackages.add(m.dir);
+    if (REACT_ROUTER_PACKAGES.some((p) => m.dependencies.has(p))) this.reactRouterPackages.add(m.dir);
   }
 
   /** Non-JavaScript configuration a package folder may hold: index.html, angular.json, .mocharc.json/.yml, tsconfig.json. */
