@@ -37,6 +37,18 @@ describe('file roles', () => {
     return out;
   }
 
+  /** Runs the workspace pass on a tree of files; answers "role: why" for a path relative to it. */
+  async function treeRoles(files: Record<string, string>): Promise<(rel: string) => string> {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
+    made.push(root);
+    writeTree(root, files);
+    const { project } = await analyzeWorkspace(root, { settings: mergeSettings() });
+    return (rel) => {
+      const v = explainRole(project, path.join(root, rel));
+      return `${v.role}: ${v.why}`;
+    };
+  }
+
   it('Angular: the angular.json entry, components by their framework import, helpers by reach; a module the server imports too is service code', async () => {
     assert.deepEqual(await roles('angular-and-api', ['apps/web/src/main.ts', 'apps/web/src/app/app.component.ts', 'libs/format/format-total.ts', 'libs/shared/money.ts', 'apps/api/src/server.ts']), {
       'apps/web/src/main.ts': `browser: the front end's entry (Angular project "web" in angular.json)`,
@@ -94,9 +106,7 @@ describe('file roles', () => {
   });
 
   it('follows imports with the project model\'s resolver: a workspace package by name, a tsconfig paths alias', async () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
-    made.push(root);
-    writeTree(root, {
+    const said = await treeRoles({
       'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
       'packages/testkit/package.json': JSON.stringify({ name: '@acme/testkit', types: 'src/index.ts' }),
       'packages/testkit/src/index.ts': "export { fakeClock } from './clock';\n",
@@ -107,20 +117,13 @@ describe('file roles', () => {
       'packages/api/src/orders.test.ts': "import { fakeClock } from '@acme/testkit';\nimport { stub } from '~support/stubs';\nimport { orders } from './orders';\nit('orders', () => orders() && fakeClock() && stub);\n",
       'packages/api/support/stubs.ts': 'export const stub = 1;\n',
     });
-    const { project } = await analyzeWorkspace(root, { settings: mergeSettings() });
-    const said = (rel: string) => {
-      const v = explainRole(project, path.join(root, rel));
-      return `${v.role}: ${v.why}`;
-    };
     assert.equal(said('packages/testkit/src/index.ts'), 'test: imported only by tests (packages/api/src/orders.test.ts)');
     assert.equal(said('packages/testkit/src/clock.ts'), 'test: imported only by tests (packages/testkit/src/index.ts)');
     assert.equal(said('packages/api/support/stubs.ts'), 'test: imported only by tests (packages/api/src/orders.test.ts)');
   });
 
   it("Documenso's shape: a workspace root's hoisted react-dom does not make its packages front ends; a React Router app's conventions decide its app/ folder", async () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
-    made.push(root);
-    writeTree(root, {
+    const said = await treeRoles({
       'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*', 'packages/*'], dependencies: { react: '^19', 'react-dom': '^19' } }),
       'root-script.tsx': "import { createRoot } from 'react-dom/client';\ncreateRoot(document.body);\n",
       'packages/lib/package.json': JSON.stringify({ name: '@acme/lib', main: './index.ts', dependencies: { pino: '^9', react: '^19' } }),
@@ -140,11 +143,6 @@ describe('file roles', () => {
       'apps/remix/app/components/dialog.client.tsx': 'export const Dialog = () => null;\n',
       'packages/lib/v1/examples/01-create-document.ts': "const res = await fetch('http://localhost:3000/api/v1/documents');\nconsole.log(`created ${res.status}`);\n",
     });
-    const { project } = await analyzeWorkspace(root, { settings: mergeSettings() });
-    const said = (rel: string) => {
-      const v = explainRole(project, path.join(root, rel));
-      return `${v.role}: ${v.why}`;
-    };
     assert.deepEqual(
       Object.fromEntries(['packages/lib/jobs/worker.ts', 'packages/lib/client-only/use-upload.ts', 'packages/web-ui/button.tsx', 'apps/remix/server/router.ts', 'apps/remix/app/entry.server.tsx', 'apps/remix/app/root.tsx', 'apps/remix/app/utils/session.server.ts', 'apps/remix/app/routes/settings.tsx', 'apps/remix/app/routes/api+/logo.ts', 'apps/remix/app/routes/api+/theme.tsx', 'apps/remix/app/entry.client.tsx', 'apps/remix/app/components/dialog.client.tsx', 'packages/lib/v1/examples/01-create-document.ts'].map((f) => [f, said(f)])),
       {
@@ -247,9 +245,7 @@ describe('file roles', () => {
   });
 
   it("one package holding a Koa server and a Vite front end (Outline's shape): the build's input, what its import.meta.glob loads, and server modules loaded by listing their folder", async () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
-    made.push(root);
-    writeTree(root, {
+    const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'kb', scripts: { start: 'node ./build/server/index.js' }, dependencies: { koa: '^2', react: '^18', vite: '^5' } }),
       'vite.config.ts': "import { defineConfig } from 'vite';\nexport default defineConfig({ root: './', build: { rollupOptions: { input: { index: './app/index.tsx' } } } });\n",
       'app/index.tsx': "import { PluginManager } from './utils/PluginManager';\nPluginManager.loadPlugins();\n",
@@ -263,11 +259,6 @@ describe('file roles', () => {
       'server/utils/fs.ts': "import * as fs from 'node:fs';\nimport * as path from 'node:path';\nexport function requireDirectory<T>(dir: string): T[] { return fs.readdirSync(dir).map((f) => require(path.join(dir, f))); }\n",
       'server/test/setupMocks.ts': "import.meta.glob('../queues/tasks/*.ts', { eager: true });\n",
     });
-    const { project } = await analyzeWorkspace(root, { settings: mergeSettings() });
-    const role = (rel: string) => {
-      const v = explainRole(project, path.join(root, rel));
-      return `${v.role}: ${v.why}`;
-    };
     assert.equal(role('app/index.tsx'), "browser: the Vite build's entry (vite.config.ts build.rollupOptions.input)");
     assert.equal(role('app/utils/log.ts'), "browser: imported by app/utils/PluginManager.ts, reached from app/index.tsx (the Vite build's entry (vite.config.ts build.rollupOptions.input))");
     // Loaded only through the front end's glob: browser code, so its import of the plugin manager does not make that server code.
