@@ -11,6 +11,7 @@ import { messageParts, type Part } from './util/messageParts';
 import { argumentsEdit, messageArgument, structuredArgumentDocs } from './util/structuredCall';
 import { type Field, objectLiteralFields, printedValue, structureMessage } from './util/structuredMessage';
 import { isConsoleOutsideService } from './util/fileRole';
+import { runsOnlyUnderTests } from './util/developmentOnly';
 
 export const MESSAGE = (method: string) =>
   `console.${method} in service code writes unstructured text; use the project's logger, which writes structured records with levels.`;
@@ -159,7 +160,7 @@ export const rule: Rule = {
     fixable: true,
   },
   checkLogCall(call, ctx) {
-    if (call.library !== 'console' || isConsoleOutsideService(call, ctx)) return;
+    if (call.library !== 'console' || isConsoleOutsideService(call, ctx) || runsOnlyUnderTests(call.node)) return;
     const callee = call.node.expression;
     // `log(...)` destructured from console has the console as no receiver of its own.
     const message = call.receiver === callee || isGlobalConsole(call.receiver, ctx) ? MESSAGE(call.method) : INJECTED_MESSAGE(call.receiver.getText(ctx.sourceFile), call.method);

@@ -9,7 +9,7 @@ import { commentsBetweenArguments } from './util/comments';
 import { localValues } from './util/declarations';
 import { errorPlacement } from './util/errorPlacement';
 import { isConsoleOutsideService } from './util/fileRole';
-import { runsOnlyInDevelopment } from './util/developmentOnly';
+import { runsOnlyInDevelopmentOrTests } from './util/developmentOnly';
 import { errorAsText, isErrorValue } from './util/errors';
 import { messageParts } from './util/messageParts';
 import { constantMessage } from './util/messageText';
@@ -144,7 +144,7 @@ export const rule: Rule = {
   },
   checkLogCall(call, ctx) {
     // A test, script or CLI printing an error's message to a person, or browser code: no log record loses a stack.
-    if (isConsoleOutsideService(call, ctx) || runsOnlyInDevelopment(call.node)) return;
+    if (isConsoleOutsideService(call, ctx) || runsOnlyInDevelopmentOrTests(call.node)) return;
     const sf = ctx.sourceFile;
     // NestJS's Logger takes the stack as its own argument: `this.logger.error(err.message, err.stack)`
     // is its idiom and keeps the stack.

@@ -5,7 +5,7 @@ import ts from '../typescriptModule';
 import type { LogCall, Rule, RuleContext } from '../rule';
 import { enclosingStop, unwrap } from '../scopes';
 import { isRequestObject } from './util/requests';
-import { runsOnlyInDevelopment } from './util/developmentOnly';
+import { runsOnlyInDevelopmentOrTests } from './util/developmentOnly';
 import { isConsoleOutsideServiceCode } from './util/fileRole';
 import { isPersonalDataName, isSecretName } from './util/secretNames';
 import { constObjectLiteral, declaredType, typeMemberNames } from './util/declarations';
@@ -179,7 +179,7 @@ export const rule: Rule = {
     // fixture's token), and browser code prints in the user's own browser: no log store keeps it.
     // (Console output inside the project's own log helper is its sink, but a secret printed there is
     // still printed: only the file's role counts here.)
-    if (isConsoleOutsideServiceCode(call, ctx) || runsOnlyInDevelopment(call.node)) return;
+    if (isConsoleOutsideServiceCode(call, ctx) || runsOnlyInDevelopmentOrTests(call.node)) return;
     for (const v of loggedValues(call)) checkValue(v, ctx);
     for (const obj of childBindings(call.receiver, ctx)) {
       if (checked?.ctx !== ctx) checked = { ctx, objects: new Set() };

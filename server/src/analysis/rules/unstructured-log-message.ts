@@ -6,7 +6,7 @@ import { unwrap } from '../scopes';
 import { commentsBetweenArguments } from './util/comments';
 import { isErrorValue } from './util/errors';
 import { isConsoleOutsideService } from './util/fileRole';
-import { runsOnlyInDevelopment } from './util/developmentOnly';
+import { runsOnlyInDevelopmentOrTests } from './util/developmentOnly';
 import { isConstantText, localValues } from './util/declarations';
 import { isUtilFormatCall } from './util/imports';
 import { messageParts, type Part } from './util/messageParts';
@@ -106,7 +106,7 @@ export const rule: Rule = {
   checkLogCall(call, ctx) {
     // A script, test or CLI printing to the console is producing output for a person, not a log record;
     // so is a logger's output there (a CLI's pretty-printed progress lines): nobody queries it by field.
-    if (isConsoleOutsideService(call, ctx) || ctx.fileKind !== 'service' || runsOnlyInDevelopment(call.node)) return;
+    if (isConsoleOutsideService(call, ctx) || ctx.fileKind !== 'service' || runsOnlyInDevelopmentOrTests(call.node)) return;
     const message = messageExpression(call);
     if (!message) return;
     const kind = dynamicKind(message, ctx);

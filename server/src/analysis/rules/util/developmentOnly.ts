@@ -1,48 +1,72 @@
-// Code that runs only in development: inside `if (env.isDevelopment)` or `if (process.env.NODE_ENV
-// === 'development')`, or the else branch of `NODE_ENV !== 'development'`. What it logs is for the
-// developer at the keyboard (Outline prints sign-in links there) and never reaches production logs,
-// so the message-quality rules leave it alone. "Not production" is not development: staging and
-// test environments ship their logs too.
+// Code that runs only in development or under the test suite: inside `if (env.isDevelopment)`, `if
+// (process.env.NODE_ENV === 'development')` or `=== 'test'`, or the else branch of `NODE_ENV !==
+// 'development'`. What it logs is for the developer at the keyboard (Outline prints sign-in links
+// there) or for the test run's output (Outline prints unexpected errors when ENVIRONMENT is test),
+// and never reaches production logs, so the logging rules leave it alone as they leave tests alone.
+// "Not production" is neither: staging ships its logs too.
 import ts from '../../typescriptModule';
 import { unwrap } from '../../scopes';
 
 /** `isDevelopment`, `isDev`, `isLocal`, `devMode`, `__DEV__`: never a bare `dev` or `local` (a local account, `req.query.dev`). */
 const DEV_NAME = /^(?:is(?:dev|development|local)(?:mode|env)?|dev(?:elopment)?mode|__DEV__)$/i;
+/** `isTest`, `isTestEnv`, `isTestMode`: never a bare `test`. */
+const TEST_NAME = /^is(?:test)(?:mode|env)?$/i;
 const ENV_NAME = /^(?:NODE_ENV|ENVIRONMENT|APP_ENV|ENV)$/;
-const DEV_VALUES = new Set(['development', 'dev']);
 const MAX_CLIMB = 64;
 
-/** Whether `node` sits in a branch that runs only in development. */
-export function runsOnlyInDevelopment(node: ts.Node): boolean {
-  // A bounded climb: a development guard sits a few statements above the call, and a bound keeps a
-  // file of thousands of deeply nested log calls linear.
+/** What a guard's condition must say: the environment values and the flag names that mean it. */
+interface Guard {
+  values: ReadonlySet<string>;
+  names: readonly RegExp[];
+}
+
+const TESTS: Guard = { values: new Set(['test']), names: [TEST_NAME] };
+const DEVELOPMENT_OR_TESTS: Guard = { values: new Set(['development', 'dev', 'test']), names: [DEV_NAME, TEST_NAME] };
+
+/** Whether `node` sits in a branch that runs only in development or under the test suite (the message-quality rules' guard). */
+export function runsOnlyInDevelopmentOrTests(node: ts.Node): boolean {
+  return guardedBy(node, DEVELOPMENT_OR_TESTS);
+}
+
+/**
+ * Whether `node` sits in a branch that runs only under the test suite (console-logging's guard:
+ * console output in development-only code is still service code's console, as the labelled
+ * repositories judge it; under tests it is the test run's output).
+ */
+export function runsOnlyUnderTests(node: ts.Node): boolean {
+  return guardedBy(node, TESTS);
+}
+
+function guardedBy(node: ts.Node, guard: Guard): boolean {
+  // A bounded climb: a guard sits a few statements above the call, and a bound keeps a file of
+  // thousands of deeply nested log calls linear.
   let steps = 0;
   for (let child = node, parent = node.parent; parent && steps < MAX_CLIMB; child = parent, parent = parent.parent, steps++) {
     if (!ts.isIfStatement(parent)) continue;
-    if (child === parent.thenStatement && isDevelopmentTest(parent.expression, true)) return true;
-    if (child === parent.elseStatement && isDevelopmentTest(parent.expression, false)) return true;
+    if (child === parent.thenStatement && isGuardTest(parent.expression, true, guard)) return true;
+    if (child === parent.elseStatement && isGuardTest(parent.expression, false, guard)) return true;
   }
   return false;
 }
 
-/** Whether `e` being `truthy` (true: the then branch; false: the else branch) means development. */
-function isDevelopmentTest(expr: ts.Expression, truthy: boolean): boolean {
+/** Whether `e` being `truthy` (true: the then branch; false: the else branch) means the guard's environment. */
+function isGuardTest(expr: ts.Expression, truthy: boolean, guard: Guard): boolean {
   const e = unwrap(expr);
-  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return isDevelopmentTest(e.operand, !truthy);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return isGuardTest(e.operand, !truthy, guard);
   if (ts.isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
-    // `a && b` true: both hold, so either being a development test is enough; false tells nothing.
-    if (op === ts.SyntaxKind.AmpersandAmpersandToken) return truthy && (isDevelopmentTest(e.left, true) || isDevelopmentTest(e.right, true));
+    // `a && b` true: both hold, so either being the guard's test is enough; false tells nothing.
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken) return truthy && (isGuardTest(e.left, true, guard) || isGuardTest(e.right, true, guard));
     const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
     const unequal = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
     if (!equal && !unequal) return false;
     const value = envComparison(e.left, e.right) ?? envComparison(e.right, e.left);
     if (value === null) return false;
     // `NODE_ENV === 'development'` true, or `NODE_ENV !== 'development'` false.
-    return equal === truthy && DEV_VALUES.has(value);
+    return equal === truthy && guard.values.has(value);
   }
   const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : null;
-  return truthy && !!name && DEV_NAME.test(name);
+  return truthy && !!name && guard.names.some((n) => n.test(name));
 }
 
 /** The string `literal` is compared with when `env` names the environment variable (`process.env.NODE_ENV`, `env.ENVIRONMENT`). */

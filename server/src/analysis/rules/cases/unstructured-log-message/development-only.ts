@@ -1,6 +1,7 @@
 // @case library=pino loggerModule=src/logger.ts path=src/auth/signin.ts
 // What runs only in development is printed for the developer at the keyboard and never reaches
-// production logs (Outline prints sign-in links this way): left alone. "Not production" is not
+// production logs (Outline prints sign-in links this way): left alone, as is what runs only under the
+// test suite (its output is the test run's). "Not production" is not
 // development (staging ships its logs), and a bare `dev` or `local` is no environment test.
 import { logger } from '../logger';
 
@@ -11,6 +12,7 @@ export function signIn(email: string, link: string, code: string, options: { dev
     logger.info(`Sign-in link for ${email}: ${link}`);
   }
   if (process.env.NODE_ENV === 'development') logger.info(`Verification code ${code}`);
+  if (process.env.NODE_ENV === 'test') logger.info(`Test sign-in code ${code}`);
   if (process.env.NODE_ENV !== 'development') {
     logger.info({ email }, 'sign-in link sent');
   } else {
