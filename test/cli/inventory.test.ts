@@ -140,7 +140,8 @@ describe('obs-lens inventory', function () {
       'packages/auth/server/index.ts': "import { Hono } from 'hono';\nimport { signOutRoute } from './routes/sign-out';\nexport const auth = new Hono().use(async (c, next) => next()).route('/', signOutRoute);\n",
       'packages/admin/package.json': JSON.stringify({ name: '@acme/admin', dependencies: { hono: '^4' } }),
       'packages/admin/index.ts': "import { Hono } from 'hono';\nexport const admin = new Hono().get('/health', (c) => c.text('ok'));\n",
-      'apps/web/package.json': JSON.stringify({ name: '@acme/web', scripts: { start: 'node server/router.js' }, dependencies: { hono: '^4', '@acme/auth': '*' } }),
+      // No start script either (a worker deployed by its platform): the one that mounts stays a service.
+      'apps/web/package.json': JSON.stringify({ name: '@acme/web', scripts: { deploy: 'wrangler deploy' }, dependencies: { hono: '^4', '@acme/auth': '*' } }),
       // Its base path is read from the environment (Documenso's basePath(env)): shown with `…` there.
       'apps/web/server/router.ts': "import { Hono } from 'hono';\nimport { auth } from '@acme/auth/server';\nconst app = new Hono().basePath(process.env.BASE_PATH || '/');\napp.route('/api/auth', auth);\nexport default app;\n",
     });

@@ -131,6 +131,9 @@ describe('file roles', () => {
       'packages/lib/client-only/use-upload.ts': "export const useUpload = () => fetch('/upload');\n",
       'packages/web-ui/package.json': JSON.stringify({ name: '@acme/web-ui', dependencies: { react: '^19', 'react-dom': '^19' } }),
       'packages/web-ui/button.tsx': 'export const Button = () => null;\n',
+      // A package.json that only sets the module type is a marker, not a package of its own.
+      'packages/web-ui/legacy/package.json': JSON.stringify({ type: 'commonjs' }),
+      'packages/web-ui/legacy/tooltip.js': 'exports.tooltip = () => null;\n',
       'apps/remix/package.json': JSON.stringify({ name: '@acme/remix', dependencies: { hono: '^4', 'react-dom': '^19', '@react-router/node': '^7' }, devDependencies: { '@react-router/dev': '^7' } }),
       'apps/remix/server/router.ts': "import { Hono } from 'hono';\nimport { startWorker } from '@acme/lib/jobs/worker';\nstartWorker();\nexport const app = new Hono();\n",
       'apps/remix/app/entry.server.tsx': "export default function handleRequest() { console.error('render failed'); }\n",
@@ -144,12 +147,13 @@ describe('file roles', () => {
       'packages/lib/v1/examples/01-create-document.ts': "const res = await fetch('http://localhost:3000/api/v1/documents');\nconsole.log(`created ${res.status}`);\n",
     });
     assert.deepEqual(
-      Object.fromEntries(['packages/lib/jobs/worker.ts', 'packages/lib/client-only/use-upload.ts', 'packages/web-ui/button.tsx', 'apps/remix/server/router.ts', 'apps/remix/app/entry.server.tsx', 'apps/remix/app/root.tsx', 'apps/remix/app/utils/session.server.ts', 'apps/remix/app/routes/settings.tsx', 'apps/remix/app/routes/api+/logo.ts', 'apps/remix/app/routes/api+/theme.tsx', 'apps/remix/app/entry.client.tsx', 'apps/remix/app/components/dialog.client.tsx', 'packages/lib/v1/examples/01-create-document.ts'].map((f) => [f, said(f)])),
+      Object.fromEntries(['packages/lib/jobs/worker.ts', 'packages/lib/client-only/use-upload.ts', 'packages/web-ui/button.tsx', 'packages/web-ui/legacy/tooltip.js', 'apps/remix/server/router.ts', 'apps/remix/app/entry.server.tsx', 'apps/remix/app/root.tsx', 'apps/remix/app/utils/session.server.ts', 'apps/remix/app/routes/settings.tsx', 'apps/remix/app/routes/api+/logo.ts', 'apps/remix/app/routes/api+/theme.tsx', 'apps/remix/app/entry.client.tsx', 'apps/remix/app/components/dialog.client.tsx', 'packages/lib/v1/examples/01-create-document.ts'].map((f) => [f, said(f)])),
       {
         'packages/lib/jobs/worker.ts': 'service: imported by server code (apps/remix/server/router.ts)',
         'packages/lib/client-only/use-upload.ts': 'browser: imported by apps/remix/app/routes/settings.tsx (React Router / Remix route module or component under app/ (its loader and action run on the server))',
         // The package's own react-dom still makes it a front end.
         'packages/web-ui/button.tsx': 'browser: packages/web-ui/package.json is a front end (react-dom, no server framework)',
+        'packages/web-ui/legacy/tooltip.js': 'browser: packages/web-ui/package.json is a front end (react-dom, no server framework)',
         'apps/remix/server/router.ts': 'service: service code: nothing marks it as a test, script, build, CLI or browser file',
         'apps/remix/app/entry.server.tsx': 'service: React Router / Remix server entry (app/entry.server)',
         'apps/remix/app/root.tsx': 'browser: React Router / Remix route module or component under app/ (its loader and action run on the server)',
@@ -324,6 +328,11 @@ describe('file role pieces', () => {
     assert.equal(scanFile("self.addEventListener('fetch', () => {});", 'routes.js').serviceWorker, false);
     assert.equal(scanFile("navigator.serviceWorker.register('/sw.js');").registersServiceWorker, true);
     assert.deepEqual(scanFile("import yargs from 'yargs';\nyargs(argv).commandDir(path.resolve(dir, './commands'));").commandDirs, ['./commands']);
+    // A React Router route module's component: a default export, also re-exported; not a comment's words.
+    assert.equal(scanFile('export default function Page() { return null; }').defaultExport, true);
+    assert.equal(scanFile("export { default } from '../components/settings';").defaultExport, true);
+    assert.equal(scanFile('const Page = () => null;\nexport { Page as default };').defaultExport, true);
+    assert.equal(scanFile('// used as default health probe\nexport const loader = () => null;').defaultExport, false);
   });
 
   it('reads what package.json scripts run and what they are for', () => {

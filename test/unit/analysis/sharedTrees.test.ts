@@ -4,6 +4,7 @@
 // never stands in for a file whose text changed since.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeFile, createProjectModel, noteFile, resolveSeverities } from '../../../server/src/analysis';
 import { ParsedFiles } from '../../../server/src/analysis/services/parsedFiles';
@@ -65,5 +66,32 @@ describe('trees shared between the file phase and the service phase', () => {
     const [again] = serviceViews(edited, files, undefined, undefined, trees);
     const reparsed = again.parsed(routes);
     assert.ok(reparsed && reparsed !== kept && reparsed.text.endsWith('// edited\n'));
+  });
+});
+
+describe('a package whose app another service mounts, in one-service runs', () => {
+  it("is not a service of its own in an edit's run (only its root) once a complete run found the service that mounts it", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-mounted-'));
+    try {
+      const write = (rel: string, text: string) => {
+        fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+        fs.writeFileSync(path.join(root, rel), text);
+      };
+      write('package.json', JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*', 'packages/*'] }));
+      write('packages/auth/package.json', JSON.stringify({ name: '@acme/auth', main: './index.ts', dependencies: { hono: '^4' } }));
+      write('packages/auth/index.ts', "import { Hono } from 'hono';\nexport const auth = new Hono().post('/signout', (c) => c.json({}));\n");
+      write('apps/web/package.json', JSON.stringify({ name: '@acme/web', scripts: { start: 'node server.js' }, dependencies: { hono: '^4', '@acme/auth': '*' } }));
+      write('apps/web/server.ts', "import { Hono } from 'hono';\nimport { auth } from '@acme/auth';\nconst app = new Hono();\napp.route('/api/auth', auth);\nexport default app;\n");
+      const { model, files } = notedProject(root);
+      const severities = resolveSeverities({});
+      const complete = runServicePhase(model, files, { severitiesFor: () => severities });
+      assert.deepEqual(complete.services.map((s) => `${path.relative(root, s.root)}: ${s.handlers.map((h) => h.path).join(', ')}`), ['apps/web: /api/auth/signout']);
+      // The editor's run after an edit in packages/auth: only that service's root.
+      const edited = runServicePhase(model, files, { severitiesFor: () => severities, only: new Set([path.join(root, 'packages', 'auth')]) });
+      assert.deepEqual(edited.services, []);
+      assert.deepEqual([...edited.findings.keys()], []);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -103,6 +103,24 @@ describe('handler linker', () => {
     }
   });
 
+  it('a prefix computed at run time leaves the path unknown and shows what is known: a global prefix, a base path, one router under two mounts', () => {
+    const p = handlerProject({
+      'package.json': JSON.stringify({ dependencies: { '@nestjs/core': '*', '@nestjs/common': '*', hono: '*' } }),
+      'src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nasync function boot() {\n  const app = await NestFactory.create(AppModule);\n  app.setGlobalPrefix(process.env.API_PREFIX!);\n}\nboot();\n",
+      'src/users.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  @Get(':id')\n  find() { return {}; }\n}\n",
+      'src/hono.ts': "import { Hono } from 'hono';\nconst users = new Hono().get('/users', (c) => c.json([]));\nconst app = new Hono().basePath(process.env.BASE || '/');\napp.route('/v1', users);\napp.route('/v2', users);\nexport default app;\n",
+    });
+    try {
+      const [service] = p.inventory();
+      assert.deepEqual(
+        service.handlers.map((h) => `${h.method} ${h.path ?? `(unknown) ${h.shownPath}`}`).sort(),
+        ['GET (unknown) /…/users/:id', 'GET (unknown) /…/v1/users', 'GET (unknown) /…/v2/users'],
+      );
+    } finally {
+      p.cleanup();
+    }
+  });
+
   it('parses only files that may register handlers and the modules they lead to, each once', () => {
     const files: Record<string, string> = {
       'package.json': EXPRESS_PKG,

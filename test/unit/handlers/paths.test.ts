@@ -53,6 +53,8 @@ describe('route paths', () => {
       'app/routes/files.$.tsx': '/files/*',
       'app/routes/sitemap[.]xml.ts': '/sitemap.xml',
       'app/routes/dashboard.settings/route.tsx': '/dashboard/settings',
+      'app/routes/dashboard.profile/index.tsx': '/dashboard/profile',
+      'app/routes/api.health.test.ts': null,
       // A plain folder's other files are not routes.
       'app/routes/dashboard.settings/form.tsx': null,
       // remix-flat-routes: `+` folders join their names with dots (Documenso's).

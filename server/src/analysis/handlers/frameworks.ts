@@ -58,7 +58,7 @@ const set = (...names: string[]): ReadonlySet<string> => new Set(names);
 const NO_REGISTRATION_METHODS = { routeMethods: new Map<string, string>(), useMethods: set(), hooks: new Map(), requestRule: 'first' as const };
 
 /** React Router's framework mode and Remix: a package depending on one routes by the files under app/routes. */
-export const REACT_ROUTER_PACKAGES = ['@react-router/dev', '@react-router/node', '@react-router/serve', '@remix-run/dev', '@remix-run/node', '@remix-run/react', '@remix-run/serve'] as const;
+export const REACT_ROUTER_PACKAGES = ['@react-router/dev', '@react-router/node', '@react-router/serve', '@remix-run/dev', '@remix-run/node', '@remix-run/serve'] as const;
 
 export const FRAMEWORKS: readonly FrameworkSpec[] = [
   {

@@ -50,6 +50,11 @@ export interface InventoryOptions {
   facts?: WorkspaceFacts;
   /** The `loggerModule` setting of the configuration that governs a service's folder (wins over `loggerModule`). */
   loggerModuleFor?: (serviceDir: string) => ConfiguredLoggerModule | null;
+  /**
+   * `files` are every workspace file (not one service's): which packages only define an app another
+   * service mounts is worked out here and remembered for the runs that see one service alone.
+   */
+  complete?: boolean;
 }
 
 /** How each request-logger package exposes its logger in a handler. */
@@ -193,8 +198,11 @@ export function buildInventory(project: ProjectModel, files: readonly string[], 
       context: contextInventory(project, dir),
     });
   }
-  return withoutMountedLibraries(out, starts);
+  return withoutMountedLibraries(project, out, starts, !!options.complete);
 }
+
+/** Per project model: the package roots a complete inventory found to be mounted libraries (see withoutMountedLibraries). */
+const mountedLibraries = new WeakMap<ProjectModel, ReadonlySet<string>>();
 
 /**
  * A package that only defines an app another service mounts (Documenso's @documenso/auth: a Hono
@@ -202,7 +210,7 @@ export function buildInventory(project: ProjectModel, files: readonly string[], 
  * service's, with the mount's prefix, and were counted twice. Dropped when it has no start of its
  * own and every handler it registers was reached from another service.
  */
-function withoutMountedLibraries(services: ServiceInventory[], starts: ReadonlySet<string>): ServiceInventory[] {
+function withoutMountedLibraries(project: ProjectModel, services: ServiceInventory[], starts: ReadonlySet<string>, complete: boolean): ServiceInventory[] {
   const placeOf = (h: Handler) => `${h.file}\0${h.line}\0${h.column}\0${h.method}`;
   const reachedFrom = new Map<string, Set<string>>();
   for (const s of services) {
@@ -213,5 +221,13 @@ function withoutMountedLibraries(services: ServiceInventory[], starts: ReadonlyS
       else reachedFrom.set(key, new Set([s.root]));
     }
   }
-  return services.filter((s) => starts.has(s.root) || s.handlers.length === 0 || !s.handlers.every((h) => reachedFrom.get(placeOf(h))!.size > 1));
+  // Only a package whose routes are its own files can be a mounted library: the service that mounts
+  // it reaches routes in another package's files, so it is never dropped for them (nor are both).
+  const mounted = (s: ServiceInventory) =>
+    !starts.has(s.root) && s.handlers.length > 0 && s.handlers.every((h) => isInside(s.root, h.file) && reachedFrom.get(placeOf(h))!.size > 1);
+  let dropped: ReadonlySet<string>;
+  if (complete) mountedLibraries.set(project, (dropped = new Set(services.filter(mounted).map((s) => s.root))));
+  // One service seen alone (an edit's): what the last complete inventory found.
+  else dropped = new Set([...services.filter(mounted).map((s) => s.root), ...(mountedLibraries.get(project) ?? [])]);
+  return services.filter((s) => !dropped.has(s.root));
 }

@@ -212,7 +212,7 @@ export class Linker {
     /** `shown`: the prefix as far as it is known (Handler.shownPath). */
     const visit = (n: OwnerNode, prefix: RoutePath, shown: string, framework: FrameworkId, onPath: Set<OwnerNode>, inherited: readonly FrontMiddleware[]) => {
       if (onPath.has(n) || ++visits > MAX_VISITS) return;
-      const key = `${n.id}@${n.facts.file}@${prefix}`;
+      const key = `${n.id}@${n.facts.file}@${prefix ?? `?${shown}`}`;
       if (seen.has(key)) return;
       seen.add(key);
       onPath.add(n);
@@ -244,7 +244,8 @@ export class Linker {
         // A router or a plugin's parameter nobody mounts (as far as discovery follows): its mount is unknown.
         detached = owner.param !== undefined || owner.role === 'router' || owner.role === 'plugin';
         rootFile = n.facts.file;
-        const global = globalPrefix.get(n.framework) ?? '';
+        // A global prefix computed at run time (`setGlobalPrefix(process.env.PREFIX)`) makes every path unknown.
+        const global = globalPrefix.has(n.framework) ? globalPrefix.get(n.framework)! : '';
         visit(n, global, global ?? COMPUTED_PART, n.framework, new Set(), []);
       }
     }
@@ -299,8 +300,9 @@ export class Linker {
   }
 }
 
+/** One route once: by method, path (as far as it is known, when part of it is computed) and place. */
 function handlerKey(h: Handler): string {
-  return `${h.method} ${h.path} ${h.file}:${h.line}:${h.column}`;
+  return `${h.method} ${h.path ?? `?${h.shownPath ?? ''}`} ${h.file}:${h.line}:${h.column}`;
 }
 
 function middlewareKey(m: Middleware): string {

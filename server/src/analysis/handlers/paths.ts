@@ -104,18 +104,18 @@ export function joinShown(prefix: string, path: RoutePath): string {
  */
 export function reactRouterRouteOf(relPosix: string): string | null {
   const m = /^app\/routes\/(.+)\.[cm]?[jt]sx?$/.exec(relPosix);
-  if (!m) return null;
+  if (!m || /\.(?:test|spec)$/.test(m[1])) return null;
   const parts = m[1].split('/');
   const file = parts.pop()!;
+  // A plain folder is one route whose module is its `route` (or `index`) file; its other files are not routes.
+  const folderModule = (file === 'route' || file === 'index') && parts.length > 0 && !parts[parts.length - 1].endsWith('+');
   const names: string[] = [];
   for (const dir of parts) {
     if (dir.endsWith('+')) names.push(dir.slice(0, -1));
-    // A plain folder is one route whose module is its `route` file; its other files are not routes.
-    else if (file === 'route' && dir === parts[parts.length - 1]) names.push(dir);
+    else if (folderModule && dir === parts[parts.length - 1]) names.push(dir);
     else return null;
   }
-  if (file !== 'route' && file !== '_layout') names.push(file);
-  else if (file === 'route' && (parts.length === 0 || parts[parts.length - 1].endsWith('+'))) names.push(file);
+  if (!folderModule && file !== '_layout') names.push(file);
   const segments: string[] = [];
   for (const name of names) {
     for (const raw of name.split(/\.(?![^[]*\])/)) {

@@ -69,7 +69,7 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
     else if (v?.t === 'importedClass') classes.set(name, v.cls);
     else if (v?.t === 'function') functions.set(name, v.fn);
     else if (v?.t === 'object') objects.set(name, v.members);
-    else if (v?.t === 'trpcBuilder' && v.context.size > 0) trpcBuilders.set(name, v.context);
+    else if (v?.t === 'trpcBuilder') trpcBuilders.set(name, v.context);
     else if (type) {
       // `export declare const logger: Logger` (a declaration file) or a typed export made elsewhere.
       const typed = values.typeValue(type, type.parent ?? type);
@@ -181,7 +181,7 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
     for (const [name, m] of target?.shapeTypes ?? []) if (!shapeTypes.has(name)) shapeTypes.set(name, m);
     for (const [name, m] of target?.resolverTypes ?? []) if (!resolverTypes.has(name)) resolverTypes.set(name, m);
     for (const [name, f] of target?.factoryTypes ?? []) if (!factoryTypes.has(name)) factoryTypes.set(name, f);
-    for (const [name, b] of target?.trpcBuilders ?? []) if (!trpcBuilders.has(name)) trpcBuilders.set(name, b);
+    for (const [name, b] of target?.trpcBuilders ?? []) if (name !== 'default' && !trpcBuilders.has(name)) trpcBuilders.set(name, b);
   }
   for (const [name, fn] of functions) if (!fn.logs && !fn.returnsLogger && fn.returnsErrorText === undefined && !fn.makesMetric) functions.delete(name);
   const digest = digestOf(loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes, trpcBuilders);

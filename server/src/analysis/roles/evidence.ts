@@ -44,7 +44,7 @@ export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file:
   }
   if (scanned?.directive === 'use server') return { role: 'service', why: "'use server' directive (server actions)" };
   // Weak: the path's own fallback conventions, else the deepest folder-wide evidence.
-  return fallbackConvention(parts) ?? configs.folders.find((f) => f.evidence.weak && isInside(f.dir, file) && (!f.ownPackageOnly || f.dir === pkg))?.evidence ?? null;
+  return fallbackConvention(parts) ?? configs.folders.find((f) => f.evidence.weak && isInside(f.dir, file) && (!f.ownPackageOnly || f.dir === pkg || !configs.isPackage(pkg)))?.evidence ?? null;
 }
 
 /** `file` relative to `dir`: a slice when it lies inside (nearly always), else path.relative. */

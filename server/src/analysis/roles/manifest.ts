@@ -17,6 +17,11 @@ export interface PackageManifest {
   readonly jest: Record<string, unknown> | null;
   readonly mocha: Record<string, unknown> | null;
   readonly dependencies: ReadonlySet<string>;
+  /**
+   * A package of its own: it has a name, dependencies or scripts. A package.json that only sets the
+   * module type of a folder (`{ "type": "commonjs" }`) is a marker inside its package, not another one.
+   */
+  readonly ownPackage: boolean;
 }
 
 export function readManifest(dir: string, readFile: (p: string) => string | undefined): PackageManifest | null {
@@ -53,6 +58,7 @@ export function readManifest(dir: string, readFile: (p: string) => string | unde
     jest: isObject(json.jest) ? json.jest : null,
     mocha: isObject(json.mocha) ? json.mocha : null,
     dependencies,
+    ownPackage: typeof json.name === 'string' || dependencies.size > 0 || scripts.length > 0,
   };
 }
 
@@ -140,7 +146,7 @@ function looksLikePath(w: string): boolean {
 export const FRONT_END_PACKAGES = ['react-dom', 'vue', 'svelte', '@angular/core', 'preact', 'solid-js', 'lit', 'react-native'] as const;
 /** Server frameworks (and full-stack ones, whose server side runs in Node). */
 export const SERVER_PACKAGES = [
-  'express', 'fastify', 'koa', '@nestjs/core', 'hono', '@hapi/hapi', 'restify', 'next', 'nuxt', '@remix-run/node', '@sveltejs/kit',
+  'express', 'fastify', 'koa', '@nestjs/core', 'hono', '@hapi/hapi', 'restify', 'next', 'nuxt', '@remix-run/node', '@react-router/node', '@react-router/serve', '@sveltejs/kit',
   'polka', 'micro', 'socket.io', '@apollo/server', 'apollo-server', 'graphql-yoga', 'h3', 'elysia',
 ] as const;
 

@@ -79,6 +79,11 @@ export class ProjectConfigs {
     this.folders.sort((a, b) => b.dir.length - a.dir.length);
   }
 
+  /** Whether `dir` holds a package of its own (PackageManifest.ownPackage), not only a marker package.json. */
+  isPackage(dir: string): boolean {
+    return this.manifests.get(dir)?.ownPackage ?? false;
+  }
+
   private rel(absPath: string): string {
     return relativeName(this.project.root, absPath);
   }

@@ -61,7 +61,8 @@ const COMMAND_DIR = /\.commandDir\([^'"\n]{0,200}(['"])([^'"\n\\]{1,200})\1/g;
 /** `import.meta.glob(` then a string or an array of strings (its patterns, read by GLOB_PATTERN). */
 const META_GLOB = /\bimport\.meta\.glob(?:Eager)?\s*(?:<[^>\n]{0,200}>)?\s*\(\s*(\[[^\]]{0,1000}\]|(['"])[^'"\n\\]{1,300}\2)/g;
 const GLOB_PATTERN = /(['"])([^'"\n\\]{1,300})\1/g;
-const DEFAULT_EXPORT = /\bexport\s+default\b|\bas\s+default\b/;
+/** `export default` at a line's start, or `default` in an export clause (`export { default } from`, `export { X as default }`); not a comment's words. */
+const DEFAULT_EXPORT = /^[ \t]*export\s+default\b|^[ \t]*export\s*\{[^}]{0,500}\bdefault\b/m;
 
 export function scanFile(text: string, fileName = ''): ScannedFile {
   const specifiers = new Set<string>();

@@ -67,7 +67,7 @@ export function serviceViews(project: ProjectModel, files: readonly string[], ma
     return p && p.text === text ? p : null;
   });
   const wanted = only ? files.filter((f) => [...only].some((root) => isInside(root, f))) : files;
-  return buildInventory(project, wanted, { maxFileBytes, facts })
+  return buildInventory(project, wanted, { maxFileBytes, facts, complete: !only })
     .filter((s) => !only || only.has(s.root))
     .map((s) => viewOf(s, project, wanted, facts, parse));
 }
