@@ -122,6 +122,9 @@ function build(call: ts.CallExpression, library: LoggerLibrary | 'console', meth
       const meta = library === 'winston' ? args[offset + 1] : undefined;
       return make(messageArg, meta && !isStringLike(meta) ? meta : undefined, args.slice(offset + 1), levelArg);
     }
+    case 'custom':
+      // A project's own logger type: the message first; what it does with the rest is not known, so no fix is written (as for a log helper).
+      return { ...make(args[0], undefined, args.slice(1)), wrapper: true };
     default:
       // `console.log('\x1b[34m%s\x1b[0m', `Applying ${name}`)`: the format only colours the text; the second argument is the message.
       if (library === 'console' && args.length >= 2 && isColourFormat(args[0])) return make(args[1], undefined, args.slice(2));

@@ -15,6 +15,23 @@ export interface ExpressionValues {
   declarationValue(d: Declaration, depth?: number): Value | null;
 }
 
+/**
+ * A project's own logger type (Unleash's `interface Logger { debug(message, ...args): void; info...;
+ * warn...; error... }`, implemented by log4js): at least info, warn and error as methods (or
+ * function-typed properties) whose first parameter is the message. In a module with no logger
+ * library behind it, its library is `custom` (types.ts).
+ */
+export function isLoggerInterface(members: ts.NodeArray<ts.TypeElement>): boolean {
+  const levels = new Set<string>();
+  for (const m of members) {
+    const name = m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? m.name.text : null;
+    if (!name) continue;
+    const params = ts.isMethodSignature(m) ? m.parameters : ts.isPropertySignature(m) && m.type && ts.isFunctionTypeNode(m.type) ? m.type.parameters : null;
+    if (params && params.length > 0) levels.add(name);
+  }
+  return ['info', 'warn', 'error'].every((l) => levels.has(l));
+}
+
 /** The methods of a tRPC procedure builder that take the resolver. */
 const TRPC_RESOLVER_METHODS = new Set(['query', 'mutation', 'subscription']);
 
@@ -33,8 +50,9 @@ export class TypeValues {
       const v = d && depth < MAX_DEPTH ? this.values.declarationValue(d, depth + 1) : null;
       return v?.t === 'logger' ? { t: 'logger', lib: v.lib } : null;
     }
-    // `deps: { logger: Logger; db: Knex }`: its members are looked up by name.
-    if (ts.isTypeLiteralNode(type)) return { t: 'typedObject', type, at };
+    // `deps: { logger: Logger; db: Knex }`: its members are looked up by name; a type that is itself
+    // a logger's (info, warn and error taking a message) is the project's own logger.
+    if (ts.isTypeLiteralNode(type)) return isLoggerInterface(type.members) ? { t: 'logger', lib: 'custom' } : { t: 'typedObject', type, at };
     // `schedule: (cron: string, task: (ctx: { logger: Logger }) => void) => void`: what its callbacks get.
     if (ts.isFunctionTypeNode(type)) return this.callbackTypeValue(type, at, depth);
     if (!ts.isTypeReferenceNode(type)) return null;
@@ -46,6 +64,7 @@ export class TypeValues {
       // `deps: CreateDeps` with `type CreateDeps = { logger: Logger }` (or an interface) in this file.
       if (!d) {
         const named = this.namedObjectType(tn, at);
+        if (named && isLoggerInterface(named.members)) return { t: 'logger', lib: 'custom' };
         return named ? { t: 'typedObject', type: named, at } : null;
       }
       if (d.kind !== 'import') return null;
@@ -106,7 +125,7 @@ export class TypeValues {
     for (const m of o.type.members) {
       if (ts.isPropertySignature(m) && m.type && m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === name) {
         const v = this.typeValue(m.type, o.at);
-        return v?.t === 'logger' || v?.t === 'typedCallbacks' ? v : null;
+        return v?.t === 'logger' || v?.t === 'typedCallbacks' || v?.t === 'loggerMembers' ? v : null;
       }
     }
     return null;
@@ -180,6 +199,12 @@ export class TypeValues {
     return param?.default ? this.loggerMembersOf(param.default, alias) : null;
   }
 
+  /** The logger members of an interface (`interface JobRunIO { logger: { info(...args): void; ... } }`): null when none. */
+  interfaceLoggerMembers(decl: ts.InterfaceDeclaration): ReadonlyMap<string, LoggerLibrary> | null {
+    const shape = this.membersShape({ t: 'typedObject', type: decl, at: decl }, 0);
+    return shape && 'members' in shape ? shape.members : null;
+  }
+
   /** The logger members of an object type (a type literal, an intersection holding one, a named one): null when none. */
   loggerMembersOf(type: ts.TypeNode, at: ts.Node): ReadonlyMap<string, LoggerLibrary> | null {
     const shape = this.loggerShape(type, at, 0);
@@ -216,7 +241,11 @@ export class TypeValues {
     const v = this.typeValue(type, at, depth);
     if (v?.t === 'logger') return { lib: v.lib };
     if (v?.t === 'loggerMembers') return v.members.size > 0 ? { members: v.members } : null;
-    if (v?.t !== 'typedObject') return null;
+    return v?.t === 'typedObject' ? this.membersShape(v, depth) : null;
+  }
+
+  /** The members of an object type that are loggers, by their written types. */
+  private membersShape(v: Extract<Value, { t: 'typedObject' }>, depth: number): LoggerShape | null {
     const members = new Map<string, LoggerLibrary>();
     for (const m of v.type.members) {
       if (!ts.isPropertySignature(m) || !m.type || !m.name || !(ts.isIdentifier(m.name) || ts.isStringLiteral(m.name))) continue;

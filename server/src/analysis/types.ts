@@ -92,7 +92,12 @@ export interface AnalysisInputs {
   modules: Record<string, string>;
 }
 
-export type LoggerLibrary = 'pino' | 'winston' | 'bunyan' | 'log4js' | 'nestjs';
+/**
+ * `custom`: a project's own logger type with no library behind it in its module (Documenso's job
+ * runner hands handlers `io.logger: { info(...args: unknown[]): void; ... }`): its calls take the
+ * message first, and no fix is written for them (what it does with its arguments is not known).
+ */
+export type LoggerLibrary = 'pino' | 'winston' | 'bunyan' | 'log4js' | 'nestjs' | 'custom';
 
 /** Rule severities after settings are applied; a rule missing here is off. */
 export type RuleSeverities = Partial<Record<RuleId, Severity>>;

@@ -53,6 +53,11 @@ export class ValueResolver {
     return this.types.loggerMembersOf(type, at);
   }
 
+  /** The logger members of an interface: see TypeValues. */
+  interfaceLoggerMembers(decl: ts.InterfaceDeclaration): ReadonlyMap<string, LoggerLibrary> | null {
+    return this.types.interfaceLoggerMembers(decl);
+  }
+
   /** The context a GraphQL resolver map type's resolvers get: see TypeValues. */
   resolverContextOf(alias: ts.TypeAliasDeclaration): ReadonlyMap<string, LoggerLibrary> | null {
     return this.types.resolverContextOf(alias);

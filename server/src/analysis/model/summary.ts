@@ -8,6 +8,7 @@ import ts from '../typescriptModule';
 import { parseSource } from '../parse';
 import { bindFile, hasModifier, resolveName, unwrap } from '../scopes';
 import { ValueResolver, type Value } from '../values';
+import { isLoggerInterface } from '../typeValues';
 import type { LoggerLibrary } from '../types';
 import { LIBRARY_PACKAGES } from '../libraries';
 import type { CallbackTypeSummary, ClassSummary, LoggerShape, FunctionSummary, ImportLinks, LoggerExport } from './types';
@@ -112,16 +113,19 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
   for (const st of sf.statements) {
     if (ts.isInterfaceDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
       if (ownLibrary && isLoggerInterface(st.members)) types.set(st.name.text, ownLibrary);
+      else if (isLoggerInterface(st.members)) types.set(st.name.text, 'custom');
       else {
         const members = factoryMembers(st.members, st);
         if (members.size > 0) factoryTypes.set(st.name.text, { members });
+        const loggers = values.interfaceLoggerMembers(st);
+        if (loggers) shapeTypes.set(st.name.text, loggers);
       }
     } else if (ts.isTypeAliasDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword) && ts.isFunctionTypeNode(st.type) && loggerOfType(st.type.type, st)) {
       // `export type LogProvider = (category?: string) => Logger`: calling a value of it gives a logger.
       factoryTypes.set(st.name.text, { lib: loggerOfType(st.type.type, st)! });
     } else if (ts.isTypeAliasDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
       const v = values.typeValue(st.type, st);
-      if (ownLibrary && v?.t === 'typedObject' && ts.isTypeLiteralNode(st.type) && isLoggerInterface(st.type.members)) types.set(st.name.text, ownLibrary);
+      if (ownLibrary && ts.isTypeLiteralNode(st.type) && isLoggerInterface(st.type.members)) types.set(st.name.text, ownLibrary);
       else if (v?.t === 'logger') types.set(st.name.text, v.lib);
       else if (v?.t === 'typedCallbacks') callbackTypes.set(st.name.text, v.callbacks);
       else {
@@ -256,21 +260,6 @@ function importedLoggerLibrary(sf: ts.SourceFile): LoggerLibrary | null {
   return found.size === 1 ? [...found][0] : null;
 }
 
-/**
- * A project's own logger type (Unleash's `interface Logger { debug(message, ...args): void; info...;
- * warn...; error... }`, implemented by log4js): at least info, warn and error as methods (or
- * function-typed properties) whose first parameter is the message.
- */
-function isLoggerInterface(members: ts.NodeArray<ts.TypeElement>): boolean {
-  const levels = new Set<string>();
-  for (const m of members) {
-    const name = m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? m.name.text : null;
-    if (!name) continue;
-    const params = ts.isMethodSignature(m) ? m.parameters : ts.isPropertySignature(m) && m.type && ts.isFunctionTypeNode(m.type) ? m.type.parameters : null;
-    if (params && params.length > 0) levels.add(name);
-  }
-  return ['info', 'warn', 'error'].every((l) => levels.has(l));
-}
 
 
 /** An identifier from an export clause, resolvable from the statement's scope. */
