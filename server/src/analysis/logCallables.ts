@@ -49,6 +49,7 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
   if (!fn.body) return NOTHING;
   const returnsLogger = returnedLogger(fn, values);
   let logs: FunctionSummary['logs'];
+  let consoleLogs: FunctionSummary['logs'];
   const body = fn.body;
   const text = fn.parameters.length > 0 && body.end - body.pos <= MAX_HELPER_BODY ? body.getSourceFile().text.slice(body.pos, body.end) : '';
   if (text && LEVEL_CALL.test(text)) {
@@ -59,16 +60,23 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
       if (node !== body && (isFunctionLike(node) || ts.isClassLike(node))) continue;
       if (ts.isCallExpression(node)) {
         const call = recogniseLogCall(node, values);
-        const message = call && call.library !== 'console' ? parameterIndex(call.messageArg, fn, scopes) : -1;
-        if (call && call.library !== 'console' && message >= 0) {
-          const fields = passedFields(call.fieldsArg, fn, scopes);
-          logs = fields >= 0 ? { lib: call.library, message, fields } : { lib: call.library, message };
+        const message = call ? parameterIndex(call.messageArg, fn, scopes) : -1;
+        if (call && message >= 0) {
+          // A helper that only prints its message with console (Linkwarden's `logInfo(message)`) logs
+          // it as the project's own logger would: message first, no fix (library `custom`). A logger
+          // call in the same helper wins (a facade printing to the console in development only).
+          if (call.library === 'console') consoleLogs ??= { lib: 'custom', message };
+          else {
+            const fields = passedFields(call.fieldsArg, fn, scopes);
+            logs = fields >= 0 ? { lib: call.library, message, fields } : { lib: call.library, message };
+          }
         }
       }
       ts.forEachChild(node, (c) => {
         stack.push(c);
       });
     }
+    logs ??= consoleLogs;
   }
   const returnsErrorText = returnsLogger || logs ? undefined : returnedErrorText(fn, scopes);
   // A metric factory (`createCounter(options)` → `new Counter(options)`): only in a file that names prom-client.
