@@ -5,7 +5,7 @@
 // the project model, so the model's own summariser can use it without an import cycle.
 import ts from './typescriptModule';
 import { type FunctionLike, functionOf, NOTHING, summariseFunction } from './logCallables';
-import type { ClassSummary, FunctionSummary, ImportLinks } from './model/types';
+import type { ClassSummary, ExportedValue, FunctionSummary, ImportLinks } from './model/types';
 import { type Declaration, hasModifier, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
 import { enclosingClass } from './classMembers';
 import type { LoggerLibrary } from './types';
@@ -244,13 +244,31 @@ export class ValueResolver {
     const from = this.valueOf(fromExpr, depth);
     if (!from) return null;
     if (from.t === 'console') return { t: 'consoleMethod', method: property };
-    if (from.t === 'module') return this.importValue(from.module, property);
-    if (from.t === 'object') return memberValue(from, property);
-    if (from.t === 'typedObject') return this.types.typedMember(from, property);
-    if (from.t === 'loggerMembers') return loggerMember(from, property);
-    if (from.t === 'loggerFactories') return loggerFactory(from, property);
-    if (from.t === 'trpcResolverOptions') return trpcOption(from, property);
-    return null;
+    return this.memberOf(from, property) ?? null;
+  }
+
+  /**
+   * A member of a value whose members the model knows by name (a module's export, an object's log
+   * helper, a typed object's or a context's logger, a tRPC resolver's options), read alike as
+   * `x.name` and `const { name } = x`; undefined for a value of another kind.
+   */
+  private memberOf(target: Value, name: string): Value | null | undefined {
+    switch (target.t) {
+      case 'module':
+        return this.importValue(target.module, name);
+      case 'object':
+        return memberValue(target, name);
+      case 'typedObject':
+        return this.types.typedMember(target, name);
+      case 'loggerMembers':
+        return loggerMember(target, name);
+      case 'loggerFactories':
+        return loggerFactory(target, name);
+      case 'trpcResolverOptions':
+        return trpcOption(target, name);
+      default:
+        return undefined;
+    }
   }
 
   /** What importing `name` from `module` gives. */
@@ -282,12 +300,7 @@ export class ValueResolver {
   private projectModuleValue(specifier: string, name: string): Value | null {
     const v = this.links.exportOf(specifier, name);
     if (!v) return null;
-    if (v.t === 'logger') return { t: 'logger', lib: v.lib, origin: v.origin };
-    if (v.t === 'class') return { t: 'importedClass', cls: v.cls };
-    if (v.t === 'function') return { t: 'function', fn: v.fn };
-    if (v.t === 'object') return { t: 'object', members: v.members };
-    if (v.t === 'trpcBuilder') return { t: 'trpcBuilder', context: v.context };
-    return { t: 'module', module: specifier };
+    return valueOfExport(v) ?? { t: 'module', module: specifier };
   }
 
   private callValue(call: ts.CallExpression, depth: number): Value | null {
@@ -324,20 +337,11 @@ export class ValueResolver {
     }
     if (obj.kind === ts.SyntaxKind.ThisKeyword) return this.thisMember(obj, name, depth);
     const target = this.valueOf(obj, depth);
-    if (target?.t === 'module') {
-      if (target.module === 'pino' || target.module === 'winston' || target.module === 'bunyan' || target.module === 'log4js') {
-        return this.importValue(target.module, name);
-      }
-      return this.importValue(target.module, name);
-    }
+    const member = target ? this.memberOf(target, name) : undefined;
+    if (member !== undefined) return member;
     if (target?.t === 'factory' && target.lib === 'pino' && (name === 'default' || name === 'pino')) return target;
     if (target?.t === 'fastifyInstance' && name === 'log') return { t: 'logger', lib: 'pino' };
     if (target?.t === 'trpcBuilder' && name === 'procedure') return target;
-    if (target?.t === 'trpcResolverOptions') return trpcOption(target, name);
-    if (target?.t === 'object') return memberValue(target, name);
-    if (target?.t === 'typedObject') return this.types.typedMember(target, name);
-    if (target?.t === 'loggerMembers') return loggerMember(target, name);
-    if (target?.t === 'loggerFactories') return loggerFactory(target, name);
     if (target?.t === 'localClass') {
       const statics = this.classes.staticValue(target.node);
       return statics?.t === 'object' ? memberValue(statics, name) : null;
@@ -363,6 +367,16 @@ export class ValueResolver {
   private paramIsRequest(p: ts.ParameterDeclaration, _index: number): boolean {
     return this.requests?.isRequestParameter(p) ?? false;
   }
+}
+
+/** What a value a project module exports is where it is imported (a type, a namespace: null). */
+export function valueOfExport(v: ExportedValue | null): Value | null {
+  if (v?.t === 'logger') return { t: 'logger', lib: v.lib, origin: v.origin };
+  if (v?.t === 'class') return { t: 'importedClass', cls: v.cls };
+  if (v?.t === 'function') return { t: 'function', fn: v.fn };
+  if (v?.t === 'object') return { t: 'object', members: v.members };
+  if (v?.t === 'trpcBuilder') return { t: 'trpcBuilder', context: v.context };
+  return null;
 }
 
 function functionValue(fn: FunctionSummary): Value | null {

@@ -14,7 +14,7 @@ import { engine } from '../analysis/workspace/engine';
 import type { CliIo } from './check';
 import { printable } from './printable';
 import { type OptionSpec, readArguments, UsageError } from './readArguments';
-import { displayPath } from './report';
+import { displayPath, routePathForPeople } from './report';
 
 export const EXPLAIN_USAGE = `Usage: obs-lens explain <file>... [options]
 
@@ -143,7 +143,7 @@ function formatText(e: ExplainedFile): string {
   for (const h of e.handlers) {
     // Lines 1-based, as `check` prints them; where the route is registered when that is another file.
     const at = h.registered.file === e.file ? `line ${h.registered.line + 1}` : `handler at line ${(h.handler?.line ?? 0) + 1}, registered in ${h.registered.file}:${h.registered.line + 1}`;
-    lines.push(`    ${h.method.padEnd(methodWidth)}  ${h.path ?? (h.shownPath ? `${h.shownPath} (… computed at run time)` : '(computed at run time)')}  ${at} (${h.framework})`);
+    lines.push(`    ${h.method.padEnd(methodWidth)}  ${routePathForPeople(h.path, h.shownPath)}  ${at} (${h.framework})`);
   }
   return lines.map(printable).join('\n') + '\n';
 }

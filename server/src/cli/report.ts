@@ -40,6 +40,11 @@ export function displayPath(cwd: string, absPath: string): string {
 }
 
 /** A finding can be fixed by --fix when it offers a safe, non-suppressing fix. */
+/** A route's path for people: the path, else what is known of it (`…` where a part is computed) and a note, else that it is computed. */
+export function routePathForPeople(path: string | null, shownPath?: string): string {
+  return path ?? (shownPath ? `${shownPath} (… computed at run time)` : '(computed at run time)');
+}
+
 export function isFixable(finding: Finding): boolean {
   return finding.fixes.some((f) => f.safe && f.kind === 'fix');
 }

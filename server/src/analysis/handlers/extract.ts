@@ -143,22 +143,24 @@ function readOwnerPassedToFunction(call: ts.CallExpression, values: FrameworkVal
 function readNextRoutes(sf: ts.SourceFile, relPath: string, values: FrameworkValues, reader: RegistrationReader): void {
   const route = nextRouteOf(relPath);
   if (!route) return;
-  const builder = values.builder;
-  const owner = builder.ownerAt(sf, () => ({ framework: 'nextjs', role: 'app', prefixes: [route.path], line: 0, column: 0 }));
-  const exported = builder.facts.exports;
-  const add = (method: string, name: string) => {
-    const at = exportNode(sf, name);
-    // `export const GET = withAuth(async (req) => ...)`: the wrapped function is the handler.
-    const init = at && ts.isVariableDeclaration(at) ? at.initializer : undefined;
-    const ref = (init && reader.handlerFact(init, 'first').ref) ?? exported.get(name) ?? { kind: 'other' };
-    const lc = at ? builder.placeOf(at) : { line: 0, column: 0 };
-    builder.facts.routes.push({ owner: { kind: 'owner', owner }, method, paths: [''], handler: { ref, rule: 'first', label: method }, before: [], ...lc, tentative: false });
-  };
+  const owner = values.builder.ownerAt(sf, () => ({ framework: 'nextjs', role: 'app', prefixes: [route.path], line: 0, column: 0 }));
+  const exported = values.builder.facts.exports;
   if (route.kind === 'pages-api') {
-    if (exported.has('default')) add('ALL', 'default');
+    if (exported.has('default')) addExportRoute(sf, owner, 'default', 'ALL', 'ALL', values, reader);
     return;
   }
-  for (const name of exported.keys()) if (NEXT_ROUTE_EXPORTS.has(name)) add(name, name);
+  for (const name of exported.keys()) if (NEXT_ROUTE_EXPORTS.has(name)) addExportRoute(sf, owner, name, name, name, values, reader);
+}
+
+/** A route a file-routed framework serves through an export of the file (Next.js's `GET`, React Router's `loader`), at that export. */
+function addExportRoute(sf: ts.SourceFile, owner: number, name: string, method: string, label: string, values: FrameworkValues, reader: RegistrationReader): void {
+  const builder = values.builder;
+  const at = exportNode(sf, name);
+  // `export const GET = withAuth(async (req) => ...)`: the wrapped function is the handler.
+  const init = at && ts.isVariableDeclaration(at) ? at.initializer : undefined;
+  const ref = (init && reader.handlerFact(init, 'first').ref) ?? builder.facts.exports.get(name) ?? { kind: 'other' };
+  const lc = at ? builder.placeOf(at) : { line: 0, column: 0 };
+  builder.facts.routes.push({ owner: { kind: 'owner', owner }, method, paths: [''], handler: { ref, rule: 'first', label }, before: [], ...lc, tentative: false });
 }
 
 /** What a React Router / Remix resource route's exports answer: its loader GET, its action the other methods. */
@@ -172,16 +174,8 @@ const RESOURCE_ROUTE_EXPORTS: ReadonlyArray<[string, string]> = [['loader', 'GET
 function readResourceRoute(sf: ts.SourceFile, routePath: string, values: FrameworkValues, reader: RegistrationReader): void {
   const exported = values.builder.facts.exports;
   if (exported.has('default') || !RESOURCE_ROUTE_EXPORTS.some(([name]) => exported.has(name))) return;
-  const builder = values.builder;
-  const owner = builder.ownerAt(sf, () => ({ framework: 'react-router', role: 'app', prefixes: [routePath], line: 0, column: 0 }));
-  for (const [name, method] of RESOURCE_ROUTE_EXPORTS) {
-    if (!exported.has(name)) continue;
-    const at = exportNode(sf, name);
-    const init = at && ts.isVariableDeclaration(at) ? at.initializer : undefined;
-    const ref = (init && reader.handlerFact(init, 'first').ref) ?? exported.get(name) ?? { kind: 'other' };
-    const lc = at ? builder.placeOf(at) : { line: 0, column: 0 };
-    builder.facts.routes.push({ owner: { kind: 'owner', owner }, method, paths: [''], handler: { ref, rule: 'first', label: name }, before: [], ...lc, tentative: false });
-  }
+  const owner = values.builder.ownerAt(sf, () => ({ framework: 'react-router', role: 'app', prefixes: [routePath], line: 0, column: 0 }));
+  for (const [name, method] of RESOURCE_ROUTE_EXPORTS) if (exported.has(name)) addExportRoute(sf, owner, name, method, name, values, reader);
 }
 
 /** The statement or declaration exporting `name`, for the route's position. */

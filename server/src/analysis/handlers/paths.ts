@@ -90,8 +90,7 @@ export const COMPUTED_PART = '…';
 
 /** `joinPaths` for a path shown to people: a part computed at run time is written `…`, never loses the rest. */
 export function joinShown(prefix: string, path: RoutePath): string {
-  const parts = `${prefix}/${path ?? COMPUTED_PART}`.split('/').filter((p) => p !== '');
-  return '/' + parts.join('/');
+  return joinPaths(prefix, path ?? COMPUTED_PART)!; // both known: never null
 }
 
 /**

@@ -7,7 +7,7 @@
 import ts from '../typescriptModule';
 import { parseSource } from '../parse';
 import { bindFile, hasModifier, resolveName, unwrap } from '../scopes';
-import { ValueResolver, type Value } from '../values';
+import { ValueResolver, type Value, valueOfExport } from '../values';
 import { isLoggerInterface } from '../typeValues';
 import type { LoggerLibrary } from '../types';
 import { LIBRARY_PACKAGES } from '../libraries';
@@ -153,7 +153,7 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
           else if (passed?.t === 'resolversType') resolverTypes.set(el.name.text, passed.context);
           else if (passed?.t === 'factoryType') factoryTypes.set(el.name.text, passed.shape);
           if (el.isTypeOnly || st.isTypeOnly) continue;
-          put(el.name.text, from ? fromExport(links.exportOf(from, local)) : values.valueOf(identifierAt(local, st)));
+          put(el.name.text, from ? valueOfExport(links.exportOf(from, local)) : values.valueOf(identifierAt(local, st)));
         }
       }
     } else if (ts.isExportAssignment(st)) {
@@ -223,15 +223,6 @@ function noteCommonJsExport(
   if (m) put(m[1], values.valueOf(right));
 }
 
-function fromExport(v: ReturnType<ImportLinks['exportOf']>): Value | null {
-  if (v?.t === 'logger') return { t: 'logger', lib: v.lib, origin: v.origin };
-  if (v?.t === 'class') return { t: 'importedClass', cls: v.cls };
-  if (v?.t === 'function') return { t: 'function', fn: v.fn };
-  if (v?.t === 'object') return { t: 'object', members: v.members };
-  if (v?.t === 'trpcBuilder') return { t: 'trpcBuilder', context: v.context };
-  return null;
-}
-
 /** `a.b.c` as text, for the left side of an assignment; null for anything else. */
 function memberPath(e: ts.Expression): string | null {
   if (ts.isIdentifier(e)) return e.text;
@@ -260,8 +251,6 @@ function importedLoggerLibrary(sf: ts.SourceFile): LoggerLibrary | null {
   return found.size === 1 ? [...found][0] : null;
 }
 
-
-
 /** An identifier from an export clause, resolvable from the statement's scope. */
 function identifierAt(name: string, parent: ts.Node): ts.Expression {
   const id = ts.factory.createIdentifier(name);
@@ -278,8 +267,8 @@ function digestOf(
   callbackTypes: ReadonlyMap<string, CallbackTypeSummary>,
   shapeTypes: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>>,
   resolverTypes: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>>,
-  factoryTypes: ReadonlyMap<string, LoggerShape> = new Map(),
-  trpcBuilders: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>> = new Map(),
+  factoryTypes: ReadonlyMap<string, LoggerShape>,
+  trpcBuilders: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>>,
 ): string {
   const l = [...loggers].map(([name, v]) => `${name}=${v.lib}@${v.origin}`).sort();
   // Newer parts of a summary are written only when present: the digest of a module without them stays as it was.

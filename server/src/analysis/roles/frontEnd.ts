@@ -142,9 +142,10 @@ export function nextJsEvidence(rel: string): Evidence | null {
 /**
  * React Router (framework mode) and Remix file conventions inside a package that depends on them:
  * the server entry and `*.server.*` modules (or a `.server/` folder) run on the server; the client
- * entry, `*.client.*` modules, route modules and components under app/ are front-end code (a route
- * module's loader and action run on the server: see rules/util/serverExports.ts). `rel` is relative
- * to the package, with `/`; other .ts modules under app/ are decided by who imports them.
+ * entry, `*.client.*` modules, route modules and components under app/ are front-end code (a page's
+ * loader and action run on the server, but roles are per file); a route module with no component is a
+ * resource route, server code. `rel` is relative to the package, with `/`; other .ts modules under
+ * app/ are decided by who imports them.
  */
 export function reactRouterEvidence(rel: string, hasComponent: boolean): Evidence | null {
   if (!rel.startsWith('app/')) return null;

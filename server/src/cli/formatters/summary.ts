@@ -3,12 +3,8 @@
 import type { ServiceCoverageSummary } from '../../analysis/metrics/coverageSummary';
 import { describeMeasuredBy } from '../../analysis/metrics/measuredBy';
 import type { MeasuredBy } from '../../analysis/metrics/coverage';
-import { displayPath } from '../report';
+import { displayPath, routePathForPeople } from '../report';
 import { terminalSafe } from '../terminal';
-
-const DYNAMIC = '(computed at run time)';
-/** After a path shown with `…` where a part is computed at run time. */
-const DYNAMIC_PART = '(… computed at run time)';
 
 /** What measures a handler, with its place relative to the working directory (1-based line). */
 function byText(cwd: string, b: MeasuredBy): string {
@@ -37,7 +33,7 @@ export function summaryText(cwd: string, services: readonly ServiceCoverageSumma
     const where = displayPath(cwd, s.root);
     lines.push(`  ${where}${s.name ? ` (${s.name})` : ''}: ${s.measured} of ${s.total} handler${s.total === 1 ? '' : 's'} measured`);
     const route = (h: { method: string; path: string | null; shownPath?: string; file: string; line: number }) =>
-      `${h.method} ${h.path ?? (h.shownPath ? `${h.shownPath} ${DYNAMIC_PART}` : DYNAMIC)}  ${displayPath(cwd, h.file)}:${h.line + 1}`;
+      `${h.method} ${routePathForPeople(h.path, h.shownPath)}  ${displayPath(cwd, h.file)}:${h.line + 1}`;
     if (s.unmeasured.length > 0) lines.push('    unmeasured:');
     for (const h of s.unmeasured) lines.push(`      ${route(h)}${h.notes.length > 0 ? `  (${h.notes.join('; ')})` : ''}`);
     if (s.measuredHandlers.length > 0) lines.push('    measured:');
