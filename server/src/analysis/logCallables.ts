@@ -29,6 +29,12 @@ export function isFunctionLike(node: ts.Node): node is FunctionLike {
  * every body would cost a second analysis of the file).
  */
 const MAX_HELPER_BODY = 2000;
+/**
+ * A logger's own sink (`log(module, level, ...msg)` formatting a time, a tag and a level before
+ * `console.info(time, tag, level, ...msg)`) is longer: a function taking a rest parameter may be one
+ * up to this size (the rest spread into the level call is what makes it one, see restMessage).
+ */
+const MAX_SINK_BODY = 8000;
 const LEVEL_CALL = new RegExp(String.raw`(?:\.|\[\s*['"\`])(?:${[...ALL_LEVEL_METHODS].join('|')})\b`);
 
 /** A level call that is not console's (`this.output.error(`, `logger['warn'](`): a log helper's body holds one. */
@@ -41,7 +47,7 @@ const NON_CONSOLE_LEVEL_CALL = new RegExp(String.raw`(?<!\bconsole)(?:\.|\[\s*['
  */
 export function mayBeLogHelper(fn: FunctionLike): boolean {
   const body = fn.body;
-  if (!body || fn.parameters.length === 0 || body.end - body.pos > MAX_HELPER_BODY) return false;
+  if (!body || fn.parameters.length === 0 || body.end - body.pos > maxBody(fn)) return false;
   return NON_CONSOLE_LEVEL_CALL.test(body.getSourceFile().text.slice(body.pos, body.end));
 }
 
@@ -51,7 +57,7 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
   let logs: FunctionSummary['logs'];
   let consoleLogs: FunctionSummary['logs'];
   const body = fn.body;
-  const text = fn.parameters.length > 0 && body.end - body.pos <= MAX_HELPER_BODY ? body.getSourceFile().text.slice(body.pos, body.end) : '';
+  const text = fn.parameters.length > 0 && body.end - body.pos <= maxBody(fn) ? body.getSourceFile().text.slice(body.pos, body.end) : '';
   if (text && LEVEL_CALL.test(text)) {
     // The body's own nodes, nested functions and classes left out, with an explicit stack.
     const stack: ts.Node[] = [body];
@@ -60,15 +66,17 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
       if (node !== body && (isFunctionLike(node) || ts.isClassLike(node))) continue;
       if (ts.isCallExpression(node)) {
         const call = recogniseLogCall(node, values);
-        const message = call ? parameterIndex(call.messageArg, fn, scopes) : -1;
+        const message = !call ? -1 : call.library === 'console' ? consoleMessageParameter(call.node, fn, scopes) : messageParameter(call.messageArg, fn, scopes);
         if (call && message >= 0) {
           // A helper that only prints its message with console (Linkwarden's `logInfo(message)`) logs
           // it as the project's own logger would: message first, no fix (library `custom`). A logger
           // call in the same helper wins (a facade printing to the console in development only).
-          if (call.library === 'console') consoleLogs ??= { lib: 'custom', message };
+          // A rest parameter (`...msg`) takes the caller's further arguments too: they are printed with the message.
+          const rest = fn.parameters[message]?.dotDotDotToken ? { rest: true as const } : {};
+          if (call.library === 'console') consoleLogs ??= { lib: 'custom', message, ...rest };
           else {
             const fields = passedFields(call.fieldsArg, fn, scopes);
-            logs = fields >= 0 ? { lib: call.library, message, fields } : { lib: call.library, message };
+            logs = fields >= 0 ? { lib: call.library, message, fields, ...rest } : { lib: call.library, message, ...rest };
           }
         }
       }
@@ -94,6 +102,36 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
     ...(returnsErrorText !== undefined ? { returnsErrorText } : {}),
     ...(makesMetric ? { makesMetric } : {}),
   };
+}
+
+function maxBody(fn: FunctionLike): number {
+  return fn.parameters.some((p) => p.dotDotDotToken) ? MAX_SINK_BODY : MAX_HELPER_BODY;
+}
+
+/** The parameter an argument passes on: itself (`msg`), or the elements of the rest parameter spread there (`...msg`). */
+function messageParameter(arg: ts.Expression | undefined, fn: FunctionLike, scopes: ScopeMap): number {
+  if (arg && ts.isSpreadElement(arg)) return restParameterIndex(arg.expression, fn, scopes);
+  return parameterIndex(arg, fn, scopes);
+}
+
+/**
+ * The helper's message among a console call's arguments: console joins them all into one line, so a
+ * parameter anywhere in it is printed; the last one is the message (a tag or prefix goes first:
+ * `console.log(module, msg)`, `console.info(time, tag, level, ...msg)`).
+ */
+function consoleMessageParameter(call: ts.CallExpression, fn: FunctionLike, scopes: ScopeMap): number {
+  for (let i = call.arguments.length - 1; i >= 0; i--) {
+    const index = messageParameter(call.arguments[i], fn, scopes);
+    if (index >= 0) return index;
+  }
+  return -1;
+}
+
+function restParameterIndex(e: ts.Expression, fn: FunctionLike, scopes: ScopeMap): number {
+  const id = unwrap(e);
+  if (!ts.isIdentifier(id)) return -1;
+  const d = resolveName(scopes, id, id.text);
+  return d?.kind === 'param' && d.node.parent === fn && d.node.dotDotDotToken ? d.index : -1;
 }
 
 /**

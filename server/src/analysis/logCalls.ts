@@ -57,10 +57,15 @@ export function recogniseLogCall(call: ts.CallExpression, values: ValueResolver)
 
 /** A call of a log helper: its message and fields are the arguments at the helper's parameters. */
 function wrapperCall(call: ts.CallExpression, helper: LogWrapper, method: string, receiver: ts.Expression): LogCall | null {
+  // Arguments spread before the message leave its place unknown; spread at it (a facade passing its
+  // own `...msg` on to its sink) it is the spread, which rules read as no message of their own.
+  const spread = call.arguments.findIndex((a) => ts.isSpreadElement(a));
+  if (spread >= 0 && spread < helper.message) return null;
   const messageArg = call.arguments[helper.message];
-  if (!messageArg || call.arguments.some((a) => ts.isSpreadElement(a))) return null;
+  if (!messageArg) return null;
   const fieldsArg = helper.fields !== undefined ? call.arguments[helper.fields] : undefined;
-  return { node: call, library: helper.lib, method, receiver, messageArg, fieldsArg, restArgs: [], wrapper: true };
+  const restArgs = helper.rest ? call.arguments.slice(helper.message + 1) : [];
+  return { node: call, library: helper.lib, method, receiver, messageArg, fieldsArg, restArgs, wrapper: true };
 }
 
 /** An expression that evaluates to a string (a message), as far as syntax tells. */

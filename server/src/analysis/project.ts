@@ -94,6 +94,7 @@ export class ProjectModel implements FactsSource {
         root: this.root,
         readFile: (p) => this.readFile(p),
         packageDirFor: (p) => (isInside(this.root, p) ? (this.packageFor(p)?.dir ?? null) : null),
+        fileNames: (dir) => this.fsView.fileNames(dir),
       },
       this.resolver,
     );

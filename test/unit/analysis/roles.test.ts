@@ -187,6 +187,38 @@ describe('file roles', () => {
     );
   });
 
+  it("Uptime Kuma's shape: what CI workflows and Dockerfiles run, helpers only those scripts import (however deep), and compiled JavaScript beside its TypeScript source", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'kuma', scripts: { start: 'npm run start-server', 'start-server': 'node server/server.js', 'release-final': 'node ./extra/release/release.mjs' }, dependencies: { express: '^4' } }),
+      '.github/workflows/validate.yml': 'jobs:\n  validate:\n    steps:\n      - name: Check\n        run: node ./extra/check-lang.mjs\n      - run: |\n          npm ci\n          node extra/close-issue.js ${{ secrets.GITHUB_TOKEN }}\n',
+      'docker/builder.dockerfile': 'FROM node:20\nCOPY ./extra/ ./extra/\nRUN npm ci && \\\n    node ./extra/build-healthcheck.js $TARGETPLATFORM\nHEALTHCHECK --interval=60s CMD node extra/healthcheck.js\nCMD ["node", "server/server.js"]\n',
+      'docker/base.dockerfile': 'FROM node:20 AS base\nCOPY ./extra/download-apprise.mjs ./download-apprise.mjs\nRUN node ./download-apprise.mjs\nCOPY --from=base /app/server.js ./server.js\n',
+      'extra/download-apprise.mjs': "console.log(`downloading ${process.argv[2]}`);\n",
+      'extra/check-lang.mjs': "console.error(`missing key ${process.argv[2]}`);\n",
+      'extra/close-issue.js': "console.log('closing');\n",
+      'extra/build-healthcheck.js': "console.log('building');\n",
+      'extra/healthcheck.js': "console.log('healthy');\n",
+      'extra/release/release.mjs': "import './prepare.mjs';\n",
+      'extra/release/prepare.mjs': "import { bump } from './lib.mjs';\nawait import('./update-version.mjs');\nbump();\n",
+      'extra/release/update-version.mjs': "import { bump } from './lib.mjs';\nbump();\n",
+      'extra/release/lib.mjs': "export function bump() { console.log('bumped'); }\n",
+      'server/server.js': "const { log } = require('../src/util');\nconst express = require('express');\nexpress().listen(3001);\nlog.info('server', 'up');\n",
+      'src/util.ts': "export const log = { info(module: string, msg: string) { console.log(module, msg); } };\n",
+      'src/util.js': "exports.log = { info(module, msg) { console.log(module, msg); } };\n",
+    });
+    assert.equal(role('extra/check-lang.mjs'), 'script: .github/workflows/validate.yml runs it');
+    assert.equal(role('extra/close-issue.js'), 'script: .github/workflows/validate.yml runs it');
+    assert.equal(role('extra/build-healthcheck.js'), 'build: docker/builder.dockerfile runs it');
+    assert.equal(role('extra/healthcheck.js'), 'script: docker/builder.dockerfile runs it');
+    assert.equal(role('extra/download-apprise.mjs'), 'build: docker/base.dockerfile runs it');
+    assert.equal(role('server/server.js'), 'service: package.json scripts.start-server runs it');
+    assert.equal(role('extra/release/prepare.mjs'), 'script: imported only by script code (extra/release/release.mjs)');
+    assert.equal(role('extra/release/update-version.mjs'), 'script: imported only by script code (extra/release/prepare.mjs)');
+    assert.match(role('extra/release/lib.mjs'), /^script: imported only by script code \(extra\/release\/(prepare|update-version)\.mjs\)$/);
+    assert.equal(role('src/util.js'), 'build: compiled output of util.ts beside it (its source is checked instead)');
+    assert.equal(role('src/util.ts'), 'service: imported by server code (server/server.js)');
+  });
+
   it('Nx project.json, a browser tsconfig, webpack entries (browser, or server code when built for Node) and .mocharc.yml', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
     made.push(root);

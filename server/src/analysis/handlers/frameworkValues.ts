@@ -314,7 +314,11 @@ function isChainMethod(spec: FrameworkSpec | null, method: string): boolean {
   return false;
 }
 
-/** `this.name`'s value in a class: a field initializer, or the constructor's `this.name = value`. */
+/**
+ * `this.name`'s value in a class: a field initializer, else the constructor's `this.name = value`,
+ * else a method's (`start() { this.app = express(); ... }`); a field declared without a value
+ * (`app;`, `app = null;`) is assigned later.
+ */
 function classMemberInitializer(thisNode: ts.Node, name: string): ts.Expression | null {
   let cls: ts.Node | undefined = thisNode.parent;
   while (cls && !ts.isClassLike(cls)) {
@@ -322,16 +326,32 @@ function classMemberInitializer(thisNode: ts.Node, name: string): ts.Expression 
     cls = cls.parent;
   }
   if (!cls) return null;
-  for (const m of (cls as ts.ClassLikeDeclaration).members) {
-    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name) return m.initializer ?? null;
-    if (ts.isConstructorDeclaration(m)) {
-      for (const st of m.body?.statements ?? []) {
-        if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression)) continue;
-        const { left, operatorToken, right } = st.expression;
-        if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(left)) continue;
-        if (left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) return right;
-      }
+  const members = (cls as ts.ClassLikeDeclaration).members;
+  for (const m of members) {
+    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name && m.initializer && !isNothing(m.initializer)) return m.initializer;
+  }
+  const assigned = (m: ts.ClassElement): ts.Expression | null => {
+    if (!ts.isConstructorDeclaration(m) && !ts.isMethodDeclaration(m)) return null;
+    for (const st of m.body?.statements ?? []) {
+      if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression)) continue;
+      const { left, operatorToken, right } = st.expression;
+      if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(left)) continue;
+      if (left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name && !isNothing(right)) return right;
     }
+    return null;
+  };
+  const ctor = members.find(ts.isConstructorDeclaration);
+  const inCtor = ctor ? assigned(ctor) : null;
+  if (inCtor) return inCtor;
+  for (const m of members) {
+    const found = ts.isMethodDeclaration(m) ? assigned(m) : null;
+    if (found) return found;
   }
   return null;
+}
+
+/** `null` or `undefined`: a field declared now and given its value later. */
+function isNothing(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return u.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(u) && u.text === 'undefined');
 }

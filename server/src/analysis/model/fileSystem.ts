@@ -30,6 +30,11 @@ export class FileSystemView {
     return this.listing(parent).dirs.has(path.basename(absPath));
   }
 
+  /** Names of the files in `dir` (none when it cannot be read). */
+  fileNames(dir: string): ReadonlySet<string> {
+    return this.listing(dir).files;
+  }
+
   /** Names of the sub-folders of `dir` that are not links (none when it cannot be read). */
   subdirectories(dir: string): ReadonlySet<string> {
     return this.listing(dir).realDirs;

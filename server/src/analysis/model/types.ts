@@ -46,6 +46,8 @@ export interface LogWrapper {
   readonly lib: LoggerLibrary;
   readonly message: number;
   readonly fields?: number;
+  /** The message is a rest parameter: the arguments after it are printed with it (LogCall.restArgs). */
+  readonly rest?: true;
 }
 
 /** What a typed value holds for logging: a logger, or an object some of whose members are loggers (`{ logger: Logger }`). */

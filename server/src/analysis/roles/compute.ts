@@ -71,27 +71,33 @@ export function computeRoles(root: string, graph: ImportGraph, evidence: Readonl
     }
   }
 
-  // One level from scripts, builds and CLIs the project names: every importer is such a file or a test.
-  for (let i = 0; i < n; i++) {
-    if (!undecided[i] || importers[i].length === 0) continue;
-    const kinds = new Set<FileRole>();
-    let named: number | null = null;
-    for (const from of importers[i]) {
-      const r = role[from];
-      if (r === 'test') continue;
-      if (!r || !NON_SERVICE.has(r) || !evidence[from] || evidence[from]!.weak) {
-        kinds.clear();
-        named = null;
-        break;
+  // From scripts, builds and CLIs the project names, through the files only they (or tests) import,
+  // as deep as that goes (a release script's helper module and the helpers it imports): each file is
+  // decided when its last importer is, so the walk is linear in files plus import edges.
+  const toolish = (i: number) => role[i] === 'test' || (!!role[i] && NON_SERVICE.has(role[i]!) && (!!evidence[i] && !evidence[i]!.weak || fromTools[i]));
+  const fromTools: boolean[] = new Array(n).fill(false);
+  /** Importers of each undecided file not yet known to be such code (tests never count). */
+  const waiting = importers.map((list, i) => (undecided[i] ? list.filter((from) => role[from] !== 'test').length : -1));
+  const toolQueue: number[] = [];
+  for (let i = 0; i < n; i++) if (toolish(i) && role[i] !== 'test') toolQueue.push(i);
+  for (let q = 0; q < toolQueue.length; q++) {
+    const from = toolQueue[q];
+    for (const to of [...imports[from], ...mayImport[from]]) {
+      if (!undecided[to] || --waiting[to] > 0) continue;
+      const kinds = new Set<FileRole>();
+      let named = from;
+      for (const by of importers[to]) {
+        if (role[by] === 'test') continue;
+        kinds.add(role[by]!);
+        named = by;
       }
-      kinds.add(r);
-      named = from;
+      const only = kinds.size === 1 ? [...kinds][0] : 'script';
+      undecided[to] = false;
+      role[to] = only;
+      fromTools[to] = true;
+      why[to] = `imported only by ${only === 'cli' ? 'CLI' : only} code (${rel(named)})`;
+      toolQueue.push(to);
     }
-    if (named === null) continue;
-    const only = kinds.size === 1 ? [...kinds][0] : 'script';
-    undecided[i] = false;
-    role[i] = only;
-    why[i] = `imported only by ${only === 'cli' ? 'CLI' : only} code (${rel(named)})`;
   }
 
   // Server reach: from server code the project names and from every file nothing else claimed.

@@ -17,6 +17,8 @@ export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file:
   const parts = pathParts(relativeTo(project.root, file), relativeTo(pkg, file));
   const test = testConvention(parts);
   if (test) return test;
+  const source = configs.typeScriptSourceOf(file);
+  if (source) return { role: 'build', why: `compiled output of ${path.basename(source)} beside it (its source is checked instead)` };
   const named = configs.files.get(file);
   if (named?.role === 'test' || named?.role === 'service') return named;
   const runner = configs.runners.find((r) => runsAsTest(r, file));

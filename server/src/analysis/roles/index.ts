@@ -56,6 +56,7 @@ export class RoleIndex {
         if (dir === undefined) byFolder.set(folder, (dir = project.packageDirFor(file)));
         return dir;
       },
+      fileNames: project.fileNames && ((dir) => project.fileNames!(dir)),
     };
     this.forgetPackages = () => byFolder.clear();
   }

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { type ConfigProperty, configProperties, jsonProperties, readFlatYaml, readJsonc, relativeName, stringLiterals } from './configText';
 import { REACT_ROUTER_PACKAGES } from '../handlers/frameworks';
 import { angularJsonProjects, htmlScriptSources, nxFrontEndProject, sourcePathsIn, tsconfigTargetsBrowser, webpackTargetsNode, type FrontEndProject } from './frontEnd';
+import { dockerfileCommands, isDockerfile, isWorkflowFile, type RunCommand, WORKFLOW_DIR, workflowCommands } from './ciCommands';
 import { binCommandNames, commandPaths, frontEndDependency, readManifest, scriptRole, type PackageManifest } from './manifest';
 import { probeModule } from './resolver';
 import type { ScannedFile } from './scan';
@@ -69,6 +70,7 @@ export class ProjectConfigs {
       }
       this.readPackageFolder(dir, manifest);
     }
+    this.readRunCommands([...packageDirs]);
     for (const file of files) {
       this.readConfigFile(file);
       for (const dir of scanOf(file)?.commandDirs ?? []) {
@@ -96,6 +98,19 @@ export class ProjectConfigs {
   private name(file: string, evidence: Evidence): void {
     const known = this.files.get(file);
     if (!known || CONFIG_PRIORITY.indexOf(evidence.role) < CONFIG_PRIORITY.indexOf(known.role)) this.files.set(file, evidence);
+  }
+
+  /**
+   * The TypeScript source a JavaScript file was compiled from, when it lies beside it (`src/util.js`
+   * next to `src/util.ts`: tsc without an outDir writes there). Imports of the module resolve to the
+   * source, as the compiler's resolver prefers it, so the source holds the code to check.
+   */
+  typeScriptSourceOf(file: string): string | null {
+    const m = /\.([cm]?)js$/.exec(file);
+    if (!m) return null;
+    const stem = file.slice(0, -m[0].length);
+    for (const ext of m[1] ? [`.${m[1]}ts`] : ['.ts', '.tsx']) if (this.exists(stem + ext)) return stem + ext;
+    return null;
   }
 
   /** The workspace file a configured path names, relative to `dir`: as written, else its source for build output. */
@@ -165,6 +180,31 @@ export class ProjectConfigs {
     if (frontEnd) this.folders.push({ dir: m.dir, evidence: { role: 'browser', why: `${where} is a front end (${frontEnd}, no server framework)`, weak: true }, ownPackageOnly: true });
     if (m.dependencies.has('next')) this.nextPackages.add(m.dir);
     if (REACT_ROUTER_PACKAGES.some((p) => m.dependencies.has(p))) this.reactRouterPackages.add(m.dir);
+  }
+
+  /**
+   * Files that CI workflows (the root's .github/workflows) and Dockerfiles (in the root, its docker/
+   * folder and each package) run, with the role their instruction gives (ciCommands.ts); paths
+   * relative to the repository root, as a checkout or a `COPY . .` build context has them.
+   */
+  private readRunCommands(packageDirs: readonly string[]): void {
+    const names = this.project.fileNames;
+    if (!names) return;
+    const root = this.project.root;
+    const read = (dir: string, name: string, commands: (text: string) => RunCommand[]) => {
+      const file = path.join(dir, name);
+      for (const { command, role } of commands(this.project.readFile(file) ?? '')) {
+        for (const written of commandPaths(command)) {
+          const target = this.sourceFile(root, written);
+          if (target) this.name(target, { role, why: `${this.rel(file)} runs it` });
+        }
+      }
+    };
+    const workflows = path.join(root, WORKFLOW_DIR);
+    for (const name of names(workflows)) if (isWorkflowFile(name)) read(workflows, name, workflowCommands);
+    for (const dir of new Set([root, path.join(root, 'docker'), ...packageDirs])) {
+      for (const name of names(dir)) if (isDockerfile(name)) read(dir, name, dockerfileCommands);
+    }
   }
 
   /** Non-JavaScript configuration a package folder may hold: index.html, angular.json, .mocharc.json/.yml, tsconfig.json. */

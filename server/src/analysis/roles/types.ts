@@ -29,6 +29,8 @@ export interface RoleProject {
   readFile(absPath: string): string | undefined;
   /** The folder of the nearest package.json at or above the file, within the root; null when none. */
   packageDirFor(absPath: string): string | null;
+  /** Names of the files in a folder (CI workflows, Dockerfiles); none when not given. */
+  fileNames?(dir: string): ReadonlySet<string>;
 }
 
 /**

@@ -12,6 +12,7 @@ import { argumentsEdit, messageArgument, structuredArgumentDocs } from './util/s
 import { type Field, objectLiteralFields, printedValue, structureMessage } from './util/structuredMessage';
 import { isConsoleOutsideService } from './util/fileRole';
 import { runsOnlyUnderTests } from './util/developmentOnly';
+import { writesJsonRecord } from './util/jsonRecord';
 
 export const MESSAGE = (method: string) =>
   `console.${method} in service code writes unstructured text; use the project's logger, which writes structured records with levels.`;
@@ -160,7 +161,7 @@ export const rule: Rule = {
     fixable: true,
   },
   checkLogCall(call, ctx) {
-    if (call.library !== 'console' || isConsoleOutsideService(call, ctx) || runsOnlyUnderTests(call.node)) return;
+    if (call.library !== 'console' || isConsoleOutsideService(call, ctx) || runsOnlyUnderTests(call.node) || writesJsonRecord(call)) return;
     const callee = call.node.expression;
     // `log(...)` destructured from console has the console as no receiver of its own.
     const message = call.receiver === callee || isGlobalConsole(call.receiver, ctx) ? MESSAGE(call.method) : INJECTED_MESSAGE(call.receiver.getText(ctx.sourceFile), call.method);

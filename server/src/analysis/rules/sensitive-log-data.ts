@@ -7,7 +7,7 @@ import { enclosingStop, unwrap } from '../scopes';
 import { isRequestObject } from './util/requests';
 import { runsOnlyInDevelopmentOrTests } from './util/developmentOnly';
 import { isConsoleOutsideServiceCode } from './util/fileRole';
-import { isPersonalDataName, isSecretName } from './util/secretNames';
+import { isPersonalDataName, isSecretName, personalDataKind } from './util/secretNames';
 import { constObjectLiteral, declaredType, typeMemberNames } from './util/declarations';
 
 /** Whole request parts that carry credentials (Authorization, Cookie) or user secrets (form bodies). */
@@ -17,12 +17,16 @@ export const MESSAGES = {
   name: (name: string) => `Log record includes \`${name}\`, which looks like a secret; leave it out or redact it.`,
   request: (text: string) => `Log record includes the whole \`${text}\`, which carries credentials (Authorization, cookies, passwords); log only the fields you need.`,
   input: (text: string) => `Log record includes the whole \`${text}\`, the request's input as the client sent it (passwords, tokens, personal data); log only the fields you need.`,
-  personal: (name: string) => `Log record includes \`${name}\`, which looks like personal data (an email address); log an id instead.`,
+  personal: (name: string, kind = personalKindOf(name)) => `Log record includes \`${name}\`, which looks like personal data (${kind}); log an id instead.`,
   built: (name: string, field: string) => `Log record includes \`${name}\`, built above with the field \`${field}\`, which looks like a secret; log only the fields you need.`,
   builtPersonal: (name: string, field: string) =>
-    `Log record includes \`${name}\`, built above with the field \`${field}\`, which looks like personal data (an email address); log only the fields you need.`,
+    `Log record includes \`${name}\`, built above with the field \`${field}\`, which looks like personal data (${personalKindOf(field)}); log only the fields you need.`,
   type: (name: string, field: string) => `Log record includes \`${name}\`, whose type has the field \`${field}\`, which looks like a secret; log only the fields you need.`,
 };
+
+function personalKindOf(name: string): string {
+  return personalDataKind(name) ?? 'an email address';
+}
 
 /** A value whose content cannot be a live secret: a literal placeholder, boolean, number or null. */
 function isHarmlessLiteral(e: ts.Expression): boolean {
@@ -75,7 +79,11 @@ function checkValue(e: ts.Expression, ctx: RuleContext): void {
   }
   const name = ts.isIdentifier(u) ? u.text : ts.isPropertyAccessExpression(u) ? u.name.text : null;
   if (name && isSecretName(name)) return ctx.report(u, MESSAGES.name(u.getText(sf)));
-  if (name && isPersonalDataName(name) && personalDataMatters(ctx)) return ctx.report(u, MESSAGES.personal(u.getText(sf)));
+  if (name && isPersonalDataName(name) && personalDataMatters(ctx)) return ctx.report(u, MESSAGES.personal(u.getText(sf), personalKindOf(name)));
+  // The client's address as the framework gives it: `req.ip`, `request.ips`, `ctx.ip`.
+  if (ts.isPropertyAccessExpression(u) && (name === 'ip' || name === 'ips') && isRequestObject(u.expression, ctx) && personalDataMatters(ctx)) {
+    return ctx.report(u, MESSAGES.personal(u.getText(sf), 'an IP address'));
+  }
   if (ts.isIdentifier(u)) {
     const field = secretFieldOfDeclaredType(u, ctx);
     if (field) return ctx.report(u, MESSAGES.type(u.text, field));

@@ -12,6 +12,7 @@ import { isUtilFormatCall } from './util/imports';
 import { messageParts, type Part } from './util/messageParts';
 import { existingKeys, fieldsMergeSafely, rewriteArguments } from './util/structuredCall';
 import { objectLiteralFields, printedValue, structureMessage } from './util/structuredMessage';
+import { writesJsonRecord } from './util/jsonRecord';
 
 export const MESSAGES = {
   template: 'Log message is built with a template literal; log a constant message and put the values in fields.',
@@ -106,7 +107,7 @@ export const rule: Rule = {
   checkLogCall(call, ctx) {
     // A script, test or CLI printing to the console is producing output for a person, not a log record;
     // so is a logger's output there (a CLI's pretty-printed progress lines): nobody queries it by field.
-    if (isConsoleOutsideService(call, ctx) || ctx.fileKind !== 'service' || runsOnlyInDevelopmentOrTests(call.node)) return;
+    if (isConsoleOutsideService(call, ctx) || ctx.fileKind !== 'service' || runsOnlyInDevelopmentOrTests(call.node) || writesJsonRecord(call)) return;
     const message = messageExpression(call);
     if (!message) return;
     const kind = dynamicKind(message, ctx);

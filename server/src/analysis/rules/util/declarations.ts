@@ -97,7 +97,28 @@ export function localValues(id: ts.Identifier, scope: DeclarationLookup): ts.Exp
   if (!ts.isVariableDeclarationList(list)) return [];
   const out = d.initializer ? [d.initializer] : [];
   if (list.flags & ts.NodeFlags.Const) return out;
-  return out.concat(assignmentsTo(d, scope));
+  const assigned = assignmentsTo(d, scope);
+  const reaching = straightLineAssignment(id, assigned);
+  return reaching ? [reaching] : out.concat(assigned);
+}
+
+/**
+ * The value a `let` holds where `id` reads it when the last assignment before the read is a statement
+ * of its own in the same statement list (`msg = 'Clearing'; log.info('db', msg)`): that one, whatever
+ * was assigned elsewhere; null when another may reach it (an assignment in a branch or a loop).
+ */
+function straightLineAssignment(id: ts.Identifier, assigned: readonly ts.Expression[]): ts.Expression | null {
+  let last: ts.Expression | null = null;
+  for (const value of assigned) if (value.pos < id.pos && (!last || value.pos > last.pos)) last = value;
+  const statement = last?.parent?.parent;
+  if (!last || !statement || !ts.isExpressionStatement(statement)) return null;
+  // Inside a loop or a function below that statement, a later assignment may reach the read too.
+  let use: ts.Node = id;
+  while (use.parent && use.parent !== statement.parent) {
+    use = use.parent;
+    if (ts.isIterationStatement(use, false) || ts.isFunctionLike(use)) return null;
+  }
+  return use.parent === statement.parent && use !== statement ? last : null;
 }
 
 /** Per declaration, the values assigned to it in its block (walked once per declaration a rule asks about). */

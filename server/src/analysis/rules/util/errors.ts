@@ -81,6 +81,11 @@ export function errorAsText(expr: ts.Expression, scope: ErrorLookup): ts.Express
     if (a && b && (a !== 'constant' || b !== 'constant')) return a === 'constant' ? (b as ts.Expression) : a;
     return null;
   }
+  // `err.message || err.toString()`, `err.message ?? 'unknown'`: text either way (a constant fallback allowed).
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+    const a = errorAsText(e.left, scope);
+    return a && (ts.isStringLiteralLike(unwrap(e.right)) || errorAsText(e.right, scope)) ? a : null;
+  }
   // `${err}` or `err + ''`: the error and nothing else, as a string.
   const parts = messageParts(e);
   if (parts && parts.every((p) => p.kind === 'value' || p.text.trim() === '')) {

@@ -32,6 +32,7 @@ export function words(name: string): string[] {
 const verdicts = new Map<string, number>();
 const SECRET = 1;
 const PERSONAL = 2;
+const PERSONAL_IP = 4;
 const MAX_NAMES = 20_000;
 
 function verdictOf(name: string): number {
@@ -39,7 +40,7 @@ function verdictOf(name: string): number {
   if (v === undefined) {
     if (verdicts.size >= MAX_NAMES) verdicts.clear();
     const w = words(name);
-    v = (secretWords(w) ? SECRET : 0) | (personalWords(w) ? PERSONAL : 0);
+    v = (secretWords(w) ? SECRET : 0) | (personalWords(w) ? PERSONAL : 0) | (ipWords(w) ? PERSONAL_IP : 0);
     verdicts.set(name, v);
   }
   return v;
@@ -61,14 +62,31 @@ function secretWords(w: readonly string[]): boolean {
 
 /** Personal data by the LAST word of a name: an email address identifies a person (`userEmail`, `providerEmail`, `emails`). */
 const PERSONAL_LAST_WORDS = new Set(['email', 'emails']);
+/**
+ * A client's IP address is personal data too (GDPR counts it): `clientIp`, `userIP`, `ipAddress`,
+ * `remoteAddress`, `x-forwarded-for`. A bare `ip` may be the server's own (`const ip = '0.0.0.0'`),
+ * and so are `serverIp`, `hostIp` and `bindIp`: only a name that says whose it is counts.
+ */
+const IP_LAST_PAIRS = new Set(['ip address', 'ip addresses', 'remote address', 'remote ip', 'forwarded for', 'real ip', 'client ip', 'user ip', 'visitor ip', 'request ip', 'caller ip', 'source ip', 'requester ip', 'connecting ip']);
 
-/** Whether a field or variable name names personal data (`user.email`, `userEmails`), not a fact about it (`hasEmail`, `emailVerified`). */
+/** Whether a field or variable name names personal data (`user.email`, `userEmails`, `clientIp`), not a fact about it (`hasEmail`, `emailVerified`). */
 export function isPersonalDataName(name: string): boolean {
-  return (verdictOf(name) & PERSONAL) !== 0;
+  return (verdictOf(name) & (PERSONAL | PERSONAL_IP)) !== 0;
+}
+
+/** What personal data a name holds, for a message: an email address or an IP address. */
+export function personalDataKind(name: string): 'an email address' | 'an IP address' | null {
+  const v = verdictOf(name);
+  return v & PERSONAL ? 'an email address' : v & PERSONAL_IP ? 'an IP address' : null;
 }
 
 function personalWords(w: readonly string[]): boolean {
   if (w.length === 0) return false;
   if (w.length >= 2 && FLAG_FIRST_WORDS.has(w[0])) return false;
   return PERSONAL_LAST_WORDS.has(w[w.length - 1]);
+}
+
+function ipWords(w: readonly string[]): boolean {
+  if (w.length < 2 || FLAG_FIRST_WORDS.has(w[0])) return false;
+  return IP_LAST_PAIRS.has(`${w[w.length - 2]} ${w[w.length - 1]}`);
 }
