@@ -192,4 +192,59 @@ describe('handler linker', () => {
       p.cleanup();
     }
   });
+
+  it("an app an exported class holds (Uptime Kuma's server class): routes on its instance from another module, `this.app` assigned in a method, createServer(this.app) no catch-all", () => {
+    const p = handlerProject({
+      'package.json': JSON.stringify({ name: 'kuma', scripts: { start: 'npm run start-server', 'start-server': 'node server/server.js' }, dependencies: { express: '^4' } }),
+      'server/kuma-server.js': [
+        `const express = require('express');`,
+        `const http = require('http');`,
+        `class KumaServer {`,
+        `  app = undefined;`,
+        `  static getInstance() {`,
+        `    if (KumaServer.instance == null) KumaServer.instance = new KumaServer();`,
+        `    return KumaServer.instance;`,
+        `  }`,
+        `  constructor() {`,
+        `    this.app = express();`,
+        `    this.httpServer = http.createServer(this.app);`,
+        `  }`,
+        `}`,
+        `module.exports = { KumaServer };`,
+      ].join('\n'),
+      'server/migration-server.js': [
+        `const express = require('express');`,
+        `const http = require('http');`,
+        `class MigrationServer {`,
+        `  start(port) {`,
+        `    this.app = express();`,
+        `    this.server = http.createServer(this.app);`,
+        `    this.app.get('/migrate-status', (req, res) => res.end());`,
+        `    this.server.listen(port);`,
+        `  }`,
+        `}`,
+        `module.exports = { MigrationServer };`,
+      ].join('\n'),
+      'server/server.js': [
+        `const { KumaServer } = require('./kuma-server');`,
+        `const { MigrationServer } = require('./migration-server');`,
+        `const server = KumaServer.getInstance();`,
+        `const app = server.app;`,
+        `app.get('/robots.txt', (req, res) => res.end());`,
+        `new MigrationServer().start(3002);`,
+        `server.httpServer.listen(3001);`,
+      ].join('\n'),
+      'server/other.mjs': [
+        `import { KumaServer } from './kuma-server.js';`,
+        `new KumaServer().app.post('/hook', (req, res) => res.end());`,
+      ].join('\n'),
+    });
+    try {
+      const [service] = p.inventory();
+      assert.deepEqual(service.handlers.map((h) => `${h.method} ${h.path} ${path.basename(h.file)}`).sort(), ['GET /migrate-status migration-server.js', 'GET /robots.txt server.js', 'POST /hook other.mjs']);
+      assert.deepEqual(service.entryPoints.map((e) => `${e.kind} ${e.target}`), ['start server/server.js']);
+    } finally {
+      p.cleanup();
+    }
+  });
 });

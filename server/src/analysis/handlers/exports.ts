@@ -10,7 +10,7 @@ import type { Ref } from './types';
 function objectRef(obj: ts.ObjectLiteralExpression, values: FrameworkValues): Ref {
   const members = new Map<string, Ref>();
   for (const p of obj.properties) {
-    if (ts.isShorthandPropertyAssignment(p)) members.set(p.name.text, values.refOf(p.name));
+    if (ts.isShorthandPropertyAssignment(p)) members.set(p.name.text, valueRef(p.name, values));
     else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) members.set(p.name.text, valueRef(p.initializer, values));
     else if (ts.isMethodDeclaration(p) && ts.isIdentifier(p.name)) members.set(p.name.text, { kind: 'function', fn: values.builder.functionAt(p) });
   }
@@ -19,7 +19,39 @@ function objectRef(obj: ts.ObjectLiteralExpression, values: FrameworkValues): Re
 
 function valueRef(expr: ts.Expression, values: FrameworkValues): Ref {
   const e = unwrap(expr);
-  return ts.isObjectLiteralExpression(e) ? objectRef(e, values) : values.refOf(e);
+  if (ts.isObjectLiteralExpression(e)) return objectRef(e, values);
+  const cls = ts.isIdentifier(e) ? classNamed(e.getSourceFile(), e.text) : ts.isClassExpression(e) ? e : null;
+  return (cls && classRef(cls, values)) ?? values.refOf(e);
+}
+
+/** A class declared at the top of the file under this name. */
+function classNamed(sf: ts.SourceFile, name: string): ts.ClassDeclaration | null {
+  for (const st of sf.statements) if (ts.isClassDeclaration(st) && st.name?.text === name) return st;
+  return null;
+}
+
+/**
+ * An exported class as the apps and routers its instances hold (`this.app = express()` in its
+ * constructor or a method, a field initialised with one): another module reaching an instance
+ * (`new Server().app`, `Server.getInstance().app`) registers on them. Null when it holds none.
+ */
+function classRef(cls: ts.ClassLikeDeclaration, values: FrameworkValues): Ref | null {
+  const members = new Map<string, Ref>();
+  const note = (name: string, value: ts.Expression) => {
+    if (members.has(name)) return;
+    const ref = values.refOf(value);
+    if (ref.kind === 'owner') members.set(name, ref);
+  };
+  for (const m of cls.members) {
+    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.initializer) note(m.name.text, m.initializer);
+    if (!(ts.isConstructorDeclaration(m) || ts.isMethodDeclaration(m)) || !m.body) continue;
+    for (const st of m.body.statements) {
+      if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+      const left = st.expression.left;
+      if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) note(left.name.text, st.expression.right);
+    }
+  }
+  return members.size ? { kind: 'object', members } : null;
 }
 
 /** `module.exports`, `exports.x`, `module.exports.x`: the export name assigned (`*` for the whole module), or null. */
@@ -39,6 +71,10 @@ export function readExports(sf: ts.SourceFile, values: FrameworkValues): void {
     if (ts.isFunctionDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword) && st.body) {
       const name = hasModifier(st, ts.SyntaxKind.DefaultKeyword) ? 'default' : st.name?.text;
       if (name) out.set(name, { kind: 'function', fn: values.builder.functionAt(st) });
+    } else if (ts.isClassDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
+      const name = hasModifier(st, ts.SyntaxKind.DefaultKeyword) ? 'default' : st.name?.text;
+      const ref = classRef(st, values);
+      if (name && ref) out.set(name, ref);
     } else if (ts.isVariableStatement(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
       for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer) out.set(d.name.text, valueRef(d.initializer, values));
     } else if (ts.isExportAssignment(st)) {

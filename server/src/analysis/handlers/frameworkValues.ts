@@ -121,6 +121,7 @@ export class FrameworkValues {
     if (ts.isCallExpression(e)) return this.callValue(e, depth);
     if (ts.isNewExpression(e)) {
       const callee = this.valueOf(e.expression, depth);
+      if (callee?.t === 'ref' && !callee.ref.member) return callee; // an instance of another module's class: as getInstance above
       return callee?.t === 'import' ? this.create(e, callee, 'new') : null;
     }
     if (ts.isPropertyAccessExpression(e)) return this.memberValue(e.expression, e.name.text, depth);
@@ -175,6 +176,9 @@ export class FrameworkValues {
     const callee = unwrap(call.expression);
     if (ts.isPropertyAccessExpression(callee)) {
       const receiverValue = this.valueOf(callee.expression, depth);
+      // `Server.getInstance()` of an imported class: its instance, whose members (`.app`) the linker
+      // finds in the class's module (exports.ts classRef).
+      if (receiverValue?.t === 'ref' && !receiverValue.ref.member && INSTANCE_GETTERS.has(callee.name.text)) return receiverValue;
       const chained = receiverValue && this.chainValue(call, receiverValue, callee.name.text);
       if (chained !== undefined) return chained;
     }
@@ -293,6 +297,9 @@ function matchesCreator(c: Creator, v: Extract<FwValue, { t: 'import' }>, how: '
 export function specOf(id: FrameworkId): FrameworkSpec {
   return FRAMEWORK_BY_ID.get(id)!;
 }
+
+/** Static methods that hand out a class's (single) instance. */
+const INSTANCE_GETTERS = new Set(['getInstance', 'instance', 'getSingleton', 'shared', 'getShared']);
 
 /** Methods of an Express route object (`app.route('/x').get(h).post(h)`). */
 const ROUTE_CHAIN = new Set(specOf('express').routeMethods.keys());

@@ -96,7 +96,22 @@ function readManifest(project: ProjectModel, dir: string): Manifest | null {
   }
   const scripts = json.scripts && typeof json.scripts === 'object' ? (json.scripts as Record<string, unknown>) : {};
   const bin = typeof json.bin === 'string' ? [json.bin] : json.bin && typeof json.bin === 'object' ? Object.values(json.bin).filter((v): v is string => typeof v === 'string') : [];
-  return { dir, name: str(json.name), main: str(json.main), start: str(scripts.start), bin, runtime };
+  return { dir, name: str(json.name), main: str(json.main), start: followScript(scripts, 'start'), bin, runtime };
+}
+
+/**
+ * A script's command, through scripts that only run another (`"start": "npm run start-server"`,
+ * `yarn serve`, `pnpm run prod`): the command that does the work, a few steps deep at most.
+ */
+function followScript(scripts: Record<string, unknown>, name: string): string | null {
+  let command = typeof scripts[name] === 'string' ? (scripts[name] as string) : null;
+  for (let step = 0; step < 5 && command; step++) {
+    const m = /^\s*(?:npm run(?:-script)?|yarn(?: run)?|pnpm(?: run)?|bun run)\s+([\w:.-]+)\s*$/.exec(command);
+    const next = m ? scripts[m[1]] : undefined;
+    if (typeof next !== 'string') break;
+    command = next;
+  }
+  return command;
 }
 
 /** Programs that run a JavaScript or TypeScript file given as their first argument that is not an option. */
