@@ -12,6 +12,7 @@ import { ALL_LEVEL_METHODS } from './libraries';
 import { recogniseLogCall } from './logCalls';
 import type { FunctionSummary } from './model/types';
 import { parameterIndex, resolveName, type ScopeMap, unwrap } from './scopes';
+import type { LogCall } from './rule';
 import type { LoggerLibrary } from './types';
 import type { ValueResolver } from './values';
 
@@ -66,7 +67,7 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
       if (node !== body && (isFunctionLike(node) || ts.isClassLike(node))) continue;
       if (ts.isCallExpression(node)) {
         const call = recogniseLogCall(node, values);
-        const message = !call ? -1 : call.library === 'console' ? consoleMessageParameter(call.node, fn, scopes) : messageParameter(call.messageArg, fn, scopes);
+        const message = !call ? -1 : call.library === 'console' ? consoleMessageParameter(call, fn, scopes) : messageParameter(call.messageArg, fn, scopes);
         if (call && message >= 0) {
           // A helper that only prints its message with console (Linkwarden's `logInfo(message)`) logs
           // it as the project's own logger would: message first, no fix (library `custom`). A logger
@@ -119,12 +120,30 @@ function messageParameter(arg: ts.Expression | undefined, fn: FunctionLike, scop
  * parameter anywhere in it is printed; the last one is the message (a tag or prefix goes first:
  * `console.log(module, msg)`, `console.info(time, tag, level, ...msg)`).
  */
-function consoleMessageParameter(call: ts.CallExpression, fn: FunctionLike, scopes: ScopeMap): number {
-  for (let i = call.arguments.length - 1; i >= 0; i--) {
-    const index = messageParameter(call.arguments[i], fn, scopes);
+function consoleMessageParameter(call: LogCall, fn: FunctionLike, scopes: ScopeMap): number {
+  const first = messageParameter(call.messageArg, fn, scopes);
+  const args = call.node.arguments;
+  // Past the first argument only a logger's own sink counts (`...msg` spread, or a function named for
+  // logging): `checkSubscription(email)` printing `'Request by:', email` is no log helper.
+  const sink = fn.parameters.some((p) => p.dotDotDotToken) || namedForLogging(fn);
+  for (let i = args.length - 1; i >= 1 && sink; i--) {
+    const index = messageParameter(args[i], fn, scopes);
     if (index >= 0) return index;
   }
-  return -1;
+  return first;
+}
+
+const LOGGING_WORDS = new Set(['log', 'logger', 'print', 'debug', 'info', 'warn', 'warning', 'error', 'trace', 'notice', 'fatal', 'verbose']);
+
+/** `log`, `logInfo`, `printWarning`, `debug_log`: a function (or the variable or key holding it) named for logging. */
+function namedForLogging(fn: FunctionLike): boolean {
+  const parent = fn.parent;
+  const name = fn.name ?? (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) ? parent.name : undefined);
+  if (!name || !ts.isIdentifier(name)) return false;
+  return name.text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+|\s+/)
+    .some((w) => LOGGING_WORDS.has(w.toLowerCase()));
 }
 
 function restParameterIndex(e: ts.Expression, fn: FunctionLike, scopes: ScopeMap): number {

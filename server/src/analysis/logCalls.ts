@@ -72,6 +72,8 @@ function wrapperCall(call: ts.CallExpression, helper: LogWrapper, method: string
 export function isStringLike(e: ts.Expression): boolean {
   const x = unwrap(e);
   if (ts.isStringLiteralLike(x) || ts.isTemplateExpression(x)) return true;
+  // `ok ? 'done' : `failed ${id}``: a string either way (nested conditionals go one level each).
+  if (ts.isConditionalExpression(x)) return isStringLike(x.whenTrue) && isStringLike(x.whenFalse);
   if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     // Iterative down the left spine: generated code can chain thousands of `+`.
     let cur: ts.Expression = x;

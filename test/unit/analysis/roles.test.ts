@@ -219,6 +219,22 @@ describe('file roles', () => {
     assert.equal(role('src/util.ts'), 'service: imported by server code (server/server.js)');
   });
 
+  it("an interactive command-line package (OpenPanel's admin: inquirer prompts, started by its own `start`) is a CLI; a server package with the same start is a service", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['admin', 'api'] }),
+      'admin/package.json': JSON.stringify({ name: '@op/admin', scripts: { start: 'dotenv -e .env -c -- jiti src/cli.ts' }, dependencies: { inquirer: '^9', chalk: '^5' } }),
+      'admin/src/cli.ts': "import { resetPassword } from './commands/reset';\nconsole.log('admin');\nresetPassword();\n",
+      'admin/src/commands/reset.ts': "export function resetPassword() { console.log(`reset for ${process.argv[2]}`); }\n",
+      'admin/src/utils/format.ts': "export const format = (s: string) => s.trim();\n",
+      'api/package.json': JSON.stringify({ name: '@op/api', scripts: { start: 'node src/index.js' }, dependencies: { fastify: '^5', inquirer: '^9' } }),
+      'api/src/index.js': "const fastify = require('fastify')();\nfastify.listen({ port: 3000 });\n",
+    });
+    assert.equal(role('admin/src/cli.ts'), 'cli: admin/package.json scripts.start runs it (an interactive command-line tool: inquirer)');
+    assert.equal(role('admin/src/commands/reset.ts'), 'cli: admin/package.json is an interactive command-line tool (inquirer, no server framework)');
+    assert.equal(role('admin/src/utils/format.ts'), 'cli: admin/package.json is an interactive command-line tool (inquirer, no server framework)');
+    assert.equal(role('api/src/index.js'), 'service: api/package.json scripts.start runs it');
+  });
+
   it('Nx project.json, a browser tsconfig, webpack entries (browser, or server code when built for Node) and .mocharc.yml', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
     made.push(root);
@@ -272,12 +288,15 @@ describe('file roles', () => {
       'modules/users/migrations/001_emails.ts': 'export async function up() {}\n',
       'tools/package.json': JSON.stringify({ name: 'tools' }),
       'tools/migrations/001_old.ts': 'export async function up() {}\n',
+      'db/code-migrations/15-backfill.ts': "console.log(`backfilled ${process.argv[2]}`);\n",
     });
     const { project } = await analyzeWorkspace(root, { settings: mergeSettings() });
     const migration = explainRole(project, path.join(root, 'modules/users/migrations/001_emails.ts'));
     assert.equal(migration.role, 'service');
     assert.match(migration.why, /db\/migrations\.ts/);
     assert.equal(explainRole(project, path.join(root, 'tools/migrations/001_old.ts')).role, 'script');
+    // A kind of migrations (OpenPanel's packages/db/code-migrations/, run by a script that lists them).
+    assert.deepEqual(explainRole(project, path.join(root, 'db/code-migrations/15-backfill.ts')), { role: 'script', why: 'in code-migrations/ (run by a tool or by hand, not imported by the server)' });
   });
 
   it("one package holding a Koa server and a Vite front end (Outline's shape): the build's input, what its import.meta.glob loads, and server modules loaded by listing their folder", async () => {

@@ -193,7 +193,7 @@ describe('handler linker', () => {
     }
   });
 
-  it("an app an exported class holds (Uptime Kuma's server class): routes on its instance from another module, `this.app` assigned in a method, createServer(this.app) no catch-all", () => {
+  it("an app an exported class holds (Uptime Kuma's server class): routes on its instance from another module, `this.app` assigned in a method, createServer(this.app) no catch-all, a helper registering its parameter's path no route of its own", () => {
     const p = handlerProject({
       'package.json': JSON.stringify({ name: 'kuma', scripts: { start: 'npm run start-server', 'start-server': 'node server/server.js' }, dependencies: { express: '^4' } }),
       'server/kuma-server.js': [
@@ -208,6 +208,9 @@ describe('handler linker', () => {
         `  constructor() {`,
         `    this.app = express();`,
         `    this.httpServer = http.createServer(this.app);`,
+        `  }`,
+        `  upload(path, handler) {`,
+        `    this.app.post(path, handler);`,
         `  }`,
         `}`,
         `module.exports = { KumaServer };`,
@@ -232,6 +235,8 @@ describe('handler linker', () => {
         `const app = server.app;`,
         `app.get('/robots.txt', (req, res) => res.end());`,
         `new MigrationServer().start(3002);`,
+        `for (const page of ['/a']) app.get(page, (req, res) => res.end());`,
+        `['/b'].forEach((page) => app.get(page, (req, res) => res.end()));`,
         `server.httpServer.listen(3001);`,
       ].join('\n'),
       'server/other.mjs': [
@@ -241,7 +246,7 @@ describe('handler linker', () => {
     });
     try {
       const [service] = p.inventory();
-      assert.deepEqual(service.handlers.map((h) => `${h.method} ${h.path} ${path.basename(h.file)}`).sort(), ['GET /migrate-status migration-server.js', 'GET /robots.txt server.js', 'POST /hook other.mjs']);
+      assert.deepEqual(service.handlers.map((h) => `${h.method} ${h.path} ${path.basename(h.file)}`).sort(), ['GET /migrate-status migration-server.js', 'GET /robots.txt server.js', 'GET null server.js', 'GET null server.js', 'POST /hook other.mjs']);
       assert.deepEqual(service.entryPoints.map((e) => `${e.kind} ${e.target}`), ['start server/server.js']);
     } finally {
       p.cleanup();

@@ -92,7 +92,22 @@ export class RegistrationReader {
       rest = rest.slice(1);
     }
     if (isFunctionNode(unwrap(pathArg))) return false;
+    if (this.isHelpersOwnPath(pathArg, receiver)) return false;
     return this.pushRoute(call, receiver, method, pathsOf(pathArg, this.values.scopes), rest, rule);
+  }
+
+  /**
+   * A registration helper's own call (a base controller's `fileupload(path, ...) { this.app.post(path, ...) }`):
+   * its path is the helper's parameter on an app the helper does not take as one, so the routes are
+   * where the helper is called, each with its path; this line is none of them. A callback's
+   * parameter is not such a path.
+   */
+  private isHelpersOwnPath(pathArg: ts.Expression, receiver: Receiver): boolean {
+    const v = this.values.valueOf(pathArg);
+    if (v?.t !== 'param' || receiver.ref.kind !== 'owner' || this.facts.owners[receiver.ref.owner].param) return false;
+    // A callback's parameter (`Object.keys(pages).forEach((page) => app.get(page, h))`) is a route per turn.
+    const fn = v.node.parent;
+    return !(fn.parent && ts.isCallExpression(fn.parent) && fn.parent.arguments.some((a) => a === fn));
   }
 
   private pushRoute(call: ts.CallExpression, receiver: Receiver, method: string, paths: RoutePath[], args: readonly ts.Expression[], rule: RequestRule): boolean {

@@ -79,7 +79,8 @@ export function toolConvention({ dirs, base, packageTop }: PathParts): Evidence 
 export function fallbackConvention({ dirs, base, packageDirs }: PathParts): Evidence | null {
   const browser = dirs.find((d) => BROWSER_DIRS.has(d));
   if (browser) return { role: 'browser', why: `in ${browser}/ (served to browsers)`, weak: true };
-  const script = dirs.find((d) => SCRIPT_FALLBACK_DIRS.has(d));
+  // `migrations/`, and a kind of them: `code-migrations/`, `data_migrations/`.
+  const script = dirs.find((d) => SCRIPT_FALLBACK_DIRS.has(d) || SCRIPT_FALLBACK_DIRS.has(d.slice(Math.max(d.lastIndexOf('-'), d.lastIndexOf('_')) + 1)));
   if (script) return { role: 'script', why: `in ${script}/ (run by a tool or by hand, not imported by the server)`, weak: true };
   const example = packageDirs.find((d) => EXAMPLE_DIRS.has(d));
   if (example) return { role: 'script', why: `in ${example}/ inside its package (usage examples, run by hand)`, weak: true };

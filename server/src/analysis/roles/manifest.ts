@@ -155,3 +155,15 @@ export function frontEndDependency(manifest: PackageManifest): string | null {
   if (SERVER_PACKAGES.some((p) => manifest.dependencies.has(p))) return null;
   return FRONT_END_PACKAGES.find((p) => manifest.dependencies.has(p)) ?? null;
 }
+
+/**
+ * Libraries that ask a person questions at a terminal: a package built on one (and on no server
+ * framework) is a command-line tool an operator runs (OpenPanel's admin: inquirer prompts, started
+ * by its own `start` script), whatever its scripts are named.
+ */
+export const PROMPT_PACKAGES = ['inquirer', '@inquirer/prompts', 'prompts', 'enquirer', '@clack/prompts', 'ink', 'vorpal'] as const;
+
+export function interactiveCliDependency(manifest: PackageManifest): string | null {
+  if (SERVER_PACKAGES.some((p) => manifest.dependencies.has(p))) return null;
+  return PROMPT_PACKAGES.find((p) => manifest.dependencies.has(p)) ?? null;
+}

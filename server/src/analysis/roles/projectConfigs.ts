@@ -8,7 +8,7 @@ import { type ConfigProperty, configProperties, jsonProperties, readFlatYaml, re
 import { REACT_ROUTER_PACKAGES } from '../handlers/frameworks';
 import { angularJsonProjects, htmlScriptSources, nxFrontEndProject, sourcePathsIn, tsconfigTargetsBrowser, webpackTargetsNode, type FrontEndProject } from './frontEnd';
 import { dockerfileCommands, isDockerfile, isWorkflowFile, type RunCommand, WORKFLOW_DIR, workflowCommands } from './ciCommands';
-import { binCommandNames, commandPaths, frontEndDependency, readManifest, scriptRole, type PackageManifest } from './manifest';
+import { binCommandNames, commandPaths, frontEndDependency, interactiveCliDependency, readManifest, scriptRole, type PackageManifest } from './manifest';
 import { probeModule } from './resolver';
 import type { ScannedFile } from './scan';
 import { jestRunner, mochaRunner, vitestRunner, type TestRunner } from './testRunners';
@@ -144,13 +144,16 @@ export class ProjectConfigs {
       const file = this.sourceFile(m.dir, m.main);
       if (file && !bins.has(file)) this.name(file, { role: 'service', why: `${where} main` });
     }
+    const prompts = interactiveCliDependency(m);
     for (const [name, command] of m.scripts) {
-      const role = scriptRole(name);
+      // An interactive tool's `start` starts the tool, not a service.
+      const role = prompts && scriptRole(name) === 'service' ? 'cli' : scriptRole(name);
       for (const written of commandPaths(command)) {
         const file = this.sourceFile(m.dir, written);
-        if (file) this.name(file, { role, why: `${where} scripts.${name} runs it` });
+        if (file) this.name(file, { role, why: `${where} scripts.${name} runs it` + (role === 'cli' && scriptRole(name) === 'service' ? ` (an interactive command-line tool: ${prompts})` : '') });
       }
     }
+    if (prompts) this.folders.push({ dir: m.dir, evidence: { role: 'cli', why: `${where} is an interactive command-line tool (${prompts}, no server framework)`, weak: true }, ownPackageOnly: true });
     if (m.prismaSeed) {
       for (const written of commandPaths(m.prismaSeed)) {
         const file = this.sourceFile(m.dir, written);

@@ -32,6 +32,8 @@ function dynamicKind(expr: ts.Expression, ctx: RuleContext): Kind | null {
     const parts = messageParts(e);
     return parts && parts.some((p) => p.kind === 'value' && !isConstantText(p.expr, ctx)) ? 'concatenation' : null;
   }
+  // `event === 'migrating' ? `Migrating ${name}` : `Migrated ${name} in ${s}s``: built either way.
+  if (ts.isConditionalExpression(e)) return dynamicKind(e.whenTrue, ctx) ?? dynamicKind(e.whenFalse, ctx);
   if (ts.isCallExpression(e)) {
     const c = e.expression;
     if (ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON') return 'stringify';
@@ -112,7 +114,9 @@ export const rule: Rule = {
     if (!message) return;
     const kind = dynamicKind(message, ctx);
     if (kind) {
-      ctx.report(message, MESSAGES[kind], call.messageArg === message ? structuredFix(call, ctx, kind) : []);
+      // A message chosen between two (a conditional) has no one constant to keep: no fix.
+      const fixable = call.messageArg === message && !ts.isConditionalExpression(unwrap(message));
+      ctx.report(message, MESSAGES[kind], fixable ? structuredFix(call, ctx, kind) : []);
       return;
     }
     // `const msg = \`failed for ${id}\`; logger.warn(msg)`: the message was built a few lines up.

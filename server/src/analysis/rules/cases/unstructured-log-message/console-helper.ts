@@ -9,3 +9,15 @@ export async function processLinks(links: Array<{ id: number; url: string }>): P
         //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
   for (const link of links) logInfo('link queued');
 }
+
+// A function that prints one of its parameters past the first argument, named for something else
+// (Linkwarden's `checkStripeSubscriptionByEmail(email)` printing `'Request made to Stripe by:', email`),
+// is no log helper: what its callers pass is not a message.
+async function checkSubscription(email: string): Promise<boolean> {
+  console.log('Request made to Stripe by:', email);
+  return email.endsWith('.com');
+}
+
+export async function verify(user: { name: string; domain: string }): Promise<boolean> {
+  return checkSubscription(`${user.name}@${user.domain}`);
+}
