@@ -95,6 +95,7 @@ export class ProjectModel implements FactsSource {
         readFile: (p) => this.readFile(p),
         packageDirFor: (p) => (isInside(this.root, p) ? (this.packageFor(p)?.dir ?? null) : null),
         fileNames: (dir) => this.fsView.fileNames(dir),
+        workspacePackageDir: (name) => this.workspacePackageDirs().get(name) ?? null,
       },
       this.resolver,
     );

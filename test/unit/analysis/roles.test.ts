@@ -288,7 +288,8 @@ describe('file roles', () => {
       'modules/users/migrations/001_emails.ts': 'export async function up() {}\n',
       'tools/package.json': JSON.stringify({ name: 'tools' }),
       'tools/migrations/001_old.ts': 'export async function up() {}\n',
-      'db/code-migrations/15-backfill.ts': "console.log(`backfilled ${process.argv[2]}`);\n",
+      'db/code-migrations/15-backfill.ts': "import { run } from '../clickhouse/migration';\nconsole.log(`backfilled ${process.argv[2]}`);\nrun();\n",
+      'db/clickhouse/migration.ts': "export function run() { console.log('migrating'); }\n",
     });
     const { project } = await analyzeWorkspace(root, { settings: mergeSettings() });
     const migration = explainRole(project, path.join(root, 'modules/users/migrations/001_emails.ts'));
@@ -297,6 +298,8 @@ describe('file roles', () => {
     assert.equal(explainRole(project, path.join(root, 'tools/migrations/001_old.ts')).role, 'script');
     // A kind of migrations (OpenPanel's packages/db/code-migrations/, run by a script that lists them).
     assert.deepEqual(explainRole(project, path.join(root, 'db/code-migrations/15-backfill.ts')), { role: 'script', why: 'in code-migrations/ (run by a tool or by hand, not imported by the server)' });
+    // What only such (weakly named) scripts import is a script too, the server being free to claim it.
+    assert.deepEqual(explainRole(project, path.join(root, 'db/clickhouse/migration.ts')), { role: 'script', why: 'imported only by script code (db/code-migrations/15-backfill.ts)' });
   });
 
   it("one package holding a Koa server and a Vite front end (Outline's shape): the build's input, what its import.meta.glob loads, and server modules loaded by listing their folder", async () => {

@@ -20,6 +20,8 @@ export interface OutgoingCall {
   instance: string | null;
   /** Called on the default axios instance. */
   axiosDefault: boolean;
+  /** The file's declarations, to read a URL kept in a `const` (thirdPartyHost). */
+  declarationOf?: DeclarationLookup;
 }
 
 /** Names a file's scope model resolves: `declarationOf` from the rule context. */
@@ -71,6 +73,7 @@ export function outgoingCallOf(node: ts.CallExpression | ts.NewExpression, looku
     optionsIndex: optionsIndexOf(client, method, args),
     instance,
     axiosDefault,
+    declarationOf: decl,
   });
   if (ts.isIdentifier(callee) && callee.text === 'fetch' && ts.isCallExpression(node) && !lookup(callee) && !decl(callee) && !bindsFetch(node.getSourceFile())) return make(GLOBAL_FETCH, null, null);
   const imp = importedName(lookup, callee);
@@ -98,7 +101,7 @@ export function outgoingCallOf(node: ts.CallExpression | ts.NewExpression, looku
   for (const p of PRODUCERS) {
     const m = p.methods[callee.name.text];
     if (m && madeFrom(callee.expression, p.module, p.name, p.chain, lookup, decl, 0)) {
-      return { node, callee, label: p.label, kind: p.kind, carrier: m.carrier, optionsIndex: m.options, instance: null, axiosDefault: false };
+      return { node, callee, label: p.label, kind: p.kind, carrier: m.carrier, optionsIndex: m.options, instance: null, axiosDefault: false, declarationOf: decl };
     }
   }
   return null;
@@ -213,16 +216,41 @@ const INTERNAL_SUFFIXES = ['.local', '.internal', '.svc', '.lan', '.corp', '.loc
  * The host of a literal URL the call sends to when it is a public domain name (`https://api.github.com/...`):
  * another company's API, which does not read this service's request id (and should not be sent its
  * trace context). Null for computed URLs, single-label service names (`http://stock/`), IPs and
- * internal names.
+ * internal names. The URL may be written in place, in a `new Request(url)` / `new URL(url)`, in a
+ * template or concatenation that starts with it, in parts joined (`['https://slack.com/api/x?', q].join('')`),
+ * or in a `const` holding one of these.
  */
 export function thirdPartyHost(call: OutgoingCall): string | null {
-  const first = call.node.arguments?.[0] && unwrap(call.node.arguments[0]);
-  const text = !first ? null : ts.isStringLiteralLike(first) ? first.text : ts.isTemplateExpression(first) ? first.head.text : null;
+  const text = urlPrefix(call.node.arguments?.[0], call.declarationOf && constValueOf(call.declarationOf), 0);
   const m = text ? /^https?:\/\/([^/:?#]+)[/:?#]/i.exec(text) : null;
   if (!m) return null;
   const host = m[1].toLowerCase();
   if (!/\.[a-z]{2,}$/.test(host) || INTERNAL_SUFFIXES.some((s) => host.endsWith(s))) return null;
   return host;
+}
+
+/** A `const`'s initializer, through the file's declarations. */
+function constValueOf(decl: DeclarationLookup): (id: ts.Identifier) => ts.Expression | undefined {
+  return (id) => {
+    const d = decl(id);
+    return d && ts.isVariableDeclaration(d) && ts.isVariableDeclarationList(d.parent) && d.parent.flags & ts.NodeFlags.Const ? d.initializer : undefined;
+  };
+}
+
+/** How far a URL expression's text is known from its start (see thirdPartyHost). */
+function urlPrefix(expr: ts.Expression | undefined, valueOf: ((id: ts.Identifier) => ts.Expression | undefined) | undefined, depth: number): string | null {
+  if (!expr || depth > 4) return null;
+  const e = unwrap(expr);
+  if (ts.isStringLiteralLike(e)) return e.text;
+  if (ts.isTemplateExpression(e)) return e.head.text;
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return urlPrefix(e.left, valueOf, depth + 1);
+  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && (e.expression.text === 'Request' || e.expression.text === 'URL')) return urlPrefix(e.arguments?.[0], valueOf, depth + 1);
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'join') {
+    const parts = unwrap(e.expression.expression);
+    return ts.isArrayLiteralExpression(parts) && parts.elements.length > 0 ? urlPrefix(parts.elements[0], valueOf, depth + 1) : null;
+  }
+  if (ts.isIdentifier(e) && valueOf) return urlPrefix(valueOf(e), valueOf, depth + 1);
+  return null;
 }
 
 /** Whether the function injects trace context itself (`propagation.inject(...)` into a carrier it sends). */

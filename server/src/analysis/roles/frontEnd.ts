@@ -93,7 +93,12 @@ const DOM_LIBRARY = /^dom(\.|$)/i;
  * Whether the tsconfig at `file` targets a browser: the DOM library and no Node types (`types`
  * set without "node", or unset in a package without @types/node). Relative `extends` are followed.
  */
-export function tsconfigTargetsBrowser(file: string, readFile: (p: string) => string | undefined, hasNodeTypesPackage: boolean): boolean {
+export function tsconfigTargetsBrowser(
+  file: string,
+  readFile: (p: string) => string | undefined,
+  hasNodeTypesPackage: boolean,
+  packageDir: (name: string) => string | null = () => null,
+): boolean {
   let lib: unknown;
   let types: unknown;
   let current: string | null = file;
@@ -103,12 +108,25 @@ export function tsconfigTargetsBrowser(file: string, readFile: (p: string) => st
     const options = isObject(json.compilerOptions) ? json.compilerOptions : {};
     if (lib === undefined && 'lib' in options) lib = options.lib;
     if (types === undefined && 'types' in options) types = options.types;
-    const ext = typeof json.extends === 'string' && json.extends.startsWith('.') ? json.extends : null;
-    current = ext ? path.resolve(path.dirname(current), ext.endsWith('.json') ? ext : `${ext}.json`) : null;
+    current = extendedConfig(current, json.extends, packageDir);
   }
   if (!Array.isArray(lib) || !lib.some((l) => typeof l === 'string' && DOM_LIBRARY.test(l))) return false;
   if (Array.isArray(types)) return !types.includes('node');
   return !hasNodeTypesPackage;
+}
+
+/**
+ * The file a tsconfig's `extends` names: relative (`./base`), or in a workspace package by its name
+ * (`@acme/tsconfig/sdk.json`, read from the package's folder, installed or not).
+ */
+function extendedConfig(from: string, ext: unknown, packageDir: (name: string) => string | null): string | null {
+  if (typeof ext !== 'string' || !ext) return null;
+  const withJson = (p: string) => (p.endsWith('.json') ? p : `${p}.json`);
+  if (ext.startsWith('.')) return path.resolve(path.dirname(from), withJson(ext));
+  const parts = ext.split('/');
+  const nameLength = ext.startsWith('@') ? 2 : 1;
+  const dir = parts.length > nameLength ? packageDir(parts.slice(0, nameLength).join('/')) : null;
+  return dir ? path.join(dir, withJson(parts.slice(nameLength).join('/'))) : null;
 }
 
 /** Framework modules that only run in a browser (server rendering has its own entry points). */

@@ -57,6 +57,7 @@ export class RoleIndex {
         return dir;
       },
       fileNames: project.fileNames && ((dir) => project.fileNames!(dir)),
+      workspacePackageDir: project.workspacePackageDir && ((name) => project.workspacePackageDir!(name)),
     };
     this.forgetPackages = () => byFolder.clear();
   }

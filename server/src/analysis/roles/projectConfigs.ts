@@ -233,7 +233,7 @@ export class ProjectConfigs {
   private readTsconfig(dir: string, manifest: PackageManifest | null): void {
     const file = path.join(dir, 'tsconfig.json');
     const hasNodeTypes = [...this.manifests.values()].some((m) => m.dependencies.has('@types/node') && isInside(m.dir, dir)) || !!manifest?.dependencies.has('@types/node');
-    if (tsconfigTargetsBrowser(file, this.project.readFile, hasNodeTypes)) {
+    if (tsconfigTargetsBrowser(file, this.project.readFile, hasNodeTypes, (name) => this.project.workspacePackageDir?.(name) ?? null)) {
       this.folders.push({ dir, evidence: { role: 'browser', why: `${this.rel(file)} has the DOM library and no Node types`, weak: true } });
     }
   }

@@ -31,6 +31,8 @@ export interface RoleProject {
   packageDirFor(absPath: string): string | null;
   /** Names of the files in a folder (CI workflows, Dockerfiles); none when not given. */
   fileNames?(dir: string): ReadonlySet<string>;
+  /** The folder of the workspace package of this name (a tsconfig's `extends: "@acme/tsconfig/base.json"`); null when none. */
+  workspacePackageDir?(name: string): string | null;
 }
 
 /**
