@@ -235,6 +235,18 @@ describe('file roles', () => {
     assert.equal(role('api/src/index.js'), 'service: api/package.json scripts.start runs it');
   });
 
+  it('a tsconfig that extends a workspace package by name (`@acme/tsconfig/web.json`) with the DOM library and no Node types makes browser code', async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['tooling/*', 'packages/*'] }),
+      'tooling/typescript/package.json': JSON.stringify({ name: '@acme/tsconfig' }),
+      'tooling/typescript/web.json': JSON.stringify({ compilerOptions: { lib: ['dom', 'esnext'] } }),
+      'packages/web-sdk/package.json': JSON.stringify({ name: '@acme/web-sdk', devDependencies: { '@acme/tsconfig': 'workspace:*' } }),
+      'packages/web-sdk/tsconfig.json': JSON.stringify({ extends: '@acme/tsconfig/web.json' }),
+      'packages/web-sdk/src/index.ts': "console.log(`tracking ${location.href}`);\n",
+    });
+    assert.equal(role('packages/web-sdk/src/index.ts'), 'browser: packages/web-sdk/tsconfig.json has the DOM library and no Node types');
+  });
+
   it('Nx project.json, a browser tsconfig, webpack entries (browser, or server code when built for Node) and .mocharc.yml', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
     made.push(root);
