@@ -23,6 +23,7 @@ export const MESSAGES = {
   name: (name: string, problems: string[], clean: CleanName) => `Metric name \`${name}\`: ${problems.join('; ')} ${LINT}. Lint-clean name: \`${clean.name}\`${rescaleNote(clean)}.`,
   exported: (name: string, exported: string, problems: string[], clean: CleanName) =>
     `Metric \`${name}\` is exported to Prometheus as \`${exported}\`: ${problems.join('; ')} ${LINT}. Lint-clean name: \`${clean.name}\`${rescaleNote(clean)}.`,
+  template: (text: string, problems: string[]) => `Metric name ${text}: ${problems.join('; ')} ${LINT}, whatever its computed part.`,
   noHelp: (name: string) => `Metric \`${name}\` has no help text ${LINT}: pass a \`description\`; it becomes the # HELP line.`,
   label: (label: string, problems: string[], clean: string | null) => `Label \`${label}\`: ${problems.join('; ')} ${LINT}.${clean ? ` Lint-clean name: \`${clean}\`.` : ''}`,
   attribute: (key: string, label: string, problems: string[], clean: string | null) =>
@@ -84,6 +85,21 @@ function checkPromClient(def: MetricDefinition, name: string, ctx: RuleContext):
   }
 }
 
+/**
+ * A name built in a template (`${queue.name}_active_count`, one gauge per queue): what its written
+ * parts already decide, judged with each computed part taken for a plain word (`x_active_count`):
+ * a `_count` or `_total` suffix the type does not make, a unit abbreviated or not in its base unit.
+ * No lint-clean name (its computed part is not known) and no fix.
+ */
+function checkTemplateName(def: MetricDefinition, ctx: RuleContext): void {
+  const expr = def.name.state === 'unknown' && def.name.expr ? unwrap(def.name.expr) : null;
+  if (!expr || !ts.isTemplateExpression(expr)) return;
+  const probe = expr.head.text + expr.templateSpans.map((s) => `x${s.literal.text}`).join('');
+  if (!METRIC_NAME.test(probe)) return;
+  const problems = nameProblems({ name: probe, kind: def.kind, hasHelp: true, labelNames: [] });
+  if (problems.length) ctx.report(expr, MESSAGES.template(expr.getText(ctx.sourceFile), problems));
+}
+
 /** The snake_case form when that is the problem; a reserved `le`/`quantile` has no single right name. */
 function cleanLabel(label: string): string | null {
   const snake = snakeCase(label);
@@ -134,6 +150,7 @@ export const rule: Rule = {
     fixable: false,
   },
   checkMetricDefinition(def, ctx) {
+    if (def.library === 'prom-client' && def.name.state === 'unknown') return checkTemplateName(def, ctx);
     if (def.name.state !== 'known' || typeof def.name.value !== 'string') return;
     if (def.library === 'prom-client') checkPromClient(def, def.name.value, ctx);
     else checkOpenTelemetry(def, def.name.value, ctx);

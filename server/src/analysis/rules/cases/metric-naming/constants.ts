@@ -11,6 +11,7 @@ export const refunds = new client.Counter({ name: PREFIX + '_refunds', help: 'Re
 export const total = new client.Counter({ name: NAME + '_total', help: 'Invoices created.' });
 
 export function named(prefix: string) {
-  // Not known while typing: not checked.
+  // Its prefix is not known while typing, its suffix is: a counter without `_total` whatever the prefix.
   return new client.Counter({ name: `${prefix}_events`, help: 'Events.' });
+                                  //~~~~~~~~~~~~~~~~~~ [metric-naming] Metric name `${prefix}_events`: counter metrics should have "_total" suffix (promtool check metrics), whatever its computed part.
 }
