@@ -21,6 +21,9 @@ export interface ExpressionValues {
  * function-typed properties) whose first parameter is the message. In a module with no logger
  * library behind it, its library is `custom` (types.ts).
  */
+/** Fastify's types whose `log` member is its pino logger. */
+const FASTIFY_LOGGER_OWNERS = new Set(['FastifyRequest', 'FastifyInstance', 'FastifyReply', 'FastifyBaseLogger']);
+
 export function isLoggerInterface(members: ts.NodeArray<ts.TypeElement>): boolean {
   const levels = new Set<string>();
   for (const m of members) {
@@ -55,6 +58,7 @@ export class TypeValues {
     if (ts.isTypeLiteralNode(type)) return isLoggerInterface(type.members) ? { t: 'logger', lib: 'custom' } : { t: 'typedObject', type, at };
     // `schedule: (cron: string, task: (ctx: { logger: Logger }) => void) => void`: what its callbacks get.
     if (ts.isFunctionTypeNode(type)) return this.callbackTypeValue(type, at, depth);
+    if (ts.isIndexedAccessTypeNode(type)) return this.frameworkLoggerType(type, at);
     if (!ts.isTypeReferenceNode(type)) return null;
     if (this.isConsoleType(type, at)) return { t: 'console' };
     const tn = type.typeName;
@@ -86,6 +90,19 @@ export class TypeValues {
       if (entry && entry[1].has(tn.right.text)) return { t: 'logger', lib: entry[0] };
     }
     return null;
+  }
+
+  /**
+   * `FastifyRequest['log']`, `FastifyInstance['log']`: Fastify's own pino logger, as a helper taking
+   * the request's logger is typed (OpenPanel's webhook helpers take `log: FastifyRequest['log']`).
+   */
+  private frameworkLoggerType(type: ts.IndexedAccessTypeNode, at: ts.Node): Value | null {
+    const index = type.indexType;
+    if (!ts.isLiteralTypeNode(index) || !ts.isStringLiteral(index.literal) || index.literal.text !== 'log') return null;
+    const object = type.objectType;
+    if (!ts.isTypeReferenceNode(object) || !ts.isIdentifier(object.typeName)) return null;
+    const d = resolveName(this.scopes, at, object.typeName.text);
+    return d?.kind === 'import' && d.module === 'fastify' && FASTIFY_LOGGER_OWNERS.has(d.name) ? { t: 'logger', lib: 'pino' } : null;
   }
 
   /**
