@@ -89,7 +89,7 @@ describe('obs-lens inventory', function () {
       s.handlers.map((h) => `${h.method} ${h.path} ${h.requestParam}`),
       ['GET /api/health null', 'GET /api/users req', 'POST /api/users request', 'GET /api/users/:id null'],
     );
-    assert.deepEqual(s.entryPoints, [{ kind: 'start', target: null, command: 'nest start' }]);
+    assert.deepEqual(s.entryPoints, [{ kind: 'start', target: 'src/main.ts', command: 'nest start' }]);
   });
 
   it('Next.js: app router route.ts exports (route groups leave no segment) and pages/api', () => {

@@ -29,9 +29,11 @@ import type { LoggerLibrary, TextEdit } from './types';
  * is held to service logging standards for console output. `browser` code runs in a browser (front
  * end, service worker); `test` is tests and what only tests use; `script` is developer and operator
  * scripts (package.json scripts, seeds, migrations run by hand); `build` is build steps and their
- * configuration; `cli` is command-line entry points; `tooling` is lint, format and storybook setup.
+ * configuration; `cli` is command-line entry points; `tooling` is lint, format and storybook setup;
+ * `library` is a workspace package no service here runs (published for others, or used by front ends
+ * and CLIs): its code is service code only where server code imports it.
  */
-export type FileKind = 'service' | 'test' | 'script' | 'cli' | 'browser' | 'build' | 'tooling';
+export type FileKind = 'service' | 'test' | 'script' | 'cli' | 'browser' | 'build' | 'tooling' | 'library';
 
 /**
  * What the engine knows of the project a file belongs to: its package's facts (see model/facts.ts).

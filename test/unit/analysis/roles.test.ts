@@ -247,6 +247,37 @@ describe('file roles', () => {
     assert.equal(role('packages/web-sdk/src/index.ts'), 'browser: packages/web-sdk/tsconfig.json has the DOM library and no Node types');
   });
 
+  it("Hoppscotch's and OpenPanel's shapes: libraries (exports, no start, no server framework) are service code only where a server imports them; a command-line package (bin) is CLI code; a Dockerfile's CMD found through WORKDIR and a copy from another stage", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }),
+      'prod.Dockerfile': [
+        'FROM node:20 AS builder',
+        'WORKDIR /usr/src/app',
+        'COPY . .',
+        'RUN npm ci',
+        'FROM node:20 AS backend',
+        'COPY --from=builder /usr/src/app/packages/backend/prod_run.mjs /dist/backend',
+        'WORKDIR /dist/backend',
+        'CMD ["node", "prod_run.mjs"]',
+      ].join('\n'),
+      'packages/backend/package.json': JSON.stringify({ name: '@h/backend', scripts: { start: 'node src/main.js' }, dependencies: { express: '^4', '@h/data': '*' } }),
+      'packages/backend/src/main.js': "const { parse } = require('@h/data');\nrequire('express')().listen(3000);\nparse('x');\n",
+      'packages/backend/prod_run.mjs': "#!/usr/bin/env node\nconsole.log(`backend exited with ${process.exitCode}`);\n",
+      'packages/data/package.json': JSON.stringify({ name: '@h/data', main: 'src/index.js', types: 'src/index.d.ts' }),
+      'packages/data/src/index.js': "exports.parse = (s) => s;\n",
+      'packages/sdk/package.json': JSON.stringify({ name: '@h/sdk', exports: { '.': './src/index.js' } }),
+      'packages/sdk/src/index.js': "console.warn('sdk loaded');\n",
+      'packages/cli/package.json': JSON.stringify({ name: '@h/cli', bin: { hopp: 'bin/hopp.js' }, main: 'src/index.js', dependencies: { '@h/sdk': '*' } }),
+      'packages/cli/bin/hopp.js': "#!/usr/bin/env node\nrequire('../src/index.js');\n",
+      'packages/cli/src/index.js': "const { run } = require('./run');\nrun();\n",
+      'packages/cli/src/run.js': "exports.run = () => console.log(`running ${process.argv[2]}`);\n",
+    });
+    assert.equal(role('packages/backend/prod_run.mjs'), 'service: prod.Dockerfile runs it');
+    assert.equal(role('packages/data/src/index.js'), 'service: imported by server code (packages/backend/src/main.js)');
+    assert.equal(role('packages/sdk/src/index.js'), 'library: packages/sdk/package.json is a library (it declares what importers get, has no start of its own and no server framework): service code only where a server imports it');
+    assert.equal(role('packages/cli/src/run.js'), 'cli: packages/cli/package.json is a command-line package (bin, no start of its own, no server framework)');
+  });
+
   it('Nx project.json, a browser tsconfig, webpack entries (browser, or server code when built for Node) and .mocharc.yml', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
     made.push(root);

@@ -79,6 +79,7 @@ describe('route paths', () => {
     assert.equal(startTarget('ts-node src/main.ts'), 'src/main.ts');
     assert.equal(startTarget('npx tsx watch src/index.ts'), 'src/index.ts');
     assert.equal(startTarget('next start'), null);
-    assert.equal(startTarget('nest start'), null);
+    assert.equal(startTarget('nest start'), 'src/main.ts');
+    assert.equal(startTarget('nest start --watch'), 'src/main.ts');
   });
 });

@@ -119,7 +119,8 @@ const RUNNERS = new Set(['node', 'ts-node', 'ts-node-dev', 'tsx', 'nodemon', 'bu
 
 /**
  * The file a start script runs: the first `node file` (or ts-node, tsx, nodemon...) among its
- * commands, environment assignments and options skipped. Null for `next start`, `nest start`.
+ * commands, environment assignments and options skipped; `nest start`'s `src/main.ts`. Null for
+ * `next start`.
  */
 export function startTarget(script: string): string | null {
   for (const command of script.split(/&&|\|\||;|\|/)) {
@@ -127,6 +128,9 @@ export function startTarget(script: string): string | null {
     let i = 0;
     while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i])) i++;
     if (words[i] === 'npx' || words[i] === 'exec') i++;
+    // `nest start` runs the Nest CLI's entry file: `main` under its source root, `src` unless
+    // nest-cli.json says otherwise (a monorepo's apps name theirs there).
+    if (words[i] === 'nest' && words[i + 1] === 'start') return 'src/main.ts';
     if (!RUNNERS.has(words[i] ?? '')) continue;
     if (words[i + 1] === 'watch') i++; // `tsx watch src/index.ts`
     for (i++; i < words.length; i++) {

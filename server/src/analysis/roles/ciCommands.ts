@@ -3,6 +3,7 @@
 // Dockerfile's RUN (run while the image is built), HEALTHCHECK (a probe run beside the service) and
 // CMD / ENTRYPOINT (the service itself). Read line by line: no YAML or Dockerfile parser, and no
 // regular expression that can backtrack over a line.
+import * as path from 'node:path';
 import type { FileRole } from './types';
 
 export interface RunCommand {
@@ -65,17 +66,14 @@ function unquote(value: string): string {
 
 /**
  * The commands of a Dockerfile's RUN, CMD, ENTRYPOINT and HEALTHCHECK instructions, continuation
- * lines joined, the exec form (`["node", "server/server.js"]`) read as its words.
+ * lines joined, the exec form (`["node", "server/server.js"]`) read as its words, each path the
+ * command names written back as the build context's (ImagePaths: `WORKDIR /app` then `COPY . .`
+ * makes `/app/dist/server.js` the context's `dist/server.js`; a file copied from another stage is
+ * followed to where that stage got it).
  */
 export function dockerfileCommands(text: string): RunCommand[] {
   const out: RunCommand[] = [];
-  /** `COPY ./extra/download.mjs ./download.mjs`: where a file copied into the image came from. */
-  const copiedFrom = new Map<string, string>();
-  const fromContext = (command: string) =>
-    command
-      .split(' ')
-      .map((w) => copiedFrom.get(normalPath(w)) ?? w)
-      .join(' ');
+  const image = new ImagePaths();
   let current = '';
   const flush = () => {
     const instruction = current.trim();
@@ -85,7 +83,9 @@ export function dockerfileCommands(text: string): RunCommand[] {
     const name = instruction.slice(0, space).toUpperCase();
     let rest = instruction.slice(space).trim();
     let role: FileRole;
-    if (name === 'COPY' || name === 'ADD') return noteCopy(rest, copiedFrom);
+    if (name === 'FROM') return image.newStage();
+    if (name === 'WORKDIR') return image.workdir(unquote(rest));
+    if (name === 'COPY' || name === 'ADD') return image.copy(rest);
     if (name === 'RUN') role = 'build';
     else if (name === 'CMD' || name === 'ENTRYPOINT') role = 'service';
     else if (name === 'HEALTHCHECK') {
@@ -94,7 +94,8 @@ export function dockerfileCommands(text: string): RunCommand[] {
       rest = rest.slice(cmd).trim().slice(3).trim();
       role = 'script';
     } else return;
-    out.push({ command: fromContext(execForm(rest) ?? rest), role });
+    const command = execForm(rest) ?? rest;
+    out.push({ command: command.split(' ').map((w) => image.contextPath(w) ?? w).join(' '), role });
   };
   for (const raw of text.split('\n')) {
     const line = raw.replace(/\r$/, '');
@@ -110,14 +111,63 @@ export function dockerfileCommands(text: string): RunCommand[] {
   return out;
 }
 
-/** One file copied from the build context (`COPY [--chown=x] src dest`, not `--from` another stage). */
-function noteCopy(rest: string, copiedFrom: Map<string, string>): void {
-  const words = (execForm(rest) ?? rest).split(/\s+/).filter((w) => w && !w.startsWith('--'));
-  if (/(^|\s)--from[=\s]/.test(rest) || words.length !== 2) return;
-  const [source, dest] = words;
-  const target = dest.endsWith('/') ? dest + source.slice(source.lastIndexOf('/') + 1) : dest;
-  copiedFrom.set(normalPath(target), source);
+/**
+ * Where files in the image came from in the build context, as far as the Dockerfile says: folders
+ * copied whole (`COPY . /app`, `COPY src ./src`) and single files, in every stage (a `COPY --from`
+ * of another stage's path follows that stage's copies). Paths in the image are absolute; a path no
+ * copy explains is taken as the context's own (`CMD node server.js` with no WORKDIR).
+ */
+class ImagePaths {
+  private cwd = '/';
+  /** Image folder → context folder ('' for the context's root). */
+  private readonly folders = new Map<string, string>();
+  /** Image file → context file. */
+  private readonly files = new Map<string, string>();
+
+  newStage(): void {
+    this.cwd = '/';
+  }
+
+  workdir(dir: string): void {
+    this.cwd = path.posix.resolve(this.cwd, dir);
+  }
+
+  copy(rest: string): void {
+    const fromStage = /(^|\s)--from[=\s]/.test(rest);
+    const words = (execForm(rest) ?? rest).split(/\s+/).filter((w) => w && !w.startsWith('--'));
+    if (words.length !== 2) return; // several sources into one folder: rare enough to leave
+    const [source, dest] = words;
+    const target = path.posix.resolve(this.cwd, dest);
+    // From the context: a path relative to it; from a stage: an image path, followed to the context.
+    const from = fromStage ? this.imageToContext(path.posix.resolve('/', source)) : normalPath(source === '.' || source === './' ? '' : source.replace(/\/$/, ''));
+    if (from === null || from.startsWith('..')) return;
+    if (!SCRIPT_FILE.test(source)) this.folders.set(target, from);
+    else this.files.set(dest.endsWith('/') || !SCRIPT_FILE.test(dest) ? path.posix.join(target, path.posix.basename(source)) : target, from);
+  }
+
+  /** The context path a command's word names, when it names a script file. */
+  contextPath(word: string): string | null {
+    if (!SCRIPT_FILE.test(word) || word.includes('$')) return null;
+    const imagePath = path.posix.resolve(this.cwd, word);
+    return this.imageToContext(imagePath) ?? (word.startsWith('/') ? null : normalPath(word));
+  }
+
+  private imageToContext(imagePath: string): string | null {
+    const file = this.files.get(imagePath);
+    if (file !== undefined) return file;
+    let best: string | null = null;
+    for (const dir of this.folders.keys()) {
+      const inside = imagePath === dir || imagePath.startsWith(dir === '/' ? '/' : `${dir}/`);
+      if (inside && (best === null || dir.length > best.length)) best = dir;
+    }
+    if (best === null) return null;
+    const base = this.folders.get(best)!;
+    const rel = path.posix.relative(best, imagePath);
+    return base ? path.posix.join(base, rel) : rel;
+  }
 }
+
+const SCRIPT_FILE = /\.[cm]?[jt]sx?$/;
 
 function normalPath(p: string): string {
   return p.startsWith('./') ? p.slice(2) : p;

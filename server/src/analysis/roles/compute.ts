@@ -22,11 +22,14 @@ export function computeRoles(root: string, graph: ImportGraph, evidence: Readonl
   const { files, imports, mayImport, importers } = graph;
   const n = files.length;
   const rel = (i: number) => relativeName(root, files[i]);
-  const role: Array<FileRole | null> = evidence.map((e) => e?.role ?? null);
-  const why: Array<string | (() => string)> = evidence.map((e) => e?.why ?? '');
+  // A library's files (weak `library` evidence) are as undecided as files with none, except that
+  // they are no server code of their own: only server reach makes them so (see the end).
+  const library = evidence.map((e) => e?.role === 'library' && !!e.weak);
+  const role: Array<FileRole | null> = evidence.map((e, i) => (library[i] ? null : (e?.role ?? null)));
+  const why: Array<string | (() => string)> = evidence.map((e, i) => (library[i] ? '' : (e?.why ?? '')));
   /** Files whose role is still open: no evidence, or weak evidence server reach may override. */
   const open = evidence.map((e) => !e || !!e.weak);
-  const undecided = evidence.map((e) => !e);
+  const undecided = evidence.map((e, i) => !e || library[i]);
 
   // A file importing code that only runs in a browser (a front-end entry, a component) runs there
   // too: server code cannot load it (a bundle entry nothing references, a page's helper).
@@ -106,7 +109,7 @@ export function computeRoles(root: string, graph: ImportGraph, evidence: Readonl
   const serverQueue: number[] = [];
   const isServer: boolean[] = new Array(n).fill(false);
   for (let i = 0; i < n; i++) {
-    if (role[i] === 'service' || undecided[i]) {
+    if (role[i] === 'service' || (undecided[i] && !library[i])) {
       isServer[i] = true;
       serverQueue.push(i);
     }
@@ -124,7 +127,10 @@ export function computeRoles(root: string, graph: ImportGraph, evidence: Readonl
   }
 
   const out = new Map<string, ComputedRole>();
-  for (let i = 0; i < n; i++) out.set(files[i], { role: isServer[i] ? 'service' : (role[i] ?? 'service'), reason: why[i] || DEFAULT_WHY });
+  for (let i = 0; i < n; i++) {
+    const libraryLeft = !isServer[i] && role[i] === null && library[i];
+    out.set(files[i], { role: isServer[i] ? 'service' : libraryLeft ? 'library' : (role[i] ?? 'service'), reason: libraryLeft ? evidence[i]!.why : why[i] || DEFAULT_WHY });
+  }
   return out;
 }
 

@@ -22,6 +22,8 @@ export interface PackageManifest {
    * module type of a folder (`{ "type": "commonjs" }`) is a marker inside its package, not another one.
    */
   readonly ownPackage: boolean;
+  /** It declares what importers get (`exports`, `types`, `typings`, `module`): a package others import. */
+  readonly declaresExports: boolean;
 }
 
 export function readManifest(dir: string, readFile: (p: string) => string | undefined): PackageManifest | null {
@@ -59,6 +61,7 @@ export function readManifest(dir: string, readFile: (p: string) => string | unde
     mocha: isObject(json.mocha) ? json.mocha : null,
     dependencies,
     ownPackage: typeof json.name === 'string' || dependencies.size > 0 || scripts.length > 0,
+    declaresExports: ['exports', 'types', 'typings', 'module'].some((k) => json[k] !== undefined),
   };
 }
 
@@ -166,4 +169,29 @@ export const PROMPT_PACKAGES = ['inquirer', '@inquirer/prompts', 'prompts', 'enq
 export function interactiveCliDependency(manifest: PackageManifest): string | null {
   if (SERVER_PACKAGES.some((p) => manifest.dependencies.has(p))) return null;
   return PROMPT_PACKAGES.find((p) => manifest.dependencies.has(p)) ?? null;
+}
+
+/**
+ * A library: a package that declares what importers get (`exports`, `types`, `module`), with no
+ * start of its own (no script named like the service's start that runs a file, no bin) and no
+ * server framework. Its code runs where it is imported: in a server when server code imports it,
+ * else in the front ends, CLIs or other people's applications that use it (a client SDK, a shared
+ * data package).
+ */
+export function isLibraryPackage(manifest: PackageManifest): boolean {
+  return manifest.declaresExports && manifest.bin.length === 0 && !servesOrStarts(manifest);
+}
+
+/**
+ * A command-line package: it installs commands (`bin`), with no start of its own and no server
+ * framework (Hoppscotch's `@hoppscotch/cli`): what it holds runs in the commands, not a server.
+ */
+export function isCommandLinePackage(manifest: PackageManifest): boolean {
+  return manifest.bin.length > 0 && !servesOrStarts(manifest);
+}
+
+/** It depends on a server framework, or a script named like the service's start runs one of its files. */
+function servesOrStarts(manifest: PackageManifest): boolean {
+  if (SERVER_PACKAGES.some((p) => manifest.dependencies.has(p))) return true;
+  return manifest.scripts.some(([name, command]) => scriptRole(name) === 'service' && commandPaths(command).length > 0);
 }

@@ -8,7 +8,7 @@ import { type ConfigProperty, configProperties, jsonProperties, readFlatYaml, re
 import { REACT_ROUTER_PACKAGES } from '../handlers/frameworks';
 import { angularJsonProjects, htmlScriptSources, nxFrontEndProject, sourcePathsIn, tsconfigTargetsBrowser, webpackTargetsNode, type FrontEndProject } from './frontEnd';
 import { dockerfileCommands, isDockerfile, isWorkflowFile, type RunCommand, WORKFLOW_DIR, workflowCommands } from './ciCommands';
-import { binCommandNames, commandPaths, frontEndDependency, interactiveCliDependency, readManifest, scriptRole, type PackageManifest } from './manifest';
+import { binCommandNames, commandPaths, frontEndDependency, interactiveCliDependency, isCommandLinePackage, isLibraryPackage, readManifest, scriptRole, type PackageManifest } from './manifest';
 import { probeModule } from './resolver';
 import type { ScannedFile } from './scan';
 import { jestRunner, mochaRunner, vitestRunner, type TestRunner } from './testRunners';
@@ -28,7 +28,7 @@ export interface FolderEvidence {
 }
 
 /** When configurations name one file for several roles, the first of these wins. */
-const CONFIG_PRIORITY: readonly FileRole[] = ['service', 'test', 'build', 'cli', 'tooling', 'script', 'browser'];
+const CONFIG_PRIORITY: readonly FileRole[] = ['service', 'test', 'build', 'cli', 'tooling', 'script', 'browser', 'library'];
 
 const JEST_CONFIG = /^jest\.config\.[cm]?[jt]s$/;
 const VITEST_CONFIG = /^vitest(\.[\w-]+)?\.config\.[cm]?[jt]s$|\.vitest\.config\.[cm]?[jt]s$/;
@@ -140,11 +140,14 @@ export class ProjectConfigs {
       }
     }
     const frontEnd = frontEndDependency(m);
-    if (m.main && !frontEnd) {
+    const library = m.dir !== this.project.root && isLibraryPackage(m);
+    const prompts = interactiveCliDependency(m);
+    const commandLine = !prompts && m.dir !== this.project.root && isCommandLinePackage(m);
+    // A library's or a command-line package's `main` is what importers load, not a process to start.
+    if (m.main && !frontEnd && !library && !prompts && !commandLine) {
       const file = this.sourceFile(m.dir, m.main);
       if (file && !bins.has(file)) this.name(file, { role: 'service', why: `${where} main` });
     }
-    const prompts = interactiveCliDependency(m);
     for (const [name, command] of m.scripts) {
       // An interactive tool's `start` starts the tool, not a service.
       const role = prompts && scriptRole(name) === 'service' ? 'cli' : scriptRole(name);
@@ -154,6 +157,9 @@ export class ProjectConfigs {
       }
     }
     if (prompts) this.folders.push({ dir: m.dir, evidence: { role: 'cli', why: `${where} is an interactive command-line tool (${prompts}, no server framework)`, weak: true }, ownPackageOnly: true });
+    else if (commandLine) {
+      this.folders.push({ dir: m.dir, evidence: { role: 'cli', why: `${where} is a command-line package (bin, no start of its own, no server framework)`, weak: true }, ownPackageOnly: true });
+    }
     if (m.prismaSeed) {
       for (const written of commandPaths(m.prismaSeed)) {
         const file = this.sourceFile(m.dir, written);
@@ -181,6 +187,9 @@ export class ProjectConfigs {
       this.addRunner(mochaRunner(m.dir, { spec: values('spec'), require: values('require'), file: values('file') }, `${where} mocha`));
     }
     if (frontEnd) this.folders.push({ dir: m.dir, evidence: { role: 'browser', why: `${where} is a front end (${frontEnd}, no server framework)`, weak: true }, ownPackageOnly: true });
+    else if (library) {
+      this.folders.push({ dir: m.dir, evidence: { role: 'library', why: `${where} is a library (it declares what importers get, has no start of its own and no server framework): service code only where a server imports it`, weak: true }, ownPackageOnly: true });
+    }
     if (m.dependencies.has('next')) this.nextPackages.add(m.dir);
     if (REACT_ROUTER_PACKAGES.some((p) => m.dependencies.has(p))) this.reactRouterPackages.add(m.dir);
   }
