@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { fileContextSources, mayHoldContextSource } from './context/fileSources';
 import { type LoggerExports, type ProjectModel, stripExtension } from './project';
+import { ASSIGNS_GLOBAL } from './globalAssignments';
 
 const MENTIONS_LIBRARY = /['"](pino|winston|bunyan|log4js|@nestjs\/common)['"]/;
 const MENTIONS_EXPORT = /\bexport\b|\bmodule\.exports\b|\bexports\./;
@@ -34,6 +35,13 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   const file = path.resolve(absPath);
   if (/^\uFEFF?#!/.test(text)) project.shebangFiles.add(file);
   else project.shebangFiles.delete(file);
+  // A module that may put a logger on the global object: every file's free names may read it.
+  const assignsGlobal = text.length < 2 * 1024 * 1024 && ASSIGNS_GLOBAL.test(text);
+  if (assignsGlobal !== project.globalSources.has(file)) {
+    if (assignsGlobal) project.globalSources.add(file);
+    else project.globalSources.delete(file);
+    project.generation++;
+  }
   project.roles.note(file, text);
   const style = /^\s*(import|export)\s/m.test(text) ? 'esm' : /\brequire\(|\bmodule\.exports\b|\bexports\./.test(text) ? 'commonjs' : null;
   if (style) project.fileStyles.set(file, style);

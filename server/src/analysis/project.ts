@@ -48,6 +48,8 @@ export class ProjectModel implements FactsSource {
   readonly notedFiles = new Map<string, string>();
   /** Request-context sources each file sets up (context/fileSources.ts), learnt by noteFile; only files that have some. */
   readonly contextSources = new Map<string, CodeSource[]>();
+  /** Files that may put a value on the global object (globalAssignments.ts), learnt by noteFile: where `WIKI.logger` comes from. */
+  readonly globalSources = new Set<string>();
   /** Files that start with a `#!` line (CLI entry points), learnt by noteFile. */
   readonly shebangFiles = new Set<string>();
   /** Module syntax of noted files, to pick a package's style when its package.json does not say. */
@@ -87,6 +89,7 @@ export class ProjectModel implements FactsSource {
       resolver: this.resolver,
       readFile: this.readFile,
       providesRequestLogger: (file) => packageProvidesRequestLogger(this.packageFor(file)),
+      globalSources: () => this.globalSources,
     });
     // Roles follow imports with the model's own resolver: tsconfig paths, workspace packages by name.
     this.roles = new RoleIndex(

@@ -7,6 +7,7 @@ import ts from './typescriptModule';
 import { type FunctionLike, functionOf, NOTHING, summariseFunction } from './logCallables';
 import type { ClassSummary, ExportedValue, FunctionSummary, ImportLinks } from './model/types';
 import { type Declaration, hasModifier, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
+import { ASSIGNS_GLOBAL } from './globalAssignments';
 import { enclosingClass } from './classMembers';
 import type { LoggerLibrary } from './types';
 import { ClassValues } from './classValues';
@@ -190,7 +191,9 @@ export class ValueResolver {
     const d = resolveName(this.scopes, id, id.text);
     if (!d) {
       if (id.text === 'console') return { t: 'console' };
-      return null;
+      // `log.info(...)` with `global.log = pino()` in another module.
+      const lib = this.links.globalLogger?.(id.text);
+      return lib ? { t: 'logger', lib } : null;
     }
     return this.declarationValue(d, depth);
   }
@@ -336,6 +339,11 @@ export class ValueResolver {
       return name === 'console' ? { t: 'console' } : null;
     }
     if (obj.kind === ts.SyntaxKind.ThisKeyword) return this.thisMember(obj, name, depth);
+    // Free names are the global object's (`WIKI.logger`); other members of a global name go on below.
+    if (ts.isIdentifier(obj) && this.links.globalLogger) {
+      const global = this.globalMember(obj, name, depth);
+      if (global) return global;
+    }
     const target = this.valueOf(obj, depth);
     const member = target ? this.memberOf(target, name) : undefined;
     if (member !== undefined) return member;
@@ -352,6 +360,45 @@ export class ValueResolver {
     }
     if (name === 'log' && this.links.providesRequestLogger && this.isRequestParam(obj)) return { t: 'logger', lib: 'pino' };
     return null;
+  }
+
+  /**
+   * `WIKI.logger` where WIKI is the global object's (`global.WIKI = WIKI`): assigned a logger at the
+   * top of this module (`WIKI.logger = createLogger()`), or in another (the links' globalLogger).
+   * Undefined when `obj` is no such name.
+   */
+  private globalMember(obj: ts.Identifier, name: string, depth: number): Value | null | undefined {
+    const free = !resolveName(this.scopes, obj, obj.text);
+    if (!free && !this.assignsGlobal(obj)) return undefined;
+    if (!free) {
+      for (const st of obj.getSourceFile().statements) {
+        if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+        const left = st.expression.left;
+        if (ts.isPropertyAccessExpression(left) && left.name.text === name && ts.isIdentifier(left.expression) && left.expression.text === obj.text) {
+          const v = this.valueOf(st.expression.right, depth);
+          if (v?.t === 'logger') return v;
+        }
+      }
+    }
+    const lib = this.links.globalLogger?.(`${obj.text}.${name}`);
+    return lib ? { t: 'logger', lib } : free ? null : undefined;
+  }
+
+  /** Whether this file puts `id`'s name on the global object (`global.WIKI = WIKI`), read once per file. */
+  private globalNames: Set<string> | null = null;
+  private assignsGlobal(id: ts.Identifier): boolean {
+    if (!this.globalNames) {
+      this.globalNames = new Set();
+      const sf = id.getSourceFile();
+      if (ASSIGNS_GLOBAL.test(sf.text)) {
+        for (const st of sf.statements) {
+          if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || !ts.isPropertyAccessExpression(st.expression.left)) continue;
+          const o = unwrap(st.expression.left.expression);
+          if (ts.isIdentifier(o) && (o.text === 'global' || o.text === 'globalThis')) this.globalNames.add(st.expression.left.name.text);
+        }
+      }
+    }
+    return this.globalNames.has(id.text);
   }
 
   /** `this.name` inside a class: a field initialised with a logger, typed as one, assigned one in the constructor, or inherited. */

@@ -1,5 +1,7 @@
 // Which calls are log calls: followed from import or creation, never guessed from names.
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { noteFile } from '../../../server/src/analysis';
 import { callsOf, tempProject } from './helpers';
 
 const PINO_PKG = JSON.stringify({ dependencies: { pino: '^9', 'pino-http': '^10', express: '^4' } });
@@ -36,6 +38,24 @@ describe('logger model', () => {
         '12:2 console.debug',
         '14:59 pino.warn',
       ]);
+    } finally {
+      p.cleanup();
+    }
+  });
+
+  it("follows a logger put on the global object (Wiki.js's WIKI.logger, global.log) into every file, and a change to where it is made", () => {
+    const p = tempProject({
+      'package.json': JSON.stringify({ name: 'wiki', scripts: { start: 'node server' }, dependencies: { winston: '^3', express: '^4' } }),
+      'server/core/logger.js': `const winston = require('winston');\nmodule.exports = {\n  init(uid) {\n    const logger = winston.createLogger({ level: 'info' });\n    return logger;\n  }\n};\n`,
+      'server/index.js': `let WIKI = { IS_DEBUG: false };\nglobal.WIKI = WIKI;\nWIKI.logger = require('./core/logger').init('MASTER');\nglobal.log = require('./core/logger').init('LOG');\nWIKI.logger.info('starting');\n`,
+      'server/core/kernel.js': `/* global WIKI */\nmodule.exports = {\n  async init() {\n    WIKI.logger.info(\`Wiki.js \${WIKI.version} initializing...\`);\n    log.warn('x');\n    const WIKI2 = {};\n    WIKI2.logger.info('not it');\n  }\n};\n`,
+    });
+    try {
+      assert.deepEqual(callsOf(p.analyze('server/core/kernel.js')), ['4:4 winston.info', '5:4 winston.warn']);
+      assert.deepEqual(callsOf(p.analyze('server/index.js')), ['5:0 winston.info']);
+      // The module that makes it no longer does: the calls are no log calls any more.
+      noteFile(p.model, path.join(p.root, 'server/index.js'), `let WIKI = {};\nglobal.WIKI = WIKI;\n`);
+      assert.deepEqual(callsOf(p.analyze('server/core/kernel.js')), []);
     } finally {
       p.cleanup();
     }

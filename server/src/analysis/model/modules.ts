@@ -20,6 +20,8 @@ export interface ModuleIndexDeps {
   readonly resolver: ModuleResolver;
   readFile(absPath: string): string | undefined;
   providesRequestLogger(absPath: string): boolean;
+  /** The files that may put something on the global object (noteFile's ASSIGNS_GLOBAL); none when not given. */
+  globalSources?(): Iterable<string>;
 }
 
 export class ModuleIndex {
@@ -57,6 +59,18 @@ export class ModuleIndex {
       summaryOf: (specifier) => {
         const target = resolve(specifier);
         return target ? summaryAt(target) : null;
+      },
+      // Recorded as a dependency only where found: most free names (`process.env`) are no logger.
+      globalLogger: (path) => {
+        for (const source of this.deps.globalSources?.() ?? []) {
+          if (source === file) continue;
+          const lib = this.entry(source).summary.globals.get(path);
+          if (lib) {
+            summaryAt(source);
+            return lib;
+          }
+        }
+        return null;
       },
     };
   }

@@ -6,11 +6,12 @@
 // summary's dependencies (a change to one of them makes it stale).
 import ts from '../typescriptModule';
 import { parseSource } from '../parse';
-import { bindFile, hasModifier, resolveName, unwrap } from '../scopes';
+import { bindFile, hasModifier, resolveName, type ScopeMap, unwrap } from '../scopes';
 import { ValueResolver, type Value, valueOfExport } from '../values';
 import { isLoggerInterface } from '../typeValues';
 import type { LoggerLibrary } from '../types';
 import { LIBRARY_PACKAGES } from '../libraries';
+import { ASSIGNS_GLOBAL } from '../globalAssignments';
 import type { CallbackTypeSummary, ClassSummary, LoggerShape, FunctionSummary, ImportLinks, LoggerExport } from './types';
 
 export interface ModuleSummary {
@@ -38,11 +39,16 @@ export interface ModuleSummary {
   readonly factoryTypes: ReadonlyMap<string, LoggerShape>;
   /** Exported tRPC procedure builder name → the logger members of its resolvers' `ctx` (`export const authedProcedure = t.procedure.use(auth)`). */
   readonly trpcBuilders: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>>;
+  /**
+   * Loggers the module puts on the global object, by the path other files reach them with:
+   * `global.WIKI = WIKI; WIKI.logger = createLogger()` gives `WIKI.logger`, `global.log = pino()` gives `log`.
+   */
+  readonly globals: ReadonlyMap<string, LoggerLibrary>;
   /** Changes exactly when what importers can see changes. */
   readonly digest: string;
 }
 
-export const EMPTY_SUMMARY: ModuleSummary = { loggers: new Map(), classes: new Map(), functions: new Map(), objects: new Map(), types: new Map(), callbackTypes: new Map(), shapeTypes: new Map(), resolverTypes: new Map(), factoryTypes: new Map(), trpcBuilders: new Map(), digest: '[]' };
+export const EMPTY_SUMMARY: ModuleSummary = { loggers: new Map(), classes: new Map(), functions: new Map(), objects: new Map(), types: new Map(), callbackTypes: new Map(), shapeTypes: new Map(), resolverTypes: new Map(), factoryTypes: new Map(), trpcBuilders: new Map(), globals: new Map(), digest: '[]' };
 
 export interface SummaryLinks extends ImportLinks {
   /** The summary of the module `specifier` names, for `export *` (null: not a project module). */
@@ -188,8 +194,40 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
     for (const [name, b] of target?.trpcBuilders ?? []) if (name !== 'default' && !trpcBuilders.has(name)) trpcBuilders.set(name, b);
   }
   for (const [name, fn] of functions) if (!fn.logs && !fn.returnsLogger && fn.returnsErrorText === undefined && !fn.makesMetric) functions.delete(name);
+  const globals = ASSIGNS_GLOBAL.test(text) ? globalLoggers(sf, scopes, values) : new Map<string, LoggerLibrary>();
   const digest = digestOf(loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes, trpcBuilders);
-  return { loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes, trpcBuilders, digest };
+  // Written only when present: the digest of a module without them stays as it was.
+  const g = [...globals].map(([name, lib]) => `${name}=${lib}`).sort();
+  return { loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes, trpcBuilders, globals, digest: g.length ? JSON.stringify([digest, g]) : digest };
+}
+
+/**
+ * The loggers a module puts on the global object, among its top-level statements: `global.X = <logger>`
+ * (reached as `X`), and `X.m = <logger>` where `X` is global (`global.X = X` in this module, or no
+ * declaration of its own). See ModuleSummary.globals.
+ */
+function globalLoggers(sf: ts.SourceFile, scopes: ScopeMap, values: ValueResolver): Map<string, LoggerLibrary> {
+  const out = new Map<string, LoggerLibrary>();
+  const globalNames = new Set<string>();
+  const assignments: Array<[left: ts.PropertyAccessExpression, right: ts.Expression]> = [];
+  for (const st of sf.statements) {
+    if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+    const { left, right } = st.expression;
+    if (!ts.isPropertyAccessExpression(left)) continue;
+    const object = unwrap(left.expression);
+    if (ts.isIdentifier(object) && (object.text === 'global' || object.text === 'globalThis')) {
+      globalNames.add(left.name.text);
+      const v = values.valueOf(right);
+      if (v?.t === 'logger') out.set(left.name.text, v.lib);
+    } else if (ts.isIdentifier(object)) assignments.push([left, right]);
+  }
+  for (const [left, right] of assignments) {
+    const object = unwrap(left.expression) as ts.Identifier;
+    if (!globalNames.has(object.text) && resolveName(scopes, object, object.text)) continue;
+    const v = values.valueOf(right);
+    if (v?.t === 'logger') out.set(`${object.text}.${left.name.text}`, v.lib);
+  }
+  return out;
 }
 
 /** `module.exports = x`, `module.exports = { a, b: c }`, `module.exports = require('./m')`, `exports.x = y`. */
@@ -215,6 +253,8 @@ function noteCommonJsExport(
       for (const p of right.properties) {
         if (ts.isShorthandPropertyAssignment(p)) put(p.name.text, values.valueOf(p.name));
         else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) put(p.name.text, values.valueOf(p.initializer));
+        // `module.exports = { init(uid) { return winston.createLogger(...) } }`: a method is a function export too.
+        else if (ts.isMethodDeclaration(p) && p.body && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) put(p.name.text, { t: 'function', fn: values.functionSummary(p) });
       }
     } else put('module.exports', values.valueOf(right));
     return;

@@ -100,4 +100,6 @@ export interface ImportLinks {
   exportOf(specifier: string, name: string): ExportedValue | null;
   /** Whether the file's package puts a pino logger on request objects (pino-http, Fastify...). */
   readonly providesRequestLogger: boolean;
+  /** A logger some module of the project puts on the global object, by its path (`WIKI.logger`, `log`); see ModuleSummary.globals. */
+  globalLogger?(path: string): LoggerLibrary | null;
 }

@@ -6,6 +6,8 @@
 //      one level from a file the project names as such);
 //   3. server reach: everything imported, directly or not, by server code is server code, whatever
 //      step 2 or a weak convention said: code the server loads runs in the server process.
+import * as path from 'node:path';
+import { isInside } from '../model/paths';
 import { relativeName } from './configText';
 import type { ImportGraph } from './graph';
 import type { Evidence, FileRole } from './types';
@@ -85,9 +87,15 @@ export function computeRoles(root: string, graph: ImportGraph, evidence: Readonl
   const waiting = importers.map((list, i) => (undecided[i] ? list.filter((from) => role[from] !== 'test').length : -1));
   const toolQueue: number[] = [];
   for (let i = 0; i < n; i++) if (toolish(i) && role[i] !== 'test') toolQueue.push(i);
+  // Past the first level the walk stays in the named script's folder: a dev launcher (`dev/index.js`)
+  // that requires the server's entry must not make the whole server its own (the release helpers of
+  // `extra/release/` are followed, an app's `src/` is not).
+  const rootDir: string[] = new Array(n).fill('');
   for (let q = 0; q < toolQueue.length; q++) {
     const from = toolQueue[q];
+    const dir = fromTools[from] ? rootDir[from] : path.dirname(files[from]);
     for (const to of [...imports[from], ...mayImport[from]]) {
+      if (fromTools[from] && !isInside(dir, files[to])) continue;
       if (!undecided[to] || --waiting[to] > 0) continue;
       const kinds = new Set<FileRole>();
       let named = from;
@@ -100,6 +108,7 @@ export function computeRoles(root: string, graph: ImportGraph, evidence: Readonl
       undecided[to] = false;
       role[to] = only;
       fromTools[to] = true;
+      rootDir[to] = dir;
       why[to] = `imported only by ${only === 'cli' ? 'CLI' : only} code (${rel(named)})`;
       toolQueue.push(to);
     }

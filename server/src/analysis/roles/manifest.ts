@@ -80,6 +80,9 @@ export function scriptRole(name: string): FileRole {
   return 'script';
 }
 
+/** Programs whose first argument is the script file they run. */
+const FILE_RUNNERS = new Set(['node', 'nodemon', 'ts-node', 'ts-node-dev', 'tsx', 'babel-node', 'bun']);
+
 /** Runners whose first argument is a program to run, not a file: their file arguments are data or config. */
 const NOT_RUNNERS = new Set(['cp', 'mv', 'rm', 'rimraf', 'shx', 'mkdir', 'cat', 'echo', 'docker', 'git', 'tsc', 'eslint', 'prettier', 'biome', 'c8', 'nyc']);
 
@@ -92,15 +95,24 @@ export function commandPaths(command: string): string[] {
   const out: string[] = [];
   for (const { cwd, words } of commandSteps(command)) {
     if (NOT_RUNNERS.has(words[0])) continue;
+    // `node server`: node's first argument is the script, a folder's index or a file without its extension.
+    let script = false;
     for (let i = 0; i < words.length; i++) {
+      if (i === 0 && FILE_RUNNERS.has(words[0])) {
+        script = true;
+        continue;
+      }
       let w = words[i];
       if (w.startsWith('-')) {
         if (/^--?(c|config|project|p|tsconfig|env-file|reporter-options|o|output|out-dir|outdir|cwd)$/.test(w)) i++;
+        if (script && /^(-r|--require|--import|--loader)$/.test(w)) i++;
         const eq = /^--(require|import|r|file|spec)=(.+)$/.exec(w);
         if (!eq) continue;
         w = eq[2];
       }
-      if (!looksLikePath(w) || words[i - 1] === '>' || w.startsWith('>')) continue;
+      const isScript = script && /^[\w.@/-]+$/.test(w);
+      script = false;
+      if ((!isScript && !looksLikePath(w)) || words[i - 1] === '>' || w.startsWith('>')) continue;
       out.push(path.posix.join(cwd, w));
     }
   }
