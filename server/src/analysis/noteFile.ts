@@ -35,6 +35,13 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   const file = path.resolve(absPath);
   if (/^\uFEFF?#!/.test(text)) project.shebangFiles.add(file);
   else project.shebangFiles.delete(file);
+  // winston keeps an error's stack only with this format (error-not-serialized asks).
+  const keepsStacks = text.length < 2 * 1024 * 1024 && /\berrors\s*\(\s*\{[^}]*\bstack\b/.test(text);
+  if (keepsStacks !== project.errorStackFormatFiles.has(file)) {
+    if (keepsStacks) project.errorStackFormatFiles.add(file);
+    else project.errorStackFormatFiles.delete(file);
+    project.generation++;
+  }
   // A module that may put a logger on the global object: every file's free names may read it.
   const assignsGlobal = text.length < 2 * 1024 * 1024 && ASSIGNS_GLOBAL.test(text);
   if (assignsGlobal !== project.globalSources.has(file)) {

@@ -48,6 +48,8 @@ export class ProjectModel implements FactsSource {
   readonly notedFiles = new Map<string, string>();
   /** Request-context sources each file sets up (context/fileSources.ts), learnt by noteFile; only files that have some. */
   readonly contextSources = new Map<string, CodeSource[]>();
+  /** Files that configure an error format keeping stacks (`format.errors({ stack: true })`), learnt by noteFile. */
+  readonly errorStackFormatFiles = new Set<string>();
   /** Files that may put a value on the global object (globalAssignments.ts), learnt by noteFile: where `WIKI.logger` comes from. */
   readonly globalSources = new Set<string>();
   /** Files that start with a `#!` line (CLI entry points), learnt by noteFile. */

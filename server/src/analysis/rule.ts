@@ -60,6 +60,11 @@ export interface ProjectFacts {
     /** Set when the module is imported by name (a workspace package, a package, a paths alias). */
     readonly specifier?: string;
   } | null;
+  /**
+   * Whether the project's winston format keeps an error's stack (`format.errors({ stack: true })` in
+   * some module): without it, `logger.error(err)` writes the error's message and loses its stack.
+   */
+  readonly winstonKeepsErrorStacks?: boolean;
 }
 
 /** A logger a fix can call, and what it takes to have it in scope (see RuleContext.findLogger). */

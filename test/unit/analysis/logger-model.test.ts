@@ -61,6 +61,24 @@ describe('logger model', () => {
     }
   });
 
+  it("winston's error logged alone loses its stack unless some module's format keeps it (errors({ stack: true })): error-not-serialized follows the project", () => {
+    const files = (format: string) => ({
+      'package.json': JSON.stringify({ name: 'w', dependencies: { winston: '^3' } }),
+      'src/logger.js': `const winston = require('winston');\nconst { combine, timestamp, errors, json } = winston.format;\nconst logger = winston.createLogger({ format: ${format} });\nmodule.exports = { logger };\n`,
+      'src/job.js': `const { logger } = require('./logger');\nasync function run(task) {\n  try { await task(); } catch (err) { logger.error(err); }\n}\nmodule.exports = { run };\n`,
+    });
+    const without = tempProject(files('combine(timestamp(), json())'));
+    const keeping = tempProject(files('combine(timestamp(), errors({ stack: true }), json())'));
+    try {
+      const rules = (p: typeof without) => p.analyze('src/job.js').findings.map((f) => `${f.line + 1}:${f.rule}`);
+      assert.deepEqual(rules(without), ['3:error-not-serialized']);
+      assert.deepEqual(rules(keeping), []);
+    } finally {
+      without.cleanup();
+      keeping.cleanup();
+    }
+  });
+
   it('does not flag name-alikes: methods named info on other objects, shadowed loggers, plain functions named log', () => {
     const p = tempProject({
       'package.json': PINO_PKG,

@@ -237,6 +237,7 @@ describe('handler linker', () => {
         `new MigrationServer().start(3002);`,
         `for (const page of ['/a']) app.get(page, (req, res) => res.end());`,
         `['/b'].forEach((page) => app.get(page, (req, res) => res.end()));`,
+        `require('http').createServer(WIKI.app).listen(3003);`,
         `server.httpServer.listen(3001);`,
       ].join('\n'),
       'server/other.mjs': [

@@ -31,16 +31,20 @@ export function hasNoRequestContext(ctx: ServiceContext): boolean {
  * those in `entryFiles` (the files its package.json starts) first, then by file and line.
  */
 export function creationPlaces(facts: FactsSource, files: readonly string[], entryFiles: readonly string[] = []): Place[] {
-  const out: Place[] = [];
+  const out: Array<Place & { app: boolean }> = [];
   for (const file of files) {
     const f = facts.facts(file);
     if (!f) continue;
     for (const o of f.owners) {
-      if ((o.role === 'app' || o.role === 'server') && o.framework && !FILE_ROUTED.has(o.framework) && !o.param && !o.derivedFrom) out.push({ file, line: o.line, column: o.column });
+      if ((o.role === 'app' || o.role === 'server') && o.framework && !FILE_ROUTED.has(o.framework) && !o.param && !o.derivedFrom) out.push({ file, line: o.line, column: o.column, app: o.role === 'app' });
     }
   }
-  const rank = (p: Place) => (entryFiles.includes(p.file) ? 0 : 1);
-  return out.sort((a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  // The entry's own first; then an app (where middleware goes) before a bare server that serves one
+  // (`http.createServer(WIKI.app)` in another module).
+  const rank = (p: Place & { app: boolean }) => (entryFiles.includes(p.file) ? 0 : 2) + (p.app ? 0 : 1);
+  return out
+    .sort((a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line))
+    .map(({ file, line, column }) => ({ file, line, column }));
 }
 
 export interface ServiceFinding extends Place {

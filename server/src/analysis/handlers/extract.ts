@@ -116,6 +116,10 @@ function readServerHandler(call: ts.CallExpression, server: Ref, values: Framewo
   const last = call.arguments[call.arguments.length - 1];
   if (!last || ts.isObjectLiteralExpression(unwrap(last))) return;
   if (values.valueOf(last)?.t === 'owner') return; // `createServer(app)` serves an app whose routes are its own (the linker drops an imported one)
+  // `createServer(WIKI.app)`: a member of an object the file cannot see into is an app kept there far
+  // more often than a bare request listener.
+  const u = unwrap(last);
+  if (ts.isPropertyAccessExpression(u) && !values.valueOf(last)) return;
   const handler = reader.handlerFact(last, 'first');
   values.builder.facts.routes.push({ owner: server, method: 'ALL', paths: ['*'], handler, before: [], ...values.builder.placeOf(call), tentative: false });
 }

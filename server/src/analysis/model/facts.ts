@@ -46,6 +46,8 @@ export interface FactsSource {
   /** Whether relative imports in the file must carry an extension (see FileFacts.explicitExtensions). */
   needsExplicitExtensions(absPath: string): boolean;
   workspacePackageDirs(): ReadonlyMap<string, string>;
+  /** Files that configure an error format keeping stacks (`format.errors({ stack: true })`), learnt by noteFile. */
+  readonly errorStackFormatFiles: ReadonlySet<string>;
 }
 
 type LoggerModule = NonNullable<ProjectFacts['loggerModule']>;
@@ -62,6 +64,7 @@ export interface PackageFacts {
   readonly library: LoggerLibrary | null;
   readonly style: { readonly style: 'esm' | 'commonjs'; readonly reason: string };
   readonly providesRequestLogger: boolean;
+  readonly winstonKeepsErrorStacks: boolean;
   readonly reasons: { readonly library: string; readonly loggerModule: string };
   /** The part of every file's digest these facts make. */
   readonly digest: string;
@@ -78,20 +81,24 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
       : 'no logger library among the package dependencies (fixes write pino argument order)';
   const style = packageModuleStyle(src, pkg);
   const providesRequestLogger = packageProvidesRequestLogger(pkg);
+  // Read project-wide: the format is often configured in a shared logger package.
+  const winstonKeepsErrorStacks = library === 'winston' && src.errorStackFormatFiles.size > 0;
   return {
     package: pkg,
     loggerModule: choice.module,
     library,
     style,
     providesRequestLogger,
+    winstonKeepsErrorStacks,
     reasons: { library: libraryReason, loggerModule: choice.reason },
-    digest: JSON.stringify([pkg?.dir ?? null, library, choice.module, providesRequestLogger]),
+    // Written only when set: digests of projects without it stay as they were.
+    digest: JSON.stringify([pkg?.dir ?? null, library, choice.module, providesRequestLogger, ...(winstonKeepsErrorStacks ? [true] : [])]),
   };
 }
 
 /** One file's facts: its package's, with the module style its own extension may decide. */
 export function computeFacts(src: FactsSource, absPath: string, pkgFacts: PackageFacts): FileFacts {
-  const { package: pkg, loggerModule, library, providesRequestLogger } = pkgFacts;
+  const { package: pkg, loggerModule, library, providesRequestLogger, winstonKeepsErrorStacks } = pkgFacts;
   const ext = path.extname(absPath).toLowerCase();
   const style =
     ext === '.mjs' || ext === '.mts'
@@ -110,6 +117,7 @@ export function computeFacts(src: FactsSource, absPath: string, pkgFacts: Packag
     moduleStyle: style.style,
     loggerModule,
     providesRequestLogger,
+    winstonKeepsErrorStacks,
     reasons: { moduleStyle: style.reason, ...pkgFacts.reasons },
     digest,
   };

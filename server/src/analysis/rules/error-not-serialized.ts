@@ -23,6 +23,8 @@ const code = (text: string) => (text.includes('`') ? `\`\` ${text} \`\`` : `\`${
 export const MESSAGE = (text: string) => `${code(text)} logs the error as text, which loses its stack and type; log the error object instead.`;
 
 /** winston serialises a meta object's fields with JSON: an error's own properties are not enumerable. */
+export const WINSTON_ALONE = (text: string) =>
+  `winston writes the error ${code(text)} logged alone as its message only: its stack is lost (no \`format.errors({ stack: true })\` in the project's winston format). Add that format, or log a message with the error: \`logger.error('failed', ${text})\`.`;
 export const WINSTON_NESTED = (text: string) =>
   `winston writes the error ${code(text)} inside a meta object as \`{}\` (its message and stack are not enumerable); pass the error itself as the meta argument.`;
 
@@ -170,6 +172,12 @@ export const rule: Rule = {
       for (const a of consumed) {
         if (isErrorValue(a, ctx)) ctx.report(unwrap(a), MESSAGE(unwrap(a).getText(sf)), placeholderFix(call, ctx, msg, a));
       }
+    }
+    // `logger.error(err)` with winston: the error is the record, printed by its message; its stack
+    // goes only where the format has errors({ stack: true }).
+    const only = call.node.arguments.length === 1 ? call.node.arguments[0] : undefined;
+    if (call.library === 'winston' && !call.wrapper && only && call.messageArg === only && !ctx.project.winstonKeepsErrorStacks && isErrorValue(only, ctx)) {
+      ctx.report(unwrap(only), WINSTON_ALONE(unwrap(only).getText(sf)));
     }
     // `this.logger.error('failed', err)`: Nest's second argument is a stack string.
     const second = call.node.arguments[1];
