@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import { writeTree } from '../../cli/helpers';
 import * as path from 'node:path';
 import { buildInventory, createProjectModel, noteFile } from '../../../server/src/analysis';
 import { creationPlaces, hasNoRequestContext, missingRequestIdFinding, missingRequestIdMiddleware } from '../../../server/src/analysis/context/missingRequestId';
@@ -43,13 +44,11 @@ describe('missing-request-id-middleware (per-service function)', () => {
   it("names the app, not a server in another module that serves it (Wiki.js's http.createServer(WIKI.app) sorts before master.js's express())", () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-request-id-'));
     try {
-      const write = (rel: string, text: string) => {
-        fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-        fs.writeFileSync(path.join(root, rel), text);
-      };
-      write('package.json', JSON.stringify({ name: 'wiki', dependencies: { express: '^4' } }));
-      write('server/core/servers.js', "const http = require('http');\nconst https = require('https');\nmodule.exports = { start(app) { http.createServer(app).listen(80); } };\n");
-      write('server/master.js', "const express = require('express');\nconst app = express();\napp.get('/', (req, res) => res.end());\nrequire('./core/servers').start(app);\n");
+      writeTree(root, {
+        'package.json': JSON.stringify({ name: 'wiki', dependencies: { express: '^4' } }),
+        'server/core/servers.js': "const http = require('http');\nconst https = require('https');\nmodule.exports = { start(app) { http.createServer(app).listen(80); } };\n",
+        'server/master.js': "const express = require('express');\nconst app = express();\napp.get('/', (req, res) => res.end());\nrequire('./core/servers').start(app);\n",
+      });
       const model = createProjectModel(root, { loggerModule: null });
       const files = ['server/core/servers.js', 'server/master.js'].map((f) => path.join(root, f));
       for (const f of files) noteFile(model, f, fs.readFileSync(f, 'utf8'));
