@@ -253,4 +253,31 @@ describe('handler linker', () => {
       p.cleanup();
     }
   });
+
+  it('app.use with a path and a function that takes no next is an endpoint for every method (Hono, Express, Koa); middleware stays middleware', () => {
+    const p = handlerProject({
+      'package.json': JSON.stringify({ name: 'h', dependencies: { hono: '^4', express: '^4' } }),
+      'src/hono.ts': [
+        `import { Hono } from 'hono';`,
+        `const app = new Hono();`,
+        `app.use('/api/v2/*', async (c) => serve(c, { isBeta: false }));`,
+        `app.use('/api/*', async (c, next) => { await next(); });`,
+        `app.get('/health', (c) => c.text('ok'));`,
+        `async function serve(c: unknown, o: unknown) { return new Response(); }`,
+        `export default app;`,
+      ].join('\n'),
+      'src/web.js': [
+        `const express = require('express');`,
+        `const web = express();`,
+        `web.use('/legacy', (req, res) => res.redirect('/'));`,
+        `web.use('/x', (req, res, next) => next());`,
+        `web.listen(3000);`,
+      ].join('\n'),
+    });
+    try {
+      assert.deepEqual(p.routes().sort(), ['ALL /api/v2/*', 'ALL /legacy', 'GET /health']);
+    } finally {
+      p.cleanup();
+    }
+  });
 });

@@ -8,7 +8,10 @@ import { isFunctionNode } from './factsBuilder';
 import { FRAMEWORKS, type FrameworkSpec } from './frameworks';
 import { type FrameworkValues, type Receiver, specOf } from './frameworkValues';
 import { pathsOf, propertyOf, staticString } from './paths';
-import type { AttachFact, HandlerFact, RequestRule, RoutePath } from './types';
+import type { AttachFact, FrameworkId, HandlerFact, RequestRule, RoutePath } from './types';
+
+/** Parameters of a middleware function, the last being `next`. */
+const MIDDLEWARE_ARITY = new Map<FrameworkId, number>([['express', 3], ['koa', 2], ['hono', 2]]);
 
 /** Every owner method name any framework registers with: calls of other methods are not looked at. */
 export const REGISTRATION_METHODS: ReadonlySet<string> = (() => {
@@ -123,9 +126,20 @@ export class RegistrationReader {
     const args = [...call.arguments];
     if (args.length === 0) return false;
     let prefix: RoutePath = '';
-    if (args.length >= 2 && this.isPathArgument(args[0])) prefix = staticString(args.shift()!, this.values.scopes);
+    const pathArg = args.length >= 2 && this.isPathArgument(args[0]) ? args.shift()! : null;
+    if (pathArg) prefix = staticString(pathArg, this.values.scopes);
+    // `app.use('/api/v2/*', async (c) => serve(c))`: a function written there that takes no `next`
+    // cannot pass the request on, so it answers it: an endpoint for every method under the path.
+    if (pathArg && args.length === 1 && this.isTerminal(args[0], receiver)) return this.pushRoute(call, receiver, 'ALL', [prefix], args, rule);
     for (const arg of flatten(args)) this.attach(receiver, 'use', prefix, arg, rule, call, labelOf(arg, this.sf));
     return true;
+  }
+
+  /** A function written in place with fewer parameters than the framework's middleware takes (Express's `(req, res, next)`, Koa's and Hono's `(ctx, next)`). */
+  private isTerminal(arg: ts.Expression, receiver: Receiver): boolean {
+    const fn = unwrap(arg);
+    const arity = receiver.framework ? MIDDLEWARE_ARITY.get(receiver.framework) : undefined;
+    return !!arity && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parameters.length < arity && !fn.parameters.some((p) => p.dotDotDotToken);
   }
 
   /** Fastify's `register(plugin, { prefix })`. */
