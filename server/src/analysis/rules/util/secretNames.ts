@@ -6,7 +6,11 @@
 const SECRET_LAST_WORDS = new Set(['password', 'passwords', 'passwd', 'pwd', 'passphrase', 'secret', 'secrets', 'token', 'tokens', 'jwt', 'apikey', 'authorization', 'cookie', 'cookies', 'cvv', 'cvc', 'ssn', 'session', 'credentials', 'pin']);
 /** ...or its last two words are one of these. */
 // A password's hash or digest is cracked offline once leaked: a secret too.
-const SECRET_LAST_PAIRS = new Set(['api key', 'private key', 'secret key', 'access key', 'card number', 'credit card', 'set cookie', 'client secret', 'password hash', 'password digest', 'password salt']);
+// A link that signs a person in or resets their password carries its token (`resetLink`, `magicLink`).
+const SECRET_LAST_PAIRS = new Set([
+  'api key', 'private key', 'secret key', 'access key', 'card number', 'credit card', 'set cookie', 'client secret', 'password hash', 'password digest', 'password salt',
+  'reset link', 'reset url', 'magic link', 'invite link', 'invite url', 'invitation link', 'invitation url', 'verification link', 'verification url', 'login link', 'signin link',
+]);
 
 /** Tokens that are positions or handles, not credentials: `nextPageToken`, `continuationToken`. */
 const NOT_SECRET_PAIRS = new Set(['page token', 'continuation token', 'cancellation token', 'next token', 'sync token', 'resume token', 'cursor token']);
