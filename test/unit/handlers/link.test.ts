@@ -280,4 +280,39 @@ describe('handler linker', () => {
       p.cleanup();
     }
   });
+
+  it("a library that serves a whole API mounted at a path (tRPC's adapters, a GraphQL middleware) is an endpoint, with Fastify's prefix", () => {
+    const p = handlerProject({
+      'package.json': JSON.stringify({ name: 't', dependencies: { express: '^4', fastify: '^5', hono: '^4', '@trpc/server': '^11' } }),
+      'src/web.ts': [
+        `import express from 'express';`,
+        `import * as trpcExpress from '@trpc/server/adapters/express';`,
+        `import { graphqlHTTP } from 'express-graphql';`,
+        `const app = express();`,
+        `app.use('/trpc', trpcExpress.createExpressMiddleware({ router: {} as never }));`,
+        `app.use('/graphql', graphqlHTTP({ schema: {} as never }));`,
+        `app.use('/static', express.static('public'));`,
+        `app.listen(1);`,
+      ].join('\n'),
+      'src/api.ts': [
+        `import Fastify from 'fastify';`,
+        `import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';`,
+        `const f = Fastify();`,
+        `f.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions: {} });`,
+        `f.listen({ port: 2 });`,
+      ].join('\n'),
+      'src/edge.ts': [
+        `import { Hono } from 'hono';`,
+        `import { trpcServer } from '@hono/trpc-server';`,
+        `const h = new Hono();`,
+        `h.use('/api/trpc/*', trpcServer({ router: {} as never }));`,
+        `export default h;`,
+      ].join('\n'),
+    });
+    try {
+      assert.deepEqual(p.routes().sort(), ['ALL /api/trpc/*', 'ALL /graphql', 'ALL /trpc', 'ALL /trpc/*']);
+    } finally {
+      p.cleanup();
+    }
+  });
 });

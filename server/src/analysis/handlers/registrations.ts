@@ -10,6 +10,18 @@ import { type FrameworkValues, type Receiver, specOf } from './frameworkValues';
 import { pathsOf, propertyOf, staticString } from './paths';
 import type { AttachFact, FrameworkId, HandlerFact, RequestRule, RoutePath } from './types';
 
+/** Handlers of libraries that serve a whole API under the path they are mounted at (registrations.ts endpointLibrary). */
+const ENDPOINT_LIBRARIES = new Map<string, ReadonlySet<string>>([
+  ['@trpc/server/adapters/express', new Set(['createExpressMiddleware'])],
+  ['@trpc/server/adapters/fastify', new Set(['fastifyTRPCPlugin'])],
+  ['@hono/trpc-server', new Set(['trpcServer'])],
+  ['@apollo/server/express4', new Set(['expressMiddleware'])],
+  ['@as-integrations/express5', new Set(['expressMiddleware'])],
+  ['express-graphql', new Set(['graphqlHTTP'])],
+  ['graphql-http/lib/use/express', new Set(['createHandler'])],
+  ['@hono/graphql-server', new Set(['graphqlServer'])],
+]);
+
 /** Parameters of a middleware function, the last being `next`. */
 const MIDDLEWARE_ARITY = new Map<FrameworkId, number>([['express', 3], ['koa', 2], ['hono', 2]]);
 
@@ -130,7 +142,7 @@ export class RegistrationReader {
     if (pathArg) prefix = staticString(pathArg, this.values.scopes);
     // `app.use('/api/v2/*', async (c) => serve(c))`: a function written there that takes no `next`
     // cannot pass the request on, so it answers it: an endpoint for every method under the path.
-    if (pathArg && args.length === 1 && this.isTerminal(args[0], receiver)) return this.pushRoute(call, receiver, 'ALL', [prefix], args, rule);
+    if (pathArg && args.length === 1 && (this.isTerminal(args[0], receiver) || this.endpointLibrary(args[0]))) return this.pushRoute(call, receiver, 'ALL', [prefix], args, rule);
     for (const arg of flatten(args)) this.attach(receiver, 'use', prefix, arg, rule, call, labelOf(arg, this.sf));
     return true;
   }
@@ -152,8 +164,29 @@ export class RegistrationReader {
       const p = propertyOf(o, 'prefix');
       if (p) prefix = staticString(p, this.values.scopes);
     }
+    // `register(fastifyTRPCPlugin, { prefix: '/trpc' })`: a library's whole API served under the prefix.
+    if (this.endpointLibrary(plugin)) return this.pushRoute(call, receiver, 'ALL', [prefix === null ? null : `${prefix}/*`], [plugin], 'first');
     this.attach(receiver, 'register', prefix, plugin, 'first', call, labelOf(plugin, this.sf));
     return true;
+  }
+
+  /**
+   * A library's handler that serves a whole API itself (a tRPC adapter, a GraphQL server's
+   * middleware): `createExpressMiddleware({ router })`, `trpcServer(...)`, `graphqlHTTP(...)`,
+   * Fastify's `fastifyTRPCPlugin`; mounted at a path it is an endpoint, not middleware.
+   */
+  private endpointLibrary(arg: ts.Expression): boolean {
+    const e = unwrap(arg);
+    const target = ts.isCallExpression(e) ? unwrap(e.expression) : e;
+    let id: ts.Identifier | null = null;
+    let member: string | null = null;
+    if (ts.isIdentifier(target)) id = target;
+    else if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression)) [id, member] = [target.expression, target.name.text];
+    if (!id) return false;
+    const d = resolveName(this.values.scopes, id, id.text);
+    if (d?.kind !== 'import') return false;
+    const name = member && (d.name === '*' || d.name === 'default') ? member : member ? null : d.name;
+    return !!name && ENDPOINT_LIBRARIES.get(d.module)?.has(name) === true;
   }
 
   /** Hono's `app.route('/x', sub)`. */
