@@ -36,7 +36,7 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   if (/^\uFEFF?#!/.test(text)) project.shebangFiles.add(file);
   else project.shebangFiles.delete(file);
   // winston keeps an error's stack only with this format (error-not-serialized asks).
-  const keepsStacks = text.length < 2 * 1024 * 1024 && /\berrors\s*\(\s*\{[^}]*\bstack\b/.test(text);
+  const keepsStacks = text.length < 2 * 1024 * 1024 && configuresErrorStacks(text);
   if (keepsStacks !== project.errorStackFormatFiles.has(file)) {
     if (keepsStacks) project.errorStackFormatFiles.add(file);
     else project.errorStackFormatFiles.delete(file);
@@ -92,4 +92,18 @@ function noteContextSources(project: ProjectModel, file: string, text: string): 
   if (sources.length) project.contextSources.set(file, sources);
   else project.contextSources.delete(file);
   return JSON.stringify(previous ?? []) !== JSON.stringify(sources);
+}
+
+/**
+ * Whether the text calls `errors({ ... stack ... })` (winston's format keeping stacks): each `errors(`
+ * looked at once, over a bounded window, so text made of many of them stays linear.
+ */
+export function configuresErrorStacks(text: string): boolean {
+  for (let at = text.indexOf('errors('); at >= 0; at = text.indexOf('errors(', at + 7)) {
+    const window = text.slice(at + 7, at + 7 + 120);
+    const close = window.indexOf('}');
+    const inside = close >= 0 ? window.slice(0, close) : window;
+    if (/^\s*\{/.test(inside) && /\bstack\b/.test(inside)) return true;
+  }
+  return false;
 }

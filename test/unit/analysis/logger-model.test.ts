@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { noteFile } from '../../../server/src/analysis';
+import { configuresErrorStacks } from '../../../server/src/analysis/noteFile';
 import { callsOf, tempProject } from './helpers';
 
 const PINO_PKG = JSON.stringify({ dependencies: { pino: '^9', 'pino-http': '^10', express: '^4' } });
@@ -77,6 +78,14 @@ describe('logger model', () => {
       without.cleanup();
       keeping.cleanup();
     }
+  });
+
+  it('reads whether a format keeps error stacks from the text, each `errors(` once (a file of thousands of them is read in one pass)', () => {
+    assert.equal(configuresErrorStacks('format: combine(timestamp(), errors({ stack: true }), json())'), true);
+    assert.equal(configuresErrorStacks("const { errors } = format;\nformat: errors({stack:true})"), true);
+    assert.equal(configuresErrorStacks('errors({ message: true }) // stack'), false);
+    assert.equal(configuresErrorStacks('collectErrors(list)'), false);
+    assert.equal(configuresErrorStacks('errors({ '.repeat(200_000)), false);
   });
 
   it('does not flag name-alikes: methods named info on other objects, shadowed loggers, plain functions named log', () => {
