@@ -1,6 +1,37 @@
 // Modules that put values on the global object (`global.WIKI = WIKI`, `globalThis.log = pino()`),
 // as old CommonJS servers share their logger: the one text test the module noter, the summary and
-// the value resolver agree on, before any tree is read.
+// the value resolver agree on before any tree is read, and the one reading of a module's top-level
+// assignments they all use after.
+import ts from './typescriptModule';
+import { unwrap } from './scopes';
 
 /** A statement that may put something on the global object. */
 export const ASSIGNS_GLOBAL = /\b(?:global|globalThis)\.[A-Za-z_$][\w$]*\s*=[^=]/;
+
+export interface GlobalAssignments {
+  /** `global.X = value` (or `globalThis.X`): each in statement order. */
+  readonly onGlobal: ReadonlyArray<{ readonly name: string; readonly value: ts.Expression }>;
+  /** The names put on the global object (those of onGlobal). */
+  readonly names: ReadonlySet<string>;
+  /** `X.m = value` with `X` a plain name (`WIKI.logger = createLogger()`): each in statement order. */
+  readonly onNames: ReadonlyArray<{ readonly object: ts.Identifier; readonly member: string; readonly value: ts.Expression }>;
+}
+
+const NONE: GlobalAssignments = { onGlobal: [], names: new Set(), onNames: [] };
+
+/** A module's top-level assignments to the global object and to members of plain names; none unless its text may assign a global. */
+export function globalAssignments(sf: ts.SourceFile): GlobalAssignments {
+  if (!ASSIGNS_GLOBAL.test(sf.text)) return NONE;
+  const onGlobal: Array<{ name: string; value: ts.Expression }> = [];
+  const onNames: Array<{ object: ts.Identifier; member: string; value: ts.Expression }> = [];
+  for (const st of sf.statements) {
+    if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+    const { left, right } = st.expression;
+    if (!ts.isPropertyAccessExpression(left)) continue;
+    const object = unwrap(left.expression);
+    if (!ts.isIdentifier(object)) continue;
+    if (object.text === 'global' || object.text === 'globalThis') onGlobal.push({ name: left.name.text, value: right });
+    else onNames.push({ object, member: left.name.text, value: right });
+  }
+  return { onGlobal, names: new Set(onGlobal.map((a) => a.name)), onNames };
+}

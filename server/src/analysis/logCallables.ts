@@ -9,6 +9,7 @@ import { returnedErrorText } from './errorTextFunctions';
 import { metricFactoryOf } from './metrics/factories';
 import { METRIC_TYPE_NAMES } from './metrics/libraries';
 import { ALL_LEVEL_METHODS } from './libraries';
+import { words } from './nameWords';
 import { recogniseLogCall } from './logCalls';
 import type { FunctionSummary } from './model/types';
 import { parameterIndex, resolveName, type ScopeMap, unwrap } from './scopes';
@@ -140,10 +141,7 @@ function namedForLogging(fn: FunctionLike): boolean {
   const parent = fn.parent;
   const name = fn.name ?? (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) ? parent.name : undefined);
   if (!name || !ts.isIdentifier(name)) return false;
-  return name.text
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+|\s+/)
-    .some((w) => LOGGING_WORDS.has(w.toLowerCase()));
+  return words(name.text).some((w) => LOGGING_WORDS.has(w));
 }
 
 function restParameterIndex(e: ts.Expression, fn: FunctionLike, scopes: ScopeMap): number {

@@ -33,22 +33,12 @@ export function mayExportLogger(text: string): boolean {
 
 export function noteFile(project: ProjectModel, absPath: string, text: string): void {
   const file = path.resolve(absPath);
-  if (/^\uFEFF?#!/.test(text)) project.shebangFiles.add(file);
-  else project.shebangFiles.delete(file);
-  // winston keeps an error's stack only with this format (error-not-serialized asks).
-  const keepsStacks = text.length < 2 * 1024 * 1024 && configuresErrorStacks(text);
-  if (keepsStacks !== project.errorStackFormatFiles.has(file)) {
-    if (keepsStacks) project.errorStackFormatFiles.add(file);
-    else project.errorStackFormatFiles.delete(file);
-    project.generation++;
-  }
-  // A module that may put a logger on the global object: every file's free names may read it.
-  const assignsGlobal = text.length < 2 * 1024 * 1024 && ASSIGNS_GLOBAL.test(text);
-  if (assignsGlobal !== project.globalSources.has(file)) {
-    if (assignsGlobal) project.globalSources.add(file);
-    else project.globalSources.delete(file);
-    project.generation++;
-  }
+  markMember(project.shebangFiles, file, /^\uFEFF?#!/.test(text));
+  const readable = text.length < 2 * 1024 * 1024;
+  // winston keeps an error's stack only with this format (error-not-serialized asks); a module that
+  // may put a logger on the global object is read by every file's free names.
+  if (markMember(project.errorStackFormatFiles, file, readable && configuresErrorStacks(text))) project.generation++;
+  if (markMember(project.globalSources, file, readable && ASSIGNS_GLOBAL.test(text))) project.generation++;
   project.roles.note(file, text);
   const style = /^\s*(import|export)\s/m.test(text) ? 'esm' : /\brequire\(|\bmodule\.exports\b|\bexports\./.test(text) ? 'commonjs' : null;
   if (style) project.fileStyles.set(file, style);
@@ -76,6 +66,14 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   }
   if (noteContextSources(project, file, text)) project.generation++;
   if (before !== after || JSON.stringify([...(previous ?? [])]) !== JSON.stringify([...(exports ?? [])])) project.generation++;
+}
+
+/** Puts `file` in or out of `set`; true when that changed it. */
+function markMember(set: Set<string>, file: string, member: boolean): boolean {
+  if (member === set.has(file)) return false;
+  if (member) set.add(file);
+  else set.delete(file);
+  return true;
 }
 
 /** Notes the request-context sources the file sets up; true when they changed. */

@@ -7,7 +7,7 @@ import ts from './typescriptModule';
 import { type FunctionLike, functionOf, NOTHING, summariseFunction } from './logCallables';
 import type { ClassSummary, ExportedValue, FunctionSummary, ImportLinks } from './model/types';
 import { type Declaration, hasModifier, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
-import { ASSIGNS_GLOBAL } from './globalAssignments';
+import { type GlobalAssignments, globalAssignments } from './globalAssignments';
 import { enclosingClass } from './classMembers';
 import type { LoggerLibrary } from './types';
 import { ClassValues } from './classValues';
@@ -369,36 +369,23 @@ export class ValueResolver {
    */
   private globalMember(obj: ts.Identifier, name: string, depth: number): Value | null | undefined {
     const free = !resolveName(this.scopes, obj, obj.text);
-    if (!free && !this.assignsGlobal(obj)) return undefined;
+    const own = this.ownGlobals(obj.getSourceFile());
+    if (!free && !own.names.has(obj.text)) return undefined;
     if (!free) {
-      for (const st of obj.getSourceFile().statements) {
-        if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
-        const left = st.expression.left;
-        if (ts.isPropertyAccessExpression(left) && left.name.text === name && ts.isIdentifier(left.expression) && left.expression.text === obj.text) {
-          const v = this.valueOf(st.expression.right, depth);
-          if (v?.t === 'logger') return v;
-        }
+      for (const { object, member, value } of own.onNames) {
+        if (object.text !== obj.text || member !== name) continue;
+        const v = this.valueOf(value, depth);
+        if (v?.t === 'logger') return v;
       }
     }
     const lib = this.links.globalLogger?.(`${obj.text}.${name}`);
     return lib ? { t: 'logger', lib } : free ? null : undefined;
   }
 
-  /** Whether this file puts `id`'s name on the global object (`global.WIKI = WIKI`), read once per file. */
-  private globalNames: Set<string> | null = null;
-  private assignsGlobal(id: ts.Identifier): boolean {
-    if (!this.globalNames) {
-      this.globalNames = new Set();
-      const sf = id.getSourceFile();
-      if (ASSIGNS_GLOBAL.test(sf.text)) {
-        for (const st of sf.statements) {
-          if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || !ts.isPropertyAccessExpression(st.expression.left)) continue;
-          const o = unwrap(st.expression.left.expression);
-          if (ts.isIdentifier(o) && (o.text === 'global' || o.text === 'globalThis')) this.globalNames.add(st.expression.left.name.text);
-        }
-      }
-    }
-    return this.globalNames.has(id.text);
+  /** What this file puts on the global object and on its names' members, read once per file. */
+  private globals: GlobalAssignments | null = null;
+  private ownGlobals(sf: ts.SourceFile): GlobalAssignments {
+    return (this.globals ??= globalAssignments(sf));
   }
 
   /** `this.name` inside a class: a field initialised with a logger, typed as one, assigned one in the constructor, or inherited. */

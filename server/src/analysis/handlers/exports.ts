@@ -2,7 +2,7 @@
 // routers, apps, plugin and handler functions, objects of handlers, and re-exports.
 import ts from '../typescriptModule';
 import { hasModifier, unwrap } from '../scopes';
-import type { FrameworkValues } from './frameworkValues';
+import { type FrameworkValues, instanceValues } from './frameworkValues';
 import type { Ref } from './types';
 
 
@@ -37,18 +37,12 @@ function classNamed(sf: ts.SourceFile, name: string): ts.ClassDeclaration | null
  */
 function classRef(cls: ts.ClassLikeDeclaration, values: FrameworkValues): Ref | null {
   const members = new Map<string, Ref>();
-  const note = (name: string, value: ts.Expression) => {
-    if (members.has(name)) return;
-    const ref = values.refOf(value);
-    if (ref.kind === 'owner') members.set(name, ref);
-  };
-  for (const m of cls.members) {
-    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.initializer) note(m.name.text, m.initializer);
-    if (!(ts.isConstructorDeclaration(m) || ts.isMethodDeclaration(m)) || !m.body) continue;
-    for (const st of m.body.statements) {
-      if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
-      const left = st.expression.left;
-      if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) note(left.name.text, st.expression.right);
+  for (const [name, assigned] of instanceValues(cls)) {
+    for (const value of assigned) {
+      const ref = values.refOf(value);
+      if (ref.kind !== 'owner') continue;
+      members.set(name, ref);
+      break;
     }
   }
   return members.size ? { kind: 'object', members } : null;

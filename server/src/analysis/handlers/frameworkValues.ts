@@ -321,40 +321,47 @@ function isChainMethod(spec: FrameworkSpec | null, method: string): boolean {
   return false;
 }
 
-/**
- * `this.name`'s value in a class: a field initializer, else the constructor's `this.name = value`,
- * else a method's (`start() { this.app = express(); ... }`); a field declared without a value
- * (`app;`, `app = null;`) is assigned later.
- */
+/** `this.name`'s value in a class, from the method or function `thisNode` is in: see instanceValues. */
 function classMemberInitializer(thisNode: ts.Node, name: string): ts.Expression | null {
   let cls: ts.Node | undefined = thisNode.parent;
   while (cls && !ts.isClassLike(cls)) {
     if (ts.isFunctionDeclaration(cls) || ts.isFunctionExpression(cls)) return null; // `this` is not the instance there
     cls = cls.parent;
   }
-  if (!cls) return null;
-  const members = (cls as ts.ClassLikeDeclaration).members;
-  for (const m of members) {
-    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name && m.initializer && !isNothing(m.initializer)) return m.initializer;
-  }
-  const assigned = (m: ts.ClassElement): ts.Expression | null => {
-    if (!ts.isConstructorDeclaration(m) && !ts.isMethodDeclaration(m)) return null;
+  return cls ? (instanceValues(cls as ts.ClassLikeDeclaration).get(name)?.[0] ?? null) : null;
+}
+
+const instanceValuesOf = new WeakMap<ts.ClassLikeDeclaration, ReadonlyMap<string, readonly ts.Expression[]>>();
+
+/**
+ * What a class's instances hold, by member name, each name's values in the order they count: a
+ * field's initializer, then the constructor's top-level `this.name = value`, then a method's
+ * (`start() { this.app = express(); ... }`), in member order. A field declared without a value
+ * (`app;`, `app = null;`) is assigned later: `null` and `undefined` are left out. Read once per class.
+ */
+export function instanceValues(cls: ts.ClassLikeDeclaration): ReadonlyMap<string, readonly ts.Expression[]> {
+  let known = instanceValuesOf.get(cls);
+  if (known) return known;
+  const out = new Map<string, ts.Expression[]>();
+  const add = (name: string, value: ts.Expression) => {
+    if (isNothing(value)) return;
+    const list = out.get(name);
+    if (list) list.push(value);
+    else out.set(name, [value]);
+  };
+  const assignments = (m: ts.ConstructorDeclaration | ts.MethodDeclaration) => {
     for (const st of m.body?.statements ?? []) {
       if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression)) continue;
       const { left, operatorToken, right } = st.expression;
       if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(left)) continue;
-      if (left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name && !isNothing(right)) return right;
+      if (left.expression.kind === ts.SyntaxKind.ThisKeyword) add(left.name.text, right);
     }
-    return null;
   };
-  const ctor = members.find(ts.isConstructorDeclaration);
-  const inCtor = ctor ? assigned(ctor) : null;
-  if (inCtor) return inCtor;
-  for (const m of members) {
-    const found = ts.isMethodDeclaration(m) ? assigned(m) : null;
-    if (found) return found;
-  }
-  return null;
+  for (const m of cls.members) if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.initializer) add(m.name.text, m.initializer);
+  for (const m of cls.members) if (ts.isConstructorDeclaration(m)) assignments(m);
+  for (const m of cls.members) if (ts.isMethodDeclaration(m)) assignments(m);
+  instanceValuesOf.set(cls, (known = out));
+  return known;
 }
 
 /** `null` or `undefined`: a field declared now and given its value later. */

@@ -14,6 +14,7 @@ import type { ConfiguredLoggerModule } from '../model/facts';
 import type { ImportResolver } from './resolver';
 import type { FrameworkId, Handler, Middleware } from './types';
 import { WorkspaceFacts } from './workspaceFacts';
+import { SCRIPT_RUNNERS } from '../roles/manifest';
 
 export type LoggerSource =
   /** A workspace module that creates a logger with a library and exports it (or the `loggerModule` setting's). */
@@ -114,9 +115,6 @@ function followScript(scripts: Record<string, unknown>, name: string): string | 
   return command;
 }
 
-/** Programs that run a JavaScript or TypeScript file given as their first argument that is not an option. */
-const RUNNERS = new Set(['node', 'ts-node', 'ts-node-dev', 'tsx', 'nodemon', 'bun', 'babel-node', 'esno', 'esr']);
-
 /**
  * The file a start script runs: the first `node file` (or ts-node, tsx, nodemon...) among its
  * commands, environment assignments and options skipped; `nest start`'s `src/main.ts`. Null for
@@ -131,7 +129,7 @@ export function startTarget(script: string): string | null {
     // `nest start` runs the Nest CLI's entry file: `main` under its source root, `src` unless
     // nest-cli.json says otherwise (a monorepo's apps name theirs there).
     if (words[i] === 'nest' && words[i + 1] === 'start') return 'src/main.ts';
-    if (!RUNNERS.has(words[i] ?? '')) continue;
+    if (!SCRIPT_RUNNERS.has(words[i] ?? '')) continue;
     if (words[i + 1] === 'watch') i++; // `tsx watch src/index.ts`
     for (i++; i < words.length; i++) {
       const w = words[i];

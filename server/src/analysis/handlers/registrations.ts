@@ -3,7 +3,8 @@
 // Hono's `route('/x', sub)`, hooks and error handlers. The framework table says which method is
 // which; a receiver whose framework only the linker can tell is read as any framework would.
 import ts from '../typescriptModule';
-import { resolveName, unwrap } from '../scopes';
+import { importOf, resolveName, unwrap } from '../scopes';
+import { importedName, namesExport } from '../context/imports';
 import { isFunctionNode } from './factsBuilder';
 import { FRAMEWORKS, type FrameworkSpec } from './frameworks';
 import { type FrameworkValues, type Receiver, specOf } from './frameworkValues';
@@ -177,17 +178,10 @@ export class RegistrationReader {
    */
   private endpointLibrary(arg: ts.Expression): boolean {
     const e = unwrap(arg);
-    const target = ts.isCallExpression(e) ? unwrap(e.expression) : e;
-    let id: ts.Identifier | null = null;
-    let member: string | null = null;
-    if (ts.isIdentifier(target)) id = target;
-    else if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression)) [id, member] = [target.expression, target.name.text];
-    if (!id) return false;
-    const d = resolveName(this.values.scopes, id, id.text);
-    if (d?.kind !== 'import') return false;
-    const name = member && (d.name === '*' || d.name === 'default') ? member : member ? null : d.name;
-    return !!name && ENDPOINT_LIBRARIES.get(d.module)?.has(name) === true;
+    const imp = importedName((id) => importOf(this.values.scopes, id), ts.isCallExpression(e) ? e.expression : e);
+    return !!imp && [...(ENDPOINT_LIBRARIES.get(imp.module) ?? [])].some((name) => namesExport(imp, imp.module, name));
   }
+
 
   /** Hono's `app.route('/x', sub)`. */
   private honoRoute(call: ts.CallExpression, receiver: Receiver): boolean {

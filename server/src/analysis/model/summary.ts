@@ -11,7 +11,7 @@ import { ValueResolver, type Value, valueOfExport } from '../values';
 import { isLoggerInterface } from '../typeValues';
 import type { LoggerLibrary } from '../types';
 import { LIBRARY_PACKAGES } from '../libraries';
-import { ASSIGNS_GLOBAL } from '../globalAssignments';
+import { globalAssignments } from '../globalAssignments';
 import type { CallbackTypeSummary, ClassSummary, LoggerShape, FunctionSummary, ImportLinks, LoggerExport } from './types';
 
 export interface ModuleSummary {
@@ -194,7 +194,7 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
     for (const [name, b] of target?.trpcBuilders ?? []) if (name !== 'default' && !trpcBuilders.has(name)) trpcBuilders.set(name, b);
   }
   for (const [name, fn] of functions) if (!fn.logs && !fn.returnsLogger && fn.returnsErrorText === undefined && !fn.makesMetric) functions.delete(name);
-  const globals = ASSIGNS_GLOBAL.test(text) ? globalLoggers(sf, scopes, values) : new Map<string, LoggerLibrary>();
+  const globals = globalLoggers(sf, scopes, values);
   const digest = digestOf(loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes, trpcBuilders);
   // Written only when present: the digest of a module without them stays as it was.
   const g = [...globals].map(([name, lib]) => `${name}=${lib}`).sort();
@@ -208,24 +208,15 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
  */
 function globalLoggers(sf: ts.SourceFile, scopes: ScopeMap, values: ValueResolver): Map<string, LoggerLibrary> {
   const out = new Map<string, LoggerLibrary>();
-  const globalNames = new Set<string>();
-  const assignments: Array<[left: ts.PropertyAccessExpression, right: ts.Expression]> = [];
-  for (const st of sf.statements) {
-    if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
-    const { left, right } = st.expression;
-    if (!ts.isPropertyAccessExpression(left)) continue;
-    const object = unwrap(left.expression);
-    if (ts.isIdentifier(object) && (object.text === 'global' || object.text === 'globalThis')) {
-      globalNames.add(left.name.text);
-      const v = values.valueOf(right);
-      if (v?.t === 'logger') out.set(left.name.text, v.lib);
-    } else if (ts.isIdentifier(object)) assignments.push([left, right]);
+  const assigned = globalAssignments(sf);
+  for (const { name, value } of assigned.onGlobal) {
+    const v = values.valueOf(value);
+    if (v?.t === 'logger') out.set(name, v.lib);
   }
-  for (const [left, right] of assignments) {
-    const object = unwrap(left.expression) as ts.Identifier;
-    if (!globalNames.has(object.text) && resolveName(scopes, object, object.text)) continue;
-    const v = values.valueOf(right);
-    if (v?.t === 'logger') out.set(`${object.text}.${left.name.text}`, v.lib);
+  for (const { object, member, value } of assigned.onNames) {
+    if (!assigned.names.has(object.text) && resolveName(scopes, object, object.text)) continue;
+    const v = values.valueOf(value);
+    if (v?.t === 'logger') out.set(`${object.text}.${member}`, v.lib);
   }
   return out;
 }

@@ -81,8 +81,8 @@ export function computeRoles(root: string, graph: ImportGraph, evidence: Readonl
   // decided when its last importer is, so the walk is linear in files plus import edges.
   // Weak evidence counts too (`code-migrations/` by its name): what only such files import stays open,
   // so server reach still makes it service code if the server turns out to load them.
-  const toolish = (i: number) => role[i] === 'test' || (!!role[i] && NON_SERVICE.has(role[i]!) && (!!evidence[i] || fromTools[i]));
   const fromTools: boolean[] = new Array(n).fill(false);
+  const toolish = (i: number) => role[i] === 'test' || (!!role[i] && NON_SERVICE.has(role[i]!) && (!!evidence[i] || fromTools[i]));
   /** Importers of each undecided file not yet known to be such code (tests never count). */
   const waiting = importers.map((list, i) => (undecided[i] ? list.filter((from) => role[from] !== 'test').length : -1));
   const toolQueue: number[] = [];

@@ -80,8 +80,8 @@ export function scriptRole(name: string): FileRole {
   return 'script';
 }
 
-/** Programs whose first argument is the script file they run. */
-const FILE_RUNNERS = new Set(['node', 'nodemon', 'ts-node', 'ts-node-dev', 'tsx', 'babel-node', 'bun']);
+/** Programs whose first argument (not an option) is the script file they run: roles read it, and so does the inventory's start entry. */
+export const SCRIPT_RUNNERS: ReadonlySet<string> = new Set(['node', 'nodemon', 'ts-node', 'ts-node-dev', 'tsx', 'babel-node', 'bun', 'esno', 'esr']);
 
 /** Runners whose first argument is a program to run, not a file: their file arguments are data or config. */
 const NOT_RUNNERS = new Set(['cp', 'mv', 'rm', 'rimraf', 'shx', 'mkdir', 'cat', 'echo', 'docker', 'git', 'tsc', 'eslint', 'prettier', 'biome', 'c8', 'nyc']);
@@ -98,7 +98,7 @@ export function commandPaths(command: string): string[] {
     // `node server`: node's first argument is the script, a folder's index or a file without its extension.
     let script = false;
     for (let i = 0; i < words.length; i++) {
-      if (i === 0 && FILE_RUNNERS.has(words[0])) {
+      if (i === 0 && SCRIPT_RUNNERS.has(words[0])) {
         script = true;
         continue;
       }
@@ -166,8 +166,13 @@ export const SERVER_PACKAGES = [
 ] as const;
 
 /** The front-end dependency that makes a package a front end, or null (none, or a server framework too). */
+/** Whether the package depends on a server framework (SERVER_PACKAGES). */
+function dependsOnServerFramework(manifest: PackageManifest): boolean {
+  return SERVER_PACKAGES.some((p) => manifest.dependencies.has(p));
+}
+
 export function frontEndDependency(manifest: PackageManifest): string | null {
-  if (SERVER_PACKAGES.some((p) => manifest.dependencies.has(p))) return null;
+  if (dependsOnServerFramework(manifest)) return null;
   return FRONT_END_PACKAGES.find((p) => manifest.dependencies.has(p)) ?? null;
 }
 
@@ -179,7 +184,7 @@ export function frontEndDependency(manifest: PackageManifest): string | null {
 export const PROMPT_PACKAGES = ['inquirer', '@inquirer/prompts', 'prompts', 'enquirer', '@clack/prompts', 'ink', 'vorpal'] as const;
 
 export function interactiveCliDependency(manifest: PackageManifest): string | null {
-  if (SERVER_PACKAGES.some((p) => manifest.dependencies.has(p))) return null;
+  if (dependsOnServerFramework(manifest)) return null;
   return PROMPT_PACKAGES.find((p) => manifest.dependencies.has(p)) ?? null;
 }
 
@@ -204,6 +209,6 @@ export function isCommandLinePackage(manifest: PackageManifest): boolean {
 
 /** It depends on a server framework, or a script named like the service's start runs one of its files. */
 function servesOrStarts(manifest: PackageManifest): boolean {
-  if (SERVER_PACKAGES.some((p) => manifest.dependencies.has(p))) return true;
+  if (dependsOnServerFramework(manifest)) return true;
   return manifest.scripts.some(([name, command]) => scriptRole(name) === 'service' && commandPaths(command).length > 0);
 }

@@ -8,7 +8,7 @@ import type { FixProposal, Rule, RuleContext } from '../rule';
 import { requiredModule, unwrap } from '../scopes';
 import { errorAsText, isErrorValue } from './util/errors';
 import { isRequestObject } from './util/requests';
-import { words } from './util/secretNames';
+import { words } from '../nameWords';
 
 type Kind = 'path' | 'id' | 'email' | 'user name' | 'IP address' | 'time' | 'body' | 'query' | 'path parameter' | 'header' | 'cookie' | 'error';
 

@@ -3,7 +3,7 @@
 // queueName, `Date.now() - start` → duration. A name is a camelCase identifier.
 import ts from '../../typescriptModule';
 import { unwrap } from '../../scopes';
-import { words } from './secretNames';
+import { words } from '../../nameWords';
 
 /** Receivers that say nothing of what is read from them: `this.count` is a count. */
 const SELVES = new Set(['this', 'self', 'globalThis', 'window']);

@@ -1,6 +1,7 @@
 // Names that look like secrets. Matching is on whole words of the name (camelCase, snake_case,
 // kebab-case split), and on its LAST word or two: `accessToken` and `x-api-key` are secrets,
 // `tokenCount`, `passwordChanged` and `sessionId` (a correlation id) are not.
+import { words } from '../../nameWords';
 
 /** Secret-like when the LAST word of a name is one of these... */
 const SECRET_LAST_WORDS = new Set(['password', 'passwords', 'passwd', 'pwd', 'passphrase', 'secret', 'secrets', 'token', 'tokens', 'jwt', 'apikey', 'authorization', 'cookie', 'cookies', 'cvv', 'cvc', 'ssn', 'session', 'credentials', 'pin']);
@@ -18,15 +19,6 @@ const NOT_SECRET_PAIRS = new Set(['page token', 'continuation token', 'cancellat
 /** First words of boolean-style names. */
 const FLAG_FIRST_WORDS = new Set(['has', 'is', 'should', 'needs', 'requires', 'missing', 'no', 'valid', 'invalid', 'expired', 'can', 'use', 'with', 'without']);
 
-/** The lower-case words of a name: `xApiKey` → x, api, key; `set-cookie` → set, cookie. */
-export function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
-}
 
 /**
  * What each name was found to be (SECRET and PERSONAL bits): a workspace repeats its field names
