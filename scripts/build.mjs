@@ -73,4 +73,19 @@ if (watch) {
   for (const b of present) (await esbuild.context(b)).watch();
 } else {
   await Promise.all(present.map((b) => esbuild.build(b)));
+  for (const b of present) escapeNonAscii(b.outfile);
+}
+
+/**
+ * esbuild escapes non-ASCII characters in strings, but not in regular expression literals nor in
+ * the comments it keeps. One such character makes Node read a whole bundle as two-byte text: the
+ * server's 11 MB decoded in ~200 ms instead of ~10, and compiled slower, at every start of the
+ * server, of the CLI's engine and of each analysis worker. Each is written as its `\uXXXX` escape,
+ * which means the same character in a regular expression, a string or an identifier (a comment
+ * just reads differently). Source maps keep their columns but for the few lines this touches.
+ */
+function escapeNonAscii(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  if (!/[^\x00-\x7f]/.test(text)) return;
+  fs.writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }

@@ -71,6 +71,8 @@ export interface LspClientOptions {
   env?: Record<string, string>;
   /** Whether workspace edits may hold documentChanges with file creation (as VS Code's do); default true. */
   documentChanges?: boolean;
+  /** Node options for the server process (a profile: `--cpu-prof`, which NODE_OPTIONS refuses). */
+  execArgv?: string[];
 }
 
 interface Waiter {
@@ -111,7 +113,7 @@ export class LspTestClient {
 
   static async start(options: LspClientOptions): Promise<LspTestClient> {
     ensureServerBuilt();
-    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection, options);
     child.stderr!.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));

@@ -121,8 +121,11 @@ export class ServiceFindings {
       for (const resolve of waiters) resolve();
     }
     for (const keep of details) {
-      keep();
+      // Yield first: a scan waiting on `waiters` resumes in a microtask, and reports idle only once
+      // it runs; kept before it, a service's details (a fifth of a 2,000-file scan's phase) held
+      // the idle status back although every finding was out.
       await yieldToEventLoop();
+      keep();
     }
   }
 

@@ -26,7 +26,7 @@ const SPACED_UNITS = new Set(['ms', 'ns', 'us', 'µs', 'kb', 'mb', 'gb', 'kib', 
 
 /** The unit at the start of the text after a value, with the name suffix it gives, or null. */
 export function leadingUnit(textAfter: string): { length: number; suffix: string } | null {
-  const m = /^( ?)([A-Za-zµ]+|%)(?![\p{L}\p{N}%_])/u.exec(textAfter);
+  const m = /^( ?)([A-Za-z\u00b5]+|%)(?![\p{L}\p{N}%_])/u.exec(textAfter);
   if (!m) return null;
   const unit = m[2].toLowerCase();
   if (!(unit in UNITS) || (m[1] && !SPACED_UNITS.has(unit))) return null;
@@ -79,18 +79,18 @@ export function constantMessage(parts: readonly Part[], slots: ReadonlyMap<numbe
       t = t.replace(/^'s\b/, '');
       if (slots.get(i - 1)?.unit) t = t.slice(leadingUnit(t)?.length ?? 0);
       // Then a dash or bar that only separated it from the next words: `${attempt} - error`.
-      t = t.replace(CLOSING, '').replace(/^\s*[-–—|/]+(?=\s)/, '');
+      t = t.replace(CLOSING, '').replace(/^\s*[-\u2013\u2014|/]+(?=\s)/, '');
     }
     if (parts[i + 1]?.kind === 'value') t = trimEndOf(t, OPENING);
     t = t.replace(/\s+/g, ' ').trim();
     const last = i === parts.length - 1;
     // Only separators (`${a}/${b}`) say nothing; sentence punctuation closing the message stays.
-    if (/[\p{L}\p{N}]/u.test(t) || (last && tokens.length > 0 && /^[.!?…]+$/.test(t))) tokens.push(t);
+    if (/[\p{L}\p{N}]/u.test(t) || (last && tokens.length > 0 && /^[.!?\u2026]+$/.test(t))) tokens.push(t);
   }
   let text = '';
-  for (const t of tokens) text += !text || /^[.,;:!?…)\]}]/.test(t) ? t : ` ${t}`;
+  for (const t of tokens) text += !text || /^[.,;:!?\u2026)\]}]/.test(t) ? t : ` ${t}`;
   // A message starting where a value was removed starts at its first word.
-  text = trimEndOf(balanced(text).replace(/^[\s.,;:!?\-–—|/]+/, ''), TRAILING_SEPARATORS);
+  text = trimEndOf(balanced(text).replace(/^[\s.,;:!?\-\u2013\u2014|/]+/, ''), TRAILING_SEPARATORS);
   return text.replace(/\s+/g, ' ').trim();
 }
 
