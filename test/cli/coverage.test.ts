@@ -108,6 +108,8 @@ describe('obs-lens check: handler coverage', function () {
       'hono-prom': '0/2',
       'hono-prometheus': '2/3',
       'hono-unmounted': '0/2',
+      'hyperdx-init': '1/1',
+      'hyperdx-preload': '1/1',
       'koa-middleware': '1/2',
       'koa-router': '0/2',
       'nestjs-inject': '1/3',
@@ -133,6 +135,8 @@ describe('obs-lens check: handler coverage', function () {
     assert.deepEqual(kinds('nextjs-wrapped', 'GET /api/orders'), ['wrapper']);
     assert.deepEqual(kinds('otel-sdk', 'GET /products'), ['auto-instrumentation']);
     assert.deepEqual(kinds('otel-preload', 'GET /carts/:id'), ['auto-instrumentation']);
+    assert.deepEqual(kinds('hyperdx-preload', 'GET /traces/:id'), ['auto-instrumentation']); // HyperDX's SDK preloaded in a script
+    assert.deepEqual(kinds('hyperdx-init', 'POST /checkout'), ['auto-instrumentation']); // HyperDX.init() in code
     assert.deepEqual(kinds('statsd-otel', 'GET /cart'), ['metric']);
     assert.deepEqual(kinds('statsd-otel', 'POST /checkout'), ['metric']);
     assert.deepEqual(

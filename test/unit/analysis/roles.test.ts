@@ -278,6 +278,22 @@ describe('file roles', () => {
     assert.equal(role('packages/cli/src/run.js'), 'cli: packages/cli/package.json is a command-line package (bin, no start of its own, no server framework)');
   });
 
+  it("a command-line package whose `dev` script runs its bin from the sources (HyperDX's hdx-eval: `tsx src/cli.ts` beside `bin: ./dist/cli.js`) is CLI code; a `dev` that runs another file is a start", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }),
+      'packages/eval/package.json': JSON.stringify({ name: '@h/eval', bin: './dist/cli.js', main: './dist/index.js', types: './dist/index.d.ts', scripts: { dev: './scripts/env.sh tsx src/cli.ts' }, dependencies: { commander: '^12' } }),
+      'packages/eval/src/cli.ts': "import { report } from './report';\nconsole.log(`eval of ${process.argv[2]}`);\nreport();\n",
+      'packages/eval/src/report.ts': "export function report() { console.log(`done in ${process.uptime()}s`); }\n",
+      'packages/eval/src/index.ts': "export { report } from './report';\n",
+      'packages/worker/package.json': JSON.stringify({ name: '@h/worker', bin: './dist/cli.js', scripts: { dev: 'tsx src/worker.ts' } }),
+      'packages/worker/src/cli.ts': "console.log('worker cli');\n",
+      'packages/worker/src/worker.ts': "setInterval(() => console.log('tick'), 1000);\n",
+    });
+    assert.equal(role('packages/eval/src/cli.ts'), 'cli: packages/eval/package.json bin');
+    assert.equal(role('packages/eval/src/report.ts'), 'cli: packages/eval/package.json is a command-line package (bin, no start of its own, no server framework)');
+    assert.equal(role('packages/worker/src/worker.ts'), 'service: packages/worker/package.json scripts.dev runs it');
+  });
+
   it('Nx project.json, a browser tsconfig, webpack entries (browser, or server code when built for Node) and .mocharc.yml', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
     made.push(root);

@@ -254,6 +254,30 @@ describe('handler linker', () => {
     }
   });
 
+  it('an app a serverless entry calls with its request (`return app(req, res)`) keeps its routes: delegating a request mounts nothing', () => {
+    const p = handlerProject({
+      'package.json': EXPRESS_PKG,
+      'src/app.ts': [`import express from 'express';`, `import users from './users';`, `const app: express.Application = express();`, `app.use('/users', users);`, `export default app;`].join('\n'),
+      'src/users.ts': [`import { Router } from 'express';`, `const router = Router();`, `router.get('/:id', (req, res) => res.end());`, `export default router;`].join('\n'),
+      'src/serverless.ts': [
+        `import type { IncomingMessage, ServerResponse } from 'http';`,
+        `import app from './app';`,
+        `export async function handler(req: IncomingMessage, res: ServerResponse) {`,
+        `  return app(req, res);`,
+        `}`,
+      ].join('\n'),
+    });
+    try {
+      const [service] = p.inventory();
+      assert.deepEqual(
+        service.handlers.map((h) => `${h.method} ${h.path} ${path.relative(p.root, h.file)}:${h.line + 1}`),
+        ['GET /users/:id src/users.ts:3'],
+      );
+    } finally {
+      p.cleanup();
+    }
+  });
+
   it('app.use with a path and a function that takes no next is an endpoint for every method (Hono, Express, Koa); middleware stays middleware', () => {
     const p = handlerProject({
       'package.json': JSON.stringify({ name: 'h', dependencies: { hono: '^4', express: '^4' } }),

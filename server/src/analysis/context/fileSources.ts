@@ -8,7 +8,7 @@ import ts from '../typescriptModule';
 import { parseSource } from '../parse';
 import { bindFile, enclosingFunction, importOf, resolveName, type ScopeMap, unwrap } from '../scopes';
 import { containsNode, importedName, type ImportedName, type ImportLookup } from './imports';
-import { CONTEXT_MODULES, CONTEXT_READERS, OTEL_INSTRUMENTATIONS, type OutgoingKind, STORE_READ_METHODS } from './libraries';
+import { AUTO_INSTRUMENTATIONS_LABEL, CONTEXT_MODULES, CONTEXT_READERS, HYPERDX_INITS, HYPERDX_SDK, OTEL_INSTRUMENTATIONS, type OutgoingKind, STORE_READ_METHODS } from './libraries';
 
 export type CodeSourceKind =
   /** `als.run(store, () => next())`: the project's own AsyncLocalStorage middleware. */
@@ -87,7 +87,7 @@ export function fileContextSources(file: string, text: string): CodeSource[] {
     else if (ts.isPropertyAssignment(node) || ts.isMethodDeclaration(node)) {
       if (node.name && ts.isIdentifier(node.name) && node.name.text === 'mixin') {
         const value = ts.isPropertyAssignment(node) ? node.initializer : node;
-        if (readsContext(value, scopes)) add('logger-reads-context', 'pino mixin', node);
+        if (readsContext(value, scopes) || isContextReader(value, scopes)) add('logger-reads-context', 'pino mixin', node);
       }
     } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) assignmentSource(node, add);
   }
@@ -109,6 +109,8 @@ function callSource(node: ts.CallExpression | ts.NewExpression, scopes: ScopeMap
     const covers = OTEL_INSTRUMENTATIONS[name];
     if (covers) return add('otel-instrumentation', name, node, { covers: [...covers] });
   }
+  // HyperDX's `init()` starts the Node SDK with every auto-instrumentation.
+  if (imp?.module === HYPERDX_SDK && HYPERDX_INITS.has(name)) return add('otel-instrumentation', AUTO_INSTRUMENTATIONS_LABEL, node, { covers: [...OTEL_INSTRUMENTATIONS.getNodeAutoInstrumentations] });
   if (ts.isPropertyAccessExpression(callee)) {
     const method = callee.name.text;
     const base = importedName(lookupIn(scopes), callee.expression);
@@ -186,6 +188,12 @@ function callsNext(cb: ts.Expression, scopes: ScopeMap): boolean {
   if (ts.isIdentifier(fn)) return fn.text === 'next';
   if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
   return containsNode(fn, (n) => ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'next' && resolveName(scopes, n, 'next')?.kind === 'param');
+}
+
+/** `mixin: getPinoMixinFunction`: the option is itself a function of a library that reads the context. */
+function isContextReader(value: ts.Node, scopes: ScopeMap): boolean {
+  const imp = ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) ? importedName(lookupIn(scopes), value) : null;
+  return !!imp && !!CONTEXT_READERS[imp.module]?.has(imp.member ?? imp.name);
 }
 
 /** Whether `node` reads the current request's context: an async store's getter, cls-rtracer's `id()`, httpContext's `get`, the active span. */

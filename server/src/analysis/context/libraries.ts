@@ -42,6 +42,15 @@ export interface ContextLibrary {
   serviceWide?: true;
 }
 
+/**
+ * HyperDX's SDK: OpenTelemetry's Node SDK with the auto-instrumentations (HTTP, pino's and winston's
+ * trace ids in records) and a metric reader, started by `init`/`initSDK` or by preloading its
+ * `tracing` entry (`node -r @hyperdx/node-opentelemetry/build/src/tracing`).
+ */
+export const HYPERDX_SDK = '@hyperdx/node-opentelemetry';
+export const HYPERDX_PRELOAD = `${HYPERDX_SDK}/build/src/tracing`;
+export const HYPERDX_INITS: ReadonlySet<string> = new Set(['init', 'initSDK']);
+
 export const CONTEXT_LIBRARIES: readonly ContextLibrary[] = [
   { id: 'pino-http', packages: ['pino-http', 'express-pino-logger'], provides: ['request-id', 'request-logger'], requestLogger: '{req}.log', requestId: '{req}.id' },
   { id: 'fastify', packages: ['fastify'], provides: ['request-id', 'request-logger'], requestLogger: '{req}.log', requestId: '{req}.id', serviceWide: true },
@@ -53,7 +62,7 @@ export const CONTEXT_LIBRARIES: readonly ContextLibrary[] = [
   { id: 'nestjs-pino', packages: ['nestjs-pino'], provides: ['request-id', 'request-logger'], serviceWide: true },
   { id: 'koa-pino-logger', packages: ['koa-pino-logger'], provides: ['request-id', 'request-logger'], requestLogger: '{req}.log' },
   { id: 'hono-pino', packages: ['hono-pino'], provides: ['request-id', 'request-logger'] },
-  { id: 'opentelemetry', packages: ['@opentelemetry/api', '@opentelemetry/sdk-node', '@opentelemetry/auto-instrumentations-node'], provides: ['trace'], serviceWide: true },
+  { id: 'opentelemetry', packages: ['@opentelemetry/api', '@opentelemetry/sdk-node', '@opentelemetry/auto-instrumentations-node', HYPERDX_SDK], provides: ['trace'], serviceWide: true },
 ];
 
 /** Modules whose import a file's text must mention for the code-level detection to parse it. */
@@ -74,6 +83,7 @@ export const CONTEXT_MODULES: readonly string[] = [
   '@opentelemetry/instrumentation-http',
   '@opentelemetry/instrumentation-undici',
   '@opentelemetry/instrumentation',
+  HYPERDX_SDK,
 ];
 
 /**
@@ -86,9 +96,17 @@ export const CONTEXT_READERS: Readonly<Record<string, ReadonlySet<string>>> = {
   'express-http-context': new Set(['get']),
   'express-http-context2': new Set(['get']),
   '@opentelemetry/api': new Set(['getActiveSpan', 'getSpan', 'active', 'getSpanContext']),
+  // Its pino mixin returns the active span's trace and span ids (`mixin: getPinoMixinFunction`).
+  [HYPERDX_SDK]: new Set(['getPinoMixinFunction']),
 };
 /** A method of an AsyncLocalStorage (or a nestjs-cls ClsService) that reads the store. */
 export const STORE_READ_METHODS: ReadonlySet<string> = new Set(['getStore', 'get', 'getId']);
+
+/**
+ * The label of a source that starts every auto-instrumentation (`getNodeAutoInstrumentations()`,
+ * HyperDX's `init()`): pino's and winston's among them stamp trace ids into every record.
+ */
+export const AUTO_INSTRUMENTATIONS_LABEL = 'getNodeAutoInstrumentations';
 
 /** OpenTelemetry instrumentations that propagate trace context on outgoing calls, by the clients they cover. */
 export const OTEL_INSTRUMENTATIONS: Readonly<Record<string, readonly OutgoingKind[]>> = {
@@ -99,8 +117,12 @@ export const OTEL_INSTRUMENTATIONS: Readonly<Record<string, readonly OutgoingKin
   AmqplibInstrumentation: ['amqp'],
   AwsInstrumentation: ['aws'],
 };
-/** Auto-instrumentation loaded from the command line (`node --require @opentelemetry/auto-instrumentations-node/register`). */
-export const OTEL_REGISTER_MODULES: readonly string[] = ['@opentelemetry/auto-instrumentations-node/register', '@opentelemetry/auto-instrumentations-node'];
+/**
+ * Auto-instrumentation loaded from the command line (`node --require @opentelemetry/auto-instrumentations-node/register`),
+ * HyperDX's SDK among them (its `tracing` entry starts the Node SDK with the auto-instrumentations).
+ */
+export const OTEL_REGISTER_MODULES: readonly string[] = ['@opentelemetry/auto-instrumentations-node/register', '@opentelemetry/auto-instrumentations-node', HYPERDX_PRELOAD];
+
 
 /** What an outgoing call is carried by: which instrumentation covers it. */
 export type OutgoingKind = 'http' | 'fetch' | 'kafka' | 'amqp' | 'bullmq' | 'aws';

@@ -7,7 +7,7 @@ import { readJsonObject } from '../model/packages';
 import { isInside } from '../model/paths';
 import type { ProjectModel } from '../project';
 import type { CodeSource } from './fileSources';
-import { CONTEXT_LIBRARIES, CONTEXT_LOSING_CALLBACKS, type ContextLibraryId, OTEL_REGISTER_MODULES, type OutgoingKind } from './libraries';
+import { AUTO_INSTRUMENTATIONS_LABEL, CONTEXT_LIBRARIES, CONTEXT_LOSING_CALLBACKS, type ContextLibraryId, OTEL_REGISTER_MODULES, type OutgoingKind } from './libraries';
 
 export interface ServiceContext {
   /** The service's package folder. */
@@ -78,7 +78,7 @@ function computeServiceContext(project: ProjectModel, dir: string): ServiceConte
     requestLoggerProperty,
     requestLoggerCertain: libraries.includes('fastify') || has('request-logger-middleware') || (!onRequest && !!child),
     // Auto-instrumentation includes pino's and winston's, which stamp trace ids into every record.
-    loggerReadsContext: has('logger-reads-context') || otelCovers.has('http') && code.some((c) => c.label === 'getNodeAutoInstrumentations') || startScriptRegistersOtel(project, dir),
+    loggerReadsContext: has('logger-reads-context') || otelCovers.has('http') && code.some((c) => c.label === AUTO_INSTRUMENTATIONS_LABEL) || startScriptRegistersOtel(project, dir),
     otelCovers,
     axiosIntercepted: has('axios-interceptor'),
     fastifyMajor: declaredMajor(project, dir, 'fastify'),

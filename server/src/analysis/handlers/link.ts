@@ -116,7 +116,13 @@ export class Linker {
   private attach(parent: OwnerNode, facts: FileFacts, a: AttachFact): void {
     const target = this.resolve(facts, a.target, 0);
     const at = { file: facts.file, line: a.line, column: a.column };
-    if (target?.kind === 'owner') return this.mount(parent, a.prefix, this.node(target.facts, target.owner), at);
+    if (target?.kind === 'owner') {
+      // `app(req, res)`: an app called with a function's parameters is handed a request to serve (a
+      // serverless entry delegating to the Express app), not registered on them. Mounted there, the
+      // app would hang under owners nothing serves, and none of its routes would be found.
+      if (a.via === 'call') return;
+      return this.mount(parent, a.prefix, this.node(target.facts, target.owner), at);
+    }
     if (target?.kind === 'function' && a.via !== 'use') {
       const fn = target.facts.functions[target.fn];
       const paramOwner = fn.paramOwners.get(a.via === 'call' ? a.paramIndex : 0);

@@ -1,8 +1,8 @@
 // Whether a service's HTTP requests are timed by auto-instrumentation (AUTO_INSTRUMENTATION in
 // coverageLibraries.ts): an OpenTelemetry SDK file of the service registering HTTP (or framework)
 // instrumentation with metrics exported, a preload of the auto-instrumentation (`--require`,
-// `--import`, `-r`) in package.json scripts, a Dockerfile, .env or NODE_OPTIONS, or Datadog's tracer
-// started. HTTP instrumentation switched off through the environment (or in the SDK's own options)
+// `--import`, `-r`) in package.json scripts, a Dockerfile, .env or NODE_OPTIONS, Datadog's tracer
+// or HyperDX's SDK started. HTTP instrumentation switched off through the environment (or in the SDK's own options)
 // counts as none.
 import * as path from 'node:path';
 import type { ServiceView } from '../rule';
@@ -71,6 +71,11 @@ export function autoInstrumentationOf(service: ServiceView): AutoInstrumentation
     if (AUTO_INSTRUMENTATION.ddTraceInit.test(text)) {
       found = { what: `dd-trace (${rel(file)})`, file };
       break;
+    }
+    if (AUTO_INSTRUMENTATION.hyperdxImport.test(text) && AUTO_INSTRUMENTATION.hyperdxInit.test(text) && !AUTO_INSTRUMENTATION.hyperdxNoMetrics.test(text)) {
+      if (HTTP_DISABLED_IN_CODE.test(text)) disabled = `instrumentation-http disabled in ${rel(file)}`;
+      else found = { what: `@hyperdx/node-opentelemetry (${rel(file)})`, file };
+      continue;
     }
     const m = IMPORTS_INSTRUMENTATION.exec(text);
     // `metricReaders: []` is an SDK told to export no metrics.

@@ -179,7 +179,14 @@ export const AUTO_INSTRUMENTATION = {
   /** In an SDK file, one of these means metrics are exported (instrumentation without a meter provider records only traces). */
   metricExportMarkers: ['metricReader', 'metricReaders', 'MeterProvider', 'PeriodicExportingMetricReader', 'PrometheusExporter', 'setGlobalMeterProvider'],
   /** Preloaded with `--require`/`-r`/`--import` (package.json scripts, Dockerfiles, NODE_OPTIONS): instrument everything from the environment. */
-  preloads: ['@opentelemetry/auto-instrumentations-node/register', 'dd-trace/init', 'dd-trace/register.js'],
+  preloads: ['@opentelemetry/auto-instrumentations-node/register', 'dd-trace/init', 'dd-trace/register.js', '@hyperdx/node-opentelemetry/build/src/tracing'],
+  /**
+   * HyperDX's SDK started in code (`HyperDX.init({...})`, `initSDK({...})` in a module importing it):
+   * the Node SDK with HTTP instrumentation and HyperDX's metric reader, unless `disableMetrics: true`.
+   */
+  hyperdxImport: /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)['"]@hyperdx\/node-opentelemetry['"]/,
+  hyperdxInit: /\b(?:init|initSDK)\s*\(/,
+  hyperdxNoMetrics: /\bdisableMetrics\s*:\s*true\b/,
   /** Datadog's tracer started in code: its trace metrics time every request by resource. */
   ddTraceInit: /\brequire\(\s*['"]dd-trace['"]\s*\)\s*\.init\s*\(|\bfrom\s+['"]dd-trace\/init['"]|import\s+['"]dd-trace\/init['"]|\btracer\.init\s*\(/,
   /** Environment variables that switch instrumentations off (comma-separated short names: `http,fs`) or on (only those listed). */

@@ -207,8 +207,26 @@ export function isCommandLinePackage(manifest: PackageManifest): boolean {
   return manifest.bin.length > 0 && !servesOrStarts(manifest);
 }
 
-/** It depends on a server framework, or a script named like the service's start runs one of its files. */
+/**
+ * It depends on a server framework, or a script named like the service's start runs one of its files
+ * other than its bin (`"dev": "tsx src/cli.ts"` beside `"bin": "./dist/cli.js"` runs the command
+ * from its sources: a CLI's development run, not a service's start).
+ */
 function servesOrStarts(manifest: PackageManifest): boolean {
   if (dependsOnServerFramework(manifest)) return true;
-  return manifest.scripts.some(([name, command]) => scriptRole(name) === 'service' && commandPaths(command).length > 0);
+  const bins = new Set(manifest.bin.map(entryKey));
+  return manifest.scripts.some(([name, command]) => scriptRole(name) === 'service' && commandPaths(command).some((p) => isCodePath(p) && !bins.has(entryKey(p))));
+}
+
+/** A file named in the manifest without its extension and its first folder when that is build output or `src` (`./dist/cli.js` and `src/cli.ts` are one entry). */
+function entryKey(written: string): string {
+  const parts = path.posix.normalize(written.replace(/\\/g, '/')).replace(/^\.\//, '').replace(/\.(m|c)?(js|ts)x?$/, '').split('/');
+  return (parts.length > 1 && ENTRY_FOLDERS.has(parts[0]) ? parts.slice(1) : parts).join('/');
+}
+const ENTRY_FOLDERS = new Set(['src', 'dist', 'build', 'lib', 'out']);
+
+/** A path a script names that may be code: JavaScript or TypeScript, or no extension (`node server`); not `./scripts/env.sh` wrapping the run. */
+function isCodePath(written: string): boolean {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(path.posix.basename(written))?.[1];
+  return ext === undefined || /^(m|c)?(js|ts)x?$/.test(ext);
 }

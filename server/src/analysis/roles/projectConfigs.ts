@@ -153,7 +153,9 @@ export class ProjectConfigs {
       const role = prompts && scriptRole(name) === 'service' ? 'cli' : scriptRole(name);
       for (const written of commandPaths(command)) {
         const file = this.sourceFile(m.dir, written);
-        if (file) this.name(file, { role, why: `${where} scripts.${name} runs it` + (role === 'cli' && scriptRole(name) === 'service' ? ` (an interactive command-line tool: ${prompts})` : '') });
+        // `"dev": "tsx src/cli.ts"` runs the package's own bin from its sources: still the command.
+        if (file && role === 'service' && bins.has(file)) this.name(file, { role: 'cli', why: `${where} bin (scripts.${name} runs it from its sources)` });
+        else if (file) this.name(file, { role, why: `${where} scripts.${name} runs it` + (role === 'cli' && scriptRole(name) === 'service' ? ` (an interactive command-line tool: ${prompts})` : '') });
       }
     }
     if (prompts) this.folders.push({ dir: m.dir, evidence: { role: 'cli', why: `${where} is an interactive command-line tool (${prompts}, no server framework)`, weak: true }, ownPackageOnly: true });

@@ -10,7 +10,7 @@ import { localValues } from './util/declarations';
 import { errorPlacement } from './util/errorPlacement';
 import { isConsoleOutsideService } from './util/fileRole';
 import { runsOnlyInDevelopmentOrTests } from './util/developmentOnly';
-import { errorAsText, isErrorValue } from './util/errors';
+import { errorAsText, errorsKeptWhole, isErrorValue } from './util/errors';
 import { messageParts } from './util/messageParts';
 import { constantMessage } from './util/messageText';
 import { aroundOnlyPlaceholder, placeholderCount } from './util/placeholders';
@@ -151,8 +151,11 @@ export const rule: Rule = {
     // NestJS's Logger takes the stack as its own argument: `this.logger.error(err.message, err.stack)`
     // is its idiom and keeps the stack.
     if (call.library === 'nestjs' && nestStackPassed(call, ctx)) return;
+    // An error logged whole in the same call keeps its stack: its text beside it is an extra, not a loss.
+    const kept = errorsKeptWhole(call, ctx);
+    const lost = (error: ts.Expression) => !(ts.isIdentifier(error) && kept.has(error.text));
     if (call.messageArg) {
-      const found = textualErrors(call.messageArg, ctx);
+      const found = textualErrors(call.messageArg, ctx).filter((f) => lost(f.error));
       if (found.length) {
         const fixes = found.length === 1 && !found[0].indirect ? messageFix(call, ctx, found[0].error) : [];
         for (const f of found) ctx.report(f.at, MESSAGE(f.at.getText(sf)), fixes);
@@ -162,7 +165,7 @@ export const rule: Rule = {
     for (const a of call.restArgs) {
       if (a === call.fieldsArg) continue;
       const error = errorAsText(a, ctx);
-      if (error) ctx.report(unwrap(a), MESSAGE(unwrap(a).getText(sf)));
+      if (error && lost(error)) ctx.report(unwrap(a), MESSAGE(unwrap(a).getText(sf)));
     }
     // The error itself filling a placeholder: pino and bunyan format it into the text (`%s`:
     // `Error: boom`, no stack; pino's `%o`/`%j`: `{}`).
@@ -187,10 +190,7 @@ export const rule: Rule = {
     // Error text as a field value: `{ error: err.message }` → the error object where the library keeps it.
     const fieldsObj = call.fieldsArg && unwrap(call.fieldsArg);
     if (fieldsObj && ts.isObjectLiteralExpression(fieldsObj)) {
-      // `{ error: err, errorMessage: err.message }`: the error object is logged beside its text (pino
-      // and bunyan keep it whole), so the text is an extra, not a loss. winston's meta loses it: not there.
-      const beside = call.library === 'winston' ? new Set<string>() : errorsLoggedWhole(fieldsObj, ctx);
-      const lost = (error: ts.Expression) => !(ts.isIdentifier(error) && beside.has(error.text));
+      // `{ error: err, errorMessage: err.message }`: the error object is logged beside its text (`kept`).
       for (const p of fieldsObj.properties) {
         // winston: `{ error }` / `{ error: err }` is written as `"error":{}`.
         if (call.library === 'winston' && !call.wrapper && (ts.isShorthandPropertyAssignment(p) || ts.isPropertyAssignment(p))) {
@@ -206,8 +206,9 @@ export const rule: Rule = {
         if (error) {
           if (lost(error)) ctx.report(p.initializer, MESSAGE(p.initializer.getText(sf)), fieldFix(call, ctx, fieldsObj, p, error));
         }
-        // Nested: `metadata: JSON.stringify({ originalError: String(e) })`, `{ cause: { message: e.message } }`.
-        else for (const inner of nestedErrorText(p.initializer, ctx)) if (lost(inner.error)) ctx.report(inner.at, MESSAGE(inner.at.getText(sf)));
+        // Nested: `metadata: JSON.stringify({ originalError: String(e) })`, `{ cause: { message: e.message } }`;
+        // built into the field's text (`message: \`failed to load: ${e}\``) or a few lines up (`{ error: msg }`).
+        else for (const inner of [...nestedErrorText(p.initializer, ctx), ...textualErrors(p.initializer, ctx)]) if (lost(inner.error)) ctx.report(inner.at, MESSAGE(inner.at.getText(sf)));
       }
     }
   },
@@ -229,12 +230,3 @@ function nestedErrorText(value: ts.Expression, ctx: RuleContext): Array<{ at: ts
   return out;
 }
 
-/** Names of the errors a fields object holds whole (`{ err }`, `{ error: err }`). */
-function errorsLoggedWhole(obj: ts.ObjectLiteralExpression, ctx: RuleContext): Set<string> {
-  const out = new Set<string>();
-  for (const p of obj.properties) {
-    const value = ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? unwrap(p.initializer) : null;
-    if (value && ts.isIdentifier(value) && isErrorValue(value, ctx)) out.add(value.text);
-  }
-  return out;
-}

@@ -4,7 +4,7 @@ import ts from '../typescriptModule';
 import type { FixProposal, LogCall, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
 import { commentsBetweenArguments } from './util/comments';
-import { isErrorValue } from './util/errors';
+import { errorAsText, errorsKeptWhole, isErrorValue } from './util/errors';
 import { isConsoleOutsideService } from './util/fileRole';
 import { runsOnlyInDevelopmentOrTests } from './util/developmentOnly';
 import { isConstantText, localValues } from './util/declarations';
@@ -20,6 +20,7 @@ export const MESSAGES = {
   stringify: 'Log message is built with JSON.stringify; log the object as a field instead, so it stays structured.',
   format: 'Log message is built with util.format; log a constant message and put the values in fields.',
   string: 'Log message is built with String(); log a constant message and put the value in a field.',
+  errorText: "Log message is the error's own text, which differs from error to error; log a constant message (the error is already in the record).",
 } as const;
 
 type Kind = keyof typeof MESSAGES;
@@ -43,15 +44,22 @@ function dynamicKind(expr: ts.Expression, ctx: RuleContext): Kind | null {
   return null;
 }
 
-/** The message expression: the message argument, or winston's `{ message }` property. */
+/**
+ * The message expression: the message argument, or, in a record of fields alone, winston's
+ * `{ message }`, pino's and bunyan's `{ msg }` (their message key) or `{ message }` (the message
+ * of code moved from winston, read as one).
+ */
 function messageExpression(call: LogCall): ts.Expression | undefined {
   if (call.messageArg) return call.messageArg;
   const f = call.fieldsArg && unwrap(call.fieldsArg);
-  if (call.library === 'winston' && f && ts.isObjectLiteralExpression(f)) {
-    for (const p of f.properties) if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'message') return p.initializer;
+  const keys = call.library === 'winston' ? WINSTON_MESSAGE_KEYS : call.library === 'pino' || call.library === 'bunyan' ? PINO_MESSAGE_KEYS : null;
+  if (keys && f && ts.isObjectLiteralExpression(f)) {
+    for (const p of f.properties) if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && keys.has(p.name.text)) return p.initializer;
   }
   return undefined;
 }
+const WINSTON_MESSAGE_KEYS: ReadonlySet<string> = new Set(['message']);
+const PINO_MESSAGE_KEYS: ReadonlySet<string> = new Set(['msg', 'message']);
 
 function structuredFix(call: LogCall, ctx: RuleContext, kind: Kind): FixProposal[] {
   const message = call.messageArg;
@@ -112,6 +120,13 @@ export const rule: Rule = {
     if (isConsoleOutsideService(call, ctx) || ctx.fileKind !== 'service' || runsOnlyInDevelopmentOrTests(call.node) || writesJsonRecord(call)) return;
     const message = messageExpression(call);
     if (!message) return;
+    // `logger.warn({ err }, err.message)`: the error is kept whole, so error-not-serialized is quiet,
+    // but the message is the error's text: as many messages as errors. No fix: no constant to choose.
+    const error = errorAsText(message, ctx);
+    if (error && ts.isIdentifier(error) && errorsKeptWhole(call, ctx).has(error.text)) {
+      ctx.report(message, MESSAGES.errorText);
+      return;
+    }
     const kind = dynamicKind(message, ctx);
     if (kind) {
       // A message chosen between two (a conditional) has no one constant to keep: no fix.

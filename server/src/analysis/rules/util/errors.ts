@@ -2,7 +2,7 @@
 // first parameter of a Node-style callback, something typed as an Error, or `new XError(...)`.
 import ts from '../../typescriptModule';
 import { unwrap } from '../../scopes';
-import type { RuleContext } from '../../rule';
+import type { LogCall, RuleContext } from '../../rule';
 import type { DeclarationLookup } from './declarations';
 import { messageParts } from './messageParts';
 
@@ -93,4 +93,28 @@ export function errorAsText(expr: ts.Expression, scope: ErrorLookup): ts.Express
     if (values.length === 1 && isErrorValue(values[0].expr, scope)) return unwrap(values[0].expr);
   }
   return null;
+}
+
+/**
+ * The errors a log call keeps whole, by name: a field holding the error (`{ err }`, `{ error: e }`)
+ * or the error as pino's and bunyan's first argument, which they serialise with its stack; any
+ * argument of console's, which prints the stack. Winston's meta writes an error as `{}`: none.
+ * The error's text beside one of these (`logger.warn({ err }, err.message)`) loses nothing.
+ */
+export function errorsKeptWhole(call: LogCall, ctx: RuleContext): Set<string> {
+  const out = new Set<string>();
+  if (call.library === 'winston') return out;
+  const add = (expr: ts.Expression) => {
+    const e = unwrap(expr);
+    if (ts.isIdentifier(e) && isErrorValue(e, ctx)) out.add(e.text);
+  };
+  const fields = call.fieldsArg && unwrap(call.fieldsArg);
+  if (fields && ts.isObjectLiteralExpression(fields)) {
+    for (const p of fields.properties) {
+      if (ts.isShorthandPropertyAssignment(p)) add(p.name);
+      else if (ts.isPropertyAssignment(p)) add(p.initializer);
+    }
+  } else if (fields && call.library !== 'console') add(fields);
+  if (call.library === 'console') for (const a of call.node.arguments) if (!ts.isSpreadElement(a)) add(a);
+  return out;
 }

@@ -1,0 +1,16 @@
+// @case library=pino loggerModule=src/logger.ts
+// `logger.warn({ err }, err.message)`: the error is in the record, but the message is its text, as
+// many messages as there are errors. Reported without a fix (no constant message to choose). The
+// error's text alone, without the error, is error-not-serialized's finding instead.
+import { logger } from '../logger';
+
+export async function run(job: () => Promise<void>) {
+  try {
+    await job();
+  } catch (err) {
+    logger.warn({ err }, (err as Error).message);
+                       //~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is the error's own text, which differs from error to error; log a constant message (the error is already in the record).
+    logger.error({ reason: 'sync' }, (err as Error).message);
+    logger.error({ err }, 'sync failed');
+  }
+}
