@@ -96,6 +96,7 @@ describe('obs-lens check: handler coverage', function () {
     const by = new Map(run.coverage.map((s) => [s.name, s]));
     const counts = Object.fromEntries(run.coverage.map((s) => [s.name, `${s.measured}/${s.total}`]));
     assert.deepEqual(counts, {
+      'app-insights': '1/1',
       'express-api-metrics': '0/1',
       'express-bundle': '2/4',
       'express-module': '1/3',
@@ -137,6 +138,7 @@ describe('obs-lens check: handler coverage', function () {
     assert.deepEqual(kinds('otel-preload', 'GET /carts/:id'), ['auto-instrumentation']);
     assert.deepEqual(kinds('hyperdx-preload', 'GET /traces/:id'), ['auto-instrumentation']); // HyperDX's SDK preloaded in a script
     assert.deepEqual(kinds('hyperdx-init', 'POST /checkout'), ['auto-instrumentation']); // HyperDX.init() in code
+    assert.deepEqual(kinds('app-insights', 'GET /invoices/:id'), ['auto-instrumentation']); // Application Insights' setup()
     assert.deepEqual(kinds('statsd-otel', 'GET /cart'), ['metric']);
     assert.deepEqual(kinds('statsd-otel', 'POST /checkout'), ['metric']);
     assert.deepEqual(
@@ -177,5 +179,28 @@ describe('obs-lens check: handler coverage', function () {
     const edited = check(['.', '--cache'], ws);
     assert.deepEqual(found(edited.diagnostics), ['src/server.ts:14']);
     assert.equal(edited.coverage[0].measured, 3);
+  });
+  it("Application Insights set up through a workspace package of the service (Logto's `appInsights.setup('core')`) measures its handlers; turned off for requests, it does not", () => {
+    const files = (off: boolean): Record<string, string> => ({
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+      'packages/insights/package.json': JSON.stringify({ name: '@acme/insights', main: 'src/index.js', dependencies: { applicationinsights: '^2.9.0' } }),
+      'packages/insights/src/index.js': "const ai = require('applicationinsights');\nexports.appInsights = { setup: () => ai.setup().start() };\n",
+      'packages/core/package.json': JSON.stringify({ name: '@acme/core', scripts: { start: 'node src/main.js' }, dependencies: { koa: '^2', '@koa/router': '^12', '@acme/insights': 'workspace:*' } }),
+      'packages/core/src/main.js': [
+        "const { appInsights } = require('@acme/insights');",
+        off ? "require('applicationinsights').defaultClient?.config; appInsights.setup(); require('applicationinsights').setAutoCollectRequests(false);" : 'appInsights.setup();',
+        "const Koa = require('koa');",
+        "const Router = require('@koa/router');",
+        'const router = new Router();',
+        "router.get('/sessions/:id', (ctx) => { ctx.body = ctx.params.id; });",
+        'const app = new Koa();',
+        'app.use(router.routes());',
+        'app.listen(3001);',
+      ].join('\n'),
+    });
+    const on = check(['.'], makeWorkspace(files(false)));
+    assert.deepEqual(on.coverage.map((s) => `${s.name} ${s.measured}/${s.total}`), ['@acme/core 1/1']);
+    const off = check(['.'], makeWorkspace(files(true)));
+    assert.deepEqual(off.coverage.map((s) => `${s.name} ${s.measured}/${s.total}`), ['@acme/core 0/1']);
   });
 });

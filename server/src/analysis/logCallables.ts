@@ -60,7 +60,7 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
   let consoleLogs: FunctionSummary['logs'];
   const body = fn.body;
   const text = fn.parameters.length > 0 && body.end - body.pos <= maxBody(fn) ? body.getSourceFile().text.slice(body.pos, body.end) : '';
-  if (text && LEVEL_CALL.test(text)) {
+  if (text && (LEVEL_CALL.test(text) || (isClassMember(fn) && THIS_CALL.test(text)))) {
     // The body's own nodes, nested functions and classes left out, with an explicit stack.
     const stack: ts.Node[] = [body];
     while (stack.length && !logs) {
@@ -68,7 +68,10 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
       if (node !== body && (isFunctionLike(node) || ts.isClassLike(node))) continue;
       if (ts.isCallExpression(node)) {
         const call = recogniseLogCall(node, values);
-        const message = !call ? -1 : call.library === 'console' ? consoleMessageParameter(call, fn, scopes) : messageParameter(call.messageArg, fn, scopes);
+        // A console-backed helper (`custom`) prints its further arguments as console does: where its
+        // message is no parameter of ours (`this.plain('info', ...args)`), what follows it may be.
+        const direct = call && call.library !== 'console' ? messageParameter(call.messageArg, fn, scopes) : -1;
+        const message = !call ? -1 : call.library === 'console' || (call.library === 'custom' && direct < 0) ? consoleMessageParameter(call, fn, scopes) : direct;
         if (call && message >= 0) {
           // A helper that only prints its message with console (Linkwarden's `logInfo(message)`) logs
           // it as the project's own logger would: message first, no fix (library `custom`). A logger
@@ -106,6 +109,15 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
   };
 }
 
+/** A call of a sibling member: a logger class's level method passing on to its sink (`info = (...args) => this.plain(prefix, ...args)`). */
+const THIS_CALL = /\bthis\.[\w$]+\s*\(/;
+
+/** A method of a class, or a function a class field holds. */
+function isClassMember(fn: FunctionLike): boolean {
+  const parent = fn.parent;
+  return ts.isClassLike(parent) || (!!parent && ts.isPropertyDeclaration(parent) && ts.isClassLike(parent.parent));
+}
+
 function maxBody(fn: FunctionLike): number {
   return fn.parameters.some((p) => p.dotDotDotToken) ? MAX_SINK_BODY : MAX_HELPER_BODY;
 }
@@ -122,8 +134,9 @@ function messageParameter(arg: ts.Expression | undefined, fn: FunctionLike, scop
  * `console.log(module, msg)`, `console.info(time, tag, level, ...msg)`).
  */
 function consoleMessageParameter(call: LogCall, fn: FunctionLike, scopes: ScopeMap): number {
-  const first = messageParameter(call.messageArg, fn, scopes);
   const args = call.node.arguments;
+  // `console.log(...this.getArgs(args))`: everything printed is spread in, the message first among it.
+  const first = messageParameter(call.messageArg ?? (args[0] && ts.isSpreadElement(args[0]) ? args[0] : undefined), fn, scopes);
   // Past the first argument only a logger's own sink counts (`...msg` spread, or a function named for
   // logging): `checkSubscription(email)` printing `'Request by:', email` is no log helper.
   const sink = fn.parameters.some((p) => p.dotDotDotToken) || namedForLogging(fn);
@@ -144,10 +157,23 @@ function namedForLogging(fn: FunctionLike): boolean {
   return words(name.text).some((w) => LOGGING_WORDS.has(w));
 }
 
-function restParameterIndex(e: ts.Expression, fn: FunctionLike, scopes: ScopeMap): number {
-  const id = unwrap(e);
-  if (!ts.isIdentifier(id)) return -1;
-  const d = resolveName(scopes, id, id.text);
+/**
+ * The rest parameter a spread passes on: itself (`...msg`), or through an array or a call that
+ * prints it with more (`...[prefix, ...args]`, `...this.getArgs(args)`: Logto's ConsoleLog puts its
+ * prefix in front), one level deep.
+ */
+function restParameterIndex(e: ts.Expression, fn: FunctionLike, scopes: ScopeMap, depth = 0): number {
+  const x = unwrap(e);
+  if (depth < 2 && (ts.isArrayLiteralExpression(x) || ts.isCallExpression(x))) {
+    const items = ts.isArrayLiteralExpression(x) ? x.elements : x.arguments;
+    for (const item of items) {
+      const index = restParameterIndex(ts.isSpreadElement(item) ? item.expression : item, fn, scopes, depth + 1);
+      if (index >= 0) return index;
+    }
+    return -1;
+  }
+  if (!ts.isIdentifier(x)) return -1;
+  const d = resolveName(scopes, x, x.text);
   return d?.kind === 'param' && d.node.parent === fn && d.node.dotDotDotToken ? d.index : -1;
 }
 

@@ -80,6 +80,8 @@ export class TypeValues {
       if (exported?.t === 'shapeType') return { t: 'loggerMembers', members: exported.members };
       if (exported?.t === 'factoryType') return 'lib' in exported.shape ? { t: 'function', fn: { returnsLogger: exported.shape.lib } } : { t: 'loggerFactories', members: exported.shape.members };
       if (exported?.t === 'resolversType') return { t: 'resolversType', context: exported.context };
+      // `consoleLog: ConsoleLog`, a project's logger class: an instance, whose methods that log are log helpers.
+      if (exported?.t === 'class' && exported.cls.methods) return { t: 'object', members: exported.cls.methods };
       return exported?.t === 'loggerType' ? { t: 'logger', lib: exported.lib } : null;
     }
     if (ts.isIdentifier(tn.left)) {

@@ -78,12 +78,17 @@ export class ValueResolver {
   thisMethod(thisNode: ts.Node, name: string): FunctionSummary | null {
     // `this` is the class's (instance, or the class itself in a static method) only in a class
     // method, or an arrow inside one: in a function or an object literal's method it is something else.
-    let fn: ts.Node | undefined = thisNode.parent;
-    while (fn && !(ts.isFunctionLike(fn) && !ts.isArrowFunction(fn))) fn = fn.parent;
-    if (!fn || !ts.isMethodDeclaration(fn) || !ts.isClassLike(fn.parent)) return null;
-    const statics = hasModifier(fn, ts.SyntaxKind.StaticKeyword);
-    const m = fn.parent.members.find((x): x is ts.MethodDeclaration => ts.isMethodDeclaration(x) && !!x.body && hasModifier(x, ts.SyntaxKind.StaticKeyword) === statics && !!x.name && ts.isIdentifier(x.name) && x.name.text === name);
-    return m ? this.functionSummary(m) : null;
+    // A class field's arrow (`info = (...args) => this.plain(prefix, ...args)`) is such a place too.
+    let at: ts.Node | undefined = thisNode.parent;
+    while (at && !(ts.isFunctionLike(at) && !ts.isArrowFunction(at)) && !(ts.isPropertyDeclaration(at) && ts.isClassLike(at.parent))) at = at.parent;
+    if (!at || !(ts.isMethodDeclaration(at) || ts.isPropertyDeclaration(at)) || !ts.isClassLike(at.parent)) return null;
+    const statics = hasModifier(at, ts.SyntaxKind.StaticKeyword);
+    for (const x of at.parent.members) {
+      if (!x.name || !ts.isIdentifier(x.name) || x.name.text !== name || hasModifier(x, ts.SyntaxKind.StaticKeyword) !== statics) continue;
+      const fn = ts.isMethodDeclaration(x) ? x : ts.isPropertyDeclaration(x) && x.initializer ? functionOf(x.initializer) : null;
+      if (fn?.body) return this.functionSummary(fn);
+    }
+    return null;
   }
 
   /** What a module that exports `klass` says of it: the members that hold a logger and the methods that log. */

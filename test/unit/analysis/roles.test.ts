@@ -278,7 +278,7 @@ describe('file roles', () => {
     assert.equal(role('packages/cli/src/run.js'), 'cli: packages/cli/package.json is a command-line package (bin, no start of its own, no server framework)');
   });
 
-  it("a command-line package whose `dev` script runs its bin from the sources (HyperDX's hdx-eval: `tsx src/cli.ts` beside `bin: ./dist/cli.js`) is CLI code; a `dev` that runs another file is a start", async () => {
+  it("a command-line package whose `dev` script runs its bin from the sources (HyperDX's hdx-eval: `tsx src/cli.ts` beside `bin: ./dist/cli.js`) is CLI code, and so is a package with `bin` whose `start` runs a yargs command (Logto's tunnel); a `dev` that runs another file is a start", async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }),
       'packages/eval/package.json': JSON.stringify({ name: '@h/eval', bin: './dist/cli.js', main: './dist/index.js', types: './dist/index.d.ts', scripts: { dev: './scripts/env.sh tsx src/cli.ts' }, dependencies: { commander: '^12' } }),
@@ -286,12 +286,24 @@ describe('file roles', () => {
       'packages/eval/src/report.ts': "export function report() { console.log(`done in ${process.uptime()}s`); }\n",
       'packages/eval/src/index.ts': "export { report } from './report';\n",
       'packages/worker/package.json': JSON.stringify({ name: '@h/worker', bin: './dist/cli.js', scripts: { dev: 'tsx src/worker.ts' } }),
+      'packages/tunnel/package.json': JSON.stringify({ name: '@h/tunnel', bin: { tunnel: 'bin/index.js' }, main: 'lib/index.js', scripts: { start: 'node .' }, dependencies: { yargs: '^17', 'http-proxy-middleware': '^3' } }),
+      'packages/tunnel/src/index.ts': "import { createServer } from 'node:http';\ncreateServer(() => undefined).listen(3000);\nconsole.log(`tunnel on ${process.argv[2]}`);\n",
       'packages/worker/src/cli.ts': "console.log('worker cli');\n",
       'packages/worker/src/worker.ts': "setInterval(() => console.log('tick'), 1000);\n",
     });
     assert.equal(role('packages/eval/src/cli.ts'), 'cli: packages/eval/package.json bin');
     assert.equal(role('packages/eval/src/report.ts'), 'cli: packages/eval/package.json is a command-line package (bin, no start of its own, no server framework)');
     assert.equal(role('packages/worker/src/worker.ts'), 'service: packages/worker/package.json scripts.dev runs it');
+    assert.equal(role('packages/tunnel/src/index.ts'), 'cli: packages/tunnel/package.json is a command-line package (bin, arguments read with yargs, no server framework)');
+  });
+
+  it('a `.scripts/` folder at the top of a repository holds scripts', async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'], dependencies: { koa: '^2' } }),
+      '.scripts/version.js': "console.log(`bumping to ${process.argv[2]}`);\n",
+      'src/index.js': "require('koa');\n",
+    });
+    assert.equal(role('.scripts/version.js'), 'script: in .scripts/ (a scripts folder)');
   });
 
   it('Nx project.json, a browser tsconfig, webpack entries (browser, or server code when built for Node) and .mocharc.yml', async () => {

@@ -54,7 +54,8 @@ const LOGGER_HINT = /\bmixin\b|\binterceptors\.request\b|['"]winston['"]/;
  * code makes child loggers everywhere, and every such file was parsed a second time for nothing.
  */
 const MIDDLEWARE_HINT = /\.[\w$]+\s*=\s*[\w$.()]+\.child\s*\(|\.(?:id|requestId|reqId|correlationId|traceId)\s*=[^=]/;
-const CALLS_NEXT = /\bnext\s*\(/;
+/** `next()` called, or passed on (`koaLogger()(ctx, next)`). */
+const CALLS_NEXT = /\bnext\s*\(|[(,]\s*next\s*\)/;
 
 /**
  * Cheap test before parsing: could the file set up a context source? Only a filter (the walk
@@ -158,12 +159,22 @@ function lookupIn(scopes: ScopeMap): ImportLookup {
   return l;
 }
 
-/** `(req, res, next) => { ... next() ... }`: a middleware that passes the request on by calling its third parameter. */
+/**
+ * `(req, res, next) => { ... next() ... }` (Express) or `async (ctx, next) => { ... await next() ... }`
+ * (Koa): a middleware that passes the request on through its last parameter, by calling it or
+ * handing it to the middleware it wraps (`koaLogger(...)(ctx, next)`).
+ */
 function isMiddleware(fn: ts.FunctionLikeDeclaration): boolean {
-  const next = fn.parameters[2];
-  if (fn.parameters.length !== 3 || !next || !ts.isIdentifier(next.name)) return false;
+  const count = fn.parameters.length;
+  const next = fn.parameters[count - 1];
+  if ((count !== 3 && count !== 2) || !next || !ts.isIdentifier(next.name)) return false;
   const name = next.name.text;
-  return !!fn.body && containsNode(fn.body, (n) => ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name);
+  // Only a parameter named for it is handed on, or taken for Koa's `(ctx, next)`: `(req, res)`
+  // handlers and `save(data, repo, options)` passing its options along are no middleware.
+  const named = /^next$/i.test(name);
+  if (count === 2 && !named) return false;
+  const passes = (n: ts.Node) => ts.isCallExpression(n) && ((ts.isIdentifier(n.expression) && n.expression.text === name) || (named && n.arguments.some((a) => ts.isIdentifier(a) && a.text === name)));
+  return !!fn.body && containsNode(fn.body, passes);
 }
 
 function isOtel(imp: ImportedName | null, name: string): boolean {

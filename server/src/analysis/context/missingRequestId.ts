@@ -10,7 +10,7 @@ import type { EntryPoint } from '../handlers/inventory';
 import type { FactsSource } from '../handlers/workspaceFacts';
 import type { FileFacts, Handler, Place } from '../handlers/types';
 import { nodeAt } from '../treeAt';
-import type { ProjectModel } from '../project';
+import { classifyFile, type ProjectModel } from '../project';
 import type { ParsedServiceFile } from '../rule';
 import { type ServiceContext, serviceContextFor } from './service';
 
@@ -89,12 +89,18 @@ export function missingRequestIdFinding(
   const ctx = serviceContextFor(service.project, path.join(service.root, 'package.json'));
   // Decided before the creation places are looked for: finding them reads the facts of files
   // handler discovery never parsed, which a service with a request id must not pay for.
-  if (!ctx || servedHandlers(service.handlers, ctx).length === 0) return null;
+  // Handlers a test or script registers (a mock server in an integration-test package) serve no requests of the service's.
+  const handlers = ctx ? service.handlers.filter((h) => classifyFile(service.project, h.file) === 'service') : [];
+  if (!ctx || servedHandlers(handlers, ctx).length === 0) return null;
   const entries = service.entryPoints.flatMap((e) => (e.target ? [path.resolve(service.root, e.target)] : []));
   // An app or server is created from an imported framework (express(), Fastify(), http.createServer()):
   // only files that import one are parsed for it.
-  const candidates = service.files.filter((f) => mentionsFramework(service.project.readFile(f) ?? ''));
-  const finding = missingRequestIdMiddleware(service.handlers, creationPlaces(service, candidates, entries), ctx);
+  // A test's own app (`const app = new Koa(); await initApp(app)` in a test) serves no requests.
+  const candidates = service.files.filter((f) => {
+    const text = service.project.readFile(f) ?? '';
+    return mentionsFramework(text) && classifyFile(service.project, f, text) === 'service';
+  });
+  const finding = missingRequestIdMiddleware(handlers, creationPlaces(service, candidates, entries), ctx);
   if (!finding) return null;
   const parsed = service.parsed(finding.file);
   if (!parsed) return null;

@@ -42,6 +42,25 @@ function httpDisabledIn(text: string): boolean {
   return enabled !== null && !enabled.includes('http');
 }
 
+const IMPORTED = /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)['"]([^'"]+)['"]/g;
+
+/**
+ * The module a file imports Application Insights' SDK through: the SDK itself, or a workspace
+ * package (or a subpath of one) that depends on it. Null when it imports neither.
+ */
+function appInsightsModule(text: string, project: ServiceView['project']): string | null {
+  const sdk = AUTO_INSTRUMENTATION.appInsightsPackage;
+  const workspace = project.workspacePackageDirs();
+  for (const m of text.matchAll(IMPORTED)) {
+    const specifier = m[1];
+    if (specifier === sdk) return sdk;
+    const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
+    const dir = workspace.get(name);
+    if (dir && project.packageFor(path.join(dir, 'package.json'))?.dependencies.has(sdk)) return specifier;
+  }
+  return null;
+}
+
 export function autoInstrumentationOf(service: ServiceView): AutoInstrumentationResult {
   const project = service.project;
   const rel = (f: string) => path.relative(service.root, f).split(path.sep).join('/') || path.basename(f);
@@ -71,6 +90,12 @@ export function autoInstrumentationOf(service: ServiceView): AutoInstrumentation
     if (AUTO_INSTRUMENTATION.ddTraceInit.test(text)) {
       found = { what: `dd-trace (${rel(file)})`, file };
       break;
+    }
+    const insights = AUTO_INSTRUMENTATION.appInsightsSetup.test(text) ? appInsightsModule(text, project) : null;
+    if (insights) {
+      if (AUTO_INSTRUMENTATION.appInsightsNoRequests.test(text)) disabled = `Application Insights request collection off in ${rel(file)}`;
+      else found = { what: `Application Insights (${insights}, set up in ${rel(file)})`, file };
+      continue;
     }
     if (AUTO_INSTRUMENTATION.hyperdxImport.test(text) && AUTO_INSTRUMENTATION.hyperdxInit.test(text) && !AUTO_INSTRUMENTATION.hyperdxNoMetrics.test(text)) {
       if (HTTP_DISABLED_IN_CODE.test(text)) disabled = `instrumentation-http disabled in ${rel(file)}`;

@@ -187,6 +187,14 @@ export const AUTO_INSTRUMENTATION = {
   hyperdxImport: /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)['"]@hyperdx\/node-opentelemetry['"]/,
   hyperdxInit: /\b(?:init|initSDK)\s*\(/,
   hyperdxNoMetrics: /\bdisableMetrics\s*:\s*true\b/,
+  /**
+   * Azure Application Insights' SDK: `setup()` auto-collects every incoming request (count, duration,
+   * result), unless told `setAutoCollectRequests(false)`. Set up in the service, or through a
+   * workspace package of the service that depends on it (Logto's `appInsights.setup('core')`).
+   */
+  appInsightsPackage: 'applicationinsights',
+  appInsightsSetup: /\.setup\s*\(/,
+  appInsightsNoRequests: /\bsetAutoCollectRequests\s*\(\s*false\s*\)/,
   /** Datadog's tracer started in code: its trace metrics time every request by resource. */
   ddTraceInit: /\brequire\(\s*['"]dd-trace['"]\s*\)\s*\.init\s*\(|\bfrom\s+['"]dd-trace\/init['"]|import\s+['"]dd-trace\/init['"]|\btracer\.init\s*\(/,
   /** Environment variables that switch instrumentations off (comma-separated short names: `http,fs`) or on (only those listed). */

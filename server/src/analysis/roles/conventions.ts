@@ -9,7 +9,8 @@ const TEST_DIRS = new Set([
   'test', 'tests', '__tests__', 'e2e', '__mocks__', 'spec', 'testing', 'acceptance', 'cypress', 'playwright', '__fixtures__',
   'test-utils', 'test-helpers', 'testutils', 'integration-tests',
 ]);
-const SCRIPT_DIRS = new Set(['scripts', 'bin']);
+// `.scripts/` (Logto's version and release scripts) is a scripts folder as well.
+const SCRIPT_DIRS = new Set(['scripts', '.scripts', 'bin']);
 /** `tools/` is a scripts folder at the top of a repository or package; deeper it is often a feature (`views/tools/`). */
 const TOP_SCRIPT_DIRS = new Set(['tools']);
 const TOOLING_DIRS = new Set(['.storybook', '.husky']);

@@ -201,11 +201,27 @@ export function isLibraryPackage(manifest: PackageManifest): boolean {
 
 /**
  * A command-line package: it installs commands (`bin`), with no start of its own and no server
- * framework (Hoppscotch's `@hoppscotch/cli`): what it holds runs in the commands, not a server.
+ * framework (Hoppscotch's `@hoppscotch/cli`): what it holds runs in the commands, not a server. A
+ * package with `bin` that parses its arguments with a command-line library is one whatever its
+ * scripts say (Logto's tunnel: `"start": "node ."` starts the yargs command).
  */
 export function isCommandLinePackage(manifest: PackageManifest): boolean {
-  return manifest.bin.length > 0 && !servesOrStarts(manifest);
+  return manifest.bin.length > 0 && (!servesOrStarts(manifest) || argumentParserOf(manifest) !== null);
 }
+
+/** Why a command-line package is one (call when isCommandLinePackage holds). */
+export function commandLineReason(manifest: PackageManifest): string {
+  return servesOrStarts(manifest) ? `bin, arguments read with ${argumentParserOf(manifest)}, no server framework` : 'bin, no start of its own, no server framework';
+}
+
+/** The argument parser a package with `bin` and no server framework depends on, else null. */
+function argumentParserOf(manifest: PackageManifest): string | null {
+  if (manifest.bin.length === 0 || dependsOnServerFramework(manifest)) return null;
+  return ARGUMENT_PARSERS.find((p) => manifest.dependencies.has(p)) ?? null;
+}
+
+/** Libraries that read a command line's arguments and subcommands. */
+const ARGUMENT_PARSERS = ['yargs', 'commander', 'cac', 'meow', 'clipanion', 'sade', 'citty', '@oclif/core'];
 
 /**
  * It depends on a server framework, or a script named like the service's start runs one of its files

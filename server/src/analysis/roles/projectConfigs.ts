@@ -8,7 +8,7 @@ import { type ConfigProperty, configProperties, jsonProperties, readFlatYaml, re
 import { REACT_ROUTER_PACKAGES } from '../handlers/frameworks';
 import { angularJsonProjects, htmlScriptSources, nxFrontEndProject, sourcePathsIn, tsconfigTargetsBrowser, webpackTargetsNode, type FrontEndProject } from './frontEnd';
 import { dockerfileCommands, isDockerfile, isWorkflowFile, type RunCommand, WORKFLOW_DIR, workflowCommands } from './ciCommands';
-import { binCommandNames, commandPaths, frontEndDependency, interactiveCliDependency, isCommandLinePackage, isLibraryPackage, readManifest, scriptRole, type PackageManifest } from './manifest';
+import { binCommandNames, commandLineReason, commandPaths, frontEndDependency, interactiveCliDependency, isCommandLinePackage, isLibraryPackage, readManifest, scriptRole, type PackageManifest } from './manifest';
 import { probeModule } from './resolver';
 import type { ScannedFile } from './scan';
 import { jestRunner, mochaRunner, vitestRunner, type TestRunner } from './testRunners';
@@ -160,7 +160,7 @@ export class ProjectConfigs {
     }
     if (prompts) this.folders.push({ dir: m.dir, evidence: { role: 'cli', why: `${where} is an interactive command-line tool (${prompts}, no server framework)`, weak: true }, ownPackageOnly: true });
     else if (commandLine) {
-      this.folders.push({ dir: m.dir, evidence: { role: 'cli', why: `${where} is a command-line package (bin, no start of its own, no server framework)`, weak: true }, ownPackageOnly: true });
+      this.folders.push({ dir: m.dir, evidence: { role: 'cli', why: `${where} is a command-line package (${commandLineReason(m)})`, weak: true }, ownPackageOnly: true });
     }
     if (m.prismaSeed) {
       for (const written of commandPaths(m.prismaSeed)) {

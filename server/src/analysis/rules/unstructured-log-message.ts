@@ -7,7 +7,7 @@ import { commentsBetweenArguments } from './util/comments';
 import { errorAsText, errorsKeptWhole, isErrorValue } from './util/errors';
 import { isConsoleOutsideService } from './util/fileRole';
 import { runsOnlyInDevelopmentOrTests } from './util/developmentOnly';
-import { isConstantText, localValues } from './util/declarations';
+import { colouredValue, isConstantText, localValues } from './util/declarations';
 import { isUtilFormatCall } from './util/imports';
 import { messageParts, type Part } from './util/messageParts';
 import { existingKeys, fieldsMergeSafely, rewriteArguments } from './util/structuredCall';
@@ -37,6 +37,9 @@ function dynamicKind(expr: ts.Expression, ctx: RuleContext): Kind | null {
   if (ts.isConditionalExpression(e)) return dynamicKind(e.whenTrue, ctx) ?? dynamicKind(e.whenFalse, ctx);
   if (ts.isCallExpression(e)) {
     const c = e.expression;
+    // `chalk.bold(\`app is running at ${url}\`)`: the message in colour is still built.
+    const coloured = colouredValue(e, ctx);
+    if (coloured) return dynamicKind(coloured, ctx);
     if (ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON') return 'stringify';
     if (isUtilFormatCall(e, ctx)) return 'format';
     if (ts.isIdentifier(c) && c.text === 'String' && e.arguments.length === 1) return 'string';
@@ -130,7 +133,8 @@ export const rule: Rule = {
     const kind = dynamicKind(message, ctx);
     if (kind) {
       // A message chosen between two (a conditional) has no one constant to keep: no fix.
-      const fixable = call.messageArg === message && !ts.isConditionalExpression(unwrap(message));
+      // A conditional has no one constant to keep; a message in colour is the colour call's to rewrite.
+      const fixable = call.messageArg === message && !ts.isConditionalExpression(unwrap(message)) && !colouredValue(message, ctx);
       ctx.report(message, MESSAGES[kind], fixable ? structuredFix(call, ctx, kind) : []);
       return;
     }

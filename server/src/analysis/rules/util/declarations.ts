@@ -159,7 +159,7 @@ function assignmentsTo(d: ts.VariableDeclaration, scope: DeclarationLookup): ts.
  * a local name that only ever holds one (`const LOG = GREEN + 'WS: ' + RESET`). A message that is a
  * constant prefix plus literal text is a constant message.
  */
-export function isConstantText(expr: ts.Expression, scope: DeclarationLookup, depth = 0): boolean {
+export function isConstantText(expr: ts.Expression, scope: DeclarationLookup & Pick<RuleContext, 'importOf'>, depth = 0): boolean {
   const e = unwrap(expr);
   if (ts.isStringLiteralLike(e)) return true;
   if (depth > 8) return false;
@@ -167,6 +167,8 @@ export function isConstantText(expr: ts.Expression, scope: DeclarationLookup, de
     return isConstantText(e.left, scope, depth + 1) && isConstantText(e.right, scope, depth + 1);
   }
   if (ts.isTemplateExpression(e)) return e.templateSpans.every((s) => isConstantText(s.expression, scope, depth + 1));
+  // `chalk.green('npm run alteration deploy')`: constant text in colour is constant text.
+  if (ts.isCallExpression(e)) return isColourCall(e.expression, scope) && e.arguments.every((a) => isConstantText(a, scope, depth + 1));
   if (!ts.isIdentifier(e)) return false;
   const d = scope.declarationOf(e);
   if (!d || !ts.isVariableDeclaration(d) || !d.initializer || !ts.isIdentifier(d.name)) return false;
@@ -176,4 +178,20 @@ export function isConstantText(expr: ts.Expression, scope: DeclarationLookup, de
   const isConst = ts.isVariableDeclarationList(list) && !!(list.flags & ts.NodeFlags.Const);
   if (!isConst && ts.isSourceFile(list.parent?.parent ?? list)) return false;
   return values.length > 0 && values.every((v) => isConstantText(v, scope, depth + 1));
+}
+
+/** Terminal colour libraries: a call of one (`chalk.bold.red(text)`, `pc.green(text)`) returns its text coloured. */
+const COLOUR_MODULES: ReadonlySet<string> = new Set(['chalk', 'picocolors', 'kleur', 'colorette', 'ansi-colors', 'cli-color']);
+
+/** The value a colour call prints (`chalk.yellow(key)` → `key`), else null: as a field it is the value, not its escape codes. */
+export function colouredValue(e: ts.Expression, scope: Pick<RuleContext, 'importOf'>): ts.Expression | null {
+  const u = unwrap(e);
+  return ts.isCallExpression(u) && u.arguments.length === 1 && !ts.isSpreadElement(u.arguments[0]) && isColourCall(u.expression, scope) ? u.arguments[0] : null;
+}
+
+function isColourCall(callee: ts.Expression, scope: Pick<RuleContext, 'importOf'>): boolean {
+  let root = unwrap(callee);
+  while (ts.isPropertyAccessExpression(root)) root = unwrap(root.expression);
+  const imported = ts.isIdentifier(root) ? scope.importOf(root) : null;
+  return !!imported && COLOUR_MODULES.has(imported.module);
 }

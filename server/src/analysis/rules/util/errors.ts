@@ -67,6 +67,8 @@ export function errorAsText(expr: ts.Expression, scope: ErrorLookup): ts.Express
     const c = e.expression;
     if (ts.isIdentifier(c) && c.text === 'String' && e.arguments.length === 1 && isErrorValue(e.arguments[0], scope)) return unwrap(e.arguments[0]);
     if (ts.isPropertyAccessExpression(c) && c.name.text === 'toString' && e.arguments.length === 0 && isErrorValue(c.expression, scope)) return unwrap(c.expression);
+    // `JSON.stringify(err)`: an Error's own properties are not enumerable, so it prints `{}`.
+    if (ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON' && e.arguments.length >= 1 && isErrorValue(e.arguments[0], scope)) return unwrap(e.arguments[0]);
     // Only a plain function name is followed (cheap: the argument must hold an error first).
     if (ts.isIdentifier(c) && e.arguments.length > 0 && scope.errorTextParameter && e.arguments.some((a) => isErrorValue(a, scope))) {
       const i = scope.errorTextParameter(c);

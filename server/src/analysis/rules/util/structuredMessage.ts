@@ -4,7 +4,8 @@
 // the error object itself, to be placed where the library keeps errors (structuredCall.ts).
 import ts from '../../typescriptModule';
 import { unwrap } from '../../scopes';
-import type { DeclarationLookup } from './declarations';
+import type { RuleContext } from '../../rule';
+import { colouredValue, type DeclarationLookup } from './declarations';
 import { errorAsText, isErrorValue } from './errors';
 import { conditionNameCandidates, fieldNameCandidates } from './fieldNames';
 import type { Part } from './messageParts';
@@ -35,7 +36,7 @@ export interface StructuredMessage {
  * Takes a message's parts apart. `taken` holds keys already used in the call's fields object.
  * Null when the message prints two different errors: only one has the library's error place.
  */
-export function structureMessage(given: readonly Part[], scope: DeclarationLookup, sf: ts.SourceFile, taken: ReadonlySet<string>): StructuredMessage | null {
+export function structureMessage(given: readonly Part[], scope: DeclarationLookup & Pick<RuleContext, 'importOf'>, sf: ts.SourceFile, taken: ReadonlySet<string>): StructuredMessage | null {
   const { parts, original } = joinTexts(given);
   let error: ts.Expression | null = null;
   let twoErrors = false;
@@ -57,7 +58,7 @@ export function structureMessage(given: readonly Part[], scope: DeclarationLooku
     }
     const printed = printedValue(p.expr);
     if (printed && isStringify(p.expr)) reshaped = true;
-    const value = printed ?? p.expr;
+    const value = printed ?? colouredValue(p.expr, scope) ?? p.expr;
     const text = withoutParentheses(value).getText(sf);
     const after = parts[i + 1]?.kind === 'text' ? (parts[i + 1] as { text: string }).text : '';
     const unit = leadingUnit(after);

@@ -1,0 +1,15 @@
+// @case rules=missing-request-id-middleware library=winston path=src/server.js
+// A test builds an app of its own (`src/__tests__/app.test.js`, first by name): it serves no
+// requests, so the finding is at the service's own app.
+const express = require('express');
+const { logger } = require('./logger');
+
+const app = express();
+//          ~~~~~~~ [missing-request-id-middleware] This service's requests get no request id (no pino-http, Fastify, express-request-id, cls-rtracer, AsyncLocalStorage middleware or OpenTelemetry): its logs of one request cannot be told from another's, nor followed into the services it calls.
+
+app.get('/orders', (req, res) => {
+  logger.info('orders listed', { count: 0 });
+  res.json([]);
+});
+
+module.exports = app;

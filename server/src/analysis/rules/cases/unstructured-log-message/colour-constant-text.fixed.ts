@@ -1,0 +1,12 @@
+// @case library=pino loggerModule=src/logger.ts
+// Constant text in a terminal colour (`chalk.green('npm run deploy')`, `chalk.bold(chalk.blue(...))`)
+// is constant text: the message is the same every time. A coloured run-time value is not.
+import chalk from 'chalk';
+import { logger } from '../logger';
+
+export function precheck(pending: number, key: string) {
+  logger.error(`Found undeployed alterations, deploy them first with ${chalk.green('npm run alteration deploy')}.`);
+  logger.warn(`${chalk.bold(chalk.yellow('warn'))} the database is read-only`);
+  logger.warn({ key }, 'is missing');
+  logger.info({ pending }, 'alterations pending');
+}

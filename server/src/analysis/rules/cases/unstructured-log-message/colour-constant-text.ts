@@ -1,0 +1,14 @@
+// @case library=pino loggerModule=src/logger.ts
+// Constant text in a terminal colour (`chalk.green('npm run deploy')`, `chalk.bold(chalk.blue(...))`)
+// is constant text: the message is the same every time. A coloured run-time value is not.
+import chalk from 'chalk';
+import { logger } from '../logger';
+
+export function precheck(pending: number, key: string) {
+  logger.error(`Found undeployed alterations, deploy them first with ${chalk.green('npm run alteration deploy')}.`);
+  logger.warn(`${chalk.bold(chalk.yellow('warn'))} the database is read-only`);
+  logger.warn(`${chalk.yellow(key)} is missing`);
+            //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  logger.info(`${pending} alterations pending`);
+            //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}

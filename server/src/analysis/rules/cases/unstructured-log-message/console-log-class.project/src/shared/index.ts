@@ -1,0 +1,1 @@
+export { default as ConsoleLog } from './ConsoleLog.js';
