@@ -29,6 +29,7 @@ const verdicts = new Map<string, number>();
 const SECRET = 1;
 const PERSONAL = 2;
 const PERSONAL_IP = 4;
+const PERSONAL_PHONE = 8;
 const MAX_NAMES = 20_000;
 
 function verdictOf(name: string): number {
@@ -36,7 +37,7 @@ function verdictOf(name: string): number {
   if (v === undefined) {
     if (verdicts.size >= MAX_NAMES) verdicts.clear();
     const w = words(name);
-    v = (secretWords(w) ? SECRET : 0) | (personalWords(w) ? PERSONAL : 0) | (ipWords(w) ? PERSONAL_IP : 0);
+    v = (secretWords(w) ? SECRET : 0) | (personalWords(w) ? PERSONAL : 0) | (ipWords(w) ? PERSONAL_IP : 0) | (phoneWords(w) ? PERSONAL_PHONE : 0);
     verdicts.set(name, v);
   }
   return v;
@@ -67,13 +68,25 @@ const IP_LAST_PAIRS = new Set(['ip address', 'ip addresses', 'remote address', '
 
 /** Whether a field or variable name names personal data (`user.email`, `userEmails`, `clientIp`), not a fact about it (`hasEmail`, `emailVerified`). */
 export function isPersonalDataName(name: string): boolean {
-  return (verdictOf(name) & (PERSONAL | PERSONAL_IP)) !== 0;
+  return (verdictOf(name) & (PERSONAL | PERSONAL_IP | PERSONAL_PHONE)) !== 0;
 }
 
 /** What personal data a name holds, for a message: an email address or an IP address. */
-export function personalDataKind(name: string): 'an email address' | 'an IP address' | null {
+export function personalDataKind(name: string): 'an email address' | 'an IP address' | 'a phone number' | null {
   const v = verdictOf(name);
-  return v & PERSONAL ? 'an email address' : v & PERSONAL_IP ? 'an IP address' : null;
+  return v & PERSONAL ? 'an email address' : v & PERSONAL_IP ? 'an IP address' : v & PERSONAL_PHONE ? 'a phone number' : null;
+}
+
+/**
+ * A person's phone number, by the last word or two of a name: `phone`, `formattedPhone`,
+ * `phoneNumber`, `mobileNumber` (not `phoneVerified`, `hasPhone`, `phoneRegex`).
+ */
+const PHONE_LAST_WORDS = new Set(['phone', 'phones', 'telephone', 'msisdn']);
+const PHONE_LAST_PAIRS = new Set(['phone number', 'phone numbers', 'mobile number', 'cell number', 'telephone number']);
+
+function phoneWords(w: readonly string[]): boolean {
+  if (w.length === 0 || (w.length >= 2 && FLAG_FIRST_WORDS.has(w[0]))) return false;
+  return PHONE_LAST_WORDS.has(w[w.length - 1]) || (w.length >= 2 && PHONE_LAST_PAIRS.has(`${w[w.length - 2]} ${w[w.length - 1]}`));
 }
 
 function personalWords(w: readonly string[]): boolean {
