@@ -18,7 +18,7 @@ import type { ModuleDependencies } from './model/modules';
 import { analysisFactsKey, classifyFile, type ProjectModel } from './project';
 import type { FixProposal, LogCall, Rule, RuleContext } from './rule';
 import { RULES } from './rules';
-import { clearWalkShortcuts, declarationNodeOf, DECLARES, enclosingFunction, importOf, isTypeOnly, parameterIndex, recordDeclarations, type ScopeMap, unwrap } from './scopes';
+import { clearWalkShortcuts, declarationNodeOf, DECLARES, destructuredFrom, enclosingFunction, importOf, isTypeOnly, parameterIndex, recordDeclarations, type ScopeMap, unwrap } from './scopes';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS, tooLargeToAnalyse } from './limits';
 import { isMetricCandidate, mayHoldMetrics, NO_METRICS, recogniseMetrics } from './metrics';
 import { findSuppressions, isSuppressed } from './suppressions';
@@ -227,6 +227,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     },
     declarationOf: (id) => declarationNodeOf(scopes, id),
     importOf: (id) => importOf(scopes, id),
+    destructuredFrom: (id) => destructuredFrom(scopes, id),
     errorTextParameter: (callee) => values.errorTextParameter(callee),
     isRequestParam: (expr) => values.isRequestParam(expr),
     isRequestInput: (expr) => values.isRequestInput(expr),

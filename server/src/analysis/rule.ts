@@ -136,6 +136,8 @@ export interface RuleContext {
    * `name` is `*` for a namespace or whole-module require, `default` for a default import. Null otherwise.
    */
   importOf(id: ts.Identifier): { module: string; name: string } | null;
+  /** `const { message } = err`: what a name was destructured from, and which property; null otherwise. */
+  destructuredFrom?(id: ts.Identifier): { from: ts.Expression; property: string } | null;
   /**
    * The parameter whose error a workspace function returns as text, when `callee` is one
    * (`getErrorMessage(err)` returning `err.message`, errorTextFunctions.ts); null otherwise.

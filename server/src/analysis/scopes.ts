@@ -296,6 +296,12 @@ export function declarationNodeOf(scopes: ScopeMap, id: ts.Identifier): ts.Varia
   return null;
 }
 
+/** What `id` was destructured from (`const { message } = err as Error`), from the scope model. */
+export function destructuredFrom(scopes: ScopeMap, id: ts.Identifier): { from: ts.Expression; property: string } | null {
+  const d = resolveName(scopes, id, id.text);
+  return d?.kind === 'destructure' ? { from: d.from, property: d.property } : null;
+}
+
 /** The import (or require) `id` is bound by, from the scope model; null when it is bound otherwise or not at all. */
 export function importOf(scopes: ScopeMap, id: ts.Identifier): { module: string; name: string } | null {
   const d = resolveName(scopes, id, id.text);

@@ -54,7 +54,7 @@ function paramHoldsError(fn: ts.SignatureDeclaration, p: ts.ParameterDeclaration
 }
 
 /** Where names are declared, and (in a rule's context) which workspace functions return an error's text. */
-export type ErrorLookup = DeclarationLookup & Partial<Pick<RuleContext, 'errorTextParameter'>>;
+export type ErrorLookup = DeclarationLookup & Partial<Pick<RuleContext, 'errorTextParameter' | 'destructuredFrom'>>;
 
 /**
  * The error an expression turns into text, if it does: `err.message`, `String(err)`, `err.toString()`,
@@ -63,6 +63,11 @@ export type ErrorLookup = DeclarationLookup & Partial<Pick<RuleContext, 'errorTe
 export function errorAsText(expr: ts.Expression, scope: ErrorLookup): ts.Expression | null {
   const e = unwrap(expr);
   if (ts.isPropertyAccessExpression(e) && e.name.text === 'message' && isErrorValue(e.expression, scope)) return unwrap(e.expression);
+  // `const { message } = err as Error`: the error's message under its own name.
+  if (ts.isIdentifier(e) && scope.destructuredFrom) {
+    const d = scope.destructuredFrom(e);
+    if (d && d.property === 'message' && isErrorValue(d.from, scope)) return unwrap(d.from);
+  }
   if (ts.isCallExpression(e)) {
     const c = e.expression;
     if (ts.isIdentifier(c) && c.text === 'String' && e.arguments.length === 1 && isErrorValue(e.arguments[0], scope)) return unwrap(e.arguments[0]);
