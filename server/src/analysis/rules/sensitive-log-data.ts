@@ -9,6 +9,8 @@ import { runsOnlyInDevelopmentOrTests } from './util/developmentOnly';
 import { isConsoleOutsideServiceCode } from './util/fileRole';
 import { isPersonalDataName, isSecretName, personalDataKind } from './util/secretNames';
 import { constObjectLiteral, declaredType, typeMemberNames } from './util/declarations';
+import { messageParts } from './util/messageParts';
+import { printedValue } from './util/structuredMessage';
 
 /** Whole request parts that carry credentials (Authorization, Cookie) or user secrets (form bodies). */
 const REQUEST_PARTS = new Set(['headers', 'body', 'cookies']);
@@ -77,6 +79,9 @@ function checkValue(e: ts.Expression, ctx: RuleContext): void {
     for (const span of u.templateSpans) checkValue(span.expression, ctx);
     return;
   }
+  // Printed as text, it is all there still: `JSON.stringify(req.body)`, `String(token)`.
+  const printed = printedValue(u);
+  if (printed) return checkValue(printed, ctx);
   const name = ts.isIdentifier(u) ? u.text : ts.isPropertyAccessExpression(u) ? u.name.text : null;
   if (name && isSecretName(name)) return ctx.report(u, MESSAGES.name(u.getText(sf)));
   if (name && isPersonalDataName(name) && personalDataMatters(ctx)) return ctx.report(u, MESSAGES.personal(u.getText(sf), personalKindOf(name)));
@@ -131,7 +136,9 @@ function loggedValues(call: LogCall): ts.Expression[] {
   if (call.messageArg && !ts.isStringLiteralLike(unwrap(call.messageArg))) {
     const m = unwrap(call.messageArg);
     if (ts.isTemplateExpression(m)) out.push(...m.templateSpans.map((s) => s.expression));
-    else if (!ts.isBinaryExpression(m)) out.push(call.messageArg);
+    // `'body ' + JSON.stringify(req.body)`: each value joined into the message.
+    else if (ts.isBinaryExpression(m)) out.push(...(messageParts(m) ?? []).flatMap((p) => (p.kind === 'value' ? [p.expr] : [])));
+    else out.push(call.messageArg);
   }
   return out;
 }
