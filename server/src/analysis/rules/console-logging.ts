@@ -17,6 +17,10 @@ import { writesJsonRecord } from './util/jsonRecord';
 export const MESSAGE = (method: string) =>
   `console.${method} in service code writes unstructured text; use the project's logger, which writes structured records with levels.`;
 
+/** `start().catch(console.error)`, `process.on('unhandledRejection', console.error)`: console's method handed over as a callback. */
+export const CALLBACK_MESSAGE = (method: string) =>
+  `console.${method} as a callback in service code writes what it is given as unstructured text; pass a function that logs with the project's logger.`;
+
 /** A logger that is console by its type or value (`this.logger = options.logger || console`, `out: Console`). */
 export const INJECTED_MESSAGE = (receiver: string, method: string) =>
   `\`${receiver}\` is console: its ${method}() in service code writes unstructured text; use the project's logger, which writes structured records with levels.`;
@@ -159,6 +163,15 @@ export const rule: Rule = {
     description: 'console logging in service code (not in tests, scripts or CLI entry points).',
     defaultSeverity: 'warning',
     fixable: true,
+  },
+  // Console's methods handed to another call as a callback are console output too, in a file that names console.
+  mayApply: { words: ['console'] },
+  checkCall(node, ctx) {
+    if (ctx.fileKind !== 'service' || !node.arguments || runsOnlyUnderTests(node)) return;
+    for (const a of node.arguments) {
+      const u = unwrap(a);
+      if (ts.isPropertyAccessExpression(u) && Object.prototype.hasOwnProperty.call(LEVELS, u.name.text) && isGlobalConsole(u.expression, ctx)) ctx.report(u, CALLBACK_MESSAGE(u.name.text));
+    }
   },
   checkLogCall(call, ctx) {
     if (call.library !== 'console' || isConsoleOutsideService(call, ctx) || runsOnlyUnderTests(call.node) || writesJsonRecord(call)) return;
