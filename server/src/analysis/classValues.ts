@@ -4,7 +4,7 @@ import ts from './typescriptModule';
 import type { ClassSummary } from './model/types';
 import { enclosingClass } from './classMembers';
 import { hasModifier } from './scopes';
-import type { FunctionLike } from './logCallables';
+import { type FunctionLike, memberFunction } from './logCallables';
 import type { FunctionSummary } from './model/types';
 import type { ExpressionValues, TypeValues } from './typeValues';
 import type { LoggerLibrary } from './types';
@@ -49,8 +49,8 @@ export class ClassValues {
     const members = new Map<string, FunctionSummary>();
     for (const m of klass.members) {
       if (!m.name || !(ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) || hasModifier(m, ts.SyntaxKind.StaticKeyword) !== statics || isPrivate(m)) continue;
-      const fn = ts.isMethodDeclaration(m) ? m : ts.isPropertyDeclaration(m) && m.initializer ? arrowOrFunction(m.initializer) : null;
-      const summary = fn?.body ? this.values.functionSummary(fn) : undefined;
+      const fn = memberFunction(m);
+      const summary = fn ? this.values.functionSummary(fn) : undefined;
       if (summary && (summary.logs || summary.returnsLogger || summary.makesMetric)) members.set(m.name.text, summary);
     }
     // Methods inherited from a base class of this file, where this class does not declare them.
@@ -161,10 +161,4 @@ function isPrivate(m: ts.ClassElement): boolean {
 
 function declares(klass: ts.ClassLikeDeclaration, name: string): boolean {
   return klass.members.some((m) => !!m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === name);
-}
-
-function arrowOrFunction(e: ts.Expression): ts.ArrowFunction | ts.FunctionExpression | null {
-  let u = e;
-  while (ts.isParenthesizedExpression(u)) u = u.expression;
-  return ts.isArrowFunction(u) || ts.isFunctionExpression(u) ? u : null;
 }

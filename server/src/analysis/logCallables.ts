@@ -160,7 +160,7 @@ function namedForLogging(fn: FunctionLike): boolean {
 /**
  * The rest parameter a spread passes on: itself (`...msg`), or through an array or a call that
  * prints it with more (`...[prefix, ...args]`, `...this.getArgs(args)`: Logto's ConsoleLog puts its
- * prefix in front), one level deep.
+ * prefix in front), two levels deep (`...this.getArgs([prefix, ...args])`).
  */
 function restParameterIndex(e: ts.Expression, fn: FunctionLike, scopes: ScopeMap, depth = 0): number {
   const x = unwrap(e);
@@ -241,5 +241,11 @@ function returnedLogger(fn: FunctionLike, values: ValueResolver): LoggerLibrary 
 export function functionOf(e: ts.Expression): FunctionLike | null {
   const u = unwrap(e);
   return ts.isArrowFunction(u) || ts.isFunctionExpression(u) ? u : null;
+}
+
+/** The function a class member is: a method with a body, or a field holding one (`info = (...args) => ...`). */
+export function memberFunction(m: ts.ClassElement): FunctionLike | null {
+  if (ts.isMethodDeclaration(m)) return m.body ? m : null;
+  return ts.isPropertyDeclaration(m) && m.initializer ? functionOf(m.initializer) : null;
 }
 

@@ -15,15 +15,15 @@ export interface ExpressionValues {
   declarationValue(d: Declaration, depth?: number): Value | null;
 }
 
+/** Fastify's types whose `log` member is its pino logger. */
+const FASTIFY_LOGGER_OWNERS = new Set(['FastifyRequest', 'FastifyInstance', 'FastifyReply', 'FastifyBaseLogger']);
+
 /**
  * A project's own logger type (Unleash's `interface Logger { debug(message, ...args): void; info...;
  * warn...; error... }`, implemented by log4js): at least info, warn and error as methods (or
  * function-typed properties) whose first parameter is the message. In a module with no logger
  * library behind it, its library is `custom` (types.ts).
  */
-/** Fastify's types whose `log` member is its pino logger. */
-const FASTIFY_LOGGER_OWNERS = new Set(['FastifyRequest', 'FastifyInstance', 'FastifyReply', 'FastifyBaseLogger']);
-
 export function isLoggerInterface(members: ts.NodeArray<ts.TypeElement>): boolean {
   const levels = new Set<string>();
   for (const m of members) {

@@ -4,7 +4,7 @@
 // are followed through the file's ImportLinks (model/types.ts): this file knows no other part of
 // the project model, so the model's own summariser can use it without an import cycle.
 import ts from './typescriptModule';
-import { type FunctionLike, functionOf, NOTHING, summariseFunction } from './logCallables';
+import { type FunctionLike, functionOf, memberFunction, NOTHING, summariseFunction } from './logCallables';
 import type { ClassSummary, ExportedValue, FunctionSummary, ImportLinks } from './model/types';
 import { type Declaration, hasModifier, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
 import { type GlobalAssignments, globalAssignments } from './globalAssignments';
@@ -85,8 +85,8 @@ export class ValueResolver {
     const statics = hasModifier(at, ts.SyntaxKind.StaticKeyword);
     for (const x of at.parent.members) {
       if (!x.name || !ts.isIdentifier(x.name) || x.name.text !== name || hasModifier(x, ts.SyntaxKind.StaticKeyword) !== statics) continue;
-      const fn = ts.isMethodDeclaration(x) ? x : ts.isPropertyDeclaration(x) && x.initializer ? functionOf(x.initializer) : null;
-      if (fn?.body) return this.functionSummary(fn);
+      const fn = memberFunction(x);
+      if (fn) return this.functionSummary(fn);
     }
     return null;
   }

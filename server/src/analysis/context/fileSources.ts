@@ -212,8 +212,7 @@ export function readsContext(node: ts.Node, scopes: ScopeMap): boolean {
   return containsNode(node, (n) => {
     if (!ts.isCallExpression(n)) return false;
     const callee = unwrap(n.expression);
-    const imp = importedName(lookupIn(scopes), callee);
-    if (imp && CONTEXT_READERS[imp.module]?.has(imp.member ?? imp.name)) return true;
+    if (isContextReader(callee, scopes)) return true;
     if (!ts.isPropertyAccessExpression(callee)) return false;
     const base = importedName(lookupIn(scopes), callee.expression);
     if (base && CONTEXT_READERS[base.module]?.has(callee.name.text)) return true; // `trace.getActiveSpan()`

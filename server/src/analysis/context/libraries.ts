@@ -123,7 +123,6 @@ export const OTEL_INSTRUMENTATIONS: Readonly<Record<string, readonly OutgoingKin
  */
 export const OTEL_REGISTER_MODULES: readonly string[] = ['@opentelemetry/auto-instrumentations-node/register', '@opentelemetry/auto-instrumentations-node', HYPERDX_PRELOAD];
 
-
 /** What an outgoing call is carried by: which instrumentation covers it. */
 export type OutgoingKind = 'http' | 'fetch' | 'kafka' | 'amqp' | 'bullmq' | 'aws';
 

@@ -165,12 +165,12 @@ export const SERVER_PACKAGES = [
   'polka', 'micro', 'socket.io', '@apollo/server', 'apollo-server', 'graphql-yoga', 'h3', 'elysia',
 ] as const;
 
-/** The front-end dependency that makes a package a front end, or null (none, or a server framework too). */
 /** Whether the package depends on a server framework (SERVER_PACKAGES). */
 function dependsOnServerFramework(manifest: PackageManifest): boolean {
   return SERVER_PACKAGES.some((p) => manifest.dependencies.has(p));
 }
 
+/** The front-end dependency that makes a package a front end, or null (none, or a server framework too). */
 export function frontEndDependency(manifest: PackageManifest): string | null {
   if (dependsOnServerFramework(manifest)) return null;
   return FRONT_END_PACKAGES.find((p) => manifest.dependencies.has(p)) ?? null;

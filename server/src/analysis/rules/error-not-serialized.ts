@@ -22,9 +22,10 @@ const code = (text: string) => (text.includes('`') ? `\`\` ${text} \`\`` : `\`${
 
 export const MESSAGE = (text: string) => `${code(text)} logs the error as text, which loses its stack and type; log the error object instead.`;
 
-/** winston serialises a meta object's fields with JSON: an error's own properties are not enumerable. */
+/** winston's error logged alone is written as its message only, unless a format keeps stacks. */
 export const WINSTON_ALONE = (text: string) =>
   `winston writes the error ${code(text)} logged alone as its message only: its stack is lost (no \`format.errors({ stack: true })\` in the project's winston format). Add that format, or log a message with the error: \`logger.error('failed', ${text})\`.`;
+/** winston serialises a meta object's fields with JSON: an error's own properties are not enumerable. */
 export const WINSTON_NESTED = (text: string) =>
   `winston writes the error ${code(text)} inside a meta object as \`{}\` (its message and stack are not enumerable); pass the error itself as the meta argument.`;
 

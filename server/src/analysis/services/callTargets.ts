@@ -15,6 +15,7 @@ import type { Place, Ref } from '../handlers/types';
 import type { ParsedServiceFile, ServiceView } from '../rule';
 import { hasModifier, resolveName, unwrap } from '../scopes';
 import { functionNodeAt, isFunctionLike } from '../treeAt';
+import { memberFunction } from '../logCallables';
 
 /** A function node of a parsed workspace file. */
 export interface FunctionAt {
@@ -257,10 +258,9 @@ export class CallTargets {
 function methodOf(klass: ClassAt, name: string, classOf: (at: ClassAt, e: ts.Expression) => ClassAt | null, depth = 0): FunctionAt | null {
   for (const m of klass.node.members) {
     if (!m.name || !ts.isIdentifier(m.name) || m.name.text !== name) continue;
-    if (ts.isMethodDeclaration(m)) return m.body ? { parsed: klass.parsed, node: m } : null;
-    if (ts.isPropertyDeclaration(m) && m.initializer) {
-      const init = unwrap(m.initializer);
-      return ts.isArrowFunction(init) || ts.isFunctionExpression(init) ? { parsed: klass.parsed, node: init } : null;
+    if (ts.isMethodDeclaration(m) || (ts.isPropertyDeclaration(m) && m.initializer)) {
+      const fn = memberFunction(m);
+      return fn ? { parsed: klass.parsed, node: fn } : null;
     }
   }
   const base = klass.node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
