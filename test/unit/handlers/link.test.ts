@@ -65,6 +65,28 @@ describe('handler linker', () => {
     }
   });
 
+  it("follows a folder's index that hands on another module (`module.exports = require('./routes')`) to a member mounted twice (Kutt)", () => {
+    const p = handlerProject({
+      'package.json': EXPRESS_PKG,
+      'server/server.js': [
+        `const express = require('express');`,
+        `const routes = require('./routes');`,
+        `const app = express();`,
+        `app.use('/api/v2', routes.api);`,
+        `app.use('/api', routes.api);`,
+      ].join('\n'),
+      'server/routes/index.js': `module.exports = require('./routes');\n`,
+      'server/routes/routes.js': `const { Router } = require('express');\nconst api = Router();\napi.use('/links', require('./link.routes'));\nmodule.exports = { api };\n`,
+      'server/routes/link.routes.js': `const router = require('express').Router();\nrouter.get('/', (req, res) => res.json([]));\nmodule.exports = router;\n`,
+    });
+    try {
+      assert.deepEqual(p.routes(), ['GET /api/links', 'GET /api/v2/links']);
+      assert.deepEqual(p.inventory()[0].middleware.map((m) => m.label), [], 'the mounted router is no middleware');
+    } finally {
+      p.cleanup();
+    }
+  });
+
   it('lists middleware apart from handlers, and never a callback that is no handler', () => {
     const p = handlerProject({
       'package.json': EXPRESS_PKG,

@@ -185,6 +185,10 @@ export class Linker {
     const ref = ex.get(name) ?? (name === 'default' ? ex.get('*') : name === '*' ? ex.get('default') : undefined);
     if (ref) return this.resolve(facts, ref, depth);
     if (name === 'default' || name === '*') return null;
+    // `module.exports = require('./routes')` (a folder's index handing on another module): its
+    // names are that module's, as `export *` hands them on.
+    const whole = ex.get('*');
+    if (whole?.kind === 'import' && whole.name === '*' && !whole.member) return this.resolve(facts, { kind: 'import', specifier: whole.specifier, name }, depth + 1);
     for (const specifier of facts.starExports) {
       const r = this.resolve(facts, { kind: 'import', specifier, name }, depth);
       if (r) return r;
