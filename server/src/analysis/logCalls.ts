@@ -15,7 +15,8 @@ export function isCandidateCall(call: ts.CallExpression): boolean {
   // `helpers.warning(...)` may be a project's log helper (logCallables.ts) whatever its method's name.
   // (A helper takes the message and something more: the logger, the fields.)
   if (ts.isPropertyAccessExpression(callee)) return ALL_LEVEL_METHODS.has(callee.name.text) || (ts.isIdentifier(callee.expression) && call.arguments.length >= 2);
-  if (ts.isElementAccessExpression(callee)) return ts.isStringLiteralLike(callee.argumentExpression) && ALL_LEVEL_METHODS.has(callee.argumentExpression.text);
+  // `req.log[level](...)`: a level chosen at run time, resolved in recogniseLogCall.
+  if (ts.isElementAccessExpression(callee)) return ts.isStringLiteralLike(callee.argumentExpression) ? ALL_LEVEL_METHODS.has(callee.argumentExpression.text) : ts.isIdentifier(callee.argumentExpression);
   return ts.isIdentifier(callee);
 }
 
@@ -35,6 +36,12 @@ export function recogniseLogCall(call: ts.CallExpression, values: ValueResolver)
   } else if (ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)) {
     receiver = callee.expression;
     method = callee.argumentExpression.text;
+  } else if (ts.isElementAccessExpression(callee) && ts.isIdentifier(callee.argumentExpression)) {
+    // `const level = skip ? 'debug' : 'error'; req.log[level](msg)`: every level it may hold is a level method.
+    const levels = values.constantTexts(callee.argumentExpression);
+    if (!levels || !levels.every((l) => ALL_LEVEL_METHODS.has(l))) return null;
+    receiver = callee.expression;
+    method = levels[0];
   } else return null;
   // Not a level method: only an object of log helpers (made or imported, never a parameter's type) can make it a log call.
   if (!ALL_LEVEL_METHODS.has(method) && values.isParameter(receiver)) return null;

@@ -16,6 +16,8 @@ export type Value =
   /** NestJS's Logger class: `new Logger()` creates a logger, `Logger.log()` logs. */
   | { t: 'nestLoggerClass' }
   | { t: 'fastifyFactory' }
+  /** pino-http's default export: calling it makes a middleware whose `logger` is a pino logger. */
+  | { t: 'pinoHttpFactory' }
   | { t: 'fastifyInstance' }
   /** A class declared in this file (a base class to look members up in). */
   | { t: 'localClass'; node: ts.ClassLikeDeclaration }

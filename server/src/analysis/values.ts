@@ -113,6 +113,22 @@ export class ValueResolver {
     return v;
   }
 
+  /**
+   * The texts a name may hold when it is declared with string literals (`const level = skip ?
+   * 'debug' : 'error'`), each branch of a conditional once; null for anything else.
+   */
+  constantTexts(id: ts.Identifier): string[] | null {
+    const d = resolveName(this.scopes, id, id.text);
+    if (d?.kind !== 'value') return null;
+    const texts: string[] = [];
+    const add = (e: ts.Expression): boolean => {
+      const x = unwrap(e);
+      if (ts.isStringLiteralLike(x)) return texts.push(x.text) > 0;
+      return ts.isConditionalExpression(x) && add(x.whenTrue) && add(x.whenFalse);
+    };
+    return add(d.init) ? texts : null;
+  }
+
   /** Whether `expr` names a parameter (its value comes from its written type). */
   isParameter(expr: ts.Expression): boolean {
     const e = unwrap(expr);
@@ -300,6 +316,8 @@ export class ValueResolver {
         return name === 'default' || name === '*' || name === 'fastify' || name === 'Fastify' ? { t: 'fastifyFactory' } : null;
       case '@trpc/server':
         return name === 'initTRPC' ? { t: 'trpcInit' } : null;
+      case 'pino-http':
+        return name === 'default' || name === '*' || name === 'pinoHttp' ? { t: 'pinoHttpFactory' } : null;
     }
     return this.projectModuleValue(module, name);
   }
@@ -333,6 +351,8 @@ export class ValueResolver {
     const v = this.valueOf(callee, depth);
     if (v?.t === 'factory') return { t: 'logger', lib: v.lib };
     if (v?.t === 'fastifyFactory') return { t: 'fastifyInstance' };
+    // pino-http's middleware carries the pino logger it writes with (`httpLogger.logger.info(...)`).
+    if (v?.t === 'pinoHttpFactory') return { t: 'loggerMembers', members: PINO_HTTP_MEMBERS };
     // A project function that returns a logger (`getLogger()`, `extendLoggerComponent(logger, 'db')`).
     if (v?.t === 'function' && v.fn.returnsLogger) return { t: 'logger', lib: v.fn.returnsLogger };
     return null;
@@ -415,12 +435,15 @@ export function valueOfExport(v: ExportedValue | null): Value | null {
   if (v?.t === 'function') return { t: 'function', fn: v.fn };
   if (v?.t === 'object') return { t: 'object', members: v.members };
   if (v?.t === 'trpcBuilder') return { t: 'trpcBuilder', context: v.context };
+  if (v?.t === 'loggerMembers') return { t: 'loggerMembers', members: v.members };
   return null;
 }
 
 function functionValue(fn: FunctionSummary): Value | null {
   return fn === NOTHING ? null : { t: 'function', fn };
 }
+
+const PINO_HTTP_MEMBERS: ReadonlyMap<string, LoggerLibrary> = new Map([['logger', 'pino']]);
 
 function loggerMember(o: Extract<Value, { t: 'loggerMembers' }>, name: string): Value | null {
   const lib = o.members.get(name);

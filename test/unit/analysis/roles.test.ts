@@ -465,6 +465,8 @@ describe('file role pieces', () => {
     assert.deepEqual(commandPaths('cross-env NODE_ENV=test mocha --require ./tests/hooks.js --exit ./tests/*.test.js'), ['tests/hooks.js']);
     assert.deepEqual(commandPaths('webpack --mode production --config webpack/webpack.config.js && node bin/keys.js > out.txt'), ['bin/keys.js']);
     assert.deepEqual(commandPaths('tsc -p tsconfig.build.json && node ./build.js'), ['build.js']);
+    // A compiler's inputs and an extension argument name nothing to run (GrowthBook's SDK: `"dev:esm": "babel src --extensions '.ts' --watch"` made it a service).
+    assert.deepEqual(commandPaths("cross-env BABEL_ENV=esm babel src --extensions '.ts' --out-dir 'dist/esm' --out-file-extension .mjs --watch"), []);
     assert.deepEqual(
       ['start', 'dev', 'start:prod', 'test:unit', 'build', 'postbuild', 'cli', 'db:seed', 'lint'].map(scriptRole),
       ['service', 'service', 'service', 'test', 'build', 'build', 'cli', 'script', 'tooling'],

@@ -166,6 +166,8 @@ function exportedBy(summary: ModuleSummary, name: string): ExportedValue | null 
   if (factory) return { t: 'factoryType', shape: factory };
   const trpc = summary.trpcBuilders.get(name);
   if (trpc) return { t: 'trpcBuilder', context: trpc };
+  const loggerObject = summary.loggerObjects?.get(name) ?? (name === 'default' ? summary.loggerObjects?.get('module.exports') : undefined);
+  if (loggerObject) return { t: 'loggerMembers', members: loggerObject };
   // The default import of a CommonJS module is its exports object: its members are looked up by name.
   if (name === 'default' && (summary.loggers.size > 0 || summary.classes.size > 0 || summary.functions.size > 0 || summary.objects.size > 0)) return { t: 'namespace' };
   return null;

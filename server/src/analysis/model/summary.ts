@@ -39,6 +39,8 @@ export interface ModuleSummary {
   readonly factoryTypes: ReadonlyMap<string, LoggerShape>;
   /** Exported tRPC procedure builder name → the logger members of its resolvers' `ctx` (`export const authedProcedure = t.procedure.use(auth)`). */
   readonly trpcBuilders: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>>;
+  /** Exported objects with logger members, by name (`export const httpLogger = pinoHttp()`: `httpLogger.logger`). */
+  readonly loggerObjects?: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>>;
   /**
    * Loggers the module puts on the global object, by the path other files reach them with:
    * `global.WIKI = WIKI; WIKI.logger = createLogger()` gives `WIKI.logger`, `global.log = pino()` gives `log`.
@@ -69,6 +71,7 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
   const resolverTypes = new Map<string, ReadonlyMap<string, LoggerLibrary>>();
   const factoryTypes = new Map<string, LoggerShape>();
   const trpcBuilders = new Map<string, ReadonlyMap<string, LoggerLibrary>>();
+  const loggerObjects = new Map<string, ReadonlyMap<string, LoggerLibrary>>();
   const stars: string[] = [];
   const put = (name: string, v: Value | null, type?: ts.TypeNode) => {
     if (v?.t === 'logger') loggers.set(name, { lib: v.lib, origin: v.origin ?? file });
@@ -77,6 +80,7 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
     else if (v?.t === 'function') functions.set(name, v.fn);
     else if (v?.t === 'object') objects.set(name, v.members);
     else if (v?.t === 'trpcBuilder') trpcBuilders.set(name, v.context);
+    else if (v?.t === 'loggerMembers') loggerObjects.set(name, v.members);
     else if (type) {
       // `export declare const logger: Logger` (a declaration file) or a typed export made elsewhere.
       const typed = values.typeValue(type, type.parent ?? type);
@@ -192,13 +196,17 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
     for (const [name, m] of target?.resolverTypes ?? []) if (!resolverTypes.has(name)) resolverTypes.set(name, m);
     for (const [name, f] of target?.factoryTypes ?? []) if (!factoryTypes.has(name)) factoryTypes.set(name, f);
     for (const [name, b] of target?.trpcBuilders ?? []) if (name !== 'default' && !trpcBuilders.has(name)) trpcBuilders.set(name, b);
+    for (const [name, m] of target?.loggerObjects ?? []) if (name !== 'default' && !loggerObjects.has(name)) loggerObjects.set(name, m);
   }
   for (const [name, fn] of functions) if (!fn.logs && !fn.returnsLogger && fn.returnsErrorText === undefined && !fn.makesMetric) functions.delete(name);
   const globals = globalLoggers(sf, scopes, values);
   const digest = digestOf(loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes, trpcBuilders);
   // Written only when present: the digest of a module without them stays as it was.
   const g = [...globals].map(([name, lib]) => `${name}=${lib}`).sort();
-  return { loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes, trpcBuilders, globals, digest: g.length ? JSON.stringify([digest, g]) : digest };
+  // Written only when present, as the globals are: other modules' digests stay as they were.
+  const lo = [...loggerObjects].map(([name, m]) => `${name}{${[...m].map(([k, lib]) => `${k}=${lib}`).join(',')}}`).sort();
+  const parts = [digest, ...(g.length || lo.length ? [g] : []), ...(lo.length ? [lo] : [])];
+  return { loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes, trpcBuilders, ...(loggerObjects.size ? { loggerObjects } : {}), globals, digest: parts.length > 1 ? JSON.stringify(parts) : digest };
 }
 
 /**

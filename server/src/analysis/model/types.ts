@@ -79,6 +79,8 @@ export type ExportedValue =
   | { readonly t: 'resolversType'; readonly context: ReadonlyMap<string, LoggerLibrary> }
   /** A tRPC procedure builder (`export const authedProcedure = t.procedure.use(auth)`): the logger members of its resolvers' `ctx`. */
   | { readonly t: 'trpcBuilder'; readonly context: ReadonlyMap<string, LoggerLibrary> }
+  /** An object with logger members (`export const httpLogger = pinoHttp()`: `httpLogger.logger`). */
+  | { readonly t: 'loggerMembers'; readonly members: ReadonlyMap<string, LoggerLibrary> }
   /** A type whose values give a logger when called: itself a function type (`LogProvider`), or an object type by member (`config.getLogger`). */
   | { readonly t: 'factoryType'; readonly shape: LoggerShape }
   /** An object of functions (`export const logSchema = { info: (logger, msg, log) => ... }`): its members by name. */

@@ -84,7 +84,7 @@ export function scriptRole(name: string): FileRole {
 export const SCRIPT_RUNNERS: ReadonlySet<string> = new Set(['node', 'nodemon', 'ts-node', 'ts-node-dev', 'tsx', 'babel-node', 'bun', 'esno', 'esr']);
 
 /** Runners whose first argument is a program to run, not a file: their file arguments are data or config. */
-const NOT_RUNNERS = new Set(['cp', 'mv', 'rm', 'rimraf', 'shx', 'mkdir', 'cat', 'echo', 'docker', 'git', 'tsc', 'eslint', 'prettier', 'biome', 'c8', 'nyc']);
+const NOT_RUNNERS = new Set(['cp', 'mv', 'rm', 'rimraf', 'shx', 'mkdir', 'cat', 'echo', 'docker', 'git', 'tsc', 'babel', 'eslint', 'prettier', 'biome', 'c8', 'nyc']);
 
 /**
  * The file paths a script command names, relative to the package (`node ./dist/x.js`, `tsx
@@ -112,6 +112,8 @@ export function commandPaths(command: string): string[] {
       }
       const isScript = script && /^[\w.@/-]+$/.test(w);
       script = false;
+      // `--extensions '.ts'`, `--out-file-extension .mjs`: an extension names no file.
+      if (/^\.[A-Za-z0-9]+$/.test(w)) continue;
       if ((!isScript && !looksLikePath(w)) || words[i - 1] === '>' || w.startsWith('>')) continue;
       out.push(path.posix.join(cwd, w));
     }

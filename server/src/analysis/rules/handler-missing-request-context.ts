@@ -18,6 +18,8 @@ import { describePath, requestPathsOf } from '../context/requestPaths';
 import { bindingsFromDeclarations, isRequestScoped } from '../context/requestScoped';
 import { serviceContextFor } from '../context/service';
 import type { LogCall, Rule, RuleContext, ServiceRuleContext, ServiceView } from '../rule';
+import ts from '../typescriptModule';
+import { unwrap } from '../scopes';
 
 export const MESSAGE = (method: string, scoped: string) =>
   `This ${method} call in a request handler goes through a logger that carries no request context, so its record has no request id; ${scoped} carries it.`;
@@ -41,6 +43,8 @@ export const rule: Rule = {
     const request = ctx.requestParamAt(call.node);
     if (!request) return;
     const scoped = `${request.text}.${service.requestLoggerProperty}`;
+    // `if (req.log) req.log.error(...) else logger.error(...)`: the shared logger is the fallback for a request without one.
+    if (loggedWhereMissing(call.node, request.text, service.requestLoggerProperty)) return;
     // Same library only: pino's argument order is not winston's. Safe when the service's code certainly
     // sets the request logger up (a dependency on pino-http alone may leave `req.log` undefined).
     const edits = [{ start: call.receiver.getStart(ctx.sourceFile), end: call.receiver.end, newText: scoped }];
@@ -70,3 +74,24 @@ export const rule: Rule = {
     }
   },
 };
+
+/** Whether `node` runs only when `request.property` is missing: the else of `if (req.log)`, the then of `if (!req.log)`. */
+function loggedWhereMissing(node: ts.Node, request: string, property: string): boolean {
+  const names = (e: ts.Expression): boolean => {
+    const x = unwrap(e);
+    return ts.isPropertyAccessExpression(x) && x.name.text === property && ts.isIdentifier(unwrap(x.expression)) && (unwrap(x.expression) as ts.Identifier).text === request;
+  };
+  const negated = (e: ts.Expression): ts.Expression | null => {
+    const x = unwrap(e);
+    return ts.isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.ExclamationToken ? x.operand : null;
+  };
+  for (let n: ts.Node = node; n.parent && !ts.isFunctionLike(n); n = n.parent) {
+    const up = n.parent;
+    const [cond, then, otherwise] = ts.isIfStatement(up) ? [up.expression, up.thenStatement, up.elseStatement] : ts.isConditionalExpression(up) ? [up.condition, up.whenTrue, up.whenFalse] : [null, null, null];
+    if (!cond) continue;
+    if (n === otherwise && names(cond)) return true;
+    const inner = negated(cond);
+    if (n === then && inner && names(inner)) return true;
+  }
+  return false;
+}

@@ -21,6 +21,7 @@ export const MESSAGES = {
   format: 'Log message is built with util.format; log a constant message and put the values in fields.',
   string: 'Log message is built with String(); log a constant message and put the value in a field.',
   errorText: "Log message is the error's own text, which differs from error to error; log a constant message (the error is already in the record).",
+  errorTextOnly: "Log message is the error's own text, which differs from error to error; log a constant message with the error object in a field.",
 } as const;
 
 type Kind = keyof typeof MESSAGES;
@@ -131,6 +132,12 @@ export const rule: Rule = {
       return;
     }
     const kind = dynamicKind(message, ctx);
+    // `logger.error(err.message)`: the message is whatever the error says (error-not-serialized
+    // reports the lost stack, and its fix writes the constant message too: none here).
+    if (!kind && error && call.messageArg === message) {
+      ctx.report(message, MESSAGES.errorTextOnly);
+      return;
+    }
     if (kind) {
       // A message chosen between two (a conditional) has no one constant to keep: no fix.
       // A conditional has no one constant to keep; a message in colour is the colour call's to rewrite.

@@ -32,11 +32,18 @@ function typeIsError(type: ts.TypeNode): boolean {
   return /(Error|Exception)$/.test(name);
 }
 
+function isAnyOrUnknown(type: ts.TypeNode): boolean {
+  return type.kind === ts.SyntaxKind.AnyKeyword || type.kind === ts.SyntaxKind.UnknownKeyword;
+}
+
 /** Callbacks of these methods get items, not errors: `items.forEach((e) => ...)`. */
 const ITEM_CALLBACK_METHODS = new Set(['forEach', 'map', 'filter', 'find', 'findIndex', 'some', 'every', 'flatMap', 'reduce', 'sort', 'then']);
 
 function paramHoldsError(fn: ts.SignatureDeclaration, p: ts.ParameterDeclaration, index: number): boolean {
-  if (p.type) return typeIsError(p.type);
+  // `err: any` says no more than no type at all.
+  if (p.type && !isAnyOrUnknown(p.type)) return typeIsError(p.type);
+  // Express's error middleware, wherever it is written (`const onError: ErrorRequestHandler = (err, req, res, next) => ...`).
+  if (index === 0 && fn.parameters.length === 4 && ts.isIdentifier(p.name) && /^err(or)?$/.test(p.name.text)) return true;
   if (index !== 0 || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !ts.isIdentifier(p.name)) return false;
   const call = fn.parent;
   if (!call || !ts.isCallExpression(call) || !call.arguments.some((a) => a === fn)) return false;
