@@ -24,7 +24,7 @@ export const WATCHED_GLOBS = [
   '**/.gitignore',
   // What decides how imports resolve and which packages a repository has.
   '**/{tsconfig,jsconfig}*.json',
-  '**/{pnpm-workspace.yaml,lerna.json,nx.json,project.json}',
+  '**/{pnpm-workspace.yaml,.npmrc,lerna.json,nx.json,project.json}',
 ];
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClient {

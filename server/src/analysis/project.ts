@@ -9,7 +9,7 @@ import type { LoggerLibrary } from './types';
 import { computeFacts, computePackageFacts, type ConfiguredLoggerModule, type FactsSource, type FileFacts, type PackageFacts } from './model/facts';
 import { FileSystemView } from './model/fileSystem';
 import { type ModuleDependencies, ModuleIndex } from './model/modules';
-import { PackageIndex, type PackageInfo, packageProvidesRequestLogger } from './model/packages';
+import { PackageIndex, type PackageInfo, packageProvidesRequestLogger, readJsonObject } from './model/packages';
 import { isInside, stripExtension } from './model/paths';
 import { ModuleResolver } from './model/resolver';
 import { TsconfigIndex } from './model/tsconfigs';
@@ -85,6 +85,7 @@ export class ProjectModel implements FactsSource {
       fsView: this.fsView,
       tsconfigs: this.tsconfigs,
       workspacePackages: () => this.workspacePackageDirs(),
+      linksWorkspacePackage: (file, name) => this.linksWorkspacePackage(file, name),
       isEsmFormat: (file) => this.isEsmFormat(file),
     });
     this.modules = new ModuleIndex({
@@ -128,6 +129,23 @@ export class ProjectModel implements FactsSource {
   /** Workspace package name → folder. */
   workspacePackageDirs(): ReadonlyMap<string, string> {
     return this.workspaceDeclaration().byName;
+  }
+
+  /**
+   * Whether the file's package gets workspace package `name` from the workspace: by `workspace:` (or
+   * `link:`/`file:`), by a version range where the package manager links those, or undeclared (as
+   * hoisting may give it). A pnpm package asking for `"^1.7.0"` gets the registry's copy instead.
+   */
+  linksWorkspacePackage(absPath: string, name: string): boolean {
+    if (this.workspaceDeclaration().linksByVersion) return true;
+    const dir = this.packageFor(absPath)?.dir;
+    const json = dir ? readJsonObject(path.join(dir, 'package.json'), this.readFile) : null;
+    for (const key of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+      const block = json?.[key];
+      const spec = block && typeof block === 'object' ? (block as Record<string, unknown>)[name] : undefined;
+      if (typeof spec === 'string') return /^(workspace|link|file):/.test(spec);
+    }
+    return true;
   }
 
   /** Whether Node treats the file as an ES module: by extension, then its package's `type`. */

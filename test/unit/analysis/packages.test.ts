@@ -58,6 +58,28 @@ describe('packages and workspaces', () => {
     assert.equal(model.packageFor(nx.at('libs/logging/src/index.ts'))?.name, 'logging');
   });
 
+  it("resolves a workspace package by name as the package manager links it: pnpm 9+ takes a version range from the registry (GrowthBook's SDK), `workspace:` from the folder", async () => {
+    const sdk = `export function warn(message: string) {\n  console.error('[sdk]', message);\n}\n`;
+    const files = (backEndSpec: string, extra: Record<string, string> = {}) => ({
+      'package.json': JSON.stringify({ name: 'mono', private: true, packageManager: 'pnpm@10.33.4' }),
+      'pnpm-workspace.yaml': `packages:\n  - 'packages/*'\n`,
+      'packages/sdk/package.json': pkg('@acme/sdk', {}, { main: 'src/index.ts', types: 'src/index.ts' }),
+      'packages/sdk/src/index.ts': sdk,
+      'packages/api/package.json': pkg('api', { express: '^4', '@acme/sdk': backEndSpec }, { scripts: { start: 'node src/server.js' } }),
+      'packages/api/src/server.ts': `import express from 'express';\nimport { warn } from '@acme/sdk';\nconst app = express();\napp.get('/', (req, res) => { warn('x'); res.end(); });\napp.listen(3000);\n`,
+      ...extra,
+    });
+    const consoleIn = async (t: { root: string }) => (await analyzeWorkspace(t.root, {})).files.filter((f) => f.path.endsWith(path.join('sdk', 'src', 'index.ts'))).flatMap((f) => f.findings.map((x) => x.rule)).filter((r) => r === 'console-logging');
+    const fromRegistry = make(files('^1.0.0'));
+    assert.equal(createProjectModel(fromRegistry.root, { loggerModule: null }).resolver.resolve(fromRegistry.at('packages/api/src/server.ts'), '@acme/sdk'), null);
+    assert.deepEqual(await consoleIn(fromRegistry), [], "the registry's copy runs in the server: the workspace's SDK is a library of its own");
+    const linked = make(files('workspace:*'));
+    assert.equal(createProjectModel(linked.root, { loggerModule: null }).resolver.resolve(linked.at('packages/api/src/server.ts'), '@acme/sdk'), linked.at('packages/sdk/src/index.ts'));
+    assert.deepEqual(await consoleIn(linked), ['console-logging'], 'linked into the server: its console call is the server logging');
+    const byNpmrc = make(files('^1.0.0', { '.npmrc': 'link-workspace-packages=true\n' }));
+    assert.equal(createProjectModel(byNpmrc.root, { loggerModule: null }).resolver.resolve(byNpmrc.at('packages/api/src/server.ts'), '@acme/sdk'), byNpmrc.at('packages/sdk/src/index.ts'));
+  });
+
   it('takes nothing from a hostile declaration: no pattern out of the repository, no folder link loops, no path-shaped package names', () => {
     const outside = make({ 'pkg/package.json': pkg('outside') });
     const t = make({

@@ -21,6 +21,8 @@ export interface ResolverDeps {
   readonly tsconfigs: TsconfigIndex;
   /** Workspace package name → folder. */
   workspacePackages(): ReadonlyMap<string, string>;
+  /** Whether the file's package gets workspace package `name` from the workspace (not the registry's copy: pnpm's version ranges). */
+  linksWorkspacePackage(fromFile: string, name: string): boolean;
   /** Whether the file is an ES module by Node's rules (extension, then its package's `type`). */
   isEsmFormat(absFile: string): boolean;
 }
@@ -58,7 +60,7 @@ export class ModuleResolver {
     if (!specifier || BUILTINS.has(specifier) || specifier.startsWith('node:')) return null;
     const setup = this.deps.tsconfigs.forFile(fromFile);
     const isAlias = !isPathSpecifier(specifier) && setup.mapsBareSpecifier(specifier);
-    if (!isPathSpecifier(specifier) && !isAlias && !this.deps.workspacePackages().has(packageNameOf(specifier))) return null;
+    if (!isPathSpecifier(specifier) && !isAlias && (!this.deps.workspacePackages().has(packageNameOf(specifier)) || !this.deps.linksWorkspacePackage(fromFile, packageNameOf(specifier)))) return null;
     let bySetup = this.resolved.get(setup);
     if (!bySetup) this.resolved.set(setup, (bySetup = new Map()));
     const key = `${path.dirname(fromFile)}\0${specifier}`;

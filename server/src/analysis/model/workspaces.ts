@@ -14,6 +14,12 @@ export interface WorkspaceDeclaration {
   readonly sources: string[];
   /** Package folders (absolute), sorted. */
   readonly dirs: string[];
+  /**
+   * Whether a dependency on a workspace package by version range (`"^1.7.0"`, not `workspace:`) is
+   * the workspace's folder: npm's and yarn's workspaces link it; pnpm 9 and later fetch it from the
+   * registry unless `link-workspace-packages` is set.
+   */
+  readonly linksByVersion: boolean;
 }
 
 export function findWorkspacePackages(root: string, fsView: FileSystemView): WorkspaceDeclaration {
@@ -52,7 +58,16 @@ export function findWorkspacePackages(root: string, fsView: FileSystemView): Wor
     for (const dir of nxProjects(root, fsView)) dirs.add(dir);
     sources.push('nx.json');
   }
-  return { sources, dirs: [...dirs].sort() };
+  return { sources, dirs: [...dirs].sort(), linksByVersion: pnpm === undefined || pnpmLinksByVersion(root, pkg, pnpm, read) };
+}
+
+/** pnpm's `link-workspace-packages` (.npmrc or pnpm-workspace.yaml), else its default: true before pnpm 9. */
+function pnpmLinksByVersion(root: string, pkg: Record<string, unknown> | null, workspaceYaml: string, read: (p: string) => string | undefined): boolean {
+  const npmrc = read(path.join(root, '.npmrc')) ?? '';
+  const set = /^\s*link-workspace-packages\s*=\s*(\S+)/m.exec(npmrc)?.[1] ?? /^\s*linkWorkspacePackages\s*:\s*(\S+)/m.exec(workspaceYaml)?.[1];
+  if (set !== undefined) return set !== 'false';
+  const major = /^pnpm@(\d+)\./.exec(typeof pkg?.packageManager === 'string' ? pkg.packageManager : '')?.[1];
+  return major !== undefined && Number(major) < 9;
 }
 
 /**

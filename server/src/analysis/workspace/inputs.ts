@@ -35,5 +35,10 @@ export function packageDigest(root: string, files: readonly string[]): string {
     const text = readRegularTextOrUndefined(path.join(dir, 'package.json'));
     if (text !== undefined) parts.push(`${dir}\0${hashText(text)}`);
   }
+  // How the package manager links workspace packages (pnpm's link-workspace-packages) decides what imports reach.
+  for (const name of ['pnpm-workspace.yaml', '.npmrc']) {
+    const text = readRegularTextOrUndefined(path.join(root, name));
+    if (text !== undefined) parts.push(`${name}\0${hashText(text)}`);
+  }
   return hashText(parts.join('\n'));
 }
