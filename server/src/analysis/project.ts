@@ -138,7 +138,16 @@ export class ProjectModel implements FactsSource {
    */
   linksWorkspacePackage(absPath: string, name: string): boolean {
     if (this.workspaceDeclaration().linksByVersion) return true;
-    const dir = this.packageFor(absPath)?.dir;
+    const dir = this.packageFor(absPath)?.dir ?? '';
+    const key = `${dir}\0${name}`;
+    let links = this.linkedPackages.get(key);
+    if (links === undefined) this.linkedPackages.set(key, (links = this.declaresLinked(dir, name)));
+    return links;
+  }
+  /** Per (package folder, name): the answer of linksWorkspacePackage (read once, not per import). */
+  private readonly linkedPackages = new Map<string, boolean>();
+
+  private declaresLinked(dir: string, name: string): boolean {
     const json = dir ? readJsonObject(path.join(dir, 'package.json'), this.readFile) : null;
     for (const key of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
       const block = json?.[key];
