@@ -4,7 +4,7 @@
 // loses the stack and type just as `err.message` does. Read from the body, never from the name.
 import ts from './typescriptModule';
 import type { FunctionLike } from './logCallables';
-import { parameterIndex, type ScopeMap, unwrap } from './scopes';
+import { parameterIndex, resolveName, type ScopeMap, unwrap } from './scopes';
 
 /** Helpers that reduce an error to text are short: longer bodies are not read. */
 const MAX_BODY = 2000;
@@ -35,21 +35,30 @@ export function returnedErrorText(fn: FunctionLike, scopes: ScopeMap): number | 
     }
   }
   let index: number | undefined;
+  // The parameter returned as it is (`if (typeof error === 'string') return error`) is its text only
+  // beside a return that makes text of it: alone, that is an identity function.
+  let madeText = false;
   for (const r of returned) {
-    const i = textOfParameter(r, fn, scopes, 0);
-    if (i === null) return undefined;
-    if (i === 'constant') continue;
+    const t = textOfParameter(r, fn, scopes, 0);
+    if (t === null) return undefined;
+    if (t === 'constant') continue;
+    const i = typeof t === 'number' ? t : t.self;
+    if (typeof t === 'number') madeText = true;
     if (index !== undefined && index !== i) return undefined;
     index = i;
   }
-  return index;
+  return madeText ? index : undefined;
 }
 
+/** What a returned expression is: the text of a parameter's error, that parameter as it is, a constant, or something else (null). */
+type Returned = number | { self: number } | 'constant' | null;
+
 /** The parameter whose error `expr` is the text of; 'constant' for a string literal fallback; null otherwise. */
-function textOfParameter(expr: ts.Expression, fn: FunctionLike, scopes: ScopeMap, depth: number): number | 'constant' | null {
+function textOfParameter(expr: ts.Expression, fn: FunctionLike, scopes: ScopeMap, depth: number): Returned {
   if (depth > 4) return null;
   const e = unwrap(expr);
   if (ts.isStringLiteralLike(e)) return 'constant';
+  if (ts.isIdentifier(e)) return identifierText(e, fn, scopes);
   // `error instanceof Error ? error.message : String(error)`, `error?.message ?? 'unknown'`.
   if (ts.isConditionalExpression(e)) return both(textOfParameter(e.whenTrue, fn, scopes, depth + 1), textOfParameter(e.whenFalse, fn, scopes, depth + 1));
   if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
@@ -68,7 +77,11 @@ function textOfParameter(expr: ts.Expression, fn: FunctionLike, scopes: ScopeMap
   }
   if (ts.isCallExpression(e)) {
     const c = e.expression;
-    if (ts.isIdentifier(c) && c.text === 'String' && e.arguments.length === 1) return orNull(parameterIndex(e.arguments[0], fn, scopes));
+    if (ts.isIdentifier(c) && c.text === 'String' && e.arguments.length === 1) {
+      const inner = unwrap(e.arguments[0]);
+      const t = ts.isIdentifier(inner) ? identifierText(inner, fn, scopes) : null;
+      return typeof t === 'object' && t ? t.self : t === 'constant' ? null : t;
+    }
     if (ts.isPropertyAccessExpression(c) && c.name.text === 'toString' && e.arguments.length === 0) return orNull(parameterIndex(c.expression, fn, scopes));
     return null;
   }
@@ -79,11 +92,28 @@ function textOfParameter(expr: ts.Expression, fn: FunctionLike, scopes: ScopeMap
   return null;
 }
 
-function both(a: number | 'constant' | null, b: number | 'constant' | null): number | 'constant' | null {
+/**
+ * A name returned or printed: a parameter as it is, a string parameter (the caller's fallback text:
+ * `fallback ?? 'Unknown error'`), or the `message` destructured from a parameter (`const { message }
+ * = error as { message: unknown }`).
+ */
+function identifierText(id: ts.Identifier, fn: FunctionLike, scopes: ScopeMap): Returned {
+  const d = resolveName(scopes, id, id.text);
+  if (d?.kind === 'param' && d.node.parent === fn && !d.node.dotDotDotToken) {
+    return d.node.type?.kind === ts.SyntaxKind.StringKeyword ? 'constant' : { self: d.index };
+  }
+  if (d?.kind === 'destructure' && d.property === 'message') return orNull(parameterIndex(d.from, fn, scopes));
+  return null;
+}
+
+function both(a: Returned, b: Returned): Returned {
   if (a === null || b === null) return null;
   if (a === 'constant') return b;
   if (b === 'constant') return a;
-  return a === b ? a : null;
+  const ai = typeof a === 'number' ? a : a.self;
+  const bi = typeof b === 'number' ? b : b.self;
+  if (ai !== bi) return null;
+  return typeof a === 'number' || typeof b === 'number' ? ai : a;
 }
 
 function orNull(i: number): number | null {

@@ -40,8 +40,9 @@ function isAnyOrUnknown(type: ts.TypeNode): boolean {
 const ITEM_CALLBACK_METHODS = new Set(['forEach', 'map', 'filter', 'find', 'findIndex', 'some', 'every', 'flatMap', 'reduce', 'sort', 'then']);
 
 function paramHoldsError(fn: ts.SignatureDeclaration, p: ts.ParameterDeclaration, index: number): boolean {
-  // `err: any` says no more than no type at all.
+  // `err: any` says no more than no type at all; `error: unknown` is how TypeScript passes a caught error on.
   if (p.type && !isAnyOrUnknown(p.type)) return typeIsError(p.type);
+  if (p.type && ts.isIdentifier(p.name) && /^err(or)?$/.test(p.name.text)) return true;
   // Express's error middleware, wherever it is written (`const onError: ErrorRequestHandler = (err, req, res, next) => ...`).
   if (index === 0 && fn.parameters.length === 4 && ts.isIdentifier(p.name) && /^err(or)?$/.test(p.name.text)) return true;
   if (index !== 0 || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !ts.isIdentifier(p.name)) return false;
@@ -93,6 +94,13 @@ export function errorAsText(expr: ts.Expression, scope: ErrorLookup): ts.Express
     const a = ts.isStringLiteralLike(unwrap(e.whenTrue)) ? 'constant' : errorAsText(e.whenTrue, scope);
     const b = ts.isStringLiteralLike(unwrap(e.whenFalse)) ? 'constant' : errorAsText(e.whenFalse, scope);
     if (a && b && (a !== 'constant' || b !== 'constant')) return a === 'constant' ? (b as ts.Expression) : a;
+    // `err instanceof Error ? err.message : err`: an Error is logged as its text (what is not an Error goes as it is).
+    const itself = (text: ts.Expression | 'constant' | null, other: ts.Expression) => {
+      const o = unwrap(other);
+      return text && text !== 'constant' && ts.isIdentifier(text) && ts.isIdentifier(o) && o.text === text.text;
+    };
+    if (itself(a, e.whenFalse)) return a as ts.Expression;
+    if (itself(b, e.whenTrue)) return b as ts.Expression;
     return null;
   }
   // `err.message || err.toString()`, `err.message ?? 'unknown'`: text either way (a constant fallback allowed).

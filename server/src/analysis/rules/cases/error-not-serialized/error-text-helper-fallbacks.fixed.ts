@@ -1,0 +1,33 @@
+// @case library=pino loggerModule=src/logger.ts
+// GrowthBook's helper: the parameter returned as it is when it is already text, its `message`
+// destructured, a fallback text parameter. A parameter `error: unknown` is a caught error passed on.
+// `err instanceof Error ? err.message : err` logs an Error as its text.
+import { logger } from '../logger';
+
+export function getErrorMessage(error: unknown, fallback?: string): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string') return error;
+  if (error && typeof error === 'object' && 'message' in error) {
+    const { message } = error as { message: unknown };
+    if (typeof message === 'string') return message;
+    if (message != null) return String(message);
+  }
+  if (error == null) return fallback ?? 'Unknown error';
+  return fallback ?? String(error);
+}
+
+// Returns its argument whatever it is: no error text of its own.
+function same(value: unknown): unknown {
+  if (typeof value === 'string') return value;
+  return value;
+}
+
+export async function handleFailure(id: string, error: unknown): Promise<void> {
+  const message = getErrorMessage(error);
+  logger.info({ id }, `scheduled publish held: ${message}`);
+  logger.warn({ id, detail: same(error) }, 'held');
+}
+
+export function report(err: unknown) {
+  logger.warn({ err }, 'send failed');
+}
