@@ -297,6 +297,20 @@ describe('file roles', () => {
     assert.equal(role('packages/tunnel/src/index.ts'), 'cli: packages/tunnel/package.json is a command-line package (bin, arguments read with yargs, no server framework)');
   });
 
+  it("a step a start script runs before the server (Dokploy's `node dist/migration.mjs && node dist/server.mjs`) is a script; the last step, and a lone one, the service", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'app', dependencies: { next: '^16' }, scripts: { start: 'node dist/migration.mjs && node wait-for-postgres.js && node dist/server.mjs', 'start:once': 'node setup.js' } }),
+      'migration.ts': "console.log('migrated');\n",
+      'wait-for-postgres.js': "console.log('waiting');\n",
+      'server.ts': "import http from 'node:http';\nhttp.createServer(() => {}).listen(3000);\n",
+      'setup.ts': "console.log('setup');\n",
+    });
+    assert.equal(role('migration.ts'), 'script: package.json scripts.start runs it before the service starts');
+    assert.equal(role('wait-for-postgres.js'), 'script: package.json scripts.start runs it before the service starts');
+    assert.equal(role('server.ts'), 'service: package.json scripts.start runs it');
+    assert.equal(role('setup.ts'), 'service: package.json scripts.start:once runs it');
+  });
+
   it('a `.scripts/` folder at the top of a repository holds scripts', async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'], dependencies: { koa: '^2' } }),

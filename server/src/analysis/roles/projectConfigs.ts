@@ -28,6 +28,9 @@ export interface FolderEvidence {
 }
 
 /** When configurations name one file for several roles, the first of these wins. */
+/** Steps a start script runs before the server itself (each exits first): migrations, seeds, waiting for a database. */
+const BEFORE_START = /^(migrate|migration|migrations|db-migrate|seed|wait-for[\w-]*)$/i;
+
 const CONFIG_PRIORITY: readonly FileRole[] = ['service', 'test', 'build', 'cli', 'tooling', 'script', 'browser', 'library'];
 
 const JEST_CONFIG = /^jest\.config\.[cm]?[jt]s$/;
@@ -151,12 +154,19 @@ export class ProjectConfigs {
     for (const [name, command] of m.scripts) {
       // An interactive tool's `start` starts the tool, not a service.
       const role = prompts && scriptRole(name) === 'service' ? 'cli' : scriptRole(name);
-      for (const written of commandPaths(command)) {
-        const file = this.sourceFile(m.dir, written);
+      const written = commandPaths(command);
+      written.forEach((w, i) => {
+        const file = this.sourceFile(m.dir, w);
+        // `"start": "node dist/migration.mjs && node dist/server.mjs"`: a process that migrates (or
+        // waits for the database) and exits before the server starts is a script, not the service.
+        if (file && role === 'service' && i < written.length - 1 && BEFORE_START.test(path.posix.basename(w).replace(/\.[^.]*$/, ''))) {
+          this.name(file, { role: 'script', why: `${where} scripts.${name} runs it before the service starts` });
+          return;
+        }
         // `"dev": "tsx src/cli.ts"` runs the package's own bin from its sources: still the command.
         if (file && role === 'service' && bins.has(file)) this.name(file, { role: 'cli', why: `${where} bin (scripts.${name} runs it from its sources)` });
         else if (file) this.name(file, { role, why: `${where} scripts.${name} runs it` + (role === 'cli' && scriptRole(name) === 'service' ? ` (an interactive command-line tool: ${prompts})` : '') });
-      }
+      });
     }
     if (prompts) this.folders.push({ dir: m.dir, evidence: { role: 'cli', why: `${where} is an interactive command-line tool (${prompts}, no server framework)`, weak: true }, ownPackageOnly: true });
     else if (commandLine) {
