@@ -5,7 +5,7 @@ import type { FixProposal, LogCall, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
 import { commentsBetweenArguments } from './util/comments';
 import { errorAsText, errorsKeptWhole, isErrorValue } from './util/errors';
-import { isConsoleOutsideService } from './util/fileRole';
+import { isConsoleOutsideService, runsInServer } from './util/fileRole';
 import { runsOnlyInDevelopmentOrTests } from './util/developmentOnly';
 import { colouredValue, isConstantText, localValues } from './util/declarations';
 import { isUtilFormatCall } from './util/imports';
@@ -121,7 +121,7 @@ export const rule: Rule = {
   checkLogCall(call, ctx) {
     // A script, test or CLI printing to the console is producing output for a person, not a log record;
     // so is a logger's output there (a CLI's pretty-printed progress lines): nobody queries it by field.
-    if (isConsoleOutsideService(call, ctx) || ctx.fileKind !== 'service' || runsOnlyInDevelopmentOrTests(call.node) || writesJsonRecord(call)) return;
+    if (isConsoleOutsideService(call, ctx) || !runsInServer(call.node, ctx) || runsOnlyInDevelopmentOrTests(call.node) || writesJsonRecord(call)) return;
     const message = messageExpression(call);
     if (!message) return;
     // `logger.warn({ err }, err.message)`: the error is kept whole, so error-not-serialized is quiet,

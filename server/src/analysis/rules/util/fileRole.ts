@@ -4,13 +4,38 @@
 // (the logger's sink, such as a facade printing with console outside production), except for what
 // it prints (sensitive-log-data asks only isConsoleOutsideServiceCode). Calls of a structured logger
 // keep their rules in every file.
+import ts from '../../typescriptModule';
 import type { LogCall, RuleContext } from '../../rule';
 
 export function isConsoleOutsideService(call: LogCall, ctx: RuleContext): boolean {
   return isConsoleOutsideServiceCode(call, ctx) || (call.library === 'console' && ctx.insideLogHelper(call.node));
 }
 
-/** A console call in a file that is not service code (by the file's role alone). */
+/** A console call in code that is not service code (by the file's role, and in a page, the function). */
 export function isConsoleOutsideServiceCode(call: LogCall, ctx: RuleContext): boolean {
-  return call.library === 'console' && ctx.fileKind !== 'service';
+  return call.library === 'console' && !runsInServer(call.node, ctx);
+}
+
+/**
+ * Whether `node` runs in the server: service code, or in a Next.js page (browser code by its file)
+ * the page's `getServerSideProps`, which Next.js runs on the server for every request.
+ */
+export function runsInServer(node: ts.Node, ctx: RuleContext): boolean {
+  return ctx.fileKind === 'service' || (ctx.fileKind === 'browser' && inServerSideProps(node));
+}
+
+const SERVER_DATA_FUNCTIONS = new Set(['getServerSideProps']);
+
+function inServerSideProps(node: ts.Node): boolean {
+  let fn: ts.Node | undefined;
+  for (let n: ts.Node | undefined = node.parent; n && !ts.isSourceFile(n); n = n.parent) if (ts.isFunctionLike(n)) fn = n;
+  if (!fn) return false;
+  // `export async function getServerSideProps(...)` or `export const getServerSideProps = async (...) => ...`.
+  if (ts.isFunctionDeclaration(fn)) return !!fn.name && SERVER_DATA_FUNCTIONS.has(fn.name.text) && isExported(fn);
+  const decl = fn.parent;
+  return !!decl && ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name) && SERVER_DATA_FUNCTIONS.has(decl.name.text) && isExported(decl.parent.parent);
+}
+
+function isExported(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 }
