@@ -318,6 +318,9 @@ export class ValueResolver {
         return name === 'initTRPC' ? { t: 'trpcInit' } : null;
       case 'pino-http':
         return name === 'default' || name === '*' || name === 'pinoHttp' ? { t: 'pinoHttpFactory' } : null;
+      case 'nestjs-pino':
+        // Its Logger is a Nest LoggerService (Nest's method names and argument order) written through pino.
+        return name === 'Logger' ? { t: 'nestLoggerClass' } : null;
     }
     return this.projectModuleValue(module, name);
   }
@@ -338,6 +341,8 @@ export class ValueResolver {
       const name = callee.name.text;
       const target = this.valueOf(callee.expression, depth);
       if (target?.t === 'logger' && name === 'child') return target;
+      // `app.get(Logger)`: Nest's container handing out its logger (nestjs-pino's, or Nest's own).
+      if (name === 'get' && call.arguments.length === 1 && this.valueOf(call.arguments[0], depth)?.t === 'nestLoggerClass') return { t: 'logger', lib: 'nestjs' };
       if (target?.t === 'module') {
         const member = this.importValue(target.module, name);
         if (member?.t === 'factory') return { t: 'logger', lib: member.lib };

@@ -311,6 +311,16 @@ describe('file roles', () => {
     assert.equal(role('setup.ts'), 'service: package.json scripts.start:once runs it');
   });
 
+  it("a vitest or jest configuration named with a dash (Teable's `vitest-e2e.config.ts`) gives its setup files the test role", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'api', dependencies: { express: '^4' }, devDependencies: { vitest: '^1' } }),
+      'vitest-e2e.config.ts': "import { defineConfig } from 'vitest/config';\nexport default defineConfig({ test: { setupFiles: './vitest-e2e.setup.ts', include: ['test/**/*.e2e-spec.ts'] } });\n",
+      'vitest-e2e.setup.ts': "console.log('database ready');\n",
+      'src/server.ts': "import express from 'express';\nexpress().listen(3000);\n",
+    });
+    assert.match(role('vitest-e2e.setup.ts'), /^test: /);
+  });
+
   it('a `.scripts/` folder at the top of a repository holds scripts', async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'], dependencies: { koa: '^2' } }),

@@ -39,7 +39,10 @@ export function callsOnRequestPaths(service: ServiceView): readonly PathCall[] {
     for (const fn of paths.reached.values()) {
       if (classifyFile(service.project, fn.parsed.file) !== 'service') continue;
       const { requests } = models(fn.parsed);
-      for (const node of paths.callsOf(fn)) if (!requestParamAt(requests, node)) out.push({ fn, node });
+      // The file phase judges calls where it sees a request, with the file's own package's context: in
+      // another workspace package (a library the handler calls, taking `req.raw`) nobody else does.
+      const own = service.project.packageFor(fn.parsed.file)?.dir === service.root;
+      for (const node of paths.callsOf(fn)) if (!own || !requestParamAt(requests, node)) out.push({ fn, node });
     }
     return out;
   });

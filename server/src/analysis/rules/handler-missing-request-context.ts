@@ -57,7 +57,8 @@ export const rule: Rule = {
     if (!lost || !property) return;
     const paths = requestPathsOf(service);
     for (const { fn, call } of lost) {
-      const request = fn.requestParam;
+      // In another workspace package the request it was handed may be the raw one (`req.raw`), without the framework's logger.
+      const request = service.project.packageFor(fn.parsed.file)?.dir === service.root ? fn.requestParam : null;
       const where = describePath(paths, fn);
       if (!request) {
         const named = `${fn.handlers[0].requestParam ?? 'req'}.${property}`;

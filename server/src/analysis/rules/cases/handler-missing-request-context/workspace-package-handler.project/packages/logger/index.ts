@@ -1,0 +1,4 @@
+import pino from 'pino';
+export function createLogger(opts: { name: string }) {
+  return pino(opts);
+}
