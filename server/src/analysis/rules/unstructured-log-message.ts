@@ -21,6 +21,7 @@ export const MESSAGES = {
   format: 'Log message is built with util.format; log a constant message and put the values in fields.',
   string: 'Log message is built with String(); log a constant message and put the value in a field.',
   errorText: "Log message is the error's own text, which differs from error to error; log a constant message (the error is already in the record).",
+  printf: 'Log message is filled in from its format arguments (%s, %d...); log a constant message and put the values in fields.',
   errorTextOnly: "Log message is the error's own text, which differs from error to error; log a constant message with the error object in a field.",
 } as const;
 
@@ -102,6 +103,13 @@ function structuredFix(call: LogCall, ctx: RuleContext, kind: Kind): FixProposal
   return [{ title: 'Log a constant message with the values as fields', edits: [edit], safe }];
 }
 
+const PLACEHOLDER = /%[sdifjoO]/;
+
+function fillsPlaceholders(message: ts.Expression): boolean {
+  const m = unwrap(message);
+  return ts.isStringLiteralLike(m) && PLACEHOLDER.test(m.text);
+}
+
 /** The most values a rewrite turns into fields; more is generated code, not a message to restructure. */
 const MAX_FIX_FIELDS = 20;
 
@@ -136,6 +144,11 @@ export const rule: Rule = {
     // reports the lost stack, and its fix writes the constant message too: none here).
     if (!kind && error && call.messageArg === message) {
       ctx.report(message, MESSAGES.errorTextOnly);
+      return;
+    }
+    // pino and bunyan fill `%s`/`%d` from the arguments after the message (`logger.debug('token in %dms', ms)`).
+    if (!kind && (call.library === 'pino' || call.library === 'bunyan') && call.restArgs.length > 0 && call.messageArg === message && fillsPlaceholders(message)) {
+      ctx.report(message, MESSAGES.printf);
       return;
     }
     if (kind) {
