@@ -9,6 +9,8 @@ export function timed(started: number, commit: { id: string }) {
              //~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is filled in from its format arguments (%s, %d...); log a constant message and put the values in fields.
   logger.info({ id: commit.id }, 'loaded commit %s', JSON.stringify(commit));
                                //~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is filled in from its format arguments (%s, %d...); log a constant message and put the values in fields.
+  logger.info({ name: 'x' }, '%s done in %dms', 'x', Date.now() - started);
+                           //~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is filled in from its format arguments (%s, %d...); log a constant message and put the values in fields.
   logger.info('100% done');
   logger.info('left as %s');
   logger.info({ ms: Date.now() - started }, 'token fetched');

@@ -8,7 +8,6 @@ export function ok(id: string, name: string) {
   logger.info({ id }, 'user saved');
   logger.info(`constant template`);
   logger.info('a' + 'b');
-  logger.info('user %s saved', name);
   logger.info({ url: `${base}/users/${id}` }, 'calling api');
   metrics.info(`not a logger ${id}`);
   const message = `not logged ${id}`;
