@@ -231,6 +231,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     errorTextParameter: (callee) => values.errorTextParameter(callee),
     isRequestParam: (expr) => values.isRequestParam(expr),
     isRequestInput: (expr) => values.isRequestInput(expr),
+    isLogger: (expr) => values.valueOf(expr)?.t === 'logger',
     requestParamAt: (at) => requestParamAt(requests, at),
     insideLogHelper: (at) => {
       const fn = enclosingFunction(at);

@@ -163,6 +163,8 @@ export interface RuleContext {
   isRequestParam(expr: ts.Expression): boolean;
   /** Whether `expr` is a request's whole input as the client sent it (a tRPC resolver's `input`). */
   isRequestInput(expr: ts.Expression): boolean;
+  /** Whether `expr` holds a logger (as log calls are recognised: imports, `.child()`, typed values...). */
+  isLogger(expr: ts.Expression): boolean;
   /** The file's metric definitions, uses and registry lookups (empty unless a metric rule is enabled and the file imports a metrics library). */
   readonly metrics: FileMetrics;
   /** How code a fix writes into this file should look (print width, quotes, indentation), worked out on first use. */

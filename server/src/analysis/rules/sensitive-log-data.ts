@@ -196,11 +196,23 @@ export const rule: Rule = {
     // still printed: only the file's role counts here.)
     if (isConsoleOutsideServiceCode(call, ctx) || runsOnlyInDevelopmentOrTests(call.node)) return;
     for (const v of loggedValues(call)) checkValue(v, ctx);
-    for (const obj of childBindings(call.receiver, ctx)) {
-      if (checked?.ctx !== ctx) checked = { ctx, objects: new Set() };
-      if (checked.objects.has(obj)) continue;
-      checked.objects.add(obj);
-      checkObject(obj, ctx);
-    }
+    for (const obj of childBindings(call.receiver, ctx)) checkBindings(obj, ctx);
+  },
+  // `logger.child({ ipAddress })` made for each request and handed on (`c.set('logger', child)`):
+  // its bindings are in every record the child writes, wherever that is.
+  mayApply: { words: ['child'] },
+  checkCall(node, ctx) {
+    if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'child') return;
+    const arg = node.arguments[0] && unwrap(node.arguments[0]);
+    if (!arg || !ts.isObjectLiteralExpression(arg) || runsOnlyInDevelopmentOrTests(node) || !ctx.isLogger(node.expression.expression)) return;
+    checkBindings(arg, ctx);
   },
 };
+
+/** A logger's `.child()` bindings, each object checked once per file (by a log call through it, or as made). */
+function checkBindings(obj: ts.ObjectLiteralExpression, ctx: RuleContext): void {
+  if (checked?.ctx !== ctx) checked = { ctx, objects: new Set() };
+  if (checked.objects.has(obj)) return;
+  checked.objects.add(obj);
+  checkObject(obj, ctx);
+}
