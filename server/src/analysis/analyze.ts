@@ -128,6 +128,19 @@ function childBindingsByName(sf: ts.SourceFile): Map<string, string[]> {
   return out;
 }
 
+/** The method names the rules' checkCall asks for (every rule given names them: see Rule.callNames). */
+function namesCalled(rules: ReadonlySet<Rule>): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const r of rules) for (const n of r.callNames ?? []) out.add(n);
+  return out;
+}
+
+/** `x.child(...)` → `child`; '' for a call of anything else. */
+function methodNameOf(call: ts.CallExpression): string {
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+}
+
 function childBindingsOf(call: LogCall, bindings: Map<string, string[]>): string[] {
   const r = unwrap(call.receiver);
   return ts.isIdentifier(r) ? bindings.get(r.text) ?? [] : [];
@@ -144,7 +157,10 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   const scopes: ScopeMap = new Map();
   const candidates: ts.CallExpression[] = [];
   const metricCandidates: ts.Node[] | null = metricsWanted ? [] : null;
-  const allCalls: Array<ts.CallExpression | ts.NewExpression> | null = callRules.size > 0 ? [] : null;
+  // Every call when some rule looks at every call; else only the calls of the method names the rules name.
+  const allCalls: Array<ts.CallExpression | ts.NewExpression> | null = [...callRules].some((r) => !r.callNames) ? [] : null;
+  const callNames = !allCalls && callRules.size > 0 ? namesCalled(callRules) : null;
+  const namedCalls: ts.CallExpression[] = [];
   // Kept only where handler discovery will look (a file that may register routes): a tree kept for
   // nothing is memory the collector walks for the rest of the pass, more than a parse costs. Handler
   // discovery's candidates are collected by this walk, which it need not repeat.
@@ -172,6 +188,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     if (node.kind === CALL_EXPRESSION && isCandidateCall(node as ts.CallExpression)) candidates.push(node as ts.CallExpression);
     if (metricCandidates && isMetricCandidate(node)) metricCandidates.push(node);
     if (allCalls && (node.kind === CALL_EXPRESSION || node.kind === NEW_EXPRESSION)) allCalls.push(node as ts.CallExpression | ts.NewExpression);
+    else if (callNames && node.kind === CALL_EXPRESSION && callNames.has(methodNameOf(node as ts.CallExpression))) namedCalls.push(node as ts.CallExpression);
     if (treeCandidates && isHandlerCandidate(node)) treeCandidates.push(node);
   }
   meter.step(visited);
@@ -198,7 +215,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   const rules = RULES.filter((r) => options.severities[r.meta.id]);
   const fileKind = classifyFile(project, absPath, text);
   const metrics = metricCandidates?.length ? recogniseMetrics(metricCandidates, scopes, links) : NO_METRICS;
-  const nothingToCheck = calls.length === 0 && metrics.definitions.length === 0 && metrics.uses.length === 0 && !allCalls?.length;
+  const nothingToCheck = calls.length === 0 && metrics.definitions.length === 0 && metrics.uses.length === 0 && !allCalls?.length && namedCalls.length === 0;
   if (nothingToCheck || rules.length === 0) return { path: absPath, findings: [], logCalls, parseErrors, inputs: inputs() };
 
   const lineOf = (offset: number) => sf.getLineAndCharacterOfPosition(offset).line;
@@ -292,9 +309,9 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   currentCall = null;
   run(metrics.definitions, (r) => r.checkMetricDefinition);
   run(metrics.uses, (r) => r.checkMetricUse);
-  if (allCalls) {
+  if (allCalls || namedCalls.length) {
     // Each rule's text filter is asked once per file, not once per call.
-    run(allCalls.sort((a, b) => a.pos - b.pos), (r) => (callRules.has(r) ? r.checkCall : undefined));
+    run((allCalls ?? namedCalls).sort((a, b) => a.pos - b.pos), (r) => (callRules.has(r) ? r.checkCall : undefined));
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : 1));
   return { path: absPath, findings, logCalls, parseErrors, inputs: inputs(), ...(ruleErrors.length ? { ruleErrors } : {}) };

@@ -250,6 +250,11 @@ export interface Rule {
   checkCall?(node: ts.CallExpression | ts.NewExpression, ctx: RuleContext): void;
   /** The words a file must hold for checkCall to apply (scanned once per file for every rule: ruleWords.ts). */
   mayApply?: RuleWords;
+  /**
+   * Only calls of these method names (`x.child(...)`) go to checkCall: the walk then collects just
+   * those, instead of every call of the file.
+   */
+  callNames?: ReadonlySet<string>;
   /** Service phase: called once per service after every file is noted (see the top of this file). */
   checkService?(service: ServiceView, ctx: ServiceRuleContext): void;
 }

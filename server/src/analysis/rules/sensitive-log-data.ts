@@ -201,6 +201,7 @@ export const rule: Rule = {
   // `logger.child({ ipAddress })` made for each request and handed on (`c.set('logger', child)`):
   // its bindings are in every record the child writes, wherever that is.
   mayApply: { words: ['child'] },
+  callNames: new Set(['child']),
   checkCall(node, ctx) {
     if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'child') return;
     const arg = node.arguments[0] && unwrap(node.arguments[0]);
