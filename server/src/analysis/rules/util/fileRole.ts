@@ -6,6 +6,7 @@
 // keep their rules in every file.
 import ts from '../../typescriptModule';
 import type { LogCall, RuleContext } from '../../rule';
+import { hasModifier } from '../../scopes';
 
 export function isConsoleOutsideService(call: LogCall, ctx: RuleContext): boolean {
   return isConsoleOutsideServiceCode(call, ctx) || (call.library === 'console' && ctx.insideLogHelper(call.node));
@@ -37,5 +38,5 @@ function inServerSideProps(node: ts.Node): boolean {
 }
 
 function isExported(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  return hasModifier(node, ts.SyntaxKind.ExportKeyword);
 }
