@@ -9,7 +9,7 @@ import type { LoggerLibrary } from './types';
 import { computeFacts, computePackageFacts, type ConfiguredLoggerModule, type FactsSource, type FileFacts, type PackageFacts } from './model/facts';
 import { FileSystemView } from './model/fileSystem';
 import { type ModuleDependencies, ModuleIndex } from './model/modules';
-import { PackageIndex, type PackageInfo, packageProvidesRequestLogger, readJsonObject } from './model/packages';
+import { PackageIndex, type PackageInfo, packageProvidesRequestLogger } from './model/packages';
 import { isInside, stripExtension } from './model/paths';
 import { ModuleResolver } from './model/resolver';
 import { TsconfigIndex } from './model/tsconfigs';
@@ -138,23 +138,8 @@ export class ProjectModel implements FactsSource {
    */
   linksWorkspacePackage(absPath: string, name: string): boolean {
     if (this.workspaceDeclaration().linksByVersion) return true;
-    const dir = this.packageFor(absPath)?.dir ?? '';
-    const key = `${dir}\0${name}`;
-    let links = this.linkedPackages.get(key);
-    if (links === undefined) this.linkedPackages.set(key, (links = this.declaresLinked(dir, name)));
-    return links;
-  }
-  /** Per (package folder, name): the answer of linksWorkspacePackage (read once, not per import). */
-  private readonly linkedPackages = new Map<string, boolean>();
-
-  private declaresLinked(dir: string, name: string): boolean {
-    const json = dir ? readJsonObject(path.join(dir, 'package.json'), this.readFile) : null;
-    for (const key of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
-      const block = json?.[key];
-      const spec = block && typeof block === 'object' ? (block as Record<string, unknown>)[name] : undefined;
-      if (typeof spec === 'string') return /^(workspace|link|file):/.test(spec);
-    }
-    return true;
+    const pkg = this.packageFor(absPath);
+    return !pkg?.dependencies.has(name) || pkg.linkedDependencies.has(name);
   }
 
   /** Whether Node treats the file as an ES module: by extension, then its package's `type`. */

@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import type { ServiceView } from '../rule';
 import { AUTO_INSTRUMENTATION } from './coverageLibraries';
+import { packageNameOf } from '../model/paths';
 
 export interface AutoInstrumentation {
   /** What instruments: `@opentelemetry/auto-instrumentations-node (src/tracing.ts)`. */
@@ -54,8 +55,7 @@ function appInsightsModule(text: string, project: ServiceView['project']): strin
   for (const m of text.matchAll(IMPORTED)) {
     const specifier = m[1];
     if (specifier === sdk) return sdk;
-    const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
-    const dir = workspace.get(name);
+    const dir = workspace.get(packageNameOf(specifier));
     if (dir && project.packageFor(path.join(dir, 'package.json'))?.dependencies.has(sdk)) return specifier;
   }
   return null;

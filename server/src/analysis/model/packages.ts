@@ -12,19 +12,29 @@ export interface PackageInfo {
   /** The package's `name`; null when it has none. */
   readonly name: string | null;
   readonly dependencies: ReadonlySet<string>;
+  /** The dependencies declared as links to a local folder (`workspace:`, `link:`, `file:`), by the first block that names them. */
+  readonly linkedDependencies: ReadonlySet<string>;
   readonly type: 'module' | 'commonjs' | null;
   /** Absolute paths of the `bin` entries, without extension. */
   readonly binFiles: ReadonlySet<string>;
 }
+
+/** A dependency on a local folder rather than a version of the registry's. */
+const LINK_SPEC = /^(workspace|link|file):/;
 
 /** Reads a package.json; null when there is none or it is broken (a broken one says nothing; the rest of the model still works). */
 export function readPackageJson(dir: string, readFile: (p: string) => string | undefined): PackageInfo | null {
   const json = readJsonObject(path.join(dir, 'package.json'), readFile);
   if (!json) return null;
   const deps = new Set<string>();
+  const linked = new Set<string>();
   for (const key of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
     const block = json[key];
-    if (block && typeof block === 'object') for (const name of Object.keys(block)) deps.add(name);
+    if (!block || typeof block !== 'object') continue;
+    for (const [name, spec] of Object.entries(block)) {
+      if (!deps.has(name) && typeof spec === 'string' && LINK_SPEC.test(spec)) linked.add(name);
+      deps.add(name);
+    }
   }
   const bin = new Set<string>();
   if (typeof json.bin === 'string') bin.add(stripExtension(path.resolve(dir, json.bin)));
@@ -32,14 +42,14 @@ export function readPackageJson(dir: string, readFile: (p: string) => string | u
     for (const v of Object.values(json.bin)) if (typeof v === 'string') bin.add(stripExtension(path.resolve(dir, v)));
   }
   const type = json.type === 'module' ? 'module' : json.type === 'commonjs' ? 'commonjs' : null;
-  return { dir, name: packageName(json.name), dependencies: deps, type, binFiles: bin };
+  return { dir, name: packageName(json.name), dependencies: deps, linkedDependencies: linked, type, binFiles: bin };
 }
 
 /** An Nx project.json without a package.json: a package with a name and no dependencies of its own. */
 export function readNxProject(dir: string, readFile: (p: string) => string | undefined): PackageInfo | null {
   const json = readJsonObject(path.join(dir, 'project.json'), readFile);
   if (!json) return null;
-  return { dir, name: packageName(json.name), dependencies: new Set(), type: null, binFiles: new Set() };
+  return { dir, name: packageName(json.name), dependencies: new Set(), linkedDependencies: new Set(), type: null, binFiles: new Set() };
 }
 
 /**

@@ -60,7 +60,10 @@ export class ModuleResolver {
     if (!specifier || BUILTINS.has(specifier) || specifier.startsWith('node:')) return null;
     const setup = this.deps.tsconfigs.forFile(fromFile);
     const isAlias = !isPathSpecifier(specifier) && setup.mapsBareSpecifier(specifier);
-    if (!isPathSpecifier(specifier) && !isAlias && (!this.deps.workspacePackages().has(packageNameOf(specifier)) || !this.deps.linksWorkspacePackage(fromFile, packageNameOf(specifier)))) return null;
+    if (!isPathSpecifier(specifier) && !isAlias) {
+      const name = packageNameOf(specifier);
+      if (!this.deps.workspacePackages().has(name) || !this.deps.linksWorkspacePackage(fromFile, name)) return null;
+    }
     let bySetup = this.resolved.get(setup);
     if (!bySetup) this.resolved.set(setup, (bySetup = new Map()));
     const key = `${path.dirname(fromFile)}\0${specifier}`;

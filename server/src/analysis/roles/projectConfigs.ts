@@ -27,10 +27,10 @@ export interface FolderEvidence {
   readonly ownPackageOnly?: boolean;
 }
 
-/** When configurations name one file for several roles, the first of these wins. */
 /** Steps a start script runs before the server itself (each exits first): migrations, seeds, waiting for a database. */
 const BEFORE_START = /^(migrate|migration|migrations|db-migrate|seed|wait-for[\w-]*)$/i;
 
+/** When configurations name one file for several roles, the first of these wins. */
 const CONFIG_PRIORITY: readonly FileRole[] = ['service', 'test', 'build', 'cli', 'tooling', 'script', 'browser', 'library'];
 
 const JEST_CONFIG = /^jest([.-][\w-]+)?\.config\.[cm]?[jt]s$/;

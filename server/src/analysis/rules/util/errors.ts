@@ -7,6 +7,8 @@ import type { DeclarationLookup } from './declarations';
 import { messageParts } from './messageParts';
 
 const ERROR_PARAM_NAMES = /^(err|error|e|ex|exc|exception|cause)$/;
+/** The names that say an error on their own, whatever else is known (`err`, `error`). */
+const ERROR_NAME = /^err(or)?$/;
 
 export function isErrorValue(expr: ts.Expression, scope: DeclarationLookup): boolean {
   const e = unwrap(expr);
@@ -42,9 +44,9 @@ const ITEM_CALLBACK_METHODS = new Set(['forEach', 'map', 'filter', 'find', 'find
 function paramHoldsError(fn: ts.SignatureDeclaration, p: ts.ParameterDeclaration, index: number): boolean {
   // `err: any` says no more than no type at all; `error: unknown` is how TypeScript passes a caught error on.
   if (p.type && !isAnyOrUnknown(p.type)) return typeIsError(p.type);
-  if (p.type && ts.isIdentifier(p.name) && /^err(or)?$/.test(p.name.text)) return true;
+  if (p.type && ts.isIdentifier(p.name) && ERROR_NAME.test(p.name.text)) return true;
   // Express's error middleware, wherever it is written (`const onError: ErrorRequestHandler = (err, req, res, next) => ...`).
-  if (index === 0 && fn.parameters.length === 4 && ts.isIdentifier(p.name) && /^err(or)?$/.test(p.name.text)) return true;
+  if (index === 0 && fn.parameters.length === 4 && ts.isIdentifier(p.name) && ERROR_NAME.test(p.name.text)) return true;
   if (index !== 0 || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !ts.isIdentifier(p.name)) return false;
   const call = fn.parent;
   if (!call || !ts.isCallExpression(call) || !call.arguments.some((a) => a === fn)) return false;
@@ -58,7 +60,7 @@ function paramHoldsError(fn: ts.SignatureDeclaration, p: ts.ParameterDeclaration
   if (method && ITEM_CALLBACK_METHODS.has(method)) return false;
   // A Node-style callback passed last: `(err, data) => ...`; a lone `e` is too often an event or item.
   if (call.arguments[call.arguments.length - 1] !== fn || !ERROR_PARAM_NAMES.test(p.name.text)) return false;
-  return /^err(or)?$/.test(p.name.text) || fn.parameters.length >= 2;
+  return ERROR_NAME.test(p.name.text) || fn.parameters.length >= 2;
 }
 
 /** Where names are declared, and (in a rule's context) which workspace functions return an error's text. */

@@ -32,11 +32,8 @@ function inServerSideProps(node: ts.Node): boolean {
   for (let n: ts.Node | undefined = node.parent; n && !ts.isSourceFile(n); n = n.parent) if (ts.isFunctionLike(n)) fn = n;
   if (!fn) return false;
   // `export async function getServerSideProps(...)` or `export const getServerSideProps = async (...) => ...`.
-  if (ts.isFunctionDeclaration(fn)) return !!fn.name && SERVER_DATA_FUNCTIONS.has(fn.name.text) && isExported(fn);
+  if (ts.isFunctionDeclaration(fn)) return !!fn.name && SERVER_DATA_FUNCTIONS.has(fn.name.text) && hasModifier(fn, ts.SyntaxKind.ExportKeyword);
   const decl = fn.parent;
-  return !!decl && ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name) && SERVER_DATA_FUNCTIONS.has(decl.name.text) && isExported(decl.parent.parent);
+  return !!decl && ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name) && SERVER_DATA_FUNCTIONS.has(decl.name.text) && hasModifier(decl.parent.parent, ts.SyntaxKind.ExportKeyword);
 }
 
-function isExported(node: ts.Node): boolean {
-  return hasModifier(node, ts.SyntaxKind.ExportKeyword);
-}
