@@ -69,11 +69,12 @@ describe('file roles', () => {
     });
   });
 
-  it("Next.js: 'use client', pages, route handlers and the modules route handlers import", async () => {
-    assert.deepEqual(await roles('next-app', ['app/components/Counter.tsx', 'app/page.tsx', 'app/api/orders/route.ts', 'lib/orders.ts']), {
+  it("Next.js: 'use client', pages, route handlers (whatever their folders are called) and the modules route handlers import", async () => {
+    assert.deepEqual(await roles('next-app', ['app/components/Counter.tsx', 'app/page.tsx', 'app/api/orders/route.ts', 'app/api/scripts/telemetry/route.ts', 'lib/orders.ts']), {
       'app/components/Counter.tsx': "browser: 'use client' directive",
       'app/page.tsx': 'browser: Next.js app/ page or component',
       'app/api/orders/route.ts': 'service: Next.js route handler (app/**/route)',
+      'app/api/scripts/telemetry/route.ts': 'service: Next.js route handler (app/**/route)',
       'lib/orders.ts': 'service: imported by server code (app/api/orders/route.ts)',
     });
   });

@@ -27,6 +27,10 @@ export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file:
   const folder = configs.folders.find((f) => !f.evidence.weak && isInside(f.dir, file));
   if (folder) return folder.evidence;
   if (scanned?.shebang) return { role: 'cli', why: 'starts with #! (a command-line entry point)' };
+  // A Next.js route handler or API route is an endpoint the server serves, whatever its folders are
+  // called: Umami serves its tracker at app/api/scripts/telemetry/route.ts.
+  const next = configs.nextPackages.has(pkg) ? nextJsEvidence(relativeTo(pkg, file).split(path.sep).join('/')) : null;
+  if (next?.role === 'service') return next;
   const tool = toolConvention(parts);
   if (tool) return tool;
   if (scanned) {
@@ -36,10 +40,7 @@ export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file:
     const framework = browserFrameworkOf(scanned.specifiers);
     if (framework) return { role: 'browser', why: `imports ${framework} (front-end framework)` };
   }
-  if (configs.nextPackages.has(pkg)) {
-    const next = nextJsEvidence(relativeTo(pkg, file).split(path.sep).join('/'));
-    if (next) return next;
-  }
+  if (next) return next;
   if (configs.reactRouterPackages.has(pkg)) {
     const routes = reactRouterEvidence(relativeTo(pkg, file).split(path.sep).join('/'), scanned?.defaultExport ?? true);
     if (routes) return routes;
