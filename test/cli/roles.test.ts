@@ -46,6 +46,7 @@ describe('obs-lens check: file roles from the project', function () {
   it("Next.js: a 'use client' component, a page and next.config are quiet; a route handler and what it imports are service code", () => {
     assert.deepEqual(findings(copyFixture('next-app')), [
       'app/api/orders/route.ts:5 console-logging',
+      'app/api/scripts/telemetry/route.ts:3 console-logging',
       'lib/orders.ts:2 console-logging',
       'lib/orders.ts:2 unstructured-log-message',
     ]);
