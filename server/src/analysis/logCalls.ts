@@ -55,6 +55,8 @@ export function recogniseLogCall(call: ts.CallExpression, values: ValueResolver)
   if (v.t === 'console') return LEVEL_METHODS.console.has(method) ? build(call, 'console', method, receiver) : null;
   if (v.t === 'nestLoggerClass') return LEVEL_METHODS.nestjs.has(method) ? build(call, 'nestjs', method, receiver) : null;
   if (v.t === 'logger') return LEVEL_METHODS[v.lib].has(method) ? build(call, v.lib, method, receiver) : null;
+  // winston's module is a logger too, its default one (`winston.add(transport)`, then `winston.info(...)`: NodeBB).
+  if (v.t === 'module' && v.module === 'winston') return LEVEL_METHODS.winston.has(method) ? build(call, 'winston', method, receiver) : null;
   // A class's static log helper (`Audit.record(message, fields)`): the member as the model follows it.
   const member = v.t === 'localClass' || v.t === 'importedClass' ? values.valueOf(callee) : null;
   const helper = v.t === 'object' ? v.members.get(method)?.logs : member?.t === 'function' ? member.fn.logs : undefined;

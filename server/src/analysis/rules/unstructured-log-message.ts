@@ -142,7 +142,7 @@ export const rule: Rule = {
     const kind = dynamicKind(message, ctx);
     // `logger.error(err.message)`: the message is whatever the error says (error-not-serialized
     // reports the lost stack, and its fix writes the constant message too: none here).
-    if (!kind && error && call.messageArg === message) {
+    if (!kind && (error || isErrorStack(message, ctx)) && call.messageArg === message) {
       ctx.report(message, MESSAGES.errorTextOnly);
       return;
     }
@@ -170,3 +170,17 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * `logger.error(err.stack)`, `err.stack || err.message`: the error's stack text as the whole message
+ * (NodeBB's `winston.error(err.stack)`), as many messages as errors. The stack is kept, so
+ * error-not-serialized stays quiet.
+ */
+function isErrorStack(message: ts.Expression, ctx: RuleContext): boolean {
+  const e = unwrap(message);
+  if (ts.isPropertyAccessExpression(e)) return e.name.text === 'stack' && isErrorValue(e.expression, ctx);
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+    return isErrorStack(e.left, ctx) && (isErrorStack(e.right, ctx) || !!errorAsText(e.right, ctx) || isErrorValue(e.right, ctx) || ts.isStringLiteralLike(unwrap(e.right)));
+  }
+  return false;
+}
