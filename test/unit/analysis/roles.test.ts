@@ -188,6 +188,19 @@ describe('file roles', () => {
     );
   });
 
+  it('a module named like a build step that the server imports is service code (NodeBB rebuilds its assets on request; Dokploy sends build-error notices); one nothing imports stays a build script', async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'forum', main: 'src/server.js', dependencies: { express: '^4' } }),
+      'src/server.js': "const express = require('express');\nconst app = express();\napp.post('/admin/rebuild', async (req, res) => { await require('./meta/build').buildAll(); res.end(); });\nrequire('./notify/build-error').notify;\napp.listen(3000);\n",
+      'src/meta/build.js': "exports.buildAll = async function () { console.log(`built in ${Date.now()}ms`); };\n",
+      'src/notify/build-error.js': "exports.notify = function (err) { console.log(err); };\n",
+      'build.js': "console.log('bundling');\n",
+    });
+    assert.equal(role('src/meta/build.js'), 'service: imported by server code (src/server.js)');
+    assert.equal(role('src/notify/build-error.js'), 'service: imported by server code (src/server.js)');
+    assert.equal(role('build.js'), 'build: build script (build.js)');
+  });
+
   it("Uptime Kuma's shape: what CI workflows and Dockerfiles run, helpers only those scripts import (however deep), and compiled JavaScript beside its TypeScript source", async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'kuma', scripts: { start: 'npm run start-server', 'start-server': 'node server/server.js', 'release-final': 'node ./extra/release/release.mjs' }, dependencies: { express: '^4' } }),

@@ -1,7 +1,7 @@
 // What a file's path says about its role when nothing in the project's configuration does: test
-// folders and names, script folders, build and tooling files by name, and the weak conventions
-// (public/ and static/ hold browser code, migrations/ and seeds/ scripts) that server code
-// importing the file overrides.
+// folders and names, script folders, tooling files by name, and the weak conventions (public/ and
+// static/ hold browser code, migrations/ and seeds/ scripts, build.js and *.config.* build steps)
+// that server code importing the file overrides.
 import type { Evidence } from './types';
 
 /** Folders holding tests and what only tests use (fixtures, helpers, acceptance support). */
@@ -63,7 +63,7 @@ export function testConvention({ dirs, base }: PathParts): Evidence | null {
   return null;
 }
 
-/** Scripts by folder, build steps and tooling by name. */
+/** Scripts by folder, tooling by name. */
 export function toolConvention({ dirs, base, packageTop }: PathParts): Evidence | null {
   const scripts = dirs.find((d) => SCRIPT_DIRS.has(d));
   if (scripts) return { role: 'script', why: `in ${scripts}/ (a scripts folder)` };
@@ -72,7 +72,6 @@ export function toolConvention({ dirs, base, packageTop }: PathParts): Evidence 
   const tooling = dirs.find((d) => TOOLING_DIRS.has(d));
   if (tooling) return { role: 'tooling', why: `in ${tooling}/` };
   if (TOOLING_NAME.test(base)) return { role: 'tooling', why: `lint, format or storybook file (${base})` };
-  if (BUILD_NAME.test(base)) return { role: 'build', why: `build script (${base})` };
   return null;
 }
 
@@ -87,5 +86,7 @@ export function fallbackConvention({ dirs, base, packageDirs }: PathParts): Evid
   if (example) return { role: 'script', why: `in ${example}/ inside its package (usage examples, run by hand)`, weak: true };
   if (SEED_NAME.test(base)) return { role: 'script', why: `a seed script (${base})`, weak: true };
   if (CONFIG_NAME.test(base)) return { role: 'build', why: `build or tool configuration (${base})`, weak: true };
+  // Weak too: NodeBB's server rebuilds its assets on an admin's request with src/meta/build.js.
+  if (BUILD_NAME.test(base)) return { role: 'build', why: `build script (${base})`, weak: true };
   return null;
 }
