@@ -314,6 +314,13 @@ async function main() {
         continue;
       }
     }
+    // What the project's own first start writes before anyone works in it (NodeBB copies
+    // install/package.json to its gitignored package.json): done once, as a user's checkout has it.
+    for (const [from, to] of Array.isArray(repo.setupCopies) ? repo.setupCopies : []) {
+      const [src, dst] = [inside(tree, String(from)), inside(tree, String(to))];
+      if (!src || !dst) report.errors.push(`${repo.where}: "setupCopies" must stay inside the tree`);
+      else if (!fs.existsSync(dst) && fs.existsSync(src)) fs.copyFileSync(src, dst);
+    }
     const serviceDir = inside(tree, repo.service);
     const badPath = repo.paths.find((p) => !inside(serviceDir ?? tree, p));
     if (!serviceDir || badPath !== undefined) {

@@ -38,6 +38,8 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   // winston keeps an error's stack only with this format (error-not-serialized asks); a module that
   // may put a logger on the global object is read by every file's free names.
   if (markMember(project.errorStackFormatFiles, file, readable && configuresErrorStacks(text))) project.generation++;
+  // winston fills `%s` from the arguments only with this format (unstructured-log-message asks).
+  if (markMember(project.splatFormatFiles, file, readable && text.includes('splat(') && SPLAT_FORMAT.test(text))) project.generation++;
   if (markMember(project.globalSources, file, readable && ASSIGNS_GLOBAL.test(text))) project.generation++;
   project.roles.note(file, text);
   const style = /^\s*(import|export)\s/m.test(text) ? 'esm' : /\brequire\(|\bmodule\.exports\b|\bexports\./.test(text) ? 'commonjs' : null;
@@ -91,6 +93,9 @@ function noteContextSources(project: ProjectModel, file: string, text: string): 
   else project.contextSources.delete(file);
   return JSON.stringify(previous ?? []) !== JSON.stringify(sources);
 }
+
+/** `format.splat()`, `winston.format.splat()`, `splat()` destructured from winston's format. */
+const SPLAT_FORMAT = /\bsplat\(\s*\)/;
 
 /**
  * Whether the text calls `errors({ ... stack ... })` (winston's format keeping stacks): each `errors(`

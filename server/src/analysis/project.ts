@@ -50,6 +50,8 @@ export class ProjectModel implements FactsSource {
   readonly contextSources = new Map<string, CodeSource[]>();
   /** Files that configure an error format keeping stacks (`format.errors({ stack: true })`), learnt by noteFile. */
   readonly errorStackFormatFiles = new Set<string>();
+  /** Files that configure winston's printf format (`format.splat()`), learnt by noteFile. */
+  readonly splatFormatFiles = new Set<string>();
   /** Files that may put a value on the global object (globalAssignments.ts), learnt by noteFile: where `WIKI.logger` comes from. */
   readonly globalSources = new Set<string>();
   /** Files that start with a `#!` line (CLI entry points), learnt by noteFile. */

@@ -65,6 +65,8 @@ export interface ProjectFacts {
    * some module): without it, `logger.error(err)` writes the error's message and loses its stack.
    */
   readonly winstonKeepsErrorStacks?: boolean;
+  /** Whether the project's winston format fills printf placeholders from the arguments (`format.splat()` in some module). */
+  readonly winstonFillsPlaceholders?: boolean;
 }
 
 /** A logger a fix can call, and what it takes to have it in scope (see RuleContext.findLogger). */

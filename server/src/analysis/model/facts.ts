@@ -48,6 +48,8 @@ export interface FactsSource {
   workspacePackageDirs(): ReadonlyMap<string, string>;
   /** Files that configure an error format keeping stacks (`format.errors({ stack: true })`), learnt by noteFile. */
   readonly errorStackFormatFiles: ReadonlySet<string>;
+  /** Files that configure winston's printf format (`format.splat()`), learnt by noteFile. */
+  readonly splatFormatFiles: ReadonlySet<string>;
 }
 
 type LoggerModule = NonNullable<ProjectFacts['loggerModule']>;
@@ -65,6 +67,7 @@ export interface PackageFacts {
   readonly style: { readonly style: 'esm' | 'commonjs'; readonly reason: string };
   readonly providesRequestLogger: boolean;
   readonly winstonKeepsErrorStacks: boolean;
+  readonly winstonFillsPlaceholders: boolean;
   readonly reasons: { readonly library: string; readonly loggerModule: string };
   /** The part of every file's digest these facts make. */
   readonly digest: string;
@@ -83,6 +86,8 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
   const providesRequestLogger = packageProvidesRequestLogger(pkg);
   // Read project-wide: the format is often configured in a shared logger package.
   const winstonKeepsErrorStacks = library === 'winston' && src.errorStackFormatFiles.size > 0;
+  // Project-wide as well, and whatever the package's own library: NodeBB has no package.json at its root.
+  const winstonFillsPlaceholders = src.splatFormatFiles.size > 0;
   return {
     package: pkg,
     loggerModule: choice.module,
@@ -90,15 +95,16 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
     style,
     providesRequestLogger,
     winstonKeepsErrorStacks,
+    winstonFillsPlaceholders,
     reasons: { library: libraryReason, loggerModule: choice.reason },
-    // Written only when set: digests of projects without it stay as they were.
-    digest: JSON.stringify([pkg?.dir ?? null, library, choice.module, providesRequestLogger, ...(winstonKeepsErrorStacks ? [true] : [])]),
+    // Written only when set: digests of projects without them stay as they were.
+    digest: JSON.stringify([pkg?.dir ?? null, library, choice.module, providesRequestLogger, ...(winstonKeepsErrorStacks || winstonFillsPlaceholders ? [winstonKeepsErrorStacks] : []), ...(winstonFillsPlaceholders ? ['splat'] : [])]),
   };
 }
 
 /** One file's facts: its package's, with the module style its own extension may decide. */
 export function computeFacts(src: FactsSource, absPath: string, pkgFacts: PackageFacts): FileFacts {
-  const { package: pkg, loggerModule, library, providesRequestLogger, winstonKeepsErrorStacks } = pkgFacts;
+  const { package: pkg, loggerModule, library, providesRequestLogger, winstonKeepsErrorStacks, winstonFillsPlaceholders } = pkgFacts;
   const ext = path.extname(absPath).toLowerCase();
   const style =
     ext === '.mjs' || ext === '.mts'
@@ -118,6 +124,7 @@ export function computeFacts(src: FactsSource, absPath: string, pkgFacts: Packag
     loggerModule,
     providesRequestLogger,
     winstonKeepsErrorStacks,
+    winstonFillsPlaceholders,
     reasons: { moduleStyle: style.reason, ...pkgFacts.reasons },
     digest,
   };

@@ -146,8 +146,9 @@ export const rule: Rule = {
       ctx.report(message, MESSAGES.errorTextOnly);
       return;
     }
-    // pino and bunyan fill `%s`/`%d` from the arguments after the message (`logger.debug('token in %dms', ms)`).
-    if (!kind && (call.library === 'pino' || call.library === 'bunyan') && call.restArgs.length > 0 && call.messageArg === message && fillsPlaceholders(message)) {
+    // pino and bunyan fill `%s`/`%d` from the arguments after the message (`logger.debug('token in %dms', ms)`),
+    // and winston does with `format.splat()` (NodeBB's `winston.info('NodeBB v%s', version)`).
+    if (!kind && fillsFromArguments(call, ctx) && call.restArgs.length > 0 && call.messageArg === message && fillsPlaceholders(message)) {
       ctx.report(message, MESSAGES.printf);
       return;
     }
@@ -183,4 +184,9 @@ function isErrorStack(message: ts.Expression, ctx: RuleContext): boolean {
     return isErrorStack(e.left, ctx) && (isErrorStack(e.right, ctx) || !!errorAsText(e.right, ctx) || isErrorValue(e.right, ctx) || ts.isStringLiteralLike(unwrap(e.right)));
   }
   return false;
+}
+
+/** Whether the call's library fills printf placeholders in the message from the arguments after it. */
+function fillsFromArguments(call: LogCall, ctx: RuleContext): boolean {
+  return call.library === 'pino' || call.library === 'bunyan' || (call.library === 'winston' && !!ctx.project.winstonFillsPlaceholders);
 }
