@@ -195,7 +195,9 @@ describe('file roles', () => {
       'src/meta/build.js': "exports.buildAll = async function () { console.log(`built in ${Date.now()}ms`); };\n",
       'src/notify/build-error.js': "exports.notify = function (err) { console.log(err); };\n",
       'build.js': "console.log('bundling');\n",
+      '.releaserc.js': "console.log(`Running on branch: ${process.env.GITHUB_REF}`);\nmodule.exports = {};\n",
     });
+    assert.equal(role('.releaserc.js'), 'tooling: lint, format, release or storybook file (.releaserc.js)');
     assert.equal(role('src/meta/build.js'), 'service: imported by server code (src/server.js)');
     assert.equal(role('src/notify/build-error.js'), 'service: imported by server code (src/server.js)');
     assert.equal(role('build.js'), 'build: build script (build.js)');

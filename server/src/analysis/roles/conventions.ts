@@ -26,7 +26,7 @@ const EXAMPLE_DIRS = new Set(['examples', 'example']);
 const TEST_NAME = /\.(test|spec|e2e-spec|e2e)\.[^.]+$/i;
 const TEST_SETUP_NAME = /^(setupTests|setup-tests|test-setup|jest[.-]setup|vitest[.-]setup|global[.-]?setup|global[.-]?teardown)\.[cm]?[jt]sx?$/i;
 const TEST_CONFIG_NAME = /^(jest|vitest|karma|cypress|playwright|wdio)([.-][\w-]+)?\.(config|preset)\.[cm]?[jt]s$|\.vitest\.config\.[cm]?[jt]s$|^\.mocharc\.[cm]?js$/i;
-const TOOLING_NAME = /^(\.?eslintrc|eslint\.config|\.?prettierrc|prettier\.config|commitlint\.config|\.?commitlintrc|\.?lintstagedrc|lint-staged\.config|\.?stylelintrc|stylelint\.config)(\.[\w-]+)*$|\.stories\.[cm]?[jt]sx?$/i;
+const TOOLING_NAME = /^(\.?eslintrc|eslint\.config|\.?prettierrc|prettier\.config|commitlint\.config|\.?commitlintrc|\.?lintstagedrc|lint-staged\.config|\.?stylelintrc|stylelint\.config|\.releaserc|release\.config)(\.[\w-]+)*$|\.stories\.[cm]?[jt]sx?$/i;
 const BUILD_NAME = /^(build|gulpfile|gruntfile)\.[cm]?[jt]s$|\.build\.[cm]?[jt]s$|^build-[\w-]+\.[cm]?[jt]s$/i;
 /** `*.config.*` is build configuration (vite, webpack, babel) unless server code imports it (a NestJS `app.config.ts`). */
 const CONFIG_NAME = /\.config\.[cm]?[jt]s$/i;
@@ -71,7 +71,7 @@ export function toolConvention({ dirs, base, packageTop }: PathParts): Evidence 
   if (top) return { role: 'script', why: `in ${top}/ (a scripts folder)` };
   const tooling = dirs.find((d) => TOOLING_DIRS.has(d));
   if (tooling) return { role: 'tooling', why: `in ${tooling}/` };
-  if (TOOLING_NAME.test(base)) return { role: 'tooling', why: `lint, format or storybook file (${base})` };
+  if (TOOLING_NAME.test(base)) return { role: 'tooling', why: `lint, format, release or storybook file (${base})` };
   return null;
 }
 

@@ -8,14 +8,15 @@ import ts from '../../typescriptModule';
 import type { LogCall, RuleContext } from '../../rule';
 import { hasModifier } from '../../scopes';
 import { runsOnlyInBrowser } from './browserOnly';
+import { printsHelp } from './helpText';
 
 export function isConsoleOutsideService(call: LogCall, ctx: RuleContext): boolean {
   return isConsoleOutsideServiceCode(call, ctx) || (call.library === 'console' && ctx.insideLogHelper(call.node));
 }
 
-/** A console call in code that is not service code (by the file's role, and in a page, the function; or in a function only a browser can run). */
+/** A console call in code that is not service code (by the file's role, and in a page, the function; or in a function only a browser can run, or one printing a command's help). */
 export function isConsoleOutsideServiceCode(call: LogCall, ctx: RuleContext): boolean {
-  return call.library === 'console' && (!runsInServer(call.node, ctx) || runsOnlyInBrowser(call.node, ctx));
+  return call.library === 'console' && (!runsInServer(call.node, ctx) || runsOnlyInBrowser(call.node, ctx) || printsHelp(call.node));
 }
 
 /**

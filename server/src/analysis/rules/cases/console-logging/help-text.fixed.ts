@@ -1,0 +1,28 @@
+// @case library=pino loggerModule=src/logger.ts
+// The file that starts the server also prints the command's usage: its help text (a function named
+// for it, commander's `--help` listener) is for the person who typed the command. What the server
+// prints once it runs is the server's console.
+import { logger } from '../logger';
+
+type Program = { on(event: string, listener: () => void): void; outputHelp(): void };
+
+const help = function () {
+  console.log('  Usage:');
+  console.log('    $ server path/to/config.json');
+};
+
+function printUsage(): void {
+  console.log('usage: server [options]');
+}
+
+export function configure(program: Program, start: () => Promise<string>): void {
+  program.on('--help', () => {
+    console.log('  Configure from the environment:');
+  });
+  if (process.argv.includes('-h')) help();
+  if (process.argv.length < 3) printUsage();
+  void start().then((url) => {
+    logger.info({ url }, 'server running on url');
+    logger.info('started');
+  });
+}
