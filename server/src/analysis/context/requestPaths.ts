@@ -15,6 +15,7 @@
 // the rules say it also runs outside requests, worked out only when a rule asks.
 import ts from '../typescriptModule';
 import type { Handler } from '../handlers/types';
+import { functionName } from '../functionName';
 import { classifyFile } from '../project';
 import { computedNote, describeRoute } from '../rules/handler-missing-metrics';
 import type { ParsedServiceFile, ServiceView } from '../rule';
@@ -59,26 +60,6 @@ export interface RequestPaths {
 /** The service's request paths, computed once per service phase. */
 export function requestPathsOf(service: ServiceView): RequestPaths {
   return service.memo('requestPaths', () => buildRequestPaths(service));
-}
-
-/** `UserService.find`, `loadOrder`, `GET /users/:id handler`: how a message names a function. */
-export function functionName(fn: ts.Node): string | null {
-  const named = (n: ts.Node | undefined): string | null => (n && (ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isPrivateIdentifier(n)) ? n.text : null);
-  if ((ts.isMethodDeclaration(fn) || ts.isFunctionDeclaration(fn)) && fn.name) {
-    const own = named(fn.name);
-    const owner = ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent) ? named(fn.parent.name) : null;
-    return own && owner ? `${owner}.${own}` : own;
-  }
-  const p = fn.parent;
-  if (p && ts.isVariableDeclaration(p)) return named(p.name);
-  if (p && ts.isPropertyDeclaration(p) && ts.isClassLike(p.parent)) {
-    const own = named(p.name);
-    const owner = named(p.parent.name);
-    return own && owner ? `${owner}.${own}` : own;
-  }
-  if (p && ts.isPropertyAssignment(p)) return named(p.name);
-  if (ts.isFunctionExpression(fn) && fn.name) return fn.name.text;
-  return null;
 }
 
 /** The named functions from the handler down to `fn` (the handler itself left out): `UserService.find → UserRepository.byId`. */

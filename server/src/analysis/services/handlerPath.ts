@@ -8,7 +8,8 @@
 import ts from '../typescriptModule';
 import { contextPassingOf, outgoingCallOf } from '../context/outgoing';
 import { logsWithoutContextIn, pathLogsWithoutContext, type PathLogCall } from '../context/pathCalls';
-import { functionName, type ReachedFunction, type RequestPaths, requestPathsOf } from '../context/requestPaths';
+import { type ReachedFunction, type RequestPaths, requestPathsOf } from '../context/requestPaths';
+import { functionName } from '../functionName';
 import type { ServiceContext } from '../context/service';
 import type { Handler } from '../handlers/types';
 import type { ServiceView } from '../rule';

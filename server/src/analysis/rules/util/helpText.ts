@@ -4,6 +4,7 @@
 // help or usage (`const help = function () {...}`, `function printUsage()`), or commander's
 // `program.on('--help', () => {...})` listener.
 import ts from '../../typescriptModule';
+import { functionName } from '../../functionName';
 
 const HELP_NAME = /^(?:print|show|output|display)?(?:help|usage)(?:text|message)?$/i;
 /** How far up a help function may be: its console calls sit directly in it or in a callback of it. */
@@ -15,18 +16,16 @@ export function printsHelp(node: ts.Node): boolean {
   for (let n = node.parent; n && !ts.isSourceFile(n) && functions < MAX_FUNCTIONS; n = n.parent) {
     if (!ts.isFunctionLike(n)) continue;
     functions++;
-    const name = functionName(n);
-    if (name && HELP_NAME.test(name)) return true;
+    if (namesOf(n).some((name) => name && HELP_NAME.test(name))) return true;
     if (isHelpListener(n)) return true;
   }
   return false;
 }
 
-function functionName(fn: ts.SignatureDeclaration): string | null {
-  if (fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name))) return fn.name.text;
-  const p = fn.parent;
-  if (p && (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) && ts.isIdentifier(p.name)) return p.name.text;
-  return null;
+/** The names a function goes by: its own and what it is assigned to (the last part of functionName's `Class.name`). */
+function namesOf(fn: ts.SignatureDeclaration): Array<string | undefined> {
+  const own = fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name)) ? fn.name.text : undefined;
+  return [own, functionName(fn)?.split('.').pop()];
 }
 
 /** `program.on('--help', () => {...})`: commander's listener for the help text. */
