@@ -15,6 +15,7 @@ import { generateWorkspace } from '../analysis/generate';
 type Engine = typeof import('./phasesEntry');
 const { discoverFiles, createProjectModel, noteFile, analyzeFile, resolveSeverities, runServicePhase, ParsedFiles } = loadBundled<Engine>(path.join(__dirname, 'phasesEntry.ts'), 'phases-bundle', ['typescript']);
 
+const readOrUndefined = (f: string): string | undefined => { try { return fs.readFileSync(f, 'utf8'); } catch { return undefined; } };
 (async () => {
   const root = process.env.WS ?? path.join(os.tmpdir(), 'obs-lens-bench-analysis', 'workspace');
   if (!fs.existsSync(root)) generateWorkspace(root, Number(process.env.FILES ?? 2000));
@@ -23,7 +24,7 @@ const { discoverFiles, createProjectModel, noteFile, analyzeFile, resolveSeverit
   const severities = resolveSeverities(DEFAULT_SETTINGS.rules);
   const pass = (keep: boolean): string => {
     let t = performance.now();
-    const project = createProjectModel(root, { loggerModule: null });
+    const project = createProjectModel(root, { loggerModule: null, readFile: (f) => texts.get(f) ?? readOrUndefined(f) });
     for (const f of files) noteFile(project, f, texts.get(f)!);
     const note = performance.now() - t;
     const trees = keep ? new ParsedFiles() : undefined;

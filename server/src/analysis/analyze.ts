@@ -18,7 +18,7 @@ import type { ModuleDependencies } from './model/modules';
 import { analysisFactsKey, classifyFile, type ProjectModel } from './project';
 import type { FixProposal, LogCall, Rule, RuleContext } from './rule';
 import { RULES } from './rules';
-import { clearWalkShortcuts, declarationNodeOf, DECLARES, destructuredFrom, enclosingFunction, importOf, isTypeOnly, parameterIndex, recordDeclarations, type ScopeMap, unwrap } from './scopes';
+import { clearWalkShortcuts, declarationNodeOf, DECLARES, destructuredFrom, enclosingFunction, importOf, isTypeOnly, parameterIndex, recordDeclarations, ScopeMap, unwrap } from './scopes';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS, tooLargeToAnalyse } from './limits';
 import { isMetricCandidate, mayHoldMetrics, NO_METRICS, recogniseMetrics } from './metrics';
 import { findSuppressions, isSuppressed } from './suppressions';
@@ -154,7 +154,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   const sf = parseSource(absPath, text);
   meter.check(); // the parse cannot be interrupted, but may have spent the budget
   const parseErrors = parseErrorCount(sf);
-  const scopes: ScopeMap = new Map();
+  const scopes = new ScopeMap();
   const candidates: ts.CallExpression[] = [];
   const metricCandidates: ts.Node[] | null = metricsWanted ? [] : null;
   // Every call when some rule looks at every call; else only the calls of the method names the rules name.

@@ -19,7 +19,15 @@ export type Declaration =
    */
   | { kind: 'other'; node?: ts.VariableDeclaration; fn?: ts.FunctionDeclaration; param?: { node: ts.ParameterDeclaration; property: string } };
 
-export type ScopeMap = Map<ts.Node, Map<string, Declaration>>;
+/**
+ * Every declaration of a file by the node that scopes it, and every name declared anywhere in it:
+ * a name outside that set is a global (`console`, `process`, an undeclared name) and resolves
+ * without a climb to the top of the file, which in a 20,000-term concatenation of such names is
+ * most of what the rules do.
+ */
+export class ScopeMap extends Map<ts.Node, Map<string, Declaration>> {
+  readonly declaredNames = new Set<string>();
+}
 
 // Read once: every `ts.X` goes through the module namespace's getter, which shows in profiles of hot loops.
 const SK = ts.SyntaxKind;
@@ -57,6 +65,7 @@ function declare(scopes: ScopeMap, scope: ts.Node, name: string, decl: Declarati
   let map = scopes.get(scope);
   if (!map) scopes.set(scope, (map = new Map()));
   map.set(name, decl);
+  scopes.declaredNames.add(name);
 }
 
 /** The module named by `require('m')`, or null. */
@@ -272,6 +281,7 @@ export function parameterIndex(arg: ts.Expression | undefined, fn: ts.Node, scop
 
 /** The nearest declaration of `name` visible from `from`, or undefined for a global. */
 export function resolveName(scopes: ScopeMap, from: ts.Node, name: string): Declaration | undefined {
+  if (!scopes.declaredNames.has(name)) return undefined;
   // Declarations are recorded at scope nodes only (and at a function for its parameters): stops.
   for (let n: ts.Node | null = from; n; n = enclosingStop(n)) {
     const map = scopes.get(n);
@@ -321,7 +331,7 @@ export function isTypeOnly(kind: ts.SyntaxKind): boolean {
  * with an explicit stack (files nest deeply). Type nodes get their parent but are not entered.
  */
 export function bindFile(sf: ts.SourceFile): ScopeMap {
-  const scopes: ScopeMap = new Map();
+  const scopes = new ScopeMap();
   const stack: ts.Node[] = [sf];
   let parent: ts.Node = sf;
   const pushChild = (child: ts.Node) => {

@@ -4,7 +4,7 @@ import ts from '../typescriptModule';
 import { DEFAULT_MAX_FILE_BYTES } from '../limits';
 import { parseSource } from '../parse';
 import type { ProjectModel } from '../project';
-import { DECLARES, recordDeclarations, type ScopeMap } from '../scopes';
+import { DECLARES, recordDeclarations, ScopeMap } from '../scopes';
 import { extractContextFor } from './context';
 import { extractFacts, isCandidate } from './extract';
 import { isTypeOnly } from '../scopes';
@@ -20,7 +20,7 @@ const FIRST_NODE = ts.SyntaxKind.FirstNode;
 /** A file parsed for handler discovery: one walk sets parents, builds the scope model and collects the candidates. */
 export function parseForHandlers(file: string, text: string): { sf: ts.SourceFile; scopes: ScopeMap; candidates: ts.Node[] } {
   const sf = parseSource(file, text);
-  const scopes: ScopeMap = new Map();
+  const scopes = new ScopeMap();
   const candidates: ts.Node[] = [];
   const stack: ts.Node[] = [sf];
   let parent: ts.Node = sf;

@@ -2,7 +2,7 @@
 // definitions, uses and registry lookups recognised among them.
 import ts from '../typescriptModule';
 import { parseSource } from '../parse';
-import { DECLARES, recordDeclarations, type ScopeMap } from '../scopes';
+import { DECLARES, recordDeclarations, ScopeMap } from '../scopes';
 import { METRIC_CALL_NAMES, METRIC_TYPE_NAMES, MENTIONS_METRICS_LIBRARY } from './libraries';
 import type { FileMetrics, MetricDefinition, MetricUse, RegistryLookup } from './model';
 import { MetricResolver } from './resolve';
@@ -68,7 +68,7 @@ export function recogniseMetrics(candidates: readonly ts.Node[], scopes: ScopeMa
  */
 export function extractMetrics(absPath: string, text: string): FileMetrics & { sourceFile: ts.SourceFile } {
   const sf = parseSource(absPath, text);
-  const scopes: ScopeMap = new Map();
+  const scopes = new ScopeMap();
   const candidates: ts.Node[] = [];
   const stack: ts.Node[] = [sf];
   while (stack.length) {
