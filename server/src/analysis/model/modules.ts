@@ -35,9 +35,15 @@ export class ModuleIndex {
 
   /** Links for `file`: every import they follow is recorded in `record`. */
   linksFor(file: string, record: ModuleDependencies): SummaryLinks {
+    // A file asks for the same specifier at every log call: resolved and recorded once (the record's
+    // key is a new long string each time, hashed on every write).
+    const resolved = new Map<string, string | null>();
     const resolve = (specifier: string): string | null => {
+      const known = resolved.get(specifier);
+      if (known !== undefined) return known;
       const target = this.deps.resolver.resolve(file, specifier);
       record[`${file}\0${specifier}`] = target ?? '';
+      resolved.set(specifier, target);
       return target;
     };
     // Only the module itself is recorded, not what its summary consulted: its digest changes exactly
