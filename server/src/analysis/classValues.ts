@@ -5,6 +5,7 @@ import type { ClassSummary } from './model/types';
 import { enclosingClass } from './classMembers';
 import { hasModifier } from './scopes';
 import { type FunctionLike, memberFunction } from './logCallables';
+import { FACADE_LEVEL_METHOD, facadeLevelMethods } from './loggerFacade';
 import type { FunctionSummary } from './model/types';
 import type { ExpressionValues, TypeValues } from './typeValues';
 import type { LoggerLibrary } from './types';
@@ -53,6 +54,8 @@ export class ClassValues {
       const summary = fn ? this.values.functionSummary(fn) : undefined;
       if (summary && (summary.logs || summary.returnsLogger || summary.makesMetric)) members.set(m.name.text, summary);
     }
+    // A facade whose sink the model cannot follow still logs through its level methods (loggerFacade.ts).
+    if (!statics) for (const name of facadeLevelMethods(klass, (n) => !!members.get(n)?.logs)) if (!members.has(name)) members.set(name, FACADE_LEVEL_METHOD);
     // Methods inherited from a base class of this file, where this class does not declare them.
     const base = depth < MAX_DEPTH ? this.baseClassOf(klass, depth) : null;
     const inherited = base?.t === 'localClass' ? this.methodObject(base.node, statics, depth + 1) : null;

@@ -360,7 +360,27 @@ export class ValueResolver {
     if (v?.t === 'pinoHttpFactory') return { t: 'loggerMembers', members: PINO_HTTP_MEMBERS };
     // A project function that returns a logger (`getLogger()`, `extendLoggerComponent(logger, 'db')`).
     if (v?.t === 'function' && v.fn.returnsLogger) return { t: 'logger', lib: v.fn.returnsLogger };
+    // A function of this file that makes a logging facade (`function defaultLogger() { ...; return new LoggerController(adapter) }`).
+    if (ts.isIdentifier(callee)) {
+      const d = resolveName(this.scopes, callee, callee.text);
+      const fn = d?.kind === 'other' ? d.fn : d?.kind === 'value' ? functionOf(d.init) : null;
+      if (fn) return this.returnedHelpers(fn, depth);
+    }
     return null;
+  }
+
+  /**
+   * The object of log helpers a function of this file returns (an instance of a logging facade),
+   * when its body returns one expression at its top level: `return new LoggerController(adapter)`,
+   * `return logger`. Null for anything else (a logger it returns is its summary's returnsLogger).
+   */
+  returnedHelpers(fn: FunctionLike, depth = 0): Value | null {
+    const body = fn.body;
+    if (!body || depth > MAX_DEPTH) return null;
+    const returned = ts.isBlock(body) ? body.statements.filter(ts.isReturnStatement) : [];
+    const expr = !ts.isBlock(body) ? body : returned.length === 1 ? returned[0].expression : undefined;
+    const v = expr ? this.valueOf(expr, depth + 1) : null;
+    return v?.t === 'object' ? v : null;
   }
 
   private propertyValue(objectExpr: ts.Expression, name: string, depth: number): Value | null {

@@ -8,6 +8,7 @@ import ts from '../typescriptModule';
 import { parseSource } from '../parse';
 import { bindFile, hasModifier, resolveName, type ScopeMap, unwrap } from '../scopes';
 import { ValueResolver, type Value, valueOfExport } from '../values';
+import { type FunctionLike, functionOf } from '../logCallables';
 import { isLoggerInterface } from '../typeValues';
 import type { LoggerLibrary } from '../types';
 import { LIBRARY_PACKAGES } from '../libraries';
@@ -180,7 +181,7 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
         put(isDefault ? 'default' : st.name!.text, { t: 'function', fn: values.functionSummary(st) });
       }
     } else if (ts.isExpressionStatement(st)) {
-      noteCommonJsExport(st.expression, values, links, put);
+      noteCommonJsExport(st.expression, values, links, put, scopes);
     }
   }
   // Names a module declares itself win over the same names passed on by `export *` (as in ES modules).
@@ -235,7 +236,9 @@ function noteCommonJsExport(
   values: ValueResolver,
   links: SummaryLinks,
   put: (name: string, v: Value | null) => void,
+  scopes: ScopeMap,
 ): void {
+  if (ts.isCallExpression(e)) return noteDefinedExport(e, values, put, scopes);
   if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
   const target = memberPath(e.left);
   const right = unwrap(e.right);
@@ -260,6 +263,35 @@ function noteCommonJsExport(
   }
   const m = target ? /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(target) : null;
   if (m) put(m[1], values.valueOf(right));
+}
+
+/**
+ * `Object.defineProperty(module.exports, 'logger', { get: getLogger })` (or `{ value: logger }`): an
+ * export whose value a getter returns, so that a logger set later is the one importers see (Parse
+ * Server's logger module exports its default and `logger` so).
+ */
+function noteDefinedExport(call: ts.CallExpression, values: ValueResolver, put: (name: string, v: Value | null) => void, scopes: ScopeMap): void {
+  const callee = memberPath(call.expression);
+  const [target, name, descriptor] = call.arguments;
+  if (callee !== 'Object.defineProperty' || !target || !name || !descriptor || !ts.isStringLiteralLike(name) || !ts.isObjectLiteralExpression(descriptor)) return;
+  if (!['module.exports', 'exports'].includes(memberPath(target) ?? '')) return;
+  for (const p of descriptor.properties) {
+    const key = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : null;
+    if (key === 'value' && ts.isPropertyAssignment(p)) return put(name.text, values.valueOf(p.initializer));
+    if (key !== 'get') continue;
+    const getter = ts.isMethodDeclaration(p) ? p : ts.isPropertyAssignment(p) ? getterFunction(p.initializer, scopes) : null;
+    if (!getter) return;
+    const returnsLogger = values.functionSummary(getter).returnsLogger;
+    return put(name.text, returnsLogger ? { t: 'logger', lib: returnsLogger } : values.returnedHelpers(getter));
+  }
+}
+
+/** The function a getter names: written there, or a function of the module named by an identifier. */
+function getterFunction(e: ts.Expression, scopes: ScopeMap): FunctionLike | null {
+  const own = functionOf(e);
+  if (own || !ts.isIdentifier(e)) return own;
+  const d = resolveName(scopes, e, e.text);
+  return d?.kind === 'other' && d.fn ? d.fn : d?.kind === 'value' ? functionOf(d.init) : null;
 }
 
 /** `a.b.c` as text, for the left side of an assignment; null for anything else. */

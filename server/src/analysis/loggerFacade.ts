@@ -1,0 +1,58 @@
+// A class that is a logging facade by its shape: its `info`, `warn` and `error` methods each hand
+// every argument they get to one call (`info() { return this.log('info', arguments) }`,
+// `error = (...args) => this.sink.error(...args)`). Where the model follows that call to a logger,
+// the methods' own summaries say so (logCallables.ts); where it cannot (the sink is an adapter the
+// constructor is given: Parse Server's LoggerController over its WinstonLoggerAdapter), the shape
+// alone makes its level methods log calls, message first and fields second as the level methods of
+// winston, bunyan and console-style facades take them, with no fix (library `custom`).
+import ts from './typescriptModule';
+import { ALL_LEVEL_METHODS } from './libraries';
+import { type FunctionLike, memberFunction } from './logCallables';
+import type { FunctionSummary } from './model/types';
+import { hasModifier, unwrap } from './scopes';
+
+/** What a facade's level method does: logs its first argument as the message, its second as fields. */
+export const FACADE_LEVEL_METHOD: FunctionSummary = { logs: { lib: 'custom', message: 0, fields: 1 } };
+
+/** Every facade has these three; a class with only some of them (a validator's `error()`) is not one. */
+const REQUIRED_LEVELS = ['info', 'warn', 'error'];
+
+/**
+ * The level-named instance methods of `klass` that pass all their arguments on, when these and the
+ * methods already known to log (`logs`: passing their parameters to a logger the model follows)
+ * cover `info`, `warn` and `error`; else an empty list.
+ */
+export function facadeLevelMethods(klass: ts.ClassLikeDeclaration, logs: (name: string) => boolean): string[] {
+  const forwarding: string[] = [];
+  for (const m of klass.members) {
+    if (!m.name || !ts.isIdentifier(m.name) || !ALL_LEVEL_METHODS.has(m.name.text) || hasModifier(m, ts.SyntaxKind.StaticKeyword)) continue;
+    const fn = memberFunction(m);
+    if (fn && passesAllArguments(fn)) forwarding.push(m.name.text);
+  }
+  return forwarding.length > 0 && REQUIRED_LEVELS.every((l) => forwarding.includes(l) || logs(l)) ? forwarding : [];
+}
+
+/**
+ * A body of one statement, a call (returned or not) given the function's whole argument list:
+ * `arguments` or its only parameter, a rest parameter (as it is or spread).
+ */
+function passesAllArguments(fn: FunctionLike): boolean {
+  const body = fn.body;
+  if (!body) return false;
+  let expr: ts.Expression | undefined;
+  if (!ts.isBlock(body)) expr = body;
+  else if (body.statements.length === 1) {
+    const st = body.statements[0];
+    expr = ts.isReturnStatement(st) ? st.expression : ts.isExpressionStatement(st) ? st.expression : undefined;
+  }
+  const call = expr && unwrap(expr);
+  if (!call || !ts.isCallExpression(call)) return false;
+  const params = fn.parameters;
+  const rest = params.length === 1 && params[0].dotDotDotToken && ts.isIdentifier(params[0].name) ? params[0].name.text : null;
+  if (params.length > 0 && !rest) return false;
+  return call.arguments.some((a) => {
+    const inner = ts.isSpreadElement(a) ? a.expression : a;
+    if (!ts.isIdentifier(inner)) return false;
+    return (inner.text === 'arguments' && !rest) || inner.text === rest;
+  });
+}
