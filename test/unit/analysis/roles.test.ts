@@ -313,6 +313,25 @@ describe('file roles', () => {
     assert.equal(role('packages/tunnel/src/index.ts'), 'cli: packages/tunnel/package.json is a command-line package (bin, arguments read with yargs, no server framework)');
   });
 
+  it("an extension-less node entry (NodeBB's `./nodebb`: `#!/usr/bin/env node`, `require('./src/cli')`) makes what only it loads CLI code; one that starts a server itself (express-generator's bin/www) does not", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'forum', main: 'app.js', dependencies: { express: '^4', commander: '^12' } }),
+      'nodebb': "#!/usr/bin/env node\n\n'use strict';\n\nrequire('./src/cli');\n",
+      'LICENSE': 'GNU GENERAL PUBLIC LICENSE\n',
+      'app.js': "const express = require('express');\nrequire('./src/routes')(express());\n",
+      'src/cli/index.js': "const { program } = require('commander');\nprogram.command('start').action(() => require('./running').start());\n",
+      'src/cli/running.js': "exports.start = () => console.log(`Starting on ${process.pid}`);\n",
+      'src/routes.js': "module.exports = (app) => app.get('/', (req, res) => res.send('ok'));\n",
+      'site/package.json': JSON.stringify({ name: 'site', dependencies: { express: '^4' } }),
+      'site/bin/www': "#!/usr/bin/env node\nconst app = require('../app');\nconst http = require('http');\nhttp.createServer(app).listen(3000);\n",
+      'site/app.js': "const express = require('express');\nmodule.exports = express();\n",
+    });
+    assert.equal(role('src/cli/index.js'), 'cli: imported only by CLI code (nodebb)');
+    assert.equal(role('src/cli/running.js'), 'cli: imported only by CLI code (src/cli/index.js)');
+    assert.equal(role('src/routes.js'), 'service: imported by server code (app.js)');
+    assert.equal(role('site/app.js').split(':')[0], 'service');
+  });
+
   it("a step a start script runs before the server (Dokploy's `node dist/migration.mjs && node dist/server.mjs`) is a script; the last step, and a lone one, the service", async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'app', dependencies: { next: '^16' }, scripts: { start: 'node dist/migration.mjs && node wait-for-postgres.js && node dist/server.mjs', 'start:once': 'node setup.js' } }),

@@ -11,6 +11,7 @@ import { buildImportGraph } from './graph';
 import { ProjectConfigs } from './projectConfigs';
 import { probeModule } from './resolver';
 import { scanFile, type ScannedFile } from './scan';
+import { extensionlessEntries } from './extensionlessEntries';
 import type { ModuleResolver, RoleProject, RoleVerdict } from './types';
 import { stripExtension } from '../model/paths';
 
@@ -127,9 +128,15 @@ export class RoleIndex {
 
   private all(): Map<string, ComputedRole> {
     if (this.roles) return this.roles;
-    const files = [...this.noted.keys()].sort();
     const configs = this.projectConfigs();
-    const evidence = files.map((f) => evidenceFor(this.project, configs, f, this.noted.get(f)!.scan));
+    // Extension-less command entries (`./nodebb`) are in the graph, not noted: an edit to one is seen
+    // at the next change of a noted file (the CLI's cache token records their reads).
+    const packageDirs = new Set([this.project.root, ...configs.manifests.keys()]);
+    const entries = extensionlessEntries(this.project, packageDirs, (f) => this.noted.has(f));
+    const scans = new Map([...this.noted].map(([f, n]) => [f, n.scan] as const));
+    for (const e of entries) scans.set(e.file, e.scan);
+    const files = [...scans.keys()].sort();
+    const evidence = files.map((f) => evidenceFor(this.project, configs, f, scans.get(f)!));
     // Nothing but service code (no test, script, browser or weak evidence anywhere): reachability
     // cannot move any role, so the import graph is not built.
     if (evidence.every((e) => !e || (e.role === 'service' && !e.weak))) {
@@ -139,10 +146,10 @@ export class RoleIndex {
     const packageDirOf = (f: string) => this.project.packageDirFor(f);
     const graph = buildImportGraph({
       files,
-      specifiersOf: (f) => this.noted.get(f)!.scan.specifiers,
-      runsMigrations: (f) => this.noted.get(f)!.scan.runsMigrations,
-      globImportsOf: (f) => this.noted.get(f)!.scan.globImports,
-      foldersLoadedBy: (f) => this.noted.get(f)!.scan.loadsFolders,
+      specifiersOf: (f) => scans.get(f)!.specifiers,
+      runsMigrations: (f) => scans.get(f)!.runsMigrations,
+      globImportsOf: (f) => scans.get(f)!.globImports,
+      foldersLoadedBy: (f) => scans.get(f)!.loadsFolders,
       resolver: this.resolver,
       packageDirOf,
       dependsOn: (f, name) => {
