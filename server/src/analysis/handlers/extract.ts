@@ -2,7 +2,7 @@
 // the calls and classes that may register routes, then facts: owners, routes, attachments
 // (mounts, plugins, middleware), exports, Next.js file routes. Linear in the file's size.
 import ts from '../typescriptModule';
-import { isTypeOnly, type ScopeMap, unwrap } from '../scopes';
+import { isTypeOnly, resolveName, type ScopeMap, unwrap } from '../scopes';
 import { FactsBuilder, type FunctionNode } from './factsBuilder';
 import { FRAMEWORKS, NEXT_ROUTE_EXPORTS } from './frameworks';
 import { FrameworkValues } from './frameworkValues';
@@ -76,6 +76,7 @@ export function extractFacts(file: string, sf: ts.SourceFile, scopes: ScopeMap, 
   if (options.linking || nextRoute || routeModule !== null) readExports(sf, values);
   if (nextRoute) readNextRoutes(sf, context.packageRelativePath!, values, reader);
   if (routeModule !== null) readResourceRoute(sf, routeModule, values, reader);
+  if (options.linking) noteReturnedOwners(builder, scopes);
   settleParamFrameworks(builder.facts);
   return { facts: builder.facts, functionNodes: builder.functionNodes };
 }
@@ -213,4 +214,23 @@ export function settleParamFrameworks(facts: FileFacts): void {
       }
     }
   }
+}
+
+/**
+ * The owner each function of the facts returns from its top level (`return api` where `const api =
+ * express.Router()` has routes registered on it): calling it gives that router, which
+ * `app.all('/entries*', configure(app))` forwards to (Nightscout). Only owners the walk already
+ * made count: a function returning a bare `express()` makes none here.
+ */
+function noteReturnedOwners(builder: FactsBuilder, scopes: ScopeMap): void {
+  builder.functionNodes.forEach((fn, id) => {
+    const body = (fn as { body?: ts.Node }).body;
+    const returned = !body ? [] : ts.isBlock(body) ? body.statements.filter(ts.isReturnStatement).map((r) => r.expression) : [body as ts.Expression];
+    const e = returned.length === 1 && returned[0] ? unwrap(returned[0]) : null;
+    if (!e) return;
+    const d = ts.isIdentifier(e) ? resolveName(scopes, e, e.text) : undefined;
+    const made = d?.kind === 'value' ? unwrap(d.init) : d?.kind === 'param' ? d.node : e;
+    const owner = builder.existingOwner(made);
+    if (owner !== undefined) builder.functionFact(id).returnsOwner = owner;
+  });
 }

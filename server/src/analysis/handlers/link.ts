@@ -104,13 +104,30 @@ export class Linker {
     });
     for (const route of facts.routes) {
       const owner = this.ownerOf(facts, route.owner);
+      if (!owner) continue;
       // `createServer(app)` with an app from another module: the app's routes are listed as its own.
-      if (owner && !(route.handler.ref && this.resolve(facts, route.handler.ref, 0)?.kind === 'owner')) owner.routes.push({ route, facts });
+      const router = this.routerOf(facts, route.handler);
+      // A router a call made (`app.get('/version', configure(app))`, its routes written `api.get('/version')`):
+      // Express does not strip the route's path, so its routes hang under the owner as they are written.
+      if (router && router !== true) this.mount(owner, '', router);
+      else if (!router) owner.routes.push({ route, facts });
     }
     for (const a of facts.attaches) {
       const parent = this.ownerOf(facts, a.owner);
       if (parent) this.attach(parent, facts, a);
     }
+  }
+
+  /**
+   * A handler that is an app or router (`app.all('/entries*', entriesRouter)`): it forwards to routes
+   * of its own, listed where they are registered; the line is no endpoint. The router when a call
+   * made it (to mount), true for another owner, false for a handler.
+   */
+  private routerOf(facts: FileFacts, handler: HandlerFact): OwnerNode | boolean {
+    if (handler.ref) return this.resolve(facts, handler.ref, 0)?.kind === 'owner';
+    const maker = handler.returnedBy && this.resolve(facts, handler.returnedBy, 0);
+    const owner = maker?.kind === 'function' ? maker.facts.functions[maker.fn].returnsOwner : undefined;
+    return maker?.kind === 'function' && owner !== undefined ? this.node(maker.facts, owner) : false;
   }
 
   private attach(parent: OwnerNode, facts: FileFacts, a: AttachFact): void {

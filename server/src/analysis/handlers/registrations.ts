@@ -9,7 +9,7 @@ import { isFunctionNode } from './factsBuilder';
 import { FRAMEWORKS, type FrameworkSpec } from './frameworks';
 import { type FrameworkValues, type Receiver, specOf } from './frameworkValues';
 import { pathsOf, propertyOf, staticString } from './paths';
-import type { AttachFact, FrameworkId, HandlerFact, RequestRule, RoutePath } from './types';
+import type { AttachFact, FrameworkId, HandlerFact, Ref, RequestRule, RoutePath } from './types';
 
 /** Handlers of libraries that serve a whole API under the path they are mounted at (registrations.ts endpointLibrary). */
 const ENDPOINT_LIBRARIES = new Map<string, ReadonlySet<string>>([
@@ -276,7 +276,17 @@ export class RegistrationReader {
     }
     const ref = this.values.refOf(e);
     const callee = ts.isCallExpression(e) ? this.values.refOf(e.expression) : null;
-    return { ref: ref.kind === 'other' ? null : ref, rule, label, ...(callee && callee.kind !== 'other' ? { callee } : {}) };
+    const returnedBy = ref.kind === 'other' ? this.maker(e) : null;
+    return { ref: ref.kind === 'other' ? null : ref, rule, label, ...(callee && callee.kind !== 'other' ? { callee } : {}), ...(returnedBy ? { returnedBy } : {}) };
+  }
+
+  /** The function whose call made a value: called there (`configure(app)`), or by a name's initializer (`const entries = configure(app)`). */
+  private maker(e: ts.Expression): Ref | null {
+    const d = ts.isIdentifier(e) ? resolveName(this.values.scopes, e, e.text) : undefined;
+    const made = d?.kind === 'value' ? unwrap(d.init) : e;
+    if (!ts.isCallExpression(made)) return null;
+    const fn = this.values.refOf(made.expression);
+    return fn.kind === 'function' || fn.kind === 'import' ? fn : null;
   }
 
   /**

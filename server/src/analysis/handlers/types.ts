@@ -54,6 +54,8 @@ export interface FunctionFact {
   skipsPrefix?: boolean;
   /** The parameter decorated with Nest's `@Req()`/`@Request()`. */
   nestRequestIndex?: number;
+  /** The owner it returns (`function configure(app) { const api = express.Router(); ...; return api; }`). */
+  returnsOwner?: number;
 }
 
 export interface HandlerFact {
@@ -64,6 +66,11 @@ export interface HandlerFact {
   label: string;
   /** For a call (`promBundle({...})`, `withMetrics(h)`): what its callee refers to. */
   callee?: Ref;
+  /**
+   * For a value a call made, written there or held by a name (`const entries = require('./entries')(app)`):
+   * the function called, whose returned owner makes the handler a router (link.ts).
+   */
+  returnedBy?: Ref;
 }
 
 /** A route registration: `app.get('/x', h)`, `router.route('/x').post(h)`, `@Get(':id')`, `export function GET`. */
