@@ -332,6 +332,42 @@ describe('file roles', () => {
     assert.equal(role('site/app.js').split(':')[0], 'service');
   });
 
+  it("a server entry that runs commands instead of serving on a flag (NodeBB's app.js: `if (nconf.get('setup')) { require('./src/cli/setup').setup(); } else if ... else { require('./src/start').start(); }`) makes each command CLI code; the default branch, a module the server imports too, and a two-way split (a cluster's primary and workers) stay service code", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'forum', main: 'app.js', dependencies: { express: '^4', nconf: '^0.12' } }),
+      'app.js': [
+        "const nconf = require('nconf');",
+        "if (nconf.get('setup')) {",
+        "  require('./src/cli/setup').setup();",
+        "} else if (!configExists) {",
+        "  require('./install/web').install(nconf.get('port'));",
+        "} else if (nconf.get('reset')) {",
+        "  require('./src/cli/reset').reset();",
+        "} else if (nconf.get('build')) {",
+        "  require('./src/meta/build').build();",
+        '} else {',
+        "  require('./src/start').start();",
+        '}',
+      ].join('\n'),
+      'src/cli/setup.js': "const { install } = require('../../install/web');\nexports.setup = () => console.log(`setup ${process.pid}`);\nexports.webInstall = install;\n",
+      'src/cli/reset.js': "exports.reset = () => console.log(`reset ${process.pid}`);\n",
+      'install/web.js': "exports.install = (port) => console.log(`installing on ${port}`);\n",
+      'src/meta/build.js': "exports.build = () => console.log(`built ${Date.now()}`);\n",
+      'src/start.js': "const express = require('express');\nconst { build } = require('./meta/build');\nexports.start = () => { build(); express().listen(3000); };\n",
+      'workers/package.json': JSON.stringify({ name: 'workers', main: 'index.js', dependencies: { express: '^4' } }),
+      'workers/index.js': "const cluster = require('cluster');\nif (cluster.isPrimary) {\n  require('./primary').fork();\n} else if (process.env.WORKER) {\n  require('./worker').run();\n}\n",
+      'workers/primary.js': "exports.fork = () => console.log(`forking ${process.pid}`);\n",
+      'workers/worker.js': "exports.run = () => console.log(`worker ${process.pid}`);\n",
+    });
+    assert.equal(role('src/cli/setup.js'), 'cli: run as a command by app.js (on a condition, as the server\'s alternative)');
+    assert.equal(role('src/cli/reset.js'), 'cli: run as a command by app.js (on a condition, as the server\'s alternative)');
+    assert.equal(role('install/web.js').split(':')[0], 'cli');
+    assert.equal(role('src/start.js'), 'service: imported by server code (app.js)');
+    assert.equal(role('src/meta/build.js'), 'service: imported by server code (src/start.js)');
+    assert.equal(role('workers/primary.js').split(':')[0], 'service');
+    assert.equal(role('workers/worker.js').split(':')[0], 'service');
+  });
+
   it("a step a start script runs before the server (Dokploy's `node dist/migration.mjs && node dist/server.mjs`) is a script; the last step, and a lone one, the service", async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'app', dependencies: { next: '^16' }, scripts: { start: 'node dist/migration.mjs && node wait-for-postgres.js && node dist/server.mjs', 'start:once': 'node setup.js' } }),

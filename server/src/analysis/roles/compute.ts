@@ -91,26 +91,36 @@ export function computeRoles(root: string, graph: ImportGraph, evidence: Readonl
   // that requires the server's entry must not make the whole server its own (the release helpers of
   // `extra/release/` are followed, an app's `src/` is not).
   const rootDir: string[] = new Array(n).fill('');
+  const { commands } = graph;
+  /** What an importer is to a file: a dispatcher that runs it as a command is CLI code to it. */
+  const roleTo = (by: number, to: number): FileRole | null => (commands[by].length > 0 && commands[by].includes(to) ? 'cli' : role[by]);
+  const reach = (from: number, to: number, dir: string) => {
+    if (!undecided[to] || --waiting[to] > 0) return;
+    const kinds = new Set<FileRole>();
+    let named = from;
+    for (const by of importers[to]) {
+      const r = roleTo(by, to);
+      if (r === 'test') continue;
+      kinds.add(r!);
+      named = by;
+    }
+    const only = kinds.size === 1 ? [...kinds][0] : 'script';
+    undecided[to] = false;
+    role[to] = only;
+    fromTools[to] = true;
+    rootDir[to] = dir;
+    why[to] = commands[named].includes(to) ? `run as a command by ${rel(named)} (on a condition, as the server's alternative)` : `imported only by ${only === 'cli' ? 'CLI' : only} code (${rel(named)})`;
+    toolQueue.push(to);
+  };
+  // A dispatcher's commands first (NodeBB's app.js runs setup, upgrade or reset instead of the server):
+  // the walk goes on from them within the dispatcher's folder, as from a script the project names.
+  for (let i = 0; i < n; i++) for (const to of commands[i]) reach(i, to, path.dirname(files[i]));
   for (let q = 0; q < toolQueue.length; q++) {
     const from = toolQueue[q];
     const dir = fromTools[from] ? rootDir[from] : path.dirname(files[from]);
     for (const to of [...imports[from], ...mayImport[from]]) {
       if (fromTools[from] && !isInside(dir, files[to])) continue;
-      if (!undecided[to] || --waiting[to] > 0) continue;
-      const kinds = new Set<FileRole>();
-      let named = from;
-      for (const by of importers[to]) {
-        if (role[by] === 'test') continue;
-        kinds.add(role[by]!);
-        named = by;
-      }
-      const only = kinds.size === 1 ? [...kinds][0] : 'script';
-      undecided[to] = false;
-      role[to] = only;
-      fromTools[to] = true;
-      rootDir[to] = dir;
-      why[to] = `imported only by ${only === 'cli' ? 'CLI' : only} code (${rel(named)})`;
-      toolQueue.push(to);
+      reach(from, to, dir);
     }
   }
 

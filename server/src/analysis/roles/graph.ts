@@ -24,8 +24,13 @@ export interface ImportGraph {
    * does not make the tasks test support (the server loads them its own way).
    */
   readonly globs: readonly number[][];
-  /** file → every file that imports or may import it. */
+  /** file → every file that imports or may import it (a command's dispatcher included). */
   readonly importers: readonly number[][];
+  /**
+   * importer → the modules it runs as commands (scan.ts commandSpecifiers): loaded, but not by the
+   * server's own mode, so not in `imports`; only the role computation's CLI walk follows them.
+   */
+  readonly commands: readonly number[][];
 }
 
 export interface GraphInputs {
@@ -37,6 +42,8 @@ export interface GraphInputs {
   foldersLoadedBy?(file: string): readonly string[];
   /** Vite `import.meta.glob` patterns the file loads (see scan.ts). */
   globImportsOf?(file: string): readonly string[];
+  /** Specifiers of the modules the file runs as commands (see scan.ts). */
+  commandSpecifiersOf?(file: string): readonly string[];
   readonly resolver: ModuleResolver;
   /** The package folder of a file (aliases are local to a package). */
   packageDirOf(file: string): string | null;
@@ -55,6 +62,7 @@ export function buildImportGraph(inputs: GraphInputs): ImportGraph {
   const mayImport: number[][] = files.map(() => []);
   const importers: number[][] = files.map(() => []);
   const globs: number[][] = files.map(() => []);
+  const commands: number[][] = files.map(() => []);
   /** Files by folder, made when a file first lists a folder. */
   let byFolder: Map<string, number[]> | undefined;
   /** File indexes sorted by path, made when a file first has a glob: a pattern's fixed folder is a range of them. */
@@ -98,12 +106,20 @@ export function buildImportGraph(inputs: GraphInputs): ImportGraph {
       sortedFiles ??= files.map((_, k) => k).sort((a, b) => (files[a] < files[b] ? -1 : files[a] > files[b] ? 1 : 0));
       for (const c of globTargets(files, sortedFiles, inputs.packageDirOf(from), folder, pattern)) if (c !== i && !exact.has(c)) globs[i].push(c);
     }
+    // A module run as a command is the dispatcher's only as a command: not one of its imports.
+    for (const spec of inputs.commandSpecifiersOf?.(from) ?? []) {
+      const target = resolutions.get(`${folder}\0${spec}`);
+      const t = target ? index.get(target) : undefined;
+      if (t === undefined || t === i || !exact.delete(t)) continue;
+      commands[i].push(t);
+      importers[t].push(i);
+    }
     imports[i] = [...exact];
     mayImport[i] = [...possible].filter((c) => !exact.has(c));
     for (const t of imports[i]) importers[t].push(i);
     for (const t of mayImport[i]) importers[t].push(i);
   }
-  return { files, index, imports, mayImport, importers, globs };
+  return { files, index, imports, mayImport, importers, globs, commands };
 }
 
 const MIGRATION_DIRS = new Set(['migrations', 'migration']);

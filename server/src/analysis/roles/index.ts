@@ -137,9 +137,9 @@ export class RoleIndex {
     for (const e of entries) scans.set(e.file, e.scan);
     const files = [...scans.keys()].sort();
     const evidence = files.map((f) => evidenceFor(this.project, configs, f, scans.get(f)!));
-    // Nothing but service code (no test, script, browser or weak evidence anywhere): reachability
-    // cannot move any role, so the import graph is not built.
-    if (evidence.every((e) => !e || (e.role === 'service' && !e.weak))) {
+    // Nothing but service code (no test, script, browser or weak evidence anywhere, no command run):
+    // reachability cannot move any role, so the import graph is not built.
+    if (evidence.every((e) => !e || (e.role === 'service' && !e.weak)) && files.every((f) => scans.get(f)!.commandSpecifiers.length === 0)) {
       this.roles = new Map(files.map((f, i) => [f, { role: 'service', reason: evidence[i]?.why ?? DEFAULT_WHY }]));
       return this.roles;
     }
@@ -150,6 +150,7 @@ export class RoleIndex {
       runsMigrations: (f) => scans.get(f)!.runsMigrations,
       globImportsOf: (f) => scans.get(f)!.globImports,
       foldersLoadedBy: (f) => scans.get(f)!.loadsFolders,
+      commandSpecifiersOf: (f) => scans.get(f)!.commandSpecifiers,
       resolver: this.resolver,
       packageDirOf,
       dependsOn: (f, name) => {
@@ -175,6 +176,7 @@ function sameNote(a: Noted, b: Noted): boolean {
     x.runsMigrations === y.runsMigrations &&
     x.globImports.join('\0') === y.globImports.join('\0') &&
     x.loadsFolders.join('\0') === y.loadsFolders.join('\0') &&
+    x.commandSpecifiers.join('\0') === y.commandSpecifiers.join('\0') &&
     x.specifiers.length === y.specifiers.length &&
     x.specifiers.every((s, i) => s === y.specifiers[i])
   );

@@ -25,6 +25,14 @@ export interface ScannedFile {
   readonly globImports: readonly string[];
   /** Has a default export (`export default`, `export { X as default }`): a React Router route module's component. */
   readonly defaultExport: boolean;
+  /**
+   * Modules it runs as commands, each on its own condition: a dispatcher's `if`/`else if` branches
+   * that require a module and call it first thing (NodeBB's app.js: `if (nconf.get('setup')) {
+   * require('./src/cli/setup').setup(); } else if (nconf.get('reset')) { ... } else { require('./src/start').start(); }`).
+   * Only from three such branches up: two (a cluster's primary and its workers) are modes of one
+   * server. The final `else`, the default, is no command.
+   */
+  readonly commandSpecifiers: readonly string[];
 }
 
 /**
@@ -58,6 +66,9 @@ const RUNS_MIGRATIONS = /\.migrate\.(?:latest|up)\s*\(/;
 const LOADS_FOLDER = /\b(require\w*Dir\w*|requireAll|readdirSync)\s*(?:<[^>\n]{0,200}>)?\s*\(\s*(?:__dirname\s*[,)]|(?:path\.)?(?:join|resolve)\(\s*__dirname\s*,\s*(['"])([^'"\n\\]{1,200})\2\s*\))/g;
 const COMPUTED_REQUIRE = /\brequire\s*\(\s*[^'"`\s)]/;
 const COMMAND_DIR = /\.commandDir\([^'"\n]{0,200}(['"])([^'"\n\\]{1,200})\1/g;
+/** A branch whose first statement requires a module and calls it; the condition on one line (bounded). */
+const COMMAND_BRANCH = /\bif\s*\([^\n]{0,300}\)\s*\{\s*require\(\s*(['"])([^'"\n\\]{1,300})\1\s*\)\s*\.\s*[\w$]+\s*\(/g;
+const MIN_COMMAND_BRANCHES = 3;
 /** `import.meta.glob(` then a string or an array of strings (its patterns, read by GLOB_PATTERN). */
 const META_GLOB = /\bimport\.meta\.glob(?:Eager)?\s*(?:<[^>\n]{0,200}>)?\s*\(\s*(\[[^\]]{0,1000}\]|(['"])[^'"\n\\]{1,300}\2)/g;
 const GLOB_PATTERN = /(['"])([^'"\n\\]{1,300})\1/g;
@@ -80,7 +91,13 @@ export function scanFile(text: string, fileName = ''): ScannedFile {
     loadsFolders: text.includes('__dirname') ? foldersLoaded(text) : [],
     globImports: text.includes('import.meta.glob') ? [...text.matchAll(META_GLOB)].flatMap((m) => [...m[1].matchAll(GLOB_PATTERN)].map((g) => g[2])) : [],
     defaultExport: text.includes('default') && DEFAULT_EXPORT.test(text),
+    commandSpecifiers: text.includes('require(') ? commandsRun(text) : [],
   };
+}
+
+function commandsRun(text: string): string[] {
+  const branches = [...text.matchAll(COMMAND_BRANCH)].map((m) => m[2]);
+  return branches.length >= MIN_COMMAND_BRANCHES ? [...new Set(branches)] : [];
 }
 
 /** The file's leading 'use client' / 'use server' directive, after comments and blank lines. */
