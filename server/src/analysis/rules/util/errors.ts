@@ -22,7 +22,23 @@ export function isErrorValue(expr: ts.Expression, scope: DeclarationLookup): boo
     return paramHoldsError(fn, d, fn.parameters.indexOf(d));
   }
   if (d.type) return typeIsError(d.type);
-  return !!d.initializer && ts.isNewExpression(unwrap(d.initializer)) && isErrorValue(d.initializer, scope);
+  const init = d.initializer && unwrap(d.initializer);
+  if (init && ts.isCallExpression(init)) return madeFromError(init, scope);
+  return !!init && ts.isNewExpression(init) && isErrorValue(init, scope);
+}
+
+/** A function named for turning something into an error: `toError`, `ensureError`, `normalizeError`, `resolveError`, `wrapError`. */
+const ERROR_MAKER = /^(?:to|as|ensure|normali[sz]e|resolve|wrap|coerce|cast)(?:[A-Z]\w*)?Error$/;
+
+/**
+ * An error made from an error (`const error = resolveError(e)` in a catch clause: Parse Server's
+ * triggers turn whatever a cloud function threw into a `Parse.Error`): the call of a function named
+ * for it, given an error first. A name alone is not enough (`formatError(err)` returns text).
+ */
+function madeFromError(call: ts.CallExpression, scope: DeclarationLookup): boolean {
+  const callee = unwrap(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+  return !!name && ERROR_MAKER.test(name) && call.arguments.length >= 1 && isErrorValue(call.arguments[0], scope);
 }
 
 /** `Error`, `HttpError`, `NodeJS.ErrnoException`, or a union holding one (`Error | null`). */
