@@ -11,6 +11,7 @@ import { errorPlacement } from './util/errorPlacement';
 import { isConsoleOutsideService } from './util/fileRole';
 import { runsOnlyInDevelopmentOrTests } from './util/developmentOnly';
 import { errorAsText, errorsKeptWhole, isErrorValue } from './util/errors';
+import { isClassifiedExpected } from './util/expectedError';
 import { messageParts } from './util/messageParts';
 import { constantMessage } from './util/messageText';
 import { aroundOnlyPlaceholder, placeholderCount } from './util/placeholders';
@@ -154,7 +155,8 @@ export const rule: Rule = {
     if (call.library === 'nestjs' && nestStackPassed(call, ctx)) return;
     // An error logged whole in the same call keeps its stack: its text beside it is an extra, not a loss.
     const kept = errorsKeptWhole(call, ctx);
-    const lost = (error: ts.Expression) => !(ts.isIdentifier(error) && kept.has(error.text));
+    // An expected error, classified by the branch the call is in and logged below error level: its text is the information.
+    const lost = (error: ts.Expression) => !(ts.isIdentifier(error) && kept.has(error.text)) && !isClassifiedExpected(call, error, ctx);
     if (call.messageArg) {
       const found = textualErrors(call.messageArg, ctx).filter((f) => lost(f.error));
       if (found.length) {

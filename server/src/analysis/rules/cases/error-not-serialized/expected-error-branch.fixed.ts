@@ -1,0 +1,35 @@
+// @case library=pino path=src/notion.ts
+// An expected error, classified by the branch the call is in (`instanceof`, a predicate given it, a
+// member compared or searched) and logged below error level: its text is the information (Outline's
+// Notion client, Ghostfolio's data providers). At error level, in the else branch, or when the
+// condition only asks whether there is an error, it is still reported.
+import pino from 'pino';
+
+const logger = pino();
+
+class RateLimitError extends Error {}
+declare function isExpectedNetworkError(err: unknown): boolean;
+declare function toError(err: unknown): Error;
+
+export async function fetchPage(load: () => Promise<unknown>) {
+  try {
+    return await load();
+  } catch (err) {
+    const error = toError(err);
+    if (error instanceof RateLimitError) {
+      logger.warn({ reason: error.message }, 'rate limited by Notion');
+      throw error;
+    } else if (isExpectedNetworkError(err)) {
+      logger.warn(`Failed to reach Notion: ${error.message}`);
+    } else if ((error as { code?: string }).code === 'ECONNRESET' || error.message.includes('socket hang up')) {
+      logger.info(`connection reset: ${error.message}`);
+    } else if (error instanceof TypeError) {
+      logger.error({ err: error }, 'unexpected');
+    } else {
+      logger.warn({ err: error }, 'Notion failed');
+    }
+    if (error && error.message) {
+      logger.warn({ err: error }, 'Notion failed');
+    }
+  }
+}

@@ -1,0 +1,81 @@
+// An expected error: one the code has classified (`if (err instanceof RateLimitError)`,
+// `if (isExpectedNetworkError(err))`, `if (error.code === 'ECONNREFUSED')`) and logs below the error
+// level. Its text is then the whole information a reader needs (a timeout, a rate limit, a refused
+// connection to a customer's URL), and the unexpected ones go elsewhere with the object: Outline's
+// plugins and services log so, and judged by hand those are not findings.
+import ts from '../../typescriptModule';
+import { unwrap } from '../../scopes';
+import type { LogCall } from '../../rule';
+import type { DeclarationLookup } from './declarations';
+
+/** Levels below error: what they log is expected. */
+const BELOW_ERROR = new Set(['warn', 'warning', 'notice', 'info', 'http', 'verbose', 'debug', 'trace', 'silly']);
+/** A condition is read this deep at most (a classification is short). */
+const MAX_CONDITION_NODES = 200;
+
+/** Whether `error` (the value whose text `call` logs) is classified by an `if` the call sits in the body of, below error level. */
+export function isClassifiedExpected(call: LogCall, error: ts.Expression, scope: DeclarationLookup): boolean {
+  const level = call.levelArg && ts.isStringLiteralLike(unwrap(call.levelArg)) ? (unwrap(call.levelArg) as ts.StringLiteralLike).text : call.method;
+  if (!BELOW_ERROR.has(level)) return false;
+  const names = errorNames(error, scope);
+  if (names.size === 0) return false;
+  let child: ts.Node = call.node;
+  for (let n = call.node.parent; n && !ts.isFunctionLike(n) && !ts.isSourceFile(n); child = n, n = n.parent) {
+    if (ts.isIfStatement(n) && n.thenStatement === child && classifies(n.expression, names)) return true;
+  }
+  return false;
+}
+
+/** The names the error goes by: itself, and what it was made from (`const error = toError(err)`). */
+function errorNames(error: ts.Expression, scope: DeclarationLookup): Set<string> {
+  const out = new Set<string>();
+  const e = unwrap(error);
+  if (!ts.isIdentifier(e)) return out;
+  out.add(e.text);
+  const d = scope.declarationOf(e);
+  const init = d && ts.isVariableDeclaration(d) && d.initializer ? unwrap(d.initializer) : null;
+  const from = init && ts.isCallExpression(init) ? init.arguments[0] : undefined;
+  if (from && ts.isIdentifier(unwrap(from))) out.add((unwrap(from) as ts.Identifier).text);
+  return out;
+}
+
+const COMPARISONS = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+  ts.SyntaxKind.LessThanToken,
+  ts.SyntaxKind.LessThanEqualsToken,
+  ts.SyntaxKind.GreaterThanToken,
+  ts.SyntaxKind.GreaterThanEqualsToken,
+]);
+
+/**
+ * A member of the error the condition tests the value of: compared (`err.code === 'ECONNREFUSED'`,
+ * `err.status >= 500`), searched (`err.message.includes('...')`) or looked up (`codes.includes(err.code)`);
+ * not its mere presence (`if (err && err.message)`).
+ */
+function testsMember(access: ts.PropertyAccessExpression): boolean {
+  const p = access.parent;
+  if (ts.isBinaryExpression(p) && COMPARISONS.has(p.operatorToken.kind)) return true;
+  if (ts.isPropertyAccessExpression(p) && p.expression === access && ts.isCallExpression(p.parent) && p.parent.expression === p) return true;
+  return ts.isCallExpression(p) && p.arguments.some((a) => unwrap(a) === access);
+}
+
+/** A condition that tests what the error is: `x instanceof Y`, `isY(x)`, `x.code === ...` (not `if (err)`). */
+function classifies(condition: ts.Expression, names: ReadonlySet<string>): boolean {
+  const stack: ts.Node[] = [condition];
+  for (let seen = 0; stack.length && seen < MAX_CONDITION_NODES; seen++) {
+    const node = stack.pop()!;
+    if (ts.isIdentifier(node) && names.has(node.text)) {
+      const p = node.parent;
+      if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && p.left === node) return true;
+      if (ts.isCallExpression(p) && p.arguments.some((a) => unwrap(a) === node)) return true;
+      if (ts.isPropertyAccessExpression(p) && p.expression === node && testsMember(p)) return true;
+    }
+    ts.forEachChild(node, (c) => {
+      stack.push(c);
+    });
+  }
+  return false;
+}
