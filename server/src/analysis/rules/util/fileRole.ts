@@ -9,6 +9,7 @@ import type { LogCall, RuleContext } from '../../rule';
 import { hasModifier } from '../../scopes';
 import { runsOnlyInBrowser } from './browserOnly';
 import { printsHelp } from './helpText';
+import { runsOnlyAsCommand } from './commandOnly';
 
 export function isConsoleOutsideService(call: LogCall, ctx: RuleContext): boolean {
   return isConsoleOutsideServiceCode(call, ctx) || (call.library === 'console' && ctx.insideLogHelper(call.node));
@@ -20,11 +21,12 @@ export function isConsoleOutsideServiceCode(call: LogCall, ctx: RuleContext): bo
 }
 
 /**
- * Whether `node` runs in the server: service code, or in a Next.js page (browser code by its file)
- * the page's `getServerSideProps`, which Next.js runs on the server for every request.
+ * Whether `node` runs in the server: service code (but not a command-line command's handler in a
+ * module the server imports for something else: commandOnly.ts), or in a Next.js page (browser code
+ * by its file) the page's `getServerSideProps`, which Next.js runs on the server for every request.
  */
 export function runsInServer(node: ts.Node, ctx: RuleContext): boolean {
-  return ctx.fileKind === 'service' || (ctx.fileKind === 'browser' && inServerSideProps(node));
+  return (ctx.fileKind === 'service' && !runsOnlyAsCommand(node)) || (ctx.fileKind === 'browser' && inServerSideProps(node));
 }
 
 const SERVER_DATA_FUNCTIONS = new Set(['getServerSideProps']);

@@ -1,0 +1,117 @@
+// Code that runs only as a command-line command, in a module the server imports for something else:
+// Logto's `logto db alteration` command lives in the module whose `getAvailableAlterations` the
+// server calls, so the file is service code, yet its handler and the file's own functions only that
+// handler calls run in the operator's terminal. Told per function: a yargs CommandModule's `handler`
+// (an object with `command` and `handler`), the handler of yargs' `.command(name, describe, builder,
+// handler)`, commander's `.action(fn)`, and functions of the file that are not exported and are
+// called only from those (as deep as that goes).
+import ts from '../../typescriptModule';
+import { hasModifier } from '../../scopes';
+
+/** Only files that may declare a command are walked. */
+const MAY_DECLARE_COMMAND = /\bcommand\s*:|\.command\s*\(|\.action\s*\(/;
+/** How many local functions deep a call chain from a handler is followed. */
+const MAX_DEPTH = 4;
+
+interface FileIndex {
+  /** Identifiers by name, for the references of a local function. */
+  readonly byName: Map<string, ts.Identifier[]>;
+  /** Names the file exports (`export { a, b }`, `module.exports = { a }`, `exports.a =`). */
+  readonly exported: Set<string>;
+  readonly verdicts: Map<ts.Node, boolean>;
+}
+
+const files = new WeakMap<ts.SourceFile, FileIndex | null>();
+
+/** Whether `node` runs only when a command-line command does (see above). */
+export function runsOnlyAsCommand(node: ts.Node): boolean {
+  const sf = node.getSourceFile();
+  let index = files.get(sf);
+  if (index === undefined) files.set(sf, (index = MAY_DECLARE_COMMAND.test(sf.text) ? indexFile(sf) : null));
+  if (!index) return false;
+  for (let n: ts.Node | undefined = node.parent; n && !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isFunctionLike(n) && onlyUnderCommand(n, index, 0, new Set())) return true;
+  }
+  return false;
+}
+
+function onlyUnderCommand(fn: ts.SignatureDeclaration, index: FileIndex, depth: number, visiting: Set<ts.Node>): boolean {
+  const known = index.verdicts.get(fn);
+  if (known !== undefined) return known;
+  if (visiting.has(fn) || depth > MAX_DEPTH) return false;
+  visiting.add(fn);
+  const verdict = isCommandHandler(fn) || calledOnlyUnderCommand(fn, index, depth, visiting);
+  visiting.delete(fn);
+  if (depth === 0 || verdict) index.verdicts.set(fn, verdict);
+  return verdict;
+}
+
+/** A local function (not exported) every reference of which is a call inside a command's code. */
+function calledOnlyUnderCommand(fn: ts.SignatureDeclaration, index: FileIndex, depth: number, visiting: Set<ts.Node>): boolean {
+  const name = localName(fn, index);
+  if (!name) return false;
+  const refs = (index.byName.get(name.text) ?? []).filter((id) => id !== name);
+  if (refs.length === 0) return false;
+  return refs.every((id) => {
+    const call = id.parent;
+    if (!ts.isCallExpression(call) || call.expression !== id) return false;
+    for (let n: ts.Node | undefined = call.parent; n && !ts.isSourceFile(n); n = n.parent) {
+      if (ts.isFunctionLike(n)) return onlyUnderCommand(n, index, depth + 1, visiting);
+    }
+    return false;
+  });
+}
+
+/** The name of a function declared in the file's top level and not exported: `function f()`, `const f = () =>`. */
+function localName(fn: ts.SignatureDeclaration, index: FileIndex): ts.Identifier | null {
+  let name: ts.Identifier | null = null;
+  let statement: ts.Node | undefined;
+  if (ts.isFunctionDeclaration(fn) && fn.name) [name, statement] = [fn.name, fn];
+  else if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) {
+    [name, statement] = [fn.parent.name, fn.parent.parent?.parent];
+  }
+  if (!name || !statement || !ts.isSourceFile(statement.parent) || hasModifier(statement, ts.SyntaxKind.ExportKeyword) || index.exported.has(name.text)) return null;
+  return name;
+}
+
+function isCommandHandler(fn: ts.SignatureDeclaration): boolean {
+  const parent = fn.parent;
+  // `{ command: 'alteration <action>', handler: async (argv) => {...} }` (a method `handler() {}` too).
+  const property = ts.isPropertyAssignment(parent) ? parent : ts.isMethodDeclaration(fn) ? fn : null;
+  if (property && property.name && ts.isIdentifier(property.name) && property.name.text === 'handler' && ts.isObjectLiteralExpression(property.parent)) {
+    return property.parent.properties.some((p) => p.name && ts.isIdentifier(p.name) && p.name.text === 'command');
+  }
+  if (!ts.isCallExpression(parent) || !ts.isPropertyAccessExpression(parent.expression)) return false;
+  const method = parent.expression.name.text;
+  const args = parent.arguments;
+  // yargs `.command(name, describe, builder, handler)`; commander `.action(fn)`.
+  if (method === 'command') return args.length >= 3 && args[args.length - 1] === fn;
+  return method === 'action' && args.length === 1 && args[0] === fn;
+}
+
+function indexFile(sf: ts.SourceFile): FileIndex {
+  const byName = new Map<string, ts.Identifier[]>();
+  const exported = new Set<string>();
+  const stack: ts.Node[] = [sf];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (ts.isIdentifier(node)) {
+      let list = byName.get(node.text);
+      if (!list) byName.set(node.text, (list = []));
+      list.push(node);
+    } else if (ts.isExportSpecifier(node)) exported.add((node.propertyName ?? node.name).text);
+    else if (ts.isShorthandPropertyAssignment(node) || ts.isPropertyAssignment(node)) {
+      // `module.exports = { deploy }`: a name handed out through the module object.
+      const obj = node.parent;
+      const assign = obj.parent;
+      const value = ts.isShorthandPropertyAssignment(node) ? node.name : node.initializer;
+      if (ts.isBinaryExpression(assign) && assign.right === obj && assign.left.getText(sf) === 'module.exports' && ts.isIdentifier(value)) exported.add(value.text);
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.right) && /^(?:module\.)?exports\b/.test(node.left.getText(sf))) {
+      exported.add(node.right.text);
+    }
+    ts.forEachChild(node, (c) => {
+      stack.push(c);
+    });
+  }
+  return { byName, exported, verdicts: new Map() };
+}
