@@ -155,10 +155,13 @@ export const rule: Rule = {
     if (call.library === 'nestjs' && nestStackPassed(call, ctx)) return;
     // An error logged whole in the same call keeps its stack: its text beside it is an extra, not a loss.
     const kept = errorsKeptWhole(call, ctx);
-    // An expected error, classified by the branch the call is in and logged below error level: its text is the information.
-    const lost = (error: ts.Expression) => !(ts.isIdentifier(error) && kept.has(error.text)) && !isClassifiedExpected(call, error, ctx);
+    const lost = (error: ts.Expression) => !(ts.isIdentifier(error) && kept.has(error.text));
+    // An expected error, classified by the branch the call is in and logged below error level: its
+    // text in the message is the line a reader needs. In a field it is still a finding: a structured
+    // logger's field takes the error object, whose serializer keeps its type and stack.
+    const lostInText = (error: ts.Expression) => lost(error) && !isClassifiedExpected(call, error, ctx);
     if (call.messageArg) {
-      const found = textualErrors(call.messageArg, ctx).filter((f) => lost(f.error));
+      const found = textualErrors(call.messageArg, ctx).filter((f) => lostInText(f.error));
       if (found.length) {
         const fixes = found.length === 1 && !found[0].indirect ? messageFix(call, ctx, found[0].error) : [];
         for (const f of found) ctx.report(f.at, MESSAGE(f.at.getText(sf)), fixes);
@@ -168,7 +171,7 @@ export const rule: Rule = {
     for (const a of call.restArgs) {
       if (a === call.fieldsArg) continue;
       const error = errorAsText(a, ctx);
-      if (error && lost(error)) ctx.report(unwrap(a), MESSAGE(unwrap(a).getText(sf)));
+      if (error && lostInText(error)) ctx.report(unwrap(a), MESSAGE(unwrap(a).getText(sf)));
     }
     // The error itself filling a placeholder: pino and bunyan format it into the text (`%s`:
     // `Error: boom`, no stack; pino's `%o`/`%j`: `{}`).

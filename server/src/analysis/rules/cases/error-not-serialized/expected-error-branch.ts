@@ -1,8 +1,8 @@
 // @case library=pino path=src/notion.ts
 // An expected error, classified by the branch the call is in (`instanceof`, a predicate given it, a
-// member compared or searched) and logged below error level: its text is the information (Outline's
-// Notion client, Ghostfolio's data providers). At error level, in the else branch, or when the
-// condition only asks whether there is an error, it is still reported.
+// member compared or searched) and logged below error level: its text in the message is the line a
+// reader needs (Outline's webhooks, Ghostfolio's data providers). In a field, at error level, in the
+// else branch, or when the condition only asks whether there is an error, it is still reported.
 import pino from 'pino';
 
 const logger = pino();
@@ -18,6 +18,7 @@ export async function fetchPage(load: () => Promise<unknown>) {
     const error = toError(err);
     if (error instanceof RateLimitError) {
       logger.warn({ reason: error.message }, 'rate limited by Notion');
+                          //~~~~~~~~~~~~~ [error-not-serialized] `error.message` logs the error as text, which loses its stack and type; log the error object instead.
       throw error;
     } else if (isExpectedNetworkError(err)) {
       logger.warn(`Failed to reach Notion: ${error.message}`);
