@@ -5,6 +5,7 @@
 // Values are followed from their declarations (scope model), never guessed from names.
 import ts from '../typescriptModule';
 import type { ParsedServiceFile, ServiceView } from '../rule';
+import { classifyFile } from '../project';
 import { type Declaration, requiredModule, resolveName, unwrap } from '../scopes';
 import type { Place } from '../handlers/types';
 import { type CallTargets, callTargetsOf, type FunctionAt } from '../services/callTargets';
@@ -39,6 +40,10 @@ export class Recorders {
   private readonly scrapeMemo = new Map<ts.Node, boolean>();
   /** Each function's calls, walked once: a handler is asked whether it records and whether it scrapes. */
   private readonly callsMemo = new Map<ts.Node, ts.CallExpression[]>();
+  /** Per event name, the recording a listener of it makes somewhere in the service (emitRecords). */
+  private readonly eventMemo = new Map<string, Recording | null>();
+  /** Per file, its listener registrations (`bus.on(EVENT, fn)`), by event name. */
+  private readonly listenersMemo = new Map<string, Array<{ event: string; fn: FunctionAt }>>();
 
   private readonly targets: CallTargets;
 
@@ -46,14 +51,27 @@ export class Recorders {
     this.targets = callTargetsOf(service);
   }
 
-  /** A workspace module that imports a recording library (a metrics facade, or where metrics are defined). */
-  isFacade(file: string): boolean {
+  /**
+   * A workspace module that imports a recording library (a metrics facade, or where metrics are
+   * defined), or a barrel passing one on (`export * from './createSummary.js'`: Unleash's util/metrics).
+   */
+  isFacade(file: string, depth = 0): boolean {
     let v = this.facadeMemo.get(file);
     if (v === undefined) {
+      this.facadeMemo.set(file, false); // a cycle of barrels passes nothing on
       const text = this.service.project.readFile(file);
-      this.facadeMemo.set(file, (v = text !== undefined && MENTIONS_RECORDING.test(text)));
+      v = text !== undefined && (MENTIONS_RECORDING.test(text) || (depth < MAX_DEPTH && this.reExportsFacade(file, text, depth)));
+      this.facadeMemo.set(file, v);
     }
     return v;
+  }
+
+  private reExportsFacade(file: string, text: string, depth: number): boolean {
+    for (const m of text.matchAll(RE_EXPORT)) {
+      const target = this.service.project.resolver.resolve(file, m[2]);
+      if (target && !/[\\/]node_modules[\\/]/.test(target) && this.isFacade(target, depth + 1)) return true;
+    }
+    return false;
   }
 
   /** Where the value an expression starts from comes from (`client.register`, `new StatsD()`, `this.counter`, `metrics.getMeter()...`). */
@@ -195,7 +213,7 @@ export class Recorders {
     this.fnMemo.set(fn, null); // recursion answers no
     let found: Recording | null = null;
     for (const call of this.callsOf(fn)) {
-      found = this.recordsDirectly(parsed, call);
+      found = this.recordsDirectly(parsed, call) ?? this.emitRecords(call);
       if (!found && depth < MAX_DEPTH) {
         const target = this.calledFunction(parsed, call);
         if (target) found = this.functionRecords(target.parsed, target.node, depth + 1);
@@ -204,6 +222,53 @@ export class Recorders {
     }
     this.fnMemo.set(fn, found);
     return found;
+  }
+
+  /**
+   * `eventBus.emit(REQUEST_TIME, { path, method, time })` where a listener of that event elsewhere in
+   * the service records a metric (`eventBus.on(events.REQUEST_TIME, (e) => requestDuration.observe(...))`:
+   * Unleash's response-time middleware measures every request so). Events are matched by the name
+   * they are written with (a string, or the constant's name: `REQUEST_TIME`, `events.REQUEST_TIME`).
+   */
+  private emitRecords(call: ts.CallExpression): Recording | null {
+    const callee = unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'emit' || call.arguments.length === 0) return null;
+    const event = eventName(call.arguments[0]);
+    if (!event) return null;
+    const known = this.eventMemo.get(event);
+    if (known !== undefined) return known;
+    this.eventMemo.set(event, null); // a listener that emits the same event adds nothing
+    let found: Recording | null = null;
+    for (const file of this.service.files) {
+      const text = this.service.project.readFile(file);
+      // A test's listener (asserting the event was emitted) measures nothing in production.
+      if (!text || !text.includes(event) || !LISTENS.test(text) || classifyFile(this.service.project, file) !== 'service') continue;
+      const parsed = this.service.parsed(file);
+      if (!parsed) continue;
+      for (const l of this.listenersOf(parsed)) {
+        if (l.event === event) found = this.functionRecords(l.fn.parsed, l.fn.node, MAX_DEPTH - 1);
+        if (found) break;
+      }
+      if (found) break;
+    }
+    this.eventMemo.set(event, found);
+    return found;
+  }
+
+  private listenersOf(parsed: ParsedServiceFile): Array<{ event: string; fn: FunctionAt }> {
+    let list = this.listenersMemo.get(parsed.file);
+    if (list) return list;
+    list = [];
+    for (const call of callsIn(parsed.sourceFile)) {
+      const callee = unwrap(call.expression);
+      const [first, handler] = call.arguments;
+      if (!ts.isPropertyAccessExpression(callee) || !LISTEN_METHODS.has(callee.name.text) || !first || !handler) continue;
+      const event = eventName(first);
+      const fn = this.functionOf(parsed, handler);
+      if (event && fn) list.push({ event, fn });
+    }
+    this.listenersMemo.set(parsed.file, list);
+    return list;
   }
 
   /** Whether a function renders the metrics exposition (the scrape endpoint), itself or through a function it calls. */
@@ -244,6 +309,19 @@ export class Recorders {
   functionAtPlace(place: Place): FunctionAt | null {
     return this.targets.functionAtPlace(place);
   }
+}
+
+/** `export * from './x'`, `export { a, b as c } from './x'` at a line's start (bounded runs). */
+const RE_EXPORT = /^[ \t]*export\s+(?:\*(?:\s+as\s+[\w$]+)?|\{[^}]{0,2000}\})\s*from\s*(['"])([^'"\n]{1,300})\1/gm;
+const LISTEN_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener']);
+const LISTENS = /\.(?:on|once|addListener|prependListener)\s*\(/;
+
+/** The name an event is written with: a string's text, or a constant's name (`REQUEST_TIME`, `events.REQUEST_TIME`). */
+function eventName(expr: ts.Expression): string | null {
+  const e = unwrap(expr);
+  if (ts.isStringLiteralLike(e)) return e.text || null;
+  if (ts.isIdentifier(e)) return e.text;
+  return ts.isPropertyAccessExpression(e) ? e.name.text : null;
 }
 
 /** Every call inside a node (nested functions included: a callback that records on `finish` counts). */
