@@ -82,6 +82,10 @@ export function ignoredIncomingId(node: ts.CallExpression | ts.NewExpression, lo
     const setting = options && propertyOf(options, 'requestIdHeader');
     const value = valueOf(setting ?? undefined);
     if (setting && value?.kind !== ts.SyntaxKind.FalseKeyword) return null; // a header name (or computed): configured
+    // Without a header setting Fastify asks genReqId for every id: one that reads the incoming header
+    // first (OpenPanel's `genReqId: (req) => req.headers['request-id'] ? String(...) : generateId()`) keeps the caller's.
+    const genReqId = options && propertyOf(options, 'genReqId');
+    if (genReqId && readsHeaders(valueOf(genReqId) ?? genReqId)) return null;
     const major = fastifyMajor ?? Number.MAX_SAFE_INTEGER;
     if (!setting && major < 5) return { kind: 'fastify', call: node, options, reads: 'request-id', explicitFalse: null };
     return { kind: 'fastify', call: node, options, reads: 'nothing', explicitFalse: setting ? value : null };
