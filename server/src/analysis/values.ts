@@ -379,7 +379,9 @@ export class ValueResolver {
     if (!body || depth > MAX_DEPTH) return null;
     const returned = ts.isBlock(body) ? body.statements.filter(ts.isReturnStatement) : [];
     const expr = !ts.isBlock(body) ? body : returned.length === 1 ? returned[0].expression : undefined;
-    const v = expr ? this.valueOf(expr, depth + 1) : null;
+    // Only an instance made there or a name holding one can be a facade's: other returns are not followed (calls are hot).
+    const e = expr && unwrap(expr);
+    const v = e && (ts.isNewExpression(e) || ts.isIdentifier(e)) ? this.valueOf(e, depth + 1) : null;
     return v?.t === 'object' ? v : null;
   }
 
