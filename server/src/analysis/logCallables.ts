@@ -243,6 +243,12 @@ export function functionOf(e: ts.Expression): FunctionLike | null {
   return ts.isArrowFunction(u) || ts.isFunctionExpression(u) ? u : null;
 }
 
+/** The function a name of the file stands for: a function declaration, or a variable holding one written in place (`const f = () => ...`). */
+export function functionNamed(scopes: ScopeMap, id: ts.Identifier): FunctionLike | null {
+  const d = resolveName(scopes, id, id.text);
+  return d?.kind === 'other' ? (d.fn ?? null) : d?.kind === 'value' ? functionOf(d.init) : null;
+}
+
 /** The function a class member is: a method with a body, or a field holding one (`info = (...args) => ...`). */
 export function memberFunction(m: ts.ClassElement): FunctionLike | null {
   if (ts.isMethodDeclaration(m)) return m.body ? m : null;

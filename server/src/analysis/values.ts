@@ -4,7 +4,7 @@
 // are followed through the file's ImportLinks (model/types.ts): this file knows no other part of
 // the project model, so the model's own summariser can use it without an import cycle.
 import ts from './typescriptModule';
-import { type FunctionLike, functionOf, memberFunction, NOTHING, summariseFunction } from './logCallables';
+import { type FunctionLike, functionNamed, functionOf, memberFunction, NOTHING, summariseFunction } from './logCallables';
 import type { ClassSummary, ExportedValue, FunctionSummary, ImportLinks } from './model/types';
 import { type Declaration, hasModifier, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
 import { type GlobalAssignments, globalAssignments } from './globalAssignments';
@@ -361,11 +361,8 @@ export class ValueResolver {
     // A project function that returns a logger (`getLogger()`, `extendLoggerComponent(logger, 'db')`).
     if (v?.t === 'function' && v.fn.returnsLogger) return { t: 'logger', lib: v.fn.returnsLogger };
     // A function of this file that makes a logging facade (`function defaultLogger() { ...; return new LoggerController(adapter) }`).
-    if (ts.isIdentifier(callee)) {
-      const d = resolveName(this.scopes, callee, callee.text);
-      const fn = d?.kind === 'other' ? d.fn : d?.kind === 'value' ? functionOf(d.init) : null;
-      if (fn) return this.returnedHelpers(fn, depth);
-    }
+    const fn = ts.isIdentifier(callee) ? functionNamed(this.scopes, callee) : null;
+    if (fn) return this.returnedHelpers(fn, depth);
     return null;
   }
 

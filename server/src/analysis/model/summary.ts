@@ -8,7 +8,7 @@ import ts from '../typescriptModule';
 import { parseSource } from '../parse';
 import { bindFile, hasModifier, resolveName, type ScopeMap, unwrap } from '../scopes';
 import { ValueResolver, type Value, valueOfExport } from '../values';
-import { type FunctionLike, functionOf } from '../logCallables';
+import { type FunctionLike, functionNamed, functionOf } from '../logCallables';
 import { isLoggerInterface } from '../typeValues';
 import type { LoggerLibrary } from '../types';
 import { LIBRARY_PACKAGES } from '../libraries';
@@ -289,9 +289,7 @@ function noteDefinedExport(call: ts.CallExpression, values: ValueResolver, put: 
 /** The function a getter names: written there, or a function of the module named by an identifier. */
 function getterFunction(e: ts.Expression, scopes: ScopeMap): FunctionLike | null {
   const own = functionOf(e);
-  if (own || !ts.isIdentifier(e)) return own;
-  const d = resolveName(scopes, e, e.text);
-  return d?.kind === 'other' && d.fn ? d.fn : d?.kind === 'value' ? functionOf(d.init) : null;
+  return own || !ts.isIdentifier(e) ? own : functionNamed(scopes, e);
 }
 
 /** `a.b.c` as text, for the left side of an assignment; null for anything else. */
