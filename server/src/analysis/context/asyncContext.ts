@@ -7,7 +7,7 @@ import ts from '../typescriptModule';
 import { unwrap } from '../scopes';
 import { importedName, type ImportLookup } from './imports';
 import { type DeclarationLookup, madeFrom } from './outgoing';
-import { CLS_NAMESPACES, CONTEXT_LOSING_CALLBACKS, CONTEXT_READERS, type ContextLosingCallbacks, IO_EMITTERS, STORE_READ_METHODS, STORE_RUN_METHODS } from './libraries';
+import { CLS_NAMESPACES, CONTEXT_LOSING_CALLBACKS, CONTEXT_READERS, type ContextLosingCallbacks, EMITTER_LISTEN_METHODS, IO_EMITTERS, STORE_READ_METHODS, STORE_RUN_METHODS } from './libraries';
 
 export interface Lookups {
   lookup: ImportLookup;
@@ -67,8 +67,6 @@ export type ContextLoss =
   /** `setInterval` started inside a request. */
   | { kind: 'timer'; call: ts.CallExpression; callback: ts.Expression };
 
-const LISTEN_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
-
 /**
  * The callback a context read at `at` sits in, when Node does not carry the request's context into
  * it (or carries one request's into every later run): the nearest enclosing function passed to a
@@ -84,7 +82,7 @@ export function contextLossAt(at: ts.Node, direct: boolean, l: Lookups, majorOf:
     if (isTimer(callee, l.lookup) && parent.arguments[0] === n) {
       return inRequestContext(parent, l) && !clearedLocally(parent) ? { kind: 'timer', call: parent, callback: n } : null;
     }
-    if (ts.isPropertyAccessExpression(callee) && LISTEN_METHODS.has(callee.name.text) && parent.arguments[1] === n) {
+    if (ts.isPropertyAccessExpression(callee) && EMITTER_LISTEN_METHODS.has(callee.name.text) && parent.arguments[1] === n) {
       const emitter = direct ? ioEmitter(callee.expression, l) : null;
       return emitter && !inRequestContext(parent, l) ? { kind: 'listener', call: parent, callback: n, emitter } : null;
     }

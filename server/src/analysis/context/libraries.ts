@@ -257,6 +257,9 @@ export const CONTEXT_LOSING_CALLBACKS: readonly ContextLosingCallbacks[] = [
   },
 ];
 
+/** An EventEmitter's methods that register a listener: it runs on later events, not as part of the call. */
+export const EMITTER_LISTEN_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+
 /**
  * Emitters whose events come from I/O (a socket, a subscription, the process), not from the code
  * that made a request: a listener registered at start-up runs outside every request. By module, the

@@ -5,6 +5,7 @@ import ts from '../typescriptModule';
 import type { ParsedServiceFile } from '../rule';
 import { isTypeOnly, resolveName, unwrap } from '../scopes';
 import { isFunctionLike } from '../treeAt';
+import { EMITTER_LISTEN_METHODS } from './libraries';
 
 /**
  * A function declared inside another runs only when called: a unit of its own. Callbacks written in
@@ -19,7 +20,7 @@ function isNestedUnit(n: ts.Node): boolean {
 }
 
 /** Methods that register a listener: the listener runs on later events, not as part of the call. */
-const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
+const LISTENER_METHODS: ReadonlySet<string> = new Set([...EMITTER_LISTEN_METHODS, 'addEventListener']);
 
 /** `emitter.on('error', (err) => ...)`: the callbacks it registers (not walked as part of the function that registers them). */
 function listenerArguments(n: ts.Node): ReadonlySet<ts.Node> | null {

@@ -6,6 +6,7 @@
 import ts from '../typescriptModule';
 import type { ParsedServiceFile, ServiceView } from '../rule';
 import { classifyFile } from '../project';
+import { EMITTER_LISTEN_METHODS } from '../context/libraries';
 import { type Declaration, requiredModule, resolveName, unwrap } from '../scopes';
 import type { Place } from '../handlers/types';
 import { type CallTargets, callTargetsOf, type FunctionAt } from '../services/callTargets';
@@ -262,7 +263,7 @@ export class Recorders {
     for (const call of callsIn(parsed.sourceFile)) {
       const callee = unwrap(call.expression);
       const [first, handler] = call.arguments;
-      if (!ts.isPropertyAccessExpression(callee) || !LISTEN_METHODS.has(callee.name.text) || !first || !handler) continue;
+      if (!ts.isPropertyAccessExpression(callee) || !EMITTER_LISTEN_METHODS.has(callee.name.text) || !first || !handler) continue;
       const event = eventName(first);
       const fn = this.functionOf(parsed, handler);
       if (event && fn) list.push({ event, fn });
@@ -313,8 +314,8 @@ export class Recorders {
 
 /** `export * from './x'`, `export { a, b as c } from './x'` at a line's start (bounded runs). */
 const RE_EXPORT = /^[ \t]*export\s+(?:\*(?:\s+as\s+[\w$]+)?|\{[^}]{0,2000}\})\s*from\s*(['"])([^'"\n]{1,300})\1/gm;
-const LISTEN_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener']);
-const LISTENS = /\.(?:on|once|addListener|prependListener)\s*\(/;
+/** A text test before a file is walked for listeners: one of an emitter's listen methods called. */
+const LISTENS = new RegExp(String.raw`\.(?:${[...EMITTER_LISTEN_METHODS].join('|')})\s*\(`);
 
 /** The name an event is written with: a string's text, or a constant's name (`REQUEST_TIME`, `events.REQUEST_TIME`). */
 function eventName(expr: ts.Expression): string | null {
