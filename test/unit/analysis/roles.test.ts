@@ -392,6 +392,36 @@ describe('file roles', () => {
     assert.match(role('vitest-e2e.setup.ts'), /^test: /);
   });
 
+  it("jest's JSON configuration (Actual's jest.config.json) gives its globalSetup and globalTeardown the test role", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'sync', dependencies: { express: '^4' }, devDependencies: { jest: '^29' } }),
+      'jest.config.json': JSON.stringify({ globalSetup: './jest.global-setup.js', globalTeardown: './jest.global-teardown.js', testEnvironment: 'node' }),
+      'jest.global-setup.js': "export default async () => { console.log(`migrating ${process.env.DB}`); };\n",
+      'jest.global-teardown.js': 'export default async () => {};\n',
+      'app.js': "import express from 'express';\nexpress().listen(5006);\n",
+    });
+    assert.equal(role('jest.global-setup.js'), 'test: jest loads it to set tests up (jest.config.json)');
+    assert.equal(role('jest.global-teardown.js'), 'test: jest loads it to set tests up (jest.config.json)');
+    assert.match(role('app.js'), /^service: /);
+  });
+
+  it("YApi's shape: a component importing its stylesheet or a component kit (antd) is browser code, with what it imports, though nothing the analysis follows loads it; a module the server imports stays service code", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'yapi', dependencies: { koa: '^2', react: '^16', antd: '^3', axios: '^0.18' } }),
+      'server/app.js': "const Koa = require('koa');\nconst variable = require('../client/constants/variable.js');\nnew Koa().listen(3000);\n",
+      'client/constants/variable.js': 'module.exports = { PAGE_LIMIT: 10 };\n',
+      'client/reducer/modules/group.js': "import axios from 'axios';\nexport function fetchGroupList() { return axios.get('/api/group/list').catch((e) => console.log(e.message)); }\n",
+      'exts/yapi-plugin-statistics/client.js': "import StatisticsPage from './statisticsClientPage/index';\nexport default (app) => app.routes.push(StatisticsPage);\n",
+      'exts/yapi-plugin-statistics/statisticsClientPage/index.js': "import React from 'react';\nimport './index.scss';\nimport { fetchGroupList } from '../../../client/reducer/modules/group.js';\nexport default class StatisticsPage extends React.Component {}\n",
+      'exts/yapi-plugin-import-har/client.js': "import { message } from 'antd';\nexport function run(res) { console.log(res); message.error('bad HAR'); }\n",
+    });
+    assert.equal(role('exts/yapi-plugin-statistics/statisticsClientPage/index.js'), 'browser: imports the stylesheet ./index.scss (only a bundler loads one, for a page)');
+    assert.equal(role('exts/yapi-plugin-import-har/client.js'), "browser: imports antd (a front end's component kit)");
+    assert.match(role('exts/yapi-plugin-statistics/client.js'), /^browser: imports browser code \(exts\/yapi-plugin-statistics\/statisticsClientPage\/index\.js/);
+    assert.match(role('client/reducer/modules/group.js'), /^browser: imported by exts\/yapi-plugin-statistics\/statisticsClientPage\/index\.js/);
+    assert.match(role('client/constants/variable.js'), /^service: /);
+  });
+
   it('a `.scripts/` folder at the top of a repository holds scripts', async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'], dependencies: { koa: '^2' } }),
@@ -491,12 +521,36 @@ describe('file roles', () => {
     assert.equal(role('server/queues/tasks/CleanupTask.ts'), 'service: imported by server code (server/queues/tasks/index.ts)');
   });
 
+  it("scans a statement importing a stylesheet, not SCSS's own `@import` in a string (NodeBB's src/meta/css.js builds its CSS) nor a comment", () => {
+    assert.equal(scanFile("import React from 'react';\nimport './index.scss';\n").stylesheet, './index.scss');
+    assert.equal(scanFile("import styles from './Button.module.css';\n").stylesheet, './Button.module.css');
+    assert.equal(scanFile("const theme = require('antd/dist/antd.less');\n").stylesheet, 'antd/dist/antd.less');
+    const builder = scanFile("const source = [\n\t'@import \"overrides.scss\";',\n\t'@import \"theme.css\";',\n].join('\\n');\n// import './old.css';\n");
+    assert.equal(builder.stylesheet, null);
+    // SCSS's `@import` is no module specifier (a comment's is, on purpose: see scan.ts).
+    assert.deepEqual(builder.specifiers, ['./old.css']);
+  });
+
   it('scans what a file loads by other means: import.meta.glob patterns and folders listed to require their modules', () => {
     assert.deepEqual(scanFile("const pages = import.meta.glob(['./pages/*.tsx', '!./pages/_*.tsx']);\nconst eager = import.meta.globEager('./locales/*.json');\n").globImports, ['./pages/*.tsx', '!./pages/_*.tsx', './locales/*.json']);
     assert.deepEqual(scanFile('requireDirectory(__dirname).forEach(register);\n').loadsFolders, ['.']);
     assert.deepEqual(scanFile("for (const f of fs.readdirSync(path.join(__dirname, 'routes'))) app.use(require(path.join(__dirname, 'routes', f)));\n").loadsFolders, ['routes']);
     // Listing a folder without requiring what is in it loads nothing.
     assert.deepEqual(scanFile("const names = fs.readdirSync(__dirname).filter((f) => f.endsWith('.json'));\nconst x = require('./x');\n").loadsFolders, []);
+    // A name made at run time in a folder the template names (NodeBB's socket.io namespaces).
+    assert.deepEqual(scanFile("for (const m of ['admin', 'user']) Namespaces[m] = require(`./${m}`);\n").loadsFolders, ['.']);
+    assert.deepEqual(scanFile('const handler = await import(`../handlers/${kind}.js`);\n').loadsFolders, ['../handlers']);
+    // Actual's bank integrations: an ES module's own folder in a variable, a folder below it listed, each file imported.
+    const banks = [
+      "const dirname = path.resolve(fileURLToPath(import.meta.url), '..');",
+      "const banksDir = path.resolve(dirname, 'banks');",
+      "const files = fs.readdirSync(banksDir).filter((f) => f.endsWith('.js'));",
+      'export const banks = await Promise.all(files.map((f) => import(pathToFileURL(path.resolve(banksDir, f)).toString())));',
+    ].join('\n');
+    assert.deepEqual(scanFile(banks).loadsFolders, ['banks']);
+    assert.deepEqual(scanFile("const here = path.dirname(fileURLToPath(import.meta.url));\nfor (const f of fs.readdirSync(here)) await import(`file://${here}/${f}`);\n").loadsFolders, ['.']);
+    // Listed but not loaded (read as data): nothing.
+    assert.deepEqual(scanFile("const dir = path.dirname(fileURLToPath(import.meta.url));\nconst names = fs.readdirSync(dir);\nimport x from './x.js';\n").loadsFolders, []);
   });
 
   it("a file outside the noted workspace still gets its role from its path and text", async () => {

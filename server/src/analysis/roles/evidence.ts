@@ -1,11 +1,11 @@
 // One file's evidence, strongest first: tests (by convention or test-runner configuration), the
 // service's own entry points, what configuration names (scripts, bin, seeds, builds, entries),
-// CLIs and folder/name conventions, then what the file's text says (a front-end framework import,
+// CLIs and folder/name conventions, then what the file's text says (a front-end framework, component kit or stylesheet import,
 // 'use client', a service worker), Next.js conventions, and last the weak fallbacks (public/,
 // migrations/, `*.config.*`, then a front-end package or project, a browser tsconfig).
 import * as path from 'node:path';
 import { fallbackConvention, pathParts, testConvention, toolConvention } from './conventions';
-import { browserFrameworkOf, nextJsEvidence, reactRouterEvidence } from './frontEnd';
+import { browserImportOf, nextJsEvidence, reactRouterEvidence } from './frontEnd';
 import type { ProjectConfigs } from './projectConfigs';
 import type { ScannedFile } from './scan';
 import { runsAsTest } from './testRunners';
@@ -37,8 +37,8 @@ export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file:
     if (scanned.directive === 'use client') return { role: 'browser', why: "'use client' directive" };
     if (scanned.serviceWorker) return { role: 'browser', why: 'a service worker (listens for service-worker events on self)' };
     if (scanned.registersServiceWorker) return { role: 'browser', why: 'registers a service worker (navigator.serviceWorker)' };
-    const framework = browserFrameworkOf(scanned.specifiers);
-    if (framework) return { role: 'browser', why: `imports ${framework} (front-end framework)` };
+    const browserImport = browserImportOf(scanned.specifiers, scanned.stylesheet);
+    if (browserImport) return { role: 'browser', why: browserImport };
   }
   if (next) return next;
   if (configs.reactRouterPackages.has(pkg)) {

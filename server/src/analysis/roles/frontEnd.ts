@@ -129,13 +129,26 @@ function extendedConfig(from: string, ext: unknown, packageDir: (name: string) =
   return dir ? path.join(dir, withJson(parts.slice(nameLength).join('/'))) : null;
 }
 
-/** Framework modules that only run in a browser (server rendering has its own entry points). */
-export function browserFrameworkOf(specifiers: readonly string[]): string | null {
+/**
+ * Component kits only a front end imports: server rendering renders the app, whose components
+ * import these (React itself is no evidence: emails, CLIs and server components render it too).
+ */
+const UI_KITS: ReadonlySet<string> = new Set([
+  'antd', '@ant-design/icons', '@mui/material', '@material-ui/core', '@chakra-ui/react', 'react-bootstrap',
+  '@blueprintjs/core', 'semantic-ui-react', 'element-ui', 'element-plus', 'vuetify',
+]);
+/**
+ * Why the file's imports make it browser code, or null: a framework module that only runs in a
+ * browser (server rendering has its own entry points), a component kit, or a stylesheet (only a
+ * bundler loads one from a module, for a page: Node cannot).
+ */
+export function browserImportOf(specifiers: readonly string[], stylesheet: string | null): string | null {
   for (const s of specifiers) {
-    if (s.startsWith('@angular/') && !/^@angular\/(platform-server|ssr)\b/.test(s)) return s;
-    if (s === 'react-dom' || s === 'react-dom/client' || s === 'vue' || s === 'svelte' || s === 'preact') return s;
+    if (s.startsWith('@angular/') && !/^@angular\/(platform-server|ssr)\b/.test(s)) return `imports ${s} (front-end framework)`;
+    if (s === 'react-dom' || s === 'react-dom/client' || s === 'vue' || s === 'svelte' || s === 'preact') return `imports ${s} (front-end framework)`;
+    if (UI_KITS.has(s)) return `imports ${s} (a front end's component kit)`;
   }
-  return null;
+  return stylesheet ? `imports the stylesheet ${stylesheet} (only a bundler loads one, for a page)` : null;
 }
 
 /** The files Next.js's app router renders (besides route handlers). */

@@ -231,7 +231,7 @@ export class ProjectConfigs {
     }
   }
 
-  /** Non-JavaScript configuration a package folder may hold: index.html, angular.json, .mocharc.json/.yml, tsconfig.json. */
+  /** Non-JavaScript configuration a package folder may hold: index.html, angular.json, .mocharc.json/.yml, jest.config.json, tsconfig.json. */
   private readPackageFolder(dir: string, manifest: PackageManifest | null): void {
     const html = path.join(dir, 'index.html');
     for (const src of htmlScriptSources(this.project.readFile(html) ?? '')) {
@@ -248,6 +248,10 @@ export class ProjectConfigs {
       this.addRunner(mochaRunner(dir, { spec: values.spec ?? [], require: values.require ?? [], file: values.file ?? [] }, this.rel(file)));
       break;
     }
+    // jest reads a JSON configuration too (Actual's jest.config.json names its globalSetup).
+    const jestJson = path.join(dir, 'jest.config.json');
+    const jestText = this.project.readFile(jestJson);
+    if (jestText !== undefined) this.addRunner(jestRunner(jestJson, jsonProperties(readJsonc(jestJson, jestText)), this.rel(jestJson)));
     this.readTsconfig(dir, manifest);
   }
 

@@ -33,6 +33,8 @@ export interface ScannedFile {
    * server. The final `else`, the default, is no command.
    */
   readonly commandSpecifiers: readonly string[];
+  /** The stylesheet a statement of the file imports (`import './index.scss'`, `require('./a.css')`), or null. */
+  readonly stylesheet: string | null;
 }
 
 /**
@@ -43,7 +45,7 @@ export interface ScannedFile {
  * edge only makes the role computation more careful (see graph.ts), and one naming no file costs nothing.
  */
 const SPECIFIERS = new RegExp(
-  String.raw`(?<![.$\w])(?:(?:import|export)\s+type\s+(?:\{[^}]{0,2000}\}|\*(?:\s+as\s+[\w$]+)?|[\w$]+)\s*from\s*(['"])[^'"\n\\]{1,300}\1` +
+  String.raw`(?<![.$\w@])(?:(?:import|export)\s+type\s+(?:\{[^}]{0,2000}\}|\*(?:\s+as\s+[\w$]+)?|[\w$]+)\s*from\s*(['"])[^'"\n\\]{1,300}\1` +
     String.raw`|(?:from|import|require)\s*(?:\(\s*)?(['"])([^'"\n\\]{1,300})\2)`,
   'g',
 );
@@ -61,10 +63,27 @@ const RUNS_MIGRATIONS = /\.migrate\.(?:latest|up)\s*\(/;
 /**
  * A folder listed to load its modules: a `require…Dir…`/`requireAll`/`readdirSync` call on `__dirname`
  * or on `path.join(__dirname, 'sub')` / `path.resolve(__dirname, 'sub')`. readdirSync counts only in a
- * file that also requires something computed (`require(path.join(dir, file))`).
+ * file that also requires something computed (`require(path.join(dir, file))`). See also TEMPLATE_LOAD
+ * and DIRNAME_VARIABLE.
  */
 const LOADS_FOLDER = /\b(require\w*Dir\w*|requireAll|readdirSync)\s*(?:<[^>\n]{0,200}>)?\s*\(\s*(?:__dirname\s*[,)]|(?:path\.)?(?:join|resolve)\(\s*__dirname\s*,\s*(['"])([^'"\n\\]{1,200})\2\s*\))/g;
 const COMPUTED_REQUIRE = /\brequire\s*\(\s*[^'"`\s)]/;
+/**
+ * A module of a folder loaded by a name made at run time: `require(`./${name}`)` over a list of
+ * names (NodeBB's socket.io namespaces), `import(`./handlers/${kind}.js`)`. The folder is the
+ * template's constant prefix.
+ */
+const TEMPLATE_LOAD = /\b(?:require|import)\s*\(\s*`(\.{1,2}\/(?:[^`$\n\\]{0,200}\/)?)\$\{/g;
+/**
+ * The ESM spelling of `__dirname` in a variable (`const dirname = path.dirname(fileURLToPath(import.meta.url))`,
+ * `path.resolve(fileURLToPath(import.meta.url), '..')`, `import.meta.dirname`), and a folder below
+ * one (`const banksDir = path.resolve(dirname, 'banks')`): Actual's bank integrations are listed by
+ * `fs.readdirSync(banksDir)` and loaded with `import(url)`.
+ */
+const DIRNAME_VARIABLE = /\b(?:const|let|var)\s+([\w$]{1,100})\s*=\s*(?:import\.meta\.dirname\b|(?:path\.)?dirname\(\s*(?:url\.)?fileURLToPath\(\s*import\.meta\.url\s*\)\s*\)|(?:path\.)?resolve\(\s*(?:url\.)?fileURLToPath\(\s*import\.meta\.url\s*\)\s*,\s*(['"])\.\.\2\s*\))/g;
+const FOLDER_VARIABLE = /\b(?:const|let|var)\s+([\w$]{1,100})\s*=\s*(?:path\.)?(?:join|resolve)\(\s*([\w$]{1,100})\s*,\s*(['"])([^'"\n\\]{1,200})\3\s*\)/g;
+const READDIR_OF_NAME = /\breaddir(?:Sync)?\s*\(\s*([\w$]{1,100})\s*[,)]/g;
+const COMPUTED_LOAD = /\b(?:require|import)\s*\(\s*(?:[^'"`\s)]|`[^`\n]{0,300}\$\{)/;
 const COMMAND_DIR = /\.commandDir\([^'"\n]{0,200}(['"])([^'"\n\\]{1,200})\1/g;
 /** A branch whose first statement requires a module and calls it; the condition on one line (bounded). */
 const COMMAND_BRANCH = /\bif\s*\([^\n]{0,300}\)\s*\{\s*require\(\s*(['"])([^'"\n\\]{1,300})\1\s*\)\s*\.\s*[\w$]+\s*\(/g;
@@ -72,6 +91,12 @@ const MIN_COMMAND_BRANCHES = 3;
 /** `import.meta.glob(` then a string or an array of strings (its patterns, read by GLOB_PATTERN). */
 const META_GLOB = /\bimport\.meta\.glob(?:Eager)?\s*(?:<[^>\n]{0,200}>)?\s*\(\s*(\[[^\]]{0,1000}\]|(['"])[^'"\n\\]{1,300}\2)/g;
 const GLOB_PATTERN = /(['"])([^'"\n\\]{1,300})\1/g;
+/**
+ * A stylesheet imported by a statement at a line's start (not `@import "x.scss"` in a string of SCSS, not a
+ * comment): `import './index.scss'`, `import styles from './a.module.css'`, `const theme = require('./a.less')`.
+ */
+const STYLESHEET_MENTION = /\.(?:s?css|sass|less|styl)['"]/;
+const STYLESHEET_IMPORT = /^[ \t]*(?:import\s+(?:[^'"\n;]{0,300}\sfrom\s*)?|(?:(?:const|let|var)\s+[\w$]{1,100}\s*=\s*)?require\(\s*)(['"])([^'"\n\\]{1,300}\.(?:css|scss|sass|less|styl))\1/m;
 /** `export default` at a line's start, or `default` in an export clause (`export { default } from`, `export { X as default }`); not a comment's words. */
 const DEFAULT_EXPORT = /^[ \t]*export\s+default\b|^[ \t]*export\s*\{[^}]{0,500}\bdefault\b/m;
 
@@ -88,10 +113,11 @@ export function scanFile(text: string, fileName = ''): ScannedFile {
     // Only a yargs program has command folders.
     commandDirs: yargs ? [...text.matchAll(COMMAND_DIR)].map((m) => m[2]) : [],
     runsMigrations: text.includes('.migrate.') && RUNS_MIGRATIONS.test(text),
-    loadsFolders: text.includes('__dirname') ? foldersLoaded(text) : [],
+    loadsFolders: text.includes('__dirname') || text.includes('${') || text.includes('import.meta') ? foldersLoaded(text) : [],
     globImports: text.includes('import.meta.glob') ? [...text.matchAll(META_GLOB)].flatMap((m) => [...m[1].matchAll(GLOB_PATTERN)].map((g) => g[2])) : [],
     defaultExport: text.includes('default') && DEFAULT_EXPORT.test(text),
     commandSpecifiers: text.includes('require(') ? commandsRun(text) : [],
+    stylesheet: STYLESHEET_MENTION.test(text) ? (STYLESHEET_IMPORT.exec(text)?.[2] ?? null) : null,
   };
 }
 
@@ -128,5 +154,24 @@ function foldersLoaded(text: string): string[] {
     if (m[1] === 'readdirSync' && !(computedRequire ??= COMPUTED_REQUIRE.test(text))) continue;
     out.add(m[3] ?? '.');
   }
+  for (const m of text.matchAll(TEMPLATE_LOAD)) out.add(m[1].replace(/\/$/, '') || '.');
+  if (text.includes('import.meta') && text.includes('readdir') && COMPUTED_LOAD.test(text)) for (const dir of esmFoldersListed(text)) out.add(dir);
   return [...out];
+}
+
+/** Folders an ES module lists through its own folder's variables (DIRNAME_VARIABLE) and loads from. */
+function esmFoldersListed(text: string): string[] {
+  const folders = new Map<string, string>();
+  for (const m of text.matchAll(DIRNAME_VARIABLE)) folders.set(m[1], '.');
+  if (folders.size === 0) return [];
+  for (const m of text.matchAll(FOLDER_VARIABLE)) {
+    const base = folders.get(m[2]);
+    if (base !== undefined) folders.set(m[1], base === '.' ? m[4] : `${base}/${m[4]}`);
+  }
+  const out: string[] = [];
+  for (const m of text.matchAll(READDIR_OF_NAME)) {
+    const dir = folders.get(m[1]);
+    if (dir !== undefined) out.push(dir);
+  }
+  return out;
 }

@@ -87,8 +87,10 @@ function memberNames(members: ts.NodeArray<ts.TypeElement>): string[] {
 
 /**
  * What a local variable may hold where it is read: its initialiser, and for `let`/`var` every value
- * assigned to it (`id = expr`) in the block that declares it. Empty for parameters, imports and
- * names from elsewhere. Lets a rule see a message built a few lines above its log call.
+ * assigned to it (`id = expr`) or added to it (`id += expr`, `id ??= expr`) in the block that
+ * declares it. Empty for parameters, imports and names from elsewhere. Lets a rule see a message
+ * built a few lines above its log call; `let data = ''` that a response's chunks are added to is
+ * never constant text.
  */
 export function localValues(id: ts.Identifier, scope: DeclarationLookup): ts.Expression[] {
   const d = scope.declarationOf(id);
@@ -112,6 +114,8 @@ function straightLineAssignment(id: ts.Identifier, assigned: readonly ts.Express
   for (const value of assigned) if (value.pos < id.pos && (!last || value.pos > last.pos)) last = value;
   const statement = last?.parent?.parent;
   if (!last || !statement || !ts.isExpressionStatement(statement)) return null;
+  // `text += more` adds to what was there before: every earlier value still reaches the read.
+  if ((last.parent as ts.BinaryExpression).operatorToken.kind !== ts.SyntaxKind.EqualsToken) return null;
   // Inside a loop or a function below that statement, a later assignment may reach the read too.
   let use: ts.Node = id;
   while (use.parent && use.parent !== statement.parent) {
@@ -119,6 +123,11 @@ function straightLineAssignment(id: ts.Identifier, assigned: readonly ts.Express
     if (ts.isIterationStatement(use, false) || ts.isFunctionLike(use)) return null;
   }
   return use.parent === statement.parent && use !== statement ? last : null;
+}
+
+/** `=` and the compound assignments (`+=`, `||=`, `??=`...): each makes its right side part of what the name holds. */
+function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
 }
 
 /** Per declaration, the values assigned to it in its block (walked once per declaration a rule asks about). */
@@ -139,7 +148,7 @@ function assignmentsTo(d: ts.VariableDeclaration, scope: DeclarationLookup): ts.
     const n = stack.pop()!;
     if (
       ts.isBinaryExpression(n) &&
-      n.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      isAssignmentOperator(n.operatorToken.kind) &&
       ts.isIdentifier(n.left) &&
       n.left.text === name &&
       scope.declarationOf(n.left) === d
