@@ -149,10 +149,11 @@ function consoleMessageParameter(call: LogCall, fn: FunctionLike, scopes: ScopeM
 
 const LOGGING_WORDS = new Set(['log', 'logger', 'print', 'debug', 'info', 'warn', 'warning', 'error', 'trace', 'notice', 'fatal', 'verbose']);
 
-/** `log`, `logInfo`, `printWarning`, `debug_log`: a function (or the variable or key holding it) named for logging. */
+/** `log`, `logInfo`, `printWarning`, `debug_log`: a function (or the variable, key or export holding it: `exports.log = (msg, type) => ...`) named for logging. */
 function namedForLogging(fn: FunctionLike): boolean {
   const parent = fn.parent;
-  const name = fn.name ?? (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) ? parent.name : undefined);
+  const assignedTo = parent && ts.isBinaryExpression(parent) && parent.right === fn && ts.isPropertyAccessExpression(parent.left) ? parent.left.name : undefined;
+  const name = fn.name ?? assignedTo ?? (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) ? parent.name : undefined);
   if (!name || !ts.isIdentifier(name)) return false;
   return words(name.text).some((w) => LOGGING_WORDS.has(w));
 }

@@ -57,8 +57,9 @@ export function recogniseLogCall(call: ts.CallExpression, values: ValueResolver)
   if (v.t === 'logger') return LEVEL_METHODS[v.lib].has(method) ? build(call, v.lib, method, receiver) : null;
   // winston's module is a logger too, its default one (`winston.add(transport)`, then `winston.info(...)`: NodeBB).
   if (v.t === 'module' && v.module === 'winston') return LEVEL_METHODS.winston.has(method) ? build(call, 'winston', method, receiver) : null;
-  // A class's static log helper (`Audit.record(message, fields)`): the member as the model follows it.
-  const member = v.t === 'localClass' || v.t === 'importedClass' ? values.valueOf(callee) : null;
+  // A class's static log helper (`Audit.record(message, fields)`), or a module's (`const commons =
+  // require('./utils/commons'); commons.log(msg, 'error')`): the member as the model follows it.
+  const member = v.t === 'localClass' || v.t === 'importedClass' || v.t === 'module' ? values.valueOf(callee) : null;
   const helper = v.t === 'object' ? v.members.get(method)?.logs : member?.t === 'function' ? member.fn.logs : undefined;
   if (helper) return wrapperCall(call, helper, method, receiver);
   return null;

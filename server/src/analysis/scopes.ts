@@ -347,3 +347,8 @@ export function bindFile(sf: ts.SourceFile): ScopeMap {
   }
   return scopes;
 }
+
+/** `=` and the compound assignments (`+=`, `||=`, `??=`...): each makes its right side part of what the name holds. */
+export function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+  return kind >= SK.FirstAssignment && kind <= SK.LastAssignment;
+}

@@ -6,7 +6,7 @@
 import ts from './typescriptModule';
 import { type FunctionLike, functionNamed, functionOf, memberFunction, NOTHING, summariseFunction } from './logCallables';
 import type { ClassSummary, ExportedValue, FunctionSummary, ImportLinks } from './model/types';
-import { type Declaration, hasModifier, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
+import { type Declaration, hasModifier, isAssignmentOperator, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
 import { type GlobalAssignments, globalAssignments } from './globalAssignments';
 import { enclosingClass } from './classMembers';
 import type { LoggerLibrary } from './types';
@@ -25,6 +25,9 @@ export interface RequestParameters {
 }
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
+
+/** The largest block read for a variable's assignments (a helper's body, not a module's worth of code). */
+const MAX_ASSIGNING_BLOCK = 4000;
 
 export class ValueResolver {
   private readonly memo = new Map<ts.Node, Value | null>();
@@ -248,6 +251,7 @@ export class ValueResolver {
         return { t: 'localClass', node: d.node };
       case 'other': {
         if (d.fn) return functionValue(this.functionSummary(d.fn));
+        if (d.node && !d.node.initializer) return this.assignedConsoleMethod(d.node);
         if (!d.param) return null;
         if (!d.param.node.type) {
           // `(now, { logger }) => ...` passed where the callback's type hands it `{ logger: Logger }`.
@@ -261,6 +265,46 @@ export class ValueResolver {
       default:
         return null;
     }
+  }
+
+  /**
+   * A `let f;` that its block only ever assigns console's methods (`switch (type) { case 'warn': f =
+   * console.warn; break; default: f = console.log; }` then `f(type + ':', msg)`, YApi's log helper):
+   * a console method. Anything else assigned, or no assignment, and it is unknown.
+   */
+  private assignedConsoleMethod(decl: ts.VariableDeclaration): Value | null {
+    const list = decl.parent;
+    const block = list?.parent?.parent;
+    if (!ts.isIdentifier(decl.name) || !ts.isVariableDeclarationList(list) || list.flags & ts.NodeFlags.Const || !block || ts.isSourceFile(block)) return null;
+    if (block.end - block.pos > MAX_ASSIGNING_BLOCK) return null;
+    const name = decl.name.text;
+    let method: string | null = null;
+    let first = 0;
+    const stack: ts.Node[] = [block];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (ts.isBinaryExpression(n) && isAssignmentOperator(n.operatorToken.kind) && ts.isIdentifier(n.left) && n.left.text === name && (resolveName(this.scopes, n.left, name) as { node?: ts.Node } | null)?.node === decl) {
+        const assigned = n.operatorToken.kind === ts.SyntaxKind.EqualsToken ? this.consoleMethodOf(n.right) : null;
+        if (!assigned) return null;
+        // Named after the first assignment in the text (the walk meets them last first).
+        if (!method || n.pos < first) {
+          method = assigned;
+          first = n.pos;
+        }
+      }
+      ts.forEachChild(n, (c) => {
+        stack.push(c);
+      });
+    }
+    return method ? { t: 'consoleMethod', method } : null;
+  }
+
+  /** The console method an expression is: `console.warn` read as a value (not called), or a name holding one. */
+  private consoleMethodOf(e: ts.Expression): string | null {
+    const x = unwrap(e);
+    if (ts.isPropertyAccessExpression(x) && this.valueOf(x.expression)?.t === 'console') return x.name.text;
+    const v = this.valueOf(x);
+    return v?.t === 'consoleMethod' ? v.method : null;
   }
 
   /** What `const { property } = fromExpr` binds. */

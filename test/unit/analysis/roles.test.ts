@@ -408,18 +408,24 @@ describe('file roles', () => {
   it("YApi's shape: a component importing its stylesheet or a component kit (antd) is browser code, with what it imports, though nothing the analysis follows loads it; a module the server imports stays service code", async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'yapi', dependencies: { koa: '^2', react: '^16', antd: '^3', axios: '^0.18' } }),
-      'server/app.js': "const Koa = require('koa');\nconst variable = require('../client/constants/variable.js');\nnew Koa().listen(3000);\n",
+      'server/app.js': "const Koa = require('koa');\nrequire('./plugin.js');\nconst variable = require('../client/constants/variable.js');\nnew Koa().listen(3000);\n",
       'client/constants/variable.js': 'module.exports = { PAGE_LIMIT: 10 };\n',
       'client/reducer/modules/group.js': "import axios from 'axios';\nexport function fetchGroupList() { return axios.get('/api/group/list').catch((e) => console.log(e.message)); }\n",
       'exts/yapi-plugin-statistics/client.js': "import StatisticsPage from './statisticsClientPage/index';\nexport default (app) => app.routes.push(StatisticsPage);\n",
       'exts/yapi-plugin-statistics/statisticsClientPage/index.js': "import React from 'react';\nimport './index.scss';\nimport { fetchGroupList } from '../../../client/reducer/modules/group.js';\nexport default class StatisticsPage extends React.Component {}\n",
       'exts/yapi-plugin-import-har/client.js': "import { message } from 'antd';\nexport function run(res) { console.log(res); message.error('bad HAR'); }\n",
+      // The server sets NODE_PATH to its folder; a plugin's controller names its models from there.
+      'server/plugin.js': "require('../exts/yapi-plugin-statistics/controller.js');\n",
+      'server/models/group.js': 'module.exports = class GroupModel {};\n',
+      'exts/yapi-plugin-statistics/controller.js': "const groupModel = require('models/group.js');\nmodule.exports = class StatisController { constructor() { this.groupModel = groupModel; } };\n",
     });
     assert.equal(role('exts/yapi-plugin-statistics/statisticsClientPage/index.js'), 'browser: imports the stylesheet ./index.scss (only a bundler loads one, for a page)');
     assert.equal(role('exts/yapi-plugin-import-har/client.js'), "browser: imports antd (a front end's component kit)");
     assert.match(role('exts/yapi-plugin-statistics/client.js'), /^browser: imports browser code \(exts\/yapi-plugin-statistics\/statisticsClientPage\/index\.js/);
     assert.match(role('client/reducer/modules/group.js'), /^browser: imported by exts\/yapi-plugin-statistics\/statisticsClientPage\/index\.js/);
     assert.match(role('client/constants/variable.js'), /^service: /);
+    // `models/group.js` is the server's models/ folder's, not any group.js of the package.
+    assert.equal(role('server/models/group.js'), 'service: imported by server code (exts/yapi-plugin-statistics/controller.js)');
   });
 
   it('a `.scripts/` folder at the top of a repository holds scripts', async () => {

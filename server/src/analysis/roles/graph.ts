@@ -167,7 +167,16 @@ class AliasMatcher {
   private match(spec: string, pkg: string | null): number[] {
     const segments = spec.split('/').filter(Boolean);
     const stem = stripExtension(segments[segments.length - 1] ?? '');
-    const middle = segments.slice(1, -1);
+    // The first segment is the alias's own name (`@app`), or a folder a NODE_PATH-style base holds
+    // (YApi's `require('models/group.js')` from its server folder): files under such a folder are
+    // the better answer when there are any (not the front end's `reducer/modules/group.js`).
+    const inFolder = this.matching(stem, segments.slice(0, -1), pkg);
+    const out = inFolder.length > 0 ? inFolder : this.matching(stem, segments.slice(1, -1), pkg);
+    return out.length > MAX_CANDIDATES ? [] : out;
+  }
+
+  /** Files named `stem` in the package whose folders hold `middle` in order. */
+  private matching(stem: string, middle: readonly string[], pkg: string | null): number[] {
     const out: number[] = [];
     for (const c of this.stems().get(stem) ?? []) {
       if (this.inputs.packageDirOf(this.files[c]) !== pkg) continue;
@@ -175,7 +184,7 @@ class AliasMatcher {
       for (const d of this.foldersOf(c, pkg)) if (at < middle.length && d === middle[at]) at++;
       if (at === middle.length) out.push(c);
     }
-    return out.length > MAX_CANDIDATES ? [] : out;
+    return out;
   }
 
   /** Files by the name an import would use for them: `a/b.ts` as `b`, `a/b/index.ts` as `b` too. */

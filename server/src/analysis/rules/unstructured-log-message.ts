@@ -13,6 +13,7 @@ import { messageParts, type Part } from './util/messageParts';
 import { existingKeys, fieldsMergeSafely, rewriteArguments } from './util/structuredCall';
 import { objectLiteralFields, printedValue, structureMessage } from './util/structuredMessage';
 import { writesJsonRecord } from './util/jsonRecord';
+import { printsCallerMessageAfterOwnTag } from './util/consoleSink';
 
 export const MESSAGES = {
   template: 'Log message is built with a template literal; log a constant message and put the values in fields.',
@@ -130,6 +131,9 @@ export const rule: Rule = {
     // A script, test or CLI printing to the console is producing output for a person, not a log record;
     // so is a logger's output there (a CLI's pretty-printed progress lines): nobody queries it by field.
     if (isConsoleOutsideService(call, ctx) || !runsInServer(call.node, ctx) || runsOnlyInDevelopmentOrTests(call.node) || writesJsonRecord(call)) return;
+    // A log helper's console call printing its caller's message after a tag of its own parameters (`f(type + ':', msg)`):
+    // the message is checked where the helper is called.
+    if (call.library === 'console' && printsCallerMessageAfterOwnTag(call, ctx)) return;
     const message = messageExpression(call);
     if (!message) return;
     // `logger.warn({ err }, err.message)`: the error is kept whole, so error-not-serialized is quiet,

@@ -3,7 +3,7 @@
 // from another file is simply not known.
 import ts from '../../typescriptModule';
 import type { RuleContext } from '../../rule';
-import { unwrap } from '../../scopes';
+import { isAssignmentOperator, unwrap } from '../../scopes';
 
 /** The part of a rule's context these helpers need: where a name was declared (the scope model). */
 export type DeclarationLookup = Pick<RuleContext, 'declarationOf'>;
@@ -123,11 +123,6 @@ function straightLineAssignment(id: ts.Identifier, assigned: readonly ts.Express
     if (ts.isIterationStatement(use, false) || ts.isFunctionLike(use)) return null;
   }
   return use.parent === statement.parent && use !== statement ? last : null;
-}
-
-/** `=` and the compound assignments (`+=`, `||=`, `??=`...): each makes its right side part of what the name holds. */
-function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
-  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
 }
 
 /** Per declaration, the values assigned to it in its block (walked once per declaration a rule asks about). */
