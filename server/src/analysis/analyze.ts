@@ -334,6 +334,10 @@ function toFixes(proposals: FixProposal[]): Fix[] {
  * instead of walking and resolving the function's body again.
  */
 function passesParameterToLogger(fn: FunctionLike, calls: readonly LogCall[], scopes: ScopeMap): boolean {
+  // A callback (`process.on('uncaughtException', (err) => { logger.error(err); console.error(err); })`,
+  // `.catch((e) => ...)`) is handed its arguments by what calls it back, not a caller's message to log:
+  // no helper, and its console output is console output.
+  if (fn.parent && ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn as ts.Expression)) return false;
   const body = fn.body!;
   // `calls` is sorted by position: the first call in the body, then on while inside it (a helper's body is small).
   for (let i = lowerBound(calls.length, (k) => calls[k].node.pos < body.pos); i < calls.length && calls[i].node.pos < body.end; i++) {

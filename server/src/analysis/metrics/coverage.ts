@@ -79,12 +79,20 @@ function computeCoverage(service: ServiceView): ServiceCoverage {
   return { root: service.root, name: service.name, handlers, middlewareDependencies, autoDisabled: auto.disabled };
 }
 
+/**
+ * `/metrics` and the routes below it, where Prometheus scrapes by default: the service's own
+ * exposition, however it writes it (CodiMD renders its status into `/metrics/codimd` from a template).
+ */
+function isScrapePath(path: string | null): boolean {
+  return path === '/metrics' || !!path?.startsWith('/metrics/');
+}
+
 function handlerCoverage(inService: boolean, service: ServiceView, recorders: Recorders, h: Handler, inFront: readonly FrontMiddleware[]): HandlerCoverage {
   const out: HandlerCoverage = { handler: h, measuredBy: [], scrapeEndpoint: false, outsideService: !inService, preflight: h.method === 'OPTIONS', notes: [] };
   if (!inService || out.preflight) return out;
   const fn = h.handler ? recorders.functionAtPlace(h.handler) : null;
   const registration = registrationAt(service, h);
-  if (fn && recorders.functionScrapes(fn.parsed, fn.node)) out.scrapeEndpoint = true;
+  if ((fn && recorders.functionScrapes(fn.parsed, fn.node)) || isScrapePath(h.path)) out.scrapeEndpoint = true;
   if (fn) {
     const r = recorders.functionRecords(fn.parsed, fn.node);
     if (r) out.measuredBy.push({ kind: 'metric', library: r.library, call: r.call, file: r.file, line: r.line });

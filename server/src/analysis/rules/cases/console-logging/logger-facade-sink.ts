@@ -24,3 +24,14 @@ class Logger {
 }
 
 export default new Logger();
+
+// A crash listener that logs the error and echoes it to stderr is no helper of the logger (the emitter
+// hands it the error, nobody calls it with a message): its console call is reported (CodiMD's app.js).
+const crashLog = winston.createLogger();
+process.on('uncaughtException', function (err: Error) {
+  crashLog.error(err);
+  console.error(err);
+//~~~~~~~~~~~~~ [console-logging] console.error in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+  process.exit(1);
+});
+
