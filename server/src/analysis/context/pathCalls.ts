@@ -12,7 +12,7 @@ import type { LogCall, ParsedServiceFile, ServiceView } from '../rule';
 import { ValueResolver } from '../values';
 import { hasNoRequestContext } from './missingRequestId';
 import { type ReachedFunction, requestPathsOf } from './requestPaths';
-import { bindingsFromScopes, contextReaders, isRequestScoped } from './requestScoped';
+import { bindingsFromScopes, contextReaders, isRequestScoped, loggerReadsRequestContext } from './requestScoped';
 import { serviceContextFor } from './service';
 
 export interface PathCall {
@@ -97,7 +97,7 @@ function contextLoss(service: ServiceView): ((fn: ReachedFunction, call: LogCall
     if (!context?.requestLoggerProperty || context.loggerReadsContext || hasNoRequestContext(context)) return null;
     const readsContext = contextReaders(service);
     return (fn: ReachedFunction, call: LogCall) =>
-      call.library !== 'console' && !isRequestScoped(call.receiver, bindingsFromScopes(fn.parsed.scopes), (c) => readsContext(fn.parsed, c));
+      call.library !== 'console' && !loggerReadsRequestContext(call.library, context.libraries) && !isRequestScoped(call.receiver, bindingsFromScopes(fn.parsed.scopes), (c) => readsContext(fn.parsed, c));
   });
 }
 

@@ -8,6 +8,8 @@ import ts from '../typescriptModule';
 import type { ParsedServiceFile, ServiceView } from '../rule';
 import { resolveName, type ScopeMap, unwrap } from '../scopes';
 import { callTargetsOf } from '../services/callTargets';
+import type { LoggerLibrary } from '../types';
+import type { ContextLibraryId } from './libraries';
 
 /** What a name inside a function is bound to, as far as request scope goes; null for module-level and unknown names. */
 export type Binding = { kind: 'param' } | { kind: 'init'; init: ts.Expression } | null;
@@ -125,4 +127,14 @@ export function contextReaders(service: ServiceView): (parsed: ParsedServiceFile
     return found;
   };
   return (parsed, call) => reads(parsed, call, 0);
+}
+
+/**
+ * A log call whose logger reads the request's context itself, whatever its receiver: NestJS's
+ * `Logger` (static or made with `new Logger(Ctx)`) in a service with nestjs-pino, which backs
+ * Nest's logger (`app.useLogger(app.get(Logger))`) and takes each record's logger from the
+ * request's AsyncLocalStorage store (Docmost's `Logger.warn(...)` in a helper the handler calls).
+ */
+export function loggerReadsRequestContext(library: LoggerLibrary | 'console', libraries: readonly ContextLibraryId[]): boolean {
+  return library === 'nestjs' && libraries.includes('nestjs-pino');
 }

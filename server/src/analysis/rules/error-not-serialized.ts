@@ -129,14 +129,37 @@ function placeholderFix(call: LogCall, ctx: RuleContext, msg: ts.StringLiteralLi
   return edit ? [{ title: 'Log the error object', edits: [edit], safe }] : [];
 }
 
-/** `error(err.message, err.stack, ...)`: the message's error has its `.stack` among the other arguments. */
+/**
+ * `error(err.message, err.stack, ...)`: the message's error has its `.stack` among the other arguments,
+ * also when both are guarded (`e instanceof Error ? e.message : 'Unknown error'` with
+ * `e instanceof Error ? e.stack : undefined`, Docmost's trash clean-up).
+ */
 function nestStackPassed(call: LogCall, ctx: RuleContext): boolean {
-  const error = call.messageArg && errorAsText(call.messageArg, ctx);
-  if (!error || !ts.isIdentifier(error)) return false;
-  return call.restArgs.some((a) => {
-    const u = unwrap(a);
-    return ts.isPropertyAccessExpression(u) && u.name.text === 'stack' && ts.isIdentifier(unwrap(u.expression)) && (unwrap(u.expression) as ts.Identifier).text === error.text;
+  const message = call.messageArg && unwrap(call.messageArg);
+  if (!message) return false;
+  // The message, or a value written into it (`Failed to clean up ${id}: ${e.message}`).
+  const parts = ts.isTemplateExpression(message) ? message.templateSpans.map((span) => span.expression) : [message];
+  const errors = parts.flatMap((p) => {
+    const text = errorAsText(p, ctx);
+    const name = text && errorNameIn(text);
+    return name ? [name] : [];
   });
+  return errors.length > 0 && call.restArgs.some((a) => errors.includes(stackOf(a) ?? ''));
+}
+
+/** The error a text of it is made from: `err` itself, or the `err` of `err.message` in a guard's branch. */
+function errorNameIn(text: ts.Expression): string | null {
+  const u = unwrap(text);
+  if (ts.isIdentifier(u)) return u.text;
+  if (ts.isConditionalExpression(u)) return errorNameIn(u.whenTrue) ?? errorNameIn(u.whenFalse);
+  return ts.isPropertyAccessExpression(u) && u.name.text === 'message' && ts.isIdentifier(unwrap(u.expression)) ? (unwrap(u.expression) as ts.Identifier).text : null;
+}
+
+/** The error whose stack an argument is: `err.stack`, or a guard's branch that is (`e instanceof Error ? e.stack : undefined`). */
+function stackOf(arg: ts.Expression): string | null {
+  const u = unwrap(arg);
+  if (ts.isConditionalExpression(u)) return stackOf(u.whenTrue) ?? stackOf(u.whenFalse);
+  return ts.isPropertyAccessExpression(u) && u.name.text === 'stack' && ts.isIdentifier(unwrap(u.expression)) ? (unwrap(u.expression) as ts.Identifier).text : null;
 }
 
 export const rule: Rule = {

@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { hasNoRequestContext } from '../context/missingRequestId';
 import { pathLogsWithoutContext } from '../context/pathCalls';
 import { describePath, requestPathsOf } from '../context/requestPaths';
-import { bindingsFromDeclarations, isRequestScoped } from '../context/requestScoped';
+import { bindingsFromDeclarations, isRequestScoped, loggerReadsRequestContext } from '../context/requestScoped';
 import { serviceContextFor } from '../context/service';
 import type { LogCall, Rule, RuleContext, ServiceRuleContext, ServiceView } from '../rule';
 import ts from '../typescriptModule';
@@ -39,7 +39,7 @@ export const rule: Rule = {
     // Cheapest first: the service's context, the receiver, and only then handler discovery in the file.
     const service = ctx.serviceContext();
     if (!service?.requestLoggerProperty || service.loggerReadsContext || hasNoRequestContext(service)) return;
-    if (isRequestScoped(call.receiver, bindingsFromDeclarations((id) => ctx.declarationOf(id)))) return;
+    if (loggerReadsRequestContext(call.library, service.libraries) || isRequestScoped(call.receiver, bindingsFromDeclarations((id) => ctx.declarationOf(id)))) return;
     const request = ctx.requestParamAt(call.node);
     if (!request) return;
     const scoped = `${request.text}.${service.requestLoggerProperty}`;

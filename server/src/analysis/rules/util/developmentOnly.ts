@@ -1,6 +1,6 @@
 // Code that runs only in development or under the test suite: inside `if (env.isDevelopment)`, `if
-// (process.env.NODE_ENV === 'development')` or `=== 'test'`, or the else branch of `NODE_ENV !==
-// 'development'`. What it logs is for the developer at the keyboard (Outline prints sign-in links
+// (process.env.NODE_ENV === 'development')` or `=== 'test'`, the else branch of `NODE_ENV !==
+// 'development'`, or after `if (env.getNodeEnv() !== 'development') return;`. What it logs is for the developer at the keyboard (Outline prints sign-in links
 // there) or for the test run's output (Outline prints unexpected errors when ENVIRONMENT is test),
 // and never reaches production logs, so the logging rules leave it alone as they leave tests alone.
 // "Not production" is neither: staging ships its logs too.
@@ -42,11 +42,35 @@ function guardedBy(node: ts.Node, guard: Guard): boolean {
   // thousands of deeply nested log calls linear.
   let steps = 0;
   for (let child = node, parent = node.parent; parent && steps < MAX_CLIMB; child = parent, parent = parent.parent, steps++) {
+    if (ts.isBlock(parent) && returnsEarlyUnless(parent, child as ts.Statement, guard)) return true;
     if (!ts.isIfStatement(parent)) continue;
     if (child === parent.thenStatement && isGuardTest(parent.expression, true, guard)) return true;
     if (child === parent.elseStatement && isGuardTest(parent.expression, false, guard)) return true;
   }
   return false;
+}
+
+/** Statements looked at above one in its block for an early return (a guard comes first in a function). */
+const MAX_EARLIER_STATEMENTS = 16;
+
+/**
+ * Whether a statement above `child` in `block` leaves the block unless in the guard's environment:
+ * `if (env.getNodeEnv() !== 'development') return;` (Docmost's query log callback), so what follows
+ * runs as if in that `if`'s else branch.
+ */
+function returnsEarlyUnless(block: ts.Block, child: ts.Statement, guard: Guard): boolean {
+  const at = block.statements.indexOf(child);
+  for (let i = at - 1; i >= 0 && i >= at - MAX_EARLIER_STATEMENTS; i--) {
+    const st = block.statements[i];
+    if (ts.isIfStatement(st) && !st.elseStatement && leaves(st.thenStatement) && isGuardTest(st.expression, false, guard)) return true;
+  }
+  return false;
+}
+
+/** `return;`, `return x;`, `throw ...`, or a block of only that. */
+function leaves(st: ts.Statement): boolean {
+  if (ts.isReturnStatement(st) || ts.isThrowStatement(st)) return true;
+  return ts.isBlock(st) && st.statements.length === 1 && leaves(st.statements[0]);
 }
 
 /** Whether `e` being `truthy` (true: the then branch; false: the else branch) means the guard's environment. */
@@ -69,10 +93,18 @@ function isGuardTest(expr: ts.Expression, truthy: boolean, guard: Guard): boolea
   return truthy && !!name && guard.names.some((n) => n.test(name));
 }
 
-/** The string `literal` is compared with when `env` names the environment variable (`process.env.NODE_ENV`, `env.ENVIRONMENT`). */
+/**
+ * The string `literal` is compared with when `env` names the environment variable
+ * (`process.env.NODE_ENV`, `env.ENVIRONMENT`) or a getter of it (`environmentService.getNodeEnv()`).
+ */
 function envComparison(env: ts.Expression, literal: ts.Expression): string | null {
   const v = unwrap(env);
   const l = unwrap(literal);
-  const name = ts.isPropertyAccessExpression(v) ? v.name.text : ts.isIdentifier(v) ? v.text : null;
+  const getter = ts.isCallExpression(v) && v.arguments.length === 0 ? unwrap(v.expression) : null;
+  const getterName = getter && (ts.isPropertyAccessExpression(getter) ? getter.name.text : ts.isIdentifier(getter) ? getter.text : null);
+  const name = getterName ? (ENV_GETTER.test(getterName) ? 'NODE_ENV' : null) : ts.isPropertyAccessExpression(v) ? v.name.text : ts.isIdentifier(v) ? v.text : null;
   return name && ENV_NAME.test(name) && ts.isStringLiteralLike(l) ? l.text.toLowerCase() : null;
 }
+
+/** `getNodeEnv()`, `getEnv()`, `getEnvironment()`, `getAppEnv()`: a getter of the environment's name. */
+const ENV_GETTER = /^get(?:Node|App)?Env(?:ironment)?$/;

@@ -21,4 +21,15 @@ export class UsersService {
       this.logger.error('load failed', (err as Error).stack);
     }
   }
+
+  async cleanup(pageId: string, remove: () => Promise<void>) {
+    try {
+      await remove();
+    } catch (error) {
+      // Both guarded (Docmost's trash clean-up): the stack still goes beside the text.
+      this.logger.error(`Failed to clean up page ${pageId}: ${error instanceof Error ? error.message : 'Unknown error'}`, error instanceof Error ? error.stack : undefined);
+      this.logger.error(error instanceof Error ? error.message : 'Unknown error');
+                      //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `error instanceof Error ? error.message : 'Unknown error'` logs the error as text, which loses its stack and type; log the error object instead.
+    }
+  }
 }

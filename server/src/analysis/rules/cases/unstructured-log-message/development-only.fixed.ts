@@ -24,3 +24,16 @@ export function signIn(email: string, link: string, code: string, options: { dev
   if (options.dev) logger.info({ email }, 'Dev flag set by email');
   logger.info({ email }, 'Signed in email');
 }
+
+// A callback that returns first unless in development (Docmost's Kysely query log, with its
+// environment read through a getter): what follows is development-only. Returning unless in
+// production guards nothing.
+export function queryLog(env: { getNodeEnv(): string }, event: { sql: string; ms: number }) {
+  if (env.getNodeEnv() !== 'development') return;
+  logger.debug('query time: ' + event.ms + ' ms');
+}
+
+export function slowQuery(env: { getNodeEnv(): string }, event: { sql: string; ms: number }) {
+  if (env.getNodeEnv() !== 'production') return;
+  logger.warn({ eventSql: event.sql }, 'slow query');
+}

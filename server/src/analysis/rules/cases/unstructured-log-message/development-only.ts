@@ -27,3 +27,17 @@ export function signIn(email: string, link: string, code: string, options: { dev
   logger.info(`Signed in ${email}`);
             //~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
 }
+
+// A callback that returns first unless in development (Docmost's Kysely query log, with its
+// environment read through a getter): what follows is development-only. Returning unless in
+// production guards nothing.
+export function queryLog(env: { getNodeEnv(): string }, event: { sql: string; ms: number }) {
+  if (env.getNodeEnv() !== 'development') return;
+  logger.debug('query time: ' + event.ms + ' ms');
+}
+
+export function slowQuery(env: { getNodeEnv(): string }, event: { sql: string; ms: number }) {
+  if (env.getNodeEnv() !== 'production') return;
+  logger.warn('slow query: ' + event.sql);
+            //~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built by string concatenation; log a constant message and put the values in fields.
+}
