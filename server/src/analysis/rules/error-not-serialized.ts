@@ -30,6 +30,10 @@ export const WINSTON_ALONE = (text: string) =>
 export const WINSTON_NESTED = (text: string) =>
   `winston writes the error ${code(text)} inside a meta object as \`{}\` (its message and stack are not enumerable); pass the error itself as the meta argument.`;
 
+/** NestJS's Logger.warn(message, ...optionalParams): an error there is printed as text or dropped. */
+export const NEST_OPTIONAL = (method: string, text: string) =>
+  `NestJS's Logger.${method} takes further messages and a context after its message, not an error: ${code(text)} there is printed as text (or dropped by nestjs-pino) and its stack is lost; pass its stack (\`${text}.stack\`), or with nestjs-pino the error in an object first (\`{ err: ${text} }\`).`;
+
 /** NestJS's Logger.error(message, stack): an error object in the stack's place is printed as `Error: text`. */
 export const NEST_STACK = (text: string) =>
   `NestJS's Logger.error takes the stack as its second argument: the error ${code(text)} there is printed as text and its stack is lost; pass its \`.stack\`.`;
@@ -211,10 +215,13 @@ export const rule: Rule = {
     if (call.library === 'winston' && !call.wrapper && only && call.messageArg === only && !ctx.project.winstonKeepsErrorStacks && isErrorValue(only, ctx)) {
       ctx.report(unwrap(only), WINSTON_ALONE(unwrap(only).getText(sf)));
     }
-    // `this.logger.error('failed', err)`: Nest's second argument is a stack string.
+    // `this.logger.error('failed', err)`: Nest's second argument is a stack string. `this.logger.warn('failed', err)`:
+    // log, warn, debug and verbose take further messages and a context there, printed as text (nestjs-pino hands
+    // them to pino as format arguments its message does not use: dropped).
     const second = call.node.arguments[1];
-    if (call.library === 'nestjs' && call.method === 'error' && second && call.node.arguments.length === 2 && call.messageArg === call.node.arguments[0] && isErrorValue(second, ctx)) {
-      ctx.report(unwrap(second), NEST_STACK(unwrap(second).getText(sf)));
+    if (call.library === 'nestjs' && second && call.node.arguments.length === 2 && call.messageArg === call.node.arguments[0] && isErrorValue(second, ctx)) {
+      const text = unwrap(second).getText(sf);
+      ctx.report(unwrap(second), call.method === 'error' ? NEST_STACK(text) : NEST_OPTIONAL(call.method, text));
     }
     // Error text as a field value: `{ error: err.message }` → the error object where the library keeps it.
     const fieldsObj = call.fieldsArg && unwrap(call.fieldsArg);

@@ -13,7 +13,7 @@ const ERROR_NAME = /^err(or)?$/;
 export function isErrorValue(expr: ts.Expression, scope: DeclarationLookup): boolean {
   const e = unwrap(expr);
   if (ts.isNewExpression(e)) return ts.isIdentifier(e.expression) && /Error$/.test(e.expression.text);
-  if (!ts.isIdentifier(e)) return false;
+  if (!ts.isIdentifier(e) || provedNoError(e)) return false;
   const d = scope.declarationOf(e);
   if (!d) return false;
   if (ts.isCatchClause(d.parent)) return true;
@@ -25,6 +25,35 @@ export function isErrorValue(expr: ts.Expression, scope: DeclarationLookup): boo
   const init = d.initializer && unwrap(d.initializer);
   if (init && ts.isCallExpression(init)) return madeFromError(init, scope);
   return !!init && ts.isNewExpression(init) && isErrorValue(init, scope);
+}
+
+/** Levels climbed looking for a narrowing `if`: a guard sits a few statements above. */
+const MAX_NARROWING_CLIMB = 32;
+
+/**
+ * Whether the code around `id` has just found it is no Error: the else branch of `if (reason
+ * instanceof Error)`, the then branch of `if (!(reason instanceof Error))` (Unleash logs
+ * `String(reason)` only there). Only `Error` itself: what is no RateLimitError may be another error.
+ * (A conditional's sides are left to errorAsText, which reads `e instanceof Error ? e.message : String(e)` as text either way.)
+ */
+function provedNoError(id: ts.Identifier): boolean {
+  let steps = 0;
+  for (let child: ts.Node = id, parent = id.parent; parent && steps < MAX_NARROWING_CLIMB && !ts.isFunctionLike(parent); child = parent, parent = parent.parent, steps++) {
+    if (!ts.isIfStatement(parent)) continue;
+    if (child === parent.elseStatement && testsInstanceOfError(parent.expression, id.text, true)) return true;
+    if (child === parent.thenStatement && testsInstanceOfError(parent.expression, id.text, false)) return true;
+  }
+  return false;
+}
+
+/** `name instanceof Error` (`positive`), or `!(name instanceof Error)` (not). */
+function testsInstanceOfError(test: ts.Expression, name: string, positive: boolean): boolean {
+  const t = unwrap(test);
+  if (ts.isPrefixUnaryExpression(t) && t.operator === ts.SyntaxKind.ExclamationToken) return testsInstanceOfError(t.operand, name, !positive);
+  if (!positive || !ts.isBinaryExpression(t) || t.operatorToken.kind !== ts.SyntaxKind.InstanceOfKeyword) return false;
+  const left = unwrap(t.left);
+  const right = unwrap(t.right);
+  return ts.isIdentifier(left) && left.text === name && ts.isIdentifier(right) && right.text === 'Error';
 }
 
 /** A function named for turning something into an error: `toError`, `ensureError`, `normalizeError`, `resolveError`, `wrapError`. */
@@ -72,12 +101,16 @@ function paramHoldsError(fn: ts.SignatureDeclaration, p: ts.ParameterDeclaration
   if (method === 'then') return call.arguments[1] === fn;
   // emitter.on('error', (e) => ...)
   const first = call.arguments[0];
-  if ((method === 'on' || method === 'once') && first && ts.isStringLiteralLike(first) && first.text === 'error') return call.arguments[1] === fn;
+  // `process.on('uncaughtException', (err) => ...)`, `process.on('unhandledRejection', (reason) => ...)`: what was thrown (an error, nearly always).
+  if ((method === 'on' || method === 'once') && first && ts.isStringLiteralLike(first) && PROCESS_ERROR_EVENTS.has(first.text)) return call.arguments[1] === fn;
   if (method && ITEM_CALLBACK_METHODS.has(method)) return false;
   // A Node-style callback passed last: `(err, data) => ...`; a lone `e` is too often an event or item.
   if (call.arguments[call.arguments.length - 1] !== fn || !ERROR_PARAM_NAMES.test(p.name.text)) return false;
   return ERROR_NAME.test(p.name.text) || fn.parameters.length >= 2;
 }
+
+/** Events whose listener's first parameter is what was thrown or rejected. */
+const PROCESS_ERROR_EVENTS: ReadonlySet<string> = new Set(['error', 'uncaughtException', 'unhandledRejection', 'uncaughtExceptionMonitor']);
 
 /** Where names are declared, and (in a rule's context) which workspace functions return an error's text. */
 export type ErrorLookup = DeclarationLookup & Partial<Pick<RuleContext, 'errorTextParameter' | 'destructuredFrom'>>;
@@ -89,6 +122,8 @@ export type ErrorLookup = DeclarationLookup & Partial<Pick<RuleContext, 'errorTe
 export function errorAsText(expr: ts.Expression, scope: ErrorLookup): ts.Expression | null {
   const e = unwrap(expr);
   if (ts.isPropertyAccessExpression(e) && e.name.text === 'message' && isErrorValue(e.expression, scope)) return unwrap(e.expression);
+  // `err?.['message']`, `err['message']`.
+  if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression) && e.argumentExpression.text === 'message' && isErrorValue(e.expression, scope)) return unwrap(e.expression);
   // `const { message } = err as Error`: the error's message under its own name.
   if (ts.isIdentifier(e) && scope.destructuredFrom) {
     const d = scope.destructuredFrom(e);

@@ -28,8 +28,21 @@ export class UsersService {
     } catch (error) {
       // Both guarded (Docmost's trash clean-up): the stack still goes beside the text.
       this.logger.error(`Failed to clean up page ${pageId}: ${error instanceof Error ? error.message : 'Unknown error'}`, error instanceof Error ? error.stack : undefined);
+      this.logger.warn('clean-up failed, retrying', error);
+                                                  //~~~~~ [error-not-serialized] NestJS's Logger.warn takes further messages and a context after its message, not an error: `error` there is printed as text (or dropped by nestjs-pino) and its stack is lost; pass its stack (`error.stack`), or with nestjs-pino the error in an object first (`{ err: error }`).
       this.logger.error(error instanceof Error ? error.message : 'Unknown error');
                       //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `error instanceof Error ? error.message : 'Unknown error'` logs the error as text, which loses its stack and type; log the error object instead.
     }
   }
+}
+
+// Process-wide listeners are handed what was thrown or rejected: an error (Docmost's main.ts).
+const processLogger = new Logger('NestApplication');
+process.on('unhandledRejection', (reason) => {
+  processLogger.error(`UnhandledRejection, reason: ${reason}`);
+                                                   //~~~~~~ [error-not-serialized] `reason` logs the error as text, which loses its stack and type; log the error object instead.
+});
+export function textOf(err: Error) {
+  processLogger.warn('jsonToText' + err?.['message']);
+                                  //~~~~~~~~~~~~~~~~ [error-not-serialized] `err?.['message']` logs the error as text, which loses its stack and type; log the error object instead.
 }

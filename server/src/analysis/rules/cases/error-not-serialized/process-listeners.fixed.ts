@@ -1,0 +1,18 @@
+// @case library=pino loggerModule=src/logger.ts path=src/server.ts
+// A process-wide listener is handed what was thrown or rejected: an error, nearly always (Docmost's
+// `${reason}`). Where the code has just found it is no Error (Unleash: the else of `if (reason
+// instanceof Error)`), its text is all there is to log.
+import { logger } from './logger';
+
+process.on('unhandledRejection', (reason, promise) => {
+  logger.error({ err: reason }, 'UnhandledRejection, reason');
+});
+
+process.on('unhandledRejection', (reason: unknown) => {
+  if (reason instanceof Error) {
+    logger.error({ err: reason }, 'Unhandled promise rejection detected');
+  } else {
+    logger.error({ reason: String(reason) }, 'Unhandled promise rejection detected');
+  }
+  if (!(reason instanceof Error)) logger.warn({ reason: String(reason) }, 'rejected with a non-error');
+});
