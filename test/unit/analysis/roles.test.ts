@@ -428,6 +428,21 @@ describe('file roles', () => {
     assert.equal(role('server/models/group.js'), 'service: imported by server code (exts/yapi-plugin-statistics/controller.js)');
   });
 
+  it("a file a package script runs that starts a server is service code whatever the script's name (Docmost's collab:prod starts its collaboration server); one that does not is a script", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'server', scripts: { start: 'node dist/main.js', 'collab:prod': 'node dist/collab/collab-main', 'migration:latest': 'tsx src/migrate.ts', 'simple-dns-server': 'node extra/simple-dns-server.js' }, dependencies: { '@nestjs/core': '^11' } }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { outDir: 'dist', rootDir: 'src' } }),
+      'src/main.ts': "import { NestFactory } from '@nestjs/core';\nNestFactory.create({}).then((app) => app.listen(3000));\n",
+      'src/collab/collab-main.ts': "import { NestFactory } from '@nestjs/core';\nNestFactory.create({}).then((app) => app.listen(3001, () => console.log(`collab on ${3001}`)));\n",
+      'src/migrate.ts': "console.log('migrating');\n",
+      // A dev tool's server (Uptime Kuma's `simple-dns-server` for testing its DNS monitors) stays a script.
+      'extra/simple-dns-server.js': "require('dgram').createSocket('udp4').bind(5300);\nrequire('http').createServer(() => {}).listen(5301);\n",
+    });
+    assert.equal(role('src/collab/collab-main.ts'), 'service: package.json scripts.collab:prod runs it in production, and it starts a server');
+    assert.equal(role('src/migrate.ts'), 'script: package.json scripts.migration:latest runs it');
+    assert.equal(role('extra/simple-dns-server.js'), 'script: package.json scripts.simple-dns-server runs it');
+  });
+
   it('a `.scripts/` folder at the top of a repository holds scripts', async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'], dependencies: { koa: '^2' } }),

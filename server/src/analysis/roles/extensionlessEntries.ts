@@ -12,6 +12,11 @@ import type { RoleProject } from './types';
 const NODE_SHEBANG = /^\uFEFF?#![^\n]*\bnode\b/;
 /** What a server's start does; tested on the file's text only. */
 const STARTS_SERVER = /\bcreateServer\s*\(|\.listen\s*\(/;
+
+/** Whether a file's text starts a server (`http.createServer(app)`, `app.listen(port)`). */
+export function startsServer(text: string): boolean {
+  return STARTS_SERVER.test(text);
+}
 /** A script bigger than this is no entry stub: not read further. */
 const MAX_ENTRY_BYTES = 64 * 1024;
 
@@ -31,7 +36,7 @@ export function extensionlessEntries(project: RoleProject, packageDirs: Iterable
         const file = path.join(dir, name);
         if (noted(file)) continue;
         const text = project.readFile(file);
-        if (text === undefined || text.length > MAX_ENTRY_BYTES || !NODE_SHEBANG.test(text) || STARTS_SERVER.test(text)) continue;
+        if (text === undefined || text.length > MAX_ENTRY_BYTES || !NODE_SHEBANG.test(text) || startsServer(text)) continue;
         out.push({ file, scan: scanFile(text, name) });
       }
     }

@@ -10,6 +10,7 @@ import { angularJsonProjects, htmlScriptSources, nxFrontEndProject, sourcePathsI
 import { dockerfileCommands, isDockerfile, isWorkflowFile, type RunCommand, WORKFLOW_DIR, workflowCommands } from './ciCommands';
 import { binCommandNames, commandLineReason, commandPaths, frontEndDependency, interactiveCliDependency, isCommandLinePackage, isLibraryPackage, readManifest, scriptRole, type PackageManifest } from './manifest';
 import { probeModule } from './resolver';
+import { startsServer } from './extensionlessEntries';
 import type { ScannedFile } from './scan';
 import { jestRunner, mochaRunner, vitestRunner, type TestRunner } from './testRunners';
 import type { Evidence, FileRole, RoleProject } from './types';
@@ -33,6 +34,8 @@ const BEFORE_START = /^(migrate|migration|migrations|db-migrate|seed|wait-for[\w
 /** When configurations name one file for several roles, the first of these wins. */
 const CONFIG_PRIORITY: readonly FileRole[] = ['service', 'test', 'build', 'cli', 'tooling', 'script', 'browser', 'library'];
 
+/** A script named for production or a start in one of its parts (`collab:prod`, `queue:start`, `start-worker`). */
+const PRODUCTION_SCRIPT = /(^|[:_-])(prod|production|start)([:_-]|$)/i;
 const JEST_CONFIG = /^jest([.-][\w-]+)?\.config\.[cm]?[jt]s$/;
 const VITEST_CONFIG = /^vitest([.-][\w-]+)?\.config\.[cm]?[jt]s$|\.vitest\.config\.[cm]?[jt]s$/;
 const VITE_CONFIG = /^vite\.config\.[cm]?[jt]s$/;
@@ -165,6 +168,9 @@ export class ProjectConfigs {
         }
         // `"dev": "tsx src/cli.ts"` runs the package's own bin from its sources: still the command.
         if (file && role === 'service' && bins.has(file)) this.name(file, { role: 'cli', why: `${where} bin (scripts.${name} runs it from its sources)` });
+        // `"collab:prod": "node dist/collaboration/server/collab-main"`: a second server process run in
+        // production. Not a dev tool's server (`"simple-dns-server": "node extra/simple-dns-server.js"`).
+        else if (file && role === 'script' && PRODUCTION_SCRIPT.test(name) && startsServer(this.project.readFile(file) ?? '')) this.name(file, { role: 'service', why: `${where} scripts.${name} runs it in production, and it starts a server` });
         else if (file) this.name(file, { role, why: `${where} scripts.${name} runs it` + (role === 'cli' && scriptRole(name) === 'service' ? ` (an interactive command-line tool: ${prompts})` : '') });
       });
     }
