@@ -35,3 +35,24 @@ export function globalAssignments(sf: ts.SourceFile): GlobalAssignments {
   }
   return { onGlobal, names: new Set(onGlobal.map((a) => a.name)), onNames };
 }
+
+/**
+ * A top-level statement (at a line's start) that may set a member of a name (`yapi.commons =
+ * commons`): where a registry module's members may be set by another module. Not `module.exports`,
+ * `exports`, `this`, `global`, `process` or `window`, whose members are other things.
+ */
+export const ASSIGNS_MODULE_MEMBER = /^(?!(?:module|exports|this|global|globalThis|process|window)\.)[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*\s*=\s*[A-Za-z_$]/m;
+
+/** `X.m = value` at the top level of a module whose text may set one (ASSIGNS_MODULE_MEMBER), each in statement order. */
+export function memberAssignments(sf: ts.SourceFile): ReadonlyArray<{ readonly object: ts.Identifier; readonly member: string; readonly value: ts.Expression }> {
+  if (!ASSIGNS_MODULE_MEMBER.test(sf.text)) return [];
+  const out: Array<{ object: ts.Identifier; member: string; value: ts.Expression }> = [];
+  for (const st of sf.statements) {
+    if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+    const { left, right } = st.expression;
+    if (!ts.isPropertyAccessExpression(left)) continue;
+    const object = unwrap(left.expression);
+    if (ts.isIdentifier(object)) out.push({ object, member: left.name.text, value: right });
+  }
+  return out;
+}

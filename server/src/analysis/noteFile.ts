@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { fileContextSources, mayHoldContextSource } from './context/fileSources';
 import { type LoggerExports, type ProjectModel, stripExtension } from './project';
-import { ASSIGNS_GLOBAL } from './globalAssignments';
+import { ASSIGNS_GLOBAL, ASSIGNS_MODULE_MEMBER } from './globalAssignments';
 
 const MENTIONS_LIBRARY = /['"](pino|winston|bunyan|log4js|@nestjs\/common)['"]/;
 const MENTIONS_EXPORT = /\bexport\b|\bmodule\.exports\b|\bexports\./;
@@ -41,6 +41,7 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   // winston fills `%s` from the arguments only with this format (unstructured-log-message asks).
   if (markMember(project.splatFormatFiles, file, readable && text.includes('splat(') && SPLAT_FORMAT.test(text))) project.generation++;
   if (markMember(project.globalSources, file, readable && ASSIGNS_GLOBAL.test(text))) project.generation++;
+  if (markMember(project.memberSources, file, readable && (text.includes('require(') || text.includes('import ')) && ASSIGNS_MODULE_MEMBER.test(text))) project.generation++;
   project.roles.note(file, text);
   const style = /^\s*(import|export)\s/m.test(text) ? 'esm' : /\brequire\(|\bmodule\.exports\b|\bexports\./.test(text) ? 'commonjs' : null;
   if (style) project.fileStyles.set(file, style);

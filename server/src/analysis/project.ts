@@ -54,6 +54,8 @@ export class ProjectModel implements FactsSource {
   readonly splatFormatFiles = new Set<string>();
   /** Files that may put a value on the global object (globalAssignments.ts), learnt by noteFile: where `WIKI.logger` comes from. */
   readonly globalSources = new Set<string>();
+  /** Files that may set a member of another module's exports (globalAssignments.ts), learnt by noteFile: where YApi's `yapi.commons` comes from. */
+  readonly memberSources = new Set<string>();
   /** Files that start with a `#!` line (CLI entry points), learnt by noteFile. */
   readonly shebangFiles = new Set<string>();
   /** Module syntax of noted files, to pick a package's style when its package.json does not say. */
@@ -95,6 +97,7 @@ export class ProjectModel implements FactsSource {
       readFile: this.readFile,
       providesRequestLogger: (file) => packageProvidesRequestLogger(this.packageFor(file)),
       globalSources: () => this.globalSources,
+      memberSources: () => this.memberSources,
     });
     // Roles follow imports with the model's own resolver: tsconfig paths, workspace packages by name.
     this.roles = new RoleIndex(

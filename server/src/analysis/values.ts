@@ -371,7 +371,7 @@ export class ValueResolver {
 
   /** An import of a project module (relative, a `paths` alias, a workspace package), followed to what it exports. */
   private projectModuleValue(specifier: string, name: string): Value | null {
-    const v = this.links.exportOf(specifier, name);
+    const v = this.links.exportOf(specifier, name) ?? (name !== '*' && name !== 'default' ? (this.links.assignedMember?.(specifier, name) ?? null) : null);
     if (!v) return null;
     return valueOfExport(v) ?? { t: 'module', module: specifier };
   }

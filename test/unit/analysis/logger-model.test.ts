@@ -62,6 +62,24 @@ describe('logger model', () => {
     }
   });
 
+  it("follows a member another module sets on a registry module (YApi's `yapi.commons = commons` in its entry) into every file that requires the registry, and a change to the assignment", () => {
+    const p = tempProject({
+      'package.json': JSON.stringify({ name: 'yapi', main: 'server/app.js', dependencies: { koa: '^2' } }),
+      'server/yapi.js': `const path = require('path');\nmodule.exports = { WEBROOT: path.resolve(__dirname, '..') };\n`,
+      'server/utils/commons.js': `exports.log = (msg, type) => {\n  let f;\n  switch (type) {\n    case 'error':\n      f = console.error;\n      break;\n    default:\n      f = console.log;\n  }\n  f(type + ':', msg);\n};\n`,
+      'server/app.js': `const yapi = require('./yapi.js');\nconst commons = require('./utils/commons');\nyapi.commons = commons;\n`,
+      'server/controllers/user.js': `const yapi = require('../yapi.js');\nfunction login(e) {\n  yapi.commons.log(e.message, 'error');\n  yapi.other.log('x', 'y');\n}\nmodule.exports = { login };\n`,
+    });
+    try {
+      assert.deepEqual(callsOf(p.analyze('server/controllers/user.js')), ['3:2 custom.log']);
+      // The entry no longer sets it: the calls are no log calls any more.
+      noteFile(p.model, path.join(p.root, 'server/app.js'), `const yapi = require('./yapi.js');\nyapi.started = Date.now();\n`);
+      assert.deepEqual(callsOf(p.analyze('server/controllers/user.js')), []);
+    } finally {
+      p.cleanup();
+    }
+  });
+
   it("winston's error logged alone loses its stack unless some module's format keeps it (errors({ stack: true })): error-not-serialized follows the project", () => {
     const files = (format: string) => ({
       'package.json': JSON.stringify({ name: 'w', dependencies: { winston: '^3' } }),

@@ -23,6 +23,8 @@ export interface ModuleIndexDeps {
   providesRequestLogger(absPath: string): boolean;
   /** The files that may put something on the global object (noteFile's ASSIGNS_GLOBAL); none when not given. */
   globalSources?(): Iterable<string>;
+  /** The files that may set a member of another module's exports (noteFile's ASSIGNS_MODULE_MEMBER); none when not given. */
+  memberSources?(): Iterable<string>;
 }
 
 export class ModuleIndex {
@@ -69,6 +71,21 @@ export class ModuleIndex {
       summaryOf: (specifier) => {
         const target = resolve(specifier);
         return target ? summaryAt(target) : null;
+      },
+      // A member the module does not export, set on it by another module (YApi's entry: `yapi.commons = commons`).
+      // Recorded as a dependency only where found, as the globals are.
+      assignedMember: (specifier, name) => {
+        const target = resolve(specifier);
+        if (!target) return null;
+        for (const source of this.deps.memberSources?.() ?? []) {
+          if (source === file || source === target) continue;
+          for (const a of this.entry(source).summary.memberAssignments ?? []) {
+            if (a.member !== name || this.deps.resolver.resolve(source, a.specifier) !== target) continue;
+            summaryAt(source);
+            return a.value;
+          }
+        }
+        return null;
       },
       // Recorded as a dependency only where found: most free names (`process.env`) are no logger.
       globalLogger: (path) => {

@@ -6,14 +6,14 @@
 // summary's dependencies (a change to one of them makes it stale).
 import ts from '../typescriptModule';
 import { parseSource } from '../parse';
-import { bindFile, hasModifier, resolveName, type ScopeMap, unwrap } from '../scopes';
+import { bindFile, hasModifier, requiredModule, resolveName, type ScopeMap, unwrap } from '../scopes';
 import { ValueResolver, type Value, valueOfExport } from '../values';
 import { type FunctionLike, functionNamed, functionOf } from '../logCallables';
 import { isLoggerInterface } from '../typeValues';
 import type { LoggerLibrary } from '../types';
 import { LIBRARY_PACKAGES } from '../libraries';
-import { globalAssignments } from '../globalAssignments';
-import type { CallbackTypeSummary, ClassSummary, LoggerShape, FunctionSummary, ImportLinks, LoggerExport } from './types';
+import { globalAssignments, memberAssignments } from '../globalAssignments';
+import type { CallbackTypeSummary, ClassSummary, ExportedValue, LoggerShape, FunctionSummary, ImportLinks, LoggerExport } from './types';
 
 export interface ModuleSummary {
   /** Export name → logger (`module.exports` for a whole-module export, `default` for a default export). */
@@ -47,6 +47,12 @@ export interface ModuleSummary {
    * `global.WIKI = WIKI; WIKI.logger = createLogger()` gives `WIKI.logger`, `global.log = pino()` gives `log`.
    */
   readonly globals: ReadonlyMap<string, LoggerLibrary>;
+  /**
+   * Members this module sets on another module's exports (`const yapi = require('./yapi.js');
+   * yapi.commons = commons;` in YApi's entry): what that module's importers find there, by the
+   * specifier as written here (resolved from this module) and the member.
+   */
+  readonly memberAssignments?: ReadonlyArray<{ readonly specifier: string; readonly member: string; readonly value: ExportedValue }>;
   /** Changes exactly when what importers can see changes. */
   readonly digest: string;
 }
@@ -201,13 +207,57 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
   }
   for (const [name, fn] of functions) if (!fn.logs && !fn.returnsLogger && fn.returnsErrorText === undefined && !fn.makesMetric) functions.delete(name);
   const globals = globalLoggers(sf, scopes, values);
+  const assignedMembers = moduleMemberAssignments(sf, scopes, values, links);
   const digest = digestOf(loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes, trpcBuilders);
   // Written only when present: the digest of a module without them stays as it was.
   const g = [...globals].map(([name, lib]) => `${name}=${lib}`).sort();
   // Written only when present, as the globals are: other modules' digests stay as they were.
   const lo = [...loggerObjects].map(([name, m]) => `${name}{${[...m].map(([k, lib]) => `${k}=${lib}`).join(',')}}`).sort();
-  const parts = [digest, ...(g.length || lo.length ? [g] : []), ...(lo.length ? [lo] : [])];
-  return { loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes, trpcBuilders, ...(loggerObjects.size ? { loggerObjects } : {}), globals, digest: parts.length > 1 ? JSON.stringify(parts) : digest };
+  // Written only when present, as the globals are.
+  const ma = assignedMembers.map((a) => `${a.specifier}:${a.member}=${JSON.stringify(a.value, (k, v) => (v instanceof Map ? [...v] : v))}`).sort();
+  const parts = [digest, ...(g.length || lo.length || ma.length ? [g] : []), ...(lo.length || ma.length ? [lo] : []), ...(ma.length ? [ma] : [])];
+  return {
+    loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes, trpcBuilders,
+    ...(loggerObjects.size ? { loggerObjects } : {}),
+    globals,
+    ...(assignedMembers.length ? { memberAssignments: assignedMembers } : {}),
+    digest: parts.length > 1 ? JSON.stringify(parts) : digest,
+  };
+}
+
+/**
+ * `X.m = value` at the top level where `X` is a project module this one requires or imports whole
+ * (`const yapi = require('./yapi.js')`, `import * as registry from './registry'`) and the value is
+ * something importers can use: a logger, a log helper, or a module of helpers (`yapi.commons =
+ * commons`, `commons` being `require('./utils/commons')`). See ModuleSummary.memberAssignments.
+ */
+function moduleMemberAssignments(sf: ts.SourceFile, scopes: ScopeMap, values: ValueResolver, links: SummaryLinks): Array<{ specifier: string; member: string; value: ExportedValue }> {
+  const out: Array<{ specifier: string; member: string; value: ExportedValue }> = [];
+  for (const { object, member, value } of memberAssignments(sf)) {
+    const d = resolveName(scopes, object, object.text);
+    const specifier = d?.kind === 'value' ? requiredModule(unwrap(d.init)) : d?.kind === 'import' && (d.name === '*' || d.name === 'default') ? d.module : null;
+    if (!specifier || !isProjectSpecifier(specifier)) continue;
+    const v = exportableValue(values.valueOf(value), links);
+    if (v) out.push({ specifier, member, value: v });
+  }
+  return out;
+}
+
+/** A specifier that may name a project module (relative or an alias), not a package's. */
+function isProjectSpecifier(specifier: string): boolean {
+  return specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('@/') || specifier.startsWith('~/');
+}
+
+/** A value as another module can hold it: a module of helpers becomes the object of its helper functions. */
+function exportableValue(v: Value | null, links: SummaryLinks): ExportedValue | null {
+  if (v?.t === 'logger') return { t: 'logger', lib: v.lib, origin: v.origin ?? '' };
+  if (v?.t === 'function') return { t: 'function', fn: v.fn };
+  if (v?.t === 'object') return { t: 'object', members: v.members };
+  if (v?.t === 'module') {
+    const functions = links.summaryOf(v.module)?.functions;
+    return functions && functions.size > 0 ? { t: 'object', members: functions } : null;
+  }
+  return null;
 }
 
 /**

@@ -104,4 +104,6 @@ export interface ImportLinks {
   readonly providesRequestLogger: boolean;
   /** A logger some module of the project puts on the global object, by its path (`WIKI.logger`, `log`); see ModuleSummary.globals. */
   globalLogger?(path: string): LoggerLibrary | null;
+  /** A member of the module `specifier` names that another module sets on it (`yapi.commons = commons`); see ModuleSummary.memberAssignments. */
+  assignedMember?(specifier: string, name: string): ExportedValue | null;
 }

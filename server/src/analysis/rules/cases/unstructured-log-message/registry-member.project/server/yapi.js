@@ -1,0 +1,5 @@
+const path = require('path');
+
+const WEBROOT = path.resolve(__dirname, '..');
+
+module.exports = { WEBROOT };
