@@ -1,7 +1,7 @@
-// Modules that put values on the global object (`global.WIKI = WIKI`, `globalThis.log = pino()`),
-// as old CommonJS servers share their logger: the one text test the module noter, the summary and
-// the value resolver agree on before any tree is read, and the one reading of a module's top-level
-// assignments they all use after.
+// Modules that put values on the global object (`global.WIKI = WIKI`, `globalThis.log = pino()`) or
+// on another module's exports (`yapi.commons = commons`), as old CommonJS servers share their logger:
+// the text tests the module noter, the summary and the value resolver agree on before any tree is
+// read, and the one reading of a module's top-level assignments they all use after.
 import ts from './typescriptModule';
 import { unwrap } from './scopes';
 
@@ -24,16 +24,28 @@ export function globalAssignments(sf: ts.SourceFile): GlobalAssignments {
   if (!ASSIGNS_GLOBAL.test(sf.text)) return NONE;
   const onGlobal: Array<{ name: string; value: ts.Expression }> = [];
   const onNames: Array<{ object: ts.Identifier; member: string; value: ts.Expression }> = [];
+  for (const a of topLevelMemberAssignments(sf)) {
+    if (isGlobalObject(a.object)) onGlobal.push({ name: a.member, value: a.value });
+    else onNames.push(a);
+  }
+  return { onGlobal, names: new Set(onGlobal.map((a) => a.name)), onNames };
+}
+
+function isGlobalObject(id: ts.Identifier): boolean {
+  return id.text === 'global' || id.text === 'globalThis';
+}
+
+/** Every top-level statement `X.m = value` with `X` a plain name, in statement order. */
+function topLevelMemberAssignments(sf: ts.SourceFile): Array<{ object: ts.Identifier; member: string; value: ts.Expression }> {
+  const out: Array<{ object: ts.Identifier; member: string; value: ts.Expression }> = [];
   for (const st of sf.statements) {
     if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
     const { left, right } = st.expression;
     if (!ts.isPropertyAccessExpression(left)) continue;
     const object = unwrap(left.expression);
-    if (!ts.isIdentifier(object)) continue;
-    if (object.text === 'global' || object.text === 'globalThis') onGlobal.push({ name: left.name.text, value: right });
-    else onNames.push({ object, member: left.name.text, value: right });
+    if (ts.isIdentifier(object)) out.push({ object, member: left.name.text, value: right });
   }
-  return { onGlobal, names: new Set(onGlobal.map((a) => a.name)), onNames };
+  return out;
 }
 
 /**
@@ -45,14 +57,5 @@ export const ASSIGNS_MODULE_MEMBER = /^(?!(?:module|exports|this|global|globalTh
 
 /** `X.m = value` at the top level of a module whose text may set one (ASSIGNS_MODULE_MEMBER), each in statement order. */
 export function memberAssignments(sf: ts.SourceFile): ReadonlyArray<{ readonly object: ts.Identifier; readonly member: string; readonly value: ts.Expression }> {
-  if (!ASSIGNS_MODULE_MEMBER.test(sf.text)) return [];
-  const out: Array<{ object: ts.Identifier; member: string; value: ts.Expression }> = [];
-  for (const st of sf.statements) {
-    if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
-    const { left, right } = st.expression;
-    if (!ts.isPropertyAccessExpression(left)) continue;
-    const object = unwrap(left.expression);
-    if (ts.isIdentifier(object)) out.push({ object, member: left.name.text, value: right });
-  }
-  return out;
+  return ASSIGNS_MODULE_MEMBER.test(sf.text) ? topLevelMemberAssignments(sf).filter((a) => !isGlobalObject(a.object)) : [];
 }
