@@ -25,6 +25,7 @@ import { findSuppressions, isSuppressed } from './suppressions';
 import type { AnalysisInputs, FileAnalysis, Finding, Fix, RuleSeverities } from './types';
 import { HandlerRequests, requestParamAt } from './handlers/requestParams';
 import { serviceContextFor } from './context/service';
+import { EMITTER_LISTEN_METHODS } from './context/libraries';
 import { DEFAULT_SETTINGS } from '../../../shared/src/settings';
 import { ValueResolver } from './values';
 import { BudgetExceeded, metered, WorkMeter } from './workMeter';
@@ -337,7 +338,7 @@ function passesParameterToLogger(fn: FunctionLike, calls: readonly LogCall[], sc
   // A callback (`process.on('uncaughtException', (err) => { logger.error(err); console.error(err); })`,
   // `.catch((e) => ...)`) is handed its arguments by what calls it back, not a caller's message to log:
   // no helper, and its console output is console output.
-  if (fn.parent && ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn as ts.Expression)) return false;
+  if (isRegisteredCallback(fn)) return false;
   const body = fn.body!;
   // `calls` is sorted by position: the first call in the body, then on while inside it (a helper's body is small).
   for (let i = lowerBound(calls.length, (k) => calls[k].node.pos < body.pos); i < calls.length && calls[i].node.pos < body.end; i++) {
@@ -347,3 +348,14 @@ function passesParameterToLogger(fn: FunctionLike, calls: readonly LogCall[], sc
   return false;
 }
 
+/** Methods that register a callback the emitter or the promise calls (not a wrapper that returns a helper, `debounce(fn)`). */
+const CALLBACK_REGISTRATIONS: ReadonlySet<string> = new Set([...EMITTER_LISTEN_METHODS, 'then', 'catch', 'finally']);
+
+/** A function handed to `x.on(event, fn)`, `promise.catch(fn)` and the like. */
+function isRegisteredCallback(fn: FunctionLike): boolean {
+  let call: ts.Node | undefined = fn.parent;
+  while (call && ts.isParenthesizedExpression(call)) call = call.parent;
+  if (!call || !ts.isCallExpression(call)) return false;
+  const callee = unwrap(call.expression);
+  return ts.isPropertyAccessExpression(callee) && CALLBACK_REGISTRATIONS.has(callee.name.text);
+}

@@ -139,12 +139,17 @@ function consoleMessageParameter(call: LogCall, fn: FunctionLike, scopes: ScopeM
   const first = messageParameter(call.messageArg ?? (args[0] && ts.isSpreadElement(args[0]) ? args[0] : undefined), fn, scopes);
   // Past the first argument only a logger's own sink counts (`...msg` spread, or a function named for
   // logging): `checkSubscription(email)` printing `'Request by:', email` is no log helper.
-  const sink = fn.parameters.some((p) => p.dotDotDotToken) || namedForLogging(fn);
+  const sink = isConsoleSinkShaped(fn);
   for (let i = args.length - 1; i >= 1 && sink; i--) {
     const index = messageParameter(args[i], fn, scopes);
     if (index >= 0) return index;
   }
   return first;
+}
+
+/** A function shaped like a logger's sink: a rest parameter it prints (`...msg`), or a name for logging (`log`, `logInfo`). */
+export function isConsoleSinkShaped(fn: FunctionLike): boolean {
+  return fn.parameters.some((p) => p.dotDotDotToken) || namedForLogging(fn);
 }
 
 const LOGGING_WORDS = new Set(['log', 'logger', 'print', 'debug', 'info', 'warn', 'warning', 'error', 'trace', 'notice', 'fatal', 'verbose']);

@@ -74,7 +74,12 @@ describe('logger model', () => {
       assert.deepEqual(callsOf(p.analyze('server/controllers/user.js')), ['3:2 custom.log']);
       // The entry no longer sets it: the calls are no log calls any more.
       noteFile(p.model, path.join(p.root, 'server/app.js'), `const yapi = require('./yapi.js');\nyapi.started = Date.now();\n`);
-      assert.deepEqual(callsOf(p.analyze('server/controllers/user.js')), []);
+      const without = p.analyze('server/controllers/user.js');
+      assert.deepEqual(callsOf(without), []);
+      // Set again later: a result computed without it is stale (a cache must not keep it).
+      noteFile(p.model, path.join(p.root, 'server/app.js'), `const yapi = require('./yapi.js');\nyapi.commons = require('./utils/commons');\n`);
+      assert.equal(p.model.inputsUnchanged(path.join(p.root, 'server/controllers/user.js'), without.inputs!), false);
+      assert.deepEqual(callsOf(p.analyze('server/controllers/user.js')), ['3:2 custom.log']);
     } finally {
       p.cleanup();
     }

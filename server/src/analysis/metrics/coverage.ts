@@ -80,8 +80,8 @@ function computeCoverage(service: ServiceView): ServiceCoverage {
 }
 
 /**
- * `/metrics` and the routes below it, where Prometheus scrapes by default: the service's own
- * exposition, however it writes it (CodiMD renders its status into `/metrics/codimd` from a template).
+ * `/metrics` and the routes below it, where Prometheus scrapes by default (with GET): the service's
+ * own exposition, however it writes it (CodiMD renders its status into `/metrics/codimd` from a template).
  */
 function isScrapePath(path: string | null): boolean {
   return path === '/metrics' || !!path?.startsWith('/metrics/');
@@ -92,7 +92,7 @@ function handlerCoverage(inService: boolean, service: ServiceView, recorders: Re
   if (!inService || out.preflight) return out;
   const fn = h.handler ? recorders.functionAtPlace(h.handler) : null;
   const registration = registrationAt(service, h);
-  if ((fn && recorders.functionScrapes(fn.parsed, fn.node)) || isScrapePath(h.path)) out.scrapeEndpoint = true;
+  if ((fn && recorders.functionScrapes(fn.parsed, fn.node)) || (h.method === 'GET' && isScrapePath(h.path))) out.scrapeEndpoint = true;
   if (fn) {
     const r = recorders.functionRecords(fn.parsed, fn.node);
     if (r) out.measuredBy.push({ kind: 'metric', library: r.library, call: r.call, file: r.file, line: r.line });

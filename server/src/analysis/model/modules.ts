@@ -9,7 +9,10 @@ import type { ModuleResolver } from './resolver';
 import { EMPTY_SUMMARY, type ModuleSummary, summariseModule, type SummaryLinks } from './summary';
 import type { ExportedValue } from './types';
 
-/** What a result depends on besides its own text: `file\0specifier` → resolved path (or ''), module path → summary digest. */
+/**
+ * What a result depends on besides its own text: `file\0specifier` → resolved path (or ''), module
+ * path → summary digest, and a member another module may set on a module (MEMBER_KEY) → its setter (or '').
+ */
 export type ModuleDependencies = Record<string, string>;
 
 interface SummaryEntry {
@@ -25,6 +28,13 @@ export interface ModuleIndexDeps {
   globalSources?(): Iterable<string>;
   /** The files that may set a member of another module's exports (noteFile's ASSIGNS_MODULE_MEMBER); none when not given. */
   memberSources?(): Iterable<string>;
+}
+
+/** Keys of member-setter dependencies (`assignedMember`): not a path, nor a `file\0specifier` resolution. */
+const MEMBER_KEY = '\u0001member\0';
+
+function memberKey(target: string, name: string, reader: string): string {
+  return `${MEMBER_KEY}${target}\0${name}\0${reader}`;
 }
 
 export class ModuleIndex {
@@ -73,19 +83,15 @@ export class ModuleIndex {
         return target ? summaryAt(target) : null;
       },
       // A member the module does not export, set on it by another module (YApi's entry: `yapi.commons = commons`).
-      // Recorded as a dependency only where found, as the globals are.
+      // Recorded found or not (a module may set it later), with the setter's digest where found.
       assignedMember: (specifier, name) => {
         const target = resolve(specifier);
         if (!target) return null;
-        for (const source of this.deps.memberSources?.() ?? []) {
-          if (source === file || source === target) continue;
-          for (const a of this.entry(source).summary.memberAssignments ?? []) {
-            if (a.member !== name || this.deps.resolver.resolve(source, a.specifier) !== target) continue;
-            summaryAt(source);
-            return a.value;
-          }
-        }
-        return null;
+        const found = this.memberSetter(target, name, file);
+        record[memberKey(target, name, file)] = found?.source ?? '';
+        if (!found) return null;
+        summaryAt(found.source);
+        return found.value;
       },
       // Recorded as a dependency only where found: most free names (`process.env`) are no logger.
       globalLogger: (path) => {
@@ -127,9 +133,25 @@ export class ModuleIndex {
     this.dependents.clear();
   }
 
-  /** Whether every recorded resolution and module digest is still what it was. */
+  /** The module that sets `name` on `target`'s exports, and what it sets; null when none does (`reader` itself aside). */
+  private memberSetter(target: string, name: string, reader: string): { source: string; value: ExportedValue } | null {
+    for (const source of this.deps.memberSources?.() ?? []) {
+      if (source === reader || source === target) continue;
+      for (const a of this.entry(source).summary.memberAssignments ?? []) {
+        if (a.member === name && this.deps.resolver.resolve(source, a.specifier) === target) return { source, value: a.value };
+      }
+    }
+    return null;
+  }
+
+  /** Whether every recorded resolution, module digest and member setter is still what it was. */
   stillValid(recorded: Readonly<Record<string, string>>): boolean {
     for (const [key, value] of Object.entries(recorded)) {
+      if (key.startsWith(MEMBER_KEY)) {
+        const [target, name, reader] = key.slice(MEMBER_KEY.length).split('\0');
+        if ((this.memberSetter(target, name, reader)?.source ?? '') !== value) return false;
+        continue;
+      }
       const nul = key.indexOf('\0');
       const now = nul >= 0 ? (this.deps.resolver.resolve(key.slice(0, nul), key.slice(nul + 1)) ?? '') : this.entry(key).summary.digest;
       if (now !== value) return false;

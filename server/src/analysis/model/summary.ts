@@ -207,7 +207,7 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
   }
   for (const [name, fn] of functions) if (!fn.logs && !fn.returnsLogger && fn.returnsErrorText === undefined && !fn.makesMetric) functions.delete(name);
   const globals = globalLoggers(sf, scopes, values);
-  const assignedMembers = moduleMemberAssignments(sf, scopes, values, links);
+  const assignedMembers = moduleMemberAssignments(file, sf, scopes, values, links);
   const digest = digestOf(loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes, trpcBuilders);
   // Written only when present: the digest of a module without them stays as it was.
   const g = [...globals].map(([name, lib]) => `${name}=${lib}`).sort();
@@ -231,26 +231,22 @@ export function summariseModule(file: string, text: string, links: SummaryLinks)
  * something importers can use: a logger, a log helper, or a module of helpers (`yapi.commons =
  * commons`, `commons` being `require('./utils/commons')`). See ModuleSummary.memberAssignments.
  */
-function moduleMemberAssignments(sf: ts.SourceFile, scopes: ScopeMap, values: ValueResolver, links: SummaryLinks): Array<{ specifier: string; member: string; value: ExportedValue }> {
+function moduleMemberAssignments(file: string, sf: ts.SourceFile, scopes: ScopeMap, values: ValueResolver, links: SummaryLinks): Array<{ specifier: string; member: string; value: ExportedValue }> {
   const out: Array<{ specifier: string; member: string; value: ExportedValue }> = [];
   for (const { object, member, value } of memberAssignments(sf)) {
     const d = resolveName(scopes, object, object.text);
     const specifier = d?.kind === 'value' ? requiredModule(unwrap(d.init)) : d?.kind === 'import' && (d.name === '*' || d.name === 'default') ? d.module : null;
-    if (!specifier || !isProjectSpecifier(specifier)) continue;
-    const v = exportableValue(values.valueOf(value), links);
+    // A project module (relative, an alias, a workspace package), not a package's: one the links follow.
+    if (!specifier || !links.summaryOf(specifier)) continue;
+    const v = exportableValue(values.valueOf(value), links, file);
     if (v) out.push({ specifier, member, value: v });
   }
   return out;
 }
 
-/** A specifier that may name a project module (relative or an alias), not a package's. */
-function isProjectSpecifier(specifier: string): boolean {
-  return specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('@/') || specifier.startsWith('~/');
-}
-
 /** A value as another module can hold it: a module of helpers becomes the object of its helper functions. */
-function exportableValue(v: Value | null, links: SummaryLinks): ExportedValue | null {
-  if (v?.t === 'logger') return { t: 'logger', lib: v.lib, origin: v.origin ?? '' };
+function exportableValue(v: Value | null, links: SummaryLinks, file: string): ExportedValue | null {
+  if (v?.t === 'logger') return { t: 'logger', lib: v.lib, origin: v.origin ?? file };
   if (v?.t === 'function') return { t: 'function', fn: v.fn };
   if (v?.t === 'object') return { t: 'object', members: v.members };
   if (v?.t === 'module') {

@@ -5,18 +5,12 @@
 // `http.createServer(app)`, `server.listen(port)`) is left out: as a CLI it would make the whole
 // service "imported only by CLI code".
 import * as path from 'node:path';
-import { scanFile, type ScannedFile } from './scan';
+import { scanFile, type ScannedFile, startsServer } from './scan';
 import type { RoleProject } from './types';
 
 /** A node shebang on the first line. */
 const NODE_SHEBANG = /^\uFEFF?#![^\n]*\bnode\b/;
-/** What a server's start does; tested on the file's text only. */
-const STARTS_SERVER = /\bcreateServer\s*\(|\.listen\s*\(/;
 
-/** Whether a file's text starts a server (`http.createServer(app)`, `app.listen(port)`). */
-export function startsServer(text: string): boolean {
-  return STARTS_SERVER.test(text);
-}
 /** A script bigger than this is no entry stub: not read further. */
 const MAX_ENTRY_BYTES = 64 * 1024;
 

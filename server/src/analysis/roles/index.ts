@@ -177,6 +177,7 @@ function sameNote(a: Noted, b: Noted): boolean {
     x.globImports.join('\0') === y.globImports.join('\0') &&
     x.loadsFolders.join('\0') === y.loadsFolders.join('\0') &&
     x.stylesheet === y.stylesheet &&
+    x.startsServer === y.startsServer &&
     x.commandSpecifiers.join('\0') === y.commandSpecifiers.join('\0') &&
     x.specifiers.length === y.specifiers.length &&
     x.specifiers.every((s, i) => s === y.specifiers[i])

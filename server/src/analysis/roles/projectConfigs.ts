@@ -10,8 +10,7 @@ import { angularJsonProjects, htmlScriptSources, nxFrontEndProject, sourcePathsI
 import { dockerfileCommands, isDockerfile, isWorkflowFile, type RunCommand, WORKFLOW_DIR, workflowCommands } from './ciCommands';
 import { binCommandNames, commandLineReason, commandPaths, frontEndDependency, interactiveCliDependency, isCommandLinePackage, isLibraryPackage, readManifest, scriptRole, type PackageManifest } from './manifest';
 import { probeModule } from './resolver';
-import { startsServer } from './extensionlessEntries';
-import type { ScannedFile } from './scan';
+import { type ScannedFile, startsServer } from './scan';
 import { jestRunner, mochaRunner, vitestRunner, type TestRunner } from './testRunners';
 import type { Evidence, FileRole, RoleProject } from './types';
 import { isInside, stripExtension } from '../model/paths';
@@ -61,7 +60,7 @@ export class ProjectConfigs {
     private readonly project: RoleProject,
     private readonly exists: (absPath: string) => boolean,
     files: readonly string[],
-    scanOf: (file: string) => ScannedFile | undefined,
+    private readonly scanOf: (file: string) => ScannedFile | undefined,
   ) {
     const packageDirs = new Set<string>([project.root]);
     for (const file of files) {
@@ -170,7 +169,7 @@ export class ProjectConfigs {
         if (file && role === 'service' && bins.has(file)) this.name(file, { role: 'cli', why: `${where} bin (scripts.${name} runs it from its sources)` });
         // `"collab:prod": "node dist/collaboration/server/collab-main"`: a second server process run in
         // production. Not a dev tool's server (`"simple-dns-server": "node extra/simple-dns-server.js"`).
-        else if (file && role === 'script' && PRODUCTION_SCRIPT.test(name) && startsServer(this.project.readFile(file) ?? '')) this.name(file, { role: 'service', why: `${where} scripts.${name} runs it in production, and it starts a server` });
+        else if (file && role === 'script' && PRODUCTION_SCRIPT.test(name) && (this.scanOf(file)?.startsServer ?? startsServer(this.project.readFile(file) ?? ''))) this.name(file, { role: 'service', why: `${where} scripts.${name} runs it in production, and it starts a server` });
         else if (file) this.name(file, { role, why: `${where} scripts.${name} runs it` + (role === 'cli' && scriptRole(name) === 'service' ? ` (an interactive command-line tool: ${prompts})` : '') });
       });
     }

@@ -35,6 +35,8 @@ export interface ScannedFile {
   readonly commandSpecifiers: readonly string[];
   /** The stylesheet a statement of the file imports (`import './index.scss'`, `require('./a.css')`), or null. */
   readonly stylesheet: string | null;
+  /** Starts a server (`http.createServer(...)`, `app.listen(...)`): a production script's file that does is the service's. */
+  readonly startsServer: boolean;
 }
 
 /**
@@ -100,6 +102,14 @@ const STYLESHEET_IMPORT = /^[ \t]*(?:import\s+(?:[^'"\n;]{0,300}\sfrom\s*)?|(?:(
 /** `export default` at a line's start, or `default` in an export clause (`export { default } from`, `export { X as default }`); not a comment's words. */
 const DEFAULT_EXPORT = /^[ \t]*export\s+default\b|^[ \t]*export\s*\{[^}]{0,500}\bdefault\b/m;
 
+/** What a server's start does; tested on the file's text only. */
+const STARTS_SERVER = /\bcreateServer\s*\(|\.listen\s*\(/;
+
+/** Whether a file's text starts a server (`http.createServer(app)`, `app.listen(port)`). */
+export function startsServer(text: string): boolean {
+  return STARTS_SERVER.test(text);
+}
+
 export function scanFile(text: string, fileName = ''): ScannedFile {
   const specifiers = new Set<string>();
   for (const m of text.matchAll(SPECIFIERS)) if (m[3] !== undefined) specifiers.add(m[3]);
@@ -113,11 +123,12 @@ export function scanFile(text: string, fileName = ''): ScannedFile {
     // Only a yargs program has command folders.
     commandDirs: yargs ? [...text.matchAll(COMMAND_DIR)].map((m) => m[2]) : [],
     runsMigrations: text.includes('.migrate.') && RUNS_MIGRATIONS.test(text),
-    loadsFolders: text.includes('__dirname') || text.includes('${') || text.includes('import.meta') ? foldersLoaded(text) : [],
+    loadsFolders: foldersLoaded(text),
     globImports: text.includes('import.meta.glob') ? [...text.matchAll(META_GLOB)].flatMap((m) => [...m[1].matchAll(GLOB_PATTERN)].map((g) => g[2])) : [],
     defaultExport: text.includes('default') && DEFAULT_EXPORT.test(text),
     commandSpecifiers: text.includes('require(') ? commandsRun(text) : [],
     stylesheet: STYLESHEET_MENTION.test(text) ? (STYLESHEET_IMPORT.exec(text)?.[2] ?? null) : null,
+    startsServer: startsServer(text),
   };
 }
 
@@ -150,11 +161,14 @@ export function leadingDirective(text: string): 'use client' | 'use server' | nu
 function foldersLoaded(text: string): string[] {
   const out = new Set<string>();
   let computedRequire: boolean | undefined;
-  for (const m of text.matchAll(LOADS_FOLDER)) {
-    if (m[1] === 'readdirSync' && !(computedRequire ??= COMPUTED_REQUIRE.test(text))) continue;
-    out.add(m[3] ?? '.');
+  // Each search only in a file whose text has its literal: most files have none of them.
+  if (text.includes('__dirname')) {
+    for (const m of text.matchAll(LOADS_FOLDER)) {
+      if (m[1] === 'readdirSync' && !(computedRequire ??= COMPUTED_REQUIRE.test(text))) continue;
+      out.add(m[3] ?? '.');
+    }
   }
-  for (const m of text.matchAll(TEMPLATE_LOAD)) out.add(m[1].replace(/\/$/, '') || '.');
+  if (text.includes('`.')) for (const m of text.matchAll(TEMPLATE_LOAD)) out.add(m[1].replace(/\/$/, '') || '.');
   if (text.includes('import.meta') && text.includes('readdir') && COMPUTED_LOAD.test(text)) for (const dir of esmFoldersListed(text)) out.add(dir);
   return [...out];
 }

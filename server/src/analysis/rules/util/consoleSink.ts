@@ -6,11 +6,14 @@
 import ts from '../../typescriptModule';
 import type { LogCall, RuleContext } from '../../rule';
 import { enclosingFunction, unwrap } from '../../scopes';
+import { isConsoleSinkShaped } from '../../logCallables';
 
 export function printsCallerMessageAfterOwnTag(call: LogCall, ctx: Pick<RuleContext, 'declarationOf'>): boolean {
   const fn = enclosingFunction(call.node);
   const [tag, ...rest] = call.node.arguments;
-  if (!fn || !tag || rest.length === 0) return false;
+  // Only a logger's sink by its shape (a name for logging, a rest parameter): a listener printing
+  // `Job ${jobId} failed` and its `err` is no helper, and its message is its own.
+  if (!fn || !tag || rest.length === 0 || !isConsoleSinkShaped(fn)) return false;
   const isOwnParameter = (e: ts.Expression): boolean => {
     const x = unwrap(ts.isSpreadElement(e) ? e.expression : e);
     if (!ts.isIdentifier(x)) return false;

@@ -42,7 +42,7 @@ function guardedBy(node: ts.Node, guard: Guard): boolean {
   // thousands of deeply nested log calls linear.
   let steps = 0;
   for (let child = node, parent = node.parent; parent && steps < MAX_CLIMB; child = parent, parent = parent.parent, steps++) {
-    if (ts.isBlock(parent) && returnsEarlyUnless(parent, child as ts.Statement, guard)) return true;
+    if (ts.isBlock(parent) && returnsEarlyUnless(parent, child, guard)) return true;
     if (!ts.isIfStatement(parent)) continue;
     if (child === parent.thenStatement && isGuardTest(parent.expression, true, guard)) return true;
     if (child === parent.elseStatement && isGuardTest(parent.expression, false, guard)) return true;
@@ -50,18 +50,18 @@ function guardedBy(node: ts.Node, guard: Guard): boolean {
   return false;
 }
 
-/** Statements looked at above one in its block for an early return (a guard comes first in a function). */
+/** Statements looked at at the top of a block for an early return (a guard comes first in a function). */
 const MAX_EARLIER_STATEMENTS = 16;
 
 /**
- * Whether a statement above `child` in `block` leaves the block unless in the guard's environment:
- * `if (env.getNodeEnv() !== 'development') return;` (Docmost's query log callback), so what follows
- * runs as if in that `if`'s else branch.
+ * Whether a statement at the top of `block`, above `child`, leaves the block unless in the guard's
+ * environment: `if (env.getNodeEnv() !== 'development') return;` (Docmost's query log callback), so
+ * what follows runs as if in that `if`'s else branch.
  */
-function returnsEarlyUnless(block: ts.Block, child: ts.Statement, guard: Guard): boolean {
-  const at = block.statements.indexOf(child);
-  for (let i = at - 1; i >= 0 && i >= at - MAX_EARLIER_STATEMENTS; i--) {
-    const st = block.statements[i];
+function returnsEarlyUnless(block: ts.Block, child: ts.Node, guard: Guard): boolean {
+  const statements = block.statements;
+  for (let i = 0; i < statements.length && i < MAX_EARLIER_STATEMENTS && statements[i].end <= child.pos; i++) {
+    const st = statements[i];
     if (ts.isIfStatement(st) && !st.elseStatement && leaves(st.thenStatement) && isGuardTest(st.expression, false, guard)) return true;
   }
   return false;

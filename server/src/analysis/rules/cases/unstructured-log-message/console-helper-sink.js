@@ -33,3 +33,10 @@ exports.jobLogger = (jobId) => ({
                     //~~~~~~~~~~~~~ [console-logging] console.debug in service code writes unstructured text; use the project's logger, which writes structured records with levels.
                                   //~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
 });
+
+// A listener printing its own message before the error it is handed is no logger's sink: its message is checked.
+exports.watch = (queue) => {
+  queue.on('failed', (jobId, err) => console.error(`Job ${jobId} failed`, err));
+                                   //~~~~~~~~~~~~~ [console-logging] console.error in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+                                                 //~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+};

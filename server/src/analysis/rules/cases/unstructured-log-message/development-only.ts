@@ -41,3 +41,27 @@ export function slowQuery(env: { getNodeEnv(): string }, event: { sql: string; m
   logger.warn('slow query: ' + event.sql);
             //~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built by string concatenation; log a constant message and put the values in fields.
 }
+
+// The guard at the top of a long body, and a `throw` as the way out, guard what follows too.
+export function explain(env: { getNodeEnv(): string }, plan: { sql: string; cost: number; rows: number }) {
+  if (env.getNodeEnv() !== 'development') throw new Error('explain is for development');
+  const a = plan.cost;
+  const b = plan.rows;
+  const c = a * b;
+  const d = c + 1;
+  const e = d + 1;
+  const f = e + 1;
+  const g = f + 1;
+  const h = g + 1;
+  const i = h + 1;
+  const j = i + 1;
+  const k = j + 1;
+  const l = k + 1;
+  const m = l + 1;
+  const n = m + 1;
+  const o = n + 1;
+  const q = o + 1;
+  const r = q + 1;
+  logger.debug('plan: ' + plan.sql + ' ' + r);
+}
+
