@@ -98,7 +98,8 @@ const GLOB_PATTERN = /(['"])([^'"\n\\]{1,300})\1/g;
  * comment): `import './index.scss'`, `import styles from './a.module.css'`, `const theme = require('./a.less')`.
  */
 const STYLESHEET_MENTION = /\.(?:s?css|sass|less|styl)['"]/;
-const STYLESHEET_IMPORT = /^[ \t]*(?:import\s+(?:[^'"\n;]{0,300}\sfrom\s*)?|(?:(?:const|let|var)\s+[\w$]{1,100}\s*=\s*)?require\(\s*)(['"])([^'"\n\\]{1,300}\.(?:css|scss|sass|less|styl))\1/m;
+// The import's bindings start with a non-space, so `import` and its spaces never overlap with them (linear on a line of spaces).
+const STYLESHEET_IMPORT = /^[ \t]*(?:import[ \t]+(?:[^'"\s;][^'"\n;]{0,300}[ \t]from[ \t]*)?|(?:(?:const|let|var)\s+[\w$]{1,100}\s*=\s*)?require\(\s*)(['"])([^'"\n\\]{1,300}\.(?:css|scss|sass|less|styl))\1/m;
 /** `export default` at a line's start, or `default` in an export clause (`export { default } from`, `export { X as default }`); not a comment's words. */
 const DEFAULT_EXPORT = /^[ \t]*export\s+default\b|^[ \t]*export\s*\{[^}]{0,500}\bdefault\b/m;
 
