@@ -349,6 +349,29 @@ export function bindFile(sf: ts.SourceFile): ScopeMap {
 }
 
 /** `=` and the compound assignments (`+=`, `||=`, `??=`...): each makes its right side part of what the name holds. */
-export function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
   return kind >= SK.FirstAssignment && kind <= SK.LastAssignment;
+}
+
+/**
+ * The assignments (`=` and compound) to a local variable in the statement list that declares it (a
+ * block, a case clause), in walk order; none for a module-level one, whose assignments may be anywhere
+ * in the file, nor past `maxLength` characters of that list. `declares(id)` tells the variable's own
+ * uses from another of the same name.
+ */
+export function assignmentsToLocal(d: ts.VariableDeclaration, declares: (id: ts.Identifier) => boolean, maxLength = Infinity): ts.BinaryExpression[] {
+  if (!ts.isIdentifier(d.name)) return [];
+  const name = d.name.text;
+  const holder = d.parent.parent?.parent;
+  if (!holder || ts.isSourceFile(holder) || holder.end - holder.pos > maxLength) return [];
+  const found: ts.BinaryExpression[] = [];
+  const stack: ts.Node[] = [holder];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (ts.isBinaryExpression(n) && isAssignmentOperator(n.operatorToken.kind) && ts.isIdentifier(n.left) && n.left.text === name && declares(n.left)) found.push(n);
+    ts.forEachChild(n, (c) => {
+      stack.push(c);
+    });
+  }
+  return found;
 }

@@ -6,7 +6,7 @@
 import ts from './typescriptModule';
 import { type FunctionLike, functionNamed, functionOf, memberFunction, NOTHING, summariseFunction } from './logCallables';
 import type { ClassSummary, ExportedValue, FunctionSummary, ImportLinks } from './model/types';
-import { type Declaration, hasModifier, isAssignmentOperator, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
+import { assignmentsToLocal, type Declaration, hasModifier, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
 import { type GlobalAssignments, globalAssignments } from './globalAssignments';
 import { enclosingClass } from './classMembers';
 import type { LoggerLibrary } from './types';
@@ -274,27 +274,18 @@ export class ValueResolver {
    */
   private assignedConsoleMethod(decl: ts.VariableDeclaration): Value | null {
     const list = decl.parent;
-    const block = list?.parent?.parent;
-    if (!ts.isIdentifier(decl.name) || !ts.isVariableDeclarationList(list) || list.flags & ts.NodeFlags.Const || !block || ts.isSourceFile(block)) return null;
-    if (block.end - block.pos > MAX_ASSIGNING_BLOCK) return null;
-    const name = decl.name.text;
+    if (!ts.isVariableDeclarationList(list) || list.flags & ts.NodeFlags.Const) return null;
+    const declares = (id: ts.Identifier) => (resolveName(this.scopes, id, id.text) as { node?: ts.Node } | null)?.node === decl;
     let method: string | null = null;
     let first = 0;
-    const stack: ts.Node[] = [block];
-    while (stack.length) {
-      const n = stack.pop()!;
-      if (ts.isBinaryExpression(n) && isAssignmentOperator(n.operatorToken.kind) && ts.isIdentifier(n.left) && n.left.text === name && (resolveName(this.scopes, n.left, name) as { node?: ts.Node } | null)?.node === decl) {
-        const assigned = n.operatorToken.kind === ts.SyntaxKind.EqualsToken ? this.consoleMethodOf(n.right) : null;
-        if (!assigned) return null;
-        // Named after the first assignment in the text (the walk meets them last first).
-        if (!method || n.pos < first) {
-          method = assigned;
-          first = n.pos;
-        }
+    for (const a of assignmentsToLocal(decl, declares, MAX_ASSIGNING_BLOCK)) {
+      const assigned = a.operatorToken.kind === ts.SyntaxKind.EqualsToken ? this.consoleMethodOf(a.right) : null;
+      if (!assigned) return null;
+      // Named after the first assignment in the text (the walk meets them last first).
+      if (!method || a.pos < first) {
+        method = assigned;
+        first = a.pos;
       }
-      ts.forEachChild(n, (c) => {
-        stack.push(c);
-      });
     }
     return method ? { t: 'consoleMethod', method } : null;
   }

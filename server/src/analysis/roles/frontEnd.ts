@@ -144,8 +144,8 @@ const UI_KITS: ReadonlySet<string> = new Set([
  */
 export function browserImportOf(specifiers: readonly string[], stylesheet: string | null): string | null {
   for (const s of specifiers) {
-    if (s.startsWith('@angular/') && !/^@angular\/(platform-server|ssr)\b/.test(s)) return `imports ${s} (front-end framework)`;
-    if (s === 'react-dom' || s === 'react-dom/client' || s === 'vue' || s === 'svelte' || s === 'preact') return `imports ${s} (front-end framework)`;
+    const framework = (s.startsWith('@angular/') && !/^@angular\/(platform-server|ssr)\b/.test(s)) || s === 'react-dom' || s === 'react-dom/client' || s === 'vue' || s === 'svelte' || s === 'preact';
+    if (framework) return `imports ${s} (front-end framework)`;
     if (UI_KITS.has(s)) return `imports ${s} (a front end's component kit)`;
   }
   return stylesheet ? `imports the stylesheet ${stylesheet} (only a bundler loads one, for a page)` : null;

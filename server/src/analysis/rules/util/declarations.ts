@@ -3,7 +3,7 @@
 // from another file is simply not known.
 import ts from '../../typescriptModule';
 import type { RuleContext } from '../../rule';
-import { isAssignmentOperator, unwrap } from '../../scopes';
+import { assignmentsToLocal, unwrap } from '../../scopes';
 
 /** The part of a rule's context these helpers need: where a name was declared (the scope model). */
 export type DeclarationLookup = Pick<RuleContext, 'declarationOf'>;
@@ -133,27 +133,7 @@ function assignmentsTo(d: ts.VariableDeclaration, scope: DeclarationLookup): ts.
   if (assignedOfFile?.sf !== sf) assignedOfFile = { sf, byDecl: new Map() };
   const known = assignedOfFile.byDecl.get(d);
   if (known) return known;
-  const name = (d.name as ts.Identifier).text;
-  const found: ts.Expression[] = [];
-  // The statement list the declaration is in (a block, a case clause, the file).
-  // A module-level `let` is left out: its assignments may be anywhere in the file, for every such name asked about.
-  const holder = d.parent.parent?.parent;
-  const stack: ts.Node[] = holder && !ts.isSourceFile(holder) ? [holder] : [];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (
-      ts.isBinaryExpression(n) &&
-      isAssignmentOperator(n.operatorToken.kind) &&
-      ts.isIdentifier(n.left) &&
-      n.left.text === name &&
-      scope.declarationOf(n.left) === d
-    ) {
-      found.push(n.right);
-    }
-    ts.forEachChild(n, (c) => {
-      stack.push(c);
-    });
-  }
+  const found = assignmentsToLocal(d, (id) => scope.declarationOf(id) === d).map((a) => a.right);
   assignedOfFile.byDecl.set(d, found);
   return found;
 }
