@@ -1,9 +1,9 @@
 // `npm run bench:realcode`: scores `obs-lens check` against hand-judged labels of real open-source
 // services (bench/realcode/repos/*.json). For each repository whose tree is present it runs the
 // built CLI as a user would (cwd = the service folder), matches findings to labels (same file,
-// same rule, line within ±1) and prints precision, recall, QUIET violations and the findings
+// same rule, line within ±1 or the first line of a call the finding sits in) and prints precision, recall, QUIET violations and the findings
 // nobody judged yet, so a person can judge them. It measures; it never gates: exit 0 whatever the
-// scores (2 only for a bad command line). Plain Node, no dependencies.
+// scores (2 only for a bad command line). Plain Node and the repository's TypeScript (to find calls).
 //
 //   node bench/realcode/score.mjs [--json] [--details] [--repo NAME ...]
 //
@@ -15,6 +15,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const checkout = path.resolve(here, '..', '..');
@@ -164,11 +165,45 @@ function runCheck(serviceDir, paths) {
 }
 
 /**
- * Pairs findings with labels: same file and rule, nearest line within ±1, an unused label before a
- * used one (two findings a line apart are two places), a used one still judging a second finding
- * at the same place (two calls on one line share a verdict).
+ * The start lines (1-based) of the calls that enclose each finding, read from the file with
+ * TypeScript: a label names a call by the line it starts on, and a finding in a call written over
+ * several lines (`logger.error('failed', {\n  errorMessage: e.message,\n})`) sits on a later line.
  */
-function match(diagnostics, labels) {
+function enclosingCallLines(serviceDir) {
+  const trees = new Map();
+  const treeOf = (file) => {
+    if (!trees.has(file)) {
+      let sf = null;
+      try {
+        sf = ts.createSourceFile(file, fs.readFileSync(path.join(serviceDir, file), 'utf8'), ts.ScriptTarget.Latest, true);
+      } catch {
+        // unreadable or too deeply nested: lines alone decide
+      }
+      trees.set(file, sf);
+    }
+    return trees.get(file);
+  };
+  return (d) => {
+    const sf = treeOf(d.file);
+    if (!sf || d.line < 1 || d.line > sf.getLineStarts().length) return [];
+    const pos = sf.getPositionOfLineAndCharacter(d.line - 1, Math.max(0, d.column - 1));
+    const lines = [];
+    const visit = (node) => {
+      if (pos < node.getStart(sf) || pos >= node.end) return;
+      if (ts.isCallExpression(node) || ts.isNewExpression(node)) lines.push(sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1);
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+    return lines;
+  };
+}
+
+/**
+ * Pairs findings with labels: same file and rule, nearest line within ±1 or the first line of a call
+ * the finding sits in, an unused label before a used one (two findings a line apart are two places),
+ * a used one still judging a second finding at the same place (two calls on one line share a verdict).
+ */
+function match(diagnostics, labels, callLines = () => []) {
   const byKey = new Map();
   for (const l of labels) {
     const key = `${l.file}\0${l.rule}`;
@@ -184,7 +219,12 @@ function match(diagnostics, labels) {
   });
   for (const i of order) {
     const d = diagnostics[i];
-    const near = (byKey.get(`${d.file}\0${d.rule}`) ?? []).filter((l) => Math.abs(l.line - d.line) <= 1);
+    const candidates = byKey.get(`${d.file}\0${d.rule}`) ?? [];
+    let near = candidates.filter((l) => Math.abs(l.line - d.line) <= 1);
+    if (near.length === 0) {
+      const calls = new Set(callLines(d));
+      near = candidates.filter((l) => calls.has(l.line));
+    }
     near.sort((a, b) => Number(used.has(a)) - Number(used.has(b)) || Math.abs(a.line - d.line) - Math.abs(b.line - d.line));
     const label = near[0] ?? null;
     if (label) used.add(label);
@@ -197,8 +237,8 @@ function ratio(n, d) {
   return d === 0 ? null : n / d;
 }
 
-function scoreRepo(repo, diagnostics) {
-  const { pairs, used } = match(diagnostics, repo.labels);
+function scoreRepo(repo, diagnostics, serviceDir) {
+  const { pairs, used } = match(diagnostics, repo.labels, enclosingCallLines(serviceDir));
   const tpFound = pairs.filter((p) => p.label?.verdict === 'TP');
   const fpFound = pairs.filter((p) => p.label?.verdict === 'FP');
   const quietViolations = pairs.filter((p) => p.label?.verdict === 'QUIET');
@@ -339,7 +379,7 @@ async function main() {
       continue;
     }
     for (const w of repeatedLabels(repo.labels, checked.diagnostics)) report.warnings.push(`${repo.where}: ${w}`);
-    report.repos.push(scoreRepo(repo, checked.diagnostics));
+    report.repos.push(scoreRepo(repo, checked.diagnostics, serviceDir));
   }
   for (const name of wanted) if (!found.has(name)) report.skipped.push({ name, reason: 'no label file has this name' });
   report.total = totalOf(report.repos);

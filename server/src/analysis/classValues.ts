@@ -84,6 +84,23 @@ export class ClassValues {
     return v;
   }
 
+  /**
+   * What a method the class inherits (does not declare) from its base class does for logging: a
+   * base class of this file's own method, or an imported class's (its module's summary). Overseerr's
+   * scanners call `this.log(message, 'info')`, declared once in BaseScanner in another file.
+   */
+  inheritedMethod(klass: ts.ClassLikeDeclaration, name: string, statics: boolean, depth = 0): FunctionSummary | null {
+    const base = depth < MAX_DEPTH ? this.baseClassOf(klass, depth) : null;
+    if (base?.t === 'importedClass') return (statics ? base.cls.statics : base.cls.methods)?.get(name) ?? null;
+    if (base?.t !== 'localClass') return null;
+    for (const m of base.node.members) {
+      if (!m.name || !ts.isIdentifier(m.name) || m.name.text !== name || hasModifier(m, ts.SyntaxKind.StaticKeyword) !== statics || isPrivate(m)) continue;
+      const fn = memberFunction(m);
+      return fn ? this.values.functionSummary(fn) : null;
+    }
+    return this.inheritedMethod(base.node, name, statics, depth + 1);
+  }
+
   /** The class `klass` extends, when it is one the model can see into. */
   private baseClassOf(klass: ts.ClassLikeDeclaration, depth: number): Value | null {
     const clause = klass.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);

@@ -37,10 +37,11 @@ const MAX_HELPER_BODY = 2000;
  * up to this size (the rest spread into the level call is what makes it one, see restMessage).
  */
 const MAX_SINK_BODY = 8000;
-const LEVEL_CALL = new RegExp(String.raw`(?:\.|\[\s*['"\`])(?:${[...ALL_LEVEL_METHODS].join('|')})\b`);
+/** A level method's name after `.` or `['`, or a level chosen by a name (`logger[level](`: Overseerr's scanner helper). */
+const LEVEL_CALL = new RegExp(String.raw`(?:\.|\[\s*['"\`])(?:${[...ALL_LEVEL_METHODS].join('|')})\b|\[\s*[A-Za-z_$][\w$]*\s*\]\s*\(`);
 
-/** A level call that is not console's (`this.output.error(`, `logger['warn'](`): a log helper's body holds one. */
-const NON_CONSOLE_LEVEL_CALL = new RegExp(String.raw`(?<!\bconsole)(?:\.|\[\s*['"\`])(?:${[...ALL_LEVEL_METHODS].join('|')})\b`);
+/** A level call that is not console's (`this.output.error(`, `logger['warn'](`, `logger[level](`): a log helper's body holds one. */
+const NON_CONSOLE_LEVEL_CALL = new RegExp(String.raw`(?<!\bconsole)(?:(?:\.|\[\s*['"\`])(?:${[...ALL_LEVEL_METHODS].join('|')})\b|\[\s*[A-Za-z_$][\w$]*\s*\]\s*\()`);
 
 /**
  * Whether `fn` may be a log helper, from its text alone: it takes parameters, is small, and calls

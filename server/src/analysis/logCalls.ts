@@ -14,7 +14,10 @@ export function isCandidateCall(call: ts.CallExpression): boolean {
   const callee = call.expression;
   // `helpers.warning(...)` may be a project's log helper (logCallables.ts) whatever its method's name.
   // (A helper takes the message and something more: the logger, the fields.)
-  if (ts.isPropertyAccessExpression(callee)) return ALL_LEVEL_METHODS.has(callee.name.text) || (ts.isIdentifier(callee.expression) && call.arguments.length >= 2);
+  // `this.log(message, 'info')`: a class's own helper (recogniseLogCall asks the class for the method).
+  if (ts.isPropertyAccessExpression(callee)) {
+    return ALL_LEVEL_METHODS.has(callee.name.text) || (ts.isIdentifier(callee.expression) && call.arguments.length >= 2) || (callee.expression.kind === ts.SyntaxKind.ThisKeyword && call.arguments.length >= 1);
+  }
   // `req.log[level](...)`: a level chosen at run time, resolved in recogniseLogCall.
   if (ts.isElementAccessExpression(callee)) return ts.isStringLiteralLike(callee.argumentExpression) ? ALL_LEVEL_METHODS.has(callee.argumentExpression.text) : ts.isIdentifier(callee.argumentExpression);
   return ts.isIdentifier(callee);
@@ -84,6 +87,16 @@ export function isStringLike(e: ts.Expression): boolean {
   if (ts.isStringLiteralLike(x) || ts.isTemplateExpression(x)) return true;
   // `ok ? 'done' : `failed ${id}``: a string either way (nested conditionals go one level each).
   if (ts.isConditionalExpression(x)) return isStringLike(x.whenTrue) && isStringLike(x.whenFalse);
+  // `err.stack || err.toString()`, `err.message ?? 'failed'`: a string whichever side is taken
+  // (iterative down the left spine, as `+` below).
+  if (isFallback(x)) {
+    let cur: ts.Expression = x;
+    while (isFallback(cur)) {
+      if (!isStringLike((cur as ts.BinaryExpression).right)) return false;
+      cur = unwrap((cur as ts.BinaryExpression).left);
+    }
+    return isStringLike(cur);
+  }
   if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     // Iterative down the left spine: generated code can chain thousands of `+`.
     let cur: ts.Expression = x;
@@ -100,6 +113,10 @@ export function isStringLike(e: ts.Expression): boolean {
   }
   if (ts.isPropertyAccessExpression(x) && (x.name.text === 'message' || x.name.text === 'stack')) return true;
   return false;
+}
+
+function isFallback(x: ts.Expression): boolean {
+  return ts.isBinaryExpression(x) && (x.operatorToken.kind === ts.SyntaxKind.BarBarToken || x.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);
 }
 
 function isObjectLike(e: ts.Expression): boolean {

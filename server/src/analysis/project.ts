@@ -202,6 +202,11 @@ export class ProjectModel implements FactsSource {
     return analysisFactsKey(this, absPath, this.factsFor(absPath, configured).digest) === inputs.facts && this.modules.stillValid(inputs.modules);
   }
 
+  /** What a file is for (FactsSource.roleOf). */
+  roleOf(absPath: string): FileKind {
+    return this.roles.roleOf(absPath).role;
+  }
+
   /** A file was created or deleted: listings, resolutions, summaries and roles may all differ now. */
   fileCreatedOrDeleted(absPath: string): void {
     this.fsView.forget(path.dirname(path.resolve(absPath)));

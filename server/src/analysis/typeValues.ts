@@ -278,3 +278,30 @@ export class TypeValues {
 function shapeValue(shape: LoggerShape): Value {
   return 'lib' in shape ? { t: 'logger', lib: shape.lib } : { t: 'loggerMembers', members: shape.members };
 }
+
+/**
+ * The strings a written type allows when it is a union of string literals (`level: 'info' | 'warn'`,
+ * or a type alias of one declared at the top of the file): a log helper's level parameter. Null for
+ * any other type (or none).
+ */
+export function literalUnion(type: ts.TypeNode | undefined, depth = 0): string[] | null {
+  if (!type || depth > 4) return null;
+  if (ts.isParenthesizedTypeNode(type)) return literalUnion(type.type, depth + 1);
+  if (ts.isLiteralTypeNode(type)) return ts.isStringLiteral(type.literal) ? [type.literal.text] : null;
+  if (ts.isUnionTypeNode(type)) {
+    const out: string[] = [];
+    for (const t of type.types) {
+      const texts = literalUnion(t, depth + 1);
+      if (!texts) return null;
+      out.push(...texts);
+    }
+    return out;
+  }
+  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && !type.typeArguments) {
+    const name = type.typeName.text;
+    for (const st of type.getSourceFile().statements) {
+      if (ts.isTypeAliasDeclaration(st) && st.name.text === name && !st.typeParameters) return literalUnion(st.type, depth + 1);
+    }
+  }
+  return null;
+}

@@ -11,7 +11,7 @@ import { type GlobalAssignments, globalAssignments } from './globalAssignments';
 import { enclosingClass } from './classMembers';
 import type { LoggerLibrary } from './types';
 import { ClassValues } from './classValues';
-import { TypeValues } from './typeValues';
+import { literalUnion, TypeValues } from './typeValues';
 import { MAX_DEPTH, type Value } from './valueTypes';
 
 export type { Value } from './valueTypes';
@@ -89,9 +89,9 @@ export class ValueResolver {
     for (const x of at.parent.members) {
       if (!x.name || !ts.isIdentifier(x.name) || x.name.text !== name || hasModifier(x, ts.SyntaxKind.StaticKeyword) !== statics) continue;
       const fn = memberFunction(x);
-      if (fn) return this.functionSummary(fn);
+      return fn ? this.functionSummary(fn) : null; // declared here: the base class's is hidden
     }
-    return null;
+    return this.classes.inheritedMethod(at.parent, name, statics);
   }
 
   /** What a module that exports `klass` says of it: the members that hold a logger and the methods that log. */
@@ -122,6 +122,7 @@ export class ValueResolver {
    */
   constantTexts(id: ts.Identifier): string[] | null {
     const d = resolveName(this.scopes, id, id.text);
+    if (d?.kind === 'param') return literalUnion(d.node.type);
     if (d?.kind !== 'value') return null;
     const texts: string[] = [];
     const add = (e: ts.Expression): boolean => {

@@ -126,6 +126,25 @@ describe('packages and workspaces', () => {
     assert.match(c.reasons.loggerModule, /no module in package c/);
   });
 
+
+  it("takes no logger module from a test's helper or a script: a fix would import the test suite into the server (Etherpad)", () => {
+    const LOG4JS = `import log4js from 'log4js';\nexport const logger = log4js.getLogger('test');\n`;
+    const files = {
+      'package.json': pkg('pad', { express: '^4', log4js: '^6' }, { scripts: { start: 'node src/server.js', test: 'mocha src/tests/backend/specs' } }),
+      'src/tests/backend/common.ts': LOG4JS,
+      'src/tests/backend/specs/api.ts': `import { logger } from '../common';\nlogger.info('x');\n`,
+      'src/bin/seed.ts': `#!/usr/bin/env node\n${LOG4JS}`,
+      'src/node/db/Pad.ts': `console.error('pad failed');\n`,
+    };
+    const t = make(files);
+    const facts = modelOf(t, files).factsFor(t.at('src/node/db/Pad.ts'));
+    assert.equal(facts.loggerModule, null);
+    assert.match(facts.reasons.loggerModule, /no module in package pad \(\.\) makes and exports a logger/);
+    // Beside them, the service's own module is the one.
+    const withOwn = { ...files, 'src/node/logger.ts': LOG4JS.replace("'test'", "'server'") };
+    const own = make(withOwn);
+    assert.equal(modelOf(own, withOwn).factsFor(own.at('src/node/db/Pad.ts')).loggerModule?.absPath, own.at('src/node/logger'));
+  });
   it('applies the nearest obs-lens.config.json; its loggerModule is relative to its own folder, and one outside the repository is ignored', async () => {
     const files = {
       'package.json': JSON.stringify({ workspaces: ['svc/*'] }),

@@ -574,6 +574,26 @@ describe('file roles', () => {
     assert.deepEqual(scanFile("const dir = path.dirname(fileURLToPath(import.meta.url));\nconst names = fs.readdirSync(dir);\nimport x from './x.js';\n").loadsFolders, []);
   });
 
+  it("Etherpad: a page's bootstrap by its statements on window (and what only it loads), the bin its prod script runs as the server, a scripts package's main as a script; a DOM of the server's own is no page", async () => {
+    const role = await treeRoles({
+      'pnpm-workspace.yaml': 'packages:\n  - src\n  - bin\n',
+      'package.json': JSON.stringify({ name: 'etherpad', private: true }),
+      'src/package.json': JSON.stringify({ name: 'ep_etherpad-lite', bin: { 'etherpad-lite': 'node/server.ts' }, dependencies: { express: '^4', jsdom: '^26' }, scripts: { dev: 'node --require tsx/cjs node/server.ts', prod: 'node --require tsx/cjs node/server.ts' } }),
+      'src/node/server.ts': "import { createApp } from './app';\nexport const start = async () => createApp();\nstart();\n",
+      'src/node/app.ts': "import express from 'express';\nimport { importHtml } from './importHtml';\nexport const createApp = () => { const app = express(); app.post('/import', (req, res) => res.json(importHtml(req.body))); app.listen(9001); return app; };\n",
+      'src/node/importHtml.ts': "import { JSDOM } from 'jsdom';\nexport const importHtml = (html: string) => {\n  const {window: {document}} = new JSDOM(html);\n  document.body.appendChild(document.createElement('p'));\n  return document.body.innerHTML;\n};\n",
+      'src/templates/padBootstrap.js': "(async () => {\n  window.clientVars = { v: 1 };\n  const pad = require('../client/pad');\n  pad.init();\n})();\n",
+      'src/client/pad.ts': "export const init = () => { if (typeof window.ajlog === 'string') console.log('ready'); };\n",
+      'bin/package.json': JSON.stringify({ name: 'bin', main: 'checkAllPads.js', dependencies: { 'ep_etherpad-lite': 'workspace:../src' }, scripts: { checkAllPads: 'node --import tsx checkAllPads.ts' } }),
+      'bin/checkAllPads.ts': "console.log('checking pads');\n",
+    });
+    assert.equal(role('src/templates/padBootstrap.js'), 'browser: sets or calls window or document in its statements (only a browser has them)');
+    assert.equal(role('src/client/pad.ts'), 'browser: imported by src/templates/padBootstrap.js (sets or calls window or document in its statements (only a browser has them))');
+    assert.equal(role('src/node/server.ts'), 'service: src/package.json scripts.prod runs its bin in production, and the package has a server framework');
+    assert.equal(role('src/node/importHtml.ts'), 'service: imported by server code (src/node/app.ts)');
+    assert.equal(role('bin/checkAllPads.ts'), 'script: bin/package.json scripts.checkAllPads runs it');
+  });
+
   it("a file outside the noted workspace still gets its role from its path and text", async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
     made.push(root);

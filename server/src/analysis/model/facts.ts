@@ -5,7 +5,7 @@
 // and only when A depends on that package; never a relative path into another package, never a
 // module outside the repository root.
 import * as path from 'node:path';
-import type { ProjectFacts } from '../rule';
+import type { FileKind, ProjectFacts } from '../rule';
 import type { LoggerLibrary } from '../types';
 import type { ModuleIndex } from './modules';
 import { libraryOfPackage, type PackageInfo, packageProvidesRequestLogger } from './packages';
@@ -50,6 +50,8 @@ export interface FactsSource {
   readonly errorStackFormatFiles: ReadonlySet<string>;
   /** Files that configure winston's printf format (`format.splat()`), learnt by noteFile. */
   readonly splatFormatFiles: ReadonlySet<string>;
+  /** What a file is for (roles/): a fix never imports a logger from a test's or a script's module. */
+  roleOf(absPath: string): FileKind;
 }
 
 type LoggerModule = NonNullable<ProjectFacts['loggerModule']>;
@@ -174,10 +176,20 @@ function configuredChoice(src: FactsSource, pkg: PackageInfo | null, configured:
   return { module, reason: `configured: ${setting} (not resolved from this package; imported as configured)` };
 }
 
-/** The package's own logger module: among noted modules of this package that make and export a logger, one named like one, then the shortest path. */
+/** Roles whose modules the service's code may import a logger from. */
+const LOGGER_MODULE_ROLES: ReadonlySet<FileKind> = new Set(['service', 'library']);
+
+/**
+ * The package's own logger module: among noted modules of this package that make and export a
+ * logger, one named like one, then the shortest path. A test's helper or a script that makes its own
+ * logger is no candidate (Etherpad's tests/backend/common.ts exports a log4js logger: a fix would
+ * have imported the test suite into the server).
+ */
 function ownChoice(src: FactsSource, pkg: PackageInfo | null): Choice | null {
   const dir = pkg?.dir ?? null;
-  const candidates = [...src.loggerExports.keys()].filter((m) => (src.packageFor(m)?.dir ?? null) === dir && isInside(src.root, m));
+  const candidates = [...src.loggerExports.keys()].filter(
+    (m) => (src.packageFor(m)?.dir ?? null) === dir && isInside(src.root, m) && LOGGER_MODULE_ROLES.has(src.roleOf(src.notedFiles.get(m) ?? m)),
+  );
   const best = candidates.sort(compareModuleCandidates)[0];
   if (!best) return null;
   const exports = src.loggerExports.get(best)!;

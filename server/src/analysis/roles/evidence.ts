@@ -1,7 +1,7 @@
 // One file's evidence, strongest first: tests (by convention or test-runner configuration), the
 // service's own entry points, what configuration names (scripts, bin, seeds, builds, entries),
 // CLIs and folder/name conventions, then what the file's text says (a front-end framework, component kit or stylesheet import,
-// 'use client', a service worker), Next.js conventions, and last the weak fallbacks (public/,
+// 'use client', a service worker, statements on window or document), Next.js conventions, and last the weak fallbacks (public/,
 // migrations/, `*.config.*`, then a front-end package or project, a browser tsconfig).
 import * as path from 'node:path';
 import { fallbackConvention, pathParts, testConvention, toolConvention } from './conventions';
@@ -39,6 +39,9 @@ export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file:
     if (scanned.registersServiceWorker) return { role: 'browser', why: 'registers a service worker (navigator.serviceWorker)' };
     const browserImport = browserImportOf(scanned.specifiers, scanned.stylesheet);
     if (browserImport) return { role: 'browser', why: browserImport };
+    // Weak: a module the server imports is isomorphic code that reaches for the page only on the
+    // client (YApi's postmanLib: `window.crossRequest(options)` in one branch), and runs in the server too.
+    if (scanned.usesPageGlobals) return { role: 'browser', why: 'sets or calls window or document in its statements (only a browser has them)', weak: true };
   }
   if (next) return next;
   if (configs.reactRouterPackages.has(pkg)) {

@@ -168,7 +168,7 @@ export const SERVER_PACKAGES = [
 ] as const;
 
 /** Whether the package depends on a server framework (SERVER_PACKAGES). */
-function dependsOnServerFramework(manifest: PackageManifest): boolean {
+export function dependsOnServerFramework(manifest: PackageManifest): boolean {
   return SERVER_PACKAGES.some((p) => manifest.dependencies.has(p));
 }
 

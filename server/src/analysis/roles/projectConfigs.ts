@@ -8,7 +8,7 @@ import { type ConfigProperty, configProperties, jsonProperties, readFlatYaml, re
 import { REACT_ROUTER_PACKAGES } from '../handlers/frameworks';
 import { angularJsonProjects, htmlScriptSources, nxFrontEndProject, sourcePathsIn, tsconfigTargetsBrowser, webpackTargetsNode, type FrontEndProject } from './frontEnd';
 import { dockerfileCommands, isDockerfile, isWorkflowFile, type RunCommand, WORKFLOW_DIR, workflowCommands } from './ciCommands';
-import { binCommandNames, commandLineReason, commandPaths, frontEndDependency, interactiveCliDependency, isCommandLinePackage, isLibraryPackage, readManifest, scriptRole, type PackageManifest } from './manifest';
+import { binCommandNames, commandLineReason, commandPaths, dependsOnServerFramework, frontEndDependency, interactiveCliDependency, isCommandLinePackage, isLibraryPackage, readManifest, scriptRole, type PackageManifest } from './manifest';
 import { probeModule } from './resolver';
 import { type ScannedFile, startsServer } from './scan';
 import { jestRunner, mochaRunner, vitestRunner, type TestRunner } from './testRunners';
@@ -148,10 +148,13 @@ export class ProjectConfigs {
     const library = m.dir !== this.project.root && isLibraryPackage(m);
     const prompts = interactiveCliDependency(m);
     const commandLine = !prompts && m.dir !== this.project.root && isCommandLinePackage(m);
-    // A library's or a command-line package's `main` is what importers load, not a process to start.
+    // A library's or a command-line package's `main` is what importers load, not a process to start;
+    // nor is a `main` that one of its scripts runs as a one-off, in a package with no server framework
+    // (Etherpad's bin/ package: `"main": "checkAllPads.js"`, `"checkAllPads": "node --import tsx checkAllPads.ts"`).
     if (m.main && !frontEnd && !library && !prompts && !commandLine) {
       const file = this.sourceFile(m.dir, m.main);
-      if (file && !bins.has(file)) this.name(file, { role: 'service', why: `${where} main` });
+      const runAsScript = (f: string) => m.scripts.some(([name, command]) => scriptRole(name) === 'script' && commandPaths(command).some((w) => this.sourceFile(m.dir, w) === f));
+      if (file && !bins.has(file) && (dependsOnServerFramework(m) || !runAsScript(file))) this.name(file, { role: 'service', why: `${where} main` });
     }
     for (const [name, command] of m.scripts) {
       // An interactive tool's `start` starts the tool, not a service.
@@ -165,8 +168,11 @@ export class ProjectConfigs {
           this.name(file, { role: 'script', why: `${where} scripts.${name} runs it before the service starts` });
           return;
         }
+        // `"prod": "node --require tsx/cjs node/server.ts"` in a package with a server framework runs its
+        // bin as the service in production (Etherpad's `etherpad-lite` bin is its server).
+        if (file && role === 'service' && bins.has(file) && PRODUCTION_SCRIPT.test(name) && dependsOnServerFramework(m)) this.name(file, { role: 'service', why: `${where} scripts.${name} runs its bin in production, and the package has a server framework` });
         // `"dev": "tsx src/cli.ts"` runs the package's own bin from its sources: still the command.
-        if (file && role === 'service' && bins.has(file)) this.name(file, { role: 'cli', why: `${where} bin (scripts.${name} runs it from its sources)` });
+        else if (file && role === 'service' && bins.has(file)) this.name(file, { role: 'cli', why: `${where} bin (scripts.${name} runs it from its sources)` });
         // `"collab:prod": "node dist/collaboration/server/collab-main"`: a second server process run in
         // production. Not a dev tool's server (`"simple-dns-server": "node extra/simple-dns-server.js"`).
         else if (file && role === 'script' && PRODUCTION_SCRIPT.test(name) && (this.scanOf(file)?.startsServer ?? startsServer(this.project.readFile(file) ?? ''))) this.name(file, { role: 'service', why: `${where} scripts.${name} runs it in production, and it starts a server` });

@@ -37,6 +37,12 @@ export interface ScannedFile {
   readonly stylesheet: string | null;
   /** Starts a server (`http.createServer(...)`, `app.listen(...)`): a production script's file that does is the service's. */
   readonly startsServer: boolean;
+  /**
+   * Its statements set or call the page's globals (`window.clientVars = {...}`, `document.addEventListener(...)`)
+   * with no `typeof window` guard and no browser automation (`page.evaluate(() => document...)`, which runs in
+   * a browser the server drives): only a browser has them (Etherpad's padBootstrap.js, which esbuild bundles).
+   */
+  readonly usesPageGlobals: boolean;
 }
 
 /**
@@ -103,6 +109,25 @@ const STYLESHEET_IMPORT = /^[ \t]*(?:import[ \t]+(?:[^'"\s;][^'"\n;]{0,300}[ \t]
 /** `export default` at a line's start, or `default` in an export clause (`export { default } from`, `export { X as default }`); not a comment's words. */
 const DEFAULT_EXPORT = /^[ \t]*export\s+default\b|^[ \t]*export\s*\{[^}]{0,500}\bdefault\b/m;
 
+/**
+ * A statement (at a line's start) that sets or calls a member of window, or uses the page through
+ * document's own members (`document.getElementById(...)`, `document.title = ...`): a Hocuspocus
+ * `document.broadcastStateless(...)` is no page's.
+ */
+const PAGE_GLOBAL_STATEMENT =
+  /^[ \t]*(?:window(?:\.[\w$]{1,100}){1,4}[ \t]*(?:\(|=(?!=))|document\.(?:getElementById|getElementsBy[A-Za-z]{1,20}|querySelector|querySelectorAll|createElement|createTextNode|addEventListener|removeEventListener|body|head|title|cookie|documentElement|readyState|write)\b)/m;
+/**
+ * What makes page globals no evidence: code guarded for the server, a browser the server drives, or a
+ * window or document of its own (`const {window: {document}} = new JSDOM(html)`: Etherpad's HTML import;
+ * `onStoreDocument({ documentName, document })`: Docmost's collaboration server).
+ */
+const NOT_A_PAGE =
+  /\btypeof\s+(?:window|document)\s*[!=]=|\.(?:evaluate|evaluateHandle|\$eval|\$\$eval|addInitScript)\s*\(|\b(?:jsdom|JSDOM|happy-dom|linkedom|domino)\b|\b(?:const|let|var)\s+(?:window|document)\b|[{,][ \t\r\n]*(?:window|document)[ \t\r\n]*[,:}]/;
+
+function usesPageGlobals(text: string): boolean {
+  return (text.includes('window.') || text.includes('document.')) && PAGE_GLOBAL_STATEMENT.test(text) && !NOT_A_PAGE.test(text);
+}
+
 /** What a server's start does; tested on the file's text only. */
 const STARTS_SERVER = /\bcreateServer\s*\(|\.listen\s*\(/;
 
@@ -130,6 +155,7 @@ export function scanFile(text: string, fileName = ''): ScannedFile {
     commandSpecifiers: text.includes('require(') ? commandsRun(text) : [],
     stylesheet: STYLESHEET_MENTION.test(text) ? (STYLESHEET_IMPORT.exec(text)?.[2] ?? null) : null,
     startsServer: startsServer(text),
+    usesPageGlobals: usesPageGlobals(text),
   };
 }
 

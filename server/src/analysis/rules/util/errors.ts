@@ -10,17 +10,20 @@ const ERROR_PARAM_NAMES = /^(err|error|e|ex|exc|exception|cause)$/;
 /** The names that say an error on their own, whatever else is known (`err`, `error`). */
 const ERROR_NAME = /^err(or)?$/;
 
-export function isErrorValue(expr: ts.Expression, scope: DeclarationLookup): boolean {
+export function isErrorValue(expr: ts.Expression, scope: DeclarationLookup, aliases = 0): boolean {
   const e = unwrap(expr);
   if (ts.isNewExpression(e)) return ts.isIdentifier(e.expression) && /Error$/.test(e.expression.text);
   if (!ts.isIdentifier(e)) return false;
   const d = scope.declarationOf(e);
   // The narrowing is looked for last: most names are no error to begin with (a 20,000-term message's).
-  return !!d && declaresError(d, scope) && !provedNoError(e);
+  return !!d && declaresError(d, scope, aliases) && !provedNoError(e);
 }
 
+/** Names for a name followed (`const a = b`): a few, so that a cycle of them ends. */
+const MAX_ALIASES = 4;
+
 /** Whether a variable or parameter holds an error by its declaration. */
-function declaresError(d: ts.VariableDeclaration | ts.ParameterDeclaration, scope: DeclarationLookup): boolean {
+function declaresError(d: ts.VariableDeclaration | ts.ParameterDeclaration, scope: DeclarationLookup, aliases: number): boolean {
   if (ts.isCatchClause(d.parent)) return true;
   if (ts.isParameter(d)) {
     const fn = d.parent as ts.SignatureDeclaration;
@@ -29,6 +32,8 @@ function declaresError(d: ts.VariableDeclaration | ts.ParameterDeclaration, scop
   if (d.type) return typeIsError(d.type);
   const init = d.initializer && unwrap(d.initializer);
   if (init && ts.isCallExpression(init)) return madeFromError(init, scope);
+  // Another name for an error (`const errCaused = err as ErrorCaused` in Etherpad's catch blocks).
+  if (init && ts.isIdentifier(init)) return aliases < MAX_ALIASES && isErrorValue(init, scope, aliases + 1);
   return !!init && ts.isNewExpression(init) && isErrorValue(init, scope);
 }
 
@@ -183,11 +188,19 @@ export function errorAsText(expr: ts.Expression, scope: ErrorLookup): ts.Express
  */
 export function errorsKeptWhole(call: LogCall, ctx: RuleContext): Set<string> {
   const out = new Set<string>();
-  if (call.library === 'winston') return out;
-  const add = (expr: ts.Expression) => {
+  const add = (expr: ts.Expression, depth = 0) => {
     const e = unwrap(expr);
     if (ts.isIdentifier(e) && isErrorValue(e, ctx)) out.add(e.text);
+    // `error.parent ?? error` (Outline's Sequelize errors): the error is logged whole either way it goes.
+    else if (depth < MAX_ALIASES && ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+      add(e.left, depth + 1);
+      add(e.right, depth + 1);
+    }
   };
+  // A project's log helper given the error itself beside the message (Outline's `Logger.error(message, error)`):
+  // what the helper does with it is its own business; the error was handed over whole.
+  if (call.wrapper) for (const a of call.node.arguments) if (a !== call.messageArg && !ts.isSpreadElement(a)) add(a);
+  if (call.library === 'winston') return out;
   const fields = call.fieldsArg && unwrap(call.fieldsArg);
   if (fields && ts.isObjectLiteralExpression(fields)) {
     for (const p of fields.properties) {

@@ -19,3 +19,17 @@ export async function run(job: () => Promise<void>) {
     logger.error({ err }, 'sync failed');
   }
 }
+
+// Another name for the caught error (Etherpad's `const errCaused = err as ErrorCaused`) is the error:
+// its stack or text alone is the message.
+export async function serve(handle: () => Promise<void>) {
+  try {
+    await handle();
+  } catch (err) {
+    const errCaused = err as Error & { code?: string };
+    logger.error(errCaused.stack || errCaused.toString());
+               //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is the error's own text, which differs from error to error; log a constant message with the error object in a field.
+    const label = 'handler';
+    logger.error(label);
+  }
+}
