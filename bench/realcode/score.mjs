@@ -1,7 +1,7 @@
 // `npm run bench:realcode`: scores `obs-lens check` against hand-judged labels of real open-source
 // services (bench/realcode/repos/*.json). For each repository whose tree is present it runs the
 // built CLI as a user would (cwd = the service folder), matches findings to labels (same file,
-// same rule, line within ±1 or the first line of a call the finding sits in) and prints precision, recall, QUIET violations and the findings
+// same rule, line within ±1 or the first line of the innermost call the finding sits in) and prints precision, recall, QUIET violations and the findings
 // nobody judged yet, so a person can judge them. It measures; it never gates: exit 0 whatever the
 // scores (2 only for a bad command line). Plain Node and the repository's TypeScript (to find calls).
 //
@@ -165,7 +165,7 @@ function runCheck(serviceDir, paths) {
 }
 
 /**
- * The start lines (1-based) of the calls that enclose each finding, read from the file with
+ * The start line (1-based) of the innermost call that encloses each finding, read from the file with
  * TypeScript: a label names a call by the line it starts on, and a finding in a call written over
  * several lines (`logger.error('failed', {\n  errorMessage: e.message,\n})`) sits on a later line.
  */
@@ -187,14 +187,15 @@ function enclosingCallLines(serviceDir) {
     const sf = treeOf(d.file);
     if (!sf || d.line < 1 || d.line > sf.getLineStarts().length) return [];
     const pos = sf.getPositionOfLineAndCharacter(d.line - 1, Math.max(0, d.column - 1));
-    const lines = [];
+    // The innermost call only: a label on a wrapper's first line (`Promise.all(items.map(...))`) is not this finding's.
+    let line = null;
     const visit = (node) => {
       if (pos < node.getStart(sf) || pos >= node.end) return;
-      if (ts.isCallExpression(node) || ts.isNewExpression(node)) lines.push(sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1);
+      if (ts.isCallExpression(node) || ts.isNewExpression(node)) line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
       ts.forEachChild(node, visit);
     };
     visit(sf);
-    return lines;
+    return line === null ? [] : [line];
   };
 }
 

@@ -93,12 +93,14 @@ export class ClassValues {
     const base = depth < MAX_DEPTH ? this.baseClassOf(klass, depth) : null;
     if (base?.t === 'importedClass') return (statics ? base.cls.statics : base.cls.methods)?.get(name) ?? null;
     if (base?.t !== 'localClass') return null;
+    let declared = false;
     for (const m of base.node.members) {
       if (!m.name || !ts.isIdentifier(m.name) || m.name.text !== name || hasModifier(m, ts.SyntaxKind.StaticKeyword) !== statics || isPrivate(m)) continue;
       const fn = memberFunction(m);
-      return fn ? this.values.functionSummary(fn) : null;
+      if (fn) return this.values.functionSummary(fn);
+      if (!(ts.isMethodDeclaration(m) && !m.body)) declared = true; // an overload's signature: its implementation follows
     }
-    return this.inheritedMethod(base.node, name, statics, depth + 1);
+    return declared ? null : this.inheritedMethod(base.node, name, statics, depth + 1);
   }
 
   /** The class `klass` extends, when it is one the model can see into. */

@@ -87,12 +87,13 @@ export function isStringLike(e: ts.Expression): boolean {
   if (ts.isStringLiteralLike(x) || ts.isTemplateExpression(x)) return true;
   // `ok ? 'done' : `failed ${id}``: a string either way (nested conditionals go one level each).
   if (ts.isConditionalExpression(x)) return isStringLike(x.whenTrue) && isStringLike(x.whenFalse);
-  // `err.stack || err.toString()`, `err.message ?? 'failed'`: a string whichever side is taken
-  // (iterative down the left spine, as `+` below).
+  // `err.stack || err.toString()`, `err.message ?? 'failed'`: a string whichever side is taken. A
+  // few alternatives only: the rules read a message's `||` recursively, and a chain of thousands is
+  // no message anyone wrote (it stays the fields argument, as before).
   if (isFallback(x)) {
     let cur: ts.Expression = x;
-    while (isFallback(cur)) {
-      if (!isStringLike((cur as ts.BinaryExpression).right)) return false;
+    for (let n = 0; isFallback(cur); n++) {
+      if (n >= MAX_FALLBACKS || !isStringLike((cur as ts.BinaryExpression).right)) return false;
       cur = unwrap((cur as ts.BinaryExpression).left);
     }
     return isStringLike(cur);
@@ -114,6 +115,9 @@ export function isStringLike(e: ts.Expression): boolean {
   if (ts.isPropertyAccessExpression(x) && (x.name.text === 'message' || x.name.text === 'stack')) return true;
   return false;
 }
+
+/** Alternatives (`a || b || c`) a message may have and still be taken for a string. */
+const MAX_FALLBACKS = 8;
 
 function isFallback(x: ts.Expression): boolean {
   return ts.isBinaryExpression(x) && (x.operatorToken.kind === ts.SyntaxKind.BarBarToken || x.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);

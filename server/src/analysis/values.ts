@@ -86,12 +86,15 @@ export class ValueResolver {
     while (at && !(ts.isFunctionLike(at) && !ts.isArrowFunction(at)) && !(ts.isPropertyDeclaration(at) && ts.isClassLike(at.parent))) at = at.parent;
     if (!at || !(ts.isMethodDeclaration(at) || ts.isPropertyDeclaration(at)) || !ts.isClassLike(at.parent)) return null;
     const statics = hasModifier(at, ts.SyntaxKind.StaticKeyword);
+    let declared = false;
     for (const x of at.parent.members) {
       if (!x.name || !ts.isIdentifier(x.name) || x.name.text !== name || hasModifier(x, ts.SyntaxKind.StaticKeyword) !== statics) continue;
       const fn = memberFunction(x);
-      return fn ? this.functionSummary(fn) : null; // declared here: the base class's is hidden
+      if (fn) return this.functionSummary(fn);
+      // An overload's signature has no body (the implementation follows); anything else named so hides the base class's.
+      if (!(ts.isMethodDeclaration(x) && !x.body)) declared = true;
     }
-    return this.classes.inheritedMethod(at.parent, name, statics);
+    return declared ? null : this.classes.inheritedMethod(at.parent, name, statics);
   }
 
   /** What a module that exports `klass` says of it: the members that hold a logger and the methods that log. */

@@ -36,6 +36,23 @@ describe('engine robustness', () => {
     }
   });
 
+  it("a 30,000-term `||` chain of an error's texts as pino's message, and names of an error defined by each other: answered, no rule fails", () => {
+    const p = tempProject({ 'package.json': PKG, 'src/logger.ts': LOGGER });
+    try {
+      const chain = `import { logger } from './logger';\ntry { run(); } catch (e) {\n  logger.info(${Array.from({ length: 30_000 }, (_, i) => (i % 2 ? 'e.message' : 'e.stack')).join(' || ')});\n}\n`;
+      const r1 = p.analyze('src/fallbacks.ts', chain);
+      assert.deepEqual([r1.skipped, r1.ruleErrors], [undefined, undefined]);
+      assert.deepEqual(callsOf(r1), ['3:2 pino.info']);
+      // `var a = b; var b = toError(a)`: each name's declaration leads to the other's.
+      const cycle = `import { logger } from './logger';\ntry { run(); } catch (err) {\n  var a = b; var b = toError(a); const c = toError(c);\n  logger.error(a.message);\n  logger.error(c.message);\n}\n`;
+      const r2 = p.analyze('src/cycle.ts', cycle);
+      assert.deepEqual([r2.skipped, r2.ruleErrors], [undefined, undefined]);
+      assert.deepEqual(callsOf(r2), ['4:2 pino.error', '5:2 pino.error']);
+    } finally {
+      p.cleanup();
+    }
+  });
+
   /** `logger.error('a0' + x0 + 'a1' + x1 + ... + err.message)` in a catch block: `terms` terms in one message. */
   function concatenation(terms: number): string {
     const parts = Array.from({ length: terms - 1 }, (_, i) => (i % 2 === 0 ? `'a${i}'` : `x${i}`));

@@ -586,12 +586,23 @@ describe('file roles', () => {
       'src/client/pad.ts': "export const init = () => { if (typeof window.ajlog === 'string') console.log('ready'); };\n",
       'bin/package.json': JSON.stringify({ name: 'bin', main: 'checkAllPads.js', dependencies: { 'ep_etherpad-lite': 'workspace:../src' }, scripts: { checkAllPads: 'node --import tsx checkAllPads.ts' } }),
       'bin/checkAllPads.ts': "console.log('checking pads');\n",
+      'src/node/retitle.ts': "export async function retitle(document: { title: string; save(): Promise<void> }) {\n  document.title = document.title.trim();\n  await document.save();\n}\n",
     });
     assert.equal(role('src/templates/padBootstrap.js'), 'browser: sets or calls window or document in its statements (only a browser has them)');
     assert.equal(role('src/client/pad.ts'), 'browser: imported by src/templates/padBootstrap.js (sets or calls window or document in its statements (only a browser has them))');
     assert.equal(role('src/node/server.ts'), 'service: src/package.json scripts.prod runs its bin in production, and the package has a server framework');
     assert.equal(role('src/node/importHtml.ts'), 'service: imported by server code (src/node/app.ts)');
     assert.equal(role('bin/checkAllPads.ts'), 'script: bin/package.json scripts.checkAllPads runs it');
+    // A database's documents have titles and bodies too: a parameter named document is no page.
+    assert.equal(role('src/node/retitle.ts'), 'service: service code: nothing marks it as a test, script, build, CLI or browser file');
+  });
+
+  it("the root package's main stays the service when a debug script runs it too (Docker or a Procfile starts it)", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'bot', main: 'index.js', dependencies: { pino: '^9', 'discord.js': '^14' }, scripts: { debug: 'node --inspect index.js' } }),
+      'index.js': "const pino = require('pino');\nconst logger = pino();\nlogger.info('ready');\n",
+    });
+    assert.equal(role('index.js'), 'service: package.json main');
   });
 
   it("a file outside the noted workspace still gets its role from its path and text", async () => {

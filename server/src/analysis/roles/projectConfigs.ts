@@ -154,7 +154,8 @@ export class ProjectConfigs {
     if (m.main && !frontEnd && !library && !prompts && !commandLine) {
       const file = this.sourceFile(m.dir, m.main);
       const runAsScript = (f: string) => m.scripts.some(([name, command]) => scriptRole(name) === 'script' && commandPaths(command).some((w) => this.sourceFile(m.dir, w) === f));
-      if (file && !bins.has(file) && (dependsOnServerFramework(m) || !runAsScript(file))) this.name(file, { role: 'service', why: `${where} main` });
+      // Only a workspace package's: the root's `main` is often the service Docker or a Procfile starts, whatever its scripts say (`"debug": "node --inspect index.js"`).
+      if (file && !bins.has(file) && (m.dir === this.project.root || dependsOnServerFramework(m) || !runAsScript(file))) this.name(file, { role: 'service', why: `${where} main` });
     }
     for (const [name, command] of m.scripts) {
       // An interactive tool's `start` starts the tool, not a service.

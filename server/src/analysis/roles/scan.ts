@@ -119,10 +119,11 @@ const PAGE_GLOBAL_STATEMENT =
 /**
  * What makes page globals no evidence: code guarded for the server, a browser the server drives, or a
  * window or document of its own (`const {window: {document}} = new JSDOM(html)`: Etherpad's HTML import;
- * `onStoreDocument({ documentName, document })`: Docmost's collaboration server).
+ * `onStoreDocument({ documentName, document })`: Docmost's collaboration server; a parameter named so,
+ * `async function retitle(document)`: a database's documents have titles and bodies too).
  */
 const NOT_A_PAGE =
-  /\btypeof\s+(?:window|document)\s*[!=]=|\.(?:evaluate|evaluateHandle|\$eval|\$\$eval|addInitScript)\s*\(|\b(?:jsdom|JSDOM|happy-dom|linkedom|domino)\b|\b(?:const|let|var)\s+(?:window|document)\b|[{,][ \t\r\n]*(?:window|document)[ \t\r\n]*[,:}]/;
+  /\btypeof\s+(?:window|document)\s*[!=]=|\.(?:evaluate|evaluateHandle|\$eval|\$\$eval|addInitScript)\s*\(|\b(?:jsdom|JSDOM|happy-dom|linkedom|domino)\b|\b(?:const|let|var)\s+(?:window|document)\b|[{,(][ \t\r\n]*(?:window|document)[ \t\r\n]*[,:})=]|\b(?:window|document)[ \t]*=>/;
 
 function usesPageGlobals(text: string): boolean {
   return (text.includes('window.') || text.includes('document.')) && PAGE_GLOBAL_STATEMENT.test(text) && !NOT_A_PAGE.test(text);

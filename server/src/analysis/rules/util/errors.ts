@@ -30,11 +30,14 @@ function declaresError(d: ts.VariableDeclaration | ts.ParameterDeclaration, scop
     return paramHoldsError(fn, d, fn.parameters.indexOf(d));
   }
   if (d.type) return typeIsError(d.type);
+  // Each step to another name's declaration counts, so names defined by each other (`var a = b;
+  // var b = toError(a)`, `const c = toError(c)`) end.
+  if (aliases >= MAX_ALIASES) return false;
   const init = d.initializer && unwrap(d.initializer);
-  if (init && ts.isCallExpression(init)) return madeFromError(init, scope);
+  if (init && ts.isCallExpression(init)) return madeFromError(init, scope, aliases + 1);
   // Another name for an error (`const errCaused = err as ErrorCaused` in Etherpad's catch blocks).
-  if (init && ts.isIdentifier(init)) return aliases < MAX_ALIASES && isErrorValue(init, scope, aliases + 1);
-  return !!init && ts.isNewExpression(init) && isErrorValue(init, scope);
+  if (init && ts.isIdentifier(init)) return isErrorValue(init, scope, aliases + 1);
+  return !!init && ts.isNewExpression(init) && isErrorValue(init, scope, aliases + 1);
 }
 
 /** Levels climbed looking for a narrowing `if`: a guard sits a few statements above. */
@@ -74,10 +77,10 @@ const ERROR_MAKER = /^(?:to|as|ensure|normali[sz]e|resolve|wrap|coerce|cast)(?:[
  * triggers turn whatever a cloud function threw into a `Parse.Error`): the call of a function named
  * for it, given an error first. A name alone is not enough (`formatError(err)` returns text).
  */
-function madeFromError(call: ts.CallExpression, scope: DeclarationLookup): boolean {
+function madeFromError(call: ts.CallExpression, scope: DeclarationLookup, aliases: number): boolean {
   const callee = unwrap(call.expression);
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
-  return !!name && ERROR_MAKER.test(name) && call.arguments.length >= 1 && isErrorValue(call.arguments[0], scope);
+  return !!name && ERROR_MAKER.test(name) && call.arguments.length >= 1 && isErrorValue(call.arguments[0], scope, aliases);
 }
 
 /** `Error`, `HttpError`, `NodeJS.ErrnoException`, or a union holding one (`Error | null`). */

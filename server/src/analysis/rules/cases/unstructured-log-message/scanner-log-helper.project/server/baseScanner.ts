@@ -12,6 +12,13 @@ class BaseScanner {
   protected note(message: string, level: LogLevel): void {
     logger[level](message);
   }
+
+  // Overloaded: the signatures have no body, the implementation below them logs.
+  protected say(message: string): void;
+  protected say(message: string, fields: Record<string, unknown>): void;
+  protected say(message: string, fields?: Record<string, unknown>): void {
+    logger.info(message, fields);
+  }
 }
 
 export default BaseScanner;
