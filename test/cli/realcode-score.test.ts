@@ -212,6 +212,38 @@ describe('bench/realcode/score.mjs', function () {
     assert.deepEqual(report.warnings, ['twice.json: label #4 repeats src/index.js:2:console-logging: 2 labels, 1 finding(s) there']);
   });
 
+  it("matches a label on a call's first line to a finding further down the same call, and not to one in a call it only encloses", () => {
+    // The error's text is on line 5, inside the call that starts on line 3; the template on line 9 is in
+    // a call of its own, inside the Promise.all that starts on line 7.
+    const text = [
+      "const pino = require('pino');",
+      'const logger = pino();',
+      'try { run(); } catch (e) { logger.error(',
+      "  'failed',",
+      '  e.message,',
+      '); }',
+      'Promise.all([1].map((x) =>',
+      '  x &&',
+      '  logger.info(`item ${x}`)));',
+      '',
+    ].join('\n');
+    writeTree(path.join(trees, 'calls'), { 'package.json': '{"name":"calls","dependencies":{"pino":"^9"},"scripts":{"start":"node src/index.js"}}\n', 'src/index.js': text });
+    const own = path.join(tmp, 'labels-calls');
+    fs.mkdirSync(own);
+    fs.writeFileSync(
+      path.join(own, 'calls.json'),
+      labelFile('calls', 'acme/calls', 'd'.repeat(40), [label('src/index.js', 3, 'error-not-serialized', 'TP'), label('src/index.js', 7, 'unstructured-log-message', 'TP')]),
+    );
+    const r = score(['--json'], own);
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as Report;
+    const calls = report.repos[0];
+    // The first label judges the finding on line 5; the second, on the first line of the Promise.all
+    // around the finding on line 9 (not of its own call), judges nothing.
+    assert.equal(calls.tpFound, 1);
+    assert.equal(calls.tpLabelsFound, 1);
+  });
+
   it('rejects an unknown argument with exit 2 and the usage', () => {
     const r = score(['--frobnicate']);
     assert.equal(r.code, 2);
