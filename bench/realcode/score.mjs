@@ -169,13 +169,13 @@ function runCheck(serviceDir, paths) {
  * TypeScript: a label names a call by the line it starts on, and a finding in a call written over
  * several lines (`logger.error('failed', {\n  errorMessage: e.message,\n})`) sits on a later line.
  */
-function enclosingCallLines(serviceDir) {
+function enclosingCallLine(serviceDir) {
   const trees = new Map();
   const treeOf = (file) => {
     if (!trees.has(file)) {
       let sf = null;
       try {
-        sf = ts.createSourceFile(file, fs.readFileSync(path.join(serviceDir, file), 'utf8'), ts.ScriptTarget.Latest, true);
+        sf = ts.createSourceFile(file, fs.readFileSync(path.join(serviceDir, file), 'utf8'), ts.ScriptTarget.Latest, false);
       } catch {
         // unreadable or too deeply nested: lines alone decide
       }
@@ -185,7 +185,7 @@ function enclosingCallLines(serviceDir) {
   };
   return (d) => {
     const sf = treeOf(d.file);
-    if (!sf || d.line < 1 || d.line > sf.getLineStarts().length) return [];
+    if (!sf || d.line < 1 || d.line > sf.getLineStarts().length) return null;
     const pos = sf.getPositionOfLineAndCharacter(d.line - 1, Math.max(0, d.column - 1));
     // The innermost call only: a label on a wrapper's first line (`Promise.all(items.map(...))`) is not this finding's.
     let line = null;
@@ -194,8 +194,12 @@ function enclosingCallLines(serviceDir) {
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
       ts.forEachChild(node, visit);
     };
-    visit(sf);
-    return line === null ? [] : [line];
+    try {
+      visit(sf);
+    } catch {
+      return null; // nested deeper than the stack: lines alone decide
+    }
+    return line;
   };
 }
 
@@ -204,7 +208,7 @@ function enclosingCallLines(serviceDir) {
  * the finding sits in, an unused label before a used one (two findings a line apart are two places),
  * a used one still judging a second finding at the same place (two calls on one line share a verdict).
  */
-function match(diagnostics, labels, callLines = () => []) {
+function match(diagnostics, labels, callLine = () => null) {
   const byKey = new Map();
   for (const l of labels) {
     const key = `${l.file}\0${l.rule}`;
@@ -223,8 +227,8 @@ function match(diagnostics, labels, callLines = () => []) {
     const candidates = byKey.get(`${d.file}\0${d.rule}`) ?? [];
     let near = candidates.filter((l) => Math.abs(l.line - d.line) <= 1);
     if (near.length === 0) {
-      const calls = new Set(callLines(d));
-      near = candidates.filter((l) => calls.has(l.line));
+      const call = callLine(d);
+      near = candidates.filter((l) => l.line === call);
     }
     near.sort((a, b) => Number(used.has(a)) - Number(used.has(b)) || Math.abs(a.line - d.line) - Math.abs(b.line - d.line));
     const label = near[0] ?? null;
@@ -239,7 +243,7 @@ function ratio(n, d) {
 }
 
 function scoreRepo(repo, diagnostics, serviceDir) {
-  const { pairs, used } = match(diagnostics, repo.labels, enclosingCallLines(serviceDir));
+  const { pairs, used } = match(diagnostics, repo.labels, enclosingCallLine(serviceDir));
   const tpFound = pairs.filter((p) => p.label?.verdict === 'TP');
   const fpFound = pairs.filter((p) => p.label?.verdict === 'FP');
   const quietViolations = pairs.filter((p) => p.label?.verdict === 'QUIET');

@@ -85,22 +85,24 @@ export class ClassValues {
   }
 
   /**
-   * What a method the class inherits (does not declare) from its base class does for logging: a
-   * base class of this file's own method, or an imported class's (its module's summary). Overseerr's
+   * What the method `name` of a class does for logging (for `this.name(...)` inside it): its own, else
+   * the one it inherits from its base class, in this file or imported (its module's summary). A base
+   * class's private method is not inherited; an overload's signature has no body, so its
+   * implementation is the one read; anything else of that name hides the base class's. Overseerr's
    * scanners call `this.log(message, 'info')`, declared once in BaseScanner in another file.
    */
-  inheritedMethod(klass: ts.ClassLikeDeclaration, name: string, statics: boolean, depth = 0): FunctionSummary | null {
-    const base = depth < MAX_DEPTH ? this.baseClassOf(klass, depth) : null;
-    if (base?.t === 'importedClass') return (statics ? base.cls.statics : base.cls.methods)?.get(name) ?? null;
-    if (base?.t !== 'localClass') return null;
+  method(klass: ts.ClassLikeDeclaration, name: string, statics: boolean, depth = 0): FunctionSummary | null {
     let declared = false;
-    for (const m of base.node.members) {
-      if (!m.name || !ts.isIdentifier(m.name) || m.name.text !== name || hasModifier(m, ts.SyntaxKind.StaticKeyword) !== statics || isPrivate(m)) continue;
+    for (const m of klass.members) {
+      if (!m.name || !ts.isIdentifier(m.name) || m.name.text !== name || hasModifier(m, ts.SyntaxKind.StaticKeyword) !== statics || (depth > 0 && isPrivate(m))) continue;
       const fn = memberFunction(m);
       if (fn) return this.values.functionSummary(fn);
-      if (!(ts.isMethodDeclaration(m) && !m.body)) declared = true; // an overload's signature: its implementation follows
+      if (!(ts.isMethodDeclaration(m) && !m.body)) declared = true;
     }
-    return declared ? null : this.inheritedMethod(base.node, name, statics, depth + 1);
+    if (declared) return null;
+    const base = depth < MAX_DEPTH ? this.baseClassOf(klass, depth) : null;
+    if (base?.t === 'importedClass') return (statics ? base.cls.statics : base.cls.methods)?.get(name) ?? null;
+    return base?.t === 'localClass' ? this.method(base.node, name, statics, depth + 1) : null;
   }
 
   /** The class `klass` extends, when it is one the model can see into. */

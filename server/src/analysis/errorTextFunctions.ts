@@ -4,7 +4,7 @@
 // loses the stack and type just as `err.message` does. Read from the body, never from the name.
 import ts from './typescriptModule';
 import type { FunctionLike } from './logCallables';
-import { parameterIndex, resolveName, type ScopeMap, unwrap } from './scopes';
+import { isFallback, parameterIndex, resolveName, type ScopeMap, unwrap } from './scopes';
 
 /** Helpers that reduce an error to text are short: longer bodies are not read. */
 const MAX_BODY = 2000;
@@ -61,7 +61,7 @@ function textOfParameter(expr: ts.Expression, fn: FunctionLike, scopes: ScopeMap
   if (ts.isIdentifier(e)) return identifierText(e, fn, scopes);
   // `error instanceof Error ? error.message : String(error)`, `error?.message ?? 'unknown'`.
   if (ts.isConditionalExpression(e)) return both(textOfParameter(e.whenTrue, fn, scopes, depth + 1), textOfParameter(e.whenFalse, fn, scopes, depth + 1));
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+  if (isFallback(e)) {
     return both(textOfParameter(e.left, fn, scopes, depth + 1), textOfParameter(e.right, fn, scopes, depth + 1));
   }
   // `error.message`, `(error as X).message`, `toErrorWithMessage(error).message`.

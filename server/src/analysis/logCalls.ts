@@ -4,7 +4,7 @@ import ts from './typescriptModule';
 import { ALL_LEVEL_METHODS, LEVEL_METHODS } from './libraries';
 import type { LogCall } from './rule';
 import { lineColumn } from './parse';
-import { unwrap } from './scopes';
+import { isFallback, unwrap } from './scopes';
 import type { LogWrapper } from './model/types';
 import type { LoggerLibrary, SourceLogCall } from './types';
 import type { ValueResolver } from './values';
@@ -93,8 +93,8 @@ export function isStringLike(e: ts.Expression): boolean {
   if (isFallback(x)) {
     let cur: ts.Expression = x;
     for (let n = 0; isFallback(cur); n++) {
-      if (n >= MAX_FALLBACKS || !isStringLike((cur as ts.BinaryExpression).right)) return false;
-      cur = unwrap((cur as ts.BinaryExpression).left);
+      if (n >= MAX_FALLBACKS || !isStringLike(cur.right)) return false;
+      cur = unwrap(cur.left);
     }
     return isStringLike(cur);
   }
@@ -118,10 +118,6 @@ export function isStringLike(e: ts.Expression): boolean {
 
 /** Alternatives (`a || b || c`) a message may have and still be taken for a string. */
 const MAX_FALLBACKS = 8;
-
-function isFallback(x: ts.Expression): boolean {
-  return ts.isBinaryExpression(x) && (x.operatorToken.kind === ts.SyntaxKind.BarBarToken || x.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);
-}
 
 function isObjectLike(e: ts.Expression): boolean {
   const x = unwrap(e);

@@ -82,6 +82,11 @@ export function requiredModule(expr: ts.Expression): string | null {
   return null;
 }
 
+/** `a || b` or `a ?? b`: either side may be the value. */
+export function isFallback(e: ts.Node): e is ts.BinaryExpression {
+  return e.kind === SK.BinaryExpression && ((e as ts.BinaryExpression).operatorToken.kind === SK.BarBarToken || (e as ts.BinaryExpression).operatorToken.kind === SK.QuestionQuestionToken);
+}
+
 /** Unwraps parentheses, `as`, `!`, `<T>x`, `satisfies` and `await`. Called for nearly every node a rule looks at: kinds are compared directly. */
 export function unwrap(expr: ts.Expression): ts.Expression {
   let e = expr;

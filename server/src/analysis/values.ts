@@ -4,9 +4,9 @@
 // are followed through the file's ImportLinks (model/types.ts): this file knows no other part of
 // the project model, so the model's own summariser can use it without an import cycle.
 import ts from './typescriptModule';
-import { type FunctionLike, functionNamed, functionOf, memberFunction, NOTHING, summariseFunction } from './logCallables';
+import { type FunctionLike, functionNamed, functionOf, NOTHING, summariseFunction } from './logCallables';
 import type { ClassSummary, ExportedValue, FunctionSummary, ImportLinks } from './model/types';
-import { assignmentsToLocal, type Declaration, hasModifier, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
+import { assignmentsToLocal, type Declaration, hasModifier, isFallback, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
 import { type GlobalAssignments, globalAssignments } from './globalAssignments';
 import { enclosingClass } from './classMembers';
 import type { LoggerLibrary } from './types';
@@ -85,16 +85,7 @@ export class ValueResolver {
     let at: ts.Node | undefined = thisNode.parent;
     while (at && !(ts.isFunctionLike(at) && !ts.isArrowFunction(at)) && !(ts.isPropertyDeclaration(at) && ts.isClassLike(at.parent))) at = at.parent;
     if (!at || !(ts.isMethodDeclaration(at) || ts.isPropertyDeclaration(at)) || !ts.isClassLike(at.parent)) return null;
-    const statics = hasModifier(at, ts.SyntaxKind.StaticKeyword);
-    let declared = false;
-    for (const x of at.parent.members) {
-      if (!x.name || !ts.isIdentifier(x.name) || x.name.text !== name || hasModifier(x, ts.SyntaxKind.StaticKeyword) !== statics) continue;
-      const fn = memberFunction(x);
-      if (fn) return this.functionSummary(fn);
-      // An overload's signature has no body (the implementation follows); anything else named so hides the base class's.
-      if (!(ts.isMethodDeclaration(x) && !x.body)) declared = true;
-    }
-    return declared ? null : this.classes.inheritedMethod(at.parent, name, statics);
+    return this.classes.method(at.parent, name, hasModifier(at, ts.SyntaxKind.StaticKeyword));
   }
 
   /** What a module that exports `klass` says of it: the members that hold a logger and the methods that log. */
@@ -181,7 +172,7 @@ export class ValueResolver {
       return this.propertyValue(e.expression, name, depth);
     }
     // `req.log || defaultLogger`, `injected ?? logger`: a logger either way.
-    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+    if (isFallback(e)) {
       const left = this.valueOf(e.left, depth);
       const right = this.valueOf(e.right, depth);
       if (left && right) return left.t === 'logger' ? left : right.t === 'logger' ? right : left;

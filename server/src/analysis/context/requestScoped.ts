@@ -6,7 +6,7 @@
 // returning the store's logger). Module-level loggers carry no request context.
 import ts from '../typescriptModule';
 import type { ParsedServiceFile, ServiceView } from '../rule';
-import { resolveName, type ScopeMap, unwrap } from '../scopes';
+import { isFallback, resolveName, type ScopeMap, unwrap } from '../scopes';
 import { callTargetsOf } from '../services/callTargets';
 import type { LoggerLibrary } from '../types';
 import type { ContextLibraryId } from './libraries';
@@ -51,7 +51,7 @@ export function isRequestScoped(receiver: ts.Expression, bindings: Bindings, rea
   if (depth > 4) return false;
   const e = unwrap(receiver);
   // `getRequestLogger() || moduleLogger`: the request's when there is a request.
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+  if (isFallback(e)) {
     return isRequestScoped(e.left, bindings, readsContext, depth + 1);
   }
   const base = chainBase(e);

@@ -2,7 +2,7 @@
 // fields, not prose: `user ${id} saved` cannot be searched by id, grouped or counted.
 import ts from '../typescriptModule';
 import type { FixProposal, LogCall, Rule, RuleContext } from '../rule';
-import { unwrap } from '../scopes';
+import { isFallback, unwrap } from '../scopes';
 import { commentsBetweenArguments } from './util/comments';
 import { errorAsText, errorsKeptWhole, isErrorValue } from './util/errors';
 import { isConsoleOutsideService, runsInServer } from './util/fileRole';
@@ -184,7 +184,7 @@ export const rule: Rule = {
 function isErrorStack(message: ts.Expression, ctx: RuleContext): boolean {
   const e = unwrap(message);
   if (ts.isPropertyAccessExpression(e)) return e.name.text === 'stack' && isErrorValue(e.expression, ctx);
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+  if (isFallback(e)) {
     return isErrorStack(e.left, ctx) && (isErrorStack(e.right, ctx) || !!errorAsText(e.right, ctx) || isErrorValue(e.right, ctx) || ts.isStringLiteralLike(unwrap(e.right)));
   }
   return false;

@@ -1,7 +1,7 @@
 // Which expressions hold an error: a catch clause variable, a `.catch(e => ...)` parameter, the
 // first parameter of a Node-style callback, something typed as an Error, or `new XError(...)`.
 import ts from '../../typescriptModule';
-import { unwrap } from '../../scopes';
+import { isFallback, unwrap } from '../../scopes';
 import type { LogCall, RuleContext } from '../../rule';
 import type { DeclarationLookup } from './declarations';
 import { messageParts } from './messageParts';
@@ -170,7 +170,7 @@ export function errorAsText(expr: ts.Expression, scope: ErrorLookup): ts.Express
     return null;
   }
   // `err.message || err.toString()`, `err.message ?? 'unknown'`: text either way (a constant fallback allowed).
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+  if (isFallback(e)) {
     const a = errorAsText(e.left, scope);
     return a && (ts.isStringLiteralLike(unwrap(e.right)) || errorAsText(e.right, scope)) ? a : null;
   }
@@ -183,11 +183,14 @@ export function errorAsText(expr: ts.Expression, scope: ErrorLookup): ts.Express
   return null;
 }
 
+/** Levels of `a ?? b` looked into for an error kept whole (at most 16 sides). */
+const MAX_FALLBACK_DEPTH = 4;
+
 /**
  * The errors a log call keeps whole, by name: a field holding the error (`{ err }`, `{ error: e }`)
  * or the error as pino's and bunyan's first argument, which they serialise with its stack; any
- * argument of console's, which prints the stack. Winston's meta writes an error as `{}`: none.
- * The error's text beside one of these (`logger.warn({ err }, err.message)`) loses nothing.
+ * argument of console's, which prints the stack; any argument of a project's log helper besides its
+ * message. Winston's meta writes an error as `{}`: none. The error's text beside one of these (`logger.warn({ err }, err.message)`) loses nothing.
  */
 export function errorsKeptWhole(call: LogCall, ctx: RuleContext): Set<string> {
   const out = new Set<string>();
@@ -195,7 +198,7 @@ export function errorsKeptWhole(call: LogCall, ctx: RuleContext): Set<string> {
     const e = unwrap(expr);
     if (ts.isIdentifier(e) && isErrorValue(e, ctx)) out.add(e.text);
     // `error.parent ?? error` (Outline's Sequelize errors): the error is logged whole either way it goes.
-    else if (depth < MAX_ALIASES && ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    else if (depth < MAX_FALLBACK_DEPTH && isFallback(e)) {
       add(e.left, depth + 1);
       add(e.right, depth + 1);
     }
