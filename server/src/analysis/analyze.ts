@@ -15,7 +15,7 @@ import { lowerBound } from './lowerBound';
 import { fileModuleStyle, lineColumn, parseErrorCount, parseSource } from './parse';
 import type { ConfiguredLoggerModule } from './model/facts';
 import type { ModuleDependencies } from './model/modules';
-import { analysisFactsKey, classifyFile, type ProjectModel } from './project';
+import { analysisFactsKey, type ProjectModel } from './project';
 import type { FixProposal, LogCall, Rule, RuleContext } from './rule';
 import { RULES } from './rules';
 import { clearWalkShortcuts, declarationNodeOf, DECLARES, destructuredFrom, enclosingFunction, importOf, isTypeOnly, parameterIndex, recordDeclarations, ScopeMap, unwrap } from './scopes';
@@ -200,7 +200,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   const values = new ValueResolver(scopes, links, requests);
   const facts = project.factsFor(absPath, options.loggerModule);
   // What the result depends on besides the text: read when the result is returned (fixes may follow imports too).
-  const inputs = (): AnalysisInputs => ({ facts: analysisFactsKey(project, absPath, facts.digest, fileKind), modules: dependencies });
+  const inputs = (): AnalysisInputs => ({ facts: analysisFactsKey(project, absPath, facts.digest, role), modules: dependencies });
   const calls: LogCall[] = [];
   for (const c of candidates) {
     meter.step();
@@ -214,7 +214,8 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   const bindings = childBindingsByName(sf);
   const logCalls = calls.map((c) => toCallSite(c, sf, childBindingsOf(c, bindings)));
   const rules = RULES.filter((r) => options.severities[r.meta.id]);
-  const fileKind = classifyFile(project, absPath, text);
+  const role = project.roles.roleOf(absPath, text);
+  const fileKind = role.role;
   const metrics = metricCandidates?.length ? recogniseMetrics(metricCandidates, scopes, links) : NO_METRICS;
   const nothingToCheck = calls.length === 0 && metrics.definitions.length === 0 && metrics.uses.length === 0 && !allCalls?.length && namedCalls.length === 0;
   if (nothingToCheck || rules.length === 0) return { path: absPath, findings: [], logCalls, parseErrors, inputs: inputs() };
@@ -236,6 +237,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     sourceFile: sf,
     project: facts,
     fileKind,
+    loadedByServer: !!role.loadedByServer,
     moduleStyle,
     libraryFor: (call) => (call.library !== 'console' ? call.library : facts.library ?? 'pino'),
     // A fix never brings a server logger into browser code: the import would break the client bundle.

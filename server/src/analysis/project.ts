@@ -230,8 +230,8 @@ function defaultReadFile(absPath: string): string | undefined {
  * What a file's analysis result depends on besides its text and the modules it follows: its
  * package's facts, its role and its service's request context (another file's mixin or middleware).
  */
-export function analysisFactsKey(project: ProjectModel, absPath: string, factsDigest: string, kind: FileKind = classifyFile(project, absPath)): string {
-  return `${factsDigest}\0${kind}\0${serviceContextFor(project, absPath)?.digest ?? ''}`;
+export function analysisFactsKey(project: ProjectModel, absPath: string, factsDigest: string, role: RoleVerdict = project.roles.roleOf(absPath)): string {
+  return `${factsDigest}\0${role.role}${role.loadedByServer ? '+loaded' : ''}\0${serviceContextFor(project, absPath)?.digest ?? ''}`;
 }
 
 /** What the file is for (see roles/): from the project's configuration, its imports, its folder and (when known) its text. */

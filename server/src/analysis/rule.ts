@@ -117,6 +117,8 @@ export interface RuleContext {
   readonly sourceFile: ts.SourceFile;
   readonly project: ProjectFacts;
   readonly fileKind: FileKind;
+  /** Service code because server code imports it, not run by the project itself (RoleVerdict.loadedByServer). */
+  readonly loadedByServer: boolean;
   /** Library whose argument order fixes should write: the call's own library, else the project's, else pino. */
   libraryFor(call: LogCall): LoggerLibrary;
   /** The file's own module syntax (import/export vs require), else the project's: how a fix must import. */

@@ -597,6 +597,25 @@ describe('file roles', () => {
     assert.equal(role('src/node/retitle.ts'), 'service: service code: nothing marks it as a test, script, build, CLI or browser file');
   });
 
+  it("a page's module the server only requires inside a function stays the page's (Etherpad's pad_utils.ts and pad.ts); one it requires at the top level, or with no page evidence, is the server's", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'pad', main: 'server.js', dependencies: { express: '^4' } }),
+      'server.js': "const express = require('express');\nconst utils = require('./shared/utils');\nconst app = express();\napp.get('/id', (req, res) => res.send(utils.escape(req.query.x)));\napp.listen(9001);\n",
+      'shared/utils.js': "exports.escape = (x) => String(x);\nexports.uniqueId = () => {\n  const pad = require('./pad'); // sidestep a circular dependency\n  const store = require('./store');\n  return pad.clientIp() + store.next();\n};\n",
+      'shared/pad.js': "exports.clientIp = () => window.clientVars.ip;\nwindow.onload = () => { document.title = 'pad'; console.log('ready'); };\n",
+      'shared/store.js': 'let n = 0;\nexports.next = () => n++;\n',
+      'lib/boot.js': "const page = require('../shared/page');\nmodule.exports = page;\n",
+      'lib/start.js': "require('./boot');\n",
+      'shared/page.js': "window.addEventListener('load', () => { document.body.className = 'ready'; });\n",
+    });
+    assert.equal(role('shared/utils.js'), 'service: imported by server code (server.js)');
+    assert.equal(role('shared/pad.js'), 'browser: sets or calls window or document in its statements (only a browser has them)');
+    // Required lazily too, but nothing says it runs in a browser: the server may well call that function.
+    assert.equal(role('shared/store.js'), 'service: imported by server code (shared/utils.js)');
+    // Required at the top level by server code, page evidence or not: loading the server loads it.
+    assert.equal(role('shared/page.js'), 'service: imported by server code (lib/boot.js)');
+  });
+
   it("the root package's main stays the service when a debug script runs it too (Docker or a Procfile starts it)", async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'bot', main: 'index.js', dependencies: { pino: '^9', 'discord.js': '^14' }, scripts: { debug: 'node --inspect index.js' } }),
@@ -630,6 +649,27 @@ describe('file role pieces', () => {
     assert.ok(compileGlob('./checks/**/*.check.js').matches('checks/jobs.check.js'));
     assert.ok(!compileGlob('checks/*.check.js').matches('checks/deep/jobs.check.js'));
     assert.ok(!compileGlob('src/[z-a].ts').matches('src/a.ts'));
+  });
+
+  it('tells the modules a file loads only inside functions or blocks (an indented require or import()) from those it loads at the top level', () => {
+    const scan = scanFile(
+      [
+        "const a = require('./a');",
+        "import b from './b';",
+        'function f() {',
+        "  const c = require('./c');",
+        "\treturn import('./d').then(() => require('./a'));",
+        '}',
+        "if (x) require('./e');",
+        "  import('./e');",
+      ].join('\n'),
+    );
+    assert.deepEqual(scan.specifiers, ['./a', './b', './c', './d', './e']);
+    assert.deepEqual(scan.lazySpecifiers, ['./c', './d']);
+    // Every load of one long line is placed on it once: a minified file's thousand requires are one walk.
+    const minified = Array.from({ length: 1000 }, (_, i) => `require('./m${i}');`).join('');
+    assert.deepEqual(scanFile(`  ${minified}`).lazySpecifiers.length, 1000);
+    assert.deepEqual(scanFile(minified).lazySpecifiers, []);
   });
 
   it('scans the modules a file loads: imports, re-exports, require, import(), not type-only imports', () => {

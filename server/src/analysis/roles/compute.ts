@@ -18,6 +18,8 @@ const NON_SERVICE: ReadonlySet<FileRole> = new Set(['test', 'script', 'build', '
 export interface ComputedRole {
   readonly role: FileRole;
   readonly reason: string | (() => string);
+  /** Server code by server reach alone (RoleVerdict.loadedByServer). */
+  readonly loadedByServer?: true;
 }
 
 export function computeRoles(root: string, graph: ImportGraph, evidence: ReadonlyArray<Evidence | null>): Map<string, ComputedRole> {
@@ -127,6 +129,8 @@ export function computeRoles(root: string, graph: ImportGraph, evidence: Readonl
   // Server reach: from server code the project names and from every file nothing else claimed.
   const serverQueue: number[] = [];
   const isServer: boolean[] = new Array(n).fill(false);
+  /** Server code only because server code imports it: no entry, script or convention named it. */
+  const loaded: boolean[] = new Array(n).fill(false);
   for (let i = 0; i < n; i++) {
     if (role[i] === 'service' || (undecided[i] && !library[i])) {
       isServer[i] = true;
@@ -136,9 +140,16 @@ export function computeRoles(root: string, graph: ImportGraph, evidence: Readonl
   for (let q = 0; q < serverQueue.length; q++) {
     const from = serverQueue[q];
     for (const to of [...imports[from], ...mayImport[from]]) {
-      if (isServer[to] && !why[to]) why[to] = () => `imported by server code (${rel(from)})`;
+      // A page's module the server file requires only inside a function stays the page's: loading
+      // the server file does not load it, and nothing says the server calls that function.
+      if (evidence[to]?.role === 'browser' && graph.lazyImports[from].has(to)) continue;
+      if (isServer[to] && !why[to]) {
+        why[to] = () => `imported by server code (${rel(from)})`;
+        loaded[to] = true;
+      }
       if (isServer[to] || !(open[to] || origin[to] >= 0)) continue;
       isServer[to] = true;
+      loaded[to] = true;
       role[to] = 'service';
       why[to] = () => `imported by server code (${rel(from)})`;
       serverQueue.push(to);
@@ -148,7 +159,8 @@ export function computeRoles(root: string, graph: ImportGraph, evidence: Readonl
   const out = new Map<string, ComputedRole>();
   for (let i = 0; i < n; i++) {
     const libraryLeft = !isServer[i] && role[i] === null && library[i];
-    out.set(files[i], { role: isServer[i] ? 'service' : libraryLeft ? 'library' : (role[i] ?? 'service'), reason: libraryLeft ? evidence[i]!.why : why[i] || DEFAULT_WHY });
+    const verdict: ComputedRole = { role: isServer[i] ? 'service' : libraryLeft ? 'library' : (role[i] ?? 'service'), reason: libraryLeft ? evidence[i]!.why : why[i] || DEFAULT_WHY };
+    out.set(files[i], loaded[i] ? { ...verdict, loadedByServer: true } : verdict);
   }
   return out;
 }

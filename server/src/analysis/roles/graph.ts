@@ -18,6 +18,8 @@ export interface ImportGraph {
   readonly imports: readonly number[][];
   /** importer → the files it may import (unresolved specifiers matched by path). */
   readonly mayImport: readonly number[][];
+  /** importer → those of its `imports` it only loads inside functions or blocks (scan.ts lazySpecifiers). */
+  readonly lazyImports: readonly ReadonlySet<number>[];
   /**
    * Files an `import.meta.glob` of the file matches. Only browser reach follows them (a front end's
    * bundle holds them): they are not importers, as a test setup that globs every task to mock it
@@ -36,6 +38,8 @@ export interface ImportGraph {
 export interface GraphInputs {
   readonly files: readonly string[];
   specifiersOf(file: string): readonly string[];
+  /** Those of its specifiers the file only loads inside functions or blocks (scan.ts). */
+  lazySpecifiersOf?(file: string): readonly string[];
   /** Whether the file runs the database migrations (scan.ts): it may load every file of its package's migrations/ folders. */
   runsMigrations?(file: string): boolean;
   /** Folders (relative to the file's) whose modules the file loads by listing them (see scan.ts). */
@@ -63,6 +67,7 @@ export function buildImportGraph(inputs: GraphInputs): ImportGraph {
   const importers: number[][] = files.map(() => []);
   const globs: number[][] = files.map(() => []);
   const commands: number[][] = files.map(() => []);
+  const lazyImports: Set<number>[] = files.map(() => NO_LAZY);
   /** Files by folder, made when a file first lists a folder. */
   let byFolder: Map<string, number[]> | undefined;
   /** File indexes sorted by path, made when a file first has a glob: a pattern's fixed folder is a range of them. */
@@ -77,6 +82,10 @@ export function buildImportGraph(inputs: GraphInputs): ImportGraph {
     const folder = path.dirname(from);
     const exact = new Set<number>();
     const possible = new Set<number>();
+    const lazy = inputs.lazySpecifiersOf?.(from) ?? [];
+    // A file loaded both lazily and at the top level (through two specifiers) is loaded at the top level.
+    const lazyTargets = new Set<number>();
+    const eagerTargets = new Set<number>();
     for (const spec of inputs.specifiersOf(from)) {
       const key = `${folder}\0${spec}`;
       let resolved = resolutions.get(key);
@@ -84,6 +93,7 @@ export function buildImportGraph(inputs: GraphInputs): ImportGraph {
       const target = resolved === null ? undefined : index.get(resolved);
       if (target !== undefined) {
         if (target !== i) exact.add(target);
+        if (target !== i && lazy.length > 0) (lazy.includes(spec) ? lazyTargets : eagerTargets).add(target);
         continue;
       }
       if (resolved !== null || !mayBeAlias(spec) || inputs.dependsOn(from, packageNameOf(spec))) continue;
@@ -114,13 +124,18 @@ export function buildImportGraph(inputs: GraphInputs): ImportGraph {
       commands[i].push(t);
       importers[t].push(i);
     }
+    for (const t of eagerTargets) lazyTargets.delete(t);
+    if (lazyTargets.size > 0) lazyImports[i] = lazyTargets;
     imports[i] = [...exact];
     mayImport[i] = [...possible].filter((c) => !exact.has(c));
     for (const t of imports[i]) importers[t].push(i);
     for (const t of mayImport[i]) importers[t].push(i);
   }
-  return { files, index, imports, mayImport, importers, globs, commands };
+  return { files, index, imports, mayImport, lazyImports, importers, globs, commands };
 }
+
+/** The shared empty set of a file with no lazy loads (most files): never written to. */
+const NO_LAZY: Set<number> = new Set();
 
 const MIGRATION_DIRS = new Set(['migrations', 'migration']);
 

@@ -99,7 +99,7 @@ export class RoleIndex {
     const file = path.resolve(absPath);
     if (this.noted.has(file)) {
       const known = this.all().get(file);
-      if (known) return { role: known.role, why: typeof known.reason === 'string' ? known.reason : known.reason() };
+      if (known) return { role: known.role, why: typeof known.reason === 'string' ? known.reason : known.reason(), ...(known.loadedByServer ? { loadedByServer: true } : {}) };
     }
     const scanned = text !== undefined ? scanFile(text, path.basename(file)) : null;
     const evidence = evidenceFor(this.project, this.projectConfigs(), file, scanned);
@@ -137,9 +137,10 @@ export class RoleIndex {
     for (const e of entries) scans.set(e.file, e.scan);
     const files = [...scans.keys()].sort();
     const evidence = files.map((f) => evidenceFor(this.project, configs, f, scans.get(f)!));
-    // Nothing but service code (no test, script, browser or weak evidence anywhere, no command run):
-    // reachability cannot move any role, so the import graph is not built.
-    if (evidence.every((e) => !e || (e.role === 'service' && !e.weak)) && files.every((f) => scans.get(f)!.commandSpecifiers.length === 0)) {
+    // Nothing but service code (no test, script, browser or weak evidence anywhere, no command run, no
+    // file that may run as one when executed directly): reachability cannot move any role, so the
+    // import graph is not built.
+    if (evidence.every((e) => !e || (e.role === 'service' && !e.weak)) && files.every((f) => scans.get(f)!.commandSpecifiers.length === 0 && !scans.get(f)!.testsMain)) {
       this.roles = new Map(files.map((f, i) => [f, { role: 'service', reason: evidence[i]?.why ?? DEFAULT_WHY }]));
       return this.roles;
     }
@@ -147,6 +148,7 @@ export class RoleIndex {
     const graph = buildImportGraph({
       files,
       specifiersOf: (f) => scans.get(f)!.specifiers,
+      lazySpecifiersOf: (f) => scans.get(f)!.lazySpecifiers,
       runsMigrations: (f) => scans.get(f)!.runsMigrations,
       globImportsOf: (f) => scans.get(f)!.globImports,
       foldersLoadedBy: (f) => scans.get(f)!.loadsFolders,

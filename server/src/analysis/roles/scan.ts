@@ -6,6 +6,13 @@
 export interface ScannedFile {
   /** Specifiers of the modules it loads (type-only imports left out), in order, without repeats. */
   readonly specifiers: readonly string[];
+  /**
+   * Those of `specifiers` it only ever loads lazily: a `require()` or `import()` on an indented line
+   * (inside a function or block), never at the top level. Loading the file does not load them; only
+   * running that code does (Etherpad's pad_utils.ts, imported by the server, requires the browser's
+   * pad.ts inside two functions only the browser calls, "to sidestep a circular dependency").
+   */
+  readonly lazySpecifiers: readonly string[];
   readonly shebang: boolean;
   readonly directive: 'use client' | 'use server' | null;
   /** Listens for service-worker events (`self.addEventListener('fetch', ...)`): it runs as a service worker. */
@@ -37,6 +44,8 @@ export interface ScannedFile {
   readonly stylesheet: string | null;
   /** Starts a server (`http.createServer(...)`, `app.listen(...)`): a production script's file that does is the service's. */
   readonly startsServer: boolean;
+  /** Tests whether it is executed directly (`require.main === module`, `process.argv[1] === __filename`): the branch is a command's unless the project runs the file itself. */
+  readonly testsMain: boolean;
   /**
    * Its statements set or call the page's globals (`window.clientVars = {...}`, `document.addEventListener(...)`)
    * with no `typeof window` guard and no browser automation (`page.evaluate(() => document...)`, which runs in
@@ -129,6 +138,8 @@ function usesPageGlobals(text: string): boolean {
   return (text.includes('window.') || text.includes('document.')) && PAGE_GLOBAL_STATEMENT.test(text) && !NOT_A_PAGE.test(text);
 }
 
+const TESTS_MAIN = /\brequire\.main\b|\bprocess\.argv\[1\]|\bimport\.meta\.main\b/;
+
 /** What a server's start does; tested on the file's text only. */
 const STARTS_SERVER = /\bcreateServer\s*\(|\.listen\s*\(/;
 
@@ -137,12 +148,35 @@ export function startsServer(text: string): boolean {
   return STARTS_SERVER.test(text);
 }
 
+/**
+ * Whether a load is a `require(` or `import(` call on a line that starts indented: inside a function
+ * or block, run only when that code runs. Top-level statements start their line (ES imports always
+ * do); a top-level call continued onto an indented line counts as lazy, which only ever keeps a file
+ * with browser evidence out of the server (compute.ts).
+ */
+function isLazyLoad(match: string, lineFirstChar: number): boolean {
+  return (lineFirstChar === 0x20 || lineFirstChar === 0x09) && /^(?:require|import)\s*\(/.test(match);
+}
+
 export function scanFile(text: string, fileName = ''): ScannedFile {
   const specifiers = new Set<string>();
-  for (const m of text.matchAll(SPECIFIERS)) if (m[3] !== undefined) specifiers.add(m[3]);
+  const eager = new Set<string>();
+  // The start of the current match's line, found moving forward only: linear in the text however many loads a line holds.
+  let lineStart = 0;
+  let nextLine = text.indexOf('\n');
+  for (const m of text.matchAll(SPECIFIERS)) {
+    if (m[3] === undefined) continue;
+    specifiers.add(m[3]);
+    while (nextLine !== -1 && nextLine < m.index!) {
+      lineStart = nextLine + 1;
+      nextLine = text.indexOf('\n', lineStart);
+    }
+    if (!isLazyLoad(m[0], text.charCodeAt(lineStart))) eager.add(m[3]);
+  }
   const yargs = specifiers.has('yargs');
   return {
     specifiers: [...specifiers],
+    lazySpecifiers: eager.size === specifiers.size ? [] : [...specifiers].filter((s) => !eager.has(s)),
     shebang: /^\uFEFF?#!/.test(text),
     directive: leadingDirective(text),
     serviceWorker: WORKER_NAME.test(fileName) && SERVICE_WORKER_EVENT.test(text),
@@ -156,6 +190,7 @@ export function scanFile(text: string, fileName = ''): ScannedFile {
     commandSpecifiers: text.includes('require(') ? commandsRun(text) : [],
     stylesheet: STYLESHEET_MENTION.test(text) ? (STYLESHEET_IMPORT.exec(text)?.[2] ?? null) : null,
     startsServer: startsServer(text),
+    testsMain: (text.includes('.main') || text.includes('argv[1]')) && TESTS_MAIN.test(text),
     usesPageGlobals: usesPageGlobals(text),
   };
 }

@@ -9,6 +9,12 @@ export interface RoleVerdict {
   readonly role: FileRole;
   /** A short reason a person can check, e.g. "package.json scripts.seed runs it" (for `obs-lens explain`). */
   readonly why: string;
+  /**
+   * Service code because server code imports it, not because the project runs it (an entry, a
+   * start script's file): what such a module does when executed directly (`if (require.main ===
+   * module)`) is a command's, not the server's (rules/util/commandOnly.ts).
+   */
+  readonly loadedByServer?: boolean;
 }
 
 /**

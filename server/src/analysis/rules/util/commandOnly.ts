@@ -3,13 +3,15 @@
 // server calls, so the file is service code, yet its handler and the file's own functions only that
 // handler calls run in the operator's terminal. Told per function: a yargs CommandModule's `handler`
 // (an object with `command` and `handler`), the handler of yargs' `.command(name, describe, builder,
-// handler)`, commander's `.action(fn)`, and functions of the file that are not exported and are
-// called only from those (as deep as that goes).
+// handler)`, commander's `.action(fn)`, the branch that runs when the file is executed directly
+// (`if (require.main === module)`, `if (process.argv[1] === __filename)`: Etherpad's tsort.ts runs its
+// self-test so), and functions of the file that are not exported and are called only from those (as
+// deep as that goes).
 import ts from '../../typescriptModule';
-import { hasModifier } from '../../scopes';
+import { hasModifier, unwrap } from '../../scopes';
 
 /** Only files that may declare a command are walked. */
-const MAY_DECLARE_COMMAND = /\bcommand\s*:|\.command\s*\(|\.action\s*\(/;
+const MAY_DECLARE_COMMAND = /\bcommand\s*:|\.command\s*\(|\.action\s*\(|\brequire\.main\b|\bargv\[1\]|\bimport\.meta\.main\b/;
 /** How many local functions deep a call chain from a handler is followed. */
 const MAX_DEPTH = 4;
 
@@ -23,31 +25,57 @@ interface FileIndex {
 
 const files = new WeakMap<ts.SourceFile, FileIndex | null>();
 
-/** Whether `node` runs only when a command-line command does (see above). */
-export function runsOnlyAsCommand(node: ts.Node): boolean {
+/**
+ * Whether `node` runs only when a command-line command does (see above). `loadedByServer`: the file is
+ * service code because the server imports it (RoleVerdict.loadedByServer), so running it directly is
+ * a command; a service's own entry guarded so (`if (require.main === module) app.listen(...)`) is not.
+ */
+export function runsOnlyAsCommand(node: ts.Node, loadedByServer: boolean): boolean {
   const sf = node.getSourceFile();
   let index = files.get(sf);
   if (index === undefined) files.set(sf, (index = MAY_DECLARE_COMMAND.test(sf.text) ? indexFile(sf) : null));
   if (!index) return false;
-  for (let n: ts.Node | undefined = node.parent; n && !ts.isSourceFile(n); n = n.parent) {
-    if (ts.isFunctionLike(n) && onlyUnderCommand(n, index, 0, new Set())) return true;
+  for (let child: ts.Node = node, n: ts.Node | undefined = node.parent; n && !ts.isSourceFile(n); child = n, n = n.parent) {
+    if (loadedByServer && isMainBranch(n, child)) return true;
+    if (ts.isFunctionLike(n) && onlyUnderCommand(n, index, 0, new Set(), loadedByServer)) return true;
   }
   return false;
 }
 
-function onlyUnderCommand(fn: ts.SignatureDeclaration, index: FileIndex, depth: number, visiting: Set<ts.Node>): boolean {
+/** Whether `child` is the then branch of `n`, an `if` that holds only when the file is executed directly. */
+function isMainBranch(n: ts.Node, child: ts.Node): boolean {
+  return ts.isIfStatement(n) && n.thenStatement === child && isMainTest(n.expression);
+}
+
+/**
+ * `require.main === module`, `process.argv[1] === __filename` (or against `fileURLToPath(import.meta.url)`,
+ * `import.meta.url === pathToFileURL(process.argv[1]).href`), `import.meta.main`, or a conjunction holding one.
+ */
+function isMainTest(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  if (ts.isMetaProperty(e.parent) || (ts.isPropertyAccessExpression(e) && e.name.text === 'main' && ts.isMetaProperty(e.expression))) return true;
+  if (!ts.isBinaryExpression(e)) return false;
+  const op = e.operatorToken.kind;
+  if (op === ts.SyntaxKind.AmpersandAmpersandToken) return isMainTest(e.left) || isMainTest(e.right);
+  if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return false;
+  const sides = [e.left.getText(), e.right.getText()];
+  const is = (a: RegExp, b: RegExp) => (a.test(sides[0]) && b.test(sides[1])) || (a.test(sides[1]) && b.test(sides[0]));
+  return is(/^require\.main$/, /^module$/) || is(/\bprocess\.argv\[1\]/, /\b__filename\b|\bimport\.meta\.url\b/);
+}
+
+function onlyUnderCommand(fn: ts.SignatureDeclaration, index: FileIndex, depth: number, visiting: Set<ts.Node>, mainIsCommand: boolean): boolean {
   const known = index.verdicts.get(fn);
   if (known !== undefined) return known;
   if (visiting.has(fn) || depth > MAX_DEPTH) return false;
   visiting.add(fn);
-  const verdict = isCommandHandler(fn) || calledOnlyUnderCommand(fn, index, depth, visiting);
+  const verdict = isCommandHandler(fn) || calledOnlyUnderCommand(fn, index, depth, visiting, mainIsCommand);
   visiting.delete(fn);
   if (depth === 0 || verdict) index.verdicts.set(fn, verdict);
   return verdict;
 }
 
 /** A local function (not exported) every reference of which is a call inside a command's code. */
-function calledOnlyUnderCommand(fn: ts.SignatureDeclaration, index: FileIndex, depth: number, visiting: Set<ts.Node>): boolean {
+function calledOnlyUnderCommand(fn: ts.SignatureDeclaration, index: FileIndex, depth: number, visiting: Set<ts.Node>, mainIsCommand: boolean): boolean {
   const name = localName(fn, index);
   if (!name) return false;
   const refs = (index.byName.get(name.text) ?? []).filter((id) => id !== name);
@@ -55,8 +83,9 @@ function calledOnlyUnderCommand(fn: ts.SignatureDeclaration, index: FileIndex, d
   return refs.every((id) => {
     const call = id.parent;
     if (!ts.isCallExpression(call) || call.expression !== id) return false;
-    for (let n: ts.Node | undefined = call.parent; n && !ts.isSourceFile(n); n = n.parent) {
-      if (ts.isFunctionLike(n)) return onlyUnderCommand(n, index, depth + 1, visiting);
+    for (let child: ts.Node = call, n: ts.Node | undefined = call.parent; n && !ts.isSourceFile(n); child = n, n = n.parent) {
+      if (mainIsCommand && isMainBranch(n, child)) return true;
+      if (ts.isFunctionLike(n)) return onlyUnderCommand(n, index, depth + 1, visiting, mainIsCommand);
     }
     return false;
   });

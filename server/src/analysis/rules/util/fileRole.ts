@@ -26,7 +26,7 @@ export function isConsoleOutsideServiceCode(call: LogCall, ctx: RuleContext): bo
  * by its file) the page's `getServerSideProps`, which Next.js runs on the server for every request.
  */
 export function runsInServer(node: ts.Node, ctx: RuleContext): boolean {
-  return (ctx.fileKind === 'service' && !runsOnlyAsCommand(node)) || (ctx.fileKind === 'browser' && inServerSideProps(node));
+  return (ctx.fileKind === 'service' && !runsOnlyAsCommand(node, ctx.loadedByServer)) || (ctx.fileKind === 'browser' && inServerSideProps(node));
 }
 
 const SERVER_DATA_FUNCTIONS = new Set(['getServerSideProps']);
