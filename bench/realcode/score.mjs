@@ -204,8 +204,8 @@ function enclosingCallLine(serviceDir) {
 }
 
 /**
- * Pairs findings with labels: same file and rule, nearest line within ±1 or the first line of a call
- * the finding sits in, an unused label before a used one (two findings a line apart are two places),
+ * Pairs findings with labels: same file and rule, nearest line within ±1, the first line of a call
+ * the finding sits in, or the line its message says the logged text was built on, an unused label before a used one (two findings a line apart are two places),
  * a used one still judging a second finding at the same place (two calls on one line share a verdict).
  */
 function match(diagnostics, labels, callLine = () => null) {
@@ -229,6 +229,12 @@ function match(diagnostics, labels, callLine = () => null) {
     if (near.length === 0) {
       const call = callLine(d);
       near = candidates.filter((l) => l.line === call);
+    }
+    // A message built a few lines up is reported where the call uses it, naming the line it was built
+    // on (`Log message \`msg\` (line 296) is built with...`): a label there judges it.
+    if (near.length === 0) {
+      const built = Number(/^[^(]*\(line (\d+)\)/.exec(d.message)?.[1]);
+      if (built) near = candidates.filter((l) => l.line === built);
     }
     near.sort((a, b) => Number(used.has(a)) - Number(used.has(b)) || Math.abs(a.line - d.line) - Math.abs(b.line - d.line));
     const label = near[0] ?? null;

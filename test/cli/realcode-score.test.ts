@@ -244,6 +244,32 @@ describe('bench/realcode/score.mjs', function () {
     assert.equal(calls.tpLabelsFound, 1);
   });
 
+  it('matches a label on the line a logged message was built on to the finding at the call that logs it', () => {
+    const text = [
+      "const pino = require('pino');",
+      'const logger = pino();',
+      'function fail(id) {',
+      '  const msg = `failed for ${id}`;',
+      "  logger.info('start');",
+      "  logger.info('next');",
+      '  logger.warn(msg);',
+      '}',
+      'fail(1);',
+      '',
+    ].join('\n');
+    writeTree(path.join(trees, 'built'), { 'package.json': '{"name":"built","dependencies":{"pino":"^9"},"scripts":{"start":"node src/index.js"}}\n', 'src/index.js': text });
+    const own = path.join(tmp, 'labels-built');
+    fs.mkdirSync(own);
+    fs.writeFileSync(path.join(own, 'built.json'), labelFile('built', 'acme/built', 'e'.repeat(40), [label('src/index.js', 4, 'unstructured-log-message', 'TP')]));
+    const r = score(['--json'], own);
+    assert.equal(r.code, 0, r.stderr);
+    const built = (JSON.parse(r.stdout) as Report).repos[0];
+    // The finding is on line 7, where msg is logged; its message names line 4.
+    assert.equal(built.findings, 1);
+    assert.equal(built.tpFound, 1);
+    assert.equal(built.tpLabelsFound, 1);
+  });
+
   it('rejects an unknown argument with exit 2 and the usage', () => {
     const r = score(['--frobnicate']);
     assert.equal(r.code, 2);

@@ -156,6 +156,15 @@ function build(call: ts.CallExpression, library: LoggerLibrary | 'console', meth
       const meta = library === 'winston' ? args[offset + 1] : undefined;
       return make(messageArg, meta && !isStringLike(meta) ? meta : undefined, args.slice(offset + 1), levelArg);
     }
+    case 'nestjs': {
+      // `Logger.error(err, \`failed for ${id}\`, CONTEXT)`: with an object or error first and a context
+      // last, nestjs-pino writes pino's `logger.error({ err, context }, message)`, and Nest's own
+      // ConsoleLogger prints the object, then the text: either way the second argument is the text.
+      // With two arguments the second is the context (`Logger.log(obj, CONTEXT)`).
+      const first = args[0];
+      if (first && args.length >= 3 && !isStringLike(first)) return make(args[1], first, args.slice(2));
+      return make(first, undefined, args.slice(1));
+    }
     case 'custom':
       // A project's own logger type: the message first; what it does with the rest is not known, so no fix is written (as for a log helper).
       return { ...make(args[0], undefined, args.slice(1)), wrapper: true };

@@ -12,6 +12,11 @@ export class UsersController {
     this.logger.warn('user ' + id + ' is slow', 'UsersController');
                    //~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built by string concatenation; log a constant message and put the values in fields.
     this.logger.log('get user', UsersController.name);
+    // An object or error first and a context last: the text between is the message (nestjs-pino writes
+    // `{ err, context }` and it); with two arguments the second is the context.
+    this.logger.error(new Error('slow'), `user ${id} is slow`, UsersController.name);
+                                       //~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+    this.logger.warn({ id }, `UsersController`);
     return { id };
   }
 }
