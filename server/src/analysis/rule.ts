@@ -210,6 +210,8 @@ export interface ServiceView {
   readonly middleware: readonly Middleware[];
   /** The workspace files of the service (absolute, sorted). */
   readonly files: readonly string[];
+  /** The workspace files of the workspace packages the service depends on (a shared library's Nest modules), absolute. */
+  readonly dependencyFiles: readonly string[];
   /** The project model every file was noted in (module resolution, package facts, file roles). */
   readonly project: ProjectModel;
   /** Handler discovery's facts of a file (handlers/extract.ts); null when unreadable or too large. */

@@ -41,6 +41,9 @@ export interface ServiceContext {
 
 const cache = new WeakMap<ProjectModel, { generation: number; byDir: Map<string, ServiceContext> }>();
 
+/** Context libraries that are Nest modules: imported into the app's modules from wherever they are re-exported. */
+const NEST_CONTEXT_MODULES: ReadonlySet<string> = new Set(['nestjs-pino', 'nestjs-cls']);
+
 /** The request context of the service `file` belongs to (its nearest package.json). */
 export function serviceContextFor(project: ProjectModel, file: string): ServiceContext | null {
   const dir = project.packageFor(file)?.dir;
@@ -56,6 +59,17 @@ function computeServiceContext(project: ProjectModel, dir: string): ServiceConte
   const deps = new Set(project.packageFor(path.join(dir, 'package.json'))?.dependencies ?? []);
   const rootPkg = project.packageFor(path.join(project.root, 'package.json'));
   if (rootPkg && rootPkg.dir !== dir) for (const d of rootPkg.dependencies) deps.add(d);
+  // A Nest app imports its logging and context modules from a workspace library as often as from the
+  // package (Novu's apps import nestjs-pino's LoggerModule through @novu/application-generic): the
+  // library's Nest modules are the app's.
+  if (deps.has('@nestjs/common') || deps.has('@nestjs/core')) {
+    const workspace = project.workspacePackageDirs();
+    for (const name of [...deps]) {
+      const lib = workspace.get(name);
+      if (!lib || lib === dir) continue;
+      for (const d of project.packageFor(path.join(lib, 'package.json'))?.dependencies ?? []) if (NEST_CONTEXT_MODULES.has(d)) deps.add(d);
+    }
+  }
   const libraries = CONTEXT_LIBRARIES.filter((l) => l.packages.some((p) => deps.has(p))).map((l) => l.id);
   const code: CodeSource[] = [];
   for (const [file, sources] of project.contextSources) {

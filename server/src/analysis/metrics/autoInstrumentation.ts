@@ -1,9 +1,12 @@
 // Whether a service's HTTP requests are timed by auto-instrumentation (AUTO_INSTRUMENTATION in
 // coverageLibraries.ts): an OpenTelemetry SDK file of the service registering HTTP (or framework)
 // instrumentation with metrics exported, a preload of the auto-instrumentation (`--require`,
-// `--import`, `-r`) in package.json scripts, a Dockerfile, .env or NODE_OPTIONS, Datadog's tracer
-// or HyperDX's SDK started. HTTP instrumentation switched off through the environment (or in the SDK's own options)
-// counts as none.
+// `--import`, `-r`) in package.json scripts, a Dockerfile, .env or NODE_OPTIONS, Datadog's tracer,
+// New Relic's agent or HyperDX's SDK started. HTTP instrumentation switched off through the
+// environment (or in the SDK's own options) counts as none. A service package a launcher package
+// starts (atproto's services/bsky: a package.json depending on @atproto/bsky and a Dockerfile running
+// `node --import=./tracer.ts api.ts`) is instrumented by what the launcher preloads: its deployment
+// files are read too, and the local files they preload are searched as the service's own.
 import * as path from 'node:path';
 import type { ServiceView } from '../rule';
 import { AUTO_INSTRUMENTATION } from './coverageLibraries';
@@ -44,6 +47,27 @@ function httpDisabledIn(text: string): boolean {
 }
 
 const IMPORTED = /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)['"]([^'"]+)['"]/g;
+/** A local file preloaded (`--import=./tracer.ts`, `-r ./tracing.js`, `--require ./otel`), relative to the deployment file. */
+const LOCAL_PRELOAD = /(?:--require|--import|-r)(?:\s+|=)['"]?(\.{1,2}\/[\w./-]{1,200})/g;
+
+/** Whether the file starts Datadog's tracer: `require('dd-trace').init()`, or `.init(` on the name it imports dd-trace as. */
+function startsDdTrace(text: string): boolean {
+  if (AUTO_INSTRUMENTATION.ddTraceInit.test(text)) return true;
+  const m = AUTO_INSTRUMENTATION.ddTraceImport.exec(text);
+  const name = m?.[1] ?? m?.[2];
+  return !!name && new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*\\.init\\s*\\(`).test(text);
+}
+
+/** Workspace packages that depend on the service's package and deploy it (a Dockerfile or Procfile of their own). */
+function launcherDirs(service: ServiceView): string[] {
+  if (!service.name) return [];
+  const out: string[] = [];
+  for (const dir of service.project.workspacePackageDirs().values()) {
+    if (dir === service.root || !service.project.packageFor(path.join(dir, 'package.json'))?.dependencies.has(service.name)) continue;
+    if (['Dockerfile', 'Procfile'].some((f) => service.project.readFile(path.join(dir, f)) !== undefined)) out.push(dir);
+  }
+  return out.sort();
+}
 
 /**
  * The module a file imports Application Insights' SDK through: the SDK itself, or a workspace
@@ -65,9 +89,10 @@ export function autoInstrumentationOf(service: ServiceView): AutoInstrumentation
   const project = service.project;
   const rel = (f: string) => path.relative(service.root, f).split(path.sep).join('/') || path.basename(f);
   const deployment: Array<{ file: string; text: string }> = [];
-  for (const dir of new Set([service.root, project.root])) {
+  const launchers = launcherDirs(service);
+  for (const dir of new Set([service.root, project.root, ...launchers])) {
     for (const name of ['package.json', ...AUTO_INSTRUMENTATION.deploymentFiles]) {
-      if (name === 'package.json' && dir !== service.root) continue;
+      if (name === 'package.json' && dir !== service.root && !launchers.includes(dir)) continue;
       const file = path.join(dir, name);
       const text = project.readFile(file);
       if (text !== undefined) deployment.push({ file, text });
@@ -83,12 +108,22 @@ export function autoInstrumentationOf(service: ServiceView): AutoInstrumentation
       break;
     }
   }
-  for (const file of service.files) {
+  // What the deployment files preload from the launchers' folders: searched as the service's own files.
+  const preloaded = new Set<string>();
+  for (const d of deployment) {
+    if (!launchers.some((dir) => path.dirname(d.file) === dir)) continue;
+    for (const m of d.text.matchAll(LOCAL_PRELOAD)) preloaded.add(path.resolve(path.dirname(d.file), m[1]));
+  }
+  for (const file of [...service.files, ...[...preloaded].sort()]) {
     if (found) break;
     const text = project.readFile(file);
     if (text === undefined) continue;
-    if (AUTO_INSTRUMENTATION.ddTraceInit.test(text)) {
+    if (startsDdTrace(text)) {
       found = { what: `dd-trace (${rel(file)})`, file };
+      break;
+    }
+    if (AUTO_INSTRUMENTATION.newRelicStart.test(text)) {
+      found = { what: `New Relic agent (${rel(file)})`, file };
       break;
     }
     const insights = AUTO_INSTRUMENTATION.appInsightsSetup.test(text) ? appInsightsModule(text, project) : null;
@@ -112,5 +147,6 @@ export function autoInstrumentationOf(service: ServiceView): AutoInstrumentation
     if (httpDisabledIn(text)) disabled = `${AUTO_INSTRUMENTATION.disabledEnv} in ${rel(file)}`;
     found = { what: `${m[1]} (${rel(file)})`, file };
   }
-  return disabled && found && !found.what.startsWith('dd-trace') ? { found: null, disabled } : { found, disabled };
+  // OpenTelemetry's environment switches do not reach Datadog's or New Relic's agents.
+  return disabled && found && !found.what.startsWith('dd-trace') && !found.what.startsWith('New Relic') ? { found: null, disabled } : { found, disabled };
 }

@@ -10,6 +10,7 @@ import { classifyFile } from '../project';
 import type { ParsedServiceFile, ServiceView } from '../rule';
 import { unwrap } from '../scopes';
 import { autoInstrumentationOf } from './autoInstrumentation';
+import { nestModuleMetricsOf } from './nestMetricsModule';
 import { unplacedMiddleware } from './coverageUnplaced';
 import { type MetricsMiddleware, metricsMiddlewareOf } from './coverageLibraries';
 import { callAt, nodeAt } from '../treeAt';
@@ -75,6 +76,14 @@ function computeCoverage(service: ServiceView): ServiceCoverage {
   });
   if (auto.found) {
     for (const c of handlers) if (!c.scrapeEndpoint && !c.outsideService && !c.preflight) c.measuredBy.push({ kind: 'auto-instrumentation', name: auto.found.what, file: auto.found.file });
+  }
+  const nestModule = nestModuleMetricsOf(service);
+  if (nestModule) {
+    for (const c of handlers) {
+      if (c.handler.framework !== 'nestjs' || c.scrapeEndpoint || c.outsideService || c.preflight) continue;
+      if (c.handler.path !== null && nestModule.ignored.includes(c.handler.path)) c.notes.push(`${nestModule.what} ignores ${c.handler.path}`);
+      else c.measuredBy.push({ kind: 'middleware', name: nestModule.what, file: nestModule.file, line: nestModule.line });
+    }
   }
   return { root: service.root, name: service.name, handlers, middlewareDependencies, autoDisabled: auto.disabled };
 }

@@ -160,6 +160,25 @@ export const METRICS_MIDDLEWARE: readonly MetricsMiddleware[] = [
   },
 ];
 
+/**
+ * A Nest module that, imported into the app's modules, applies a metrics middleware to every route
+ * (nestjs-otel 6: `OpenTelemetryModule.forRoot({ metrics: { apiMetrics: { enable: true } } })` applies
+ * its ApiMetricsMiddleware `forRoutes('*')`, recording http.server.duration by method, route and status,
+ * except the paths of `ignoreRoutes`). Found by its configuring call's text, in the service's files or a
+ * workspace library's whose module the service names.
+ */
+export interface NestMetricsModule {
+  readonly package: string;
+  readonly call: RegExp;
+  readonly enabled: RegExp;
+  /** The option listing paths it does not measure. */
+  readonly ignoreOption: string;
+}
+
+export const NEST_METRICS_MODULES: readonly NestMetricsModule[] = [
+  { package: 'nestjs-otel', call: /\bOpenTelemetryModule\.forRoot(?:Async)?\s*\(/, enabled: /\bapiMetrics\s*:\s*\{[^}]{0,400}?\benable\s*:\s*true\b/, ignoreOption: 'ignoreRoutes' },
+];
+
 export function metricsMiddlewareOf(specifier: string): MetricsMiddleware | undefined {
   return METRICS_MIDDLEWARE.find((m) => specifier === m.package || specifier.startsWith(`${m.package}/`));
 }
@@ -179,7 +198,7 @@ export const AUTO_INSTRUMENTATION = {
   /** In an SDK file, one of these means metrics are exported (instrumentation without a meter provider records only traces). */
   metricExportMarkers: ['metricReader', 'metricReaders', 'MeterProvider', 'PeriodicExportingMetricReader', 'PrometheusExporter', 'setGlobalMeterProvider'],
   /** Preloaded with `--require`/`-r`/`--import` (package.json scripts, Dockerfiles, NODE_OPTIONS): instrument everything from the environment. */
-  preloads: ['@opentelemetry/auto-instrumentations-node/register', 'dd-trace/init', 'dd-trace/register.js', '@hyperdx/node-opentelemetry/build/src/tracing'],
+  preloads: ['@opentelemetry/auto-instrumentations-node/register', 'dd-trace/init', 'dd-trace/register.js', '@hyperdx/node-opentelemetry/build/src/tracing', 'newrelic'],
   /**
    * HyperDX's SDK started in code (`HyperDX.init({...})`, `initSDK({...})` in a module importing it):
    * the Node SDK with HTTP instrumentation and HyperDX's metric reader, unless `disableMetrics: true`.
@@ -197,6 +216,13 @@ export const AUTO_INSTRUMENTATION = {
   appInsightsNoRequests: /\bsetAutoCollectRequests\s*\(\s*false\s*\)/,
   /** Datadog's tracer started in code: its trace metrics time every request by resource. */
   ddTraceInit: /\brequire\(\s*['"]dd-trace['"]\s*\)\s*\.init\s*\(|\bfrom\s+['"]dd-trace\/init['"]|import\s+['"]dd-trace\/init['"]|\btracer\.init\s*\(/,
+  /** dd-trace imported under a name (`import ddTrace from 'dd-trace'`, `const tracer = require('dd-trace')`): that name's `.init(` starts it. */
+  ddTraceImport: /\bimport\s+([\w$]+)\s+from\s+['"]dd-trace['"]|\b(?:const|let|var)\s+([\w$]+)\s*=\s*require\(\s*['"]dd-trace['"]\s*\)/,
+  /**
+   * New Relic's Node agent, loaded first thing (`import 'newrelic'`, `require('newrelic')` on a line of
+   * its own) or preloaded: it times every web transaction (throughput, duration, errors) by route.
+   */
+  newRelicStart: /^[ \t]*(?:import\s+['"]newrelic['"]|require\(\s*['"]newrelic['"]\s*\))/m,
   /** Environment variables that switch instrumentations off (comma-separated short names: `http,fs`) or on (only those listed). */
   disabledEnv: 'OTEL_NODE_DISABLED_INSTRUMENTATIONS',
   enabledEnv: 'OTEL_NODE_ENABLED_INSTRUMENTATIONS',

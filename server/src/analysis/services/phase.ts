@@ -3,6 +3,7 @@
 // ServiceView whose parts are computed once and shared. Findings are reported at a file and range,
 // kept only where the rule is enabled for that file and not suppressed there, and returned by file
 // for the caller to merge into the files' own results.
+import * as path from 'node:path';
 import type { RuleId } from '../../../../shared/src/rules';
 import { buildInventory, type ServiceInventory } from '../handlers/inventory';
 import { WorkspaceFacts } from '../handlers/workspaceFacts';
@@ -69,12 +70,13 @@ export function serviceViews(project: ProjectModel, files: readonly string[], ma
   const wanted = only ? files.filter((f) => [...only].some((root) => isInside(root, f))) : files;
   return buildInventory(project, wanted, { maxFileBytes, facts, complete: !only })
     .filter((s) => !only || only.has(s.root))
-    .map((s) => viewOf(s, project, wanted, facts, parse));
+    .map((s) => viewOf(s, project, wanted, facts, parse, files));
 }
 
-function viewOf(s: ServiceInventory, project: ProjectModel, files: readonly string[], facts: WorkspaceFacts, parse: (file: string) => ParsedServiceFile | null): ServiceView {
+function viewOf(s: ServiceInventory, project: ProjectModel, files: readonly string[], facts: WorkspaceFacts, parse: (file: string) => ParsedServiceFile | null, workspace: readonly string[]): ServiceView {
   const memos = new Map<string, unknown>();
   const own = files.filter((f) => project.packageFor(f)?.dir === s.root).sort();
+  let dependencyFiles: string[] | undefined;
   return {
     root: s.root,
     name: s.name,
@@ -83,6 +85,9 @@ function viewOf(s: ServiceInventory, project: ProjectModel, files: readonly stri
     handlers: s.handlers,
     middleware: s.middleware,
     files: own,
+    get dependencyFiles() {
+      return (dependencyFiles ??= workspaceDependencyFiles(project, s.root, workspace));
+    },
     project,
     facts: (file) => facts.facts(file),
     parsed: parse,
@@ -91,6 +96,21 @@ function viewOf(s: ServiceInventory, project: ProjectModel, files: readonly stri
       return memos.get(key) as T;
     },
   };
+}
+
+/** The files of the workspace packages the package at `root` depends on (one level: what it imports by name). */
+function workspaceDependencyFiles(project: ProjectModel, root: string, files: readonly string[]): string[] {
+  const workspace = project.workspacePackageDirs();
+  const dirs = new Set<string>();
+  for (const name of project.packageFor(path.join(root, 'package.json'))?.dependencies ?? []) {
+    const dir = workspace.get(name);
+    if (dir && dir !== root) dirs.add(dir);
+  }
+  if (dirs.size === 0) return [];
+  return files.filter((f) => {
+    const dir = project.packageFor(f)?.dir;
+    return !!dir && dirs.has(dir);
+  });
 }
 
 /** Runs every rule's checkService on the services of `files`. */

@@ -1,0 +1,5 @@
+import ddTrace from 'dd-trace';
+
+ddTrace
+  .init()
+  .use('express', { service: 'api' });

@@ -1,0 +1,2 @@
+export { LoggerModule } from 'nestjs-pino';
+export { TracingModule } from './tracing.module';

@@ -1,0 +1,4 @@
+require('newrelic');
+const { app } = require('./app');
+
+app.listen(3000);
