@@ -55,7 +55,7 @@ export class ClassValues {
       if (summary && (summary.logs || summary.returnsLogger || summary.makesMetric)) members.set(m.name.text, summary);
     }
     // A facade whose sink the model cannot follow still logs through its level methods (loggerFacade.ts).
-    if (!statics) for (const name of facadeLevelMethods(klass, (n) => !!members.get(n)?.logs)) if (!members.has(name)) members.set(name, FACADE_LEVEL_METHOD);
+    for (const name of facadeLevelMethods(klass, statics, (n) => !!members.get(n)?.logs)) if (!members.has(name)) members.set(name, FACADE_LEVEL_METHOD);
     // Methods inherited from a base class of this file, where this class does not declare them.
     const base = depth < MAX_DEPTH ? this.baseClassOf(klass, depth) : null;
     const inherited = base?.t === 'localClass' ? this.methodObject(base.node, statics, depth + 1) : null;

@@ -4,7 +4,10 @@
 // the methods' own summaries say so (logCallables.ts); where it cannot (the sink is an adapter the
 // constructor is given: Parse Server's LoggerController over its WinstonLoggerAdapter), the shape
 // alone makes its level methods log calls, message first and fields second as the level methods of
-// winston, bunyan and console-style facades take them, with no fix (library `custom`).
+// winston, bunyan and console-style facades take them, with no fix (library `custom`). Static level
+// methods that hand their parameters, in order, to the same level method of something else are one
+// too (Vendure's `static info(message, context) { Logger.logger.info(message, context); }` over the
+// VendureLogger the app configures).
 import ts from './typescriptModule';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { type FunctionLike, memberFunction } from './logCallables';
@@ -18,27 +21,25 @@ export const FACADE_LEVEL_METHOD: FunctionSummary = { logs: { lib: 'custom', mes
 const REQUIRED_LEVELS = ['info', 'warn', 'error'];
 
 /**
- * The level-named instance methods of `klass` that pass all their arguments on, when these and the
- * methods already known to log (`logs`: passing their parameters to a logger the model follows)
- * cover `info`, `warn` and `error`; else an empty list.
+ * The level-named methods of `klass` (its static ones, or its instance ones) that pass all their
+ * arguments on, or their parameters in order to the same level method of something else, when these
+ * and the methods already known to log (`logs`: passing their parameters to a logger the model
+ * follows) cover `info`, `warn` and `error`; else an empty list.
  */
-export function facadeLevelMethods(klass: ts.ClassLikeDeclaration, logs: (name: string) => boolean): string[] {
+export function facadeLevelMethods(klass: ts.ClassLikeDeclaration, statics: boolean, logs: (name: string) => boolean): string[] {
   const forwarding: string[] = [];
   for (const m of klass.members) {
-    if (!m.name || !ts.isIdentifier(m.name) || !ALL_LEVEL_METHODS.has(m.name.text) || hasModifier(m, ts.SyntaxKind.StaticKeyword)) continue;
+    if (!m.name || !ts.isIdentifier(m.name) || !ALL_LEVEL_METHODS.has(m.name.text) || hasModifier(m, ts.SyntaxKind.StaticKeyword) !== statics) continue;
     const fn = memberFunction(m);
-    if (fn && passesAllArguments(fn)) forwarding.push(m.name.text);
+    if (fn && (passesAllArguments(fn) || forwardsToSameLevel(fn, m.name.text))) forwarding.push(m.name.text);
   }
   return forwarding.length > 0 && REQUIRED_LEVELS.every((l) => forwarding.includes(l) || logs(l)) ? forwarding : [];
 }
 
-/**
- * A body of one statement, a call (returned or not) given the function's whole argument list:
- * `arguments` or its only parameter, a rest parameter (as it is or spread).
- */
-function passesAllArguments(fn: FunctionLike): boolean {
+/** The call a body of one statement makes (returned or not), else undefined. */
+function onlyCall(fn: FunctionLike): ts.CallExpression | undefined {
   const body = fn.body;
-  if (!body) return false;
+  if (!body) return undefined;
   let expr: ts.Expression | undefined;
   if (!ts.isBlock(body)) expr = body;
   else if (body.statements.length === 1) {
@@ -46,7 +47,25 @@ function passesAllArguments(fn: FunctionLike): boolean {
     expr = ts.isReturnStatement(st) ? st.expression : ts.isExpressionStatement(st) ? st.expression : undefined;
   }
   const call = expr && unwrap(expr);
-  if (!call || !ts.isCallExpression(call)) return false;
+  return call && ts.isCallExpression(call) ? call : undefined;
+}
+
+/** `info(message, context) { sink.info(message, context) }`: every parameter, in order, first in a call of the same level method. */
+function forwardsToSameLevel(fn: FunctionLike, level: string): boolean {
+  const call = onlyCall(fn);
+  if (!call || !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== level) return false;
+  const params = fn.parameters;
+  if (params.length === 0 || call.arguments.length < params.length) return false;
+  return params.every((p, i) => !p.dotDotDotToken && ts.isIdentifier(p.name) && ts.isIdentifier(call.arguments[i]) && call.arguments[i].text === p.name.text);
+}
+
+/**
+ * A body of one statement, a call (returned or not) given the function's whole argument list:
+ * `arguments` or its only parameter, a rest parameter (as it is or spread).
+ */
+function passesAllArguments(fn: FunctionLike): boolean {
+  const call = onlyCall(fn);
+  if (!call) return false;
   const params = fn.parameters;
   const rest = params.length === 1 && params[0].dotDotDotToken && ts.isIdentifier(params[0].name) ? params[0].name.text : null;
   if (params.length > 0 && !rest) return false;

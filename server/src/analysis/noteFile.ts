@@ -40,6 +40,9 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   if (markMember(project.errorStackFormatFiles, file, readable && configuresErrorStacks(text))) project.generation++;
   // winston fills `%s` from the arguments only with this format (unstructured-log-message asks).
   if (markMember(project.splatFormatFiles, file, readable && text.includes('splat(') && SPLAT_FORMAT.test(text))) project.generation++;
+  // pino keeps an error only under `err` unless a serializer, errorKey or log formatter says otherwise (error-not-serialized asks).
+  if (markMember(project.pinoErrorKeyFiles, file, readable && (text.includes('serializers') || text.includes('errorKey') || text.includes('formatters')) && configuresPinoErrorKeys(text))) project.generation++;
+  if (markMember(project.pinoCreatorFiles, file, readable && text.includes('pino') && CREATES_PINO.test(text))) project.generation++;
   if (markMember(project.globalSources, file, readable && ASSIGNS_GLOBAL.test(text))) project.generation++;
   if (markMember(project.memberSources, file, readable && (text.includes('require(') || text.includes('import ')) && ASSIGNS_MODULE_MEMBER.test(text))) project.generation++;
   project.roles.note(file, text);
@@ -102,6 +105,72 @@ const SPLAT_FORMAT = /\bsplat\(\s*\)/;
  * Whether the text calls `errors({ ... stack ... })` (winston's format keeping stacks): each `errors(`
  * looked at once, over a bounded window, so text made of many of them stays linear.
  */
+const SERIALIZERS = /\bserializers\s*:\s*\{/g;
+/** `pino(...)`, `pinoHttp(...)`, or nestjs-pino's `pinoHttp:` options: where a pino logger is made and configured. */
+const CREATES_PINO = /\bpino(?:Http)?\s*\(|\bpinoHttp\s*:/;
+const FORMATTERS = /\bformatters\s*:\s*\{/g;
+/** A key at the start of an object member: `error:`, `'error':`, `error(` (a method), `error,` (shorthand). */
+const MEMBER_KEY = /^\s*(?:\.\.\.)?['"]?([A-Za-z_$][\w$]*)['"]?\s*[:(,}]/;
+/** Keys pino's standard serializers cover: a serializer for these says nothing of other keys. */
+const STANDARD_KEYS: ReadonlySet<string> = new Set(['err', 'req', 'res']);
+
+/**
+ * `errorKey: 'error'`, a serializer for a key besides err, req and res (`serializers: { error:
+ * pino.stdSerializers.err }`), or a `formatters.log` that rewrites every record's object (OpenPanel's
+ * redacting formatter turns nested errors into plain objects with their message and stack).
+ */
+export function configuresPinoErrorKeys(text: string): boolean {
+  if (/\berrorKey\s*:/.test(text)) return true;
+  // Each object is read once: an option inside one already read (or text repeating the name) is not read again.
+  let readTo = 0;
+  if (text.includes('formatters')) {
+    for (const m of text.matchAll(FORMATTERS)) {
+      if (m.index! < readTo) continue;
+      const { keys, end } = topLevelKeys(text, m.index! + m[0].length);
+      readTo = end;
+      if (keys.includes('log')) return true;
+    }
+  }
+  readTo = 0;
+  for (const m of text.matchAll(SERIALIZERS)) {
+    if (m.index! < readTo) continue;
+    const { keys, end } = topLevelKeys(text, m.index! + m[0].length);
+    readTo = end;
+    if (keys.some((k) => !STANDARD_KEYS.has(k))) return true;
+  }
+  return false;
+}
+
+/** The member names of the object literal whose body starts at `from`, read to its end (or 2,000 characters), and where the reading stopped. */
+function topLevelKeys(text: string, from: number): { keys: string[]; end: number } {
+  const keys: string[] = [];
+  const end = Math.min(text.length, from + 2000);
+  let depth = 0;
+  let memberStart = from;
+  for (let i = from; i < end; i++) {
+    const c = text[i];
+    if (c === '{' || c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === '}') {
+      if (depth === 0) {
+        pushKey(text.slice(memberStart, i + 1), keys);
+        return { keys, end: i + 1 };
+      }
+      depth--;
+    } else if (c === ',' && depth === 0) {
+      pushKey(text.slice(memberStart, i + 1), keys);
+      memberStart = i + 1;
+    }
+  }
+  return { keys, end };
+}
+
+function pushKey(member: string, keys: string[]): void {
+  const m = MEMBER_KEY.exec(member);
+  // `...pino.stdSerializers`: a spread names no key of its own.
+  if (m && !member.trimStart().startsWith('...')) keys.push(m[1]);
+}
+
 export function configuresErrorStacks(text: string): boolean {
   for (let at = text.indexOf('errors('); at >= 0; at = text.indexOf('errors(', at + 7)) {
     const window = text.slice(at + 7, at + 7 + 120);

@@ -52,6 +52,10 @@ export class ProjectModel implements FactsSource {
   readonly errorStackFormatFiles = new Set<string>();
   /** Files that configure winston's printf format (`format.splat()`), learnt by noteFile. */
   readonly splatFormatFiles = new Set<string>();
+  /** Files that configure pino to serialise errors under keys besides `err` (a serializer for `error`, `errorKey`), learnt by noteFile. */
+  readonly pinoErrorKeyFiles = new Set<string>();
+  /** Files that create a pino logger (`pino(...)`, `pinoHttp(...)`, nestjs-pino's `pinoHttp:` options), learnt by noteFile. */
+  readonly pinoCreatorFiles = new Set<string>();
   /** Files that may put a value on the global object (globalAssignments.ts), learnt by noteFile: where `WIKI.logger` comes from. */
   readonly globalSources = new Set<string>();
   /** Files that may set a member of another module's exports (globalAssignments.ts), learnt by noteFile: where YApi's `yapi.commons` comes from. */

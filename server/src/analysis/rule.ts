@@ -67,6 +67,11 @@ export interface ProjectFacts {
   readonly winstonKeepsErrorStacks?: boolean;
   /** Whether the project's winston format fills printf placeholders from the arguments (`format.splat()` in some module). */
   readonly winstonFillsPlaceholders?: boolean;
+  /**
+   * Whether some module configures pino to serialise errors under keys besides `err` (`serializers: {
+   * error: ... }`, `errorKey`): then an error under another key may be kept, and is not reported.
+   */
+  readonly pinoSerialisesOtherKeys?: boolean;
 }
 
 /** A logger a fix can call, and what it takes to have it in scope (see RuleContext.findLogger). */

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { noteFile } from '../../../server/src/analysis';
-import { configuresErrorStacks } from '../../../server/src/analysis/noteFile';
+import { configuresErrorStacks, configuresPinoErrorKeys } from '../../../server/src/analysis/noteFile';
 import { callsOf, tempProject } from './helpers';
 
 const PINO_PKG = JSON.stringify({ dependencies: { pino: '^9', 'pino-http': '^10', express: '^4' } });
@@ -109,6 +109,33 @@ describe('logger model', () => {
     assert.equal(configuresErrorStacks('errors({ message: true }) // stack'), false);
     assert.equal(configuresErrorStacks('collectErrors(list)'), false);
     assert.equal(configuresErrorStacks('errors({ '.repeat(200_000)), false);
+  });
+
+  it("pino's error under another key than err is written as {} unless the project's pino serialises it (a serializer for the key, errorKey, a log formatter), and is not judged where no noted module makes the pino logger", () => {
+    const files = (options: string, withLogger = true) => ({
+      'package.json': PINO_PKG,
+      ...(withLogger ? { 'src/logger.ts': `import pino from 'pino';\nexport const logger = pino(${options});\n` } : {}),
+      'src/job.ts': `import { logger } from '${withLogger ? './logger' : '@acme/shared-logger'}';\nexport async function run(task: () => Promise<void>) {\n  try { await task(); } catch (error) { logger.error({ error }, 'failed'); }\n}\n`,
+    });
+    const cases = [files(''), files('{ serializers: { error: pino.stdSerializers.err } }'), files("{ formatters: { log: (o) => o } }"), files('', false)].map((f) => tempProject(f));
+    try {
+      const rules = (p: (typeof cases)[number]) => p.analyze('src/job.ts').findings.map((f) => `${f.line + 1}:${f.rule}`);
+      assert.deepEqual(cases.map(rules), [['3:error-not-serialized'], [], [], []]);
+    } finally {
+      for (const p of cases) p.cleanup();
+    }
+  });
+
+  it("reads pino's options for serialisers of other keys than err, req and res, errorKey and a log formatter", () => {
+    assert.equal(configuresPinoErrorKeys('pino({ serializers: { err: pino.stdSerializers.err, req: (r) => ({ method: r.method }) } })'), false);
+    assert.equal(configuresPinoErrorKeys('pino({ serializers: { ...pino.stdSerializers, error: pino.stdSerializers.err } })'), true);
+    assert.equal(configuresPinoErrorKeys('pino({ serializers: { req(r) { return { id: r.id }; }, res: (r) => ({ s: r.statusCode }), err } })'), false);
+    assert.equal(configuresPinoErrorKeys("pino({ serializers: { 'error': errSerializer } })"), true);
+    assert.equal(configuresPinoErrorKeys("pino({ errorKey: 'error' })"), true);
+    assert.equal(configuresPinoErrorKeys('pino({ serializers: pino.stdSerializers })'), false);
+    assert.equal(configuresPinoErrorKeys('pino({ formatters: { level: (l) => ({ level: l }), log: toClef } })'), true);
+    assert.equal(configuresPinoErrorKeys('pino({ formatters: { level: (l) => ({ level: l }) } })'), false);
+    assert.equal(configuresPinoErrorKeys('serializers: { '.repeat(100_000)), false);
   });
 
   it('does not flag name-alikes: methods named info on other objects, shadowed loggers, plain functions named log', () => {

@@ -50,6 +50,10 @@ export interface FactsSource {
   readonly errorStackFormatFiles: ReadonlySet<string>;
   /** Files that configure winston's printf format (`format.splat()`), learnt by noteFile. */
   readonly splatFormatFiles: ReadonlySet<string>;
+  /** Files that configure pino to serialise errors under other keys than `err`, learnt by noteFile. */
+  readonly pinoErrorKeyFiles: ReadonlySet<string>;
+  /** Files that create a pino logger, learnt by noteFile. */
+  readonly pinoCreatorFiles: ReadonlySet<string>;
   /** What a file is for (roles/): a fix never imports a logger from a test's or a script's module. */
   roleOf(absPath: string): FileKind;
 }
@@ -70,6 +74,7 @@ export interface PackageFacts {
   readonly providesRequestLogger: boolean;
   readonly winstonKeepsErrorStacks: boolean;
   readonly winstonFillsPlaceholders: boolean;
+  readonly pinoSerialisesOtherKeys: boolean;
   readonly reasons: { readonly library: string; readonly loggerModule: string };
   /** The part of every file's digest these facts make. */
   readonly digest: string;
@@ -90,6 +95,10 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
   const winstonKeepsErrorStacks = library === 'winston' && src.errorStackFormatFiles.size > 0;
   // Project-wide as well, and whatever the package's own library: NodeBB has no package.json at its root.
   const winstonFillsPlaceholders = src.splatFormatFiles.size > 0;
+  // Project-wide too: a shared logger package configures the serializers its services log through.
+  // When no noted file creates the pino logger (`obs-lens check packages/server` of a repository whose
+  // logger is made in packages/shared), how it serialises is not known: taken as it might.
+  const pinoSerialisesOtherKeys = src.pinoErrorKeyFiles.size > 0 || src.pinoCreatorFiles.size === 0;
   return {
     package: pkg,
     loggerModule: choice.module,
@@ -98,15 +107,16 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
     providesRequestLogger,
     winstonKeepsErrorStacks,
     winstonFillsPlaceholders,
+    pinoSerialisesOtherKeys,
     reasons: { library: libraryReason, loggerModule: choice.reason },
     // Written only when set: digests of projects without them stay as they were.
-    digest: JSON.stringify([pkg?.dir ?? null, library, choice.module, providesRequestLogger, ...(winstonKeepsErrorStacks || winstonFillsPlaceholders ? [winstonKeepsErrorStacks] : []), ...(winstonFillsPlaceholders ? ['splat'] : [])]),
+    digest: JSON.stringify([pkg?.dir ?? null, library, choice.module, providesRequestLogger, ...(winstonKeepsErrorStacks || winstonFillsPlaceholders ? [winstonKeepsErrorStacks] : []), ...(winstonFillsPlaceholders ? ['splat'] : []), ...(pinoSerialisesOtherKeys ? ['pino-keys'] : [])]),
   };
 }
 
 /** One file's facts: its package's, with the module style its own extension may decide. */
 export function computeFacts(src: FactsSource, absPath: string, pkgFacts: PackageFacts): FileFacts {
-  const { package: pkg, loggerModule, library, providesRequestLogger, winstonKeepsErrorStacks, winstonFillsPlaceholders } = pkgFacts;
+  const { package: pkg, loggerModule, library, providesRequestLogger, winstonKeepsErrorStacks, winstonFillsPlaceholders, pinoSerialisesOtherKeys } = pkgFacts;
   const ext = path.extname(absPath).toLowerCase();
   const style =
     ext === '.mjs' || ext === '.mts'
@@ -127,6 +137,7 @@ export function computeFacts(src: FactsSource, absPath: string, pkgFacts: Packag
     providesRequestLogger,
     winstonKeepsErrorStacks,
     winstonFillsPlaceholders,
+    pinoSerialisesOtherKeys,
     reasons: { moduleStyle: style.reason, ...pkgFacts.reasons },
     digest,
   };

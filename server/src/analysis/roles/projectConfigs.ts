@@ -134,6 +134,22 @@ export class ProjectConfigs {
     return null;
   }
 
+  /**
+   * Whether the package depends (as a peer, a dev dependency or otherwise) on a workspace package that
+   * is server-side (a server framework among its dependencies): a plugin of a server framework
+   * (Vendure's elasticsearch-plugin on @vendure/core) runs in the servers that install it, so it is
+   * no library that may run anywhere.
+   */
+  private pluginOfServerPackage(m: PackageManifest): boolean {
+    for (const name of m.dependencies) {
+      const dir = this.project.workspacePackageDir?.(name);
+      if (!dir || dir === m.dir) continue;
+      const manifest = this.manifests.get(dir) ?? readManifest(dir, this.project.readFile);
+      if (manifest && dependsOnServerFramework(manifest)) return true;
+    }
+    return false;
+  }
+
   private readManifestRoles(m: PackageManifest): void {
     const where = this.manifestName(m.dir);
     const bins = new Set<string>();
@@ -145,7 +161,7 @@ export class ProjectConfigs {
       }
     }
     const frontEnd = frontEndDependency(m);
-    const library = m.dir !== this.project.root && isLibraryPackage(m);
+    const library = m.dir !== this.project.root && isLibraryPackage(m) && !this.pluginOfServerPackage(m);
     const prompts = interactiveCliDependency(m);
     const commandLine = !prompts && m.dir !== this.project.root && isCommandLinePackage(m);
     // A library's or a command-line package's `main` is what importers load, not a process to start;

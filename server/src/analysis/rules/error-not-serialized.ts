@@ -30,6 +30,10 @@ export const WINSTON_ALONE = (text: string) =>
 export const WINSTON_NESTED = (text: string) =>
   `winston writes the error ${code(text)} inside a meta object as \`{}\` (its message and stack are not enumerable); pass the error itself as the meta argument.`;
 
+/** pino writes an error under any key but `err` as `{}`. */
+export const PINO_NESTED = (key: string, text: string) =>
+  `pino writes the error ${code(text)} under \`${key}\` as \`{}\` (its message and stack are not enumerable; only \`err\` has the error serializer); log it as \`err\`.`;
+
 /** NestJS's Logger.warn(message, ...optionalParams): an error there is printed as text or dropped. */
 export const NEST_OPTIONAL = (method: string, text: string) =>
   `NestJS's Logger.${method} takes further messages and a context after its message, not an error: ${code(text)} there is printed as text (or dropped by nestjs-pino) and its stack is lost; pass its stack (\`${text}.stack\`), or with nestjs-pino the error in an object first (\`{ err: ${text} }\`).`;
@@ -113,6 +117,14 @@ function fieldFix(call: LogCall, ctx: RuleContext, obj: ts.ObjectLiteralExpressi
   return [{ title: 'Log the error object', edits: [{ ...range, newText: errText }], safe: !commented }];
 }
 
+/** `{ error }` / `{ error: e }` → `{ err: error }` for pino, when the object has no `err` yet (the field's name changes: not safe for a dashboard that reads it). */
+function errKeyFix(call: LogCall, ctx: RuleContext, p: ts.ShorthandPropertyAssignment | ts.PropertyAssignment, error: ts.Expression): FixProposal[] {
+  if (existingKeys(call).has('err')) return [];
+  const sf = ctx.sourceFile;
+  const text = error.getText(sf);
+  return [{ title: 'Log the error object as `err`', edits: [{ start: p.getStart(sf), end: p.end, newText: text === 'err' ? 'err' : `err: ${text}` }], safe: false }];
+}
+
 /** `{ error }` as winston's whole meta → the error itself (the record gains its stack; the message gains the error's text). */
 function wholeMetaFix(call: LogCall, ctx: RuleContext, obj: ts.ObjectLiteralExpression, error: ts.Identifier): FixProposal[] {
   if (obj.properties.length !== 1 || !call.messageArg || !ts.isStringLiteralLike(unwrap(call.messageArg)) || !call.fieldsArg) return [];
@@ -148,7 +160,8 @@ function nestStackPassed(call: LogCall, ctx: RuleContext): boolean {
     const name = text && errorNameIn(text);
     return name ? [name] : [];
   });
-  return errors.length > 0 && call.restArgs.some((a) => errors.includes(stackOf(a) ?? ''));
+  // Any other argument: a helper's call (a facade's `error(message, context, trace)`) has no rest arguments of its own.
+  return errors.length > 0 && call.node.arguments.some((a) => a !== call.messageArg && errors.includes(stackOf(a) ?? ''));
 }
 
 /** The error a text of it is made from: `err` itself, or the `err` of `err.message` in a guard's branch. */
@@ -179,7 +192,7 @@ export const rule: Rule = {
     const sf = ctx.sourceFile;
     // NestJS's Logger takes the stack as its own argument: `this.logger.error(err.message, err.stack)`
     // is its idiom and keeps the stack.
-    if (call.library === 'nestjs' && nestStackPassed(call, ctx)) return;
+    if ((call.library === 'nestjs' || call.library === 'custom') && nestStackPassed(call, ctx)) return;
     // An error logged whole in the same call keeps its stack: its text beside it is an extra, not a loss.
     const kept = errorsKeptWhole(call, ctx);
     const lost = (error: ts.Expression) => !(ts.isIdentifier(error) && kept.has(error.text));
@@ -217,9 +230,10 @@ export const rule: Rule = {
     }
     // `this.logger.error('failed', err)`: Nest's second argument is a stack string. `this.logger.warn('failed', err)`:
     // log, warn, debug and verbose take further messages and a context there, printed as text (nestjs-pino hands
-    // them to pino as format arguments its message does not use: dropped).
+    // them to pino as format arguments its message does not use: dropped). With a context after it
+    // (`Logger.error('failed', err, CONTEXT)`) the error is in the same place.
     const second = call.node.arguments[1];
-    if (call.library === 'nestjs' && second && call.node.arguments.length === 2 && call.messageArg === call.node.arguments[0] && isErrorValue(second, ctx)) {
+    if (call.library === 'nestjs' && second && call.node.arguments.length <= 3 && call.messageArg === call.node.arguments[0] && isErrorValue(second, ctx)) {
       const text = unwrap(second).getText(sf);
       ctx.report(unwrap(second), call.method === 'error' ? NEST_STACK(text) : NEST_OPTIONAL(call.method, text));
     }
@@ -234,6 +248,16 @@ export const rule: Rule = {
           if (isErrorValue(value, ctx)) {
             const fixes = ts.isPropertyAssignment(p) ? fieldFix(call, ctx, fieldsObj, p, unwrap(value)) : wholeMetaFix(call, ctx, fieldsObj, p.name);
             ctx.report(value, WINSTON_NESTED(value.getText(sf)), fixes);
+            continue;
+          }
+        }
+        // pino (and Nest's Logger, nestjs-pino's or its own JSON): `{ error }` is written as `"error":{}`,
+        // only `err` has the error serializer, unless the project configures one for other keys.
+        if ((call.library === 'pino' || call.library === 'nestjs') && !call.wrapper && !ctx.project.pinoSerialisesOtherKeys && (ts.isShorthandPropertyAssignment(p) || ts.isPropertyAssignment(p))) {
+          const key = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : null;
+          const value = ts.isShorthandPropertyAssignment(p) ? p.name : p.initializer;
+          if (key !== null && key !== 'err' && isErrorValue(value, ctx)) {
+            ctx.report(value, PINO_NESTED(key, value.getText(sf)), call.library === 'pino' ? errKeyFix(call, ctx, p, unwrap(value)) : []);
             continue;
           }
         }

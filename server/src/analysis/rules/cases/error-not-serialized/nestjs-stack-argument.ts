@@ -19,6 +19,9 @@ export class UsersService {
       this.logger.error('load failed', err);
                                      //~~~ [error-not-serialized] NestJS's Logger.error takes the stack as its second argument: the error `err` there is printed as text and its stack is lost; pass its `.stack`.
       this.logger.error('load failed', (err as Error).stack);
+      this.logger.error('load failed', err, 'PagesService');
+                                     //~~~ [error-not-serialized] NestJS's Logger.error takes the stack as its second argument: the error `err` there is printed as text and its stack is lost; pass its `.stack`.
+      this.logger.error('load failed', (err as Error).stack, 'PagesService');
     }
   }
 
