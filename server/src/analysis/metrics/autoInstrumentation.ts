@@ -52,6 +52,8 @@ const LOCAL_PRELOAD = /(?:--require|--import|-r)(?:\s+|=)['"]?(\.{1,2}\/[\w./-]{
 
 /** Whether the file starts Datadog's tracer: `require('dd-trace').init()`, or `.init(` on the name it imports dd-trace as. */
 function startsDdTrace(text: string): boolean {
+  // Most files never mention it: one substring search spares them both patterns.
+  if (!text.includes('dd-trace') && !text.includes('tracer.init')) return false;
   if (AUTO_INSTRUMENTATION.ddTraceInit.test(text)) return true;
   const m = AUTO_INSTRUMENTATION.ddTraceImport.exec(text);
   const name = m?.[1] ?? m?.[2];
@@ -122,7 +124,7 @@ export function autoInstrumentationOf(service: ServiceView): AutoInstrumentation
       found = { what: `dd-trace (${rel(file)})`, file };
       break;
     }
-    if (AUTO_INSTRUMENTATION.newRelicStart.test(text)) {
+    if (text.includes('newrelic') && AUTO_INSTRUMENTATION.newRelicStart.test(text)) {
       found = { what: `New Relic agent (${rel(file)})`, file };
       break;
     }
