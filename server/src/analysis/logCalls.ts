@@ -160,9 +160,10 @@ function build(call: ts.CallExpression, library: LoggerLibrary | 'console', meth
       // `Logger.error(err, \`failed for ${id}\`, CONTEXT)`: with an object or error first and a context
       // last, nestjs-pino writes pino's `logger.error({ err, context }, message)`, and Nest's own
       // ConsoleLogger prints the object, then the text: either way the second argument is the text.
-      // With two arguments the second is the context (`Logger.log(obj, CONTEXT)`).
+      // With two arguments the second is the context (`Logger.log(obj, CONTEXT)`). Only an object or
+      // an error counts as first: a variable holding text keeps Nest's `error(message, stack, context)`.
       const first = args[0];
-      if (first && args.length >= 3 && !isStringLike(first)) return make(args[1], first, args.slice(2));
+      if (first && args.length >= 3 && isObjectOrCaughtError(first)) return make(args[1], first, args.slice(2));
       return make(first, undefined, args.slice(1));
     }
     case 'custom':
@@ -173,6 +174,26 @@ function build(call: ts.CallExpression, library: LoggerLibrary | 'console', meth
       if (library === 'console' && args.length >= 2 && isColourFormat(args[0])) return make(args[1], undefined, args.slice(2));
       return make(args[0], undefined, args.slice(1));
   }
+}
+
+/**
+ * An object literal, a `new X(...)`, or the error of the enclosing `catch (e)` or `.catch((e) => ...)`:
+ * what Nest's Logger takes as an object to write whole (the syntax alone: this runs for every call).
+ */
+function isObjectOrCaughtError(e: ts.Expression): boolean {
+  const x = unwrap(e);
+  if (ts.isObjectLiteralExpression(x) || ts.isNewExpression(x)) return true;
+  if (!ts.isIdentifier(x)) return false;
+  for (let n: ts.Node | undefined = x.parent, depth = 0; n && depth < 64; n = n.parent, depth++) {
+    if (ts.isCatchClause(n)) return !!n.variableDeclaration && ts.isIdentifier(n.variableDeclaration.name) && n.variableDeclaration.name.text === x.text;
+    if (ts.isArrowFunction(n) || ts.isFunctionExpression(n)) {
+      const call = n.parent;
+      const isCatchCallback = ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'catch';
+      if (isCatchCallback && n.parameters.length === 1 && ts.isIdentifier(n.parameters[0].name) && n.parameters[0].name.text === x.text) return true;
+      if (n.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === x.text)) return false;
+    }
+  }
+  return false;
 }
 
 /** ANSI colour and style sequences (`ESC [ 1;34 m`). */

@@ -22,7 +22,7 @@ const REQUIRED_LEVELS = ['info', 'warn', 'error'];
 
 /**
  * The level-named methods of `klass` (its static ones, or its instance ones) that pass all their
- * arguments on, or their parameters in order to the same level method of something else, when these
+ * arguments on, or (static ones) their parameters in order to the same level method of something else, when these
  * and the methods already known to log (`logs`: passing their parameters to a logger the model
  * follows) cover `info`, `warn` and `error`; else an empty list.
  */
@@ -31,7 +31,9 @@ export function facadeLevelMethods(klass: ts.ClassLikeDeclaration, statics: bool
   for (const m of klass.members) {
     if (!m.name || !ts.isIdentifier(m.name) || !ALL_LEVEL_METHODS.has(m.name.text) || hasModifier(m, ts.SyntaxKind.StaticKeyword) !== statics) continue;
     const fn = memberFunction(m);
-    if (fn && (passesAllArguments(fn) || forwardsToSameLevel(fn, m.name.text))) forwarding.push(m.name.text);
+    // Parameters forwarded to a same-named method count on the static side only: an instance's
+    // `info(m) { this.toast.info(m) }` is as often a notifier's as a logger's.
+    if (fn && (passesAllArguments(fn) || (statics && forwardsToSameLevel(fn, m.name.text)))) forwarding.push(m.name.text);
   }
   return forwarding.length > 0 && REQUIRED_LEVELS.every((l) => forwarding.includes(l) || logs(l)) ? forwarding : [];
 }

@@ -101,16 +101,14 @@ function noteContextSources(project: ProjectModel, file: string, text: string): 
 /** `format.splat()`, `winston.format.splat()`, `splat()` destructured from winston's format. */
 const SPLAT_FORMAT = /\bsplat\(\s*\)/;
 
-/**
- * Whether the text calls `errors({ ... stack ... })` (winston's format keeping stacks): each `errors(`
- * looked at once, over a bounded window, so text made of many of them stays linear.
- */
 const SERIALIZERS = /\bserializers\s*:\s*\{/g;
 /** `pino(...)`, `pinoHttp(...)`, or nestjs-pino's `pinoHttp:` options: where a pino logger is made and configured. */
 const CREATES_PINO = /\bpino(?:Http)?\s*\(|\bpinoHttp\s*:/;
 const FORMATTERS = /\bformatters\s*:\s*\{/g;
-/** A key at the start of an object member: `error:`, `'error':`, `error(` (a method), `error,` (shorthand). */
-const MEMBER_KEY = /^\s*(?:\.\.\.)?['"]?([A-Za-z_$][\w$]*)['"]?\s*[:(,}]/;
+/** A key at the start of an object member: `error:`, `'error':`, `error(` (a method), `error,` (shorthand), `[KEY]:` (computed). */
+const MEMBER_KEY = /^\s*(?:\.\.\.)?(?:['"]?([A-Za-z_$][\w$]*)['"]?|(\[)[^\]\n]{0,200}\])\s*[:(,}]/;
+/** Comments before a member: `// the error's own serializer` above `error: ...`. */
+const LEADING_COMMENTS = /^(?:\s*(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/))*/;
 /** Keys pino's standard serializers cover: a serializer for these says nothing of other keys. */
 const STANDARD_KEYS: ReadonlySet<string> = new Set(['err', 'req', 'res']);
 
@@ -166,11 +164,16 @@ function topLevelKeys(text: string, from: number): { keys: string[]; end: number
 }
 
 function pushKey(member: string, keys: string[]): void {
-  const m = MEMBER_KEY.exec(member);
-  // `...pino.stdSerializers`: a spread names no key of its own.
-  if (m && !member.trimStart().startsWith('...')) keys.push(m[1]);
+  const code = member.replace(LEADING_COMMENTS, '');
+  const m = MEMBER_KEY.exec(code);
+  // `...pino.stdSerializers`: a spread names no key of its own; a computed key may name any.
+  if (m && !code.trimStart().startsWith('...')) keys.push(m[2] ? '[computed]' : m[1]);
 }
 
+/**
+ * Whether the text calls `errors({ ... stack ... })` (winston's format keeping stacks): each `errors(`
+ * looked at once, over a bounded window, so text made of many of them stays linear.
+ */
 export function configuresErrorStacks(text: string): boolean {
   for (let at = text.indexOf('errors('); at >= 0; at = text.indexOf('errors(', at + 7)) {
     const window = text.slice(at + 7, at + 7 + 120);

@@ -135,6 +135,10 @@ describe('logger model', () => {
     assert.equal(configuresPinoErrorKeys('pino({ serializers: pino.stdSerializers })'), false);
     assert.equal(configuresPinoErrorKeys('pino({ formatters: { level: (l) => ({ level: l }), log: toClef } })'), true);
     assert.equal(configuresPinoErrorKeys('pino({ formatters: { level: (l) => ({ level: l }) } })'), false);
+    // A comment before the key, a computed key (it may name any key).
+    assert.equal(configuresPinoErrorKeys('pino({ serializers: {\n  // errors under our own key\n  error: pino.stdSerializers.err,\n} })'), true);
+    assert.equal(configuresPinoErrorKeys('pino({ serializers: { /* std */ err: pino.stdSerializers.err } })'), false);
+    assert.equal(configuresPinoErrorKeys('pino({ serializers: { [ERROR_KEY]: pino.stdSerializers.err } })'), true);
     assert.equal(configuresPinoErrorKeys('serializers: { '.repeat(100_000)), false);
   });
 

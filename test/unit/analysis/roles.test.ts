@@ -616,7 +616,7 @@ describe('file roles', () => {
     assert.equal(role('shared/page.js'), 'service: imported by server code (lib/boot.js)');
   });
 
-  it("a server framework's plugin package (it depends on a workspace package with a server framework) runs in the servers that install it: no library", async () => {
+  it("a server framework's plugin package (it depends on a workspace package with a server framework and imports it) runs in the servers that install it: no library", async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'vendure-mono', private: true }),
       'lerna.json': JSON.stringify({ packages: ['packages/*'], version: '1.0.0' }),
@@ -624,12 +624,16 @@ describe('file roles', () => {
       'packages/core/src/index.ts': "export * from './bootstrap';\n",
       'packages/core/src/bootstrap.ts': "import { NestFactory } from '@nestjs/core';\nexport async function bootstrap(module: unknown) { const app = await NestFactory.create(module as never); await app.listen(3000); }\n",
       'packages/search-plugin/package.json': JSON.stringify({ name: '@v/search-plugin', version: '1.0.0', main: 'dist/index.js', types: 'dist/index.d.ts', dependencies: { '@elastic/elasticsearch': '^7' }, devDependencies: { '@v/core': '1.0.0' } }),
-      'packages/search-plugin/src/index.ts': "export const SearchPlugin = { name: 'search' };\n",
+      'packages/search-plugin/src/index.ts': "import { bootstrap } from '@v/core';\nexport const SearchPlugin = { name: 'search', start: bootstrap };\n",
+      // A client that devDepends on the server for its types only is still a library.
+      'packages/client/package.json': JSON.stringify({ name: '@v/client', version: '1.0.0', main: 'dist/index.js', types: 'dist/index.d.ts', devDependencies: { '@v/core': '1.0.0' } }),
+      'packages/client/src/index.ts': "import type { bootstrap } from '@v/core';\nexport type Boot = typeof bootstrap;\nexport const call = () => console.log('calling');\n",
       'packages/sdk/package.json': JSON.stringify({ name: '@v/sdk', version: '1.0.0', main: 'dist/index.js', types: 'dist/index.d.ts', dependencies: { 'cross-fetch': '^4' } }),
       'packages/sdk/src/index.ts': "export const get = (url: string) => fetch(url);\n",
     });
     assert.equal(role('packages/search-plugin/src/index.ts'), 'service: packages/search-plugin/package.json main');
     assert.equal(role('packages/sdk/src/index.ts'), 'library: packages/sdk/package.json is a library (it declares what importers get, has no start of its own and no server framework): service code only where a server imports it');
+    assert.equal(role('packages/client/src/index.ts'), 'library: packages/client/package.json is a library (it declares what importers get, has no start of its own and no server framework): service code only where a server imports it');
   });
 
   it("the root package's main stays the service when a debug script runs it too (Docker or a Procfile starts it)", async () => {

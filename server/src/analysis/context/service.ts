@@ -7,6 +7,7 @@ import { readJsonObject } from '../model/packages';
 import { isInside } from '../model/paths';
 import type { ProjectModel } from '../project';
 import type { CodeSource } from './fileSources';
+import { deploymentOf } from '../services/deployment';
 import { AUTO_INSTRUMENTATIONS_LABEL, CONTEXT_LIBRARIES, CONTEXT_LOSING_CALLBACKS, type ContextLibraryId, OTEL_REGISTER_MODULES, type OutgoingKind } from './libraries';
 
 export interface ServiceContext {
@@ -91,8 +92,9 @@ function computeServiceContext(project: ProjectModel, dir: string): ServiceConte
     hasRequestId: provides('request-id') || has('als-middleware') || has('request-id-middleware') || libraries.includes('express-http-context'),
     requestLoggerProperty,
     requestLoggerCertain: libraries.includes('fastify') || has('request-logger-middleware') || (!onRequest && !!child),
-    // Auto-instrumentation includes pino's and winston's, which stamp trace ids into every record.
-    loggerReadsContext: has('logger-reads-context') || otelCovers.has('http') && code.some((c) => c.label === AUTO_INSTRUMENTATIONS_LABEL) || startScriptRegistersOtel(project, dir),
+    // Auto-instrumentation includes pino's and winston's, which stamp trace ids into every record; so
+    // does an SDK the deployment preloads with them (atproto's bsky: an OpenTelemetry bootstrap package).
+    loggerReadsContext: has('logger-reads-context') || otelCovers.has('http') && code.some((c) => c.label === AUTO_INSTRUMENTATIONS_LABEL) || startScriptRegistersOtel(project, dir) || preloadStampsLogs(project, dir),
     otelCovers,
     axiosIntercepted: has('axios-interceptor'),
     fastifyMajor: declaredMajor(project, dir, 'fastify'),
@@ -100,6 +102,15 @@ function computeServiceContext(project: ProjectModel, dir: string): ServiceConte
   };
   const digest = JSON.stringify([ctx.libraries, ctx.hasRequestId, ctx.requestLoggerProperty, ctx.requestLoggerCertain, ctx.loggerReadsContext, [...otelCovers].sort(), ctx.axiosIntercepted, ctx.fastifyMajor, ctx.callbackMajors]);
   return { ...ctx, digest };
+}
+
+/** OpenTelemetry's pino or winston instrumentation (alone or in the auto-instrumentations), which writes the active trace's ids into records. */
+const STAMPS_LOG_RECORDS = /['"]@opentelemetry\/instrumentation-(?:pino|winston)['"]|\bgetNodeAutoInstrumentations\s*\(/;
+
+/** Whether a module the service's deployment preloads (services/deployment.ts) sets up OpenTelemetry's log-record instrumentation. */
+function preloadStampsLogs(project: ProjectModel, dir: string): boolean {
+  const name = project.packageFor(path.join(dir, 'package.json'))?.name ?? null;
+  return deploymentOf(project, dir, name).preloaded.some((f) => STAMPS_LOG_RECORDS.test(project.readFile(f) ?? ''));
 }
 
 /** `node --require @opentelemetry/auto-instrumentations-node/register` (or `--import`) in a script or NODE_OPTIONS. */

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import type { ServiceView } from '../rule';
 import { AUTO_INSTRUMENTATION } from './coverageLibraries';
 import { packageNameOf } from '../model/paths';
+import { deploymentOf } from '../services/deployment';
 
 export interface AutoInstrumentation {
   /** What instruments: `@opentelemetry/auto-instrumentations-node (src/tracing.ts)`. */
@@ -47,9 +48,6 @@ function httpDisabledIn(text: string): boolean {
 }
 
 const IMPORTED = /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)['"]([^'"]+)['"]/g;
-/** A local file preloaded (`--import=./tracer.ts`, `-r ./tracing.js`, `--require ./otel`), relative to the deployment file. */
-const LOCAL_PRELOAD = /(?:--require|--import|-r)(?:\s+|=)['"]?(\.{1,2}\/[\w./-]{1,200})/g;
-
 /** Whether the file starts Datadog's tracer: `require('dd-trace').init()`, or `.init(` on the name it imports dd-trace as. */
 function startsDdTrace(text: string): boolean {
   // Most files never mention it: one substring search spares them both patterns.
@@ -58,17 +56,6 @@ function startsDdTrace(text: string): boolean {
   const m = AUTO_INSTRUMENTATION.ddTraceImport.exec(text);
   const name = m?.[1] ?? m?.[2];
   return !!name && new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*\\.init\\s*\\(`).test(text);
-}
-
-/** Workspace packages that depend on the service's package and deploy it (a Dockerfile or Procfile of their own). */
-function launcherDirs(service: ServiceView): string[] {
-  if (!service.name) return [];
-  const out: string[] = [];
-  for (const dir of service.project.workspacePackageDirs().values()) {
-    if (dir === service.root || !service.project.packageFor(path.join(dir, 'package.json'))?.dependencies.has(service.name)) continue;
-    if (['Dockerfile', 'Procfile'].some((f) => service.project.readFile(path.join(dir, f)) !== undefined)) out.push(dir);
-  }
-  return out.sort();
 }
 
 /**
@@ -90,16 +77,7 @@ function appInsightsModule(text: string, project: ServiceView['project']): strin
 export function autoInstrumentationOf(service: ServiceView): AutoInstrumentationResult {
   const project = service.project;
   const rel = (f: string) => path.relative(service.root, f).split(path.sep).join('/') || path.basename(f);
-  const deployment: Array<{ file: string; text: string }> = [];
-  const launchers = launcherDirs(service);
-  for (const dir of new Set([service.root, project.root, ...launchers])) {
-    for (const name of ['package.json', ...AUTO_INSTRUMENTATION.deploymentFiles]) {
-      if (name === 'package.json' && dir !== service.root && !launchers.includes(dir)) continue;
-      const file = path.join(dir, name);
-      const text = project.readFile(file);
-      if (text !== undefined) deployment.push({ file, text });
-    }
-  }
+  const { files: deployment, preloaded } = deploymentOf(project, service.root, service.name);
   let disabled: string | null = null;
   for (const d of deployment) if (httpDisabledIn(d.text)) disabled = `${AUTO_INSTRUMENTATION.disabledEnv} in ${rel(d.file)}`;
   let found: AutoInstrumentation | null = null;
@@ -110,13 +88,7 @@ export function autoInstrumentationOf(service: ServiceView): AutoInstrumentation
       break;
     }
   }
-  // What the deployment files preload from the launchers' folders: searched as the service's own files.
-  const preloaded = new Set<string>();
-  for (const d of deployment) {
-    if (!launchers.some((dir) => path.dirname(d.file) === dir)) continue;
-    for (const m of d.text.matchAll(LOCAL_PRELOAD)) preloaded.add(path.resolve(path.dirname(d.file), m[1]));
-  }
-  for (const file of [...service.files, ...[...preloaded].sort()]) {
+  for (const file of [...service.files, ...preloaded]) {
     if (found) break;
     const text = project.readFile(file);
     if (text === undefined) continue;

@@ -226,6 +226,4 @@ export const AUTO_INSTRUMENTATION = {
   /** Environment variables that switch instrumentations off (comma-separated short names: `http,fs`) or on (only those listed). */
   disabledEnv: 'OTEL_NODE_DISABLED_INSTRUMENTATIONS',
   enabledEnv: 'OTEL_NODE_ENABLED_INSTRUMENTATIONS',
-  /** Files besides package.json that may hold a preload or the environment, relative to the service and the repository root. */
-  deploymentFiles: ['Dockerfile', '.env', 'docker-compose.yml', 'docker-compose.yaml', 'Procfile'],
 } as const;

@@ -110,7 +110,7 @@ export class RoleIndex {
   digest(): string {
     if (this.digestValue === null) {
       const hash = createHash('sha1');
-      for (const [file, verdict] of [...this.all()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) hash.update(`${file}\0${verdict.role}\n`);
+      for (const [file, verdict] of [...this.all()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) hash.update(`${file}\0${verdict.role}${verdict.loadedByServer ? '+loaded' : ''}\n`);
       this.digestValue = hash.digest('hex');
     }
     return this.digestValue;
@@ -180,6 +180,10 @@ function sameNote(a: Noted, b: Noted): boolean {
     x.loadsFolders.join('\0') === y.loadsFolders.join('\0') &&
     x.stylesheet === y.stylesheet &&
     x.startsServer === y.startsServer &&
+    x.usesPageGlobals === y.usesPageGlobals &&
+    x.defaultExport === y.defaultExport &&
+    x.testsMain === y.testsMain &&
+    x.lazySpecifiers.join('\0') === y.lazySpecifiers.join('\0') &&
     x.commandSpecifiers.join('\0') === y.commandSpecifiers.join('\0') &&
     x.specifiers.length === y.specifiers.length &&
     x.specifiers.every((s, i) => s === y.specifiers[i])

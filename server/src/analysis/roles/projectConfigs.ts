@@ -8,6 +8,7 @@ import { type ConfigProperty, configProperties, jsonProperties, readFlatYaml, re
 import { REACT_ROUTER_PACKAGES } from '../handlers/frameworks';
 import { angularJsonProjects, htmlScriptSources, nxFrontEndProject, sourcePathsIn, tsconfigTargetsBrowser, webpackTargetsNode, type FrontEndProject } from './frontEnd';
 import { dockerfileCommands, isDockerfile, isWorkflowFile, type RunCommand, WORKFLOW_DIR, workflowCommands } from './ciCommands';
+import { packageNameOf } from '../model/paths';
 import { binCommandNames, commandLineReason, commandPaths, dependsOnServerFramework, frontEndDependency, interactiveCliDependency, isCommandLinePackage, isLibraryPackage, readManifest, scriptRole, type PackageManifest } from './manifest';
 import { probeModule } from './resolver';
 import { type ScannedFile, startsServer } from './scan';
@@ -62,6 +63,7 @@ export class ProjectConfigs {
     files: readonly string[],
     private readonly scanOf: (file: string) => ScannedFile | undefined,
   ) {
+    this.workspaceFiles = files;
     const packageDirs = new Set<string>([project.root]);
     for (const file of files) {
       const dir = project.packageDirFor(file);
@@ -141,13 +143,34 @@ export class ProjectConfigs {
    * no library that may run anywhere.
    */
   private pluginOfServerPackage(m: PackageManifest): boolean {
+    const servers = new Set<string>();
     for (const name of m.dependencies) {
       const dir = this.project.workspacePackageDir?.(name);
       if (!dir || dir === m.dir) continue;
       const manifest = this.manifests.get(dir) ?? readManifest(dir, this.project.readFile);
-      if (manifest && dependsOnServerFramework(manifest)) return true;
+      if (manifest && dependsOnServerFramework(manifest)) servers.add(name);
     }
-    return false;
+    if (servers.size === 0) return false;
+    // A value import of it from the package's own files (scan.ts leaves type-only imports out): a
+    // client that devDepends on the server for its router's type is still a library.
+    return (this.filesByPackage().get(m.dir) ?? []).some((f) => this.scanOf(f)?.specifiers.some((s) => servers.has(packageNameOf(s))));
+  }
+
+  private packageFiles: Map<string, string[]> | undefined;
+  private readonly workspaceFiles: readonly string[];
+
+  /** The noted files by package folder, made on first use. */
+  private filesByPackage(): Map<string, string[]> {
+    if (this.packageFiles) return this.packageFiles;
+    this.packageFiles = new Map();
+    for (const f of this.workspaceFiles) {
+      const dir = this.project.packageDirFor(f);
+      if (!dir) continue;
+      const list = this.packageFiles.get(dir);
+      if (list) list.push(f);
+      else this.packageFiles.set(dir, [f]);
+    }
+    return this.packageFiles;
   }
 
   private readManifestRoles(m: PackageManifest): void {

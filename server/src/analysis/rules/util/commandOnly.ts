@@ -53,7 +53,7 @@ function isMainBranch(n: ts.Node, child: ts.Node): boolean {
  */
 function isMainTest(expr: ts.Expression): boolean {
   const e = unwrap(expr);
-  if (ts.isMetaProperty(e.parent) || (ts.isPropertyAccessExpression(e) && e.name.text === 'main' && ts.isMetaProperty(e.expression))) return true;
+  if (ts.isPropertyAccessExpression(e) && e.name.text === 'main' && ts.isMetaProperty(e.expression)) return true;
   if (!ts.isBinaryExpression(e)) return false;
   const op = e.operatorToken.kind;
   if (op === ts.SyntaxKind.AmpersandAmpersandToken) return isMainTest(e.left) || isMainTest(e.right);

@@ -17,6 +17,9 @@ export class UsersController {
     this.logger.error(new Error('slow'), `user ${id} is slow`, UsersController.name);
                                        //~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
     this.logger.warn({ id }, `UsersController`);
+    // Text in a variable first: Nest's error(message, stack, context), the stack in its place.
+    const message = 'lookup failed';
+    this.logger.error(message, `at get ${id}`, UsersController.name);
     return { id };
   }
 }

@@ -1,0 +1,3 @@
+import { setup } from '@acme/otel';
+
+setup({ name: 'api' });

@@ -1,0 +1,3 @@
+import { createApp } from '@acme/api';
+
+createApp().listen(3000);
