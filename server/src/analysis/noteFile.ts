@@ -42,7 +42,7 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   if (markMember(project.splatFormatFiles, file, readable && text.includes('splat(') && SPLAT_FORMAT.test(text))) project.generation++;
   // pino keeps an error only under `err` unless a serializer, errorKey or log formatter says otherwise (error-not-serialized asks).
   if (markMember(project.pinoErrorKeyFiles, file, readable && (text.includes('serializers') || text.includes('errorKey') || text.includes('formatters')) && configuresPinoErrorKeys(text))) project.generation++;
-  if (markMember(project.pinoCreatorFiles, file, readable && text.includes('pino') && CREATES_PINO.test(text))) project.generation++;
+  if (markMember(project.pinoCreatorFiles, file, readable && (text.includes('pino(') || text.includes('pinoHttp')) && CREATES_PINO.test(text))) project.generation++;
   if (markMember(project.globalSources, file, readable && ASSIGNS_GLOBAL.test(text))) project.generation++;
   if (markMember(project.memberSources, file, readable && (text.includes('require(') || text.includes('import ')) && ASSIGNS_MODULE_MEMBER.test(text))) project.generation++;
   project.roles.note(file, text);
