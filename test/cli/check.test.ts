@@ -3,7 +3,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULE_IDS } from '../../shared/src/rules';
-import { PINO_SERVICE, buildOnce, makeWorkspace, parseJsonOutput, removeWorkspaces, runCli } from './helpers';
+import { spawnSync } from 'node:child_process';
+import { CLI, PINO_SERVICE, buildOnce, makeWorkspace, parseJsonOutput, removeWorkspaces, runCli } from './helpers';
+
+/** The unprivileged user a root run hands the unreadable-file test to. */
+const NOBODY = 65534;
 
 describe('obs-lens check', function () {
   this.timeout(120_000);
@@ -231,13 +235,21 @@ describe('obs-lens check', function () {
   });
 
   it('reports an unreadable file and checks the rest', function () {
-    if (process.getuid?.() === 0) this.skip(); // root reads every file whatever its mode
     const root = makeWorkspace(PINO_SERVICE);
+    // Root reads every file whatever its mode: as root (CI), the CLI runs as `nobody` over a
+    // workspace everyone may read, when `nobody` can run node and read the CLI here at all.
+    const asRoot = process.getuid?.() === 0;
+    const uid = asRoot ? NOBODY : undefined;
+    if (asRoot) {
+      if (spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(CLI)}, require('fs').constants.R_OK)`], { uid: NOBODY, gid: NOBODY }).status !== 0) this.skip();
+      fs.chmodSync(root, 0o755);
+      for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) fs.chmodSync(path.join(entry.parentPath, entry.name), entry.isDirectory() ? 0o755 : 0o644);
+    }
     const locked = path.join(root, 'src', 'locked.ts');
     fs.writeFileSync(locked, "console.log('x');\n");
     fs.chmodSync(locked, 0o000);
     try {
-      const r = runCli(['check', '--format', 'json'], root);
+      const r = runCli(['check', '--format', 'json'], root, {}, undefined, uid);
       assert.equal(r.code, 1);
       assert.match(r.stderr, /src\/locked\.ts: cannot read: permission denied/);
       assert.ok(parseJsonOutput(r.stdout).some((d) => d.file === 'src/orders.ts'));

@@ -32,8 +32,8 @@ function cliEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
 }
 
 /** Runs the CLI; with `timeoutMs`, a run that hangs is killed (signal set) instead of blocking the test. */
-export function runCli(args: string[], cwd: string, env: Record<string, string | undefined> = {}, timeoutMs?: number): CliRun {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: cliEnv(env), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs, killSignal: 'SIGKILL' });
+export function runCli(args: string[], cwd: string, env: Record<string, string | undefined> = {}, timeoutMs?: number, uid?: number): CliRun {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: cliEnv(env), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs, killSignal: 'SIGKILL', ...(uid !== undefined ? { uid, gid: uid } : {}) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
 }
 
