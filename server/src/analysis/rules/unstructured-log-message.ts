@@ -14,6 +14,7 @@ import { existingKeys, fieldsMergeSafely, rewriteArguments } from './util/struct
 import { objectLiteralFields, printedValue, structureMessage } from './util/structuredMessage';
 import { writesJsonRecord } from './util/jsonRecord';
 import { printsCallerMessageAfterOwnTag } from './util/consoleSink';
+import { formattedArgument } from './util/messageFormatter';
 
 export const MESSAGES = {
   template: 'Log message is built with a template literal; log a constant message and put the values in fields.',
@@ -161,6 +162,15 @@ export const rule: Rule = {
       // A conditional has no one constant to keep; a message in colour is the colour call's to rewrite.
       const fixable = call.messageArg === message && !ts.isConditionalExpression(unwrap(message)) && !colouredValue(message, ctx);
       ctx.report(message, MESSAGES[kind], fixable ? structuredFix(call, ctx, kind) : []);
+      return;
+    }
+    // `this.describe(\`delayed ${times} times\`)`, a function of the file writing its argument into a
+    // template of its own: the argument is what the message says (no fix: the formatter decides its shape;
+    // reported at the formatter's call, the log call's message).
+    const formatted = formattedArgument(message);
+    const formattedKind = formatted && dynamicKind(formatted, ctx);
+    if (formatted && formattedKind) {
+      ctx.report(message, MESSAGES[formattedKind]);
       return;
     }
     // `const msg = \`failed for ${id}\`; logger.warn(msg)`: the message was built a few lines up.
