@@ -9,7 +9,7 @@ import { findLogger } from './findLogger';
 import { formatConfigFor } from './formatConfig';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { isCandidateCall, recogniseLogCall, toCallSite } from './logCalls';
-import { type FunctionLike, mayBeLogHelper } from './logCallables';
+import { type FunctionLike, functionNamed, mayBeLogHelper } from './logCallables';
 import { editsOtherFiles } from './edits';
 import { lowerBound } from './lowerBound';
 import { fileModuleStyle, lineColumn, parseErrorCount, parseSource } from './parse';
@@ -246,6 +246,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
       return choice && fileKind === 'browser' && choice.edits.length > 0 ? null : choice;
     },
     declarationOf: (id) => declarationNodeOf(scopes, id),
+    functionNamed: (id) => functionNamed(scopes, id),
     importOf: (id) => importOf(scopes, id),
     destructuredFrom: (id) => destructuredFrom(scopes, id),
     errorTextParameter: (callee) => values.errorTextParameter(callee),

@@ -244,6 +244,20 @@ function returnedLogger(fn: FunctionLike, values: ValueResolver): LoggerLibrary 
 }
 
 
+/**
+ * The one expression a function's body is: an arrow's expression body, or the expression of a body's
+ * only statement, returned or not (`returned`: whether the function gives it back). Null otherwise.
+ */
+export function soleExpression(fn: FunctionLike): { expression: ts.Expression; returned: boolean } | null {
+  const body = fn.body;
+  if (!body) return null;
+  if (!ts.isBlock(body)) return { expression: unwrap(body), returned: true };
+  if (body.statements.length !== 1) return null;
+  const st = body.statements[0];
+  if (ts.isReturnStatement(st)) return st.expression ? { expression: unwrap(st.expression), returned: true } : null;
+  return ts.isExpressionStatement(st) ? { expression: unwrap(st.expression), returned: false } : null;
+}
+
 /** The function a function-valued expression is, when it is written in place (`(a) => ...`, `function () {}`). */
 export function functionOf(e: ts.Expression): FunctionLike | null {
   const u = unwrap(e);

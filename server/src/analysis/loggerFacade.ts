@@ -10,9 +10,9 @@
 // VendureLogger the app configures).
 import ts from './typescriptModule';
 import { ALL_LEVEL_METHODS } from './libraries';
-import { type FunctionLike, memberFunction } from './logCallables';
+import { type FunctionLike, memberFunction, soleExpression } from './logCallables';
 import type { FunctionSummary } from './model/types';
-import { hasModifier, unwrap } from './scopes';
+import { hasModifier } from './scopes';
 
 /** What a facade's level method does: logs its first argument as the message, its second as fields. */
 export const FACADE_LEVEL_METHOD: FunctionSummary = { logs: { lib: 'custom', message: 0, fields: 1 } };
@@ -40,15 +40,7 @@ export function facadeLevelMethods(klass: ts.ClassLikeDeclaration, statics: bool
 
 /** The call a body of one statement makes (returned or not), else undefined. */
 function onlyCall(fn: FunctionLike): ts.CallExpression | undefined {
-  const body = fn.body;
-  if (!body) return undefined;
-  let expr: ts.Expression | undefined;
-  if (!ts.isBlock(body)) expr = body;
-  else if (body.statements.length === 1) {
-    const st = body.statements[0];
-    expr = ts.isReturnStatement(st) ? st.expression : ts.isExpressionStatement(st) ? st.expression : undefined;
-  }
-  const call = expr && unwrap(expr);
+  const call = soleExpression(fn)?.expression;
   return call && ts.isCallExpression(call) ? call : undefined;
 }
 

@@ -23,6 +23,7 @@ import type { FileMetrics, MetricDefinition, MetricUse } from './metrics';
 import type { CodeStyle } from './codeStyle';
 import type { ServiceContext } from './context/service';
 import type { LoggerLibrary, TextEdit } from './types';
+import type { FunctionLike } from './logCallables';
 
 /**
  * What a file is for (its role, see roles/): only `service` code, which runs in the server process,
@@ -145,6 +146,8 @@ export interface RuleContext {
    * `name` is `*` for a namespace or whole-module require, `default` for a default import. Null otherwise.
    */
   importOf(id: ts.Identifier): { module: string; name: string } | null;
+  /** The function a name of the file stands for (scope model: a declaration, or a variable holding one written in place); null otherwise. */
+  functionNamed(id: ts.Identifier): FunctionLike | null;
   /** `const { message } = err`: what a name was destructured from, and which property; null otherwise. */
   destructuredFrom?(id: ts.Identifier): { from: ts.Expression; property: string } | null;
   /**

@@ -11,12 +11,14 @@ import * as path from 'node:path';
 import type { ServiceView } from '../rule';
 import { AUTO_INSTRUMENTATION } from './coverageLibraries';
 import { packageNameOf } from '../model/paths';
-import { deploymentOf } from '../services/deployment';
+import { deploymentOf, IMPORTED } from '../services/deployment';
 
 export interface AutoInstrumentation {
   /** What instruments: `@opentelemetry/auto-instrumentations-node (src/tracing.ts)`. */
   what: string;
   file: string;
+  /** A vendor's agent (Datadog's, New Relic's): OpenTelemetry's environment switches do not reach it. */
+  agent?: true;
 }
 
 export interface AutoInstrumentationResult {
@@ -47,7 +49,6 @@ function httpDisabledIn(text: string): boolean {
   return enabled !== null && !enabled.includes('http');
 }
 
-const IMPORTED = /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)['"]([^'"]+)['"]/g;
 /** Whether the file starts Datadog's tracer: `require('dd-trace').init()`, or `.init(` on the name it imports dd-trace as. */
 function startsDdTrace(text: string): boolean {
   // Most files never mention it: one substring search spares them both patterns.
@@ -84,7 +85,7 @@ export function autoInstrumentationOf(service: ServiceView): AutoInstrumentation
   for (const d of deployment) {
     const m = PRELOAD.exec(d.text);
     if (m) {
-      found = { what: `${m[1]} preloaded (${rel(d.file)})`, file: d.file };
+      found = { what: `${m[1]} preloaded (${rel(d.file)})`, file: d.file, ...(m[1].startsWith('dd-trace') ? { agent: true as const } : {}) };
       break;
     }
   }
@@ -93,11 +94,11 @@ export function autoInstrumentationOf(service: ServiceView): AutoInstrumentation
     const text = project.readFile(file);
     if (text === undefined) continue;
     if (startsDdTrace(text)) {
-      found = { what: `dd-trace (${rel(file)})`, file };
+      found = { what: `dd-trace (${rel(file)})`, file, agent: true };
       break;
     }
     if (text.includes('newrelic') && AUTO_INSTRUMENTATION.newRelicStart.test(text)) {
-      found = { what: `New Relic agent (${rel(file)})`, file };
+      found = { what: `New Relic agent (${rel(file)})`, file, agent: true };
       break;
     }
     const insights = AUTO_INSTRUMENTATION.appInsightsSetup.test(text) ? appInsightsModule(text, project) : null;
@@ -121,6 +122,5 @@ export function autoInstrumentationOf(service: ServiceView): AutoInstrumentation
     if (httpDisabledIn(text)) disabled = `${AUTO_INSTRUMENTATION.disabledEnv} in ${rel(file)}`;
     found = { what: `${m[1]} (${rel(file)})`, file };
   }
-  // OpenTelemetry's environment switches do not reach Datadog's or New Relic's agents.
-  return disabled && found && !found.what.startsWith('dd-trace') && !found.what.startsWith('New Relic') ? { found: null, disabled } : { found, disabled };
+  return disabled && found && !found.agent ? { found: null, disabled } : { found, disabled };
 }

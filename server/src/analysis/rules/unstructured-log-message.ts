@@ -167,7 +167,7 @@ export const rule: Rule = {
     // `this.describe(\`delayed ${times} times\`)`, a function of the file writing its argument into a
     // template of its own: the argument is what the message says (no fix: the formatter decides its shape;
     // reported at the formatter's call, the log call's message).
-    const formatted = formattedArgument(message);
+    const formatted = formattedArgument(message, ctx);
     const formattedKind = formatted && dynamicKind(formatted, ctx);
     if (formatted && formattedKind) {
       ctx.report(message, MESSAGES[formattedKind]);

@@ -7,25 +7,26 @@
 // bootstrap package atproto's telemetry module calls). Auto-instrumentation (metrics) and trace ids
 // in log records (request context) are both read from it.
 import * as path from 'node:path';
-import { packageNameOf } from '../model/paths';
+import { packageNameOf, stripExtension } from '../model/paths';
 import type { ProjectModel } from '../project';
+import { probeModule } from '../roles/resolver';
 
 export interface Deployment {
   /** The service's and its launchers' package.json, and the deployment files of the service, the repository root and the launchers. */
   readonly files: ReadonlyArray<{ file: string; text: string }>;
-  readonly launchers: readonly string[];
   /** Files the deployment preloads (absolute, sorted). */
   readonly preloaded: readonly string[];
 }
 
 /** Files besides package.json that may hold a preload or the environment. */
-export const DEPLOYMENT_FILES: readonly string[] = ['Dockerfile', '.env', 'docker-compose.yml', 'docker-compose.yaml', 'Procfile'];
+const DEPLOYMENT_FILES: readonly string[] = ['Dockerfile', '.env', 'docker-compose.yml', 'docker-compose.yaml', 'Procfile'];
 
 /** A local file preloaded (`--import=./tracer.ts`, `-r ./tracing.js`, `--require ./otel`), relative to the deployment file. */
 const LOCAL_PRELOAD = /(?:--require|--import|-r)(?:\s+|=)['"]?(\.{1,2}\/[\w./-]{1,200})/g;
 /** A package's module preloaded (`--import=@atproto/pds/telemetry`): followed when it is a workspace package's. */
 const PACKAGE_PRELOAD = /(?:--require|--import|-r)(?:\s+|=)['"]?((?:@[\w.-]{1,100}\/)?[\w.-]{1,100}(?:\/[\w.-]{1,100}){0,5})/g;
-const IMPORTED = /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)['"]([^'"]+)['"]/g;
+/** A module a file imports or requires, by its specifier (a text search: auto-instrumentation reads SDK files with it too). */
+export const IMPORTED = /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)['"]([^'"]+)['"]/g;
 
 const cache = new WeakMap<ProjectModel, { generation: number; byRoot: Map<string, Deployment> }>();
 
@@ -52,22 +53,13 @@ function computeDeployment(project: ProjectModel, root: string, name: string | n
   for (const d of files) {
     if (!launchers.includes(path.dirname(d.file))) continue;
     for (const m of d.text.matchAll(LOCAL_PRELOAD)) {
-      const file = localModule(project, path.resolve(path.dirname(d.file), m[1]));
+      const written = path.resolve(path.dirname(d.file), m[1]);
+      const file = probeModule(stripExtension(written), written, (f) => project.readFile(f) !== undefined);
       if (file) preloaded.add(file);
     }
   }
   for (const file of preloadedWorkspaceModules(project, files)) preloaded.add(file);
-  return { files, launchers, preloaded: [...preloaded].sort() };
-}
-
-const EXTENSIONS = ['', '.js', '.ts', '.mjs', '.cjs', '.mts', '.cts'];
-
-/** The file a preload names as Node resolves a relative path: as written, with an extension, or its folder's index. */
-function localModule(project: ProjectModel, written: string): string | null {
-  for (const candidate of [...EXTENSIONS.map((e) => written + e), ...EXTENSIONS.slice(1).map((e) => path.join(written, `index${e}`))]) {
-    if (project.readFile(candidate) !== undefined) return candidate;
-  }
-  return null;
+  return { files, preloaded: [...preloaded].sort() };
 }
 
 /** Workspace packages that depend on the service's package and deploy it (a Dockerfile or Procfile of their own). */
