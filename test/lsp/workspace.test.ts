@@ -83,6 +83,22 @@ describe('LSP: workspace scan', function () {
     await client.waitForDiagnostics(uri, (d) => d.length === 0);
   });
 
+  it('publishes nothing for a file that never had findings, and an empty list once its findings go', async () => {
+    ws.write('src/clean.ts', `export const x = 1;\n`);
+    client = await LspTestClient.start({ folders: [ws.root] });
+    await client.waitForDiagnostics(ws.uri('src/a.ts'), hasConsole);
+    await idle();
+    const uri = ws.uri('src/clean.ts');
+    // Nothing shown, nothing to clear: one notification fewer per clean file of a first scan.
+    assert.equal(client.diagnostics.has(uri), false, 'a clean file is not published');
+    ws.write('src/clean.ts', WITH_CONSOLE);
+    await client.watchedFilesChanged([{ uri, type: FileChangeType.Changed }]);
+    await client.waitForDiagnostics(uri, hasConsole);
+    ws.write('src/clean.ts', `export const x = 2;\n`);
+    await client.watchedFilesChanged([{ uri, type: FileChangeType.Changed }]);
+    await client.waitForDiagnostics(uri, (d) => d.length === 0);
+  });
+
   it('re-scans when .gitignore changes', async () => {
     client = await LspTestClient.start({ folders: [ws.root] });
     await client.waitForDiagnostics(ws.uri('src/deep/nested/b.js'), hasConsole);

@@ -55,6 +55,13 @@ export class Validator {
   /** Skip reasons already reported per URI, so a rescan does not repeat the notification. */
   private readonly reportedSkips = new Map<string, string>();
 
+  /**
+   * URIs whose last published diagnostics were not empty. A closed file with nothing to show and
+   * nothing shown is not published at all: on a first scan most files have no findings, and each
+   * notification is a write the editor reads and a Problems view update.
+   */
+  private readonly shown = new Set<string>();
+
   /** Settings objects are made afresh when settings change, so a weak map forgets the old ones. */
   private readonly optionsBySettings = new WeakMap<ResourceSettings, { options: AnalyzeOptions; key: string }>();
 
@@ -206,8 +213,11 @@ export class Validator {
       this.reportedSkips.delete(uri);
       diagnostics = analysis.findings.map((f, i) => toDiagnostic(f, i, version));
     }
-    void this.deps.connection.sendDiagnostics({ uri, ...(version !== null ? { version } : {}), diagnostics }).catch(() => undefined);
     this.deps.status.changed();
+    if (diagnostics.length === 0 && version === null && !this.shown.has(uri)) return;
+    if (diagnostics.length > 0) this.shown.add(uri);
+    else this.shown.delete(uri);
+    void this.deps.connection.sendDiagnostics({ uri, ...(version !== null ? { version } : {}), diagnostics }).catch(() => undefined);
   }
 
   /** Publishes a file's stored analysis again (its service findings changed). */
@@ -220,6 +230,7 @@ export class Validator {
   clear(uri: string, version: number | null = null): void {
     const had = this.deps.store.delete(uri);
     this.reportedSkips.delete(uri);
+    this.shown.delete(uri);
     if (had || this.deps.documents.get(uri)) {
       void this.deps.connection.sendDiagnostics({ uri, ...(version !== null ? { version } : {}), diagnostics: [] }).catch(() => undefined);
       this.deps.status.changed();

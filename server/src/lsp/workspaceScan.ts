@@ -4,7 +4,8 @@
 // loop yields to the event loop after every file so requests stay responsive, and a newer scan
 // (configuration changed) stops an older one.
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
-import { ParsedFiles } from '../analysis/services/parsedFiles';
+import { ParsedFiles, treesLast } from '../analysis/services/parsedFiles';
+import { keepsTree } from '../analysis/index';
 import { readRegularFile } from '../analysis/regularFile';
 import { discoverFiles } from '../analysis/workspace/discover';
 import type { AnalysisStore } from './analysisStore';
@@ -127,11 +128,14 @@ export class WorkspaceScanner {
         this.running = workers;
         if (!(await this.analyseWithWorkers(workers, files, trees, stale, advance))) return;
       } else {
-        for (let i = 0; i < items.length; i++) {
+        // The files whose trees the service phase reads go last, to live the shortest (treesLast).
+        const order = treesLast(items, (item) => keepsTree(this.deps.projects.forFile(item.path, item.rs.folder?.root), item.path, item.text));
+        items.length = 0;
+        for (let i = 0; i < order.length; i++) {
           if (stale()) return;
-          const item = items[i];
+          const item = order[i];
           await this.deps.validator.validateDisk(item.path, item.text, item.rs, trees);
-          items[i] = undefined as unknown as ScanItem; // let the text go
+          order[i] = undefined as unknown as ScanItem; // let the text go
           advance();
           await pause();
         }

@@ -22,3 +22,17 @@ export class ParsedFiles {
     this.trees.clear();
   }
 }
+
+/**
+ * `files` with those whose trees are kept (`keeps`) moved to the end, each part in its order. A kept
+ * tree costs the collector for as long as it lives (it is copied out of the young generation and
+ * marked by every full collection after): analysed last, just before the service phase reads and
+ * drops them, they live through the fewest collections (about 0.1 s of a 1.6 s pass on the
+ * benchmark workspace, bench/prof/phases.ts).
+ */
+export function treesLast<T>(files: readonly T[], keeps: (file: T) => boolean): T[] {
+  const rest: T[] = [];
+  const kept: T[] = [];
+  for (const f of files) (keeps(f) ? kept : rest).push(f);
+  return rest.concat(kept);
+}

@@ -1,11 +1,11 @@
-// The file phase of `obs-lens check`: each file's result from the cache, or analysed. On one thread,
-// or with workers (see ../parallel): the main thread analyses from the front of the task list the
+// The file phase of `obs-lens check`: each file's result from the cache, or analysed. On one thread
+// (the files whose trees the service phase reads last, services/parsedFiles.ts treesLast), or with workers (see ../parallel): the main thread analyses from the front of the task list the
 // files whose trees the service phase reads, runs the service phase (`meanwhile`), then takes files
 // from the front again; workers analyse from the back all along.
 import type { AnalyzeOptions } from '../analyze';
 import type { ProjectModel } from '../project';
 import type { FileAnalysis } from '../types';
-import type { ParsedFiles } from '../services/parsedFiles';
+import { type ParsedFiles, treesLast } from '../services/parsedFiles';
 import { type Concurrency, workersFor } from '../parallel/concurrency';
 import { ParallelRun } from '../parallel/parallelRun';
 import { planRun } from '../parallel/plan';
@@ -90,7 +90,7 @@ export async function runFilePhase(inputs: FilePhaseInputs): Promise<FilePhaseRe
 
   const workers = WorkerPool.available() ? workersFor(inputs.concurrency, todo.length, inputs.minFilesPerWorker) : 0;
   if (workers === 0) {
-    for (const file of todo) await analyseHere(file);
+    for (const file of treesLast(todo, (f) => engine().keepsTree(inputs.project(), f, texts.get(f)!))) await analyseHere(file);
     onProgress?.(done, total);
     inputs.meanwhile();
     return { results, cached, byWorkers };
