@@ -52,6 +52,31 @@ describe('module resolution and summaries', () => {
     assert.equal(resolve('src/a/deep/one.ts', '@/lib/missing'), null);
   });
 
+  it('summarises the modules of an import cycle alike whichever file is analysed first', () => {
+    // log.ts makes the logger and re-exports util's child of it; util.ts makes that child from log's
+    // logger. Each module's summary needs the other's: the first one met used to see the other as
+    // empty, so what a file found depended on which file the pass (or the editor) analysed first.
+    const files = {
+      'package.json': JSON.stringify({ dependencies: { pino: '^9' } }),
+      'src/log.ts': `import pino from 'pino';\nexport const logger = pino();\nexport { audit } from './util';\n`,
+      'src/util.ts': `import { logger } from './log';\nexport const audit = logger.child({ audit: true });\n`,
+      'src/viaLog.ts': `import { audit } from './log';\naudit.info('from log');\n`,
+      'src/viaUtil.ts': `import { audit } from './util';\naudit.info('from util');\n`,
+    };
+    const calls = (order: string[]) => {
+      const q = tempProject(files);
+      try {
+        const found = Object.fromEntries(order.map((f) => [f, callsOf(q.analyze(f))]));
+        return Object.fromEntries(Object.keys(found).sort().map((f) => [f, found[f]]));
+      } finally {
+        q.cleanup();
+      }
+    };
+    const expected = { 'src/viaLog.ts': ['2:0 pino.info'], 'src/viaUtil.ts': ['2:0 pino.info'] };
+    assert.deepEqual(calls(['src/viaLog.ts', 'src/viaUtil.ts']), expected);
+    assert.deepEqual(calls(['src/viaUtil.ts', 'src/viaLog.ts']), expected);
+  });
+
   it('follows barrels and re-exports, in chains: export *, export { x as y } from, export { default as logger } from, CommonJS', () => {
     p = tempProject({
       'package.json': JSON.stringify({ dependencies: { pino: '^9', winston: '^3' } }),

@@ -6,7 +6,7 @@
 // is how a change to the logger module re-checks the files that import it, and only those.
 import { DEFAULT_MAX_FILE_BYTES } from '../limits';
 import type { ModuleResolver } from './resolver';
-import { EMPTY_SUMMARY, type ModuleSummary, summariseModule, type SummaryLinks } from './summary';
+import { EMPTY_SUMMARY, type ModuleSummary, type ModuleTree, parseModule, summariseModule, type SummaryLinks } from './summary';
 import type { ExportedValue } from './types';
 
 /**
@@ -37,9 +37,27 @@ function memberKey(target: string, name: string, reader: string): string {
   return `${MEMBER_KEY}${target}\0${name}\0${reader}`;
 }
 
+/** Rounds a cycle's first module is summarised at most until its summary stops changing. */
+const MAX_CYCLE_ROUNDS = 4;
+
+const EMPTY_ENTRY: SummaryEntry = { summary: EMPTY_SUMMARY, dependencies: {} };
+
 export class ModuleIndex {
   private readonly entries = new Map<string, SummaryEntry>();
-  private readonly inProgress = new Set<string>();
+  /** The modules being summarised, outermost first (a module met again here is an import cycle). */
+  private readonly inProgress: string[] = [];
+  /** A cycle's first module's summary of the round before, what the cycle's other modules see of it. */
+  private readonly provisional = new Map<string, SummaryEntry>();
+  /** The outermost position in `inProgress` that the summary being made met again (Infinity: none). */
+  private reached = Infinity;
+  /**
+   * Summaries made from a cycle's summaries still in the making, with the outermost position they
+   * reached: asked for again in the same round they are the same, so they are made once a round (a
+   * generated GraphQL types module in Speckle's cycle is asked for by dozens of modules).
+   */
+  private readonly pending = new Map<string, { entry: SummaryEntry; reached: number }>();
+  /** The trees of a cycle's modules, summarised again each round, until the outermost summary asked for is done. */
+  private readonly cycleTrees = new Map<string, ModuleTree>();
   /** Module → the summaries that consulted it (to drop them when it changes). */
   private readonly dependents = new Map<string, Set<string>>();
 
@@ -159,33 +177,85 @@ export class ModuleIndex {
     return true;
   }
 
+  /**
+   * The summary of `file`, computed once and kept. In an import cycle the summaries depend on each
+   * other: a module met again while it is being summarised shows what it had the round before
+   * (nothing, at first), and the cycle's first module is summarised again until its summary stops
+   * changing. What the cycle's other modules made meanwhile saw a summary still in the making and
+   * is not kept: asked for later, they are made from the finished one. So every module gets the
+   * same summary whichever file of the workspace asks first (the order files are analysed in is
+   * not the same on one thread, with workers, and in the editor).
+   */
   private entry(file: string, text?: string): SummaryEntry {
     const known = this.entries.get(file);
     if (known && text === undefined) return known;
-    // An import cycle: the module being summarised exports nothing to itself.
-    if (this.inProgress.has(file)) return { summary: EMPTY_SUMMARY, dependencies: {} };
+    const at = this.inProgress.indexOf(file);
+    if (at >= 0) {
+      this.reached = Math.min(this.reached, at);
+      return this.provisional.get(file) ?? EMPTY_ENTRY;
+    }
+    const made = text === undefined ? this.pending.get(file) : undefined;
+    if (made) {
+      this.reached = Math.min(this.reached, made.reached);
+      return made.entry;
+    }
+    const depth = this.inProgress.length;
+    const outer = this.reached;
+    let entry: SummaryEntry;
+    let reached: number;
+    for (let round = 1; ; round++) {
+      this.reached = Infinity;
+      this.inProgress.push(file);
+      try {
+        entry = this.summarise(file, text);
+      } finally {
+        this.inProgress.pop();
+      }
+      reached = this.reached;
+      // The first module of a cycle: again, with this round's summary, until it holds.
+      if (reached !== depth || round === MAX_CYCLE_ROUNDS || entry.summary.digest === (this.provisional.get(file) ?? EMPTY_ENTRY).summary.digest) break;
+      this.provisional.set(file, entry);
+      this.pending.clear(); // made from the round before's
+    }
+    if (reached >= depth) {
+      this.keep(file, entry);
+      // A cycle done: what was made while it was in the making is made again when asked for.
+      if (this.provisional.delete(file) || depth === 0) this.pending.clear();
+    } else if (text === undefined) this.pending.set(file, { entry, reached });
+    if (depth === 0) this.cycleTrees.clear();
+    this.reached = Math.min(outer, reached);
+    return entry;
+  }
+
+  private summarise(file: string, text?: string): SummaryEntry {
     const source = text ?? this.deps.readFile(file);
     const dependencies: ModuleDependencies = {};
     let summary = EMPTY_SUMMARY;
     if (source !== undefined && source.length <= DEFAULT_MAX_FILE_BYTES) {
-      this.inProgress.add(file);
       try {
-        summary = summariseModule(file, source, this.linksFor(file, dependencies));
+        let tree = this.cycleTrees.get(file);
+        if (tree?.text !== source) tree = parseModule(file, source);
+        const before = this.reached;
+        this.reached = Infinity;
+        summary = summariseModule(file, source, this.linksFor(file, dependencies), tree);
+        // Met a module still in the making: this one may be summarised again, from the same tree.
+        if (this.reached !== Infinity) this.cycleTrees.set(file, tree);
+        this.reached = Math.min(before, this.reached);
       } catch {
         summary = EMPTY_SUMMARY; // a module that cannot be read as code exports nothing we can know
-      } finally {
-        this.inProgress.delete(file);
       }
     }
-    const entry = { summary, dependencies };
+    return { summary, dependencies };
+  }
+
+  private keep(file: string, entry: SummaryEntry): void {
     this.entries.set(file, entry);
-    for (const key of Object.keys(dependencies)) {
+    for (const key of Object.keys(entry.dependencies)) {
       if (key.includes('\0')) continue;
       let set = this.dependents.get(key);
       if (!set) this.dependents.set(key, (set = new Set()));
       set.add(file);
     }
-    return entry;
   }
 }
 

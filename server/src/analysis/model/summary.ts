@@ -64,9 +64,20 @@ export interface SummaryLinks extends ImportLinks {
   summaryOf(specifier: string): ModuleSummary | null;
 }
 
-export function summariseModule(file: string, text: string, links: SummaryLinks): ModuleSummary {
+/** A module's tree and scopes, which summariseModule reads and does not change: one parse serves each round of an import cycle. */
+export interface ModuleTree {
+  readonly text: string;
+  readonly sf: ts.SourceFile;
+  readonly scopes: ScopeMap;
+}
+
+export function parseModule(file: string, text: string): ModuleTree {
   const sf = parseSource(file, text);
-  const scopes = bindFile(sf);
+  return { text, sf, scopes: bindFile(sf) };
+}
+
+export function summariseModule(file: string, text: string, links: SummaryLinks, tree: ModuleTree = parseModule(file, text)): ModuleSummary {
+  const { sf, scopes } = tree;
   const values = new ValueResolver(scopes, links);
   const loggers = new Map<string, LoggerExport>();
   const classes = new Map<string, ClassSummary>();
