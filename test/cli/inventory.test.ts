@@ -155,6 +155,35 @@ describe('obs-lens inventory', function () {
     assert.match(text.stdout, /POST +\/…\/api\/auth\/signout +packages\/auth\/server\/routes\/sign-out\.ts:3/);
   });
 
+  it("a package nothing starts whose router services depend on and mount is theirs, not a service (atproto's xrpc-server); a framework a script starts stays one", () => {
+    const root = makeWorkspace({});
+    writeTree(root, {
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+      // A library: a class making an Express router, with a listen() helper nobody calls.
+      'packages/xrpc/package.json': JSON.stringify({ name: '@acme/xrpc', description: 'HTTP API server library', main: './src/index.ts', dependencies: { express: '^4' } }),
+      'packages/xrpc/src/index.ts':
+        "import express, { Router } from 'express';\nexport class Server {\n  router = express();\n  routes = Router();\n  constructor() {\n    this.routes.get('/xrpc/:method', (req, res) => { res.json({}); });\n    this.router.use(this.routes);\n  }\n  listen(port: number) {\n    return this.router.listen(port);\n  }\n}\nexport function createServer() {\n  return new Server();\n}\n",
+      // The service that builds on it, started by its own script (the router comes from a factory: the mount is not followed).
+      'packages/pds/package.json': JSON.stringify({ name: '@acme/pds', scripts: { start: 'node dist/index.js' }, dependencies: { express: '^4', '@acme/xrpc': '*' } }),
+      'packages/pds/src/index.ts':
+        "import express from 'express';\nimport { createServer } from '@acme/xrpc';\nconst app = express();\nconst xrpc = createServer();\napp.get('/health', (req, res) => { res.send('ok'); });\napp.use(xrpc.router);\napp.listen(3000);\n",
+      // A framework package: its bootstrap() serves, started by a package that is no service itself.
+      'packages/core/package.json': JSON.stringify({ name: '@acme/core', main: './src/index.ts', dependencies: { express: '^4' } }),
+      'packages/core/src/index.ts': "import express from 'express';\nexport function bootstrap(port: number) {\n  const app = express();\n  app.get('/shop', (req, res) => { res.json([]); });\n  return app.listen(port);\n}\n",
+      'packages/dev/package.json': JSON.stringify({ name: '@acme/dev', scripts: { start: 'node run.js' }, dependencies: { '@acme/core': '*' } }),
+      'packages/dev/run.js': "require('@acme/core').bootstrap(3000);\n",
+    });
+    assert.deepEqual(
+      inventory('.', root).map((s) => `${s.root}: ${s.handlers.map((h) => `${h.method} ${h.path}`).join(', ')}`),
+      // The script's package is listed for its start, with no routes of its own.
+      ['packages/core: GET /shop', 'packages/dev: ', 'packages/pds: GET /health'],
+    );
+    // Nor are the library's routes reported as unmeasured on their own.
+    const check = runCli(['check', '.', '--format', 'json'], root);
+    const files = (JSON.parse(check.stdout) as { diagnostics: Array<{ file: string; rule: string }> }).diagnostics.filter((d) => d.rule === 'handler-missing-metrics').map((d) => d.file);
+    assert.deepEqual([...new Set(files)].sort(), ['packages/core/src/index.ts', 'packages/pds/src/index.ts']);
+  });
+
   it('React Router / Remix: resource routes (a loader or action, no component) are handlers, by their file names; pages are not', () => {
     const root = makeWorkspace({
       'package.json': JSON.stringify({ name: 'web', dependencies: { '@react-router/node': '^7', react: '^19', 'react-dom': '^19' }, devDependencies: { '@react-router/dev': '^7' } }),

@@ -215,7 +215,28 @@ export function buildInventory(project: ProjectModel, files: readonly string[], 
       context: contextInventory(project, dir),
     });
   }
-  return withoutMountedLibraries(project, out, starts, !!options.complete);
+  return withoutMountedLibraries(project, withoutDependedLibraries(project, out, starts), starts, !!options.complete);
+}
+
+/** Files whose presence in a package's folder says it is deployed as it is. */
+const DEPLOYED_BY = ['Dockerfile', 'Procfile'];
+
+/**
+ * A package that nothing starts (no start script or bin of its own, no Dockerfile or Procfile) and
+ * that other services of the workspace serving HTTP of their own depend on at run time is a building block of theirs:
+ * atproto's @atproto/xrpc-server, whose Server class makes an Express router (with a `listen()`
+ * helper nobody calls) that pds, bsky and ozone mount in apps of their own. Its routes run in those
+ * services, not as a service of its own. (A framework package that only a package without a server
+ * of its own depends on, as Vendure's core, which the dev server's script starts through its
+ * `bootstrap()`, stays one.)
+ */
+function withoutDependedLibraries(project: ProjectModel, services: ServiceInventory[], starts: ReadonlySet<string>): ServiceInventory[] {
+  const deployed = (dir: string) => DEPLOYED_BY.some((f) => project.readFile(path.join(dir, f)) !== undefined);
+  // A dependent serving HTTP of its own builds on the package; one without (a script starting it) runs it.
+  const library = (s: ServiceInventory) =>
+    !!s.name && !starts.has(s.root) && !deployed(s.root) && services.some((other) => other.root !== s.root && other.frameworks.length > 0 && readManifest(project, other.root)?.runtime.has(s.name!));
+  const dropped = new Set(services.filter(library).map((s) => s.root));
+  return services.filter((s) => !dropped.has(s.root));
 }
 
 /** Per project model: the package roots a complete inventory found to be mounted libraries (see withoutMountedLibraries). */
