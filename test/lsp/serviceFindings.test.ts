@@ -84,4 +84,34 @@ describe('LSP: service findings', function () {
       [[0, 1, ['GET /orders/:id 3']]],
     );
   });
+
+  it("keeps a library services depend on out of the services after an edit of it, as the scan did (atproto's xrpc-server)", async () => {
+    const lib = "import express, { Router } from 'express';\nexport class Server {\n  router = express();\n  routes = Router();\n  constructor() {\n    this.routes.get('/xrpc/:method', (req, res) => { res.json({}); });\n    this.router.use(this.routes);\n  }\n}\nexport function createServer() {\n  return new Server();\n}\n";
+    const mono = makeWorkspace(
+      {
+        'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+        'packages/xrpc/package.json': JSON.stringify({ name: '@acme/xrpc', main: './src/index.ts', dependencies: { express: '^4' } }),
+        'packages/xrpc/src/index.ts': lib,
+        'packages/pds/package.json': JSON.stringify({ name: '@acme/pds', scripts: { start: 'node dist/index.js' }, dependencies: { express: '^4', '@acme/xrpc': '*' } }),
+        'packages/pds/src/index.ts': "import express from 'express';\nimport { createServer } from '@acme/xrpc';\nconst app = express();\napp.get('/health', (req, res) => { res.send('ok'); });\napp.use(createServer().router);\napp.listen(3000);\n",
+      },
+      {},
+    );
+    try {
+      client = await LspTestClient.start({ folders: [mono.root] });
+      await client.waitForDiagnostics(mono.uri('packages/pds/src/index.ts'), (d) => missing(d).length === 1);
+      await client.waitFor('the scan to report idle', () => client.statuses.some((s) => s.state === 'idle' && s.filesTotal > 0));
+      const libUri = mono.uri('packages/xrpc/src/index.ts');
+      assert.equal(missing(client.diagnostics.get(libUri)?.diagnostics ?? []).length, 0, 'the library is no service after the scan');
+      // An edit runs the edited file's service alone: its dependents are not read then, and it must stay a library.
+      await client.open(libUri, lib);
+      const edited = lib.replace("    this.router.use(this.routes);\n", "    this.routes.post('/xrpc/:method', (req, res) => { res.json({}); });\n    this.router.use(this.routes);\n");
+      await client.change(libUri, edited);
+      const summary = await client.request<undefined, CoverageSummaryResult>(CoverageSummaryRequest, undefined);
+      assert.deepEqual(summary.services.map((s) => s.name), ['@acme/pds']);
+      assert.equal(missing(await client.waitForCurrent(libUri)).length, 0, 'nor after an edit of it');
+    } finally {
+      mono.remove();
+    }
+  });
 });

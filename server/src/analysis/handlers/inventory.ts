@@ -215,7 +215,7 @@ export function buildInventory(project: ProjectModel, files: readonly string[], 
       context: contextInventory(project, dir),
     });
   }
-  return withoutMountedLibraries(project, withoutDependedLibraries(project, out, starts), starts, !!options.complete);
+  return withoutLibraries(project, out, starts, !!options.complete);
 }
 
 /** Files whose presence in a package's folder says it is deployed as it is. */
@@ -230,25 +230,30 @@ const DEPLOYED_BY = ['Dockerfile', 'Procfile'];
  * of its own depends on, as Vendure's core, which the dev server's script starts through its
  * `bootstrap()`, stays one.)
  */
-function withoutDependedLibraries(project: ProjectModel, services: ServiceInventory[], starts: ReadonlySet<string>): ServiceInventory[] {
+function dependedLibraries(project: ProjectModel, services: ServiceInventory[], starts: ReadonlySet<string>): string[] {
   const deployed = (dir: string) => DEPLOYED_BY.some((f) => project.readFile(path.join(dir, f)) !== undefined);
-  // A dependent serving HTTP of its own builds on the package; one without (a script starting it) runs it.
-  const library = (s: ServiceInventory) =>
-    !!s.name && !starts.has(s.root) && !deployed(s.root) && services.some((other) => other.root !== s.root && other.frameworks.length > 0 && readManifest(project, other.root)?.runtime.has(s.name!));
-  const dropped = new Set(services.filter(library).map((s) => s.root));
-  return services.filter((s) => !dropped.has(s.root));
+  // Read from the manifests alone, so that the editor, which checks an edited service by itself,
+  // decides as a whole-workspace check does. A dependent with a server framework of its own builds
+  // on the package; one without (a script's package starting it) runs it.
+  const servers = [...project.workspacePackageDirs().values()].flatMap((dir) => {
+    const m = readManifest(project, dir);
+    return m && frameworksOf(m.runtime).length > 0 ? [m] : [];
+  });
+  const library = (s: ServiceInventory) => !!s.name && !starts.has(s.root) && !deployed(s.root) && servers.some((m) => m.dir !== s.root && m.runtime.has(s.name!));
+  return services.filter(library).map((s) => s.root);
 }
 
-/** Per project model: the package roots a complete inventory found to be mounted libraries (see withoutMountedLibraries). */
-const mountedLibraries = new WeakMap<ProjectModel, ReadonlySet<string>>();
+/** Per project model: the package roots a complete inventory found to be libraries (see withoutLibraries). */
+const libraryRoots = new WeakMap<ProjectModel, ReadonlySet<string>>();
 
 /**
  * A package that only defines an app another service mounts (Documenso's @documenso/auth: a Hono
  * app the web server mounts at /api/auth) is not a service of its own: its routes are the mounting
  * service's, with the mount's prefix, and were counted twice. Dropped when it has no start of its
- * own and every handler it registers was reached from another service.
+ * own and every handler it registers was reached from another service; so are the libraries
+ * services depend on (dependedLibraries).
  */
-function withoutMountedLibraries(project: ProjectModel, services: ServiceInventory[], starts: ReadonlySet<string>, complete: boolean): ServiceInventory[] {
+function withoutLibraries(project: ProjectModel, services: ServiceInventory[], starts: ReadonlySet<string>, complete: boolean): ServiceInventory[] {
   const placeOf = (h: Handler) => `${h.file}\0${h.line}\0${h.column}\0${h.method}`;
   const reachedFrom = new Map<string, Set<string>>();
   for (const s of services) {
@@ -263,9 +268,10 @@ function withoutMountedLibraries(project: ProjectModel, services: ServiceInvento
   // it reaches routes in another package's files, so it is never dropped for them (nor are both).
   const mounted = (s: ServiceInventory) =>
     !starts.has(s.root) && s.handlers.length > 0 && s.handlers.every((h) => isInside(s.root, h.file) && reachedFrom.get(placeOf(h))!.size > 1);
+  const found = [...services.filter(mounted).map((s) => s.root), ...dependedLibraries(project, services, starts)];
   let dropped: ReadonlySet<string>;
-  if (complete) mountedLibraries.set(project, (dropped = new Set(services.filter(mounted).map((s) => s.root))));
-  // One service seen alone (an edit's): what the last complete inventory found.
-  else dropped = new Set([...services.filter(mounted).map((s) => s.root), ...(mountedLibraries.get(project) ?? [])]);
+  if (complete) libraryRoots.set(project, (dropped = new Set(found)));
+  // One service seen alone (an edit's): what the last complete inventory found, as its dependents are not seen.
+  else dropped = new Set([...found, ...(libraryRoots.get(project) ?? [])]);
   return services.filter((s) => !dropped.has(s.root));
 }
