@@ -114,4 +114,31 @@ describe('LSP: service findings', function () {
       mono.remove();
     }
   });
+
+  it('checks again the services that depend on an edited workspace package (their metrics middleware lives there)', async () => {
+    const middleware = "import { Histogram } from 'prom-client';\nconst duration = new Histogram({ name: 'http_request_duration_seconds', help: 'Request duration', labelNames: ['route'] });\nexport function metrics(req: any, res: any, next: () => void) {\n  const end = duration.startTimer();\n  res.on('finish', () => end({ route: req.route?.path }));\n  next();\n}\n";
+    const mono = makeWorkspace(
+      {
+        'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+        'packages/common/package.json': JSON.stringify({ name: '@acme/common', main: './src/index.ts', dependencies: { 'prom-client': '^15' } }),
+        'packages/common/src/index.ts': middleware,
+        'packages/api/package.json': JSON.stringify({ name: '@acme/api', scripts: { start: 'node dist/index.js' }, dependencies: { express: '^4', '@acme/common': '*' } }),
+        'packages/api/src/index.ts': "import express from 'express';\nimport { metrics } from '@acme/common';\nconst app = express();\napp.use(metrics);\napp.get('/orders', (req, res) => { res.json([]); });\napp.listen(3000);\n",
+      },
+      {},
+    );
+    try {
+      client = await LspTestClient.start({ folders: [mono.root] });
+      await client.waitFor('the scan to report idle', () => client.statuses.some((s) => s.state === 'idle' && s.filesTotal > 0));
+      const api = mono.uri('packages/api/src/index.ts');
+      assert.equal(missing(client.diagnostics.get(api)?.diagnostics ?? []).length, 0, 'measured by the library middleware');
+      // The middleware stops recording (an unsaved edit in the library): the api's route is unmeasured now.
+      const libUri = mono.uri('packages/common/src/index.ts');
+      await client.open(libUri, middleware);
+      await client.change(libUri, "export function metrics(req: any, res: any, next: () => void) {\n  next();\n}\n");
+      await client.waitForDiagnostics(api, (d) => missing(d).length === 1);
+    } finally {
+      mono.remove();
+    }
+  });
 });

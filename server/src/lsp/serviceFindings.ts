@@ -1,11 +1,12 @@
 // The service phase in the editor (see rule.ts): findings no single file shows (a handler no
 // metric measures) are worked out per service after the workspace scan, and again after an edit
-// for the service of the edited file only, debounced so typing never waits for it. Each service
+// for the service of the edited file and the services that read its package, debounced so typing never waits for it. Each service
 // runs in its own turn of the event loop. Results are kept by file and merged into the file's
 // diagnostics whenever the file is published (Validator.publish asks findingsFor). What each run
 // worked out of a service beyond findings (its coverage summary, its handlers' details for the
 // hover) is kept too, so the coverage request and the hover answer from the last run instead of
 // running the phase again; a service is recomputed only when its files change.
+import * as path from 'node:path';
 import { resolveSeverities, runServicePhase, coverageSummaryOf, handlerDetailsOf, type HandlerDetails, type ServiceCoverageSummary, type ServiceView } from '../analysis/index';
 import type { Finding, RuleSeverities } from '../analysis/types';
 import type { ProjectModel } from '../analysis/project';
@@ -169,7 +170,19 @@ export class ServiceFindings {
       if (!dir || !all.has(dir)) return [...all].sort();
       edited.add(dir);
     }
-    return [...edited].sort();
+    // A service reads the workspace packages it depends on (a metrics middleware, a library's
+    // LoggerModule) and its launchers' files (their preloads), which depend on it: an edit of either
+    // checks it again.
+    const out = new Set(edited);
+    const manifest = (dir: string) => model.packageFor(path.join(dir, 'package.json'));
+    for (const dir of edited) {
+      const changed = manifest(dir);
+      for (const root of all) {
+        const other = manifest(root);
+        if (!out.has(root) && changed && other && ((changed.name && other.dependencies.has(changed.name)) || (other.name && changed.dependencies.has(other.name)))) out.add(root);
+      }
+    }
+    return [...out].sort();
   }
 
   /** Checks one service and publishes what changed; returns the work that keeps its summary and handler details. */
