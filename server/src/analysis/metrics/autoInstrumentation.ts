@@ -36,6 +36,11 @@ const NO_METRIC_READERS = /\bmetricReaders\s*:\s*\[\s*\]/g;
 /** `'@opentelemetry/instrumentation-http': { enabled: false }` in the SDK's options. */
 const HTTP_DISABLED_IN_CODE = /['"]@opentelemetry\/instrumentation-http['"]\s*:\s*\{\s*enabled\s*:\s*false/;
 
+/** A preload that is a vendor's agent (Datadog's tracer, New Relic's agent), not OpenTelemetry. */
+function isAgent(preload: string): boolean {
+  return preload.startsWith('dd-trace') || preload === 'newrelic';
+}
+
 function envList(text: string, name: string): string[] | null {
   const m = new RegExp(`\\b${name}\\s*[=:]\\s*['"]?([A-Za-z0-9_,\\- ]*)`).exec(text);
   return m ? m[1].split(',').map((s) => s.trim()).filter(Boolean) : null;
@@ -85,7 +90,7 @@ export function autoInstrumentationOf(service: ServiceView): AutoInstrumentation
   for (const d of deployment) {
     const m = PRELOAD.exec(d.text);
     if (m) {
-      found = { what: `${m[1]} preloaded (${rel(d.file)})`, file: d.file, ...(m[1].startsWith('dd-trace') ? { agent: true as const } : {}) };
+      found = { what: `${m[1]} preloaded (${rel(d.file)})`, file: d.file, ...(isAgent(m[1]) ? { agent: true as const } : {}) };
       break;
     }
   }
