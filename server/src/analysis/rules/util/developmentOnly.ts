@@ -1,4 +1,5 @@
-// Code that runs only in development or under the test suite: inside `if (env.isDevelopment)`, `if
+// Code that runs only in development or under the test suite: inside `if (env.isDevelopment)` (or
+// `if (isDevMode())`), `if
 // (process.env.NODE_ENV === 'development')` or `=== 'test'`, the else branch of `NODE_ENV !==
 // 'development'`, or after `if (env.getNodeEnv() !== 'development') return;`. What it logs is for the developer at the keyboard (Outline prints sign-in links
 // there) or for the test run's output (Outline prints unexpected errors when ENVIRONMENT is test),
@@ -7,8 +8,12 @@
 import ts from '../../typescriptModule';
 import { unwrap } from '../../scopes';
 
-/** `isDevelopment`, `isDev`, `isLocal`, `devMode`, `__DEV__`: never a bare `dev` or `local` (a local account, `req.query.dev`). */
-const DEV_NAME = /^(?:is(?:dev|development|local)(?:mode|env)?|dev(?:elopment)?mode|__DEV__)$/i;
+/**
+ * `isDevelopment`, `isDev`, `isLocal`, `devMode`, `__DEV__`, and as functions `isDevMode()`,
+ * `isDevModeOptions(options)` (Vendure's email plugin): never a bare `dev` or `local` (a local
+ * account, `req.query.dev`).
+ */
+const DEV_NAME = /^(?:is(?:dev|development|local)(?:mode|env)?(?:options|config)?|dev(?:elopment)?mode|__DEV__)$/i;
 /** `isTest`, `isTestEnv`, `isTestMode`: never a bare `test`. */
 const TEST_NAME = /^is(?:test)(?:mode|env)?$/i;
 const ENV_NAME = /^(?:NODE_ENV|ENVIRONMENT|APP_ENV|ENV)$/;
@@ -89,7 +94,9 @@ function isGuardTest(expr: ts.Expression, truthy: boolean, guard: Guard): boolea
     // `NODE_ENV === 'development'` true, or `NODE_ENV !== 'development'` false.
     return equal === truthy && guard.values.has(value);
   }
-  const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : null;
+  // A flag, or a function named as one called on anything (`isDevModeOptions(this.options)`).
+  const flag = ts.isCallExpression(e) ? unwrap(e.expression) : e;
+  const name = ts.isIdentifier(flag) ? flag.text : ts.isPropertyAccessExpression(flag) ? flag.name.text : null;
   return truthy && !!name && guard.names.some((n) => n.test(name));
 }
 
