@@ -77,6 +77,48 @@ describe('module resolution and summaries', () => {
     assert.deepEqual(calls(['src/viaUtil.ts', 'src/viaLog.ts']), expected);
   });
 
+  it('summarises a cycle whose back edge goes to a module other than its first alike in every order (each member shows its last round)', () => {
+    // O re-exports from M and Z; M imports O back and re-exports P's child of M's logger; Z re-exports P.
+    const files = {
+      'package.json': JSON.stringify({ dependencies: { pino: '^9' } }),
+      'src/O.ts': `export { logger, audit2 } from './M';\nexport { audit } from './Z';\n`,
+      'src/M.ts': `import pino from 'pino';\nimport { x } from './O';\nexport const logger = pino();\nexport { audit as audit2 } from './P';\nexport const y = x;\n`,
+      'src/P.ts': `import { logger } from './M';\nexport const audit = logger.child({ a: 1 });\n`,
+      'src/Z.ts': `export { audit } from './P';\n`,
+    };
+    const modules = ['src/O.ts', 'src/M.ts', 'src/P.ts', 'src/Z.ts'];
+    const orders = [modules, [...modules].reverse(), ['src/P.ts', 'src/O.ts', 'src/Z.ts', 'src/M.ts'], ['src/Z.ts', 'src/M.ts', 'src/O.ts', 'src/P.ts']];
+    const loggersIn = (order: string[]) => {
+      const q = tempProject(files);
+      try {
+        for (const f of order) q.model.modules.summaryOf(path.join(q.root, f));
+        return Object.fromEntries(modules.map((f) => [f, [...q.model.modules.summaryOf(path.join(q.root, f)).loggers.keys()].sort()]));
+      } finally {
+        q.cleanup();
+      }
+    };
+    const expected = { 'src/O.ts': ['audit', 'audit2', 'logger'], 'src/M.ts': ['audit2', 'logger'], 'src/P.ts': ['audit'], 'src/Z.ts': ['audit'] };
+    for (const order of orders) assert.deepEqual(loggersIn(order), expected, order.join(' '));
+  });
+
+  it("keeps every module of a cycle with what it consulted: an edit of one re-checks the others' importers", () => {
+    p = tempProject({
+      'package.json': JSON.stringify({ dependencies: { pino: '^9' } }),
+      'src/log.ts': `import pino from 'pino';\nexport const logger = pino();\nexport { audit } from './b';\n`,
+      'src/b.ts': `export { audit } from './c';\n`,
+      'src/c.ts': `import { logger } from './log';\nexport const audit = logger.child({ audit: true });\n`,
+      'src/app.ts': `import { audit } from './log';\naudit.info('x');\n`,
+    });
+    assert.deepEqual(callsOf(p.analyze('src/app.ts')), ['2:0 pino.info']);
+    const generation = p.model.generation;
+    const c = path.join(p.root, 'src/c.ts');
+    const text = `export const audit = { info(..._a: unknown[]) {} };\n`;
+    fs.writeFileSync(c, text);
+    noteFile(p.model, c, text);
+    assert.notEqual(p.model.generation, generation, 'a cycle member that changed what importers see bumps the generation');
+    assert.deepEqual(callsOf(p.analyze('src/app.ts')), [], 'audit is no logger any more');
+  });
+
   it('follows barrels and re-exports, in chains: export *, export { x as y } from, export { default as logger } from, CommonJS', () => {
     p = tempProject({
       'package.json': JSON.stringify({ dependencies: { pino: '^9', winston: '^3' } }),

@@ -46,14 +46,15 @@ export class ModuleIndex {
   private readonly entries = new Map<string, SummaryEntry>();
   /** The modules being summarised, outermost first (a module met again here is an import cycle). */
   private readonly inProgress: string[] = [];
-  /** A cycle's first module's summary of the round before, what the cycle's other modules see of it. */
-  private readonly provisional = new Map<string, SummaryEntry>();
-  /** The outermost position in `inProgress` that the summary being made met again (Infinity: none). */
+  /** What each module of a cycle still in the making summarised to the round before: what it shows when met again meanwhile. */
+  private readonly previous = new Map<string, SummaryEntry>();
+  /** The outermost position in `inProgress` that the summary being made met again (Infinity: none still open). */
   private reached = Infinity;
   /**
    * Summaries made from a cycle's summaries still in the making, with the outermost position they
    * reached: asked for again in the same round they are the same, so they are made once a round (a
-   * generated GraphQL types module in Speckle's cycle is asked for by dozens of modules).
+   * generated GraphQL types module in Speckle's cycle is asked for by dozens of modules). When the
+   * cycle is done they are kept with it.
    */
   private readonly pending = new Map<string, { entry: SummaryEntry; reached: number }>();
   /** The trees of a cycle's modules, summarised again each round, until the outermost summary asked for is done. */
@@ -179,12 +180,13 @@ export class ModuleIndex {
 
   /**
    * The summary of `file`, computed once and kept. In an import cycle the summaries depend on each
-   * other: a module met again while it is being summarised shows what it had the round before
-   * (nothing, at first), and the cycle's first module is summarised again until its summary stops
-   * changing. What the cycle's other modules made meanwhile saw a summary still in the making and
-   * is not kept: asked for later, they are made from the finished one. So every module gets the
-   * same summary whichever file of the workspace asks first (the order files are analysed in is
-   * not the same on one thread, with workers, and in the editor).
+   * other: a module met again while it is being summarised shows what it summarised to the round
+   * before (nothing, at first), and the cycle's first module (the outermost one met again) makes
+   * the whole cycle again until no module of it changes; then every module of it is kept, each with
+   * what it consulted (so an edit of any drops the others). What is made from a cycle still in the
+   * making is made once a round and kept only with the cycle. So every module gets the same summary
+   * whichever file of the workspace asks first (the order files are analysed in is not the same on
+   * one thread, with workers, and in the editor).
    */
   private entry(file: string, text?: string): SummaryEntry {
     const known = this.entries.get(file);
@@ -192,7 +194,7 @@ export class ModuleIndex {
     const at = this.inProgress.indexOf(file);
     if (at >= 0) {
       this.reached = Math.min(this.reached, at);
-      return this.provisional.get(file) ?? EMPTY_ENTRY;
+      return this.previous.get(file) ?? EMPTY_ENTRY;
     }
     const made = text === undefined ? this.pending.get(file) : undefined;
     if (made) {
@@ -201,30 +203,49 @@ export class ModuleIndex {
     }
     const depth = this.inProgress.length;
     const outer = this.reached;
-    let entry: SummaryEntry;
-    let reached: number;
-    for (let round = 1; ; round++) {
-      this.reached = Infinity;
-      this.inProgress.push(file);
-      try {
-        entry = this.summarise(file, text);
-      } finally {
-        this.inProgress.pop();
+    try {
+      let entry: SummaryEntry;
+      let reached: number;
+      for (let round = 1; ; round++) {
+        this.reached = Infinity;
+        this.inProgress.push(file);
+        try {
+          entry = this.summarise(file, text);
+        } finally {
+          this.inProgress.pop();
+        }
+        reached = this.reached;
+        if (reached !== depth) break; // no cycle through this module still open, or one whose first module is further out
+        // The first module of a cycle: the cycle's other modules are those made from it this round.
+        const members = [...this.pending].filter(([, p]) => p.reached >= depth);
+        for (const [f] of members) this.pending.delete(f);
+        const digest = (f: string) => (this.previous.get(f) ?? EMPTY_ENTRY).summary.digest;
+        const changed = entry.summary.digest !== digest(file) || members.some(([f, p]) => p.entry.summary.digest !== digest(f));
+        if (!changed || round === MAX_CYCLE_ROUNDS) {
+          for (const [f, p] of members) {
+            this.previous.delete(f);
+            this.keep(f, p.entry);
+          }
+          this.previous.delete(file);
+          break;
+        }
+        this.previous.set(file, entry);
+        for (const [f, p] of members) this.previous.set(f, p.entry);
       }
-      reached = this.reached;
-      // The first module of a cycle: again, with this round's summary, until it holds.
-      if (reached !== depth || round === MAX_CYCLE_ROUNDS || entry.summary.digest === (this.provisional.get(file) ?? EMPTY_ENTRY).summary.digest) break;
-      this.provisional.set(file, entry);
-      this.pending.clear(); // made from the round before's
+      if (reached >= depth) {
+        this.keep(file, entry);
+        reached = Infinity; // done: nothing still open was met
+      } else if (text === undefined) this.pending.set(file, { entry, reached });
+      this.reached = Math.min(outer, reached);
+      return entry;
+    } finally {
+      // The outermost summary asked for: whatever it left (an exception included) goes with it.
+      if (depth === 0) {
+        this.pending.clear();
+        this.previous.clear();
+        this.cycleTrees.clear();
+      }
     }
-    if (reached >= depth) {
-      this.keep(file, entry);
-      // A cycle done: what was made while it was in the making is made again when asked for.
-      if (this.provisional.delete(file) || depth === 0) this.pending.clear();
-    } else if (text === undefined) this.pending.set(file, { entry, reached });
-    if (depth === 0) this.cycleTrees.clear();
-    this.reached = Math.min(outer, reached);
-    return entry;
   }
 
   private summarise(file: string, text?: string): SummaryEntry {
