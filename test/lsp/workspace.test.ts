@@ -99,6 +99,21 @@ describe('LSP: workspace scan', function () {
     await client.waitForDiagnostics(uri, (d) => d.length === 0);
   });
 
+  it("clears an open document's findings when it closes, whatever the editor's spelling of its URI", async () => {
+    ws.write('pkgs/@acme/src/a.ts', `export const x = 1;\n`);
+    client = await LspTestClient.start({ folders: [ws.root] });
+    await idle();
+    const ours = ws.uri('pkgs/@acme/src/a.ts');
+    // VS Code escapes '@' in the URIs it sends; the server's own spelling keeps it.
+    const editors = ours.replace('/@acme/', '/%40acme/');
+    assert.notEqual(editors, ours);
+    await client.open(editors, WITH_CONSOLE);
+    await client.waitForDiagnostics(editors, hasConsole);
+    await client.close(editors);
+    // The disk text is clean: its (empty) diagnostics go out, so the finding typed in the editor goes.
+    await client.waitForDiagnostics(ours, (d) => d.length === 0);
+  });
+
   it('re-scans when .gitignore changes', async () => {
     client = await LspTestClient.start({ folders: [ws.root] });
     await client.waitForDiagnostics(ws.uri('src/deep/nested/b.js'), hasConsole);

@@ -20,7 +20,7 @@ import type { ProjectRegistry } from './projects';
 import { logEntry } from './serverLog';
 import type { ResourceSettings, SettingsStore } from './settings';
 import type { StatusReporter } from './status';
-import { documentPath, pathToUri } from './uris';
+import { documentPath, pathToUri, uriToPath } from './uris';
 
 export interface AnalysisInput {
   uri: string;
@@ -56,7 +56,7 @@ export class Validator {
   private readonly reportedSkips = new Map<string, string>();
 
   /**
-   * URIs whose last published diagnostics were not empty. A closed file with nothing to show and
+   * Paths whose last published diagnostics were not empty. A closed file with nothing to show and
    * nothing shown is not published at all: on a first scan most files have no findings, and each
    * notification is a write the editor reads and a Problems view update.
    */
@@ -214,9 +214,10 @@ export class Validator {
       diagnostics = analysis.findings.map((f, i) => toDiagnostic(f, i, version));
     }
     this.deps.status.changed();
-    if (diagnostics.length === 0 && version === null && !this.shown.has(uri)) return;
-    if (diagnostics.length > 0) this.shown.add(uri);
-    else this.shown.delete(uri);
+    // By path: an open document's URI may be spelt otherwise than ours (`%40scope`, `c%3A`) for the same file.
+    if (diagnostics.length === 0 && version === null && !this.shown.has(result.path)) return;
+    if (diagnostics.length > 0) this.shown.add(result.path);
+    else this.shown.delete(result.path);
     void this.deps.connection.sendDiagnostics({ uri, ...(version !== null ? { version } : {}), diagnostics }).catch(() => undefined);
   }
 
@@ -230,7 +231,7 @@ export class Validator {
   clear(uri: string, version: number | null = null): void {
     const had = this.deps.store.delete(uri);
     this.reportedSkips.delete(uri);
-    this.shown.delete(uri);
+    this.shown.delete(uriToPath(uri) ?? uri);
     if (had || this.deps.documents.get(uri)) {
       void this.deps.connection.sendDiagnostics({ uri, ...(version !== null ? { version } : {}), diagnostics: [] }).catch(() => undefined);
       this.deps.status.changed();
