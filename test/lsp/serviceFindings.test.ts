@@ -115,13 +115,16 @@ describe('LSP: service findings', function () {
     }
   });
 
-  it('checks again the services that depend on an edited workspace package (their metrics middleware lives there)', async () => {
+  it('checks again the services that depend on an edited workspace package, through packages in between (their metrics middleware lives there)', async () => {
     const middleware = "import { Histogram } from 'prom-client';\nconst duration = new Histogram({ name: 'http_request_duration_seconds', help: 'Request duration', labelNames: ['route'] });\nexport function metrics(req: any, res: any, next: () => void) {\n  const end = duration.startTimer();\n  res.on('finish', () => end({ route: req.route?.path }));\n  next();\n}\n";
     const mono = makeWorkspace(
       {
         'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
-        'packages/common/package.json': JSON.stringify({ name: '@acme/common', main: './src/index.ts', dependencies: { 'prom-client': '^15' } }),
-        'packages/common/src/index.ts': middleware,
+        'packages/metrics/package.json': JSON.stringify({ name: '@acme/metrics', main: './src/index.ts', dependencies: { 'prom-client': '^15' } }),
+        'packages/metrics/src/index.ts': middleware,
+        // The API takes the middleware from a common package that re-exports it.
+        'packages/common/package.json': JSON.stringify({ name: '@acme/common', main: './src/index.ts', dependencies: { '@acme/metrics': '*' } }),
+        'packages/common/src/index.ts': "export { metrics } from '@acme/metrics';\n",
         'packages/api/package.json': JSON.stringify({ name: '@acme/api', scripts: { start: 'node dist/index.js' }, dependencies: { express: '^4', '@acme/common': '*' } }),
         'packages/api/src/index.ts': "import express from 'express';\nimport { metrics } from '@acme/common';\nconst app = express();\napp.use(metrics);\napp.get('/orders', (req, res) => { res.json([]); });\napp.listen(3000);\n",
       },
@@ -133,7 +136,7 @@ describe('LSP: service findings', function () {
       const api = mono.uri('packages/api/src/index.ts');
       assert.equal(missing(client.diagnostics.get(api)?.diagnostics ?? []).length, 0, 'measured by the library middleware');
       // The middleware stops recording (an unsaved edit in the library): the api's route is unmeasured now.
-      const libUri = mono.uri('packages/common/src/index.ts');
+      const libUri = mono.uri('packages/metrics/src/index.ts');
       await client.open(libUri, middleware);
       await client.change(libUri, "export function metrics(req: any, res: any, next: () => void) {\n  next();\n}\n");
       await client.waitForDiagnostics(api, (d) => missing(d).length === 1);

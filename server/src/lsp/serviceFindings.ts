@@ -173,13 +173,22 @@ export class ServiceFindings {
     // A service reads the workspace packages it depends on (a metrics middleware, a library's
     // LoggerModule) and its launchers' files (their preloads), which depend on it: an edit of either
     // checks it again.
+    // Dependents are followed through packages in between (an API using a common package that
+    // re-exports a metrics one); what a launcher starts, one level.
     const out = new Set(edited);
     const manifest = (dir: string) => model.packageFor(path.join(dir, 'package.json'));
     for (const dir of edited) {
-      const changed = manifest(dir);
+      const launcher = manifest(dir);
+      for (const root of all) if (launcher && !out.has(root) && manifest(root)?.name && launcher.dependencies.has(manifest(root)!.name!)) out.add(root);
+    }
+    const todo = [...edited];
+    for (let dir = todo.pop(); dir !== undefined; dir = todo.pop()) {
+      const name = manifest(dir)?.name;
+      if (!name) continue;
       for (const root of all) {
-        const other = manifest(root);
-        if (!out.has(root) && changed && other && ((changed.name && other.dependencies.has(changed.name)) || (other.name && changed.dependencies.has(other.name)))) out.add(root);
+        if (out.has(root) || !manifest(root)?.dependencies.has(name)) continue;
+        out.add(root);
+        todo.push(root);
       }
     }
     return [...out].sort();
