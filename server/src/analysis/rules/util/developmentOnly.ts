@@ -8,12 +8,10 @@
 import ts from '../../typescriptModule';
 import { unwrap } from '../../scopes';
 
-/**
- * `isDevelopment`, `isDev`, `isLocal`, `devMode`, `__DEV__`, and as functions `isDevMode()`,
- * `isDevModeOptions(options)` (Vendure's email plugin): never a bare `dev` or `local` (a local
- * account, `req.query.dev`).
- */
-const DEV_NAME = /^(?:is(?:dev|development|local)(?:mode|env)?(?:options|config)?|dev(?:elopment)?mode|__DEV__)$/i;
+/** `isDevelopment`, `isDev`, `isLocal`, `devMode`, `__DEV__`: never a bare `dev` or `local` (a local account, `req.query.dev`). */
+const DEV_NAME = /^(?:is(?:dev|development|local)(?:mode|env)?|dev(?:elopment)?mode|__DEV__)$/i;
+/** A guard function asked about the options or configuration it is given: `isDevModeOptions(this.options)` (Vendure's email plugin). */
+const OF_OPTIONS = /(?:options|config)$/i;
 /** `isTest`, `isTestEnv`, `isTestMode`: never a bare `test`. */
 const TEST_NAME = /^is(?:test)(?:mode|env)?$/i;
 const ENV_NAME = /^(?:NODE_ENV|ENVIRONMENT|APP_ENV|ENV)$/;
@@ -94,10 +92,16 @@ function isGuardTest(expr: ts.Expression, truthy: boolean, guard: Guard): boolea
     // `NODE_ENV === 'development'` true, or `NODE_ENV !== 'development'` false.
     return equal === truthy && guard.values.has(value);
   }
-  // A flag, or a function named as one called on anything (`isDevModeOptions(this.options)`).
+  // A flag, a function named as one asking about nothing (`isTestEnv()`, `isDevMode()`), or one
+  // asking about options (`isDevModeOptions(this.options)`). `isLocal(ip)` or `isDev(dependency)` ask
+  // about their argument, not the environment.
   const flag = ts.isCallExpression(e) ? unwrap(e.expression) : e;
-  const name = ts.isIdentifier(flag) ? flag.text : ts.isPropertyAccessExpression(flag) ? flag.name.text : null;
-  return truthy && !!name && guard.names.some((n) => n.test(name));
+  const written = ts.isIdentifier(flag) ? flag.text : ts.isPropertyAccessExpression(flag) ? flag.name.text : null;
+  if (!written) return false;
+  const asksAboutOptions = ts.isCallExpression(e) && e.arguments.length > 0;
+  if (asksAboutOptions && !OF_OPTIONS.test(written)) return false;
+  const name = asksAboutOptions ? written.replace(OF_OPTIONS, '') : written;
+  return truthy && guard.names.some((n) => n.test(name));
 }
 
 /**
