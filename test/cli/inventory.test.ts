@@ -155,7 +155,7 @@ describe('obs-lens inventory', function () {
     assert.match(text.stdout, /POST +\/…\/api\/auth\/signout +packages\/auth\/server\/routes\/sign-out\.ts:3/);
   });
 
-  it("a package nothing starts whose router services depend on and mount is theirs, not a service (atproto's xrpc-server); a framework a script starts stays one", () => {
+  it("a package nothing starts whose router services load and mount is theirs, not a service (atproto's xrpc-server); a framework a script starts, or an API another reads types from, stays one", () => {
     const root = makeWorkspace({});
     writeTree(root, {
       'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
@@ -172,16 +172,21 @@ describe('obs-lens inventory', function () {
       'packages/core/src/index.ts': "import express from 'express';\nexport function bootstrap(port: number) {\n  const app = express();\n  app.get('/shop', (req, res) => { res.json([]); });\n  return app.listen(port);\n}\n",
       'packages/dev/package.json': JSON.stringify({ name: '@acme/dev', scripts: { start: 'node run.js' }, dependencies: { '@acme/core': '*' } }),
       'packages/dev/run.js': "require('@acme/core').bootstrap(3000);\n",
+      // An API nothing here starts (deployed by its platform's tool) that a web app depends on for its type only: still a service.
+      'packages/api/package.json': JSON.stringify({ name: '@acme/api', scripts: { deploy: 'wrangler deploy' }, dependencies: { hono: '^4' } }),
+      'packages/api/src/index.ts': "import { Hono } from 'hono';\nconst app = new Hono().get('/items', (c) => c.json([]));\nexport type AppType = typeof app;\nexport default app;\n",
+      'packages/web/package.json': JSON.stringify({ name: '@acme/web', scripts: { start: 'node server.js' }, dependencies: { express: '^4', '@acme/api': '*' } }),
+      'packages/web/server.ts': "import express from 'express';\nimport type { AppType } from '@acme/api';\nconst app = express();\napp.get('/', (req, res) => { res.send('home'); });\napp.listen(3000);\nexport type Api = AppType;\n",
     });
     assert.deepEqual(
       inventory('.', root).map((s) => `${s.root}: ${s.handlers.map((h) => `${h.method} ${h.path}`).join(', ')}`),
       // The script's package is listed for its start, with no routes of its own.
-      ['packages/core: GET /shop', 'packages/dev: ', 'packages/pds: GET /health'],
+      ['packages/api: GET /items', 'packages/core: GET /shop', 'packages/dev: ', 'packages/pds: GET /health', 'packages/web: GET /'],
     );
     // Nor are the library's routes reported as unmeasured on their own.
     const check = runCli(['check', '.', '--format', 'json'], root);
     const files = (JSON.parse(check.stdout) as { diagnostics: Array<{ file: string; rule: string }> }).diagnostics.filter((d) => d.rule === 'handler-missing-metrics').map((d) => d.file);
-    assert.deepEqual([...new Set(files)].sort(), ['packages/core/src/index.ts', 'packages/pds/src/index.ts']);
+    assert.deepEqual([...new Set(files)].sort(), ['packages/api/src/index.ts', 'packages/core/src/index.ts', 'packages/pds/src/index.ts', 'packages/web/server.ts']);
   });
 
   it('React Router / Remix: resource routes (a loader or action, no component) are handlers, by their file names; pages are not', () => {

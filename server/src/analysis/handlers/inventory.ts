@@ -76,6 +76,8 @@ interface Manifest {
   bin: string[];
   /** dependencies, peer and optional: what the service runs with (devDependencies are for building and tests). */
   runtime: Set<string>;
+  /** It has a script that runs it in development (`dev`, `serve`, `develop`): something starts it. */
+  devServer: boolean;
 }
 
 function readManifest(project: ProjectModel, dir: string): Manifest | null {
@@ -97,7 +99,8 @@ function readManifest(project: ProjectModel, dir: string): Manifest | null {
   }
   const scripts = json.scripts && typeof json.scripts === 'object' ? (json.scripts as Record<string, unknown>) : {};
   const bin = typeof json.bin === 'string' ? [json.bin] : json.bin && typeof json.bin === 'object' ? Object.values(json.bin).filter((v): v is string => typeof v === 'string') : [];
-  return { dir, name: str(json.name), main: str(json.main), start: followScript(scripts, 'start'), bin, runtime };
+  const devServer = ['dev', 'serve', 'develop'].some((k) => typeof scripts[k] === 'string');
+  return { dir, name: str(json.name), main: str(json.main), start: followScript(scripts, 'start'), bin, runtime, devServer };
 }
 
 /**
@@ -218,12 +221,13 @@ export function buildInventory(project: ProjectModel, files: readonly string[], 
   return withoutLibraries(project, out, starts, !!options.complete);
 }
 
-/** Files whose presence in a package's folder says it is deployed as it is. */
-const DEPLOYED_BY = ['Dockerfile', 'Procfile'];
+/** Files whose presence in a package's folder says it is deployed as it is (a container, a Procfile, a platform's configuration). */
+const DEPLOYED_BY = ['Dockerfile', 'Procfile', 'wrangler.toml', 'wrangler.json', 'wrangler.jsonc', 'serverless.yml', 'serverless.yaml', 'fly.toml', 'app.yaml'];
 
 /**
- * A package that nothing starts (no start script or bin of its own, no Dockerfile or Procfile) and
- * that other services of the workspace serving HTTP of their own depend on at run time is a building block of theirs:
+ * A package that nothing starts (no start, dev or serve script, no bin, no Dockerfile, Procfile or
+ * platform configuration of its own) and that packages with a server framework of their own depend
+ * on at run time and load (a value import, not only types) is a building block of theirs:
  * atproto's @atproto/xrpc-server, whose Server class makes an Express router (with a `listen()`
  * helper nobody calls) that pds, bsky and ozone mount in apps of their own. Its routes run in those
  * services, not as a service of its own. (A framework package that only a package without a server
@@ -239,7 +243,11 @@ function dependedLibraries(project: ProjectModel, services: ServiceInventory[], 
     const m = readManifest(project, dir);
     return m && frameworksOf(m.runtime).length > 0 ? [m] : [];
   });
-  const library = (s: ServiceInventory) => !!s.name && !starts.has(s.root) && !deployed(s.root) && servers.some((m) => m.dir !== s.root && m.runtime.has(s.name!));
+  // Its dependent must load it, not only read its types (a web app's `import type { AppType }` from its API).
+  const library = (s: ServiceInventory) => {
+    if (!s.name || starts.has(s.root) || deployed(s.root) || readManifest(project, s.root)?.devServer) return false;
+    return servers.some((m) => m.dir !== s.root && m.runtime.has(s.name!) && project.roles.importsPackage(m.dir, s.name!));
+  };
   return services.filter(library).map((s) => s.root);
 }
 

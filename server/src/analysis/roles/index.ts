@@ -12,6 +12,7 @@ import { ProjectConfigs } from './projectConfigs';
 import { probeModule } from './resolver';
 import { scanFile, type ScannedFile } from './scan';
 import { extensionlessEntries } from './extensionlessEntries';
+import { packageNameOf } from '../model/paths';
 import type { ModuleResolver, RoleProject, RoleVerdict } from './types';
 import { stripExtension } from '../model/paths';
 
@@ -75,6 +76,14 @@ export class RoleIndex {
     if (before && sameNote(before, next)) return false;
     this.invalidate();
     return true;
+  }
+
+  /** Whether a noted file of the package at `dir` loads the package `name` (or a module of it): a value import, not only types. */
+  importsPackage(dir: string, name: string): boolean {
+    for (const [file, noted] of this.noted) {
+      if (this.project.packageDirFor(file) === dir && noted.scan.specifiers.some((s) => packageNameOf(s) === name)) return true;
+    }
+    return false;
   }
 
   /** A file was deleted. */
