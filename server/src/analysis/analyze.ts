@@ -51,14 +51,16 @@ export interface AnalyzeOptions {
 export { DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS };
 
 /**
- * Every log call is a call of a level method (`x.info(`, `x['warn'](`, `log(` after destructuring) or
+ * Every log call is a call of a level method (`x.info(`, `x['warn'](`, `x[level](`, `log(` after destructuring) or
  * goes through `console`; a file with neither is skipped before parsing. Built from LEVEL_METHODS.
  */
 const MAY_HOLD_LOG_CALL = new RegExp(
   String.raw`\bconsole\b|\b(?:${[...ALL_LEVEL_METHODS].join('|')})\s*\(|\[\s*['"\`](?:${[...ALL_LEVEL_METHODS].join('|')})['"\`]\s*\]` +
     // A project's log helper called with the logger first under a method of its own (`logSchema.warning(logger, ...)`,
     // logCallables.ts): only lets the file be parsed; the call is still recognised by following values.
-    String.raw`|\.\w+\(\s*[\w$.]*[lL]og(?:ger)?\s*,`,
+    String.raw`|\.\w+\(\s*[\w$.]*[lL]og(?:ger)?\s*,` +
+    // A level chosen at run time (`logger[logLevel](...)`, `req.log[level](...)`: logCalls.ts).
+    String.raw`|\[\s*[\w$]*(?:[lL]evel|[lL]vl|[sS]everity)\s*\]\s*\(`,
 );
 
 // Bound once: property reads on the `ts` namespace cost a getter call each, in the hottest loop.

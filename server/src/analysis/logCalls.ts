@@ -23,6 +23,11 @@ export function isCandidateCall(call: ts.CallExpression): boolean {
   return ts.isIdentifier(callee);
 }
 
+/** A name that holds a level chosen at run time: `level`, `logLevel`, `lvl`, `severity`. */
+const LEVEL_NAME = /^(?:log)?(?:level|lvl|severity)$/i;
+/** The level method a run-time level stands for: `info`, which every library has, taking the same arguments as the others. */
+const RUN_TIME_LEVEL = 'info';
+
 export function recogniseLogCall(call: ts.CallExpression, values: ValueResolver): LogCall | null {
   const callee = unwrap(call.expression);
   if (ts.isIdentifier(callee)) {
@@ -33,6 +38,7 @@ export function recogniseLogCall(call: ts.CallExpression, values: ValueResolver)
   }
   let receiver: ts.Expression;
   let method: string;
+  let runTimeLevel = false;
   if (ts.isPropertyAccessExpression(callee)) {
     receiver = callee.expression;
     method = callee.name.text;
@@ -42,9 +48,13 @@ export function recogniseLogCall(call: ts.CallExpression, values: ValueResolver)
   } else if (ts.isElementAccessExpression(callee) && ts.isIdentifier(callee.argumentExpression)) {
     // `const level = skip ? 'debug' : 'error'; req.log[level](msg)`: every level it may hold is a level method.
     const levels = values.constantTexts(callee.argumentExpression);
-    if (!levels || !levels.every((l) => ALL_LEVEL_METHODS.has(l))) return null;
+    if (levels ? !levels.every((l) => ALL_LEVEL_METHODS.has(l)) : !LEVEL_NAME.test(callee.argumentExpression.text)) return null;
     receiver = callee.expression;
-    method = levels[0];
+    // A level read at run time under a level's name (Parse Server's `logger[logLevel](...)` with the
+    // level from its configuration, `this.log[severity](message)`): some level method of the logger,
+    // whose arguments every level method of a library takes alike; only a known logger qualifies below.
+    method = levels?.[0] ?? RUN_TIME_LEVEL;
+    runTimeLevel = !levels;
   } else return null;
   // Not a level method: only an object of log helpers (made or imported, never a parameter's type) can make it a log call.
   if (!ALL_LEVEL_METHODS.has(method) && values.isParameter(receiver)) return null;
@@ -64,7 +74,11 @@ export function recogniseLogCall(call: ts.CallExpression, values: ValueResolver)
   // require('./utils/commons'); commons.log(msg, 'error')`): the member as the model follows it.
   const member = v.t === 'localClass' || v.t === 'importedClass' || v.t === 'module' ? values.valueOf(callee) : null;
   const helper = v.t === 'object' ? v.members.get(method)?.logs : member?.t === 'function' ? member.fn.logs : undefined;
-  if (helper) return wrapperCall(call, helper, method, receiver);
+  // A level chosen at run time on an object of helpers: only where its info and error helpers take
+  // the message (and fields) at the same places, so whichever level it is, the call reads alike.
+  if (runTimeLevel && v.t !== 'object') return null;
+  const other = runTimeLevel && v.t === 'object' ? v.members.get('error')?.logs : helper;
+  if (helper && other && other.message === helper.message && other.fields === helper.fields) return wrapperCall(call, helper, method, receiver);
   return null;
 }
 

@@ -56,6 +56,8 @@ export function isRequestScoped(receiver: ts.Expression, bindings: Bindings, rea
   }
   const base = chainBase(e);
   if (base.kind === ts.SyntaxKind.ThisKeyword) return true;
+  // `(getRequestLogger() || cacheLogger).child({ cacheName })` (Speckle's cache): a child of either.
+  if (base !== e && isFallback(base)) return isRequestScoped(base, bindings, readsContext, depth + 1);
   if (ts.isIdentifier(base)) {
     const b = bindings(base);
     if (b?.kind === 'param') return true;
