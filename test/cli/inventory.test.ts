@@ -158,13 +158,13 @@ describe('obs-lens inventory', function () {
   it("a package nothing starts whose router services load and mount is theirs, not a service (atproto's xrpc-server); a framework a script starts, or an API another reads types from, stays one", () => {
     const root = makeWorkspace({});
     writeTree(root, {
-      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*', 'services/*'] }),
       // A library: a class making an Express router, with a listen() helper nobody calls.
       'packages/xrpc/package.json': JSON.stringify({ name: '@acme/xrpc', description: 'HTTP API server library', main: './src/index.ts', dependencies: { express: '^4' } }),
       'packages/xrpc/src/index.ts':
         "import express, { Router } from 'express';\nexport class Server {\n  router = express();\n  routes = Router();\n  constructor() {\n    this.routes.get('/xrpc/:method', (req, res) => { res.json({}); });\n    this.router.use(this.routes);\n  }\n  listen(port: number) {\n    return this.router.listen(port);\n  }\n}\nexport function createServer() {\n  return new Server();\n}\n",
       // The service that builds on it, started by its own script (the router comes from a factory: the mount is not followed).
-      'packages/pds/package.json': JSON.stringify({ name: '@acme/pds', scripts: { start: 'node dist/index.js' }, dependencies: { express: '^4', '@acme/xrpc': '*' } }),
+      'packages/pds/package.json': JSON.stringify({ name: '@acme/pds', scripts: { start: 'node dist/index.js' }, dependencies: { express: '^4', '@acme/xrpc': '*', '@acme/bsky': '*' } }),
       'packages/pds/src/index.ts':
         "import express from 'express';\nimport { createServer } from '@acme/xrpc';\nconst app = express();\nconst xrpc = createServer();\napp.get('/health', (req, res) => { res.send('ok'); });\napp.use(xrpc.router);\napp.listen(3000);\n",
       // A framework package: its bootstrap() serves, started by a package that is no service itself.
@@ -177,16 +177,23 @@ describe('obs-lens inventory', function () {
       'packages/api/src/index.ts': "import { Hono } from 'hono';\nconst app = new Hono().get('/items', (c) => c.json([]));\nexport type AppType = typeof app;\nexport default app;\n",
       'packages/web/package.json': JSON.stringify({ name: '@acme/web', scripts: { start: 'node server.js' }, dependencies: { express: '^4', '@acme/api': '*' } }),
       'packages/web/server.ts': "import express from 'express';\nimport type { AppType } from '@acme/api';\nconst app = express();\napp.get('/', (req, res) => { res.send('home'); });\napp.listen(3000);\nexport type Api = AppType;\n",
+      // A service package a launcher deploys (atproto's services/bsky) stays one, even when another server loads it too.
+      'packages/bsky/package.json': JSON.stringify({ name: '@acme/bsky', main: './src/index.ts', dependencies: { express: '^4' } }),
+      'packages/bsky/src/index.ts': "import express from 'express';\nexport const feed = express();\nfeed.get('/feed', (req, res) => { res.json([]); });\n",
+      'services/bsky/package.json': JSON.stringify({ name: 'bsky-service', private: true, dependencies: { '@acme/bsky': '*' } }),
+      'services/bsky/Dockerfile': 'FROM node:20\nCMD ["node", "index.js"]\n',
+      'services/bsky/index.js': "require('@acme/bsky').feed.listen(3000);\n",
+      'packages/pds/src/feed.ts': "import { feed } from '@acme/bsky';\nexport const mirror = feed;\n",
     });
     assert.deepEqual(
       inventory('.', root).map((s) => `${s.root}: ${s.handlers.map((h) => `${h.method} ${h.path}`).join(', ')}`),
       // The script's package is listed for its start, with no routes of its own.
-      ['packages/api: GET /items', 'packages/core: GET /shop', 'packages/dev: ', 'packages/pds: GET /health', 'packages/web: GET /'],
+      ['packages/api: GET /items', 'packages/bsky: GET /feed', 'packages/core: GET /shop', 'packages/dev: ', 'packages/pds: GET /health', 'packages/web: GET /'],
     );
     // Nor are the library's routes reported as unmeasured on their own.
     const check = runCli(['check', '.', '--format', 'json'], root);
     const files = (JSON.parse(check.stdout) as { diagnostics: Array<{ file: string; rule: string }> }).diagnostics.filter((d) => d.rule === 'handler-missing-metrics').map((d) => d.file);
-    assert.deepEqual([...new Set(files)].sort(), ['packages/api/src/index.ts', 'packages/core/src/index.ts', 'packages/pds/src/index.ts', 'packages/web/server.ts']);
+    assert.deepEqual([...new Set(files)].sort(), ['packages/api/src/index.ts', 'packages/bsky/src/index.ts', 'packages/core/src/index.ts', 'packages/pds/src/index.ts', 'packages/web/server.ts']);
   });
 
   it('React Router / Remix: resource routes (a loader or action, no component) are handlers, by their file names; pages are not', () => {

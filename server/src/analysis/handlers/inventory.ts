@@ -239,13 +239,14 @@ function dependedLibraries(project: ProjectModel, services: ServiceInventory[], 
   // Read from the manifests alone, so that the editor, which checks an edited service by itself,
   // decides as a whole-workspace check does. A dependent with a server framework of its own builds
   // on the package; one without (a script's package starting it) runs it.
-  const servers = [...project.workspacePackageDirs().values()].flatMap((dir) => {
-    const m = readManifest(project, dir);
-    return m && frameworksOf(m.runtime).length > 0 ? [m] : [];
-  });
-  // Its dependent must load it, not only read its types (a web app's `import type { AppType }` from its API).
+  const manifests = [...project.workspacePackageDirs().values()].flatMap((dir) => readManifest(project, dir) ?? []);
+  const servers = manifests.filter((m) => frameworksOf(m.runtime).length > 0);
+  // Its dependent must load it, not only read its types (a web app's `import type { AppType }` from
+  // its API); and a package a launcher deploys (a dependent with a Dockerfile: atproto's services/pds
+  // for @atproto/pds) is started.
   const library = (s: ServiceInventory) => {
     if (!s.name || starts.has(s.root) || deployed(s.root) || readManifest(project, s.root)?.devServer) return false;
+    if (manifests.some((m) => m.dir !== s.root && m.runtime.has(s.name!) && deployed(m.dir))) return false;
     return servers.some((m) => m.dir !== s.root && m.runtime.has(s.name!) && project.roles.importsPackage(m.dir, s.name!));
   };
   return services.filter(library).map((s) => s.root);
