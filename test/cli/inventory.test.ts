@@ -172,11 +172,12 @@ describe('obs-lens inventory', function () {
       'packages/core/src/index.ts': "import express from 'express';\nexport function bootstrap(port: number) {\n  const app = express();\n  app.get('/shop', (req, res) => { res.json([]); });\n  return app.listen(port);\n}\n",
       'packages/dev/package.json': JSON.stringify({ name: '@acme/dev', scripts: { start: 'node run.js' }, dependencies: { '@acme/core': '*' } }),
       'packages/dev/run.js': "require('@acme/core').bootstrap(3000);\n",
-      // An API nothing here starts (deployed by its platform's tool) that a web app depends on for its type only: still a service.
+      // An API nothing here starts (deployed by its platform's tool) that a web app depends on for its type only
+      // (an inline `type` import loads nothing): still a service.
       'packages/api/package.json': JSON.stringify({ name: '@acme/api', scripts: { deploy: 'wrangler deploy' }, dependencies: { hono: '^4' } }),
       'packages/api/src/index.ts': "import { Hono } from 'hono';\nconst app = new Hono().get('/items', (c) => c.json([]));\nexport type AppType = typeof app;\nexport default app;\n",
       'packages/web/package.json': JSON.stringify({ name: '@acme/web', scripts: { start: 'node server.js' }, dependencies: { express: '^4', '@acme/api': '*' } }),
-      'packages/web/server.ts': "import express from 'express';\nimport type { AppType } from '@acme/api';\nconst app = express();\napp.get('/', (req, res) => { res.send('home'); });\napp.listen(3000);\nexport type Api = AppType;\n",
+      'packages/web/server.ts': "import express from 'express';\nimport { type AppType } from '@acme/api';\nconst app = express();\napp.get('/', (req, res) => { res.send('home'); });\napp.listen(3000);\nexport type Api = AppType;\n",
       // A service package a launcher deploys (atproto's services/bsky) stays one, even when another server loads it too.
       'packages/bsky/package.json': JSON.stringify({ name: '@acme/bsky', main: './src/index.ts', dependencies: { express: '^4' } }),
       'packages/bsky/src/index.ts': "import express from 'express';\nexport const feed = express();\nfeed.get('/feed', (req, res) => { res.json([]); });\n",

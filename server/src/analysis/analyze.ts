@@ -60,7 +60,7 @@ const MAY_HOLD_LOG_CALL = new RegExp(
     // logCallables.ts): only lets the file be parsed; the call is still recognised by following values.
     String.raw`|\.\w+\(\s*[\w$.]*[lL]og(?:ger)?\s*,` +
     // A level chosen at run time (`logger[logLevel](...)`, `req.log[level](...)`: logCalls.ts).
-    String.raw`|\[\s*[\w$]*(?:[lL]evel|[lL]vl|[sS]everity)\s*\]\s*\(`,
+    String.raw`|\[\s*[\w$]*(?:[lL]evel|LEVEL|[lL]vl|LVL|[sS]everity|SEVERITY)\s*\]\s*(?:\?\.\s*)?\(`,
 );
 
 // Bound once: property reads on the `ts` namespace cost a getter call each, in the hottest loop.

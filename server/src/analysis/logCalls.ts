@@ -61,7 +61,9 @@ export function recogniseLogCall(call: ts.CallExpression, values: ValueResolver)
   // A class's own log helper called on `this` (a facade's `fatal` calling its `error`).
   if (unwrap(receiver).kind === ts.SyntaxKind.ThisKeyword) {
     const own = values.thisMethod(receiver, method)?.logs;
-    if (own) return wrapperCall(call, own, method, receiver);
+    // A level chosen at run time (`this[level](...)`): only where its info and error helpers read alike.
+    const other = runTimeLevel ? values.thisMethod(receiver, 'error')?.logs : own;
+    if (own && other && other.message === own.message && other.fields === own.fields) return wrapperCall(call, own, method, receiver);
   }
   const v = values.valueOf(receiver);
   if (!v) return null;

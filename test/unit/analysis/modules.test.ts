@@ -87,10 +87,13 @@ describe('module resolution and summaries', () => {
       'src/Z.ts': `export { audit } from './P';\n`,
     };
     const modules = ['src/O.ts', 'src/M.ts', 'src/P.ts', 'src/Z.ts'];
-    const orders = [modules, [...modules].reverse(), ['src/P.ts', 'src/O.ts', 'src/Z.ts', 'src/M.ts'], ['src/Z.ts', 'src/M.ts', 'src/O.ts', 'src/P.ts']];
+    const permutations = (a: string[]): string[][] => (a.length <= 1 ? [a] : a.flatMap((x, i) => permutations([...a.slice(0, i), ...a.slice(i + 1)]).map((rest) => [x, ...rest])));
+    const orders = permutations(modules);
     const loggersIn = (order: string[]) => {
       const q = tempProject(files);
       try {
+        // Noting the files summarised them already (in the files' order): asked afresh, in this order.
+        q.model.modules.clear();
         for (const f of order) q.model.modules.summaryOf(path.join(q.root, f));
         return Object.fromEntries(modules.map((f) => [f, [...q.model.modules.summaryOf(path.join(q.root, f)).loggers.keys()].sort()]));
       } finally {

@@ -37,8 +37,14 @@ function memberKey(target: string, name: string, reader: string): string {
   return `${MEMBER_KEY}${target}\0${name}\0${reader}`;
 }
 
-/** Rounds a cycle's first module is summarised at most until its summary stops changing. */
-const MAX_CYCLE_ROUNDS = 4;
+/**
+ * Rounds a cycle is made at most until no module of it changes. Summaries only grow from round to
+ * round; real cycles settle in two or three (Speckle's nine modules through its GraphQL types). A chain
+ * of loggers each made from the last one round later (`a2 = b1.child()`, `b2 = a2.child()`...) needs a
+ * round a link: past this many the last round's summaries are kept, and may then depend on which
+ * module was asked first.
+ */
+const MAX_CYCLE_ROUNDS = 8;
 
 const EMPTY_ENTRY: SummaryEntry = { summary: EMPTY_SUMMARY, dependencies: {} };
 
@@ -235,7 +241,12 @@ export class ModuleIndex {
       if (reached >= depth) {
         this.keep(file, entry);
         reached = Infinity; // done: nothing still open was met
-      } else if (text === undefined) this.pending.set(file, { entry, reached });
+      } else {
+        // Part of a cycle whose first module is further out: what was made beneath this one belongs to
+        // that cycle too (a lowlink, as Tarjan's), not to a module that takes this position later.
+        for (const p of this.pending.values()) if (p.reached >= depth) p.reached = reached;
+        if (text === undefined) this.pending.set(file, { entry, reached });
+      }
       this.reached = Math.min(outer, reached);
       return entry;
     } finally {

@@ -10,7 +10,7 @@ import { evidenceFor } from './evidence';
 import { buildImportGraph } from './graph';
 import { ProjectConfigs } from './projectConfigs';
 import { probeModule } from './resolver';
-import { scanFile, type ScannedFile } from './scan';
+import { loadsPackage, scanFile, type ScannedFile } from './scan';
 import { extensionlessEntries } from './extensionlessEntries';
 import { packageNameOf } from '../model/paths';
 import type { ModuleResolver, RoleProject, RoleVerdict } from './types';
@@ -78,10 +78,12 @@ export class RoleIndex {
     return true;
   }
 
-  /** Whether a noted file of the package at `dir` loads the package `name` (or a module of it): a value import, not only types. */
+  /** Whether a noted file of the package at `dir` loads the package `name` (or a module of it): a value import, not only types (inline ones included). */
   importsPackage(dir: string, name: string): boolean {
     for (const [file, noted] of this.noted) {
-      if (this.project.packageDirFor(file) === dir && noted.scan.specifiers.some((s) => packageNameOf(s) === name)) return true;
+      if (this.project.packageDirFor(file) !== dir || !noted.scan.specifiers.some((s) => packageNameOf(s) === name)) continue;
+      const text = this.project.readFile(file);
+      if (text !== undefined && loadsPackage(text, name)) return true;
     }
     return false;
   }

@@ -252,3 +252,26 @@ function esmFoldersListed(text: string): string[] {
   }
   return out;
 }
+
+/**
+ * Whether `text` loads the package `name` (or a module of it) at run time: some `require`, `import()`,
+ * `import x from` or `export ... from` of it that is not type-only, inline types included (`import {
+ * type AppType } from '@acme/api'` loads nothing). SPECIFIERS leaves out `import type` only; this is
+ * asked of the few files that may make a package a dependent's library (handlers/inventory.ts).
+ */
+export function loadsPackage(text: string, name: string): boolean {
+  const quoted = new RegExp(String.raw`(['"])${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?:/[^'"\n\\]{0,300})?\1`, 'g');
+  for (const m of text.matchAll(quoted)) {
+    // The statement before the specifier, as far back as an import's braces may reach.
+    const before = text.slice(Math.max(0, m.index - 2000), m.index);
+    if (TYPE_ONLY_FROM.test(before)) continue;
+    const braces = NAMED_FROM.exec(before);
+    if (braces && braces[1].split(',').every((item) => !item.trim() || /^type\s/.test(item.trim()))) continue;
+    return true;
+  }
+  return false;
+}
+/** `import type ... from` / `export type ... from` ending right before a specifier. */
+const TYPE_ONLY_FROM = /\b(?:import|export)\s+type\s[^;'"]{0,2000}\bfrom\s*$/;
+/** `import { a, type B } from` ending right before a specifier: its names. */
+const NAMED_FROM = /\bimport\s*\{([^}]{0,2000})\}\s*from\s*$/;
