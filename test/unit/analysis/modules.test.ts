@@ -104,6 +104,32 @@ describe('module resolution and summaries', () => {
     for (const order of orders) assert.deepEqual(loggersIn(order), expected, order.join(' '));
   });
 
+  it('summarises a cycle alike in every order when a module beneath a finished one is asked for by a sibling (a lowlink)', () => {
+    // F re-exports D and N; D makes a child of F's logger and re-exports P's; P makes a child of D's;
+    // N re-exports P's under another name. Asked F first, D finishes inside F's cycle and N, at D's
+    // old position, used to take P's early summary for its own cycle's.
+    const files = {
+      'package.json': JSON.stringify({ dependencies: { pino: '^9' } }),
+      'src/F.ts': `import pino from 'pino';\nexport const base = pino();\nexport * from './D';\nexport * from './N';\n`,
+      'src/D.ts': `import { base } from './F';\nexport const dlog = base.child({ d: 1 });\nexport { audit } from './P';\n`,
+      'src/P.ts': `import { dlog } from './D';\nexport const audit = dlog.child({ p: 1 });\n`,
+      'src/N.ts': `export { audit as audit2 } from './P';\n`,
+    };
+    const modules = ['src/F.ts', 'src/D.ts', 'src/P.ts', 'src/N.ts'];
+    const permutations = (a: string[]): string[][] => (a.length <= 1 ? [a] : a.flatMap((x, i) => permutations([...a.slice(0, i), ...a.slice(i + 1)]).map((rest) => [x, ...rest])));
+    const q = tempProject(files);
+    try {
+      for (const order of permutations(modules)) {
+        q.model.modules.clear();
+        for (const f of order) q.model.modules.summaryOf(path.join(q.root, f));
+        const loggers = Object.fromEntries(modules.map((f) => [f, [...q.model.modules.summaryOf(path.join(q.root, f)).loggers.keys()].sort()]));
+        assert.deepEqual(loggers, { 'src/F.ts': ['audit', 'audit2', 'base', 'dlog'], 'src/D.ts': ['audit', 'dlog'], 'src/P.ts': ['audit'], 'src/N.ts': ['audit2'] }, order.join(' '));
+      }
+    } finally {
+      q.cleanup();
+    }
+  });
+
   it("keeps every module of a cycle with what it consulted: an edit of one re-checks the others' importers", () => {
     p = tempProject({
       'package.json': JSON.stringify({ dependencies: { pino: '^9' } }),
