@@ -164,7 +164,7 @@ describe('obs-lens inventory', function () {
       'packages/xrpc/src/index.ts':
         "import express, { Router } from 'express';\nexport class Server {\n  router = express();\n  routes = Router();\n  constructor() {\n    this.routes.get('/xrpc/:method', (req, res) => { res.json({}); });\n    this.router.use(this.routes);\n  }\n  listen(port: number) {\n    return this.router.listen(port);\n  }\n}\nexport function createServer() {\n  return new Server();\n}\n",
       // The service that builds on it, started by its own script (the router comes from a factory: the mount is not followed).
-      'packages/pds/package.json': JSON.stringify({ name: '@acme/pds', scripts: { start: 'node dist/index.js' }, dependencies: { express: '^4', '@acme/xrpc': '*', '@acme/bsky': '*' } }),
+      'packages/pds/package.json': JSON.stringify({ name: '@acme/pds', scripts: { start: 'node dist/index.js' }, dependencies: { express: '^4', '@acme/xrpc': '*', '@acme/bsky': '*', '@acme/gw': '*' } }),
       'packages/pds/src/index.ts':
         "import express from 'express';\nimport { createServer } from '@acme/xrpc';\nconst app = express();\nconst xrpc = createServer();\napp.get('/health', (req, res) => { res.send('ok'); });\napp.use(xrpc.router);\napp.listen(3000);\n",
       // A framework package: its bootstrap() serves, started by a package that is no service itself.
@@ -184,17 +184,22 @@ describe('obs-lens inventory', function () {
       'services/bsky/package.json': JSON.stringify({ name: 'bsky-service', private: true, dependencies: { '@acme/bsky': '*' } }),
       'services/bsky/Dockerfile': 'FROM node:20\nCMD ["node", "index.js"]\n',
       'services/bsky/index.js': "require('@acme/bsky').feed.listen(3000);\n",
-      'packages/pds/src/feed.ts': "import { feed } from '@acme/bsky';\nexport const mirror = feed;\n",
+      'packages/pds/src/feed.ts': "import { feed } from '@acme/bsky';\nexport const mirror = feed;\nexport { gateway } from '@acme/gw';\n",
+      // So does one the repository's own compose file starts by its folder.
+      'packages/gw/package.json': JSON.stringify({ name: '@acme/gw', main: './src/index.ts', dependencies: { express: '^4' } }),
+      'packages/gw/src/index.ts': "import express from 'express';\nexport const gateway = express();\ngateway.get('/gw', (req, res) => { res.json({}); });\n",
+      // (A folder whose name only begins with the library's starts nothing of it.)
+      'docker-compose.yml': 'services:\n  gw:\n    image: node:20\n    command: node packages/gw/dist/index.js\n  tools:\n    command: node packages/xrpc-tools/cli.js\n',
     });
     assert.deepEqual(
       inventory('.', root).map((s) => `${s.root}: ${s.handlers.map((h) => `${h.method} ${h.path}`).join(', ')}`),
       // The script's package is listed for its start, with no routes of its own.
-      ['packages/api: GET /items', 'packages/bsky: GET /feed', 'packages/core: GET /shop', 'packages/dev: ', 'packages/pds: GET /health', 'packages/web: GET /'],
+      ['packages/api: GET /items', 'packages/bsky: GET /feed', 'packages/core: GET /shop', 'packages/dev: ', 'packages/gw: GET /gw', 'packages/pds: GET /health', 'packages/web: GET /'],
     );
     // Nor are the library's routes reported as unmeasured on their own.
     const check = runCli(['check', '.', '--format', 'json'], root);
     const files = (JSON.parse(check.stdout) as { diagnostics: Array<{ file: string; rule: string }> }).diagnostics.filter((d) => d.rule === 'handler-missing-metrics').map((d) => d.file);
-    assert.deepEqual([...new Set(files)].sort(), ['packages/api/src/index.ts', 'packages/bsky/src/index.ts', 'packages/core/src/index.ts', 'packages/pds/src/index.ts', 'packages/web/server.ts']);
+    assert.deepEqual([...new Set(files)].sort(), ['packages/api/src/index.ts', 'packages/bsky/src/index.ts', 'packages/core/src/index.ts', 'packages/gw/src/index.ts', 'packages/pds/src/index.ts', 'packages/web/server.ts']);
   });
 
   it('React Router / Remix: resource routes (a loader or action, no component) are handlers, by their file names; pages are not', () => {

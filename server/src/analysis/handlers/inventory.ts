@@ -221,6 +221,18 @@ export function buildInventory(project: ProjectModel, files: readonly string[], 
   return withoutLibraries(project, out, starts, !!options.complete);
 }
 
+/** The repository root's deployment files, read for a package folder they start. */
+const ROOT_DEPLOYMENT = ['Dockerfile', 'docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml', 'Procfile'];
+
+/** Whether `text` names the folder `rel` whole: `packages/api` in `node packages/api/dist`, not in `packages/api-gateway`. */
+function namesFolder(text: string, rel: string): boolean {
+  const partOfName = (c: string | undefined) => c !== undefined && /[\w.@-]/.test(c);
+  for (let at = text.indexOf(rel); at !== -1; at = text.indexOf(rel, at + 1)) {
+    if (!partOfName(text[at - 1]) && !partOfName(text[at + rel.length])) return true;
+  }
+  return false;
+}
+
 /** Files whose presence in a package's folder says it is deployed as it is (a container, a Procfile, a platform's configuration). */
 const DEPLOYED_BY = ['Dockerfile', 'Procfile', 'wrangler.toml', 'wrangler.json', 'wrangler.jsonc', 'serverless.yml', 'serverless.yaml', 'fly.toml', 'app.yaml'];
 
@@ -235,7 +247,13 @@ const DEPLOYED_BY = ['Dockerfile', 'Procfile', 'wrangler.toml', 'wrangler.json',
  * `bootstrap()`, stays one.)
  */
 function dependedLibraries(project: ProjectModel, services: ServiceInventory[], starts: ReadonlySet<string>): string[] {
-  const deployed = (dir: string) => DEPLOYED_BY.some((f) => project.readFile(path.join(dir, f)) !== undefined);
+  // The repository's own deployment files that name a package's folder (`CMD node packages/api/dist/index.js`, a compose service) start it.
+  const rootDeployment = ROOT_DEPLOYMENT.map((f) => project.readFile(path.join(project.root, f)) ?? '').join('\n');
+  const startedFromRoot = (dir: string) => {
+    const rel = path.relative(project.root, dir).split(path.sep).join('/');
+    return rel !== '' && !rel.startsWith('..') && namesFolder(rootDeployment, rel);
+  };
+  const deployed = (dir: string) => DEPLOYED_BY.some((f) => project.readFile(path.join(dir, f)) !== undefined) || startedFromRoot(dir);
   // Read from the manifests alone, so that the editor, which checks an edited service by itself,
   // decides as a whole-workspace check does. A dependent with a server framework of its own builds
   // on the package; one without (a script's package starting it) runs it.
