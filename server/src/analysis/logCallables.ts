@@ -101,12 +101,16 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
           return v?.t === 'function' ? v.fn.makesMetric : undefined;
         })
       : undefined;
-  if (!returnsLogger && !logs && returnsErrorText === undefined && !makesMetric) return NOTHING;
+  // A logging facade's instance it returns (`getConsoleLogFromContext(ctx): ConsoleLog`): its callers log through it.
+  const helpers = returnsLogger || logs ? null : values.returnedHelpers(fn);
+  const returnsHelpers = helpers?.t === 'object' ? helpers.members : undefined;
+  if (!returnsLogger && !logs && returnsErrorText === undefined && !makesMetric && !returnsHelpers) return NOTHING;
   return {
     ...(returnsLogger ? { returnsLogger } : {}),
     ...(logs ? { logs } : {}),
     ...(returnsErrorText !== undefined ? { returnsErrorText } : {}),
     ...(makesMetric ? { makesMetric } : {}),
+    ...(returnsHelpers ? { returnsHelpers } : {}),
   };
 }
 

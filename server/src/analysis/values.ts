@@ -390,6 +390,8 @@ export class ValueResolver {
     if (v?.t === 'pinoHttpFactory') return { t: 'loggerMembers', members: PINO_HTTP_MEMBERS };
     // A project function that returns a logger (`getLogger()`, `extendLoggerComponent(logger, 'db')`).
     if (v?.t === 'function' && v.fn.returnsLogger) return { t: 'logger', lib: v.fn.returnsLogger };
+    // One that returns a logging facade's instance (`getConsoleLogFromContext(ctx).error(...)`), from another module too.
+    if (v?.t === 'function' && v.fn.returnsHelpers) return { t: 'object', members: v.fn.returnsHelpers };
     // A function of this file that makes a logging facade (`function defaultLogger() { ...; return new LoggerController(adapter) }`).
     const fn = ts.isIdentifier(callee) ? functionNamed(this.scopes, callee) : null;
     if (fn) return this.returnedHelpers(fn, depth);
@@ -398,12 +400,15 @@ export class ValueResolver {
 
   /**
    * The object of log helpers a function of this file returns (an instance of a logging facade),
-   * when its body returns one expression at its top level: `return new LoggerController(adapter)`,
+   * when its written return type is such a class or its body returns one expression at its top level: `return new LoggerController(adapter)`,
    * `return logger`. Null for anything else (a logger it returns is its summary's returnsLogger).
    */
   returnedHelpers(fn: FunctionLike, depth = 0): Value | null {
     const body = fn.body;
     if (!body || depth > MAX_DEPTH) return null;
+    // Its written return type says so, however many ways it returns (`(context): ConsoleLog => { ... }`).
+    const typed = fn.type ? this.types.typeValue(fn.type, fn) : null;
+    if (typed?.t === 'object') return typed;
     const returned = ts.isBlock(body) ? body.statements.filter(ts.isReturnStatement) : [];
     const expr = !ts.isBlock(body) ? body : returned.length === 1 ? returned[0].expression : undefined;
     // Only an instance made there or a name holding one can be a facade's: other returns are not followed (calls are hot).

@@ -216,7 +216,7 @@ export function summariseModule(file: string, text: string, links: SummaryLinks,
     for (const [name, b] of target?.trpcBuilders ?? []) if (name !== 'default' && !trpcBuilders.has(name)) trpcBuilders.set(name, b);
     for (const [name, m] of target?.loggerObjects ?? []) if (name !== 'default' && !loggerObjects.has(name)) loggerObjects.set(name, m);
   }
-  for (const [name, fn] of functions) if (!fn.logs && !fn.returnsLogger && fn.returnsErrorText === undefined && !fn.makesMetric) functions.delete(name);
+  for (const [name, fn] of functions) if (!fn.logs && !fn.returnsLogger && fn.returnsErrorText === undefined && !fn.makesMetric && !fn.returnsHelpers) functions.delete(name);
   const globals = globalLoggers(sf, scopes, values);
   const assignedMembers = moduleMemberAssignments(file, sf, scopes, values, links);
   const digest = digestOf(loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes, trpcBuilders);
@@ -398,10 +398,16 @@ function digestOf(
 ): string {
   const l = [...loggers].map(([name, v]) => `${name}=${v.lib}@${v.origin}`).sort();
   // Newer parts of a summary are written only when present: the digest of a module without them stays as it was.
-  const fn = (f: FunctionSummary) =>
-    JSON.stringify([f.returnsLogger ?? null, f.logs ?? null, ...(f.returnsErrorText !== undefined || f.makesMetric ? [f.returnsErrorText ?? null] : []), ...(f.makesMetric ? [f.makesMetric] : [])]);
+  const fn = (f: FunctionSummary): string =>
+    JSON.stringify([
+      f.returnsLogger ?? null,
+      f.logs ?? null,
+      ...(f.returnsErrorText !== undefined || f.makesMetric || f.returnsHelpers ? [f.returnsErrorText ?? null] : []),
+      ...(f.makesMetric || f.returnsHelpers ? [f.makesMetric ?? null] : []),
+      ...(f.returnsHelpers ? [methods('returns', f.returnsHelpers)] : []),
+    ]);
   // A class's methods that log are written only when it has some (the digest of a class without stays as it was).
-  const methods = (label: string, m: ReadonlyMap<string, FunctionSummary> | undefined) => (m ? `${label}(${[...m].map(([k, s]) => `${k}${fn(s)}`).join(',')})` : '');
+  const methods = (label: string, m: ReadonlyMap<string, FunctionSummary> | undefined): string => (m ? `${label}(${[...m].map(([k, s]) => `${k}${fn(s)}`).join(',')})` : '');
   const c = [...classes].map(([name, cls]) => `${name}{${[...cls.members].map(([m, lib]) => `${m}=${lib}`).join(',')}}${methods('methods', cls.methods)}${methods('statics', cls.statics)}`).sort();
   const f = [...functions].map(([name, s]) => `${name}${fn(s)}`).sort();
   const o = [...objects].map(([name, members]) => `${name}{${[...members].map(([m, s]) => `${m}${fn(s)}`).join(',')}}`).sort();

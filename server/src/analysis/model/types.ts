@@ -32,6 +32,11 @@ export interface FunctionSummary {
   readonly returnsErrorText?: number;
   /** It makes a prom-client metric from a configuration its caller passes (metrics/factories.ts). */
   readonly makesMetric?: MetricFactory;
+  /**
+   * It returns an instance of a logging facade: the instance's methods that log (`getConsoleLogFromContext(ctx):
+   * ConsoleLog`, then `.error(message)`), by its written return type or the one instance it returns.
+   */
+  readonly returnsHelpers?: ReadonlyMap<string, FunctionSummary>;
 }
 
 /** A project's metric factory: the Prometheus type it makes, the prom-client class, and which parameter is the configuration. */

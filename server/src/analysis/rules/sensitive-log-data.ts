@@ -59,8 +59,18 @@ function personalDataMatters(ctx: RuleContext): boolean {
 function isWholeRequestPart(e: ts.Expression, ctx: RuleContext): boolean {
   const u = unwrap(e);
   if (!ts.isPropertyAccessExpression(u) || !REQUEST_PARTS.has(u.name.text)) return false;
+  // A context's `body` is the response it sends (Koa's `ctx.body = {...}`; the request's is `ctx.request.body`).
+  if (u.name.text === 'body' && isContextName(u.expression)) return false;
   return isRequestObject(u.expression, ctx);
 }
+
+/** `ctx`, `context`, `c`: a handler's context object (Koa, Hono), which holds the request and the response. */
+function isContextName(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return ts.isIdentifier(u) && CONTEXT_NAMES.has(u.text);
+}
+
+const CONTEXT_NAMES = new Set(['ctx', 'context', 'c']);
 
 /** The secret-like field of the declared type of an identifier (type annotation naming a type in this file). */
 function secretFieldOfDeclaredType(id: ts.Identifier, ctx: RuleContext): string | null {

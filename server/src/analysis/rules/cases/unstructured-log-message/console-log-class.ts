@@ -5,6 +5,7 @@
 // parameter typed with it, log through it: their messages are checked; no fix (the class decides).
 import chalk from 'chalk';
 import { ConsoleLog } from '../shared/index.js';
+import { getConsoleLogFromContext } from '../shared/context.js';
 
 const consoleLog = new ConsoleLog('hooks');
 
@@ -19,4 +20,11 @@ export function trigger(hookId: string, event: string) {
 export function retry(log: ConsoleLog, hookId: string) {
   log.warn(`Retrying hook ${hookId}`);
          //~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}
+
+// A function of another module whose written return type is the class: its result logs through it.
+export function remove(ctx: object, userId: string) {
+  getConsoleLogFromContext(ctx).warn(`Failed to revoke sessions of ${userId}`);
+                                   //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  getConsoleLogFromContext(ctx).warn('Failed to revoke sessions', { userId });
 }
