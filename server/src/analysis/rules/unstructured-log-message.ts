@@ -25,6 +25,7 @@ export const MESSAGES = {
   errorText: "Log message is the error's own text, which differs from error to error; log a constant message (the error is already in the record).",
   printf: 'Log message is filled in from its format arguments (%s, %d...); log a constant message and put the values in fields.',
   errorTextOnly: "Log message is the error's own text, which differs from error to error; log a constant message with the error object in a field.",
+  join: 'Log message is a list of values joined into text; log a constant message and put the list in a field.',
 } as const;
 
 type Kind = keyof typeof MESSAGES;
@@ -47,8 +48,32 @@ function dynamicKind(expr: ts.Expression, ctx: RuleContext): Kind | null {
     if (ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON') return 'stringify';
     if (isUtilFormatCall(e, ctx)) return 'format';
     if (ts.isIdentifier(c) && c.text === 'String' && e.arguments.length === 1) return 'string';
+    if (joinsValues(e, ctx)) return 'join';
   }
   return null;
+}
+
+/** A name or member spelt as a constant (`consts.MIN_PASSPHRASE_LENGTH`): the same words every time. */
+function isConstantName(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  const name = ts.isIdentifier(u) ? u.text : ts.isPropertyAccessExpression(u) ? u.name.text : '';
+  return name.length > 1 && name === name.toUpperCase() && name !== name.toLowerCase();
+}
+
+/** Array methods whose result is a list made from another, element by element. */
+const LIST_METHODS = new Set(['map', 'flatMap', 'filter']);
+
+/**
+ * `issues.map(({ message, path }) => \`${message} at ${path}\`).join('\n')`, `[name, id].join(' ')`:
+ * a list made of values, joined into one text. A list of constants (`['at least', consts.MIN_LENGTH,
+ * 'characters'].join(' ')`) is constant, and `path.join(...)` is no list's.
+ */
+function joinsValues(call: ts.CallExpression, ctx: RuleContext): boolean {
+  const c = call.expression;
+  if (!ts.isPropertyAccessExpression(c) || c.name.text !== 'join' || call.arguments.length > 1) return false;
+  const list = unwrap(c.expression);
+  if (ts.isArrayLiteralExpression(list)) return list.elements.some((el) => ts.isSpreadElement(el) || !(isConstantText(el, ctx) || isConstantName(el)));
+  return ts.isCallExpression(list) && ts.isPropertyAccessExpression(list.expression) && LIST_METHODS.has(list.expression.name.text);
 }
 
 /**
@@ -70,7 +95,8 @@ const PINO_MESSAGE_KEYS: ReadonlySet<string> = new Set(['msg', 'message']);
 
 function structuredFix(call: LogCall, ctx: RuleContext, kind: Kind): FixProposal[] {
   const message = call.messageArg;
-  if (!message || kind === 'format') return [];
+  // A formatted or joined message has no constant of its own to keep.
+  if (!message || kind === 'format' || kind === 'join') return [];
   const library = ctx.libraryFor(call);
   if (call.library === 'console' || call.library === 'log4js' || call.library === 'nestjs') return [];
   // pino/bunyan format arguments after a template message would change meaning once it is constant.
@@ -124,7 +150,7 @@ function valueCount(parts: readonly Part[]): number {
 export const rule: Rule = {
   meta: {
     id: 'unstructured-log-message',
-    description: 'Log messages built from dynamic values (template literals, concatenation, JSON.stringify, util.format, String()).',
+    description: 'Log messages built from dynamic values (template literals, concatenation, JSON.stringify, util.format, String(), a list joined).',
     defaultSeverity: 'warning',
     fixable: true,
   },
