@@ -19,12 +19,30 @@ export function isCandidateCall(call: ts.CallExpression): boolean {
     return ALL_LEVEL_METHODS.has(callee.name.text) || (ts.isIdentifier(callee.expression) && call.arguments.length >= 2) || (callee.expression.kind === ts.SyntaxKind.ThisKeyword && call.arguments.length >= 1);
   }
   // `req.log[level](...)`: a level chosen at run time, resolved in recogniseLogCall.
-  if (ts.isElementAccessExpression(callee)) return ts.isStringLiteralLike(callee.argumentExpression) ? ALL_LEVEL_METHODS.has(callee.argumentExpression.text) : ts.isIdentifier(callee.argumentExpression);
+  if (ts.isElementAccessExpression(callee)) {
+    const level = callee.argumentExpression;
+    return ts.isStringLiteralLike(level) ? ALL_LEVEL_METHODS.has(level.text) : ts.isIdentifier(level) || isLevelSetting(level);
+  }
   return ts.isIdentifier(callee);
 }
 
 /** A name that holds a level chosen at run time: `level`, `logLevel`, `lvl`, `severity`. */
 const LEVEL_NAME = /^(?:log)?(?:level|lvl|severity)$/i;
+/** Where a configuration keeps levels by purpose: `logLevels`, `levels`. */
+const LEVELS_NAME = /^(?:log)?(?:levels|lvls|severities)$/i;
+
+/**
+ * A level read from a configuration: `req.config.logLevels.cloudFunctionSuccess` (Parse Server's
+ * levels per event), `options.logLevel`; not any member (`logger[req.method]`).
+ */
+function isLevelSetting(e: ts.Expression): boolean {
+  if (!ts.isPropertyAccessExpression(e)) return false;
+  if (LEVEL_NAME.test(e.name.text)) return true;
+  const holder = e.expression;
+  const holderName = ts.isIdentifier(holder) ? holder.text : ts.isPropertyAccessExpression(holder) ? holder.name.text : '';
+  return LEVELS_NAME.test(holderName);
+}
+
 /** The level method a run-time level stands for: `info`, which every library has, taking the same arguments as the others. */
 const RUN_TIME_LEVEL = 'info';
 
@@ -55,6 +73,11 @@ export function recogniseLogCall(call: ts.CallExpression, values: ValueResolver)
     // whose arguments every level method of a library takes alike; only a known logger qualifies below.
     method = levels?.[0] ?? RUN_TIME_LEVEL;
     runTimeLevel = !levels;
+  } else if (ts.isElementAccessExpression(callee) && isLevelSetting(callee.argumentExpression)) {
+    // `logger[req.config.logLevels.cloudFunctionError](...)`: a level from the configuration, as above.
+    receiver = callee.expression;
+    method = RUN_TIME_LEVEL;
+    runTimeLevel = true;
   } else return null;
   // Not a level method: only an object of log helpers (made or imported, never a parameter's type) can make it a log call.
   if (!ALL_LEVEL_METHODS.has(method) && values.isParameter(receiver)) return null;
