@@ -14,8 +14,8 @@ import { type FunctionLike, memberFunction, soleExpression } from './logCallable
 import type { FunctionSummary } from './model/types';
 import { hasModifier } from './scopes';
 
-/** What a facade's level method does: logs its first argument as the message, its second as fields. */
-export const FACADE_LEVEL_METHOD: FunctionSummary = { logs: { lib: 'custom', message: 0, fields: 1 } };
+/** What a facade's level method does: logs its first argument as the message, its second as fields, and prints what follows with them (winston's splat fills `%s` from it). */
+export const FACADE_LEVEL_METHOD: FunctionSummary = { logs: { lib: 'custom', message: 0, fields: 1, rest: true } };
 
 /** Every facade has these three; a class with only some of them (a validator's `error()`) is not one. */
 const REQUIRED_LEVELS = ['info', 'warn', 'error'];
