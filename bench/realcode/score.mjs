@@ -188,10 +188,12 @@ function enclosingCallLine(serviceDir) {
     if (!sf || d.line < 1 || d.line > sf.getLineStarts().length) return null;
     const pos = sf.getPositionOfLineAndCharacter(d.line - 1, Math.max(0, d.column - 1));
     // The innermost call only: a label on a wrapper's first line (`Promise.all(items.map(...))`) is not this finding's.
+    // A call the finding starts at is what it reports (`JSON.stringify(e.message)` in a message written over
+    // lines): the call around it is the one a label names.
     let line = null;
     const visit = (node) => {
       if (pos < node.getStart(sf) || pos >= node.end) return;
-      if (ts.isCallExpression(node) || ts.isNewExpression(node)) line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+      if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.getStart(sf) < pos) line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
       ts.forEachChild(node, visit);
     };
     try {

@@ -85,7 +85,8 @@ function madeFromError(call: ts.CallExpression, scope: DeclarationLookup, aliase
 
 /** `Error`, `HttpError`, `NodeJS.ErrnoException`, or a union holding one (`Error | null`). */
 function typeIsError(type: ts.TypeNode): boolean {
-  if (ts.isUnionTypeNode(type)) return type.types.some(typeIsError);
+  // `Error | null`, `Error & { cause?: Error }`: an error when there is one.
+  if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) return type.types.some(typeIsError);
   if (ts.isParenthesizedTypeNode(type)) return typeIsError(type.type);
   if (!ts.isTypeReferenceNode(type)) return false;
   const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
@@ -148,6 +149,12 @@ export function errorAsText(expr: ts.Expression, scope: ErrorLookup): ts.Express
     if (ts.isPropertyAccessExpression(c) && c.name.text === 'toString' && e.arguments.length === 0 && isErrorValue(c.expression, scope)) return unwrap(c.expression);
     // `JSON.stringify(err)`: an Error's own properties are not enumerable, so it prints `{}`.
     if (ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON' && e.arguments.length >= 1 && isErrorValue(e.arguments[0], scope)) return unwrap(e.arguments[0]);
+    // `JSON.stringify(err.message)`, `String(err.message)`: the error's text, quoted or not, is text still.
+    const printsText = (ts.isIdentifier(c) && c.text === 'String') || (ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON');
+    if (printsText && e.arguments.length >= 1 && !ts.isSpreadElement(e.arguments[0])) {
+      const text = errorAsText(e.arguments[0], scope);
+      if (text) return text;
+    }
     // Only a plain function name is followed (cheap: the argument must hold an error first).
     if (ts.isIdentifier(c) && e.arguments.length > 0 && scope.errorTextParameter && e.arguments.some((a) => isErrorValue(a, scope))) {
       const i = scope.errorTextParameter(c);

@@ -29,3 +29,19 @@ export function wrap(run: () => void) {
     logger.error({ err, total: 1 + 2 + ' items' }, 'wrapped');
   }
 }
+
+// Typed as an error and something more (Etherpad's `ErrorCaused`, umzug's `Record<string, unknown> & MigrationError`).
+export function install(done: (cb: (err: Error & { cause?: Error }) => void) => void) {
+  done((failure: Error & { cause?: Error }) => {
+    logger.warn({ err: failure }, 'install failed');
+  });
+}
+
+// The error's text quoted (Vendure's `${JSON.stringify(e.message)}`) is its text still.
+export function decode(name: string, run: () => void) {
+  try {
+    run();
+  } catch (e: any) {
+    logger.error({ err: e, name }, 'Could not decode. Error message');
+  }
+}

@@ -34,3 +34,21 @@ export function wrap(run: () => void) {
                          //~~~~~~~~ [error-not-serialized] `` `${err}` `` logs the error as text, which loses its stack and type; log the error object instead.
   }
 }
+
+// Typed as an error and something more (Etherpad's `ErrorCaused`, umzug's `Record<string, unknown> & MigrationError`).
+export function install(done: (cb: (err: Error & { cause?: Error }) => void) => void) {
+  done((failure: Error & { cause?: Error }) => {
+    logger.warn({ reason: failure.message }, 'install failed');
+                        //~~~~~~~~~~~~~~~ [error-not-serialized] `failure.message` logs the error as text, which loses its stack and type; log the error object instead.
+  });
+}
+
+// The error's text quoted (Vendure's `${JSON.stringify(e.message)}`) is its text still.
+export function decode(name: string, run: () => void) {
+  try {
+    run();
+  } catch (e: any) {
+    logger.error(`Could not decode "${name}". Error message: ${JSON.stringify(e.message)}`);
+                                                             //~~~~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `JSON.stringify(e.message)` logs the error as text, which loses its stack and type; log the error object instead.
+  }
+}
