@@ -213,14 +213,15 @@ describe('bench/realcode/score.mjs', function () {
   });
 
   it("matches a label on a call's first line to a finding further down the same call, and not to one in a call it only encloses", () => {
-    // The error's text is on line 5, inside the call that starts on line 3; the template on line 9 is in
-    // a call of its own, inside the Promise.all that starts on line 7.
+    // The error's text is on line 5, inside the call that starts on line 3 (the finding is the call
+    // JSON.stringify(e.message) itself: the call around it is the one the label names); the template
+    // on line 9 is in a call of its own, inside the Promise.all that starts on line 7.
     const text = [
       "const pino = require('pino');",
       'const logger = pino();',
       'try { run(); } catch (e) { logger.error(',
       "  'failed',",
-      '  e.message,',
+      '  JSON.stringify(e.message),',
       '); }',
       'Promise.all([1].map((x) =>',
       '  x &&',
