@@ -29,7 +29,7 @@ function declaresError(d: ts.VariableDeclaration | ts.ParameterDeclaration, scop
     const fn = d.parent as ts.SignatureDeclaration;
     return paramHoldsError(fn, d, fn.parameters.indexOf(d));
   }
-  if (d.type) return typeIsError(d.type);
+  if (d.type) return typeIsError(d.type, namedError(d));
   // Each step to another name's declaration counts, so names defined by each other (`var a = b;
   // var b = toError(a)`, `const c = toError(c)`) end.
   if (aliases >= MAX_ALIASES) return false;
@@ -84,13 +84,23 @@ function madeFromError(call: ts.CallExpression, scope: DeclarationLookup, aliase
 }
 
 /** `Error`, `HttpError`, `NodeJS.ErrnoException`, or a union holding one (`Error | null`). */
-function typeIsError(type: ts.TypeNode): boolean {
+/**
+ * Whether a written type is an error's: named for one (`HttpError`, `NodeJS.ErrnoException`), or, for
+ * a name that says error itself (`err`, `error`: `named`), a type whose name begins with it (Etherpad's
+ * `err: ErrorCaused`, a class extending Error); `code: ErrorCode` is no error.
+ */
+function typeIsError(type: ts.TypeNode, named = false): boolean {
   // `Error | null`, `Error & { cause?: Error }`: an error when there is one.
-  if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) return type.types.some(typeIsError);
-  if (ts.isParenthesizedTypeNode(type)) return typeIsError(type.type);
+  if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) return type.types.some((t) => typeIsError(t, named));
+  if (ts.isParenthesizedTypeNode(type)) return typeIsError(type.type, named);
   if (!ts.isTypeReferenceNode(type)) return false;
   const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
-  return /(Error|Exception)$/.test(name);
+  return /(Error|Exception)$/.test(name) || (named && /^Error[A-Z]/.test(name));
+}
+
+/** A variable or parameter named `err` or `error`. */
+function namedError(d: ts.VariableDeclaration | ts.ParameterDeclaration): boolean {
+  return ts.isIdentifier(d.name) && ERROR_NAME.test(d.name.text);
 }
 
 function isAnyOrUnknown(type: ts.TypeNode): boolean {
@@ -101,11 +111,13 @@ function isAnyOrUnknown(type: ts.TypeNode): boolean {
 const ITEM_CALLBACK_METHODS = new Set(['forEach', 'map', 'filter', 'find', 'findIndex', 'some', 'every', 'flatMap', 'reduce', 'sort', 'then']);
 
 function paramHoldsError(fn: ts.SignatureDeclaration, p: ts.ParameterDeclaration, index: number): boolean {
+  if (p.type && !isAnyOrUnknown(p.type) && typeIsError(p.type, namedError(p))) return true;
+  // Express's error middleware, wherever it is written and however its error is typed
+  // (`const onError: ErrorRequestHandler = (err, req, res, next) => ...`, `(err: ErrorCaused, req, res, next) => ...`).
+  if (index === 0 && fn.parameters.length === 4 && namedError(p)) return true;
+  if (p.type && !isAnyOrUnknown(p.type)) return false;
   // `err: any` says no more than no type at all; `error: unknown` is how TypeScript passes a caught error on.
-  if (p.type && !isAnyOrUnknown(p.type)) return typeIsError(p.type);
-  if (p.type && ts.isIdentifier(p.name) && ERROR_NAME.test(p.name.text)) return true;
-  // Express's error middleware, wherever it is written (`const onError: ErrorRequestHandler = (err, req, res, next) => ...`).
-  if (index === 0 && fn.parameters.length === 4 && ts.isIdentifier(p.name) && ERROR_NAME.test(p.name.text)) return true;
+  if (p.type && namedError(p)) return true;
   if (index !== 0 || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !ts.isIdentifier(p.name)) return false;
   const call = fn.parent;
   if (!call || !ts.isCallExpression(call) || !call.arguments.some((a) => a === fn)) return false;

@@ -45,3 +45,18 @@ export function decode(name: string, run: () => void) {
     logger.error({ err: e, name }, 'Could not decode. Error message');
   }
 }
+
+// An error named as one, typed with a class whose name begins with Error (Etherpad's `ErrorCaused extends Error`),
+// in a Node-style callback and in Express's error middleware; a code so typed is no error.
+type ErrorCaused = Error & { cause: Error };
+type ErrorCode = { message: string };
+export function plugins(install: (name: string, cb: (err: ErrorCaused) => void) => void, code: ErrorCode) {
+  install('ep_x', (err: ErrorCaused) => {
+    logger.warn({ err }, 'install failed');
+  });
+  logger.warn({ reason: code.message }, 'code');
+}
+export const onError = (err: ErrorCaused, req: unknown, res: unknown, next: () => void) => {
+  logger.error({ err }, 'request failed');
+  next();
+};

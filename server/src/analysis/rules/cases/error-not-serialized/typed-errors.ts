@@ -52,3 +52,20 @@ export function decode(name: string, run: () => void) {
                                                              //~~~~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `JSON.stringify(e.message)` logs the error as text, which loses its stack and type; log the error object instead.
   }
 }
+
+// An error named as one, typed with a class whose name begins with Error (Etherpad's `ErrorCaused extends Error`),
+// in a Node-style callback and in Express's error middleware; a code so typed is no error.
+type ErrorCaused = Error & { cause: Error };
+type ErrorCode = { message: string };
+export function plugins(install: (name: string, cb: (err: ErrorCaused) => void) => void, code: ErrorCode) {
+  install('ep_x', (err: ErrorCaused) => {
+    logger.warn({ reason: err.message }, 'install failed');
+                        //~~~~~~~~~~~ [error-not-serialized] `err.message` logs the error as text, which loses its stack and type; log the error object instead.
+  });
+  logger.warn({ reason: code.message }, 'code');
+}
+export const onError = (err: ErrorCaused, req: unknown, res: unknown, next: () => void) => {
+  logger.error(`request failed: ${err.message}`);
+                                //~~~~~~~~~~~ [error-not-serialized] `err.message` logs the error as text, which loses its stack and type; log the error object instead.
+  next();
+};
