@@ -19,6 +19,10 @@ export function functionName(fn: ts.Node): string | null {
     return own && owner ? `${owner}.${own}` : own;
   }
   if (p && ts.isPropertyAssignment(p)) return named(p.name);
+  // `notifications.reset = (level) => ...`, `exports.load = function () {}`: the member it is assigned to.
+  if (p && ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === fn && !(ts.isFunctionExpression(fn) && fn.name)) {
+    return ts.isPropertyAccessExpression(p.left) ? p.left.name.text : named(p.left);
+  }
   if (ts.isFunctionExpression(fn) && fn.name) return fn.name.text;
   return null;
 }

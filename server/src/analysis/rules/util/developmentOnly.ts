@@ -7,6 +7,7 @@
 // "Not production" is neither: staging ships its logs too.
 import ts from '../../typescriptModule';
 import { unwrap } from '../../scopes';
+import { functionName } from '../../functionName';
 
 /** `isDevelopment`, `isDev`, `isLocal`, `devMode`, `__DEV__`: never a bare `dev` or `local` (a local account, `req.query.dev`). */
 const DEV_NAME = /^(?:is(?:dev|development|local)(?:mode|env)?|dev(?:elopment)?mode|__DEV__)$/i;
@@ -16,6 +17,8 @@ const OF_OPTIONS = /(?:options|config)$/i;
 const TEST_NAME = /^is(?:test)(?:mode|env)?$/i;
 const ENV_NAME = /^(?:NODE_ENV|ENVIRONMENT|APP_ENV|ENV)$/;
 const MAX_CLIMB = 64;
+/** A function named for the test suite, which only tests call: `resetStateForTests`, `seedForTesting` (Nightscout's test hooks). */
+const TEST_FUNCTION_NAME = /(?:For|In)Tests?$|ForTesting$/;
 
 /** What a guard's condition must say: the environment values and the flag names that mean it. */
 interface Guard {
@@ -46,6 +49,7 @@ function guardedBy(node: ts.Node, guard: Guard): boolean {
   let steps = 0;
   for (let child = node, parent = node.parent; parent && steps < MAX_CLIMB; child = parent, parent = parent.parent, steps++) {
     if (ts.isBlock(parent) && returnsEarlyUnless(parent, child, guard)) return true;
+    if (guard.values.has('test') && ts.isFunctionLike(parent) && TEST_FUNCTION_NAME.test(functionName(parent) ?? '')) return true;
     if (!ts.isIfStatement(parent)) continue;
     if (child === parent.thenStatement && isGuardTest(parent.expression, true, guard)) return true;
     if (child === parent.elseStatement && isGuardTest(parent.expression, false, guard)) return true;
