@@ -52,7 +52,7 @@ export class ClassValues {
       if (!m.name || !(ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) || hasModifier(m, ts.SyntaxKind.StaticKeyword) !== statics || isPrivate(m)) continue;
       const fn = memberFunction(m);
       const summary = fn ? this.values.functionSummary(fn) : undefined;
-      if (summary && (summary.logs || summary.returnsLogger || summary.makesMetric || summary.returnsHelpers)) members.set(m.name.text, summary);
+      if (summary && (summary.logs || summary.returnsLogger || summary.makesMetric || summary.returnsHelpers || summary.returnsConsole)) members.set(m.name.text, summary);
     }
     // A facade whose sink the model cannot follow still logs through its level methods (loggerFacade.ts).
     for (const name of facadeLevelMethods(klass, statics, (n) => !!members.get(n)?.logs)) if (!members.has(name)) members.set(name, FACADE_LEVEL_METHOD);

@@ -104,13 +104,16 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
   // A logging facade's instance it returns (`getConsoleLogFromContext(ctx): ConsoleLog`): its callers log through it.
   const helpers = returnsLogger || logs ? null : values.returnedHelpers(fn);
   const returnsHelpers = helpers?.t === 'object' ? helpers.members : undefined;
-  if (!returnsLogger && !logs && returnsErrorText === undefined && !makesMetric && !returnsHelpers) return NOTHING;
+  // Console, as its written return type says (`getLogger(): Pick<Console, 'log' | 'warn' | 'error'>`): its callers print with console.
+  const returnsConsole = !returnsLogger && !returnsHelpers && fn.type && values.typeValue(fn.type, fn)?.t === 'console' ? true : undefined;
+  if (!returnsLogger && !logs && returnsErrorText === undefined && !makesMetric && !returnsHelpers && !returnsConsole) return NOTHING;
   return {
     ...(returnsLogger ? { returnsLogger } : {}),
     ...(logs ? { logs } : {}),
     ...(returnsErrorText !== undefined ? { returnsErrorText } : {}),
     ...(makesMetric ? { makesMetric } : {}),
     ...(returnsHelpers ? { returnsHelpers } : {}),
+    ...(returnsConsole ? { returnsConsole } : {}),
   };
 }
 

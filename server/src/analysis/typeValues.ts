@@ -13,6 +13,8 @@ import { MAX_DEPTH, type Value } from './valueTypes';
 export interface ExpressionValues {
   valueOf(expr: ts.Expression, depth?: number): Value | null;
   declarationValue(d: Declaration, depth?: number): Value | null;
+  /** What an instance of a class of this file is for logging (`new Klass()`). */
+  instanceOf(klass: ts.ClassLikeDeclaration): Value | null;
 }
 
 /** Fastify's types whose `log` member is its pino logger. */
@@ -71,6 +73,8 @@ export class TypeValues {
         if (named && isLoggerInterface(named.members)) return { t: 'logger', lib: 'custom' };
         return named ? { t: 'typedObject', type: named, at } : null;
       }
+      // `locker: S3Locker`, a class of this file: an instance, as `new S3Locker()` is.
+      if (d.kind === 'class') return depth < MAX_DEPTH ? this.values.instanceOf(d.node) : null;
       if (d.kind !== 'import') return null;
       const entry = LOGGER_TYPES[d.module];
       if (entry) return entry[1].has(d.name) ? { t: 'logger', lib: entry[0] } : null;

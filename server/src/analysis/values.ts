@@ -127,6 +127,10 @@ export class ValueResolver {
     return add(d.init) ? texts : null;
   }
 
+  instanceOf(klass: ts.ClassLikeDeclaration): Value | null {
+    return this.classes.instanceValue(klass);
+  }
+
   /** Whether `expr` names a parameter (its value comes from its written type). */
   isParameter(expr: ts.Expression): boolean {
     const e = unwrap(expr);
@@ -392,6 +396,7 @@ export class ValueResolver {
     if (v?.t === 'function' && v.fn.returnsLogger) return { t: 'logger', lib: v.fn.returnsLogger };
     // One that returns a logging facade's instance (`getConsoleLogFromContext(ctx).error(...)`), from another module too.
     if (v?.t === 'function' && v.fn.returnsHelpers) return { t: 'object', members: v.fn.returnsHelpers };
+    if (v?.t === 'function' && v.fn.returnsConsole) return { t: 'console' };
     // A function of this file that makes a logging facade (`function defaultLogger() { ...; return new LoggerController(adapter) }`).
     const fn = ts.isIdentifier(callee) ? functionNamed(this.scopes, callee) : null;
     if (fn) return this.returnedHelpers(fn, depth);

@@ -37,6 +37,8 @@ export interface FunctionSummary {
    * ConsoleLog`, then `.error(message)`), by its written return type or the one instance it returns.
    */
   readonly returnsHelpers?: ReadonlyMap<string, FunctionSummary>;
+  /** It returns console, by its written return type (`getLogger(): Pick<Console, 'log' | 'error'>` over an injected console). */
+  readonly returnsConsole?: true;
 }
 
 /** A project's metric factory: the Prometheus type it makes, the prom-client class, and which parameter is the configuration. */
