@@ -13,10 +13,43 @@ const ERROR_NAME = /^err(or)?$/;
 export function isErrorValue(expr: ts.Expression, scope: DeclarationLookup, aliases = 0): boolean {
   const e = unwrap(expr);
   if (ts.isNewExpression(e)) return ts.isIdentifier(e.expression) && /Error$/.test(e.expression.text);
+  if (ts.isPropertyAccessExpression(e)) return isRejectionReason(e);
   if (!ts.isIdentifier(e)) return false;
   const d = scope.declarationOf(e);
   // The narrowing is looked for last: most names are no error to begin with (a 20,000-term message's).
   return !!d && declaresError(d, scope, aliases) && !provedNoError(e);
+}
+
+/** Levels climbed looking for the test of a settled promise's status. */
+const MAX_SETTLED_CLIMB = 16;
+
+/**
+ * `result.reason` where `result.status === 'rejected'` was just tested (`Promise.allSettled`'s
+ * results): what the promise was rejected with, an error nearly always.
+ */
+function isRejectionReason(e: ts.PropertyAccessExpression): boolean {
+  const of = unwrap(e.expression);
+  if (e.name.text !== 'reason' || !ts.isIdentifier(of)) return false;
+  let steps = 0;
+  for (let child: ts.Node = e, parent = e.parent; parent && steps < MAX_SETTLED_CLIMB; child = parent, parent = parent.parent, steps++) {
+    if (ts.isIfStatement(parent) && child === parent.thenStatement && testsRejected(parent.expression, of.text)) return true;
+    if (ts.isConditionalExpression(parent) && child === parent.whenTrue && testsRejected(parent.condition, of.text)) return true;
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && child === parent.right && testsRejected(parent.left, of.text)) return true;
+    if (ts.isFunctionLike(parent)) return false;
+  }
+  return false;
+}
+
+/** `name.status === 'rejected'`, alone or in a chain of `&&`. */
+function testsRejected(test: ts.Expression, name: string): boolean {
+  const t = unwrap(test);
+  if (!ts.isBinaryExpression(t)) return false;
+  if (t.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return testsRejected(t.left, name) || testsRejected(t.right, name);
+  if (t.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken && t.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsToken) return false;
+  const [a, b] = [unwrap(t.left), unwrap(t.right)];
+  const status = (x: ts.Expression) => ts.isPropertyAccessExpression(x) && x.name.text === 'status' && ts.isIdentifier(unwrap(x.expression)) && (unwrap(x.expression) as ts.Identifier).text === name;
+  const rejected = (x: ts.Expression) => ts.isStringLiteralLike(x) && x.text === 'rejected';
+  return (status(a) && rejected(b)) || (status(b) && rejected(a));
 }
 
 /** Names for a name followed (`const a = b`): a few, so that a cycle of them ends. */
@@ -198,6 +231,18 @@ export function errorAsText(expr: ts.Expression, scope: ErrorLookup): ts.Express
   if (parts && parts.every((p) => p.kind === 'value' || p.text.trim() === '')) {
     const values = parts.filter((p) => p.kind === 'value');
     if (values.length === 1 && isErrorValue(values[0].expr, scope)) return unwrap(values[0].expr);
+  }
+  // `` `[${err.code}]: ${err.message}` ``: the error's text with others of its members, in punctuation.
+  if (parts && parts.every((p) => p.kind === 'value' || !/[\p{L}\d]/u.test(p.text))) {
+    let error: ts.Expression | null = null;
+    for (const p of parts) if (p.kind === 'value') error ??= errorAsText(p.expr, scope);
+    const name = error && ts.isIdentifier(error) ? error.text : null;
+    const ofError = (x: ts.Expression) => {
+      const u = unwrap(x);
+      const of = ts.isPropertyAccessExpression(u) ? unwrap(u.expression) : u;
+      return ts.isIdentifier(of) && of.text === name;
+    };
+    if (name && parts.every((p) => p.kind !== 'value' || ofError(p.expr))) return error;
   }
   return null;
 }
