@@ -4,7 +4,7 @@
 // values.ts's ValueResolver; the two ask each other through ExpressionValues.
 import ts from './typescriptModule';
 import { GRAPHQL_CODEGEN_CONTEXT_PARAMETER, GRAPHQL_RESOLVER_CONTEXT_INDEX, LOGGER_TYPES } from './libraries';
-import type { ImportLinks, LoggerShape } from './model/types';
+import type { ClassSummary, ImportLinks, LoggerShape } from './model/types';
 import { type Declaration, resolveName, type ScopeMap } from './scopes';
 import type { LoggerLibrary } from './types';
 import { MAX_DEPTH, type Value } from './valueTypes';
@@ -35,6 +35,15 @@ export function isLoggerInterface(members: ts.NodeArray<ts.TypeElement>): boolea
     if (params && params.length > 0) levels.add(name);
   }
   return ['info', 'warn', 'error'].every((l) => levels.has(l));
+}
+
+/**
+ * An instance of a class another module declares, for logging: its methods that log (a facade), or
+ * else its fields that hold loggers (`public logger: pino.BaseLogger`); null when it has neither.
+ */
+export function instanceOfSummary(cls: ClassSummary): Value | null {
+  if (cls.methods) return { t: 'object', members: cls.methods };
+  return cls.members.size > 0 ? { t: 'loggerMembers', members: cls.members } : null;
 }
 
 /** The methods of a tRPC procedure builder that take the resolver. */
@@ -84,8 +93,9 @@ export class TypeValues {
       if (exported?.t === 'shapeType') return { t: 'loggerMembers', members: exported.members };
       if (exported?.t === 'factoryType') return 'lib' in exported.shape ? { t: 'function', fn: { returnsLogger: exported.shape.lib } } : { t: 'loggerFactories', members: exported.shape.members };
       if (exported?.t === 'resolversType') return { t: 'resolversType', context: exported.context };
-      // `consoleLog: ConsoleLog`, a project's logger class: an instance, whose methods that log are log helpers.
-      if (exported?.t === 'class' && exported.cls.methods) return { t: 'object', members: exported.cls.methods };
+      // `consoleLog: ConsoleLog`, a project's logger class: an instance, whose methods that log are log
+      // helpers; `context: ReqContextClass`, a class holding loggers: an instance, whose fields are they.
+      if (exported?.t === 'class') return instanceOfSummary(exported.cls);
       return exported?.t === 'loggerType' ? { t: 'logger', lib: exported.lib } : null;
     }
     if (ts.isIdentifier(tn.left)) {

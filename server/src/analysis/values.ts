@@ -11,7 +11,7 @@ import { type GlobalAssignments, globalAssignments } from './globalAssignments';
 import { enclosingClass } from './classMembers';
 import type { LoggerLibrary } from './types';
 import { ClassValues } from './classValues';
-import { literalUnion, TypeValues } from './typeValues';
+import { instanceOfSummary, literalUnion, TypeValues } from './typeValues';
 import { MAX_DEPTH, type Value } from './valueTypes';
 
 export type { Value } from './valueTypes';
@@ -164,7 +164,7 @@ export class ValueResolver {
       if (callee?.t === 'nestLoggerClass') return { t: 'logger', lib: 'nestjs' };
       // An instance of a class of this file whose methods are log helpers (a project's logging facade).
       if (callee?.t === 'localClass') return this.classes.instanceValue(callee.node);
-      if (callee?.t === 'importedClass') return callee.cls.methods ? { t: 'object', members: callee.cls.methods } : null;
+      if (callee?.t === 'importedClass') return instanceOfSummary(callee.cls);
       if (ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'Logger') {
         const m = this.valueOf(e.expression.expression, depth);
         if (m?.t === 'module' && m.module === 'winston') return { t: 'logger', lib: 'winston' };

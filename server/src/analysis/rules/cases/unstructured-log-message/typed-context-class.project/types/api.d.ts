@@ -1,0 +1,2 @@
+import { ReqContext } from './request';
+export type ApiReqContext = ReqContext;

@@ -1,0 +1,2 @@
+import type { ReqContextClass } from '../src/services/context';
+export type ReqContext = ReqContextClass;
