@@ -6,12 +6,13 @@
 import ts from './typescriptModule';
 import { type FunctionLike, functionNamed, functionOf, NOTHING, summariseFunction } from './logCallables';
 import type { ClassSummary, ExportedValue, FunctionSummary, ImportLinks } from './model/types';
-import { assignmentsToLocal, type Declaration, hasModifier, isFallback, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
+import { type Declaration, hasModifier, isFallback, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
 import { type GlobalAssignments, globalAssignments } from './globalAssignments';
 import { enclosingClass } from './classMembers';
 import type { LoggerLibrary } from './types';
 import { ClassValues } from './classValues';
 import { instanceOfSummary, literalUnion, TypeValues } from './typeValues';
+import { assignedAtTopLevel, assignedConsoleMethod } from './assignedValues';
 import { MAX_DEPTH, type Value } from './valueTypes';
 
 export type { Value } from './valueTypes';
@@ -25,9 +26,6 @@ export interface RequestParameters {
 }
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
-
-/** The largest block read for a variable's assignments (a helper's body, not a module's worth of code). */
-const MAX_ASSIGNING_BLOCK = 4000;
 
 export class ValueResolver {
   private readonly memo = new Map<ts.Node, Value | null>();
@@ -250,7 +248,7 @@ export class ValueResolver {
         return { t: 'localClass', node: d.node };
       case 'other': {
         if (d.fn) return functionValue(this.functionSummary(d.fn));
-        if (d.node && !d.node.initializer) return this.assignedConsoleMethod(d.node);
+        if (d.node && !d.node.initializer) return assignedConsoleMethod(d.node, this, this.scopes) ?? assignedAtTopLevel(d.node, this);
         if (!d.param) return null;
         if (!d.param.node.type) {
           // `(now, { logger }) => ...` passed where the callback's type hands it `{ logger: Logger }`.
@@ -264,37 +262,6 @@ export class ValueResolver {
       default:
         return null;
     }
-  }
-
-  /**
-   * A `let f;` that its block only ever assigns console's methods (`switch (type) { case 'warn': f =
-   * console.warn; break; default: f = console.log; }` then `f(type + ':', msg)`, YApi's log helper):
-   * a console method. Anything else assigned, or no assignment, and it is unknown.
-   */
-  private assignedConsoleMethod(decl: ts.VariableDeclaration): Value | null {
-    const list = decl.parent;
-    if (!ts.isVariableDeclarationList(list) || list.flags & ts.NodeFlags.Const) return null;
-    const declares = (id: ts.Identifier) => (resolveName(this.scopes, id, id.text) as { node?: ts.Node } | null)?.node === decl;
-    let method: string | null = null;
-    let first = 0;
-    for (const a of assignmentsToLocal(decl, declares, MAX_ASSIGNING_BLOCK)) {
-      const assigned = a.operatorToken.kind === ts.SyntaxKind.EqualsToken ? this.consoleMethodOf(a.right) : null;
-      if (!assigned) return null;
-      // Named after the first assignment in the text (the walk meets them last first).
-      if (!method || a.pos < first) {
-        method = assigned;
-        first = a.pos;
-      }
-    }
-    return method ? { t: 'consoleMethod', method } : null;
-  }
-
-  /** The console method an expression is: `console.warn` read as a value (not called), or a name holding one. */
-  private consoleMethodOf(e: ts.Expression): string | null {
-    const x = unwrap(e);
-    if (ts.isPropertyAccessExpression(x) && this.valueOf(x.expression)?.t === 'console') return x.name.text;
-    const v = this.valueOf(x);
-    return v?.t === 'consoleMethod' ? v.method : null;
   }
 
   /** What `const { property } = fromExpr` binds. */

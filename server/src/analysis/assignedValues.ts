@@ -1,0 +1,65 @@
+// What a variable declared without a value holds, read from its assignments: a `let f;` its block
+// only ever assigns console's methods, or a module's `let logger: any` its top-level statements
+// assign a logger. The expression half of the model (values.ts) asks here for such names.
+import ts from './typescriptModule';
+import { assignmentsToLocal, resolveName, type ScopeMap, unwrap } from './scopes';
+import type { LoggerLibrary } from './types';
+import type { Value } from './valueTypes';
+
+/** The largest block read for a variable's assignments (a helper's body, not a module's worth of code). */
+const MAX_ASSIGNING_BLOCK = 4000;
+
+interface Values {
+  valueOf(expr: ts.Expression): Value | null;
+}
+
+/**
+ * A `let f;` that its block only ever assigns console's methods (`switch (type) { case 'warn': f =
+ * console.warn; break; default: f = console.log; }` then `f(type + ':', msg)`, YApi's log helper):
+ * a console method. Anything else assigned, or no assignment, and it is unknown.
+ */
+export function assignedConsoleMethod(decl: ts.VariableDeclaration, values: Values, scopes: ScopeMap): Value | null {
+  const list = decl.parent;
+  if (!ts.isVariableDeclarationList(list) || list.flags & ts.NodeFlags.Const) return null;
+  const declares = (id: ts.Identifier) => (resolveName(scopes, id, id.text) as { node?: ts.Node } | null)?.node === decl;
+  let method: string | null = null;
+  let first = 0;
+  for (const a of assignmentsToLocal(decl, declares, MAX_ASSIGNING_BLOCK)) {
+    const assigned = a.operatorToken.kind === ts.SyntaxKind.EqualsToken ? consoleMethodOf(a.right, values) : null;
+    if (!assigned) return null;
+    // Named after the first assignment in the text (the walk meets them last first).
+    if (!method || a.pos < first) {
+      method = assigned;
+      first = a.pos;
+    }
+  }
+  return method ? { t: 'consoleMethod', method } : null;
+}
+
+/**
+ * A module's `let requestLogger: any` that its top-level statements assign only loggers of one
+ * library (`requestLogger = createLogger({...})`, Flowise's request logger): that library's logger.
+ */
+export function assignedAtTopLevel(decl: ts.VariableDeclaration, values: Values): Value | null {
+  const list = decl.parent;
+  const sf = list?.parent?.parent;
+  if (!ts.isVariableDeclarationList(list) || list.flags & ts.NodeFlags.Const || !sf || !ts.isSourceFile(sf) || !ts.isIdentifier(decl.name)) return null;
+  const name = decl.name.text;
+  let lib: LoggerLibrary | null = null;
+  for (const st of sf.statements) {
+    const e = ts.isExpressionStatement(st) ? unwrap(st.expression) : null;
+    if (!e || !ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(e.left) || e.left.text !== name) continue;
+    const v = values.valueOf(e.right);
+    if (v?.t !== 'logger' || (lib && lib !== v.lib)) return null;
+    lib = v.lib;
+  }
+  return lib ? { t: 'logger', lib } : null;
+}
+
+/** The console method an expression is: `console.warn` read as a value (not called), or a name holding one. */
+function consoleMethodOf(e: ts.Expression, values: Values): string | null {
+  const x = unwrap(e);
+  if (ts.isPropertyAccessExpression(x) && values.valueOf(x.expression)?.t === 'console') return x.name.text;
+  const v = values.valueOf(x);
+  return v?.t === 'consoleMethod' ? v.method : null;
+}
