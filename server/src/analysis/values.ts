@@ -13,6 +13,7 @@ import type { LoggerLibrary } from './types';
 import { ClassValues } from './classValues';
 import { instanceOfSummary, literalUnion, TypeValues } from './typeValues';
 import { assignedAtTopLevel, assignedConsoleMethod } from './assignedValues';
+import { libraryImportValue } from './libraryValues';
 import { MAX_DEPTH, type Value } from './valueTypes';
 
 export type { Value } from './valueTypes';
@@ -298,32 +299,8 @@ export class ValueResolver {
 
   /** What importing `name` from `module` gives. */
   importValue(module: string, name: string): Value | null {
-    switch (module) {
-      case 'pino':
-        return name === 'default' || name === '*' || name === 'pino' ? { t: 'factory', lib: 'pino' } : null;
-      case 'winston':
-        if (name === 'createLogger') return { t: 'factory', lib: 'winston' };
-        return name === 'default' || name === '*' ? { t: 'module', module } : null;
-      case 'bunyan':
-        if (name === 'createLogger') return { t: 'factory', lib: 'bunyan' };
-        return name === 'default' || name === '*' ? { t: 'module', module } : null;
-      case 'log4js':
-        if (name === 'getLogger') return { t: 'factory', lib: 'log4js' };
-        return name === 'default' || name === '*' ? { t: 'module', module } : null;
-      case '@nestjs/common':
-        if (name === 'Logger' || name === 'ConsoleLogger') return { t: 'nestLoggerClass' };
-        return name === '*' ? { t: 'module', module } : null;
-      case 'fastify':
-        return name === 'default' || name === '*' || name === 'fastify' || name === 'Fastify' ? { t: 'fastifyFactory' } : null;
-      case '@trpc/server':
-        return name === 'initTRPC' ? { t: 'trpcInit' } : null;
-      case 'pino-http':
-        return name === 'default' || name === '*' || name === 'pinoHttp' ? { t: 'pinoHttpFactory' } : null;
-      case 'nestjs-pino':
-        // Its Logger is a Nest LoggerService (Nest's method names and argument order) written through pino.
-        return name === 'Logger' ? { t: 'nestLoggerClass' } : null;
-    }
-    return this.projectModuleValue(module, name);
+    const library = libraryImportValue(module, name);
+    return library !== undefined ? library : this.projectModuleValue(module, name);
   }
 
   /** An import of a project module (relative, a `paths` alias, a workspace package), followed to what it exports. */

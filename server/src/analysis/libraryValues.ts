@@ -1,0 +1,35 @@
+// What importing a name from a logging or server library gives, one case per library: a logger
+// factory (`pino`, winston's `createLogger`), the module itself (`import winston from 'winston'`),
+// Nest's Logger class, Fastify's factory, tRPC's builder, pino-http's middleware factory. A module
+// that is none of these is the project's own, followed by values.ts.
+import type { Value } from './valueTypes';
+
+/** The value of `name` imported from the library `module`; null for a name of it that is none of these, undefined for a module that is no library here. */
+export function libraryImportValue(module: string, name: string): Value | null | undefined {
+  switch (module) {
+    case 'pino':
+      return name === 'default' || name === '*' || name === 'pino' ? { t: 'factory', lib: 'pino' } : null;
+    case 'winston':
+      if (name === 'createLogger') return { t: 'factory', lib: 'winston' };
+      return name === 'default' || name === '*' ? { t: 'module', module } : null;
+    case 'bunyan':
+      if (name === 'createLogger') return { t: 'factory', lib: 'bunyan' };
+      return name === 'default' || name === '*' ? { t: 'module', module } : null;
+    case 'log4js':
+      if (name === 'getLogger') return { t: 'factory', lib: 'log4js' };
+      return name === 'default' || name === '*' ? { t: 'module', module } : null;
+    case '@nestjs/common':
+      if (name === 'Logger' || name === 'ConsoleLogger') return { t: 'nestLoggerClass' };
+      return name === '*' ? { t: 'module', module } : null;
+    case 'fastify':
+      return name === 'default' || name === '*' || name === 'fastify' || name === 'Fastify' ? { t: 'fastifyFactory' } : null;
+    case '@trpc/server':
+      return name === 'initTRPC' ? { t: 'trpcInit' } : null;
+    case 'pino-http':
+      return name === 'default' || name === '*' || name === 'pinoHttp' ? { t: 'pinoHttpFactory' } : null;
+    case 'nestjs-pino':
+      // Its Logger is a Nest LoggerService (Nest's method names and argument order) written through pino.
+      return name === 'Logger' ? { t: 'nestLoggerClass' } : null;
+  }
+  return undefined;
+}
