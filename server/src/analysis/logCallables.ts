@@ -15,7 +15,7 @@ import type { FunctionSummary } from './model/types';
 import { parameterIndex, resolveName, type ScopeMap, unwrap } from './scopes';
 import type { LogCall } from './rule';
 import type { LoggerLibrary } from './types';
-import type { ValueResolver } from './values';
+import type { Value, ValueResolver } from './values';
 
 export type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
 
@@ -56,7 +56,9 @@ export function mayBeLogHelper(fn: FunctionLike): boolean {
 
 export function summariseFunction(fn: FunctionLike, values: ValueResolver, scopes: ScopeMap): FunctionSummary {
   if (!fn.body) return NOTHING;
-  const returnsLogger = returnedLogger(fn, values);
+  // What its written return type says, read once for the logger, facade and console it may return.
+  const typed = fn.type ? values.typeValue(fn.type, fn) : null;
+  const returnsLogger = returnedLogger(fn, values, typed);
   let logs: FunctionSummary['logs'];
   let consoleLogs: FunctionSummary['logs'];
   const body = fn.body;
@@ -102,10 +104,10 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
         })
       : undefined;
   // A logging facade's instance it returns (`getConsoleLogFromContext(ctx): ConsoleLog`): its callers log through it.
-  const helpers = returnsLogger || logs ? null : values.returnedHelpers(fn);
+  const helpers = returnsLogger || logs ? null : values.returnedHelpers(fn, 0, typed);
   const returnsHelpers = helpers?.t === 'object' ? helpers.members : undefined;
   // Console, as its written return type says (`getLogger(): Pick<Console, 'log' | 'warn' | 'error'>`): its callers print with console.
-  const returnsConsole = !returnsLogger && !returnsHelpers && fn.type && values.typeValue(fn.type, fn)?.t === 'console' ? true : undefined;
+  const returnsConsole = !returnsLogger && !returnsHelpers && typed?.t === 'console' ? true : undefined;
   if (!returnsLogger && !logs && returnsErrorText === undefined && !makesMetric && !returnsHelpers && !returnsConsole) return NOTHING;
   return {
     ...(returnsLogger ? { returnsLogger } : {}),
@@ -234,8 +236,7 @@ function isOwnCleanUp(callee: ts.Expression, scopes: ScopeMap): boolean {
 }
 
 /** The library of the logger a function returns: by its return type, its expression body, or a `return` among its top-level statements. */
-function returnedLogger(fn: FunctionLike, values: ValueResolver): LoggerLibrary | undefined {
-  const typed = fn.type ? values.typeValue(fn.type, fn) : null;
+function returnedLogger(fn: FunctionLike, values: ValueResolver, typed: Value | null): LoggerLibrary | undefined {
   if (typed?.t === 'logger') return typed.lib;
   if (!fn.body) return undefined;
   if (!ts.isBlock(fn.body)) {

@@ -352,11 +352,12 @@ export class ValueResolver {
    * when its written return type is such a class or its body returns one expression at its top level: `return new LoggerController(adapter)`,
    * `return logger`. Null for anything else (a logger it returns is its summary's returnsLogger).
    */
-  returnedHelpers(fn: FunctionLike, depth = 0): Value | null {
+  returnedHelpers(fn: FunctionLike, depth = 0, typedReturn?: Value | null): Value | null {
     const body = fn.body;
     if (!body || depth > MAX_DEPTH) return null;
-    // Its written return type says so, however many ways it returns (`(context): ConsoleLog => { ... }`).
-    const typed = fn.type ? this.types.typeValue(fn.type, fn) : null;
+    // Its written return type says so, however many ways it returns (`(context): ConsoleLog => { ... }`);
+    // a caller that read the type already hands it over.
+    const typed = typedReturn !== undefined ? typedReturn : fn.type ? this.types.typeValue(fn.type, fn) : null;
     if (typed?.t === 'object') return typed;
     const returned = ts.isBlock(body) ? body.statements.filter(ts.isReturnStatement) : [];
     const expr = !ts.isBlock(body) ? body : returned.length === 1 ? returned[0].expression : undefined;

@@ -176,17 +176,17 @@ export class ServiceFindings {
     // Dependents are followed through packages in between (an API using a common package that
     // re-exports a metrics one); what a launcher starts, one level.
     const out = new Set(edited);
-    const manifest = (dir: string) => model.packageFor(path.join(dir, 'package.json'));
+    const manifests = new Map([...all].map((root) => [root, model.packageFor(path.join(root, 'package.json'))]));
     for (const dir of edited) {
-      const launcher = manifest(dir);
-      for (const root of all) if (launcher && !out.has(root) && manifest(root)?.name && launcher.dependencies.has(manifest(root)!.name!)) out.add(root);
+      const launcher = manifests.get(dir);
+      for (const [root, m] of manifests) if (launcher && !out.has(root) && m?.name && launcher.dependencies.has(m.name)) out.add(root);
     }
     const todo = [...edited];
     for (let dir = todo.pop(); dir !== undefined; dir = todo.pop()) {
-      const name = manifest(dir)?.name;
+      const name = manifests.get(dir)?.name;
       if (!name) continue;
-      for (const root of all) {
-        if (out.has(root) || !manifest(root)?.dependencies.has(name)) continue;
+      for (const [root, m] of manifests) {
+        if (out.has(root) || !m?.dependencies.has(name)) continue;
         out.add(root);
         todo.push(root);
       }

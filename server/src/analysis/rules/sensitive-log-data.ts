@@ -4,7 +4,7 @@
 import ts from '../typescriptModule';
 import type { LogCall, Rule, RuleContext } from '../rule';
 import { enclosingStop, unwrap } from '../scopes';
-import { isRequestObject } from './util/requests';
+import { isContextName, isRequestObject } from './util/requests';
 import { runsOnlyInDevelopmentOrTests } from './util/developmentOnly';
 import { isConsoleOutsideServiceCode } from './util/fileRole';
 import { isPersonalDataName, isSecretName, personalDataKind } from './util/secretNames';
@@ -63,14 +63,6 @@ function isWholeRequestPart(e: ts.Expression, ctx: RuleContext): boolean {
   if (u.name.text === 'body' && isContextName(u.expression)) return false;
   return isRequestObject(u.expression, ctx);
 }
-
-/** `ctx`, `context`, `c`: a handler's context object (Koa, Hono), which holds the request and the response. */
-function isContextName(e: ts.Expression): boolean {
-  const u = unwrap(e);
-  return ts.isIdentifier(u) && CONTEXT_NAMES.has(u.text);
-}
-
-const CONTEXT_NAMES = new Set(['ctx', 'context', 'c']);
 
 /** The secret-like field of the declared type of an identifier (type annotation naming a type in this file). */
 function secretFieldOfDeclaredType(id: ts.Identifier, ctx: RuleContext): string | null {

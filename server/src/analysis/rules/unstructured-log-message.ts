@@ -7,7 +7,7 @@ import { commentsBetweenArguments } from './util/comments';
 import { errorAsText, errorsKeptWhole, isErrorValue } from './util/errors';
 import { isConsoleOutsideService, runsInServer } from './util/fileRole';
 import { runsOnlyInDevelopmentOrTests } from './util/developmentOnly';
-import { colouredValue, isConstantText, localValues } from './util/declarations';
+import { colouredValue, isConstantText, isStringify, localValues } from './util/declarations';
 import { isUtilFormatCall } from './util/imports';
 import { messageParts, type Part } from './util/messageParts';
 import { existingKeys, fieldsMergeSafely, rewriteArguments } from './util/structuredCall';
@@ -45,7 +45,7 @@ function dynamicKind(expr: ts.Expression, ctx: RuleContext): Kind | null {
     // `chalk.bold(\`app is running at ${url}\`)`: the message in colour is still built.
     const coloured = colouredValue(e, ctx);
     if (coloured) return dynamicKind(coloured, ctx);
-    if (ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON') return 'stringify';
+    if (isStringify(e)) return 'stringify';
     if (isUtilFormatCall(e, ctx)) return 'format';
     if (ts.isIdentifier(c) && c.text === 'String' && e.arguments.length === 1) return 'string';
     if (joinsValues(e, ctx)) return 'join';

@@ -179,3 +179,11 @@ function isColourCall(callee: ts.Expression, scope: Pick<RuleContext, 'importOf'
   const imported = ts.isIdentifier(root) ? scope.importOf(root) : null;
   return !!imported && COLOUR_MODULES.has(imported.module);
 }
+
+/** `JSON.stringify(...)`: a call that prints its argument as JSON text. */
+export function isStringify(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  if (!ts.isCallExpression(u)) return false;
+  const c = u.expression;
+  return ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON';
+}

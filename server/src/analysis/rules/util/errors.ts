@@ -3,7 +3,7 @@
 import ts from '../../typescriptModule';
 import { isFallback, unwrap } from '../../scopes';
 import type { LogCall, RuleContext } from '../../rule';
-import type { DeclarationLookup } from './declarations';
+import { type DeclarationLookup, isStringify } from './declarations';
 import { messageParts } from './messageParts';
 
 const ERROR_PARAM_NAMES = /^(err|error|e|ex|exc|exception|cause)$/;
@@ -116,7 +116,6 @@ function madeFromError(call: ts.CallExpression, scope: DeclarationLookup, aliase
   return !!name && ERROR_MAKER.test(name) && call.arguments.length >= 1 && isErrorValue(call.arguments[0], scope, aliases);
 }
 
-/** `Error`, `HttpError`, `NodeJS.ErrnoException`, or a union holding one (`Error | null`). */
 /**
  * Whether a written type is an error's: named for one (`HttpError`, `NodeJS.ErrnoException`), or, for
  * a name that says error itself (`err`, `error`: `named`), a type whose name begins with it (Etherpad's
@@ -193,9 +192,9 @@ export function errorAsText(expr: ts.Expression, scope: ErrorLookup): ts.Express
     if (ts.isIdentifier(c) && c.text === 'String' && e.arguments.length === 1 && isErrorValue(e.arguments[0], scope)) return unwrap(e.arguments[0]);
     if (ts.isPropertyAccessExpression(c) && c.name.text === 'toString' && e.arguments.length === 0 && isErrorValue(c.expression, scope)) return unwrap(c.expression);
     // `JSON.stringify(err)`: an Error's own properties are not enumerable, so it prints `{}`.
-    if (ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON' && e.arguments.length >= 1 && isErrorValue(e.arguments[0], scope)) return unwrap(e.arguments[0]);
+    if (isStringify(e) && e.arguments.length >= 1 && isErrorValue(e.arguments[0], scope)) return unwrap(e.arguments[0]);
     // `JSON.stringify(err.message)`, `String(err.message)`: the error's text, quoted or not, is text still.
-    const printsText = (ts.isIdentifier(c) && c.text === 'String') || (ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON');
+    const printsText = (ts.isIdentifier(c) && c.text === 'String') || isStringify(e);
     if (printsText && e.arguments.length >= 1 && !ts.isSpreadElement(e.arguments[0])) {
       const text = errorAsText(e.arguments[0], scope);
       if (text) return text;

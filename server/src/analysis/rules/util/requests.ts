@@ -12,3 +12,12 @@ export function isRequestObject(e: ts.Expression, ctx: Pick<RuleContext, 'isRequ
   if (ts.isIdentifier(u)) return REQUEST_NAMES.test(u.text) || ctx.isRequestParam(u);
   return ts.isPropertyAccessExpression(u) && (u.name.text === 'request' || u.name.text === 'req');
 }
+
+/** The names a handler's context object goes by (Koa, Hono), which holds the request and the response. */
+const CONTEXT_NAMES = new Set(['ctx', 'context', 'c']);
+
+/** `ctx`, `context`, `c`: a handler's context, not its request (Koa's `ctx.body` is the response's). */
+export function isContextName(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return ts.isIdentifier(u) && CONTEXT_NAMES.has(u.text);
+}

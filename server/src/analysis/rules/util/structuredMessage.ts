@@ -5,7 +5,7 @@
 import ts from '../../typescriptModule';
 import { unwrap } from '../../scopes';
 import type { RuleContext } from '../../rule';
-import { colouredValue, type DeclarationLookup } from './declarations';
+import { colouredValue, type DeclarationLookup, isStringify } from './declarations';
 import { errorAsText, isErrorValue } from './errors';
 import { conditionNameCandidates, fieldNameCandidates } from './fieldNames';
 import type { Part } from './messageParts';
@@ -126,12 +126,6 @@ function pick(names: readonly string[], used: ReadonlySet<string>): string {
   for (let k = 2; ; k++) if (!used.has(`${names[0]}${k}`)) return `${names[0]}${k}`;
 }
 
-export function isStringify(e: ts.Expression): boolean {
-  const u = unwrap(e);
-  if (!ts.isCallExpression(u)) return false;
-  const c = u.expression;
-  return ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON';
-}
 
 /**
  * The value `JSON.stringify(x)` or `String(x)` prints, when printing is all the call does (no
