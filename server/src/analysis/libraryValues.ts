@@ -4,6 +4,17 @@
 // that is none of these is the project's own, followed by values.ts.
 import type { Value } from './valueTypes';
 
+/**
+ * A winston Container (`winston.loggers`, the default one, or `new winston.Container()`): `add` and
+ * `get` give the category's logger, made on first use (winston's "multiple loggers").
+ */
+export const WINSTON_CONTAINER: Value = { t: 'loggerFactories', members: new Map([['add', 'winston'], ['get', 'winston']]) };
+
+/** Whether `name` imported from `module` is winston's Container class (`new Container()`, `container: winston.Container`). */
+export function isWinstonContainerClass(module: string, name: string): boolean {
+  return module === 'winston' && name === 'Container';
+}
+
 /** The value of `name` imported from the library `module`; null for a name of it that is none of these, undefined for a module that is no library here. */
 export function libraryImportValue(module: string, name: string): Value | null | undefined {
   switch (module) {
@@ -11,6 +22,8 @@ export function libraryImportValue(module: string, name: string): Value | null |
       return name === 'default' || name === '*' || name === 'pino' ? { t: 'factory', lib: 'pino' } : null;
     case 'winston':
       if (name === 'createLogger') return { t: 'factory', lib: 'winston' };
+      if (name === 'loggers') return WINSTON_CONTAINER;
+      if (isWinstonContainerClass(module, name)) return { t: 'loggerContainerClass' };
       return name === 'default' || name === '*' ? { t: 'module', module } : null;
     case 'bunyan':
       if (name === 'createLogger') return { t: 'factory', lib: 'bunyan' };

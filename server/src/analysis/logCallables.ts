@@ -74,7 +74,8 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
         // A console-backed helper (`custom`) prints its further arguments as console does: where its
         // message is no parameter of ours (`this.plain('info', ...args)`), what follows it may be.
         const direct = call && call.library !== 'console' ? messageParameter(call.messageArg, fn, scopes) : -1;
-        const message = !call ? -1 : call.library === 'console' || (call.library === 'custom' && direct < 0) ? consoleMessageParameter(call, fn, scopes) : direct;
+        const tagged = call && call.library !== 'console' && direct < 0 && isConsoleSinkShaped(fn) ? taggedMessageParameter(call.messageArg, fn, scopes) : -1;
+        const message = !call ? -1 : call.library === 'console' || (call.library === 'custom' && direct < 0 && tagged < 0) ? consoleMessageParameter(call, fn, scopes) : direct >= 0 ? direct : tagged;
         if (call && message >= 0) {
           // A helper that only prints its message with console (Linkwarden's `logInfo(message)`) logs
           // it as the project's own logger would: message first, no fix (library `custom`). A logger
@@ -136,6 +137,19 @@ function maxBody(fn: FunctionLike): number {
 function messageParameter(arg: ts.Expression | undefined, fn: FunctionLike, scopes: ScopeMap): number {
   if (arg && ts.isSpreadElement(arg)) return restParameterIndex(arg.expression, fn, scopes);
   return parameterIndex(arg, fn, scopes);
+}
+
+/**
+ * The parameter a logger's sink prints after a tag of its own (`` `[Node ${id}] ${message}` ``,
+ * zwave-js-ui's `logNode(node, level, message, ...args)`): the line ends with the caller's message,
+ * so the caller's text is the message to check. A template holding the parameter anywhere else
+ * (`` `done ${what} now` ``) writes a message of the helper's own.
+ */
+function taggedMessageParameter(arg: ts.Expression | undefined, fn: FunctionLike, scopes: ScopeMap): number {
+  const t = arg && unwrap(arg);
+  if (!t || !ts.isTemplateExpression(t)) return -1;
+  const last = t.templateSpans[t.templateSpans.length - 1];
+  return last.literal.text === '' ? parameterIndex(last.expression, fn, scopes) : -1;
 }
 
 /**

@@ -3,6 +3,7 @@
 // from its context (a callback's type, a GraphQL resolver map's type). The expression half is
 // values.ts's ValueResolver; the two ask each other through ExpressionValues.
 import ts from './typescriptModule';
+import { isWinstonContainerClass, WINSTON_CONTAINER } from './libraryValues';
 import { GRAPHQL_CODEGEN_CONTEXT_PARAMETER, GRAPHQL_RESOLVER_CONTEXT_INDEX, LOGGER_TYPES } from './libraries';
 import type { ClassSummary, ImportLinks, LoggerShape } from './model/types';
 import { type Declaration, resolveName, type ScopeMap } from './scopes';
@@ -85,6 +86,7 @@ export class TypeValues {
       // `locker: S3Locker`, a class of this file: an instance, as `new S3Locker()` is.
       if (d.kind === 'class') return depth < MAX_DEPTH ? this.values.instanceOf(d.node) : null;
       if (d.kind !== 'import') return null;
+      if (isWinstonContainerClass(d.module, d.name)) return WINSTON_CONTAINER;
       const entry = LOGGER_TYPES[d.module];
       if (entry) return entry[1].has(d.name) ? { t: 'logger', lib: entry[0] } : null;
       // A project module's exported type that names a logger (`export type Logger = typeof logger`).
@@ -104,6 +106,7 @@ export class TypeValues {
       // `pino.Logger` of `import * as pino`, `import pino` or `import { pino } from 'pino'` (the namespace the library exports under its own name).
       if (d?.kind !== 'import' || (d.name !== '*' && d.name !== 'default' && d.name !== entry?.[0])) return null;
       if (entry && entry[1].has(tn.right.text)) return { t: 'logger', lib: entry[0] };
+      if (isWinstonContainerClass(d.module, tn.right.text)) return WINSTON_CONTAINER;
     }
     return null;
   }

@@ -13,7 +13,7 @@ import type { LoggerLibrary } from './types';
 import { ClassValues } from './classValues';
 import { instanceOfSummary, literalUnion, TypeValues } from './typeValues';
 import { assignedAtTopLevel, assignedConsoleMethod } from './assignedValues';
-import { libraryImportValue } from './libraryValues';
+import { libraryImportValue, WINSTON_CONTAINER } from './libraryValues';
 import { MAX_DEPTH, type Value } from './valueTypes';
 
 export type { Value } from './valueTypes';
@@ -164,6 +164,7 @@ export class ValueResolver {
       // An instance of a class of this file whose methods are log helpers (a project's logging facade).
       if (callee?.t === 'localClass') return this.classes.instanceValue(callee.node);
       if (callee?.t === 'importedClass') return instanceOfSummary(callee.cls);
+      if (callee?.t === 'loggerContainerClass') return WINSTON_CONTAINER;
       if (ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'Logger') {
         const m = this.valueOf(e.expression.expression, depth);
         if (m?.t === 'module' && m.module === 'winston') return { t: 'logger', lib: 'winston' };

@@ -452,6 +452,75 @@ describe('file roles', () => {
     assert.equal(role('.scripts/version.js'), 'script: in .scripts/ (a scripts folder)');
   });
 
+  it("a Nest command-line app (Postiz's apps/commands on nestjs-command, a nest-commander runner) is CLI code with what only it imports; a server module registering the same commands stays the server's", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['apps/*'], dependencies: { '@nestjs/core': '^11', '@nestjs/platform-express': '^11', 'nestjs-command': '^3', 'nest-commander': '^3' } }),
+      'apps/commands/package.json': JSON.stringify({ name: 'postiz-command', scripts: { start: 'node ./dist/apps/command/src/main.js' } }),
+      'apps/commands/src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { CommandService } from 'nestjs-command';\nimport { CommandModule } from './command.module';\nasync function bootstrap() {\n  const app = await NestFactory.createApplicationContext(CommandModule);\n  try { await app.select(CommandModule).get(CommandService).exec(); } catch (error) { console.error(error); }\n}\nbootstrap();\n",
+      'apps/commands/src/command.module.ts': "import { Module } from '@nestjs/common';\nimport { CommandModule as Commands } from 'nestjs-command';\nimport { ConfigurationTask } from './tasks/configuration';\n@Module({ imports: [Commands], providers: [ConfigurationTask] })\nexport class CommandModule {}\n",
+      'apps/commands/src/tasks/configuration.ts': "import { Command } from 'nestjs-command';\nimport { report } from './report';\nexport class ConfigurationTask {\n  @Command({ command: 'config:check', describe: 'Checks the configuration' })\n  check() { console.log(report()); }\n}\n",
+      'apps/commands/src/tasks/report.ts': "export const report = () => `issues: ${process.env.X}`;\n",
+      'apps/runner/package.json': JSON.stringify({ name: 'runner', dependencies: { 'nest-commander': '^3' } }),
+      'apps/runner/src/main.ts': "import { CommandFactory } from 'nest-commander';\nimport { AppModule } from './app.module';\nCommandFactory.run(AppModule);\n",
+      'apps/runner/src/app.module.ts': "import { Module } from '@nestjs/common';\n@Module({})\nexport class AppModule {}\n",
+      'apps/backend/package.json': JSON.stringify({ name: 'backend', scripts: { start: 'node dist/main.js' } }),
+      'apps/backend/src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nNestFactory.create(AppModule).then((app) => app.listen(3000));\n",
+      'apps/backend/src/app.module.ts': "import { Module } from '@nestjs/common';\nimport { CommandModule } from 'nestjs-command';\n@Module({ imports: [CommandModule] })\nexport class AppModule {}\n",
+    });
+    assert.equal(role('apps/commands/src/main.ts'), 'cli: a command-line program on nestjs-command (run from a terminal)');
+    assert.equal(role('apps/commands/src/tasks/configuration.ts'), 'cli: a command-line program on nestjs-command (run from a terminal)');
+    assert.match(role('apps/commands/src/tasks/report.ts'), /^cli: imported only by CLI code/);
+    assert.equal(role('apps/runner/src/main.ts'), 'cli: a command-line program on nest-commander (run from a terminal)');
+    assert.match(role('apps/runner/src/app.module.ts'), /^cli: imported only by CLI code/);
+    assert.match(role('apps/backend/src/app.module.ts'), /^service: /);
+  });
+
+  it("a build configuration named for a variant (Postiz's extension: vite.config.chrome.ts, webpack.config.prod.js) is build configuration, and so is the plugin only it imports", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'extension', type: 'module', scripts: { dev: 'vite build --config vite.config.chrome.ts --watch' }, devDependencies: { vite: '^6' } }),
+      'vite.config.chrome.ts': "import { mergeConfig } from 'vite';\nimport base from './vite.config.base';\nexport default mergeConfig(base, {});\n",
+      'vite.config.base.ts': "import { defineConfig } from 'vite';\nimport { stripDev } from './custom-vite-plugins';\nexport default defineConfig({ plugins: [stripDev()] });\n",
+      'custom-vite-plugins.ts': "export const stripDev = () => ({ name: 'strip', writeBundle() { console.log(`stripped ${process.argv[2]}`); } });\n",
+      'webpack.config.prod.js': "module.exports = { mode: 'production' };\n",
+    });
+    assert.equal(role('vite.config.chrome.ts'), 'build: build or tool configuration (vite.config.chrome.ts)');
+    assert.equal(role('webpack.config.prod.js'), 'build: build or tool configuration (webpack.config.prod.js)');
+    assert.match(role('custom-vite-plugins.ts'), /^build: imported only by build code/);
+  });
+
+  it("a tsconfig's project references (The Lounge's root tsconfig naming ./client, ./server and ./shared): a referenced folder whose tsconfig has the DOM library and no Node types is browser code", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'thelounge', main: 'index.js', dependencies: { express: '^4' }, devDependencies: { '@types/node': '^20', vue: '^3' } }),
+      'tsconfig.base.json': JSON.stringify({ compilerOptions: { composite: true, module: 'commonjs' } }),
+      'tsconfig.json': JSON.stringify({ extends: './tsconfig.base.json', files: [], references: [{ path: './client' }, { path: './server' }, { path: './shared/tsconfig.json' }] }),
+      'client/tsconfig.json': JSON.stringify({ extends: '../tsconfig.base.json', compilerOptions: { lib: ['DOM', 'DOM.Iterable', 'ESNext'], types: ['vite/client'] } }),
+      'client/js/commands/search.ts': "export function search(text: string) { fetch('/search?q=' + text).catch((e) => console.error(`search failed: ${e}`)); }\n",
+      'server/tsconfig.json': JSON.stringify({ extends: '../tsconfig.base.json', compilerOptions: { types: ['node'] } }),
+      'server/index.ts': "import express from 'express';\nexpress().listen(9000);\n",
+      'shared/tsconfig.json': JSON.stringify({ extends: '../tsconfig.base.json' }),
+      'shared/linkify.ts': "export const linkify = (s: string) => s;\n",
+      'index.js': "require('./server/index');\n",
+    });
+    assert.equal(role('client/js/commands/search.ts'), 'browser: client/tsconfig.json has the DOM library and no Node types');
+    assert.match(role('server/index.ts'), /^service: /);
+    assert.match(role('shared/linkify.ts'), /^service: /);
+  });
+
+  it("what CI runs from its own folder (zwave-js-ui's .github/bot-scripts/*.cjs for actions/github-script, a GitLab or CircleCI helper) is a script, not service code", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'root', private: true, dependencies: { express: '^4' } }),
+      '.github/bot-scripts/checkAuthorized.cjs': "module.exports = async ({ github, context }) => { console.log(`checking ${context.actor}`); };\n",
+      '.github/actions/notify/index.js': "console.log(`notifying ${process.env.INPUT_CHANNEL}`);\n",
+      '.gitlab/ci/report.js': "console.log(`report ${process.argv[2]}`);\n",
+      '.circleci/scripts/check.mjs': "console.log(`check ${process.argv[2]}`);\n",
+      'src/index.js': "require('express')().listen(3000);\n",
+    });
+    assert.equal(role('.github/bot-scripts/checkAuthorized.cjs'), 'script: in .github/ (run by continuous integration)');
+    assert.equal(role('.github/actions/notify/index.js'), 'script: in .github/ (run by continuous integration)');
+    assert.equal(role('.gitlab/ci/report.js'), 'script: in .gitlab/ (run by continuous integration)');
+    assert.equal(role('.circleci/scripts/check.mjs'), 'script: in .circleci/ (run by continuous integration)');
+  });
+
   it('Nx project.json, a browser tsconfig, webpack entries (browser, or server code when built for Node) and .mocharc.yml', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
     made.push(root);

@@ -2,7 +2,7 @@
 // coverageLibraries.ts): an OpenTelemetry SDK file of the service registering HTTP (or framework)
 // instrumentation with metrics exported, a preload of the auto-instrumentation (`--require`,
 // `--import`, `-r`) in package.json scripts, a Dockerfile, .env or NODE_OPTIONS, Datadog's tracer,
-// New Relic's agent or HyperDX's SDK started. HTTP instrumentation switched off through the
+// New Relic's agent, Sentry's SDK with tracing on or HyperDX's SDK started. HTTP instrumentation switched off through the
 // environment (or in the SDK's own options) counts as none. A service package a launcher package
 // starts (atproto's services/bsky: a package.json depending on @atproto/bsky and a Dockerfile running
 // `node --import=./tracer.ts api.ts`) is instrumented by what the launcher preloads: its deployment
@@ -80,6 +80,53 @@ function appInsightsModule(text: string, project: ServiceView['project']): strin
   return null;
 }
 
+interface FileInstrumentation {
+  found?: AutoInstrumentation;
+  disabled?: string;
+}
+
+/** What one file starts: an agent, an SDK with HTTP instrumentation, or HTTP instrumentation switched off. */
+function instrumentationIn(file: string, text: string, name: string, project: ServiceView['project']): FileInstrumentation {
+  if (startsDdTrace(text)) return { found: { what: `dd-trace (${name})`, file, agent: true } };
+  const sentry = text.includes('@sentry/') && AUTO_INSTRUMENTATION.sentryTracing.test(text) ? AUTO_INSTRUMENTATION.sentryImport.exec(text) : null;
+  if (sentry && AUTO_INSTRUMENTATION.sentryInit.test(text)) return { found: { what: `Sentry tracing (${sentry[1]}, ${name})`, file, agent: true } };
+  if (text.includes('newrelic') && AUTO_INSTRUMENTATION.newRelicStart.test(text)) return { found: { what: `New Relic agent (${name})`, file, agent: true } };
+  const insights = AUTO_INSTRUMENTATION.appInsightsSetup.test(text) ? appInsightsModule(text, project) : null;
+  if (insights) {
+    if (AUTO_INSTRUMENTATION.appInsightsNoRequests.test(text)) return { disabled: `Application Insights request collection off in ${name}` };
+    return { found: { what: `Application Insights (${insights}, set up in ${name})`, file } };
+  }
+  if (AUTO_INSTRUMENTATION.hyperdxImport.test(text) && AUTO_INSTRUMENTATION.hyperdxInit.test(text) && !AUTO_INSTRUMENTATION.hyperdxNoMetrics.test(text)) {
+    if (HTTP_DISABLED_IN_CODE.test(text)) return { disabled: `instrumentation-http disabled in ${name}` };
+    return { found: { what: `@hyperdx/node-opentelemetry (${name})`, file } };
+  }
+  const m = IMPORTS_INSTRUMENTATION.exec(text);
+  // `metricReaders: []` is an SDK told to export no metrics.
+  if (!m || !METRIC_EXPORT.test(text.replace(NO_METRIC_READERS, ''))) return {};
+  if (HTTP_DISABLED_IN_CODE.test(text)) return { disabled: `instrumentation-http disabled in ${name}` };
+  const off = httpDisabledIn(text) ? `${AUTO_INSTRUMENTATION.disabledEnv} in ${name}` : undefined;
+  return { found: { what: `${m[1]} (${name})`, file }, ...(off ? { disabled: off } : {}) };
+}
+
+/** Where a service's files import an instrumentation module from outside the service (resolved as the compiler does). */
+function importedFromOutside(service: ServiceView): string[] {
+  const own = new Set(service.files);
+  const out = new Set<string>();
+  for (const file of service.files) {
+    const text = service.project.readFile(file);
+    if (text === undefined || !MAY_IMPORT_INSTRUMENTATION.test(text)) continue;
+    for (const m of text.matchAll(IMPORTED)) {
+      if (!MAY_IMPORT_INSTRUMENTATION.test(m[1])) continue;
+      const target = service.project.resolver.resolve(file, m[1]);
+      if (target && !own.has(target)) out.add(target);
+    }
+  }
+  return [...out];
+}
+
+/** A specifier (and so a file importing one) that may name an instrumentation module: a shared `sentry/initialize`, `tracing`, `telemetry`, `instrument`. */
+const MAY_IMPORT_INSTRUMENTATION = /sentry|tracing|tracer|telemetry|instrument|otel|apm|newrelic/i;
+
 export function autoInstrumentationOf(service: ServiceView): AutoInstrumentationResult {
   const project = service.project;
   const rel = (f: string) => path.relative(service.root, f).split(path.sep).join('/') || path.basename(f);
@@ -94,38 +141,21 @@ export function autoInstrumentationOf(service: ServiceView): AutoInstrumentation
       break;
     }
   }
-  for (const file of [...service.files, ...preloaded]) {
-    if (found) break;
-    const text = project.readFile(file);
-    if (text === undefined) continue;
-    if (startsDdTrace(text)) {
-      found = { what: `dd-trace (${rel(file)})`, file, agent: true };
-      break;
+  // The first file that starts an instrumentation decides.
+  const scan = (files: Iterable<string>) => {
+    for (const file of files) {
+      if (found) return;
+      const text = project.readFile(file);
+      if (text === undefined) continue;
+      const seen = instrumentationIn(file, text, rel(file), project);
+      if (seen.disabled) disabled = seen.disabled;
+      if (seen.found) found = seen.found;
     }
-    if (text.includes('newrelic') && AUTO_INSTRUMENTATION.newRelicStart.test(text)) {
-      found = { what: `New Relic agent (${rel(file)})`, file, agent: true };
-      break;
-    }
-    const insights = AUTO_INSTRUMENTATION.appInsightsSetup.test(text) ? appInsightsModule(text, project) : null;
-    if (insights) {
-      if (AUTO_INSTRUMENTATION.appInsightsNoRequests.test(text)) disabled = `Application Insights request collection off in ${rel(file)}`;
-      else found = { what: `Application Insights (${insights}, set up in ${rel(file)})`, file };
-      continue;
-    }
-    if (AUTO_INSTRUMENTATION.hyperdxImport.test(text) && AUTO_INSTRUMENTATION.hyperdxInit.test(text) && !AUTO_INSTRUMENTATION.hyperdxNoMetrics.test(text)) {
-      if (HTTP_DISABLED_IN_CODE.test(text)) disabled = `instrumentation-http disabled in ${rel(file)}`;
-      else found = { what: `@hyperdx/node-opentelemetry (${rel(file)})`, file };
-      continue;
-    }
-    const m = IMPORTS_INSTRUMENTATION.exec(text);
-    // `metricReaders: []` is an SDK told to export no metrics.
-    if (!m || !METRIC_EXPORT.test(text.replace(NO_METRIC_READERS, ''))) continue;
-    if (HTTP_DISABLED_IN_CODE.test(text)) {
-      disabled = `instrumentation-http disabled in ${rel(file)}`;
-      continue;
-    }
-    if (httpDisabledIn(text)) disabled = `${AUTO_INSTRUMENTATION.disabledEnv} in ${rel(file)}`;
-    found = { what: `${m[1]} (${rel(file)})`, file };
-  }
+  };
+  scan([...service.files, ...preloaded]);
+  // A module the service imports from outside its package (Postiz's apps/backend importing
+  // `initializeSentry` from a shared library through a tsconfig alias): one level, only those that
+  // name an instrumentation.
+  if (!found) scan(importedFromOutside(service));
   return disabled && found && !found.agent ? { found: null, disabled } : { found, disabled };
 }

@@ -223,6 +223,14 @@ export const AUTO_INSTRUMENTATION = {
    * its own) or preloaded: it times every web transaction (throughput, duration, errors) by route.
    */
   newRelicStart: /^[ \t]*(?:import\s+['"]newrelic['"]|require\(\s*['"]newrelic['"]\s*\))/m,
+  /**
+   * Sentry's server SDKs (8 and later are built on OpenTelemetry and instrument HTTP and the frameworks
+   * themselves) started with tracing on: every request becomes a transaction timed by route
+   * (throughput, duration, failure rate), as an APM agent's. `tracesSampleRate: 0` or none is errors only.
+   */
+  sentryImport: /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)['"](@sentry\/(?:node|nestjs|nextjs|bun|aws-serverless|google-cloud-serverless))['"]/,
+  sentryInit: /\.init\s*\(/,
+  sentryTracing: /\btracesSampler\s*:|\btracesSampleRate\s*:\s*(?!0(?:\.0*)?\s*[,}\n])[^\s,}]/,
   /** Environment variables that switch instrumentations off (comma-separated short names: `http,fs`) or on (only those listed). */
   disabledEnv: 'OTEL_NODE_DISABLED_INSTRUMENTATIONS',
   enabledEnv: 'OTEL_NODE_ENABLED_INSTRUMENTATIONS',

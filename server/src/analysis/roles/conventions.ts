@@ -14,6 +14,8 @@ const SCRIPT_DIRS = new Set(['scripts', '.scripts', 'bin']);
 /** `tools/` is a scripts folder at the top of a repository or package; deeper it is often a feature (`views/tools/`). */
 const TOP_SCRIPT_DIRS = new Set(['tools']);
 const TOOLING_DIRS = new Set(['.storybook', '.husky']);
+/** What CI runs from its own folder: actions/github-script files, custom actions, pipeline helpers. */
+const CI_DIRS = new Set(['.github', '.gitlab', '.circleci', '.buildkite']);
 const BROWSER_DIRS = new Set(['public', 'static']);
 const SCRIPT_FALLBACK_DIRS = new Set(['migrations', 'migration', 'seeds', 'seeders']);
 /**
@@ -29,7 +31,7 @@ const TEST_CONFIG_NAME = /^(jest|vitest|karma|cypress|playwright|wdio)([.-][\w-]
 const TOOLING_NAME = /^(\.?eslintrc|eslint\.config|\.?prettierrc|prettier\.config|commitlint\.config|\.?commitlintrc|\.?lintstagedrc|lint-staged\.config|\.?stylelintrc|stylelint\.config|\.releaserc|release\.config)(\.[\w-]+)*$|\.stories\.[cm]?[jt]sx?$/i;
 const BUILD_NAME = /^(build|gulpfile|gruntfile)\.[cm]?[jt]s$|\.build\.[cm]?[jt]s$|^build-[\w-]+\.[cm]?[jt]s$/i;
 /** `*.config.*` is build configuration (vite, webpack, babel) unless server code imports it (a NestJS `app.config.ts`). */
-const CONFIG_NAME = /\.config\.[cm]?[jt]s$/i;
+const CONFIG_NAME = /\.config(?:\.[\w-]+)?\.[cm]?[jt]s$/i;
 const SEED_NAME = /^seeds?\.[cm]?[jt]s$/i;
 
 const SEPARATOR = /[\\/]/;
@@ -65,6 +67,8 @@ export function testConvention({ dirs, base }: PathParts): Evidence | null {
 
 /** Scripts by folder, tooling by name. */
 export function toolConvention({ dirs, base, packageTop }: PathParts): Evidence | null {
+  const ci = dirs.find((d) => CI_DIRS.has(d));
+  if (ci) return { role: 'script', why: `in ${ci}/ (run by continuous integration)` };
   const scripts = dirs.find((d) => SCRIPT_DIRS.has(d));
   if (scripts) return { role: 'script', why: `in ${scripts}/ (a scripts folder)` };
   const top = [dirs[0], packageTop].find((d) => d !== undefined && TOP_SCRIPT_DIRS.has(d));

@@ -12,6 +12,9 @@ import { runsAsTest } from './testRunners';
 import type { Evidence, RoleProject } from './types';
 import { isInside } from '../model/paths';
 
+/** Libraries a Nest application runs terminal commands with (`@Command` handlers, `CommandService.exec()`, `CommandFactory.run()`). */
+const COMMAND_FRAMEWORKS = ['nestjs-command', 'nest-commander'];
+
 export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file: string, scanned: ScannedFile | null): Evidence | null {
   const pkg = project.packageDirFor(file) ?? project.root;
   const parts = pathParts(relativeTo(project.root, file), relativeTo(pkg, file));
@@ -42,6 +45,9 @@ export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file:
     // Weak: a module the server imports is isomorphic code that reaches for the page only on the
     // client (YApi's postmanLib: `window.crossRequest(options)` in one branch), and runs in the server too.
     if (scanned.usesPageGlobals) return { role: 'browser', why: 'sets or calls window or document in its statements (only a browser has them)', weak: true };
+    // Weak: a server's module may register the same commands beside its HTTP app (then it is the server's).
+    const commands = COMMAND_FRAMEWORKS.find((p) => scanned.specifiers.includes(p));
+    if (commands) return { role: 'cli', why: `a command-line program on ${commands} (run from a terminal)`, weak: true };
   }
   if (next) return next;
   if (configs.reactRouterPackages.has(pkg)) {

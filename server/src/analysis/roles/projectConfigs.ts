@@ -9,7 +9,7 @@ import { REACT_ROUTER_PACKAGES } from '../handlers/frameworks';
 import { angularJsonProjects, htmlScriptSources, nxFrontEndProject, sourcePathsIn, tsconfigTargetsBrowser, webpackTargetsNode, type FrontEndProject } from './frontEnd';
 import { dockerfileCommands, isDockerfile, isWorkflowFile, type RunCommand, WORKFLOW_DIR, workflowCommands } from './ciCommands';
 import { packageNameOf } from '../model/paths';
-import { binCommandNames, commandLineReason, commandPaths, dependsOnServerFramework, frontEndDependency, interactiveCliDependency, isCommandLinePackage, isLibraryPackage, readManifest, scriptRole, type PackageManifest } from './manifest';
+import { binCommandNames, commandLineReason, commandPaths, dependsOnServerFramework, frontEndDependency, interactiveCliDependency, isCommandLinePackage, isLibraryPackage, isObject, readManifest, scriptRole, type PackageManifest } from './manifest';
 import { probeModule } from './resolver';
 import { type ScannedFile, startsServer } from './scan';
 import { jestRunner, mochaRunner, vitestRunner, type TestRunner } from './testRunners';
@@ -309,8 +309,18 @@ export class ProjectConfigs {
   private readTsconfig(dir: string, manifest: PackageManifest | null): void {
     const file = path.join(dir, 'tsconfig.json');
     const hasNodeTypes = [...this.manifests.values()].some((m) => m.dependencies.has('@types/node') && isInside(m.dir, dir)) || !!manifest?.dependencies.has('@types/node');
-    if (tsconfigTargetsBrowser(file, this.project.readFile, hasNodeTypes, (name) => this.project.workspacePackageDir?.(name) ?? null)) {
-      this.folders.push({ dir, evidence: { role: 'browser', why: `${this.rel(file)} has the DOM library and no Node types`, weak: true } });
+    const browser = (config: string, folder: string) => {
+      if (tsconfigTargetsBrowser(config, this.project.readFile, hasNodeTypes, (name) => this.project.workspacePackageDir?.(name) ?? null)) {
+        this.folders.push({ dir: folder, evidence: { role: 'browser', why: `${this.rel(config)} has the DOM library and no Node types`, weak: true } });
+      }
+    };
+    browser(file, dir);
+    // Its project references (The Lounge's root tsconfig names ./client, ./server and ./shared, folders
+    // without a package.json of their own): each referenced project's folder by its own tsconfig.
+    for (const reference of tsconfigReferences(file, this.project.readFile(file))) {
+      const config = /\.json$/i.test(reference) ? path.resolve(dir, reference) : path.join(path.resolve(dir, reference), 'tsconfig.json');
+      const folder = path.dirname(config);
+      if (folder !== dir && isInside(dir, folder)) browser(config, folder);
     }
   }
 
@@ -406,4 +416,11 @@ function jsonValues(json: Record<string, unknown> | null): Record<string, string
   const out: Record<string, string[]> = {};
   for (const p of jsonProperties(json)) if (p.chain.length === 1) (out[p.chain[0]] ??= []).push(...p.values);
   return out;
+}
+
+/** The paths a tsconfig's `references` name (`[{ "path": "./client" }]`), as written. */
+function tsconfigReferences(file: string, text: string | undefined): string[] {
+  const references = readJsonc(file, text)?.references;
+  if (!Array.isArray(references)) return [];
+  return references.flatMap((r) => (isObject(r) && typeof r.path === 'string' ? [r.path] : []));
 }

@@ -8,7 +8,7 @@ import { unwrap } from '../scopes';
 import { commentsBetweenArguments } from './util/comments';
 import { localValues } from './util/declarations';
 import { errorPlacement } from './util/errorPlacement';
-import { isConsoleOutsideService } from './util/fileRole';
+import { isConsoleOutsideService, runsAtTerminal } from './util/fileRole';
 import { runsOnlyInDevelopmentOrTests } from './util/developmentOnly';
 import { errorAsText, errorsKeptWhole, isErrorValue } from './util/errors';
 import { isClassifiedExpected } from './util/expectedError';
@@ -189,6 +189,8 @@ export const rule: Rule = {
   checkLogCall(call, ctx) {
     // A test, script or CLI printing an error's message to a person, or browser code: no log record loses a stack.
     if (isConsoleOutsideService(call, ctx) || runsOnlyInDevelopmentOrTests(call.node)) return;
+    // A project's own log helper (a console-backed facade) in a CLI command or script talks to a person as console does.
+    if (call.library === 'custom' && runsAtTerminal(call.node, ctx)) return;
     const sf = ctx.sourceFile;
     // NestJS's Logger takes the stack as its own argument: `this.logger.error(err.message, err.stack)`
     // is its idiom and keeps the stack.

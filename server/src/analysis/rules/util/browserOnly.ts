@@ -16,15 +16,45 @@ const BROWSER_GLOBALS = new Set(['window', 'document']);
 /** Per function: whether its own body (nested functions aside) needs a browser. Weak: it goes with the tree. */
 const verdicts = new WeakMap<ts.Node, boolean>();
 
-/** Whether `node` sits in a function that runs only in a browser (its own body or an enclosing function's uses the DOM unguarded). */
+/**
+ * Whether `node` sits in a function that runs only in a browser (its own body or an enclosing
+ * function's uses the DOM unguarded), or in the branch of an `if` that only a browser takes
+ * (`if (typeof window !== 'undefined' && ...)`, the `else` of `if (typeof document === 'undefined')`:
+ * Postiz's shared Sentry set-up opens its report dialog so).
+ */
 export function runsOnlyInBrowser(node: ts.Node, ctx: RuleContext): boolean {
-  for (let n = node.parent; n && !ts.isSourceFile(n); n = n.parent) {
+  for (let child: ts.Node = node, n = node.parent; n && !ts.isSourceFile(n); child = n, n = n.parent) {
+    if (ts.isIfStatement(n) && child !== n.expression && browserGuard(n.expression) === (child === n.thenStatement)) return true;
     if (!ts.isFunctionLike(n)) continue;
     let known = verdicts.get(n);
     if (known === undefined) verdicts.set(n, (known = needsBrowser(n, ctx)));
     if (known) return true;
   }
   return false;
+}
+
+/**
+ * What an `if`'s condition asks of the runtime: true when it holds only in a browser (`typeof window
+ * !== 'undefined'`, alone or first of an `&&`), false when only outside one (`typeof window ===
+ * 'undefined'`, alone or first of an `||`), null when it asks neither.
+ */
+function browserGuard(condition: ts.Expression): boolean | null {
+  let e = condition;
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    const left = browserGuard(e.left);
+    // `a && b` holds only where `a` does; `a || b` fails only where `a` does.
+    return e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ? (left === true ? true : null) : left === false ? false : null;
+  }
+  if (!ts.isBinaryExpression(e)) return null;
+  const op = e.operatorToken.kind;
+  const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+  if (!equal && op !== ts.SyntaxKind.ExclamationEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsToken) return null;
+  const [probe, literal] = ts.isTypeOfExpression(e.left) ? [e.left, e.right] : [e.right, e.left];
+  if (!ts.isTypeOfExpression(probe) || !ts.isIdentifier(probe.expression) || !BROWSER_GLOBALS.has(probe.expression.text) || !ts.isStringLiteral(literal)) return null;
+  // `typeof window === 'undefined'` holds outside a browser; `=== 'object'` inside one.
+  const inBrowserWhenEqual = literal.text !== 'undefined';
+  return equal ? inBrowserWhenEqual : !inBrowserWhenEqual;
 }
 
 function needsBrowser(fn: ts.SignatureDeclaration, ctx: RuleContext): boolean {

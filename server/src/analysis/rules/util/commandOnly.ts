@@ -5,8 +5,8 @@
 // (an object with `command` and `handler`), the handler of yargs' `.command(name, describe, builder,
 // handler)`, commander's `.action(fn)`, the branch that runs when the file is executed directly
 // (`if (require.main === module)`, `if (process.argv[1] === __filename)`: Etherpad's tsort.ts runs its
-// self-test so), and functions of the file that are not exported and are called only from those (as
-// deep as that goes).
+// self-test so), and functions of the file that are not exported and are called only from those, or
+// from callbacks inside them (as deep as that goes).
 import ts from '../../typescriptModule';
 import { hasModifier, unwrap } from '../../scopes';
 
@@ -88,9 +88,11 @@ function calledOnlyUnderCommand(fn: ts.SignatureDeclaration, index: FileIndex, d
   return refs.every((id) => {
     const call = id.parent;
     if (!ts.isCallExpression(call) || call.expression !== id) return false;
+    // Up through the callbacks the call sits in (`prompt(..., (err, password) => add(...))` inside the
+    // action: The Lounge's `users add`): any function around it that runs only under a command will do.
     for (let child: ts.Node = call, n: ts.Node | undefined = call.parent; n && !ts.isSourceFile(n); child = n, n = n.parent) {
       if (mainIsCommand && isMainBranch(n, child)) return true;
-      if (ts.isFunctionLike(n)) return onlyUnderCommand(n, index, depth + 1, visiting, mainIsCommand);
+      if (ts.isFunctionLike(n) && onlyUnderCommand(n, index, depth + 1, visiting, mainIsCommand)) return true;
     }
     return false;
   });

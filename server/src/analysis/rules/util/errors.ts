@@ -9,6 +9,11 @@ import { messageParts } from './messageParts';
 const ERROR_PARAM_NAMES = /^(err|error|e|ex|exc|exception|cause)$/;
 /** The names that say an error on their own, whatever else is known (`err`, `error`). */
 const ERROR_NAME = /^err(or)?$/;
+/**
+ * A Node-style callback's first parameter named for its error in other words (`err2`, `mkdirErr`,
+ * `readError`: The Lounge's `fs.mkdir(folder, (mkdirErr) => ...)`), alone or not.
+ */
+const CALLBACK_ERROR_NAME = /^err(?:or)?\d+$|^[a-z][a-zA-Z0-9]*(?:Err|Error)\d*$/;
 
 export function isErrorValue(expr: ts.Expression, scope: DeclarationLookup, aliases = 0): boolean {
   const e = unwrap(expr);
@@ -163,8 +168,10 @@ function paramHoldsError(fn: ts.SignatureDeclaration, p: ts.ParameterDeclaration
   if ((method === 'on' || method === 'once') && first && ts.isStringLiteralLike(first) && PROCESS_ERROR_EVENTS.has(first.text)) return call.arguments[1] === fn;
   if (method && ITEM_CALLBACK_METHODS.has(method)) return false;
   // A Node-style callback passed last: `(err, data) => ...`; a lone `e` is too often an event or item.
-  if (call.arguments[call.arguments.length - 1] !== fn || !ERROR_PARAM_NAMES.test(p.name.text)) return false;
-  return ERROR_NAME.test(p.name.text) || fn.parameters.length >= 2;
+  const name = p.name.text;
+  const namedForError = CALLBACK_ERROR_NAME.test(name);
+  if (call.arguments[call.arguments.length - 1] !== fn || !(namedForError || ERROR_PARAM_NAMES.test(name))) return false;
+  return namedForError || ERROR_NAME.test(name) || fn.parameters.length >= 2;
 }
 
 /** Events whose listener's first parameter is what was thrown or rejected. */
@@ -253,7 +260,7 @@ const MAX_FALLBACK_DEPTH = 4;
  * The errors a log call keeps whole, by name: a field holding the error (`{ err }`, `{ error: e }`)
  * or the error as pino's and bunyan's first argument, which they serialise with its stack; any
  * argument of console's, which prints the stack; any argument of a project's log helper besides its
- * message. Winston's meta writes an error as `{}`: none. The error's text beside one of these (`logger.warn({ err }, err.message)`) loses nothing.
+ * message. Winston's whole meta argument keeps an error's stack; a meta object's field writes it as `{}`. The error's text beside one of these (`logger.warn({ err }, err.message)`) loses nothing.
  */
 export function errorsKeptWhole(call: LogCall, ctx: RuleContext): Set<string> {
   const out = new Set<string>();
@@ -269,8 +276,13 @@ export function errorsKeptWhole(call: LogCall, ctx: RuleContext): Set<string> {
   // A project's log helper given the error itself beside the message (Outline's `Logger.error(message, error)`):
   // what the helper does with it is its own business; the error was handed over whole.
   if (call.wrapper) for (const a of call.node.arguments) if (a !== call.messageArg && !ts.isSpreadElement(a)) add(a);
-  if (call.library === 'winston') return out;
   const fields = call.fieldsArg && unwrap(call.fieldsArg);
+  // winston: the error as the whole meta argument is written with its stack (`info.stack = meta.stack`,
+  // checked with winston 3.19); inside a meta object it is `{}`.
+  if (call.library === 'winston') {
+    if (fields && !ts.isObjectLiteralExpression(fields)) add(fields);
+    return out;
+  }
   if (fields && ts.isObjectLiteralExpression(fields)) {
     for (const p of fields.properties) {
       if (ts.isShorthandPropertyAssignment(p)) add(p.name);

@@ -29,6 +29,11 @@ export function runsInServer(node: ts.Node, ctx: RuleContext): boolean {
   return (ctx.fileKind === 'service' && !runsOnlyAsCommand(node, ctx.loadedByServer)) || (ctx.fileKind === 'browser' && inServerSideProps(node));
 }
 
+/** Whether `node` runs for a person at a terminal: a script or CLI file, or a command's handler in service code (commandOnly.ts). */
+export function runsAtTerminal(node: ts.Node, ctx: RuleContext): boolean {
+  return ctx.fileKind === 'cli' || ctx.fileKind === 'script' || (ctx.fileKind === 'service' && runsOnlyAsCommand(node, ctx.loadedByServer));
+}
+
 const SERVER_DATA_FUNCTIONS = new Set(['getServerSideProps']);
 
 function inServerSideProps(node: ts.Node): boolean {

@@ -32,6 +32,22 @@ export function baseUrl(): string {
   return window.location.origin;
 }
 
+// Postiz's shared Sentry set-up: only the branch that asks for a window (or the `else` of one that
+// asks for none) runs in the browser; the rest of the function runs on the server too.
+export function beforeSend(eventId: string | undefined, showDialog: (id: string) => Promise<void>): void {
+  if (eventId) {
+    if (typeof window !== 'undefined' && window.document) {
+      showDialog(eventId).catch((err) => console.error('report dialog failed:', err));
+    }
+    if (typeof document === 'undefined') {
+      logger.warn('no report dialog outside a browser');
+    } else {
+      console.info('report dialog shown');
+    }
+  }
+  logger.error({ eventId }, 'event sent');
+}
+
 export async function saveDocument(load: () => Promise<{ body: string }>): Promise<void> {
   const document = await load();
   logger.info({ documentBodyCount: document.body.length }, 'saving');

@@ -33,6 +33,24 @@ export function baseUrl(): string {
   return window.location.origin;
 }
 
+// Postiz's shared Sentry set-up: only the branch that asks for a window (or the `else` of one that
+// asks for none) runs in the browser; the rest of the function runs on the server too.
+export function beforeSend(eventId: string | undefined, showDialog: (id: string) => Promise<void>): void {
+  if (eventId) {
+    if (typeof window !== 'undefined' && window.document) {
+      showDialog(eventId).catch((err) => console.error('report dialog failed:', err));
+    }
+    if (typeof document === 'undefined') {
+      console.warn('no report dialog outside a browser');
+    //~~~~~~~~~~~~ [console-logging] console.warn in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+    } else {
+      console.info('report dialog shown');
+    }
+  }
+  console.error('event sent', eventId);
+//~~~~~~~~~~~~~ [console-logging] console.error in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+}
+
 export async function saveDocument(load: () => Promise<{ body: string }>): Promise<void> {
   const document = await load();
   console.log('saving', document.body.length);

@@ -15,5 +15,8 @@ export async function charge(pay: () => Promise<void>, orderId: string) {
                                            //~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `(err as Error).message` logs the error as text, which loses its stack and type; log the error object instead.
     logger.error(`payment ${orderId} failed: ${(err as Error).message}`);
                                              //~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `(err as Error).message` logs the error as text, which loses its stack and type; log the error object instead.
+    // The error itself as the whole meta beside its text (zwave-js-ui's `logger.error(`Invalid options: ${error.message}`, error)`):
+    // winston writes its stack (`info.stack = meta.stack`), so nothing of the error is lost; the built message is unstructured-log-message's.
+    logger.error(`payment ${orderId} failed: ${(err as Error).message}`, err);
   }
 }
