@@ -12,6 +12,34 @@ import { handlerProject } from './helpers';
 const EXPRESS_PKG = JSON.stringify({ name: 'svc', dependencies: { express: '^4' } });
 
 describe('handler linker', () => {
+  it("follows an Express app through its settings' chain (The Lounge: `app.set('env', 'production').disable('x-powered-by').use(mw).get('/', index)`); a setting read back is no app", () => {
+    const p = handlerProject({
+      'package.json': EXPRESS_PKG,
+      'src/server.ts': [
+        `import express from 'express';`,
+        `const app = express();`,
+        `app.set('env', 'production')`,
+        `  .disable('x-powered-by')`,
+        `  .enable('trust proxy')`,
+        `  .use((req, res, next) => next())`,
+        `  .get('/', (req, res) => res.end())`,
+        `  .get('/service-worker.js', (req, res) => res.end());`,
+        `const env = app.set('env');`,
+        `app.get('/themes/:theme.css', (req, res) => res.end());`,
+        `app.listen(9000);`,
+      ].join('\n'),
+    });
+    try {
+      const [service] = p.inventory();
+      assert.deepEqual(
+        service.handlers.map((h) => `${h.method} ${h.path ?? '<dynamic>'} ${path.relative(p.root, h.file)}:${h.line + 1}`),
+        ['GET / src/server.ts:7', 'GET /service-worker.js src/server.ts:8', 'GET /themes/:theme.css src/server.ts:10'],
+      );
+    } finally {
+      p.cleanup();
+    }
+  });
+
   it('applies nested mount prefixes across files: re-exports, barrels, CommonJS, default imports, route functions called with the app', () => {
     const p = handlerProject({
       'package.json': EXPRESS_PKG,

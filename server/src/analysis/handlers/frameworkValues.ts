@@ -214,6 +214,9 @@ export class FrameworkValues {
       return { t: 'owner', receiver: { ref: { kind: 'owner', owner }, framework: receiver.framework, tentative: receiver.tentative } };
     }
     if (isChainMethod(spec, method)) return { t: 'owner', receiver };
+    // Express's settings return the app (`app.set('env', 'production').disable('x-powered-by').get('/', index)`:
+    // The Lounge); `app.set('env')` with no value reads the setting back.
+    if ((!spec || spec.id === 'express') && EXPRESS_SETTINGS.has(method) && (method !== 'set' || call.arguments.length >= 2)) return { t: 'owner', receiver };
     return null;
   }
 
@@ -311,6 +314,9 @@ for (const f of FRAMEWORKS) {
   for (const m of f.useMethods) ANY_CHAIN.add(m);
   for (const m of f.hooks.keys()) ANY_CHAIN.add(m);
 }
+
+/** Express application methods that change a setting and return the app. */
+const EXPRESS_SETTINGS = new Set(['set', 'enable', 'disable', 'engine']);
 
 function isChainMethod(spec: FrameworkSpec | null, method: string): boolean {
   if (!spec) return ANY_CHAIN.has(method);
