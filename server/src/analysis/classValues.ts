@@ -33,7 +33,18 @@ export class ClassValues {
    * this.output.info(message, ...) } }` then `export default new Logger()`), else nothing.
    */
   instanceValue(klass: ts.ClassLikeDeclaration): Value | null {
+    // A Nest logger of the project's own (HedgeDoc's `ConsoleLoggerService implements LoggerService`,
+    // a class extending Nest's ConsoleLogger): its callers use Nest's method names and arguments.
+    if (this.isNestLogger(klass)) return { t: 'logger', lib: 'nestjs' };
     return this.methodObject(klass, false);
+  }
+
+  /** Whether `klass` implements Nest's LoggerService or extends one of its logger classes. */
+  isNestLogger(klass: ts.ClassLikeDeclaration): boolean {
+    for (const clause of klass.heritageClauses ?? []) {
+      for (const t of clause.types) if (ts.isIdentifier(t.expression) && this.values.valueOf(t.expression)?.t === 'nestLoggerClass') return true;
+    }
+    return false;
   }
 
   /** `Klass.info(...)` of a class whose static methods are log helpers. */

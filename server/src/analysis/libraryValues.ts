@@ -32,7 +32,8 @@ export function libraryImportValue(module: string, name: string): Value | null |
       if (name === 'getLogger') return { t: 'factory', lib: 'log4js' };
       return name === 'default' || name === '*' ? { t: 'module', module } : null;
     case '@nestjs/common':
-      if (name === 'Logger' || name === 'ConsoleLogger') return { t: 'nestLoggerClass' };
+      // LoggerService is the interface a project's own Nest logger implements (`class X implements LoggerService`).
+      if (name === 'Logger' || name === 'ConsoleLogger' || name === 'LoggerService') return { t: 'nestLoggerClass' };
       return name === '*' ? { t: 'module', module } : null;
     case 'fastify':
       return name === 'default' || name === '*' || name === 'fastify' || name === 'Fastify' ? { t: 'fastifyFactory' } : null;
@@ -45,4 +46,32 @@ export function libraryImportValue(module: string, name: string): Value | null |
       return name === 'Logger' ? { t: 'nestLoggerClass' } : null;
   }
   return undefined;
+}
+
+/**
+ * A package named for logging (`pelias-logger`, `@coder/logger`, `@acme/logging`), of none of the
+ * libraries above: the model knows nothing of its API but the words of its name.
+ */
+const LOGGING_PACKAGE = /(?:^|[-_.])(?:log|logs|logger|loggers|logging)(?:$|[-_.])/;
+/** Packages named so that are no logger: terminal symbols and output, winston's formats. */
+const NOT_LOGGERS: ReadonlySet<string> = new Set(['log-symbols', 'log-update', 'logform', 'log-driver']);
+/** What such a package's factories are called (`require('pelias-logger').get('api')`). */
+const FACTORY_NAMES = ['get', 'getLogger', 'createLogger', 'child', 'named'] as const;
+const OTHER_PACKAGE_FACTORIES: Value = { t: 'loggerFactories', members: new Map(FACTORY_NAMES.map((n) => [n, 'custom'])) };
+
+/**
+ * What importing `name` from a package named for logging gives, when the package is none of the
+ * libraries above and no project module: its `logger` or `log` (code-server's `import { logger } from
+ * '@coder/logger'`), its factories by their usual names, and the module itself as an object of
+ * factories (Pelias's `require('pelias-logger').get('api')`). The logger's library is `custom`:
+ * message first, no fix. Null for anything else.
+ */
+export function otherLoggingPackageValue(module: string, name: string): Value | null {
+  if (module.startsWith('.') || module.startsWith('/') || module.startsWith('node:')) return null;
+  const parts = module.split('/');
+  const pkg = module.startsWith('@') ? parts[1] : parts[0];
+  if (pkg === undefined || (module.startsWith('@') ? parts.length > 2 : parts.length > 1) || NOT_LOGGERS.has(pkg) || !LOGGING_PACKAGE.test(pkg)) return null;
+  if (name === 'logger' || name === 'log') return { t: 'logger', lib: 'custom' };
+  if (name === 'getLogger' || name === 'createLogger') return { t: 'factory', lib: 'custom' };
+  return name === '*' || name === 'default' ? OTHER_PACKAGE_FACTORIES : null;
 }

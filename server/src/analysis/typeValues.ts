@@ -43,6 +43,7 @@ export function isLoggerInterface(members: ts.NodeArray<ts.TypeElement>): boolea
  * else its fields that hold loggers (`public logger: pino.BaseLogger`); null when it has neither.
  */
 export function instanceOfSummary(cls: ClassSummary): Value | null {
+  if (cls.nestLogger) return { t: 'logger', lib: 'nestjs' };
   if (cls.methods) return { t: 'object', members: cls.methods };
   return cls.members.size > 0 ? { t: 'loggerMembers', members: cls.members } : null;
 }

@@ -13,7 +13,7 @@ import type { LoggerLibrary } from './types';
 import { ClassValues } from './classValues';
 import { instanceOfSummary, literalUnion, TypeValues } from './typeValues';
 import { assignedAtTopLevel, assignedConsoleMethod } from './assignedValues';
-import { libraryImportValue, WINSTON_CONTAINER } from './libraryValues';
+import { libraryImportValue, otherLoggingPackageValue, WINSTON_CONTAINER } from './libraryValues';
 import { MAX_DEPTH, type Value } from './valueTypes';
 
 export type { Value } from './valueTypes';
@@ -95,6 +95,8 @@ export class ValueResolver {
       ...this.classes.classSummary(klass),
       ...(instance?.t === 'object' ? { methods: instance.members } : {}),
       ...(statics?.t === 'object' ? { statics: statics.members } : {}),
+      // Its static facade stays (Vendure's `Logger.info(message, ctx)` on a class that implements LoggerService too).
+      ...(instance?.t === 'logger' ? { nestLogger: true as const } : {}),
     };
   }
 
@@ -301,7 +303,7 @@ export class ValueResolver {
   /** What importing `name` from `module` gives. */
   importValue(module: string, name: string): Value | null {
     const library = libraryImportValue(module, name);
-    return library !== undefined ? library : this.projectModuleValue(module, name);
+    return library !== undefined ? library : (this.projectModuleValue(module, name) ?? otherLoggingPackageValue(module, name));
   }
 
   /** An import of a project module (relative, a `paths` alias, a workspace package), followed to what it exports. */
@@ -319,7 +321,8 @@ export class ValueResolver {
     if (ts.isPropertyAccessExpression(callee)) {
       const name = callee.name.text;
       const target = this.valueOf(callee.expression, depth);
-      if (target?.t === 'logger' && name === 'child') return target;
+      // `logger.named('heart')` (code-server's @coder/logger): another name for a logger of the project's own kind.
+      if (target?.t === 'logger' && (name === 'child' || (name === 'named' && target.lib === 'custom'))) return target;
       // `app.get(Logger)`: Nest's container handing out its logger (nestjs-pino's, or Nest's own).
       if (name === 'get' && call.arguments.length === 1 && this.valueOf(call.arguments[0], depth)?.t === 'nestLoggerClass') return { t: 'logger', lib: 'nestjs' };
       if (target?.t === 'module') {

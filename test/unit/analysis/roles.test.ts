@@ -506,6 +506,19 @@ describe('file roles', () => {
     assert.match(role('shared/linkify.ts'), /^service: /);
   });
 
+  it("a package's `main` that is its `bin` too, in a package with a server framework, is the server started as a command (code-server's out/node/entry.js), with what it imports; a bin alone stays a command", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'code-server', main: 'out/node/entry.js', bin: { 'code-server': 'out/node/entry.js', 'cs-doctor': 'out/node/doctor.js' }, dependencies: { express: '^5', '@coder/logger': '^3' } }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: './src', outDir: './out' } }),
+      'src/node/entry.ts': "import { runCodeServer } from './main';\nrunCodeServer();\n",
+      'src/node/main.ts': "import express from 'express';\nexport const runCodeServer = () => express().listen(8080);\n",
+      'src/node/doctor.ts': "console.log(`checking ${process.argv[2]}`);\n",
+    });
+    assert.equal(role('src/node/entry.ts'), 'service: package.json main and bin, and the package has a server framework (a server started as a command)');
+    assert.match(role('src/node/main.ts'), /^service: /);
+    assert.equal(role('src/node/doctor.ts'), 'cli: package.json bin');
+  });
+
   it("what CI runs from its own folder (zwave-js-ui's .github/bot-scripts/*.cjs for actions/github-script, a GitLab or CircleCI helper) is a script, not service code", async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'root', private: true, dependencies: { express: '^4' } }),

@@ -18,6 +18,8 @@ export interface ClassSummary {
   readonly methods?: ReadonlyMap<string, FunctionSummary>;
   /** The same of its static methods (`Log.info(msg)`). */
   readonly statics?: ReadonlyMap<string, FunctionSummary>;
+  /** It implements Nest's LoggerService (or extends Nest's logger): an instance is a Nest logger. */
+  readonly nestLogger?: true;
 }
 
 /**

@@ -195,6 +195,9 @@ export class ProjectConfigs {
       const runAsScript = (f: string) => m.scripts.some(([name, command]) => scriptRole(name) === 'script' && commandPaths(command).some((w) => this.sourceFile(m.dir, w) === f));
       // Only a workspace package's: the root's `main` is often the service Docker or a Procfile starts, whatever its scripts say (`"debug": "node --inspect index.js"`).
       if (file && !bins.has(file) && (m.dir === this.project.root || dependsOnServerFramework(m) || !runAsScript(file))) this.name(file, { role: 'service', why: `${where} main` });
+      // The same file as `main` and `bin` in a package with a server framework: the server, installed
+      // as a command (code-server's `out/node/entry.js`, json-server).
+      else if (file && bins.has(file) && dependsOnServerFramework(m)) this.name(file, { role: 'service', why: `${where} main and bin, and the package has a server framework (a server started as a command)` });
     }
     for (const [name, command] of m.scripts) {
       // An interactive tool's `start` starts the tool, not a service.

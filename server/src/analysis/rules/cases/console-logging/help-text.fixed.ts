@@ -15,6 +15,16 @@ function printUsage(): void {
   console.log('usage: server [options]');
 }
 
+// The branch a `--help` or `--version` flag takes (code-server's entry): printed for the person who typed it.
+export function main(args: { help?: boolean; version?: boolean; json?: boolean; verbose?: boolean }, version: string): void {
+  if (args.help) {
+    console.log(`Usage: server [options] [path]`);
+    return;
+  }
+  if (args.version && !args.json) console.log(version);
+  if (args.verbose) logger.info({ version }, 'verbose from version');
+}
+
 export function configure(program: Program, start: () => Promise<string>): void {
   program.on('--help', () => {
     console.log('  Configure from the environment:');

@@ -37,3 +37,20 @@ export async function fetchPage(load: () => Promise<unknown>) {
     }
   }
 }
+
+// Every error but the expected one (code-server's settings: `if (error.code !== 'ENOENT')`) is the
+// unexpected ones; the one tested for equality is classified.
+export async function readSettings(read: () => Promise<string>): Promise<string | undefined> {
+  try {
+    return await read();
+  } catch (error: any) {
+    if (error.code !== 'ENOENT') {
+      logger.warn(error.message);
+                //~~~~~~~~~~~~~ [error-not-serialized] `error.message` logs the error as text, which loses its stack and type; log the error object instead.
+    }
+    if (error.code === 'EACCES') {
+      logger.warn(`settings not readable: ${error.message}`);
+    }
+    return undefined;
+  }
+}

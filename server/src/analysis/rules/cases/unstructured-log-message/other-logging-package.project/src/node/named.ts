@@ -1,0 +1,1 @@
+export const scoped = { info: (_m: string) => undefined };
