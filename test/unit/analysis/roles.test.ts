@@ -519,6 +519,26 @@ describe('file roles', () => {
     assert.equal(role('src/node/doctor.ts'), 'cli: package.json bin');
   });
 
+  it("a Next.js app's module that no route handler or server code imports (HedgeDoc's unused api/group) is its front end, and so is what only it imports; Next 16's proxy.ts is the middleware; a Next package that is a Nest server too keeps its unused modules", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['frontend', 'backend'] }),
+      'frontend/package.json': JSON.stringify({ name: 'frontend', dependencies: { next: '^16', react: '^19', 'react-dom': '^19' } }),
+      'frontend/src/api/group/index.ts': "import { GetApiRequestBuilder } from '../common/get-api-request-builder';\nexport const getGroup = (name: string) => new GetApiRequestBuilder('groups/' + name).send();\n",
+      'frontend/src/api/common/get-api-request-builder.ts': "import { Logger } from '../../utils/logger';\nconst log = new Logger('api');\nexport class GetApiRequestBuilder { constructor(private path: string) {} send() { log.debug(`GET ${this.path}`); return fetch(this.path); } }\n",
+      'frontend/src/utils/logger.ts': "export class Logger { constructor(private scope: string) {} debug(...args: unknown[]) { console.debug(this.scope, ...args); } }\n",
+      'frontend/src/app/api/health/route.ts': "import { ping } from '../../../lib/ping';\nexport function GET() { return Response.json(ping()); }\n",
+      'frontend/src/lib/ping.ts': "export const ping = () => ({ ok: true });\n",
+      'frontend/src/proxy.ts': "export function proxy(request: Request) { console.log(`proxying ${request.url}`); }\n",
+      'backend/package.json': JSON.stringify({ name: 'backend', dependencies: { next: '^16', '@nestjs/core': '^11' } }),
+      'backend/src/unused.ts': "export const unused = () => console.error(`unused ${process.pid}`);\n",
+    });
+    assert.equal(role('frontend/src/api/group/index.ts'), 'browser: a module of a Next.js app that no route handler or server code imports');
+    assert.match(role('frontend/src/utils/logger.ts'), /^browser: /);
+    assert.match(role('frontend/src/lib/ping.ts'), /^service: imported by server code/);
+    assert.equal(role('frontend/src/proxy.ts'), 'service: Next.js proxy (runs on the server)');
+    assert.match(role('backend/src/unused.ts'), /^service: /);
+  });
+
   it("what CI runs from its own folder (zwave-js-ui's .github/bot-scripts/*.cjs for actions/github-script, a GitLab or CircleCI helper) is a script, not service code", async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'root', private: true, dependencies: { express: '^4' } }),

@@ -15,6 +15,8 @@ import { isInside } from '../model/paths';
 /** Libraries a Nest application runs terminal commands with (`@Command` handlers, `CommandService.exec()`, `CommandFactory.run()`). */
 const COMMAND_FRAMEWORKS = ['nestjs-command', 'nest-commander'];
 
+const NEXT_APP_MODULE: Evidence = { role: 'browser', why: 'a module of a Next.js app that no route handler or server code imports', weak: true };
+
 export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file: string, scanned: ScannedFile | null): Evidence | null {
   const pkg = project.packageDirFor(file) ?? project.root;
   const parts = pathParts(relativeTo(project.root, file), relativeTo(pkg, file));
@@ -56,7 +58,12 @@ export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file:
   }
   if (scanned?.directive === 'use server') return { role: 'service', why: "'use server' directive (server actions)" };
   // Weak: the path's own fallback conventions, else the deepest folder-wide evidence.
-  return fallbackConvention(parts) ?? configs.folders.find((f) => f.evidence.weak && isInside(f.dir, file) && (!f.ownPackageOnly || f.dir === pkg || !configs.isPackage(pkg)))?.evidence ?? null;
+  const weak = fallbackConvention(parts) ?? configs.folders.find((f) => f.evidence.weak && isInside(f.dir, file) && (!f.ownPackageOnly || f.dir === pkg || !configs.isPackage(pkg)))?.evidence ?? null;
+  if (weak) return weak;
+  // A module of a Next.js app that no route handler or server code imports (HedgeDoc's unused
+  // `src/api/group/index.ts`) is the app's front end: left as service code, it would make what it
+  // imports (the app's request builder, its console-backed logger) server code too.
+  return next === null && configs.nextAppPackages.has(pkg) ? NEXT_APP_MODULE : null;
 }
 
 /** `file` relative to `dir`: a slice when it lies inside (nearly always), else path.relative. */

@@ -164,7 +164,8 @@ export function nextJsEvidence(rel: string): Evidence | null {
   const base = path.posix.basename(inside).replace(/\.[^.]+$/, '');
   if (inside.startsWith('app/') && base === 'route') return { role: 'service', why: 'Next.js route handler (app/**/route)' };
   if (inside.startsWith('pages/api/')) return { role: 'service', why: 'Next.js API route (pages/api/)' };
-  if (!inside.includes('/') && (base === 'middleware' || base === 'instrumentation')) return { role: 'service', why: `Next.js ${base} (runs on the server)` };
+  // `proxy` is Next.js 16's name for the middleware (Postiz's apps/frontend/src/proxy.ts).
+  if (!inside.includes('/') && (base === 'middleware' || base === 'proxy' || base === 'instrumentation')) return { role: 'service', why: `Next.js ${base} (runs on the server)` };
   const page = inside.startsWith('pages/') || (inside.startsWith('app/') && (NEXT_APP_FILES.has(base) || /\.(tsx|jsx)$/.test(inside)));
   if (page) return { role: 'browser', why: `Next.js ${inside.split('/')[0]}/ page or component` };
   return null;

@@ -9,7 +9,7 @@ import { REACT_ROUTER_PACKAGES } from '../handlers/frameworks';
 import { angularJsonProjects, htmlScriptSources, nxFrontEndProject, sourcePathsIn, tsconfigTargetsBrowser, webpackTargetsNode, type FrontEndProject } from './frontEnd';
 import { dockerfileCommands, isDockerfile, isWorkflowFile, type RunCommand, WORKFLOW_DIR, workflowCommands } from './ciCommands';
 import { packageNameOf } from '../model/paths';
-import { binCommandNames, commandLineReason, commandPaths, dependsOnServerFramework, frontEndDependency, interactiveCliDependency, isCommandLinePackage, isLibraryPackage, isObject, readManifest, scriptRole, type PackageManifest } from './manifest';
+import { binCommandNames, commandLineReason, commandPaths, dependsOnServerFramework, frontEndDependency, interactiveCliDependency, isCommandLinePackage, isLibraryPackage, isObject, readManifest, SERVER_PACKAGES, scriptRole, type PackageManifest } from './manifest';
 import { probeModule } from './resolver';
 import { type ScannedFile, startsServer } from './scan';
 import { jestRunner, mochaRunner, vitestRunner, type TestRunner } from './testRunners';
@@ -53,6 +53,8 @@ export class ProjectConfigs {
   readonly runners: TestRunner[] = [];
   /** Package folders that depend on Next.js (its file conventions apply there). */
   readonly nextPackages = new Set<string>();
+  /** Of those, the Next.js apps: no other server framework beside it (no Nest or Express server in the same package). */
+  readonly nextAppPackages = new Set<string>();
   /** Package folders that depend on React Router's framework mode or Remix (their app/ conventions apply there). */
   readonly reactRouterPackages = new Set<string>();
   readonly manifests = new Map<string, PackageManifest>();
@@ -257,6 +259,7 @@ export class ProjectConfigs {
       this.folders.push({ dir: m.dir, evidence: { role: 'library', why: `${where} is a library (it declares what importers get, has no start of its own and no server framework): service code only where a server imports it`, weak: true }, ownPackageOnly: true });
     }
     if (m.dependencies.has('next')) this.nextPackages.add(m.dir);
+    if (m.dependencies.has('next') && !SERVER_PACKAGES.some((p) => p !== 'next' && m.dependencies.has(p))) this.nextAppPackages.add(m.dir);
     if (REACT_ROUTER_PACKAGES.some((p) => m.dependencies.has(p))) this.reactRouterPackages.add(m.dir);
   }
 

@@ -16,6 +16,9 @@ const SECRET_LAST_PAIRS = new Set([
 /** Tokens that are positions or handles, not credentials: `nextPageToken`, `continuationToken`. */
 const NOT_SECRET_PAIRS = new Set(['page token', 'continuation token', 'cancellation token', 'next token', 'sync token', 'resume token', 'cursor token']);
 
+/** First words of a count or a limit of them (`numberOfDeletedTokens`, `maxTokens`, `totalTokens`): a number, no secret. */
+const COUNT_FIRST_WORDS = new Set(['number', 'num', 'count', 'total', 'max', 'min']);
+
 /** First words of boolean-style names. */
 const FLAG_FIRST_WORDS = new Set(['has', 'is', 'should', 'needs', 'requires', 'missing', 'no', 'valid', 'invalid', 'expired', 'can', 'use', 'with', 'without']);
 
@@ -51,7 +54,7 @@ export function isSecretName(name: string): boolean {
 function secretWords(w: readonly string[]): boolean {
   if (w.length === 0) return false;
   // `hasPassword`, `isTokenValid`, `missingApiKey` name a fact about the secret, not the secret.
-  if (w.length >= 2 && FLAG_FIRST_WORDS.has(w[0])) return false;
+  if (w.length >= 2 && (FLAG_FIRST_WORDS.has(w[0]) || COUNT_FIRST_WORDS.has(w[0]))) return false;
   if (w.length >= 2 && NOT_SECRET_PAIRS.has(`${w[w.length - 2]} ${w[w.length - 1]}`)) return false;
   if (SECRET_LAST_WORDS.has(w[w.length - 1])) return true;
   return w.length >= 2 && SECRET_LAST_PAIRS.has(`${w[w.length - 2]} ${w[w.length - 1]}`);

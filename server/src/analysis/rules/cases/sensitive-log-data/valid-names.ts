@@ -7,4 +7,7 @@ export function ok(tokenizer: string, keyId: string, authMethod: string, session
   logger.info({ password: null, token: undefined, secret: 0 }, 'placeholders');
   logger.info({ user }, 'user');
   logger.info({ userAgent: 'x', contentType: 'json', tokenCount: 3 }, 'request');
+  // Counts and limits of secrets are numbers (HedgeDoc's `numberOfDeletedTokens`, a model's `maxTokens`).
+  const numberOfDeletedTokens = 2;
+  logger.info({ numberOfDeletedTokens, maxTokens: 4096, totalTokens: 812, numTokens: 3 }, 'tokens');
 }
