@@ -171,8 +171,9 @@ function pushKey(member: string, keys: string[]): void {
 }
 
 /**
- * Whether the text calls `errors({ ... stack ... })` (winston's format keeping stacks): each `errors(`
- * looked at once, over a bounded window, so text made of many of them stays linear.
+ * Whether the text calls `errors({ ... stack ... })` (winston's format keeping stacks), or writes a
+ * format that reads an Error's stack: each `errors(` and `instanceof Error` looked at once, over a
+ * bounded window, so text made of many of them stays linear.
  */
 export function configuresErrorStacks(text: string): boolean {
   for (let at = text.indexOf('errors('); at >= 0; at = text.indexOf('errors(', at + 7)) {
@@ -180,6 +181,12 @@ export function configuresErrorStacks(text: string): boolean {
     const close = window.indexOf('}');
     const inside = close >= 0 ? window.slice(0, close) : window;
     if (/^\s*\{/.test(inside) && /\bstack\b/.test(inside)) return true;
+  }
+  // A format of the project's own doing the same (node-express-boilerplate's `enumerateErrorFormat`:
+  // `winston.format((info) => { if (info instanceof Error) Object.assign(info, { message: info.stack }) })`).
+  if (!text.includes('format(')) return false;
+  for (let at = text.indexOf('instanceof Error'); at >= 0; at = text.indexOf('instanceof Error', at + 16)) {
+    if (/\.stack\b/.test(text.slice(at + 16, at + 16 + 200))) return true;
   }
   return false;
 }

@@ -20,6 +20,9 @@ export interface ExpressionValues {
 
 /** Fastify's types whose `log` member is its pino logger. */
 const FASTIFY_LOGGER_OWNERS = new Set(['FastifyRequest', 'FastifyInstance', 'FastifyReply', 'FastifyBaseLogger']);
+/** Fastify's types whose `log` member is its pino logger. */
+const FASTIFY_LOG_HOLDERS = new Set(['FastifyRequest', 'FastifyInstance', 'FastifyReply']);
+const FASTIFY_LOG_HOLDER: Value = { t: 'loggerMembers', members: new Map([['log', 'pino']]) };
 
 /**
  * A project's own logger type (Unleash's `interface Logger { debug(message, ...args): void; info...;
@@ -88,6 +91,8 @@ export class TypeValues {
       if (d.kind === 'class') return depth < MAX_DEPTH ? this.values.instanceOf(d.node) : null;
       if (d.kind !== 'import') return null;
       if (isWinstonContainerClass(d.module, d.name)) return WINSTON_CONTAINER;
+      // `fastify: FastifyInstance`, `request: FastifyRequest` handed to a helper: their `log` is Fastify's pino logger.
+      if (d.module === 'fastify' && FASTIFY_LOG_HOLDERS.has(d.name)) return FASTIFY_LOG_HOLDER;
       const entry = LOGGER_TYPES[d.module];
       if (entry) return entry[1].has(d.name) ? { t: 'logger', lib: entry[0] } : null;
       // A project module's exported type that names a logger (`export type Logger = typeof logger`).

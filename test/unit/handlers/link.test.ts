@@ -12,6 +12,33 @@ import { handlerProject } from './helpers';
 const EXPRESS_PKG = JSON.stringify({ name: 'svc', dependencies: { express: '^4' } });
 
 describe('handler linker', () => {
+  it("registers every plugin module of a folder @fastify/autoload loads (fastify-cli's layout: Fastify's demo), each under its folders' path and the registration's prefix; autohooks and tests are no plugins", () => {
+    const p = handlerProject({
+      'package.json': JSON.stringify({ name: 'svc', type: 'module', dependencies: { fastify: '^5', '@fastify/autoload': '^6' } }),
+      'src/app.ts': [
+        `import path from 'node:path';`,
+        `import fastifyAutoload from '@fastify/autoload';`,
+        `import type { FastifyInstance } from 'fastify';`,
+        `export default async function serviceApp(fastify: FastifyInstance) {`,
+        `  fastify.register(fastifyAutoload, { dir: path.join(import.meta.dirname, 'routes'), autoHooks: true });`,
+        `  fastify.register(fastifyAutoload, { dir: path.join(import.meta.dirname, 'admin'), options: { prefix: '/admin' }, dirNameRoutePrefix: false });`,
+        `}`,
+      ].join('\n'),
+      'src/server.ts': `import Fastify from 'fastify';\nimport serviceApp from './app.js';\nconst app = Fastify();\napp.register(serviceApp);\napp.listen({ port: 3000 });\n`,
+      'src/routes/home.ts': `import type { FastifyInstance } from 'fastify';\nexport default async function (fastify: FastifyInstance) {\n  fastify.get('/', async () => ({ ok: true }));\n}\n`,
+      'src/routes/api/tasks/index.ts': `import type { FastifyInstance } from 'fastify';\nexport default async function (fastify: FastifyInstance) {\n  fastify.get('/', async () => []);\n  fastify.post('/', async () => ({}));\n}\n`,
+      'src/routes/api/users/_id/index.ts': `export default async function (fastify) {\n  fastify.get('/', async (request) => request.params);\n}\n`,
+      'src/routes/api/autohooks.ts': `export default async function (fastify) {\n  fastify.addHook('onRequest', async () => {});\n}\n`,
+      'src/routes/api/tasks/index.test.ts': `export default async function (fastify) {\n  fastify.get('/never', async () => 1);\n}\n`,
+      'src/admin/stats/index.ts': `export default async function (fastify) {\n  fastify.get('/stats', async () => ({}));\n}\n`,
+    });
+    try {
+      assert.deepEqual(p.routes().sort(), ['GET /', 'GET /admin/stats', 'GET /api/tasks', 'GET /api/users/:id', 'POST /api/tasks']);
+    } finally {
+      p.cleanup();
+    }
+  });
+
   it("follows an Express app through its settings' chain (The Lounge: `app.set('env', 'production').disable('x-powered-by').use(mw).get('/', index)`); a setting read back is no app", () => {
     const p = handlerProject({
       'package.json': EXPRESS_PKG,

@@ -31,7 +31,7 @@ export class FactsBuilder {
     readonly sf: ts.SourceFile,
     private readonly positions = true,
   ) {
-    this.facts = { file, owners: [], functions: [], routes: [], attaches: [], exports: new Map(), starExports: [], globalPrefixes: [] };
+    this.facts = { file, owners: [], functions: [], routes: [], attaches: [], autoloads: [], exports: new Map(), starExports: [], globalPrefixes: [] };
   }
 
   /** The owner made at `node` (a creating call, a parameter, a class), made by `make` the first time. */

@@ -205,7 +205,7 @@ export function buildInventory(project: ProjectModel, files: readonly string[], 
       const text = project.readFile(f);
       return text !== undefined && text.length <= maxFileBytes && mayRegisterHandlers(text, extractContextFor(project, f));
     });
-    const { handlers, middleware } = new Linker(facts, resolver).link(dir, entries.sort());
+    const { handlers, middleware } = new Linker(facts, resolver, serviceFiles).link(dir, entries.sort());
     const found = new Set<FrameworkId>([...declared, ...handlers.map((h) => h.framework)]);
     out.push({
       root: dir,

@@ -4,12 +4,13 @@
 // `route`, Koa's `routes()`, functions called with an app) and walks it from the apps no one
 // mounts, applying every prefix on the way. Each file's facts are taken once; the walk visits
 // each (owner, prefix) pair once.
+import * as path from 'node:path';
 import { isInside } from '../project';
 import { requestParamIndex } from './factsBuilder';
 import { COMPUTED_PART, joinPaths, joinShown } from './paths';
 import type { ImportResolver } from './resolver';
 import type { FactsSource } from './workspaceFacts';
-import type { AttachFact, FileFacts, FrameworkId, FrontMiddleware, Handler, HandlerFact, Middleware, Place, Ref, RouteFact, RoutePath } from './types';
+import type { AttachFact, AutoloadFact, FileFacts, FrameworkId, FrontMiddleware, Handler, HandlerFact, Middleware, Place, Ref, RouteFact, RoutePath } from './types';
 
 type Resolved =
   | { kind: 'owner'; facts: FileFacts; owner: number }
@@ -64,6 +65,8 @@ export class Linker {
   constructor(
     private readonly source: FactsSource,
     private readonly resolver: ImportResolver,
+    /** The service's files: where a folder @fastify/autoload registers is listed. */
+    private readonly files: readonly string[] = [],
   ) {}
 
   /** The handlers and middleware of the service at `root`, starting from its files that may register them. */
@@ -116,6 +119,32 @@ export class Linker {
       const parent = this.ownerOf(facts, a.owner);
       if (parent) this.attach(parent, facts, a);
     }
+    for (const a of facts.autoloads ?? []) {
+      const parent = this.ownerOf(facts, a.owner);
+      if (parent) for (const attach of this.autoloaded(facts, a)) this.attach(parent, facts, attach);
+    }
+  }
+
+  /**
+   * The modules @fastify/autoload registers from a folder, as registrations of their default export:
+   * each under its folders' path below the folder (`routes/api/tasks/index.ts` → `/api/tasks`, a
+   * folder `_id` → `:id`), after the registration's own prefix. Its `autohooks` files are hooks, not
+   * plugins; tests and declaration files are no modules it loads.
+   */
+  private autoloaded(facts: FileFacts, a: AutoloadFact): AttachFact[] {
+    const dir = path.resolve(path.dirname(facts.file), a.dir);
+    const out: AttachFact[] = [];
+    for (const file of this.files) {
+      if (!file.startsWith(dir + path.sep) || AUTOLOAD_SKIPPED.test(path.basename(file))) continue;
+      const folders = path.relative(dir, path.dirname(file)).split(path.sep).filter(Boolean);
+      const below = a.folderPrefixes ? folders.map((f) => `/${f.startsWith('_') ? `:${f.slice(1)}` : f}`).join('') : '';
+      const prefix = a.prefix === null ? null : `${a.prefix}${below}`;
+      let specifier = path.relative(path.dirname(facts.file), file).split(path.sep).join('/').replace(/\.[cm]?[jt]sx?$/, '');
+      if (!specifier.startsWith('.')) specifier = `./${specifier}`;
+      const handler: HandlerFact = { ref: null, rule: 'first', label: specifier };
+      out.push({ owner: a.owner, via: 'register', prefix, target: { kind: 'import', specifier, name: 'default' }, paramIndex: 0, handler, line: a.line, column: a.column });
+    }
+    return out;
   }
 
   /**
@@ -364,3 +393,6 @@ export function compareHandlers(a: Handler, b: Handler): number {
   if (ma !== mb) return (ma < 0 ? 99 : ma) - (mb < 0 ? 99 : mb) || (a.method < b.method ? -1 : 1);
   return a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.line - b.line || a.column - b.column;
 }
+
+/** Files in an autoloaded folder that are no plugin of it: its hooks, tests, declarations. */
+const AUTOLOAD_SKIPPED = /^autohooks\.|\.(?:test|spec)\.|\.d\.ts$|^[^.]+$/;

@@ -167,7 +167,32 @@ export class RegistrationReader {
     }
     // `register(fastifyTRPCPlugin, { prefix: '/trpc' })`: a library's whole API served under the prefix.
     if (this.endpointLibrary(plugin)) return this.pushRoute(call, receiver, 'ALL', [prefix === null ? null : `${prefix}/*`], [plugin], 'first');
+    if (o && ts.isObjectLiteralExpression(o) && this.isAutoload(plugin)) return this.autoload(call, receiver, o);
     this.attach(receiver, 'register', prefix, plugin, 'first', call, labelOf(plugin, this.sf));
+    return true;
+  }
+
+  /** @fastify/autoload (or its old name, fastify-autoload) imported under any name. */
+  private isAutoload(arg: ts.Expression): boolean {
+    const imp = importedName((id) => importOf(this.values.scopes, id), unwrap(arg));
+    return !!imp && AUTOLOAD_MODULES.has(imp.module);
+  }
+
+  /**
+   * `register(autoload, { dir: path.join(__dirname, 'routes'), options: { prefix: '/api' } })`: its
+   * folder, as the last string parts of a path built from the file's own folder (`__dirname`,
+   * `import.meta.dirname`) or a relative string; the linker registers every module under it.
+   */
+  private autoload(call: ts.CallExpression, receiver: Receiver, options: ts.ObjectLiteralExpression): boolean {
+    const dirArg = propertyOf(options, 'dir');
+    const dir = dirArg ? folderOf(unwrap(dirArg)) : null;
+    if (dir === null) return false;
+    const passed = propertyOf(options, 'options');
+    const inner = passed && unwrap(passed);
+    const p = inner && ts.isObjectLiteralExpression(inner) ? propertyOf(inner, 'prefix') : null;
+    const folderFlag = propertyOf(options, 'dirNameRoutePrefix');
+    const folderPrefixes = !folderFlag || unwrap(folderFlag).kind !== ts.SyntaxKind.FalseKeyword;
+    this.facts.autoloads.push({ owner: receiver.ref, dir, prefix: p ? staticString(p, this.values.scopes) : '', folderPrefixes, ...this.place(call) });
     return true;
   }
 
@@ -329,4 +354,23 @@ function flatten(args: readonly ts.Expression[]): ts.Expression[] {
     else out.push(a);
   }
   return out;
+}
+
+const AUTOLOAD_MODULES: ReadonlySet<string> = new Set(['@fastify/autoload', 'fastify-autoload']);
+
+/**
+ * The folder a path expression names relative to the file's own: `'routes'`, `'./routes'`,
+ * `path.join(__dirname, 'routes')`, `join(import.meta.dirname, 'plugins', 'app')`,
+ * `path.resolve(__dirname, '../routes')`; null when it is built otherwise.
+ */
+function folderOf(e: ts.Expression): string | null {
+  if (ts.isStringLiteralLike(e)) return e.text;
+  if (!ts.isCallExpression(e) || e.arguments.length < 2) return null;
+  const callee = e.expression;
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+  if (name !== 'join' && name !== 'resolve') return null;
+  const [base, ...parts] = e.arguments.map(unwrap);
+  const here = ts.isIdentifier(base) ? base.text === '__dirname' : ts.isPropertyAccessExpression(base) && base.name.text === 'dirname' && ts.isMetaProperty(base.expression);
+  if (!here || !parts.every(ts.isStringLiteralLike)) return null;
+  return (parts as ts.StringLiteralLike[]).map((s) => s.text).join('/');
 }

@@ -105,12 +105,28 @@ export interface AttachFact {
   column: number;
 }
 
+/**
+ * `fastify.register(autoload, { dir: path.join(__dirname, 'routes'), options: { prefix } })`: every
+ * plugin module under the folder is registered, each under its folder's path (@fastify/autoload).
+ */
+export interface AutoloadFact {
+  owner: Ref;
+  /** The folder, relative to the registering file's folder, as written (`routes`, `../routes`). */
+  dir: string;
+  prefix: RoutePath;
+  /** Whether each module's folders below `dir` prefix its routes (autoload's `dirNameRoutePrefix`, on by default). */
+  folderPrefixes: boolean;
+  line: number;
+  column: number;
+}
+
 export interface FileFacts {
   file: string;
   owners: OwnerFact[];
   functions: FunctionFact[];
   routes: RouteFact[];
   attaches: AttachFact[];
+  autoloads: AutoloadFact[];
   /** Export name (`default`; `*` for `module.exports`; named) → what it is. */
   exports: Map<string, Ref>;
   /** `export * from '...'` specifiers. */

@@ -15,7 +15,8 @@ const DEV_NAME = /^(?:is(?:dev|development|local)(?:mode|env)?|dev(?:elopment)?m
 const OF_OPTIONS = /(?:options|config)$/i;
 /** `isTest`, `isTestEnv`, `isTestMode`: never a bare `test`. */
 const TEST_NAME = /^is(?:test)(?:mode|env)?$/i;
-const ENV_NAME = /^(?:NODE_ENV|ENVIRONMENT|APP_ENV|ENV)$/;
+/** The environment's name: the variable, or a configuration's copy of it (`config.env`, `config.nodeEnv`: node-express-boilerplate). */
+const ENV_NAME = /^(?:NODE_ENV|ENVIRONMENT|APP_ENV|ENV|env|environment|nodeEnv)$/;
 const MAX_CLIMB = 64;
 /** A function named for the test suite, which only tests call: `resetStateForTests`, `seedForTesting` (Nightscout's test hooks). */
 const TEST_FUNCTION_NAME = /(?:For|In)Tests?$|ForTesting$/;
