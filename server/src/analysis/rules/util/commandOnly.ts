@@ -121,8 +121,50 @@ function isCommandHandler(fn: ts.SignatureDeclaration): boolean {
   const method = parent.expression.name.text;
   const args = parent.arguments;
   // yargs `.command(name, describe, builder, handler)`; commander `.action(fn)`.
-  if (method === 'command') return args.length >= 3 && args[args.length - 1] === fn;
-  return method === 'action' && args.length === 1 && args[0] === fn;
+  if (method === 'command') return args.length >= 3 && args[args.length - 1] === fn && !startsService(args[0]);
+  return method === 'action' && args.length === 1 && args[0] === fn && !startsService(commanderName(parent.expression.expression));
+}
+
+/** Commands that start the service itself (The Lounge's `thelounge start`): their handler is the server's start, not an operator's command. */
+const SERVICE_COMMANDS = new Set(['start', 'serve', 'server', 'run']);
+
+/** Whether a command's name (`'start'`, `'serve [port]'`, `['start', 's']`) is one that starts the service. */
+function startsService(name: ts.Expression | undefined): boolean {
+  const n = name && unwrap(name);
+  if (!n) return false;
+  if (ts.isArrayLiteralExpression(n)) return n.elements.some((e) => startsService(e));
+  return ts.isStringLiteralLike(n) && SERVICE_COMMANDS.has(n.text.trim().split(/\s+/)[0]);
+}
+
+/**
+ * The name of the commander command a chain of its methods is called on: `new Command('start')` or
+ * `program.command('start')` at the chain's root, through the variable declared with it in this
+ * file (`const program = new Command('start'); program.description(...).action(fn)`).
+ */
+function commanderName(receiver: ts.Expression): ts.Expression | undefined {
+  let e = unwrap(receiver);
+  for (let steps = 0; steps < 32; steps++) {
+    if (ts.isNewExpression(e)) return e.arguments?.[0];
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
+      if (e.expression.name.text === 'command') return e.arguments[0];
+      e = unwrap(e.expression.expression);
+      continue;
+    }
+    if (!ts.isIdentifier(e)) return undefined;
+    const declared = declarationInit(e);
+    if (!declared) return undefined;
+    e = unwrap(declared);
+  }
+  return undefined;
+}
+
+/** The initializer of the variable a name is declared with in its file's top level (`const program = new Command('start')`). */
+function declarationInit(id: ts.Identifier): ts.Expression | undefined {
+  for (const st of id.getSourceFile().statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === id.text) return d.initializer;
+  }
+  return undefined;
 }
 
 function indexFile(sf: ts.SourceFile): FileIndex {
