@@ -18,11 +18,11 @@ export interface ExpressionValues {
   instanceOf(klass: ts.ClassLikeDeclaration): Value | null;
 }
 
-/** Fastify's types whose `log` member is its pino logger. */
-const FASTIFY_LOGGER_OWNERS = new Set(['FastifyRequest', 'FastifyInstance', 'FastifyReply', 'FastifyBaseLogger']);
-/** Fastify's types whose `log` member is its pino logger. */
-const FASTIFY_LOG_HOLDERS = new Set(['FastifyRequest', 'FastifyInstance', 'FastifyReply']);
+/** Fastify's types whose `log` member is its pino logger: a value so typed holds it (FASTIFY_LOG_HOLDER). */
+const FASTIFY_LOG_HOLDERS: ReadonlySet<string> = new Set(['FastifyRequest', 'FastifyInstance', 'FastifyReply']);
 const FASTIFY_LOG_HOLDER: Value = { t: 'loggerMembers', members: new Map([['log', 'pino']]) };
+/** The types whose `['log']` is that logger (`FastifyRequest['log']`): the holders, and the logger type itself. */
+const FASTIFY_LOGGER_OWNERS: ReadonlySet<string> = new Set([...FASTIFY_LOG_HOLDERS, 'FastifyBaseLogger']);
 
 /**
  * A project's own logger type (Unleash's `interface Logger { debug(message, ...args): void; info...;

@@ -119,7 +119,7 @@ export class Linker {
       const parent = this.ownerOf(facts, a.owner);
       if (parent) this.attach(parent, facts, a);
     }
-    for (const a of facts.autoloads ?? []) {
+    for (const a of facts.autoloads) {
       const parent = this.ownerOf(facts, a.owner);
       if (parent) for (const attach of this.autoloaded(facts, a)) this.attach(parent, facts, attach);
     }
