@@ -1,11 +1,12 @@
 // A CPU profile of one warm workspace pass (after ROUNDS warm-up passes), written to OUT
 // (default /tmp/pass.cpuprofile), with the functions that took the most self time printed.
 //
-//   node -r ./test/support/register.js bench/prof/cpuprofile.ts      (CONCURRENCY=off ROUNDS=3)
+//   node -r ./test/support/register.js bench/prof/cpuprofile.ts      (CONCURRENCY=off ROUNDS=3 RULES=all|none)
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DEFAULT_SETTINGS } from '../../shared/src/settings';
+import { DEFAULT_SETTINGS, type LensSettings } from '../../shared/src/settings';
+import { RULE_IDS } from '../../shared/src/rules';
 import { loadBundled } from '../bundle';
 import { profileTo } from './profile';
 import { generateWorkspace } from '../analysis/generate';
@@ -17,11 +18,13 @@ const { analyzeWorkspace } = loadBundled<typeof import('../analysis/engineEntry'
   const root = process.env.WS ?? path.join(os.tmpdir(), 'obs-lens-bench-analysis', 'workspace');
   if (!fs.existsSync(root)) generateWorkspace(root, Number(process.env.FILES ?? 2000));
   const concurrency = parseConcurrency(process.env.CONCURRENCY ?? 'off') as Concurrency;
-  for (let i = 0; i < Number(process.env.ROUNDS ?? 3); i++) await analyzeWorkspace(root, { settings: DEFAULT_SETTINGS, concurrency });
+  // RULES=none profiles the infrastructure alone: every rule switched off by settings, as families.ts does.
+  const settings: LensSettings = process.env.RULES === 'none' ? { ...DEFAULT_SETTINGS, rules: Object.fromEntries(RULE_IDS.map((r) => [r, 'off'])) } : DEFAULT_SETTINGS;
+  for (let i = 0; i < Number(process.env.ROUNDS ?? 3); i++) await analyzeWorkspace(root, { settings, concurrency });
   let wall = 0;
   const profile = await profileTo(process.env.OUT ?? '/tmp/pass.cpuprofile', 200, async () => {
     const start = performance.now();
-    await analyzeWorkspace(root, { settings: DEFAULT_SETTINGS, concurrency });
+    await analyzeWorkspace(root, { settings, concurrency });
     wall = performance.now() - start;
   });
   const nodes = profile.nodes;

@@ -30,13 +30,16 @@ export class ClassValues {
   /**
    * What `new Klass()` is for logging: an object of log helpers when some of its methods pass their
    * parameters on to a logger (a project's facade: `class Logger { info(category, message, extra) {
-   * this.output.info(message, ...) } }` then `export default new Logger()`), else nothing.
+   * this.output.info(message, ...) } }` then `export default new Logger()`), else its fields that hold loggers, else nothing.
    */
   instanceValue(klass: ts.ClassLikeDeclaration): Value | null {
     // A Nest logger of the project's own (HedgeDoc's `ConsoleLoggerService implements LoggerService`,
     // a class extending Nest's ConsoleLogger): its callers use Nest's method names and arguments.
     if (this.isNestLogger(klass)) return { t: 'logger', lib: 'nestjs' };
-    return this.methodObject(klass, false);
+    // Else its fields that hold loggers, as an imported class's instance has (typeValues.ts instanceOfSummary):
+    // code-server's `wrapper.logger.error(...)`, `wrapper` a `new ParentProcess()` with `logger = logger.named(...)`.
+    const fields = this.methodObject(klass, false) ? null : this.classSummary(klass).members;
+    return fields && fields.size > 0 ? { t: 'loggerMembers', members: fields } : this.methodObject(klass, false);
   }
 
   /** Whether `klass` implements Nest's LoggerService or extends one of its logger classes. */

@@ -67,11 +67,25 @@ const OTHER_PACKAGE_FACTORIES: Value = { t: 'loggerFactories', members: new Map(
  * message first, no fix. Null for anything else.
  */
 export function otherLoggingPackageValue(module: string, name: string): Value | null {
-  if (module.startsWith('.') || module.startsWith('/') || module.startsWith('node:')) return null;
-  const parts = module.split('/');
-  const pkg = module.startsWith('@') ? parts[1] : parts[0];
-  if (pkg === undefined || (module.startsWith('@') ? parts.length > 2 : parts.length > 1) || NOT_LOGGERS.has(pkg) || !LOGGING_PACKAGE.test(pkg)) return null;
+  if (!isOtherLoggingPackage(module)) return null;
   if (name === 'logger' || name === 'log') return { t: 'logger', lib: 'custom' };
   if (name === 'getLogger' || name === 'createLogger') return { t: 'factory', lib: 'custom' };
   return name === '*' || name === 'default' ? OTHER_PACKAGE_FACTORIES : null;
+}
+
+/**
+ * What a type imported from such a package says: its `Logger` (or `...Logger`) is a logger of the
+ * package, as its `logger` value is (code-server's `public readonly logger: Logger`, assigned in the
+ * constructor, and `public abstract logger: Logger`). Null for any other name or package.
+ */
+export function otherLoggingPackageType(module: string, name: string): Value | null {
+  return name.endsWith('Logger') && isOtherLoggingPackage(module) ? { t: 'logger', lib: 'custom' } : null;
+}
+
+/** A package (not a module of one) named for logging, of none of the libraries the model knows. */
+export function isOtherLoggingPackage(module: string): boolean {
+  if (module.startsWith('.') || module.startsWith('/') || module.startsWith('node:')) return false;
+  const parts = module.split('/');
+  const pkg = module.startsWith('@') ? parts[1] : parts[0];
+  return pkg !== undefined && (module.startsWith('@') ? parts.length === 2 : parts.length === 1) && !NOT_LOGGERS.has(pkg) && LOGGING_PACKAGE.test(pkg);
 }

@@ -3,7 +3,7 @@
 // from its context (a callback's type, a GraphQL resolver map's type). The expression half is
 // values.ts's ValueResolver; the two ask each other through ExpressionValues.
 import ts from './typescriptModule';
-import { isWinstonContainerClass, WINSTON_CONTAINER } from './libraryValues';
+import { isWinstonContainerClass, otherLoggingPackageType, WINSTON_CONTAINER } from './libraryValues';
 import { GRAPHQL_CODEGEN_CONTEXT_PARAMETER, GRAPHQL_RESOLVER_CONTEXT_INDEX, LOGGER_TYPES } from './libraries';
 import type { ClassSummary, ImportLinks, LoggerShape } from './model/types';
 import { type Declaration, resolveName, type ScopeMap } from './scopes';
@@ -42,6 +42,19 @@ export function isLoggerInterface(members: ts.NodeArray<ts.TypeElement>): boolea
 }
 
 /**
+ * The part of a logger a helper needs, in a type literal of level methods alone, for a parameter named
+ * for logging (code-server's `logError(logger: { error: (msg: string) => void }, ...)`): named
+ * otherwise (`db: { info(m): void }`), such a type is as often something else.
+ */
+function isLoggerSubset(type: ts.TypeLiteralNode, at: ts.Node): boolean {
+  if (!ts.isParameter(at) || !ts.isIdentifier(at.name) || !LOGGER_NAME.test(at.name.text)) return false;
+  return type.members.length > 0 && type.members.every((m) => (ts.isMethodSignature(m) || (ts.isPropertySignature(m) && !!m.type && ts.isFunctionTypeNode(m.type))) && !!m.name && ts.isIdentifier(m.name) && LEVEL_METHODS.has(m.name.text));
+}
+const LOGGER_NAME = /^(?:log|logger)$|Logger$/;
+/** Level methods a logger type may be cut down to. `log` is not among them: a type with only `log` is as often a printer as a logger. */
+const LEVEL_METHODS: ReadonlySet<string> = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']);
+
+/**
  * An instance of a class another module declares, for logging: its methods that log (a facade), or
  * else its fields that hold loggers (`public logger: pino.BaseLogger`); null when it has neither.
  */
@@ -71,7 +84,7 @@ export class TypeValues {
     }
     // `deps: { logger: Logger; db: Knex }`: its members are looked up by name; a type that is itself
     // a logger's (info, warn and error taking a message) is the project's own logger.
-    if (ts.isTypeLiteralNode(type)) return isLoggerInterface(type.members) ? { t: 'logger', lib: 'custom' } : { t: 'typedObject', type, at };
+    if (ts.isTypeLiteralNode(type)) return isLoggerInterface(type.members) || isLoggerSubset(type, at) ? { t: 'logger', lib: 'custom' } : { t: 'typedObject', type, at };
     // `schedule: (cron: string, task: (ctx: { logger: Logger }) => void) => void`: what its callbacks get.
     if (ts.isFunctionTypeNode(type)) return this.callbackTypeValue(type, at, depth);
     if (ts.isIndexedAccessTypeNode(type)) return this.frameworkLoggerType(type, at);
@@ -104,7 +117,9 @@ export class TypeValues {
       // `consoleLog: ConsoleLog`, a project's logger class: an instance, whose methods that log are log
       // helpers; `context: ReqContextClass`, a class holding loggers: an instance, whose fields are they.
       if (exported?.t === 'class') return instanceOfSummary(exported.cls);
-      return exported?.t === 'loggerType' ? { t: 'logger', lib: exported.lib } : null;
+      if (exported?.t === 'loggerType') return { t: 'logger', lib: exported.lib };
+      // A package named for logging that is no project module (a workspace package so named is read as one): its type by its name.
+      return exported || this.links.isProjectModule?.(d.module) ? null : otherLoggingPackageType(d.module, d.name);
     }
     if (ts.isIdentifier(tn.left)) {
       const d = resolveName(this.scopes, at, tn.left.text);

@@ -177,10 +177,12 @@ export class ValueResolver {
       const name = ts.isPropertyAccessExpression(e) ? e.name.text : (e.argumentExpression as ts.StringLiteralLike).text;
       return this.propertyValue(e.expression, name, depth);
     }
-    // `req.log || defaultLogger`, `injected ?? logger`: a logger either way.
-    if (isFallback(e)) {
-      const left = this.valueOf(e.left, depth);
-      const right = this.valueOf(e.right, depth);
+    // `req.log || defaultLogger`, `injected ?? logger`: a logger either way. So is either branch of a
+    // choice (code-server's `wrapper = isChild ? new ChildProcess() : new ParentProcess()`, each with its `logger`).
+    if (isFallback(e) || ts.isConditionalExpression(e)) {
+      const [a, b] = ts.isConditionalExpression(e) ? [e.whenTrue, e.whenFalse] : [e.left, e.right];
+      const left = this.valueOf(a, depth);
+      const right = this.valueOf(b, depth);
       if (left && right) return left.t === 'logger' ? left : right.t === 'logger' ? right : left;
       return left ?? right;
     }
@@ -303,7 +305,9 @@ export class ValueResolver {
   /** What importing `name` from `module` gives. */
   importValue(module: string, name: string): Value | null {
     const library = libraryImportValue(module, name);
-    return library !== undefined ? library : (this.projectModuleValue(module, name) ?? otherLoggingPackageValue(module, name));
+    if (library !== undefined) return library;
+    const project = this.projectModuleValue(module, name);
+    return project || this.links.isProjectModule?.(module) ? project : otherLoggingPackageValue(module, name);
   }
 
   /** An import of a project module (relative, a `paths` alias, a workspace package), followed to what it exports. */

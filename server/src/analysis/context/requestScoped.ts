@@ -54,6 +54,8 @@ export function isRequestScoped(receiver: ts.Expression, bindings: Bindings, rea
   if (isFallback(e)) {
     return isRequestScoped(e.left, bindings, readsContext, depth + 1);
   }
+  // `(req.log ? req.log : logger)`: the request's where the request has one.
+  if (ts.isConditionalExpression(e)) return isRequestScoped(e.whenTrue, bindings, readsContext, depth + 1) || isRequestScoped(e.whenFalse, bindings, readsContext, depth + 1);
   const base = chainBase(e);
   if (base.kind === ts.SyntaxKind.ThisKeyword) return true;
   // `(getRequestLogger() || cacheLogger).child({ cacheName })` (Speckle's cache): a child of either.

@@ -103,6 +103,7 @@ export class ModuleIndex {
         const target = resolve(specifier);
         return target ? exportedBy(summaryAt(target), name) : null;
       },
+      isProjectModule: (specifier) => resolve(specifier) !== null,
       summaryOf: (specifier) => {
         const target = resolve(specifier);
         return target ? summaryAt(target) : null;

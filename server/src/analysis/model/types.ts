@@ -109,6 +109,8 @@ export interface ImportLinks {
    * package); null for anything else (a third-party package, a missing file, a name that is no logger or class).
    */
   exportOf(specifier: string, name: string): ExportedValue | null;
+  /** Whether `specifier` names a project module (what exportOf follows), whatever it exports. */
+  isProjectModule?(specifier: string): boolean;
   /** Whether the file's package puts a pino logger on request objects (pino-http, Fastify...). */
   readonly providesRequestLogger: boolean;
   /** A logger some module of the project puts on the global object, by its path (`WIKI.logger`, `log`); see ModuleSummary.globals. */

@@ -5,6 +5,7 @@
 import ts from '../typescriptModule';
 import type { FixProposal, LogCall, Rule, RuleContext } from '../rule';
 import { unwrap } from '../scopes';
+import { isOtherLoggingPackage } from '../libraryValues';
 import { commentsBetweenArguments } from './util/comments';
 import { localValues } from './util/declarations';
 import { errorPlacement } from './util/errorPlacement';
@@ -212,8 +213,9 @@ export const rule: Rule = {
     // Error text as a format argument or another console argument: `logger.error('failed %s', err.message)`.
     for (const a of call.restArgs) {
       if (a === call.fieldsArg) continue;
-      const error = errorAsText(a, ctx);
-      if (error && lostInText(error)) ctx.report(unwrap(a), MESSAGE(unwrap(a).getText(sf)));
+      const value = unwrap(packageField(a, ctx) ?? a);
+      const error = errorAsText(value, ctx);
+      if (error && lostInText(error)) ctx.report(value, MESSAGE(value.getText(sf)));
     }
     // The error itself filling a placeholder: pino and bunyan format it into the text (`%s`:
     // `Error: boom`, no stack; pino's `%o`/`%j`: `{}`).
@@ -275,6 +277,17 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * The value of a field made by a logging package's own helper (code-server's `field('error',
+ * err.message)` of `@coder/logger`): its text is a field's value as `{ error: err.message }` is.
+ */
+function packageField(arg: ts.Expression, ctx: RuleContext): ts.Expression | null {
+  const a = unwrap(arg);
+  if (!ts.isCallExpression(a) || a.arguments.length !== 2 || !ts.isIdentifier(a.expression)) return null;
+  const from = ctx.importOf(a.expression);
+  return from && from.name === 'field' && isOtherLoggingPackage(from.module) ? a.arguments[1] : null;
+}
 
 /** Error text inside a field's object value or its `JSON.stringify(...)`, one object deep (no fix: the shape is the project's). */
 function nestedErrorText(value: ts.Expression, ctx: RuleContext): Array<{ at: ts.Expression; error: ts.Expression }> {
