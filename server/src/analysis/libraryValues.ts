@@ -2,6 +2,7 @@
 // factory (`pino`, winston's `createLogger`), the module itself (`import winston from 'winston'`),
 // Nest's Logger class, Fastify's factory, tRPC's builder, pino-http's middleware factory. A module
 // that is none of these is the project's own, followed by values.ts.
+import type { LoggerLibrary } from './types';
 import type { Value } from './valueTypes';
 
 /**
@@ -88,4 +89,13 @@ export function isOtherLoggingPackage(module: string): boolean {
   const parts = module.split('/');
   const pkg = module.startsWith('@') ? parts[1] : parts[0];
   return pkg !== undefined && (module.startsWith('@') ? parts.length === 2 : parts.length === 1) && !NOT_LOGGERS.has(pkg) && LOGGING_PACKAGE.test(pkg);
+}
+
+/**
+ * Whether `logger.name(...)` is another logger of the same library: `child`; `named` of a logging
+ * package known by name (code-server's `logger.named('heart')`); and a project wrapper's `with...`
+ * (Formbricks's `logger.withContext({ requestId })`, a pino logger rebuilt with `withContext: (c) => pino.child(c)`).
+ */
+export function derivesLogger(name: string, lib: LoggerLibrary): boolean {
+  return name === 'child' || (name === 'named' && lib === 'custom') || /^with[A-Z]/.test(name);
 }

@@ -42,7 +42,7 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   if (markMember(project.splatFormatFiles, file, readable && text.includes('splat(') && SPLAT_FORMAT.test(text))) project.generation++;
   // pino keeps an error only under `err` unless a serializer, errorKey or log formatter says otherwise (error-not-serialized asks).
   if (markMember(project.pinoErrorKeyFiles, file, readable && (text.includes('serializers') || text.includes('errorKey') || text.includes('formatters')) && configuresPinoErrorKeys(text))) project.generation++;
-  if (markMember(project.pinoCreatorFiles, file, readable && (text.includes('pino(') || text.includes('pinoHttp')) && CREATES_PINO.test(text))) project.generation++;
+  if (markMember(project.pinoCreatorFiles, file, readable && createsPino(text))) project.generation++;
   if (markMember(project.globalSources, file, readable && ASSIGNS_GLOBAL.test(text))) project.generation++;
   if (markMember(project.memberSources, file, readable && (text.includes('require(') || text.includes('import ')) && ASSIGNS_MODULE_MEMBER.test(text))) project.generation++;
   project.roles.note(file, text);
@@ -104,6 +104,16 @@ const SPLAT_FORMAT = /\bsplat\(\s*\)/;
 const SERIALIZERS = /\bserializers\s*:\s*\{/g;
 /** `pino(...)`, `pinoHttp(...)`, or nestjs-pino's `pinoHttp:` options: where a pino logger is made and configured. */
 const CREATES_PINO = /\bpino(?:Http)?\s*\(|\bpinoHttp\s*:/;
+/** pino's default export imported under another name (Formbricks's `import Pino, { type Logger } from "pino"`). */
+const PINO_DEFAULT_IMPORT = /\bimport\s+([A-Za-z_$][\w$]*)\s*(?:,\s*\{[^}]{0,500}\})?\s*from\s*['"]pino['"]|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*['"]pino['"]\s*\)/;
+
+/** Whether the text makes a pino logger: CREATES_PINO, or a call of pino's default export by the name it is imported as. */
+function createsPino(text: string): boolean {
+  if ((text.includes('pino(') || text.includes('pinoHttp')) && CREATES_PINO.test(text)) return true;
+  const imported = text.includes('pino') ? PINO_DEFAULT_IMPORT.exec(text) : null;
+  const name = imported && (imported[1] ?? imported[2]);
+  return !!name && name !== 'pino' && new RegExp(String.raw`(?<![.\w$])${name.replace(/\$/g, '\\$')}\s*\(`).test(text);
+}
 const FORMATTERS = /\bformatters\s*:\s*\{/g;
 /** A key at the start of an object member: `error:`, `'error':`, `error(` (a method), `error,` (shorthand), `[KEY]:` (computed). */
 const MEMBER_KEY = /^\s*(?:\.\.\.)?(?:['"]?([A-Za-z_$][\w$]*)['"]?|(\[)[^\]\n]{0,200}\])\s*[:(,}]/;

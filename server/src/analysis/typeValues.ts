@@ -3,7 +3,7 @@
 // from its context (a callback's type, a GraphQL resolver map's type). The expression half is
 // values.ts's ValueResolver; the two ask each other through ExpressionValues.
 import ts from './typescriptModule';
-import { isWinstonContainerClass, otherLoggingPackageType, WINSTON_CONTAINER } from './libraryValues';
+import { derivesLogger, isWinstonContainerClass, otherLoggingPackageType, WINSTON_CONTAINER } from './libraryValues';
 import { GRAPHQL_CODEGEN_CONTEXT_PARAMETER, GRAPHQL_RESOLVER_CONTEXT_INDEX, LOGGER_TYPES } from './libraries';
 import type { ClassSummary, ImportLinks, LoggerShape } from './model/types';
 import { type Declaration, resolveName, type ScopeMap } from './scopes';
@@ -90,6 +90,8 @@ export class TypeValues {
     if (ts.isIndexedAccessTypeNode(type)) return this.frameworkLoggerType(type, at);
     if (!ts.isTypeReferenceNode(type)) return null;
     if (this.isConsoleType(type, at)) return { t: 'console' };
+    const derived = this.derivedLoggerType(type, at, depth);
+    if (derived) return derived;
     const tn = type.typeName;
     // Resolve from `at`, a node the walk visited: it does not descend into types, so their inner nodes have no parent.
     if (ts.isIdentifier(tn)) {
@@ -143,6 +145,20 @@ export class TypeValues {
     if (!ts.isTypeReferenceNode(object) || !ts.isIdentifier(object.typeName)) return null;
     const d = resolveName(this.scopes, at, object.typeName.text);
     return d?.kind === 'import' && d.module === 'fastify' && FASTIFY_LOGGER_OWNERS.has(d.name) ? { t: 'logger', lib: 'pino' } : null;
+  }
+
+  /**
+   * `ReturnType<typeof logger.withContext>`, `ReturnType<typeof logger.child>`: the logger a logger's
+   * deriving method returns (libraryValues.ts derivesLogger), as Formbricks's helpers type the one handed in.
+   */
+  private derivedLoggerType(type: ts.TypeReferenceNode, at: ts.Node, depth: number): Value | null {
+    const [arg] = type.typeArguments ?? [];
+    if (!ts.isIdentifier(type.typeName) || type.typeName.text !== 'ReturnType' || !arg || !ts.isTypeQueryNode(arg) || !ts.isQualifiedName(arg.exprName)) return null;
+    const { left, right } = arg.exprName;
+    if (!ts.isIdentifier(left) || resolveName(this.scopes, at, 'ReturnType')) return null;
+    const d = resolveName(this.scopes, at, left.text);
+    const v = d && depth < MAX_DEPTH ? this.values.declarationValue(d, depth + 1) : null;
+    return v?.t === 'logger' && derivesLogger(right.text, v.lib) ? { t: 'logger', lib: v.lib } : null;
   }
 
   /**

@@ -13,7 +13,7 @@ import type { LoggerLibrary } from './types';
 import { ClassValues } from './classValues';
 import { instanceOfSummary, literalUnion, TypeValues } from './typeValues';
 import { assignedAtTopLevel, assignedConsoleMethod } from './assignedValues';
-import { libraryImportValue, otherLoggingPackageValue, WINSTON_CONTAINER } from './libraryValues';
+import { derivesLogger, libraryImportValue, otherLoggingPackageValue, WINSTON_CONTAINER } from './libraryValues';
 import { MAX_DEPTH, type Value } from './valueTypes';
 
 export type { Value } from './valueTypes';
@@ -188,7 +188,7 @@ export class ValueResolver {
     }
     if (ts.isClassExpression(e)) return { t: 'localClass', node: e };
     if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return functionValue(this.functionSummary(e));
-    if (ts.isObjectLiteralExpression(e)) return this.objectValue(e);
+    if (ts.isObjectLiteralExpression(e)) return this.objectValue(e, depth);
     return null;
   }
 
@@ -203,7 +203,9 @@ export class ValueResolver {
   }
 
   /** An object literal with members that return a logger or log their arguments; null when it has none. */
-  private objectValue(o: ts.ObjectLiteralExpression): Value | null {
+  private objectValue(o: ts.ObjectLiteralExpression, depth = 0): Value | null {
+    const bound = this.boundLoggerObject(o, depth);
+    if (bound) return bound;
     const members = new Map<string, FunctionSummary>();
     for (const p of o.properties) {
       if (!p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) continue;
@@ -212,6 +214,31 @@ export class ValueResolver {
       if (summary !== NOTHING) members.set(p.name.text, summary);
     }
     return members.size > 0 ? { t: 'object', members } : null;
+  }
+
+  /**
+   * A logger rebuilt as an object of its own level methods bound to it (Formbricks's `{ info:
+   * pinoLogger.info.bind(pinoLogger), warn: ..., error: ... }`, then `{ ...boundLogger, withContext }`):
+   * that logger, when info, warn and error all come from loggers of one library. Null otherwise.
+   */
+  private boundLoggerObject(o: ts.ObjectLiteralExpression, depth: number): Value | null {
+    let lib: LoggerLibrary | null = null;
+    const levels = new Set<string>();
+    const same = (l: LoggerLibrary) => (lib ??= l) === l;
+    for (const p of o.properties) {
+      if (ts.isSpreadAssignment(p)) {
+        const spread = depth < MAX_DEPTH ? this.valueOf(p.expression, depth + 1) : null;
+        if (spread?.t !== 'logger' || !same(spread.lib)) return null;
+        for (const l of BOUND_LEVELS) levels.add(l);
+        continue;
+      }
+      if (!ts.isPropertyAssignment(p) || !p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) || !BOUND_LEVELS.has(p.name.text)) continue;
+      const owner = boundMethodOwner(p.initializer, p.name.text);
+      const v = owner && depth < MAX_DEPTH ? this.valueOf(owner, depth + 1) : null;
+      if (v?.t !== 'logger' || !same(v.lib)) return null;
+      levels.add(p.name.text);
+    }
+    return lib && levels.has('info') && levels.has('warn') && levels.has('error') ? { t: 'logger', lib } : null;
   }
 
   private identifierValue(id: ts.Identifier, depth: number): Value | null {
@@ -321,12 +348,12 @@ export class ValueResolver {
     const module = requiredModule(call);
     if (module) return this.importValue(module, '*');
     const callee = unwrap(call.expression);
-    // `logger.child({...})` is a logger of the same library.
+    // `logger.child({...})` is a logger of the same library (derivesLogger).
     if (ts.isPropertyAccessExpression(callee)) {
       const name = callee.name.text;
       const target = this.valueOf(callee.expression, depth);
       // `logger.named('heart')` (code-server's @coder/logger): another name for a logger of the project's own kind.
-      if (target?.t === 'logger' && (name === 'child' || (name === 'named' && target.lib === 'custom'))) return target;
+      if (target?.t === 'logger' && derivesLogger(name, target.lib)) return target;
       // `app.get(Logger)`: Nest's container handing out its logger (nestjs-pino's, or Nest's own).
       if (name === 'get' && call.arguments.length === 1 && this.valueOf(call.arguments[0], depth)?.t === 'nestLoggerClass') return { t: 'logger', lib: 'nestjs' };
       if (target?.t === 'module') {
@@ -503,4 +530,18 @@ function trpcCall(call: ts.CallExpression, target: Value | null, name: string, t
 function trpcOption(o: Extract<Value, { t: 'trpcResolverOptions' }>, name: string): Value | null {
   if (name === 'ctx') return { t: 'loggerMembers', members: o.context };
   return name === 'input' ? { t: 'trpcInput' } : null;
+}
+
+/** The level methods a logger rebuilt from bound methods must have (boundLoggerObject). */
+const BOUND_LEVELS: ReadonlySet<string> = new Set(['info', 'warn', 'error']);
+
+/** `logger.info.bind(logger)` for the member `level`: `logger`; null for anything else. */
+function boundMethodOwner(init: ts.Expression, level: string): ts.Expression | null {
+  const e = unwrap(init);
+  if (!ts.isCallExpression(e) || e.arguments.length !== 1 || !ts.isPropertyAccessExpression(e.expression) || e.expression.name.text !== 'bind') return null;
+  const method = unwrap(e.expression.expression);
+  if (!ts.isPropertyAccessExpression(method) || method.name.text !== level) return null;
+  const owner = unwrap(method.expression);
+  const arg = unwrap(e.arguments[0]);
+  return ts.isIdentifier(owner) && ts.isIdentifier(arg) && owner.text === arg.text ? owner : null;
 }

@@ -75,6 +75,8 @@ function declaresError(d: ts.VariableDeclaration | ts.ParameterDeclaration, scop
   if (init && ts.isCallExpression(init)) return madeFromError(init, scope, aliases + 1);
   // Another name for an error (`const errCaused = err as ErrorCaused` in Etherpad's catch blocks).
   if (init && ts.isIdentifier(init)) return isErrorValue(init, scope, aliases + 1);
+  // `err instanceof Error ? err : new Error(String(err))` (Formbricks's routes): an error either way.
+  if (init && ts.isConditionalExpression(init)) return isErrorValue(init.whenTrue, scope, aliases + 1) && isErrorValue(init.whenFalse, scope, aliases + 1);
   return !!init && ts.isNewExpression(init) && isErrorValue(init, scope, aliases + 1);
 }
 
