@@ -83,8 +83,12 @@ export function otherLoggingPackageType(module: string, name: string): Value | n
   return name.endsWith('Logger') && isOtherLoggingPackage(module) ? { t: 'logger', lib: 'custom' } : null;
 }
 
+/** Logging packages whose names do not say so, read as those named for logging are (message first, `getLogger(category)`). */
+const OTHER_LOGGING_PACKAGES: ReadonlySet<string> = new Set(['@logtape/logtape']);
+
 /** A package (not a module of one) named for logging, of none of the libraries the model knows. */
 export function isOtherLoggingPackage(module: string): boolean {
+  if (OTHER_LOGGING_PACKAGES.has(module)) return true;
   if (module.startsWith('.') || module.startsWith('/') || module.startsWith('node:')) return false;
   const parts = module.split('/');
   const pkg = module.startsWith('@') ? parts[1] : parts[0];

@@ -113,6 +113,11 @@ function wrapperCall(call: ts.CallExpression, helper: LogWrapper, method: string
   // own `...msg` on to its sink) it is the spread, which rules read as no message of their own.
   const spread = call.arguments.findIndex((a) => ts.isSpreadElement(a));
   if (spread >= 0 && spread < helper.message) return null;
+  // A helper passing `(fields, message)` on to pino or bunyan as they are, called with one argument: the
+  // library reads that one as it reads a lone argument (Overleaf's `logger.debug(\`listening on ${port}\`)`).
+  if (call.arguments.length === 1 && helper.fields === 0 && helper.message === 1 && (helper.lib === 'pino' || helper.lib === 'bunyan')) {
+    return { ...build(call, helper.lib, method, receiver), wrapper: true };
+  }
   const messageArg = call.arguments[helper.message];
   if (!messageArg) return null;
   const fieldsArg = helper.fields !== undefined ? call.arguments[helper.fields] : undefined;
@@ -205,9 +210,12 @@ function build(call: ts.CallExpression, library: LoggerLibrary | 'console', meth
       if (first && args.length >= 3 && isObjectOrCaughtError(first)) return make(args[1], first, args.slice(2));
       return make(first, undefined, args.slice(1));
     }
-    case 'custom':
+    case 'custom': {
       // A project's own logger type: the message first; what it does with the rest is not known, so no fix is written (as for a log helper).
-      return { ...make(args[0], undefined, args.slice(1)), wrapper: true };
+      // An object literal after the message is its fields (LogTape's properties, `logger.warn('failed', { error: e.message })`).
+      const second = args[1];
+      return { ...make(args[0], second && ts.isObjectLiteralExpression(unwrap(second)) ? second : undefined, args.slice(1)), wrapper: true };
+    }
     default:
       // `console.log('\x1b[34m%s\x1b[0m', `Applying ${name}`)`: the format only colours the text; the second argument is the message.
       if (library === 'console' && args.length >= 2 && isColourFormat(args[0])) return make(args[1], undefined, args.slice(2));

@@ -6,7 +6,7 @@
 import ts from './typescriptModule';
 import { type FunctionLike, functionNamed, functionOf, NOTHING, summariseFunction } from './logCallables';
 import type { ClassSummary, ExportedValue, FunctionSummary, ImportLinks } from './model/types';
-import { type Declaration, hasModifier, isFallback, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
+import { type Declaration, enclosingFunction, hasModifier, isFallback, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
 import { type GlobalAssignments, globalAssignments } from './globalAssignments';
 import { enclosingClass } from './classMembers';
 import type { LoggerLibrary } from './types';
@@ -457,10 +457,41 @@ export class ValueResolver {
     return (this.globals ??= globalAssignments(sf));
   }
 
-  /** `this.name` inside a class: a field initialised with a logger, typed as one, assigned one in the constructor, or inherited. */
+  /**
+   * `this.name` inside a class: a field initialised with a logger, typed as one, assigned one in the
+   * constructor, or inherited. Inside a method of an object literal: its property of that name, or what
+   * one of its methods assigns to `this.name` (Overleaf's logger, `const LoggingManager = { initialize()
+   * { this.logger = bunyan.createLogger(...) }, info(attributes, message) { return this.logger.info(...) } }`).
+   */
   private thisMember(thisNode: ts.Node, name: string, depth: number): Value | null {
+    const literal = enclosingObjectLiteral(thisNode);
+    if (literal) return depth < MAX_DEPTH ? this.objectLiteralMember(literal, name, depth) : null;
     const klass = enclosingClass(thisNode);
     return klass ? this.classes.memberOf(klass, name, depth) : null;
+  }
+
+  /** Per object literal and member name (objectLiteralMember); null while one is worked out (a cycle). */
+  private readonly literalMembers = new Map<ts.ObjectLiteralExpression, Map<string, Value | null>>();
+
+  private objectLiteralMember(o: ts.ObjectLiteralExpression, name: string, depth: number): Value | null {
+    let members = this.literalMembers.get(o);
+    if (!members) this.literalMembers.set(o, (members = new Map()));
+    if (members.has(name)) return members.get(name)!;
+    members.set(name, null);
+    let v: Value | null = null;
+    for (const p of o.properties) {
+      if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === name) v = this.valueOf(p.initializer, depth + 1);
+      const fn = ts.isMethodDeclaration(p) ? p : ts.isPropertyAssignment(p) && ts.isFunctionExpression(unwrap(p.initializer)) ? (unwrap(p.initializer) as ts.FunctionExpression) : null;
+      for (const st of (!v && fn?.body?.statements) || []) {
+        if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+        const left = st.expression.left;
+        if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) v = this.valueOf(st.expression.right, depth + 1);
+        if (v) break;
+      }
+      if (v) break;
+    }
+    members.set(name, v);
+    return v;
   }
 
   /**
@@ -544,4 +575,17 @@ function boundMethodOwner(init: ts.Expression, level: string): ts.Expression | n
   const owner = unwrap(method.expression);
   const arg = unwrap(e.arguments[0]);
   return ts.isIdentifier(owner) && ts.isIdentifier(arg) && owner.text === arg.text ? owner : null;
+}
+
+/**
+ * The object literal whose method `this` is in (arrows pass `this` through), or null: a function of
+ * another kind, a class, or the top level comes first.
+ */
+function enclosingObjectLiteral(thisNode: ts.Node): ts.ObjectLiteralExpression | null {
+  for (let n = enclosingFunction(thisNode); n; n = enclosingFunction(n)) {
+    if (ts.isArrowFunction(n)) continue;
+    if (ts.isMethodDeclaration(n)) return ts.isObjectLiteralExpression(n.parent) ? n.parent : null;
+    return ts.isFunctionExpression(n) && ts.isPropertyAssignment(n.parent) && ts.isObjectLiteralExpression(n.parent.parent) ? n.parent.parent : null;
+  }
+  return null;
 }

@@ -51,10 +51,18 @@ export class CallTargets {
     if (depth > MAX_DEPTH) return null;
     let id: ts.Identifier | null = null;
     let member: string | null = null;
+    /** `m.ns.f` of an imported module: its export `ns` (a module or object it re-exports), then `f` of that. */
+    let nested: string | null = null;
     if (ts.isIdentifier(e)) id = e;
     else if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(unwrap(e.expression))) {
       id = unwrap(e.expression) as ts.Identifier;
       member = e.name.text;
+    } else if (ts.isPropertyAccessExpression(e) && ts.isPropertyAccessExpression(unwrap(e.expression)) && ts.isIdentifier(unwrap((unwrap(e.expression) as ts.PropertyAccessExpression).expression))) {
+      // Overleaf's `Metrics.http.monitor(logger)`, with `module.exports.http = require('./http')` in @overleaf/metrics.
+      const mid = unwrap(e.expression) as ts.PropertyAccessExpression;
+      id = unwrap(mid.expression) as ts.Identifier;
+      member = mid.name.text;
+      nested = e.name.text;
     }
     if (!id) return null;
     const d = resolveName(parsed.scopes, id, id.text);
@@ -67,6 +75,7 @@ export class CallTargets {
     if (d.kind !== 'import') return null;
     const target = this.service.project.resolver.resolve(parsed.file, d.module);
     if (!target) return null;
+    if (nested) return d.name === '*' || d.name === 'default' ? this.exportedFunction(target, member!, nested, 0) : null;
     // `import * as m` / `require('./m')` then `m.f`: the module's export `f` (else its default's member).
     return d.name === '*' ? (member ? this.exportedFunction(target, member, undefined, 0) : this.exportedFunction(target, 'default', undefined, 0)) : this.exportedFunction(target, d.name, member ?? undefined, 0);
   }
