@@ -12,7 +12,8 @@ export const LEVEL_METHODS: Readonly<Record<LogLibrary, ReadonlySet<string>>> = 
   log4js: new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'mark', 'log']),
   nestjs: new Set(['log', 'error', 'warn', 'debug', 'verbose', 'fatal']),
   console: new Set(['log', 'info', 'warn', 'error', 'debug', 'trace']),
-  custom: new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'log']),
+  // `warning`: LogTape's (and other loggers' modelled on Python's) name for warn.
+  custom: new Set(['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'log']),
 };
 
 /** Every level method name of every library: a cheap first filter on call expressions. */
