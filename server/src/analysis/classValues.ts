@@ -35,7 +35,14 @@ export class ClassValues {
   instanceValue(klass: ts.ClassLikeDeclaration): Value | null {
     // A Nest logger of the project's own (HedgeDoc's `ConsoleLoggerService implements LoggerService`,
     // a class extending Nest's ConsoleLogger): its callers use Nest's method names and arguments.
-    if (this.isNestLogger(klass)) return { t: 'logger', lib: 'nestjs' };
+    if (this.isNestLogger(klass)) {
+      // One whose error() hands its arguments on to another library's logger (Amplication's
+      // AmplicationLogger over winston: `error(message, error?, ...args)`) logs as its helpers say;
+      // one printing itself (HedgeDoc's, through console) keeps Nest's arguments.
+      const facade = this.methodObject(klass, false);
+      const error = facade?.t === 'object' ? facade.members.get('error')?.logs : undefined;
+      return error && FORWARDED_LIBRARIES.has(error.lib) ? facade : { t: 'logger', lib: 'nestjs' };
+    }
     // Else its fields that hold loggers, as an imported class's instance has (typeValues.ts instanceOfSummary):
     // code-server's `wrapper.logger.error(...)`, `wrapper` a `new ParentProcess()` with `logger = logger.named(...)`.
     const fields = this.methodObject(klass, false) ? null : this.classSummary(klass).members;
@@ -200,3 +207,6 @@ function isPrivate(m: ts.ClassElement): boolean {
 function declares(klass: ts.ClassLikeDeclaration, name: string): boolean {
   return klass.members.some((m) => !!m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === name);
 }
+
+/** Libraries a Nest LoggerService may hand its calls to, whose arguments then decide (instanceValue). */
+const FORWARDED_LIBRARIES: ReadonlySet<LoggerLibrary> = new Set(['pino', 'winston', 'bunyan', 'log4js']);

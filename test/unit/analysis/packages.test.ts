@@ -58,6 +58,46 @@ describe('packages and workspaces', () => {
     assert.equal(model.packageFor(nx.at('libs/logging/src/index.ts'))?.name, 'logging');
   });
 
+  it("an Nx application without a package.json (Amplication's NestJS apps) is a service with the workspace root's dependencies, built for Node by @nx/webpack", async () => {
+    const t = make({
+      'package.json': pkg('mono', { '@nestjs/common': '^10', '@nestjs/core': '^10', express: '^4' }),
+      'nx.json': '{}',
+      'packages/gateway/project.json': JSON.stringify({
+        name: 'gateway',
+        projectType: 'application',
+        targets: {
+          build: { executor: '@nx/webpack:webpack', options: { target: 'node', compiler: 'tsc', main: 'packages/gateway/src/main.ts' } },
+          serve: { executor: '@nx/js:node', options: { buildTarget: 'gateway:build' } },
+        },
+      }),
+      'packages/gateway/src/main.ts': `import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+NestFactory.create(AppModule).then((app) => app.listen(3000));
+`,
+      'packages/gateway/src/app.module.ts': `import { Module } from '@nestjs/common';
+import { HealthController } from './health.controller';
+@Module({ controllers: [HealthController] })
+export class AppModule {}
+`,
+      'packages/gateway/src/health.controller.ts': `import { Controller, Get } from '@nestjs/common';
+@Controller('health')
+export class HealthController {
+  @Get()
+  check() {
+    console.log(\`checked at \${Date.now()}\`);
+    return 'ok';
+  }
+}
+`,
+    });
+    const model = createProjectModel(t.root, { loggerModule: null });
+    assert.ok(model.packageFor(t.at('packages/gateway/src/main.ts'))?.dependencies.has('@nestjs/core'), "the root's dependencies are the app's");
+    const result = await analyzeWorkspace(t.root, {});
+    const rules = result.files.filter((f) => f.path.endsWith('health.controller.ts')).flatMap((f) => f.findings.map((x) => x.rule)).sort();
+    // A service (not the browser code an @nx/web... executor would make it), and its route is a handler.
+    assert.deepEqual(rules, ['console-logging', 'handler-missing-metrics', 'unstructured-log-message']);
+  });
+
   it("resolves a workspace package by name as the package manager links it: pnpm 9+ takes a version range from the registry (GrowthBook's SDK), `workspace:` from the folder", async () => {
     const sdk = `export function warn(message: string) {\n  console.error('[sdk]', message);\n}\n`;
     const files = (backEndSpec: string, extra: Record<string, string> = {}) => ({

@@ -11,6 +11,7 @@ import { extractContextFor, mayRegisterHandlers } from './context';
 import { FRAMEWORKS, frameworksOf } from './frameworks';
 import { Linker } from './link';
 import type { ConfiguredLoggerModule } from '../model/facts';
+import { readJsonObject } from '../model/packages';
 import type { ImportResolver } from './resolver';
 import type { FrameworkId, Handler, Middleware } from './types';
 import { WorkspaceFacts } from './workspaceFacts';
@@ -82,7 +83,7 @@ interface Manifest {
 
 function readManifest(project: ProjectModel, dir: string): Manifest | null {
   const text = project.readFile(path.join(dir, 'package.json'));
-  if (text === undefined) return null;
+  if (text === undefined) return nxProjectManifest(project, dir);
   let json: Record<string, unknown>;
   try {
     const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -101,6 +102,28 @@ function readManifest(project: ProjectModel, dir: string): Manifest | null {
   const bin = typeof json.bin === 'string' ? [json.bin] : json.bin && typeof json.bin === 'object' ? Object.values(json.bin).filter((v): v is string => typeof v === 'string') : [];
   const devServer = ['dev', 'serve', 'develop'].some((k) => typeof scripts[k] === 'string');
   return { dir, name: str(json.name), main: str(json.main), start: followScript(scripts, 'start'), bin, runtime, devServer };
+}
+
+/**
+ * An Nx application's project.json standing for a manifest (Amplication's NestJS apps have no
+ * package.json): its dependencies the workspace root's (packages.ts readNxProject), its `main` the
+ * build target's, and started when it has a `serve` target.
+ */
+function nxProjectManifest(project: ProjectModel, dir: string): Manifest | null {
+  const json = readJsonObject(path.join(dir, 'project.json'), (f) => project.readFile(f));
+  if (!json || json.projectType !== 'application') return null;
+  const targets = json.targets && typeof json.targets === 'object' ? (json.targets as Record<string, { options?: Record<string, unknown> }>) : {};
+  const main = targets.build?.options?.main;
+  const pkg = project.packageFor(path.join(dir, 'project.json'));
+  return {
+    dir,
+    name: typeof json.name === 'string' ? json.name : null,
+    main: typeof main === 'string' ? path.relative(dir, path.resolve(project.root, main)).split(path.sep).join('/') : null,
+    start: targets.serve ? `nx serve ${typeof json.name === 'string' ? json.name : path.basename(dir)}` : null,
+    bin: [],
+    runtime: new Set(pkg?.dir === dir ? pkg.dependencies : []),
+    devServer: !!targets.serve,
+  };
 }
 
 /**

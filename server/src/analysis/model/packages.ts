@@ -45,11 +45,15 @@ export function readPackageJson(dir: string, readFile: (p: string) => string | u
   return { dir, name: packageName(json.name), dependencies: deps, linkedDependencies: linked, type, binFiles: bin };
 }
 
-/** An Nx project.json without a package.json: a package with a name and no dependencies of its own. */
-export function readNxProject(dir: string, readFile: (p: string) => string | undefined): PackageInfo | null {
+/**
+ * An Nx project.json without a package.json: a package with a name whose dependencies are those of
+ * the manifest above it (`inherited`, the workspace root's: Nx's single-version policy installs every
+ * project's dependencies there, as Amplication's NestJS apps have theirs).
+ */
+export function readNxProject(dir: string, readFile: (p: string) => string | undefined, inherited: PackageInfo | null = null): PackageInfo | null {
   const json = readJsonObject(path.join(dir, 'project.json'), readFile);
   if (!json) return null;
-  return { dir, name: packageName(json.name), dependencies: new Set(), linkedDependencies: new Set(), type: null, binFiles: new Set() };
+  return { dir, name: packageName(json.name), dependencies: new Set(inherited?.dependencies), linkedDependencies: new Set(inherited?.linkedDependencies), type: inherited?.type ?? null, binFiles: new Set() };
 }
 
 /**
@@ -102,10 +106,20 @@ export class PackageIndex {
   at(dir: string): PackageInfo | null {
     let info = this.byDir.get(dir);
     if (info === undefined) {
-      info = readPackageJson(dir, this.readFile) ?? readNxProject(dir, this.readFile);
+      info = readPackageJson(dir, this.readFile) ?? readNxProject(dir, this.readFile, this.manifestAbove(dir));
       this.byDir.set(dir, info);
     }
     return info;
+  }
+
+  /** The nearest package.json strictly above `dir`, up to the repository root (an Nx project's dependencies). */
+  private manifestAbove(dir: string): PackageInfo | null {
+    for (let d = path.dirname(dir); isInside(this.root, d); d = path.dirname(d)) {
+      const pkg = this.at(d);
+      if (pkg && !this.readFile(path.join(d, 'project.json'))) return pkg;
+      if (d === this.root || path.dirname(d) === d) break;
+    }
+    return null;
   }
 
   /** The nearest package at or above the file's folder, up to the repository root; null outside any. */

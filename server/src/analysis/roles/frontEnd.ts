@@ -68,13 +68,20 @@ export function nxFrontEndProject(file: string, text: string | undefined, worksp
   if (!json) return null;
   const targets = isObject(json.targets) ? json.targets : {};
   const tools = [
-    ...Object.values(targets).map((t) => (isObject(t) ? String(t.executor ?? t.builder ?? '') : '')),
+    // A bundler told to build for Node (`"target": "node"`, esbuild's `"platform": "node"`) builds a server (Amplication's NestJS apps).
+    ...Object.values(targets).map((t) => (isObject(t) && !buildsForNode(t) ? String(t.executor ?? t.builder ?? '') : '')),
     ...(isObject(json.generators) ? Object.keys(json.generators) : []),
   ];
   const tool = tools.find((t) => FRONT_END_TOOL.test(t));
   if (!tool) return null;
   const name = typeof json.name === 'string' ? json.name : path.basename(path.dirname(file));
   return { dir: path.dirname(file), why: `Nx project "${name}" uses ${tool.split(':')[0]}`, entries: targetEntries(targets.build, workspaceRoot) };
+}
+
+/** Whether an Nx target's options build for Node. */
+function buildsForNode(target: Record<string, unknown>): boolean {
+  const options = isObject(target.options) ? target.options : {};
+  return options.target === 'node' || options.platform === 'node';
 }
 
 /** What a webpack config builds for, and the relative source paths it names (its entries among them). */
