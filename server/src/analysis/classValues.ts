@@ -35,6 +35,8 @@ export class ClassValues {
   instanceValue(klass: ts.ClassLikeDeclaration): Value | null {
     // A Nest logger of the project's own (HedgeDoc's `ConsoleLoggerService implements LoggerService`,
     // a class extending Nest's ConsoleLogger): its callers use Nest's method names and arguments.
+    const loggerBase = this.loggerClassBase(klass);
+    if (loggerBase) return { t: 'logger', lib: loggerBase };
     if (this.isNestLogger(klass)) {
       // One whose error() hands its arguments on to another library's logger (Amplication's
       // AmplicationLogger over winston: `error(message, error?, ...args)`) logs as its helpers say;
@@ -47,6 +49,13 @@ export class ClassValues {
     // code-server's `wrapper.logger.error(...)`, `wrapper` a `new ParentProcess()` with `logger = logger.named(...)`.
     const fields = this.methodObject(klass, false) ? null : this.classSummary(klass).members;
     return fields && fields.size > 0 ? { t: 'loggerMembers', members: fields } : this.methodObject(klass, false);
+  }
+
+  /** The library whose logger class `klass` extends (directly), or null. */
+  private loggerClassBase(klass: ts.ClassLikeDeclaration): LoggerLibrary | null {
+    const expr = klass.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    const v = expr && ts.isIdentifier(expr) ? this.values.valueOf(expr) : null;
+    return v?.t === 'loggerClass' ? v.lib : null;
   }
 
   /** Whether `klass` implements Nest's LoggerService or extends one of its logger classes. */
@@ -139,7 +148,9 @@ export class ClassValues {
     for (const m of klass.members) {
       if (ts.isPropertyDeclaration(m) && m.name && ts.isIdentifier(m.name) && m.name.text === name) {
         if (m.initializer) return this.values.valueOf(m.initializer, depth);
-        if (m.type) return this.types.typeValue(m.type);
+        // A type that says nothing (Kuzzle's `protected readonly logger: any`) leaves the constructor's assignment to say.
+        const typed = m.type ? this.types.typeValue(m.type) : null;
+        if (typed) return typed;
       }
       if (ts.isConstructorDeclaration(m)) {
         for (const p of m.parameters) {

@@ -17,11 +17,11 @@ export interface GlobalAssignments {
   readonly onNames: ReadonlyArray<{ readonly object: ts.Identifier; readonly member: string; readonly value: ts.Expression }>;
 }
 
-const NONE: GlobalAssignments = { onGlobal: [], names: new Set(), onNames: [] };
+export const NO_GLOBALS: GlobalAssignments = { onGlobal: [], names: new Set(), onNames: [] };
 
 /** A module's top-level assignments to the global object and to members of plain names; none unless its text may assign a global. */
 export function globalAssignments(sf: ts.SourceFile): GlobalAssignments {
-  if (!ASSIGNS_GLOBAL.test(sf.text)) return NONE;
+  if (!ASSIGNS_GLOBAL.test(sf.text)) return NO_GLOBALS;
   const onGlobal: Array<{ name: string; value: ts.Expression }> = [];
   const onNames: Array<{ object: ts.Identifier; member: string; value: ts.Expression }> = [];
   for (const a of topLevelMemberAssignments(sf)) {

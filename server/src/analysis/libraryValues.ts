@@ -42,6 +42,9 @@ export function libraryImportValue(module: string, name: string): Value | null |
       return name === 'initTRPC' ? { t: 'trpcInit' } : null;
     case 'pino-http':
       return name === 'default' || name === '*' || name === 'pinoHttp' ? { t: 'pinoHttpFactory' } : null;
+    case 'kuzzle-logger':
+      // Kuzzle's logger class wraps pino (fields first, printf placeholders): Kuzzle extends it.
+      return name === 'KuzzleLogger' ? { t: 'loggerClass', lib: 'pino' } : null;
     case 'nestjs-pino':
       // Its Logger is a Nest LoggerService (Nest's method names and argument order) written through pino.
       return name === 'Logger' ? { t: 'nestLoggerClass' } : null;

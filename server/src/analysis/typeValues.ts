@@ -59,7 +59,7 @@ const LEVEL_METHODS: ReadonlySet<string> = new Set(['trace', 'debug', 'info', 'w
  * else its fields that hold loggers (`public logger: pino.BaseLogger`); null when it has neither.
  */
 export function instanceOfSummary(cls: ClassSummary): Value | null {
-  if (cls.nestLogger) return { t: 'logger', lib: 'nestjs' };
+  if (cls.instanceLogger) return { t: 'logger', lib: cls.instanceLogger };
   if (cls.methods) return { t: 'object', members: cls.methods };
   return cls.members.size > 0 ? { t: 'loggerMembers', members: cls.members } : null;
 }

@@ -16,6 +16,8 @@ export type Value =
   /** NestJS's Logger class: `new Logger()` creates a logger, `Logger.log()` logs. */
   | { t: 'nestLoggerClass' }
   | { t: 'fastifyFactory' }
+  /** A library's logger class (kuzzle-logger's `KuzzleLogger`, pino underneath): `new` it, or extend it, for a logger of `lib`. */
+  | { t: 'loggerClass'; lib: LoggerLibrary }
   /** winston's Container class: `new Container()` hands out loggers by category (libraryValues.ts WINSTON_CONTAINER). */
   | { t: 'loggerContainerClass' }
   /** pino-http's default export: calling it makes a middleware whose `logger` is a pino logger. */

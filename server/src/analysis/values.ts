@@ -96,7 +96,7 @@ export class ValueResolver {
       ...(instance?.t === 'object' ? { methods: instance.members } : {}),
       ...(statics?.t === 'object' ? { statics: statics.members } : {}),
       // Its static facade stays (Vendure's `Logger.info(message, ctx)` on a class that implements LoggerService too).
-      ...(instance?.t === 'logger' ? { nestLogger: true as const } : {}),
+      ...(instance?.t === 'logger' ? { instanceLogger: instance.lib } : {}),
     };
   }
 
@@ -167,6 +167,7 @@ export class ValueResolver {
       if (callee?.t === 'localClass') return this.classes.instanceValue(callee.node);
       if (callee?.t === 'importedClass') return instanceOfSummary(callee.cls);
       if (callee?.t === 'loggerContainerClass') return WINSTON_CONTAINER;
+      if (callee?.t === 'loggerClass') return { t: 'logger', lib: callee.lib };
       if (ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'Logger') {
         const m = this.valueOf(e.expression.expression, depth);
         if (m?.t === 'module' && m.module === 'winston') return { t: 'logger', lib: 'winston' };
@@ -406,6 +407,14 @@ export class ValueResolver {
     const obj = unwrap(objectExpr);
     if (ts.isIdentifier(obj) && GLOBAL_OBJECTS.has(obj.text) && !resolveName(this.scopes, obj, obj.text)) {
       return name === 'console' ? { t: 'console' } : null;
+    }
+    // `global.kuzzle.log`: the member of a name on the global object, as the free name `kuzzle.log` is.
+    if (ts.isPropertyAccessExpression(obj) && this.links.globalLogger) {
+      const on = unwrap(obj.expression);
+      if (ts.isIdentifier(on) && GLOBAL_OBJECTS.has(on.text) && !resolveName(this.scopes, on, on.text)) {
+        const lib = this.links.globalLogger(`${obj.name.text}.${name}`);
+        if (lib) return { t: 'logger', lib };
+      }
     }
     if (obj.kind === ts.SyntaxKind.ThisKeyword) return this.thisMember(obj, name, depth);
     // Free names are the global object's (`WIKI.logger`); other members of a global name go on below.

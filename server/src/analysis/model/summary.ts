@@ -12,7 +12,7 @@ import { type FunctionLike, functionNamed, functionOf } from '../logCallables';
 import { isLoggerInterface } from '../typeValues';
 import type { LoggerLibrary } from '../types';
 import { LIBRARY_PACKAGES } from '../libraries';
-import { globalAssignments, memberAssignments } from '../globalAssignments';
+import { globalAssignments, memberAssignments, NO_GLOBALS } from '../globalAssignments';
 import type { CallbackTypeSummary, ClassSummary, ExportedValue, LoggerShape, FunctionSummary, ImportLinks, LoggerExport } from './types';
 
 export interface ModuleSummary {
@@ -284,7 +284,28 @@ function globalLoggers(sf: ts.SourceFile, scopes: ScopeMap, values: ValueResolve
     const v = values.valueOf(value);
     if (v?.t === 'logger') out.set(`${object.text}.${member}`, v.lib);
   }
+  // `global.kuzzle = this` in a class's constructor (Kuzzle's): the instance's logger members, as `kuzzle.log`.
+  if (assigned !== NO_GLOBALS) {
+    for (const st of sf.statements) {
+      if (!ts.isClassDeclaration(st)) continue;
+      const name = constructorGlobalName(st);
+      if (name) for (const [member, lib] of values.exportedClassSummary(st).members) out.set(`${name}.${member}`, lib);
+    }
+  }
   return out;
+}
+
+/** `global.X = this` (or `globalThis.X`) among a class constructor's statements: X. */
+function constructorGlobalName(klass: ts.ClassDeclaration): string | null {
+  const ctor = klass.members.find(ts.isConstructorDeclaration);
+  for (const st of ctor?.body?.statements ?? []) {
+    if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+    const { left, right } = st.expression;
+    if (unwrap(right).kind !== ts.SyntaxKind.ThisKeyword || !ts.isPropertyAccessExpression(left)) continue;
+    const object = unwrap(left.expression);
+    if (ts.isIdentifier(object) && (object.text === 'global' || object.text === 'globalThis')) return left.name.text;
+  }
+  return null;
 }
 
 /** `module.exports = x`, `module.exports = { a, b: c }`, `module.exports = require('./m')`, `exports.x = y`. */
@@ -409,7 +430,7 @@ function digestOf(
     ]);
   // A class's methods that log are written only when it has some (the digest of a class without stays as it was).
   const methods = (label: string, m: ReadonlyMap<string, FunctionSummary> | undefined): string => (m ? `${label}(${[...m].map(([k, s]) => `${k}${fn(s)}`).join(',')})` : '');
-  const c = [...classes].map(([name, cls]) => `${name}{${[...cls.members].map(([m, lib]) => `${m}=${lib}`).join(',')}}${methods('methods', cls.methods)}${methods('statics', cls.statics)}${cls.nestLogger ? 'nest' : ''}`).sort();
+  const c = [...classes].map(([name, cls]) => `${name}{${[...cls.members].map(([m, lib]) => `${m}=${lib}`).join(',')}}${methods('methods', cls.methods)}${methods('statics', cls.statics)}${cls.instanceLogger ?? ''}`).sort();
   const f = [...functions].map(([name, s]) => `${name}${fn(s)}`).sort();
   const o = [...objects].map(([name, members]) => `${name}{${[...members].map(([m, s]) => `${m}${fn(s)}`).join(',')}}`).sort();
   const t = [...types].map(([name, lib]) => `${name}=${lib}`).sort();

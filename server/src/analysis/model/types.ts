@@ -18,8 +18,12 @@ export interface ClassSummary {
   readonly methods?: ReadonlyMap<string, FunctionSummary>;
   /** The same of its static methods (`Log.info(msg)`). */
   readonly statics?: ReadonlyMap<string, FunctionSummary>;
-  /** It implements Nest's LoggerService (or extends Nest's logger): an instance is a Nest logger. */
-  readonly nestLogger?: true;
+  /**
+   * An instance is a logger of this library: a class implementing Nest's LoggerService (or extending
+   * Nest's logger) is a Nest logger; one extending a library's logger class (Kuzzle's `Logger extends
+   * KuzzleLogger`, pino underneath) is that library's.
+   */
+  readonly instanceLogger?: LoggerLibrary;
 }
 
 /**

@@ -164,7 +164,7 @@ export const FRONT_END_PACKAGES = ['react-dom', 'vue', 'svelte', '@angular/core'
 /** Server frameworks (and full-stack ones, whose server side runs in Node). */
 export const SERVER_PACKAGES = [
   'express', 'fastify', 'koa', '@nestjs/core', 'hono', '@hapi/hapi', 'restify', 'next', 'nuxt', '@remix-run/node', '@react-router/node', '@react-router/serve', '@sveltejs/kit',
-  'polka', 'micro', 'socket.io', '@apollo/server', 'apollo-server', 'graphql-yoga', 'h3', 'elysia',
+  'polka', 'micro', 'socket.io', 'uWebSockets.js', 'hyper-express', '@apollo/server', 'apollo-server', 'graphql-yoga', 'h3', 'elysia',
 ] as const;
 
 /** Whether the package depends on a server framework (SERVER_PACKAGES). */
