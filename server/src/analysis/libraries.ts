@@ -55,6 +55,10 @@ export const LOGGER_TYPES: Readonly<Record<string, readonly [LoggerLibrary, Read
   'nestjs-pino': ['pino', new Set(['PinoLogger', 'Logger'])],
   'pino-http': ['pino', new Set(['Logger'])],
   fastify: ['pino', new Set(['FastifyBaseLogger', 'FastifyLoggerInstance'])],
+  // Egg's logger (cnpmcore's injected `logger: Logger`) takes the message first and util.format()s the
+  // arguments after it into the text, an error with its stack, as log4js's layouts do.
+  egg: ['log4js', new Set(['Logger', 'EggLogger'])],
+  'egg-logger': ['log4js', new Set(['Logger', 'EggLogger'])],
 };
 
 /**
