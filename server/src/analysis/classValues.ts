@@ -47,8 +47,10 @@ export class ClassValues {
     }
     // Else its fields that hold loggers, as an imported class's instance has (typeValues.ts instanceOfSummary):
     // code-server's `wrapper.logger.error(...)`, `wrapper` a `new ParentProcess()` with `logger = logger.named(...)`.
-    const fields = this.methodObject(klass, false) ? null : this.classSummary(klass).members;
-    return fields && fields.size > 0 ? { t: 'loggerMembers', members: fields } : this.methodObject(klass, false);
+    const methods = this.methodObject(klass, false);
+    const fields = this.classSummary(klass).members;
+    if (methods?.t === 'object') return fields.size > 0 ? { ...methods, loggers: fields } : methods;
+    return fields.size > 0 ? { t: 'loggerMembers', members: fields } : methods;
   }
 
   /** The library whose logger class `klass` extends (directly), or null. */
@@ -146,6 +148,12 @@ export class ClassValues {
 
   private findMember(klass: ts.ClassLikeDeclaration, name: string, depth: number): Value | null {
     for (const m of klass.members) {
+      // `get log() { return this._logger; }` (NocoBase's Application): what it returns.
+      if (ts.isGetAccessorDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name) {
+        const [only] = m.body?.statements ?? [];
+        if (only && ts.isReturnStatement(only) && only.expression && depth < MAX_DEPTH) return this.values.valueOf(only.expression, depth + 1);
+        return m.type ? this.types.typeValue(m.type) : null;
+      }
       if (ts.isPropertyDeclaration(m) && m.name && ts.isIdentifier(m.name) && m.name.text === name) {
         if (m.initializer) return this.values.valueOf(m.initializer, depth);
         // A type that says nothing (Kuzzle's `protected readonly logger: any`) leaves the constructor's assignment to say.
@@ -197,7 +205,7 @@ export class ClassValues {
 function declaredMemberNames(klass: ts.ClassLikeDeclaration): Set<string> {
   const names = new Set<string>();
   for (const m of klass.members) {
-    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name)) names.add(m.name.text);
+    if ((ts.isPropertyDeclaration(m) || ts.isGetAccessorDeclaration(m)) && ts.isIdentifier(m.name)) names.add(m.name.text);
     if (ts.isConstructorDeclaration(m)) {
       for (const p of m.parameters) if (ts.isIdentifier(p.name) && ts.getModifiers(p)?.length) names.add(p.name.text);
       for (const st of m.body?.statements ?? []) {

@@ -37,6 +37,8 @@ export function isLoggerInterface(members: ts.NodeArray<ts.TypeElement>): boolea
     if (!name) continue;
     const params = ts.isMethodSignature(m) ? m.parameters : ts.isPropertySignature(m) && m.type && ts.isFunctionTypeNode(m.type) ? m.type.parameters : null;
     if (params && params.length > 0) levels.add(name);
+    // `info: logMethod`, a level typed by a named function type (NocoBase's SystemLogger): taken as one.
+    else if (ts.isPropertySignature(m) && m.type && ts.isTypeReferenceNode(m.type) && LEVEL_METHODS.has(name)) levels.add(name);
   }
   return ['info', 'warn', 'error'].every((l) => levels.has(l));
 }
@@ -60,7 +62,7 @@ const LEVEL_METHODS: ReadonlySet<string> = new Set(['trace', 'debug', 'info', 'w
  */
 export function instanceOfSummary(cls: ClassSummary): Value | null {
   if (cls.instanceLogger) return { t: 'logger', lib: cls.instanceLogger };
-  if (cls.methods) return { t: 'object', members: cls.methods };
+  if (cls.methods) return cls.members.size > 0 ? { t: 'object', members: cls.methods, loggers: cls.members } : { t: 'object', members: cls.methods };
   return cls.members.size > 0 ? { t: 'loggerMembers', members: cls.members } : null;
 }
 

@@ -29,8 +29,11 @@ export type Value =
   | { t: 'importedClass'; cls: ClassSummary }
   /** A function that returns a logger or logs its arguments (logCallables.ts). */
   | { t: 'function'; fn: FunctionSummary }
-  /** An object holding such functions (`logSchema.info(logger, msg, fields)`), by member name. */
-  | { t: 'object'; members: ReadonlyMap<string, FunctionSummary> }
+  /**
+   * An object holding such functions (`logSchema.info(logger, msg, fields)`), by member name; `loggers`:
+   * its members that hold loggers, when it has both (NocoBase's Application: methods that log, and `logger`).
+   */
+  | { t: 'object'; members: ReadonlyMap<string, FunctionSummary>; loggers?: ReadonlyMap<string, LoggerLibrary> }
   /** A value typed with a type literal (`deps: { logger: Logger }`): `at` is where its type's names resolve. */
   | { t: 'typedObject'; type: ts.TypeLiteralNode | ts.InterfaceDeclaration; at: ts.Node }
   /** A value of a function type whose callbacks are handed loggers: what an untyped callback passed to it gets. */

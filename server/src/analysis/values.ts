@@ -168,6 +168,8 @@ export class ValueResolver {
       if (callee?.t === 'importedClass') return instanceOfSummary(callee.cls);
       if (callee?.t === 'loggerContainerClass') return WINSTON_CONTAINER;
       if (callee?.t === 'loggerClass') return { t: 'logger', lib: callee.lib };
+      // `new Proxy(logger, handler)` (NocoBase's createSystemLogger) forwards to its target.
+      if (ts.isIdentifier(e.expression) && e.expression.text === 'Proxy' && e.arguments?.length === 2 && !resolveName(this.scopes, e.expression, 'Proxy')) return this.valueOf(e.arguments[0], depth);
       if (ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'Logger') {
         const m = this.valueOf(e.expression.expression, depth);
         if (m?.t === 'module' && m.module === 'winston') return { t: 'logger', lib: 'winston' };
@@ -542,7 +544,9 @@ function loggerFactory(o: Extract<Value, { t: 'loggerFactories' }>, name: string
 
 function memberValue(o: Extract<Value, { t: 'object' }>, name: string): Value | null {
   const fn = o.members.get(name);
-  return fn ? { t: 'function', fn } : null;
+  if (fn) return { t: 'function', fn };
+  const lib = o.loggers?.get(name);
+  return lib ? { t: 'logger', lib } : null;
 }
 
 /** The methods of a tRPC instance or procedure builder that give a builder with the same context. */

@@ -16,7 +16,7 @@ import { isClassifiedExpected } from './util/expectedError';
 import { messageParts } from './util/messageParts';
 import { constantMessage } from './util/messageText';
 import { aroundOnlyPlaceholder, placeholderCount } from './util/placeholders';
-import { existingKeys, fieldsMergeSafely, rewriteArguments } from './util/structuredCall';
+import { existingFieldValues, existingKeys, fieldsMergeSafely, rewriteArguments } from './util/structuredCall';
 import { structureMessage } from './util/structuredMessage';
 
 /** Code in a message, in Markdown: double backticks when the code holds one. */
@@ -80,7 +80,7 @@ function messageFix(call: LogCall, ctx: RuleContext, error: ts.Expression): FixP
   if ((library === 'pino' || library === 'bunyan') && call.restArgs.length > 0) return [];
   const sf = ctx.sourceFile;
   const parts = messageParts(call.messageArg) ?? [{ kind: 'value' as const, expr: call.messageArg }];
-  const s = structureMessage(parts, ctx, sf, existingKeys(call));
+  const s = structureMessage(parts, ctx, sf, existingKeys(call), existingFieldValues(call, sf));
   if (!s || !s.error) return [];
   if (!s.message && placement.kind !== 'metaArgument' && s.fields.length === 0 && !call.fieldsArg) {
     // The message was the error's text alone: pino and bunyan take the error itself and use its

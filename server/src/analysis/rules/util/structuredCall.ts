@@ -28,6 +28,18 @@ export function existingKeys(call: LogCall): Set<string> {
   return f && ts.isObjectLiteralExpression(f) ? objectKeys(f) : new Set();
 }
 
+/** The values the call's fields object already logs, by their text: `{ name, id: user.id }` → name → name, user.id → id. */
+export function existingFieldValues(call: LogCall, sf: ts.SourceFile): Map<string, string> {
+  const out = new Map<string, string>();
+  const f = call.fieldsArg && unwrap(call.fieldsArg);
+  if (!f || !ts.isObjectLiteralExpression(f)) return out;
+  for (const p of f.properties) {
+    if (ts.isShorthandPropertyAssignment(p)) out.set(p.name.text, p.name.text);
+    else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && !out.has(p.initializer.getText(sf))) out.set(unwrap(p.initializer).getText(sf), p.name.text);
+  }
+  return out;
+}
+
 /**
  * Whether adding fields to the call keeps every value it logs: true with no fields object or a
  * literal one whose keys are all known. A spread (`{ ...meta }`) or a fields variable may hold a key

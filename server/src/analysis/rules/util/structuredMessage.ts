@@ -33,10 +33,12 @@ export interface StructuredMessage {
 }
 
 /**
- * Takes a message's parts apart. `taken` holds keys already used in the call's fields object.
+ * Takes a message's parts apart. `taken` holds keys already used in the call's fields object;
+ * `present`, the values it already logs (their text → key): a value printed in the message that the
+ * call already logs under a key is not added again (`{ name }` beside `\`loading ${name}\``).
  * Null when the message prints two different errors: only one has the library's error place.
  */
-export function structureMessage(given: readonly Part[], scope: DeclarationLookup & Pick<RuleContext, 'importOf'>, sf: ts.SourceFile, taken: ReadonlySet<string>): StructuredMessage | null {
+export function structureMessage(given: readonly Part[], scope: DeclarationLookup & Pick<RuleContext, 'importOf'>, sf: ts.SourceFile, taken: ReadonlySet<string>, present: ReadonlyMap<string, string> = new Map()): StructuredMessage | null {
   const { parts, original } = joinTexts(given);
   let error: ts.Expression | null = null;
   let twoErrors = false;
@@ -62,6 +64,11 @@ export function structureMessage(given: readonly Part[], scope: DeclarationLooku
     const text = withoutParentheses(value).getText(sf);
     const after = parts[i + 1]?.kind === 'text' ? (parts[i + 1] as { text: string }).text : '';
     const unit = leadingUnit(after);
+    const logged = present.get(text);
+    if (logged !== undefined) {
+      slots.set(i, { name: logged, unit: !!unit });
+      return;
+    }
     let field = byText.get(text);
     if (!field) {
       const names = fieldNameCandidates(value);
