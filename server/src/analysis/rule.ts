@@ -60,6 +60,8 @@ export interface ProjectFacts {
     readonly library: LoggerLibrary;
     /** Set when the module is imported by name (a workspace package, a package, a paths alias). */
     readonly specifier?: string;
+    /** The module that makes the logger, when another package's (Rallly's `@rallly/logger`): how it is configured is read there. */
+    readonly origin?: string;
   } | null;
   /**
    * Whether the project's winston format keeps an error's stack (`format.errors({ stack: true })` in

@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { noteFile } from '../../../server/src/analysis';
-import { configuresErrorStacks, configuresPinoErrorKeys } from '../../../server/src/analysis/noteFile';
+import { configuresErrorStacks } from '../../../server/src/analysis/noteFile';
+import { configuresPinoErrorKeys } from '../../../server/src/analysis/pinoConfigText';
 import { callsOf, tempProject } from './helpers';
 
 const PINO_PKG = JSON.stringify({ dependencies: { pino: '^9', 'pino-http': '^10', express: '^4' } });

@@ -98,6 +98,20 @@ export class HealthController {
     assert.deepEqual(rules, ['console-logging', 'handler-missing-metrics', 'unstructured-log-message']);
   });
 
+  it("reads another package's logger module for how its pino serialises errors when only the service is checked (Rallly's @rallly/logger)", async () => {
+    const files = (options: string) => ({
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['apps/*', 'packages/*'] }),
+      'packages/logger/package.json': pkg('@acme/logger', { pino: '^10' }, { exports: { '.': './src/index.ts' } }),
+      'packages/logger/src/index.ts': `import pino from 'pino';\nexport const logger = pino(${options});\nexport function createLogger(name: string) {\n  return logger.child({ name });\n}\n`,
+      'apps/web/package.json': pkg('web', { next: '^15', '@acme/logger': 'workspace:*' }),
+      'apps/web/src/app/api/items/route.ts': `import { createLogger } from '@acme/logger';\nconst logger = createLogger('items');\nexport async function GET() {\n  try {\n    return Response.json(await fetch('https://example.com'));\n  } catch (error) {\n    logger.error({ error }, 'Failed to load items');\n    return new Response(null, { status: 500 });\n  }\n}\n`,
+    });
+    const errorFindings = async (t: { root: string }) =>
+      (await analyzeWorkspace(t.root, { paths: ['apps/web/src'] })).files.flatMap((f) => f.findings).filter((x) => x.rule === 'error-not-serialized').map((x) => x.message.slice(0, 40));
+    assert.deepEqual(await errorFindings(make(files('{ level: "info" }'))), ['pino writes the error `error` under `err'], 'pino made without serializers: `error` is written as {}');
+    assert.deepEqual(await errorFindings(make(files('{ serializers: { error: pino.stdSerializers.err } }'))), [], 'a serializer for `error`: kept');
+  });
+
   it("resolves a workspace package by name as the package manager links it: pnpm 9+ takes a version range from the registry (GrowthBook's SDK), `workspace:` from the folder", async () => {
     const sdk = `export function warn(message: string) {\n  console.error('[sdk]', message);\n}\n`;
     const files = (backEndSpec: string, extra: Record<string, string> = {}) => ({

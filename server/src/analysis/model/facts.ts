@@ -12,6 +12,7 @@ import { libraryOfPackage, type PackageInfo, packageProvidesRequestLogger } from
 import { isInside, isPathSpecifier, stripExtension } from './paths';
 import type { ModuleResolver } from './resolver';
 import type { LoggerExport } from './types';
+import { configuresPinoErrorKeys, createsPino } from '../pinoConfigText';
 
 /** A `loggerModule` setting and the folder it is relative to (its config file's folder). */
 export interface ConfiguredLoggerModule {
@@ -56,6 +57,8 @@ export interface FactsSource {
   readonly pinoCreatorFiles: ReadonlySet<string>;
   /** What a file is for (roles/): a fix never imports a logger from a test's or a script's module. */
   roleOf(absPath: string): FileKind;
+  /** A file's text (the workspace's, else the disk's). */
+  readFile(absPath: string): string | undefined;
 }
 
 type LoggerModule = NonNullable<ProjectFacts['loggerModule']>;
@@ -98,7 +101,11 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
   // Project-wide too: a shared logger package configures the serializers its services log through.
   // When no noted file creates the pino logger (`obs-lens check packages/server` of a repository whose
   // logger is made in packages/shared), how it serialises is not known: taken as it might.
-  const pinoSerialisesOtherKeys = src.pinoErrorKeyFiles.size > 0 || src.pinoCreatorFiles.size === 0;
+  // The logger module of another package the check did not note (Rallly's `@rallly/logger`) is read
+  // for it: its pino's serializers are the ones its importers log through.
+  const origin = choice.module?.origin && src.pinoCreatorFiles.size === 0 ? src.readFile(choice.module.origin) : undefined;
+  const originCreates = origin !== undefined && origin.length < 2 * 1024 * 1024 && createsPino(origin);
+  const pinoSerialisesOtherKeys = src.pinoErrorKeyFiles.size > 0 || (originCreates ? configuresPinoErrorKeys(origin) : src.pinoCreatorFiles.size === 0);
   return {
     package: pkg,
     loggerModule: choice.module,
@@ -236,7 +243,7 @@ function namedChoice(src: FactsSource, _pkg: PackageInfo | null, specifier: stri
   const exportName = preferredExport(loggers);
   const entry = loggers.get(exportName) ?? loggers.get('module.exports')!;
   return {
-    module: { absPath: stripExtension(file), file, specifier, exportName, library: entry.lib },
+    module: { absPath: stripExtension(file), file, specifier, exportName, library: entry.lib, ...(entry.origin ? { origin: entry.origin } : {}) },
     reason: `"${specifier}" resolves to ${rel(src, file)}, which exports \`${exportName}\` (${entry.lib}, made in ${rel(src, entry.origin)})`,
   };
 }

@@ -18,7 +18,7 @@ const CALLBACK_ERROR_NAME = /^err(?:or)?\d+$|^[a-z][a-zA-Z0-9]*(?:Err|Error)\d*$
 export function isErrorValue(expr: ts.Expression, scope: DeclarationLookup, aliases = 0): boolean {
   const e = unwrap(expr);
   if (ts.isNewExpression(e)) return ts.isIdentifier(e.expression) && /Error$/.test(e.expression.text);
-  if (ts.isPropertyAccessExpression(e)) return isRejectionReason(e);
+  if (ts.isPropertyAccessExpression(e)) return isRejectionReason(e) || isSafeParseError(e, scope);
   if (!ts.isIdentifier(e)) return false;
   const d = scope.declarationOf(e);
   // The narrowing is looked for last: most names are no error to begin with (a 20,000-term message's).
@@ -44,6 +44,20 @@ function isRejectionReason(e: ts.PropertyAccessExpression): boolean {
   }
   return false;
 }
+
+/**
+ * `parsed.error` of `const parsed = schema.safeParse(input)` (Zod's, and Valibot's `safeParse` alike):
+ * a ZodError, an Error whose text is the issues' (OpenStatus's `error_message: parsed.error.message`).
+ */
+export function isSafeParseError(e: ts.PropertyAccessExpression, scope: DeclarationLookup): boolean {
+  const of = unwrap(e.expression);
+  if (e.name.text !== 'error' || !ts.isIdentifier(of)) return false;
+  const d = scope.declarationOf(of);
+  let init = d && ts.isVariableDeclaration(d) && d.initializer ? unwrap(d.initializer) : null;
+  if (init && ts.isAwaitExpression(init)) init = unwrap(init.expression);
+  return !!init && ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && SAFE_PARSE.has(init.expression.name.text);
+}
+const SAFE_PARSE: ReadonlySet<string> = new Set(['safeParse', 'safeParseAsync']);
 
 /** `name.status === 'rejected'`, alone or in a chain of `&&`. */
 function testsRejected(test: ts.Expression, name: string): boolean {

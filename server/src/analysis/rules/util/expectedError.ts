@@ -7,6 +7,7 @@ import ts from '../../typescriptModule';
 import { unwrap } from '../../scopes';
 import type { LogCall } from '../../rule';
 import type { DeclarationLookup } from './declarations';
+import { isSafeParseError } from './errors';
 
 /** Levels below error: what they log is expected. */
 const BELOW_ERROR = new Set(['warn', 'warning', 'notice', 'info', 'http', 'verbose', 'debug', 'trace', 'silly']);
@@ -17,6 +18,10 @@ const MAX_CONDITION_NODES = 200;
 export function isClassifiedExpected(call: LogCall, error: ts.Expression, scope: DeclarationLookup): boolean {
   const level = call.levelArg && ts.isStringLiteralLike(unwrap(call.levelArg)) ? (unwrap(call.levelArg) as ts.StringLiteralLike).text : call.method;
   if (!BELOW_ERROR.has(level)) return false;
+  // A schema's verdict on input (`parsed.error` of `schema.safeParse(input)`) below error level: the
+  // issues it lists are what a reader needs (Docmost's `Invalid yjsSelection ...: ${parsed.error.message}`).
+  const e = unwrap(error);
+  if (ts.isPropertyAccessExpression(e) && isSafeParseError(e, scope)) return true;
   const names = errorNames(error, scope);
   if (names.size === 0) return false;
   let child: ts.Node = call.node;
