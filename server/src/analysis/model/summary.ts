@@ -138,8 +138,20 @@ export function summariseModule(file: string, text: string, links: SummaryLinks,
     }
     return out;
   };
+  /** `interface Logger extends WinstonLogger { trace: LeveledLogMethod }` (NocoBase's): a library's logger type with more. */
+  const extendedLogger = (st: ts.InterfaceDeclaration): LoggerLibrary | null => {
+    for (const clause of st.heritageClauses ?? []) {
+      for (const t of clause.types) {
+        const v = ts.isIdentifier(t.expression) ? values.typeValue(ts.factory.createTypeReferenceNode(t.expression.text), st) : null;
+        if (v?.t === 'logger') return v.lib;
+      }
+    }
+    return null;
+  };
   for (const st of sf.statements) {
-    if (ts.isInterfaceDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
+    if (ts.isInterfaceDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword) && extendedLogger(st)) {
+      types.set(st.name.text, extendedLogger(st)!);
+    } else if (ts.isInterfaceDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
       if (ownLibrary && isLoggerInterface(st.members)) types.set(st.name.text, ownLibrary);
       else if (isLoggerInterface(st.members)) types.set(st.name.text, 'custom');
       else {
@@ -175,7 +187,11 @@ export function summariseModule(file: string, text: string, links: SummaryLinks,
           // './logger'; export { Logger }`) keeps naming a logger.
           const imported = from ? null : resolveName(scopes, sf, local);
           const passed = from ? links.exportOf(from, local) : imported?.kind === 'import' ? links.exportOf(imported.module, imported.name) : null;
-          if (passed?.t === 'loggerType') types.set(el.name.text, passed.lib);
+          // A local interface listed (`interface Logger extends WinstonLogger {...}; export { Logger }`).
+          const declared = from || imported ? null : sf.statements.find((d): d is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(d) && d.name.text === local);
+          const extended = declared ? extendedLogger(declared) : null;
+          if (extended) types.set(el.name.text, extended);
+          else if (passed?.t === 'loggerType') types.set(el.name.text, passed.lib);
           else if (passed?.t === 'callbackType') callbackTypes.set(el.name.text, passed.callbacks);
           else if (passed?.t === 'shapeType') shapeTypes.set(el.name.text, passed.members);
           else if (passed?.t === 'resolversType') resolverTypes.set(el.name.text, passed.context);
