@@ -6,7 +6,7 @@
 import ts from './typescriptModule';
 import { type FunctionLike, functionNamed, functionOf, NOTHING, summariseFunction } from './logCallables';
 import type { ClassSummary, ExportedValue, FunctionSummary, ImportLinks } from './model/types';
-import { type Declaration, enclosingFunction, hasModifier, isFallback, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
+import { type Declaration, hasModifier, isFallback, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
 import { type GlobalAssignments, globalAssignments } from './globalAssignments';
 import { enclosingClass } from './classMembers';
 import type { LoggerLibrary } from './types';
@@ -15,6 +15,7 @@ import { instanceOfSummary, literalUnion, TypeValues } from './typeValues';
 import { assignedAtTopLevel, assignedConsoleMethod } from './assignedValues';
 import { derivesLogger, libraryImportValue, otherLoggingPackageValue, WINSTON_CONTAINER } from './libraryValues';
 import { MAX_DEPTH, type Value } from './valueTypes';
+import { boundLoggerObject, enclosingObjectLiteral, ObjectLiteralMembers } from './objectLiteralValues';
 
 export type { Value } from './valueTypes';
 
@@ -207,7 +208,7 @@ export class ValueResolver {
 
   /** An object literal with members that return a logger or log their arguments; null when it has none. */
   private objectValue(o: ts.ObjectLiteralExpression, depth = 0): Value | null {
-    const bound = this.boundLoggerObject(o, depth);
+    const bound = boundLoggerObject(o, (e) => (depth < MAX_DEPTH ? this.valueOf(e, depth + 1) : null));
     if (bound) return bound;
     const members = new Map<string, FunctionSummary>();
     for (const p of o.properties) {
@@ -217,31 +218,6 @@ export class ValueResolver {
       if (summary !== NOTHING) members.set(p.name.text, summary);
     }
     return members.size > 0 ? { t: 'object', members } : null;
-  }
-
-  /**
-   * A logger rebuilt as an object of its own level methods bound to it (Formbricks's `{ info:
-   * pinoLogger.info.bind(pinoLogger), warn: ..., error: ... }`, then `{ ...boundLogger, withContext }`):
-   * that logger, when info, warn and error all come from loggers of one library. Null otherwise.
-   */
-  private boundLoggerObject(o: ts.ObjectLiteralExpression, depth: number): Value | null {
-    let lib: LoggerLibrary | null = null;
-    const levels = new Set<string>();
-    const same = (l: LoggerLibrary) => (lib ??= l) === l;
-    for (const p of o.properties) {
-      if (ts.isSpreadAssignment(p)) {
-        const spread = depth < MAX_DEPTH ? this.valueOf(p.expression, depth + 1) : null;
-        if (spread?.t !== 'logger' || !same(spread.lib)) return null;
-        for (const l of BOUND_LEVELS) levels.add(l);
-        continue;
-      }
-      if (!ts.isPropertyAssignment(p) || !p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) || !BOUND_LEVELS.has(p.name.text)) continue;
-      const owner = boundMethodOwner(p.initializer, p.name.text);
-      const v = owner && depth < MAX_DEPTH ? this.valueOf(owner, depth + 1) : null;
-      if (v?.t !== 'logger' || !same(v.lib)) return null;
-      levels.add(p.name.text);
-    }
-    return lib && levels.has('info') && levels.has('warn') && levels.has('error') ? { t: 'logger', lib } : null;
   }
 
   private identifierValue(id: ts.Identifier, depth: number): Value | null {
@@ -474,36 +450,16 @@ export class ValueResolver {
    * one of its methods assigns to `this.name` (Overleaf's logger, `const LoggingManager = { initialize()
    * { this.logger = bunyan.createLogger(...) }, info(attributes, message) { return this.logger.info(...) } }`).
    */
+  private readonly literalMembers = new ObjectLiteralMembers();
+
   private thisMember(thisNode: ts.Node, name: string, depth: number): Value | null {
     const literal = enclosingObjectLiteral(thisNode);
-    if (literal) return depth < MAX_DEPTH ? this.objectLiteralMember(literal, name, depth) : null;
+    if (literal) return depth < MAX_DEPTH ? this.literalMembers.memberOf(literal, name, (e) => this.valueOf(e, depth + 1)) : null;
     const klass = enclosingClass(thisNode);
     return klass ? this.classes.memberOf(klass, name, depth) : null;
   }
 
-  /** Per object literal and member name (objectLiteralMember); null while one is worked out (a cycle). */
-  private readonly literalMembers = new Map<ts.ObjectLiteralExpression, Map<string, Value | null>>();
 
-  private objectLiteralMember(o: ts.ObjectLiteralExpression, name: string, depth: number): Value | null {
-    let members = this.literalMembers.get(o);
-    if (!members) this.literalMembers.set(o, (members = new Map()));
-    if (members.has(name)) return members.get(name)!;
-    members.set(name, null);
-    let v: Value | null = null;
-    for (const p of o.properties) {
-      if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === name) v = this.valueOf(p.initializer, depth + 1);
-      const fn = ts.isMethodDeclaration(p) ? p : ts.isPropertyAssignment(p) && ts.isFunctionExpression(unwrap(p.initializer)) ? (unwrap(p.initializer) as ts.FunctionExpression) : null;
-      for (const st of (!v && fn?.body?.statements) || []) {
-        if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
-        const left = st.expression.left;
-        if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) v = this.valueOf(st.expression.right, depth + 1);
-        if (v) break;
-      }
-      if (v) break;
-    }
-    members.set(name, v);
-    return v;
-  }
 
   /**
    * A handler's request, reply or context: the request parameter of a recognised handler or
@@ -574,31 +530,4 @@ function trpcCall(call: ts.CallExpression, target: Value | null, name: string, t
 function trpcOption(o: Extract<Value, { t: 'trpcResolverOptions' }>, name: string): Value | null {
   if (name === 'ctx') return { t: 'loggerMembers', members: o.context };
   return name === 'input' ? { t: 'trpcInput' } : null;
-}
-
-/** The level methods a logger rebuilt from bound methods must have (boundLoggerObject). */
-const BOUND_LEVELS: ReadonlySet<string> = new Set(['info', 'warn', 'error']);
-
-/** `logger.info.bind(logger)` for the member `level`: `logger`; null for anything else. */
-function boundMethodOwner(init: ts.Expression, level: string): ts.Expression | null {
-  const e = unwrap(init);
-  if (!ts.isCallExpression(e) || e.arguments.length !== 1 || !ts.isPropertyAccessExpression(e.expression) || e.expression.name.text !== 'bind') return null;
-  const method = unwrap(e.expression.expression);
-  if (!ts.isPropertyAccessExpression(method) || method.name.text !== level) return null;
-  const owner = unwrap(method.expression);
-  const arg = unwrap(e.arguments[0]);
-  return ts.isIdentifier(owner) && ts.isIdentifier(arg) && owner.text === arg.text ? owner : null;
-}
-
-/**
- * The object literal whose method `this` is in (arrows pass `this` through), or null: a function of
- * another kind, a class, or the top level comes first.
- */
-function enclosingObjectLiteral(thisNode: ts.Node): ts.ObjectLiteralExpression | null {
-  for (let n = enclosingFunction(thisNode); n; n = enclosingFunction(n)) {
-    if (ts.isArrowFunction(n)) continue;
-    if (ts.isMethodDeclaration(n)) return ts.isObjectLiteralExpression(n.parent) ? n.parent : null;
-    return ts.isFunctionExpression(n) && ts.isPropertyAssignment(n.parent) && ts.isObjectLiteralExpression(n.parent.parent) ? n.parent.parent : null;
-  }
-  return null;
 }
