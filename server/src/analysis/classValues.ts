@@ -33,12 +33,13 @@ export class ClassValues {
    * this.output.info(message, ...) } }` then `export default new Logger()`), else its fields that hold loggers, else nothing.
    */
   instanceValue(klass: ts.ClassLikeDeclaration): Value | null {
-    // A Nest logger of the project's own (HedgeDoc's `ConsoleLoggerService implements LoggerService`,
-    // a class extending Nest's ConsoleLogger): its callers use Nest's method names and arguments.
+    // A subclass of a library's logger class (Kuzzle's `Logger extends KuzzleLogger`): that library's logger.
     const loggerBase = this.loggerClassBase(klass);
     if (loggerBase) return { t: 'logger', lib: loggerBase };
+    // A Nest logger of the project's own (HedgeDoc's `ConsoleLoggerService implements LoggerService`,
+    // a class extending Nest's ConsoleLogger): its callers use Nest's method names and arguments.
     if (this.isNestLogger(klass)) {
-      // One whose error() hands its arguments on to another library's logger (Amplication's
+      // But one whose error() hands its arguments on to another library's logger (Amplication's
       // AmplicationLogger over winston: `error(message, error?, ...args)`) logs as its helpers say;
       // one printing itself (HedgeDoc's, through console) keeps Nest's arguments.
       const facade = this.methodObject(klass, false);

@@ -35,10 +35,10 @@ export function isLoggerInterface(members: ts.NodeArray<ts.TypeElement>): boolea
   for (const m of members) {
     const name = m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? m.name.text : null;
     if (!name) continue;
-    const params = ts.isMethodSignature(m) ? m.parameters : ts.isPropertySignature(m) && m.type && ts.isFunctionTypeNode(m.type) ? m.type.parameters : null;
+    const params = methodParameters(m);
     if (params && params.length > 0) levels.add(name);
     // `info: logMethod`, a level typed by a named function type (NocoBase's SystemLogger): taken as one.
-    else if (ts.isPropertySignature(m) && m.type && ts.isTypeReferenceNode(m.type) && LEVEL_METHODS.has(name)) levels.add(name);
+    else if (ts.isPropertySignature(m) && m.type && ts.isTypeReferenceNode(m.type) && LEVEL_NAMES.has(name)) levels.add(name);
   }
   return ['info', 'warn', 'error'].every((l) => levels.has(l));
 }
@@ -50,11 +50,20 @@ export function isLoggerInterface(members: ts.NodeArray<ts.TypeElement>): boolea
  */
 function isLoggerSubset(type: ts.TypeLiteralNode, at: ts.Node): boolean {
   if (!ts.isParameter(at) || !ts.isIdentifier(at.name) || !LOGGER_NAME.test(at.name.text)) return false;
-  return type.members.length > 0 && type.members.every((m) => (ts.isMethodSignature(m) || (ts.isPropertySignature(m) && !!m.type && ts.isFunctionTypeNode(m.type))) && !!m.name && ts.isIdentifier(m.name) && LEVEL_METHODS.has(m.name.text));
+  return type.members.length > 0 && type.members.every((m) => !!methodParameters(m) && !!m.name && ts.isIdentifier(m.name) && LEVEL_NAMES.has(m.name.text));
 }
 const LOGGER_NAME = /^(?:log|logger)$|Logger$/;
-/** Level methods a logger type may be cut down to. `log` is not among them: a type with only `log` is as often a printer as a logger. */
-const LEVEL_METHODS: ReadonlySet<string> = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']);
+/**
+ * Level names a logger type's members are recognised by (a cut-down type's, a level typed by name).
+ * `log` is not among them: a type with only `log` is as often a printer as a logger.
+ */
+const LEVEL_NAMES: ReadonlySet<string> = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']);
+
+/** The parameters of a method member, or of a property typed with a function type; null for any other member. */
+function methodParameters(m: ts.TypeElement): ts.NodeArray<ts.ParameterDeclaration> | null {
+  if (ts.isMethodSignature(m)) return m.parameters;
+  return ts.isPropertySignature(m) && m.type && ts.isFunctionTypeNode(m.type) ? m.type.parameters : null;
+}
 
 /**
  * An instance of a class another module declares, for logging: its methods that log (a facade), or

@@ -149,10 +149,10 @@ export function summariseModule(file: string, text: string, links: SummaryLinks,
     return null;
   };
   for (const st of sf.statements) {
-    if (ts.isInterfaceDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword) && extendedLogger(st)) {
-      types.set(st.name.text, extendedLogger(st)!);
-    } else if (ts.isInterfaceDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
-      if (ownLibrary && isLoggerInterface(st.members)) types.set(st.name.text, ownLibrary);
+    if (ts.isInterfaceDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
+      const extended = extendedLogger(st);
+      if (extended) types.set(st.name.text, extended);
+      else if (ownLibrary && isLoggerInterface(st.members)) types.set(st.name.text, ownLibrary);
       else if (isLoggerInterface(st.members)) types.set(st.name.text, 'custom');
       else {
         const members = factoryMembers(st.members, st);

@@ -54,15 +54,17 @@ export class CallTargets {
     /** `m.ns.f` of an imported module: its export `ns` (a module or object it re-exports), then `f` of that. */
     let nested: string | null = null;
     if (ts.isIdentifier(e)) id = e;
-    else if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(unwrap(e.expression))) {
-      id = unwrap(e.expression) as ts.Identifier;
-      member = e.name.text;
-    } else if (ts.isPropertyAccessExpression(e) && ts.isPropertyAccessExpression(unwrap(e.expression)) && ts.isIdentifier(unwrap((unwrap(e.expression) as ts.PropertyAccessExpression).expression))) {
-      // Overleaf's `Metrics.http.monitor(logger)`, with `module.exports.http = require('./http')` in @overleaf/metrics.
-      const mid = unwrap(e.expression) as ts.PropertyAccessExpression;
-      id = unwrap(mid.expression) as ts.Identifier;
-      member = mid.name.text;
-      nested = e.name.text;
+    else if (ts.isPropertyAccessExpression(e)) {
+      const inner = unwrap(e.expression);
+      if (ts.isIdentifier(inner)) {
+        id = inner;
+        member = e.name.text;
+      } else if (ts.isPropertyAccessExpression(inner) && ts.isIdentifier(unwrap(inner.expression))) {
+        // Overleaf's `Metrics.http.monitor(logger)`, with `module.exports.http = require('./http')` in @overleaf/metrics.
+        id = unwrap(inner.expression) as ts.Identifier;
+        member = inner.name.text;
+        nested = e.name.text;
+      }
     }
     if (!id) return null;
     const d = resolveName(parsed.scopes, id, id.text);

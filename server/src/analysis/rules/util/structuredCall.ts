@@ -34,8 +34,9 @@ export function existingFieldValues(call: LogCall, sf: ts.SourceFile): Map<strin
   const f = call.fieldsArg && unwrap(call.fieldsArg);
   if (!f || !ts.isObjectLiteralExpression(f)) return out;
   for (const p of f.properties) {
-    if (ts.isShorthandPropertyAssignment(p)) out.set(p.name.text, p.name.text);
-    else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && !out.has(p.initializer.getText(sf))) out.set(unwrap(p.initializer).getText(sf), p.name.text);
+    // The first key a value is logged under is the one a message's slot names.
+    const entry = ts.isShorthandPropertyAssignment(p) ? [p.name.text, p.name.text] : ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? [unwrap(p.initializer).getText(sf), p.name.text] : null;
+    if (entry && !out.has(entry[0])) out.set(entry[0], entry[1]);
   }
   return out;
 }
