@@ -196,6 +196,35 @@ describe('obs-lens check', function () {
     assert.deepEqual([...files], ['src/orders.ts']);
   });
 
+  it('checks sources a .gitignore keeps by name inside node_modules (Node-RED keeps its packages there), and no installed dependency', () => {
+    const bad = PINO_SERVICE['src/orders.ts'];
+    const root = makeWorkspace({
+      'package.json': PINO_SERVICE['package.json'],
+      '.gitignore': 'node_modules\n!packages/node_modules\n',
+      'packages/node_modules/@app/runtime/package.json': PINO_SERVICE['package.json'],
+      'packages/node_modules/@app/runtime/src/logger.ts': PINO_SERVICE['src/logger.ts'],
+      'packages/node_modules/@app/runtime/src/orders.ts': bad,
+      'packages/node_modules/@app/runtime/node_modules/dep/index.js': "console.log('x');\n",
+      'node_modules/lib/index.js': "console.log('x');\n",
+    });
+    const files = new Set(parseJsonOutput(runCli(['check', '--format', 'json'], root).stdout).map((d) => d.file));
+    assert.deepEqual([...files], ['packages/node_modules/@app/runtime/src/orders.ts']);
+    // Named, the kept folder is checked the same; an installed one is said to be ignored.
+    const named = runCli(['check', '--format', 'json', 'packages/node_modules/@app/runtime'], root);
+    assert.deepEqual([...new Set(parseJsonOutput(named.stdout).map((d) => d.file))], ['packages/node_modules/@app/runtime/src/orders.ts']);
+    const installed = runCli(['check', 'node_modules/lib'], root);
+    assert.equal(installed.code, 2);
+    assert.match(installed.stderr, /node_modules\/lib: every file in it is ignored/);
+  });
+
+  it('says so when a folder it is asked to check holds no source, exit 2 (as ESLint: no files matching)', () => {
+    const root = makeWorkspace({ ...PINO_SERVICE, 'docs/readme.md': '# docs\n' });
+    const r = runCli(['check', 'src', 'docs'], root);
+    assert.equal(r.code, 2, r.stderr);
+    assert.ok(r.stderr.includes('obs-lens: docs: no JavaScript or TypeScript file to check in it (dependency, build and ignored folders are skipped)\n'), r.stderr);
+    assert.ok(r.stdout.includes('src/orders.ts'), 'the folder with source is still checked');
+  });
+
   it('skips a 10 MB generated file with a message and still succeeds', () => {
     const root = makeWorkspace({
       'package.json': PINO_SERVICE['package.json'],

@@ -208,6 +208,13 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
     const ignored = createIgnoreMatcher(rootAbs, []);
     const { dirs, files } = await classifyPaths(rootAbs, options.paths, unreadable, ignored);
     candidates = dirs.length > 0 ? (await discoverFiles(rootAbs, { ignore: [], within: dirs })).filter((f) => !ignoredBySettings(f)) : [];
+    // A folder named on the command line that yields nothing is said so, not passed in silence (ESLint
+    // too: "No files matching the pattern"); a repository with nothing to check is no error.
+    for (const dir of dirs) {
+      if (dir !== rootAbs && !candidates.some((f) => f.startsWith(dir + path.sep))) {
+        unreadable.push({ path: dir, message: 'no JavaScript or TypeScript file to check in it (dependency, build and ignored folders are skipped)', named: true });
+      }
+    }
     for (const file of files) {
       if (!isAnalysable(file)) skipped.push(skippedFile(file, 'not a JavaScript or TypeScript source file'));
       else if (ignored(file) || ignoredBySettings(file)) skipped.push(skippedFile(file, 'ignored by .gitignore, the ignore setting or a build folder'));

@@ -8,7 +8,7 @@ import { readRegularTextOrUndefined } from '../regularFile';
 
 const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
 
-/** Folders that never hold service source worth analysing, skipped even without a .gitignore. */
+/** Folders that never hold service source worth analysing, skipped even without a .gitignore, unless one keeps them by name. */
 export const ALWAYS_SKIPPED_DIRS: ReadonlySet<string> = new Set([
   'node_modules', 'dist', 'build', 'out', 'coverage', '.next', '.git', '.turbo',
 ]);
@@ -42,20 +42,34 @@ function readIgnoreLayer(dirAbs: string, base: string): IgnoreLayer | undefined 
 /**
  * Git semantics, as far as they matter here: layers are consulted from the root down and the
  * deepest layer with an opinion wins, so a nested `!keep.ts` re-includes what the root ignored.
+ * Undefined when no layer has an opinion.
  */
-function isIgnoredBy(layers: readonly IgnoreLayer[], relPosix: string, isDir: boolean): boolean {
-  let ignored = false;
+function verdictOf(layers: readonly IgnoreLayer[], relPosix: string, isDir: boolean): 'ignored' | 'kept' | undefined {
+  let verdict: 'ignored' | 'kept' | undefined;
   for (const layer of layers) {
     let rel: string;
     if (layer.base === '') rel = relPosix;
     else if (relPosix.startsWith(layer.base + '/')) rel = relPosix.slice(layer.base.length + 1);
     else continue;
     if (rel === '') continue;
-    const verdict = layer.rules.test(isDir ? rel + '/' : rel);
-    if (verdict.ignored) ignored = true;
-    else if (verdict.unignored) ignored = false;
+    const test = layer.rules.test(isDir ? rel + '/' : rel);
+    if (test.ignored) verdict = 'ignored';
+    else if (test.unignored) verdict = 'kept';
   }
-  return ignored;
+  return verdict;
+}
+
+function isIgnoredBy(layers: readonly IgnoreLayer[], relPosix: string, isDir: boolean): boolean {
+  return verdictOf(layers, relPosix, isDir) === 'ignored';
+}
+
+/**
+ * Whether a folder is skipped: one of the always-skipped names unless a .gitignore keeps it by name
+ * (Node-RED's sources live in `packages/node_modules`, kept by `!packages/node_modules`), or ignored.
+ */
+function isSkippedFolder(layers: readonly IgnoreLayer[], name: string, relPosix: string): boolean {
+  const verdict = verdictOf(layers, relPosix, true);
+  return ALWAYS_SKIPPED_DIRS.has(name) ? verdict !== 'kept' : verdict === 'ignored';
 }
 
 function settingsLayer(ignoreGlobs: readonly string[]): IgnoreLayer[] {
@@ -85,19 +99,18 @@ export function createIgnoreMatcher(root: string, ignoreGlobs: string[]): (absPa
     const abs = path.resolve(absPath);
     const rel = relativeToRoot(rootAbs, abs);
     const parts = toPosix(rel ?? abs).split('/');
-    if ((isFolder ? parts : parts.slice(0, -1)).some((p) => ALWAYS_SKIPPED_DIRS.has(p))) return true;
-    if (rel === undefined) return false;
+    if (rel === undefined) return (isFolder ? parts : parts.slice(0, -1)).some((p) => ALWAYS_SKIPPED_DIRS.has(p));
     const layers: IgnoreLayer[] = [];
     if (rootLayer) layers.push(rootLayer);
     for (let i = 1; i < parts.length; i++) {
       const base = parts.slice(0, i).join('/');
       // A file inside an ignored folder is ignored whatever deeper rules say (git never looks inside).
-      if (isIgnoredBy([...layers, ...fixed], base, true)) return true;
+      if (isSkippedFolder([...layers, ...fixed], parts[i - 1], base)) return true;
       if (!nestedByDir.has(base)) nestedByDir.set(base, readIgnoreLayer(path.join(rootAbs, base), base));
       const layer = nestedByDir.get(base);
       if (layer) layers.push(layer);
     }
-    return isIgnoredBy([...layers, ...fixed], rel, isFolder);
+    return isFolder ? isSkippedFolder([...layers, ...fixed], parts[parts.length - 1], rel) : isIgnoredBy([...layers, ...fixed], rel, false);
   };
 }
 
@@ -150,10 +163,9 @@ export async function discoverFiles(root: string, options: DiscoverOptions): Pro
         }
       }
       if (entry.isDirectory()) {
-        if (ALWAYS_SKIPPED_DIRS.has(entry.name)) continue;
         // Only descend where a requested folder lies below or above.
         if (!within.some((w) => isWithin(w, abs) || isWithin(abs, w))) continue;
-        if (isIgnoredBy(all, rel, true)) continue;
+        if (isSkippedFolder(all, entry.name, rel)) continue;
         subdirs.push(abs);
       } else if (isFile) {
         if (!isAnalysable(abs)) continue;
