@@ -136,7 +136,26 @@ function maxBody(fn: FunctionLike): number {
 /** The parameter an argument passes on: itself (`msg`), or the elements of the rest parameter spread there (`...msg`). */
 function messageParameter(arg: ts.Expression | undefined, fn: FunctionLike, scopes: ScopeMap): number {
   if (arg && ts.isSpreadElement(arg)) return restParameterIndex(arg.expression, fn, scopes);
-  return parameterIndex(arg, fn, scopes);
+  return messageValueParameter(arg, fn, scopes);
+}
+
+/**
+ * The parameter a message value is: itself, or a local that calls it when it is a function (a lazy
+ * message: zigbee2mqtt's `const message = messageOrLambda instanceof Function ? messageOrLambda() :
+ * messageOrLambda`), the caller's text either way.
+ */
+function messageValueParameter(arg: ts.Expression | undefined, fn: FunctionLike, scopes: ScopeMap): number {
+  const direct = parameterIndex(arg, fn, scopes);
+  const e = arg && unwrap(arg);
+  if (direct >= 0 || !e || !ts.isIdentifier(e)) return direct;
+  const d = resolveName(scopes, e, e.text);
+  const init = d?.kind === 'value' ? unwrap(d.init) : null;
+  if (!init || !ts.isConditionalExpression(init)) return -1;
+  const whenTrue = unwrap(init.whenTrue);
+  const whenFalse = unwrap(init.whenFalse);
+  const index = parameterIndex(whenFalse, fn, scopes);
+  const calls = ts.isCallExpression(whenTrue) && whenTrue.arguments.length === 0 && parameterIndex(whenTrue.expression, fn, scopes) === index;
+  return index >= 0 && calls ? index : -1;
 }
 
 /**
@@ -149,7 +168,7 @@ function taggedMessageParameter(arg: ts.Expression | undefined, fn: FunctionLike
   const t = arg && unwrap(arg);
   if (!t || !ts.isTemplateExpression(t)) return -1;
   const last = t.templateSpans[t.templateSpans.length - 1];
-  return last.literal.text === '' ? parameterIndex(last.expression, fn, scopes) : -1;
+  return last.literal.text === '' ? messageValueParameter(last.expression, fn, scopes) : -1;
 }
 
 /**

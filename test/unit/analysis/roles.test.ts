@@ -235,6 +235,19 @@ describe('file roles', () => {
     assert.equal(role('src/util.ts'), 'service: imported by server code (server/server.js)');
   });
 
+  it("zigbee2mqtt's shape: a JavaScript entry that loads the compiled output of the TypeScript (`import('./dist/controller.js')`, tsconfig outDir dist and rootDir lib) runs its source, built or not", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'z2m', main: 'index.js', scripts: { start: 'node index.js', test: 'vitest run' }, dependencies: { winston: '^3' } }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', outDir: 'dist', rootDir: 'lib' }, include: ['./lib/**/*'] }),
+      'index.js': "async function start() {\n  const { Controller } = await import('./dist/controller.js');\n  await new Controller().start();\n}\nstart();\n",
+      'lib/controller.ts': "import { bridge } from './util/bridge';\nexport class Controller { async start() { bridge(); } }\n",
+      'lib/util/bridge.ts': "export function bridge() { console.log('bridging'); }\n",
+      'test/controller.test.ts': "import { Controller } from '../lib/controller';\nnew Controller();\n",
+    });
+    assert.equal(role('lib/controller.ts'), 'service: imported by server code (index.js)');
+    assert.equal(role('lib/util/bridge.ts'), 'service: imported by server code (lib/controller.ts)');
+  });
+
   it("an interactive command-line package (OpenPanel's admin: inquirer prompts, started by its own `start`) is a CLI; a server package with the same start is a service", async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['admin', 'api'] }),

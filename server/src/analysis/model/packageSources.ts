@@ -29,6 +29,20 @@ export function packageEntrySource(dir: string, subpath: string, fsView: FileSys
   return null;
 }
 
+/**
+ * The source a path under a tsconfig's `outDir` is compiled from (`dist/controller.js` → `lib/controller.ts`
+ * under `rootDir: lib`), built or not: a JavaScript entry that loads the project's compiled output
+ * (zigbee2mqtt's index.js: `import('./dist/controller.js')`) runs that source. Null without an `outDir`
+ * holding the path, or without the source.
+ */
+export function compiledOutputSource(abs: string, options: { outDir?: string; rootDir?: string }, configDir: string, fsView: FileSystemView): string | null {
+  if (!options.outDir || !isInside(options.outDir, abs)) return null;
+  for (const base of sourceBases(configDir, abs, options.outDir, options.rootDir)) {
+    for (const ext of SOURCE_EXTENSIONS) if (fsView.fileExists(base + ext)) return base + ext;
+  }
+  return null;
+}
+
 function readManifest(dir: string, fsView: FileSystemView): Record<string, unknown> | null {
   const text = fsView.readFile(path.join(dir, 'package.json'));
   if (text === undefined) return null;

@@ -9,7 +9,7 @@ import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import ts from '../typescriptModule';
 import type { FileSystemView } from './fileSystem';
-import { packageEntrySource } from './packageSources';
+import { compiledOutputSource, packageEntrySource } from './packageSources';
 import { inNodeModules, isInside, isPathSpecifier, packageNameOf } from './paths';
 import type { CompilerSetup, TsconfigIndex } from './tsconfigs';
 
@@ -81,6 +81,8 @@ export class ModuleResolver {
     let found = ts.resolveModuleName(specifier, fromFile, setup.options, this.host, setup.cache, undefined, mode).resolvedModule?.resolvedFileName;
     if (!found && (isPathSpecifier(specifier) || isAlias)) found = ts.resolveModuleName(specifier, fromFile, setup.lenient, this.host, undefined, undefined, mode).resolvedModule?.resolvedFileName;
     if (!found && !isPathSpecifier(specifier)) found = this.unbuiltPackageSource(specifier) ?? undefined;
+    // The project's compiled output named by path (`./dist/controller.js`): the source it is compiled from.
+    if (isPathSpecifier(specifier) && (!found || (setup.options.outDir && isInside(setup.options.outDir, found)))) found = this.compiledSource(fromFile, specifier) ?? found;
     const file = found ? path.resolve(this.deps.fsView.realpath(found)) : null;
     const result = file && isInside(this.deps.root, file) && !inNodeModules(file) ? file : null;
     bySetup.set(key, result);
@@ -91,6 +93,17 @@ export class ModuleResolver {
       shared.set(aliasKey, result);
     }
     return result;
+  }
+
+  /**
+   * The source of the project's compiled output that a path specifier names, built or not
+   * (zigbee2mqtt's index.js: `import('./dist/controller.js')` under `outDir: dist`, `rootDir: lib`), or null.
+   */
+  compiledSource(fromFile: string, specifier: string): string | null {
+    const setup = this.deps.tsconfigs.forFile(fromFile);
+    if (!setup.options.outDir || !isPathSpecifier(specifier)) return null;
+    const configDir = setup.configPath ? path.dirname(setup.configPath) : this.deps.root;
+    return compiledOutputSource(path.resolve(path.dirname(fromFile), specifier), setup.options, configDir, this.deps.fsView);
   }
 
   /** A workspace package's module when its package.json names build output that was not built: its source (packageSources.ts). */

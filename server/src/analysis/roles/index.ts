@@ -44,8 +44,10 @@ export class RoleIndex {
       resolve: (fromFile, specifier) => {
         if (!specifier.startsWith('.') && !path.isAbsolute(specifier)) return resolver.resolve(fromFile, specifier);
         const written = path.resolve(path.dirname(fromFile), specifier.split('?')[0]);
-        return probeModule(stripExtension(written), written, noted);
+        // `./dist/controller.js` of a TypeScript project: its compiled output, whose source the file runs.
+        return probeModule(stripExtension(written), written, noted) ?? resolver.compiledSource(fromFile, specifier);
       },
+      compiledSource: (fromFile, specifier) => resolver.compiledSource(fromFile, specifier),
     };
     // Files of one folder share a package: asked for every file and every import, it is looked up once per folder.
     const byFolder = new Map<string, string | null>();

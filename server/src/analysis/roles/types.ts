@@ -20,11 +20,13 @@ export interface RoleVerdict {
 /**
  * Resolves an import specifier written in `fromFile` to the workspace file it names (absolute, with
  * its extension), or null for packages, builtins and files outside the workspace. The relative
- * resolver (resolver.ts) is the implementation today; TypeScript's resolver (tsconfig paths, barrels,
- * workspace packages) plugs in here.
+ * specifiers are probed among the noted files (resolver.ts); the rest go to the project model's
+ * resolver (model/resolver.ts: TypeScript's, with tsconfig paths, barrels, workspace packages).
  */
 export interface ModuleResolver {
   resolve(fromFile: string, specifier: string): string | null;
+  /** The source of the project's compiled output a path specifier names (`./dist/controller.js`), or null. */
+  compiledSource(fromFile: string, specifier: string): string | null;
 }
 
 /** What the role computation reads from the project model. */

@@ -51,9 +51,14 @@ function textualErrors(expr: ts.Expression, ctx: RuleContext): Array<{ at: ts.Ex
   const id = unwrap(expr);
   if (ts.isIdentifier(id)) {
     for (const value of localValues(id, ctx)) {
-      const error = errorAsText(value, ctx);
+      const error = errorTextInBranches(value, ctx);
       if (error) return [{ at: id, error, indirect: true }];
     }
+  }
+  // `tooMany ? \`timed out\` : \`failed: ${detail}\``: either message may be written (no fix: the call keeps its condition).
+  // `err.stack ? err.stack : err.toString()` is the error's stack whenever it has one (exempt, as a stack is).
+  if (ts.isConditionalExpression(id) && !isStack(id.whenTrue) && !isStack(id.whenFalse)) {
+    return [...textualErrors(id.whenTrue, ctx), ...textualErrors(id.whenFalse, ctx)].map((f) => ({ ...f, indirect: true as const }));
   }
   const parts = messageParts(expr);
   if (!parts) return [];
@@ -65,11 +70,23 @@ function textualErrors(expr: ts.Expression, ctx: RuleContext): Array<{ at: ts.Ex
     else {
       // `const reason = getErrorMessage(err); logger.error(`failed: ${reason}`)`.
       const v = unwrap(p.expr);
-      const made = ts.isIdentifier(v) ? localValues(v, ctx).map((x) => errorAsText(x, ctx)).find((x) => x) : null;
+      const made = ts.isIdentifier(v) ? localValues(v, ctx).map((x) => errorTextInBranches(x, ctx)).find((x) => x) : null;
       if (made) out.push({ at: v, error: made, indirect: true });
     }
   }
   return out;
+}
+
+/**
+ * The error a local's value turns into text, also in one branch of a condition whose other branch is
+ * other text (Standard Notes: `isAxiosError ? JSON.stringify(response.data) : (error as Error).message`):
+ * when that branch is taken the error is logged as its text alone.
+ */
+function errorTextInBranches(value: ts.Expression, ctx: RuleContext): ts.Expression | null {
+  const text = errorAsText(value, ctx);
+  if (text) return text;
+  const v = unwrap(value);
+  return ts.isConditionalExpression(v) ? (errorTextInBranches(v.whenTrue, ctx) ?? errorTextInBranches(v.whenFalse, ctx)) : null;
 }
 
 function messageFix(call: LogCall, ctx: RuleContext, error: ts.Expression): FixProposal[] {
@@ -157,7 +174,9 @@ function nestStackPassed(call: LogCall, ctx: RuleContext): boolean {
   // The message, or a value written into it (`Failed to clean up ${id}: ${e.message}`).
   const parts = ts.isTemplateExpression(message) ? message.templateSpans.map((span) => span.expression) : [message];
   const errors = parts.flatMap((p) => {
-    const text = errorAsText(p, ctx);
+    // The error's text itself, or a local made of it (Vendure's `const message = typeof e.message === 'string' ? e.message : ...`).
+    const u = unwrap(p);
+    const text = errorAsText(p, ctx) ?? (ts.isIdentifier(u) ? localValues(u, ctx).map((v) => errorTextInBranches(v, ctx)).find((x) => x) : null);
     const name = text && errorNameIn(text);
     return name ? [name] : [];
   });
@@ -171,6 +190,12 @@ function errorNameIn(text: ts.Expression): string | null {
   if (ts.isIdentifier(u)) return u.text;
   if (ts.isConditionalExpression(u)) return errorNameIn(u.whenTrue) ?? errorNameIn(u.whenFalse);
   return ts.isPropertyAccessExpression(u) && u.name.text === 'message' && ts.isIdentifier(unwrap(u.expression)) ? (unwrap(u.expression) as ts.Identifier).text : null;
+}
+
+/** `x.stack`: a stack printed is exempt from this rule (unstructured-log-message reports a stack alone as the message). */
+function isStack(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return ts.isPropertyAccessExpression(u) && u.name.text === 'stack';
 }
 
 /** The error whose stack an argument is: `err.stack`, or a guard's branch that is (`e instanceof Error ? e.stack : undefined`). */

@@ -13,7 +13,7 @@ import { messageParts, type Part } from './util/messageParts';
 import { existingFieldValues, existingKeys, fieldsMergeSafely, rewriteArguments } from './util/structuredCall';
 import { objectLiteralFields, printedValue, structureMessage } from './util/structuredMessage';
 import { writesJsonRecord } from './util/jsonRecord';
-import { printsCallerMessageAfterOwnTag } from './util/consoleSink';
+import { printsCallerMessageAfterOwnTag, writesCallerMessageAfterOwnTag } from './util/consoleSink';
 import { formattedArgument } from './util/messageFormatter';
 
 export const MESSAGES = {
@@ -160,7 +160,7 @@ export const rule: Rule = {
     if (isConsoleOutsideService(call, ctx) || !runsInServer(call.node, ctx) || runsOnlyInDevelopmentOrTests(call.node) || writesJsonRecord(call)) return;
     // A log helper's console call printing its caller's message after a tag of its own parameters (`f(type + ':', msg)`):
     // the message is checked where the helper is called.
-    if (call.library === 'console' && printsCallerMessageAfterOwnTag(call, ctx)) return;
+    if (call.library === 'console' ? printsCallerMessageAfterOwnTag(call, ctx) : writesCallerMessageAfterOwnTag(call, ctx)) return;
     const message = messageExpression(call);
     if (!message) return;
     // `logger.warn({ err }, err.message)`: the error is kept whole, so error-not-serialized is quiet,

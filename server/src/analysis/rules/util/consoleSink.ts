@@ -2,11 +2,13 @@
 // prints its caller's message after a tag made of its own parameters. The text is the caller's,
 // checked where the helper is called; the tag (the level's name) is no value of the record. A tag
 // made from anything else (`console.debug(\`[${jobId}]\`, ...args)`, Documenso's job logger) puts a
-// value in the text and stays a finding, as does any call printing no parameter of its function.
+// value in the text and stays a finding, as does any call printing no parameter of its function. A
+// logger's sink writing one text of its tag and its caller's message is the same (zigbee2mqtt's).
 import ts from '../../typescriptModule';
 import type { LogCall, RuleContext } from '../../rule';
 import { enclosingFunction, unwrap } from '../../scopes';
 import { isConsoleSinkShaped } from '../../logCallables';
+import { words } from '../../nameWords';
 
 export function printsCallerMessageAfterOwnTag(call: LogCall, ctx: Pick<RuleContext, 'declarationOf'>): boolean {
   const fn = enclosingFunction(call.node);
@@ -22,6 +24,40 @@ export function printsCallerMessageAfterOwnTag(call: LogCall, ctx: Pick<RuleCont
   };
   return rest.some(isOwnParameter) && onlyParametersIn(tag, isOwnParameter);
 }
+
+/**
+ * The same in a logger's sink writing one text (zigbee2mqtt's `this.logger.log(level, \`${namespace}: ${message}\`)`,
+ * `message` being its `messageOrLambda` parameter, called when it is a function): the text ends with the
+ * caller's message after a tag of the sink's own parameters.
+ */
+export function writesCallerMessageAfterOwnTag(call: LogCall, ctx: Pick<RuleContext, 'declarationOf'>): boolean {
+  const fn = enclosingFunction(call.node);
+  const message = call.messageArg && unwrap(call.messageArg);
+  if (!fn || !message || !ts.isTemplateExpression(message) || !isConsoleSinkShaped(fn)) return false;
+  const spans = message.templateSpans;
+  const last = spans[spans.length - 1];
+  const isOwnParameter = (e: ts.Expression): boolean => {
+    const x = unwrap(e);
+    if (!ts.isIdentifier(x)) return false;
+    const d = ctx.declarationOf(x);
+    return !!d && ts.isParameter(d) && d.parent === fn;
+  };
+  // The caller's message: a parameter named for one, or a local that calls it when it is a function (a lazy
+  // message). Named so: `warnOldPostgres(config, version)` writing `Running PostgreSQL ${version}` is no sink.
+  const isCallerMessage = (e: ts.Expression): boolean => {
+    const x = unwrap(e);
+    if (!ts.isIdentifier(x) || !words(x.text).some((w) => MESSAGE_WORDS.has(w))) return false;
+    if (isOwnParameter(x)) return true;
+    const d = ctx.declarationOf(x);
+    const init = d && ts.isVariableDeclaration(d) && d.initializer ? unwrap(d.initializer) : null;
+    if (!init || !ts.isConditionalExpression(init)) return false;
+    const whenTrue = unwrap(init.whenTrue);
+    return isOwnParameter(init.whenFalse) && ts.isCallExpression(whenTrue) && whenTrue.arguments.length === 0 && isOwnParameter(whenTrue.expression);
+  };
+  return last.literal.text === '' && isCallerMessage(last.expression) && spans.slice(0, -1).every((span) => onlyParametersIn(span.expression, isOwnParameter));
+}
+
+const MESSAGE_WORDS = new Set(['message', 'msg']);
 
 /** Whether every name in `e` (its text aside) is one of the function's parameters: an explicit stack, no recursion. */
 function onlyParametersIn(e: ts.Expression, isOwnParameter: (e: ts.Expression) => boolean): boolean {

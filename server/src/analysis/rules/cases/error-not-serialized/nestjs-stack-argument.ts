@@ -33,6 +33,9 @@ export class UsersService {
       this.logger.error(`Failed to clean up page ${pageId}: ${error instanceof Error ? error.message : 'Unknown error'}`, error instanceof Error ? error.stack : undefined);
       this.logger.warn('clean-up failed, retrying', error);
                                                   //~~~~~ [error-not-serialized] NestJS's Logger.warn takes further messages and a context after its message, not an error: `error` there is printed as text (or dropped by nestjs-pino) and its stack is lost; pass its stack (`error.stack`), or with nestjs-pino the error in an object first (`{ err: error }`).
+      // The text made a few lines up, the stack beside it (Vendure's asset preview): kept.
+      const message: string = typeof (error as Error).message === 'string' ? (error as Error).message : String(error);
+      this.logger.error(`Could not clean up page ${pageId}: ${message}`, (error as Error).stack);
       this.logger.error(error instanceof Error ? error.message : 'Unknown error');
                       //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `error instanceof Error ? error.message : 'Unknown error'` logs the error as text, which loses its stack and type; log the error object instead.
     }
