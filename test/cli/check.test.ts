@@ -206,12 +206,28 @@ describe('obs-lens check', function () {
       'packages/node_modules/@app/runtime/src/orders.ts': bad,
       'packages/node_modules/@app/runtime/node_modules/dep/index.js': "console.log('x');\n",
       'node_modules/lib/index.js': "console.log('x');\n",
+      // One kept package imports another by name, as Node finds it there (no workspace declared).
+      'packages/node_modules/@app/util/package.json': JSON.stringify({ name: '@app/util', main: 'index.js' }),
+      'packages/node_modules/@app/util/index.js': "module.exports = { log: require('./lib/log') };\n",
+      'packages/node_modules/@app/util/lib/log.js': [
+        'var log = module.exports = {',
+        '  log: function (msg) { handlers.forEach(function (h) { h.emit("log", msg); }); },',
+        '  info: function (msg) { log.log({ level: 30, msg: msg }); },',
+        '  warn: function (msg) { log.log({ level: 40, msg: msg }); },',
+        '  error: function (msg) { log.log({ level: 50, msg: msg }); },',
+        '};',
+        'var handlers = [];',
+        '',
+      ].join('\n'),
+      'packages/node_modules/@app/runtime/src/comms.js': "var log = require('@app/util').log;\nexports.open = function (session) { log.info('comms.open ' + session); };\n",
     });
-    const files = new Set(parseJsonOutput(runCli(['check', '--format', 'json'], root).stdout).map((d) => d.file));
-    assert.deepEqual([...files], ['packages/node_modules/@app/runtime/src/orders.ts']);
+    const all = parseJsonOutput(runCli(['check', '--format', 'json'], root).stdout);
+    const files = new Set(all.map((d) => d.file));
+    assert.deepEqual([...files].sort(), ['packages/node_modules/@app/runtime/src/comms.js', 'packages/node_modules/@app/runtime/src/orders.ts']);
+    assert.ok(all.some((d) => d.file.endsWith('comms.js') && d.rule === 'unstructured-log-message'), JSON.stringify(all));
     // Named, the kept folder is checked the same; an installed one is said to be ignored.
     const named = runCli(['check', '--format', 'json', 'packages/node_modules/@app/runtime'], root);
-    assert.deepEqual([...new Set(parseJsonOutput(named.stdout).map((d) => d.file))], ['packages/node_modules/@app/runtime/src/orders.ts']);
+    assert.deepEqual([...new Set(parseJsonOutput(named.stdout).map((d) => d.file))].sort(), ['packages/node_modules/@app/runtime/src/comms.js', 'packages/node_modules/@app/runtime/src/orders.ts']);
     const installed = runCli(['check', 'node_modules/lib'], root);
     assert.equal(installed.code, 2);
     assert.match(installed.stderr, /node_modules\/lib: every file in it is ignored/);

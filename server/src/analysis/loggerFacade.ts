@@ -10,15 +10,49 @@
 // VendureLogger the app configures).
 import ts from './typescriptModule';
 import { ALL_LEVEL_METHODS } from './libraries';
-import { type FunctionLike, memberFunction, soleExpression } from './logCallables';
+import { type FunctionLike, functionOf, memberFunction, soleExpression } from './logCallables';
 import type { FunctionSummary } from './model/types';
 import { hasModifier } from './scopes';
 
 /** What a facade's level method does: logs its first argument as the message, its second as fields, and prints what follows with them (winston's splat fills `%s` from it). */
 export const FACADE_LEVEL_METHOD: FunctionSummary = { logs: { lib: 'custom', message: 0, fields: 1, rest: true } };
 
+/** A hand-rolled logger object's level method: its one parameter is the message, written as it is by a sink the model cannot follow. */
+export const OBJECT_FACADE_LEVEL_METHOD: FunctionSummary = { logs: { lib: 'custom', message: 0 } };
+
 /** Every facade has these three; a class with only some of them (a validator's `error()`) is not one. */
 const REQUIRED_LEVELS = ['info', 'warn', 'error'];
+
+/**
+ * The level methods of an object literal that is a hand-rolled logger (Node-RED's @node-red/util log:
+ * `info: function(msg) { log.log({ level: log.INFO, msg: msg }) }`): each hands its first parameter to
+ * one call of another name than its own level, as an argument or a property of an object argument
+ * (a record with its level), and info, warn (or warning) and error all do. Forwarding to the same
+ * level of something else (`info: (m) => toast.info(m)`) is a notifier as often as a logger: not one.
+ */
+export function objectFacadeLevelMethods(o: ts.ObjectLiteralExpression): string[] {
+  const found: string[] = [];
+  for (const p of o.properties) {
+    if (!p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) || !ALL_LEVEL_METHODS.has(p.name.text)) continue;
+    const fn = ts.isMethodDeclaration(p) ? p : ts.isPropertyAssignment(p) ? functionOf(p.initializer) : null;
+    if (fn && handsMessageToSink(fn, p.name.text)) found.push(p.name.text);
+  }
+  const has = (l: string) => found.includes(l);
+  return has('info') && (has('warn') || has('warning')) && has('error') ? found : [];
+}
+
+/** `log.log({ level, msg })`, `write('info', msg)`: one call, named otherwise than `level`, given the first parameter. */
+function handsMessageToSink(fn: FunctionLike, level: string): boolean {
+  const call = onlyCall(fn);
+  const first = fn.parameters[0];
+  if (!call || !first || first.dotDotDotToken || !ts.isIdentifier(first.name)) return false;
+  const callee = call.expression;
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : null;
+  if (name === null || name === level) return false;
+  const message = first.name.text;
+  const isMessage = (e: ts.Expression) => ts.isIdentifier(e) && e.text === message;
+  return call.arguments.some((a) => isMessage(a) || (ts.isObjectLiteralExpression(a) && a.properties.some((q) => (ts.isPropertyAssignment(q) && isMessage(q.initializer)) || (ts.isShorthandPropertyAssignment(q) && q.name.text === message))));
+}
 
 /**
  * The level-named methods of `klass` (its static ones, or its instance ones) that pass all their

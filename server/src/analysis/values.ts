@@ -5,6 +5,7 @@
 // the project model, so the model's own summariser can use it without an import cycle.
 import ts from './typescriptModule';
 import { type FunctionLike, functionNamed, functionOf, NOTHING, summariseFunction } from './logCallables';
+import { OBJECT_FACADE_LEVEL_METHOD, objectFacadeLevelMethods } from './loggerFacade';
 import type { ClassSummary, ExportedValue, FunctionSummary, ImportLinks } from './model/types';
 import { type Declaration, hasModifier, isFallback, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
 import { type GlobalAssignments, globalAssignments } from './globalAssignments';
@@ -217,6 +218,8 @@ export class ValueResolver {
       const summary = fn ? this.functionSummary(fn) : NOTHING;
       if (summary !== NOTHING) members.set(p.name.text, summary);
     }
+    // A hand-rolled logger whose sink the model cannot follow (handlers it emits records to) still logs through its level methods.
+    for (const name of objectFacadeLevelMethods(o)) if (!members.has(name)) members.set(name, OBJECT_FACADE_LEVEL_METHOD);
     return members.size > 0 ? { t: 'object', members } : null;
   }
 

@@ -296,7 +296,12 @@ export class ModuleIndex {
 function exportedBy(summary: ModuleSummary, name: string): ExportedValue | null {
   if (name === '*') {
     const whole = summary.loggers.get('module.exports');
-    return whole ? { t: 'logger', lib: whole.lib, origin: whole.origin } : { t: 'namespace' };
+    if (whole) return { t: 'logger', lib: whole.lib, origin: whole.origin };
+    // `module.exports = log`, an object of level methods (a hand-rolled logger), when the module exports
+    // nothing else by name: its members are the module's (else each name is looked up as a namespace's).
+    const members = summary.objects.get('module.exports');
+    const onlyWhole = summary.objects.size === 1 && summary.loggers.size === 0 && summary.functions.size === 0 && summary.classes.size === 0;
+    return members && onlyWhole ? { t: 'object', members } : { t: 'namespace' };
   }
   const logger = summary.loggers.get(name) ?? (name === 'default' ? summary.loggers.get('module.exports') : undefined);
   if (logger) return { t: 'logger', lib: logger.lib, origin: logger.origin };

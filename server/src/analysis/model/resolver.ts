@@ -84,7 +84,7 @@ export class ModuleResolver {
     // The project's compiled output named by path (`./dist/controller.js`): the source it is compiled from.
     if (isPathSpecifier(specifier) && (!found || (setup.options.outDir && isInside(setup.options.outDir, found)))) found = this.compiledSource(fromFile, specifier) ?? found;
     const file = found ? path.resolve(this.deps.fsView.realpath(found)) : null;
-    const result = file && isInside(this.deps.root, file) && !inNodeModules(file) ? file : null;
+    const result = file && isInside(this.deps.root, file) && (!inNodeModules(file) || this.inSourcePackage(file)) ? file : null;
     bySetup.set(key, result);
     const viaMapping = !!result && !!found && !inNodeModules(found);
     if (isAlias && (viaMapping || (!result && !this.deps.workspacePackages().has(packageNameOf(specifier))))) {
@@ -111,6 +111,14 @@ export class ModuleResolver {
     const name = packageNameOf(specifier);
     const dir = this.deps.workspacePackages().get(name);
     return dir ? packageEntrySource(dir, `.${specifier.slice(name.length)}`, this.deps.fsView, this.deps.tsconfigs) : null;
+  }
+
+  /** A file of a workspace package kept in a node_modules folder (Node-RED's), not below a node_modules of its own. */
+  private inSourcePackage(file: string): boolean {
+    for (const dir of this.deps.workspacePackages().values()) {
+      if (inNodeModules(dir + path.sep) && isInside(dir, file) && !inNodeModules(path.sep + path.relative(dir, file))) return true;
+    }
+    return false;
   }
 
   /** Forgets every resolution (a file was created or deleted, so any of them may now differ). */

@@ -215,6 +215,12 @@ export function summariseModule(file: string, text: string, links: SummaryLinks,
       }
     } else if (ts.isExpressionStatement(st)) {
       noteCommonJsExport(st.expression, values, links, put, scopes);
+    } else if (ts.isVariableStatement(st)) {
+      // `var log = module.exports = { ... }` (Node-RED's log module): the export, named locally too.
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer && unwrap(d.initializer);
+        if (init && ts.isBinaryExpression(init) && init.operatorToken.kind === ts.SyntaxKind.EqualsToken) noteCommonJsExport(init, values, links, put, scopes);
+      }
     }
   }
   // Names a module declares itself win over the same names passed on by `export *` (as in ES modules).
@@ -352,6 +358,9 @@ function noteCommonJsExport(
         // `module.exports = { init(uid) { return winston.createLogger(...) } }`: a method is a function export too.
         else if (ts.isMethodDeclaration(p) && p.body && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) put(p.name.text, { t: 'function', fn: values.functionSummary(p) });
       }
+      // A hand-rolled logger exported whole (Node-RED's `module.exports = { info: function(msg) {...}, ... }`).
+      const whole = values.valueOf(right);
+      if (whole?.t === 'object') put('module.exports', whole);
     } else put('module.exports', values.valueOf(right));
     return;
   }

@@ -1,8 +1,9 @@
 // The workspace packages a repository declares: npm/yarn `workspaces` (an array, or `{ packages }`),
 // pnpm-workspace.yaml's `packages:` list, lerna.json's `packages`, and Nx projects (project.json
-// files, when nx.json is present). These are the packages one package may import by name.
+// files, when nx.json is present), and the packages of a node_modules folder the .gitignore keeps as
+// source. These are the packages one package may import by name.
 import * as path from 'node:path';
-import { ALWAYS_SKIPPED_DIRS } from '../workspace/discover';
+import { ALWAYS_SKIPPED_DIRS, createIgnoreMatcher } from '../workspace/discover';
 import type { FileSystemView } from './fileSystem';
 import { readJsonObject } from './packages';
 
@@ -57,6 +58,10 @@ export function findWorkspacePackages(root: string, fsView: FileSystemView): Wor
   if (read(path.join(root, 'nx.json')) !== undefined) {
     for (const dir of nxProjects(root, fsView)) dirs.add(dir);
     sources.push('nx.json');
+  }
+  for (const folder of keptNodeModules(root, fsView)) {
+    for (const dir of packagesIn(folder, fsView)) dirs.add(dir);
+    sources.push(`.gitignore (${path.relative(root, folder).split(path.sep).join('/')})`);
   }
   return { sources, dirs: [...dirs].sort(), linksByVersion: pnpm === undefined || pnpmLinksByVersion(root, pkg, pnpm, read) };
 }
@@ -146,6 +151,28 @@ function descendants(dir: string, fsView: FileSystemView, depth: number): string
 
 function isSearched(name: string): boolean {
   return !name.startsWith('.') && !ALWAYS_SKIPPED_DIRS.has(name);
+}
+
+/**
+ * `node_modules` folders one level down that the root .gitignore keeps (`!packages/node_modules`):
+ * Node-RED commits its packages' sources there, and each imports the others by name through Node's
+ * own lookup, with no workspace declared.
+ */
+function keptNodeModules(root: string, fsView: FileSystemView): string[] {
+  const candidates = [...fsView.subdirectories(root)].filter(isSearched).map((d) => path.join(root, d, 'node_modules')).filter((d) => fsView.directoryExists(d));
+  if (candidates.length === 0) return [];
+  const ignored = createIgnoreMatcher(root, []);
+  return candidates.filter((d) => !ignored(d, true));
+}
+
+/** The packages in a node_modules folder: `name/` and `@scope/name/` with a package.json. */
+function packagesIn(folder: string, fsView: FileSystemView): string[] {
+  const out: string[] = [];
+  for (const name of fsView.subdirectories(folder)) {
+    const dirs = name.startsWith('@') ? [...fsView.subdirectories(path.join(folder, name))].map((n) => path.join(folder, name, n)) : [path.join(folder, name)];
+    for (const dir of dirs) if (fsView.fileExists(path.join(dir, 'package.json'))) out.push(dir);
+  }
+  return out;
 }
 
 function nxProjects(root: string, fsView: FileSystemView): string[] {

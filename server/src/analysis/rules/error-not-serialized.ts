@@ -14,6 +14,7 @@ import { runsOnlyInDevelopmentOrTests } from './util/developmentOnly';
 import { errorAsText, errorsKeptWhole, isErrorValue } from './util/errors';
 import { isClassifiedExpected } from './util/expectedError';
 import { messageParts } from './util/messageParts';
+import { lookupValues } from './util/translations';
 import { constantMessage } from './util/messageText';
 import { aroundOnlyPlaceholder, placeholderCount } from './util/placeholders';
 import { existingFieldValues, existingKeys, fieldsMergeSafely, rewriteArguments } from './util/structuredCall';
@@ -60,6 +61,9 @@ function textualErrors(expr: ts.Expression, ctx: RuleContext): Array<{ at: ts.Ex
   if (ts.isConditionalExpression(id) && !isStack(id.whenTrue) && !isStack(id.whenFalse)) {
     return [...textualErrors(id.whenTrue, ctx), ...textualErrors(id.whenFalse, ctx)].map((f) => ({ ...f, indirect: true as const }));
   }
+  // `log._('flows.error', { message: err.toString() })`: the catalog prints its values into the words.
+  const printed = lookupValues(id).flatMap((v) => errorsPrinted(v, ctx));
+  if (printed.length > 0) return printed;
   const parts = messageParts(expr);
   if (!parts) return [];
   const out: Array<{ at: ts.Expression; error: ts.Expression; indirect?: true }> = [];
@@ -67,6 +71,7 @@ function textualErrors(expr: ts.Expression, ctx: RuleContext): Array<{ at: ts.Ex
     if (p.kind !== 'value') continue;
     const e = errorAsText(p.expr, ctx) ?? (isErrorValue(p.expr, ctx) ? unwrap(p.expr) : null);
     if (e) out.push({ at: unwrap(p.expr), error: e });
+    else if (lookupValues(p.expr).length > 0) out.push(...lookupValues(p.expr).flatMap((v) => errorsPrinted(v, ctx)));
     else {
       // `const reason = getErrorMessage(err); logger.error(`failed: ${reason}`)`.
       const v = unwrap(p.expr);
@@ -75,6 +80,12 @@ function textualErrors(expr: ts.Expression, ctx: RuleContext): Array<{ at: ts.Ex
     }
   }
   return out;
+}
+
+/** An error a catalog lookup prints into its words: its text, or the error itself (printed as text). No fix: the catalog's words are the project's. */
+function errorsPrinted(value: ts.Expression, ctx: RuleContext): Array<{ at: ts.Expression; error: ts.Expression; indirect: true }> {
+  const error = errorAsText(value, ctx) ?? (isErrorValue(value, ctx) ? unwrap(value) : null);
+  return error ? [{ at: unwrap(value), error, indirect: true }] : [];
 }
 
 /**

@@ -4,6 +4,7 @@
 import ts from '../../typescriptModule';
 import type { RuleContext } from '../../rule';
 import { assignmentsToLocal, unwrap } from '../../scopes';
+import { isConstantLookup } from './translations';
 
 /** The part of a rule's context these helpers need: where a name was declared (the scope model). */
 export type DeclarationLookup = Pick<RuleContext, 'declarationOf'>;
@@ -152,7 +153,8 @@ export function isConstantText(expr: ts.Expression, scope: DeclarationLookup & P
   }
   if (ts.isTemplateExpression(e)) return e.templateSpans.every((s) => isConstantText(s.expression, scope, depth + 1));
   // `chalk.green('npm run alteration deploy')`: constant text in colour is constant text.
-  if (ts.isCallExpression(e)) return isColourCall(e.expression, scope) && e.arguments.every((a) => isConstantText(a, scope, depth + 1));
+  // `RED._('runtime.welcome')`: a catalog's words for a constant key (util/translations.ts).
+  if (ts.isCallExpression(e)) return isConstantLookup(e) || (isColourCall(e.expression, scope) && e.arguments.every((a) => isConstantText(a, scope, depth + 1)));
   if (!ts.isIdentifier(e)) return false;
   const d = scope.declarationOf(e);
   if (!d || !ts.isVariableDeclaration(d) || !d.initializer || !ts.isIdentifier(d.name)) return false;

@@ -1,0 +1,1 @@
+module.exports = { info: function() {}, warn: function() {}, error: function() {} };
