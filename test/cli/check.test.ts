@@ -233,6 +233,42 @@ describe('obs-lens check', function () {
     assert.match(installed.stderr, /node_modules\/lib: every file in it is ignored/);
   });
 
+  it("a service checked alone still learns how the workspace logger package it depends on writes records (Nango's winston format serialising errors under err, error and cause)", () => {
+    const root = makeWorkspace({
+      'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+      'packages/utils/package.json': JSON.stringify({ name: '@acme/utils', main: 'lib/index.ts', dependencies: { winston: '^3' } }),
+      'packages/utils/lib/index.ts': [
+        "import winston from 'winston';",
+        "const ERROR_KEYS = ['err', 'error', 'cause'];",
+        'const serializeErrors = winston.format((info) => {',
+        '  for (const key of ERROR_KEYS) if (info[key] instanceof Error) info[key] = toObject(info[key]);',
+        '  return info;',
+        '});',
+        'function toObject(e: Error) { return { message: e.message, stack: e.stack }; }',
+        "export const getLogger = (name: string) => winston.createLogger({ format: serializeErrors(), defaultMeta: { name } });",
+        '',
+      ].join('\n'),
+      'packages/server/package.json': JSON.stringify({ name: '@acme/server', dependencies: { '@acme/utils': '*', express: '^4' } }),
+      'packages/server/lib/cron.ts': [
+        "import { getLogger } from '@acme/utils';",
+        "const logger = getLogger('cron');",
+        'export async function run(job: () => Promise<void>) {',
+        '  try {',
+        '    await job();',
+        '  } catch (err) {',
+        "    logger.error('cron failed', { error: err as Error });",
+        "    logger.error('cron failed', { reason: err as Error });",
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    for (const args of [['packages/server'], []]) {
+      const found = parseJsonOutput(runCli(['check', '--format', 'json', ...args], root).stdout).filter((d) => d.rule === 'error-not-serialized');
+      assert.deepEqual(found.map((d) => `${d.file}:${d.line}`), ['packages/server/lib/cron.ts:8'], `check ${args.join(' ')}`);
+    }
+  });
+
   it('says so when a folder it is asked to check holds no source, exit 2 (as ESLint: no files matching)', () => {
     const root = makeWorkspace({ ...PINO_SERVICE, 'docs/readme.md': '# docs\n' });
     const r = runCli(['check', 'src', 'docs'], root);

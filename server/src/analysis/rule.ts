@@ -75,6 +75,11 @@ export interface ProjectFacts {
    * error: ... }`, `errorKey`): then an error under another key may be kept, and is not reported.
    */
   readonly pinoSerialisesOtherKeys?: boolean;
+  /**
+   * The meta keys under which the project's own winston format serialises an error (Nango's format:
+   * `info[key] = errorToObject(info[key])` for `'err'`, `'error'`, `'cause'`): an error there is kept.
+   */
+  readonly winstonErrorKeys?: readonly string[];
 }
 
 /** A logger a fix can call, and what it takes to have it in scope (see RuleContext.findLogger). */

@@ -13,6 +13,7 @@ import { isInside, isPathSpecifier, stripExtension } from './paths';
 import type { ModuleResolver } from './resolver';
 import type { LoggerExport } from './types';
 import { configuresPinoErrorKeys, createsPino } from '../pinoConfigText';
+import { winstonErrorKeysIn } from '../winstonConfigText';
 
 /** A `loggerModule` setting and the folder it is relative to (its config file's folder). */
 export interface ConfiguredLoggerModule {
@@ -53,6 +54,7 @@ export interface FactsSource {
   readonly splatFormatFiles: ReadonlySet<string>;
   /** Files that configure pino to serialise errors under other keys than `err`, learnt by noteFile. */
   readonly pinoErrorKeyFiles: ReadonlySet<string>;
+  readonly winstonErrorKeyFiles: ReadonlySet<string>;
   /** Files that create a pino logger, learnt by noteFile. */
   readonly pinoCreatorFiles: ReadonlySet<string>;
   /** What a file is for (roles/): a fix never imports a logger from a test's or a script's module. */
@@ -78,6 +80,7 @@ export interface PackageFacts {
   readonly winstonKeepsErrorStacks: boolean;
   readonly winstonFillsPlaceholders: boolean;
   readonly pinoSerialisesOtherKeys: boolean;
+  readonly winstonErrorKeys: readonly string[];
   readonly reasons: { readonly library: string; readonly loggerModule: string };
   /** The part of every file's digest these facts make. */
   readonly digest: string;
@@ -105,6 +108,9 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
   // for it: its pino's serializers are the ones its importers log through.
   const origin = choice.module?.origin && src.pinoCreatorFiles.size === 0 ? src.readFile(choice.module.origin) : undefined;
   const originCreates = origin !== undefined && origin.length < 2 * 1024 * 1024 && createsPino(origin);
+  // Project-wide as the other formats, whatever the package's own library (Nango's services get winston
+  // through @nangohq/utils): the keys a shared logger package's winston format serialises errors under.
+  const winstonErrorKeys = src.winstonErrorKeyFiles.size > 0 ? [...new Set([...src.winstonErrorKeyFiles].flatMap((f) => winstonErrorKeysIn(src.readFile(f) ?? '')))].sort() : [];
   const pinoSerialisesOtherKeys = src.pinoErrorKeyFiles.size > 0 || (originCreates ? configuresPinoErrorKeys(origin) : src.pinoCreatorFiles.size === 0);
   return {
     package: pkg,
@@ -115,15 +121,16 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
     winstonKeepsErrorStacks,
     winstonFillsPlaceholders,
     pinoSerialisesOtherKeys,
+    winstonErrorKeys,
     reasons: { library: libraryReason, loggerModule: choice.reason },
     // Written only when set: digests of projects without them stay as they were.
-    digest: JSON.stringify([pkg?.dir ?? null, library, choice.module, providesRequestLogger, ...(winstonKeepsErrorStacks || winstonFillsPlaceholders ? [winstonKeepsErrorStacks] : []), ...(winstonFillsPlaceholders ? ['splat'] : []), ...(pinoSerialisesOtherKeys && (library === 'pino' || library === 'nestjs') ? ['pino-keys'] : [])]),
+    digest: JSON.stringify([pkg?.dir ?? null, library, choice.module, providesRequestLogger, ...(winstonKeepsErrorStacks || winstonFillsPlaceholders ? [winstonKeepsErrorStacks] : []), ...(winstonFillsPlaceholders ? ['splat'] : []), ...(pinoSerialisesOtherKeys && (library === 'pino' || library === 'nestjs') ? ['pino-keys'] : []), ...(winstonErrorKeys.length > 0 ? [winstonErrorKeys] : [])]),
   };
 }
 
 /** One file's facts: its package's, with the module style its own extension may decide. */
 export function computeFacts(src: FactsSource, absPath: string, pkgFacts: PackageFacts): FileFacts {
-  const { package: pkg, loggerModule, library, providesRequestLogger, winstonKeepsErrorStacks, winstonFillsPlaceholders, pinoSerialisesOtherKeys } = pkgFacts;
+  const { package: pkg, loggerModule, library, providesRequestLogger, winstonKeepsErrorStacks, winstonFillsPlaceholders, pinoSerialisesOtherKeys, winstonErrorKeys } = pkgFacts;
   const ext = path.extname(absPath).toLowerCase();
   const style =
     ext === '.mjs' || ext === '.mts'
@@ -145,6 +152,7 @@ export function computeFacts(src: FactsSource, absPath: string, pkgFacts: Packag
     winstonKeepsErrorStacks,
     winstonFillsPlaceholders,
     pinoSerialisesOtherKeys,
+    winstonErrorKeys,
     reasons: { moduleStyle: style.reason, ...pkgFacts.reasons },
     digest,
   };

@@ -285,7 +285,8 @@ export const rule: Rule = {
       // `{ error: err, errorMessage: err.message }`: the error object is logged beside its text (`kept`).
       for (const p of fieldsObj.properties) {
         // winston: `{ error }` / `{ error: err }` is written as `"error":{}`.
-        if (call.library === 'winston' && !call.wrapper && (ts.isShorthandPropertyAssignment(p) || ts.isPropertyAssignment(p))) {
+        const winstonKeeps = (key: string | null) => key !== null && !!ctx.project.winstonErrorKeys?.includes(key);
+        if (call.library === 'winston' && !call.wrapper && (ts.isShorthandPropertyAssignment(p) || ts.isPropertyAssignment(p)) && !winstonKeeps(propertyKey(p))) {
           const value = ts.isShorthandPropertyAssignment(p) ? p.name : p.initializer;
           if (isErrorValue(value, ctx)) {
             const fixes = ts.isPropertyAssignment(p) ? fieldFix(call, ctx, fieldsObj, p, unwrap(value)) : wholeMetaFix(call, ctx, fieldsObj, p.name);
@@ -315,6 +316,11 @@ export const rule: Rule = {
     }
   },
 };
+
+/** A property's key as written (`error`, `'error'`), or null for a computed one. */
+function propertyKey(p: ts.ShorthandPropertyAssignment | ts.PropertyAssignment): string | null {
+  return ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : null;
+}
 
 /**
  * The value of a field made by a logging package's own helper (code-server's `field('error',

@@ -18,6 +18,7 @@ import { computeConfigKey, hashText, type ResultCache } from './cache';
 import { type AppliedConfig, ConfigLookup } from './configLookup';
 import { createIgnoreMatcher, discoverFiles, isAnalysable } from './discover';
 import { packageDigest, workspaceToken } from './inputs';
+import { dependedWorkspacePackages } from './modelScope';
 import { engine } from './engine';
 import type { ServiceCoverageSummary } from '../metrics/coverageSummary';
 import { ParsedFiles } from '../services/parsedFiles';
@@ -242,10 +243,12 @@ export async function analyzeWorkspace(root: string, options: WorkspaceOptions):
 
   // The project model learns from every file of the packages the checked files belong to, also when
   // only some are checked: a package's logger module may be anywhere in it, and a file's findings
-  // must not depend on which others were named.
+  // must not depend on which others were named. So it does from the workspace packages those depend
+  // on (modelScope.ts): a shared logger package configures how their records are written.
   if (options.paths && options.paths.length > 0 && ordered.length > 0) {
     const known = new Map<string, string>();
-    const packageDirs = outermost(ordered.map((f) => packageDirOf(rootAbs, f, known)));
+    const own = ordered.map((f) => packageDirOf(rootAbs, f, known));
+    const packageDirs = outermost([...own, ...dependedWorkspacePackages(rootAbs, [...new Set(own)])]);
     for (const file of await discoverFiles(rootAbs, { ignore: [], within: packageDirs })) {
       if (texts.has(file) || ignoredBySettings(file)) continue;
       const text = readRegularTextOrUndefined(file, maxFileBytes);
