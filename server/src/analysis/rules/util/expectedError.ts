@@ -75,7 +75,8 @@ function classifies(condition: ts.Expression, names: ReadonlySet<string>): boole
     const node = stack.pop()!;
     if (ts.isIdentifier(node) && names.has(node.text)) {
       const p = node.parent;
-      if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && p.left === node) return true;
+      // `e instanceof Error` is a type guard every error passes (Dockge's `if (e instanceof Error) log.warn(..., e.message)`), no class of errors.
+      if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && p.left === node && !isBaseError(p.right)) return true;
       if (ts.isCallExpression(p) && p.arguments.some((a) => unwrap(a) === node)) return true;
       if (ts.isPropertyAccessExpression(p) && p.expression === node && testsMember(p)) return true;
     }
@@ -84,4 +85,10 @@ function classifies(condition: ts.Expression, names: ReadonlySet<string>): boole
     });
   }
   return false;
+}
+
+/** `Error` itself, the class every error is an instance of. */
+function isBaseError(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return ts.isIdentifier(u) && u.text === 'Error';
 }

@@ -31,6 +31,10 @@ export async function fetchPage(load: () => Promise<unknown>) {
     if (error && error.message) {
       logger.warn({ err: error }, 'Notion failed');
     }
+    // `instanceof Error` is a type guard every error passes (Dockge's), no class of errors.
+    if (err instanceof Error) {
+      logger.warn({ err }, 'Notion failed');
+    }
   }
 }
 

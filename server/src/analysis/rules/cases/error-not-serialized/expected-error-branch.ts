@@ -35,6 +35,11 @@ export async function fetchPage(load: () => Promise<unknown>) {
       logger.warn(`Notion failed: ${error.message}`);
                                   //~~~~~~~~~~~~~ [error-not-serialized] `error.message` logs the error as text, which loses its stack and type; log the error object instead.
     }
+    // `instanceof Error` is a type guard every error passes (Dockge's), no class of errors.
+    if (err instanceof Error) {
+      logger.warn(`Notion failed: ${err.message}`);
+                                  //~~~~~~~~~~~ [error-not-serialized] `err.message` logs the error as text, which loses its stack and type; log the error object instead.
+    }
   }
 }
 
