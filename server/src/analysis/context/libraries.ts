@@ -11,7 +11,7 @@ export type ContextKind =
   | 'request-logger'
   /** Carries the request's context through async calls (AsyncLocalStorage and the libraries on it). */
   | 'async-store'
-  /** Trace context (OpenTelemetry). */
+  /** Trace context (OpenTelemetry, Datadog's dd-trace). */
   | 'trace';
 
 export type ContextLibraryId =
@@ -24,7 +24,8 @@ export type ContextLibraryId =
   | 'nestjs-pino'
   | 'koa-pino-logger'
   | 'hono-pino'
-  | 'opentelemetry';
+  | 'opentelemetry'
+  | 'dd-trace';
 
 export interface ContextLibrary {
   id: ContextLibraryId;
@@ -63,6 +64,9 @@ export const CONTEXT_LIBRARIES: readonly ContextLibrary[] = [
   { id: 'koa-pino-logger', packages: ['koa-pino-logger'], provides: ['request-id', 'request-logger'], requestLogger: '{req}.log' },
   { id: 'hono-pino', packages: ['hono-pino'], provides: ['request-id', 'request-logger'] },
   { id: 'opentelemetry', packages: ['@opentelemetry/api', '@opentelemetry/sdk-node', '@opentelemetry/auto-instrumentations-node', HYPERDX_SDK], provides: ['trace'], serviceWide: true },
+  // Datadog's tracer: `tracer.init()` patches http and the frameworks, gives every request a trace and
+  // propagates it on outgoing calls (Nango's services start it from their entry's first import).
+  { id: 'dd-trace', packages: ['dd-trace'], provides: ['trace'], serviceWide: true },
 ];
 
 /** Modules whose import a file's text must mention for the code-level detection to parse it. */

@@ -18,12 +18,13 @@ import { type ServiceContext, serviceContextFor } from './service';
 const FILE_ROUTED: ReadonlySet<string> = new Set(['nextjs', 'react-router']);
 
 export const MISSING_MESSAGE =
-  "This service's requests get no request id (no pino-http, Fastify, express-request-id, cls-rtracer, AsyncLocalStorage middleware or OpenTelemetry): its logs of one request cannot be told from another's, nor followed into the services it calls.";
+  "This service's requests get no request id (no pino-http, Fastify, express-request-id, cls-rtracer, AsyncLocalStorage middleware, OpenTelemetry or dd-trace): its logs of one request cannot be told from another's, nor followed into the services it calls.";
 
 /** True when the service has no request id and no trace propagation: nothing a log call or an outgoing call could carry. */
 export function hasNoRequestContext(ctx: ServiceContext): boolean {
-  // OpenTelemetry counts when it is set up (instrumentation in code or a start script), not for @opentelemetry/api alone.
-  return !ctx.hasRequestId && ctx.otelCovers.size === 0;
+  // OpenTelemetry counts when it is set up (instrumentation in code or a start script), not for @opentelemetry/api
+  // alone; Datadog's dd-trace as a dependency (its integrations patch the server and the clients once initialised).
+  return !ctx.hasRequestId && ctx.traceCovers.size === 0;
 }
 
 /**

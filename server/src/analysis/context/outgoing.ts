@@ -281,7 +281,7 @@ export type ContextPassing =
 
 /** What of the service's context decides how a call stands (context/service.ts's ServiceContext). */
 export interface ServicePropagation {
-  readonly otelCovers: ReadonlySet<OutgoingKind>;
+  readonly traceCovers: ReadonlySet<OutgoingKind>;
   readonly axiosIntercepted: boolean;
 }
 
@@ -292,7 +292,7 @@ const interceptedByFile = new WeakMap<ts.SourceFile, Set<string>>();
  * rule makes them (cheapest first; propagation.inject is searched only for a call that passes nothing).
  */
 export function contextPassingOf(call: OutgoingCall, service: ServicePropagation | null, fn: ts.Node, lookup: ImportLookup, header: string): ContextPassing {
-  if (service?.otelCovers.has(call.kind)) return 'instrumented';
+  if (service?.traceCovers.has(call.kind)) return 'instrumented';
   if (call.axiosDefault && service?.axiosIntercepted) return 'interceptor';
   if (call.instance) {
     const sf = call.node.getSourceFile();

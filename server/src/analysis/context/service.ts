@@ -10,6 +10,9 @@ import type { CodeSource } from './fileSources';
 import { deploymentOf } from '../services/deployment';
 import { AUTO_INSTRUMENTATIONS_LABEL, CONTEXT_LIBRARIES, CONTEXT_LOSING_CALLBACKS, type ContextLibraryId, OTEL_REGISTER_MODULES, type OutgoingKind } from './libraries';
 
+
+/** The outgoing calls dd-trace's integrations patch to carry the trace (on by default once `tracer.init()` runs). */
+const DD_TRACE_COVERS: readonly OutgoingKind[] = ['http', 'fetch', 'kafka', 'amqp', 'aws'];
 export interface ServiceContext {
   /** The service's package folder. */
   root: string;
@@ -30,6 +33,8 @@ export interface ServiceContext {
   loggerReadsContext: boolean;
   /** Outgoing calls whose trace context OpenTelemetry instrumentation propagates. */
   otelCovers: ReadonlySet<OutgoingKind>;
+  /** Outgoing calls whose trace context any tracer propagates: OpenTelemetry's, or Datadog's dd-trace (its http, fetch, Kafka, AMQP and AWS integrations). */
+  traceCovers: ReadonlySet<OutgoingKind>;
   /** The default axios instance has a request interceptor. */
   axiosIntercepted: boolean;
   /** The declared major version of fastify, when the package names one. */
@@ -96,6 +101,7 @@ function computeServiceContext(project: ProjectModel, dir: string): ServiceConte
     // does an SDK the deployment preloads with them (atproto's bsky: an OpenTelemetry bootstrap package).
     loggerReadsContext: has('logger-reads-context') || otelCovers.has('http') && code.some((c) => c.label === AUTO_INSTRUMENTATIONS_LABEL) || startScriptRegistersOtel(project, dir) || preloadStampsLogs(project, dir),
     otelCovers,
+    traceCovers: libraries.includes('dd-trace') ? new Set<OutgoingKind>([...otelCovers, ...DD_TRACE_COVERS]) : otelCovers,
     axiosIntercepted: has('axios-interceptor'),
     fastifyMajor: declaredMajor(project, dir, 'fastify'),
     callbackMajors: Object.fromEntries(CONTEXT_LOSING_CALLBACKS.filter((c) => c.belowMajor !== undefined && deps.has(c.module)).map((c) => [c.module, declaredMajor(project, dir, c.module)])),

@@ -51,7 +51,7 @@ export const rule: Rule = {
     const call = outgoingCallOf(node, (id) => ctx.importOf(id), (id) => ctx.declarationOf(id));
     if (!call) return;
     const service = ctx.serviceContext();
-    if (!service || service.otelCovers.has(call.kind)) return;
+    if (!service || service.traceCovers.has(call.kind)) return;
     if (hasNoRequestContext(service)) return;
     const request = ctx.requestParamAt(node);
     if (!request) return;
