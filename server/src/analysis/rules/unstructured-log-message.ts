@@ -82,6 +82,10 @@ function joinsValues(call: ts.CallExpression, ctx: RuleContext): boolean {
  * of code moved from winston, read as one).
  */
 function messageExpression(call: LogCall): ts.Expression | undefined {
+  // A project logger's lazy message (zigbee2mqtt's `logger.debug(() => \`Received ${topic}\`)`), made
+  // only when the level is on: the text it returns is the message (no fix: the function stays the caller's).
+  const m = call.messageArg && unwrap(call.messageArg);
+  if (m && call.library !== 'console' && ts.isArrowFunction(m) && m.parameters.length === 0 && !ts.isBlock(m.body)) return m.body;
   if (call.messageArg) return call.messageArg;
   const f = call.fieldsArg && unwrap(call.fieldsArg);
   const keys = call.library === 'winston' ? WINSTON_MESSAGE_KEYS : call.library === 'pino' || call.library === 'bunyan' ? PINO_MESSAGE_KEYS : null;
