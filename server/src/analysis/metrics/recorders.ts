@@ -7,10 +7,13 @@ import ts from '../typescriptModule';
 import type { ParsedServiceFile, ServiceView } from '../rule';
 import { classifyFile } from '../project';
 import { EMITTER_LISTEN_METHODS } from '../context/libraries';
-import { type Declaration, requiredModule, resolveName, unwrap } from '../scopes';
+import { type Declaration, hasModifier, requiredModule, resolveName, unwrap } from '../scopes';
 import type { Place } from '../handlers/types';
 import { type CallTargets, callTargetsOf, type FunctionAt } from '../services/callTargets';
 import { FACADE_NON_RECORDING, RECORDING_LIBRARIES, SCRAPE_METHODS } from './coverageLibraries';
+
+/** Operators whose right side is the value when the left has none: `??=`, `??`, `||`, `||=`. */
+const FALLBACK_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.BarBarEqualsToken]);
 
 /** Where a value comes from: a package's import, or a workspace module that imports a recording library. */
 export type Origin = { kind: 'package'; module: string } | { kind: 'facade'; file: string };
@@ -88,6 +91,8 @@ export class Recorders {
         calls.push(e);
         e = unwrap(e.expression);
       } else if (ts.isNewExpression(e)) e = unwrap(e.expression);
+      // `cache ??= prometheus({...})`, `existing || prometheus()`: the value made on the right.
+      else if (ts.isBinaryExpression(e) && FALLBACK_OPERATORS.has(e.operatorToken.kind)) e = unwrap(e.right);
       else break;
     }
     let found: Origin | null = null;
@@ -110,8 +115,14 @@ export class Recorders {
 
   private originOfDeclaration(parsed: ParsedServiceFile, d: Declaration, depth: number): Origin | null {
     switch (d.kind) {
-      case 'import':
-        return this.originOfModule(parsed.file, d.module);
+      case 'import': {
+        // A metrics module's export made by a package's factory (`export const { registerMetrics } = prometheus()`)
+        // is that package's, not the module's own facade.
+        const module = this.originOfModule(parsed.file, d.module);
+        if (module?.kind !== 'facade') return module;
+        const exported = this.originOfExport(parsed.file, d.module, d.name, depth);
+        return exported?.kind === 'package' ? exported : module;
+      }
       case 'value':
         return this.originOf(parsed, d.init, depth + 1) ?? this.originOfType(parsed, (d.node as { type?: ts.TypeNode }).type, depth);
       case 'destructure':
@@ -173,6 +184,25 @@ export class Recorders {
     for (const dec of ts.getDecorators(node) ?? []) {
       const o = this.originOf(parsed, dec.expression, depth + 1);
       if (o) return o;
+    }
+    return null;
+  }
+
+  /**
+   * A project module's exported constant, traced in that module: `export const { printMetrics, registerMetrics } =
+   * prometheus({...})` (Karakeep's routes/metrics.ts), or `export const httpMetrics = promBundle({...})`.
+   */
+  private originOfExport(fromFile: string, module: string, name: string, depth: number): Origin | null {
+    const target = depth < MAX_DEPTH * 3 ? this.service.project.resolver.resolve(fromFile, module) : null;
+    const parsed = target ? this.service.parsed(target) : null;
+    if (!parsed) return null;
+    for (const st of parsed.sourceFile.statements) {
+      if (!ts.isVariableStatement(st) || !hasModifier(st, ts.SyntaxKind.ExportKeyword)) continue;
+      for (const d of st.declarationList.declarations) {
+        if (!d.initializer) continue;
+        const named = ts.isIdentifier(d.name) ? d.name.text === name : ts.isObjectBindingPattern(d.name) && d.name.elements.some((el) => ts.isIdentifier(el.name) && el.name.text === name);
+        if (named) return this.originOf(parsed, d.initializer, depth + 1);
+      }
     }
     return null;
   }
