@@ -22,8 +22,12 @@ export function assignedConsoleMethod(decl: ts.VariableDeclaration, values: Valu
   const list = decl.parent;
   if (!ts.isVariableDeclarationList(list) || list.flags & ts.NodeFlags.Const) return null;
   const declares = (id: ts.Identifier) => (resolveName(scopes, id, id.text) as { node?: ts.Node } | null)?.node === decl;
-  let method: string | null = null;
-  let first = 0;
+  // `let loggingFunction = console.log; switch (level) { case 'warn': loggingFunction = console.error; ... }`
+  // (Homebridge's Logger): the initial value is one of the methods too.
+  const initial = decl.initializer ? consoleMethodOf(decl.initializer, values) : null;
+  if (decl.initializer && !initial) return null;
+  let method: string | null = initial;
+  let first = decl.initializer ? decl.initializer.pos : 0;
   for (const a of assignmentsToLocal(decl, declares, MAX_ASSIGNING_BLOCK)) {
     const assigned = a.operatorToken.kind === ts.SyntaxKind.EqualsToken ? consoleMethodOf(a.right, values) : null;
     if (!assigned) return null;

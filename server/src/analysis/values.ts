@@ -11,6 +11,7 @@ import { type Declaration, hasModifier, isFallback, requiredModule, resolveName,
 import { type GlobalAssignments, globalAssignments } from './globalAssignments';
 import { enclosingClass } from './classMembers';
 import type { LoggerLibrary } from './types';
+import { LEVEL_METHODS } from './libraries';
 import { ClassValues } from './classValues';
 import { instanceOfSummary, literalUnion, TypeValues } from './typeValues';
 import { assignedAtTopLevel, assignedConsoleMethod } from './assignedValues';
@@ -97,6 +98,7 @@ export class ValueResolver {
       ...this.classes.classSummary(klass),
       ...(instance?.t === 'object' ? { methods: instance.members } : {}),
       ...(statics?.t === 'object' ? { statics: statics.members } : {}),
+      ...(staticInstanceFields(klass).length > 0 ? { staticInstances: staticInstanceFields(klass) } : {}),
       // Its static facade stays (Vendure's `Logger.info(message, ctx)` on a class that implements LoggerService too).
       ...(instance?.t === 'logger' ? { instanceLogger: instance.lib } : {}),
     };
@@ -264,6 +266,7 @@ export class ValueResolver {
       case 'other': {
         if (d.fn) return functionValue(this.functionSummary(d.fn));
         if (d.node && !d.node.initializer) return assignedConsoleMethod(d.node, this, this.scopes) ?? assignedAtTopLevel(d.node, this);
+        if (d.node) return assignedConsoleMethod(d.node, this, this.scopes);
         if (!d.param) return null;
         if (!d.param.node.type) {
           // `(now, { logger }) => ...` passed where the callback's type hands it `{ logger: Logger }`.
@@ -294,6 +297,9 @@ export class ValueResolver {
    */
   private memberOf(target: Value, name: string): Value | null | undefined {
     switch (target.t) {
+      // `let loggingFunction = console.log` (Homebridge's Logger), `const print = console.info`: the method itself.
+      case 'console':
+        return LEVEL_METHODS.console.has(name) ? { t: 'consoleMethod', method: name } : undefined;
       case 'module':
         return this.importValue(target.module, name);
       case 'object':
@@ -410,10 +416,14 @@ export class ValueResolver {
     if (target?.t === 'fastifyInstance' && name === 'log') return { t: 'logger', lib: 'pino' };
     if (target?.t === 'trpcBuilder' && name === 'procedure') return target;
     if (target?.t === 'localClass') {
+      if (staticInstanceFields(target.node).includes(name)) return this.classes.instanceValue(target.node);
       const statics = this.classes.staticValue(target.node);
       return statics?.t === 'object' ? memberValue(statics, name) : null;
     }
     if (target?.t === 'importedClass') {
+      if (target.cls.staticInstances?.includes(name)) {
+        return target.cls.methods ? { t: 'object', members: target.cls.methods } : target.cls.instanceLogger ? { t: 'logger', lib: target.cls.instanceLogger } : null;
+      }
       const fn = target.cls.statics?.get(name);
       return fn ? { t: 'function', fn } : null;
     }
@@ -533,4 +543,17 @@ function trpcCall(call: ts.CallExpression, target: Value | null, name: string, t
 function trpcOption(o: Extract<Value, { t: 'trpcResolverOptions' }>, name: string): Value | null {
   if (name === 'ctx') return { t: 'loggerMembers', members: o.context };
   return name === 'input' ? { t: 'trpcInput' } : null;
+}
+
+/** The class's static fields that hold an instance of it: `static readonly internal = new Logger()`. */
+function staticInstanceFields(klass: ts.ClassLikeDeclaration): string[] {
+  const name = klass.name?.text;
+  if (!name) return [];
+  const out: string[] = [];
+  for (const m of klass.members) {
+    if (!ts.isPropertyDeclaration(m) || !hasModifier(m, ts.SyntaxKind.StaticKeyword) || !m.initializer || !ts.isIdentifier(m.name)) continue;
+    const init = unwrap(m.initializer);
+    if (ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === name) out.push(m.name.text);
+  }
+  return out;
 }

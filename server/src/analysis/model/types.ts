@@ -18,6 +18,8 @@ export interface ClassSummary {
   readonly methods?: ReadonlyMap<string, FunctionSummary>;
   /** The same of its static methods (`Log.info(msg)`). */
   readonly statics?: ReadonlyMap<string, FunctionSummary>;
+  /** Static fields holding an instance of the class (Homebridge's `static readonly internal = new Logger()`): `Logger.internal.info(msg)`. */
+  readonly staticInstances?: readonly string[];
   /**
    * An instance is a logger of this library: a class implementing Nest's LoggerService (or extending
    * Nest's logger) is a Nest logger; one extending a library's logger class (Kuzzle's `Logger extends

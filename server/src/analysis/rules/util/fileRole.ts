@@ -6,13 +6,26 @@
 // keep their rules in every file.
 import ts from '../../typescriptModule';
 import type { LogCall, RuleContext } from '../../rule';
-import { hasModifier } from '../../scopes';
+import { enclosingFunction, hasModifier, unwrap } from '../../scopes';
 import { runsOnlyInBrowser } from './browserOnly';
 import { printsHelp } from './helpText';
 import { runsOnlyAsCommand } from './commandOnly';
 
 export function isConsoleOutsideService(call: LogCall, ctx: RuleContext): boolean {
-  return isConsoleOutsideServiceCode(call, ctx) || (call.library === 'console' && ctx.insideLogHelper(call.node));
+  return isConsoleOutsideServiceCode(call, ctx) || (call.library === 'console' && (ctx.insideLogHelper(call.node) || replacesConsoleMethod(call.node)));
+}
+
+/**
+ * Inside a function put in place of one of console's methods (`console.log = (...args) => { if (...)
+ * originalLog(...args) }`, Fonoster's filter of a noisy library's notice): the console it calls is the
+ * original, handed what the caller gave; the callers are the console calls to report.
+ */
+function replacesConsoleMethod(node: ts.Node): boolean {
+  const fn = enclosingFunction(node);
+  const assignment = fn?.parent;
+  if (!fn || !assignment || !ts.isBinaryExpression(assignment) || assignment.right !== fn || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  const target = unwrap(assignment.left);
+  return ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression) && target.expression.text === 'console';
 }
 
 /** A console call in code that is not service code (by the file's role, and in a page, the function; or in a function only a browser can run, or one printing a command's help). */

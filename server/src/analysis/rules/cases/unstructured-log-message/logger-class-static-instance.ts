@@ -1,0 +1,27 @@
+// @case path=src/server.ts rules=unstructured-log-message
+// A logger class of the project printing with console through a variable holding console's method
+// (Homebridge's Logger: `let loggingFunction = console.log; switch (level) { ... loggingFunction = console.error }`),
+// reached through an instance, a static field holding one (`Logger.internal`), or a function typed with its
+// Logging interface: every call is a log call, the message first, without a fix.
+import { Logger, LogLevel } from './logger';
+
+const log = Logger.internal;
+
+export function start(port: number, name: string) {
+  log.info(`Listening on ${port}`);
+         //~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  Logger.internal.warn(`Listening on ${port}`);
+                     //~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  const plugin = Logger.withPrefix(name);
+  plugin.info(`Loaded ${name}`);
+            //~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}
+
+export function other(port: number) {
+  const l = new Logger();
+  l.info(`Listening on ${port}`);
+       //~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  l.log(LogLevel.INFO, `Listening on ${port}`);
+                     //~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}
+
