@@ -155,6 +155,8 @@ export function isConstantText(expr: ts.Expression, scope: DeclarationLookup & P
   // `chalk.green('npm run alteration deploy')`: constant text in colour is constant text.
   // `RED._('runtime.welcome')`: a catalog's words for a constant key (util/translations.ts).
   if (ts.isCallExpression(e)) return isConstantLookup(e) || (isColourCall(e.expression, scope) && e.arguments.every((a) => isConstantText(a, scope, depth + 1)));
+  // `MDNSAdvertiser.CIAO`: an enum's (or a constants class's) member spelt as a constant, the same words every time.
+  if (ts.isPropertyAccessExpression(e)) return isEnumLikeMember(e);
   if (!ts.isIdentifier(e)) return false;
   const d = scope.declarationOf(e);
   if (!d || !ts.isVariableDeclaration(d) || !d.initializer || !ts.isIdentifier(d.name)) return false;
@@ -188,4 +190,11 @@ export function isStringify(e: ts.Expression): boolean {
   if (!ts.isCallExpression(u)) return false;
   const c = u.expression;
   return ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON';
+}
+
+/** `Owner.MEMBER`: a PascalCase name's ALL_CAPS member (`HttpStatus.NOT_FOUND`); not `process.env.PORT`, whose owner is no name. */
+function isEnumLikeMember(e: ts.PropertyAccessExpression): boolean {
+  const owner = e.expression;
+  const member = e.name.text;
+  return ts.isIdentifier(owner) && /^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/.test(owner.text) && /^[A-Z][A-Z0-9_]*$/.test(member) && member.length > 1;
 }
