@@ -81,7 +81,7 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
           // it as the project's own logger would: message first, no fix (library `custom`). A logger
           // call in the same helper wins (a facade printing to the console in development only).
           // A rest parameter (`...msg`) takes the caller's further arguments too: they are printed with the message.
-          const rest = fn.parameters[message]?.dotDotDotToken ? { rest: true as const } : {};
+          const rest = fn.parameters[message]?.dotDotDotToken ? { rest: true as const } : call.formats && passesOwnRest(call, message, fn, scopes) ? { rest: true as const, formats: true as const } : {};
           if (call.library === 'console') consoleLogs ??= { lib: 'custom', message, ...rest };
           else {
             const fields = passedFields(call.fieldsArg, fn, scopes);
@@ -94,6 +94,8 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
       });
     }
     logs ??= consoleLogs;
+    // `message = util.format(message, ...parameters)` before printing it: the caller's further arguments fill its placeholders.
+    if (logs && !logs.formats && text.includes('format(') && formatsMessage(body, logs.message, fn, scopes)) logs = { ...logs, rest: true, formats: true };
   }
   const returnsErrorText = returnsLogger || logs ? undefined : returnedErrorText(fn, scopes);
   // A metric factory (`createCounter(options)` → `new Counter(options)`): only in a file that names prom-client.
@@ -317,3 +319,34 @@ export function memberFunction(m: ts.ClassElement): FunctionLike | null {
   return ts.isPropertyDeclaration(m) && m.initializer ? functionOf(m.initializer) : null;
 }
 
+/** The call hands the function's own rest parameter on, spread, right after the message (`this.log(level, message, ...parameters)`). */
+function passesOwnRest(call: LogCall, message: number, fn: FunctionLike, scopes: ScopeMap): boolean {
+  const args = call.node.arguments;
+  const at = call.messageArg ? args.indexOf(call.messageArg as ts.Expression) : -1;
+  const next = at >= 0 ? args[at + 1] : undefined;
+  return !!next && ts.isSpreadElement(next) && restParameterIndex(next.expression, fn, scopes) > message;
+}
+
+/** A call in the body of `util.format(message, ...rest)` (or `format` imported from util) on the message parameter and the rest parameter. */
+function formatsMessage(body: ts.Node, message: number, fn: FunctionLike, scopes: ScopeMap): boolean {
+  // An explicit stack, nested functions and classes left out (they run later, if ever).
+  const stack: ts.Node[] = [body];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n !== body && (isFunctionLike(n) || ts.isClassLike(n))) continue;
+    if (ts.isCallExpression(n) && n.arguments.length === 2 && isUtilFormat(n.expression)) {
+      const [first, second] = n.arguments;
+      if (parameterIndex(first, fn, scopes) === message && ts.isSpreadElement(second) && restParameterIndex(second.expression, fn, scopes) > message) return true;
+    }
+    ts.forEachChild(n, (c) => {
+      stack.push(c);
+    });
+  }
+  return false;
+}
+
+/** `util.format`, `format` (as node's util exports it). */
+function isUtilFormat(callee: ts.Expression): boolean {
+  const c = unwrap(callee);
+  return (ts.isPropertyAccessExpression(c) && c.name.text === 'format' && ts.isIdentifier(c.expression) && c.expression.text === 'util') || (ts.isIdentifier(c) && c.text === 'format');
+}

@@ -115,6 +115,8 @@ export interface LogCall {
    * helper decides the argument order, so no fix rewrites its arguments.
    */
   readonly wrapper?: true;
+  /** A wrapper that fills its message's printf placeholders from the arguments after it (LogWrapper.formats). */
+  readonly formats?: true;
 }
 
 export interface FixProposal {

@@ -63,6 +63,8 @@ export interface LogWrapper {
   readonly fields?: number;
   /** The message is a rest parameter: the arguments after it are printed with it (LogCall.restArgs). */
   readonly rest?: true;
+  /** The arguments after the message fill its printf placeholders (`util.format(message, ...parameters)`, Homebridge's Logger). */
+  readonly formats?: true;
 }
 
 /** What a typed value holds for logging: a logger, or an object some of whose members are loggers (`{ logger: Logger }`). */

@@ -235,5 +235,5 @@ function isErrorStack(message: ts.Expression, ctx: RuleContext): boolean {
  * (log4js's layouts join a record's data with util.format: Etherpad's `logger.info('Compress JS file %s.', filename)`).
  */
 function fillsFromArguments(call: LogCall, ctx: RuleContext): boolean {
-  return call.library === 'pino' || call.library === 'bunyan' || call.library === 'log4js' || (call.library === 'winston' && !!ctx.project.winstonFillsPlaceholders);
+  return call.library === 'pino' || call.library === 'bunyan' || call.library === 'log4js' || (call.library === 'winston' && !!ctx.project.winstonFillsPlaceholders) || !!call.formats;
 }

@@ -2,7 +2,8 @@
 // A logger class of the project printing with console through a variable holding console's method
 // (Homebridge's Logger: `let loggingFunction = console.log; switch (level) { ... loggingFunction = console.error }`),
 // reached through an instance, a static field holding one (`Logger.internal`), or a function typed with its
-// Logging interface: every call is a log call, the message first, without a fix.
+// Logging interface: every call is a log call, the message first, without a fix. Its sink fills the message's
+// placeholders from the further arguments (`util.format(message, ...parameters)`), so a `%s` message is built too.
 import { Logger, LogLevel } from './logger';
 
 const log = Logger.internal;
@@ -25,3 +26,8 @@ export function other(port: number) {
                      //~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
 }
 
+export function loaded(configPath: string) {
+  log.warn('config.json (%s) not found.', configPath);
+  //       ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is filled in from its format arguments (%s, %d...); log a constant message and put the values in fields.
+  log.warn('config.json not found.');
+}
