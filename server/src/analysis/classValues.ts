@@ -3,7 +3,7 @@
 import ts from './typescriptModule';
 import type { ClassSummary } from './model/types';
 import { enclosingClass } from './classMembers';
-import { hasModifier } from './scopes';
+import { hasModifier, unwrap } from './scopes';
 import { type FunctionLike, memberFunction } from './logCallables';
 import { FACADE_LEVEL_METHOD, facadeLevelMethods } from './loggerFacade';
 import type { FunctionSummary } from './model/types';
@@ -230,3 +230,16 @@ function declares(klass: ts.ClassLikeDeclaration, name: string): boolean {
 
 /** Libraries a Nest LoggerService may hand its calls to, whose arguments then decide (instanceValue). */
 const FORWARDED_LIBRARIES: ReadonlySet<LoggerLibrary> = new Set(['pino', 'winston', 'bunyan', 'log4js']);
+
+/** The class's static fields that hold an instance of it: `static readonly internal = new Logger()`. */
+export function staticInstanceFields(klass: ts.ClassLikeDeclaration): string[] {
+  const name = klass.name?.text;
+  if (!name) return [];
+  const out: string[] = [];
+  for (const m of klass.members) {
+    if (!ts.isPropertyDeclaration(m) || !hasModifier(m, ts.SyntaxKind.StaticKeyword) || !m.initializer || !ts.isIdentifier(m.name)) continue;
+    const init = unwrap(m.initializer);
+    if (ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === name) out.push(m.name.text);
+  }
+  return out;
+}

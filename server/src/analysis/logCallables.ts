@@ -151,13 +151,20 @@ function messageValueParameter(arg: ts.Expression | undefined, fn: FunctionLike,
   const e = arg && unwrap(arg);
   if (direct >= 0 || !e || !ts.isIdentifier(e)) return direct;
   const d = resolveName(scopes, e, e.text);
-  const init = d?.kind === 'value' ? unwrap(d.init) : null;
-  if (!init || !ts.isConditionalExpression(init)) return -1;
-  const whenTrue = unwrap(init.whenTrue);
-  const whenFalse = unwrap(init.whenFalse);
-  const index = parameterIndex(whenFalse, fn, scopes);
-  const calls = ts.isCallExpression(whenTrue) && whenTrue.arguments.length === 0 && parameterIndex(whenTrue.expression, fn, scopes) === index;
-  return index >= 0 && calls ? index : -1;
+  const lazy = d?.kind === 'value' ? lazyMessageParts(d.init) : null;
+  const index = lazy ? parameterIndex(lazy.value, fn, scopes) : -1;
+  return index >= 0 && parameterIndex(lazy!.called, fn, scopes) === index ? index : -1;
+}
+
+/**
+ * A lazy message's parts: `value instanceof Function ? called() : value`, the function called with no
+ * arguments when the message is one and the value as it is otherwise; null for any other expression.
+ */
+export function lazyMessageParts(init: ts.Expression): { value: ts.Expression; called: ts.Expression } | null {
+  const e = unwrap(init);
+  if (!ts.isConditionalExpression(e)) return null;
+  const whenTrue = unwrap(e.whenTrue);
+  return ts.isCallExpression(whenTrue) && whenTrue.arguments.length === 0 ? { value: e.whenFalse, called: whenTrue.expression } : null;
 }
 
 /**

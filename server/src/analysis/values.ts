@@ -12,7 +12,7 @@ import { type GlobalAssignments, globalAssignments } from './globalAssignments';
 import { enclosingClass } from './classMembers';
 import type { LoggerLibrary } from './types';
 import { LEVEL_METHODS } from './libraries';
-import { ClassValues } from './classValues';
+import { ClassValues, staticInstanceFields } from './classValues';
 import { instanceOfSummary, literalUnion, TypeValues } from './typeValues';
 import { assignedAtTopLevel, assignedConsoleMethod } from './assignedValues';
 import { derivesLogger, libraryImportValue, otherLoggingPackageValue, WINSTON_CONTAINER } from './libraryValues';
@@ -94,11 +94,12 @@ export class ValueResolver {
   exportedClassSummary(klass: ts.ClassLikeDeclaration): ClassSummary {
     const instance = this.classes.instanceValue(klass);
     const statics = this.classes.staticValue(klass);
+    const staticInstances = staticInstanceFields(klass);
     return {
       ...this.classes.classSummary(klass),
       ...(instance?.t === 'object' ? { methods: instance.members } : {}),
       ...(statics?.t === 'object' ? { statics: statics.members } : {}),
-      ...(staticInstanceFields(klass).length > 0 ? { staticInstances: staticInstanceFields(klass) } : {}),
+      ...(staticInstances.length > 0 ? { staticInstances } : {}),
       // Its static facade stays (Vendure's `Logger.info(message, ctx)` on a class that implements LoggerService too).
       ...(instance?.t === 'logger' ? { instanceLogger: instance.lib } : {}),
     };
@@ -457,22 +458,21 @@ export class ValueResolver {
     return (this.globals ??= globalAssignments(sf));
   }
 
+  /** What the members of object literals hold, read once per literal (objectLiteralValues.ts). */
+  private readonly literalMembers = new ObjectLiteralMembers();
+
   /**
    * `this.name` inside a class: a field initialised with a logger, typed as one, assigned one in the
    * constructor, or inherited. Inside a method of an object literal: its property of that name, or what
    * one of its methods assigns to `this.name` (Overleaf's logger, `const LoggingManager = { initialize()
    * { this.logger = bunyan.createLogger(...) }, info(attributes, message) { return this.logger.info(...) } }`).
    */
-  private readonly literalMembers = new ObjectLiteralMembers();
-
   private thisMember(thisNode: ts.Node, name: string, depth: number): Value | null {
     const literal = enclosingObjectLiteral(thisNode);
     if (literal) return depth < MAX_DEPTH ? this.literalMembers.memberOf(literal, name, (e) => this.valueOf(e, depth + 1)) : null;
     const klass = enclosingClass(thisNode);
     return klass ? this.classes.memberOf(klass, name, depth) : null;
   }
-
-
 
   /**
    * A handler's request, reply or context: the request parameter of a recognised handler or
@@ -543,17 +543,4 @@ function trpcCall(call: ts.CallExpression, target: Value | null, name: string, t
 function trpcOption(o: Extract<Value, { t: 'trpcResolverOptions' }>, name: string): Value | null {
   if (name === 'ctx') return { t: 'loggerMembers', members: o.context };
   return name === 'input' ? { t: 'trpcInput' } : null;
-}
-
-/** The class's static fields that hold an instance of it: `static readonly internal = new Logger()`. */
-function staticInstanceFields(klass: ts.ClassLikeDeclaration): string[] {
-  const name = klass.name?.text;
-  if (!name) return [];
-  const out: string[] = [];
-  for (const m of klass.members) {
-    if (!ts.isPropertyDeclaration(m) || !hasModifier(m, ts.SyntaxKind.StaticKeyword) || !m.initializer || !ts.isIdentifier(m.name)) continue;
-    const init = unwrap(m.initializer);
-    if (ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === name) out.push(m.name.text);
-  }
-  return out;
 }

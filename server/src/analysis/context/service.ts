@@ -10,9 +10,9 @@ import type { CodeSource } from './fileSources';
 import { deploymentOf } from '../services/deployment';
 import { AUTO_INSTRUMENTATIONS_LABEL, CONTEXT_LIBRARIES, CONTEXT_LOSING_CALLBACKS, type ContextLibraryId, OTEL_REGISTER_MODULES, type OutgoingKind } from './libraries';
 
-
 /** The outgoing calls dd-trace's integrations patch to carry the trace (on by default once `tracer.init()` runs). */
 const DD_TRACE_COVERS: readonly OutgoingKind[] = ['http', 'fetch', 'kafka', 'amqp', 'aws'];
+
 export interface ServiceContext {
   /** The service's package folder. */
   root: string;

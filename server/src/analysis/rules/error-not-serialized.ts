@@ -51,10 +51,8 @@ function textualErrors(expr: ts.Expression, ctx: RuleContext): Array<{ at: ts.Ex
   // `const reason = err.message; logger.error(reason)`: the text was made a few lines up.
   const id = unwrap(expr);
   if (ts.isIdentifier(id)) {
-    for (const value of localValues(id, ctx)) {
-      const error = errorTextInBranches(value, ctx);
-      if (error) return [{ at: id, error, indirect: true }];
-    }
+    const error = localErrorText(id, ctx);
+    if (error) return [{ at: id, error, indirect: true }];
   }
   // `tooMany ? \`timed out\` : \`failed: ${detail}\``: either message may be written (no fix: the call keeps its condition).
   // `err.stack ? err.stack : err.toString()` is the error's stack whenever it has one (exempt, as a stack is).
@@ -69,13 +67,14 @@ function textualErrors(expr: ts.Expression, ctx: RuleContext): Array<{ at: ts.Ex
   const out: Array<{ at: ts.Expression; error: ts.Expression; indirect?: true }> = [];
   for (const p of parts) {
     if (p.kind !== 'value') continue;
-    const e = errorAsText(p.expr, ctx) ?? (isErrorValue(p.expr, ctx) ? unwrap(p.expr) : null);
+    const e = printedError(p.expr, ctx);
+    const values = e ? [] : lookupValues(p.expr);
     if (e) out.push({ at: unwrap(p.expr), error: e });
-    else if (lookupValues(p.expr).length > 0) out.push(...lookupValues(p.expr).flatMap((v) => errorsPrinted(v, ctx)));
+    else if (values.length > 0) out.push(...values.flatMap((v) => errorsPrinted(v, ctx)));
     else {
       // `const reason = getErrorMessage(err); logger.error(`failed: ${reason}`)`.
       const v = unwrap(p.expr);
-      const made = ts.isIdentifier(v) ? localValues(v, ctx).map((x) => errorTextInBranches(x, ctx)).find((x) => x) : null;
+      const made = ts.isIdentifier(v) ? localErrorText(v, ctx) : null;
       if (made) out.push({ at: v, error: made, indirect: true });
     }
   }
@@ -84,8 +83,22 @@ function textualErrors(expr: ts.Expression, ctx: RuleContext): Array<{ at: ts.Ex
 
 /** An error a catalog lookup prints into its words: its text, or the error itself (printed as text). No fix: the catalog's words are the project's. */
 function errorsPrinted(value: ts.Expression, ctx: RuleContext): Array<{ at: ts.Expression; error: ts.Expression; indirect: true }> {
-  const error = errorAsText(value, ctx) ?? (isErrorValue(value, ctx) ? unwrap(value) : null);
+  const error = printedError(value, ctx);
   return error ? [{ at: unwrap(value), error, indirect: true }] : [];
+}
+
+/** The error a value written into text prints: its text (`err.message`), or the error itself (`${err}`). */
+function printedError(value: ts.Expression, ctx: RuleContext): ts.Expression | null {
+  return errorAsText(value, ctx) ?? (isErrorValue(value, ctx) ? unwrap(value) : null);
+}
+
+/** The error a local's values (as many as may reach the read) turn into text, the first one found. */
+function localErrorText(id: ts.Identifier, ctx: RuleContext): ts.Expression | null {
+  for (const value of localValues(id, ctx)) {
+    const error = errorTextInBranches(value, ctx);
+    if (error) return error;
+  }
+  return null;
 }
 
 /**
@@ -187,7 +200,7 @@ function nestStackPassed(call: LogCall, ctx: RuleContext): boolean {
   const errors = parts.flatMap((p) => {
     // The error's text itself, or a local made of it (Vendure's `const message = typeof e.message === 'string' ? e.message : ...`).
     const u = unwrap(p);
-    const text = errorAsText(p, ctx) ?? (ts.isIdentifier(u) ? localValues(u, ctx).map((v) => errorTextInBranches(v, ctx)).find((x) => x) : null);
+    const text = errorAsText(p, ctx) ?? (ts.isIdentifier(u) ? localErrorText(u, ctx) : null);
     const name = text && errorNameIn(text);
     return name ? [name] : [];
   });
@@ -282,10 +295,11 @@ export const rule: Rule = {
     // Error text as a field value: `{ error: err.message }` → the error object where the library keeps it.
     const fieldsObj = call.fieldsArg && unwrap(call.fieldsArg);
     if (fieldsObj && ts.isObjectLiteralExpression(fieldsObj)) {
+      // A key the project's own winston format serialises errors under keeps them (winstonConfigText.ts).
+      const winstonKeeps = (key: string | null) => key !== null && !!ctx.project.winstonErrorKeys?.includes(key);
       // `{ error: err, errorMessage: err.message }`: the error object is logged beside its text (`kept`).
       for (const p of fieldsObj.properties) {
         // winston: `{ error }` / `{ error: err }` is written as `"error":{}`.
-        const winstonKeeps = (key: string | null) => key !== null && !!ctx.project.winstonErrorKeys?.includes(key);
         if (call.library === 'winston' && !call.wrapper && (ts.isShorthandPropertyAssignment(p) || ts.isPropertyAssignment(p)) && !winstonKeeps(propertyKey(p))) {
           const value = ts.isShorthandPropertyAssignment(p) ? p.name : p.initializer;
           if (isErrorValue(value, ctx)) {

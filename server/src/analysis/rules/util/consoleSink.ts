@@ -7,7 +7,7 @@
 import ts from '../../typescriptModule';
 import type { LogCall, RuleContext } from '../../rule';
 import { enclosingFunction, unwrap } from '../../scopes';
-import { isConsoleSinkShaped } from '../../logCallables';
+import { isConsoleSinkShaped, lazyMessageParts } from '../../logCallables';
 import { words } from '../../nameWords';
 
 export function printsCallerMessageAfterOwnTag(call: LogCall, ctx: Pick<RuleContext, 'declarationOf'>): boolean {
@@ -16,13 +16,18 @@ export function printsCallerMessageAfterOwnTag(call: LogCall, ctx: Pick<RuleCont
   // Only a logger's sink by its shape (a name for logging, a rest parameter): a listener printing
   // `Job ${jobId} failed` and its `err` is no helper, and its message is its own.
   if (!fn || !tag || rest.length === 0 || !isConsoleSinkShaped(fn)) return false;
-  const isOwnParameter = (e: ts.Expression): boolean => {
-    const x = unwrap(ts.isSpreadElement(e) ? e.expression : e);
+  const isOwnParameter = ownParameterTest(fn, ctx);
+  return rest.some((e) => isOwnParameter(ts.isSpreadElement(e) ? e.expression : e)) && onlyParametersIn(tag, isOwnParameter);
+}
+
+/** Whether an expression is one of `fn`'s own parameters, by name (`msg`, `(msg)`). */
+function ownParameterTest(fn: ts.Node, ctx: Pick<RuleContext, 'declarationOf'>): (e: ts.Expression) => boolean {
+  return (e) => {
+    const x = unwrap(e);
     if (!ts.isIdentifier(x)) return false;
     const d = ctx.declarationOf(x);
     return !!d && ts.isParameter(d) && d.parent === fn;
   };
-  return rest.some(isOwnParameter) && onlyParametersIn(tag, isOwnParameter);
 }
 
 /**
@@ -36,12 +41,7 @@ export function writesCallerMessageAfterOwnTag(call: LogCall, ctx: Pick<RuleCont
   if (!fn || !message || !ts.isTemplateExpression(message) || !isConsoleSinkShaped(fn)) return false;
   const spans = message.templateSpans;
   const last = spans[spans.length - 1];
-  const isOwnParameter = (e: ts.Expression): boolean => {
-    const x = unwrap(e);
-    if (!ts.isIdentifier(x)) return false;
-    const d = ctx.declarationOf(x);
-    return !!d && ts.isParameter(d) && d.parent === fn;
-  };
+  const isOwnParameter = ownParameterTest(fn, ctx);
   // The caller's message: a parameter named for one, or a local that calls it when it is a function (a lazy
   // message). Named so: `warnOldPostgres(config, version)` writing `Running PostgreSQL ${version}` is no sink.
   const isCallerMessage = (e: ts.Expression): boolean => {
@@ -49,10 +49,8 @@ export function writesCallerMessageAfterOwnTag(call: LogCall, ctx: Pick<RuleCont
     if (!ts.isIdentifier(x) || !words(x.text).some((w) => MESSAGE_WORDS.has(w))) return false;
     if (isOwnParameter(x)) return true;
     const d = ctx.declarationOf(x);
-    const init = d && ts.isVariableDeclaration(d) && d.initializer ? unwrap(d.initializer) : null;
-    if (!init || !ts.isConditionalExpression(init)) return false;
-    const whenTrue = unwrap(init.whenTrue);
-    return isOwnParameter(init.whenFalse) && ts.isCallExpression(whenTrue) && whenTrue.arguments.length === 0 && isOwnParameter(whenTrue.expression);
+    const lazy = d && ts.isVariableDeclaration(d) && d.initializer ? lazyMessageParts(d.initializer) : null;
+    return !!lazy && isOwnParameter(lazy.value) && isOwnParameter(lazy.called);
   };
   return last.literal.text === '' && isCallerMessage(last.expression) && spans.slice(0, -1).every((span) => onlyParametersIn(span.expression, isOwnParameter));
 }
