@@ -86,6 +86,38 @@ describe('logger model', () => {
     }
   });
 
+  it("a module's digest changes when a class gains a static field holding an instance of it (Homebridge's Logger.internal), so --cache re-checks its importers", () => {
+    const logger = (withInstance: boolean) =>
+      [
+        'export class Logger {',
+        ...(withInstance ? ['  static readonly internal = new Logger();'] : []),
+        '  info(message: string, ...parameters: unknown[]): void {',
+        '    this.log(message, ...parameters);',
+        '  }',
+        '  warn(message: string, ...parameters: unknown[]): void {',
+        '    this.log(message, ...parameters);',
+        '  }',
+        '  error(message: string, ...parameters: unknown[]): void {',
+        '    this.log(message, ...parameters);',
+        '  }',
+        '  log(message: string, ...parameters: unknown[]): void {',
+        '    console.log(message, ...parameters);',
+        '  }',
+        '}',
+        '',
+      ].join('\n');
+    const digests = [true, false].map((withInstance) => {
+      const p = tempProject({ 'package.json': '{"name":"bridge"}', 'src/logger.ts': logger(withInstance) });
+      try {
+        const file = path.join(p.root, 'src/logger.ts');
+        return p.model.modules.summaryOf(file).digest;
+      } finally {
+        p.cleanup();
+      }
+    });
+    assert.notEqual(digests[0], digests[1]);
+  });
+
   it("winston's error logged alone loses its stack unless some module's format keeps it (errors({ stack: true })): error-not-serialized follows the project", () => {
     const files = (format: string) => ({
       'package.json': JSON.stringify({ name: 'w', dependencies: { winston: '^3' } }),
