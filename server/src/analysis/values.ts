@@ -6,17 +6,19 @@
 import ts from './typescriptModule';
 import { type FunctionLike, functionNamed, functionOf, NOTHING, summariseFunction } from './logCallables';
 import { OBJECT_FACADE_LEVEL_METHOD, objectFacadeLevelMethods } from './loggerFacade';
-import type { ClassSummary, ExportedValue, FunctionSummary, ImportLinks } from './model/types';
+import type { ClassSummary, FunctionSummary, ImportLinks } from './model/types';
 import { type Declaration, hasModifier, isFallback, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
-import { type GlobalAssignments, globalAssignments } from './globalAssignments';
+import { GlobalMembers } from './globalMembers';
 import { enclosingClass } from './classMembers';
 import type { LoggerLibrary } from './types';
 import { LEVEL_METHODS } from './libraries';
 import { ClassValues, staticInstanceFields } from './classValues';
-import { instanceOfSummary, literalUnion, TypeValues } from './typeValues';
+import { instanceOfSummary, TypeValues } from './typeValues';
+import { constantTextsOf } from './constantTexts';
 import { assignedAtTopLevel, assignedConsoleMethod } from './assignedValues';
 import { derivesLogger, libraryImportValue, otherLoggingPackageValue, WINSTON_CONTAINER } from './libraryValues';
 import { MAX_DEPTH, type Value } from './valueTypes';
+import { functionValue, loggerFactory, loggerMember, memberValue, PINO_HTTP_MEMBERS, trpcCall, trpcOption, valueOfExport } from './memberValues';
 import { boundLoggerObject, enclosingObjectLiteral, ObjectLiteralMembers } from './objectLiteralValues';
 
 export type { Value } from './valueTypes';
@@ -29,8 +31,6 @@ export interface RequestParameters {
   isRequestParameter(p: ts.ParameterDeclaration): boolean;
 }
 
-const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
-
 export class ValueResolver {
   private readonly memo = new Map<ts.Node, Value | null>();
   private readonly functionSummaries = new Map<FunctionLike, FunctionSummary>();
@@ -38,6 +38,8 @@ export class ValueResolver {
   private readonly types: TypeValues;
   /** What class members hold. */
   private readonly classes: ClassValues;
+  /** What is read off the global object. */
+  private readonly globalMembers: GlobalMembers;
 
   constructor(
     private readonly scopes: ScopeMap,
@@ -47,6 +49,7 @@ export class ValueResolver {
   ) {
     this.types = new TypeValues(scopes, links, this);
     this.classes = new ClassValues(this, this.types);
+    this.globalMembers = new GlobalMembers(scopes, links, (e, depth) => this.valueOf(e, depth));
   }
 
   /** A type annotation naming a logger type of a library (`Logger` from 'pino', `winston.Logger`): see TypeValues. */
@@ -116,21 +119,9 @@ export class ValueResolver {
     return v;
   }
 
-  /**
-   * The texts a name may hold when it is declared with string literals (`const level = skip ?
-   * 'debug' : 'error'`), each branch of a conditional once; null for anything else.
-   */
+  /** The texts a name may hold when it is declared with string literals: see constantTexts.ts. */
   constantTexts(id: ts.Identifier): string[] | null {
-    const d = resolveName(this.scopes, id, id.text);
-    if (d?.kind === 'param') return literalUnion(d.node.type);
-    if (d?.kind !== 'value') return null;
-    const texts: string[] = [];
-    const add = (e: ts.Expression): boolean => {
-      const x = unwrap(e);
-      if (ts.isStringLiteralLike(x)) return texts.push(x.text) > 0;
-      return ts.isConditionalExpression(x) && add(x.whenTrue) && add(x.whenFalse);
-    };
-    return add(d.init) ? texts : null;
+    return constantTextsOf(id, this.scopes);
   }
 
   instanceOf(klass: ts.ClassLikeDeclaration): Value | null {
@@ -159,7 +150,8 @@ export class ValueResolver {
     const e = unwrap(expr);
     if (!ts.isIdentifier(e)) return false;
     const d = resolveName(this.scopes, e, e.text);
-    return d?.kind === 'param' && this.paramIsRequest(d.node, d.index);
+    // A recognised handler's or middleware's request parameter; never any callback's first parameter.
+    return d?.kind === 'param' && (this.requests?.isRequestParameter(d.node) ?? false);
   }
 
   private compute(e: ts.Expression, depth: number): Value | null {
@@ -392,24 +384,10 @@ export class ValueResolver {
   }
 
   private propertyValue(objectExpr: ts.Expression, name: string, depth: number): Value | null {
+    const global = this.globalMembers.member(objectExpr, name, depth);
+    if (global !== undefined) return global;
     const obj = unwrap(objectExpr);
-    if (ts.isIdentifier(obj) && GLOBAL_OBJECTS.has(obj.text) && !resolveName(this.scopes, obj, obj.text)) {
-      return name === 'console' ? { t: 'console' } : null;
-    }
-    // `global.kuzzle.log`: the member of a name on the global object, as the free name `kuzzle.log` is.
-    if (ts.isPropertyAccessExpression(obj) && this.links.globalLogger) {
-      const on = unwrap(obj.expression);
-      if (ts.isIdentifier(on) && GLOBAL_OBJECTS.has(on.text) && !resolveName(this.scopes, on, on.text)) {
-        const lib = this.links.globalLogger(`${obj.name.text}.${name}`);
-        if (lib) return { t: 'logger', lib };
-      }
-    }
     if (obj.kind === ts.SyntaxKind.ThisKeyword) return this.thisMember(obj, name, depth);
-    // Free names are the global object's (`WIKI.logger`); other members of a global name go on below.
-    if (ts.isIdentifier(obj) && this.links.globalLogger) {
-      const global = this.globalMember(obj, name, depth);
-      if (global) return global;
-    }
     const target = this.valueOf(obj, depth);
     const member = target ? this.memberOf(target, name) : undefined;
     if (member !== undefined) return member;
@@ -432,32 +410,6 @@ export class ValueResolver {
     return null;
   }
 
-  /**
-   * `WIKI.logger` where WIKI is the global object's (`global.WIKI = WIKI`): assigned a logger at the
-   * top of this module (`WIKI.logger = createLogger()`), or in another (the links' globalLogger).
-   * Undefined when `obj` is no such name.
-   */
-  private globalMember(obj: ts.Identifier, name: string, depth: number): Value | null | undefined {
-    const free = !resolveName(this.scopes, obj, obj.text);
-    const own = this.ownGlobals(obj.getSourceFile());
-    if (!free && !own.names.has(obj.text)) return undefined;
-    if (!free) {
-      for (const { object, member, value } of own.onNames) {
-        if (object.text !== obj.text || member !== name) continue;
-        const v = this.valueOf(value, depth);
-        if (v?.t === 'logger') return v;
-      }
-    }
-    const lib = this.links.globalLogger?.(`${obj.text}.${name}`);
-    return lib ? { t: 'logger', lib } : free ? null : undefined;
-  }
-
-  /** What this file puts on the global object and on its names' members, read once per file. */
-  private globals: GlobalAssignments | null = null;
-  private ownGlobals(sf: ts.SourceFile): GlobalAssignments {
-    return (this.globals ??= globalAssignments(sf));
-  }
-
   /** What the members of object literals hold, read once per literal (objectLiteralValues.ts). */
   private readonly literalMembers = new ObjectLiteralMembers();
 
@@ -473,74 +425,4 @@ export class ValueResolver {
     const klass = enclosingClass(thisNode);
     return klass ? this.classes.memberOf(klass, name, depth) : null;
   }
-
-  /**
-   * A handler's request, reply or context: the request parameter of a recognised handler or
-   * middleware, or a parameter typed as a framework's request; never any callback's first parameter.
-   */
-  private paramIsRequest(p: ts.ParameterDeclaration, _index: number): boolean {
-    return this.requests?.isRequestParameter(p) ?? false;
-  }
-}
-
-/** What a value a project module exports is where it is imported (a type, a namespace: null). */
-export function valueOfExport(v: ExportedValue | null): Value | null {
-  if (v?.t === 'logger') return { t: 'logger', lib: v.lib, origin: v.origin };
-  if (v?.t === 'class') return { t: 'importedClass', cls: v.cls };
-  if (v?.t === 'function') return { t: 'function', fn: v.fn };
-  if (v?.t === 'object') return { t: 'object', members: v.members };
-  if (v?.t === 'trpcBuilder') return { t: 'trpcBuilder', context: v.context };
-  if (v?.t === 'loggerMembers') return { t: 'loggerMembers', members: v.members };
-  return null;
-}
-
-function functionValue(fn: FunctionSummary): Value | null {
-  return fn === NOTHING ? null : { t: 'function', fn };
-}
-
-const PINO_HTTP_MEMBERS: ReadonlyMap<string, LoggerLibrary> = new Map([['logger', 'pino']]);
-
-function loggerMember(o: Extract<Value, { t: 'loggerMembers' }>, name: string): Value | null {
-  const lib = o.members.get(name);
-  return lib ? { t: 'logger', lib } : null;
-}
-
-/** A member of an object whose members give loggers: calling it gives one. */
-function loggerFactory(o: Extract<Value, { t: 'loggerFactories' }>, name: string): Value | null {
-  const lib = o.members.get(name);
-  return lib ? { t: 'function', fn: { returnsLogger: lib } } : null;
-}
-
-function memberValue(o: Extract<Value, { t: 'object' }>, name: string): Value | null {
-  const fn = o.members.get(name);
-  if (fn) return { t: 'function', fn };
-  const lib = o.loggers?.get(name);
-  return lib ? { t: 'logger', lib } : null;
-}
-
-/** The methods of a tRPC instance or procedure builder that give a builder with the same context. */
-const TRPC_BUILDER_METHODS = new Set(['create', 'use', 'input', 'output', 'meta', 'concat', 'unstable_concat']);
-
-/**
- * A call in a tRPC builder chain: `initTRPC.context<Ctx>()` names the context (its logger members,
- * read from the type argument), `initTRPC.meta<M>()` and `.create()` keep going, and a builder's
- * `.use()`, `.input()` and the like give a builder with the same context.
- */
-function trpcCall(call: ts.CallExpression, target: Value | null, name: string, types: TypeValues): Value | null {
-  if (target?.t === 'trpcInit') {
-    if (name === 'context') {
-      const type = call.typeArguments?.[0];
-      return { t: 'trpcBuilder', context: (type && types.loggerMembersOf(type, call)) || new Map() };
-    }
-    if (name === 'meta') return target;
-    if (name === 'create') return { t: 'trpcBuilder', context: new Map() };
-    return null;
-  }
-  return target?.t === 'trpcBuilder' && TRPC_BUILDER_METHODS.has(name) ? target : null;
-}
-
-/** A member of a tRPC resolver's options: `ctx` holds the context's loggers, `input` is the request's payload. */
-function trpcOption(o: Extract<Value, { t: 'trpcResolverOptions' }>, name: string): Value | null {
-  if (name === 'ctx') return { t: 'loggerMembers', members: o.context };
-  return name === 'input' ? { t: 'trpcInput' } : null;
 }

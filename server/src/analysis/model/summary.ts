@@ -7,7 +7,8 @@
 import ts from '../typescriptModule';
 import { parseSource } from '../parse';
 import { bindFile, hasModifier, requiredModule, resolveName, type ScopeMap, unwrap } from '../scopes';
-import { ValueResolver, type Value, valueOfExport } from '../values';
+import { ValueResolver, type Value } from '../values';
+import { valueOfExport } from '../memberValues';
 import { type FunctionLike, functionNamed, functionOf } from '../logCallables';
 import { isLoggerInterface } from '../typeValues';
 import type { LoggerLibrary } from '../types';
