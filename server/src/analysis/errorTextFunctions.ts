@@ -1,15 +1,16 @@
 // A project function that turns an error into text (`getErrorMessage(err)`): every value it
 // returns is its parameter's message (`error.message`, `toErrorWithMessage(error).message`),
-// `String(error)`, `${error}` or `error.toString()`, or a constant fallback. Logging its result
+// `String(error)`, `${error}` or `error.toString()`, JSON text of what it builds from its parameter,
+// or a constant fallback. Logging its result
 // loses the stack and type just as `err.message` does. Read from the body, never from the name.
 import ts from './typescriptModule';
 import type { FunctionLike } from './logCallables';
 import { isFallback, parameterIndex, resolveName, type ScopeMap, unwrap } from './scopes';
 
-/** Helpers that reduce an error to text are short: longer bodies are not read. */
-const MAX_BODY = 2000;
+/** Helpers that reduce an error to text are short (Nango's stringifyError, 2,900 characters, among the longest): longer bodies are not read. */
+const MAX_BODY = 4000;
 /** What a body must contain to return an error's text at all (the cheap filter before the walk). */
-const TEXT_HINT = /\.message\b|\bString\(|\$\{|\.toString\(/;
+const TEXT_HINT = /\.message\b|\bString\(|\$\{|\.toString\(|\bJSON\.stringify\(/;
 
 /** The index of the parameter whose error `fn` returns as text; undefined when it does not. */
 export function returnedErrorText(fn: FunctionLike, scopes: ScopeMap): number | undefined {
@@ -83,6 +84,9 @@ function textOfParameter(expr: ts.Expression, fn: FunctionLike, scopes: ScopeMap
       return typeof t === 'object' && t ? t.self : t === 'constant' ? null : t;
     }
     if (ts.isPropertyAccessExpression(c) && c.name.text === 'toString' && e.arguments.length === 0) return orNull(parameterIndex(c.expression, fn, scopes));
+    // `JSON.stringify(filtered)` of what the body built from a parameter (Nango's stringifyError:
+    // `const serialized = serializeError(err)`, ..., `return JSON.stringify(filtered)`): JSON text.
+    if (isJsonStringify(c) && e.arguments.length >= 1 && !ts.isSpreadElement(e.arguments[0])) return builtFromParameter(e.arguments[0], fn, scopes);
     return null;
   }
   // `${error}` alone.
@@ -114,6 +118,42 @@ function both(a: Returned, b: Returned): Returned {
   const bi = typeof b === 'number' ? b : b.self;
   if (ai !== bi) return null;
   return typeof a === 'number' || typeof b === 'number' ? ai : a;
+}
+
+function isJsonStringify(callee: ts.Expression): boolean {
+  const c = unwrap(callee);
+  return ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON';
+}
+
+/** Locals followed back to a parameter (`filtered` from `enriched` from `serialized` from `err`). */
+const MAX_LOCAL_STEPS = 4;
+/** Nodes read in all while looking for a parameter (a helper's are short): the walk stays linear. */
+const MAX_BUILT_NODES = 400;
+
+/**
+ * The first parameter `expr` is built from: the parameter itself, or a local of the function whose
+ * initializer is built from one, followed a few steps; null when none is.
+ */
+function builtFromParameter(expr: ts.Expression, fn: FunctionLike, scopes: ScopeMap): number | null {
+  let best: number | null = null;
+  let nodes = 0;
+  const visit = (n: ts.Node, steps: number): void => {
+    if (++nodes > MAX_BUILT_NODES) return;
+    if (ts.isIdentifier(n)) {
+      const d = resolveName(scopes, n, n.text);
+      if (d?.kind === 'param' && d.node.parent === fn && !d.node.dotDotDotToken) best = best === null ? d.index : Math.min(best, d.index);
+      // A local of this function (`const serialized = serializeError(err)`), followed a few steps.
+      else if (d?.kind === 'value' && steps < MAX_LOCAL_STEPS && d.init.pos >= fn.pos && d.init.end <= fn.end) visit(d.init, steps + 1);
+      return;
+    }
+    // A property's name is no reference (`{ message: x }`, `a.b`): only what it holds is.
+    if (ts.isPropertyAccessExpression(n)) return visit(n.expression, steps);
+    if (ts.isPropertyAssignment(n)) return visit(n.initializer, steps);
+    if (ts.isFunctionLike(n)) return;
+    ts.forEachChild(n, (c) => visit(c, steps));
+  };
+  visit(expr, 0);
+  return best;
 }
 
 function orNull(i: number): number | null {

@@ -18,15 +18,31 @@ const CALLBACK_ERROR_NAME = /^err(?:or)?\d+$|^[a-z][a-zA-Z0-9]*(?:Err|Error)\d*$
 export function isErrorValue(expr: ts.Expression, scope: DeclarationLookup, aliases = 0): boolean {
   const e = unwrap(expr);
   if (ts.isNewExpression(e)) return ts.isIdentifier(e.expression) && /Error$/.test(e.expression.text);
-  if (ts.isPropertyAccessExpression(e)) return isRejectionReason(e) || isSafeParseError(e, scope);
+  if (ts.isPropertyAccessExpression(e)) return isRejectionReason(e) || isResultError(e) || isSafeParseError(e, scope);
   if (!ts.isIdentifier(e)) return false;
   const d = scope.declarationOf(e);
   // The narrowing is looked for last: most names are no error to begin with (a 20,000-term message's).
   return !!d && declaresError(d, scope, aliases) && !provedNoError(e);
 }
 
-/** Levels climbed looking for the test of a settled promise's status. */
-const MAX_SETTLED_CLIMB = 16;
+/** Levels climbed looking for the test that guards an expression (a settled promise's status, a Result's state). */
+const MAX_GUARD_CLIMB = 16;
+
+/**
+ * Whether `node` runs only where a test just held: the then branch of an `if` or a conditional and
+ * the right side of `&&` when `holds(test, false)`, the else branch when `holds(test, true)` (the
+ * test failed). The climb stops at the enclosing function.
+ */
+function runsWhere(node: ts.Node, holds: (test: ts.Expression, failed: boolean) => boolean): boolean {
+  let steps = 0;
+  for (let child: ts.Node = node, parent = node.parent; parent && steps < MAX_GUARD_CLIMB; child = parent, parent = parent.parent, steps++) {
+    if (ts.isIfStatement(parent) && child !== parent.expression && holds(parent.expression, child === parent.elseStatement)) return true;
+    if (ts.isConditionalExpression(parent) && child !== parent.condition && holds(parent.condition, child === parent.whenFalse)) return true;
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && child === parent.right && holds(parent.left, false)) return true;
+    if (ts.isFunctionLike(parent)) return false;
+  }
+  return false;
+}
 
 /**
  * `result.reason` where `result.status === 'rejected'` was just tested (`Promise.allSettled`'s
@@ -35,14 +51,36 @@ const MAX_SETTLED_CLIMB = 16;
 function isRejectionReason(e: ts.PropertyAccessExpression): boolean {
   const of = unwrap(e.expression);
   if (e.name.text !== 'reason' || !ts.isIdentifier(of)) return false;
-  let steps = 0;
-  for (let child: ts.Node = e, parent = e.parent; parent && steps < MAX_SETTLED_CLIMB; child = parent, parent = parent.parent, steps++) {
-    if (ts.isIfStatement(parent) && child === parent.thenStatement && testsRejected(parent.expression, of.text)) return true;
-    if (ts.isConditionalExpression(parent) && child === parent.whenTrue && testsRejected(parent.condition, of.text)) return true;
-    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && child === parent.right && testsRejected(parent.left, of.text)) return true;
-    if (ts.isFunctionLike(parent)) return false;
-  }
-  return false;
+  return runsWhere(e, (test, failed) => !failed && testsRejected(test, of.text));
+}
+
+/**
+ * `result.error` where `result.isErr()` was just tested, or in the else branch of `result.isOk()`:
+ * the error of a Result (neverthrow's, and the hand-written ones shaped like it: Nango's
+ * `if (pubsubConnect.isErr()) logger.error(`... ${pubsubConnect.error.message}`)`).
+ */
+function isResultError(e: ts.PropertyAccessExpression): boolean {
+  const of = unwrap(e.expression);
+  if (e.name.text !== 'error' || !ts.isIdentifier(of)) return false;
+  return runsWhere(e, (test, failed) => resultStateWhenTrue(test, of.text, !failed) === 'err');
+}
+
+/**
+ * What a test of `name`'s Result state says when it comes out as `outcome`: `name.isErr()` true
+ * says 'err', `!name.isOk()` too; in a chain of `&&` that held, any part's word; null when it says
+ * nothing of the Result.
+ */
+function resultStateWhenTrue(test: ts.Expression, name: string, outcome: boolean): 'err' | 'ok' | null {
+  const t = unwrap(test);
+  if (ts.isPrefixUnaryExpression(t) && t.operator === ts.SyntaxKind.ExclamationToken) return resultStateWhenTrue(t.operand, name, !outcome);
+  // Only a chain that held says what each of its parts did.
+  if (outcome && ts.isBinaryExpression(t) && t.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return resultStateWhenTrue(t.left, name, true) ?? resultStateWhenTrue(t.right, name, true);
+  if (!ts.isCallExpression(t) || t.arguments.length !== 0 || !ts.isPropertyAccessExpression(t.expression)) return null;
+  const of = unwrap(t.expression.expression);
+  if (!ts.isIdentifier(of) || of.text !== name) return null;
+  const method = t.expression.name.text;
+  if (method !== 'isErr' && method !== 'isOk') return null;
+  return (method === 'isErr') === outcome ? 'err' : 'ok';
 }
 
 /**
@@ -160,6 +198,9 @@ function isAnyOrUnknown(type: ts.TypeNode): boolean {
   return type.kind === ts.SyntaxKind.AnyKeyword || type.kind === ts.SyntaxKind.UnknownKeyword;
 }
 
+/** An option naming a callback for errors: `onError`, `onUploadError`, `handleError`. */
+const ERROR_CALLBACK_OPTION = /^(?:on|handle)[A-Z]?\w*Error$/;
+
 /** Callbacks of these methods get items, not errors: `items.forEach((e) => ...)`. */
 const ITEM_CALLBACK_METHODS = new Set(['forEach', 'map', 'filter', 'find', 'findIndex', 'some', 'every', 'flatMap', 'reduce', 'sort', 'then']);
 
@@ -172,6 +213,8 @@ function paramHoldsError(fn: ts.SignatureDeclaration, p: ts.ParameterDeclaration
   // `err: any` says no more than no type at all; `error: unknown` is how TypeScript passes a caught error on.
   if (p.type && namedError(p)) return true;
   if (index !== 0 || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !ts.isIdentifier(p.name)) return false;
+  // An error callback given as an option (`new Scheduler({ onError: async (err) => ... })`: Nango's).
+  if (ts.isPropertyAssignment(fn.parent) && ERROR_CALLBACK_OPTION.test(fn.parent.name.getText()) && ERROR_PARAM_NAMES.test(p.name.text)) return true;
   const call = fn.parent;
   if (!call || !ts.isCallExpression(call) || !call.arguments.some((a) => a === fn)) return false;
   const method = ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : null;
