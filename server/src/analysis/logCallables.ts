@@ -188,13 +188,20 @@ function taggedMessageParameter(arg: ts.Expression | undefined, fn: FunctionLike
 function consoleMessageParameter(call: LogCall, fn: FunctionLike, scopes: ScopeMap): number {
   const args = call.node.arguments;
   // `console.log(...this.getArgs(args))`: everything printed is spread in, the message first among it.
-  const first = messageParameter(call.messageArg ?? (args[0] && ts.isSpreadElement(args[0]) ? args[0] : undefined), fn, scopes);
+  const firstArg = call.messageArg ?? (args[0] && ts.isSpreadElement(args[0]) ? args[0] : undefined);
   // Past the first argument only a logger's own sink counts (`...msg` spread, or a function named for
   // logging): `checkSubscription(email)` printing `'Request by:', email` is no log helper.
   const sink = isConsoleSinkShaped(fn);
+  let first = messageParameter(firstArg, fn, scopes);
+  // A sink's tag of its own before the caller's message (AnythingLLM's CollectorApi.log:
+  // `` console.log(`[CollectorApi] ${text}`, ...args) ``).
+  if (first < 0 && sink) first = taggedMessageParameter(firstArg, fn, scopes);
   for (let i = args.length - 1; i >= 1 && sink; i--) {
     const index = messageParameter(args[i], fn, scopes);
-    if (index >= 0) return index;
+    if (index < 0) continue;
+    // `console.log(text, ...args)`: the message first and the caller's further arguments spread after
+    // it, as console's own are; a rest parameter alone (`console.info(time, tag, ...msg)`) is the message.
+    return first >= 0 && first < index && ts.isSpreadElement(args[i]) ? first : index;
   }
   return first;
 }
