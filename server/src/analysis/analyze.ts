@@ -252,6 +252,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     importOf: (id) => importOf(scopes, id),
     destructuredFrom: (id) => destructuredFrom(scopes, id),
     errorTextParameter: (callee) => values.errorTextParameter(callee),
+    caughtErrorProperty: (callee) => values.caughtErrorProperty(callee),
     isRequestParam: (expr) => values.isRequestParam(expr),
     isRequestInput: (expr) => values.isRequestInput(expr),
     isLogger: (expr) => values.valueOf(expr)?.t === 'logger',

@@ -6,6 +6,7 @@
 // each function once, its nested functions left out (they run later, if ever).
 import ts from './typescriptModule';
 import { returnedErrorText } from './errorTextFunctions';
+import { caughtErrorProperty } from './caughtErrors';
 import { metricFactoryOf } from './metrics/factories';
 import { METRIC_TYPE_NAMES } from './metrics/libraries';
 import { ALL_LEVEL_METHODS } from './libraries';
@@ -98,6 +99,7 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
     if (logs && !logs.formats && text.includes('format(') && formatsMessage(body, logs.message, fn, scopes)) logs = { ...logs, rest: true, formats: true };
   }
   const returnsErrorText = returnsLogger || logs ? undefined : returnedErrorText(fn, scopes);
+  const returnsCaught = returnsLogger || logs ? undefined : caughtErrorProperty(fn);
   // A metric factory (`createCounter(options)` → `new Counter(options)`): only in a file that names prom-client.
   const makesMetric =
     !returnsLogger && !logs && mayMakeMetrics(body.getSourceFile())
@@ -111,11 +113,12 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
   const returnsHelpers = helpers?.t === 'object' ? helpers.members : undefined;
   // Console, as its written return type says (`getLogger(): Pick<Console, 'log' | 'warn' | 'error'>`): its callers print with console.
   const returnsConsole = !returnsLogger && !returnsHelpers && typed?.t === 'console' ? true : undefined;
-  if (!returnsLogger && !logs && returnsErrorText === undefined && !makesMetric && !returnsHelpers && !returnsConsole) return NOTHING;
+  if (!returnsLogger && !logs && returnsErrorText === undefined && !returnsCaught && !makesMetric && !returnsHelpers && !returnsConsole) return NOTHING;
   return {
     ...(returnsLogger ? { returnsLogger } : {}),
     ...(logs ? { logs } : {}),
     ...(returnsErrorText !== undefined ? { returnsErrorText } : {}),
+    ...(returnsCaught ? { returnsCaught } : {}),
     ...(makesMetric ? { makesMetric } : {}),
     ...(returnsHelpers ? { returnsHelpers } : {}),
     ...(returnsConsole ? { returnsConsole } : {}),

@@ -165,6 +165,11 @@ export interface RuleContext {
    */
   errorTextParameter(callee: ts.Expression): number | null;
   /**
+   * The property under which a workspace function returns the error it caught, when `callee` is one
+   * (`const { data, error } = await tryCatch(promise)`, caughtErrors.ts); null otherwise.
+   */
+  caughtErrorProperty?(callee: ts.Expression): string | null;
+  /**
    * The request parameter of the nearest enclosing function that is a recognised handler or
    * middleware (`req` in `app.get('/x', (req, res) => { ... () => here ... })`), else null: code
    * outside any handler (start-up, timers, queue consumers) is not on a request path in this file.

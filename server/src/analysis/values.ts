@@ -140,6 +140,12 @@ export class ValueResolver {
     return v?.t === 'function' && v.fn.returnsErrorText !== undefined ? v.fn.returnsErrorText : null;
   }
 
+  /** The property under which the function `callee` returns the error it caught (`tryCatch(promise)` → `error`), else null. */
+  caughtErrorProperty(callee: ts.Expression): string | null {
+    const v = this.valueOf(callee);
+    return v?.t === 'function' ? (v.fn.returnsCaught ?? null) : null;
+  }
+
   /** Whether `expr` is the whole input of a request (a tRPC resolver's `input`). */
   isRequestInput(expr: ts.Expression): boolean {
     return this.valueOf(expr)?.t === 'trpcInput';

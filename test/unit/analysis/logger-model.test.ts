@@ -118,6 +118,20 @@ describe('logger model', () => {
     assert.notEqual(digests[0], digests[1]);
   });
 
+  it("a module's digest changes when its tryCatch helper returns what it caught under another name, so --cache re-checks the callers that read `error` from it", () => {
+    const helper = (key: string) =>
+      `export async function tryCatch<T>(promise: Promise<T>) {\n  try {\n    return { data: await promise, ${key}: null };\n  } catch (caught) {\n    return { data: null, ${key}: caught as Error };\n  }\n}\n`;
+    const digests = ['error', 'failure'].map((key) => {
+      const p = tempProject({ 'package.json': '{"name":"crawler"}', 'src/tryCatch.ts': helper(key) });
+      try {
+        return p.model.modules.summaryOf(path.join(p.root, 'src/tryCatch.ts')).digest;
+      } finally {
+        p.cleanup();
+      }
+    });
+    assert.notEqual(digests[0], digests[1]);
+  });
+
   it("winston's error logged alone loses its stack unless some module's format keeps it (errors({ stack: true })): error-not-serialized follows the project", () => {
     const files = (format: string) => ({
       'package.json': JSON.stringify({ name: 'w', dependencies: { winston: '^3' } }),

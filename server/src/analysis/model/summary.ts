@@ -239,7 +239,7 @@ export function summariseModule(file: string, text: string, links: SummaryLinks,
     for (const [name, b] of target?.trpcBuilders ?? []) if (name !== 'default' && !trpcBuilders.has(name)) trpcBuilders.set(name, b);
     for (const [name, m] of target?.loggerObjects ?? []) if (name !== 'default' && !loggerObjects.has(name)) loggerObjects.set(name, m);
   }
-  for (const [name, fn] of functions) if (!fn.logs && !fn.returnsLogger && fn.returnsErrorText === undefined && !fn.makesMetric && !fn.returnsHelpers && !fn.returnsConsole) functions.delete(name);
+  for (const [name, fn] of functions) if (!fn.logs && !fn.returnsLogger && fn.returnsErrorText === undefined && !fn.returnsCaught && !fn.makesMetric && !fn.returnsHelpers && !fn.returnsConsole) functions.delete(name);
   const globals = globalLoggers(sf, scopes, values);
   const assignedMembers = moduleMemberAssignments(file, sf, scopes, values, links);
   const digest = digestOf(loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes, trpcBuilders);
@@ -453,6 +453,7 @@ function digestOf(
       ...(f.makesMetric || f.returnsHelpers ? [f.makesMetric ?? null] : []),
       ...(f.returnsHelpers ? [methods('returns', f.returnsHelpers)] : []),
       ...(f.returnsConsole ? ['console'] : []),
+      ...(f.returnsCaught ? [`caught:${f.returnsCaught}`] : []),
     ]);
   // A class's methods that log are written only when it has some (the digest of a class without stays as it was).
   const methods = (label: string, m: ReadonlyMap<string, FunctionSummary> | undefined): string => (m ? `${label}(${[...m].map(([k, s]) => `${k}${fn(s)}`).join(',')})` : '');

@@ -38,6 +38,8 @@ export interface FunctionSummary {
   readonly logs?: LogWrapper;
   /** The parameter whose error it returns as text (`getErrorMessage(err)` → `err.message`), errorTextFunctions.ts. */
   readonly returnsErrorText?: number;
+  /** The property under which it returns the error it caught (`tryCatch`: `catch (error) { return { data: null, error } }`), caughtErrors.ts. */
+  readonly returnsCaught?: string;
   /** It makes a prom-client metric from a configuration its caller passes (metrics/factories.ts). */
   readonly makesMetric?: MetricFactory;
   /**

@@ -15,14 +15,34 @@ const ERROR_NAME = /^err(or)?$/;
  */
 const CALLBACK_ERROR_NAME = /^err(?:or)?\d+$|^[a-z][a-zA-Z0-9]*(?:Err|Error)\d*$/;
 
-export function isErrorValue(expr: ts.Expression, scope: DeclarationLookup, aliases = 0): boolean {
+export function isErrorValue(expr: ts.Expression, scope: ErrorLookup, aliases = 0): boolean {
   const e = unwrap(expr);
   if (ts.isNewExpression(e)) return ts.isIdentifier(e.expression) && /Error$/.test(e.expression.text);
-  if (ts.isPropertyAccessExpression(e)) return isRejectionReason(e) || isResultError(e) || isSafeParseError(e, scope);
+  if (ts.isPropertyAccessExpression(e)) return isRejectionReason(e) || isResultError(e) || isSafeParseError(e, scope) || isCaughtResultMember(e, scope);
   if (!ts.isIdentifier(e)) return false;
   const d = scope.declarationOf(e);
   // The narrowing is looked for last: most names are no error to begin with (a 20,000-term message's).
-  return !!d && declaresError(d, scope, aliases) && !provedNoError(e);
+  if (d) return declaresError(d, scope, aliases) && !provedNoError(e);
+  // `const { data, error: quotaError } = await tryCatch(promise)`: what the helper caught.
+  const from = scope.destructuredFrom?.(e);
+  return !!from && caughtUnder(from.from, scope) === from.property;
+}
+
+/**
+ * The property under which the call `expr` (through `await`) returns what its workspace function
+ * caught (caughtErrors.ts: the tryCatch idiom); null for anything else.
+ */
+function caughtUnder(expr: ts.Expression, scope: ErrorLookup): string | null {
+  const call = unwrap(expr);
+  return ts.isCallExpression(call) && scope.caughtErrorProperty ? scope.caughtErrorProperty(call.expression) : null;
+}
+
+/** `result.error` of `const result = await tryCatch(promise)`: what the helper caught. */
+function isCaughtResultMember(e: ts.PropertyAccessExpression, scope: ErrorLookup): boolean {
+  const of = unwrap(e.expression);
+  if (!ts.isIdentifier(of) || !scope.caughtErrorProperty) return false;
+  const d = scope.declarationOf(of);
+  return !!d && ts.isVariableDeclaration(d) && !!d.initializer && caughtUnder(d.initializer, scope) === e.name.text;
 }
 
 /** Levels climbed looking for the test that guards an expression (a settled promise's status, a Result's state). */
@@ -237,7 +257,7 @@ function paramHoldsError(fn: ts.SignatureDeclaration, p: ts.ParameterDeclaration
 const PROCESS_ERROR_EVENTS: ReadonlySet<string> = new Set(['error', 'uncaughtException', 'unhandledRejection', 'uncaughtExceptionMonitor']);
 
 /** Where names are declared, and (in a rule's context) which workspace functions return an error's text. */
-export type ErrorLookup = DeclarationLookup & Partial<Pick<RuleContext, 'errorTextParameter' | 'destructuredFrom'>>;
+export type ErrorLookup = DeclarationLookup & Partial<Pick<RuleContext, 'errorTextParameter' | 'destructuredFrom' | 'caughtErrorProperty'>>;
 
 /**
  * The error an expression turns into text, if it does: `err.message`, `String(err)`, `err.toString()`,

@@ -1,0 +1,21 @@
+// @case library=pino loggerModule=src/logger.ts path=src/workers/crawler.ts
+// The tryCatch idiom: a workspace function returning what it caught under a property of its result
+// (`catch (error) { return { data: null, error } }`, Karakeep's and OpenPanel's tryCatch): its
+// callers' `const { error } = await tryCatch(...)` and `result.error` hold the error. Read from
+// the helper's body: one returning text of its own under a property says nothing of an error.
+import { logger } from '../logger';
+import { settle, tryCatch } from '../shared/tryCatch';
+
+declare function checkQuota(size: number): Promise<boolean>;
+
+export async function store(jobId: string, size: number) {
+  const { data: approved, error: quotaError } = await tryCatch(checkQuota(size));
+  if (quotaError) {
+    logger.warn({ err: quotaError, jobId }, '[Crawler] Skipping storage');
+    return;
+  }
+  const saved = await tryCatch(checkQuota(size));
+  if (saved.error) logger.error({ err: saved.error }, 'save failed');
+  const { problem } = await settle(checkQuota(size));
+  logger.info({ approved, problem }, 'stored');
+}
