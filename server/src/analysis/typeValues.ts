@@ -3,6 +3,7 @@
 // from its context (a callback's type, a GraphQL resolver map's type). The expression half is
 // values.ts's ValueResolver; the two ask each other through ExpressionValues.
 import ts from './typescriptModule';
+import { writtenParameterType } from './parameterTypes';
 import { derivesLogger, isWinstonContainerClass, otherLoggingPackageType, WINSTON_CONTAINER } from './libraryValues';
 import { GRAPHQL_CODEGEN_CONTEXT_PARAMETER, GRAPHQL_RESOLVER_CONTEXT_INDEX, LOGGER_TYPES } from './libraries';
 import type { ClassSummary, ImportLinks, LoggerShape } from './model/types';
@@ -216,7 +217,8 @@ export class TypeValues {
   }
 
   paramValue(p: ts.ParameterDeclaration, _index: number): Value | null {
-    if (p.type) return this.typeValue(p.type, p);
+    const written = writtenParameterType(p);
+    if (written) return this.typeValue(written, p);
     const contextual = this.contextualParamValue(p, 0);
     return contextual?.t === 'loggerMembers' && contextual.members.size === 0 ? null : contextual;
   }

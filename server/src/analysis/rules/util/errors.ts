@@ -5,6 +5,7 @@ import { isFallback, unwrap } from '../../scopes';
 import type { LogCall, RuleContext } from '../../rule';
 import { type DeclarationLookup, isStringify } from './declarations';
 import { messageParts } from './messageParts';
+import { writtenParameterType } from '../../parameterTypes';
 
 const ERROR_PARAM_NAMES = /^(err|error|e|ex|exc|exception|cause)$/;
 /** The names that say an error on their own, whatever else is known (`err`, `error`). */
@@ -226,6 +227,9 @@ const ITEM_CALLBACK_METHODS = new Set(['forEach', 'map', 'filter', 'find', 'find
 
 function paramHoldsError(fn: ts.SignatureDeclaration, p: ts.ParameterDeclaration, index: number): boolean {
   if (p.type && !isAnyOrUnknown(p.type) && typeIsError(p.type, namedError(p))) return true;
+  // Typed by the function type written on its variable (`const handleErrors: (res: Response, error: Error) => void = (res, error) => ...`).
+  const written = p.type ? undefined : writtenParameterType(p);
+  if (written && !isAnyOrUnknown(written) && typeIsError(written, namedError(p))) return true;
   // Express's error middleware, wherever it is written and however its error is typed
   // (`const onError: ErrorRequestHandler = (err, req, res, next) => ...`, `(err: ErrorCaused, req, res, next) => ...`).
   if (index === 0 && fn.parameters.length === 4 && namedError(p)) return true;
@@ -368,6 +372,7 @@ export function errorsKeptWhole(call: LogCall, ctx: RuleContext): Set<string> {
       else if (ts.isPropertyAssignment(p)) add(p.initializer);
     }
   } else if (fields && call.library !== 'console') add(fields);
-  if (call.library === 'console') for (const a of call.node.arguments) if (!ts.isSpreadElement(a)) add(a);
+  // log4js, and a project's console-backed logger, print every further argument as console does: an error there with its stack.
+  if (call.library === 'console' || call.library === 'log4js' || call.library === 'custom') for (const a of call.node.arguments) if (!ts.isSpreadElement(a)) add(a);
   return out;
 }
