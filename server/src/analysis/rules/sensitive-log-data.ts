@@ -3,7 +3,7 @@
 // the name (`accessToken`, `api_key`), so `tokenCount` or `sessionId` are not flagged.
 import ts from '../typescriptModule';
 import type { LogCall, Rule, RuleContext } from '../rule';
-import { enclosingStop, unwrap } from '../scopes';
+import { enclosingStop, isFallback, unwrap } from '../scopes';
 import { isContextName, isRequestObject } from './util/requests';
 import { runsOnlyInDevelopmentOrTests } from './util/developmentOnly';
 import { isConsoleOutsideServiceCode } from './util/fileRole';
@@ -70,7 +70,10 @@ function secretFieldOfDeclaredType(id: ts.Identifier, ctx: RuleContext): string 
   return type ? (typeMemberNames(type, ctx.sourceFile).find(isSecretName) ?? null) : null;
 }
 
-function checkValue(e: ts.Expression, ctx: RuleContext): void {
+/** Levels of `a ?? b` and `c ? a : b` looked into (each side may be what is logged; a long chain's deeper sides are left). */
+const MAX_CHOICE_DEPTH = 4;
+
+function checkValue(e: ts.Expression, ctx: RuleContext, choices = 0): void {
   const sf = ctx.sourceFile;
   const u = unwrap(e);
   if (isWholeRequestPart(u, ctx)) return ctx.report(u, MESSAGES.request(u.getText(sf)));
@@ -78,7 +81,13 @@ function checkValue(e: ts.Expression, ctx: RuleContext): void {
   if (ts.isObjectLiteralExpression(u)) return checkObject(u, ctx);
   // A field built around a secret still holds it: `{ auth: `Bearer ${token}` }`.
   if (ts.isTemplateExpression(u)) {
-    for (const span of u.templateSpans) checkValue(span.expression, ctx);
+    for (const span of u.templateSpans) checkValue(span.expression, ctx, choices);
+    return;
+  }
+  // Either side of a fallback or a choice may be what is written: `${request.socket.remoteAddress ?? 'unknown'}` (HedgeDoc's).
+  if (isFallback(u) || ts.isConditionalExpression(u)) {
+    if (choices >= MAX_CHOICE_DEPTH) return;
+    for (const side of ts.isConditionalExpression(u) ? [u.whenTrue, u.whenFalse] : [u.left, u.right]) if (!isHarmlessLiteral(side)) checkValue(side, ctx, choices + 1);
     return;
   }
   // Printed as text, it is all there still: `JSON.stringify(req.body)`, `String(token)`.
