@@ -76,8 +76,9 @@ function classifies(condition: ts.Expression, names: ReadonlySet<string>): boole
     if (ts.isIdentifier(node) && names.has(node.text)) {
       const p = node.parent;
       // `e instanceof Error` is a type guard every error passes (Dockge's `if (e instanceof Error) log.warn(..., e.message)`), no class of errors.
-      if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && p.left === node && !isBaseError(p.right)) return true;
-      if (ts.isCallExpression(p) && p.arguments.some((a) => unwrap(a) === node)) return true;
+      // Negated (`!(error instanceof UnleashError)`, `!isExpected(err)`), it leaves out one class: the branch holds every other, the unexpected ones (Unleash's handleErrors).
+      if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && p.left === node && !isBaseError(p.right) && !isNegated(p)) return true;
+      if (ts.isCallExpression(p) && p.arguments.some((a) => unwrap(a) === node) && !isNegated(p)) return true;
       if (ts.isPropertyAccessExpression(p) && p.expression === node && testsMember(p)) return true;
     }
     ts.forEachChild(node, (c) => {
@@ -85,6 +86,13 @@ function classifies(condition: ts.Expression, names: ReadonlySet<string>): boole
     });
   }
   return false;
+}
+
+/** Whether a test is the operand of `!` (through parentheses). */
+function isNegated(test: ts.Expression): boolean {
+  let n: ts.Node = test;
+  while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  return !!n.parent && ts.isPrefixUnaryExpression(n.parent) && n.parent.operator === ts.SyntaxKind.ExclamationToken;
 }
 
 /** `Error` itself, the class every error is an instance of. */

@@ -53,3 +53,14 @@ export async function readSettings(read: () => Promise<string>): Promise<string 
     return undefined;
   }
 }
+
+// A negated class or predicate (`!(error instanceof UnleashError)`, Unleash's handleErrors;
+// `!isExpectedNetworkError(err)`) leaves out one class: the branch holds every other error.
+export function handleErrors(error: Error) {
+  if (!(error instanceof RateLimitError)) {
+    logger.debug({ err: error }, 'unexpected error');
+  }
+  if (!isExpectedNetworkError(error)) {
+    logger.info({ err: error }, 'network trouble');
+  }
+}

@@ -59,3 +59,16 @@ export async function readSettings(read: () => Promise<string>): Promise<string 
     return undefined;
   }
 }
+
+// A negated class or predicate (`!(error instanceof UnleashError)`, Unleash's handleErrors;
+// `!isExpectedNetworkError(err)`) leaves out one class: the branch holds every other error.
+export function handleErrors(error: Error) {
+  if (!(error instanceof RateLimitError)) {
+    logger.debug(`unexpected error: ${error.message}`);
+                                    //~~~~~~~~~~~~~ [error-not-serialized] `error.message` logs the error as text, which loses its stack and type; log the error object instead.
+  }
+  if (!isExpectedNetworkError(error)) {
+    logger.info(`network trouble: ${error.message}`);
+                                  //~~~~~~~~~~~~~ [error-not-serialized] `error.message` logs the error as text, which loses its stack and type; log the error object instead.
+  }
+}
