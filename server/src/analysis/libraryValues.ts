@@ -73,9 +73,19 @@ const OTHER_PACKAGE_FACTORIES: Value = { t: 'loggerFactories', members: new Map(
 export function otherLoggingPackageValue(module: string, name: string): Value | null {
   if (!isOtherLoggingPackage(module)) return null;
   if (name === 'logger' || name === 'log') return { t: 'logger', lib: 'custom' };
-  if (name === 'getLogger' || name === 'createLogger') return { t: 'factory', lib: 'custom' };
-  return name === '*' || name === 'default' ? OTHER_PACKAGE_FACTORIES : null;
+  const own = OWN_FACTORIES.get(module);
+  if (name === 'getLogger' || name === 'createLogger' || own?.members.has(name)) return { t: 'factory', lib: 'custom' };
+  return name === '*' || name === 'default' ? (own ?? OTHER_PACKAGE_FACTORIES) : null;
 }
+
+/**
+ * Logging packages whose factories have names of their own: tracer's `colorConsole()`, `console()`
+ * and `dailyfile()` (Gladys Assistant's `tracer.colorConsole({ level })`), loggers printing as console
+ * does (message first, placeholders filled, further arguments inspected).
+ */
+const OWN_FACTORIES: ReadonlyMap<string, Extract<Value, { t: 'loggerFactories' }>> = new Map([
+  ['tracer', { t: 'loggerFactories', members: new Map(['console', 'colorConsole', 'dailyfile'].map((n) => [n, 'custom'])) }],
+]);
 
 /**
  * What a type imported from such a package says: its `Logger` (or `...Logger`) is a logger of the
@@ -87,7 +97,7 @@ export function otherLoggingPackageType(module: string, name: string): Value | n
 }
 
 /** Logging packages whose names do not say so, read as those named for logging are (message first, `getLogger(category)`). */
-const OTHER_LOGGING_PACKAGES: ReadonlySet<string> = new Set(['@logtape/logtape']);
+const OTHER_LOGGING_PACKAGES: ReadonlySet<string> = new Set(['@logtape/logtape', 'tracer']);
 
 /** A package (not a module of one) named for logging, of none of the libraries the model knows. */
 export function isOtherLoggingPackage(module: string): boolean {

@@ -83,8 +83,12 @@ export function scriptRole(name: string): FileRole {
 /** Programs whose first argument (not an option) is the script file they run: roles read it, and so does the inventory's start entry. */
 export const SCRIPT_RUNNERS: ReadonlySet<string> = new Set(['node', 'nodemon', 'ts-node', 'ts-node-dev', 'tsx', 'babel-node', 'bun', 'esno', 'esr']);
 
-/** Runners whose first argument is a program to run, not a file: their file arguments are data or config. */
-const NOT_RUNNERS = new Set(['cp', 'mv', 'rm', 'rimraf', 'shx', 'mkdir', 'cat', 'echo', 'docker', 'git', 'tsc', 'babel', 'eslint', 'prettier', 'biome', 'c8', 'nyc']);
+/**
+ * Programs whose file arguments are data, configuration or sources to read, not code they run: file
+ * tools, compilers, linters, coverage, and documentation generators (Gladys Assistant's `"generate-apidoc":
+ * "apidoc -i server/api/ -o apidoc"` reads its API's comments, it does not run server/api/index.js).
+ */
+const NOT_RUNNERS = new Set(['cp', 'mv', 'rm', 'rimraf', 'shx', 'mkdir', 'cat', 'echo', 'docker', 'git', 'tsc', 'babel', 'eslint', 'prettier', 'biome', 'c8', 'nyc', 'apidoc', 'jsdoc', 'typedoc', 'esdoc', 'documentation']);
 
 /**
  * The file paths a script command names, relative to the package (`node ./dist/x.js`, `tsx
