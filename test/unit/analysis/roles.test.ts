@@ -676,6 +676,9 @@ describe('file roles', () => {
     // A name made at run time in a folder the template names (NodeBB's socket.io namespaces).
     assert.deepEqual(scanFile("for (const m of ['admin', 'user']) Namespaces[m] = require(`./${m}`);\n").loadsFolders, ['.']);
     assert.deepEqual(scanFile('const handler = await import(`../handlers/${kind}.js`);\n').loadsFolders, ['../handlers']);
+    // The same name joined on (Signal K's built-in interfaces, `require('./' + name)` over a list of names).
+    assert.deepEqual(scanFile("for (const name of interfaceNames) available[name] = require('./' + name);\n").loadsFolders, ['.']);
+    assert.deepEqual(scanFile('const p = require("./providers/" + type);\n').loadsFolders, ['./providers']);
     // Actual's bank integrations: an ES module's own folder in a variable, a folder below it listed, each file imported.
     const banks = [
       "const dirname = path.resolve(fileURLToPath(import.meta.url), '..');",
@@ -843,6 +846,8 @@ describe('file role pieces', () => {
     assert.deepEqual(commandPaths('tsc -p tsconfig.build.json && node ./build.js'), ['build.js']);
     // A compiler's inputs and an extension argument name nothing to run (GrowthBook's SDK: `"dev:esm": "babel src --extensions '.ts' --watch"` made it a service).
     assert.deepEqual(commandPaths("cross-env BABEL_ENV=esm babel src --extensions '.ts' --out-dir 'dist/esm' --out-file-extension .mjs --watch"), []);
+    // A documentation generator reads the sources it is given (Gladys Assistant's apidoc over its API made server/api/index.js a script).
+    assert.deepEqual(commandPaths('apidoc -i server/api/ -o apidoc'), []);
     assert.deepEqual(
       ['start', 'dev', 'start:prod', 'test:unit', 'build', 'postbuild', 'cli', 'db:seed', 'lint'].map(scriptRole),
       ['service', 'service', 'service', 'test', 'build', 'build', 'cli', 'script', 'tooling'],

@@ -91,6 +91,8 @@ const COMPUTED_REQUIRE = /\brequire\s*\(\s*[^'"`\s)]/;
  * template's constant prefix.
  */
 const TEMPLATE_LOAD = /\b(?:require|import)\s*\(\s*`(\.{1,2}\/(?:[^`$\n\\]{0,200}\/)?)\$\{/g;
+/** The same name joined on: `require('./' + name)` over a list of names (Signal K's built-in interfaces). */
+const CONCAT_LOAD = /\b(?:require|import)\s*\(\s*(['"])(\.{1,2}\/(?:[^'"\n\\]{0,200}\/)?)\1\s*\+/g;
 /**
  * The ESM spelling of `__dirname` in a variable (`const dirname = path.dirname(fileURLToPath(import.meta.url))`,
  * `path.resolve(fileURLToPath(import.meta.url), '..')`, `import.meta.dirname`), and a folder below
@@ -232,6 +234,7 @@ function foldersLoaded(text: string): string[] {
     }
   }
   if (text.includes('`.')) for (const m of text.matchAll(TEMPLATE_LOAD)) out.add(m[1].replace(/\/$/, '') || '.');
+  if (text.includes("'.") || text.includes('".')) for (const m of text.matchAll(CONCAT_LOAD)) out.add(m[2].replace(/\/$/, '') || '.');
   if (text.includes('import.meta') && text.includes('readdir') && COMPUTED_LOAD.test(text)) for (const dir of esmFoldersListed(text)) out.add(dir);
   return [...out];
 }
