@@ -679,6 +679,9 @@ describe('file roles', () => {
     // The same name joined on (Signal K's built-in interfaces, `require('./' + name)` over a list of names).
     assert.deepEqual(scanFile("for (const name of interfaceNames) available[name] = require('./' + name);\n").loadsFolders, ['.']);
     assert.deepEqual(scanFile('const p = require("./providers/" + type);\n').loadsFolders, ['./providers']);
+    // A relative module a name is given, then required (Signal K's security strategy); a comparison gives none.
+    const strategy = scanFile("let name = config.strategy;\nif (name === './legacy') name = './tokensecurity';\napp.security = require(name)(app);\n");
+    assert.deepEqual([strategy.specifiers, strategy.lazySpecifiers], [['./tokensecurity'], ['./tokensecurity']]);
     // Actual's bank integrations: an ES module's own folder in a variable, a folder below it listed, each file imported.
     const banks = [
       "const dirname = path.resolve(fileURLToPath(import.meta.url), '..');",

@@ -175,6 +175,9 @@ export function scanFile(text: string, fileName = ''): ScannedFile {
     }
     if (!isLazyLoad(m[0], text.charCodeAt(lineStart))) eager.add(m[3]);
   }
+  // A relative module a name is given before it is required (Signal K's security strategy: `name = './tokensecurity'`,
+  // then `require(name)(app, config)`): loaded when that code runs, as a lazy load is.
+  if (text.includes('require(')) for (const s of requiredThroughNames(text)) specifiers.add(s);
   const yargs = specifiers.has('yargs');
   return {
     specifiers: [...specifiers],
@@ -195,6 +198,30 @@ export function scanFile(text: string, fileName = ''): ScannedFile {
     testsMain: (text.includes('.main') || text.includes('argv[1]')) && TESTS_MAIN.test(text),
     usesPageGlobals: usesPageGlobals(text),
   };
+}
+
+/** `require(name)` of a plain name. */
+const REQUIRE_OF_NAME = /\brequire\s*\(\s*([A-Za-z_$][\w$]{0,100})\s*\)/g;
+/** `= './module'`: a relative specifier assigned (the name before it read by hand, so the search stays linear). */
+const RELATIVE_ASSIGNED = /=\s*(['"])(\.{1,2}\/[^'"\n\\]{1,200})\1/g;
+const IDENTIFIER_CHAR = /[\w$]/;
+
+/** The relative specifiers assigned to names the file then requires (`name = './x'` ... `require(name)`). */
+function requiredThroughNames(text: string): string[] {
+  const names = new Set<string>();
+  for (const m of text.matchAll(REQUIRE_OF_NAME)) names.add(m[1]);
+  if (names.size === 0) return [];
+  const out: string[] = [];
+  for (const m of text.matchAll(RELATIVE_ASSIGNED)) {
+    // The name right before `=`, not a comparison (`==`, `!=`, `<=`) or a compound assignment.
+    let end = m.index!;
+    if (end > 0 && '=!<>+-*/%&|^?'.includes(text[end - 1])) continue;
+    while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+    let start = end;
+    while (start > 0 && end - start < 100 && IDENTIFIER_CHAR.test(text[start - 1])) start--;
+    if (start < end && names.has(text.slice(start, end))) out.push(m[2]);
+  }
+  return out;
 }
 
 function commandsRun(text: string): string[] {
