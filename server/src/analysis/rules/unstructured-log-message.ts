@@ -232,8 +232,9 @@ function isErrorStack(message: ts.Expression, ctx: RuleContext): boolean {
 
 /**
  * Whether the call's library fills printf placeholders in the message from the arguments after it
- * (log4js's layouts join a record's data with util.format: Etherpad's `logger.info('Compress JS file %s.', filename)`).
+ * (log4js's layouts join a record's data with util.format: Etherpad's `logger.info('Compress JS file %s.', filename)`;
+ * console itself does, Signal K's `console.warn('Unable to read %s: %s', path, e.message)`).
  */
 function fillsFromArguments(call: LogCall, ctx: RuleContext): boolean {
-  return call.library === 'pino' || call.library === 'bunyan' || call.library === 'log4js' || (call.library === 'winston' && !!ctx.project.winstonFillsPlaceholders) || !!call.formats;
+  return call.library === 'pino' || call.library === 'bunyan' || call.library === 'log4js' || call.library === 'console' || (call.library === 'winston' && !!ctx.project.winstonFillsPlaceholders) || !!call.formats;
 }
