@@ -16,7 +16,7 @@ import { isClassifiedExpected } from './util/expectedError';
 import { messageParts } from './util/messageParts';
 import { lookupValues } from './util/translations';
 import { constantMessage } from './util/messageText';
-import { aroundOnlyPlaceholder, placeholderCount } from './util/placeholders';
+import { aroundOnlyPlaceholder, placeholderCount, placeholderLetters } from './util/placeholders';
 import { existingFieldValues, existingKeys, fieldsMergeSafely, rewriteArguments } from './util/structuredCall';
 import { structureMessage } from './util/structuredMessage';
 
@@ -275,6 +275,16 @@ export const rule: Rule = {
       const consumed = call.restArgs.slice(0, placeholderCount(msg.text));
       for (const a of consumed) {
         if (isErrorValue(a, ctx)) ctx.report(unwrap(a), MESSAGE(unwrap(a).getText(sf)), placeholderFix(call, ctx, msg, a));
+      }
+    }
+    // console and util.format's loggers print an error argument with its stack, except where `%j` takes
+    // it: JSON.stringify writes `{}` (cnpmcore's `'... %j', err`, Nightscout's `console.log('Error closing ...: %j', err)`).
+    if ((call.library === 'console' || call.library === 'log4js' || call.library === 'custom') && msg && ts.isStringLiteralLike(msg) && msg.text.includes('%j')) {
+      const letters = placeholderLetters(msg.text);
+      // Past a spread argument the placeholders' arguments are unknown.
+      for (let i = 0; i < letters.length && i < call.restArgs.length && !ts.isSpreadElement(call.restArgs[i]); i++) {
+        const a = call.restArgs[i];
+        if (letters[i] === 'j' && isErrorValue(a, ctx)) ctx.report(unwrap(a), MESSAGE(unwrap(a).getText(sf)));
       }
     }
     // `logger.error(err)` with winston: the error is the record, printed by its message; its stack

@@ -6,6 +6,11 @@ export function placeholderCount(message: string): number {
   return (message.replace(/%%/g, '').match(PLACEHOLDER) ?? []).length;
 }
 
+/** The letter of each placeholder of a message, in order (`%j` → 'j'); `%%` is none. */
+export function placeholderLetters(message: string): string[] {
+  return (message.replace(/%%/g, '').match(PLACEHOLDER) ?? []).map((p) => p[1]);
+}
+
 /** The text before and after the only placeholder of a message, or null when it has not exactly one. */
 export function aroundOnlyPlaceholder(message: string): { before: string; after: string } | null {
   if (message.includes('%%') || placeholderCount(message) !== 1) return null;
