@@ -657,6 +657,22 @@ describe('file roles', () => {
     assert.equal(role('server/queues/tasks/CleanupTask.ts'), 'service: imported by server code (server/queues/tasks/index.ts)');
   });
 
+  it("a workspace package the server loads by a name made at run time (Signal K's providers: `require(type.replace('providers/', '@signalk/streams/'))`) is service code, module by module", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'signalk-server', workspaces: ['packages/*'], scripts: { start: 'node dist/index.js' }, dependencies: { express: '^4', '@signalk/streams': '*' } }),
+      'src/index.ts': "import express from 'express';\nimport { pipe } from './pipedproviders';\nexpress().listen(3000);\npipe({ type: 'providers/tcp' });\n",
+      'src/pipedproviders.ts': "export function pipe(config: { type: string }) {\n  const type = config.type.startsWith('providers/') ? config.type.replace('providers/', '@signalk/streams/') : config.type;\n  return require(type);\n}\n",
+      'packages/streams/package.json': JSON.stringify({ name: '@signalk/streams', main: 'dist/index.js', exports: { '.': './dist/index.js', './tcp': './dist/tcp.js' } }),
+      'packages/streams/src/index.ts': "export const version = '1';\n",
+      'packages/streams/src/tcp.ts': "export default function tcp() { console.error('tcp'); }\n",
+      'packages/streams/src/tcp.test.ts': "import tcp from './tcp';\nit('runs', () => tcp());\n",
+    });
+    assert.equal(role('packages/streams/src/tcp.ts'), 'service: imported by server code (src/pipedproviders.ts)');
+    assert.deepEqual(scanFile("const t = type.replace('providers/', '@signalk/streams/');\nrequire(t);\n").packagesLoaded, ['providers', '@signalk/streams']);
+    // Without a computed load the names are only strings.
+    assert.deepEqual(scanFile("const t = type.replace('providers/', '@signalk/streams/');\nrequire('./x');\n").packagesLoaded, []);
+  });
+
   it("scans a statement importing a stylesheet, not SCSS's own `@import` in a string (NodeBB's src/meta/css.js builds its CSS) nor a comment", () => {
     assert.equal(scanFile("import React from 'react';\nimport './index.scss';\n").stylesheet, './index.scss');
     assert.equal(scanFile("import styles from './Button.module.css';\n").stylesheet, './Button.module.css');

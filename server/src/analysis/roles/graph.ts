@@ -44,6 +44,8 @@ export interface GraphInputs {
   runsMigrations?(file: string): boolean;
   /** Folders (relative to the file's) whose modules the file loads by listing them (see scan.ts). */
   foldersLoadedBy?(file: string): readonly string[];
+  /** Package names whose modules the file may load by a computed name (see scan.ts). */
+  packagesLoadedBy?(file: string): readonly string[];
   /** Vite `import.meta.glob` patterns the file loads (see scan.ts). */
   globImportsOf?(file: string): readonly string[];
   /** Specifiers of the modules the file runs as commands (see scan.ts). */
@@ -110,6 +112,15 @@ export function buildImportGraph(inputs: GraphInputs): ImportGraph {
     for (const dir of inputs.foldersLoadedBy?.(from) ?? []) {
       byFolder ??= filesByFolder(files);
       for (const c of byFolder.get(path.resolve(folder, dir)) ?? []) if (c !== i && !exact.has(c)) possible.add(c);
+    }
+    // A dependency loaded by a computed name (`require(type.replace('providers/', '@signalk/streams/'))`):
+    // any module in the folder of the package's entry may be the one.
+    for (const name of inputs.packagesLoadedBy?.(from) ?? []) {
+      if (!inputs.dependsOn(from, name)) continue;
+      const entry = inputs.resolver.resolve(from, name);
+      if (entry === null || !index.has(entry)) continue;
+      byFolder ??= filesByFolder(files);
+      for (const c of byFolder.get(path.dirname(entry)) ?? []) if (c !== i && !exact.has(c)) possible.add(c);
     }
     // Vite bundles every file an `import.meta.glob` pattern matches (plugins, pages, locales).
     for (const pattern of inputs.globImportsOf?.(from) ?? []) {

@@ -165,6 +165,7 @@ export class RoleIndex {
       runsMigrations: (f) => scans.get(f)!.runsMigrations,
       globImportsOf: (f) => scans.get(f)!.globImports,
       foldersLoadedBy: (f) => scans.get(f)!.loadsFolders,
+      packagesLoadedBy: (f) => scans.get(f)!.packagesLoaded,
       commandSpecifiersOf: (f) => scans.get(f)!.commandSpecifiers,
       resolver: this.resolver,
       packageDirOf,
@@ -191,6 +192,7 @@ function sameNote(a: Noted, b: Noted): boolean {
     x.runsMigrations === y.runsMigrations &&
     x.globImports.join('\0') === y.globImports.join('\0') &&
     x.loadsFolders.join('\0') === y.loadsFolders.join('\0') &&
+    x.packagesLoaded.join('\0') === y.packagesLoaded.join('\0') &&
     x.stylesheet === y.stylesheet &&
     x.startsServer === y.startsServer &&
     x.usesPageGlobals === y.usesPageGlobals &&

@@ -28,6 +28,13 @@ export interface ScannedFile {
    * `fs.readdirSync(path.join(__dirname, 'routes'))` then `require`), relative to its own folder ('.' for its own).
    */
   readonly loadsFolders: readonly string[];
+  /**
+   * Workspace packages whose modules it may load by a name made at run time: a computed `require`
+   * or `import` in a file that writes the package's name with a slash after it (Signal K's providers:
+   * `require(type.replace('providers/', '@signalk/streams/'))`). Only a package the file's package
+   * depends on counts (graph.ts).
+   */
+  readonly packagesLoaded: readonly string[];
   /** Patterns of Vite's `import.meta.glob('./pages/*.tsx')` (the first, or every one of an array), as written: it loads every file they match. */
   readonly globImports: readonly string[];
   /** Has a default export (`export default`, `export { X as default }`): a React Router route module's component. */
@@ -102,6 +109,8 @@ const CONCAT_LOAD = /\b(?:require|import)\s*\(\s*(['"])(\.{1,2}\/(?:[^'"\n\\]{0,
 const DIRNAME_VARIABLE = /\b(?:const|let|var)\s+([\w$]{1,100})\s*=\s*(?:import\.meta\.dirname\b|(?:path\.)?dirname\(\s*(?:url\.)?fileURLToPath\(\s*import\.meta\.url\s*\)\s*\)|(?:path\.)?resolve\(\s*(?:url\.)?fileURLToPath\(\s*import\.meta\.url\s*\)\s*,\s*(['"])\.\.\2\s*\))/g;
 const FOLDER_VARIABLE = /\b(?:const|let|var)\s+([\w$]{1,100})\s*=\s*(?:path\.)?(?:join|resolve)\(\s*([\w$]{1,100})\s*,\s*(['"])([^'"\n\\]{1,200})\3\s*\)/g;
 const READDIR_OF_NAME = /\breaddir(?:Sync)?\s*\(\s*([\w$]{1,100})\s*[,)]/g;
+/** A package's name with a slash after it, alone in a string: `'@signalk/streams/'`, `"my-plugins/"`. */
+const PACKAGE_PREFIX = /(['"`])((?:@[a-z0-9][\w.-]{0,100}\/)?[a-z0-9][\w.-]{0,100})\/\1/g;
 const COMPUTED_LOAD = /\b(?:require|import)\s*\(\s*(?:[^'"`\s)]|`[^`\n]{0,300}\$\{)/;
 const COMMAND_DIR = /\.commandDir\([^'"\n]{0,200}(['"])([^'"\n\\]{1,200})\1/g;
 /** A branch whose first statement requires a module and calls it; the condition on one line (bounded). */
@@ -190,6 +199,7 @@ export function scanFile(text: string, fileName = ''): ScannedFile {
     commandDirs: yargs ? [...text.matchAll(COMMAND_DIR)].map((m) => m[2]) : [],
     runsMigrations: text.includes('.migrate.') && RUNS_MIGRATIONS.test(text),
     loadsFolders: foldersLoaded(text),
+    packagesLoaded: COMPUTED_LOAD.test(text) ? [...new Set([...text.matchAll(PACKAGE_PREFIX)].map((m) => m[2]))] : [],
     globImports: text.includes('import.meta.glob') ? [...text.matchAll(META_GLOB)].flatMap((m) => [...m[1].matchAll(GLOB_PATTERN)].map((g) => g[2])) : [],
     defaultExport: text.includes('default') && DEFAULT_EXPORT.test(text),
     commandSpecifiers: text.includes('require(') ? commandsRun(text) : [],
