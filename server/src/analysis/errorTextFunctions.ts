@@ -5,7 +5,7 @@
 // loses the stack and type just as `err.message` does. Read from the body, never from the name.
 import ts from './typescriptModule';
 import type { FunctionLike } from './logCallables';
-import { isFallback, parameterIndex, resolveName, type ScopeMap, unwrap } from './scopes';
+import { isFallback, isStringify, parameterIndex, resolveName, type ScopeMap, unwrap } from './scopes';
 
 /** Helpers that reduce an error to text are short (Nango's stringifyError, 2,900 characters, among the longest): longer bodies are not read. */
 const MAX_BODY = 4000;
@@ -86,7 +86,7 @@ function textOfParameter(expr: ts.Expression, fn: FunctionLike, scopes: ScopeMap
     if (ts.isPropertyAccessExpression(c) && c.name.text === 'toString' && e.arguments.length === 0) return orNull(parameterIndex(c.expression, fn, scopes));
     // `JSON.stringify(filtered)` of what the body built from a parameter (Nango's stringifyError:
     // `const serialized = serializeError(err)`, ..., `return JSON.stringify(filtered)`): JSON text.
-    if (isJsonStringify(c) && e.arguments.length >= 1 && !ts.isSpreadElement(e.arguments[0])) return builtFromParameter(e.arguments[0], fn, scopes);
+    if (isStringify(e) && e.arguments.length >= 1 && !ts.isSpreadElement(e.arguments[0])) return builtFromParameter(e.arguments[0], fn, scopes);
     return null;
   }
   // `${error}` alone.
@@ -120,28 +120,31 @@ function both(a: Returned, b: Returned): Returned {
   return typeof a === 'number' || typeof b === 'number' ? ai : a;
 }
 
-function isJsonStringify(callee: ts.Expression): boolean {
-  const c = unwrap(callee);
-  return ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON';
-}
-
 /** Locals followed back to a parameter (`filtered` from `enriched` from `serialized` from `err`). */
 const MAX_LOCAL_STEPS = 4;
 /** Nodes read in all while looking for a parameter (a helper's are short): the walk stays linear. */
 const MAX_BUILT_NODES = 400;
 
 /**
- * The first parameter `expr` is built from: the parameter itself, or a local of the function whose
- * initializer is built from one, followed a few steps; null when none is.
+ * The parameter `expr` is built from: the parameter itself, or a local of the function whose
+ * initializer is built from one, followed a few steps; one named for an error first
+ * (`line(event, err)` → `err`), else the first. Null when none is, or when the text keeps a
+ * parameter's stack (`{ message: err.message, stack: err.stack }` is the whole error as text).
  */
 function builtFromParameter(expr: ts.Expression, fn: FunctionLike, scopes: ScopeMap): number | null {
-  let best: number | null = null;
+  const found = new Set<number>();
+  /** Parameters whose `.stack` the text keeps (an options parameter's `opts?.stack` flag is none of the error's). */
+  const stackKept = new Set<number>();
   let nodes = 0;
   const visit = (n: ts.Node, steps: number): void => {
     if (++nodes > MAX_BUILT_NODES) return;
+    if (ts.isPropertyAccessExpression(n) && n.name.text === 'stack') {
+      const of = parameterIndex(n.expression, fn, scopes);
+      if (of >= 0) stackKept.add(of);
+    }
     if (ts.isIdentifier(n)) {
       const d = resolveName(scopes, n, n.text);
-      if (d?.kind === 'param' && d.node.parent === fn && !d.node.dotDotDotToken) best = best === null ? d.index : Math.min(best, d.index);
+      if (d?.kind === 'param' && d.node.parent === fn && !d.node.dotDotDotToken) found.add(d.index);
       // A local of this function (`const serialized = serializeError(err)`), followed a few steps.
       else if (d?.kind === 'value' && steps < MAX_LOCAL_STEPS && d.init.pos >= fn.pos && d.init.end <= fn.end) visit(d.init, steps + 1);
       return;
@@ -153,7 +156,18 @@ function builtFromParameter(expr: ts.Expression, fn: FunctionLike, scopes: Scope
     ts.forEachChild(n, (c) => visit(c, steps));
   };
   visit(expr, 0);
-  return best;
+  if (found.size === 0) return null;
+  const indexes = [...found].sort((a, b) => a - b);
+  const chosen = indexes.find((i) => ERROR_PARAMETER.test(parameterNameOf(fn, i))) ?? indexes[0];
+  return stackKept.has(chosen) ? null : chosen;
+}
+
+/** A parameter named for an error (`err`, `error`, `e`, `ex`, `cause`, `reason`, `fetchError`). */
+const ERROR_PARAMETER = /^(?:e|ex|exc|cause|reason)$|^err(?:or)?$|Err(?:or)?$/;
+
+function parameterNameOf(fn: FunctionLike, index: number): string {
+  const name = fn.parameters[index]?.name;
+  return name && ts.isIdentifier(name) ? name.text : '';
 }
 
 function orNull(i: number): number | null {

@@ -38,7 +38,7 @@ export class GlobalMembers {
       return undefined;
     }
     // Free names are the global object's (`WIKI.logger`); other members of a global name go on in the resolver.
-    return ts.isIdentifier(obj) ? (this.ofName(obj, name, depth) ?? undefined) : undefined;
+    return ts.isIdentifier(obj) ? this.ofName(obj, name, depth) : undefined;
   }
 
   /** `global`, `globalThis`, `window` or `self`, unless the file declares that name itself. */
@@ -49,9 +49,9 @@ export class GlobalMembers {
   /**
    * `WIKI.logger` where WIKI is the global object's (`global.WIKI = WIKI`): assigned a logger at the
    * top of this module (`WIKI.logger = createLogger()`), or in another (the links' globalLogger).
-   * Undefined when `obj` is no such name.
+   * Undefined when `obj` is no such name or no logger is known there (the resolver goes on).
    */
-  private ofName(obj: ts.Identifier, name: string, depth: number): Value | null | undefined {
+  private ofName(obj: ts.Identifier, name: string, depth: number): Value | undefined {
     const free = !resolveName(this.scopes, obj, obj.text);
     const own = (this.globals ??= globalAssignments(obj.getSourceFile()));
     if (!free && !own.names.has(obj.text)) return undefined;
@@ -63,6 +63,6 @@ export class GlobalMembers {
       }
     }
     const lib = this.links.globalLogger?.(`${obj.text}.${name}`);
-    return lib ? { t: 'logger', lib } : free ? null : undefined;
+    return lib ? { t: 'logger', lib } : undefined;
   }
 }

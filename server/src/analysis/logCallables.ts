@@ -195,18 +195,29 @@ function consoleMessageParameter(call: LogCall, fn: FunctionLike, scopes: ScopeM
   // Past the first argument only a logger's own sink counts (`...msg` spread, or a function named for
   // logging): `checkSubscription(email)` printing `'Request by:', email` is no log helper.
   const sink = isConsoleSinkShaped(fn);
-  let first = messageParameter(firstArg, fn, scopes);
+  const direct = messageParameter(firstArg, fn, scopes);
   // A sink's tag of its own before the caller's message (AnythingLLM's CollectorApi.log:
   // `` console.log(`[CollectorApi] ${text}`, ...args) ``).
-  if (first < 0 && sink) first = taggedMessageParameter(firstArg, fn, scopes);
+  const tagged = direct < 0 && sink ? taggedMessageParameter(firstArg, fn, scopes) : -1;
+  const first = direct >= 0 ? direct : tagged;
+  // The first parameter is the message, the caller's further arguments spread after it as console's
+  // own are, when the sink tags it or its name says so (`log(text, ...args)`); a level or tag first
+  // (`log(level, ...args)`) leaves the message among the rest.
+  const firstIsMessage = first >= 0 && (tagged >= 0 || MESSAGE_NAME.test(parameterName(fn, first)));
   for (let i = args.length - 1; i >= 1 && sink; i--) {
     const index = messageParameter(args[i], fn, scopes);
     if (index < 0) continue;
-    // `console.log(text, ...args)`: the message first and the caller's further arguments spread after
-    // it, as console's own are; a rest parameter alone (`console.info(time, tag, ...msg)`) is the message.
-    return first >= 0 && first < index && ts.isSpreadElement(args[i]) ? first : index;
+    return firstIsMessage && first < index && ts.isSpreadElement(args[i]) ? first : index;
   }
   return first;
+}
+
+/** A parameter named for a message: `text`, `msg`, `message`, `logMessage`. */
+const MESSAGE_NAME = /^(?:text|str|line|content)$|msg|message/i;
+
+function parameterName(fn: FunctionLike, index: number): string {
+  const name = fn.parameters[index]?.name;
+  return name && ts.isIdentifier(name) ? name.text : '';
 }
 
 /** A function shaped like a logger's sink: a rest parameter it prints (`...msg`), or a name for logging (`log`, `logInfo`). */

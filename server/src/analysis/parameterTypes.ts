@@ -15,8 +15,10 @@ export function writtenParameterType(p: ts.ParameterDeclaration): ts.TypeNode | 
   let type: ts.TypeNode = holder.type;
   while (ts.isParenthesizedTypeNode(type)) type = type.type;
   if (!ts.isFunctionTypeNode(type)) return undefined;
-  const index = fn.parameters.indexOf(p);
-  const written = type.parameters[index];
+  // A written `this:` parameter is no argument (`(this: Logger, err: Error) => void`).
+  const first = type.parameters[0];
+  const own = first && ts.isIdentifier(first.name) && first.name.text === 'this' ? type.parameters.slice(1) : type.parameters;
+  const written = own[fn.parameters.indexOf(p)];
   // A rest parameter's type is an array's: it says nothing of one argument.
   return written && !written.dotDotDotToken && !p.dotDotDotToken ? written.type : undefined;
 }

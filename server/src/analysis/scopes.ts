@@ -380,3 +380,11 @@ export function assignmentsToLocal(d: ts.VariableDeclaration, declares: (id: ts.
   }
   return found;
 }
+
+/** `JSON.stringify(...)`: a call that prints its argument as JSON text (through parentheses and assertions). */
+export function isStringify(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  if (!ts.isCallExpression(u)) return false;
+  const c = u.expression;
+  return ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON';
+}

@@ -4,6 +4,7 @@
 import ts from '../../typescriptModule';
 import type { RuleContext } from '../../rule';
 import { assignmentsToLocal, unwrap } from '../../scopes';
+export { isStringify } from '../../scopes';
 import { isConstantLookup } from './translations';
 
 /** The part of a rule's context these helpers need: where a name was declared (the scope model). */
@@ -184,13 +185,6 @@ function isColourCall(callee: ts.Expression, scope: Pick<RuleContext, 'importOf'
   return !!imported && COLOUR_MODULES.has(imported.module);
 }
 
-/** `JSON.stringify(...)`: a call that prints its argument as JSON text. */
-export function isStringify(e: ts.Expression): boolean {
-  const u = unwrap(e);
-  if (!ts.isCallExpression(u)) return false;
-  const c = u.expression;
-  return ts.isPropertyAccessExpression(c) && c.name.text === 'stringify' && ts.isIdentifier(c.expression) && c.expression.text === 'JSON';
-}
 
 /** `Owner.MEMBER`: a PascalCase name's ALL_CAPS member (`HttpStatus.NOT_FOUND`); not `process.env.PORT`, whose owner is no name. */
 function isEnumLikeMember(e: ts.PropertyAccessExpression): boolean {

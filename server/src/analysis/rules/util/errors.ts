@@ -46,6 +46,9 @@ function isCaughtResultMember(e: ts.PropertyAccessExpression, scope: ErrorLookup
   return !!d && ts.isVariableDeclaration(d) && !!d.initializer && caughtUnder(d.initializer, scope) === e.name.text;
 }
 
+/** Levels of `!` and `&&` read in one test. */
+const MAX_TEST_DEPTH = 16;
+
 /** Levels climbed looking for the test that guards an expression (a settled promise's status, a Result's state). */
 const MAX_GUARD_CLIMB = 16;
 
@@ -82,8 +85,21 @@ function isRejectionReason(e: ts.PropertyAccessExpression): boolean {
  */
 function isResultError(e: ts.PropertyAccessExpression): boolean {
   const of = unwrap(e.expression);
-  if (e.name.text !== 'error' || !ts.isIdentifier(of)) return false;
+  if (e.name.text !== 'error' || !ts.isIdentifier(of) || !readAsError(e)) return false;
   return runsWhere(e, (test, failed) => resultStateWhenTrue(test, of.text, !failed) === 'err');
+}
+
+/**
+ * Whether a Result's error is used as an Error where it stands: its `.message` or `.stack` read, or
+ * handed to a function (`stringifyError(res.error)`). A Result's error may be a string or a plain
+ * object (`Result<number, 'NotFound' | 'Invalid'>`): printed alone it says nothing of a stack.
+ */
+function readAsError(e: ts.Expression): boolean {
+  let n: ts.Node = e;
+  while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isNonNullExpression(n.parent))) n = n.parent;
+  const p = n.parent;
+  if (p && ts.isPropertyAccessExpression(p) && p.expression === n) return p.name.text === 'message' || p.name.text === 'stack';
+  return !!p && ts.isCallExpression(p) && p.arguments.some((a) => a === n) && !(ts.isIdentifier(p.expression) && p.expression.text === 'String');
 }
 
 /**
@@ -91,11 +107,13 @@ function isResultError(e: ts.PropertyAccessExpression): boolean {
  * says 'err', `!name.isOk()` too; in a chain of `&&` that held, any part's word; null when it says
  * nothing of the Result.
  */
-function resultStateWhenTrue(test: ts.Expression, name: string, outcome: boolean): 'err' | 'ok' | null {
+function resultStateWhenTrue(test: ts.Expression, name: string, outcome: boolean, depth = 0): 'err' | 'ok' | null {
+  // A test is short: a chain of thousands of `&&` is not read whole.
+  if (depth > MAX_TEST_DEPTH) return null;
   const t = unwrap(test);
-  if (ts.isPrefixUnaryExpression(t) && t.operator === ts.SyntaxKind.ExclamationToken) return resultStateWhenTrue(t.operand, name, !outcome);
+  if (ts.isPrefixUnaryExpression(t) && t.operator === ts.SyntaxKind.ExclamationToken) return resultStateWhenTrue(t.operand, name, !outcome, depth + 1);
   // Only a chain that held says what each of its parts did.
-  if (outcome && ts.isBinaryExpression(t) && t.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return resultStateWhenTrue(t.left, name, true) ?? resultStateWhenTrue(t.right, name, true);
+  if (outcome && ts.isBinaryExpression(t) && t.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return resultStateWhenTrue(t.left, name, true, depth + 1) ?? resultStateWhenTrue(t.right, name, true, depth + 1);
   if (!ts.isCallExpression(t) || t.arguments.length !== 0 || !ts.isPropertyAccessExpression(t.expression)) return null;
   const of = unwrap(t.expression.expression);
   if (!ts.isIdentifier(of) || of.text !== name) return null;

@@ -88,11 +88,15 @@ function classifies(condition: ts.Expression, names: ReadonlySet<string>): boole
   return false;
 }
 
-/** Whether a test is the operand of `!` (through parentheses). */
+/** Whether a test is negated: under an odd number of `!` (through parentheses; `!!x` is `x`). */
 function isNegated(test: ts.Expression): boolean {
-  let n: ts.Node = test;
-  while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
-  return !!n.parent && ts.isPrefixUnaryExpression(n.parent) && n.parent.operator === ts.SyntaxKind.ExclamationToken;
+  let negated = false;
+  for (let n: ts.Node = test; n.parent; n = n.parent) {
+    if (ts.isParenthesizedExpression(n.parent)) continue;
+    if (!ts.isPrefixUnaryExpression(n.parent) || n.parent.operator !== ts.SyntaxKind.ExclamationToken) break;
+    negated = !negated;
+  }
+  return negated;
 }
 
 /** `Error` itself, the class every error is an instance of. */

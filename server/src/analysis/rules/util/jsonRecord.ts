@@ -5,16 +5,14 @@
 // (`console.log(JSON.stringify({ port }))`) is console output like any other.
 import ts from '../../typescriptModule';
 import type { LogCall } from '../../rule';
-import { unwrap } from '../../scopes';
+import { isStringify, unwrap } from '../../scopes';
 
 export function writesJsonRecord(call: LogCall): boolean {
   if (call.library !== 'console' || call.node.arguments.length !== 1) return false;
   const arg = unwrap(call.node.arguments[0]);
-  if (!ts.isCallExpression(arg) || arg.arguments.length === 0) return false;
-  const callee = unwrap(arg.expression);
-  const isStringify = ts.isPropertyAccessExpression(callee) && callee.name.text === 'stringify' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON';
+  if (!ts.isCallExpression(arg) || arg.arguments.length === 0 || !isStringify(arg)) return false;
   const record = unwrap(arg.arguments[0]);
-  return isStringify && ts.isObjectLiteralExpression(record) && record.properties.some((p) => !!p.name && ts.isIdentifier(p.name) && LEVEL_KEYS.has(p.name.text));
+  return ts.isObjectLiteralExpression(record) && record.properties.some((p) => !!p.name && ts.isIdentifier(p.name) && LEVEL_KEYS.has(p.name.text));
 }
 
 const LEVEL_KEYS = new Set(['level', 'severity', 'lvl', 'levelname']);

@@ -3,7 +3,7 @@
 const PLACEHOLDER = /%[sdifjoOc]/g;
 
 export function placeholderCount(message: string): number {
-  return (message.replace(/%%/g, '').match(PLACEHOLDER) ?? []).length;
+  return placeholderLetters(message).length;
 }
 
 /** The letter of each placeholder of a message, in order (`%j` → 'j'); `%%` is none. */

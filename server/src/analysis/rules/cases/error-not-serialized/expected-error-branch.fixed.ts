@@ -60,6 +60,9 @@ export function handleErrors(error: Error) {
   if (!(error instanceof RateLimitError)) {
     logger.debug({ err: error }, 'unexpected error');
   }
+  if (!!(error instanceof RateLimitError)) {
+    logger.info(`rate limited: ${error.message}`);
+  }
   if (!isExpectedNetworkError(error)) {
     logger.info({ err: error }, 'network trouble');
   }

@@ -67,6 +67,9 @@ export function handleErrors(error: Error) {
     logger.debug(`unexpected error: ${error.message}`);
                                     //~~~~~~~~~~~~~ [error-not-serialized] `error.message` logs the error as text, which loses its stack and type; log the error object instead.
   }
+  if (!!(error instanceof RateLimitError)) {
+    logger.info(`rate limited: ${error.message}`);
+  }
   if (!isExpectedNetworkError(error)) {
     logger.info(`network trouble: ${error.message}`);
                                   //~~~~~~~~~~~~~ [error-not-serialized] `error.message` logs the error as text, which loses its stack and type; log the error object instead.

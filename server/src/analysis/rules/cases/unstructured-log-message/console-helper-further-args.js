@@ -14,6 +14,12 @@ function log(text, ...args) {
 //~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
 }
 
+// A level or tag first (`log(level, ...args)`): the caller's message is among the rest.
+function logAt(level, ...args) {
+  console.log(level, ...args);
+//~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+}
+
 function stamp(...msg) {
   console.info(new Date().toISOString(), ...msg);
 //~~~~~~~~~~~~ [console-logging] console.info in service code writes unstructured text; use the project's logger, which writes structured records with levels.
@@ -27,6 +33,8 @@ exports.upload = (name, count) => {
   log(`Found ${count} orphaned files`);
     //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
   log('orphaned files', count);
+  logAt('info', 'connected to ' + name);
+              //~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built by string concatenation; log a constant message and put the values in fields.
   stamp('uploaded ' + name);
       //~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built by string concatenation; log a constant message and put the values in fields.
 };
