@@ -5,7 +5,7 @@
 // loses the stack and type just as `err.message` does. Read from the body, never from the name.
 import ts from './typescriptModule';
 import type { FunctionLike } from './logCallables';
-import { isFallback, isStringify, parameterIndex, resolveName, type ScopeMap, unwrap } from './scopes';
+import { isFallback, isStringify, parameterIndex, parameterNameAt, resolveName, type ScopeMap, unwrap } from './scopes';
 
 /** Helpers that reduce an error to text are short (Nango's stringifyError, 2,900 characters, among the longest): longer bodies are not read. */
 const MAX_BODY = 4000;
@@ -158,17 +158,12 @@ function builtFromParameter(expr: ts.Expression, fn: FunctionLike, scopes: Scope
   visit(expr, 0);
   if (found.size === 0) return null;
   const indexes = [...found].sort((a, b) => a - b);
-  const chosen = indexes.find((i) => ERROR_PARAMETER.test(parameterNameOf(fn, i))) ?? indexes[0];
+  const chosen = indexes.find((i) => ERROR_PARAMETER.test(parameterNameAt(fn, i))) ?? indexes[0];
   return stackKept.has(chosen) ? null : chosen;
 }
 
 /** A parameter named for an error (`err`, `error`, `e`, `ex`, `cause`, `reason`, `fetchError`). */
 const ERROR_PARAMETER = /^(?:e|ex|exc|cause|reason)$|^err(?:or)?$|Err(?:or)?$/;
-
-function parameterNameOf(fn: FunctionLike, index: number): string {
-  const name = fn.parameters[index]?.name;
-  return name && ts.isIdentifier(name) ? name.text : '';
-}
 
 function orNull(i: number): number | null {
   return i >= 0 ? i : null;

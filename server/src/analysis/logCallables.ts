@@ -13,7 +13,7 @@ import { ALL_LEVEL_METHODS } from './libraries';
 import { words } from './nameWords';
 import { recogniseLogCall } from './logCalls';
 import type { FunctionSummary } from './model/types';
-import { parameterIndex, resolveName, type ScopeMap, unwrap } from './scopes';
+import { parameterIndex, parameterNameAt, resolveName, type ScopeMap, unwrap } from './scopes';
 import type { LogCall } from './rule';
 import type { LoggerLibrary } from './types';
 import type { Value, ValueResolver } from './values';
@@ -203,7 +203,7 @@ function consoleMessageParameter(call: LogCall, fn: FunctionLike, scopes: ScopeM
   // The first parameter is the message, the caller's further arguments spread after it as console's
   // own are, when the sink tags it or its name says so (`log(text, ...args)`); a level or tag first
   // (`log(level, ...args)`) leaves the message among the rest.
-  const firstIsMessage = first >= 0 && (tagged >= 0 || MESSAGE_NAME.test(parameterName(fn, first)));
+  const firstIsMessage = first >= 0 && (tagged >= 0 || MESSAGE_NAME.test(parameterNameAt(fn, first)));
   for (let i = args.length - 1; i >= 1 && sink; i--) {
     const index = messageParameter(args[i], fn, scopes);
     if (index < 0) continue;
@@ -214,11 +214,6 @@ function consoleMessageParameter(call: LogCall, fn: FunctionLike, scopes: ScopeM
 
 /** A parameter named for a message: `text`, `msg`, `message`, `logMessage`. */
 const MESSAGE_NAME = /^(?:text|str|line|content)$|msg|message/i;
-
-function parameterName(fn: FunctionLike, index: number): string {
-  const name = fn.parameters[index]?.name;
-  return name && ts.isIdentifier(name) ? name.text : '';
-}
 
 /** A function shaped like a logger's sink: a rest parameter it prints (`...msg`), or a name for logging (`log`, `logInfo`). */
 export function isConsoleSinkShaped(fn: FunctionLike): boolean {

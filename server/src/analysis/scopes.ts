@@ -275,6 +275,12 @@ function climbWithShortcuts(node: ts.Node): ts.Node | null {
   return n;
 }
 
+/** The name of `fn`'s parameter at `index`; '' for a destructured parameter or none. */
+export function parameterNameAt(fn: ts.SignatureDeclaration, index: number): string {
+  const name = fn.parameters[index]?.name;
+  return name && ts.isIdentifier(name) ? name.text : '';
+}
+
 /** The index of `fn`'s own parameter that `arg` is (the parameter itself, not a value made from it, not a rest parameter); -1 otherwise. */
 export function parameterIndex(arg: ts.Expression | undefined, fn: ts.Node, scopes: ScopeMap): number {
   const e = arg && unwrap(arg);

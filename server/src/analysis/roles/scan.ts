@@ -199,7 +199,7 @@ export function scanFile(text: string, fileName = ''): ScannedFile {
     commandDirs: yargs ? [...text.matchAll(COMMAND_DIR)].map((m) => m[2]) : [],
     runsMigrations: text.includes('.migrate.') && RUNS_MIGRATIONS.test(text),
     loadsFolders: foldersLoaded(text),
-    packagesLoaded: COMPUTED_LOAD.test(text) ? [...new Set([...text.matchAll(PACKAGE_PREFIX)].map((m) => m[2]))] : [],
+    packagesLoaded: packagesLoaded(text),
     globImports: text.includes('import.meta.glob') ? [...text.matchAll(META_GLOB)].flatMap((m) => [...m[1].matchAll(GLOB_PATTERN)].map((g) => g[2])) : [],
     defaultExport: text.includes('default') && DEFAULT_EXPORT.test(text),
     commandSpecifiers: text.includes('require(') ? commandsRun(text) : [],
@@ -208,6 +208,12 @@ export function scanFile(text: string, fileName = ''): ScannedFile {
     testsMain: (text.includes('.main') || text.includes('argv[1]')) && TESTS_MAIN.test(text),
     usesPageGlobals: usesPageGlobals(text),
   };
+}
+
+/** The package names a file writes with a slash after them, when it also loads something computed; most files write none, so that is asked first. */
+function packagesLoaded(text: string): string[] {
+  if (!text.includes("/'") && !text.includes('/"') && !text.includes('/`')) return [];
+  return COMPUTED_LOAD.test(text) ? [...new Set([...text.matchAll(PACKAGE_PREFIX)].map((m) => m[2]))] : [];
 }
 
 /** `require(name)` of a plain name. */

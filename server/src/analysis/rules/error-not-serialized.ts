@@ -11,7 +11,7 @@ import { localValues } from './util/declarations';
 import { errorPlacement } from './util/errorPlacement';
 import { isConsoleOutsideService, runsAtTerminal } from './util/fileRole';
 import { runsOnlyInDevelopmentOrTests } from './util/developmentOnly';
-import { errorAsText, errorsKeptWhole, isErrorValue } from './util/errors';
+import { errorAsText, errorsKeptWhole, isErrorValue, printsArgumentsAsConsole } from './util/errors';
 import { isClassifiedExpected } from './util/expectedError';
 import { messageParts } from './util/messageParts';
 import { lookupValues } from './util/translations';
@@ -279,7 +279,7 @@ export const rule: Rule = {
     }
     // console and util.format's loggers print an error argument with its stack, except where `%j` takes
     // it: JSON.stringify writes `{}` (cnpmcore's `'... %j', err`, Nightscout's `console.log('Error closing ...: %j', err)`).
-    if ((call.library === 'console' || call.library === 'log4js' || call.library === 'custom') && msg && ts.isStringLiteralLike(msg) && msg.text.includes('%j')) {
+    if (printsArgumentsAsConsole(call) && msg && ts.isStringLiteralLike(msg) && msg.text.includes('%j')) {
       const letters = placeholderLetters(msg.text);
       // Past a spread argument the placeholders' arguments are unknown.
       for (let i = 0; i < letters.length && i < call.restArgs.length && !ts.isSpreadElement(call.restArgs[i]); i++) {

@@ -244,9 +244,8 @@ const ERROR_CALLBACK_OPTION = /^(?:on|handle)[A-Z]?\w*Error$/;
 const ITEM_CALLBACK_METHODS = new Set(['forEach', 'map', 'filter', 'find', 'findIndex', 'some', 'every', 'flatMap', 'reduce', 'sort', 'then']);
 
 function paramHoldsError(fn: ts.SignatureDeclaration, p: ts.ParameterDeclaration, index: number): boolean {
-  if (p.type && !isAnyOrUnknown(p.type) && typeIsError(p.type, namedError(p))) return true;
-  // Typed by the function type written on its variable (`const handleErrors: (res: Response, error: Error) => void = (res, error) => ...`).
-  const written = p.type ? undefined : writtenParameterType(p);
+  // Its own type, or the one the function type written on its variable gives it (`const handleErrors: (res: Response, error: Error) => void = (res, error) => ...`).
+  const written = writtenParameterType(p);
   if (written && !isAnyOrUnknown(written) && typeIsError(written, namedError(p))) return true;
   // Express's error middleware, wherever it is written and however its error is typed
   // (`const onError: ErrorRequestHandler = (err, req, res, next) => ...`, `(err: ErrorCaused, req, res, next) => ...`).
@@ -390,7 +389,14 @@ export function errorsKeptWhole(call: LogCall, ctx: RuleContext): Set<string> {
       else if (ts.isPropertyAssignment(p)) add(p.initializer);
     }
   } else if (fields && call.library !== 'console') add(fields);
-  // log4js, and a project's console-backed logger, print every further argument as console does: an error there with its stack.
-  if (call.library === 'console' || call.library === 'log4js' || call.library === 'custom') for (const a of call.node.arguments) if (!ts.isSpreadElement(a)) add(a);
+  if (printsArgumentsAsConsole(call)) for (const a of call.node.arguments) if (!ts.isSpreadElement(a)) add(a);
   return out;
+}
+
+/**
+ * console, log4js and a project's console-backed logger print every argument with util.format: an
+ * error among them with its stack, except where a `%j` placeholder takes it (JSON.stringify writes `{}`).
+ */
+export function printsArgumentsAsConsole(call: LogCall): boolean {
+  return call.library === 'console' || call.library === 'log4js' || call.library === 'custom';
 }
