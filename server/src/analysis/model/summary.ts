@@ -9,11 +9,11 @@ import { parseSource } from '../parse';
 import { bindFile, hasModifier, requiredModule, resolveName, type ScopeMap, unwrap } from '../scopes';
 import { ValueResolver, type Value } from '../values';
 import { valueOfExport } from '../memberValues';
-import { type FunctionLike, functionNamed, functionOf } from '../logCallables';
-import { isLoggerInterface } from '../typeValues';
 import type { LoggerLibrary } from '../types';
-import { LIBRARY_PACKAGES } from '../libraries';
 import { globalAssignments, memberAssignments, NO_GLOBALS } from '../globalAssignments';
+import { noteCommonJsExport } from './commonJsExports';
+import { TypeExports } from './typeExports';
+import { digestOf } from './summaryDigest';
 import type { CallbackTypeSummary, ClassSummary, ExportedValue, LoggerShape, FunctionSummary, ImportLinks, LoggerExport } from './types';
 
 export interface ModuleSummary {
@@ -84,11 +84,6 @@ export function summariseModule(file: string, text: string, links: SummaryLinks,
   const classes = new Map<string, ClassSummary>();
   const functions = new Map<string, FunctionSummary>();
   const objects = new Map<string, ReadonlyMap<string, FunctionSummary>>();
-  const types = new Map<string, LoggerLibrary>();
-  const callbackTypes = new Map<string, CallbackTypeSummary>();
-  const shapeTypes = new Map<string, ReadonlyMap<string, LoggerLibrary>>();
-  const resolverTypes = new Map<string, ReadonlyMap<string, LoggerLibrary>>();
-  const factoryTypes = new Map<string, LoggerShape>();
   const trpcBuilders = new Map<string, ReadonlyMap<string, LoggerLibrary>>();
   const loggerObjects = new Map<string, ReadonlyMap<string, LoggerLibrary>>();
   const stars: string[] = [];
@@ -106,78 +101,10 @@ export function summariseModule(file: string, text: string, links: SummaryLinks,
       if (typed?.t === 'logger') loggers.set(name, { lib: typed.lib, origin: file });
     }
   };
-  /** The logger library this module builds on (the one it imports), for a logger interface it declares itself. */
-  const ownLibrary = importedLoggerLibrary(sf);
-  /** Logger interfaces declared in this module, exported or not, by name: a factory type may return one declared below it. */
-  const ownLoggerTypes = new Map<string, LoggerLibrary>();
-  if (ownLibrary) {
-    for (const st of sf.statements) {
-      if (ts.isInterfaceDeclaration(st) && isLoggerInterface(st.members)) ownLoggerTypes.set(st.name.text, ownLibrary);
-      else if (ts.isTypeAliasDeclaration(st) && ts.isTypeLiteralNode(st.type) && isLoggerInterface(st.type.members)) ownLoggerTypes.set(st.name.text, ownLibrary);
-    }
-  }
-  /** What calling a value of a written type gives: a logger when it is a function type returning one, or a factory type imported. */
-  const callResult = (type: ts.TypeNode, at: ts.Node): LoggerLibrary | null => {
-    if (ts.isFunctionTypeNode(type)) return loggerOfType(type.type, at);
-    const v = values.typeValue(type, at);
-    return v?.t === 'function' && v.fn.returnsLogger ? v.fn.returnsLogger : null;
-  };
-  const loggerOfType = (type: ts.TypeNode | undefined, at: ts.Node): LoggerLibrary | null => {
-    if (!type) return null;
-    if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && ownLoggerTypes.has(type.typeName.text)) return ownLoggerTypes.get(type.typeName.text)!;
-    const v = values.typeValue(type, at);
-    return v?.t === 'logger' ? v.lib : null;
-  };
-  /** The members of an object type that give a logger when called (`getLogger: LogProvider`, `makeLogger(): Logger`). */
-  const factoryMembers = (members: ts.NodeArray<ts.TypeElement>, at: ts.Node): Map<string, LoggerLibrary> => {
-    const out = new Map<string, LoggerLibrary>();
-    for (const m of members) {
-      const name = m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? m.name.text : null;
-      if (!name) continue;
-      const lib = ts.isMethodSignature(m) ? loggerOfType(m.type, at) : ts.isPropertySignature(m) && m.type ? callResult(m.type, at) : null;
-      if (lib) out.set(name, lib);
-    }
-    return out;
-  };
-  /** `interface Logger extends WinstonLogger { trace: LeveledLogMethod }` (NocoBase's): a library's logger type with more. */
-  const extendedLogger = (st: ts.InterfaceDeclaration): LoggerLibrary | null => {
-    for (const clause of st.heritageClauses ?? []) {
-      for (const t of clause.types) {
-        const v = ts.isIdentifier(t.expression) ? values.typeValue(ts.factory.createTypeReferenceNode(t.expression.text), st) : null;
-        if (v?.t === 'logger') return v.lib;
-      }
-    }
-    return null;
-  };
+  const typeExports = new TypeExports(sf, values);
   for (const st of sf.statements) {
-    if (ts.isInterfaceDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
-      const extended = extendedLogger(st);
-      if (extended) types.set(st.name.text, extended);
-      else if (ownLibrary && isLoggerInterface(st.members)) types.set(st.name.text, ownLibrary);
-      else if (isLoggerInterface(st.members)) types.set(st.name.text, 'custom');
-      else {
-        const members = factoryMembers(st.members, st);
-        if (members.size > 0) factoryTypes.set(st.name.text, { members });
-        const loggers = values.interfaceLoggerMembers(st);
-        if (loggers) shapeTypes.set(st.name.text, loggers);
-      }
-    } else if (ts.isTypeAliasDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword) && ts.isFunctionTypeNode(st.type) && loggerOfType(st.type.type, st)) {
-      // `export type LogProvider = (category?: string) => Logger`: calling a value of it gives a logger.
-      factoryTypes.set(st.name.text, { lib: loggerOfType(st.type.type, st)! });
-    } else if (ts.isTypeAliasDeclaration(st) && hasModifier(st, ts.SyntaxKind.ExportKeyword)) {
-      const v = values.typeValue(st.type, st);
-      if (ownLibrary && ts.isTypeLiteralNode(st.type) && isLoggerInterface(st.type.members)) types.set(st.name.text, ownLibrary);
-      else if (v?.t === 'logger') types.set(st.name.text, v.lib);
-      else if (v?.t === 'typedCallbacks') callbackTypes.set(st.name.text, v.callbacks);
-      else {
-        const shape = values.loggerMembersOf(st.type, st);
-        if (shape) shapeTypes.set(st.name.text, shape);
-        const context = values.resolverContextOf(st);
-        if (context) resolverTypes.set(st.name.text, context);
-        const factories = ts.isTypeLiteralNode(st.type) ? factoryMembers(st.type.members, st) : null;
-        if (factories?.size) factoryTypes.set(st.name.text, { members: factories });
-      }
-    } else if (ts.isExportDeclaration(st)) {
+    if (typeExports.readDeclaration(st)) continue;
+    if (ts.isExportDeclaration(st)) {
       const from = st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : null;
       if (!st.exportClause) {
         if (from && !st.isTypeOnly) stars.push(from);
@@ -189,14 +116,8 @@ export function summariseModule(file: string, text: string, links: SummaryLinks,
           const imported = from ? null : resolveName(scopes, sf, local);
           const passed = from ? links.exportOf(from, local) : imported?.kind === 'import' ? links.exportOf(imported.module, imported.name) : null;
           // A local interface listed (`interface Logger extends WinstonLogger {...}; export { Logger }`).
-          const declared = from || imported ? null : sf.statements.find((d): d is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(d) && d.name.text === local);
-          const extended = declared ? extendedLogger(declared) : null;
-          if (extended) types.set(el.name.text, extended);
-          else if (passed?.t === 'loggerType') types.set(el.name.text, passed.lib);
-          else if (passed?.t === 'callbackType') callbackTypes.set(el.name.text, passed.callbacks);
-          else if (passed?.t === 'shapeType') shapeTypes.set(el.name.text, passed.members);
-          else if (passed?.t === 'resolversType') resolverTypes.set(el.name.text, passed.context);
-          else if (passed?.t === 'factoryType') factoryTypes.set(el.name.text, passed.shape);
+          const declared = from || imported ? undefined : sf.statements.find((d): d is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(d) && d.name.text === local);
+          typeExports.passOn(el.name.text, passed, declared);
           if (el.isTypeOnly || st.isTypeOnly) continue;
           put(el.name.text, from ? valueOfExport(links.exportOf(from, local)) : values.valueOf(identifierAt(local, st)));
         }
@@ -231,17 +152,14 @@ export function summariseModule(file: string, text: string, links: SummaryLinks,
     for (const [name, c] of target?.classes ?? []) if (name !== 'default' && !classes.has(name)) classes.set(name, c);
     for (const [name, f] of target?.functions ?? []) if (name !== 'default' && !functions.has(name)) functions.set(name, f);
     for (const [name, o] of target?.objects ?? []) if (name !== 'default' && !objects.has(name)) objects.set(name, o);
-    for (const [name, lib] of target?.types ?? []) if (!types.has(name)) types.set(name, lib);
-    for (const [name, cb] of target?.callbackTypes ?? []) if (!callbackTypes.has(name)) callbackTypes.set(name, cb);
-    for (const [name, m] of target?.shapeTypes ?? []) if (!shapeTypes.has(name)) shapeTypes.set(name, m);
-    for (const [name, m] of target?.resolverTypes ?? []) if (!resolverTypes.has(name)) resolverTypes.set(name, m);
-    for (const [name, f] of target?.factoryTypes ?? []) if (!factoryTypes.has(name)) factoryTypes.set(name, f);
+    typeExports.passOnAll(target);
     for (const [name, b] of target?.trpcBuilders ?? []) if (name !== 'default' && !trpcBuilders.has(name)) trpcBuilders.set(name, b);
     for (const [name, m] of target?.loggerObjects ?? []) if (name !== 'default' && !loggerObjects.has(name)) loggerObjects.set(name, m);
   }
   for (const [name, fn] of functions) if (!fn.logs && !fn.returnsLogger && fn.returnsErrorText === undefined && !fn.returnsCaught && !fn.makesMetric && !fn.returnsHelpers && !fn.returnsConsole) functions.delete(name);
   const globals = globalLoggers(sf, scopes, values);
   const assignedMembers = moduleMemberAssignments(file, sf, scopes, values, links);
+  const { types, callbackTypes, shapeTypes, resolverTypes, factoryTypes } = typeExports;
   const digest = digestOf(loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes, trpcBuilders);
   // Written only when present: the digest of a module without them stays as it was.
   const g = [...globals].map(([name, lib]) => `${name}=${lib}`).sort();
@@ -331,146 +249,9 @@ function constructorGlobalName(klass: ts.ClassDeclaration): string | null {
   return null;
 }
 
-/** `module.exports = x`, `module.exports = { a, b: c }`, `module.exports = require('./m')`, `exports.x = y`. */
-function noteCommonJsExport(
-  e: ts.Expression,
-  values: ValueResolver,
-  links: SummaryLinks,
-  put: (name: string, v: Value | null) => void,
-  scopes: ScopeMap,
-): void {
-  if (ts.isCallExpression(e)) return noteDefinedExport(e, values, put, scopes);
-  if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
-  const target = memberPath(e.left);
-  const right = unwrap(e.right);
-  if (target === 'module.exports') {
-    const required = requireOf(right);
-    if (required) {
-      // The whole module passed on: every name, its default and its whole-module export too.
-      const summary = links.summaryOf(required);
-      for (const [name, v] of summary?.loggers ?? []) put(name, { t: 'logger', lib: v.lib, origin: v.origin });
-      for (const [name, c] of summary?.classes ?? []) put(name, { t: 'importedClass', cls: c });
-      for (const [name, fn] of summary?.functions ?? []) put(name, { t: 'function', fn });
-      for (const [name, members] of summary?.objects ?? []) put(name, { t: 'object', members });
-    } else if (ts.isObjectLiteralExpression(right)) {
-      for (const p of right.properties) {
-        if (ts.isShorthandPropertyAssignment(p)) put(p.name.text, values.valueOf(p.name));
-        else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) put(p.name.text, values.valueOf(p.initializer));
-        // `module.exports = { init(uid) { return winston.createLogger(...) } }`: a method is a function export too.
-        else if (ts.isMethodDeclaration(p) && p.body && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) put(p.name.text, { t: 'function', fn: values.functionSummary(p) });
-      }
-      // A hand-rolled logger exported whole (Node-RED's `module.exports = { info: function(msg) {...}, ... }`).
-      const whole = values.valueOf(right);
-      if (whole?.t === 'object') put('module.exports', whole);
-    } else put('module.exports', values.valueOf(right));
-    return;
-  }
-  const m = target ? /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(target) : null;
-  if (m) put(m[1], values.valueOf(right));
-}
-
-/**
- * `Object.defineProperty(module.exports, 'logger', { get: getLogger })` (or `{ value: logger }`): an
- * export whose value a getter returns, so that a logger set later is the one importers see (Parse
- * Server's logger module exports its default and `logger` so).
- */
-function noteDefinedExport(call: ts.CallExpression, values: ValueResolver, put: (name: string, v: Value | null) => void, scopes: ScopeMap): void {
-  const callee = memberPath(call.expression);
-  const [target, name, descriptor] = call.arguments;
-  if (callee !== 'Object.defineProperty' || !target || !name || !descriptor || !ts.isStringLiteralLike(name) || !ts.isObjectLiteralExpression(descriptor)) return;
-  if (!['module.exports', 'exports'].includes(memberPath(target) ?? '')) return;
-  for (const p of descriptor.properties) {
-    const key = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : null;
-    if (key === 'value' && ts.isPropertyAssignment(p)) return put(name.text, values.valueOf(p.initializer));
-    if (key !== 'get') continue;
-    const getter = ts.isMethodDeclaration(p) ? p : ts.isPropertyAssignment(p) ? getterFunction(p.initializer, scopes) : null;
-    if (!getter) return;
-    const returnsLogger = values.functionSummary(getter).returnsLogger;
-    return put(name.text, returnsLogger ? { t: 'logger', lib: returnsLogger } : values.returnedHelpers(getter));
-  }
-}
-
-/** The function a getter names: written there, or a function of the module named by an identifier. */
-function getterFunction(e: ts.Expression, scopes: ScopeMap): FunctionLike | null {
-  const own = functionOf(e);
-  return own || !ts.isIdentifier(e) ? own : functionNamed(scopes, e);
-}
-
-/** `a.b.c` as text, for the left side of an assignment; null for anything else. */
-function memberPath(e: ts.Expression): string | null {
-  if (ts.isIdentifier(e)) return e.text;
-  if (ts.isPropertyAccessExpression(e)) {
-    const head = memberPath(e.expression);
-    return head ? `${head}.${e.name.text}` : null;
-  }
-  return null;
-}
-
-function requireOf(e: ts.Expression): string | null {
-  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require' && e.arguments.length === 1 && ts.isStringLiteralLike(e.arguments[0])) {
-    return e.arguments[0].text;
-  }
-  return null;
-}
-
-/** The logger library a module imports (`import pkg from 'log4js'`); null when none or several (a CommonJS require is not read). */
-function importedLoggerLibrary(sf: ts.SourceFile): LoggerLibrary | null {
-  const found = new Set<LoggerLibrary>();
-  for (const st of sf.statements) {
-    const spec = ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && !st.importClause?.isTypeOnly ? st.moduleSpecifier.text : null;
-    const lib = spec ? LIBRARY_PACKAGES.find(([pkg]) => pkg === spec)?.[1] : undefined;
-    if (lib && lib !== 'nestjs') found.add(lib);
-  }
-  return found.size === 1 ? [...found][0] : null;
-}
-
 /** An identifier from an export clause, resolvable from the statement's scope. */
 function identifierAt(name: string, parent: ts.Node): ts.Expression {
   const id = ts.factory.createIdentifier(name);
   (id as { parent: ts.Node }).parent = parent;
   return id;
-}
-
-function digestOf(
-  loggers: ReadonlyMap<string, LoggerExport>,
-  classes: ReadonlyMap<string, ClassSummary>,
-  functions: ReadonlyMap<string, FunctionSummary>,
-  objects: ReadonlyMap<string, ReadonlyMap<string, FunctionSummary>>,
-  types: ReadonlyMap<string, LoggerLibrary>,
-  callbackTypes: ReadonlyMap<string, CallbackTypeSummary>,
-  shapeTypes: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>>,
-  resolverTypes: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>>,
-  factoryTypes: ReadonlyMap<string, LoggerShape>,
-  trpcBuilders: ReadonlyMap<string, ReadonlyMap<string, LoggerLibrary>>,
-): string {
-  const l = [...loggers].map(([name, v]) => `${name}=${v.lib}@${v.origin}`).sort();
-  // Newer parts of a summary are written only when present: the digest of a module without them stays as it was.
-  const fn = (f: FunctionSummary): string =>
-    JSON.stringify([
-      f.returnsLogger ?? null,
-      f.logs ?? null,
-      ...(f.returnsErrorText !== undefined || f.makesMetric || f.returnsHelpers ? [f.returnsErrorText ?? null] : []),
-      ...(f.makesMetric || f.returnsHelpers ? [f.makesMetric ?? null] : []),
-      ...(f.returnsHelpers ? [methods('returns', f.returnsHelpers)] : []),
-      ...(f.returnsConsole ? ['console'] : []),
-      ...(f.returnsCaught ? [`caught:${f.returnsCaught}`] : []),
-    ]);
-  // A class's methods that log are written only when it has some (the digest of a class without stays as it was).
-  const methods = (label: string, m: ReadonlyMap<string, FunctionSummary> | undefined): string => (m ? `${label}(${[...m].map(([k, s]) => `${k}${fn(s)}`).join(',')})` : '');
-  const c = [...classes].map(([name, cls]) => `${name}{${[...cls.members].map(([m, lib]) => `${m}=${lib}`).join(',')}}${methods('methods', cls.methods)}${methods('statics', cls.statics)}${cls.instanceLogger ?? ''}${cls.staticInstances ? `instances(${cls.staticInstances.join(',')})` : ''}`).sort();
-  const f = [...functions].map(([name, s]) => `${name}${fn(s)}`).sort();
-  const o = [...objects].map(([name, members]) => `${name}{${[...members].map(([m, s]) => `${m}${fn(s)}`).join(',')}}`).sort();
-  const t = [...types].map(([name, lib]) => `${name}=${lib}`).sort();
-  const shape = (v: LoggerShape) => ('lib' in v ? v.lib : `{${[...v.members].map(([m, lib]) => `${m}=${lib}`).join(',')}}`);
-  const cb = [...callbackTypes].map(([name, byParam]) => `${name}(${[...byParam].map(([i, ps]) => `${i}:(${[...ps].map(([j, v]) => `${j}:${shape(v)}`).join(',')})`).join(',')})`).sort();
-  const members = (m: ReadonlyMap<string, LoggerLibrary>) => `{${[...m].map(([k, lib]) => `${k}=${lib}`).join(',')}}`;
-  const st = [...shapeTypes].map(([name, m]) => `${name}${members(m)}`).sort();
-  const rt = [...resolverTypes].map(([name, m]) => `${name}${members(m)}`).sort();
-  // Without functions, objects, types and the typed shapes, the digest is what it was before they were summarised (cached results stay valid).
-  const ft = [...factoryTypes].map(([name, v]) => `${name}${shape(v)}`).sort();
-  const tb = [...trpcBuilders].map(([name, m]) => `${name}${members(m)}`).sort();
-  if (tb.length) return JSON.stringify([l, c, f, o, t, cb, st, rt, ft, tb]);
-  if (ft.length) return JSON.stringify([l, c, f, o, t, cb, st, rt, ft]);
-  if (cb.length || st.length || rt.length) return JSON.stringify([l, c, f, o, t, cb, st, rt]);
-  return JSON.stringify(f.length || o.length || t.length ? [l, c, f, o, t] : [l, c]);
 }
