@@ -19,6 +19,8 @@ const LANGUAGES = ['typescript', 'javascript', 'typescriptreact', 'javascriptrea
 /** Source files the server analyses, plus the files whose change re-validates everything. */
 export const WATCHED_GLOBS = [
   `**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}`,
+  // Node scripts without an extension (express-generator's `bin/www`).
+  '**/bin/*',
   '**/package.json',
   `**/${CONFIG_FILE_NAME}`,
   '**/.gitignore',

@@ -7,7 +7,7 @@ import { hasModifier, unwrap } from './scopes';
 import { type FunctionLike, memberFunction } from './logCallables';
 import { FACADE_LEVEL_METHOD, facadeLevelMethods } from './loggerFacade';
 import type { FunctionSummary } from './model/types';
-import type { ExpressionValues, TypeValues } from './typeValues';
+import { type ExpressionValues, instanceObject, type TypeValues } from './typeValues';
 import type { LoggerLibrary } from './types';
 import { MAX_DEPTH, type Value } from './valueTypes';
 
@@ -49,9 +49,8 @@ export class ClassValues {
     // Else its fields that hold loggers, as an imported class's instance has (typeValues.ts instanceOfSummary):
     // code-server's `wrapper.logger.error(...)`, `wrapper` a `new ParentProcess()` with `logger = logger.named(...)`.
     const methods = this.methodObject(klass, false);
-    const fields = this.classSummary(klass).members;
-    if (methods?.t === 'object') return fields.size > 0 ? { ...methods, loggers: fields } : methods;
-    return fields.size > 0 ? { t: 'loggerMembers', members: fields } : methods;
+    const { members, helpers } = this.classSummary(klass);
+    return instanceObject(methods?.t === 'object' ? methods.members : undefined, members, helpers);
   }
 
   /** The library whose logger class `klass` extends (directly), or null. */
@@ -110,7 +109,8 @@ export class ClassValues {
       if (base?.t === 'localClass') v = this.memberOf(base.node, name, depth + 1);
       else if (base?.t === 'importedClass') {
         const lib = base.cls.members.get(name);
-        v = lib ? { t: 'logger', lib } : null;
+        const helpers = base.cls.helpers?.get(name);
+        v = lib ? { t: 'logger', lib } : helpers ? { t: 'object', members: helpers } : null;
       }
     }
     members.set(name, v);
@@ -189,15 +189,20 @@ export class ClassValues {
     const known = this.classSummaries.get(klass);
     if (known) return known;
     const members = new Map<string, LoggerLibrary>();
-    const summary: ClassSummary = { members };
+    const helpers = new Map<string, ReadonlyMap<string, FunctionSummary>>();
+    const summary: { members: typeof members; helpers?: typeof helpers } = { members };
     this.classSummaries.set(klass, summary); // a class that extends itself (through a cycle) inherits nothing more
     for (const name of declaredMemberNames(klass)) {
       const v = this.memberOf(klass, name, depth);
       if (v?.t === 'logger') members.set(name, v.lib);
+      else if (v?.t === 'object' && !v.loggers && !v.helpers && [...v.members.values()].some((s) => s.logs)) helpers.set(name, v.members);
     }
     const base = depth < MAX_DEPTH ? this.baseClassOf(klass, depth) : null;
-    const inherited = base?.t === 'localClass' ? this.classSummary(base.node, depth + 1).members : base?.t === 'importedClass' ? base.cls.members : undefined;
-    for (const [name, lib] of inherited ?? []) if (!members.has(name)) members.set(name, lib);
+    const inherited = base?.t === 'localClass' ? this.classSummary(base.node, depth + 1) : base?.t === 'importedClass' ? base.cls : undefined;
+    for (const [name, lib] of inherited?.members ?? []) if (!members.has(name)) members.set(name, lib);
+    for (const [name, h] of inherited?.helpers ?? []) if (!members.has(name) && !helpers.has(name)) helpers.set(name, h);
+    // Written only when present: the summaries (and digests) of classes without stay as they were.
+    if (helpers.size > 0) summary.helpers = helpers;
     return summary;
   }
 }

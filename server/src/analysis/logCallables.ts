@@ -64,7 +64,7 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
   let consoleLogs: FunctionSummary['logs'];
   const body = fn.body;
   const text = fn.parameters.length > 0 && body.end - body.pos <= maxBody(fn) ? body.getSourceFile().text.slice(body.pos, body.end) : '';
-  if (text && (LEVEL_CALL.test(text) || (isClassMember(fn) && THIS_CALL.test(text)))) {
+  if (text && (LEVEL_CALL.test(text) || BARE_LOG_CALL.test(text) || (isClassMember(fn) && THIS_CALL.test(text)))) {
     // The body's own nodes, nested functions and classes left out, with an explicit stack.
     const stack: ts.Node[] = [body];
     while (stack.length && !logs) {
@@ -125,6 +125,13 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
   };
 }
 
+/**
+ * A call of a function named for logging, by its bare name (`log(message)`, `logError(msg)`): a
+ * logger's level helper passing on to its module's own sink (Umbrel's `verbose: (message) =>
+ * log(message, { logLevel: 'verbose' })`).
+ */
+const BARE_LOG_CALL = /(?<![\w$.])(?:log|logger|print|debug|info|warn|warning|error|trace|notice|fatal|verbose)(?:[A-Z_][\w$]*)?\s*\(/;
+
 /** A call of a sibling member: a logger class's level method passing on to its sink (`info = (...args) => this.plain(prefix, ...args)`). */
 const THIS_CALL = /\bthis\.[\w$]+\s*\(/;
 
@@ -177,10 +184,15 @@ export function lazyMessageParts(init: ts.Expression): { value: ts.Expression; c
  * (`` `done ${what} now` ``) writes a message of the helper's own.
  */
 function taggedMessageParameter(arg: ts.Expression | undefined, fn: FunctionLike, scopes: ScopeMap): number {
-  const t = arg && unwrap(arg);
+  const e = arg && unwrap(arg);
+  // A styling tag's template (chalk-template's `` chalkTemplate`{blue [${scope}]} ${message}}` ``,
+  // Umbrel's logger): the braces closing its style blocks print nothing after the message.
+  const styled = e && ts.isTaggedTemplateExpression(e);
+  const t = styled ? e.template : e;
   if (!t || !ts.isTemplateExpression(t)) return -1;
   const last = t.templateSpans[t.templateSpans.length - 1];
-  return last.literal.text === '' ? messageValueParameter(last.expression, fn, scopes) : -1;
+  const after = last.literal.text;
+  return after === '' || (styled && /^\}+$/.test(after)) ? messageValueParameter(last.expression, fn, scopes) : -1;
 }
 
 /**

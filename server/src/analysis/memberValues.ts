@@ -39,7 +39,9 @@ export function memberValue(o: Extract<Value, { t: 'object' }>, name: string): V
   const fn = o.members.get(name);
   if (fn) return { t: 'function', fn };
   const lib = o.loggers?.get(name);
-  return lib ? { t: 'logger', lib } : null;
+  if (lib) return { t: 'logger', lib };
+  const helpers = o.helpers?.get(name);
+  return helpers ? { t: 'object', members: helpers } : null;
 }
 
 /** The methods of a tRPC instance or procedure builder that give a builder with the same context. */

@@ -22,8 +22,13 @@ export function extensionOf(path: string): string {
 }
 
 export function scriptKindOf(path: string): ts.ScriptKind {
-  return SCRIPT_KINDS[extensionOf(path)] ?? ts.ScriptKind.TS;
+  const extension = extensionOf(path);
+  // A node script without an extension (`bin/www`) is JavaScript.
+  return SCRIPT_KINDS[extension] ?? (extension === '' ? ts.ScriptKind.JS : ts.ScriptKind.TS);
 }
+
+/** A node shebang on the first line: a script without an extension is JavaScript for node (`#!/usr/bin/env node`). */
+export const NODE_SHEBANG = /^\uFEFF?#![^\n]*\bnode\b/;
 
 export function isAnalyzedPath(path: string): boolean {
   return extensionOf(path) in SCRIPT_KINDS && !/\.d\.[cm]?ts$/i.test(path);

@@ -6,10 +6,11 @@ import ts from './typescriptModule';
 import { writtenParameterType } from './parameterTypes';
 import { derivesLogger, isWinstonContainerClass, otherLoggingPackageType, WINSTON_CONTAINER } from './libraryValues';
 import { GRAPHQL_CODEGEN_CONTEXT_PARAMETER, GRAPHQL_RESOLVER_CONTEXT_INDEX, LOGGER_TYPES } from './libraries';
-import type { ClassSummary, ImportLinks, LoggerShape } from './model/types';
+import type { ClassSummary, FunctionSummary, ImportLinks, LoggerShape } from './model/types';
 import { type Declaration, resolveName, type ScopeMap } from './scopes';
 import type { LoggerLibrary } from './types';
 import { MAX_DEPTH, type Value } from './valueTypes';
+import { loggerMember, memberValue } from './memberValues';
 
 /** The expression half of the model (values.ts), which types refer back to (`typeof logger`, a callee's type). */
 export interface ExpressionValues {
@@ -72,8 +73,20 @@ function methodParameters(m: ts.TypeElement): ts.NodeArray<ts.ParameterDeclarati
  */
 export function instanceOfSummary(cls: ClassSummary): Value | null {
   if (cls.instanceLogger) return { t: 'logger', lib: cls.instanceLogger };
-  if (cls.methods) return cls.members.size > 0 ? { t: 'object', members: cls.methods, loggers: cls.members } : { t: 'object', members: cls.methods };
-  return cls.members.size > 0 ? { t: 'loggerMembers', members: cls.members } : null;
+  return instanceObject(cls.methods, cls.members, cls.helpers);
+}
+
+/**
+ * An instance as its class's parts make it: an object of its methods that log (with the members that
+ * hold loggers or objects of log helpers), or only those members, or nothing.
+ */
+export function instanceObject(
+  methods: ReadonlyMap<string, FunctionSummary> | undefined,
+  loggers: ReadonlyMap<string, LoggerLibrary>,
+  helpers: ReadonlyMap<string, ReadonlyMap<string, FunctionSummary>> | undefined,
+): Value | null {
+  if (!methods && !helpers) return loggers.size > 0 ? { t: 'loggerMembers', members: loggers } : null;
+  return { t: 'object', members: methods ?? new Map(), ...(loggers.size > 0 ? { loggers } : {}), ...(helpers ? { helpers } : {}) };
 }
 
 /** The methods of a tRPC procedure builder that take the resolver. */
@@ -99,7 +112,7 @@ export class TypeValues {
     if (ts.isTypeLiteralNode(type)) return isLoggerInterface(type.members) || isLoggerSubset(type, at) ? { t: 'logger', lib: 'custom' } : { t: 'typedObject', type, at };
     // `schedule: (cron: string, task: (ctx: { logger: Logger }) => void) => void`: what its callbacks get.
     if (ts.isFunctionTypeNode(type)) return this.callbackTypeValue(type, at, depth);
-    if (ts.isIndexedAccessTypeNode(type)) return this.frameworkLoggerType(type, at);
+    if (ts.isIndexedAccessTypeNode(type)) return this.frameworkLoggerType(type, at) ?? this.indexedMemberType(type, at, depth);
     if (!ts.isTypeReferenceNode(type)) return null;
     if (this.isConsoleType(type, at)) return { t: 'console' };
     const derived = this.derivedLoggerType(type, at, depth);
@@ -160,14 +173,31 @@ export class TypeValues {
   }
 
   /**
+   * `Umbreld['logger']`: the type of a member of a class (or of any type the model follows), as
+   * Umbrel's modules type the child logger they make from the daemon's (`logger: Umbreld['logger']`).
+   */
+  private indexedMemberType(type: ts.IndexedAccessTypeNode, at: ts.Node, depth: number): Value | null {
+    const index = type.indexType;
+    if (!ts.isLiteralTypeNode(index) || !ts.isStringLiteral(index.literal) || depth >= MAX_DEPTH) return null;
+    const object = this.typeValue(type.objectType, at, depth + 1);
+    if (object?.t === 'object') return memberValue(object, index.literal.text);
+    return object?.t === 'loggerMembers' ? loggerMember(object, index.literal.text) : null;
+  }
+
+  /**
    * `ReturnType<typeof logger.withContext>`, `ReturnType<typeof logger.child>`: the logger a logger's
    * deriving method returns (libraryValues.ts derivesLogger), as Formbricks's helpers type the one handed in.
    */
   private derivedLoggerType(type: ts.TypeReferenceNode, at: ts.Node, depth: number): Value | null {
     const [arg] = type.typeArguments ?? [];
-    if (!ts.isIdentifier(type.typeName) || type.typeName.text !== 'ReturnType' || !arg || !ts.isTypeQueryNode(arg) || !ts.isQualifiedName(arg.exprName)) return null;
+    if (!ts.isIdentifier(type.typeName) || type.typeName.text !== 'ReturnType' || !arg || !ts.isTypeQueryNode(arg) || resolveName(this.scopes, at, 'ReturnType')) return null;
+    // `ReturnType<typeof createLogger>`: what the function returns (a logger, or an object of log helpers).
+    if (ts.isIdentifier(arg.exprName)) {
+      const d = depth < MAX_DEPTH ? resolveName(this.scopes, at, arg.exprName.text) : null;
+      return d ? returnedValue(this.values.declarationValue(d, depth + 1)) : null;
+    }
     const { left, right } = arg.exprName;
-    if (!ts.isIdentifier(left) || resolveName(this.scopes, at, 'ReturnType')) return null;
+    if (!ts.isIdentifier(left)) return null;
     const d = resolveName(this.scopes, at, left.text);
     const v = d && depth < MAX_DEPTH ? this.values.declarationValue(d, depth + 1) : null;
     return v?.t === 'logger' && derivesLogger(right.text, v.lib) ? { t: 'logger', lib: v.lib } : null;
@@ -371,4 +401,11 @@ export function literalUnion(type: ts.TypeNode | undefined, depth = 0): string[]
     }
   }
   return null;
+}
+
+/** What calling a function value gives: the logger or the object of log helpers it returns. */
+function returnedValue(v: Value | null): Value | null {
+  if (v?.t !== 'function') return null;
+  if (v.fn.returnsLogger) return { t: 'logger', lib: v.fn.returnsLogger };
+  return v.fn.returnsHelpers ? { t: 'object', members: v.fn.returnsHelpers } : null;
 }

@@ -33,7 +33,7 @@ export type Value =
    * An object holding such functions (`logSchema.info(logger, msg, fields)`), by member name; `loggers`:
    * its members that hold loggers, when it has both (NocoBase's Application: methods that log, and `logger`).
    */
-  | { t: 'object'; members: ReadonlyMap<string, FunctionSummary>; loggers?: ReadonlyMap<string, LoggerLibrary> }
+  | { t: 'object'; members: ReadonlyMap<string, FunctionSummary>; loggers?: ReadonlyMap<string, LoggerLibrary>; helpers?: ReadonlyMap<string, ReadonlyMap<string, FunctionSummary>> }
   /** A value typed with a type literal (`deps: { logger: Logger }`): `at` is where its type's names resolve. */
   | { t: 'typedObject'; type: ts.TypeLiteralNode | ts.InterfaceDeclaration; at: ts.Node }
   /** A value of a function type whose callbacks are handed loggers: what an untyped callback passed to it gets. */

@@ -341,6 +341,9 @@ export class ValueResolver {
       const target = this.valueOf(callee.expression, depth);
       // `logger.named('heart')` (code-server's @coder/logger): another name for a logger of the project's own kind.
       if (target?.t === 'logger' && derivesLogger(name, target.lib)) return target;
+      // `logger.createChildLogger('apps')` on an object of log helpers (Umbrel's factory returning
+      // itself for a scope): a child has its parent's helpers.
+      if (target?.t === 'object' && CHILD_LOGGER.test(name) && !target.members.has(name)) return target;
       // `app.get(Logger)`: Nest's container handing out its logger (nestjs-pino's, or Nest's own).
       if (name === 'get' && call.arguments.length === 1 && this.valueOf(call.arguments[0], depth)?.t === 'nestLoggerClass') return { t: 'logger', lib: 'nestjs' };
       if (target?.t === 'module') {
@@ -383,9 +386,11 @@ export class ValueResolver {
     if (typed?.t === 'object') return typed;
     const returned = ts.isBlock(body) ? body.statements.filter(ts.isReturnStatement) : [];
     const expr = !ts.isBlock(body) ? body : returned.length === 1 ? returned[0].expression : undefined;
-    // Only an instance made there or a name holding one can be a facade's: other returns are not followed (calls are hot).
+    // Only an instance made there, a name holding one or an object of functions written there (a logger
+    // factory's `return { log: (message) => ..., error: ... }`) can be a facade's: other returns are not followed (calls are hot).
     const e = expr && unwrap(expr);
-    const v = e && (ts.isNewExpression(e) || ts.isIdentifier(e)) ? this.valueOf(e, depth + 1) : null;
+    const followed = e && (ts.isNewExpression(e) || ts.isIdentifier(e) || (ts.isObjectLiteralExpression(e) && e.properties.some(isFunctionMember)));
+    const v = followed ? this.valueOf(e, depth + 1) : null;
     return v?.t === 'object' ? v : null;
   }
 
@@ -431,4 +436,12 @@ export class ValueResolver {
     const klass = enclosingClass(thisNode);
     return klass ? this.classes.memberOf(klass, name, depth) : null;
   }
+}
+
+/** A method that makes a child logger: `child`, `childLogger`, `createChildLogger`, `getChildLogger`. */
+const CHILD_LOGGER = /^(?:(?:create|get|make|new)Child(?:Logger)?|child(?:Logger)?)$/;
+
+/** A method or a property holding a function written there. */
+function isFunctionMember(p: ts.ObjectLiteralElementLike): boolean {
+  return ts.isMethodDeclaration(p) || (ts.isPropertyAssignment(p) && functionOf(p.initializer) !== null);
 }

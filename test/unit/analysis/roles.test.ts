@@ -106,6 +106,17 @@ describe('file roles', () => {
     );
   });
 
+  it('a test set aside by its name (`raid.vm.test.disabled.ts`) is still a test, and a test-utilities folder holds test code', async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'daemon', main: 'source/index.ts', dependencies: { express: '^4' } }),
+      'source/index.ts': "import express from 'express';\nexpress().listen(80);\n",
+      'source/modules/raid.vm.test.disabled.ts': "import { test } from 'vitest';\ntest('fails over', () => console.log('events'));\n",
+      'source/modules/test-utilities/create-test-daemon.ts': "export const createTestDaemon = () => console.log('started');\n",
+    });
+    assert.equal(role('source/modules/raid.vm.test.disabled.ts'), 'test: named like a test (raid.vm.test.disabled.ts)');
+    assert.equal(role('source/modules/test-utilities/create-test-daemon.ts'), 'test: in test-utilities/ (a test folder)');
+  });
+
   it('follows imports with the project model\'s resolver: a workspace package by name, a tsconfig paths alias', async () => {
     const said = await treeRoles({
       'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }),
@@ -343,6 +354,65 @@ describe('file roles', () => {
     assert.equal(role('src/cli/running.js'), 'cli: imported only by CLI code (src/cli/index.js)');
     assert.equal(role('src/routes.js'), 'service: imported by server code (app.js)');
     assert.equal(role('site/app.js').split(':')[0], 'service');
+  });
+
+  it("express-generator's bin/www (a node script without an extension that the start script runs) is analysed as the service's entry; an operator's bin script beside it stays a command, and a file without a node shebang is no source", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
+    made.push(root);
+    writeTree(root, {
+      'package.json': JSON.stringify({ name: 'site', scripts: { start: 'node ./bin/www' }, dependencies: { express: '^4' } }),
+      'bin/www': "#!/usr/bin/env node\nconst app = require('../app');\nconst http = require('http');\nconst port = process.env.PORT || 3000;\nhttp.createServer(app).listen(port, () => console.log(`listening on ${port}`));\n",
+      'bin/manage_users': "#!/usr/bin/env node\nconst [, , name] = process.argv;\nconsole.log(`created ${name}`);\n",
+      'bin/deploy': "#!/bin/sh\necho deploying\n",
+      'app.js': "const express = require('express');\nmodule.exports = express();\n",
+    });
+    const result = await analyzeWorkspace(root, { settings: mergeSettings() });
+    const role = (rel: string) => {
+      const v = explainRole(result.project, path.join(root, rel));
+      return `${v.role}: ${v.why}`;
+    };
+    const findings = (rel: string) => result.files.find((f) => f.path === path.join(root, rel))?.findings.map((f) => `${f.line + 1} ${f.rule}`);
+    assert.equal(role('bin/www'), 'service: package.json scripts.start runs it');
+    assert.deepEqual(findings('bin/www'), ['5 console-logging', '5 unstructured-log-message']);
+    assert.equal(role('app.js'), 'service: imported by server code (bin/www)');
+    assert.equal(role('bin/manage_users'), 'cli: starts with #! (a command-line entry point)');
+    assert.deepEqual(findings('bin/manage_users'), []);
+    assert.equal(findings('bin/deploy'), undefined);
+  });
+
+  it("a module the server's start imports only for a command-line branch that exits (Umbrel's `if (process.argv.includes('client')) { await cliClient(...); process.exit(0) }`) is CLI code; one used outside such a branch too stays the server's", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'daemon', type: 'module', scripts: { start: 'tsx ./source/cli.ts' }, dependencies: { express: '^4' } }),
+      'source/cli.ts': [
+        '#!/usr/bin/env tsx',
+        "import process from 'node:process'",
+        "import {cliClient} from './modules/cli-client.js'",
+        "import blacklistUas from './modules/blacklist-uas.js'",
+        "import Daemon, {type DaemonOptions} from './index.js'",
+        "import {describe} from './modules/describe.js'",
+        '',
+        "if (process.argv.includes('blacklist-uas')) {",
+        '  await blacklistUas() // drivers first, before anything else',
+        '  process.exit(0)',
+        '}',
+        "if (process.argv.includes('client')) {",
+        "  const query = process.argv[process.argv.indexOf('client') + 1]",
+        '  await cliClient({query, format: `{${describe(query)}}`})',
+        '  process.exit(0)',
+        '}',
+        "console.log(describe('daemon'))",
+        'const daemon = new Daemon({} as DaemonOptions)',
+        'await daemon.start()',
+      ].join('\n'),
+      'source/index.ts': "import express from 'express'\nexport type DaemonOptions = {port?: number}\nexport default class Daemon { constructor(readonly options: DaemonOptions) {} async start() { express().listen(80) } }\n",
+      'source/modules/cli-client.ts': 'export async function cliClient({query}: {query: string; format: string}) { console.log(JSON.stringify(query)) }\n',
+      'source/modules/blacklist-uas.ts': "export default async function blacklistUas() { console.log('blacklisting') }\n",
+      'source/modules/describe.ts': 'export const describe = (what: string) => `the ${what}`\n',
+    });
+    assert.equal(role('source/cli.ts'), 'service: package.json scripts.start runs it');
+    assert.equal(role('source/modules/cli-client.ts'), 'cli: run as a command by source/cli.ts (on a condition, as the server\'s alternative)');
+    assert.equal(role('source/modules/blacklist-uas.ts'), 'cli: run as a command by source/cli.ts (on a condition, as the server\'s alternative)');
+    assert.equal(role('source/modules/describe.ts'), 'service: imported by server code (source/cli.ts)');
   });
 
   it("a server entry that runs commands instead of serving on a flag (NodeBB's app.js: `if (nconf.get('setup')) { require('./src/cli/setup').setup(); } else if ... else { require('./src/start').start(); }`) makes each command CLI code; the default branch, a module the server imports too, and a two-way split (a cluster's primary and workers) stay service code", async () => {

@@ -37,6 +37,22 @@ describe('workspace discovery', () => {
     }
   });
 
+  it("takes a node script without an extension in a bin folder or beside a package.json (express-generator's bin/www), never another file without one", async () => {
+    const root = tree({
+      'package.json': '{}',
+      'nodebb': '#!/usr/bin/env node\nrequire("./src/cli");\n',
+      'LICENSE': 'MIT\n',
+      'Dockerfile': 'FROM node:20\n',
+      'bin/www': '#!/usr/bin/env node\nrequire("../app");\n',
+      'bin/deploy': '#!/bin/sh\necho deploying\n',
+      'src/notes': '#!/usr/bin/env node\nnot beside a package.json, not in bin/\n',
+      'app.js': 'module.exports = {};\n',
+    });
+    assert.deepEqual(relAll(root, await discoverFiles(root, { ignore: [] })), ['app.js', 'bin/www', 'nodebb']);
+    assert.equal(isAnalysable(path.join(root, 'bin', 'www')), true);
+    assert.equal(isAnalysable(path.join(root, 'bin', 'missing')), false);
+  });
+
   it('finds sources, sorted and absolute, skipping build and dependency folders', async () => {
     const root = tree({
       'src/b.ts': '', 'src/a.js': '', 'src/types.d.ts': '', 'src/vendor.min.js': '', 'README.md': '',

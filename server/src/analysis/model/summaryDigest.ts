@@ -30,7 +30,7 @@ export function digestOf(
     ]);
   // A class's methods that log are written only when it has some (the digest of a class without stays as it was).
   const methods = (label: string, m: ReadonlyMap<string, FunctionSummary> | undefined): string => (m ? `${label}(${[...m].map(([k, s]) => `${k}${fn(s)}`).join(',')})` : '');
-  const c = [...classes].map(([name, cls]) => `${name}{${[...cls.members].map(([m, lib]) => `${m}=${lib}`).join(',')}}${methods('methods', cls.methods)}${methods('statics', cls.statics)}${cls.instanceLogger ?? ''}${cls.staticInstances ? `instances(${cls.staticInstances.join(',')})` : ''}`).sort();
+  const c = [...classes].map(([name, cls]) => `${name}{${[...cls.members].map(([m, lib]) => `${m}=${lib}`).join(',')}}${methods('methods', cls.methods)}${methods('statics', cls.statics)}${cls.instanceLogger ?? ''}${cls.staticInstances ? `instances(${cls.staticInstances.join(',')})` : ''}${cls.helpers ? `helpers(${[...cls.helpers].map(([m, h]) => methods(m, h)).join(',')})` : ''}`).sort();
   const f = [...functions].map(([name, s]) => `${name}${fn(s)}`).sort();
   const o = [...objects].map(([name, members]) => `${name}{${[...members].map(([m, s]) => `${m}${fn(s)}`).join(',')}}`).sort();
   const t = [...types].map(([name, lib]) => `${name}=${lib}`).sort();

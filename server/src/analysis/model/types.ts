@@ -26,6 +26,11 @@ export interface ClassSummary {
    * KuzzleLogger`, pino underneath) is that library's.
    */
   readonly instanceLogger?: LoggerLibrary;
+  /**
+   * Member name → the object of log helpers it holds (Umbrel's `this.logger = createLogger('umbreld')`,
+   * a factory returning `{ log, verbose, error }`): `umbreld.logger.log(message)` elsewhere; absent when none.
+   */
+  readonly helpers?: ReadonlyMap<string, ReadonlyMap<string, FunctionSummary>>;
 }
 
 /**

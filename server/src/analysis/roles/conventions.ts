@@ -7,7 +7,7 @@ import type { Evidence } from './types';
 /** Folders holding tests and what only tests use (fixtures, helpers, acceptance support). */
 const TEST_DIRS = new Set([
   'test', 'tests', '__tests__', 'e2e', '__mocks__', 'spec', 'testing', 'acceptance', 'cypress', 'playwright', '__fixtures__',
-  'test-utils', 'test-helpers', 'testutils', 'integration-tests',
+  'test-utils', 'test-utilities', 'test-helpers', 'test-support', 'testutils', 'integration-tests',
 ]);
 // `.scripts/` (Logto's version and release scripts) is a scripts folder as well.
 const SCRIPT_DIRS = new Set(['scripts', '.scripts', 'bin']);
@@ -25,7 +25,8 @@ const SCRIPT_FALLBACK_DIRS = new Set(['migrations', 'migration', 'seeds', 'seede
  */
 const EXAMPLE_DIRS = new Set(['examples', 'example']);
 
-const TEST_NAME = /\.(test|spec|e2e-spec|e2e)\.[^.]+$/i;
+/** `x.test.ts`, and a test set aside by its name (`x.vm.test.disabled.ts`, `x.spec.skip.js`): no runner picks it up, yet it is a test. */
+const TEST_NAME = /\.(test|spec|e2e-spec|e2e)(\.(disabled|skip|skipped|off|todo))?\.[^.]+$/i;
 const TEST_SETUP_NAME = /^(setupTests|setup-tests|test-setup|jest[.-]setup|vitest[.-]setup|global[.-]?setup|global[.-]?teardown)\.[cm]?[jt]sx?$/i;
 const TEST_CONFIG_NAME = /^(jest|vitest|karma|cypress|playwright|wdio)([.-][\w-]+)?\.(config|preset)\.[cm]?[jt]s$|\.vitest\.config\.[cm]?[jt]s$|^\.mocharc\.[cm]?js$/i;
 const TOOLING_NAME = /^(\.?eslintrc|eslint\.config|\.?prettierrc|prettier\.config|commitlint\.config|\.?commitlintrc|\.?lintstagedrc|lint-staged\.config|\.?stylelintrc|stylelint\.config|\.releaserc|release\.config)(\.[\w-]+)*$|\.stories\.[cm]?[jt]sx?$/i;

@@ -31,7 +31,11 @@ export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file:
   if (named) return named;
   const folder = configs.folders.find((f) => !f.evidence.weak && isInside(f.dir, file));
   if (folder) return folder.evidence;
-  if (scanned?.shebang) return { role: 'cli', why: 'starts with #! (a command-line entry point)' };
+  // A node script that starts a server itself (`http.createServer(app)`, `server.listen(port)`) is no
+  // command: in bin/ it is the service's entry (express-generator's `bin/www`); elsewhere what else it
+  // is decides (a scripts folder's development server).
+  if (scanned?.shebang && !scanned.startsServer) return { role: 'cli', why: 'starts with #! (a command-line entry point)' };
+  if (scanned?.shebang && path.basename(path.dirname(file)) === 'bin') return { role: 'service', why: "starts a server from bin/ (the service's entry, as express-generator's bin/www)" };
   // A Next.js route handler or API route is an endpoint the server serves, whatever its folders are
   // called: Umami serves its tracker at app/api/scripts/telemetry/route.ts.
   const next = configs.nextPackages.has(pkg) ? nextJsEvidence(relativeTo(pkg, file).split(path.sep).join('/')) : null;

@@ -7,9 +7,8 @@
 import * as path from 'node:path';
 import { scanFile, type ScannedFile, startsServer } from './scan';
 import type { RoleProject } from './types';
+import { NODE_SHEBANG } from '../parse';
 
-/** A node shebang on the first line. */
-const NODE_SHEBANG = /^\uFEFF?#![^\n]*\bnode\b/;
 
 /** A script bigger than this is no entry stub: not read further. */
 const MAX_ENTRY_BYTES = 64 * 1024;

@@ -127,6 +127,8 @@ export class ProjectConfigs {
     const abs = path.resolve(dir, written);
     const direct = probeModule(stripExtension(abs), abs, this.exists);
     if (direct) return direct;
+    // `node ./bin/www`: a node script without an extension (discover.ts isExtensionlessNodeScript).
+    if (!path.basename(abs).includes('.') && this.exists(abs)) return abs;
     const rel = path.relative(dir, abs).split(path.sep);
     if (rel.length > 1 && OUTPUT_DIRS.has(rel[0])) {
       for (const replacement of [['src'], []]) {

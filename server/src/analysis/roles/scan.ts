@@ -3,6 +3,8 @@
 // 'use client' / 'use server' directive, and whether it is or registers a service worker. Each
 // test is one linear pass of a regular expression with no nested or overlapping repetition.
 
+import { argvCommandImports } from './argvCommands';
+
 export interface ScannedFile {
   /** Specifiers of the modules it loads (type-only imports left out), in order, without repeats. */
   readonly specifiers: readonly string[];
@@ -202,7 +204,7 @@ export function scanFile(text: string, fileName = ''): ScannedFile {
     packagesLoaded: packagesLoaded(text),
     globImports: text.includes('import.meta.glob') ? [...text.matchAll(META_GLOB)].flatMap((m) => [...m[1].matchAll(GLOB_PATTERN)].map((g) => g[2])) : [],
     defaultExport: text.includes('default') && DEFAULT_EXPORT.test(text),
-    commandSpecifiers: text.includes('require(') ? commandsRun(text) : [],
+    commandSpecifiers: [...(text.includes('require(') ? commandsRun(text) : []), ...argvCommandImports(text)],
     stylesheet: STYLESHEET_MENTION.test(text) ? (STYLESHEET_IMPORT.exec(text)?.[2] ?? null) : null,
     startsServer: startsServer(text),
     testsMain: (text.includes('.main') || text.includes('argv[1]')) && TESTS_MAIN.test(text),

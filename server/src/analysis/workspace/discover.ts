@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { readRegularTextOrUndefined } from '../regularFile';
+import { NODE_SHEBANG } from '../parse';
 
 const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
 
@@ -13,13 +14,43 @@ export const ALWAYS_SKIPPED_DIRS: ReadonlySet<string> = new Set([
   'node_modules', 'dist', 'build', 'out', 'coverage', '.next', '.git', '.turbo',
 ]);
 
-/** Whether the file's name marks it as analysable source (declaration files and minified bundles are not). */
+/**
+ * Whether the file is analysable source: its name says so (declaration files and minified bundles
+ * are not), or it is a node script without an extension (isExtensionlessNodeScript).
+ */
 export function isAnalysable(absPath: string): boolean {
   const base = path.basename(absPath).toLowerCase();
+  if (!base.includes('.')) return isExtensionlessNodeScript(absPath);
   if (!SOURCE_EXTENSIONS.has(path.extname(base))) return false;
   if (/\.d\.[mc]?ts$/.test(base) || /\.d\.[^.]+\.ts$/.test(base)) return false;
   if (/[.-]min\.[mc]?js$/.test(base)) return false;
   return true;
+}
+
+/**
+ * A node script without an extension in a `bin` folder or beside a package.json: express-generator's
+ * `bin/www` (an Express app's entry, `node ./bin/www`), `bin/manage_users`, NodeBB's `./nodebb`. Its
+ * first line says so (a node shebang); only such names cost a read of the file's first bytes.
+ */
+export function isExtensionlessNodeScript(absPath: string): boolean {
+  const dir = path.dirname(absPath);
+  if (path.basename(dir) !== 'bin' && !fs.existsSync(path.join(dir, 'package.json'))) return false;
+  const head = readFirstBytes(absPath, 256);
+  return head !== undefined && NODE_SHEBANG.test(head);
+}
+
+function readFirstBytes(absPath: string, bytes: number): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(absPath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    if (!fs.fstatSync(fd).isFile()) return undefined; // a named pipe or a device: never read
+    const buffer = Buffer.alloc(bytes);
+    return buffer.toString('utf8', 0, fs.readSync(fd, buffer, 0, bytes, 0));
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }
 
 /** One ignore file's rules, applied to paths relative to the folder it sits in. */

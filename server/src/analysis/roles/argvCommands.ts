@@ -1,0 +1,83 @@
+// Modules a server's entry imports only to run them as a command instead of the server: each used
+// only inside a branch that tests the command line for a word and exits (Umbrel's cli.ts, the
+// daemon's start: `if (process.argv.includes('client')) { await cliClient(...); process.exit(0) }`).
+// Read from the text, as the rest of the roles scan is; every pass over it is linear.
+
+/** `if (process.argv.includes('client')) {`, `if (process.argv[2] === 'client') {`: the branch's condition, up to its opening brace. */
+const ARGV_BRANCH = /\bif\s*\(\s*process\.argv(?:\.includes\(\s*(['"])[\w:-]{1,60}\1\s*\)|\[\s*[2-9]\s*\]\s*===?\s*(['"])[\w:-]{1,60}\2)\s*\)\s*\{/g;
+
+/** A static import's bindings and module: `import x from 'm'`, `import { a, b as c } from 'm'`, `import * as ns from 'm'`. */
+const STATIC_IMPORT = /^[ \t]*import\s+(?!type\b)([^'";]{1,500}?)\s+from\s+(['"])([^'"\n\\]{1,300})\2/gm;
+const BINDING = /(?:^|[\s,{])(?:[\w$]+\s+as\s+)?([\w$]+)\s*(?=$|[,}])/g;
+
+/** The modules the file's text imports only for command branches that exit (see the file's comment). */
+export function argvCommandImports(text: string): string[] {
+  if (!text.includes('process.argv')) return [];
+  const branches: Array<[number, number]> = [];
+  for (const m of text.matchAll(ARGV_BRANCH)) {
+    const open = m.index! + m[0].length - 1;
+    const close = closingBrace(text, open);
+    if (close > 0 && text.slice(open, close).includes('process.exit(')) branches.push([open, close]);
+  }
+  if (branches.length === 0) return [];
+  const out = new Set<string>();
+  for (const m of text.matchAll(STATIC_IMPORT)) {
+    const afterImport = m.index! + m[0].length;
+    const names = [...bindingsOf(m[1])];
+    if (names.length > 0 && names.every((name) => usedOnlyWithin(text, name, afterImport, branches))) out.add(m[3]);
+  }
+  return [...out];
+}
+
+function* bindingsOf(clause: string): Generator<string> {
+  const ns = /^\*\s*as\s+([\w$]+)$/.exec(clause.trim());
+  if (ns) return yield ns[1];
+  for (const m of clause.replace(/\btype\s+[\w$]+(\s+as\s+[\w$]+)?\s*,?/g, '').matchAll(BINDING)) yield m[1];
+}
+
+/** Whether every use of `name` after its import lies inside one of the branches (and there is one). */
+function usedOnlyWithin(text: string, name: string, from: number, branches: ReadonlyArray<[number, number]>): boolean {
+  let used = false;
+  for (let at = text.indexOf(name, from); at >= 0; at = text.indexOf(name, at + name.length)) {
+    if (isIdentifierChar(text.charCodeAt(at - 1)) || isIdentifierChar(text.charCodeAt(at + name.length)) || text[at - 1] === '.') continue;
+    if (!branches.some(([open, close]) => at > open && at < close)) return false;
+    used = true;
+  }
+  return used;
+}
+
+function isIdentifierChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 36 || c === 95;
+}
+
+/** The offset of the brace that closes the one at `open`, skipping strings, template literals and comments; -1 when none. */
+function closingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i;
+    else if (c === "'" || c === '"' || c === '`') i = skipQuoted(text, i, c);
+    else if (c === '/' && text[i + 1] === '/') i = lineEnd(text, i);
+    else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? -1 : end + 1;
+    }
+    if (i < 0) return -1;
+  }
+  return -1;
+}
+
+function skipQuoted(text: string, start: number, quote: string): number {
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === quote) return i;
+    else if (text[i] === '\n' && quote !== '`') return i;
+  }
+  return -1;
+}
+
+function lineEnd(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end;
+}
