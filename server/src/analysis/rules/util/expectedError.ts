@@ -27,6 +27,7 @@ export function isClassifiedExpected(call: LogCall, error: ts.Expression, scope:
   let child: ts.Node = call.node;
   for (let n = call.node.parent; n && !ts.isFunctionLike(n) && !ts.isSourceFile(n); child = n, n = n.parent) {
     if (ts.isIfStatement(n) && n.thenStatement === child && classifies(n.expression, names)) return true;
+    if (ts.isIfStatement(n) && n.elseStatement === child && classifiesWhenFalse(n.expression, names)) return true;
   }
   return false;
 }
@@ -58,8 +59,10 @@ const COMPARISONS = new Set([
  * `err.status >= 500`; not `err.code !== 'ENOENT'`, which keeps every other error), searched (`err.message.includes('...')`) or looked up (`codes.includes(err.code)`);
  * not its mere presence (`if (err && err.message)`).
  */
-function testsMember(access: ts.PropertyAccessExpression): boolean {
+function testsMember(access: ts.PropertyAccessExpression, whenFalse = false): boolean {
   const p = access.parent;
+  // In the else of `err.code !== 'ENOENT'` the error is the one expected.
+  if (whenFalse) return ts.isBinaryExpression(p) && (p.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || p.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken);
   // `err.code !== 'ENOENT'` leaves out the one expected error: the branch holds every other, the unexpected ones
   // (code-server's settings and The Lounge's uploader log those so).
   if (ts.isBinaryExpression(p) && (p.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || p.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken)) return false;
@@ -68,8 +71,23 @@ function testsMember(access: ts.PropertyAccessExpression): boolean {
   return ts.isCallExpression(p) && p.arguments.some((a) => unwrap(a) === access);
 }
 
-/** A condition that tests what the error is: `x instanceof Y`, `isY(x)`, `x.code === ...` (not `if (err)`). */
-function classifies(condition: ts.Expression, names: ReadonlySet<string>): boolean {
+/**
+ * A condition whose else branch holds classified errors only: one that leaves a class out
+ * (`!(err instanceof RateLimitError)`, `!isExpected(err)`, `err.code !== 'ENOENT'`), or several
+ * joined by `||` (the else holds where each is false). Under `&&` the else holds other errors too.
+ */
+function classifiesWhenFalse(condition: ts.Expression, names: ReadonlySet<string>): boolean {
+  const c = unwrap(condition);
+  if (ts.isBinaryExpression(c) && c.operatorToken.kind === ts.SyntaxKind.BarBarToken) return classifiesWhenFalse(c.left, names) || classifiesWhenFalse(c.right, names);
+  if (ts.isBinaryExpression(c) && c.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return false;
+  return classifies(c, names, true);
+}
+
+/**
+ * A condition that tests what the error is: `x instanceof Y`, `isY(x)`, `x.code === ...` (not `if (err)`);
+ * `whenFalse`: one that is false only for a class of errors (a negated test, `x.code !== ...`).
+ */
+function classifies(condition: ts.Expression, names: ReadonlySet<string>, whenFalse = false): boolean {
   const stack: ts.Node[] = [condition];
   for (let seen = 0; stack.length && seen < MAX_CONDITION_NODES; seen++) {
     const node = stack.pop()!;
@@ -77,9 +95,9 @@ function classifies(condition: ts.Expression, names: ReadonlySet<string>): boole
       const p = node.parent;
       // `e instanceof Error` is a type guard every error passes (Dockge's `if (e instanceof Error) log.warn(..., e.message)`), no class of errors.
       // Negated (`!(error instanceof UnleashError)`, `!isExpected(err)`), it leaves out one class: the branch holds every other, the unexpected ones (Unleash's handleErrors).
-      if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && p.left === node && !isBaseError(p.right) && !isNegated(p)) return true;
-      if (ts.isCallExpression(p) && p.arguments.some((a) => unwrap(a) === node) && !isNegated(p)) return true;
-      if (ts.isPropertyAccessExpression(p) && p.expression === node && testsMember(p)) return true;
+      if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && p.left === node && !isBaseError(p.right) && isNegated(p) === whenFalse) return true;
+      if (ts.isCallExpression(p) && p.arguments.some((a) => unwrap(a) === node) && isNegated(p) === whenFalse) return true;
+      if (ts.isPropertyAccessExpression(p) && p.expression === node && testsMember(p, whenFalse)) return true;
     }
     ts.forEachChild(node, (c) => {
       stack.push(c);

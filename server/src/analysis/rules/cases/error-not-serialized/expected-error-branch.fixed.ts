@@ -67,3 +67,23 @@ export function handleErrors(error: Error) {
     logger.info({ err: error }, 'network trouble');
   }
 }
+
+// Their else branches hold the class left out: there the error is the expected one (also after
+// `||`, where every test is false); after `&&` the else holds other errors too.
+export function handleOthers(error: Error & { code?: string }) {
+  if (!(error instanceof RateLimitError)) {
+    throw error;
+  } else {
+    logger.info(`rate limited: ${error.message}`);
+  }
+  if (error.code !== 'ENOENT' || !isExpectedNetworkError(error)) {
+    throw error;
+  } else {
+    logger.info(`missing: ${error.message}`);
+  }
+  if (!isExpectedNetworkError(error) && error.code) {
+    throw error;
+  } else {
+    logger.info({ err: error }, 'network trouble');
+  }
+}
