@@ -20,6 +20,11 @@ const EXPORTS_CREATION = new RegExp(String.raw`(?:export\s+default|export\s+(?:c
  * Cheap text test before parsing: could this file export a logger? True when it exports a creation
  * call directly, or exports a name bound to one. Only a filter: the parse decides.
  */
+/** `bunyan.createLogger(`, `Bunyan.createLogger(`, `new bunyan(` (a file that names bunyan). */
+const CREATES_BUNYAN = /\b[Bb]unyan\s*\.\s*createLogger\s*\(|\bnew\s+[Bb]unyan\s*\(/;
+/** A logger's serializers: `serializers:` in its options, `addSerializers(`, bunyan's `stdSerializers`. */
+const BUNYAN_SERIALIZERS = /\bserializers\s*:|\.addSerializers\s*\(|\bstdSerializers\b/;
+
 export function mayExportLogger(text: string): boolean {
   if (!MENTIONS_LIBRARY.test(text) || !MENTIONS_EXPORT.test(text)) return false;
   if (EXPORTS_CREATION.test(text)) return true;
@@ -46,6 +51,10 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   if (markMember(project.winstonErrorKeyFiles, file, readable && text.includes('winston') && winstonErrorKeysIn(text).length > 0)) project.generation++;
   if (markMember(project.pinoErrorKeyFiles, file, readable && (text.includes('serializers') || text.includes('errorKey') || text.includes('formatters')) && configuresPinoErrorKeys(text))) project.generation++;
   if (markMember(project.pinoCreatorFiles, file, readable && createsPino(text))) project.generation++;
+  // bunyan keeps an error in the fields object only with serializers (error-not-serialized asks).
+  const bunyan = readable && (text.includes('bunyan') || text.includes('Bunyan'));
+  if (markMember(project.bunyanCreatorFiles, file, bunyan && CREATES_BUNYAN.test(text))) project.generation++;
+  if (markMember(project.bunyanSerializerFiles, file, bunyan && BUNYAN_SERIALIZERS.test(text))) project.generation++;
   if (markMember(project.globalSources, file, readable && ASSIGNS_GLOBAL.test(text))) project.generation++;
   if (markMember(project.memberSources, file, readable && (text.includes('require(') || text.includes('import ')) && ASSIGNS_MODULE_MEMBER.test(text))) project.generation++;
   project.roles.note(file, text);

@@ -58,6 +58,9 @@ export class ProjectModel implements FactsSource {
   readonly winstonErrorKeyFiles = new Set<string>();
   /** Files that create a pino logger (`pino(...)`, `pinoHttp(...)`, nestjs-pino's `pinoHttp:` options), learnt by noteFile. */
   readonly pinoCreatorFiles = new Set<string>();
+  /** Files that create a bunyan logger (`bunyan.createLogger(...)`), and those that configure its serializers, learnt by noteFile. */
+  readonly bunyanCreatorFiles = new Set<string>();
+  readonly bunyanSerializerFiles = new Set<string>();
   /** Files that may put a value on the global object (globalAssignments.ts), learnt by noteFile: where `WIKI.logger` comes from. */
   readonly globalSources = new Set<string>();
   /** Files that may set a member of another module's exports (globalAssignments.ts), learnt by noteFile: where YApi's `yapi.commons` comes from. */

@@ -76,6 +76,11 @@ export interface ProjectFacts {
    */
   readonly pinoSerialisesOtherKeys?: boolean;
   /**
+   * Whether the project's bunyan logger has serializers (`serializers: bunyan.stdSerializers`): without
+   * them bunyan writes an error in the fields object (`{ err }`, `{ error }`) as `{}`.
+   */
+  readonly bunyanSerialisesFields?: boolean;
+  /**
    * The meta keys under which the project's own winston format serialises an error (Nango's format:
    * `info[key] = errorToObject(info[key])` for `'err'`, `'error'`, `'cause'`): an error there is kept.
    */

@@ -134,6 +134,25 @@ export class HealthController {
     assert.equal(createProjectModel(byNpmrc.root, { loggerModule: null }).resolver.resolve(byNpmrc.at('packages/api/src/server.ts'), '@acme/sdk'), byNpmrc.at('packages/sdk/src/index.ts'));
   });
 
+  it("without a packageManager field, pnpm's lockfile says its version (Reaction Commerce's `lockfileVersion: 5.4`, pnpm 7: a version range links the workspace's package); so does prefer-workspace-packages", () => {
+    const files = (extra: Record<string, string>) => ({
+      'package.json': JSON.stringify({ name: 'mono', private: true }),
+      'pnpm-workspace.yaml': `packages:\n  - 'packages/**'\n`,
+      'packages/logger/package.json': pkg('@acme/logger', { bunyan: '^1' }, { main: './dist/main.js' }),
+      'packages/logger/src/main.js': "import Bunyan from 'bunyan';\nexport default Bunyan.createLogger({ name: 'shop' });\n",
+      'packages/api/package.json': pkg('api', { express: '^4', '@acme/logger': '^1.0.0' }),
+      'packages/api/src/server.js': "import Logger from '@acme/logger';\nLogger.info('up');\n",
+      ...extra,
+    });
+    const resolved = (t: { root: string; at(rel: string): string }) => createProjectModel(t.root, { loggerModule: null }).resolver.resolve(t.at('packages/api/src/server.js'), '@acme/logger');
+    const pnpm7 = make(files({ 'pnpm-lock.yaml': "lockfileVersion: 5.4\n\nimporters:\n  packages/api:\n    specifiers:\n      '@acme/logger': ^1.0.0\n" }));
+    assert.equal(resolved(pnpm7), pnpm7.at('packages/logger/src/main.js'), 'pnpm 7 links by version: the unbuilt package is read from its sources');
+    const pnpm9 = make(files({ 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n" }));
+    assert.equal(resolved(pnpm9), null, 'pnpm 9 takes the range from the registry');
+    const preferred = make(files({ 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n", '.npmrc': 'prefer-workspace-packages=true\n' }));
+    assert.equal(resolved(preferred), preferred.at('packages/logger/src/main.js'));
+  });
+
   it('takes nothing from a hostile declaration: no pattern out of the repository, no folder link loops, no path-shaped package names', () => {
     const outside = make({ 'pkg/package.json': pkg('outside') });
     const t = make({

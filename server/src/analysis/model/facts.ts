@@ -57,6 +57,9 @@ export interface FactsSource {
   readonly winstonErrorKeyFiles: ReadonlySet<string>;
   /** Files that create a pino logger, learnt by noteFile. */
   readonly pinoCreatorFiles: ReadonlySet<string>;
+  /** Files that create a bunyan logger, and those that configure bunyan's serializers, learnt by noteFile. */
+  readonly bunyanCreatorFiles: ReadonlySet<string>;
+  readonly bunyanSerializerFiles: ReadonlySet<string>;
   /** What a file is for (roles/): a fix never imports a logger from a test's or a script's module. */
   roleOf(absPath: string): FileKind;
   /** A file's text (the workspace's, else the disk's). */
@@ -80,6 +83,7 @@ export interface PackageFacts {
   readonly winstonKeepsErrorStacks: boolean;
   readonly winstonFillsPlaceholders: boolean;
   readonly pinoSerialisesOtherKeys: boolean;
+  readonly bunyanSerialisesFields: boolean;
   readonly winstonErrorKeys: readonly string[];
   readonly reasons: { readonly library: string; readonly loggerModule: string };
   /** The part of every file's digest these facts make. */
@@ -112,6 +116,9 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
   // through @nangohq/utils): the keys a shared logger package's winston format serialises errors under.
   const winstonErrorKeys = src.winstonErrorKeyFiles.size > 0 ? [...new Set([...src.winstonErrorKeyFiles].flatMap((f) => winstonErrorKeysIn(src.readFile(f) ?? '')))].sort() : [];
   const pinoSerialisesOtherKeys = src.pinoErrorKeyFiles.size > 0 || (originCreates ? configuresPinoErrorKeys(origin) : src.pinoCreatorFiles.size === 0);
+  // bunyan applies serializers to the fields object only where the logger has them (none by default):
+  // without, an error there is written as `{}`. Not known when no noted file creates the logger.
+  const bunyanSerialisesFields = src.bunyanSerializerFiles.size > 0 || src.bunyanCreatorFiles.size === 0;
   return {
     package: pkg,
     loggerModule: choice.module,
@@ -121,16 +128,17 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
     winstonKeepsErrorStacks,
     winstonFillsPlaceholders,
     pinoSerialisesOtherKeys,
+    bunyanSerialisesFields,
     winstonErrorKeys,
     reasons: { library: libraryReason, loggerModule: choice.reason },
     // Written only when set: digests of projects without them stay as they were.
-    digest: JSON.stringify([pkg?.dir ?? null, library, choice.module, providesRequestLogger, ...(winstonKeepsErrorStacks || winstonFillsPlaceholders ? [winstonKeepsErrorStacks] : []), ...(winstonFillsPlaceholders ? ['splat'] : []), ...(pinoSerialisesOtherKeys && (library === 'pino' || library === 'nestjs') ? ['pino-keys'] : []), ...(winstonErrorKeys.length > 0 ? [winstonErrorKeys] : [])]),
+    digest: JSON.stringify([pkg?.dir ?? null, library, choice.module, providesRequestLogger, ...(winstonKeepsErrorStacks || winstonFillsPlaceholders ? [winstonKeepsErrorStacks] : []), ...(winstonFillsPlaceholders ? ['splat'] : []), ...(pinoSerialisesOtherKeys && (library === 'pino' || library === 'nestjs') ? ['pino-keys'] : []), ...(winstonErrorKeys.length > 0 ? [winstonErrorKeys] : []), ...(!bunyanSerialisesFields && library === 'bunyan' ? ['bunyan-plain'] : [])]),
   };
 }
 
 /** One file's facts: its package's, with the module style its own extension may decide. */
 export function computeFacts(src: FactsSource, absPath: string, pkgFacts: PackageFacts): FileFacts {
-  const { package: pkg, loggerModule, library, providesRequestLogger, winstonKeepsErrorStacks, winstonFillsPlaceholders, pinoSerialisesOtherKeys, winstonErrorKeys } = pkgFacts;
+  const { package: pkg, loggerModule, library, providesRequestLogger, winstonKeepsErrorStacks, winstonFillsPlaceholders, pinoSerialisesOtherKeys, bunyanSerialisesFields, winstonErrorKeys } = pkgFacts;
   const ext = path.extname(absPath).toLowerCase();
   const style =
     ext === '.mjs' || ext === '.mts'
@@ -152,6 +160,7 @@ export function computeFacts(src: FactsSource, absPath: string, pkgFacts: Packag
     winstonKeepsErrorStacks,
     winstonFillsPlaceholders,
     pinoSerialisesOtherKeys,
+    bunyanSerialisesFields,
     winstonErrorKeys,
     reasons: { moduleStyle: style.reason, ...pkgFacts.reasons },
     digest,

@@ -66,13 +66,21 @@ export function findWorkspacePackages(root: string, fsView: FileSystemView): Wor
   return { sources, dirs: [...dirs].sort(), linksByVersion: pnpm === undefined || pnpmLinksByVersion(root, pkg, pnpm, read) };
 }
 
-/** pnpm's `link-workspace-packages` (.npmrc or pnpm-workspace.yaml), else its default: true before pnpm 9. */
+/**
+ * pnpm's `link-workspace-packages` (.npmrc or pnpm-workspace.yaml; `prefer-workspace-packages=true` asks
+ * for the workspace's packages too), else its default: true before pnpm 9, whose version the
+ * `packageManager` field names, or else the lockfile's format (`lockfileVersion: 5.4` is pnpm 7's,
+ * `9.0` pnpm 9's: Reaction Commerce's plugins link `@reactioncommerce/logger` so).
+ */
 function pnpmLinksByVersion(root: string, pkg: Record<string, unknown> | null, workspaceYaml: string, read: (p: string) => string | undefined): boolean {
   const npmrc = read(path.join(root, '.npmrc')) ?? '';
   const set = /^\s*link-workspace-packages\s*=\s*(\S+)/m.exec(npmrc)?.[1] ?? /^\s*linkWorkspacePackages\s*:\s*(\S+)/m.exec(workspaceYaml)?.[1];
   if (set !== undefined) return set !== 'false';
+  if (/^\s*prefer-workspace-packages\s*=\s*true\b/m.test(npmrc) || /^\s*preferWorkspacePackages\s*:\s*true\b/m.test(workspaceYaml)) return true;
   const major = /^pnpm@(\d+)\./.exec(typeof pkg?.packageManager === 'string' ? pkg.packageManager : '')?.[1];
-  return major !== undefined && Number(major) < 9;
+  if (major !== undefined) return Number(major) < 9;
+  const lockfile = /^lockfileVersion:\s*['"]?(\d+)/.exec(read(path.join(root, 'pnpm-lock.yaml'))?.slice(0, 200) ?? '')?.[1];
+  return lockfile !== undefined && Number(lockfile) < 9;
 }
 
 /**

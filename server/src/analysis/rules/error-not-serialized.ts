@@ -36,6 +36,10 @@ export const WINSTON_NESTED = (text: string) =>
 export const PINO_NESTED = (key: string, text: string) =>
   `pino writes the error ${code(text)} under \`${key}\` as \`{}\` (its message and stack are not enumerable; only \`err\` has the error serializer); log it as \`err\`.`;
 
+/** bunyan without serializers writes an error in the fields object as `{}`. */
+export const BUNYAN_NESTED = (key: string, text: string) =>
+  `bunyan writes the error ${code(text)} under \`${key}\` as \`{}\`: this logger has no serializers, and an error's message and stack are not enumerable; pass the error itself as the fields argument (\`log.error(err, 'msg')\`).`;
+
 /** NestJS's Logger.warn(message, ...optionalParams): an error there is printed as text or dropped. */
 export const NEST_OPTIONAL = (method: string, text: string) =>
   `NestJS's Logger.${method} takes further messages and a context after its message, not an error: ${code(text)} there is printed as text (or dropped by nestjs-pino) and its stack is lost; pass its stack (\`${text}.stack\`), or with nestjs-pino the error in an object first (\`{ err: ${text} }\`).`;
@@ -327,6 +331,22 @@ export const rule: Rule = {
             ctx.report(value, PINO_NESTED(key, value.getText(sf)), call.library === 'pino' ? errKeyFix(call, ctx, p, unwrap(value)) : []);
             continue;
           }
+        }
+        // bunyan: serializers (none by default) are the only way an error in the fields object is kept;
+        // as the whole fields argument it always is (`log.error(err, 'msg')`).
+        if (call.library === 'bunyan' && !call.wrapper && ctx.project.bunyanSerialisesFields === false && (ts.isShorthandPropertyAssignment(p) || ts.isPropertyAssignment(p))) {
+          const key = propertyKey(p);
+          const value = ts.isShorthandPropertyAssignment(p) ? p.name : p.initializer;
+          if (key !== null && isErrorValue(value, ctx)) {
+            ctx.report(value, BUNYAN_NESTED(key, value.getText(sf)), ts.isPropertyAssignment(p) ? fieldFix(call, ctx, fieldsObj, p, unwrap(value)) : wholeMetaFix(call, ctx, fieldsObj, p.name));
+            continue;
+          }
+        }
+        // `const error = \`${err}\`; logger.error({ error }, ...)` (Reaction's bull queue): the text was made a line up.
+        if (ts.isShorthandPropertyAssignment(p)) {
+          const made = localErrorText(p.name, ctx);
+          if (made && lost(made)) ctx.report(p.name, MESSAGE(p.name.text));
+          continue;
         }
         if (!ts.isPropertyAssignment(p)) continue;
         const error = errorAsText(p.initializer, ctx);

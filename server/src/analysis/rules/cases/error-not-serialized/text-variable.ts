@@ -1,5 +1,6 @@
 // @case library=pino loggerModule=src/logger.ts
-// The error's text taken into a local variable a few lines up, then logged: reported, no fix.
+// The error's text taken into a local variable a few lines up, then logged: reported, no fix. Also
+// as a field of the same name (Reaction's bull queue: ``const error = `${err}`; Logger.error({ error }, ...)``).
 import { logger } from '../logger';
 
 export async function run(job: () => Promise<void>) {
@@ -12,4 +13,12 @@ export async function run(job: () => Promise<void>) {
     const label = 'job failed';
     logger.error({ err: error }, label);
   }
+}
+
+export function watch(queue: { on(event: string, listener: (err: Error) => void): void }) {
+  queue.on('error', (err) => {
+    const error = `${err}`; // need to turn this into a string
+    logger.error({ error, queue: 'sync' }, 'Error processing background job');
+                 //~~~~~ [error-not-serialized] `error` logs the error as text, which loses its stack and type; log the error object instead.
+  });
 }

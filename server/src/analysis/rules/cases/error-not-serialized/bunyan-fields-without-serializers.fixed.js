@@ -1,0 +1,18 @@
+// @case library=bunyan path=src/accounts.js
+// bunyan applies serializers to the fields object only where the logger has them, and this one has
+// none (Reaction Commerce's logger): an error there, under any key, is written as `{}`. As the whole
+// fields argument it is always kept (bunyan serialises a first argument that is an Error itself).
+import Bunyan from 'bunyan';
+
+const Logger = Bunyan.createLogger({ name: 'shop' });
+
+export async function moveAccounts(logCtx, move) {
+  try {
+    await move();
+  } catch (error) {
+    Logger.error({ ...logCtx, error }, 'Error moving accounts');
+    Logger.error(error, 'Error moving accounts');
+    Logger.warn(error, 'Error moving accounts');
+    Logger.error(error, 'Error moving accounts');
+  }
+}
