@@ -148,6 +148,9 @@ export class ClassValues {
   }
 
   private findMember(klass: ts.ClassLikeDeclaration, name: string, depth: number): Value | null {
+    // An object type that names no logger (matrix-appservice-irc's `log: BridgedClientLogger`, an
+    // interface of debug, info and error) leaves what the constructor assigns to say, if it assigns.
+    let typedObject: Value | null = null;
     for (const m of klass.members) {
       // `get log() { return this._logger; }` (NocoBase's Application): what it returns.
       if (ts.isGetAccessorDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name) {
@@ -159,7 +162,8 @@ export class ClassValues {
         if (m.initializer) return this.values.valueOf(m.initializer, depth);
         // A type that says nothing (Kuzzle's `protected readonly logger: any`) leaves the constructor's assignment to say.
         const typed = m.type ? this.types.typeValue(m.type) : null;
-        if (typed) return typed;
+        if (typed?.t === 'typedObject') typedObject = typed;
+        else if (typed) return typed;
       }
       if (ts.isConstructorDeclaration(m)) {
         for (const p of m.parameters) {
@@ -169,11 +173,11 @@ export class ClassValues {
           if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression)) continue;
           const { left, operatorToken, right } = st.expression;
           if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(left)) continue;
-          if (left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) return this.values.valueOf(right, depth);
+          if (left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) return this.values.valueOf(right, depth) ?? typedObject;
         }
       }
     }
-    return null;
+    return typedObject;
   }
 
   /** A member of the class enclosing `at` that holds a logger (`this.logger`), for fixes to write to. */

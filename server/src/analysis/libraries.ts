@@ -60,6 +60,19 @@ export const LOGGER_TYPES: Readonly<Record<string, readonly [LoggerLibrary, Read
   // arguments after it into the text, an error with its stack, as log4js's layouts do.
   egg: ['log4js', new Set(['Logger', 'EggLogger'])],
   'egg-logger': ['log4js', new Set(['Logger', 'EggLogger'])],
+  // The Matrix bridge framework's Logger (matrix-appservice-irc's pool service: `new Logger('IrcPoolClient')`)
+  // takes the message first and prints the arguments after it inspected, as console does.
+  'matrix-appservice-bridge': ['custom', new Set(['Logger'])],
+};
+
+/**
+ * Types of a library whose `log` member is its logger, by module: a value so typed holds one
+ * (Fastify's request and instance; the Matrix bridge framework's `ProvisioningRequest`, whose `log`
+ * is that request's Logger).
+ */
+export const LOG_HOLDER_TYPES: Readonly<Record<string, readonly [LoggerLibrary, ReadonlySet<string>]>> = {
+  fastify: ['pino', new Set(['FastifyRequest', 'FastifyInstance', 'FastifyReply'])],
+  'matrix-appservice-bridge': ['custom', new Set(['ProvisioningRequest'])],
 };
 
 /**

@@ -42,6 +42,9 @@ export function libraryImportValue(module: string, name: string): Value | null |
       return name === 'initTRPC' ? { t: 'trpcInit' } : null;
     case 'pino-http':
       return name === 'default' || name === '*' || name === 'pinoHttp' ? { t: 'pinoHttpFactory' } : null;
+    case 'matrix-appservice-bridge':
+      // The Matrix bridge framework's Logger (`new Logger('IrcPoolClient')`): message first, printed as console does.
+      return name === 'Logger' ? { t: 'loggerClass', lib: 'custom' } : undefined;
     case 'kuzzle-logger':
       // Kuzzle's logger class wraps pino (fields first, printf placeholders): Kuzzle extends it.
       return name === 'KuzzleLogger' ? { t: 'loggerClass', lib: 'pino' } : null;

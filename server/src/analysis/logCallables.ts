@@ -13,7 +13,7 @@ import { ALL_LEVEL_METHODS } from './libraries';
 import { words } from './nameWords';
 import { recogniseLogCall } from './logCalls';
 import type { FunctionSummary } from './model/types';
-import { parameterIndex, parameterNameAt, resolveName, type ScopeMap, unwrap } from './scopes';
+import { assignmentsToLocal, parameterIndex, parameterNameAt, resolveName, type ScopeMap, unwrap } from './scopes';
 import type { LogCall } from './rule';
 import type { LoggerLibrary } from './types';
 import type { Value, ValueResolver } from './values';
@@ -59,7 +59,7 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
   if (!fn.body) return NOTHING;
   // What its written return type says, read once for the logger, facade and console it may return.
   const typed = fn.type ? values.typeValue(fn.type, fn) : null;
-  const returnsLogger = returnedLogger(fn, values, typed);
+  const returnsLogger = returnedLogger(fn, values, typed, scopes);
   let logs: FunctionSummary['logs'];
   let consoleLogs: FunctionSummary['logs'];
   const body = fn.body;
@@ -82,7 +82,10 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
           // it as the project's own logger would: message first, no fix (library `custom`). A logger
           // call in the same helper wins (a facade printing to the console in development only).
           // A rest parameter (`...msg`) takes the caller's further arguments too: they are printed with the message.
-          const rest = fn.parameters[message]?.dotDotDotToken ? { rest: true as const } : call.formats && passesOwnRest(call, message, fn, scopes) ? { rest: true as const, formats: true as const } : {};
+          // A message followed by the helper's own rest parameter (`(msg, ...args) => log.info(\`${prefix}${msg}\`, ...args)`,
+          // matrix-appservice-irc's client logger) hands the caller's further arguments to the library as they are.
+          const passesRest = passesOwnRest(call, message, fn, scopes);
+          const rest = fn.parameters[message]?.dotDotDotToken ? { rest: true as const } : call.formats && passesRest ? { rest: true as const, formats: true as const } : passesRest ? { rest: true as const } : {};
           if (call.library === 'console') consoleLogs ??= { lib: 'custom', message, ...rest };
           else {
             const fields = passedFields(call.fieldsArg, fn, scopes);
@@ -306,7 +309,7 @@ function isOwnCleanUp(callee: ts.Expression, scopes: ScopeMap): boolean {
 }
 
 /** The library of the logger a function returns: by its return type, its expression body, or a `return` among its top-level statements. */
-function returnedLogger(fn: FunctionLike, values: ValueResolver, typed: Value | null): LoggerLibrary | undefined {
+function returnedLogger(fn: FunctionLike, values: ValueResolver, typed: Value | null, scopes: ScopeMap): LoggerLibrary | undefined {
   if (typed?.t === 'logger') return typed.lib;
   if (!fn.body) return undefined;
   if (!ts.isBlock(fn.body)) {
@@ -317,8 +320,32 @@ function returnedLogger(fn: FunctionLike, values: ValueResolver, typed: Value | 
     if (!ts.isReturnStatement(st) || !st.expression) continue;
     const v = values.valueOf(st.expression);
     if (v?.t === 'logger') return v.lib;
+    const cached = cachedLogger(st.expression, values, scopes);
+    if (cached) return cached;
   }
   return undefined;
+}
+
+/**
+ * A logger made once per name and kept (matrix-appservice-irc's `get(name)`: `let logger =
+ * loggers.get(name); if (!logger) { logger = createLogger(name); loggers.set(name, logger); } return
+ * logger;`): a local first read from a cache (`.get(...)`, or nothing) that the function assigns only loggers.
+ */
+function cachedLogger(returned: ts.Expression, values: ValueResolver, scopes: ScopeMap): LoggerLibrary | undefined {
+  const id = unwrap(returned);
+  const d = ts.isIdentifier(id) ? resolveName(scopes, id, id.text) : null;
+  const decl = d?.kind === 'value' ? d.node : undefined;
+  if (!decl || !ts.isVariableDeclaration(decl) || !ts.isVariableDeclarationList(decl.parent) || decl.parent.flags & ts.NodeFlags.Const) return undefined;
+  const init = decl.initializer && unwrap(decl.initializer);
+  if (init && !(ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'get')) return undefined;
+  const declares = (other: ts.Identifier) => (resolveName(scopes, other, other.text) as { node?: ts.Node } | null)?.node === decl;
+  let lib: LoggerLibrary | undefined;
+  for (const a of assignmentsToLocal(decl, declares, MAX_SINK_BODY)) {
+    const v = a.operatorToken.kind === ts.SyntaxKind.EqualsToken ? values.valueOf(a.right) : null;
+    if (v?.t !== 'logger' || (lib && lib !== v.lib)) return undefined;
+    lib = v.lib;
+  }
+  return lib;
 }
 
 

@@ -5,7 +5,7 @@
 import ts from './typescriptModule';
 import { writtenParameterType } from './parameterTypes';
 import { derivesLogger, isWinstonContainerClass, otherLoggingPackageType, WINSTON_CONTAINER } from './libraryValues';
-import { GRAPHQL_CODEGEN_CONTEXT_PARAMETER, GRAPHQL_RESOLVER_CONTEXT_INDEX, LOGGER_TYPES } from './libraries';
+import { GRAPHQL_CODEGEN_CONTEXT_PARAMETER, GRAPHQL_RESOLVER_CONTEXT_INDEX, LOG_HOLDER_TYPES, LOGGER_TYPES } from './libraries';
 import type { ClassSummary, FunctionSummary, ImportLinks, LoggerShape } from './model/types';
 import { type Declaration, resolveName, type ScopeMap } from './scopes';
 import type { LoggerLibrary } from './types';
@@ -20,11 +20,8 @@ export interface ExpressionValues {
   instanceOf(klass: ts.ClassLikeDeclaration): Value | null;
 }
 
-/** Fastify's types whose `log` member is its pino logger: a value so typed holds it (FASTIFY_LOG_HOLDER). */
-const FASTIFY_LOG_HOLDERS: ReadonlySet<string> = new Set(['FastifyRequest', 'FastifyInstance', 'FastifyReply']);
-const FASTIFY_LOG_HOLDER: Value = { t: 'loggerMembers', members: new Map([['log', 'pino']]) };
-/** The types whose `['log']` is that logger (`FastifyRequest['log']`): the holders, and the logger type itself. */
-const FASTIFY_LOGGER_OWNERS: ReadonlySet<string> = new Set([...FASTIFY_LOG_HOLDERS, 'FastifyBaseLogger']);
+/** The types whose `['log']` is Fastify's logger (`FastifyRequest['log']`): the holders, and the logger type itself. */
+const FASTIFY_LOGGER_OWNERS: ReadonlySet<string> = new Set([...LOG_HOLDER_TYPES.fastify[1], 'FastifyBaseLogger']);
 
 /**
  * A project's own logger type (Unleash's `interface Logger { debug(message, ...args): void; info...;
@@ -132,7 +129,8 @@ export class TypeValues {
       if (d.kind !== 'import') return null;
       if (isWinstonContainerClass(d.module, d.name)) return WINSTON_CONTAINER;
       // `fastify: FastifyInstance`, `request: FastifyRequest` handed to a helper: their `log` is Fastify's pino logger.
-      if (d.module === 'fastify' && FASTIFY_LOG_HOLDERS.has(d.name)) return FASTIFY_LOG_HOLDER;
+      const holder = LOG_HOLDER_TYPES[d.module];
+      if (holder?.[1].has(d.name)) return { t: 'loggerMembers', members: new Map([['log', holder[0]]]) };
       const entry = LOGGER_TYPES[d.module];
       if (entry) return entry[1].has(d.name) ? { t: 'logger', lib: entry[0] } : null;
       // A project module's exported type that names a logger (`export type Logger = typeof logger`).

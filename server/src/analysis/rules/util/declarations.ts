@@ -166,7 +166,9 @@ export function isConstantText(expr: ts.Expression, scope: DeclarationLookup & P
   const list = d.parent;
   const isConst = ts.isVariableDeclarationList(list) && !!(list.flags & ts.NodeFlags.Const);
   if (!isConst && ts.isSourceFile(list.parent?.parent ?? list)) return false;
-  return values.length > 0 && values.every((v) => isConstantText(v, scope, depth + 1));
+  // A `const` number (`const BUFFER_TIMEOUT_MS = 5000` in ``Request took >${BUFFER_TIMEOUT_MS} to
+  // complete``) writes the same words every time; a `let` counter (`let cleaned = 0; cleaned += n`) does not.
+  return values.length > 0 && values.every((v) => isConstantText(v, scope, depth + 1) || (isConst && ts.isNumericLiteral(unwrap(v))));
 }
 
 /** Terminal colour libraries: a call of one (`chalk.bold.red(text)`, `pc.green(text)`) returns its text coloured. */

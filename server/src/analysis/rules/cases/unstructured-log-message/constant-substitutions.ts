@@ -1,0 +1,21 @@
+// @case library=winston path=src/broker.ts
+// A template whose substitutions are all constants (a module's `const` number or string) writes the
+// same words every time: no finding. A value computed at run time beside them is one, and so is a
+// number a `let` starts with (a counter), or a loop's index.
+import winston from 'winston';
+
+const log = winston.createLogger({});
+const BUFFER_TIMEOUT_MS = 5000;
+const UNIT = 'ms';
+
+export function timedOut(requestId: string, pages: number[]) {
+  log.warn(`Request took >${BUFFER_TIMEOUT_MS}${UNIT} to complete.`);
+  log.warn(`Request ${requestId} took >${BUFFER_TIMEOUT_MS}${UNIT} to complete.`);
+         //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  let cleaned = 0;
+  for (const p of pages) cleaned += p;
+  log.info(`Cleaned ${cleaned} pages`);
+         //~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  for (let i = 0; i < pages.length; i++) log.debug(`Merging iteration ${i + 1}`);
+                                                 //~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}
