@@ -10,11 +10,10 @@ import { caughtErrorProperty } from './caughtErrors';
 import { metricFactoryOf } from './metrics/factories';
 import { METRIC_TYPE_NAMES } from './metrics/libraries';
 import { ALL_LEVEL_METHODS } from './libraries';
-import { words } from './nameWords';
 import { recogniseLogCall } from './logCalls';
+import { consoleMessageParameter, formatsMessage, isConsoleSinkShaped, messageParameter, passedFields, passesOwnRest, taggedMessageParameter } from './helperParameters';
 import type { FunctionSummary } from './model/types';
-import { assignmentsToLocal, parameterIndex, parameterNameAt, resolveName, type ScopeMap, unwrap } from './scopes';
-import type { LogCall } from './rule';
+import { assignmentsToLocal, resolveName, type ScopeMap, unwrap } from './scopes';
 import type { LoggerLibrary } from './types';
 import type { Value, ValueResolver } from './values';
 
@@ -148,145 +147,6 @@ function maxBody(fn: FunctionLike): number {
   return fn.parameters.some((p) => p.dotDotDotToken) ? MAX_SINK_BODY : MAX_HELPER_BODY;
 }
 
-/** The parameter an argument passes on: itself (`msg`), or the elements of the rest parameter spread there (`...msg`). */
-function messageParameter(arg: ts.Expression | undefined, fn: FunctionLike, scopes: ScopeMap): number {
-  if (arg && ts.isSpreadElement(arg)) return restParameterIndex(arg.expression, fn, scopes);
-  return messageValueParameter(arg, fn, scopes);
-}
-
-/**
- * The parameter a message value is: itself, or a local that calls it when it is a function (a lazy
- * message: zigbee2mqtt's `const message = messageOrLambda instanceof Function ? messageOrLambda() :
- * messageOrLambda`), the caller's text either way.
- */
-function messageValueParameter(arg: ts.Expression | undefined, fn: FunctionLike, scopes: ScopeMap): number {
-  const direct = parameterIndex(arg, fn, scopes);
-  const e = arg && unwrap(arg);
-  if (direct >= 0 || !e || !ts.isIdentifier(e)) return direct;
-  const d = resolveName(scopes, e, e.text);
-  const lazy = d?.kind === 'value' ? lazyMessageParts(d.init) : null;
-  const index = lazy ? parameterIndex(lazy.value, fn, scopes) : -1;
-  return index >= 0 && parameterIndex(lazy!.called, fn, scopes) === index ? index : -1;
-}
-
-/**
- * A lazy message's parts: `value instanceof Function ? called() : value`, the function called with no
- * arguments when the message is one and the value as it is otherwise; null for any other expression.
- */
-export function lazyMessageParts(init: ts.Expression): { value: ts.Expression; called: ts.Expression } | null {
-  const e = unwrap(init);
-  if (!ts.isConditionalExpression(e)) return null;
-  const whenTrue = unwrap(e.whenTrue);
-  return ts.isCallExpression(whenTrue) && whenTrue.arguments.length === 0 ? { value: e.whenFalse, called: whenTrue.expression } : null;
-}
-
-/**
- * The parameter a logger's sink prints after a tag of its own (`` `[Node ${id}] ${message}` ``,
- * zwave-js-ui's `logNode(node, level, message, ...args)`): the line ends with the caller's message,
- * so the caller's text is the message to check. A template holding the parameter anywhere else
- * (`` `done ${what} now` ``) writes a message of the helper's own.
- */
-function taggedMessageParameter(arg: ts.Expression | undefined, fn: FunctionLike, scopes: ScopeMap): number {
-  const e = arg && unwrap(arg);
-  // A styling tag's template (chalk-template's `` chalkTemplate`{blue [${scope}]} ${message}}` ``,
-  // Umbrel's logger): the braces closing its style blocks print nothing after the message.
-  const styled = e && ts.isTaggedTemplateExpression(e);
-  const t = styled ? e.template : e;
-  if (!t || !ts.isTemplateExpression(t)) return -1;
-  const last = t.templateSpans[t.templateSpans.length - 1];
-  const after = last.literal.text;
-  return after === '' || (styled && /^\}+$/.test(after)) ? messageValueParameter(last.expression, fn, scopes) : -1;
-}
-
-/**
- * The helper's message among a console call's arguments: console joins them all into one line, so a
- * parameter anywhere in it is printed; the last one is the message (a tag or prefix goes first:
- * `console.log(module, msg)`, `console.info(time, tag, level, ...msg)`).
- */
-function consoleMessageParameter(call: LogCall, fn: FunctionLike, scopes: ScopeMap): number {
-  const args = call.node.arguments;
-  // `console.log(...this.getArgs(args))`: everything printed is spread in, the message first among it.
-  const firstArg = call.messageArg ?? (args[0] && ts.isSpreadElement(args[0]) ? args[0] : undefined);
-  // Past the first argument only a logger's own sink counts (`...msg` spread, or a function named for
-  // logging): `checkSubscription(email)` printing `'Request by:', email` is no log helper.
-  const sink = isConsoleSinkShaped(fn);
-  const direct = messageParameter(firstArg, fn, scopes);
-  // A sink's tag of its own before the caller's message (AnythingLLM's CollectorApi.log:
-  // `` console.log(`[CollectorApi] ${text}`, ...args) ``).
-  const tagged = direct < 0 && sink ? taggedMessageParameter(firstArg, fn, scopes) : -1;
-  const first = direct >= 0 ? direct : tagged;
-  // The first parameter is the message, the caller's further arguments spread after it as console's
-  // own are, when the sink tags it or its name says so (`log(text, ...args)`); a level or tag first
-  // (`log(level, ...args)`) leaves the message among the rest.
-  const firstIsMessage = first >= 0 && (tagged >= 0 || MESSAGE_NAME.test(parameterNameAt(fn, first)));
-  for (let i = args.length - 1; i >= 1 && sink; i--) {
-    const index = messageParameter(args[i], fn, scopes);
-    if (index < 0) continue;
-    return firstIsMessage && first < index && ts.isSpreadElement(args[i]) ? first : index;
-  }
-  return first;
-}
-
-/** A parameter named for a message: `text`, `msg`, `message`, `logMessage`. */
-const MESSAGE_NAME = /^(?:text|str|line|content)$|msg|message/i;
-
-/** A function shaped like a logger's sink: a rest parameter it prints (`...msg`), or a name for logging (`log`, `logInfo`). */
-export function isConsoleSinkShaped(fn: FunctionLike): boolean {
-  return fn.parameters.some((p) => p.dotDotDotToken) || namedForLogging(fn);
-}
-
-const LOGGING_WORDS = new Set(['log', 'logger', 'print', 'debug', 'info', 'warn', 'warning', 'error', 'trace', 'notice', 'fatal', 'verbose']);
-
-/** `log`, `logInfo`, `printWarning`, `debug_log`: a function (or the variable, key or export holding it: `exports.log = (msg, type) => ...`) named for logging. */
-function namedForLogging(fn: FunctionLike): boolean {
-  const parent = fn.parent;
-  const assignedTo = parent && ts.isBinaryExpression(parent) && parent.right === fn && ts.isPropertyAccessExpression(parent.left) ? parent.left.name : undefined;
-  const name = fn.name ?? assignedTo ?? (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) ? parent.name : undefined);
-  if (!name || !ts.isIdentifier(name)) return false;
-  return words(name.text).some((w) => LOGGING_WORDS.has(w));
-}
-
-/**
- * The rest parameter a spread passes on: itself (`...msg`), or through an array or a call that
- * prints it with more (`...[prefix, ...args]`, `...this.getArgs(args)`: Logto's ConsoleLog puts its
- * prefix in front), two levels deep (`...this.getArgs([prefix, ...args])`).
- */
-function restParameterIndex(e: ts.Expression, fn: FunctionLike, scopes: ScopeMap, depth = 0): number {
-  const x = unwrap(e);
-  if (depth < 2 && (ts.isArrayLiteralExpression(x) || ts.isCallExpression(x))) {
-    const items = ts.isArrayLiteralExpression(x) ? x.elements : x.arguments;
-    for (const item of items) {
-      const index = restParameterIndex(ts.isSpreadElement(item) ? item.expression : item, fn, scopes, depth + 1);
-      if (index >= 0) return index;
-    }
-    return -1;
-  }
-  if (!ts.isIdentifier(x)) return -1;
-  const d = resolveName(scopes, x, x.text);
-  return d?.kind === 'param' && d.node.parent === fn && d.node.dotDotDotToken ? d.index : -1;
-}
-
-/**
- * The parameter a helper passes on as the fields: as it is, through one call that cleans it up
- * (`this.sanitize(extra)`), or spread into an object with more (`{ ...this.sanitize(extra), label }`);
- * -1 when none. What the caller writes there reaches the log record, so rules read it as fields.
- */
-function passedFields(arg: ts.Expression | undefined, fn: FunctionLike, scopes: ScopeMap): number {
-  const direct = (e: ts.Expression): number => {
-    const index = parameterIndex(e, fn, scopes);
-    if (index >= 0) return index;
-    const u = unwrap(e);
-    return ts.isCallExpression(u) && u.arguments.length === 1 && isOwnCleanUp(u.expression, scopes) ? parameterIndex(u.arguments[0], fn, scopes) : -1;
-  };
-  if (!arg) return -1;
-  const found = direct(arg);
-  if (found >= 0) return found;
-  const o = unwrap(arg);
-  if (!ts.isObjectLiteralExpression(o)) return -1;
-  const spread = o.properties.filter(ts.isSpreadAssignment).map((p) => direct(p.expression)).filter((i) => i >= 0);
-  return spread.length === 1 ? spread[0] : -1;
-}
-
 /** Whether a file's text names prom-client or a metric type (a factory of the project's factories), asked once per file (many of its functions are summarised). */
 const makingMetrics = new WeakMap<ts.SourceFile, boolean>();
 function mayMakeMetrics(sf: ts.SourceFile): boolean {
@@ -295,18 +155,6 @@ function mayMakeMetrics(sf: ts.SourceFile): boolean {
   return known;
 }
 
-/**
- * A clean-up the project wrote (`this.sanitize(extra)`, `redact(extra)` with `redact` declared in the
- * file), not a library's conversion (`JSON.stringify(extra)`, `String(extra)`, an imported
- * `serializeError`): only the former keeps the fields' keys as the caller wrote them.
- */
-function isOwnCleanUp(callee: ts.Expression, scopes: ScopeMap): boolean {
-  const c = unwrap(callee);
-  if (ts.isPropertyAccessExpression(c)) return c.expression.kind === ts.SyntaxKind.ThisKeyword;
-  if (!ts.isIdentifier(c)) return false;
-  const d = resolveName(scopes, c, c.text);
-  return d?.kind === 'other' || d?.kind === 'value';
-}
 
 /** The library of the logger a function returns: by its return type, its expression body, or a `return` among its top-level statements. */
 function returnedLogger(fn: FunctionLike, values: ValueResolver, typed: Value | null, scopes: ScopeMap): LoggerLibrary | undefined {
@@ -379,36 +227,4 @@ export function functionNamed(scopes: ScopeMap, id: ts.Identifier): FunctionLike
 export function memberFunction(m: ts.ClassElement): FunctionLike | null {
   if (ts.isMethodDeclaration(m)) return m.body ? m : null;
   return ts.isPropertyDeclaration(m) && m.initializer ? functionOf(m.initializer) : null;
-}
-
-/** The call hands the function's own rest parameter on, spread, right after the message (`this.log(level, message, ...parameters)`). */
-function passesOwnRest(call: LogCall, message: number, fn: FunctionLike, scopes: ScopeMap): boolean {
-  const args = call.node.arguments;
-  const at = call.messageArg ? args.indexOf(call.messageArg as ts.Expression) : -1;
-  const next = at >= 0 ? args[at + 1] : undefined;
-  return !!next && ts.isSpreadElement(next) && restParameterIndex(next.expression, fn, scopes) > message;
-}
-
-/** A call in the body of `util.format(message, ...rest)` (or `format` imported from util) on the message parameter and the rest parameter. */
-function formatsMessage(body: ts.Node, message: number, fn: FunctionLike, scopes: ScopeMap): boolean {
-  // An explicit stack, nested functions and classes left out (they run later, if ever).
-  const stack: ts.Node[] = [body];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n !== body && (isFunctionLike(n) || ts.isClassLike(n))) continue;
-    if (ts.isCallExpression(n) && n.arguments.length === 2 && isUtilFormat(n.expression)) {
-      const [first, second] = n.arguments;
-      if (parameterIndex(first, fn, scopes) === message && ts.isSpreadElement(second) && restParameterIndex(second.expression, fn, scopes) > message) return true;
-    }
-    ts.forEachChild(n, (c) => {
-      stack.push(c);
-    });
-  }
-  return false;
-}
-
-/** `util.format`, `format` (as node's util exports it). */
-function isUtilFormat(callee: ts.Expression): boolean {
-  const c = unwrap(callee);
-  return (ts.isPropertyAccessExpression(c) && c.name.text === 'format' && ts.isIdentifier(c.expression) && c.expression.text === 'util') || (ts.isIdentifier(c) && c.text === 'format');
 }

@@ -4,10 +4,10 @@
 // are followed through the file's ImportLinks (model/types.ts): this file knows no other part of
 // the project model, so the model's own summariser can use it without an import cycle.
 import ts from './typescriptModule';
-import { type FunctionLike, functionNamed, functionOf, NOTHING, summariseFunction } from './logCallables';
+import { type FunctionLike, functionOf, NOTHING, summariseFunction } from './logCallables';
 import { OBJECT_FACADE_LEVEL_METHOD, objectFacadeLevelMethods } from './loggerFacade';
 import type { ClassSummary, FunctionSummary, ImportLinks } from './model/types';
-import { type Declaration, hasModifier, isFallback, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
+import { type Declaration, hasModifier, isFallback, resolveName, type ScopeMap, unwrap } from './scopes';
 import { GlobalMembers } from './globalMembers';
 import { enclosingClass } from './classMembers';
 import type { LoggerLibrary } from './types';
@@ -16,9 +16,10 @@ import { ClassValues, staticInstanceFields } from './classValues';
 import { instanceOfSummary, TypeValues } from './typeValues';
 import { constantTextsOf } from './constantTexts';
 import { assignedAtTopLevel, assignedConsoleMethod } from './assignedValues';
-import { derivesLogger, libraryImportValue, otherLoggingPackageValue, WINSTON_CONTAINER } from './libraryValues';
+import { libraryImportValue, otherLoggingPackageValue, WINSTON_CONTAINER } from './libraryValues';
 import { MAX_DEPTH, type Value } from './valueTypes';
-import { functionValue, loggerFactory, loggerMember, memberValue, PINO_HTTP_MEMBERS, trpcCall, trpcOption, valueOfExport } from './memberValues';
+import { type CallContext, callValueOf } from './callValues';
+import { functionValue, loggerFactory, loggerMember, memberValue, trpcOption, valueOfExport } from './memberValues';
 import { boundLoggerObject, enclosingObjectLiteral, ObjectLiteralMembers } from './objectLiteralValues';
 
 export type { Value } from './valueTypes';
@@ -40,6 +41,8 @@ export class ValueResolver {
   private readonly classes: ClassValues;
   /** What is read off the global object. */
   private readonly globalMembers: GlobalMembers;
+  /** What the model's questions about a call need (callValues.ts). */
+  private readonly calls: CallContext;
 
   constructor(
     private readonly scopes: ScopeMap,
@@ -50,6 +53,13 @@ export class ValueResolver {
     this.types = new TypeValues(scopes, links, this);
     this.classes = new ClassValues(this, this.types);
     this.globalMembers = new GlobalMembers(scopes, links, (e, depth) => this.valueOf(e, depth));
+    this.calls = {
+      scopes,
+      types: this.types,
+      valueOf: (e, depth) => this.valueOf(e, depth),
+      importValue: (module, name) => this.importValue(module, name),
+      returnedHelpers: (fn, depth) => this.returnedHelpers(fn, depth),
+    };
   }
 
   /** A type annotation naming a logger type of a library (`Logger` from 'pino', `winston.Logger`): see TypeValues. */
@@ -332,44 +342,7 @@ export class ValueResolver {
   }
 
   private callValue(call: ts.CallExpression, depth: number): Value | null {
-    const module = requiredModule(call);
-    if (module) return this.importValue(module, '*');
-    const callee = unwrap(call.expression);
-    // `logger.child({...})` is a logger of the same library (derivesLogger).
-    if (ts.isPropertyAccessExpression(callee)) {
-      const name = callee.name.text;
-      const target = this.valueOf(callee.expression, depth);
-      // `logger.named('heart')` (code-server's @coder/logger): another name for a logger of the project's own kind.
-      if (target?.t === 'logger' && derivesLogger(name, target.lib)) return target;
-      // `logger.createChildLogger('apps')` on an object of log helpers (Umbrel's factory returning
-      // itself for a scope): a child has its parent's helpers.
-      if (target?.t === 'object' && CHILD_LOGGER.test(name) && !target.members.has(name)) return target;
-      // `app.get(Logger)`: Nest's container handing out its logger (nestjs-pino's, or Nest's own).
-      if (name === 'get' && call.arguments.length === 1 && this.valueOf(call.arguments[0], depth)?.t === 'nestLoggerClass') return { t: 'logger', lib: 'nestjs' };
-      if (target?.t === 'module') {
-        const member = this.importValue(target.module, name);
-        if (member?.t === 'factory') return { t: 'logger', lib: member.lib };
-        if (member?.t === 'fastifyFactory') return { t: 'fastifyInstance' };
-      }
-      if (target?.t === 'factory' && (name === 'default' || name === 'pino')) return { t: 'logger', lib: target.lib };
-      if (target?.t === 'factory' && target.lib === 'winston' && name === 'child') return null;
-      const trpc = trpcCall(call, target, name, this.types);
-      if (trpc) return trpc;
-    }
-    const v = this.valueOf(callee, depth);
-    if (v?.t === 'factory') return { t: 'logger', lib: v.lib };
-    if (v?.t === 'fastifyFactory') return { t: 'fastifyInstance' };
-    // pino-http's middleware carries the pino logger it writes with (`httpLogger.logger.info(...)`).
-    if (v?.t === 'pinoHttpFactory') return { t: 'loggerMembers', members: PINO_HTTP_MEMBERS };
-    // A project function that returns a logger (`getLogger()`, `extendLoggerComponent(logger, 'db')`).
-    if (v?.t === 'function' && v.fn.returnsLogger) return { t: 'logger', lib: v.fn.returnsLogger };
-    // One that returns a logging facade's instance (`getConsoleLogFromContext(ctx).error(...)`), from another module too.
-    if (v?.t === 'function' && v.fn.returnsHelpers) return { t: 'object', members: v.fn.returnsHelpers };
-    if (v?.t === 'function' && v.fn.returnsConsole) return { t: 'console' };
-    // A function of this file that makes a logging facade (`function defaultLogger() { ...; return new LoggerController(adapter) }`).
-    const fn = ts.isIdentifier(callee) ? functionNamed(this.scopes, callee) : null;
-    if (fn) return this.returnedHelpers(fn, depth);
-    return null;
+    return callValueOf(call, depth, this.calls);
   }
 
   /**
@@ -437,9 +410,6 @@ export class ValueResolver {
     return klass ? this.classes.memberOf(klass, name, depth) : null;
   }
 }
-
-/** A method that makes a child logger: `child`, `childLogger`, `createChildLogger`, `getChildLogger`. */
-const CHILD_LOGGER = /^(?:(?:create|get|make|new)Child(?:Logger)?|child(?:Logger)?)$/;
 
 /** A method or a property holding a function written there. */
 function isFunctionMember(p: ts.ObjectLiteralElementLike): boolean {

@@ -7,7 +7,7 @@
 import ts from '../../typescriptModule';
 import type { LogCall, RuleContext } from '../../rule';
 import { enclosingFunction, unwrap } from '../../scopes';
-import { isConsoleSinkShaped, lazyMessageParts } from '../../logCallables';
+import { isConsoleSinkShaped, lazyMessageParts } from '../../helperParameters';
 import { words } from '../../nameWords';
 
 export function printsCallerMessageAfterOwnTag(call: LogCall, ctx: Pick<RuleContext, 'declarationOf'>): boolean {
