@@ -59,6 +59,8 @@ const MAY_HOLD_LOG_CALL = new RegExp(
     // A project's log helper called with the logger first under a method of its own (`logSchema.warning(logger, ...)`,
     // logCallables.ts): only lets the file be parsed; the call is still recognised by following values.
     String.raw`|\.\w+\(\s*[\w$.]*[lL]og(?:ger)?\s*,` +
+    // A helper of a class or object named for logging, whatever its method (`LogHelper.success(...)`: logCalls.ts isCandidateCall).
+    String.raw`|\b[lL]og[\w$]*\s*\.\s*[\w$]+\s*\(` +
     // A level chosen at run time (`logger[logLevel](...)`, `req.log[level](...)`, `logger[config.logLevels.onError](`: logCalls.ts).
     String.raw`|\[\s*[\w$.]*(?:[lL]evel|LEVEL|[lL]vl|LVL|[sS]everity|SEVERITY|[sS]everities)s?(?:\.[\w$]+)?\s*\]\s*(?:\?\.\s*)?\(`,
 );

@@ -21,7 +21,11 @@ export function messageParameter(arg: ts.Expression | undefined, fn: FunctionLik
 function messageValueParameter(arg: ts.Expression | undefined, fn: FunctionLike, scopes: ScopeMap): number {
   const direct = parameterIndex(arg, fn, scopes);
   const e = arg && unwrap(arg);
-  if (direct >= 0 || !e || !ts.isIdentifier(e)) return direct;
+  if (direct >= 0 || !e) return direct;
+  // `value.toUpperCase()` (Leon's `LogHelper.title`): the caller's text, recased or trimmed.
+  const recased = textOfTransformed(e);
+  if (recased) return parameterIndex(recased, fn, scopes);
+  if (!ts.isIdentifier(e)) return direct;
   const d = resolveName(scopes, e, e.text);
   const lazy = d?.kind === 'value' ? lazyMessageParts(d.init) : null;
   const index = lazy ? parameterIndex(lazy.value, fn, scopes) : -1;
@@ -99,6 +103,8 @@ const LOGGING_WORDS = new Set(['log', 'logger', 'print', 'debug', 'info', 'warn'
 /** `log`, `logInfo`, `printWarning`, `debug_log`: a function (or the variable, key or export holding it: `exports.log = (msg, type) => ...`) named for logging. */
 function namedForLogging(fn: FunctionLike): boolean {
   const parent = fn.parent;
+  // A method of a class named for logging (Leon's `LogHelper.success(value)`, `title(value)`).
+  if (ts.isMethodDeclaration(fn) && ts.isClassLike(parent) && parent.name && words(parent.name.text).some((w) => LOGGING_WORDS.has(w))) return true;
   const assignedTo = parent && ts.isBinaryExpression(parent) && parent.right === fn && ts.isPropertyAccessExpression(parent.left) ? parent.left.name : undefined;
   const name = fn.name ?? assignedTo ?? (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) ? parent.name : undefined);
   if (!name || !ts.isIdentifier(name)) return false;
@@ -189,4 +195,13 @@ function isOwnCleanUp(callee: ts.Expression, scopes: ScopeMap): boolean {
   if (!ts.isIdentifier(c)) return false;
   const d = resolveName(scopes, c, c.text);
   return d?.kind === 'other' || d?.kind === 'value';
+}
+
+/** String methods that keep the text's words: `toUpperCase()`, `trim()`. */
+const TEXT_TRANSFORMS: ReadonlySet<string> = new Set(['toUpperCase', 'toLowerCase', 'toLocaleUpperCase', 'toLocaleLowerCase', 'trim', 'trimStart', 'trimEnd']);
+
+/** The text `e` recases or trims (`value.toUpperCase()` → `value`), or null. */
+export function textOfTransformed(e: ts.Expression): ts.Expression | null {
+  const x = unwrap(e);
+  return ts.isCallExpression(x) && x.arguments.length === 0 && ts.isPropertyAccessExpression(x.expression) && TEXT_TRANSFORMS.has(x.expression.name.text) ? x.expression.expression : null;
 }

@@ -16,7 +16,11 @@ export function isCandidateCall(call: ts.CallExpression): boolean {
   // (A helper takes the message and something more: the logger, the fields.)
   // `this.log(message, 'info')`: a class's own helper (recogniseLogCall asks the class for the method).
   if (ts.isPropertyAccessExpression(callee)) {
-    return ALL_LEVEL_METHODS.has(callee.name.text) || (ts.isIdentifier(callee.expression) && call.arguments.length >= 2) || (callee.expression.kind === ts.SyntaxKind.ThisKeyword && call.arguments.length >= 1);
+    return (
+      ALL_LEVEL_METHODS.has(callee.name.text) ||
+      (ts.isIdentifier(callee.expression) && (call.arguments.length >= 2 || LOGGING_RECEIVER.test(callee.expression.text))) ||
+      (callee.expression.kind === ts.SyntaxKind.ThisKeyword && call.arguments.length >= 1)
+    );
   }
   // `req.log[level](...)`: a level chosen at run time, resolved in recogniseLogCall.
   if (ts.isElementAccessExpression(callee)) {
@@ -25,6 +29,9 @@ export function isCandidateCall(call: ts.CallExpression): boolean {
   }
   return ts.isIdentifier(callee);
 }
+
+/** A receiver named first for logging (Leon's `LogHelper.success(value)`, `Log.title(...)`, `logger`): its methods may be log helpers whatever their names. */
+const LOGGING_RECEIVER = /^[lL]og/;
 
 /** A name that holds a level chosen at run time: `level`, `logLevel`, `lvl`, `severity`. */
 const LEVEL_NAME = /^(?:log)?(?:level|lvl|severity)$/i;

@@ -26,7 +26,13 @@ export type CodeSourceKind =
   /** `axios.interceptors.request.use(...)` on the default instance: every axios call goes through it. */
   | 'axios-interceptor'
   /** `pinoHttp(...)` called: the request logger middleware is set up (`req.log` exists in handlers mounted after it). */
-  | 'request-logger-middleware';
+  | 'request-logger-middleware'
+  /**
+   * `Fastify()` or `Fastify({ ... })` without a `logger` or `loggerInstance` option: Fastify's logger is off, and
+   * its `request.log` writes nothing (Leon's HTTP server). Made with one, or with options the walk cannot read, it is on.
+   */
+  | 'fastify-without-logger'
+  | 'fastify-with-logger';
 
 export interface CodeSource {
   kind: CodeSourceKind;
@@ -62,8 +68,15 @@ const CALLS_NEXT = /\bnext\s*\(|[(,]\s*next\s*\)/;
  * decides), narrow enough that most files of a service are never parsed for it.
  */
 export function mayHoldContextSource(text: string): boolean {
-  return MODULE_HINT.test(text) || LOGGER_HINT.test(text) || (MIDDLEWARE_HINT.test(text) && CALLS_NEXT.test(text));
+  return MODULE_HINT.test(text) || LOGGER_HINT.test(text) || (MIDDLEWARE_HINT.test(text) && CALLS_NEXT.test(text)) || (FASTIFY_CALL.test(text) && FASTIFY_MODULE.test(text));
 }
+
+/** A module that imports Fastify and calls something so named (its factory, made here): route files importing its types are not read again. */
+const FASTIFY_MODULE = /['"]fastify['"]/;
+const FASTIFY_CALL = /\b[Ff]astify\s*\(/;
+
+/** The options that turn Fastify's logger on. */
+const FASTIFY_LOGGER_OPTIONS: ReadonlySet<string> = new Set(['logger', 'loggerInstance']);
 
 /** Packages whose default export, called, makes the middleware that puts `req.log` on requests. */
 const REQUEST_LOGGER_MIDDLEWARES = new Set(['pino-http', 'express-pino-logger', 'koa-pino-logger']);
@@ -106,6 +119,13 @@ function callSource(node: ts.CallExpression | ts.NewExpression, scopes: ScopeMap
   }
   // Hono's own request-id middleware (`app.use('*', requestId())`): every request gets `c.var.requestId`.
   if (imp && imp.module === 'hono/request-id' && imp.name === 'requestId' && imp.member === undefined) return add('request-id-middleware', 'hono/request-id middleware', node);
+  // `Fastify()`, `fastify({ logger: true })`: whether its logger (and so `request.log`) is on.
+  if (imp && imp.module === 'fastify' && imp.member === undefined && (imp.name === 'default' || imp.name === '*' || imp.name === 'fastify' || imp.name === 'Fastify')) {
+    const [options] = node.arguments ?? [];
+    const o = options && unwrap(options);
+    const off = !o || (ts.isObjectLiteralExpression(o) && o.properties.every((p) => !ts.isSpreadAssignment(p) && !(p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && FASTIFY_LOGGER_OPTIONS.has(p.name.text))));
+    return add(off ? 'fastify-without-logger' : 'fastify-with-logger', off ? 'Fastify made without a logger' : 'Fastify made with its logger', node);
+  }
   if (imp?.module.startsWith('@opentelemetry/')) {
     const covers = OTEL_INSTRUMENTATIONS[name];
     if (covers) return add('otel-instrumentation', name, node, { covers: [...covers] });

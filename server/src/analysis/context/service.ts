@@ -85,7 +85,9 @@ function computeServiceContext(project: ProjectModel, dir: string): ServiceConte
   const has = (kind: CodeSource['kind']) => code.some((c) => c.kind === kind);
   const provides = (kind: 'request-id' | 'request-logger') => CONTEXT_LIBRARIES.some((l) => libraries.includes(l.id) && l.provides.includes(kind));
   // Only libraries that put the logger on the request itself (`req.log`): hono-pino's is `c.get('logger')`, nestjs-pino's is injected.
-  const onRequest = CONTEXT_LIBRARIES.some((l) => libraries.includes(l.id) && l.requestLogger === '{req}.log');
+  // Fastify's `request.log` writes nothing when every Fastify the service makes has its logger off (Leon's).
+  const fastifyLoggerOff = has('fastify-without-logger') && !has('fastify-with-logger');
+  const onRequest = CONTEXT_LIBRARIES.some((l) => libraries.includes(l.id) && l.requestLogger === '{req}.log' && !(l.id === 'fastify' && fastifyLoggerOff));
   const otelCovers = new Set<OutgoingKind>(code.flatMap((c) => c.covers ?? []));
   if (startScriptRegistersOtel(project, dir)) for (const k of ['http', 'fetch', 'kafka', 'amqp', 'bullmq', 'aws'] as const) otelCovers.add(k);
   const child = code.find((c) => c.kind === 'child-per-request');
@@ -96,7 +98,7 @@ function computeServiceContext(project: ProjectModel, dir: string): ServiceConte
     code,
     hasRequestId: provides('request-id') || has('als-middleware') || has('request-id-middleware') || libraries.includes('express-http-context'),
     requestLoggerProperty,
-    requestLoggerCertain: libraries.includes('fastify') || has('request-logger-middleware') || (!onRequest && !!child),
+    requestLoggerCertain: (libraries.includes('fastify') && !fastifyLoggerOff) || has('request-logger-middleware') || (!onRequest && !!child),
     // Auto-instrumentation includes pino's and winston's, which stamp trace ids into every record; so
     // does an SDK the deployment preloads with them (atproto's bsky: an OpenTelemetry bootstrap package).
     loggerReadsContext: has('logger-reads-context') || otelCovers.has('http') && code.some((c) => c.label === AUTO_INSTRUMENTATIONS_LABEL) || startScriptRegistersOtel(project, dir) || preloadStampsLogs(project, dir),

@@ -114,7 +114,13 @@ function errorTextInBranches(value: ts.Expression, ctx: RuleContext): ts.Express
   const text = errorAsText(value, ctx);
   if (text) return text;
   const v = unwrap(value);
-  return ts.isConditionalExpression(v) ? (errorTextInBranches(v.whenTrue, ctx) ?? errorTextInBranches(v.whenFalse, ctx)) : null;
+  if (ts.isConditionalExpression(v)) return errorTextInBranches(v.whenTrue, ctx) ?? errorTextInBranches(v.whenFalse, ctx);
+  // Text built around it (Leon's ``const errorMessage = `Failed to execute action: ${e}`; LogHelper.error(errorMessage)``).
+  for (const part of messageParts(v) ?? []) {
+    const printed = part.kind === 'value' ? printedError(part.expr, ctx) : null;
+    if (printed) return printed;
+  }
+  return null;
 }
 
 function messageFix(call: LogCall, ctx: RuleContext, error: ts.Expression): FixProposal[] {
@@ -243,8 +249,10 @@ export const rule: Rule = {
   checkLogCall(call, ctx) {
     // A test, script or CLI printing an error's message to a person, or browser code: no log record loses a stack.
     if (isConsoleOutsideService(call, ctx) || runsOnlyInDevelopmentOrTests(call.node)) return;
-    // A project's own log helper (a console-backed facade) in a CLI command or script talks to a person as console does.
-    if (call.library === 'custom' && runsAtTerminal(call.node, ctx)) return;
+    // A project's own log helper (a console-backed facade) in a CLI command, a script, or a build or lint
+    // step (Leon's `LogHelper.error(\`Does not look great: ${e.message}\`)` in scripts/lint.js) talks to a
+    // person as console does. (In a test it is still reported: code-server's tests log through @coder/logger.)
+    if (call.library === 'custom' && (runsAtTerminal(call.node, ctx) || ctx.fileKind === 'tooling' || ctx.fileKind === 'build')) return;
     const sf = ctx.sourceFile;
     // NestJS's Logger takes the stack as its own argument: `this.logger.error(err.message, err.stack)`
     // is its idiom and keeps the stack.

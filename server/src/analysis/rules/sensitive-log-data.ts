@@ -93,7 +93,8 @@ function checkValue(e: ts.Expression, ctx: RuleContext, choices = 0): void {
   // Printed as text, it is all there still: `JSON.stringify(req.body)`, `String(token)`.
   const printed = printedValue(u);
   if (printed) return checkValue(printed, ctx);
-  const name = ts.isIdentifier(u) ? u.text : ts.isPropertyAccessExpression(u) ? u.name.text : null;
+  // `process.env['GOOGLE_APPLICATION_CREDENTIALS']` (Leon's) is the member as `.NAME` is.
+  const name = ts.isIdentifier(u) ? u.text : ts.isPropertyAccessExpression(u) ? u.name.text : ts.isElementAccessExpression(u) && ts.isStringLiteralLike(u.argumentExpression) ? u.argumentExpression.text : null;
   if (name && isSecretName(name)) return ctx.report(u, MESSAGES.name(u.getText(sf)));
   if (name && isPersonalDataName(name) && personalDataMatters(ctx)) return ctx.report(u, MESSAGES.personal(u.getText(sf), personalKindOf(name)));
   // The client's address as the framework gives it: `req.ip`, `request.ips`, `ctx.ip`.

@@ -21,7 +21,7 @@ export const MESSAGES = {
   concatenation: 'Log message is built by string concatenation; log a constant message and put the values in fields.',
   stringify: 'Log message is built with JSON.stringify; log the object as a field instead, so it stays structured.',
   format: 'Log message is built with util.format; log a constant message and put the values in fields.',
-  string: 'Log message is built with String(); log a constant message and put the value in a field.',
+  string: 'Log message is built with String() or toString(); log a constant message and put the value in a field.',
   errorText: "Log message is the error's own text, which differs from error to error; log a constant message (the error is already in the record).",
   printf: 'Log message is filled in from its format arguments (%s, %d...); log a constant message and put the values in fields.',
   errorTextOnly: "Log message is the error's own text, which differs from error to error; log a constant message with the error object in a field.",
@@ -48,6 +48,8 @@ function dynamicKind(expr: ts.Expression, ctx: RuleContext): Kind | null {
     if (isStringify(e)) return 'stringify';
     if (isUtilFormatCall(e, ctx)) return 'format';
     if (ts.isIdentifier(c) && c.text === 'String' && e.arguments.length === 1) return 'string';
+    // `data.toString()` (Leon's skill output, a Buffer), `buf.toString('utf8')`: String(data) written otherwise.
+    if (ts.isPropertyAccessExpression(c) && c.name.text === 'toString' && e.arguments.length <= 1 && !isConstantText(c.expression, ctx)) return 'string';
     if (joinsValues(e, ctx)) return 'join';
   }
   return null;

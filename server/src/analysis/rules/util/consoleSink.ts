@@ -7,7 +7,7 @@
 import ts from '../../typescriptModule';
 import type { LogCall, RuleContext } from '../../rule';
 import { enclosingFunction, unwrap } from '../../scopes';
-import { isConsoleSinkShaped, lazyMessageParts } from '../../helperParameters';
+import { isConsoleSinkShaped, lazyMessageParts, textOfTransformed } from '../../helperParameters';
 import { words } from '../../nameWords';
 
 export function printsCallerMessageAfterOwnTag(call: LogCall, ctx: Pick<RuleContext, 'declarationOf'>): boolean {
@@ -17,6 +17,9 @@ export function printsCallerMessageAfterOwnTag(call: LogCall, ctx: Pick<RuleCont
   // `Job ${jobId} failed` and its `err` is no helper, and its message is its own.
   if (!fn || !tag || rest.length === 0 || !isConsoleSinkShaped(fn)) return false;
   const isOwnParameter = ownParameterTest(fn, ctx);
+  // A constant format colouring what it is handed (Leon's `console.log('\x1b[32m✅ %s\x1b[0m', value)`,
+  // `value.toUpperCase()` too): every value printed is the caller's.
+  if (ts.isStringLiteralLike(unwrap(tag))) return rest.every((e) => !ts.isSpreadElement(e) && isOwnParameter(textOfTransformed(e) ?? e));
   return rest.some((e) => isOwnParameter(ts.isSpreadElement(e) ? e.expression : e)) && onlyParametersIn(tag, isOwnParameter);
 }
 

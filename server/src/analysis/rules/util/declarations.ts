@@ -3,7 +3,8 @@
 // from another file is simply not known.
 import ts from '../../typescriptModule';
 import type { RuleContext } from '../../rule';
-import { assignmentsToLocal, unwrap } from '../../scopes';
+import { assignmentsToLocal, hasModifier, unwrap } from '../../scopes';
+import { enclosingClass } from '../../classMembers';
 export { isStringify } from '../../scopes';
 import { isConstantLookup } from './translations';
 
@@ -157,7 +158,7 @@ export function isConstantText(expr: ts.Expression, scope: DeclarationLookup & P
   // `RED._('runtime.welcome')`: a catalog's words for a constant key (util/translations.ts).
   if (ts.isCallExpression(e)) return isConstantLookup(e) || (isColourCall(e.expression, scope) && e.arguments.every((a) => isConstantText(a, scope, depth + 1)));
   // `MDNSAdvertiser.CIAO`: an enum's (or a constants class's) member spelt as a constant, the same words every time.
-  if (ts.isPropertyAccessExpression(e)) return isEnumLikeMember(e);
+  if (ts.isPropertyAccessExpression(e)) return isEnumLikeMember(e) || isReadonlyTextField(e);
   if (!ts.isIdentifier(e)) return false;
   const d = scope.declarationOf(e);
   if (!d || !ts.isVariableDeclaration(d) || !d.initializer || !ts.isIdentifier(d.name)) return false;
@@ -189,6 +190,17 @@ function isColourCall(callee: ts.Expression, scope: Pick<RuleContext, 'importOf'
 
 
 /** `Owner.MEMBER`: a PascalCase name's ALL_CAPS member (`HttpStatus.NOT_FOUND`); not `process.env.PORT`, whose owner is no name. */
+/**
+ * `this.name` where the class around it declares `readonly name = 'Amazon Polly TTS Synthesizer'` (Leon's
+ * synthesizers): a readonly field set to text where it is declared, the same words every time.
+ */
+function isReadonlyTextField(e: ts.PropertyAccessExpression): boolean {
+  if (e.expression.kind !== ts.SyntaxKind.ThisKeyword) return false;
+  const klass = enclosingClass(e);
+  const field = klass?.members.find((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === e.name.text);
+  return !!field && hasModifier(field, ts.SyntaxKind.ReadonlyKeyword) && !hasModifier(field, ts.SyntaxKind.StaticKeyword) && !!field.initializer && ts.isStringLiteralLike(unwrap(field.initializer));
+}
+
 function isEnumLikeMember(e: ts.PropertyAccessExpression): boolean {
   const owner = e.expression;
   const member = e.name.text;

@@ -106,7 +106,9 @@ function isGuardTest(expr: ts.Expression, truthy: boolean, guard: Guard): boolea
   const asksAboutOptions = ts.isCallExpression(e) && e.arguments.length > 0;
   if (asksAboutOptions && !OF_OPTIONS.test(written)) return false;
   const name = asksAboutOptions ? written.replace(OF_OPTIONS, '') : written;
-  return truthy && guard.names.some((n) => n.test(name));
+  // A constant's name in upper snake case says the same (`IS_DEVELOPMENT_ENV`: Leon's telemetry).
+  const joined = name.includes('_') && name !== '__DEV__' ? name.replace(/_/g, '') : name;
+  return truthy && guard.names.some((n) => n.test(joined));
 }
 
 /**

@@ -22,3 +22,15 @@ export function watch(queue: { on(event: string, listener: (err: Error) => void)
                  //~~~~~ [error-not-serialized] `error` logs the error as text, which loses its stack and type; log the error object instead.
   });
 }
+
+// A local whose text is built around the error (Leon's NLU: ``const errorMessage = `Failed to execute action: ${e}`;``).
+export async function execute(action: () => Promise<void>) {
+  try {
+    await action();
+  } catch (e) {
+    const errorMessage = `Failed to execute action: ${e}`;
+
+    logger.error(errorMessage);
+               //~~~~~~~~~~~~ [error-not-serialized] `errorMessage` logs the error as text, which loses its stack and type; log the error object instead.
+  }
+}

@@ -20,3 +20,22 @@ export function timedOut(requestId: string, pages: number[]) {
   log.info('Cleaned pages', { cleaned });
   for (let i = 0; i < pages.length; i++) log.debug('Merging iteration', { iteration: i + 1 });
 }
+
+// A readonly field set to text where it is declared (Leon's synthesizers: `readonly name = 'Amazon
+// Polly TTS Synthesizer'`) is constant too; one without its text (a base class's) is not.
+export class PollySynthesizer {
+  protected readonly name = 'Amazon Polly TTS Synthesizer';
+
+  fail() {
+    log.error(`${this.name} - Client is not defined yet`);
+  }
+}
+
+export abstract class SynthesizerBase {
+  protected abstract readonly name: string;
+
+  fail() {
+    log.error('Client is not defined yet', { name: this.name });
+  }
+}
+

@@ -19,3 +19,23 @@ export function timedOut(requestId: string, pages: number[]) {
   for (let i = 0; i < pages.length; i++) log.debug(`Merging iteration ${i + 1}`);
                                                  //~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
 }
+
+// A readonly field set to text where it is declared (Leon's synthesizers: `readonly name = 'Amazon
+// Polly TTS Synthesizer'`) is constant too; one without its text (a base class's) is not.
+export class PollySynthesizer {
+  protected readonly name = 'Amazon Polly TTS Synthesizer';
+
+  fail() {
+    log.error(`${this.name} - Client is not defined yet`);
+  }
+}
+
+export abstract class SynthesizerBase {
+  protected abstract readonly name: string;
+
+  fail() {
+    log.error(`${this.name} - Client is not defined yet`);
+            //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  }
+}
+

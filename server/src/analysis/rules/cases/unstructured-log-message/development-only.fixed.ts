@@ -6,12 +6,15 @@
 import { logger } from '../logger';
 
 const env = { isDevelopment: process.env.NODE_ENV === 'development', isProduction: process.env.NODE_ENV === 'production' };
+// A constant named so in upper snake case (Leon's `IS_DEVELOPMENT_ENV`).
+const IS_DEVELOPMENT_ENV = process.env.LEON_NODE_ENV === 'development';
 
 export function signIn(email: string, link: string, code: string, options: { dev?: boolean }) {
   if (env.isDevelopment) {
     logger.info(`Sign-in link for ${email}: ${link}`);
   }
   if (process.env.NODE_ENV === 'development') logger.info(`Verification code ${code}`);
+  if (IS_DEVELOPMENT_ENV) logger.warn(`Failed to send sign-in data for ${email}`);
   if (process.env.NODE_ENV === 'test') logger.info(`Test sign-in code ${code}`);
   if (process.env.NODE_ENV !== 'development') {
     logger.info({ email }, 'sign-in link sent');

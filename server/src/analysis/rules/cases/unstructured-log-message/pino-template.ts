@@ -1,7 +1,7 @@
 // @case library=pino loggerModule=src/logger.ts
 import { logger } from '../logger';
 
-export function saved(user: { id: string }, ms: number) {
+export function saved(user: { id: string }, ms: number, chunk: Buffer) {
   logger.info(`user ${user.id} saved in ${ms}ms`);
             //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
   logger.warn('slow request: ' + ms + ' ms', { ignored: true });
@@ -11,5 +11,7 @@ export function saved(user: { id: string }, ms: number) {
   logger.debug(JSON.stringify(user));
              //~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with JSON.stringify; log the object as a field instead, so it stays structured.
   logger.error(String(ms));
-             //~~~~~~~~~~ [unstructured-log-message] Log message is built with String(); log a constant message and put the value in a field.
+             //~~~~~~~~~~ [unstructured-log-message] Log message is built with String() or toString(); log a constant message and put the value in a field.
+  logger.info(chunk.toString());
+            //~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with String() or toString(); log a constant message and put the value in a field.
 }

@@ -11,5 +11,5 @@ export function report(id: string, rows: number) {
   logger.info(JSON.stringify({ id, rows }));
             //~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with JSON.stringify; log the object as a field instead, so it stays structured.
   logger.info(String(rows));
-            //~~~~~~~~~~~~ [unstructured-log-message] Log message is built with String(); log a constant message and put the value in a field.
+            //~~~~~~~~~~~~ [unstructured-log-message] Log message is built with String() or toString(); log a constant message and put the value in a field.
 }
