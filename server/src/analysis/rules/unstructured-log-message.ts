@@ -49,7 +49,7 @@ function dynamicKind(expr: ts.Expression, ctx: RuleContext): Kind | null {
     if (isUtilFormatCall(e, ctx)) return 'format';
     if (ts.isIdentifier(c) && c.text === 'String' && e.arguments.length === 1) return 'string';
     // `data.toString()` (Leon's skill output, a Buffer), `buf.toString('utf8')`: String(data) written otherwise.
-    if (ts.isPropertyAccessExpression(c) && c.name.text === 'toString' && e.arguments.length <= 1 && !isConstantText(c.expression, ctx)) return 'string';
+    if (isToString(e) && ts.isPropertyAccessExpression(c) && !isConstantText(c.expression, ctx)) return 'string';
     if (joinsValues(e, ctx)) return 'join';
   }
   return null;
@@ -176,7 +176,8 @@ export const rule: Rule = {
       ctx.report(message, MESSAGES.errorText);
       return;
     }
-    const kind = dynamicKind(message, ctx);
+    // `err.toString()` is the error's text (below), not any value's String().
+    const kind = error && isToString(message) ? null : dynamicKind(message, ctx);
     // `logger.error(err.message)`: the message is whatever the error says (error-not-serialized
     // reports the lost stack, and its fix writes the constant message too: none here).
     if (!kind && (error || isErrorStack(message, ctx)) && call.messageArg === message) {
@@ -239,4 +240,10 @@ function isErrorStack(message: ts.Expression, ctx: RuleContext): boolean {
  */
 function fillsFromArguments(call: LogCall, ctx: RuleContext): boolean {
   return call.library === 'pino' || call.library === 'bunyan' || call.library === 'log4js' || call.library === 'console' || (call.library === 'winston' && !!ctx.project.winstonFillsPlaceholders) || !!call.formats;
+}
+
+/** `x.toString()`, `buf.toString('utf8')`. */
+function isToString(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return ts.isCallExpression(u) && u.arguments.length <= 1 && ts.isPropertyAccessExpression(u.expression) && u.expression.name.text === 'toString';
 }

@@ -16,6 +16,8 @@ export async function run(job: () => Promise<void>) {
     const level = (err as { status?: number }).status === 404 ? 'debug' : 'error';
     logger[level]((err as Error).message);
                 //~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is the error's own text, which differs from error to error; log a constant message with the error object in a field.
+    logger.warn(err.toString());
+              //~~~~~~~~~~~~~~ [unstructured-log-message] Log message is the error's own text, which differs from error to error; log a constant message with the error object in a field.
     logger.error({ err }, 'sync failed');
   }
 }
