@@ -60,7 +60,7 @@ const MAY_HOLD_LOG_CALL = new RegExp(
     // logCallables.ts): only lets the file be parsed; the call is still recognised by following values.
     String.raw`|\.\w+\(\s*[\w$.]*[lL]og(?:ger)?\s*,` +
     // A helper of a class or object named for logging, whatever its method (`LogHelper.success(...)`: logCalls.ts isCandidateCall).
-    String.raw`|\b[lL]og[\w$]*\s*\.\s*[\w$]+\s*\(` +
+    String.raw`|\b[lL]og(?:ger|[A-Z_$\d][\w$]*)?\s*\.\s*[\w$]+\s*\(` +
     // A level chosen at run time (`logger[logLevel](...)`, `req.log[level](...)`, `logger[config.logLevels.onError](`: logCalls.ts).
     String.raw`|\[\s*[\w$.]*(?:[lL]evel|LEVEL|[lL]vl|LVL|[sS]everity|SEVERITY|[sS]everities)s?(?:\.[\w$]+)?\s*\]\s*(?:\?\.\s*)?\(`,
 );

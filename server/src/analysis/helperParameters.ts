@@ -103,8 +103,9 @@ const LOGGING_WORDS = new Set(['log', 'logger', 'print', 'debug', 'info', 'warn'
 /** `log`, `logInfo`, `printWarning`, `debug_log`: a function (or the variable, key or export holding it: `exports.log = (msg, type) => ...`) named for logging. */
 function namedForLogging(fn: FunctionLike): boolean {
   const parent = fn.parent;
-  // A method of a class named for logging (Leon's `LogHelper.success(value)`, `title(value)`).
-  if (ts.isMethodDeclaration(fn) && ts.isClassLike(parent) && parent.name && words(parent.name.text).some((w) => LOGGING_WORDS.has(w))) return true;
+  // A method of a class named for logging (Leon's `LogHelper.success(value)`, `title(value)`): by `log` or
+  // `logger`, not a level's word (an `InfoService` or `ErrorHandler` is no logger).
+  if (ts.isMethodDeclaration(fn) && ts.isClassLike(parent) && parent.name && words(parent.name.text).some((w) => w === 'log' || w === 'logger')) return true;
   const assignedTo = parent && ts.isBinaryExpression(parent) && parent.right === fn && ts.isPropertyAccessExpression(parent.left) ? parent.left.name : undefined;
   const name = fn.name ?? assignedTo ?? (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) ? parent.name : undefined);
   if (!name || !ts.isIdentifier(name)) return false;
@@ -197,8 +198,8 @@ function isOwnCleanUp(callee: ts.Expression, scopes: ScopeMap): boolean {
   return d?.kind === 'other' || d?.kind === 'value';
 }
 
-/** String methods that keep the text's words: `toUpperCase()`, `trim()`. */
-const TEXT_TRANSFORMS: ReadonlySet<string> = new Set(['toUpperCase', 'toLowerCase', 'toLocaleUpperCase', 'toLocaleLowerCase', 'trim', 'trimStart', 'trimEnd']);
+/** String methods that keep the text's words: `toUpperCase()`, `trim()`, `toString()` (a helper's `msg.toString()`). */
+const TEXT_TRANSFORMS: ReadonlySet<string> = new Set(['toUpperCase', 'toLowerCase', 'toLocaleUpperCase', 'toLocaleLowerCase', 'trim', 'trimStart', 'trimEnd', 'toString']);
 
 /** The text `e` recases or trims (`value.toUpperCase()` → `value`), or null. */
 export function textOfTransformed(e: ts.Expression): ts.Expression | null {

@@ -31,7 +31,7 @@ export function isCandidateCall(call: ts.CallExpression): boolean {
 }
 
 /** A receiver named first for logging (Leon's `LogHelper.success(value)`, `Log.title(...)`, `logger`): its methods may be log helpers whatever their names. */
-const LOGGING_RECEIVER = /^[lL]og/;
+const LOGGING_RECEIVER = /^[lL]og(?:$|ger|[A-Z_$\d])/;
 
 /** A name that holds a level chosen at run time: `level`, `logLevel`, `lvl`, `severity`. */
 const LEVEL_NAME = /^(?:log)?(?:level|lvl|severity)$/i;

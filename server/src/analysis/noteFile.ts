@@ -16,15 +16,15 @@ const CREATION = String.raw`(?:new\s+)?(?:\w+\.)?(?:pino|createLogger|getLogger|
 const BOUND_TO_CREATION = new RegExp(String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*(?:await\s+)?` + CREATION, 'g');
 const EXPORTS_CREATION = new RegExp(String.raw`(?:export\s+default|export\s+(?:const|let|var)\s+[\w$]+\s*(?::[^=]+)?=|module\.exports\s*=|exports\.[\w$]+\s*=)\s*(?:await\s+)?` + CREATION);
 
-/**
- * Cheap text test before parsing: could this file export a logger? True when it exports a creation
- * call directly, or exports a name bound to one. Only a filter: the parse decides.
- */
 /** `bunyan.createLogger(`, `Bunyan.createLogger(`, `new bunyan(` (a file that names bunyan). */
 const CREATES_BUNYAN = /\b[Bb]unyan\s*\.\s*createLogger\s*\(|\bnew\s+[Bb]unyan\s*\(/;
 /** A logger's serializers: `serializers:` in its options, `addSerializers(`, bunyan's `stdSerializers`. */
 const BUNYAN_SERIALIZERS = /\bserializers\s*:|\.addSerializers\s*\(|\bstdSerializers\b/;
 
+/**
+ * Cheap text test before parsing: could this file export a logger? True when it exports a creation
+ * call directly, or exports a name bound to one. Only a filter: the parse decides.
+ */
 export function mayExportLogger(text: string): boolean {
   if (!MENTIONS_LIBRARY.test(text) || !MENTIONS_EXPORT.test(text)) return false;
   if (EXPORTS_CREATION.test(text)) return true;

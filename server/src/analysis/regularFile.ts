@@ -42,6 +42,21 @@ export function readRegularFile(absPath: string, options: ReadOptions = {}): { b
   }
 }
 
+/** The first `bytes` bytes of a regular file as UTF-8 text (a shebang, a lockfile's format line); undefined when it cannot be read or is no regular file. */
+export function readRegularHead(absPath: string, bytes: number): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(absPath, READ_FLAGS);
+    if (!fs.fstatSync(fd).isFile()) return undefined; // a named pipe or a device: never read
+    const buffer = Buffer.alloc(bytes);
+    return buffer.toString('utf8', 0, fs.readSync(fd, buffer, 0, bytes, 0));
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
 /** readRegularFile for the language server, which must not hold a thread of its own on a pipe either. */
 export async function readRegularFileAsync(absPath: string): Promise<Buffer> {
   const handle = await fs.promises.open(absPath, READ_FLAGS);

@@ -129,9 +129,9 @@ export class TypeValues {
       if (d.kind !== 'import') return null;
       if (isWinstonContainerClass(d.module, d.name)) return WINSTON_CONTAINER;
       // `fastify: FastifyInstance`, `request: FastifyRequest` handed to a helper: their `log` is Fastify's pino logger.
-      const holder = LOG_HOLDER_TYPES[d.module];
+      const holder = Object.hasOwn(LOG_HOLDER_TYPES, d.module) ? LOG_HOLDER_TYPES[d.module] : undefined;
       if (holder?.[1].has(d.name)) return { t: 'loggerMembers', members: new Map([['log', holder[0]]]) };
-      const entry = LOGGER_TYPES[d.module];
+      const entry = Object.hasOwn(LOGGER_TYPES, d.module) ? LOGGER_TYPES[d.module] : undefined;
       if (entry) return entry[1].has(d.name) ? { t: 'logger', lib: entry[0] } : null;
       // A project module's exported type that names a logger (`export type Logger = typeof logger`).
       const exported = this.links.exportOf(d.module, d.name);
@@ -148,7 +148,7 @@ export class TypeValues {
     }
     if (ts.isIdentifier(tn.left)) {
       const d = resolveName(this.scopes, at, tn.left.text);
-      const entry = d?.kind === 'import' ? LOGGER_TYPES[d.module] : undefined;
+      const entry = d?.kind === 'import' && Object.hasOwn(LOGGER_TYPES, d.module) ? LOGGER_TYPES[d.module] : undefined;
       // `pino.Logger` of `import * as pino`, `import pino` or `import { pino } from 'pino'` (the namespace the library exports under its own name).
       if (d?.kind !== 'import' || (d.name !== '*' && d.name !== 'default' && d.name !== entry?.[0])) return null;
       if (entry && entry[1].has(tn.right.text)) return { t: 'logger', lib: entry[0] };

@@ -380,7 +380,7 @@ describe('file roles', () => {
     assert.equal(findings('bin/deploy'), undefined);
   });
 
-  it("a module the server's start imports only for a command-line branch that exits (Umbrel's `if (process.argv.includes('client')) { await cliClient(...); process.exit(0) }`) is CLI code; one used outside such a branch too stays the server's", async () => {
+  it("a module the server's start imports only for a command-line branch that exits, its last statement (Umbrel's `if (process.argv.includes('client')) { await cliClient(...); process.exit(0) }`) is CLI code; one used outside such a branch too stays the server's", async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'daemon', type: 'module', scripts: { start: 'tsx ./source/cli.ts' }, dependencies: { express: '^4' } }),
       'source/cli.ts': [
@@ -390,6 +390,7 @@ describe('file roles', () => {
         "import blacklistUas from './modules/blacklist-uas.js'",
         "import Daemon, {type DaemonOptions} from './index.js'",
         "import {describe} from './modules/describe.js'",
+        "import {runWorker} from './modules/worker.js'",
         '',
         "if (process.argv.includes('blacklist-uas')) {",
         '  await blacklistUas() // drivers first, before anything else',
@@ -400,6 +401,9 @@ describe('file roles', () => {
         '  await cliClient({query, format: `{${describe(query)}}`})',
         '  process.exit(0)',
         '}',
+        "if (process.argv.includes('worker')) {",
+        "  runWorker().catch(() => process.exit(1))",
+        '}',
         "console.log(describe('daemon'))",
         'const daemon = new Daemon({} as DaemonOptions)',
         'await daemon.start()',
@@ -408,11 +412,14 @@ describe('file roles', () => {
       'source/modules/cli-client.ts': 'export async function cliClient({query}: {query: string; format: string}) { console.log(JSON.stringify(query)) }\n',
       'source/modules/blacklist-uas.ts': "export default async function blacklistUas() { console.log('blacklisting') }\n",
       'source/modules/describe.ts': 'export const describe = (what: string) => `the ${what}`\n',
+      'source/modules/worker.ts': "export async function runWorker() { console.log('working') }\n",
     });
     assert.equal(role('source/cli.ts'), 'service: package.json scripts.start runs it');
     assert.equal(role('source/modules/cli-client.ts'), 'cli: run as a command by source/cli.ts (on a condition, as the server\'s alternative)');
     assert.equal(role('source/modules/blacklist-uas.ts'), 'cli: run as a command by source/cli.ts (on a condition, as the server\'s alternative)');
     assert.equal(role('source/modules/describe.ts'), 'service: imported by server code (source/cli.ts)');
+    // A branch that only exits from a callback (`.catch(() => process.exit(1))`) runs on: no command.
+    assert.equal(role('source/modules/worker.ts'), 'service: imported by server code (source/cli.ts)');
   });
 
   it("a server entry that runs commands instead of serving on a flag (NodeBB's app.js: `if (nconf.get('setup')) { require('./src/cli/setup').setup(); } else if ... else { require('./src/start').start(); }`) makes each command CLI code; the default branch, a module the server imports too, and a two-way split (a cluster's primary and workers) stay service code", async () => {

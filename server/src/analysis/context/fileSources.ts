@@ -6,7 +6,7 @@
 // axios interceptors. Library packages themselves are known from package.json (service.ts).
 import ts from '../typescriptModule';
 import { parseSource } from '../parse';
-import { bindFile, enclosingFunction, importOf, resolveName, type ScopeMap, unwrap } from '../scopes';
+import { bindFile, enclosingFunction, importOf, requiredModule, resolveName, type ScopeMap, unwrap } from '../scopes';
 import { containsNode, importedName, type ImportedName, type ImportLookup } from './imports';
 import { AUTO_INSTRUMENTATIONS_LABEL, CONTEXT_MODULES, CONTEXT_READERS, HYPERDX_INITS, HYPERDX_SDK, OTEL_INSTRUMENTATIONS, type OutgoingKind, STORE_READ_METHODS } from './libraries';
 
@@ -73,7 +73,7 @@ export function mayHoldContextSource(text: string): boolean {
 
 /** A module that imports Fastify and calls something so named (its factory, made here): route files importing its types are not read again. */
 const FASTIFY_MODULE = /['"]fastify['"]/;
-const FASTIFY_CALL = /\b[Ff]astify\s*\(/;
+const FASTIFY_CALL = /\b[Ff]astify\s*\(|require\(\s*['"]fastify['"]\s*\)\s*\(/;
 
 /** The options that turn Fastify's logger on. */
 const FASTIFY_LOGGER_OPTIONS: ReadonlySet<string> = new Set(['logger', 'loggerInstance']);
@@ -120,10 +120,11 @@ function callSource(node: ts.CallExpression | ts.NewExpression, scopes: ScopeMap
   // Hono's own request-id middleware (`app.use('*', requestId())`): every request gets `c.var.requestId`.
   if (imp && imp.module === 'hono/request-id' && imp.name === 'requestId' && imp.member === undefined) return add('request-id-middleware', 'hono/request-id middleware', node);
   // `Fastify()`, `fastify({ logger: true })`: whether its logger (and so `request.log`) is on.
-  if (imp && imp.module === 'fastify' && imp.member === undefined && (imp.name === 'default' || imp.name === '*' || imp.name === 'fastify' || imp.name === 'Fastify')) {
+  const requiredFastify = ts.isCallExpression(callee) && requiredModule(callee) === 'fastify'; // `require('fastify')({ logger: true })`
+  if (requiredFastify || (imp && imp.module === 'fastify' && imp.member === undefined && (imp.name === 'default' || imp.name === '*' || imp.name === 'fastify' || imp.name === 'Fastify'))) {
     const [options] = node.arguments ?? [];
     const o = options && unwrap(options);
-    const off = !o || (ts.isObjectLiteralExpression(o) && o.properties.every((p) => !ts.isSpreadAssignment(p) && !(p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && FASTIFY_LOGGER_OPTIONS.has(p.name.text))));
+    const off = !o || (ts.isObjectLiteralExpression(o) && o.properties.every((p) => !ts.isSpreadAssignment(p) && !turnsLoggerOn(p)));
     return add(off ? 'fastify-without-logger' : 'fastify-with-logger', off ? 'Fastify made without a logger' : 'Fastify made with its logger', node);
   }
   if (imp?.module.startsWith('@opentelemetry/')) {
@@ -238,4 +239,11 @@ export function readsContext(node: ts.Node, scopes: ScopeMap): boolean {
     if (base && CONTEXT_READERS[base.module]?.has(callee.name.text)) return true; // `trace.getActiveSpan()`
     return callee.name.text === 'getStore' || (STORE_READ_METHODS.has(callee.name.text) && isAsyncStorage(callee.expression, scopes) && ts.isIdentifier(unwrap(callee.expression)));
   });
+}
+
+/** An option that turns Fastify's logger on: `logger` (not `logger: false`) or `loggerInstance`. */
+function turnsLoggerOn(p: ts.ObjectLiteralElementLike): boolean {
+  const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : null;
+  if (!name || !FASTIFY_LOGGER_OPTIONS.has(name)) return false;
+  return !(ts.isPropertyAssignment(p) && unwrap(p.initializer).kind === ts.SyntaxKind.FalseKeyword);
 }

@@ -85,8 +85,10 @@ function computeServiceContext(project: ProjectModel, dir: string): ServiceConte
   const has = (kind: CodeSource['kind']) => code.some((c) => c.kind === kind);
   const provides = (kind: 'request-id' | 'request-logger') => CONTEXT_LIBRARIES.some((l) => libraries.includes(l.id) && l.provides.includes(kind));
   // Only libraries that put the logger on the request itself (`req.log`): hono-pino's is `c.get('logger')`, nestjs-pino's is injected.
-  // Fastify's `request.log` writes nothing when every Fastify the service makes has its logger off (Leon's).
-  const fastifyLoggerOff = has('fastify-without-logger') && !has('fastify-with-logger');
+  // Fastify's `request.log` writes nothing when every Fastify the service's own code makes has its logger
+  // off (Leon's); a test's bare `Fastify()` says nothing of the service's.
+  const served = code.filter((c) => (c.kind === 'fastify-without-logger' || c.kind === 'fastify-with-logger') && project.roleOf(c.file) === 'service');
+  const fastifyLoggerOff = served.some((c) => c.kind === 'fastify-without-logger') && !served.some((c) => c.kind === 'fastify-with-logger');
   const onRequest = CONTEXT_LIBRARIES.some((l) => libraries.includes(l.id) && l.requestLogger === '{req}.log' && !(l.id === 'fastify' && fastifyLoggerOff));
   const otelCovers = new Set<OutgoingKind>(code.flatMap((c) => c.covers ?? []));
   if (startScriptRegistersOtel(project, dir)) for (const k of ['http', 'fetch', 'kafka', 'amqp', 'bullmq', 'aws'] as const) otelCovers.add(k);

@@ -2,6 +2,7 @@
 // pnpm-workspace.yaml's `packages:` list, lerna.json's `packages`, and Nx projects (project.json
 // files, when nx.json is present), and the packages of a node_modules folder the .gitignore keeps as
 // source. These are the packages one package may import by name.
+import { readRegularHead } from '../regularFile';
 import * as path from 'node:path';
 import { ALWAYS_SKIPPED_DIRS, createIgnoreMatcher } from '../workspace/discover';
 import type { FileSystemView } from './fileSystem';
@@ -79,7 +80,8 @@ function pnpmLinksByVersion(root: string, pkg: Record<string, unknown> | null, w
   if (/^\s*prefer-workspace-packages\s*=\s*true\b/m.test(npmrc) || /^\s*preferWorkspacePackages\s*:\s*true\b/m.test(workspaceYaml)) return true;
   const major = /^pnpm@(\d+)\./.exec(typeof pkg?.packageManager === 'string' ? pkg.packageManager : '')?.[1];
   if (major !== undefined) return Number(major) < 9;
-  const lockfile = /^lockfileVersion:\s*['"]?(\d+)/.exec(read(path.join(root, 'pnpm-lock.yaml'))?.slice(0, 200) ?? '')?.[1];
+  // Its first line only: a lockfile is often megabytes.
+  const lockfile = /^lockfileVersion:\s*['"]?(\d+)/.exec(readRegularHead(path.join(root, 'pnpm-lock.yaml'), 200) ?? '')?.[1];
   return lockfile !== undefined && Number(lockfile) < 9;
 }
 

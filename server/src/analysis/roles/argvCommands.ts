@@ -6,6 +6,9 @@
 /** `if (process.argv.includes('client')) {`, `if (process.argv[2] === 'client') {`: the branch's condition, up to its opening brace. */
 const ARGV_BRANCH = /\bif\s*\(\s*process\.argv(?:\.includes\(\s*(['"])[\w:-]{1,60}\1\s*\)|\[\s*[2-9]\s*\]\s*===?\s*(['"])[\w:-]{1,60}\2)\s*\)\s*\{/g;
 
+/** A block whose last statement is `process.exit(...)` (no call nested around it: `.catch(() => process.exit(1))` is not one). */
+const ENDS_BY_EXITING = /(?:^|[;{}\n])\s*process\.exit\s*\([^()]{0,40}\)\s*;?\s*$/;
+
 /** A static import's bindings and module: `import x from 'm'`, `import { a, b as c } from 'm'`, `import * as ns from 'm'`. */
 const STATIC_IMPORT = /^[ \t]*import\s+(?!type\b)([^'";]{1,500}?)\s+from\s+(['"])([^'"\n\\]{1,300})\2/gm;
 const BINDING = /(?:^|[\s,{])(?:[\w$]+\s+as\s+)?([\w$]+)\s*(?=$|[,}])/g;
@@ -17,7 +20,8 @@ export function argvCommandImports(text: string): string[] {
   for (const m of text.matchAll(ARGV_BRANCH)) {
     const open = m.index! + m[0].length - 1;
     const close = closingBrace(text, open);
-    if (close > 0 && text.slice(open, close).includes('process.exit(')) branches.push([open, close]);
+    // The branch ends by exiting (its last statement): not an exit in a callback or a signal handler inside it.
+    if (close > 0 && ENDS_BY_EXITING.test(text.slice(open + 1, close))) branches.push([open, close]);
   }
   if (branches.length === 0) return [];
   const out = new Set<string>();

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { readRegularTextOrUndefined } from '../regularFile';
+import { readRegularHead, readRegularTextOrUndefined } from '../regularFile';
 import { NODE_SHEBANG } from '../parse';
 
 const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
@@ -35,23 +35,10 @@ export function isAnalysable(absPath: string): boolean {
 export function isExtensionlessNodeScript(absPath: string): boolean {
   const dir = path.dirname(absPath);
   if (path.basename(dir) !== 'bin' && !fs.existsSync(path.join(dir, 'package.json'))) return false;
-  const head = readFirstBytes(absPath, 256);
+  const head = readRegularHead(absPath, 256);
   return head !== undefined && NODE_SHEBANG.test(head);
 }
 
-function readFirstBytes(absPath: string, bytes: number): string | undefined {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(absPath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-    if (!fs.fstatSync(fd).isFile()) return undefined; // a named pipe or a device: never read
-    const buffer = Buffer.alloc(bytes);
-    return buffer.toString('utf8', 0, fs.readSync(fd, buffer, 0, bytes, 0));
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
 
 /** One ignore file's rules, applied to paths relative to the folder it sits in. */
 interface IgnoreLayer {

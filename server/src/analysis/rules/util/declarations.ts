@@ -188,8 +188,6 @@ function isColourCall(callee: ts.Expression, scope: Pick<RuleContext, 'importOf'
   return !!imported && COLOUR_MODULES.has(imported.module);
 }
 
-
-/** `Owner.MEMBER`: a PascalCase name's ALL_CAPS member (`HttpStatus.NOT_FOUND`); not `process.env.PORT`, whose owner is no name. */
 /**
  * `this.name` where the class around it declares `readonly name = 'Amazon Polly TTS Synthesizer'` (Leon's
  * synthesizers): a readonly field set to text where it is declared, the same words every time.
@@ -198,9 +196,26 @@ function isReadonlyTextField(e: ts.PropertyAccessExpression): boolean {
   if (e.expression.kind !== ts.SyntaxKind.ThisKeyword) return false;
   const klass = enclosingClass(e);
   const field = klass?.members.find((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === e.name.text);
-  return !!field && hasModifier(field, ts.SyntaxKind.ReadonlyKeyword) && !hasModifier(field, ts.SyntaxKind.StaticKeyword) && !!field.initializer && ts.isStringLiteralLike(unwrap(field.initializer));
+  if (!klass || !field || !hasModifier(field, ts.SyntaxKind.ReadonlyKeyword) || hasModifier(field, ts.SyntaxKind.StaticKeyword) || !field.initializer || !ts.isStringLiteralLike(unwrap(field.initializer))) return false;
+  // A readonly field may still be set in the constructor (`constructor(n) { this.name = n }`): then it is not constant.
+  const ctor = klass.members.find(ts.isConstructorDeclaration);
+  return !ctor?.body || !assignsThisMember(ctor.body, e.name.text);
 }
 
+/** Whether a block assigns `this.<name>` anywhere in it (an explicit stack). */
+function assignsThisMember(body: ts.Block, name: string): boolean {
+  const stack: ts.Node[] = [body];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) && n.left.expression.kind === ts.SyntaxKind.ThisKeyword && n.left.name.text === name) return true;
+    ts.forEachChild(n, (c) => {
+      stack.push(c);
+    });
+  }
+  return false;
+}
+
+/** `Owner.MEMBER`: a PascalCase name's ALL_CAPS member (`HttpStatus.NOT_FOUND`); not `process.env.PORT`, whose owner is no name. */
 function isEnumLikeMember(e: ts.PropertyAccessExpression): boolean {
   const owner = e.expression;
   const member = e.name.text;

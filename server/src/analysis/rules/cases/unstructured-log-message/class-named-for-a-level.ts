@@ -1,0 +1,17 @@
+// @case library=pino loggerModule=src/logger.ts path=src/info.ts
+// A class named for logging makes its methods log helpers whatever their names (Leon's LogHelper); a
+// class named for a level's word is not one (an `InfoService` fetching and logging what it fetched):
+// calling its method with a template is no log call.
+import { logger } from './logger';
+
+export class InfoService {
+  fetch(path: string) {
+    logger.debug(`[InfoService] ${path}`);
+               //~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+    return path;
+  }
+
+  load(id: string) {
+    return this.fetch(`/users/${id}`);
+  }
+}
