@@ -27,9 +27,6 @@ export function scriptKindOf(path: string): ts.ScriptKind {
   return SCRIPT_KINDS[extension] ?? (extension === '' ? ts.ScriptKind.JS : ts.ScriptKind.TS);
 }
 
-/** A node shebang on the first line: a script without an extension is JavaScript for node (`#!/usr/bin/env node`). */
-export const NODE_SHEBANG = /^\uFEFF?#![^\n]*\bnode\b/;
-
 export function isAnalyzedPath(path: string): boolean {
   return extensionOf(path) in SCRIPT_KINDS && !/\.d\.[cm]?ts$/i.test(path);
 }

@@ -148,6 +148,8 @@ export function declaredMajor(project: ProjectModel, dir: string, name: string):
   return version ? Number(version[1]) : null;
 }
 
+const FASTIFY_LOGGER_FACTS: ReadonlySet<CodeSource['kind']> = new Set(['fastify-with-logger', 'fastify-without-logger']);
+
 /** A context source as `obs-lens inventory` lists it: a library (by package) or code (by place). */
 export type ContextSourceEntry =
   | { kind: 'library'; library: ContextLibraryId; packages: string[] }
@@ -159,6 +161,7 @@ export function contextInventory(project: ProjectModel, dir: string): ContextSou
   if (!ctx) return [];
   const deps = project.packageFor(path.join(dir, 'package.json'))?.dependencies ?? new Set<string>();
   const out: ContextSourceEntry[] = ctx.libraries.map((id) => ({ kind: 'library', library: id, packages: CONTEXT_LIBRARIES.find((l) => l.id === id)!.packages.filter((p) => deps.has(p)) }));
-  for (const c of ctx.code) out.push({ kind: c.kind, label: c.label, file: c.file, line: c.line });
+  // Whether Fastify's logger is on is a fact about `request.log`, not a context source of its own.
+  for (const c of ctx.code) if (!FASTIFY_LOGGER_FACTS.has(c.kind)) out.push({ kind: c.kind, label: c.label, file: c.file, line: c.line });
   return out;
 }

@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { scanFile, type ScannedFile, startsServer } from './scan';
 import type { RoleProject } from './types';
-import { NODE_SHEBANG } from '../parse';
+import { NODE_SHEBANG } from '../shebang';
 
 
 /** A script bigger than this is no entry stub: not read further. */

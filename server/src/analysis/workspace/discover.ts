@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { readRegularHead, readRegularTextOrUndefined } from '../regularFile';
-import { NODE_SHEBANG } from '../parse';
+import { NODE_SHEBANG } from '../shebang';
 
 const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
 
