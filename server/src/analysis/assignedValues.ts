@@ -2,7 +2,7 @@
 // only ever assigns console's methods, or a module's `let logger: any` its top-level statements
 // assign a logger. The expression half of the model (values.ts) asks here for such names.
 import ts from './typescriptModule';
-import { assignmentsToLocal, resolveName, type ScopeMap, unwrap } from './scopes';
+import { assignmentsToLocal, declares, type ScopeMap, unwrap } from './scopes';
 import type { LoggerLibrary } from './types';
 import type { Value } from './valueTypes';
 
@@ -21,14 +21,13 @@ interface Values {
 export function assignedConsoleMethod(decl: ts.VariableDeclaration, values: Values, scopes: ScopeMap): Value | null {
   const list = decl.parent;
   if (!ts.isVariableDeclarationList(list) || list.flags & ts.NodeFlags.Const) return null;
-  const declares = (id: ts.Identifier) => (resolveName(scopes, id, id.text) as { node?: ts.Node } | null)?.node === decl;
   // `let loggingFunction = console.log; switch (level) { case 'warn': loggingFunction = console.error; ... }`
   // (Homebridge's Logger): the initial value is one of the methods too.
   const initial = decl.initializer ? consoleMethodOf(decl.initializer, values) : null;
   if (decl.initializer && !initial) return null;
   let method: string | null = initial;
   let first = decl.initializer ? decl.initializer.pos : 0;
-  for (const a of assignmentsToLocal(decl, declares, MAX_ASSIGNING_BLOCK)) {
+  for (const a of assignmentsToLocal(decl, declares(scopes, decl), MAX_ASSIGNING_BLOCK)) {
     const assigned = a.operatorToken.kind === ts.SyntaxKind.EqualsToken ? consoleMethodOf(a.right, values) : null;
     if (!assigned) return null;
     // Named after the first assignment in the text (the walk meets them last first).

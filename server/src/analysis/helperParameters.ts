@@ -98,7 +98,7 @@ export function isConsoleSinkShaped(fn: FunctionLike): boolean {
   return fn.parameters.some((p) => p.dotDotDotToken) || namedForLogging(fn);
 }
 
-const LOGGING_WORDS = new Set(['log', 'logger', 'print', 'debug', 'info', 'warn', 'warning', 'error', 'trace', 'notice', 'fatal', 'verbose']);
+export const LOGGING_WORDS: ReadonlySet<string> = new Set(['log', 'logger', 'print', 'debug', 'info', 'warn', 'warning', 'error', 'trace', 'notice', 'fatal', 'verbose']);
 
 /** `log`, `logInfo`, `printWarning`, `debug_log`: a function (or the variable, key or export holding it: `exports.log = (msg, type) => ...`) named for logging. */
 function namedForLogging(fn: FunctionLike): boolean {

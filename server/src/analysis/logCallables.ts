@@ -11,9 +11,9 @@ import { metricFactoryOf } from './metrics/factories';
 import { METRIC_TYPE_NAMES } from './metrics/libraries';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { recogniseLogCall } from './logCalls';
-import { consoleMessageParameter, formatsMessage, isConsoleSinkShaped, messageParameter, passedFields, passesOwnRest, taggedMessageParameter } from './helperParameters';
+import { consoleMessageParameter, formatsMessage, isConsoleSinkShaped, LOGGING_WORDS, messageParameter, passedFields, passesOwnRest, taggedMessageParameter } from './helperParameters';
 import type { FunctionSummary } from './model/types';
-import { assignmentsToLocal, resolveName, type ScopeMap, unwrap } from './scopes';
+import { assignmentsToLocal, declares, resolveName, type ScopeMap, unwrap } from './scopes';
 import type { LoggerLibrary } from './types';
 import type { Value, ValueResolver } from './values';
 
@@ -132,7 +132,7 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
  * logger's level helper passing on to its module's own sink (Umbrel's `verbose: (message) =>
  * log(message, { logLevel: 'verbose' })`).
  */
-const BARE_LOG_CALL = /(?<![\w$.])(?:log|logger|print|debug|info|warn|warning|error|trace|notice|fatal|verbose)(?:[A-Z_][\w$]*)?\s*\(/;
+const BARE_LOG_CALL = new RegExp(String.raw`(?<![\w$.])(?:${[...LOGGING_WORDS].join('|')})(?:[A-Z_][\w$]*)?\s*\(`);
 
 /** A call of a sibling member: a logger class's level method passing on to its sink (`info = (...args) => this.plain(prefix, ...args)`). */
 const THIS_CALL = /\bthis\.[\w$]+\s*\(/;
@@ -186,9 +186,8 @@ function cachedLogger(returned: ts.Expression, values: ValueResolver, scopes: Sc
   if (!decl || !ts.isVariableDeclaration(decl) || !ts.isVariableDeclarationList(decl.parent) || decl.parent.flags & ts.NodeFlags.Const) return undefined;
   const init = decl.initializer && unwrap(decl.initializer);
   if (init && !(ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'get')) return undefined;
-  const declares = (other: ts.Identifier) => (resolveName(scopes, other, other.text) as { node?: ts.Node } | null)?.node === decl;
   let lib: LoggerLibrary | undefined;
-  for (const a of assignmentsToLocal(decl, declares, MAX_SINK_BODY)) {
+  for (const a of assignmentsToLocal(decl, declares(scopes, decl), MAX_SINK_BODY)) {
     const v = a.operatorToken.kind === ts.SyntaxKind.EqualsToken ? values.valueOf(a.right) : null;
     if (v?.t !== 'logger' || (lib && lib !== v.lib)) return undefined;
     lib = v.lib;

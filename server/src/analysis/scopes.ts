@@ -364,6 +364,11 @@ function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
   return kind >= SK.FirstAssignment && kind <= SK.LastAssignment;
 }
 
+/** Whether an identifier names `decl` itself (not another variable of the same name): for assignmentsToLocal. */
+export function declares(scopes: ScopeMap, decl: ts.Node): (id: ts.Identifier) => boolean {
+  return (id) => (resolveName(scopes, id, id.text) as { node?: ts.Node } | null)?.node === decl;
+}
+
 /**
  * The assignments (`=` and compound) to a local variable in the statement list that declares it (a
  * block, a case clause), in walk order; none for a module-level one, whose assignments may be anywhere

@@ -68,7 +68,7 @@ const CALLS_NEXT = /\bnext\s*\(|[(,]\s*next\s*\)/;
  * decides), narrow enough that most files of a service are never parsed for it.
  */
 export function mayHoldContextSource(text: string): boolean {
-  return MODULE_HINT.test(text) || LOGGER_HINT.test(text) || (MIDDLEWARE_HINT.test(text) && CALLS_NEXT.test(text)) || (FASTIFY_CALL.test(text) && FASTIFY_MODULE.test(text));
+  return MODULE_HINT.test(text) || LOGGER_HINT.test(text) || (MIDDLEWARE_HINT.test(text) && CALLS_NEXT.test(text)) || (text.includes('astify') && FASTIFY_CALL.test(text) && FASTIFY_MODULE.test(text));
 }
 
 /** A module that imports Fastify and calls something so named (its factory, made here): route files importing its types are not read again. */

@@ -18,9 +18,9 @@ export const ALWAYS_SKIPPED_DIRS: ReadonlySet<string> = new Set([
  * Whether the file is analysable source: its name says so (declaration files and minified bundles
  * are not), or it is a node script without an extension (isExtensionlessNodeScript).
  */
-export function isAnalysable(absPath: string): boolean {
+export function isAnalysable(absPath: string, besideManifest?: () => boolean): boolean {
   const base = path.basename(absPath).toLowerCase();
-  if (!base.includes('.')) return isExtensionlessNodeScript(absPath);
+  if (!base.includes('.')) return isExtensionlessNodeScript(absPath, besideManifest);
   if (!SOURCE_EXTENSIONS.has(path.extname(base))) return false;
   if (/\.d\.[mc]?ts$/.test(base) || /\.d\.[^.]+\.ts$/.test(base)) return false;
   if (/[.-]min\.[mc]?js$/.test(base)) return false;
@@ -31,10 +31,11 @@ export function isAnalysable(absPath: string): boolean {
  * A node script without an extension in a `bin` folder or beside a package.json: express-generator's
  * `bin/www` (an Express app's entry, `node ./bin/www`), `bin/manage_users`, NodeBB's `./nodebb`. Its
  * first line says so (a node shebang); only such names cost a read of the file's first bytes.
+ * `besideManifest` answers whether its folder holds a package.json (a walk asks once per folder).
  */
-export function isExtensionlessNodeScript(absPath: string): boolean {
+export function isExtensionlessNodeScript(absPath: string, besideManifest?: () => boolean): boolean {
   const dir = path.dirname(absPath);
-  if (path.basename(dir) !== 'bin' && !fs.existsSync(path.join(dir, 'package.json'))) return false;
+  if (path.basename(dir) !== 'bin' && !(besideManifest ? besideManifest() : fs.existsSync(path.join(dir, 'package.json')))) return false;
   const head = readRegularHead(absPath, 256);
   return head !== undefined && NODE_SHEBANG.test(head);
 }
@@ -169,6 +170,9 @@ export async function discoverFiles(root: string, options: DiscoverOptions): Pro
     const here = own ? [...layers, own] : layers;
     const all = [...here, ...fixed];
     const subdirs: string[] = [];
+    // Asked at most once per folder, for its files without an extension (LICENSE, Makefile, bin scripts).
+    let manifest: boolean | undefined;
+    const besideManifest = () => (manifest ??= fs.existsSync(path.join(dirAbs, 'package.json')));
     for (const entry of entries) {
       const abs = path.join(dirAbs, entry.name);
       const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
@@ -186,7 +190,7 @@ export async function discoverFiles(root: string, options: DiscoverOptions): Pro
         if (isSkippedFolder(all, entry.name, rel)) continue;
         subdirs.push(abs);
       } else if (isFile) {
-        if (!isAnalysable(abs)) continue;
+        if (!isAnalysable(abs, besideManifest)) continue;
         if (!within.some((w) => isWithin(w, abs))) continue;
         if (isIgnoredBy(all, rel, false)) continue;
         found.push(abs);
