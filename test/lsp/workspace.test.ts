@@ -83,6 +83,25 @@ describe('LSP: workspace scan', function () {
     await client.waitForDiagnostics(uri, (d) => d.length === 0);
   });
 
+  it('clears the findings of a deleted node script without an extension (bin/www)', async () => {
+    // Whether `bin/www` is a script is read from its first line: once deleted, only the server's
+    // memory of it says it was one.
+    const www = [
+      '#!/usr/bin/env node',
+      "const http = require('http');",
+      "const log = require('pino')();",
+      "http.createServer((req, res) => {\n  log.info('request for ' + req.url);\n  res.end();\n}).listen(3000);",
+    ].join('\n');
+    ws.write('bin/www', `${www}\n`);
+    client = await LspTestClient.start({ folders: [ws.root] });
+    const uri = ws.uri('bin/www');
+    await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'unstructured-log-message'));
+    await idle();
+    fs.rmSync(ws.path('bin/www'));
+    await client.watchedFilesChanged([{ uri, type: FileChangeType.Deleted }]);
+    await client.waitForDiagnostics(uri, (d) => d.length === 0);
+  });
+
   it('publishes nothing for a file that never had findings, and an empty list once its findings go', async () => {
     ws.write('src/clean.ts', `export const x = 1;\n`);
     client = await LspTestClient.start({ folders: [ws.root] });

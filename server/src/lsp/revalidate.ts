@@ -68,7 +68,7 @@ export class Revalidator {
       const absPath = uriToPath(change.uri);
       if (!absPath) continue;
       if (isConfigurationFile(path.basename(absPath))) configuration = true;
-      else if (isAnalysable(absPath)) sources.push({ path: absPath, type: change.type, uri: pathToUri(absPath) });
+      else if (isAnalysable(absPath) || (change.type === FileChangeType.Deleted && this.wasAnalysed(absPath))) sources.push({ path: absPath, type: change.type, uri: pathToUri(absPath) });
     }
     if (configuration) {
       this.deps.logger.log('Configuration files changed: re-validating the workspace');
@@ -99,5 +99,13 @@ export class Revalidator {
       await this.deps.validator.validateDisk(source.path, text);
     }
     if (factsChanged) await this.afterFactsChanged();
+  }
+
+  /**
+   * A deleted file this server analysed. Asked of a name without a source extension: whether
+   * `bin/www` was a node script was read from its first line, which is gone with the file.
+   */
+  private wasAnalysed(absPath: string): boolean {
+    return this.deps.cache.has(absPath);
   }
 }

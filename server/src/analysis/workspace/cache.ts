@@ -157,6 +157,11 @@ export class ResultCache {
     this.dirty = true;
   }
 
+  /** Whether a result of the file is held (whatever text and settings it was made for). */
+  has(absPath: string): boolean {
+    return this.entries.has(path.resolve(absPath));
+  }
+
   /** Forgets a file (deleted, or its text is no longer known). */
   delete(absPath: string): void {
     if (this.entries.delete(path.resolve(absPath))) this.dirty = true;
