@@ -229,7 +229,12 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   const moduleStyle = fileModuleStyle(sf) ?? facts.moduleStyle;
   let style: CodeStyle | null = null;
   const codeStyle = () => (style ??= codeStyleOf(formatConfigFor(project, absPath), sf));
-  const loggerFinder = { sf, text, path: absPath, facts, scopes, values, moduleStyle, boundLoggers: new Map(), codeStyle };
+  // The service's context knows whether its request logger writes (services without one: the package's dependencies say).
+  const requestLogs = () => {
+    const service = serviceContextFor(project, absPath);
+    return facts.providesRequestLogger && (service ? service.requestLoggerProperty === 'log' : true);
+  };
+  const loggerFinder = { sf, text, path: absPath, facts, scopes, values, moduleStyle, boundLoggers: new Map(), codeStyle, requestLogs };
   const findings: Finding[] = [];
   let currentRule: RuleId = rules[0].meta.id;
   // The log call being checked: a call of a project's log helper gets no fix (the helper, not the

@@ -25,12 +25,18 @@ export interface LoggerFinderInput {
   boundLoggers: Map<ts.Node, BoundLogger[]>;
   /** The file's code style: an added import follows its quotes and semicolons. */
   codeStyle: () => CodeStyle;
+  /**
+   * Whether a handler's request carries a logger that writes, as `req.log` (pino-http, Fastify with
+   * its logger on, koa-pino-logger): not Fastify made without a logger, whose `request.log` drops
+   * every record, nor hono-pino, whose logger is `c.var.logger`, never `c.log`.
+   */
+  requestLogs: () => boolean;
 }
 
 export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice | null {
   const { scopes, values, facts } = input;
   // 1. The request logger of the enclosing handler (carries the request's bindings, e.g. req.id).
-  if (facts.providesRequestLogger) {
+  if (input.requestLogs()) {
     for (let n = enclosingStop(at); n; n = enclosingStop(n)) {
       if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && n.parameters.length > 0 && ts.isIdentifier(n.parameters[0].name)) {
         const param = n.parameters[0].name;

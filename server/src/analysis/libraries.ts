@@ -33,15 +33,22 @@ export const LIBRARY_PACKAGES: ReadonlyArray<readonly [string, LoggerLibrary]> =
   ['fastify', 'pino'],
 ];
 
-/** Packages that put a pino logger on the request / context object (`req.log`, `request.log`, `ctx.log`). */
-export const REQUEST_LOGGER_PACKAGES: ReadonlySet<string> = new Set([
-  'pino-http',
-  'express-pino-logger',
-  'fastify',
-  'koa-pino-logger',
-  'hono-pino',
-  'nestjs-pino',
-]);
+/** Packages that give each request a pino logger, and how a handler reaches it. */
+export const REQUEST_LOGGERS: Readonly<Record<string, string>> = {
+  'pino-http': 'req.log',
+  'express-pino-logger': 'req.log',
+  fastify: 'request.log',
+  'koa-pino-logger': 'ctx.log',
+  'hono-pino': "c.get('logger')",
+  'nestjs-pino': 'PinoLogger',
+};
+
+/**
+ * Those of them that put the logger on the request (or Koa's context) as `log`: `req.log`,
+ * `request.log`, `ctx.log`. Hono's context has no `log` (hono-pino's is `c.get('logger')`), and
+ * nestjs-pino's is injected.
+ */
+export const REQUEST_LOG_PROPERTY_PACKAGES: ReadonlySet<string> = new Set(Object.keys(REQUEST_LOGGERS).filter((p) => REQUEST_LOGGERS[p].endsWith('.log')));
 
 /**
  * Type names that denote a logger of a library, by the module they are imported from

@@ -3,7 +3,7 @@
 // their full route paths, and middleware.
 import * as path from 'node:path';
 import { type ContextSourceEntry, contextInventory } from '../context/service';
-import { REQUEST_LOGGER_PACKAGES } from '../libraries';
+import { REQUEST_LOGGERS } from '../libraries';
 import { DEFAULT_MAX_FILE_BYTES } from '../limits';
 import { isInside, type ProjectModel, stripExtension } from '../project';
 import type { LoggerLibrary } from '../types';
@@ -58,16 +58,6 @@ export interface InventoryOptions {
    */
   complete?: boolean;
 }
-
-/** How each request-logger package exposes its logger in a handler. */
-const REQUEST_LOGGER_EXPRESSIONS: Readonly<Record<string, string>> = {
-  'pino-http': 'req.log',
-  'express-pino-logger': 'req.log',
-  fastify: 'request.log',
-  'koa-pino-logger': 'ctx.log',
-  'hono-pino': "c.get('logger')",
-  'nestjs-pino': 'PinoLogger',
-};
 
 interface Manifest {
   dir: string;
@@ -194,8 +184,8 @@ function loggersOf(project: ProjectModel, m: Manifest, files: readonly string[],
   if (setting && chosen && (!configured || chosen.specifier)) {
     out.push({ kind: 'module', module: chosen.specifier ?? setting.specifier, exports: [{ name: chosen.exportName, library: chosen.library }], configured: true });
   }
-  for (const pkg of REQUEST_LOGGER_PACKAGES) {
-    if (allDeps.has(pkg)) out.push({ kind: 'request', package: pkg, library: 'pino', expression: REQUEST_LOGGER_EXPRESSIONS[pkg] ?? 'req.log' });
+  for (const [pkg, expression] of Object.entries(REQUEST_LOGGERS)) {
+    if (allDeps.has(pkg)) out.push({ kind: 'request', package: pkg, library: 'pino', expression });
   }
   return out;
 }

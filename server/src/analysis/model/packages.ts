@@ -3,7 +3,7 @@
 // repository's workspace declaration (workspaces.ts) says which packages can be imported by name.
 import * as path from 'node:path';
 import type { LoggerLibrary } from '../types';
-import { LIBRARY_PACKAGES, REQUEST_LOGGER_PACKAGES } from '../libraries';
+import { LIBRARY_PACKAGES, REQUEST_LOG_PROPERTY_PACKAGES } from '../libraries';
 import { isInside, stripExtension } from './paths';
 
 export interface PackageInfo {
@@ -87,7 +87,7 @@ export function libraryOfPackage(pkg: PackageInfo | null): LoggerLibrary | null 
 /** Whether the package puts a pino logger on request objects (pino-http, Fastify, koa-pino-logger...). */
 export function packageProvidesRequestLogger(pkg: PackageInfo | null): boolean {
   if (!pkg) return false;
-  for (const p of REQUEST_LOGGER_PACKAGES) if (pkg.dependencies.has(p)) return true;
+  for (const p of REQUEST_LOG_PROPERTY_PACKAGES) if (pkg.dependencies.has(p)) return true;
   return false;
 }
 
