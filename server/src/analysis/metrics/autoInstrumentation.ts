@@ -85,8 +85,16 @@ interface FileInstrumentation {
   disabled?: string;
 }
 
+/**
+ * What every test of instrumentationIn needs in the text, in one pass: Datadog's tracer, Sentry's SDK,
+ * New Relic's agent, an SDK's `.setup(` (Application Insights), HyperDX's SDK, an OpenTelemetry instrumentation.
+ */
+const MAY_START_INSTRUMENTATION = /dd-trace|tracer\.init|@sentry\/|newrelic|\.setup\s*\(|@hyperdx\/|@opentelemetry\//;
+
 /** What one file starts: an agent, an SDK with HTTP instrumentation, or HTTP instrumentation switched off. */
 function instrumentationIn(file: string, text: string, name: string, project: ServiceView['project']): FileInstrumentation {
+  // Every service file is asked: most name none of what any test below looks for.
+  if (!MAY_START_INSTRUMENTATION.test(text)) return {};
   if (startsDdTrace(text)) return { found: { what: `dd-trace (${name})`, file, agent: true } };
   const sentry = text.includes('@sentry/') && AUTO_INSTRUMENTATION.sentryTracing.test(text) ? AUTO_INSTRUMENTATION.sentryImport.exec(text) : null;
   if (sentry && AUTO_INSTRUMENTATION.sentryInit.test(text)) return { found: { what: `Sentry tracing (${sentry[1]}, ${name})`, file, agent: true } };
