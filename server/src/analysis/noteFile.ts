@@ -7,7 +7,7 @@ import { fileContextSources, mayHoldContextSource } from './context/fileSources'
 import { type LoggerExports, type ProjectModel, stripExtension } from './project';
 import { ASSIGNS_GLOBAL, ASSIGNS_MODULE_MEMBER } from './globalAssignments';
 import { configuresPinoErrorKeys, createsPino } from './pinoConfigText';
-import { winstonErrorKeysIn } from './winstonConfigText';
+import { winstonDropsFieldsIn, winstonErrorKeysIn } from './winstonConfigText';
 
 const MENTIONS_LIBRARY = /['"](pino|winston|bunyan|log4js|@nestjs\/common)['"]/;
 const MENTIONS_EXPORT = /\bexport\b|\bmodule\.exports\b|\bexports\./;
@@ -48,6 +48,8 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   // winston fills `%s` from the arguments only with this format (unstructured-log-message asks).
   if (markMember(project.splatFormatFiles, file, readable && text.includes('splat(') && SPLAT_FORMAT.test(text))) project.generation++;
   // pino keeps an error only under `err` unless a serializer, errorKey or log formatter says otherwise (error-not-serialized asks).
+  // whether winston writes a record's fields at all (the fixes moving values into fields ask).
+  if (markMember(project.winstonFieldDroppingFiles, file, readable && winstonDropsFieldsIn(text))) project.generation++;
   if (markMember(project.winstonErrorKeyFiles, file, readable && text.includes('winston') && winstonErrorKeysIn(text).length > 0)) project.generation++;
   if (markMember(project.pinoErrorKeyFiles, file, readable && (text.includes('serializers') || text.includes('errorKey') || text.includes('formatters')) && configuresPinoErrorKeys(text))) project.generation++;
   if (markMember(project.pinoCreatorFiles, file, readable && createsPino(text))) project.generation++;

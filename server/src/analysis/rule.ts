@@ -71,6 +71,11 @@ export interface ProjectFacts {
   /** Whether the project's winston format fills printf placeholders from the arguments (`format.splat()` in some module). */
   readonly winstonFillsPlaceholders?: boolean;
   /**
+   * Whether one of the project's winston formats prints only keys it names (`printf` of timestamp,
+   * level and message): fields moved out of a message into meta would not be written there.
+   */
+  readonly winstonDropsFields?: boolean;
+  /**
    * Whether some module configures pino to serialise errors under keys besides `err` (`serializers: {
    * error: ... }`, `errorKey`): then an error under another key may be kept, and is not reported.
    */

@@ -1,5 +1,5 @@
 // What a project's own winston format does, read from its text (as pinoConfigText.ts reads pino's):
-// the meta keys it serialises errors under.
+// the meta keys it serialises errors under, and whether it writes the meta at all.
 
 /** Keys a winston format may serialise errors under; only those the file names in quotes count. */
 const ERROR_KEYS = ['err', 'error', 'cause', 'exception'];
@@ -14,4 +14,37 @@ const FIELD_REWRITE = /\binfo\[\s*([\w$]+|'[\w$]+'|"[\w$]+")\s*\]\s*=\s*[\w$.]+\
 export function winstonErrorKeysIn(text: string): string[] {
   if (!text.includes('instanceof Error') || !FIELD_REWRITE.test(text)) return [];
   return ERROR_KEYS.filter((k) => text.includes(`'${k}'`) || text.includes(`"${k}"`));
+}
+
+/** In a printf callback, what prints more than named keys: the record or its rest as a whole. */
+const PRINTS_REST = /JSON\.stringify|\.\.\.|Object\s*\.\s*(?:keys|entries|values|assign)|inspect\s*\(|util\s*\.\s*format|metadata|\bmeta\b|\brest\b|SPLAT|Symbol\s*\.\s*for\s*\(/;
+const PRINTF = /\bprintf\s*\(/g;
+/** Text of a printf callback looked at (a longer one is taken to print everything). */
+const MAX_PRINTF = 4000;
+
+/**
+ * Whether a file's winston formats include a printf that names a record's keys one by one
+ * (`${info.timestamp} ${info.level}: ${info.message}`: Karakeep's, codimd's, maxun's, Wiki.js's
+ * default): an output written with it drops every field of the meta object. A JSON format elsewhere
+ * (another transport, another setting) does not bring them back to that output.
+ */
+export function winstonDropsFieldsIn(text: string): boolean {
+  if (!text.includes('winston') || !text.includes('printf')) return false;
+  for (const m of text.matchAll(PRINTF)) {
+    const callback = argumentText(text, m.index + m[0].length);
+    if (callback !== null && !PRINTS_REST.test(callback)) return true;
+  }
+  return false;
+}
+
+/** The text from `start` up to the parenthesis closing the one before it; null past MAX_PRINTF. */
+function argumentText(text: string, start: number): string | null {
+  let depth = 1;
+  const end = Math.min(text.length, start + MAX_PRINTF);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 /* ( */) depth++;
+    else if (c === 41 /* ) */ && --depth === 0) return text.slice(start, i);
+  }
+  return null;
 }

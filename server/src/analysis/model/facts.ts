@@ -55,6 +55,8 @@ export interface FactsSource {
   /** Files that configure pino to serialise errors under other keys than `err`, learnt by noteFile. */
   readonly pinoErrorKeyFiles: ReadonlySet<string>;
   readonly winstonErrorKeyFiles: ReadonlySet<string>;
+  /** Files with a winston printf format that drops the meta's fields, learnt by noteFile. */
+  readonly winstonFieldDroppingFiles: ReadonlySet<string>;
   /** Files that create a pino logger, learnt by noteFile. */
   readonly pinoCreatorFiles: ReadonlySet<string>;
   /** Files that create a bunyan logger, and those that configure bunyan's serializers, learnt by noteFile. */
@@ -82,6 +84,7 @@ export interface PackageFacts {
   readonly providesRequestLogger: boolean;
   readonly winstonKeepsErrorStacks: boolean;
   readonly winstonFillsPlaceholders: boolean;
+  readonly winstonDropsFields: boolean;
   readonly pinoSerialisesOtherKeys: boolean;
   readonly bunyanSerialisesFields: boolean;
   readonly winstonErrorKeys: readonly string[];
@@ -105,6 +108,8 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
   const winstonKeepsErrorStacks = library === 'winston' && src.errorStackFormatFiles.size > 0;
   // Project-wide as well, and whatever the package's own library: NodeBB has no package.json at its root.
   const winstonFillsPlaceholders = src.splatFormatFiles.size > 0;
+  // Project-wide: a printf format naming keys one by one drops the fields from the output it writes.
+  const winstonDropsFields = src.winstonFieldDroppingFiles.size > 0;
   // Project-wide too: a shared logger package configures the serializers its services log through.
   // When no noted file creates the pino logger (`obs-lens check packages/server` of a repository whose
   // logger is made in packages/shared), how it serialises is not known: taken as it might.
@@ -127,18 +132,19 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
     providesRequestLogger,
     winstonKeepsErrorStacks,
     winstonFillsPlaceholders,
+    winstonDropsFields,
     pinoSerialisesOtherKeys,
     bunyanSerialisesFields,
     winstonErrorKeys,
     reasons: { library: libraryReason, loggerModule: choice.reason },
     // Written only when set: digests of projects without them stay as they were.
-    digest: JSON.stringify([pkg?.dir ?? null, library, choice.module, providesRequestLogger, ...(winstonKeepsErrorStacks || winstonFillsPlaceholders ? [winstonKeepsErrorStacks] : []), ...(winstonFillsPlaceholders ? ['splat'] : []), ...(pinoSerialisesOtherKeys && (library === 'pino' || library === 'nestjs') ? ['pino-keys'] : []), ...(winstonErrorKeys.length > 0 ? [winstonErrorKeys] : []), ...(!bunyanSerialisesFields ? ['bunyan-plain'] : [])]),
+    digest: JSON.stringify([pkg?.dir ?? null, library, choice.module, providesRequestLogger, ...(winstonKeepsErrorStacks || winstonFillsPlaceholders ? [winstonKeepsErrorStacks] : []), ...(winstonFillsPlaceholders ? ['splat'] : []), ...(pinoSerialisesOtherKeys && (library === 'pino' || library === 'nestjs') ? ['pino-keys'] : []), ...(winstonErrorKeys.length > 0 ? [winstonErrorKeys] : []), ...(!bunyanSerialisesFields ? ['bunyan-plain'] : []), ...(winstonDropsFields ? ['winston-message-only'] : [])]),
   };
 }
 
 /** One file's facts: its package's, with the module style its own extension may decide. */
 export function computeFacts(src: FactsSource, absPath: string, pkgFacts: PackageFacts): FileFacts {
-  const { package: pkg, loggerModule, library, providesRequestLogger, winstonKeepsErrorStacks, winstonFillsPlaceholders, pinoSerialisesOtherKeys, bunyanSerialisesFields, winstonErrorKeys } = pkgFacts;
+  const { package: pkg, loggerModule, library, providesRequestLogger, winstonKeepsErrorStacks, winstonFillsPlaceholders, winstonDropsFields, pinoSerialisesOtherKeys, bunyanSerialisesFields, winstonErrorKeys } = pkgFacts;
   const ext = path.extname(absPath).toLowerCase();
   const style =
     ext === '.mjs' || ext === '.mts'
@@ -159,6 +165,7 @@ export function computeFacts(src: FactsSource, absPath: string, pkgFacts: Packag
     providesRequestLogger,
     winstonKeepsErrorStacks,
     winstonFillsPlaceholders,
+    winstonDropsFields,
     pinoSerialisesOtherKeys,
     bunyanSerialisesFields,
     winstonErrorKeys,

@@ -8,7 +8,7 @@ import type { LoggerLibrary } from '../types';
 import type { ArgumentDoc } from './util/callLayout';
 import { commentsBetweenArguments } from './util/comments';
 import { messageParts, type Part } from './util/messageParts';
-import { argumentsEdit, messageArgument, structuredArgumentDocs } from './util/structuredCall';
+import { argumentsEdit, fieldsGoUnwritten, messageArgument, structuredArgumentDocs, UNWRITTEN_FIELDS_NOTE } from './util/structuredCall';
 import { type Field, objectLiteralFields, printedValue, structureMessage } from './util/structuredMessage';
 import { isConsoleOutsideService } from './util/fileRole';
 import { runsOnlyUnderTests } from './util/developmentOnly';
@@ -114,7 +114,7 @@ function structure(call: LogCall, ctx: RuleContext): ConsoleStructure | null {
   const whole = args.length === 1 && ts.isStringLiteralLike(first) ? args[0].getText(sf) : undefined;
   // Strings console joined with spaces (`'\n', 'Specify --help'`) read as one message: spacing collapsed.
   const message = args.length > 1 ? s.message.replace(/\s+/g, ' ').trim() : s.message;
-  return { message, messageSource: whole, fields, error: s.error, safe: safe && !s.reshaped && !s.invented };
+  return { message, messageSource: whole, fields, error: s.error, safe: safe && !s.reshaped && !s.invented && !s.glued };
 }
 
 function fixFor(call: LogCall, ctx: RuleContext): FixProposal[] {
@@ -153,8 +153,9 @@ function fixFor(call: LogCall, ctx: RuleContext): FixProposal[] {
   const edits = [...logger.edits, calleeEdit, argumentsEdit(call.node, docs, ctx, callee)];
   // An injected console (`this.logger = options.logger || console`) may be replaced by its caller: writing
   // to the project's logger instead bypasses that, so a person decides.
-  safe = safe && !commentsBetweenArguments(call.node.arguments, sf) && (call.receiver === call.node.expression || isGlobalConsole(call.receiver, ctx));
-  return [{ title: `Replace with ${callee}(...)`, edits, safe }];
+  const unwritten = s.fields.length > 0 && fieldsGoUnwritten(library, ctx);
+  safe = safe && !unwritten && !commentsBetweenArguments(call.node.arguments, sf) && (call.receiver === call.node.expression || isGlobalConsole(call.receiver, ctx));
+  return [{ title: `Replace with ${callee}(...)${unwritten ? UNWRITTEN_FIELDS_NOTE : ''}`, edits, safe }];
 }
 
 export const rule: Rule = {

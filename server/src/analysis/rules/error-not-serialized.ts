@@ -17,7 +17,7 @@ import { messageParts } from './util/messageParts';
 import { lookupValues } from './util/translations';
 import { constantMessage } from './util/messageText';
 import { aroundOnlyPlaceholder, placeholderCount, placeholderLetters } from './util/placeholders';
-import { existingFieldValues, existingKeys, fieldsMergeSafely, rewriteArguments } from './util/structuredCall';
+import { existingFieldValues, existingKeys, fieldsGoUnwritten, fieldsMergeSafely, rewriteArguments, UNWRITTEN_FIELDS_NOTE } from './util/structuredCall';
 import { structureMessage } from './util/structuredMessage';
 
 /** Code in a message, in Markdown: double backticks when the code holds one. */
@@ -143,9 +143,10 @@ function messageFix(call: LogCall, ctx: RuleContext, error: ts.Expression): FixP
   const message = s.message || `${call.method} failed`;
   const edit = rewriteArguments(call, library, { message, fields: s.fields, error: s.error.getText(sf) }, ctx);
   if (!edit) return [];
-  const safe = s.message !== '' && fieldsMergeSafely(call) && !commentsBetweenArguments(call.node.arguments, sf);
+  const unwritten = s.fields.length > 0 && fieldsGoUnwritten(library, ctx);
+  const safe = s.message !== '' && !s.glued && !s.reshaped && !unwritten && fieldsMergeSafely(call) && !commentsBetweenArguments(call.node.arguments, sf);
   const title = placement.kind === 'field' ? `Log the error object as \`${placement.key}\`` : 'Log the error object';
-  return [{ title, edits: [edit], safe }];
+  return [{ title: `${title}${unwritten ? UNWRITTEN_FIELDS_NOTE : ''}`, edits: [edit], safe }];
 }
 
 /** `{ reason: err.message }` → the error object where the library keeps it, if it can go there. */

@@ -52,6 +52,18 @@ export function fieldsMergeSafely(call: LogCall): boolean {
   return ts.isObjectLiteralExpression(f) && f.properties.every((p) => !ts.isSpreadAssignment(p) && !!p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)));
 }
 
+/**
+ * Whether fields written to a `library` call would go unwritten: the project's winston formats print
+ * only keys they name (`printf` of timestamp, level and message). A fix moving values out of the
+ * message into fields would then lose them from the output: it is offered, never applied by fix-all.
+ */
+export function fieldsGoUnwritten(library: LoggerLibrary, ctx: Pick<RuleContext, 'project'>): boolean {
+  return library === 'winston' && !!ctx.project.winstonDropsFields;
+}
+
+/** What a fix's title adds when its fields go unwritten (fieldsGoUnwritten). */
+export const UNWRITTEN_FIELDS_NOTE = " (the project's winston format prints no fields: add them to it first)";
+
 /** `key` when the value is the same name (shorthand), else `key: value`. */
 export function fieldProperty(f: Field, ctx: Ctx): string {
   return f.key === f.valueText ? f.key : `${propertyKey(f.key, ctx.codeStyle())}: ${f.valueText}`;

@@ -28,6 +28,11 @@ export interface StructuredMessage {
   reshaped: boolean;
   /** Some value said nothing about itself: its field is named after a word beside it, or `value`. */
   invented: boolean;
+  /**
+   * Some value was glued to the text or value beside it (`http://${host}:${port}`, `v${version}`,
+   * `${name}.json`, `${done}/${total}`, a plural `${type}s`): the message left without it reads wrong.
+   */
+  glued: boolean;
   /** The field of each value part, by part index. */
   byPart: Map<number, Field>;
 }
@@ -44,6 +49,7 @@ export function structureMessage(given: readonly Part[], scope: DeclarationLooku
   let twoErrors = false;
   let reshaped = false;
   let invented = false;
+  let glued = false;
   const used = new Set(taken);
   const byText = new Map<string, Field>();
   const fields: Field[] = [];
@@ -63,7 +69,10 @@ export function structureMessage(given: readonly Part[], scope: DeclarationLooku
     const value = printed ?? colouredValue(p.expr, scope) ?? p.expr;
     const text = withoutParentheses(value).getText(sf);
     const after = parts[i + 1]?.kind === 'text' ? (parts[i + 1] as { text: string }).text : '';
-    const unit = leadingUnit(after);
+    // A glued `s` is a plural unless the value is a time (`${delay}s`, `${(ms / 1000).toFixed(1)}s`).
+    const found = leadingUnit(after);
+    const unit = found && (found.suffix !== 'Seconds' || found.length > 1 || TIME_LIKE.test(text)) ? found : null;
+    if (gluedToNeighbours(parts, i, unit?.length ?? 0)) glued = true;
     const logged = present.get(text);
     if (logged !== undefined) {
       slots.set(i, { name: logged, unit: !!unit });
@@ -86,7 +95,28 @@ export function structureMessage(given: readonly Part[], scope: DeclarationLooku
     byPart.set(original[i], field);
   });
   if (twoErrors) return null;
-  return { message: constantMessage(parts, slots), fields, error, reshaped, invented, byPart };
+  return { message: constantMessage(parts, slots), fields, error, reshaped, invented, glued, byPart };
+}
+
+/** A value whose glued `s` reads as seconds: a time by its name, or a number worked out in place. */
+const TIME_LIKE = /time|duration|elapsed|delay|timeout|interval|wait|sec|ttl|age|latency|took|uptime|period|backoff|expir|remaining|eta\b|toFixed|Math\.|[-/*]/i;
+/** Text that continues a word, a path or a URL: `v` before `${version}`, `.json` or `/3` after a value. */
+const GLUED_BEFORE = /[\p{L}\p{N}_/.]$/u;
+const GLUED_AFTER = /^(?:[\p{L}\p{N}_/]|\.[\p{L}\p{N}])/u;
+
+/**
+ * Whether value part `i` is glued to what is beside it: another value, or text continuing a word,
+ * a path or a URL (`unitLength`: a unit after it, which belongs to it, is looked past).
+ */
+function gluedToNeighbours(parts: readonly Part[], i: number, unitLength: number): boolean {
+  const before = parts[i - 1];
+  const after = parts[i + 1];
+  if (before && (before.kind === 'value' || GLUED_BEFORE.test(before.text))) return true;
+  if (!after) return false;
+  if (after.kind === 'value') return true;
+  const rest = after.text.slice(unitLength);
+  // `${host}:${port}`: a colon and nothing else between two values.
+  return GLUED_AFTER.test(rest) || (rest === ':' && parts[i + 2]?.kind === 'value');
 }
 
 /**

@@ -44,10 +44,7 @@ export function toggled(record: { id: string }, enabled: boolean, host: string, 
     { recordId: record.id, enabledState: enabled ? 'enabled' : 'disabled' },
     'Schedule toggled to enabledState'
   );
-  logger.info(
-    { host: host ? 'http://' + host : '', port },
-    'Listening at host'
-  );
+  logger.info(`Listening at ${host ? 'http://' + host : ''}:${port}`);
 }
 
 export function processFile(file: { name: string }) {

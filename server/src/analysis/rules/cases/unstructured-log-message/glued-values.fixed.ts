@@ -1,0 +1,17 @@
+// @case library=pino loggerModule=src/logger.ts
+// A value glued to the text beside it is part of a larger token (a URL, a version, a file name, a
+// ratio, a plural): the message left without it reads wrong, so the rewrite is offered, not applied.
+import { logger } from '../logger';
+
+export function report(host: string, port: number, version: string, name: string, done: number, total: number, type: string, delay: number) {
+  logger.info(`Listening on http://${host}:${port}`);
+  logger.info(`Starting v${version}`);
+  logger.info(`Wrote ${name}.json`);
+  logger.info(`Processed ${done}/${total}`);
+  logger.info(`Deleted the ${type}s`);
+  // Separated values, and a glued unit of a time, still get the rewrite fix-all applies.
+  logger.info(
+    { delaySeconds: delay, port },
+    'Retrying in delaySeconds on port'
+  );
+}

@@ -1,0 +1,20 @@
+// @case library=pino loggerModule=src/logger.ts
+// A value glued to the text beside it is part of a larger token (a URL, a version, a file name, a
+// ratio, a plural): the message left without it reads wrong, so the rewrite is offered, not applied.
+import { logger } from '../logger';
+
+export function report(host: string, port: number, version: string, name: string, done: number, total: number, type: string, delay: number) {
+  logger.info(`Listening on http://${host}:${port}`);
+//            ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  logger.info(`Starting v${version}`);
+//            ~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  logger.info(`Wrote ${name}.json`);
+//            ~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  logger.info(`Processed ${done}/${total}`);
+//            ~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  logger.info(`Deleted the ${type}s`);
+//            ~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  // Separated values, and a glued unit of a time, still get the rewrite fix-all applies.
+  logger.info(`Retrying in ${delay}s on port ${port}`);
+//            ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}
