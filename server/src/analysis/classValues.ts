@@ -184,8 +184,9 @@ export class ClassValues {
   classLogger(at: ts.Node): { name: string; lib: LoggerLibrary } | null {
     const klass = enclosingClass(at);
     if (!klass) return null;
-    const [first] = this.classSummary(klass).members;
-    return first ? { name: first[0], lib: first[1] } : null;
+    // A fix writes to it: a field only declared (`logger: Logger;`, NocoBase's WSServer) may never be set.
+    for (const [name, lib] of this.classSummary(klass).members) if (!declaredOnly(klass, name)) return { name, lib };
+    return null;
   }
 
   /** The members of a class that hold a logger, its own (in declaration order) first, then inherited ones. */
@@ -226,6 +227,37 @@ function declaredMemberNames(klass: ts.ClassLikeDeclaration): Set<string> {
     }
   }
   return names;
+}
+
+/**
+ * Whether the class declares field `name` without anything that sets it: no initializer, no
+ * decorator (dependency injection sets those), no `!` (the author says something else sets it), not
+ * a constructor's parameter property, and no `this.name =` anywhere in the class. An inherited field
+ * is not declared here: false.
+ */
+function declaredOnly(klass: ts.ClassLikeDeclaration, name: string): boolean {
+  // Asked once per fix: remembered per class, so a class of many console calls is walked once per field.
+  let known = declaredOnlyFields.get(klass);
+  if (!known) declaredOnlyFields.set(klass, (known = new Map()));
+  let answer = known.get(name);
+  if (answer === undefined) known.set(name, (answer = computeDeclaredOnly(klass, name)));
+  return answer;
+}
+
+const declaredOnlyFields = new WeakMap<ts.ClassLikeDeclaration, Map<string, boolean>>();
+
+function computeDeclaredOnly(klass: ts.ClassLikeDeclaration, name: string): boolean {
+  const field = klass.members.find((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name);
+  if (!field || field.initializer || field.exclamationToken || ts.getDecorators(field)?.length) return false;
+  let assigned = false;
+  const visit = (n: ts.Node): void => {
+    if (assigned) return;
+    if (ts.isConstructorDeclaration(n) && n.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name && !!ts.getModifiers(p)?.length)) assigned = true;
+    else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) && n.left.expression.kind === ts.SyntaxKind.ThisKeyword && n.left.name.text === name) assigned = true;
+    else ts.forEachChild(n, visit);
+  };
+  for (const m of klass.members) visit(m);
+  return !assigned;
 }
 
 /** `private` and `#name` members cannot be called from outside the class. */
