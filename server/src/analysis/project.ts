@@ -82,6 +82,8 @@ export class ProjectModel implements FactsSource {
   generation = 0;
   private workspace: (WorkspaceDeclaration & { byName: Map<string, string> }) | undefined;
   private readonly facts = new Map<string, FileFacts>();
+  /** Per package folder: whether its relative imports name their files' extensions (needsExplicitExtensions). */
+  private readonly extensionEvidence = new Map<string, boolean>();
   private readonly packageFacts = new Map<string, PackageFacts>();
   private factsGeneration = 0;
 
@@ -174,8 +176,16 @@ export class ProjectModel implements FactsSource {
     if (!this.isEsmFormat(absPath)) return false;
     const setup = this.tsconfigs.forFile(absPath);
     const kind = setup.options.moduleResolution;
-    if (setup.configPath) return kind === ts.ModuleResolutionKind.Node16 || kind === ts.ModuleResolutionKind.NodeNext;
-    return /\.m?jsx?$/i.test(absPath);
+    if (kind === ts.ModuleResolutionKind.Node16 || kind === ts.ModuleResolutionKind.NodeNext) return true;
+    if (kind === ts.ModuleResolutionKind.Bundler) return false;
+    if (!setup.configPath) return /\.m?jsx?$/i.test(absPath);
+    // A config that says neither (a jsconfig for the editor, a solution tsconfig whose build config is
+    // referenced: automatisch's backend, atproto's pds): the package's own imports show how it runs.
+    const pkg = this.packageFor(absPath);
+    if (!pkg) return false;
+    let writes = this.extensionEvidence.get(pkg.dir);
+    if (writes === undefined) this.extensionEvidence.set(pkg.dir, (writes = packageWritesExtensions(pkg.dir, this.fileStyles.keys(), this.readFile)));
+    return writes;
   }
 
   /** The facts rules and fixes use for a file (its package's; `absPath` absolute), under a `loggerModule` setting (default: the model's). */
@@ -183,6 +193,7 @@ export class ProjectModel implements FactsSource {
     if (this.factsGeneration !== this.generation) {
       this.facts.clear();
       this.packageFacts.clear();
+      this.extensionEvidence.clear();
       this.factsGeneration = this.generation;
     }
     const setting = configured === undefined ? this.defaultLoggerModule : configured;
@@ -253,4 +264,28 @@ export function classifyFile(project: ProjectModel, absPath: string, text?: stri
 /** The file's role and what decided it, for a person (`obs-lens explain`). */
 export function explainRole(project: ProjectModel, absPath: string, text?: string): RoleVerdict {
   return project.roles.roleOf(absPath, text);
+}
+
+/** Files of a package read for how it writes relative imports (enough to tell, few enough to stay cheap). */
+const EXTENSION_SAMPLE_FILES = 40;
+/** A relative import, or one through a path alias (`@/helpers/logger.js`, `~/db`, `#lib/x.js`). */
+const RELATIVE_IMPORT = /\bfrom\s*['"]((?:\.\.?\/|@\/|~\/|#)[^'"\n]{1,300})['"]/g;
+
+/** Whether most relative (and path-alias) imports in (a sample of) the package's files name an extension (`'./logger.js'`). */
+function packageWritesExtensions(dir: string, files: Iterable<string>, readFile: (absPath: string) => string | undefined): boolean {
+  let withExtension = 0;
+  let without = 0;
+  let read = 0;
+  for (const file of files) {
+    if (read >= EXTENSION_SAMPLE_FILES) break;
+    if (!isInside(dir, file) || file.includes(`${path.sep}node_modules${path.sep}`)) continue;
+    const text = readFile(file);
+    if (text === undefined) continue;
+    read++;
+    for (const m of text.matchAll(RELATIVE_IMPORT)) {
+      if (/\.[cm]?jsx?$/.test(m[1])) withExtension++;
+      else without++;
+    }
+  }
+  return withExtension > without;
 }
