@@ -110,8 +110,11 @@ function bindPattern(scopes: ScopeMap, scope: ts.Node, name: ts.BindingName, fro
   if (ts.isIdentifier(name)) {
     // The declaration node only when the name is the whole declaration's (`let x: T;`), not a piece of a pattern.
     if (!from) return declare(scopes, scope, name.text, ts.isVariableDeclaration(node) && node.name === name ? { kind: 'other', node } : { kind: 'other' });
-    const module = requiredModule(unwrap(from));
-    declare(scopes, scope, name.text, module ? { kind: 'import', module, name: '*' } : { kind: 'value', init: from, node });
+    const init = unwrap(from);
+    const module = requiredModule(init);
+    // `require('chalk').default` (an ES module's default export required from CommonJS): as `import chalk from 'chalk'`.
+    const defaultOf = !module && ts.isPropertyAccessExpression(init) && init.name.text === 'default' ? requiredModule(unwrap(init.expression)) : null;
+    declare(scopes, scope, name.text, module ? { kind: 'import', module, name: '*' } : defaultOf ? { kind: 'import', module: defaultOf, name: 'default' } : { kind: 'value', init: from, node });
     return;
   }
   if (ts.isObjectBindingPattern(name)) {

@@ -8,7 +8,7 @@ import type { LoggerLibrary } from '../types';
 import type { ArgumentDoc } from './util/callLayout';
 import { commentsBetweenArguments } from './util/comments';
 import { messageParts, type Part } from './util/messageParts';
-import { argumentsEdit, fieldsGoUnwritten, messageArgument, structuredArgumentDocs, UNWRITTEN_FIELDS_NOTE } from './util/structuredCall';
+import { argumentsEdit, fieldsGoUnwritten, takenKeys, messageArgument, structuredArgumentDocs, UNWRITTEN_FIELDS_NOTE } from './util/structuredCall';
 import { type Field, objectLiteralFields, printedValue, structureMessage } from './util/structuredMessage';
 import { isConsoleOutsideService } from './util/fileRole';
 import { runsOnlyUnderTests } from './util/developmentOnly';
@@ -56,7 +56,7 @@ interface ConsoleStructure {
 /** What an argument contributes: message parts, or an object literal's properties as fields. */
 type Contribution = { kind: 'parts'; from: number; to: number } | { kind: 'object'; fields: Field[] };
 
-function structure(call: LogCall, ctx: RuleContext): ConsoleStructure | null {
+function structure(call: LogCall, ctx: RuleContext, library: LoggerLibrary): ConsoleStructure | null {
   const args = call.node.arguments;
   // `...args` has no place in a fields object or a message: such calls are left to a person.
   if (args.length === 0 || args.some(ts.isSpreadElement)) return null;
@@ -100,7 +100,7 @@ function structure(call: LogCall, ctx: RuleContext): ConsoleStructure | null {
     }
     contributions.push({ kind: 'parts', from: Math.max(0, from - 1), to: parts.length });
   });
-  const s = structureMessage(parts, ctx, sf, objectKeys);
+  const s = structureMessage(parts, ctx, sf, takenKeys(objectKeys, library));
   if (!s) return null;
   // The fields in argument order, object literals' properties where the object was.
   const fields: Field[] = [];
@@ -121,7 +121,7 @@ function fixFor(call: LogCall, ctx: RuleContext): FixProposal[] {
   const logger = ctx.findLogger(call.node);
   if (!logger) return [];
   const library = logger.library;
-  const s = structure(call, ctx);
+  const s = structure(call, ctx, library);
   if (!s) return [];
   const level = levelFor(call.method, library);
   const callee = `${logger.expression}.${level}`;

@@ -17,7 +17,7 @@ import { messageParts } from './util/messageParts';
 import { lookupValues } from './util/translations';
 import { constantMessage } from './util/messageText';
 import { aroundOnlyPlaceholder, placeholderCount, placeholderLetters } from './util/placeholders';
-import { existingFieldValues, existingKeys, fieldsGoUnwritten, fieldsMergeSafely, rewriteArguments, UNWRITTEN_FIELDS_NOTE } from './util/structuredCall';
+import { existingFieldValues, existingKeys, fieldsGoUnwritten, takenKeys, fieldsMergeSafely, rewriteArguments, UNWRITTEN_FIELDS_NOTE } from './util/structuredCall';
 import { structureMessage } from './util/structuredMessage';
 
 /** Code in a message, in Markdown: double backticks when the code holds one. */
@@ -131,7 +131,7 @@ function messageFix(call: LogCall, ctx: RuleContext, error: ts.Expression): FixP
   if ((library === 'pino' || library === 'bunyan') && call.restArgs.length > 0) return [];
   const sf = ctx.sourceFile;
   const parts = messageParts(call.messageArg) ?? [{ kind: 'value' as const, expr: call.messageArg }];
-  const s = structureMessage(parts, ctx, sf, existingKeys(call), existingFieldValues(call, sf));
+  const s = structureMessage(parts, ctx, sf, takenKeys(existingKeys(call), library), existingFieldValues(call, sf));
   if (!s || !s.error) return [];
   if (!s.message && placement.kind !== 'metaArgument' && s.fields.length === 0 && !call.fieldsArg) {
     // The message was the error's text alone: pino and bunyan take the error itself and use its

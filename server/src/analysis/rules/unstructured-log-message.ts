@@ -10,7 +10,7 @@ import { runsOnlyInDevelopmentOrTests } from './util/developmentOnly';
 import { colouredValue, isConstantText, isStringify, localValues } from './util/declarations';
 import { isUtilFormatCall } from './util/imports';
 import { messageParts, type Part } from './util/messageParts';
-import { existingFieldValues, existingKeys, fieldsGoUnwritten, fieldsMergeSafely, rewriteArguments, UNWRITTEN_FIELDS_NOTE } from './util/structuredCall';
+import { existingFieldValues, existingKeys, fieldsGoUnwritten, takenKeys, fieldsMergeSafely, rewriteArguments, UNWRITTEN_FIELDS_NOTE } from './util/structuredCall';
 import { objectLiteralFields, printedValue, structureMessage } from './util/structuredMessage';
 import { writesJsonRecord } from './util/jsonRecord';
 import { printsCallerMessageAfterOwnTag, writesCallerMessageAfterOwnTag } from './util/consoleSink';
@@ -125,7 +125,7 @@ function structuredFix(call: LogCall, ctx: RuleContext, kind: Kind): FixProposal
   if (valueCount(parts) > MAX_FIX_FIELDS) return [];
   // An error printed into the message (`${err.message}`) is logged as the error object, where the
   // library keeps one (util/errorPlacement.ts); where it cannot go with the other fields, no fix.
-  const s = structureMessage(parts, ctx, ctx.sourceFile, existingKeys(call), existingFieldValues(call, ctx.sourceFile));
+  const s = structureMessage(parts, ctx, ctx.sourceFile, takenKeys(existingKeys(call), library), existingFieldValues(call, ctx.sourceFile));
   if (!s) return [];
   // Nothing constant left: pino/bunyan log the fields alone, winston gets the level as a neutral message.
   const newMessage = s.message || (library === 'winston' ? call.method : null);

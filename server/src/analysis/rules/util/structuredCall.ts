@@ -13,6 +13,25 @@ import type { Field } from './structuredMessage';
 
 type Ctx = Pick<RuleContext, 'sourceFile' | 'codeStyle'>;
 
+/**
+ * Keys the library writes into every record itself: a field of that name would collide with it
+ * (pino's `time`, bunyan's `name`, winston's `timestamp` from its timestamp format), so a field
+ * made from a value never takes one (Dokploy's `{ time: new Date().toLocaleString() }`).
+ */
+const RESERVED_KEYS: Readonly<Record<LoggerLibrary, readonly string[]>> = {
+  pino: ['time', 'level', 'msg', 'pid', 'hostname'],
+  bunyan: ['time', 'level', 'msg', 'pid', 'hostname', 'name', 'v'],
+  winston: ['level', 'message', 'timestamp'],
+  log4js: [],
+  nestjs: [],
+  custom: [],
+};
+
+/** The keys a fix must not give a new field: those the call already has, and those the library writes (RESERVED_KEYS). */
+export function takenKeys(keys: Iterable<string>, library: LoggerLibrary): Set<string> {
+  return new Set([...keys, ...RESERVED_KEYS[library]]);
+}
+
 /** Keys of an object literal (identifiers and string keys). */
 export function objectKeys(obj: ts.ObjectLiteralExpression): Set<string> {
   const keys = new Set<string>();

@@ -44,7 +44,8 @@ export interface StructuredMessage {
  * Null when the message prints two different errors: only one has the library's error place.
  */
 export function structureMessage(given: readonly Part[], scope: DeclarationLookup & Pick<RuleContext, 'importOf'>, sf: ts.SourceFile, taken: ReadonlySet<string>, present: ReadonlyMap<string, string> = new Map()): StructuredMessage | null {
-  const { parts, original } = joinTexts(given);
+  // Constant text in colour (`[${chalk.red('missing')}]`) is text of the message, not a value.
+  const { parts, original } = joinTexts(given.map((p) => (p.kind === 'value' ? colouredText(p.expr, scope) ?? p : p)));
   let error: ts.Expression | null = null;
   let twoErrors = false;
   let reshaped = false;
@@ -96,6 +97,17 @@ export function structureMessage(given: readonly Part[], scope: DeclarationLooku
   });
   if (twoErrors) return null;
   return { message: constantMessage(parts, slots), fields, error, reshaped, invented, glued, byPart };
+}
+
+/** The text part a colour call of a literal stands for (`chalk.bold(chalk.red('missing'))` → 'missing'), else null. */
+function colouredText(expr: ts.Expression, scope: Pick<RuleContext, 'importOf'>): Part | null {
+  let e: ts.Expression | null = colouredValue(expr, scope);
+  for (let depth = 0; e && depth < 4; depth++) {
+    const u = unwrap(e);
+    if (ts.isStringLiteralLike(u)) return { kind: 'text', text: u.text };
+    e = colouredValue(u, scope);
+  }
+  return null;
 }
 
 /** A value whose glued `s` reads as seconds: a time by its name, or a number worked out in place. */

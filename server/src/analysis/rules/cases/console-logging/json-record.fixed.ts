@@ -8,5 +8,5 @@ export function write(module: string, level: string, msg: string, json: boolean)
     console.log(JSON.stringify({ time: new Date().toISOString(), module, level, msg }));
     return;
   }
-  logger.info({ module, level, msg });
+  logger.info({ module, level2: level, msg2: msg });
 }

@@ -13,7 +13,7 @@ export const scheduleBlobExpiry = ({ scheduleExecution, notify, poll }: { schedu
     logger.warn({ now: now.toISOString() }, 'audit at now');
   });
   notify((log) => {
-    log.info({ time: Date.now() }, 'notified');
+    log.info({ time2: Date.now() }, 'notified');
   });
   // The context's `logger` is a string here, not a logger.
   poll((context) => {
