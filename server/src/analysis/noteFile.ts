@@ -26,8 +26,12 @@ const BUNYAN_SERIALIZERS = /\bserializers\s*:|\.addSerializers\s*\(|\bstdSeriali
  * call directly, or exports a name bound to one. Only a filter: the parse decides.
  */
 export function mayExportLogger(text: string): boolean {
-  if (!MENTIONS_LIBRARY.test(text) || !MENTIONS_EXPORT.test(text)) return false;
+  if (!MENTIONS_EXPORT.test(text)) return false;
+  // An exported creation call, whatever module the factory comes from: OpenPanel's apps/api makes its
+  // logger with `createLogger` of a workspace package (`export const logger = createLogger({ name: 'api' })`).
   if (EXPORTS_CREATION.test(text)) return true;
+  // A name bound to a creation and exported later: only in a file naming a library (the pattern runs per binding).
+  if (!MENTIONS_LIBRARY.test(text)) return false;
   for (const m of text.matchAll(BOUND_TO_CREATION)) {
     const name = m[1].replace(/\$/g, '\\$');
     const exported = new RegExp(

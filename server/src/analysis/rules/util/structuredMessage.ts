@@ -73,7 +73,7 @@ export function structureMessage(given: readonly Part[], scope: DeclarationLooku
     // A glued `s` is a plural unless the value is a time (`${delay}s`, `${(ms / 1000).toFixed(1)}s`).
     const found = leadingUnit(after);
     const unit = found && (found.suffix !== 'Seconds' || found.length > 1 || TIME_LIKE.test(text)) ? found : null;
-    if (gluedToNeighbours(parts, i, unit?.length ?? 0)) glued = true;
+    if (gluedToNeighbours(parts, i, unit?.length ?? 0) || isTextChoice(value)) glued = true;
     const logged = present.get(text);
     if (logged !== undefined) {
       slots.set(i, { name: logged, unit: !!unit });
@@ -108,6 +108,18 @@ function colouredText(expr: ts.Expression, scope: Pick<RuleContext, 'importOf'>)
     e = colouredValue(u, scope);
   }
   return null;
+}
+
+/**
+ * `${is4k ? '4K ' : ''}`: a word of the sentence put in or left out at run time (Overseerr's "no
+ * default ${is4k ? '4K ' : ''}Radarr server"). As a field, the sentence left says something else; the
+ * rewrite is offered, not applied. A choice between two words (`${hit ? 'hit' : 'miss'}`) is a value.
+ */
+function isTextChoice(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  if (!ts.isConditionalExpression(e)) return false;
+  const [a, b] = [unwrap(e.whenTrue), unwrap(e.whenFalse)];
+  return ts.isStringLiteralLike(a) && ts.isStringLiteralLike(b) && (a.text.trim() === '' || b.text.trim() === '');
 }
 
 /** A value whose glued `s` reads as seconds: a time by its name, or a number worked out in place. */

@@ -15,3 +15,7 @@ export function report(host: string, port: number, version: string, name: string
     'Retrying in delaySeconds on port'
   );
 }
+
+export function missingServer(is4k: boolean) {
+  logger.warn(`There is no default ${is4k ? '4K ' : ''}Radarr server configured`);
+}

@@ -18,3 +18,8 @@ export function report(host: string, port: number, version: string, name: string
   logger.info(`Retrying in ${delay}s on port ${port}`);
 //            ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
 }
+
+export function missingServer(is4k: boolean) {
+  logger.warn(`There is no default ${is4k ? '4K ' : ''}Radarr server configured`);
+//            ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}

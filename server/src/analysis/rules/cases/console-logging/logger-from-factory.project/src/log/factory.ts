@@ -1,0 +1,5 @@
+import pino from 'pino';
+
+export function createLogger({ name }: { name: string }) {
+  return pino({ name });
+}

@@ -1,0 +1,3 @@
+import { createLogger } from './log/factory';
+
+export const logger = createLogger({ name: 'api' });
