@@ -8,7 +8,7 @@
 //   node bench/realcode/fixscore.mjs --add <name> <sample.diff> <verdicts.json>   (turn a review into labels)
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const store = path.join(here, 'fixes');
@@ -91,7 +91,10 @@ function score(dir, details) {
 }
 
 const args = process.argv.slice(2);
-if (args[0] === '--add' && args.length === 4) add(args[1], args[2], args[3]);
+// Run as a script only: other scripts import hunksOf.
+if (import.meta.url !== pathToFileURL(path.resolve(process.argv[1] ?? '')).href) {
+  // imported
+} else if (args[0] === '--add' && args.length === 4) add(args[1], args[2], args[3]);
 else if (args[0] && !args[0].startsWith('--')) score(args[0], args.includes('--details'));
 else {
   console.error('usage: node bench/realcode/fixscore.mjs <fixes-dir> [--details] | --add <name> <sample.diff> <verdicts.json>');

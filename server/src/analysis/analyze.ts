@@ -249,10 +249,11 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     loadedByServer: !!role.loadedByServer,
     moduleStyle,
     libraryFor: (call) => (call.library !== 'console' ? call.library : facts.library ?? 'pino'),
-    // A fix never brings a server logger into browser code: the import would break the client bundle.
+    // A fix never brings a server logger into browser code, nor into server code browser code imports
+    // too: the import would break the client bundle.
     findLogger: (at) => {
       const choice = findLogger(loggerFinder, at);
-      return choice && fileKind === 'browser' && choice.edits.length > 0 ? null : choice;
+      return choice && (fileKind === 'browser' || role.sharedWithBrowser) && choice.edits.length > 0 ? null : choice;
     },
     declarationOf: (id) => declarationNodeOf(scopes, id),
     functionNamed: (id) => functionNamed(scopes, id),

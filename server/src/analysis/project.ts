@@ -253,7 +253,7 @@ function defaultReadFile(absPath: string): string | undefined {
  * package's facts, its role and its service's request context (another file's mixin or middleware).
  */
 export function analysisFactsKey(project: ProjectModel, absPath: string, factsDigest: string, role: RoleVerdict = project.roles.roleOf(absPath)): string {
-  return `${factsDigest}\0${role.role}${role.loadedByServer ? '+loaded' : ''}\0${serviceContextFor(project, absPath)?.digest ?? ''}`;
+  return `${factsDigest}\0${role.role}${role.loadedByServer ? '+loaded' : ''}${role.sharedWithBrowser ? '+browser' : ''}\0${serviceContextFor(project, absPath)?.digest ?? ''}`;
 }
 
 /** What the file is for (see roles/): from the project's configuration, its imports, its folder and (when known) its text. */

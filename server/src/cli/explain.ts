@@ -128,7 +128,7 @@ function formatText(e: ExplainedFile): string {
         : 'none',
     ],
     ['  why', e.loggerModule.reason],
-    ['role', `${e.role.role}: ${e.role.why}`],
+    ['role', `${e.role.role}: ${e.role.why}${e.role.sharedWithBrowser ? ' (browser code imports it too: fixes import no server logger into it)' : ''}`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length), 'loggers in scope'.length);
   const lines = [e.file, ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`)];

@@ -20,6 +20,8 @@ export interface ComputedRole {
   readonly reason: string | (() => string);
   /** Server code by server reach alone (RoleVerdict.loadedByServer). */
   readonly loadedByServer?: true;
+  /** Server code that browser code imports too (RoleVerdict.sharedWithBrowser). */
+  readonly sharedWithBrowser?: true;
 }
 
 export function computeRoles(root: string, graph: ImportGraph, evidence: ReadonlyArray<Evidence | null>): Map<string, ComputedRole> {
@@ -131,6 +133,8 @@ export function computeRoles(root: string, graph: ImportGraph, evidence: Readonl
   const isServer: boolean[] = new Array(n).fill(false);
   /** Server code only because server code imports it: no entry, script or convention named it. */
   const loaded: boolean[] = new Array(n).fill(false);
+  /** Server code that browser reach got to first: browser bundles load it too. */
+  const shared: boolean[] = new Array(n).fill(false);
   for (let i = 0; i < n; i++) {
     if (role[i] === 'service' || (undecided[i] && !library[i])) {
       isServer[i] = true;
@@ -150,6 +154,7 @@ export function computeRoles(root: string, graph: ImportGraph, evidence: Readonl
       if (isServer[to] || !(open[to] || origin[to] >= 0)) continue;
       isServer[to] = true;
       loaded[to] = true;
+      if (origin[to] >= 0) shared[to] = true;
       role[to] = 'service';
       why[to] = () => `imported by server code (${rel(from)})`;
       serverQueue.push(to);
@@ -160,7 +165,7 @@ export function computeRoles(root: string, graph: ImportGraph, evidence: Readonl
   for (let i = 0; i < n; i++) {
     const libraryLeft = !isServer[i] && role[i] === null && library[i];
     const verdict: ComputedRole = { role: isServer[i] ? 'service' : libraryLeft ? 'library' : (role[i] ?? 'service'), reason: libraryLeft ? evidence[i]!.why : why[i] || DEFAULT_WHY };
-    out.set(files[i], loaded[i] ? { ...verdict, loadedByServer: true } : verdict);
+    out.set(files[i], loaded[i] ? { ...verdict, loadedByServer: true, ...(shared[i] ? { sharedWithBrowser: true as const } : {}) } : verdict);
   }
   return out;
 }

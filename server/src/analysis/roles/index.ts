@@ -112,7 +112,7 @@ export class RoleIndex {
     const file = path.resolve(absPath);
     if (this.noted.has(file)) {
       const known = this.all().get(file);
-      if (known) return { role: known.role, why: typeof known.reason === 'string' ? known.reason : known.reason(), ...(known.loadedByServer ? { loadedByServer: true } : {}) };
+      if (known) return { role: known.role, why: typeof known.reason === 'string' ? known.reason : known.reason(), ...(known.loadedByServer ? { loadedByServer: true } : {}), ...(known.sharedWithBrowser ? { sharedWithBrowser: true } : {}) };
     }
     const scanned = text !== undefined ? scanFile(text, path.basename(file)) : null;
     const evidence = evidenceFor(this.project, this.projectConfigs(), file, scanned);
@@ -123,7 +123,7 @@ export class RoleIndex {
   digest(): string {
     if (this.digestValue === null) {
       const hash = createHash('sha1');
-      for (const [file, verdict] of [...this.all()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) hash.update(`${file}\0${verdict.role}${verdict.loadedByServer ? '+loaded' : ''}\n`);
+      for (const [file, verdict] of [...this.all()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) hash.update(`${file}\0${verdict.role}${verdict.loadedByServer ? '+loaded' : ''}${verdict.sharedWithBrowser ? '+browser' : ''}\n`);
       this.digestValue = hash.digest('hex');
     }
     return this.digestValue;

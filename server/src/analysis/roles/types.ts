@@ -15,6 +15,11 @@ export interface RoleVerdict {
    * module)`) is a command's, not the server's (rules/util/commandOnly.ts).
    */
   readonly loadedByServer?: boolean;
+  /**
+   * Server code that browser code imports too (Karakeep's shared query parser, Documenso's audit-log
+   * helpers): a fix must not import the server's logger into it, which would land in the browser bundle.
+   */
+  readonly sharedWithBrowser?: boolean;
 }
 
 /**

@@ -1,0 +1,3 @@
+import { formatQuery } from '../shared/query';
+
+document.getElementById('app')!.textContent = formatQuery('is:fav');
