@@ -116,7 +116,7 @@ export function structuredArgumentDocs(call: LogCall, library: LoggerLibrary, s:
   if (args.length === 0 || args.some(ts.isSpreadElement)) return null;
   const placement = s.error === null ? null : errorPlacement(library);
   if (s.error !== null && !placement) return null;
-  const added = s.fields.map((f) => fieldProperty(f, ctx));
+  const added = fieldsFor(call, library, s).map((f) => fieldProperty(f, ctx));
   const msg = messageArgument(s, ctx);
   if (library === 'pino' || library === 'bunyan') {
     let first: ArgumentDoc | null;
@@ -146,6 +146,16 @@ export function structuredArgumentDocs(call: LogCall, library: LoggerLibrary, s:
     return [...level, msg, ...(meta ? [meta] : []), ...others];
   }
   return null;
+}
+
+/**
+ * The fields to write: pino's and bunyan's serializers read an error under `err` only, so a value
+ * named `error` (a callback's `(job, error) =>`, not known to be an Error) goes under `err` there,
+ * where an Error keeps its message and stack instead of being written as `{}` (Documenso's job worker).
+ */
+function fieldsFor(call: LogCall, library: LoggerLibrary, s: StructuredArguments): readonly Field[] {
+  if ((library !== 'pino' && library !== 'bunyan') || s.error !== null || s.fields.some((f) => f.key === 'err') || existingKeys(call).has('err')) return s.fields;
+  return s.fields.map((f) => (f.key === 'error' ? { ...f, key: 'err' } : f));
 }
 
 /** The existing fields (their text kept) with the new ones added at the start or end; null when there are none. */

@@ -1,0 +1,9 @@
+// @case library=pino loggerModule=src/logger.ts
+// A callback's `error` not known to be an Error (Documenso's BullMQ worker `on('failed', (job, error) => ...)`)
+// goes under pino's `err`, where its serializer keeps an Error's message and stack.
+import { logger } from '../logger';
+export function watch(worker: { on(event: string, cb: (job: { name?: string } | undefined, error: unknown) => void): void }) {
+  worker.on('failed', (job, error) => {
+    logger.error({ jobName: job?.name, err: error }, 'job failed');
+  });
+}
