@@ -7,7 +7,7 @@ import { fileContextSources, mayHoldContextSource } from './context/fileSources'
 import { type LoggerExports, type ProjectModel, stripExtension } from './project';
 import { ASSIGNS_GLOBAL, ASSIGNS_MODULE_MEMBER } from './globalAssignments';
 import { configuresPinoErrorKeys, createsPino } from './pinoConfigText';
-import { winstonDropsFieldsIn, winstonErrorKeysIn } from './winstonConfigText';
+import { winstonDropsFieldsIn, winstonDropsStacksIn, winstonErrorKeysIn } from './winstonConfigText';
 
 const MENTIONS_LIBRARY = /['"](pino|winston|bunyan|log4js|@nestjs\/common)['"]/;
 const MENTIONS_EXPORT = /\bexport\b|\bmodule\.exports\b|\bexports\./;
@@ -54,6 +54,7 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   // pino keeps an error only under `err` unless a serializer, errorKey or log formatter says otherwise (error-not-serialized asks).
   // whether winston writes a record's fields at all (the fixes moving values into fields ask).
   if (markMember(project.winstonFieldDroppingFiles, file, readable && winstonDropsFieldsIn(text))) project.generation++;
+  if (markMember(project.winstonStackDroppingFiles, file, readable && winstonDropsStacksIn(text))) project.generation++;
   if (markMember(project.winstonErrorKeyFiles, file, readable && text.includes('winston') && winstonErrorKeysIn(text).length > 0)) project.generation++;
   if (markMember(project.pinoErrorKeyFiles, file, readable && (text.includes('serializers') || text.includes('errorKey') || text.includes('formatters')) && configuresPinoErrorKeys(text))) project.generation++;
   if (markMember(project.pinoCreatorFiles, file, readable && createsPino(text))) project.generation++;

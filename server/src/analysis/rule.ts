@@ -75,6 +75,8 @@ export interface ProjectFacts {
    * level and message): fields moved out of a message into meta would not be written there.
    */
   readonly winstonDropsFields?: boolean;
+  /** Whether such a format also leaves out an error's stack: an error moved out of console's output (which printed its stack) shows its message only. */
+  readonly winstonDropsStacks?: boolean;
   /**
    * Whether some module configures pino to serialise errors under keys besides `err` (`serializers: {
    * error: ... }`, `errorKey`): then an error under another key may be kept, and is not reported.

@@ -29,12 +29,23 @@ const MAX_PRINTF = 4000;
  * (another transport, another setting) does not bring them back to that output.
  */
 export function winstonDropsFieldsIn(text: string): boolean {
-  if (!text.includes('winston') || !text.includes('printf')) return false;
+  return fieldDroppingPrintfs(text).length > 0;
+}
+
+/** Whether such a printf also leaves out the stack (`info.stack`): an error logged through it shows its message only (maxun's, Karakeep's). */
+export function winstonDropsStacksIn(text: string): boolean {
+  return fieldDroppingPrintfs(text).some((callback) => !/\bstack\b/.test(callback));
+}
+
+/** The printf callbacks of a winston format file that name keys one by one (see winstonDropsFieldsIn). */
+function fieldDroppingPrintfs(text: string): string[] {
+  if (!text.includes('winston') || !text.includes('printf')) return [];
+  const out: string[] = [];
   for (const m of text.matchAll(PRINTF)) {
     const callback = argumentText(text, m.index + m[0].length);
-    if (callback !== null && !PRINTS_REST.test(callback)) return true;
+    if (callback !== null && !PRINTS_REST.test(callback)) out.push(callback);
   }
-  return false;
+  return out;
 }
 
 /** The text from `start` up to the parenthesis closing the one before it; null past MAX_PRINTF. */

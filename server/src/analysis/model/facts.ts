@@ -57,6 +57,7 @@ export interface FactsSource {
   readonly winstonErrorKeyFiles: ReadonlySet<string>;
   /** Files with a winston printf format that drops the meta's fields, learnt by noteFile. */
   readonly winstonFieldDroppingFiles: ReadonlySet<string>;
+  readonly winstonStackDroppingFiles: ReadonlySet<string>;
   /** Files that create a pino logger, learnt by noteFile. */
   readonly pinoCreatorFiles: ReadonlySet<string>;
   /** Files that create a bunyan logger, and those that configure bunyan's serializers, learnt by noteFile. */
@@ -85,6 +86,7 @@ export interface PackageFacts {
   readonly winstonKeepsErrorStacks: boolean;
   readonly winstonFillsPlaceholders: boolean;
   readonly winstonDropsFields: boolean;
+  readonly winstonDropsStacks: boolean;
   readonly pinoSerialisesOtherKeys: boolean;
   readonly bunyanSerialisesFields: boolean;
   readonly winstonErrorKeys: readonly string[];
@@ -110,6 +112,7 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
   const winstonFillsPlaceholders = src.splatFormatFiles.size > 0;
   // Project-wide: a printf format naming keys one by one drops the fields from the output it writes.
   const winstonDropsFields = src.winstonFieldDroppingFiles.size > 0;
+  const winstonDropsStacks = src.winstonStackDroppingFiles.size > 0;
   // Project-wide too: a shared logger package configures the serializers its services log through.
   // When no noted file creates the pino logger (`obs-lens check packages/server` of a repository whose
   // logger is made in packages/shared), how it serialises is not known: taken as it might.
@@ -133,18 +136,19 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
     winstonKeepsErrorStacks,
     winstonFillsPlaceholders,
     winstonDropsFields,
+    winstonDropsStacks,
     pinoSerialisesOtherKeys,
     bunyanSerialisesFields,
     winstonErrorKeys,
     reasons: { library: libraryReason, loggerModule: choice.reason },
     // Written only when set: digests of projects without them stay as they were.
-    digest: JSON.stringify([pkg?.dir ?? null, library, choice.module, providesRequestLogger, ...(winstonKeepsErrorStacks || winstonFillsPlaceholders ? [winstonKeepsErrorStacks] : []), ...(winstonFillsPlaceholders ? ['splat'] : []), ...(pinoSerialisesOtherKeys && (library === 'pino' || library === 'nestjs') ? ['pino-keys'] : []), ...(winstonErrorKeys.length > 0 ? [winstonErrorKeys] : []), ...(!bunyanSerialisesFields ? ['bunyan-plain'] : []), ...(winstonDropsFields ? ['winston-message-only'] : [])]),
+    digest: JSON.stringify([pkg?.dir ?? null, library, choice.module, providesRequestLogger, ...(winstonKeepsErrorStacks || winstonFillsPlaceholders ? [winstonKeepsErrorStacks] : []), ...(winstonFillsPlaceholders ? ['splat'] : []), ...(pinoSerialisesOtherKeys && (library === 'pino' || library === 'nestjs') ? ['pino-keys'] : []), ...(winstonErrorKeys.length > 0 ? [winstonErrorKeys] : []), ...(!bunyanSerialisesFields ? ['bunyan-plain'] : []), ...(winstonDropsFields ? ['winston-message-only'] : []), ...(winstonDropsStacks ? ['winston-no-stack'] : [])]),
   };
 }
 
 /** One file's facts: its package's, with the module style its own extension may decide. */
 export function computeFacts(src: FactsSource, absPath: string, pkgFacts: PackageFacts): FileFacts {
-  const { package: pkg, loggerModule, library, providesRequestLogger, winstonKeepsErrorStacks, winstonFillsPlaceholders, winstonDropsFields, pinoSerialisesOtherKeys, bunyanSerialisesFields, winstonErrorKeys } = pkgFacts;
+  const { package: pkg, loggerModule, library, providesRequestLogger, winstonKeepsErrorStacks, winstonFillsPlaceholders, winstonDropsFields, winstonDropsStacks, pinoSerialisesOtherKeys, bunyanSerialisesFields, winstonErrorKeys } = pkgFacts;
   const ext = path.extname(absPath).toLowerCase();
   const style =
     ext === '.mjs' || ext === '.mts'
@@ -166,6 +170,7 @@ export function computeFacts(src: FactsSource, absPath: string, pkgFacts: Packag
     winstonKeepsErrorStacks,
     winstonFillsPlaceholders,
     winstonDropsFields,
+    winstonDropsStacks,
     pinoSerialisesOtherKeys,
     bunyanSerialisesFields,
     winstonErrorKeys,

@@ -8,7 +8,7 @@ import type { LoggerLibrary } from '../types';
 import type { ArgumentDoc } from './util/callLayout';
 import { commentsBetweenArguments } from './util/comments';
 import { messageParts, type Part } from './util/messageParts';
-import { argumentsEdit, fieldsGoUnwritten, takenKeys, messageArgument, structuredArgumentDocs, UNWRITTEN_FIELDS_NOTE } from './util/structuredCall';
+import { argumentsEdit, fieldsGoUnwritten, stackGoesUnwritten, takenKeys, messageArgument, structuredArgumentDocs, UNWRITTEN_FIELDS_NOTE } from './util/structuredCall';
 import { type Field, objectLiteralFields, printedValue, structureMessage } from './util/structuredMessage';
 import { isConsoleOutsideService } from './util/fileRole';
 import { runsOnlyUnderTests } from './util/developmentOnly';
@@ -153,7 +153,8 @@ function fixFor(call: LogCall, ctx: RuleContext): FixProposal[] {
   const edits = [...logger.edits, calleeEdit, argumentsEdit(call.node, docs, ctx, callee)];
   // An injected console (`this.logger = options.logger || console`) may be replaced by its caller: writing
   // to the project's logger instead bypasses that, so a person decides.
-  const unwritten = s.fields.length > 0 && fieldsGoUnwritten(library, ctx);
+  // console printed an error with its stack: a winston format printing only the message would lose it.
+  const unwritten = (s.fields.length > 0 && fieldsGoUnwritten(library, ctx)) || (!!s.error && stackGoesUnwritten(library, ctx));
   safe = safe && !unwritten && !commentsBetweenArguments(call.node.arguments, sf) && (call.receiver === call.node.expression || isGlobalConsole(call.receiver, ctx));
   return [{ title: `Replace with ${callee}(...)${unwritten ? UNWRITTEN_FIELDS_NOTE : ''}`, edits, safe }];
 }

@@ -80,8 +80,13 @@ export function fieldsGoUnwritten(library: LoggerLibrary, ctx: Pick<RuleContext,
   return library === 'winston' && !!ctx.project.winstonDropsFields;
 }
 
+/** Whether an error's stack logged through `library` goes unwritten (see winstonDropsStacks). */
+export function stackGoesUnwritten(library: LoggerLibrary, ctx: Pick<RuleContext, 'project'>): boolean {
+  return library === 'winston' && !!ctx.project.winstonDropsStacks;
+}
+
 /** What a fix's title adds when its fields go unwritten (fieldsGoUnwritten). */
-export const UNWRITTEN_FIELDS_NOTE = " (the project's winston format prints no fields: add them to it first)";
+export const UNWRITTEN_FIELDS_NOTE = " (the project's winston format prints only the message: add the rest to it first)";
 
 /** `key` when the value is the same name (shorthand), else `key: value`. */
 export function fieldProperty(f: Field, ctx: Ctx): string {

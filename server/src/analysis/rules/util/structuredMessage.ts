@@ -124,9 +124,15 @@ function isTextChoice(expr: ts.Expression): boolean {
 
 /** A value whose glued `s` reads as seconds: a time by its name, or a number worked out in place. */
 const TIME_LIKE = /time|duration|elapsed|delay|timeout|interval|wait|sec|ttl|age|latency|took|uptime|period|backoff|expir|remaining|eta\b|toFixed|Math\.|[-/*]/i;
-/** Text that continues a word, a path or a URL: `v` before `${version}`, `.json` or `/3` after a value. */
+/** Text that continues a word, a path or a URL: `v` before `${version}`, `.json` or `/3` after a value, `http://localhost:` before a port. */
 const GLUED_BEFORE = /[\p{L}\p{N}_/.]$/u;
 const GLUED_AFTER = /^(?:[\p{L}\p{N}_/]|\.[\p{L}\p{N}])/u;
+
+/** Whether `text` ends inside a URL (`http://localhost:`): a `://` with no white space after it. */
+function insideUrl(text: string): boolean {
+  const scheme = text.lastIndexOf('://');
+  return scheme >= 0 && !/\s/.test(text.slice(scheme));
+}
 
 /**
  * Whether value part `i` is glued to what is beside it: another value, or text continuing a word,
@@ -135,7 +141,7 @@ const GLUED_AFTER = /^(?:[\p{L}\p{N}_/]|\.[\p{L}\p{N}])/u;
 function gluedToNeighbours(parts: readonly Part[], i: number, unitLength: number): boolean {
   const before = parts[i - 1];
   const after = parts[i + 1];
-  if (before && (before.kind === 'value' || GLUED_BEFORE.test(before.text))) return true;
+  if (before && (before.kind === 'value' || GLUED_BEFORE.test(before.text) || insideUrl(before.text))) return true;
   if (!after) return false;
   if (after.kind === 'value') return true;
   const rest = after.text.slice(unitLength);

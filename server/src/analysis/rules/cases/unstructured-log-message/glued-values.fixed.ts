@@ -19,3 +19,7 @@ export function report(host: string, port: number, version: string, name: string
 export function missingServer(is4k: boolean) {
   logger.warn(`There is no default ${is4k ? '4K ' : ''}Radarr server configured`);
 }
+
+export function ready(port: number) {
+  logger.info(`API ready at http://localhost:${port}`);
+}

@@ -23,3 +23,8 @@ export function missingServer(is4k: boolean) {
   logger.warn(`There is no default ${is4k ? '4K ' : ''}Radarr server configured`);
 //            ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
 }
+
+export function ready(port: number) {
+  logger.info(`API ready at http://localhost:${port}`);
+//            ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}

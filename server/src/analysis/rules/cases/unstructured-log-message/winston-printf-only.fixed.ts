@@ -1,4 +1,4 @@
-// @case library=winston loggerModule=src/logger.ts path=src/jobs.ts
+// @case library=winston loggerModule=src/logger.ts path=src/jobs.ts rules=unstructured-log-message,console-logging
 // The project's winston format prints only timestamp, level and message: values moved into fields
 // would not be written, so the rewrite is offered but never applied by fix-all.
 import { logger } from './logger';
@@ -6,4 +6,12 @@ import { logger } from './logger';
 export function finished(jobId: string, error: Error) {
   logger.info(`job ${jobId} finished`);
   logger.error('job failed', error);
+  try {
+    start();
+  } catch (err) {
+    // console printed the stack; the format prints the message only.
+    console.error('start failed', err);
+  }
 }
+
+function start(): void {}

@@ -1,4 +1,4 @@
-// @case library=winston loggerModule=src/logger.ts path=src/jobs.ts
+// @case library=winston loggerModule=src/logger.ts path=src/jobs.ts rules=unstructured-log-message,console-logging
 // The project's winston format prints only timestamp, level and message: values moved into fields
 // would not be written, so the rewrite is offered but never applied by fix-all.
 import { logger } from './logger';
@@ -8,4 +8,13 @@ export function finished(jobId: string, error: Error) {
 //            ~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
   logger.error('job failed: ' + error.message);
 //             ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built by string concatenation; log a constant message and put the values in fields.
+  try {
+    start();
+  } catch (err) {
+    // console printed the stack; the format prints the message only.
+    console.error('start failed', err);
+//  ~~~~~~~~~~~~~ [console-logging] console.error in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+  }
 }
+
+function start(): void {}
