@@ -47,9 +47,13 @@ function add(name, sampleFile, verdictsFile) {
     if (!h) throw new Error(`${name}: no hunk ${v.hunk} in ${sampleFile}`);
     return { ...h, verdict: v.verdict, ...(v.category ? { category: v.category } : {}), reason: v.reason };
   });
+  // Added to the repository's labels: a hunk judged again keeps the newer verdict.
   fs.mkdirSync(store, { recursive: true });
-  fs.writeFileSync(path.join(store, `${name}.json`), JSON.stringify(labels, null, 1) + '\n');
-  console.log(`${name}: ${labels.length} judged hunks written to ${path.relative(process.cwd(), path.join(store, `${name}.json`))}`);
+  const file = path.join(store, `${name}.json`);
+  const byKey = new Map((fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : []).map((l) => [keyOf(l), l]));
+  for (const l of labels) byKey.set(keyOf(l), l);
+  fs.writeFileSync(file, JSON.stringify([...byKey.values()], null, 1) + '\n');
+  console.log(`${name}: ${labels.length} judged hunks added to ${path.relative(process.cwd(), file)} (${byKey.size} in all)`);
 }
 
 function score(dir, details) {
