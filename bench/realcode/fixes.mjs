@@ -46,6 +46,8 @@ for (const f of fs.readdirSync(labels).filter((n) => n.endsWith('.json')).sort()
     // Symbolic links are copied as links (a fix follows none out of the tree: the CLI refuses such writes).
     fs.cpSync(tree, copy, { recursive: true, verbatimSymlinks: true });
     const run = spawnSync(process.execPath, [cli, 'check', '--fix', '--format', 'json', ...repo.paths], { cwd: path.join(copy, repo.service ?? '.'), encoding: 'utf8', maxBuffer: 1 << 30 });
+    // Exit 0 or 1 is a check that ran (1: problems left); anything else is a failure to say, not a clean tree.
+    if (run.status !== 0 && run.status !== 1) console.log(`${name}: THE CLI FAILED (exit ${run.status}): ${(run.stderr ?? '').slice(0, 300)}`);
     const diff = spawnSync('diff', ['-ruN', '--exclude=node_modules', '--exclude=.git', tree, copy], { encoding: 'utf8', maxBuffer: 1 << 30 }).stdout ?? '';
     const shown = diff.split(tree).join('a').split(copy).join('b');
     fs.writeFileSync(path.join(out, `${name}.diff`), shown);

@@ -44,11 +44,11 @@ export const REQUEST_LOGGERS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Those of them that put the logger on the request (or Koa's context) as `log`: `req.log`,
- * `request.log`, `ctx.log`. Hono's context has no `log` (hono-pino's is `c.get('logger')`), and
- * nestjs-pino's is injected.
+ * Those that put the logger on the request (or Koa's context) as `log`: `req.log`, `request.log`,
+ * `ctx.log`, and nestjs-pino, whose pino-http puts `req.log` there beside the injected PinoLogger.
+ * Hono's context has no `log` (hono-pino's is `c.get('logger')`).
  */
-export const REQUEST_LOG_PROPERTY_PACKAGES: ReadonlySet<string> = new Set(Object.keys(REQUEST_LOGGERS).filter((p) => REQUEST_LOGGERS[p].endsWith('.log')));
+export const REQUEST_LOG_PROPERTY_PACKAGES: ReadonlySet<string> = new Set(['pino-http', 'express-pino-logger', 'fastify', 'koa-pino-logger', 'nestjs-pino']);
 
 /**
  * Type names that denote a logger of a library, by the module they are imported from

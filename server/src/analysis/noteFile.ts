@@ -13,8 +13,10 @@ const MENTIONS_LIBRARY = /['"](pino|winston|bunyan|log4js|@nestjs\/common)['"]/;
 const MENTIONS_EXPORT = /\bexport\b|\bmodule\.exports\b|\bexports\./;
 /** A call that creates a logger (or derives one), as it appears in text. */
 const CREATION = String.raw`(?:new\s+)?(?:\w+\.)?(?:pino|createLogger|getLogger|Logger|child|default)\s*\(|require\(\s*['"]pino['"]\s*\)\s*\(`;
-const BOUND_TO_CREATION = new RegExp(String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*(?:await\s+)?` + CREATION, 'g');
-const EXPORTS_CREATION = new RegExp(String.raw`(?:export\s+default|export\s+(?:const|let|var)\s+[\w$]+\s*(?::[^=]+)?=|module\.exports\s*=|exports\.[\w$]+\s*=)\s*(?:await\s+)?` + CREATION);
+/** A declaration's type annotation, bounded to one line: an unbounded `[^=]+` ran to the end of the file from every declaration (quadratic). */
+const ANNOTATION = String.raw`(?::[^=;\n]{1,200})?`;
+const BOUND_TO_CREATION = new RegExp(String.raw`\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*` + ANNOTATION + String.raw`=\s*(?:await\s+)?` + CREATION, 'g');
+const EXPORTS_CREATION = new RegExp(String.raw`(?:export\s+default|export\s+(?:const|let|var)\s+[\w$]+\s*` + ANNOTATION + String.raw`=|module\.exports\s*=|exports\.[\w$]+\s*=)\s*(?:await\s+)?` + CREATION);
 
 /** `bunyan.createLogger(`, `Bunyan.createLogger(`, `new bunyan(` (a file that names bunyan). */
 const CREATES_BUNYAN = /\b[Bb]unyan\s*\.\s*createLogger\s*\(|\bnew\s+[Bb]unyan\s*\(/;
@@ -51,11 +53,12 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   if (markMember(project.errorStackFormatFiles, file, readable && configuresErrorStacks(text))) project.generation++;
   // winston fills `%s` from the arguments only with this format (unstructured-log-message asks).
   if (markMember(project.splatFormatFiles, file, readable && text.includes('splat(') && SPLAT_FORMAT.test(text))) project.generation++;
-  // pino keeps an error only under `err` unless a serializer, errorKey or log formatter says otherwise (error-not-serialized asks).
-  // whether winston writes a record's fields at all (the fixes moving values into fields ask).
+  // Whether winston writes a record's fields and an error's stack at all (the fixes moving values into fields ask).
   if (markMember(project.winstonFieldDroppingFiles, file, readable && winstonDropsFieldsIn(text))) project.generation++;
   if (markMember(project.winstonStackDroppingFiles, file, readable && winstonDropsStacksIn(text))) project.generation++;
+  // The meta keys a project's own winston format serialises errors under (error-not-serialized asks).
   if (markMember(project.winstonErrorKeyFiles, file, readable && text.includes('winston') && winstonErrorKeysIn(text).length > 0)) project.generation++;
+  // pino keeps an error only under `err` unless a serializer, errorKey or log formatter says otherwise (error-not-serialized asks).
   if (markMember(project.pinoErrorKeyFiles, file, readable && (text.includes('serializers') || text.includes('errorKey') || text.includes('formatters')) && configuresPinoErrorKeys(text))) project.generation++;
   if (markMember(project.pinoCreatorFiles, file, readable && createsPino(text))) project.generation++;
   // bunyan keeps an error in the fields object only with serializers (error-not-serialized asks).

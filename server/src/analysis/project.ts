@@ -10,7 +10,7 @@ import { computeFacts, computePackageFacts, type ConfiguredLoggerModule, type Fa
 import { FileSystemView } from './model/fileSystem';
 import { type ModuleDependencies, ModuleIndex } from './model/modules';
 import { PackageIndex, type PackageInfo, packageProvidesRequestLogger } from './model/packages';
-import { isInside, stripExtension } from './model/paths';
+import { inNodeModules, isInside, stripExtension } from './model/paths';
 import { ModuleResolver } from './model/resolver';
 import { TsconfigIndex } from './model/tsconfigs';
 import type { ImportLinks } from './model/types';
@@ -186,7 +186,7 @@ export class ProjectModel implements FactsSource {
     const pkg = this.packageFor(absPath);
     if (!pkg) return false;
     let writes = this.extensionEvidence.get(pkg.dir);
-    if (writes === undefined) this.extensionEvidence.set(pkg.dir, (writes = packageWritesExtensions(pkg.dir, this.fileStyles.keys(), this.readFile)));
+    if (writes === undefined) this.extensionEvidence.set(pkg.dir, (writes = packageWritesExtensions(pkg.dir, this.fileStyles.keys(), (f) => this.packageFor(f)?.dir, this.readFile)));
     return writes;
   }
 
@@ -273,20 +273,22 @@ const EXTENSION_SAMPLE_FILES = 40;
 /** A relative import, or one through a path alias (`@/helpers/logger.js`, `~/db`, `#lib/x.js`). */
 const RELATIVE_IMPORT = /\bfrom\s*['"]((?:\.\.?\/|@\/|~\/|#)[^'"\n]{1,300})['"]/g;
 
-/** Whether most relative (and path-alias) imports in (a sample of) the package's files name an extension (`'./logger.js'`). */
-function packageWritesExtensions(dir: string, files: Iterable<string>, readFile: (absPath: string) => string | undefined): boolean {
+/**
+ * Whether most relative (and path-alias) imports in the package's own files name an extension
+ * (`'./logger.js'`): its files (not its sub-packages'), in path order so that the CLI and the editor,
+ * which note files in different orders, read the same sample. A specifier of another kind of file
+ * (`./styles.css`, `./data.json`, `./x.ts`) says nothing either way.
+ */
+function packageWritesExtensions(dir: string, files: Iterable<string>, packageDirOf: (absPath: string) => string | undefined, readFile: (absPath: string) => string | undefined): boolean {
+  const own: string[] = [];
+  for (const file of files) if (isInside(dir, file) && !inNodeModules(file) && packageDirOf(file) === dir) own.push(file);
+  own.sort();
   let withExtension = 0;
   let without = 0;
-  let read = 0;
-  for (const file of files) {
-    if (read >= EXTENSION_SAMPLE_FILES) break;
-    if (!isInside(dir, file) || file.includes(`${path.sep}node_modules${path.sep}`)) continue;
-    const text = readFile(file);
-    if (text === undefined) continue;
-    read++;
-    for (const m of text.matchAll(RELATIVE_IMPORT)) {
+  for (const file of own.slice(0, EXTENSION_SAMPLE_FILES)) {
+    for (const m of (readFile(file) ?? '').matchAll(RELATIVE_IMPORT)) {
       if (/\.[cm]?jsx?$/.test(m[1])) withExtension++;
-      else without++;
+      else if (!/\.[A-Za-z0-9]+$/.test(m[1])) without++;
     }
   }
   return withExtension > without;

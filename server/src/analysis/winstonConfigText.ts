@@ -17,7 +17,9 @@ export function winstonErrorKeysIn(text: string): string[] {
 }
 
 /** In a printf callback, what prints more than named keys: the record or its rest as a whole. */
-const PRINTS_REST = /JSON\.stringify|\.\.\.|Object\s*\.\s*(?:keys|entries|values|assign)|inspect\s*\(|util\s*\.\s*format|metadata|\bmeta\b|\brest\b|SPLAT|Symbol\s*\.\s*for\s*\(/;
+const PRINTS_REST = /JSON\.stringify|Object\s*\.\s*(?:keys|entries|values|assign)|inspect\s*\(|util\s*\.\s*format|metadata|SPLAT|Symbol\s*\.\s*for\s*\(/;
+/** `({ level, message, ...rest })`: the rest, printed only where its name is used again. */
+const REST_PARAMETER = /\.\.\.\s*([A-Za-z_$][\w$]*)/g;
 const PRINTF = /\bprintf\s*\(/g;
 /** Text of a printf callback looked at (a longer one is taken to print everything). */
 const MAX_PRINTF = 4000;
@@ -42,10 +44,20 @@ function fieldDroppingPrintfs(text: string): string[] {
   if (!text.includes('winston') || !text.includes('printf')) return [];
   const out: string[] = [];
   for (const m of text.matchAll(PRINTF)) {
-    const callback = argumentText(text, m.index + m[0].length);
-    if (callback !== null && !PRINTS_REST.test(callback)) out.push(callback);
+    // A callback too long to read is taken to drop them: what decides a safe fix must not guess the other way.
+    const callback = argumentText(text, m.index + m[0].length) ?? '';
+    if (!PRINTS_REST.test(callback) && !printsRest(callback)) out.push(callback);
   }
   return out;
+}
+
+/** Whether a rest parameter or spread of the record (`...rest`, `...info`) is used beyond being made. */
+function printsRest(callback: string): boolean {
+  for (const m of callback.matchAll(REST_PARAMETER)) {
+    const uses = callback.match(new RegExp(`(?<![\\w$])${m[1].replace(/\$/g, '\\$')}(?![\\w$])`, 'g'));
+    if ((uses?.length ?? 0) > 1) return true;
+  }
+  return false;
 }
 
 /** The text from `start` up to the parenthesis closing the one before it; null past MAX_PRINTF. */

@@ -8,7 +8,7 @@ import type { LoggerLibrary } from '../types';
 import type { ArgumentDoc } from './util/callLayout';
 import { commentsBetweenArguments } from './util/comments';
 import { messageParts, type Part } from './util/messageParts';
-import { argumentsEdit, fieldsGoUnwritten, stackGoesUnwritten, takenKeys, messageArgument, structuredArgumentDocs, UNWRITTEN_FIELDS_NOTE } from './util/structuredCall';
+import { argumentsEdit, fieldsGoUnwritten, isReservedKey, stackGoesUnwritten, takenKeys, messageArgument, structuredArgumentDocs, UNWRITTEN_FIELDS_NOTE } from './util/structuredCall';
 import { type Field, objectLiteralFields, printedValue, structureMessage } from './util/structuredMessage';
 import { isConsoleOutsideService } from './util/fileRole';
 import { runsOnlyUnderTests } from './util/developmentOnly';
@@ -114,7 +114,10 @@ function structure(call: LogCall, ctx: RuleContext, library: LoggerLibrary): Con
   const whole = args.length === 1 && ts.isStringLiteralLike(first) ? args[0].getText(sf) : undefined;
   // Strings console joined with spaces (`'\n', 'Specify --help'`) read as one message: spacing collapsed.
   const message = args.length > 1 ? s.message.replace(/\s+/g, ' ').trim() : s.message;
-  return { message, messageSource: whole, fields, error: s.error, safe: safe && !s.reshaped && !s.invented && !s.glued };
+  // An object console printed whole keeps its keys: one the library writes itself (`{ time, level }`
+  // under pino) would be written twice in the record, so a person decides.
+  const collides = [...objectKeys].some((k) => isReservedKey(library, k));
+  return { message, messageSource: whole, fields, error: s.error, safe: safe && !s.reshaped && !s.invented && !s.glued && !collides };
 }
 
 function fixFor(call: LogCall, ctx: RuleContext): FixProposal[] {

@@ -27,6 +27,11 @@ const RESERVED_KEYS: Readonly<Record<LoggerLibrary, readonly string[]>> = {
   custom: [],
 };
 
+/** Whether the library writes `key` into every record itself (RESERVED_KEYS). */
+export function isReservedKey(library: LoggerLibrary, key: string): boolean {
+  return RESERVED_KEYS[library].includes(key);
+}
+
 /** The keys a fix must not give a new field: those the call already has, and those the library writes (RESERVED_KEYS). */
 export function takenKeys(keys: Iterable<string>, library: LoggerLibrary): Set<string> {
   return new Set([...keys, ...RESERVED_KEYS[library]]);

@@ -7,7 +7,7 @@ import { unwrap } from '../../scopes';
 import type { RuleContext } from '../../rule';
 import { colouredValue, type DeclarationLookup, isStringify } from './declarations';
 import { errorAsText, isErrorValue } from './errors';
-import { conditionNameCandidates, fieldNameCandidates } from './fieldNames';
+import { conditionNameCandidates, fieldNameCandidates, wordsOf } from './fieldNames';
 import type { Part } from './messageParts';
 import { constantMessage, labelsBeside, leadingUnit, type ValueSlot } from './messageText';
 
@@ -53,6 +53,7 @@ export function structureMessage(given: readonly Part[], scope: DeclarationLooku
   let glued = false;
   const used = new Set(taken);
   const byText = new Map<string, Field>();
+  const shownAs = new Map<Field, string>();
   const fields: Field[] = [];
   const slots = new Map<number, ValueSlot>();
   const byPart = new Map<number, Field>();
@@ -72,7 +73,7 @@ export function structureMessage(given: readonly Part[], scope: DeclarationLooku
     const after = parts[i + 1]?.kind === 'text' ? (parts[i + 1] as { text: string }).text : '';
     // A glued `s` is a plural unless the value is a time (`${delay}s`, `${(ms / 1000).toFixed(1)}s`).
     const found = leadingUnit(after);
-    const unit = found && (found.suffix !== 'Seconds' || found.length > 1 || TIME_LIKE.test(text)) ? found : null;
+    const unit = found && (found.suffix !== 'Seconds' || found.length > 1 || isTimeLike(text)) ? found : null;
     if (gluedToNeighbours(parts, i, unit?.length ?? 0) || isTextChoice(value)) glued = true;
     const logged = present.get(text);
     if (logged !== undefined) {
@@ -91,8 +92,11 @@ export function structureMessage(given: readonly Part[], scope: DeclarationLooku
       used.add(field.key);
       byText.set(text, field);
       fields.push(field);
+      // A key the library or the call holds (`time` under pino) made this one `time2`: the message
+      // still says `time` where a word stood in for the value.
+      if (field.key !== withUnit[0] && taken.has(withUnit[0])) shownAs.set(field, withUnit[0]);
     }
-    slots.set(i, { name: field.key, unit: !!unit });
+    slots.set(i, { name: shownAs.get(field) ?? field.key, unit: !!unit });
     byPart.set(original[i], field);
   });
   if (twoErrors) return null;
@@ -122,11 +126,20 @@ function isTextChoice(expr: ts.Expression): boolean {
   return ts.isStringLiteralLike(a) && ts.isStringLiteralLike(b) && (a.text.trim() === '' || b.text.trim() === '');
 }
 
+/** Words of a value's name that make a glued `s` after it seconds (`${delay}s`), whole words only: `${stage}s` is a plural. */
+const TIME_WORDS: ReadonlySet<string> = new Set(['time', 'duration', 'elapsed', 'delay', 'timeout', 'interval', 'wait', 'waited', 'sec', 'secs', 'seconds', 'ttl', 'age', 'latency', 'took', 'uptime', 'period', 'backoff', 'expiry', 'expires', 'remaining', 'eta', 'ms', 'millis']);
+/** A number worked out in place (`(ms / 1000).toFixed(1)`, `Math.round(t)`, `end - start`). */
+const COMPUTED_NUMBER = /toFixed|Math\.|[-/*]/;
+
 /** A value whose glued `s` reads as seconds: a time by its name, or a number worked out in place. */
-const TIME_LIKE = /time|duration|elapsed|delay|timeout|interval|wait|sec|ttl|age|latency|took|uptime|period|backoff|expir|remaining|eta\b|toFixed|Math\.|[-/*]/i;
+function isTimeLike(text: string): boolean {
+  return COMPUTED_NUMBER.test(text) || wordsOf(text).some((w) => TIME_WORDS.has(w.toLowerCase()));
+}
 /** Text that continues a word, a path or a URL: `v` before `${version}`, `.json` or `/3` after a value, `http://localhost:` before a port. */
-const GLUED_BEFORE = /[\p{L}\p{N}_/.]$/u;
-const GLUED_AFTER = /^(?:[\p{L}\p{N}_/]|\.[\p{L}\p{N}])/u;
+// A letter of a script written with spaces between words: Chinese, Japanese and Korean text runs on
+// without them, so a value there is not glued to the letter beside it.
+const GLUED_BEFORE = /[^\P{L}\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}\p{Script_Extensions=Hangul}]$|[\p{N}_/.]$/u;
+const GLUED_AFTER = /^(?:[^\P{L}\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}\p{Script_Extensions=Hangul}]|[\p{N}_/]|\.[\p{L}\p{N}])/u;
 
 /** Whether `text` ends inside a URL (`http://localhost:`): a `://` with no white space after it. */
 function insideUrl(text: string): boolean {

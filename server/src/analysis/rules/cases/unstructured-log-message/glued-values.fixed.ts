@@ -23,3 +23,10 @@ export function missingServer(is4k: boolean) {
 export function ready(port: number) {
   logger.info(`API ready at http://localhost:${port}`);
 }
+
+export function cjk(userId: string, stage: string) {
+  // Chinese and Japanese run on without spaces: a value there is not glued to the letters beside it.
+  logger.info({ userId }, '用户 已登录');
+  // A glued `s` after a word that is no time is a plural (`stage` is not `age`).
+  logger.info(`Finished the ${stage}s`);
+}

@@ -28,3 +28,12 @@ export function ready(port: number) {
   logger.info(`API ready at http://localhost:${port}`);
 //            ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
 }
+
+export function cjk(userId: string, stage: string) {
+  // Chinese and Japanese run on without spaces: a value there is not glued to the letters beside it.
+  logger.info(`用户${userId}已登录`);
+//            ~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  // A glued `s` after a word that is no time is a plural (`stage` is not `age`).
+  logger.info(`Finished the ${stage}s`);
+//            ~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}

@@ -6,6 +6,6 @@ import { logger } from '../logger';
 export function backedUp(name: string, time: string, level: number) {
   logger.info(
     { name, time2: time, level2: level },
-    'Backup finished at time2 with level'
+    'Backup finished at time with level'
   );
 }

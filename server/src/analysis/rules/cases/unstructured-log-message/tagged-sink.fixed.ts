@@ -18,7 +18,7 @@ class Logger {
   }
 
   public setLevel(level: string): void {
-    this.logger.info('Log level set to level2', { level2: level });
+    this.logger.info('Log level set to level', { level2: level });
   }
 
   public error(messageOrLambda: string | (() => string), namespace = 'z2m'): void {
