@@ -248,13 +248,15 @@ const declaredOnlyFields = new WeakMap<ts.ClassLikeDeclaration, Map<string, bool
 
 function computeDeclaredOnly(klass: ts.ClassLikeDeclaration, name: string): boolean {
   const field = klass.members.find((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name);
-  if (!field || field.initializer || field.exclamationToken || ts.getDecorators(field)?.length) return false;
+  // `!` and `declare` both say something else sets it.
+  if (!field || field.initializer || field.exclamationToken || ts.getDecorators(field)?.length || hasModifier(field, ts.SyntaxKind.DeclareKeyword)) return false;
   let assigned = false;
   const visit = (n: ts.Node): void => {
     if (assigned) return;
     if (ts.isConstructorDeclaration(n) && n.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name && !!ts.getModifiers(p)?.length)) assigned = true;
     else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) && n.left.expression.kind === ts.SyntaxKind.ThisKeyword && n.left.name.text === name) assigned = true;
-    else ts.forEachChild(n, visit);
+    // A `function` inside a method has a `this` of its own: what it sets is not the field.
+    else if (!ts.isFunctionDeclaration(n) && !ts.isFunctionExpression(n)) ts.forEachChild(n, visit);
   };
   for (const m of klass.members) visit(m);
   return !assigned;

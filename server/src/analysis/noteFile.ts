@@ -7,7 +7,7 @@ import { fileContextSources, mayHoldContextSource } from './context/fileSources'
 import { type LoggerExports, type ProjectModel, stripExtension } from './project';
 import { ASSIGNS_GLOBAL, ASSIGNS_MODULE_MEMBER } from './globalAssignments';
 import { configuresPinoErrorKeys, createsPino } from './pinoConfigText';
-import { winstonDropsFieldsIn, winstonDropsStacksIn, winstonErrorKeysIn } from './winstonConfigText';
+import { winstonDropsFieldsIn, winstonErrorKeysIn } from './winstonConfigText';
 
 const MENTIONS_LIBRARY = /['"](pino|winston|bunyan|log4js|@nestjs\/common)['"]/;
 const MENTIONS_EXPORT = /\bexport\b|\bmodule\.exports\b|\bexports\./;
@@ -54,8 +54,9 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   // winston fills `%s` from the arguments only with this format (unstructured-log-message asks).
   if (markMember(project.splatFormatFiles, file, readable && text.includes('splat(') && SPLAT_FORMAT.test(text))) project.generation++;
   // Whether winston writes a record's fields and an error's stack at all (the fixes moving values into fields ask).
-  if (markMember(project.winstonFieldDroppingFiles, file, readable && winstonDropsFieldsIn(text))) project.generation++;
-  if (markMember(project.winstonStackDroppingFiles, file, readable && winstonDropsStacksIn(text))) project.generation++;
+  const winstonDrops = readable ? winstonDropsFieldsIn(text) : { fields: false, stacks: false };
+  if (markMember(project.winstonFieldDroppingFiles, file, winstonDrops.fields)) project.generation++;
+  if (markMember(project.winstonStackDroppingFiles, file, winstonDrops.stacks)) project.generation++;
   // The meta keys a project's own winston format serialises errors under (error-not-serialized asks).
   if (markMember(project.winstonErrorKeyFiles, file, readable && text.includes('winston') && winstonErrorKeysIn(text).length > 0)) project.generation++;
   // pino keeps an error only under `err` unless a serializer, errorKey or log formatter says otherwise (error-not-serialized asks).

@@ -30,22 +30,25 @@ const MAX_PRINTF = 4000;
  * default): an output written with it drops every field of the meta object. A JSON format elsewhere
  * (another transport, another setting) does not bring them back to that output.
  */
-export function winstonDropsFieldsIn(text: string): boolean {
-  return fieldDroppingPrintfs(text).length > 0;
-}
-
-/** Whether such a printf also leaves out the stack (`info.stack`): an error logged through it shows its message only (maxun's, Karakeep's). */
-export function winstonDropsStacksIn(text: string): boolean {
-  return fieldDroppingPrintfs(text).some((callback) => !/\bstack\b/.test(callback));
+export function winstonDropsFieldsIn(text: string): { fields: boolean; stacks: boolean } {
+  const printfs = fieldDroppingPrintfs(text);
+  // Whether such a printf also leaves out the stack (`info.stack`): an error logged through it shows its message only (maxun's, Karakeep's).
+  return { fields: printfs.length > 0, stacks: printfs.some((callback) => !/\bstack\b/.test(callback)) };
 }
 
 /** The printf callbacks of a winston format file that name keys one by one (see winstonDropsFieldsIn). */
 function fieldDroppingPrintfs(text: string): string[] {
   if (!text.includes('winston') || !text.includes('printf')) return [];
   const out: string[] = [];
+  let after = 0;
   for (const m of text.matchAll(PRINTF)) {
+    // Each scan starts past the callback before it: text of many `printf(` is read once.
+    if (m.index < after) continue;
     // A callback too long to read is taken to drop them: what decides a safe fix must not guess the other way.
-    const callback = argumentText(text, m.index + m[0].length) ?? '';
+    const start = m.index + m[0].length;
+    const read = argumentText(text, start);
+    const callback = read ?? '';
+    after = start + (read === null ? MAX_PRINTF : read.length);
     if (!PRINTS_REST.test(callback) && !printsRest(callback)) out.push(callback);
   }
   return out;

@@ -24,3 +24,15 @@ export class Gateway {
     this.log.info({ port }, 'gateway started');
   }
 }
+
+export class Poller {
+  logger: Logger;
+
+  start() {
+    // A `function`'s own `this`: this sets nothing on the Poller.
+    setTimeout(function (this: { logger: Logger | null }) {
+      this.logger = null;
+    }, 10);
+    logger.info('polling');
+  }
+}

@@ -25,3 +25,16 @@ export class Gateway {
 //  ~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
   }
 }
+
+export class Poller {
+  logger: Logger;
+
+  start() {
+    // A `function`'s own `this`: this sets nothing on the Poller.
+    setTimeout(function (this: { logger: Logger | null }) {
+      this.logger = null;
+    }, 10);
+    console.log('polling');
+//  ~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+  }
+}
