@@ -37,3 +37,19 @@ export function memberSource(klass: ts.ClassLikeDeclaration, name: string): Memb
   }
   return null;
 }
+
+/**
+ * Whether code under `node` sets `this.name =` on the class's instance. A `function` inside has a
+ * `this` of its own: what it sets is not the field (an arrow function's `this` is the method's).
+ */
+export function assignsThisMember(node: ts.Node, name: string): boolean {
+  const stack: ts.Node[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) && n.left.expression.kind === ts.SyntaxKind.ThisKeyword && n.left.name.text === name) return true;
+    ts.forEachChild(n, (c) => {
+      if (!ts.isFunctionDeclaration(c) && !ts.isFunctionExpression(c)) stack.push(c);
+    });
+  }
+  return false;
+}

@@ -2,7 +2,7 @@
 // inherited from a base class (in the same file or imported, through the class's summary).
 import ts from './typescriptModule';
 import type { ClassSummary } from './model/types';
-import { enclosingClass } from './classMembers';
+import { assignsThisMember, enclosingClass } from './classMembers';
 import { hasModifier, unwrap } from './scopes';
 import { type FunctionLike, memberFunction } from './logCallables';
 import { FACADE_LEVEL_METHOD, facadeLevelMethods } from './loggerFacade';
@@ -250,16 +250,8 @@ function computeDeclaredOnly(klass: ts.ClassLikeDeclaration, name: string): bool
   const field = klass.members.find((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name);
   // `!` and `declare` both say something else sets it.
   if (!field || field.initializer || field.exclamationToken || ts.getDecorators(field)?.length || hasModifier(field, ts.SyntaxKind.DeclareKeyword)) return false;
-  let assigned = false;
-  const visit = (n: ts.Node): void => {
-    if (assigned) return;
-    if (ts.isConstructorDeclaration(n) && n.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name && !!ts.getModifiers(p)?.length)) assigned = true;
-    else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) && n.left.expression.kind === ts.SyntaxKind.ThisKeyword && n.left.name.text === name) assigned = true;
-    // A `function` inside a method has a `this` of its own: what it sets is not the field.
-    else if (!ts.isFunctionDeclaration(n) && !ts.isFunctionExpression(n)) ts.forEachChild(n, visit);
-  };
-  for (const m of klass.members) visit(m);
-  return !assigned;
+  const parameterProperty = (m: ts.ClassElement) => ts.isConstructorDeclaration(m) && m.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name && !!ts.getModifiers(p)?.length);
+  return !klass.members.some((m) => parameterProperty(m) || assignsThisMember(m, name));
 }
 
 /** `private` and `#name` members cannot be called from outside the class. */

@@ -56,7 +56,7 @@ export class ProjectModel implements FactsSource {
   readonly pinoErrorKeyFiles = new Set<string>();
   /** Files with a winston printf format naming keys one by one, which drops the meta's fields (winstonConfigText.ts winstonDropsFieldsIn). */
   readonly winstonFieldDroppingFiles = new Set<string>();
-  /** Files with such a printf that leaves out the stack too (winstonDropsStacksIn). */
+  /** Files with such a printf that leaves out the stack too (winstonDropsFieldsIn's `stacks`). */
   readonly winstonStackDroppingFiles = new Set<string>();
   /** Files whose winston format serialises errors under meta keys of its own (noteFile.ts winstonErrorKeysIn). */
   readonly winstonErrorKeyFiles = new Set<string>();

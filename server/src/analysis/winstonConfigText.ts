@@ -21,7 +21,7 @@ const PRINTS_REST = /JSON\.stringify|Object\s*\.\s*(?:keys|entries|values|assign
 /** `({ level, message, ...rest })`: the rest, printed only where its name is used again. */
 const REST_PARAMETER = /\.\.\.\s*([A-Za-z_$][\w$]*)/g;
 const PRINTF = /\bprintf\s*\(/g;
-/** Text of a printf callback looked at (a longer one is taken to print everything). */
+/** Text of a printf callback looked at (a longer one is taken to drop the fields: see fieldDroppingPrintfs). */
 const MAX_PRINTF = 4000;
 
 /**

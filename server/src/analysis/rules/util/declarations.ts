@@ -4,7 +4,7 @@
 import ts from '../../typescriptModule';
 import type { RuleContext } from '../../rule';
 import { assignmentsToLocal, hasModifier, unwrap } from '../../scopes';
-import { enclosingClass } from '../../classMembers';
+import { assignsThisMember, enclosingClass } from '../../classMembers';
 export { isStringify } from '../../scopes';
 import { isConstantLookup } from './translations';
 
@@ -200,19 +200,6 @@ function isReadonlyTextField(e: ts.PropertyAccessExpression): boolean {
   // A readonly field may still be set in the constructor (`constructor(n) { this.name = n }`): then it is not constant.
   const ctor = klass.members.find(ts.isConstructorDeclaration);
   return !ctor?.body || !assignsThisMember(ctor.body, e.name.text);
-}
-
-/** Whether a block assigns `this.<name>` anywhere in it (an explicit stack). */
-function assignsThisMember(body: ts.Block, name: string): boolean {
-  const stack: ts.Node[] = [body];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) && n.left.expression.kind === ts.SyntaxKind.ThisKeyword && n.left.name.text === name) return true;
-    ts.forEachChild(n, (c) => {
-      stack.push(c);
-    });
-  }
-  return false;
 }
 
 /** `Owner.MEMBER`: a PascalCase name's ALL_CAPS member (`HttpStatus.NOT_FOUND`); not `process.env.PORT`, whose owner is no name. */

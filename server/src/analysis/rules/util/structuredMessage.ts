@@ -135,9 +135,12 @@ const COMPUTED_NUMBER = /toFixed|Math\.|[-/*]/;
 function isTimeLike(text: string): boolean {
   return COMPUTED_NUMBER.test(text) || wordsOf(text).some((w) => TIME_WORDS.has(w.toLowerCase()));
 }
-/** Text that continues a word, a path or a URL: `v` before `${version}`, `.json` or `/3` after a value, `http://localhost:` before a port. */
-// A letter of a script written with spaces between words: Chinese, Japanese and Korean text runs on
-// without them, so a value there is not glued to the letter beside it.
+
+/**
+ * Text that continues a word or a path: `v` before `${version}`, `.json` or `/3` after a value. A
+ * letter counts only in a script written with spaces between words: Chinese, Japanese and Korean
+ * text runs on without them, so a value there is not glued to the letter beside it.
+ */
 const GLUED_BEFORE = /[^\P{L}\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}\p{Script_Extensions=Hangul}]$|[\p{N}_/.]$/u;
 const GLUED_AFTER = /^(?:[^\P{L}\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}\p{Script_Extensions=Hangul}]|[\p{N}_/]|\.[\p{L}\p{N}])/u;
 
