@@ -5,7 +5,10 @@
 // diagnostics whenever the file is published (Validator.publish asks findingsFor). What each run
 // worked out of a service beyond findings (its coverage summary, its handlers' details for the
 // hover) is kept too, so the coverage request and the hover answer from the last run instead of
-// running the phase again; a service is recomputed only when its files change.
+// running the phase again; a service is recomputed only when its files change. That work waits:
+// it is done when the summary or a hover asks, or a moment after the run, never before the
+// findings and the scan's idle status are out (the connection writes each message in turns of its
+// own, and a service's details, a fifth of a 2,000-file scan's phase, held them back).
 import * as path from 'node:path';
 import { resolveSeverities, runServicePhase, coverageSummaryOf, handlerDetailsOf, type HandlerDetails, type ServiceCoverageSummary, type ServiceView } from '../analysis/index';
 import type { Finding, RuleSeverities } from '../analysis/types';
@@ -20,6 +23,9 @@ import { describeError } from './guard';
 
 /** After the last edit, the service is checked again this much later. */
 export const SERVICE_DEBOUNCE_MS = 400;
+
+/** A run's summary and hover work is done this long after it, unless asked for first. */
+const DETAILS_DELAY_MS = 250;
 
 export interface ServiceFindingsDeps {
   folders: WorkspaceFolders;
@@ -49,6 +55,9 @@ export class ServiceFindings {
   private readonly byFile = new Map<string, Finding[]>();
   /** By service root, from the last run that checked the service. */
   private readonly byService = new Map<string, ServiceResults>();
+  /** By service root, the work that keeps the last run's results (byService), not done yet. */
+  private readonly detailsDue = new Map<string, () => void>();
+  private detailsTimer: NodeJS.Timeout | undefined;
   /** The workspace files of each folder, as the last scan listed them. */
   private folders: FolderFiles[] = [];
   /** Resolved when the run scheduled next has published its findings (the scan waits on it to report idle). */
@@ -72,7 +81,7 @@ export class ServiceFindings {
     this.scanTrees = trees;
     // No pause after a scan (that is for typing): the scan's own time is the wait. Resolves when
     // the findings are published, so the scan reports idle only then (the summary and the hover's
-    // handler details are worked out right after, before summary() or a hover is answered).
+    // handler details are worked out after it, or when summary() or a hover asks first).
     const published = new Promise<void>((resolve) => this.publishedWaiters.push(resolve));
     this.schedule('all', 0);
     return published;
@@ -91,11 +100,13 @@ export class ServiceFindings {
 
   /** The coverage summary of every service in the workspace, as the last run of each service left it (call after settled()). */
   summary(): ServiceCoverageSummary[] {
+    this.keepDetailsNow();
     return [...this.byService.keys()].sort().map((root) => this.byService.get(root)!.summary);
   }
 
   /** The handlers registered in a file, as the last run of their service saw them (call after settled()). */
   handlersIn(absPath: string): HandlerDetails[] {
+    this.keepDetailsNow();
     const out: HandlerDetails[] = [];
     for (const results of this.byService.values()) for (const h of results.handlers) if (h.file === absPath) out.push(h);
     return out;
@@ -115,23 +126,16 @@ export class ServiceFindings {
   }
 
   private async run(pending: Set<string> | 'all', waiters: Array<() => void>): Promise<void> {
-    const details: Array<() => void> = [];
     try {
-      await this.publishFindings(pending, details);
+      await this.publishFindings(pending);
     } finally {
       for (const resolve of waiters) resolve();
     }
-    for (const keep of details) {
-      // Yield first: a scan waiting on `waiters` resumes in a microtask, and reports idle only once
-      // it runs; kept before it, a service's details (a fifth of a 2,000-file scan's phase) held
-      // the idle status back although every finding was out.
-      await yieldToEventLoop();
-      keep();
-    }
+    this.scheduleDetails();
   }
 
-  /** Runs the service phase for the pending services and publishes its findings; `details` gets each service's summary and hover work, for after. */
-  private async publishFindings(pending: Set<string> | 'all', details: Array<() => void>): Promise<void> {
+  /** Runs the service phase for the pending services and publishes its findings; each service's summary and hover work waits in detailsDue. */
+  private async publishFindings(pending: Set<string> | 'all'): Promise<void> {
     const checked = new Set<string>();
     const trees = this.scanTrees;
     this.scanTrees = undefined;
@@ -144,13 +148,16 @@ export class ServiceFindings {
       const headerFor = (file: string): string => this.deps.settings.forWorkspaceFile(folder.rs, file).settings.requestIdHeader;
       const roots = this.rootsOf(model, folder.files, pending);
       for (const root of roots) {
-        details.push(this.runService(model, folder.files, root, severitiesFor, headerFor, trees));
+        this.detailsDue.set(root, this.runService(model, folder.files, root, severitiesFor, headerFor, trees));
         checked.add(root);
         await yieldToEventLoop();
       }
     }
     // After a scan every service was checked: those no folder holds any more (a folder removed) go.
-    if (pending === 'all') for (const root of [...this.byService.keys()]) if (!checked.has(root)) this.byService.delete(root);
+    if (pending === 'all') {
+      for (const root of [...this.byService.keys()]) if (!checked.has(root)) this.byService.delete(root);
+      for (const root of [...this.detailsDue.keys()]) if (!checked.has(root)) this.detailsDue.delete(root);
+    }
     // The run after a scan was the last reader of the scan's texts.
     if (trees) this.deps.projects.forgetScanTexts();
   }
@@ -214,6 +221,29 @@ export class ServiceFindings {
     }
     for (const file of changed) this.deps.republish(file);
     return () => this.keepResults(root, result.services, headerFor);
+  }
+
+  /** Keeps the waiting services' results a moment from now, one service per turn of the event loop. */
+  private scheduleDetails(): void {
+    if (this.detailsTimer || this.detailsDue.size === 0) return;
+    this.detailsTimer = setTimeout(() => {
+      this.detailsTimer = undefined;
+      const next = this.detailsDue.entries().next();
+      if (next.done) return;
+      this.detailsDue.delete(next.value[0]);
+      next.value[1]();
+      this.scheduleDetails();
+    }, DETAILS_DELAY_MS);
+    // A pending summary does not keep the process alive.
+    this.detailsTimer.unref();
+  }
+
+  /** Keeps every waiting service's results now (the summary or a hover asks for them). */
+  private keepDetailsNow(): void {
+    for (const [root, keep] of [...this.detailsDue]) {
+      this.detailsDue.delete(root);
+      keep();
+    }
   }
 
   /** The summary and handler details of the service, from the views its rules used (coverage memoised, files parsed once). */
