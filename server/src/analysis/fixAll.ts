@@ -4,6 +4,7 @@
 // the chosen fixes are parsed together, once, unless some of them break the code.
 import { analyzeFile, type AnalyzeOptions } from './analyze';
 import { applyEdits, ChosenEdits, editsOtherFiles } from './edits';
+import { importsLeftUnused } from './importsLeftUnused';
 import { parseErrorCount, parseSource } from './parse';
 import type { ProjectModel } from './project';
 import type { Fix } from './types';
@@ -33,7 +34,16 @@ export function applySafeFixes(path: string, text: string, project: ProjectModel
     current = next;
     fixed += good.length;
   }
-  return { text: current, fixed };
+  return { text: fixed > 0 ? withoutImportsLeftUnused(path, text, current) : current, fixed };
+}
+
+/** The fixed text without the imports the fixes left unused (see importsLeftUnused.ts), unless that would not parse. */
+function withoutImportsLeftUnused(path: string, original: string, fixed: string): string {
+  const after = parseSource(path, fixed);
+  const edits = importsLeftUnused(parseSource(path, original), after, /\.[cm]?tsx?$/i.test(path));
+  if (edits.length === 0) return fixed;
+  const cleaned = applyEdits(fixed, edits);
+  return parseErrorCount(parseSource(path, cleaned)) <= parseErrorCount(after) ? cleaned : fixed;
 }
 
 function changesNothing(text: string, fix: Fix): boolean {

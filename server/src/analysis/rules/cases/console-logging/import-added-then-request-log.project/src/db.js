@@ -1,0 +1,1 @@
+module.exports = { insert: async (rows) => rows.length };

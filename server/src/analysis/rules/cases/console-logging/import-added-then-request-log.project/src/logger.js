@@ -1,0 +1,3 @@
+const pino = require('pino');
+const logger = pino();
+module.exports = { logger };
