@@ -102,6 +102,33 @@ describe('LSP: workspace scan', function () {
     await client.waitForDiagnostics(uri, (d) => d.length === 0);
   });
 
+  it("forgets what a deleted file taught the model: with the winston format that dropped fields gone, a file's fix no longer says they would go unwritten", async () => {
+    ws.write('package.json', JSON.stringify({ name: 'svc', dependencies: { winston: '^3' } }));
+    ws.write('src/logger.ts', "import winston from 'winston';\nexport const logger = winston.createLogger({ transports: [new winston.transports.Console()] });\n");
+    // A second format printing the message alone: a field moved out of a message would not be written.
+    ws.write('src/lineFormat.ts', "import winston from 'winston';\nexport const line = winston.format.printf((info) => `${info.level}: ${info.message}`);\n");
+    const text = "import { logger } from './logger';\nexport function done(id: string): void {\n  logger.info(`job ${id} finished`);\n}\n";
+    ws.write('src/jobs.ts', text);
+    client = await LspTestClient.start({ folders: [ws.root] });
+    const uri = ws.uri('src/jobs.ts');
+    await idle();
+    await client.open(uri, text);
+    const titles = async () => {
+      const d = (await client.waitForDiagnostics(uri, (x) => x.some((y) => y.code === 'unstructured-log-message'))).find((y) => y.code === 'unstructured-log-message')!;
+      return (await client.codeActions(uri, d.range, undefined, [d])).map((a) => a.title);
+    };
+    assert.ok((await titles()).some((t) => t.includes('prints only the message')), 'the format is known: the fix says the fields would go unwritten');
+    fs.rmSync(ws.path('src/lineFormat.ts'));
+    await client.watchedFilesChanged([{ uri: ws.uri('src/lineFormat.ts'), type: FileChangeType.Deleted }]);
+    // The open document is analysed again when the model's facts change; its code actions follow.
+    let last: string[] = [];
+    for (const end = Date.now() + 10_000; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+      last = await titles();
+      if (!last.some((t) => t.includes('prints only the message'))) break;
+    }
+    assert.ok(last.some((t) => t.startsWith('Log a constant message')) && !last.some((t) => t.includes('prints only the message')), `the fix without the note: ${JSON.stringify(last)}`);
+  });
+
   it('publishes nothing for a file that never had findings, and an empty list once its findings go', async () => {
     ws.write('src/clean.ts', `export const x = 1;\n`);
     client = await LspTestClient.start({ folders: [ws.root] });

@@ -3,7 +3,7 @@
 export { RULES } from './rules';
 export { createProjectModel, ProjectModel, classifyFile, explainRole, type ConfiguredLoggerModule, type FileFacts } from './project';
 export { findRepositoryRoot } from './model/repositoryRoot';
-export { noteFile } from './noteFile';
+export { forgetFile, noteFile } from './noteFile';
 export { analyzeFile, keepsTree, DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS, type AnalyzeOptions } from './analyze';
 export { resolveSeverities } from './severities';
 export { applyEdits, createsFile, editsByFile, editsOtherFiles } from './edits';

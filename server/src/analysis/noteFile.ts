@@ -97,6 +97,18 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   if (before !== after || JSON.stringify([...(previous ?? [])]) !== JSON.stringify([...(exports ?? [])])) project.generation++;
 }
 
+/**
+ * A deleted file: every fact noteFile learnt from it goes (it is noted as empty text, which holds
+ * none), and its role with it. True when the model's facts changed: a winston format that dropped
+ * fields, a logger module, a context source gone change what other files' fixes write.
+ */
+export function forgetFile(project: ProjectModel, absPath: string): boolean {
+  const before = project.generation;
+  noteFile(project, absPath, '');
+  project.roles.forget(path.resolve(absPath));
+  return project.generation !== before;
+}
+
 /** Puts `file` in or out of `set`; true when that changed it. */
 function markMember(set: Set<string>, file: string, member: boolean): boolean {
   if (member === set.has(file)) return false;

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { readRegularTextOrUndefined } from '../analysis/regularFile';
 import { isWithin } from './uris';
 import { findRepositoryRoot } from '../analysis/model/repositoryRoot';
-import { createProjectModel, noteFile, type ProjectModel } from '../analysis/index';
+import { createProjectModel, forgetFile, noteFile, type ProjectModel } from '../analysis/index';
 
 export class ProjectRegistry {
   private readonly models = new Map<string, ProjectModel>();
@@ -54,14 +54,17 @@ export class ProjectRegistry {
     return changed;
   }
 
-  /** A file was deleted: it imports nothing any more. True when some file's role may have changed. */
+  /**
+   * A file was deleted: it imports nothing any more, and what the models learnt from it goes (a
+   * winston format, a logger module). True when some file's role or the models' facts may have changed.
+   */
   forget(absPath: string): boolean {
     this.scanTexts?.delete(path.resolve(absPath));
     let changed = false;
     for (const model of this.models.values()) {
       if (!isWithin(model.root, absPath)) continue;
       const before = model.roles.settledDigest();
-      model.roles.forget(absPath);
+      if (forgetFile(model, absPath)) changed = true;
       if (before !== null && model.roles.digest() !== before) changed = true;
     }
     return changed;
