@@ -6,6 +6,7 @@
 import ts from './typescriptModule';
 import { type FunctionLike, functionOf, NOTHING, summariseFunction } from './logCallables';
 import { OBJECT_FACADE_LEVEL_METHOD, objectFacadeLevelMethods } from './loggerFacade';
+import { nodeRedNodeAt, nodeRedNodeLookup } from './nodeRedNodes';
 import type { ClassSummary, FunctionSummary, ImportLinks } from './model/types';
 import { type Declaration, hasModifier, isFallback, resolveName, type ScopeMap, unwrap } from './scopes';
 import { GlobalMembers } from './globalMembers';
@@ -172,7 +173,7 @@ export class ValueResolver {
 
   private compute(e: ts.Expression, depth: number): Value | null {
     if (ts.isIdentifier(e)) return this.identifierValue(e, depth);
-    if (ts.isCallExpression(e)) return this.callValue(e, depth);
+    if (ts.isCallExpression(e)) return this.callValue(e, depth) ?? nodeRedNodeLookup(e);
     if (ts.isNewExpression(e)) {
       const callee = this.valueOf(e.expression, depth);
       if (callee?.t === 'nestLoggerClass') return { t: 'logger', lib: 'nestjs' };
@@ -205,6 +206,7 @@ export class ValueResolver {
     if (ts.isClassExpression(e)) return { t: 'localClass', node: e };
     if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return functionValue(this.functionSummary(e));
     if (ts.isObjectLiteralExpression(e)) return this.objectValue(e, depth);
+    if (e.kind === ts.SyntaxKind.ThisKeyword) return nodeRedNodeAt(e);
     return null;
   }
 
