@@ -67,9 +67,47 @@ export function facadeLevelMethods(klass: ts.ClassLikeDeclaration, statics: bool
     const fn = memberFunction(m);
     // Parameters forwarded to a same-named method count on the static side only: an instance's
     // `info(m) { this.toast.info(m) }` is as often a notifier's as a logger's.
-    if (fn && (passesAllArguments(fn) || (statics && forwardsToSameLevel(fn, m.name.text)))) forwarding.push(m.name.text);
+    if (fn && (passesAllArguments(fn) || (statics && forwardsToSameLevel(fn, m.name.text)) || writesLevelledRecord(fn, m.name.text))) forwarding.push(m.name.text);
   }
   return forwarding.length > 0 && REQUIRED_LEVELS.every((l) => forwarding.includes(l) || logs(l)) ? forwarding : [];
+}
+
+/**
+ * `info(message, meta) { return await this.transport.log({ level: 'info', message, meta, ... }) }`
+ * (Nango's LogContext, which writes a customer's activity log): a statement of the body hands a
+ * sink a record holding the method's own level by name and its first parameter (the fields may be
+ * reshaped on the way: `meta: rest`). A notifier's `info(m)` has no record with a level in it.
+ */
+function writesLevelledRecord(fn: FunctionLike, level: string): boolean {
+  const first = fn.parameters[0];
+  if (!first || first.dotDotDotToken || !ts.isIdentifier(first.name) || !fn.body || !ts.isBlock(fn.body)) return false;
+  const message = first.name.text;
+  return fn.body.statements.some((st) => {
+    const e = ts.isReturnStatement(st) ? st.expression : ts.isExpressionStatement(st) ? st.expression : undefined;
+    const call = e && unwrapAwait(e);
+    return !!call && ts.isCallExpression(call) && call.arguments.some((a) => ts.isObjectLiteralExpression(a) && isLevelledRecord(a, level, message));
+  });
+}
+
+function unwrapAwait(e: ts.Expression): ts.Expression {
+  let u = e;
+  while (ts.isAwaitExpression(u) || ts.isParenthesizedExpression(u) || ts.isVoidExpression(u)) u = u.expression;
+  return u;
+}
+
+/** `{ level: 'info', message }`: the level by name, and the message parameter as a value (shorthand or not). */
+function isLevelledRecord(o: ts.ObjectLiteralExpression, level: string, message: string): boolean {
+  let hasLevel = false;
+  const held = new Set<string>();
+  for (const p of o.properties) {
+    if (ts.isShorthandPropertyAssignment(p)) held.add(p.name.text);
+    else if (ts.isPropertyAssignment(p)) {
+      const v = p.initializer;
+      if (ts.isIdentifier(p.name) && p.name.text === 'level' && ts.isStringLiteralLike(v) && v.text === level) hasLevel = true;
+      else if (ts.isIdentifier(v)) held.add(v.text);
+    }
+  }
+  return hasLevel && held.has(message);
 }
 
 /** The call a body of one statement makes (returned or not), else undefined. */

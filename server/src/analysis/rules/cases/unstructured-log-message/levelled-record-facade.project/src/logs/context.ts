@@ -1,0 +1,38 @@
+// Nango's activity log: each level method hands a transport one record with its level by name.
+export interface Transport {
+  log(record: object, options: object): Promise<boolean>;
+}
+
+export class LogContext {
+  constructor(private readonly transport: Transport, private readonly id: string) {}
+
+  async info(message: string, meta?: object): Promise<boolean> {
+    return await this.transport.log({ type: 'log', level: 'info', message, meta, createdAt: new Date().toISOString() }, { operationId: this.id });
+  }
+
+  async warn(message: string, meta?: object): Promise<boolean> {
+    return await this.transport.log({ type: 'log', level: 'warn', message, meta }, { operationId: this.id });
+  }
+
+  async error(message: string, meta: (object & { error?: unknown }) | null = null): Promise<boolean> {
+    const { error, ...rest } = meta || {};
+    return await this.transport.log({ type: 'log', level: 'error', message, error, meta: rest }, { operationId: this.id });
+  }
+}
+
+// A notifier: its level methods show a toast, they hand on no record with a level.
+export class Toasts {
+  info(text: string): void {
+    show({ kind: 'info', text });
+  }
+  warn(text: string): void {
+    show({ kind: 'warn', text });
+  }
+  error(text: string): void {
+    show({ kind: 'error', text });
+  }
+}
+
+function show(toast: object): void {
+  void toast;
+}
