@@ -98,6 +98,9 @@ export class TypeValues {
 
   /** A type annotation naming a logger type of a library (`Logger` from 'pino', `winston.Logger`). */
   typeValue(type: ts.TypeNode, at: ts.Node = type, depth = 0): Value | null {
+    // `logCtx: LogContextOrigin | undefined` (Nango), `(Logger)`: what the value is when it is there.
+    const present = presentType(type);
+    if (present !== type) return present && depth < MAX_DEPTH ? this.typeValue(present, at, depth + 1) : null;
     // `typeof logger`: the type of a value the model follows.
     if (ts.isTypeQueryNode(type) && ts.isIdentifier(type.exprName)) {
       const d = resolveName(this.scopes, at, type.exprName.text);
@@ -379,6 +382,17 @@ function shapeValue(shape: LoggerShape): Value {
  * or a type alias of one declared at the top of the file): a log helper's level parameter. Null for
  * any other type (or none).
  */
+/**
+ * The type a value has when it is there: `T | undefined` and `T | null` are T, `(T)` is T; a union
+ * of two types or more besides those is none of them (null). Any other type is itself.
+ */
+function presentType(type: ts.TypeNode): ts.TypeNode | null {
+  if (ts.isParenthesizedTypeNode(type)) return presentType(type.type);
+  if (!ts.isUnionTypeNode(type)) return type;
+  const rest = type.types.filter((t) => t.kind !== ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword));
+  return rest.length === 1 ? presentType(rest[0]) : null;
+}
+
 export function literalUnion(type: ts.TypeNode | undefined, depth = 0): string[] | null {
   if (!type || depth > 4) return null;
   if (ts.isParenthesizedTypeNode(type)) return literalUnion(type.type, depth + 1);

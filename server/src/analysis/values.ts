@@ -263,8 +263,12 @@ export class ValueResolver {
     switch (d.kind) {
       case 'import':
         return this.importValue(d.module, d.name);
-      case 'value':
-        return this.valueOf(d.init, depth);
+      case 'value': {
+        // What the initializer is, else what the declared type says (`const logCtx: LogContext = getLogCtx()`).
+        const v = this.valueOf(d.init, depth);
+        const type = v || !ts.isVariableDeclaration(d.node) ? undefined : d.node.type;
+        return v ?? (type ? this.types.typeValue(type, d.node) : null);
+      }
       case 'destructure': {
         const v = this.destructuredValue(d.from, d.property, depth);
         // `const { logger = defaultLogger } = options`: the default, when what is destructured says nothing.
@@ -276,7 +280,8 @@ export class ValueResolver {
         return { t: 'localClass', node: d.node };
       case 'other': {
         if (d.fn) return functionValue(this.functionSummary(d.fn));
-        if (d.node && !d.node.initializer) return assignedConsoleMethod(d.node, this, this.scopes) ?? assignedAtTopLevel(d.node, this);
+        // `let logCtx: LogContextOrigin | undefined;`, assigned later (Nango): what its declared type says.
+        if (d.node && !d.node.initializer) return assignedConsoleMethod(d.node, this, this.scopes) ?? assignedAtTopLevel(d.node, this) ?? (d.node.type ? this.types.typeValue(d.node.type, d.node) : null);
         if (d.node) return assignedConsoleMethod(d.node, this, this.scopes);
         if (!d.param) return null;
         if (!d.param.node.type) {

@@ -1,0 +1,26 @@
+// @case library=pino path=src/jobs.ts
+// A name whose value the model cannot follow is what its declared type says: a variable assigned
+// later (`let log: Logger | undefined`, Nango's `logCtx: LogContextOrigin | undefined`), or one
+// initialised by a call the model does not know. A union of two types besides null and undefined
+// says neither.
+import type { Logger } from 'pino';
+import { makeLogger, makeOther } from 'some-factory';
+
+let log: Logger | undefined;
+let either: Logger | string | undefined;
+
+export function init(l: Logger, e: Logger | string): void {
+  log = l;
+  either = e;
+}
+
+export function run(id: string): void {
+  log?.info(`run ${id}`);
+//          ~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  const child: Logger = makeLogger();
+  child.warn('failed ' + id);
+//           ~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built by string concatenation; log a constant message and put the values in fields.
+  const other = makeOther();
+  other.warn('not known ' + id);
+  if (typeof either !== 'string') either?.info(`either ${id}`);
+}
