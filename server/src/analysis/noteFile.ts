@@ -8,6 +8,7 @@ import { type LoggerExports, type ProjectModel, stripExtension } from './project
 import { ASSIGNS_GLOBAL, ASSIGNS_MODULE_MEMBER } from './globalAssignments';
 import { configuresPinoErrorKeys, createsPino } from './pinoConfigText';
 import { winstonDropsFieldsIn, winstonErrorKeysIn } from './winstonConfigText';
+import { loggerImportSpecifiers } from './model/loggerImports';
 
 const MENTIONS_LIBRARY = /['"](pino|winston|bunyan|log4js|@nestjs\/common)['"]/;
 const MENTIONS_EXPORT = /\bexport\b|\bmodule\.exports\b|\bexports\./;
@@ -94,6 +95,13 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
     project.notedFiles.delete(key);
   }
   if (noteContextSources(project, file, text)) project.generation++;
+  // Where the file imports its logger from: a package that mostly does so from a module the model
+  // does not see as a logger gets no fix importing another one (facts.ts).
+  const imports = readable ? loggerImportSpecifiers(text) : [];
+  const importsBefore = project.loggerImports.get(file) ?? [];
+  if (imports.length > 0) project.loggerImports.set(file, imports);
+  else project.loggerImports.delete(file);
+  if (imports.join('\0') !== importsBefore.join('\0')) project.generation++;
   if (before !== after || JSON.stringify([...(previous ?? [])]) !== JSON.stringify([...(exports ?? [])])) project.generation++;
 }
 

@@ -71,6 +71,8 @@ export class ProjectModel implements FactsSource {
   readonly memberSources = new Set<string>();
   /** Files that start with a `#!` line (CLI entry points), learnt by noteFile. */
   readonly shebangFiles = new Set<string>();
+  /** Specifiers each file imports a binding named `logger` or `log` from (model/loggerImports.ts), learnt by noteFile. */
+  readonly loggerImports = new Map<string, string[]>();
   /** Module syntax of noted files, to pick a package's style when its package.json does not say. */
   readonly fileStyles = new Map<string, 'esm' | 'commonjs'>();
   readonly fsView: FileSystemView;

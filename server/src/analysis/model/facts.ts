@@ -63,6 +63,8 @@ export interface FactsSource {
   /** Files that create a bunyan logger, and those that configure bunyan's serializers, learnt by noteFile. */
   readonly bunyanCreatorFiles: ReadonlySet<string>;
   readonly bunyanSerializerFiles: ReadonlySet<string>;
+  /** Specifiers each noted file imports a binding named `logger` or `log` from (loggerImports.ts). */
+  readonly loggerImports: ReadonlyMap<string, readonly string[]>;
   /** What a file is for (roles/): a fix never imports a logger from a test's or a script's module. */
   roleOf(absPath: string): FileKind;
   /** A file's text (the workspace's, else the disk's). */
@@ -239,6 +241,13 @@ function ownChoice(src: FactsSource, pkg: PackageInfo | null): Choice | null {
   );
   const best = candidates.sort(compareModuleCandidates)[0];
   if (!best) return null;
+  const elsewhere = loggerImportedElsewhere(src, dir, best, new Set(candidates));
+  if (elsewhere) {
+    return {
+      module: null,
+      reason: `${rel(src, src.notedFiles.get(best) ?? best)} makes and exports a logger, but ${elsewhere.files} files of ${describePackage(src, pkg)} import their logger from ${rel(src, elsewhere.module)} (${elsewhere.bestFiles} from it), which the model does not see as a logger it can write calls for: fixes that need a logger module are not offered`,
+    };
+  }
   const exports = src.loggerExports.get(best)!;
   const exportName = preferredExport(new Map([...exports].map(([k, lib]) => [k, { lib, origin: best }])));
   const library = exports.get(exportName) ?? exports.get('module.exports')!;
@@ -248,6 +257,40 @@ function ownChoice(src: FactsSource, pkg: PackageInfo | null): Choice | null {
     module: { absPath, file: src.notedFiles.get(best) ?? null, exportName, library },
     reason: `${rel(src, src.notedFiles.get(best) ?? best)} makes and exports \`${exportName}\` (${library}) in ${describePackage(src, pkg)}${others}`,
   };
+}
+
+/** At least this many files, and more than twice as many as import the chosen module, make another module the package's logger. */
+const MIN_IMPORTERS_ELSEWHERE = 3;
+
+/**
+ * The module of this package that most of its service files import their logger from, when that is
+ * not a module the model sees making a logger (`candidates`) and clearly outnumbers `best`'s
+ * importers: Parse Server's `src/logger.js` facade, imported by dozens of files, against the raw
+ * winston instance in `Adapters/Logger/WinstonLogger.js` that only the adapter imports.
+ */
+function loggerImportedElsewhere(src: FactsSource, dir: string | null, best: string, candidates: ReadonlySet<string>): { module: string; files: number; bestFiles: number } | null {
+  const counts = new Map<string, number>();
+  let bestFiles = 0;
+  const resolved = new Map<string, string | null>();
+  for (const [file, specifiers] of src.loggerImports) {
+    if ((src.packageFor(file)?.dir ?? null) !== dir || !LOGGER_MODULE_ROLES.has(src.roleOf(file))) continue;
+    for (const spec of specifiers) {
+      // A package name is another package's logger (workspaceDependencyChoice's business), not this one's.
+      if (!spec.startsWith('.')) continue;
+      const key = `${path.dirname(file)}\0${spec}`;
+      let target = resolved.get(key);
+      if (target === undefined) {
+        const abs = src.resolver.resolve(file, spec);
+        resolved.set(key, (target = abs ? stripExtension(abs).replace(/[\\/]index$/, '') : null));
+      }
+      if (target === null || (src.packageFor(target)?.dir ?? null) !== dir) continue;
+      if (target === best.replace(/[\\/]index$/, '')) bestFiles++;
+      else if (!candidates.has(target) && !candidates.has(`${target}${path.sep}index`)) counts.set(target, (counts.get(target) ?? 0) + 1);
+    }
+  }
+  let top: [string, number] | null = null;
+  for (const entry of counts) if (!top || entry[1] > top[1]) top = entry;
+  return top && top[1] >= MIN_IMPORTERS_ELSEWHERE && top[1] > 2 * bestFiles ? { module: top[0], files: top[1], bestFiles } : null;
 }
 
 /** A workspace package this package depends on whose entry exports a logger, imported by its name. */

@@ -1,0 +1,10 @@
+// @case library=winston path=src/server.js
+// The package's files import their logger from src/logger.js, a facade the model does not see as a
+// logger; the only module it sees making one is the raw winston instance behind an adapter. A fix
+// importing that instance would log around the project's own logger: none is offered.
+const { startServer } = require('./start');
+
+startServer().catch((err) => {
+  console.error('could not start', err);
+//~~~~~~~~~~~~~ [console-logging] console.error in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+});
