@@ -6,17 +6,31 @@
 // module's logger around it (Parse Server's raw winston instance in Adapters/Logger): facts.ts asks.
 //
 // Each pattern's repetitions are bounded, so a file of any size is read in one linear pass.
-const ESM_IMPORT = /\bimport\s+([\w$\s,{}*]{1,300}?)\s*from\s*(['"])([^'"\r\n]{1,300})\2/g;
-const CJS_REQUIRE = /\b(?:const|let|var)\s+(\{[^}=;]{1,300}\}|[\w$]+)\s*=\s*require\(\s*(['"])([^'"\r\n]{1,300})\2\s*\)/g;
+/** Where an import or a `require(` starts: the text is scanned once, for both. */
+const IMPORT_OR_REQUIRE = /\bimport\s|\brequire\(/g;
+/** An import statement from its start: its bindings, and its specifier. */
+const ESM_IMPORT = /^import\s+([\w$\s,{}*]{1,300}?)\s*from\s*(['"])([^'"\r\n]{1,300})\2/;
+/** What stands before a `require(` that binds its result: `const { logger } = `, `let log = `. */
+const BINDS_REQUIRE = /\b(?:const|let|var)\s+(\{[^}=;]{1,300}\}|[\w$]+)\s*=\s*$/;
+/** The specifier right after `require`. */
+const REQUIRED = /^\(\s*(['"])([^'"\r\n]{1,300})\1\s*\)/;
 const LOGGER_NAMES: ReadonlySet<string> = new Set(['logger', 'log']);
+
+const bindsALogger = (bindings: string) => bindings.split(/[^\w$]+/).some((name) => LOGGER_NAMES.has(name));
 
 /** The specifiers the text imports a binding named `logger` or `log` from, in order, each once. */
 export function loggerImportSpecifiers(text: string): string[] {
   if (!text.includes('log')) return [];
   const out = new Set<string>();
-  for (const pattern of [ESM_IMPORT, CJS_REQUIRE]) {
-    for (const m of text.matchAll(pattern)) {
-      if (m[1].split(/[^\w$]+/).some((name) => LOGGER_NAMES.has(name))) out.add(m[3]);
+  for (const m of text.matchAll(IMPORT_OR_REQUIRE)) {
+    const at = m.index!;
+    if (m[0] === 'require(') {
+      const binding = BINDS_REQUIRE.exec(text.slice(Math.max(0, at - 320), at));
+      const spec = binding && bindsALogger(binding[1]) ? REQUIRED.exec(text.slice(at + 7, at + 7 + 320)) : null;
+      if (spec) out.add(spec[2]);
+    } else {
+      const esm = ESM_IMPORT.exec(text.slice(at, at + 640));
+      if (esm && bindsALogger(esm[1])) out.add(esm[3]);
     }
   }
   return [...out];
