@@ -33,6 +33,7 @@ import { callRulesFor } from './ruleWords';
 import type { ParsedFiles } from './services/parsedFiles';
 import { extractContextFor, mayRegisterHandlers } from './handlers/context';
 import { isCandidate as isHandlerCandidate } from './handlers/extract';
+import { ASSERTED_BY_TESTS_NOTE, assertedByTests } from './assertedByTests';
 
 export interface AnalyzeOptions {
   severities: RuleSeverities;
@@ -240,6 +241,12 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   // The log call being checked: a call of a project's log helper gets no fix (the helper, not the
   // library, decides where its arguments go).
   let currentCall: LogCall | null = null;
+  const asserted = new Map<LogCall, boolean>();
+  const callAssertedByTests = (call: LogCall): boolean => {
+    let known = asserted.get(call);
+    if (known === undefined) asserted.set(call, (known = assertedByTests(call, project.assertedTextIndex())));
+    return known;
+  };
   const ctx: RuleContext = {
     path: absPath,
     text,
@@ -283,7 +290,9 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
       const s = lineColumn(sf, start);
       if (isSuppressed(suppressions, currentRule, s.line)) return;
       const e = lineColumn(sf, end);
-      const fixes: Fix[] = currentCall?.wrapper ? [] : toFixes(proposals);
+      let fixes: Fix[] = currentCall?.wrapper ? [] : toFixes(proposals);
+      // A fix of a call whose message the project's tests assert would fail them: offered, not applied.
+      if (currentCall && fixes.some((f) => f.safe) && callAssertedByTests(currentCall)) fixes = fixes.map((f) => (f.safe ? { ...f, safe: false, title: `${f.title}${ASSERTED_BY_TESTS_NOTE}` } : f));
       findings.push({
         rule: currentRule,
         message,

@@ -9,6 +9,7 @@ import { ASSIGNS_GLOBAL, ASSIGNS_MODULE_MEMBER } from './globalAssignments';
 import { configuresPinoErrorKeys, createsPino } from './pinoConfigText';
 import { winstonDropsFieldsIn, winstonErrorKeysIn } from './winstonConfigText';
 import { loggerImportSpecifiers } from './model/loggerImports';
+import { assertedTexts } from './model/assertedTexts';
 
 const MENTIONS_LIBRARY = /['"](pino|winston|bunyan|log4js|@nestjs\/common)['"]/;
 const MENTIONS_EXPORT = /\bexport\b|\bmodule\.exports\b|\bexports\./;
@@ -102,6 +103,12 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   if (imports.length > 0) project.loggerImports.set(file, imports);
   else project.loggerImports.delete(file);
   if (imports.join('\0') !== importsBefore.join('\0')) project.generation++;
+  // What the file's tests assert log calls were made with: a fix rewriting such a message is not applied by fix-all.
+  const asserted = readable ? assertedTexts(text) : [];
+  const assertedBefore = project.assertedTexts.get(file) ?? [];
+  if (asserted.length > 0) project.assertedTexts.set(file, asserted);
+  else project.assertedTexts.delete(file);
+  if (asserted.join('\0') !== assertedBefore.join('\0')) project.generation++;
   if (before !== after || JSON.stringify([...(previous ?? [])]) !== JSON.stringify([...(exports ?? [])])) project.generation++;
 }
 

@@ -18,6 +18,7 @@ import { findWorkspacePackages, type WorkspaceDeclaration } from './model/worksp
 import { isModuleSpecifier } from './moduleSpecifier';
 import { readRegularTextOrUndefined } from './regularFile';
 import { RoleIndex, type RoleVerdict } from './roles';
+import { AssertedTextIndex } from './model/assertedTexts';
 import type { CodeSource } from './context/fileSources';
 import { serviceContextFor } from './context/service';
 
@@ -73,6 +74,9 @@ export class ProjectModel implements FactsSource {
   readonly shebangFiles = new Set<string>();
   /** Specifiers each file imports a binding named `logger` or `log` from (model/loggerImports.ts), learnt by noteFile. */
   readonly loggerImports = new Map<string, string[]>();
+  /** The texts each test file asserts spies were called with (model/assertedTexts.ts), learnt by noteFile. */
+  readonly assertedTexts = new Map<string, string[]>();
+  private assertedIndex: { generation: number; index: AssertedTextIndex } | null = null;
   /** Module syntax of noted files, to pick a package's style when its package.json does not say. */
   readonly fileStyles = new Map<string, 'esm' | 'commonjs'>();
   readonly fsView: FileSystemView;
@@ -192,6 +196,14 @@ export class ProjectModel implements FactsSource {
     return writes;
   }
 
+  /** Every text the project's tests assert spies were called with, indexed once per generation. */
+  assertedTextIndex(): AssertedTextIndex {
+    if (this.assertedIndex?.generation !== this.generation) {
+      this.assertedIndex = { generation: this.generation, index: new AssertedTextIndex([...this.assertedTexts.values()].flat()) };
+    }
+    return this.assertedIndex.index;
+  }
+
   /** The facts rules and fixes use for a file (its package's; `absPath` absolute), under a `loggerModule` setting (default: the model's). */
   factsFor(absPath: string, configured?: ConfiguredLoggerModule | null): FileFacts {
     if (this.factsGeneration !== this.generation) {
@@ -257,7 +269,8 @@ function defaultReadFile(absPath: string): string | undefined {
  * package's facts, its role and its service's request context (another file's mixin or middleware).
  */
 export function analysisFactsKey(project: ProjectModel, absPath: string, factsDigest: string, role: RoleVerdict = project.roles.roleOf(absPath)): string {
-  return `${factsDigest}\0${role.role}${role.loadedByServer ? '+loaded' : ''}${role.sharedWithBrowser ? '+browser' : ''}\0${serviceContextFor(project, absPath)?.digest ?? ''}`;
+  // The tests' asserted texts decide whether a fix is safe (a fix rewriting an asserted message is not).
+  return `${factsDigest}\0${role.role}${role.loadedByServer ? '+loaded' : ''}${role.sharedWithBrowser ? '+browser' : ''}\0${serviceContextFor(project, absPath)?.digest ?? ''}\0${project.assertedTextIndex().digest}`;
 }
 
 /** What the file is for (see roles/): from the project's configuration, its imports, its folder and (when known) its text. */

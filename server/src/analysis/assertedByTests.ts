@@ -1,0 +1,26 @@
+// Whether a project's tests assert a log call's message (model/assertedTexts.ts): a fix of that call
+// (its message rewritten, its fields moved, the call moved to another logger) would fail the test
+// that spies on it, so fix-all leaves it for a person: it is offered, marked so, and not applied.
+import ts from './typescriptModule';
+import { type AssertedTextIndex, MIN_TEXT } from './model/assertedTexts';
+import type { LogCall } from './rule';
+import { messageParts } from './rules/util/messageParts';
+import { unwrap } from './scopes';
+
+/** Said in the title of a fix left unapplied for it. */
+export const ASSERTED_BY_TESTS_NOTE = ' (a test of the project asserts this message: check it first)';
+
+/** Runs of a message shorter than this (`: `, ` - `) are glue, not words a test would tell apart. */
+const MIN_RUN = 3;
+/** Runs adding up to less than this (`[CLUSTER] ${reason}`) say too little to tie a test to the message. */
+const MIN_TOTAL = 12;
+
+/** Whether one text the tests assert holds every constant run of the call's message, in order. */
+export function assertedByTests(call: LogCall, index: AssertedTextIndex): boolean {
+  if (index.size === 0 || !call.messageArg) return false;
+  const e = unwrap(call.messageArg);
+  const texts = ts.isStringLiteralLike(e) ? [e.text] : (messageParts(e) ?? []).flatMap((p) => (p.kind === 'text' ? [p.text] : []));
+  const runs = texts.map((t) => t.trim()).filter((t) => t.length >= MIN_RUN);
+  if (runs.reduce((n, r) => n + r.length, 0) < Math.max(MIN_TOTAL, MIN_TEXT)) return false;
+  return index.containsInOrder(runs);
+}

@@ -1,0 +1,81 @@
+// Texts a project's tests expect log calls to be made with. A test that spies on a logger and
+// asserts its message (`expect(logger.debug).toHaveBeenCalledWith(`Generated new MFA secret for user
+// ${userUuid}`)`: Standard Notes; `expect(mockLoggerError).toHaveBeenCalledWith('[Lifecycle]: ... -
+// FAILED')`: Supabase Storage) fails when a fix rewrites that message or moves the call to another
+// logger, so such a fix is not applied by fix-all (analyze.ts asks `assertedByTests`).
+//
+// Only files that assert how a spy was called (`toHaveBeenCalledWith`, `toBeCalledWith`, sinon's
+// `calledWith`, `calledOnceWith`...) are read; their string literals and template literals (each
+// substitution as one NUL character) are kept, trimmed, when at least MIN_TEXT characters long. Every pattern's
+// repetitions are bounded: a file of any size is read in one linear pass.
+const ASSERTS_SPY_CALL = /alledWith|alledOnceWith/;
+const LITERAL = /'((?:[^'\\\r\n]|\\.){1,400})'|"((?:[^"\\\r\n]|\\.){1,400})"|`((?:[^`\\]|\\.){1,2000})`/g;
+/** A template literal's substitution, which splits its text runs (one level of braces inside). */
+const SUBSTITUTION = /\$\{(?:[^{}]|\{[^{}]{0,200}\}){0,400}\}/g;
+/** Shorter texts (`'error'`, `'failed'`) say too little to tie a test to one message. */
+export const MIN_TEXT = 8;
+
+/** The texts of the literals of a test file that asserts spy calls; none for any other file. */
+export function assertedTexts(text: string): string[] {
+  if (!ASSERTS_SPY_CALL.test(text)) return [];
+  const out = new Set<string>();
+  for (const m of text.matchAll(LITERAL)) {
+    const t = (m[3] !== undefined ? m[3].replace(SUBSTITUTION, '\0') : (m[1] ?? m[2])).trim();
+    if (t.replace(/\0/g, '').length >= MIN_TEXT) out.add(t);
+  }
+  return [...out];
+}
+
+/** The asserted texts of a project, looked up by their words: which contain a given run of a message. */
+export class AssertedTextIndex {
+  private readonly byWord = new Map<string, string[]>();
+  /** Changes when the texts do (FNV-1a over them, sorted): results that asked the index are stale then. */
+  readonly digest: string;
+
+  constructor(texts: readonly string[]) {
+    const sorted = [...texts].sort();
+    let h = 0x811c9dc5;
+    for (const t of sorted) {
+      for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+      h = Math.imul(h ^ 0x0a, 0x01000193);
+    }
+    this.digest = sorted.length === 0 ? '' : `${sorted.length}:${(h >>> 0).toString(16)}`;
+    for (const t of sorted) {
+      for (const word of new Set(wordsOf(t))) {
+        let list = this.byWord.get(word);
+        if (!list) this.byWord.set(word, (list = []));
+        list.push(t);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.byWord.size;
+  }
+
+  /**
+   * Whether one asserted text holds every run, in order (the constant runs of a message, trimmed):
+   * `[Lifecycle]: ${event} ${path} - FAILED` is asserted by '[Lifecycle]: ObjectCreated:Post
+   * tenant-a/file.png - FAILED', not by another message that shares its `[Lifecycle]:` prefix.
+   */
+  containsInOrder(runs: readonly string[]): boolean {
+    const words = runs.flatMap(wordsOf);
+    if (words.length === 0) return false;
+    // The runs' longest word narrows the texts to look in to those that hold it.
+    const key = words.reduce((a, b) => (b.length > a.length ? b : a));
+    return (this.byWord.get(key) ?? []).some((t) => {
+      let at = 0;
+      for (const run of runs) {
+        const found = t.indexOf(run, at);
+        if (found < 0) return false;
+        at = found + run.length;
+      }
+      return true;
+    });
+  }
+}
+
+/** Lower-cased words of four letters or more. */
+function wordsOf(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z]{4,}/g) ?? []) as string[];
+}

@@ -1,0 +1,12 @@
+// @case library=pino loggerModule=src/logger.ts path=src/jobs.ts
+// The project's test spies on the logger and asserts the first message: rewriting it would fail the
+// test, so its fix is offered with a note and not applied by fix-all. The second message is not
+// asserted anywhere: its fix is applied.
+import { logger } from './logger';
+
+export function finish(id: string, attempts: number): void {
+  logger.info(`job ${id} finished after retries`);
+//            ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  logger.info(`job ${id} took ${attempts} attempts`);
+//            ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}
