@@ -7,7 +7,9 @@
 // there at all. An import that was unused before the fixes is the project's business and stays.
 // In JavaScript an import loads its module whether used or not, so one that was there before the
 // fixes stays too (its module's side effects keep their order); TypeScript drops unused imports
-// when it compiles, so there removing one changes nothing at run time.
+// when it compiles, so there removing one changes nothing at run time. A `require` it never drops:
+// one there before the fixes stays in TypeScript too. (Under `verbatimModuleSyntax` TypeScript keeps
+// an unused import as well; that setting is not read here.)
 import ts from './typescriptModule';
 import type { TextEdit } from './types';
 
@@ -38,7 +40,7 @@ export function importsLeftUnused(before: ts.SourceFile, after: ts.SourceFile, e
   // Unused before the fixes too: not ours to remove.
   const ours = dead.filter((b) => {
     const was = earlier.get(b.key);
-    return !was || (existingToo && usedBefore.has(was.local));
+    return !was || (existingToo && ts.isImportDeclaration(was.statement) && usedBefore.has(was.local));
   });
   return removalEdits(after, bindings, ours);
 }
@@ -140,6 +142,7 @@ function removalEdits(sf: ts.SourceFile, all: readonly ImportBinding[], dead: re
     }
     const list = listOf(statement);
     if (!list) continue; // a default import beside named ones, or another shape: left as it is
+    if (/\/[/*]/.test(list.getText(sf))) continue; // a comment between the names would be lost: left as it is
     const stay = list.elements.filter((el) => !gone.has(el));
     if (stay.length === list.elements.length) continue;
     if (stay.length === 0) continue; // the list would be empty while the statement stays: left as it is
@@ -181,6 +184,8 @@ function rebuiltList(sf: ts.SourceFile, list: ts.NamedImports | ts.ObjectBinding
   const first = list.elements[0];
   const lineStart = sf.text.lastIndexOf('\n', first.getStart(sf)) + 1;
   const indent = sf.text.slice(lineStart, first.getStart(sf));
+  // The first name on the brace's line (`import { a, logger,\n  b }`): the names go on that one line.
+  if (!/^[ \t]*$/.test(indent)) return `{ ${items.join(', ')} }`;
   const closingStart = sf.text.lastIndexOf('\n', list.end - 1) + 1;
   const closingIndent = sf.text.slice(closingStart, list.end - 1);
   const eol = original.includes('\r\n') ? '\r\n' : '\n';

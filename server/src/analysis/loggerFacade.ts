@@ -12,7 +12,7 @@ import ts from './typescriptModule';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { type FunctionLike, functionOf, memberFunction, soleExpression } from './logCallables';
 import type { FunctionSummary } from './model/types';
-import { hasModifier } from './scopes';
+import { hasModifier, unwrap } from './scopes';
 
 /** What a facade's level method does: logs its first argument as the message, its second as fields, and prints what follows with them (winston's splat fills `%s` from it). */
 export const FACADE_LEVEL_METHOD: FunctionSummary = { logs: { lib: 'custom', message: 0, fields: 1, rest: true } };
@@ -85,8 +85,22 @@ function writesLevelledRecord(fn: FunctionLike, level: string): boolean {
   return fn.body.statements.some((st) => {
     const e = ts.isReturnStatement(st) ? st.expression : ts.isExpressionStatement(st) ? st.expression : undefined;
     const call = e && unwrapAwait(e);
-    return !!call && ts.isCallExpression(call) && call.arguments.some((a) => ts.isObjectLiteralExpression(a) && isLevelledRecord(a, level, message));
+    return !!call && ts.isCallExpression(call) && isLogSink(call.expression) && call.arguments.some((a) => ts.isObjectLiteralExpression(a) && isLevelledRecord(a, level, message));
   });
+}
+
+/**
+ * A sink named for writing a log: `this.transport.log(...)`, `this.sink.write(...)`, `appendRecord(...)`.
+ * A notifier hands the same `{ level, message }` to `this.socket.emit('toast', ...)` or `toasts.show(...)`.
+ */
+const LOG_SINK_NAME = /log|write|append|transport|sink/i;
+
+function isLogSink(callee: ts.Expression): boolean {
+  const u = unwrap(callee);
+  if (ts.isIdentifier(u)) return LOG_SINK_NAME.test(u.text);
+  if (!ts.isPropertyAccessExpression(u)) return false;
+  const receiver = unwrap(u.expression);
+  return LOG_SINK_NAME.test(u.name.text) || (ts.isPropertyAccessExpression(receiver) && LOG_SINK_NAME.test(receiver.name.text)) || (ts.isIdentifier(receiver) && LOG_SINK_NAME.test(receiver.text));
 }
 
 function unwrapAwait(e: ts.Expression): ts.Expression {

@@ -26,10 +26,16 @@ export function nodeRedNodeAt(thisNode: ts.Node): Value | null {
   return makesNodeOfThis(fn) || makesNodeOfThis(prototypeOwner(fn)) ? NODE_RED_NODE : null;
 }
 
-/** `RED.nodes.getNode(id)`: the node with that id, whatever the runtime object is called. */
+/** `RED.nodes.getNode(id)`: the node with that id (the runtime object named `RED`, as Node-RED names it: a graph's `g.nodes.getNode(id)` is none). */
 export function nodeRedNodeLookup(call: ts.CallExpression): Value | null {
   const callee = call.expression;
-  const isLookup = ts.isPropertyAccessExpression(callee) && callee.name.text === 'getNode' && ts.isPropertyAccessExpression(callee.expression) && callee.expression.name.text === 'nodes';
+  const isLookup =
+    ts.isPropertyAccessExpression(callee) &&
+    callee.name.text === 'getNode' &&
+    ts.isPropertyAccessExpression(callee.expression) &&
+    callee.expression.name.text === 'nodes' &&
+    ts.isIdentifier(callee.expression.expression) &&
+    callee.expression.expression.text === 'RED';
   return isLookup ? NODE_RED_NODE : null;
 }
 

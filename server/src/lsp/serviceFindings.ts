@@ -223,8 +223,11 @@ export class ServiceFindings {
     return () => this.keepResults(root, result.services, headerFor);
   }
 
-  /** Keeps the waiting services' results a moment from now, one service per turn of the event loop. */
-  private scheduleDetails(): void {
+  /**
+   * Keeps the waiting services' results a moment from now, then the rest one service per turn of the
+   * event loop (each holds its service's views and trees until then).
+   */
+  private scheduleDetails(soon = false): void {
     if (this.detailsTimer || this.detailsDue.size === 0) return;
     this.detailsTimer = setTimeout(() => {
       this.detailsTimer = undefined;
@@ -232,8 +235,8 @@ export class ServiceFindings {
       if (next.done) return;
       this.detailsDue.delete(next.value[0]);
       next.value[1]();
-      this.scheduleDetails();
-    }, DETAILS_DELAY_MS);
+      this.scheduleDetails(true);
+    }, soon ? 0 : DETAILS_DELAY_MS);
     // A pending summary does not keep the process alive.
     this.detailsTimer.unref();
   }

@@ -30,3 +30,11 @@ describe('texts asserted by tests', () => {
     assert.equal(new AssertedTextIndex([]).digest, '');
   });
 });
+
+describe('texts asserted by tests: words a value completes', () => {
+  it("finds a run whose first word a value completes (`${kind}Service started`) in the test's whole word", () => {
+    const index = new AssertedTextIndex(['userService started for tenant acme']);
+    assert.equal(index.containsInOrder(['Service started for tenant']), true);
+    assert.equal(index.containsInOrder(['Service stopped']), false);
+  });
+});

@@ -25,8 +25,8 @@ describe('imports fix-all left unused', () => {
     assert.equal(cleaned(before, after), "import {\n  a,\n  b,\n} from './x';\nreq.log.info(a, b);\n");
   });
 
-  it('removes a require destructuring and a default or namespace import', () => {
-    assert.equal(cleaned("const { logger } = require('./logger');\nlogger.info('x');\n", "const { logger } = require('./logger');\nreq.log.info('x');\n"), "req.log.info('x');\n");
+  it('removes a require destructuring the fixes added, and a default or namespace import', () => {
+    assert.equal(cleaned("function h(req) {\n  console.log('x');\n}\n", "const { logger } = require('./logger');\nfunction h(req) {\n  req.log.info('x');\n}\n", 'src/a.js'), "function h(req) {\n  req.log.info('x');\n}\n");
     assert.equal(cleaned("import log from './log';\nimport * as l from './l';\nlog.info(l);\n", "import log from './log';\nimport * as l from './l';\nreq.log.info(1);\n"), 'req.log.info(1);\n');
   });
 
@@ -54,11 +54,21 @@ describe('imports fix-all left unused', () => {
     assert.equal(cleaned(before, after), "req.log.info(1);\nthis.logger = { logger: 1 };\nclass A { logger = 1; }\n");
   });
 
-  it('in JavaScript keeps an import that was there before (it loads its module), in TypeScript removes it', () => {
+  it('keeps an import that was there before where it loads its module (JavaScript, a require anywhere), removes it in TypeScript', () => {
     const before = "const { logger } = require('./logger');\nlogger.info('x');\n";
     const after = "const { logger } = require('./logger');\nreq.log.info('x');\n";
     assert.equal(cleaned(before, after, 'src/a.js'), after);
-    assert.equal(cleaned(before, after, 'src/a.ts'), "req.log.info('x');\n");
+    assert.equal(cleaned(before, after, 'src/a.ts'), after, 'TypeScript never drops a require');
+    const esmBefore = "import { logger } from './logger';\nlogger.info('x');\n";
+    const esmAfter = "import { logger } from './logger';\nreq.log.info('x');\n";
+    assert.equal(cleaned(esmBefore, esmAfter, 'src/a.js'), esmAfter);
+    assert.equal(cleaned(esmBefore, esmAfter, 'src/a.ts'), "req.log.info('x');\n");
+  });
+
+  it('puts the names on one line when the first sits on the brace line, and leaves a list with comments as it is', () => {
+    assert.equal(cleaned("import { a, logger,\n  b } from './x';\nlogger.info(a, b);\n", "import { a, logger,\n  b } from './x';\nreq.log.info(a, b);\n"), "import { a, b } from './x';\nreq.log.info(a, b);\n");
+    const commented = "import {\n  a, // the first\n  logger,\n  b,\n} from './x';\nreq.log.info(a, b);\n";
+    assert.equal(cleaned(commented.replace('req.log', 'logger'), commented), commented);
   });
 
   it('walks a tree 20,000 deep (a + chain: left-nested binary expressions) without overflowing the stack', () => {

@@ -272,6 +272,9 @@ function loggerImportedElsewhere(src: FactsSource, dir: string | null, best: str
   const counts = new Map<string, number>();
   let bestFiles = 0;
   const resolved = new Map<string, string | null>();
+  // A module whose exports the model sees holding a logger (a barrel re-exporting the logger
+  // module: `lib/logger/index.ts`) is no module the files log around.
+  const exportsALogger = new Map<string, boolean>();
   for (const [file, specifiers] of src.loggerImports) {
     if ((src.packageFor(file)?.dir ?? null) !== dir || !LOGGER_MODULE_ROLES.has(src.roleOf(file))) continue;
     for (const spec of specifiers) {
@@ -282,9 +285,11 @@ function loggerImportedElsewhere(src: FactsSource, dir: string | null, best: str
       if (target === undefined) {
         const abs = src.resolver.resolve(file, spec);
         resolved.set(key, (target = abs ? stripExtension(abs).replace(/[\\/]index$/, '') : null));
+        if (abs && target !== null && !exportsALogger.has(target)) exportsALogger.set(target, src.modules.summaryOf(abs).loggers.size > 0);
       }
       if (target === null || (src.packageFor(target)?.dir ?? null) !== dir) continue;
-      if (target === best.replace(/[\\/]index$/, '')) bestFiles++;
+      // The chosen module, or a barrel that re-exports a logger: importers of the logger the model sees.
+      if (target === best.replace(/[\\/]index$/, '') || exportsALogger.get(target)) bestFiles++;
       else if (!candidates.has(target) && !candidates.has(`${target}${path.sep}index`)) counts.set(target, (counts.get(target) ?? 0) + 1);
     }
   }

@@ -36,3 +36,17 @@ export class Toasts {
 function show(toast: object): void {
   void toast;
 }
+
+// A notifier that emits `{ level, message }` to a socket: a toast, not a log.
+export class Notifier {
+  constructor(private readonly socket: { emit(event: string, payload: object): void }) {}
+  info(message: string): void {
+    this.socket.emit('toast', { level: 'info', message });
+  }
+  warn(message: string): void {
+    this.socket.emit('toast', { level: 'warn', message });
+  }
+  error(message: string): void {
+    this.socket.emit('toast', { level: 'error', message });
+  }
+}

@@ -1,0 +1,10 @@
+// @case library=pino path=src/server.ts
+// The package's files import their logger through a barrel (src/logger/index.ts re-exports the logger
+// src/logger/pino.ts makes): that is the logger the model sees, so the fix is offered.
+import { users } from './routes/users';
+
+export function start(port: number): void {
+  users('1');
+  console.log('listening');
+//~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+}
