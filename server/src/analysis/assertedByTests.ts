@@ -2,7 +2,7 @@
 // (its message rewritten, its fields moved, the call moved to another logger) would fail the test
 // that spies on it, so fix-all leaves it for a person: it is offered, marked so, and not applied.
 import ts from './typescriptModule';
-import { type AssertedTextIndex, MIN_TEXT } from './model/assertedTexts';
+import type { AssertedTextIndex } from './model/assertedTexts';
 import type { LogCall } from './rule';
 import { messageParts } from './rules/util/messageParts';
 import { unwrap } from './scopes';
@@ -12,7 +12,7 @@ export const ASSERTED_BY_TESTS_NOTE = ' (a test of the project asserts this mess
 
 /** Runs of a message shorter than this (`: `, ` - `) are glue, not words a test would tell apart. */
 const MIN_RUN = 3;
-/** Runs adding up to less than this (`[CLUSTER] ${reason}`) say too little to tie a test to the message. */
+/** Runs adding up to less than this (`[CLUSTER] ${reason}`) say too little to tie a test to the message (above assertedTexts' MIN_TEXT, the shortest text kept). */
 const MIN_TOTAL = 12;
 
 /** Whether one text the tests assert holds every constant run of the call's message, in order. */
@@ -21,6 +21,6 @@ export function assertedByTests(call: LogCall, index: AssertedTextIndex): boolea
   const e = unwrap(call.messageArg);
   const texts = ts.isStringLiteralLike(e) ? [e.text] : (messageParts(e) ?? []).flatMap((p) => (p.kind === 'text' ? [p.text] : []));
   const runs = texts.map((t) => t.trim()).filter((t) => t.length >= MIN_RUN);
-  if (runs.reduce((n, r) => n + r.length, 0) < Math.max(MIN_TOTAL, MIN_TEXT)) return false;
+  if (runs.reduce((n, r) => n + r.length, 0) < MIN_TOTAL) return false;
   return index.containsInOrder(runs);
 }

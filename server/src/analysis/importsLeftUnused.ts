@@ -11,6 +11,7 @@
 // one there before the fixes stays in TypeScript too. (Under `verbatimModuleSyntax` TypeScript keeps
 // an unused import as well; that setting is not read here.)
 import ts from './typescriptModule';
+import { requiredModule } from './scopes';
 import type { TextEdit } from './types';
 
 /** One binding of an import statement, by the statement and what it imports. */
@@ -66,8 +67,8 @@ function importBindings(sf: ts.SourceFile): ImportBinding[] {
     } else if (ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1) {
       // `const { logger } = require('./logger')` and `const logger = require('./logger')`.
       const decl = statement.declarationList.declarations[0];
-      const from = requiredModule(decl.initializer);
-      if (from === undefined) continue;
+      const from = decl.initializer ? requiredModule(decl.initializer) : null;
+      if (from === null) continue;
       if (ts.isIdentifier(decl.name)) out.push({ statement, node: decl.name, local: decl.name.text, key: `${from}\0=\0${decl.name.text}` });
       else if (ts.isObjectBindingPattern(decl.name)) {
         for (const el of decl.name.elements) {
@@ -79,12 +80,6 @@ function importBindings(sf: ts.SourceFile): ImportBinding[] {
     }
   }
   return out;
-}
-
-function requiredModule(init: ts.Expression | undefined): string | undefined {
-  if (!init || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== 'require') return undefined;
-  const arg = init.arguments[0];
-  return init.arguments.length === 1 && arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
 }
 
 /**

@@ -84,7 +84,8 @@ function writesLevelledRecord(fn: FunctionLike, level: string): boolean {
   const message = first.name.text;
   return fn.body.statements.some((st) => {
     const e = ts.isReturnStatement(st) ? st.expression : ts.isExpressionStatement(st) ? st.expression : undefined;
-    const call = e && unwrapAwait(e);
+    // `return await sink.log(...)`, `void sink.log(...)`: unwrap takes off the await and parentheses.
+    const call = e && unwrap(ts.isVoidExpression(e) ? e.expression : e);
     return !!call && ts.isCallExpression(call) && isLogSink(call.expression) && call.arguments.some((a) => ts.isObjectLiteralExpression(a) && isLevelledRecord(a, level, message));
   });
 }
@@ -101,12 +102,6 @@ function isLogSink(callee: ts.Expression): boolean {
   if (!ts.isPropertyAccessExpression(u)) return false;
   const receiver = unwrap(u.expression);
   return LOG_SINK_NAME.test(u.name.text) || (ts.isPropertyAccessExpression(receiver) && LOG_SINK_NAME.test(receiver.name.text)) || (ts.isIdentifier(receiver) && LOG_SINK_NAME.test(receiver.text));
-}
-
-function unwrapAwait(e: ts.Expression): ts.Expression {
-  let u = e;
-  while (ts.isAwaitExpression(u) || ts.isParenthesizedExpression(u) || ts.isVoidExpression(u)) u = u.expression;
-  return u;
 }
 
 /** `{ level: 'info', message }`: the level by name, and the message parameter as a value (shorthand or not). */

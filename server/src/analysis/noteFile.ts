@@ -98,17 +98,9 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   if (noteContextSources(project, file, text)) project.generation++;
   // Where the file imports its logger from: a package that mostly does so from a module the model
   // does not see as a logger gets no fix importing another one (facts.ts).
-  const imports = readable ? loggerImportSpecifiers(text) : [];
-  const importsBefore = project.loggerImports.get(file) ?? [];
-  if (imports.length > 0) project.loggerImports.set(file, imports);
-  else project.loggerImports.delete(file);
-  if (imports.join('\0') !== importsBefore.join('\0')) project.generation++;
+  if (markList(project.loggerImports, file, readable ? loggerImportSpecifiers(text) : [])) project.generation++;
   // What the file's tests assert log calls were made with: a fix rewriting such a message is not applied by fix-all.
-  const asserted = readable ? assertedTexts(text) : [];
-  const assertedBefore = project.assertedTexts.get(file) ?? [];
-  if (asserted.length > 0) project.assertedTexts.set(file, asserted);
-  else project.assertedTexts.delete(file);
-  if (asserted.join('\0') !== assertedBefore.join('\0')) project.generation++;
+  if (markList(project.assertedTexts, file, readable ? assertedTexts(text) : [])) project.generation++;
   if (before !== after || JSON.stringify([...(previous ?? [])]) !== JSON.stringify([...(exports ?? [])])) project.generation++;
 }
 
@@ -122,6 +114,14 @@ export function forgetFile(project: ProjectModel, absPath: string): boolean {
   noteFile(project, absPath, '');
   project.roles.forget(path.resolve(absPath));
   return project.generation !== before;
+}
+
+/** Keeps `file`'s list in `map` (none when empty); true when that changed it. */
+function markList(map: Map<string, string[]>, file: string, list: string[]): boolean {
+  const before = map.get(file) ?? [];
+  if (list.length > 0) map.set(file, list);
+  else map.delete(file);
+  return list.join('\0') !== before.join('\0');
 }
 
 /** Puts `file` in or out of `set`; true when that changed it. */

@@ -378,11 +378,6 @@ function shapeValue(shape: LoggerShape): Value {
 }
 
 /**
- * The strings a written type allows when it is a union of string literals (`level: 'info' | 'warn'`,
- * or a type alias of one declared at the top of the file): a log helper's level parameter. Null for
- * any other type (or none).
- */
-/**
  * The type a value has when it is there: `T | undefined` and `T | null` are T, `(T)` is T; a union
  * of two types or more besides those is none of them (null). Any other type is itself.
  */
@@ -393,6 +388,11 @@ function presentType(type: ts.TypeNode): ts.TypeNode | null {
   return rest.length === 1 ? presentType(rest[0]) : null;
 }
 
+/**
+ * The strings a written type allows when it is a union of string literals (`level: 'info' | 'warn'`,
+ * or a type alias of one declared at the top of the file): a log helper's level parameter. Null for
+ * any other type (or none).
+ */
 export function literalUnion(type: ts.TypeNode | undefined, depth = 0): string[] | null {
   if (!type || depth > 4) return null;
   if (ts.isParenthesizedTypeNode(type)) return literalUnion(type.type, depth + 1);

@@ -275,6 +275,7 @@ function loggerImportedElsewhere(src: FactsSource, dir: string | null, best: str
   // A module whose exports the model sees holding a logger (a barrel re-exporting the logger
   // module: `lib/logger/index.ts`) is no module the files log around.
   const exportsALogger = new Map<string, boolean>();
+  const chosen = best.replace(/[\\/]index$/, '');
   for (const [file, specifiers] of src.loggerImports) {
     if ((src.packageFor(file)?.dir ?? null) !== dir || !LOGGER_MODULE_ROLES.has(src.roleOf(file))) continue;
     for (const spec of specifiers) {
@@ -289,7 +290,7 @@ function loggerImportedElsewhere(src: FactsSource, dir: string | null, best: str
       }
       if (target === null || (src.packageFor(target)?.dir ?? null) !== dir) continue;
       // The chosen module, or a barrel that re-exports a logger: importers of the logger the model sees.
-      if (target === best.replace(/[\\/]index$/, '') || exportsALogger.get(target)) bestFiles++;
+      if (target === chosen || exportsALogger.get(target)) bestFiles++;
       else if (!candidates.has(target) && !candidates.has(`${target}${path.sep}index`)) counts.set(target, (counts.get(target) ?? 0) + 1);
     }
   }
