@@ -2,11 +2,13 @@
 // nothing changes (at most 10 passes). Suppression fixes and unsafe fixes are never applied here.
 // Linear in the number of fixes: overlap is tested against the chosen edits in sorted order, and
 // the chosen fixes are parsed together, once, unless some of them break the code.
+import * as nodePath from 'node:path';
 import { analyzeFile, type AnalyzeOptions } from './analyze';
 import { applyEdits, ChosenEdits, editsOtherFiles } from './edits';
 import { importsLeftUnused } from './importsLeftUnused';
 import { parseErrorCount, parseSource } from './parse';
 import type { ProjectModel } from './project';
+import ts from './typescriptModule';
 import type { Fix } from './types';
 
 const MAX_PASSES = 10;
@@ -34,16 +36,27 @@ export function applySafeFixes(path: string, text: string, project: ProjectModel
     current = next;
     fixed += good.length;
   }
-  return { text: fixed > 0 ? withoutImportsLeftUnused(path, text, current) : current, fixed };
+  return { text: fixed > 0 ? withoutImportsLeftUnused(path, text, current, project) : current, fixed };
 }
 
 /** The fixed text without the imports the fixes left unused (see importsLeftUnused.ts), unless that would not parse. */
-function withoutImportsLeftUnused(path: string, original: string, fixed: string): string {
+function withoutImportsLeftUnused(path: string, original: string, fixed: string, project: ProjectModel): string {
   const after = parseSource(path, fixed);
-  const edits = importsLeftUnused(parseSource(path, original), after, /\.[cm]?tsx?$/i.test(path));
+  const existingToo = /\.[cm]?tsx?$/i.test(path) && !keepsUnusedImports(project.tsconfigs.forFile(nodePath.resolve(project.root, path)).options);
+  const edits = importsLeftUnused(parseSource(path, original), after, existingToo);
   if (edits.length === 0) return fixed;
   const cleaned = applyEdits(fixed, edits);
   return parseErrorCount(parseSource(path, cleaned)) <= parseErrorCount(after) ? cleaned : fixed;
+}
+
+/**
+ * Whether the compiler keeps an unused import in its output, so that the import loads its module at
+ * run time as it would in JavaScript: `verbatimModuleSyntax`, or the options it replaced
+ * (`preserveValueImports`, `importsNotUsedAsValues: preserve`), which older configs still carry.
+ */
+function keepsUnusedImports(options: ts.CompilerOptions): boolean {
+  const kept = options.importsNotUsedAsValues;
+  return options.verbatimModuleSyntax === true || options.preserveValueImports === true || kept === ts.ImportsNotUsedAsValues.Preserve || kept === ts.ImportsNotUsedAsValues.Error;
 }
 
 function changesNothing(text: string, fix: Fix): boolean {

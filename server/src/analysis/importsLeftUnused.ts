@@ -8,8 +8,9 @@
 // In JavaScript an import loads its module whether used or not, so one that was there before the
 // fixes stays too (its module's side effects keep their order); TypeScript drops unused imports
 // when it compiles, so there removing one changes nothing at run time. A `require` it never drops:
-// one there before the fixes stays in TypeScript too. (Under `verbatimModuleSyntax` TypeScript keeps
-// an unused import as well; that setting is not read here.)
+// one there before the fixes stays in TypeScript too. Under `verbatimModuleSyntax` (or the options it
+// replaced) TypeScript keeps an unused import as JavaScript does: fix-all then passes `existingToo`
+// false for a TypeScript file as well (fixAll.ts reads the file's tsconfig).
 import ts from './typescriptModule';
 import { requiredModule } from './scopes';
 import type { TextEdit } from './types';
