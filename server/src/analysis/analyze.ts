@@ -22,7 +22,7 @@ import { clearWalkShortcuts, declarationNodeOf, DECLARES, destructuredFrom, encl
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_TIME_BUDGET_MS, tooLargeToAnalyse } from './limits';
 import { isMetricCandidate, mayHoldMetrics, NO_METRICS, recogniseMetrics } from './metrics';
 import { findSuppressions, isSuppressed } from './suppressions';
-import type { AnalysisInputs, FileAnalysis, Finding, Fix, RuleSeverities } from './types';
+import type { AnalysisInputs, FileAnalysis, Finding, Fix, RuleSeverities, TestedMessage } from './types';
 import { HandlerRequests, requestParamAt } from './handlers/requestParams';
 import { serviceContextFor } from './context/service';
 import { EMITTER_LISTEN_METHODS } from './context/libraries';
@@ -33,7 +33,7 @@ import { callRulesFor } from './ruleWords';
 import type { ParsedFiles } from './services/parsedFiles';
 import { extractContextFor, mayRegisterHandlers } from './handlers/context';
 import { isCandidate as isHandlerCandidate } from './handlers/extract';
-import { ASSERTED_BY_TESTS_NOTE, assertedByTests } from './assertedByTests';
+import { ASSERTED_BY_TESTS_NOTE, messageRuns } from './assertedByTests';
 
 export interface AnalyzeOptions {
   severities: RuleSeverities;
@@ -205,7 +205,8 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   const values = new ValueResolver(scopes, links, requests);
   const facts = project.factsFor(absPath, options.loggerModule);
   // What the result depends on besides the text: read when the result is returned (fixes may follow imports too).
-  const inputs = (): AnalysisInputs => ({ facts: analysisFactsKey(project, absPath, facts.digest, role), modules: dependencies });
+  const testedMessages: TestedMessage[] = [];
+  const inputs = (): AnalysisInputs => ({ facts: analysisFactsKey(project, absPath, facts.digest, role), modules: dependencies, ...(testedMessages.length ? { testedMessages } : {}) });
   const calls: LogCall[] = [];
   for (const c of candidates) {
     meter.step();
@@ -244,7 +245,13 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   const asserted = new Map<LogCall, boolean>();
   const callAssertedByTests = (call: LogCall): boolean => {
     let known = asserted.get(call);
-    if (known === undefined) asserted.set(call, (known = assertedByTests(call, project.assertedTextIndex())));
+    if (known === undefined) {
+      const runs = messageRuns(call);
+      known = runs !== null && project.assertedTextIndex().containsInOrder(runs);
+      // Asked whatever the answer: a test written later that asserts the message makes this result stale.
+      if (runs !== null) testedMessages.push({ runs, asserted: known });
+      asserted.set(call, known);
+    }
     return known;
   };
   const ctx: RuleContext = {

@@ -1,8 +1,8 @@
 // Whether a project's tests assert a log call's message (model/assertedTexts.ts): a fix of that call
 // (its message rewritten, its fields moved, the call moved to another logger) would fail the test
 // that spies on it, so fix-all leaves it for a person: it is offered, marked so, and not applied.
+// analyze.ts asks the project's AssertedTextIndex whether one of its texts holds the message's runs.
 import ts from './typescriptModule';
-import type { AssertedTextIndex } from './model/assertedTexts';
 import type { LogCall } from './rule';
 import { messageParts } from './rules/util/messageParts';
 import { unwrap } from './scopes';
@@ -15,12 +15,14 @@ const MIN_RUN = 3;
 /** Runs adding up to less than this (`[CLUSTER] ${reason}`) say too little to tie a test to the message (above assertedTexts' MIN_TEXT, the shortest text kept). */
 const MIN_TOTAL = 12;
 
-/** Whether one text the tests assert holds every constant run of the call's message, in order. */
-export function assertedByTests(call: LogCall, index: AssertedTextIndex): boolean {
-  if (index.size === 0 || !call.messageArg) return false;
+/**
+ * The constant runs of the call's message (trimmed) that a test's text would have to hold, in order;
+ * null when they say too little to tie a test to this message.
+ */
+export function messageRuns(call: LogCall): string[] | null {
+  if (!call.messageArg) return null;
   const e = unwrap(call.messageArg);
   const texts = ts.isStringLiteralLike(e) ? [e.text] : (messageParts(e) ?? []).flatMap((p) => (p.kind === 'text' ? [p.text] : []));
   const runs = texts.map((t) => t.trim()).filter((t) => t.length >= MIN_RUN);
-  if (runs.reduce((n, r) => n + r.length, 0) < MIN_TOTAL) return false;
-  return index.containsInOrder(runs);
+  return runs.reduce((n, r) => n + r.length, 0) < MIN_TOTAL ? null : runs;
 }

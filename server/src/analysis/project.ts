@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import ts from './typescriptModule';
 import type { FileKind } from './rule';
-import type { LoggerLibrary } from './types';
+import type { AnalysisInputs, LoggerLibrary } from './types';
 import { computeFacts, computePackageFacts, type ConfiguredLoggerModule, type FactsSource, type FileFacts, type PackageFacts } from './model/facts';
 import { FileSystemView } from './model/fileSystem';
 import { type ModuleDependencies, ModuleIndex } from './model/modules';
@@ -236,8 +236,10 @@ export class ProjectModel implements FactsSource {
    * Whether a result computed with these facts and module dependencies would come out the same now.
    * The file's role is part of its facts (analyze.ts writes `<facts digest>\0<role>`).
    */
-  inputsUnchanged(absPath: string, inputs: { facts: string; modules: Readonly<Record<string, string>> }, configured?: ConfiguredLoggerModule | null): boolean {
-    return analysisFactsKey(this, absPath, this.factsFor(absPath, configured).digest) === inputs.facts && this.modules.stillValid(inputs.modules);
+  inputsUnchanged(absPath: string, inputs: AnalysisInputs, configured?: ConfiguredLoggerModule | null): boolean {
+    if (analysisFactsKey(this, absPath, this.factsFor(absPath, configured).digest) !== inputs.facts || !this.modules.stillValid(inputs.modules)) return false;
+    const index = inputs.testedMessages?.length ? this.assertedTextIndex() : null;
+    return !index || inputs.testedMessages!.every((m) => index.containsInOrder(m.runs) === m.asserted);
   }
 
   /** What a file is for (FactsSource.roleOf). */
@@ -269,8 +271,8 @@ function defaultReadFile(absPath: string): string | undefined {
  * package's facts, its role and its service's request context (another file's mixin or middleware).
  */
 export function analysisFactsKey(project: ProjectModel, absPath: string, factsDigest: string, role: RoleVerdict = project.roles.roleOf(absPath)): string {
-  // The tests' asserted texts decide whether a fix is safe (a fix rewriting an asserted message is not).
-  return `${factsDigest}\0${role.role}${role.loadedByServer ? '+loaded' : ''}${role.sharedWithBrowser ? '+browser' : ''}\0${serviceContextFor(project, absPath)?.digest ?? ''}\0${project.assertedTextIndex().digest}`;
+  // The tests' asserted texts are not here: the result records what it asked of them (AnalysisInputs.testedMessages).
+  return `${factsDigest}\0${role.role}${role.loadedByServer ? '+loaded' : ''}${role.sharedWithBrowser ? '+browser' : ''}\0${serviceContextFor(project, absPath)?.digest ?? ''}`;
 }
 
 /** What the file is for (see roles/): from the project's configuration, its imports, its folder and (when known) its text. */

@@ -90,6 +90,17 @@ export interface AnalysisInputs {
   facts: string;
   /** Imports followed: `file\0specifier` → the module it resolved to ('' for none); module path → summary digest. */
   modules: Record<string, string>;
+  /**
+   * What the project's tests were asked about this file's messages (assertedByTests.ts): each
+   * message's constant runs and whether a test's text held them. The result stands while every
+   * answer does: editing a test file re-checks only the files whose messages it asserts, or stops asserting.
+   */
+  testedMessages?: TestedMessage[];
+}
+
+export interface TestedMessage {
+  runs: string[];
+  asserted: boolean;
 }
 
 /**

@@ -30,17 +30,9 @@ export function assertedTexts(text: string): string[] {
 export class AssertedTextIndex {
   private readonly byWord = new Map<string, string[]>();
   private readonly all: readonly string[];
-  /** Changes when the texts do (FNV-1a over them, sorted): results that asked the index are stale then. */
-  readonly digest: string;
 
   constructor(texts: readonly string[]) {
     const sorted = [...texts].sort();
-    let h = 0x811c9dc5;
-    for (const t of sorted) {
-      for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
-      h = Math.imul(h ^ 0x0a, 0x01000193);
-    }
-    this.digest = sorted.length === 0 ? '' : `${sorted.length}:${(h >>> 0).toString(16)}`;
     this.all = sorted;
     for (const t of sorted) {
       for (const word of new Set(wordsOf(t))) {
