@@ -11,11 +11,12 @@
 // REALCODE_MIRROR_DIR (default /work/.mirror): bare git mirrors (`owner+name/repo`); a missing
 //   tree is extracted from there at the pinned commit when the mirror holds it.
 // REALCODE_LABELS (default bench/realcode/repos): the label files.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { extractFromMirror } from './extract.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const checkout = path.resolve(here, '..', '..');
@@ -114,39 +115,6 @@ function mirrorGitDir(repo) {
 
 function run(cmd, args, opts) {
   return spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, ...opts });
-}
-
-/** `git archive <commit> | tar -x` into a fresh folder, renamed into place only when whole. */
-async function extractFromMirror(repo, dest) {
-  const gitDir = mirrorGitDir(repo.repo);
-  if (!fs.existsSync(gitDir)) return false;
-  if (run('git', ['--git-dir', gitDir, 'cat-file', '-e', `${repo.commit}^{commit}`]).status !== 0) return false;
-  const partial = `${dest}.partial-${process.pid}`;
-  fs.rmSync(partial, { recursive: true, force: true });
-  fs.mkdirSync(partial, { recursive: true });
-  const ok = await new Promise((resolve) => {
-    // `archivePaths` names what to extract when the mirror lacks some blobs and a whole archive fails.
-    const paths = Array.isArray(repo.archivePaths) ? repo.archivePaths : [];
-    const git = spawn('git', ['--git-dir', gitDir, 'archive', repo.commit, ...paths], { stdio: ['ignore', 'pipe', 'ignore'] });
-    const tar = spawn('tar', ['-x', '-C', partial], { stdio: ['pipe', 'ignore', 'ignore'] });
-    git.stdout.pipe(tar.stdin);
-    let left = 2;
-    let good = true;
-    const done = (code) => {
-      if (code !== 0) good = false;
-      if (--left === 0) resolve(good);
-    };
-    git.on('close', done);
-    tar.on('close', done);
-    git.on('error', () => done(1));
-    tar.on('error', () => done(1));
-  });
-  if (!ok) {
-    fs.rmSync(partial, { recursive: true, force: true });
-    return false;
-  }
-  fs.renameSync(partial, dest);
-  return true;
 }
 
 /** Runs the built CLI on the service folder; returns { diagnostics } or { error }. */
@@ -362,10 +330,13 @@ async function main() {
     const tree = path.join(TREES_DIR, repo.name);
     if (!fs.existsSync(tree)) {
       fs.mkdirSync(TREES_DIR, { recursive: true });
-      if (!(await extractFromMirror(repo, tree))) {
-        report.skipped.push({ name: repo.name, reason: `no tree at ${tree} and no mirror holding ${repo.repo}@${repo.commit.slice(0, 12)}` });
+      // `archivePaths` names what to extract when the mirror lacks some blobs (the rest is not needed).
+      const extracted = await extractFromMirror(mirrorGitDir(repo.repo), repo.commit, tree, Array.isArray(repo.archivePaths) ? repo.archivePaths : []);
+      if (!extracted.ok) {
+        report.skipped.push({ name: repo.name, reason: `no tree at ${tree}, and ${extracted.reason}` });
         continue;
       }
+      if (extracted.missing > 0) report.warnings.push(`${repo.where}: the mirror lacks ${extracted.missing} blob(s) of ${repo.repo}@${repo.commit.slice(0, 12)}; the tree has every other file`);
     }
     // What the project's own first start writes before anyone works in it (NodeBB copies
     // install/package.json to its gitignored package.json): done once, as a user's checkout has it.
