@@ -31,4 +31,14 @@ describe('logger import specifiers', () => {
   it('lists a specifier once however many times it is imported', () => {
     assert.deepEqual(loggerImportSpecifiers("import logger from './l';\nimport { log } from './l';\n"), ['./l']);
   });
+
+  it('ignores type-only imports, whole or per name: they load no logger', () => {
+    const text = [
+      "import type { logger } from './types-only';",
+      "import type log from './default-type';",
+      "import { type logger as L, other } from './named-type';",
+      "import { type Log, logger } from './kept';",
+    ].join('\n');
+    assert.deepEqual(loggerImportSpecifiers(text), ['./kept']);
+  });
 });

@@ -278,9 +278,11 @@ function loggerImportedElsewhere(src: FactsSource, dir: string | null, best: str
   const chosen = best.replace(/[\\/]index$/, '');
   for (const [file, specifiers] of src.loggerImports) {
     if ((src.packageFor(file)?.dir ?? null) !== dir || !LOGGER_MODULE_ROLES.has(src.roleOf(file))) continue;
+    // Each module once per file, however it is spelt (`./logger` and `./logger.js`).
+    const targets = new Set<string>();
     for (const spec of specifiers) {
-      // A package name is another package's logger (workspaceDependencyChoice's business), not this one's.
-      if (!spec.startsWith('.')) continue;
+      // A bare specifier is a path alias (`@/lib/logger`) or another package, which resolves outside
+      // this package's folder (workspaceDependencyChoice's business) or not at all (node_modules).
       const key = `${path.dirname(file)}\0${spec}`;
       let target = resolved.get(key);
       if (target === undefined) {
@@ -288,7 +290,8 @@ function loggerImportedElsewhere(src: FactsSource, dir: string | null, best: str
         resolved.set(key, (target = abs ? stripExtension(abs).replace(/[\\/]index$/, '') : null));
         if (abs && target !== null && !exportsALogger.has(target)) exportsALogger.set(target, src.modules.summaryOf(abs).loggers.size > 0);
       }
-      if (target === null || (src.packageFor(target)?.dir ?? null) !== dir) continue;
+      if (target === null || targets.has(target) || (src.packageFor(target)?.dir ?? null) !== dir) continue;
+      targets.add(target);
       // The chosen module, or a barrel that re-exports a logger: importers of the logger the model sees.
       if (target === chosen || exportsALogger.get(target)) bestFiles++;
       else if (!candidates.has(target) && !candidates.has(`${target}${path.sep}index`)) counts.set(target, (counts.get(target) ?? 0) + 1);

@@ -19,8 +19,11 @@ const BINDS_REQUIRE = /\b(?:const|let|var)\s+(\{[^}=;]{1,300}\}|[\w$]+)\s*=\s*$/
 /** The specifier right after `require`. */
 const REQUIRED = /^\(\s*(['"])([^'"\r\n]{1,300})\1\s*\)/;
 const LOGGER_NAMES: ReadonlySet<string> = new Set(['logger', 'log']);
+/** The bindings of `import type ... from`. */
+const TYPE_ONLY = /^\s+type\s/;
 
-const bindsALogger = (bindings: string) => bindings.split(/[^\w$]+/).some((name) => LOGGER_NAMES.has(name));
+/** Whether the bindings name `logger` or `log`, not as a type (`{ type logger }` is erased too). */
+const bindsALogger = (bindings: string) => bindings.replace(/\btype\s+[\w$]+/g, '').split(/[^\w$]+/).some((name) => LOGGER_NAMES.has(name));
 
 /** The specifiers the text imports a binding named `logger` or `log` from, in order, each once. */
 export function loggerImportSpecifiers(text: string): string[] {
@@ -34,7 +37,8 @@ export function loggerImportSpecifiers(text: string): string[] {
       if (spec) out.add(spec[2]);
     } else {
       const esm = ESM_IMPORT.exec(text.slice(at, at + 640));
-      if (esm && bindsALogger(esm[1])) out.add(esm[3]);
+      // `import type { logger }` is erased: the file gets no logger from there.
+      if (esm && !TYPE_ONLY.test(esm[1]) && bindsALogger(esm[1])) out.add(esm[3]);
     }
   }
   return [...out];

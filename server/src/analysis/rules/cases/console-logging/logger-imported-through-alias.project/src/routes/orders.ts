@@ -1,0 +1,4 @@
+import { logger } from '@/logger';
+export function orders(req: { id: string }): void {
+  logger.info('orders requested', { id: req.id });
+}
