@@ -44,8 +44,8 @@ export interface StructuredMessage {
  * Null when the message prints two different errors: only one has the library's error place.
  */
 export function structureMessage(given: readonly Part[], scope: DeclarationLookup & Pick<RuleContext, 'importOf'>, sf: ts.SourceFile, taken: ReadonlySet<string>, present: ReadonlyMap<string, string> = new Map()): StructuredMessage | null {
-  // Constant text in colour (`[${chalk.red('missing')}]`) is text of the message, not a value.
-  const { parts, original } = joinTexts(given.map((p) => (p.kind === 'value' ? colouredText(p.expr, scope) ?? p : p)));
+  // Constant text in colour (`[${chalk.red('missing')}]`), or in a local constant, is text of the message, not a value.
+  const { parts, original } = joinTexts(given.map((p) => (p.kind === 'value' ? colouredText(p.expr, scope) ?? localConstantText(p.expr, scope) ?? p : p)));
   let error: ts.Expression | null = null;
   let twoErrors = false;
   let reshaped = false;
@@ -74,7 +74,7 @@ export function structureMessage(given: readonly Part[], scope: DeclarationLooku
     // A glued `s` is a plural unless the value is a time (`${delay}s`, `${(ms / 1000).toFixed(1)}s`).
     const found = leadingUnit(after);
     const unit = found && (found.suffix !== 'Seconds' || found.length > 1 || isTimeLike(text)) ? found : null;
-    if (gluedToNeighbours(parts, i, unit?.length ?? 0) || isTextChoice(value)) glued = true;
+    if (gluedToNeighbours(parts, i, unit?.length ?? 0) || isTextChoice(value) || isWordChoiceInSentence(parts, i, value)) glued = true;
     const logged = present.get(text);
     if (logged !== undefined) {
       slots.set(i, { name: logged, unit: !!unit });
@@ -115,6 +115,23 @@ function colouredText(expr: ts.Expression, scope: Pick<RuleContext, 'importOf'>)
 }
 
 /**
+ * The text a function's own `const` holds when it is one string literal (GrowthBook's `const
+ * noQueriesError = "No queries were generated for this analysis"; logger.debug(id + " runner: " +
+ * noQueriesError)`): the words of the message, which as a field would leave it saying only "runner".
+ * A module's constant (a shared prefix) stays a name: writing its text into each call would let
+ * them drift apart.
+ */
+function localConstantText(expr: ts.Expression, scope: DeclarationLookup): Part | null {
+  const e = unwrap(expr);
+  if (!ts.isIdentifier(e)) return null;
+  const d = scope.declarationOf(e);
+  if (!d || !ts.isVariableDeclaration(d) || !d.initializer || !ts.isVariableDeclarationList(d.parent) || !(d.parent.flags & ts.NodeFlags.Const)) return null;
+  if (ts.isSourceFile(d.parent.parent?.parent ?? d)) return null;
+  const init = unwrap(d.initializer);
+  return ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init) ? { kind: 'text', text: init.text } : null;
+}
+
+/**
  * `${is4k ? '4K ' : ''}`: a word of the sentence put in or left out at run time (Overseerr's "no
  * default ${is4k ? '4K ' : ''}Radarr server"). As a field, the sentence left says something else; the
  * rewrite is offered, not applied. A choice between two words (`${hit ? 'hit' : 'miss'}`) is a value.
@@ -124,6 +141,30 @@ function isTextChoice(expr: ts.Expression): boolean {
   if (!ts.isConditionalExpression(e)) return false;
   const [a, b] = [unwrap(e.whenTrue), unwrap(e.whenFalse)];
   return ts.isStringLiteralLike(a) && ts.isStringLiteralLike(b) && (a.text.trim() === '' || b.text.trim() === '');
+}
+
+/** Words after which a choice between words is the sentence's own noun or adjective (`the ${...} movie`, `in any ${...}`). */
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'any', 'this', 'that', 'these', 'those', 'each', 'every', 'no', 'some', 'its', 'their', 'his', 'her', 'our', 'your', 'my']);
+
+/**
+ * `in any ${tv ? 'Sonarr' : 'Radarr'} and Plex instance`, `the ${is4k ? '4K' : 'non-4K'} movie`: a
+ * choice between words after a determiner is a word of the sentence's noun phrase. Taken out, the
+ * sentence says something else ("was not found in any and Plex instance"), and the field is named
+ * after a neighbour (`any`): the rewrite is offered, not applied. Elsewhere (`Cache ${hit ? 'hit' :
+ * 'miss'} for ${key}`, after a label) the choice reads as a value of its own.
+ */
+function isWordChoiceInSentence(parts: readonly Part[], i: number, value: ts.Expression): boolean {
+  const before = parts[i - 1];
+  if (before?.kind !== 'text' || !isLiteralChoice(value)) return false;
+  const lastWord = /(\p{L}+)\s+$/u.exec(before.text)?.[1]?.toLowerCase();
+  return lastWord !== undefined && DETERMINERS.has(lastWord);
+}
+
+/** A conditional whose every outcome is a string literal (nested conditionals too). */
+function isLiteralChoice(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  if (ts.isStringLiteralLike(e)) return true;
+  return ts.isConditionalExpression(e) && isLiteralChoice(e.whenTrue) && isLiteralChoice(e.whenFalse) && !ts.isStringLiteralLike(unwrap(e.condition));
 }
 
 /** Words of a value's name that make a glued `s` after it seconds (`${delay}s`), whole words only: `${stage}s` is a plural. */

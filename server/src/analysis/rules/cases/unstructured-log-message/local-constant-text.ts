@@ -1,0 +1,20 @@
+// @case library=pino loggerModule=src/logger.ts
+// A function's own `const` holding one string literal is words of the message (GrowthBook's query
+// runner): as a field, the message would say only "runner". The rewrite writes its text into the
+// message. A module's constant (a prefix many calls share) is not copied into each call, where its
+// text would drift apart from the constant: it stays a field, as before.
+import { logger } from '../logger';
+
+const PREFIX = '[JOBS]';
+
+export function run(model: { id: string }, queries: string[]) {
+  if (queries.length === 0) {
+    const noQueriesError = 'No queries were generated for this analysis';
+    logger.debug(model.id + ' runner: ' + noQueriesError);
+//               ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built by string concatenation; log a constant message and put the values in fields.
+    return noQueriesError;
+  }
+  logger.info(`${PREFIX} started ${model.id}`);
+//            ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  return null;
+}
