@@ -33,7 +33,7 @@ import { callRulesFor } from './ruleWords';
 import type { ParsedFiles } from './services/parsedFiles';
 import { extractContextFor, mayRegisterHandlers } from './handlers/context';
 import { isCandidate as isHandlerCandidate } from './handlers/extract';
-import { ASSERTED_BY_TESTS_NOTE, messageRuns } from './assertedByTests';
+import { ASSERTED_BY_TESTS_NOTE, CONSOLE_SPIED_NOTE, messageRuns } from './assertedByTests';
 
 export interface AnalyzeOptions {
   severities: RuleSeverities;
@@ -254,6 +254,9 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     }
     return known;
   };
+  // The console methods the project's tests spy on and assert in this module: a fix moving such a call fails them.
+  const spied = project.consoleSpiedIn(absPath);
+  const consoleSpied = (call: LogCall): boolean => spied !== '' && call.library === 'console' && spied.split(',').includes(call.method);
   const ctx: RuleContext = {
     path: absPath,
     text,
@@ -299,7 +302,10 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
       const e = lineColumn(sf, end);
       let fixes: Fix[] = currentCall?.wrapper ? [] : toFixes(proposals);
       // A fix of a call whose message the project's tests assert would fail them: offered, not applied.
-      if (currentCall && fixes.some((f) => f.safe) && callAssertedByTests(currentCall)) fixes = fixes.map((f) => (f.safe ? { ...f, safe: false, title: `${f.title}${ASSERTED_BY_TESTS_NOTE}` } : f));
+      if (currentCall && fixes.some((f) => f.safe)) {
+        const note = consoleSpied(currentCall) ? CONSOLE_SPIED_NOTE : callAssertedByTests(currentCall) ? ASSERTED_BY_TESTS_NOTE : null;
+        if (note) fixes = fixes.map((f) => (f.safe ? { ...f, safe: false, title: `${f.title}${note}` } : f));
+      }
       findings.push({
         rule: currentRule,
         message,

@@ -9,6 +9,8 @@ import { unwrap } from './scopes';
 
 /** Said in the title of a fix left unapplied for it. */
 export const ASSERTED_BY_TESTS_NOTE = ' (a test of the project asserts this message: check it first)';
+/** Said in the title of a console call's fix left unapplied because a test spies on that console method (model/consoleSpies.ts). */
+export const CONSOLE_SPIED_NOTE = ' (a test of the project spies on this console method: check it first)';
 
 /** Runs of a message shorter than this (`: `, ` - `) are glue, not words a test would tell apart. */
 const MIN_RUN = 3;

@@ -10,6 +10,7 @@ import { configuresPinoErrorKeys, createsPino } from './pinoConfigText';
 import { winstonDropsFieldsIn, winstonErrorKeysIn } from './winstonConfigText';
 import { loggerImportSpecifiers } from './model/loggerImports';
 import { assertedTexts } from './model/assertedTexts';
+import { consoleMethodsSpied } from './model/consoleSpies';
 
 const MENTIONS_LIBRARY = /['"](pino|winston|bunyan|log4js|@nestjs\/common)['"]/;
 const MENTIONS_EXPORT = /\bexport\b|\bmodule\.exports\b|\bexports\./;
@@ -101,6 +102,8 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   if (markList(project.loggerImports, file, readable ? loggerImportSpecifiers(text) : [])) project.generation++;
   // What the file's tests assert log calls were made with: a fix rewriting such a message is not applied by fix-all.
   if (markList(project.assertedTexts, file, readable ? assertedTexts(text) : [])) project.generation++;
+  // Which console methods the file's tests spy on and assert: a fix moving such a call in a module they import is not applied.
+  if (markList(project.consoleSpies, file, readable ? consoleMethodsSpied(text) : [])) project.generation++;
   if (before !== after || JSON.stringify([...(previous ?? [])]) !== JSON.stringify([...(exports ?? [])])) project.generation++;
 }
 

@@ -77,6 +77,9 @@ export class ProjectModel implements FactsSource {
   /** The texts each test file asserts spies were called with (model/assertedTexts.ts), learnt by noteFile. */
   readonly assertedTexts = new Map<string, string[]>();
   private assertedIndex: { generation: number; index: AssertedTextIndex } | null = null;
+  /** The console methods each test file spies on and asserts calls of (model/consoleSpies.ts), learnt by noteFile. */
+  readonly consoleSpies = new Map<string, string[]>();
+  private spiedModules: { generation: number; byFile: Map<string, string> } | null = null;
   /** Module syntax of noted files, to pick a package's style when its package.json does not say. */
   readonly fileStyles = new Map<string, 'esm' | 'commonjs'>();
   readonly fsView: FileSystemView;
@@ -196,6 +199,27 @@ export class ProjectModel implements FactsSource {
     return writes;
   }
 
+  /**
+   * The console methods the project's tests spy on and assert calls of in the module `absPath`
+   * (the modules a spying test imports), sorted and joined by commas; '' for none.
+   */
+  consoleSpiedIn(absPath: string): string {
+    if (this.spiedModules?.generation !== this.generation) {
+      const methodsOf = new Map<string, Set<string>>();
+      for (const [test, methods] of this.consoleSpies) {
+        for (const spec of this.roles.specifiersOf(test)) {
+          const target = this.resolver.resolve(test, spec);
+          if (!target) continue;
+          let set = methodsOf.get(target);
+          if (!set) methodsOf.set(target, (set = new Set()));
+          for (const m of methods) set.add(m);
+        }
+      }
+      this.spiedModules = { generation: this.generation, byFile: new Map([...methodsOf].map(([f, m]) => [f, [...m].sort().join(',')])) };
+    }
+    return this.spiedModules.byFile.get(path.resolve(absPath)) ?? '';
+  }
+
   /** Every text the project's tests assert spies were called with, indexed once per generation. */
   assertedTextIndex(): AssertedTextIndex {
     if (this.assertedIndex?.generation !== this.generation) {
@@ -272,7 +296,8 @@ function defaultReadFile(absPath: string): string | undefined {
  */
 export function analysisFactsKey(project: ProjectModel, absPath: string, factsDigest: string, role: RoleVerdict = project.roles.roleOf(absPath)): string {
   // The tests' asserted texts are not here: the result records what it asked of them (AnalysisInputs.testedMessages).
-  return `${factsDigest}\0${role.role}${role.loadedByServer ? '+loaded' : ''}${role.sharedWithBrowser ? '+browser' : ''}\0${serviceContextFor(project, absPath)?.digest ?? ''}`;
+  // The console methods tests spy on in this module are: a console fix there is not applied.
+  return `${factsDigest}\0${role.role}${role.loadedByServer ? '+loaded' : ''}${role.sharedWithBrowser ? '+browser' : ''}\0${serviceContextFor(project, absPath)?.digest ?? ''}\0${project.consoleSpiedIn(absPath)}`;
 }
 
 /** What the file is for (see roles/): from the project's configuration, its imports, its folder and (when known) its text. */

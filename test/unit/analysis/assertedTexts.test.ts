@@ -1,10 +1,11 @@
-// The texts a project's tests assert spies were called with (model/assertedTexts.ts), which keep a
-// fix of the asserted log call from being applied by fix-all.
+// The texts a project's tests assert spies were called with (model/assertedTexts.ts), and the console
+// methods they spy on (model/consoleSpies.ts), which keep a fix of such a log call from being applied by fix-all.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { noteFile } from '../../../server/src/analysis';
 import { AssertedTextIndex, assertedTexts } from '../../../server/src/analysis/model/assertedTexts';
+import { consoleMethodsSpied } from '../../../server/src/analysis/model/consoleSpies';
 import type { FileAnalysis } from '../../../server/src/analysis/types';
 import { tempProject, type TempProject } from './helpers';
 
@@ -72,5 +73,22 @@ describe('texts asserted by tests: what a cached result depends on', () => {
     assert.equal(p.model.inputsUnchanged(users, usersResult.inputs!), false);
     assert.equal(fixOf(p.analyze('src/users.ts')).safe, false);
     assert.equal(fixOf(p.analyze('src/orders.ts')).safe, true);
+  });
+});
+
+describe('console methods spied on by tests', () => {
+  it('reads the console methods a test spies on or replaces, when it asserts calls', () => {
+    const text = [
+      "const errorSpy = vi.spyOn(console, 'error').mockImplementation(() => {});",
+      'sinon.stub(console, "warn");',
+      'console.log = jest.fn();',
+      'expect(errorSpy).toHaveBeenCalledWith(message, { issues });',
+    ].join('\n');
+    assert.deepEqual(consoleMethodsSpied(text), ['error', 'log', 'warn']);
+  });
+
+  it('reads nothing of a test that only silences console, or of other code', () => {
+    assert.deepEqual(consoleMethodsSpied("vi.spyOn(console, 'error').mockImplementation(() => {});\nexpect(run()).toBe(1);\n"), []);
+    assert.deepEqual(consoleMethodsSpied("console.error('failed');\nexpect(x).toHaveBeenCalledWith(1);\n"), []);
   });
 });

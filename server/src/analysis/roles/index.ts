@@ -80,6 +80,11 @@ export class RoleIndex {
     return true;
   }
 
+  /** The import specifiers of a noted file, as its scan read them (none for a file not noted). */
+  specifiersOf(absPath: string): readonly string[] {
+    return this.noted.get(path.resolve(absPath))?.scan.specifiers ?? [];
+  }
+
   /** Whether a noted file of the package at `dir` loads the package `name` (or a module of it): a value import, not only types (inline ones included). */
   importsPackage(dir: string, name: string): boolean {
     for (const [file, noted] of this.noted) {
