@@ -234,7 +234,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
   // The service's context knows whether its request logger writes (services without one: the package's dependencies say).
   const requestLogs = () => {
     const service = serviceContextFor(project, absPath);
-    return facts.providesRequestLogger && (service ? service.requestLoggerProperty === 'log' : true);
+    return facts.providesRequestLogger && (service ? service.requestLoggerProperty === 'log' && !service.requestLoggerConditional : true);
   };
   const loggerFinder = { sf, text, path: absPath, facts, scopes, values, moduleStyle, boundLoggers: new Map(), codeStyle, requestLogs };
   const findings: Finding[] = [];

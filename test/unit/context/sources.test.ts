@@ -9,6 +9,24 @@ import { declaredMajor } from '../../../server/src/analysis/context/service';
 const found = (text: string) => fileContextSources('/w/src/x.ts', text).map((s) => `${s.line + 1} ${s.kind}${s.property ? ` ${s.property}` : ''}${s.covers ? ` ${s.covers.join('+')}` : ''}`);
 
 describe('request-context sources in a file', () => {
+  it('request logger mounts under a condition (HyperDX: pino-http outside CI only), by the name mounted; not an unconditional mount, nor one inside a function', () => {
+    const sources = fileContextSources(
+      '/w/src/app.ts',
+      [
+        "import pinoHttp from 'pino-http';",
+        "import { expressLogger } from './utils/logger';",
+        'if (!process.env.CI) {',
+        '  app.use(expressLogger);',
+        '}',
+        'if (process.env.DEV) app.use(pinoHttp());',
+        'app.use(helmet);',
+        'export function setup(app) { app.use(other); }',
+        'process.env.TRACE && app.use(tracer);',
+      ].join('\n'),
+    ).map((s) => `${s.line + 1} ${s.kind} ${s.binding ?? '-'}`);
+    assert.deepEqual(sources, ['4 conditional-mount expressLogger', '6 conditional-mount ', '6 request-logger-middleware ', '9 conditional-mount tracer']);
+  });
+
   it('loggers that read the context: a pino mixin on an AsyncLocalStorage store, a winston printf on express-http-context; not a mixin of constants', () => {
     assert.deepEqual(
       found(

@@ -28,6 +28,11 @@ export type CodeSourceKind =
   /** `pinoHttp(...)` called: the request logger middleware is set up (`req.log` exists in handlers mounted after it). */
   | 'request-logger-middleware'
   /**
+   * `app.use(x)` only under a condition (HyperDX: `if (!config.IS_CI) app.use(expressLogger)`): where
+   * `x` is the request logger middleware, `req.log` is undefined when the condition is false.
+   */
+  | 'conditional-mount'
+  /**
    * `Fastify()` or `Fastify({ ... })` without a `logger` or `loggerInstance` option: Fastify's logger is off, and
    * its `request.log` writes nothing (Leon's HTTP server). Made with one, or with options the walk cannot read, it is on.
    */
@@ -44,6 +49,12 @@ export interface CodeSource {
   covers?: OutgoingKind[];
   /** For child-per-request: the request property that holds the logger (`log`, `logger`). */
   property?: string;
+  /**
+   * For request-logger-middleware: the variable it is bound to (`expressLogger` in `export const
+   * expressLogger = pinoHttp(...)`); for conditional-mount: the name mounted. `''` for a middleware
+   * made inside the conditional mount itself (`if (dev) app.use(pinoHttp())`).
+   */
+  binding?: string;
 }
 
 // @opentelemetry/api alone is in every file that makes a span: only its propagation and context calls are sources.
@@ -68,8 +79,11 @@ const CALLS_NEXT = /\bnext\s*\(|[(,]\s*next\s*\)/;
  * decides), narrow enough that most files of a service are never parsed for it.
  */
 export function mayHoldContextSource(text: string): boolean {
-  return MODULE_HINT.test(text) || LOGGER_HINT.test(text) || (MIDDLEWARE_HINT.test(text) && CALLS_NEXT.test(text)) || (text.includes('astify') && FASTIFY_CALL.test(text) && FASTIFY_MODULE.test(text));
+  return MODULE_HINT.test(text) || LOGGER_HINT.test(text) || (MIDDLEWARE_HINT.test(text) && CALLS_NEXT.test(text)) || (text.includes('astify') && FASTIFY_CALL.test(text) && FASTIFY_MODULE.test(text)) || (text.includes('.use(') && CONDITIONAL_USE.test(text));
 }
+
+/** `if (...) app.use(name)` or `if (...) { ...; app.use(name); }`, every repetition bounded. */
+const CONDITIONAL_USE = /\bif\s*\([^)]{0,200}\)\s*\{?[^}]{0,400}?\.use\(\s*[\w$]+\s*\)/;
 
 /** A module that imports Fastify and calls something so named (its factory, made here): route files importing its types are not read again. */
 const FASTIFY_MODULE = /['"]fastify['"]/;
@@ -115,7 +129,15 @@ function callSource(node: ts.CallExpression | ts.NewExpression, scopes: ScopeMap
   const imp = importedName(lookupIn(scopes), callee);
   const name = imp ? (imp.member ?? imp.name) : ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
   if (imp && REQUEST_LOGGER_MIDDLEWARES.has(imp.module) && imp.member === undefined && (imp.name === 'default' || imp.name === '*' || imp.name === 'pinoHttp')) {
-    return add('request-logger-middleware', `${imp.module} middleware`, node);
+    const parent = node.parent;
+    const binding = parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+    const mountedHere = isConditionalMount(parent);
+    if (mountedHere) add('conditional-mount', `${imp.module} middleware mounted under a condition`, node, { binding: '' });
+    return add('request-logger-middleware', `${imp.module} middleware`, node, binding ? { binding } : mountedHere ? { binding: '' } : {});
+  }
+  // `app.use(expressLogger)` under a condition: matched by name with the middleware's binding (service.ts).
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'use' && node.arguments?.length === 1 && ts.isIdentifier(node.arguments[0]) && isConditionalMount(node.arguments[0].parent)) {
+    return add('conditional-mount', `${node.arguments[0].text} mounted under a condition`, node, { binding: node.arguments[0].text });
   }
   // Hono's own request-id middleware (`app.use('*', requestId())`): every request gets `c.var.requestId`.
   if (imp && imp.module === 'hono/request-id' && imp.name === 'requestId' && imp.member === undefined) return add('request-id-middleware', 'hono/request-id middleware', node);
@@ -155,6 +177,21 @@ function callSource(node: ts.CallExpression | ts.NewExpression, scopes: ScopeMap
     const fn = node.arguments?.find((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a));
     if (fn && readsContext(fn, scopes)) add('logger-reads-context', 'winston format', node);
   }
+}
+
+/**
+ * Whether `call` is a `.use(...)` at the top of its module (or of its function) that runs only under
+ * a condition: inside an `if`, a conditional expression or a `&&` before the first function around it.
+ */
+function isConditionalMount(call: ts.Node | undefined): boolean {
+  if (!call || !ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'use') return false;
+  for (let n: ts.Node = call; n.parent && !ts.isSourceFile(n.parent); n = n.parent) {
+    const p = n.parent;
+    if (ts.isFunctionLike(p)) return false;
+    if ((ts.isIfStatement(p) && p.expression !== n) || (ts.isConditionalExpression(p) && p.condition !== n)) return true;
+    if (ts.isBinaryExpression(p) && p.right === n && (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return true;
+  }
+  return false;
 }
 
 function assignmentSource(node: ts.BinaryExpression, add: Add): void {

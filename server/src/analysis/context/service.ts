@@ -29,6 +29,11 @@ export interface ServiceContext {
    * middleware called in the code, or a child logger a middleware binds. A dependency alone may be unused.
    */
   requestLoggerCertain: boolean;
+  /**
+   * Every request logger middleware the code makes is mounted only under a condition (HyperDX mounts
+   * pino-http outside CI only): `req.log` may be undefined, so no fix writes it.
+   */
+  requestLoggerConditional: boolean;
   /** The shared logger reads the request's context itself (a mixin or format, or OpenTelemetry stamps trace ids). */
   loggerReadsContext: boolean;
   /** Outgoing calls whose trace context OpenTelemetry instrumentation propagates. */
@@ -94,13 +99,18 @@ function computeServiceContext(project: ProjectModel, dir: string): ServiceConte
   if (startScriptRegistersOtel(project, dir)) for (const k of ['http', 'fetch', 'kafka', 'amqp', 'bullmq', 'aws'] as const) otelCovers.add(k);
   const child = code.find((c) => c.kind === 'child-per-request');
   const requestLoggerProperty = onRequest ? 'log' : (child?.property ?? null);
+  // Mounts under a condition, by the name mounted; a middleware made in such a mount has binding ''.
+  const conditional = new Set(code.filter((c) => c.kind === 'conditional-mount').map((c) => c.binding ?? ''));
+  const made = code.filter((c) => c.kind === 'request-logger-middleware');
+  const requestLoggerConditional = made.length > 0 && !libraries.includes('fastify') && conditional.size > 0 && made.every((c) => c.binding !== undefined && conditional.has(c.binding));
   const ctx: Omit<ServiceContext, 'digest'> = {
     root: dir,
     libraries,
     code,
     hasRequestId: provides('request-id') || has('als-middleware') || has('request-id-middleware') || libraries.includes('express-http-context'),
     requestLoggerProperty,
-    requestLoggerCertain: (libraries.includes('fastify') && !fastifyLoggerOff) || has('request-logger-middleware') || (!onRequest && !!child),
+    requestLoggerCertain: (libraries.includes('fastify') && !fastifyLoggerOff) || (has('request-logger-middleware') && !requestLoggerConditional) || (!onRequest && !!child),
+    requestLoggerConditional,
     // Auto-instrumentation includes pino's and winston's, which stamp trace ids into every record; so
     // does an SDK the deployment preloads with them (atproto's bsky: an OpenTelemetry bootstrap package).
     loggerReadsContext: has('logger-reads-context') || otelCovers.has('http') && code.some((c) => c.label === AUTO_INSTRUMENTATIONS_LABEL) || startScriptRegistersOtel(project, dir) || preloadStampsLogs(project, dir),
@@ -110,7 +120,7 @@ function computeServiceContext(project: ProjectModel, dir: string): ServiceConte
     fastifyMajor: declaredMajor(project, dir, 'fastify'),
     callbackMajors: Object.fromEntries(CONTEXT_LOSING_CALLBACKS.filter((c) => c.belowMajor !== undefined && deps.has(c.module)).map((c) => [c.module, declaredMajor(project, dir, c.module)])),
   };
-  const digest = JSON.stringify([ctx.libraries, ctx.hasRequestId, ctx.requestLoggerProperty, ctx.requestLoggerCertain, ctx.loggerReadsContext, [...otelCovers].sort(), ctx.axiosIntercepted, ctx.fastifyMajor, ctx.callbackMajors]);
+  const digest = JSON.stringify([ctx.libraries, ctx.hasRequestId, ctx.requestLoggerProperty, ctx.requestLoggerCertain, ctx.requestLoggerConditional, ctx.loggerReadsContext, [...otelCovers].sort(), ctx.axiosIntercepted, ctx.fastifyMajor, ctx.callbackMajors]);
   return { ...ctx, digest };
 }
 
@@ -148,7 +158,8 @@ export function declaredMajor(project: ProjectModel, dir: string, name: string):
   return version ? Number(version[1]) : null;
 }
 
-const FASTIFY_LOGGER_FACTS: ReadonlySet<CodeSource['kind']> = new Set(['fastify-with-logger', 'fastify-without-logger']);
+/** Facts about other sources (whether Fastify's logger is on, whether a middleware is mounted only under a condition), not sources of their own. */
+const FACTS_NOT_SOURCES: ReadonlySet<CodeSource['kind']> = new Set(['fastify-with-logger', 'fastify-without-logger', 'conditional-mount']);
 
 /** A context source as `obs-lens inventory` lists it: a library (by package) or code (by place). */
 export type ContextSourceEntry =
@@ -161,7 +172,6 @@ export function contextInventory(project: ProjectModel, dir: string): ContextSou
   if (!ctx) return [];
   const deps = project.packageFor(path.join(dir, 'package.json'))?.dependencies ?? new Set<string>();
   const out: ContextSourceEntry[] = ctx.libraries.map((id) => ({ kind: 'library', library: id, packages: CONTEXT_LIBRARIES.find((l) => l.id === id)!.packages.filter((p) => deps.has(p)) }));
-  // Whether Fastify's logger is on is a fact about `request.log`, not a context source of its own.
-  for (const c of ctx.code) if (!FASTIFY_LOGGER_FACTS.has(c.kind)) out.push({ kind: c.kind, label: c.label, file: c.file, line: c.line });
+  for (const c of ctx.code) if (!FACTS_NOT_SOURCES.has(c.kind)) out.push({ kind: c.kind, label: c.label, file: c.file, line: c.line });
   return out;
 }
