@@ -168,6 +168,22 @@ export class HealthController {
     assert.equal(model.factsFor(t.at('svc/x.ts')).loggerModule, null);
   });
 
+  it("takes no logger module from a workspace package named only in devDependencies: it is not installed where the service runs (atproto's bsky and @atproto/pds)", () => {
+    const files = {
+      'package.json': JSON.stringify({ workspaces: ['packages/*'] }),
+      'packages/pds/package.json': pkg('@m/pds', { pino: '^9' }, { exports: { '.': './src/index.ts' } }),
+      'packages/pds/src/index.ts': PINO_LOGGER,
+      'packages/bsky/package.json': pkg('@m/bsky', {}, { devDependencies: { '@m/pds': 'workspace:*' } }),
+      'packages/ozone/package.json': pkg('@m/ozone', { '@m/pds': 'workspace:*' }),
+    };
+    const t = make(files);
+    const model = modelOf(t, files);
+    const bsky = model.factsFor(t.at('packages/bsky/src/app.ts'));
+    assert.equal(bsky.loggerModule, null);
+    assert.match(bsky.reasons.loggerModule, /no module in package @m\/bsky/);
+    assert.equal(model.factsFor(t.at('packages/ozone/src/app.ts')).loggerModule?.specifier, '@m/pds');
+  });
+
   it('finds the repository from a path: the nearest .git, else the outermost project folder; never from the working directory', () => {
     const t = make({ 'mono/package.json': pkg('mono'), 'mono/packages/a/package.json': pkg('a'), 'mono/packages/a/src/x.ts': '', 'git/.git/HEAD': '', 'git/sub/package.json': pkg('sub'), 'git/sub/y.ts': '' });
     assert.equal(findRepositoryRoot(t.at('mono/packages/a/src/x.ts')), t.at('mono'));

@@ -308,7 +308,9 @@ function workspaceDependencyChoice(src: FactsSource, pkg: PackageInfo | null): C
   const from = packageAnchor(src, pkg);
   for (const name of [...pkg.dependencies].sort()) {
     const dir = src.workspacePackageDirs().get(name);
-    if (!dir || dir === pkg.dir) continue;
+    // A package named only in devDependencies is not installed where this one runs (atproto's bsky
+    // names @atproto/pds for its tests): importing its logger would fail there.
+    if (!dir || dir === pkg.dir || pkg.devOnlyDependencies.has(name)) continue;
     const c = namedChoice(src, pkg, name, from);
     if (c) return { module: c.module, reason: `${describePackage(src, pkg)} has no logger module of its own; it depends on workspace package ${name}: ${c.reason}` };
   }

@@ -14,6 +14,8 @@ export interface PackageInfo {
   readonly dependencies: ReadonlySet<string>;
   /** The dependencies declared as links to a local folder (`workspace:`, `link:`, `file:`), by the first block that names them. */
   readonly linkedDependencies: ReadonlySet<string>;
+  /** Those named only in devDependencies: installed for development, not where the package runs. */
+  readonly devOnlyDependencies: ReadonlySet<string>;
   readonly type: 'module' | 'commonjs' | null;
   /** Absolute paths of the `bin` entries, without extension. */
   readonly binFiles: ReadonlySet<string>;
@@ -28,21 +30,24 @@ export function readPackageJson(dir: string, readFile: (p: string) => string | u
   if (!json) return null;
   const deps = new Set<string>();
   const linked = new Set<string>();
+  const runtime = new Set<string>();
   for (const key of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
     const block = json[key];
     if (!block || typeof block !== 'object') continue;
     for (const [name, spec] of Object.entries(block)) {
       if (!deps.has(name) && typeof spec === 'string' && LINK_SPEC.test(spec)) linked.add(name);
       deps.add(name);
+      if (key !== 'devDependencies') runtime.add(name);
     }
   }
+  const devOnly = new Set([...deps].filter((d) => !runtime.has(d)));
   const bin = new Set<string>();
   if (typeof json.bin === 'string') bin.add(stripExtension(path.resolve(dir, json.bin)));
   else if (json.bin && typeof json.bin === 'object') {
     for (const v of Object.values(json.bin)) if (typeof v === 'string') bin.add(stripExtension(path.resolve(dir, v)));
   }
   const type = json.type === 'module' ? 'module' : json.type === 'commonjs' ? 'commonjs' : null;
-  return { dir, name: packageName(json.name), dependencies: deps, linkedDependencies: linked, type, binFiles: bin };
+  return { dir, name: packageName(json.name), dependencies: deps, linkedDependencies: linked, devOnlyDependencies: devOnly, type, binFiles: bin };
 }
 
 /**
@@ -53,7 +58,7 @@ export function readPackageJson(dir: string, readFile: (p: string) => string | u
 export function readNxProject(dir: string, readFile: (p: string) => string | undefined, inherited: PackageInfo | null = null): PackageInfo | null {
   const json = readJsonObject(path.join(dir, 'project.json'), readFile);
   if (!json) return null;
-  return { dir, name: packageName(json.name), dependencies: new Set(inherited?.dependencies), linkedDependencies: new Set(inherited?.linkedDependencies), type: inherited?.type ?? null, binFiles: new Set() };
+  return { dir, name: packageName(json.name), dependencies: new Set(inherited?.dependencies), linkedDependencies: new Set(inherited?.linkedDependencies), devOnlyDependencies: new Set(inherited?.devOnlyDependencies), type: inherited?.type ?? null, binFiles: new Set() };
 }
 
 /**
