@@ -13,6 +13,7 @@ import { type Field, objectLiteralFields, printedValue, structureMessage } from 
 import { isConsoleOutsideService } from './util/fileRole';
 import { runsOnlyUnderTests } from './util/developmentOnly';
 import { writesJsonRecord } from './util/jsonRecord';
+import { loggerClosedBefore } from './util/loggerClosed';
 
 export const MESSAGE = (method: string) =>
   `console.${method} in service code writes unstructured text; use the project's logger, which writes structured records with levels.`;
@@ -122,7 +123,8 @@ function structure(call: LogCall, ctx: RuleContext, library: LoggerLibrary): Con
 
 function fixFor(call: LogCall, ctx: RuleContext): FixProposal[] {
   const logger = ctx.findLogger(call.node);
-  if (!logger) return [];
+  // After `logger.close()` the logger writes nowhere: console is used on purpose there.
+  if (!logger || loggerClosedBefore(call.node, logger.expression, ctx.sourceFile)) return [];
   const library = logger.library;
   const s = structure(call, ctx, library);
   if (!s) return [];

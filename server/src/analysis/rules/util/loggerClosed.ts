@@ -1,0 +1,30 @@
+// A console call right after the code closed the logger a fix would write (Nango's shutdown:
+// `logger.close(); console.info('Closed');`). winston's close() removes its transports, so the
+// record would go nowhere: console is there on purpose, and console-logging offers no fix.
+import ts from '../../typescriptModule';
+import { lowerBound } from '../../lowerBound';
+import { unwrap } from '../../scopes';
+
+/** How many statements before the call (in each enclosing block) are looked at: the close is next to it. */
+const LOOK_BACK = 12;
+const CLOSING_METHODS: ReadonlySet<string> = new Set(['close', 'end']);
+
+/** Whether a statement shortly before `at`, in its block or an enclosing one of its function, closes `logger` (its source text). */
+export function loggerClosedBefore(at: ts.Node, logger: string, sf: ts.SourceFile): boolean {
+  for (let n: ts.Node = at; n.parent && !ts.isFunctionLike(n); n = n.parent) {
+    const block = n.parent;
+    if (!ts.isBlock(block) && !ts.isSourceFile(block)) continue;
+    const statements = block.statements;
+    // By position (statements are in source order): an indexOf per call would be quadratic in a long block.
+    const i = lowerBound(statements.length, (k) => statements[k].pos < n.pos);
+    for (let j = i - 1; j >= 0 && j >= i - LOOK_BACK; j--) if (closes(statements[j], logger, sf)) return true;
+  }
+  return false;
+}
+
+function closes(statement: ts.Statement, logger: string, sf: ts.SourceFile): boolean {
+  if (!ts.isExpressionStatement(statement)) return false;
+  let e = unwrap(statement.expression);
+  if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+  return ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && CLOSING_METHODS.has(e.expression.name.text) && e.expression.expression.getText(sf) === logger;
+}
