@@ -14,6 +14,7 @@ import { isConsoleOutsideService } from './util/fileRole';
 import { runsOnlyUnderTests } from './util/developmentOnly';
 import { writesJsonRecord } from './util/jsonRecord';
 import { loggerClosedBefore } from './util/loggerClosed';
+import { commentSaysOnPurpose, DELIBERATE_NOTE } from './util/deliberateConsole';
 
 export const MESSAGE = (method: string) =>
   `console.${method} in service code writes unstructured text; use the project's logger, which writes structured records with levels.`;
@@ -161,7 +162,9 @@ function fixFor(call: LogCall, ctx: RuleContext): FixProposal[] {
   // console printed an error with its stack: a winston format printing only the message would lose it.
   const unwritten = (s.fields.length > 0 && fieldsGoUnwritten(library, ctx)) || (!!s.error && stackGoesUnwritten(library, ctx));
   safe = safe && !unwritten && !commentsBetweenArguments(call.node.arguments, sf) && (call.receiver === call.node.expression || isGlobalConsole(call.receiver, ctx));
-  return [{ title: `Replace with ${callee}(...)${unwritten ? UNWRITTEN_FIELDS_NOTE : ''}`, edits, safe }];
+  // A comment saying the console call is on purpose: a person decides.
+  const deliberate = commentSaysOnPurpose(call.node, sf);
+  return [{ title: `Replace with ${callee}(...)${unwritten ? UNWRITTEN_FIELDS_NOTE : deliberate ? DELIBERATE_NOTE : ''}`, edits, safe: safe && !deliberate }];
 }
 
 export const rule: Rule = {

@@ -1,0 +1,16 @@
+// @case library=winston loggerModule=src/logger.ts path=src/runner.ts
+// Nango's runner passes a child process's output through raw, and says so in a comment: the fix is
+// offered, not applied. A comment that says nothing of the kind changes nothing.
+import { logger } from './logger';
+
+export function pipe(child: { stdout: { on(e: string, f: (d: Buffer) => void): void } }): void {
+  child.stdout.on('data', (data) => {
+    // used on purpose to not append jobs formatting to runner
+
+    console.log(`[Runner] ${data.toString().slice(0, -1)} `);
+  });
+  console.warn('runner started'); // intentionally raw: the supervisor parses this line
+  // the runner is ready
+  logger.info('runner ready');
+  logger.info('piping');
+}

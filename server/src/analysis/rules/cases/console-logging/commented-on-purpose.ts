@@ -1,0 +1,19 @@
+// @case library=winston loggerModule=src/logger.ts path=src/runner.ts
+// Nango's runner passes a child process's output through raw, and says so in a comment: the fix is
+// offered, not applied. A comment that says nothing of the kind changes nothing.
+import { logger } from './logger';
+
+export function pipe(child: { stdout: { on(e: string, f: (d: Buffer) => void): void } }): void {
+  child.stdout.on('data', (data) => {
+    // used on purpose to not append jobs formatting to runner
+
+    console.log(`[Runner] ${data.toString().slice(0, -1)} `);
+//  ~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+  });
+  console.warn('runner started'); // intentionally raw: the supervisor parses this line
+//~~~~~~~~~~~~ [console-logging] console.warn in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+  // the runner is ready
+  console.info('runner ready');
+//~~~~~~~~~~~~ [console-logging] console.info in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+  logger.info('piping');
+}

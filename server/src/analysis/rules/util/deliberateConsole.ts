@@ -1,0 +1,22 @@
+// A console call whose comment says it is there on purpose (Nango's runner: `// used on purpose to
+// not append jobs formatting to runner` above the console.log that passes a child's output through
+// raw). The finding stands, but a person decides on the fix: console-logging offers it, not applied.
+import ts from '../../typescriptModule';
+
+/** Words a comment uses to say the code is meant as it is. */
+const ON_PURPOSE = /\b(?:on purpose|intentional(?:ly)?|deliberate(?:ly)?|by design)\b/i;
+
+export const DELIBERATE_NOTE = ' (a comment says this console call is on purpose: check it first)';
+
+/** Whether a comment just before the statement holding `call`, or after it on its line, says it is on purpose. */
+export function commentSaysOnPurpose(call: ts.Node, sf: ts.SourceFile): boolean {
+  let statement: ts.Node = call;
+  while (statement.parent && !isStatementLike(statement)) statement = statement.parent;
+  const text = sf.text;
+  const ranges = [...(ts.getLeadingCommentRanges(text, statement.pos) ?? []), ...(ts.getTrailingCommentRanges(text, statement.end) ?? [])];
+  return ranges.some((r) => ON_PURPOSE.test(text.slice(r.pos, Math.min(r.end, r.pos + 2000))));
+}
+
+function isStatementLike(n: ts.Node): boolean {
+  return ts.isExpressionStatement(n) || ts.isReturnStatement(n) || ts.isVariableStatement(n) || ts.isIfStatement(n) || ts.isBlock(n) || ts.isSourceFile(n);
+}
