@@ -66,6 +66,9 @@ function structure(call: LogCall, ctx: RuleContext, library: LoggerLibrary): Con
   const first = unwrap(args[0]);
   // printf-style placeholders would no longer be filled the same way.
   if (ts.isStringLiteralLike(first) && /%[sdifjoOc]/.test(first.text)) return null;
+  // `console.error(message)`: the one argument the code names as the message is the message (Reaction's
+  // job messages). As a field (`{ message }`) bunyan and pino would write an empty message beside it.
+  if (args.length === 1 && isMessageVariable(first, ctx)) return { message: first.getText(sf), messageSource: first.getText(sf), fields: [], error: null, safe: true };
   // console prints its arguments separated by spaces: strings are text, other values are values.
   const parts: Part[] = [];
   const contributions: Contribution[] = [];
@@ -120,6 +123,17 @@ function structure(call: LogCall, ctx: RuleContext, library: LoggerLibrary): Con
   // under pino) would be written twice in the record, so a person decides.
   const collides = [...objectKeys].some((k) => isReservedKey(library, k));
   return { message, messageSource: whole, fields, error: s.error, safe: safe && !s.reshaped && !s.invented && !s.glued && !collides };
+}
+
+/** Names that say a variable holds a message's text. */
+const MESSAGE_NAMES = /^(?:message|msg|text|logMessage|errorMessage|warningMessage)$/;
+
+/** A name the code gives a message's text, not declared as an object (whose fields a winston call would take for the record). */
+function isMessageVariable(e: ts.Expression, ctx: RuleContext): e is ts.Identifier {
+  if (!ts.isIdentifier(e) || !MESSAGE_NAMES.test(e.text)) return false;
+  const d = ctx.declarationOf(e);
+  const init = d && ts.isVariableDeclaration(d) && d.initializer ? unwrap(d.initializer) : null;
+  return !init || !(ts.isObjectLiteralExpression(init) || ts.isArrayLiteralExpression(init) || ts.isNewExpression(init));
 }
 
 function fixFor(call: LogCall, ctx: RuleContext): FixProposal[] {

@@ -1,0 +1,19 @@
+// @case library=bunyan loggerModule=src/logger.js path=src/jobs/echo.js
+// Reaction's job queue echoes a message by its kind: the one argument named as the message is the
+// message of the new call, not a `message` field beside an empty one (bunyan and pino write `msg`).
+const { logger } = require('../logger');
+
+function echo(type, message) {
+  switch (type) {
+    case 'danger': console.error(message); break;
+//                 ~~~~~~~~~~~~~ [console-logging] console.error in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+    default: console.info(message);
+//           ~~~~~~~~~~~~ [console-logging] console.info in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+  }
+  const details = { type };
+  console.log(details);
+//~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+  logger.info('echoed');
+}
+
+module.exports = { echo };

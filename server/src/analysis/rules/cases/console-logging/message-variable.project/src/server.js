@@ -1,0 +1,2 @@
+const { echo } = require('./jobs/echo');
+echo('info', 'started');
