@@ -101,7 +101,8 @@ function computeServiceContext(project: ProjectModel, dir: string): ServiceConte
   const requestLoggerProperty = onRequest ? 'log' : (child?.property ?? null);
   // Mounts under a condition, by the name mounted; a middleware made in such a mount has binding ''.
   const conditional = new Set(code.filter((c) => c.kind === 'conditional-mount').map((c) => c.binding ?? ''));
-  const made = code.filter((c) => c.kind === 'request-logger-middleware');
+  // Those the service's own code makes: a test's pinoHttp() (HyperDX's logger.test.ts) says nothing of its mounts.
+  const made = code.filter((c) => c.kind === 'request-logger-middleware' && project.roleOf(c.file) === 'service');
   const requestLoggerConditional = made.length > 0 && !libraries.includes('fastify') && conditional.size > 0 && made.every((c) => c.binding !== undefined && conditional.has(c.binding));
   const ctx: Omit<ServiceContext, 'digest'> = {
     root: dir,

@@ -2,7 +2,7 @@
 // pino-http is mounted only outside CI (HyperDX's api-app.ts: `if (!config.IS_CI) app.use(expressLogger)`),
 // so `req.log` is undefined in the tests: a fix writing req.log.error would throw in the catch block
 // there. The console call gets the module logger instead, and moving the module logger's call to
-// req.log is offered, not applied.
+// req.log is offered, not applied. The test's own pinoHttp() (src/utils/__tests__) mounts nothing.
 import express from 'express';
 import { logger } from '../utils/logger';
 
