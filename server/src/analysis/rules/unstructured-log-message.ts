@@ -10,7 +10,7 @@ import { runsOnlyInDevelopmentOrTests } from './util/developmentOnly';
 import { colouredValue, isConstantText, isStringify, localValues } from './util/declarations';
 import { isUtilFormatCall } from './util/imports';
 import { messageParts, type Part } from './util/messageParts';
-import { existingFieldValues, existingKeys, fieldsGoUnwritten, takenKeys, fieldsMergeSafely, rewriteArguments, UNWRITTEN_FIELDS_NOTE } from './util/structuredCall';
+import { existingFieldValues, existingKeys, fieldsGoUnwritten, stackGoesUnwritten, takenKeys, fieldsMergeSafely, rewriteArguments, UNWRITTEN_FIELDS_NOTE } from './util/structuredCall';
 import { objectLiteralFields, printedValue, structureMessage } from './util/structuredMessage';
 import { writesJsonRecord } from './util/jsonRecord';
 import { printsCallerMessageAfterOwnTag, writesCallerMessageAfterOwnTag } from './util/consoleSink';
@@ -133,7 +133,8 @@ function structuredFix(call: LogCall, ctx: RuleContext, kind: Kind): FixProposal
   if (!edit) return [];
   // A value printed with JSON.stringify is logged as itself: structured, but its shape in the
   // record changes (an object instead of a string), so the fix is offered, not applied by fix-all.
-  const unwritten = s.fields.length > 0 && fieldsGoUnwritten(library, ctx);
+  // So would a stack the message printed, where the project's winston format writes none (Karakeep's crawler).
+  const unwritten = (s.fields.length > 0 && fieldsGoUnwritten(library, ctx)) || (s.printedStack && stackGoesUnwritten(library, ctx));
   const safe = s.message !== '' && !s.reshaped && !s.glued && !unwritten && fieldsMergeSafely(call) && !commentsBetweenArguments(call.node.arguments, ctx.sourceFile);
   return [{ title: `Log a constant message with the values as fields${unwritten ? UNWRITTEN_FIELDS_NOTE : ''}`, edits: [edit], safe }];
 }

@@ -35,6 +35,8 @@ export interface StructuredMessage {
   glued: boolean;
   /** The field of each value part, by part index. */
   byPart: Map<number, Field>;
+  /** The message printed an error's stack (`${err.stack}`): logged as the error, the stack is written only where the library's format writes stacks. */
+  printedStack: boolean;
 }
 
 /**
@@ -57,9 +59,12 @@ export function structureMessage(given: readonly Part[], scope: DeclarationLooku
   const fields: Field[] = [];
   const slots = new Map<number, ValueSlot>();
   const byPart = new Map<number, Field>();
+  let printedStack = false;
   parts.forEach((p, i) => {
     if (p.kind !== 'value') return;
-    const err = errorAsText(p.expr, scope) ?? (isErrorValue(p.expr, scope) ? unwrap(p.expr) : errorStackOf(p.expr, scope));
+    const stack = errorStackOf(p.expr, scope);
+    if (stack) printedStack = true;
+    const err = errorAsText(p.expr, scope) ?? (isErrorValue(p.expr, scope) ? unwrap(p.expr) : stack);
     if (err) {
       if (error && error.getText(sf) !== err.getText(sf)) twoErrors = true;
       error ??= err;
@@ -100,7 +105,7 @@ export function structureMessage(given: readonly Part[], scope: DeclarationLooku
     byPart.set(original[i], field);
   });
   if (twoErrors) return null;
-  return { message: constantMessage(parts, slots), fields, error, reshaped, invented, glued, byPart };
+  return { message: constantMessage(parts, slots), fields, error, reshaped, invented, glued, byPart, printedStack };
 }
 
 /** The text part a colour call of a literal stands for (`chalk.bold(chalk.red('missing'))` → 'missing'), else null. */

@@ -1,6 +1,6 @@
 // @case library=winston loggerModule=src/logger.ts path=src/jobs.ts rules=unstructured-log-message,console-logging
-// The project's winston format prints only timestamp, level and message: values moved into fields
-// would not be written, so the rewrite is offered but never applied by fix-all.
+// The project's winston format prints only timestamp, level and message: values moved into fields,
+// or a stack the message printed, would not be written, so the rewrite is offered but never applied by fix-all.
 import { logger } from './logger';
 
 export function finished(jobId: string, error: Error) {
@@ -8,6 +8,9 @@ export function finished(jobId: string, error: Error) {
 //            ~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
   logger.error('job failed: ' + error.message);
 //             ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built by string concatenation; log a constant message and put the values in fields.
+  // The message printed the stack (Karakeep's crawler): as the error argument, only its message is written.
+  logger.error(`browser connection failed, will retry: ${error.stack}`);
+//             ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
   try {
     start();
   } catch (err) {
