@@ -6,6 +6,7 @@ import ts from './typescriptModule';
 import type { RuleId } from '../../../shared/src/rules';
 import { codeStyleOf, type CodeStyle } from './codeStyle';
 import { findLogger } from './findLogger';
+import { classLogReceivers } from './classLogReceivers';
 import { formatConfigFor } from './formatConfig';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { isCandidateCall, recogniseLogCall, toCallSite } from './logCalls';
@@ -236,7 +237,7 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     const service = serviceContextFor(project, absPath);
     return facts.providesRequestLogger && (service ? service.requestLoggerProperty === 'log' && !service.requestLoggerConditional : true);
   };
-  const loggerFinder = { sf, text, path: absPath, facts, scopes, values, moduleStyle, boundLoggers: new Map(), codeStyle, requestLogs };
+  const loggerFinder = { sf, text, path: absPath, facts, scopes, values, moduleStyle, boundLoggers: new Map(), codeStyle, requestLogs, classLogReceiver: classLogReceivers(calls, sf) };
   const findings: Finding[] = [];
   let currentRule: RuleId = rules[0].meta.id;
   // The log call being checked: a call of a project's log helper gets no fix (the helper, not the

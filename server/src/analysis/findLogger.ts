@@ -31,6 +31,11 @@ export interface LoggerFinderInput {
    * every record, nor hono-pino, whose logger is `c.var.logger`, never `c.log`.
    */
   requestLogs: () => boolean;
+  /**
+   * The logger the other log calls of the class around `at` write to through `this` (NocoBase's
+   * `this.app.log`, `this.pm.app.log`), where `this` at `at` is that class's; null when none.
+   */
+  classLogReceiver: (at: ts.Node) => { expression: string; library: LoggerLibrary } | null;
 }
 
 export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice | null {
@@ -47,6 +52,9 @@ export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice 
   // 2. The enclosing class's own logger (`this.logger`), which carries the class's bindings.
   const member = values.classLogger(at);
   if (member) return { expression: `this.${member.name}`, library: member.lib, edits: [] };
+  // 2b. The logger the class's other calls write to through `this` (`this.app.log`): the class's own choice.
+  const used = input.classLogReceiver(at);
+  if (used) return { ...used, edits: [] };
   // 3. A logger bound in an enclosing scope (an import of the project logger, a child logger, this.logger).
   for (let n: ts.Node | null = at; n; n = enclosingStop(n)) {
     for (const c of loggersBoundIn(input, n)) {

@@ -1,0 +1,56 @@
+// The logger a class's log calls write to through `this` when no member of its own holds one that
+// the model follows (NocoBase's plugin manager: `this.app.log.debug(...)`, its repository:
+// `this.pm.app.log.error(...)`). A console call's fix in that class writes there too, rather than
+// importing the process-wide logger beside it. Counted once per class, from the recognised calls.
+import ts from './typescriptModule';
+import type { LogCall } from './rule';
+import type { LoggerLibrary } from './types';
+
+export type ClassLogReceiver = { expression: string; library: LoggerLibrary } | null;
+
+/** A receiver spelt through `this` and plain property names only (`this.app.log`): the same object wherever it is written in the class. */
+const THIS_PATH = /^this(?:\.[A-Za-z_$][\w$]*)+$/;
+
+/** Finds, per class, the receiver most of its non-console log calls use through `this`. */
+export function classLogReceivers(calls: readonly LogCall[], sf: ts.SourceFile): (at: ts.Node) => ClassLogReceiver {
+  let byClass: Map<ts.ClassLikeDeclaration, ClassLogReceiver> | null = null;
+  const build = (): Map<ts.ClassLikeDeclaration, ClassLogReceiver> => {
+    const counts = new Map<ts.ClassLikeDeclaration, Map<string, { n: number; library: LoggerLibrary }>>();
+    for (const call of calls) {
+      if (call.library === 'console' || call.library === 'custom') continue;
+      const klass = classOfThis(call.node);
+      if (!klass) continue;
+      const text = call.receiver.getText(sf);
+      if (!THIS_PATH.test(text)) continue;
+      let perClass = counts.get(klass);
+      if (!perClass) counts.set(klass, (perClass = new Map()));
+      const seen = perClass.get(text);
+      if (seen) seen.n++;
+      else perClass.set(text, { n: 1, library: call.library });
+    }
+    const out = new Map<ts.ClassLikeDeclaration, ClassLogReceiver>();
+    for (const [klass, perClass] of counts) {
+      let best: [string, { n: number; library: LoggerLibrary }] | null = null;
+      for (const entry of perClass) if (!best || entry[1].n > best[1].n) best = entry;
+      out.set(klass, best ? { expression: best[0], library: best[1].library } : null);
+    }
+    return out;
+  };
+  return (at) => {
+    const klass = classOfThis(at);
+    if (!klass) return null;
+    byClass ??= build();
+    return byClass.get(klass) ?? null;
+  };
+}
+
+/**
+ * The class `this` means at `at`: in a method, constructor, accessor or field initialiser of a class,
+ * or an arrow function inside one; null in a plain function or an object literal's method.
+ */
+function classOfThis(at: ts.Node): ts.ClassLikeDeclaration | null {
+  let n: ts.Node | undefined = at.parent;
+  while (n && !(ts.isFunctionLike(n) && !ts.isArrowFunction(n)) && !(ts.isPropertyDeclaration(n) && ts.isClassLike(n.parent))) n = n.parent;
+  if (!n || !ts.isClassLike(n.parent)) return null;
+  return ts.isMethodDeclaration(n) || ts.isConstructorDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isSetAccessorDeclaration(n) || ts.isPropertyDeclaration(n) ? n.parent : null;
+}

@@ -1,0 +1,24 @@
+// @case library=winston loggerModule=src/logger.ts path=src/plugins.ts
+// NocoBase's plugin manager logs through its app's logger (`this.app.log`): a console call in the
+// class is moved there, beside the calls it already makes, not to the process-wide logger. In a
+// plain function of the file, `this` is not the class: the module logger is imported there.
+import type { Logger } from 'winston';
+
+export class PluginManager {
+  constructor(private app: { log: Logger }) {}
+
+  remove(name: string): void {
+    this.app.log.debug('removing plugin', { name });
+    console.log('realDir', name);
+//  ~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+  }
+
+  disable(name: string): void {
+    this.app.log.info('disabled', { name });
+  }
+}
+
+export function orphan(name: string): void {
+  console.warn('orphan plugin', { name });
+//~~~~~~~~~~~~ [console-logging] console.warn in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+}
