@@ -76,10 +76,10 @@ export class ProjectModel implements FactsSource {
   readonly loggerImports = new Map<string, string[]>();
   /** The texts each test file asserts spies were called with (model/assertedTexts.ts), learnt by noteFile. */
   readonly assertedTexts = new Map<string, string[]>();
-  private assertedIndex: { generation: number; index: AssertedTextIndex } | null = null;
+  private assertedIndex: { key: string; index: AssertedTextIndex } | null = null;
   /** The console methods each test file spies on and asserts calls of (model/consoleSpies.ts), learnt by noteFile. */
   readonly consoleSpies = new Map<string, string[]>();
-  private spiedModules: { generation: number; byFile: Map<string, string> } | null = null;
+  private spiedModules: { key: string; byFile: Map<string, string> } | null = null;
   /** Module syntax of noted files, to pick a package's style when its package.json does not say. */
   readonly fileStyles = new Map<string, 'esm' | 'commonjs'>();
   readonly fsView: FileSystemView;
@@ -204,9 +204,11 @@ export class ProjectModel implements FactsSource {
    * (the modules a spying test imports), sorted and joined by commas; '' for none.
    */
   consoleSpiedIn(absPath: string): string {
-    if (this.spiedModules?.generation !== this.generation) {
+    const key = this.testFilesKey();
+    if (this.spiedModules?.key !== key) {
       const methodsOf = new Map<string, Set<string>>();
       for (const [test, methods] of this.consoleSpies) {
+        if (this.roles.roleOf(test).role !== 'test') continue;
         for (const spec of this.roles.specifiersOf(test)) {
           const target = this.resolver.resolve(test, spec);
           if (!target) continue;
@@ -215,17 +217,25 @@ export class ProjectModel implements FactsSource {
           for (const m of methods) set.add(m);
         }
       }
-      this.spiedModules = { generation: this.generation, byFile: new Map([...methodsOf].map(([f, m]) => [f, [...m].sort().join(',')])) };
+      this.spiedModules = { key, byFile: new Map([...methodsOf].map(([f, m]) => [f, [...m].sort().join(',')])) };
     }
     return this.spiedModules.byFile.get(path.resolve(absPath)) ?? '';
   }
 
   /** Every text the project's tests assert spies were called with, indexed once per generation. */
   assertedTextIndex(): AssertedTextIndex {
-    if (this.assertedIndex?.generation !== this.generation) {
-      this.assertedIndex = { generation: this.generation, index: new AssertedTextIndex([...this.assertedTexts.values()].flat()) };
+    const key = this.testFilesKey();
+    if (this.assertedIndex?.key !== key) {
+      // Only test files assert: a service file whose comment names `toHaveBeenCalledWith`, or vendored code, does not.
+      const texts = [...this.assertedTexts].filter(([file]) => this.roles.roleOf(file).role === 'test').flatMap(([, list]) => list);
+      this.assertedIndex = { key, index: new AssertedTextIndex(texts) };
     }
     return this.assertedIndex.index;
+  }
+
+  /** What the test files' facts depend on: the model's facts and every file's role (which are the tests). */
+  private testFilesKey(): string {
+    return `${this.generation}\0${this.roles.digest()}`;
   }
 
   /** The facts rules and fixes use for a file (its package's; `absPath` absolute), under a `loggerModule` setting (default: the model's). */

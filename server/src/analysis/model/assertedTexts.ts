@@ -4,11 +4,15 @@
 // FAILED')`: Supabase Storage) fails when a fix rewrites that message or moves the call to another
 // logger, so such a fix is not applied by fix-all (analyze.ts asks `assertedByTests`).
 //
-// Only files that assert how a spy was called (`toHaveBeenCalledWith`, `toBeCalledWith`, sinon's
-// `calledWith`, `calledOnceWith`...) are read; their string literals and template literals (each
+// Files that assert how a spy was called are read: `toHaveBeenCalledWith`,
+// `toBeCalledWith`, sinon's `calledWith`, `calledOnceWith`, or a recorded call's arguments compared
+// (`mockLogWarn.mock.calls[0].arguments[0]`: Fastify's demo; jest's `.mock.calls[0][0]`, sinon's
+// `getCall(0)`, `firstCall`); their string literals and template literals (each
 // substitution as one NUL character) are kept, trimmed, when at least MIN_TEXT characters long. Every pattern's
-// repetitions are bounded: a file of any size is read in one linear pass.
-const ASSERTS_SPY_CALL = /alledWith|alledOnceWith/;
+// repetitions are bounded: a file of any size is read in one linear pass. Only test files count
+// (ProjectModel.assertedTextIndex asks each file's role): a service file whose comment names
+// `toHaveBeenCalledWith` asserts nothing.
+const ASSERTS_SPY_CALL = /alledWith|alledOnceWith|\.calls\[|\.getCall\(|\.(?:first|last)Call\b/;
 const LITERAL = /'((?:[^'\\\r\n]|\\.){1,400})'|"((?:[^"\\\r\n]|\\.){1,400})"|`((?:[^`\\]|\\.){1,2000})`/g;
 /** A template literal's substitution, which splits its text runs (one level of braces inside). */
 const SUBSTITUTION = /\$\{(?:[^{}]|\{[^{}]{0,200}\}){0,400}\}/g;
