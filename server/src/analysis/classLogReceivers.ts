@@ -45,12 +45,16 @@ export function classLogReceivers(calls: readonly LogCall[], sf: ts.SourceFile):
 }
 
 /**
- * The class `this` means at `at`: in a method, constructor, accessor or field initialiser of a class,
- * or an arrow function inside one; null in a plain function or an object literal's method.
+ * The class whose instance `this` means at `at`: in a method, constructor, accessor or field
+ * initialiser of a class, or an arrow function inside one; null in a static member, a plain function
+ * or an object literal's method.
  */
 function classOfThis(at: ts.Node): ts.ClassLikeDeclaration | null {
   let n: ts.Node | undefined = at.parent;
   while (n && !(ts.isFunctionLike(n) && !ts.isArrowFunction(n)) && !(ts.isPropertyDeclaration(n) && ts.isClassLike(n.parent))) n = n.parent;
   if (!n || !ts.isClassLike(n.parent)) return null;
+  // In a static member `this` is the class itself (NocoBase's static `findPackage`): no instance's logger there.
+  const isStatic = ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+  if (isStatic) return null;
   return ts.isMethodDeclaration(n) || ts.isConstructorDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isSetAccessorDeclaration(n) || ts.isPropertyDeclaration(n) ? n.parent : null;
 }

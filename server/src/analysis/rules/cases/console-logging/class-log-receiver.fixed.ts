@@ -16,6 +16,11 @@ export class PluginManager {
   disable(name: string): void {
     this.app.log.info('disabled', { name });
   }
+
+  // In a static method `this` is the class: no app there, so the module logger is imported.
+  static async findPackage(name: string): Promise<void> {
+    logger.info('plugin not found locally', { name });
+  }
 }
 
 export function orphan(name: string): void {

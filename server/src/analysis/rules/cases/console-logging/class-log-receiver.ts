@@ -16,6 +16,12 @@ export class PluginManager {
   disable(name: string): void {
     this.app.log.info('disabled', { name });
   }
+
+  // In a static method `this` is the class: no app there, so the module logger is imported.
+  static async findPackage(name: string): Promise<void> {
+    console.log('plugin not found locally', name);
+//  ~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+  }
 }
 
 export function orphan(name: string): void {
