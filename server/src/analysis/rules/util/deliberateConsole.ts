@@ -1,10 +1,14 @@
 // A console call whose comment says it is there on purpose (Nango's runner: `// used on purpose to
 // not append jobs formatting to runner` above the console.log that passes a child's output through
-// raw). The finding stands, but a person decides on the fix: console-logging offers it, not applied.
+// raw; matrix-appservice-irc's `// Log to stderr first and foremost` before its crash handler's winston
+// calls). The finding stands, but a person decides on the fix: console-logging offers it, not applied.
 import ts from '../../typescriptModule';
 
-/** Words a comment uses to say the code is meant as it is. */
-const ON_PURPOSE = /\b(?:on purpose|intentional(?:ly)?|deliberate(?:ly)?|by design)\b/i;
+/**
+ * Words a comment uses to say the code is meant as it is, or that it writes to the stream itself
+ * (matrix-appservice-irc: `// Log to stderr first and foremost, to avoid any chance of us missing a flush`).
+ */
+const ON_PURPOSE = /\b(?:on purpose|intentional(?:ly)?|deliberate(?:ly)?|by design|std(?:err|out))\b/i;
 
 export const DELIBERATE_NOTE = ' (a comment says this console call is on purpose: check it first)';
 

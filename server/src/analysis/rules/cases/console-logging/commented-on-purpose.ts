@@ -1,6 +1,7 @@
 // @case library=winston loggerModule=src/logger.ts path=src/runner.ts
-// Nango's runner passes a child process's output through raw, and says so in a comment: the fix is
-// offered, not applied. A comment that says nothing of the kind changes nothing.
+// Nango's runner passes a child process's output through raw, and says so in a comment; so does
+// matrix-appservice-irc's crash handler, writing to stderr before winston: the fix is offered, not
+// applied. A comment that says nothing of the kind changes nothing.
 import { logger } from './logger';
 
 export function pipe(child: { stdout: { on(e: string, f: (d: Buffer) => void): void } }): void {
@@ -12,6 +13,12 @@ export function pipe(child: { stdout: { on(e: string, f: (d: Buffer) => void): v
   });
   console.warn('runner started'); // intentionally raw: the supervisor parses this line
 //~~~~~~~~~~~~ [console-logging] console.warn in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+  process.on('uncaughtException', (e) => {
+    // Log to stderr first and foremost, to avoid any chance of us missing a flush.
+    console.error('FATAL EXCEPTION');
+//  ~~~~~~~~~~~~~ [console-logging] console.error in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+    logger.error('FATAL EXCEPTION', e);
+  });
   // the runner is ready
   console.info('runner ready');
 //~~~~~~~~~~~~ [console-logging] console.info in service code writes unstructured text; use the project's logger, which writes structured records with levels.
