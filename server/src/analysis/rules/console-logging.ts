@@ -68,7 +68,8 @@ function structure(call: LogCall, ctx: RuleContext, library: LoggerLibrary): Con
   if (ts.isStringLiteralLike(first) && /%[sdifjoOc]/.test(first.text)) return null;
   // `console.error(message)`: the one argument the code names as the message is the message (Reaction's
   // job messages). As a field (`{ message }`) bunyan and pino would write an empty message beside it.
-  if (args.length === 1 && isMessageVariable(first, ctx)) return { message: first.getText(sf), messageSource: first.getText(sf), fields: [], error: null, safe: true };
+  const text = args.length === 1 ? messageVariableText(first, ctx) : null;
+  if (text) return { message: first.getText(sf), messageSource: first.getText(sf), fields: [], error: null, safe: text === 'text' };
   // console prints its arguments separated by spaces: strings are text, other values are values.
   const parts: Part[] = [];
   const contributions: Contribution[] = [];
@@ -128,12 +129,26 @@ function structure(call: LogCall, ctx: RuleContext, library: LoggerLibrary): Con
 /** Names that say a variable holds a message's text. */
 const MESSAGE_NAMES = /^(?:message|msg|text|logMessage|errorMessage|warningMessage)$/;
 
-/** A name the code gives a message's text, not declared as an object (whose fields a winston call would take for the record). */
-function isMessageVariable(e: ts.Expression, ctx: RuleContext): e is ts.Identifier {
-  if (!ts.isIdentifier(e) || !MESSAGE_NAMES.test(e.text)) return false;
+/**
+ * Whether the one argument is a variable named as the message: 'text' when it certainly holds text (a
+ * `const`/`let` initialised with a string, a parameter typed `string`), 'maybe' when nothing says what
+ * it holds (an untyped JavaScript parameter: Reaction's `echo(type, message)`; the fix is then offered,
+ * not applied, since an object or a Buffer would be merged into the record), null when it is declared
+ * as something else (`(message: Buffer) => ...`, `const msg = await channel.get()`): the value path then.
+ */
+function messageVariableText(e: ts.Expression, ctx: RuleContext): 'text' | 'maybe' | null {
+  if (!ts.isIdentifier(e) || !MESSAGE_NAMES.test(e.text)) return null;
   const d = ctx.declarationOf(e);
-  const init = d && ts.isVariableDeclaration(d) && d.initializer ? unwrap(d.initializer) : null;
-  return !init || !(ts.isObjectLiteralExpression(init) || ts.isArrayLiteralExpression(init) || ts.isNewExpression(init));
+  if (!d) return 'maybe';
+  if (ts.isParameter(d)) return !d.type ? 'maybe' : d.type.kind === ts.SyntaxKind.StringKeyword ? 'text' : null;
+  if (d.type) return d.type.kind === ts.SyntaxKind.StringKeyword ? 'text' : null;
+  return d.initializer && isStringValued(unwrap(d.initializer)) ? 'text' : null;
+}
+
+/** A string literal, a template, or a `+` with a string on one side. */
+function isStringValued(e: ts.Expression): boolean {
+  if (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e)) return true;
+  return ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken && (isStringValued(unwrap(e.left)) || isStringValued(unwrap(e.right)));
 }
 
 function fixFor(call: LogCall, ctx: RuleContext): FixProposal[] {

@@ -1,6 +1,8 @@
 // @case library=bunyan loggerModule=src/logger.js path=src/jobs/echo.js
 // Reaction's job queue echoes a message by its kind: the one argument named as the message is the
 // message of the new call, not a `message` field beside an empty one (bunyan and pino write `msg`).
+// An untyped parameter may hold an object or a Buffer, which the logger would merge into the record:
+// that fix is offered, not applied. A local built from strings is text: applied.
 const { logger } = require('../logger');
 
 function echo(type, message) {
@@ -10,6 +12,9 @@ function echo(type, message) {
     default: console.info(message);
 //           ~~~~~~~~~~~~ [console-logging] console.info in service code writes unstructured text; use the project's logger, which writes structured records with levels.
   }
+  const text = 'echoed ' + type;
+  console.log(text);
+//~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
   const details = { type };
   console.log(details);
 //~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
