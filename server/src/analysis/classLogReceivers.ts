@@ -37,7 +37,7 @@ export function classLogReceivers(calls: readonly LogCall[], sf: ts.SourceFile):
     return out;
   };
   return (at) => {
-    const klass = classOfThis(at);
+    const klass = classOfThis(at, true);
     if (!klass) return null;
     byClass ??= build();
     return byClass.get(klass) ?? null;
@@ -46,13 +46,17 @@ export function classLogReceivers(calls: readonly LogCall[], sf: ts.SourceFile):
 
 /**
  * The class whose instance `this` means at `at`: in a method, constructor, accessor or field
- * initialiser of a class, or an arrow function inside one; null in a static member, a plain function
- * or an object literal's method.
+ * initialiser of a class, or an arrow function inside one; null in a static member or block, a plain
+ * function or an object literal's method. `writing`: also null in a constructor or field initialiser.
  */
-function classOfThis(at: ts.Node): ts.ClassLikeDeclaration | null {
+function classOfThis(at: ts.Node, writing = false): ts.ClassLikeDeclaration | null {
   let n: ts.Node | undefined = at.parent;
-  while (n && !(ts.isFunctionLike(n) && !ts.isArrowFunction(n)) && !(ts.isPropertyDeclaration(n) && ts.isClassLike(n.parent))) n = n.parent;
-  if (!n || !ts.isClassLike(n.parent)) return null;
+  while (n && !(ts.isFunctionLike(n) && !ts.isArrowFunction(n)) && !(ts.isPropertyDeclaration(n) && ts.isClassLike(n.parent)) && !ts.isClassStaticBlockDeclaration(n)) n = n.parent;
+  // A static block's `this` is the class itself.
+  if (!n || ts.isClassStaticBlockDeclaration(n) || !ts.isClassLike(n.parent)) return null;
+  // While the instance is being built, `this.app` may not be assigned yet (or `super()` not called):
+  // a receiver found elsewhere in the class is not written there.
+  if (writing && (ts.isConstructorDeclaration(n) || ts.isPropertyDeclaration(n))) return null;
   // In a static member `this` is the class itself (NocoBase's static `findPackage`): no instance's logger there.
   const isStatic = ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
   if (isStatic) return null;

@@ -6,7 +6,10 @@ import type { Logger } from 'winston';
 import { logger } from './logger';
 
 export class PluginManager {
-  constructor(private app: { log: Logger }) {}
+  constructor(private app: { log: Logger }) {
+    // While the instance is built the app may not be set yet: the module logger is imported here.
+    logger.info('creating plugin manager');
+  }
 
   remove(name: string): void {
     this.app.log.debug('removing plugin', { name });
@@ -20,6 +23,11 @@ export class PluginManager {
   // In a static method `this` is the class: no app there, so the module logger is imported.
   static async findPackage(name: string): Promise<void> {
     logger.info('plugin not found locally', { name });
+  }
+
+  // A static block's `this` is the class too.
+  static {
+    logger.info('plugin manager loaded');
   }
 }
 

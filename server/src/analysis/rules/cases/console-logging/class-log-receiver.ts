@@ -5,7 +5,11 @@
 import type { Logger } from 'winston';
 
 export class PluginManager {
-  constructor(private app: { log: Logger }) {}
+  constructor(private app: { log: Logger }) {
+    // While the instance is built the app may not be set yet: the module logger is imported here.
+    console.log('creating plugin manager');
+//  ~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+  }
 
   remove(name: string): void {
     this.app.log.debug('removing plugin', { name });
@@ -20,6 +24,12 @@ export class PluginManager {
   // In a static method `this` is the class: no app there, so the module logger is imported.
   static async findPackage(name: string): Promise<void> {
     console.log('plugin not found locally', name);
+//  ~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+  }
+
+  // A static block's `this` is the class too.
+  static {
+    console.log('plugin manager loaded');
 //  ~~~~~~~~~~~ [console-logging] console.log in service code writes unstructured text; use the project's logger, which writes structured records with levels.
   }
 }
