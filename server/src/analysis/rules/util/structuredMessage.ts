@@ -120,9 +120,9 @@ function colouredText(expr: ts.Expression, scope: Pick<RuleContext, 'importOf'>)
 }
 
 /**
- * The text a function's own `const` holds when it is one string literal (GrowthBook's `const
- * noQueriesError = "No queries were generated for this analysis"; logger.debug(id + " runner: " +
- * noQueriesError)`): the words of the message, which as a field would leave it saying only "runner".
+ * The text a function's own `const` holds when it is one string literal used elsewhere too (GrowthBook's
+ * `const noQueriesError = "No queries were generated for this analysis"; logger.debug(id + " runner: " +
+ * noQueriesError)`, then `error: noQueriesError`): the words of the message, which as a field would leave it saying only "runner".
  * A module's constant (a shared prefix) stays a name: writing its text into each call would let
  * them drift apart.
  */
@@ -131,9 +131,32 @@ function localConstantText(expr: ts.Expression, scope: DeclarationLookup): Part 
   if (!ts.isIdentifier(e)) return null;
   const d = scope.declarationOf(e);
   if (!d || !ts.isVariableDeclaration(d) || !d.initializer || !ts.isVariableDeclarationList(d.parent) || !(d.parent.flags & ts.NodeFlags.Const)) return null;
-  if (ts.isSourceFile(d.parent.parent?.parent ?? d)) return null;
+  const holder = d.parent.parent?.parent;
+  if (!holder || ts.isSourceFile(holder)) return null;
+  // Used nowhere else, the const would be left unused by the rewrite (a compile error under
+  // `noUnusedLocals`, a lint error under no-unused-vars): it stays a value then.
+  if (namesIn(holder).get(e.text)! < 3) return null;
   const init = unwrap(d.initializer);
   return ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init) ? { kind: 'text', text: init.text } : null;
+}
+
+/** Per block holding declarations, how often each name is written in it (declarations included), counted in one walk. */
+const nameCounts = new WeakMap<ts.Node, Map<string, number>>();
+
+function namesIn(block: ts.Node): Map<string, number> {
+  let counts = nameCounts.get(block);
+  if (counts) return counts;
+  counts = new Map();
+  const stack: ts.Node[] = [block];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (ts.isIdentifier(n)) counts.set(n.text, (counts.get(n.text) ?? 0) + 1);
+    else ts.forEachChild(n, (c) => {
+      stack.push(c);
+    });
+  }
+  nameCounts.set(block, counts);
+  return counts;
 }
 
 /**
@@ -161,7 +184,8 @@ const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'any', 'this
 function isWordChoiceInSentence(parts: readonly Part[], i: number, value: ts.Expression): boolean {
   const before = parts[i - 1];
   if (before?.kind !== 'text' || !isLiteralChoice(value)) return false;
-  const lastWord = /(\p{L}+)\s+$/u.exec(before.text)?.[1]?.toLowerCase();
+  // The text's last 40 characters: an unanchored pattern over all of it retried from every letter (quadratic).
+  const lastWord = /(?<!\p{L})(\p{L}{1,20})\s{1,10}$/u.exec(before.text.slice(-40))?.[1]?.toLowerCase();
   return lastWord !== undefined && DETERMINERS.has(lastWord);
 }
 
