@@ -50,7 +50,7 @@ export interface ServiceContext {
   digest: string;
 }
 
-const cache = new WeakMap<ProjectModel, { generation: number; byDir: Map<string, ServiceContext> }>();
+const cache = new WeakMap<ProjectModel, { key: string; byDir: Map<string, ServiceContext> }>();
 
 /** Context libraries that are Nest modules: imported into the app's modules from wherever they are re-exported. */
 const NEST_CONTEXT_MODULES: ReadonlySet<string> = new Set(['nestjs-pino', 'nestjs-cls']);
@@ -59,8 +59,10 @@ const NEST_CONTEXT_MODULES: ReadonlySet<string> = new Set(['nestjs-pino', 'nestj
 export function serviceContextFor(project: ProjectModel, file: string): ServiceContext | null {
   const dir = project.packageFor(file)?.dir;
   if (!dir) return null;
+  // The roles count too: which files are the service's own code (a test's pinoHttp() or Fastify() is not).
+  const key = `${project.generation}\0${project.roles.digest()}`;
   let entry = cache.get(project);
-  if (!entry || entry.generation !== project.generation) cache.set(project, (entry = { generation: project.generation, byDir: new Map() }));
+  if (!entry || entry.key !== key) cache.set(project, (entry = { key, byDir: new Map() }));
   let ctx = entry.byDir.get(dir);
   if (!ctx) entry.byDir.set(dir, (ctx = computeServiceContext(project, dir)));
   return ctx;

@@ -16,11 +16,13 @@ export const DELIBERATE_NOTE = ' (a comment says this console call is on purpose
 export function commentSaysOnPurpose(call: ts.Node, sf: ts.SourceFile): boolean {
   let statement: ts.Node = call;
   while (statement.parent && !isStatementLike(statement)) statement = statement.parent;
+  // Never the file's own header (a call in a class field's arrow reaches no statement of its own).
+  if (ts.isSourceFile(statement)) return false;
   const text = sf.text;
   const ranges = [...(ts.getLeadingCommentRanges(text, statement.pos) ?? []), ...(ts.getTrailingCommentRanges(text, statement.end) ?? [])];
   return ranges.some((r) => ON_PURPOSE.test(text.slice(r.pos, Math.min(r.end, r.pos + 2000))));
 }
 
 function isStatementLike(n: ts.Node): boolean {
-  return ts.isExpressionStatement(n) || ts.isReturnStatement(n) || ts.isVariableStatement(n) || ts.isIfStatement(n) || ts.isBlock(n) || ts.isSourceFile(n);
+  return ts.isExpressionStatement(n) || ts.isReturnStatement(n) || ts.isVariableStatement(n) || ts.isIfStatement(n) || ts.isBlock(n) || ts.isClassElement(n) || ts.isSourceFile(n);
 }

@@ -24,3 +24,10 @@ export function pipe(child: { stdout: { on(e: string, f: (d: Buffer) => void): v
 //~~~~~~~~~~~~ [console-logging] console.info in service code writes unstructured text; use the project's logger, which writes structured records with levels.
   logger.info('piping');
 }
+
+// A class field's arrow has no statement of its own: the file's header comment above (which names
+// stderr) says nothing of it, and its fix is applied.
+export class Child {
+  onExit = (code: number) => console.info('child exited', { code });
+//                           ~~~~~~~~~~~~ [console-logging] console.info in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+}
