@@ -3,7 +3,9 @@
 // `this.pm.app.log.error(...)`). A console call's fix in that class writes there too, rather than
 // importing the process-wide logger beside it. Counted once per class, from the recognised calls.
 import ts from './typescriptModule';
+import { thisMember } from './classMembers';
 import type { LogCall } from './rule';
+import { hasModifier } from './scopes';
 import type { LoggerLibrary } from './types';
 
 export type ClassLogReceiver = { expression: string; library: LoggerLibrary } | null;
@@ -45,20 +47,15 @@ export function classLogReceivers(calls: readonly LogCall[], sf: ts.SourceFile):
 }
 
 /**
- * The class whose instance `this` means at `at`: in a method, constructor, accessor or field
- * initialiser of a class, or an arrow function inside one; null in a static member or block, a plain
- * function or an object literal's method. `writing`: also null in a constructor or field initialiser.
+ * The class whose instance `this` means at `at` (classMembers.ts thisMember): null in a static member
+ * or block. `writing`: also null in a constructor or field initialiser, while the instance is being
+ * built (`this.app` may not be assigned yet, or `super()` not called).
  */
 function classOfThis(at: ts.Node, writing = false): ts.ClassLikeDeclaration | null {
-  let n: ts.Node | undefined = at.parent;
-  while (n && !(ts.isFunctionLike(n) && !ts.isArrowFunction(n)) && !(ts.isPropertyDeclaration(n) && ts.isClassLike(n.parent)) && !ts.isClassStaticBlockDeclaration(n)) n = n.parent;
-  // A static block's `this` is the class itself.
-  if (!n || ts.isClassStaticBlockDeclaration(n) || !ts.isClassLike(n.parent)) return null;
-  // While the instance is being built, `this.app` may not be assigned yet (or `super()` not called):
-  // a receiver found elsewhere in the class is not written there.
-  if (writing && (ts.isConstructorDeclaration(n) || ts.isPropertyDeclaration(n))) return null;
+  const owner = thisMember(at);
+  const m = owner?.member;
   // In a static member `this` is the class itself (NocoBase's static `findPackage`): no instance's logger there.
-  const isStatic = ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
-  if (isStatic) return null;
-  return ts.isMethodDeclaration(n) || ts.isConstructorDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isSetAccessorDeclaration(n) || ts.isPropertyDeclaration(n) ? n.parent : null;
+  if (!owner || !m || ts.isClassStaticBlockDeclaration(m) || hasModifier(m, ts.SyntaxKind.StaticKeyword)) return null;
+  if (writing && (ts.isConstructorDeclaration(m) || ts.isPropertyDeclaration(m))) return null;
+  return ts.isMethodDeclaration(m) || ts.isConstructorDeclaration(m) || ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m) || ts.isPropertyDeclaration(m) ? owner.klass : null;
 }

@@ -1,10 +1,31 @@
 // Where a class member gets its value: `this.name` inside a class is what its field is initialised
 // with or typed as, a typed constructor parameter property, or what the constructor assigns to it.
-// (The logger model in values.ts walks members the same way and could use this too.)
+// (The logger model in values.ts walks members the same way and could use this too.) thisMember says
+// which member's `this` a node sees, for values.ts thisMethod and classLogReceivers.ts.
 import ts from './typescriptModule';
 import { enclosingStop } from './scopes';
 
 export type MemberSource = { readonly init: ts.Expression } | { readonly type: ts.TypeNode };
+
+/**
+ * The class member whose `this` is the one at `node`: a method, constructor, accessor, field or static
+ * block of a class, reached through arrows only; null in a plain function or an object literal's
+ * method, where `this` is something else. Climbs scope to scope, as enclosingClass does.
+ */
+export function thisMember(node: ts.Node): { member: ts.ClassElement; klass: ts.ClassLikeDeclaration } | null {
+  let below: ts.Node = node;
+  for (let n = enclosingStop(node); n; below = n, n = enclosingStop(n)) {
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return null;
+    if (ts.isMethodDeclaration(n) || ts.isConstructorDeclaration(n) || ts.isGetAccessorDeclaration(n) || ts.isSetAccessorDeclaration(n)) return ts.isClassLike(n.parent) ? { member: n, klass: n.parent } : null;
+    if (ts.isClassLike(n)) {
+      // A field's initialiser or a static block: the member between the class and the stop below it.
+      let m: ts.Node = below;
+      while (m.parent && m.parent !== n) m = m.parent;
+      return m.parent === n && ts.isClassElement(m) ? { member: m, klass: n } : null;
+    }
+  }
+  return null;
+}
 
 /** The class whose instance `this` is at `thisNode`; null inside a plain function, where `this` is something else. */
 export function enclosingClass(thisNode: ts.Node): ts.ClassLikeDeclaration | null {

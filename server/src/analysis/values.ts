@@ -10,7 +10,7 @@ import { nodeRedNodeAt, nodeRedNodeLookup } from './nodeRedNodes';
 import type { ClassSummary, FunctionSummary, ImportLinks } from './model/types';
 import { type Declaration, hasModifier, isFallback, resolveName, type ScopeMap, unwrap } from './scopes';
 import { GlobalMembers } from './globalMembers';
-import { enclosingClass } from './classMembers';
+import { enclosingClass, thisMember } from './classMembers';
 import type { LoggerLibrary } from './types';
 import { LEVEL_METHODS } from './libraries';
 import { ClassValues, staticInstanceFields } from './classValues';
@@ -98,10 +98,9 @@ export class ValueResolver {
     // `this` is the class's (instance, or the class itself in a static method) only in a class
     // method, or an arrow inside one: in a function or an object literal's method it is something else.
     // A class field's arrow (`info = (...args) => this.plain(prefix, ...args)`) is such a place too.
-    let at: ts.Node | undefined = thisNode.parent;
-    while (at && !(ts.isFunctionLike(at) && !ts.isArrowFunction(at)) && !(ts.isPropertyDeclaration(at) && ts.isClassLike(at.parent))) at = at.parent;
-    if (!at || !(ts.isMethodDeclaration(at) || ts.isPropertyDeclaration(at)) || !ts.isClassLike(at.parent)) return null;
-    return this.classes.method(at.parent, name, hasModifier(at, ts.SyntaxKind.StaticKeyword));
+    const at = thisMember(thisNode);
+    if (!at || !(ts.isMethodDeclaration(at.member) || ts.isPropertyDeclaration(at.member))) return null;
+    return this.classes.method(at.klass, name, hasModifier(at.member, ts.SyntaxKind.StaticKeyword));
   }
 
   /** What a module that exports `klass` says of it: the members that hold a logger and the methods that log. */
