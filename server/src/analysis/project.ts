@@ -204,7 +204,7 @@ export class ProjectModel implements FactsSource {
    * (the modules a spying test imports), sorted and joined by commas; '' for none.
    */
   consoleSpiedIn(absPath: string): string {
-    const key = this.testFilesKey();
+    const key = this.factsAndRolesKey();
     if (this.spiedModules?.key !== key) {
       const methodsOf = new Map<string, Set<string>>();
       for (const [test, methods] of this.consoleSpies) {
@@ -222,9 +222,9 @@ export class ProjectModel implements FactsSource {
     return this.spiedModules.byFile.get(path.resolve(absPath)) ?? '';
   }
 
-  /** Every text the project's tests assert spies were called with, indexed once per generation. */
+  /** Every text the project's tests assert spies were called with, indexed once per factsAndRolesKey. */
   assertedTextIndex(): AssertedTextIndex {
-    const key = this.testFilesKey();
+    const key = this.factsAndRolesKey();
     if (this.assertedIndex?.key !== key) {
       // Only test files assert: a service file whose comment names `toHaveBeenCalledWith`, or vendored code, does not.
       const texts = [...this.assertedTexts].filter(([file]) => this.roles.roleOf(file).role === 'test').flatMap(([, list]) => list);
@@ -233,8 +233,11 @@ export class ProjectModel implements FactsSource {
     return this.assertedIndex.index;
   }
 
-  /** What the test files' facts depend on: the model's facts and every file's role (which are the tests). */
-  private testFilesKey(): string {
+  /**
+   * The model's facts and every file's role: what is worked out from which files are tests or service
+   * code (the test files' asserted texts and spies here, a service's context in context/service.ts).
+   */
+  factsAndRolesKey(): string {
     return `${this.generation}\0${this.roles.digest()}`;
   }
 

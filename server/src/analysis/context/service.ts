@@ -60,7 +60,7 @@ export function serviceContextFor(project: ProjectModel, file: string): ServiceC
   const dir = project.packageFor(file)?.dir;
   if (!dir) return null;
   // The roles count too: which files are the service's own code (a test's pinoHttp() or Fastify() is not).
-  const key = `${project.generation}\0${project.roles.digest()}`;
+  const key = project.factsAndRolesKey();
   let entry = cache.get(project);
   if (!entry || entry.key !== key) cache.set(project, (entry = { key, byDir: new Map() }));
   let ctx = entry.byDir.get(dir);
