@@ -10,12 +10,20 @@ import ts from '../../typescriptModule';
  */
 const ON_PURPOSE = /\b(?:on purpose|intentional(?:ly)?|deliberate(?:ly)?|by design|std(?:err|out))\b/i;
 
+/** Nodes climbed from the call to its statement, at most. */
+const MAX_CLIMB = 64;
+
 export const DELIBERATE_NOTE = ' (a comment says this console call is on purpose: check it first)';
 
 /** Whether a comment just before the statement holding `call`, or after it on its line, says it is on purpose. */
 export function commentSaysOnPurpose(call: ts.Node, sf: ts.SourceFile): boolean {
   let statement: ts.Node = call;
-  while (statement.parent && !isStatementLike(statement)) statement = statement.parent;
+  // A comment sits by a statement a few nodes up; a call nested deeper in an expression (a generated
+  // chain of thousands) has no comment of its own, and climbing from each such call would be quadratic.
+  for (let steps = 0; statement.parent && !isStatementLike(statement); steps++) {
+    if (steps === MAX_CLIMB) return false;
+    statement = statement.parent;
+  }
   // Never the file's own header (a call in a class field's arrow reaches no statement of its own).
   if (ts.isSourceFile(statement)) return false;
   const text = sf.text;

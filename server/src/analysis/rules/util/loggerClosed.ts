@@ -3,7 +3,7 @@
 // record would go nowhere: console is there on purpose, and console-logging offers no fix.
 import ts from '../../typescriptModule';
 import { lowerBound } from '../../lowerBound';
-import { unwrap } from '../../scopes';
+import { enclosingStop, unwrap } from '../../scopes';
 
 /** How many statements before the call (in each enclosing block) are looked at: the close is next to it. */
 const LOOK_BACK = 12;
@@ -11,12 +11,12 @@ const CLOSING_METHODS: ReadonlySet<string> = new Set(['close', 'end']);
 
 /** Whether a statement shortly before `at`, in its block or an enclosing one of its function, closes `logger` (its source text). */
 export function loggerClosedBefore(at: ts.Node, logger: string, sf: ts.SourceFile): boolean {
-  for (let n: ts.Node = at; n.parent && !ts.isFunctionLike(n); n = n.parent) {
-    const block = n.parent;
-    if (!ts.isBlock(block) && !ts.isSourceFile(block)) continue;
-    const statements = block.statements;
-    // By position (statements are in source order): an indexOf per call would be quadratic in a long block.
-    const i = lowerBound(statements.length, (k) => statements[k].pos < n.pos);
+  // Scope to scope (blocks are walk stops), not node by node: from deep in a long expression a climb per call would be quadratic.
+  for (let s = enclosingStop(at); s && !ts.isFunctionLike(s); s = enclosingStop(s)) {
+    if (!ts.isBlock(s) && !ts.isSourceFile(s)) continue;
+    const statements = s.statements;
+    // The statement holding `at`, by position (statements are in source order).
+    const i = lowerBound(statements.length, (k) => statements[k].end <= at.pos);
     for (let j = i - 1; j >= 0 && j >= i - LOOK_BACK; j--) if (closes(statements[j], logger, sf)) return true;
   }
   return false;
