@@ -8,8 +8,10 @@ export type LogLibrary = LoggerLibrary | 'console';
 export const LEVEL_METHODS: Readonly<Record<LogLibrary, ReadonlySet<string>>> = {
   pino: new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']),
   bunyan: new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']),
-  // `trace` and `fatal` exist on a winston logger only with custom levels that add them (NocoBase's): a call is one of those.
-  winston: new Set(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly', 'log', 'trace', 'fatal']),
+  // `trace` and `fatal` exist on a winston logger only with custom levels that add them (NocoBase's), and
+  // `warning` only with syslog's (`winston.config.syslog.levels`: Nango's): a call is one of those. (Not
+  // syslog's `notice`: a project's own `app.notice(message)` helper beside its winston logger is no level call.)
+  winston: new Set(['error', 'warn', 'warning', 'info', 'http', 'verbose', 'debug', 'silly', 'log', 'trace', 'fatal']),
   log4js: new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'mark', 'log']),
   nestjs: new Set(['log', 'error', 'warn', 'debug', 'verbose', 'fatal']),
   console: new Set(['log', 'info', 'warn', 'error', 'debug', 'trace']),

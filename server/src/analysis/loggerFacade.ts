@@ -104,15 +104,23 @@ function isLogSink(callee: ts.Expression): boolean {
   return LOG_SINK_NAME.test(u.name.text) || (ts.isPropertyAccessExpression(receiver) && LOG_SINK_NAME.test(receiver.name.text)) || (ts.isIdentifier(receiver) && LOG_SINK_NAME.test(receiver.text));
 }
 
-/** `{ level: 'info', message }`: the level by name, and the message parameter as a value (shorthand or not). */
+/**
+ * `{ level: 'info', message }`: a level, and the message parameter as a value (shorthand or not). The
+ * level is the method's own by name, or for a method that is none of info, warn and error any level
+ * at all: Nango's `http(message, ...)` writes `{ type: 'http', level, message }` with a level chosen
+ * from the response, and its deprecated `trace(message)` writes `level: 'debug'`.
+ */
 function isLevelledRecord(o: ts.ObjectLiteralExpression, level: string, message: string): boolean {
+  const anyLevel = !REQUIRED_LEVELS.includes(level);
   let hasLevel = false;
   const held = new Set<string>();
   for (const p of o.properties) {
-    if (ts.isShorthandPropertyAssignment(p)) held.add(p.name.text);
-    else if (ts.isPropertyAssignment(p)) {
+    if (ts.isShorthandPropertyAssignment(p)) {
+      if (p.name.text === 'level' && anyLevel) hasLevel = true;
+      else held.add(p.name.text);
+    } else if (ts.isPropertyAssignment(p)) {
       const v = p.initializer;
-      if (ts.isIdentifier(p.name) && p.name.text === 'level' && ts.isStringLiteralLike(v) && v.text === level) hasLevel = true;
+      if (ts.isIdentifier(p.name) && p.name.text === 'level') hasLevel ||= anyLevel || (ts.isStringLiteralLike(v) && v.text === level);
       else if (ts.isIdentifier(v)) held.add(v.text);
     }
   }

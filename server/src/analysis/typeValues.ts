@@ -5,7 +5,7 @@
 import ts from './typescriptModule';
 import { writtenParameterType } from './parameterTypes';
 import { derivesLogger, isWinstonContainerClass, otherLoggingPackageType, WINSTON_CONTAINER } from './libraryValues';
-import { GRAPHQL_CODEGEN_CONTEXT_PARAMETER, GRAPHQL_RESOLVER_CONTEXT_INDEX, LOG_HOLDER_TYPES, LOGGER_TYPES } from './libraries';
+import { GRAPHQL_CODEGEN_CONTEXT_PARAMETER, GRAPHQL_RESOLVER_CONTEXT_INDEX, LIBRARY_PACKAGES, LOG_HOLDER_TYPES, LOGGER_TYPES } from './libraries';
 import type { ClassSummary, FunctionSummary, ImportLinks, LoggerShape } from './model/types';
 import { type Declaration, resolveName, type ScopeMap } from './scopes';
 import type { LoggerLibrary } from './types';
@@ -19,6 +19,23 @@ export interface ExpressionValues {
   /** What an instance of a class of this file is for logging (`new Klass()`). */
   instanceOf(klass: ts.ClassLikeDeclaration): Value | null;
 }
+
+/** The logger library a module imports (`import pkg from 'log4js'`); null when none or several (a CommonJS require is not read). */
+export function importedLoggerLibrary(sf: ts.SourceFile): LoggerLibrary | null {
+  const known = importedLibraries.get(sf);
+  if (known !== undefined) return known;
+  const found = new Set<LoggerLibrary>();
+  for (const st of sf.statements) {
+    const spec = ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && !st.importClause?.isTypeOnly ? st.moduleSpecifier.text : null;
+    const lib = spec ? LIBRARY_PACKAGES.find(([pkg]) => pkg === spec)?.[1] : undefined;
+    if (lib && lib !== 'nestjs') found.add(lib);
+  }
+  const lib = found.size === 1 ? [...found][0] : null;
+  importedLibraries.set(sf, lib);
+  return lib;
+}
+const importedLibraries = new WeakMap<ts.SourceFile, LoggerLibrary | null>();
+
 
 /** The types whose `['log']` is Fastify's logger (`FastifyRequest['log']`): the holders, and the logger type itself. */
 const FASTIFY_LOGGER_OWNERS: ReadonlySet<string> = new Set([...LOG_HOLDER_TYPES.fastify[1], 'FastifyBaseLogger']);
@@ -39,7 +56,8 @@ export function isLoggerInterface(members: ts.NodeArray<ts.TypeElement>): boolea
     // `info: logMethod`, a level typed by a named function type (NocoBase's SystemLogger): taken as one.
     else if (ts.isPropertySignature(m) && m.type && ts.isTypeReferenceNode(m.type) && LEVEL_NAMES.has(name)) levels.add(name);
   }
-  return ['info', 'warn', 'error'].every((l) => levels.has(l));
+  // syslog's `warning` stands for warn (Nango's StrictLogger over winston's syslog levels).
+  return levels.has('info') && (levels.has('warn') || levels.has('warning')) && levels.has('error');
 }
 
 /**
@@ -56,7 +74,7 @@ const LOGGER_NAME = /^(?:log|logger)$|Logger$/;
  * Level names a logger type's members are recognised by (a cut-down type's, a level typed by name).
  * `log` is not among them: a type with only `log` is as often a printer as a logger.
  */
-const LEVEL_NAMES: ReadonlySet<string> = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']);
+const LEVEL_NAMES: ReadonlySet<string> = new Set(['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal']);
 
 /** The parameters of a method member, or of a property typed with a function type; null for any other member. */
 function methodParameters(m: ts.TypeElement): ts.NodeArray<ts.ParameterDeclaration> | null {
@@ -124,7 +142,8 @@ export class TypeValues {
       // `deps: CreateDeps` with `type CreateDeps = { logger: Logger }` (or an interface) in this file.
       if (!d) {
         const named = this.namedObjectType(tn, at);
-        if (named && isLoggerInterface(named.members)) return { t: 'logger', lib: 'custom' };
+        // The library of the module it is declared in (Nango's StrictLogger beside its winston logger), else `custom`.
+        if (named && isLoggerInterface(named.members)) return { t: 'logger', lib: importedLoggerLibrary(at.getSourceFile()) ?? 'custom' };
         return named ? { t: 'typedObject', type: named, at } : null;
       }
       // `locker: S3Locker`, a class of this file: an instance, as `new S3Locker()` is.
@@ -241,7 +260,8 @@ export class TypeValues {
     for (const m of o.type.members) {
       if (ts.isPropertySignature(m) && m.type && m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === name) {
         const v = this.typeValue(m.type, o.at);
-        return v?.t === 'logger' || v?.t === 'typedCallbacks' || v?.t === 'loggerMembers' ? v : null;
+        // `object`: an instance of a logging facade class (`{ logCtx }: { logCtx: LogContext }`, Nango).
+        return v?.t === 'logger' || v?.t === 'typedCallbacks' || v?.t === 'loggerMembers' || v?.t === 'object' ? v : null;
       }
     }
     return null;

@@ -6,9 +6,8 @@
 import ts from '../typescriptModule';
 import { hasModifier } from '../scopes';
 import type { ValueResolver } from '../values';
-import { isLoggerInterface } from '../typeValues';
+import { importedLoggerLibrary, isLoggerInterface } from '../typeValues';
 import type { LoggerLibrary } from '../types';
-import { LIBRARY_PACKAGES } from '../libraries';
 import type { CallbackTypeSummary, ExportedValue, LoggerShape } from './types';
 
 /** The type parts of a module summary (ModuleSummary's types, callbackTypes, shapeTypes, resolverTypes and factoryTypes). */
@@ -152,13 +151,3 @@ function addMissing<V>(into: Map<string, V>, from: ReadonlyMap<string, V>): void
   for (const [name, v] of from) if (!into.has(name)) into.set(name, v);
 }
 
-/** The logger library a module imports (`import pkg from 'log4js'`); null when none or several (a CommonJS require is not read). */
-function importedLoggerLibrary(sf: ts.SourceFile): LoggerLibrary | null {
-  const found = new Set<LoggerLibrary>();
-  for (const st of sf.statements) {
-    const spec = ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && !st.importClause?.isTypeOnly ? st.moduleSpecifier.text : null;
-    const lib = spec ? LIBRARY_PACKAGES.find(([pkg]) => pkg === spec)?.[1] : undefined;
-    if (lib && lib !== 'nestjs') found.add(lib);
-  }
-  return found.size === 1 ? [...found][0] : null;
-}

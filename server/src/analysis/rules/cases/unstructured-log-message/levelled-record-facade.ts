@@ -22,3 +22,15 @@ export function report(logCtx: LogContext, count: number) {
   void logCtx.error('records failed: ' + count);
 //                  ~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built by string concatenation; log a constant message and put the values in fields.
 }
+
+// Destructured from a parameter typed with an object type whose member is the class (Nango's
+// `{ connection, logCtx }: { connection: Connection; logCtx: LogContext }`).
+export function deploy({ logCtx, name }: { logCtx: LogContext; name: string }) {
+  void logCtx.info(`Uploading ${name}`);
+//                 ~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}
+
+export async function fetchToken(logCtx: LogContext, url: string) {
+  void logCtx.http(`POST ${url}`, { response: { code: 200 } });
+//                 ~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}

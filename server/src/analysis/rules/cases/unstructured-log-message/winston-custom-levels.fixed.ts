@@ -9,3 +9,11 @@ const logger = winston.createLogger({ levels, transports: [new winston.transport
 export function load(name: string) {
   logger.trace('before load plugin', { submodule: 'plugin-manager', name });
 }
+
+// syslog's levels (Nango's `levels: winston.config.syslog.levels`): `warning` is a log call.
+const syslog = winston.createLogger({ levels: winston.config.syslog.levels, transports: [new winston.transports.Console()] });
+
+export function release(locks: number) {
+  syslog.warning('released locks', { locks });
+  syslog.warning('locks released', { locks });
+}

@@ -10,3 +10,12 @@ export function load(name: string) {
   logger.trace(`before load plugin [${name}]`, { submodule: 'plugin-manager', name });
              //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
 }
+
+// syslog's levels (Nango's `levels: winston.config.syslog.levels`): `warning` is a log call.
+const syslog = winston.createLogger({ levels: winston.config.syslog.levels, transports: [new winston.transports.Console()] });
+
+export function release(locks: number) {
+  syslog.warning(`released ${locks} locks`);
+               //~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  syslog.warning('locks released', { locks });
+}

@@ -18,6 +18,12 @@ export class LogContext {
     const { error, ...rest } = meta || {};
     return await this.transport.log({ type: 'log', level: 'error', message, error, meta: rest }, { operationId: this.id });
   }
+
+  // An HTTP record whose level the response chooses.
+  async http(message: string, { response }: { response?: { code: number } }): Promise<boolean> {
+    const level = response && response.code >= 400 ? 'error' : 'info';
+    return await this.transport.log({ type: 'http', level, message, response }, { operationId: this.id });
+  }
 }
 
 // A notifier: its level methods show a toast, they hand on no record with a level.
