@@ -11,6 +11,7 @@ import { metricFactoryOf } from './metrics/factories';
 import { METRIC_TYPE_NAMES } from './metrics/libraries';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { recogniseLogCall } from './logCalls';
+import { ipcLogMessageParameter } from './ipcLogHelper';
 import { consoleMessageParameter, formatsMessage, isConsoleSinkShaped, LOGGING_WORDS, messageParameter, passedFields, passesOwnRest, taggedMessageParameter } from './helperParameters';
 import type { FunctionSummary } from './model/types';
 import { assignmentsToLocal, declares, resolveName, type ScopeMap, unwrap } from './scopes';
@@ -99,6 +100,11 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
     logs ??= consoleLogs;
     // `message = util.format(message, ...parameters)` before printing it: the caller's further arguments fill its placeholders.
     if (logs && !logs.formats && text.includes('format(') && formatsMessage(body, logs.message, fn, scopes)) logs = { ...logs, rest: true, formats: true };
+  }
+  // A worker's `log(text)` sending its message to the parent process, which logs it: message first, no fix.
+  if (!logs && text) {
+    const sent = ipcLogMessageParameter(fn, text, scopes);
+    if (sent >= 0) logs = { lib: 'custom', message: sent };
   }
   const returnsErrorText = returnsLogger || logs ? undefined : returnedErrorText(fn, scopes);
   const returnsCaught = returnsLogger || logs ? undefined : caughtErrorProperty(fn);
