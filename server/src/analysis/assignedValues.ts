@@ -5,6 +5,7 @@ import ts from './typescriptModule';
 import { assignmentsToLocal, declares, type ScopeMap, unwrap } from './scopes';
 import type { LoggerLibrary } from './types';
 import type { Value } from './valueTypes';
+import { initialiserBodies } from './moduleInitialisers';
 
 /** The largest block read for a variable's assignments (a helper's body, not a module's worth of code). */
 const MAX_ASSIGNING_BLOCK = 4000;
@@ -42,6 +43,9 @@ export function assignedConsoleMethod(decl: ts.VariableDeclaration, values: Valu
 /**
  * A module's `let requestLogger: any` that its top-level statements assign only loggers of one
  * library (`requestLogger = createLogger({...})`, Flowise's request logger): that library's logger.
+ * The statements of the module's initialisers count as the top level's (Node-RED's `var log;` set by
+ * `function init(runtime) { log = runtime.log; }`: moduleInitialisers.ts), and a variable assigned
+ * once holds an object of log helpers that way too (`runtime = _runtime`, then `runtime.log.info(...)`).
  */
 export function assignedAtTopLevel(decl: ts.VariableDeclaration, values: Values): Value | null {
   const list = decl.parent;
@@ -49,14 +53,29 @@ export function assignedAtTopLevel(decl: ts.VariableDeclaration, values: Values)
   if (!ts.isVariableDeclarationList(list) || list.flags & ts.NodeFlags.Const || !sf || !ts.isSourceFile(sf) || !ts.isIdentifier(decl.name)) return null;
   const name = decl.name.text;
   let lib: LoggerLibrary | null = null;
-  for (const st of sf.statements) {
-    const e = ts.isExpressionStatement(st) ? unwrap(st.expression) : null;
-    if (!e || !ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(e.left) || e.left.text !== name) continue;
-    const v = values.valueOf(e.right);
-    if (v?.t !== 'logger' || (lib && lib !== v.lib)) return null;
-    lib = v.lib;
+  let only: Value | null = null;
+  let count = 0;
+  for (const statements of [sf.statements, ...initialiserBodiesOf(sf).map((b) => b.statements)]) {
+    for (const st of statements) {
+      const e = ts.isExpressionStatement(st) ? unwrap(st.expression) : null;
+      if (!e || !ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(e.left) || e.left.text !== name) continue;
+      const v = values.valueOf(e.right);
+      count++;
+      only = v;
+      if (v?.t === 'logger' && (!lib || lib === v.lib)) lib = v.lib;
+      else if (v?.t !== 'object') return null;
+    }
   }
-  return lib ? { t: 'logger', lib } : null;
+  if (count === 1 && only?.t === 'object') return only;
+  return lib && only?.t === 'logger' ? { t: 'logger', lib } : null;
+}
+
+/** A module's initialiser bodies, found once per file (every `let x;` of it may ask). */
+const initialisers = new WeakMap<ts.SourceFile, ts.Block[]>();
+function initialiserBodiesOf(sf: ts.SourceFile): ts.Block[] {
+  let known = initialisers.get(sf);
+  if (!known) initialisers.set(sf, (known = initialiserBodies(sf)));
+  return known;
 }
 
 /** The console method an expression is: `console.warn` read as a value (not called), or a name holding one. */

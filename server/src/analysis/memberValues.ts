@@ -12,7 +12,7 @@ export function valueOfExport(v: ExportedValue | null): Value | null {
   if (v?.t === 'logger') return { t: 'logger', lib: v.lib, origin: v.origin };
   if (v?.t === 'class') return { t: 'importedClass', cls: v.cls };
   if (v?.t === 'function') return { t: 'function', fn: v.fn };
-  if (v?.t === 'object') return { t: 'object', members: v.members };
+  if (v?.t === 'object') return { t: 'object', members: v.members, ...(v.loggers ? { loggers: v.loggers } : {}), ...(v.helpers ? { helpers: v.helpers } : {}) };
   if (v?.t === 'trpcBuilder') return { t: 'trpcBuilder', context: v.context };
   if (v?.t === 'loggerMembers') return { t: 'loggerMembers', members: v.members };
   return null;

@@ -11,6 +11,7 @@ import { winstonDropsFieldsIn, winstonErrorKeysIn } from './winstonConfigText';
 import { loggerImportSpecifiers } from './model/loggerImports';
 import { assertedTexts } from './model/assertedTexts';
 import { consoleMethodsSpied } from './model/consoleSpies';
+import { mayCallInitialiser } from './moduleInitialisers';
 
 const MENTIONS_LIBRARY = /['"](pino|winston|bunyan|log4js|@nestjs\/common)['"]/;
 const MENTIONS_EXPORT = /\bexport\b|\bmodule\.exports\b|\bexports\./;
@@ -71,6 +72,7 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   if (markMember(project.bunyanSerializerFiles, file, bunyan && BUNYAN_SERIALIZERS.test(text))) project.generation++;
   if (markMember(project.globalSources, file, readable && ASSIGNS_GLOBAL.test(text))) project.generation++;
   if (markMember(project.memberSources, file, readable && (text.includes('require(') || text.includes('import ')) && ASSIGNS_MODULE_MEMBER.test(text))) project.generation++;
+  if (markMember(project.injectionSources, file, readable && (text.includes('require(') || text.includes('import ')) && mayCallInitialiser(text))) project.generation++;
   project.roles.note(file, text);
   const style = /^\s*(import|export)\s/m.test(text) ? 'esm' : /\brequire\(|\bmodule\.exports\b|\bexports\./.test(text) ? 'commonjs' : null;
   if (style) project.fileStyles.set(file, style);

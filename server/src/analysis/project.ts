@@ -70,6 +70,8 @@ export class ProjectModel implements FactsSource {
   readonly globalSources = new Set<string>();
   /** Files that may set a member of another module's exports (globalAssignments.ts), learnt by noteFile: where YApi's `yapi.commons` comes from. */
   readonly memberSources = new Set<string>();
+  /** Files that may call another module's initialiser (moduleInitialisers.ts), learnt by noteFile: where Node-RED's `runtime.log` comes from. */
+  readonly injectionSources = new Set<string>();
   /** Files that start with a `#!` line (CLI entry points), learnt by noteFile. */
   readonly shebangFiles = new Set<string>();
   /** Specifiers each file imports a binding named `logger` or `log` from (model/loggerImports.ts), learnt by noteFile. */
@@ -122,6 +124,7 @@ export class ProjectModel implements FactsSource {
       providesRequestLogger: (file) => packageProvidesRequestLogger(this.packageFor(file)),
       globalSources: () => this.globalSources,
       memberSources: () => this.memberSources,
+      injectionSources: () => this.injectionSources,
     });
     // Roles follow imports with the model's own resolver: tsconfig paths, workspace packages by name.
     this.roles = new RoleIndex(

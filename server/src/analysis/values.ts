@@ -22,6 +22,7 @@ import { MAX_DEPTH, type Value } from './valueTypes';
 import { type CallContext, callValueOf } from './callValues';
 import { functionValue, loggerFactory, loggerMember, memberValue, trpcOption, valueOfExport } from './memberValues';
 import { boundLoggerObject, enclosingObjectLiteral, ObjectLiteralMembers } from './objectLiteralValues';
+import { initialiserName } from './moduleInitialisers';
 
 export type { Value } from './valueTypes';
 
@@ -274,7 +275,7 @@ export class ValueResolver {
         return v ?? (d.fallback ? this.valueOf(d.fallback, depth) : null);
       }
       case 'param':
-        return this.types.paramValue(d.node, d.index);
+        return this.types.paramValue(d.node, d.index) ?? this.injectedValue(d.node, d.index);
       case 'class':
         return { t: 'localClass', node: d.node };
       case 'other': {
@@ -287,7 +288,11 @@ export class ValueResolver {
           // `(now, { logger }) => ...` passed where the callback's type hands it `{ logger: Logger }`.
           const contextual = this.types.contextualParamValue(d.param.node, depth);
           if (contextual?.t === 'trpcResolverOptions') return trpcOption(contextual, d.param.property);
-          return contextual?.t === 'loggerMembers' ? loggerMember(contextual, d.param.property) : null;
+          if (contextual?.t === 'loggerMembers') return loggerMember(contextual, d.param.property);
+          // `function init({ log }) {...}` called as `other.init(runtime)` by another module.
+          const index = (d.param.node.parent as ts.SignatureDeclaration).parameters.indexOf(d.param.node);
+          const injected = this.injectedValue(d.param.node, index);
+          return injected ? (this.memberOf(injected, d.param.property) ?? null) : null;
         }
         const typed = this.types.typeValue(d.param.node.type, d.param.node);
         return typed?.t === 'typedObject' ? this.types.typedMember(typed, d.param.property) : null;
@@ -295,6 +300,16 @@ export class ValueResolver {
       default:
         return null;
     }
+  }
+
+  /**
+   * An untyped parameter of a module's initialiser, as other modules call it (`redNodes.init(runtime)`
+   * in Node-RED's runtime entry, `runtime` holding the logger as `log`): moduleInitialisers.ts.
+   */
+  private injectedValue(p: ts.ParameterDeclaration, index: number): Value | null {
+    if (p.type || !this.links.injectedArgument) return null;
+    const member = initialiserName(p.parent);
+    return member ? valueOfExport(this.links.injectedArgument(member, index)) : null;
   }
 
   /** What `const { property } = fromExpr` binds. */

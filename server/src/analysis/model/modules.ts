@@ -28,6 +28,8 @@ export interface ModuleIndexDeps {
   globalSources?(): Iterable<string>;
   /** The files that may set a member of another module's exports (noteFile's ASSIGNS_MODULE_MEMBER); none when not given. */
   memberSources?(): Iterable<string>;
+  /** The files that may call another module's initialiser (moduleInitialisers.ts mayCallInitialiser); none when not given. */
+  injectionSources?(): Iterable<string>;
 }
 
 /** Keys of member-setter dependencies (`assignedMember`): not a path, nor a `file\0specifier` resolution. */
@@ -35,6 +37,13 @@ const MEMBER_KEY = '\u0001member\0';
 
 function memberKey(target: string, name: string, reader: string): string {
   return `${MEMBER_KEY}${target}\0${name}\0${reader}`;
+}
+
+/** Keys of initialiser-argument dependencies (`injectedArgument`): the module, the initialiser and the parameter. */
+const INJECTED_KEY = '\u0001injected\0';
+
+function injectedKey(target: string, member: string, index: number): string {
+  return `${INJECTED_KEY}${target}\0${member}\0${index}`;
 }
 
 /**
@@ -119,6 +128,15 @@ export class ModuleIndex {
         summaryAt(found.source);
         return found.value;
       },
+      // What another module hands this module's initialiser (Node-RED's `redNodes.init(runtime)`). Recorded
+      // found or not, with the caller's digest where found.
+      injectedArgument: (member, index) => {
+        const found = this.injectionCaller(file, member, index);
+        record[injectedKey(file, member, index)] = found?.source ?? '';
+        if (!found) return null;
+        summaryAt(found.source);
+        return found.value;
+      },
       // Recorded as a dependency only where found: most free names (`process.env`) are no logger.
       globalLogger: (path) => {
         for (const source of this.deps.globalSources?.() ?? []) {
@@ -170,9 +188,29 @@ export class ModuleIndex {
     return null;
   }
 
+  /** The first module (by path) that hands `target`'s initialiser `member` a logging value as argument `index`, and that value. */
+  private injectionCaller(target: string, member: string, index: number): { source: string; value: ExportedValue } | null {
+    let found: { source: string; value: ExportedValue } | null = null;
+    for (const source of this.deps.injectionSources?.() ?? []) {
+      if (source === target || (found && source > found.source)) continue;
+      for (const a of this.entry(source).summary.injectedArguments ?? []) {
+        if (a.member === member && a.index === index && this.deps.resolver.resolve(source, a.specifier) === target) {
+          found = { source, value: a.value };
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
   /** Whether every recorded resolution, module digest and member setter is still what it was. */
   stillValid(recorded: Readonly<Record<string, string>>): boolean {
     for (const [key, value] of Object.entries(recorded)) {
+      if (key.startsWith(INJECTED_KEY)) {
+        const [target, member, index] = key.slice(INJECTED_KEY.length).split('\0');
+        if ((this.injectionCaller(target, member, Number(index))?.source ?? '') !== value) return false;
+        continue;
+      }
       if (key.startsWith(MEMBER_KEY)) {
         const [target, name, reader] = key.slice(MEMBER_KEY.length).split('\0');
         if ((this.memberSetter(target, name, reader)?.source ?? '') !== value) return false;

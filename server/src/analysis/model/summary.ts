@@ -13,6 +13,7 @@ import type { LoggerLibrary } from '../types';
 import { globalAssignments, memberAssignments, NO_GLOBALS } from '../globalAssignments';
 import { noteCommonJsExport } from './commonJsExports';
 import { TypeExports } from './typeExports';
+import { type InjectedArgument, injectedArguments } from '../moduleInitialisers';
 import { digestOf } from './summaryDigest';
 import type { CallbackTypeSummary, ClassSummary, ExportedValue, LoggerShape, FunctionSummary, ImportLinks, LoggerExport } from './types';
 
@@ -54,6 +55,11 @@ export interface ModuleSummary {
    * specifier as written here (resolved from this module) and the member.
    */
   readonly memberAssignments?: ReadonlyArray<{ readonly specifier: string; readonly member: string; readonly value: ExportedValue }>;
+  /**
+   * Loggers this module hands another module's initialiser (`redNodes.init(runtime)` with `runtime =
+   * { log: log, ... }` in Node-RED's runtime): what that initialiser's parameter holds (moduleInitialisers.ts).
+   */
+  readonly injectedArguments?: ReadonlyArray<InjectedArgument>;
   /** Changes exactly when what importers can see changes. */
   readonly digest: string;
 }
@@ -159,6 +165,7 @@ export function summariseModule(file: string, text: string, links: SummaryLinks,
   for (const [name, fn] of functions) if (!fn.logs && !fn.returnsLogger && fn.returnsErrorText === undefined && !fn.returnsCaught && !fn.makesMetric && !fn.returnsHelpers && !fn.returnsConsole) functions.delete(name);
   const globals = globalLoggers(sf, scopes, values);
   const assignedMembers = moduleMemberAssignments(file, sf, scopes, values, links);
+  const injected = injectedArguments(sf, scopes, values, (specifier) => links.isProjectModule?.(specifier) ?? links.summaryOf(specifier) !== null);
   const { types, callbackTypes, shapeTypes, resolverTypes, factoryTypes } = typeExports;
   const digest = digestOf(loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes, trpcBuilders);
   // Written only when present: the digest of a module without them stays as it was.
@@ -167,12 +174,21 @@ export function summariseModule(file: string, text: string, links: SummaryLinks,
   const lo = [...loggerObjects].map(([name, m]) => `${name}{${[...m].map(([k, lib]) => `${k}=${lib}`).join(',')}}`).sort();
   // Written only when present, as the globals are.
   const ma = assignedMembers.map((a) => `${a.specifier}:${a.member}=${JSON.stringify(a.value, (k, v) => (v instanceof Map ? [...v] : v))}`).sort();
-  const parts = [digest, ...(g.length || lo.length || ma.length ? [g] : []), ...(lo.length || ma.length ? [lo] : []), ...(ma.length ? [ma] : [])];
+  // Written only when present, as the globals are.
+  const ia = injected.map((a) => `${a.specifier}:${a.member}:${a.index}=${JSON.stringify(a.value, (k, v) => (v instanceof Map ? [...v] : v))}`).sort();
+  const parts = [
+    digest,
+    ...(g.length || lo.length || ma.length || ia.length ? [g] : []),
+    ...(lo.length || ma.length || ia.length ? [lo] : []),
+    ...(ma.length || ia.length ? [ma] : []),
+    ...(ia.length ? [ia] : []),
+  ];
   return {
     loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes, trpcBuilders,
     ...(loggerObjects.size ? { loggerObjects } : {}),
     globals,
     ...(assignedMembers.length ? { memberAssignments: assignedMembers } : {}),
+    ...(injected.length ? { injectedArguments: injected } : {}),
     digest: parts.length > 1 ? JSON.stringify(parts) : digest,
   };
 }

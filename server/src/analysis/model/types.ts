@@ -108,7 +108,13 @@ export type ExportedValue =
   /** A type whose values give a logger when called: itself a function type (`LogProvider`), or an object type by member (`config.getLogger`). */
   | { readonly t: 'factoryType'; readonly shape: LoggerShape }
   /** An object of functions (`export const logSchema = { info: (logger, msg, log) => ... }`): its members by name. */
-  | { readonly t: 'object'; readonly members: ReadonlyMap<string, FunctionSummary> }
+  | {
+      readonly t: 'object';
+      readonly members: ReadonlyMap<string, FunctionSummary>;
+      /** Members that are loggers, and members that are objects of log helpers (an initialiser's argument: Node-RED's `runtime.log`). */
+      readonly loggers?: ReadonlyMap<string, LoggerLibrary>;
+      readonly helpers?: ReadonlyMap<string, ReadonlyMap<string, FunctionSummary>>;
+    }
   /** A namespace import or whole-module require of a project module: its members are looked up by name. */
   | { readonly t: 'namespace' };
 
@@ -132,4 +138,9 @@ export interface ImportLinks {
   globalLogger?(path: string): LoggerLibrary | null;
   /** A member of the module `specifier` names that another module sets on it (`yapi.commons = commons`); see ModuleSummary.memberAssignments. */
   assignedMember?(specifier: string, name: string): ExportedValue | null;
+  /**
+   * What other modules hand this module's initialiser `member` as its argument `index` (Node-RED's
+   * `redNodes.init(runtime)`), when one does; see ModuleSummary.injectedArguments.
+   */
+  injectedArgument?(member: string, index: number): ExportedValue | null;
 }

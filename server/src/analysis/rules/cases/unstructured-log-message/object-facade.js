@@ -29,6 +29,11 @@ function load(storage) {
   });
 }
 
+// A key chosen among constant keys is one of a few fixed messages.
+function toggled(enabled) {
+  log.info(' ' + log._('api.nodes.' + (enabled ? 'enabled' : 'disabled')));
+}
+
 var toast = require('./toast');
 var notify = {
   info: function(m) { toast.info(m); },
