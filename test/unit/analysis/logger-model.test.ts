@@ -86,6 +86,29 @@ describe('logger model', () => {
     }
   });
 
+  it("follows what an entry hands a module's initialiser (Node-RED's `flows.init(runtime)`) into the module's state, and a change to the argument", () => {
+    const entry = (withLog: boolean) => `const pino = require('pino');\nconst flows = require('./flows');\nvar runtime = { ${withLog ? 'log: pino(), ' : ''}settings: {} };\nfunction start() { flows.init(runtime); }\nmodule.exports = { start };\n`;
+    const p = tempProject({
+      'package.json': JSON.stringify({ name: 'runtime', main: 'lib/index.js', dependencies: { pino: '^9' } }),
+      'lib/index.js': entry(true),
+      'lib/flows/index.js': `var log;\nvar runtime;\nfunction init(_runtime) {\n  runtime = _runtime;\n  log = _runtime.log;\n}\nfunction load(n) {\n  log.info('loaded');\n  runtime.log.warn('slow');\n  runtime.settings.info('no logger');\n}\nmodule.exports = { init: init, load: load };\n`,
+    });
+    const flows = 'lib/flows/index.js';
+    try {
+      assert.deepEqual(callsOf(p.analyze(flows)), ['8:2 pino.info', '9:2 pino.warn']);
+      // The entry no longer hands it a logger: the calls are no log calls any more.
+      noteFile(p.model, path.join(p.root, 'lib/index.js'), entry(false));
+      const without = p.analyze(flows);
+      assert.deepEqual(callsOf(without), []);
+      // Handed one again: a result computed without it is stale (a cache must not keep it).
+      noteFile(p.model, path.join(p.root, 'lib/index.js'), entry(true));
+      assert.equal(p.model.inputsUnchanged(path.join(p.root, flows), without.inputs!), false);
+      assert.deepEqual(callsOf(p.analyze(flows)), ['8:2 pino.info', '9:2 pino.warn']);
+    } finally {
+      p.cleanup();
+    }
+  });
+
   it("a module's digest changes when a class gains a static field holding an instance of it (Homebridge's Logger.internal), so --cache re-checks its importers", () => {
     const logger = (withInstance: boolean) =>
       [
