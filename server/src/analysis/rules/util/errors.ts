@@ -19,7 +19,7 @@ const CALLBACK_ERROR_NAME = /^err(?:or)?\d+$|^[a-z][a-zA-Z0-9]*(?:Err|Error)\d*$
 export function isErrorValue(expr: ts.Expression, scope: ErrorLookup, aliases = 0): boolean {
   const e = unwrap(expr);
   if (ts.isNewExpression(e)) return ts.isIdentifier(e.expression) && /Error$/.test(e.expression.text);
-  if (ts.isPropertyAccessExpression(e)) return isRejectionReason(e) || isResultError(e) || isSafeParseError(e, scope) || isCaughtResultMember(e, scope);
+  if (ts.isPropertyAccessExpression(e)) return isRejectionReason(e) || isResultError(e) || isSafeParseError(e, scope) || isCaughtResultMember(e, scope) || isStackedErrorMember(e);
   if (!ts.isIdentifier(e)) return false;
   const d = scope.declarationOf(e);
   // The narrowing is looked for last: most names are no error to begin with (a 20,000-term message's).
@@ -66,6 +66,33 @@ function runsWhere(node: ts.Node, holds: (test: ts.Expression, failed: boolean) 
     if (ts.isFunctionLike(parent)) return false;
   }
   return false;
+}
+
+/** The member names an error goes by on a job or a result (`job.error`). */
+const ERROR_MEMBERS: ReadonlySet<string> = new Set(['error', 'err']);
+
+/**
+ * `job.error` whose stack the same message prints (`` `failed: ${job.error}\n${job.error.stack}` ``,
+ * Karakeep's queue workers): only an Error has one. A `res.error` printed alone may be any text.
+ */
+function isStackedErrorMember(e: ts.PropertyAccessExpression): boolean {
+  const of = unwrap(e.expression);
+  if (!ERROR_MEMBERS.has(e.name.text) || !ts.isIdentifier(of)) return false;
+  const sameMember = (x: ts.Expression) => {
+    const u = unwrap(x);
+    return ts.isPropertyAccessExpression(u) && u.name.text === e.name.text && ts.isIdentifier(unwrap(u.expression)) && (unwrap(u.expression) as ts.Identifier).text === of.text;
+  };
+  const readsStack = (x: ts.Expression) => {
+    const u = unwrap(x);
+    return ts.isPropertyAccessExpression(u) && u.name.text === 'stack' && sameMember(u.expression);
+  };
+  let n: ts.Node = e;
+  while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isNonNullExpression(n.parent))) n = n.parent;
+  if (n.parent && ts.isPropertyAccessExpression(n.parent) && n.parent.name.text === 'stack') return true;
+  // Its own span, or the `.stack` span of one, in a template: another span of it reads the stack.
+  const span = n.parent && ts.isTemplateSpan(n.parent) ? n.parent : n.parent?.parent && ts.isTemplateSpan(n.parent.parent) ? n.parent.parent : null;
+  const template = span?.parent;
+  return !!template && ts.isTemplateExpression(template) && template.templateSpans.some((s) => readsStack(s.expression));
 }
 
 /**
