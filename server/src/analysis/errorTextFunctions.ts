@@ -93,6 +93,17 @@ function textOfParameter(expr: ts.Expression, fn: FunctionLike, scopes: ScopeMap
   if (ts.isTemplateExpression(e) && e.head.text === '' && e.templateSpans.length === 1 && e.templateSpans[0].literal.text === '') {
     return orNull(parameterIndex(e.templateSpans[0].expression, fn, scopes));
   }
+  // `${error.code}: ${error.message}`, `${error.code}: ${validationMessage}` (built from `error.cause`:
+  // Karakeep's getErrorMessage): text made of an error parameter's parts alone.
+  if (ts.isTemplateExpression(e)) {
+    let index: number | null = null;
+    for (const span of e.templateSpans) {
+      const i = builtFromParameter(span.expression, fn, scopes);
+      if (i === null || (index !== null && i !== index) || !ERROR_PARAMETER.test(parameterNameAt(fn, i))) return null;
+      index = i;
+    }
+    return index;
+  }
   return null;
 }
 

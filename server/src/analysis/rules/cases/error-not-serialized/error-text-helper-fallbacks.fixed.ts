@@ -31,3 +31,20 @@ export async function handleFailure(id: string, error: unknown): Promise<void> {
 export function report(err: unknown) {
   logger.warn({ err }, 'send failed');
 }
+
+// Karakeep's helper: a template of the error's own parts is its text too. One describing another
+// value of the same shape (`${status.code}: ${status.detail}`) is not an error's.
+function describeError(error: unknown): string {
+  if (error instanceof RangeError) return `${error.name}: ${error.message}`;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+function describeStatus(status: { code: number; detail: string }): string {
+  return `${status.code}: ${status.detail}`;
+}
+
+export function fetchFailed(feed: string, error: unknown, status: { code: number; detail: string }) {
+  logger.warn({ feed, err: error }, 'fetch failed');
+  logger.warn({ feed }, `fetch refused: ${describeStatus(status)}`);
+}

@@ -33,3 +33,21 @@ export function report(err: unknown) {
   logger.warn({ reason: err instanceof Error ? err.message : err }, 'send failed');
                       //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `err instanceof Error ? err.message : err` logs the error as text, which loses its stack and type; log the error object instead.
 }
+
+// Karakeep's helper: a template of the error's own parts is its text too. One describing another
+// value of the same shape (`${status.code}: ${status.detail}`) is not an error's.
+function describeError(error: unknown): string {
+  if (error instanceof RangeError) return `${error.name}: ${error.message}`;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+function describeStatus(status: { code: number; detail: string }): string {
+  return `${status.code}: ${status.detail}`;
+}
+
+export function fetchFailed(feed: string, error: unknown, status: { code: number; detail: string }) {
+  logger.warn({ feed }, `fetch failed: ${describeError(error)}`);
+                                       //~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `describeError(error)` logs the error as text, which loses its stack and type; log the error object instead.
+  logger.warn({ feed }, `fetch refused: ${describeStatus(status)}`);
+}
