@@ -60,12 +60,14 @@ export function assignedAtTopLevel(decl: ts.VariableDeclaration, values: Values)
       const e = ts.isExpressionStatement(st) ? unwrap(st.expression) : null;
       if (!e || !ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(e.left) || e.left.text !== name) continue;
       const v = values.valueOf(e.right);
-      count++;
+      // An object beside any other value is no one thing.
+      if (count++ > 0 && (v?.t === 'object' || only?.t === 'object')) return null;
       only = v;
       if (v?.t === 'logger' && (!lib || lib === v.lib)) lib = v.lib;
       else if (v?.t !== 'object') return null;
     }
   }
+  // An object of helpers only when it is the one value assigned; else loggers of one library only.
   if (count === 1 && only?.t === 'object') return only;
   return lib && only?.t === 'logger' ? { t: 'logger', lib } : null;
 }
