@@ -53,13 +53,23 @@ function isLevelSetting(e: ts.Expression): boolean {
 /** The level method a run-time level stands for: `info`, which every library has, taking the same arguments as the others. */
 const RUN_TIME_LEVEL = 'info';
 
+/** Members a callable logger is held by (`this.log(message)`): a method of that name is asked about first, as a member. */
+const CALLABLE_LOGGER_NAMES: ReadonlySet<string> = new Set(['log', 'logger']);
+
 export function recogniseLogCall(call: ts.CallExpression, values: ValueResolver): LogCall | null {
   const callee = unwrap(call.expression);
   if (ts.isIdentifier(callee)) {
     const v = values.valueOf(callee);
     if (v?.t === 'consoleMethod' && LEVEL_METHODS.console.has(v.method)) return build(call, 'console', v.method, callee);
     if (v?.t === 'function' && v.fn.logs) return wrapperCall(call, v.fn.logs, callee.text, callee);
+    if (v?.t === 'logger' && v.lib === 'custom') return build(call, 'custom', 'info', callee);
     return null;
+  }
+  // A project's own logger called as a function (Homebridge's `Logging`, whose call signature logs at
+  // info: `this.log(\`Launched child bridge with PID ${pid}\`)`), held by a member named for logging.
+  if (ts.isPropertyAccessExpression(callee) && CALLABLE_LOGGER_NAMES.has(callee.name.text) && !values.isParameter(callee.expression)) {
+    const v = values.valueOf(callee);
+    if (v?.t === 'logger' && v.lib === 'custom') return build(call, 'custom', 'info', callee);
   }
   let receiver: ts.Expression;
   let method: string;

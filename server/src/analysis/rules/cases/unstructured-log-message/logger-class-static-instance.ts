@@ -31,3 +31,17 @@ export function loaded(configPath: string) {
   //       ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is filled in from its format arguments (%s, %d...); log a constant message and put the values in fields.
   log.warn('config.json not found.');
 }
+
+// Its Logging interface has a call signature that logs at info: the logger called as a function, held
+// in a local or a member named for logging (`this.log(...)`), is a log call too.
+export class ChildBridge {
+  private log = Logger.withPrefix('bridge');
+
+  ready(pid: number, name: string) {
+    this.log(`Launched child bridge with PID ${pid}`);
+           //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+    const logger = Logger.withPrefix(name);
+    logger(`Initializing ${name}`);
+         //~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  }
+}
