@@ -53,7 +53,7 @@ function isLevelSetting(e: ts.Expression): boolean {
 /** The level method a run-time level stands for: `info`, which every library has, taking the same arguments as the others. */
 const RUN_TIME_LEVEL = 'info';
 
-/** Members a callable logger is held by (`this.log(message)`): a method of that name is asked about first, as a member. */
+/** Members a callable logger may be held by (`this.log(message)`): only a member call of these names is resolved as a value first. */
 const CALLABLE_LOGGER_NAMES: ReadonlySet<string> = new Set(['log', 'logger']);
 
 export function recogniseLogCall(call: ts.CallExpression, values: ValueResolver): LogCall | null {
