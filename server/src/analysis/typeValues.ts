@@ -36,7 +36,6 @@ export function importedLoggerLibrary(sf: ts.SourceFile): LoggerLibrary | null {
 }
 const importedLibraries = new WeakMap<ts.SourceFile, LoggerLibrary | null>();
 
-
 /** The types whose `['log']` is Fastify's logger (`FastifyRequest['log']`): the holders, and the logger type itself. */
 const FASTIFY_LOGGER_OWNERS: ReadonlySet<string> = new Set([...LOG_HOLDER_TYPES.fastify[1], 'FastifyBaseLogger']);
 
@@ -143,7 +142,10 @@ export class TypeValues {
       if (!d) {
         const named = this.namedObjectType(tn, at);
         // The library of the module it is declared in (Nango's StrictLogger beside its winston logger), else `custom`.
-        if (named && isLoggerInterface(named.members)) return { t: 'logger', lib: importedLoggerLibrary(at.getSourceFile()) ?? 'custom' };
+        if (named && isLoggerInterface(named.members)) {
+          const sf = at.getSourceFile() as ts.SourceFile | undefined; // none for a node inside a type
+          return { t: 'logger', lib: (sf && importedLoggerLibrary(sf)) ?? 'custom' };
+        }
         return named ? { t: 'typedObject', type: named, at } : null;
       }
       // `locker: S3Locker`, a class of this file: an instance, as `new S3Locker()` is.
