@@ -36,6 +36,21 @@ describe('engine robustness', () => {
     }
   });
 
+  it('a console call of a message variable built by a 20,000-term concatenation: answered, its fix offered', () => {
+    const p = tempProject({ 'package.json': PKG, 'src/logger.ts': LOGGER });
+    try {
+      const terms = Array.from({ length: 20_000 }, (_, i) => `v${i}`).join(' + ');
+      const text = `export function report(${Array.from({ length: 3 }, (_, i) => `v${i}: number`).join(', ')}) {\n  const message = ${terms} + ' items';\n  console.error(message);\n}\n`;
+      const r = p.analyze('src/report.ts', text);
+      assert.equal(r.skipped, undefined);
+      const finding = r.findings.find((f) => f.rule === 'console-logging');
+      assert.ok(finding, JSON.stringify(r.findings.map((f) => f.rule)));
+      assert.equal(finding.fixes?.[0]?.safe, true, JSON.stringify(finding.fixes));
+    } finally {
+      p.cleanup();
+    }
+  });
+
   it("a 30,000-term `||` chain of an error's texts as pino's message, and names of an error defined by each other: answered, no rule fails", () => {
     const p = tempProject({ 'package.json': PKG, 'src/logger.ts': LOGGER });
     try {

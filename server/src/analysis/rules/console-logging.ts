@@ -145,10 +145,18 @@ function messageVariableText(e: ts.Expression, ctx: RuleContext): 'text' | 'mayb
   return d.initializer && isStringValued(unwrap(d.initializer)) ? 'text' : null;
 }
 
-/** A string literal, a template, or a `+` with a string on one side. */
+/**
+ * A string literal, a template, or a `+` with one somewhere among its terms. An explicit stack, not
+ * recursion: a generated `+` chain may be thousands of terms deep.
+ */
 function isStringValued(e: ts.Expression): boolean {
-  if (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e)) return true;
-  return ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken && (isStringValued(unwrap(e.left)) || isStringValued(unwrap(e.right)));
+  const stack: ts.Expression[] = [e];
+  while (stack.length) {
+    const x = unwrap(stack.pop()!);
+    if (ts.isStringLiteralLike(x) || ts.isTemplateExpression(x)) return true;
+    if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.PlusToken) stack.push(x.right, x.left);
+  }
+  return false;
 }
 
 function fixFor(call: LogCall, ctx: RuleContext): FixProposal[] {
