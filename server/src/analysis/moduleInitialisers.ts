@@ -6,7 +6,7 @@
 // and the functions whose assignments set module state. Only the idiom's names are followed: a
 // caller→parameter flow for every function would need every call of the project.
 import ts from './typescriptModule';
-import { requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
+import { resolveName, type ScopeMap, unwrap, wholeModuleOf } from './scopes';
 import type { Value } from './valueTypes';
 import type { ExportedValue, FunctionSummary } from './model/types';
 import type { LoggerLibrary } from './types';
@@ -15,7 +15,7 @@ import type { LoggerLibrary } from './types';
 export const INITIALISER_NAMES: ReadonlySet<string> = new Set(['init', 'initialize', 'initialise', 'setup', 'configure']);
 
 /** A call of one, by text: the cheap test before a module's calls are walked. */
-const INITIALISER_CALL = /\.(?:init|initiali[sz]e|setup|configure)\s*\(/;
+const INITIALISER_CALL = new RegExp(String.raw`\.(?:${[...INITIALISER_NAMES].join('|')})\s*\(`);
 
 export function mayCallInitialiser(text: string): boolean {
   return INITIALISER_CALL.test(text);
@@ -46,11 +46,13 @@ export function injectedArguments(sf: ts.SourceFile, scopes: ScopeMap, values: V
     const node = stack.pop()!;
     if (ts.isCallExpression(node) && node.arguments.length > 0) {
       const callee = unwrap(node.expression);
-      const specifier = ts.isPropertyAccessExpression(callee) && INITIALISER_NAMES.has(callee.name.text) ? moduleOf(unwrap(callee.expression), scopes) : null;
-      if (specifier && isProjectModule(specifier)) {
+      const member = ts.isPropertyAccessExpression(callee) && INITIALISER_NAMES.has(callee.name.text) ? callee : null;
+      const receiver = member && unwrap(member.expression);
+      const specifier = receiver && ts.isIdentifier(receiver) ? wholeModuleOf(receiver, scopes) : null;
+      if (member && specifier && isProjectModule(specifier)) {
         node.arguments.forEach((arg, index) => {
           const value = injectableValue(arg, scopes, values);
-          if (value) out.push({ specifier, member: (callee as ts.PropertyAccessExpression).name.text, index, value });
+          if (value) out.push({ specifier, member: member.name.text, index, value });
         });
       }
     }
@@ -59,14 +61,6 @@ export function injectedArguments(sf: ts.SourceFile, scopes: ScopeMap, values: V
     });
   }
   return out;
-}
-
-/** The module a name holds when it is a whole-module require or import (`const flows = require('./flows')`, `import * as flows`). */
-function moduleOf(e: ts.Expression, scopes: ScopeMap): string | null {
-  if (!ts.isIdentifier(e)) return null;
-  const d = resolveName(scopes, e, e.text);
-  if (d?.kind === 'value') return requiredModule(unwrap(d.init));
-  return d?.kind === 'import' && (d.name === '*' || d.name === 'default') ? d.module : null;
 }
 
 /** What an argument hands the initialiser for logging, as another module can hold it; null when nothing. */

@@ -71,8 +71,10 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   if (markMember(project.bunyanCreatorFiles, file, bunyan && CREATES_BUNYAN.test(text))) project.generation++;
   if (markMember(project.bunyanSerializerFiles, file, bunyan && BUNYAN_SERIALIZERS.test(text))) project.generation++;
   if (markMember(project.globalSources, file, readable && ASSIGNS_GLOBAL.test(text))) project.generation++;
-  if (markMember(project.memberSources, file, readable && (text.includes('require(') || text.includes('import ')) && ASSIGNS_MODULE_MEMBER.test(text))) project.generation++;
-  if (markMember(project.injectionSources, file, readable && (text.includes('require(') || text.includes('import ')) && mayCallInitialiser(text))) project.generation++;
+  // Both reach other modules through what the file requires or imports.
+  const importsModules = readable && (text.includes('require(') || text.includes('import '));
+  if (markMember(project.memberSources, file, importsModules && ASSIGNS_MODULE_MEMBER.test(text))) project.generation++;
+  if (markMember(project.injectionSources, file, importsModules && mayCallInitialiser(text))) project.generation++;
   project.roles.note(file, text);
   const style = /^\s*(import|export)\s/m.test(text) ? 'esm' : /\brequire\(|\bmodule\.exports\b|\bexports\./.test(text) ? 'commonjs' : null;
   if (style) project.fileStyles.set(file, style);

@@ -82,6 +82,16 @@ export function requiredModule(expr: ts.Expression): string | null {
   return null;
 }
 
+/**
+ * The module a name holds when it is a whole-module require or import (`const flows = require('./flows')`,
+ * `import * as flows from './flows'`, a default import), as written; null for anything else.
+ */
+export function wholeModuleOf(name: ts.Identifier, scopes: ScopeMap): string | null {
+  const d = resolveName(scopes, name, name.text);
+  if (d?.kind === 'value') return requiredModule(unwrap(d.init));
+  return d?.kind === 'import' && (d.name === '*' || d.name === 'default') ? d.module : null;
+}
+
 /** `a || b` or `a ?? b`: either side may be the value. */
 export function isFallback(e: ts.Node): e is ts.BinaryExpression {
   return e.kind === SK.BinaryExpression && ((e as ts.BinaryExpression).operatorToken.kind === SK.BarBarToken || (e as ts.BinaryExpression).operatorToken.kind === SK.QuestionQuestionToken);

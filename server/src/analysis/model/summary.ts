@@ -6,7 +6,7 @@
 // summary's dependencies (a change to one of them makes it stale).
 import ts from '../typescriptModule';
 import { parseSource } from '../parse';
-import { bindFile, hasModifier, requiredModule, resolveName, type ScopeMap, unwrap } from '../scopes';
+import { bindFile, hasModifier, resolveName, type ScopeMap, unwrap, wholeModuleOf } from '../scopes';
 import { ValueResolver, type Value } from '../values';
 import { valueOfExport } from '../memberValues';
 import type { LoggerLibrary } from '../types';
@@ -168,21 +168,16 @@ export function summariseModule(file: string, text: string, links: SummaryLinks,
   const injected = injectedArguments(sf, scopes, values, (specifier) => links.isProjectModule?.(specifier) ?? links.summaryOf(specifier) !== null);
   const { types, callbackTypes, shapeTypes, resolverTypes, factoryTypes } = typeExports;
   const digest = digestOf(loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes, trpcBuilders);
-  // Written only when present: the digest of a module without them stays as it was.
+  // The globals, logger objects, member assignments and initialiser arguments are written only up to the
+  // last list that is not empty: a module without the later ones keeps the digest it had before they existed.
+  const json = (v: ExportedValue) => JSON.stringify(v, (k, x) => (x instanceof Map ? [...x] : x));
   const g = [...globals].map(([name, lib]) => `${name}=${lib}`).sort();
-  // Written only when present, as the globals are: other modules' digests stay as they were.
   const lo = [...loggerObjects].map(([name, m]) => `${name}{${[...m].map(([k, lib]) => `${k}=${lib}`).join(',')}}`).sort();
-  // Written only when present, as the globals are.
-  const ma = assignedMembers.map((a) => `${a.specifier}:${a.member}=${JSON.stringify(a.value, (k, v) => (v instanceof Map ? [...v] : v))}`).sort();
-  // Written only when present, as the globals are.
-  const ia = injected.map((a) => `${a.specifier}:${a.member}:${a.index}=${JSON.stringify(a.value, (k, v) => (v instanceof Map ? [...v] : v))}`).sort();
-  const parts = [
-    digest,
-    ...(g.length || lo.length || ma.length || ia.length ? [g] : []),
-    ...(lo.length || ma.length || ia.length ? [lo] : []),
-    ...(ma.length || ia.length ? [ma] : []),
-    ...(ia.length ? [ia] : []),
-  ];
+  const ma = assignedMembers.map((a) => `${a.specifier}:${a.member}=${json(a.value)}`).sort();
+  const ia = injected.map((a) => `${a.specifier}:${a.member}:${a.index}=${json(a.value)}`).sort();
+  const lists = [g, lo, ma, ia];
+  while (lists.length > 0 && lists[lists.length - 1].length === 0) lists.pop();
+  const parts = [digest, ...lists];
   return {
     loggers, classes, functions, objects, types, callbackTypes, shapeTypes, resolverTypes, factoryTypes, trpcBuilders,
     ...(loggerObjects.size ? { loggerObjects } : {}),
@@ -202,8 +197,7 @@ export function summariseModule(file: string, text: string, links: SummaryLinks,
 function moduleMemberAssignments(file: string, sf: ts.SourceFile, scopes: ScopeMap, values: ValueResolver, links: SummaryLinks): Array<{ specifier: string; member: string; value: ExportedValue }> {
   const out: Array<{ specifier: string; member: string; value: ExportedValue }> = [];
   for (const { object, member, value } of memberAssignments(sf)) {
-    const d = resolveName(scopes, object, object.text);
-    const specifier = d?.kind === 'value' ? requiredModule(unwrap(d.init)) : d?.kind === 'import' && (d.name === '*' || d.name === 'default') ? d.module : null;
+    const specifier = wholeModuleOf(object, scopes);
     // A project module (relative, an alias, a workspace package), not a package's: one the links follow.
     if (!specifier || !links.summaryOf(specifier)) continue;
     const v = exportableValue(values.valueOf(value), links, file);
