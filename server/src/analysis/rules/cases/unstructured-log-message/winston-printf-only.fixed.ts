@@ -8,6 +8,8 @@ export function finished(jobId: string, error: Error) {
   logger.error('job failed', error);
   // The message printed the stack (Karakeep's crawler): as the error argument, only its message is written.
   logger.error(`browser connection failed, will retry: ${error.stack}`);
+  // The ids are already fields (Langfuse's ingestion), but fields are not written: the message is the only place they show.
+  logger.warn(`tokenization failed for ${jobId}`, { jobId });
   try {
     start();
   } catch (err) {

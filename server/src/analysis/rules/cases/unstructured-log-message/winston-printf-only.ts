@@ -11,6 +11,9 @@ export function finished(jobId: string, error: Error) {
   // The message printed the stack (Karakeep's crawler): as the error argument, only its message is written.
   logger.error(`browser connection failed, will retry: ${error.stack}`);
 //             ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  // The ids are already fields (Langfuse's ingestion), but fields are not written: the message is the only place they show.
+  logger.warn(`tokenization failed for ${jobId}`, { jobId });
+//            ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
   try {
     start();
   } catch (err) {
