@@ -8,6 +8,7 @@ import type { LoggerLibrary } from '../types';
 import type { ArgumentDoc } from './util/callLayout';
 import { commentsBetweenArguments } from './util/comments';
 import { messageParts, type Part } from './util/messageParts';
+import { errorLoggedBeside, LOGGED_BESIDE_NOTE } from './util/loggedBeside';
 import { argumentsEdit, fieldsGoUnwritten, isReservedKey, stackGoesUnwritten, takenKeys, messageArgument, structuredArgumentDocs, UNWRITTEN_FIELDS_NOTE } from './util/structuredCall';
 import { type Field, objectLiteralFields, printedValue, structureMessage } from './util/structuredMessage';
 import { isConsoleOutsideService } from './util/fileRole';
@@ -201,7 +202,9 @@ function fixFor(call: LogCall, ctx: RuleContext): FixProposal[] {
   safe = safe && !unwritten && !commentsBetweenArguments(call.node.arguments, sf) && (call.receiver === call.node.expression || isGlobalConsole(call.receiver, ctx));
   // A comment saying the console call is on purpose: a person decides.
   const deliberate = commentSaysOnPurpose(call.node, sf);
-  return [{ title: `Replace with ${callee}(...)${unwritten ? UNWRITTEN_FIELDS_NOTE : deliberate ? DELIBERATE_NOTE : ''}`, edits, safe: safe && !deliberate }];
+  const twice = !!s.error && errorLoggedBeside(call.node, s.error, ctx);
+  const note = unwritten ? UNWRITTEN_FIELDS_NOTE : deliberate ? DELIBERATE_NOTE : twice ? LOGGED_BESIDE_NOTE : '';
+  return [{ title: `Replace with ${callee}(...)${note}`, edits, safe: safe && !deliberate && !twice }];
 }
 
 export const rule: Rule = {
