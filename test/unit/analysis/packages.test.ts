@@ -184,6 +184,31 @@ export class HealthController {
     assert.equal(model.factsFor(t.at('packages/ozone/src/app.ts')).loggerModule?.specifier, '@m/pds');
   });
 
+  it("of a module's many loggers takes the general one or the package's own, never another package's subsystem logger (atproto's pds, OpenPanel's @openpanel/queue)", () => {
+    const subsystems = (names: string[]) => `import pino from 'pino';\nconst root = pino();\n${names.map((n) => `export const ${n} = root.child({ name: '${n}' });\n`).join('')}`;
+    const files = {
+      'package.json': JSON.stringify({ workspaces: ['packages/*'] }),
+      // Sorted by name, accountLogger would come first: the pds package's own logger is pdsLogger.
+      'packages/pds/package.json': pkg('@m/pds', { pino: '^9' }),
+      'packages/pds/src/logger.ts': subsystems(['accountLogger', 'dbLogger', 'pdsLogger']),
+      'packages/queue/package.json': pkg('@m/queue', { pino: '^9' }, { exports: { '.': './src/index.ts' } }),
+      'packages/queue/src/index.ts': subsystems(['kafkaLogger', 'queueLogger']),
+      'packages/trpc/package.json': pkg('@m/trpc', { '@m/queue': 'workspace:*' }),
+      'packages/jobs/package.json': pkg('@m/jobs', { '@m/core': 'workspace:*', '@m/queue': 'workspace:*' }),
+      'packages/core/package.json': pkg('@m/core', { pino: '^9' }, { exports: { '.': './src/index.ts' } }),
+      'packages/core/src/index.ts': subsystems(['cacheLogger', 'appLogger']),
+    };
+    const t = make(files);
+    const model = modelOf(t, files);
+    assert.equal(model.factsFor(t.at('packages/pds/src/util/debug.ts')).loggerModule?.exportName, 'pdsLogger');
+    // The queue's own records are filed under `queue`: tRPC routers' would be too.
+    const trpc = model.factsFor(t.at('packages/trpc/src/routers/cohort.ts'));
+    assert.equal(trpc.loggerModule, null);
+    assert.match(trpc.reasons.loggerModule, /no module in package @m\/trpc/);
+    // A general logger of another dependency is taken instead.
+    assert.deepEqual([model.factsFor(t.at('packages/jobs/src/run.ts')).loggerModule?.specifier, model.factsFor(t.at('packages/jobs/src/run.ts')).loggerModule?.exportName], ['@m/core', 'appLogger']);
+  });
+
   it('finds the repository from a path: the nearest .git, else the outermost project folder; never from the working directory', () => {
     const t = make({ 'mono/package.json': pkg('mono'), 'mono/packages/a/package.json': pkg('a'), 'mono/packages/a/src/x.ts': '', 'git/.git/HEAD': '', 'git/sub/package.json': pkg('sub'), 'git/sub/y.ts': '' });
     assert.equal(findRepositoryRoot(t.at('mono/packages/a/src/x.ts')), t.at('mono'));

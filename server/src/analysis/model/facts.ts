@@ -9,7 +9,7 @@ import type { FileKind, ProjectFacts } from '../rule';
 import type { LoggerLibrary } from '../types';
 import type { ModuleIndex } from './modules';
 import { libraryOfPackage, type PackageInfo, packageProvidesRequestLogger } from './packages';
-import { isInside, isPathSpecifier, stripExtension } from './paths';
+import { isInside, isPathSpecifier, packageNameOf, stripExtension } from './paths';
 import type { ModuleResolver } from './resolver';
 import type { LoggerExport } from './types';
 import { configuresPinoErrorKeys, createsPino } from '../pinoConfigText';
@@ -249,7 +249,7 @@ function ownChoice(src: FactsSource, pkg: PackageInfo | null): Choice | null {
     };
   }
   const exports = src.loggerExports.get(best)!;
-  const exportName = preferredExport(new Map([...exports].map(([k, lib]) => [k, { lib, origin: best }])));
+  const exportName = preferredExport(new Map([...exports].map(([k, lib]) => [k, { lib, origin: best }])), pkg?.name ?? null);
   const library = exports.get(exportName) ?? exports.get('module.exports')!;
   const absPath = best.replace(/[\\/]index$/, '');
   const others = candidates.length > 1 ? ` (of ${candidates.length} modules that export a logger, the one named like a logger module, then the shortest path)` : '';
@@ -312,6 +312,9 @@ function workspaceDependencyChoice(src: FactsSource, pkg: PackageInfo | null): C
     // names @atproto/pds for its tests): importing its logger would fail there.
     if (!dir || dir === pkg.dir || pkg.devOnlyDependencies.has(name)) continue;
     const c = namedChoice(src, pkg, name, from);
+    // Another package's logger for a part of it (OpenPanel's @openpanel/queue exports kafkaLogger and
+    // queueLogger) would file this package's records under that part's name: not this package's logger.
+    if (c && !isGeneralLoggerName(c.module!.exportName)) continue;
     if (c) return { module: c.module, reason: `${describePackage(src, pkg)} has no logger module of its own; it depends on workspace package ${name}: ${c.reason}` };
   }
   return null;
@@ -323,7 +326,7 @@ function namedChoice(src: FactsSource, _pkg: PackageInfo | null, specifier: stri
   if (!file) return null;
   const loggers = src.modules.summaryOf(file).loggers;
   if (loggers.size === 0) return null;
-  const exportName = preferredExport(loggers);
+  const exportName = preferredExport(loggers, packageNameOf(specifier));
   const entry = loggers.get(exportName) ?? loggers.get('module.exports')!;
   return {
     module: { absPath: stripExtension(file), file, specifier, exportName, library: entry.lib, ...(entry.origin ? { origin: entry.origin } : {}) },
@@ -351,9 +354,34 @@ function packageAnchor(src: FactsSource, pkg: PackageInfo | null): string {
   return path.join(pkg?.dir ?? src.root, '__package__.ts');
 }
 
-export function preferredExport(exports: ReadonlyMap<string, LoggerExport>): string {
-  for (const name of ['logger', 'default', 'module.exports', 'log']) if (exports.has(name)) return name === 'module.exports' ? 'default' : name;
-  return [...exports.keys()].sort()[0];
+export function preferredExport(exports: ReadonlyMap<string, LoggerExport>, packageName: string | null = null): string {
+  for (const name of PLAIN_LOGGER_NAMES) if (exports.has(name)) return name === 'module.exports' ? 'default' : name;
+  const names = [...exports.keys()].sort();
+  // Of a module's many loggers (atproto's pds: accountLogger, dbLogger, ... pdsLogger), the general
+  // one, else the one named for its package; the first by name would be some subsystem's.
+  const own = packageName ? packageName.replace(/^.*\//, '').toLowerCase() : null;
+  return names.find(isGeneralLoggerName) ?? names.find((n) => own !== null && loggerPrefix(n) === own) ?? names[0];
+}
+
+/** Export names that say nothing of a part of the program: a module's (or a package's) logger. */
+const PLAIN_LOGGER_NAMES = ['logger', 'default', 'module.exports', 'log'];
+/** Prefixes of `<prefix>Logger` that name no subsystem: the program's logger as a whole. */
+const GENERAL_PREFIXES: ReadonlySet<string> = new Set(['app', 'application', 'main', 'root', 'base', 'default', 'global', 'shared', 'common', 'core', 'server', 'service', 'system']);
+
+/** `kafka` of `kafkaLogger` / `kafka_logger` (lower case); null for a name not of that shape. */
+function loggerPrefix(name: string): string | null {
+  const lower = name.toLowerCase();
+  const suffix = lower.endsWith('logger') ? 'logger' : lower.endsWith('log') ? 'log' : null;
+  if (!suffix || lower.length === suffix.length) return null;
+  const prefix = lower.slice(0, -suffix.length).replace(/_$/, '');
+  return prefix || null;
+}
+
+/** `logger`, a default export, or `appLogger`: a logger for any code, not one part's (`kafkaLogger`, `queueLogger`). */
+function isGeneralLoggerName(name: string): boolean {
+  if (PLAIN_LOGGER_NAMES.includes(name)) return true;
+  const prefix = loggerPrefix(name);
+  return prefix !== null && GENERAL_PREFIXES.has(prefix);
 }
 
 /** Among several modules exporting a logger, prefer one named like a logger module, then the shortest path. */
