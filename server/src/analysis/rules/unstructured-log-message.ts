@@ -15,6 +15,7 @@ import { objectLiteralFields, printedValue, structureMessage } from './util/stru
 import { writesJsonRecord } from './util/jsonRecord';
 import { printsCallerMessageAfterOwnTag, writesCallerMessageAfterOwnTag } from './util/consoleSink';
 import { formattedArgument } from './util/messageFormatter';
+import { placeholderCount } from './util/placeholders';
 
 export const MESSAGES = {
   template: 'Log message is built with a template literal; log a constant message and put the values in fields.',
@@ -143,8 +144,33 @@ function structuredFix(call: LogCall, ctx: RuleContext, kind: Kind): FixProposal
 const PLACEHOLDER = /%[sdifjoO]/;
 
 function fillsPlaceholders(message: ts.Expression): boolean {
-  const m = unwrap(message);
-  return ts.isStringLiteralLike(m) && PLACEHOLDER.test(m.text);
+  const text = literalText(message);
+  return text !== null && PLACEHOLDER.test(text);
+}
+
+/** The text of a string literal, or of literals joined with `+` (a message split over lines); null otherwise. */
+function literalText(message: ts.Expression): string | null {
+  let text = '';
+  // Right to left with an explicit stack: a generated `+` chain may be thousands of terms deep.
+  const stack: ts.Expression[] = [message];
+  while (stack.length) {
+    const e = unwrap(stack.pop()!);
+    if (ts.isStringLiteralLike(e)) text += e.text;
+    else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) stack.push(e.right, e.left);
+    else return null;
+  }
+  return text;
+}
+
+/**
+ * A project's own logger whose implementation is not known (custom), given a message with as many
+ * placeholders as further arguments (Homebridge's `Logging`: `logger('Initializing %s accessory...',
+ * id)`): the call is written to be formatted, the arguments filling the placeholders.
+ */
+function customFillsPlaceholders(call: LogCall): boolean {
+  if (call.library !== 'custom' || !call.messageArg || call.restArgs.length === 0) return false;
+  const text = literalText(call.messageArg);
+  return text !== null && placeholderCount(text) === call.restArgs.length;
 }
 
 /** The most values a rewrite turns into fields; more is generated code, not a message to restructure. */
@@ -242,7 +268,7 @@ function isErrorStack(message: ts.Expression, ctx: RuleContext): boolean {
  * console itself does, Signal K's `console.warn('Unable to read %s: %s', path, e.message)`).
  */
 function fillsFromArguments(call: LogCall, ctx: RuleContext): boolean {
-  return call.library === 'pino' || call.library === 'bunyan' || call.library === 'log4js' || call.library === 'console' || (call.library === 'winston' && !!ctx.project.winstonFillsPlaceholders) || !!call.formats;
+  return call.library === 'pino' || call.library === 'bunyan' || call.library === 'log4js' || call.library === 'console' || (call.library === 'winston' && !!ctx.project.winstonFillsPlaceholders) || !!call.formats || customFillsPlaceholders(call);
 }
 
 /** `x.toString()`, `buf.toString('utf8')`. */

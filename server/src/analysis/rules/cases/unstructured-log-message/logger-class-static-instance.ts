@@ -44,4 +44,18 @@ export class ChildBridge {
     logger(`Initializing ${name}`);
          //~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
   }
+
+  // Through its Logging interface the implementation is not read, but a message with as many placeholders
+  // as further arguments is written to be filled in: Homebridge's `logger('Initializing %s accessory...', id)`.
+  load(name: string, index: number) {
+    const logger = Logger.withPrefix(name);
+    logger('Initializing %s accessory...', name);
+         //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is filled in from its format arguments (%s, %d...); log a constant message and put the values in fields.
+    this.log.warn('Illegal accessory at position %d. ' +
+                //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is filled in from its format arguments (%s, %d...); log a constant message and put the values in fields.
+      'Skipping entry...', index + 1);
+    // More arguments than placeholders: what this logger does with the rest is not known.
+    this.log.info('Loaded %s', name, index);
+    this.log.info('100%% loaded', name);
+  }
 }
