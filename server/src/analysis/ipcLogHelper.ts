@@ -5,6 +5,7 @@
 // worker thread's `parentPort.postMessage` or a child process's `process.send`), since the parent's
 // handler is a library's: a `send(message)` or `notify(text)` helper is not one.
 import ts from './typescriptModule';
+import { functionName } from './functionName';
 import { LOGGING_WORDS } from './helperParameters';
 import type { FunctionLike } from './logCallables';
 import { parameterIndex, type ScopeMap, unwrap } from './scopes';
@@ -14,7 +15,8 @@ const IPC_SEND = /\b(?:parentPort\s*\??\.\s*postMessage|process\s*\??\.\s*send)\
 
 /** The parameter such a helper sends as (part of) its message, or -1. */
 export function ipcLogMessageParameter(fn: FunctionLike, bodyText: string, scopes: ScopeMap): number {
-  const name = functionName(fn);
+  // The last part of how code names it (`log` of `Worker.log`): a method or property named for logging too.
+  const name = functionName(fn)?.split('.').pop();
   if (!name || !LOGGING_WORDS.has(name) || !IPC_SEND.test(bodyText) || !fn.body) return -1;
   let found = -1;
   const stack: ts.Node[] = [fn.body];
@@ -53,11 +55,4 @@ function sentParameter(arg: ts.Expression, fn: FunctionLike, scopes: ScopeMap): 
     return left >= 0 ? left : sentParameter(e.right, fn, scopes);
   }
   return parameterIndex(e, fn, scopes);
-}
-
-/** A function's own name: its declaration's, or the variable's it is written into. */
-function functionName(fn: FunctionLike): string | null {
-  if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return fn.name.text;
-  const holder = fn.parent;
-  return holder && ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) ? holder.name.text : null;
 }
