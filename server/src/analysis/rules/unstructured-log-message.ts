@@ -13,7 +13,7 @@ import { messageParts, type Part } from './util/messageParts';
 import { existingFieldValues, existingKeys, fieldsGoUnwritten, stackGoesUnwritten, takenKeys, fieldsMergeSafely, rewriteArguments, UNWRITTEN_FIELDS_NOTE } from './util/structuredCall';
 import { objectLiteralFields, printedValue, structureMessage } from './util/structuredMessage';
 import { writesJsonRecord } from './util/jsonRecord';
-import { printsCallerMessageAfterOwnTag, writesCallerMessageAfterOwnTag } from './util/consoleSink';
+import { joinsCallerArguments, printsCallerMessageAfterOwnTag, writesCallerMessageAfterOwnTag } from './util/consoleSink';
 import { formattedArgument } from './util/messageFormatter';
 import { placeholderCount } from './util/placeholders';
 
@@ -196,6 +196,8 @@ export const rule: Rule = {
     // A log helper's console call printing its caller's message after a tag of its own parameters (`f(type + ':', msg)`):
     // the message is checked where the helper is called.
     if (call.library === 'console' ? printsCallerMessageAfterOwnTag(call, ctx) : writesCallerMessageAfterOwnTag(call, ctx)) return;
+    // A sink joining its caller's message and arguments as console would (`(text, ...args) => log(\`${text} ${args.join(' ')}\`)`): checked where it is called.
+    if (joinsCallerArguments(call, ctx)) return;
     const message = messageExpression(call);
     if (!message) return;
     // `logger.warn({ err }, err.message)`: the error is kept whole, so error-not-serialized is quiet,
