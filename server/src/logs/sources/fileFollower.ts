@@ -123,12 +123,20 @@ export class FileFollower {
         this.emit('deleted', this.path);
         if (!st) return;
       }
+      // What the path names now is opened before the files between are looked for: the stat ran on the
+      // thread pool while the writer went on, so the path may have been replaced again since, and the
+      // file the stat saw is then one of those rotated away, read first instead of lost.
+      const next = st!.isFile() ? await this.openFile(st!, 0) : null;
       // Files the path named after ours and before the one it names now.
-      const between = await this.readRotatedBetween(st!, file);
+      const between = await this.readRotatedBetween(next ?? st!, file);
       if (links > 0 || between.length) {
         const also = between.length ? ` (first the ${between.length} file(s) created there and rotated away since the last poll, now ${between.join(', ')})` : '';
         this.emit('rotated', `${this.path} was replaced by a new file; reading it from the start${also}`);
-        await this.open(st!, 0);
+        if (next) await this.adopt(next);
+        return;
+      }
+      if (next) {
+        await this.adopt(next);
         return;
       }
     }
@@ -156,14 +164,23 @@ export class FileFollower {
   }
 
   private async open(st: fs.Stats, at: number | StartAt): Promise<void> {
-    let file: OpenFile;
+    const file = await this.openFile(st, at);
+    if (file) await this.adopt(file);
+  }
+
+  /** Opens the path (`st`: what a stat of it saw), or says why it could not; null then. */
+  private async openFile(st: fs.Stats, at: number | StartAt): Promise<OpenFile | null> {
     try {
-      file = await OpenFile.open(this.path, st, at, this.buf, this.sink);
+      return await OpenFile.open(this.path, st, at, this.buf, this.sink);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') this.reportError(`cannot open ${this.path}: ${(err as Error).message}`);
-      return;
+      return null;
     }
+  }
+
+  /** Follows `file` from now on, and reads what it holds. */
+  private async adopt(file: OpenFile): Promise<void> {
     this.file = file;
     this.noteRead(file);
     this.firstOpen = false;
@@ -240,7 +257,7 @@ export class FileFollower {
    * written since `left` (the file the path named before) was last seen there and created after it,
    * never read before; each read whole, oldest first. Returns their names.
    */
-  private async readRotatedBetween(now: fs.Stats, left: OpenFile): Promise<string[]> {
+  private async readRotatedBetween(now: { dev: number; ino: number }, left: OpenFile): Promise<string[]> {
     if (!this.findRotated) return [];
     const between = (await rotatedSiblings(this.path)).filter((s) => {
       if ((s.st.dev === now.dev && s.st.ino === now.ino) || this.readIds.has(`${s.st.dev}:${s.st.ino}`)) return false;
