@@ -16,6 +16,9 @@ const INTRODUCERS = new Set(
   ).split(' '),
 );
 
+/** Adverbs between an introducing word and the value (`was previously ${state}`, `is currently ${mode}`): the word before them introduces it. */
+const ADVERBS = new Set(['previously', 'currently', 'now', 'still', 'already', 'also', 'not', 'never', 'always', 'just', 'initially', 'originally', 'again']);
+
 /** Unit words that belong to the value before them (`${ms}ms`, `${size} MB`), and the name suffix each gives a field. */
 const UNITS: Record<string, string> = {
   ms: 'Ms', millis: 'Ms', milliseconds: 'Ms', s: 'Seconds', sec: 'Seconds', secs: 'Seconds', seconds: 'Seconds', min: 'Minutes', mins: 'Minutes', minutes: 'Minutes',
@@ -65,11 +68,14 @@ export function constantMessage(parts: readonly Part[], slots: ReadonlyMap<numbe
   // Nothing taken out: the text stays exactly as it was.
   if (parts.every((p) => p.kind === 'text')) return parts.map((p) => (p as { text: string }).text).join('');
   const tokens: string[] = [];
+  // Whether the value just before stands in the text by its field's name.
+  let stoodIn = false;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     if (p.kind === 'value') {
       const slot = slots.get(i);
-      if (slot && introduces(parts, i, slot)) tokens.push(slot.name);
+      stoodIn = !!slot && introduces(parts, i, slot);
+      if (stoodIn) tokens.push(slot!.name);
       continue;
     }
     let t = p.text;
@@ -78,8 +84,10 @@ export function constantMessage(parts: readonly Part[], slots: ReadonlyMap<numbe
       // A possessive or a unit glued to the value went with it: `${user}'s turn`, `${ms}ms`.
       t = t.replace(/^'s\b/, '');
       if (slots.get(i - 1)?.unit) t = t.slice(leadingUnit(t)?.length ?? 0);
-      // Then a dash or bar that only separated it from the next words: `${attempt} - error`.
-      t = t.replace(CLOSING, '').replace(/^\s*[-\u2013\u2014|/]+(?=\s)/, '');
+      t = t.replace(CLOSING, '');
+      // Then a dash or bar that only separated it from the next words: `${attempt} - error`. Where
+      // its name stands in, the dash still ends a clause (`was previously state - creating OK history`).
+      if (!stoodIn) t = t.replace(/^\s*[-\u2013\u2014|/]+(?=\s)/, '');
     }
     if (parts[i + 1]?.kind === 'value') t = trimEndOf(t, OPENING);
     t = t.replace(/\s+/g, ' ').trim();
@@ -106,8 +114,10 @@ function introduces(parts: readonly Part[], i: number, slot: ValueSlot): boolean
   const head = trimEndOf(before.text, QUOTES_AND_SPACE);
   // `port: ${port}`, `(${n})`: punctuation between the word and the value makes the word a label.
   if (head && OPENING.has(head[head.length - 1])) return false;
-  const word = lastWord(head);
+  let word = lastWord(head);
   if (!word) return false;
+  // `was previously ${state}`: the adverb stands between the value and the word that introduces it.
+  if (ADVERBS.has(word)) word = lastWord(trimEndOf(head.slice(0, head.length - word.length), QUOTES_AND_SPACE)) || word;
   const after = parts[i + 1];
   const afterText = after?.kind === 'text' ? after.text.slice(slot.unit ? leadingUnit(after.text)?.length ?? 0 : 0) : '';
   const next = /^[\s"'`]*(\p{L}+)/u.exec(afterText)?.[1]?.toLowerCase();
