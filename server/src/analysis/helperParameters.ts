@@ -206,3 +206,50 @@ export function textOfTransformed(e: ts.Expression): ts.Expression | null {
   const x = unwrap(e);
   return ts.isCallExpression(x) && x.arguments.length === 0 && ts.isPropertyAccessExpression(x.expression) && TEXT_TRANSFORMS.has(x.expression.name.text) ? x.expression.expression : null;
 }
+
+/**
+ * The parameter a sink's message is when the sink joins its caller's message and rest arguments
+ * into one text as console would (AnythingLLM's Telegram jobs: `log: (text, ...args) =>
+ * log(args.length ? \`${text} ${args.join(' ')}\` : text)`), or -1. `parameterOf` says which of the
+ * function's parameters an expression is (-1: none), `isRest` whether it is the rest parameter: the
+ * message holds only those, the rest's `join` of a literal and its `length`, and text.
+ */
+export function joinedMessageParameter(message: ts.Expression | undefined, parameterOf: (e: ts.Identifier) => number, isRest: (e: ts.Expression) => boolean): number {
+  if (!message) return -1;
+  let joined = false;
+  let first = -1;
+  const stack: ts.Node[] = [message];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (ts.isIdentifier(n)) {
+      const i = parameterOf(n);
+      if (i < 0) return -1;
+      first = first < 0 ? i : Math.min(first, i);
+      continue;
+    }
+    // `args.join(' ')`: the rest, as console prints it.
+    if (ts.isCallExpression(n)) {
+      const callee = unwrap(n.expression);
+      if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'join' || !isRest(callee.expression) || !n.arguments.every((a) => ts.isStringLiteralLike(unwrap(a)))) return -1;
+      joined = true;
+      continue;
+    }
+    if (ts.isPropertyAccessExpression(n)) {
+      if (n.name.text !== 'length' || !isRest(n.expression)) return -1;
+      continue;
+    }
+    if (ts.isElementAccessExpression(n)) return -1;
+    ts.forEachChild(n, (c) => {
+      stack.push(c);
+    });
+  }
+  return joined ? first : -1;
+}
+
+/** Whether `e` is the rest parameter (`...args`) of `fn` itself. */
+export function isOwnRestParameter(e: ts.Expression, fn: FunctionLike, scopes: ScopeMap): boolean {
+  const x = unwrap(e);
+  if (!ts.isIdentifier(x)) return false;
+  const d = resolveName(scopes, x, x.text);
+  return d?.kind === 'param' && d.node.parent === fn && !!d.node.dotDotDotToken;
+}

@@ -12,9 +12,9 @@ import { METRIC_TYPE_NAMES } from './metrics/libraries';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { recogniseLogCall } from './logCalls';
 import { ipcLogMessageParameter } from './ipcLogHelper';
-import { consoleMessageParameter, formatsMessage, isConsoleSinkShaped, LOGGING_WORDS, messageParameter, passedFields, passesOwnRest, taggedMessageParameter } from './helperParameters';
+import { consoleMessageParameter, formatsMessage, isConsoleSinkShaped, isOwnRestParameter, joinedMessageParameter, LOGGING_WORDS, messageParameter, passedFields, passesOwnRest, taggedMessageParameter } from './helperParameters';
 import type { FunctionSummary } from './model/types';
-import { assignmentsToLocal, declares, resolveName, type ScopeMap, unwrap } from './scopes';
+import { assignmentsToLocal, declares, parameterIndex, resolveName, type ScopeMap, unwrap } from './scopes';
 import type { LoggerLibrary } from './types';
 import type { Value, ValueResolver } from './values';
 
@@ -76,7 +76,9 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
         // message is no parameter of ours (`this.plain('info', ...args)`), what follows it may be.
         const direct = call && call.library !== 'console' ? messageParameter(call.messageArg, fn, scopes) : -1;
         const tagged = call && call.library !== 'console' && direct < 0 && isConsoleSinkShaped(fn) ? taggedMessageParameter(call.messageArg, fn, scopes) : -1;
-        const message = !call ? -1 : call.library === 'console' || (call.library === 'custom' && direct < 0 && tagged < 0) ? consoleMessageParameter(call, fn, scopes) : direct >= 0 ? direct : tagged;
+        // `(text, ...args) => log(\`${text} ${args.join(' ')}\`)`: the caller's message and further arguments, joined as console would.
+        const joined = call && direct < 0 && tagged < 0 ? joinedMessageParameter(call.messageArg, (e) => parameterIndex(e, fn, scopes), (e) => isOwnRestParameter(e, fn, scopes)) : -1;
+        const message = !call ? -1 : joined >= 0 ? joined : call.library === 'console' || (call.library === 'custom' && direct < 0 && tagged < 0) ? consoleMessageParameter(call, fn, scopes) : direct >= 0 ? direct : tagged;
         if (call && message >= 0) {
           // A helper that only prints its message with console (Linkwarden's `logInfo(message)`) logs
           // it as the project's own logger would: message first, no fix (library `custom`). A logger
@@ -85,7 +87,7 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
           // A message followed by the helper's own rest parameter (`(msg, ...args) => log.info(\`${prefix}${msg}\`, ...args)`,
           // matrix-appservice-irc's client logger) hands the caller's further arguments to the library as they are.
           const passesRest = passesOwnRest(call, message, fn, scopes);
-          const rest = fn.parameters[message]?.dotDotDotToken ? { rest: true as const } : call.formats && passesRest ? { rest: true as const, formats: true as const } : passesRest ? { rest: true as const } : {};
+          const rest = fn.parameters[message]?.dotDotDotToken || joined >= 0 ? { rest: true as const } : call.formats && passesRest ? { rest: true as const, formats: true as const } : passesRest ? { rest: true as const } : {};
           if (call.library === 'console') consoleLogs ??= { lib: 'custom', message, ...rest };
           else {
             const fields = passedFields(call.fieldsArg, fn, scopes);

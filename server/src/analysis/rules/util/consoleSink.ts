@@ -7,7 +7,7 @@
 import ts from '../../typescriptModule';
 import type { LogCall, RuleContext } from '../../rule';
 import { enclosingFunction, unwrap } from '../../scopes';
-import { isConsoleSinkShaped, lazyMessageParts, textOfTransformed } from '../../helperParameters';
+import { isConsoleSinkShaped, joinedMessageParameter, lazyMessageParts, textOfTransformed } from '../../helperParameters';
 import { words } from '../../nameWords';
 
 export function printsCallerMessageAfterOwnTag(call: LogCall, ctx: Pick<RuleContext, 'declarationOf'>): boolean {
@@ -80,44 +80,16 @@ function onlyParametersIn(e: ts.Expression, isOwnParameter: (e: ts.Expression) =
 }
 
 /**
- * A sink joining its caller's arguments into one text the way console does (AnythingLLM's Telegram
- * jobs: `log: (text, ...args) => log(args.length ? \`${text} ${args.join(' ')}\` : text)`): the text
- * is the caller's message and arguments, checked where the sink is called. Only the function's own
- * parameters, its rest parameter's `join` and `length`, and text are in the message.
+ * The call of a sink joining its caller's message and rest arguments into one text as console would
+ * (helperParameters.joinedMessageParameter): the text is the caller's, checked where the sink is called.
  */
 export function joinsCallerArguments(call: LogCall, ctx: Pick<RuleContext, 'declarationOf'>): boolean {
   const fn = enclosingFunction(call.node);
-  const message = call.messageArg;
   const rest = fn?.parameters.find((p) => p.dotDotDotToken && ts.isIdentifier(p.name));
-  if (!fn || !message || !rest || !isConsoleSinkShaped(fn)) return false;
-  const isOwnParameter = ownParameterTest(fn, ctx);
-  const isRest = (e: ts.Expression): boolean => {
-    const x = unwrap(e);
-    return ts.isIdentifier(x) && isOwnParameter(x) && ctx.declarationOf(x) === rest;
+  if (!fn || !rest || !isConsoleSinkShaped(fn)) return false;
+  const parameterOf = (e: ts.Identifier): number => {
+    const d = ctx.declarationOf(e);
+    return d && ts.isParameter(d) && d.parent === fn && d !== rest ? fn.parameters.indexOf(d) : -1;
   };
-  let joined = false;
-  const stack: ts.Node[] = [message];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (ts.isIdentifier(n)) {
-      if (!isOwnParameter(n)) return false;
-      continue;
-    }
-    // `args.join(' ')`: the rest, as console prints it.
-    if (ts.isCallExpression(n)) {
-      const callee = unwrap(n.expression);
-      if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'join' || !isRest(callee.expression) || !n.arguments.every((a) => ts.isStringLiteralLike(unwrap(a)))) return false;
-      joined = true;
-      continue;
-    }
-    if (ts.isPropertyAccessExpression(n)) {
-      if (n.name.text !== 'length' || !isRest(n.expression)) return false;
-      continue;
-    }
-    if (ts.isElementAccessExpression(n)) return false;
-    ts.forEachChild(n, (c) => {
-      stack.push(c);
-    });
-  }
-  return joined;
+  return joinedMessageParameter(call.messageArg, parameterOf, (e) => ts.isIdentifier(unwrap(e)) && ctx.declarationOf(unwrap(e) as ts.Identifier) === rest) >= 0;
 }

@@ -21,7 +21,7 @@ const { log, send, conclude } = require('./helpers/index.js');
 })();
 
 // The Telegram job's context hands its caller's message and arguments on as console would: its own
-// call is no message of its own (the text is checked where `ctx.log` is called). One that adds a
+// call is no message of its own: the text is checked where `ctx.log` is called. One that adds a
 // value of its own stays a finding.
 function handle(chatId) {
   const ctx = {
@@ -29,5 +29,8 @@ function handle(chatId) {
     trace: (text, ...args) => log(`${text} ${args.join(' ')} in chat ${chatId}`),
                                 //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
   };
+  ctx.log(`Message from ${chatId}`);
+        //~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  ctx.log('Message received');
   return ctx;
 }
