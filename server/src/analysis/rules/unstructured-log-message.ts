@@ -136,7 +136,7 @@ function structuredFix(call: LogCall, ctx: RuleContext, kind: Kind): FixProposal
   // record changes (an object instead of a string), so the fix is offered, not applied by fix-all.
   // So would a stack the message printed, where the project's winston format writes none (Karakeep's crawler).
   // A value leaving the message for a field it already had (Langfuse's ids, logged in both) is lost as well: the field was never written.
-  const unwritten = (valueCount(parts) > (s.error ? 1 : 0) && fieldsGoUnwritten(library, ctx)) || (s.printedStack && stackGoesUnwritten(library, ctx));
+  const unwritten = (s.fields.length + s.alreadyLogged > 0 && fieldsGoUnwritten(library, ctx)) || (s.printedStack && stackGoesUnwritten(library, ctx));
   const safe = s.message !== '' && !s.reshaped && !s.glued && !unwritten && fieldsMergeSafely(call) && !commentsBetweenArguments(call.node.arguments, ctx.sourceFile);
   return [{ title: `Log a constant message with the values as fields${unwritten ? UNWRITTEN_FIELDS_NOTE : ''}`, edits: [edit], safe }];
 }

@@ -37,6 +37,8 @@ export interface StructuredMessage {
   byPart: Map<number, Field>;
   /** The message printed an error's stack (`${err.stack}`): logged as the error, the stack is written only where the library's format writes stacks. */
   printedStack: boolean;
+  /** Values the message printed that the call already logs under a key (`present`): they leave the text too. */
+  alreadyLogged: number;
 }
 
 /**
@@ -60,6 +62,7 @@ export function structureMessage(given: readonly Part[], scope: DeclarationLooku
   const slots = new Map<number, ValueSlot>();
   const byPart = new Map<number, Field>();
   let printedStack = false;
+  let alreadyLogged = 0;
   parts.forEach((p, i) => {
     if (p.kind !== 'value') return;
     const stack = errorStackOf(p.expr, scope);
@@ -82,6 +85,7 @@ export function structureMessage(given: readonly Part[], scope: DeclarationLooku
     if (gluedToNeighbours(parts, i, unit?.length ?? 0) || isTextChoice(value) || isWordChoiceInSentence(parts, i, value)) glued = true;
     const logged = present.get(text);
     if (logged !== undefined) {
+      alreadyLogged++;
       slots.set(i, { name: logged, unit: !!unit });
       return;
     }
@@ -105,7 +109,7 @@ export function structureMessage(given: readonly Part[], scope: DeclarationLooku
     byPart.set(original[i], field);
   });
   if (twoErrors) return null;
-  return { message: constantMessage(parts, slots), fields, error, reshaped, invented, glued, byPart, printedStack };
+  return { message: constantMessage(parts, slots), fields, error, reshaped, invented, glued, byPart, printedStack, alreadyLogged };
 }
 
 /** The text part a colour call of a literal stands for (`chalk.bold(chalk.red('missing'))` → 'missing'), else null. */

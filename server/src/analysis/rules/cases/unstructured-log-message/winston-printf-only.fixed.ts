@@ -10,6 +10,8 @@ export function finished(jobId: string, error: Error) {
   logger.error(`browser connection failed, will retry: ${error.stack}`);
   // The ids are already fields (Langfuse's ingestion), but fields are not written: the message is the only place they show.
   logger.warn(`tokenization failed for ${jobId}`, { jobId });
+  // Text in colour is text: only the error leaves the message, so nothing goes unwritten.
+  logger.error('job failed', error);
   try {
     start();
   } catch (err) {
