@@ -191,22 +191,35 @@ export class HealthController {
       // Sorted by name, accountLogger would come first: the pds package's own logger is pdsLogger.
       'packages/pds/package.json': pkg('@m/pds', { pino: '^9' }),
       'packages/pds/src/logger.ts': subsystems(['accountLogger', 'dbLogger', 'pdsLogger']),
-      'packages/queue/package.json': pkg('@m/queue', { pino: '^9' }, { exports: { '.': './src/index.ts' } }),
-      'packages/queue/src/index.ts': subsystems(['kafkaLogger', 'queueLogger']),
-      'packages/trpc/package.json': pkg('@m/trpc', { '@m/queue': 'workspace:*' }),
-      'packages/jobs/package.json': pkg('@m/jobs', { '@m/core': 'workspace:*', '@m/queue': 'workspace:*' }),
+      // A general name wins over ones sorted first (cacheLogger, dbLogger).
       'packages/core/package.json': pkg('@m/core', { pino: '^9' }, { exports: { '.': './src/index.ts' } }),
-      'packages/core/src/index.ts': subsystems(['cacheLogger', 'appLogger']),
+      'packages/core/src/index.ts': subsystems(['cacheLogger', 'dbLogger', 'serverLogger']),
+      // A queue package's loggers, each named for a part of it; `@m/bus` sorts before `@m/core`.
+      'packages/bus/package.json': pkg('@m/bus', { pino: '^9' }, { exports: { '.': './src/index.ts' } }),
+      'packages/bus/src/index.ts': subsystems(['busLogger', 'kafkaLogger']),
+      'packages/trpc/package.json': pkg('@m/trpc', { '@m/bus': 'workspace:*' }),
+      'packages/jobs/package.json': pkg('@m/jobs', { '@m/bus': 'workspace:*', '@m/core': 'workspace:*' }),
+      // A logger package's one logger, named for its library, is that package's logger for all.
+      'packages/log/package.json': pkg('@m/task-runner-log', { pino: '^9' }, { exports: { '.': './src/index.ts' } }),
+      'packages/log/src/index.ts': subsystems(['pinoLogger']),
+      'packages/api/package.json': pkg('@m/api', { '@m/task-runner-log': 'workspace:*' }),
+      // `@m/task-runner` names taskRunnerLogger, compared without case or punctuation.
+      'packages/runner/package.json': pkg('@m/task-runner', { pino: '^9' }),
+      'packages/runner/src/logger.ts': subsystems(['httpLogger', 'taskRunnerLogger']),
     };
     const t = make(files);
     const model = modelOf(t, files);
-    assert.equal(model.factsFor(t.at('packages/pds/src/util/debug.ts')).loggerModule?.exportName, 'pdsLogger');
-    // The queue's own records are filed under `queue`: tRPC routers' would be too.
+    const exportOf = (rel: string) => model.factsFor(t.at(rel)).loggerModule?.exportName;
+    assert.equal(exportOf('packages/pds/src/util/debug.ts'), 'pdsLogger');
+    assert.equal(exportOf('packages/core/src/cache.ts'), 'serverLogger');
+    assert.equal(exportOf('packages/runner/src/task.ts'), 'taskRunnerLogger');
+    // The bus's own records are filed under its parts' names: tRPC routers' would be too.
     const trpc = model.factsFor(t.at('packages/trpc/src/routers/cohort.ts'));
     assert.equal(trpc.loggerModule, null);
     assert.match(trpc.reasons.loggerModule, /no module in package @m\/trpc/);
-    // A general logger of another dependency is taken instead.
-    assert.deepEqual([model.factsFor(t.at('packages/jobs/src/run.ts')).loggerModule?.specifier, model.factsFor(t.at('packages/jobs/src/run.ts')).loggerModule?.exportName], ['@m/core', 'appLogger']);
+    // A general logger of another dependency is taken instead, though the bus sorts first.
+    assert.deepEqual([model.factsFor(t.at('packages/jobs/src/run.ts')).loggerModule?.specifier, exportOf('packages/jobs/src/run.ts')], ['@m/core', 'serverLogger']);
+    assert.deepEqual([model.factsFor(t.at('packages/api/src/app.ts')).loggerModule?.specifier, exportOf('packages/api/src/app.ts')], ['@m/task-runner-log', 'pinoLogger']);
   });
 
   it('finds the repository from a path: the nearest .git, else the outermost project folder; never from the working directory', () => {

@@ -214,7 +214,7 @@ function configuredChoice(src: FactsSource, pkg: PackageInfo | null, configured:
       return { module: null, reason: `${setting} is in another package (${describePackage(src, target)}) that ${describePackage(src, pkg)} cannot import by name: ignored` };
     }
     const loggers = file ? src.modules.summaryOf(file).loggers : new Map<string, LoggerExport>();
-    const exportName = loggers.size > 0 ? preferredExport(loggers) : 'logger';
+    const exportName = loggers.size > 0 ? preferredExport(loggers, target?.name ?? pkg?.name ?? null) : 'logger';
     const library = loggers.get(exportName === 'default' && !loggers.has('default') ? 'module.exports' : exportName)?.lib ?? libraryOfPackage(pkg) ?? 'pino';
     const module: LoggerModule = { absPath: stripExtension(file ?? abs), file, exportName, library };
     return { module, reason: `configured: ${setting}` + (file ? '' : ' (the file was not found; imported as configured)') };
@@ -359,21 +359,22 @@ export function preferredExport(exports: ReadonlyMap<string, LoggerExport>, pack
   const names = [...exports.keys()].sort();
   // Of a module's many loggers (atproto's pds: accountLogger, dbLogger, ... pdsLogger), the general
   // one, else the one named for its package; the first by name would be some subsystem's.
-  const own = packageName ? packageName.replace(/^.*\//, '').toLowerCase() : null;
+  // `@n8n/task-runner` names `taskRunnerLogger`: compared without case or punctuation.
+  const own = packageName ? packageName.replace(/^.*\//, '').toLowerCase().replace(/[^a-z0-9]/g, '') : null;
   return names.find(isGeneralLoggerName) ?? names.find((n) => own !== null && loggerPrefix(n) === own) ?? names[0];
 }
 
 /** Export names that say nothing of a part of the program: a module's (or a package's) logger. */
 const PLAIN_LOGGER_NAMES = ['logger', 'default', 'module.exports', 'log'];
 /** Prefixes of `<prefix>Logger` that name no subsystem: the program's logger as a whole. */
-const GENERAL_PREFIXES: ReadonlySet<string> = new Set(['app', 'application', 'main', 'root', 'base', 'default', 'global', 'shared', 'common', 'core', 'server', 'service', 'system']);
+const GENERAL_PREFIXES: ReadonlySet<string> = new Set(['app', 'application', 'main', 'root', 'base', 'default', 'global', 'shared', 'common', 'core', 'server', 'service', 'system', 'pino', 'winston', 'bunyan', 'log4js', 'console']);
 
 /** `kafka` of `kafkaLogger` / `kafka_logger` (lower case); null for a name not of that shape. */
 function loggerPrefix(name: string): string | null {
   const lower = name.toLowerCase();
   const suffix = lower.endsWith('logger') ? 'logger' : lower.endsWith('log') ? 'log' : null;
   if (!suffix || lower.length === suffix.length) return null;
-  const prefix = lower.slice(0, -suffix.length).replace(/_$/, '');
+  const prefix = lower.slice(0, -suffix.length).replace(/[^a-z0-9]/g, '');
   return prefix || null;
 }
 
