@@ -34,3 +34,16 @@ function handle(chatId) {
   ctx.log('Message received');
   return ctx;
 }
+
+// A method named for logging that sends its text to the parent is the same helper.
+class Worker {
+  log(text) {
+    process.send(`[worker ${process.pid}] ${text}`);
+  }
+
+  run(count) {
+    this.log(`processed ${count} jobs`);
+           //~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  }
+}
+module.exports.Worker = Worker;
