@@ -141,17 +141,15 @@ function structuredFix(call: LogCall, ctx: RuleContext, kind: Kind): FixProposal
   return [{ title: `Log a constant message with the values as fields${unwritten ? UNWRITTEN_FIELDS_NOTE : ''}`, edits: [edit], safe }];
 }
 
-const PLACEHOLDER = /%[sdifjoO]/;
-
 function fillsPlaceholders(message: ts.Expression): boolean {
   const text = literalText(message);
-  return text !== null && PLACEHOLDER.test(text);
+  return text !== null && placeholderCount(text) > 0;
 }
 
 /** The text of a string literal, or of literals joined with `+` (a message split over lines); null otherwise. */
 function literalText(message: ts.Expression): string | null {
   let text = '';
-  // Right to left with an explicit stack: a generated `+` chain may be thousands of terms deep.
+  // Left to right with an explicit stack (right pushed first): a generated `+` chain may be thousands of terms deep.
   const stack: ts.Expression[] = [message];
   while (stack.length) {
     const e = unwrap(stack.pop()!);
