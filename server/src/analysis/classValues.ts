@@ -5,7 +5,7 @@ import type { ClassSummary } from './model/types';
 import { assignsThisMember, enclosingClass } from './classMembers';
 import { hasModifier, unwrap } from './scopes';
 import { type FunctionLike, memberFunction } from './logCallables';
-import { FACADE_LEVEL_METHOD, facadeLevelMethods } from './loggerFacade';
+import { FACADE_LEVEL_METHOD, FACADE_RECORD_METHOD, facadeLevelMethods, facadeRecordMethods } from './loggerFacade';
 import type { FunctionSummary } from './model/types';
 import { type ExpressionValues, instanceObject, type TypeValues } from './typeValues';
 import type { LoggerLibrary } from './types';
@@ -87,7 +87,10 @@ export class ClassValues {
       if (summary && (summary.logs || summary.returnsLogger || summary.makesMetric || summary.returnsHelpers || summary.returnsConsole)) members.set(m.name.text, summary);
     }
     // A facade whose sink the model cannot follow still logs through its level methods (loggerFacade.ts).
-    for (const name of facadeLevelMethods(klass, statics, (n) => !!members.get(n)?.logs)) if (!members.has(name)) members.set(name, FACADE_LEVEL_METHOD);
+    const levels = facadeLevelMethods(klass, statics, (n) => !!members.get(n)?.logs);
+    for (const name of levels) if (!members.has(name)) members.set(name, FACADE_LEVEL_METHOD);
+    // Beside them, a `log(record)` handing the same sink a whole record.
+    if (levels.length > 0) for (const name of facadeRecordMethods(klass, statics)) if (!members.has(name)) members.set(name, FACADE_RECORD_METHOD);
     // Methods inherited from a base class of this file, where this class does not declare them.
     const base = depth < MAX_DEPTH ? this.baseClassOf(klass, depth) : null;
     const inherited = base?.t === 'localClass' ? this.methodObject(base.node, statics, depth + 1) : null;

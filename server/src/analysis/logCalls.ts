@@ -139,7 +139,7 @@ function wrapperCall(call: ts.CallExpression, helper: LogWrapper, method: string
   if (!messageArg) return null;
   const fieldsArg = helper.fields !== undefined ? call.arguments[helper.fields] : undefined;
   const restArgs = helper.rest ? call.arguments.slice(helper.message + 1) : [];
-  return { node: call, library: helper.lib, method, receiver, messageArg, fieldsArg, restArgs, wrapper: true, ...(helper.formats ? { formats: true as const } : {}) };
+  return { node: call, library: helper.lib, method, receiver, messageArg, fieldsArg, restArgs, wrapper: true, ...(helper.formats ? { formats: true as const } : {}), ...(helper.record ? { record: true as const } : {}) };
 }
 
 /** An expression that evaluates to a string (a message), as far as syntax tells. */

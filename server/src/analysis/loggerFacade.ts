@@ -17,6 +17,9 @@ import { hasModifier, unwrap } from './scopes';
 /** What a facade's level method does: logs its first argument as the message, its second as fields, and prints what follows with them (winston's splat fills `%s` from it). */
 export const FACADE_LEVEL_METHOD: FunctionSummary = { logs: { lib: 'custom', message: 0, fields: 1, rest: true } };
 
+/** A facade's `log(record)` handing its sink a whole record (loggerFacade facadeRecordMethods): the record's message is the message. */
+export const FACADE_RECORD_METHOD: FunctionSummary = { logs: { lib: 'custom', message: 0, record: true } };
+
 /** A hand-rolled logger object's level method: its one parameter is the message, written as it is by a sink the model cannot follow. */
 export const OBJECT_FACADE_LEVEL_METHOD: FunctionSummary = { logs: { lib: 'custom', message: 0 } };
 
@@ -70,6 +73,33 @@ export function facadeLevelMethods(klass: ts.ClassLikeDeclaration, statics: bool
     if (fn && (passesAllArguments(fn) || (statics && forwardsToSameLevel(fn, m.name.text)) || writesLevelledRecord(fn, m.name.text))) forwarding.push(m.name.text);
   }
   return forwarding.length > 0 && REQUIRED_LEVELS.every((l) => forwarding.includes(l) || logs(l)) ? forwarding : [];
+}
+
+/**
+ * A facade's `log(record)` that hands its sink the record it is given whole (Nango's LogContext:
+ * `async log(msg) { return await this.transport.log(msg, {...}) }`, beside its level methods): its
+ * callers write `logCtx.log({ type: 'log', level: 'info', message })`. Only asked of a class whose
+ * level methods make it a facade.
+ */
+export function facadeRecordMethods(klass: ts.ClassLikeDeclaration, statics: boolean): string[] {
+  const out: string[] = [];
+  for (const m of klass.members) {
+    if (!m.name || !ts.isIdentifier(m.name) || m.name.text !== 'log' || hasModifier(m, ts.SyntaxKind.StaticKeyword) !== statics) continue;
+    const fn = memberFunction(m);
+    if (fn && handsRecordToSink(fn)) out.push(m.name.text);
+  }
+  return out;
+}
+
+function handsRecordToSink(fn: FunctionLike): boolean {
+  const first = fn.parameters[0];
+  if (!first || first.dotDotDotToken || !ts.isIdentifier(first.name) || !fn.body || !ts.isBlock(fn.body)) return false;
+  const record = first.name.text;
+  return fn.body.statements.some((st) => {
+    const e = ts.isReturnStatement(st) ? st.expression : ts.isExpressionStatement(st) ? st.expression : undefined;
+    const call = e && unwrap(ts.isVoidExpression(e) ? e.expression : e);
+    return !!call && ts.isCallExpression(call) && isLogSink(call.expression) && call.arguments.some((a) => ts.isIdentifier(unwrap(a)) && (unwrap(a) as ts.Identifier).text === record);
+  });
 }
 
 /**

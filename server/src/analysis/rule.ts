@@ -129,6 +129,8 @@ export interface LogCall {
   readonly wrapper?: true;
   /** A wrapper that fills its message's printf placeholders from the arguments after it (LogWrapper.formats). */
   readonly formats?: true;
+  /** A wrapper handed a whole record, whose `message` key is the message (LogWrapper.record). */
+  readonly record?: true;
 }
 
 export interface FixProposal {

@@ -72,6 +72,8 @@ export interface LogWrapper {
   readonly rest?: true;
   /** The arguments after the message fill its printf placeholders (`util.format(message, ...parameters)`, Homebridge's Logger). */
   readonly formats?: true;
+  /** The message argument is a whole record whose `message` key is the message (Nango's `LogContext.log({ level, message })`). */
+  readonly record?: true;
 }
 
 /** What a typed value holds for logging: a logger, or an object some of whose members are loggers (`{ logger: Logger }`). */

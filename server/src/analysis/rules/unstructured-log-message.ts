@@ -89,12 +89,18 @@ function messageExpression(call: LogCall): ts.Expression | undefined {
   // only when the level is on: the text it returns is the message (no fix: the function stays the caller's).
   const m = call.messageArg && unwrap(call.messageArg);
   if (m && call.library !== 'console' && ts.isArrowFunction(m) && m.parameters.length === 0 && !ts.isBlock(m.body)) return m.body;
+  // A project logger handed a whole record (Nango's `logCtx.log({ type: 'log', level: 'info', message: \`...\` })`):
+  // the record's message is the message.
+  if (m && (call.record || call.library === 'custom') && ts.isObjectLiteralExpression(m)) return recordMessage(m, PINO_MESSAGE_KEYS);
   if (call.messageArg) return call.messageArg;
   const f = call.fieldsArg && unwrap(call.fieldsArg);
   const keys = call.library === 'winston' ? WINSTON_MESSAGE_KEYS : call.library === 'pino' || call.library === 'bunyan' ? PINO_MESSAGE_KEYS : null;
-  if (keys && f && ts.isObjectLiteralExpression(f)) {
-    for (const p of f.properties) if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && keys.has(p.name.text)) return p.initializer;
-  }
+  return keys && f && ts.isObjectLiteralExpression(f) ? recordMessage(f, keys) : undefined;
+}
+
+/** The value of a record's message key (`{ message: ... }`), or undefined. */
+function recordMessage(record: ts.ObjectLiteralExpression, keys: ReadonlySet<string>): ts.Expression | undefined {
+  for (const p of record.properties) if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && keys.has(p.name.text)) return p.initializer;
   return undefined;
 }
 const WINSTON_MESSAGE_KEYS: ReadonlySet<string> = new Set(['message']);

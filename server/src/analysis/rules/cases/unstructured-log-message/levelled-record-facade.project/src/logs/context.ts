@@ -6,6 +6,10 @@ export interface Transport {
 export class LogContext {
   constructor(private readonly transport: Transport, private readonly id: string) {}
 
+  async log(record: { type: string; level: string; message: string }): Promise<boolean> {
+    return await this.transport.log(record, { operationId: this.id });
+  }
+
   async info(message: string, meta?: object): Promise<boolean> {
     return await this.transport.log({ type: 'log', level: 'info', message, meta, createdAt: new Date().toISOString() }, { operationId: this.id });
   }
