@@ -57,8 +57,21 @@ export async function rotatedSiblings(file: string): Promise<Sibling[]> {
   return out;
 }
 
-/** Oldest first: by creation time where the file system keeps it, else by last write; then by inode. */
+/**
+ * Oldest first: by creation time where the file system keeps it, else by last write; then, for names
+ * of the renaming scheme (app.log.1 → app.log.2: the higher number the older), by that number; then by
+ * inode. File times come from a coarse clock (a few milliseconds here), so files rotated in a burst
+ * share them, and inodes freed by other files are reused in any order.
+ */
 export function oldestFirst(a: Sibling, b: Sibling): number {
   const byBirth = a.st.birthtimeMs > 0 && b.st.birthtimeMs > 0 ? a.st.birthtimeMs - b.st.birthtimeMs : 0;
-  return byBirth || a.st.mtimeMs - b.st.mtimeMs || a.st.ino - b.st.ino;
+  const [ia, ib] = [renameIndex(a.path), renameIndex(b.path)];
+  const byIndex = ia !== null && ib !== null ? ib - ia : 0;
+  return byBirth || a.st.mtimeMs - b.st.mtimeMs || byIndex || a.st.ino - b.st.ino;
+}
+
+/** The number a renaming rotation appends (`app.log.3` → 3), or null for any other name. */
+function renameIndex(file: string): number | null {
+  const m = /\.(\d{1,6})$/.exec(path.basename(file));
+  return m ? Number(m[1]) : null;
 }

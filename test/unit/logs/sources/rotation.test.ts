@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileSource } from '../../../../server/src/logs/sources';
 import { FileFollower } from '../../../../server/src/logs/sources/fileFollower';
-import { isRotatedName } from '../../../../server/src/logs/sources/rotation';
+import { isRotatedName, oldestFirst, rotatedSiblings } from '../../../../server/src/logs/sources/rotation';
 import type { SourceEvent } from '../../../../server/src/logs/types';
 import { RecordingSink, sleep, tempDir } from './helpers';
 
@@ -192,6 +192,20 @@ describe('FileSource: nothing lost through truncation and rotation', () => {
     } finally {
       follower.close(true);
     }
+  });
+
+  it('files rotated in one burst share their times: the renaming scheme\'s numbers order them, not their inodes', async () => {
+    // File times come from a coarse clock, and an inode freed by another file may be taken by a newer
+    // one: under a busy disk the five-rotations case above read app.log.2 before app.log.3.
+    const file = path.join(dir, 'app.log');
+    for (let k = 1; k <= 4; k++) fs.writeFileSync(`${file}.${k}`, `${k}\n`);
+    const same = new Date(1700000000000);
+    for (let k = 1; k <= 4; k++) fs.utimesSync(`${file}.${k}`, same, same);
+    const siblings = await rotatedSiblings(file);
+    // Creation times the file system keeps are made equal as well, and the inodes put in the wrong order.
+    const inodes: Record<string, number> = { 'app.log.1': 10, 'app.log.2': 40, 'app.log.3': 20, 'app.log.4': 30 };
+    const tied = siblings.map((s) => ({ path: s.path, st: Object.assign(Object.create(Object.getPrototypeOf(s.st)), s.st, { birthtimeMs: 1700000000000, ino: inodes[path.basename(s.path)] }) as fs.Stats }));
+    assert.deepEqual(tied.sort(oldestFirst).map((s) => path.basename(s.path)), ['app.log.4', 'app.log.3', 'app.log.2', 'app.log.1']);
   });
 
   it('rotated names: suffixes and inserted parts holding a digit, never compressed archives or other logs', () => {
