@@ -92,14 +92,27 @@ export function facadeRecordMethods(klass: ts.ClassLikeDeclaration, statics: boo
 }
 
 function handsRecordToSink(fn: FunctionLike): boolean {
+  const record = firstParameterName(fn);
+  return !!record && sinkCalls(fn).some((call) => call.arguments.some((a) => ts.isIdentifier(unwrap(a)) && (unwrap(a) as ts.Identifier).text === record));
+}
+
+/** The name of a function's first parameter when it is a plain one (not `...rest`, not destructured) and the body a block; else null. */
+function firstParameterName(fn: FunctionLike): string | null {
   const first = fn.parameters[0];
-  if (!first || first.dotDotDotToken || !ts.isIdentifier(first.name) || !fn.body || !ts.isBlock(fn.body)) return false;
-  const record = first.name.text;
-  return fn.body.statements.some((st) => {
+  return first && !first.dotDotDotToken && ts.isIdentifier(first.name) && fn.body && ts.isBlock(fn.body) ? first.name.text : null;
+}
+
+/** The calls of a log sink the statements of a function's block make (returned or not): `return await this.transport.log(...)`, `void sink.write(...)`. */
+function sinkCalls(fn: FunctionLike): ts.CallExpression[] {
+  if (!fn.body || !ts.isBlock(fn.body)) return [];
+  const out: ts.CallExpression[] = [];
+  for (const st of fn.body.statements) {
     const e = ts.isReturnStatement(st) ? st.expression : ts.isExpressionStatement(st) ? st.expression : undefined;
+    // unwrap takes off the await and parentheses.
     const call = e && unwrap(ts.isVoidExpression(e) ? e.expression : e);
-    return !!call && ts.isCallExpression(call) && isLogSink(call.expression) && call.arguments.some((a) => ts.isIdentifier(unwrap(a)) && (unwrap(a) as ts.Identifier).text === record);
-  });
+    if (call && ts.isCallExpression(call) && isLogSink(call.expression)) out.push(call);
+  }
+  return out;
 }
 
 /**
@@ -109,15 +122,8 @@ function handsRecordToSink(fn: FunctionLike): boolean {
  * reshaped on the way: `meta: rest`). A notifier's `info(m)` has no record with a level in it.
  */
 function writesLevelledRecord(fn: FunctionLike, level: string): boolean {
-  const first = fn.parameters[0];
-  if (!first || first.dotDotDotToken || !ts.isIdentifier(first.name) || !fn.body || !ts.isBlock(fn.body)) return false;
-  const message = first.name.text;
-  return fn.body.statements.some((st) => {
-    const e = ts.isReturnStatement(st) ? st.expression : ts.isExpressionStatement(st) ? st.expression : undefined;
-    // `return await sink.log(...)`, `void sink.log(...)`: unwrap takes off the await and parentheses.
-    const call = e && unwrap(ts.isVoidExpression(e) ? e.expression : e);
-    return !!call && ts.isCallExpression(call) && isLogSink(call.expression) && call.arguments.some((a) => ts.isObjectLiteralExpression(a) && isLevelledRecord(a, level, message));
-  });
+  const message = firstParameterName(fn);
+  return !!message && sinkCalls(fn).some((call) => call.arguments.some((a) => ts.isObjectLiteralExpression(a) && isLevelledRecord(a, level, message)));
 }
 
 /**
