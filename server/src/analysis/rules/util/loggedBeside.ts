@@ -3,9 +3,9 @@
 // execution failed')`). Writing the console call to the logger too would log the error twice, once
 // at the console call's level: a person decides whether to drop it, so the fix is not applied by fix-all.
 import ts from '../../typescriptModule';
-import { lowerBound } from '../../lowerBound';
 import { unwrap } from '../../scopes';
 import type { RuleContext } from '../../rule';
+import { statementCall, statementIndexAt } from './statements';
 
 /** Whether the statement just before or after the one `call` makes logs `error` (a name) through a logger. */
 export function errorLoggedBeside(call: ts.CallExpression, error: ts.Expression, ctx: Pick<RuleContext, 'isLogger'>): boolean {
@@ -14,17 +14,14 @@ export function errorLoggedBeside(call: ts.CallExpression, error: ts.Expression,
   if (!ts.isIdentifier(name) || !ts.isExpressionStatement(statement)) return false;
   const holder = statement.parent;
   if (!ts.isBlock(holder) && !ts.isSourceFile(holder) && !ts.isCaseOrDefaultClause(holder)) return false;
-  // By position (statements are in source order): a block of thousands of console calls stays linear.
   const statements = holder.statements;
-  const i = lowerBound(statements.length, (k) => statements[k].end <= call.pos);
+  const i = statementIndexAt(statements, call);
   return [statements[i - 1], statements[i + 1]].some((s) => !!s && logsName(s, name.text, ctx));
 }
 
 function logsName(statement: ts.Statement, name: string, ctx: Pick<RuleContext, 'isLogger'>): boolean {
-  if (!ts.isExpressionStatement(statement)) return false;
-  let e = unwrap(statement.expression);
-  if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
-  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || !ctx.isLogger(e.expression.expression)) return false;
+  const e = statementCall(statement);
+  if (!e || !ts.isPropertyAccessExpression(e.expression) || !ctx.isLogger(e.expression.expression)) return false;
   return e.arguments.some((a) => mentions(a, name));
 }
 

@@ -2,8 +2,8 @@
 // `logger.close(); console.info('Closed');`). winston's close() removes its transports, so the
 // record would go nowhere: console is there on purpose, and console-logging offers no fix.
 import ts from '../../typescriptModule';
-import { lowerBound } from '../../lowerBound';
-import { enclosingStop, unwrap } from '../../scopes';
+import { enclosingStop } from '../../scopes';
+import { statementCall, statementIndexAt } from './statements';
 
 /** How many statements before the call (in each enclosing block) are looked at: the close is next to it. */
 const LOOK_BACK = 12;
@@ -15,16 +15,13 @@ export function loggerClosedBefore(at: ts.Node, logger: string, sf: ts.SourceFil
   for (let s = enclosingStop(at); s && !ts.isFunctionLike(s); s = enclosingStop(s)) {
     if (!ts.isBlock(s) && !ts.isSourceFile(s)) continue;
     const statements = s.statements;
-    // The statement holding `at`, by position (statements are in source order).
-    const i = lowerBound(statements.length, (k) => statements[k].end <= at.pos);
+    const i = statementIndexAt(statements, at);
     for (let j = i - 1; j >= 0 && j >= i - LOOK_BACK; j--) if (closes(statements[j], logger, sf)) return true;
   }
   return false;
 }
 
 function closes(statement: ts.Statement, logger: string, sf: ts.SourceFile): boolean {
-  if (!ts.isExpressionStatement(statement)) return false;
-  let e = unwrap(statement.expression);
-  if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
-  return ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && CLOSING_METHODS.has(e.expression.name.text) && e.expression.expression.getText(sf) === logger;
+  const e = statementCall(statement);
+  return !!e && ts.isPropertyAccessExpression(e.expression) && CLOSING_METHODS.has(e.expression.name.text) && e.expression.expression.getText(sf) === logger;
 }
