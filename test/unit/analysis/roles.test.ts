@@ -629,6 +629,27 @@ describe('file roles', () => {
     assert.match(role('backend/src/unused.ts'), /^service: /);
   });
 
+  it("Nuxt: server/ is the server (Nitro); pages, components, plugins, the store and modules only they import are the app the browser runs (Audiobookshelf's client/)", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'audiobooks', dependencies: { express: '^4' }, scripts: { start: 'node index.js' } }),
+      'index.js': "require('./server/Server');\n",
+      'server/Server.js': "const express = require('express');\nexpress().listen(3000);\n",
+      'client/package.json': JSON.stringify({ name: 'client', dependencies: { nuxt: '^2.18', vue: '^2' }, scripts: { dev: 'nuxt', start: 'nuxt start' } }),
+      'client/nuxt.config.js': 'module.exports = { ssr: false };\n',
+      'client/plugins/axios.js': "export default function ({ $axios }) { $axios.onError((error) => { console.error('Axios error', error.code) }) }\n",
+      'client/store/libraries.js': "export const actions = { load() { console.warn(`loading ${Date.now()}`) } };\n",
+      'client/players/PlayerHandler.js': "export default class PlayerHandler { play(id) { console.log(`[PlayerHandler] play ${id}`) } }\n",
+      'client/middleware/authenticated.js': "export default function ({ store }) { console.log(`user ${store.state.user}`) }\n",
+      'client/server/api/health.ts': "export default defineEventHandler(() => { console.log(`health ${Date.now()}`); return 'ok'; });\n",
+    });
+    assert.equal(role('client/plugins/axios.js'), 'browser: Nuxt plugins/ (the app the browser runs)');
+    assert.equal(role('client/store/libraries.js'), 'browser: Nuxt store/ (the app the browser runs)');
+    assert.equal(role('client/middleware/authenticated.js'), 'browser: Nuxt middleware/ (the app the browser runs)');
+    assert.equal(role('client/players/PlayerHandler.js'), 'browser: a module of a Nuxt app that no server route or server code imports');
+    assert.equal(role('client/server/api/health.ts'), 'service: Nuxt server route or middleware (server/)');
+    assert.match(role('server/Server.js'), /^service: /);
+  });
+
   it("what CI runs from its own folder (zwave-js-ui's .github/bot-scripts/*.cjs for actions/github-script, a GitLab or CircleCI helper) is a script, not service code", async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'root', private: true, dependencies: { express: '^4' } }),

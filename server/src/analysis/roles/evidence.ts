@@ -5,7 +5,7 @@
 // migrations/, `*.config.*`, then a front-end package or project, a browser tsconfig).
 import * as path from 'node:path';
 import { fallbackConvention, pathParts, testConvention, toolConvention } from './conventions';
-import { browserImportOf, nextJsEvidence, reactRouterEvidence } from './frontEnd';
+import { browserImportOf, nextJsEvidence, nuxtEvidence, reactRouterEvidence } from './frontEnd';
 import type { ProjectConfigs } from './projectConfigs';
 import type { ScannedFile } from './scan';
 import { runsAsTest } from './testRunners';
@@ -16,6 +16,7 @@ import { isInside } from '../model/paths';
 const COMMAND_FRAMEWORKS = ['nestjs-command', 'nest-commander'];
 
 const NEXT_APP_MODULE: Evidence = { role: 'browser', why: 'a module of a Next.js app that no route handler or server code imports', weak: true };
+const NUXT_APP_MODULE: Evidence = { role: 'browser', why: 'a module of a Nuxt app that no server route or server code imports', weak: true };
 
 export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file: string, scanned: ScannedFile | null): Evidence | null {
   const pkg = project.packageDirFor(file) ?? project.root;
@@ -40,6 +41,8 @@ export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file:
   // called: Umami serves its tracker at app/api/scripts/telemetry/route.ts.
   const next = configs.nextPackages.has(pkg) ? nextJsEvidence(relativeTo(pkg, file).split(path.sep).join('/')) : null;
   if (next?.role === 'service') return next;
+  const nuxt = configs.nuxtPackages.has(pkg) ? nuxtEvidence(relativeTo(pkg, file).split(path.sep).join('/')) : null;
+  if (nuxt?.role === 'service') return nuxt;
   const tool = toolConvention(parts);
   if (tool) return tool;
   if (scanned) {
@@ -56,6 +59,7 @@ export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file:
     if (commands) return { role: 'cli', why: `a command-line program on ${commands} (run from a terminal)`, weak: true };
   }
   if (next) return next;
+  if (nuxt) return nuxt;
   if (configs.reactRouterPackages.has(pkg)) {
     const routes = reactRouterEvidence(relativeTo(pkg, file).split(path.sep).join('/'), scanned?.defaultExport ?? true);
     if (routes) return routes;
@@ -67,7 +71,9 @@ export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file:
   // A module of a Next.js app that no route handler or server code imports (HedgeDoc's unused
   // `src/api/group/index.ts`) is the app's front end: left as service code, it would make what it
   // imports (the app's request builder, its console-backed logger) server code too.
-  return next === null && configs.nextAppPackages.has(pkg) ? NEXT_APP_MODULE : null;
+  if (next === null && configs.nextAppPackages.has(pkg)) return NEXT_APP_MODULE;
+  // The same for a Nuxt app (Audiobookshelf's client/players/, imported by its components).
+  return nuxt === null && configs.nuxtAppPackages.has(pkg) ? NUXT_APP_MODULE : null;
 }
 
 /** `file` relative to `dir`: a slice when it lies inside (nearly always), else path.relative. */

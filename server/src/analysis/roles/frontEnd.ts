@@ -178,6 +178,23 @@ export function nextJsEvidence(rel: string): Evidence | null {
   return null;
 }
 
+/** Nuxt's folders of the app that renders pages (Nuxt 2's store/ and mixins/, Nuxt 3's composables/). */
+const NUXT_APP_DIRS = new Set(['components', 'pages', 'layouts', 'plugins', 'store', 'stores', 'middleware', 'mixins', 'composables']);
+
+/**
+ * Nuxt's folder conventions inside a package that depends on `nuxt`: server/ (api, routes,
+ * middleware, plugins) runs in Nitro, the server; pages, layouts, components, plugins, the store and
+ * route middleware are the app the browser runs (rendered on the server too under SSR, as Next.js's
+ * pages are). Nuxt 4 keeps them under app/, Nuxt 2 projects often under src/. `rel` is relative to
+ * the package, with `/`; other modules are decided by who imports them.
+ */
+export function nuxtEvidence(rel: string): Evidence | null {
+  if (rel.startsWith('server/')) return { role: 'service', why: 'Nuxt server route or middleware (server/)' };
+  const parts = rel.replace(/^(?:app|src)\//, '').split('/');
+  if (parts.length > 1 && NUXT_APP_DIRS.has(parts[0])) return { role: 'browser', why: `Nuxt ${parts[0]}/ (the app the browser runs)` };
+  return null;
+}
+
 /**
  * React Router (framework mode) and Remix file conventions inside a package that depends on them:
  * the server entry and `*.server.*` modules (or a `.server/` folder) run on the server; the client

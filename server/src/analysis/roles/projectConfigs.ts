@@ -55,6 +55,10 @@ export class ProjectConfigs {
   readonly nextPackages = new Set<string>();
   /** Of those, the Next.js apps: no other server framework beside it (no Nest or Express server in the same package). */
   readonly nextAppPackages = new Set<string>();
+  /** Package folders that depend on Nuxt (its folder conventions apply there). */
+  readonly nuxtPackages = new Set<string>();
+  /** Of those, the Nuxt apps: no other server framework beside it. */
+  readonly nuxtAppPackages = new Set<string>();
   /** Package folders that depend on React Router's framework mode or Remix (their app/ conventions apply there). */
   readonly reactRouterPackages = new Set<string>();
   readonly manifests = new Map<string, PackageManifest>();
@@ -263,6 +267,8 @@ export class ProjectConfigs {
     if (m.dependencies.has('next')) this.nextPackages.add(m.dir);
     if (m.dependencies.has('next') && !SERVER_PACKAGES.some((p) => p !== 'next' && m.dependencies.has(p))) this.nextAppPackages.add(m.dir);
     if (REACT_ROUTER_PACKAGES.some((p) => m.dependencies.has(p))) this.reactRouterPackages.add(m.dir);
+    if (m.dependencies.has('nuxt')) this.nuxtPackages.add(m.dir);
+    if (m.dependencies.has('nuxt') && !SERVER_PACKAGES.some((p) => p !== 'nuxt' && m.dependencies.has(p))) this.nuxtAppPackages.add(m.dir);
   }
 
   /**
