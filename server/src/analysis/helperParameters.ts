@@ -14,6 +14,19 @@ export function messageParameter(arg: ts.Expression | undefined, fn: FunctionLik
 }
 
 /**
+ * The parameter whose `message` (or `msg`) property is the message: a helper taking a record
+ * (Checkmate's `info(config) { this.logger.info(config.message, { service: config.service }) }`),
+ * whose callers write `logger.info({ message: \`...\`, service })`. -1 when the message is not so.
+ */
+export function recordMessageParameter(arg: ts.Expression | undefined, fn: FunctionLike, scopes: ScopeMap): number {
+  const e = arg && unwrap(arg);
+  if (!e || !ts.isPropertyAccessExpression(e) || !RECORD_MESSAGE_KEYS.has(e.name.text)) return -1;
+  return parameterIndex(e.expression, fn, scopes);
+}
+
+const RECORD_MESSAGE_KEYS: ReadonlySet<string> = new Set(['message', 'msg']);
+
+/**
  * The parameter a message value is: itself, or a local that calls it when it is a function (a lazy
  * message: zigbee2mqtt's `const message = messageOrLambda instanceof Function ? messageOrLambda() :
  * messageOrLambda`), the caller's text either way.

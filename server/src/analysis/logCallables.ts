@@ -12,7 +12,7 @@ import { METRIC_TYPE_NAMES } from './metrics/libraries';
 import { ALL_LEVEL_METHODS } from './libraries';
 import { recogniseLogCall } from './logCalls';
 import { ipcLogMessageParameter } from './ipcLogHelper';
-import { consoleMessageParameter, formatsMessage, isConsoleSinkShaped, isOwnRestParameter, joinedMessageParameter, LOGGING_WORDS, messageParameter, passedFields, passesOwnRest, taggedMessageParameter } from './helperParameters';
+import { consoleMessageParameter, formatsMessage, isConsoleSinkShaped, isOwnRestParameter, joinedMessageParameter, LOGGING_WORDS, messageParameter, passedFields, passesOwnRest, recordMessageParameter, taggedMessageParameter } from './helperParameters';
 import type { FunctionSummary } from './model/types';
 import { assignmentsToLocal, declares, parameterIndex, resolveName, type ScopeMap, unwrap } from './scopes';
 import type { LoggerLibrary } from './types';
@@ -79,7 +79,10 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
         // `(text, ...args) => log(\`${text} ${args.join(' ')}\`)`: the caller's message and further arguments, joined as console would.
         const joined = call && direct < 0 && tagged < 0 ? joinedMessageParameter(call.messageArg, (e) => parameterIndex(e, fn, scopes), (e) => isOwnRestParameter(e, fn, scopes)) : -1;
         const message = !call ? -1 : joined >= 0 ? joined : call.library === 'console' || (call.library === 'custom' && direct < 0 && tagged < 0) ? consoleMessageParameter(call, fn, scopes) : direct >= 0 ? direct : tagged;
-        if (call && message >= 0) {
+        // `info(config) { this.logger.info(config.message, {...}) }`: the caller hands a record whose message key is the message.
+        const record = call && message < 0 ? recordMessageParameter(call.messageArg, fn, scopes) : -1;
+        if (call && record >= 0 && call.library !== 'console') logs = { lib: call.library, message: record, record: true };
+        else if (call && message >= 0) {
           // A helper that only prints its message with console (Linkwarden's `logInfo(message)`) logs
           // it as the project's own logger would: message first, no fix (library `custom`). A logger
           // call in the same helper wins (a facade printing to the console in development only).

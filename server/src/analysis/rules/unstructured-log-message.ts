@@ -98,6 +98,17 @@ function messageExpression(call: LogCall): ts.Expression | undefined {
   return keys && f && ts.isObjectLiteralExpression(f) ? recordMessage(f, keys) : undefined;
 }
 
+/** Whether another key of the record holds the error or its stack (`stack: error.stack`, `error`). */
+function recordKeepsError(record: ts.ObjectLiteralExpression, message: ts.Expression, error: ts.Expression): boolean {
+  if (!ts.isIdentifier(error)) return false;
+  const ofError = (e: ts.Expression) => {
+    const u = unwrap(e);
+    const of = ts.isPropertyAccessExpression(u) && u.name.text === 'stack' ? unwrap(u.expression) : u;
+    return ts.isIdentifier(of) && of.text === error.text;
+  };
+  return record.properties.some((p) => (ts.isPropertyAssignment(p) && p.initializer !== message && ofError(p.initializer)) || (ts.isShorthandPropertyAssignment(p) && p.name.text === error.text));
+}
+
 /** The value of a record's message key (`{ message: ... }`), or undefined. */
 function recordMessage(record: ts.ObjectLiteralExpression, keys: ReadonlySet<string>): ts.Expression | undefined {
   for (const p of record.properties) if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && keys.has(p.name.text)) return p.initializer;
@@ -217,6 +228,14 @@ export const rule: Rule = {
     // reports the lost stack, and its fix writes the constant message too: none here).
     if (!kind && (error || isErrorStack(message, ctx)) && call.messageArg === message) {
       ctx.report(message, MESSAGES.errorTextOnly);
+      return;
+    }
+    // A record handed to a project's helper whose message key is the error's text (Checkmate's
+    // `logger.error({ message: error.message, service, stack: error.stack })`): as many messages as
+    // errors, whether or not the record carries the stack too. No fix: the helper decides the shape.
+    const record = call.messageArg && unwrap(call.messageArg);
+    if (!kind && error && record && record !== message && ts.isObjectLiteralExpression(record)) {
+      ctx.report(message, recordKeepsError(record, message, error) ? MESSAGES.errorText : MESSAGES.errorTextOnly);
       return;
     }
     // pino and bunyan fill `%s`/`%d` from the arguments after the message (`logger.debug('token in %dms', ms)`),
