@@ -173,7 +173,7 @@ export function isConstantText(expr: ts.Expression, scope: DeclarationLookup & P
 }
 
 /** Terminal colour libraries: a call of one (`chalk.bold.red(text)`, `pc.green(text)`) returns its text coloured. */
-const COLOUR_MODULES: ReadonlySet<string> = new Set(['chalk', 'picocolors', 'kleur', 'colorette', 'ansi-colors', 'cli-color']);
+const COLOUR_MODULES: ReadonlySet<string> = new Set(['chalk', 'picocolors', 'kleur', 'colorette', 'ansi-colors', 'cli-color', 'colors', 'colors/safe', 'yoctocolors', 'ansis', 'kolorist']);
 
 /** The value a colour call prints (`chalk.yellow(key)` → `key`), else null: as a field it is the value, not its escape codes. */
 export function colouredValue(e: ts.Expression, scope: Pick<RuleContext, 'importOf'>): ts.Expression | null {

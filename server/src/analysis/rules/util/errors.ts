@@ -3,7 +3,7 @@
 import ts from '../../typescriptModule';
 import { isFallback, unwrap } from '../../scopes';
 import type { LogCall, RuleContext } from '../../rule';
-import { type DeclarationLookup, isStringify } from './declarations';
+import { colouredValue, type DeclarationLookup, isStringify } from './declarations';
 import { messageParts } from './messageParts';
 import { writtenParameterType } from '../../parameterTypes';
 
@@ -305,7 +305,7 @@ function paramHoldsError(fn: ts.SignatureDeclaration, p: ts.ParameterDeclaration
 const PROCESS_ERROR_EVENTS: ReadonlySet<string> = new Set(['error', 'uncaughtException', 'unhandledRejection', 'uncaughtExceptionMonitor']);
 
 /** Where names are declared, and (in a rule's context) which workspace functions return an error's text. */
-export type ErrorLookup = DeclarationLookup & Partial<Pick<RuleContext, 'errorTextParameter' | 'destructuredFrom' | 'caughtErrorProperty'>>;
+export type ErrorLookup = DeclarationLookup & Partial<Pick<RuleContext, 'errorTextParameter' | 'destructuredFrom' | 'caughtErrorProperty' | 'importOf'>>;
 
 /**
  * The error an expression turns into text, if it does: `err.message`, `String(err)`, `err.toString()`,
@@ -323,6 +323,9 @@ export function errorAsText(expr: ts.Expression, scope: ErrorLookup): ts.Express
   }
   if (ts.isCallExpression(e)) {
     const c = e.expression;
+    // `colors.red(err.message)`, `chalk.red(getErrorMessage(err))`: the error's text in a terminal colour.
+    const coloured = scope.importOf ? colouredValue(e, scope as Pick<RuleContext, 'importOf'>) : null;
+    if (coloured) return errorAsText(coloured, scope);
     if (ts.isIdentifier(c) && c.text === 'String' && e.arguments.length === 1 && isErrorValue(e.arguments[0], scope)) return unwrap(e.arguments[0]);
     if (ts.isPropertyAccessExpression(c) && c.name.text === 'toString' && e.arguments.length === 0 && isErrorValue(c.expression, scope)) return unwrap(c.expression);
     // `JSON.stringify(err)`: an Error's own properties are not enumerable, so it prints `{}`.
@@ -333,8 +336,9 @@ export function errorAsText(expr: ts.Expression, scope: ErrorLookup): ts.Express
       const text = errorAsText(e.arguments[0], scope);
       if (text) return text;
     }
-    // Only a plain function name is followed (cheap: the argument must hold an error first).
-    if (ts.isIdentifier(c) && e.arguments.length > 0 && scope.errorTextParameter && e.arguments.some((a) => isErrorValue(a, scope))) {
+    // Only a plain function name, or one of a module or object (`utils.getErrorMessage(err)`: Juice
+    // Shop's namespace import), is followed (cheap: the argument must hold an error first).
+    if ((ts.isIdentifier(c) || (ts.isPropertyAccessExpression(c) && ts.isIdentifier(c.expression))) && e.arguments.length > 0 && scope.errorTextParameter && e.arguments.some((a) => isErrorValue(a, scope))) {
       const i = scope.errorTextParameter(c);
       const arg = i !== null ? e.arguments[i] : undefined;
       if (arg && !ts.isSpreadElement(arg) && isErrorValue(arg, scope)) return unwrap(arg);
@@ -355,9 +359,12 @@ export function errorAsText(expr: ts.Expression, scope: ErrorLookup): ts.Express
     return null;
   }
   // `err.message || err.toString()`, `err.message ?? 'unknown'`: text either way (a constant fallback allowed).
+  // `error.message || error` (Juice Shop's WebSocket onerror): the text, or the value itself when it has none.
   if (isFallback(e)) {
     const a = errorAsText(e.left, scope);
-    return a && (ts.isStringLiteralLike(unwrap(e.right)) || errorAsText(e.right, scope)) ? a : null;
+    const right = unwrap(e.right);
+    const itself = !!a && ts.isIdentifier(a) && ts.isIdentifier(right) && right.text === a.text;
+    return a && (ts.isStringLiteralLike(right) || itself || errorAsText(e.right, scope)) ? a : null;
   }
   // `${err}` or `err + ''`: the error and nothing else, as a string.
   const parts = messageParts(e);

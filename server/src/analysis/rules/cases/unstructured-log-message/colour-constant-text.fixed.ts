@@ -1,7 +1,9 @@
 // @case library=pino loggerModule=src/logger.ts
 // Constant text in a terminal colour (`chalk.green('npm run deploy')`, `chalk.bold(chalk.blue(...))`)
-// is constant text: the message is the same every time. A coloured run-time value is not.
+// is constant text: the message is the same every time. A coloured run-time value is not. The `colors`
+// package is one of these libraries (Juice Shop's `colors.red('ERROR')`).
 import chalk from 'chalk';
+import colors from 'colors/safe';
 import { logger } from '../logger';
 
 export function precheck(pending: number, key: string) {
@@ -9,4 +11,9 @@ export function precheck(pending: number, key: string) {
   logger.warn(`${chalk.bold(chalk.yellow('warn'))} the database is read-only`);
   logger.warn({ key }, 'is missing');
   logger.info({ pending }, 'alterations pending');
+}
+
+export function validated(env: string) {
+  logger.warn(`Configuration validated (${colors.red('ERROR')})`);
+  logger.info({ env }, 'Configuration validated');
 }

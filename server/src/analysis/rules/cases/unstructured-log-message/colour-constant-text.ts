@@ -1,7 +1,9 @@
 // @case library=pino loggerModule=src/logger.ts
 // Constant text in a terminal colour (`chalk.green('npm run deploy')`, `chalk.bold(chalk.blue(...))`)
-// is constant text: the message is the same every time. A coloured run-time value is not.
+// is constant text: the message is the same every time. A coloured run-time value is not. The `colors`
+// package is one of these libraries (Juice Shop's `colors.red('ERROR')`).
 import chalk from 'chalk';
+import colors from 'colors/safe';
 import { logger } from '../logger';
 
 export function precheck(pending: number, key: string) {
@@ -11,4 +13,10 @@ export function precheck(pending: number, key: string) {
             //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
   logger.info(`${pending} alterations pending`);
             //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}
+
+export function validated(env: string) {
+  logger.warn(`Configuration validated (${colors.red('ERROR')})`);
+  logger.info(`Configuration ${colors.bold(env)} validated`);
+            //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
 }
