@@ -64,7 +64,10 @@ const MAY_HOLD_LOG_CALL = new RegExp(
     // A helper of a class or object named for logging, whatever its method (`LogHelper.success(...)`: logCalls.ts isCandidateCall).
     String.raw`|\b[lL]og(?:ger|[A-Z_$\d][\w$]*)?\s*\.\s*[\w$]+\s*\(` +
     // A level chosen at run time (`logger[logLevel](...)`, `req.log[level](...)`, `logger[config.logLevels.onError](`: logCalls.ts).
-    String.raw`|\[\s*[\w$.]*(?:[lL]evel|LEVEL|[lL]vl|LVL|[sS]everity|SEVERITY|[sS]everities)s?(?:\.[\w$]+)?\s*\]\s*(?:\?\.\s*)?\(`,
+    String.raw`|\[\s*[\w$.]*(?:[lL]evel|LEVEL|[lL]vl|LVL|[sS]everity|SEVERITY|[sS]everities)s?(?:\.[\w$]+)?\s*\]\s*(?:\?\.\s*)?\(` +
+    // A JavaScript parameter documented as a module's class (`@param {import('./LibraryScan')} libraryScan`):
+    // its class's log helpers may be called under any name (`libraryScan.addLog(LogLevel.DEBUG, ...)`).
+    String.raw`|@param\s*\{\s*import\(`,
 );
 
 // Bound once: property reads on the `ts` namespace cost a getter call each, in the hottest loop.

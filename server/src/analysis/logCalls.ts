@@ -96,8 +96,10 @@ export function recogniseLogCall(call: ts.CallExpression, values: ValueResolver)
     method = RUN_TIME_LEVEL;
     runTimeLevel = true;
   } else return null;
-  // Not a level method: only an object of log helpers (made or imported, never a parameter's type) can make it a log call.
-  if (!ALL_LEVEL_METHODS.has(method) && values.isParameter(receiver)) return null;
+  // Not a level method: only an object of log helpers (made or imported, never a parameter's written
+  // type, which would ask every typed parameter's class) can make it a log call; a JavaScript
+  // parameter's JSDoc naming a module's class is read (it is rare, and its comment is read only here).
+  if (!ALL_LEVEL_METHODS.has(method) && values.isUndocumentedParameter(receiver)) return null;
   // A class's own log helper called on `this` (a facade's `fatal` calling its `error`).
   if (unwrap(receiver).kind === ts.SyntaxKind.ThisKeyword) {
     const own = values.thisMethod(receiver, method)?.logs;

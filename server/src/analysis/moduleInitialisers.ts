@@ -16,9 +16,23 @@ export const INITIALISER_NAMES: ReadonlySet<string> = new Set(['init', 'initiali
 
 /** A call of one, by text: the cheap test before a module's calls are walked. */
 const INITIALISER_CALL = new RegExp(String.raw`\.(?:${[...INITIALISER_NAMES].join('|')})\s*\(`);
+/**
+ * `new JobQueue(db, settings, logger)`: a class constructed with an argument named for logging, by
+ * text (bounded, so that no long argument list is scanned twice).
+ */
+const CONSTRUCTED_WITH_LOGGER = /\bnew\s+[\w$.]{1,80}\s*\([^()]{0,400}?\b[\w$]{0,40}[lL]og(?:ger)?\b/;
 
+/** Whether a module may hand another module's initialiser, or a class of one, a logging value. */
 export function mayCallInitialiser(text: string): boolean {
-  return INITIALISER_CALL.test(text);
+  return INITIALISER_CALL.test(text) || CONSTRUCTED_WITH_LOGGER.test(text);
+}
+
+/**
+ * The member name under which a module's `new C(...)` of a class another module exports is recorded:
+ * `new:default` for its default export (or a CommonJS module that is the class), `new:C` for a named one.
+ */
+export function constructorMember(exportName: string): string {
+  return `new:${exportName}`;
 }
 
 export interface InjectedArgument {
@@ -39,11 +53,21 @@ interface Values {
  * that are either (`runtime`, its `log` member the logger).
  */
 export function injectedArguments(sf: ts.SourceFile, scopes: ScopeMap, values: Values, isProjectModule: (specifier: string) => boolean): InjectedArgument[] {
-  if (!INITIALISER_CALL.test(sf.text)) return [];
+  if (!mayCallInitialiser(sf.text)) return [];
   const out: InjectedArgument[] = [];
   const stack: ts.Node[] = [sf];
   while (stack.length) {
     const node = stack.pop()!;
+    // `new JobQueue(db, ..., logger)` of a class a project module exports (Checkmate's entry building its services).
+    if (ts.isNewExpression(node) && node.arguments?.length) {
+      const constructed = constructedClass(node.expression, scopes);
+      if (constructed && isProjectModule(constructed.specifier)) {
+        node.arguments.forEach((arg, index) => {
+          const value = injectableValue(arg, scopes, values);
+          if (value) out.push({ specifier: constructed.specifier, member: constructorMember(constructed.name), index, value });
+        });
+      }
+    }
     if (ts.isCallExpression(node) && node.arguments.length > 0) {
       const callee = unwrap(node.expression);
       const member = ts.isPropertyAccessExpression(callee) && INITIALISER_NAMES.has(callee.name.text) ? callee : null;
@@ -61,6 +85,53 @@ export function injectedArguments(sf: ts.SourceFile, scopes: ScopeMap, values: V
     });
   }
   return out;
+}
+
+/** The module and export name of the class `new X(...)` constructs, when X is imported or required: `default` for a whole module. */
+function constructedClass(callee: ts.Expression, scopes: ScopeMap): { specifier: string; name: string } | null {
+  const e = unwrap(callee);
+  if (ts.isIdentifier(e)) {
+    const d = resolveName(scopes, e, e.text);
+    if (d?.kind === 'import') return { specifier: d.module, name: d.name === '*' ? 'default' : d.name };
+    const whole = wholeModuleOf(e, scopes);
+    return whole ? { specifier: whole, name: 'default' } : null;
+  }
+  // `new services.JobQueue(...)`, `services` a namespace import or a required module.
+  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) {
+    const whole = wholeModuleOf(e.expression, scopes);
+    return whole ? { specifier: whole, name: e.name.text } : null;
+  }
+  return null;
+}
+
+/**
+ * The names a module exports a class of its own under: `export default class`, `export class C`,
+ * `export default C`, `export { C as D }`, `module.exports = C` (its default), `exports.D = C`.
+ */
+export function classExportNames(klass: ts.ClassLikeDeclaration): string[] {
+  const sf = klass.getSourceFile();
+  if (!ts.isSourceFile(klass.parent) || !klass.name) return [];
+  const exported = ts.canHaveModifiers(klass) ? ts.getModifiers(klass) : undefined;
+  if (exported?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return [exported.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ? 'default' : klass.name.text];
+  const name = klass.name.text;
+  const isName = (x: ts.Expression) => ts.isIdentifier(unwrap(x)) && (unwrap(x) as ts.Identifier).text === name;
+  const out: string[] = [];
+  for (const st of sf.statements) {
+    if (ts.isExportAssignment(st) && isName(st.expression)) out.push('default');
+    else if (ts.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && ts.isNamedExports(st.exportClause)) {
+      for (const el of st.exportClause.elements) if ((el.propertyName ?? el.name).text === name) out.push(el.name.text);
+    } else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && isName(st.expression.right)) {
+      const target = st.expression.left;
+      if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression) && target.expression.text === 'module' && target.name.text === 'exports') out.push('default');
+      else if (ts.isPropertyAccessExpression(target) && isModuleExports(target.expression)) out.push(target.name.text);
+    }
+  }
+  return out;
+}
+
+/** `exports` or `module.exports`. */
+function isModuleExports(e: ts.Expression): boolean {
+  return (ts.isIdentifier(e) && e.text === 'exports') || (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'module' && e.name.text === 'exports');
 }
 
 /** What an argument hands the initialiser for logging, as another module can hold it; null when nothing. */

@@ -3,11 +3,11 @@
 // from its context (a callback's type, a GraphQL resolver map's type). The expression half is
 // values.ts's ValueResolver; the two ask each other through ExpressionValues.
 import ts from './typescriptModule';
-import { writtenParameterType } from './parameterTypes';
+import { type DocumentedType, jsDocParameterType, writtenParameterType } from './parameterTypes';
 import { derivesLogger, isWinstonContainerClass, otherLoggingPackageType, WINSTON_CONTAINER } from './libraryValues';
 import { GRAPHQL_CODEGEN_CONTEXT_PARAMETER, GRAPHQL_RESOLVER_CONTEXT_INDEX, LIBRARY_PACKAGES, LOG_HOLDER_TYPES, LOGGER_TYPES } from './libraries';
 import type { ClassSummary, FunctionSummary, ImportLinks, LoggerShape } from './model/types';
-import { type Declaration, resolveName, type ScopeMap } from './scopes';
+import { type Declaration, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
 import type { LoggerLibrary } from './types';
 import { MAX_DEPTH, type Value } from './valueTypes';
 import { loggerMember, memberValue } from './memberValues';
@@ -272,8 +272,30 @@ export class TypeValues {
   paramValue(p: ts.ParameterDeclaration, _index: number): Value | null {
     const written = writtenParameterType(p);
     if (written) return this.typeValue(written, p);
+    // `@param {import('./LibraryScan')} libraryScan` in JavaScript: an instance of the class that module exports.
+    const documented = jsDocParameterType(p);
+    if (documented) return this.documentedInstance(documented, p);
     const contextual = this.contextualParamValue(p, 0);
     return contextual?.t === 'loggerMembers' && contextual.members.size === 0 ? null : contextual;
+  }
+
+  /** An instance of the class a JSDoc type names: a module's export, or a class the file declares, imports or requires. */
+  private documentedInstance(documented: DocumentedType, at: ts.Node): Value | null {
+    let module: string;
+    let name: string;
+    if ('module' in documented) ({ module, name } = documented);
+    else {
+      const d = resolveName(this.scopes, at, documented.local);
+      if (d?.kind === 'class') return this.values.instanceOf(d.node);
+      if (d?.kind === 'import') [module, name] = [d.module, d.name === '*' ? 'default' : d.name];
+      else {
+        const required = d?.kind === 'value' ? requiredModule(unwrap(d.init)) : null;
+        if (!required) return null;
+        [module, name] = [required, 'default'];
+      }
+    }
+    const exported = this.links.exportOf(module, name);
+    return exported?.t === 'class' ? instanceOfSummary(exported.cls) : null;
   }
 
   /**

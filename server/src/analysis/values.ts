@@ -22,7 +22,8 @@ import { MAX_DEPTH, type Value } from './valueTypes';
 import { type CallContext, callValueOf } from './callValues';
 import { functionValue, loggerFactory, loggerMember, memberValue, trpcOption, valueOfExport } from './memberValues';
 import { boundLoggerObject, enclosingObjectLiteral, ObjectLiteralMembers } from './objectLiteralValues';
-import { initialiserName } from './moduleInitialisers';
+import { classExportNames, constructorMember, initialiserName } from './moduleInitialisers';
+import { jsDocParameterType } from './parameterTypes';
 
 export type { Value } from './valueTypes';
 
@@ -143,6 +144,18 @@ export class ValueResolver {
   isParameter(expr: ts.Expression): boolean {
     const e = unwrap(expr);
     return ts.isIdentifier(e) && resolveName(this.scopes, e, e.text)?.kind === 'param';
+  }
+
+  /**
+   * Whether `expr` is a parameter whose type no JSDoc names a class for: a JavaScript parameter with
+   * `@param {import('./LibraryScan')} libraryScan` (or `{LibraryScan}`) is documented, and its class's log
+   * helpers are log calls whatever their names (`libraryScan.addLog(level, message)`).
+   */
+  isUndocumentedParameter(expr: ts.Expression): boolean {
+    const e = unwrap(expr);
+    if (!ts.isIdentifier(e)) return false;
+    const d = resolveName(this.scopes, e, e.text);
+    return d?.kind === 'param' && jsDocParameterType(d.node) === null;
   }
 
   /** The parameter whose error the function `callee` returns as text (`getErrorMessage` → `err.message`), else null. */
@@ -308,6 +321,14 @@ export class ValueResolver {
    */
   private injectedValue(p: ts.ParameterDeclaration, index: number): Value | null {
     if (p.type || !this.links.injectedArgument) return null;
+    // A constructor's parameter, as another module constructs the class (`new JobQueue(db, logger)`).
+    if (ts.isConstructorDeclaration(p.parent)) {
+      for (const name of classExportNames(p.parent.parent)) {
+        const v = valueOfExport(this.links.injectedArgument(constructorMember(name), index));
+        if (v) return v;
+      }
+      return null;
+    }
     const member = initialiserName(p.parent);
     return member ? valueOfExport(this.links.injectedArgument(member, index)) : null;
   }

@@ -339,7 +339,10 @@ function exportedBy(summary: ModuleSummary, name: string): ExportedValue | null 
     // nothing else by name: its members are the module's (else each name is looked up as a namespace's).
     const members = summary.objects.get('module.exports');
     const onlyWhole = summary.objects.size === 1 && summary.loggers.size === 0 && summary.functions.size === 0 && summary.classes.size === 0;
-    return members && onlyWhole ? { t: 'object', members } : { t: 'namespace' };
+    if (members && onlyWhole) return { t: 'object', members };
+    // `module.exports = LibraryScan`: requiring the module gives the class (Audiobookshelf's `new LibraryScan()`).
+    const cls = summary.classes.get('module.exports');
+    return cls ? { t: 'class', cls } : { t: 'namespace' };
   }
   const logger = summary.loggers.get(name) ?? (name === 'default' ? summary.loggers.get('module.exports') : undefined);
   if (logger) return { t: 'logger', lib: logger.lib, origin: logger.origin };
