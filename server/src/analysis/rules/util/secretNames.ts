@@ -20,7 +20,8 @@ const NOT_SECRET_PAIRS = new Set(['page token', 'continuation token', 'cancellat
 const COUNT_FIRST_WORDS = new Set(['number', 'num', 'count', 'total', 'max', 'min']);
 
 /** First words of boolean-style names. */
-const FLAG_FIRST_WORDS = new Set(['has', 'is', 'should', 'needs', 'requires', 'missing', 'no', 'valid', 'invalid', 'expired', 'can', 'use', 'with', 'without']);
+// A verb first makes a setting (Audiobookshelf's `returnTokens`, `includePassword`, `skipToken`): whether to, not the secret.
+const FLAG_FIRST_WORDS = new Set(['has', 'is', 'should', 'needs', 'requires', 'missing', 'no', 'valid', 'invalid', 'expired', 'can', 'use', 'with', 'without', 'return', 'returns', 'include', 'includes', 'skip', 'allow', 'enable', 'disable', 'show', 'hide']);
 
 
 /**

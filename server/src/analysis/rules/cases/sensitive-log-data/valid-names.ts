@@ -10,4 +10,7 @@ export function ok(tokenizer: string, keyId: string, authMethod: string, session
   // Counts and limits of secrets are numbers (HedgeDoc's `numberOfDeletedTokens`, a model's `maxTokens`).
   const numberOfDeletedTokens = 2;
   logger.info({ numberOfDeletedTokens, maxTokens: 4096, totalTokens: 812, numTokens: 3 }, 'tokens');
+  // A verb first names a setting: whether to return or include the secret (Audiobookshelf's `returnTokens`).
+  const returnTokens = user.name === 'app';
+  logger.info({ returnTokens, includePassword: false, skipToken: true }, 'login options');
 }
