@@ -650,6 +650,20 @@ describe('file roles', () => {
     assert.match(role('server/Server.js'), /^service: /);
   });
 
+  it("what nps's package-scripts.js runs (express-typescript-boilerplate's `ts-node ./commands/banner.ts`) is a script; a file it runs that starts a server is not", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'api', main: 'src/app.ts', scripts: { start: 'nps' }, dependencies: { express: '^4' } }),
+      'package-scripts.js': "const runFast = (p) => `ts-node --transpile-only ${p}`;\nmodule.exports = { scripts: { default: 'nps start', start: runFast('./src/server.ts'), banner: runFast('./commands/banner.ts serve'), config: { script: runFast('./commands/tsconfig.ts') } } };\n",
+      'commands/banner.ts': "console.log(`starting ${process.argv[2]}`);\n",
+      'commands/tsconfig.ts': "console.error(`cannot write ${process.cwd()}`);\n",
+      'src/server.ts': "import express from 'express';\nexpress().listen(3000);\n",
+      'src/app.ts': "import './server';\n",
+    });
+    assert.equal(role('commands/banner.ts'), 'script: package-scripts.js (nps) runs it');
+    assert.equal(role('commands/tsconfig.ts'), 'script: package-scripts.js (nps) runs it');
+    assert.match(role('src/server.ts'), /^service: /);
+  });
+
   it("what CI runs from its own folder (zwave-js-ui's .github/bot-scripts/*.cjs for actions/github-script, a GitLab or CircleCI helper) is a script, not service code", async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'root', private: true, dependencies: { express: '^4' } }),

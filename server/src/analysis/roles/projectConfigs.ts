@@ -42,6 +42,10 @@ const VITE_CONFIG = /^vite\.config\.[cm]?[jt]s$/;
 const MOCHARC_SCRIPT = /^\.mocharc\.[cm]?js$/;
 const WEBPACK_CONFIG = /^webpack(\.[\w-]+)?\.config\.[cm]?[jt]s$/;
 const NEXT_CONFIG = /^next\.config\.[cm]?[jt]s$/;
+/** nps's scripts file (package-scripts.js, .cjs, .mjs, .json, .yml): the package's scripts, written as code or data. */
+const NPS_CONFIG = /^package-scripts\.(?:[cm]?js|json|ya?ml)$/;
+/** A source file's path in a command line (`ts-node --transpile-only ./commands/banner.ts`), bounded. */
+const COMMAND_PATH = /(?:^|[\s'"`(=])(\.{1,2}\/[\w@.$-]{1,100}(?:\/[\w@.$-]{1,100}){0,20}\.[cm]?[jt]sx?)(?![\w/])/g;
 /** Build output folders whose files are compiled from `src/`. */
 const OUTPUT_DIRS = new Set(['dist', 'build', 'lib', 'out']);
 
@@ -338,6 +342,23 @@ export class ProjectConfigs {
     }
   }
 
+  /**
+   * The files nps's scripts run (express-typescript-boilerplate's `runFast('./commands/banner.ts')` in
+   * package-scripts.js): commands a developer starts from a terminal, as package.json's other scripts
+   * are. Read as text, by the relative paths of source files it names; a file that starts a server is
+   * left to what else is known of it (nps may start the service too).
+   */
+  private readNpsScripts(file: string): void {
+    const text = this.project.readFile(file);
+    if (text === undefined) return;
+    const dir = path.dirname(file);
+    for (const m of text.matchAll(COMMAND_PATH)) {
+      if (m[1].includes('node_modules')) continue;
+      const target = this.sourceFile(dir, m[1]);
+      if (target && !this.scanOf(target)?.startsServer) this.name(target, { role: 'script', why: `${this.rel(file)} (nps) runs it` });
+    }
+  }
+
   private addFrontEndProject(p: FrontEndProject): void {
     this.folders.push({ dir: p.dir, evidence: { role: 'browser', why: p.why, weak: true } });
     for (const entry of p.entries) {
@@ -364,6 +385,7 @@ export class ProjectConfigs {
     const isMocha = MOCHARC_SCRIPT.test(base);
     const isWebpack = WEBPACK_CONFIG.test(base);
     if (NEXT_CONFIG.test(base)) this.nextPackages.add(dir);
+    if (NPS_CONFIG.test(base)) return this.readNpsScripts(file);
     if (!isJest && !isVitest && !isVite && !isMocha && !isWebpack) return;
     const text = this.project.readFile(file);
     if (text === undefined) return;
