@@ -21,6 +21,7 @@ import { RoleIndex, type RoleVerdict } from './roles';
 import { AssertedTextIndex } from './model/assertedTexts';
 import type { CodeSource } from './context/fileSources';
 import { serviceContextFor } from './context/service';
+import { aliasTarget, resolveHookAliases, type RuntimeAliases } from './model/runtimeAliases';
 
 export { isInside, stripExtension };
 export type { ConfiguredLoggerModule, FileFacts, PackageInfo };
@@ -72,6 +73,8 @@ export class ProjectModel implements FactsSource {
   readonly memberSources = new Set<string>();
   /** Files that may call another module's initialiser (moduleInitialisers.ts), learnt by noteFile: where Node-RED's `runtime.log` comes from. */
   readonly injectionSources = new Set<string>();
+  /** Files that patch Node's module resolution with a table of names (model/runtimeAliases.ts), learnt by noteFile. */
+  readonly resolveHookFiles = new Set<string>();
   /** Files that start with a `#!` line (CLI entry points), learnt by noteFile. */
   readonly shebangFiles = new Set<string>();
   /** Specifiers each file imports a binding named `logger` or `log` from (model/loggerImports.ts), learnt by noteFile. */
@@ -117,6 +120,7 @@ export class ProjectModel implements FactsSource {
       workspacePackages: () => this.workspacePackageDirs(),
       linksWorkspacePackage: (file, name) => this.linksWorkspacePackage(file, name),
       isEsmFormat: (file) => this.isEsmFormat(file),
+      runtimeAlias: (file, specifier) => this.runtimeAlias(file, specifier),
     });
     this.modules = new ModuleIndex({
       resolver: this.resolver,
@@ -172,6 +176,40 @@ export class ProjectModel implements FactsSource {
     if (this.workspaceDeclaration().linksByVersion) return true;
     const pkg = this.packageFor(absPath);
     return !pkg?.dependencies.has(name) || pkg.linkedDependencies.has(name);
+  }
+
+  /**
+   * The project file or folder a bare specifier stands for at run time: the file's package's
+   * `_moduleAliases`, else the table of a module of that package that patches Node's resolution.
+   */
+  runtimeAlias(absPath: string, specifier: string): string | null {
+    const pkg = this.packageFor(absPath);
+    const declared = pkg?.moduleAliases ? aliasTarget(pkg.moduleAliases, specifier) : null;
+    if (declared) return declared;
+    for (const hook of this.resolveHookFiles) {
+      const hookPackage = this.packageFor(hook);
+      if ((hookPackage?.dir ?? this.root) !== (pkg?.dir ?? this.root)) continue;
+      const target = aliasTarget(this.resolveHookTable(hook, hookPackage?.dir ?? this.root), specifier);
+      if (target) return target;
+    }
+    return null;
+  }
+
+  private readonly resolveHookTables = new Map<string, RuntimeAliases>();
+
+  private resolveHookTable(file: string, packageDir: string): RuntimeAliases {
+    let table = this.resolveHookTables.get(file);
+    if (!table) this.resolveHookTables.set(file, (table = resolveHookAliases(this.readFile(file) ?? '', file, packageDir, (p) => this.fsView.fileExists(p))));
+    return table;
+  }
+
+  /** A module patching resolution was noted, changed or dropped: every resolution may differ now. */
+  resolutionHooksChanged(file: string): void {
+    this.resolveHookTables.delete(file);
+    this.resolver.forget();
+    this.modules.clear();
+    this.roles.invalidate();
+    this.generation++;
   }
 
   /** Whether Node treats the file as an ES module: by extension, then its package's `type`. */

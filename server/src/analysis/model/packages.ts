@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { LoggerLibrary } from '../types';
 import { LIBRARY_PACKAGES, REQUEST_LOG_PROPERTY_PACKAGES } from '../libraries';
 import { isInside, stripExtension } from './paths';
+import { moduleAliasesOf, type RuntimeAliases } from './runtimeAliases';
 
 export interface PackageInfo {
   /** Directory holding the package.json (or the Nx project.json). */
@@ -19,6 +20,8 @@ export interface PackageInfo {
   readonly type: 'module' | 'commonjs' | null;
   /** Absolute paths of the `bin` entries, without extension. */
   readonly binFiles: ReadonlySet<string>;
+  /** module-alias's `_moduleAliases`: bare names the package maps to its own files at run time. */
+  readonly moduleAliases?: RuntimeAliases;
 }
 
 /** A dependency on a local folder rather than a version of the registry's. */
@@ -47,7 +50,8 @@ export function readPackageJson(dir: string, readFile: (p: string) => string | u
     for (const v of Object.values(json.bin)) if (typeof v === 'string') bin.add(stripExtension(path.resolve(dir, v)));
   }
   const type = json.type === 'module' ? 'module' : json.type === 'commonjs' ? 'commonjs' : null;
-  return { dir, name: packageName(json.name), dependencies: deps, linkedDependencies: linked, devOnlyDependencies: devOnly, type, binFiles: bin };
+  const aliases = moduleAliasesOf(json, dir);
+  return { dir, name: packageName(json.name), dependencies: deps, linkedDependencies: linked, devOnlyDependencies: devOnly, type, binFiles: bin, ...(aliases.size ? { moduleAliases: aliases } : {}) };
 }
 
 /**

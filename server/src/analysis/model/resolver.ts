@@ -25,6 +25,8 @@ export interface ResolverDeps {
   linksWorkspacePackage(fromFile: string, name: string): boolean;
   /** Whether the file is an ES module by Node's rules (extension, then its package's `type`). */
   isEsmFormat(absFile: string): boolean;
+  /** The project file or folder a bare specifier stands for at run time (model/runtimeAliases.ts), or null. */
+  runtimeAlias?(fromFile: string, specifier: string): string | null;
 }
 
 export class ModuleResolver {
@@ -61,6 +63,9 @@ export class ModuleResolver {
     const setup = this.deps.tsconfigs.forFile(fromFile);
     const isAlias = !isPathSpecifier(specifier) && setup.mapsBareSpecifier(specifier);
     if (!isPathSpecifier(specifier) && !isAlias) {
+      // `require("logger")` where the service maps the name to its own file at run time: resolved as that path.
+      const runtime = this.deps.runtimeAlias?.(fromFile, specifier);
+      if (runtime) return this.resolve(fromFile, pathSpecifier(fromFile, runtime));
       const name = packageNameOf(specifier);
       if (!this.deps.workspacePackages().has(name) || !this.deps.linksWorkspacePackage(fromFile, name)) return null;
     }
@@ -148,4 +153,10 @@ export class ModuleResolver {
     if (scope.startsWith('@') && !scope.includes(path.sep)) for (const name of this.deps.workspacePackages().keys()) if (name.startsWith(`${scope}/`)) return true;
     return false;
   }
+}
+
+/** A relative specifier from `fromFile` to `target` (`./js/logger.js`, `../js/logger.js`). */
+function pathSpecifier(fromFile: string, target: string): string {
+  const rel = path.relative(path.dirname(fromFile), target).split(path.sep).join('/');
+  return rel.startsWith('../') ? rel : `./${rel}`;
 }
