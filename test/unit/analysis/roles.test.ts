@@ -664,6 +664,24 @@ describe('file roles', () => {
     assert.match(role('src/server.ts'), /^service: /);
   });
 
+  it("MagicMirror: a UMD module index.html loads and the server requires is the server's too, and so is what requires it; a file name loaded from computed folders (`${moduleFolder}/node_helper.js`) and a folder joined to a computed name are loaded by the server", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'magicmirror', main: 'js/electron.js', dependencies: { express: '^5' } }),
+      'index.html': '<html><body><script src="js/logger.js"></script><script src="js/main.js"></script></body></html>\n',
+      'js/logger.js': "(function () {\n  if (typeof module !== 'undefined') {\n    module.exports = { info: console.info.bind(console) };\n  } else {\n    window.Log = { info: console.info.bind(console) };\n  }\n}());\n",
+      'js/main.js': "window.MM = { start() { document.body.className = 'ready'; } };\n",
+      'js/electron.js': "require('./app');\n",
+      'js/app.js': "const express = require('express');\nconst Log = require('./logger');\nfunction loadModule(moduleFolder) {\n  const helperPath = `${moduleFolder}/node_helper.js`;\n  const Helper = require(helperPath);\n  return new Helper();\n}\nexpress().listen(8080);\nmodule.exports = { loadModule, Log };\n",
+      'defaultmodules/weather/node_helper.js': "const path = require('node:path');\nconst Log = require('../../js/logger');\nmodule.exports = function Helper() { const providerPath = path.join(__dirname, 'providers', `${process.env.PROVIDER}.js`); Log.info(`loading ${providerPath}`); return require(providerPath); };\n",
+      'defaultmodules/weather/providers/yr.js': "const Log = require('../../../js/logger');\nmodule.exports = { fetch() { Log.info(`yr ${Date.now()}`); } };\n",
+      'tests/weather_spec.js': "require('../defaultmodules/weather/node_helper');\nrequire('../defaultmodules/weather/providers/yr');\n",
+    });
+    assert.match(role('js/logger.js'), /^service: imported by server code/);
+    assert.equal(role('js/main.js'), 'browser: loaded by index.html');
+    assert.match(role('defaultmodules/weather/node_helper.js'), /^service: imported by server code \(js\/app\.js\)/);
+    assert.match(role('defaultmodules/weather/providers/yr.js'), /^service: imported by server code \(defaultmodules\/weather\/node_helper\.js\)/);
+  });
+
   it("what CI runs from its own folder (zwave-js-ui's .github/bot-scripts/*.cjs for actions/github-script, a GitLab or CircleCI helper) is a script, not service code", async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'root', private: true, dependencies: { express: '^4' } }),

@@ -44,6 +44,8 @@ export interface GraphInputs {
   runsMigrations?(file: string): boolean;
   /** Folders (relative to the file's) whose modules the file loads by listing them (see scan.ts). */
   foldersLoadedBy?(file: string): readonly string[];
+  /** File names the file loads from computed folders of its package (see scan.ts). */
+  fileNamesLoadedBy?(file: string): readonly string[];
   /** Package names whose modules the file may load by a computed name (see scan.ts). */
   packagesLoadedBy?(file: string): readonly string[];
   /** Vite `import.meta.glob` patterns the file loads (see scan.ts). */
@@ -72,6 +74,7 @@ export function buildImportGraph(inputs: GraphInputs): ImportGraph {
   const lazyImports: Set<number>[] = files.map(() => NO_LAZY);
   /** Files by folder, made when a file first lists a folder. */
   let byFolder: Map<string, number[]> | undefined;
+  let byName: Map<string, number[]> | undefined;
   /** File indexes sorted by path, made when a file first has a glob: a pattern's fixed folder is a range of them. */
   let sortedFiles: number[] | undefined;
   const aliases = new AliasMatcher(files, inputs);
@@ -112,6 +115,12 @@ export function buildImportGraph(inputs: GraphInputs): ImportGraph {
     for (const dir of inputs.foldersLoadedBy?.(from) ?? []) {
       byFolder ??= filesByFolder(files);
       for (const c of byFolder.get(path.resolve(folder, dir)) ?? []) if (c !== i && !exact.has(c)) possible.add(c);
+    }
+    // A file name loaded from computed folders (`${moduleFolder}/node_helper.js`): every file so named in the package.
+    for (const name of inputs.fileNamesLoadedBy?.(from) ?? []) {
+      byName ??= filesByName(files);
+      const pkg = inputs.packageDirOf(from);
+      for (const c of byName.get(name) ?? []) if (c !== i && !exact.has(c) && inputs.packageDirOf(files[c]) === pkg) possible.add(c);
     }
     // A dependency loaded by a computed name (`require(type.replace('providers/', '@signalk/streams/'))`):
     // any module in the folder of the package's entry may be the one.
@@ -262,6 +271,17 @@ function globTargets(files: readonly string[], sorted: readonly number[], packag
     const f = files[sorted[k]];
     if (matcher.matches(f.slice(prefix.length).split(path.sep).join('/'))) out.push(sorted[k]);
   }
+  return out;
+}
+
+function filesByName(files: readonly string[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  files.forEach((f, i) => {
+    const name = path.basename(f);
+    const list = out.get(name);
+    if (list) list.push(i);
+    else out.set(name, [i]);
+  });
   return out;
 }
 

@@ -170,6 +170,7 @@ export class RoleIndex {
       runsMigrations: (f) => scans.get(f)!.runsMigrations,
       globImportsOf: (f) => scans.get(f)!.globImports,
       foldersLoadedBy: (f) => scans.get(f)!.loadsFolders,
+      fileNamesLoadedBy: (f) => scans.get(f)!.fileNamesLoaded,
       packagesLoadedBy: (f) => scans.get(f)!.packagesLoaded,
       commandSpecifiersOf: (f) => scans.get(f)!.commandSpecifiers,
       resolver: this.resolver,
@@ -197,6 +198,7 @@ function sameNote(a: Noted, b: Noted): boolean {
     x.runsMigrations === y.runsMigrations &&
     x.globImports.join('\0') === y.globImports.join('\0') &&
     x.loadsFolders.join('\0') === y.loadsFolders.join('\0') &&
+    x.fileNamesLoaded.join('\0') === y.fileNamesLoaded.join('\0') &&
     x.packagesLoaded.join('\0') === y.packagesLoaded.join('\0') &&
     x.stylesheet === y.stylesheet &&
     x.startsServer === y.startsServer &&

@@ -305,7 +305,8 @@ export class ProjectConfigs {
     const html = path.join(dir, 'index.html');
     for (const src of htmlScriptSources(this.project.readFile(html) ?? '')) {
       const file = this.sourceFile(dir, src.startsWith('/') ? `.${src}` : src);
-      if (file) this.name(file, { role: 'browser', why: `loaded by ${this.rel(html)}` });
+      // A UMD module the server requires too is shared: the page's load is weak evidence, server reach wins.
+      if (file) this.name(file, { role: 'browser', why: `loaded by ${this.rel(html)}`, ...(this.scanOf(file)?.isomorphic ? { weak: true } : {}) });
     }
     const angular = path.join(dir, 'angular.json');
     for (const p of angularJsonProjects(angular, this.project.readFile(angular))) this.addFrontEndProject(p);

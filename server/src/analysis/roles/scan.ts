@@ -31,6 +31,12 @@ export interface ScannedFile {
    */
   readonly loadsFolders: readonly string[];
   /**
+   * File names it loads from computed folders (`const helperPath = \`${moduleFolder}/node_helper.js\``
+   * then `require(helperPath)`: MagicMirror's app.js loading every module's node helper): any file so
+   * named in its package may be one it loads.
+   */
+  readonly fileNamesLoaded: readonly string[];
+  /**
    * Workspace packages whose modules it may load by a name made at run time: a computed `require`
    * or `import` in a file that writes the package's name with a slash after it (Signal K's providers:
    * `require(type.replace('providers/', '@signalk/streams/'))`). Only a package the file's package
@@ -61,6 +67,11 @@ export interface ScannedFile {
    * a browser the server drives): only a browser has them (Etherpad's padBootstrap.js, which esbuild bundles).
    */
   readonly usesPageGlobals: boolean;
+  /**
+   * Written for both sides (a UMD module: `if (typeof module !== 'undefined') { module.exports = x }
+   * else { window.Log = x }`, MagicMirror's js/logger.js): a page may load it and the server require it.
+   */
+  readonly isomorphic: boolean;
 }
 
 /**
@@ -94,6 +105,10 @@ const RUNS_MIGRATIONS = /\.migrate\.(?:latest|up)\s*\(/;
  */
 const LOADS_FOLDER = /\b(require\w*Dir\w*|requireAll|readdirSync)\s*(?:<[^>\n]{0,200}>)?\s*\(\s*(?:__dirname\s*[,)]|(?:path\.)?(?:join|resolve)\(\s*__dirname\s*,\s*(['"])([^'"\n\\]{1,200})\2\s*\))/g;
 const COMPUTED_REQUIRE = /\brequire\s*\(\s*[^'"`\s)]/;
+/** `path.join(__dirname, 'providers', name)`: a computed name in a fixed folder beside the file (bounded). */
+const JOINS_COMPUTED_NAME = /\b(?:join|resolve)\(\s*__dirname\s*,\s*(['"])([\w.-]{1,100}(?:\/[\w.-]{1,100}){0,10})\1\s*,\s*[^'"\s)]/g;
+/** `` `${folder}/node_helper.js` ``: a fixed source file name after a computed folder, in a template (bounded). */
+const COMPUTED_FOLDER_FILE = /\$\{[^`}\n]{1,200}\}\/([\w.-]{1,100}\.[cm]?[jt]s)`/g;
 /**
  * A module of a folder loaded by a name made at run time: `require(`./${name}`)` over a list of
  * names (NodeBB's socket.io namespaces), `import(`./handlers/${kind}.js`)`. The folder is the
@@ -201,6 +216,7 @@ export function scanFile(text: string, fileName = ''): ScannedFile {
     commandDirs: yargs ? [...text.matchAll(COMMAND_DIR)].map((m) => m[2]) : [],
     runsMigrations: text.includes('.migrate.') && RUNS_MIGRATIONS.test(text),
     loadsFolders: foldersLoaded(text),
+    fileNamesLoaded: text.includes('}/') && COMPUTED_REQUIRE.test(text) ? [...new Set([...text.matchAll(COMPUTED_FOLDER_FILE)].map((m) => m[1]))] : [],
     packagesLoaded: packagesLoaded(text),
     globImports: text.includes('import.meta.glob') ? [...text.matchAll(META_GLOB)].flatMap((m) => [...m[1].matchAll(GLOB_PATTERN)].map((g) => g[2])) : [],
     defaultExport: text.includes('default') && DEFAULT_EXPORT.test(text),
@@ -209,8 +225,12 @@ export function scanFile(text: string, fileName = ''): ScannedFile {
     startsServer: startsServer(text),
     testsMain: (text.includes('.main') || text.includes('argv[1]')) && TESTS_MAIN.test(text),
     usesPageGlobals: usesPageGlobals(text),
+    isomorphic: text.includes('typeof module') && text.includes('module.exports') && ASKS_FOR_COMMONJS.test(text),
   };
 }
+
+/** `typeof module !== 'undefined'`, `typeof module === "object"`: code asking whether CommonJS loads it. */
+const ASKS_FOR_COMMONJS = /typeof\s+module\s*[!=]==?\s*["'](?:undefined|object)["']/;
 
 /** The package names a file writes with a slash after them, when it also loads something computed; most files write none, so that is asked first. */
 function packagesLoaded(text: string): string[] {
@@ -277,6 +297,8 @@ function foldersLoaded(text: string): string[] {
       if (m[1] === 'readdirSync' && !(computedRequire ??= COMPUTED_REQUIRE.test(text))) continue;
       out.add(m[3] ?? '.');
     }
+    // `require(path.join(__dirname, "providers", \`${identifier}.js\`))` through a variable (MagicMirror's weather providers).
+    if ((computedRequire ??= COMPUTED_REQUIRE.test(text))) for (const m of text.matchAll(JOINS_COMPUTED_NAME)) out.add(m[2]);
   }
   if (text.includes('`.')) for (const m of text.matchAll(TEMPLATE_LOAD)) out.add(m[1].replace(/\/$/, '') || '.');
   if (text.includes("'.") || text.includes('".')) for (const m of text.matchAll(CONCAT_LOAD)) out.add(m[2].replace(/\/$/, '') || '.');
