@@ -41,6 +41,35 @@ export function assignedConsoleMethod(decl: ts.VariableDeclaration, values: Valu
 }
 
 /**
+ * A `let logLevel;` that its block assigns loggers of one library, and otherwise only a silent
+ * stand-in (an object literal of empty methods): MagicMirror's makeLogger, whose `logLevel` is
+ * console's bound methods when logging is on and `{ debug () {}, info () {}, ... }` when off. That logger.
+ */
+export function assignedLoggerInBlock(decl: ts.VariableDeclaration, values: Values, scopes: ScopeMap): Value | null {
+  const list = decl.parent;
+  if (!ts.isVariableDeclarationList(list) || list.flags & ts.NodeFlags.Const || decl.initializer) return null;
+  let lib: LoggerLibrary | null = null;
+  for (const a of assignmentsToLocal(decl, declares(scopes, decl), MAX_ASSIGNING_BLOCK)) {
+    if (a.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return null;
+    if (isSilentStandIn(a.right)) continue;
+    const v = values.valueOf(a.right);
+    if (v?.t !== 'logger' || (lib !== null && v.lib !== lib)) return null;
+    lib = v.lib;
+  }
+  return lib ? { t: 'logger', lib } : null;
+}
+
+/** `{ debug () {}, info: function () {} }`: an object literal whose members are all functions with empty bodies. */
+function isSilentStandIn(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  if (!ts.isObjectLiteralExpression(u) || u.properties.length === 0) return false;
+  return u.properties.every((p) => {
+    const fn = ts.isMethodDeclaration(p) ? p : ts.isPropertyAssignment(p) ? unwrap(p.initializer) : null;
+    return !!fn && (ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) && !!fn.body && ts.isBlock(fn.body) && fn.body.statements.length === 0;
+  });
+}
+
+/**
  * A module's `let requestLogger: any` that its top-level statements assign only loggers of one
  * library (`requestLogger = createLogger({...})`, Flowise's request logger): that library's logger.
  * The statements of the module's initialisers count as the top level's (Node-RED's `var log;` set by

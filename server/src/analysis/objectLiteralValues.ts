@@ -27,6 +27,13 @@ export function boundLoggerObject(o: ts.ObjectLiteralExpression, valueOf: ValueO
       continue;
     }
     if (!ts.isPropertyAssignment(p) || !p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) || !BOUND_LEVELS.has(p.name.text)) continue;
+    // `info: console.info.bind(console)`, `info: console.info` (MagicMirror's Log): console's own
+    // methods make a console-backed logger of the project's (message first, the rest printed after it).
+    if (isConsoleMethod(p.initializer, p.name.text, valueOf)) {
+      if (!same('custom')) return null;
+      levels.add(p.name.text);
+      continue;
+    }
     const owner = boundMethodOwner(p.initializer, p.name.text);
     const v = owner ? valueOf(owner) : null;
     if (v?.t !== 'logger' || !same(v.lib)) return null;
@@ -34,6 +41,16 @@ export function boundLoggerObject(o: ts.ObjectLiteralExpression, valueOf: ValueO
   }
   const found = lib as LoggerLibrary | null;
   return found && levels.has('info') && levels.has('warn') && levels.has('error') ? { t: 'logger', lib: found } : null;
+}
+
+/** `console.info` or `console.info.bind(console)` for the member `level` (console's own method of that name). */
+function isConsoleMethod(init: ts.Expression, level: string, valueOf: ValueOf): boolean {
+  let e = unwrap(init);
+  if (ts.isCallExpression(e) && e.arguments.length === 1 && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'bind') {
+    if (valueOf(e.arguments[0])?.t !== 'console') return false;
+    e = unwrap(e.expression.expression);
+  }
+  return ts.isPropertyAccessExpression(e) && e.name.text === level && valueOf(e.expression)?.t === 'console';
 }
 
 /** `logger.info.bind(logger)` for the member `level`: `logger`; null for anything else. */

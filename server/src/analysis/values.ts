@@ -16,7 +16,7 @@ import { LEVEL_METHODS } from './libraries';
 import { ClassValues, staticInstanceFields } from './classValues';
 import { instanceOfSummary, TypeValues } from './typeValues';
 import { constantTextsOf } from './constantTexts';
-import { assignedAtTopLevel, assignedConsoleMethod } from './assignedValues';
+import { assignedAtTopLevel, assignedConsoleMethod, assignedLoggerInBlock } from './assignedValues';
 import { libraryImportValue, otherLoggingPackageValue, WINSTON_CONTAINER } from './libraryValues';
 import { MAX_DEPTH, type Value } from './valueTypes';
 import { type CallContext, callValueOf } from './callValues';
@@ -294,7 +294,7 @@ export class ValueResolver {
       case 'other': {
         if (d.fn) return functionValue(this.functionSummary(d.fn));
         // `let logCtx: LogContextOrigin | undefined;`, assigned later (Nango): what its declared type says.
-        if (d.node && !d.node.initializer) return assignedConsoleMethod(d.node, this, this.scopes) ?? assignedAtTopLevel(d.node, this) ?? (d.node.type ? this.types.typeValue(d.node.type, d.node) : null);
+        if (d.node && !d.node.initializer) return assignedConsoleMethod(d.node, this, this.scopes) ?? assignedAtTopLevel(d.node, this) ?? assignedLoggerInBlock(d.node, this, this.scopes) ?? (d.node.type ? this.types.typeValue(d.node.type, d.node) : null);
         if (d.node) return assignedConsoleMethod(d.node, this, this.scopes);
         if (!d.param) return null;
         if (!d.param.node.type) {

@@ -143,6 +143,9 @@ export function summariseModule(file: string, text: string, links: SummaryLinks,
       }
     } else if (ts.isExpressionStatement(st)) {
       noteCommonJsExport(st.expression, values, links, put, scopes);
+      // A UMD wrapper (`(function () { if (typeof module !== 'undefined') { module.exports = makeLogger(); } ... }())`,
+      // MagicMirror's js/logger.js): the exports its body's statements make.
+      for (const inner of wrappedStatements(st.expression)) noteCommonJsExport(inner.expression, values, links, put, scopes);
     } else if (ts.isVariableStatement(st)) {
       // `var log = module.exports = { ... }` (Node-RED's log module): the export, named locally too.
       for (const d of st.declarationList.declarations) {
@@ -264,4 +267,27 @@ function identifierAt(name: string, parent: ts.Node): ts.Expression {
   const id = ts.factory.createIdentifier(name);
   (id as { parent: ts.Node }).parent = parent;
   return id;
+}
+
+/**
+ * The expression statements of a top-level function expression called at once (an IIFE), its `if`
+ * branches and blocks included, its nested functions left out; none for any other expression.
+ */
+function wrappedStatements(expr: ts.Expression): ts.ExpressionStatement[] {
+  const call = unwrap(expr);
+  if (!ts.isCallExpression(call)) return [];
+  const fn = unwrap(call.expression);
+  if (!(ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) || !ts.isBlock(fn.body)) return [];
+  const out: ts.ExpressionStatement[] = [];
+  const stack: ts.Statement[] = [...fn.body.statements];
+  while (stack.length) {
+    const st = stack.pop()!;
+    if (ts.isExpressionStatement(st)) out.push(st);
+    else if (ts.isBlock(st)) stack.push(...st.statements);
+    else if (ts.isIfStatement(st)) {
+      stack.push(st.thenStatement);
+      if (st.elseStatement) stack.push(st.elseStatement);
+    }
+  }
+  return out;
 }
