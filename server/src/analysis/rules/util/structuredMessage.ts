@@ -76,7 +76,7 @@ export function structureMessage(given: readonly Part[], scope: DeclarationLooku
     }
     const printed = printedValue(p.expr);
     if (printed && isStringify(p.expr)) reshaped = true;
-    const value = printed ?? colouredValue(p.expr, scope) ?? p.expr;
+    const value = printed ?? colourlessValue(p.expr, scope, sf) ?? p.expr;
     const text = withoutParentheses(value).getText(sf);
     const after = parts[i + 1]?.kind === 'text' ? (parts[i + 1] as { text: string }).text : '';
     // A glued `s` is a plural unless the value is a time (`${delay}s`, `${(ms / 1000).toFixed(1)}s`).
@@ -110,6 +110,21 @@ export function structureMessage(given: readonly Part[], scope: DeclarationLooku
   });
   if (twoErrors) return null;
   return { message: constantMessage(parts, slots), fields, error, reshaped, invented, glued, byPart, printedStack, alreadyLogged };
+}
+
+/**
+ * The value a colour call prints (`chalk.yellow(key)` → `key`), also when a condition picks the colour
+ * of one value (`score < 0.33 ? colors.green(s) : colors.red(s)` → `s`, Juice Shop's cheat score): as a
+ * field it is the value, not its escape codes, and not named for a colour. Null for anything else.
+ */
+function colourlessValue(expr: ts.Expression, scope: Pick<RuleContext, 'importOf'>, sf: ts.SourceFile, depth = 0): ts.Expression | null {
+  const direct = colouredValue(expr, scope);
+  if (direct) return direct;
+  const u = unwrap(expr);
+  if (!ts.isConditionalExpression(u) || depth >= 4) return null;
+  const a = colourlessValue(u.whenTrue, scope, sf, depth + 1);
+  const b = a && colourlessValue(u.whenFalse, scope, sf, depth + 1);
+  return a && b && a.getText(sf) === b.getText(sf) ? a : null;
 }
 
 /** The text part a colour call of a literal stands for (`chalk.bold(chalk.red('missing'))` → 'missing'), else null. */

@@ -17,3 +17,8 @@ export function validated(env: string) {
   logger.warn(`Configuration validated (${colors.red('ERROR')})`);
   logger.info({ env }, 'Configuration validated');
 }
+
+// A condition picking the colour of one value: the field is the value, named for it, not for a colour.
+export function cheat(score: number) {
+  logger.info({ score: score.toString() }, 'Cheat score');
+}

@@ -20,3 +20,9 @@ export function validated(env: string) {
   logger.info(`Configuration ${colors.bold(env)} validated`);
             //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
 }
+
+// A condition picking the colour of one value: the field is the value, named for it, not for a colour.
+export function cheat(score: number) {
+  logger.info(`Cheat score: ${score < 0.5 ? colors.green(score.toString()) : colors.red(score.toString())}`);
+            //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}
