@@ -325,7 +325,8 @@ export function errorAsText(expr: ts.Expression, scope: ErrorLookup): ts.Express
     const c = e.expression;
     // `colors.red(err.message)`, `chalk.red(getErrorMessage(err))`: the error's text in a terminal colour.
     const coloured = scope.importOf ? colouredValue(e, scope as Pick<RuleContext, 'importOf'>) : null;
-    if (coloured) return errorAsText(coloured, scope);
+    // A colour function makes a string of what it is given: an error itself too (mongo-express's `pico.red(error)`).
+    if (coloured) return errorAsText(coloured, scope) ?? (isErrorValue(coloured, scope) ? unwrap(coloured) : null);
     if (ts.isIdentifier(c) && c.text === 'String' && e.arguments.length === 1 && isErrorValue(e.arguments[0], scope)) return unwrap(e.arguments[0]);
     if (ts.isPropertyAccessExpression(c) && c.name.text === 'toString' && e.arguments.length === 0 && isErrorValue(c.expression, scope)) return unwrap(c.expression);
     // `JSON.stringify(err)`: an Error's own properties are not enumerable, so it prints `{}`.
