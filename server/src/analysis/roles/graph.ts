@@ -274,24 +274,23 @@ function globTargets(files: readonly string[], sorted: readonly number[], packag
   return out;
 }
 
+/** Files by name (`node_helper.js`), for names loaded from computed folders. */
 function filesByName(files: readonly string[]): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  files.forEach((f, i) => {
-    const name = path.basename(f);
-    const list = out.get(name);
-    if (list) list.push(i);
-    else out.set(name, [i]);
-  });
-  return out;
+  return groupFiles(files, path.basename);
 }
 
 function filesByFolder(files: readonly string[]): Map<string, number[]> {
+  return groupFiles(files, path.dirname);
+}
+
+/** File indexes grouped by a key of their path. */
+function groupFiles(files: readonly string[], keyOf: (file: string) => string): Map<string, number[]> {
   const out = new Map<string, number[]>();
   files.forEach((f, i) => {
-    const dir = path.dirname(f);
-    const list = out.get(dir);
+    const key = keyOf(f);
+    const list = out.get(key);
     if (list) list.push(i);
-    else out.set(dir, [i]);
+    else out.set(key, [i]);
   });
   return out;
 }
