@@ -201,17 +201,22 @@ const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'any', 'this
  * 'miss'} for ${key}`, after a label) the choice reads as a value of its own.
  */
 function isWordChoiceInSentence(parts: readonly Part[], i: number, value: ts.Expression): boolean {
+  // The message's first word chosen between words (`${isRestore ? colors.grey('Restored') : colors.green('Solved')}
+  // ${difficulty}-star ...`, Juice Shop): the sentence's verb; taken out, the message says nothing.
   const before = parts[i - 1];
+  if ((i === 0 || (i === 1 && before?.kind === 'text' && before.text.trim() === '')) && isLiteralChoice(value)) return true;
   if (before?.kind !== 'text' || !isLiteralChoice(value)) return false;
   // The text's last 40 characters: an unanchored pattern over all of it retried from every letter (quadratic).
   const lastWord = /(?<!\p{L})(\p{L}{1,20})\s{1,10}$/u.exec(before.text.slice(-40))?.[1]?.toLowerCase();
   return lastWord !== undefined && DETERMINERS.has(lastWord);
 }
 
-/** A conditional whose every outcome is a string literal (nested conditionals too). */
+/** A conditional whose every outcome is a string literal (nested conditionals too), in a terminal colour or not. */
 function isLiteralChoice(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   if (ts.isStringLiteralLike(e)) return true;
+  // `colors.green('Solved')`: a colour call of one literal (the colour library is not asked here: a call of one string literal as a choice's outcome).
+  if (ts.isCallExpression(e) && e.arguments.length === 1 && ts.isStringLiteralLike(unwrap(e.arguments[0])) && ts.isPropertyAccessExpression(e.expression)) return true;
   return ts.isConditionalExpression(e) && isLiteralChoice(e.whenTrue) && isLiteralChoice(e.whenFalse) && !ts.isStringLiteralLike(unwrap(e.condition));
 }
 

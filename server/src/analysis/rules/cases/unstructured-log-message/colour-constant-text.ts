@@ -26,3 +26,10 @@ export function cheat(score: number) {
   logger.info(`Cheat score: ${score < 0.5 ? colors.green(score.toString()) : colors.red(score.toString())}`);
             //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
 }
+
+// The message's first word chosen between coloured words is its verb: taken out, the message would say
+// only "star" (Juice Shop's solved challenges). Offered, not applied.
+export function solved(isRestore: boolean, difficulty: number, key: string) {
+  logger.info(`${isRestore ? colors.grey('Restored') : colors.green('Solved')} ${difficulty}-star ${key}`);
+            //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}
