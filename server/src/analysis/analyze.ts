@@ -65,9 +65,9 @@ const MAY_HOLD_LOG_CALL = new RegExp(
     String.raw`|\b[lL]og(?:ger|[A-Z_$\d][\w$]*)?\s*\.\s*[\w$]+\s*\(` +
     // A level chosen at run time (`logger[logLevel](...)`, `req.log[level](...)`, `logger[config.logLevels.onError](`: logCalls.ts).
     String.raw`|\[\s*[\w$.]*(?:[lL]evel|LEVEL|[lL]vl|LVL|[sS]everity|SEVERITY|[sS]everities)s?(?:\.[\w$]+)?\s*\]\s*(?:\?\.\s*)?\(` +
-    // A JavaScript parameter documented as a module's class (`@param {import('./LibraryScan')} libraryScan`):
+    // A JavaScript parameter documented as a class (`@param {import('./LibraryScan')} libraryScan`, `@param {LibraryScan} scan`):
     // its class's log helpers may be called under any name (`libraryScan.addLog(LogLevel.DEBUG, ...)`).
-    String.raw`|@param\s*\{\s*import\(`,
+    String.raw`|@param\s*\{\s*(?:import\(|[A-Z])`,
 );
 
 // Bound once: property reads on the `ts` namespace cost a getter call each, in the hottest loop.

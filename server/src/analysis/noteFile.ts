@@ -12,7 +12,7 @@ import { loggerImportSpecifiers } from './model/loggerImports';
 import { assertedTexts } from './model/assertedTexts';
 import { consoleMethodsSpied } from './model/consoleSpies';
 import { mayCallInitialiser } from './moduleInitialisers';
-import { mayPatchResolution } from './model/runtimeAliases';
+import { isTestPath, mayPatchResolution } from './model/runtimeAliases';
 
 const MENTIONS_LIBRARY = /['"](pino|winston|bunyan|log4js|@nestjs\/common)['"]/;
 const MENTIONS_EXPORT = /\bexport\b|\bmodule\.exports\b|\bexports\./;
@@ -76,9 +76,8 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   const importsModules = readable && (text.includes('require(') || text.includes('import '));
   if (markMember(project.memberSources, file, importsModules && ASSIGNS_MODULE_MEMBER.test(text))) project.generation++;
   if (markMember(project.injectionSources, file, importsModules && mayCallInitialiser(text))) project.generation++;
-  // A module patching Node's resolution with a table of names (MagicMirror's `require("logger")`): read again whenever noted.
-  const patches = readable && mayPatchResolution(text);
-  if (markMember(project.resolveHookFiles, file, patches) || patches) project.resolutionHooksChanged(file);
+  // A module patching Node's resolution with a table of names (MagicMirror's `require("logger")`); not a test's module stubs.
+  project.noteResolutionHook(file, readable && mayPatchResolution(text) && !isTestPath(path.relative(project.root, file)) ? text : null);
   project.roles.note(file, text);
   const style = /^\s*(import|export)\s/m.test(text) ? 'esm' : /\brequire\(|\bmodule\.exports\b|\bexports\./.test(text) ? 'commonjs' : null;
   if (style) project.fileStyles.set(file, style);

@@ -21,7 +21,7 @@ import { RoleIndex, type RoleVerdict } from './roles';
 import { AssertedTextIndex } from './model/assertedTexts';
 import type { CodeSource } from './context/fileSources';
 import { serviceContextFor } from './context/service';
-import { aliasTarget, resolveHookAliases, type RuntimeAliases } from './model/runtimeAliases';
+import { aliasTarget, resolveHookAliases, type RuntimeAliases, sameTable } from './model/runtimeAliases';
 
 export { isInside, stripExtension };
 export type { ConfiguredLoggerModule, FileFacts, PackageInfo };
@@ -73,8 +73,6 @@ export class ProjectModel implements FactsSource {
   readonly memberSources = new Set<string>();
   /** Files that may call another module's initialiser (moduleInitialisers.ts), learnt by noteFile: where Node-RED's `runtime.log` comes from. */
   readonly injectionSources = new Set<string>();
-  /** Files that patch Node's module resolution with a table of names (model/runtimeAliases.ts), learnt by noteFile. */
-  readonly resolveHookFiles = new Set<string>();
   /** Files that start with a `#!` line (CLI entry points), learnt by noteFile. */
   readonly shebangFiles = new Set<string>();
   /** Specifiers each file imports a binding named `logger` or `log` from (model/loggerImports.ts), learnt by noteFile. */
@@ -180,13 +178,15 @@ export class ProjectModel implements FactsSource {
 
   /**
    * The project file or folder a bare specifier stands for at run time: the file's package's
-   * `_moduleAliases`, else the table of a module of that package that patches Node's resolution.
+   * `_moduleAliases`, else the table of a module of that package that patches Node's resolution. A
+   * name the package declares as a dependency is that package (a test's module stub is no alias).
    */
   runtimeAlias(absPath: string, specifier: string): string | null {
     const pkg = this.packageFor(absPath);
     const declared = pkg?.moduleAliases ? aliasTarget(pkg.moduleAliases, specifier) : null;
     if (declared) return declared;
-    for (const hook of this.resolveHookFiles) {
+    if (this.resolveHookTexts.size === 0 || pkg?.dependencies.has(specifier)) return null;
+    for (const hook of this.resolveHookTexts.keys()) {
       const hookPackage = this.packageFor(hook);
       if ((hookPackage?.dir ?? this.root) !== (pkg?.dir ?? this.root)) continue;
       const target = aliasTarget(this.resolveHookTable(hook, hookPackage?.dir ?? this.root), specifier);
@@ -195,16 +195,29 @@ export class ProjectModel implements FactsSource {
     return null;
   }
 
+  /** The text of each module patching Node's resolution (model/runtimeAliases.ts), learnt by noteFile; its table read from it when asked. */
+  private readonly resolveHookTexts = new Map<string, string>();
   private readonly resolveHookTables = new Map<string, RuntimeAliases>();
 
   private resolveHookTable(file: string, packageDir: string): RuntimeAliases {
     let table = this.resolveHookTables.get(file);
-    if (!table) this.resolveHookTables.set(file, (table = resolveHookAliases(this.readFile(file) ?? '', file, packageDir, (p) => this.fsView.fileExists(p))));
+    if (!table) this.resolveHookTables.set(file, (table = resolveHookAliases(this.resolveHookTexts.get(file) ?? '', file, packageDir, (p) => this.fsView.fileExists(p))));
     return table;
   }
 
-  /** A module patching resolution was noted, changed or dropped: every resolution may differ now. */
-  resolutionHooksChanged(file: string): void {
+  /**
+   * Notes whether a module patches Node's resolution with a table of names (its text, or null when it
+   * does not). Only when that changes is every resolution, summary and role dropped: noting the same
+   * text again (the editor re-validating the open file) changes nothing.
+   */
+  noteResolutionHook(file: string, text: string | null): void {
+    const before = this.resolveHookTexts.get(file) ?? null;
+    if (before === text || (before !== null && text !== null && sameTable(before, text))) {
+      if (text !== null) this.resolveHookTexts.set(file, text);
+      return;
+    }
+    if (text === null) this.resolveHookTexts.delete(file);
+    else this.resolveHookTexts.set(file, text);
     this.resolveHookTables.delete(file);
     this.resolver.forget();
     this.modules.clear();
@@ -328,6 +341,8 @@ export class ProjectModel implements FactsSource {
   /** A file was created or deleted: listings, resolutions, summaries and roles may all differ now. */
   fileCreatedOrDeleted(absPath: string): void {
     this.fsView.forget(path.dirname(path.resolve(absPath)));
+    // A hook's table names files that may exist now.
+    this.resolveHookTables.clear();
     this.resolver.forget();
     this.modules.clear();
     this.roles.invalidate();

@@ -14,6 +14,40 @@ describe('module resolution and summaries', () => {
   let p: TempProject | undefined;
   afterEach(() => p?.cleanup());
 
+  it("follows names a resolution hook maps (MagicMirror's require(\"logger\")), re-reads the hook only when its table changes, and ignores a test's hook and names the package depends on", () => {
+    const hook = (table: string) => `const Module = require('node:module');\nconst ALIASES = { ${table} };\nconst original = Module._resolveFilename;\nModule._resolveFilename = function (request, ...rest) { return ALIASES[request] ? require('node:path').join(__dirname, '..', ALIASES[request]) : original.call(this, request, ...rest); };\n`;
+    p = tempProject({
+      'package.json': JSON.stringify({ name: 'mirror', dependencies: { pino: '^9', winston: '^3' } }),
+      'js/alias-resolver.js': hook("log: 'js/log.js'"),
+      'js/log.js': `const pino = require('pino');\nmodule.exports = pino();\n`,
+      'js/app.js': `require('./alias-resolver');\nconst Log = require('log');\nLog.info('up');\n`,
+      'test/stub-resolver.js': hook("other: 'js/log.js'"),
+      'js/other.js': `const Other = require('other');\nOther.info('up');\n`,
+    });
+    assert.deepEqual(callsOf(p.analyze('js/app.js')), ['3:0 pino.info']);
+    // A test's resolution hook stubs modules for the tests: no alias for service code.
+    assert.deepEqual(callsOf(p.analyze('js/other.js')), []);
+    // Noting the same hook again (the editor re-validating the open file) changes nothing.
+    const generation = p.model.generation;
+    noteFile(p.model, path.join(p.root, 'js/alias-resolver.js'), hook("log: 'js/log.js'"));
+    noteFile(p.model, path.join(p.root, 'js/alias-resolver.js'), hook("log: 'js/log.js'") + '// edited\n');
+    assert.equal(p.model.generation, generation);
+    // A new table is read again; a name the package depends on is that package, whatever a table says.
+    noteFile(p.model, path.join(p.root, 'js/alias-resolver.js'), hook("log: 'js/log.js', winston: 'js/log.js'"));
+    assert.ok(p.model.generation > generation);
+    assert.equal(p.model.resolver.resolve(path.join(p.root, 'js/app.js'), 'winston'), null);
+    assert.equal(p.model.resolver.resolve(path.join(p.root, 'js/app.js'), 'log'), path.join(p.root, 'js/log.js'));
+  });
+
+  it('requiring a module that is a class gives the class only when the class is all it exports (a logger set beside it is looked up by name)', () => {
+    p = tempProject({
+      'package.json': JSON.stringify({ dependencies: { pino: '^9' } }),
+      'svc.js': `const pino = require('pino');\nclass Service { run(level, message) { this.log.info(message); } }\nmodule.exports = Service;\nmodule.exports.logger = pino();\n`,
+      'app.js': `require('./svc').logger.info('started');\n`,
+    });
+    assert.deepEqual(callsOf(p.analyze('app.js')), ['1:0 pino.info']);
+  });
+
   it('follows tsconfig paths from an extended config (baseUrl and paths in the base), and jsconfig paths', () => {
     p = tempProject({
       'package.json': JSON.stringify({ dependencies: { pino: '^9' } }),

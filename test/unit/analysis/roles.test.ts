@@ -653,14 +653,19 @@ describe('file roles', () => {
   it("what nps's package-scripts.js runs (express-typescript-boilerplate's `ts-node ./commands/banner.ts`) is a script; a file it runs that starts a server is not", async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'api', main: 'src/app.ts', scripts: { start: 'nps' }, dependencies: { express: '^4' } }),
-      'package-scripts.js': "const runFast = (p) => `ts-node --transpile-only ${p}`;\nmodule.exports = { scripts: { default: 'nps start', start: runFast('./src/server.ts'), banner: runFast('./commands/banner.ts serve'), config: { script: runFast('./commands/tsconfig.ts') } } };\n",
+      'package-scripts.js': "const runFast = (p) => `ts-node --transpile-only ${p}`;\nmodule.exports = { scripts: { default: 'ts-node ./src/index.ts', start: runFast('./src/server.ts'), banner: runFast('./commands/banner.ts serve'), config: { script: runFast('./commands/tsconfig.ts') }, serve: { script: 'nodemon ./src/main.ts' } } };\n",
       'commands/banner.ts': "console.log(`starting ${process.argv[2]}`);\n",
       'commands/tsconfig.ts': "console.error(`cannot write ${process.cwd()}`);\n",
-      'src/server.ts': "import express from 'express';\nexpress().listen(3000);\n",
+      'src/server.ts': "import express from 'express';\nexport const start = () => express().listen(3000);\n",
+      'src/index.ts': "import { start } from './server';\nstart();\n",
+      'src/main.ts': "import { start } from './server';\nstart();\n",
       'src/app.ts': "import './server';\n",
     });
-    assert.equal(role('commands/banner.ts'), 'script: package-scripts.js (nps) runs it');
-    assert.equal(role('commands/tsconfig.ts'), 'script: package-scripts.js (nps) runs it');
+    assert.equal(role('commands/banner.ts'), 'script: package-scripts.js (nps) runs it as scripts.banner');
+    assert.equal(role('commands/tsconfig.ts'), 'script: package-scripts.js (nps) runs it as scripts.config');
+    // nps's `default`, `start` and `serve` start the service, as package.json's do.
+    assert.match(role('src/index.ts'), /^service: /);
+    assert.match(role('src/main.ts'), /^service: /);
     assert.match(role('src/server.ts'), /^service: /);
   });
 
@@ -675,11 +680,17 @@ describe('file roles', () => {
       'defaultmodules/weather/node_helper.js': "const path = require('node:path');\nconst Log = require('../../js/logger');\nmodule.exports = function Helper() { const providerPath = path.join(__dirname, 'providers', `${process.env.PROVIDER}.js`); Log.info(`loading ${providerPath}`); return require(providerPath); };\n",
       'defaultmodules/weather/providers/yr.js': "const Log = require('../../../js/logger');\nmodule.exports = { fetch() { Log.info(`yr ${Date.now()}`); } };\n",
       'tests/weather_spec.js': "require('../defaultmodules/weather/node_helper');\nrequire('../defaultmodules/weather/providers/yr');\n",
+      // A path handed to anything but require (a static file route) loads no module.
+      'js/static.js': "const path = require('node:path');\nconst distDir = path.join(__dirname, 'dist');\nmodule.exports = (app, name) => { app.get('/s/:f', (req, res) => res.sendFile(path.join(__dirname, 'public', req.params.f))); app.get('/i', (req, res) => res.sendFile(`${distDir}/index.js`)); return require(name); };\n",
+      'js/public/widget.js': "document.title = `widget ${Date.now()}`;\nconsole.log(`widget ${Date.now()}`);\n",
+      'clientapp/index.js': "document.body.className = 'app';\nconsole.log(`app ${Date.now()}`);\n",
     });
     assert.match(role('js/logger.js'), /^service: imported by server code/);
     assert.equal(role('js/main.js'), 'browser: loaded by index.html');
     assert.match(role('defaultmodules/weather/node_helper.js'), /^service: imported by server code \(js\/app\.js\)/);
     assert.match(role('defaultmodules/weather/providers/yr.js'), /^service: imported by server code \(defaultmodules\/weather\/node_helper\.js\)/);
+    assert.match(role('js/public/widget.js'), /^browser: /);
+    assert.match(role('clientapp/index.js'), /^browser: /);
   });
 
   it("what CI runs from its own folder (zwave-js-ui's .github/bot-scripts/*.cjs for actions/github-script, a GitLab or CircleCI helper) is a script, not service code", async () => {

@@ -340,9 +340,11 @@ function exportedBy(summary: ModuleSummary, name: string): ExportedValue | null 
     const members = summary.objects.get('module.exports');
     const onlyWhole = summary.objects.size === 1 && summary.loggers.size === 0 && summary.functions.size === 0 && summary.classes.size === 0;
     if (members && onlyWhole) return { t: 'object', members };
-    // `module.exports = LibraryScan`: requiring the module gives the class (Audiobookshelf's `new LibraryScan()`).
+    // `module.exports = LibraryScan`: requiring the module gives the class (Audiobookshelf's `new LibraryScan()`),
+    // when the class is all it exports (`module.exports.logger = pino()` beside it is looked up by name).
     const cls = summary.classes.get('module.exports');
-    return cls ? { t: 'class', cls } : { t: 'namespace' };
+    const onlyClass = summary.classes.size === 1 && summary.loggers.size === 0 && summary.functions.size === 0 && summary.objects.size === 0;
+    return cls && onlyClass ? { t: 'class', cls } : { t: 'namespace' };
   }
   const logger = summary.loggers.get(name) ?? (name === 'default' ? summary.loggers.get('module.exports') : undefined);
   if (logger) return { t: 'logger', lib: logger.lib, origin: logger.origin };

@@ -42,6 +42,19 @@ export function resolveHookAliases(text: string, file: string, packageDir: strin
   return out;
 }
 
+/** Whether two texts of a hook module give the same table (its entries, in order): other edits to it change no resolution. */
+export function sameTable(a: string, b: string): boolean {
+  const entries = (t: string) => [...t.matchAll(TABLE_ENTRY)].map((m) => m[0]).join('\n');
+  return mayPatchResolution(a) === mayPatchResolution(b) && entries(a) === entries(b);
+}
+
+/** A test's file by its path (`test/`, `__tests__/`, `__mocks__/`, `*.test.js`, `*.spec.ts`): its resolution hooks stub modules for tests. */
+export function isTestPath(file: string): boolean {
+  return TEST_PATH.test(file.split(path.sep).join('/'));
+}
+
+const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|__mocks__|spec|specs)\/|\.(?:test|spec)\.[cm]?[jt]sx?$/;
+
 /** What `specifier` stands for by one of the tables: an exact name, or a name followed by `/rest` (module-alias's prefixes). */
 export function aliasTarget(aliases: RuntimeAliases, specifier: string): string | null {
   const exact = aliases.get(specifier);

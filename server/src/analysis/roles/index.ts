@@ -203,6 +203,7 @@ function sameNote(a: Noted, b: Noted): boolean {
     x.stylesheet === y.stylesheet &&
     x.startsServer === y.startsServer &&
     x.usesPageGlobals === y.usesPageGlobals &&
+    x.isomorphic === y.isomorphic &&
     x.defaultExport === y.defaultExport &&
     x.testsMain === y.testsMain &&
     x.lazySpecifiers.join('\0') === y.lazySpecifiers.join('\0') &&

@@ -44,6 +44,17 @@ const WEBPACK_CONFIG = /^webpack(\.[\w-]+)?\.config\.[cm]?[jt]s$/;
 const NEXT_CONFIG = /^next\.config\.[cm]?[jt]s$/;
 /** nps's scripts file (package-scripts.js, .cjs, .mjs, .json, .yml): the package's scripts, written as code or data. */
 const NPS_CONFIG = /^package-scripts\.(?:[cm]?js|json|ya?ml)$/;
+/** Keys before a command in nps's scripts (`banner: { serve: { script: '...' } }`), bounded. */
+const NPS_KEY = /([A-Za-z_$][\w$-]{0,100})['"]?\s*:/g;
+/** nps's own keys of a script object, which name no script. */
+const NPS_FIELDS: ReadonlySet<string> = new Set(['script', 'description', 'hiddenFromHelp', 'silent']);
+
+/** The name of the nps script whose command follows `before` (the nearest key that is not one of nps's own fields), or null. */
+function npsScriptName(before: string): string | null {
+  const keys = [...before.matchAll(NPS_KEY)].map((k) => k[1]).filter((k) => !NPS_FIELDS.has(k));
+  return keys.length ? keys[keys.length - 1] : null;
+}
+
 /** A source file's path in a command line (`ts-node --transpile-only ./commands/banner.ts`), bounded. */
 const COMMAND_PATH = /(?:^|[\s'"`(=])(\.{1,2}\/[\w@.$-]{1,100}(?:\/[\w@.$-]{1,100}){0,20}\.[cm]?[jt]sx?)(?![\w/])/g;
 /** Build output folders whose files are compiled from `src/`. */
@@ -355,8 +366,12 @@ export class ProjectConfigs {
     const dir = path.dirname(file);
     for (const m of text.matchAll(COMMAND_PATH)) {
       if (m[1].includes('node_modules')) continue;
+      // The script's name, as package.json's are read (`start`, `serve`, nps's `default`: the service).
+      const name = npsScriptName(text.slice(Math.max(0, m.index! - 300), m.index));
+      const role = name === null || name === 'default' ? 'service' : scriptRole(name);
+      if (role === 'service') continue;
       const target = this.sourceFile(dir, m[1]);
-      if (target && !this.scanOf(target)?.startsServer) this.name(target, { role: 'script', why: `${this.rel(file)} (nps) runs it` });
+      if (target && !this.scanOf(target)?.startsServer) this.name(target, { role, why: `${this.rel(file)} (nps) runs it as scripts.${name}` });
     }
   }
 

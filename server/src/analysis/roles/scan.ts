@@ -106,9 +106,9 @@ const RUNS_MIGRATIONS = /\.migrate\.(?:latest|up)\s*\(/;
 const LOADS_FOLDER = /\b(require\w*Dir\w*|requireAll|readdirSync)\s*(?:<[^>\n]{0,200}>)?\s*\(\s*(?:__dirname\s*[,)]|(?:path\.)?(?:join|resolve)\(\s*__dirname\s*,\s*(['"])([^'"\n\\]{1,200})\2\s*\))/g;
 const COMPUTED_REQUIRE = /\brequire\s*\(\s*[^'"`\s)]/;
 /** `path.join(__dirname, 'providers', name)`: a computed name in a fixed folder beside the file (bounded). */
-const JOINS_COMPUTED_NAME = /\b(?:join|resolve)\(\s*__dirname\s*,\s*(['"])([\w.-]{1,100}(?:\/[\w.-]{1,100}){0,10})\1\s*,\s*[^'"\s)]/g;
+const JOINS_COMPUTED_NAME = /(?:\b(?:const|let|var)\s+([\w$]{1,100})\s*=\s*|\b(?:require|import)\s*\(\s*)(?:path\.)?(?:join|resolve)\(\s*__dirname\s*,\s*(['"])([\w.-]{1,100}(?:\/[\w.-]{1,100}){0,10})\2\s*,\s*[^'"\s)]/g;
 /** `` `${folder}/node_helper.js` ``: a fixed source file name after a computed folder, in a template (bounded). */
-const COMPUTED_FOLDER_FILE = /\$\{[^`}\n]{1,200}\}\/([\w.-]{1,100}\.[cm]?[jt]s)`/g;
+const COMPUTED_FOLDER_FILE = /(?:\b(?:const|let|var)\s+([\w$]{1,100})\s*=\s*|\b(?:require|import)\s*\(\s*)`\$\{[^`}\n]{1,200}\}\/([\w.-]{1,100}\.[cm]?[jt]s)`/g;
 /**
  * A module of a folder loaded by a name made at run time: `require(`./${name}`)` over a list of
  * names (NodeBB's socket.io namespaces), `import(`./handlers/${kind}.js`)`. The folder is the
@@ -216,7 +216,7 @@ export function scanFile(text: string, fileName = ''): ScannedFile {
     commandDirs: yargs ? [...text.matchAll(COMMAND_DIR)].map((m) => m[2]) : [],
     runsMigrations: text.includes('.migrate.') && RUNS_MIGRATIONS.test(text),
     loadsFolders: foldersLoaded(text),
-    fileNamesLoaded: text.includes('}/') && COMPUTED_REQUIRE.test(text) ? [...new Set([...text.matchAll(COMPUTED_FOLDER_FILE)].map((m) => m[1]))] : [],
+    fileNamesLoaded: text.includes('}/') && COMPUTED_REQUIRE.test(text) ? loadedPaths(text, COMPUTED_FOLDER_FILE) : [],
     packagesLoaded: packagesLoaded(text),
     globImports: text.includes('import.meta.glob') ? [...text.matchAll(META_GLOB)].flatMap((m) => [...m[1].matchAll(GLOB_PATTERN)].map((g) => g[2])) : [],
     defaultExport: text.includes('default') && DEFAULT_EXPORT.test(text),
@@ -288,6 +288,29 @@ export function leadingDirective(text: string): 'use client' | 'use server' | nu
   return null;
 }
 
+/**
+ * The folder or file name of each path a pattern finds that the file loads: written in a `require(`
+ * or `import(` itself, or kept in a variable it then requires or imports (`const helperPath = ...;
+ * require(helperPath)`). A path handed to anything else (`res.sendFile(path.join(__dirname, 'public',
+ * name))`) is no module loaded, and none climbs out with `..`. The pattern's first group is the
+ * variable, its last the path.
+ */
+function loadedPaths(text: string, pattern: RegExp): string[] {
+  const out = new Set<string>();
+  let loaded: Set<string> | undefined;
+  for (const m of text.matchAll(pattern)) {
+    const variable = m[1];
+    const found = m[m.length - 1];
+    if (found.split('/').includes('..')) continue;
+    loaded ??= new Set([...text.matchAll(LOAD_OF_NAME)].map((n) => n[1]));
+    if (variable === undefined || loaded.has(variable)) out.add(found);
+  }
+  return [...out];
+}
+
+/** `require(helperPath)`, `await import(providerPath)`: a module loaded by a plain name. */
+const LOAD_OF_NAME = /\b(?:require|import)\s*\(\s*([A-Za-z_$][\w$]{0,100})\s*[,)]/g;
+
 function foldersLoaded(text: string): string[] {
   const out = new Set<string>();
   let computedRequire: boolean | undefined;
@@ -298,7 +321,7 @@ function foldersLoaded(text: string): string[] {
       out.add(m[3] ?? '.');
     }
     // `require(path.join(__dirname, "providers", \`${identifier}.js\`))` through a variable (MagicMirror's weather providers).
-    if ((computedRequire ??= COMPUTED_REQUIRE.test(text))) for (const m of text.matchAll(JOINS_COMPUTED_NAME)) out.add(m[2]);
+    if ((computedRequire ??= COMPUTED_REQUIRE.test(text))) for (const dir of loadedPaths(text, JOINS_COMPUTED_NAME)) out.add(dir);
   }
   if (text.includes('`.')) for (const m of text.matchAll(TEMPLATE_LOAD)) out.add(m[1].replace(/\/$/, '') || '.');
   if (text.includes("'.") || text.includes('".')) for (const m of text.matchAll(CONCAT_LOAD)) out.add(m[2].replace(/\/$/, '') || '.');
