@@ -10,6 +10,7 @@ import { resolveName, type ScopeMap, unwrap, wholeModuleOf } from './scopes';
 import type { Value } from './valueTypes';
 import type { ExportedValue, FunctionSummary } from './model/types';
 import type { LoggerLibrary } from './types';
+import { commonJsTarget } from './handlers/exports';
 
 /** The names an initialiser goes by. */
 export const INITIALISER_NAMES: ReadonlySet<string> = new Set(['init', 'initialize', 'initialise', 'setup', 'configure']);
@@ -121,17 +122,11 @@ export function classExportNames(klass: ts.ClassLikeDeclaration): string[] {
     else if (ts.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && ts.isNamedExports(st.exportClause)) {
       for (const el of st.exportClause.elements) if ((el.propertyName ?? el.name).text === name) out.push(el.name.text);
     } else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && isName(st.expression.right)) {
-      const target = st.expression.left;
-      if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression) && target.expression.text === 'module' && target.name.text === 'exports') out.push('default');
-      else if (ts.isPropertyAccessExpression(target) && isModuleExports(target.expression)) out.push(target.name.text);
+      const target = commonJsTarget(st.expression.left);
+      if (target) out.push(target === '*' ? 'default' : target);
     }
   }
   return out;
-}
-
-/** `exports` or `module.exports`. */
-function isModuleExports(e: ts.Expression): boolean {
-  return (ts.isIdentifier(e) && e.text === 'exports') || (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'module' && e.name.text === 'exports');
 }
 
 /** What an argument hands the initialiser for logging, as another module can hold it; null when nothing. */
