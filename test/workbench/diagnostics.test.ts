@@ -23,7 +23,7 @@ describe('workbench: diagnostics and quick fix (trusted workspace)', function ()
     const { page } = session.wb;
     await ui.openFile(page, file);
     await ui.showProblems(page);
-    const rows = await ui.waitForProblem(page, `source ${DIAGNOSTIC_SOURCE} and code console-logging`, (r) => r.source === DIAGNOSTIC_SOURCE && r.code === 'console-logging');
+    const rows = await ui.waitForProblem(page, `source ${DIAGNOSTIC_SOURCE} and code console-logging`, (r) => r.source === DIAGNOSTIC_SOURCE && r.code === 'console-logging' && r.file === path.basename(file));
     const ours = rows.filter((r) => r.source === DIAGNOSTIC_SOURCE);
     for (const row of ours) assert.ok(isRuleId(row.code), `Problems row with an unknown rule code: ${JSON.stringify(row)}`);
     const consoleRow = ours.find((r) => r.code === 'console-logging');

@@ -120,13 +120,22 @@ export async function showProblems(page: Page): Promise<void> {
   await page.waitForSelector('.markers-panel', { state: 'visible' });
 }
 
-/** The marker rows (not the file rows) the Problems panel shows now, each with its file. */
+/**
+ * The marker rows (not the file rows) the Problems panel shows now, each with its file. The list is
+ * virtual: it reuses row elements, so their DOM order need not be the order shown. Rows are read in
+ * their `data-index` order, else a marker would be credited to whichever file row precedes it in the DOM.
+ */
 export async function problemRows(page: Page): Promise<ProblemRow[]> {
-  return page.$$eval('.markers-panel .monaco-list-row', (rows) => {
+  return page.$$eval('.markers-panel .monaco-list-row', (elements) => {
     const out: ProblemRow[] = [];
     let file = '';
     const text = (r: Element, sel: string) => (r.querySelector(sel)?.textContent ?? '').trim();
-    for (const r of rows) {
+    const rows = elements.map((r) => ({ r, index: Number(r.getAttribute('data-index')) })).sort((a, b) => a.index - b.index);
+    let previous = Number.NaN;
+    for (const { r, index } of rows) {
+      // A gap means rows scrolled out of view, perhaps the file row of the markers that follow.
+      if (index !== previous + 1) file = '';
+      previous = index;
       const icon = r.querySelector('.marker-icon');
       if (!icon) {
         file = text(r, '.label-name');
