@@ -122,6 +122,26 @@ describe('log helpers and logger-returning functions', () => {
     }
   });
 
+  it("reads an unbuilt workspace package's module named through an exports subpath pattern (Saltcorn's `\"./*\": { import: './dist/*.js' }`), sources beside the package.json", () => {
+    const p = tempProject({
+      'package.json': JSON.stringify({ private: true, workspaces: ['packages/*'] }),
+      'packages/data/package.json': JSON.stringify({
+        name: '@acme/data',
+        exports: { '.': { import: './dist/index.js' }, './db': { import: './dist/db/index.js' }, './*': { types: './dist/*.d.ts', require: './cjs/*.cjs', import: './dist/*.js' } },
+        dependencies: { pino: '^9' },
+      }),
+      'packages/data/tsconfig.json': JSON.stringify({ compilerOptions: { rootDir: '.', outDir: './dist', module: 'NodeNext', moduleResolution: 'NodeNext' } }),
+      'packages/data/db/state.ts': `import { pino } from 'pino';\nexport function getLogger(): pino.Logger { return pino(); }\n`,
+      'packages/server/package.json': JSON.stringify({ name: '@acme/server', type: 'module', dependencies: { '@acme/data': 'workspace:*', pino: '^9' } }),
+      'packages/server/app.ts': `import { getLogger } from '@acme/data/db/state';\nconst logger = getLogger();\nlogger.info(\`port \${3000}\`);\n`,
+    });
+    try {
+      assert.deepEqual(callsOf(p.analyze('packages/server/app.ts')), ['3:0 pino.info']);
+    } finally {
+      p.cleanup();
+    }
+  });
+
   it('follows loggers injected as dependencies: a project type naming a logger, a typed deps object, a default in the pattern, `||`', () => {
     const p = tempProject({
       'package.json': JSON.stringify({ dependencies: { pino: '^9' } }),

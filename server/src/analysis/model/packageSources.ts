@@ -54,25 +54,46 @@ function readManifest(dir: string, fsView: FileSystemView): Record<string, unkno
   }
 }
 
-/** Every file the package's `exports` (each condition), else `types`/`main`/`module`, names for the subpath. */
+/**
+ * Every file the package's `exports` (each condition), else `types`/`main`/`module`, names for the subpath.
+ * A subpath pattern (`"./*": { "import": "./dist/*.js" }`: Saltcorn's `@saltcorn/data/db/state`) names
+ * its targets with the matched part put in, the pattern with the longest prefix first, as Node picks it.
+ */
 function entryTargets(manifest: Record<string, unknown>, subpath: string): string[] {
   const exports = manifest.exports;
   const out: string[] = [];
-  const collect = (v: unknown, depth: number) => {
-    if (typeof v === 'string') out.push(v);
-    else if (v && typeof v === 'object' && depth < 4) for (const inner of Object.values(v)) collect(inner, depth + 1);
+  const collect = (v: unknown, depth: number, star?: string) => {
+    if (typeof v === 'string') out.push(star === undefined ? v : v.split('*').join(star));
+    else if (v && typeof v === 'object' && depth < 4) for (const inner of Object.values(v)) collect(inner, depth + 1, star);
   };
   if (typeof exports === 'string' || Array.isArray(exports)) {
     if (subpath === '.') collect(exports, 0);
   } else if (exports && typeof exports === 'object') {
     const map = exports as Record<string, unknown>;
     const keyed = Object.keys(map).some((k) => k.startsWith('.'));
-    if (keyed) collect(map[subpath], 0);
-    else if (subpath === '.') collect(map, 0);
+    if (keyed && subpath in map) collect(map[subpath], 0);
+    else if (keyed) {
+      const pattern = patternFor(Object.keys(map), subpath);
+      if (pattern) collect(map[pattern.key], 0, pattern.star);
+    } else if (subpath === '.') collect(map, 0);
   } else if (subpath === '.') {
     for (const key of ['types', 'typings', 'module', 'main']) if (typeof manifest[key] === 'string') out.push(manifest[key] as string);
   } else out.push(subpath);
   return out;
+}
+
+/** The `exports` key with one `*` that matches the subpath (the longest prefix wins), and what its `*` stands for. */
+function patternFor(keys: readonly string[], subpath: string): { key: string; star: string } | null {
+  let best: { key: string; star: string; prefix: number } | null = null;
+  for (const key of keys) {
+    const at = key.indexOf('*');
+    if (at < 0 || key.indexOf('*', at + 1) >= 0) continue;
+    const prefix = key.slice(0, at);
+    const suffix = key.slice(at + 1);
+    if (subpath.length < prefix.length + suffix.length || !subpath.startsWith(prefix) || !subpath.endsWith(suffix)) continue;
+    if (!best || prefix.length > best.prefix) best = { key, star: subpath.slice(prefix.length, subpath.length - suffix.length), prefix: prefix.length };
+  }
+  return best;
 }
 
 /** Paths without extension where the source of the output file `abs` may be. */
