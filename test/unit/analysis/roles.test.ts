@@ -518,6 +518,24 @@ describe('file roles', () => {
     assert.equal(role('server/models/group.js'), 'service: imported by server code (exts/yapi-plugin-statistics/controller.js)');
   });
 
+  it("Saltcorn's mobile app: a module importing Capacitor (or a Capacitor plugin) runs in the app's web view, and so does what only it imports, though no entry loads it; a build script importing Capacitor's CLI stays a script", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ private: true, workspaces: ['packages/*'] }),
+      'packages/server/package.json': JSON.stringify({ name: '@acme/server', scripts: { start: 'node serve.js' }, dependencies: { express: '^4' } }),
+      'packages/server/serve.js': "require('express')().listen(3000);\n",
+      'packages/mobile/package.json': JSON.stringify({ name: '@acme/mobile', dependencies: { '@capacitor/core': '^7' } }),
+      // Copied into src/ by the app's builder when push notifications are on: no import loads it here.
+      'packages/mobile/optional_sources/background.js': "import { BackgroundFetch } from '@transistorsoft/capacitor-background-fetch';\nimport { performSync } from './tasks.js';\nBackgroundFetch.configure({}, async () => { console.log('sync'); await performSync(); });\n",
+      'packages/mobile/optional_sources/tasks.js': "export async function performSync() { console.log('syncing'); }\n",
+      'packages/mobile/optional_sources/push.js': "import { PushNotifications } from '@capacitor/push-notifications';\nPushNotifications.register();\n",
+      'packages/mobile/scripts/assets.js': "const { run } = require('@capacitor/cli');\nrun();\n",
+    });
+    assert.equal(role('packages/mobile/optional_sources/background.js'), "browser: imports @transistorsoft/capacitor-background-fetch (runs in a mobile app's web view: Capacitor or Ionic)");
+    assert.equal(role('packages/mobile/optional_sources/push.js'), "browser: imports @capacitor/push-notifications (runs in a mobile app's web view: Capacitor or Ionic)");
+    assert.match(role('packages/mobile/optional_sources/tasks.js'), /^browser: imported by packages\/mobile\/optional_sources\/background\.js/);
+    assert.match(role('packages/mobile/scripts/assets.js'), /^script: /);
+  });
+
   it("a file a package script runs that starts a server is service code whatever the script's name (Docmost's collab:prod starts its collaboration server); one that does not is a script", async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'server', scripts: { start: 'node dist/main.js', 'collab:prod': 'node dist/collab/collab-main', 'migration:latest': 'tsx src/migrate.ts', 'simple-dns-server': 'node extra/simple-dns-server.js' }, dependencies: { '@nestjs/core': '^11' } }),

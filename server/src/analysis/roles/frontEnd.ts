@@ -145,6 +145,19 @@ const UI_KITS: ReadonlySet<string> = new Set([
   '@blueprintjs/core', 'semantic-ui-react', 'element-ui', 'element-plus', 'vuetify',
 ]);
 /**
+ * Capacitor's and Ionic's runtime packages and Capacitor's plugins (`@capacitor/core`,
+ * `@capacitor-community/sqlite`, `@transistorsoft/capacitor-background-fetch`): they run only in a
+ * mobile app's web view (Saltcorn's mobile app), never in Node. Not their command-line tools
+ * (`@capacitor/cli`, `@capacitor/assets`, `@ionic/cli`), which a build script imports.
+ */
+function isMobileWebViewPackage(specifier: string): boolean {
+  if (/^@capacitor\/(?:cli|assets)(?:\/|$)/.test(specifier)) return false;
+  if (/^@(?:capacitor|capacitor-community)\//.test(specifier) || /^@ionic\/(?:core|react|angular|vue)(?:\/|$)/.test(specifier)) return true;
+  // A plugin package named for Capacitor, scoped or not (`capacitor-plugin-x`, `@acme/capacitor-x`).
+  return /^(?:@[\w.-]+\/)?capacitor-[\w.-]+(?:\/|$)/.test(specifier);
+}
+
+/**
  * Why the file's imports make it browser code, or null: a framework module that only runs in a
  * browser (server rendering has its own entry points), a component kit, or a stylesheet (only a
  * bundler loads one from a module, for a page: Node cannot).
@@ -154,6 +167,7 @@ export function browserImportOf(specifiers: readonly string[], stylesheet: strin
     const framework = (s.startsWith('@angular/') && !/^@angular\/(platform-server|ssr)\b/.test(s)) || s === 'react-dom' || s === 'react-dom/client' || s === 'vue' || s === 'svelte' || s === 'preact';
     if (framework) return `imports ${s} (front-end framework)`;
     if (UI_KITS.has(s)) return `imports ${s} (a front end's component kit)`;
+    if (isMobileWebViewPackage(s)) return `imports ${s} (runs in a mobile app's web view: Capacitor or Ionic)`;
   }
   return stylesheet ? `imports the stylesheet ${stylesheet} (only a bundler loads one, for a page)` : null;
 }
