@@ -6,7 +6,9 @@ export type LogLibrary = LoggerLibrary | 'console';
 
 /** Level methods per library: a call of one of these on a resolved logger is a log call. */
 export const LEVEL_METHODS: Readonly<Record<LogLibrary, ReadonlySet<string>>> = {
-  pino: new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']),
+  // pino has no `log`: a call of one on a pino logger is the project's alias of a level (sorry-cypress's
+  // `logger.log = logger.info`), else it would throw; either way it is the project's log call.
+  pino: new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'log']),
   bunyan: new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']),
   // `trace` and `fatal` exist on a winston logger only with custom levels that add them (NocoBase's), and
   // `warning` only with syslog's (`winston.config.syslog.levels`: Nango's): a call is one of those. (Not
@@ -15,8 +17,9 @@ export const LEVEL_METHODS: Readonly<Record<LogLibrary, ReadonlySet<string>>> = 
   log4js: new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'mark', 'log']),
   nestjs: new Set(['log', 'error', 'warn', 'debug', 'verbose', 'fatal']),
   console: new Set(['log', 'info', 'warn', 'error', 'debug', 'trace']),
-  // `warning`: LogTape's (and other loggers' modelled on Python's) name for warn.
-  custom: new Set(['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'log']),
+  // `warning`: LogTape's (and other loggers' modelled on Python's) name for warn. signale's loggers
+  // have levels named for what happened (`success`, `await`, `watch`...): those that name nothing else.
+  custom: new Set(['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'log', 'success', 'note', 'pending', 'complete', 'await', 'watch', 'fav', 'star']),
 };
 
 /** Every level method name of every library: a cheap first filter on call expressions. */

@@ -48,6 +48,11 @@ export function libraryImportValue(module: string, name: string): Value | null |
     case 'kuzzle-logger':
       // Kuzzle's logger class wraps pino (fields first, printf placeholders): Kuzzle extends it.
       return name === 'KuzzleLogger' ? { t: 'loggerClass', lib: 'pino' } : null;
+    case 'signale':
+      // signale: the module is a logger (`signale.success('...')`), its `Signale` class makes more
+      // (`new Signale({ scope: 'Ackee' })`). Message first, printf placeholders, an error printed with its stack.
+      if (name === 'Signale') return { t: 'loggerClass', lib: 'custom' };
+      return name === 'default' || name === '*' ? { t: 'logger', lib: 'custom' } : null;
     case 'nestjs-pino':
       // Its Logger is a Nest LoggerService (Nest's method names and argument order) written through pino.
       return name === 'Logger' ? { t: 'nestLoggerClass' } : null;

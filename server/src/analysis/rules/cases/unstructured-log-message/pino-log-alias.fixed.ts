@@ -1,0 +1,8 @@
+// @case library=pino path=packages/director/src/hooks.ts rules=unstructured-log-message
+// sorry-cypress: the shared pino logger is given `log = info`, and the services log through it.
+import { getLogger } from '@acme/logger';
+
+export function reportHooks(projectId: string, eventType: string) {
+  getLogger().log({ projectId }, '[hooks] Hooks set for project');
+  getLogger().log({ projectId, eventType }, '[hooks] Reporting');
+}

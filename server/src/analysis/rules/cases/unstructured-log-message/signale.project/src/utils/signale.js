@@ -1,0 +1,7 @@
+'use strict'
+
+const { Signale } = require('signale')
+
+module.exports = new Signale({
+	scope: 'Ackee',
+})
