@@ -403,7 +403,9 @@ export function errorsKeptWhole(call: LogCall, ctx: RuleContext): Set<string> {
     const e = unwrap(expr);
     if (ts.isIdentifier(e) && isErrorValue(e, ctx)) out.add(e.text);
     // `error.parent ?? error` (Outline's Sequelize errors): the error is logged whole either way it goes.
-    else if (depth < MAX_FALLBACK_DEPTH && isFallback(e)) {
+    // Not `e.message || e` (Saltcorn's `console.error('failed:', e.message || e)`): the error's text,
+    // and the error itself only when it has none.
+    else if (depth < MAX_FALLBACK_DEPTH && isFallback(e) && !errorAsText(e, ctx)) {
       add(e.left, depth + 1);
       add(e.right, depth + 1);
     }
