@@ -536,6 +536,23 @@ describe('file roles', () => {
     assert.match(role('packages/mobile/scripts/assets.js'), /^script: /);
   });
 
+  it("Sharetribe's web template (an ejected Create React App): a dev script's file that starts webpack-dev-server is tooling, and so are the modules it requires by path.join(__dirname, ...) literals; the server's start stays the service", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'web-template', scripts: { start: 'node server/index.js', 'dev-frontend': 'node scripts/start.js', 'build-web': 'node scripts/build.js' }, dependencies: { express: '^4', 'react-dom': '^18' }, devDependencies: { 'webpack-dev-server': '^4' } }),
+      'server/index.js': "const express = require('express');\nexpress().listen(process.env.PORT);\n",
+      'scripts/start.js': "const WebpackDevServer = require('webpack-dev-server');\nconst openBrowser = require(path.join(__dirname, '..', 'config', 'react-dev-utils', 'openBrowser'));\nconst { choosePort } = require(path.join(\n  __dirname,\n  '../config/react-dev-utils/WebpackDevServerUtils'\n));\nnew WebpackDevServer({}).startCallback(() => openBrowser('http://localhost:3000'));\n",
+      'scripts/build.js': "const printBuildError = require(path.resolve(__dirname, '..', 'config', 'react-dev-utils', 'printBuildError'));\nprintBuildError(new Error('x'));\n",
+      'config/react-dev-utils/openBrowser.js': "module.exports = (url) => console.log(`Opening ${url}`);\n",
+      'config/react-dev-utils/WebpackDevServerUtils.js': "exports.choosePort = (port) => { console.log(`port ${port}`); return port; };\n",
+      'config/react-dev-utils/printBuildError.js': "module.exports = (err) => console.log(err.message);\n",
+    });
+    assert.equal(role('scripts/start.js'), "tooling: package.json scripts.dev-frontend runs it, and it starts a bundler's development server (webpack-dev-server)");
+    assert.equal(role('config/react-dev-utils/openBrowser.js'), 'tooling: imported only by tooling code (scripts/start.js)');
+    assert.equal(role('config/react-dev-utils/WebpackDevServerUtils.js'), 'tooling: imported only by tooling code (scripts/start.js)');
+    assert.equal(role('config/react-dev-utils/printBuildError.js'), 'build: imported only by build code (scripts/build.js)');
+    assert.match(role('server/index.js'), /^service: /);
+  });
+
   it("a file a package script runs that starts a server is service code whatever the script's name (Docmost's collab:prod starts its collaboration server); one that does not is a script", async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'server', scripts: { start: 'node dist/main.js', 'collab:prod': 'node dist/collab/collab-main', 'migration:latest': 'tsx src/migrate.ts', 'simple-dns-server': 'node extra/simple-dns-server.js' }, dependencies: { '@nestjs/core': '^11' } }),

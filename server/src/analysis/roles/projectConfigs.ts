@@ -40,6 +40,11 @@ const JEST_CONFIG = /^jest([.-][\w-]+)?\.config\.[cm]?[jt]s$/;
 const VITEST_CONFIG = /^vitest([.-][\w-]+)?\.config\.[cm]?[jt]s$|\.vitest\.config\.[cm]?[jt]s$/;
 const VITE_CONFIG = /^vite\.config\.[cm]?[jt]s$/;
 const MOCHARC_SCRIPT = /^\.mocharc\.[cm]?js$/;
+/**
+ * Development servers of bundlers, run on their own (not middleware a service mounts: webpack-dev-middleware,
+ * Vite's createServer in middleware mode, which an Express server starts in development).
+ */
+const BUNDLER_DEV_SERVERS: ReadonlySet<string> = new Set(['webpack-dev-server', 'webpack-serve', '@vue/cli-service', '@web/dev-server', 'browser-sync', 'live-server']);
 const WEBPACK_CONFIG = /^webpack(\.[\w-]+)?\.config\.[cm]?[jt]s$/;
 const NEXT_CONFIG = /^next\.config\.[cm]?[jt]s$/;
 /** nps's scripts file (package-scripts.js, .cjs, .mjs, .json, .yml): the package's scripts, written as code or data. */
@@ -165,6 +170,11 @@ export class ProjectConfigs {
    * (Vendure's elasticsearch-plugin on @vendure/core) runs in the servers that install it, so it is
    * no library that may run anywhere.
    */
+  /** The bundler's development server a file starts (it imports one), or null. */
+  private devServerOf(file: string): string | null {
+    return this.scanOf(file)?.specifiers.find((s) => BUNDLER_DEV_SERVERS.has(s)) ?? null;
+  }
+
   private pluginOfServerPackage(m: PackageManifest): boolean {
     const servers = new Set<string>();
     for (const name of m.dependencies) {
@@ -239,6 +249,9 @@ export class ProjectConfigs {
         if (file && role === 'service' && bins.has(file) && PRODUCTION_SCRIPT.test(name) && dependsOnServerFramework(m)) this.name(file, { role: 'service', why: `${where} scripts.${name} runs its bin in production, and the package has a server framework` });
         // `"dev": "tsx src/cli.ts"` runs the package's own bin from its sources: still the command.
         else if (file && role === 'service' && bins.has(file)) this.name(file, { role: 'cli', why: `${where} bin (scripts.${name} runs it from its sources)` });
+        // `"dev-frontend": "node scripts/start.js"` starting webpack-dev-server (an ejected Create React App's,
+        // Sharetribe's web template): a bundler's development server, not the service.
+        else if (file && role === 'service' && this.devServerOf(file)) this.name(file, { role: 'tooling', why: `${where} scripts.${name} runs it, and it starts a bundler's development server (${this.devServerOf(file)})` });
         // `"collab:prod": "node dist/collaboration/server/collab-main"`: a second server process run in
         // production. Not a dev tool's server (`"simple-dns-server": "node extra/simple-dns-server.js"`).
         else if (file && role === 'script' && PRODUCTION_SCRIPT.test(name) && (this.scanOf(file)?.startsServer ?? startsServer(this.project.readFile(file) ?? ''))) this.name(file, { role: 'service', why: `${where} scripts.${name} runs it in production, and it starts a server` });

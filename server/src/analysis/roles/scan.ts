@@ -3,6 +3,7 @@
 // 'use client' / 'use server' directive, and whether it is or registers a service worker. Each
 // test is one linear pass of a regular expression with no nested or overlapping repetition.
 
+import * as path from 'node:path';
 import { argvCommandImports } from './argvCommands';
 
 export interface ScannedFile {
@@ -204,6 +205,14 @@ export function scanFile(text: string, fileName = ''): ScannedFile {
   // A relative module a name is given before it is required (Signal K's security strategy: `name = './tokensecurity'`,
   // then `require(name)(app, config)`): loaded when that code runs, as a lazy load is.
   if (text.includes('require(')) for (const s of requiredThroughNames(text)) specifiers.add(s);
+  // `require(path.join(__dirname, '..', 'config', 'openBrowser'))`: a relative path in literals (an ejected Create React App's scripts).
+  if (text.includes('__dirname')) {
+    for (const m of text.matchAll(REQUIRES_JOINED_PATH)) {
+      const parts = [...m[1].matchAll(/['"]([^'"]+)['"]/g)].map((p) => p[1]);
+      const joined = path.posix.join('.', ...parts);
+      specifiers.add(joined.startsWith('.') ? joined : `./${joined}`);
+    }
+  }
   const yargs = specifiers.has('yargs');
   return {
     specifiers: [...specifiers],
@@ -307,6 +316,9 @@ function loadedPaths(text: string, pattern: RegExp): string[] {
   }
   return [...out];
 }
+
+/** `require(path.join(__dirname, '..', 'config', 'x'))` (or `path.resolve`): only literal parts after `__dirname`. */
+const REQUIRES_JOINED_PATH = /\brequire\s*\(\s*(?:path\.)?(?:join|resolve)\(\s*__dirname((?:\s*,\s*(?:'[\w.@\/-]{1,200}'|"[\w.@\/-]{1,200}")){1,10})\s*\)\s*\)/g;
 
 /** `require(helperPath)`, `await import(providerPath)`: a module loaded by a plain name. */
 const LOAD_OF_NAME = /\b(?:require|import)\s*\(\s*([A-Za-z_$][\w$]{0,100})\s*[,)]/g;
