@@ -16,7 +16,7 @@ const OF_OPTIONS = /(?:options|config)$/i;
 /** `isTest`, `isTestEnv`, `isTestMode`: never a bare `test`. */
 const TEST_NAME = /^is(?:test)(?:mode|env)?$/i;
 /** The environment's name: the variable, or a configuration's copy of it (`config.env`, `config.nodeEnv`: node-express-boilerplate). */
-const ENV_NAME = /^(?:NODE_ENV|ENVIRONMENT|APP_ENV|ENV|env|environment|nodeEnv)$/;
+const ENV_NAME = /^(?:NODE_ENV|ENVIRONMENT|APP_ENV|ENV|env|environment|nodeEnv|REACT_APP_ENV|VITE_ENV|VITE_APP_ENV)$/;
 const MAX_CLIMB = 64;
 /** A function named for the test suite, which only tests call: `resetStateForTests`, `seedForTesting` (Nightscout's test hooks). */
 const TEST_FUNCTION_NAME = /(?:For|In)Tests?$|ForTesting$/;
@@ -82,13 +82,19 @@ function leaves(st: ts.Statement): boolean {
 }
 
 /** Whether `e` being `truthy` (true: the then branch; false: the else branch) means the guard's environment. */
-function isGuardTest(expr: ts.Expression, truthy: boolean, guard: Guard): boolean {
+function isGuardTest(expr: ts.Expression, truthy: boolean, guard: Guard, depth = 0): boolean {
   const e = unwrap(expr);
-  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return isGuardTest(e.operand, !truthy, guard);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return isGuardTest(e.operand, !truthy, guard, depth);
+  // `const dev = process.env.REACT_APP_ENV === 'development'; ... if (dev)` (Sharetribe's server): a
+  // module constant holding the environment's test, whatever its name.
+  if (ts.isIdentifier(e) && depth === 0) {
+    const init = moduleConstant(e);
+    if (init && isGuardTest(init, truthy, guard, depth + 1)) return true;
+  }
   if (ts.isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
     // `a && b` true: both hold, so either being the guard's test is enough; false tells nothing.
-    if (op === ts.SyntaxKind.AmpersandAmpersandToken) return truthy && (isGuardTest(e.left, true, guard) || isGuardTest(e.right, true, guard));
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken) return truthy && (isGuardTest(e.left, true, guard, depth) || isGuardTest(e.right, true, guard, depth));
     const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
     const unequal = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
     if (!equal && !unequal) return false;
@@ -109,6 +115,24 @@ function isGuardTest(expr: ts.Expression, truthy: boolean, guard: Guard): boolea
   // A constant's name in upper snake case says the same (`IS_DEVELOPMENT_ENV`: Leon's telemetry).
   const joined = name.includes('_') && name !== '__DEV__' ? name.replace(/_/g, '') : name;
   return truthy && guard.names.some((n) => n.test(joined));
+}
+
+/** Per file, its module-level `const` names and their initializers (made once, on the first identifier guard asked about). */
+const moduleConstants = new WeakMap<ts.SourceFile, Map<string, ts.Expression>>();
+
+/** The initializer of the module-level `const` the identifier names, or null. */
+function moduleConstant(id: ts.Identifier): ts.Expression | null {
+  const sf = id.getSourceFile();
+  let constants = moduleConstants.get(sf);
+  if (!constants) {
+    constants = new Map();
+    for (const st of sf.statements) {
+      if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer) constants.set(d.name.text, d.initializer);
+    }
+    moduleConstants.set(sf, constants);
+  }
+  return constants.get(id.text) ?? null;
 }
 
 /**

@@ -81,3 +81,13 @@ export function sendMail(options: unknown, to: string, file: string, ip: string)
   if (isLocal(ip)) logger.info({ ip }, 'Local mail from ip');
   if (isEnabled(options)) logger.info({ to }, 'Email sent to');
 }
+
+// A module constant holding the environment's test guards as the test does, whatever its name
+// (Sharetribe's server: `const dev = process.env.REACT_APP_ENV === 'development'`); a constant
+// holding another setting does not.
+const dev = process.env.REACT_APP_ENV === 'development';
+const verbose = process.env.VERBOSE === 'true';
+export function renderInfo(info: { url: string; ms: number }) {
+  if (dev) logger.info(`Render info: ${JSON.stringify(info)}`);
+  if (verbose) logger.info({ infoUrl: info.url }, 'Rendered');
+}

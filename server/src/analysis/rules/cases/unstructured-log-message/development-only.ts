@@ -87,3 +87,14 @@ export function sendMail(options: unknown, to: string, file: string, ip: string)
   if (isEnabled(options)) logger.info(`Email sent to ${to}`);
                                     //~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
 }
+
+// A module constant holding the environment's test guards as the test does, whatever its name
+// (Sharetribe's server: `const dev = process.env.REACT_APP_ENV === 'development'`); a constant
+// holding another setting does not.
+const dev = process.env.REACT_APP_ENV === 'development';
+const verbose = process.env.VERBOSE === 'true';
+export function renderInfo(info: { url: string; ms: number }) {
+  if (dev) logger.info(`Render info: ${JSON.stringify(info)}`);
+  if (verbose) logger.info(`Rendered ${info.url}`);
+                         //~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}
