@@ -553,6 +553,19 @@ describe('file roles', () => {
     assert.match(role('server/index.js'), /^service: /);
   });
 
+  it("web-check: a tsconfig with the DOM library and no Node types makes browser code only of what it includes (its Astro front end's src/), not the Express server's api/ beside it", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'web-check', type: 'module', scripts: { start: 'node server' }, dependencies: { express: '^4', astro: '^4', react: '^18' } }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { lib: ['DOM', 'DOM.Iterable', 'ES2020'], allowJs: true }, include: ['src'] }),
+      // The server loads its handlers by a path made at run time (`path.join(__dirname, API_DIR)`): no import names them.
+      'server.js': "import express from 'express';\nconst app = express();\nconst API_DIR = '/api';\nfor (const name of fs.readdirSync(path.join(__dirname, API_DIR))) app.get(`/api/${name}`, (await import(path.join(__dirname, API_DIR, name))).default);\napp.listen(3000);\n",
+      'api/carbon.js': "export default (req, res) => { console.log(`carbon for ${req.query.url}`); res.json({}); };\n",
+      'src/client/stats.js': "export const stats = (n) => console.log(`stats ${n}`);\n",
+    });
+    assert.equal(role('src/client/stats.js'), 'browser: tsconfig.json has the DOM library and no Node types');
+    assert.match(role('api/carbon.js'), /^service: /);
+  });
+
   it("a file a package script runs that starts a server is service code whatever the script's name (Docmost's collab:prod starts its collaboration server); one that does not is a script", async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'server', scripts: { start: 'node dist/main.js', 'collab:prod': 'node dist/collab/collab-main', 'migration:latest': 'tsx src/migrate.ts', 'simple-dns-server': 'node extra/simple-dns-server.js' }, dependencies: { '@nestjs/core': '^11' } }),

@@ -41,6 +41,27 @@ const VITEST_CONFIG = /^vitest([.-][\w-]+)?\.config\.[cm]?[jt]s$|\.vitest\.confi
 const VITE_CONFIG = /^vite\.config\.[cm]?[jt]s$/;
 const MOCHARC_SCRIPT = /^\.mocharc\.[cm]?js$/;
 /**
+ * The folders a tsconfig's own `include` (or `files`) covers, each pattern's part before its first
+ * wildcard (`src/**\/*` → src); the config's folder when it names none or a pattern starts with one.
+ */
+function includedFolders(config: string, text: string | undefined, folder: string): string[] {
+  const json = readJsonc(config, text);
+  const patterns = [json?.include, json?.files].flatMap((v) => (Array.isArray(v) ? v.filter((p): p is string => typeof p === 'string') : []));
+  if (patterns.length === 0) return [folder];
+  const out = new Set<string>();
+  for (const pattern of patterns) {
+    const fixed = pattern.split(/[*?{[]/)[0];
+    // A file pattern (`src/env.d.ts`) covers its folder only when it is one; a folder name covers the folder.
+    const base = /\.[cm]?[jt]sx?$/.test(fixed) ? path.dirname(fixed) : fixed;
+    const dir = path.resolve(path.dirname(config), base);
+    if (!isInside(folder, dir) && dir !== folder) continue;
+    if (dir === folder) return [folder];
+    out.add(dir);
+  }
+  return out.size ? [...out] : [folder];
+}
+
+/**
  * Development servers of bundlers, run on their own (not middleware a service mounts: webpack-dev-middleware,
  * Vite's createServer in middleware mode, which an Express server starts in development).
  */
@@ -354,7 +375,11 @@ export class ProjectConfigs {
     const hasNodeTypes = [...this.manifests.values()].some((m) => m.dependencies.has('@types/node') && isInside(m.dir, dir)) || !!manifest?.dependencies.has('@types/node');
     const browser = (config: string, folder: string) => {
       if (tsconfigTargetsBrowser(config, this.project.readFile, hasNodeTypes, (name) => this.project.workspacePackageDir?.(name) ?? null)) {
-        this.folders.push({ dir: folder, evidence: { role: 'browser', why: `${this.rel(config)} has the DOM library and no Node types`, weak: true } });
+        // Only what it includes: web-check's root tsconfig (`"include": ["src"]`) is its Astro front end's,
+        // not the Express server's api/ beside it.
+        for (const covered of includedFolders(config, this.project.readFile(config), folder)) {
+          this.folders.push({ dir: covered, evidence: { role: 'browser', why: `${this.rel(config)} has the DOM library and no Node types`, weak: true } });
+        }
       }
     };
     browser(file, dir);
