@@ -22,6 +22,28 @@ export const FACADE_RECORD_METHOD: FunctionSummary = { logs: { lib: 'custom', me
 
 /** A hand-rolled logger object's level method: its one parameter is the message, written as it is by a sink the model cannot follow. */
 export const OBJECT_FACADE_LEVEL_METHOD: FunctionSummary = { logs: { lib: 'custom', message: 0 } };
+/** One that hands its sink the parameters after the message too (web-check's `warn: (msg, extra) => write('warn', ..., msg, extra)`): they are printed with it. */
+const OBJECT_FACADE_LEVEL_METHOD_WITH_REST: FunctionSummary = { logs: { lib: 'custom', message: 0, rest: true } };
+
+/** What each level method of a hand-rolled logger object does (objectFacadeLevelMethods), by name. */
+export function objectFacadeMembers(o: ts.ObjectLiteralExpression): Map<string, FunctionSummary> {
+  const out = new Map<string, FunctionSummary>();
+  const names = objectFacadeLevelMethods(o);
+  if (names.length === 0) return out;
+  for (const p of o.properties) {
+    if (!p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) || !names.includes(p.name.text)) continue;
+    const fn = ts.isMethodDeclaration(p) ? p : ts.isPropertyAssignment(p) ? functionOf(p.initializer) : null;
+    out.set(p.name.text, fn && handsFurtherParameters(fn) ? OBJECT_FACADE_LEVEL_METHOD_WITH_REST : OBJECT_FACADE_LEVEL_METHOD);
+  }
+  return out;
+}
+
+/** Whether the level method's one call is also handed its parameters after the message. */
+function handsFurtherParameters(fn: FunctionLike): boolean {
+  const call = onlyCall(fn);
+  const further = fn.parameters.slice(1).flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : []));
+  return !!call && further.length > 0 && call.arguments.some((a) => ts.isIdentifier(a) && further.includes(a.text));
+}
 
 /** Every facade has these three; a class with only some of them (a validator's `error()`) is not one. */
 const REQUIRED_LEVELS = ['info', 'warn', 'error'];

@@ -5,7 +5,7 @@
 // the project model, so the model's own summariser can use it without an import cycle.
 import ts from './typescriptModule';
 import { type FunctionLike, functionOf, NOTHING, summariseFunction } from './logCallables';
-import { OBJECT_FACADE_LEVEL_METHOD, objectFacadeLevelMethods } from './loggerFacade';
+import { objectFacadeMembers } from './loggerFacade';
 import { nodeRedNodeAt, nodeRedNodeLookup } from './nodeRedNodes';
 import type { ClassSummary, FunctionSummary, ImportLinks } from './model/types';
 import { type Declaration, hasModifier, isFallback, resolveName, type ScopeMap, unwrap } from './scopes';
@@ -245,7 +245,7 @@ export class ValueResolver {
       if (summary !== NOTHING) members.set(p.name.text, summary);
     }
     // A hand-rolled logger whose sink the model cannot follow (handlers it emits records to) still logs through its level methods.
-    for (const name of objectFacadeLevelMethods(o)) if (!members.has(name)) members.set(name, OBJECT_FACADE_LEVEL_METHOD);
+    for (const [name, method] of objectFacadeMembers(o)) if (!members.has(name)) members.set(name, method);
     return members.size > 0 ? { t: 'object', members } : null;
   }
 
