@@ -566,6 +566,19 @@ describe('file roles', () => {
     assert.match(role('api/carbon.js'), /^service: /);
   });
 
+  it("your_spotify's server entry: src/bin/www.ts (express-generator's bin/www as a module) is the service, and a module imported only for a command-line branch whose else starts the server is run as a command", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'server', scripts: { start: 'node build/index.js', migrate: 'node build/index.js --migrate' }, dependencies: { express: '^4', mongoose: '^8' } }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { outDir: 'build', rootDir: 'src' } }),
+      'src/index.ts': "import { startServer } from './bin/www';\nimport { runMigrations } from './migrations';\n\nif (process.argv[2] === '--migrate') {\n  runMigrations();\n} else {\n  startServer();\n}\n",
+      'src/bin/www.ts': "import express from 'express';\nexport function startServer() {\n  const server = express().listen(process.env.PORT);\n  server.on('error', (e) => console.error(`${e.message} on ${process.env.PORT}`));\n}\n",
+      'src/migrations.ts': "export function runMigrations() { console.log(`migrating ${Date.now()}`); }\n",
+    });
+    assert.match(role('src/index.ts'), /^service: /);
+    assert.equal(role('src/bin/www.ts'), "service: starts a server from bin/www (express-generator's entry)");
+    assert.match(role('src/migrations.ts'), /^cli: run as a command by src\/index\.ts/);
+  });
+
   it("a file a package script runs that starts a server is service code whatever the script's name (Docmost's collab:prod starts its collaboration server); one that does not is a script", async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'server', scripts: { start: 'node dist/main.js', 'collab:prod': 'node dist/collab/collab-main', 'migration:latest': 'tsx src/migrate.ts', 'simple-dns-server': 'node extra/simple-dns-server.js' }, dependencies: { '@nestjs/core': '^11' } }),

@@ -1,6 +1,7 @@
 // Modules a server's entry imports only to run them as a command instead of the server: each used
-// only inside a branch that tests the command line for a word and exits (Umbrel's cli.ts, the
-// daemon's start: `if (process.argv.includes('client')) { await cliClient(...); process.exit(0) }`).
+// only inside a branch that tests the command line for a word and exits, or whose `else` is the
+// server's start (Umbrel's cli.ts, the daemon's start: `if (process.argv.includes('client')) { await
+// cliClient(...); process.exit(0) }`).
 // Read from the text, as the rest of the roles scan is; every pass over it is linear.
 
 /** `if (process.argv.includes('client')) {`, `if (process.argv[2] === 'client') {`: the branch's condition, up to its opening brace. */
@@ -21,7 +22,9 @@ export function argvCommandImports(text: string): string[] {
     const open = m.index! + m[0].length - 1;
     const close = closingBrace(text, open);
     // The branch ends by exiting (its last statement): not an exit in a callback or a signal handler inside it.
-    if (close > 0 && ENDS_BY_EXITING.test(text.slice(open + 1, close))) branches.push([open, close]);
+    // Or the server starts only in its `else` (your_spotify's `if (process.argv[2] === '--migrate') {
+    // runMigrations(); } else { startServer(); }`): the command runs instead of the server.
+    if (close > 0 && (ENDS_BY_EXITING.test(text.slice(open + 1, close)) || /^\s*else\b/.test(text.slice(close + 1, close + 64)))) branches.push([open, close]);
   }
   if (branches.length === 0) return [];
   const out = new Set<string>();

@@ -37,6 +37,8 @@ export function evidenceFor(project: RoleProject, configs: ProjectConfigs, file:
   // is decides (a scripts folder's development server).
   if (scanned?.shebang && !scanned.startsServer) return { role: 'cli', why: 'starts with #! (a command-line entry point)' };
   if (scanned?.shebang && path.basename(path.dirname(file)) === 'bin') return { role: 'service', why: "starts a server from bin/ (the service's entry, as express-generator's bin/www)" };
+  // express-generator's `bin/www` kept as a module (your_spotify's `src/bin/www.ts`, whose startServer the entry calls).
+  if (scanned?.startsServer && path.basename(path.dirname(file)) === 'bin' && /^www(?:\.[cm]?[jt]s)?$/.test(path.basename(file))) return { role: 'service', why: "starts a server from bin/www (express-generator's entry)" };
   // A Next.js route handler or API route is an endpoint the server serves, whatever its folders are
   // called: Umami serves its tracker at app/api/scripts/telemetry/route.ts.
   const next = configs.nextPackages.has(pkg) ? nextJsEvidence(relativeTo(pkg, file).split(path.sep).join('/')) : null;
