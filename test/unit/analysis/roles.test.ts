@@ -553,6 +553,16 @@ describe('file roles', () => {
     assert.match(role('server/index.js'), /^service: /);
   });
 
+  it("homarr: a dev:... script's file kept in a scripts folder is a development task, not the service; a dev script running the server's source stays the service", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'homarr', scripts: { 'dev:benchmark': 'node --experimental-strip-types scripts/benchmarks/dev-board.mts', 'dev:api': 'nodemon src/server.js' }, dependencies: { express: '^4' } }),
+      'scripts/benchmarks/dev-board.mts': "import { createServer } from 'node:http';\ncreateServer().listen(3000);\nconsole.log(`board ready in ${Date.now()}`);\n",
+      'src/server.js': "require('express')().listen(3000);\n",
+    });
+    assert.equal(role('scripts/benchmarks/dev-board.mts'), 'script: package.json scripts.dev:benchmark runs it from a scripts folder (a development task)');
+    assert.equal(role('src/server.js'), 'service: package.json scripts.dev:api runs it');
+  });
+
   it("web-check: a tsconfig with the DOM library and no Node types makes browser code only of what it includes (its Astro front end's src/), not the Express server's api/ beside it", async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'web-check', type: 'module', scripts: { start: 'node server' }, dependencies: { express: '^4', astro: '^4', react: '^18' } }),

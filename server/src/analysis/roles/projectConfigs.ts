@@ -273,6 +273,9 @@ export class ProjectConfigs {
         // `"dev-frontend": "node scripts/start.js"` starting webpack-dev-server (an ejected Create React App's,
         // Sharetribe's web template): a bundler's development server, not the service.
         else if (file && role === 'service' && this.devServerOf(file)) this.name(file, { role: 'tooling', why: `${where} scripts.${name} runs it, and it starts a bundler's development server (${this.devServerOf(file)})` });
+        // `"dev:benchmark": "node scripts/benchmarks/dev-board.mts"` (homarr): a development task kept in a
+        // scripts folder, not the service run in development (`"dev": "nodemon src/index.ts"`).
+        else if (file && role === 'service' && /^dev[:_-]/i.test(name) && path.relative(m.dir, file).split(path.sep).includes('scripts')) this.name(file, { role: 'script', why: `${where} scripts.${name} runs it from a scripts folder (a development task)` });
         // `"collab:prod": "node dist/collaboration/server/collab-main"`: a second server process run in
         // production. Not a dev tool's server (`"simple-dns-server": "node extra/simple-dns-server.js"`).
         else if (file && role === 'script' && PRODUCTION_SCRIPT.test(name) && (this.scanOf(file)?.startsServer ?? startsServer(this.project.readFile(file) ?? ''))) this.name(file, { role: 'service', why: `${where} scripts.${name} runs it in production, and it starts a server` });
