@@ -63,7 +63,23 @@ function runsWhere(node: ts.Node, holds: (test: ts.Expression, failed: boolean) 
     if (ts.isIfStatement(parent) && child !== parent.expression && holds(parent.expression, child === parent.elseStatement)) return true;
     if (ts.isConditionalExpression(parent) && child !== parent.condition && holds(parent.condition, child === parent.whenFalse)) return true;
     if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && child === parent.right && holds(parent.left, false)) return true;
+    // Below `if (test) return ...;` in the same block, the test failed (homarr's `if (result.status === 'fulfilled') return ...`).
+    if (ts.isBlock(parent) && leftEarlyWhere(parent, child, holds)) return true;
     if (ts.isFunctionLike(parent)) return false;
+  }
+  return false;
+}
+
+/** Statements looked at above a node for an early exit (a guard comes first). */
+const MAX_EARLY_EXITS = 16;
+
+/** Whether a statement above `child` in `block` leaves it when its test holds: below it, the test failed. */
+function leftEarlyWhere(block: ts.Block, child: ts.Node, holds: (test: ts.Expression, failed: boolean) => boolean): boolean {
+  const leaves = (st: ts.Statement): boolean => ts.isReturnStatement(st) || ts.isThrowStatement(st) || ts.isContinueStatement(st) || (ts.isBlock(st) && st.statements.length > 0 && leaves(st.statements[st.statements.length - 1]));
+  const statements = block.statements;
+  for (let i = 0; i < statements.length && i < MAX_EARLY_EXITS && statements[i].end <= child.pos; i++) {
+    const st = statements[i];
+    if (ts.isIfStatement(st) && !st.elseStatement && leaves(st.thenStatement) && holds(st.expression, true)) return true;
   }
   return false;
 }
@@ -102,7 +118,7 @@ function isStackedErrorMember(e: ts.PropertyAccessExpression): boolean {
 function isRejectionReason(e: ts.PropertyAccessExpression): boolean {
   const of = unwrap(e.expression);
   if (e.name.text !== 'reason' || !ts.isIdentifier(of)) return false;
-  return runsWhere(e, (test, failed) => !failed && testsRejected(test, of.text));
+  return runsWhere(e, (test, failed) => (!failed && testsRejected(test, of.text)) || (failed && testsRejected(test, of.text, 'fulfilled')));
 }
 
 /**
@@ -163,15 +179,16 @@ export function isSafeParseError(e: ts.PropertyAccessExpression, scope: Declarat
 }
 const SAFE_PARSE: ReadonlySet<string> = new Set(['safeParse', 'safeParseAsync']);
 
-/** `name.status === 'rejected'`, alone or in a chain of `&&`. */
-function testsRejected(test: ts.Expression, name: string): boolean {
+/** `name.status === 'rejected'` (or another state), alone or, for a test that held, in a chain of `&&`. */
+function testsRejected(test: ts.Expression, name: string, state = 'rejected'): boolean {
   const t = unwrap(test);
   if (!ts.isBinaryExpression(t)) return false;
-  if (t.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return testsRejected(t.left, name) || testsRejected(t.right, name);
+  // A chain that failed says nothing of each part: only `status === 'fulfilled'` alone does.
+  if (t.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return state === 'rejected' && (testsRejected(t.left, name) || testsRejected(t.right, name));
   if (t.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken && t.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsToken) return false;
   const [a, b] = [unwrap(t.left), unwrap(t.right)];
   const status = (x: ts.Expression) => ts.isPropertyAccessExpression(x) && x.name.text === 'status' && ts.isIdentifier(unwrap(x.expression)) && (unwrap(x.expression) as ts.Identifier).text === name;
-  const rejected = (x: ts.Expression) => ts.isStringLiteralLike(x) && x.text === 'rejected';
+  const rejected = (x: ts.Expression) => ts.isStringLiteralLike(x) && x.text === state;
   return (status(a) && rejected(b)) || (status(b) && rejected(a));
 }
 

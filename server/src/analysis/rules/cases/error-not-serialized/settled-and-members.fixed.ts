@@ -19,6 +19,16 @@ export async function sync(tasks: Array<Promise<void>>) {
   }
 }
 
+// Below `if (result.status === 'fulfilled') return ...` the promise was rejected (homarr's RSS feeds).
+export async function feeds(tasks: Array<Promise<string[]>>) {
+  const settled = await Promise.allSettled(tasks);
+  return settled.flatMap((result) => {
+    if (result.status === 'fulfilled') return result.value;
+    logger.warn({ err: result.reason }, 'feed failed');
+    return [];
+  });
+}
+
 export function sign(run: () => void) {
   try {
     run();

@@ -20,6 +20,17 @@ export async function sync(tasks: Array<Promise<void>>) {
   }
 }
 
+// Below `if (result.status === 'fulfilled') return ...` the promise was rejected (homarr's RSS feeds).
+export async function feeds(tasks: Array<Promise<string[]>>) {
+  const settled = await Promise.allSettled(tasks);
+  return settled.flatMap((result) => {
+    if (result.status === 'fulfilled') return result.value;
+    logger.warn(`feed failed: ${String(result.reason)}`);
+                              //~~~~~~~~~~~~~~~~~~~~~ [error-not-serialized] `String(result.reason)` logs the error as text, which loses its stack and type; log the error object instead.
+    return [];
+  });
+}
+
 export function sign(run: () => void) {
   try {
     run();
