@@ -109,8 +109,9 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
   const style = packageModuleStyle(src, pkg);
   const providesRequestLogger = packageProvidesRequestLogger(pkg);
   // Read project-wide: the format is often configured in a shared logger package, whatever the importing
-  // package's own dependencies say (homarr's apps/websocket logs through @homarr/core's winston logger).
-  const winstonKeepsErrorStacks = (library === 'winston' || library === null) && src.errorStackFormatFiles.size > 0;
+  // package's own dependencies say (homarr's apps/websocket, with none, and apps/tasks, with pino for
+  // something else, log through @homarr/core's winston logger). Only winston's calls ask.
+  const winstonKeepsErrorStacks = src.errorStackFormatFiles.size > 0;
   // Project-wide as well, and whatever the package's own library: NodeBB has no package.json at its root.
   const winstonFillsPlaceholders = src.splatFormatFiles.size > 0;
   // Project-wide: a printf format naming keys one by one drops the fields from the output it writes.

@@ -1,5 +1,5 @@
 // @case path=apps/ws/src/main.ts rules=error-not-serialized
-// homarr: the websocket app depends on no logging library itself; it logs through its core package's
+// homarr: the tasks app depends on pino for something else and logs through its core package's
 // winston logger (a child made by its factory), whose format keeps stacks (format.errors({ stack: true })). An error logged alone is
 // written with its stack there.
 import { createLogger } from '@acme/core';
