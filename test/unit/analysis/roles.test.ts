@@ -547,6 +547,12 @@ describe('file roles', () => {
       'config/react-dev-utils/printBuildError.js': "module.exports = (err) => console.log(err.message);\n",
     });
     assert.equal(role('scripts/start.js'), "tooling: package.json scripts.dev-frontend runs it, and it starts a bundler's development server (webpack-dev-server)");
+    // The service's own start that runs browser-sync beside itself in development stays the service.
+    const own = await treeRoles({
+      'package.json': JSON.stringify({ name: 'site', scripts: { start: 'node server.js' }, dependencies: { express: '^4' }, devDependencies: { 'browser-sync': '^3' } }),
+      'server.js': "const express = require('express');\nconst bs = require('browser-sync');\nexpress().listen(3000, () => { if (process.env.NODE_ENV !== 'production') bs.create().init({ proxy: 'localhost:3000' }); });\n",
+    });
+    assert.match(own('server.js'), /^service: /);
     assert.equal(role('config/react-dev-utils/openBrowser.js'), 'tooling: imported only by tooling code (scripts/start.js)');
     assert.equal(role('config/react-dev-utils/WebpackDevServerUtils.js'), 'tooling: imported only by tooling code (scripts/start.js)');
     assert.equal(role('config/react-dev-utils/printBuildError.js'), 'build: imported only by build code (scripts/build.js)');
@@ -574,6 +580,18 @@ describe('file roles', () => {
     });
     assert.equal(role('src/client/stats.js'), 'browser: tsconfig.json has the DOM library and no Node types');
     assert.match(role('api/carbon.js'), /^service: /);
+    // A file named beside the folders (Vite's `env.d.ts`) or a pattern of the root's own files makes no folder the browser's.
+    for (const include of [['src', 'env.d.ts'], ['src/**/*.ts', '*.d.ts']]) {
+      const withFile = await treeRoles({
+        'package.json': JSON.stringify({ name: 'web-check', type: 'module', scripts: { start: 'node server' }, dependencies: { express: '^4', astro: '^4' } }),
+        'tsconfig.json': JSON.stringify({ compilerOptions: { lib: ['DOM', 'ES2020'], allowJs: true }, include }),
+        'server.js': "import express from 'express';\nexpress().listen(3000);\n",
+        'api/carbon.js': "export default (req, res) => { console.log(`carbon for ${req.query.url}`); res.json({}); };\n",
+        'src/client/stats.js': "export const stats = (n) => console.log(`stats ${n}`);\n",
+      });
+      assert.match(withFile('api/carbon.js'), /^service: /, JSON.stringify(include));
+      assert.equal(withFile('src/client/stats.js'), 'browser: tsconfig.json has the DOM library and no Node types');
+    }
   });
 
   it("your_spotify's server entry: src/bin/www.ts (express-generator's bin/www as a module) is the service, and a module imported only for a command-line branch whose else starts the server is run as a command", async () => {
@@ -587,6 +605,19 @@ describe('file roles', () => {
     assert.match(role('src/index.ts'), /^service: /);
     assert.equal(role('src/bin/www.ts'), "service: starts a server from bin/www (express-generator's entry)");
     assert.match(role('src/migrations.ts'), /^cli: run as a command by src\/index\.ts/);
+  });
+
+  it('a command-line branch whose else does not start the server runs no command: a worker mode or a mock database chosen by argv stays service code', async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'server', scripts: { start: 'node src/index.js' }, dependencies: { express: '^4', pino: '^9' } }),
+      'src/index.js': "import express from 'express';\nimport { mockDb } from './mockDb.js';\nimport { realDb } from './realDb.js';\nimport { startWorker } from './worker.js';\nlet db;\nif (process.argv.includes('--mock')) { db = mockDb(); } else { db = realDb(); }\nif (process.argv[2] === 'worker') { startWorker(db); } else { express().listen(3000); }\n",
+      'src/mockDb.js': "export const mockDb = () => { console.log(`mock ${Date.now()}`); return {}; };\n",
+      'src/realDb.js': "export const realDb = () => ({});\n",
+      'src/worker.js': "export function startWorker(db) { setInterval(() => console.log(`tick ${db}`), 1000); }\n",
+    });
+    assert.match(role('src/mockDb.js'), /^service: /);
+    // A worker mode chosen instead of the server is the service's other process, not a command.
+    assert.match(role('src/worker.js'), /^service: /);
   });
 
   it("a file a package script runs that starts a server is service code whatever the script's name (Docmost's collab:prod starts its collaboration server); one that does not is a script", async () => {

@@ -19,12 +19,14 @@ export function argvCommandImports(text: string): string[] {
   if (!text.includes('process.argv')) return [];
   const branches: Array<[number, number]> = [];
   for (const m of text.matchAll(ARGV_BRANCH)) {
+    // A mode that runs the service's other long-lived process (`node index.js worker`) is the service too.
+    if (SERVICE_MODE.test(m[0])) continue;
     const open = m.index! + m[0].length - 1;
     const close = closingBrace(text, open);
     // The branch ends by exiting (its last statement): not an exit in a callback or a signal handler inside it.
     // Or the server starts only in its `else` (your_spotify's `if (process.argv[2] === '--migrate') {
     // runMigrations(); } else { startServer(); }`): the command runs instead of the server.
-    if (close > 0 && (ENDS_BY_EXITING.test(text.slice(open + 1, close)) || /^\s*else\b/.test(text.slice(close + 1, close + 64)))) branches.push([open, close]);
+    if (close > 0 && (ENDS_BY_EXITING.test(text.slice(open + 1, close)) || elseStartsServer(text, close))) branches.push([open, close]);
   }
   if (branches.length === 0) return [];
   const out = new Set<string>();
@@ -34,6 +36,21 @@ export function argvCommandImports(text: string): string[] {
     if (names.length > 0 && names.every((name) => usedOnlyWithin(text, name, afterImport, branches))) out.add(m[3]);
   }
   return [...out];
+}
+
+/** The word of a branch that starts a long-lived process of the service instead of the HTTP server. */
+const SERVICE_MODE = /['"][\w:-]{0,20}(?:worker|queue|jobs?|consumer|scheduler|cron|daemon)[\w:-]{0,20}['"]/i;
+
+/** A server start in a block's text: `app.listen(`, `createServer(`, or a call named for it (`startServer()`, `runApp()`). */
+const STARTS_SERVER_TEXT = /\.listen\s*\(|\bcreateServer\s*\(|\b(?:start|run|launch|boot)[\w$]{0,40}(?:Server|App)\s*\(/;
+
+/** Whether an `else { ... }` right after the brace at `close` starts the server (then the branch before it is the command). */
+function elseStartsServer(text: string, close: number): boolean {
+  const m = /^\s*else\s*\{/.exec(text.slice(close + 1, close + 64));
+  if (!m) return false;
+  const open = close + m[0].length;
+  const end = closingBrace(text, open);
+  return end > 0 && STARTS_SERVER_TEXT.test(text.slice(open + 1, end));
 }
 
 function* bindingsOf(clause: string): Generator<string> {

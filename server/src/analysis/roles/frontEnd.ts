@@ -151,7 +151,8 @@ const UI_KITS: ReadonlySet<string> = new Set([
  * (`@capacitor/cli`, `@capacitor/assets`, `@ionic/cli`), which a build script imports.
  */
 function isMobileWebViewPackage(specifier: string): boolean {
-  if (/^@capacitor\/(?:cli|assets)(?:\/|$)/.test(specifier)) return false;
+  // Nor Ionic's server rendering (`@ionic/core/hydrate`) or Capacitor's Electron platform (its main process is Node).
+  if (/^@capacitor\/(?:cli|assets)(?:\/|$)/.test(specifier) || /^@ionic\/core\/hydrate(?:\/|$)/.test(specifier) || /^@capacitor-community\/electron(?:\/|$)/.test(specifier)) return false;
   if (/^@(?:capacitor|capacitor-community)\//.test(specifier) || /^@ionic\/(?:core|react|angular|vue)(?:\/|$)/.test(specifier)) return true;
   // A plugin package named for Capacitor, scoped or not (`capacitor-plugin-x`, `@acme/capacitor-x`).
   return /^(?:@[\w.-]+\/)?capacitor-[\w.-]+(?:\/|$)/.test(specifier);

@@ -51,14 +51,16 @@ function includedFolders(config: string, text: string | undefined, folder: strin
   const out = new Set<string>();
   for (const pattern of patterns) {
     const fixed = pattern.split(/[*?{[]/)[0];
-    // A file pattern (`src/env.d.ts`) covers its folder only when it is one; a folder name covers the folder.
-    const base = /\.[cm]?[jt]sx?$/.test(fixed) ? path.dirname(fixed) : fixed;
-    const dir = path.resolve(path.dirname(config), base);
+    // A file (`env.d.ts`, `src/vite-env.d.ts`) covers itself only, and a pattern of the folder's own
+    // files (`*.ts`) none of its subfolders: neither makes a folder the browser's.
+    if (fixed === pattern && /\.[cm]?[jt]sx?$/.test(pattern)) continue;
+    if (!pattern.includes('/') && !pattern.includes('**') && /[*?]/.test(pattern)) continue;
+    const dir = path.resolve(path.dirname(config), fixed);
     if (!isInside(folder, dir) && dir !== folder) continue;
     if (dir === folder) return [folder];
     out.add(dir);
   }
-  return out.size ? [...out] : [folder];
+  return out.size ? [...out] : patterns.length ? [] : [folder];
 }
 
 /**
@@ -191,9 +193,14 @@ export class ProjectConfigs {
    * (Vendure's elasticsearch-plugin on @vendure/core) runs in the servers that install it, so it is
    * no library that may run anywhere.
    */
-  /** The bundler's development server a file starts (it imports one), or null. */
+  /**
+   * The bundler's development server a file starts (it imports one, and no server framework: an Express
+   * server that starts browser-sync beside itself in development is still the service), or null.
+   */
   private devServerOf(file: string): string | null {
-    return this.scanOf(file)?.specifiers.find((s) => BUNDLER_DEV_SERVERS.has(s)) ?? null;
+    const specifiers = this.scanOf(file)?.specifiers ?? [];
+    if (specifiers.some((s) => (SERVER_PACKAGES as readonly string[]).includes(packageNameOf(s)))) return null;
+    return specifiers.find((s) => BUNDLER_DEV_SERVERS.has(s)) ?? null;
   }
 
   private pluginOfServerPackage(m: PackageManifest): boolean {

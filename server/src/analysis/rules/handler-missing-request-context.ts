@@ -47,7 +47,7 @@ export const rule: Rule = {
     if (loggedWhereMissing(call.node, request.text, service.requestLoggerProperty)) return;
     // Same library only: pino's argument order is not winston's. Safe when the service's code certainly
     // sets the request logger up (a dependency on pino-http alone may leave `req.log` undefined).
-    const edits = [{ start: call.receiver.getStart(ctx.sourceFile), end: call.receiver.end, newText: scoped }];
+    const edits = switchEdits(call, scoped, ctx.sourceFile);
     const fixes = call.library === 'pino' || service.requestLoggerProperty !== 'log' ? [{ title: `Log through ${scoped}`, edits, safe: service.requestLoggerCertain }] : [];
     ctx.report(call.receiver, MESSAGE(call.method, scoped), fixes);
   },
@@ -69,12 +69,25 @@ export const rule: Rule = {
       // Offered in the editor, never safe: a parameter the request is passed into may receive something
       // else from a caller outside the request paths, and `check --fix` applies the file phase's fixes
       // only (it re-analyses each file), so a safe fix here would be announced and never applied.
-      const edits = [{ start: call.receiver.getStart(fn.parsed.sourceFile), end: call.receiver.end, newText: scoped }];
+      const edits = switchEdits(call, scoped, fn.parsed.sourceFile);
       const fixes = call.wrapper || !(call.library === 'pino' || property !== 'log') ? [] : [{ title: `Log through ${scoped}`, edits, safe: false }];
       ctx.report(fn.parsed.file, call.receiver, PATH_MESSAGE(call.method, where, `${scoped} carries it`), fixes);
     }
   },
 };
+
+/**
+ * The edits that switch a call to the request's logger: its receiver, and for pino's `log` (a
+ * project's alias of info, sorry-cypress's `logger.log = logger.info`: the request's pino logger has
+ * none) the method too, `req.log.info(...)`.
+ */
+function switchEdits(call: LogCall, scoped: string, sf: ts.SourceFile): Array<{ start: number; end: number; newText: string }> {
+  const callee = unwrap(call.node.expression);
+  if (call.library === 'pino' && call.method === 'log' && ts.isPropertyAccessExpression(callee) && unwrap(callee.expression) === unwrap(call.receiver)) {
+    return [{ start: callee.getStart(sf), end: callee.end, newText: `${scoped}.info` }];
+  }
+  return [{ start: call.receiver.getStart(sf), end: call.receiver.end, newText: scoped }];
+}
 
 /** Whether `node` runs only when `request.property` is missing: the else of `if (req.log)`, the then of `if (!req.log)`. */
 function loggedWhereMissing(node: ts.Node, request: string, property: string): boolean {

@@ -87,7 +87,7 @@ function isGuardTest(expr: ts.Expression, truthy: boolean, guard: Guard, depth =
   if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return isGuardTest(e.operand, !truthy, guard, depth);
   // `const dev = process.env.REACT_APP_ENV === 'development'; ... if (dev)` (Sharetribe's server): a
   // module constant holding the environment's test, whatever its name.
-  if (ts.isIdentifier(e) && depth === 0) {
+  if (ts.isIdentifier(e) && depth === 0 && !declaredInside(e)) {
     const init = moduleConstant(e);
     if (init && isGuardTest(init, truthy, guard, depth + 1)) return true;
   }
@@ -115,6 +115,22 @@ function isGuardTest(expr: ts.Expression, truthy: boolean, guard: Guard, depth =
   // A constant's name in upper snake case says the same (`IS_DEVELOPMENT_ENV`: Leon's telemetry).
   const joined = name.includes('_') && name !== '__DEV__' ? name.replace(/_/g, '') : name;
   return truthy && guard.names.some((n) => n.test(joined));
+}
+
+/**
+ * Whether the name is a parameter or a variable of a function or block around it (`function handle(req,
+ * local)`, `let local = req.query.debug`): then it is not the module's constant of that name.
+ */
+function declaredInside(id: ts.Identifier): boolean {
+  let steps = 0;
+  for (let n: ts.Node | undefined = id.parent; n && !ts.isSourceFile(n) && steps < MAX_CLIMB; n = n.parent, steps++) {
+    if (ts.isFunctionLike(n) && n.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === id.text)) return true;
+    if (!ts.isBlock(n)) continue;
+    for (const st of n.statements) {
+      if (ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === id.text)) return true;
+    }
+  }
+  return false;
 }
 
 /** Per file, its module-level `const` names and their initializers (made once, on the first identifier guard asked about). */

@@ -91,3 +91,7 @@ export function renderInfo(info: { url: string; ms: number }) {
   if (dev) logger.info(`Render info: ${JSON.stringify(info)}`);
   if (verbose) logger.info({ infoUrl: info.url }, 'Rendered');
 }
+// A parameter or local of that name is not the module's constant.
+export function handle(url: string, dev: boolean) {
+  if (dev) logger.info({ url }, 'local request');
+}

@@ -98,3 +98,8 @@ export function renderInfo(info: { url: string; ms: number }) {
   if (verbose) logger.info(`Rendered ${info.url}`);
                          //~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
 }
+// A parameter or local of that name is not the module's constant.
+export function handle(url: string, dev: boolean) {
+  if (dev) logger.info(`local request ${url}`);
+                     //~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+}
