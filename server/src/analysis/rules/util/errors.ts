@@ -416,13 +416,18 @@ const MAX_FALLBACK_DEPTH = 4;
  */
 export function errorsKeptWhole(call: LogCall, ctx: RuleContext): Set<string> {
   const out = new Set<string>();
+  // `e.message || e`: the left side alone is read (a chain of thousands of `||` is not walked here).
+  const textFirst = (e: ts.BinaryExpression) => {
+    const left = unwrap(e.left);
+    return !isFallback(left) && errorAsText(left, ctx) !== null;
+  };
   const add = (expr: ts.Expression, depth = 0) => {
     const e = unwrap(expr);
     if (ts.isIdentifier(e) && isErrorValue(e, ctx)) out.add(e.text);
     // `error.parent ?? error` (Outline's Sequelize errors): the error is logged whole either way it goes.
     // Not `e.message || e` (Saltcorn's `console.error('failed:', e.message || e)`): the error's text,
     // and the error itself only when it has none.
-    else if (depth < MAX_FALLBACK_DEPTH && isFallback(e) && !errorAsText(e, ctx)) {
+    else if (depth < MAX_FALLBACK_DEPTH && isFallback(e) && !textFirst(e)) {
       add(e.left, depth + 1);
       add(e.right, depth + 1);
     }
