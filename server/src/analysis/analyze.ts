@@ -293,6 +293,10 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
       if (known === undefined) helpers.set(fn, (known = mayBeLogHelper(fn) && passesParameterToLogger(fn, calls, scopes)));
       return known;
     },
+    returnsContextLogger: (call) => {
+      const v = values.valueOf(call.expression);
+      return v?.t === 'function' && !!v.fn.returnsContextLogger;
+    },
     serviceContext: () => serviceContextFor(project, absPath),
     requestIdHeader: options.requestIdHeader ?? DEFAULT_SETTINGS.requestIdHeader,
     metrics,

@@ -135,8 +135,13 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
     ...(makesMetric ? { makesMetric } : {}),
     ...(returnsHelpers ? { returnsHelpers } : {}),
     ...(returnsConsole ? { returnsConsole } : {}),
+    // `const store = storage.getStore(); if (store?.has('logger')) return store.get('logger')`: the request's logger where there is one.
+    ...(returnsLogger && READS_CONTEXT_STORE.test(body.getSourceFile().text.slice(body.pos, body.end)) ? { returnsContextLogger: true as const } : {}),
   };
 }
+
+/** A read of AsyncLocalStorage's store (`storage.getStore()`). */
+const READS_CONTEXT_STORE = /\.getStore\s*\(/;
 
 /**
  * A call of a function named for logging, by its bare name (`log(message)`, `logError(msg)`): a

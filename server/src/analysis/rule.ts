@@ -195,6 +195,8 @@ export interface RuleContext {
    * printing with console.error outside production), not a bypass of it.
    */
   insideLogHelper(at: ts.Node): boolean;
+  /** Whether the call returns a logger read from AsyncLocalStorage (a workspace getter of the request's logger: FunctionSummary.returnsContextLogger). */
+  returnsContextLogger?(call: ts.CallExpression): boolean;
   /** The request context of the file's service (libraries, middleware, loggers that read it); null outside a package. */
   serviceContext(): ServiceContext | null;
   /** The header that carries the request id (the `requestIdHeader` setting, lower case; default `x-request-id`). */

@@ -27,6 +27,7 @@ export function digestOf(
       ...(f.returnsHelpers ? [methods('returns', f.returnsHelpers)] : []),
       ...(f.returnsConsole ? ['console'] : []),
       ...(f.returnsCaught ? [`caught:${f.returnsCaught}`] : []),
+      ...(f.returnsContextLogger ? ['context'] : []),
     ]);
   // A class's methods that log are written only when it has some (the digest of a class without stays as it was).
   const methods = (label: string, m: ReadonlyMap<string, FunctionSummary> | undefined): string => (m ? `${label}(${[...m].map(([k, s]) => `${k}${fn(s)}`).join(',')})` : '');

@@ -54,6 +54,11 @@ export interface FunctionSummary {
   readonly returnsHelpers?: ReadonlyMap<string, FunctionSummary>;
   /** It returns console, by its written return type (`getLogger(): Pick<Console, 'log' | 'error'>` over an injected console). */
   readonly returnsConsole?: true;
+  /**
+   * The logger it returns is read from AsyncLocalStorage (sorry-cypress's `getLogger()`: the request's child
+   * logger a middleware put in the store, else a new one): it carries the request's context where there is one.
+   */
+  readonly returnsContextLogger?: true;
 }
 
 /** A project's metric factory: the Prometheus type it makes, the prom-client class, and which parameter is the configuration. */

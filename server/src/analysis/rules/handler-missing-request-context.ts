@@ -39,7 +39,9 @@ export const rule: Rule = {
     // Cheapest first: the service's context, the receiver, and only then handler discovery in the file.
     const service = ctx.serviceContext();
     if (!service?.requestLoggerProperty || service.loggerReadsContext || hasNoRequestContext(service)) return;
-    if (loggerReadsRequestContext(call.library, service.libraries) || isRequestScoped(call.receiver, bindingsFromDeclarations((id) => ctx.declarationOf(id)))) return;
+    // A workspace getter reading the request's logger from AsyncLocalStorage (`getLogger()`) carries its context.
+    const readsContext = (c: ts.CallExpression) => ctx.returnsContextLogger?.(c) ?? false;
+    if (loggerReadsRequestContext(call.library, service.libraries) || isRequestScoped(call.receiver, bindingsFromDeclarations((id) => ctx.declarationOf(id)), readsContext)) return;
     const request = ctx.requestParamAt(call.node);
     if (!request) return;
     const scoped = `${request.text}.${service.requestLoggerProperty}`;

@@ -1,0 +1,13 @@
+// @case library=pino-http path=src/routes.ts
+// sorry-cypress: `getLogger()` returns the request's child logger a middleware put in AsyncLocalStorage:
+// logging through it carries the request's context. A module logger does not.
+import express from 'express';
+import { getLogger } from './logger';
+
+export const router = express.Router();
+
+router.post('/runs', (req, res) => {
+  getLogger().info({ body: Object.keys(req.body) }, 'New machine is requesting to create a run');
+  req.log.info('run created');
+  res.json({});
+});
