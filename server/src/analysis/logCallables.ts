@@ -10,6 +10,7 @@ import { caughtErrorProperty } from './caughtErrors';
 import { metricFactoryOf } from './metrics/factories';
 import { METRIC_TYPE_NAMES } from './metrics/libraries';
 import { ALL_LEVEL_METHODS } from './libraries';
+import { READS_STORE } from './context/libraries';
 import { recogniseLogCall } from './logCalls';
 import { ipcLogMessageParameter } from './ipcLogHelper';
 import { consoleMessageParameter, formatsMessage, isConsoleSinkShaped, isOwnRestParameter, joinedMessageParameter, LOGGING_WORDS, messageParameter, passedFields, passesOwnRest, recordMessageParameter, taggedMessageParameter } from './helperParameters';
@@ -136,12 +137,9 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
     ...(returnsHelpers ? { returnsHelpers } : {}),
     ...(returnsConsole ? { returnsConsole } : {}),
     // `const store = storage.getStore(); if (store?.has('logger')) return store.get('logger')`: the request's logger where there is one.
-    ...(returnsLogger && READS_CONTEXT_STORE.test(body.getSourceFile().text.slice(body.pos, body.end)) ? { returnsContextLogger: true as const } : {}),
+    ...(returnsLogger && READS_STORE.test(body.getSourceFile().text.slice(body.pos, body.end)) ? { returnsContextLogger: true as const } : {}),
   };
 }
-
-/** A read of AsyncLocalStorage's store (`storage.getStore()`). */
-const READS_CONTEXT_STORE = /\.getStore\s*\(/;
 
 /**
  * A call of a function named for logging, by its bare name (`log(message)`, `logError(msg)`): a

@@ -103,6 +103,8 @@ export const CONTEXT_READERS: Readonly<Record<string, ReadonlySet<string>>> = {
   // Its pino mixin returns the active span's trace and span ids (`mixin: getPinoMixinFunction`).
   [HYPERDX_SDK]: new Set(['getPinoMixinFunction']),
 };
+/** A read of an AsyncLocalStorage's store in a function's text (`storage.getStore()`): a getter of the request's context. */
+export const READS_STORE = /\.getStore\s*\(/;
 /** A method of an AsyncLocalStorage (or a nestjs-cls ClsService) that reads the store. */
 export const STORE_READ_METHODS: ReadonlySet<string> = new Set(['getStore', 'get', 'getId']);
 

@@ -9,7 +9,7 @@ import type { ParsedServiceFile, ServiceView } from '../rule';
 import { isFallback, resolveName, type ScopeMap, unwrap } from '../scopes';
 import { callTargetsOf } from '../services/callTargets';
 import type { LoggerLibrary } from '../types';
-import type { ContextLibraryId } from './libraries';
+import { type ContextLibraryId, READS_STORE } from './libraries';
 
 /** What a name inside a function is bound to, as far as request scope goes; null for module-level and unknown names. */
 export type Binding = { kind: 'param' } | { kind: 'init'; init: ts.Expression } | null;
@@ -101,7 +101,6 @@ function isModuleLevel(node: ts.Node): boolean {
   return true;
 }
 
-const READS_STORE = /\.getStore\s*\(/;
 /** How deep a getter is followed to the store read (`getRequestLogger` → `getRequestContext` → `storage.getStore()`). */
 const MAX_READER_DEPTH = 3;
 
