@@ -217,14 +217,14 @@ export const rule: Rule = {
   // Console's methods handed to another call as a callback are console output too, in a file that names console.
   mayApply: { words: ['console'] },
   checkCall(node, ctx) {
-    if (ctx.fileKind !== 'service' || !node.arguments || runsOnlyUnderTests(node)) return;
+    if (ctx.fileKind !== 'service' || !node.arguments || runsOnlyUnderTests(node, ctx)) return;
     for (const a of node.arguments) {
       const u = unwrap(a);
       if (ts.isPropertyAccessExpression(u) && Object.prototype.hasOwnProperty.call(LEVELS, u.name.text) && isGlobalConsole(u.expression, ctx)) ctx.report(u, CALLBACK_MESSAGE(u.name.text));
     }
   },
   checkLogCall(call, ctx) {
-    if (call.library !== 'console' || isConsoleOutsideService(call, ctx) || runsOnlyUnderTests(call.node) || writesJsonRecord(call)) return;
+    if (call.library !== 'console' || isConsoleOutsideService(call, ctx) || runsOnlyUnderTests(call.node, ctx) || writesJsonRecord(call)) return;
     const callee = call.node.expression;
     // `log(...)` destructured from console has the console as no receiver of its own.
     const message = call.receiver === callee || isGlobalConsole(call.receiver, ctx) ? MESSAGE(call.method) : INJECTED_MESSAGE(call.receiver.getText(ctx.sourceFile), call.method);

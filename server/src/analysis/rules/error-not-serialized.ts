@@ -249,7 +249,7 @@ export const rule: Rule = {
   },
   checkLogCall(call, ctx) {
     // A test, script or CLI printing an error's message to a person, or browser code: no log record loses a stack.
-    if (isConsoleOutsideService(call, ctx) || runsOnlyInDevelopmentOrTests(call.node)) return;
+    if (isConsoleOutsideService(call, ctx) || runsOnlyInDevelopmentOrTests(call.node, ctx)) return;
     // A project's own log helper (a console-backed facade) in a CLI command, a script, or a build or lint
     // step (Leon's `LogHelper.error(\`Does not look great: ${e.message}\`)` in scripts/lint.js) talks to a
     // person as console does. (In a test it is still reported: code-server's tests log through @coder/logger.)

@@ -206,7 +206,7 @@ export const rule: Rule = {
     // fixture's token), and browser code prints in the user's own browser: no log store keeps it.
     // (Console output inside the project's own log helper is its sink, but a secret printed there is
     // still printed: only the file's role counts here.)
-    if (isConsoleOutsideServiceCode(call, ctx) || runsOnlyInDevelopmentOrTests(call.node)) return;
+    if (isConsoleOutsideServiceCode(call, ctx) || runsOnlyInDevelopmentOrTests(call.node, ctx)) return;
     for (const v of loggedValues(call)) checkValue(v, ctx);
     for (const obj of childBindings(call.receiver, ctx)) checkBindings(obj, ctx);
   },
@@ -217,7 +217,7 @@ export const rule: Rule = {
   checkCall(node, ctx) {
     if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'child') return;
     const arg = node.arguments[0] && unwrap(node.arguments[0]);
-    if (!arg || !ts.isObjectLiteralExpression(arg) || runsOnlyInDevelopmentOrTests(node) || !ctx.isLogger(node.expression.expression)) return;
+    if (!arg || !ts.isObjectLiteralExpression(arg) || runsOnlyInDevelopmentOrTests(node, ctx) || !ctx.isLogger(node.expression.expression)) return;
     checkBindings(arg, ctx);
   },
 };

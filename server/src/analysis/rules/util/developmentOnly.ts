@@ -8,6 +8,10 @@
 import ts from '../../typescriptModule';
 import { unwrap } from '../../scopes';
 import { functionName } from '../../functionName';
+import type { RuleContext } from '../../rule';
+
+/** What a guard's names are looked up in: the file's scope model (a module constant holding the environment's test). */
+type Declarations = Pick<RuleContext, 'declarationOf'>;
 
 /** `isDevelopment`, `isDev`, `isLocal`, `devMode`, `__DEV__`: never a bare `dev` or `local` (a local account, `req.query.dev`). */
 const DEV_NAME = /^(?:is(?:dev|development|local)(?:mode|env)?|dev(?:elopment)?mode|__DEV__)$/i;
@@ -31,8 +35,8 @@ const TESTS: Guard = { values: new Set(['test']), names: [TEST_NAME] };
 const DEVELOPMENT_OR_TESTS: Guard = { values: new Set(['development', 'dev', 'test']), names: [DEV_NAME, TEST_NAME] };
 
 /** Whether `node` sits in a branch that runs only in development or under the test suite (the message-quality rules' guard). */
-export function runsOnlyInDevelopmentOrTests(node: ts.Node): boolean {
-  return guardedBy(node, DEVELOPMENT_OR_TESTS);
+export function runsOnlyInDevelopmentOrTests(node: ts.Node, scope: Declarations): boolean {
+  return guardedBy(node, DEVELOPMENT_OR_TESTS, scope);
 }
 
 /**
@@ -40,20 +44,20 @@ export function runsOnlyInDevelopmentOrTests(node: ts.Node): boolean {
  * console output in development-only code is still service code's console, as the labelled
  * repositories judge it; under tests it is the test run's output).
  */
-export function runsOnlyUnderTests(node: ts.Node): boolean {
-  return guardedBy(node, TESTS);
+export function runsOnlyUnderTests(node: ts.Node, scope: Declarations): boolean {
+  return guardedBy(node, TESTS, scope);
 }
 
-function guardedBy(node: ts.Node, guard: Guard): boolean {
+function guardedBy(node: ts.Node, guard: Guard, scope: Declarations): boolean {
   // A bounded climb: a guard sits a few statements above the call, and a bound keeps a file of
   // thousands of deeply nested log calls linear.
   let steps = 0;
   for (let child = node, parent = node.parent; parent && steps < MAX_CLIMB; child = parent, parent = parent.parent, steps++) {
-    if (ts.isBlock(parent) && returnsEarlyUnless(parent, child, guard)) return true;
+    if (ts.isBlock(parent) && returnsEarlyUnless(parent, child, guard, scope)) return true;
     if (guard.values.has('test') && ts.isFunctionLike(parent) && TEST_FUNCTION_NAME.test(functionName(parent) ?? '')) return true;
     if (!ts.isIfStatement(parent)) continue;
-    if (child === parent.thenStatement && isGuardTest(parent.expression, true, guard)) return true;
-    if (child === parent.elseStatement && isGuardTest(parent.expression, false, guard)) return true;
+    if (child === parent.thenStatement && isGuardTest(parent.expression, true, guard, scope)) return true;
+    if (child === parent.elseStatement && isGuardTest(parent.expression, false, guard, scope)) return true;
   }
   return false;
 }
@@ -66,11 +70,11 @@ const MAX_EARLIER_STATEMENTS = 16;
  * environment: `if (env.getNodeEnv() !== 'development') return;` (Docmost's query log callback), so
  * what follows runs as if in that `if`'s else branch.
  */
-function returnsEarlyUnless(block: ts.Block, child: ts.Node, guard: Guard): boolean {
+function returnsEarlyUnless(block: ts.Block, child: ts.Node, guard: Guard, scope: Declarations): boolean {
   const statements = block.statements;
   for (let i = 0; i < statements.length && i < MAX_EARLIER_STATEMENTS && statements[i].end <= child.pos; i++) {
     const st = statements[i];
-    if (ts.isIfStatement(st) && !st.elseStatement && leaves(st.thenStatement) && isGuardTest(st.expression, false, guard)) return true;
+    if (ts.isIfStatement(st) && !st.elseStatement && leaves(st.thenStatement) && isGuardTest(st.expression, false, guard, scope)) return true;
   }
   return false;
 }
@@ -82,19 +86,19 @@ function leaves(st: ts.Statement): boolean {
 }
 
 /** Whether `e` being `truthy` (true: the then branch; false: the else branch) means the guard's environment. */
-function isGuardTest(expr: ts.Expression, truthy: boolean, guard: Guard, depth = 0): boolean {
+function isGuardTest(expr: ts.Expression, truthy: boolean, guard: Guard, scope: Declarations, depth = 0): boolean {
   const e = unwrap(expr);
-  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return isGuardTest(e.operand, !truthy, guard, depth);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return isGuardTest(e.operand, !truthy, guard, scope, depth);
   // `const dev = process.env.REACT_APP_ENV === 'development'; ... if (dev)` (Sharetribe's server): a
-  // module constant holding the environment's test, whatever its name.
-  if (ts.isIdentifier(e) && depth === 0 && !declaredInside(e)) {
-    const init = moduleConstant(e);
-    if (init && isGuardTest(init, truthy, guard, depth + 1)) return true;
+  // module constant holding the environment's test, whatever its name (not a parameter or local of that name).
+  if (ts.isIdentifier(e) && depth === 0) {
+    const init = moduleConstant(e, scope);
+    if (init && isGuardTest(init, truthy, guard, scope, depth + 1)) return true;
   }
   if (ts.isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
     // `a && b` true: both hold, so either being the guard's test is enough; false tells nothing.
-    if (op === ts.SyntaxKind.AmpersandAmpersandToken) return truthy && (isGuardTest(e.left, true, guard, depth) || isGuardTest(e.right, true, guard, depth));
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken) return truthy && (isGuardTest(e.left, true, guard, scope, depth) || isGuardTest(e.right, true, guard, scope, depth));
     const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
     const unequal = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
     if (!equal && !unequal) return false;
@@ -117,38 +121,12 @@ function isGuardTest(expr: ts.Expression, truthy: boolean, guard: Guard, depth =
   return truthy && guard.names.some((n) => n.test(joined));
 }
 
-/**
- * Whether the name is a parameter or a variable of a function or block around it (`function handle(req,
- * local)`, `let local = req.query.debug`): then it is not the module's constant of that name.
- */
-function declaredInside(id: ts.Identifier): boolean {
-  let steps = 0;
-  for (let n: ts.Node | undefined = id.parent; n && !ts.isSourceFile(n) && steps < MAX_CLIMB; n = n.parent, steps++) {
-    if (ts.isFunctionLike(n) && n.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === id.text)) return true;
-    if (!ts.isBlock(n)) continue;
-    for (const st of n.statements) {
-      if (ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === id.text)) return true;
-    }
-  }
-  return false;
-}
-
-/** Per file, its module-level `const` names and their initializers (made once, on the first identifier guard asked about). */
-const moduleConstants = new WeakMap<ts.SourceFile, Map<string, ts.Expression>>();
-
-/** The initializer of the module-level `const` the identifier names, or null. */
-function moduleConstant(id: ts.Identifier): ts.Expression | null {
-  const sf = id.getSourceFile();
-  let constants = moduleConstants.get(sf);
-  if (!constants) {
-    constants = new Map();
-    for (const st of sf.statements) {
-      if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
-      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer) constants.set(d.name.text, d.initializer);
-    }
-    moduleConstants.set(sf, constants);
-  }
-  return constants.get(id.text) ?? null;
+/** The initializer of the module-level `const` the identifier resolves to in the file's scope model, or null. */
+function moduleConstant(id: ts.Identifier, scope: Declarations): ts.Expression | null {
+  const d = scope.declarationOf(id);
+  if (!d || !ts.isVariableDeclaration(d) || !d.initializer || !ts.isVariableDeclarationList(d.parent) || !(d.parent.flags & ts.NodeFlags.Const)) return null;
+  const statement = d.parent.parent;
+  return ts.isVariableStatement(statement) && ts.isSourceFile(statement.parent) ? d.initializer : null;
 }
 
 /**
