@@ -4,6 +4,7 @@
 // and the framework a file imports.
 import * as path from 'node:path';
 import { isObject } from './manifest';
+import { isInside } from '../model/paths';
 import { readJsonc } from './configText';
 import type { Evidence } from './types';
 import { reactRouterRouteOf } from '../handlers/paths';
@@ -120,6 +121,30 @@ export function tsconfigTargetsBrowser(
   if (!Array.isArray(lib) || !lib.some((l) => typeof l === 'string' && DOM_LIBRARY.test(l))) return false;
   if (Array.isArray(types)) return !types.includes('node');
   return !hasNodeTypesPackage;
+}
+
+/**
+ * The folders a tsconfig's own `include` (or `files`) covers, each pattern's part before its first
+ * wildcard (`src/**\/*` → src); the config's folder when it names none or a pattern starts with one;
+ * none for file entries and patterns of the folder's own files only.
+ */
+export function includedFolders(config: string, text: string | undefined, folder: string): string[] {
+  const json = readJsonc(config, text);
+  const patterns = [json?.include, json?.files].flatMap((v) => (Array.isArray(v) ? v.filter((p): p is string => typeof p === 'string') : []));
+  if (patterns.length === 0) return [folder];
+  const out = new Set<string>();
+  for (const pattern of patterns) {
+    const fixed = pattern.split(/[*?{[]/)[0];
+    // A file (`env.d.ts`, `src/vite-env.d.ts`) covers itself only, and a pattern of the folder's own
+    // files (`*.ts`) none of its subfolders: neither makes a folder the browser's.
+    if (fixed === pattern && /\.[cm]?[jt]sx?$/.test(pattern)) continue;
+    if (!pattern.includes('/') && !pattern.includes('**') && /[*?]/.test(pattern)) continue;
+    const dir = path.resolve(path.dirname(config), fixed);
+    if (!isInside(folder, dir) && dir !== folder) continue;
+    if (dir === folder) return [folder];
+    out.add(dir);
+  }
+  return [...out];
 }
 
 /**

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { type ConfigProperty, configProperties, jsonProperties, readFlatYaml, readJsonc, relativeName, stringLiterals } from './configText';
 import { REACT_ROUTER_PACKAGES } from '../handlers/frameworks';
-import { angularJsonProjects, htmlScriptSources, nxFrontEndProject, sourcePathsIn, tsconfigTargetsBrowser, webpackTargetsNode, type FrontEndProject } from './frontEnd';
+import { angularJsonProjects, htmlScriptSources, includedFolders, nxFrontEndProject, sourcePathsIn, tsconfigTargetsBrowser, webpackTargetsNode, type FrontEndProject } from './frontEnd';
 import { dockerfileCommands, isDockerfile, isWorkflowFile, type RunCommand, WORKFLOW_DIR, workflowCommands } from './ciCommands';
 import { packageNameOf } from '../model/paths';
 import { binCommandNames, commandLineReason, commandPaths, dependsOnServerFramework, frontEndDependency, interactiveCliDependency, isCommandLinePackage, isLibraryPackage, isObject, readManifest, SERVER_PACKAGES, scriptRole, type PackageManifest } from './manifest';
@@ -40,29 +40,6 @@ const JEST_CONFIG = /^jest([.-][\w-]+)?\.config\.[cm]?[jt]s$/;
 const VITEST_CONFIG = /^vitest([.-][\w-]+)?\.config\.[cm]?[jt]s$|\.vitest\.config\.[cm]?[jt]s$/;
 const VITE_CONFIG = /^vite\.config\.[cm]?[jt]s$/;
 const MOCHARC_SCRIPT = /^\.mocharc\.[cm]?js$/;
-/**
- * The folders a tsconfig's own `include` (or `files`) covers, each pattern's part before its first
- * wildcard (`src/**\/*` → src); the config's folder when it names none or a pattern starts with one.
- */
-function includedFolders(config: string, text: string | undefined, folder: string): string[] {
-  const json = readJsonc(config, text);
-  const patterns = [json?.include, json?.files].flatMap((v) => (Array.isArray(v) ? v.filter((p): p is string => typeof p === 'string') : []));
-  if (patterns.length === 0) return [folder];
-  const out = new Set<string>();
-  for (const pattern of patterns) {
-    const fixed = pattern.split(/[*?{[]/)[0];
-    // A file (`env.d.ts`, `src/vite-env.d.ts`) covers itself only, and a pattern of the folder's own
-    // files (`*.ts`) none of its subfolders: neither makes a folder the browser's.
-    if (fixed === pattern && /\.[cm]?[jt]sx?$/.test(pattern)) continue;
-    if (!pattern.includes('/') && !pattern.includes('**') && /[*?]/.test(pattern)) continue;
-    const dir = path.resolve(path.dirname(config), fixed);
-    if (!isInside(folder, dir) && dir !== folder) continue;
-    if (dir === folder) return [folder];
-    out.add(dir);
-  }
-  return out.size ? [...out] : patterns.length ? [] : [folder];
-}
-
 /**
  * Development servers of bundlers, run on their own (not middleware a service mounts: webpack-dev-middleware,
  * Vite's createServer in middleware mode, which an Express server starts in development).
@@ -188,12 +165,6 @@ export class ProjectConfigs {
   }
 
   /**
-   * Whether the package depends (as a peer, a dev dependency or otherwise) on a workspace package that
-   * is server-side (a server framework among its dependencies): a plugin of a server framework
-   * (Vendure's elasticsearch-plugin on @vendure/core) runs in the servers that install it, so it is
-   * no library that may run anywhere.
-   */
-  /**
    * The bundler's development server a file starts (it imports one, and no server framework: an Express
    * server that starts browser-sync beside itself in development is still the service), or null.
    */
@@ -203,6 +174,12 @@ export class ProjectConfigs {
     return specifiers.find((s) => BUNDLER_DEV_SERVERS.has(s)) ?? null;
   }
 
+  /**
+   * Whether the package depends (as a peer, a dev dependency or otherwise) on a workspace package that
+   * is server-side (a server framework among its dependencies): a plugin of a server framework
+   * (Vendure's elasticsearch-plugin on @vendure/core) runs in the servers that install it, so it is
+   * no library that may run anywhere.
+   */
   private pluginOfServerPackage(m: PackageManifest): boolean {
     const servers = new Set<string>();
     for (const name of m.dependencies) {
@@ -266,6 +243,7 @@ export class ProjectConfigs {
       const written = commandPaths(command);
       written.forEach((w, i) => {
         const file = this.sourceFile(m.dir, w);
+        const devServer = file && role === 'service' ? this.devServerOf(file) : null;
         // `"start": "node dist/migration.mjs && node dist/server.mjs"`: a process that migrates (or
         // waits for the database) and exits before the server starts is a script, not the service.
         if (file && role === 'service' && i < written.length - 1 && BEFORE_START.test(path.posix.basename(w).replace(/\.[^.]*$/, ''))) {
@@ -279,7 +257,7 @@ export class ProjectConfigs {
         else if (file && role === 'service' && bins.has(file)) this.name(file, { role: 'cli', why: `${where} bin (scripts.${name} runs it from its sources)` });
         // `"dev-frontend": "node scripts/start.js"` starting webpack-dev-server (an ejected Create React App's,
         // Sharetribe's web template): a bundler's development server, not the service.
-        else if (file && role === 'service' && this.devServerOf(file)) this.name(file, { role: 'tooling', why: `${where} scripts.${name} runs it, and it starts a bundler's development server (${this.devServerOf(file)})` });
+        else if (file && role === 'service' && devServer) this.name(file, { role: 'tooling', why: `${where} scripts.${name} runs it, and it starts a bundler's development server (${devServer})` });
         // `"dev:benchmark": "node scripts/benchmarks/dev-board.mts"` (homarr): a development task kept in a
         // scripts folder, not the service run in development (`"dev": "nodemon src/index.ts"`).
         else if (file && role === 'service' && /^dev[:_-]/i.test(name) && path.relative(m.dir, file).split(path.sep).includes('scripts')) this.name(file, { role: 'script', why: `${where} scripts.${name} runs it from a scripts folder (a development task)` });
