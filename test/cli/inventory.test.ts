@@ -2,6 +2,7 @@
 // example service: every handler with its full route path and nothing else, middleware apart,
 // loggers and entry points; text output safe for a terminal; usage errors exit 2.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildOnce, makeWorkspace, REPO, removeWorkspaces, runCli, writeTree } from './helpers';
 
@@ -83,6 +84,21 @@ describe('obs-lens inventory', function () {
     assert.deepEqual(s.middleware.map((m) => m.label), ['(ctx, next) => …', 'apiRouter.allowedMethods()']);
   });
 
+  it('restify: routes named by an options object, mounted by another module; req.log is its bunyan request logger and its request id', () => {
+    const s = only(`${FIXTURES}/restify`);
+    assert.deepEqual(s.frameworks, ['restify']);
+    assert.deepEqual(routes(s), ['GET /:account/machines', 'DELETE /:account/machines/:machine', 'GET /ping']);
+    assert.ok(s.handlers.every((h) => h.requestParam === 'req'));
+    assert.deepEqual(s.middleware.map((m) => m.label), ['restify.plugins.pre.sanitizePath()', 'restify.plugins.queryParser()']);
+    assert.deepEqual(s.loggers, [{ kind: 'request', package: 'restify', library: 'bunyan', expression: 'req.log' }]);
+    // Checked outside the repository's test folder (there, every file is a test's): the handlers' bunyan
+    // messages are read through req.log, and restify's own request id leaves no service without one.
+    const root = makeWorkspace(Object.fromEntries(['package.json', 'main.js', 'lib/app.js', 'lib/machines.js'].map((f) => [f, fs.readFileSync(path.join(REPO, FIXTURES, 'restify', f), 'utf8')])));
+    const r = runCli(['check', '.', '--format', 'json'], root);
+    const found = (JSON.parse(r.stdout) as { diagnostics: Array<{ rule: string; file: string; line: number }> }).diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`);
+    assert.deepEqual(found.filter((f) => !f.endsWith('handler-missing-metrics')), ['lib/machines.js:2 unstructured-log-message', 'lib/machines.js:8 unstructured-log-message']);
+  });
+
   it('NestJS: controller prefixes, method decorators, the global prefix, @Req() parameters', () => {
     const s = only(`${FIXTURES}/nestjs`);
     assert.deepEqual(
@@ -127,7 +143,7 @@ describe('obs-lens inventory', function () {
     assert.deepEqual(example.map((s) => s.root), ['examples/express-service']);
     assert.deepEqual(
       fixtures.map((s) => `${s.root} ${s.frameworks.join(',')}`),
-      ['express', 'fastify', 'hono', 'koa', 'nestjs', 'nextjs', 'node-http'].map((f) => `${FIXTURES}/${f} ${f}`),
+      ['express', 'fastify', 'hono', 'koa', 'nestjs', 'nextjs', 'node-http', 'restify'].map((f) => `${FIXTURES}/${f} ${f}`),
     );
   });
 

@@ -94,8 +94,8 @@ export function analyzeFile(absPath: string, text: string, project: ProjectModel
     return skipped(absPath, tooLargeToAnalyse(size, limit));
   }
   // No level-method call and no console: the file cannot hold a log call, so it is not parsed at all
-  // unless an enabled metric rule wants it (it imports a metrics library).
-  const metricsWanted = RULES.some((r) => (r.checkMetricDefinition || r.checkMetricUse) && options.severities[r.meta.id]) && mayHoldMetrics(text);
+  // unless an enabled metric rule wants it (it imports a metrics library, or a module that may export metrics).
+  const metricsWanted = RULES.some((r) => (r.checkMetricDefinition || r.checkMetricUse) && options.severities[r.meta.id]) && (mayHoldMetrics(text) || project.metricModules.importsOne(text));
   // Rules that look at every call (checkCall) parse only the files their own text filter accepts.
   const callRules = callRulesFor(options.severities, text);
   const callsWanted = callRules.size > 0;

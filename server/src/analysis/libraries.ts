@@ -38,7 +38,7 @@ export const LIBRARY_PACKAGES: ReadonlyArray<readonly [string, LoggerLibrary]> =
   ['fastify', 'pino'],
 ];
 
-/** Packages that give each request a pino logger, and how a handler reaches it. */
+/** Packages that give each request a logger (pino's; restify's is bunyan: REQUEST_LOG_PROPERTY_PACKAGES), and how a handler reaches it. */
 export const REQUEST_LOGGERS: Readonly<Record<string, string>> = {
   'pino-http': 'req.log',
   'express-pino-logger': 'req.log',
@@ -46,6 +46,7 @@ export const REQUEST_LOGGERS: Readonly<Record<string, string>> = {
   'koa-pino-logger': 'ctx.log',
   'hono-pino': "c.get('logger')",
   'nestjs-pino': 'PinoLogger',
+  restify: 'req.log',
 };
 
 /**
@@ -53,7 +54,10 @@ export const REQUEST_LOGGERS: Readonly<Record<string, string>> = {
  * `ctx.log`, and nestjs-pino, whose pino-http puts `req.log` there beside the injected PinoLogger.
  * Hono's context has no `log` (hono-pino's is `c.get('logger')`).
  */
-export const REQUEST_LOG_PROPERTY_PACKAGES: ReadonlySet<string> = new Set(['pino-http', 'express-pino-logger', 'fastify', 'koa-pino-logger', 'nestjs-pino']);
+/** restify puts a bunyan child logger on every request (`req.log`, with the request's `req_id`). */
+export const REQUEST_LOG_PROPERTY_PACKAGES: ReadonlyMap<string, LoggerLibrary> = new Map<string, LoggerLibrary>([
+  ['pino-http', 'pino'], ['express-pino-logger', 'pino'], ['fastify', 'pino'], ['koa-pino-logger', 'pino'], ['nestjs-pino', 'pino'], ['restify', 'bunyan'],
+]);
 
 /**
  * Type names that denote a logger of a library, by the module they are imported from

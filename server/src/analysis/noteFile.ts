@@ -79,6 +79,8 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   // A module patching Node's resolution with a table of names (MagicMirror's `require("logger")`); not a test's module stubs.
   project.noteResolutionHook(file, readable && mayPatchResolution(text) && !isTestPath(path.relative(project.root, file)) ? text : null);
   project.roles.note(file, text);
+  // Its importers read for metric uses (metricModules.ts): they were analysed without them before.
+  if (project.metricModules.note(file, text)) project.generation++;
   const style = /^\s*(import|export)\s/m.test(text) ? 'esm' : /\brequire\(|\bmodule\.exports\b|\bexports\./.test(text) ? 'commonjs' : null;
   if (style) project.fileStyles.set(file, style);
   else project.fileStyles.delete(file);

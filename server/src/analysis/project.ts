@@ -9,7 +9,7 @@ import type { AnalysisInputs, LoggerLibrary } from './types';
 import { computeFacts, computePackageFacts, type ConfiguredLoggerModule, type FactsSource, type FileFacts, type PackageFacts } from './model/facts';
 import { FileSystemView } from './model/fileSystem';
 import { type ModuleDependencies, ModuleIndex } from './model/modules';
-import { PackageIndex, type PackageInfo, packageProvidesRequestLogger } from './model/packages';
+import { PackageIndex, type PackageInfo, packageRequestLogger } from './model/packages';
 import { inNodeModules, isInside, stripExtension } from './model/paths';
 import { ModuleResolver } from './model/resolver';
 import { TsconfigIndex } from './model/tsconfigs';
@@ -18,6 +18,7 @@ import { findWorkspacePackages, type WorkspaceDeclaration } from './model/worksp
 import { isModuleSpecifier } from './moduleSpecifier';
 import { readRegularTextOrUndefined } from './regularFile';
 import { RoleIndex, type RoleVerdict } from './roles';
+import { MetricModuleIndex } from './metrics/metricModules';
 import { AssertedTextIndex } from './model/assertedTexts';
 import type { CodeSource } from './context/fileSources';
 import { serviceContextFor } from './context/service';
@@ -92,6 +93,8 @@ export class ProjectModel implements FactsSource {
   readonly modules: ModuleIndex;
   /** Every workspace file's role (service, browser, test, script, build, cli, tooling), learnt by noteFile. */
   readonly roles: RoleIndex;
+  /** Modules that may export metrics, learnt by noteFile: their importers are read for metric uses. */
+  readonly metricModules = new MetricModuleIndex();
   /** Bumped whenever a fact that changes analysis results changes. */
   generation = 0;
   private workspace: (WorkspaceDeclaration & { byName: Map<string, string> }) | undefined;
@@ -123,7 +126,7 @@ export class ProjectModel implements FactsSource {
     this.modules = new ModuleIndex({
       resolver: this.resolver,
       readFile: this.readFile,
-      providesRequestLogger: (file) => packageProvidesRequestLogger(this.packageFor(file)),
+      requestLogger: (file) => packageRequestLogger(this.packageFor(file)),
       globalSources: () => this.globalSources,
       memberSources: () => this.memberSources,
       injectionSources: () => this.injectionSources,

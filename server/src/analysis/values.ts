@@ -432,7 +432,7 @@ export class ValueResolver {
       const fn = target.cls.statics?.get(name);
       return fn ? { t: 'function', fn } : null;
     }
-    if (name === 'log' && this.links.providesRequestLogger && this.isRequestParam(obj)) return { t: 'logger', lib: 'pino' };
+    if (name === 'log' && this.links.providesRequestLogger && this.isRequestParam(obj)) return { t: 'logger', lib: this.links.requestLoggerLibrary ?? 'pino' };
     return null;
   }
 

@@ -3,20 +3,10 @@
 // from the workspace (names, paths, labels, scripts) and goes through terminalSafe.
 import * as path from 'node:path';
 import type { EntryPoint, LoggerSource, ServiceInventory } from '../analysis/handlers/inventory';
-import type { FrameworkId, Handler, Middleware, Place } from '../analysis/handlers/types';
+import type { Handler, Middleware, Place } from '../analysis/handlers/types';
+import { FRAMEWORK_BY_ID } from '../analysis/handlers/frameworks';
 import { displayPath } from './report';
 import { terminalSafe } from './terminal';
-
-const FRAMEWORK_LABELS: Readonly<Record<FrameworkId, string>> = {
-  express: 'Express',
-  fastify: 'Fastify',
-  koa: 'Koa',
-  nestjs: 'NestJS',
-  nextjs: 'Next.js',
-  'react-router': 'React Router / Remix',
-  hono: 'Hono',
-  'node-http': 'node:http',
-};
 
 function shown(cwd: string, file: string): string {
   // A service's root may be the working directory itself: `.`, a path that leads back to it.
@@ -96,7 +86,7 @@ export function formatInventoryText(services: readonly ServiceInventory[], cwd: 
   const blocks = services.map((s) => {
     const at = (p: { file: string; line: number }) => `${shown(cwd, p.file)}:${p.line + 1}`;
     const lines = [`${shown(cwd, s.root)}${s.name ? `  (${s.name})` : ''}`];
-    lines.push(...section('frameworks', [s.frameworks.map((f) => FRAMEWORK_LABELS[f]).join(', ')].filter((l) => l !== '')));
+    lines.push(...section('frameworks', [s.frameworks.map((f) => FRAMEWORK_BY_ID.get(f)?.label ?? f).join(', ')].filter((l) => l !== '')));
     lines.push(...section('loggers', s.loggers.map((l) => loggerLine(cwd, l))));
     lines.push(...section('entry points', s.entryPoints.map(entryLine)));
     lines.push(...section('handlers', table(s.handlers.map((h) => [h.method, h.path ?? h.shownPath ?? DYNAMIC, at(h)]))));

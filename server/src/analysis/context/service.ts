@@ -112,7 +112,7 @@ function computeServiceContext(project: ProjectModel, dir: string): ServiceConte
     code,
     hasRequestId: provides('request-id') || has('als-middleware') || has('request-id-middleware') || libraries.includes('express-http-context'),
     requestLoggerProperty,
-    requestLoggerCertain: (libraries.includes('fastify') && !fastifyLoggerOff) || (has('request-logger-middleware') && !requestLoggerConditional) || (!onRequest && !!child),
+    requestLoggerCertain: (libraries.includes('fastify') && !fastifyLoggerOff) || libraries.includes('restify') || (has('request-logger-middleware') && !requestLoggerConditional) || (!onRequest && !!child),
     requestLoggerConditional,
     // Auto-instrumentation includes pino's and winston's, which stamp trace ids into every record; so
     // does an SDK the deployment preloads with them (atproto's bsky: an OpenTelemetry bootstrap package).

@@ -129,6 +129,20 @@ export const FRAMEWORKS: readonly FrameworkSpec[] = [
     instanceTypes: { hono: set('Hono') },
   },
   {
+    // restify: Express's shape (`server.get({ path, name }, ...handlers)`), a bunyan child logger on every request (`req.log`).
+    id: 'restify',
+    label: 'restify',
+    packages: ['restify'],
+    creators: [{ module: 'restify', exports: ['createServer'], how: 'call', role: 'app' }],
+    routeMethods: methods({ del: 'DELETE', opts: 'OPTIONS' }),
+    useMethods: set('use', 'pre'),
+    hooks: new Map(),
+    requestRule: 'first',
+    requestTypes: { restify: set('Request') },
+    responseMethods: set('send', 'json', 'sendRaw', 'header', 'status', 'redirect', 'writeHead'),
+    instanceTypes: { restify: set('Server') },
+  },
+  {
     id: 'nestjs',
     label: 'NestJS',
     packages: ['@nestjs/core', '@nestjs/common'],

@@ -3,7 +3,7 @@
 // their full route paths, and middleware.
 import * as path from 'node:path';
 import { type ContextSourceEntry, contextInventory } from '../context/service';
-import { REQUEST_LOGGERS } from '../libraries';
+import { REQUEST_LOG_PROPERTY_PACKAGES, REQUEST_LOGGERS } from '../libraries';
 import { DEFAULT_MAX_FILE_BYTES } from '../limits';
 import { isInside, type ProjectModel, stripExtension } from '../project';
 import type { LoggerLibrary } from '../types';
@@ -185,7 +185,7 @@ function loggersOf(project: ProjectModel, m: Manifest, files: readonly string[],
     out.push({ kind: 'module', module: chosen.specifier ?? setting.specifier, exports: [{ name: chosen.exportName, library: chosen.library }], configured: true });
   }
   for (const [pkg, expression] of Object.entries(REQUEST_LOGGERS)) {
-    if (allDeps.has(pkg)) out.push({ kind: 'request', package: pkg, library: 'pino', expression });
+    if (allDeps.has(pkg)) out.push({ kind: 'request', package: pkg, library: REQUEST_LOG_PROPERTY_PACKAGES.get(pkg) ?? 'pino', expression });
   }
   return out;
 }

@@ -107,6 +107,10 @@ export class RegistrationReader {
       pathArg = rest[0];
       rest = rest.slice(1);
     }
+    // restify's `server.get({ path: '/:account/machines', name: 'ListMachines' }, ...handlers)`: the options name the path.
+    const options = unwrap(pathArg);
+    const optionsPath = (!spec || spec.id === 'restify') && ts.isObjectLiteralExpression(options) ? propertyOf(options, 'path') : null;
+    if (optionsPath) pathArg = optionsPath;
     if (isFunctionNode(unwrap(pathArg))) return false;
     if (this.isHelpersOwnPath(pathArg, receiver)) return false;
     return this.pushRoute(call, receiver, method, pathsOf(pathArg, this.values.scopes), rest, rule);

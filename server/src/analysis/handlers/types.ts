@@ -1,7 +1,7 @@
 // What handler discovery knows: per-file facts (extract.ts) that the linker (link.ts) joins across
 // files into handlers with their full route paths. Positions are 0-based, as Finding's.
 
-export type FrameworkId = 'express' | 'fastify' | 'koa' | 'nestjs' | 'nextjs' | 'react-router' | 'hono' | 'node-http';
+export type FrameworkId = 'express' | 'fastify' | 'koa' | 'nestjs' | 'nextjs' | 'react-router' | 'hono' | 'restify' | 'node-http';
 
 /** A route path as written: static text, or null when it is computed at run time. */
 export type RoutePath = string | null;

@@ -72,8 +72,10 @@ export interface LabelValue {
 export interface MetricRef {
   readonly library: MetricsLibrary;
   readonly kind: MetricKind;
-  /** The definition in this file, when the metric was created here (else it was passed in, typed). */
+  /** The definition in this file, when the metric was created here (else it was passed in, typed, or imported). */
   readonly def: MetricDefinition | null;
+  /** The label names of a metric imported from a project module (its definition is in that module). */
+  readonly labelNames?: readonly (string | null)[] | null;
 }
 
 export interface MetricUse {

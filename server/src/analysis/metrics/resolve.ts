@@ -4,13 +4,13 @@
 // Works on the file's scope model (scopes.ts), like the logger model, and never on names.
 import ts from '../typescriptModule';
 import { enclosingClass, memberSource } from '../classMembers';
-import { type Declaration, requiredModule, resolveName, type ScopeMap, unwrap } from '../scopes';
+import { type Declaration, hasModifier, requiredModule, resolveName, type ScopeMap, unwrap } from '../scopes';
 import { evaluate, objectLiteralOf, propertyNameText, UNKNOWN } from './constants';
 import { type LabelArgs, type MetricKind, type MetricsLibrary, OPENTELEMETRY, PROM_CLIENT } from './libraries';
 import type { Field, LabelName, LabelValue, MetricDefinition, MetricRef, MetricUse, RegistryLookup, RegistryRef } from './model';
-import type { ImportLinks, MetricFactory } from '../model/types';
+import type { ExportedMetrics, ImportLinks, MetricExport, MetricFactory } from '../model/types';
 
-type MetricValue =
+export type MetricValue =
   | { t: 'module'; library: MetricsLibrary | 'otel-sdk' }
   | { t: 'metricClass'; kind: MetricKind; name: string }
   | { t: 'registryClass' }
@@ -23,7 +23,12 @@ type MetricValue =
   /** `metric.labels(...)`: its methods take no label values. */
   | { t: 'child'; metric: MetricRef }
   /** What `startTimer()` returns: calling it ends the timing and takes label values. */
-  | { t: 'timerEnd'; metric: MetricRef };
+  | { t: 'timerEnd'; metric: MetricRef }
+  /**
+   * An object or class whose members (static fields) are metrics: `{ requests: new Counter(...) }`,
+   * `class Metrics { static importsTotal = new Counter(...) }`, or such a thing imported from a project module.
+   */
+  | { t: 'holder'; members: ReadonlyMap<string, MetricRef> };
 
 /** Its content type can be switched anywhere in the program (`register.setContentType`), so it is not known. */
 const DEFAULT_REGISTRY: RegistryRef = { key: 'default', contentType: null };
@@ -87,11 +92,55 @@ export class MetricResolver {
     }
     if (ts.isNewExpression(e)) return this.newValue(e, depth);
     if (ts.isCallExpression(e)) return this.callValue(e, depth);
+    if (ts.isObjectLiteralExpression(e)) return this.objectHolder(e, depth);
     const access = accessOf(e);
     if (!access) return null;
     if (access.object.kind === ts.SyntaxKind.ThisKeyword) return this.thisMember(access.object, access.name, depth);
     const target = this.valueOf(access.object, depth);
+    if (target?.t === 'holder') {
+      const metric = target.members.get(access.name);
+      return metric ? { t: 'metric', metric } : null;
+    }
     return target?.t === 'module' ? importValue(target.library, access.name) : null;
+  }
+
+  /** What a name declared at or above `from` holds (an export of the file read by its local name). */
+  valueOfName(from: ts.Node, name: string): MetricValue | null {
+    const d = resolveName(this.scopes, from, name);
+    return d ? this.declarationValue(d, 0) : null;
+  }
+
+  /** An object literal some of whose properties are metrics: its metric members. */
+  private objectHolder(obj: ts.ObjectLiteralExpression, depth: number): MetricValue | null {
+    const members = new Map<string, MetricRef>();
+    for (const p of obj.properties) {
+      const key = p.name ? propertyNameText(p.name) : null;
+      if (key === null) continue;
+      const value = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : null;
+      const v = value ? this.valueOf(value, depth) : null;
+      if (v?.t === 'metric') members.set(key, v.metric);
+    }
+    return members.size > 0 ? { t: 'holder', members } : null;
+  }
+
+  /** A class's static fields holding metrics (`static importsTotal = new Counter(...)`). */
+  private classHolder(klass: ts.ClassLikeDeclaration, depth: number): MetricValue | null {
+    const members = new Map<string, MetricRef>();
+    for (const m of klass.members) {
+      if (!ts.isPropertyDeclaration(m) || !m.initializer || !hasModifier(m, ts.SyntaxKind.StaticKeyword)) continue;
+      const key = propertyNameText(m.name);
+      const v = key === null ? null : this.valueOf(m.initializer, depth);
+      if (key !== null && v?.t === 'metric') members.set(key, v.metric);
+    }
+    return members.size > 0 ? { t: 'holder', members } : null;
+  }
+
+  /** What importing `name` from a project module gives (links.metricOf), as this file's values. */
+  private projectExport(module: string, name: string): MetricValue | null {
+    const exported = this.links?.metricOf?.(module, name);
+    if (!exported) return null;
+    if (exported.t === 'metric') return { t: 'metric', metric: importedRef(exported.metric) };
+    return { t: 'holder', members: new Map([...exported.members].map(([k, m]) => [k, importedRef(m)])) };
   }
 
   private declarationValue(d: Declaration, depth: number): MetricValue | null {
@@ -101,7 +150,10 @@ export class MetricResolver {
     let v: MetricValue | null = null;
     switch (d.kind) {
       case 'import':
-        v = importValue(libraryOfModule(d.module), d.name);
+        v = importValue(libraryOfModule(d.module), d.name) ?? this.projectExport(d.module, d.name);
+        break;
+      case 'class':
+        v = this.classHolder(d.node, depth);
         break;
       case 'value':
         // `let counter: Counter<string> | null = null`: the written type says what it will hold.
@@ -109,7 +161,10 @@ export class MetricResolver {
         break;
       case 'destructure': {
         const from = this.valueOf(d.from, depth);
-        v = from?.t === 'module' ? importValue(from.library, d.property) : null;
+        if (from?.t === 'holder') {
+          const metric = from.members.get(d.property);
+          v = metric ? { t: 'metric', metric } : null;
+        } else v = from?.t === 'module' ? importValue(from.library, d.property) : null;
         break;
       }
       case 'param':
@@ -133,7 +188,7 @@ export class MetricResolver {
 
   private callValue(call: ts.CallExpression, depth: number): MetricValue | null {
     const module = requiredModule(call);
-    if (module) return importValue(libraryOfModule(module), '*');
+    if (module) return importValue(libraryOfModule(module), '*') ?? this.projectExport(module, '*');
     const factory = this.factoryCalled(call);
     if (factory) return { t: 'metric', metric: { library: 'prom-client', kind: factory.kind, def: this.promDefinition(call, factory.kind, factory.constructorName, factory.config) } };
     const access = accessOf(unwrap(call.expression));
@@ -351,9 +406,9 @@ export class MetricResolver {
     // `labels({ route })` or `labels('GET', route)`, in the definition's label order.
     const single = args.length === 1 ? objectLiteralOf(args[0], this.scopes) : null;
     if (single) return objectLabels(single);
-    const names = metric.def?.labelNameList;
+    const names = metric.def ? metric.def.labelNameList?.map((n) => n.value) : metric.labelNames;
     return args.map((value, i) => {
-      const name = names?.[i]?.value;
+      const name = names?.[i];
       return { name: typeof name === 'string' ? name : null, key: null, value, holder: value };
     });
   }
@@ -366,6 +421,24 @@ function objectLabels(obj: ts.ObjectLiteralExpression): LabelValue[] {
     else if (ts.isShorthandPropertyAssignment(p)) out.push({ name: p.name.text, key: p.name, value: p.name, holder: p });
   }
   return out;
+}
+
+/** A metric defined in another module, as this file sees it: no definition node here, its label names kept. */
+function importedRef(m: MetricExport): MetricRef {
+  return { library: m.library, kind: m.kind, def: null, labelNames: m.labelNames };
+}
+
+/** What a file exports of a metric it resolved: the library, kind and constant label names (no nodes). */
+export function metricExportOf(metric: MetricRef): MetricExport {
+  const names = metric.def ? metric.def.labelNameList?.map((n) => (typeof n.value === 'string' ? n.value : null)) ?? null : metric.labelNames ?? null;
+  return { library: metric.library, kind: metric.kind, labelNames: names };
+}
+
+/** The members of a holder as another module sees them. */
+export function exportedMetricsOf(v: MetricValue | null): ExportedMetrics | null {
+  if (v?.t === 'metric') return { t: 'metric', metric: metricExportOf(v.metric) };
+  if (v?.t === 'holder') return { t: 'members', members: new Map([...v.members].map(([k, m]) => [k, metricExportOf(m)])) };
+  return null;
 }
 
 /** `a.b` or `a['b']`: the object and the member name. */

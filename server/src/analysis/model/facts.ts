@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { FileKind, ProjectFacts } from '../rule';
 import type { LoggerLibrary } from '../types';
 import type { ModuleIndex } from './modules';
-import { libraryOfPackage, type PackageInfo, packageProvidesRequestLogger } from './packages';
+import { libraryOfPackage, type PackageInfo, packageRequestLogger } from './packages';
 import { isInside, isPathSpecifier, packageNameOf, stripExtension } from './paths';
 import type { ModuleResolver } from './resolver';
 import type { LoggerExport } from './types';
@@ -107,7 +107,7 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
       ? `${describePackage(src, pkg)} depends on ${ownLibrary === 'nestjs' ? '@nestjs/common' : ownLibrary}`
       : 'no logger library among the package dependencies (fixes write pino argument order)';
   const style = packageModuleStyle(src, pkg);
-  const providesRequestLogger = packageProvidesRequestLogger(pkg);
+  const providesRequestLogger = packageRequestLogger(pkg) !== null;
   // Read project-wide: the format is often configured in a shared logger package, whatever the importing
   // package's own dependencies say (homarr's apps/websocket, with none, and apps/tasks, with pino for
   // something else, log through @homarr/core's winston logger). Only winston's calls ask.

@@ -8,6 +8,8 @@ import { DEFAULT_MAX_FILE_BYTES } from '../limits';
 import type { ModuleResolver } from './resolver';
 import { EMPTY_SUMMARY, type ModuleSummary, type ModuleTree, parseModule, summariseModule, type SummaryLinks } from './summary';
 import type { ExportedValue } from './types';
+import type { LoggerLibrary } from '../types';
+import { importedMetric } from '../metrics/exportedMetrics';
 
 /**
  * What a result depends on besides its own text: `file\0specifier` → resolved path (or ''), module
@@ -23,7 +25,8 @@ interface SummaryEntry {
 export interface ModuleIndexDeps {
   readonly resolver: ModuleResolver;
   readFile(absPath: string): string | undefined;
-  providesRequestLogger(absPath: string): boolean;
+  /** The library of the logger the file's package puts on requests (`req.log`), if any. */
+  requestLogger(absPath: string): LoggerLibrary | null;
   /** The files that may put something on the global object (noteFile's ASSIGNS_GLOBAL); none when not given. */
   globalSources?(): Iterable<string>;
   /** The files that may set a member of another module's exports (noteFile's ASSIGNS_MODULE_MEMBER); none when not given. */
@@ -101,11 +104,14 @@ export class ModuleIndex {
       record[target] = entry.summary.digest;
       return entry.summary;
     };
-    const requestLoggerOf = this.deps.providesRequestLogger;
-    let requestLogger: boolean | undefined;
+    const requestLoggerOf = this.deps.requestLogger;
+    let requestLogger: LoggerLibrary | null | undefined;
     return {
       filePath: file,
       get providesRequestLogger() {
+        return (requestLogger ??= requestLoggerOf(file)) !== null;
+      },
+      get requestLoggerLibrary() {
         return (requestLogger ??= requestLoggerOf(file));
       },
       exportOf: (specifier, name) => {
@@ -113,6 +119,10 @@ export class ModuleIndex {
         return target ? exportedBy(summaryAt(target), name) : null;
       },
       isProjectModule: (specifier) => resolve(specifier) !== null,
+      metricOf: (specifier, name) => {
+        const target = resolve(specifier);
+        return target ? importedMetric(summaryAt(target).metrics, name) : null;
+      },
       summaryOf: (specifier) => {
         const target = resolve(specifier);
         return target ? summaryAt(target) : null;

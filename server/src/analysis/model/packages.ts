@@ -93,11 +93,11 @@ export function libraryOfPackage(pkg: PackageInfo | null): LoggerLibrary | null 
   return null;
 }
 
-/** Whether the package puts a pino logger on request objects (pino-http, Fastify, koa-pino-logger...). */
-export function packageProvidesRequestLogger(pkg: PackageInfo | null): boolean {
-  if (!pkg) return false;
-  for (const p of REQUEST_LOG_PROPERTY_PACKAGES) if (pkg.dependencies.has(p)) return true;
-  return false;
+/** The library of the logger the package puts on request objects (pino-http, Fastify, koa-pino-logger: pino; restify: bunyan), if any. */
+export function packageRequestLogger(pkg: PackageInfo | null): LoggerLibrary | null {
+  if (!pkg) return null;
+  for (const [p, lib] of REQUEST_LOG_PROPERTY_PACKAGES) if (pkg.dependencies.has(p)) return lib;
+  return null;
 }
 
 /** Package lookups for one repository: the nearest package of a file, read once per folder. */

@@ -15,7 +15,8 @@ import { noteCommonJsExport } from './commonJsExports';
 import { TypeExports } from './typeExports';
 import { type InjectedArgument, injectedArguments } from '../moduleInitialisers';
 import { digestOf } from './summaryDigest';
-import type { CallbackTypeSummary, ClassSummary, ExportedValue, LoggerShape, FunctionSummary, ImportLinks, LoggerExport } from './types';
+import { exportedMetrics, mayExportMetrics } from '../metrics/exportedMetrics';
+import type { CallbackTypeSummary, ClassSummary, ExportedMetrics, ExportedValue, LoggerShape, FunctionSummary, ImportLinks, LoggerExport } from './types';
 
 export interface ModuleSummary {
   /** Export name → logger (`module.exports` for a whole-module export, `default` for a default export). */
@@ -60,6 +61,8 @@ export interface ModuleSummary {
    * { log: log, ... }` in Node-RED's runtime): what that initialiser's parameter holds (moduleInitialisers.ts).
    */
   readonly injectedArguments?: ReadonlyArray<InjectedArgument>;
+  /** Export name → the metric or object of metrics it gives (metrics/exportedMetrics.ts); absent when none. */
+  readonly metrics?: ReadonlyMap<string, ExportedMetrics>;
   /** Changes exactly when what importers can see changes. */
   readonly digest: string;
 }
@@ -69,6 +72,7 @@ export const EMPTY_SUMMARY: ModuleSummary = { loggers: new Map(), classes: new M
 export interface SummaryLinks extends ImportLinks {
   /** The summary of the module `specifier` names, for `export *` (null: not a project module). */
   summaryOf(specifier: string): ModuleSummary | null;
+  metricOf(specifier: string, name: string): ExportedMetrics | null;
 }
 
 /** A module's tree and scopes, which summariseModule reads and does not change: one parse serves each round of an import cycle. */
@@ -178,7 +182,10 @@ export function summariseModule(file: string, text: string, links: SummaryLinks,
   const lo = [...loggerObjects].map(([name, m]) => `${name}{${[...m].map(([k, lib]) => `${k}=${lib}`).join(',')}}`).sort();
   const ma = assignedMembers.map((a) => `${a.specifier}:${a.member}=${json(a.value)}`).sort();
   const ia = injected.map((a) => `${a.specifier}:${a.member}:${a.index}=${json(a.value)}`).sort();
-  const lists = [g, lo, ma, ia];
+  // Only a module that may hold or pass on metrics is read for them (most modules export none).
+  const metrics = mayExportMetrics(tree.text) ? exportedMetrics(sf, scopes, links) : null;
+  const mx = metrics ? [...metrics].map(([name, v]) => `${name}=${JSON.stringify(v, (k, x) => (x instanceof Map ? [...x] : x))}`).sort() : [];
+  const lists = [g, lo, ma, ia, mx];
   while (lists.length > 0 && lists[lists.length - 1].length === 0) lists.pop();
   const parts = [digest, ...lists];
   return {
@@ -187,6 +194,7 @@ export function summariseModule(file: string, text: string, links: SummaryLinks,
     globals,
     ...(assignedMembers.length ? { memberAssignments: assignedMembers } : {}),
     ...(injected.length ? { injectedArguments: injected } : {}),
+    ...(metrics?.size ? { metrics } : {}),
     digest: parts.length > 1 ? JSON.stringify(parts) : digest,
   };
 }

@@ -2,6 +2,7 @@
 // value to an import, and the model follows the import to the module and what that module exports.
 // Kept apart so that values.ts depends on no part of the model (the model's summariser uses it).
 import type { LoggerLibrary } from '../types';
+import type { MetricKind, MetricsLibrary } from '../metrics/libraries';
 
 /** An exported logger: its library and the module that creates it (through re-exports and barrels). */
 export interface LoggerExport {
@@ -67,6 +68,26 @@ export interface MetricFactory {
   readonly constructorName: string;
   readonly config: number;
 }
+
+/**
+ * A metric a project module exports (`export const ordersTotal = new Counter({ labelNames: ['user'] })`):
+ * what its importers' calls record to, with the label names positional `labels(...)` values take.
+ */
+export interface MetricExport {
+  readonly library: MetricsLibrary;
+  readonly kind: MetricKind;
+  /** The definition's label names in order, each null where not a constant; null when not known. */
+  readonly labelNames: readonly (string | null)[] | null;
+}
+
+/**
+ * What importing one name from a project module gives as far as metrics go: a metric, or an object
+ * or class whose members (static fields) are metrics (your_spotify's `Metrics.importsTotal`, an
+ * `export const metrics = { requests: new Counter(...) }`).
+ */
+export type ExportedMetrics =
+  | { readonly t: 'metric'; readonly metric: MetricExport }
+  | { readonly t: 'members'; readonly members: ReadonlyMap<string, MetricExport> };
 
 /** A function that passes its arguments on to a logger: which of its parameters is the message, which the fields. */
 export interface LogWrapper {
@@ -139,8 +160,12 @@ export interface ImportLinks {
   exportOf(specifier: string, name: string): ExportedValue | null;
   /** Whether `specifier` names a project module (what exportOf follows), whatever it exports. */
   isProjectModule?(specifier: string): boolean;
+  /** The metric (or object of metrics) importing `name` (`*`: the whole module) from the project module `specifier` names gives; see ModuleSummary.metrics. */
+  metricOf?(specifier: string, name: string): ExportedMetrics | null;
   /** Whether the file's package puts a pino logger on request objects (pino-http, Fastify...). */
   readonly providesRequestLogger: boolean;
+  /** Which library that logger is (restify's is bunyan); null when there is none. */
+  readonly requestLoggerLibrary?: LoggerLibrary | null;
   /** A logger some module of the project puts on the global object, by its path (`WIKI.logger`, `log`); see ModuleSummary.globals. */
   globalLogger?(path: string): LoggerLibrary | null;
   /** A member of the module `specifier` names that another module sets on it (`yapi.commons = commons`); see ModuleSummary.memberAssignments. */

@@ -25,6 +25,7 @@ export const MESSAGES = {
   string: 'Log message is built with String() or toString(); log a constant message and put the value in a field.',
   errorText: "Log message is the error's own text, which differs from error to error; log a constant message (the error is already in the record).",
   printf: 'Log message is filled in from its format arguments (%s, %d...); log a constant message and put the values in fields.',
+  appended: "Log message has values appended: bunyan formats the arguments after the message into its text (util.format adds those no placeholder takes); log a constant message and put the values in the fields object.",
   errorTextOnly: "Log message is the error's own text, which differs from error to error; log a constant message with the error object in a field.",
   join: 'Log message is a list of values joined into text; log a constant message and put the list in a field.',
 } as const;
@@ -163,6 +164,17 @@ function fillsPlaceholders(message: ts.Expression): boolean {
   return text !== null && placeholderCount(text) > 0;
 }
 
+/**
+ * A constant message followed by more arguments than its placeholders take, one of them a value (not
+ * a literal, not an error: error-not-serialized speaks for an error printed into the text).
+ */
+function appendsValues(call: LogCall, message: ts.Expression, ctx: RuleContext): boolean {
+  const text = literalText(message);
+  if (text === null) return false;
+  const extra = call.restArgs.slice(placeholderCount(text));
+  return extra.some((a) => !ts.isStringLiteralLike(unwrap(a)) && !ts.isNumericLiteral(unwrap(a)) && !isErrorValue(a, ctx));
+}
+
 /** The text of a string literal, or of literals joined with `+` (a message split over lines); null otherwise. */
 function literalText(message: ts.Expression): string | null {
   let text = '';
@@ -242,6 +254,12 @@ export const rule: Rule = {
     // and winston does with `format.splat()` (NodeBB's `winston.info('NodeBB v%s', version)`).
     if (!kind && fillsFromArguments(call, ctx) && call.restArgs.length > 0 && call.messageArg === message && fillsPlaceholders(message)) {
       ctx.report(message, MESSAGES.printf);
+      return;
+    }
+    // bunyan formats every argument after the message into its text, not only those placeholders take
+    // (Triton's `req.log.warn('Ignoring missing package in papi:', pkgUuid)` logs "... papi: 7c1f...").
+    if (!kind && call.library === 'bunyan' && call.messageArg === message && appendsValues(call, message, ctx)) {
+      ctx.report(message, MESSAGES.appended);
       return;
     }
     if (kind) {
