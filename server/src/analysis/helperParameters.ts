@@ -3,7 +3,8 @@
 // tag's template (`${prefix}${msg}`), among a console call's arguments, or spread from a rest parameter.
 import ts from './typescriptModule';
 import { words } from './nameWords';
-import { parameterIndex, parameterNameAt, resolveName, type ScopeMap, unwrap } from './scopes';
+import { parameterIndex, parameterNameAt, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
+import { COLOUR_MODULES } from './libraries';
 import type { FunctionLike } from './logCallables';
 import type { LogCall } from './rule';
 
@@ -68,10 +69,34 @@ export function taggedMessageParameter(arg: ts.Expression | undefined, fn: Funct
   // Umbrel's logger): the braces closing its style blocks print nothing after the message.
   const styled = e && ts.isTaggedTemplateExpression(e);
   const t = styled ? e.template : e;
+  if (t && ts.isBinaryExpression(t)) return concatenatedMessageParameter(t, fn, scopes);
   if (!t || !ts.isTemplateExpression(t)) return -1;
   const last = t.templateSpans[t.templateSpans.length - 1];
   const after = last.literal.text;
   return after === '' || (styled && /^\}+$/.test(after)) ? messageValueParameter(last.expression, fn, scopes) : -1;
+}
+
+/**
+ * The parameter a `+` chain ends with, coloured or not (MiroTalk's Logger: `'[' + this.getDateTime() + '] ['
+ * + this.appName + '] ' + colors.green(msg)`): the caller's message after a tag of the sink's own; -1 otherwise.
+ */
+export function concatenatedMessageParameter(e: ts.Expression, fn: FunctionLike, scopes: ScopeMap): number {
+  const u = unwrap(e);
+  if (!ts.isBinaryExpression(u) || u.operatorToken.kind !== ts.SyntaxKind.PlusToken) return -1;
+  const last = unwrap(u.right);
+  return messageValueParameter(uncoloured(last, scopes) ?? last, fn, scopes);
+}
+
+/** The text a terminal colour call prints (`colors.green(msg)` → `msg`), the colour library followed by its import; null otherwise. */
+export function uncoloured(e: ts.Expression, scopes: ScopeMap): ts.Expression | null {
+  const u = unwrap(e);
+  if (!ts.isCallExpression(u) || u.arguments.length !== 1 || ts.isSpreadElement(u.arguments[0])) return null;
+  let root = unwrap(u.expression);
+  while (ts.isPropertyAccessExpression(root)) root = unwrap(root.expression);
+  if (!ts.isIdentifier(root)) return null;
+  const d = resolveName(scopes, root, root.text);
+  const module = d?.kind === 'import' ? d.module : d?.kind === 'value' ? requiredModule(unwrap(d.init)) : null;
+  return module !== null && COLOUR_MODULES.has(module) ? u.arguments[0] : null;
 }
 
 /**
@@ -172,6 +197,28 @@ export function passesOwnRest(call: LogCall, message: number, fn: FunctionLike, 
   const at = call.messageArg ? args.indexOf(call.messageArg as ts.Expression) : -1;
   const next = at >= 0 ? args[at + 1] : undefined;
   return !!next && ts.isSpreadElement(next) && restParameterIndex(next.expression, fn, scopes) > message;
+}
+
+/**
+ * A console call that prints, after the message, a later parameter of the helper as it is or through
+ * `util.inspect` (MiroTalk's Logger: `console.error(prefix + msg, util.inspect(op, options))`): the
+ * caller's further arguments are printed with its message, as console's own are.
+ */
+export function printsLaterParameter(call: LogCall, message: number, fn: FunctionLike, scopes: ScopeMap): boolean {
+  const args = call.node.arguments;
+  const at = call.messageArg ? args.indexOf(call.messageArg as ts.Expression) : -1;
+  if (at < 0) return false;
+  for (const a of args.slice(at + 1)) {
+    const u = unwrap(a);
+    const printed = ts.isCallExpression(u) && u.arguments.length >= 1 && isUtilInspect(u.expression) ? u.arguments[0] : u;
+    if (parameterIndex(printed, fn, scopes) > message) return true;
+  }
+  return false;
+}
+
+function isUtilInspect(callee: ts.Expression): boolean {
+  const c = unwrap(callee);
+  return (ts.isPropertyAccessExpression(c) && c.name.text === 'inspect' && ts.isIdentifier(c.expression) && c.expression.text === 'util') || (ts.isIdentifier(c) && c.text === 'inspect');
 }
 
 /** A call in the body of `util.format(message, ...rest)` (or `format` imported from util) on the message parameter and the rest parameter. */

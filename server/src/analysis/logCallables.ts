@@ -13,7 +13,7 @@ import { ALL_LEVEL_METHODS } from './libraries';
 import { READS_STORE } from './context/libraries';
 import { recogniseLogCall } from './logCalls';
 import { ipcLogMessageParameter } from './ipcLogHelper';
-import { consoleMessageParameter, formatsMessage, isConsoleSinkShaped, isOwnRestParameter, joinedMessageParameter, LOGGING_WORDS, messageParameter, passedFields, passesOwnRest, recordMessageParameter, taggedMessageParameter } from './helperParameters';
+import { consoleMessageParameter, formatsMessage, isConsoleSinkShaped, isOwnRestParameter, joinedMessageParameter, LOGGING_WORDS, messageParameter, passedFields, passesOwnRest, printsLaterParameter, recordMessageParameter, taggedMessageParameter } from './helperParameters';
 import type { FunctionSummary } from './model/types';
 import { assignmentsToLocal, declares, parameterIndex, resolveName, type ScopeMap, unwrap } from './scopes';
 import type { LoggerLibrary } from './types';
@@ -90,7 +90,7 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
           // A rest parameter (`...msg`) takes the caller's further arguments too: they are printed with the message.
           // A message followed by the helper's own rest parameter (`(msg, ...args) => log.info(\`${prefix}${msg}\`, ...args)`,
           // matrix-appservice-irc's client logger) hands the caller's further arguments to the library as they are.
-          const passesRest = passesOwnRest(call, message, fn, scopes);
+          const passesRest = passesOwnRest(call, message, fn, scopes) || (call.library === 'console' && printsLaterParameter(call, message, fn, scopes));
           const rest = fn.parameters[message]?.dotDotDotToken || joined >= 0 ? { rest: true as const } : call.formats && passesRest ? { rest: true as const, formats: true as const } : passesRest ? { rest: true as const } : {};
           if (call.library === 'console') consoleLogs ??= { lib: 'custom', message, ...rest };
           else {

@@ -224,7 +224,7 @@ export const rule: Rule = {
     }
   },
   checkLogCall(call, ctx) {
-    if (call.library !== 'console' || isConsoleOutsideService(call, ctx) || runsOnlyUnderTests(call.node, ctx) || writesJsonRecord(call)) return;
+    if (call.library !== 'console' || isConsoleOutsideService(call, ctx) || runsOnlyUnderTests(call.node, ctx) || writesJsonRecord(call, ctx)) return;
     const callee = call.node.expression;
     // `log(...)` destructured from console has the console as no receiver of its own.
     const message = call.receiver === callee || isGlobalConsole(call.receiver, ctx) ? MESSAGE(call.method) : INJECTED_MESSAGE(call.receiver.getText(ctx.sourceFile), call.method);

@@ -278,8 +278,9 @@ export const rule: Rule = {
       const value = unwrap(packageField(a, ctx) ?? a);
       const error = errorAsText(value, ctx);
       if (error && lostInText(error)) ctx.report(value, MESSAGE(value.getText(sf)));
-      // console prints an object argument whole: `console.error('failed', { error: e.message })` keeps the text alone.
-      else if (call.library === 'console' && ts.isObjectLiteralExpression(value)) for (const inner of nestedErrorText(value, ctx)) if (lost(inner.error)) ctx.report(inner.at, MESSAGE(inner.at.getText(sf)));
+      // console prints an object argument whole: `console.error('failed', { error: e.message })` keeps the text alone;
+      // so does a console-backed logger of the project (MiroTalk's `log.error(msg, { error: error.message })`).
+      else if ((call.library === 'console' || call.library === 'custom') && ts.isObjectLiteralExpression(value)) for (const inner of nestedErrorText(value, ctx)) if (lost(inner.error)) ctx.report(inner.at, MESSAGE(inner.at.getText(sf)));
     }
     // The error itself filling a placeholder: pino and bunyan format it into the text (`%s`:
     // `Error: boom`, no stack; pino's `%o`/`%j`: `{}`).

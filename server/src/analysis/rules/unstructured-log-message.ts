@@ -219,7 +219,7 @@ export const rule: Rule = {
   checkLogCall(call, ctx) {
     // A script, test or CLI printing to the console is producing output for a person, not a log record;
     // so is a logger's output there (a CLI's pretty-printed progress lines): nobody queries it by field.
-    if (isConsoleOutsideService(call, ctx) || !runsInServer(call.node, ctx) || runsOnlyInDevelopmentOrTests(call.node, ctx) || writesJsonRecord(call)) return;
+    if (isConsoleOutsideService(call, ctx) || !runsInServer(call.node, ctx) || runsOnlyInDevelopmentOrTests(call.node, ctx) || writesJsonRecord(call, ctx)) return;
     // A log helper's console call printing its caller's message after a tag of its own parameters (`f(type + ':', msg)`):
     // the message is checked where the helper is called.
     if (call.library === 'console' ? printsCallerMessageAfterOwnTag(call, ctx) : writesCallerMessageAfterOwnTag(call, ctx)) return;

@@ -9,10 +9,14 @@ import type { LogCall, RuleContext } from '../../rule';
 import { enclosingFunction, unwrap } from '../../scopes';
 import { isConsoleSinkShaped, joinedMessageParameter, lazyMessageParts, textOfTransformed } from '../../helperParameters';
 import { words } from '../../nameWords';
+import { colouredValue } from './declarations';
 
-export function printsCallerMessageAfterOwnTag(call: LogCall, ctx: Pick<RuleContext, 'declarationOf'>): boolean {
+export function printsCallerMessageAfterOwnTag(call: LogCall, ctx: Pick<RuleContext, 'declarationOf' | 'importOf'>): boolean {
   const fn = enclosingFunction(call.node);
   const [tag, ...rest] = call.node.arguments;
+  // A logger class's prefix of its own before its caller's message, in one text (MiroTalk's Logger:
+  // `'[' + this.getDateTime() + '] [' + this.appName + '] ' + colors.green(msg)`): its time and name.
+  if (fn && tag && isConsoleSinkShaped(fn) && prefixesCallerMessage(tag, ownParameterTest(fn, ctx), ctx)) return true;
   // Only a logger's sink by its shape (a name for logging, a rest parameter): a listener printing
   // `Job ${jobId} failed` and its `err` is no helper, and its message is its own.
   if (!fn || !tag || rest.length === 0 || !isConsoleSinkShaped(fn)) return false;
@@ -59,6 +63,36 @@ export function writesCallerMessageAfterOwnTag(call: LogCall, ctx: Pick<RuleCont
 }
 
 const MESSAGE_WORDS = new Set(['message', 'msg']);
+
+/**
+ * A `+` chain ending with the function's parameter named for a message (coloured or not), the terms
+ * before it text, the function's parameters, or the instance's own members (`this.appName`, `this.getDateTime()`).
+ */
+function prefixesCallerMessage(e: ts.Expression, isOwnParameter: (e: ts.Expression) => boolean, ctx: Pick<RuleContext, 'importOf'>): boolean {
+  const u = unwrap(e);
+  if (!ts.isBinaryExpression(u) || u.operatorToken.kind !== ts.SyntaxKind.PlusToken) return false;
+  const terms: ts.Expression[] = [];
+  // Left-leaning, as `a + b + c` parses: the right sides in reverse, then the first term.
+  let cur: ts.Expression = u;
+  while (ts.isBinaryExpression(cur) && cur.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    terms.push(unwrap(cur.right));
+    cur = unwrap(cur.left);
+  }
+  terms.push(cur);
+  const [last, ...prefix] = terms;
+  const message = colouredValue(last, ctx) ?? last;
+  const m = unwrap(message);
+  if (!ts.isIdentifier(m) || !words(m.text).some((w) => MESSAGE_WORDS.has(w)) || !isOwnParameter(m)) return false;
+  return prefix.every((t) => ts.isStringLiteralLike(t) || isOwnParameter(t) || rootedAtThis(t));
+}
+
+/** `this.appName`, `this.getDateTime()`, `colors.cyan(this.time)` aside: an expression whose only name is `this`'s member. */
+function rootedAtThis(e: ts.Expression): boolean {
+  let x = unwrap(e);
+  if (ts.isCallExpression(x) && x.arguments.length === 0) x = unwrap(x.expression);
+  while (ts.isPropertyAccessExpression(x)) x = unwrap(x.expression);
+  return x.kind === ts.SyntaxKind.ThisKeyword;
+}
 
 /** Whether every name in `e` (its text aside) is one of the function's parameters: an explicit stack, no recursion. */
 function onlyParametersIn(e: ts.Expression, isOwnParameter: (e: ts.Expression) => boolean): boolean {

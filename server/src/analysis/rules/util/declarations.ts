@@ -7,6 +7,7 @@ import { assignmentsToLocal, hasModifier, unwrap } from '../../scopes';
 import { assignsThisMember, enclosingClass } from '../../classMembers';
 export { isStringify } from '../../scopes';
 import { isConstantLookup } from './translations';
+import { COLOUR_MODULES } from '../../libraries';
 
 /** The part of a rule's context these helpers need: where a name was declared (the scope model). */
 export type DeclarationLookup = Pick<RuleContext, 'declarationOf'>;
@@ -171,9 +172,6 @@ export function isConstantText(expr: ts.Expression, scope: DeclarationLookup & P
   // complete``) writes the same words every time; a `let` counter (`let cleaned = 0; cleaned += n`) does not.
   return values.length > 0 && values.every((v) => isConstantText(v, scope, depth + 1) || (isConst && ts.isNumericLiteral(unwrap(v))));
 }
-
-/** Terminal colour libraries: a call of one (`chalk.bold.red(text)`, `pc.green(text)`) returns its text coloured. */
-const COLOUR_MODULES: ReadonlySet<string> = new Set(['chalk', 'picocolors', 'kleur', 'colorette', 'ansi-colors', 'cli-color', 'colors', 'colors/safe', 'yoctocolors', 'ansis', 'kolorist']);
 
 /** The value a colour call prints (`chalk.yellow(key)` → `key`), else null: as a field it is the value, not its escape codes. */
 export function colouredValue(e: ts.Expression, scope: Pick<RuleContext, 'importOf'>): ts.Expression | null {

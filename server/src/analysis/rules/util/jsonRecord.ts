@@ -4,14 +4,20 @@
 // nor a message built from values: the values are the record's fields. An object without a level
 // (`console.log(JSON.stringify({ port }))`) is console output like any other.
 import ts from '../../typescriptModule';
-import type { LogCall } from '../../rule';
+import type { LogCall, RuleContext } from '../../rule';
 import { isStringify, unwrap } from '../../scopes';
 
-export function writesJsonRecord(call: LogCall): boolean {
+export function writesJsonRecord(call: LogCall, ctx: Pick<RuleContext, 'declarationOf'>): boolean {
   if (call.library !== 'console' || call.node.arguments.length !== 1) return false;
   const arg = unwrap(call.node.arguments[0]);
   if (!ts.isCallExpression(arg) || arg.arguments.length === 0 || !isStringify(arg)) return false;
-  const record = unwrap(arg.arguments[0]);
+  let record = unwrap(arg.arguments[0]);
+  // The record built just before (MiroTalk's Logger.jsonLog: `const logObj = { timestamp, level, app, message }`).
+  if (ts.isIdentifier(record)) {
+    const d = ctx.declarationOf(record);
+    const list = d && ts.isVariableDeclaration(d) ? d.parent : null;
+    if (d && ts.isVariableDeclaration(d) && d.initializer && list && ts.isVariableDeclarationList(list) && list.flags & ts.NodeFlags.Const) record = unwrap(d.initializer);
+  }
   return ts.isObjectLiteralExpression(record) && record.properties.some((p) => !!p.name && ts.isIdentifier(p.name) && LEVEL_KEYS.has(p.name.text));
 }
 
