@@ -852,6 +852,64 @@ describe('file roles', () => {
     );
   });
 
+  it("tsup/tsdown builds for the browser: their entries (a path, a glob an entries array is mapped from) are browser code; a Node build's and an untold build's are not (NodeCG)", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
+    made.push(root);
+    writeTree(root, {
+      'package.json': JSON.stringify({ name: 'nodecg', main: 'dist/server/bootstrap.js', dependencies: { express: '^4' }, devDependencies: { tsdown: '^0.15', '@types/node': '^20' } }),
+      'tsdown.config.mts': [
+        "import { globSync } from 'tinyglobby';",
+        "import { defineConfig } from 'tsdown';",
+        "const clientEntries = globSync('src/client/bundles/*.ts', { cwd: import.meta.dirname });",
+        "const clientConfigs = clientEntries.map((entry, index) => ({ entry, outDir: 'dist/client', platform: 'browser', format: 'iife' }));",
+        "export default defineConfig([",
+        "  { entry: ['src/server/bootstrap.ts'], outDir: 'dist/server', platform: 'node' },",
+        '  ...clientConfigs,',
+        "  { entry: ['src/widgets/widget.ts'], platform: 'browser' },",
+        "  { entry: ['src/server/api.server.ts'], outDir: 'dist/dts' },",
+        ']);',
+        '',
+      ].join('\n'),
+      'src/server/bootstrap.ts': "import express from 'express';\nimport './api.server';\nexpress().listen(9090);\n",
+      'src/server/api.server.ts': 'export const api = 1;\n',
+      'src/client/bundles/api.ts': "import '../api/api.client';\n",
+      'src/client/api/api.client.ts': "console.log('client api');\n",
+      'src/widgets/widget.ts': "console.log('widget');\n",
+    });
+    const { project } = await analyzeWorkspace(root, { settings: mergeSettings() });
+    const said = (rel: string) => {
+      const v = explainRole(project, path.join(root, rel));
+      return `${v.role}: ${v.why}`;
+    };
+    assert.deepEqual(['src/client/bundles/api.ts', 'src/client/api/api.client.ts', 'src/widgets/widget.ts', 'src/server/api.server.ts'].map(said), [
+      "browser: a browser build's entry (tsdown.config.mts platform: 'browser')",
+      "browser: imported by src/client/bundles/api.ts (a browser build's entry (tsdown.config.mts platform: 'browser'))",
+      "browser: a browser build's entry (tsdown.config.mts platform: 'browser')",
+      'service: imported by server code (src/server/bootstrap.ts)',
+    ]);
+  });
+
+  it('type tests and benchmarks: typetest/ is a test folder, a top bench/ a scripts folder (NodeCG, Triton CloudAPI)', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
+    made.push(root);
+    writeTree(root, {
+      'package.json': JSON.stringify({ name: 'api', main: 'main.js', dependencies: { restify: '^11' } }),
+      'main.js': "require('restify').createServer().listen(8080);\n",
+      'typetest/fake-bundle/src/extension/index.ts': "console.log('typed');\n",
+      'bench/bench.js': "console.log('requests per second');\n",
+      'lib/bench/timer.js': "module.exports = () => console.log('timed');\n",
+    });
+    const { project } = await analyzeWorkspace(root, { settings: mergeSettings() });
+    const said = (rel: string) => {
+      const v = explainRole(project, path.join(root, rel));
+      return `${v.role}: ${v.why}`;
+    };
+    assert.equal(said('typetest/fake-bundle/src/extension/index.ts'), 'test: in typetest/ (a test folder)');
+    assert.equal(said('bench/bench.js'), 'script: in bench/ (a scripts folder)');
+    // Deeper, `bench/` may be a feature of the service: not a scripts folder by its name.
+    assert.notEqual(project.roleOf(path.join(root, 'lib/bench/timer.js')), 'script');
+  });
+
   it('knex migrations the server runs at start-up (`db.migrate.latest()`) are service code; migrations nothing runs stay scripts', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-lens-roles-'));
     made.push(root);

@@ -8,11 +8,16 @@ import type { Evidence } from './types';
 const TEST_DIRS = new Set([
   'test', 'tests', '__tests__', 'e2e', '__mocks__', 'spec', 'testing', 'acceptance', 'cypress', 'playwright', '__fixtures__',
   'test-utils', 'test-utilities', 'test-helpers', 'test-support', 'testutils', 'integration-tests',
+  // Type tests: compiled by the type checker, never run (NodeCG's typetest/fake-bundle, tsd's test-d/).
+  'typetest', 'typetests', 'type-tests', 'types-test', 'test-d',
 ]);
 // `.scripts/` (Logto's version and release scripts) is a scripts folder as well.
 const SCRIPT_DIRS = new Set(['scripts', '.scripts', 'bin']);
-/** `tools/` is a scripts folder at the top of a repository or package; deeper it is often a feature (`views/tools/`). */
-const TOP_SCRIPT_DIRS = new Set(['tools']);
+/**
+ * `tools/` is a scripts folder at the top of a repository or package; deeper it is often a feature (`views/tools/`).
+ * So are benchmarks, run by hand against the service (Triton CloudAPI's bench/bench.js).
+ */
+const TOP_SCRIPT_DIRS = new Set(['tools', 'bench', 'benchmark', 'benchmarks']);
 const TOOLING_DIRS = new Set(['.storybook', '.husky']);
 /** What CI runs from its own folder: actions/github-script files, custom actions, pipeline helpers. */
 const CI_DIRS = new Set(['.github', '.gitlab', '.circleci', '.buildkite']);

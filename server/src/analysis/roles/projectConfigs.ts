@@ -13,6 +13,8 @@ import { binCommandNames, commandLineReason, commandPaths, dependsOnServerFramew
 import { probeModule } from './resolver';
 import { type ScannedFile, startsServer } from './scan';
 import { jestRunner, mochaRunner, vitestRunner, type TestRunner } from './testRunners';
+import { browserEntries, LIBRARY_BUNDLER_CONFIG } from './libraryBundlers';
+import { compileGlob } from './glob';
 import type { Evidence, FileRole, RoleProject } from './types';
 import { isInside, stripExtension } from '../model/paths';
 
@@ -428,6 +430,7 @@ export class ProjectConfigs {
     const isWebpack = WEBPACK_CONFIG.test(base);
     if (NEXT_CONFIG.test(base)) this.nextPackages.add(dir);
     if (NPS_CONFIG.test(base)) return this.readNpsScripts(file);
+    if (LIBRARY_BUNDLER_CONFIG.test(base)) return this.readLibraryBundler(file);
     if (!isJest && !isVitest && !isVite && !isMocha && !isWebpack) return;
     const text = this.project.readFile(file);
     if (text === undefined) return;
@@ -457,6 +460,27 @@ export class ProjectConfigs {
       for (const written of p.values) {
         const found = this.sourceFile(path.dirname(file), written);
         if (found) this.name(found, { role: 'browser', why: `the Vite build's entry (${source} build.rollupOptions.input)` });
+      }
+    }
+  }
+
+  /** tsup and tsdown builds for the browser: their entries (paths or globs) are browser code (libraryBundlers.ts). */
+  private readLibraryBundler(file: string): void {
+    const text = this.project.readFile(file);
+    if (text === undefined || !text.includes('browser')) return;
+    const dir = path.dirname(file);
+    const source = this.rel(file);
+    const evidence: Evidence = { role: 'browser', why: `a browser build's entry (${source} platform: 'browser')` };
+    for (const written of browserEntries(file, text)) {
+      if (!/[*?{[]/.test(written)) {
+        const found = this.sourceFile(dir, written.startsWith('.') ? written : `./${written}`);
+        if (found) this.name(found, evidence);
+        continue;
+      }
+      const glob = compileGlob(written);
+      for (const f of this.filesByPackage().get(this.project.packageDirFor(file) ?? dir) ?? []) {
+        const rel = path.relative(dir, f).split(path.sep).join('/');
+        if (!rel.startsWith('..') && glob.matches(rel)) this.name(f, evidence);
       }
     }
   }
