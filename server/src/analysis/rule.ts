@@ -83,10 +83,10 @@ export interface ProjectFacts {
    */
   readonly pinoSerialisesOtherKeys?: boolean;
   /**
-   * Whether the project's bunyan logger has serializers (`serializers: bunyan.stdSerializers`): without
-   * them bunyan writes an error in the fields object (`{ err }`, `{ error }`) as `{}`.
+   * The fields-object keys the project's bunyan serializers cover (`serializers: bunyan.stdSerializers`:
+   * err, req, res): bunyan writes an error under any other key (`{ error }`) as `{}`. Null: not known.
    */
-  readonly bunyanSerialisesFields?: boolean;
+  readonly bunyanSerializedKeys?: readonly string[] | null;
   /**
    * The meta keys under which the project's own winston format serialises an error (Nango's format:
    * `info[key] = errorToObject(info[key])` for `'err'`, `'error'`, `'cause'`): an error there is kept.

@@ -9,6 +9,7 @@ import type { FileKind, ProjectFacts } from '../rule';
 import type { LoggerLibrary } from '../types';
 import type { ModuleIndex } from './modules';
 import { libraryOfPackage, type PackageInfo, packageRequestLogger } from './packages';
+import { bunyanSerializerKeysIn } from '../bunyanConfigText';
 import { isInside, isPathSpecifier, packageNameOf, stripExtension } from './paths';
 import type { ModuleResolver } from './resolver';
 import type { LoggerExport } from './types';
@@ -90,7 +91,8 @@ export interface PackageFacts {
   readonly winstonDropsFields: boolean;
   readonly winstonDropsStacks: boolean;
   readonly pinoSerialisesOtherKeys: boolean;
-  readonly bunyanSerialisesFields: boolean;
+  /** The fields-object keys the project's bunyan serializers cover; null when not known (taken to cover any key). */
+  readonly bunyanSerializedKeys: readonly string[] | null;
   readonly winstonErrorKeys: readonly string[];
   readonly reasons: { readonly library: string; readonly loggerModule: string };
   /** The part of every file's digest these facts make. */
@@ -128,9 +130,10 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
   // through @nangohq/utils): the keys a shared logger package's winston format serialises errors under.
   const winstonErrorKeys = src.winstonErrorKeyFiles.size > 0 ? [...new Set([...src.winstonErrorKeyFiles].flatMap((f) => winstonErrorKeysIn(src.readFile(f) ?? '')))].sort() : [];
   const pinoSerialisesOtherKeys = src.pinoErrorKeyFiles.size > 0 || (originCreates ? configuresPinoErrorKeys(origin) : src.pinoCreatorFiles.size === 0);
-  // bunyan applies serializers to the fields object only where the logger has them (none by default):
-  // without, an error there is written as `{}`. Not known when no noted file creates the logger.
-  const bunyanSerialisesFields = src.bunyanSerializerFiles.size > 0 || src.bunyanCreatorFiles.size === 0;
+  // bunyan applies a serializer to a key of the fields object only where the logger has one for it (none
+  // by default): elsewhere an error is written as `{}`. Not known when no noted file creates the logger,
+  // or a file's serializers cannot be read (bunyanConfigText.ts).
+  const bunyanSerializedKeys = src.bunyanCreatorFiles.size === 0 ? null : serializedKeys(src);
   return {
     package: pkg,
     loggerModule: choice.module,
@@ -142,17 +145,28 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
     winstonDropsFields,
     winstonDropsStacks,
     pinoSerialisesOtherKeys,
-    bunyanSerialisesFields,
+    bunyanSerializedKeys,
     winstonErrorKeys,
     reasons: { library: libraryReason, loggerModule: choice.reason },
     // Written only when set: digests of projects without them stay as they were.
-    digest: JSON.stringify([pkg?.dir ?? null, library, choice.module, providesRequestLogger, ...(winstonKeepsErrorStacks || winstonFillsPlaceholders ? [winstonKeepsErrorStacks] : []), ...(winstonFillsPlaceholders ? ['splat'] : []), ...(pinoSerialisesOtherKeys && (library === 'pino' || library === 'nestjs') ? ['pino-keys'] : []), ...(winstonErrorKeys.length > 0 ? [winstonErrorKeys] : []), ...(!bunyanSerialisesFields ? ['bunyan-plain'] : []), ...(winstonDropsFields ? ['winston-message-only'] : []), ...(winstonDropsStacks ? ['winston-no-stack'] : [])]),
+    digest: JSON.stringify([pkg?.dir ?? null, library, choice.module, providesRequestLogger, ...(winstonKeepsErrorStacks || winstonFillsPlaceholders ? [winstonKeepsErrorStacks] : []), ...(winstonFillsPlaceholders ? ['splat'] : []), ...(pinoSerialisesOtherKeys && (library === 'pino' || library === 'nestjs') ? ['pino-keys'] : []), ...(winstonErrorKeys.length > 0 ? [winstonErrorKeys] : []), ...(bunyanSerializedKeys?.length === 0 ? ['bunyan-plain'] : bunyanSerializedKeys ? [['bunyan-keys', ...bunyanSerializedKeys]] : []), ...(winstonDropsFields ? ['winston-message-only'] : []), ...(winstonDropsStacks ? ['winston-no-stack'] : [])]),
   };
+}
+
+/** The keys every bunyan serializer the project configures covers, together; null when some cannot be read. */
+function serializedKeys(src: FactsSource): string[] | null {
+  const keys = new Set<string>();
+  for (const f of src.bunyanSerializerFiles) {
+    const found = bunyanSerializerKeysIn(src.readFile(f) ?? '');
+    if (found === null) return null;
+    for (const k of found) keys.add(k);
+  }
+  return [...keys].sort();
 }
 
 /** One file's facts: its package's, with the module style its own extension may decide. */
 export function computeFacts(src: FactsSource, absPath: string, pkgFacts: PackageFacts): FileFacts {
-  const { package: pkg, loggerModule, library, providesRequestLogger, winstonKeepsErrorStacks, winstonFillsPlaceholders, winstonDropsFields, winstonDropsStacks, pinoSerialisesOtherKeys, bunyanSerialisesFields, winstonErrorKeys } = pkgFacts;
+  const { package: pkg, loggerModule, library, providesRequestLogger, winstonKeepsErrorStacks, winstonFillsPlaceholders, winstonDropsFields, winstonDropsStacks, pinoSerialisesOtherKeys, bunyanSerializedKeys, winstonErrorKeys } = pkgFacts;
   const ext = path.extname(absPath).toLowerCase();
   const style =
     ext === '.mjs' || ext === '.mts'
@@ -176,7 +190,7 @@ export function computeFacts(src: FactsSource, absPath: string, pkgFacts: Packag
     winstonDropsFields,
     winstonDropsStacks,
     pinoSerialisesOtherKeys,
-    bunyanSerialisesFields,
+    bunyanSerializedKeys,
     winstonErrorKeys,
     reasons: { moduleStyle: style.reason, ...pkgFacts.reasons },
     digest,

@@ -38,7 +38,7 @@ export const PINO_NESTED = (key: string, text: string) =>
 
 /** bunyan without serializers writes an error in the fields object as `{}`. */
 export const BUNYAN_NESTED = (key: string, text: string) =>
-  `bunyan writes the error ${code(text)} under \`${key}\` as \`{}\`: this logger has no serializers, and an error's message and stack are not enumerable; pass the error itself as the fields argument (\`log.error(err, 'msg')\`).`;
+  `bunyan writes the error ${code(text)} under \`${key}\` as \`{}\`: no serializer of this logger covers \`${key}\`, and an error's message and stack are not enumerable; pass the error itself as the fields argument (\`log.error(err, 'msg')\`).`;
 
 /** NestJS's Logger.warn(message, ...optionalParams): an error there is printed as text or dropped. */
 export const NEST_OPTIONAL = (method: string, text: string) =>
@@ -342,12 +342,13 @@ export const rule: Rule = {
             continue;
           }
         }
-        // bunyan: serializers (none by default) are the only way an error in the fields object is kept;
-        // as the whole fields argument it always is (`log.error(err, 'msg')`).
-        if (call.library === 'bunyan' && !call.wrapper && ctx.project.bunyanSerialisesFields === false && (ts.isShorthandPropertyAssignment(p) || ts.isPropertyAssignment(p))) {
+        // bunyan: a serializer for its key (none by default) is the only way an error in the fields object is
+        // kept; as the whole fields argument it always is (`log.error(err, 'msg')`).
+        const serialized = ctx.project.bunyanSerializedKeys;
+        if (call.library === 'bunyan' && !call.wrapper && serialized && (ts.isShorthandPropertyAssignment(p) || ts.isPropertyAssignment(p))) {
           const key = propertyKey(p);
           const value = ts.isShorthandPropertyAssignment(p) ? p.name : p.initializer;
-          if (key !== null && isErrorValue(value, ctx)) {
+          if (key !== null && !serialized.includes(key) && isErrorValue(value, ctx)) {
             ctx.report(value, BUNYAN_NESTED(key, value.getText(sf)), ts.isPropertyAssignment(p) ? fieldFix(call, ctx, fieldsObj, p, unwrap(value)) : wholeMetaFix(call, ctx, fieldsObj, p.name));
             continue;
           }

@@ -1,9 +1,11 @@
 // @case library=bunyan path=src/accounts.js
 // With serializers (bunyan's standard ones keep `err`; a project's may keep more), an error in the
-// fields object is the serializer's to write: not reported.
+// fields object under a key they cover is the serializer's to write: not reported. Under any other
+// key bunyan writes it as `{}` (Triton CloudAPI's `{ error: e }` beside restify's serializers).
 import Bunyan from 'bunyan';
 
 const Logger = Bunyan.createLogger({ name: 'shop', serializers: Bunyan.stdSerializers });
+const audit = Logger.child({ serializers: { err: Bunyan.stdSerializers.err, cause: (e) => ({ message: e.message }) } });
 
 export async function moveAccounts(logCtx, move) {
   try {
@@ -11,5 +13,8 @@ export async function moveAccounts(logCtx, move) {
   } catch (error) {
     Logger.error({ ...logCtx, err: error }, 'Error moving accounts');
     Logger.error(error, 'Error moving accounts');
+    audit.warn({ cause: error }, 'Error moving accounts');
+    Logger.warn({ error }, 'Error moving accounts');
+                //~~~~~ [error-not-serialized] bunyan writes the error `error` under `error` as `{}`: no serializer of this logger covers `error`, and an error's message and stack are not enumerable; pass the error itself as the fields argument (`log.error(err, 'msg')`).
   }
 }

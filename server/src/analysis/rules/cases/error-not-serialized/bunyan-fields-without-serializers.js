@@ -11,11 +11,11 @@ export async function moveAccounts(logCtx, move) {
     await move();
   } catch (error) {
     Logger.error({ ...logCtx, error }, 'Error moving accounts');
-                            //~~~~~ [error-not-serialized] bunyan writes the error `error` under `error` as `{}`: this logger has no serializers, and an error's message and stack are not enumerable; pass the error itself as the fields argument (`log.error(err, 'msg')`).
+                            //~~~~~ [error-not-serialized] bunyan writes the error `error` under `error` as `{}`: no serializer of this logger covers `error`, and an error's message and stack are not enumerable; pass the error itself as the fields argument (`log.error(err, 'msg')`).
     Logger.error({ error }, 'Error moving accounts');
-                 //~~~~~ [error-not-serialized] bunyan writes the error `error` under `error` as `{}`: this logger has no serializers, and an error's message and stack are not enumerable; pass the error itself as the fields argument (`log.error(err, 'msg')`).
+                 //~~~~~ [error-not-serialized] bunyan writes the error `error` under `error` as `{}`: no serializer of this logger covers `error`, and an error's message and stack are not enumerable; pass the error itself as the fields argument (`log.error(err, 'msg')`).
     Logger.warn({ err: error }, 'Error moving accounts');
-                     //~~~~~ [error-not-serialized] bunyan writes the error `error` under `err` as `{}`: this logger has no serializers, and an error's message and stack are not enumerable; pass the error itself as the fields argument (`log.error(err, 'msg')`).
+                     //~~~~~ [error-not-serialized] bunyan writes the error `error` under `err` as `{}`: no serializer of this logger covers `err`, and an error's message and stack are not enumerable; pass the error itself as the fields argument (`log.error(err, 'msg')`).
     Logger.error(error, 'Error moving accounts');
   }
 }
