@@ -175,6 +175,11 @@ function appendsValues(call: LogCall, message: ts.Expression, ctx: RuleContext):
   return extra.some((a) => !ts.isStringLiteralLike(unwrap(a)) && !ts.isNumericLiteral(unwrap(a)) && !isErrorValue(a, ctx));
 }
 
+function isTemplateOrConcatenation(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return ts.isTemplateExpression(u) || (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.PlusToken);
+}
+
 /** The text of a string literal, or of literals joined with `+` (a message split over lines); null otherwise. */
 function literalText(message: ts.Expression): string | null {
   let text = '';
@@ -261,6 +266,15 @@ export const rule: Rule = {
     if (!kind && call.library === 'bunyan' && call.messageArg === message && appendsValues(call, message, ctx)) {
       ctx.report(message, MESSAGES.appended);
       return;
+    }
+    // console joins its arguments into one line: a template or concatenation after a constant tag is the
+    // line's text built from values (Node-Media-Server's `console.log('[NodeEvent on preConnect]', \`id=${id} ...\`)`).
+    if (!kind && call.library === 'console' && call.messageArg === message && ts.isStringLiteralLike(unwrap(message))) {
+      const built = call.restArgs.find((a) => isTemplateOrConcatenation(a) && dynamicKind(a, ctx) !== null);
+      if (built) {
+        ctx.report(built, MESSAGES[dynamicKind(built, ctx)!]);
+        return;
+      }
     }
     if (kind) {
       // A message chosen between two (a conditional) has no one constant to keep: no fix.
