@@ -58,6 +58,7 @@ export function callValueOf(call: ts.CallExpression, depth: number, ctx: CallCon
   // One that returns a logging facade's instance (`getConsoleLogFromContext(ctx).error(...)`), from another module too.
   if (v?.t === 'function' && v.fn.returnsHelpers) return { t: 'object', members: v.fn.returnsHelpers };
   if (v?.t === 'function' && v.fn.returnsConsole) return { t: 'console' };
+  if (v?.t === 'function' && v.fn.returnsLoggerMembers) return { t: 'loggerMembers', members: v.fn.returnsLoggerMembers };
   // A function of this file that makes a logging facade (`function defaultLogger() { ...; return new LoggerController(adapter) }`).
   const fn = ts.isIdentifier(callee) ? functionNamed(ctx.scopes, callee) : null;
   if (fn) return ctx.returnedHelpers(fn, depth);

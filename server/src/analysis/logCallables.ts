@@ -14,7 +14,7 @@ import { READS_STORE } from './context/libraries';
 import { recogniseLogCall } from './logCalls';
 import { ipcLogMessageParameter } from './ipcLogHelper';
 import { consoleMessageParameter, formatsMessage, isConsoleSinkShaped, isOwnRestParameter, joinedMessageParameter, LOGGING_WORDS, messageParameter, passedFields, passesOwnRest, printsLaterParameter, recordMessageParameter, taggedMessageParameter } from './helperParameters';
-import type { FunctionSummary } from './model/types';
+import { type FunctionSummary, summarisesSomething } from './model/types';
 import { assignmentsToLocal, declares, parameterIndex, resolveName, type ScopeMap, unwrap } from './scopes';
 import type { LoggerLibrary } from './types';
 import type { Value, ValueResolver } from './values';
@@ -127,8 +127,9 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
   const returnsHelpers = helpers?.t === 'object' ? helpers.members : undefined;
   // Console, as its written return type says (`getLogger(): Pick<Console, 'log' | 'warn' | 'error'>`): its callers print with console.
   const returnsConsole = !returnsLogger && !returnsHelpers && typed?.t === 'console' ? true : undefined;
-  if (!returnsLogger && !logs && returnsErrorText === undefined && !returnsCaught && !makesMetric && !returnsHelpers && !returnsConsole) return NOTHING;
-  return {
+  // An object with loggers as its written return type says (`build(): FastifyInstance`, whose `log` is pino).
+  const returnsLoggerMembers = !returnsLogger && !returnsHelpers && typed?.t === 'loggerMembers' && typed.members.size > 0 ? typed.members : undefined;
+  const summary: FunctionSummary = {
     ...(returnsLogger ? { returnsLogger } : {}),
     ...(logs ? { logs } : {}),
     ...(returnsErrorText !== undefined ? { returnsErrorText } : {}),
@@ -136,9 +137,11 @@ export function summariseFunction(fn: FunctionLike, values: ValueResolver, scope
     ...(makesMetric ? { makesMetric } : {}),
     ...(returnsHelpers ? { returnsHelpers } : {}),
     ...(returnsConsole ? { returnsConsole } : {}),
+    ...(returnsLoggerMembers ? { returnsLoggerMembers } : {}),
     // `const store = storage.getStore(); if (store?.has('logger')) return store.get('logger')`: the request's logger where there is one.
     ...(returnsLogger && READS_STORE.test(body.getSourceFile().text.slice(body.pos, body.end)) ? { returnsContextLogger: true as const } : {}),
   };
+  return summarisesSomething(summary) ? summary : NOTHING;
 }
 
 /**

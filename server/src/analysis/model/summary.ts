@@ -16,7 +16,7 @@ import { TypeExports } from './typeExports';
 import { type InjectedArgument, injectedArguments } from '../moduleInitialisers';
 import { digestOf } from './summaryDigest';
 import { exportedMetrics, mayExportMetrics } from '../metrics/exportedMetrics';
-import type { CallbackTypeSummary, ClassSummary, ExportedMetrics, ExportedValue, LoggerShape, FunctionSummary, ImportLinks, LoggerExport } from './types';
+import { type CallbackTypeSummary, type ClassSummary, type ExportedMetrics, type ExportedValue, type LoggerShape, type FunctionSummary, type ImportLinks, type LoggerExport, summarisesSomething } from './types';
 
 export interface ModuleSummary {
   /** Export name → logger (`module.exports` for a whole-module export, `default` for a default export). */
@@ -169,7 +169,7 @@ export function summariseModule(file: string, text: string, links: SummaryLinks,
     for (const [name, b] of target?.trpcBuilders ?? []) if (name !== 'default' && !trpcBuilders.has(name)) trpcBuilders.set(name, b);
     for (const [name, m] of target?.loggerObjects ?? []) if (name !== 'default' && !loggerObjects.has(name)) loggerObjects.set(name, m);
   }
-  for (const [name, fn] of functions) if (!fn.logs && !fn.returnsLogger && fn.returnsErrorText === undefined && !fn.returnsCaught && !fn.makesMetric && !fn.returnsHelpers && !fn.returnsConsole) functions.delete(name);
+  for (const [name, fn] of functions) if (!summarisesSomething(fn)) functions.delete(name);
   const globals = globalLoggers(sf, scopes, values);
   const assignedMembers = moduleMemberAssignments(file, sf, scopes, values, links);
   const injected = injectedArguments(sf, scopes, values, (specifier) => links.isProjectModule?.(specifier) ?? links.summaryOf(specifier) !== null);

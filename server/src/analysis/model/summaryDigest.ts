@@ -28,6 +28,7 @@ export function digestOf(
       ...(f.returnsConsole ? ['console'] : []),
       ...(f.returnsCaught ? [`caught:${f.returnsCaught}`] : []),
       ...(f.returnsContextLogger ? ['context'] : []),
+      ...(f.returnsLoggerMembers ? [`members{${[...f.returnsLoggerMembers].map(([k, lib]) => `${k}=${lib}`).join(',')}}`] : []),
     ]);
   // A class's methods that log are written only when it has some (the digest of a class without stays as it was).
   const methods = (label: string, m: ReadonlyMap<string, FunctionSummary> | undefined): string => (m ? `${label}(${[...m].map(([k, s]) => `${k}${fn(s)}`).join(',')})` : '');

@@ -60,6 +60,16 @@ export interface FunctionSummary {
    * logger a middleware put in the store, else a new one): it carries the request's context where there is one.
    */
   readonly returnsContextLogger?: true;
+  /**
+   * It returns an object with logger members, by its written return type (postgres-meta's `build(opts):
+   * FastifyInstance`: the app's `log`): `buildApp().log.info(...)` in the caller logs through it.
+   */
+  readonly returnsLoggerMembers?: ReadonlyMap<string, LoggerLibrary>;
+}
+
+/** Whether a function's summary says anything (a function summarised to nothing is left out of its module's summary). */
+export function summarisesSomething(f: FunctionSummary): boolean {
+  return !!(f.logs || f.returnsLogger || f.returnsErrorText !== undefined || f.returnsCaught || f.makesMetric || f.returnsHelpers || f.returnsConsole || f.returnsLoggerMembers);
 }
 
 /** A project's metric factory: the Prometheus type it makes, the prom-client class, and which parameter is the configuration. */
