@@ -84,19 +84,22 @@ describe('obs-lens inventory', function () {
     assert.deepEqual(s.middleware.map((m) => m.label), ['(ctx, next) => …', 'apiRouter.allowedMethods()']);
   });
 
-  it('restify: routes named by an options object, mounted by another module; req.log is its bunyan request logger and its request id', () => {
+  it("restify: routes named by an options object, mounted by another module, on a server declared before it is made; req.log is its bunyan request logger; on('after') measures every route of its server", () => {
     const s = only(`${FIXTURES}/restify`);
     assert.deepEqual(s.frameworks, ['restify']);
-    assert.deepEqual(routes(s), ['GET /:account/machines', 'DELETE /:account/machines/:machine', 'GET /ping']);
+    assert.deepEqual(routes(s), ['GET /:account/machines', 'DELETE /:account/machines/:machine', 'GET /kang/snapshot', 'GET /ping']);
     assert.ok(s.handlers.every((h) => h.requestParam === 'req'));
-    assert.deepEqual(s.middleware.map((m) => m.label), ['restify.plugins.pre.sanitizePath()', 'restify.plugins.queryParser()']);
+    assert.deepEqual(s.middleware.map((m) => m.label), ['restify.plugins.pre.sanitizePath()', 'restify.plugins.queryParser()', "on('after')"]);
     assert.deepEqual(s.loggers, [{ kind: 'request', package: 'restify', library: 'bunyan', expression: 'req.log' }]);
     // Checked outside the repository's test folder (there, every file is a test's): the handlers' bunyan
-    // messages are read through req.log, and restify's own request id leaves no service without one.
+    // messages are read through req.log, restify's own request id leaves no service without one, and
+    // triton-metrics' after-event listener measures the API server's routes, not the monitor's.
     const root = makeWorkspace(Object.fromEntries(['package.json', 'main.js', 'lib/app.js', 'lib/machines.js'].map((f) => [f, fs.readFileSync(path.join(REPO, FIXTURES, 'restify', f), 'utf8')])));
-    const r = runCli(['check', '.', '--format', 'json'], root);
-    const found = (JSON.parse(r.stdout) as { diagnostics: Array<{ rule: string; file: string; line: number }> }).diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`);
-    assert.deepEqual(found.filter((f) => !f.endsWith('handler-missing-metrics')), ['lib/machines.js:2 unstructured-log-message', 'lib/machines.js:8 unstructured-log-message']);
+    const r = runCli(['check', '.', '--format', 'json', '--summary'], root);
+    const out = JSON.parse(r.stdout) as { diagnostics: Array<{ rule: string; file: string; line: number }>; coverage: Array<{ measured: number; total: number; unmeasured: Array<{ path: string }>; measuredHandlers: Array<{ path: string; measuredBy: Array<{ what: string }> }> }> };
+    assert.deepEqual(out.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`), ['lib/app.js:9 handler-missing-metrics', 'lib/machines.js:2 unstructured-log-message', 'lib/machines.js:8 unstructured-log-message']);
+    assert.deepEqual(out.coverage[0].unmeasured.map((h) => h.path), ['/kang/snapshot']);
+    assert.deepEqual([...new Set(out.coverage[0].measuredHandlers.flatMap((h) => h.measuredBy.map((b) => b.what)))], ['middleware: triton-metrics (lib/app.js:28)']);
   });
 
   it('NestJS: controller prefixes, method decorators, the global prefix, @Req() parameters', () => {

@@ -3,7 +3,7 @@
 // the framework's import through the scope model (as the logger model follows loggers), never
 // from names: `app` is an Express app because it was made by calling express's default export.
 import ts from '../typescriptModule';
-import { type Declaration, requiredModule, resolveName, type ScopeMap, unwrap } from '../scopes';
+import { assignmentsToLocal, type Declaration, requiredModule, resolveName, type ScopeMap, unwrap } from '../scopes';
 import { callerParameters, type FactsBuilder, type FunctionNode, isFunctionNode } from './factsBuilder';
 import { type Creator, CREATOR_MODULES, FASTIFY_PLUGIN_MODULE, FRAMEWORK_BY_ID, FRAMEWORKS, type FrameworkSpec } from './frameworks';
 import { propertyOf, staticString } from './paths';
@@ -32,6 +32,8 @@ export type FwValue =
 export type TypeTable = 'requestTypes' | 'instanceTypes' | 'pluginTypes';
 
 const MAX_DEPTH = 24;
+/** The largest function whose body is searched for what a variable declared without a value is assigned. */
+const MAX_ASSIGNED_SCOPE = 200_000;
 
 export class FrameworkValues {
   private readonly memo = new Map<ts.Node, FwValue | null>();
@@ -145,8 +147,21 @@ export class FrameworkValues {
         return { t: 'param', node: d.node };
       case 'other': {
         const fn = this.functionDeclarationOf(id, d);
-        return fn ? { t: 'function', fn: this.builder.functionAt(fn), node: fn } : null;
+        if (fn) return { t: 'function', fn: this.builder.functionAt(fn), node: fn };
+        // `var server; ... server = restify.createServer(config)` (Triton CloudAPI): what it is assigned.
+        return d.node && !d.node.initializer ? this.assignedValue(d.node, d, depth) : null;
       }
+    }
+    return null;
+  }
+
+  /** The framework value a variable declared without one is assigned in its function (the first that is one). */
+  private assignedValue(node: ts.VariableDeclaration, d: Declaration, depth: number): FwValue | null {
+    const assignments = assignmentsToLocal(node, (x) => resolveName(this.scopes, x, x.text) === d, MAX_ASSIGNED_SCOPE);
+    for (const a of assignments) {
+      if (a.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+      const v = this.valueOf(a.right, depth);
+      if (v) return v;
     }
     return null;
   }

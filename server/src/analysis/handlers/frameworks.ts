@@ -186,6 +186,9 @@ export const FRAMEWORK_BY_ID: ReadonlyMap<FrameworkId, FrameworkSpec> = new Map(
 /** Every module a creator comes from, with its framework. */
 export const CREATOR_MODULES: ReadonlyMap<string, FrameworkId> = new Map(FRAMEWORKS.flatMap((f) => f.creators.map((c): [string, FrameworkId] => [c.module, f.id])));
 
+/** restify's `server.on('after', fn)`: run after every request the server answers, wherever it is registered (audit logs, metrics). */
+export const RESTIFY_AFTER_EVENT = "on('after')";
+
 /** Nest: `@Controller` and the method decorators, from @nestjs/common. */
 export const NEST_COMMON = '@nestjs/common';
 export const NEST_METHOD_DECORATORS: ReadonlyMap<string, string> = new Map([

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { isInside } from '../project';
 import { requestParamIndex } from './factsBuilder';
 import { COMPUTED_PART, joinPaths, joinShown } from './paths';
+import { RESTIFY_AFTER_EVENT } from './frameworks';
 import type { ImportResolver } from './resolver';
 import type { FactsSource } from './workspaceFacts';
 import type { AttachFact, AutoloadFact, FileFacts, FrameworkId, FrontMiddleware, Handler, HandlerFact, Middleware, Place, Ref, RouteFact, RoutePath } from './types';
@@ -276,7 +277,8 @@ export class Linker {
         const base = joinPaths(prefix, own);
         const shownBase = joinShown(shown, own);
         const attached = n.middleware.map(({ attach, facts }) => this.front(facts, attach.handler, joinPaths(base, attach.prefix), { file: facts.file, line: attach.line, column: attach.column }, false));
-        const before = (at: Mark | undefined) => [...inherited, ...attached.filter((m) => runsBefore(m, at, framework))];
+        // restify's `on('after')` listeners run after every request of their server, wherever they are registered.
+        const before = (at: Mark | undefined) => [...inherited, ...attached.filter((m) => m.label === RESTIFY_AFTER_EVENT || runsBefore(m, at, framework))];
         for (const { route, facts } of n.routes) {
           const at = { file: facts.file, line: route.line, column: route.column };
           const routeLevel = route.before.map((h) => ({ ...this.front(facts, h, null, at, true), path: null }));

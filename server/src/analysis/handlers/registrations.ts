@@ -6,7 +6,7 @@ import ts from '../typescriptModule';
 import { importOf, resolveName, unwrap } from '../scopes';
 import { importedName, namesExport } from '../context/imports';
 import { isFunctionNode } from './factsBuilder';
-import { FRAMEWORKS, type FrameworkSpec } from './frameworks';
+import { FRAMEWORKS, type FrameworkSpec, RESTIFY_AFTER_EVENT } from './frameworks';
 import { type FrameworkValues, type Receiver, specOf } from './frameworkValues';
 import { pathsOf, propertyOf, staticString } from './paths';
 import type { AttachFact, FrameworkId, HandlerFact, Ref, RequestRule, RoutePath } from './types';
@@ -252,6 +252,10 @@ export class RegistrationReader {
     const args = call.arguments;
     if (spec?.id === 'node-http' && args.length === 2 && staticString(args[0], this.values.scopes) === 'request') {
       return this.pushRoute(call, receiver, 'ALL', ['*'], [args[1]], 'first');
+    }
+    // restify's `server.on('after', (req, res, route, err) => ...)`: after every request (Triton CloudAPI's audit log and metrics).
+    if (spec?.id === 'restify' && args.length === 2 && staticString(args[0], this.values.scopes) === 'after') {
+      return this.attachFunction(call, receiver, args[1], 'first', RESTIFY_AFTER_EVENT);
     }
     if (spec?.id !== 'hono' || args.length < 3) return false;
     const paths = pathsOf(args[1], this.values.scopes);

@@ -95,6 +95,9 @@ export interface MiddlewareMount {
 }
 
 export const METRICS_MIDDLEWARE: readonly MetricsMiddleware[] = [
+  // Joyent's Triton services: `server.on('after', metricsManager.collectRestifyMetrics.bind(metricsManager))`
+  // records every request's count and latency (restify's after event, coverage.ts).
+  { package: 'triton-metrics', measuresRequests: true, excludeOptions: [] },
   {
     package: 'express-prom-bundle',
     measuresRequests: true,
