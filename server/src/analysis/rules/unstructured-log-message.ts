@@ -166,13 +166,13 @@ function fillsPlaceholders(message: ts.Expression): boolean {
 
 /**
  * A constant message followed by more arguments than its placeholders take, one of them a value (not
- * a literal, not an error: error-not-serialized speaks for an error printed into the text).
+ * a literal, not an error or its text: error-not-serialized speaks for an error printed into the text).
  */
 function appendsValues(call: LogCall, message: ts.Expression, ctx: RuleContext): boolean {
   const text = literalText(message);
   if (text === null) return false;
   const extra = call.restArgs.slice(placeholderCount(text));
-  return extra.some((a) => !ts.isStringLiteralLike(unwrap(a)) && !ts.isNumericLiteral(unwrap(a)) && !isErrorValue(a, ctx));
+  return extra.some((a) => !ts.isStringLiteralLike(unwrap(a)) && !ts.isNumericLiteral(unwrap(a)) && !isErrorValue(a, ctx) && !errorAsText(a, ctx));
 }
 
 function isTemplateOrConcatenation(e: ts.Expression): boolean {

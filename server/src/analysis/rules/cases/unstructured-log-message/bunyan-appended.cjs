@@ -15,6 +15,7 @@ function load(pkgUuid, limits) {
     JSON.parse(limits);
   } catch (e) {
     log.error('limits unreadable', e);
+    log.warn('limits unreadable', e.message);
   }
   // The values in the fields object: structured.
   log.info({ pkg: pkgUuid, limits }, 'Used limits');
