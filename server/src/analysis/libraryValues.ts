@@ -3,6 +3,7 @@
 // Nest's Logger class, Fastify's factory, tRPC's builder, pino-http's middleware factory. A module
 // that is none of these is the project's own, followed by values.ts.
 import type { LoggerLibrary } from './types';
+import type { FunctionSummary } from './model/types';
 import type { Value } from './valueTypes';
 
 /**
@@ -56,9 +57,16 @@ export function libraryImportValue(module: string, name: string): Value | null |
     case 'nestjs-pino':
       // Its Logger is a Nest LoggerService (Nest's method names and argument order) written through pino.
       return name === 'Logger' ? { t: 'nestLoggerClass' } : null;
+    case 'npmlog':
+      // npm's logger (Mailtrain's `log.error('Redirect', 'Unresolved URL: <%s>', req.url)`): the module is the
+      // logger, each level taking a prefix (a tag), then the message, whose placeholders the rest fill (util.format).
+      return name === 'default' || name === '*' ? NPMLOG : null;
   }
   return undefined;
 }
+
+const NPMLOG_HELPER: FunctionSummary = { logs: { lib: 'custom', message: 1, rest: true, formats: true } };
+const NPMLOG: Value = { t: 'object', members: new Map(['silly', 'verbose', 'info', 'timing', 'http', 'notice', 'warn', 'error'].map((level) => [level, NPMLOG_HELPER])) };
 
 /**
  * A package named for logging (`pelias-logger`, `@coder/logger`, `@acme/logging`), of none of the

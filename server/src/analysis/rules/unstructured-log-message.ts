@@ -159,6 +159,14 @@ function structuredFix(call: LogCall, ctx: RuleContext, kind: Kind): FixProposal
   return [{ title: `Log a constant message with the values as fields${unwritten ? UNWRITTEN_FIELDS_NOTE : ''}`, edits: [edit], safe }];
 }
 
+/** `log.info('Express', 'Listening on port %s', 3000)`: every placeholder takes a literal, so the text is constant. */
+function fillsOnlyLiterals(call: LogCall, message: ts.Expression): boolean {
+  const text = literalText(message);
+  if (text === null) return false;
+  const consumed = call.restArgs.slice(0, placeholderCount(text));
+  return consumed.length > 0 && consumed.every((a) => ts.isStringLiteralLike(unwrap(a)) || ts.isNumericLiteral(unwrap(a)));
+}
+
 function fillsPlaceholders(message: ts.Expression): boolean {
   const text = literalText(message);
   return text !== null && placeholderCount(text) > 0;
@@ -257,7 +265,7 @@ export const rule: Rule = {
     }
     // pino and bunyan fill `%s`/`%d` from the arguments after the message (`logger.debug('token in %dms', ms)`),
     // and winston does with `format.splat()` (NodeBB's `winston.info('NodeBB v%s', version)`).
-    if (!kind && fillsFromArguments(call, ctx) && call.restArgs.length > 0 && call.messageArg === message && fillsPlaceholders(message)) {
+    if (!kind && fillsFromArguments(call, ctx) && call.restArgs.length > 0 && call.messageArg === message && fillsPlaceholders(message) && !fillsOnlyLiterals(call, message)) {
       ctx.report(message, MESSAGES.printf);
       return;
     }
