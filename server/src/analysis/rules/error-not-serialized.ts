@@ -9,7 +9,7 @@ import { isOtherLoggingPackage } from '../libraryValues';
 import { commentsBetweenArguments } from './util/comments';
 import { localValues } from './util/declarations';
 import { errorPlacement } from './util/errorPlacement';
-import { isConsoleOutsideService, runsAtTerminal } from './util/fileRole';
+import { isConsoleOutsideService, runsAtTerminal, runsInServer } from './util/fileRole';
 import { runsOnlyInDevelopmentOrTests } from './util/developmentOnly';
 import { errorAsText, errorsKeptWhole, isErrorValue, printsArgumentsAsConsole } from './util/errors';
 import { isClassifiedExpected } from './util/expectedError';
@@ -250,6 +250,8 @@ export const rule: Rule = {
   checkLogCall(call, ctx) {
     // A test, script or CLI printing an error's message to a person, or browser code: no log record loses a stack.
     if (isConsoleOutsideService(call, ctx) || runsOnlyInDevelopmentOrTests(call.node, ctx)) return;
+    // A project's own logger in browser code (MiroTalk's RoomClient `this.handleRecordingError('...' + err)`): the console of a page, no record.
+    if (ctx.fileKind === 'browser' && !runsInServer(call.node, ctx)) return;
     // A project's own log helper (a console-backed facade) in a CLI command, a script, or a build or lint
     // step (Leon's `LogHelper.error(\`Does not look great: ${e.message}\`)` in scripts/lint.js) talks to a
     // person as console does. (In a test it is still reported: code-server's tests log through @coder/logger.)
