@@ -58,7 +58,8 @@ export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice 
   // 3. A logger bound in an enclosing scope (an import of the project logger, a child logger, this.logger).
   for (let n: ts.Node | null = at; n; n = enclosingStop(n)) {
     for (const c of loggersBoundIn(input, n)) {
-      if (resolveName(scopes, at, c.name) === c.decl) return { expression: c.name, library: c.lib, edits: [] }; // not shadowed at `at`
+      // Not shadowed at `at`, and set by the time `at` runs (NodeCG's top-level `console.info(...)` above `const log = createLogger(...)`).
+      if (resolveName(scopes, at, c.name) === c.decl && !runsBeforeDeclared(at, n, c.decl)) return { expression: c.name, library: c.lib, edits: [] };
     }
   }
   // 4. Import the package's logger module.
@@ -82,6 +83,17 @@ export function findLogger(input: LoggerFinderInput, at: ts.Node): LoggerChoice 
   const atLineStart = offset === 0 || input.text[offset - 1] === '\n';
   const newText = atLineStart ? `${statement}${eol}` : `${eol}${statement}`;
   return { expression: local, library: module.library, edits: [{ start: offset, end: offset, newText }] };
+}
+
+/**
+ * Whether `at` runs while its scope `scope` is still being evaluated, before the variable `d` is
+ * declared there: `d` is written after `at` and no function lies between them (a function runs later,
+ * when it is called). Its binding would be in its temporal dead zone (`const`, `let`) or undefined (`var`).
+ */
+function runsBeforeDeclared(at: ts.Node, scope: ts.Node, d: Declaration): boolean {
+  if (d.kind !== 'value' || d.node.pos < at.pos) return false;
+  for (let n: ts.Node | undefined = at.parent; n && n !== scope; n = n.parent) if (ts.isFunctionLike(n)) return false;
+  return true;
 }
 
 /** The specifier a fix in `fromFile` imports the package's logger module by (null: none to import). */
