@@ -250,8 +250,10 @@ export const rule: Rule = {
   checkLogCall(call, ctx) {
     // A test, script or CLI printing an error's message to a person, or browser code: no log record loses a stack.
     if (isConsoleOutsideService(call, ctx) || runsOnlyInDevelopmentOrTests(call.node, ctx)) return;
-    // A project's own logger in browser code (MiroTalk's RoomClient `this.handleRecordingError('...' + err)`): the console of a page, no record.
-    if (ctx.fileKind === 'browser' && !runsInServer(call.node, ctx)) return;
+    // A project's own console-backed helper in browser code (MiroTalk's RoomClient `this.handleRecordingError('...' + err)`):
+    // the page's console, no record. A library's logger there is still reported: a module taken for the
+    // browser's may be the server's (a Next.js app's tRPC router nothing the model follows imports).
+    if (call.library === 'custom' && ctx.fileKind === 'browser' && !runsInServer(call.node, ctx)) return;
     // A project's own log helper (a console-backed facade) in a CLI command, a script, or a build or lint
     // step (Leon's `LogHelper.error(\`Does not look great: ${e.message}\`)` in scripts/lint.js) talks to a
     // person as console does. (In a test it is still reported: code-server's tests log through @coder/logger.)
