@@ -89,7 +89,7 @@ describe('obs-lens inventory', function () {
     assert.deepEqual(s.frameworks, ['restify']);
     assert.deepEqual(routes(s), ['GET /:account/machines', 'DELETE /:account/machines/:machine', 'GET /kang/snapshot', 'GET /ping']);
     assert.ok(s.handlers.every((h) => h.requestParam === 'req'));
-    assert.deepEqual(s.middleware.map((m) => m.label), ['restify.plugins.pre.sanitizePath()', 'restify.plugins.queryParser()', "on('after')"]);
+    assert.deepEqual(s.middleware.map((m) => m.label), ['restify.plugins.pre.sanitizePath()', 'restify.plugins.queryParser()', 'restify.plugins.requestLogger()', "on('after')"]);
     assert.deepEqual(s.loggers, [{ kind: 'request', package: 'restify', library: 'bunyan', expression: 'req.log' }]);
     // Checked outside the repository's test folder (there, every file is a test's): the handlers' bunyan
     // messages are read through req.log, restify's own request id leaves no service without one, and
@@ -99,7 +99,31 @@ describe('obs-lens inventory', function () {
     const out = JSON.parse(r.stdout) as { diagnostics: Array<{ rule: string; file: string; line: number }>; coverage: Array<{ measured: number; total: number; unmeasured: Array<{ path: string }>; measuredHandlers: Array<{ path: string; measuredBy: Array<{ what: string }> }> }> };
     assert.deepEqual(out.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`), ['lib/app.js:9 handler-missing-metrics', 'lib/machines.js:2 unstructured-log-message', 'lib/machines.js:8 unstructured-log-message']);
     assert.deepEqual(out.coverage[0].unmeasured.map((h) => h.path), ['/kang/snapshot']);
-    assert.deepEqual([...new Set(out.coverage[0].measuredHandlers.flatMap((h) => h.measuredBy.map((b) => b.what)))], ['middleware: triton-metrics (lib/app.js:28)']);
+    assert.deepEqual([...new Set(out.coverage[0].measuredHandlers.flatMap((h) => h.measuredBy.map((b) => b.what)))], ['middleware: triton-metrics (lib/app.js:30)']);
+  });
+
+  it("restify 9 and later: req.log is pino (arguments after the message are dropped, not appended), and without the requestLogger plugin it is the server's logger, so no handler is told to log through it", () => {
+    const app = [
+      "const restify = require('restify');",
+      "const pino = require('pino');",
+      "const logger = pino({ redact: ['req.headers.authorization'] });",
+      '',
+      "const server = restify.createServer({ name: 'api', log: logger });",
+      "server.get({ path: '/machines/:id', name: 'GetMachine' }, (req, res, next) => {",
+      "  logger.info({ id: req.params.id }, 'machine read');",
+      "  req.log.warn('machine missing:', req.params.id);",
+      '  res.send({});',
+      '  return next();',
+      '});',
+      'server.listen(8080);',
+      '',
+    ].join('\n');
+    const pkg = (restify: string) => JSON.stringify({ name: 'api', scripts: { start: 'node app.js' }, dependencies: { restify, pino: '^9' } });
+    const found = (root: string) => (JSON.parse(runCli(['check', '.', '--format', 'json'], root).stdout) as { diagnostics: Array<{ rule: string; line: number }> }).diagnostics.filter((d) => d.rule !== 'handler-missing-metrics').map((d) => `${d.line} ${d.rule}`);
+    assert.deepEqual(found(makeWorkspace({ 'package.json': pkg('^11.1.0'), 'app.js': app })), []);
+    // restify 8: bunyan appends the argument to the message; with the plugin, req.log carries the request's id.
+    const withPlugin = app.replace("server.get(", 'server.use(restify.plugins.requestLogger());\nserver.get(');
+    assert.deepEqual(found(makeWorkspace({ 'package.json': pkg('^8.6.1'), 'app.js': withPlugin })), ['8 handler-missing-request-context', '9 unstructured-log-message']);
   });
 
   it('NestJS: controller prefixes, method decorators, the global prefix, @Req() parameters', () => {

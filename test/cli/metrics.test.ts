@@ -59,4 +59,16 @@ describe('obs-lens check: metric rules', function () {
     const r = runCli(['check', '--rule', 'high-cardinality-label', '--format', 'json'], root);
     assert.deepEqual(parseJsonOutput(r.stdout).map((d) => `${d.line} ${d.rule}`), ['10 high-cardinality-label']);
   });
+
+  it('--cache: a file using a metric of another module is checked again when that module comes to export one', () => {
+    const root = makeWorkspace({
+      'package.json': JSON.stringify({ name: 'mc', scripts: { start: 'node src/server.js' }, dependencies: { express: '^4', 'prom-client': '^15' } }),
+      'src/tools/metrics.ts': 'export const ready = true;\n',
+      'src/routes/orders.ts': "import { ordersTotal } from '../tools/metrics';\nexport function placed(userId: string) {\n  ordersTotal.inc({ user: userId });\n}\n",
+    });
+    const check = () => parseJsonOutput(runCli(['check', '--cache', '--format', 'json'], root).stdout).map((d) => `${d.file}:${d.line} ${d.rule}`);
+    assert.deepEqual(check(), []);
+    fs.writeFileSync(path.join(root, 'src/tools/metrics.ts'), "import { Counter } from 'prom-client';\nexport const ordersTotal = new Counter({ name: 'orders_total', help: 'Orders.', labelNames: ['user'] });\n");
+    assert.deepEqual(check(), ['src/routes/orders.ts:3 high-cardinality-label']);
+  });
 });

@@ -70,6 +70,9 @@ const MAY_HOLD_LOG_CALL = new RegExp(
     String.raw`|@param\s*\{\s*(?:import\(|[A-Z])`,
 );
 
+/** The inputs of a file skipped unparsed: no facts key equals them, so a cache never reuses the skip. */
+const SKIPPED_INPUTS: AnalysisInputs = { facts: '\0skipped', modules: {} };
+
 // Bound once: property reads on the `ts` namespace cost a getter call each, in the hottest loop.
 const CALL_EXPRESSION = ts.SyntaxKind.CallExpression;
 const NEW_EXPRESSION = ts.SyntaxKind.NewExpression;
@@ -99,7 +102,9 @@ export function analyzeFile(absPath: string, text: string, project: ProjectModel
   // Rules that look at every call (checkCall) parse only the files their own text filter accepts.
   const callRules = callRulesFor(options.severities, text);
   const callsWanted = callRules.size > 0;
-  if (!metricsWanted && !callsWanted && !MAY_HOLD_LOG_CALL.test(text)) return { path: absPath, findings: [], logCalls: [], parseErrors: 0 };
+  // Whether the file is read for metrics depends on other files (a module it imports may come to export
+  // metrics): a cached skip is never taken as current (its inputs match no facts), re-checked instead (a text test).
+  if (!metricsWanted && !callsWanted && !MAY_HOLD_LOG_CALL.test(text)) return { path: absPath, findings: [], logCalls: [], parseErrors: 0, inputs: SKIPPED_INPUTS };
   try {
     const result = metered(meter, () => analyzeParsed(absPath, text, project, options, meter, metricsWanted, callRules));
     result.steps = meter.steps;

@@ -57,7 +57,11 @@ export const REQUEST_LOGGERS: Readonly<Record<string, string>> = {
  * `ctx.log`, and nestjs-pino, whose pino-http puts `req.log` there beside the injected PinoLogger.
  * Hono's context has no `log` (hono-pino's is `c.get('logger')`).
  */
-/** restify puts a bunyan child logger on every request (`req.log`, with the request's `req_id`). */
+/**
+ * Packages that put a logger on every request as `req.log`, and its library. restify's is its server's
+ * logger (bunyan up to restify 8, pino from 9: model/packages.ts restifyLogger), a child carrying the
+ * request's id only behind its requestLogger plugin (context/service.ts).
+ */
 export const REQUEST_LOG_PROPERTY_PACKAGES: ReadonlyMap<string, LoggerLibrary> = new Map<string, LoggerLibrary>([
   ['pino-http', 'pino'], ['express-pino-logger', 'pino'], ['fastify', 'pino'], ['koa-pino-logger', 'pino'], ['nestjs-pino', 'pino'], ['restify', 'bunyan'],
 ]);

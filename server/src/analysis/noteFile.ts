@@ -7,6 +7,7 @@ import { fileContextSources, mayHoldContextSource } from './context/fileSources'
 import { type LoggerExports, type ProjectModel, stripExtension } from './project';
 import { ASSIGNS_GLOBAL, ASSIGNS_MODULE_MEMBER } from './globalAssignments';
 import { configuresPinoErrorKeys, createsPino } from './pinoConfigText';
+import { bunyanSerializerKeysIn, UNKNOWN_KEYS } from './bunyanConfigText';
 import { winstonDropsFieldsIn, winstonErrorKeysIn } from './winstonConfigText';
 import { loggerImportSpecifiers } from './model/loggerImports';
 import { assertedTexts } from './model/assertedTexts';
@@ -70,7 +71,8 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   // bunyan keeps an error in the fields object only with serializers (error-not-serialized asks).
   const bunyan = readable && (text.includes('bunyan') || text.includes('Bunyan'));
   if (markMember(project.bunyanCreatorFiles, file, bunyan && CREATES_BUNYAN.test(text))) project.generation++;
-  if (markMember(project.bunyanSerializerFiles, file, bunyan && BUNYAN_SERIALIZERS.test(text))) project.generation++;
+  // The keys its serializers cover, not only whether it has some: a key added changes which fields keep an error.
+  if (markList(project.bunyanSerializerKeys, file, bunyan && BUNYAN_SERIALIZERS.test(text) ? (bunyanSerializerKeysIn(text) ?? [UNKNOWN_KEYS]) : [])) project.generation++;
   if (markMember(project.globalSources, file, readable && ASSIGNS_GLOBAL.test(text))) project.generation++;
   // Both reach other modules through what the file requires or imports.
   const importsModules = readable && (text.includes('require(') || text.includes('import '));

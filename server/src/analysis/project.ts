@@ -67,7 +67,7 @@ export class ProjectModel implements FactsSource {
   readonly pinoCreatorFiles = new Set<string>();
   /** Files that create a bunyan logger (`bunyan.createLogger(...)`), and those that configure its serializers, learnt by noteFile. */
   readonly bunyanCreatorFiles = new Set<string>();
-  readonly bunyanSerializerFiles = new Set<string>();
+  readonly bunyanSerializerKeys = new Map<string, string[]>();
   /** Files that may put a value on the global object (globalAssignments.ts), learnt by noteFile: where `WIKI.logger` comes from. */
   readonly globalSources = new Set<string>();
   /** Files that may set a member of another module's exports (globalAssignments.ts), learnt by noteFile: where YApi's `yapi.commons` comes from. */

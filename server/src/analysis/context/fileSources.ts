@@ -79,7 +79,7 @@ const CALLS_NEXT = /\bnext\s*\(|[(,]\s*next\s*\)/;
  * decides), narrow enough that most files of a service are never parsed for it.
  */
 export function mayHoldContextSource(text: string): boolean {
-  return MODULE_HINT.test(text) || LOGGER_HINT.test(text) || (MIDDLEWARE_HINT.test(text) && CALLS_NEXT.test(text)) || (text.includes('astify') && FASTIFY_CALL.test(text) && FASTIFY_MODULE.test(text)) || (text.includes('.use(') && CONDITIONAL_USE.test(text));
+  return (text.includes('requestLogger(') && text.includes('restify')) || MODULE_HINT.test(text) || LOGGER_HINT.test(text) || (MIDDLEWARE_HINT.test(text) && CALLS_NEXT.test(text)) || (text.includes('astify') && FASTIFY_CALL.test(text) && FASTIFY_MODULE.test(text)) || (text.includes('.use(') && CONDITIONAL_USE.test(text));
 }
 
 /** `if (...) app.use(name)` or `if (...) { ...; app.use(name); }`, every repetition bounded. */
@@ -124,6 +124,16 @@ export function fileContextSources(file: string, text: string): CodeSource[] {
 
 type Add = (kind: CodeSourceKind, label: string, at: ts.Node, extra?: Partial<CodeSource>) => void;
 
+/** The label of restify's requestLogger plugin among a service's sources (service.ts asks for it). */
+export const RESTIFY_REQUEST_LOGGER = 'restify requestLogger plugin';
+
+/** The module the root name of a member chain (`restify.plugins.requestLogger`) is imported or required from. */
+function rootImport(e: ts.Expression, scopes: ScopeMap): string | null {
+  let root = unwrap(e);
+  while (ts.isPropertyAccessExpression(root)) root = unwrap(root.expression);
+  return ts.isIdentifier(root) ? (importedName(lookupIn(scopes), root)?.module ?? null) : null;
+}
+
 function callSource(node: ts.CallExpression | ts.NewExpression, scopes: ScopeMap, add: Add): void {
   const callee = unwrap(node.expression);
   const imp = importedName(lookupIn(scopes), callee);
@@ -139,6 +149,9 @@ function callSource(node: ts.CallExpression | ts.NewExpression, scopes: ScopeMap
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'use' && node.arguments?.length === 1 && ts.isIdentifier(node.arguments[0]) && isConditionalMount(node.arguments[0].parent)) {
     return add('conditional-mount', `${node.arguments[0].text} mounted under a condition`, node, { binding: node.arguments[0].text });
   }
+  // restify's requestLogger plugin (`server.use(restify.requestLogger())`, `restify.plugins.requestLogger()`):
+  // `req.log` becomes a child of the server's logger carrying the request's id.
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'requestLogger' && rootImport(callee, scopes) === 'restify') return add('request-logger-middleware', RESTIFY_REQUEST_LOGGER, node);
   // Hono's own request-id middleware (`app.use('*', requestId())`): every request gets `c.var.requestId`.
   if (imp && imp.module === 'hono/request-id' && imp.name === 'requestId' && imp.member === undefined) return add('request-id-middleware', 'hono/request-id middleware', node);
   // `Fastify()`, `fastify({ logger: true })`: whether its logger (and so `request.log`) is on.

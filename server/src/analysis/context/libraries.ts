@@ -56,8 +56,8 @@ export const HYPERDX_INITS: ReadonlySet<string> = new Set(['init', 'initSDK']);
 export const CONTEXT_LIBRARIES: readonly ContextLibrary[] = [
   { id: 'pino-http', packages: ['pino-http', 'express-pino-logger'], provides: ['request-id', 'request-logger'], requestLogger: '{req}.log', requestId: '{req}.id' },
   { id: 'fastify', packages: ['fastify'], provides: ['request-id', 'request-logger'], requestLogger: '{req}.log', requestId: '{req}.id', serviceWide: true },
-  // restify gives every request an id (the caller's `request-id` or `x-request-id` header when sent) and a
-  // bunyan child logger carrying it as `req_id` (`req.log`), built in.
+  // restify gives every request an id (the caller's `request-id` or `x-request-id` header when sent); its
+  // `req.log` is the server's logger, a child carrying that id only behind its requestLogger plugin (service.ts).
   { id: 'restify', packages: ['restify'], provides: ['request-id', 'request-logger'], requestLogger: '{req}.log', serviceWide: true },
   { id: 'express-request-id', packages: ['express-request-id'], provides: ['request-id'], requestId: '{req}.id' },
   { id: 'cls-rtracer', packages: ['cls-rtracer'], provides: ['request-id', 'async-store'] },

@@ -3,10 +3,10 @@
 // whether requests get an id, which request-scoped logger a handler can use, whether the shared
 // logger reads the context itself, and which outgoing calls OpenTelemetry propagates on its own.
 import * as path from 'node:path';
-import { readJsonObject } from '../model/packages';
+import { majorOfRange, readJsonObject } from '../model/packages';
 import { isInside } from '../model/paths';
 import type { ProjectModel } from '../project';
-import type { CodeSource } from './fileSources';
+import { type CodeSource, RESTIFY_REQUEST_LOGGER } from './fileSources';
 import { deploymentOf } from '../services/deployment';
 import { AUTO_INSTRUMENTATIONS_LABEL, CONTEXT_LIBRARIES, CONTEXT_LOSING_CALLBACKS, type ContextLibraryId, OTEL_REGISTER_MODULES, type OutgoingKind } from './libraries';
 
@@ -96,7 +96,9 @@ function computeServiceContext(project: ProjectModel, dir: string): ServiceConte
   // off (Leon's); a test's bare `Fastify()` says nothing of the service's.
   const served = code.filter((c) => (c.kind === 'fastify-without-logger' || c.kind === 'fastify-with-logger') && project.roleOf(c.file) === 'service');
   const fastifyLoggerOff = served.some((c) => c.kind === 'fastify-without-logger') && !served.some((c) => c.kind === 'fastify-with-logger');
-  const onRequest = CONTEXT_LIBRARIES.some((l) => libraries.includes(l.id) && l.requestLogger === '{req}.log' && !(l.id === 'fastify' && fastifyLoggerOff));
+  // restify's `req.log` is its server's logger unless its requestLogger plugin makes it the request's child.
+  const restifyRequestLogger = code.some((c) => c.label === RESTIFY_REQUEST_LOGGER);
+  const onRequest = CONTEXT_LIBRARIES.some((l) => libraries.includes(l.id) && l.requestLogger === '{req}.log' && !(l.id === 'fastify' && fastifyLoggerOff) && !(l.id === 'restify' && !restifyRequestLogger));
   const otelCovers = new Set<OutgoingKind>(code.flatMap((c) => c.covers ?? []));
   if (startScriptRegistersOtel(project, dir)) for (const k of ['http', 'fetch', 'kafka', 'amqp', 'bullmq', 'aws'] as const) otelCovers.add(k);
   const child = code.find((c) => c.kind === 'child-per-request');
@@ -112,7 +114,7 @@ function computeServiceContext(project: ProjectModel, dir: string): ServiceConte
     code,
     hasRequestId: provides('request-id') || has('als-middleware') || has('request-id-middleware') || libraries.includes('express-http-context'),
     requestLoggerProperty,
-    requestLoggerCertain: (libraries.includes('fastify') && !fastifyLoggerOff) || libraries.includes('restify') || (has('request-logger-middleware') && !requestLoggerConditional) || (!onRequest && !!child),
+    requestLoggerCertain: (libraries.includes('fastify') && !fastifyLoggerOff) || restifyRequestLogger || (has('request-logger-middleware') && !requestLoggerConditional) || (!onRequest && !!child),
     requestLoggerConditional,
     // Auto-instrumentation includes pino's and winston's, which stamp trace ids into every record; so
     // does an SDK the deployment preloads with them (atproto's bsky: an OpenTelemetry bootstrap package).
@@ -153,8 +155,8 @@ export function declaredMajor(project: ProjectModel, dir: string, name: string):
     const block = json?.[key] as Record<string, unknown> | undefined;
     const range = block && typeof block === 'object' ? block[name] : undefined;
     if (typeof range !== 'string') continue;
-    const majors = [...range.matchAll(/(?:^|[\s|^~>=<v])(\d+)(?=\.|\s|$|\.x)/g)].map((m) => Number(m[1]));
-    if (majors.length) return Math.max(...majors);
+    const major = majorOfRange(range);
+    if (major !== null) return major;
   }
   const installed = readJsonObject(path.join(dir, 'node_modules', name, 'package.json'), project.readFile);
   const version = typeof installed?.version === 'string' ? /^(\d+)\./.exec(installed.version) : null;

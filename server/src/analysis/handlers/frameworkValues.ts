@@ -155,16 +155,25 @@ export class FrameworkValues {
     return null;
   }
 
-  /** The framework value a variable declared without one is assigned in its function (the first that is one). */
+  /**
+   * The framework value a variable declared without one is assigned in its function (the first in the
+   * source that is one). Once per declaration: its function is walked once, however often the name is read.
+   */
   private assignedValue(node: ts.VariableDeclaration, d: Declaration, depth: number): FwValue | null {
-    const assignments = assignmentsToLocal(node, (x) => resolveName(this.scopes, x, x.text) === d, MAX_ASSIGNED_SCOPE);
+    const known = this.assignedMemo.get(d);
+    if (known !== undefined) return known;
+    this.assignedMemo.set(d, null); // a cycle through its own assignment resolves to nothing
+    const assignments = assignmentsToLocal(node, (x) => resolveName(this.scopes, x, x.text) === d, MAX_ASSIGNED_SCOPE).sort((a, b) => a.pos - b.pos);
+    let value: FwValue | null = null;
     for (const a of assignments) {
       if (a.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
-      const v = this.valueOf(a.right, depth);
-      if (v) return v;
+      value = this.valueOf(a.right, depth);
+      if (value) break;
     }
-    return null;
+    this.assignedMemo.set(d, value);
+    return value;
   }
+  private readonly assignedMemo = new Map<Declaration, FwValue | null>();
 
   /** The function declaration a name bound as `other` stands for (the scope model keeps no node for them). */
   private functionDeclarationOf(id: ts.Identifier, d: Declaration): ts.FunctionDeclaration | null {

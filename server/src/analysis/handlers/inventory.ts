@@ -11,7 +11,7 @@ import { extractContextFor, mayRegisterHandlers } from './context';
 import { FRAMEWORKS, frameworksOf } from './frameworks';
 import { Linker } from './link';
 import type { ConfiguredLoggerModule } from '../model/facts';
-import { readJsonObject } from '../model/packages';
+import { readJsonObject, restifyLogger } from '../model/packages';
 import type { ImportResolver } from './resolver';
 import type { FrameworkId, Handler, Middleware } from './types';
 import { WorkspaceFacts } from './workspaceFacts';
@@ -184,8 +184,11 @@ function loggersOf(project: ProjectModel, m: Manifest, files: readonly string[],
   if (setting && chosen && (!configured || chosen.specifier)) {
     out.push({ kind: 'module', module: chosen.specifier ?? setting.specifier, exports: [{ name: chosen.exportName, library: chosen.library }], configured: true });
   }
+  const info = project.packageFor(path.join(m.dir, 'package.json'));
   for (const [pkg, expression] of Object.entries(REQUEST_LOGGERS)) {
-    if (allDeps.has(pkg)) out.push({ kind: 'request', package: pkg, library: REQUEST_LOG_PROPERTY_PACKAGES.get(pkg) ?? 'pino', expression });
+    if (!allDeps.has(pkg)) continue;
+    const library = pkg === 'restify' && info ? restifyLogger(info) : (REQUEST_LOG_PROPERTY_PACKAGES.get(pkg) ?? 'pino');
+    out.push({ kind: 'request', package: pkg, library, expression });
   }
   return out;
 }

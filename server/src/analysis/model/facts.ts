@@ -9,7 +9,7 @@ import type { FileKind, ProjectFacts } from '../rule';
 import type { LoggerLibrary } from '../types';
 import type { ModuleIndex } from './modules';
 import { libraryOfPackage, type PackageInfo, packageRequestLogger } from './packages';
-import { bunyanSerializerKeysIn } from '../bunyanConfigText';
+import { UNKNOWN_KEYS } from '../bunyanConfigText';
 import { isInside, isPathSpecifier, packageNameOf, stripExtension } from './paths';
 import type { ModuleResolver } from './resolver';
 import type { LoggerExport } from './types';
@@ -63,7 +63,8 @@ export interface FactsSource {
   readonly pinoCreatorFiles: ReadonlySet<string>;
   /** Files that create a bunyan logger, and those that configure bunyan's serializers, learnt by noteFile. */
   readonly bunyanCreatorFiles: ReadonlySet<string>;
-  readonly bunyanSerializerFiles: ReadonlySet<string>;
+  /** Per file configuring bunyan's serializers, the keys they cover (`*`: some not readable), learnt by noteFile. */
+  readonly bunyanSerializerKeys: ReadonlyMap<string, readonly string[]>;
   /** Specifiers each noted file imports a binding named `logger` or `log` from (loggerImports.ts). */
   readonly loggerImports: ReadonlyMap<string, readonly string[]>;
   /** What a file is for (roles/): a fix never imports a logger from a test's or a script's module. */
@@ -156,9 +157,8 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
 /** The keys every bunyan serializer the project configures covers, together; null when some cannot be read. */
 function serializedKeys(src: FactsSource): string[] | null {
   const keys = new Set<string>();
-  for (const f of src.bunyanSerializerFiles) {
-    const found = bunyanSerializerKeysIn(src.readFile(f) ?? '');
-    if (found === null) return null;
+  for (const found of src.bunyanSerializerKeys.values()) {
+    if (found.includes(UNKNOWN_KEYS)) return null;
     for (const k of found) keys.add(k);
   }
   return [...keys].sort();

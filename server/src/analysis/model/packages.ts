@@ -22,6 +22,17 @@ export interface PackageInfo {
   readonly binFiles: ReadonlySet<string>;
   /** module-alias's `_moduleAliases`: bare names the package maps to its own files at run time. */
   readonly moduleAliases?: RuntimeAliases;
+  /** The major version its manifest asks for of the packages whose behaviour changed across majors (VERSIONED_PACKAGES). */
+  readonly majors?: ReadonlyMap<string, number>;
+}
+
+/** restify's request logger is bunyan up to 8, pino from 9 ("replaces Bunyan with Pino"). */
+const VERSIONED_PACKAGES: ReadonlySet<string> = new Set(['restify']);
+
+/** The highest major a version range names (`^8.6.1` → 8, `>=7 <9` → 9, `4.0.4` → 4); null when it names none. */
+export function majorOfRange(range: string): number | null {
+  const majors = [...range.matchAll(/(?:^|[\s|^~>=<v])(\d+)(?=\.|\s|$|\.x)/g)].map((m) => Number(m[1]));
+  return majors.length ? Math.max(...majors) : null;
 }
 
 /** A dependency on a local folder rather than a version of the registry's. */
@@ -44,6 +55,16 @@ export function readPackageJson(dir: string, readFile: (p: string) => string | u
     }
   }
   const devOnly = new Set([...deps].filter((d) => !runtime.has(d)));
+  const majors = new Map<string, number>();
+  for (const key of ['dependencies', 'peerDependencies', 'devDependencies']) {
+    const block = json[key];
+    if (!block || typeof block !== 'object') continue;
+    for (const name of VERSIONED_PACKAGES) {
+      const range = (block as Record<string, unknown>)[name];
+      const major = typeof range === 'string' && !majors.has(name) ? majorOfRange(range) : null;
+      if (major !== null) majors.set(name, major);
+    }
+  }
   const bin = new Set<string>();
   if (typeof json.bin === 'string') bin.add(stripExtension(path.resolve(dir, json.bin)));
   else if (json.bin && typeof json.bin === 'object') {
@@ -51,7 +72,7 @@ export function readPackageJson(dir: string, readFile: (p: string) => string | u
   }
   const type = json.type === 'module' ? 'module' : json.type === 'commonjs' ? 'commonjs' : null;
   const aliases = moduleAliasesOf(json, dir);
-  return { dir, name: packageName(json.name), dependencies: deps, linkedDependencies: linked, devOnlyDependencies: devOnly, type, binFiles: bin, ...(aliases.size ? { moduleAliases: aliases } : {}) };
+  return { dir, name: packageName(json.name), dependencies: deps, linkedDependencies: linked, devOnlyDependencies: devOnly, type, binFiles: bin, ...(aliases.size ? { moduleAliases: aliases } : {}), ...(majors.size ? { majors } : {}) };
 }
 
 /**
@@ -96,8 +117,14 @@ export function libraryOfPackage(pkg: PackageInfo | null): LoggerLibrary | null 
 /** The library of the logger the package puts on request objects (pino-http, Fastify, koa-pino-logger: pino; restify: bunyan), if any. */
 export function packageRequestLogger(pkg: PackageInfo | null): LoggerLibrary | null {
   if (!pkg) return null;
-  for (const [p, lib] of REQUEST_LOG_PROPERTY_PACKAGES) if (pkg.dependencies.has(p)) return lib;
+  for (const [p, lib] of REQUEST_LOG_PROPERTY_PACKAGES) if (pkg.dependencies.has(p)) return p === 'restify' ? restifyLogger(pkg) : lib;
   return null;
+}
+
+/** restify's `req.log`: bunyan up to restify 8, pino from 9 (a range naming no major: the current, pino). */
+export function restifyLogger(pkg: PackageInfo): LoggerLibrary {
+  const major = pkg.majors?.get('restify');
+  return major !== undefined && major <= 8 ? 'bunyan' : 'pino';
 }
 
 /** Package lookups for one repository: the nearest package of a file, read once per folder. */
