@@ -2,7 +2,7 @@
 // is read for metric uses although it names no metrics library (`import { Metrics } from
 // '../tools/metrics'; Metrics.importsTotal.inc({ user })`). A text filter before the parse: the
 // import is followed for real (ModuleSummary.metrics) once the file is parsed.
-import { mayHoldMetrics } from './index';
+import { mayExportMetrics } from './exportedMetrics';
 
 const MENTIONS_EXPORT = /\bexport\b|\bmodule\.exports\b|\bexports\./;
 /** A module specifier after `from`, `require(` or `import(`; bounded, so each match is linear. */
@@ -22,7 +22,8 @@ export class MetricModuleIndex {
 
   /** Notes whether `file` may export metrics; true when that changed. */
   note(file: string, text: string): boolean {
-    const member = text.length < 2 * 1024 * 1024 && MENTIONS_EXPORT.test(text) && mayHoldMetrics(text);
+    // A barrel passing another module's exports on (`export * from '../tools/metrics'`) may pass metrics on.
+    const member = text.length < 2 * 1024 * 1024 && MENTIONS_EXPORT.test(text) && mayExportMetrics(text);
     if (member === this.files.has(file)) return false;
     if (member) this.files.add(file);
     else this.files.delete(file);

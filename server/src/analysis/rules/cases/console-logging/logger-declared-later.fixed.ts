@@ -8,6 +8,14 @@ if (process.env.SENTRY_DSN) {
   console.info('[server] Sentry enabled.');
 }
 
+// Run where they are written: called at once, or handed to forEach.
+(() => {
+  console.info('[server] booting');
+})();
+['a', 'b'].forEach((name) => {
+  console.info(name);
+});
+
 export function shutdown() {
   log.info('[server] shutting down');
 }

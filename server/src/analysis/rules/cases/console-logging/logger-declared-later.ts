@@ -9,6 +9,16 @@ if (process.env.SENTRY_DSN) {
 //~~~~~~~~~~~~ [console-logging] console.info in service code writes unstructured text; use the project's logger, which writes structured records with levels.
 }
 
+// Run where they are written: called at once, or handed to forEach.
+(() => {
+  console.info('[server] booting');
+//~~~~~~~~~~~~ [console-logging] console.info in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+})();
+['a', 'b'].forEach((name) => {
+  console.info(name);
+//~~~~~~~~~~~~ [console-logging] console.info in service code writes unstructured text; use the project's logger, which writes structured records with levels.
+});
+
 export function shutdown() {
   console.info('[server] shutting down');
 //~~~~~~~~~~~~ [console-logging] console.info in service code writes unstructured text; use the project's logger, which writes structured records with levels.

@@ -1,0 +1,2 @@
+// A barrel passing the metrics module on.
+export * from '../tools/metrics';
