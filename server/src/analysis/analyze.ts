@@ -16,7 +16,7 @@ import { lowerBound } from './lowerBound';
 import { fileModuleStyle, lineColumn, parseErrorCount, parseSource } from './parse';
 import type { ConfiguredLoggerModule } from './model/facts';
 import type { ModuleDependencies } from './model/modules';
-import { analysisFactsKey, type ProjectModel } from './project';
+import { analysisFactsKey, type ProjectModel, skippedFactsKey } from './project';
 import type { FixProposal, LogCall, Rule, RuleContext } from './rule';
 import { RULES } from './rules';
 import { clearWalkShortcuts, declarationNodeOf, DECLARES, destructuredFrom, enclosingFunction, importOf, isTypeOnly, parameterIndex, recordDeclarations, ScopeMap, unwrap } from './scopes';
@@ -70,9 +70,6 @@ const MAY_HOLD_LOG_CALL = new RegExp(
     String.raw`|@param\s*\{\s*(?:import\(|[A-Z])`,
 );
 
-/** The inputs of a file skipped unparsed: no facts key equals them, so a cache never reuses the skip. */
-const SKIPPED_INPUTS: AnalysisInputs = { facts: '\0skipped', modules: {} };
-
 // Bound once: property reads on the `ts` namespace cost a getter call each, in the hottest loop.
 const CALL_EXPRESSION = ts.SyntaxKind.CallExpression;
 const NEW_EXPRESSION = ts.SyntaxKind.NewExpression;
@@ -103,8 +100,8 @@ export function analyzeFile(absPath: string, text: string, project: ProjectModel
   const callRules = callRulesFor(options.severities, text);
   const callsWanted = callRules.size > 0;
   // Whether the file is read for metrics depends on other files (a module it imports may come to export
-  // metrics): a cached skip is never taken as current (its inputs match no facts), re-checked instead (a text test).
-  if (!metricsWanted && !callsWanted && !MAY_HOLD_LOG_CALL.test(text)) return { path: absPath, findings: [], logCalls: [], parseErrors: 0, inputs: SKIPPED_INPUTS };
+  // metrics): a cached skip holds while the modules that may export metrics are the same.
+  if (!metricsWanted && !callsWanted && !MAY_HOLD_LOG_CALL.test(text)) return { path: absPath, findings: [], logCalls: [], parseErrors: 0, inputs: { facts: skippedFactsKey(project), modules: {} } };
   try {
     const result = metered(meter, () => analyzeParsed(absPath, text, project, options, meter, metricsWanted, callRules));
     result.steps = meter.steps;

@@ -331,6 +331,7 @@ export class ProjectModel implements FactsSource {
    * The file's role is part of its facts (analyze.ts writes `<facts digest>\0<role>`).
    */
   inputsUnchanged(absPath: string, inputs: AnalysisInputs, configured?: ConfiguredLoggerModule | null): boolean {
+    if (inputs.facts.startsWith(SKIPPED)) return inputs.facts === skippedFactsKey(this);
     if (analysisFactsKey(this, absPath, this.factsFor(absPath, configured).digest) !== inputs.facts || !this.modules.stillValid(inputs.modules)) return false;
     const index = inputs.testedMessages?.length ? this.assertedTextIndex() : null;
     return !index || inputs.testedMessages!.every((m) => index.containsInOrder(m.runs) === m.asserted);
@@ -366,6 +367,13 @@ function defaultReadFile(absPath: string): string | undefined {
  * What a file's analysis result depends on besides its text and the modules it follows: its
  * package's facts, its role and its service's request context (another file's mixin or middleware).
  */
+const SKIPPED = '\0skipped\0';
+
+/** The facts a file skipped unparsed depends on: the modules that may export metrics (a module it imports may come to). */
+export function skippedFactsKey(project: ProjectModel): string {
+  return `${SKIPPED}${project.metricModules.key()}`;
+}
+
 export function analysisFactsKey(project: ProjectModel, absPath: string, factsDigest: string, role: RoleVerdict = project.roles.roleOf(absPath)): string {
   // The tests' asserted texts are not here: the result records what it asked of them (AnalysisInputs.testedMessages).
   // The console methods tests spy on in this module are: a console fix there is not applied.

@@ -27,6 +27,7 @@ export class MetricModuleIndex {
     if (member === this.files.has(file)) return false;
     if (member) this.files.add(file);
     else this.files.delete(file);
+    this.keyMemo = undefined;
     for (const name of namesOf(file)) {
       const n = (this.names.get(name) ?? 0) + (member ? 1 : -1);
       if (n > 0) this.names.set(name, n);
@@ -34,6 +35,12 @@ export class MetricModuleIndex {
     }
     return true;
   }
+
+  /** Changes exactly when the names importsOne looks for do. */
+  key(): string {
+    return (this.keyMemo ??= [...this.names.keys()].sort().join('\0'));
+  }
+  private keyMemo: string | undefined;
 
   /** Whether `text` imports a module named as one that may export metrics. */
   importsOne(text: string): boolean {

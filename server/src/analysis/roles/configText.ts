@@ -12,14 +12,18 @@ export interface ConfigProperty {
 }
 
 /** Every property of every object literal whose value is a string or an array of strings. */
-export function configProperties(fileName: string, text: string): ConfigProperty[] {
-  const kind = /\.[cm]?tsx?$/i.test(fileName) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
-  let sf: ts.SourceFile;
+/** A JavaScript or TypeScript configuration file's tree (parents set when asked); null when it cannot be parsed. */
+export function parseConfig(fileName: string, text: string, setParents = false): ts.SourceFile | null {
   try {
-    sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, kind);
+    return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, setParents, /\.[cm]?tsx?$/i.test(fileName) ? ts.ScriptKind.TS : ts.ScriptKind.JS);
   } catch {
-    return [];
+    return null;
   }
+}
+
+export function configProperties(fileName: string, text: string): ConfigProperty[] {
+  const sf = parseConfig(fileName, text);
+  if (!sf) return [];
   const out: ConfigProperty[] = [];
   // Explicit stack (configs are small, but a generated one may nest deeply): node and its chain.
   const stack: Array<[ts.Node, readonly string[]]> = [[sf, []]];
@@ -57,12 +61,8 @@ function stringsOf(e: ts.Expression): string[] | null {
 
 /** Every string literal in the file that is not the argument of require() or import(): what a webpack config names as entries. */
 export function stringLiterals(fileName: string, text: string): string[] {
-  let sf: ts.SourceFile;
-  try {
-    sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, /\.[cm]?tsx?$/i.test(fileName) ? ts.ScriptKind.TS : ts.ScriptKind.JS);
-  } catch {
-    return [];
-  }
+  const sf = parseConfig(fileName, text);
+  if (!sf) return [];
   const out: string[] = [];
   const stack: ts.Node[] = [sf];
   while (stack.length) {

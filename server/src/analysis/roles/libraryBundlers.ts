@@ -5,17 +5,14 @@
 // bundles/*.ts').map((entry) => ({ entry, platform: 'browser' }))`). Only objects that say browser
 // count: a build without `platform` is no evidence either way.
 import ts from '../typescriptModule';
+import { parseConfig } from './configText';
 
 export const LIBRARY_BUNDLER_CONFIG = /^(?:tsup|tsdown)\.config\.[cm]?[jt]s$/;
 
 /** The entry paths and globs (as written, relative to the config's folder) of the config's browser builds. */
 export function browserEntries(fileName: string, text: string): string[] {
-  let sf: ts.SourceFile;
-  try {
-    sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, /\.[cm]?tsx?$/i.test(fileName) ? ts.ScriptKind.TS : ts.ScriptKind.JS);
-  } catch {
-    return [];
-  }
+  const sf = parseConfig(fileName, text, true);
+  if (!sf) return [];
   const out: string[] = [];
   // An explicit stack: a configuration is small, but its text is the workspace's.
   const stack: ts.Node[] = [sf];
