@@ -8,7 +8,7 @@ import { relativeSpecifier, stripExtension } from './model/paths';
 import type { LoggerChoice } from './rule';
 import type { LoggerLibrary } from './types';
 import { isBindableIdentifier, printNode, stringLiteral } from './printCode';
-import { type Declaration, enclosingStop, resolveName, type ScopeMap, unwrap } from './scopes';
+import { ARRAY_CALLBACK_METHODS, type Declaration, enclosingStop, resolveName, type ScopeMap, unwrap } from './scopes';
 import type { CodeStyle } from './codeStyle';
 import { eolOf } from './suppressions';
 import type { ValueResolver } from './values';
@@ -96,9 +96,6 @@ function runsBeforeDeclared(at: ts.Node, scope: ts.Node, d: Declaration): boolea
   return true;
 }
 
-/** Array methods that call their callback before they return. */
-const CALLS_BACK_AT_ONCE: ReadonlySet<string> = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'reduce', 'flatMap', 'sort']);
-
 /**
  * A function run where it is written: called at once (`(() => { ... })()`), or handed to an array
  * method that calls it before returning (`names.forEach((n) => ...)`). A function declared and called
@@ -108,9 +105,9 @@ function runsAtOnce(fn: ts.Node): boolean {
   let up = fn.parent;
   while (up && ts.isParenthesizedExpression(up)) up = up.parent;
   if (!up || !ts.isCallExpression(up)) return false;
-  if (unwrap(up.expression) === fn || (ts.isParenthesizedExpression(up.expression) && unwrap(up.expression) === fn)) return true;
   const callee = unwrap(up.expression);
-  return up.arguments.some((a) => unwrap(a) === fn) && ts.isPropertyAccessExpression(callee) && CALLS_BACK_AT_ONCE.has(callee.name.text);
+  if (callee === fn) return true;
+  return up.arguments.some((a) => unwrap(a) === fn) && ts.isPropertyAccessExpression(callee) && ARRAY_CALLBACK_METHODS.has(callee.name.text);
 }
 
 /** The specifier a fix in `fromFile` imports the package's logger module by (null: none to import). */

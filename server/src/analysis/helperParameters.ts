@@ -3,8 +3,8 @@
 // tag's template (`${prefix}${msg}`), among a console call's arguments, or spread from a rest parameter.
 import ts from './typescriptModule';
 import { words } from './nameWords';
-import { parameterIndex, parameterNameAt, requiredModule, resolveName, type ScopeMap, unwrap } from './scopes';
-import { COLOUR_MODULES } from './libraries';
+import { importOf, parameterIndex, parameterNameAt, resolveName, type ScopeMap, unwrap } from './scopes';
+import { colouredArgument } from './colours';
 import type { FunctionLike } from './logCallables';
 import type { LogCall } from './rule';
 
@@ -84,20 +84,9 @@ export function concatenatedMessageParameter(e: ts.Expression, fn: FunctionLike,
   const u = unwrap(e);
   if (!ts.isBinaryExpression(u) || u.operatorToken.kind !== ts.SyntaxKind.PlusToken) return -1;
   const last = unwrap(u.right);
-  return messageValueParameter(uncoloured(last, scopes) ?? last, fn, scopes);
+  return messageValueParameter(colouredArgument(last, (id) => importOf(scopes, id)) ?? last, fn, scopes);
 }
 
-/** The text a terminal colour call prints (`colors.green(msg)` → `msg`), the colour library followed by its import; null otherwise. */
-export function uncoloured(e: ts.Expression, scopes: ScopeMap): ts.Expression | null {
-  const u = unwrap(e);
-  if (!ts.isCallExpression(u) || u.arguments.length !== 1 || ts.isSpreadElement(u.arguments[0])) return null;
-  let root = unwrap(u.expression);
-  while (ts.isPropertyAccessExpression(root)) root = unwrap(root.expression);
-  if (!ts.isIdentifier(root)) return null;
-  const d = resolveName(scopes, root, root.text);
-  const module = d?.kind === 'import' ? d.module : d?.kind === 'value' ? requiredModule(unwrap(d.init)) : null;
-  return module !== null && COLOUR_MODULES.has(module) ? u.arguments[0] : null;
-}
 
 /**
  * The helper's message among a console call's arguments: console joins them all into one line, so a
@@ -210,15 +199,10 @@ export function printsLaterParameter(call: LogCall, message: number, fn: Functio
   if (at < 0) return false;
   for (const a of args.slice(at + 1)) {
     const u = unwrap(a);
-    const printed = ts.isCallExpression(u) && u.arguments.length >= 1 && isUtilInspect(u.expression) ? u.arguments[0] : u;
+    const printed = ts.isCallExpression(u) && u.arguments.length >= 1 && isUtilMethod(u.expression, 'inspect') ? u.arguments[0] : u;
     if (parameterIndex(printed, fn, scopes) > message) return true;
   }
   return false;
-}
-
-function isUtilInspect(callee: ts.Expression): boolean {
-  const c = unwrap(callee);
-  return (ts.isPropertyAccessExpression(c) && c.name.text === 'inspect' && ts.isIdentifier(c.expression) && c.expression.text === 'util') || (ts.isIdentifier(c) && c.text === 'inspect');
 }
 
 /** A call in the body of `util.format(message, ...rest)` (or `format` imported from util) on the message parameter and the rest parameter. */
@@ -228,7 +212,7 @@ export function formatsMessage(body: ts.Node, message: number, fn: FunctionLike,
   while (stack.length) {
     const n = stack.pop()!;
     if (n !== body && (ts.isFunctionLike(n) || ts.isClassLike(n))) continue;
-    if (ts.isCallExpression(n) && n.arguments.length === 2 && isUtilFormat(n.expression)) {
+    if (ts.isCallExpression(n) && n.arguments.length === 2 && isUtilMethod(n.expression, 'format')) {
       const [first, second] = n.arguments;
       if (parameterIndex(first, fn, scopes) === message && ts.isSpreadElement(second) && restParameterIndex(second.expression, fn, scopes) > message) return true;
     }
@@ -239,10 +223,10 @@ export function formatsMessage(body: ts.Node, message: number, fn: FunctionLike,
   return false;
 }
 
-/** `util.format`, `format` (as node's util exports it). */
-function isUtilFormat(callee: ts.Expression): boolean {
+/** `util.format`, `format`, `util.inspect`, `inspect` (as node's util exports them). */
+function isUtilMethod(callee: ts.Expression, name: 'format' | 'inspect'): boolean {
   const c = unwrap(callee);
-  return (ts.isPropertyAccessExpression(c) && c.name.text === 'format' && ts.isIdentifier(c.expression) && c.expression.text === 'util') || (ts.isIdentifier(c) && c.text === 'format');
+  return (ts.isPropertyAccessExpression(c) && c.name.text === name && ts.isIdentifier(c.expression) && c.expression.text === 'util') || (ts.isIdentifier(c) && c.text === name);
 }
 
 /**

@@ -38,9 +38,6 @@ export const LIBRARY_PACKAGES: ReadonlyArray<readonly [string, LoggerLibrary]> =
   ['fastify', 'pino'],
 ];
 
-/** Terminal colour libraries: a call of one (`chalk.bold.red(text)`, `pc.green(text)`) returns its text coloured. */
-export const COLOUR_MODULES: ReadonlySet<string> = new Set(['chalk', 'picocolors', 'kleur', 'colorette', 'ansi-colors', 'cli-color', 'colors', 'colors/safe', 'yoctocolors', 'ansis', 'kolorist']);
-
 /** Packages that give each request a logger (pino's; restify's is bunyan: REQUEST_LOG_PROPERTY_PACKAGES), and how a handler reaches it. */
 export const REQUEST_LOGGERS: Readonly<Record<string, string>> = {
   'pino-http': 'req.log',

@@ -262,6 +262,16 @@ export function enclosingFunction(node: ts.Node): ts.FunctionDeclaration | ts.Fu
 }
 
 /** Whether `node` carries the modifier `kind` (`export`, `default`, `static`, `private`...). */
+/** The expression a member chain starts from (`restify.plugins.requestLogger` → `restify`, `this.a.b` → `this`). */
+export function memberChainRoot(e: ts.Expression): ts.Expression {
+  let root = unwrap(e);
+  while (ts.isPropertyAccessExpression(root)) root = unwrap(root.expression);
+  return root;
+}
+
+/** Array methods that call their callback for each item before they return (`items.forEach((x) => ...)`). */
+export const ARRAY_CALLBACK_METHODS: ReadonlySet<string> = new Set(['forEach', 'map', 'filter', 'find', 'findIndex', 'some', 'every', 'flatMap', 'reduce', 'sort']);
+
 export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
 }

@@ -6,7 +6,7 @@
 // axios interceptors. Library packages themselves are known from package.json (service.ts).
 import ts from '../typescriptModule';
 import { parseSource } from '../parse';
-import { bindFile, enclosingFunction, importOf, requiredModule, resolveName, type ScopeMap, unwrap } from '../scopes';
+import { bindFile, enclosingFunction, importOf, memberChainRoot, requiredModule, resolveName, type ScopeMap, unwrap } from '../scopes';
 import { containsNode, importedName, type ImportedName, type ImportLookup } from './imports';
 import { AUTO_INSTRUMENTATIONS_LABEL, CONTEXT_MODULES, CONTEXT_READERS, HYPERDX_INITS, HYPERDX_SDK, OTEL_INSTRUMENTATIONS, type OutgoingKind, STORE_READ_METHODS } from './libraries';
 
@@ -129,8 +129,7 @@ export const RESTIFY_REQUEST_LOGGER = 'restify requestLogger plugin';
 
 /** The module the root name of a member chain (`restify.plugins.requestLogger`) is imported or required from. */
 function rootImport(e: ts.Expression, scopes: ScopeMap): string | null {
-  let root = unwrap(e);
-  while (ts.isPropertyAccessExpression(root)) root = unwrap(root.expression);
+  const root = memberChainRoot(e);
   return ts.isIdentifier(root) ? (importedName(lookupIn(scopes), root)?.module ?? null) : null;
 }
 

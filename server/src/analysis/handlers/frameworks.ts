@@ -129,7 +129,7 @@ export const FRAMEWORKS: readonly FrameworkSpec[] = [
     instanceTypes: { hono: set('Hono') },
   },
   {
-    // restify: Express's shape (`server.get({ path, name }, ...handlers)`), a bunyan child logger on every request (`req.log`).
+    // restify: Express's shape (`server.get({ path, name }, ...handlers)`); its `req.log` is the server's logger (context/service.ts).
     id: 'restify',
     label: 'restify',
     packages: ['restify'],

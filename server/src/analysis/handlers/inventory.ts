@@ -3,7 +3,7 @@
 // their full route paths, and middleware.
 import * as path from 'node:path';
 import { type ContextSourceEntry, contextInventory } from '../context/service';
-import { REQUEST_LOG_PROPERTY_PACKAGES, REQUEST_LOGGERS } from '../libraries';
+import { REQUEST_LOGGERS } from '../libraries';
 import { DEFAULT_MAX_FILE_BYTES } from '../limits';
 import { isInside, type ProjectModel, stripExtension } from '../project';
 import type { LoggerLibrary } from '../types';
@@ -11,7 +11,7 @@ import { extractContextFor, mayRegisterHandlers } from './context';
 import { FRAMEWORKS, frameworksOf } from './frameworks';
 import { Linker } from './link';
 import type { ConfiguredLoggerModule } from '../model/facts';
-import { readJsonObject, restifyLogger } from '../model/packages';
+import { readJsonObject, requestLoggerLibrary } from '../model/packages';
 import type { ImportResolver } from './resolver';
 import type { FrameworkId, Handler, Middleware } from './types';
 import { WorkspaceFacts } from './workspaceFacts';
@@ -187,8 +187,7 @@ function loggersOf(project: ProjectModel, m: Manifest, files: readonly string[],
   const info = project.packageFor(path.join(m.dir, 'package.json'));
   for (const [pkg, expression] of Object.entries(REQUEST_LOGGERS)) {
     if (!allDeps.has(pkg)) continue;
-    const library = pkg === 'restify' && info ? restifyLogger(info) : (REQUEST_LOG_PROPERTY_PACKAGES.get(pkg) ?? 'pino');
-    out.push({ kind: 'request', package: pkg, library, expression });
+    out.push({ kind: 'request', package: pkg, library: requestLoggerLibrary(info, pkg), expression });
   }
   return out;
 }

@@ -5,7 +5,8 @@
 // `exports.x = ...`. Importers then find their label values (high-cardinality-label) as if the
 // metric were made in their own file.
 import ts from '../typescriptModule';
-import { hasModifier, type ScopeMap, unwrap } from '../scopes';
+import { hasModifier, type ScopeMap } from '../scopes';
+import { commonJsExportName } from '../model/commonJsExports';
 import type { ExportedMetrics, ImportLinks, MetricExport } from '../model/types';
 import { exportedMetricsOf, MetricResolver } from './resolve';
 import { mayHoldMetrics } from './index';
@@ -67,15 +68,9 @@ export function exportedMetrics(sf: ts.SourceFile, scopes: ScopeMap, links: Metr
 
 /** `module.exports = x`, `module.exports.name = x`, `exports.name = x`. */
 function commonJsExport(expr: ts.Expression, resolver: MetricResolver, put: (name: string, v: ExportedMetrics | null) => void): void {
-  if (!ts.isBinaryExpression(expr) || expr.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(expr.left)) return;
-  const target = expr.left;
-  const owner = unwrap(target.expression);
-  const isModule = (e: ts.Expression) => ts.isIdentifier(e) && e.text === 'module';
-  if (isModule(owner) && target.name.text === 'exports') {
-    put('module.exports', exportedMetricsOf(resolver.valueOf(expr.right)));
-  } else if ((ts.isIdentifier(owner) && owner.text === 'exports') || (ts.isPropertyAccessExpression(owner) && isModule(unwrap(owner.expression)) && owner.name.text === 'exports')) {
-    put(target.name.text, exportedMetricsOf(resolver.valueOf(expr.right)));
-  }
+  if (!ts.isBinaryExpression(expr) || expr.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  const name = commonJsExportName(expr.left);
+  if (name) put(name, exportedMetricsOf(resolver.valueOf(expr.right)));
 }
 
 /**

@@ -17,7 +17,7 @@ export function noteCommonJsExport(
 ): void {
   if (ts.isCallExpression(e)) return noteDefinedExport(e, values, put, scopes);
   if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
-  const target = memberPath(e.left);
+  const target = commonJsExportName(e.left);
   const right = unwrap(e.right);
   if (target === 'module.exports') {
     const required = requiredModule(right);
@@ -41,8 +41,17 @@ export function noteCommonJsExport(
     } else put('module.exports', values.valueOf(right));
     return;
   }
-  const m = target ? /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(target) : null;
-  if (m) put(m[1], values.valueOf(right));
+  if (target) put(target, values.valueOf(right));
+}
+
+/**
+ * The export an assignment's target names: `module.exports` for the whole module, `x` for
+ * `exports.x` or `module.exports.x`; null for any other target.
+ */
+export function commonJsExportName(left: ts.Expression): string | null {
+  const path = memberPath(left);
+  if (path === 'module.exports') return path;
+  return (path && /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(path)?.[1]) || null;
 }
 
 /**

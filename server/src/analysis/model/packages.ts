@@ -117,13 +117,17 @@ export function libraryOfPackage(pkg: PackageInfo | null): LoggerLibrary | null 
 /** The library of the logger the package puts on request objects (pino-http, Fastify, koa-pino-logger: pino; restify: bunyan), if any. */
 export function packageRequestLogger(pkg: PackageInfo | null): LoggerLibrary | null {
   if (!pkg) return null;
-  for (const [p, lib] of REQUEST_LOG_PROPERTY_PACKAGES) if (pkg.dependencies.has(p)) return p === 'restify' ? restifyLogger(pkg) : lib;
+  for (const p of REQUEST_LOG_PROPERTY_PACKAGES.keys()) if (pkg.dependencies.has(p)) return requestLoggerLibrary(pkg, p);
   return null;
 }
 
-/** restify's `req.log`: bunyan up to restify 8, pino from 9 (a range naming no major: the current, pino). */
-export function restifyLogger(pkg: PackageInfo): LoggerLibrary {
-  const major = pkg.majors?.get('restify');
+/**
+ * The library of the logger `requestPackage` puts on requests in `pkg`: the table's, except restify's,
+ * bunyan up to restify 8 and pino from 9 (a range naming no major: the current, pino).
+ */
+export function requestLoggerLibrary(pkg: PackageInfo | null, requestPackage: string): LoggerLibrary {
+  if (requestPackage !== 'restify') return REQUEST_LOG_PROPERTY_PACKAGES.get(requestPackage) ?? 'pino';
+  const major = pkg?.majors?.get('restify');
   return major !== undefined && major <= 8 ? 'bunyan' : 'pino';
 }
 

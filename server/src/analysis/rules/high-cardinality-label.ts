@@ -8,6 +8,7 @@ import type { FixProposal, Rule, RuleContext } from '../rule';
 import { requiredModule, unwrap } from '../scopes';
 import { errorAsText, isErrorValue } from './util/errors';
 import { isRequestObject } from './util/requests';
+import { constDeclaration } from './util/declarations';
 import { words } from '../nameWords';
 
 type Kind = 'path' | 'id' | 'email' | 'user name' | 'IP address' | 'time' | 'body' | 'query' | 'path parameter' | 'header' | 'cookie' | 'error';
@@ -180,11 +181,8 @@ function sourceOf(expr: ts.Expression, ctx: RuleContext, depth = 0): Source | nu
   }
   if (ts.isIdentifier(e)) {
     // A `const` set from a source: `const path = req.path; counter.inc({ path })`.
-    const d = ctx.declarationOf(e);
-    const list = d && ts.isVariableDeclaration(d) ? d.parent : null;
-    if (d && d.initializer && list && ts.isVariableDeclarationList(list) && list.flags & ts.NodeFlags.Const) {
-      return sourceOf(d.initializer, ctx, depth + 1);
-    }
+    const d = constDeclaration(e, ctx);
+    if (d) return sourceOf(d.initializer, ctx, depth + 1);
   }
   return null;
 }

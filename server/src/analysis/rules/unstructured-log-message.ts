@@ -159,28 +159,20 @@ function structuredFix(call: LogCall, ctx: RuleContext, kind: Kind): FixProposal
   return [{ title: `Log a constant message with the values as fields${unwritten ? UNWRITTEN_FIELDS_NOTE : ''}`, edits: [edit], safe }];
 }
 
-/** `log.info('Express', 'Listening on port %s', 3000)`: every placeholder takes a literal, so the text is constant. */
-function fillsOnlyLiterals(call: LogCall, message: ts.Expression): boolean {
-  const text = literalText(message);
-  if (text === null) return false;
-  const consumed = call.restArgs.slice(0, placeholderCount(text));
-  return consumed.length > 0 && consumed.every((a) => ts.isStringLiteralLike(unwrap(a)) || ts.isNumericLiteral(unwrap(a)));
-}
-
-function fillsPlaceholders(message: ts.Expression): boolean {
-  const text = literalText(message);
-  return text !== null && placeholderCount(text) > 0;
-}
-
 /**
- * A constant message followed by more arguments than its placeholders take, one of them a value (not
- * a literal, not an error or its text: error-not-serialized speaks for an error printed into the text).
+ * How a constant message's format takes the arguments after it: its placeholders, the arguments they
+ * take, and the rest (util.format appends those). Null when the message is not literal text.
  */
-function appendsValues(call: LogCall, message: ts.Expression, ctx: RuleContext): boolean {
+function formatArguments(call: LogCall, message: ts.Expression): { placeholders: number; taken: readonly ts.Expression[]; rest: readonly ts.Expression[] } | null {
   const text = literalText(message);
-  if (text === null) return false;
-  const extra = call.restArgs.slice(placeholderCount(text));
-  return extra.some((a) => !ts.isStringLiteralLike(unwrap(a)) && !ts.isNumericLiteral(unwrap(a)) && !isErrorValue(a, ctx) && !errorAsText(a, ctx));
+  if (text === null) return null;
+  const placeholders = placeholderCount(text);
+  return { placeholders, taken: call.restArgs.slice(0, placeholders), rest: call.restArgs.slice(placeholders) };
+}
+
+function isLiteralArgument(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return ts.isStringLiteralLike(u) || ts.isNumericLiteral(u);
 }
 
 function isTemplateOrConcatenation(e: ts.Expression): boolean {
@@ -265,22 +257,26 @@ export const rule: Rule = {
     }
     // pino and bunyan fill `%s`/`%d` from the arguments after the message (`logger.debug('token in %dms', ms)`),
     // and winston does with `format.splat()` (NodeBB's `winston.info('NodeBB v%s', version)`).
-    if (!kind && fillsFromArguments(call, ctx) && call.restArgs.length > 0 && call.messageArg === message && fillsPlaceholders(message) && !fillsOnlyLiterals(call, message)) {
+    // Literals alone filling them keep the text constant (`log.info('Express', 'Listening on port %s', 3000)`).
+    const format = !kind && call.messageArg === message ? formatArguments(call, message) : null;
+    if (format && fillsFromArguments(call, ctx) && format.placeholders > 0 && format.taken.length > 0 && !format.taken.every(isLiteralArgument)) {
       ctx.report(message, MESSAGES.printf);
       return;
     }
     // bunyan formats every argument after the message into its text, not only those placeholders take
-    // (Triton's `req.log.warn('Ignoring missing package in papi:', pkgUuid)` logs "... papi: 7c1f...").
-    if (!kind && call.library === 'bunyan' && call.messageArg === message && appendsValues(call, message, ctx)) {
+    // (Triton's `req.log.warn('Ignoring missing package in papi:', pkgUuid)` logs "... papi: 7c1f..."): a
+    // value appended (not a literal, not an error or its text: error-not-serialized speaks for those).
+    if (format && call.library === 'bunyan' && format.rest.some((a) => !isLiteralArgument(a) && !isErrorValue(a, ctx) && !errorAsText(a, ctx))) {
       ctx.report(message, MESSAGES.appended);
       return;
     }
     // console joins its arguments into one line: a template or concatenation after a constant tag is the
     // line's text built from values (Node-Media-Server's `console.log('[NodeEvent on preConnect]', \`id=${id} ...\`)`).
     if (!kind && call.library === 'console' && call.messageArg === message && ts.isStringLiteralLike(unwrap(message))) {
-      const built = call.restArgs.find((a) => isTemplateOrConcatenation(a) && dynamicKind(a, ctx) !== null);
-      if (built) {
-        ctx.report(built, MESSAGES[dynamicKind(built, ctx)!]);
+      for (const a of call.restArgs) {
+        const built = isTemplateOrConcatenation(a) ? dynamicKind(a, ctx) : null;
+        if (!built) continue;
+        ctx.report(a, MESSAGES[built]);
         return;
       }
     }

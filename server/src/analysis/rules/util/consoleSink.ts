@@ -6,7 +6,7 @@
 // logger's sink writing one text of its tag and its caller's message is the same (zigbee2mqtt's).
 import ts from '../../typescriptModule';
 import type { LogCall, RuleContext } from '../../rule';
-import { enclosingFunction, unwrap } from '../../scopes';
+import { enclosingFunction, memberChainRoot, unwrap } from '../../scopes';
 import { isConsoleSinkShaped, joinedMessageParameter, lazyMessageParts, textOfTransformed } from '../../helperParameters';
 import { words } from '../../nameWords';
 import { colouredValue } from './declarations';
@@ -88,10 +88,8 @@ function prefixesCallerMessage(e: ts.Expression, isOwnParameter: (e: ts.Expressi
 
 /** `this.appName`, `this.getDateTime()`, `colors.cyan(this.time)` aside: an expression whose only name is `this`'s member. */
 function rootedAtThis(e: ts.Expression): boolean {
-  let x = unwrap(e);
-  if (ts.isCallExpression(x) && x.arguments.length === 0) x = unwrap(x.expression);
-  while (ts.isPropertyAccessExpression(x)) x = unwrap(x.expression);
-  return x.kind === ts.SyntaxKind.ThisKeyword;
+  const x = unwrap(e);
+  return memberChainRoot(ts.isCallExpression(x) && x.arguments.length === 0 ? x.expression : x).kind === ts.SyntaxKind.ThisKeyword;
 }
 
 /** Whether every name in `e` (its text aside) is one of the function's parameters: an explicit stack, no recursion. */

@@ -7,7 +7,7 @@ import { assignmentsToLocal, hasModifier, unwrap } from '../../scopes';
 import { assignsThisMember, enclosingClass } from '../../classMembers';
 export { isStringify } from '../../scopes';
 import { isConstantLookup } from './translations';
-import { COLOUR_MODULES } from '../../libraries';
+import { colouredArgument, isColourCall } from '../../colours';
 
 /** The part of a rule's context these helpers need: where a name was declared (the scope model). */
 export type DeclarationLookup = Pick<RuleContext, 'declarationOf'>;
@@ -33,14 +33,19 @@ function assertedType(init: ts.Expression): ts.TypeNode | undefined {
   return undefined;
 }
 
-/** The object literal a `const` is initialised with (`const meta = { id }`), else null. */
-export function constObjectLiteral(id: ts.Identifier, scope: DeclarationLookup): ts.ObjectLiteralExpression | null {
+/** The `const` declaration a name resolves to, with its initialiser (`const path = req.path`); null for anything else. */
+export function constDeclaration(id: ts.Identifier, scope: DeclarationLookup): (ts.VariableDeclaration & { initializer: ts.Expression }) | null {
   const d = scope.declarationOf(id);
   if (!d || !ts.isVariableDeclaration(d) || !d.initializer) return null;
   const list = d.parent;
-  if (!ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return null;
-  const init = unwrap(d.initializer);
-  return ts.isObjectLiteralExpression(init) ? init : null;
+  return ts.isVariableDeclarationList(list) && list.flags & ts.NodeFlags.Const ? (d as ts.VariableDeclaration & { initializer: ts.Expression }) : null;
+}
+
+/** The object literal a `const` is initialised with (`const meta = { id }`), else null. */
+export function constObjectLiteral(id: ts.Identifier, scope: DeclarationLookup): ts.ObjectLiteralExpression | null {
+  const init = constDeclaration(id, scope)?.initializer;
+  const u = init && unwrap(init);
+  return u && ts.isObjectLiteralExpression(u) ? u : null;
 }
 
 /** Property names of a type written in this file: a type literal, or an interface / type alias declared at top level. */
@@ -157,7 +162,7 @@ export function isConstantText(expr: ts.Expression, scope: DeclarationLookup & P
   if (ts.isTemplateExpression(e)) return e.templateSpans.every((s) => isConstantText(s.expression, scope, depth + 1));
   // `chalk.green('npm run alteration deploy')`: constant text in colour is constant text.
   // `RED._('runtime.welcome')`: a catalog's words for a constant key (util/translations.ts).
-  if (ts.isCallExpression(e)) return isConstantLookup(e) || (isColourCall(e.expression, scope) && e.arguments.every((a) => isConstantText(a, scope, depth + 1)));
+  if (ts.isCallExpression(e)) return isConstantLookup(e) || (isColourCall(e.expression, (id) => scope.importOf(id)) && e.arguments.every((a) => isConstantText(a, scope, depth + 1)));
   // `MDNSAdvertiser.CIAO`: an enum's (or a constants class's) member spelt as a constant, the same words every time.
   if (ts.isPropertyAccessExpression(e)) return isEnumLikeMember(e) || isReadonlyTextField(e);
   if (!ts.isIdentifier(e)) return false;
@@ -175,15 +180,7 @@ export function isConstantText(expr: ts.Expression, scope: DeclarationLookup & P
 
 /** The value a colour call prints (`chalk.yellow(key)` → `key`), else null: as a field it is the value, not its escape codes. */
 export function colouredValue(e: ts.Expression, scope: Pick<RuleContext, 'importOf'>): ts.Expression | null {
-  const u = unwrap(e);
-  return ts.isCallExpression(u) && u.arguments.length === 1 && !ts.isSpreadElement(u.arguments[0]) && isColourCall(u.expression, scope) ? u.arguments[0] : null;
-}
-
-function isColourCall(callee: ts.Expression, scope: Pick<RuleContext, 'importOf'>): boolean {
-  let root = unwrap(callee);
-  while (ts.isPropertyAccessExpression(root)) root = unwrap(root.expression);
-  const imported = ts.isIdentifier(root) ? scope.importOf(root) : null;
-  return !!imported && COLOUR_MODULES.has(imported.module);
+  return colouredArgument(e, (id) => scope.importOf(id));
 }
 
 /**

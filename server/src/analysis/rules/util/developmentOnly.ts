@@ -8,6 +8,7 @@
 import ts from '../../typescriptModule';
 import { unwrap } from '../../scopes';
 import { functionName } from '../../functionName';
+import { constDeclaration } from './declarations';
 import type { RuleContext } from '../../rule';
 
 /** What a guard's names are looked up in: the file's scope model (a module constant holding the environment's test). */
@@ -123,8 +124,8 @@ function isGuardTest(expr: ts.Expression, truthy: boolean, guard: Guard, scope: 
 
 /** The initializer of the module-level `const` the identifier resolves to in the file's scope model, or null. */
 function moduleConstant(id: ts.Identifier, scope: Declarations): ts.Expression | null {
-  const d = scope.declarationOf(id);
-  if (!d || !ts.isVariableDeclaration(d) || !d.initializer || !ts.isVariableDeclarationList(d.parent) || !(d.parent.flags & ts.NodeFlags.Const)) return null;
+  const d = constDeclaration(id, scope);
+  if (!d) return null;
   const statement = d.parent.parent;
   return ts.isVariableStatement(statement) && ts.isSourceFile(statement.parent) ? d.initializer : null;
 }

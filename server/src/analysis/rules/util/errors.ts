@@ -1,7 +1,7 @@
 // Which expressions hold an error: a catch clause variable, a `.catch(e => ...)` parameter, the
 // first parameter of a Node-style callback, something typed as an Error, or `new XError(...)`.
 import ts from '../../typescriptModule';
-import { isFallback, unwrap } from '../../scopes';
+import { ARRAY_CALLBACK_METHODS, isFallback, unwrap } from '../../scopes';
 import type { LogCall, RuleContext } from '../../rule';
 import { colouredValue, type DeclarationLookup, isStringify } from './declarations';
 import { messageParts } from './messageParts';
@@ -285,7 +285,7 @@ function isAnyOrUnknown(type: ts.TypeNode): boolean {
 const ERROR_CALLBACK_OPTION = /^(?:on|handle)[A-Z]?\w*Error$/;
 
 /** Callbacks of these methods get items, not errors: `items.forEach((e) => ...)`. */
-const ITEM_CALLBACK_METHODS = new Set(['forEach', 'map', 'filter', 'find', 'findIndex', 'some', 'every', 'flatMap', 'reduce', 'sort', 'then']);
+const ITEM_CALLBACK_METHODS: ReadonlySet<string> = new Set([...ARRAY_CALLBACK_METHODS, 'then']);
 
 function paramHoldsError(fn: ts.SignatureDeclaration, p: ts.ParameterDeclaration, index: number): boolean {
   // Its own type, or the one the function type written on its variable gives it (`const handleErrors: (res: Response, error: Error) => void = (res, error) => ...`).

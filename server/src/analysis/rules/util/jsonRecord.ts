@@ -6,19 +6,16 @@
 import ts from '../../typescriptModule';
 import type { LogCall, RuleContext } from '../../rule';
 import { isStringify, unwrap } from '../../scopes';
+import { constObjectLiteral } from './declarations';
 
 export function writesJsonRecord(call: LogCall, ctx: Pick<RuleContext, 'declarationOf'>): boolean {
   if (call.library !== 'console' || call.node.arguments.length !== 1) return false;
   const arg = unwrap(call.node.arguments[0]);
   if (!ts.isCallExpression(arg) || arg.arguments.length === 0 || !isStringify(arg)) return false;
-  let record = unwrap(arg.arguments[0]);
+  const written = unwrap(arg.arguments[0]);
   // The record built just before (MiroTalk's Logger.jsonLog: `const logObj = { timestamp, level, app, message }`).
-  if (ts.isIdentifier(record)) {
-    const d = ctx.declarationOf(record);
-    const list = d && ts.isVariableDeclaration(d) ? d.parent : null;
-    if (d && ts.isVariableDeclaration(d) && d.initializer && list && ts.isVariableDeclarationList(list) && list.flags & ts.NodeFlags.Const) record = unwrap(d.initializer);
-  }
-  return ts.isObjectLiteralExpression(record) && record.properties.some((p) => !!p.name && ts.isIdentifier(p.name) && LEVEL_KEYS.has(p.name.text));
+  const record = ts.isIdentifier(written) ? constObjectLiteral(written, ctx) : written;
+  return !!record && ts.isObjectLiteralExpression(record) && record.properties.some((p) => !!p.name && ts.isIdentifier(p.name) && LEVEL_KEYS.has(p.name.text));
 }
 
 const LEVEL_KEYS = new Set(['level', 'severity', 'lvl', 'levelname']);
