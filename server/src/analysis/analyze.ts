@@ -287,6 +287,10 @@ function analyzeParsed(absPath: string, text: string, project: ProjectModel, opt
     isRequestParam: (expr) => values.isRequestParam(expr),
     isRequestInput: (expr) => values.isRequestInput(expr),
     isLogger: (expr) => values.valueOf(expr)?.t === 'logger',
+    loggerLibraryOf: (expr) => {
+      const v = values.valueOf(expr);
+      return v?.t === 'logger' ? v.lib : null;
+    },
     requestParamAt: (at) => requestParamAt(requests, at),
     insideLogHelper: (at) => {
       const fn = enclosingFunction(at);

@@ -185,10 +185,48 @@ function returnedLogger(fn: FunctionLike, values: ValueResolver, typed: Value | 
     if (!ts.isReturnStatement(st) || !st.expression) continue;
     const v = values.valueOf(st.expression);
     if (v?.t === 'logger') return v.lib;
-    const cached = cachedLogger(st.expression, values, scopes);
+    const cached = cachedLogger(st.expression, values, scopes) ?? keyedCacheLogger(fn, st.expression, values, scopes);
     if (cached) return cached;
   }
   return undefined;
+}
+
+/**
+ * A logger made once per key and kept in a module's object or Map (Homepage's `createLogger(label)`:
+ * `if (!loggers[label]) { loggers[label] = winstonLogger.child({ label }); } return loggers[label];`):
+ * the returned `cache[key]` or `cache.get(key)`, `cache` an empty `{}` or `new Map()` the module
+ * declares, when the function stores only loggers of one library into it.
+ */
+function keyedCacheLogger(fn: FunctionLike, returned: ts.Expression, values: ValueResolver, scopes: ScopeMap): LoggerLibrary | undefined {
+  const r = unwrap(returned);
+  const cache = ts.isElementAccessExpression(r) ? r.expression : ts.isCallExpression(r) && ts.isPropertyAccessExpression(r.expression) && r.expression.name.text === 'get' ? r.expression.expression : null;
+  if (!cache || !ts.isIdentifier(cache) || !fn.body || fn.body.end - fn.body.pos > MAX_SINK_BODY) return undefined;
+  const d = resolveName(scopes, cache, cache.text);
+  const decl = d?.kind === 'value' ? d.node : undefined;
+  const init = decl && ts.isVariableDeclaration(decl) && decl.initializer ? unwrap(decl.initializer) : undefined;
+  const empty = !!init && ((ts.isObjectLiteralExpression(init) && init.properties.length === 0) || (ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'Map' && !init.arguments?.length));
+  if (!empty) return undefined;
+  const isCache = (e: ts.Expression) => {
+    const at = ts.isIdentifier(e) && e.text === cache.text ? resolveName(scopes, e, e.text) : undefined;
+    return at?.kind === 'value' && at.node === decl;
+  };
+  let lib: LoggerLibrary | undefined;
+  const stack: ts.Node[] = [fn.body];
+  while (stack.length) {
+    const n = stack.pop()!;
+    let stored: ts.Expression | undefined;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(n.left) && isCache(n.left.expression)) stored = n.right;
+    else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'set' && isCache(n.expression.expression)) stored = n.arguments[1];
+    if (stored) {
+      const v = values.valueOf(stored);
+      if (v?.t !== 'logger' || (lib && lib !== v.lib)) return undefined;
+      lib = v.lib;
+    }
+    ts.forEachChild(n, (c) => {
+      stack.push(c);
+    });
+  }
+  return lib;
 }
 
 /**

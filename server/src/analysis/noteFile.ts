@@ -8,7 +8,7 @@ import { type LoggerExports, type ProjectModel, stripExtension } from './project
 import { ASSIGNS_GLOBAL, ASSIGNS_MODULE_MEMBER } from './globalAssignments';
 import { configuresPinoErrorKeys, createsPino } from './pinoConfigText';
 import { bunyanSerializerKeysIn, UNKNOWN_KEYS } from './bunyanConfigText';
-import { winstonDropsFieldsIn, winstonErrorKeysIn } from './winstonConfigText';
+import { winstonAppendsArgumentsIn, winstonDropsFieldsIn, winstonErrorKeysIn, winstonFillsPlaceholdersIn } from './winstonConfigText';
 import { loggerImportSpecifiers } from './model/loggerImports';
 import { assertedTexts } from './model/assertedTexts';
 import { consoleMethodsSpied } from './model/consoleSpies';
@@ -58,7 +58,9 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   // may put a logger on the global object is read by every file's free names.
   if (markMember(project.errorStackFormatFiles, file, readable && configuresErrorStacks(text))) project.generation++;
   // winston fills `%s` from the arguments only with this format (unstructured-log-message asks).
-  if (markMember(project.splatFormatFiles, file, readable && text.includes('splat(') && SPLAT_FORMAT.test(text))) project.generation++;
+  if (markMember(project.splatFormatFiles, file, readable && winstonFillsPlaceholdersIn(text))) project.generation++;
+  // ...and appends what no placeholder takes with a util.format of its own.
+  if (markMember(project.appendingFormatFiles, file, readable && winstonAppendsArgumentsIn(text))) project.generation++;
   // Whether winston writes a record's fields and an error's stack at all (the fixes moving values into fields ask).
   const winstonDrops = readable ? winstonDropsFieldsIn(text) : { fields: false, stacks: false };
   if (markMember(project.winstonFieldDroppingFiles, file, winstonDrops.fields)) project.generation++;
@@ -161,9 +163,6 @@ function noteContextSources(project: ProjectModel, file: string, text: string): 
   else project.contextSources.delete(file);
   return JSON.stringify(previous ?? []) !== JSON.stringify(sources);
 }
-
-/** `format.splat()`, `winston.format.splat()`, `splat()` destructured from winston's format. */
-const SPLAT_FORMAT = /\bsplat\(\s*\)/;
 
 /**
  * Whether the text calls `errors({ ... stack ... })` (winston's format keeping stacks), or writes a

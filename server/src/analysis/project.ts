@@ -55,6 +55,8 @@ export class ProjectModel implements FactsSource {
   readonly errorStackFormatFiles = new Set<string>();
   /** Files that configure winston's printf format (`format.splat()`), learnt by noteFile. */
   readonly splatFormatFiles = new Set<string>();
+  /** Files whose winston format util.formats the message with every further argument, learnt by noteFile. */
+  readonly appendingFormatFiles = new Set<string>();
   /** Files that configure pino to serialise errors under keys besides `err` (a serializer for `error`, `errorKey`), learnt by noteFile. */
   readonly pinoErrorKeyFiles = new Set<string>();
   /** Files with a winston printf format naming keys one by one, which drops the meta's fields (winstonConfigText.ts winstonDropsFieldsIn). */

@@ -70,6 +70,8 @@ export interface ProjectFacts {
   readonly winstonKeepsErrorStacks?: boolean;
   /** Whether the project's winston format fills printf placeholders from the arguments (`format.splat()` in some module). */
   readonly winstonFillsPlaceholders?: boolean;
+  /** Whether that format is a util.format of the project's own, appending the arguments no placeholder takes to the message. */
+  readonly winstonAppendsArguments?: boolean;
   /**
    * Whether one of the project's winston formats prints only keys it names (`printf` of timestamp,
    * level and message): fields moved out of a message into meta would not be written there.
@@ -207,6 +209,8 @@ export interface RuleContext {
   isRequestInput(expr: ts.Expression): boolean;
   /** Whether `expr` holds a logger (as log calls are recognised: imports, `.child()`, typed values...). */
   isLogger(expr: ts.Expression): boolean;
+  /** The library of the logger `expr` holds (as isLogger finds it), or null. */
+  loggerLibraryOf(expr: ts.Expression): LoggerLibrary | null;
   /** The file's metric definitions, uses and registry lookups (empty unless a metric rule is enabled and the file imports a metrics library). */
   readonly metrics: FileMetrics;
   /** How code a fix writes into this file should look (print width, quotes, indentation), worked out on first use. */

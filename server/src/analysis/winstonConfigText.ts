@@ -16,6 +16,31 @@ export function winstonErrorKeysIn(text: string): string[] {
   return ERROR_KEYS.filter((k) => text.includes(`'${k}'`) || text.includes(`"${k}"`));
 }
 
+/** `format.splat()`, `winston.format.splat()`, `splat()` destructured from winston's format. */
+const SPLAT_FORMAT = /\bsplat\(\s*\)/;
+/** The arguments after a record's message, as winston keeps them: `info[Symbol.for('splat')]`. */
+const SPLAT_SYMBOL = /Symbol\s*\.\s*for\(\s*['"]splat['"]\s*\)/;
+/** A function of the record's message and the spread arguments: `utilFormat(info.message, ...splat)`. */
+const FORMATS_MESSAGE_WITH_ARGUMENTS = /\b[\w$.]{1,60}\(\s*[\w$]{1,40}\.message\s*,\s*\.\.\./;
+
+/**
+ * Whether a file's winston formats fill a message's printf placeholders from the further arguments:
+ * `format.splat()`, or a format of its own doing it with util.format (Homepage's `combineMessageAndSplat`:
+ * `info.message = utilFormat(info.message, ...(info[Symbol.for("splat")] || []))`).
+ */
+export function winstonFillsPlaceholdersIn(text: string): boolean {
+  return (text.includes('splat(') && SPLAT_FORMAT.test(text)) || winstonAppendsArgumentsIn(text);
+}
+
+/**
+ * Whether a file's winston format runs util.format over the message and every further argument
+ * (see winstonFillsPlaceholdersIn): unlike `format.splat()`, which keeps the objects no placeholder
+ * takes as meta and drops the rest, util.format appends them all to the message's text.
+ */
+export function winstonAppendsArgumentsIn(text: string): boolean {
+  return text.includes('splat') && SPLAT_SYMBOL.test(text) && FORMATS_MESSAGE_WITH_ARGUMENTS.test(text);
+}
+
 /** In a printf callback, what prints more than named keys: the record or its rest as a whole. */
 const PRINTS_REST = /JSON\.stringify|Object\s*\.\s*(?:keys|entries|values|assign)|inspect\s*\(|util\s*\.\s*format|metadata|SPLAT|Symbol\s*\.\s*for\s*\(/;
 /** `({ level, message, ...rest })`: the rest, printed only where its name is used again. */

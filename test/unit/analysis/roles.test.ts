@@ -199,6 +199,25 @@ describe('file roles', () => {
     );
   });
 
+  it("Open Collective's cron jobs: a package script's shell script runs every file of a folder (`./cron/$1/`), so those files and what only they import are scripts; the server's own modules stay service code", async () => {
+    const role = await treeRoles({
+      'package.json': JSON.stringify({ name: 'api', main: 'server/index.js', dependencies: { express: '^5' }, scripts: { start: 'node server/index.js', 'cron:daily': './scripts/cron.sh daily', 'deploy:web': './scripts/deploy.sh' } }),
+      'scripts/cron.sh': '#!/bin/bash\nBIN=babel-node\nFILE_PATH="./cron/$1/"\nfor FILE in `ls $FILE_PATH`; do\n  "./node_modules/.bin/$BIN" "$FILE_PATH$FILE";\ndone;\n',
+      'scripts/deploy.sh': '#!/bin/bash\ncd ./server/ && node index.js\n',
+      'server/index.js': "const express = require('express');\nconst app = express();\nrequire('./lib/payments');\napp.listen(3000);\n",
+      'server/lib/payments.js': "exports.charge = function () { console.log('charged'); };\n",
+      'server/lib/onboarding.js': "exports.onboard = function (c) { console.log(`onboarding ${c}`); };\n",
+      'cron/daily/20-onboarding.js': "require('../../server/lib/onboarding').onboard('x');\n",
+      'cron/hourly/10-sync.js': "console.log('synced');\n",
+    });
+    assert.equal(role('cron/daily/20-onboarding.js'), 'script: package.json scripts.cron:daily runs its files through a shell script');
+    assert.equal(role('server/lib/onboarding.js'), 'script: imported only by script code (cron/daily/20-onboarding.js)');
+    // The script line names `daily`: the hourly folder is not what it runs (and nothing else marks it).
+    assert.match(role('cron/hourly/10-sync.js'), /^service: /);
+    // A shell script that lists no folder's files (deploy.sh's `cd ./server/`) names no folder of jobs.
+    assert.equal(role('server/lib/payments.js'), 'service: imported by server code (server/index.js)');
+  });
+
   it('a module named like a build step that the server imports is service code (NodeBB rebuilds its assets on request; Dokploy sends build-error notices); one nothing imports stays a build script', async () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'forum', main: 'src/server.js', dependencies: { express: '^4' } }),

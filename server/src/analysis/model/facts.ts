@@ -53,6 +53,8 @@ export interface FactsSource {
   readonly errorStackFormatFiles: ReadonlySet<string>;
   /** Files that configure winston's printf format (`format.splat()`), learnt by noteFile. */
   readonly splatFormatFiles: ReadonlySet<string>;
+  /** Files whose winston format util.formats the message with every further argument, learnt by noteFile. */
+  readonly appendingFormatFiles: ReadonlySet<string>;
   /** Files that configure pino to serialise errors under other keys than `err`, learnt by noteFile. */
   readonly pinoErrorKeyFiles: ReadonlySet<string>;
   readonly winstonErrorKeyFiles: ReadonlySet<string>;
@@ -89,6 +91,7 @@ export interface PackageFacts {
   readonly providesRequestLogger: boolean;
   readonly winstonKeepsErrorStacks: boolean;
   readonly winstonFillsPlaceholders: boolean;
+  readonly winstonAppendsArguments: boolean;
   readonly winstonDropsFields: boolean;
   readonly winstonDropsStacks: boolean;
   readonly pinoSerialisesOtherKeys: boolean;
@@ -117,6 +120,7 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
   const winstonKeepsErrorStacks = src.errorStackFormatFiles.size > 0;
   // Project-wide as well, and whatever the package's own library: NodeBB has no package.json at its root.
   const winstonFillsPlaceholders = src.splatFormatFiles.size > 0;
+  const winstonAppendsArguments = src.appendingFormatFiles.size > 0;
   // Project-wide: a printf format naming keys one by one drops the fields from the output it writes.
   const winstonDropsFields = src.winstonFieldDroppingFiles.size > 0;
   const winstonDropsStacks = src.winstonStackDroppingFiles.size > 0;
@@ -143,6 +147,7 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
     providesRequestLogger,
     winstonKeepsErrorStacks,
     winstonFillsPlaceholders,
+    winstonAppendsArguments,
     winstonDropsFields,
     winstonDropsStacks,
     pinoSerialisesOtherKeys,
@@ -150,7 +155,7 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
     winstonErrorKeys,
     reasons: { library: libraryReason, loggerModule: choice.reason },
     // Written only when set: digests of projects without them stay as they were.
-    digest: JSON.stringify([pkg?.dir ?? null, library, choice.module, providesRequestLogger, ...(winstonKeepsErrorStacks || winstonFillsPlaceholders ? [winstonKeepsErrorStacks] : []), ...(winstonFillsPlaceholders ? ['splat'] : []), ...(pinoSerialisesOtherKeys && (library === 'pino' || library === 'nestjs') ? ['pino-keys'] : []), ...(winstonErrorKeys.length > 0 ? [winstonErrorKeys] : []), ...(bunyanSerializedKeys?.length === 0 ? ['bunyan-plain'] : bunyanSerializedKeys ? [['bunyan-keys', ...bunyanSerializedKeys]] : []), ...(winstonDropsFields ? ['winston-message-only'] : []), ...(winstonDropsStacks ? ['winston-no-stack'] : [])]),
+    digest: JSON.stringify([pkg?.dir ?? null, library, choice.module, providesRequestLogger, ...(winstonKeepsErrorStacks || winstonFillsPlaceholders ? [winstonKeepsErrorStacks] : []), ...(winstonFillsPlaceholders ? [winstonAppendsArguments ? 'util-format' : 'splat'] : []), ...(pinoSerialisesOtherKeys && (library === 'pino' || library === 'nestjs') ? ['pino-keys'] : []), ...(winstonErrorKeys.length > 0 ? [winstonErrorKeys] : []), ...(bunyanSerializedKeys?.length === 0 ? ['bunyan-plain'] : bunyanSerializedKeys ? [['bunyan-keys', ...bunyanSerializedKeys]] : []), ...(winstonDropsFields ? ['winston-message-only'] : []), ...(winstonDropsStacks ? ['winston-no-stack'] : [])]),
   };
 }
 
@@ -166,7 +171,7 @@ function serializedKeys(src: FactsSource): string[] | null {
 
 /** One file's facts: its package's, with the module style its own extension may decide. */
 export function computeFacts(src: FactsSource, absPath: string, pkgFacts: PackageFacts): FileFacts {
-  const { package: pkg, loggerModule, library, providesRequestLogger, winstonKeepsErrorStacks, winstonFillsPlaceholders, winstonDropsFields, winstonDropsStacks, pinoSerialisesOtherKeys, bunyanSerializedKeys, winstonErrorKeys } = pkgFacts;
+  const { package: pkg, loggerModule, library, providesRequestLogger, winstonKeepsErrorStacks, winstonFillsPlaceholders, winstonAppendsArguments, winstonDropsFields, winstonDropsStacks, pinoSerialisesOtherKeys, bunyanSerializedKeys, winstonErrorKeys } = pkgFacts;
   const ext = path.extname(absPath).toLowerCase();
   const style =
     ext === '.mjs' || ext === '.mts'
@@ -187,6 +192,7 @@ export function computeFacts(src: FactsSource, absPath: string, pkgFacts: Packag
     providesRequestLogger,
     winstonKeepsErrorStacks,
     winstonFillsPlaceholders,
+    winstonAppendsArguments,
     winstonDropsFields,
     winstonDropsStacks,
     pinoSerialisesOtherKeys,

@@ -147,7 +147,7 @@ export function binCommandNames(command: string, binPaths: readonly string[], bi
  * with the folder it runs in: a `cd x` step moves the folder for the steps after it and is not itself
  * returned.
  */
-function commandSteps(command: string): Array<{ cwd: string; words: string[] }> {
+export function commandSteps(command: string): Array<{ cwd: string; words: string[] }> {
   const steps: Array<{ cwd: string; words: string[] }> = [];
   let cwd = '.';
   for (const part of command.split(/&&|\|\||[;|]/)) {

@@ -9,6 +9,7 @@ import { REACT_ROUTER_PACKAGES } from '../handlers/frameworks';
 import { angularJsonProjects, htmlScriptSources, includedFolders, nxFrontEndProject, sourcePathsIn, tsconfigTargetsBrowser, webpackTargetsNode, type FrontEndProject } from './frontEnd';
 import { dockerfileCommands, isDockerfile, isWorkflowFile, type RunCommand, WORKFLOW_DIR, workflowCommands } from './ciCommands';
 import { packageNameOf } from '../model/paths';
+import { shellScriptFolders } from './shellScripts';
 import { binCommandNames, commandLineReason, commandPaths, dependsOnServerFramework, frontEndDependency, interactiveCliDependency, isCommandLinePackage, isLibraryPackage, isObject, readManifest, SERVER_PACKAGES, scriptRole, type PackageManifest } from './manifest';
 import { probeModule } from './resolver';
 import { type ScannedFile, startsServer } from './scan';
@@ -268,6 +269,10 @@ export class ProjectConfigs {
         else if (file && role === 'script' && PRODUCTION_SCRIPT.test(name) && (this.scanOf(file)?.startsServer ?? startsServer(this.project.readFile(file) ?? ''))) this.name(file, { role: 'service', why: `${where} scripts.${name} runs it in production, and it starts a server` });
         else if (file) this.name(file, { role, why: `${where} scripts.${name} runs it` + (role === 'cli' && scriptRole(name) === 'service' ? ` (an interactive command-line tool: ${prompts})` : '') });
       });
+    }
+    for (const [name, command] of m.scripts) {
+      if (scriptRole(name) !== 'script') continue;
+      for (const dir of shellScriptFolders(command, m.dir, this.project.readFile)) this.folders.push({ dir, evidence: { role: 'script', why: `${where} scripts.${name} runs its files through a shell script` } });
     }
     if (prompts) this.folders.push({ dir: m.dir, evidence: { role: 'cli', why: `${where} is an interactive command-line tool (${prompts}, no server framework)`, weak: true }, ownPackageOnly: true });
     else if (commandLine) {

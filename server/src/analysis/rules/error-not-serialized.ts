@@ -26,8 +26,12 @@ const code = (text: string) => (text.includes('`') ? `\`\` ${text} \`\`` : `\`${
 export const MESSAGE = (text: string) => `${code(text)} logs the error as text, which loses its stack and type; log the error object instead.`;
 
 /** winston's error logged alone is written as its message only, unless a format keeps stacks. */
+export const WINSTON_CALLBACK = (text: string) =>
+  `\`.catch(${text})\` hands winston the rejection's error alone: it writes the error's message only and its stack is lost (no \`format.errors({ stack: true })\` in the project's winston format). Add that format, or log a message with the error: \`.catch((err) => ${text}('failed', err))\`.`;
 export const WINSTON_ALONE = (text: string) =>
   `winston writes the error ${code(text)} logged alone as its message only: its stack is lost (no \`format.errors({ stack: true })\` in the project's winston format). Add that format, or log a message with the error: \`logger.error('failed', ${text})\`.`;
+/** The levels a rejection's error is handed to as a callback. */
+const WINSTON_ERROR_LEVELS: ReadonlySet<string> = new Set(['error', 'warn', 'info', 'debug', 'verbose', 'silly', 'crit', 'alert', 'emerg', 'notice', 'warning']);
 /** winston serialises a meta object's fields with JSON: an error's own properties are not enumerable. */
 export const WINSTON_NESTED = (text: string) =>
   `winston writes the error ${code(text)} inside a meta object as \`{}\` (its message and stack are not enumerable); pass the error itself as the meta argument.`;
@@ -247,6 +251,16 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: true,
   },
+  // `.catch(logger.error)`: winston's level method called with the rejection's error alone (Open Collective's fraud check).
+  mayApply: { words: ['catch'] },
+  callNames: new Set(['catch']),
+  checkCall(node, ctx) {
+    if (!ts.isCallExpression(node) || node.arguments.length !== 1 || ctx.project.winstonKeepsErrorStacks) return;
+    const callback = unwrap(node.arguments[0]);
+    if (!ts.isPropertyAccessExpression(callback) || !WINSTON_ERROR_LEVELS.has(callback.name.text) || ctx.loggerLibraryOf(callback.expression) !== 'winston') return;
+    if (!runsInServer(node, ctx) || runsOnlyInDevelopmentOrTests(node, ctx)) return;
+    ctx.report(callback, WINSTON_CALLBACK(callback.getText(ctx.sourceFile)));
+  },
   checkLogCall(call, ctx) {
     // A test, script or CLI printing an error's message to a person, or browser code: no log record loses a stack.
     if (isConsoleOutsideService(call, ctx) || runsOnlyInDevelopmentOrTests(call.node, ctx)) return;
@@ -278,7 +292,9 @@ export const rule: Rule = {
     }
     // Error text as a format argument or another console argument: `logger.error('failed %s', err.message)`.
     for (const a of call.restArgs) {
-      if (a === call.fieldsArg) continue;
+      // A fields object is read below; winston's meta taken as a value (`'failed: %s', err?.message ?? err`:
+      // Homepage's TrueNAS proxy) is the error's text still.
+      if (a === call.fieldsArg && ts.isObjectLiteralExpression(unwrap(a))) continue;
       const value = unwrap(packageField(a, ctx) ?? a);
       const error = errorAsText(value, ctx);
       if (error && lostInText(error)) ctx.report(value, MESSAGE(value.getText(sf)));

@@ -26,6 +26,7 @@ export const MESSAGES = {
   errorText: "Log message is the error's own text, which differs from error to error; log a constant message (the error is already in the record).",
   printf: 'Log message is filled in from its format arguments (%s, %d...); log a constant message and put the values in fields.',
   appended: "Log message has values appended: bunyan formats the arguments after the message into its text (util.format adds those no placeholder takes); log a constant message and put the values in the fields object.",
+  appendedByFormat: "Log message has values appended: the project's winston format runs util.format over the message and its arguments, which adds those no placeholder takes to the text; log a constant message and put the values in the meta object.",
   errorTextOnly: "Log message is the error's own text, which differs from error to error; log a constant message with the error object in a field.",
   join: 'Log message is a list of values joined into text; log a constant message and put the list in a field.',
 } as const;
@@ -75,7 +76,11 @@ const LIST_METHODS = new Set(['map', 'flatMap', 'filter']);
 function joinsValues(call: ts.CallExpression, ctx: RuleContext): boolean {
   const c = call.expression;
   if (!ts.isPropertyAccessExpression(c) || c.name.text !== 'join' || call.arguments.length > 1) return false;
-  const list = unwrap(c.expression);
+  const written = unwrap(c.expression);
+  // A list made in a local first (Open Collective's GoCardless sync: `const logParts = [\`Syncing GoCardless
+  // account ${account}\`]`, pushed to, then `logParts.join(' ')`): its first elements say what it holds.
+  const local = ts.isIdentifier(written) ? ctx.declarationOf(written) : undefined;
+  const list = local && ts.isVariableDeclaration(local) && local.initializer && ts.isArrayLiteralExpression(unwrap(local.initializer)) ? unwrap(local.initializer) : written;
   if (ts.isArrayLiteralExpression(list)) return list.elements.some((el) => ts.isSpreadElement(el) || !(isConstantText(el, ctx) || isConstantName(el)));
   return ts.isCallExpression(list) && ts.isPropertyAccessExpression(list.expression) && LIST_METHODS.has(list.expression.name.text);
 }
@@ -268,6 +273,13 @@ export const rule: Rule = {
     // value appended (not a literal, not an error or its text: error-not-serialized speaks for those).
     if (format && call.library === 'bunyan' && format.rest.some((a) => !isLiteralArgument(a) && !isErrorValue(a, ctx) && !errorAsText(a, ctx))) {
       ctx.report(message, MESSAGES.appended);
+      return;
+    }
+    // So does a winston format of the project's own running util.format over the message and every
+    // argument (Homepage's `logger.debug("fsSize:", JSON.stringify(fsSize))`); an object literal there
+    // is the meta winston is written to take, left to the format to print.
+    if (format && call.library === 'winston' && ctx.project.winstonAppendsArguments && format.rest.some((a) => !isLiteralArgument(a) && !ts.isObjectLiteralExpression(unwrap(a)) && !isErrorValue(a, ctx) && !errorAsText(a, ctx))) {
+      ctx.report(message, MESSAGES.appendedByFormat);
       return;
     }
     // console joins its arguments into one line: a template or concatenation after a constant tag is the

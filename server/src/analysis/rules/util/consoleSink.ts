@@ -59,7 +59,8 @@ export function writesCallerMessageAfterOwnTag(call: LogCall, ctx: Pick<RuleCont
     const lazy = d && ts.isVariableDeclaration(d) && d.initializer ? lazyMessageParts(d.initializer) : null;
     return !!lazy && isOwnParameter(lazy.value) && isOwnParameter(lazy.called);
   };
-  return last.literal.text === '' && isCallerMessage(last.expression) && spans.slice(0, -1).every((span) => onlyParametersIn(span.expression, isOwnParameter));
+  // The tag may be the instance's own (express-typescript-boilerplate's Logger: `` `${this.formatScope()} ${message}` ``).
+  return last.literal.text === '' && isCallerMessage(last.expression) && spans.slice(0, -1).every((span) => onlyParametersIn(span.expression, isOwnParameter) || rootedAtThis(span.expression));
 }
 
 const MESSAGE_WORDS = new Set(['message', 'msg']);

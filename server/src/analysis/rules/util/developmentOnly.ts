@@ -20,6 +20,8 @@ const DEV_NAME = /^(?:is(?:dev|development|local)(?:mode|env)?|dev(?:elopment)?m
 const OF_OPTIONS = /(?:options|config)$/i;
 /** `isTest`, `isTestEnv`, `isTestMode`: never a bare `test`. */
 const TEST_NAME = /^is(?:test)(?:mode|env)?$/i;
+/** An end-to-end run's flag: `process.env.E2E_TEST` (Open Collective's API), `isE2E`, `E2E_MODE`. */
+const E2E_NAME = /^(?:is)?e2e(?:tests?|mode|env)?$/i;
 /** The environment's name: the variable, or a configuration's copy of it (`config.env`, `config.nodeEnv`: node-express-boilerplate). */
 const ENV_NAME = /^(?:NODE_ENV|ENVIRONMENT|APP_ENV|ENV|env|environment|nodeEnv|REACT_APP_ENV|VITE_ENV|VITE_APP_ENV)$/;
 const MAX_CLIMB = 64;
@@ -32,8 +34,8 @@ interface Guard {
   names: readonly RegExp[];
 }
 
-const TESTS: Guard = { values: new Set(['test']), names: [TEST_NAME] };
-const DEVELOPMENT_OR_TESTS: Guard = { values: new Set(['development', 'dev', 'test']), names: [DEV_NAME, TEST_NAME] };
+const TESTS: Guard = { values: new Set(['test']), names: [TEST_NAME, E2E_NAME] };
+const DEVELOPMENT_OR_TESTS: Guard = { values: new Set(['development', 'dev', 'test']), names: [DEV_NAME, TEST_NAME, E2E_NAME] };
 
 /** Whether `node` sits in a branch that runs only in development or under the test suite (the message-quality rules' guard). */
 export function runsOnlyInDevelopmentOrTests(node: ts.Node, scope: Declarations): boolean {
@@ -100,6 +102,13 @@ function isGuardTest(expr: ts.Expression, truthy: boolean, guard: Guard, scope: 
     const op = e.operatorToken.kind;
     // `a && b` true: both hold, so either being the guard's test is enough; false tells nothing.
     if (op === ts.SyntaxKind.AmpersandAmpersandToken) return truthy && (isGuardTest(e.left, true, guard, scope, depth) || isGuardTest(e.right, true, guard, scope, depth));
+    // `a || b` true: one of them holds, so both must be the guard's (`config.env === 'development' ||
+    // process.env.E2E_TEST`: Open Collective's OTP line); false: neither holds, so either being it is enough.
+    if (op === ts.SyntaxKind.BarBarToken) {
+      return truthy
+        ? isGuardTest(e.left, true, guard, scope, depth) && isGuardTest(e.right, true, guard, scope, depth)
+        : isGuardTest(e.left, false, guard, scope, depth) || isGuardTest(e.right, false, guard, scope, depth);
+    }
     const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
     const unequal = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
     if (!equal && !unequal) return false;

@@ -95,3 +95,15 @@ export function renderInfo(info: { url: string; ms: number }) {
 export function handle(url: string, dev: boolean) {
   if (dev) logger.info({ url }, 'local request');
 }
+
+// Either of two such tests (`config.env === 'development' || process.env.E2E_TEST`: Open Collective's
+// one-time code, printed for the developer or the end-to-end run); one of them beside a setting
+// that may hold in production is no guard.
+export function sendOtp(config: { env: string }, email: string, otp: string) {
+  if (config.env === 'development' || process.env.E2E_TEST) {
+    logger.info(`OTP Code for ${email}: ${otp}`);
+  }
+  if (config.env === 'development' || process.env.VERBOSE) {
+    logger.info({ email }, 'OTP sent to email');
+  }
+}

@@ -16,3 +16,14 @@ export function load(issues: Array<{ message: string; path: string[] }>, jobId: 
   logger.info(path.join('config', 'app.json'));
   logger.error({ issues: issues.map((i) => i.message) }, 'Invalid configuration');
 }
+
+// A list made in a local first and pushed to (Open Collective's GoCardless sync); a local list of
+// constants joined stays constant.
+export function sync(account: string, dateFrom?: Date) {
+  const logParts = [`Syncing GoCardless account ${account}`];
+  if (dateFrom) logParts.push(`from ${dateFrom.toISOString()}`);
+  logger.info(logParts.join(' '));
+            //~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is a list of values joined into text; log a constant message and put the list in a field.
+  const words = ['sync', 'started'];
+  logger.info(words.join(' '));
+}
