@@ -27,6 +27,8 @@ export const WATCHED_GLOBS = [
   // What decides how imports resolve and which packages a repository has.
   '**/{tsconfig,jsconfig}*.json',
   '**/{pnpm-workspace.yaml,.npmrc,lerna.json,nx.json,project.json}',
+  // A shell script a package script runs names folders of scripts (their role).
+  '**/*.sh',
 ];
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClient {

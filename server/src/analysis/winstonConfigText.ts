@@ -20,8 +20,13 @@ export function winstonErrorKeysIn(text: string): string[] {
 const SPLAT_FORMAT = /\bsplat\(\s*\)/;
 /** The arguments after a record's message, as winston keeps them: `info[Symbol.for('splat')]`. */
 const SPLAT_SYMBOL = /Symbol\s*\.\s*for\(\s*['"]splat['"]\s*\)/;
-/** A function of the record's message and the spread arguments: `utilFormat(info.message, ...splat)`. */
-const FORMATS_MESSAGE_WITH_ARGUMENTS = /\b[\w$.]{1,60}\(\s*[\w$]{1,40}\.message\s*,\s*\.\.\./;
+/**
+ * util.format of the record's message and the spread arguments: `utilFormat(info.message, ...splat)`,
+ * `util.format(...)`, `format(...)` (sprintf-js's `sprintf` appends nothing: not this).
+ */
+const FORMATS_MESSAGE_WITH_ARGUMENTS = /(?:\butil\s*\.\s*format|\b[\w$]{0,40}[fF]ormat)\s*\(\s*[\w$]{1,40}\.message\s*,\s*\.\.\./;
+/** node's util module imported or required: `from "node:util"`, `require('util')`. */
+const UTIL_MODULE = /['"](?:node:)?util['"]/;
 
 /**
  * Whether a file's winston formats fill a message's printf placeholders from the further arguments:
@@ -38,7 +43,22 @@ export function winstonFillsPlaceholdersIn(text: string): boolean {
  * takes as meta and drops the rest, util.format appends them all to the message's text.
  */
 export function winstonAppendsArgumentsIn(text: string): boolean {
-  return text.includes('splat') && SPLAT_SYMBOL.test(text) && FORMATS_MESSAGE_WITH_ARGUMENTS.test(text);
+  if (!text.includes('splat') || !SPLAT_SYMBOL.test(text) || !UTIL_MODULE.test(text)) return false;
+  // Code only: a comment recalling the format a file used to have is no format.
+  const code = codeLines(text);
+  return SPLAT_SYMBOL.test(code) && FORMATS_MESSAGE_WITH_ARGUMENTS.test(code) && UTIL_MODULE.test(code);
+}
+
+/** The text without its comment lines (`//`, `/*`, ` * `) and without comments ending a line: a cheap cut, read only where a format is likely. */
+function codeLines(text: string): string {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const t = line.trimStart();
+    if (t.startsWith('//') || t.startsWith('/*') || t.startsWith('*')) continue;
+    const comment = line.indexOf(' // ');
+    out.push(comment >= 0 ? line.slice(0, comment) : line);
+  }
+  return out.join('\n');
 }
 
 /** In a printf callback, what prints more than named keys: the record or its rest as a whole. */

@@ -22,7 +22,8 @@ import type { Logger } from './guard';
 
 /** Files whose change may change the results of every file. */
 const CONFIGURATION_FILES = new Set([CONFIG_FILE_NAME, 'package.json', '.gitignore', 'pnpm-workspace.yaml', '.npmrc', 'lerna.json', 'nx.json', 'project.json']);
-const isConfigurationFile = (base: string) => CONFIGURATION_FILES.has(base) || /^(tsconfig|jsconfig).*\.json$/.test(base) || /^(jest\.config\.json|\.mocharc\.(json|jsonc|ya?ml))$/.test(base);
+// A shell script a package script runs may name folders of scripts (roles/shellScripts.ts).
+const isConfigurationFile = (base: string) => CONFIGURATION_FILES.has(base) || /^(tsconfig|jsconfig).*\.json$/.test(base) || /^(jest\.config\.json|\.mocharc\.(json|jsonc|ya?ml))$/.test(base) || base.endsWith('.sh');
 
 export interface RevalidatorDeps {
   documents: TextDocuments<TextDocument>;

@@ -203,8 +203,11 @@ describe('file roles', () => {
     const role = await treeRoles({
       'package.json': JSON.stringify({ name: 'api', main: 'server/index.js', dependencies: { express: '^5' }, scripts: { start: 'node server/index.js', 'cron:daily': './scripts/cron.sh daily', 'deploy:web': './scripts/deploy.sh' } }),
       'scripts/cron.sh': '#!/bin/bash\nBIN=babel-node\nFILE_PATH="./cron/$1/"\nfor FILE in `ls $FILE_PATH`; do\n  "./node_modules/.bin/$BIN" "$FILE_PATH$FILE";\ndone;\n',
-      'scripts/deploy.sh': '#!/bin/bash\ncd ./server/ && node index.js\n',
-      'server/index.js': "const express = require('express');\nconst app = express();\nrequire('./lib/payments');\napp.listen(3000);\n",
+      // Lists the migrations it runs; copies the routes (not run by it); a comment names the parent folder.
+      'scripts/deploy.sh': '#!/bin/bash\n# Load the shared env from ./../\nfor f in $(ls ./db/migrations); do node "./db/migrations/$f"; done\nrsync -az ./server/routes/ "deploy@$1:/srv/app/routes/"\ncd ./server/ && node index.js\n',
+      'db/migrations/001-init.js': "console.log(`migrated ${Date.now()}`);\n",
+      'server/routes/users.js': "module.exports = (req, res) => { console.log(`user ${req.params.id}`); res.end(); };\n",
+      'server/index.js': "const express = require('express');\nconst app = express();\nrequire('./lib/payments');\napp.get('/users/:id', require('./routes/users'));\napp.listen(3000);\n",
       'server/lib/payments.js': "exports.charge = function () { console.log('charged'); };\n",
       'server/lib/onboarding.js': "exports.onboard = function (c) { console.log(`onboarding ${c}`); };\n",
       'cron/daily/20-onboarding.js': "require('../../server/lib/onboarding').onboard('x');\n",
@@ -214,7 +217,9 @@ describe('file roles', () => {
     assert.equal(role('server/lib/onboarding.js'), 'script: imported only by script code (cron/daily/20-onboarding.js)');
     // The script line names `daily`: the hourly folder is not what it runs (and nothing else marks it).
     assert.match(role('cron/hourly/10-sync.js'), /^service: /);
-    // A shell script that lists no folder's files (deploy.sh's `cd ./server/`) names no folder of jobs.
+    // What a shell script lists and runs is scripts; what it copies, or names in a comment, is not.
+    assert.equal(role('db/migrations/001-init.js'), 'script: package.json scripts.deploy:web runs its files through a shell script');
+    assert.equal(role('server/routes/users.js'), 'service: imported by server code (server/index.js)');
     assert.equal(role('server/lib/payments.js'), 'service: imported by server code (server/index.js)');
   });
 

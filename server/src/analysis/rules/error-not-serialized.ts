@@ -252,7 +252,8 @@ export const rule: Rule = {
     fixable: true,
   },
   // `.catch(logger.error)`: winston's level method called with the rejection's error alone (Open Collective's fraud check).
-  mayApply: { words: ['catch'] },
+  // Only a file naming a logger too: `catch` alone is in every file with a try statement.
+  mayApply: { words: ['catch', 'log', 'logger'], test: (has) => has('catch') && (has('log') || has('logger')) },
   callNames: new Set(['catch']),
   checkCall(node, ctx) {
     if (!ts.isCallExpression(node) || node.arguments.length !== 1 || ctx.project.winstonKeepsErrorStacks) return;

@@ -175,6 +175,13 @@ function formatArguments(call: LogCall, message: ts.Expression): { placeholders:
   return { placeholders, taken: call.restArgs.slice(0, placeholders), rest: call.restArgs.slice(placeholders) };
 }
 
+/** Text made of values: `JSON.stringify(x)`, `String(x)`, `x.toString()`, a template or a concatenation with values in it. */
+function isTextMadeOfValues(e: ts.Expression, ctx: RuleContext): boolean {
+  const u = unwrap(e);
+  if (ts.isTemplateExpression(u) || (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.PlusToken)) return dynamicKind(u, ctx) !== null;
+  return ts.isCallExpression(u) && (isStringify(u) || isToString(u) || (ts.isIdentifier(u.expression) && u.expression.text === 'String' && u.arguments.length === 1));
+}
+
 function isLiteralArgument(e: ts.Expression): boolean {
   const u = unwrap(e);
   return ts.isStringLiteralLike(u) || ts.isNumericLiteral(u);
@@ -276,9 +283,10 @@ export const rule: Rule = {
       return;
     }
     // So does a winston format of the project's own running util.format over the message and every
-    // argument (Homepage's `logger.debug("fsSize:", JSON.stringify(fsSize))`); an object literal there
-    // is the meta winston is written to take, left to the format to print.
-    if (format && call.library === 'winston' && ctx.project.winstonAppendsArguments && format.rest.some((a) => !isLiteralArgument(a) && !ts.isObjectLiteralExpression(unwrap(a)) && !isErrorValue(a, ctx) && !errorAsText(a, ctx))) {
+    // argument (Homepage's `logger.debug("fsSize:", JSON.stringify(fsSize))`): text made of values there
+    // (JSON, a template, `String(x)`). Any other value may be the meta winston is written to take (an
+    // object, however it is held), left to the format to print.
+    if (format && call.library === 'winston' && ctx.project.winstonAppendsArguments && format.rest.some((a) => isTextMadeOfValues(a, ctx) && !errorAsText(a, ctx))) {
       ctx.report(message, MESSAGES.appendedByFormat);
       return;
     }

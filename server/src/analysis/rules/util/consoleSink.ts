@@ -59,8 +59,10 @@ export function writesCallerMessageAfterOwnTag(call: LogCall, ctx: Pick<RuleCont
     const lazy = d && ts.isVariableDeclaration(d) && d.initializer ? lazyMessageParts(d.initializer) : null;
     return !!lazy && isOwnParameter(lazy.value) && isOwnParameter(lazy.called);
   };
-  // The tag may be the instance's own (express-typescript-boilerplate's Logger: `` `${this.formatScope()} ${message}` ``).
-  return last.literal.text === '' && isCallerMessage(last.expression) && spans.slice(0, -1).every((span) => onlyParametersIn(span.expression, isOwnParameter) || rootedAtThis(span.expression));
+  // A logger class's tag may be the instance's own (express-typescript-boilerplate's Logger: `` `${this.formatScope()}
+  // ${message}` ``); another class's members are values of its own (`` `[user ${this.userId}] ${message}` ``).
+  const ownMember = ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent) && !!fn.parent.name && words(fn.parent.name.text).some((w) => w === 'log' || w === 'logger');
+  return last.literal.text === '' && isCallerMessage(last.expression) && spans.slice(0, -1).every((span) => onlyParametersIn(span.expression, isOwnParameter) || (ownMember && rootedAtThis(span.expression)));
 }
 
 const MESSAGE_WORDS = new Set(['message', 'msg']);

@@ -14,4 +14,8 @@ export function parseService(entryName, e) {
   logger.error("Error getting services from Docker server '%s': %s", entryName, e);
   logger.debug("fsSize:", JSON.stringify(e));
   logger.info("Parsed services", { entryName });
+  // A value that may be the meta object (a name holding one, a request's body) is winston's to take.
+  const meta = { entryName };
+  logger.info("Parsed", meta);
+  logger.debug("Parsed from", e.body);
 }

@@ -17,4 +17,8 @@ export function parseService(entryName, e) {
   logger.debug("fsSize:", JSON.stringify(e));
              //~~~~~~~~~ [unstructured-log-message] Log message has values appended: the project's winston format runs util.format over the message and its arguments, which adds those no placeholder takes to the text; log a constant message and put the values in the meta object.
   logger.info("Parsed services", { entryName });
+  // A value that may be the meta object (a name holding one, a request's body) is winston's to take.
+  const meta = { entryName };
+  logger.info("Parsed", meta);
+  logger.debug("Parsed from", e.body);
 }

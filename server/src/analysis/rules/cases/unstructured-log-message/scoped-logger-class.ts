@@ -36,3 +36,14 @@ export function start(port: number, error: Error): void {
   log.error('Server failed: ' + error);
           //~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built by string concatenation; log a constant message and put the values in fields.
 }
+
+// Another class's `log` writing its own members before the message (`[user ${this.userId}]`) writes
+// a value of its own into the text: no logger's tag.
+export class ImportJob {
+  constructor(private readonly userId: string) {}
+
+  log(message: string): void {
+    (winston as any).info(`[user ${this.userId}] ${message}`);
+                        //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ [unstructured-log-message] Log message is built with a template literal; log a constant message and put the values in fields.
+  }
+}
