@@ -8,7 +8,7 @@ import { type LoggerExports, type ProjectModel, stripExtension } from './project
 import { ASSIGNS_GLOBAL, ASSIGNS_MODULE_MEMBER } from './globalAssignments';
 import { configuresPinoErrorKeys, createsPino } from './pinoConfigText';
 import { bunyanSerializerKeysIn, UNKNOWN_KEYS } from './bunyanConfigText';
-import { winstonAppendsArgumentsIn, winstonDropsFieldsIn, winstonErrorKeysIn, winstonFillsPlaceholdersIn } from './winstonConfigText';
+import { winstonAppendsArgumentsIn, winstonDropsFieldsIn, winstonErrorKeysIn, winstonFillsPlaceholdersIn, winstonStackReplacesMessageIn } from './winstonConfigText';
 import { loggerImportSpecifiers } from './model/loggerImports';
 import { assertedTexts } from './model/assertedTexts';
 import { consoleMethodsSpied } from './model/consoleSpies';
@@ -65,6 +65,7 @@ export function noteFile(project: ProjectModel, absPath: string, text: string): 
   const winstonDrops = readable ? winstonDropsFieldsIn(text) : { fields: false, stacks: false };
   if (markMember(project.winstonFieldDroppingFiles, file, winstonDrops.fields)) project.generation++;
   if (markMember(project.winstonStackDroppingFiles, file, winstonDrops.stacks)) project.generation++;
+  if (markMember(project.winstonStackForMessageFiles, file, readable && winstonStackReplacesMessageIn(text))) project.generation++;
   // The meta keys a project's own winston format serialises errors under (error-not-serialized asks).
   if (markMember(project.winstonErrorKeyFiles, file, readable && text.includes('winston') && winstonErrorKeysIn(text).length > 0)) project.generation++;
   // pino keeps an error only under `err` unless a serializer, errorKey or log formatter says otherwise (error-not-serialized asks).

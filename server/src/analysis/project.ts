@@ -63,6 +63,8 @@ export class ProjectModel implements FactsSource {
   readonly winstonFieldDroppingFiles = new Set<string>();
   /** Files with such a printf that leaves out the stack too (winstonDropsFieldsIn's `stacks`). */
   readonly winstonStackDroppingFiles = new Set<string>();
+  /** Files with a winston printf writing a record's stack in place of its message, learnt by noteFile. */
+  readonly winstonStackForMessageFiles = new Set<string>();
   /** Files whose winston format serialises errors under meta keys of its own (noteFile.ts winstonErrorKeysIn). */
   readonly winstonErrorKeyFiles = new Set<string>();
   /** Files that create a pino logger (`pino(...)`, `pinoHttp(...)`, nestjs-pino's `pinoHttp:` options), learnt by noteFile. */

@@ -72,6 +72,8 @@ export interface ProjectFacts {
   readonly winstonFillsPlaceholders?: boolean;
   /** Whether that format is a util.format of the project's own, appending the arguments no placeholder takes to the message. */
   readonly winstonAppendsArguments?: boolean;
+  /** Whether one of the project's winston printf formats writes a record's stack in place of its message. */
+  readonly winstonStackReplacesMessage?: boolean;
   /**
    * Whether one of the project's winston formats prints only keys it names (`printf` of timestamp,
    * level and message): fields moved out of a message into meta would not be written there.

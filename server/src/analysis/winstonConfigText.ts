@@ -81,22 +81,63 @@ export function winstonDropsFieldsIn(text: string): { fields: boolean; stacks: b
   return { fields: printfs.length > 0, stacks: printfs.some((callback) => !/\bstack\b/.test(callback)) };
 }
 
+/** A printf callback choosing between the stack and the message: `if (info.stack)`, `info.stack ? ... : ...`, `info.stack || info.message`. */
+const STACK_TESTED = /\bif\s*\(\s*[\w$.]{0,60}\bstack\s*\)|\bstack\s*\?(?![?.])[^;]{0,300}\bmessage\b|\bstack\s*(?:\|\||\?\?)\s*[\w$.]{0,60}\bmessage\b/;
+
+/**
+ * Whether a file's winston printf writes an error's stack in place of the message when the record has
+ * one (Homepage's `if (logInfo.stack) return \`... ${logInfo.stack}\`; return \`... ${logInfo.message}\``):
+ * an error moved out of the message text into the record then leaves the message unwritten.
+ */
+export function winstonStackReplacesMessageIn(text: string): boolean {
+  if (!text.includes('winston') || !text.includes('printf') || !text.includes('stack')) return false;
+  return printfCallbacks(text).some((callback) => STACK_TESTED.test(callback) && /\bmessage\b/.test(callback));
+}
+
 /** The printf callbacks of a winston format file that name keys one by one (see winstonDropsFieldsIn). */
 function fieldDroppingPrintfs(text: string): string[] {
   if (!text.includes('winston') || !text.includes('printf')) return [];
+  return printfCallbacks(text).filter((callback) => !PRINTS_REST.test(callback) && !printsRest(callback));
+}
+
+/**
+ * The text of each printf callback of a file: the argument written there, or the function it names
+ * when it is a name (Homepage's `printf(messageFormatter)`), declared in the same file. A callback too
+ * long to read is '' (taken to drop the fields: what decides a safe fix must not guess the other way).
+ */
+function printfCallbacks(text: string): string[] {
   const out: string[] = [];
   let after = 0;
   for (const m of text.matchAll(PRINTF)) {
     // Each scan starts past the callback before it: text of many `printf(` is read once.
     if (m.index < after) continue;
-    // A callback too long to read is taken to drop them: what decides a safe fix must not guess the other way.
     const start = m.index + m[0].length;
     const read = argumentText(text, start);
-    const callback = read ?? '';
     after = start + (read === null ? MAX_PRINTF : read.length);
-    if (!PRINTS_REST.test(callback) && !printsRest(callback)) out.push(callback);
+    const name = read !== null ? /^\s*([A-Za-z_$][\w$]*)\s*$/.exec(read)?.[1] : undefined;
+    out.push((name && namedFunctionText(text, name)) ?? read ?? '');
   }
   return out;
+}
+
+/** The text of the function a file declares under `name` (`function name(`, `const name = (...) =>`), up to MAX_PRINTF; null when not found. */
+function namedFunctionText(text: string, name: string): string | null {
+  for (const written of [`function ${name}(`, `function ${name} (`, `const ${name} =`, `let ${name} =`, `var ${name} =`]) {
+    const at = text.indexOf(written);
+    if (at < 0) continue;
+    const start = at + written.length;
+    const end = Math.min(text.length, start + MAX_PRINTF);
+    // To the brace closing the body's first brace, or to the end of an expression body's line.
+    let depth = 0;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 123 /* { */) depth++;
+      else if (c === 125 /* } */ && --depth === 0) return text.slice(start, i + 1);
+      else if (c === 10 /* \n */ && depth === 0 && i > start && text.slice(start, i).includes('=>')) return text.slice(start, i);
+    }
+    return null;
+  }
+  return null;
 }
 
 /** Whether a rest parameter or spread of the record (`...rest`, `...info`) is used beyond being made. */

@@ -2,7 +2,7 @@
 // configuring file's text: format.splat() fills placeholders; a util.format of the project's own over
 // the splat fills them and appends the rest; a comment recalling such a format, or sprintf, does neither.
 import * as assert from 'node:assert/strict';
-import { winstonAppendsArgumentsIn, winstonFillsPlaceholdersIn } from '../../../server/src/analysis/winstonConfigText';
+import { winstonAppendsArgumentsIn, winstonDropsFieldsIn, winstonFillsPlaceholdersIn, winstonStackReplacesMessageIn } from '../../../server/src/analysis/winstonConfigText';
 import { createProjectModel, noteFile } from '../../../server/src/analysis';
 
 const HOMEPAGE_FORMAT = `import { format as utilFormat } from "node:util";
@@ -42,5 +42,27 @@ describe('winston format text', () => {
     assert.notEqual(project.generation, before);
     assert.equal(project.factsFor(file, null).winstonAppendsArguments, true);
     assert.equal(project.factsFor(file, null).winstonFillsPlaceholders, true);
+  });
+});
+
+describe('winston printf callbacks', () => {
+  const homepage = `const winston = require('winston');
+function messageFormatter(logInfo) {
+  if (logInfo.stack) {
+    return \`[\${logInfo.timestamp}] \${logInfo.level}: \${logInfo.stack}\`;
+  }
+  return \`[\${logInfo.timestamp}] \${logInfo.level}: \${logInfo.message}\`;
+}
+const format = winston.format.printf(messageFormatter);
+`;
+
+  it("a printf given a function's name is read as that function (Homepage's messageFormatter): it writes stacks, in place of the message, and names its keys", () => {
+    assert.equal(winstonStackReplacesMessageIn(homepage), true);
+    assert.deepEqual(winstonDropsFieldsIn(homepage), { fields: true, stacks: false });
+  });
+
+  it('a printf writing the stack after the message, or a name declared nowhere in the file, replaces no message', () => {
+    assert.equal(winstonStackReplacesMessageIn("const winston = require('winston');\nwinston.format.printf((i) => `${i.level}: ${i.message} ${i.stack ?? ''}`);\n"), false);
+    assert.equal(winstonStackReplacesMessageIn("const winston = require('winston');\nconst { fmt } = require('./fmt');\nwinston.format.printf(fmt); // stack\n"), false);
   });
 });

@@ -61,6 +61,8 @@ export interface FactsSource {
   /** Files with a winston printf format that drops the meta's fields, learnt by noteFile. */
   readonly winstonFieldDroppingFiles: ReadonlySet<string>;
   readonly winstonStackDroppingFiles: ReadonlySet<string>;
+  /** Files with a winston printf writing a record's stack in place of its message, learnt by noteFile. */
+  readonly winstonStackForMessageFiles: ReadonlySet<string>;
   /** Files that create a pino logger, learnt by noteFile. */
   readonly pinoCreatorFiles: ReadonlySet<string>;
   /** Files that create a bunyan logger, and those that configure bunyan's serializers, learnt by noteFile. */
@@ -94,6 +96,7 @@ export interface PackageFacts {
   readonly winstonAppendsArguments: boolean;
   readonly winstonDropsFields: boolean;
   readonly winstonDropsStacks: boolean;
+  readonly winstonStackReplacesMessage: boolean;
   readonly pinoSerialisesOtherKeys: boolean;
   /** The fields-object keys the project's bunyan serializers cover; null when not known (taken to cover any key). */
   readonly bunyanSerializedKeys: readonly string[] | null;
@@ -124,6 +127,7 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
   // Project-wide: a printf format naming keys one by one drops the fields from the output it writes.
   const winstonDropsFields = src.winstonFieldDroppingFiles.size > 0;
   const winstonDropsStacks = src.winstonStackDroppingFiles.size > 0;
+  const winstonStackReplacesMessage = src.winstonStackForMessageFiles.size > 0;
   // Project-wide too: a shared logger package configures the serializers its services log through.
   // When no noted file creates the pino logger (`obs-lens check packages/server` of a repository whose
   // logger is made in packages/shared), how it serialises is not known: taken as it might.
@@ -150,12 +154,13 @@ export function computePackageFacts(src: FactsSource, pkg: PackageInfo | null, c
     winstonAppendsArguments,
     winstonDropsFields,
     winstonDropsStacks,
+    winstonStackReplacesMessage,
     pinoSerialisesOtherKeys,
     bunyanSerializedKeys,
     winstonErrorKeys,
     reasons: { library: libraryReason, loggerModule: choice.reason },
     // Written only when set: digests of projects without them stay as they were.
-    digest: JSON.stringify([pkg?.dir ?? null, library, choice.module, providesRequestLogger, ...(winstonKeepsErrorStacks || winstonFillsPlaceholders ? [winstonKeepsErrorStacks] : []), ...(winstonFillsPlaceholders ? [winstonAppendsArguments ? 'util-format' : 'splat'] : []), ...(pinoSerialisesOtherKeys && (library === 'pino' || library === 'nestjs') ? ['pino-keys'] : []), ...(winstonErrorKeys.length > 0 ? [winstonErrorKeys] : []), ...(bunyanSerializedKeys?.length === 0 ? ['bunyan-plain'] : bunyanSerializedKeys ? [['bunyan-keys', ...bunyanSerializedKeys]] : []), ...(winstonDropsFields ? ['winston-message-only'] : []), ...(winstonDropsStacks ? ['winston-no-stack'] : [])]),
+    digest: JSON.stringify([pkg?.dir ?? null, library, choice.module, providesRequestLogger, ...(winstonKeepsErrorStacks || winstonFillsPlaceholders ? [winstonKeepsErrorStacks] : []), ...(winstonFillsPlaceholders ? [winstonAppendsArguments ? 'util-format' : 'splat'] : []), ...(pinoSerialisesOtherKeys && (library === 'pino' || library === 'nestjs') ? ['pino-keys'] : []), ...(winstonErrorKeys.length > 0 ? [winstonErrorKeys] : []), ...(bunyanSerializedKeys?.length === 0 ? ['bunyan-plain'] : bunyanSerializedKeys ? [['bunyan-keys', ...bunyanSerializedKeys]] : []), ...(winstonDropsFields ? ['winston-message-only'] : []), ...(winstonDropsStacks ? ['winston-no-stack'] : []), ...(winstonStackReplacesMessage ? ['winston-stack-for-message'] : [])]),
   };
 }
 
@@ -171,7 +176,7 @@ function serializedKeys(src: FactsSource): string[] | null {
 
 /** One file's facts: its package's, with the module style its own extension may decide. */
 export function computeFacts(src: FactsSource, absPath: string, pkgFacts: PackageFacts): FileFacts {
-  const { package: pkg, loggerModule, library, providesRequestLogger, winstonKeepsErrorStacks, winstonFillsPlaceholders, winstonAppendsArguments, winstonDropsFields, winstonDropsStacks, pinoSerialisesOtherKeys, bunyanSerializedKeys, winstonErrorKeys } = pkgFacts;
+  const { package: pkg, loggerModule, library, providesRequestLogger, winstonKeepsErrorStacks, winstonFillsPlaceholders, winstonAppendsArguments, winstonDropsFields, winstonDropsStacks, winstonStackReplacesMessage, pinoSerialisesOtherKeys, bunyanSerializedKeys, winstonErrorKeys } = pkgFacts;
   const ext = path.extname(absPath).toLowerCase();
   const style =
     ext === '.mjs' || ext === '.mts'
@@ -195,6 +200,7 @@ export function computeFacts(src: FactsSource, absPath: string, pkgFacts: Packag
     winstonAppendsArguments,
     winstonDropsFields,
     winstonDropsStacks,
+    winstonStackReplacesMessage,
     pinoSerialisesOtherKeys,
     bunyanSerializedKeys,
     winstonErrorKeys,

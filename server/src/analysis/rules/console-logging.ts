@@ -9,7 +9,7 @@ import type { ArgumentDoc } from './util/callLayout';
 import { commentsBetweenArguments } from './util/comments';
 import { messageParts, type Part } from './util/messageParts';
 import { errorLoggedBeside, LOGGED_BESIDE_NOTE } from './util/loggedBeside';
-import { argumentsEdit, fieldsGoUnwritten, isReservedKey, stackGoesUnwritten, takenKeys, messageArgument, structuredArgumentDocs, UNWRITTEN_FIELDS_NOTE } from './util/structuredCall';
+import { argumentsEdit, errorHidesMessage, fieldsGoUnwritten, HIDDEN_MESSAGE_NOTE, isReservedKey, stackGoesUnwritten, takenKeys, messageArgument, structuredArgumentDocs, UNWRITTEN_FIELDS_NOTE } from './util/structuredCall';
 import { type Field, objectLiteralFields, printedValue, structureMessage } from './util/structuredMessage';
 import { isConsoleOutsideService } from './util/fileRole';
 import { runsOnlyUnderTests } from './util/developmentOnly';
@@ -198,12 +198,14 @@ function fixFor(call: LogCall, ctx: RuleContext): FixProposal[] {
   // An injected console (`this.logger = options.logger || console`) may be replaced by its caller: writing
   // to the project's logger instead bypasses that, so a person decides.
   // console printed an error with its stack: a winston format printing only the message would lose it.
-  const unwritten = (s.fields.length > 0 && fieldsGoUnwritten(library, ctx)) || (!!s.error && stackGoesUnwritten(library, ctx));
+  // Or one printing the stack in place of the message: the console's line would go unwritten.
+  const hidden = !!s.error && errorHidesMessage(library, ctx);
+  const unwritten = (s.fields.length > 0 && fieldsGoUnwritten(library, ctx)) || (!!s.error && stackGoesUnwritten(library, ctx)) || hidden;
   safe = safe && !unwritten && !commentsBetweenArguments(call.node.arguments, sf) && (call.receiver === call.node.expression || isGlobalConsole(call.receiver, ctx));
   // A comment saying the console call is on purpose: a person decides.
   const deliberate = commentSaysOnPurpose(call.node, sf);
   const twice = !!s.error && errorLoggedBeside(call.node, s.error, ctx);
-  const note = unwritten ? UNWRITTEN_FIELDS_NOTE : deliberate ? DELIBERATE_NOTE : twice ? LOGGED_BESIDE_NOTE : '';
+  const note = hidden ? HIDDEN_MESSAGE_NOTE : unwritten ? UNWRITTEN_FIELDS_NOTE : deliberate ? DELIBERATE_NOTE : twice ? LOGGED_BESIDE_NOTE : '';
   return [{ title: `Replace with ${callee}(...)${note}`, edits, safe: safe && !deliberate && !twice }];
 }
 

@@ -17,7 +17,7 @@ import { messageParts } from './util/messageParts';
 import { lookupValues } from './util/translations';
 import { constantMessage } from './util/messageText';
 import { aroundOnlyPlaceholder, placeholderCount, placeholderLetters } from './util/placeholders';
-import { existingFieldValues, existingKeys, fieldsGoUnwritten, takenKeys, fieldsMergeSafely, rewriteArguments, UNWRITTEN_FIELDS_NOTE } from './util/structuredCall';
+import { errorHidesMessage, existingFieldValues, existingKeys, fieldsGoUnwritten, HIDDEN_MESSAGE_NOTE, takenKeys, fieldsMergeSafely, rewriteArguments, UNWRITTEN_FIELDS_NOTE } from './util/structuredCall';
 import { structureMessage } from './util/structuredMessage';
 
 /** Code in a message, in Markdown: double backticks when the code holds one. */
@@ -148,9 +148,10 @@ function messageFix(call: LogCall, ctx: RuleContext, error: ts.Expression): FixP
   const edit = rewriteArguments(call, library, { message, fields: s.fields, error: s.error.getText(sf) }, ctx);
   if (!edit) return [];
   const unwritten = s.fields.length > 0 && fieldsGoUnwritten(library, ctx);
-  const safe = s.message !== '' && !s.glued && !s.reshaped && !unwritten && fieldsMergeSafely(call) && !commentsBetweenArguments(call.node.arguments, sf);
+  const hidden = errorHidesMessage(library, ctx);
+  const safe = s.message !== '' && !s.glued && !s.reshaped && !unwritten && !hidden && fieldsMergeSafely(call) && !commentsBetweenArguments(call.node.arguments, sf);
   const title = placement.kind === 'field' ? `Log the error object as \`${placement.key}\`` : 'Log the error object';
-  return [{ title: `${title}${unwritten ? UNWRITTEN_FIELDS_NOTE : ''}`, edits: [edit], safe }];
+  return [{ title: `${title}${unwritten ? UNWRITTEN_FIELDS_NOTE : hidden ? HIDDEN_MESSAGE_NOTE : ''}`, edits: [edit], safe }];
 }
 
 /** `{ reason: err.message }` → the error object where the library keeps it, if it can go there. */
@@ -198,8 +199,9 @@ function placeholderFix(call: LogCall, ctx: RuleContext, msg: ts.StringLiteralLi
   const message = constantMessage([{ kind: 'text', text: around.before }, { kind: 'value', expr: error }, { kind: 'text', text: around.after }], new Map([[1, { name: 'error', unit: false }]]));
   if (!message) return [];
   const edit = rewriteArguments({ ...call, messageArg: msg, restArgs: [] }, ctx.libraryFor(call), { message, fields: [], error: error.getText(sf) }, ctx);
-  const safe = !commentsBetweenArguments(call.node.arguments, sf);
-  return edit ? [{ title: 'Log the error object', edits: [edit], safe }] : [];
+  const hidden = errorHidesMessage(ctx.libraryFor(call), ctx);
+  const safe = !hidden && !commentsBetweenArguments(call.node.arguments, sf);
+  return edit ? [{ title: `Log the error object${hidden ? HIDDEN_MESSAGE_NOTE : ''}`, edits: [edit], safe }] : [];
 }
 
 /**

@@ -10,7 +10,7 @@ import { runsOnlyInDevelopmentOrTests } from './util/developmentOnly';
 import { colouredValue, isConstantText, isStringify, localValues } from './util/declarations';
 import { isUtilFormatCall } from './util/imports';
 import { messageParts, type Part } from './util/messageParts';
-import { existingFieldValues, existingKeys, fieldsGoUnwritten, stackGoesUnwritten, takenKeys, fieldsMergeSafely, rewriteArguments, UNWRITTEN_FIELDS_NOTE } from './util/structuredCall';
+import { errorHidesMessage, existingFieldValues, existingKeys, fieldsGoUnwritten, HIDDEN_MESSAGE_NOTE, stackGoesUnwritten, takenKeys, fieldsMergeSafely, rewriteArguments, UNWRITTEN_FIELDS_NOTE } from './util/structuredCall';
 import { objectLiteralFields, printedValue, structureMessage } from './util/structuredMessage';
 import { writesJsonRecord } from './util/jsonRecord';
 import { joinsCallerArguments, printsCallerMessageAfterOwnTag, writesCallerMessageAfterOwnTag } from './util/consoleSink';
@@ -160,8 +160,10 @@ function structuredFix(call: LogCall, ctx: RuleContext, kind: Kind): FixProposal
   // So would a stack the message printed, where the project's winston format writes none (Karakeep's crawler).
   // A value leaving the message for a field it already had (Langfuse's ids, logged in both) is lost as well: the field was never written.
   const unwritten = (s.fields.length + s.alreadyLogged > 0 && fieldsGoUnwritten(library, ctx)) || (s.printedStack && stackGoesUnwritten(library, ctx));
-  const safe = s.message !== '' && !s.reshaped && !s.glued && !unwritten && fieldsMergeSafely(call) && !commentsBetweenArguments(call.node.arguments, ctx.sourceFile);
-  return [{ title: `Log a constant message with the values as fields${unwritten ? UNWRITTEN_FIELDS_NOTE : ''}`, edits: [edit], safe }];
+  // An error moved into the record where the format then prints its stack instead of the message (Homepage's).
+  const hidden = !!s.error && errorHidesMessage(library, ctx);
+  const safe = s.message !== '' && !s.reshaped && !s.glued && !unwritten && !hidden && fieldsMergeSafely(call) && !commentsBetweenArguments(call.node.arguments, ctx.sourceFile);
+  return [{ title: `Log a constant message with the values as fields${unwritten ? UNWRITTEN_FIELDS_NOTE : hidden ? HIDDEN_MESSAGE_NOTE : ''}`, edits: [edit], safe }];
 }
 
 /**

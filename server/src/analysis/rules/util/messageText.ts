@@ -89,7 +89,13 @@ export function constantMessage(parts: readonly Part[], slots: ReadonlyMap<numbe
       // its name stands in, the dash still ends a clause (`was previously state - creating OK history`).
       if (!stoodIn) t = t.replace(/^\s*[-\u2013\u2014|/]+(?=\s)/, '');
     }
-    if (parts[i + 1]?.kind === 'value') t = trimEndOf(t, OPENING);
+    if (parts[i + 1]?.kind === 'value') {
+      const trimmed = trimEndOf(t, OPENING);
+      // A comma or semicolon before a value that words follow starts a clause (`${n} new transactions,
+      // ${m} already synced`): it stays, or the two clauses run together.
+      const clause = startsClause(parts, i + 1) ? /[,;]/.exec(t.slice(trimmed.length)) : null;
+      t = clause && /[\p{L}\p{N}]/u.test(trimmed) ? trimmed + clause[0] : trimmed;
+    }
     t = t.replace(/\s+/g, ' ').trim();
     const last = i === parts.length - 1;
     // Only separators (`${a}/${b}`) say nothing; sentence punctuation closing the message stays.
@@ -136,16 +142,40 @@ function stem(word: string): string {
  * ${x}`, `iteration ${i + 1}`), then any word before it (`finished ${x}`), then the word after it
  * (`${a + b} items`).
  */
+/**
+ * Whether value part i starts a clause: a comma or semicolon before it (after words), words after it
+ * (`Fetched ${n} new, ${m} already synced`). Its words are the clause's, not the word before the comma.
+ */
+export function startsClause(parts: readonly Part[], i: number): boolean {
+  const before = parts[i - 1];
+  const after = parts[i + 1];
+  if (before?.kind !== 'text' || after?.kind !== 'text') return false;
+  const head = trimEndOf(before.text, QUOTES_AND_SPACE);
+  if (!(head.endsWith(',') || head.endsWith(';')) || !/[\p{L}\p{N}]/u.test(head)) return false;
+  // What the value does next says it is the subject: an adverb, a verb (`is`, `running`, `synced`). A
+  // noun after it names it instead (`(${d} domain, ${l} leaf)`: GrowthBook's skill counts).
+  const next = /^\s+(\p{L}+)/u.exec(after.text)?.[1]?.toLowerCase();
+  return !!next && (ADVERBS.has(next) || CLAUSE_VERBS.has(next) || /(?:ing|ed)$/.test(next));
+}
+
+/** Verbs a clause's subject is followed by. */
+const CLAUSE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'can', 'could', 'should', 'would', 'may', 'might', 'must', 'did', 'does', 'do', 'failed', 'succeeded']);
+
 export function labelsBeside(parts: readonly Part[], i: number): string[] {
   const before = parts[i - 1];
   const after = parts[i + 1];
-  const word = before?.kind === 'text' ? lastWord(trimEndOf(before.text, OPENING)) : '';
-  const next = after?.kind === 'text' ? /^[\s"'`)\]}:=]*(\p{L}+)/u.exec(after.text)?.[1]?.toLowerCase() ?? '' : '';
+  // The word before a clause's comma is the clause before's.
+  const word = before?.kind === 'text' && !startsClause(parts, i) ? lastWord(trimEndOf(before.text, OPENING)) : '';
+  const following = after?.kind === 'text' ? /^[\s"'`)\]}:=]*(\p{L}+)(?:\s+(\p{L}+))?/u.exec(after.text) : null;
+  const next = following?.[1]?.toLowerCase() ?? '';
+  // `${m} already synced`: the adverb with the word it qualifies (`alreadySynced`), not the adverb alone.
+  const qualified = ADVERBS.has(next) && following?.[2] ? `${next}${following[2][0].toUpperCase()}${following[2].slice(1).toLowerCase()}` : '';
   const usable = (w: string) => w.length >= 2 && !INTRODUCERS.has(w) && /^[a-z]+$/.test(w);
   const out: string[] = [];
   if (usable(word) && !/(ing|ed)$/.test(word)) out.push(word);
   if (usable(word)) out.push(word);
-  if (usable(next)) out.push(next);
+  if (qualified && /^[a-z]+[A-Z][a-z]+$/.test(qualified)) out.push(qualified);
+  else if (usable(next) && !ADVERBS.has(next)) out.push(next);
   return [...new Set(out)];
 }
 

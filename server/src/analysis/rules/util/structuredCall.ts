@@ -90,8 +90,18 @@ export function stackGoesUnwritten(library: LoggerLibrary, ctx: Pick<RuleContext
   return library === 'winston' && !!ctx.project.winstonDropsStacks;
 }
 
+/**
+ * Whether an error moved out of the message into the record leaves the message unwritten: the project's
+ * winston printf writes the stack in place of the message when there is one (winstonStackReplacesMessage).
+ */
+export function errorHidesMessage(library: LoggerLibrary, ctx: Pick<RuleContext, 'project'>): boolean {
+  return library === 'winston' && !!ctx.project.winstonStackReplacesMessage;
+}
+
 /** What a fix's title adds when its fields go unwritten (fieldsGoUnwritten). */
 export const UNWRITTEN_FIELDS_NOTE = " (the project's winston format prints only the message: add the rest to it first)";
+/** What a fix's title adds when the error it moves would hide the message (errorHidesMessage). */
+export const HIDDEN_MESSAGE_NOTE = " (the project's winston format prints an error's stack in place of the message: the message would go unwritten)";
 
 /** `key` when the value is the same name (shorthand), else `key: value`. */
 export function fieldProperty(f: Field, ctx: Ctx): string {

@@ -9,7 +9,7 @@ import { colouredValue, type DeclarationLookup, isStringify } from './declaratio
 import { errorAsText, isErrorValue } from './errors';
 import { conditionNameCandidates, fieldNameCandidates, wordsOf } from './fieldNames';
 import type { Part } from './messageParts';
-import { constantMessage, labelsBeside, leadingUnit, type ValueSlot } from './messageText';
+import { constantMessage, labelsBeside, leadingUnit, startsClause, type ValueSlot } from './messageText';
 
 export interface Field {
   key: string;
@@ -82,7 +82,9 @@ export function structureMessage(given: readonly Part[], scope: DeclarationLooku
     // A glued `s` is a plural unless the value is a time (`${delay}s`, `${(ms / 1000).toFixed(1)}s`).
     const found = leadingUnit(after);
     const unit = found && (found.suffix !== 'Seconds' || found.length > 1 || isTimeLike(text)) ? found : null;
-    if (gluedToNeighbours(parts, i, unit?.length ?? 0) || isTextChoice(value) || isWordChoiceInSentence(parts, i, value)) glued = true;
+    // A value starting a clause (`, ${m} already synced`) is its subject: without it the clause says
+    // something else, and no word beside it names it. Offered, not applied.
+    if (gluedToNeighbours(parts, i, unit?.length ?? 0) || isTextChoice(value) || isWordChoiceInSentence(parts, i, value) || startsClause(parts, i)) glued = true;
     const logged = present.get(text);
     if (logged !== undefined) {
       alreadyLogged++;
