@@ -1,3 +1,7 @@
+import ts from './typescriptModule';
+import { unwrap } from './scopes';
+import { parseConfig } from './roles/configText';
+
 // What a project's own winston format does, read from its text (as pinoConfigText.ts reads pino's):
 // the meta keys it serialises errors under, and whether it writes the meta at all.
 
@@ -81,17 +85,99 @@ export function winstonDropsFieldsIn(text: string): { fields: boolean; stacks: b
   return { fields: printfs.length > 0, stacks: printfs.some((callback) => !/\bstack\b/.test(callback)) };
 }
 
-/** A printf callback choosing between the stack and the message: `if (info.stack)`, `info.stack ? ... : ...`, `info.stack || info.message`. */
-const STACK_TESTED = /\bif\s*\(\s*[\w$.]{0,60}\bstack\s*\)|\bstack\s*\?(?![?.])[^;]{0,300}\bmessage\b|\bstack\s*(?:\|\||\?\?)\s*[\w$.]{0,60}\bmessage\b/;
-
 /**
  * Whether a file's winston printf writes an error's stack in place of the message when the record has
- * one (Homepage's `if (logInfo.stack) return \`... ${logInfo.stack}\`; return \`... ${logInfo.message}\``):
- * an error moved out of the message text into the record then leaves the message unwritten.
+ * one (Homepage's `if (logInfo.stack) return \`... ${logInfo.stack}\`; return \`... ${logInfo.message}\``,
+ * `info.stack ? ... : ...`, `info.stack || info.message`): an error moved out of the message text into
+ * the record then leaves the message unwritten. Read from the file's tree (files naming winston, printf
+ * and a stack only); a printf given a name is read as every function the file declares under it.
  */
 export function winstonStackReplacesMessageIn(text: string): boolean {
   if (!text.includes('winston') || !text.includes('printf') || !text.includes('stack')) return false;
-  return printfCallbacks(text).some((callback) => STACK_TESTED.test(callback) && /\bmessage\b/.test(callback));
+  const sf = parseConfig('format.ts', text);
+  if (!sf) return false;
+  const { printfArguments, functions } = printfsOf(sf);
+  return printfArguments.some((arg) => {
+    const u = unwrap(arg);
+    const callbacks = ts.isIdentifier(u) ? (functions.get(u.text) ?? []) : [u];
+    return callbacks.some(printsStackInPlaceOfMessage);
+  });
+}
+
+/** Every printf call's first argument in a file, and the functions it declares by name (a name declared twice: both). */
+function printfsOf(sf: ts.SourceFile): { printfArguments: ts.Expression[]; functions: Map<string, ts.Node[]> } {
+  const printfArguments: ts.Expression[] = [];
+  const functions = new Map<string, ts.Node[]>();
+  const declare = (name: string, fn: ts.Node) => functions.set(name, [...(functions.get(name) ?? []), fn]);
+  const stack: ts.Node[] = [sf];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (ts.isCallExpression(n) && n.arguments[0]) {
+      const c = n.expression;
+      const name = ts.isIdentifier(c) ? c.text : ts.isPropertyAccessExpression(c) ? c.name.text : '';
+      if (name === 'printf') printfArguments.push(n.arguments[0]);
+    }
+    if (ts.isFunctionDeclaration(n) && n.name) declare(n.name.text, n);
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer) {
+      const init = unwrap(n.initializer);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) declare(n.name.text, init);
+    }
+    ts.forEachChild(n, (c) => {
+      stack.push(c);
+    });
+  }
+  return { printfArguments, functions };
+}
+
+/** Whether a printf callback prints the stack where it would print the message: a branch on the stack that prints it and not the message. */
+function printsStackInPlaceOfMessage(fn: ts.Node): boolean {
+  const stack: ts.Node[] = [fn];
+  while (stack.length) {
+    const n = stack.pop()!;
+    // `if (info.stack) return \`${info.stack}\`;` (a return only: `if (stack) line += stack` adds it after the message).
+    if (ts.isIfStatement(n) && namesStack(n.expression) && returnsStackAlone(n.thenStatement)) return true;
+    // `info.stack ? \`${info.stack}\` : \`${info.message}\``.
+    if (ts.isConditionalExpression(n) && namesStack(n.condition) && mentions(n.whenTrue, 'stack') && !mentions(n.whenTrue, 'message') && mentions(n.whenFalse, 'message')) return true;
+    // `info.stack || info.message`.
+    if (ts.isBinaryExpression(n) && (n.operatorToken.kind === ts.SyntaxKind.BarBarToken || n.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) && namesStack(n.left) && mentions(n.right, 'message')) return true;
+    ts.forEachChild(n, (c) => {
+      stack.push(c);
+    });
+  }
+  return false;
+}
+
+/** `info.stack`, `stack`: the condition is the stack itself (not `!info.stack`). */
+function namesStack(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return (ts.isIdentifier(u) && u.text === 'stack') || (ts.isPropertyAccessExpression(u) && u.name.text === 'stack');
+}
+
+/** A branch returning text with the stack and without the message. */
+function returnsStackAlone(branch: ts.Statement): boolean {
+  const returns: ts.ReturnStatement[] = [];
+  const stack: ts.Node[] = [branch];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (ts.isReturnStatement(n)) returns.push(n);
+    else if (!ts.isFunctionLike(n)) ts.forEachChild(n, (c) => {
+      stack.push(c);
+    });
+  }
+  return returns.length > 0 && returns.every((r) => !!r.expression && mentions(r.expression, 'stack') && !mentions(r.expression, 'message'));
+}
+
+/** Whether a name (an identifier or a member's name) appears in a subtree. */
+function mentions(node: ts.Node, name: string): boolean {
+  const stack: ts.Node[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (ts.isIdentifier(n) && n.text === name) return true;
+    ts.forEachChild(n, (c) => {
+      stack.push(c);
+    });
+  }
+  return false;
 }
 
 /** The printf callbacks of a winston format file that name keys one by one (see winstonDropsFieldsIn). */
@@ -101,12 +187,15 @@ function fieldDroppingPrintfs(text: string): string[] {
 }
 
 /**
- * The text of each printf callback of a file: the argument written there, or the function it names
- * when it is a name (Homepage's `printf(messageFormatter)`), declared in the same file. A callback too
- * long to read is '' (taken to drop the fields: what decides a safe fix must not guess the other way).
+ * The text of each printf callback of a file: the argument written there, or, when it is a name
+ * (Homepage's `printf(messageFormatter)`), the functions the file declares under it (read from its tree,
+ * parsed once, only then). A callback too long to read is '' (taken to drop the fields: what decides a
+ * safe fix must not guess the other way).
  */
 function printfCallbacks(text: string): string[] {
   const out: string[] = [];
+  let functions: Map<string, ts.Node[]> | null = null;
+  const texts = new Map<ts.Node, string>();
   let after = 0;
   for (const m of text.matchAll(PRINTF)) {
     // Each scan starts past the callback before it: text of many `printf(` is read once.
@@ -115,29 +204,28 @@ function printfCallbacks(text: string): string[] {
     const read = argumentText(text, start);
     after = start + (read === null ? MAX_PRINTF : read.length);
     const name = read !== null ? /^\s*([A-Za-z_$][\w$]*)\s*$/.exec(read)?.[1] : undefined;
-    out.push((name && namedFunctionText(text, name)) ?? read ?? '');
+    if (name) {
+      functions ??= declaredFunctions(text);
+      const declared = functions.get(name);
+      if (declared) {
+        for (const fn of declared) {
+          // Each function's text once, however many printf calls name it.
+          let known = texts.get(fn);
+          if (known === undefined) texts.set(fn, (known = fn.getText().slice(0, MAX_PRINTF)));
+          out.push(known);
+        }
+        continue;
+      }
+    }
+    out.push(read ?? '');
   }
   return out;
 }
 
-/** The text of the function a file declares under `name` (`function name(`, `const name = (...) =>`), up to MAX_PRINTF; null when not found. */
-function namedFunctionText(text: string, name: string): string | null {
-  for (const written of [`function ${name}(`, `function ${name} (`, `const ${name} =`, `let ${name} =`, `var ${name} =`]) {
-    const at = text.indexOf(written);
-    if (at < 0) continue;
-    const start = at + written.length;
-    const end = Math.min(text.length, start + MAX_PRINTF);
-    // To the brace closing the body's first brace, or to the end of an expression body's line.
-    let depth = 0;
-    for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 123 /* { */) depth++;
-      else if (c === 125 /* } */ && --depth === 0) return text.slice(start, i + 1);
-      else if (c === 10 /* \n */ && depth === 0 && i > start && text.slice(start, i).includes('=>')) return text.slice(start, i);
-    }
-    return null;
-  }
-  return null;
+/** The functions a file declares by name, from its tree (none when it does not parse). */
+function declaredFunctions(text: string): Map<string, ts.Node[]> {
+  const sf = parseConfig('format.ts', text, true);
+  return sf ? printfsOf(sf).functions : new Map();
 }
 
 /** Whether a rest parameter or spread of the record (`...rest`, `...info`) is used beyond being made. */

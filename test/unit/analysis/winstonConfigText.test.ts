@@ -66,3 +66,21 @@ const format = winston.format.printf(messageFormatter);
     assert.equal(winstonStackReplacesMessageIn("const winston = require('winston');\nconst { fmt } = require('./fmt');\nwinston.format.printf(fmt); // stack\n"), false);
   });
 });
+
+describe('winston printf callbacks read from the tree', () => {
+  const withFormat = (callback: string) => `const winston = require('winston');\n${callback}\nwinston.format.combine(winston.format.errors({ stack: true }), winston.format.printf(fmt));\n`;
+
+  it('a named arrow or function whose branch on the stack prints it without the message, whatever its template or parameters hold', () => {
+    assert.equal(winstonStackReplacesMessageIn(withFormat('const fmt = (info) => (info.stack ? `${info.level}: ${info.stack}` : `${info.level}: ${info.message}`);')), true);
+    assert.equal(winstonStackReplacesMessageIn(withFormat('const fmt = ({ level, message, stack, timestamp }) => stack ? `${timestamp} ${level}: ${stack}` : `${timestamp} ${level}: ${message}`;')), true);
+    assert.equal(winstonStackReplacesMessageIn(withFormat('function fmt({ level, message, stack }) {\n  if (stack) return `${level}: ${stack}`;\n  return `${level}: ${message}`;\n}')), true);
+    assert.equal(winstonStackReplacesMessageIn(withFormat('const fmt = (info) => `${info.level}: ${info.stack || info.message}`;')), true);
+  });
+
+  it('a stack added after the message, or a function only a comment names, replaces nothing', () => {
+    assert.equal(winstonStackReplacesMessageIn(withFormat('const fmt = ({ level, message, stack, ...meta }) => {\n  let line = `${level}: ${message} ${JSON.stringify(meta)}`;\n  if (stack) line += `\\n${stack}`;\n  return line;\n};')), false);
+    assert.equal(winstonStackReplacesMessageIn(withFormat('// Old: function fmt(info) { if (info.stack) return info.stack; return info.message; }\nconst fmt = (info) => `${info.level}: ${info.message}`;')), false);
+    // A function of another name that would replace the message is not the one printf is given.
+    assert.equal(winstonStackReplacesMessageIn(withFormat('const errLine = (info) => info.stack || info.message;\nconst fmt = (info) => `${info.level}: ${info.message} ${info.stack ?? ""}`;')), false);
+  });
+});

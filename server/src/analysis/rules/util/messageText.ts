@@ -142,6 +142,17 @@ function stem(word: string): string {
  * ${x}`, `iteration ${i + 1}`), then any word before it (`finished ${x}`), then the word after it
  * (`${a + b} items`).
  */
+/** The word right after value part i, lowercase ('' when none). */
+export function wordAfter(parts: readonly Part[], i: number): string {
+  const after = parts[i + 1];
+  return after?.kind === 'text' ? (/^\s+(\p{L}+)/u.exec(after.text)?.[1]?.toLowerCase() ?? '') : '';
+}
+
+/** Whether a word names what a field holds (`failed` for `failed`, `items` for `itemCount`): the same stem as one of its words. */
+export function wordNamesField(word: string, name: string): boolean {
+  return !!word && wordsOf(name).some((n) => stem(n) === stem(word));
+}
+
 /**
  * Whether value part i starts a clause: a comma or semicolon before it (after words), words after it
  * (`Fetched ${n} new, ${m} already synced`). Its words are the clause's, not the word before the comma.
@@ -151,7 +162,8 @@ export function startsClause(parts: readonly Part[], i: number): boolean {
   const after = parts[i + 1];
   if (before?.kind !== 'text' || after?.kind !== 'text') return false;
   const head = trimEndOf(before.text, QUOTES_AND_SPACE);
-  if (!(head.endsWith(',') || head.endsWith(';')) || !/[\p{L}\p{N}]/u.test(head)) return false;
+  // After a comma, a semicolon, a colon or an opening bracket (`(${m} already synced)`, `done: ${x} not found`).
+  if (!/[,;:(]$/.test(head) || !/[\p{L}\p{N}]/u.test(head)) return false;
   // What the value does next says it is the subject: an adverb, a verb (`is`, `running`, `synced`). A
   // noun after it names it instead (`(${d} domain, ${l} leaf)`: GrowthBook's skill counts).
   const next = /^\s+(\p{L}+)/u.exec(after.text)?.[1]?.toLowerCase();

@@ -9,7 +9,7 @@ import { colouredValue, type DeclarationLookup, isStringify } from './declaratio
 import { errorAsText, isErrorValue } from './errors';
 import { conditionNameCandidates, fieldNameCandidates, wordsOf } from './fieldNames';
 import type { Part } from './messageParts';
-import { constantMessage, labelsBeside, leadingUnit, startsClause, type ValueSlot } from './messageText';
+import { constantMessage, labelsBeside, leadingUnit, startsClause, wordAfter, wordNamesField, type ValueSlot } from './messageText';
 
 export interface Field {
   key: string;
@@ -84,7 +84,9 @@ export function structureMessage(given: readonly Part[], scope: DeclarationLooku
     const unit = found && (found.suffix !== 'Seconds' || found.length > 1 || isTimeLike(text)) ? found : null;
     // A value starting a clause (`, ${m} already synced`) is its subject: without it the clause says
     // something else, and no word beside it names it. Offered, not applied.
-    if (gluedToNeighbours(parts, i, unit?.length ?? 0) || isTextChoice(value) || isWordChoiceInSentence(parts, i, value) || startsClause(parts, i)) glued = true;
+    // (`${failed} failed`: the word after names it, as `${n} items` does.)
+    const subject = startsClause(parts, i) && !fieldNameCandidates(value).some((n) => wordNamesField(wordAfter(parts, i), n));
+    if (gluedToNeighbours(parts, i, unit?.length ?? 0) || isTextChoice(value) || isWordChoiceInSentence(parts, i, value) || subject) glued = true;
     const logged = present.get(text);
     if (logged !== undefined) {
       alreadyLogged++;

@@ -5,10 +5,15 @@
 // comma stays, no word across it names the value, and the fix is offered, not applied.
 import { logger } from '../../logger';
 
-export function sync(added: string[], fresh: string[], copied: number, skipped: number, domainCount: number, leafCount: number) {
+export function sync(added: string[], fresh: string[], copied: number, skipped: number, domainCount: number, leafCount: number, processed: number, failed: number, key: string) {
   logger.info(`Fetched ${added.length} new transactions, ${added.length - fresh.length} already synced`);
   // A comma before a word, not a value: the value after the last word is its object, as ever.
   logger.info('Copied files, skipped', { copied, skipped });
   // A noun after the value names it (GrowthBook's skill counts): no clause of its own, and the fix is safe.
   logger.info('Loaded skills domain leaf', { domainCount, leafCount });
+  // A value named by the word after it (`${failed} failed`) is no subject: the fix is safe.
+  logger.info('Processed items, failed', { processed, failed });
+  // After a bracket or a colon, and before a negation, too (not applied).
+  logger.info(`Fetched ${added.length} items (${added.length - fresh.length} already synced)`);
+  logger.warn(`Lookup done: ${key} not found`);
 }
