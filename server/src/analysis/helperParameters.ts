@@ -127,12 +127,19 @@ export function isConsoleSinkShaped(fn: FunctionLike): boolean {
 
 export const LOGGING_WORDS: ReadonlySet<string> = new Set(['log', 'logger', 'print', 'debug', 'info', 'warn', 'warning', 'error', 'trace', 'notice', 'fatal', 'verbose']);
 
+/**
+ * A method of a class named for logging (Leon's `LogHelper.success(value)`, express-typescript-boilerplate's
+ * `Logger`): by `log` or `logger`, not a level's word (an `InfoService` or `ErrorHandler` is no logger).
+ */
+export function isMethodOfLoggingClass(fn: FunctionLike): boolean {
+  const parent = fn.parent;
+  return ts.isMethodDeclaration(fn) && ts.isClassLike(parent) && !!parent.name && words(parent.name.text).some((w) => w === 'log' || w === 'logger');
+}
+
 /** `log`, `logInfo`, `printWarning`, `debug_log`: a function (or the variable, key or export holding it: `exports.log = (msg, type) => ...`) named for logging. */
 function namedForLogging(fn: FunctionLike): boolean {
   const parent = fn.parent;
-  // A method of a class named for logging (Leon's `LogHelper.success(value)`, `title(value)`): by `log` or
-  // `logger`, not a level's word (an `InfoService` or `ErrorHandler` is no logger).
-  if (ts.isMethodDeclaration(fn) && ts.isClassLike(parent) && parent.name && words(parent.name.text).some((w) => w === 'log' || w === 'logger')) return true;
+  if (isMethodOfLoggingClass(fn)) return true;
   const assignedTo = parent && ts.isBinaryExpression(parent) && parent.right === fn && ts.isPropertyAccessExpression(parent.left) ? parent.left.name : undefined;
   const name = fn.name ?? assignedTo ?? (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) ? parent.name : undefined);
   if (!name || !ts.isIdentifier(name)) return false;

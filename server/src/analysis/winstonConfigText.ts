@@ -94,9 +94,9 @@ export function winstonDropsFieldsIn(text: string): { fields: boolean; stacks: b
  */
 export function winstonStackReplacesMessageIn(text: string): boolean {
   if (!text.includes('winston') || !text.includes('printf') || !text.includes('stack')) return false;
-  const sf = parseConfig('format.ts', text);
-  if (!sf) return false;
-  const { printfArguments, functions } = printfsOf(sf);
+  const printfs = printfsIn(text);
+  if (!printfs) return false;
+  const { printfArguments, functions } = printfs;
   return printfArguments.some((arg) => {
     const u = unwrap(arg);
     const callbacks = ts.isIdentifier(u) ? (functions.get(u.text) ?? []) : [u];
@@ -104,8 +104,28 @@ export function winstonStackReplacesMessageIn(text: string): boolean {
   });
 }
 
+interface Printfs {
+  readonly sf: ts.SourceFile;
+  readonly printfArguments: ts.Expression[];
+  readonly functions: Map<string, ts.Node[]>;
+}
+
+/**
+ * A format file's tree and its printf calls, parsed once for both questions noteFile asks of the same
+ * text (the fields a printf drops, whether it prints the stack for the message): the last file's kept.
+ * Null when it does not parse.
+ */
+let lastPrintfs: { text: string; printfs: Printfs | null } | null = null;
+function printfsIn(text: string): Printfs | null {
+  if (lastPrintfs?.text !== text) {
+    const sf = parseConfig('format.ts', text);
+    lastPrintfs = { text, printfs: sf ? printfsOf(sf) : null };
+  }
+  return lastPrintfs.printfs;
+}
+
 /** Every printf call's first argument in a file, and the functions it declares by name (a name declared twice: both). */
-function printfsOf(sf: ts.SourceFile): { printfArguments: ts.Expression[]; functions: Map<string, ts.Node[]> } {
+function printfsOf(sf: ts.SourceFile): Printfs {
   const printfArguments: ts.Expression[] = [];
   const functions = new Map<string, ts.Node[]>();
   const declare = (name: string, fn: ts.Node) => functions.set(name, [...(functions.get(name) ?? []), fn]);
@@ -126,7 +146,7 @@ function printfsOf(sf: ts.SourceFile): { printfArguments: ts.Expression[]; funct
       stack.push(c);
     });
   }
-  return { printfArguments, functions };
+  return { sf, printfArguments, functions };
 }
 
 /** Whether a printf callback prints the stack where it would print the message: a branch on the stack that prints it and not the message. */
@@ -194,7 +214,7 @@ function fieldDroppingPrintfs(text: string): string[] {
  */
 function printfCallbacks(text: string): string[] {
   const out: string[] = [];
-  let functions: Map<string, ts.Node[]> | null = null;
+  let printfs: Printfs | null | undefined;
   const texts = new Map<ts.Node, string>();
   let after = 0;
   for (const m of text.matchAll(PRINTF)) {
@@ -205,13 +225,13 @@ function printfCallbacks(text: string): string[] {
     after = start + (read === null ? MAX_PRINTF : read.length);
     const name = read !== null ? /^\s*([A-Za-z_$][\w$]*)\s*$/.exec(read)?.[1] : undefined;
     if (name) {
-      functions ??= declaredFunctions(text);
-      const declared = functions.get(name);
-      if (declared) {
+      if (printfs === undefined) printfs = printfsIn(text);
+      const declared = printfs?.functions.get(name);
+      if (printfs && declared) {
         for (const fn of declared) {
           // Each function's text once, however many printf calls name it.
           let known = texts.get(fn);
-          if (known === undefined) texts.set(fn, (known = fn.getText().slice(0, MAX_PRINTF)));
+          if (known === undefined) texts.set(fn, (known = fn.getText(printfs.sf).slice(0, MAX_PRINTF)));
           out.push(known);
         }
         continue;
@@ -220,12 +240,6 @@ function printfCallbacks(text: string): string[] {
     out.push(read ?? '');
   }
   return out;
-}
-
-/** The functions a file declares by name, from its tree (none when it does not parse). */
-function declaredFunctions(text: string): Map<string, ts.Node[]> {
-  const sf = parseConfig('format.ts', text, true);
-  return sf ? printfsOf(sf).functions : new Map();
 }
 
 /** Whether a rest parameter or spread of the record (`...rest`, `...info`) is used beyond being made. */

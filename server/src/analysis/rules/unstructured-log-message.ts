@@ -180,7 +180,7 @@ function formatArguments(call: LogCall, message: ts.Expression): { placeholders:
 /** Text made of values: `JSON.stringify(x)`, `String(x)`, `x.toString()`, a template or a concatenation with values in it. */
 function isTextMadeOfValues(e: ts.Expression, ctx: RuleContext): boolean {
   const u = unwrap(e);
-  if (ts.isTemplateExpression(u) || (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.PlusToken)) return dynamicKind(u, ctx) !== null;
+  if (isTemplateOrConcatenation(u)) return dynamicKind(u, ctx) !== null;
   return ts.isCallExpression(u) && (isStringify(u) || isToString(u) || (ts.isIdentifier(u.expression) && u.expression.text === 'String' && u.arguments.length === 1));
 }
 

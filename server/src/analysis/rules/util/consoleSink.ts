@@ -7,7 +7,7 @@
 import ts from '../../typescriptModule';
 import type { LogCall, RuleContext } from '../../rule';
 import { enclosingFunction, memberChainRoot, unwrap } from '../../scopes';
-import { isConsoleSinkShaped, joinedMessageParameter, lazyMessageParts, textOfTransformed } from '../../helperParameters';
+import { isConsoleSinkShaped, isMethodOfLoggingClass, joinedMessageParameter, lazyMessageParts, textOfTransformed } from '../../helperParameters';
 import { words } from '../../nameWords';
 import { colouredValue } from './declarations';
 
@@ -61,7 +61,7 @@ export function writesCallerMessageAfterOwnTag(call: LogCall, ctx: Pick<RuleCont
   };
   // A logger class's tag may be the instance's own (express-typescript-boilerplate's Logger: `` `${this.formatScope()}
   // ${message}` ``); another class's members are values of its own (`` `[user ${this.userId}] ${message}` ``).
-  const ownMember = ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent) && !!fn.parent.name && words(fn.parent.name.text).some((w) => w === 'log' || w === 'logger');
+  const ownMember = isMethodOfLoggingClass(fn);
   return last.literal.text === '' && isCallerMessage(last.expression) && spans.slice(0, -1).every((span) => onlyParametersIn(span.expression, isOwnParameter) || (ownMember && rootedAtThis(span.expression)));
 }
 

@@ -127,8 +127,7 @@ function introduces(parts: readonly Part[], i: number, slot: ValueSlot): boolean
   const after = parts[i + 1];
   const afterText = after?.kind === 'text' ? after.text.slice(slot.unit ? leadingUnit(after.text)?.length ?? 0 : 0) : '';
   const next = /^[\s"'`]*(\p{L}+)/u.exec(afterText)?.[1]?.toLowerCase();
-  const names = (w: string) => wordsOf(slot.name).some((n) => stem(n) === stem(w));
-  if (names(word) || (next && names(next))) return false;
+  if (wordNamesField(word, slot.name) || (next && wordNamesField(next, slot.name))) return false;
   return INTRODUCERS.has(word) || (!!next && INTRODUCERS.has(next) && next !== 'the' && next !== 'a' && next !== 'an');
 }
 
@@ -137,11 +136,6 @@ function stem(word: string): string {
   return word.length > 3 ? word.replace(/(es|s)$/, '') : word;
 }
 
-/**
- * Names for a value with no name of its own, from the words beside it: the noun before it (`mode
- * ${x}`, `iteration ${i + 1}`), then any word before it (`finished ${x}`), then the word after it
- * (`${a + b} items`).
- */
 /** The word right after value part i, lowercase ('' when none). */
 export function wordAfter(parts: readonly Part[], i: number): string {
   const after = parts[i + 1];
@@ -154,8 +148,9 @@ export function wordNamesField(word: string, name: string): boolean {
 }
 
 /**
- * Whether value part i starts a clause: a comma or semicolon before it (after words), words after it
- * (`Fetched ${n} new, ${m} already synced`). Its words are the clause's, not the word before the comma.
+ * Whether value part i starts a clause: a comma, semicolon, colon or opening bracket before it (after
+ * words), and an adverb or a verb after it (`Fetched ${n} new, ${m} already synced`). Its words are the
+ * clause's, not the word before the comma.
  */
 export function startsClause(parts: readonly Part[], i: number): boolean {
   const before = parts[i - 1];
@@ -166,13 +161,18 @@ export function startsClause(parts: readonly Part[], i: number): boolean {
   if (!/[,;:(]$/.test(head) || !/[\p{L}\p{N}]/u.test(head)) return false;
   // What the value does next says it is the subject: an adverb, a verb (`is`, `running`, `synced`). A
   // noun after it names it instead (`(${d} domain, ${l} leaf)`: GrowthBook's skill counts).
-  const next = /^\s+(\p{L}+)/u.exec(after.text)?.[1]?.toLowerCase();
+  const next = wordAfter(parts, i);
   return !!next && (ADVERBS.has(next) || CLAUSE_VERBS.has(next) || /(?:ing|ed)$/.test(next));
 }
 
 /** Verbs a clause's subject is followed by. */
 const CLAUSE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'can', 'could', 'should', 'would', 'may', 'might', 'must', 'did', 'does', 'do', 'failed', 'succeeded']);
 
+/**
+ * Names for a value with no name of its own, from the words beside it: the noun before it (`mode
+ * ${x}`, `iteration ${i + 1}`), then any word before it (`finished ${x}`), then the word after it
+ * (`${a + b} items`).
+ */
 export function labelsBeside(parts: readonly Part[], i: number): string[] {
   const before = parts[i - 1];
   const after = parts[i + 1];
